@@ -1,0 +1,26 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { nl } from '../i18n/catalogue';
+
+interface PageProps {
+  title: string;
+  children?: ReactNode;
+  /** Move focus to the heading (after in-app navigation), so screen readers announce the new page. */
+  focusHeading?: boolean;
+}
+
+/** A routed screen: one real <h1>, and the document title follows it. */
+export function Page({ title, children, focusHeading = true }: PageProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} — ${nl.shell.appName}`;
+    if (focusHeading && document.activeElement !== document.body) heading.current?.focus();
+  }, [title, focusHeading]);
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1} className="page-title">
+        {title}
+      </h1>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+// A tiny history-API router: the service worker's navigation fallback serves
+// the shell for every path, so deep links work offline.
+import { useSyncExternalStore } from 'react';
+
+const listeners = new Set<() => void>();
+
+function emit(): void {
+  for (const listener of listeners) listener();
+}
+
+window.addEventListener('popstate', emit);
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function getPath(): string {
+  return window.location.pathname;
+}
+
+/** Current pathname; re-renders on navigation. */
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, getPath);
+}
+
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (path === window.location.pathname + window.location.search) return;
+  if (options.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
+  emit();
+}

@@ -1,0 +1,409 @@
+// Schemas for the versioned offline-knowledge content in public/content/*.json.
+// Pure: no DOM, no fs, no app/ or sw/ imports, so build plugins, tests and the
+// app can all validate the same files.
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------
+// Shared building blocks
+// ---------------------------------------------------------------------------
+
+const text = z.string().trim().min(1);
+
+/** Stable kebab-case identifier; other data (cases, assessments) stores these. */
+export const contentIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id moet kebab-case zijn');
+
+/** A seed file name such as "000_8b6da676571e0853.txt". */
+export const seedFilePattern = /^\d{3}_[0-9a-f]{16}\.txt$/;
+const publicSourcePrefix = 'publieke bron: ';
+
+/**
+ * Where a fact comes from: one or more parts separated by "; ", each either a
+ * seed file name or "publieke bron: <naam>". Keeps every item traceable.
+ */
+export const sourceSchema = text.refine(
+  (s) =>
+    s
+      .split('; ')
+      .every(
+        (part) =>
+          seedFilePattern.test(part) ||
+          (part.startsWith(publicSourcePrefix) && part.length > publicSourcePrefix.length),
+      ),
+  { message: 'bron moet een seedbestand of "publieke bron: …" zijn (gescheiden door "; ")' },
+);
+
+/** Calendar version of a content file, e.g. "2026.11.1". */
+export const contentVersionSchema = z
+  .string()
+  .regex(/^\d{4}\.\d{1,2}\.\d+$/, 'contentVersion moet de vorm JJJJ.M.N hebben');
+
+export const regionSchema = z.enum(['vlaanderen', 'nederland', 'beide']);
+export type Region = z.infer<typeof regionSchema>;
+
+export const incidentTypeIds = [
+  'sexting',
+  'ongewenste-sexting',
+  'shame-sexting',
+  'sextortion',
+  'grooming',
+  'exposing',
+  'doxing',
+  'anders',
+] as const;
+export const incidentTypeSchema = z.enum(incidentTypeIds);
+export type IncidentType = z.infer<typeof incidentTypeSchema>;
+
+/** A text taken from a source; `quote: true` means verbatim (may use source wording). */
+export const sourcedTextSchema = z.strictObject({
+  text,
+  quote: z.boolean().optional(),
+  source: sourceSchema,
+});
+export type SourcedText = z.infer<typeof sourcedTextSchema>;
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): boolean {
+  return new Set(items.map(key)).size === items.length;
+}
+
+// ---------------------------------------------------------------------------
+// stappenplan.json
+// ---------------------------------------------------------------------------
+
+export const reminderSchema = z.enum(['geheimhouding', 'beelden']);
+export type Reminder = z.infer<typeof reminderSchema>;
+
+export const doDontSchema = z.strictObject({
+  kind: z.enum(['wel', 'niet']),
+  text,
+  source: sourceSchema,
+});
+export type DoDont = z.infer<typeof doDontSchema>;
+
+const stepBase = {
+  id: contentIdSchema,
+  number: z.int().min(1),
+  source: sourceSchema,
+};
+
+export const presentStepSchema = z.strictObject({
+  ...stepBase,
+  missing: z.literal(false).optional(),
+  title: text,
+  body: text,
+  doDont: z.array(doDontSchema).min(1).optional(),
+  reminders: z.array(reminderSchema).min(1).optional(),
+  /** Ids of entries in verwijzingen.json that the step names. */
+  referralIds: z.array(contentIdSchema).min(1).optional(),
+  /** The step where a follow-up date is agreed ("smeed het ijzer als het koud is"). */
+  setsFollowUpDate: z.literal(true).optional(),
+});
+
+/** A step the source lacks: shown as a gap, never filled in. */
+export const missingStepSchema = z.strictObject({
+  ...stepBase,
+  missing: z.literal(true),
+  note: text,
+});
+
+export const stepSchema = z.union([presentStepSchema, missingStepSchema]);
+export type PresentStep = z.infer<typeof presentStepSchema>;
+export type MissingStep = z.infer<typeof missingStepSchema>;
+export type Step = z.infer<typeof stepSchema>;
+
+export const tipSchema = z.strictObject({
+  id: contentIdSchema,
+  text,
+  /** Set when the tip only holds in one region (e.g. the NL 16+ rule). */
+  region: regionSchema.optional(),
+  source: sourceSchema,
+});
+export type Tip = z.infer<typeof tipSchema>;
+
+export const planSchema = z
+  .strictObject({
+    id: contentIdSchema,
+    title: text,
+    region: regionSchema,
+    appliesTo: z.array(incidentTypeSchema).min(1),
+    intro: sourcedTextSchema.optional(),
+    steps: z.array(stepSchema).min(1),
+    tips: z.array(tipSchema),
+    source: sourceSchema,
+  })
+  .refine((p) => p.steps.every((s, i) => s.number === i + 1), {
+    message: 'stappen moeten doorlopend genummerd zijn vanaf 1 (ontbrekende stap expliciet opnemen)',
+    path: ['steps'],
+  })
+  .refine((p) => uniqueBy(p.steps, (s) => s.id) && uniqueBy(p.tips, (t) => t.id), {
+    message: 'ids van stappen en tips moeten uniek zijn binnen een plan',
+  });
+export type Plan = z.infer<typeof planSchema>;
+
+export const neverImagesSchema = z.strictObject({
+  title: text,
+  body: text,
+  points: z.array(sourcedTextSchema).min(1),
+  source: sourceSchema,
+});
+export type NeverImages = z.infer<typeof neverImagesSchema>;
+
+export const stappenplanFileSchema = z
+  .strictObject({
+    contentVersion: contentVersionSchema,
+    kind: z.literal('stappenplan'),
+    neverImages: neverImagesSchema,
+    plans: z.array(planSchema).min(1),
+  })
+  .refine((f) => uniqueBy(f.plans, (p) => p.id), {
+    message: 'plan-ids moeten uniek zijn',
+    path: ['plans'],
+  });
+export type StappenplanFile = z.infer<typeof stappenplanFileSchema>;
+
+// ---------------------------------------------------------------------------
+// vlaggensysteem.json
+// ---------------------------------------------------------------------------
+
+export const flagIds = ['groen', 'geel', 'rood', 'zwart'] as const;
+export const flagSchema = z.enum(flagIds);
+export type Flag = z.infer<typeof flagSchema>;
+
+/** Sensoa 2021 criteria, used in Flanders. */
+export const criteria2021Ids = [
+  'wederzijdse-toestemming',
+  'vrijwilligheid',
+  'gelijkwaardigheid',
+  'ontwikkelings-of-functioneringsniveau',
+  'context',
+  'impact',
+] as const;
+export const criterion2021Schema = z.enum(criteria2021Ids);
+export type Criterion2021Id = z.infer<typeof criterion2021Schema>;
+
+/**
+ * Older version (still used in NL). Only the criteria the sources name; the
+ * file marks this set as incomplete.
+ */
+export const criteriaOuderNlIds = ['leeftijds-ontwikkelingsadequaat', 'contextadequaat', 'zelfrespect'] as const;
+export const criterionOuderNlSchema = z.enum(criteriaOuderNlIds);
+export type CriterionOuderNlId = z.infer<typeof criterionOuderNlSchema>;
+
+export const vlaggenVersionIds = ['2021', 'ouder-nl'] as const;
+export const vlaggenVersionSchema = z.enum(vlaggenVersionIds);
+export type VlaggenVersion = z.infer<typeof vlaggenVersionSchema>;
+
+function criterionSchema<Id extends z.ZodEnum>(idSchema: Id) {
+  return z.strictObject({
+    id: idSchema,
+    label: text,
+    /** Only where a source explains the criterion. */
+    explanation: sourcedTextSchema.optional(),
+    source: sourceSchema,
+  });
+}
+
+const versionBase = {
+  label: text,
+  region: regionSchema,
+  source: sourceSchema,
+};
+
+export const criteriaVersion2021Schema = z
+  .strictObject({
+    ...versionBase,
+    id: z.literal('2021'),
+    complete: z.literal(true),
+    criteria: z.array(criterionSchema(criterion2021Schema)),
+  })
+  .refine((v) => v.criteria.map((c) => c.id).join() === criteria2021Ids.join(), {
+    message: 'versie 2021 moet precies de zes criteria in vaste volgorde bevatten',
+    path: ['criteria'],
+  });
+
+export const criteriaVersionOuderNlSchema = z
+  .strictObject({
+    ...versionBase,
+    id: z.literal('ouder-nl'),
+    /** false: the sources do not give the full list. */
+    complete: z.boolean(),
+    gapNote: sourcedTextSchema.optional(),
+    criteria: z.array(criterionSchema(criterionOuderNlSchema)).min(1),
+  })
+  .refine((v) => uniqueBy(v.criteria, (c) => c.id), { message: 'criteria moeten uniek zijn', path: ['criteria'] })
+  .refine((v) => v.complete || v.gapNote !== undefined, {
+    message: 'een onvolledige versie moet een gapNote hebben',
+    path: ['gapNote'],
+  });
+
+export const criteriaVersionSchema = z.union([criteriaVersion2021Schema, criteriaVersionOuderNlSchema]);
+export type CriteriaVersion = z.infer<typeof criteriaVersionSchema>;
+
+export const flagInfoSchema = z.strictObject({
+  id: flagSchema,
+  label: text,
+  meaning: text,
+  source: sourceSchema,
+});
+export type FlagInfo = z.infer<typeof flagInfoSchema>;
+
+export const vlaggensysteemFileSchema = z
+  .strictObject({
+    contentVersion: contentVersionSchema,
+    kind: z.literal('vlaggensysteem'),
+    versions: z.array(criteriaVersionSchema).min(1),
+    flags: z.array(flagInfoSchema),
+    notASum: sourcedTextSchema,
+    alwaysTransgressive: z.array(sourcedTextSchema).min(1),
+    source: sourceSchema,
+  })
+  .refine((f) => f.flags.map((fl) => fl.id).join() === flagIds.join(), {
+    message: 'de vier vlaggen moeten in vaste volgorde staan',
+    path: ['flags'],
+  })
+  .refine((f) => uniqueBy(f.versions, (v) => v.id), { message: 'versies moeten uniek zijn', path: ['versions'] });
+export type VlaggensysteemFile = z.infer<typeof vlaggensysteemFileSchema>;
+
+// ---------------------------------------------------------------------------
+// verwijzingen.json
+// ---------------------------------------------------------------------------
+
+export const topicIds = [
+  'sexting',
+  'sextortion',
+  'grooming',
+  'beelden-verwijderen',
+  'aangifte-melding',
+  'ouders',
+  'professionals',
+] as const;
+export const topicSchema = z.enum(topicIds);
+export type Topic = z.infer<typeof topicSchema>;
+
+export const phoneSchema = z.strictObject({
+  /** As written in the source, e.g. "06 - 29 33 80 64". */
+  display: text,
+  /** For tel: links; digits only (optional leading +). */
+  tel: z.string().regex(/^\+?\d{3,15}$/, 'tel mag enkel cijfers bevatten'),
+  label: text.optional(),
+});
+export type Phone = z.infer<typeof phoneSchema>;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'tijd moet HH:mm zijn');
+
+export const timeZoneSchema = z.enum(['Europe/Brussels', 'Europe/Amsterdam']);
+export type ContentTimeZone = z.infer<typeof timeZoneSchema>;
+
+export const weeklySlotSchema = z
+  .strictObject({
+    /** ISO weekdays: 1 = Monday … 7 = Sunday. */
+    days: z.array(z.int().min(1).max(7)).min(1),
+    from: hhmm,
+    to: hhmm,
+    label: text.optional(),
+  })
+  // Slots crossing midnight are not needed by any source; keep the model simple.
+  .refine((s) => s.from < s.to, { message: '"from" moet vóór "to" liggen', path: ['to'] })
+  .refine((s) => new Set(s.days).size === s.days.length, { message: 'dagen moeten uniek zijn', path: ['days'] });
+export type WeeklySlot = z.infer<typeof weeklySlotSchema>;
+
+export const hoursSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('24/7') }),
+  z.strictObject({
+    kind: z.literal('weekly'),
+    timeZone: timeZoneSchema,
+    slots: z.array(weeklySlotSchema).min(1),
+    note: text.optional(),
+  }),
+  z.strictObject({ kind: z.literal('unknown'), note: text.optional() }),
+]);
+export type Hours = z.infer<typeof hoursSchema>;
+
+export const referralEntrySchema = z.strictObject({
+  id: contentIdSchema,
+  name: text,
+  region: regionSchema,
+  topics: z.array(topicSchema),
+  helpsWith: text,
+  forWhom: text,
+  phones: z.array(phoneSchema),
+  email: z.email().optional(),
+  website: z.url({ protocol: /^https?$/ }).optional(),
+  address: text.optional(),
+  hours: hoursSchema,
+  free: z.boolean().optional(),
+  anonymous: z.boolean().optional(),
+  pinned: z.boolean().optional(),
+  source: sourceSchema,
+  /** Hours and numbers change: the UI shows this as "laatst gecontroleerd". */
+  lastChecked: z.iso.date(),
+});
+export type ReferralEntry = z.infer<typeof referralEntrySchema>;
+
+export const verwijzingenFileSchema = z
+  .strictObject({
+    contentVersion: contentVersionSchema,
+    kind: z.literal('verwijzingen'),
+    entries: z.array(referralEntrySchema).min(1),
+  })
+  .refine((f) => uniqueBy(f.entries, (e) => e.id), { message: 'ids moeten uniek zijn', path: ['entries'] });
+export type VerwijzingenFile = z.infer<typeof verwijzingenFileSchema>;
+
+// ---------------------------------------------------------------------------
+// begrippen.json
+// ---------------------------------------------------------------------------
+
+export const termSchema = z.strictObject({
+  id: contentIdSchema,
+  term: text,
+  definition: text,
+  /** true: verbatim from the source, so source wording (e.g. "slachtoffer") may stay. */
+  quote: z.boolean(),
+  /** The incident type this term defines, if any. */
+  incidentType: incidentTypeSchema.optional(),
+  source: sourceSchema,
+});
+export type Term = z.infer<typeof termSchema>;
+
+export const groomingPhaseSchema = z.strictObject({
+  id: contentIdSchema,
+  number: z.int().min(1),
+  label: text,
+  quote: z.boolean(),
+  source: sourceSchema,
+});
+export type GroomingPhase = z.infer<typeof groomingPhaseSchema>;
+
+export const begrippenFileSchema = z
+  .strictObject({
+    contentVersion: contentVersionSchema,
+    kind: z.literal('begrippen'),
+    terms: z.array(termSchema).min(1),
+    groomingPhases: z.strictObject({
+      title: text,
+      /** Phases are observations, not a strict sequence. */
+      note: sourcedTextSchema,
+      phases: z.array(groomingPhaseSchema).min(1),
+      source: sourceSchema,
+    }),
+  })
+  .refine((f) => uniqueBy(f.terms, (t) => t.id), { message: 'ids moeten uniek zijn', path: ['terms'] })
+  .refine((f) => uniqueBy(f.groomingPhases.phases, (p) => p.id), {
+    message: 'fase-ids moeten uniek zijn',
+    path: ['groomingPhases', 'phases'],
+  });
+export type BegrippenFile = z.infer<typeof begrippenFileSchema>;
+
+// ---------------------------------------------------------------------------
+// Registry
+// ---------------------------------------------------------------------------
+
+/** Every file in public/content/ and the schema that validates it. */
+export const contentFiles = {
+  'stappenplan.json': stappenplanFileSchema,
+  'vlaggensysteem.json': vlaggensysteemFileSchema,
+  'verwijzingen.json': verwijzingenFileSchema,
+  'begrippen.json': begrippenFileSchema,
+} as const satisfies Record<string, z.ZodType>;
+export type ContentFileName = keyof typeof contentFiles;

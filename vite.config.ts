@@ -1,0 +1,66 @@
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { headersFile, metaContentSecurityPolicy } from './scripts/security-headers.mjs';
+
+/** Build-only: meta CSP fallback for static hosts, plus a `_headers` file. */
+function securityHeadersPlugin(): Plugin {
+  return {
+    name: 'baken-security-headers',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'pre',
+      // Right after <meta charset>, before anything the policy must govern.
+      handler: (html) =>
+        html.replace(
+          '<meta charset="UTF-8" />',
+          `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy}" />`,
+        ),
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile() });
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [
+    react(),
+    securityHeadersPlugin(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'sw',
+      filename: 'sw.ts',
+      injectRegister: false,
+      includeManifestIcons: false,
+      registerType: 'prompt',
+      manifestFilename: 'manifest.webmanifest',
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,json,svg,png,txt}'],
+        globIgnores: ['**/_headers'],
+      },
+      manifest: {
+        id: '/',
+        name: 'Baken',
+        short_name: 'Baken',
+        description: 'Offline logboek voor CLB en zorgteams bij sexting, sextortion en grooming.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        lang: 'nl-BE',
+        dir: 'ltr',
+        theme_color: '#1d4a5a',
+        background_color: '#f6f4ef',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+  },
+});
