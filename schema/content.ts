@@ -10,9 +10,7 @@ import { z } from 'zod';
 const text = z.string().trim().min(1);
 
 /** Stable kebab-case identifier; other data (cases, assessments) stores these. */
-export const contentIdSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id moet kebab-case zijn');
+export const contentIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id moet kebab-case zijn');
 
 /** A seed file name such as "000_8b6da676571e0853.txt". */
 export const seedFilePattern = /^\d{3}_[0-9a-f]{16}\.txt$/;

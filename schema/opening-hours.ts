@@ -33,14 +33,14 @@ function atLocalTime(day: TZDate, hhmm: string): number {
 }
 
 /**
- * Concrete opening intervals from the day before `now` up to 8 days ahead in
- * `timeZone`, enough to find the current slot and the next opening of any
- * weekly schedule.
+ * Concrete opening intervals from local today up to 7 days ahead in
+ * `timeZone`: enough to find the current slot and the next opening of any
+ * weekly schedule, since slots never cross midnight.
  */
 function intervalsAround(slots: readonly WeeklySlot[], timeZone: string, now: Date): Interval[] {
   const today = startOfDay(new TZDate(now.getTime(), timeZone));
   const out: Interval[] = [];
-  for (let offset = -1; offset <= 8; offset += 1) {
+  for (let offset = 0; offset <= 7; offset += 1) {
     // addDays on a TZDate keeps local wall time, so this stays at local midnight across DST.
     const day = addDays(today, offset);
     const isoDay = getISODay(day);
