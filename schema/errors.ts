@@ -22,8 +22,6 @@ export const recordErrors = {
   reasonRequired: 'note.reasonRequired',
   supersedesSelf: 'note.supersedesSelf',
   withdrawnBeforeGiven: 'consent.withdrawnBeforeGiven',
-  closedWithoutStatus: 'case.closedAtWithoutClosedStatus',
-  doneBeforeCreated: 'followup.invalidHistory',
 } as const;
 
 type ValueOf<T> = T[keyof T];
@@ -51,8 +49,6 @@ export const errorTextNl: Record<SchemaErrorCode, string> = {
   'note.reasonRequired': 'Schrijf kort waarom je deze notitie vervangt.',
   'note.supersedesSelf': 'Een notitie kan zichzelf niet vervangen.',
   'consent.withdrawnBeforeGiven': 'De intrekking ligt vóór de datum van de toestemming.',
-  'case.closedAtWithoutClosedStatus': 'Alleen een afgesloten dossier heeft een afsluitdatum.',
-  'followup.invalidHistory': 'De opvolging is afgerond vóór ze werd aangemaakt.',
 };
 
 /** True when `code` is one of the schema codes above (for UI lookups). */

@@ -84,12 +84,7 @@ function imageSignatureAt(b: ArrayLike<number>, n: number, i: number, minTail: n
     case 0x52: // RIFF....WEBP
       return left >= 12 && ascii(b, i, 4) === 'RIFF' && ascii(b, i + 8, 4) === 'WEBP';
     case 0x42: // BMP: "BM", size, 4 reserved zero bytes, pixel offset, DIB header size
-      return (
-        left >= 18 &&
-        b[i + 1] === 0x4d &&
-        u32le(b, i + 6) === 0 &&
-        BMP_DIB_SIZES.has(u32le(b, i + 14))
-      );
+      return left >= 18 && b[i + 1] === 0x4d && u32le(b, i + 6) === 0 && BMP_DIB_SIZES.has(u32le(b, i + 14));
     case 0x49: // TIFF little-endian: II*\0 + IFD offset
       return left >= 8 && b[i + 1] === 0x49 && b[i + 2] === 0x2a && b[i + 3] === 0 && u32le(b, i + 4) >= 8;
     case 0x4d: // TIFF big-endian: MM\0* + IFD offset
@@ -151,11 +146,10 @@ function containsBase64Image(s: string): boolean {
 }
 
 function containsRawSignature(s: string): boolean {
-  // Only strings that hold characters in the byte range can carry raw bytes.
-  const codes: number[] = [];
-  for (let k = 0; k < s.length; k++) codes.push(s.charCodeAt(k) & 0xffff);
-  // A raw signature needs a full header, but no 12-byte tail: binary pasted as
-  // text is often cut short, and these signatures cannot occur in prose.
+  const codes = new Uint16Array(s.length);
+  for (let k = 0; k < s.length; k++) codes[k] = s.charCodeAt(k);
+  // Only the long or non-prose signatures (PNG, JPEG, GIF, WebP, HEIF) are
+  // checked raw, with no 12-byte tail: pasted binary is often cut short.
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i];
     if (c === 0x89 || c === 0xff || c === 0x47 || c === 0x52 || c === 0x66) {
@@ -183,7 +177,6 @@ const DATA_URL =
   /data\s*:\s*(?:(?:application|audio|font|image|message|model|multipart|text|video|x-[a-z0-9.+-]+)\s*\/\s*[a-z0-9!#$&^_.+-]+\s*[;,]|[;,])/;
 
 function containsDataUrl(decoded: string): boolean {
-  if (!/[dDｄＤ]/.test(decoded)) return false;
   const normalized = decoded.replace(COLON_ENTITY, ':').normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
   return DATA_URL.test(normalized);
 }
@@ -202,7 +195,9 @@ export function containsImageData(s: string): boolean {
 }
 
 function pathKey(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)}]`;
+  return /^[A-Za-z_$][\w$]*$/.test(key)
+    ? `.${key}`
+    : `[${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)}]`;
 }
 
 /**
@@ -231,7 +226,7 @@ export function findImageData(value: unknown): string | null {
       if (entry === undefined) continue;
       const [key, child] = entry;
       if (containsImageData(key)) return `${path}[key ${i}]`;
-      const hit = visit(child, `${path}${containsImageData(key) ? '' : pathKey(key)}`);
+      const hit = visit(child, `${path}${pathKey(key)}`);
       if (hit !== null) return hit;
     }
     return null;

@@ -1,0 +1,59 @@
+// React reads of the data layer. Components never build queries: they call
+// these hooks. Every hook returns undefined while loading and while the vault
+// is locked, and forgets decrypted values the moment it locks.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useSyncExternalStore } from 'react';
+
+import type { Draft, RecordKind, RecordOfKind } from '../../schema/records';
+import { readDraftLive, readFollowUpsDueLive, readRecordLive, readRecordsLive } from './live';
+import type { RecordResult } from './records-io';
+import { getVaultSnapshot, isPresenceKnown, subscribeVault } from './session';
+import type { VaultSnapshot, VaultStatus } from './session';
+import { hasVault } from './vault';
+
+function useVaultSnapshot(): VaultSnapshot {
+  return useSyncExternalStore(subscribeVault, getVaultSnapshot, getVaultSnapshot);
+}
+
+/** 'loading' (checking the device), 'none' (no vault yet), 'locked' or 'unlocked'. */
+export function useVaultState(): VaultStatus {
+  const { status } = useVaultSnapshot();
+  useEffect(() => {
+    if (!isPresenceKnown()) void hasVault().catch(() => undefined);
+  }, []);
+  return status;
+}
+
+/** All records of one kind, optionally of one case; damaged ones as `{ ok: false }`. */
+export function useRecords<K extends RecordKind>(
+  kind: K,
+  caseId?: string,
+): Array<RecordResult<RecordOfKind<K>>> | undefined {
+  const { status, epoch } = useVaultSnapshot();
+  const result = useLiveQuery(async () => readRecordsLive({ kind, caseId }), [kind, caseId, epoch]);
+  return status === 'unlocked' ? result : undefined;
+}
+
+/** One record; null when it does not exist (or is of another kind). */
+export function useRecord<K extends RecordKind>(
+  id: string | undefined,
+  kind: K,
+): RecordResult<RecordOfKind<K>> | null | undefined {
+  const { status, epoch } = useVaultSnapshot();
+  const result = useLiveQuery(async () => (id === undefined ? null : readRecordLive(id, kind)), [id, kind, epoch]);
+  return status === 'unlocked' ? result : undefined;
+}
+
+/** Open follow-ups due on or before `onOrBefore` (YYYY-MM-DD). */
+export function useFollowUpsDue(onOrBefore: string): Array<RecordResult<RecordOfKind<'followup'>>> | undefined {
+  const { status, epoch } = useVaultSnapshot();
+  const result = useLiveQuery(async () => readFollowUpsDueLive(onOrBefore), [onOrBefore, epoch]);
+  return status === 'unlocked' ? result : undefined;
+}
+
+/** The saved draft of a form; null when there is none. */
+export function useDraft(id: string): Draft | null | undefined {
+  const { status, epoch } = useVaultSnapshot();
+  const result = useLiveQuery(async () => readDraftLive(id), [id, epoch]);
+  return status === 'unlocked' ? result : undefined;
+}

@@ -1,0 +1,78 @@
+// Live reads for hooks.ts. Pattern (Dexie 4 liveQuery rules): the querier
+// first makes its Dexie reads, so liveQuery records exactly which ranges to
+// observe; only then does it decrypt, and that WebCrypto promise is wrapped in
+// Dexie.waitFor(), which keeps the observation context across a non-Dexie
+// await (https://dexie.org/docs/liveQuery(), "Rules for the querier
+// function"). No transaction is open at that point, so waitFor costs no CPU.
+// Results are dropped if the vault was locked while decrypting.
+import { Dexie, liveQuery } from 'dexie';
+import type { Observable } from 'dexie';
+
+import type { Draft, RecordKind, RecordOfKind } from '../../schema/records';
+import { db } from './db';
+import {
+  filterAuditByCase,
+  ofKind,
+  openAuditRow,
+  openRecordRow,
+  openRows,
+  queryDueRows,
+  queryRows,
+} from './records-io';
+import type { RecordQuery, RecordResult } from './records-io';
+import { getDataKey } from './session';
+
+/** Querier: records of one kind (and case); undefined while locked. */
+export async function readRecordsLive<K extends RecordKind>(
+  query: RecordQuery<K>,
+): Promise<Array<RecordResult<RecordOfKind<K>>> | undefined> {
+  const key = getDataKey();
+  if (!key) return undefined;
+  const raw = await queryRows(query);
+  const results = await Dexie.waitFor(openRows(key, query.kind, raw));
+  return getDataKey() === key ? filterAuditByCase(results, query) : undefined;
+}
+
+/** Querier: one record; null when absent or of another kind, undefined while locked. */
+export async function readRecordLive<K extends RecordKind>(
+  id: string,
+  kind: K,
+): Promise<RecordResult<RecordOfKind<K>> | null | undefined> {
+  const key = getDataKey();
+  if (!key) return undefined;
+  if (kind === 'audit') {
+    const row = await db.audit.get(id);
+    if (!row) return null;
+    const result = await Dexie.waitFor(openAuditRow(key, row));
+    return getDataKey() === key ? ofKind(result, kind) : undefined;
+  }
+  const row = await db.records.get(id);
+  if (!row || row.kind !== kind) return null;
+  const result = await Dexie.waitFor(openRecordRow(key, row));
+  return getDataKey() === key ? ofKind(result, kind) : undefined;
+}
+
+/** Querier: open follow-ups due on or before a date; undefined while locked. */
+export async function readFollowUpsDueLive(
+  onOrBefore: string,
+): Promise<Array<RecordResult<RecordOfKind<'followup'>>> | undefined> {
+  const key = getDataKey();
+  if (!key) return undefined;
+  const rows = await queryDueRows(onOrBefore);
+  const results = await Dexie.waitFor(openRows(key, 'followup', { table: 'records', rows }));
+  return getDataKey() === key ? results : undefined;
+}
+
+/** Querier: a form's draft; null when absent or damaged, undefined while locked. */
+export async function readDraftLive(id: string): Promise<Draft | null | undefined> {
+  const result = await readRecordLive(id, 'draft');
+  if (result === undefined) return undefined;
+  return result?.ok ? result.record : null;
+}
+
+/** Observable form of readRecordsLive, for code outside React. */
+export function observeRecords<K extends RecordKind>(
+  query: RecordQuery<K>,
+): Observable<Array<RecordResult<RecordOfKind<K>>> | undefined> {
+  return liveQuery(async () => readRecordsLive(query));
+}

@@ -1,0 +1,150 @@
+// Internal to app/data: turning records into encrypted rows and back, and the
+// raw Dexie reads that live queries observe. Features use store.ts / hooks.ts.
+//
+// A row read back is trusted only if it decrypts under its own id, kind and
+// version (AAD), passes `restoreRecord()` and its plaintext columns match the
+// decrypted record; otherwise it is reported as "beschadigd" on its own and
+// every other record stays usable.
+import { restoreRecord } from '../../schema/restore';
+import type { AuditEvent, RecordKind, RecordOfKind, StoredRecord } from '../../schema/records';
+import { decryptRecord, encryptRecord } from './crypto';
+import { db } from './db';
+import type { AuditRow, RecordRow } from './db';
+
+export type RecordResult<R extends StoredRecord = StoredRecord> =
+  { ok: true; record: R } | { ok: false; id: string; kind: RecordKind | 'unknown'; problem: 'beschadigd' };
+
+type RowRecord = Exclude<StoredRecord, AuditEvent>;
+
+export function isKind<K extends RecordKind>(record: StoredRecord, kind: K): record is RecordOfKind<K> {
+  return record.kind === kind;
+}
+
+/** The plaintext index columns of a record (see SECURITY.md). */
+export function plaintextColumns(record: RowRecord): { caseId?: string; due?: string; updatedAt: string } {
+  const caseId = record.kind === 'case' ? record.id : record.caseId;
+  const updatedAt = 'updatedAt' in record ? record.updatedAt : record.createdAt;
+  const due = record.kind === 'followup' && record.doneOn === undefined ? record.due : undefined;
+  return {
+    ...(caseId === undefined ? {} : { caseId }),
+    ...(due === undefined ? {} : { due }),
+    updatedAt,
+  };
+}
+
+export type SealedRow = { table: 'records'; row: RecordRow } | { table: 'audit'; row: AuditRow };
+
+/** Encrypts one validated record into its row. Call outside any transaction. */
+export async function sealRecord(key: CryptoKey, record: StoredRecord): Promise<SealedRow> {
+  const header = { kind: record.kind, id: record.id, schemaVersion: record.schemaVersion };
+  const { iv, data } = await encryptRecord(key, header, record);
+  if (record.kind === 'audit') {
+    return { table: 'audit', row: { id: record.id, v: record.schemaVersion, at: record.at, iv, data } };
+  }
+  return {
+    table: 'records',
+    row: { id: record.id, kind: record.kind, v: record.schemaVersion, ...plaintextColumns(record), iv, data },
+  };
+}
+
+function damaged<R extends StoredRecord>(id: string, kind: RecordKind | 'unknown'): RecordResult<R> {
+  return { ok: false, id, kind, problem: 'beschadigd' };
+}
+
+const ROW_KINDS: ReadonlySet<string> = new Set<RecordKind>([
+  'case',
+  'party',
+  'consent',
+  'assessment',
+  'note',
+  'followup',
+  'draft',
+]);
+
+/** Decrypts and checks a records-table row. Never throws. */
+export async function openRecordRow(key: CryptoKey, row: RecordRow): Promise<RecordResult> {
+  const kind = ROW_KINDS.has(row.kind) ? row.kind : 'unknown';
+  try {
+    if (kind === 'unknown') return damaged(row.id, kind);
+    const value = await decryptRecord(key, { kind: row.kind, id: row.id, schemaVersion: row.v }, row);
+    const restored = restoreRecord(value);
+    if (!restored.success) return damaged(row.id, kind);
+    const record = restored.data;
+    if (record.kind === 'audit' || record.id !== row.id || record.kind !== row.kind) return damaged(row.id, kind);
+    const columns = plaintextColumns(record);
+    if (columns.caseId !== row.caseId || columns.due !== row.due || columns.updatedAt !== row.updatedAt) {
+      return damaged(row.id, kind);
+    }
+    return { ok: true, record };
+  } catch {
+    return damaged(row.id, kind);
+  }
+}
+
+/** Decrypts and checks an audit row. Never throws. */
+export async function openAuditRow(key: CryptoKey, row: AuditRow): Promise<RecordResult<AuditEvent>> {
+  try {
+    const value = await decryptRecord(key, { kind: 'audit', id: row.id, schemaVersion: row.v }, row);
+    const restored = restoreRecord(value);
+    if (!restored.success || !isKind(restored.data, 'audit')) return damaged(row.id, 'audit');
+    const record = restored.data;
+    if (record.id !== row.id || record.at !== row.at) return damaged(row.id, 'audit');
+    return { ok: true, record };
+  } catch {
+    return damaged(row.id, 'audit');
+  }
+}
+
+/** Narrows results to one kind; a record of another kind counts as damaged. */
+export function ofKind<K extends RecordKind>(result: RecordResult, kind: K): RecordResult<RecordOfKind<K>> {
+  if (!result.ok) return damaged(result.id, result.kind === kind ? kind : 'unknown');
+  const record = result.record;
+  return isKind(record, kind) ? { ok: true, record } : damaged(record.id, 'unknown');
+}
+
+export interface RecordQuery<K extends RecordKind> {
+  kind: K;
+  caseId?: string | undefined;
+}
+
+export type RawRows = { table: 'records'; rows: RecordRow[] } | { table: 'audit'; rows: AuditRow[] };
+
+/** Dexie-only read (safe inside liveQuery): the raw rows of a query. */
+export async function queryRows<K extends RecordKind>(query: RecordQuery<K>): Promise<RawRows> {
+  if (query.kind === 'audit') {
+    const rows = await db.audit.orderBy('at').toArray();
+    return { table: 'audit', rows };
+  }
+  const rows =
+    query.caseId === undefined
+      ? await db.records.where('kind').equals(query.kind).toArray()
+      : await db.records.where('[caseId+kind]').equals([query.caseId, query.kind]).toArray();
+  return { table: 'records', rows };
+}
+
+/** Dexie-only read: open follow-ups due on or before `onOrBefore` (YYYY-MM-DD). */
+export function queryDueRows(onOrBefore: string): Promise<RecordRow[]> {
+  return db.records.where('due').belowOrEqual(onOrBefore).toArray();
+}
+
+/** Decrypts raw rows (WebCrypto only, no Dexie calls) and narrows them to `kind`. */
+export async function openRows<K extends RecordKind>(
+  key: CryptoKey,
+  kind: K,
+  raw: RawRows,
+): Promise<Array<RecordResult<RecordOfKind<K>>>> {
+  const results: RecordResult[] =
+    raw.table === 'audit'
+      ? await Promise.all(raw.rows.map((row) => openAuditRow(key, row)))
+      : await Promise.all(raw.rows.map((row) => openRecordRow(key, row)));
+  return results.map((result) => ofKind(result, kind));
+}
+
+/** Audit rows have no plaintext caseId; a per-case audit list filters after decryption. */
+export function filterAuditByCase<K extends RecordKind>(
+  results: Array<RecordResult<RecordOfKind<K>>>,
+  query: RecordQuery<K>,
+): Array<RecordResult<RecordOfKind<K>>> {
+  if (query.kind !== 'audit' || query.caseId === undefined) return results;
+  return results.filter((r) => !r.ok || (isKind(r.record, 'audit') && r.record.caseId === query.caseId));
+}

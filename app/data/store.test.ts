@@ -1,0 +1,314 @@
+import { Dexie } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { textErrors } from '../../schema/errors';
+import {
+  makeAssessment,
+  makeAuditEvent,
+  makeCase,
+  makeConsent,
+  makeFollowUp,
+  makeNote,
+  makeParty,
+  makeShareWithoutConsent,
+} from '../../schema/factories';
+import type { StoredRecord } from '../../schema/records';
+import { db } from './db';
+import { AppendOnlyError, InvalidRecordError, RecordConflictError, StorageFullError, VaultLockedError } from './errors';
+import {
+  appendAudit,
+  deleteDraft,
+  eraseCase,
+  getDraft,
+  getRecord,
+  listFollowUpsDue,
+  listRecords,
+  saveDraft,
+  saveRecords,
+} from './store';
+import { TEST_PASSPHRASE, dumpRawDatabase, rawText, resetDatabase } from './test-utils';
+import { createVault, lock } from './vault';
+
+beforeEach(async () => {
+  await resetDatabase();
+  await createVault(TEST_PASSPHRASE, { recoveryCode: false });
+  await db.audit.clear(); // drop the "vault.created" event so counts start at zero
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function caseWithParts() {
+  const kase = makeCase();
+  const caseId = kase.id;
+  const party = makeParty({ caseId });
+  return {
+    kase,
+    party,
+    parts: [
+      party,
+      makeConsent({ caseId, partyId: party.id }),
+      makeShareWithoutConsent({ caseId, partyId: party.id }),
+      makeAssessment({ caseId }),
+      makeNote({ caseId }),
+      makeFollowUp({ caseId }),
+    ] satisfies StoredRecord[],
+  };
+}
+
+describe('saving and reading records', () => {
+  it('reads back every kind of record exactly as saved', async () => {
+    const { kase, parts } = caseWithParts();
+    await saveRecords([kase, ...parts]);
+    for (const record of [kase, ...parts]) {
+      expect(await getRecord(record.id)).toEqual({ ok: true, record });
+    }
+    expect(await listRecords({ kind: 'consent', caseId: kase.id })).toHaveLength(2);
+    expect(await getRecord(kase.id, 'note')).toBeUndefined();
+    expect(await getRecord(crypto.randomUUID())).toBeUndefined();
+  });
+
+  it('lists only the records of the asked case', async () => {
+    const a = caseWithParts();
+    const b = caseWithParts();
+    await saveRecords([a.kase, ...a.parts, b.kase, ...b.parts]);
+    const notes = await listRecords({ kind: 'note', caseId: a.kase.id });
+    expect(notes).toEqual([{ ok: true, record: a.parts[4] }]);
+    expect(await listRecords({ kind: 'case' })).toHaveLength(2);
+  });
+
+  it('refuses to read or write while locked', async () => {
+    lock();
+    await expect(saveRecords([makeCase()])).rejects.toThrow(VaultLockedError);
+    await expect(listRecords({ kind: 'case' })).rejects.toThrow(VaultLockedError);
+  });
+
+  it('refuses an invalid record with its schema codes and writes nothing of the batch', async () => {
+    const good = makeCase();
+    const bad = makeCase({ description: 'kijk: data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB' });
+    const error: unknown = await saveRecords([good, bad]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRecordError);
+    expect((error as InvalidRecordError).issues).toEqual([{ path: ['description'], message: textErrors.imageData }]);
+    expect(await db.records.count()).toBe(0);
+  });
+
+  it('lists open follow-ups due by a date through the due index', async () => {
+    const caseId = crypto.randomUUID();
+    const early = makeFollowUp({ caseId, due: '2026-03-20' });
+    const late = makeFollowUp({ caseId, due: '2026-04-20' });
+    const done = makeFollowUp({ caseId, due: '2026-03-19', doneOn: '2026-03-19' });
+    await saveRecords([early, late, done]);
+    expect(await listFollowUpsDue('2026-03-31')).toEqual([{ ok: true, record: early }]);
+    expect((await db.records.get(done.id))?.due).toBeUndefined();
+  });
+});
+
+describe('append-only records', () => {
+  it('refuses to overwrite a note and writes nothing of that batch', async () => {
+    const note = makeNote();
+    await saveRecords([note]);
+    const other = makeCase();
+    await expect(saveRecords([other, { ...note, text: 'Herschreven' }])).rejects.toThrow(AppendOnlyError);
+    expect(await getRecord(note.id)).toEqual({ ok: true, record: note });
+    expect(await getRecord(other.id)).toBeUndefined();
+  });
+
+  it('adds a correcting note that supersedes the old one', async () => {
+    const note = makeNote();
+    const correction = makeNote({ caseId: note.caseId, supersedes: note.id, reason: 'Datum verbeterd' });
+    await saveRecords([note]);
+    await saveRecords([correction]);
+    expect(await listRecords({ kind: 'note', caseId: note.caseId })).toHaveLength(2);
+  });
+
+  it('refuses to overwrite an audit event, or reuse an id for another kind', async () => {
+    const event = makeAuditEvent();
+    await saveRecords([event]);
+    await expect(saveRecords([event])).rejects.toThrow(AppendOnlyError);
+    const kase = makeCase();
+    await saveRecords([kase]);
+    await expect(saveRecords([makeParty({ id: kase.id })])).rejects.toThrow(RecordConflictError);
+    await expect(saveRecords([makeAuditEvent({ id: kase.id })])).rejects.toThrow(RecordConflictError);
+    const twice = makeCase();
+    await expect(saveRecords([twice, twice])).rejects.toThrow(RecordConflictError);
+  });
+});
+
+describe('damaged records', () => {
+  async function threeCases() {
+    const cases = [makeCase(), makeCase(), makeCase()];
+    await saveRecords(cases);
+    return cases;
+  }
+
+  async function expectOnlyDamaged(damagedId: string, intact: StoredRecord[]) {
+    const results = await listRecords({ kind: 'case' });
+    expect(results).toHaveLength(intact.length + 1);
+    expect(results).toContainEqual({ ok: false, id: damagedId, kind: 'case', problem: 'beschadigd' });
+    for (const record of intact) expect(results).toContainEqual({ ok: true, record });
+  }
+
+  it('reports tampered ciphertext as damaged and keeps the other records readable', async () => {
+    const [a, b, c] = await threeCases();
+    if (!a || !b || !c) throw new Error('setup');
+    const row = await db.records.get(b.id);
+    if (!row) throw new Error('setup');
+    row.data[5] = (row.data[5] ?? 0) ^ 0x01;
+    await db.records.put(row);
+    await expectOnlyDamaged(b.id, [a, c]);
+    expect(await getRecord(b.id)).toEqual({ ok: false, id: b.id, kind: 'case', problem: 'beschadigd' });
+  });
+
+  it('reports a changed IV as damaged', async () => {
+    const [a, b, c] = await threeCases();
+    if (!a || !b || !c) throw new Error('setup');
+    const row = await db.records.get(a.id);
+    if (!row) throw new Error('setup');
+    row.iv[0] = (row.iv[0] ?? 0) ^ 0xff;
+    await db.records.put(row);
+    await expectOnlyDamaged(a.id, [b, c]);
+  });
+
+  it('reports a record copied under another id as damaged', async () => {
+    const [a, b] = await threeCases();
+    if (!a || !b) throw new Error('setup');
+    const row = await db.records.get(a.id);
+    if (!row) throw new Error('setup');
+    const copyId = crypto.randomUUID();
+    await db.records.put({ ...row, id: copyId, caseId: copyId });
+    const results = await listRecords({ kind: 'case' });
+    expect(results).toContainEqual({ ok: false, id: copyId, kind: 'case', problem: 'beschadigd' });
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+  });
+
+  it('reports a record moved to another case through its plaintext caseId as damaged', async () => {
+    const { kase, parts } = caseWithParts();
+    const other = makeCase();
+    await saveRecords([kase, other, ...parts]);
+    const note = parts[4];
+    const row = note && (await db.records.get(note.id));
+    if (!note || !row) throw new Error('setup');
+    await db.records.put({ ...row, caseId: other.id });
+    expect(await listRecords({ kind: 'note', caseId: other.id })).toEqual([
+      { ok: false, id: note.id, kind: 'note', problem: 'beschadigd' },
+    ]);
+  });
+});
+
+describe('eraseCase', () => {
+  it('removes the case and all its records, and writes exactly one audit event without content', async () => {
+    const { kase, parts } = caseWithParts();
+    const keep = caseWithParts();
+    await saveRecords([kase, ...parts, keep.kase, ...keep.parts]);
+    await saveDraft({ id: `note:${kase.id}`, caseId: kase.id, fields: { text: 'half' } });
+
+    expect(await eraseCase(kase.id)).toEqual({ erased: parts.length + 2 });
+
+    expect(await db.records.where('caseId').equals(kase.id).count()).toBe(0);
+    expect(await getRecord(kase.id)).toBeUndefined();
+    expect(await db.records.count()).toBe(keep.parts.length + 1);
+    const events = await listRecords({ kind: 'audit' });
+    expect(events).toHaveLength(1);
+    const event = events[0];
+    expect(event?.ok && event.record).toMatchObject({
+      action: 'case.erased',
+      caseId: kase.id,
+      details: { count: parts.length + 2, recordKind: 'case' },
+    });
+    expect(Object.keys(event?.ok ? event.record : {}).sort()).toEqual(
+      ['action', 'at', 'caseId', 'details', 'id', 'kind', 'schemaVersion'].sort(),
+    );
+  });
+
+  it('does nothing and writes no audit event for an unknown case', async () => {
+    expect(await eraseCase(crypto.randomUUID())).toEqual({ erased: 0 });
+    expect(await db.audit.count()).toBe(0);
+  });
+});
+
+describe('storage full', () => {
+  it('turns a quota error mid-transaction into StorageFullError and stores nothing', async () => {
+    const kase = makeCase();
+    const event = makeAuditEvent({ caseId: kase.id });
+    vi.spyOn(db.audit, 'bulkAdd').mockImplementation(() =>
+      Dexie.Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+    );
+    const error: unknown = await saveRecords([kase, event]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageFullError);
+    expect((error as StorageFullError).code).toBe('storage.full');
+    expect(await db.records.count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+  });
+
+  it('recognises a quota error that Dexie wrapped in an AbortError, and erases nothing', async () => {
+    const { kase, parts } = caseWithParts();
+    await saveRecords([kase, ...parts]);
+    const before = await db.records.count();
+    vi.spyOn(db.audit, 'add').mockImplementation(() =>
+      Dexie.Promise.reject(new Dexie.AbortError('Transaction aborted', new DOMException('full', 'QuotaExceededError'))),
+    );
+    await expect(eraseCase(kase.id)).rejects.toThrow(StorageFullError);
+    expect(await db.records.count()).toBe(before);
+  });
+});
+
+describe('what reaches the disk', () => {
+  it('stores no plaintext of any record, only the documented index columns', async () => {
+    const markers = {
+      description: 'MARKER-DESCRIPTION-beschrijving',
+      school: 'MARKER-SCHOOL-college',
+      realName: 'MARKER-REALNAME-Vandenberghe',
+      pseudonym: 'MARKER-PSEUDONYM',
+      note: 'MARKER-NOTE-gesprek',
+      justification: 'MARKER-JUSTIFICATION-noodtoestand',
+      purpose: 'MARKER-PURPOSE-opvolging',
+      reasoning: 'MARKER-REASONING-vlag',
+      draft: 'MARKER-DRAFT-half',
+    };
+    const kase = makeCase({ description: markers.description, schools: [markers.school] });
+    const caseId = kase.id;
+    const party = makeParty({ caseId, realName: markers.realName, pseudonym: markers.pseudonym });
+    await saveRecords([
+      kase,
+      party,
+      makeNote({ caseId, text: markers.note }),
+      makeShareWithoutConsent({ caseId, partyId: party.id, justification: markers.justification }),
+      makeFollowUp({ caseId, purpose: markers.purpose }),
+      makeAssessment({ caseId, reasoning: markers.reasoning }),
+    ]);
+    await saveDraft({ id: 'case-new', fields: { description: markers.draft } });
+    await appendAudit({ action: 'case.created', caseId });
+
+    const raw = await dumpRawDatabase();
+    const text = raw.map((r) => rawText(r.value)).join('\n');
+    for (const marker of Object.values(markers)) expect(text).not.toContain(marker);
+    expect(text).not.toContain('MARKER');
+
+    const allowed: Record<string, string[]> = {
+      records: ['id', 'kind', 'v', 'caseId', 'due', 'updatedAt', 'iv', 'data'],
+      audit: ['id', 'v', 'at', 'iv', 'data'],
+      meta: ['key', 'value'],
+    };
+    for (const { store, value } of raw) {
+      for (const column of Object.keys(value as object)) expect(allowed[store]).toContain(column);
+    }
+  });
+});
+
+describe('drafts', () => {
+  it('saves, reads and deletes a draft, encrypted like any record', async () => {
+    await saveDraft({ id: 'case-new', fields: { description: 'Half ingevuld' } });
+    expect((await getDraft('case-new'))?.fields).toEqual({ description: 'Half ingevuld' });
+    await saveDraft({ id: 'case-new', fields: { description: 'Verder ingevuld' } });
+    expect((await getDraft('case-new'))?.fields).toEqual({ description: 'Verder ingevuld' });
+    await deleteDraft('case-new');
+    expect(await getDraft('case-new')).toBeUndefined();
+  });
+
+  it('refuses image data in a draft field', async () => {
+    await expect(
+      saveDraft({ id: 'case-new', fields: { description: 'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD' } }),
+    ).rejects.toThrow(InvalidRecordError);
+  });
+});

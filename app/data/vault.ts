@@ -1,0 +1,252 @@
+// The vault: creating, unlocking and locking the logbook on this device.
+// Stored in the `meta` table (db.ts):
+// - "keyring":  the wrapped data key and KDF parameters (keyring.ts);
+// - "throttle": { failures, notBefore } — failed attempts and the earliest
+//               time (epoch ms) the next attempt may run. Not sensitive, so
+//               plaintext; it survives reloads. There is no wipe.
+// The unwrapped data key lives only in memory (session.ts). Everything here
+// works offline; nothing ever leaves the device.
+import { z } from 'zod';
+
+import { db } from './db';
+import { NoVaultError, ThrottledError, VaultExistsError, WrongPassphraseError, WrongRecoveryCodeError } from './errors';
+import {
+  assertPassphrase,
+  changeKeyringPassphrase,
+  createKeyring,
+  openWithPassphrase,
+  parseKeyring,
+  parseRecoveryCode,
+  recoverKeyring,
+} from './keyring';
+import type { Keyring } from './keyring';
+import { getDataKey, requireDataKey, setDataKey, setVaultPresence } from './session';
+import { appendAudit } from './store';
+import type { AuditInput } from './store';
+
+export { getVaultSnapshot, subscribeVault } from './session';
+export type { VaultSnapshot, VaultStatus } from './session';
+export { PASSPHRASE_MIN_LENGTH } from './keyring';
+
+const KEYRING = 'keyring';
+const THROTTLE = 'throttle';
+const FREE_ATTEMPTS = 3;
+export const MAX_THROTTLE_MS = 5 * 60_000;
+
+/** Waiting time after `failures` wrong attempts: none for 3, then 2, 4, 8 … s, at most 5 min. */
+export function throttleDelayMs(failures: number): number {
+  if (failures <= FREE_ATTEMPTS) return 0;
+  return Math.min(2 ** (failures - FREE_ATTEMPTS) * 1000, MAX_THROTTLE_MS);
+}
+
+const throttleSchema = z.object({ failures: z.int().min(0), notBefore: z.number() });
+type Throttle = z.infer<typeof throttleSchema>;
+
+// One vault operation at a time, so two attempts cannot both pass the throttle.
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(operation: () => Promise<T>): Promise<T> {
+  const run = queue.then(operation, operation);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function readThrottle(): Promise<Throttle> {
+  const parsed = throttleSchema.safeParse((await db.meta.get(THROTTLE))?.value);
+  return parsed.success ? parsed.data : { failures: 0, notBefore: 0 };
+}
+
+/** Rejects with ThrottledError while waiting; repairs a clock that moved back. */
+async function assertNotThrottled(): Promise<void> {
+  const now = Date.now();
+  const throttle = await readThrottle();
+  if (throttle.notBefore - now > MAX_THROTTLE_MS) {
+    throttle.notBefore = now + MAX_THROTTLE_MS;
+    await db.meta.put({ key: THROTTLE, value: throttle });
+  }
+  if (now < throttle.notBefore) throw new ThrottledError(new Date(throttle.notBefore));
+}
+
+/** Counts a failure; returns when the next attempt may run, if there is a wait. */
+async function recordFailure(): Promise<Date | undefined> {
+  return db.transaction('rw', db.meta, async () => {
+    const { failures } = await readThrottle();
+    const next = failures + 1;
+    const delay = throttleDelayMs(next);
+    const notBefore = Date.now() + delay;
+    await db.meta.put({ key: THROTTLE, value: { failures: next, notBefore } });
+    return delay > 0 ? new Date(notBefore) : undefined;
+  });
+}
+
+async function resetThrottle(): Promise<void> {
+  await db.meta.put({ key: THROTTLE, value: { failures: 0, notBefore: 0 } satisfies Throttle });
+}
+
+async function loadKeyring(): Promise<Keyring> {
+  const row = await db.meta.get(KEYRING);
+  if (!row) {
+    setVaultPresence(false);
+    throw new NoVaultError();
+  }
+  return parseKeyring(row.value);
+}
+
+/** Audit of vault events is best effort: a full disk must not keep anyone out. */
+async function auditQuietly(input: AuditInput): Promise<void> {
+  try {
+    await appendAudit(input);
+  } catch {
+    // The unlock itself succeeded; the missing event is the lesser harm.
+  }
+}
+
+let persistenceRequested = false;
+function requestPersistence(): void {
+  if (persistenceRequested) return;
+  persistenceRequested = true;
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  const persist = storage && typeof storage.persist === 'function' ? storage.persist.bind(storage) : undefined;
+  persist?.().catch(() => undefined);
+}
+
+async function openSession(key: CryptoKey, action: AuditInput['action']): Promise<void> {
+  await resetThrottle();
+  setDataKey(key);
+  await auditQuietly({ action });
+  requestPersistence();
+}
+
+/**
+ * Whether a vault exists on this device (also updates useVaultState()).
+ * Offline: works. Rejects only if IndexedDB itself is unavailable.
+ */
+export async function hasVault(): Promise<boolean> {
+  const present = (await db.meta.get(KEYRING)) !== undefined;
+  setVaultPresence(present);
+  return present;
+}
+
+/**
+ * Creates the vault with a passphrase (min. 12 characters) and unlocks it.
+ * With `recoveryCode: true` the result holds a recovery code to show once;
+ * it is not stored anywhere. Offline: works. Fails with
+ * PassphraseTooShortError, VaultExistsError or a storage error; then nothing
+ * was stored.
+ */
+export function createVault(
+  passphrase: string,
+  options: { recoveryCode: boolean },
+): Promise<{ recoveryCode?: string }> {
+  return serial(async () => {
+    assertPassphrase(passphrase);
+    if (await db.meta.get(KEYRING)) throw new VaultExistsError();
+    const created = await createKeyring(passphrase, options.recoveryCode);
+    await db.transaction('rw', db.meta, async () => {
+      if (await db.meta.get(KEYRING)) throw new VaultExistsError();
+      await db.meta.put({ key: KEYRING, value: created.keyring });
+    });
+    await openSession(created.dataKey, 'vault.created');
+    return created.recoveryCode === undefined ? {} : { recoveryCode: created.recoveryCode };
+  });
+}
+
+/**
+ * Unlocks with the passphrase. Offline: works (~0.3–1 s of key derivation).
+ * Fails with NoVaultError; ThrottledError (no derivation ran) while a wait
+ * from earlier failures lasts; KdfDowngradeError or VaultCorruptError when
+ * the stored key material was tampered with; WrongPassphraseError, which
+ * counts towards the wait (its `retryAt` says when one starts).
+ */
+export function unlock(passphrase: string): Promise<void> {
+  return serial(async () => {
+    const keyring = await loadKeyring();
+    await assertNotThrottled();
+    let key: CryptoKey;
+    try {
+      key = await openWithPassphrase(keyring, passphrase);
+    } catch (e) {
+      if (e instanceof WrongPassphraseError) throw new WrongPassphraseError(await recordFailure());
+      throw e;
+    }
+    await openSession(key, 'vault.unlocked');
+  });
+}
+
+/**
+ * Unlocks with the recovery code and sets a new passphrase; the recovery
+ * code keeps working. Input may use any case, spaces and dashes. Offline:
+ * works. Fails with PassphraseTooShortError or InvalidRecoveryCodeError (a
+ * typo; not counted) before anything else; then like unlock(), with
+ * NoRecoveryCodeError and WrongRecoveryCodeError (counted).
+ */
+export async function unlockWithRecoveryCode(code: string, newPassphrase: string): Promise<void> {
+  assertPassphrase(newPassphrase);
+  const secret = await parseRecoveryCode(code);
+  return serial(async () => {
+    const keyring = await loadKeyring();
+    await assertNotThrottled();
+    let recovered: { keyring: Keyring; dataKey: CryptoKey };
+    try {
+      recovered = await recoverKeyring(keyring, secret, newPassphrase);
+    } catch (e) {
+      if (e instanceof WrongRecoveryCodeError) throw new WrongRecoveryCodeError(await recordFailure());
+      throw e;
+    }
+    await db.meta.put({ key: KEYRING, value: recovered.keyring });
+    await openSession(recovered.dataKey, 'vault.unlocked-with-recovery-code');
+  });
+}
+
+/**
+ * Replaces the passphrase: only the wrapped data key is rewritten, the
+ * records are untouched. Needs an unlocked vault. Offline: works. Fails with
+ * VaultLockedError, PassphraseTooShortError, ThrottledError or
+ * WrongPassphraseError (counted); then the old passphrase still works.
+ */
+export async function changePassphrase(current: string, next: string): Promise<void> {
+  requireDataKey();
+  assertPassphrase(next);
+  return serial(async () => {
+    const keyring = await loadKeyring();
+    await assertNotThrottled();
+    let changed: Keyring;
+    try {
+      changed = await changeKeyringPassphrase(keyring, current, next);
+    } catch (e) {
+      if (e instanceof WrongPassphraseError) throw new WrongPassphraseError(await recordFailure());
+      throw e;
+    }
+    await db.meta.put({ key: KEYRING, value: changed });
+    await resetThrottle();
+    await auditQuietly({ action: 'vault.passphrase-changed' });
+  });
+}
+
+/** Drops the data key at once; listeners (hooks) clear every decrypted value. */
+export function lock(): void {
+  setDataKey(null);
+}
+
+export function isUnlocked(): boolean {
+  return getDataKey() !== null;
+}
+
+/**
+ * How much storage the origin uses and may use, and whether it is persistent.
+ * Resolves null where the browser does not tell. Never rejects.
+ */
+export async function getStorageEstimate(): Promise<{ usage?: number; quota?: number; persisted?: boolean } | null> {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  if (!storage || typeof storage.estimate !== 'function') return null;
+  try {
+    const { usage, quota } = await storage.estimate();
+    const persisted = typeof storage.persisted === 'function' ? await storage.persisted() : undefined;
+    return {
+      ...(usage === undefined ? {} : { usage }),
+      ...(quota === undefined ? {} : { quota }),
+      ...(persisted === undefined ? {} : { persisted }),
+    };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,163 @@
+// Test factories: a valid record of each kind, with overrides, e.g.
+// `makeCase({ status: 'afgesloten' })`. Not validated, so tests can build
+// invalid records on purpose.
+import type {
+  AuditEvent,
+  Case,
+  ConsentGiven,
+  Draft,
+  FlagAssessment,
+  FollowUp,
+  Note,
+  Party,
+  ShareWithoutConsent,
+} from './records';
+
+const NOW = '2026-03-12T09:30:00.000Z';
+const uuid = (): string => crypto.randomUUID();
+
+export function makeCase(overrides: Partial<Case> = {}): Case {
+  return {
+    kind: 'case',
+    schemaVersion: 1,
+    id: uuid(),
+    reference: '2026-014',
+    knownOn: '2026-03-11',
+    knownVia: 'klasgenoot',
+    types: ['ongewenste-sexting'],
+    schools: ['Sint-Jozefscollege'],
+    description: 'Foto doorgestuurd in een klasgroep zonder toestemming; gemeld door een klasgenoot.',
+    status: 'open',
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeParty(overrides: Partial<Party> = {}): Party {
+  return {
+    kind: 'party',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    role: 'afgebeelde-jongere',
+    pseudonym: 'Jongere A',
+    age: 14,
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeConsent(overrides: Partial<ConsentGiven> = {}): ConsentGiven {
+  return {
+    kind: 'consent',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    partyId: uuid(),
+    basis: 'toestemming',
+    recipient: 'school',
+    categories: ['feiten', 'afspraken'],
+    givenBy: 'jongere',
+    givenOn: '2026-03-12',
+    how: 'mondeling-genoteerd',
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeShareWithoutConsent(overrides: Partial<ShareWithoutConsent> = {}): ShareWithoutConsent {
+  return {
+    kind: 'consent',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    partyId: uuid(),
+    basis: 'noodtoestand',
+    recipient: 'politie-parket',
+    categories: ['feiten'],
+    sharedOn: '2026-03-12',
+    justification: 'Ernstig en reëel gevaar: dreiging met verspreiding vandaag, niet anders af te wenden.',
+    checks: {
+      solutionWithinTrustImpossible: { answer: 'ja' },
+      consultedOthers: { answer: 'ja', note: 'VK geraadpleegd zonder naam.' },
+      discussedWithYoungPerson: { answer: 'ja' },
+      canBeMotivatedToReport: { answer: 'nee' },
+      bestPlacedToInform: 'Politie, via de jeugdconsulent.',
+    },
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeAssessment(overrides: Partial<FlagAssessment> = {}): FlagAssessment {
+  return {
+    kind: 'assessment',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    criteriaVersion: '2021',
+    answers: { 'wederzijdse-toestemming': 'niet-in-orde', impact: 'onbekend' },
+    flag: 'rood',
+    reasoning: 'Doorsturen zonder toestemming is altijd grensoverschrijdend.',
+    assessedOn: '2026-03-12',
+    createdAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeNote(overrides: Partial<Note> = {}): Note {
+  return {
+    kind: 'note',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    noteKind: 'gesprek',
+    text: 'Gesprek met Jongere A. Afgesproken: terugkomen op 26 maart.',
+    at: NOW,
+    createdAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeFollowUp(overrides: Partial<FollowUp> = {}): FollowUp {
+  return {
+    kind: 'followup',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    due: '2026-03-26',
+    purpose: 'Terugkomen op het gesprek',
+    history: [],
+    icsUid: `${uuid()}@baken`,
+    sequence: 0,
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeAuditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
+  return {
+    kind: 'audit',
+    schemaVersion: 1,
+    id: uuid(),
+    at: NOW,
+    action: 'case.created',
+    ...overrides,
+  };
+}
+
+export function makeDraft(overrides: Partial<Draft> = {}): Draft {
+  return {
+    kind: 'draft',
+    schemaVersion: 1,
+    id: 'case-new',
+    fields: { description: 'Half ingevuld…' },
+    updatedAt: NOW,
+    ...overrides,
+  };
+}
