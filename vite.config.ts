@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { contentCheckPlugin } from './scripts/content-check-plugin';
 import { headersFile, metaContentSecurityPolicy } from './scripts/security-headers.mjs';
 
 /** Build-only: meta CSP fallback for static hosts, plus a `_headers` file. */
@@ -26,6 +27,7 @@ function securityHeadersPlugin(): Plugin {
 export default defineConfig({
   plugins: [
     react(),
+    contentCheckPlugin(),
     securityHeadersPlugin(),
     VitePWA({
       strategies: 'injectManifest',

@@ -1,16 +1,22 @@
+import { Suspense } from 'react';
+import { LockGate } from './features/lock/lock-gate';
 import { nl } from './i18n/catalogue';
+import { screens } from './screens';
 import { AppShell } from './shell/app-shell';
 import { Link } from './shell/link';
 import { Page } from './shell/page';
 import { usePath } from './shell/router';
 import { matchRoute, type RouteDef } from './shell/routes';
+import { LockButton } from './features/lock/lock-button';
 
 function RouteScreen({ route }: { route: RouteDef }) {
-  return (
-    <Page title={route.title}>
-      <p className="lead">{nl.shell.placeholder[route.id]}</p>
-    </Page>
+  const Screen = screens[route.id];
+  const content = (
+    <Suspense fallback={<p className="lead">{nl.lock.loading}</p>}>
+      <Screen />
+    </Suspense>
   );
+  return route.locked ? <LockGate>{content}</LockGate> : content;
 }
 
 function NotFound() {
@@ -28,6 +34,8 @@ export function App() {
   const path = usePath();
   const route = matchRoute(path);
   return (
-    <AppShell current={route?.id}>{route ? <RouteScreen key={route.id} route={route} /> : <NotFound />}</AppShell>
+    <AppShell current={route?.id} actions={<LockButton />}>
+      {route ? <RouteScreen key={route.id} route={route} /> : <NotFound />}
+    </AppShell>
   );
 }

@@ -12,6 +12,9 @@ export { expect } from '@playwright/test';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
+/** The production build under test; BAKEN_DIST lets parallel runs use their own build. */
+export const distDir = process.env.BAKEN_DIST ?? 'dist';
+
 interface WorkerFixtures {
   server: Server;
 }
@@ -52,7 +55,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const server = await startServer({ root: 'dist' });
+      const server = await startServer({ root: distDir });
       await use(server);
       await server.close();
     },

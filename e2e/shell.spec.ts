@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../scripts/serve.mjs';
 import { expectNoAxeViolations } from './axe';
-import { cspViolations, expect, test, waitForServiceWorker } from './fixtures';
-import { routeHeadings, ShellPage } from './pages/shell-page';
+import { cspViolations, distDir, expect, test, waitForServiceWorker } from './fixtures';
+import { firstRunHeading, routeHeadings, ShellPage } from './pages/shell-page';
 
 test.describe('installable offline shell', () => {
   test('is installable with a manifest Chromium accepts', async ({ persistentContext }) => {
@@ -27,7 +27,7 @@ test.describe('installable offline shell', () => {
     await page.getByRole('button', { name: 'Sluiten' }).click();
     await expect(page.getByText('Klaar voor offline gebruik')).toBeHidden();
     await page.reload();
-    await expect(new ShellPage(page).heading('Logboek')).toBeVisible();
+    await expect(new ShellPage(page).heading(firstRunHeading)).toBeVisible();
     await page.waitForTimeout(500);
     await expect(page.getByText('Klaar voor offline gebruik')).toBeHidden();
   });
@@ -43,7 +43,7 @@ test.describe('installable offline shell', () => {
   });
 
   test('renders every route with the server stopped', async ({ browser }) => {
-    const server = await startServer({ root: 'dist' });
+    const server = await startServer({ root: distDir });
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
     const shell = new ShellPage(page);
@@ -58,7 +58,7 @@ test.describe('installable offline shell', () => {
   test('offers an update and reloads only when the user chooses', async ({ browser }) => {
     // A second build: a copy of dist whose service worker differs by one comment.
     const root = await mkdtemp(join(tmpdir(), 'baken-dist-'));
-    await cp('dist', root, { recursive: true });
+    await cp(distDir, root, { recursive: true });
     const server = await startServer({ root });
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
@@ -80,7 +80,7 @@ test.describe('installable offline shell', () => {
 
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Herladen' }).click()]);
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBeUndefined();
-    await expect(page.getByRole('heading', { level: 1, name: 'Opvolging' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: firstRunHeading })).toBeVisible();
     await expect(prompt).toBeHidden();
     await context.close();
     await server.close();
@@ -98,7 +98,7 @@ test.describe('installable offline shell', () => {
     expect(response?.headers()['permissions-policy']).toContain('camera=()');
     await waitForServiceWorker(page);
     for (const route of routeHeadings) {
-      await shell.open(route.heading);
+      await shell.open(route.heading, route.locked ? firstRunHeading : route.heading);
       expect(await cspViolations(page)).toEqual([]);
     }
     const origin = new URL(baseURL ?? '').origin;
@@ -114,7 +114,9 @@ test.describe('installable offline shell', () => {
       await page.setViewportSize(viewport);
       for (const route of routeHeadings) {
         await page.goto(route.path);
-        await expect(page.getByRole('heading', { level: 1, name: route.heading })).toBeVisible();
+        await expect(
+          page.getByRole('heading', { level: 1, name: route.locked ? firstRunHeading : route.heading }),
+        ).toBeVisible();
         await expectNoAxeViolations(page, route.path);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `horizontal overflow on ${route.path}`).toBeLessThanOrEqual(0);
@@ -125,7 +127,7 @@ test.describe('installable offline shell', () => {
   test('can be used by keyboard: skip link and menu', async ({ page }) => {
     const shell = new ShellPage(page);
     await shell.goto('/');
-    await expect(shell.heading('Logboek')).toBeVisible();
+    await expect(shell.heading(firstRunHeading)).toBeVisible();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Naar de inhoud' })).toBeFocused();
     const menuLink = shell.nav.getByRole('link', { name: 'Verwijzingen' });

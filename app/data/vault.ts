@@ -222,6 +222,16 @@ export async function changePassphrase(current: string, next: string): Promise<v
   });
 }
 
+/**
+ * When the next unlock attempt is allowed after earlier wrong attempts, or
+ * null when it is allowed now. Lets the lock screen show the wait at once,
+ * also after a reload. Offline: works. Never rejects for a missing vault.
+ */
+export async function getUnlockRetryAt(): Promise<Date | null> {
+  const { notBefore } = await readThrottle();
+  return notBefore > Date.now() ? new Date(notBefore) : null;
+}
+
 /** Drops the data key at once; listeners (hooks) clear every decrypted value. */
 export function lock(): void {
   setDataKey(null);

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { nl } from '../i18n/catalogue';
+import { ImageGuardNotice } from './image-guard-notice';
 import { Link } from './link';
 import { MainNav } from './main-nav';
 import { NetworkStatus } from './network-status';
@@ -32,6 +33,7 @@ export function AppShell({ current, actions, children }: AppShellProps) {
         {children}
       </main>
       <SwMessages />
+      <ImageGuardNotice />
     </div>
   );
 }

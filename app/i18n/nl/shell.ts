@@ -11,6 +11,11 @@ export const shell = {
     export: 'Export',
     instellingen: 'Instellingen',
   },
+  extra: {
+    vlaggensysteem: 'Vlaggensysteem',
+    begrippen: 'Begrippen',
+  },
+  lockButton: 'Vergrendelen',
   network: {
     online: 'Online',
     offline: 'Offline — Baken werkt gewoon verder',
@@ -34,5 +39,7 @@ export const shell = {
     verwijzingen: 'Hier staan de organisaties waarnaar je kunt verwijzen.',
     export: 'Hier maak je een need-to-know samenvatting of een geanonimiseerd overzicht.',
     instellingen: 'Hier stel je Baken in.',
+    vlaggensysteem: 'Hier staat de uitleg bij het Vlaggensysteem.',
+    begrippen: 'Hier staan de begrippen en de fasen van grooming.',
   },
 } as const;

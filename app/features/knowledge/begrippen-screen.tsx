@@ -1,0 +1,83 @@
+// The glossary (definitions quoted from the sources) and the grooming phases,
+// presented as observations to look out for, not as a fixed sequence.
+import { useId } from 'react';
+import type { BegrippenFile, Term } from '../../../schema/content';
+import { useContent } from '../../content/load-content';
+import { nl } from '../../i18n/catalogue';
+import { Page } from '../../shell/page';
+import { ContentView, SeeAlso, SourceNote } from './content-view';
+import './knowledge.css';
+
+const t = nl.knowledge.begrippen;
+
+export function BegrippenScreen() {
+  const state = useContent('begrippen.json');
+  return (
+    <Page title={nl.shell.extra.begrippen}>
+      <p className="lead">{t.intro}</p>
+      <ContentView state={state}>
+        {(data) => (
+          <>
+            <Glossary terms={data.terms} />
+            <GroomingPhases phases={data.groomingPhases} />
+            <SeeAlso
+              links={[
+                { href: '/stappenplan', label: nl.shell.nav.stappenplan },
+                { href: '/vlaggensysteem', label: nl.shell.extra.vlaggensysteem },
+              ]}
+            />
+          </>
+        )}
+      </ContentView>
+    </Page>
+  );
+}
+
+function Glossary({ terms }: { terms: readonly Term[] }) {
+  const headingId = useId();
+  return (
+    <section className="knowledge-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t.terms}</h2>
+      <dl className="glossary">
+        {terms.map((term) => (
+          <div key={term.id} id={`begrip-${term.id}`} className="card glossary__item">
+            <dt>
+              <dfn>{term.term}</dfn>
+            </dt>
+            <dd>
+              {term.quote ? (
+                <blockquote className="glossary__quote">
+                  <p>{term.definition}</p>
+                </blockquote>
+              ) : (
+                <p>{term.definition}</p>
+              )}
+              <SourceNote sources={[term.source]} quote={term.quote} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function GroomingPhases({ phases }: { phases: BegrippenFile['groomingPhases'] }) {
+  const headingId = useId();
+  return (
+    <section className="knowledge-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{phases.title}</h2>
+      <div className="callout">
+        <p>
+          <strong>{t.phasesHint}.</strong> {phases.note.text}
+        </p>
+        <SourceNote sources={[phases.note.source]} />
+      </div>
+      <ul className="phases">
+        {phases.phases.map((phase) => (
+          <li key={phase.id}>{phase.label}</li>
+        ))}
+      </ul>
+      <SourceNote sources={[phases.source]} quote={phases.phases.every((phase) => phase.quote)} />
+    </section>
+  );
+}

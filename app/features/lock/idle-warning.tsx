@@ -1,0 +1,19 @@
+import { useEffect, useRef } from 'react';
+import { nl } from '../../i18n/catalogue';
+
+/** Warns before the idle lock; "Blijf aangemeld" keeps the session. */
+export function IdleWarning({ secondsLeft, onStay }: { secondsLeft: number; onStay: () => void }) {
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    button.current?.focus();
+  }, []);
+  return (
+    <div className="idle-warning" role="alertdialog" aria-labelledby="idle-title" aria-describedby="idle-body">
+      <h2 id="idle-title">{nl.lock.idleTitle}</h2>
+      <p id="idle-body">{nl.lock.idleBody(secondsLeft)}</p>
+      <button ref={button} type="button" className="button button--primary" onClick={onStay}>
+        {nl.lock.stay}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { useState, type ReactNode } from 'react';
+import { useVaultState } from '../../data/hooks';
+import { nl } from '../../i18n/catalogue';
+import { Page } from '../../shell/page';
+import { SetupScreen, UnlockScreen } from './lock-screen';
+import { RecoveryCodeView } from './recovery-code-view';
+import { useAutoLock } from './use-auto-lock';
+import { IdleWarning } from './idle-warning';
+
+/**
+ * Shows its children only while the logbook is unlocked. On lock, the
+ * children unmount, so every decrypted value leaves the screen and memory.
+ */
+export function LockGate({ children }: { children: ReactNode }) {
+  const vault = useVaultState();
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  const idle = useAutoLock(vault === 'unlocked');
+
+  if (vault === 'loading') {
+    return <p className="lead">{nl.lock.loading}</p>;
+  }
+  if (vault === 'none') {
+    return <SetupScreen onCreated={(code) => setRecoveryCode(code ?? null)} />;
+  }
+  if (vault === 'locked') {
+    return <UnlockScreen />;
+  }
+  if (recoveryCode) {
+    return (
+      <Page title={nl.lock.recoveryTitle}>
+        <RecoveryCodeView code={recoveryCode} onDone={() => setRecoveryCode(null)} />
+      </Page>
+    );
+  }
+  return (
+    <>
+      {children}
+      {idle.warning ? <IdleWarning secondsLeft={idle.secondsLeft} onStay={idle.stay} /> : null}
+    </>
+  );
+}

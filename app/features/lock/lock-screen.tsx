@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { nl } from '../../i18n/catalogue';
+import { Link } from '../../shell/link';
+import { Page } from '../../shell/page';
+import { RecoverForm } from './recover-form';
+import { SetupForm } from './setup-form';
+import { UnlockForm } from './unlock-form';
+
+/** Content that needs no unlocking: reachable straight from the lock screen. */
+function KnowledgeLinks() {
+  return (
+    <nav className="card" aria-labelledby="zonder-ontgrendelen">
+      <h2 id="zonder-ontgrendelen">{nl.lock.withoutUnlocking}</h2>
+      <p className="field__hint">{nl.lock.withoutUnlockingIntro}</p>
+      <ul className="link-list">
+        <li>
+          <Link href="/stappenplan">{nl.shell.nav.stappenplan}</Link>
+        </li>
+        <li>
+          <Link href="/verwijzingen">{nl.shell.nav.verwijzingen}</Link>
+        </li>
+        <li>
+          <Link href="/vlaggensysteem">{nl.shell.extra.vlaggensysteem}</Link>
+        </li>
+        <li>
+          <Link href="/begrippen">{nl.shell.extra.begrippen}</Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+export function SetupScreen({ onCreated }: { onCreated: (recoveryCode: string | undefined) => void }) {
+  return (
+    <Page title={nl.lock.setupTitle} focusHeading={false}>
+      <SetupForm onCreated={onCreated} />
+      <KnowledgeLinks />
+    </Page>
+  );
+}
+
+export function UnlockScreen() {
+  const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
+  return (
+    <Page title={nl.lock.unlockTitle} focusHeading={false}>
+      {mode === 'passphrase' ? (
+        <UnlockForm onForgot={() => setMode('recovery')} />
+      ) : (
+        <RecoverForm onBack={() => setMode('passphrase')} />
+      )}
+      <KnowledgeLinks />
+    </Page>
+  );
+}

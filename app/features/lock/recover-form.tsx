@@ -1,0 +1,74 @@
+import { useState, type FormEvent } from 'react';
+import { unlockWithRecoveryCode } from '../../data/vault';
+import { nl } from '../../i18n/catalogue';
+import { TextField } from '../../ui/field';
+import { PassphraseFields, passphraseProblems } from './passphrase-fields';
+import { errorCode, retryAtOf } from './vault-errors';
+
+/** Unlock with the recovery code and choose a new passphrase. */
+export function RecoverForm({ onBack }: { onBack: () => void }) {
+  const [code, setCode] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [showErrors, setShowErrors] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems = passphraseProblems(passphrase, confirm);
+    if (code.trim() === '' || problems.passphrase || problems.confirm) {
+      setShowErrors(true);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await unlockWithRecoveryCode(code, passphrase);
+    } catch (caught) {
+      const at = retryAtOf(caught);
+      if (errorCode(caught) === 'vault.throttled' && at !== null) {
+        setError(nl.lock.throttled(Math.max(1, Math.ceil((at - Date.now()) / 1000))));
+      } else if (errorCode(caught)?.startsWith('vault.') ?? false) {
+        setError(nl.lock.wrongRecoveryCode);
+      } else {
+        setError(nl.lock.genericError);
+      }
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="card">
+      <h2>{nl.lock.recoverTitle}</h2>
+      <p>{nl.lock.recoverIntro}</p>
+      <TextField
+        label={nl.lock.recoverCodeLabel}
+        hint={nl.lock.recoverCodeHint}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        error={error ?? (showErrors && code.trim() === '' ? nl.lock.wrongRecoveryCode : null)}
+        required
+      />
+      <PassphraseFields
+        label={nl.lock.newPassphrase}
+        value={passphrase}
+        confirm={confirm}
+        onChange={setPassphrase}
+        onConfirmChange={setConfirm}
+        showErrors={showErrors}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? nl.lock.unlocking : nl.lock.recover}
+        </button>
+        <button type="button" className="link-button" onClick={onBack}>
+          {nl.lock.backToUnlock}
+        </button>
+      </div>
+    </form>
+  );
+}

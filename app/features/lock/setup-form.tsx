@@ -1,0 +1,63 @@
+import { useState, type FormEvent } from 'react';
+import { createVault } from '../../data/vault';
+import { nl } from '../../i18n/catalogue';
+import { PassphraseFields, passphraseProblems } from './passphrase-fields';
+
+/** First run: choose a passphrase (and optionally get a recovery code). */
+export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | undefined) => void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [withRecovery, setWithRecovery] = useState(true);
+  const [showErrors, setShowErrors] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems = passphraseProblems(passphrase, confirm);
+    if (problems.passphrase || problems.confirm) {
+      setShowErrors(true);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const { recoveryCode } = await createVault(passphrase, { recoveryCode: withRecovery });
+      setPassphrase('');
+      setConfirm('');
+      onCreated(recoveryCode);
+    } catch {
+      setError(nl.lock.genericError);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="card">
+      <p>{nl.lock.setupIntro}</p>
+      <PassphraseFields
+        label={nl.lock.passphrase}
+        value={passphrase}
+        confirm={confirm}
+        onChange={setPassphrase}
+        onConfirmChange={setConfirm}
+        showErrors={showErrors}
+      />
+      <label className="checkbox">
+        <input type="checkbox" checked={withRecovery} onChange={(event) => setWithRecovery(event.target.checked)} />
+        <span>
+          {nl.lock.makeRecoveryCode}
+          <br />
+          <small>{nl.lock.recoveryCodeExplain}</small>
+        </span>
+      </label>
+      <p className="callout callout--danger">{nl.lock.lossWarning}</p>
+      <p role="alert" className="field__error">
+        {error ?? ''}
+      </p>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {busy ? nl.lock.creating : nl.lock.create}
+      </button>
+    </form>
+  );
+}

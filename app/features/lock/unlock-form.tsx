@@ -1,0 +1,88 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { getUnlockRetryAt, unlock } from '../../data/vault';
+import { nl } from '../../i18n/catalogue';
+import { TextField } from '../../ui/field';
+import { errorCode, retryAtOf } from './vault-errors';
+
+/** Unlock with the passphrase; a wrong one is throttled with a growing delay. */
+export function UnlockForm({ onForgot }: { onForgot: () => void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+
+  // A wait from earlier wrong attempts still applies after a reload.
+  useEffect(() => {
+    let live = true;
+    void getUnlockRetryAt().then((at) => {
+      if (live && at) setRetryAt(at.getTime());
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (retryAt === null) return;
+    const timer = window.setInterval(() => {
+      const current = Date.now();
+      setNow(current);
+      if (current >= retryAt) {
+        setRetryAt(null);
+        setError(null);
+      }
+    }, 1000);
+    return () => window.clearInterval(timer);
+  }, [retryAt]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy || passphrase === '') return;
+    setBusy(true);
+    setError(null);
+    try {
+      await unlock(passphrase);
+      setPassphrase('');
+    } catch (caught) {
+      const code = errorCode(caught);
+      const at = retryAtOf(caught);
+      if (code === 'vault.throttled' && at !== null) {
+        setRetryAt(at);
+        setNow(Date.now());
+      } else if (code === 'vault.wrongPassphrase') {
+        setError(nl.lock.wrongPassphrase);
+        if (at !== null && at > Date.now()) setRetryAt(at);
+      } else {
+        setError(nl.lock.genericError);
+      }
+      setBusy(false);
+    }
+  }
+
+  const waitSeconds = retryAt !== null ? Math.max(1, Math.ceil((retryAt - now) / 1000)) : 0;
+  const message = retryAt !== null ? nl.lock.throttled(waitSeconds) : error;
+
+  return (
+    <form onSubmit={submit} noValidate className="card">
+      <p>{nl.lock.unlockIntro}</p>
+      <TextField
+        label={nl.lock.passphrase}
+        type="password"
+        autoComplete="current-password"
+        value={passphrase}
+        onChange={(event) => setPassphrase(event.target.value)}
+        error={message}
+        required
+      />
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={busy || retryAt !== null}>
+          {busy ? nl.lock.unlocking : nl.lock.unlock}
+        </button>
+        <button type="button" className="link-button" onClick={onForgot}>
+          {nl.lock.forgot}
+        </button>
+      </div>
+    </form>
+  );
+}

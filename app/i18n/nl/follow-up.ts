@@ -1,0 +1,101 @@
+// Interface strings for the follow-up overview ("Opvolging") and the
+// calendar file. Relative dates ("over 3 dagen") come from schema/follow-up.ts.
+export const followUp = {
+  title: 'Opvolging',
+  intro: 'Wanneer kom je terug op een dossier? Wat te laat is, staat bovenaan.',
+  loading: 'Opvolging laden…',
+  groups: {
+    'te-laat': 'Te laat',
+    vandaag: 'Vandaag',
+    'deze-week': 'Deze week',
+    later: 'Later',
+  },
+  groupHeading: (label: string, count: number) => `${label} (${count})`,
+  groupEmpty: {
+    'te-laat': 'Niets te laat.',
+    vandaag: 'Niets voor vandaag.',
+    'deze-week': 'Niets meer deze week.',
+    later: 'Niets gepland voor later.',
+  },
+  empty: 'Er staan geen opvolgingen open. Een opvolgdatum plan je in een dossier in het logboek.',
+  emptyFiltered: 'Geen opvolgingen die bij deze filters passen.',
+  showMore: (n: number) => `Toon meer (nog ${n})`,
+
+  item: {
+    caseTitle: (reference: string) => `Dossier ${reference}`,
+    caseUnreadable: 'Dossier (kan niet gelezen worden)',
+    damaged: 'Deze opvolging kan niet gelezen worden. Er is niets gewijzigd.',
+    purpose: 'Waarvoor',
+    pseudonyms: 'Betrokkenen',
+    noPseudonyms: 'geen betrokkenen genoteerd',
+    due: 'Datum',
+    dueText: (relative: string, absolute: string) => `${relative} — ${absolute}`,
+    history: 'Eerder verplaatst',
+    historyEntry: (from: string, to: string, reason: string) => `Verplaatst van ${from} naar ${to}: ${reason}`,
+    openCase: 'Open het dossier',
+  },
+
+  done: {
+    button: 'Klaar',
+    label: (reference: string) => `Klaar: opvolging van dossier ${reference} afvinken`,
+    busy: 'Bezig…',
+    announced: (reference: string) => `De opvolging van dossier ${reference} is afgevinkt.`,
+  },
+
+  reschedule: {
+    button: 'Verplaatsen',
+    label: (reference: string) => `Opvolging van dossier ${reference} verplaatsen`,
+    formTitle: (reference: string) => `Opvolging van dossier ${reference} verplaatsen`,
+    to: 'Nieuwe datum',
+    reason: 'Reden',
+    reasonHint: 'Verplicht. Kort en zakelijk; de reden blijft zichtbaar in de geschiedenis.',
+    save: 'Verplaatsing bewaren',
+    saving: 'Bezig met bewaren…',
+    cancel: 'Annuleren',
+    announced: (reference: string, date: string) => `De opvolging van dossier ${reference} is verplaatst naar ${date}.`,
+    errors: {
+      toRequired: 'Kies een nieuwe datum.',
+      toInvalid: 'Geef een geldige datum.',
+      toPast: 'Kies vandaag of een latere datum.',
+      toSame: 'Kies een andere datum dan de huidige.',
+      reasonRequired: 'Geef een reden op.',
+    },
+  },
+
+  filters: {
+    legend: 'Filteren',
+    school: 'School',
+    schoolHint: 'Een deel van de naam is genoeg.',
+    type: 'Soort incident',
+    flag: 'Vlag',
+    all: 'Alle',
+    clear: 'Filters wissen',
+    busy: 'Bezig met filteren…',
+    result: (n: number) => (n === 1 ? '1 opvolging gevonden.' : `${n} opvolgingen gevonden.`),
+  },
+
+  calendar: {
+    title: 'In je agenda',
+    intro:
+      'Download een agenda-bestand met alle open opvolgingen, met een herinnering de dag ervoor. Het bevat alleen het dossiernummer en de datum: geen namen, pseudoniemen, school of soort incident.',
+    button: 'Agenda-bestand (.ics)',
+    busy: 'Bezig met maken…',
+    done: (n: number) =>
+      n === 1
+        ? 'Het agenda-bestand met 1 opvolging is gedownload.'
+        : `Het agenda-bestand met ${n} opvolgingen is gedownload.`,
+    skipped: (n: number) =>
+      `${n} ${n === 1 ? 'opvolging kon' : 'opvolgingen konden'} niet gelezen worden en ${n === 1 ? 'staat' : 'staan'} er niet in.`,
+    again: 'Open het bestand opnieuw in je agenda na elke wijziging: verplaatste opvolgingen worden dan bijgewerkt.',
+  },
+
+  errors: {
+    generic: 'Er ging iets mis. Er is niets gewijzigd. Probeer het opnieuw.',
+    'vault.locked': 'Baken is vergrendeld. Ontgrendel en probeer opnieuw.',
+    'storage.full': 'Het toestel is vol. Er is niets opgeslagen. Maak ruimte vrij en probeer opnieuw.',
+    'storage.failed': 'Bewaren is niet gelukt. Er is niets opgeslagen. Probeer het opnieuw.',
+    'record.damaged': 'Deze opvolging kan niet gelezen worden. Er is niets gewijzigd.',
+    'record.notFound': 'Deze opvolging bestaat niet meer op dit toestel. Er is niets gewijzigd.',
+    'record.conflict': 'Dit kon niet bewaard worden door een conflict. Er is niets gewijzigd. Probeer het opnieuw.',
+  },
+} as const;

@@ -1,0 +1,127 @@
+import { useId, type ReactNode } from 'react';
+import './ui.css';
+
+export interface ChoiceOption<V extends string> {
+  value: V;
+  label: ReactNode;
+  /** Extra line under the label, e.g. the meaning of a flag. */
+  description?: ReactNode;
+}
+
+interface GroupFrameProps {
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string | null;
+  /** Lay options side by side where they fit (short labels). */
+  inline?: boolean;
+  children: (ids: { describedBy: string | undefined }) => ReactNode;
+}
+
+/** A fieldset with legend, hint and an announced error (WCAG 1.3.1, 3.3.1). */
+function GroupFrame({ legend, hint, error, inline, children }: GroupFrameProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const classes = ['field', 'choice-group', inline ? 'choice-group--inline' : null, error ? 'field--error' : null];
+  return (
+    <fieldset className={classes.filter(Boolean).join(' ')} aria-describedby={describedBy}>
+      <legend className="field__label">{legend}</legend>
+      {hint ? (
+        <div id={hintId} className="field__hint">
+          {hint}
+        </div>
+      ) : null}
+      <div className="choice-group__options">{children({ describedBy })}</div>
+      <p id={errorId} className="field__error" role={error ? 'alert' : undefined}>
+        {error ?? ''}
+      </p>
+    </fieldset>
+  );
+}
+
+function OptionLabel<V extends string>({ option }: { option: ChoiceOption<V> }) {
+  return (
+    <span>
+      {option.label}
+      {option.description ? (
+        <>
+          <br />
+          <small className="choice-group__description">{option.description}</small>
+        </>
+      ) : null}
+    </span>
+  );
+}
+
+interface RadioGroupProps<V extends string> {
+  legend: ReactNode;
+  name: string;
+  options: readonly ChoiceOption<V>[];
+  value: V | '';
+  onChange: (value: V) => void;
+  hint?: ReactNode;
+  error?: string | null;
+  inline?: boolean;
+}
+
+/** One choice out of a few, as native radio buttons with ≥ 44 px targets. */
+export function RadioGroup<V extends string>({ legend, name, options, value, onChange, hint, error, inline }: RadioGroupProps<V>) {
+  return (
+    <GroupFrame legend={legend} hint={hint} error={error} inline={inline}>
+      {() =>
+        options.map((option) => (
+          <label key={option.value} className="checkbox">
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              aria-invalid={error ? true : undefined}
+              onChange={() => onChange(option.value)}
+            />
+            <OptionLabel option={option} />
+          </label>
+        ))
+      }
+    </GroupFrame>
+  );
+}
+
+interface CheckboxGroupProps<V extends string> {
+  legend: ReactNode;
+  options: readonly ChoiceOption<V>[];
+  value: readonly V[];
+  onChange: (value: V[]) => void;
+  hint?: ReactNode;
+  error?: string | null;
+  inline?: boolean;
+}
+
+/** Several choices; the result keeps the options' order. */
+export function CheckboxGroup<V extends string>({ legend, options, value, onChange, hint, error, inline }: CheckboxGroupProps<V>) {
+  function toggle(option: V, checked: boolean) {
+    const next = new Set(value);
+    if (checked) next.add(option);
+    else next.delete(option);
+    onChange(options.map((o) => o.value).filter((v) => next.has(v)));
+  }
+  return (
+    <GroupFrame legend={legend} hint={hint} error={error} inline={inline}>
+      {() =>
+        options.map((option) => (
+          <label key={option.value} className="checkbox">
+            <input
+              type="checkbox"
+              value={option.value}
+              checked={value.includes(option.value)}
+              aria-invalid={error ? true : undefined}
+              onChange={(event) => toggle(option.value, event.target.checked)}
+            />
+            <OptionLabel option={option} />
+          </label>
+        ))
+      }
+    </GroupFrame>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ReactNode, SelectHTMLAttributes } from 'react';
+import { FieldFrame } from './field';
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+export interface SelectGroup {
+  label: string;
+  options: readonly SelectOption[];
+}
+
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+  label: string;
+  hint?: ReactNode;
+  error?: string | null;
+  /** Flat options, or groups rendered as <optgroup>. */
+  options: readonly SelectOption[] | readonly SelectGroup[];
+  /** A first, empty option such as "Kies…". */
+  placeholder?: string;
+};
+
+function isGrouped(options: readonly SelectOption[] | readonly SelectGroup[]): options is readonly SelectGroup[] {
+  return options.length > 0 && 'options' in (options[0] as object);
+}
+
+/** A native <select> with label, hint and announced error. */
+export function SelectField({ label, hint, error, options, placeholder, ...select }: SelectFieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error}>
+      {({ inputId, describedBy }) => (
+        <select
+          id={inputId}
+          className="field__input"
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          {...select}
+        >
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {isGrouped(options)
+            ? options.map((group) => (
+                <optgroup key={group.label} label={group.label}>
+                  {group.options.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
+                </optgroup>
+              ))
+            : options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}

@@ -1,0 +1,180 @@
+import { expectNoAxeViolations } from './axe';
+import { expect, test, waitForServiceWorker } from './fixtures';
+import { dumpIndexedDb } from './idb-dump';
+import { LockPage, testPassphrase } from './pages/lock-page';
+
+test.describe('lock screen and session', () => {
+  test('first run creates a passphrase, then locks and unlocks offline', async ({ page, context }) => {
+    const lock = new LockPage(page);
+    await page.goto('/');
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    await page.reload();
+    await expectNoAxeViolations(page, 'first run');
+
+    await lock.createVault(testPassphrase, { recoveryCode: true });
+    const code = page.getByLabel('Herstelcode', { exact: true });
+    await expect(code).toHaveText(/^([0-9A-Z]{4}-){8}[0-9A-Z]{4}$/);
+    await expectNoAxeViolations(page, 'recovery code');
+    await page.getByRole('checkbox', { name: 'Ik heb de herstelcode veilig bewaard' }).check();
+    await page.getByRole('button', { name: 'Verder naar het logboek' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeVisible();
+
+    await lock.lock();
+    await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeHidden();
+    await lock.unlock();
+    await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeVisible();
+
+    // The passphrase and the recovery code never reach the disk in plaintext.
+    const raw = await dumpIndexedDb(page);
+    expect(raw).toContain('[baken/records');
+    expect(raw).not.toContain(testPassphrase);
+  });
+
+  test('explains short and mismatched passphrases in Dutch', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('Wachtwoordzin', { exact: true }).fill('kort');
+    await page.getByLabel('Herhaal de wachtwoordzin').fill('anders');
+    await page.getByRole('button', { name: 'Logboek aanmaken' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Nog 8 tekens nodig (minstens 12).' })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'De twee wachtwoordzinnen zijn niet gelijk.' })).toBeVisible();
+    await expect(page.getByLabel('Wachtwoordzin', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expectNoAxeViolations(page, 'setup errors');
+  });
+
+  test('throttles wrong passphrases with a delay that survives a reload', async ({ page }) => {
+    const lock = new LockPage(page);
+    await page.clock.install();
+    await page.goto('/');
+    await lock.createVault();
+    await lock.lock();
+    const field = page.getByLabel('Wachtwoordzin', { exact: true });
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await field.fill(`fout wachtwoord ${attempt}`);
+      await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+      await expect(page.getByText(/klopt niet|Te veel foute pogingen/)).toBeVisible();
+    }
+    await expect(page.getByText(/Te veel foute pogingen\. Je kunt het opnieuw proberen over \d+ seconden?\./)).toBeVisible();
+    await expectNoAxeViolations(page, 'throttled');
+
+    // Freeze time so a slow machine cannot outlast the 2-second wait.
+    await page.clock.pauseAt(Date.now() + 100);
+    await page.reload();
+    await expect(page.getByText(/Te veel foute pogingen/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Ontgrendelen' })).toBeDisabled();
+    await field.fill(testPassphrase);
+    await expect(page.getByRole('button', { name: 'Vergrendelen' })).toBeHidden();
+  });
+
+  test('the recovery code unlocks and sets a new passphrase', async ({ page }) => {
+    const lock = new LockPage(page);
+    await page.goto('/');
+    await lock.createVault(testPassphrase, { recoveryCode: true });
+    const code = (await page.getByLabel('Herstelcode', { exact: true }).textContent()) ?? '';
+    await page.getByRole('checkbox', { name: 'Ik heb de herstelcode veilig bewaard' }).check();
+    await page.getByRole('button', { name: 'Verder naar het logboek' }).click();
+    await lock.lock();
+
+    await page.getByRole('button', { name: 'Wachtwoordzin vergeten? Gebruik je herstelcode' }).click();
+    await page.getByLabel('Herstelcode', { exact: true }).fill(code.toLowerCase().replaceAll('-', ' '));
+    await page.getByLabel('Nieuwe wachtwoordzin').fill('een heel nieuwe zin voor later');
+    await page.getByLabel('Herhaal de wachtwoordzin').fill('een heel nieuwe zin voor later');
+    await page.getByRole('button', { name: 'Ontgrendelen en wachtwoordzin wijzigen' }).click();
+    await expect(page.getByRole('button', { name: 'Vergrendelen' })).toBeVisible();
+
+    await lock.lock();
+    await lock.unlock('een heel nieuwe zin voor later');
+  });
+
+  test('auto-locks after the idle time, with a warning first, and clears the screen', async ({ page }) => {
+    await page.clock.install();
+    const lock = new LockPage(page);
+    await page.goto('/');
+    await lock.createVault();
+    await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeVisible();
+
+    // Default idle time is 5 minutes; the warning shows 30 s before.
+    await page.clock.fastForward('04:35');
+    const warning = page.getByRole('alertdialog', { name: 'Baken vergrendelt zo' });
+    await expect(warning).toBeVisible();
+    await expectNoAxeViolations(page, 'idle warning');
+    await warning.getByRole('button', { name: 'Blijf aangemeld' }).click();
+    await expect(warning).toBeHidden();
+
+    await page.clock.fastForward('05:01');
+    await expect(page.getByRole('heading', { level: 1, name: 'Baken ontgrendelen' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Vergrendelen' })).toBeHidden();
+  });
+
+  test('blanks the app while hidden and locks after the grace period', async ({ page }) => {
+    await page.clock.install();
+    const lock = new LockPage(page);
+    await page.goto('/');
+    await lock.createVault();
+
+    const setVisibility = (state: 'hidden' | 'visible') =>
+      page.evaluate((value) => {
+        Object.defineProperty(document, 'visibilityState', { value, configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+
+    await setVisibility('hidden');
+    await expect(page.locator('html')).toHaveClass(/is-hidden/);
+    await page.clock.fastForward('01:05');
+    await setVisibility('visible');
+    await expect(page.locator('html')).not.toHaveClass(/is-hidden/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Baken ontgrendelen' })).toBeVisible();
+  });
+});
+
+test.describe('never images', () => {
+  test('refuses a pasted image and a dropped file, and stores nothing', async ({ page }) => {
+    await page.goto('/verwijzingen');
+    const search = page.getByRole('searchbox').or(page.getByRole('textbox')).first();
+    await search.fill('');
+
+    await search.focus();
+    await page.evaluate(async () => {
+      const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) =>
+        c.charCodeAt(0),
+      );
+      const data = new DataTransfer();
+      data.items.add(new File([png], 'foto.png', { type: 'image/png' }));
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    const notice = page.getByRole('alert').filter({ hasText: 'Baken bewaart nooit beelden' });
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('bestand of afbeelding te plakken');
+    await expect(notice).toContainText('zelf strafbaar');
+    await expect(search).toHaveValue('');
+    await expectNoAxeViolations(page, 'paste refused');
+    await notice.getByRole('button', { name: 'Begrepen' }).click();
+    await expect(notice).toBeHidden();
+
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['x'], 'foto.jpg', { type: 'image/jpeg' }));
+      const target = document.querySelector('main') ?? document.body;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await expect(page.getByRole('alert').filter({ hasText: 'hierheen te slepen' })).toBeVisible();
+
+    // Pasted text that carries image data is refused too.
+    await page.getByRole('button', { name: 'Begrepen' }).click();
+    await search.focus();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'kijk: data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB');
+      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect(page.getByRole('alert').filter({ hasText: 'bevat beeldgegevens' })).toBeVisible();
+    await expect(search).toHaveValue('');
+
+    const raw = await dumpIndexedDb(page);
+    expect(raw).not.toContain('iVBORw0KGgo');
+    expect(raw).not.toMatch(/\[baken\/records: [1-9]/);
+  });
+});
