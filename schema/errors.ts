@@ -16,12 +16,29 @@ export const fieldErrors = {
   invalidReference: 'field.invalidReference',
   duplicate: 'field.duplicate',
   emptyList: 'field.emptyList',
+  invalidInitials: 'field.invalidInitials',
 } as const;
 
 export const recordErrors = {
   reasonRequired: 'note.reasonRequired',
   supersedesSelf: 'note.supersedesSelf',
   withdrawnBeforeGiven: 'consent.withdrawnBeforeGiven',
+  // Rules checked by the case operations (app/data/cases.ts).
+  alreadySuperseded: 'note.alreadySuperseded',
+  alreadyWithdrawn: 'consent.alreadyWithdrawn',
+  notWithdrawable: 'consent.notWithdrawable',
+  partyNotInCase: 'consent.partyNotInCase',
+  checkRequired: 'share.checkRequired',
+  criterionMissing: 'assessment.criterionMissing',
+  criterionUnknown: 'assessment.criterionUnknown',
+  pseudonymTaken: 'party.pseudonymTaken',
+  dueInPast: 'followup.dueInPast',
+  sameDate: 'followup.sameDate',
+  alreadyDone: 'followup.alreadyDone',
+  caseClosed: 'case.closed',
+  caseNotClosed: 'case.notClosed',
+  openFollowUps: 'case.openFollowUps',
+  retentionInPast: 'case.retentionInPast',
 } as const;
 
 type ValueOf<T> = T[keyof T];
@@ -46,9 +63,26 @@ export const errorTextNl: Record<SchemaErrorCode, string> = {
   'field.invalidReference': 'Gebruik een dossiernummer zoals 2026-014.',
   'field.duplicate': 'Deze keuze staat er al in.',
   'field.emptyList': 'Kies minstens één mogelijkheid.',
+  'field.invalidInitials': 'Geef je initialen: 1 tot 5 letters, zonder punten.',
   'note.reasonRequired': 'Schrijf kort waarom je deze notitie vervangt.',
   'note.supersedesSelf': 'Een notitie kan zichzelf niet vervangen.',
   'consent.withdrawnBeforeGiven': 'De intrekking ligt vóór de datum van de toestemming.',
+  'note.alreadySuperseded': 'Deze notitie is al vervangen. Verbeter de nieuwste versie.',
+  'consent.alreadyWithdrawn': 'Deze toestemming is al ingetrokken.',
+  'consent.notWithdrawable':
+    'Delen zonder toestemming kan je niet intrekken: het is een eenmalige, verantwoorde beslissing die zichtbaar blijft.',
+  'consent.partyNotInCase': 'Kies een betrokkene van dit dossier.',
+  'share.checkRequired': 'Beantwoord elke controlevraag voor je zonder toestemming deelt.',
+  'assessment.criterionMissing': 'Beoordeel elk criterium. "Onbekend" mag.',
+  'assessment.criterionUnknown': 'Dit criterium hoort niet bij de gekozen versie van het Vlaggensysteem.',
+  'party.pseudonymTaken': 'Deze schuilnaam wordt al gebruikt in dit dossier. Kies een andere.',
+  'followup.dueInPast': 'Kies een datum vanaf vandaag.',
+  'followup.sameDate': 'Kies een andere datum dan de huidige.',
+  'followup.alreadyDone': 'Deze opvolging is al afgerond.',
+  'case.closed': 'Dit dossier is afgesloten. Heropen het eerst.',
+  'case.notClosed': 'Dit dossier is niet afgesloten.',
+  'case.openFollowUps': 'Er staat nog een opvolging open. Rond die eerst af of verzet ze.',
+  'case.retentionInPast': 'Kies een bewaardatum vanaf vandaag.',
 };
 
 /** True when `code` is one of the schema codes above (for UI lookups). */

@@ -10,7 +10,9 @@ import type {
   FollowUp,
   Note,
   Party,
+  Referral,
   ShareWithoutConsent,
+  StepCheck,
 } from './records';
 
 const NOW = '2026-03-12T09:30:00.000Z';
@@ -135,6 +137,36 @@ export function makeFollowUp(overrides: Partial<FollowUp> = {}): FollowUp {
     icsUid: `${uuid()}@baken`,
     sequence: 0,
     createdAt: NOW,
+    updatedAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeReferral(overrides: Partial<Referral> = {}): Referral {
+  return {
+    kind: 'referral',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    organisationId: 'child-focus',
+    organisationName: 'Child Focus',
+    referredOn: '2026-03-12',
+    byInitials: 'AV',
+    createdAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeStepCheck(overrides: Partial<StepCheck> = {}): StepCheck {
+  return {
+    kind: 'step',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    planId: 'sexting-18',
+    stepId: 'gesprek-jongere',
+    doneOn: '2026-03-12',
+    note: 'Samen met de jongere besproken.',
     updatedAt: NOW,
     ...overrides,
   };

@@ -164,22 +164,28 @@ export const consentGivenSchema = z
     path: ['withdrawnOn'],
   });
 
-const yesNo = z.enum(['ja', 'nee']);
-const checkAnswer = z.strictObject({ answer: yesNo, note: safeText({ max: 1000 }).optional() });
+const yesNo = z.enum(['ja', 'nee'], { error: recordErrors.checkRequired });
+const checkAnswer = z.strictObject(
+  { answer: yesNo, note: safeText({ max: 1000 }).optional() },
+  { error: recordErrors.checkRequired },
+);
 
 /** The DOMAIN.md check questions for sharing without consent; all required. */
-export const shareChecksSchema = z.strictObject({
-  /** Is a solution within the relationship of trust impossible? */
-  solutionWithinTrustImpossible: checkAnswer,
-  /** Did you consult others (e.g. the VK), without naming the young person? */
-  consultedOthers: checkAnswer,
-  /** Did you discuss it with the young person? */
-  discussedWithYoungPerson: checkAnswer,
-  /** Can they be motivated to report themselves? */
-  canBeMotivatedToReport: checkAnswer,
-  /** Who is best placed to be informed? */
-  bestPlacedToInform: safeText({ min: 1, max: 1000 }),
-});
+export const shareChecksSchema = z.strictObject(
+  {
+    /** Is a solution within the relationship of trust impossible? */
+    solutionWithinTrustImpossible: checkAnswer,
+    /** Did you consult others (e.g. the VK), without naming the young person? */
+    consultedOthers: checkAnswer,
+    /** Did you discuss it with the young person? */
+    discussedWithYoungPerson: checkAnswer,
+    /** Can they be motivated to report themselves? */
+    canBeMotivatedToReport: checkAnswer,
+    /** Who is best placed to be informed? */
+    bestPlacedToInform: safeText({ min: 1, max: 1000 }),
+  },
+  { error: recordErrors.checkRequired },
+);
 export type ShareChecks = z.infer<typeof shareChecksSchema>;
 
 export const shareWithoutConsentSchema = z.strictObject({
@@ -291,6 +297,46 @@ export const followUpSchema = z.strictObject({
 export type FollowUp = z.infer<typeof followUpSchema>;
 
 // ---------------------------------------------------------------------------
+// Referral (verwijzing) and step-plan checklist
+// ---------------------------------------------------------------------------
+
+/** Kebab-case id of a knowledge-content item (directory entry, plan, step). */
+export const contentRefSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: fieldErrors.invalidId })
+  .max(80, { error: fieldErrors.invalidId });
+
+export const referralSchema = z.strictObject({
+  kind: z.literal('referral'),
+  schemaVersion: z.literal(1),
+  id: recordIdSchema,
+  caseId: recordIdSchema,
+  /** Entry id in public/content/verwijzingen.json. */
+  organisationId: contentRefSchema,
+  /** The name as shown when referring, so the record stays readable if the directory changes. */
+  organisationName: safeText({ min: 1, max: 120 }),
+  referredOn: isoDateSchema,
+  /** Initials of the professional who referred: 1–5 letters. */
+  byInitials: z.string().regex(/^\p{L}{1,5}$/u, { error: fieldErrors.invalidInitials }),
+  createdAt: timestampSchema,
+});
+export type Referral = z.infer<typeof referralSchema>;
+
+/** One step of a step plan (stappenplan.json) checked off for a case; one per (caseId, planId, stepId). */
+export const stepCheckSchema = z.strictObject({
+  kind: z.literal('step'),
+  schemaVersion: z.literal(1),
+  id: recordIdSchema,
+  caseId: recordIdSchema,
+  planId: contentRefSchema,
+  stepId: contentRefSchema,
+  doneOn: isoDateSchema.optional(),
+  note: safeText({ min: 1, max: 500 }).optional(),
+  updatedAt: timestampSchema,
+});
+export type StepCheck = z.infer<typeof stepCheckSchema>;
+
+// ---------------------------------------------------------------------------
 // Audit event (no content, ever)
 // ---------------------------------------------------------------------------
 
@@ -315,6 +361,9 @@ export const auditActionSchema = z.enum([
   'followup.scheduled',
   'followup.rescheduled',
   'followup.done',
+  'referral.recorded',
+  'step.checked',
+  'step.unchecked',
   'export.summary',
   'export.audit',
   'export.calendar',
@@ -323,7 +372,18 @@ export const auditActionSchema = z.enum([
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
-export const kindSchema = z.enum(['case', 'party', 'consent', 'assessment', 'note', 'followup', 'audit', 'draft']);
+export const kindSchema = z.enum([
+  'case',
+  'party',
+  'consent',
+  'assessment',
+  'note',
+  'followup',
+  'referral',
+  'step',
+  'audit',
+  'draft',
+]);
 export type RecordKind = z.infer<typeof kindSchema>;
 
 /** Only enums and counts: the schema has no place for free text. */
@@ -339,6 +399,28 @@ export const auditDetailsSchema = z.strictObject({
 });
 export type AuditDetails = z.infer<typeof auditDetailsSchema>;
 
+const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * The event's link in the tamper-evident audit chain (schema/audit-chain.ts).
+ * Set by saveRecords, never by callers. `salt` opens `commitment` (over id,
+ * at, caseId, details) and stays inside the encrypted event; an exported log
+ * carries only seq, prev, action, day, commitment and hash.
+ */
+export const auditChainLinkSchema = z.strictObject({
+  seq: z.int().min(0),
+  prev: sha256HexSchema,
+  /** Coarse time: the UTC day of `at`. */
+  day: isoDateSchema,
+  salt: sha256HexSchema,
+  commitment: sha256HexSchema,
+  hash: sha256HexSchema,
+});
+export type AuditChainLink = z.infer<typeof auditChainLinkSchema>;
+
+// `chain` is optional without a version bump: events written before the chain
+// existed stay valid as they are ("pre-chain"), and a link cannot be computed
+// in restore.ts (it needs WebCrypto and the order of appends).
 export const auditEventSchema = z.strictObject({
   kind: z.literal('audit'),
   schemaVersion: z.literal(1),
@@ -347,6 +429,7 @@ export const auditEventSchema = z.strictObject({
   action: auditActionSchema,
   caseId: recordIdSchema.optional(),
   details: auditDetailsSchema.optional(),
+  chain: auditChainLinkSchema.optional(),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
@@ -388,6 +471,8 @@ export const storedRecordSchema = z.discriminatedUnion('kind', [
   flagAssessmentSchema,
   noteSchema,
   followUpSchema,
+  referralSchema,
+  stepCheckSchema,
   auditEventSchema,
   draftSchema,
 ]);
@@ -402,6 +487,8 @@ export const currentSchemaVersion = {
   assessment: 1,
   note: 1,
   followup: 1,
+  referral: 1,
+  step: 1,
   audit: 1,
   draft: 1,
 } as const satisfies Record<RecordKind, number>;

@@ -14,6 +14,7 @@ export type DataErrorCode =
   | 'vault.throttled'
   | 'vault.kdfDowngrade'
   | 'record.damaged'
+  | 'record.notFound'
   | 'record.invalid'
   | 'record.appendOnly'
   | 'record.conflict'
@@ -111,6 +112,14 @@ export class RecordDamagedError extends DataError {
   readonly code = 'record.damaged';
   constructor(readonly id: string) {
     super(`Record ${id} cannot be decrypted or validated.`);
+  }
+}
+
+/** The record an operation works on does not exist (or is of another kind). */
+export class RecordNotFoundError extends DataError {
+  readonly code = 'record.notFound';
+  constructor(readonly id: string) {
+    super(`Record ${id} does not exist.`);
   }
 }
 

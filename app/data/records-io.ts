@@ -58,6 +58,8 @@ const ROW_KINDS: ReadonlySet<string> = new Set<RecordKind>([
   'assessment',
   'note',
   'followup',
+  'referral',
+  'step',
   'draft',
 ]);
 

@@ -1,0 +1,272 @@
+// Reads of the logbook: the case list and one case with all its parts.
+// Dexie reads come first and decryption after, so the same code serves
+// liveQuery (decryption wrapped in Dexie.waitFor, see live.ts) and plain
+// async callers (tests, exports, backup). Each kind is read once for all
+// cases and grouped by case id in memory (no query per case); rows are
+// decrypted in parallel batches so a long list does not flood WebCrypto.
+import { Dexie } from 'dexie';
+
+import { buildSearchIndex } from '../../schema/case-list';
+import type { CaseListItem } from '../../schema/case-list';
+import type {
+  Case,
+  ConsentRecord,
+  FlagAssessment,
+  FollowUp,
+  Note,
+  Party,
+  RecordKind,
+  Referral,
+  StepCheck,
+  StoredRecord,
+} from '../../schema/records';
+import { db } from './db';
+import type { RecordRow } from './db';
+import { VaultLockedError } from './errors';
+import { openRecordRow, queryDueRows } from './records-io';
+import type { RecordResult } from './records-io';
+import { getDataKey, requireDataKey } from './session';
+
+export type { CaseListItem } from '../../schema/case-list';
+
+export interface CaseDetail {
+  case: Case;
+  /** In the order they were added. */
+  parties: Party[];
+  /** In the order they were recorded. */
+  consents: ConsentRecord[];
+  /** Newest first (by assessment date, then by time recorded). */
+  assessments: FlagAssessment[];
+  /** Chronological (by `at`, then by time recorded); corrections included, the old notes too. */
+  notes: Note[];
+  /** By due date. */
+  followUps: FollowUp[];
+  /** By referral date. */
+  referrals: Referral[];
+  /** One per (planId, stepId): the latest. */
+  steps: StepCheck[];
+  /** Parts of this case that cannot be decrypted or validated. */
+  damaged: Array<{ id: string; kind: string }>;
+}
+
+const DECRYPT_BATCH = 256;
+
+type Wrap = <T>(work: Promise<T>) => Promise<T>;
+const plain: Wrap = (work) => work;
+const forLiveQuery: Wrap = (work) => Dexie.waitFor(work);
+
+/** Decrypts rows (WebCrypto only, no Dexie calls), a batch at a time. */
+async function openBatched(key: CryptoKey, rows: readonly RecordRow[]): Promise<RecordResult[]> {
+  const out: RecordResult[] = [];
+  for (let i = 0; i < rows.length; i += DECRYPT_BATCH) {
+    out.push(...(await Promise.all(rows.slice(i, i + DECRYPT_BATCH).map((row) => openRecordRow(key, row)))));
+  }
+  return out;
+}
+
+function groupByCase<R extends { caseId: string }>(records: Iterable<R>): Map<string, R[]> {
+  const map = new Map<string, R[]>();
+  for (const r of records) {
+    const list = map.get(r.caseId);
+    if (list) list.push(r);
+    else map.set(r.caseId, [r]);
+  }
+  return map;
+}
+
+function okOfKind<K extends RecordKind>(
+  results: readonly RecordResult[],
+  kind: K,
+): Array<Extract<StoredRecord, { kind: K }>> {
+  const out: Array<Extract<StoredRecord, { kind: K }>> = [];
+  for (const r of results) if (r.ok && r.record.kind === kind) out.push(r.record as Extract<StoredRecord, { kind: K }>);
+  return out;
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** In the order they were added; same millisecond: by pseudonym ("Jongere A" before "Jongere B"). */
+function compareParties(a: Party, b: Party): number {
+  return byText(a.createdAt, b.createdAt) || a.pseudonym.localeCompare(b.pseudonym, 'nl', { numeric: true });
+}
+
+/** Newest assessment first: by `assessedOn`, then by `createdAt`. */
+export function compareAssessmentsNewestFirst(a: FlagAssessment, b: FlagAssessment): number {
+  return byText(b.assessedOn, a.assessedOn) || byText(b.createdAt, a.createdAt);
+}
+
+// ---------------------------------------------------------------------------
+// Case list
+// ---------------------------------------------------------------------------
+
+interface ListRows {
+  cases: RecordRow[];
+  parties: RecordRow[];
+  assessments: RecordRow[];
+  openFollowUps: RecordRow[];
+}
+
+async function queryListRows(): Promise<ListRows> {
+  const [cases, parties, assessments, openFollowUps] = await Promise.all([
+    db.records.where('kind').equals('case').toArray(),
+    db.records.where('kind').equals('party').toArray(),
+    db.records.where('kind').equals('assessment').toArray(),
+    // Only open follow-ups carry the `due` column: done ones need no decrypting.
+    queryDueRows('9999-12-31'),
+  ]);
+  return { cases, parties, assessments, openFollowUps };
+}
+
+async function openListRows(key: CryptoKey, rows: ListRows): Promise<RecordResult[][]> {
+  return [
+    await openBatched(key, rows.cases),
+    await openBatched(key, rows.parties),
+    await openBatched(key, rows.assessments),
+    await openBatched(key, rows.openFollowUps),
+  ];
+}
+
+function buildList([cases, parties, assessments, followUps]: RecordResult[][]): CaseListItem[] {
+  const partiesByCase = groupByCase(okOfKind(parties ?? [], 'party'));
+  const assessmentsByCase = groupByCase(okOfKind(assessments ?? [], 'assessment'));
+  const followUpsByCase = groupByCase(okOfKind(followUps ?? [], 'followup').filter((f) => f.doneOn === undefined));
+  const items: CaseListItem[] = [];
+  for (const result of cases ?? []) {
+    if (!result.ok || result.record.kind !== 'case') {
+      items.push({ ok: false, id: result.ok ? result.record.id : result.id, problem: 'beschadigd' });
+      continue;
+    }
+    const kase = result.record;
+    const caseParties = [...(partiesByCase.get(kase.id) ?? [])].sort(compareParties);
+    let latest: FlagAssessment | undefined;
+    for (const a of assessmentsByCase.get(kase.id) ?? []) {
+      if (!latest || compareAssessmentsNewestFirst(a, latest) < 0) latest = a;
+    }
+    let next: string | undefined;
+    for (const f of followUpsByCase.get(kase.id) ?? []) if (next === undefined || f.due < next) next = f.due;
+    items.push({
+      ok: true,
+      id: kase.id,
+      reference: kase.reference,
+      status: kase.status,
+      types: kase.types,
+      schools: kase.schools,
+      pseudonyms: caseParties.map((p) => p.pseudonym),
+      ...(latest ? { latestFlag: latest.flag } : {}),
+      ...(next === undefined ? {} : { nextFollowUp: next }),
+      knownOn: kase.knownOn,
+      updatedAt: kase.updatedAt,
+      ...(kase.retentionUntil === undefined ? {} : { retentionUntil: kase.retentionUntil }),
+    });
+  }
+  return items;
+}
+
+async function caseList(key: CryptoKey, wrap: Wrap): Promise<CaseListItem[] | undefined> {
+  const rows = await queryListRows();
+  const opened = await wrap(openListRows(key, rows));
+  if (getDataKey() !== key) return undefined;
+  const list = buildList(opened);
+  // Normalise the search text now, so the first keystroke is as cheap as the next.
+  buildSearchIndex(list);
+  return list;
+}
+
+/**
+ * Every case as a list item (unordered; see schema/case-list.ts to filter and
+ * sort). A case that cannot be decrypted is listed as `{ ok: false }`;
+ * damaged parts of a case are left out of its item. Offline: works. Fails
+ * with VaultLockedError, also when the vault locks while reading.
+ */
+export async function readCaseList(): Promise<CaseListItem[]> {
+  const list = await caseList(requireDataKey(), plain);
+  if (list === undefined) throw new VaultLockedError();
+  return list;
+}
+
+/** Querier for liveQuery: the case list; undefined while locked. */
+export async function readCaseListLive(): Promise<CaseListItem[] | undefined> {
+  const key = getDataKey();
+  return key ? caseList(key, forLiveQuery) : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// One case with all its parts
+// ---------------------------------------------------------------------------
+
+function buildDetail(caseId: string, results: readonly RecordResult[]): CaseDetail | null {
+  const damaged: Array<{ id: string; kind: string }> = [];
+  let kase: Case | undefined;
+  for (const r of results) {
+    if (!r.ok) {
+      if (r.id === caseId) return null;
+      damaged.push({ id: r.id, kind: r.kind });
+    } else if (r.record.kind === 'case' && r.record.id === caseId) kase = r.record;
+  }
+  if (!kase) return null;
+  const latestSteps = new Map<string, StepCheck>();
+  for (const s of okOfKind(results, 'step')) {
+    const k = `${s.planId}|${s.stepId}`;
+    const seen = latestSteps.get(k);
+    if (!seen || s.updatedAt > seen.updatedAt) latestSteps.set(k, s);
+  }
+  return {
+    case: kase,
+    parties: okOfKind(results, 'party').sort(compareParties),
+    consents: okOfKind(results, 'consent').sort((a, b) => byText(a.createdAt, b.createdAt)),
+    assessments: okOfKind(results, 'assessment').sort(compareAssessmentsNewestFirst),
+    notes: sortNotes(okOfKind(results, 'note')),
+    followUps: okOfKind(results, 'followup').sort((a, b) => byText(a.due, b.due) || byText(a.createdAt, b.createdAt)),
+    referrals: okOfKind(results, 'referral').sort(
+      (a, b) => byText(a.referredOn, b.referredOn) || byText(a.createdAt, b.createdAt),
+    ),
+    steps: [...latestSteps.values()].sort((a, b) => byText(a.planId, b.planId) || byText(a.stepId, b.stepId)),
+    damaged,
+  };
+}
+
+/**
+ * Chronological by `at`, then by time recorded; a correction keeps the `at`
+ * of the note it corrects and always comes right after it in the order.
+ */
+function sortNotes(notes: Note[]): Note[] {
+  const byId = new Map(notes.map((n) => [n.id, n]));
+  const depth = (note: Note): number => {
+    let d = 0;
+    for (let n: Note | undefined = note; n?.supersedes !== undefined && d <= notes.length; d++) {
+      n = byId.get(n.supersedes);
+    }
+    return d;
+  };
+  const depths = new Map(notes.map((n) => [n.id, depth(n)]));
+  return notes.sort(
+    (a, b) =>
+      byText(a.at, b.at) || (depths.get(a.id) ?? 0) - (depths.get(b.id) ?? 0) || byText(a.createdAt, b.createdAt),
+  );
+}
+
+async function caseDetail(key: CryptoKey, caseId: string, wrap: Wrap): Promise<CaseDetail | null | undefined> {
+  // Drafts belong to the case (erased with it) but are read through useDraft.
+  const rows = (await db.records.where('caseId').equals(caseId).toArray()).filter((row) => row.kind !== 'draft');
+  if (!rows.some((row) => row.id === caseId && row.kind === 'case')) return getDataKey() === key ? null : undefined;
+  const results = await wrap(openBatched(key, rows));
+  return getDataKey() === key ? buildDetail(caseId, results) : undefined;
+}
+
+/**
+ * One case with all its parts, or null when there is no such case or the
+ * case record itself cannot be decrypted (the list reports that case as
+ * "beschadigd"). Damaged parts are listed in `damaged`, the rest stays
+ * usable. Offline: works. Fails with VaultLockedError.
+ */
+export async function readCaseDetail(caseId: string): Promise<CaseDetail | null> {
+  const detail = await caseDetail(requireDataKey(), caseId, plain);
+  if (detail === undefined) throw new VaultLockedError();
+  return detail;
+}
+
+/** Querier for liveQuery: one case; null when absent, undefined while locked. */
+export async function readCaseDetailLive(caseId: string): Promise<CaseDetail | null | undefined> {
+  const key = getDataKey();
+  return key ? caseDetail(key, caseId, forLiveQuery) : undefined;
+}

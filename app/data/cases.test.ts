@@ -1,0 +1,860 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { allowsShare } from '../../schema/consent-rules';
+import { recordErrors, textErrors } from '../../schema/errors';
+import type { AuditAction, AuditEvent, Case, Party, ShareChecks, StoredRecord } from '../../schema/records';
+import { raiseCaseReferenceCounter, readCaseReferenceCounter } from './case-reference';
+import { readCaseDetail, readCaseList } from './case-reads';
+import * as cases from './cases';
+import {
+  addParty,
+  appendNote,
+  assessFlags,
+  closeCase,
+  completeFollowUp,
+  correctNote,
+  createCase,
+  eraseCaseNow,
+  listCasesDueForErasure,
+  recordConsent,
+  recordReferral,
+  recordShareWithoutConsent,
+  reopenCase,
+  rescheduleFollowUp,
+  scheduleFollowUp,
+  setStepCheck,
+  updateCase,
+  updateParty,
+  withdrawConsent,
+} from './cases';
+import { db } from './db';
+import { AppendOnlyError, InvalidRecordError, RecordNotFoundError, VaultLockedError } from './errors';
+import * as store from './store';
+import { deleteDraft, eraseCase, getRecord, listRecords, saveDraft, saveRecords } from './store';
+import { TEST_PASSPHRASE, dumpRawDatabase, rawText, resetDatabase } from './test-utils';
+import { createVault, lock } from './vault';
+
+// Marker strings in every free-text field: none may reach an audit event.
+const M = {
+  description: 'MRK-beschrijving-q7',
+  school: 'MRK-school-q7',
+  realName: 'MRK-echte-naam-q7',
+  pseudonym: 'MRK-schuilnaam-q7',
+  note: 'MRK-notitie-q7',
+  correction: 'MRK-correctie-q7',
+  reason: 'MRK-reden-q7',
+  reasoning: 'MRK-redenering-q7',
+  justification: 'MRK-verantwoording-q7',
+  purpose: 'MRK-doel-q7',
+  organisation: 'MRK-organisatie-q7',
+  stepNote: 'MRK-stapnotitie-q7',
+};
+
+const ANSWERS_2021 = {
+  'wederzijdse-toestemming': 'niet-in-orde',
+  vrijwilligheid: 'twijfel',
+  gelijkwaardigheid: 'onbekend',
+  'ontwikkelings-of-functioneringsniveau': 'in-orde',
+  context: 'onbekend',
+  impact: 'niet-in-orde',
+} as const;
+
+const CHECKS: ShareChecks = {
+  solutionWithinTrustImpossible: { answer: 'ja' },
+  consultedOthers: { answer: 'ja', note: 'VK zonder naam' },
+  discussedWithYoungPerson: { answer: 'ja' },
+  canBeMotivatedToReport: { answer: 'nee' },
+  bestPlacedToInform: 'De politie',
+};
+
+/** Moves the (fake) clock on, so every write gets a later timestamp. */
+function tick(ms = 1000): void {
+  vi.setSystemTime(Date.now() + ms);
+}
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-03-12T09:00:00.000Z'));
+  await resetDatabase();
+  await createVault(TEST_PASSPHRASE, { recoveryCode: false });
+  await db.audit.clear(); // drop "vault.created"
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+async function newCase(overrides: Partial<cases.CaseFields> = {}): Promise<Case> {
+  return createCase({
+    knownOn: '2026-03-11',
+    knownVia: 'klasgenoot',
+    types: ['ongewenste-sexting'],
+    schools: [M.school],
+    description: M.description,
+    ...overrides,
+  });
+}
+
+async function auditEvents(): Promise<AuditEvent[]> {
+  const results = await listRecords({ kind: 'audit' });
+  return results.flatMap((r) => (r.ok ? [r.record] : []));
+}
+
+async function stored(id: string): Promise<StoredRecord | undefined> {
+  const result = await getRecord(id);
+  return result?.ok ? result.record : undefined;
+}
+
+function issuesOf(error: unknown): Array<{ path: string; message: string }> {
+  expect(error).toBeInstanceOf(InvalidRecordError);
+  return (error as InvalidRecordError).issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+async function failure(work: Promise<unknown>): Promise<unknown> {
+  return work.then(
+    () => expect.unreachable('should have failed'),
+    (e: unknown) => e,
+  );
+}
+
+interface Ctx {
+  kase: Case;
+  party: Party;
+}
+
+async function seed(): Promise<Ctx> {
+  const kase = await newCase();
+  tick();
+  const party = await addParty(kase.id, { role: 'afgebeelde-jongere', realName: M.realName, age: 14 });
+  tick();
+  return { kase, party };
+}
+
+describe('every operation writes its records and exactly one audit event in one transaction', () => {
+  interface Op {
+    name: string;
+    action: AuditAction;
+    prepare?: (ctx: Ctx) => Promise<unknown>;
+    run: (ctx: Ctx, prepared: unknown) => Promise<{ id: string } | { erased: number }>;
+  }
+  const ops: Op[] = [
+    { name: 'createCase', action: 'case.created', run: async () => newCase() },
+    {
+      name: 'updateCase',
+      action: 'case.updated',
+      run: async ({ kase }) => updateCase(kase.id, { types: ['grooming'] }),
+    },
+    {
+      name: 'addParty',
+      action: 'party.added',
+      run: async ({ kase }) => addParty(kase.id, { role: 'melder', pseudonym: M.pseudonym }),
+    },
+    {
+      name: 'updateParty',
+      action: 'party.updated',
+      run: async ({ party }) => updateParty(party.id, { school: M.school, className: '3B' }),
+    },
+    {
+      name: 'recordConsent',
+      action: 'consent.recorded',
+      run: async ({ kase, party }) =>
+        recordConsent({
+          caseId: kase.id,
+          partyId: party.id,
+          recipient: 'school',
+          categories: ['feiten', 'afspraken'],
+          givenBy: 'jongere',
+          givenOn: '2026-03-12',
+          how: 'mondeling-genoteerd',
+        }),
+    },
+    {
+      name: 'withdrawConsent',
+      action: 'consent.withdrawn',
+      prepare: async ({ kase, party }) =>
+        recordConsent({
+          caseId: kase.id,
+          partyId: party.id,
+          recipient: 'school',
+          categories: ['feiten'],
+          givenBy: 'jongere',
+          givenOn: '2026-03-12',
+          how: 'mondeling-genoteerd',
+        }),
+      run: async (_ctx, consent) => withdrawConsent((consent as { id: string }).id, '2026-03-13'),
+    },
+    {
+      name: 'recordShareWithoutConsent',
+      action: 'share.without-consent',
+      run: async ({ kase, party }) =>
+        recordShareWithoutConsent({
+          caseId: kase.id,
+          partyId: party.id,
+          basis: 'noodtoestand',
+          recipient: 'politie-parket',
+          categories: ['feiten'],
+          sharedOn: '2026-03-12',
+          justification: M.justification,
+          checks: CHECKS,
+        }),
+    },
+    {
+      name: 'assessFlags',
+      action: 'assessment.recorded',
+      run: async ({ kase }) =>
+        assessFlags({
+          caseId: kase.id,
+          criteriaVersion: '2021',
+          answers: ANSWERS_2021,
+          flag: 'rood',
+          reasoning: M.reasoning,
+          assessedOn: '2026-03-12',
+        }),
+    },
+    {
+      name: 'appendNote',
+      action: 'note.added',
+      run: async ({ kase }) => appendNote({ caseId: kase.id, noteKind: 'gesprek', text: M.note }),
+    },
+    {
+      name: 'correctNote',
+      action: 'note.superseded',
+      prepare: async ({ kase }) => appendNote({ caseId: kase.id, noteKind: 'gesprek', text: M.note }),
+      run: async (_ctx, note) =>
+        correctNote({ supersedes: (note as { id: string }).id, text: M.correction, reason: M.reason }),
+    },
+    {
+      name: 'scheduleFollowUp',
+      action: 'followup.scheduled',
+      run: async ({ kase }) => scheduleFollowUp({ caseId: kase.id, due: '2026-03-19', purpose: M.purpose }),
+    },
+    {
+      name: 'completeFollowUp',
+      action: 'followup.done',
+      prepare: async ({ kase }) => scheduleFollowUp({ caseId: kase.id, due: '2026-03-19', purpose: M.purpose }),
+      run: async (_ctx, f) => completeFollowUp((f as { id: string }).id, '2026-03-19'),
+    },
+    {
+      name: 'rescheduleFollowUp',
+      action: 'followup.rescheduled',
+      prepare: async ({ kase }) => scheduleFollowUp({ caseId: kase.id, due: '2026-03-19', purpose: M.purpose }),
+      run: async (_ctx, f) => rescheduleFollowUp((f as { id: string }).id, { to: '2026-03-26', reason: M.reason }),
+    },
+    {
+      name: 'recordReferral',
+      action: 'referral.recorded',
+      run: async ({ kase }) =>
+        recordReferral({
+          caseId: kase.id,
+          organisationId: 'child-focus',
+          organisationName: M.organisation,
+          referredOn: '2026-03-12',
+          byInitials: 'AV',
+        }),
+    },
+    {
+      name: 'setStepCheck (done)',
+      action: 'step.checked',
+      run: async ({ kase }) =>
+        setStepCheck({
+          caseId: kase.id,
+          planId: 'sexting-18',
+          stepId: 'gesprek-jongere',
+          doneOn: '2026-03-12',
+          note: M.stepNote,
+        }),
+    },
+    {
+      name: 'setStepCheck (undone)',
+      action: 'step.unchecked',
+      run: async ({ kase }) =>
+        setStepCheck({ caseId: kase.id, planId: 'sexting-18', stepId: 'gesprek-jongere', doneOn: null }),
+    },
+    {
+      name: 'closeCase',
+      action: 'case.closed',
+      run: async ({ kase }) => closeCase(kase.id, { retentionUntil: '2031-03-12' }),
+    },
+    {
+      name: 'reopenCase',
+      action: 'case.reopened',
+      prepare: async ({ kase }) => closeCase(kase.id, { retentionUntil: '2031-03-12' }),
+      run: async ({ kase }) => reopenCase(kase.id),
+    },
+    { name: 'eraseCaseNow', action: 'case.erased', run: async ({ kase }) => eraseCaseNow(kase.id) },
+  ];
+
+  it.each(ops)('$name writes "$action"', async ({ action, prepare, run }) => {
+    const ctx = await seed();
+    const prepared = prepare ? await prepare(ctx) : undefined;
+    tick();
+    const before = await auditEvents();
+    const caseBefore = await stored(ctx.kase.id);
+    const transaction = vi.spyOn(db, 'transaction');
+
+    const result = await run(ctx, prepared);
+
+    const writes = transaction.mock.calls.filter((args) => args.includes(db.records));
+    expect(writes).toHaveLength(1);
+    const after = await auditEvents();
+    expect(after).toHaveLength(before.length + 1);
+    const event = after.find((e) => !before.some((b) => b.id === e.id));
+    expect(event).toMatchObject({ kind: 'audit', action, at: new Date().toISOString() });
+    const text = JSON.stringify(event);
+    for (const marker of Object.values(M)) expect(text).not.toContain(marker);
+
+    if ('id' in result) {
+      expect(await stored(result.id)).toEqual(result);
+      const kase = (await stored(event?.caseId ?? '')) as Case;
+      expect(kase.kind).toBe('case');
+      expect(kase.updatedAt).toBe(new Date().toISOString());
+      if (action !== 'case.created') {
+        expect(event?.caseId).toBe(ctx.kase.id);
+        expect(kase.updatedAt > (caseBefore as Case).updatedAt).toBe(true);
+      }
+    } else {
+      expect(event?.caseId).toBe(ctx.kase.id);
+      expect(result.erased).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps every marker out of the raw audit table too', async () => {
+    for (const { prepare, run } of ops) {
+      const ctx = await seed();
+      await run(ctx, prepare ? await prepare(ctx) : undefined);
+    }
+    const audit = (await dumpRawDatabase()).filter((r) => r.store === 'audit');
+    expect(audit.length).toBeGreaterThan(ops.length);
+    const raw = audit.map((r) => rawText(r.value)).join('\n');
+    for (const marker of Object.values(M)) expect(raw).not.toContain(marker);
+  });
+
+  it('writes nothing at all when an operation is refused', async () => {
+    const { kase } = await seed();
+    const before = await dumpRawDatabase();
+    await failure(appendNote({ caseId: kase.id, noteKind: 'gesprek', text: 'data:image/png;base64,iVBORw0KGgo=' }));
+    await failure(scheduleFollowUp({ caseId: kase.id, due: '2026-03-01', purpose: 'Te laat' }));
+    await failure(addParty(crypto.randomUUID(), { role: 'melder' }));
+    expect(await dumpRawDatabase()).toEqual(before);
+  });
+
+  it('refuses every operation while the vault is locked', async () => {
+    const { kase } = await seed();
+    lock();
+    await expect(appendNote({ caseId: kase.id, noteKind: 'gesprek', text: 'x' })).rejects.toThrow(VaultLockedError);
+    await expect(newCase()).rejects.toThrow(VaultLockedError);
+  });
+});
+
+describe('case references', () => {
+  it('are sequential per year, unique and never reused after an erasure', async () => {
+    const a = await newCase();
+    const b = await newCase();
+    const c = await newCase();
+    expect([a.reference, b.reference, c.reference]).toEqual(['2026-001', '2026-002', '2026-003']);
+    await eraseCaseNow(c.id);
+    expect((await newCase()).reference).toBe('2026-004');
+
+    vi.setSystemTime(new Date('2027-01-02T09:00:00.000Z'));
+    expect((await newCase({ knownOn: '2026-12-30' })).reference).toBe('2027-001');
+    vi.setSystemTime(new Date('2026-12-31T09:00:00.000Z'));
+    expect((await newCase()).reference).toBe('2026-005');
+  });
+
+  it('stay unique when cases are created at the same moment', async () => {
+    const created = await Promise.all(Array.from({ length: 8 }, async () => newCase()));
+    const references = created.map((c) => c.reference).sort();
+    expect(references).toEqual(Array.from({ length: 8 }, (_, i) => `2026-00${i + 1}`));
+  });
+
+  it('start above the cases already stored when the counter is missing (e.g. after a restore)', async () => {
+    await newCase();
+    await newCase();
+    await db.meta.delete('caseReferences');
+    expect((await newCase()).reference).toBe('2026-003');
+  });
+
+  it('can be raised after an import but never lowered', async () => {
+    await newCase();
+    await raiseCaseReferenceCounter({ '2026': 40, '2025': 7 });
+    await raiseCaseReferenceCounter({ '2026': 2 });
+    expect(await readCaseReferenceCounter()).toEqual({ '2026': 40, '2025': 7 });
+    expect((await newCase()).reference).toBe('2026-041');
+  });
+
+  it('keep the counter encrypted on disk', async () => {
+    await newCase();
+    const meta = (await dumpRawDatabase()).find((r) => rawText(r.value).includes('caseReferences'));
+    expect(meta).toBeDefined();
+    expect(rawText(meta?.value)).not.toContain('years');
+    expect(rawText(meta?.value)).not.toContain('2026');
+  });
+
+  it('do not use up a number when the input is invalid', async () => {
+    await failure(newCase({ description: 'data:image/png;base64,iVBORw0KGgo=' }));
+    expect((await newCase()).reference).toBe('2026-001');
+  });
+});
+
+describe('betrokkenen', () => {
+  it('get "Jongere A", "Jongere B", … by default, skipping pseudonyms in use', async () => {
+    const { kase } = await seed(); // Jongere A
+    const c = await addParty(kase.id, { role: 'melder', pseudonym: 'Jongere C' });
+    const b = await addParty(kase.id, { role: 'ontvanger-omstander' });
+    const d = await addParty(kase.id, { role: 'ouder-voogd', pseudonym: '   ' });
+    expect([c.pseudonym, b.pseudonym, d.pseudonym]).toEqual(['Jongere C', 'Jongere B', 'Jongere D']);
+    const other = await newCase();
+    expect((await addParty(other.id, { role: 'melder' })).pseudonym).toBe('Jongere A');
+  });
+
+  it('refuse a pseudonym already used in the case', async () => {
+    const { kase, party } = await seed();
+    const error = await failure(addParty(kase.id, { role: 'melder', pseudonym: ' jongere a ' }));
+    expect(issuesOf(error)).toEqual([{ path: 'pseudonym', message: recordErrors.pseudonymTaken }]);
+    const other = await addParty(kase.id, { role: 'melder' });
+    const error2 = await failure(updateParty(other.id, { pseudonym: party.pseudonym }));
+    expect(issuesOf(error2)).toEqual([{ path: 'pseudonym', message: recordErrors.pseudonymTaken }]);
+  });
+
+  it('can record and remove a competence override and optional details', async () => {
+    const { party } = await seed();
+    const competence = { competent: true, assessedBy: 'AV', assessedOn: '2026-03-12', reason: 'Besproken' };
+    const updated = await updateParty(party.id, { competence, age: 11, school: '  ' });
+    expect(updated).toMatchObject({ competence, age: 11, pseudonym: 'Jongere A' });
+    expect(updated).not.toHaveProperty('school');
+    const cleared = await updateParty(party.id, { competence: undefined, realName: undefined, pseudonym: undefined });
+    expect(cleared).not.toHaveProperty('competence');
+    expect(cleared).not.toHaveProperty('realName');
+    expect(cleared.pseudonym).toBe('Jongere A');
+  });
+});
+
+describe('consent', () => {
+  async function consentFor(ctx: Ctx) {
+    return recordConsent({
+      caseId: ctx.kase.id,
+      partyId: ctx.party.id,
+      recipient: 'school',
+      categories: ['feiten', 'afspraken'],
+      givenBy: 'jongere',
+      givenOn: '2026-03-12',
+      how: 'mondeling-genoteerd',
+    });
+  }
+
+  it('allows sharing until it is withdrawn, and not from the withdrawal date on', async () => {
+    const ctx = await seed();
+    const consent = await consentFor(ctx);
+    const query = { partyId: ctx.party.id, recipient: 'school', category: 'feiten' } as const;
+    expect(allowsShare([consent], { ...query, onDate: '2026-03-14' })).toEqual(consent);
+    expect(allowsShare([consent], { ...query, category: 'vlaggen-beoordeling', onDate: '2026-03-14' })).toBeNull();
+
+    const withdrawn = await withdrawConsent(consent.id, '2026-03-14');
+    expect(withdrawn).toMatchObject({ id: consent.id, withdrawnOn: '2026-03-14' });
+    expect(await stored(consent.id)).toEqual(withdrawn);
+    expect(allowsShare([withdrawn], { ...query, onDate: '2026-03-13' })).toEqual(withdrawn);
+    expect(allowsShare([withdrawn], { ...query, onDate: '2026-03-14' })).toBeNull();
+    expect(allowsShare([withdrawn], { ...query, onDate: '2026-04-01' })).toBeNull();
+  });
+
+  it('refuses a withdrawal before the consent was given, and a second withdrawal', async () => {
+    const ctx = await seed();
+    const consent = await consentFor(ctx);
+    expect(issuesOf(await failure(withdrawConsent(consent.id, '2026-03-11')))).toEqual([
+      { path: 'withdrawnOn', message: recordErrors.withdrawnBeforeGiven },
+    ]);
+    await withdrawConsent(consent.id, '2026-03-12');
+    expect(issuesOf(await failure(withdrawConsent(consent.id, '2026-03-20')))).toEqual([
+      { path: 'withdrawnOn', message: recordErrors.alreadyWithdrawn },
+    ]);
+    expect(await stored(consent.id)).toMatchObject({ withdrawnOn: '2026-03-12' });
+  });
+
+  it('refuses consent for a betrokkene of another case', async () => {
+    const ctx = await seed();
+    const other = await seed();
+    const error = await failure(consentFor({ kase: ctx.kase, party: other.party }));
+    expect(issuesOf(error)).toEqual([{ path: 'partyId', message: recordErrors.partyNotInCase }]);
+  });
+
+  describe('sharing without consent', () => {
+    async function share(ctx: Ctx, overrides: Record<string, unknown>) {
+      return recordShareWithoutConsent({
+        caseId: ctx.kase.id,
+        partyId: ctx.party.id,
+        basis: 'art-458bis',
+        recipient: 'politie-parket',
+        categories: ['feiten'],
+        sharedOn: '2026-03-12',
+        justification: M.justification,
+        checks: CHECKS,
+        ...overrides,
+      } as cases.ShareWithoutConsentInput);
+    }
+
+    it('requires a written justification', async () => {
+      const ctx = await seed();
+      expect(issuesOf(await failure(share(ctx, { justification: '  ' })))).toEqual([
+        { path: 'justification', message: textErrors.required },
+      ]);
+    });
+
+    it('requires an answer to every check question', async () => {
+      const ctx = await seed();
+      const { consultedOthers: _omitted, ...withoutOne } = CHECKS;
+      expect(issuesOf(await failure(share(ctx, { checks: withoutOne })))).toEqual([
+        { path: 'checks.consultedOthers', message: recordErrors.checkRequired },
+      ]);
+      const unanswered = { ...CHECKS, discussedWithYoungPerson: { answer: '' } };
+      expect(issuesOf(await failure(share(ctx, { checks: unanswered })))).toEqual([
+        { path: 'checks.discussedWithYoungPerson.answer', message: recordErrors.checkRequired },
+      ]);
+      expect(issuesOf(await failure(share(ctx, { checks: undefined })))).toEqual([
+        { path: 'checks', message: recordErrors.checkRequired },
+      ]);
+      expect(issuesOf(await failure(share(ctx, { checks: { ...CHECKS, bestPlacedToInform: '' } })))).toEqual([
+        { path: 'checks.bestPlacedToInform', message: textErrors.required },
+      ]);
+      expect(await listRecords({ kind: 'consent', caseId: ctx.kase.id })).toEqual([]);
+    });
+
+    it('is stored with its basis and cannot be withdrawn', async () => {
+      const ctx = await seed();
+      const recorded = await share(ctx, {});
+      expect(recorded).toMatchObject({ basis: 'art-458bis', justification: M.justification, checks: CHECKS });
+      expect(issuesOf(await failure(withdrawConsent(recorded.id, '2026-03-13')))).toEqual([
+        { path: 'basis', message: recordErrors.notWithdrawable },
+      ]);
+    });
+  });
+});
+
+describe('Vlaggensysteem assessments', () => {
+  it('keep the chosen flag as given and keep every assessment', async () => {
+    const { kase } = await seed();
+    const allFine = Object.fromEntries(Object.keys(ANSWERS_2021).map((k) => [k, 'in-orde'] as const));
+    const first = await assessFlags({
+      caseId: kase.id,
+      criteriaVersion: '2021',
+      answers: allFine,
+      flag: 'zwart',
+      reasoning: 'Gekozen door de professional',
+      assessedOn: '2026-03-12',
+    });
+    tick();
+    const second = await assessFlags({
+      caseId: kase.id,
+      criteriaVersion: '2021',
+      answers: ANSWERS_2021,
+      flag: 'groen',
+      reasoning: 'Herbekeken',
+      assessedOn: '2026-03-13',
+    });
+    expect(first.flag).toBe('zwart');
+    const detail = await readCaseDetail(kase.id);
+    expect(detail?.assessments.map((a) => a.id)).toEqual([second.id, first.id]);
+  });
+
+  it('need an answer for every criterion of the version, and only those', async () => {
+    const { kase } = await seed();
+    const base = {
+      caseId: kase.id,
+      criteriaVersion: '2021',
+      flag: 'rood',
+      reasoning: 'x',
+      assessedOn: '2026-03-12',
+    } as const;
+    const { impact: _i, ...missing } = ANSWERS_2021;
+    expect(issuesOf(await failure(assessFlags({ ...base, answers: missing })))).toEqual([
+      { path: 'answers.impact', message: recordErrors.criterionMissing },
+    ]);
+    expect(
+      issuesOf(await failure(assessFlags({ ...base, answers: { ...ANSWERS_2021, zelfrespect: 'onbekend' } }))),
+    ).toEqual([{ path: 'answers.zelfrespect', message: recordErrors.criterionUnknown }]);
+    const old = await assessFlags({
+      ...base,
+      criteriaVersion: 'nl-oud',
+      answers: { 'leeftijds-ontwikkelingsadequaat': 'onbekend', contextadequaat: 'twijfel', zelfrespect: 'onbekend' },
+    });
+    expect(old.criteriaVersion).toBe('nl-oud');
+  });
+});
+
+describe('notes are append-only', () => {
+  it('no data operation can change or remove a saved note', async () => {
+    const { kase } = await seed();
+    const note = await appendNote({
+      caseId: kase.id,
+      noteKind: 'gesprek',
+      text: M.note,
+      at: '2026-03-12T08:00:00.000Z',
+    });
+    const rawBefore = await db.records.get(note.id);
+    expect(rawBefore).toBeDefined();
+
+    // store.ts
+    await expect(saveRecords([{ ...note, text: 'Herschreven' }])).rejects.toThrow(AppendOnlyError);
+    await expect(saveRecords([note])).rejects.toThrow(AppendOnlyError);
+    await expect(saveRecords([{ ...note, kind: 'case' } as unknown as StoredRecord])).rejects.toThrow();
+    await expect(saveDraft({ id: `n${note.id.slice(1)}`, fields: {} })).resolves.toBeDefined();
+    await expect(
+      saveRecords([{ kind: 'draft', schemaVersion: 1, id: note.id, fields: {}, updatedAt: new Date().toISOString() }]),
+    ).rejects.toThrow();
+    await deleteDraft(note.id);
+    expect(await eraseCase(note.id)).toEqual({ erased: 0 });
+
+    // cases.ts: every operation that takes an id
+    const notFound = [
+      async () => updateCase(note.id, { description: 'Herschreven' }),
+      async () => updateParty(note.id, { pseudonym: 'Herschreven' }),
+      async () => withdrawConsent(note.id, '2026-03-13'),
+      async () => completeFollowUp(note.id, '2026-03-13'),
+      async () => rescheduleFollowUp(note.id, { to: '2026-03-20', reason: 'x' }),
+      async () => closeCase(note.id, { retentionUntil: '2031-01-01' }),
+      async () => reopenCase(note.id),
+      async () => addParty(note.id, { role: 'melder' }),
+      async () => appendNote({ caseId: note.id, noteKind: 'gesprek', text: 'x' }),
+    ];
+    for (const attempt of notFound) await expect(attempt()).rejects.toThrow(RecordNotFoundError);
+    expect(await eraseCaseNow(note.id)).toEqual({ erased: 0 });
+
+    // A correction is a new note; the old one stays byte for byte.
+    const correction = await correctNote({ supersedes: note.id, text: M.correction, reason: M.reason });
+    expect(correction).toMatchObject({ supersedes: note.id, at: note.at, noteKind: 'gesprek', caseId: kase.id });
+    expect(correction.id).not.toBe(note.id);
+    expect(issuesOf(await failure(correctNote({ supersedes: note.id, text: 'nog eens', reason: 'x' })))).toEqual([
+      { path: 'supersedes', message: recordErrors.alreadySuperseded },
+    ]);
+    await correctNote({ supersedes: correction.id, text: 'derde versie', reason: 'nog een fout', noteKind: 'overleg' });
+
+    expect(await db.records.get(note.id)).toEqual(rawBefore);
+    expect(await stored(note.id)).toEqual(note);
+    const detail = await readCaseDetail(kase.id);
+    expect(detail?.notes.map((n) => n.text)).toEqual([M.note, M.correction, 'derde versie']);
+  });
+
+  it('exposes no export that edits or deletes a note', () => {
+    const noteApi = (mod: object) => Object.keys(mod).filter((name) => /note/i.test(name));
+    expect(noteApi(cases).sort()).toEqual(['appendNote', 'correctNote']);
+    expect(noteApi(store)).toEqual([]);
+    const destructive = (mod: object) =>
+      Object.keys(mod).filter((name) => /delete|remove|erase|edit|update/i.test(name));
+    expect(destructive(cases).sort()).toEqual(['eraseCaseNow', 'updateCase', 'updateParty']);
+    expect(destructive(store).sort()).toEqual(['deleteDraft', 'eraseCase']);
+  });
+});
+
+describe('erasing a case', () => {
+  it('removes every record of the case in one go, writes one audit event and leaves other cases alone', async () => {
+    const ctx = await seed();
+    const other = await seed();
+    const caseId = ctx.kase.id;
+    const consent = await recordConsent({
+      caseId,
+      partyId: ctx.party.id,
+      recipient: 'school',
+      categories: ['feiten'],
+      givenBy: 'jongere',
+      givenOn: '2026-03-12',
+      how: 'mondeling-genoteerd',
+    });
+    await withdrawConsent(consent.id, '2026-03-13');
+    await recordShareWithoutConsent({
+      caseId,
+      partyId: ctx.party.id,
+      basis: 'noodtoestand',
+      recipient: 'politie-parket',
+      categories: ['feiten'],
+      sharedOn: '2026-03-12',
+      justification: M.justification,
+      checks: CHECKS,
+    });
+    await assessFlags({
+      caseId,
+      criteriaVersion: '2021',
+      answers: ANSWERS_2021,
+      flag: 'rood',
+      reasoning: M.reasoning,
+      assessedOn: '2026-03-12',
+    });
+    const note = await appendNote({ caseId, noteKind: 'gesprek', text: M.note });
+    await correctNote({ supersedes: note.id, text: M.correction, reason: M.reason });
+    const done = await scheduleFollowUp({ caseId, due: '2026-03-13', purpose: M.purpose });
+    await completeFollowUp(done.id, '2026-03-13');
+    await scheduleFollowUp({ caseId, due: '2026-03-20', purpose: M.purpose });
+    await recordReferral({
+      caseId,
+      organisationId: 'child-focus',
+      organisationName: M.organisation,
+      referredOn: '2026-03-12',
+      byInitials: 'AV',
+    });
+    await setStepCheck({ caseId, planId: 'sexting-18', stepId: 'gesprek-jongere', doneOn: '2026-03-12' });
+    await saveDraft({ id: `note:${caseId}`, caseId, fields: { text: M.note } });
+    await appendNote({ caseId: other.kase.id, noteKind: 'overleg', text: 'Ander dossier' });
+
+    const kinds = new Set((await db.records.where('caseId').equals(caseId).toArray()).map((r) => r.kind));
+    expect([...kinds].sort()).toEqual(
+      ['assessment', 'case', 'consent', 'draft', 'followup', 'note', 'party', 'referral', 'step'].sort(),
+    );
+    const partsOfCase = await db.records.where('caseId').equals(caseId).count();
+    const otherBefore = await db.records.where('caseId').equals(other.kase.id).toArray();
+    const auditBefore = await auditEvents();
+
+    expect(await eraseCaseNow(caseId)).toEqual({ erased: partsOfCase });
+
+    expect(await db.records.where('caseId').equals(caseId).count()).toBe(0);
+    const raw = (await dumpRawDatabase())
+      .filter((r) => r.store === 'records')
+      .map((r) => rawText(r.value))
+      .join('\n');
+    expect(raw).not.toContain(caseId);
+    expect(await db.records.where('caseId').equals(other.kase.id).toArray()).toEqual(otherBefore);
+    const auditAfter = await auditEvents();
+    const added = auditAfter.filter((e) => !auditBefore.some((b) => b.id === e.id));
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({ action: 'case.erased', caseId, details: { count: partsOfCase } });
+    expect(await readCaseDetail(caseId)).toBeNull();
+    expect((await readCaseList()).map((i) => i.id)).toEqual([other.kase.id]);
+    expect(await eraseCaseNow(caseId)).toEqual({ erased: 0 });
+    expect(await auditEvents()).toHaveLength(auditAfter.length);
+  });
+
+  it('erases a case whose own record is damaged', async () => {
+    const { kase } = await seed();
+    const row = await db.records.get(kase.id);
+    await db.records.update(kase.id, { data: new Uint8Array(row?.data.length ?? 16) });
+    expect((await eraseCaseNow(kase.id)).erased).toBe(2);
+  });
+
+  it('offers closed cases once their retention date has passed', async () => {
+    const a = await newCase();
+    const b = await newCase();
+    await newCase();
+    await closeCase(a.id, { retentionUntil: '2026-06-30' });
+    await closeCase(b.id, { retentionUntil: '2026-04-30' });
+    expect(await listCasesDueForErasure('2026-04-30')).toEqual([]);
+    expect(await listCasesDueForErasure('2026-05-01')).toEqual([
+      { id: b.id, reference: b.reference, retentionUntil: '2026-04-30' },
+    ]);
+    expect((await listCasesDueForErasure('2026-07-01')).map((c) => c.id)).toEqual([b.id, a.id]);
+  });
+});
+
+describe('closing and reopening', () => {
+  it('closes with a retention date, refuses while a follow-up is open, and reopens cleanly', async () => {
+    const { kase } = await seed();
+    const f = await scheduleFollowUp({ caseId: kase.id, due: '2026-03-19', purpose: 'Terugkomen' });
+    expect(issuesOf(await failure(closeCase(kase.id, { retentionUntil: '2031-03-12' })))).toEqual([
+      { path: 'status', message: recordErrors.openFollowUps },
+    ]);
+    await completeFollowUp(f.id, '2026-03-19');
+    expect(issuesOf(await failure(closeCase(kase.id, { retentionUntil: '2026-03-11' })))).toEqual([
+      { path: 'retentionUntil', message: recordErrors.retentionInPast },
+    ]);
+    const closed = await closeCase(kase.id, { retentionUntil: '2031-03-12' });
+    expect(closed).toMatchObject({
+      status: 'afgesloten',
+      retentionUntil: '2031-03-12',
+      closedAt: new Date().toISOString(),
+    });
+    expect(issuesOf(await failure(scheduleFollowUp({ caseId: kase.id, due: '2026-04-01', purpose: 'x' })))).toEqual([
+      { path: 'status', message: recordErrors.caseClosed },
+    ]);
+    const reopened = await reopenCase(kase.id);
+    expect(reopened.status).toBe('open');
+    expect(reopened).not.toHaveProperty('retentionUntil');
+    expect(reopened).not.toHaveProperty('closedAt');
+    expect(issuesOf(await failure(reopenCase(kase.id)))).toEqual([
+      { path: 'status', message: recordErrors.caseNotClosed },
+    ]);
+  });
+});
+
+describe('follow-ups', () => {
+  it('let the case rest, and bring it back to open once the last one is done', async () => {
+    const { kase } = await seed();
+    const first = await scheduleFollowUp({ caseId: kase.id, due: '2026-03-19', purpose: 'Terugkomen' });
+    const second = await scheduleFollowUp({ caseId: kase.id, due: '2026-04-02', purpose: 'Nog eens' });
+    expect((await stored(kase.id)) as Case).toMatchObject({ status: 'in-rust' });
+    await completeFollowUp(first.id, '2026-03-19');
+    expect((await stored(kase.id)) as Case).toMatchObject({ status: 'in-rust' });
+    const done = await completeFollowUp(second.id, '2026-03-20');
+    expect(done.doneOn).toBe('2026-03-20');
+    expect((await stored(kase.id)) as Case).toMatchObject({ status: 'open' });
+    expect((await db.records.get(second.id))?.due).toBeUndefined();
+    expect(issuesOf(await failure(completeFollowUp(second.id, '2026-03-21')))).toEqual([
+      { path: 'doneOn', message: recordErrors.alreadyDone },
+    ]);
+  });
+
+  it('keep their calendar UID when rescheduled, with a growing sequence and history', async () => {
+    const { kase } = await seed();
+    const f = await scheduleFollowUp({ caseId: kase.id, due: '2026-03-19', purpose: 'Terugkomen' });
+    expect(f).toMatchObject({ sequence: 0, history: [] });
+    expect((await db.records.get(f.id))?.due).toBe('2026-03-19');
+    tick();
+    const once = await rescheduleFollowUp(f.id, { to: '2026-03-26', reason: 'Jongere ziek' });
+    const firstAt = new Date().toISOString();
+    tick();
+    const twice = await rescheduleFollowUp(f.id, { to: '2026-03-23', reason: 'Vroeger kan' });
+    expect(once).toMatchObject({ icsUid: f.icsUid, sequence: 1, due: '2026-03-26' });
+    expect(twice).toMatchObject({ icsUid: f.icsUid, sequence: 2, due: '2026-03-23' });
+    expect(twice.history).toEqual([
+      { from: '2026-03-19', to: '2026-03-26', reason: 'Jongere ziek', at: firstAt },
+      { from: '2026-03-26', to: '2026-03-23', reason: 'Vroeger kan', at: new Date().toISOString() },
+    ]);
+    expect((await db.records.get(f.id))?.due).toBe('2026-03-23');
+    expect(issuesOf(await failure(rescheduleFollowUp(f.id, { to: '2026-03-23', reason: 'x' })))).toEqual([
+      { path: 'to', message: recordErrors.sameDate },
+    ]);
+    expect(issuesOf(await failure(rescheduleFollowUp(f.id, { to: '2026-03-01', reason: 'x' })))).toEqual([
+      { path: 'to', message: recordErrors.dueInPast },
+    ]);
+    expect(issuesOf(await failure(rescheduleFollowUp(f.id, { to: '2026-03-30', reason: ' ' })))).toEqual([
+      { path: 'reason', message: textErrors.required },
+    ]);
+    await completeFollowUp(f.id, '2026-03-23');
+    expect(issuesOf(await failure(rescheduleFollowUp(f.id, { to: '2026-03-30', reason: 'x' })))).toEqual([
+      { path: 'doneOn', message: recordErrors.alreadyDone },
+    ]);
+  });
+});
+
+describe('referrals and step checks', () => {
+  it('record a referral with initials of one to five letters', async () => {
+    const { kase } = await seed();
+    const base = {
+      caseId: kase.id,
+      organisationId: 'child-focus',
+      organisationName: 'Child Focus',
+      referredOn: '2026-03-12',
+    };
+    expect(await recordReferral({ ...base, byInitials: 'ÉvdB' })).toMatchObject({ byInitials: 'ÉvdB' });
+    expect(issuesOf(await failure(recordReferral({ ...base, byInitials: 'A.V.' })))).toEqual([
+      { path: 'byInitials', message: 'field.invalidInitials' },
+    ]);
+    expect(issuesOf(await failure(recordReferral({ ...base, byInitials: 'ABCDEF' })))).toHaveLength(1);
+  });
+
+  it('keep one record per step: checking again updates it, unchecking keeps the note', async () => {
+    const { kase } = await seed();
+    const step = { caseId: kase.id, planId: 'sexting-18', stepId: 'schade-beperken' };
+    const first = await setStepCheck({ ...step, doneOn: '2026-03-12', note: 'Verwijderd' });
+    tick();
+    const unchecked = await setStepCheck({ ...step, doneOn: null });
+    expect(unchecked).toMatchObject({ id: first.id, note: 'Verwijderd' });
+    expect(unchecked).not.toHaveProperty('doneOn');
+    const again = await setStepCheck({ ...step, doneOn: '2026-03-14', note: '' });
+    expect(again.id).toBe(first.id);
+    expect(again).not.toHaveProperty('note');
+    await setStepCheck({ ...step, stepId: 'gesprek-jongere', doneOn: '2026-03-12' });
+    const detail = await readCaseDetail(kase.id);
+    expect(detail?.steps.map((s) => [s.stepId, s.doneOn])).toEqual([
+      ['gesprek-jongere', '2026-03-12'],
+      ['schade-beperken', '2026-03-14'],
+    ]);
+    expect(await listRecords({ kind: 'step', caseId: kase.id })).toHaveLength(2);
+  });
+});

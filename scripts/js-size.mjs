@@ -1,0 +1,68 @@
+// Deterministic JS size budgets (bench figure 1), read from the Vite manifest
+// of a production build. `node scripts/js-size.mjs [distDir]` prints the
+// figures and exits 1 when a budget is exceeded; `npm test` runs it.
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+
+export const budgets = { criticalKiB: 110, allKiB: 200 };
+
+/** Source files whose chunks are on the critical path besides the entry. */
+const criticalSources = [
+  'app/features/knowledge/stappenplan-screen.tsx',
+  'app/features/knowledge/verwijzingen-screen.tsx',
+  'app/features/knowledge/vlaggensysteem-screen.tsx',
+  'app/features/knowledge/begrippen-screen.tsx',
+];
+
+/**
+ * @param {string} dist
+ * @returns {Promise<{ criticalBytes: number, allBytes: number, critical: string[], all: string[] }>}
+ */
+export async function measureJs(dist = 'dist') {
+  /** @type {Record<string, { file: string, imports?: string[], isEntry?: boolean }>} */
+  const manifest = JSON.parse(await readFile(join(dist, '.vite', 'manifest.json'), 'utf8'));
+  const critical = new Set();
+  /** @param {string} key */
+  const visit = (key) => {
+    const entry = manifest[key];
+    if (!entry || critical.has(entry.file)) return;
+    critical.add(entry.file);
+    for (const imported of entry.imports ?? []) visit(imported);
+  };
+  for (const [key, entry] of Object.entries(manifest)) if (entry.isEntry) visit(key);
+  for (const source of criticalSources) {
+    if (!manifest[source]) throw new Error(`${source} is not a chunk in the build manifest`);
+    visit(source);
+  }
+  const all = (await readdir(join(dist, 'assets'))).filter((name) => name.endsWith('.js')).map((name) => `assets/${name}`);
+  /** @param {string} file */
+  const gz = async (file) => gzipSync(await readFile(join(dist, file)), { level: 9 }).length;
+  let criticalBytes = 0;
+  for (const file of critical) criticalBytes += await gz(file);
+  let allBytes = 0;
+  for (const file of all) allBytes += await gz(file);
+  return { criticalBytes, allBytes, critical: [...critical], all };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dist = process.argv[2] ?? 'dist';
+  const { criticalBytes, allBytes } = await measureJs(dist);
+  const kib = (/** @type {number} */ bytes) => (bytes / 1024).toFixed(1);
+  const rows = [
+    ['JS (gzip), critical path: lock screen + knowledge', kib(criticalBytes), budgets.criticalKiB],
+    ['JS (gzip), all', kib(allBytes), budgets.allKiB],
+  ];
+  let failed = false;
+  for (const [label, value, budget] of rows) {
+    const ok = Number(value) <= Number(budget);
+    failed ||= !ok;
+    console.log(`${ok ? 'ok  ' : 'OVER'} ${label}: ${value} KiB (budget ${budget} KiB)`);
+  }
+  if (failed) {
+    console.error('JS size budget exceeded. See README "Prestaties / Performance".');
+    process.exit(1);
+  }
+}
