@@ -66,7 +66,16 @@ interface RadioGroupProps<V extends string> {
 }
 
 /** One choice out of a few, as native radio buttons with ≥ 44 px targets. */
-export function RadioGroup<V extends string>({ legend, name, options, value, onChange, hint, error, inline }: RadioGroupProps<V>) {
+export function RadioGroup<V extends string>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+  hint,
+  error,
+  inline,
+}: RadioGroupProps<V>) {
   return (
     <GroupFrame legend={legend} hint={hint} error={error} inline={inline}>
       {() =>
@@ -99,7 +108,15 @@ interface CheckboxGroupProps<V extends string> {
 }
 
 /** Several choices; the result keeps the options' order. */
-export function CheckboxGroup<V extends string>({ legend, options, value, onChange, hint, error, inline }: CheckboxGroupProps<V>) {
+export function CheckboxGroup<V extends string>({
+  legend,
+  options,
+  value,
+  onChange,
+  hint,
+  error,
+  inline,
+}: CheckboxGroupProps<V>) {
   function toggle(option: V, checked: boolean) {
     const next = new Set(value);
     if (checked) next.add(option);

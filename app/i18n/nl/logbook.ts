@@ -17,7 +17,11 @@ export const logbook = {
   filterAll: 'Alle',
   noFlagYet: 'Nog geen vlag',
   resultCount: (shown: number, total: number) =>
-    total === 0 ? 'Geen dossiers gevonden.' : shown < total ? `${shown} van ${total} dossiers getoond.` : `${total} ${total === 1 ? 'dossier' : 'dossiers'} gevonden.`,
+    total === 0
+      ? 'Geen dossiers gevonden.'
+      : shown < total
+        ? `${shown} van ${total} dossiers getoond.`
+        : `${total} ${total === 1 ? 'dossier' : 'dossiers'} gevonden.`,
   empty: 'Nog geen dossiers. Kies “Nieuw incident” om te beginnen.',
   showMore: (n: number) => `Toon meer (nog ${n})`,
   damaged: 'beschadigd',
@@ -170,7 +174,8 @@ export const logbook = {
       'nl-16-plus': 'Nederland: vanaf 16 jaar beslist de jongere alleen.',
     },
     assessed: (by: string, on: string, reason: string) => `Beoordeeld door ${by} op ${on}. Waarom: ${reason}`,
-    overrideNotApplied: 'Er is een eigen beoordeling genoteerd, maar de regels voor Nederland kennen geen afwijking. Ze is niet toegepast.',
+    overrideNotApplied:
+      'Er is een eigen beoordeling genoteerd, maar de regels voor Nederland kennen geen afwijking. Ze is niet toegepast.',
     override: 'Bekwaamheid zelf beoordelen (afwijken van het vermoeden)',
     overrideHint: 'Alleen in Vlaanderen. Noteer wie het beoordeelde, wanneer en waarom.',
     competent: 'Beoordeling',
@@ -300,7 +305,8 @@ export const logbook = {
     checks: 'Controlevragen',
     checkQuestions: {
       solutionWithinTrustImpossible: 'Is een oplossing binnen de vertrouwensrelatie onmogelijk?',
-      consultedOthers: 'Heb je overlegd met anderen (bv. het Vertrouwenscentrum Kindermishandeling), zonder de jongere te noemen?',
+      consultedOthers:
+        'Heb je overlegd met anderen (bv. het Vertrouwenscentrum Kindermishandeling), zonder de jongere te noemen?',
       discussedWithYoungPerson: 'Heb je het met de jongere besproken?',
       canBeMotivatedToReport: 'Kan de jongere gemotiveerd worden om zelf te melden?',
     },
@@ -313,7 +319,8 @@ export const logbook = {
 
   notes: {
     title: 'Tijdlijn',
-    intro: 'Notities kun je niet wijzigen of wissen. Corrigeer met een nieuwe notitie; de geschiedenis blijft zichtbaar.',
+    intro:
+      'Notities kun je niet wijzigen of wissen. Corrigeer met een nieuwe notitie; de geschiedenis blijft zichtbaar.',
     none: 'Nog geen notities.',
     add: 'Notitie toevoegen',
     formTitle: 'Nieuwe notitie',
@@ -384,7 +391,8 @@ export const logbook = {
     title: 'Dossier afsluiten',
     button: 'Dossier afsluiten',
     retentionUntil: 'Bewaren tot',
-    retentionHint: (months: number) => `Standaard ${months} maanden (instelling). Daarna stelt Baken voor om het dossier te wissen.`,
+    retentionHint: (months: number) =>
+      `Standaard ${months} maanden (instelling). Daarna stelt Baken voor om het dossier te wissen.`,
     confirm: 'Afsluiten',
     closed: (date: string) => `Afgesloten. Bewaren tot ${date}.`,
     reopen: 'Dossier heropenen',

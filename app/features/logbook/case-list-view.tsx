@@ -1,0 +1,203 @@
+// The case list: search (diacritics-insensitive, over decrypted data in
+// memory), filters, ordered by next follow-up. Only a page of results is
+// rendered at a time ("Toon meer"), so 10,000 cases stay smooth on a phone.
+import { useDeferredValue, useMemo, useState } from 'react';
+import {
+  caseStatusSchema,
+  caseTypeSchema,
+  flagSchema,
+  type CaseStatus,
+  type CaseType,
+  type Flag,
+} from '../../../schema/records';
+import { filterCaseList, sortByNextFollowUp } from '../../../schema/case-list';
+import { useCaseList, type CaseListItem, type OkCaseListItem } from '../../data/case-hooks';
+import { useDraft } from '../../data/hooks';
+import { nl } from '../../i18n/catalogue';
+import { Link } from '../../shell/link';
+import { Page } from '../../shell/page';
+import { TextField } from '../../ui/field';
+import { SelectField } from '../../ui/select-field';
+import { formatDate, todayIso } from './dates';
+import { EraseCaseButton } from './erase-case';
+import { takeFlash } from './flash';
+import { NEW_CASE_DRAFT } from './new-case-view';
+import { statusText } from './status-text';
+
+const t = nl.logbook;
+export const PAGE_SIZE = 50;
+
+type OkItem = OkCaseListItem;
+
+const statusOptions = caseStatusSchema.options.map((value) => ({ value, label: t.statusFilter[value] }));
+const typeOptions = caseTypeSchema.options.map((value) => ({ value, label: t.typeLabels[value] }));
+const flagOptions = flagSchema.options.map((value) => ({ value, label: t.flagNames[value].label }));
+
+function parseOr<T extends string>(options: readonly T[], value: string): T | undefined {
+  return (options as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+export function CaseListView() {
+  const items = useCaseList();
+  const draft = useDraft(NEW_CASE_DRAFT);
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState('');
+  const [type, setType] = useState('');
+  const [flag, setFlag] = useState('');
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const [flash, setFlash] = useState(takeFlash);
+  const deferredQuery = useDeferredValue(query);
+
+  const filtered = useMemo(() => {
+    if (!items) return undefined;
+    return sortByNextFollowUp(
+      filterCaseList(items, {
+        query: deferredQuery,
+        status: parseOr<CaseStatus>(caseStatusSchema.options, status),
+        type: parseOr<CaseType>(caseTypeSchema.options, type),
+        flag: parseOr<Flag>(flagSchema.options, flag),
+      }),
+    );
+  }, [items, deferredQuery, status, type, flag]);
+
+  const today = todayIso();
+  const dueForErasure = useMemo(
+    () =>
+      (items ?? []).filter(
+        (item): item is OkItem =>
+          item.ok && item.status === 'afgesloten' && item.retentionUntil !== undefined && item.retentionUntil < today,
+      ),
+    [items, today],
+  );
+
+  function resetLimit<T>(set: (value: T) => void) {
+    return (value: T) => {
+      set(value);
+      setLimit(PAGE_SIZE);
+    };
+  }
+
+  const shown = filtered?.slice(0, limit) ?? [];
+
+  return (
+    <Page title={t.listTitle}>
+      <p role="status" className="saved-status">
+        {flash ?? ''}
+      </p>
+      <p className="lead">{t.intro}</p>
+      <p>
+        <Link href="/dossier/nieuw" className="button button--primary">
+          {t.newCase}
+        </Link>
+      </p>
+      {draft ? (
+        <p className="callout">
+          {t.draftWaiting} <Link href="/dossier/nieuw">{t.draftContinue}</Link>
+        </p>
+      ) : null}
+      {dueForErasure.length > 0 ? (
+        <section className="callout erase-due" aria-labelledby="erase-due-title">
+          <h2 id="erase-due-title" className="callout__title">
+            {t.dueForErasureTitle}
+          </h2>
+          <p>{t.dueForErasureBody}</p>
+          <ul className="erase-due__list">
+            {dueForErasure.map((item) => (
+              <li key={item.id}>
+                <span>
+                  <Link href={`/dossier/${item.id}`}>{item.reference}</Link> —{' '}
+                  {t.retentionPassed(formatDate(item.retentionUntil ?? ''))}
+                </span>
+                <EraseCaseButton
+                  caseId={item.id}
+                  reference={item.reference}
+                  label={t.eraseCase(item.reference)}
+                  onErased={setFlash}
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <search className="case-search" aria-label={t.search}>
+        <TextField
+          label={t.search}
+          hint={t.searchHint}
+          type="search"
+          value={query}
+          autoComplete="off"
+          onChange={(event) => resetLimit(setQuery)(event.target.value)}
+        />
+        <div className="case-filters">
+          <SelectField
+            label={t.filterStatus}
+            value={status}
+            options={statusOptions}
+            placeholder={t.filterAll}
+            onChange={(event) => resetLimit(setStatus)(event.target.value)}
+          />
+          <SelectField
+            label={t.filterType}
+            value={type}
+            options={typeOptions}
+            placeholder={t.filterAll}
+            onChange={(event) => resetLimit(setType)(event.target.value)}
+          />
+          <SelectField
+            label={t.filterFlag}
+            value={flag}
+            options={flagOptions}
+            placeholder={t.filterAll}
+            onChange={(event) => resetLimit(setFlag)(event.target.value)}
+          />
+        </div>
+      </search>
+
+      {filtered === undefined ? (
+        <p role="status">{t.loading}</p>
+      ) : (
+        <>
+          <p role="status" className="case-count">
+            {items?.length === 0 ? t.empty : t.resultCount(shown.length, filtered.length)}
+          </p>
+          <ul className="case-list">
+            {shown.map((item) => (
+              <CaseListEntry key={item.id} item={item} />
+            ))}
+          </ul>
+          {filtered.length > shown.length ? (
+            <button type="button" className="button" onClick={() => setLimit((n) => n + PAGE_SIZE)}>
+              {t.showMore(filtered.length - shown.length)}
+            </button>
+          ) : null}
+        </>
+      )}
+    </Page>
+  );
+}
+
+function CaseListEntry({ item }: { item: CaseListItem }) {
+  if (!item.ok) {
+    return (
+      <li className="case-item case-item--damaged">
+        <p className="case-item__title">{t.damaged}</p>
+        <p>{t.damagedBody}</p>
+      </li>
+    );
+  }
+  const flag = item.latestFlag ? t.flagNames[item.latestFlag] : undefined;
+  return (
+    <li className="case-item">
+      <h2 className="case-item__title">
+        <Link href={`/dossier/${item.id}`}>{item.reference}</Link>
+      </h2>
+      <p className="case-item__status">{statusText(item.status, item.nextFollowUp)}</p>
+      <p>{item.types.map((type) => t.typeLabels[type]).join(', ')}</p>
+      {item.pseudonyms.length > 0 ? <p>{item.pseudonyms.join(', ')}</p> : null}
+      {item.schools.length > 0 ? <p>{item.schools.join(', ')}</p> : null}
+      <p>{flag ? t.latestFlag(flag.label, flag.meaning) : t.noFlagYet}</p>
+      <p>{item.nextFollowUp ? t.nextFollowUp(formatDate(item.nextFollowUp)) : t.noFollowUp}</p>
+    </li>
+  );
+}

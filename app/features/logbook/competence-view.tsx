@@ -1,0 +1,42 @@
+import { whoDecides, type Jurisdiction } from '../../../schema/competence';
+import type { Party } from '../../../schema/records';
+import { nl } from '../../i18n/catalogue';
+import { formatDate } from './dates';
+
+const t = nl.logbook.competence;
+
+/** Age in whole years: the recorded age, else estimated from the birth year. */
+export function partyAge(party: Pick<Party, 'age' | 'birthYear'>, today: Date = new Date()): number | undefined {
+  if (party.age !== undefined) return party.age;
+  if (party.birthYear !== undefined) return Math.max(0, today.getFullYear() - party.birthYear);
+  return undefined;
+}
+
+/** Roles for which the consent rule of a young person applies. */
+export function isYoungPersonRole(role: Party['role']): boolean {
+  return role !== 'ouder-voogd' && role !== 'volwassene';
+}
+
+/** The consent rule for one young person under the chosen jurisdiction, in plain words. */
+export function CompetenceView({ party, jurisdiction }: { party: Party; jurisdiction: Jurisdiction }) {
+  const result = whoDecides({ jurisdiction, age: partyAge(party), override: party.competence });
+  if (!result.known) return <p className="competence">{t.unknownAge}</p>;
+  const who =
+    result.givers.length === 2
+      ? t.givers.both
+      : result.givers[0] === 'jongere'
+        ? t.givers.jongere
+        : t.givers['ouder-voogd'];
+  return (
+    <div className="competence">
+      <p>{t.rules[result.rule]}</p>
+      <p>
+        <strong>{t.decides(who)}</strong>
+      </p>
+      {result.override ? (
+        <p>{t.assessed(result.override.assessedBy, formatDate(result.override.assessedOn), result.override.reason)}</p>
+      ) : null}
+      {result.overrideNotApplied ? <p className="callout">{t.overrideNotApplied}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,220 @@
+// Vlaggensysteem (Sensoa, 2021 criteria): a judgement per criterion
+// ("onbekend" allowed), then the professional's own flag and reasoning. The
+// flag is never computed from the answers. Every assessment is kept.
+import { useState, type FormEvent } from 'react';
+import { criteria2021Ids, type Criterion2021Id } from '../../../schema/content';
+import {
+  criterionAnswerSchema,
+  flagSchema,
+  type CriterionAnswer,
+  type Flag,
+  type FlagAssessment,
+} from '../../../schema/records';
+import type { CaseDetail } from '../../data/case-hooks';
+import { assessFlags } from '../../data/cases';
+import { useContent } from '../../content/load-content';
+import { nl } from '../../i18n/catalogue';
+import { RadioGroup } from '../../ui/choice-group';
+import { TextAreaField, TextField } from '../../ui/field';
+import { formatDate, isIsoDate, todayIso } from './dates';
+import { FormButtons, FormError } from './form-errors-view';
+import { imageDataError, requiredText, useFormErrors, type FieldErrors } from './form-errors';
+import { CaseSection, Expander, SavedStatus } from './section';
+
+const t = nl.logbook.flags;
+const answerOptions = criterionAnswerSchema.options.map((value) => ({ value, label: t.answers[value] }));
+const flagOptions = flagSchema.options.map((value) => ({
+  value,
+  label: nl.logbook.flagNames[value].label,
+  description: nl.logbook.flagNames[value].meaning,
+}));
+
+/** Criterion labels from the content file, falling back to the id while it loads. */
+function useCriterionLabels(): Record<string, string> {
+  const content = useContent('vlaggensysteem.json');
+  const labels: Record<string, string> = {};
+  for (const id of criteria2021Ids) labels[id] = id;
+  if (content.status === 'ready') {
+    for (const version of content.data.versions) {
+      for (const criterion of version.criteria) labels[criterion.id] = criterion.label;
+    }
+  }
+  return labels;
+}
+
+export function FlagsSection({ detail }: { detail: CaseDetail }) {
+  const labels = useCriterionLabels();
+  const [saved, setSaved] = useState<string | null>(null);
+  return (
+    <CaseSection id="vlaggensysteem" title={t.title}>
+      <p className="field__hint">{t.intro}</p>
+      <SavedStatus message={saved} />
+      <Expander label={t.add}>
+        {(close) => (
+          <FlagsForm
+            caseId={detail.case.id}
+            labels={labels}
+            onDone={() => {
+              setSaved(t.saved);
+              close();
+            }}
+            onCancel={close}
+          />
+        )}
+      </Expander>
+      <h3>{t.history}</h3>
+      {detail.assessments.length === 0 ? <p>{t.none}</p> : null}
+      <ol className="record-list">
+        {detail.assessments.map((assessment, index) => (
+          <li key={assessment.id}>
+            <AssessmentCard assessment={assessment} labels={labels} latest={index === 0} />
+          </li>
+        ))}
+      </ol>
+    </CaseSection>
+  );
+}
+
+function AssessmentCard({
+  assessment,
+  labels,
+  latest,
+}: {
+  assessment: FlagAssessment;
+  labels: Record<string, string>;
+  latest: boolean;
+}) {
+  const flag = nl.logbook.flagNames[assessment.flag];
+  return (
+    <article
+      className={`record-card flag-card flag-card--${assessment.flag}`}
+      aria-labelledby={`assessment-${assessment.id}`}
+    >
+      <h4 id={`assessment-${assessment.id}`} className="record-card__title">
+        <span className={`flag-swatch flag-swatch--${assessment.flag}`} aria-hidden="true" />
+        {t.entry(formatDate(assessment.assessedOn), flag.label, flag.meaning)}
+        {latest ? <span className="record-card__meta"> ({t.latest})</span> : null}
+      </h4>
+      <dl className="criteria-answers">
+        {Object.entries(assessment.answers).map(([criterion, answer]) => (
+          <div key={criterion}>
+            <dt>{labels[criterion] ?? criterion}</dt>
+            <dd>{t.answers[answer]}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="preserve-lines">{assessment.reasoning}</p>
+    </article>
+  );
+}
+
+interface FlagValues {
+  answers: Record<Criterion2021Id, CriterionAnswer>;
+  flag: Flag | '';
+  reasoning: string;
+  assessedOn: string;
+}
+
+function FlagsForm({
+  caseId,
+  labels,
+  onDone,
+  onCancel,
+}: {
+  caseId: string;
+  labels: Record<string, string>;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const [values, setValues] = useState<FlagValues>(() => ({
+    answers: Object.fromEntries(criteria2021Ids.map((id) => [id, 'onbekend'])) as Record<
+      Criterion2021Id,
+      CriterionAnswer
+    >,
+    flag: '',
+    reasoning: '',
+    assessedOn: todayIso(),
+  }));
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors(['answers', 'flag', 'reasoning', 'assessedOn']);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems: FieldErrors = {};
+    if (values.flag === '') problems.flag = nl.logbook.errors.choose;
+    const reasoning = requiredText(values.reasoning);
+    if (reasoning) problems.reasoning = reasoning;
+    if (!isIsoDate(values.assessedOn)) problems.assessedOn = nl.logbook.errors.invalidDate;
+    if (Object.keys(problems).length > 0 || values.flag === '') {
+      errors.fail(problems, nl.logbook.errors.checkFields);
+      return;
+    }
+    setBusy(true);
+    try {
+      await assessFlags({
+        caseId,
+        criteriaVersion: '2021',
+        answers: values.answers,
+        flag: values.flag,
+        reasoning: values.reasoning.trim(),
+        assessedOn: values.assessedOn,
+      });
+      onDone();
+    } catch (error) {
+      errors.failWith(error);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      ref={errors.form}
+      onSubmit={submit}
+      noValidate
+      className="card logbook-form"
+      aria-labelledby="flags-form-title"
+    >
+      <h3 id="flags-form-title">{t.formTitle}</h3>
+      {criteria2021Ids.map((id) => (
+        <RadioGroup
+          key={id}
+          legend={labels[id] ?? id}
+          name={`criterion-${id}`}
+          options={answerOptions}
+          value={values.answers[id]}
+          inline
+          error={errors.error(`answers.${id}`)}
+          onChange={(answer) => setValues((v) => ({ ...v, answers: { ...v.answers, [id]: answer } }))}
+        />
+      ))}
+      <RadioGroup
+        legend={t.flag}
+        hint={t.flagHint}
+        name="flag"
+        options={flagOptions}
+        value={values.flag}
+        error={errors.error('flag')}
+        onChange={(flag) => setValues((v) => ({ ...v, flag }))}
+      />
+      <TextAreaField
+        label={t.reasoning}
+        value={values.reasoning}
+        error={errors.error('reasoning')}
+        onChange={(event) => {
+          const reasoning = event.target.value;
+          errors.setField('reasoning', imageDataError(reasoning));
+          setValues((v) => ({ ...v, reasoning }));
+        }}
+      />
+      <TextField
+        label={t.assessedOn}
+        type="date"
+        value={values.assessedOn}
+        error={errors.error('assessedOn')}
+        onChange={(event) => setValues((v) => ({ ...v, assessedOn: event.target.value }))}
+      />
+      <FormError message={errors.general} />
+      <FormButtons busy={busy} onCancel={onCancel} />
+    </form>
+  );
+}

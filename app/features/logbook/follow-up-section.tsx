@@ -1,0 +1,357 @@
+// "Laten rusten tot": a follow-up date with a purpose (suggested +7 days),
+// done or rescheduled with a reason (history kept). Also the case status:
+// close with a retention date, reopen, erase after confirmation.
+import { useState, type FormEvent } from 'react';
+import { suggestFollowUpDate } from '../../../schema/case-rules';
+import type { FollowUp } from '../../../schema/records';
+import type { CaseDetail } from '../../data/case-hooks';
+import { closeCase, completeFollowUp, reopenCase, rescheduleFollowUp, scheduleFollowUp } from '../../data/cases';
+import { useSettings } from '../../data/settings';
+import { nl } from '../../i18n/catalogue';
+import { navigate } from '../../shell/router';
+import { TextAreaField, TextField } from '../../ui/field';
+import { formatDate, isIsoDate, plusMonths, todayIso } from './dates';
+import { EraseCaseButton } from './erase-case';
+import { nextDue } from './facts-section';
+import { setFlash } from './flash';
+import { FormButtons, FormError } from './form-errors-view';
+import { describeFailure, imageDataError, requiredText, useFormErrors, type FieldErrors } from './form-errors';
+import { CaseSection, Expander, SavedStatus } from './section';
+import { statusText } from './status-text';
+
+const t = nl.logbook.followUp;
+const tc = nl.logbook.close;
+
+export function FollowUpSection({ detail }: { detail: CaseDetail }) {
+  const [saved, setSaved] = useState<string | null>(null);
+  const current = detail.case;
+  const closed = current.status === 'afgesloten';
+  const open = detail.followUps
+    .filter((followUp) => followUp.doneOn === undefined)
+    .sort((a, b) => a.due.localeCompare(b.due));
+  const done = detail.followUps.filter((followUp) => followUp.doneOn !== undefined);
+
+  return (
+    <CaseSection id="opvolging" title={t.title}>
+      <p>
+        {nl.logbook.facts.status}: <strong>{statusText(current.status, nextDue(detail))}</strong>
+      </p>
+      <p className="field__hint">{t.intro}</p>
+      {open.length === 0 ? <p>{t.none}</p> : null}
+      <ul className="record-list">
+        {open.map((followUp) => (
+          <li key={followUp.id}>
+            <FollowUpCard followUp={followUp} onSaved={setSaved} />
+          </li>
+        ))}
+      </ul>
+      <SavedStatus message={saved} />
+      {closed ? null : (
+        <Expander label={t.add}>
+          {(close) => (
+            <ScheduleForm
+              caseId={current.id}
+              onDone={() => {
+                setSaved(t.saved);
+                close();
+              }}
+              onCancel={close}
+            />
+          )}
+        </Expander>
+      )}
+      {done.length > 0 ? (
+        <>
+          <h3>{t.past}</h3>
+          <ul className="record-list">
+            {done.map((followUp) => (
+              <li key={followUp.id}>
+                <FollowUpCard followUp={followUp} onSaved={setSaved} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h3>{tc.title}</h3>
+      {closed ? (
+        <ReopenButton caseId={current.id} onSaved={setSaved} />
+      ) : (
+        <Expander label={tc.button}>
+          {(close) => (
+            <CloseForm
+              caseId={current.id}
+              onDone={() => {
+                setSaved(tc.closedDone);
+                close();
+              }}
+              onCancel={close}
+            />
+          )}
+        </Expander>
+      )}
+      <div className="erase-row">
+        <EraseCaseButton
+          caseId={current.id}
+          reference={current.reference}
+          onErased={(message) => {
+            setFlash(message);
+            navigate('/');
+          }}
+        />
+      </div>
+    </CaseSection>
+  );
+}
+
+function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (message: string) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const due = formatDate(followUp.due);
+
+  async function markDone() {
+    setBusy(true);
+    setError(null);
+    try {
+      await completeFollowUp(followUp.id, todayIso());
+      onSaved(t.done);
+    } catch (failure) {
+      setError(describeFailure(failure, []).general);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <article className="record-card" aria-labelledby={`followup-${followUp.id}`}>
+      <h4 id={`followup-${followUp.id}`} className="record-card__title">
+        {t.entry(due, followUp.purpose)}
+      </h4>
+      {followUp.doneOn ? <p className="badge badge--ok">{t.doneOn(formatDate(followUp.doneOn))}</p> : null}
+      {followUp.history.length > 0 ? (
+        <ul className="history">
+          {followUp.history.map((change) => (
+            <li key={change.at}>{t.history(formatDate(change.from), formatDate(change.to), change.reason)}</li>
+          ))}
+        </ul>
+      ) : null}
+      {followUp.doneOn ? null : (
+        <>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button"
+              aria-label={t.markDoneLabel(due)}
+              disabled={busy}
+              onClick={() => void markDone()}
+            >
+              {t.markDone}
+            </button>
+          </div>
+          <Expander label={t.reschedule} buttonLabel={t.rescheduleLabel(due)}>
+            {(close) => (
+              <RescheduleForm
+                followUp={followUp}
+                onDone={() => {
+                  onSaved(t.rescheduled);
+                  close();
+                }}
+                onCancel={close}
+              />
+            )}
+          </Expander>
+        </>
+      )}
+      <p role="alert" className="field__error">
+        {error ?? ''}
+      </p>
+    </article>
+  );
+}
+
+function ScheduleForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () => void; onCancel: () => void }) {
+  const [due, setDue] = useState(() => suggestFollowUpDate(todayIso()));
+  const [purpose, setPurpose] = useState('');
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors(['due', 'purpose']);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems: FieldErrors = {};
+    if (!isIsoDate(due)) problems.due = nl.logbook.errors.invalidDate;
+    const purposeProblem = requiredText(purpose);
+    if (purposeProblem) problems.purpose = purposeProblem;
+    if (Object.keys(problems).length > 0) {
+      errors.fail(problems, nl.logbook.errors.checkFields);
+      return;
+    }
+    setBusy(true);
+    try {
+      await scheduleFollowUp({ caseId, due, purpose: purpose.trim() });
+      onDone();
+    } catch (error) {
+      errors.failWith(error);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={errors.form} onSubmit={submit} noValidate className="card logbook-form" aria-label={t.add}>
+      <TextField
+        label={t.due}
+        hint={t.dueHint}
+        type="date"
+        value={due}
+        min={todayIso()}
+        error={errors.error('due')}
+        onChange={(event) => setDue(event.target.value)}
+      />
+      <TextField
+        label={t.purpose}
+        value={purpose}
+        maxLength={500}
+        required
+        error={errors.error('purpose')}
+        onChange={(event) => {
+          errors.setField('purpose', imageDataError(event.target.value));
+          setPurpose(event.target.value);
+        }}
+      />
+      <FormError message={errors.general} />
+      <FormButtons busy={busy} saveLabel={t.save} onCancel={onCancel} />
+    </form>
+  );
+}
+
+function RescheduleForm({
+  followUp,
+  onDone,
+  onCancel,
+}: {
+  followUp: FollowUp;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const [to, setTo] = useState(followUp.due);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors(['to', 'reason']);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems: FieldErrors = {};
+    if (!isIsoDate(to)) problems.to = nl.logbook.errors.invalidDate;
+    const reasonProblem = requiredText(reason);
+    if (reasonProblem) problems.reason = reasonProblem;
+    if (Object.keys(problems).length > 0) {
+      errors.fail(problems, nl.logbook.errors.checkFields);
+      return;
+    }
+    setBusy(true);
+    try {
+      await rescheduleFollowUp(followUp.id, { to, reason: reason.trim() });
+      onDone();
+    } catch (error) {
+      errors.failWith(error);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      ref={errors.form}
+      onSubmit={submit}
+      noValidate
+      className="logbook-form"
+      aria-label={t.rescheduleLabel(formatDate(followUp.due))}
+    >
+      <TextField
+        label={t.rescheduleTo}
+        type="date"
+        value={to}
+        min={todayIso()}
+        error={errors.error('to') ?? errors.error('due')}
+        onChange={(event) => setTo(event.target.value)}
+      />
+      <TextAreaField
+        label={t.rescheduleReason}
+        value={reason}
+        maxLength={500}
+        required
+        error={errors.error('reason')}
+        onChange={(event) => {
+          errors.setField('reason', imageDataError(event.target.value));
+          setReason(event.target.value);
+        }}
+      />
+      <FormError message={errors.general} />
+      <FormButtons busy={busy} saveLabel={t.saveReschedule} onCancel={onCancel} />
+    </form>
+  );
+}
+
+function CloseForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () => void; onCancel: () => void }) {
+  const { retentionMonths } = useSettings();
+  const [retentionUntil, setRetentionUntil] = useState<string | null>(null);
+  const value = retentionUntil ?? plusMonths(todayIso(), retentionMonths);
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors(['retentionUntil']);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!isIsoDate(value)) {
+      errors.fail({ retentionUntil: nl.logbook.errors.invalidDate }, nl.logbook.errors.checkFields);
+      return;
+    }
+    setBusy(true);
+    try {
+      await closeCase(caseId, { retentionUntil: value });
+      onDone();
+    } catch (error) {
+      errors.failWith(error);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={errors.form} onSubmit={submit} noValidate className="card logbook-form" aria-label={tc.title}>
+      <TextField
+        label={tc.retentionUntil}
+        hint={tc.retentionHint(retentionMonths)}
+        type="date"
+        value={value}
+        min={todayIso()}
+        error={errors.error('retentionUntil')}
+        onChange={(event) => setRetentionUntil(event.target.value)}
+      />
+      <FormError message={errors.general} />
+      <FormButtons busy={busy} saveLabel={tc.confirm} onCancel={onCancel} />
+    </form>
+  );
+}
+
+function ReopenButton({ caseId, onSaved }: { caseId: string; onSaved: (message: string) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function reopen() {
+    setBusy(true);
+    setError(null);
+    try {
+      await reopenCase(caseId);
+      onSaved(tc.reopened);
+    } catch (failure) {
+      setError(describeFailure(failure, []).general);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <button type="button" className="button" disabled={busy} onClick={() => void reopen()}>
+        {tc.reopen}
+      </button>
+      <p role="alert" className="field__error">
+        {error ?? ''}
+      </p>
+    </>
+  );
+}

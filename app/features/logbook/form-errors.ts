@@ -1,0 +1,119 @@
+// Turns failures of data operations into Dutch messages: schema codes go next
+// to the field whose path they carry, everything else becomes one form-level
+// message. `message` of an error (English, for developers) is never shown.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorTextNl, isSchemaErrorCode } from '../../../schema/errors';
+import { containsImageData } from '../../../schema/safe-text';
+import { InvalidRecordError, isDataError } from '../../data/errors';
+import { nl } from '../../i18n/catalogue';
+
+const t = nl.logbook.errors;
+type DataErrorText = keyof typeof t;
+
+/** Field key → Dutch message. Keys are record paths joined with dots, e.g. `checks.consultedOthers`. */
+export type FieldErrors = Record<string, string>;
+
+/** Dutch text for a schema or data error code. */
+export function errorText(code: string): string {
+  if (Object.hasOwn(t, code)) return t[code as DataErrorText];
+  if (isSchemaErrorCode(code)) return errorTextNl[code];
+  return t.generic;
+}
+
+function belongsTo(key: string, field: string): boolean {
+  return key === field || key.startsWith(`${field}.`);
+}
+
+/**
+ * Schema issues as field errors (first issue per path wins). Issues on a path
+ * the form has no field for (`known`), e.g. a case rule on `status`, are
+ * spelled out in the general message so they are never lost.
+ */
+export function describeFailure(error: unknown, known?: readonly string[]): { fields: FieldErrors; general: string } {
+  if (error instanceof InvalidRecordError) {
+    const fields: FieldErrors = {};
+    const unmatched: string[] = [];
+    for (const issue of error.issues) {
+      const key = issue.path.map(String).join('.');
+      const text = errorText(issue.message);
+      if (known && !known.some((field) => belongsTo(key, field))) {
+        if (!unmatched.includes(text)) unmatched.push(text);
+      } else if (!(key in fields)) fields[key] = text;
+    }
+    const general = [Object.keys(fields).length > 0 || unmatched.length === 0 ? t.checkFields : null, ...unmatched];
+    return { fields, general: general.filter(Boolean).join(' ') };
+  }
+  if (isDataError(error)) return { fields: {}, general: errorText(error.code) };
+  console.warn(error);
+  return { fields: {}, general: t.generic };
+}
+
+/** The error for `name`: an exact key, or the first nested one (`schools` finds `schools.0`). */
+export function errorFor(errors: FieldErrors, name: string): string | null {
+  if (errors[name]) return errors[name];
+  const nested = Object.keys(errors).find((key) => belongsTo(key, name));
+  return nested ? (errors[nested] ?? null) : null;
+}
+
+/** Never-images check while typing, so the refusal shows before saving. */
+export function imageDataError(value: string): string | null {
+  return value !== '' && containsImageData(value) ? errorText('text.imageData') : null;
+}
+
+/**
+ * Form state for errors: `fail(fields, general)` shows them and moves focus to
+ * the first invalid control once rendered (WCAG 3.3.1); `clear()` resets.
+ */
+export function useFormErrors(known?: readonly string[]) {
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  const knownFields = useRef(known);
+
+  useEffect(() => {
+    if (attempt === 0) return;
+    const first = form.current?.querySelector<HTMLElement>(
+      '[aria-invalid="true"], .field--error input, .field--error textarea, .field--error select',
+    );
+    first?.focus();
+  }, [attempt]);
+
+  const fail = useCallback((nextFields: FieldErrors, nextGeneral: string | null) => {
+    setFields(nextFields);
+    setGeneral(nextGeneral);
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const failWith = useCallback(
+    (error: unknown) => {
+      const described = describeFailure(error, knownFields.current);
+      fail(described.fields, described.general);
+    },
+    [fail],
+  );
+
+  const clear = useCallback(() => {
+    setFields({});
+    setGeneral(null);
+  }, []);
+
+  /** Sets or clears one field's error (e.g. the live image check). */
+  const setField = useCallback((name: string, message: string | null) => {
+    setFields((current) => {
+      if ((current[name] ?? null) === message) return current;
+      const next = { ...current };
+      if (message) next[name] = message;
+      else delete next[name];
+      return next;
+    });
+  }, []);
+
+  return { form, fields, general, fail, failWith, clear, setField, error: (name: string) => errorFor(fields, name) };
+}
+
+/** Required-text check shared by the forms. */
+export function requiredText(value: string): string | null {
+  if (value.trim() === '') return t.required;
+  return imageDataError(value);
+}

@@ -1,0 +1,264 @@
+// The step plans that fit the case types, as a checklist with a date and a
+// short note per step. A step the source lacks is shown as missing, never
+// filled in. Reminders (never promise secrecy, never view images) sit at the
+// steps the content marks.
+import { useState, type FormEvent } from 'react';
+import type { Plan, PresentStep, Step } from '../../../schema/content';
+import type { StepCheck } from '../../../schema/records';
+import type { CaseDetail } from '../../data/case-hooks';
+import { setStepCheck } from '../../data/cases';
+import { useContent } from '../../content/load-content';
+import { nl } from '../../i18n/catalogue';
+import { Link } from '../../shell/link';
+import { TextField } from '../../ui/field';
+import { formatDate, isIsoDate, todayIso } from './dates';
+import { FormButtons, FormError } from './form-errors-view';
+import { describeFailure, imageDataError, useFormErrors, type FieldErrors } from './form-errors';
+import { CaseSection, SavedStatus } from './section';
+
+const t = nl.logbook.steps;
+
+export function StepsSection({ detail }: { detail: CaseDetail }) {
+  const content = useContent('stappenplan.json');
+  const [saved, setSaved] = useState<string | null>(null);
+  const plans =
+    content.status === 'ready'
+      ? content.data.plans.filter((plan) => plan.appliesTo.some((type) => detail.case.types.includes(type)))
+      : [];
+  const checks = new Map(detail.steps.map((check) => [`${check.planId}/${check.stepId}`, check]));
+
+  return (
+    <CaseSection id="stappenplan" title={t.title}>
+      <p className="field__hint">{t.intro}</p>
+      {content.status === 'loading' ? <p role="status">{t.loading}</p> : null}
+      {content.status === 'error' ? (
+        <p className="callout">
+          {nl.knowledge.content.errorBody}{' '}
+          <button type="button" className="link-button" onClick={content.retry}>
+            {nl.knowledge.content.retry}
+          </button>
+        </p>
+      ) : null}
+      {content.status === 'ready' && plans.length === 0 ? <p>{t.none}</p> : null}
+      <SavedStatus message={saved} />
+      {plans.map((plan) => (
+        <PlanChecklist key={plan.id} plan={plan} caseId={detail.case.id} checks={checks} onSaved={setSaved} />
+      ))}
+    </CaseSection>
+  );
+}
+
+function PlanChecklist({
+  plan,
+  caseId,
+  checks,
+  onSaved,
+}: {
+  plan: Plan;
+  caseId: string;
+  checks: ReadonlyMap<string, StepCheck>;
+  onSaved: (message: string) => void;
+}) {
+  return (
+    <div className="plan-checklist">
+      <h3>
+        <Link href={`/stappenplan?plan=${encodeURIComponent(plan.id)}`}>{plan.title}</Link>
+      </h3>
+      <p className="record-card__meta">{t.planRegion(nl.knowledge.regions[plan.region])}</p>
+      <ol className="step-list">
+        {plan.steps.map((step) => (
+          <li key={step.id}>
+            <StepItem
+              step={step}
+              plan={plan}
+              caseId={caseId}
+              check={checks.get(`${plan.id}/${step.id}`)}
+              onSaved={onSaved}
+            />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function StepItem({
+  step,
+  plan,
+  caseId,
+  check,
+  onSaved,
+}: {
+  step: Step;
+  plan: Plan;
+  caseId: string;
+  check: StepCheck | undefined;
+  onSaved: (message: string) => void;
+}) {
+  if (step.missing === true) {
+    return (
+      <div className="step step--missing">
+        <h4 className="step__title">{t.missing(step.number)}</h4>
+        <p>{step.note}</p>
+      </div>
+    );
+  }
+  return <PresentStepItem step={step} plan={plan} caseId={caseId} check={check} onSaved={onSaved} />;
+}
+
+function PresentStepItem({
+  step,
+  plan,
+  caseId,
+  check,
+  onSaved,
+}: {
+  step: PresentStep;
+  plan: Plan;
+  caseId: string;
+  check: StepCheck | undefined;
+  onSaved: (message: string) => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [undoError, setUndoError] = useState<string | null>(null);
+  const done = check?.doneOn !== undefined;
+  const title = t.step(step.number, step.title);
+
+  async function undo() {
+    setBusy(true);
+    setUndoError(null);
+    try {
+      await setStepCheck({ caseId, planId: plan.id, stepId: step.id, doneOn: null });
+      onSaved(nl.logbook.saved);
+    } catch (failure) {
+      setUndoError(describeFailure(failure, []).general);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className={done ? 'step step--done' : 'step'}>
+      <h4 className="step__title">{title}</h4>
+      {step.reminders ? (
+        <ul className="step__reminders" aria-label={t.remindersLabel}>
+          {step.reminders.map((reminder) => (
+            <li key={reminder}>{t.reminders[reminder]}</li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="step__state">
+        {done && check?.doneOn ? <strong>{t.done(formatDate(check.doneOn))}</strong> : t.notDone}
+        {check?.note ? ` — ${check.note}` : ''}
+      </p>
+      {editing ? (
+        <StepForm
+          caseId={caseId}
+          planId={plan.id}
+          stepId={step.id}
+          title={title}
+          check={check}
+          onDone={() => {
+            setEditing(false);
+            onSaved(nl.logbook.saved);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <div className="button-row">
+          <button
+            type="button"
+            className="button"
+            aria-label={t.markDoneLabel(step.number)}
+            onClick={() => setEditing(true)}
+          >
+            {t.markDone}
+          </button>
+          {done ? (
+            <button
+              type="button"
+              className="button"
+              aria-label={t.undoLabel(step.number)}
+              disabled={busy}
+              onClick={() => void undo()}
+            >
+              {t.undo}
+            </button>
+          ) : null}
+        </div>
+      )}
+      <p role="alert" className="field__error">
+        {undoError ?? ''}
+      </p>
+    </div>
+  );
+}
+
+function StepForm({
+  caseId,
+  planId,
+  stepId,
+  title,
+  check,
+  onDone,
+  onCancel,
+}: {
+  caseId: string;
+  planId: string;
+  stepId: string;
+  title: string;
+  check: StepCheck | undefined;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const [doneOn, setDoneOn] = useState(check?.doneOn ?? todayIso());
+  const [note, setNote] = useState(check?.note ?? '');
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors(['doneOn', 'note']);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems: FieldErrors = {};
+    if (!isIsoDate(doneOn)) problems.doneOn = nl.logbook.errors.invalidDate;
+    const noteProblem = imageDataError(note);
+    if (noteProblem) problems.note = noteProblem;
+    if (Object.keys(problems).length > 0) {
+      errors.fail(problems, nl.logbook.errors.checkFields);
+      return;
+    }
+    setBusy(true);
+    try {
+      const trimmed = note.trim();
+      await setStepCheck({ caseId, planId, stepId, doneOn, ...(trimmed === '' ? {} : { note: trimmed }) });
+      onDone();
+    } catch (error) {
+      errors.failWith(error);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={errors.form} onSubmit={submit} noValidate className="logbook-form step-form" aria-label={title}>
+      <TextField
+        label={t.doneOn}
+        type="date"
+        value={doneOn}
+        error={errors.error('doneOn')}
+        onChange={(event) => setDoneOn(event.target.value)}
+      />
+      <TextField
+        label={t.note}
+        value={note}
+        maxLength={500}
+        error={errors.error('note')}
+        onChange={(event) => {
+          errors.setField('note', imageDataError(event.target.value));
+          setNote(event.target.value);
+        }}
+      />
+      <FormError message={errors.general} />
+      <FormButtons busy={busy} onCancel={onCancel} />
+    </form>
+  );
+}

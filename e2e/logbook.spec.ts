@@ -1,0 +1,299 @@
+// The case logbook on a phone (360×740), offline after the first visit.
+import { expectNoAxeViolations } from './axe';
+import { expect, test } from './fixtures';
+import { imageDataUrl, LogbookPage, phone } from './pages/logbook-page';
+
+test.use({ viewport: phone });
+
+const incident = {
+  knownVia: 'Een klasgenoot',
+  types: ['ongewenste sexting', 'shame sexting'],
+  schools: ['Sint-Jozefscollege', 'Atheneum Zuid'],
+  description: 'Foto doorgestuurd in klasgroep zonder toestemming. Marker-feit-7Q2.',
+};
+
+test.describe('case logbook', () => {
+  test('logs an incident with betrokkenen, flags, consent, notes and a follow-up, and keeps it through lock and unlock', async ({
+    page,
+    context,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await expectNoAxeViolations(page, 'empty case list');
+
+    await logbook.openNewIncident();
+    await expect(page.getByRole('textbox', { name: 'Bekend sinds' })).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+    await logbook.fillIncident(incident);
+    const reference = await logbook.saveIncident();
+    expect(reference).toMatch(/^\d{4}-\d{3}$/);
+    await expect(page.getByText(`Dossier ${reference} is aangemaakt.`)).toBeVisible();
+
+    await logbook.addParty({
+      role: 'afgebeelde jongere',
+      age: '14',
+      realName: 'Naam-Marker-K9',
+      expectPseudonym: 'Jongere A',
+    });
+    await logbook.addParty({ role: 'jongere die doorstuurde', age: '15', expectPseudonym: 'Jongere B' });
+    const parties = logbook.section('Betrokkenen');
+    // The real name is sensitive: only shown on demand.
+    await expect(parties.getByText('Naam-Marker-K9')).toBeHidden();
+    await parties.getByRole('button', { name: 'Toon echte naam' }).click();
+    await expect(parties.getByText('Naam-Marker-K9')).toBeVisible();
+    // Flanders (default setting): 12+ is presumed competent.
+    await expect(parties.getByText('Toestemming geeft: de jongere zelf.').first()).toBeVisible();
+
+    await logbook.assessFlags({
+      answers: { 'Wederzijdse toestemming': 'niet in orde', Vrijwilligheid: 'twijfel' },
+      flag: 'Rood',
+      reasoning: 'Doorgestuurd zonder toestemming; marker-vlag-R4.',
+    });
+    const flags = logbook.section('Vlaggensysteem');
+    await expect(flags.getByRole('heading', { level: 4, name: /Rood — ernstig grensoverschrijdend/ })).toBeVisible();
+    await expect(flags.getByText('Baken berekent ze nooit', { exact: false })).toBeVisible();
+
+    await logbook.recordConsent({
+      party: 'Jongere A (afgebeelde jongere)',
+      recipient: 'school',
+      categories: ['feiten', 'afspraken'],
+      givenBy: 'de jongere',
+    });
+    const consent = logbook.section('Toestemming').getByRole('article', { name: 'Jongere A → school' });
+    await expect(consent).toContainText('Informatie: feiten, afspraken');
+    await expect(consent).not.toContainText('Vlaggensysteem-beoordeling');
+    await expect(consent).toContainText('mondeling, genoteerd in het dossier');
+
+    await logbook.addNote('gesprek', 'Gesprek met Jongere A, marker-noot-1.');
+    await logbook.addNote('afspraak', 'Afspraak: school verwijdert de berichten, marker-noot-2.');
+    await logbook.correctNote(
+      'marker-noot-1',
+      'Gesprek met Jongere A en B, marker-noot-1-verbeterd.',
+      'Jongere B was er ook bij.',
+    );
+    const timeline = logbook.section('Tijdlijn');
+    const old = timeline.getByRole('article').filter({ hasText: 'Gesprek met Jongere A, marker-noot-1.' });
+    await expect(old).toContainText('Vervangen door de correctie van');
+    await expect(old.getByRole('button', { name: /corrigeren$/ })).toHaveCount(0);
+    await expect(timeline.getByRole('article').filter({ hasText: 'marker-noot-1-verbeterd' })).toContainText(
+      'Reden: Jongere B was er ook bij.',
+    );
+    // Append-only: nothing in the timeline edits or deletes a note.
+    await expect(timeline.getByRole('button', { name: /wijzig|verwijder|wis/i })).toHaveCount(0);
+
+    await logbook.scheduleFollowUp('Terugkomen op de afspraken, marker-opvolging.');
+    const followUp = logbook.section('Opvolging en status');
+    await expect(followUp.getByText(/^Status: in rust tot \d{2}\/\d{2}\/\d{4}$/)).toBeVisible();
+    await expect(followUp.getByText(/marker-opvolging/)).toBeVisible();
+    await expectNoAxeViolations(page, 'case page');
+    await logbook.expectNoHorizontalOverflow('case page');
+
+    await logbook.lock.lock();
+    await logbook.lock.unlock();
+    await expect(logbook.heading(`Dossier ${reference}`)).toBeVisible();
+    await expect(logbook.section('Incident')).toContainText('Marker-feit-7Q2');
+    await expect(logbook.section('Incident')).toContainText('Sint-Jozefscollege, Atheneum Zuid');
+    await expect(logbook.section('Betrokkenen').getByRole('heading', { level: 3 })).toHaveText([
+      'Jongere A (afgebeelde jongere)',
+      'Jongere B (jongere die doorstuurde)',
+    ]);
+    await expect(logbook.section('Vlaggensysteem')).toContainText('marker-vlag-R4');
+    await expect(logbook.section('Toestemming').getByRole('article', { name: 'Jongere A → school' })).toContainText(
+      'Informatie: feiten, afspraken',
+    );
+    await expect(logbook.section('Tijdlijn').getByRole('article')).toHaveCount(3);
+    await expect(logbook.section('Tijdlijn')).toContainText('marker-noot-2');
+    await expect(logbook.section('Opvolging en status')).toContainText('marker-opvolging');
+
+    // The list finds the case by pseudonym and school, ignoring diacritics.
+    await page.getByRole('link', { name: 'Terug naar het logboek' }).click();
+    await expect(logbook.heading('Logboek')).toBeVisible();
+    const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: reference }) });
+    await expect(item).toContainText(/in rust tot \d{2}\/\d{2}\/\d{4}/);
+    await expect(item).toContainText('Vlag: Rood (ernstig grensoverschrijdend)');
+    await expect(item).toContainText('Jongere A, Jongere B');
+    await page.getByRole('searchbox', { name: 'Zoeken' }).fill('athénéum');
+    await expect(item).toBeVisible();
+    await page.getByRole('searchbox', { name: 'Zoeken' }).fill('onbestaande school');
+    await expect(page.getByText('Geen dossiers gevonden.')).toBeVisible();
+    await expectNoAxeViolations(page, 'case list with a search');
+    await logbook.expectNoHorizontalOverflow('case list');
+  });
+
+  test('keeps a half-typed incident as a draft when the page is closed', async ({ page, context }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await logbook.openNewIncident();
+    await page.getByRole('group', { name: 'Soort incident' }).getByRole('checkbox', { name: 'sextortion' }).check();
+    await logbook.description.pressSequentially('Half getypt, marker-concept-5T');
+    await expect(page.getByText('Concept bewaard op dit toestel (versleuteld).')).toBeVisible();
+    await page.close();
+
+    const reopened = await context.newPage();
+    const again = new LogbookPage(reopened);
+    await reopened.goto('/');
+    await again.lock.unlock();
+    await expect(reopened.getByText('Je hebt een incident dat nog niet bewaard is.')).toBeVisible();
+    await reopened.getByRole('link', { name: 'Verder invullen' }).click();
+    await expect(again.description).toHaveValue('Half getypt, marker-concept-5T');
+    await expect(reopened.getByRole('checkbox', { name: 'sextortion' })).toBeChecked();
+
+    // After saving, the draft is gone.
+    await reopened
+      .getByRole('group', { name: 'Hoe werd het bekend?' })
+      .getByRole('radio', { name: 'De betrokkene zelf' })
+      .check();
+    await again.saveIncident();
+    await reopened.getByRole('link', { name: 'Terug naar het logboek' }).click();
+    await expect(again.heading('Logboek')).toBeVisible();
+    await expect(reopened.getByText('Je hebt een incident dat nog niet bewaard is.')).toBeHidden();
+  });
+
+  test('refuses an image pasted or typed into a text field of the case, and stores nothing', async ({
+    page,
+    context,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await logbook.openNewIncident();
+    await logbook.fillIncident({ ...incident, schools: ['Sint-Jozefscollege'] });
+    await logbook.saveIncident();
+
+    const note = logbook.noteText;
+    await note.fill('Eerste zin, marker-beeld-0');
+    await logbook.pasteImageInto(note);
+    const guard = page.getByRole('alert').filter({ hasText: 'Baken bewaart nooit beelden' });
+    await expect(guard).toContainText('Je probeerde een bestand of afbeelding te plakken');
+    await expect(note).toHaveValue('Eerste zin, marker-beeld-0');
+    await page.getByRole('button', { name: 'Begrepen' }).click();
+    await expect(note).toBeFocused();
+
+    // Image data typed or dropped as text: the field says why, and saving is refused.
+    await note.fill(`Zie ${imageDataUrl}`);
+    const fieldError = logbook
+      .section('Tijdlijn')
+      .getByRole('alert')
+      .filter({ hasText: 'Baken bewaart nooit beelden' });
+    await expect(fieldError).toBeVisible();
+    await logbook.section('Tijdlijn').getByRole('button', { name: 'Notitie toevoegen' }).click();
+    await expect(note).toBeFocused();
+    await expect(logbook.section('Tijdlijn').getByText('Nog geen notities.')).toBeVisible();
+    await expectNoAxeViolations(page, 'note with image data');
+
+    // No trace after a reload: no note, and the draft holds only the text typed before.
+    await page.reload();
+    await logbook.lock.unlock();
+    await expect(logbook.section('Tijdlijn').getByText('Nog geen notities.')).toBeVisible();
+    await expect(logbook.noteText).not.toHaveValue(/data:image/);
+    await expect(page.getByText('data:image')).toHaveCount(0);
+  });
+
+  test('shows Dutch, announced errors on an empty new incident and passes axe on every screen', async ({
+    page,
+    context,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await logbook.openNewIncident();
+    await expectNoAxeViolations(page, 'new incident');
+    await logbook.expectNoHorizontalOverflow('new incident');
+
+    await logbook.description.fill('');
+    await page.getByRole('button', { name: 'Bewaren', exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Maak een keuze.' })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'Kies minstens één mogelijkheid.' })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'Vul dit veld in.' })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Niet bewaard: kijk de gemarkeerde velden na.' }),
+    ).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Hoe werd het bekend?' }).getByRole('radio').first()).toBeFocused();
+    await expect(logbook.heading('Nieuw incident')).toBeVisible();
+    await expectNoAxeViolations(page, 'new incident with errors');
+
+    await logbook.fillIncident(incident);
+    await logbook.saveIncident();
+
+    // Error states of the case forms.
+    const parties = logbook.section('Betrokkenen');
+    await parties.getByRole('button', { name: 'Betrokkene toevoegen' }).click();
+    await parties.getByRole('textbox', { name: 'Leeftijd (jaar)' }).fill('abc');
+    await parties.getByRole('button', { name: 'Bewaren' }).click();
+    await expect(parties.getByRole('alert').filter({ hasText: 'Maak een keuze.' })).toBeVisible();
+    await expect(parties.getByRole('alert').filter({ hasText: 'Vul een leeftijd tussen 0 en 120 in.' })).toBeVisible();
+
+    const share = logbook.section('Toestemming');
+    await share.getByText('Voeg eerst een betrokkene toe.').waitFor();
+    await parties.getByRole('radio', { name: 'afgebeelde jongere', exact: true }).check();
+    await parties.getByRole('textbox', { name: 'Leeftijd (jaar)' }).fill('11');
+    await parties.getByRole('button', { name: 'Bewaren' }).click();
+    await expect(parties.getByText('Vlaanderen: onder 12 jaar')).toBeVisible();
+
+    await share.getByRole('button', { name: 'Delen zonder toestemming noteren' }).click();
+    await share.getByRole('button', { name: 'Bewaren' }).click();
+    await expect(share.getByRole('alert').filter({ hasText: 'Maak een keuze.' }).first()).toBeVisible();
+    await expect(share.getByRole('alert').filter({ hasText: 'Vul dit veld in.' }).first()).toBeVisible();
+    await expectNoAxeViolations(page, 'case forms with errors');
+    await logbook.expectNoHorizontalOverflow('case forms with errors');
+
+    // Sharing without consent needs every check question, and then shows as such.
+    await share.getByRole('radio', { name: 'noodtoestand' }).check();
+    await share.getByRole('group', { name: 'Aan wie mag het?' }).getByRole('radio', { name: 'politie/parket' }).check();
+    await share.getByRole('group', { name: 'Welke informatie?' }).getByRole('checkbox', { name: 'feiten' }).check();
+    await share.getByRole('textbox', { name: 'Verantwoording' }).fill('Ernstig en reëel gevaar, marker-nood-3.');
+    for (const question of [
+      'Is een oplossing binnen de vertrouwensrelatie onmogelijk?',
+      'Heb je overlegd met anderen (bv. het Vertrouwenscentrum Kindermishandeling), zonder de jongere te noemen?',
+      'Heb je het met de jongere besproken?',
+      'Kan de jongere gemotiveerd worden om zelf te melden?',
+    ]) {
+      await share.getByRole('group', { name: question }).getByRole('radio', { name: 'ja' }).check();
+    }
+    await share.getByRole('textbox', { name: 'Wie kan het best geïnformeerd worden?' }).fill('De politie');
+    await share.getByRole('button', { name: 'Bewaren' }).click();
+    await expect(share.getByRole('status')).toHaveText('Het delen zonder toestemming is genoteerd.');
+    await expect(share.getByRole('article').filter({ hasText: 'marker-nood-3' })).toContainText(
+      'Gedeeld zonder toestemming',
+    );
+
+    // Stappenplan: the plans that fit the case types, with reminders at the steps that need them.
+    const steps = logbook.section('Stappenplan');
+    await expect(steps.getByRole('heading', { level: 3, name: 'CLB-aanpak bij ongewenste sexting' })).toBeVisible();
+    await expect(steps.getByText('Nooit geheimhouding beloven').first()).toBeVisible();
+    await expect(steps.getByText('Nooit beelden bekijken of vragen').first()).toBeVisible();
+    await steps.getByRole('button', { name: 'Stap 1 afvinken' }).first().click();
+    await steps.getByRole('textbox', { name: 'Korte notitie (optioneel)' }).fill('Meteen gereageerd, marker-stap-1');
+    await steps.getByRole('button', { name: 'Bewaren' }).click();
+    await expect(steps.getByText(/^Gedaan op \d{2}\/\d{2}\/\d{4}$/)).toBeVisible();
+    await expect(steps.getByText('— Meteen gereageerd, marker-stap-1')).toBeVisible();
+
+    // A referral from the directory, with initials.
+    const referrals = logbook.section('Doorverwijzingen');
+    await referrals.getByRole('button', { name: 'Doorverwijzing noteren' }).click();
+    await referrals.getByRole('textbox', { name: 'Door (initialen)' }).fill('K.V.');
+    await referrals.getByRole('button', { name: 'Bewaren' }).click();
+    await expect(referrals.getByRole('alert').filter({ hasText: 'Maak een keuze.' })).toBeVisible();
+    await referrals.getByRole('combobox', { name: 'Organisatie' }).selectOption({ label: 'Child Focus' });
+    await referrals.getByRole('button', { name: 'Bewaren' }).click();
+    await expect(referrals.getByRole('alert').filter({ hasText: 'Geef je initialen' })).toBeVisible();
+    await expectNoAxeViolations(page, 'referral with a data-layer error');
+    await referrals.getByRole('textbox', { name: 'Door (initialen)' }).fill('KV');
+    await referrals.getByRole('button', { name: 'Bewaren' }).click();
+    await expect(referrals.getByText(/^Child Focus — \d{2}\/\d{2}\/\d{4}, door KV$/)).toBeVisible();
+
+    // Closing asks for a retention date (default from the setting).
+    const status = logbook.section('Opvolging en status');
+    await status.getByRole('button', { name: 'Dossier afsluiten' }).click();
+    await expect(status.getByRole('textbox', { name: 'Bewaren tot' })).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+    await status.getByRole('button', { name: 'Afsluiten' }).click();
+    await expect(status.getByText('Status: afgesloten')).toBeVisible();
+
+    // The erase confirmation dialog.
+    await logbook.section('Opvolging en status').getByRole('button', { name: 'Dossier wissen' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Dossier \d{4}-\d{3} wissen\?$/ });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Niet wissen' })).toBeFocused();
+    await expectNoAxeViolations(page, 'erase dialog');
+    await dialog.getByRole('button', { name: 'Definitief wissen' }).click();
+    await expect(logbook.heading('Logboek')).toBeVisible();
+    await expect(page.getByText('Nog geen dossiers.', { exact: false })).toBeVisible();
+  });
+});
