@@ -58,7 +58,8 @@ test.describe('lock screen and session', () => {
     await expectNoAxeViolations(page, 'throttled');
 
     // Freeze time so a slow machine cannot outlast the 2-second wait.
-    await page.clock.pauseAt(Date.now() + 100);
+    const pageNow = await page.evaluate(() => Date.now());
+    await page.clock.pauseAt(pageNow + 100);
     await page.reload();
     await expect(page.getByText(/Te veel foute pogingen/)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Ontgrendelen' })).toBeDisabled();

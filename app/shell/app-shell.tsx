@@ -29,10 +29,10 @@ export function AppShell({ current, actions, children }: AppShellProps) {
         {actions}
       </header>
       <MainNav current={current} />
+      <SwMessages />
       <main id="inhoud" className="shell__main" tabIndex={-1}>
         {children}
       </main>
-      <SwMessages />
       <ImageGuardNotice />
     </div>
   );

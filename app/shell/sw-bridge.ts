@@ -3,6 +3,7 @@
 // it, because a form may be half filled in.
 import { useSyncExternalStore } from 'react';
 import { Workbox } from 'workbox-window';
+import { serviceWorkerUrl } from './trusted-types';
 
 export interface SwState {
   /** The first install finished: the app now works offline. */
@@ -23,7 +24,7 @@ function setState(patch: Partial<SwState>): void {
 /** Registers /sw.js once. Safe to call where service workers are unsupported. */
 export function registerServiceWorker(): void {
   if (workbox || !('serviceWorker' in navigator)) return;
-  workbox = new Workbox('/sw.js', { scope: '/', type: 'classic' });
+  workbox = new Workbox(serviceWorkerUrl(), { scope: '/', type: 'classic' });
   workbox.addEventListener('installed', (event) => {
     if (!event.isUpdate) setState({ offlineReady: true });
   });
