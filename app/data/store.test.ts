@@ -217,7 +217,7 @@ describe('eraseCase', () => {
       details: { count: parts.length + 2, recordKind: 'case' },
     });
     expect(Object.keys(event?.ok ? event.record : {}).sort()).toEqual(
-      ['action', 'at', 'caseId', 'details', 'id', 'kind', 'schemaVersion'].sort(),
+      ['action', 'at', 'caseId', 'chain', 'details', 'id', 'kind', 'schemaVersion'].sort(),
     );
   });
 

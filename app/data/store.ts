@@ -3,7 +3,7 @@
 // (db.ts), each as AES-GCM ciphertext under the session's data key.
 // Every write: validate with zod → encrypt everything → one rw transaction.
 // WebCrypto is never awaited inside a transaction (IndexedDB would commit it
-// early). All operations work offline; they need an unlocked vault.
+// early). Audit events are linked into the hash chain first (audit-log.ts). All operations work offline; they need an unlocked vault.
 import { storedRecordSchema } from '../../schema/records';
 import type {
   AuditAction,
@@ -14,8 +14,9 @@ import type {
   RecordOfKind,
   StoredRecord,
 } from '../../schema/records';
+import { commitAuditRows, isAuditHeadMoved, prepareAuditRows, serialiseAuditAppend } from './audit-log';
 import { db } from './db';
-import type { AuditRow, RecordRow } from './db';
+import type { RecordRow } from './db';
 import { AppendOnlyError, InvalidRecordError, RecordConflictError, toStorageError } from './errors';
 import {
   filterAuditByCase,
@@ -47,7 +48,8 @@ function validate(record: StoredRecord): StoredRecord {
 
 /**
  * Validates, encrypts and stores records in one transaction: all or nothing.
- * Audit events in the list go to the audit log. Notes and audit events are
+ * Audit events in the list go to the audit log, linked in this order onto the
+ * hash chain (any `chain` they carry is replaced). Notes and audit events are
  * append-only: an existing id is refused with AppendOnlyError. An id used by
  * a record of another kind, or twice in the list, gives RecordConflictError.
  * Offline: works. Fails with VaultLockedError, InvalidRecordError (schema
@@ -62,39 +64,43 @@ export async function saveRecords(records: readonly StoredRecord[]): Promise<voi
     if (ids.has(r.id)) throw new RecordConflictError(r.id);
     ids.add(r.id);
   }
-  const sealed = await Promise.all(valid.map((r) => sealRecord(key, r)));
+  const events = valid.filter((r): r is AuditEvent => r.kind === 'audit');
+  const sealed = await Promise.all(valid.filter((r) => r.kind !== 'audit').map((r) => sealRecord(key, r)));
   const recordRows: RecordRow[] = [];
-  const auditRows: AuditRow[] = [];
-  for (const s of sealed) {
-    if (s.table === 'audit') auditRows.push(s.row);
-    else recordRows.push(s.row);
-  }
+  for (const s of sealed) if (s.table === 'records') recordRows.push(s.row);
 
-  try {
-    await db.transaction('rw', db.records, db.audit, async () => {
-      const recordIds = recordRows.map((r) => r.id);
-      const auditIds = auditRows.map((r) => r.id);
-      const [existing, existingAudit, auditIdsInRecords, recordIdsInAudit] = await Promise.all([
-        db.records.bulkGet(recordIds),
-        db.audit.bulkGet(auditIds),
-        db.records.bulkGet(auditIds),
-        db.audit.bulkGet(recordIds),
-      ]);
-      existing.forEach((old, i) => {
-        if (!old) return;
-        if (APPEND_ONLY.has(old.kind)) throw new AppendOnlyError(old.id);
-        if (old.kind !== recordRows[i]?.kind) throw new RecordConflictError(old.id);
+  // Audit events are linked onto the chain head (hashes and encryption
+  // before the transaction); the transaction re-checks the head.
+  const write = async (): Promise<void> => {
+    const audit = await prepareAuditRows(key, events);
+    const auditRows = audit.rows;
+    try {
+      await db.transaction('rw', db.records, db.audit, db.meta, async () => {
+        const recordIds = recordRows.map((r) => r.id);
+        const auditIds = auditRows.map((r) => r.id);
+        const [existing, existingAudit, auditIdsInRecords, recordIdsInAudit] = await Promise.all([
+          db.records.bulkGet(recordIds),
+          db.audit.bulkGet(auditIds),
+          db.records.bulkGet(auditIds),
+          db.audit.bulkGet(recordIds),
+        ]);
+        existing.forEach((old, i) => {
+          if (!old) return;
+          if (APPEND_ONLY.has(old.kind)) throw new AppendOnlyError(old.id);
+          if (old.kind !== recordRows[i]?.kind) throw new RecordConflictError(old.id);
+        });
+        const takenAudit = existingAudit.find((old) => old !== undefined);
+        if (takenAudit) throw new AppendOnlyError(takenAudit.id);
+        const clash = [...auditIdsInRecords, ...recordIdsInAudit].find((old) => old !== undefined);
+        if (clash) throw new RecordConflictError(clash.id);
+        if (recordRows.length > 0) await db.records.bulkPut(recordRows);
+        await commitAuditRows(audit, (rows) => db.audit.bulkAdd(rows));
       });
-      const takenAudit = existingAudit.find((old) => old !== undefined);
-      if (takenAudit) throw new AppendOnlyError(takenAudit.id);
-      const clash = [...auditIdsInRecords, ...recordIdsInAudit].find((old) => old !== undefined);
-      if (clash) throw new RecordConflictError(clash.id);
-      if (recordRows.length > 0) await db.records.bulkPut(recordRows);
-      if (auditRows.length > 0) await db.audit.bulkAdd(auditRows);
-    });
-  } catch (e) {
-    throw toStorageError(e);
-  }
+    } catch (e) {
+      throw isAuditHeadMoved(e) ? e : toStorageError(e);
+    }
+  };
+  await (events.length > 0 ? serialiseAuditAppend(write) : write());
 }
 
 /**
@@ -184,17 +190,22 @@ export async function eraseCase(caseId: string): Promise<{ erased: number }> {
   const keys = await db.records.where('caseId').equals(caseId).primaryKeys();
   if (!(await db.records.get(caseId))) return { erased: 0 };
   const event = makeAuditEvent({ action: 'case.erased', caseId, details: { count: keys.length, recordKind: 'case' } });
-  const sealed = await sealRecord(key, validate(event));
-  if (sealed.table !== 'audit') throw new RecordConflictError(event.id);
+  const valid = validate(event);
+  if (valid.kind !== 'audit') throw new RecordConflictError(event.id);
   let erased = 0;
-  try {
-    await db.transaction('rw', db.records, db.audit, async () => {
-      erased = await db.records.where('caseId').equals(caseId).delete();
-      await db.audit.add(sealed.row);
-    });
-  } catch (e) {
-    throw toStorageError(e);
-  }
+  await serialiseAuditAppend(async () => {
+    const audit = await prepareAuditRows(key, [valid]);
+    try {
+      await db.transaction('rw', db.records, db.audit, db.meta, async () => {
+        erased = await db.records.where('caseId').equals(caseId).delete();
+        await commitAuditRows(audit, async (rows) => {
+          for (const row of rows) await db.audit.add(row);
+        });
+      });
+    } catch (e) {
+      throw isAuditHeadMoved(e) ? e : toStorageError(e);
+    }
+  });
   return { erased };
 }
 

@@ -1,0 +1,129 @@
+// Data operations of the export screen: reading the cases behind the auditor
+// figures (in batches, with progress) and recording each export in the audit
+// log. Nothing leaves the device here; the screen decides what is saved.
+import { periodRange } from '../../schema/audit-aggregates';
+import type { AggregateInput, AuditPeriod } from '../../schema/audit-aggregates';
+import type { InfoCategory, Recipient, StoredRecord } from '../../schema/records';
+import { exportAuditLog, readAuditAnchor } from './audit-log';
+import type { AuditLogExport } from './audit-log';
+import { db } from './db';
+import type { RecordRow } from './db';
+import { VaultLockedError } from './errors';
+import { openRecordRow } from './records-io';
+import type { RecordResult } from './records-io';
+import { getDataKey, requireDataKey } from './session';
+import { appendAudit } from './store';
+
+export { readAuditAnchor } from './audit-log';
+
+const BATCH = 256;
+const PART_KINDS = new Set(['party', 'consent', 'assessment', 'followup']);
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
+
+/** Decrypts rows a batch at a time, yielding to the page between batches so progress can render. */
+async function openInBatches(
+  key: CryptoKey,
+  rows: readonly RecordRow[],
+  onBatch: (n: number) => void,
+): Promise<RecordResult[]> {
+  const out: RecordResult[] = [];
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH);
+    out.push(...(await Promise.all(batch.map((row) => openRecordRow(key, row)))));
+    if (getDataKey() !== key) throw new VaultLockedError();
+    onBatch(batch.length);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return out;
+}
+
+/**
+ * The cases that became known in `period`, each with its parties, consent
+ * records, assessments and follow-ups (notes and drafts are not read). Cases
+ * are decrypted first; only the parts of the cases in the period after that.
+ * Reports progress after every batch. Damaged records are counted and left
+ * out. Offline: works. Fails with VaultLockedError (also when the vault
+ * locks while reading).
+ */
+export async function readAggregateInputs(
+  period: AuditPeriod,
+  onProgress?: (p: ExportProgress) => void,
+): Promise<{ inputs: AggregateInput[]; damaged: number }> {
+  const key = requireDataKey();
+  const caseRows = await db.records.where('kind').equals('case').toArray();
+  let total = caseRows.length;
+  let done = 0;
+  const step = (n: number): void => {
+    done += n;
+    onProgress?.({ done, total });
+  };
+  onProgress?.({ done, total });
+  let damaged = 0;
+  const { from, until } = periodRange(period);
+  const inputs = new Map<string, AggregateInput>();
+  for (const result of await openInBatches(key, caseRows, step)) {
+    if (!result.ok) damaged++;
+    else if (result.record.kind === 'case' && result.record.knownOn >= from && result.record.knownOn < until) {
+      inputs.set(result.record.id, { case: result.record, parties: [], consents: [], assessments: [], followUps: [] });
+    }
+  }
+  const ids = [...inputs.keys()];
+  const partRows =
+    ids.length === 0
+      ? []
+      : (await db.records.where('caseId').anyOf(ids).toArray()).filter((row) => PART_KINDS.has(row.kind));
+  total += partRows.length;
+  for (const result of await openInBatches(key, partRows, step)) {
+    if (!result.ok) {
+      damaged++;
+      continue;
+    }
+    const record: StoredRecord = result.record;
+    if (!('caseId' in record) || record.caseId === undefined) continue;
+    const input = inputs.get(record.caseId);
+    if (!input) continue;
+    if (record.kind === 'party') input.parties = [...input.parties, record];
+    else if (record.kind === 'consent') input.consents = [...input.consents, record];
+    else if (record.kind === 'assessment') input.assessments = [...input.assessments, record];
+    else if (record.kind === 'followup') input.followUps = [...input.followUps, record];
+  }
+  return { inputs: [...inputs.values()], damaged };
+}
+
+/**
+ * Records that a need-to-know summary was made: recipient and categories,
+ * never content. Resolves the anchor code of the new head (it covers this
+ * event), to print on the summary. Offline: works. Fails like saveRecords;
+ * then nothing was recorded and the summary must not be shown.
+ */
+export async function recordSummaryExport(input: {
+  caseId: string;
+  recipient: Recipient;
+  categories: readonly InfoCategory[];
+}): Promise<{ anchor: string | null }> {
+  await appendAudit({
+    action: 'export.summary',
+    caseId: input.caseId,
+    details: { recipient: input.recipient, categories: [...input.categories] },
+  });
+  return { anchor: await readAuditAnchor() };
+}
+
+/** Records that auditor figures were made (no content, no count). Offline: works. Fails like saveRecords. */
+export async function recordAggregatesExport(): Promise<void> {
+  await appendAudit({ action: 'export.audit' });
+}
+
+/**
+ * Records the export of the audit log, then builds the file (so the file
+ * covers its own export). Offline: works. Fails like saveRecords or with
+ * VaultLockedError; then no file is returned.
+ */
+export async function exportAuditLogFile(generatedOn: string): Promise<AuditLogExport> {
+  await appendAudit({ action: 'export.audit', details: { recordKind: 'audit' } });
+  return exportAuditLog(generatedOn);
+}

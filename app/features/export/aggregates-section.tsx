@@ -1,0 +1,245 @@
+// Anonymised figures for the auditor: choose a month or quarter, read the
+// cases in batches (with progress), compute the suppressed tables, preview
+// them and save them as CSV or JSON.
+import { useId, useState } from 'react';
+
+import {
+  aggregatesToCsv,
+  aggregatesToJson,
+  auditPeriodSchema,
+  buildAuditAggregates,
+} from '../../../schema/audit-aggregates';
+import type { AggregateTable, AuditAggregates, AuditPeriod } from '../../../schema/audit-aggregates';
+import { readAggregateInputs, recordAggregatesExport } from '../../data/export-reads';
+import type { ExportProgress } from '../../data/export-reads';
+import { nl } from '../../i18n/catalogue';
+import { RadioGroup } from '../../ui/choice-group';
+import { TextField } from '../../ui/field';
+import { SelectField } from '../../ui/select-field';
+import { saveTextFile, todayIso } from './browser';
+
+const t = nl.export.audit;
+const L = nl.export.summaryLabels;
+
+type State =
+  | { phase: 'idle' }
+  | { phase: 'reading'; progress: ExportProgress }
+  | { phase: 'ready'; result: AuditAggregates }
+  | { phase: 'failed' };
+
+const monthOptions = t.months.map((label, i) => ({ value: String(i + 1), label }));
+const quarterOptions = t.quarters.map((label, i) => ({ value: String(i + 1), label }));
+
+function cellLabel(table: AggregateTable['id'], key: string): string {
+  switch (table) {
+    case 'types':
+      return L.caseTypes[key as keyof typeof L.caseTypes] ?? key;
+    case 'ageBands':
+      return t.cells.ageBands[key as keyof typeof t.cells.ageBands] ?? key;
+    case 'flags':
+      return t.cells.flags[key as keyof typeof t.cells.flags] ?? key;
+    case 'firstFollowUp':
+      return t.cells.firstFollowUp[key as keyof typeof t.cells.firstFollowUp] ?? key;
+    case 'followUps':
+      return t.cells.followUps[key as keyof typeof t.cells.followUps] ?? key;
+    case 'shares':
+      return t.cells.shares[key as keyof typeof t.cells.shares] ?? key;
+  }
+}
+
+function shown(value: number | null): string {
+  return value === null ? t.suppressed : String(value);
+}
+
+export function AggregatesSection() {
+  const now = new Date();
+  const [kind, setKind] = useState<AuditPeriod['kind']>('quarter');
+  const [year, setYear] = useState(String(now.getFullYear()));
+  const [month, setMonth] = useState(String(now.getMonth() + 1));
+  const [quarter, setQuarter] = useState(String(Math.floor(now.getMonth() / 3) + 1));
+  const [yearError, setYearError] = useState<string | null>(null);
+  const [state, setState] = useState<State>({ phase: 'idle' });
+  const progressId = useId();
+
+  async function make() {
+    const parsed = auditPeriodSchema.safeParse(
+      kind === 'month'
+        ? { kind, year: Number(year), month: Number(month) }
+        : { kind, year: Number(year), quarter: Number(quarter) },
+    );
+    if (!parsed.success || !/^\d{4}$/.test(year.trim())) {
+      setYearError(t.yearInvalid);
+      return;
+    }
+    setYearError(null);
+    setState({ phase: 'reading', progress: { done: 0, total: 0 } });
+    try {
+      const { inputs } = await readAggregateInputs(parsed.data, (progress) => setState({ phase: 'reading', progress }));
+      const result = buildAuditAggregates(inputs, parsed.data, todayIso());
+      await recordAggregatesExport();
+      setState({ phase: 'ready', result });
+    } catch {
+      setState({ phase: 'failed' });
+    }
+  }
+
+  function reset() {
+    setState({ phase: 'idle' });
+  }
+
+  const busy = state.phase === 'reading';
+
+  return (
+    <section className="export-section card no-print" aria-labelledby="auditor">
+      <h2 id="auditor" tabIndex={-1}>
+        {t.title}
+      </h2>
+      <p>{t.intro}</p>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void make();
+        }}
+      >
+        <RadioGroup
+          legend={t.periodKind}
+          name="auditor-period"
+          inline
+          options={[
+            { value: 'month', label: t.month },
+            { value: 'quarter', label: t.quarter },
+          ]}
+          value={kind}
+          onChange={(value) => {
+            setKind(value);
+            reset();
+          }}
+        />
+        <div className="export-period">
+          <TextField
+            label={t.year}
+            inputMode="numeric"
+            autoComplete="off"
+            value={year}
+            error={yearError}
+            onChange={(event) => {
+              setYear(event.target.value);
+              reset();
+            }}
+          />
+          {kind === 'month' ? (
+            <SelectField
+              label={t.monthLabel}
+              options={monthOptions}
+              value={month}
+              onChange={(event) => {
+                setMonth(event.target.value);
+                reset();
+              }}
+            />
+          ) : (
+            <SelectField
+              label={t.quarterLabel}
+              options={quarterOptions}
+              value={quarter}
+              onChange={(event) => {
+                setQuarter(event.target.value);
+                reset();
+              }}
+            />
+          )}
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t.make}
+          </button>
+        </div>
+      </form>
+
+      {state.phase === 'reading' ? (
+        <div className="export-progress">
+          <label htmlFor={progressId}>{t.progressLabel}</label>
+          <progress id={progressId} max={Math.max(1, state.progress.total)} value={state.progress.done} />
+        </div>
+      ) : null}
+      <p role="status" className="export-status">
+        {state.phase === 'reading'
+          ? t.progress(state.progress.done, state.progress.total)
+          : state.phase === 'ready'
+            ? t.ready
+            : state.phase === 'failed'
+              ? t.failed
+              : ''}
+      </p>
+
+      {state.phase === 'ready' ? <AggregatesPreview result={state.result} /> : null}
+    </section>
+  );
+}
+
+function AggregatesPreview({ result }: { result: AuditAggregates }) {
+  const stats: Array<[string, number | null]> = [
+    [t.stats.medianDays, result.stats.medianDaysToFirstFollowUp],
+    [t.stats.p90Days, result.stats.p90DaysToFirstFollowUp],
+    [t.stats.pctOverdue, result.stats.pctFollowUpsOverdue],
+    [t.stats.pctConsent, result.stats.pctSharesWithConsent],
+  ];
+  return (
+    <>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button"
+          onClick={() => saveTextFile(aggregatesToCsv(result), t.fileName(result.period, 'csv'), 'text/csv')}
+        >
+          {t.downloadCsv}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => saveTextFile(aggregatesToJson(result), t.fileName(result.period, 'json'), 'application/json')}
+        >
+          {t.downloadJson}
+        </button>
+      </div>
+      <p className="field__hint">{t.suppressedHint}</p>
+      <div className="export-tables">
+        <table className="export-table">
+          <caption>{t.statsCaption}</caption>
+          <tbody>
+            {stats.map(([label, value]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td>{shown(value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {result.tables.map((table) => (
+          <table key={table.id} className="export-table">
+            <caption>{t.tables[table.id]}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.cell}</th>
+                <th scope="col">{t.value}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {table.cells.map((c) => (
+                <tr key={c.key}>
+                  <th scope="row">{cellLabel(table.id, c.key)}</th>
+                  <td>{shown(c.value)}</td>
+                </tr>
+              ))}
+              <tr className="export-table__total">
+                <th scope="row">{t.total}</th>
+                <td>{shown(table.total)}</td>
+              </tr>
+            </tbody>
+          </table>
+        ))}
+      </div>
+    </>
+  );
+}

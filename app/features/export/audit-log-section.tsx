@@ -1,0 +1,177 @@
+// The audit log: show the current anchor code, save the chain as a JSON
+// file, and "Auditlog controleren": open an exported log and verify it. The
+// file input takes only .json, is size-checked before reading, and the text
+// is validated with zod (inside the verifier) before anything is hashed.
+import { useEffect, useId, useRef, useState } from 'react';
+
+import { AUDIT_LOG_MAX_BYTES, normalizeAnchor } from '../../../schema/audit-chain';
+import type { ChainVerdict } from '../../../schema/audit-chain';
+import { verifyAuditLogText } from '../../data/audit-log';
+import { exportAuditLogFile, readAuditAnchor } from '../../data/export-reads';
+import { nl } from '../../i18n/catalogue';
+import { TextField } from '../../ui/field';
+import { saveTextFile, todayIso } from './browser';
+
+const t = nl.export.log;
+
+type ExportState = { phase: 'idle' } | { phase: 'busy' } | { phase: 'done'; events: number; damaged: number } | { phase: 'failed' };
+type VerifyState = { phase: 'idle' } | { phase: 'busy' } | { phase: 'done'; verdict: ChainVerdict; anchorGiven: boolean };
+
+function verdictText(verdict: ChainVerdict, anchorGiven: boolean): string {
+  if (verdict.valid) return anchorGiven ? `${t.valid(verdict.events, verdict.anchor)} ${t.validAnchor}` : t.valid(verdict.events, verdict.anchor);
+  return t.invalid(verdict.firstBrokenSeq, t.reasons[verdict.reason]);
+}
+
+export function AuditLogSection() {
+  const [anchor, setAnchor] = useState<string | null | undefined>(undefined);
+  const [exportState, setExportState] = useState<ExportState>({ phase: 'idle' });
+
+  useEffect(() => {
+    let live = true;
+    readAuditAnchor()
+      .then((code) => {
+        if (live) setAnchor(code);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [exportState]);
+
+  async function download() {
+    setExportState({ phase: 'busy' });
+    try {
+      const today = todayIso();
+      const result = await exportAuditLogFile(today);
+      saveTextFile(result.text, t.fileName(today), 'application/json');
+      setExportState({ phase: 'done', events: result.file.events.length, damaged: result.damaged });
+    } catch {
+      setExportState({ phase: 'failed' });
+    }
+  }
+
+  return (
+    <section className="export-section card no-print" aria-labelledby="auditlog">
+      <h2 id="auditlog" tabIndex={-1}>
+        {t.title}
+      </h2>
+      <p>{t.intro}</p>
+      <p className="export-anchor">{anchor ? t.anchorNow(anchor) : anchor === null ? t.noAnchor : ''}</p>
+      <div className="button-row">
+        <button type="button" className="button" disabled={exportState.phase === 'busy'} onClick={() => void download()}>
+          {t.download}
+        </button>
+      </div>
+      <p role="status" className="export-status">
+        {exportState.phase === 'busy'
+          ? t.exporting
+          : exportState.phase === 'done'
+            ? [t.exported(exportState.events), exportState.damaged > 0 ? t.damaged(exportState.damaged) : '']
+                .filter(Boolean)
+                .join(' ')
+            : exportState.phase === 'failed'
+              ? t.exportFailed
+              : ''}
+      </p>
+      <VerifyForm />
+    </section>
+  );
+}
+
+function VerifyForm() {
+  const fileId = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [anchorText, setAnchorText] = useState('');
+  const [anchorError, setAnchorError] = useState<string | null>(null);
+  const [state, setState] = useState<VerifyState>({ phase: 'idle' });
+
+  async function verify() {
+    setState({ phase: 'idle' });
+    const file = fileRef.current?.files?.[0];
+    let fileProblem: string | null = null;
+    if (!file) fileProblem = t.fileRequired;
+    else if (!/\.json$/i.test(file.name) || (file.type !== '' && file.type !== 'application/json')) fileProblem = t.fileWrongType;
+    else if (file.size > AUDIT_LOG_MAX_BYTES) fileProblem = t.fileTooLarge;
+    const trimmed = anchorText.trim();
+    const anchorProblem = trimmed !== '' && normalizeAnchor(trimmed) === null ? t.anchorInvalid : null;
+    setFileError(fileProblem);
+    setAnchorError(anchorProblem);
+    if (fileProblem || anchorProblem || !file) return;
+    setState({ phase: 'busy' });
+    try {
+      const text = await file.text();
+      const verdict = await verifyAuditLogText(text, trimmed === '' ? undefined : trimmed);
+      setState({ phase: 'done', verdict, anchorGiven: trimmed !== '' });
+    } catch {
+      setState({ phase: 'done', verdict: { valid: false, firstBrokenSeq: null, reason: 'format' }, anchorGiven: false });
+    }
+  }
+
+  const hintId = `${fileId}-hint`;
+  const errorId = `${fileId}-error`;
+  return (
+    <form
+      className="export-verify"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void verify();
+      }}
+    >
+      <h3>{t.verifyTitle}</h3>
+      <p>{t.verifyIntro}</p>
+      <div className={fileError ? 'field field--error' : 'field'}>
+        <label htmlFor={fileId} className="field__label">
+          {t.file}
+        </label>
+        <div id={hintId} className="field__hint">
+          {t.fileHint}
+        </div>
+        <input
+          id={fileId}
+          ref={fileRef}
+          type="file"
+          accept=".json,application/json"
+          className="field__input export-file"
+          aria-describedby={fileError ? `${hintId} ${errorId}` : hintId}
+          aria-invalid={fileError ? true : undefined}
+          onChange={() => {
+            setFileError(null);
+            setState({ phase: 'idle' });
+          }}
+        />
+        <p id={errorId} className="field__error" role={fileError ? 'alert' : undefined}>
+          {fileError ?? ''}
+        </p>
+      </div>
+      <TextField
+        label={t.anchor}
+        hint={t.anchorHint}
+        autoComplete="off"
+        spellCheck={false}
+        value={anchorText}
+        error={anchorError}
+        onChange={(event) => {
+          setAnchorText(event.target.value);
+          setState({ phase: 'idle' });
+        }}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={state.phase === 'busy'}>
+          {state.phase === 'busy' ? t.verifying : t.verify}
+        </button>
+      </div>
+      <p
+        role="status"
+        className={
+          state.phase === 'done'
+            ? `export-status export-verdict ${state.verdict.valid ? 'export-verdict--valid' : 'export-verdict--invalid'}`
+            : 'export-status'
+        }
+      >
+        {state.phase === 'done' ? verdictText(state.verdict, state.anchorGiven) : ''}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+// The export screen (locked route /export): need-to-know summary, anonymised
+// auditor figures and the audit log. Lazy-loaded from app/screens.tsx, so none
+// of this is on the lock screen's path. `/export/samenvatting/<case id>`
+// opens with that case chosen.
+import { nl } from '../../i18n/catalogue';
+import { Page } from '../../shell/page';
+import { usePath } from '../../shell/router';
+import { AggregatesSection } from './aggregates-section';
+import { AuditLogSection } from './audit-log-section';
+import { SummarySection } from './summary-section';
+import './export.css';
+
+const t = nl.export;
+const CASE_PATH = /^\/export\/samenvatting\/([0-9a-f-]{36})\/?$/;
+
+export function ExportScreen() {
+  const path = usePath();
+  const initialCaseId = CASE_PATH.exec(path)?.[1];
+  return (
+    <Page title={nl.shell.nav.export}>
+      <p className="lead no-print">{t.intro}</p>
+      <nav className="export-nav no-print" aria-label={t.sectionsNav}>
+        <ul className="link-list">
+          <li>
+            <a href="#samenvatting">{t.summary.title}</a>
+          </li>
+          <li>
+            <a href="#auditor">{t.audit.title}</a>
+          </li>
+          <li>
+            <a href="#auditlog">{t.log.title}</a>
+          </li>
+        </ul>
+      </nav>
+      <SummarySection initialCaseId={initialCaseId} />
+      <AggregatesSection />
+      <AuditLogSection />
+    </Page>
+  );
+}

@@ -1,0 +1,224 @@
+// Need-to-know summary: choose a case and a recipient, make the summary
+// (which records an audit event first), read the preview, then print it or
+// copy it as text. Changing the case or recipient drops the made summary, so
+// what is printed always matches the choice.
+import { useId, useMemo, useRef, useState } from 'react';
+
+import { buildSummary, factLines, formatDateBe, sourceText, summaryRecipients, summaryToText } from '../../../schema/summary';
+import type { Summary, SummaryRecipient } from '../../../schema/summary';
+import { readCaseDetail, useCaseList } from '../../data/case-hooks';
+import type { OkCaseListItem } from '../../data/case-hooks';
+import { recordSummaryExport } from '../../data/export-reads';
+import { nl } from '../../i18n/catalogue';
+import { RadioGroup } from '../../ui/choice-group';
+import { SelectField } from '../../ui/select-field';
+import { copyText, todayIso } from './browser';
+
+const t = nl.export.summary;
+const L = nl.export.summaryLabels;
+
+type State =
+  | { phase: 'idle' }
+  | { phase: 'making' }
+  | { phase: 'ready'; summary: Summary; anchor: string | null; text: string }
+  | { phase: 'failed'; message: string };
+
+const recipientOptions = summaryRecipients.map((value) => ({ value, label: L.recipients[value] }));
+
+export function SummarySection({ initialCaseId }: { initialCaseId?: string | undefined }) {
+  const items = useCaseList();
+  const [caseId, setCaseId] = useState(initialCaseId ?? '');
+  const [recipient, setRecipient] = useState<SummaryRecipient>('school');
+  const [caseError, setCaseError] = useState<string | null>(null);
+  const [state, setState] = useState<State>({ phase: 'idle' });
+  const [copyStatus, setCopyStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const textRef = useRef<HTMLTextAreaElement>(null);
+
+  const cases = useMemo(
+    () =>
+      (items ?? [])
+        .filter((item): item is OkCaseListItem => item.ok)
+        .sort((a, b) => (a.reference < b.reference ? 1 : a.reference > b.reference ? -1 : 0)),
+    [items],
+  );
+  const caseOptions = cases.map((c) => ({ value: c.id, label: t.caseOption(c.reference, t.statuses[c.status]) }));
+
+  function reset() {
+    setState({ phase: 'idle' });
+    setCopyStatus('idle');
+  }
+
+  async function make() {
+    if (caseId === '') {
+      setCaseError(t.caseRequired);
+      return;
+    }
+    setCaseError(null);
+    setCopyStatus('idle');
+    setState({ phase: 'making' });
+    try {
+      const detail = await readCaseDetail(caseId);
+      if (!detail) {
+        setState({ phase: 'failed', message: t.caseGone });
+        return;
+      }
+      const summary = buildSummary(detail, recipient, todayIso());
+      // The audit event comes first: no summary is shown unless it was recorded.
+      const { anchor } = await recordSummaryExport({ caseId, recipient, categories: summary.shared });
+      setState({ phase: 'ready', summary, anchor, text: summaryToText(summary, L, { anchor }) });
+    } catch {
+      setState({ phase: 'failed', message: t.failed });
+    }
+  }
+
+  async function copy(text: string) {
+    const ok = await copyText(text);
+    setCopyStatus(ok ? 'copied' : 'failed');
+    if (!ok) requestAnimationFrame(() => textRef.current?.select());
+  }
+
+  return (
+    <section className="export-section card" aria-labelledby="samenvatting" id="samenvatting-section">
+      <h2 id="samenvatting" tabIndex={-1} className="no-print">
+        {t.title}
+      </h2>
+      <div className="no-print">
+        <p>{t.intro}</p>
+        {items === undefined ? (
+          <p role="status">{t.loadingCases}</p>
+        ) : cases.length === 0 ? (
+          <p>{t.noCases}</p>
+        ) : (
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              void make();
+            }}
+          >
+            <SelectField
+              label={t.case}
+              placeholder={t.chooseCase}
+              options={caseOptions}
+              value={caseId}
+              error={caseError}
+              onChange={(event) => {
+                setCaseId(event.target.value);
+                reset();
+              }}
+            />
+            <RadioGroup
+              legend={t.recipient}
+              name="summary-recipient"
+              options={recipientOptions}
+              value={recipient}
+              onChange={(value) => {
+                setRecipient(value);
+                reset();
+              }}
+            />
+            <div className="button-row">
+              <button type="submit" className="button button--primary" disabled={state.phase === 'making'}>
+                {state.phase === 'making' ? t.making : t.make}
+              </button>
+            </div>
+          </form>
+        )}
+        <p role="status" className="export-status">
+          {state.phase === 'failed' ? state.message : ''}
+        </p>
+      </div>
+
+      {state.phase === 'ready' ? (
+        <>
+          <p className="field__hint no-print">{t.previewHint}</p>
+          <SummaryDocument summary={state.summary} anchor={state.anchor} />
+          <div className="button-row no-print">
+            <button type="button" className="button button--primary" onClick={() => window.print()}>
+              {t.print}
+            </button>
+            <button type="button" className="button" onClick={() => void copy(state.text)}>
+              {t.copy}
+            </button>
+          </div>
+          <p className="field__hint no-print">{t.pageNumbers}</p>
+          <p role="status" className="export-status no-print">
+            {copyStatus === 'copied' ? t.copied : copyStatus === 'failed' ? t.copyFailed : ''}
+          </p>
+          {copyStatus === 'failed' ? (
+            <div className="field no-print">
+              <label className="field__label" htmlFor="summary-text">
+                {t.textLabel}
+              </label>
+              <textarea
+                id="summary-text"
+                ref={textRef}
+                className="field__input field__textarea summary-text"
+                readOnly
+                value={state.text}
+                rows={12}
+              />
+            </div>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** The summary as a document; the same markup is previewed and printed. */
+function SummaryDocument({ summary, anchor }: { summary: Summary; anchor: string | null }) {
+  const titleId = useId();
+  const title = L.title(summary.reference, L.recipients[summary.recipient]);
+  const date = L.date(formatDateBe(summary.onDate));
+  return (
+    <article className="summary-print" aria-labelledby={titleId}>
+      {/* A table header repeats on every printed page without covering the text. */}
+      <table role="presentation" className="summary-print__frame">
+        <thead>
+          <tr>
+            <td>
+              <p className="summary-print__header">
+                <strong>{L.confidential}</strong>
+                <span>{summary.reference}</span>
+                <span>{formatDateBe(summary.onDate)}</span>
+                {anchor ? <span>{L.anchor(anchor)}</span> : null}
+              </p>
+            </td>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td>
+              <h3 id={titleId}>{title}</h3>
+              <p className="summary-print__meta">{date}</p>
+              {anchor ? <p className="summary-print__meta">{L.anchor(anchor)}</p> : null}
+              {summary.sections.length === 0 ? <p>{L.nothingShared}</p> : null}
+              {summary.sections.map((section, i) => (
+                <section key={`${section.category}-${i}`} className="summary-print__section">
+                  <h4>{L.categories[section.category]}</h4>
+                  <p className="summary-print__source">{sourceText(section.source, L)}</p>
+                  {section.source.basis !== 'toestemming' ? (
+                    <p className="summary-print__justification">{L.justification(section.source.justification)}</p>
+                  ) : null}
+                  <ul>
+                    {section.facts
+                      .flatMap((fact) => factLines(fact, L))
+                      .map((line, j) => (
+                        <li key={j}>{line}</li>
+                      ))}
+                  </ul>
+                </section>
+              ))}
+              {summary.withheld.length > 0 ? (
+                <p className="summary-print__withheld">
+                  {L.withheld(summary.withheld.map((c) => L.categories[c]).join(', '))}
+                </p>
+              ) : null}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+    </article>
+  );
+}

@@ -1,0 +1,180 @@
+// Exports on a phone (360×740), offline after the first visit: the
+// need-to-know summary (screen, print, copy), the anonymised auditor CSV/JSON,
+// and the audit log with both verifiers (in the app and `verify-audit`).
+import { spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expectNoAxeViolations } from './axe';
+import { expect, test } from './fixtures';
+import { ExportPage } from './pages/export-page';
+import { LogbookPage, phone } from './pages/logbook-page';
+
+test.use({ viewport: phone });
+
+const markers = {
+  school: 'School-marker-S7K',
+  fact: 'Feit-marker-F3Q',
+  realName: 'Naam-marker-N5W',
+  reasoning: 'Vlag-marker-V2P',
+};
+
+/** Seeds one case through the logbook UI: facts consented for the school, an assessment without consent. */
+async function seedCase(logbook: LogbookPage): Promise<string> {
+  await logbook.openNewIncident();
+  await logbook.fillIncident({
+    knownVia: 'Een klasgenoot',
+    types: ['ongewenste sexting'],
+    schools: [markers.school],
+    description: `Foto doorgestuurd in de klasgroep. ${markers.fact}.`,
+  });
+  const reference = await logbook.saveIncident();
+  await logbook.addParty({ role: 'afgebeelde jongere', age: '15', realName: markers.realName, expectPseudonym: 'Jongere A' });
+  await logbook.assessFlags({
+    answers: { 'Wederzijdse toestemming': 'niet in orde' },
+    flag: 'Rood',
+    reasoning: `Doorgestuurd zonder toestemming. ${markers.reasoning}.`,
+  });
+  await logbook.recordConsent({
+    party: 'Jongere A (afgebeelde jongere)',
+    recipient: 'school',
+    categories: ['feiten'],
+    givenBy: 'de jongere',
+  });
+  return reference;
+}
+
+function verifyAuditCli(file: string, anchor?: string): { status: number | null; out: string } {
+  const args = ['scripts/verify-audit.mjs', file, ...(anchor ? ['--anchor', anchor] : [])];
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 });
+  return { status: run.status, out: `${run.stdout}${run.stderr}` };
+}
+
+test.describe('exports', () => {
+  test('a summary for the school shows the consented facts, not the assessment without consent, and prints', async ({
+    page,
+    context,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    const reference = await seedCase(logbook);
+    const exports = new ExportPage(page);
+    await exports.open();
+    await logbook.expectNoHorizontalOverflow('export screen');
+    await expectNoAxeViolations(page, 'export screen');
+
+    await exports.makeSummary(reference, 'de school');
+    const doc = exports.summaryDocument;
+    await expect(doc).toContainText('Vertrouwelijk — need-to-know');
+    await expect(doc.getByRole('heading', { level: 3 })).toHaveText(`Samenvatting dossier ${reference} voor de school`);
+    await expect(doc).toContainText(markers.fact);
+    await expect(doc).toContainText(markers.school);
+    await expect(doc).toContainText(/Bron: gedeeld met toestemming van afgebeelde jongere \(15\), mondeling genoteerd, \d{2}\/\d{2}\/\d{4}/);
+    await expect(doc).toContainText('Niet gedeeld: Namen van betrokkenen, Vlaggensysteem-beoordeling');
+    await expect(doc).toContainText(/Ankercode auditlog: [0-9A-Z]{5}-[0-9A-Z]{5}/);
+    for (const hidden of [markers.reasoning, markers.realName, 'Jongere A', 'Rood', 'rood']) {
+      await expect(doc).not.toContainText(hidden);
+    }
+    await logbook.expectNoHorizontalOverflow('summary preview');
+    await expectNoAxeViolations(page, 'summary preview');
+
+    // The same summary as plain text.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await exports.summarySection.getByRole('button', { name: 'Tekst kopiëren' }).click();
+    await expect(exports.summarySection.getByRole('status').filter({ hasText: 'klembord' })).toBeVisible();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('Vertrouwelijk — need-to-know');
+    expect(copied).toContain(markers.fact);
+    expect(copied).not.toContain(markers.reasoning);
+
+    // Print: only the summary document remains.
+    await page.emulateMedia({ media: 'print' });
+    await expect(doc).toBeVisible();
+    await expect(doc).toContainText(markers.fact);
+    await expect(page.getByRole('heading', { level: 1, name: 'Export' })).toBeHidden();
+    await expect(exports.summarySection.getByRole('button', { name: 'Samenvatting maken' })).toBeHidden();
+    await expect(exports.auditorSection).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeHidden();
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    expect(pdf.byteLength).toBeGreaterThan(1000);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  test('a downloaded auditor CSV and JSON contain no names, schools, free text or exact dates', async ({ page, context }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    const reference = await seedCase(logbook);
+    const exports = new ExportPage(page);
+    await exports.open();
+
+    await exports.makeAuditorFigures('Maand');
+    const section = exports.auditorSection;
+    await expect(section.getByRole('table', { name: 'Dossiers per soort incident (eerste gekozen soort)' })).toBeVisible();
+    // One case is below k: every cell, the total too, is hidden.
+    await expect(section.getByRole('row', { name: /ongewenste sexting verborgen/ })).toBeVisible();
+    await logbook.expectNoHorizontalOverflow('auditor preview');
+    await expectNoAxeViolations(page, 'auditor preview');
+
+    const csv = await exports.download(section, 'CSV bewaren');
+    const json = await exports.download(section, 'JSON bewaren');
+    expect(csv.name).toMatch(/^baken-auditor-\d{4}-\d{2}\.csv$/);
+    expect(csv.text.split('\r\n')[0]).toBe('type,version,generatedOn,period,k');
+    const envelope = JSON.parse(json.text) as { type: string; version: number; generatedOn: string; period: string; k: number };
+    expect(envelope).toMatchObject({ type: 'baken-auditor-aggregates', version: 1, k: 5 });
+    for (const file of [csv.text, json.text]) {
+      for (const marker of [...Object.values(markers), reference, 'Jongere A', 'Foto doorgestuurd']) {
+        expect(file).not.toContain(marker);
+      }
+      // The only full date is the envelope's generatedOn; records' dates never appear.
+      expect(file.match(/\d{4}-\d{2}-\d{2}/g)).toEqual([envelope.generatedOn]);
+      expect(file).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
+    }
+  });
+
+  test('the audit log verifies in the app and with verify-audit, and a tampered copy fails both', async ({
+    page,
+    context,
+  }, testInfo) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await seedCase(logbook);
+    const exports = new ExportPage(page);
+    await exports.open();
+
+    const log = await exports.download(exports.logSection, 'Auditlog bewaren (JSON)');
+    expect(log.name).toMatch(/^baken-auditlog-\d{4}-\d{2}-\d{2}\.json$/);
+    await expect(exports.logSection.getByRole('status').filter({ hasText: 'is klaar om te bewaren' })).toBeVisible();
+    const anchor = await exports.currentAnchor();
+    expect(anchor).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    const file = JSON.parse(log.text) as { events: Array<{ seq: number; action: string }> };
+    expect(file.events.length).toBeGreaterThan(5);
+    expect(log.text).not.toContain(markers.fact);
+
+    const untouched = testInfo.outputPath('auditlog.json');
+    await writeFile(untouched, log.text);
+    const tamperedEvents = file.events.map((e) => (e.seq === 2 ? { ...e, action: 'backup.exported' } : e));
+    const tampered = testInfo.outputPath('auditlog-gewijzigd.json');
+    await writeFile(tampered, JSON.stringify({ ...file, events: tamperedEvents }));
+    const wrongType = join(testInfo.outputPath(), 'notities.txt');
+    await writeFile(wrongType, 'geen auditlog');
+
+    // On a laptop.
+    const ok = verifyAuditCli(untouched, anchor);
+    expect(ok.status, ok.out).toBe(0);
+    expect(ok.out).toContain('Geldig');
+    expect(ok.out).toContain('Valid');
+    const bad = verifyAuditCli(tampered);
+    expect(bad.status, bad.out).toBe(1);
+    expect(bad.out).toContain('Ongeldig vanaf schakel 2');
+    expect(bad.out).toContain('Invalid from link 2');
+
+    // In the app ("Auditlog controleren").
+    await expect(await exports.verify(untouched, anchor.toLowerCase())).toContainText('Geldig');
+    await expect(await exports.verify(tampered)).toHaveText(
+      'Ongeldig vanaf schakel 2: de inhoud van de schakel is gewijzigd.',
+    );
+    await exports.logSection.getByLabel('Auditlogbestand').setInputFiles(wrongType);
+    await exports.logSection.getByRole('button', { name: 'Controleren' }).click();
+    await expect(exports.logSection.getByRole('alert')).toHaveText('Kies een .json-bestand van Baken.');
+    await expectNoAxeViolations(page, 'audit log section');
+  });
+});

@@ -1,0 +1,215 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import {
+  GENESIS_PREV,
+  anchorFromHash,
+  auditLogFileToText,
+  buildAuditLogFile,
+  exportedLink,
+  linkAuditEvent,
+  normalizeAnchor,
+  openCommitment,
+  verifyAuditChain,
+} from './audit-chain';
+import type { AuditLogFile, ChainHead, ExportedLink } from './audit-chain';
+import { makeAuditEvent } from './factories';
+import { auditActionSchema } from './records';
+import type { AuditEvent } from './records';
+
+const sha256 = (data: Uint8Array): Uint8Array => new Uint8Array(createHash('sha256').update(data).digest());
+const salt = (): string => randomBytes(32).toString('hex');
+const actions = auditActionSchema.options;
+
+async function chainOf(count: number): Promise<{ events: AuditEvent[]; links: ExportedLink[] }> {
+  const events: AuditEvent[] = [];
+  let head: ChainHead | null = null;
+  for (let i = 0; i < count; i++) {
+    const event = makeAuditEvent({
+      action: actions[i % actions.length],
+      caseId: crypto.randomUUID(),
+      at: new Date(Date.UTC(2026, 2, 1 + (i % 28), i % 24)).toISOString(),
+      details: { count: i },
+    });
+    const linked = await linkAuditEvent(event, head, salt(), sha256);
+    head = { seq: linked.chain.seq, hash: linked.chain.hash };
+    events.push(linked);
+  }
+  return { events, links: events.map((e) => exportedLink(e as Parameters<typeof exportedLink>[0])) };
+}
+
+async function fileOf(links: readonly ExportedLink[]): Promise<AuditLogFile> {
+  return buildAuditLogFile({ links, preChainEvents: 2, generatedOn: '2026-03-31' }, sha256);
+}
+
+describe('linking audit events', () => {
+  it('starts at seq 0 after the genesis and links each event to the previous hash', async () => {
+    const { events } = await chainOf(3);
+    expect(events.map((e) => e.chain?.seq)).toEqual([0, 1, 2]);
+    expect(events[0]?.chain?.prev).toBe(GENESIS_PREV);
+    expect(events[1]?.chain?.prev).toBe(events[0]?.chain?.hash);
+    expect(events[2]?.chain?.prev).toBe(events[1]?.chain?.hash);
+  });
+
+  it('lets the app open a commitment with the stored salt, and notices a changed case', async () => {
+    const { events } = await chainOf(1);
+    const event = events[0];
+    if (!event) throw new Error('no event');
+    expect(await openCommitment(event, sha256)).toBe(true);
+    expect(await openCommitment({ ...event, caseId: crypto.randomUUID() }, sha256)).toBe(false);
+  });
+
+  it('exports only the action, the day and commitments: no case id, salt, exact time or details', async () => {
+    const { events, links } = await chainOf(4);
+    const text = auditLogFileToText(await fileOf(links));
+    for (const event of events) {
+      expect(text).not.toContain(event.caseId);
+      expect(text).not.toContain(event.chain?.salt);
+      expect(text).not.toContain(event.at);
+      expect(text).not.toContain(event.id);
+    }
+    expect(text).not.toContain('count');
+  });
+});
+
+describe('anchor codes', () => {
+  it('shows ten base32 characters in two groups and reads them back leniently', () => {
+    const anchor = anchorFromHash('ff'.repeat(32));
+    expect(anchor).toBe('ZZZZZ-ZZZZZ');
+    expect(anchorFromHash('00'.repeat(32))).toBe('00000-00000');
+    expect(normalizeAnchor('zzzzz zzzzz')).toBe('ZZZZZ-ZZZZZ');
+    expect(normalizeAnchor('OOOOO-IIIIL')).toBe('00000-11111');
+    expect(normalizeAnchor('ABC')).toBeNull();
+    expect(normalizeAnchor('UUUUU-UUUUU')).toBeNull();
+  });
+});
+
+describe('verifyAuditChain', () => {
+  it('accepts an untouched export and reports its head and anchor', async () => {
+    const { links } = await chainOf(5);
+    const file = await fileOf(links);
+    const verdict = await verifyAuditChain(auditLogFileToText(file), sha256);
+    expect(verdict).toEqual({
+      valid: true,
+      head: file.head,
+      anchor: anchorFromHash(file.head?.hash ?? ''),
+      events: 5,
+    });
+  });
+
+  it('accepts an empty chain', async () => {
+    const verdict = await verifyAuditChain(await fileOf([]), sha256);
+    expect(verdict).toMatchObject({ valid: true, head: null, anchor: null, events: 0 });
+  });
+
+  it('accepts an older anchor that is still in the chain', async () => {
+    const { links } = await chainOf(6);
+    const old = anchorFromHash(links[2]?.hash ?? '');
+    expect(await verifyAuditChain(await fileOf(links), sha256, { anchor: old.toLowerCase() })).toMatchObject({
+      valid: true,
+    });
+  });
+
+  it('refuses something that is not an audit log, naming no link', async () => {
+    for (const input of ['{', '{}', JSON.stringify({ type: 'baken-backup' }), 42, null]) {
+      expect(await verifyAuditChain(input, sha256)).toEqual({ valid: false, firstBrokenSeq: null, reason: 'format' });
+    }
+  });
+
+  it('detects any single-character change anywhere in the exported file', async () => {
+    const { links } = await chainOf(4);
+    const text = auditLogFileToText(await fileOf(links));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: text.length - 1 }),
+        fc.integer({ min: 0x20, max: 0x7e }),
+        async (at, code) => {
+          fc.pre(text.charCodeAt(at) !== code);
+          const tampered = text.slice(0, at) + String.fromCharCode(code) + text.slice(at + 1);
+          const verdict = await verifyAuditChain(tampered, sha256);
+          expect(verdict.valid).toBe(false);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('detects a deleted link and names it', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 2, max: 8 }), fc.nat(), async (count, pick) => {
+        const { links } = await chainOf(count);
+        const at = pick % (count - 1); // not the last one: that is a truncation
+        const tampered = links.filter((_, i) => i !== at);
+        const verdict = await verifyAuditChain(await fileOf(tampered), sha256);
+        expect(verdict).toMatchObject({ valid: false, firstBrokenSeq: at });
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('detects two links that swapped places', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 2, max: 8 }), fc.nat(), async (count, pick) => {
+        const { links } = await chainOf(count);
+        const at = pick % (count - 1);
+        const tampered = [...links];
+        const [a, b] = [tampered[at], tampered[at + 1]];
+        if (!a || !b) throw new Error('missing link');
+        tampered[at] = b;
+        tampered[at + 1] = a;
+        const verdict = await verifyAuditChain(await fileOf(tampered), sha256);
+        expect(verdict).toMatchObject({ valid: false, firstBrokenSeq: at });
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('detects an inserted link, even one with a correct hash of its own', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 8 }),
+        fc.nat(),
+        fc.constantFrom(...actions),
+        async (count, pick, action) => {
+          const { links } = await chainOf(count);
+          const at = pick % count; // insert before link `at`
+          const before = links[at - 1];
+          const head = before === undefined ? null : { seq: before.seq, hash: before.hash };
+          const forged = await linkAuditEvent(makeAuditEvent({ action }), head, salt(), sha256);
+          const tampered = [...links.slice(0, at), exportedLink(forged as Parameters<typeof exportedLink>[0]), ...links.slice(at)];
+          const verdict = await verifyAuditChain(await fileOf(tampered), sha256);
+          expect(verdict).toMatchObject({ valid: false, firstBrokenSeq: at + 1 });
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('detects a cut-off tail when the auditor gives an older anchor, even with a recomputed head', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 2, max: 8 }), fc.nat(), fc.nat(), async (count, pickAnchor, pickCut) => {
+        const { links } = await chainOf(count);
+        const anchorAt = 1 + (pickAnchor % (count - 1));
+        const anchor = anchorFromHash(links[anchorAt]?.hash ?? '');
+        const keep = pickCut % (anchorAt + 1); // keeps links 0..keep-1, so the anchored one is gone
+        const truncated = await fileOf(links.slice(0, keep));
+        expect(await verifyAuditChain(truncated, sha256)).toMatchObject({ valid: true });
+        expect(await verifyAuditChain(truncated, sha256, { anchor })).toEqual({
+          valid: false,
+          firstBrokenSeq: keep,
+          reason: 'anchor',
+        });
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('detects a head that does not match the last link', async () => {
+    const { links } = await chainOf(3);
+    const file = await fileOf(links);
+    const tampered = { ...file, head: { seq: 2, hash: links[1]?.hash ?? '' } };
+    expect(await verifyAuditChain(tampered, sha256)).toMatchObject({ valid: false, reason: 'head', firstBrokenSeq: 2 });
+  });
+});

@@ -1,0 +1,292 @@
+// The tamper-evident audit log: link format, exported file format and the
+// verifier. Pure: the SHA-256 function is injected (WebCrypto in the app,
+// node:crypto in scripts/verify-audit.mjs), so both verifiers run this code.
+//
+// Chain (format version 1):
+// - Every audit event written since the chain exists has a link
+//   { seq, prev, day, salt, commitment, hash } (records.ts auditChainLinkSchema).
+//   seq counts from 0; prev of seq 0 is 64 zeros (GENESIS_PREV).
+// - commitment = SHA-256("baken-audit-commit/1\n" + salt + "\n" + canonical
+//   JSON of { id, at, caseId?, details? }). The 256-bit random salt stays in
+//   the encrypted event, so the app can open a commitment; an export shows
+//   only the commitment. The exact time and the case are therefore hidden.
+// - hash = SHA-256("baken-audit/1\n" + seq + "\n" + prev + "\n" + action +
+//   "\n" + day + "\n" + commitment), lowercase hex. `day` is the UTC day.
+// - Events written before the chain (v1/v2 databases) are "pre-chain": they
+//   are not linked (a link cannot be made without reordering history), and an
+//   export reports only their number.
+// - The anchor code is the first 10 Crockford base32 characters of a head
+//   hash, shown as XXXXX-XXXXX (50 bits). An auditor who noted an anchor can
+//   later prove that the history up to that point was not rewritten.
+// - The file's checksum covers the envelope, so no byte of an export can
+//   change unnoticed; like the hashes it can be recomputed by a forger, which
+//   is why anchors matter.
+import { z } from 'zod';
+
+import { auditActionSchema, isoDateSchema } from './records';
+import type { AuditChainLink, AuditEvent } from './records';
+
+export type Sha256 = (data: Uint8Array) => Promise<Uint8Array> | Uint8Array;
+
+export const AUDIT_LOG_TYPE = 'baken-audit-log';
+export const AUDIT_LOG_VERSION = 1;
+export const GENESIS_PREV = '0'.repeat(64);
+/** Upper bound for an imported file, checked before it is read. */
+export const AUDIT_LOG_MAX_BYTES = 20 * 1024 * 1024;
+const MAX_EVENTS = 100_000;
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** One link as it appears in an export: no salt, no case, no exact time. */
+export const exportedLinkSchema = z.strictObject({
+  seq: z.int().min(0),
+  prev: hex64,
+  action: auditActionSchema,
+  day: isoDateSchema,
+  commitment: hex64,
+  hash: hex64,
+});
+export type ExportedLink = z.infer<typeof exportedLinkSchema>;
+
+export const chainHeadSchema = z.strictObject({ seq: z.int().min(0), hash: hex64 });
+export type ChainHead = z.infer<typeof chainHeadSchema>;
+
+export const auditLogFileSchema = z.strictObject({
+  type: z.literal(AUDIT_LOG_TYPE),
+  version: z.literal(AUDIT_LOG_VERSION),
+  generatedOn: isoDateSchema,
+  hashAlgorithm: z.literal('SHA-256'),
+  preChainEvents: z.int().min(0),
+  events: z.array(exportedLinkSchema).max(MAX_EVENTS),
+  head: chainHeadSchema.nullable(),
+  checksum: hex64,
+});
+export type AuditLogFile = z.infer<typeof auditLogFileSchema>;
+
+export type ChainProblem = 'format' | 'seq' | 'prev' | 'hash' | 'head' | 'checksum' | 'anchor';
+
+export type ChainVerdict =
+  | { valid: true; head: ChainHead | null; anchor: string | null; events: number }
+  | { valid: false; firstBrokenSeq: number | null; reason: ChainProblem };
+
+// ---------------------------------------------------------------------------
+// Hashing helpers
+// ---------------------------------------------------------------------------
+
+const encoder = new TextEncoder();
+
+export function toHex(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return s;
+}
+
+async function sha256Hex(sha256: Sha256, text: string): Promise<string> {
+  return toHex(await sha256(encoder.encode(text)));
+}
+
+/** JSON with object keys sorted at every level, so a commitment is reproducible. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** What a commitment hides: everything about the event except its action. */
+export function auditOpening(event: AuditEvent): Record<string, unknown> {
+  return { id: event.id, at: event.at, caseId: event.caseId, details: event.details };
+}
+
+export function computeCommitment(salt: string, event: AuditEvent, sha256: Sha256): Promise<string> {
+  return sha256Hex(sha256, `baken-audit-commit/1\n${salt}\n${canonicalJson(auditOpening(event))}`);
+}
+
+export function computeLinkHash(link: Omit<ExportedLink, 'hash'>, sha256: Sha256): Promise<string> {
+  return sha256Hex(
+    sha256,
+    `baken-audit/1\n${link.seq}\n${link.prev}\n${link.action}\n${link.day}\n${link.commitment}`,
+  );
+}
+
+/** The UTC day of an ISO timestamp. */
+export function coarseDay(at: string): string {
+  return new Date(at).toISOString().slice(0, 10);
+}
+
+/**
+ * Links `event` after `head` (null: the chain is empty). `salt` is 64 hex
+ * characters of fresh randomness, supplied by the caller.
+ */
+export async function linkAuditEvent(
+  event: AuditEvent,
+  head: ChainHead | null,
+  salt: string,
+  sha256: Sha256,
+): Promise<AuditEvent & { chain: AuditChainLink }> {
+  const { chain: _old, ...plain } = event;
+  const seq = head === null ? 0 : head.seq + 1;
+  const prev = head === null ? GENESIS_PREV : head.hash;
+  const day = coarseDay(plain.at);
+  const commitment = await computeCommitment(salt, plain, sha256);
+  const hash = await computeLinkHash({ seq, prev, action: plain.action, day, commitment }, sha256);
+  return { ...plain, chain: { seq, prev, day, salt, commitment, hash } };
+}
+
+/** True when the event's stored link matches its content (the app opening a commitment). */
+export async function openCommitment(event: AuditEvent, sha256: Sha256): Promise<boolean> {
+  if (!event.chain) return false;
+  const { chain, ...plain } = event;
+  return (await computeCommitment(chain.salt, plain, sha256)) === chain.commitment;
+}
+
+export function exportedLink(event: AuditEvent & { chain: AuditChainLink }): ExportedLink {
+  const { seq, prev, day, commitment, hash } = event.chain;
+  return { seq, prev, action: event.action, day, commitment, hash };
+}
+
+// ---------------------------------------------------------------------------
+// Anchor codes
+// ---------------------------------------------------------------------------
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const ANCHOR_CHARS = 10;
+
+/** First 10 Crockford base32 characters of a hex hash, grouped: `XXXXX-XXXXX`. */
+export function anchorFromHash(hashHex: string): string {
+  let bits = '';
+  for (let i = 0; i < 14 && i < hashHex.length; i += 2) {
+    bits += Number.parseInt(hashHex.slice(i, i + 2), 16).toString(2).padStart(8, '0');
+  }
+  let out = '';
+  for (let i = 0; i < ANCHOR_CHARS; i++) out += CROCKFORD[Number.parseInt(bits.slice(i * 5, i * 5 + 5), 2)] ?? '0';
+  return `${out.slice(0, 5)}-${out.slice(5)}`;
+}
+
+/**
+ * Reads an anchor code as typed: ignores case, spaces and dashes, reads O as
+ * 0 and I/L as 1. Returns `XXXXX-XXXXX`, or null when it is not 10 base32 characters.
+ */
+export function normalizeAnchor(input: string): string | null {
+  const clean = input
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  if (clean.length !== ANCHOR_CHARS) return null;
+  for (const c of clean) if (!CROCKFORD.includes(c)) return null;
+  return `${clean.slice(0, 5)}-${clean.slice(5)}`;
+}
+
+// ---------------------------------------------------------------------------
+// Export file
+// ---------------------------------------------------------------------------
+
+function checksumText(file: Omit<AuditLogFile, 'checksum'>): string {
+  return [
+    'baken-audit-file/1',
+    file.type,
+    String(file.version),
+    file.generatedOn,
+    file.hashAlgorithm,
+    String(file.preChainEvents),
+    String(file.events.length),
+    file.head === null ? '' : `${file.head.seq}:${file.head.hash}`,
+  ].join('\n');
+}
+
+/** Builds the exported file from links in seq order. */
+export async function buildAuditLogFile(
+  input: { links: readonly ExportedLink[]; preChainEvents: number; generatedOn: string },
+  sha256: Sha256,
+): Promise<AuditLogFile> {
+  const last = input.links[input.links.length - 1];
+  const body: Omit<AuditLogFile, 'checksum'> = {
+    type: AUDIT_LOG_TYPE,
+    version: AUDIT_LOG_VERSION,
+    generatedOn: input.generatedOn,
+    hashAlgorithm: 'SHA-256',
+    preChainEvents: input.preChainEvents,
+    events: [...input.links],
+    head: last === undefined ? null : { seq: last.seq, hash: last.hash },
+  };
+  return { ...body, checksum: await sha256Hex(sha256, checksumText(body)) };
+}
+
+/** The exported file as text: compact JSON, so every byte is significant. */
+export function auditLogFileToText(file: AuditLogFile): string {
+  return JSON.stringify(file);
+}
+
+// ---------------------------------------------------------------------------
+// Verifier
+// ---------------------------------------------------------------------------
+
+/**
+ * Verifies an exported audit log (its text or parsed JSON). Checks, in order:
+ * the format (zod, strict), each link's seq, prev and hash from seq 0 on,
+ * the head, the file checksum, and — when given — that `anchor` (a code the
+ * auditor noted earlier) is the anchor of one of the links. Reports the first
+ * broken link; `firstBrokenSeq` is null when the file as a whole is wrong, and
+ * the number of links when an anchor is missing (the history after it was cut
+ * off or rewritten).
+ */
+export async function verifyAuditChain(
+  file: unknown,
+  sha256: Sha256,
+  options: { anchor?: string | undefined } = {},
+): Promise<ChainVerdict> {
+  let value = file;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch {
+      return { valid: false, firstBrokenSeq: null, reason: 'format' };
+    }
+  }
+  const parsed = auditLogFileSchema.safeParse(value);
+  if (!parsed.success) return { valid: false, firstBrokenSeq: null, reason: 'format' };
+  const log = parsed.data;
+  let anchor: string | null = null;
+  if (options.anchor !== undefined) {
+    anchor = normalizeAnchor(options.anchor);
+    if (anchor === null) return { valid: false, firstBrokenSeq: null, reason: 'anchor' };
+  }
+
+  let prev = GENESIS_PREV;
+  let anchorFound = false;
+  for (let i = 0; i < log.events.length; i++) {
+    const link = log.events[i];
+    if (link === undefined) break;
+    if (link.seq !== i) return { valid: false, firstBrokenSeq: i, reason: 'seq' };
+    if (link.prev !== prev) return { valid: false, firstBrokenSeq: i, reason: 'prev' };
+    const { hash, ...rest } = link;
+    if ((await computeLinkHash(rest, sha256)) !== hash) return { valid: false, firstBrokenSeq: i, reason: 'hash' };
+    if (anchor !== null && anchorFromHash(hash) === anchor) anchorFound = true;
+    prev = hash;
+  }
+
+  const last = log.events[log.events.length - 1];
+  const headOk =
+    last === undefined ? log.head === null : log.head !== null && log.head.seq === last.seq && log.head.hash === last.hash;
+  if (!headOk) return { valid: false, firstBrokenSeq: last?.seq ?? 0, reason: 'head' };
+
+  const { checksum, ...body } = log;
+  if ((await sha256Hex(sha256, checksumText(body))) !== checksum) {
+    return { valid: false, firstBrokenSeq: null, reason: 'checksum' };
+  }
+  if (anchor !== null && !anchorFound) {
+    return { valid: false, firstBrokenSeq: log.events.length, reason: 'anchor' };
+  }
+  return {
+    valid: true,
+    head: log.head,
+    anchor: log.head === null ? null : anchorFromHash(log.head.hash),
+    events: log.events.length,
+  };
+}
+
