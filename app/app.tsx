@@ -8,6 +8,7 @@ import { Page } from './shell/page';
 import { usePath } from './shell/router';
 import { matchRoute, type RouteDef } from './shell/routes';
 import { LockButton } from './features/lock/lock-button';
+import { AppBadgeSync } from './features/follow-up/app-badge-sync';
 
 function RouteScreen({ route }: { route: RouteDef }) {
   const Screen = screens[route.id];
@@ -36,6 +37,7 @@ export function App() {
   return (
     <AppShell current={route?.id} actions={<LockButton />}>
       {route ? <RouteScreen key={route.id} route={route} /> : <NotFound />}
+      <AppBadgeSync />
     </AppShell>
   );
 }

@@ -3,15 +3,8 @@
 // only this file (and app.tsx) knows them all.
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteId } from './shell/routes';
-import { PlaceholderScreen } from './shell/placeholder-screen';
 
 type Screen = ComponentType | LazyExoticComponent<ComponentType>;
-
-function placeholder(id: RouteId): Screen {
-  return function Placeholder() {
-    return <PlaceholderScreen id={id} />;
-  };
-}
 
 const StappenplanScreen = lazy(() =>
   import('./features/knowledge/stappenplan-screen').then((m) => ({ default: m.StappenplanScreen })),
@@ -25,17 +18,27 @@ const VlaggensysteemScreen = lazy(() =>
 const LogbookScreen = lazy(() =>
   import('./features/logbook/logbook-screen').then((m) => ({ default: m.LogbookScreen })),
 );
+const FollowUpScreen = lazy(() =>
+  import('./features/follow-up/follow-up-screen').then((m) => ({ default: m.FollowUpScreen })),
+);
+const ExportScreen = lazy(() =>
+  import('./features/export/export-screen').then((m) => ({ default: m.ExportScreen })),
+);
 const BegrippenScreen = lazy(() =>
   import('./features/knowledge/begrippen-screen').then((m) => ({ default: m.BegrippenScreen })),
 );
 
+const SettingsScreen = lazy(() =>
+  import('./features/settings/settings-screen').then((m) => ({ default: m.SettingsScreen })),
+);
+
 export const screens: Record<RouteId, Screen> = {
   logboek: LogbookScreen,
-  opvolging: placeholder('opvolging'),
+  opvolging: FollowUpScreen,
   stappenplan: StappenplanScreen,
   verwijzingen: VerwijzingenScreen,
-  export: placeholder('export'),
-  instellingen: placeholder('instellingen'),
+  export: ExportScreen,
+  instellingen: SettingsScreen,
   vlaggensysteem: VlaggensysteemScreen,
   begrippen: BegrippenScreen,
 };

@@ -28,6 +28,8 @@ export const followUp = {
     purpose: 'Waarvoor',
     pseudonyms: 'Betrokkenen',
     noPseudonyms: 'geen betrokkenen genoteerd',
+    types: 'Soort',
+    flag: 'Vlag',
     due: 'Datum',
     dueText: (relative: string, absolute: string) => `${relative} — ${absolute}`,
     history: 'Eerder verplaatst',
@@ -64,6 +66,8 @@ export const followUp = {
 
   filters: {
     legend: 'Filteren',
+    summary: 'Filteren op school, soort of vlag',
+    summaryActive: 'Filteren op school, soort of vlag (filter actief)',
     school: 'School',
     schoolHint: 'Een deel van de naam is genoeg.',
     type: 'Soort incident',

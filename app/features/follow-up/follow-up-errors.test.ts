@@ -1,0 +1,50 @@
+import { describe, expect, it, vi } from 'vitest';
+
+import { errorTextNl } from '../../../schema/errors';
+import { InvalidRecordError, StorageFullError, VaultLockedError } from '../../data/errors';
+import { nl } from '../../i18n/catalogue';
+import { failureText, validateReschedule } from './follow-up-errors';
+
+const r = nl.followUp.reschedule.errors;
+const base = { to: '2026-03-20', reason: 'Jongere A is ziek', current: '2026-03-12', today: '2026-03-11' };
+
+describe('validateReschedule', () => {
+  it('accepts a new date from today on with a reason', () => {
+    expect(validateReschedule(base)).toEqual({});
+    expect(validateReschedule({ ...base, to: '2026-03-11' })).toEqual({});
+  });
+
+  it('asks for a date and a reason when they are missing', () => {
+    expect(validateReschedule({ ...base, to: '', reason: '   ' })).toEqual({
+      to: r.toRequired,
+      reason: r.reasonRequired,
+    });
+  });
+
+  it('refuses a date in the past, the same date and an impossible date', () => {
+    expect(validateReschedule({ ...base, to: '2026-03-10' }).to).toBe(r.toPast);
+    expect(validateReschedule({ ...base, to: '2026-03-12' }).to).toBe(r.toSame);
+    expect(validateReschedule({ ...base, to: '2026-02-31x' }).to).toBe(r.toInvalid);
+  });
+
+  it('refuses image data in the reason', () => {
+    const reason = `zie data:image/png;base64,${'iVBORw0KGgo'.repeat(4)}`;
+    expect(validateReschedule({ ...base, reason }).reason).toBe(errorTextNl['text.imageData']);
+  });
+});
+
+describe('failureText', () => {
+  it('translates data errors by code and schema issues by their code', () => {
+    expect(failureText(new VaultLockedError())).toBe(nl.followUp.errors['vault.locked']);
+    expect(failureText(new StorageFullError())).toBe(nl.followUp.errors['storage.full']);
+    expect(failureText(new InvalidRecordError('x', [{ path: ['reason'], message: 'text.imageData' }]))).toBe(
+      errorTextNl['text.imageData'],
+    );
+    expect(failureText({ code: 'followup.alreadyDone' })).toBe(errorTextNl['followup.alreadyDone']);
+  });
+
+  it('falls back to a calm general message for anything else', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(failureText(new Error('boom'))).toBe(nl.followUp.errors.generic);
+  });
+});

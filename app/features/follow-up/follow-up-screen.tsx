@@ -1,0 +1,508 @@
+// "Opvolging": every open follow-up, grouped te laat / vandaag / deze week /
+// later (Brussels calendar), with inline "Klaar" and "Verplaatsen", filters on
+// school, type and flag, and the calendar file. Only the first page of each
+// group is decrypted; "Toon meer" asks for more.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { absoluteDateNl, followUpGroups, relativeDueNl, type FollowUpGroup } from '../../../schema/follow-up';
+import { ICS_FILE_NAME, ICS_MIME_TYPE } from '../../../schema/ics';
+import { caseTypeSchema, flagSchema, type CaseType, type Flag, type FollowUp } from '../../../schema/records';
+import { completeFollowUp, rescheduleFollowUp } from '../../data/cases';
+import {
+  FOLLOW_UP_PAGE_SIZE,
+  exportFollowUpCalendar,
+  overviewKey,
+  useFollowUpOverview,
+  type FollowUpFilter,
+  type FollowUpGroupView,
+  type FollowUpOverviewItem,
+} from '../../data/follow-up-overview';
+import { nl } from '../../i18n/catalogue';
+import { Link } from '../../shell/link';
+import { Page } from '../../shell/page';
+import { FieldFrame, TextAreaField, TextField } from '../../ui/field';
+import { failureText, validateReschedule } from './follow-up-errors';
+import { useBrusselsToday } from './use-brussels-today';
+import './follow-up.css';
+
+const t = nl.followUp;
+const typeLabels: Readonly<Record<CaseType, string>> = nl.logbook.typeLabels;
+const flagNames: Readonly<Record<Flag, { label: string; meaning: string }>> = nl.logbook.flagNames;
+
+type Limits = Record<FollowUpGroup, number>;
+const initialLimits: Limits = {
+  'te-laat': FOLLOW_UP_PAGE_SIZE,
+  vandaag: FOLLOW_UP_PAGE_SIZE,
+  'deze-week': FOLLOW_UP_PAGE_SIZE,
+  later: FOLLOW_UP_PAGE_SIZE,
+};
+
+/** The school text waits for a pause in typing: a filter decrypts every case with an open follow-up. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const id = window.setTimeout(() => setDebounced(value), ms);
+    return () => window.clearTimeout(id);
+  }, [value, ms]);
+  return debounced;
+}
+
+export function FollowUpScreen() {
+  const today = useBrusselsToday();
+  const [school, setSchool] = useState('');
+  const [type, setType] = useState<CaseType | ''>('');
+  const [flag, setFlag] = useState<Flag | ''>('');
+  const [limits, setLimits] = useState<Limits>(initialLimits);
+  const [announcement, setAnnouncement] = useState('');
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const debouncedSchool = useDebounced(school, 300);
+
+  const filter: FollowUpFilter = {
+    school: debouncedSchool,
+    type: type === '' ? undefined : type,
+    flag: flag === '' ? undefined : flag,
+  };
+  const options = { today, filter, limits };
+  const overview = useFollowUpOverview(options);
+  const filterActive = school.trim() !== '' || type !== '' || flag !== '';
+  const busy = overview !== undefined && (overview.key !== overviewKey(options) || school !== debouncedSchool);
+
+  const headings = useRef(new Map<FollowUpGroup, HTMLHeadingElement>());
+
+  function clearFilters() {
+    setSchool('');
+    setType('');
+    setFlag('');
+    setLimits(initialLimits);
+  }
+
+  return (
+    <Page title={t.title}>
+      <p className="lead">{t.intro}</p>
+
+      <details
+        className="card follow-up-filters"
+        open={filtersOpen}
+        onToggle={(e) => setFiltersOpen(e.currentTarget.open)}
+      >
+        <summary>{filterActive ? t.filters.summaryActive : t.filters.summary}</summary>
+        <form role="search" aria-label={t.filters.legend} onSubmit={(e) => e.preventDefault()}>
+          <div className="follow-up-filters__grid">
+            <TextField
+              label={t.filters.school}
+              hint={t.filters.schoolHint}
+              type="search"
+              value={school}
+              autoComplete="off"
+              onChange={(e) => {
+                setSchool(e.target.value);
+                setLimits(initialLimits);
+              }}
+            />
+            <SelectField
+              label={t.filters.type}
+              value={type}
+              options={caseTypeSchema.options.map((value) => ({ value, label: typeLabels[value] }))}
+              onChange={(value) => {
+                setType(caseTypeSchema.safeParse(value).data ?? '');
+                setLimits(initialLimits);
+              }}
+            />
+            <SelectField
+              label={t.filters.flag}
+              value={flag}
+              options={flagSchema.options.map((value) => ({
+                value,
+                label: `${flagNames[value].label} — ${flagNames[value].meaning}`,
+              }))}
+              onChange={(value) => {
+                setFlag(flagSchema.safeParse(value).data ?? '');
+                setLimits(initialLimits);
+              }}
+            />
+          </div>
+          {filterActive ? (
+            <div className="button-row">
+              <button type="button" className="button" onClick={clearFilters}>
+                {t.filters.clear}
+              </button>
+            </div>
+          ) : null}
+          <p role="status" className="follow-up-filters__status">
+            {busy ? t.filters.busy : filterActive && overview ? t.filters.result(overview.total) : ''}
+          </p>
+        </form>
+      </details>
+
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
+
+      {overview === undefined ? (
+        <p className="lead" role="status">
+          {t.loading}
+        </p>
+      ) : (
+        <div aria-busy={busy}>
+          {overview.total === 0 ? <p className="callout">{overview.filtered ? t.emptyFiltered : t.empty}</p> : null}
+          {followUpGroups.map((group) => (
+            <GroupSection
+              key={group}
+              view={overview.groups[group]}
+              today={overview.bounds.today}
+              headingRef={(el) => {
+                if (el) headings.current.set(group, el);
+                else headings.current.delete(group);
+              }}
+              onShowMore={() => setLimits((current) => ({ ...current, [group]: current[group] + FOLLOW_UP_PAGE_SIZE }))}
+              onAnnounce={(message) => {
+                setAnnouncement(message);
+                headings.current.get(group)?.focus();
+              }}
+            />
+          ))}
+        </div>
+      )}
+
+      <CalendarExport />
+    </Page>
+  );
+}
+
+interface SelectFieldProps {
+  label: string;
+  value: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  onChange: (value: string) => void;
+}
+
+function SelectField({ label, value, options, onChange }: SelectFieldProps) {
+  return (
+    <FieldFrame label={label}>
+      {({ inputId, describedBy }) => (
+        <select
+          id={inputId}
+          className="field__input"
+          aria-describedby={describedBy}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          <option value="">{t.filters.all}</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+interface GroupSectionProps {
+  view: FollowUpGroupView;
+  today: string;
+  headingRef: (el: HTMLHeadingElement | null) => void;
+  onShowMore: () => void;
+  onAnnounce: (message: string) => void;
+}
+
+function GroupSection({ view, today, headingRef, onShowMore, onAnnounce }: GroupSectionProps) {
+  const headingId = useId();
+  const remaining = view.total - view.items.length;
+  return (
+    <section className={`follow-up-group follow-up-group--${view.group}`} aria-labelledby={headingId}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+        {t.groupHeading(t.groups[view.group], view.total)}
+      </h2>
+      {view.items.length === 0 ? (
+        <p className="follow-up-group__empty">{t.groupEmpty[view.group]}</p>
+      ) : (
+        <ul className="follow-up-list">
+          {view.items.map((item) => (
+            <li key={item.ok ? item.followUp.id : item.id}>
+              {item.ok ? (
+                <FollowUpCard item={item} today={today} onAnnounce={onAnnounce} />
+              ) : (
+                <article className="card follow-up-card follow-up-card--damaged">
+                  <h3>{t.item.caseUnreadable}</h3>
+                  <p>{t.item.damaged}</p>
+                </article>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {remaining > 0 ? (
+        <button type="button" className="button" onClick={onShowMore}>
+          {t.showMore(remaining)}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+type OkItem = Extract<FollowUpOverviewItem, { ok: true }>;
+
+function FollowUpCard({ item, today, onAnnounce }: { item: OkItem; today: string; onAnnounce: (m: string) => void }) {
+  const { followUp, caseInfo } = item;
+  const reference = caseInfo?.reference ?? '?';
+  const [mode, setMode] = useState<'view' | 'reschedule'>('view');
+  const [doneBusy, setDoneBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const formId = useId();
+  const rescheduleButton = useRef<HTMLButtonElement>(null);
+
+  async function markDone() {
+    setDoneBusy(true);
+    setError(null);
+    try {
+      await completeFollowUp(followUp.id, today);
+      onAnnounce(t.done.announced(reference));
+    } catch (e) {
+      setError(failureText(e));
+      setDoneBusy(false);
+    }
+  }
+
+  return (
+    <article className="card follow-up-card">
+      <h3 className="follow-up-card__title">
+        {caseInfo ? (
+          <Link href={`/dossier/${followUp.caseId}`}>{t.item.caseTitle(caseInfo.reference)}</Link>
+        ) : (
+          t.item.caseUnreadable
+        )}
+      </h3>
+      <dl className="follow-up-card__facts">
+        <div>
+          <dt>{t.item.due}</dt>
+          <dd>
+            <time dateTime={followUp.due}>
+              {t.item.dueText(relativeDueNl(followUp.due, today), absoluteDateNl(followUp.due))}
+            </time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t.item.purpose}</dt>
+          <dd>{followUp.purpose}</dd>
+        </div>
+        <div>
+          <dt>{t.item.pseudonyms}</dt>
+          <dd>{caseInfo && caseInfo.pseudonyms.length > 0 ? caseInfo.pseudonyms.join(', ') : t.item.noPseudonyms}</dd>
+        </div>
+        {caseInfo ? (
+          <div>
+            <dt>{t.item.types}</dt>
+            <dd>{caseInfo.types.map((type) => typeLabels[type]).join(', ')}</dd>
+          </div>
+        ) : null}
+        {caseInfo?.flag ? (
+          <div>
+            <dt>{t.item.flag}</dt>
+            <dd>{flagNames[caseInfo.flag].label}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <History followUp={followUp} />
+      {error ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {mode === 'view' ? (
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button--primary"
+            aria-label={t.done.label(reference)}
+            disabled={doneBusy}
+            onClick={() => void markDone()}
+          >
+            {doneBusy ? t.done.busy : t.done.button}
+          </button>
+          <button
+            ref={rescheduleButton}
+            type="button"
+            className="button"
+            aria-label={t.reschedule.label(reference)}
+            onClick={() => {
+              setError(null);
+              setMode('reschedule');
+            }}
+          >
+            {t.reschedule.button}
+          </button>
+        </div>
+      ) : (
+        <RescheduleForm
+          id={formId}
+          followUp={followUp}
+          reference={reference}
+          today={today}
+          onCancel={() => {
+            setMode('view');
+            // The button is back after this render; return focus to it.
+            window.setTimeout(() => rescheduleButton.current?.focus(), 0);
+          }}
+          onDone={(to) => {
+            setMode('view');
+            onAnnounce(t.reschedule.announced(reference, absoluteDateNl(to)));
+          }}
+        />
+      )}
+    </article>
+  );
+}
+
+function History({ followUp }: { followUp: FollowUp }) {
+  if (followUp.history.length === 0) return null;
+  return (
+    <div className="follow-up-card__history">
+      <p className="follow-up-card__history-title">{t.item.history}</p>
+      <ul>
+        {followUp.history.map((entry, i) => (
+          <li key={`${entry.at}-${i}`}>
+            {t.item.historyEntry(absoluteDateNl(entry.from), absoluteDateNl(entry.to), entry.reason)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface RescheduleFormProps {
+  id: string;
+  followUp: FollowUp;
+  reference: string;
+  today: string;
+  onCancel: () => void;
+  onDone: (to: string) => void;
+}
+
+function RescheduleForm({ id, followUp, reference, today, onCancel, onDone }: RescheduleFormProps) {
+  const [to, setTo] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{
+    to?: string | undefined;
+    reason?: string | undefined;
+    general?: string | undefined;
+  }>({});
+  const [saving, setSaving] = useState(false);
+  const headingId = `${id}-title`;
+  const form = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    form.current?.querySelector<HTMLInputElement>('input')?.focus();
+  }, []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = validateReschedule({ to, reason, current: followUp.due, today });
+    setErrors(found);
+    if (found.to || found.reason) {
+      window.setTimeout(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+      return;
+    }
+    setSaving(true);
+    try {
+      await rescheduleFollowUp(followUp.id, { to, reason: reason.trim() });
+      onDone(to);
+    } catch (e) {
+      setErrors({ general: failureText(e) });
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form
+      ref={form}
+      className="follow-up-reschedule"
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(e) => void submit(e)}
+    >
+      <h4 id={headingId}>{t.reschedule.formTitle(reference)}</h4>
+      <TextField
+        label={t.reschedule.to}
+        type="date"
+        min={today}
+        value={to}
+        error={errors.to ?? null}
+        required
+        onChange={(e) => setTo(e.target.value)}
+      />
+      <TextAreaField
+        label={t.reschedule.reason}
+        hint={t.reschedule.reasonHint}
+        value={reason}
+        error={errors.reason ?? null}
+        required
+        maxLength={500}
+        rows={3}
+        onChange={(e) => setReason(e.target.value)}
+      />
+      {errors.general ? (
+        <p className="field__error" role="alert">
+          {errors.general}
+        </p>
+      ) : null}
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {saving ? t.reschedule.saving : t.reschedule.save}
+        </button>
+        <button type="button" className="button" onClick={onCancel} disabled={saving}>
+          {t.reschedule.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CalendarExport() {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const headingId = useId();
+
+  async function download() {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const result = await exportFollowUpCalendar();
+      const blob = new Blob([result.text], { type: `${ICS_MIME_TYPE};charset=utf-8` });
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = ICS_FILE_NAME;
+      link.hidden = true;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // Revoke later: some browsers read the blob after click() returns.
+      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const text = [t.calendar.done(result.count), result.skipped > 0 ? t.calendar.skipped(result.skipped) : '']
+        .filter(Boolean)
+        .join(' ');
+      setMessage({ text, error: false });
+    } catch (e) {
+      setMessage({ text: failureText(e), error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card follow-up-calendar" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t.calendar.title}</h2>
+      <p>{t.calendar.intro}</p>
+      <div className="button-row">
+        <button type="button" className="button" disabled={busy} onClick={() => void download()}>
+          {busy ? t.calendar.busy : t.calendar.button}
+        </button>
+      </div>
+      <p role="status" className={message?.error ? 'field__error' : 'follow-up-calendar__status'}>
+        {message ? message.text : ''}
+      </p>
+      {message && !message.error ? <p className="follow-up-calendar__hint">{t.calendar.again}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,210 @@
+// "Opvolging" on a phone (360 px): overdue grouping, done, reschedule with
+// history, the calendar file (no betrokkene data in it) and accessibility.
+// Time is Playwright's clock: follow-ups are planned on Monday 2 March 2026
+// and looked at on Friday 6 March 2026 (Europe/Brussels). The jump in time
+// makes the idle lock fire, as it would after days away: we unlock again.
+import { expectNoAxeViolations } from './axe';
+import { cspViolations, expect, test } from './fixtures';
+import { FollowUpPage } from './pages/follow-up-page';
+import { phone } from './pages/logbook-page';
+
+test.use({ viewport: phone });
+
+const monday = new Date('2026-03-02T09:00:00+01:00');
+const friday = new Date('2026-03-06T10:00:00+01:00');
+
+const markers = {
+  pseudonym: 'Zoltar-Marker-71',
+  realName: 'Quilla-Naam-93',
+  school: 'Xyloschool-Marker-55',
+  purpose: 'Vraag-Marker-28 nagaan',
+};
+
+/** Creates the vault on Monday and one case with a follow-up on Wednesday 4 March. */
+async function planOnMonday(followUp: FollowUpPage, extra: Partial<typeof markers> = {}): Promise<string> {
+  const page = followUp.page;
+  await page.clock.install({ time: monday });
+  await page.goto('/');
+  await followUp.lock.createVault();
+  return followUp.seedCase({ ...markers, ...extra, due: '2026-03-04' });
+}
+
+/** Moves the clock to Friday; the logbook locked itself meanwhile, so unlock and open Opvolging. */
+async function lookOnFriday(followUp: FollowUpPage): Promise<void> {
+  await followUp.page.clock.setSystemTime(friday);
+  await followUp.page.goto('/opvolging');
+  await followUp.lock.unlock();
+  await expect(followUp.page.getByRole('heading', { level: 1, name: 'Opvolging' })).toBeVisible();
+}
+
+test.describe('follow-up overview', () => {
+  test('an overdue follow-up shows under "te laat" and marking it done removes it', async ({ page }) => {
+    const followUp = new FollowUpPage(page);
+    const reference = await planOnMonday(followUp);
+
+    // On Monday it is due this week.
+    await followUp.open();
+    await expect(followUp.groupHeading('Deze week', 1)).toBeVisible();
+    await expect(followUp.group('Deze week').getByText(/^over 2 dagen — wo\.? 4 mrt\.? 2026$/)).toBeVisible();
+    await expectNoAxeViolations(page, 'overview, due this week');
+
+    await lookOnFriday(followUp);
+    await expect(followUp.groupHeading('Te laat', 1)).toBeVisible();
+    const card = followUp.group('Te laat').getByRole('article');
+    await expect(card.getByRole('heading', { level: 3 })).toHaveText(`Dossier ${reference}`);
+    await expect(card).toContainText('2 dagen te laat');
+    await expect(card).toContainText(markers.pseudonym);
+    await expect(card).toContainText(markers.purpose);
+    await expect(card).not.toContainText(markers.realName);
+    await expect(followUp.groupHeading('Vandaag', 0)).toBeVisible();
+    await followUp.expectNoHorizontalOverflow('overview with an overdue item');
+    await expectNoAxeViolations(page, 'overview, overdue');
+
+    await followUp.markDone(reference);
+    await expect(
+      page.getByRole('status').filter({ hasText: `De opvolging van dossier ${reference} is afgevinkt.` }),
+    ).toBeAttached();
+    await expect(followUp.groupHeading('Te laat', 0)).toBeFocused();
+    await expect(page.getByRole('article')).toHaveCount(0);
+    await expect(page.getByText('Er staan geen opvolgingen open.', { exact: false })).toBeVisible();
+    await expectNoAxeViolations(page, 'empty overview');
+  });
+
+  test('a reschedule needs a reason and keeps the history, also after lock and unlock', async ({ page }) => {
+    const followUp = new FollowUpPage(page);
+    const reference = await planOnMonday(followUp);
+    await lookOnFriday(followUp);
+
+    const card = followUp.card(reference);
+    await card.getByRole('button', { name: /verplaatsen$/ }).click();
+    const form = card.getByRole('form', { name: `Opvolging van dossier ${reference} verplaatsen` });
+    await expect(form.getByLabel('Nieuwe datum')).toBeFocused();
+    await form.getByLabel('Nieuwe datum').fill('2026-03-20');
+    await form.getByRole('button', { name: 'Verplaatsing bewaren' }).click();
+    await expect(form.getByRole('alert')).toHaveText('Geef een reden op.');
+    await expect(form.getByRole('textbox', { name: 'Reden' })).toBeFocused();
+    await expectNoAxeViolations(page, 'reschedule form with an error');
+
+    await form.getByRole('textbox', { name: 'Reden' }).fill('Jongere op schoolreis');
+    await form.getByRole('button', { name: 'Verplaatsing bewaren' }).click();
+    await expect(followUp.groupHeading('Te laat', 0)).toBeVisible();
+    await expect(followUp.groupHeading('Later', 1)).toBeVisible();
+    const moved = followUp.group('Later').getByRole('article');
+    await expect(moved).toContainText(/over 14 dagen — vr\.? 20 mrt\.? 2026/);
+    const history = /Verplaatst van wo\.? 4 mrt\.? 2026 naar vr\.? 20 mrt\.? 2026: Jongere op schoolreis/;
+    await expect(moved.getByRole('listitem')).toHaveText(history);
+    await followUp.expectNoHorizontalOverflow('overview with history');
+    await expectNoAxeViolations(page, 'overview with history');
+
+    await followUp.lock.lock();
+    await followUp.lock.unlock();
+    await expect(followUp.card(reference).getByRole('listitem')).toHaveText(history);
+  });
+
+  test('the calendar file holds only the reference and date, keeps its UID and counts reschedules', async ({
+    page,
+  }) => {
+    const followUp = new FollowUpPage(page);
+    const reference = await planOnMonday(followUp);
+    await followUp.open();
+
+    const first = await followUp.downloadCalendar();
+    expect(first.name).toBe('baken-opvolging.ics');
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Het agenda-bestand met 1 opvolging is gedownload.' }),
+    ).toBeVisible();
+    expect(first.text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
+    expect(first.text).toContain(`SUMMARY:Baken opvolging ${reference}\r\n`);
+    expect(first.text).toContain('DTSTART;VALUE=DATE:20260304\r\n');
+    expect(first.text).toContain('SEQUENCE:0\r\n');
+    for (const marker of Object.values(markers)) expect(first.text).not.toContain(marker);
+    expect(first.text).not.toMatch(/Zoltar|Quilla|Xyloschool|Vraag-Marker|sextortion|Jongere/i);
+    expect(first.text).not.toMatch(/^(DESCRIPTION|LOCATION|ATTENDEE|ORGANIZER)(?!:Baken opvolging)/m);
+
+    await followUp.reschedule(reference, '2026-03-13', 'Later gesprek afgesproken');
+    await expect(followUp.groupHeading('Later', 1)).toBeVisible();
+    const second = await followUp.downloadCalendar();
+    const uid = (text: string) => /^UID:(.+)\r$/m.exec(text)?.[1];
+    expect(uid(second.text)).toBeDefined();
+    expect(uid(second.text)).toBe(uid(first.text));
+    expect(second.text).toContain('SEQUENCE:1\r\n');
+    expect(second.text).toContain('DTSTART;VALUE=DATE:20260313\r\n');
+    expect(second.text).not.toContain('Later gesprek');
+
+    expect(await cspViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page, 'after calendar download');
+  });
+
+  test('filters by school, type and flag, and works by keyboard', async ({ page }) => {
+    const followUp = new FollowUpPage(page);
+    const reference = await planOnMonday(followUp);
+    await followUp.open();
+
+    await page.getByText('Filteren op school, soort of vlag').click();
+    const filters = page.getByRole('search', { name: 'Filteren' });
+    await filters.getByRole('searchbox', { name: 'School' }).fill('xyloschool');
+    await expect(filters.getByRole('status')).toHaveText('1 opvolging gevonden.');
+    await expect(followUp.card(reference)).toBeVisible();
+
+    await filters.getByRole('combobox', { name: 'Soort incident' }).selectOption({ label: 'grooming' });
+    await expect(filters.getByRole('status')).toHaveText('0 opvolgingen gevonden.');
+    await expect(page.getByText('Geen opvolgingen die bij deze filters passen.')).toBeVisible();
+    await expectNoAxeViolations(page, 'filtered, no results');
+
+    await filters.getByRole('button', { name: 'Filters wissen' }).click();
+    await expect(followUp.card(reference)).toBeVisible();
+    await filters.getByRole('combobox', { name: 'Vlag' }).selectOption({ label: 'Rood — ernstig grensoverschrijdend' });
+    await expect(filters.getByRole('status')).toHaveText('0 opvolgingen gevonden.');
+    await filters.getByRole('combobox', { name: 'Vlag' }).selectOption({ label: 'Alle' });
+    await expect(followUp.card(reference)).toBeVisible();
+
+    // Keyboard: reach "Klaar" with Tab and press Enter.
+    const done = followUp.card(reference).getByRole('button', { name: /^Klaar/ });
+    await followUp
+      .card(reference)
+      .getByRole('link', { name: `Dossier ${reference}` })
+      .focus();
+    await page.keyboard.press('Tab');
+    await expect(done).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('article')).toHaveCount(0);
+  });
+
+  test('the app badge shows only the overdue count while unlocked, and is cleared on lock', async ({ page }) => {
+    // Record Badging API calls (Chromium has the API; the OS badge itself is not observable).
+    await page.addInitScript(() => {
+      const calls: Array<number | 'clear'> = [];
+      Object.defineProperty(window, '__badgeCalls', { value: calls });
+      Object.defineProperty(Navigator.prototype, 'setAppBadge', {
+        configurable: true,
+        value: (count?: number) => {
+          calls.push(count ?? 0);
+          return Promise.resolve();
+        },
+      });
+      Object.defineProperty(Navigator.prototype, 'clearAppBadge', {
+        configurable: true,
+        value: () => {
+          calls.push('clear');
+          return Promise.resolve();
+        },
+      });
+    });
+    const badge = () =>
+      page.evaluate(() => (window as unknown as { __badgeCalls: Array<number | 'clear'> }).__badgeCalls.at(-1));
+    const followUp = new FollowUpPage(page);
+    await planOnMonday(followUp);
+    // Planned for Wednesday: nothing overdue on Monday.
+    await expect.poll(badge).toBe('clear');
+
+    await followUp.page.clock.setSystemTime(friday);
+    await page.goto('/opvolging');
+    await expect(page.getByRole('heading', { level: 1, name: 'Baken ontgrendelen' })).toBeVisible();
+    await expect.poll(badge).toBe('clear');
+    await followUp.lock.unlock();
+    await expect.poll(badge).toBe(1);
+
+    await followUp.lock.lock();
+    await expect.poll(badge).toBe('clear');
+  });
+});

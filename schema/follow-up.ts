@@ -1,0 +1,93 @@
+// Pure date rules for the follow-up overview. A follow-up's `due` is a
+// calendar date (YYYY-MM-DD) in the user's legal zone, Europe/Brussels; "today"
+// and "this week" (Monday to Sunday) are computed there, whatever zone the
+// device is set to. Arithmetic uses date-fns on TZDate so DST days (23 or 25
+// hours) still count as one calendar day.
+import { TZDate } from '@date-fns/tz';
+import { addDays, differenceInCalendarDays, endOfWeek, format } from 'date-fns';
+
+export const FOLLOW_UP_ZONE = 'Europe/Brussels';
+
+export const followUpGroups = ['te-laat', 'vandaag', 'deze-week', 'later'] as const;
+export type FollowUpGroup = (typeof followUpGroups)[number];
+
+/** The calendar boundaries of the four groups, as YYYY-MM-DD strings (they sort like dates). */
+export interface FollowUpBounds {
+  /** Today in Brussels. Before this: te laat. */
+  today: string;
+  /** Sunday of the current week (Monday start); after today up to here: deze week. */
+  weekEnd: string;
+}
+
+function brusselsDate(isoDate: string): TZDate {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new TZDate(y ?? 1970, (m ?? 1) - 1, d ?? 1, FOLLOW_UP_ZONE);
+}
+
+/** Today's calendar date in Brussels at the instant `now`. */
+export function brusselsToday(now: Date): string {
+  return format(new TZDate(now.getTime(), FOLLOW_UP_ZONE), 'yyyy-MM-dd');
+}
+
+/** Group boundaries for a given Brussels calendar date. */
+export function boundsForToday(today: string): FollowUpBounds {
+  return { today, weekEnd: format(endOfWeek(brusselsDate(today), { weekStartsOn: 1 }), 'yyyy-MM-dd') };
+}
+
+/** Group boundaries at the instant `now`. */
+export function followUpBounds(now: Date): FollowUpBounds {
+  return boundsForToday(brusselsToday(now));
+}
+
+/** Which group a due date falls in. */
+export function followUpGroupOf(due: string, bounds: FollowUpBounds): FollowUpGroup {
+  if (due < bounds.today) return 'te-laat';
+  if (due === bounds.today) return 'vandaag';
+  if (due <= bounds.weekEnd) return 'deze-week';
+  return 'later';
+}
+
+/** Sorts items into the four groups, each by due date (earliest first). */
+export function groupFollowUps<T extends { due: string }>(
+  items: readonly T[],
+  bounds: FollowUpBounds,
+): Record<FollowUpGroup, T[]> {
+  const groups: Record<FollowUpGroup, T[]> = { 'te-laat': [], vandaag: [], 'deze-week': [], later: [] };
+  for (const item of items) groups[followUpGroupOf(item.due, bounds)].push(item);
+  for (const group of followUpGroups) groups[group].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  return groups;
+}
+
+/** Calendar days from today to `due`: negative when overdue, 0 today. */
+export function daysUntil(due: string, today: string): number {
+  return differenceInCalendarDays(brusselsDate(due), brusselsDate(today));
+}
+
+/** The calendar date `days` after `isoDate` (YYYY-MM-DD). */
+export function addCalendarDays(isoDate: string, days: number): string {
+  return format(addDays(brusselsDate(isoDate), days), 'yyyy-MM-dd');
+}
+
+/** Relative Dutch wording of a due date: "vandaag", "morgen", "over 3 dagen", "1 dag te laat", "2 dagen te laat". */
+export function relativeDueNl(due: string, today: string): string {
+  const days = daysUntil(due, today);
+  if (days === 0) return 'vandaag';
+  if (days === 1) return 'morgen';
+  if (days > 1) return `over ${days} dagen`;
+  const late = -days;
+  return late === 1 ? '1 dag te laat' : `${late} dagen te laat`;
+}
+
+const absoluteFormat = new Intl.DateTimeFormat('nl-BE', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** Absolute nl-BE date, e.g. "di 24 nov 2026". A calendar date: formatted in UTC so no zone shifts it. */
+export function absoluteDateNl(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return absoluteFormat.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+}
