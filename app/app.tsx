@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { LockGate } from './features/lock/lock-gate';
-import { nl } from './i18n/catalogue';
+import { nl } from './i18n/core';
 import { screens } from './screens';
 import { AppShell } from './shell/app-shell';
 import { Link } from './shell/link';
@@ -9,6 +9,7 @@ import { usePath } from './shell/router';
 import { matchRoute, type RouteDef } from './shell/routes';
 import { LockButton } from './features/lock/lock-button';
 import { AppBadgeSync } from './features/follow-up/app-badge-sync';
+import { UnlockedExtras } from './unlocked-extras';
 
 function RouteScreen({ route }: { route: RouteDef }) {
   const Screen = screens[route.id];
@@ -36,6 +37,7 @@ export function App() {
   const route = matchRoute(path);
   return (
     <AppShell current={route?.id} actions={<LockButton />}>
+      <UnlockedExtras />
       {route ? <RouteScreen key={route.id} route={route} /> : <NotFound />}
       <AppBadgeSync />
     </AppShell>

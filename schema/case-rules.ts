@@ -1,7 +1,8 @@
 // Pure rules for the case logbook: readable case references, default
 // pseudonyms and the suggested follow-up date. No storage, no clock: callers
 // pass "today".
-import { addDays, format, isValid, parseISO } from 'date-fns';
+import { addDays } from 'date-fns';
+import { formatIsoDate, isValidDate, parseIsoDate } from './calendar-date';
 import { z } from 'zod';
 
 import type { Party } from './records';
@@ -90,7 +91,7 @@ export const FOLLOW_UP_SUGGESTION_DAYS = 7;
  * set date" (DOMAIN.md). Calendar arithmetic, so DST changes do not shift it.
  */
 export function suggestFollowUpDate(today: string): string {
-  const date = parseISO(today);
-  if (!isValid(date)) throw new RangeError(`Not a date: ${today}`);
-  return format(addDays(date, FOLLOW_UP_SUGGESTION_DAYS), 'yyyy-MM-dd');
+  const date = parseIsoDate(today);
+  if (!isValidDate(date)) throw new RangeError(`Not a date: ${today}`);
+  return formatIsoDate(addDays(date, FOLLOW_UP_SUGGESTION_DAYS));
 }

@@ -3,6 +3,10 @@
 // app can all validate the same files.
 import { z } from 'zod';
 
+import { criteria2021Ids, criteriaOuderNlIds, seedFilePattern, topicIds } from './content-ids';
+
+export { criteria2021Ids, criteriaOuderNlIds, seedFilePattern, topicIds } from './content-ids';
+
 // ---------------------------------------------------------------------------
 // Shared building blocks
 // ---------------------------------------------------------------------------
@@ -12,8 +16,6 @@ const text = z.string().trim().min(1);
 /** Stable kebab-case identifier; other data (cases, assessments) stores these. */
 export const contentIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id moet kebab-case zijn');
 
-/** A seed file name such as "000_8b6da676571e0853.txt". */
-export const seedFilePattern = /^\d{3}_[0-9a-f]{16}\.txt$/;
 const publicSourcePrefix = 'publieke bron: ';
 
 /**
@@ -169,14 +171,6 @@ export const flagSchema = z.enum(flagIds);
 export type Flag = z.infer<typeof flagSchema>;
 
 /** Sensoa 2021 criteria, used in Flanders. */
-export const criteria2021Ids = [
-  'wederzijdse-toestemming',
-  'vrijwilligheid',
-  'gelijkwaardigheid',
-  'ontwikkelings-of-functioneringsniveau',
-  'context',
-  'impact',
-] as const;
 export const criterion2021Schema = z.enum(criteria2021Ids);
 export type Criterion2021Id = z.infer<typeof criterion2021Schema>;
 
@@ -184,7 +178,6 @@ export type Criterion2021Id = z.infer<typeof criterion2021Schema>;
  * Older version (still used in NL). Only the criteria the sources name; the
  * file marks this set as incomplete.
  */
-export const criteriaOuderNlIds = ['leeftijds-ontwikkelingsadequaat', 'contextadequaat', 'zelfrespect'] as const;
 export const criterionOuderNlSchema = z.enum(criteriaOuderNlIds);
 export type CriterionOuderNlId = z.infer<typeof criterionOuderNlSchema>;
 
@@ -267,15 +260,6 @@ export type VlaggensysteemFile = z.infer<typeof vlaggensysteemFileSchema>;
 // verwijzingen.json
 // ---------------------------------------------------------------------------
 
-export const topicIds = [
-  'sexting',
-  'sextortion',
-  'grooming',
-  'beelden-verwijderen',
-  'aangifte-melding',
-  'ouders',
-  'professionals',
-] as const;
 export const topicSchema = z.enum(topicIds);
 export type Topic = z.infer<typeof topicSchema>;
 

@@ -4,7 +4,8 @@
 // device is set to. Arithmetic uses date-fns on TZDate so DST days (23 or 25
 // hours) still count as one calendar day.
 import { TZDate } from '@date-fns/tz';
-import { addDays, differenceInCalendarDays, endOfWeek, format } from 'date-fns';
+import { addDays, differenceInCalendarDays, endOfWeek } from 'date-fns';
+import { formatIsoDate } from './calendar-date';
 
 export const FOLLOW_UP_ZONE = 'Europe/Brussels';
 
@@ -26,12 +27,12 @@ function brusselsDate(isoDate: string): TZDate {
 
 /** Today's calendar date in Brussels at the instant `now`. */
 export function brusselsToday(now: Date): string {
-  return format(new TZDate(now.getTime(), FOLLOW_UP_ZONE), 'yyyy-MM-dd');
+  return formatIsoDate(new TZDate(now.getTime(), FOLLOW_UP_ZONE));
 }
 
 /** Group boundaries for a given Brussels calendar date. */
 export function boundsForToday(today: string): FollowUpBounds {
-  return { today, weekEnd: format(endOfWeek(brusselsDate(today), { weekStartsOn: 1 }), 'yyyy-MM-dd') };
+  return { today, weekEnd: formatIsoDate(endOfWeek(brusselsDate(today), { weekStartsOn: 1 })) };
 }
 
 /** Group boundaries at the instant `now`. */
@@ -65,7 +66,7 @@ export function daysUntil(due: string, today: string): number {
 
 /** The calendar date `days` after `isoDate` (YYYY-MM-DD). */
 export function addCalendarDays(isoDate: string, days: number): string {
-  return format(addDays(brusselsDate(isoDate), days), 'yyyy-MM-dd');
+  return formatIsoDate(addDays(brusselsDate(isoDate), days));
 }
 
 /** Relative Dutch wording of a due date: "vandaag", "morgen", "over 3 dagen", "1 dag te laat", "2 dagen te laat". */

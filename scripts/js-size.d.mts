@@ -1,2 +1,2 @@
-export const budgets: { criticalKiB: number; allKiB: number };
+export const budgets: { criticalKiB: number; allKiB: number; allCeilingKiB: number };
 export function measureJs(dist?: string): Promise<{ criticalBytes: number; allBytes: number; critical: string[]; all: string[] }>;

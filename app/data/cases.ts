@@ -13,10 +13,10 @@
 // - InvalidRecordError with schema or rule codes (schema/errors.ts) per path;
 // - AppendOnlyError, RecordConflictError, StorageFullError, StorageFailedError
 //   from saveRecords.
-import { format } from 'date-fns';
+import { formatIsoDate } from '../../schema/calendar-date';
 
 import { formatCaseReference, samePseudonym, suggestPseudonym } from '../../schema/case-rules';
-import { criteria2021Ids, criteriaOuderNlIds } from '../../schema/content';
+import { criteria2021Ids, criteriaOuderNlIds } from '../../schema/content-ids';
 import { recordErrors } from '../../schema/errors';
 import type { RecordErrorCode } from '../../schema/errors';
 import { storedRecordSchema } from '../../schema/records';
@@ -47,7 +47,7 @@ import { eraseCase, getRecord, listRecords, makeAuditEvent, saveRecords } from '
 
 /** Today on this device, `YYYY-MM-DD` (local calendar, as the worker sees it). */
 function today(now: Date = new Date()): string {
-  return format(now, 'yyyy-MM-dd');
+  return formatIsoDate(now);
 }
 
 function ruleError(id: string | undefined, path: PropertyKey[], code: RecordErrorCode): InvalidRecordError {

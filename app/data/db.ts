@@ -14,7 +14,9 @@ import type { Table, Transaction } from 'dexie';
 import type { RecordKind } from '../../schema/records';
 import type { Bytes } from './crypto';
 
-export const DB_NAME = 'baken';
+import { DB_NAME } from './db-name';
+
+export { DB_NAME };
 
 export interface MetaRow {
   key: string;

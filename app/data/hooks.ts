@@ -2,27 +2,12 @@
 // these hooks. Every hook returns undefined while loading and while the vault
 // is locked, and forgets decrypted values the moment it locks.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useSyncExternalStore } from 'react';
-
 import type { Draft, RecordKind, RecordOfKind } from '../../schema/records';
 import { readDraftLive, readFollowUpsDueLive, readRecordLive, readRecordsLive } from './live';
 import type { RecordResult } from './records-io';
-import { getVaultSnapshot, isPresenceKnown, subscribeVault } from './session';
-import type { VaultSnapshot, VaultStatus } from './session';
-import { hasVault } from './vault';
+import { useVaultSnapshot } from './vault-hooks';
 
-function useVaultSnapshot(): VaultSnapshot {
-  return useSyncExternalStore(subscribeVault, getVaultSnapshot, getVaultSnapshot);
-}
-
-/** 'loading' (checking the device), 'none' (no vault yet), 'locked' or 'unlocked'. */
-export function useVaultState(): VaultStatus {
-  const { status } = useVaultSnapshot();
-  useEffect(() => {
-    if (!isPresenceKnown()) void hasVault().catch(() => undefined);
-  }, []);
-  return status;
-}
+export { useVaultState } from './vault-hooks';
 
 /** All records of one kind, optionally of one case; damaged ones as `{ ok: false }`. */
 export function useRecords<K extends RecordKind>(

@@ -8,7 +8,6 @@
 // against the minimum on every read, before any derivation; a downgrade is
 // refused with KdfDowngradeError. New wraps always use fresh minimum-strength
 // parameters, never ones read from storage.
-import { z } from 'zod';
 
 import { minPassphraseLength } from '../../schema/passphrase';
 import {
@@ -39,17 +38,39 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 function isUint8Array(v: unknown): v is Uint8Array {
   return Object.prototype.toString.call(v) === '[object Uint8Array]';
 }
-const bytesSchema = z.custom<Uint8Array>(isUint8Array).transform((v): Bytes => new Uint8Array(v));
+// Hand-written validation (no zod): this module is on the lock screen's
+// critical path, and the shape is small and fixed.
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
 
-const slotSchema = z.object({
-  kdf: z.object({ name: z.string(), hash: z.string(), iterations: z.number(), salt: bytesSchema }),
-  wrapped: z.object({ iv: bytesSchema, data: bytesSchema }),
-});
-const keyringSchema = z.object({
-  version: z.literal(1),
-  passphrase: slotSchema,
-  recovery: slotSchema.optional(),
-});
+function readBytes(v: unknown, path: string, problems: string[]): Bytes {
+  if (isUint8Array(v)) return new Uint8Array(v);
+  problems.push(path);
+  return new Uint8Array(0);
+}
+
+function readSlot(v: unknown, path: string, problems: string[]): Slot {
+  const slot = isRecord(v) ? v : {};
+  const kdf = isRecord(slot.kdf) ? slot.kdf : {};
+  const wrapped = isRecord(slot.wrapped) ? slot.wrapped : {};
+  if (!isRecord(v)) problems.push(path);
+  if (typeof kdf.name !== 'string') problems.push(`${path}.kdf.name`);
+  if (typeof kdf.hash !== 'string') problems.push(`${path}.kdf.hash`);
+  if (typeof kdf.iterations !== 'number') problems.push(`${path}.kdf.iterations`);
+  return {
+    kdf: {
+      name: String(kdf.name),
+      hash: String(kdf.hash),
+      iterations: Number(kdf.iterations),
+      salt: readBytes(kdf.salt, `${path}.kdf.salt`, problems),
+    } as KdfParams,
+    wrapped: {
+      iv: readBytes(wrapped.iv, `${path}.wrapped.iv`, problems),
+      data: readBytes(wrapped.data, `${path}.wrapped.data`, problems),
+    },
+  };
+}
 
 export interface Slot {
   kdf: KdfParams;
@@ -64,11 +85,16 @@ type SlotName = 'passphrase' | 'recovery';
 
 /** Validates stored key material and refuses weak KDF parameters in any slot. */
 export function parseKeyring(value: unknown): Keyring {
-  const parsed = keyringSchema.safeParse(value);
-  if (!parsed.success) throw new VaultCorruptError(parsed.error.issues.map((i) => i.path.join('.')).join(', '));
-  assertKdfParams(parsed.data.passphrase.kdf);
-  if (parsed.data.recovery) assertKdfParams(parsed.data.recovery.kdf);
-  return parsed.data;
+  const problems: string[] = [];
+  const ring = isRecord(value) ? value : {};
+  if (ring.version !== 1) problems.push('version');
+  const passphrase = readSlot(ring.passphrase, 'passphrase', problems);
+  const recovery = ring.recovery === undefined ? undefined : readSlot(ring.recovery, 'recovery', problems);
+  if (problems.length > 0) throw new VaultCorruptError(problems.join(', '));
+  const keyring: Keyring = { version: 1, passphrase, ...(recovery ? { recovery } : {}) };
+  assertKdfParams(keyring.passphrase.kdf);
+  if (keyring.recovery) assertKdfParams(keyring.recovery.kdf);
+  return keyring;
 }
 
 /** Passphrases are compared as NFC so "é" typed either way is the same. */

@@ -6,9 +6,9 @@
 //               plaintext; it survives reloads. There is no wipe.
 // The unwrapped data key lives only in memory (session.ts). Everything here
 // works offline; nothing ever leaves the device.
-import { z } from 'zod';
-
-import { db } from './db';
+// This module is on the lock screen's critical path: it reads and writes the
+// meta table through meta-store.ts (raw IndexedDB, no Dexie, no zod) and loads
+// Dexie only to create a vault.
 import { NoVaultError, ThrottledError, VaultExistsError, WrongPassphraseError, WrongRecoveryCodeError } from './errors';
 import {
   assertPassphrase,
@@ -20,8 +20,8 @@ import {
   recoverKeyring,
 } from './keyring';
 import type { Keyring } from './keyring';
+import { metaGet, metaPut, metaUpdate } from './meta-store';
 import { getDataKey, requireDataKey, setDataKey, setVaultPresence } from './session';
-import { appendAudit } from './store';
 import type { AuditInput } from './store';
 
 export { getVaultSnapshot, subscribeVault } from './session';
@@ -39,8 +39,27 @@ export function throttleDelayMs(failures: number): number {
   return Math.min(2 ** (failures - FREE_ATTEMPTS) * 1000, MAX_THROTTLE_MS);
 }
 
-const throttleSchema = z.object({ failures: z.int().min(0), notBefore: z.number() });
-type Throttle = z.infer<typeof throttleSchema>;
+interface Throttle {
+  failures: number;
+  notBefore: number;
+}
+
+/** Stored throttle state; anything unreadable counts as no failures. */
+function restoreThrottle(value: unknown): Throttle {
+  if (typeof value === 'object' && value !== null) {
+    const { failures, notBefore } = value as Partial<Record<keyof Throttle, unknown>>;
+    if (
+      typeof failures === 'number' &&
+      Number.isInteger(failures) &&
+      failures >= 0 &&
+      typeof notBefore === 'number' &&
+      Number.isFinite(notBefore)
+    ) {
+      return { failures, notBefore };
+    }
+  }
+  return { failures: 0, notBefore: 0 };
+}
 
 // One vault operation at a time, so two attempts cannot both pass the throttle.
 let queue: Promise<unknown> = Promise.resolve();
@@ -51,8 +70,7 @@ function serial<T>(operation: () => Promise<T>): Promise<T> {
 }
 
 async function readThrottle(): Promise<Throttle> {
-  const parsed = throttleSchema.safeParse((await db.meta.get(THROTTLE))?.value);
-  return parsed.success ? parsed.data : { failures: 0, notBefore: 0 };
+  return restoreThrottle(await metaGet(THROTTLE));
 }
 
 /** Rejects with ThrottledError while waiting; repairs a clock that moved back. */
@@ -61,39 +79,38 @@ async function assertNotThrottled(): Promise<void> {
   const throttle = await readThrottle();
   if (throttle.notBefore - now > MAX_THROTTLE_MS) {
     throttle.notBefore = now + MAX_THROTTLE_MS;
-    await db.meta.put({ key: THROTTLE, value: throttle });
+    await metaPut(THROTTLE, throttle);
   }
   if (now < throttle.notBefore) throw new ThrottledError(new Date(throttle.notBefore));
 }
 
 /** Counts a failure; returns when the next attempt may run, if there is a wait. */
 async function recordFailure(): Promise<Date | undefined> {
-  return db.transaction('rw', db.meta, async () => {
-    const { failures } = await readThrottle();
-    const next = failures + 1;
-    const delay = throttleDelayMs(next);
-    const notBefore = Date.now() + delay;
-    await db.meta.put({ key: THROTTLE, value: { failures: next, notBefore } });
-    return delay > 0 ? new Date(notBefore) : undefined;
+  const written = await metaUpdate(THROTTLE, (current): Throttle => {
+    const failures = restoreThrottle(current).failures + 1;
+    return { failures, notBefore: Date.now() + throttleDelayMs(failures) };
   });
+  return throttleDelayMs(written.failures) > 0 ? new Date(written.notBefore) : undefined;
 }
 
 async function resetThrottle(): Promise<void> {
-  await db.meta.put({ key: THROTTLE, value: { failures: 0, notBefore: 0 } satisfies Throttle });
+  await metaPut(THROTTLE, { failures: 0, notBefore: 0 } satisfies Throttle);
 }
 
 async function loadKeyring(): Promise<Keyring> {
-  const row = await db.meta.get(KEYRING);
-  if (!row) {
+  const value = await metaGet(KEYRING);
+  if (value === undefined) {
     setVaultPresence(false);
     throw new NoVaultError();
   }
-  return parseKeyring(row.value);
+  return parseKeyring(value);
 }
 
 /** Audit of vault events is best effort: a full disk must not keep anyone out. */
 async function auditQuietly(input: AuditInput): Promise<void> {
   try {
+    // Loaded on demand: the store (and the record schemas) are not needed to show the lock screen.
+    const { appendAudit } = await import('./store');
     await appendAudit(input);
   } catch {
     // The unlock itself succeeded; the missing event is the lesser harm.
@@ -121,7 +138,7 @@ async function openSession(key: CryptoKey, action: AuditInput['action']): Promis
  * Offline: works. Rejects only if IndexedDB itself is unavailable.
  */
 export async function hasVault(): Promise<boolean> {
-  const present = (await db.meta.get(KEYRING)) !== undefined;
+  const present = (await metaGet(KEYRING)) !== undefined;
   setVaultPresence(present);
   return present;
 }
@@ -139,8 +156,10 @@ export function createVault(
 ): Promise<{ recoveryCode?: string }> {
   return serial(async () => {
     assertPassphrase(passphrase);
-    if (await db.meta.get(KEYRING)) throw new VaultExistsError();
+    if ((await metaGet(KEYRING)) !== undefined) throw new VaultExistsError();
     const created = await createKeyring(passphrase, options.recoveryCode);
+    // Dexie creates the database and its tables; only first run needs it here.
+    const { db } = await import('./db');
     await db.transaction('rw', db.meta, async () => {
       if (await db.meta.get(KEYRING)) throw new VaultExistsError();
       await db.meta.put({ key: KEYRING, value: created.keyring });
@@ -192,7 +211,7 @@ export async function unlockWithRecoveryCode(code: string, newPassphrase: string
       if (e instanceof WrongRecoveryCodeError) throw new WrongRecoveryCodeError(await recordFailure());
       throw e;
     }
-    await db.meta.put({ key: KEYRING, value: recovered.keyring });
+    await metaPut(KEYRING, recovered.keyring);
     await openSession(recovered.dataKey, 'vault.unlocked-with-recovery-code');
   });
 }
@@ -216,7 +235,7 @@ export async function changePassphrase(current: string, next: string): Promise<v
       if (e instanceof WrongPassphraseError) throw new WrongPassphraseError(await recordFailure());
       throw e;
     }
-    await db.meta.put({ key: KEYRING, value: changed });
+    await metaPut(KEYRING, changed);
     await resetThrottle();
     await auditQuietly({ action: 'vault.passphrase-changed' });
   });

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { nl } from '../i18n/catalogue';
+import { nl } from '../i18n/core';
 import { ImageGuardNotice } from './image-guard-notice';
 import { Link } from './link';
 import { MainNav } from './main-nav';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { nl } from '../i18n/catalogue';
+import { nl } from '../i18n/core';
 import { dismissRefusal, useGuardRefusal } from './image-guard';
 
 /** Calm explanation shown when the guard refused a paste or drop. */

@@ -3,7 +3,7 @@
 // carries image data. It listens in the capture phase on the document, so no
 // field ever receives the content and nothing is stored.
 import { useSyncExternalStore } from 'react';
-import { containsImageData } from '../../schema/safe-text';
+import { containsImageData } from '../../schema/image-data';
 
 export type GuardRefusal = 'pastedFile' | 'droppedFile' | 'pastedImageText';
 

@@ -1,4 +1,4 @@
-import { nl } from '../i18n/catalogue';
+import { nl } from '../i18n/core';
 import { Link } from './link';
 import { routes, type RouteId } from './routes';
 

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { nl } from '../i18n/catalogue';
+import { nl } from '../i18n/core';
 
 function subscribe(listener: () => void): () => void {
   window.addEventListener('online', listener);

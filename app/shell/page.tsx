@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { nl } from '../i18n/catalogue';
+import { nl } from '../i18n/core';
 
 interface PageProps {
   title: string;

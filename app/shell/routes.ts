@@ -1,4 +1,4 @@
-import { nl } from '../i18n/catalogue';
+import { nl } from '../i18n/core';
 
 export type RouteId =
   | 'logboek'

@@ -1,4 +1,4 @@
-import { nl } from '../i18n/catalogue';
+import { nl } from '../i18n/core';
 import { applyUpdate, dismissOfflineReady, useSwState } from './sw-bridge';
 
 /** Offline-ready and update notices; a polite live region for screen readers. */

@@ -3,7 +3,7 @@
 // is cleared, also on start, since the app starts locked), nothing when the
 // `appBadge` setting is off. Mount once in app.tsx, outside the lock gate.
 import { lazy, Suspense, useEffect } from 'react';
-import { useVaultState } from '../../data/hooks';
+import { useVaultState } from '../../data/vault-hooks';
 import { showAppBadge } from './app-badge';
 
 const AppBadgeCount = lazy(() => import('./app-badge-count').then((m) => ({ default: m.AppBadgeCount })));

@@ -3,7 +3,7 @@
 import { useId, type ReactNode } from 'react';
 import type { ContentFileName } from '../../../schema/content';
 import type { ContentData, ContentState } from '../../content/load-content';
-import { nl } from '../../i18n/catalogue';
+import { nl } from '../../i18n/core';
 import { Link } from '../../shell/link';
 import { formatSources } from './source-label';
 

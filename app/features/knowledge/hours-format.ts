@@ -2,7 +2,7 @@
 // Times are shown in the entry's own time zone, like openStatus computes them.
 import type { Hours, ReferralEntry, WeeklySlot } from '../../../schema/content';
 import type { OpenStatus } from '../../../schema/opening-hours';
-import { nl } from '../../i18n/catalogue';
+import { nl } from '../../i18n/core';
 
 const t = nl.knowledge.verwijzingen;
 

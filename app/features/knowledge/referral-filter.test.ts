@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import verwijzingenJson from '../../../public/content/verwijzingen.json';
 import { verwijzingenFileSchema, type ReferralEntry, type Topic } from '../../../schema/content';
-import { nl } from '../../i18n/catalogue';
+import { nl } from '../../i18n/core';
 import {
   emptyReferralFilter,
   filterReferrals,

@@ -1,8 +1,8 @@
 // Readable "Bron" lines for content items. Sources are stored as seed file
 // names or "publieke bron: …" parts (see sourceSchema); the UI shows the seed's
 // title from the catalogue so a reader can trace every fact.
-import { seedFilePattern } from '../../../schema/content';
-import { nl } from '../../i18n/catalogue';
+import { seedFilePattern } from '../../../schema/content-ids';
+import { nl } from '../../i18n/core';
 
 const publicPrefix = 'publieke bron: ';
 

@@ -4,7 +4,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { DoDont, NeverImages, Plan, PresentStep, ReferralEntry, Step, Tip } from '../../../schema/content';
 import { useContent } from '../../content/load-content';
-import { nl } from '../../i18n/catalogue';
+import { nl } from '../../i18n/core';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
 import { ContentView, SeeAlso, SourceNote } from './content-view';

@@ -2,10 +2,11 @@
 // filters over the rest. Open-now status is computed on the device, in each
 // entry's own time zone, and refreshed every minute.
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
-import { topicIds, type ReferralEntry, type Topic } from '../../../schema/content';
+import type { ReferralEntry, Topic } from '../../../schema/content';
+import { topicIds } from '../../../schema/content-ids';
 import { openStatus } from '../../../schema/opening-hours';
 import { useContent } from '../../content/load-content';
-import { nl } from '../../i18n/catalogue';
+import { nl } from '../../i18n/core';
 import { Page } from '../../shell/page';
 import { TextField } from '../../ui/field';
 import { ContentView, SeeAlso, SourceNote } from './content-view';

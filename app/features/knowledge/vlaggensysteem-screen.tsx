@@ -4,7 +4,7 @@
 import { useId } from 'react';
 import type { CriteriaVersion, FlagInfo, SourcedText } from '../../../schema/content';
 import { useContent } from '../../content/load-content';
-import { nl } from '../../i18n/catalogue';
+import { nl } from '../../i18n/core';
 import { Page } from '../../shell/page';
 import { ContentView, SeeAlso, SourceNote } from './content-view';
 import './knowledge.css';

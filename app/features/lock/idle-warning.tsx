@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { nl } from '../../i18n/catalogue';
+import { nl } from '../../i18n/core';
 
 /** Warns before the idle lock; "Blijf aangemeld" keeps the session. */
 export function IdleWarning({ secondsLeft, onStay }: { secondsLeft: number; onStay: () => void }) {

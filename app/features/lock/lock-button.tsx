@@ -1,6 +1,6 @@
-import { useVaultState } from '../../data/hooks';
+import { useVaultState } from '../../data/vault-hooks';
 import { lock } from '../../data/vault';
-import { nl } from '../../i18n/catalogue';
+import { nl } from '../../i18n/core';
 
 /** Always within reach while unlocked: locks at once. */
 export function LockButton() {

@@ -1,11 +1,11 @@
-import { useState, type ReactNode } from 'react';
-import { useVaultState } from '../../data/hooks';
-import { nl } from '../../i18n/catalogue';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { useVaultState } from '../../data/vault-hooks';
+import { nl } from '../../i18n/core';
 import { Page } from '../../shell/page';
 import { SetupScreen, UnlockScreen } from './lock-screen';
 import { RecoveryCodeView } from './recovery-code-view';
-import { useAutoLock } from './use-auto-lock';
-import { IdleWarning } from './idle-warning';
+
+const UnlockedSession = lazy(() => import('./unlocked-session').then((m) => ({ default: m.UnlockedSession })));
 
 /**
  * Shows its children only while the logbook is unlocked. On lock, the
@@ -14,7 +14,6 @@ import { IdleWarning } from './idle-warning';
 export function LockGate({ children }: { children: ReactNode }) {
   const vault = useVaultState();
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
-  const idle = useAutoLock(vault === 'unlocked');
 
   if (vault === 'loading') {
     return <p className="lead">{nl.lock.loading}</p>;
@@ -33,9 +32,8 @@ export function LockGate({ children }: { children: ReactNode }) {
     );
   }
   return (
-    <>
-      {children}
-      {idle.warning ? <IdleWarning secondsLeft={idle.secondsLeft} onStay={idle.stay} /> : null}
-    </>
+    <Suspense fallback={<p className="lead">{nl.lock.loading}</p>}>
+      <UnlockedSession>{children}</UnlockedSession>
+    </Suspense>
   );
 }

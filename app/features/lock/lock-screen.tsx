@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { nl } from '../../i18n/catalogue';
+import { nl } from '../../i18n/core';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
 import { RecoverForm } from './recover-form';

@@ -1,5 +1,5 @@
 import { assessPassphrase } from '../../../schema/passphrase';
-import { nl } from '../../i18n/catalogue';
+import { nl } from '../../i18n/core';
 import { TextField } from '../../ui/field';
 
 interface PassphraseFieldsProps {

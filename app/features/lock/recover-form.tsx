@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { unlockWithRecoveryCode } from '../../data/vault';
-import { nl } from '../../i18n/catalogue';
+import { nl } from '../../i18n/core';
 import { TextField } from '../../ui/field';
 import { PassphraseFields, passphraseProblems } from './passphrase-fields';
 import { errorCode, retryAtOf } from './vault-errors';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { nl } from '../../i18n/catalogue';
+import { nl } from '../../i18n/core';
 
 /** Shows the recovery code once, grouped for reading, printable. */
 export function RecoveryCodeView({ code, onDone }: { code: string; onDone: () => void }) {

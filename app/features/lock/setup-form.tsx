@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { createVault } from '../../data/vault';
-import { nl } from '../../i18n/catalogue';
+import { nl } from '../../i18n/core';
 import { PassphraseFields, passphraseProblems } from './passphrase-fields';
 
 /** First run: choose a passphrase (and optionally get a recovery code). */

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { getUnlockRetryAt, unlock } from '../../data/vault';
-import { nl } from '../../i18n/catalogue';
+import { nl } from '../../i18n/core';
 import { TextField } from '../../ui/field';
 import { errorCode, retryAtOf } from './vault-errors';
 

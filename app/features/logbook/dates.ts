@@ -1,30 +1,37 @@
 // Calendar dates in the interface: stored as YYYY-MM-DD, shown as dd/mm/jjjj (nl-BE).
-import { addDays, addMonths, format, isValid, parseISO } from 'date-fns';
+import { addDays, addMonths } from 'date-fns';
+import {
+  formatIsoDate,
+  formatNlDate,
+  formatNlDateTime,
+  isValidDate,
+  parseIsoDate,
+} from '../../../schema/calendar-date';
 
 /** Today's calendar date on this device, YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
-  return format(now, 'yyyy-MM-dd');
+  return formatIsoDate(now);
 }
 
 export function isIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parseISO(value));
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isValidDate(parseIsoDate(value));
 }
 
 /** 2026-03-12 → 12/03/2026; anything else is returned unchanged. */
 export function formatDate(iso: string): string {
-  return isIsoDate(iso.slice(0, 10)) ? format(parseISO(iso.slice(0, 10)), 'dd/MM/yyyy') : iso;
+  return isIsoDate(iso.slice(0, 10)) ? formatNlDate(parseIsoDate(iso.slice(0, 10))) : iso;
 }
 
 /** A timestamp as date and local time: 12/03/2026 09:30. */
 export function formatDateTime(timestamp: string): string {
-  const date = parseISO(timestamp);
-  return isValid(date) ? format(date, 'dd/MM/yyyy HH:mm') : timestamp;
+  const date = parseIsoDate(timestamp);
+  return isValidDate(date) ? formatNlDateTime(date) : timestamp;
 }
 
 export function plusDays(iso: string, days: number): string {
-  return format(addDays(parseISO(iso), days), 'yyyy-MM-dd');
+  return formatIsoDate(addDays(parseIsoDate(iso), days));
 }
 
 export function plusMonths(iso: string, months: number): string {
-  return format(addMonths(parseISO(iso), months), 'yyyy-MM-dd');
+  return formatIsoDate(addMonths(parseIsoDate(iso), months));
 }

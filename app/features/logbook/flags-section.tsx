@@ -2,7 +2,8 @@
 // ("onbekend" allowed), then the professional's own flag and reasoning. The
 // flag is never computed from the answers. Every assessment is kept.
 import { useState, type FormEvent } from 'react';
-import { criteria2021Ids, type Criterion2021Id } from '../../../schema/content';
+import type { Criterion2021Id } from '../../../schema/content';
+import { criteria2021Ids } from '../../../schema/content-ids';
 import {
   criterionAnswerSchema,
   flagSchema,

@@ -1,0 +1,47 @@
+// The calm reminder to back up after N days without a backup (setting
+// `backupReminderDays`). Shown only while unlocked, not on Instellingen
+// itself; "Niet nu" hides it until the next page load.
+import { useState } from 'react';
+import { backupReminder } from '../../../schema/backup';
+import { useHasCases } from '../../data/backup';
+import { useVaultState } from '../../data/hooks';
+import { useSettings } from '../../data/settings';
+import { nl } from '../../i18n/catalogue';
+import { Link } from '../../shell/link';
+import { usePath } from '../../shell/router';
+import './backup-reminder.css';
+
+const t = nl.settings.reminder;
+let dismissedThisVisit = false;
+
+export function BackupReminder() {
+  const vault = useVaultState();
+  const settings = useSettings();
+  const hasCases = useHasCases();
+  const path = usePath();
+  const [dismissed, setDismissed] = useState(dismissedThisVisit);
+  if (vault !== 'unlocked' || hasCases === undefined || dismissed || path.startsWith('/instellingen')) return null;
+  const due = backupReminder(
+    { lastBackupAt: settings.lastBackupAt, reminderDays: settings.backupReminderDays, hasCases },
+    new Date(),
+  );
+  if (!due) return null;
+  return (
+    <aside className="backup-reminder" aria-label={t.label}>
+      <div className="backup-reminder__body">
+        <p>{due.days === null ? t.never : t.days(due.days)}</p>
+        <Link href="/instellingen">{t.action}</Link>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            dismissedThisVisit = true;
+            setDismissed(true);
+          }}
+        >
+          {t.later}
+        </button>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,73 @@
+// "Instellingen": back-up (maken, inlezen, herinnering), beveiliging
+// (wachtwoordzin, vergrendelen, opslag) and the other device settings.
+// Renders only while unlocked (LockGate). On a fresh device the lock screen
+// first creates a vault; the restore path is then the import form here.
+import { useId } from 'react';
+import { nl } from '../../i18n/catalogue';
+import { Page } from '../../shell/page';
+import { SelectField } from '../../ui/select-field';
+import { BackupExportForm } from './backup-export-form';
+import { BackupImportForm } from './backup-import-form';
+import { ChangePassphraseForm } from './change-passphrase-form';
+import { GeneralSettings } from './general-settings';
+import { LockSettings, withCurrent } from './lock-settings';
+import { StorageInfo } from './storage-info';
+import { useSettingSaver } from './use-setting-saver';
+import './settings.css';
+
+const t = nl.settings;
+const reminderOptions = [7, 14, 30, 60, 90] as const;
+const dateTime = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long', timeStyle: 'short' });
+
+function BackupSection() {
+  const headingId = useId();
+  const { values: settings, save, message } = useSettingSaver();
+  const last = settings.lastBackupAt === undefined ? null : new Date(settings.lastBackupAt);
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{t.backup.title}</h2>
+      <div className="card">
+        <p>{t.backup.intro}</p>
+        <p className="settings-last-backup">
+          {last && !Number.isNaN(last.getTime()) ? t.backup.lastBackup(dateTime.format(last)) : t.backup.never}
+        </p>
+        <SelectField
+          label={t.backup.reminderLabel}
+          value={String(settings.backupReminderDays)}
+          onChange={(event) => save({ backupReminderDays: Number(event.target.value) })}
+          options={withCurrent(reminderOptions, settings.backupReminderDays).map((n) => ({
+            value: String(n),
+            label: t.backup.reminderDays(n),
+          }))}
+        />
+        <p role="status" className="settings-status">
+          {message}
+        </p>
+      </div>
+      <BackupExportForm />
+      <BackupImportForm />
+    </section>
+  );
+}
+
+function SecuritySection() {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{t.security.title}</h2>
+      <ChangePassphraseForm />
+      <LockSettings />
+      <StorageInfo />
+    </section>
+  );
+}
+
+export function SettingsScreen() {
+  return (
+    <Page title={t.title}>
+      <BackupSection />
+      <SecuritySection />
+      <GeneralSettings />
+    </Page>
+  );
+}

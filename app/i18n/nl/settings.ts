@@ -1,0 +1,178 @@
+// Instellingen: back-up, terugzetten en samenvoegen, beveiliging, opslag en
+// de andere toestelinstellingen; plus de herinnering aan een back-up.
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const settings = {
+  title: 'Instellingen',
+  saved: 'Bewaard.',
+  saveFailed: 'Deze instelling kon niet bewaard worden. Er is niets gewijzigd.',
+
+  backup: {
+    title: 'Back-up',
+    intro:
+      'Je logboek staat alleen op dit toestel. Maak geregeld een back-up: een versleuteld .baken-bestand dat je op een veilige plek bewaart, apart van dit toestel.',
+    lastBackup: (when: string) => `Laatste back-up: ${when}.`,
+    never: 'Je hebt op dit toestel nog geen back-up gemaakt.',
+    reminderLabel: 'Herinner me aan een back-up na',
+    reminderDays: (n: number) => plural(n, 'dag', 'dagen'),
+  },
+
+  export: {
+    title: 'Back-up maken',
+    scopeLegend: 'Wat neem je mee?',
+    scopeAll: 'Het hele logboek',
+    scopeAllHint: 'Voor je eigen back-up of een nieuw toestel. Ook het logboek van acties gaat mee.',
+    scopeCases: 'Enkele dossiers (overdracht)',
+    scopeCasesHint: 'Voor een collega of coördinator die dossiers overneemt.',
+    casesLegend: 'Welke dossiers?',
+    noCases: 'Er staan nog geen dossiers in het logboek.',
+    caseLabel: (reference: string) => `Dossier ${reference}`,
+    caseHint: (knownOn: string, status: string) => `Bekend op ${knownOn} · ${status}`,
+    caseStatus: { open: 'open', 'in-rust': 'in rust', afgesloten: 'afgesloten' },
+    protectionLegend: 'Beveiligen met',
+    protectionCurrent: 'Mijn wachtwoordzin',
+    protectionCurrentHint: 'Voor je eigen back-up. Vul je huidige wachtwoordzin opnieuw in.',
+    protectionTransfer: 'Een eenmalige wachtwoordzin voor overdracht',
+    protectionTransferHint:
+      'Voor een collega. Geef de wachtwoordzin apart door, nooit in hetzelfde bericht als het bestand.',
+    currentPassphrase: 'Je huidige wachtwoordzin',
+    transferPassphrase: 'Wachtwoordzin voor dit bestand',
+    transferConfirm: 'Herhaal de wachtwoordzin voor dit bestand',
+    submit: 'Back-up maken',
+    busy: 'Bezig met de back-up…',
+    done: (fileName: string, cases: number) =>
+      `Back-up gemaakt: ${fileName} (${plural(cases, 'dossier', 'dossiers')}). Bewaar het bestand op een veilige plek.`,
+    damaged: (n: number) =>
+      `Let op: ${plural(n, 'beschadigd gegeven kon', 'beschadigde gegevens konden')} niet gelezen worden en ${n === 1 ? 'zit' : 'zitten'} niet in de back-up.`,
+    downloadAgain: (fileName: string) => `${fileName} opnieuw downloaden`,
+    nothingSelected: 'Kies minstens één dossier.',
+    passphraseRequired: 'Vul je huidige wachtwoordzin in.',
+    wrongPassphrase: 'Dit is niet je huidige wachtwoordzin.',
+  },
+
+  import: {
+    title: 'Back-up inlezen',
+    intro:
+      'Op een nieuw toestel maak je eerst een logboek aan met een nieuwe wachtwoordzin; daarna zet je hier de back-up terug. Alles wordt opnieuw versleuteld met de sleutel van dit toestel.',
+    fileLabel: 'Back-upbestand (.baken)',
+    fileHint: 'Alleen bestanden die Baken zelf maakte. Er wordt niets gelezen voor je op "Back-up inlezen" tikt.',
+    fileRequired: 'Kies een .baken-bestand.',
+    fileWrongType: 'Dit is geen .baken-bestand. Kies een back-up die Baken maakte.',
+    modeLegend: 'Hoe lees je de back-up in?',
+    modeMerge: 'Samenvoegen met dit logboek',
+    modeMergeHint:
+      'Nieuwe dossiers komen erbij; bij een dossier dat hier al staat, wint de nieuwste versie en komen alle notities samen. Er gaat niets verloren.',
+    modeRestore: 'Terugzetten in een leeg logboek',
+    modeRestoreHint: 'Voor een nieuw toestel: alles uit de back-up komt terug, ook het logboek van acties.',
+    passphrase: 'Wachtwoordzin van de back-up',
+    passphraseHint: 'Je eigen wachtwoordzin van toen je de back-up maakte, of de wachtwoordzin voor overdracht.',
+    passphraseRequired: 'Vul de wachtwoordzin van de back-up in.',
+    submit: 'Back-up inlezen',
+    busy: 'Bezig met inlezen…',
+    restored: (cases: number, records: number) =>
+      `Teruggezet: ${plural(cases, 'dossier', 'dossiers')} en ${plural(records, 'ander gegeven', 'andere gegevens')}.`,
+    merged: (added: number, updated: number) =>
+      `Samengevoegd: ${plural(added, 'dossier', 'dossiers')} toegevoegd, ${updated} bijgewerkt.`,
+    mergedRecords: (added: number, updated: number, same: number) =>
+      `Verder ${plural(added, 'gegeven', 'gegevens')} toegevoegd en ${updated} bijgewerkt; ${same} ${same === 1 ? 'was' : 'waren'} al gelijk.`,
+    kept: (n: number) =>
+      `${plural(n, 'gegeven', 'gegevens')} bleef zoals het hier stond, omdat de versie op dit toestel nieuwer of anders was.`,
+    mergeNotes: (n: number) =>
+      `Bij ${plural(n, 'dossier', 'dossiers')} staat nu een notitie die zegt wat het samenvoegen veranderde.`,
+  },
+
+  progress: {
+    label: 'Voortgang',
+    checkingPassphrase: 'Wachtwoordzin controleren…',
+    reading: 'Gegevens lezen…',
+    deriving: 'Sleutel maken uit de wachtwoordzin…',
+    encrypting: 'Versleutelen…',
+    decrypting: 'Wachtwoordzin controleren en ontsleutelen…',
+    validating: (done: number, total: number) => `Alles controleren: ${done} van ${total}…`,
+    validatingStart: 'Alles controleren…',
+    merging: 'Vergelijken met dit logboek…',
+    writing: 'Bewaren…',
+    done: 'Klaar.',
+  },
+
+  errors: {
+    'backup.tooLarge': 'Dit bestand is te groot voor een Baken-back-up (meer dan 64 MB). Er is niets ingelezen.',
+    'backup.notBackup':
+      'Dit is geen Baken-back-up. Kies een .baken-bestand dat Baken zelf maakte. Er is niets ingelezen.',
+    'backup.newerVersion':
+      'Deze back-up komt uit een nieuwere versie van Baken. Werk Baken eerst bij (open de app met netwerk en herlaad) en probeer opnieuw. Er is niets ingelezen.',
+    'backup.damaged':
+      'Dit bestand is onvolledig of beschadigd, of er is iets in veranderd. Er is niets ingelezen. Gebruik een andere kopie of vraag een nieuwe back-up.',
+    'backup.wrongPassphrase':
+      'Deze wachtwoordzin opent de back-up niet. Het kan ook de wachtwoordzin voor overdracht zijn, of je wachtwoordzin van toen. Er is niets ingelezen.',
+    'backup.weakProtection':
+      'Deze back-up is beveiligd met te zwakke instellingen. Baken weigert ze. Er is niets ingelezen.',
+    'backup.invalid':
+      'De inhoud van deze back-up klopt niet met wat Baken verwacht. Het hele bestand is geweigerd; er is niets ingelezen.',
+    'backup.imageData':
+      'Deze back-up bevat beeldgegevens. Baken bewaart nooit beelden, daarom is het hele bestand geweigerd. Er is niets ingelezen.',
+    'backup.notEmpty':
+      'Terugzetten kan alleen in een leeg logboek, en in dit logboek staan al gegevens. Kies "Samenvoegen met dit logboek". Er is niets gewijzigd.',
+    'backup.conflict':
+      'Deze back-up botst met gegevens in dit logboek: eenzelfde sleutel wordt voor iets anders gebruikt. Er is niets ingelezen.',
+    'backup.nothingSelected': 'Kies minstens één dossier.',
+    'storage.full': 'Het toestel is vol. Er is niets bewaard. Maak ruimte vrij en probeer opnieuw.',
+    'vault.locked': 'Baken is vergrendeld. Ontgrendel en probeer opnieuw.',
+    generic: 'Er ging iets mis. Er is niets gewijzigd. Probeer het opnieuw.',
+  },
+
+  security: {
+    title: 'Beveiliging',
+    passphraseTitle: 'Wachtwoordzin wijzigen',
+    passphraseIntro:
+      'Je gegevens blijven zoals ze zijn; alleen de sleutel wordt opnieuw ingepakt. Je herstelcode blijft geldig. Back-ups die je vroeger maakte, open je met de wachtwoordzin van toen.',
+    current: 'Huidige wachtwoordzin',
+    next: 'Nieuwe wachtwoordzin',
+    confirm: 'Herhaal de nieuwe wachtwoordzin',
+    submit: 'Wachtwoordzin wijzigen',
+    busy: 'Bezig…',
+    changed: 'Je wachtwoordzin is gewijzigd. Gebruik voortaan de nieuwe.',
+    currentRequired: 'Vul je huidige wachtwoordzin in.',
+    wrongCurrent: 'De huidige wachtwoordzin klopt niet. Er is niets gewijzigd.',
+    sameAsCurrent: 'De nieuwe wachtwoordzin is dezelfde als de huidige.',
+    lockTitle: 'Automatisch vergrendelen',
+    autoLock: 'Vergrendelen na zoveel tijd zonder activiteit',
+    autoLockHint: 'Je krijgt eerst een waarschuwing met "Blijf aangemeld".',
+    minutes: (n: number) => plural(n, 'minuut', 'minuten'),
+    hiddenGrace: 'Vergrendelen als Baken op de achtergrond staat, na',
+    hiddenGraceHint: 'Bijvoorbeeld als je naar een andere app gaat of het scherm uitzet.',
+    seconds: (n: number) => (n === 0 ? 'meteen' : n % 60 === 0 ? plural(n / 60, 'minuut', 'minuten') : `${n} seconden`),
+  },
+
+  storage: {
+    title: 'Opslag op dit toestel',
+    usage: (used: string, quota: string) => `${used} van ${quota} gebruikt.`,
+    usageOnly: (used: string) => `${used} gebruikt.`,
+    unknown: 'Dit toestel vertelt niet hoeveel opslag Baken gebruikt.',
+    persisted: 'Blijvende opslag: ja. De browser wist Baken niet zomaar als het toestel vol raakt.',
+    notPersisted:
+      'Blijvende opslag: nee. De browser kan de gegevens wissen als het toestel vol raakt. Zet Baken op je beginscherm en maak geregeld een back-up.',
+    megabytes: (mb: string) => `${mb} MB`,
+  },
+
+  general: {
+    title: 'Algemeen',
+    jurisdiction: 'Rechtsgebied',
+    jurisdictionHint: 'Bepaalt welke regels voor toestemming en beslissingsbevoegdheid Baken toont.',
+    vlaanderen: 'Vlaanderen',
+    nederland: 'Nederland',
+    appBadge: 'Aantal te late opvolgingen op het app-icoon',
+    appBadgeHint: 'Alleen een getal, nooit namen of inhoud.',
+    retention: 'Standaard bewaartermijn na het afsluiten van een dossier',
+    months: (n: number) => (n % 12 === 0 ? plural(n / 12, 'jaar', 'jaar') : plural(n, 'maand', 'maanden')),
+  },
+
+  reminder: {
+    label: 'Herinnering back-up',
+    days: (n: number) => `Je hebt al ${n} dagen geen back-up gemaakt.`,
+    never: 'Je hebt nog geen back-up gemaakt van je logboek.',
+    action: 'Back-up maken',
+    later: 'Niet nu',
+  },
+} as const;

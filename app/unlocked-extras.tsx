@@ -1,0 +1,18 @@
+// Parts of the shell that only make sense while the logbook is unlocked. They
+// are loaded on unlock, so the lock screen's critical path stays small.
+import { lazy, Suspense } from 'react';
+import { useVaultState } from './data/vault-hooks';
+
+const BackupReminder = lazy(() =>
+  import('./features/settings/backup-reminder').then((m) => ({ default: m.BackupReminder })),
+);
+
+export function UnlockedExtras() {
+  const vault = useVaultState();
+  if (vault !== 'unlocked') return null;
+  return (
+    <Suspense fallback={null}>
+      <BackupReminder />
+    </Suspense>
+  );
+}

@@ -1,0 +1,240 @@
+// Backup, restore and merge between two browser contexts (two "devices"),
+// offline after the first visit; and the Instellingen screen at 360 px.
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { expect, test, waitForServiceWorker } from './fixtures';
+import { LogbookPage, phone } from './pages/logbook-page';
+import { testPassphrase } from './pages/lock-page';
+import { SettingsPage, type BackupFile } from './pages/settings-page';
+
+test.use({ viewport: phone });
+
+const incident = {
+  knownVia: 'Een klasgenoot',
+  types: ['ongewenste sexting'],
+  schools: ['Sint-Jozefscollege'],
+  description: 'Foto doorgestuurd in een klasgroep. Marker-back-up-feit.',
+};
+
+const otherPassphrase = 'tweede toestel met een eigen zin';
+const transferPassphrase = 'eenmalig voor de overdracht 2026';
+
+/** A second device: a fresh browser context on the same build, offline after the first visit. */
+async function secondDevice(
+  browser: Browser,
+  baseURL: string | undefined,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, viewport: phone, locale: 'nl-BE', acceptDownloads: true });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Creates the logbook on a device (online first so the service worker precaches), then goes offline. */
+async function startDevice(page: Page, context: BrowserContext, passphrase: string, path = '/'): Promise<LogbookPage> {
+  const logbook = new LogbookPage(page);
+  await page.setViewportSize(phone);
+  await page.goto(path);
+  await waitForServiceWorker(page);
+  await logbook.lock.createVault(passphrase);
+  await context.setOffline(true);
+  return logbook;
+}
+
+async function openCase(page: Page, reference: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek', exact: true }).click();
+  await page.getByRole('link', { name: reference }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Dossier ${reference}` })).toBeVisible();
+}
+
+test.describe('backup and restore', () => {
+  test('a backup made on one device restores every case, party, consent, note and follow-up on a fresh one', async ({
+    page,
+    context,
+    browser,
+    baseURL,
+  }) => {
+    const logbook = await startDevice(page, context, testPassphrase);
+    await logbook.openNewIncident();
+    await logbook.fillIncident(incident);
+    const reference = await logbook.saveIncident();
+    await logbook.addParty({ role: 'afgebeelde jongere', age: '14', expectPseudonym: 'Jongere A' });
+    await logbook.recordConsent({
+      party: 'Jongere A (afgebeelde jongere)',
+      recipient: 'school',
+      categories: ['feiten'],
+      givenBy: 'de jongere',
+    });
+    await logbook.addNote('gesprek', 'Gesprek met Jongere A, marker-back-up-noot.');
+    await logbook.scheduleFollowUp('Terugkomen op de afspraken, marker-back-up-opvolging.');
+
+    const settings = new SettingsPage(page);
+    await settings.open();
+    await expect(page.getByText('Je hebt op dit toestel nog geen back-up gemaakt.')).toBeVisible();
+    const file = await settings.exportBackup({ passphrase: testPassphrase });
+    expect(file.name).toMatch(/^baken-back-up-\d{4}-\d{2}-\d{2}\.baken$/);
+    expect(file.buffer.subarray(0, 13).toString('latin1')).toBe('BAKEN-BACKUP\n');
+    expect(file.buffer.toString('latin1')).not.toContain('marker-back-up');
+    await expect(page.getByText(/^Laatste back-up: /)).toBeVisible();
+
+    // The new phone: "Instellingen" first asks to create a logbook, then offers the restore.
+    const device = await secondDevice(browser, baseURL);
+    await startDevice(device.page, device.context, otherPassphrase, '/instellingen');
+    const fresh = new SettingsPage(device.page);
+    await expect(fresh.heading()).toBeVisible();
+    await expect(fresh.importForm.getByRole('radio', { name: /^Terugzetten in een leeg logboek/ })).toBeChecked();
+
+    await fresh.importBackup(file, 'niet de goede wachtwoordzin', 'Terugzetten in een leeg logboek');
+    await expect(fresh.importError()).toContainText('Deze wachtwoordzin opent de back-up niet.');
+    await fresh.importBackup(file, testPassphrase, 'Terugzetten in een leeg logboek');
+    await expect(fresh.importStatus()).toContainText('Teruggezet: 1 dossier en');
+
+    const restored = new LogbookPage(device.page);
+    await openCase(device.page, reference);
+    await expect(restored.section('Incident')).toContainText('Marker-back-up-feit');
+    await expect(restored.section('Betrokkenen').getByRole('heading', { level: 3 })).toHaveText([
+      'Jongere A (afgebeelde jongere)',
+    ]);
+    await expect(restored.section('Toestemming').getByRole('article', { name: 'Jongere A → school' })).toContainText(
+      'Informatie: feiten',
+    );
+    await expect(restored.section('Tijdlijn')).toContainText('marker-back-up-noot');
+    await expect(restored.section('Opvolging en status')).toContainText('marker-back-up-opvolging');
+
+    // The restored data lives under the new device's passphrase.
+    await restored.lock.lock();
+    await restored.lock.unlock(otherPassphrase);
+    await expect(restored.section('Tijdlijn')).toContainText('marker-back-up-noot');
+    await device.context.close();
+  });
+
+  test('merging two logbooks that share a case keeps the union of its notes', async ({
+    page,
+    context,
+    browser,
+    baseURL,
+  }) => {
+    // Device A: a case with one note, handed over with a transfer passphrase.
+    const logbook = await startDevice(page, context, testPassphrase);
+    await logbook.openNewIncident();
+    await logbook.fillIncident(incident);
+    const reference = await logbook.saveIncident();
+    await logbook.addNote('gesprek', 'Noot van toestel A, eerste.');
+    const settings = new SettingsPage(page);
+    await settings.open();
+    const handover: BackupFile = await settings.exportBackup({
+      passphrase: transferPassphrase,
+      transfer: true,
+      cases: [reference],
+    });
+    expect(handover.name).toMatch(/^baken-overdracht-/);
+
+    // Device B: takes the case over and adds a note of its own.
+    const device = await secondDevice(browser, baseURL);
+    const other = await startDevice(device.page, device.context, otherPassphrase, '/instellingen');
+    const settingsB = new SettingsPage(device.page);
+    await settingsB.importBackup(handover, transferPassphrase, 'Terugzetten in een leeg logboek');
+    await expect(settingsB.importStatus()).toContainText('Teruggezet: 1 dossier');
+    await openCase(device.page, reference);
+    await other.addNote('overleg', 'Noot van toestel B.');
+    await settingsB.open();
+    const fromB = await settingsB.exportBackup({ passphrase: transferPassphrase, transfer: true });
+
+    // Device A meanwhile adds another note, then merges B's logbook in.
+    await openCase(page, reference);
+    await logbook.addNote('afspraak', 'Noot van toestel A, tweede.');
+    await settings.open();
+    await settings.importBackup(fromB, transferPassphrase, 'Samenvoegen met dit logboek');
+    await expect(settings.importStatus()).toContainText('Samengevoegd: 0 dossiers toegevoegd');
+    await expect(settings.importStatus()).toContainText('Bij 1 dossier staat nu een notitie');
+
+    await openCase(page, reference);
+    const timeline = logbook.section('Tijdlijn');
+    await expect(timeline).toContainText('Noot van toestel A, eerste.');
+    await expect(timeline).toContainText('Noot van toestel A, tweede.');
+    await expect(timeline).toContainText('Noot van toestel B.');
+    await expect(timeline).toContainText('Samengevoegd uit back-up: toegevoegd: 1 notitie.');
+    await expect(timeline.getByRole('article')).toHaveCount(4);
+
+    // The same file again changes nothing.
+    await settings.open();
+    await settings.importBackup(fromB, transferPassphrase, 'Samenvoegen met dit logboek');
+    await expect(settings.importStatus()).toContainText('Samengevoegd: 0 dossiers toegevoegd, 0 bijgewerkt.');
+    await expect(settings.importStatus()).not.toContainText('notitie');
+    await device.context.close();
+  });
+
+  test('refuses a file that is not a Baken backup and keeps the logbook as it was', async ({ page, context }) => {
+    await startDevice(page, context, testPassphrase, '/instellingen');
+    const settings = new SettingsPage(page);
+    await settings.importBackup(
+      { name: 'niet-baken.baken', mimeType: 'application/octet-stream', buffer: Buffer.from('{"type":"iets anders"}') },
+      testPassphrase,
+      'Samenvoegen met dit logboek',
+    );
+    await expect(settings.importError()).toContainText('Dit is geen Baken-back-up.');
+    await settings.importForm
+      .getByLabel('Back-upbestand (.baken)')
+      .setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+    await expect(settings.importForm.getByText('Dit is geen .baken-bestand.')).toBeVisible();
+    await expect(settings.importForm.getByLabel('Back-upbestand (.baken)')).toHaveAttribute('accept', '.baken');
+  });
+});
+
+test.describe('Instellingen', () => {
+  test('is axe-clean and fits 360 px, with every section', async ({ page, context }) => {
+    const logbook = await startDevice(page, context, testPassphrase);
+    await logbook.openNewIncident();
+    await logbook.fillIncident(incident);
+    await logbook.saveIncident();
+    const settings = new SettingsPage(page);
+    await settings.open();
+    for (const name of ['Back-up', 'Beveiliging', 'Algemeen']) {
+      await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+    }
+    for (const name of [
+      'Back-up maken',
+      'Back-up inlezen',
+      'Wachtwoordzin wijzigen',
+      'Automatisch vergrendelen',
+      'Opslag op dit toestel',
+    ]) {
+      await expect(page.getByRole('heading', { level: 3, name })).toBeVisible();
+    }
+    await expect(page.getByText(/ MB van .* MB gebruikt\.$/)).toBeVisible();
+    await settings.exportForm.getByRole('radio', { name: /^Enkele dossiers/ }).check();
+    await settings.exportForm.getByRole('radio', { name: /^Een eenmalige wachtwoordzin/ }).check();
+    await settings.exportForm.getByRole('button', { name: 'Back-up maken' }).click();
+    await expect(settings.exportForm.getByText('Kies minstens één dossier.')).toBeVisible();
+    await expectNoAxeViolations(page, 'Instellingen with errors shown');
+    await settings.expectNoHorizontalOverflow('Instellingen');
+
+    // Settings save at once.
+    await page
+      .getByRole('combobox', { name: 'Vergrendelen na zoveel tijd zonder activiteit' })
+      .selectOption({ label: '10 minuten' });
+    await expect(page.getByRole('status').filter({ hasText: 'Bewaard.' })).toBeVisible();
+    await page.getByRole('group', { name: 'Rechtsgebied' }).getByRole('radio', { name: 'Nederland' }).check();
+    await page.reload();
+    await logbook.lock.unlock();
+    await expect(page.getByRole('combobox', { name: 'Vergrendelen na zoveel tijd zonder activiteit' })).toHaveValue(
+      '10',
+    );
+    await expect(
+      page.getByRole('group', { name: 'Rechtsgebied' }).getByRole('radio', { name: 'Nederland' }),
+    ).toBeChecked();
+
+    // Changing the passphrase: a wrong current one is refused, then the change works.
+    const form = page.getByRole('form', { name: 'Wachtwoordzin wijzigen' });
+    await form.getByLabel('Huidige wachtwoordzin').fill('niet mijn wachtwoordzin');
+    await form.getByLabel('Nieuwe wachtwoordzin', { exact: true }).fill(otherPassphrase);
+    await form.getByLabel('Herhaal de nieuwe wachtwoordzin').fill(otherPassphrase);
+    await form.getByRole('button', { name: 'Wachtwoordzin wijzigen' }).click();
+    await expect(form.getByText('De huidige wachtwoordzin klopt niet.')).toBeVisible();
+    await form.getByLabel('Huidige wachtwoordzin').fill(testPassphrase);
+    await form.getByRole('button', { name: 'Wachtwoordzin wijzigen' }).click();
+    await expect(form.getByRole('status')).toHaveText('Je wachtwoordzin is gewijzigd. Gebruik voortaan de nieuwe.');
+    await logbook.lock.lock();
+    await logbook.lock.unlock(otherPassphrase);
+    await expect(settings.heading()).toBeVisible();
+  });
+});

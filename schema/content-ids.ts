@@ -1,0 +1,28 @@
+// Plain constants of the content model, without zod, so the knowledge screens
+// (on the lock screen's critical path) can use them without the schema library.
+
+/** A seed file name such as "000_8b6da676571e0853.txt". */
+export const seedFilePattern = /^\d{3}_[0-9a-f]{16}\.txt$/;
+
+export const topicIds = [
+  'sexting',
+  'sextortion',
+  'grooming',
+  'beelden-verwijderen',
+  'aangifte-melding',
+  'ouders',
+  'professionals',
+] as const;
+
+/** Vlaggensysteem criteria, 2021 version (Sensoa, used in Flanders). */
+export const criteria2021Ids = [
+  'wederzijdse-toestemming',
+  'vrijwilligheid',
+  'gelijkwaardigheid',
+  'ontwikkelings-of-functioneringsniveau',
+  'context',
+  'impact',
+] as const;
+
+/** The older NL criteria that the sources name (incomplete; see vlaggensysteem.json). */
+export const criteriaOuderNlIds = ['leeftijds-ontwikkelingsadequaat', 'contextadequaat', 'zelfrespect'] as const;

@@ -1,0 +1,232 @@
+// The never-images guard for strings (DOMAIN.md, "The hard rule: never images").
+// Every free-text field is built with `safeText()`, and every import is walked
+// with `findImageData()`, so no string can smuggle a picture into Baken.
+//
+// Detection choices (documented because they trade recall against false alarms
+// on ordinary Dutch prose):
+// - data: URLs: after undoing percent-encoding, HTML colon entities, NFKC
+//   look-alikes, tabs/newlines and zero-width characters, `data:` followed by a
+//   media type (`image/png;`, `text/plain,` …), by `;` or by `,` is refused.
+//   Plain prose such as "Belangrijke data: 3 mei" is allowed: the word "data"
+//   ("dates") is common Dutch, so the scheme alone is not enough.
+// - base64: runs of base64 characters (standard and URL-safe alphabets) are
+//   collected with whitespace treated as transparent (line-wrapped base64), then
+//   decoded from each of the 4 character alignments and searched for image
+//   signatures at every byte offset. Together that covers a signature starting
+//   at any character position, even glued to preceding words.
+// - Only runs of >= 16 base64 characters (12 bytes) are decoded, and at least
+//   12 decoded bytes must follow a signature: a real image is never that small
+//   (the smallest GIF is 26 bytes), and it keeps short words out.
+// - Short signatures get a header check: JPEG needs a marker byte after FF D8 FF;
+//   GIF needs the full "GIF87a"/"GIF89a"; BMP ("BM", 2 bytes — "Qk…" starts many
+//   base64 strings) needs 18 bytes whose reserved field (bytes 6–9) is zero and
+//   whose DIB header size (bytes 14–17) is a known one (12, 16, 40, 52, 56, 64,
+//   108, 124); TIFF needs its 4-byte signature and a first-IFD offset >= 8.
+// - Raw (non-base64) signatures in the string itself, e.g. binary pasted into a
+//   field or percent-encoded bytes, are refused too.
+// All scans are linear in the input; no backtracking regular expressions.
+
+const MIN_RUN_CHARS = 16;
+const MIN_IMAGE_BYTES = 12;
+
+// base64 value per char code, -1 = not base64. Standard and URL-safe alphabets.
+const BASE64_VALUES = new Int8Array(128).fill(-1);
+{
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  for (let i = 0; i < alphabet.length; i++) BASE64_VALUES[alphabet.charCodeAt(i)] = i;
+  BASE64_VALUES['-'.charCodeAt(0)] = 62;
+  BASE64_VALUES['_'.charCodeAt(0)] = 63;
+}
+
+function isTransparentWhitespace(code: number): boolean {
+  // space, \t, \n, \v, \f, \r
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+}
+
+const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'mif1', 'msf1', 'avif', 'avis']);
+const BMP_DIB_SIZES = new Set([12, 16, 40, 52, 56, 64, 108, 124]);
+
+function ascii(bytes: ArrayLike<number>, at: number, length: number): string {
+  let s = '';
+  for (let k = 0; k < length; k++) s += String.fromCharCode(bytes[at + k] ?? 0);
+  return s;
+}
+
+function u32le(b: ArrayLike<number>, at: number): number {
+  return ((b[at] ?? 0) | ((b[at + 1] ?? 0) << 8) | ((b[at + 2] ?? 0) << 16)) + (b[at + 3] ?? 0) * 0x1000000;
+}
+
+function u32be(b: ArrayLike<number>, at: number): number {
+  return (b[at] ?? 0) * 0x1000000 + (((b[at + 1] ?? 0) << 16) | ((b[at + 2] ?? 0) << 8) | (b[at + 3] ?? 0));
+}
+
+/**
+ * True when an image signature starts at byte `i` of `b` (first `n` bytes valid).
+ * `minTail` is the number of bytes that must be available from `i`.
+ */
+function imageSignatureAt(b: ArrayLike<number>, n: number, i: number, minTail: number): boolean {
+  const left = n - i;
+  if (left < Math.max(minTail, 4)) return false;
+  const b0 = b[i];
+  switch (b0) {
+    case 0x89: // PNG
+      return left >= 8 && ascii(b, i + 1, 7) === 'PNG\r\n\x1a\n';
+    case 0xff: {
+      // JPEG: FF D8 FF followed by a marker byte (C0–FE).
+      const marker = b[i + 3] ?? 0;
+      return b[i + 1] === 0xd8 && b[i + 2] === 0xff && marker >= 0xc0 && marker !== 0xff;
+    }
+    case 0x47: // GIF87a / GIF89a
+      return left >= 6 && (ascii(b, i, 6) === 'GIF87a' || ascii(b, i, 6) === 'GIF89a');
+    case 0x52: // RIFF....WEBP
+      return left >= 12 && ascii(b, i, 4) === 'RIFF' && ascii(b, i + 8, 4) === 'WEBP';
+    case 0x42: // BMP: "BM", size, 4 reserved zero bytes, pixel offset, DIB header size
+      return left >= 18 && b[i + 1] === 0x4d && u32le(b, i + 6) === 0 && BMP_DIB_SIZES.has(u32le(b, i + 14));
+    case 0x49: // TIFF little-endian: II*\0 + IFD offset
+      return left >= 8 && b[i + 1] === 0x49 && b[i + 2] === 0x2a && b[i + 3] === 0 && u32le(b, i + 4) >= 8;
+    case 0x4d: // TIFF big-endian: MM\0* + IFD offset
+      return left >= 8 && b[i + 1] === 0x4d && b[i + 2] === 0 && b[i + 3] === 0x2a && u32be(b, i + 4) >= 8;
+    case 0x66: // ISO-BMFF: "ftyp" + major brand (box size precedes it)
+      return left >= 8 && ascii(b, i, 4) === 'ftyp' && HEIF_BRANDS.has(ascii(b, i + 4, 4));
+    default:
+      return false;
+  }
+}
+
+function containsSignature(b: ArrayLike<number>, n: number, minTail: number): boolean {
+  for (let i = 0; i < n; i++) {
+    if (imageSignatureAt(b, n, i, minTail)) return true;
+  }
+  return false;
+}
+
+/** Decodes base64 values from `start` (6 bits each) into `out`; returns the byte count. */
+function decodeValues(values: Uint8Array, count: number, start: number, out: Uint8Array): number {
+  let acc = 0;
+  let bits = 0;
+  let n = 0;
+  for (let k = start; k < count; k++) {
+    acc = ((acc << 6) | (values[k] ?? 0)) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[n++] = (acc >> bits) & 0xff;
+    }
+  }
+  return n;
+}
+
+function runHasImage(values: Uint8Array, count: number, scratch: Uint8Array): boolean {
+  if (count < MIN_RUN_CHARS) return false;
+  for (let alignment = 0; alignment < 4; alignment++) {
+    const n = decodeValues(values, count, alignment, scratch);
+    if (containsSignature(scratch, n, MIN_IMAGE_BYTES)) return true;
+  }
+  return false;
+}
+
+function containsBase64Image(s: string): boolean {
+  const values = new Uint8Array(s.length);
+  const scratch = new Uint8Array(Math.ceil((s.length * 3) / 4) + 3);
+  let count = 0;
+  for (let k = 0; k < s.length; k++) {
+    const code = s.charCodeAt(k);
+    const value = code < 128 ? (BASE64_VALUES[code] ?? -1) : -1;
+    if (value >= 0) {
+      values[count++] = value;
+    } else if (!isTransparentWhitespace(code)) {
+      if (runHasImage(values, count, scratch)) return true;
+      count = 0;
+    }
+  }
+  return runHasImage(values, count, scratch);
+}
+
+function containsRawSignature(s: string): boolean {
+  const codes = new Uint16Array(s.length);
+  for (let k = 0; k < s.length; k++) codes[k] = s.charCodeAt(k);
+  // Only the long or non-prose signatures (PNG, JPEG, GIF, WebP, HEIF) are
+  // checked raw, with no 12-byte tail: pasted binary is often cut short.
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i];
+    if (c === 0x89 || c === 0xff || c === 0x47 || c === 0x52 || c === 0x66) {
+      if (imageSignatureAt(codes, codes.length, i, 4)) return true;
+    }
+  }
+  return false;
+}
+
+function percentDecode(s: string): string {
+  let current = s;
+  for (let round = 0; round < 3 && current.includes('%'); round++) {
+    const next = current.replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) =>
+      String.fromCharCode(Number.parseInt(hex, 16)),
+    );
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+const COLON_ENTITY = /&(?:colon|#0*58|#x0*3a);?/gi;
+const INVISIBLE = /[\t\n\r\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
+const DATA_URL =
+  /data\s*:\s*(?:(?:application|audio|font|image|message|model|multipart|text|video|x-[a-z0-9.+-]+)\s*\/\s*[a-z0-9!#$&^_.+-]+\s*[;,]|[;,])/;
+
+function containsDataUrl(decoded: string): boolean {
+  const normalized = decoded.replace(COLON_ENTITY, ':').normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
+  return DATA_URL.test(normalized);
+}
+
+/**
+ * True when `s` contains image data: a `data:` URL, base64 that decodes to the
+ * signature of a PNG, JPEG, GIF, WebP, BMP, TIFF or HEIC/AVIF file, or such a
+ * signature as raw characters. Linear time; fine for 10k-character fields.
+ */
+export function containsImageData(s: string): boolean {
+  const decoded = percentDecode(s);
+  if (containsDataUrl(decoded)) return true;
+  if (containsBase64Image(s)) return true;
+  if (decoded !== s && containsBase64Image(decoded)) return true;
+  return containsRawSignature(decoded);
+}
+
+function pathKey(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key)
+    ? `.${key}`
+    : `[${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)}]`;
+}
+
+/**
+ * Walks a JSON-like value (strings, arrays, plain objects — keys and values)
+ * and returns the path of the first string holding image data, or null.
+ * Paths look like `$.cases[2].description`; a hit in an object key is reported
+ * as `$.cases[2][key 3]` (the 4th key) so the image data is never echoed.
+ */
+export function findImageData(value: unknown): string | null {
+  const seen = new WeakSet<object>();
+  const visit = (v: unknown, path: string): string | null => {
+    if (typeof v === 'string') return containsImageData(v) ? path : null;
+    if (v === null || typeof v !== 'object') return null;
+    if (seen.has(v)) return null;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const hit = visit(v[i], `${path}[${i}]`);
+        if (hit !== null) return hit;
+      }
+      return null;
+    }
+    const entries = Object.entries(v);
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      if (entry === undefined) continue;
+      const [key, child] = entry;
+      if (containsImageData(key)) return `${path}[key ${i}]`;
+      const hit = visit(child, `${path}${pathKey(key)}`);
+      if (hit !== null) return hit;
+    }
+    return null;
+  };
+  return visit(value, '$');
+}
