@@ -3,6 +3,7 @@
 // (shell, lock, knowledge) imports ./core, the same sections without the
 // features behind the lock.
 import { nl as core } from './core';
+import { errors } from './nl/errors';
 import { exportScreen } from './nl/export';
 import { followUp } from './nl/follow-up';
 import { logbook } from './nl/logbook';
@@ -14,6 +15,8 @@ export const nl = {
   followUp,
   export: exportScreen,
   settings,
+  /** Texts for schema/ validation codes. */
+  errors,
 } as const;
 
 export type Catalogue = typeof nl;

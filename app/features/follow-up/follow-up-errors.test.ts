@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { errorTextNl } from '../../../schema/errors';
 import { InvalidRecordError, StorageFullError, VaultLockedError } from '../../data/errors';
 import { nl } from '../../i18n/catalogue';
 import { failureText, validateReschedule } from './follow-up-errors';
@@ -29,7 +28,7 @@ describe('validateReschedule', () => {
 
   it('refuses image data in the reason', () => {
     const reason = `zie data:image/png;base64,${'iVBORw0KGgo'.repeat(4)}`;
-    expect(validateReschedule({ ...base, reason }).reason).toBe(errorTextNl['text.imageData']);
+    expect(validateReschedule({ ...base, reason }).reason).toBe(nl.errors['text.imageData']);
   });
 });
 
@@ -38,9 +37,9 @@ describe('failureText', () => {
     expect(failureText(new VaultLockedError())).toBe(nl.followUp.errors['vault.locked']);
     expect(failureText(new StorageFullError())).toBe(nl.followUp.errors['storage.full']);
     expect(failureText(new InvalidRecordError('x', [{ path: ['reason'], message: 'text.imageData' }]))).toBe(
-      errorTextNl['text.imageData'],
+      nl.errors['text.imageData'],
     );
-    expect(failureText({ code: 'followup.alreadyDone' })).toBe(errorTextNl['followup.alreadyDone']);
+    expect(failureText({ code: 'followup.alreadyDone' })).toBe(nl.errors['followup.alreadyDone']);
   });
 
   it('falls back to a calm general message for anything else', () => {

@@ -1,6 +1,6 @@
 // Dutch messages for the inline actions: the reschedule form's own checks,
 // and data-layer failures by their stable code. `message` (English) is never shown.
-import { errorTextNl, isSchemaErrorCode } from '../../../schema/errors';
+import { isSchemaErrorCode } from '../../../schema/errors';
 import { containsImageData } from '../../../schema/safe-text';
 import { InvalidRecordError, isDataError } from '../../data/errors';
 import { nl } from '../../i18n/catalogue';
@@ -16,12 +16,12 @@ function isKnownCode(code: string): code is KnownCode {
 export function failureText(error: unknown): string {
   if (error instanceof InvalidRecordError) {
     const code = error.issues[0]?.message;
-    return code !== undefined && isSchemaErrorCode(code) ? errorTextNl[code] : t.errors.generic;
+    return code !== undefined && isSchemaErrorCode(code) ? nl.errors[code] : t.errors.generic;
   }
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
     const code = error.code;
     if (isKnownCode(code)) return t.errors[code];
-    if (isSchemaErrorCode(code)) return errorTextNl[code];
+    if (isSchemaErrorCode(code)) return nl.errors[code];
   }
   if (!isDataError(error)) console.warn(error);
   return t.errors.generic;
@@ -47,6 +47,6 @@ export function validateReschedule(input: RescheduleInput): { to?: string; reaso
   else if (input.to === input.current) errors.to = r.toSame;
   const reason = input.reason.trim();
   if (reason === '') errors.reason = r.reasonRequired;
-  else if (containsImageData(reason)) errors.reason = errorTextNl['text.imageData'];
+  else if (containsImageData(reason)) errors.reason = nl.errors['text.imageData'];
   return errors;
 }

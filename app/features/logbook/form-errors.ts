@@ -2,7 +2,7 @@
 // to the field whose path they carry, everything else becomes one form-level
 // message. `message` of an error (English, for developers) is never shown.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorTextNl, isSchemaErrorCode } from '../../../schema/errors';
+import { isSchemaErrorCode } from '../../../schema/errors';
 import { containsImageData } from '../../../schema/safe-text';
 import { InvalidRecordError, isDataError } from '../../data/errors';
 import { nl } from '../../i18n/catalogue';
@@ -16,7 +16,7 @@ export type FieldErrors = Record<string, string>;
 /** Dutch text for a schema or data error code. */
 export function errorText(code: string): string {
   if (Object.hasOwn(t, code)) return t[code as DataErrorText];
-  if (isSchemaErrorCode(code)) return errorTextNl[code];
+  if (isSchemaErrorCode(code)) return nl.errors[code];
   return t.generic;
 }
 

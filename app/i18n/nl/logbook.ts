@@ -417,7 +417,7 @@ export const logbook = {
     choose: 'Kies…',
   },
 
-  /** Dutch texts for data-layer error codes; schema codes fall back to errorTextNl. */
+  /** Dutch texts for data-layer error codes; schema codes use nl.errors (app/i18n/nl/errors.ts). */
   errors: {
     generic: 'Er ging iets mis. Er is niets gewijzigd. Probeer het opnieuw.',
     checkFields: 'Niet bewaard: kijk de gemarkeerde velden na.',
