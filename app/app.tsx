@@ -8,6 +8,7 @@ import { Page } from './shell/page';
 import { usePath } from './shell/router';
 import { matchRoute, type RouteDef } from './shell/routes';
 import { LockButton } from './features/lock/lock-button';
+import { SessionGuard } from './features/lock/session-guard';
 import { AppBadgeSync } from './features/follow-up/app-badge-sync';
 import { UnlockedExtras } from './unlocked-extras';
 
@@ -40,6 +41,7 @@ export function App() {
       <UnlockedExtras />
       {route ? <RouteScreen key={route.id} route={route} /> : <NotFound />}
       <AppBadgeSync />
+      <SessionGuard />
     </AppShell>
   );
 }

@@ -1,11 +1,9 @@
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useVaultState } from '../../data/vault-hooks';
 import { nl } from '../../i18n/core';
 import { Page } from '../../shell/page';
 import { SetupScreen, UnlockScreen } from './lock-screen';
 import { RecoveryCodeView } from './recovery-code-view';
-
-const UnlockedSession = lazy(() => import('./unlocked-session').then((m) => ({ default: m.UnlockedSession })));
 
 /**
  * Shows its children only while the logbook is unlocked. On lock, the
@@ -31,9 +29,5 @@ export function LockGate({ children }: { children: ReactNode }) {
       </Page>
     );
   }
-  return (
-    <Suspense fallback={<p className="lead">{nl.lock.loading}</p>}>
-      <UnlockedSession>{children}</UnlockedSession>
-    </Suspense>
-  );
+  return <>{children}</>;
 }

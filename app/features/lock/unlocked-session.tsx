@@ -1,17 +1,11 @@
-import type { ReactNode } from 'react';
 import { IdleWarning } from './idle-warning';
 import { useAutoLock } from './use-auto-lock';
 
 /**
- * The unlocked part of the gate: auto-lock timers and the idle warning. It
- * reads the settings (Dexie), so the gate loads it only after unlock.
+ * Idle auto-lock and its warning while unlocked. It reads the settings
+ * (Dexie), so the session guard loads it only after unlock.
  */
-export function UnlockedSession({ children }: { children: ReactNode }) {
+export function IdleSession() {
   const idle = useAutoLock(true);
-  return (
-    <>
-      {children}
-      {idle.warning ? <IdleWarning secondsLeft={idle.secondsLeft} onStay={idle.stay} /> : null}
-    </>
-  );
+  return idle.warning ? <IdleWarning secondsLeft={idle.secondsLeft} onStay={idle.stay} /> : null;
 }

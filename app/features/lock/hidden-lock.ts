@@ -1,0 +1,39 @@
+// Locks when the app has been hidden for longer than the grace period. This
+// runs from app start (not in the lazily loaded unlocked session), so there is
+// no moment right after unlock in which hiding the app would not count. The
+// grace period follows the setting once the unlocked session has read it.
+import { useEffect } from 'react';
+import { isUnlocked, lock } from '../../data/vault';
+
+const defaultGraceMs = 60_000;
+let graceMs = defaultGraceMs;
+
+/** Called by the unlocked session with the user's setting. */
+export function setHiddenGraceMs(ms: number): void {
+  graceMs = ms;
+}
+
+export function useHiddenLock(): void {
+  useEffect(() => {
+    let hiddenAt: number | null = null;
+    let timer: number | undefined;
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') {
+        hiddenAt = Date.now();
+        window.clearTimeout(timer);
+        timer = window.setTimeout(() => {
+          if (isUnlocked()) lock();
+        }, graceMs);
+      } else {
+        window.clearTimeout(timer);
+        if (hiddenAt !== null && Date.now() - hiddenAt >= graceMs && isUnlocked()) lock();
+        hiddenAt = null;
+      }
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, []);
+}

@@ -1,0 +1,449 @@
+// The bench harness page (bench only; never part of the app build). It loads
+// the app's real data modules and exposes timed operations on `window.bench`
+// for bench/run.mjs, which drives this page in Chromium with a disk-backed
+// profile and sets the CPU throttling over CDP. Every function returns plain
+// JSON (milliseconds from performance.now()).
+import '../../app/zod-setup';
+import '../../app/styles.css';
+
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+
+import { filterCaseList, sortByNextFollowUp } from '../../schema/case-list';
+import type { CaseListItem } from '../../schema/case-list';
+import { aggregatesToCsv, aggregatesToJson, buildAuditAggregates } from '../../schema/audit-aggregates';
+import type { AuditPeriod } from '../../schema/audit-aggregates';
+import { boundsForToday, brusselsToday } from '../../schema/follow-up';
+import { storedRecordSchema } from '../../schema/records';
+import type { Case } from '../../schema/records';
+import { readCaseList } from '../../app/data/case-reads';
+import { appendNote } from '../../app/data/cases';
+import { decryptRecord } from '../../app/data/crypto';
+import { db } from '../../app/data/db';
+import type { RecordRow } from '../../app/data/db';
+import { readAggregateInputs, recordAggregatesExport } from '../../app/data/export-reads';
+import { readFollowUpOverview } from '../../app/data/follow-up-overview';
+import { openRecordRow, sealRecord } from '../../app/data/records-io';
+import { getDataKey } from '../../app/data/session';
+import { restoreRecord } from '../../schema/restore';
+import { saveRecords } from '../../app/data/store';
+import { createVault, hasVault, lock, unlock } from '../../app/data/vault';
+import { FollowUpScreen } from '../../app/features/follow-up/follow-up-screen';
+import { pbkdf2Sha256 } from './pbkdf2';
+import { makeCases, makeLogbook } from './seed';
+import type { SeedShape } from './seed';
+
+const now = (): number => performance.now();
+interface Keystroke {
+  query: string;
+  ms: number;
+  filterMs: number;
+  sortMs: number;
+  matches: number;
+}
+
+const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+let passphrase = '';
+let bulkCases: Case[] = [];
+let bulkRows: RecordRow[] = [];
+let caseList: CaseListItem[] = [];
+let caseIds: string[] = [];
+
+// ---------------------------------------------------------------------------
+// Raw IndexedDB baseline: the same rows, the same indexes, no Baken code.
+// ---------------------------------------------------------------------------
+
+const RAW_DB = 'bench-raw';
+
+function openRaw(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(RAW_DB, 1);
+    request.onupgradeneeded = () => {
+      const store = request.result.createObjectStore('records', { keyPath: 'id' });
+      // The indexes Baken's `records` table has (app/data/db.ts, STORES_V2).
+      store.createIndex('kind', 'kind');
+      store.createIndex('caseId', 'caseId');
+      store.createIndex('caseId+kind', ['caseId', 'kind']);
+      store.createIndex('due', 'due');
+      store.createIndex('updatedAt', 'updatedAt');
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('open failed'));
+  });
+}
+
+let raw: IDBDatabase | undefined;
+
+function rawTransaction(work: (store: IDBObjectStore) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!raw) throw new Error('raw database not open');
+    const tx = raw.transaction('records', 'readwrite');
+    work(tx.objectStore('records'));
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+  });
+}
+
+// ---------------------------------------------------------------------------
+// The API
+// ---------------------------------------------------------------------------
+
+const api = {
+  /** Creates (or unlocks) the vault; opens the raw baseline database. */
+  async setup(secret: string): Promise<{ created: boolean }> {
+    passphrase = secret;
+    raw = await openRaw();
+    if (await hasVault()) {
+      await unlock(secret);
+      return { created: false };
+    }
+    await createVault(secret, { recoveryCode: false });
+    return { created: true };
+  },
+
+  async clearRecords(): Promise<void> {
+    await db.records.clear();
+    await rawTransaction((store) => store.clear());
+  },
+
+  // Figure 3 -----------------------------------------------------------------
+
+  prepareBulk(n: number): void {
+    bulkCases = makeCases(n);
+  },
+
+  /** saveRecords() of all prepared cases: validate, encrypt, one transaction. */
+  async writeBaken(): Promise<{ ms: number; bytes: number }> {
+    await db.records.clear();
+    const start = now();
+    await saveRecords(bulkCases);
+    const ms = now() - start;
+    bulkRows = await db.records.toArray();
+    const bytes = bulkRows.reduce((sum, r) => sum + r.data.byteLength + r.iv.byteLength, 0);
+    return { ms, bytes };
+  },
+
+  /** The rows Baken just wrote, `put` one by one in one raw transaction. */
+  async writeRaw(): Promise<{ ms: number; rows: number }> {
+    if (bulkRows.length === 0) throw new Error('writeBaken first');
+    await rawTransaction((store) => store.clear());
+    const rows = bulkRows;
+    const start = now();
+    await rawTransaction((store) => {
+      for (const row of rows) store.put(row);
+    });
+    return { ms: now() - start, rows: rows.length };
+  },
+
+  // Seed for figures 4, 5, 7, 8 ----------------------------------------------
+
+  async seed(n: number): Promise<SeedShape & { ms: number }> {
+    await api.clearRecords();
+    const start = now();
+    const today = brusselsToday(new Date());
+    let records = 0;
+    let openFollowUps = 0;
+    for (const chunk of makeLogbook(n, today)) {
+      await saveRecords(chunk);
+      records += chunk.length;
+      openFollowUps += chunk.filter((r) => r.kind === 'followup' && r.doneOn === undefined).length;
+    }
+    caseIds = (await db.records.where('kind').equals('case').primaryKeys()).map(String);
+    return { cases: caseIds.length, records, openFollowUps, ms: now() - start };
+  },
+
+  // Figure 4 -----------------------------------------------------------------
+
+  /** readFollowUpOverview(): index counts, first page of each group, decrypted with its case context. */
+  async overviewQuery(): Promise<{ ms: number; total: number; shown: number }> {
+    const start = now();
+    const overview = await readFollowUpOverview({ today: brusselsToday(new Date()) });
+    const ms = now() - start;
+    if (!overview) throw new Error('locked');
+    const shown = Object.values(overview.groups).reduce((sum, g) => sum + g.items.length, 0);
+    return { ms, total: overview.total, shown };
+  },
+
+  /** Mounts the real "Opvolging" screen; time until its first follow-up cards are in the DOM. */
+  async overviewRender(): Promise<{ ms: number; firstDomMs: number; cards: number }> {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    const start = now();
+    let firstDomMs = Number.NaN;
+    const ms = await new Promise<number>((resolve, reject) => {
+      const timeout = setTimeout(() => reject(new Error('no follow-up card within 30 s')), 30_000);
+      const observer = new MutationObserver(() => {
+        const at = now();
+        if (Number.isNaN(firstDomMs)) firstDomMs = at - start;
+        if (host.querySelector('.follow-up-card')) {
+          observer.disconnect();
+          clearTimeout(timeout);
+          resolve(at - start);
+        }
+      });
+      observer.observe(host, { childList: true, subtree: true });
+      root.render(createElement(FollowUpScreen));
+    });
+    const cards = host.querySelectorAll('.follow-up-card').length;
+    root.unmount();
+    host.remove();
+    return { ms, firstDomMs, cards };
+  },
+
+  // Figure 5 -----------------------------------------------------------------
+
+  /** appendNote() on `count` different cases, one after the other. */
+  async saveNotes(count: number): Promise<number[]> {
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const caseId = caseIds[(i * 7919) % caseIds.length];
+      if (caseId === undefined) throw new Error('seed first');
+      await macrotask();
+      const start = now();
+      await appendNote({ caseId, noteKind: 'gesprek', text: `Korte notitie ${i}: afspraak bevestigd.` });
+      times.push(now() - start);
+    }
+    return times;
+  },
+
+  // Figure 6 -----------------------------------------------------------------
+
+  /** lock() then the real unlock(): KDF (WebCrypto PBKDF2) + unwrap + audit event. */
+  async unlockTimed(): Promise<number> {
+    lock();
+    const start = now();
+    await unlock(passphrase);
+    return now() - start;
+  },
+
+  /** The pure-JS PBKDF2 on this page's main thread for `iterations` rounds. */
+  pureKdf(iterations: number): number {
+    const salt = crypto.getRandomValues(new Uint8Array(16));
+    const start = now();
+    pbkdf2Sha256(new TextEncoder().encode(passphrase), salt, iterations);
+    return now() - start;
+  },
+
+  /** True when the pure-JS PBKDF2 matches WebCrypto's (so its timing means something). */
+  async checkPureKdf(): Promise<boolean> {
+    const secret = new TextEncoder().encode(passphrase);
+    const salt = crypto.getRandomValues(new Uint8Array(16));
+    const base = await crypto.subtle.importKey('raw', secret, 'PBKDF2', false, ['deriveBits']);
+    const native = new Uint8Array(
+      await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', iterations: 1000, salt }, base, 256),
+    );
+    const mine = pbkdf2Sha256(secret, salt, 1000);
+    return native.length === mine.length && native.every((byte, i) => byte === mine[i]);
+  },
+
+  // Diagnostics --------------------------------------------------------------
+
+  /**
+   * Where the time of reading `n` records goes (all at once, as the reads
+   * batch them): WebCrypto decrypt alone, then JSON.parse + restoreRecord
+   * (zod) alone, then the real openRecordRow (all of it).
+   */
+  async readCost(n: number): Promise<{ rows: number; decryptMs: number; validateMs: number; openMs: number }> {
+    const key = getDataKey();
+    if (!key) throw new Error('locked');
+    const rows = await db.records.limit(n).toArray();
+    let start = now();
+    const values = await Promise.all(
+      rows.map((row) => decryptRecord(key, { kind: row.kind, id: row.id, schemaVersion: row.v }, row)),
+    );
+    const decryptMs = now() - start;
+    start = now();
+    for (const value of values) restoreRecord(value);
+    const validateMs = now() - start;
+    start = now();
+    await Promise.all(rows.map((row) => openRecordRow(key, row)));
+    const openMs = now() - start;
+    return { rows: rows.length, decryptMs, validateMs, openMs };
+  },
+
+  // Figure 7 -----------------------------------------------------------------
+
+  /** The auditor export as the export screen makes it: read + decrypt, aggregate, CSV + JSON, audit event. */
+  async auditorExport(period: AuditPeriod): Promise<{ ms: number; cases: number; bytes: number }> {
+    const start = now();
+    const { inputs } = await readAggregateInputs(period);
+    const aggregates = buildAuditAggregates(inputs, period, brusselsToday(new Date()));
+    const csv = aggregatesToCsv(aggregates);
+    const json = aggregatesToJson(aggregates);
+    await recordAggregatesExport();
+    return { ms: now() - start, cases: inputs.length, bytes: csv.length + json.length };
+  },
+
+  // Figure 8 -----------------------------------------------------------------
+
+  /** readCaseList(): every case decrypted into list items, search text normalised. */
+  async loadCaseList(): Promise<{ ms: number; items: number }> {
+    const start = now();
+    caseList = await readCaseList();
+    return { ms: now() - start, items: caseList.length };
+  },
+
+  /**
+   * Types `query` one character at a time; per keystroke what the case list
+   * screen computes: filterCaseList → sortByNextFollowUp → first page (50).
+   */
+  async typeQuery(query: string): Promise<Keystroke[]> {
+    if (caseList.length === 0) throw new Error('loadCaseList first');
+    const out: Keystroke[] = [];
+    for (let i = 1; i <= query.length; i++) {
+      const prefix = query.slice(0, i);
+      await macrotask();
+      const start = now();
+      const filtered = filterCaseList(caseList, { query: prefix });
+      const filteredAt = now();
+      const page = sortByNextFollowUp(filtered).slice(0, 50);
+      const end = now();
+      if (page.length > 50) throw new Error('unreachable');
+      out.push({
+        query: prefix,
+        ms: end - start,
+        filterMs: filteredAt - start,
+        sortMs: end - filteredAt,
+        matches: filtered.length,
+      });
+    }
+    return out;
+  },
+
+  /**
+   * Diagnostics for figure 3: the parts of saveRecords() for the prepared
+   * cases, each timed on its own (validation, encryption, the existence checks
+   * it reads before writing). Nothing is written.
+   */
+  async writeCost(): Promise<{ validateMs: number; encryptMs: number; recordsGetMs: number; auditGetMs: number }> {
+    const key = getDataKey();
+    if (!key) throw new Error('locked');
+    let start = now();
+    for (const c of bulkCases) storedRecordSchema.safeParse(c);
+    const validateMs = now() - start;
+    start = now();
+    await Promise.all(bulkCases.map((c) => sealRecord(key, c)));
+    const encryptMs = now() - start;
+    const ids = bulkCases.map((c) => c.id);
+    start = now();
+    await db.records.bulkGet(ids);
+    const recordsGetMs = now() - start;
+    start = now();
+    await db.audit.bulkGet(ids);
+    const auditGetMs = now() - start;
+    return { validateMs, encryptMs, recordsGetMs, auditGetMs };
+  },
+
+  /**
+   * Diagnostics for figure 4: the overview's unfiltered path in parts — the
+   * `due` index (counts + first page per group), the case context rows, and
+   * decrypting what is shown.
+   */
+  async overviewCost(): Promise<{
+    indexMs: number;
+    contextMs: number;
+    contextParallelMs: number;
+    decryptMs: number;
+    shown: number;
+  }> {
+    const key = getDataKey();
+    if (!key) throw new Error('locked');
+    const { today, weekEnd } = boundsForToday(brusselsToday(new Date()));
+    const ranges = [
+      () => db.records.where('due').below(today),
+      () => db.records.where('due').equals(today),
+      () => db.records.where('due').between(today, weekEnd, false, true),
+      () => db.records.where('due').above(weekEnd),
+    ];
+    let start = now();
+    const pages = await Promise.all(
+      ranges.map(async (range) => {
+        const [, rows] = await Promise.all([range().count(), range().limit(10).toArray()]);
+        return rows;
+      }),
+    );
+    const indexMs = now() - start;
+    const shown = pages.flat();
+    const caseIdsShown = [...new Set(shown.flatMap((r) => (r.caseId === undefined ? [] : [r.caseId])))];
+    start = now();
+    const [cases, parts] = await Promise.all([
+      db.records.bulkGet(caseIdsShown),
+      db.records
+        .where('[caseId+kind]')
+        .anyOf(
+          caseIdsShown.flatMap((id) => [
+            [id, 'party'],
+            [id, 'assessment'],
+          ]),
+        )
+        .toArray(),
+    ]);
+    const contextMs = now() - start;
+    // The same rows with one `equals` query per (case, kind), all in parallel.
+    start = now();
+    await Promise.all(
+      caseIdsShown.flatMap((id) =>
+        (['party', 'assessment'] as const).map((kind) =>
+          db.records.where('[caseId+kind]').equals([id, kind]).toArray(),
+        ),
+      ),
+    );
+    const contextParallelMs = now() - start;
+    const rows = [...shown, ...cases.filter((r): r is RecordRow => r !== undefined), ...parts];
+    start = now();
+    await Promise.all(rows.map((row) => openRecordRow(key, row)));
+    return { indexMs, contextMs, contextParallelMs, decryptMs: now() - start, shown: shown.length };
+  },
+
+  /**
+   * What-if for figure 3: saveRecords() without its existence reads —
+   * validate, encrypt, one Dexie bulkPut transaction. Not an app code path.
+   */
+  async writeLean(): Promise<number> {
+    const key = getDataKey();
+    if (!key) throw new Error('locked');
+    await db.records.clear();
+    const start = now();
+    for (const c of bulkCases) storedRecordSchema.parse(c);
+    const sealed = await Promise.all(bulkCases.map((c) => sealRecord(key, c)));
+    const rows = sealed.flatMap((s) => (s.table === 'records' ? [s.row] : []));
+    await db.transaction('rw', db.records, () => db.records.bulkPut(rows));
+    return now() - start;
+  },
+
+  /**
+   * Diagnostics for figure 7: reading the parts of every case with
+   * `where('caseId').anyOf(all case ids)` (as export-reads.ts does) against one
+   * `where('kind').equals(kind)` per part kind, filtered in memory.
+   */
+  async exportReadCost(): Promise<{ anyOfMs: number; byKindMs: number; rows: number }> {
+    const ids = (await db.records.where('kind').equals('case').primaryKeys()).map(String);
+    let start = now();
+    const viaAnyOf = await db.records.where('caseId').anyOf(ids).toArray();
+    const anyOfMs = now() - start;
+    start = now();
+    const wanted = new Set(ids);
+    const byKind = await Promise.all(
+      (['party', 'consent', 'assessment', 'followup'] as const).map((kind) =>
+        db.records.where('kind').equals(kind).toArray(),
+      ),
+    );
+    const kept = byKind.flat().filter((row) => row.caseId !== undefined && wanted.has(row.caseId));
+    const byKindMs = now() - start;
+    return { anyOfMs, byKindMs, rows: Math.max(viaAnyOf.length, kept.length) };
+  },
+};
+
+export type BenchApi = typeof api;
+
+declare global {
+  interface Window {
+    bench: BenchApi;
+  }
+}
+
+window.bench = api;
+document.body.dataset.ready = 'true';
