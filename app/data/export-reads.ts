@@ -72,10 +72,15 @@ export async function readAggregateInputs(
     }
   }
   const ids = [...inputs.keys()];
+  // One indexed query per kind, filtered in memory: far faster than
+  // `where('caseId').anyOf(ids)` over thousands of ids.
+  const wanted = new Set(ids);
   const partRows =
     ids.length === 0
       ? []
-      : (await db.records.where('caseId').anyOf(ids).toArray()).filter((row) => PART_KINDS.has(row.kind));
+      : (await Promise.all([...PART_KINDS].map((kind) => db.records.where('kind').equals(kind).toArray())))
+          .flat()
+          .filter((row) => row.caseId !== undefined && wanted.has(row.caseId));
   total += partRows.length;
   for (const result of await openInBatches(key, partRows, step)) {
     if (!result.ok) {

@@ -154,20 +154,21 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return map;
 }
 
+/**
+ * Rows of one kind for some cases. Parallel `equals` lookups on the compound
+ * index are several times faster in Chromium than one `anyOf` over the list.
+ */
+async function rowsOfKind(caseIds: readonly string[], kind: RecordRow['kind']): Promise<RecordRow[]> {
+  const lists = await Promise.all(caseIds.map((id) => db.records.where('[caseId+kind]').equals([id, kind]).toArray()));
+  return lists.flat();
+}
+
 /** Raw rows of the cases, parties and assessments of some cases (Dexie only). */
 async function readCaseRows(caseIds: readonly string[], withParties: boolean) {
   const [caseRows, partyRows, assessmentRows] = await Promise.all([
     db.records.bulkGet([...caseIds]),
-    withParties
-      ? db.records
-          .where('[caseId+kind]')
-          .anyOf(caseIds.map((id) => [id, 'party']))
-          .toArray()
-      : Promise.resolve([]),
-    db.records
-      .where('[caseId+kind]')
-      .anyOf(caseIds.map((id) => [id, 'assessment']))
-      .toArray(),
+    withParties ? rowsOfKind(caseIds, 'party') : Promise.resolve([]),
+    rowsOfKind(caseIds, 'assessment'),
   ]);
   return {
     caseRows: caseRows.filter((row): row is RecordRow => row !== undefined && row.kind === 'case'),

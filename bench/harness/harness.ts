@@ -282,13 +282,14 @@ const api = {
   /** readCaseList(): every case decrypted into list items, search text normalised. */
   async loadCaseList(): Promise<{ ms: number; items: number }> {
     const start = now();
-    caseList = await readCaseList();
+    // The screen sorts once per list change (case-list-view.tsx), not per keystroke.
+    caseList = sortByNextFollowUp(await readCaseList());
     return { ms: now() - start, items: caseList.length };
   },
 
   /**
    * Types `query` one character at a time; per keystroke what the case list
-   * screen computes: filterCaseList → sortByNextFollowUp → first page (50).
+   * screen computes: filterCaseList over the sorted list → first page (50).
    */
   async typeQuery(query: string): Promise<Keystroke[]> {
     if (caseList.length === 0) throw new Error('loadCaseList first');
@@ -299,7 +300,7 @@ const api = {
       const start = now();
       const filtered = filterCaseList(caseList, { query: prefix });
       const filteredAt = now();
-      const page = sortByNextFollowUp(filtered).slice(0, 50);
+      const page = filtered.slice(0, 50);
       const end = now();
       if (page.length > 50) throw new Error('unreachable');
       out.push({

@@ -48,17 +48,17 @@ export function CaseListView() {
   const [flash, setFlash] = useState(takeFlash);
   const deferredQuery = useDeferredValue(query);
 
+  // Sort once per list change; each keystroke then only filters (the filter keeps the order).
+  const sorted = useMemo(() => (items ? sortByNextFollowUp(items) : undefined), [items]);
   const filtered = useMemo(() => {
-    if (!items) return undefined;
-    return sortByNextFollowUp(
-      filterCaseList(items, {
-        query: deferredQuery,
-        status: parseOr<CaseStatus>(caseStatusSchema.options, status),
-        type: parseOr<CaseType>(caseTypeSchema.options, type),
-        flag: parseOr<Flag>(flagSchema.options, flag),
-      }),
-    );
-  }, [items, deferredQuery, status, type, flag]);
+    if (!sorted) return undefined;
+    return filterCaseList(sorted, {
+      query: deferredQuery,
+      status: parseOr<CaseStatus>(caseStatusSchema.options, status),
+      type: parseOr<CaseType>(caseTypeSchema.options, type),
+      flag: parseOr<Flag>(flagSchema.options, flag),
+    });
+  }, [sorted, deferredQuery, status, type, flag]);
 
   const today = todayIso();
   const dueForErasure = useMemo(
