@@ -127,7 +127,12 @@ function requestPersistence(): void {
 }
 
 async function openSession(key: CryptoKey, action: AuditInput['action']): Promise<void> {
-  await resetThrottle();
+  try {
+    await resetThrottle();
+  } catch {
+    // A full disk must not keep anyone out; the old count only shortens the
+    // next free attempts until a later unlock can reset it.
+  }
   setDataKey(key);
   await auditQuietly({ action });
   requestPersistence();
