@@ -9,7 +9,14 @@
 // This module is on the lock screen's critical path: it reads and writes the
 // meta table through meta-store.ts (raw IndexedDB, no Dexie, no zod) and loads
 // Dexie only to create a vault.
-import { NoVaultError, ThrottledError, VaultExistsError, WrongPassphraseError, WrongRecoveryCodeError } from './errors';
+import {
+  NoVaultError,
+  ThrottledError,
+  toStorageError,
+  VaultExistsError,
+  WrongPassphraseError,
+  WrongRecoveryCodeError,
+} from './errors';
 import {
   assertPassphrase,
   changeKeyringPassphrase,
@@ -165,10 +172,16 @@ export function createVault(
     const created = await createKeyring(passphrase, options.recoveryCode);
     // Dexie creates the database and its tables; only first run needs it here.
     const { db } = await import('./db');
-    await db.transaction('rw', db.meta, async () => {
-      if (await db.meta.get(KEYRING)) throw new VaultExistsError();
-      await db.meta.put({ key: KEYRING, value: created.keyring });
-    });
+    try {
+      await db.transaction('rw', db.meta, async () => {
+        if (await db.meta.get(KEYRING)) throw new VaultExistsError();
+        await db.meta.put({ key: KEYRING, value: created.keyring });
+      });
+    } catch (e) {
+      if (e instanceof VaultExistsError) throw e;
+      // A full device gets StorageFullError ('storage.full'), so the first-run screen can say so.
+      throw toStorageError(e);
+    }
     await openSession(created.dataKey, 'vault.created');
     return created.recoveryCode === undefined ? {} : { recoveryCode: created.recoveryCode };
   });

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { createVault } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { PassphraseFields, passphraseProblems } from './passphrase-fields';
+import { errorCode } from './vault-errors';
 
 /** First run: choose a passphrase (and optionally get a recovery code). */
 export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | undefined) => void }) {
@@ -26,8 +27,8 @@ export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | un
       setPassphrase('');
       setConfirm('');
       onCreated(recoveryCode);
-    } catch {
-      setError(nl.lock.genericError);
+    } catch (caught) {
+      setError(errorCode(caught) === 'storage.full' ? nl.lock.storageFull : nl.lock.genericError);
       setBusy(false);
     }
   }

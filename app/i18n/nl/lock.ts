@@ -45,6 +45,7 @@ export const lock = {
   wrongRecoveryCode: 'Deze herstelcode klopt niet, of er is geen herstelcode ingesteld.',
   backToUnlock: 'Terug naar ontgrendelen',
   genericError: 'Er ging iets mis. Er is niets gewijzigd. Probeer het opnieuw.',
+  storageFull: 'Het toestel is vol. Er is niets bewaard. Maak ruimte vrij en probeer opnieuw.',
   withoutUnlocking: 'Zonder ontgrendelen',
   withoutUnlockingIntro: 'Deze informatie bevat geen persoonsgegevens en werkt ook zonder netwerk.',
   lockNow: 'Vergrendelen',
