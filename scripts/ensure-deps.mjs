@@ -10,7 +10,14 @@ const stale =
 
 if (stale) {
   console.log('Baken: afhankelijkheden installeren (eenmalig)…');
-  execSync(existsSync('package-lock.json') ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund', {
-    stdio: 'inherit',
-  });
+  try {
+    execSync(existsSync('package-lock.json') ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund', {
+      stdio: 'inherit',
+    });
+  } catch {
+    // Some npm versions refuse `npm ci` when the lock file lacks entries for
+    // other platforms' optional packages; `npm install` repairs that.
+    console.log('Baken: npm ci lukte niet, nu met npm install…');
+    execSync('npm install --no-audit --no-fund', { stdio: 'inherit' });
+  }
 }
