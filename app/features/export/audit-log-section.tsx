@@ -2,6 +2,7 @@
 // file, and "Auditlog controleren": open an exported log and verify it. The
 // file input takes only .json, is size-checked before reading, and the text
 // is validated with zod (inside the verifier) before anything is hashed.
+import { OwnFileInput } from '../../ui/own-file-input';
 import { useEffect, useId, useRef, useState } from 'react';
 
 import { AUDIT_LOG_MAX_BYTES, normalizeAnchor } from '../../../schema/audit-chain';
@@ -14,11 +15,16 @@ import { saveTextFile, todayIso } from './browser';
 
 const t = nl.export.log;
 
-type ExportState = { phase: 'idle' } | { phase: 'busy' } | { phase: 'done'; events: number; damaged: number } | { phase: 'failed' };
-type VerifyState = { phase: 'idle' } | { phase: 'busy' } | { phase: 'done'; verdict: ChainVerdict; anchorGiven: boolean };
+type ExportState =
+  { phase: 'idle' } | { phase: 'busy' } | { phase: 'done'; events: number; damaged: number } | { phase: 'failed' };
+type VerifyState =
+  { phase: 'idle' } | { phase: 'busy' } | { phase: 'done'; verdict: ChainVerdict; anchorGiven: boolean };
 
 function verdictText(verdict: ChainVerdict, anchorGiven: boolean): string {
-  if (verdict.valid) return anchorGiven ? `${t.valid(verdict.events, verdict.anchor)} ${t.validAnchor}` : t.valid(verdict.events, verdict.anchor);
+  if (verdict.valid)
+    return anchorGiven
+      ? `${t.valid(verdict.events, verdict.anchor)} ${t.validAnchor}`
+      : t.valid(verdict.events, verdict.anchor);
   return t.invalid(verdict.firstBrokenSeq, t.reasons[verdict.reason]);
 }
 
@@ -58,7 +64,12 @@ export function AuditLogSection() {
       <p>{t.intro}</p>
       <p className="export-anchor">{anchor ? t.anchorNow(anchor) : anchor === null ? t.noAnchor : ''}</p>
       <div className="button-row">
-        <button type="button" className="button" disabled={exportState.phase === 'busy'} onClick={() => void download()}>
+        <button
+          type="button"
+          className="button"
+          disabled={exportState.phase === 'busy'}
+          onClick={() => void download()}
+        >
           {t.download}
         </button>
       </div>
@@ -91,7 +102,8 @@ function VerifyForm() {
     const file = fileRef.current?.files?.[0];
     let fileProblem: string | null = null;
     if (!file) fileProblem = t.fileRequired;
-    else if (!/\.json$/i.test(file.name) || (file.type !== '' && file.type !== 'application/json')) fileProblem = t.fileWrongType;
+    else if (!/\.json$/i.test(file.name) || (file.type !== '' && file.type !== 'application/json'))
+      fileProblem = t.fileWrongType;
     else if (file.size > AUDIT_LOG_MAX_BYTES) fileProblem = t.fileTooLarge;
     const trimmed = anchorText.trim();
     const anchorProblem = trimmed !== '' && normalizeAnchor(trimmed) === null ? t.anchorInvalid : null;
@@ -104,7 +116,11 @@ function VerifyForm() {
       const verdict = await verifyAuditLogText(text, trimmed === '' ? undefined : trimmed);
       setState({ phase: 'done', verdict, anchorGiven: trimmed !== '' });
     } catch {
-      setState({ phase: 'done', verdict: { valid: false, firstBrokenSeq: null, reason: 'format' }, anchorGiven: false });
+      setState({
+        phase: 'done',
+        verdict: { valid: false, firstBrokenSeq: null, reason: 'format' },
+        anchorGiven: false,
+      });
     }
   }
 
@@ -128,11 +144,10 @@ function VerifyForm() {
         <div id={hintId} className="field__hint">
           {t.fileHint}
         </div>
-        <input
+        <OwnFileInput
+          accept=".json,application/json"
           id={fileId}
           ref={fileRef}
-          type="file"
-          accept=".json,application/json"
           className="field__input export-file"
           aria-describedby={fileError ? `${hintId} ${errorId}` : hintId}
           aria-invalid={fileError ? true : undefined}

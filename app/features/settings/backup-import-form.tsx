@@ -1,3 +1,4 @@
+import { OwnFileInput } from '../../ui/own-file-input';
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { backupLimits } from '../../../schema/backup';
 import { importBackup, useHasCases, type BackupProgress, type ImportMode, type ImportSummary } from '../../data/backup';
@@ -86,12 +87,11 @@ export function BackupImportForm() {
       <p>{t.intro}</p>
       <FieldFrame label={t.fileLabel} hint={t.fileHint} error={showErrors ? problem : null}>
         {({ inputId, describedBy }) => (
-          <input
+          <OwnFileInput
+            accept=".baken"
             key={inputKey}
             id={inputId}
             className="field__input settings-file"
-            type="file"
-            accept=".baken"
             aria-describedby={describedBy}
             aria-invalid={showErrors && problem ? true : undefined}
             disabled={busy}
