@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { noteKindSchema, type Note, type NoteKind } from '../../../schema/records/note';
 import type { CaseDetail } from '../../data/case-hooks';
-import { appendNote, correctNote } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { TextAreaField } from '../../ui/field';
@@ -130,7 +130,7 @@ function CorrectForm({
     }
     setBusy(true);
     try {
-      await correctNote({ supersedes: note.id, text: text.trim(), reason: reason.trim() });
+      await runOperation('correctNote', { supersedes: note.id, text: text.trim(), reason: reason.trim() });
       onDone();
     } catch (error) {
       errors.failWith(error);
@@ -217,7 +217,7 @@ function NoteForm({
     }
     setBusy(true);
     try {
-      await appendNote({ caseId, noteKind, text: text.trim() });
+      await runOperation('appendNote', { caseId, noteKind, text: text.trim() });
       await onDone();
     } catch (error) {
       errors.failWith(error);
