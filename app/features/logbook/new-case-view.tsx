@@ -11,7 +11,8 @@ import { isIsoDate, todayIso } from './dates';
 import { setFlash } from './flash';
 import { FormButtons, FormError } from './form-errors-view';
 import { useFormErrors } from './form-errors';
-import { useFormDraft, type DraftFields } from './use-form-draft';
+import type { DraftFields } from '../../data/drafts';
+import { useFormDraft } from './use-form-draft';
 
 const t = nl.logbook;
 export const NEW_CASE_DRAFT = 'case-new';

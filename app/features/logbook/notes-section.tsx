@@ -12,7 +12,8 @@ import { formatDateTime } from './dates';
 import { FormButtons, FormError } from './form-errors-view';
 import { imageDataError, requiredText, useFormErrors, type FieldErrors } from './form-errors';
 import { CaseSection, Expander, SavedStatus } from './section';
-import { useFormDraft, type DraftFields } from './use-form-draft';
+import type { DraftFields } from '../../data/drafts';
+import { useFormDraft } from './use-form-draft';
 
 const t = nl.logbook.notes;
 const kindOptions = noteKindSchema.options.map((value) => ({ value, label: t.kinds[value] }));
