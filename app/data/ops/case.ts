@@ -5,7 +5,13 @@
 // RecordConflictError, StorageFullError, StorageFailedError from saveRecords).
 import { formatCaseReference, hasOpenFollowUp } from '../../../schema/case-rules';
 import { recordErrors } from '../../../schema/errors';
-import { caseIdInput, closeCaseInput, createCaseInput, updateCaseInput } from '../../../schema/records/case';
+import {
+  caseFieldsSchema,
+  caseIdInput,
+  closeCaseInput,
+  createCaseInput,
+  updateCaseInput,
+} from '../../../schema/records/case';
 import type { Case } from '../../../schema/records/case';
 import { reserveCaseReference } from '../case-reference';
 import { eraseCase, getRecord, listRecords, saveRecords } from '../store';
@@ -53,7 +59,7 @@ export const updateCase = defineOperation({
   audit: 'case.updated',
   run: async ({ id, ...patch }, { commit }): Promise<Case> =>
     withCase(id, async (kase) => {
-      const next = applyPatch(kase, patch, ['knownOn', 'knownVia', 'types', 'schools', 'description']);
+      const next = applyPatch(kase, patch, caseFieldsSchema.keyof().options);
       return commit(new Date(), next, [], 'case.updated', { status: next.status });
     }),
 });

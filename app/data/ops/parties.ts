@@ -1,7 +1,7 @@
 // Betrokkenen: add and change. Fails as described in ./case.ts; on failure nothing was written.
 import { samePseudonym, suggestPseudonym } from '../../../schema/case-rules';
 import { recordErrors } from '../../../schema/errors';
-import { addPartyInput, updatePartyInput } from '../../../schema/records/party';
+import { addPartyInput, partyFieldsSchema, updatePartyInput } from '../../../schema/records/party';
 import type { Party } from '../../../schema/records/party';
 import {
   applyPatch,
@@ -14,16 +14,8 @@ import {
   withRecord,
 } from '../unit-of-work';
 
-const PARTY_FIELDS = [
-  'role',
-  'pseudonym',
-  'realName',
-  'age',
-  'birthYear',
-  'school',
-  'className',
-  'competence',
-] as const satisfies ReadonlyArray<keyof Party>;
+// The fields a worker can change: all of the form schema's, so a new field needs no edit here.
+const PARTY_FIELDS = partyFieldsSchema.keyof().options;
 
 function assertPseudonymFree(parties: readonly Party[], party: Party): void {
   if (parties.some((p) => p.id !== party.id && samePseudonym(p.pseudonym, party.pseudonym))) {
@@ -49,14 +41,8 @@ export const addParty = defineOperation({
         schemaVersion: 1,
         id: crypto.randomUUID(),
         caseId,
-        role: input.role,
+        ...input,
         pseudonym: input.pseudonym ?? suggestPseudonym(parties),
-        realName: input.realName,
-        age: input.age,
-        birthYear: input.birthYear,
-        school: input.school,
-        className: input.className,
-        competence: input.competence,
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
       });
