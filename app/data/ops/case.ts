@@ -4,6 +4,7 @@
 // InvalidRecordError with schema or rule codes per path; AppendOnlyError,
 // RecordConflictError, StorageFullError, StorageFailedError from saveRecords).
 import { formatCaseReference, hasOpenFollowUp } from '../../../schema/case-rules';
+import { currentSchemaVersion } from '../../../schema/records';
 import { recordErrors } from '../../../schema/errors';
 import {
   caseFieldsSchema,
@@ -34,7 +35,7 @@ export const createCase = defineOperation({
     const at = now.toISOString();
     const draft: Case = {
       kind: 'case',
-      schemaVersion: 1,
+      schemaVersion: currentSchemaVersion.case,
       id: crypto.randomUUID(),
       reference: formatCaseReference(now.getFullYear(), 0),
       knownOn: input.knownOn,

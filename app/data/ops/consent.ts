@@ -1,5 +1,6 @@
 // Consent and sharing without consent. Fails as described in ./case.ts; on failure nothing was written.
 import { recordErrors } from '../../../schema/errors';
+import { currentSchemaVersion } from '../../../schema/records';
 import { recordConsentInput, shareWithoutConsentInput, withdrawConsentInput } from '../../../schema/records/consent';
 import type { ConsentGiven, ConsentRecord, ShareWithoutConsent } from '../../../schema/records/consent';
 import { getRecord } from '../store';
@@ -25,7 +26,7 @@ export const recordConsent = defineOperation({
       await assertPartyOfCase(kase.id, input.partyId);
       const consent: ConsentGiven = {
         kind: 'consent',
-        schemaVersion: 1,
+        schemaVersion: currentSchemaVersion.consent,
         id: crypto.randomUUID(),
         caseId: kase.id,
         partyId: input.partyId,
@@ -85,7 +86,7 @@ export const recordShareWithoutConsent = defineOperation({
       const now = new Date();
       const share: ShareWithoutConsent = {
         kind: 'consent',
-        schemaVersion: 1,
+        schemaVersion: currentSchemaVersion.consent,
         id: crypto.randomUUID(),
         caseId: kase.id,
         partyId: input.partyId,

@@ -1,6 +1,7 @@
 // Betrokkenen: add and change. Fails as described in ./case.ts; on failure nothing was written.
 import { samePseudonym, suggestPseudonym } from '../../../schema/case-rules';
 import { recordErrors } from '../../../schema/errors';
+import { currentSchemaVersion } from '../../../schema/records';
 import { addPartyInput, partyFieldsSchema, updatePartyInput } from '../../../schema/records/party';
 import type { Party } from '../../../schema/records/party';
 import {
@@ -38,7 +39,7 @@ export const addParty = defineOperation({
       const parties = await okRecords('party', caseId);
       const party: Party = withoutUndefined({
         kind: 'party',
-        schemaVersion: 1,
+        schemaVersion: currentSchemaVersion.party,
         id: crypto.randomUUID(),
         caseId,
         ...input,
