@@ -3,7 +3,7 @@ import { unlockWithRecoveryCode } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { TextField } from '../../ui/field';
 import { PassphraseFields, passphraseProblems } from './passphrase-fields';
-import { errorCode, retryAtOf } from '../../data/errors';
+import { errorCode, retryAtOf } from './vault-errors';
 
 /** Unlock with the recovery code and choose a new passphrase. */
 export function RecoverForm({ onBack }: { onBack: () => void }) {

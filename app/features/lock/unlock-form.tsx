@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { getUnlockRetryAt, unlock } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { TextField } from '../../ui/field';
-import { errorCode, retryAtOf } from '../../data/errors';
+import { errorCode, retryAtOf } from './vault-errors';
 
 /** Unlock with the passphrase; a wrong one is throttled with a growing delay. */
 export function UnlockForm({ onForgot }: { onForgot: () => void }) {

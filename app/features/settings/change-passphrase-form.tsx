@@ -3,8 +3,7 @@ import { changePassphrase } from '../../data/vault';
 import { nl } from '../../i18n/catalogue';
 import { TextField } from '../../ui/field';
 import { PassphrasePair, pairProblems } from './passphrase-pair';
-import { errorCode, retryAtOf } from '../../data/errors';
-import { secondsUntil } from './settings-errors';
+import { errorCode, retryAtOf, secondsUntil } from './settings-errors';
 
 const t = nl.settings.security;
 

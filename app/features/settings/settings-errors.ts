@@ -1,8 +1,25 @@
 // Dutch text for the stable error codes of app/data (backup and vault).
-import { errorCode } from '../../data/errors';
 import { nl } from '../../i18n/catalogue';
 
 const t = nl.settings;
+
+export function errorCode(error: unknown): string | null {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    return typeof code === 'string' ? code : null;
+  }
+  return null;
+}
+
+/** When a throttled attempt may be retried (epoch ms), if the error says so. */
+export function retryAtOf(error: unknown): number | null {
+  if (typeof error === 'object' && error !== null && 'retryAt' in error) {
+    const value = (error as { retryAt: unknown }).retryAt;
+    if (value instanceof Date) return value.getTime();
+    if (typeof value === 'number') return value;
+  }
+  return null;
+}
 
 function isKnown(code: string): code is keyof typeof t.errors {
   return Object.hasOwn(t.errors, code);

@@ -1,6 +1,5 @@
 // Instellingen: back-up, terugzetten en samenvoegen, beveiliging, opslag en
 // de andere toestelinstellingen; plus de herinnering aan een back-up.
-import { backupErrors, dataErrors, genericError } from './data-errors';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -98,10 +97,29 @@ export const settings = {
   },
 
   errors: {
-    ...backupErrors,
+    'backup.tooLarge': 'Dit bestand is te groot voor een Baken-back-up (meer dan 64 MB). Er is niets ingelezen.',
+    'backup.notBackup':
+      'Dit is geen Baken-back-up. Kies een .baken-bestand dat Baken zelf maakte. Er is niets ingelezen.',
+    'backup.newerVersion':
+      'Deze back-up komt uit een nieuwere versie van Baken. Werk Baken eerst bij (open de app met netwerk en herlaad) en probeer opnieuw. Er is niets ingelezen.',
+    'backup.damaged':
+      'Dit bestand is onvolledig of beschadigd, of er is iets in veranderd. Er is niets ingelezen. Gebruik een andere kopie of vraag een nieuwe back-up.',
+    'backup.wrongPassphrase':
+      'Deze wachtwoordzin opent de back-up niet. Het kan ook de wachtwoordzin voor overdracht zijn, of je wachtwoordzin van toen. Er is niets ingelezen.',
+    'backup.weakProtection':
+      'Deze back-up is beveiligd met te zwakke instellingen. Baken weigert ze. Er is niets ingelezen.',
+    'backup.invalid':
+      'De inhoud van deze back-up klopt niet met wat Baken verwacht. Het hele bestand is geweigerd; er is niets ingelezen.',
+    'backup.imageData':
+      'Deze back-up bevat beeldgegevens. Baken bewaart nooit beelden, daarom is het hele bestand geweigerd. Er is niets ingelezen.',
+    'backup.notEmpty':
+      'Terugzetten kan alleen in een leeg logboek, en in dit logboek staan al gegevens. Kies "Samenvoegen met dit logboek". Er is niets gewijzigd.',
+    'backup.conflict':
+      'Deze back-up botst met gegevens in dit logboek: eenzelfde sleutel wordt voor iets anders gebruikt. Er is niets ingelezen.',
+    'backup.nothingSelected': 'Kies minstens één dossier.',
     'storage.full': 'Het toestel is vol. Er is niets bewaard. Maak ruimte vrij en probeer opnieuw.',
-    'vault.locked': dataErrors['vault.locked'],
-    generic: genericError,
+    'vault.locked': 'Baken is vergrendeld. Ontgrendel en probeer opnieuw.',
+    generic: 'Er ging iets mis. Er is niets gewijzigd. Probeer het opnieuw.',
   },
 
   security: {
