@@ -4,6 +4,7 @@
 import { z } from 'zod';
 
 import { criteria2021Ids, criteriaOuderNlIds, seedFilePattern, topicIds } from './content-ids';
+import { caseTypeSchema } from './records/case';
 
 export { criteria2021Ids, criteriaOuderNlIds, seedFilePattern, topicIds } from './content-ids';
 
@@ -42,16 +43,8 @@ export const contentVersionSchema = z
 export const regionSchema = z.enum(['vlaanderen', 'nederland', 'beide']);
 export type Region = z.infer<typeof regionSchema>;
 
-export const incidentTypeIds = [
-  'sexting',
-  'ongewenste-sexting',
-  'shame-sexting',
-  'sextortion',
-  'grooming',
-  'exposing',
-  'doxing',
-  'anders',
-] as const;
+/** The content's incident types are the logbook's case types (one list: schema/records/case.ts). */
+export const incidentTypeIds = caseTypeSchema.options;
 export const incidentTypeSchema = z.enum(incidentTypeIds);
 export type IncidentType = z.infer<typeof incidentTypeSchema>;
 
