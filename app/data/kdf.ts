@@ -4,6 +4,7 @@
 // Worker (vitest in node) the same code runs in-process.
 // Trusted Types: the worker's URL goes through the page's one policy
 // (script-url-policy.ts), which allows only our own worker and SW files.
+import type * as KdfArgon2 from './kdf-argon2';
 import { trustedScriptUrl } from './script-url-policy';
 
 interface Argon2idInput {
@@ -62,7 +63,10 @@ export async function argon2idBytes(
   length: number,
 ): Promise<Uint8Array<ArrayBuffer>> {
   if (canUseWorker()) return inWorker(secret, p, length);
-  const { runArgon2id } = await import('./kdf-argon2');
+  // No worker: node (vitest, Playwright's test process). The specifier is
+  // opaque to Vite on purpose, so the wasm ships once, inside the worker.
+  const module = './kdf-argon2';
+  const { runArgon2id } = (await import(/* @vite-ignore */ module)) as typeof KdfArgon2;
   return runArgon2id({
     secret,
     salt: p.salt,

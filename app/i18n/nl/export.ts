@@ -103,9 +103,15 @@ export const exportScreen = {
     caseGone: 'Dit dossier bestaat niet (meer) of kan niet gelezen worden.',
     failed: 'De samenvatting kon niet gemaakt worden. Er is niets gedeeld.',
     preview: 'Voorbeeld',
-    previewHint: 'Lees na wat je gaat delen. Het maken van deze samenvatting staat in het auditlog (ontvanger en soorten informatie, geen inhoud).',
+    previewHint:
+      'Lees na wat je gaat delen. Het maken van deze samenvatting staat in het auditlog (ontvanger en soorten informatie, geen inhoud).',
     print: 'Afdrukken',
     copy: 'Tekst kopiëren',
+    copyConfirmTitle: 'Tekst op het klembord zetten?',
+    copyConfirmBody:
+      'De samenvatting bevat het dossiernummer en vaak namen. Op het klembord kunnen andere apps op dit toestel ze lezen. Baken maakt het klembord leeg als het vergrendelt, als het toestel dat toelaat.',
+    copyConfirm: 'Ja, kopiëren',
+    copyCancel: 'Niet kopiëren',
     copied: 'De tekst staat op het klembord. Plak hem alleen in een beveiligd kanaal.',
     copyFailed: 'Kopiëren lukte niet. Selecteer de tekst hieronder en kopieer hem zelf.',
     textLabel: 'Samenvatting als tekst',
