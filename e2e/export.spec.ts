@@ -77,7 +77,7 @@ test.describe('exports', () => {
       /Bron: gedeeld met toestemming van afgebeelde jongere \(15\), mondeling genoteerd, \d{2}\/\d{2}\/\d{4}/,
     );
     await expect(doc).toContainText('Niet gedeeld: Namen van betrokkenen, Vlaggensysteem-beoordeling');
-    await expect(doc).toContainText(/Ankercode auditlog: [0-9A-Z]{5}-[0-9A-Z]{5}/);
+    await expect(doc).toContainText(/Ankercode auditlog: \d+-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
     for (const hidden of [markers.reasoning, markers.realName, 'Jongere A', 'Rood', 'rood']) {
       await expect(doc).not.toContainText(hidden);
     }
@@ -170,7 +170,8 @@ test.describe('exports', () => {
     expect(log.name).toMatch(/^baken-auditlog-\d{4}-\d{2}-\d{2}\.json$/);
     await expect(exports.logSection.getByRole('status').filter({ hasText: 'is klaar om te bewaren' })).toBeVisible();
     const anchor = await exports.currentAnchor();
-    expect(anchor).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    // Issue 18: the seq and 80 bits (was 10 characters, 50 bits).
+    expect(anchor).toMatch(/^\d+-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     const file = JSON.parse(log.text) as { events: Array<{ seq: number; action: string }> };
     expect(file.events.length).toBeGreaterThan(5);
     expect(log.text).not.toContain(markers.fact);

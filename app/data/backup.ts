@@ -16,12 +16,14 @@ import {
   planMerge,
 } from '../../schema/backup';
 import type { BackupPayload, BackupScope, LocalRecord, MergeCounts } from '../../schema/backup';
+import { verifyEventChain } from '../../schema/audit-chain';
 import { currentSchemaVersion, kindSchema } from '../../schema/records';
 import type { AuditEvent, Note, RecordKind, StoredRecord } from '../../schema/records';
 import { BackupError, deriveBackupKeys, openBackupText, parsePayload, sealBackupText } from './backup-file';
 import type { BackupKeySource, ProgressListener } from './backup-file';
 import { newKdfParams } from './crypto';
 import type { Bytes } from './crypto';
+import { sha256 } from './audit-log';
 import { raiseCaseReferenceCounter, readCaseReferenceCounter } from './case-reference';
 import { db } from './db';
 import { AppendOnlyError, RecordConflictError, WrongPassphraseError } from './errors';
@@ -177,6 +179,12 @@ export interface ImportSummary extends MergeCounts {
   mergeNotes: number;
   /** Audit events restored from the file (restore only). */
   auditEvents: number;
+  /**
+   * The file's own audit chain, checked before restore links its events anew:
+   * `broken` (from `firstBrokenSeq`) means the old history was altered or is
+   * incomplete; `none` when it holds no chained events (and for a merge).
+   */
+  auditChain: { status: 'intact' | 'none' } | { status: 'broken'; firstBrokenSeq: number };
 }
 
 async function loadLocalRecords(): Promise<Map<string, LocalRecord>> {
@@ -208,8 +216,9 @@ function mergeNote(caseId: string, text: string, at: string): Note {
  * Reads a `.baken` file and adds its records to this logbook, all or
  * nothing. `restore` needs a logbook without records (a fresh install, after
  * creating the vault): it brings every record and the audit log (its
- * events are linked anew onto this device's hash chain, in their original
- * order; their old links are not kept). `merge`
+ * old chain is verified first and the result returned in `auditChain`; then
+ * its events are linked anew onto this device's hash chain, in their
+ * original order; their old links are not kept). `merge`
  * combines with what is here (schema/backup.ts planMerge: identical skipped,
  * notes as a union by id, newer `updatedAt` wins, a note on every existing
  * case the merge changed); it does not import the other logbook's audit log.
@@ -255,6 +264,7 @@ export async function importBackupUsing(
       .noneOf([...kindsNotBackedUp])
       .count();
     if (present > 0) throw new BackupError('backup.notEmpty');
+    const auditChain = await verifyEventChain(payload.audit, sha256);
     const cases = payload.records.filter((r) => r.kind === 'case').length;
     // saveRecords links audit events onto this device's hash chain in list
     // order, replacing their old links: keep the original order.
@@ -273,6 +283,7 @@ export async function importBackupUsing(
       recordsKept: 0,
       mergeNotes: 0,
       auditEvents: payload.audit.length,
+      auditChain,
     };
   } else {
     let plan;
@@ -287,7 +298,13 @@ export async function importBackupUsing(
       .filter(isNoteworthy)
       .map((change) => mergeNote(change.caseId, mergeNoteText(change), at));
     write = [...plan.write, ...notes];
-    summary = { mode: 'merge', ...plan.counts, mergeNotes: notes.length, auditEvents: 0 };
+    summary = {
+      mode: 'merge',
+      ...plan.counts,
+      mergeNotes: notes.length,
+      auditEvents: 0,
+      auditChain: { status: 'none' },
+    };
   }
 
   onProgress?.({ phase: 'writing', done: 0, total: 0 });

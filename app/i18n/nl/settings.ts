@@ -70,6 +70,9 @@ export const settings = {
     passphraseRequired: 'Vul de wachtwoordzin van de back-up in.',
     submit: 'Back-up inlezen',
     busy: 'Bezig met inlezen…',
+    auditChainIntact: 'De auditketen in het bestand is onbeschadigd nagekeken en op dit toestel verder gezet.',
+    auditChainBroken: (seq: number) =>
+      `Let op: de auditketen in het bestand is niet intact (vanaf schakel ${seq}). De handelingen zijn toch teruggezet en op dit toestel opnieuw aan elkaar gekoppeld; ankercodes van het oude toestel kunnen ze niet bevestigen.`,
     restored: (cases: number, records: number) =>
       `Teruggezet: ${plural(cases, 'dossier', 'dossiers')} en ${plural(records, 'ander gegeven', 'andere gegevens')}.`,
     merged: (added: number, updated: number) =>
