@@ -289,6 +289,25 @@ function bump(counts: Partial<Record<RecordKind, number>>, kind: RecordKind): vo
  * Every case already on the device that the merge changed is listed in
  * `changes`, so the caller can add a note to it.
  */
+/** How far ahead of this device's clock a merged record's time may be (clocks drift; a file from 2099 must not win). */
+export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The id of the first incoming record dated more than a day after `now`
+ * (its updatedAt, createdAt or at), or null. A merge refuses such a file:
+ * "newer updatedAt wins" would otherwise let a far-future date win forever.
+ */
+export function findFutureDated(records: readonly StoredRecord[], now: Date): string | null {
+  const limit = now.getTime() + MAX_FUTURE_MS;
+  for (const record of records) {
+    for (const key of ['updatedAt', 'createdAt', 'at'] as const) {
+      const value = (record as Partial<Record<typeof key, unknown>>)[key];
+      if (typeof value === 'string' && Date.parse(value) > limit) return record.id;
+    }
+  }
+  return null;
+}
+
 export function planMerge(local: ReadonlyMap<string, LocalRecord>, incoming: readonly StoredRecord[]): MergePlan {
   const write: StoredRecord[] = [];
   const counts: MergeCounts = {

@@ -63,6 +63,7 @@ export type BackupErrorCode =
   | 'backup.imageData'
   | 'backup.notEmpty'
   | 'backup.conflict'
+  | 'backup.futureDated'
   | 'backup.nothingSelected';
 
 /** A refused backup or import; `code` is stable, the UI shows Dutch text for it. Nothing was written. */

@@ -10,6 +10,7 @@ import {
   BACKUP_VERSION,
   MergeConflictError,
   caseIdOf,
+  findFutureDated,
   isNoteworthy,
   kindsNotBackedUp,
   mergeNoteText,
@@ -227,7 +228,8 @@ function mergeNote(caseId: string, text: string, at: string): Note {
  * raises the case-number counter so no reference is handed out twice.
  * Offline: works. Fails with VaultLockedError; BackupError — tooLarge,
  * notBackup, newerVersion, damaged (truncated or tampered), wrongPassphrase,
- * weakProtection, invalid, imageData, notEmpty (restore), conflict; or
+ * weakProtection, invalid, imageData, notEmpty (restore), conflict,
+ * futureDated (merge: a record dated more than a day ahead of this device); or
  * StorageFullError / StorageFailedError. On any failure nothing was written.
  */
 export function importBackup(
@@ -286,6 +288,8 @@ export async function importBackupUsing(
       auditChain,
     };
   } else {
+    const future = findFutureDated(payload.records, new Date());
+    if (future !== null) throw new BackupError('backup.futureDated', future);
     let plan;
     try {
       plan = planMerge(await loadLocalRecords(), payload.records);
