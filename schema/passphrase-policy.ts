@@ -8,7 +8,7 @@
 import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core';
 import type { OptionsGraph } from '@zxcvbn-ts/core';
 
-import { minPassphraseLength } from './passphrase';
+import { missingCharacters } from './passphrase';
 
 /** At least this many estimated guesses (10^10) to be accepted. */
 export const minPassphraseGuessesLog10 = 10;
@@ -101,8 +101,7 @@ export function createPassphrasePolicy(dictionary: PassphraseDictionary | null):
   const words = suggestionWords(dictionary);
   return {
     check(passphrase) {
-      const length = Array.from(passphrase).length;
-      const missing = Math.max(0, minPassphraseLength - length);
+      const missing = missingCharacters(passphrase);
       if (missing > 0) {
         return { ok: false, reason: 'tooShort', missing, guessesLog10: 0, warning: null, suggestions: [] };
       }
