@@ -1,18 +1,12 @@
 // Case pages never put a case id in the URL (browser history outlives erasure
 // and would link visits to a case): '/dossier/<handle>' uses a random handle
-// that means something only in this page's memory, and is forgotten at lock.
-// After a reload or in a new tab the handle is unknown and the page says the
-// case is not found. Case pages also replace the history entry (router.ts).
-import { getVaultSnapshot, subscribeVault } from '../data/vault';
-
+// that means something only in this page's memory. It survives lock and
+// unlock (so the worker returns to the case they were on) and is gone when the
+// page is closed or reloaded; after a reload or in a new tab the handle is
+// unknown and the page says the case is not found. Case pages also replace
+// the history entry (router.ts).
 const handleByCase = new Map<string, string>();
 const caseByHandle = new Map<string, string>();
-
-subscribeVault(() => {
-  if (getVaultSnapshot().status === 'unlocked') return;
-  handleByCase.clear();
-  caseByHandle.clear();
-});
 
 function newHandle(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(9));
