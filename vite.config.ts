@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentCheckPlugin } from './scripts/content-check-plugin';
+import { passphraseDictionaryPlugin } from './scripts/passphrase-dictionary';
 import { headersFile, metaContentSecurityPolicy } from './scripts/security-headers.mjs';
 
 /** Build-only: meta CSP fallback for static hosts, plus a `_headers` file. */
@@ -28,6 +29,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentCheckPlugin(),
+    passphraseDictionaryPlugin(),
     securityHeadersPlugin(),
     VitePWA({
       strategies: 'injectManifest',

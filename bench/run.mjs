@@ -611,17 +611,19 @@ try {
   record(
     {
       id: '6',
-      figure: 'Unlock (PBKDF2-SHA-256 600,000 via WebCrypto + unwrap), 4×',
+      // Issue 18: Argon2id in a worker; goal 1.5 s at 4x. DevTools CPU throttling
+      // may not slow a dedicated worker, so SECURITY.md also gives 4x the 1x time.
+      figure: 'Unlock (Argon2id 46 MiB, t = 2, p = 1 in a worker + unwrap), 4×',
       unit: 'ms',
-      goal: '≤ 1000 ms',
+      goal: '≤ 1500 ms',
       note:
-        `same KDF in pure JS on the throttled main thread: ${fmt(pureSummary.median, 'ms')} at 4×, ` +
+        `legacy PBKDF2-SHA-256 600,000 in pure JS on the throttled main thread: ${fmt(pureSummary.median, 'ms')} at 4×, ` +
         `${fmt(median(pure1x), 'ms')} at 1× (extrapolated from ${sampleIterations.toLocaleString('en')} iterations; ` +
         `${kdfOk ? 'matches WebCrypto' : 'DOES NOT match WebCrypto'})`,
       detail: { pureJs4xMs: pureSummary, pureJs1xMs: summary(pure1x), pureMatchesWebCrypto: kdfOk },
     },
     summary(unlocks),
-    (v) => v <= 1000,
+    (v) => v <= 1500,
   );
   extra.userAgent = userAgent;
 } finally {

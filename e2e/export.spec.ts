@@ -28,7 +28,12 @@ async function seedCase(logbook: LogbookPage): Promise<string> {
     description: `Foto doorgestuurd in de klasgroep. ${markers.fact}.`,
   });
   const reference = await logbook.saveIncident();
-  await logbook.addParty({ role: 'afgebeelde jongere', age: '15', realName: markers.realName, expectPseudonym: 'Jongere A' });
+  await logbook.addParty({
+    role: 'afgebeelde jongere',
+    age: '15',
+    realName: markers.realName,
+    expectPseudonym: 'Jongere A',
+  });
   await logbook.assessFlags({
     answers: { 'Wederzijdse toestemming': 'niet in orde' },
     flag: 'Rood',
@@ -68,9 +73,11 @@ test.describe('exports', () => {
     await expect(doc.getByRole('heading', { level: 3 })).toHaveText(`Samenvatting dossier ${reference} voor de school`);
     await expect(doc).toContainText(markers.fact);
     await expect(doc).toContainText(markers.school);
-    await expect(doc).toContainText(/Bron: gedeeld met toestemming van afgebeelde jongere \(15\), mondeling genoteerd, \d{2}\/\d{2}\/\d{4}/);
+    await expect(doc).toContainText(
+      /Bron: gedeeld met toestemming van afgebeelde jongere \(15\), mondeling genoteerd, \d{2}\/\d{2}\/\d{4}/,
+    );
     await expect(doc).toContainText('Niet gedeeld: Namen van betrokkenen, Vlaggensysteem-beoordeling');
-    await expect(doc).toContainText(/Ankercode auditlog: [0-9A-Z]{5}-[0-9A-Z]{5}/);
+    await expect(doc).toContainText(/Ankercode auditlog: \d+-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
     for (const hidden of [markers.reasoning, markers.realName, 'Jongere A', 'Rood', 'rood']) {
       await expect(doc).not.toContainText(hidden);
     }
@@ -80,6 +87,10 @@ test.describe('exports', () => {
     // The same summary as plain text.
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await exports.summarySection.getByRole('button', { name: 'Tekst kopiëren' }).click();
+    // Issue 18: copying names to the clipboard asks first.
+    const ask = page.getByRole('dialog', { name: 'Tekst op het klembord zetten?' });
+    await expect(ask).toContainText('andere apps');
+    await ask.getByRole('button', { name: 'Ja, kopiëren' }).click();
     await expect(exports.summarySection.getByRole('status').filter({ hasText: 'klembord' })).toBeVisible();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('Vertrouwelijk — need-to-know');
@@ -97,9 +108,16 @@ test.describe('exports', () => {
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     expect(pdf.byteLength).toBeGreaterThan(1000);
     await page.emulateMedia({ media: 'screen' });
+
+    // Issue 18: locking empties the clipboard Baken wrote to.
+    await logbook.lock.lock();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('');
   });
 
-  test('a downloaded auditor CSV and JSON contain no names, schools, free text or exact dates', async ({ page, context }) => {
+  test('a downloaded auditor CSV and JSON contain no names, schools, free text or exact dates', async ({
+    page,
+    context,
+  }) => {
     const logbook = new LogbookPage(page);
     await logbook.startOffline(context);
     const reference = await seedCase(logbook);
@@ -108,7 +126,9 @@ test.describe('exports', () => {
 
     await exports.makeAuditorFigures('Maand');
     const section = exports.auditorSection;
-    await expect(section.getByRole('table', { name: 'Dossiers per soort incident (eerste gekozen soort)' })).toBeVisible();
+    await expect(
+      section.getByRole('table', { name: 'Dossiers per soort incident (eerste gekozen soort)' }),
+    ).toBeVisible();
     // One case is below k: every cell, the total too, is hidden.
     await expect(section.getByRole('row', { name: /ongewenste sexting verborgen/ })).toBeVisible();
     await logbook.expectNoHorizontalOverflow('auditor preview');
@@ -118,7 +138,13 @@ test.describe('exports', () => {
     const json = await exports.download(section, 'JSON bewaren');
     expect(csv.name).toMatch(/^baken-auditor-\d{4}-\d{2}\.csv$/);
     expect(csv.text.split('\r\n')[0]).toBe('type,version,generatedOn,period,k');
-    const envelope = JSON.parse(json.text) as { type: string; version: number; generatedOn: string; period: string; k: number };
+    const envelope = JSON.parse(json.text) as {
+      type: string;
+      version: number;
+      generatedOn: string;
+      period: string;
+      k: number;
+    };
     expect(envelope).toMatchObject({ type: 'baken-auditor-aggregates', version: 1, k: 5 });
     for (const file of [csv.text, json.text]) {
       for (const marker of [...Object.values(markers), reference, 'Jongere A', 'Foto doorgestuurd']) {
@@ -144,7 +170,8 @@ test.describe('exports', () => {
     expect(log.name).toMatch(/^baken-auditlog-\d{4}-\d{2}-\d{2}\.json$/);
     await expect(exports.logSection.getByRole('status').filter({ hasText: 'is klaar om te bewaren' })).toBeVisible();
     const anchor = await exports.currentAnchor();
-    expect(anchor).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    // Issue 18: the seq and 80 bits (was 10 characters, 50 bits).
+    expect(anchor).toMatch(/^\d+-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     const file = JSON.parse(log.text) as { events: Array<{ seq: number; action: string }> };
     expect(file.events.length).toBeGreaterThan(5);
     expect(log.text).not.toContain(markers.fact);

@@ -182,6 +182,11 @@ test.describe('case logbook', () => {
     // No trace after a reload: no note, and the draft holds only the text typed before.
     await page.reload();
     await logbook.lock.unlock();
+    // Issue 18: a case URL holds a per-page handle, never the case id, so after a reload the case
+    // is not found by its URL; it is opened from the list again.
+    await expect(logbook.heading('Dit dossier bestaat niet (meer) op dit toestel.')).toBeVisible();
+    await page.getByRole('link', { name: 'Terug naar het logboek' }).click();
+    await page.getByRole('link', { name: /^\d{4}-\d{3}$/ }).first().click();
     await expect(logbook.section('Tijdlijn').getByText('Nog geen notities.')).toBeVisible();
     await expect(logbook.noteText).not.toHaveValue(/data:image/);
     await expect(page.getByText('data:image')).toHaveCount(0);

@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 
 import {
   GENESIS_PREV,
-  anchorFromHash,
+  anchorOf,
   auditLogFileToText,
   buildAuditLogFile,
   exportedLink,
   linkAuditEvent,
   normalizeAnchor,
+  verifyEventChain,
   openCommitment,
   verifyAuditChain,
 } from './audit-chain';
@@ -75,14 +76,24 @@ describe('linking audit events', () => {
 });
 
 describe('anchor codes', () => {
-  it('shows ten base32 characters in two groups and reads them back leniently', () => {
-    const anchor = anchorFromHash('ff'.repeat(32));
-    expect(anchor).toBe('ZZZZZ-ZZZZZ');
-    expect(anchorFromHash('00'.repeat(32))).toBe('00000-00000');
-    expect(normalizeAnchor('zzzzz zzzzz')).toBe('ZZZZZ-ZZZZZ');
-    expect(normalizeAnchor('OOOOO-IIIIL')).toBe('00000-11111');
-    expect(normalizeAnchor('ABC')).toBeNull();
-    expect(normalizeAnchor('UUUUU-UUUUU')).toBeNull();
+  // Issue 18: 80 bits (was 50) and the seq of the link they name.
+  it('names the seq and shows 80 bits as four groups of four, and reads them back leniently', () => {
+    const anchor = anchorOf({ seq: 41, hash: 'ff'.repeat(32) });
+    expect(anchor).toBe('41-ZZZZ-ZZZZ-ZZZZ-ZZZZ');
+    expect(anchorOf({ seq: 0, hash: '00'.repeat(32) })).toBe('0-0000-0000-0000-0000');
+    expect(normalizeAnchor('41-zzzz zzzz zzzz zzzz')).toEqual({ seq: 41, code: '41-ZZZZ-ZZZZ-ZZZZ-ZZZZ' });
+    expect(normalizeAnchor(' 7 - OOOO-IIII-LLLL-0000')).toEqual({ seq: 7, code: '7-0000-1111-1111-0000' });
+    expect(normalizeAnchor('ZZZZZ-ZZZZZ')).toBeNull();
+    expect(normalizeAnchor('3-ZZZZ-ZZZZ-ZZZZ')).toBeNull();
+    expect(normalizeAnchor('3-UUUU-UUUU-UUUU-UUUU')).toBeNull();
+  });
+
+  it('carries 80 bits of the hash: hashes differing in bit 79 give different codes, in bit 80 the same', () => {
+    const base = '00'.repeat(32);
+    const bit79 = `${'00'.repeat(9)}01${'00'.repeat(22)}`;
+    const bit80 = `${'00'.repeat(10)}80${'00'.repeat(21)}`;
+    expect(anchorOf({ seq: 1, hash: bit79 })).not.toBe(anchorOf({ seq: 1, hash: base }));
+    expect(anchorOf({ seq: 1, hash: bit80 })).toBe(anchorOf({ seq: 1, hash: base }));
   });
 });
 
@@ -94,7 +105,7 @@ describe('verifyAuditChain', () => {
     expect(verdict).toEqual({
       valid: true,
       head: file.head,
-      anchor: anchorFromHash(file.head?.hash ?? ''),
+      anchor: file.head ? anchorOf(file.head) : null,
       events: 5,
     });
   });
@@ -106,9 +117,32 @@ describe('verifyAuditChain', () => {
 
   it('accepts an older anchor that is still in the chain', async () => {
     const { links } = await chainOf(6);
-    const old = anchorFromHash(links[2]?.hash ?? '');
+    const link = links[2];
+    if (!link) throw new Error('no link');
+    const old = anchorOf(link);
     expect(await verifyAuditChain(await fileOf(links), sha256, { anchor: old.toLowerCase() })).toMatchObject({
       valid: true,
+    });
+  });
+
+  it('matches an anchor only at the seq it names, not at any link', async () => {
+    const { links } = await chainOf(6);
+    const link = links[2];
+    if (!link) throw new Error('no link');
+    const moved = anchorOf(link).replace(/^2-/, '3-');
+    expect(await verifyAuditChain(await fileOf(links), sha256, { anchor: moved })).toEqual({
+      valid: false,
+      firstBrokenSeq: 6,
+      reason: 'anchor',
+    });
+  });
+
+  it('refuses the older 50-bit anchors', async () => {
+    const { links } = await chainOf(2);
+    expect(await verifyAuditChain(await fileOf(links), sha256, { anchor: 'ABCDE-FGHJK' })).toEqual({
+      valid: false,
+      firstBrokenSeq: null,
+      reason: 'anchor',
     });
   });
 
@@ -192,7 +226,9 @@ describe('verifyAuditChain', () => {
       fc.asyncProperty(fc.integer({ min: 2, max: 8 }), fc.nat(), fc.nat(), async (count, pickAnchor, pickCut) => {
         const { links } = await chainOf(count);
         const anchorAt = 1 + (pickAnchor % (count - 1));
-        const anchor = anchorFromHash(links[anchorAt]?.hash ?? '');
+        const anchoredLink = links[anchorAt];
+        if (!anchoredLink) throw new Error('no link');
+        const anchor = anchorOf(anchoredLink);
         const keep = pickCut % (anchorAt + 1); // keeps links 0..keep-1, so the anchored one is gone
         const truncated = await fileOf(links.slice(0, keep));
         expect(await verifyAuditChain(truncated, sha256)).toMatchObject({ valid: true });
@@ -211,5 +247,39 @@ describe('verifyAuditChain', () => {
     const file = await fileOf(links);
     const tampered = { ...file, head: { seq: 2, hash: links[1]?.hash ?? '' } };
     expect(await verifyAuditChain(tampered, sha256)).toMatchObject({ valid: false, reason: 'head', firstBrokenSeq: 2 });
+  });
+});
+
+describe("verifyEventChain (a backup's audit log before restore re-links it)", () => {
+  it('finds an untouched chain intact, in any order, and ignores events from before the chain', async () => {
+    const { events } = await chainOf(6);
+    const preChain = makeAuditEvent({ action: 'case.created' });
+    expect(await verifyEventChain([...events].reverse().concat(preChain), sha256)).toEqual({ status: 'intact' });
+    expect(await verifyEventChain([preChain], sha256)).toEqual({ status: 'none' });
+  });
+
+  it('finds a missing event, a changed case, time or action, and a forged link', async () => {
+    const { events } = await chainOf(5);
+    const at = (i: number): AuditEvent => {
+      const event = events[i];
+      if (!event) throw new Error('no event');
+      return event;
+    };
+    const without2 = events.filter((_, i) => i !== 2);
+    expect(await verifyEventChain(without2, sha256)).toEqual({ status: 'broken', firstBrokenSeq: 2 });
+    const moved = events.map((e, i) => (i === 3 ? { ...e, caseId: crypto.randomUUID() } : e));
+    expect(await verifyEventChain(moved, sha256)).toEqual({ status: 'broken', firstBrokenSeq: 3 });
+    const retimed = events.map((e, i) =>
+      i === 1 ? { ...e, at: new Date(Date.UTC(2026, 2, 1, 23, 59)).toISOString() } : e,
+    );
+    expect(await verifyEventChain(retimed, sha256)).toMatchObject({ status: 'broken', firstBrokenSeq: 1 });
+    const relabelled = events.map((e, i) =>
+      i === 4 ? { ...e, action: at(4).action === 'case.erased' ? 'case.created' : 'case.erased' } : e,
+    );
+    expect(await verifyEventChain(relabelled as AuditEvent[], sha256)).toEqual({ status: 'broken', firstBrokenSeq: 4 });
+    const forged = events.map((e, i) =>
+      i === 0 && e.chain ? { ...e, chain: { ...e.chain, hash: 'ab'.repeat(32) } } : e,
+    );
+    expect(await verifyEventChain(forged, sha256)).toEqual({ status: 'broken', firstBrokenSeq: 0 });
   });
 });

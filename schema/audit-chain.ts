@@ -15,9 +15,12 @@
 // - Events written before the chain (v1/v2 databases) are "pre-chain": they
 //   are not linked (a link cannot be made without reordering history), and an
 //   export reports only their number.
-// - The anchor code is the first 10 Crockford base32 characters of a head
-//   hash, shown as XXXXX-XXXXX (50 bits). An auditor who noted an anchor can
-//   later prove that the history up to that point was not rewritten.
+// - The anchor code names a link's seq and the first 16 Crockford base32
+//   characters (80 bits) of its hash: `<seq>-XXXX-XXXX-XXXX-XXXX`. It matches
+//   only the link at that seq, so a forger must find an 80-bit prefix for one
+//   given position (2^80 work), not a 50-bit match anywhere in a long file (the
+//   older 10-character codes, no longer accepted). An auditor who noted an
+//   anchor can later prove that the history up to that point was not rewritten.
 // - The file's checksum covers the envelope, so no byte of an export can
 //   change unnoticed; like the hashes it can be recomputed by a forger, which
 //   is why anchors matter.
@@ -142,6 +145,40 @@ export async function openCommitment(event: AuditEvent, sha256: Sha256): Promise
   return (await computeCommitment(chain.salt, plain, sha256)) === chain.commitment;
 }
 
+/**
+ * Checks the chain of decrypted events (a backup's audit log before restore
+ * re-links it): every chained event, in seq order from 0, must follow its
+ * predecessor, hash to its stored hash and open its commitment. Events from
+ * before the chain are not part of it. `none`: no chained events.
+ */
+export async function verifyEventChain(
+  events: readonly AuditEvent[],
+  sha256: Sha256,
+): Promise<{ status: 'intact' | 'none' } | { status: 'broken'; firstBrokenSeq: number }> {
+  const chained = events
+    .filter((e): e is AuditEvent & { chain: AuditChainLink } => e.chain !== undefined)
+    .sort((a, b) => a.chain.seq - b.chain.seq);
+  if (chained.length === 0) return { status: 'none' };
+  let prev = GENESIS_PREV;
+  for (let i = 0; i < chained.length; i++) {
+    const event = chained[i];
+    if (event === undefined) break;
+    const link = exportedLink(event);
+    const broken =
+      link.seq !== i ||
+      link.prev !== prev ||
+      link.day !== coarseDay(event.at) ||
+      (await computeLinkHash(
+        { seq: link.seq, prev: link.prev, action: link.action, day: link.day, commitment: link.commitment },
+        sha256,
+      )) !== link.hash ||
+      !(await openCommitment(event, sha256));
+    if (broken) return { status: 'broken', firstBrokenSeq: i };
+    prev = link.hash;
+  }
+  return { status: 'intact' };
+}
+
 export function exportedLink(event: AuditEvent & { chain: AuditChainLink }): ExportedLink {
   const { seq, prev, day, commitment, hash } = event.chain;
   return { seq, prev, action: event.action, day, commitment, hash };
@@ -152,30 +189,43 @@ export function exportedLink(event: AuditEvent & { chain: AuditChainLink }): Exp
 // ---------------------------------------------------------------------------
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const ANCHOR_CHARS = 10;
+/** 16 base32 characters = 80 bits of the hash. */
+const ANCHOR_CHARS = 16;
 
-/** First 10 Crockford base32 characters of a hex hash, grouped: `XXXXX-XXXXX`. */
-export function anchorFromHash(hashHex: string): string {
+function hashCode(hashHex: string): string {
   let bits = '';
-  for (let i = 0; i < 14 && i < hashHex.length; i += 2) {
+  for (let i = 0; i < 20 && i < hashHex.length; i += 2) {
     bits += Number.parseInt(hashHex.slice(i, i + 2), 16)
       .toString(2)
       .padStart(8, '0');
   }
   let out = '';
   for (let i = 0; i < ANCHOR_CHARS; i++) out += CROCKFORD[Number.parseInt(bits.slice(i * 5, i * 5 + 5), 2)] ?? '0';
-  return `${out.slice(0, 5)}-${out.slice(5)}`;
+  return out;
+}
+
+function grouped(seq: number, code: string): string {
+  return `${seq}-${code.match(/.{4}/g)?.join('-') ?? code}`;
+}
+
+/** The anchor code of a link: its seq and 80 bits of its hash, `<seq>-XXXX-XXXX-XXXX-XXXX`. */
+export function anchorOf(link: { seq: number; hash: string }): string {
+  return grouped(link.seq, hashCode(link.hash));
 }
 
 /**
- * Reads an anchor code as typed: ignores case, spaces and dashes, reads O as
- * 0 and I/L as 1. Returns `XXXXX-XXXXX`, or null when it is not 10 base32 characters.
+ * Reads an anchor code as typed: ignores case and spaces, reads O as 0 and
+ * I/L as 1. Returns { seq, code } with the code as anchorOf() writes it, or
+ * null when it is not a seq, a dash and 16 base32 characters.
  */
-export function normalizeAnchor(input: string): string | null {
-  const clean = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+export function normalizeAnchor(input: string): { seq: number; code: string } | null {
+  const match = /^\s*(\d{1,9})\s*-(.*)$/.exec(input);
+  if (!match) return null;
+  const seq = Number(match[1]);
+  const clean = (match[2] ?? '').toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (clean.length !== ANCHOR_CHARS) return null;
   for (const c of clean) if (!CROCKFORD.includes(c)) return null;
-  return `${clean.slice(0, 5)}-${clean.slice(5)}`;
+  return { seq, code: grouped(seq, clean) };
 }
 
 // ---------------------------------------------------------------------------
@@ -247,7 +297,7 @@ export async function verifyAuditChain(
   const parsed = auditLogFileSchema.safeParse(value);
   if (!parsed.success) return { valid: false, firstBrokenSeq: null, reason: 'format' };
   const log = parsed.data;
-  let anchor: string | null = null;
+  let anchor: { seq: number; code: string } | null = null;
   if (options.anchor !== undefined) {
     anchor = normalizeAnchor(options.anchor);
     if (anchor === null) return { valid: false, firstBrokenSeq: null, reason: 'anchor' };
@@ -262,7 +312,8 @@ export async function verifyAuditChain(
     if (link.prev !== prev) return { valid: false, firstBrokenSeq: i, reason: 'prev' };
     const { hash, ...rest } = link;
     if ((await computeLinkHash(rest, sha256)) !== hash) return { valid: false, firstBrokenSeq: i, reason: 'hash' };
-    if (anchor !== null && anchorFromHash(hash) === anchor) anchorFound = true;
+    // The anchor must match the link at the seq it names, not any link.
+    if (anchor !== null && link.seq === anchor.seq && anchorOf(link) === anchor.code) anchorFound = true;
     prev = hash;
   }
 
@@ -283,7 +334,7 @@ export async function verifyAuditChain(
   return {
     valid: true,
     head: log.head,
-    anchor: log.head === null ? null : anchorFromHash(log.head.hash),
+    anchor: log.head === null ? null : anchorOf(log.head),
     events: log.events.length,
   };
 }

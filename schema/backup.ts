@@ -18,8 +18,10 @@ import type { RecordKind } from './records/base';
 
 export const BACKUP_TYPE = 'baken-backup';
 export const BACKUP_PAYLOAD_TYPE = 'baken-backup-payload';
-/** Envelope and payload version this Baken writes and reads. Bump with a restore step for older files. */
+/** Payload version this Baken writes and reads. Bump with a restore step for older files. */
 export const BACKUP_VERSION = 1;
+/** Envelope version this Baken writes: 2 = Argon2id + HKDF. Version 1 (PBKDF2) files are still read. */
+export const BACKUP_ENVELOPE_VERSION = 2;
 
 /** Size limits for an import; anything above is refused before (or instead of) reading further. */
 export const backupLimits = {
@@ -31,8 +33,15 @@ export const backupLimits = {
   maxRecords: 250_000,
   /** Nesting of the payload JSON; real records need 6. */
   maxDepth: 24,
-  /** PBKDF2 iterations we are willing to run for a file (a tampered header could ask for days). */
+  /**
+   * KDF cost we are willing to run for a file (a tampered header could ask for
+   * days or gigabytes). The same ceilings as app/data/crypto.ts kdfLimits,
+   * which checks them again before deriving.
+   */
   maxIterations: 10_000_000,
+  maxArgon2MemoryKiB: 256 * 1024,
+  maxArgon2Iterations: 16,
+  maxArgon2Parallelism: 4,
 } as const;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
@@ -43,20 +52,40 @@ export const backupProbeSchema = z.object({
   version: z.int().min(1),
 });
 
-/** The plaintext header of version 1: only the envelope and the KDF parameters. */
-export const backupHeaderSchema = z.strictObject({
+const cipherSchema = z.strictObject({ name: z.literal('AES-GCM'), iv: base64.length(16) });
+
+/** The plaintext header of version 1 (read only): PBKDF2 parameters. */
+export const backupHeaderV1Schema = z.strictObject({
   type: z.literal(BACKUP_TYPE),
-  version: z.literal(BACKUP_VERSION),
+  version: z.literal(1),
   kdf: z.strictObject({
     name: z.string().max(20),
     hash: z.string().max(20),
     iterations: z.int().min(1).max(backupLimits.maxIterations),
     salt: base64.min(16).max(88),
   }),
-  cipher: z.strictObject({ name: z.literal('AES-GCM'), iv: base64.length(16) }),
+  cipher: cipherSchema,
   /** SHA-256 of the second half of the PBKDF2 output: tells a wrong passphrase from a damaged file. */
   check: base64.length(44),
 });
+
+/** The plaintext header of version 2: only the envelope and the Argon2id parameters. */
+export const backupHeaderV2Schema = z.strictObject({
+  type: z.literal(BACKUP_TYPE),
+  version: z.literal(2),
+  kdf: z.strictObject({
+    name: z.literal('Argon2id'),
+    memoryKiB: z.int().min(1).max(backupLimits.maxArgon2MemoryKiB),
+    iterations: z.int().min(1).max(backupLimits.maxArgon2Iterations),
+    parallelism: z.int().min(1).max(backupLimits.maxArgon2Parallelism),
+    salt: base64.min(16).max(88),
+  }),
+  cipher: cipherSchema,
+  /** HKDF output from the one Argon2id derivation: tells a wrong passphrase from a damaged file. */
+  check: base64.length(44),
+});
+
+export const backupHeaderSchema = z.discriminatedUnion('version', [backupHeaderV1Schema, backupHeaderV2Schema]);
 export type BackupHeader = z.infer<typeof backupHeaderSchema>;
 
 export const backupScopeSchema = z.enum(['logbook', 'cases']);
@@ -262,6 +291,25 @@ function bump(counts: Partial<Record<RecordKind, number>>, kind: RecordKind): vo
  * Every case already on the device that the merge changed is listed in
  * `changes`, so the caller can add a note to it.
  */
+/** How far ahead of this device's clock a merged record's time may be (clocks drift; a file from 2099 must not win). */
+export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The id of the first incoming record dated more than a day after `now`
+ * (its updatedAt, createdAt or at), or null. A merge refuses such a file:
+ * "newer updatedAt wins" would otherwise let a far-future date win forever.
+ */
+export function findFutureDated(records: readonly StoredRecord[], now: Date): string | null {
+  const limit = now.getTime() + MAX_FUTURE_MS;
+  for (const record of records) {
+    for (const key of ['updatedAt', 'createdAt', 'at'] as const) {
+      const value = (record as Partial<Record<typeof key, unknown>>)[key];
+      if (typeof value === 'string' && Date.parse(value) > limit) return record.id;
+    }
+  }
+  return null;
+}
+
 export function planMerge(local: ReadonlyMap<string, LocalRecord>, incoming: readonly StoredRecord[]): MergePlan {
   const write: StoredRecord[] = [];
   const counts: MergeCounts = {

@@ -1,12 +1,17 @@
 // The never-images guard for strings (DOMAIN.md, "The hard rule: never images").
 // Every free-text field is built with `safeText()`, and every import is walked
-// with `findImageData()`, so no string can smuggle a picture into Baken.
+// with `findImageData()`. It refuses exactly the encodings listed below; it is
+// a filter for the ways an image realistically gets pasted or imported, not a
+// proof that no string can carry picture bytes (an encoding it does not know,
+// e.g. base32 or a private cipher, passes).
 //
 // Detection choices (documented because they trade recall against false alarms
 // on ordinary Dutch prose):
-// - data: URLs: after undoing percent-encoding, HTML colon entities, NFKC
-//   look-alikes, tabs/newlines and zero-width characters, `data:` followed by a
-//   media type (`image/png;`, `text/plain,` …), by `;` or by `,` is refused.
+// - data: URLs: after undoing percent-encoding, HTML character references
+//   (numeric &#100; / &#x64; and &colon; &sol; &comma; &semi; &lt; &gt;), NFKC
+//   look-alikes (full-width letters), tabs/newlines and zero-width characters,
+//   `data:` followed by a media type (`image/png;`, `text/plain,` …), by `;`
+//   or by `,` is refused.
 //   Plain prose such as "Belangrijke data: 3 mei" is allowed: the word "data"
 //   ("dates") is common Dutch, so the scheme alone is not enough.
 // - base64: runs of base64 characters (standard and URL-safe alphabets) are
@@ -22,8 +27,16 @@
 //   base64 strings) needs 18 bytes whose reserved field (bytes 6–9) is zero and
 //   whose DIB header size (bytes 14–17) is a known one (12, 16, 40, 52, 56, 64,
 //   108, 124); TIFF needs its 4-byte signature and a first-IFD offset >= 8.
+// - The same base64 scan runs again on the NFKC form (full-width base64 such as
+//   "ｉＶＢＯＲｗ０ＫＧｇｏ…") and on a form where the separators - . _ | : ; , * ~
+//   are transparent too (base64 broken up as "iVBO-Rw0K-GgoA…").
+// - hex: runs of hex digits, with whitespace, : , - and the prefixes 0x and \x
+//   transparent, are decoded at both nibble alignments and searched for the
+//   same signatures (>= 24 hex digits, >= 12 bytes after the signature).
 // - Raw (non-base64) signatures in the string itself, e.g. binary pasted into a
 //   field or percent-encoded bytes, are refused too.
+// - SVG markup: an `<svg` tag (also entity-encoded or full-width) is refused,
+//   since SVG is an image written as text.
 // All scans are linear in the input; no backtracking regular expressions.
 
 const MIN_RUN_CHARS = 16;
@@ -125,21 +138,66 @@ function runHasImage(values: Uint8Array, count: number, scratch: Uint8Array): bo
   return false;
 }
 
-function containsBase64Image(s: string): boolean {
+// Separators someone might put between groups of base64 or hex characters.
+const SEPARATORS = new Set([...'-._|:;,*~'].map((c) => c.charCodeAt(0)));
+
+function containsBase64Image(s: string, separatorsTransparent = false): boolean {
   const values = new Uint8Array(s.length);
   const scratch = new Uint8Array(Math.ceil((s.length * 3) / 4) + 3);
   let count = 0;
   for (let k = 0; k < s.length; k++) {
     const code = s.charCodeAt(k);
-    const value = code < 128 ? (BASE64_VALUES[code] ?? -1) : -1;
+    const separator = separatorsTransparent && SEPARATORS.has(code);
+    const value = code < 128 && !separator ? (BASE64_VALUES[code] ?? -1) : -1;
     if (value >= 0) {
       values[count++] = value;
-    } else if (!isTransparentWhitespace(code)) {
+    } else if (!isTransparentWhitespace(code) && !separator) {
       if (runHasImage(values, count, scratch)) return true;
       count = 0;
     }
   }
   return runHasImage(values, count, scratch);
+}
+
+const MIN_HEX_DIGITS = 24;
+
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x61 && code <= 0x66) return code - 0x57;
+  if (code >= 0x41 && code <= 0x46) return code - 0x37;
+  return -1;
+}
+
+function hexRunHasImage(nibbles: Uint8Array, count: number, scratch: Uint8Array): boolean {
+  if (count < MIN_HEX_DIGITS) return false;
+  for (let alignment = 0; alignment < 2; alignment++) {
+    let n = 0;
+    for (let k = alignment; k + 1 < count; k += 2) scratch[n++] = ((nibbles[k] ?? 0) << 4) | (nibbles[k + 1] ?? 0);
+    if (containsSignature(scratch, n, MIN_IMAGE_BYTES)) return true;
+  }
+  return false;
+}
+
+/** Hex-encoded image bytes: "89504e47…", "89 50 4E 47 …", "\\x89\\x50…", "0x89,0x50,…". */
+function containsHexImage(s: string): boolean {
+  const nibbles = new Uint8Array(s.length);
+  const scratch = new Uint8Array(Math.ceil(s.length / 2) + 1);
+  let count = 0;
+  for (let k = 0; k < s.length; k++) {
+    const code = s.charCodeAt(k);
+    // "0x" and "\x" prefixes: drop the x (the 0 before it is dropped below).
+    if ((code === 0x78 || code === 0x58) && (s[k - 1] === '0' || s[k - 1] === '\\')) {
+      if (s[k - 1] === '0' && count > 0) count--;
+      continue;
+    }
+    const value = hexValue(code);
+    if (value >= 0) nibbles[count++] = value;
+    else if (code !== 0x5c && !isTransparentWhitespace(code) && !SEPARATORS.has(code)) {
+      if (hexRunHasImage(nibbles, count, scratch)) return true;
+      count = 0;
+    }
+  }
+  return hexRunHasImage(nibbles, count, scratch);
 }
 
 function containsRawSignature(s: string): boolean {
@@ -168,26 +226,45 @@ function percentDecode(s: string): string {
   return current;
 }
 
-const COLON_ENTITY = /&(?:colon|#0*58|#x0*3a);?/gi;
+const NAMED_ENTITIES: Record<string, string> = { colon: ':', sol: '/', comma: ',', semi: ';', lt: '<', gt: '>' };
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(colon|sol|comma|semi|lt|gt));?/gi;
+
+/** Undoes HTML character references (numeric, and the few named ones that matter here). */
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(ENTITY, (match, dec?: string, hex?: string, name?: string) => {
+    const code = dec !== undefined ? Number(dec) : hex !== undefined ? Number.parseInt(hex, 16) : -1;
+    if (name !== undefined) return NAMED_ENTITIES[name.toLowerCase()] ?? match;
+    return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
+  });
+}
 const INVISIBLE = /[\t\n\r\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
 const DATA_URL =
   /data\s*:\s*(?:(?:application|audio|font|image|message|model|multipart|text|video|x-[a-z0-9.+-]+)\s*\/\s*[a-z0-9!#$&^_.+-]+\s*[;,]|[;,])/;
 
-function containsDataUrl(decoded: string): boolean {
-  const normalized = decoded.replace(COLON_ENTITY, ':').normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
-  return DATA_URL.test(normalized);
+const SVG_TAG = /<\s*svg[\s>/]/;
+
+function normalizedText(decoded: string): string {
+  return decodeEntities(decoded).normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
 }
 
 /**
- * True when `s` contains image data: a `data:` URL, base64 that decodes to the
- * signature of a PNG, JPEG, GIF, WebP, BMP, TIFF or HEIC/AVIF file, or such a
- * signature as raw characters. Linear time; fine for 10k-character fields.
+ * True when `s` contains image data as listed at the top of this file: a
+ * `data:` URL, SVG markup, base64 (also full-width or broken by separators)
+ * or hex that decodes to the signature of a PNG, JPEG, GIF, WebP, BMP, TIFF or
+ * HEIC/AVIF file, or such a signature as raw characters. Linear time; fine for
+ * 10k-character fields.
  */
 export function containsImageData(s: string): boolean {
   const decoded = percentDecode(s);
-  if (containsDataUrl(decoded)) return true;
+  const normalized = normalizedText(decoded);
+  if (DATA_URL.test(normalized) || SVG_TAG.test(normalized)) return true;
   if (containsBase64Image(s)) return true;
   if (decoded !== s && containsBase64Image(decoded)) return true;
+  const wide = decoded.normalize('NFKC');
+  if (wide !== decoded && containsBase64Image(wide)) return true;
+  if (containsBase64Image(wide, true)) return true;
+  if (containsHexImage(wide)) return true;
   return containsRawSignature(decoded);
 }
 

@@ -12,7 +12,11 @@ import { resolve } from 'node:path';
  * for all JS while the 200 KiB goal is missed (README "Prestaties"): a ratchet
  * so the total cannot grow unnoticed. Lower it as the code shrinks.
  */
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 225 };
+// Issue 18 raised the ceiling from 225 to 245 KiB for two lazy chunks that
+// load only when needed: the Argon2id worker (hash-wasm, ~11 KiB, only while
+// deriving a key) and the passphrase policy (zxcvbn-ts core, ~9.5 KiB, only
+// on screens that set a passphrase). Its word lists are a JSON asset.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 245 };
 
 /** Source files whose chunks are on the critical path besides the entry. */
 const criticalSources = [

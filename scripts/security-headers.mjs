@@ -5,7 +5,8 @@
 /** @type {Record<string, string>} */
 export const cspDirectives = {
   'default-src': "'self'",
-  'script-src': "'self'",
+  // 'wasm-unsafe-eval' lets the Argon2id worker compile its WebAssembly; it allows no eval of JS.
+  'script-src': "'self' 'wasm-unsafe-eval'",
   'style-src': "'self'",
   'img-src': "'self'",
   'font-src': "'self'",

@@ -1,5 +1,5 @@
 // Verifies an exported Baken audit log on a laptop, offline:
-//   npm run verify-audit -- <file.json> [--anchor XXXXX-XXXXX]
+//   npm run verify-audit -- <file.json> [--anchor <seq>-XXXX-XXXX-XXXX-XXXX]
 // Runs the same verifier as the app (schema/audit-chain.ts, loaded through
 // Vite's module runner) with SHA-256 from node:crypto. Exit code 0: valid;
 // 1: invalid (the first broken link is printed in Dutch and English);
@@ -17,7 +17,7 @@ const reasonsEn = {
   hash: 'the content of the link was changed.',
   head: 'the end of the chain does not match.',
   checksum: 'the file envelope was changed.',
-  anchor: 'the anchor code is not in the chain: history was cut off or rewritten.',
+  anchor: 'the anchor code does not match the link with that number: history was cut off or rewritten.',
 };
 
 /** @param {string[]} argv */
@@ -36,7 +36,7 @@ function parseArgs(argv) {
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = parseArgs(process.argv.slice(2));
 if (!args.file) {
-  console.error('Gebruik / usage: npm run verify-audit -- <auditlog.json> [--anchor XXXXX-XXXXX]');
+  console.error('Gebruik / usage: npm run verify-audit -- <auditlog.json> [--anchor <seq>-XXXX-XXXX-XXXX-XXXX]');
   process.exit(2);
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { anchorFromHash, openCommitment, verifyAuditChain } from '../../schema/audit-chain';
+import { anchorOf, openCommitment, verifyAuditChain } from '../../schema/audit-chain';
 import { makeAuditEvent, makeCase } from '../../schema/factories';
 import { exportAuditLog, readAuditAnchor, readAuditHead, sha256 } from './audit-log';
 import { db } from './db';
@@ -23,6 +23,21 @@ async function chainedEvents() {
   const results = await listRecords({ kind: 'audit' });
   return results.flatMap((r) => (r.ok ? [r.record] : [])).sort((a, b) => (a.chain?.seq ?? -1) - (b.chain?.seq ?? -1));
 }
+
+describe('exporting the audit log', () => {
+  it('checks the exported head against meta.auditHead and says when the newest events are missing', async () => {
+    const kase = makeCase();
+    await saveRecords([kase, makeAuditEvent({ action: 'case.created', caseId: kase.id })]);
+    expect((await exportAuditLog('2026-03-31')).headMatchesDevice).toBe(true);
+
+    // Remove the newest event's row: the rest still forms a valid chain, but not up to the device's head.
+    const newest = (await chainedEvents()).at(-1);
+    await db.table('audit').delete(newest?.id ?? '');
+    const exported = await exportAuditLog('2026-03-31');
+    expect(await verifyAuditChain(exported.text, sha256)).toMatchObject({ valid: true });
+    expect(exported.headMatchesDevice).toBe(false);
+  });
+});
 
 describe('appending to the audit chain', () => {
   it('links every appended event, in order, into a chain the verifier accepts', async () => {
@@ -48,7 +63,8 @@ describe('appending to the audit chain', () => {
     const verdict = await verifyAuditChain(exported.text, sha256);
     expect(verdict).toMatchObject({ valid: true, events: 4 });
     expect(await readAuditHead()).toEqual(exported.file.head);
-    expect(await readAuditAnchor()).toBe(anchorFromHash(exported.file.head?.hash ?? ''));
+    expect(await readAuditAnchor()).toBe(exported.file.head ? anchorOf(exported.file.head) : null);
+    expect(exported.headMatchesDevice).toBe(true);
     expect(exported.text).not.toContain(kase.id);
   });
 

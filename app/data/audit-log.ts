@@ -13,7 +13,7 @@
 import { z } from 'zod';
 
 import {
-  anchorFromHash,
+  anchorOf,
   auditLogFileToText,
   buildAuditLogFile,
   chainHeadSchema,
@@ -119,12 +119,12 @@ export function serialiseAuditAppend<T>(operation: () => Promise<T>): Promise<T>
 }
 
 /**
- * The anchor code of the current head (XXXXX-XXXXX), or null when nothing is
+ * The anchor code of the current head (<seq>-XXXX-XXXX-XXXX-XXXX), or null when nothing is
  * chained yet. Offline: works; needs no key (the head is not secret).
  */
 export async function readAuditAnchor(): Promise<string | null> {
   const head = await readAuditHead();
-  return head === null ? null : anchorFromHash(head.hash);
+  return head === null ? null : anchorOf(head);
 }
 
 export interface AuditLogExport {
@@ -132,6 +132,11 @@ export interface AuditLogExport {
   text: string;
   /** Rows that could not be decrypted; the chain shows a gap where they were. */
   damaged: number;
+  /**
+   * Whether the exported head is the device's `meta.auditHead`. False when
+   * the newest events are missing from the file (damaged or removed rows).
+   */
+  headMatchesDevice: boolean;
   anchor: string | null;
 }
 
@@ -140,7 +145,8 @@ const onDateSchema = z.iso.date();
 /**
  * Builds the exportable audit log: every chained event as { seq, prev,
  * action, day, commitment, hash } in seq order, the head and a checksum; no
- * case ids, salts, exact times or details. Offline: works. Fails with
+ * case ids, salts, exact times or details. Compares the head it built with
+ * `meta.auditHead` (headMatchesDevice). Offline: works. Fails with
  * VaultLockedError. Damaged rows are left out and counted (the verifier then
  * names the gap).
  */
@@ -158,7 +164,16 @@ export async function exportAuditLog(generatedOn: string): Promise<AuditLogExpor
   }
   links.sort((a, b) => a.seq - b.seq);
   const file = await buildAuditLogFile({ links, preChainEvents: preChain, generatedOn: day }, sha256);
-  return { file, text: auditLogFileToText(file), damaged, anchor: file.head ? anchorFromHash(file.head.hash) : null };
+  const stored = await readAuditHead();
+  const headMatchesDevice =
+    stored === null ? file.head === null : file.head?.seq === stored.seq && file.head.hash === stored.hash;
+  return {
+    file,
+    text: auditLogFileToText(file),
+    damaged,
+    headMatchesDevice,
+    anchor: file.head ? anchorOf(file.head) : null,
+  };
 }
 
 /**

@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as KdfModule from './kdf';
+
+// The real Argon2id, wrapped in a spy so a test can prove it did not run.
+vi.mock('./kdf', async (importOriginal) => {
+  const real = await importOriginal<typeof KdfModule>();
+  return { ...real, argon2idBytes: vi.fn(real.argon2idBytes) };
+});
 
 import { BACKUP_PAYLOAD_TYPE, BACKUP_VERSION, backupLimits } from '../../schema/backup';
 import {
@@ -16,9 +23,10 @@ import { kindSchema } from '../../schema/records/base';
 import type { StoredRecord } from '../../schema/records';
 import { BackupError, deriveBackupKeys, exportBackup, importBackup, importBackupUsing, sealBackupText } from './backup';
 import type { BackupErrorCode, BackupKeys, BackupKeySource, BackupProgress } from './backup';
-import { newKdfParams, utf8 } from './crypto';
+import { kdfLabel, newKdfParams, utf8 } from './crypto';
 import type { KdfParams } from './crypto';
 import { reserveCaseReference } from './case-reference';
+import { argon2idBytes } from './kdf';
 import { getSettings } from './settings';
 import { listRecords, saveRecords } from './store';
 import { TEST_PASSPHRASE, dumpRawDatabase, resetDatabase } from './test-utils';
@@ -74,7 +82,7 @@ async function storeDigest(): Promise<string> {
 function memoKeySource(passphrase: string): BackupKeySource {
   const cache = new Map<string, Promise<BackupKeys>>();
   return (kdf: KdfParams) => {
-    const id = `${kdf.name}|${kdf.hash}|${kdf.iterations}|${Array.from(kdf.salt).join(',')}`;
+    const id = `${kdfLabel(kdf)}|${Array.from(kdf.salt).join(',')}`;
     let keys = cache.get(id);
     if (!keys) {
       keys = deriveBackupKeys(passphrase, kdf);
@@ -235,7 +243,9 @@ describe('backup and restore', () => {
     const file = await exportBackup({ protection: { kind: 'transfer', passphrase: TRANSFER } });
     const header = headerOf(file.bytes);
     expect(Object.keys(header).sort()).toEqual(['check', 'cipher', 'kdf', 'type', 'version']);
-    expect(header['kdf']).toMatchObject({ name: 'PBKDF2', hash: 'SHA-256', iterations: 600_000 });
+    // Issue 18: version 2 files use Argon2id (version 1 used PBKDF2-SHA256 600,000).
+    expect(header['version']).toBe(2);
+    expect(header['kdf']).toMatchObject({ name: 'Argon2id', memoryKiB: 46 * 1024, iterations: 2, parallelism: 1 });
     const latin1 = Array.from(file.bytes, (b) => String.fromCharCode(b)).join('');
     for (const marker of ['Naam 7', 'Jongere A', 'Dossier nummer 7', records[0]?.id ?? '-', 'case', 'note']) {
       expect(latin1.includes(marker)).toBe(false);
@@ -356,7 +366,8 @@ describe('refusing bad files', () => {
 
   it('refuses a file from a newer Baken, by envelope, payload or record version', async () => {
     await expectRefused(
-      craftFile({ type: 'baken-backup', version: 2, kdf: 'argon2id-of-the-future' }),
+      // Version 2 exists since issue 18 (Argon2id); 3 is the future now.
+      craftFile({ type: 'baken-backup', version: 3, kdf: 'scrypt-of-the-future' }),
       'backup.newerVersion',
     );
     const payloadV2 = await sealBackupText(JSON.stringify(payloadWith([], { version: 2 })), keys);
@@ -368,8 +379,33 @@ describe('refusing bad files', () => {
   it('refuses weak key derivation parameters before deriving anything', async () => {
     const file = await sealBackupText(JSON.stringify(payloadWith([])), keys);
     const header = headerOf(file);
-    const weak = { ...header, kdf: { ...(header['kdf'] as object), iterations: 1000 } };
+    const weak = { ...header, kdf: { ...(header['kdf'] as object), iterations: 1 } };
     await expectRefused(craftFile(weak), 'backup.weakProtection');
+    const little = { ...header, kdf: { ...(header['kdf'] as object), memoryKiB: 8 * 1024 } };
+    await expectRefused(craftFile(little), 'backup.weakProtection');
+    const legacyWeak = {
+      ...header,
+      version: 1,
+      kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 1000, salt: 'AAAAAAAAAAAAAAAAAAAAAA==' },
+    };
+    await expectRefused(craftFile(legacyWeak), 'backup.weakProtection');
+  });
+
+  it('refuses KDF parameters above the ceiling before deriving anything', async () => {
+    const file = await sealBackupText(JSON.stringify(payloadWith([])), keys);
+    const header = headerOf(file);
+    vi.mocked(argon2idBytes).mockClear();
+    for (const change of [{ memoryKiB: 4 * 1024 * 1024 }, { iterations: 100_000 }, { parallelism: 64 }]) {
+      const costly = { ...header, kdf: { ...(header['kdf'] as object), ...change } };
+      await expectRefused(craftFile(costly), 'backup.damaged');
+    }
+    const legacyCostly = {
+      ...header,
+      version: 1,
+      kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 50_000_000, salt: 'AAAAAAAAAAAAAAAAAAAAAA==' },
+    };
+    await expectRefused(craftFile(legacyCostly), 'backup.damaged');
+    expect(argon2idBytes).not.toHaveBeenCalled();
   });
 
   it('refuses a file that is too large before reading it', async () => {

@@ -1,362 +1,51 @@
-// Encrypted backup, restore and handover: the `.baken` file.
-//
-// File layout (see SECURITY.md, "Backup files"):
-//   "BAKEN-BACKUP\n"              13 bytes, ASCII magic
-//   header length                 uint32, big-endian
-//   header                        UTF-8 JSON, schema/backup.ts backupHeaderSchema:
-//                                 { type, version, kdf: { name, hash, iterations, salt }, cipher: { name, iv }, check }
-//   ciphertext                    AES-GCM-256 (128-bit tag) of the payload JSON, padded
-//                                 with spaces to 4 KiB; AAD = every byte before it
-// The key is the first half of 512 PBKDF2-SHA256 bits (>= 600,000 iterations,
-// fresh 16-byte salt) from the passphrase; `check` is SHA-256 of the second
-// half, so a wrong passphrase is told apart from a damaged file. Nothing else
-// is plaintext. Reading a file checks everything (size, envelope, KDF minimum,
-// tag, JSON depth and keys, image data, every record's schema, integrity)
-// before a single write, and then writes in one transaction: all or nothing.
+// Encrypted backup, restore and handover: export and import of `.baken`
+// files. The file format, its key derivation and every check on a decrypted
+// payload are in backup-file.ts; this module reads the store for an export
+// and writes an import in one transaction: all or nothing.
 import { formatIsoDate } from '../../schema/calendar-date';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import {
   BACKUP_PAYLOAD_TYPE,
-  BACKUP_TYPE,
   BACKUP_VERSION,
   MergeConflictError,
-  backupHeaderSchema,
-  backupLimits,
-  backupPayloadSchema,
-  backupProbeSchema,
   caseIdOf,
-  checkPayloadIntegrity,
-  findForbiddenKey,
-  isFromNewerBaken,
+  findFutureDated,
   isNoteworthy,
-  jsonNestingDepth,
   kindsNotBackedUp,
   mergeNoteText,
   planMerge,
 } from '../../schema/backup';
-import type { BackupHeader, BackupPayload, BackupScope, LocalRecord, MergeCounts } from '../../schema/backup';
+import type { BackupPayload, BackupScope, LocalRecord, MergeCounts } from '../../schema/backup';
+import { verifyEventChain } from '../../schema/audit-chain';
 import { currentSchemaVersion } from '../../schema/records';
-import { kindSchema } from '../../schema/records/base';
 import type { StoredRecord } from '../../schema/records';
-import type { AuditEvent } from '../../schema/records/audit';
+import { kindSchema } from '../../schema/records/base';
 import type { RecordKind } from '../../schema/records/base';
+import type { AuditEvent } from '../../schema/records/audit';
 import type { Note } from '../../schema/records/note';
-import { restoreRecord } from '../../schema/restore';
-import { findImageData } from '../../schema/safe-text';
-import { assertKdfParams, newKdfParams, randomBytes, utf8 } from './crypto';
-import type { Bytes, KdfParams } from './crypto';
+import { BackupError, deriveBackupKeys, openBackupText, parsePayload, sealBackupText } from './backup-file';
+import type { BackupKeySource, ProgressListener } from './backup-file';
+import { newKdfParams } from './crypto';
+import type { Bytes } from './crypto';
+import { sha256 } from './audit-log';
 import { raiseCaseReferenceCounter, readCaseReferenceCounter } from './case-reference';
 import { db } from './db';
-import { AppendOnlyError, KdfDowngradeError, RecordConflictError, WrongPassphraseError } from './errors';
-import { assertPassphrase, openWithPassphrase, parseKeyring, passphraseBytes } from './keyring';
+import { AppendOnlyError, RecordConflictError, WrongPassphraseError } from './errors';
+import { assertPassphrase, openWithPassphrase, parseKeyring } from './keyring';
 import { requireDataKey } from './session';
 import { updateSettings } from './settings';
 import { appendAudit, listRecords, makeAuditEvent, saveRecords } from './store';
 
-const MAGIC = utf8('BAKEN-BACKUP\n');
-const LENGTH_BYTES = 4;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-const PAD_BUCKET = 4096;
-const YIELD_EVERY = 500;
-
-// ---------------------------------------------------------------------------
-// Errors
-// ---------------------------------------------------------------------------
-
-export type BackupErrorCode =
-  | 'backup.tooLarge'
-  | 'backup.notBackup'
-  | 'backup.newerVersion'
-  | 'backup.damaged'
-  | 'backup.wrongPassphrase'
-  | 'backup.weakProtection'
-  | 'backup.invalid'
-  | 'backup.imageData'
-  | 'backup.notEmpty'
-  | 'backup.conflict'
-  | 'backup.nothingSelected';
-
-/** A refused backup or import; `code` is stable, the UI shows Dutch text for it. Nothing was written. */
-export class BackupError extends Error {
-  constructor(
-    readonly code: BackupErrorCode,
-    detail?: string,
-  ) {
-    super(detail === undefined ? code : `${code}: ${detail}`);
-    this.name = 'BackupError';
-  }
-}
-
-export function isBackupError(e: unknown): e is BackupError {
-  return e instanceof BackupError;
-}
-
-// ---------------------------------------------------------------------------
-// Progress
-// ---------------------------------------------------------------------------
-
-export type BackupPhase =
-  | 'checkingPassphrase'
-  | 'reading'
-  | 'deriving'
-  | 'encrypting'
-  | 'decrypting'
-  | 'validating'
-  | 'merging'
-  | 'writing'
-  | 'done';
-
-/** `total` 0 means "no measurable amount" (show an indeterminate bar). */
-export interface BackupProgress {
-  phase: BackupPhase;
-  done: number;
-  total: number;
-}
-export type ProgressListener = (progress: BackupProgress) => void;
-
-const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-// ---------------------------------------------------------------------------
-// Keys and envelope
-// ---------------------------------------------------------------------------
-
-/** The backup key (AES-GCM, non-extractable) and the passphrase check, for one set of KDF parameters. */
-export interface BackupKeys {
-  kdf: KdfParams;
-  key: CryptoKey;
-  check: Bytes;
-}
-
-/** Gives the keys for a file's KDF parameters (the public import derives them from the passphrase). */
-export type BackupKeySource = (kdf: KdfParams) => Promise<BackupKeys>;
-
-/** Derives the backup key and check from a passphrase. Refuses weak parameters (KdfDowngradeError). Slow by design. */
-export async function deriveBackupKeys(passphrase: string, kdf: KdfParams): Promise<BackupKeys> {
-  assertKdfParams(kdf);
-  const base = await crypto.subtle.importKey('raw', passphraseBytes(passphrase), 'PBKDF2', false, ['deriveBits']);
-  const bits = new Uint8Array(
-    await crypto.subtle.deriveBits(
-      { name: 'PBKDF2', hash: kdf.hash, iterations: kdf.iterations, salt: kdf.salt },
-      base,
-      512,
-    ),
-  );
-  const keyBytes = bits.slice(0, 32);
-  const checkBytes = bits.slice(32);
-  try {
-    const key = await crypto.subtle.importKey('raw', keyBytes, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
-    const check = new Uint8Array(await crypto.subtle.digest('SHA-256', checkBytes));
-    return { kdf, key, check };
-  } finally {
-    bits.fill(0);
-    keyBytes.fill(0);
-    checkBytes.fill(0);
-  }
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
-function fromBase64(text: string): Bytes {
-  const s = atob(text);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.byteLength !== b.byteLength) return false;
-  let diff = 0;
-  for (let i = 0; i < a.byteLength; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
-  return diff === 0;
-}
-
-const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * Internal (also used by tests to build files): encrypts any text as a
- * backup file under `keys`. The public export builds the payload itself.
- */
-export async function sealBackupText(text: string, keys: BackupKeys): Promise<Bytes> {
-  const iv = randomBytes(IV_BYTES);
-  const header: BackupHeader = {
-    type: BACKUP_TYPE,
-    version: BACKUP_VERSION,
-    kdf: { name: keys.kdf.name, hash: keys.kdf.hash, iterations: keys.kdf.iterations, salt: toBase64(keys.kdf.salt) },
-    cipher: { name: 'AES-GCM', iv: toBase64(iv) },
-    check: toBase64(keys.check),
-  };
-  const headerBytes = utf8(JSON.stringify(header));
-  const prefix = new Uint8Array(MAGIC.byteLength + LENGTH_BYTES + headerBytes.byteLength);
-  prefix.set(MAGIC);
-  new DataView(prefix.buffer).setUint32(MAGIC.byteLength, headerBytes.byteLength);
-  prefix.set(headerBytes, MAGIC.byteLength + LENGTH_BYTES);
-
-  const json = utf8(text);
-  const padded = new Uint8Array(Math.ceil((json.byteLength + 1) / PAD_BUCKET) * PAD_BUCKET).fill(0x20);
-  padded.set(json);
-  const ciphertext = new Uint8Array(
-    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: prefix }, keys.key, padded),
-  );
-  padded.fill(0);
-  const file = new Uint8Array(prefix.byteLength + ciphertext.byteLength);
-  file.set(prefix);
-  file.set(ciphertext, prefix.byteLength);
-  return file;
-}
-
-/** Checks the envelope and decrypts; the payload text is authentic when this resolves. */
-async function openBackupText(bytes: Uint8Array, keySource: BackupKeySource): Promise<string> {
-  if (bytes.byteLength > backupLimits.maxFileBytes) throw new BackupError('backup.tooLarge');
-  if (bytes.byteLength < MAGIC.byteLength || !sameBytes(bytes.subarray(0, MAGIC.byteLength), MAGIC)) {
-    throw new BackupError('backup.notBackup');
-  }
-  const headerStart = MAGIC.byteLength + LENGTH_BYTES;
-  if (bytes.byteLength < headerStart) throw new BackupError('backup.damaged', 'truncated before the header');
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(MAGIC.byteLength);
-  const headerEnd = headerStart + headerLength;
-  if (headerLength > backupLimits.maxHeaderBytes || headerEnd > bytes.byteLength) {
-    throw new BackupError('backup.damaged', 'header length');
-  }
-  let headerValue: unknown;
-  try {
-    headerValue = JSON.parse(fatalUtf8.decode(bytes.subarray(headerStart, headerEnd)));
-  } catch {
-    throw new BackupError('backup.damaged', 'header is not JSON');
-  }
-  const probe = backupProbeSchema.safeParse(headerValue);
-  if (!probe.success) throw new BackupError('backup.damaged', 'header type');
-  if (probe.data.version > BACKUP_VERSION)
-    throw new BackupError('backup.newerVersion', `file version ${probe.data.version}`);
-  const parsed = backupHeaderSchema.safeParse(headerValue);
-  if (!parsed.success) throw new BackupError('backup.damaged', 'header fields');
-  const header = parsed.data;
-
-  let kdf: KdfParams;
-  let iv: Bytes;
-  let check: Bytes;
-  try {
-    kdf = {
-      name: header.kdf.name,
-      hash: header.kdf.hash,
-      iterations: header.kdf.iterations,
-      salt: fromBase64(header.kdf.salt),
-    };
-    iv = fromBase64(header.cipher.iv);
-    check = fromBase64(header.check);
-  } catch {
-    throw new BackupError('backup.damaged', 'header encoding');
-  }
-  if (iv.byteLength !== IV_BYTES) throw new BackupError('backup.damaged', 'iv length');
-  try {
-    assertKdfParams(kdf);
-  } catch (e) {
-    if (e instanceof KdfDowngradeError) throw new BackupError('backup.weakProtection', e.message);
-    throw e;
-  }
-  const ciphertext = bytes.subarray(headerEnd);
-  if (ciphertext.byteLength < TAG_BYTES) throw new BackupError('backup.damaged', 'truncated ciphertext');
-
-  const keys = await keySource(kdf);
-  if (!sameBytes(keys.check, check)) throw new BackupError('backup.wrongPassphrase');
-  let plain: Uint8Array;
-  try {
-    plain = new Uint8Array(
-      await crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv, additionalData: bytes.slice(0, headerEnd) },
-        keys.key,
-        bytes.slice(headerEnd),
-      ),
-    );
-  } catch {
-    throw new BackupError('backup.damaged', 'authentication failed');
-  }
-  try {
-    return fatalUtf8.decode(plain);
-  } catch {
-    throw new BackupError('backup.invalid', 'payload is not UTF-8');
-  } finally {
-    plain.fill(0);
-  }
-}
-
-interface OpenedPayload {
-  scope: BackupScope;
-  createdAt: string;
-  records: StoredRecord[];
-  audit: AuditEvent[];
-  caseReferences: Record<string, number>;
-}
-
-/** Validates the decrypted payload completely; throws BackupError, never writes. */
-async function parsePayload(text: string, onProgress: ProgressListener | undefined): Promise<OpenedPayload> {
-  if (jsonNestingDepth(text, backupLimits.maxDepth) > backupLimits.maxDepth) {
-    throw new BackupError('backup.invalid', 'nested too deeply');
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new BackupError('backup.invalid', 'payload is not JSON');
-  }
-  const forbidden = findForbiddenKey(value);
-  if (forbidden !== null) throw new BackupError('backup.invalid', `forbidden key at ${forbidden}`);
-  // The image guard runs on the whole payload before any schema, so image data anywhere refuses the file as such.
-  const image = findImageData(value);
-  if (image !== null) throw new BackupError('backup.imageData', `at ${image}`);
-
-  const version =
-    typeof value === 'object' && value !== null && 'version' in value
-      ? (value as { version: unknown }).version
-      : undefined;
-  if (typeof version === 'number' && version > BACKUP_VERSION) throw new BackupError('backup.newerVersion', 'payload');
-  const parsed = backupPayloadSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new BackupError('backup.invalid', parsed.error.issues.map((i) => i.path.join('.')).join(', '));
-  }
-  const payload: BackupPayload = parsed.data;
-  if (isFromNewerBaken(payload.schemaVersions)) throw new BackupError('backup.newerVersion', 'record versions');
-
-  const total = payload.records.length + payload.audit.length;
-  if (total > backupLimits.maxRecords) throw new BackupError('backup.tooLarge', 'too many records');
-  const records: StoredRecord[] = [];
-  const audit: AuditEvent[] = [];
-  let done = 0;
-  const check = async (raw: unknown): Promise<StoredRecord> => {
-    const restored = restoreRecord(raw);
-    if (!restored.success) {
-      const first = restored.error.issues[0];
-      throw new BackupError('backup.invalid', `record ${done}: ${first?.path.join('.') ?? ''} ${first?.message ?? ''}`);
-    }
-    done++;
-    if (done % YIELD_EVERY === 0) {
-      onProgress?.({ phase: 'validating', done, total });
-      await yieldToUi();
-    }
-    return restored.data;
-  };
-  for (const raw of payload.records) records.push(await check(raw));
-  for (const raw of payload.audit) {
-    const record = await check(raw);
-    if (record.kind !== 'audit') throw new BackupError('backup.invalid', 'not an audit event in the audit log');
-    audit.push(record);
-  }
-  onProgress?.({ phase: 'validating', done: total, total });
-  const problem = checkPayloadIntegrity(records, audit);
-  if (problem) throw new BackupError('backup.invalid', `${problem.problem} ${problem.id}`);
-  return {
-    scope: payload.scope,
-    createdAt: payload.createdAt,
-    records,
-    audit,
-    caseReferences: payload.caseReferences ?? {},
-  };
-}
+export { BackupError, deriveBackupKeys, isBackupError, sealBackupText } from './backup-file';
+export type {
+  BackupErrorCode,
+  BackupKeys,
+  BackupKeySource,
+  BackupPhase,
+  BackupProgress,
+  ProgressListener,
+} from './backup-file';
 
 // ---------------------------------------------------------------------------
 // Export
@@ -495,6 +184,12 @@ export interface ImportSummary extends MergeCounts {
   mergeNotes: number;
   /** Audit events restored from the file (restore only). */
   auditEvents: number;
+  /**
+   * The file's own audit chain, checked before restore links its events anew:
+   * `broken` (from `firstBrokenSeq`) means the old history was altered or is
+   * incomplete; `none` when it holds no chained events (and for a merge).
+   */
+  auditChain: { status: 'intact' | 'none' } | { status: 'broken'; firstBrokenSeq: number };
 }
 
 async function loadLocalRecords(): Promise<Map<string, LocalRecord>> {
@@ -526,8 +221,9 @@ function mergeNote(caseId: string, text: string, at: string): Note {
  * Reads a `.baken` file and adds its records to this logbook, all or
  * nothing. `restore` needs a logbook without records (a fresh install, after
  * creating the vault): it brings every record and the audit log (its
- * events are linked anew onto this device's hash chain, in their original
- * order; their old links are not kept). `merge`
+ * old chain is verified first and the result returned in `auditChain`; then
+ * its events are linked anew onto this device's hash chain, in their
+ * original order; their old links are not kept). `merge`
  * combines with what is here (schema/backup.ts planMerge: identical skipped,
  * notes as a union by id, newer `updatedAt` wins, a note on every existing
  * case the merge changed); it does not import the other logbook's audit log.
@@ -536,7 +232,8 @@ function mergeNote(caseId: string, text: string, at: string): Note {
  * raises the case-number counter so no reference is handed out twice.
  * Offline: works. Fails with VaultLockedError; BackupError — tooLarge,
  * notBackup, newerVersion, damaged (truncated or tampered), wrongPassphrase,
- * weakProtection, invalid, imageData, notEmpty (restore), conflict; or
+ * weakProtection, invalid, imageData, notEmpty (restore), conflict,
+ * futureDated (merge: a record dated more than a day ahead of this device); or
  * StorageFullError / StorageFailedError. On any failure nothing was written.
  */
 export function importBackup(
@@ -573,6 +270,7 @@ export async function importBackupUsing(
       .noneOf([...kindsNotBackedUp])
       .count();
     if (present > 0) throw new BackupError('backup.notEmpty');
+    const auditChain = await verifyEventChain(payload.audit, sha256);
     const cases = payload.records.filter((r) => r.kind === 'case').length;
     // saveRecords links audit events onto this device's hash chain in list
     // order, replacing their old links: keep the original order.
@@ -591,8 +289,11 @@ export async function importBackupUsing(
       recordsKept: 0,
       mergeNotes: 0,
       auditEvents: payload.audit.length,
+      auditChain,
     };
   } else {
+    const future = findFutureDated(payload.records, new Date());
+    if (future !== null) throw new BackupError('backup.futureDated', future);
     let plan;
     try {
       plan = planMerge(await loadLocalRecords(), payload.records);
@@ -605,7 +306,13 @@ export async function importBackupUsing(
       .filter(isNoteworthy)
       .map((change) => mergeNote(change.caseId, mergeNoteText(change), at));
     write = [...plan.write, ...notes];
-    summary = { mode: 'merge', ...plan.counts, mergeNotes: notes.length, auditEvents: 0 };
+    summary = {
+      mode: 'merge',
+      ...plan.counts,
+      mergeNotes: notes.length,
+      auditEvents: 0,
+      auditChain: { status: 'none' },
+    };
   }
 
   onProgress?.({ phase: 'writing', done: 0, total: 0 });

@@ -1,19 +1,24 @@
 // The key hierarchy, as stored in the `meta` table under key "keyring":
 //   { version: 1,
-//     passphrase: { kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt }, wrapped: { iv, data } },
-//     recovery?:  { kdf: …, wrapped: … } }
+//     passphrase: { kdf, wrapped: { iv, data } },
+//     recovery?:  { kdf, wrapped } }
+// with kdf = { name: 'Argon2id', memoryKiB, iterations, parallelism, salt }
+// (or, for slots written before Argon2id, { name: 'PBKDF2', hash, iterations, salt }).
 // Each slot wraps the same random AES-GCM-256 data key with a KEK derived from
 // its secret (the passphrase, or the recovery code's 160 random bits). The
 // wrap's AAD names the slot and its KDF parameters. Parameters are checked
-// against the minimum on every read, before any derivation; a downgrade is
-// refused with KdfDowngradeError. New wraps always use fresh minimum-strength
-// parameters, never ones read from storage.
+// against the floor and ceiling on every read, before any derivation;
+// anything outside is refused with KdfDowngradeError. New wraps always use
+// fresh current parameters, never ones read from storage; an outdated
+// passphrase slot is re-wrapped right after it opens (vault.ts).
 
 import { minPassphraseLength } from '../../schema/passphrase';
 import {
   assertKdfParams,
   deriveKek,
   generateDataKey,
+  isOutdatedKdf,
+  kdfLabel,
   newKdfParams,
   randomBytes,
   unwrapDataKey,
@@ -50,21 +55,37 @@ function readBytes(v: unknown, path: string, problems: string[]): Bytes {
   return new Uint8Array(0);
 }
 
+function readKdf(v: unknown, path: string, problems: string[]): KdfParams {
+  const kdf = isRecord(v) ? v : {};
+  const salt = readBytes(kdf.salt, `${path}.salt`, problems);
+  const num = (key: string): number => {
+    const value = kdf[key];
+    if (typeof value !== 'number') problems.push(`${path}.${key}`);
+    return Number(value);
+  };
+  if (kdf.name === 'Argon2id') {
+    return {
+      name: 'Argon2id',
+      memoryKiB: num('memoryKiB'),
+      iterations: num('iterations'),
+      parallelism: num('parallelism'),
+      salt,
+    };
+  }
+  if (kdf.name === 'PBKDF2') {
+    if (typeof kdf.hash !== 'string') problems.push(`${path}.hash`);
+    return { name: 'PBKDF2', hash: String(kdf.hash), iterations: num('iterations'), salt };
+  }
+  problems.push(`${path}.name`);
+  return { name: 'PBKDF2', hash: '', iterations: 0, salt };
+}
+
 function readSlot(v: unknown, path: string, problems: string[]): Slot {
   const slot = isRecord(v) ? v : {};
-  const kdf = isRecord(slot.kdf) ? slot.kdf : {};
   const wrapped = isRecord(slot.wrapped) ? slot.wrapped : {};
   if (!isRecord(v)) problems.push(path);
-  if (typeof kdf.name !== 'string') problems.push(`${path}.kdf.name`);
-  if (typeof kdf.hash !== 'string') problems.push(`${path}.kdf.hash`);
-  if (typeof kdf.iterations !== 'number') problems.push(`${path}.kdf.iterations`);
   return {
-    kdf: {
-      name: String(kdf.name),
-      hash: String(kdf.hash),
-      iterations: Number(kdf.iterations),
-      salt: readBytes(kdf.salt, `${path}.kdf.salt`, problems),
-    } as KdfParams,
+    kdf: readKdf(slot.kdf, `${path}.kdf`, problems),
     wrapped: {
       iv: readBytes(wrapped.iv, `${path}.wrapped.iv`, problems),
       data: readBytes(wrapped.data, `${path}.wrapped.data`, problems),
@@ -113,8 +134,9 @@ function hex(bytes: Bytes): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** For PBKDF2 slots this is exactly the AAD written before Argon2id existed. */
 function slotAad(name: SlotName, kdf: KdfParams): string {
-  return `baken/v1|wrap|${name}|${kdf.name}|${kdf.hash}|${kdf.iterations}|${hex(kdf.salt)}`;
+  return `baken/v1|wrap|${name}|${kdfLabel(kdf)}|${hex(kdf.salt)}`;
 }
 
 async function sealSlot(dataKey: CryptoKey, secret: Bytes, name: SlotName): Promise<{ slot: Slot; kek: CryptoKey }> {
@@ -207,9 +229,61 @@ export async function createKeyring(
 
 /** The non-extractable data key, or WrongPassphraseError. */
 export async function openWithPassphrase(keyring: Keyring, passphrase: string): Promise<CryptoKey> {
+  return (await openAndUpgrade(keyring, passphrase)).dataKey;
+}
+
+/** Whether the passphrase slot was wrapped with weaker KDF parameters than new wraps use. */
+export function needsUpgrade(keyring: Keyring): boolean {
+  return isOutdatedKdf(keyring.passphrase.kdf);
+}
+
+/**
+ * Opens the data key with the passphrase. When the passphrase slot is
+ * outdated (PBKDF2, or weaker Argon2id), also re-wraps the data key under
+ * fresh current parameters and returns the new keyring for the caller to
+ * store; the session key then comes from the new slot, which proves it works.
+ * The recovery slot is left as it is: its secret is not known here, and its
+ * 160 random bits do not depend on the KDF's cost.
+ */
+export async function openAndUpgrade(
+  keyring: Keyring,
+  passphrase: string,
+): Promise<{ dataKey: CryptoKey; upgraded?: Keyring }> {
+  const secret = passphraseBytes(passphrase);
+  if (!needsUpgrade(keyring)) {
+    const key = await openSlot(keyring.passphrase, secret, 'passphrase', false);
+    if (!key) throw new WrongPassphraseError();
+    return { dataKey: key };
+  }
+  const transient = await openSlot(keyring.passphrase, secret, 'passphrase', true);
+  if (!transient) throw new WrongPassphraseError();
+  const { slot, kek } = await sealSlot(transient, secret, 'passphrase');
+  const dataKey = await unwrapDataKey(slot.wrapped, kek, slotAad('passphrase', slot.kdf), false);
+  return { dataKey, upgraded: { ...keyring, passphrase: slot } };
+}
+
+/**
+ * A new recovery code for the same data key, replacing any earlier one (which
+ * stops working once the result is stored). Needs the current passphrase.
+ */
+export async function replaceKeyringRecoveryCode(
+  keyring: Keyring,
+  passphrase: string,
+): Promise<{ keyring: Keyring; recoveryCode: string }> {
+  const transient = await openSlot(keyring.passphrase, passphraseBytes(passphrase), 'passphrase', true);
+  if (!transient) throw new WrongPassphraseError();
+  const secret = randomBytes(RECOVERY_SECRET_BYTES);
+  const { slot } = await sealSlot(transient, secret, 'recovery');
+  const recoveryCode = await formatRecoveryCode(secret);
+  secret.fill(0);
+  return { keyring: { ...keyring, recovery: slot }, recoveryCode };
+}
+
+/** The keyring without its recovery slot, after checking the passphrase. */
+export async function revokeKeyringRecoveryCode(keyring: Keyring, passphrase: string): Promise<Keyring> {
   const key = await openSlot(keyring.passphrase, passphraseBytes(passphrase), 'passphrase', false);
   if (!key) throw new WrongPassphraseError();
-  return key;
+  return { version: 1, passphrase: keyring.passphrase };
 }
 
 /** Re-wraps the data key under `next`; the data itself is untouched. */
@@ -223,7 +297,8 @@ export async function changeKeyringPassphrase(keyring: Keyring, current: string,
 
 /**
  * Opens the data key with the recovery code and wraps it under a new
- * passphrase. The recovery code keeps working afterwards.
+ * passphrase. The recovery code keeps working afterwards (re-wrapped with
+ * current parameters if its slot was outdated).
  */
 export async function recoverKeyring(
   keyring: Keyring,
@@ -235,6 +310,10 @@ export async function recoverKeyring(
   const transient = await openSlot(keyring.recovery, recoverySecret, 'recovery', true);
   if (!transient) throw new WrongRecoveryCodeError();
   const { slot, kek } = await sealSlot(transient, passphraseBytes(newPassphrase), 'passphrase');
+  // The code is known here, so an outdated recovery slot is re-wrapped too.
+  const recovery = isOutdatedKdf(keyring.recovery.kdf)
+    ? (await sealSlot(transient, recoverySecret, 'recovery')).slot
+    : keyring.recovery;
   const dataKey = await unwrapDataKey(slot.wrapped, kek, slotAad('passphrase', slot.kdf), false);
-  return { keyring: { ...keyring, passphrase: slot }, dataKey };
+  return { keyring: { version: 1, passphrase: slot, recovery }, dataKey };
 }

@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as KdfModule from './kdf';
+
+// The real Argon2id, wrapped in a spy so a test can prove it did not run.
+vi.mock('./kdf', async (importOriginal) => {
+  const real = await importOriginal<typeof KdfModule>();
+  return { ...real, argon2idBytes: vi.fn(real.argon2idBytes) };
+});
 
 import { makeCase, makeNote } from '../../schema/factories';
 import { db } from './db';
+import { argon2idBytes } from './kdf';
 import {
   KdfDowngradeError,
   NoRecoveryCodeError,
@@ -62,12 +70,13 @@ describe('vault', () => {
     expect(await hasVault()).toBe(false);
   });
 
-  it('stores the PBKDF2-SHA256 parameters and a wrapped key, never the key itself', async () => {
+  // Issue 18: new vaults use Argon2id (was PBKDF2-SHA256 600,000).
+  it('stores the Argon2id parameters (46 MiB, t = 2, p = 1) and a wrapped key, never the key itself', async () => {
     await createVault(TEST_PASSPHRASE, { recoveryCode: false });
     const keyring = await storedKeyring();
     expect(keyring).toMatchObject({
       version: 1,
-      passphrase: { kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 600_000 } },
+      passphrase: { kdf: { name: 'Argon2id', memoryKiB: 46 * 1024, iterations: 2, parallelism: 1 } },
     });
     expect(keyring['recovery']).toBeUndefined();
   });
@@ -161,17 +170,24 @@ describe('vault', () => {
   });
 
   it.each([
-    ['lowered iterations', (k: Record<string, unknown>) => setKdf(k, { iterations: 100_000 })],
-    ['another hash', (k: Record<string, unknown>) => setKdf(k, { hash: 'SHA-1' })],
+    ['one Argon2id pass', (k: Record<string, unknown>) => setKdf(k, { iterations: 1 })],
+    ['less than 19 MiB', (k: Record<string, unknown>) => setKdf(k, { memoryKiB: 16 * 1024 })],
+    ['more than the memory ceiling', (k: Record<string, unknown>) => setKdf(k, { memoryKiB: 4 * 1024 * 1024 })],
+    ['more than the pass ceiling', (k: Record<string, unknown>) => setKdf(k, { iterations: 1_000_000 })],
     ['a short salt', (k: Record<string, unknown>) => setKdf(k, { salt: new Uint8Array(8) })],
-  ])('refuses a KDF downgrade (%s) without deriving a key', async (_name, tamper) => {
+    ['PBKDF2 with another hash', (k: Record<string, unknown>) => setKdf(k, legacy({ hash: 'SHA-1' }))],
+    ['PBKDF2 with lowered iterations', (k: Record<string, unknown>) => setKdf(k, legacy({ iterations: 100_000 }))],
+    ['PBKDF2 above the ceiling', (k: Record<string, unknown>) => setKdf(k, legacy({ iterations: 50_000_000 }))],
+  ])('refuses a KDF outside the floor and ceiling (%s) without deriving a key', async (_name, tamper) => {
     await createVault(TEST_PASSPHRASE, { recoveryCode: false });
     lock();
     const keyring = await storedKeyring();
     tamper(keyring);
     await db.meta.put({ key: 'keyring', value: keyring });
-    const derive = vi.spyOn(crypto.subtle, 'deriveKey');
+    vi.mocked(argon2idBytes).mockClear();
+    const derive = vi.spyOn(crypto.subtle, 'deriveBits');
     await expect(unlock(TEST_PASSPHRASE)).rejects.toThrow(KdfDowngradeError);
+    expect(argon2idBytes).not.toHaveBeenCalled();
     expect(derive).not.toHaveBeenCalled();
     expect(isUnlocked()).toBe(false);
   });
@@ -180,6 +196,18 @@ describe('vault', () => {
 function setKdf(keyring: Record<string, unknown>, change: Record<string, unknown>): void {
   const slot = keyring['passphrase'] as { kdf: Record<string, unknown> };
   Object.assign(slot.kdf, change);
+}
+
+/** PBKDF2 parameters in place of the Argon2id ones (same salt). */
+function legacy(change: Record<string, unknown>): Record<string, unknown> {
+  return {
+    name: 'PBKDF2',
+    hash: 'SHA-256',
+    iterations: 600_000,
+    memoryKiB: undefined,
+    parallelism: undefined,
+    ...change,
+  };
 }
 
 describe('throttling', () => {

@@ -6,6 +6,11 @@
 //               plaintext; it survives reloads. There is no wipe.
 // The unwrapped data key lives only in memory (session.ts). Everything here
 // works offline; nothing ever leaves the device.
+// Upgrade path: a vault whose passphrase slot uses an outdated KDF (PBKDF2
+// from before Argon2id, or weaker Argon2id parameters) is re-wrapped with the
+// current parameters right after a successful unlock, in one atomic meta write
+// that only replaces the slot it opened; a kill before it leaves the old,
+// still working keyring.
 // This module is on the lock screen's critical path: it reads and writes the
 // meta table through meta-store.ts (raw IndexedDB, no Dexie, no zod) and loads
 // Dexie only to create a vault.
@@ -21,10 +26,12 @@ import {
   assertPassphrase,
   changeKeyringPassphrase,
   createKeyring,
-  openWithPassphrase,
+  openAndUpgrade,
   parseKeyring,
   parseRecoveryCode,
   recoverKeyring,
+  replaceKeyringRecoveryCode,
+  revokeKeyringRecoveryCode,
 } from './keyring';
 import type { Keyring } from './keyring';
 import { metaGet, metaPut, metaUpdate } from './meta-store';
@@ -188,7 +195,8 @@ export function createVault(
 }
 
 /**
- * Unlocks with the passphrase. Offline: works (~0.3–1 s of key derivation).
+ * Unlocks with the passphrase. Offline: works (~0.4–1.5 s of Argon2id in a
+ * worker; an outdated vault also derives once more to re-wrap).
  * Fails with NoVaultError; ThrottledError (no derivation ran) while a wait
  * from earlier failures lasts; KdfDowngradeError or VaultCorruptError when
  * the stored key material was tampered with; WrongPassphraseError, which
@@ -198,15 +206,43 @@ export function unlock(passphrase: string): Promise<void> {
   return serial(async () => {
     const keyring = await loadKeyring();
     await assertNotThrottled();
-    let key: CryptoKey;
+    let opened: { dataKey: CryptoKey; upgraded?: Keyring };
     try {
-      key = await openWithPassphrase(keyring, passphrase);
+      opened = await openAndUpgrade(keyring, passphrase);
     } catch (e) {
       if (e instanceof WrongPassphraseError) throw new WrongPassphraseError(await recordFailure());
       throw e;
     }
-    await openSession(key, 'vault.unlocked');
+    if (opened.upgraded) await storeUpgrade(keyring, opened.upgraded);
+    await openSession(opened.dataKey, 'vault.unlocked');
   });
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Stores a re-wrapped keyring, but only if the stored passphrase slot is still
+ * the one that was opened (another tab may have changed the passphrase).
+ * Best effort: on a full disk the old keyring keeps working and the next
+ * unlock tries again.
+ */
+async function storeUpgrade(opened: Keyring, upgraded: Keyring): Promise<void> {
+  try {
+    await metaUpdate(KEYRING, (current) => {
+      let stored: Keyring;
+      try {
+        stored = parseKeyring(current);
+      } catch {
+        return current;
+      }
+      if (!sameBytes(stored.passphrase.wrapped.data, opened.passphrase.wrapped.data)) return current;
+      return { ...stored, passphrase: upgraded.passphrase };
+    });
+  } catch {
+    // The unlock itself succeeded; the upgrade is retried at the next unlock.
+  }
 }
 
 /**
@@ -257,6 +293,59 @@ export async function changePassphrase(current: string, next: string): Promise<v
     await resetThrottle();
     await auditQuietly({ action: 'vault.passphrase-changed' });
   });
+}
+
+/**
+ * Makes a new recovery code and returns it to show once; the earlier code, if
+ * any, stops working. Needs an unlocked vault and the current passphrase.
+ * Offline: works. Fails with VaultLockedError, ThrottledError or
+ * WrongPassphraseError (counted); then the old code still works.
+ */
+export async function replaceRecoveryCode(passphrase: string): Promise<{ recoveryCode: string }> {
+  requireDataKey();
+  return serial(async () => {
+    const keyring = await loadKeyring();
+    await assertNotThrottled();
+    let replaced: { keyring: Keyring; recoveryCode: string };
+    try {
+      replaced = await replaceKeyringRecoveryCode(keyring, passphrase);
+    } catch (e) {
+      if (e instanceof WrongPassphraseError) throw new WrongPassphraseError(await recordFailure());
+      throw e;
+    }
+    await metaPut(KEYRING, replaced.keyring);
+    await resetThrottle();
+    await auditQuietly({ action: 'vault.recovery-code-replaced' });
+    return { recoveryCode: replaced.recoveryCode };
+  });
+}
+
+/**
+ * Removes the recovery code: afterwards only the passphrase opens the vault.
+ * Needs an unlocked vault and the current passphrase. Offline: works. Fails
+ * like replaceRecoveryCode(); then the code still works.
+ */
+export async function revokeRecoveryCode(passphrase: string): Promise<void> {
+  requireDataKey();
+  return serial(async () => {
+    const keyring = await loadKeyring();
+    await assertNotThrottled();
+    let revoked: Keyring;
+    try {
+      revoked = await revokeKeyringRecoveryCode(keyring, passphrase);
+    } catch (e) {
+      if (e instanceof WrongPassphraseError) throw new WrongPassphraseError(await recordFailure());
+      throw e;
+    }
+    await metaPut(KEYRING, revoked);
+    await resetThrottle();
+    await auditQuietly({ action: 'vault.recovery-code-revoked' });
+  });
+}
+
+/** Whether the vault has a recovery code (none, or revoked). Offline: works. */
+export async function hasRecoveryCode(): Promise<boolean> {
+  return (await loadKeyring()).recovery !== undefined;
 }
 
 /**

@@ -3,18 +3,23 @@ import { nl } from '../i18n/core';
 
 interface PageProps {
   title: string;
+  /**
+   * The browser tab's title when `title` names a case: the document title goes
+   * into history, which erasing a case does not touch.
+   */
+  documentTitle?: string;
   children?: ReactNode;
   /** Move focus to the heading (after in-app navigation), so screen readers announce the new page. */
   focusHeading?: boolean;
 }
 
 /** A routed screen: one real <h1>, and the document title follows it. */
-export function Page({ title, children, focusHeading = true }: PageProps) {
+export function Page({ title, documentTitle = title, children, focusHeading = true }: PageProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${title} — ${nl.shell.appName}`;
+    document.title = `${documentTitle} — ${nl.shell.appName}`;
     if (focusHeading && document.activeElement !== document.body) heading.current?.focus();
-  }, [title, focusHeading]);
+  }, [documentTitle, focusHeading]);
   return (
     <>
       <h1 ref={heading} tabIndex={-1} className="page-title">

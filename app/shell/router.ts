@@ -24,9 +24,14 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, getPath);
 }
 
+/**
+ * Goes to `path`. Case pages (and leaving one) replace the current history
+ * entry instead of adding one, so history holds no trail of case visits.
+ */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
   if (path === window.location.pathname + window.location.search) return;
-  if (options.replace) window.history.replaceState(null, '', path);
+  const replace = options.replace || path.startsWith('/dossier/') || window.location.pathname.startsWith('/dossier/');
+  if (replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
   emit();
 }

@@ -1,22 +1,12 @@
-// Trusted Types: the CSP says `require-trusted-types-for 'script'` and allows
-// exactly one policy, used for one thing: registering our service worker.
-import type { TrustedScriptURL, TrustedTypePolicyFactory } from 'trusted-types/lib';
+// Trusted Types: the page's one policy lives in app/data/script-url-policy.ts
+// (the Argon2id worker needs it too); the shell only asks it for the SW URL.
+import type { TrustedScriptURL } from 'trusted-types/lib';
 
-export const swPolicyName = 'baken-sw';
-const swUrl = '/sw.js';
+import { scriptUrlPolicyName, trustedScriptUrl } from '../data/script-url-policy';
 
-let cached: string | TrustedScriptURL | undefined;
+export const swPolicyName = scriptUrlPolicyName;
 
 /** The service worker URL, as a TrustedScriptURL where Trusted Types exist. */
 export function serviceWorkerUrl(): string | TrustedScriptURL {
-  if (cached) return cached;
-  const factory = (window as Window & { trustedTypes?: TrustedTypePolicyFactory }).trustedTypes;
-  if (!factory) return (cached = swUrl);
-  const policy = factory.createPolicy(swPolicyName, {
-    createScriptURL: (url: string) => {
-      if (url !== swUrl) throw new TypeError(`Refused script URL ${url}`);
-      return url;
-    },
-  });
-  return (cached = policy.createScriptURL(swUrl));
+  return trustedScriptUrl('/sw.js');
 }

@@ -211,7 +211,7 @@ const api = {
 
   // Figure 6 -----------------------------------------------------------------
 
-  /** lock() then the real unlock(): KDF (WebCrypto PBKDF2) + unwrap + audit event. */
+  /** lock() then the real unlock(): KDF (Argon2id in a worker) + unwrap + audit event. */
   async unlockTimed(): Promise<number> {
     lock();
     const start = now();

@@ -12,6 +12,8 @@ export const auditActionSchema = z.enum([
   'vault.unlocked',
   'vault.unlocked-with-recovery-code',
   'vault.passphrase-changed',
+  'vault.recovery-code-replaced',
+  'vault.recovery-code-revoked',
   'case.created',
   'case.updated',
   'case.closed',

@@ -15,7 +15,7 @@ import {
 import { currentSchemaVersion } from '../../../schema/records';
 import type { StoredRecord } from '../../../schema/records';
 import type { BackupKeySource, BackupKeys } from '../backup';
-import { utf8 } from '../crypto';
+import { kdfLabel, utf8 } from '../crypto';
 import type { KdfParams } from '../crypto';
 import { dumpRawDatabase } from '../test-utils';
 
@@ -64,11 +64,7 @@ export async function storeDigest(): Promise<string> {
 
 function sameKdf(a: KdfParams, b: KdfParams): boolean {
   return (
-    a.name === b.name &&
-    a.hash === b.hash &&
-    a.iterations === b.iterations &&
-    a.salt.byteLength === b.salt.byteLength &&
-    a.salt.every((x, i) => x === b.salt[i])
+    kdfLabel(a) === kdfLabel(b) && a.salt.byteLength === b.salt.byteLength && a.salt.every((x, i) => x === b.salt[i])
   );
 }
 

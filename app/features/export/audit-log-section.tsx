@@ -16,7 +16,10 @@ import { saveTextFile, todayIso } from './browser';
 const t = nl.export.log;
 
 type ExportState =
-  { phase: 'idle' } | { phase: 'busy' } | { phase: 'done'; events: number; damaged: number } | { phase: 'failed' };
+  | { phase: 'idle' }
+  | { phase: 'busy' }
+  | { phase: 'done'; events: number; damaged: number; headMatches: boolean }
+  | { phase: 'failed' };
 type VerifyState =
   { phase: 'idle' } | { phase: 'busy' } | { phase: 'done'; verdict: ChainVerdict; anchorGiven: boolean };
 
@@ -50,7 +53,12 @@ export function AuditLogSection() {
       const today = todayIso();
       const result = await exportAuditLogFile(today);
       saveTextFile(result.text, t.fileName(today), 'application/json');
-      setExportState({ phase: 'done', events: result.file.events.length, damaged: result.damaged });
+      setExportState({
+        phase: 'done',
+        events: result.file.events.length,
+        damaged: result.damaged,
+        headMatches: result.headMatchesDevice,
+      });
     } catch {
       setExportState({ phase: 'failed' });
     }
@@ -77,7 +85,11 @@ export function AuditLogSection() {
         {exportState.phase === 'busy'
           ? t.exporting
           : exportState.phase === 'done'
-            ? [t.exported(exportState.events), exportState.damaged > 0 ? t.damaged(exportState.damaged) : '']
+            ? [
+                t.exported(exportState.events),
+                exportState.damaged > 0 ? t.damaged(exportState.damaged) : '',
+                exportState.headMatches ? '' : t.headMismatch,
+              ]
                 .filter(Boolean)
                 .join(' ')
             : exportState.phase === 'failed'

@@ -1,5 +1,5 @@
 // Small browser helpers of the export screen: today's date, saving a file the
-// user asked for, and copying text. Nothing is sent anywhere.
+// user asked for. Nothing is sent anywhere. (Copying: app/ui/clipboard.ts.)
 
 /** Today on this device, YYYY-MM-DD (local time, as the user sees it). */
 export function todayIso(now: Date = new Date()): string {
@@ -18,15 +18,4 @@ export function saveTextFile(text: string, name: string, type: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** Copies text with the Clipboard API; resolves false when that is refused or missing. */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    if (!navigator.clipboard) return false;
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

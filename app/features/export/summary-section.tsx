@@ -19,7 +19,9 @@ import { recordSummaryExport } from '../../data/export-reads';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { SelectField } from '../../ui/select-field';
-import { copyText, todayIso } from './browser';
+import { copyCaseText } from '../../ui/clipboard';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { todayIso } from './browser';
 
 const t = nl.export.summary;
 const L = nl.export.summaryLabels;
@@ -39,6 +41,7 @@ export function SummarySection({ initialCaseId }: { initialCaseId?: string | und
   const [caseError, setCaseError] = useState<string | null>(null);
   const [state, setState] = useState<State>({ phase: 'idle' });
   const [copyStatus, setCopyStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const [confirmCopy, setConfirmCopy] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
 
   const cases = useMemo(
@@ -78,8 +81,10 @@ export function SummarySection({ initialCaseId }: { initialCaseId?: string | und
     }
   }
 
+  // Asked first: the text holds the case number and often names, and other apps can read the clipboard.
   async function copy(text: string) {
-    const ok = await copyText(text);
+    setConfirmCopy(false);
+    const ok = await copyCaseText(text);
     setCopyStatus(ok ? 'copied' : 'failed');
     if (!ok) requestAnimationFrame(() => textRef.current?.select());
   }
@@ -144,10 +149,20 @@ export function SummarySection({ initialCaseId }: { initialCaseId?: string | und
             <button type="button" className="button button--primary" onClick={() => window.print()}>
               {t.print}
             </button>
-            <button type="button" className="button" onClick={() => void copy(state.text)}>
+            <button type="button" className="button" onClick={() => setConfirmCopy(true)}>
               {t.copy}
             </button>
           </div>
+          <ConfirmDialog
+            open={confirmCopy}
+            title={t.copyConfirmTitle}
+            confirmLabel={t.copyConfirm}
+            cancelLabel={t.copyCancel}
+            onConfirm={() => void copy(state.text)}
+            onCancel={() => setConfirmCopy(false)}
+          >
+            <p>{t.copyConfirmBody}</p>
+          </ConfirmDialog>
           <p className="field__hint no-print">{t.pageNumbers}</p>
           <p role="status" className="export-status no-print">
             {copyStatus === 'copied' ? t.copied : copyStatus === 'failed' ? t.copyFailed : ''}

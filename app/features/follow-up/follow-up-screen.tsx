@@ -19,6 +19,7 @@ import {
   type FollowUpOverviewItem,
 } from '../../data/follow-up-overview';
 import { nl } from '../../i18n/catalogue';
+import { caseHref } from '../../shell/case-url';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
 import { FieldFrame, TextAreaField, TextField } from '../../ui/field';
@@ -270,7 +271,7 @@ function FollowUpCard({ item, today, onAnnounce }: { item: OkItem; today: string
     <article className="card follow-up-card">
       <h3 className="follow-up-card__title">
         {caseInfo ? (
-          <Link href={`/dossier/${followUp.caseId}`}>{t.item.caseTitle(caseInfo.reference)}</Link>
+          <Link href={caseHref(followUp.caseId)}>{t.item.caseTitle(caseInfo.reference)}</Link>
         ) : (
           t.item.caseUnreadable
         )}

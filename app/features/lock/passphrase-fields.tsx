@@ -1,6 +1,7 @@
-import { assessPassphrase } from '../../../schema/passphrase';
 import { nl } from '../../i18n/core';
 import { TextField } from '../../ui/field';
+import { PassphraseHint } from '../../ui/passphrase-hint';
+import { passphraseProblem } from '../../ui/passphrase-policy';
 
 interface PassphraseFieldsProps {
   label: string;
@@ -15,14 +16,16 @@ export function passphraseProblems(
   value: string,
   confirm: string,
 ): { passphrase: string | null; confirm: string | null } {
-  const { missing } = assessPassphrase(value);
   return {
-    passphrase: missing > 0 ? nl.lock.tooShort(missing) : null,
+    passphrase: passphraseProblem(value),
     confirm: value !== confirm ? nl.lock.mismatch : null,
   };
 }
 
-/** New passphrase + confirmation, with a live strength hint. */
+/**
+ * New passphrase + confirmation, with the policy's live verdict. Not offered
+ * to password managers (autocomplete off; the setup screen says why).
+ */
 export function PassphraseFields({
   label,
   value,
@@ -31,38 +34,27 @@ export function PassphraseFields({
   onConfirmChange,
   showErrors,
 }: PassphraseFieldsProps) {
-  const assessment = assessPassphrase(value);
-  const problems = passphraseProblems(value, confirm);
-  const strengthText = assessment.common ? nl.lock.strength.common : nl.lock.strength[assessment.strength];
+  // Checked on demand only: the live verdict in the hint is deferred, this is not.
+  const problems = showErrors ? passphraseProblems(value, confirm) : null;
   return (
     <>
       <TextField
         label={label}
         type="password"
-        autoComplete="new-password"
+        autoComplete="off"
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        hint={
-          <>
-            <span>{nl.lock.passphraseHint}</span>
-            {value.length > 0 ? (
-              <span className="strength" aria-live="polite">
-                {' '}
-                {nl.lock.strength.label}: {strengthText}
-              </span>
-            ) : null}
-          </>
-        }
-        error={showErrors ? problems.passphrase : null}
+        hint={<PassphraseHint value={value} />}
+        error={problems?.passphrase ?? null}
         required
       />
       <TextField
         label={nl.lock.confirm}
         type="password"
-        autoComplete="new-password"
+        autoComplete="off"
         value={confirm}
         onChange={(event) => onConfirmChange(event.target.value)}
-        error={showErrors ? problems.confirm : null}
+        error={problems?.confirm ?? null}
         required
       />
     </>

@@ -36,6 +36,7 @@ export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | un
   return (
     <form onSubmit={submit} noValidate className="card">
       <p>{nl.lock.setupIntro}</p>
+      <p>{nl.lock.noPasswordManager}</p>
       <PassphraseFields
         label={nl.lock.passphrase}
         value={passphrase}

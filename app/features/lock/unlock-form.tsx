@@ -69,7 +69,7 @@ export function UnlockForm({ onForgot }: { onForgot: () => void }) {
       <TextField
         label={nl.lock.passphrase}
         type="password"
-        autoComplete="current-password"
+        autoComplete="off"
         value={passphrase}
         onChange={(event) => setPassphrase(event.target.value)}
         error={message}

@@ -52,7 +52,7 @@ export function CaseDetailView({ id }: { id: string }) {
 
   const current = detail.case;
   return (
-    <Page title={t.caseTitle(current.reference)}>
+    <Page title={t.caseTitle(current.reference)} documentTitle={t.caseDocumentTitle}>
       <p role="status" className="saved-status">
         {flash ?? ''}
       </p>

@@ -8,6 +8,7 @@ import { filterCaseList, sortByNextFollowUp } from '../../../schema/case-list';
 import { useCaseList, type CaseListItem, type OkCaseListItem } from '../../data/case-hooks';
 import { useDraft } from '../../data/hooks';
 import { nl } from '../../i18n/catalogue';
+import { caseHref } from '../../shell/case-url';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
 import { TextField } from '../../ui/field';
@@ -99,7 +100,7 @@ export function CaseListView() {
             {dueForErasure.map((item) => (
               <li key={item.id}>
                 <span>
-                  <Link href={`/dossier/${item.id}`}>{item.reference}</Link> —{' '}
+                  <Link href={caseHref(item.id)}>{item.reference}</Link> —{' '}
                   {t.retentionPassed(formatDate(item.retentionUntil ?? ''))}
                 </span>
                 <EraseCaseButton
@@ -184,7 +185,7 @@ function CaseListEntry({ item }: { item: CaseListItem }) {
   return (
     <li className="case-item">
       <h2 className="case-item__title">
-        <Link href={`/dossier/${item.id}`}>{item.reference}</Link>
+        <Link href={caseHref(item.id)}>{item.reference}</Link>
       </h2>
       <p className="case-item__status">{statusText(item.status, item.nextFollowUp)}</p>
       <p>{item.types.map((type) => t.typeLabels[type]).join(', ')}</p>

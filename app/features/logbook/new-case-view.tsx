@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { caseTypeSchema, knownViaSchema } from '../../../schema/records/case';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
+import { caseHref } from '../../shell/case-url';
 import { navigate } from '../../shell/router';
 import { Page } from '../../shell/page';
 import { CaseFields, caseFieldNames, caseInput, validateCaseValues, type CaseValues } from './case-fields';
@@ -95,7 +96,7 @@ function NewCaseForm({ initial, onChange, onDiscard, saved }: NewCaseFormProps) 
       const created = await runOperation('createCase', caseInput({ ...values, knownVia }));
       await onDiscard();
       setFlash(t.created(created.reference));
-      navigate(`/dossier/${created.id}`);
+      navigate(caseHref(created.id));
     } catch (error) {
       errors.failWith(error);
       setBusy(false);

@@ -155,7 +155,7 @@ export function BackupExportForm() {
         <TextField
           label={t.currentPassphrase}
           type="password"
-          autoComplete="current-password"
+          autoComplete="off"
           value={current}
           disabled={busy}
           onChange={(event) => setCurrent(event.target.value)}

@@ -20,7 +20,17 @@ function fileProblem(file: File | null): string | null {
 }
 
 export function summaryText(summary: ImportSummary): string[] {
-  if (summary.mode === 'restore') return [t.restored(summary.casesAdded, summary.recordsAdded)];
+  if (summary.mode === 'restore') {
+    const chain = summary.auditChain;
+    return [
+      t.restored(summary.casesAdded, summary.recordsAdded),
+      chain.status === 'broken'
+        ? t.auditChainBroken(chain.firstBrokenSeq)
+        : chain.status === 'intact'
+          ? t.auditChainIntact
+          : '',
+    ].filter(Boolean);
+  }
   return [
     t.merged(summary.casesAdded, summary.casesUpdated),
     t.mergedRecords(summary.recordsAdded, summary.recordsUpdated, summary.recordsSkipped),

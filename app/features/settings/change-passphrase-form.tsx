@@ -60,7 +60,7 @@ export function ChangePassphraseForm() {
       <TextField
         label={t.current}
         type="password"
-        autoComplete="current-password"
+        autoComplete="off"
         value={current}
         disabled={busy}
         onChange={(event) => setCurrent(event.target.value)}

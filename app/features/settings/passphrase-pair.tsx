@@ -1,12 +1,12 @@
-import { assessPassphrase } from '../../../schema/passphrase';
 import { nl } from '../../i18n/catalogue';
 import { TextField } from '../../ui/field';
+import { PassphraseHint } from '../../ui/passphrase-hint';
+import { passphraseProblem } from '../../ui/passphrase-policy';
 
 /** Problems with a new passphrase and its confirmation, or null each. */
 export function pairProblems(value: string, confirm: string): { value: string | null; confirm: string | null } {
-  const { missing } = assessPassphrase(value);
   return {
-    value: missing > 0 ? nl.lock.tooShort(missing) : null,
+    value: passphraseProblem(value),
     confirm: value !== confirm ? nl.lock.mismatch : null,
   };
 }
@@ -22,42 +22,30 @@ interface PassphrasePairProps {
   disabled?: boolean;
 }
 
-/** A new passphrase with a live strength hint, and its confirmation. */
+/** A new passphrase with the policy's live verdict, and its confirmation. */
 export function PassphrasePair(props: PassphrasePairProps) {
-  const assessment = assessPassphrase(props.value);
-  const problems = pairProblems(props.value, props.confirm);
-  const strength = assessment.common ? nl.lock.strength.common : nl.lock.strength[assessment.strength];
+  const problems = props.showErrors ? pairProblems(props.value, props.confirm) : null;
   return (
     <>
       <TextField
         label={props.label}
         type="password"
-        autoComplete="new-password"
+        autoComplete="off"
         value={props.value}
         disabled={props.disabled}
         onChange={(event) => props.onChange(event.target.value)}
-        hint={
-          <>
-            <span>{nl.lock.passphraseHint}</span>
-            {props.value.length > 0 ? (
-              <span aria-live="polite">
-                {' '}
-                {nl.lock.strength.label}: {strength}
-              </span>
-            ) : null}
-          </>
-        }
-        error={props.showErrors ? problems.value : null}
+        hint={<PassphraseHint value={props.value} />}
+        error={problems?.value ?? null}
         required
       />
       <TextField
         label={props.confirmLabel}
         type="password"
-        autoComplete="new-password"
+        autoComplete="off"
         value={props.confirm}
         disabled={props.disabled}
         onChange={(event) => props.onConfirmChange(event.target.value)}
-        error={props.showErrors ? problems.confirm : null}
+        error={problems?.confirm ?? null}
         required
       />
     </>

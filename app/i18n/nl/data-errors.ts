@@ -1,4 +1,4 @@
-import type { BackupErrorCode } from '../../data/backup';
+import type { BackupErrorCode } from '../../data/backup-file';
 import type { DataErrorCode } from '../../data/errors';
 
 /** Every stable code of app/data (data, vault and backup errors); schema codes are in ./errors.ts. */
@@ -25,6 +25,8 @@ export const backupErrors: Record<BackupErrorCode, string> = {
     'Terugzetten kan alleen in een leeg logboek, en in dit logboek staan al gegevens. Kies "Samenvoegen met dit logboek". Er is niets gewijzigd.',
   'backup.conflict':
     'Deze back-up botst met gegevens in dit logboek: eenzelfde sleutel wordt voor iets anders gebruikt. Er is niets ingelezen.',
+  'backup.futureDated':
+    'In deze back-up staan gegevens met een datum die meer dan een dag na vandaag ligt. Samenvoegen zou ze altijd laten winnen, daarom is het hele bestand geweigerd. Controleer de datum en tijd van beide toestellen. Er is niets ingelezen.',
   'backup.nothingSelected': 'Kies minstens één dossier.',
 };
 

@@ -107,6 +107,11 @@ export const exportScreen = {
       'Lees na wat je gaat delen. Het maken van deze samenvatting staat in het auditlog (ontvanger en soorten informatie, geen inhoud).',
     print: 'Afdrukken',
     copy: 'Tekst kopiëren',
+    copyConfirmTitle: 'Tekst op het klembord zetten?',
+    copyConfirmBody:
+      'De samenvatting bevat het dossiernummer en vaak namen. Op het klembord kunnen andere apps op dit toestel ze lezen. Baken maakt het klembord leeg als het vergrendelt, als het toestel dat toelaat.',
+    copyConfirm: 'Ja, kopiëren',
+    copyCancel: 'Niet kopiëren',
     copied: 'De tekst staat op het klembord. Plak hem alleen in een beveiligd kanaal.',
     copyFailed: 'Kopiëren lukte niet. Selecteer de tekst hieronder en kopieer hem zelf.',
     textLabel: 'Samenvatting als tekst',
@@ -207,6 +212,8 @@ export const exportScreen = {
     fileName: (date: string) => `baken-auditlog-${date}.json`,
     exporting: 'Bezig met het auditlog…',
     exportFailed: 'Het auditlog kon niet gemaakt worden. Er is niets gewijzigd.',
+    headMismatch:
+      'Let op: het einde van deze keten is niet het einde dat dit toestel bewaart. De nieuwste handelingen ontbreken in het bestand.',
     exported: (n: number) => `Het auditlog met ${n} ${n === 1 ? 'handeling' : 'handelingen'} is klaar om te bewaren.`,
     damaged: (n: number) =>
       `${n} ${n === 1 ? 'handeling kan' : 'handelingen kunnen'} niet gelezen worden; de controle zal die plek aanwijzen.`,
@@ -215,8 +222,9 @@ export const exportScreen = {
     file: 'Auditlogbestand',
     fileHint: 'Een .json-bestand van Baken, hoogstens 20 MB.',
     anchor: 'Ankercode die je eerder noteerde (niet verplicht)',
-    anchorHint: 'Tien tekens, bv. ABCDE-FGHIJ.',
-    anchorInvalid: 'Een ankercode heeft tien tekens: cijfers en letters, bv. ABCDE-FGHIJ.',
+    anchorHint: 'Een nummer, een streepje en zestien tekens, bv. 42-ABCD-EFGH-JKMN-PQRS.',
+    anchorInvalid:
+      'Een ankercode is een nummer, een streepje en zestien tekens (cijfers en letters), bv. 42-ABCD-EFGH-JKMN-PQRS. Oudere codes van tien tekens worden niet meer aanvaard.',
     verify: 'Controleren',
     verifying: 'Bezig met controleren…',
     fileRequired: 'Kies een auditlogbestand.',
@@ -237,7 +245,7 @@ export const exportScreen = {
       hash: 'de inhoud van de schakel is gewijzigd.',
       head: 'het einde van de keten klopt niet.',
       checksum: 'de gegevens van het bestand zijn gewijzigd.',
-      anchor: 'de ankercode staat niet in de keten: de geschiedenis werd ingekort of herschreven.',
+      anchor: 'de ankercode past niet bij de schakel met dat nummer: de geschiedenis werd ingekort of herschreven.',
     } satisfies Record<ChainProblem, string>,
   },
 } as const;

@@ -4,7 +4,9 @@ export const lock = {
     'Kies een wachtwoordzin. Baken versleutelt alles wat je noteert met deze wachtwoordzin, op dit toestel. Niemand anders kan erbij — ook wij niet.',
   passphrase: 'Wachtwoordzin',
   passphraseHint:
-    'Minstens 12 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden. Plakken en een wachtwoordbeheerder mogen.',
+    'Minstens 12 tekens. Een zin van vier of meer losse woorden is sterk en makkelijk te onthouden. Plakken mag.',
+  noPasswordManager:
+    'Bewaar deze wachtwoordzin niet in de wachtwoordbeheerder van de browser: die vult hem in voor iedereen die dit toestel kan gebruiken. Schrijf hem liever op en bewaar dat papier apart van het toestel.',
   confirm: 'Herhaal de wachtwoordzin',
   makeRecoveryCode: 'Maak ook een herstelcode (aangeraden)',
   recoveryCodeExplain: 'Met de herstelcode kun je Baken openen en een nieuwe wachtwoordzin kiezen als je die vergeet.',
@@ -14,13 +16,29 @@ export const lock = {
   creating: 'Bezig met versleutelen…',
   tooShort: (count: number) => `Nog ${count} ${count === 1 ? 'teken' : 'tekens'} nodig (minstens 12).`,
   mismatch: 'De twee wachtwoordzinnen zijn niet gelijk.',
-  strength: {
-    label: 'Sterkte',
-    weak: 'Zwak — maak hem langer, bijvoorbeeld met een extra woord.',
-    fair: 'Redelijk — een extra woord maakt hem sterker.',
-    strong: 'Sterk.',
-    veryStrong: 'Heel sterk.',
-    common: 'Dit lijkt op een veelgebruikt wachtwoord. Kies iets eigens.',
+  policy: {
+    checking: 'Even geduld: de sterkte van de wachtwoordzin wordt gecontroleerd.',
+    strongEnough: 'Sterk genoeg.',
+    tooGuessable:
+      'Deze wachtwoordzin is te makkelijk te raden. Kies een langere zin met woorden die niet bij elkaar horen.',
+    warnings: {
+      straightRow: 'Toetsen die naast elkaar liggen, zijn makkelijk te raden.',
+      keyPattern: 'Toetsenbordpatronen zijn makkelijk te raden.',
+      simpleRepeat: 'Herhalingen zoals "aaa" zijn makkelijk te raden.',
+      extendedRepeat: 'Herhalingen zoals "abcabc" zijn makkelijk te raden.',
+      sequences: 'Reeksen zoals "abc" of "6543" zijn makkelijk te raden.',
+      recentYears: 'Recente jaartallen zijn makkelijk te raden.',
+      dates: 'Datums zijn makkelijk te raden.',
+      topTen: 'Dit is een van de meest gebruikte wachtwoorden.',
+      topHundred: 'Dit is een veelgebruikt wachtwoord.',
+      common: 'Dit is een veelgebruikt wachtwoord.',
+      similarToCommon: 'Dit lijkt op een veelgebruikt wachtwoord.',
+      wordByItself: 'Eén woord alleen is makkelijk te raden.',
+      namesByThemselves: 'Namen alleen zijn makkelijk te raden.',
+      commonNames: 'Veelvoorkomende namen zijn makkelijk te raden.',
+      userInputs: 'Woorden die met Baken of dit werk te maken hebben, zijn makkelijk te raden.',
+    } as Record<string, string>,
+    suggestion: (example: string) => `Tip: neem vier willekeurige woorden, bijvoorbeeld „${example}”.`,
   },
   recoveryTitle: 'Je herstelcode',
   recoveryIntro:

@@ -96,6 +96,8 @@ export const logbook = {
 
   // ---- case detail ---------------------------------------------------------
   caseTitle: (reference: string) => `Dossier ${reference}`,
+  /** The browser tab's title on a case page: never the case number (it would stay in the history). */
+  caseDocumentTitle: 'Dossier',
   caseLoading: 'Dossier laden…',
   caseNotFound: 'Dit dossier bestaat niet (meer) op dit toestel.',
   caseDamaged: 'Dit dossier kan niet gelezen worden. Er is niets gewijzigd.',

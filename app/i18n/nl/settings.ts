@@ -70,6 +70,9 @@ export const settings = {
     passphraseRequired: 'Vul de wachtwoordzin van de back-up in.',
     submit: 'Back-up inlezen',
     busy: 'Bezig met inlezen…',
+    auditChainIntact: 'De auditketen in het bestand is onbeschadigd nagekeken en op dit toestel verder gezet.',
+    auditChainBroken: (seq: number) =>
+      `Let op: de auditketen in het bestand is niet intact (vanaf schakel ${seq}). De handelingen zijn toch teruggezet en op dit toestel opnieuw aan elkaar gekoppeld; ankercodes van het oude toestel kunnen ze niet bevestigen.`,
     restored: (cases: number, records: number) =>
       `Teruggezet: ${plural(cases, 'dossier', 'dossiers')} en ${plural(records, 'ander gegeven', 'andere gegevens')}.`,
     merged: (added: number, updated: number) =>
@@ -116,6 +119,8 @@ export const settings = {
       'Terugzetten kan alleen in een leeg logboek, en in dit logboek staan al gegevens. Kies "Samenvoegen met dit logboek". Er is niets gewijzigd.',
     'backup.conflict':
       'Deze back-up botst met gegevens in dit logboek: eenzelfde sleutel wordt voor iets anders gebruikt. Er is niets ingelezen.',
+    'backup.futureDated':
+      'In deze back-up staan gegevens met een datum die meer dan een dag na vandaag ligt. Samenvoegen zou ze altijd laten winnen, daarom is het hele bestand geweigerd. Controleer de datum en tijd van beide toestellen. Er is niets ingelezen.',
     'backup.nothingSelected': 'Kies minstens één dossier.',
     'storage.full': 'Het toestel is vol. Er is niets bewaard. Maak ruimte vrij en probeer opnieuw.',
     'vault.locked': 'Baken is vergrendeld. Ontgrendel en probeer opnieuw.',

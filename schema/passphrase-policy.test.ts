@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+
+import { buildPassphraseDictionary } from '../scripts/passphrase-dictionary';
+import { createPassphrasePolicy } from './passphrase-policy';
+
+const dictionary = buildPassphraseDictionary();
+const policy = createPassphrasePolicy(dictionary);
+
+/** Uniform random integers from WebCrypto, as the app uses. */
+function randomInt(below: number): number {
+  const limit = Math.floor(0x1_0000_0000 / below) * below;
+  for (;;) {
+    const [x = 0] = crypto.getRandomValues(new Uint32Array(1));
+    if (x < limit) return x % below;
+  }
+}
+
+describe('the passphrase policy', () => {
+  // The 1,000 most common passwords, straight from zxcvbn-ts's own list (ordered by frequency).
+  const top1000 = dictionary.dictionary['passwords']?.slice(0, 1000) ?? [];
+
+  it('takes the 1,000 most common passwords from the package data', () => {
+    expect(top1000).toHaveLength(1000);
+    expect(top1000.slice(0, 3)).toEqual(['123456', 'password', '12345678']);
+  });
+
+  it.each(['', '123', '2026', '!'])('refuses each of the 1,000 most common passwords with "%s" appended', (suffix) => {
+    const verdicts = top1000.map((p) => ({ p: p + suffix, verdict: policy.check(p + suffix) }));
+    expect(verdicts.filter(({ verdict }) => verdict.ok).map(({ p }) => p)).toEqual([]);
+    // Those long enough are refused on their estimated strength, not on length.
+    for (const { p, verdict } of verdicts) {
+      if ([...p].length >= 12) expect(verdict, p).toMatchObject({ ok: false, reason: 'guessable' });
+    }
+  });
+
+  it('refuses Dutch first names with years', () => {
+    const names = (dictionary.dictionary['nlFirstnames'] ?? []).slice(0, 150);
+    expect(names.length).toBe(150);
+    const tried: string[] = [];
+    for (const [i, name] of names.entries()) {
+      const year = 1970 + (i % 57);
+      const capital = name.charAt(0).toUpperCase() + name.slice(1);
+      tried.push(`${capital}${year}`, `${name}${year}!`, `${capital}${year}${year}`, `${capital}${capital}${year}`);
+    }
+    const long = tried.filter((p) => p.length >= 12);
+    expect(long.length).toBeGreaterThan(250);
+    expect(tried.filter((p) => policy.check(p).ok)).toEqual([]);
+  });
+
+  it('refuses the guessable passphrases from the security review and Baken context words', () => {
+    for (const p of [
+      'Voetbal12345',
+      'Welkom123456',
+      'Baken2026!!!',
+      'sextingclb2026',
+      'Januari2026!',
+      'wachtwoord123',
+    ]) {
+      expect(policy.check(p).ok, p).toBe(false);
+    }
+  });
+
+  it('says why, as zxcvbn feedback keys the interface translates', () => {
+    const verdict = policy.check('password2026');
+    expect(verdict.ok).toBe(false);
+    if (!verdict.ok) expect(verdict.warning ?? verdict.suggestions[0]).toBeTruthy();
+    expect(policy.check('kort')).toMatchObject({ ok: false, reason: 'tooShort', missing: 8 });
+  });
+
+  it('accepts a passphrase of four random words, and suggests such passphrases', () => {
+    expect(policy.check('correct paard batterij nietje').ok).toBe(true);
+    for (let i = 0; i < 50; i++) {
+      const suggestion = policy.suggest(randomInt);
+      expect(suggestion.split(' ')).toHaveLength(4);
+      expect(policy.check(suggestion), suggestion).toMatchObject({ ok: true });
+    }
+  });
+});

@@ -1,0 +1,126 @@
+// The passphrase policy (issue 18): refuse passphrases an attacker would
+// guess in fewer than 10^10 tries. The estimate is zxcvbn-ts's, with its
+// common-password, Dutch (nl-BE) and English lists (scripts/passphrase-dictionary.ts)
+// plus Baken's own context words, which an attacker who knows the app would try
+// first. Pure: the caller loads the word lists (a lazy chunk and a JSON asset,
+// only on screens that set a passphrase) and supplies randomness.
+// Feedback comes back as zxcvbn's translation keys; app/i18n/nl/lock.ts says them in Dutch.
+import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core';
+import type { OptionsGraph } from '@zxcvbn-ts/core';
+
+import { missingCharacters } from './passphrase';
+
+/** At least this many estimated guesses (10^10) to be accepted. */
+export const minPassphraseGuessesLog10 = 10;
+
+export interface PassphraseDictionary {
+  source: string;
+  dictionary: Record<string, string[]>;
+  graphs: OptionsGraph;
+}
+
+const monthsNl = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+const monthsEn = ['january', 'february', 'march', 'june', 'july', 'august', 'october'];
+
+/** Words an attacker who knows Baken tries first. */
+export const contextWords: readonly string[] = [
+  'baken',
+  'clb',
+  'sexting',
+  'sextortion',
+  'grooming',
+  'leerlingbegeleiding',
+  'zorgteam',
+  'logboek',
+  'dossier',
+  'wachtwoord',
+  'wachtwoordzin',
+  'paswoord',
+  'welkom',
+  'geheim',
+  ...monthsNl,
+  ...monthsEn,
+  ...Array.from({ length: 2040 - 1950 }, (_, i) => String(1950 + i)),
+];
+
+export type PassphraseVerdict =
+  | { ok: true; guessesLog10: number }
+  | {
+      ok: false;
+      reason: 'tooShort' | 'guessable';
+      /** Characters still missing to reach the minimum length (0 when long enough). */
+      missing: number;
+      /** zxcvbn's estimate; 0 when too short (then it is not run). */
+      guessesLog10: number;
+      /** zxcvbn's warning key (for example 'topHundred', 'commonNames'), or null. */
+      warning: string | null;
+      /** zxcvbn's suggestion keys. */
+      suggestions: string[];
+    };
+
+export interface PassphrasePolicy {
+  check(passphrase: string): PassphraseVerdict;
+  /** A four-word passphrase from the Dutch list, for the suggestion under the field. */
+  suggest(randomInt: (below: number) => number): string;
+}
+
+// Suggestion words: frequent enough to be easy to type and remember, but
+// skipping the most frequent, so each word is worth >= ~1,000 guesses.
+const SUGGESTION_FROM = 1000;
+const SUGGESTION_TO = 8000;
+
+function suggestionWords(dictionary: PassphraseDictionary | null): string[] {
+  const words = dictionary?.dictionary['nlCommonWords'] ?? [];
+  return words.slice(SUGGESTION_FROM, SUGGESTION_TO).filter((w) => /^[a-z]{4,9}$/.test(w));
+}
+
+/**
+ * The policy over the given word lists. Without lists (the asset could not
+ * be read) it still checks length, context words, patterns and dates, but a
+ * common word then looks stronger than it is.
+ */
+export function createPassphrasePolicy(dictionary: PassphraseDictionary | null): PassphrasePolicy {
+  zxcvbnOptions.setOptions({
+    dictionary: { ...(dictionary?.dictionary ?? {}), baken: [...contextWords] },
+    graphs: dictionary?.graphs ?? {},
+    useLevenshteinDistance: false,
+  });
+  const words = suggestionWords(dictionary);
+  return {
+    check(passphrase) {
+      const missing = missingCharacters(passphrase);
+      if (missing > 0) {
+        return { ok: false, reason: 'tooShort', missing, guessesLog10: 0, warning: null, suggestions: [] };
+      }
+      // zxcvbn's cost grows with length; past 100 characters only the first 100 are estimated.
+      const result = zxcvbn(passphrase.slice(0, 100));
+      const guessesLog10 = result.guessesLog10;
+      if (guessesLog10 >= minPassphraseGuessesLog10) return { ok: true, guessesLog10 };
+      return {
+        ok: false,
+        reason: 'guessable',
+        missing: 0,
+        guessesLog10,
+        warning: result.feedback.warning || null,
+        suggestions: result.feedback.suggestions,
+      };
+    },
+    suggest(randomInt) {
+      if (words.length < 100) return 'fiets lantaarn tegel rivier';
+      return Array.from({ length: 4 }, () => words[randomInt(words.length)] ?? '').join(' ');
+    },
+  };
+}
