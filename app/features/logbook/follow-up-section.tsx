@@ -10,12 +10,12 @@ import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { navigate } from '../../shell/router';
 import { TextAreaField, TextField } from '../../ui/field';
-import { formatDate, isIsoDate, plusMonths, todayIso } from './dates';
+import { formatDate, isIsoDate, plusMonths, todayIso } from '../../ui/dates';
 import { EraseCaseButton } from './erase-case';
 import { nextDue } from './facts-section';
 import { setFlash } from './flash';
-import { FormButtons, FormError } from './form-errors-view';
-import { describeFailure, imageDataError, requiredText, useFormErrors, type FieldErrors } from './form-errors';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { describeFailure, imageDataError, requiredText, useFormErrors, type FieldErrors } from '../../ui/form-errors';
 import { CaseSection, Expander, SavedStatus } from './section';
 import { statusText } from './status-text';
 
