@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { textErrors } from '../../schema/errors';
+import type { FieldErrors } from './form-errors';
 import { issueCode, validateForm } from './use-operation-form';
 
 const schema = z.object({
@@ -26,7 +27,7 @@ describe('useOperationForm validation', () => {
   });
 
   it('lets the form’s own check speak first for a field, and still blocks when only the check fails', () => {
-    const check = (v: { purpose: string }) => (v.purpose === 'x' ? { purpose: 'Eigen tekst.' } : {});
+    const check = (v: { purpose: string }): FieldErrors => (v.purpose === 'x' ? { purpose: 'Eigen tekst.' } : {});
     const both = validateForm({ purpose: '', kind: '', tags: ['t'] }, schema, () => ({ purpose: 'Eigen tekst.' }), fields);
     expect(both.ok).toBe(false);
     if (!both.ok) expect(both.fields).toEqual({ purpose: 'Eigen tekst.', kind: 'Maak een keuze.' });
