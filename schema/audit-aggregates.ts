@@ -19,6 +19,7 @@
 // each other; auditors get either months or quarters, not both.
 import { z } from 'zod';
 
+import { latestFlag } from './latest-flag';
 import type { Case, CaseType, ConsentRecord, Flag, FlagAssessment, FollowUp, Party } from './records';
 
 export const AGGREGATES_TYPE = 'baken-auditor-aggregates';
@@ -116,16 +117,6 @@ function caseAge(parties: readonly Party[]): number | undefined {
   return youngest;
 }
 
-function latestFlag(assessments: readonly FlagAssessment[]): Flag | 'geen' {
-  let latest: FlagAssessment | undefined;
-  for (const a of assessments) {
-    if (!latest || a.assessedOn > latest.assessedOn || (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)) {
-      latest = a;
-    }
-  }
-  return latest?.flag ?? 'geen';
-}
-
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
@@ -194,7 +185,7 @@ export function buildAuditAggregates(
     k,
   );
   const ages = suppressTable('ageBands', countBy(ageBands, cohort.map((c) => ageBand(caseAge(c.parties)))), k);
-  const flags = suppressTable('flags', countBy(flagKeys, cohort.map((c) => latestFlag(c.assessments))), k);
+  const flags = suppressTable('flags', countBy(flagKeys, cohort.map((c) => latestFlag(c.assessments) ?? 'geen')), k);
 
   const days: number[] = [];
   for (const c of cohort) {
