@@ -2,7 +2,7 @@
 // later (Brussels calendar), with inline "Klaar" and "Verplaatsen", filters on
 // school, type and flag, and the calendar file. Only the first page of each
 // group is decrypted; "Toon meer" asks for more.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { absoluteDateNl, followUpGroups, relativeDueNl, type FollowUpGroup } from '../../../schema/follow-up';
 import { ICS_FILE_NAME, ICS_MIME_TYPE } from '../../../schema/ics';
 import { caseTypeSchema, flagSchema, type CaseType, type Flag, type FollowUp } from '../../../schema/records';
@@ -22,7 +22,9 @@ import { Page } from '../../shell/page';
 import { FieldFrame, TextField } from '../../ui/field';
 import { RescheduleForm } from '../../ui/reschedule-form';
 import { failureText, validateReschedule } from './follow-up-errors';
-import { useBrusselsToday } from './use-brussels-today';
+import { offerDownload } from '../../ui/download';
+import { useDebounced } from '../../ui/use-debounced';
+import { useBrusselsToday } from '../../ui/use-now';
 import './follow-up.css';
 
 const t = nl.followUp;
@@ -37,16 +39,6 @@ const initialLimits: Limits = {
   later: FOLLOW_UP_PAGE_SIZE,
 };
 
-/** The school text waits for a pause in typing: a filter decrypts every case with an open follow-up. */
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = window.setTimeout(() => setDebounced(value), ms);
-    return () => window.clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
-}
-
 export function FollowUpScreen() {
   const today = useBrusselsToday();
   const [school, setSchool] = useState('');
@@ -55,6 +47,7 @@ export function FollowUpScreen() {
   const [limits, setLimits] = useState<Limits>(initialLimits);
   const [announcement, setAnnouncement] = useState('');
   const [filtersOpen, setFiltersOpen] = useState(false);
+  // The school text waits for a pause in typing: a filter decrypts every case with an open follow-up.
   const debouncedSchool = useDebounced(school, 300);
 
   const filter: FollowUpFilter = {
@@ -389,17 +382,7 @@ function CalendarExport() {
     setMessage(null);
     try {
       const result = await exportFollowUpCalendar();
-      const blob = new Blob([result.text], { type: `${ICS_MIME_TYPE};charset=utf-8` });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = ICS_FILE_NAME;
-      link.hidden = true;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // Revoke later: some browsers read the blob after click() returns.
-      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      offerDownload(new Blob([result.text], { type: `${ICS_MIME_TYPE};charset=utf-8` }), ICS_FILE_NAME);
       const text = [t.calendar.done(result.count), result.skipped > 0 ? t.calendar.skipped(result.skipped) : '']
         .filter(Boolean)
         .join(' ');
