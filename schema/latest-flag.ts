@@ -1,7 +1,7 @@
 // Which Vlaggensysteem assessment counts as a case's current one: the newest
 // `assessedOn`; on the same day the one written last (`createdAt`). One rule
 // for the case list, the follow-up overview, the summary and the aggregates.
-import type { Flag, FlagAssessment } from './records';
+import type { Flag, FlagAssessment } from './records/assessment';
 
 type Dated = Pick<FlagAssessment, 'assessedOn' | 'createdAt'>;
 

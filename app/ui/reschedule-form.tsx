@@ -2,13 +2,14 @@
 // case page and on the follow-up overview. The caller passes the operation and
 // its texts; the reason is kept in the follow-up's history.
 import { useEffect } from 'react';
-import { rescheduleSchema } from '../../schema/records';
+import { rescheduleFollowUpInput } from '../../schema/records/follow-up';
 import { TextAreaField, TextField } from './field';
 import { FormButtons, FormError } from './form-errors-view';
 import type { FieldErrors } from './form-errors';
 import { useOperationForm } from './use-operation-form';
 
-const rescheduleForm = rescheduleSchema.pick({ to: true, reason: true });
+// The operation's input without the follow-up id, which the caller adds.
+const rescheduleForm = rescheduleFollowUpInput.omit({ id: true });
 
 export interface RescheduleValues {
   to: string;

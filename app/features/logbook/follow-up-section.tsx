@@ -3,7 +3,7 @@
 // close with a retention date, reopen, erase after confirmation.
 import { useState, type FormEvent } from 'react';
 import { suggestFollowUpDate } from '../../../schema/case-rules';
-import { followUpSchema, type FollowUp } from '../../../schema/records';
+import { scheduleFollowUpInput, type FollowUp } from '../../../schema/records/follow-up';
 import type { CaseDetail } from '../../data/case-hooks';
 import { closeCase, completeFollowUp, reopenCase, rescheduleFollowUp, scheduleFollowUp } from '../../data/cases';
 import { useSettings } from '../../data/settings';
@@ -176,7 +176,7 @@ function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (mes
   );
 }
 
-const scheduleForm = followUpSchema.pick({ due: true, purpose: true });
+const scheduleForm = scheduleFollowUpInput.omit({ caseId: true });
 
 function ScheduleForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () => void; onCancel: () => void }) {
   const form = useOperationForm({
