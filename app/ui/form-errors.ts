@@ -126,3 +126,10 @@ export function requiredText(value: string): string | null {
   if (value.trim() === '') return t.required;
   return imageDataError(value);
 }
+
+/** "Maak een keuze." for each named choice that is still empty (a select or radio group left at ''). */
+export function unchosen<V extends object>(values: V, names: readonly (keyof V & string)[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const name of names) if (values[name] === '') errors[name] = t.choose;
+  return errors;
+}
