@@ -22,20 +22,14 @@
 // With any field error nothing runs: the general message says to check the
 // fields and focus moves to the first invalid control (WCAG 3.3.1). Otherwise
 // `run` gets the parsed input while `busy` is true; a thrown data error is
-// mapped by `describeFailure` (codes to Dutch, never `message`). `busy` stays
-// true after success, since `onDone` usually closes or leaves the form.
+// mapped by `describeFailure` (codes to Dutch, never `message`), or by
+// `describe` when the form has its own texts. After success the errors are
+// cleared and `onDone` gets the result; `reset` sets new values (e.g. empty).
 import { useCallback, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { isSchemaErrorCode } from '../../schema/errors';
 import { nl } from '../i18n/catalogue';
-import {
-  describeFailure,
-  describeIssues,
-  errorFor,
-  imageDataError,
-  useFormErrors,
-  type FieldErrors,
-} from './form-errors';
+import { describeIssues, imageDataError, useFormErrors, type FieldErrors } from './form-errors';
 
 /** Field names of `V` whose values are strings (text inputs, selects, dates). */
 export type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
@@ -53,6 +47,10 @@ export interface OperationFormOptions<V extends object, I, R> {
   fields?: readonly string[];
   /** Text fields that show the never-images refusal while typing. */
   liveImageCheck?: readonly TextKey<V>[];
+  /** Own Dutch texts for a failed `run` (e.g. a wrong passphrase next to its field); default: the data error table. */
+  describe?: (error: unknown) => { fields: FieldErrors; general: string | null };
+  /** Called with the new values after every change (e.g. to keep a draft). */
+  onChange?: (values: V) => void;
 }
 
 /**
@@ -62,7 +60,8 @@ export interface OperationFormOptions<V extends object, I, R> {
 export function issueCode(issue: z.core.$ZodIssue): string {
   if (isSchemaErrorCode(issue.message) || Object.hasOwn(nl.logbook.errors, issue.message)) return issue.message;
   if (issue.code === 'too_small' && issue.origin === 'array') return 'chooseOne';
-  if (issue.code === 'invalid_value' || issue.code === 'invalid_union' || issue.code === 'invalid_type') return 'choose';
+  if (issue.code === 'invalid_value' || issue.code === 'invalid_union' || issue.code === 'invalid_type')
+    return 'choose';
   return 'required';
 }
 
@@ -79,7 +78,9 @@ export function validateForm<V extends object, I>(
   const own = check ? check(values) : {};
   const parsed = schema.safeParse(values);
   if (parsed.success && Object.keys(own).length === 0) return { ok: true, input: parsed.data };
-  const fromSchema = parsed.success ? { fields: {}, general: nl.logbook.errors.checkFields } : describeIssues(
+  const fromSchema = parsed.success
+    ? { fields: {}, general: nl.logbook.errors.checkFields }
+    : describeIssues(
         parsed.error.issues.map((issue) => ({ path: issue.path, message: issueCode(issue) })),
         fields,
       );
@@ -95,7 +96,7 @@ export function validateForm<V extends object, I>(
 }
 
 export function useOperationForm<V extends object, I, R = unknown>(options: OperationFormOptions<V, I, R>) {
-  const { schema, check, run, onDone, fields, liveImageCheck } = options;
+  const { schema, check, run, onDone, fields, liveImageCheck, onChange, describe } = options;
   const [values, setValues] = useState<V>(options.initial);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors(fields);
@@ -105,17 +106,25 @@ export function useOperationForm<V extends object, I, R = unknown>(options: Oper
   const current = useRef(values);
   current.current = values;
 
+  const patch = useCallback(
+    (changes: Partial<V>) => {
+      const next = { ...current.current, ...changes };
+      current.current = next;
+      setValues(next);
+      onChange?.(next);
+    },
+    [onChange],
+  );
+
   const set = useCallback(
     <K extends keyof V>(name: K, value: V[K]) => {
-      setValues((v) => ({ ...v, [name]: value }));
+      patch({ [name]: value } as unknown as Partial<V>);
       if (typeof value === 'string' && (liveImageCheck as readonly PropertyKey[] | undefined)?.includes(name)) {
         setField(name as string, imageDataError(value));
       }
     },
-    [setField, liveImageCheck],
+    [patch, setField, liveImageCheck],
   );
-
-  const patch = useCallback((next: Partial<V>) => setValues((v) => ({ ...v, ...next })), []);
 
   const submit = useCallback(
     async (event?: FormEvent) => {
@@ -131,11 +140,15 @@ export function useOperationForm<V extends object, I, R = unknown>(options: Oper
         clear();
         onDone?.(output, result.input);
       } catch (error) {
-        failWith(error);
+        if (describe) {
+          const described = describe(error);
+          fail(described.fields, described.general);
+        } else failWith(error);
+      } finally {
         setBusy(false);
       }
     },
-    [schema, check, fields, run, onDone, fail, failWith, clear],
+    [schema, check, fields, run, onDone, describe, fail, failWith, clear],
   );
 
   const error = errors.error;
@@ -169,10 +182,17 @@ export function useOperationForm<V extends object, I, R = unknown>(options: Oper
     };
   }
 
+  /** New values without a change event (no draft update), e.g. empty fields after saving. */
+  const reset = useCallback((next: V) => {
+    current.current = next;
+    setValues(next);
+  }, []);
+
   return {
     values,
     set,
     patch,
+    reset,
     busy,
     submit,
     general: errors.general,
@@ -189,5 +209,5 @@ export function useOperationForm<V extends object, I, R = unknown>(options: Oper
   };
 }
 
-/** Re-exported so forms need one import for field errors. */
-export { errorFor, describeFailure, type FieldErrors };
+/** The hook's result for values `V`, for components that render part of a form. */
+export type OperationForm<V extends object> = ReturnType<typeof useOperationForm<V, unknown, unknown>>;
