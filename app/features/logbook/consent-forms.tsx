@@ -12,7 +12,7 @@ import {
   type Recipient,
 } from '../../../schema/records/consent';
 import type { Party } from '../../../schema/records/party';
-import { recordConsent, recordShareWithoutConsent } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { todayIso } from '../../ui/dates';
@@ -133,7 +133,7 @@ export function ConsentForm({ caseId, parties, jurisdiction, onDone, onCancel }:
     }),
     schema: consentForm,
     check: (values) => unchosen(values, ['partyId']),
-    run: (input) => recordConsent({ caseId, ...input }),
+    run: (input) => runOperation('recordConsent', { caseId, ...input }),
     onDone,
     fields: ['partyId', 'recipient', 'categories', 'givenBy', 'givenOn', 'how'],
   });
@@ -186,7 +186,7 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
       return errors;
     },
     run: (input) =>
-      recordShareWithoutConsent({
+      runOperation('recordShareWithoutConsent', {
         caseId,
         ...input,
         justification: input.justification.trim(),

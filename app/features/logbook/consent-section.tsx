@@ -12,7 +12,7 @@ import {
 } from '../../../schema/records/consent';
 import type { Party } from '../../../schema/records/party';
 import type { CaseDetail } from '../../data/case-hooks';
-import { withdrawConsent } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { formatDate, isIsoDate, todayIso } from '../../ui/dates';
@@ -191,7 +191,7 @@ function WithdrawForm({
     // Checked here too, so the date gets its own message before anything is saved.
     check: ({ withdrawnOn }): FieldErrors =>
       isIsoDate(withdrawnOn) && withdrawnOn < consent.givenOn ? { withdrawnOn: nl.logbook.errors.dateBefore } : {},
-    run: (input) => withdrawConsent(consent.id, input.withdrawnOn),
+    run: (input) => runOperation('withdrawConsent', { id: consent.id, ...input }),
     onDone,
     fields: ['withdrawnOn'],
   });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Case } from '../../../schema/records/case';
 import type { CaseDetail } from '../../data/case-hooks';
-import { updateCase } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { CaseFields, caseFormOptions, caseInput, type CaseValues } from './case-fields';
 import { formatDate } from '../../ui/dates';
@@ -85,7 +85,7 @@ function EditFactsForm({ current, onDone, onCancel }: { current: Case; onDone: (
       description: current.description,
     }),
     ...caseFormOptions(),
-    run: (input) => updateCase(current.id, caseInput(input)),
+    run: (input) => runOperation('updateCase', { id: current.id, ...caseInput(input) }),
     onDone,
   });
 

@@ -1,7 +1,7 @@
 // New incident in under a minute on a phone: five fields, defaults where they
 // are safe (today), and the text kept as an encrypted draft while typing.
 import { caseTypeSchema, knownViaSchema } from '../../../schema/records/case';
-import { createCase } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { navigate } from '../../shell/router';
 import { Page } from '../../shell/page';
@@ -10,7 +10,8 @@ import { isIsoDate, todayIso } from '../../ui/dates';
 import { setFlash } from './flash';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { useFormDraft, type DraftFields } from './use-form-draft';
+import type { DraftFields } from '../../data/drafts';
+import { useFormDraft } from './use-form-draft';
 
 const t = nl.logbook;
 export const NEW_CASE_DRAFT = 'case-new';
@@ -75,7 +76,7 @@ function NewCaseForm({ initial, onChange, onDiscard, saved }: NewCaseFormProps) 
     ...caseFormOptions(),
     onChange: (values) => onChange(toDraft(values)),
     run: async (input) => {
-      const created = await createCase(caseInput(input));
+      const created = await runOperation('createCase', caseInput(input));
       await onDiscard();
       return created;
     },
