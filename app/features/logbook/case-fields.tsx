@@ -28,9 +28,12 @@ export interface CaseValues {
   description: string;
 }
 
-/** The one rule the schema cannot know: an incident did not become known in the future. */
+/** Rules of the form beyond the record schema: not known in the future, and a description (stored records may lack one). */
 export function checkCaseValues(values: CaseValues): FieldErrors {
-  return values.knownOn > todayIso() ? { knownOn: t.errors.invalidDate } : {};
+  const errors: FieldErrors = {};
+  if (values.knownOn > todayIso()) errors.knownOn = t.errors.invalidDate;
+  if (values.description.trim() === '') errors.description = t.errors.required;
+  return errors;
 }
 
 /** The case form as the hook runs it: parsed by caseFieldsSchema (schools trimmed, blank ones dropped). */
