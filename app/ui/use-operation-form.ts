@@ -4,6 +4,7 @@
 //   const form = useOperationForm({
 //     initial: { due: todayIso(), purpose: '' },   // the form's values (strings, string arrays, …)
 //     schema: followUpForm,                       // zod schema: values → operation input
+//     toInput: (v) => ({ ...v, age: Number(v.age) }), // optional: values → what the schema parses
 //     check: (v) => ({ ... }),                    // optional UI rules with their own Dutch text
 //     run: (input) => runOperation('scheduleFollowUp', { caseId, ...input }),
 //     onDone: () => close(),
@@ -39,6 +40,8 @@ export interface OperationFormOptions<V extends object, I, R> {
   initial: V | (() => V);
   /** Turns the values into the operation's input; its issues carry schema codes. */
   schema: z.ZodType<I>;
+  /** When the values are not yet the schema's shape (e.g. an age typed as text): builds what the schema parses. */
+  toInput?: (values: V) => unknown;
   /** UI rules whose Dutch text differs from the schema's (e.g. "Maak een keuze."). */
   check?: (values: V) => FieldErrors;
   run: (input: I, values: V) => Promise<R>;
@@ -74,9 +77,10 @@ export function validateForm<V extends object, I>(
   schema: z.ZodType<I>,
   check: ((values: V) => FieldErrors) | undefined,
   fields: readonly string[] | undefined,
+  toInput?: (values: V) => unknown,
 ): { ok: true; input: I } | { ok: false; fields: FieldErrors; general: string } {
   const own = check ? check(values) : {};
-  const parsed = schema.safeParse(values);
+  const parsed = schema.safeParse(toInput ? toInput(values) : values);
   if (parsed.success && Object.keys(own).length === 0) return { ok: true, input: parsed.data };
   const fromSchema = parsed.success
     ? { fields: {}, general: nl.logbook.errors.checkFields }
@@ -96,7 +100,7 @@ export function validateForm<V extends object, I>(
 }
 
 export function useOperationForm<V extends object, I, R = unknown>(options: OperationFormOptions<V, I, R>) {
-  const { schema, check, run, onDone, fields, liveImageCheck, onChange, describe } = options;
+  const { schema, toInput, check, run, onDone, fields, liveImageCheck, onChange, describe } = options;
   const [values, setValues] = useState<V>(options.initial);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors(fields);
@@ -129,7 +133,7 @@ export function useOperationForm<V extends object, I, R = unknown>(options: Oper
   const submit = useCallback(
     async (event?: FormEvent) => {
       event?.preventDefault();
-      const result = validateForm(current.current, schema, check, fields);
+      const result = validateForm(current.current, schema, check, fields, toInput);
       if (!result.ok) {
         fail(result.fields, result.general);
         return;
@@ -148,7 +152,7 @@ export function useOperationForm<V extends object, I, R = unknown>(options: Oper
         setBusy(false);
       }
     },
-    [schema, check, fields, run, onDone, describe, fail, failWith, clear],
+    [schema, toInput, check, fields, run, onDone, describe, fail, failWith, clear],
   );
 
   const error = errors.error;
