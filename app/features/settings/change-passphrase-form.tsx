@@ -3,7 +3,8 @@ import { changePassphrase } from '../../data/vault';
 import { nl } from '../../i18n/catalogue';
 import { TextField } from '../../ui/field';
 import { PassphrasePair, pairProblems } from './passphrase-pair';
-import { errorCode, retryAtOf, throttledText } from '../../ui/vault-errors';
+import { errorCode, retryAtOf } from '../../data/errors';
+import { throttledText } from '../../ui/vault-errors';
 
 const t = nl.settings.security;
 
