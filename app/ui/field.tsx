@@ -34,6 +34,19 @@ export function FieldFrame({ id, label, hint, error, children }: FieldFrameProps
   );
 }
 
+/** The id and ARIA wiring every control inside a FieldFrame carries. */
+export function controlProps(
+  ids: { inputId: string; describedBy: string | undefined },
+  error: string | null | undefined,
+) {
+  return {
+    id: ids.inputId,
+    className: 'field__input',
+    'aria-describedby': ids.describedBy,
+    'aria-invalid': error ? true : undefined,
+  } as const;
+}
+
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
   id?: string | undefined;
   label: string;
@@ -44,15 +57,7 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
 export function TextField({ id, label, hint, error, ...input }: TextFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      {({ inputId, describedBy }) => (
-        <input
-          id={inputId}
-          className="field__input"
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          {...input}
-        />
-      )}
+      {(ids) => <input {...controlProps(ids, error)} {...input} />}
     </FieldFrame>
   );
 }
@@ -67,15 +72,7 @@ type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'
 export function TextAreaField({ id, label, hint, error, ...textarea }: TextAreaFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      {({ inputId, describedBy }) => (
-        <textarea
-          id={inputId}
-          className="field__input field__textarea"
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          {...textarea}
-        />
-      )}
+      {(ids) => <textarea {...controlProps(ids, error)} className="field__input field__textarea" {...textarea} />}
     </FieldFrame>
   );
 }

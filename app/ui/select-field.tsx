@@ -1,5 +1,5 @@
 import type { ReactNode, SelectHTMLAttributes } from 'react';
-import { FieldFrame } from './field';
+import { FieldFrame, controlProps } from './field';
 
 export interface SelectOption {
   value: string;
@@ -30,14 +30,8 @@ function isGrouped(options: readonly SelectOption[] | readonly SelectGroup[]): o
 export function SelectField({ id, label, hint, error, options, placeholder, ...select }: SelectFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      {({ inputId, describedBy }) => (
-        <select
-          id={inputId}
-          className="field__input"
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          {...select}
-        >
+      {(ids) => (
+        <select {...controlProps(ids, error)} {...select}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {isGrouped(options)
             ? options.map((group) => (

@@ -22,7 +22,8 @@ import { nl } from '../../i18n/catalogue';
 import { errorText } from '../../i18n/error-text';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
-import { FieldFrame, TextField } from '../../ui/field';
+import { TextField } from '../../ui/field';
+import { SelectField } from '../../ui/select-field';
 import { RescheduleForm } from '../../ui/reschedule-form';
 import { validateReschedule } from './follow-up-errors';
 import { offerDownload } from '../../ui/download';
@@ -99,8 +100,9 @@ export function FollowUpScreen() {
               label={t.filters.type}
               value={type}
               options={caseTypeSchema.options.map((value) => ({ value, label: typeLabels[value] }))}
-              onChange={(value) => {
-                setType(caseTypeSchema.safeParse(value).data ?? '');
+              placeholder={t.filters.all}
+              onChange={(event) => {
+                setType(caseTypeSchema.safeParse(event.target.value).data ?? '');
                 setLimits(initialLimits);
               }}
             />
@@ -111,8 +113,9 @@ export function FollowUpScreen() {
                 value,
                 label: `${flagNames[value].label} — ${flagNames[value].meaning}`,
               }))}
-              onChange={(value) => {
-                setFlag(flagSchema.safeParse(value).data ?? '');
+              placeholder={t.filters.all}
+              onChange={(event) => {
+                setFlag(flagSchema.safeParse(event.target.value).data ?? '');
                 setLimits(initialLimits);
               }}
             />
@@ -162,36 +165,6 @@ export function FollowUpScreen() {
 
       <CalendarExport />
     </Page>
-  );
-}
-
-interface SelectFieldProps {
-  label: string;
-  value: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
-  onChange: (value: string) => void;
-}
-
-function SelectField({ label, value, options, onChange }: SelectFieldProps) {
-  return (
-    <FieldFrame label={label}>
-      {({ inputId, describedBy }) => (
-        <select
-          id={inputId}
-          className="field__input"
-          aria-describedby={describedBy}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        >
-          <option value="">{t.filters.all}</option>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </FieldFrame>
   );
 }
 
