@@ -21,7 +21,8 @@ import { z } from 'zod';
 
 import { latestFlag } from './latest-flag';
 import type { Flag, FlagAssessment } from './records/assessment';
-import type { Case, CaseType } from './records/case';
+import type { Case } from './records/case';
+import { caseTypeSchema } from './records/case';
 import type { ConsentRecord } from './records/consent';
 import type { FollowUp } from './records/follow-up';
 import type { Party } from './records/party';
@@ -63,16 +64,7 @@ export interface AggregateInput {
 export const ageBands = ['tot-11', '12-13', '14-15', '16-17', '18-plus', 'onbekend'] as const;
 export type AgeBand = (typeof ageBands)[number];
 
-const caseTypes = [
-  'sexting',
-  'ongewenste-sexting',
-  'shame-sexting',
-  'sextortion',
-  'grooming',
-  'exposing',
-  'doxing',
-  'anders',
-] as const satisfies readonly CaseType[];
+const caseTypes = caseTypeSchema.options;
 const flagKeys = ['groen', 'geel', 'rood', 'zwart', 'geen'] as const satisfies ReadonlyArray<Flag | 'geen'>;
 
 export const aggregateTableIds = ['types', 'ageBands', 'flags', 'firstFollowUp', 'followUps', 'shares'] as const;

@@ -1,6 +1,7 @@
 // Test factories: a valid record of each kind, with overrides, e.g.
 // `makeCase({ status: 'afgesloten' })`. Not validated, so tests can build
 // invalid records on purpose.
+import { currentSchemaVersion } from './records';
 import type { FlagAssessment } from './records/assessment';
 import type { AuditEvent } from './records/audit';
 import type { Case } from './records/case';
@@ -18,7 +19,7 @@ const uuid = (): string => crypto.randomUUID();
 export function makeCase(overrides: Partial<Case> = {}): Case {
   return {
     kind: 'case',
-    schemaVersion: 1,
+    schemaVersion: currentSchemaVersion.case,
     id: uuid(),
     reference: '2026-014',
     knownOn: '2026-03-11',
@@ -36,7 +37,7 @@ export function makeCase(overrides: Partial<Case> = {}): Case {
 export function makeParty(overrides: Partial<Party> = {}): Party {
   return {
     kind: 'party',
-    schemaVersion: 1,
+    schemaVersion: currentSchemaVersion.party,
     id: uuid(),
     caseId: uuid(),
     role: 'afgebeelde-jongere',
@@ -51,7 +52,7 @@ export function makeParty(overrides: Partial<Party> = {}): Party {
 export function makeConsent(overrides: Partial<ConsentGiven> = {}): ConsentGiven {
   return {
     kind: 'consent',
-    schemaVersion: 1,
+    schemaVersion: currentSchemaVersion.consent,
     id: uuid(),
     caseId: uuid(),
     partyId: uuid(),
@@ -70,7 +71,7 @@ export function makeConsent(overrides: Partial<ConsentGiven> = {}): ConsentGiven
 export function makeShareWithoutConsent(overrides: Partial<ShareWithoutConsent> = {}): ShareWithoutConsent {
   return {
     kind: 'consent',
-    schemaVersion: 1,
+    schemaVersion: currentSchemaVersion.consent,
     id: uuid(),
     caseId: uuid(),
     partyId: uuid(),
@@ -95,7 +96,7 @@ export function makeShareWithoutConsent(overrides: Partial<ShareWithoutConsent> 
 export function makeAssessment(overrides: Partial<FlagAssessment> = {}): FlagAssessment {
   return {
     kind: 'assessment',
-    schemaVersion: 1,
+    schemaVersion: currentSchemaVersion.assessment,
     id: uuid(),
     caseId: uuid(),
     criteriaVersion: '2021',
@@ -111,7 +112,7 @@ export function makeAssessment(overrides: Partial<FlagAssessment> = {}): FlagAss
 export function makeNote(overrides: Partial<Note> = {}): Note {
   return {
     kind: 'note',
-    schemaVersion: 1,
+    schemaVersion: currentSchemaVersion.note,
     id: uuid(),
     caseId: uuid(),
     noteKind: 'gesprek',
@@ -125,7 +126,7 @@ export function makeNote(overrides: Partial<Note> = {}): Note {
 export function makeFollowUp(overrides: Partial<FollowUp> = {}): FollowUp {
   return {
     kind: 'followup',
-    schemaVersion: 1,
+    schemaVersion: currentSchemaVersion.followup,
     id: uuid(),
     caseId: uuid(),
     due: '2026-03-26',
@@ -142,7 +143,7 @@ export function makeFollowUp(overrides: Partial<FollowUp> = {}): FollowUp {
 export function makeReferral(overrides: Partial<Referral> = {}): Referral {
   return {
     kind: 'referral',
-    schemaVersion: 1,
+    schemaVersion: currentSchemaVersion.referral,
     id: uuid(),
     caseId: uuid(),
     organisationId: 'child-focus',
@@ -157,7 +158,7 @@ export function makeReferral(overrides: Partial<Referral> = {}): Referral {
 export function makeStepCheck(overrides: Partial<StepCheck> = {}): StepCheck {
   return {
     kind: 'step',
-    schemaVersion: 1,
+    schemaVersion: currentSchemaVersion.step,
     id: uuid(),
     caseId: uuid(),
     planId: 'sexting-18',
@@ -172,7 +173,7 @@ export function makeStepCheck(overrides: Partial<StepCheck> = {}): StepCheck {
 export function makeAuditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
   return {
     kind: 'audit',
-    schemaVersion: 1,
+    schemaVersion: currentSchemaVersion.audit,
     id: uuid(),
     at: NOW,
     action: 'case.created',
@@ -183,7 +184,7 @@ export function makeAuditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent 
 export function makeDraft(overrides: Partial<Draft> = {}): Draft {
   return {
     kind: 'draft',
-    schemaVersion: 1,
+    schemaVersion: currentSchemaVersion.draft,
     id: 'case-new',
     fields: { description: 'Half ingevuld…' },
     updatedAt: NOW,

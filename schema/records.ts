@@ -12,7 +12,7 @@ import { flagAssessmentSchema } from './records/assessment';
 import { auditEventSchema } from './records/audit';
 import type { RecordKind } from './records/base';
 import { caseSchema } from './records/case';
-import { consentRecordSchema } from './records/consent';
+import { consentGivenSchema, consentRecordSchema } from './records/consent';
 import { draftSchema } from './records/draft';
 import { followUpSchema } from './records/follow-up';
 import { noteSchema } from './records/note';
@@ -35,16 +35,20 @@ export const storedRecordSchema = z.discriminatedUnion('kind', [
 export type StoredRecord = z.infer<typeof storedRecordSchema>;
 export type RecordOfKind<K extends RecordKind> = Extract<StoredRecord, { kind: K }>;
 
-/** Current schema version per kind; bump together with a step in `restore.ts`. */
+/**
+ * Current schema version per kind, read from each record schema's literal: a
+ * new shape raises that literal (plus a step in `restore.ts`), and operations
+ * write records with these versions.
+ */
 export const currentSchemaVersion = {
-  case: 1,
-  party: 1,
-  consent: 1,
-  assessment: 1,
-  note: 1,
-  followup: 1,
-  referral: 1,
-  step: 1,
-  audit: 1,
-  draft: 1,
+  case: caseSchema.shape.schemaVersion.value,
+  party: partySchema.shape.schemaVersion.value,
+  consent: consentGivenSchema.shape.schemaVersion.value,
+  assessment: flagAssessmentSchema.shape.schemaVersion.value,
+  note: noteSchema.shape.schemaVersion.value,
+  followup: followUpSchema.shape.schemaVersion.value,
+  referral: referralSchema.shape.schemaVersion.value,
+  step: stepCheckSchema.shape.schemaVersion.value,
+  audit: auditEventSchema.shape.schemaVersion.value,
+  draft: draftSchema.shape.schemaVersion.value,
 } as const satisfies Record<RecordKind, number>;

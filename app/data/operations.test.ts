@@ -667,6 +667,59 @@ describe('notes are append-only', () => {
   });
 });
 
+describe('the operation map', () => {
+  it('declares for every operation the audit actions it may write', () => {
+    const declared = Object.fromEntries(Object.entries(operations).map(([name, op]) => [name, [...op.audit]]));
+    expect(declared).toEqual({
+      createCase: ['case.created'],
+      updateCase: ['case.updated'],
+      closeCase: ['case.closed'],
+      reopenCase: ['case.reopened'],
+      eraseCaseNow: ['case.erased'],
+      addParty: ['party.added'],
+      updateParty: ['party.updated'],
+      recordConsent: ['consent.recorded'],
+      withdrawConsent: ['consent.withdrawn'],
+      recordShareWithoutConsent: ['share.without-consent'],
+      assessFlags: ['assessment.recorded'],
+      appendNote: ['note.added'],
+      correctNote: ['note.superseded'],
+      scheduleFollowUp: ['followup.scheduled'],
+      completeFollowUp: ['followup.done'],
+      rescheduleFollowUp: ['followup.rescheduled'],
+      recordReferral: ['referral.recorded'],
+      setStepCheck: ['step.checked', 'step.unchecked'],
+    });
+  });
+
+  it('refuses input that does not match the input schema before reading or writing anything', async () => {
+    const { kase } = await seed();
+    const transaction = vi.spyOn(db, 'transaction');
+    const error = await failure(
+      runOperation('appendNote', { caseId: 'geen-id', noteKind: 'gesprek', text: M.note, at: 'gisteren' }),
+    );
+    expect(issuesOf(error)).toEqual([
+      { path: 'caseId', message: 'field.invalidId' },
+      { path: 'at', message: 'field.invalidTimestamp' },
+    ]);
+    expect(transaction).not.toHaveBeenCalled();
+    expect(await listRecords({ kind: 'note', caseId: kase.id })).toEqual([]);
+  });
+
+  it('parses the input with the same schema a form uses: text trimmed, blank optional text dropped', async () => {
+    const { kase } = await seed();
+    const party = await runOperation('addParty', {
+      caseId: kase.id,
+      role: 'melder',
+      pseudonym: '  ',
+      school: `  ${M.school}  `,
+      className: ' ',
+    });
+    expect(party).toMatchObject({ pseudonym: 'Jongere B', school: M.school });
+    expect(party).not.toHaveProperty('className');
+  });
+});
+
 describe('erasing a case', () => {
   it('removes every record of the case in one go, writes one audit event and leaves other cases alone', async () => {
     const ctx = await seed();

@@ -9,6 +9,7 @@ import { restoreRecord } from '../../schema/restore';
 import type { RecordOfKind, StoredRecord } from '../../schema/records';
 import type { AuditEvent } from '../../schema/records/audit';
 import type { RecordKind } from '../../schema/records/base';
+import { kindSchema } from '../../schema/records/base';
 import { decryptRecord, encryptRecord } from './crypto';
 import { db } from './db';
 import type { AuditRow, RecordRow } from './db';
@@ -53,17 +54,8 @@ function damaged<R extends StoredRecord>(id: string, kind: RecordKind | 'unknown
   return { ok: false, id, kind, problem: 'beschadigd' };
 }
 
-const ROW_KINDS: ReadonlySet<string> = new Set<RecordKind>([
-  'case',
-  'party',
-  'consent',
-  'assessment',
-  'note',
-  'followup',
-  'referral',
-  'step',
-  'draft',
-]);
+// Every kind but audit events, which have their own table.
+const ROW_KINDS: ReadonlySet<string> = new Set<RecordKind>(kindSchema.options.filter((kind) => kind !== 'audit'));
 
 /** Decrypts and checks a records-table row. Never throws. */
 export async function openRecordRow(key: CryptoKey, row: RecordRow): Promise<RecordResult> {

@@ -66,3 +66,27 @@ export function optionalTextInput<T extends z.ZodType<unknown, string | undefine
     .pipe(field)
     .optional();
 }
+
+type FormField<T> =
+  T extends z.ZodOptional<infer Inner extends z.ZodString>
+    ? ReturnType<typeof optionalTextInput<z.ZodOptional<Inner>>>
+    : T extends z.ZodString
+      ? ReturnType<typeof trimmedInput<T>>
+      : T;
+
+/**
+ * A record's fields as a form gives them: every text field is trimmed, and an
+ * optional one left blank counts as not given; other fields stay as they are.
+ * So a field added to the record schema is in the form schema too, with the
+ * same limits.
+ */
+export function formFields<S extends z.ZodRawShape>(shape: S): { [K in keyof S]: FormField<S[K]> } {
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(shape)) {
+    if (field instanceof z.ZodOptional && field.unwrap() instanceof z.ZodString) {
+      out[key] = optionalTextInput(field as z.ZodOptional<z.ZodString>);
+    } else if (field instanceof z.ZodString) out[key] = trimmedInput(field);
+    else out[key] = field;
+  }
+  return out as { [K in keyof S]: FormField<S[K]> };
+}

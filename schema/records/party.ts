@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { competenceOverrideSchema } from '../competence';
 import { safeText } from '../safe-text';
-import { optionalTextInput, recordIdSchema, stamps, trimmedInput } from './base';
+import { formFields, optionalTextInput, recordIdSchema, stamps } from './base';
 
 export const partyRoleSchema = z.enum([
   'afgebeelde-jongere',
@@ -41,15 +41,16 @@ export type Party = z.infer<typeof partySchema>;
 // ---------------------------------------------------------------------------
 
 /**
- * What the worker can set on a betrokkene. Optional text is trimmed and blank
- * counts as not given; a new field is added here (and in partySchema) only.
+ * What the worker can set on a betrokkene: every field of the record except
+ * its bookkeeping. Text is trimmed and blank optional text counts as not
+ * given (formFields). A new field added to partySchema is part of it.
  */
-export const partyFieldsSchema = partySchema.pick({ role: true, age: true, birthYear: true, competence: true }).extend({
-  pseudonym: trimmedInput(partySchema.shape.pseudonym),
-  realName: optionalTextInput(partySchema.shape.realName),
-  school: optionalTextInput(partySchema.shape.school),
-  className: optionalTextInput(partySchema.shape.className),
-});
+export const partyFieldsSchema = z.strictObject(
+  formFields(
+    partySchema.omit({ kind: true, schemaVersion: true, id: true, caseId: true, createdAt: true, updatedAt: true })
+      .shape,
+  ),
+);
 export type PartyFields = z.input<typeof partyFieldsSchema>;
 
 /** Without a pseudonym (or a blank one) the case's next free "Jongere A, B, …" is used. */

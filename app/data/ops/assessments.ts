@@ -1,6 +1,7 @@
 // Vlaggensysteem assessments. Fails as described in ./case.ts; on failure nothing was written.
 import { criteria2021Ids, criteriaOuderNlIds } from '../../../schema/content-ids';
 import { recordErrors } from '../../../schema/errors';
+import { currentSchemaVersion } from '../../../schema/records';
 import { assessFlagsInput } from '../../../schema/records/assessment';
 import type { FlagAssessment } from '../../../schema/records/assessment';
 import { check, defineOperation, ruleError, withCase } from '../unit-of-work';
@@ -25,7 +26,7 @@ export const assessFlags = defineOperation({
       const now = new Date();
       const assessment: FlagAssessment = {
         kind: 'assessment',
-        schemaVersion: 1,
+        schemaVersion: currentSchemaVersion.assessment,
         id: crypto.randomUUID(),
         caseId: kase.id,
         criteriaVersion: input.criteriaVersion,

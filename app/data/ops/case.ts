@@ -4,8 +4,15 @@
 // InvalidRecordError with schema or rule codes per path; AppendOnlyError,
 // RecordConflictError, StorageFullError, StorageFailedError from saveRecords).
 import { formatCaseReference, hasOpenFollowUp } from '../../../schema/case-rules';
+import { currentSchemaVersion } from '../../../schema/records';
 import { recordErrors } from '../../../schema/errors';
-import { caseIdInput, closeCaseInput, createCaseInput, updateCaseInput } from '../../../schema/records/case';
+import {
+  caseFieldsSchema,
+  caseIdInput,
+  closeCaseInput,
+  createCaseInput,
+  updateCaseInput,
+} from '../../../schema/records/case';
 import type { Case } from '../../../schema/records/case';
 import { reserveCaseReference } from '../case-reference';
 import { eraseCase, getRecord, listRecords, saveRecords } from '../store';
@@ -28,7 +35,7 @@ export const createCase = defineOperation({
     const at = now.toISOString();
     const draft: Case = {
       kind: 'case',
-      schemaVersion: 1,
+      schemaVersion: currentSchemaVersion.case,
       id: crypto.randomUUID(),
       reference: formatCaseReference(now.getFullYear(), 0),
       knownOn: input.knownOn,
@@ -53,7 +60,7 @@ export const updateCase = defineOperation({
   audit: 'case.updated',
   run: async ({ id, ...patch }, { commit }): Promise<Case> =>
     withCase(id, async (kase) => {
-      const next = applyPatch(kase, patch, ['knownOn', 'knownVia', 'types', 'schools', 'description']);
+      const next = applyPatch(kase, patch, caseFieldsSchema.keyof().options);
       return commit(new Date(), next, [], 'case.updated', { status: next.status });
     }),
 });

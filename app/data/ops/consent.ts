@@ -1,9 +1,16 @@
 // Consent and sharing without consent. Fails as described in ./case.ts; on failure nothing was written.
 import { recordErrors } from '../../../schema/errors';
+import { currentSchemaVersion } from '../../../schema/records';
 import { recordConsentInput, shareWithoutConsentInput, withdrawConsentInput } from '../../../schema/records/consent';
 import type { ConsentGiven, ConsentRecord, ShareWithoutConsent } from '../../../schema/records/consent';
+import type { AuditDetails } from '../../../schema/records/audit';
 import { getRecord } from '../store';
 import { check, defineOperation, ruleError, withCase, withRecord } from '../unit-of-work';
+
+/** What the audit event says about a consent record: enums only, never text. */
+function consentDetails(consent: ConsentRecord): AuditDetails {
+  return { basis: consent.basis, recipient: consent.recipient, categories: consent.categories };
+}
 
 async function assertPartyOfCase(caseId: string, partyId: string): Promise<void> {
   const party = await getRecord(partyId, 'party');
@@ -25,7 +32,7 @@ export const recordConsent = defineOperation({
       await assertPartyOfCase(kase.id, input.partyId);
       const consent: ConsentGiven = {
         kind: 'consent',
-        schemaVersion: 1,
+        schemaVersion: currentSchemaVersion.consent,
         id: crypto.randomUUID(),
         caseId: kase.id,
         partyId: input.partyId,
@@ -38,11 +45,7 @@ export const recordConsent = defineOperation({
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
       };
-      await commit(now, kase, [consent], 'consent.recorded', {
-        basis: 'toestemming',
-        recipient: consent.recipient,
-        categories: consent.categories,
-      });
+      await commit(now, kase, [consent], 'consent.recorded', consentDetails(consent));
       return consent;
     }),
 });
@@ -62,11 +65,7 @@ export const withdrawConsent = defineOperation({
       if (consent.withdrawnOn !== undefined) throw ruleError(id, ['withdrawnOn'], recordErrors.alreadyWithdrawn);
       const now = new Date();
       const next: ConsentGiven = check({ ...consent, withdrawnOn, updatedAt: now.toISOString() });
-      await commit(now, kase, [next], 'consent.withdrawn', {
-        basis: next.basis,
-        recipient: next.recipient,
-        categories: next.categories,
-      });
+      await commit(now, kase, [next], 'consent.withdrawn', consentDetails(next));
       return next;
     }),
 });
@@ -85,7 +84,7 @@ export const recordShareWithoutConsent = defineOperation({
       const now = new Date();
       const share: ShareWithoutConsent = {
         kind: 'consent',
-        schemaVersion: 1,
+        schemaVersion: currentSchemaVersion.consent,
         id: crypto.randomUUID(),
         caseId: kase.id,
         partyId: input.partyId,
@@ -100,11 +99,7 @@ export const recordShareWithoutConsent = defineOperation({
       };
       check(share);
       await assertPartyOfCase(kase.id, input.partyId);
-      await commit(now, kase, [share], 'share.without-consent', {
-        basis: share.basis,
-        recipient: share.recipient,
-        categories: share.categories,
-      });
+      await commit(now, kase, [share], 'share.without-consent', consentDetails(share));
       return share;
     }),
 });

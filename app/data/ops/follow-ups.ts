@@ -1,6 +1,7 @@
 // Follow-ups (opvolgdatum): schedule, complete, reschedule. Fails as
 // described in ./case.ts; on failure nothing was written.
 import { hasOpenFollowUp } from '../../../schema/case-rules';
+import { currentSchemaVersion } from '../../../schema/records';
 import { recordErrors } from '../../../schema/errors';
 import {
   completeFollowUpInput,
@@ -25,7 +26,7 @@ export const scheduleFollowUp = defineOperation({
       const id = crypto.randomUUID();
       const followUp: FollowUp = check({
         kind: 'followup',
-        schemaVersion: 1,
+        schemaVersion: currentSchemaVersion.followup,
         id,
         caseId: kase.id,
         due: input.due,

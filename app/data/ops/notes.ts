@@ -2,6 +2,7 @@
 // is a new note, and eraseCaseNow removes a whole case at once. Fails as
 // described in ./case.ts; on failure nothing was written.
 import { recordErrors } from '../../../schema/errors';
+import { currentSchemaVersion } from '../../../schema/records';
 import { appendNoteInput, correctNoteInput } from '../../../schema/records/note';
 import type { Note } from '../../../schema/records/note';
 import { defineOperation, okRecords, ruleError, withCase, withRecord } from '../unit-of-work';
@@ -15,7 +16,7 @@ export const appendNote = defineOperation({
       const now = new Date();
       const note: Note = {
         kind: 'note',
-        schemaVersion: 1,
+        schemaVersion: currentSchemaVersion.note,
         id: crypto.randomUUID(),
         caseId: kase.id,
         noteKind: input.noteKind,
@@ -46,7 +47,7 @@ export const correctNote = defineOperation({
       const now = new Date();
       const note: Note = {
         kind: 'note',
-        schemaVersion: 1,
+        schemaVersion: currentSchemaVersion.note,
         id: crypto.randomUUID(),
         caseId: old.caseId,
         noteKind: input.noteKind ?? old.noteKind,

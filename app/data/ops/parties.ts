@@ -1,7 +1,8 @@
 // Betrokkenen: add and change. Fails as described in ./case.ts; on failure nothing was written.
 import { samePseudonym, suggestPseudonym } from '../../../schema/case-rules';
 import { recordErrors } from '../../../schema/errors';
-import { addPartyInput, updatePartyInput } from '../../../schema/records/party';
+import { currentSchemaVersion } from '../../../schema/records';
+import { addPartyInput, partyFieldsSchema, updatePartyInput } from '../../../schema/records/party';
 import type { Party } from '../../../schema/records/party';
 import {
   applyPatch,
@@ -14,16 +15,8 @@ import {
   withRecord,
 } from '../unit-of-work';
 
-const PARTY_FIELDS = [
-  'role',
-  'pseudonym',
-  'realName',
-  'age',
-  'birthYear',
-  'school',
-  'className',
-  'competence',
-] as const satisfies ReadonlyArray<keyof Party>;
+// The fields a worker can change: all of the form schema's, so a new field needs no edit here.
+const PARTY_FIELDS = partyFieldsSchema.keyof().options;
 
 function assertPseudonymFree(parties: readonly Party[], party: Party): void {
   if (parties.some((p) => p.id !== party.id && samePseudonym(p.pseudonym, party.pseudonym))) {
@@ -46,17 +39,11 @@ export const addParty = defineOperation({
       const parties = await okRecords('party', caseId);
       const party: Party = withoutUndefined({
         kind: 'party',
-        schemaVersion: 1,
+        schemaVersion: currentSchemaVersion.party,
         id: crypto.randomUUID(),
         caseId,
-        role: input.role,
+        ...input,
         pseudonym: input.pseudonym ?? suggestPseudonym(parties),
-        realName: input.realName,
-        age: input.age,
-        birthYear: input.birthYear,
-        school: input.school,
-        className: input.className,
-        competence: input.competence,
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
       });

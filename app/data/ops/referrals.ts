@@ -1,4 +1,5 @@
 // Referrals (verwijzingen). Fails as described in ./case.ts; on failure nothing was written.
+import { currentSchemaVersion } from '../../../schema/records';
 import { recordReferralInput } from '../../../schema/records/referral';
 import type { Referral } from '../../../schema/records/referral';
 import { defineOperation, withCase } from '../unit-of-work';
@@ -12,7 +13,7 @@ export const recordReferral = defineOperation({
       const now = new Date();
       const referral: Referral = {
         kind: 'referral',
-        schemaVersion: 1,
+        schemaVersion: currentSchemaVersion.referral,
         id: crypto.randomUUID(),
         caseId: kase.id,
         organisationId: input.organisationId,

@@ -1,4 +1,5 @@
 // The step-plan checklist of a case. Fails as described in ./case.ts; on failure nothing was written.
+import { currentSchemaVersion } from '../../../schema/records';
 import { setStepCheckInput } from '../../../schema/records/step';
 import type { StepCheck } from '../../../schema/records/step';
 import { defineOperation, okRecords, withCase, withoutUndefined } from '../unit-of-work';
@@ -22,7 +23,7 @@ export const setStepCheck = defineOperation({
       const note = input.note === undefined ? existing?.note : input.note.trim() || undefined;
       const step: StepCheck = withoutUndefined({
         kind: 'step',
-        schemaVersion: 1,
+        schemaVersion: currentSchemaVersion.step,
         id: existing?.id ?? crypto.randomUUID(),
         caseId: kase.id,
         planId: input.planId,

@@ -4,6 +4,30 @@ import type { DataErrorCode } from '../../data/errors';
 /** Every stable code of app/data (data, vault and backup errors); schema codes are in ./errors.ts. */
 export type AppErrorCode = DataErrorCode | BackupErrorCode;
 
+/** Dutch text per backup or import refusal (app/data/backup.ts); every text says nothing was read in. */
+export const backupErrors: Record<BackupErrorCode, string> = {
+  'backup.tooLarge': 'Dit bestand is te groot voor een Baken-back-up (meer dan 64 MB). Er is niets ingelezen.',
+  'backup.notBackup':
+    'Dit is geen Baken-back-up. Kies een .baken-bestand dat Baken zelf maakte. Er is niets ingelezen.',
+  'backup.newerVersion':
+    'Deze back-up komt uit een nieuwere versie van Baken. Werk Baken eerst bij (open de app met netwerk en herlaad) en probeer opnieuw. Er is niets ingelezen.',
+  'backup.damaged':
+    'Dit bestand is onvolledig of beschadigd, of er is iets in veranderd. Er is niets ingelezen. Gebruik een andere kopie of vraag een nieuwe back-up.',
+  'backup.wrongPassphrase':
+    'Deze wachtwoordzin opent de back-up niet. Het kan ook de wachtwoordzin voor overdracht zijn, of je wachtwoordzin van toen. Er is niets ingelezen.',
+  'backup.weakProtection':
+    'Deze back-up is beveiligd met te zwakke instellingen. Baken weigert ze. Er is niets ingelezen.',
+  'backup.invalid':
+    'De inhoud van deze back-up klopt niet met wat Baken verwacht. Het hele bestand is geweigerd; er is niets ingelezen.',
+  'backup.imageData':
+    'Deze back-up bevat beeldgegevens. Baken bewaart nooit beelden, daarom is het hele bestand geweigerd. Er is niets ingelezen.',
+  'backup.notEmpty':
+    'Terugzetten kan alleen in een leeg logboek, en in dit logboek staan al gegevens. Kies "Samenvoegen met dit logboek". Er is niets gewijzigd.',
+  'backup.conflict':
+    'Deze back-up botst met gegevens in dit logboek: eenzelfde sleutel wordt voor iets anders gebruikt. Er is niets ingelezen.',
+  'backup.nothingSelected': 'Kies minstens één dossier.',
+};
+
 /**
  * Dutch text per data and backup error code: one per code, checked by the
  * type (a missing code does not compile). Read it through errorText()
@@ -30,26 +54,7 @@ export const dataErrors: Record<AppErrorCode, string> = {
   'storage.full':
     'Het toestel is vol. Er is niets opgeslagen. Maak ruimte vrij of maak een back-up en probeer opnieuw.',
   'storage.failed': 'Bewaren is niet gelukt. Er is niets opgeslagen. Probeer het opnieuw.',
-  'backup.tooLarge': 'Dit bestand is te groot voor een Baken-back-up (meer dan 64 MB). Er is niets ingelezen.',
-  'backup.notBackup':
-    'Dit is geen Baken-back-up. Kies een .baken-bestand dat Baken zelf maakte. Er is niets ingelezen.',
-  'backup.newerVersion':
-    'Deze back-up komt uit een nieuwere versie van Baken. Werk Baken eerst bij (open de app met netwerk en herlaad) en probeer opnieuw. Er is niets ingelezen.',
-  'backup.damaged':
-    'Dit bestand is onvolledig of beschadigd, of er is iets in veranderd. Er is niets ingelezen. Gebruik een andere kopie of vraag een nieuwe back-up.',
-  'backup.wrongPassphrase':
-    'Deze wachtwoordzin opent de back-up niet. Het kan ook de wachtwoordzin voor overdracht zijn, of je wachtwoordzin van toen. Er is niets ingelezen.',
-  'backup.weakProtection':
-    'Deze back-up is beveiligd met te zwakke instellingen. Baken weigert ze. Er is niets ingelezen.',
-  'backup.invalid':
-    'De inhoud van deze back-up klopt niet met wat Baken verwacht. Het hele bestand is geweigerd; er is niets ingelezen.',
-  'backup.imageData':
-    'Deze back-up bevat beeldgegevens. Baken bewaart nooit beelden, daarom is het hele bestand geweigerd. Er is niets ingelezen.',
-  'backup.notEmpty':
-    'Terugzetten kan alleen in een leeg logboek, en in dit logboek staan al gegevens. Kies "Samenvoegen met dit logboek". Er is niets gewijzigd.',
-  'backup.conflict':
-    'Deze back-up botst met gegevens in dit logboek: eenzelfde sleutel wordt voor iets anders gebruikt. Er is niets ingelezen.',
-  'backup.nothingSelected': 'Kies minstens één dossier.',
+  ...backupErrors,
 };
 
 /** For anything without a code (a bug, an unexpected browser error). */
