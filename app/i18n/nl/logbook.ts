@@ -1,6 +1,7 @@
 // Interface strings for the case logbook: case list, new incident, case detail.
 // Language rules (DOMAIN.md): betrokkenen and neutral roles, never
 // "slachtoffer" or "dader"; condemn behaviour, not young people.
+import { caseTypeLabels } from './case-types';
 export const logbook = {
   listTitle: 'Logboek',
   newCase: 'Nieuw incident',
@@ -69,16 +70,7 @@ export const logbook = {
   },
   types: 'Soort incident',
   typesHint: 'Kies één of meer.',
-  typeLabels: {
-    sexting: 'sexting',
-    'ongewenste-sexting': 'ongewenste sexting',
-    'shame-sexting': 'shame sexting',
-    sextortion: 'sextortion',
-    grooming: 'grooming',
-    exposing: 'exposing',
-    doxing: 'doxing',
-    anders: 'anders',
-  },
+  typeLabels: caseTypeLabels,
   schools: 'School of scholen',
   school: (n: number) => `School ${n}`,
   addSchool: 'Nog een school',
