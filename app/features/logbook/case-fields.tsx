@@ -68,7 +68,12 @@ export function CaseFields({ form, idPrefix }: CaseFieldsProps) {
   return (
     <>
       <TextField label={t.knownOn} type="date" max={todayIso()} required {...form.text('knownOn')} />
-      <RadioGroup legend={t.knownVia} name={`${idPrefix}-knownVia`} options={knownViaOptions} {...form.choice('knownVia')} />
+      <RadioGroup
+        legend={t.knownVia}
+        name={`${idPrefix}-knownVia`}
+        options={knownViaOptions}
+        {...form.choice('knownVia')}
+      />
       <CheckboxGroup legend={t.types} hint={t.typesHint} options={typeOptions} inline {...form.choice('types')} />
       <fieldset className="field choice-group">
         <legend className="field__label">{t.schools}</legend>

@@ -121,7 +121,13 @@ function CompetenceNote({ party, jurisdiction }: { party: Party | undefined; jur
   );
 }
 
-export function ConsentForm({ caseId, parties, jurisdiction, onDone, onCancel }: FormProps & { jurisdiction: Jurisdiction }) {
+export function ConsentForm({
+  caseId,
+  parties,
+  jurisdiction,
+  onDone,
+  onCancel,
+}: FormProps & { jurisdiction: Jurisdiction }) {
   const form = useOperationForm({
     initial: () => ({
       partyId: onlyParty(parties),
@@ -149,7 +155,13 @@ export function ConsentForm({ caseId, parties, jurisdiction, onDone, onCancel }:
           <CompetenceNote party={parties.find((p) => p.id === form.values.partyId)} jurisdiction={jurisdiction} />
         }
       />
-      <RadioGroup legend={t.givenBy} name="consent-given-by" options={giverOptions} inline {...form.choice('givenBy')} />
+      <RadioGroup
+        legend={t.givenBy}
+        name="consent-given-by"
+        options={giverOptions}
+        inline
+        {...form.choice('givenBy')}
+      />
       <TextField label={t.givenOn} type="date" {...form.text('givenOn')} />
       <RadioGroup legend={t.how} name="consent-how" options={howOptions} {...form.choice('how')} />
       <FormError message={form.general} />
@@ -182,7 +194,8 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
     // Each unanswered question says "Maak een keuze." next to it, as the other choices do.
     check: (values) => {
       const errors: FieldErrors = unchosen(values, ['partyId']);
-      for (const key of checkKeys) if (values.checks[key].answer === '') errors[`checks.${key}`] = nl.logbook.errors.choose;
+      for (const key of checkKeys)
+        if (values.checks[key].answer === '') errors[`checks.${key}`] = nl.logbook.errors.choose;
       return errors;
     },
     run: (input) =>
@@ -207,7 +220,9 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
         form={form}
         parties={parties}
         prefix="share"
-        afterParty={<RadioGroup legend={ts.basis} name="share-basis" options={basisOptions} {...form.choice('basis')} />}
+        afterParty={
+          <RadioGroup legend={ts.basis} name="share-basis" options={basisOptions} {...form.choice('basis')} />
+        }
       />
       <TextField label={ts.sharedOn} type="date" {...form.text('sharedOn')} />
       <TextAreaField label={ts.justification} hint={ts.justificationHint} required {...form.text('justification')} />

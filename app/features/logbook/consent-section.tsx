@@ -49,31 +49,20 @@ export function ConsentSection({ detail }: { detail: CaseDetail }) {
         <p>{t.needParty}</p>
       ) : (
         <div className="stack">
-          <Expander label={t.add}>
-            {(close) => (
+          <Expander label={t.add} onSaved={setSaved}>
+            {(close, saved) => (
               <ConsentForm
                 caseId={caseId}
                 parties={detail.parties}
                 jurisdiction={jurisdiction}
-                onDone={() => {
-                  setSaved(t.saved);
-                  close();
-                }}
+                onDone={() => saved(t.saved)}
                 onCancel={close}
               />
             )}
           </Expander>
-          <Expander label={ts.add} danger>
-            {(close) => (
-              <ShareForm
-                caseId={caseId}
-                parties={detail.parties}
-                onDone={() => {
-                  setSaved(ts.saved);
-                  close();
-                }}
-                onCancel={close}
-              />
+          <Expander label={ts.add} danger onSaved={setSaved}>
+            {(close, saved) => (
+              <ShareForm caseId={caseId} parties={detail.parties} onDone={() => saved(ts.saved)} onCancel={close} />
             )}
           </Expander>
         </div>
@@ -153,17 +142,9 @@ function GivenCard({
       ) : (
         <>
           {active ? <p className="badge badge--ok">{t.active}</p> : null}
-          <Expander label={t.withdraw} buttonLabel={t.withdrawLabel(title)}>
-            {(close) => (
-              <WithdrawForm
-                consent={consent}
-                title={title}
-                onDone={() => {
-                  onSaved(t.withdrawn);
-                  close();
-                }}
-                onCancel={close}
-              />
+          <Expander label={t.withdraw} buttonLabel={t.withdrawLabel(title)} onSaved={onSaved}>
+            {(close, saved) => (
+              <WithdrawForm consent={consent} title={title} onDone={() => saved(t.withdrawn)} onCancel={close} />
             )}
           </Expander>
         </>

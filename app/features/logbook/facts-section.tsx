@@ -58,16 +58,9 @@ export function FactsSection({ detail }: { detail: CaseDetail }) {
       </dl>
       <SavedStatus message={saved} />
       {current.status === 'afgesloten' ? null : (
-        <Expander label={t.facts.edit}>
-          {(close) => (
-            <EditFactsForm
-              current={current}
-              onDone={() => {
-                setSaved(nl.logbook.saved);
-                close();
-              }}
-              onCancel={close}
-            />
+        <Expander label={t.facts.edit} onSaved={setSaved}>
+          {(close, saved) => (
+            <EditFactsForm current={current} onDone={() => saved(nl.logbook.saved)} onCancel={close} />
           )}
         </Expander>
       )}

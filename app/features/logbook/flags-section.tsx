@@ -52,17 +52,9 @@ export function FlagsSection({ detail }: { detail: CaseDetail }) {
     <CaseSection id="vlaggensysteem" title={t.title}>
       <p className="field__hint">{t.intro}</p>
       <SavedStatus message={saved} />
-      <Expander label={t.add}>
-        {(close) => (
-          <FlagsForm
-            caseId={detail.case.id}
-            labels={labels}
-            onDone={() => {
-              setSaved(t.saved);
-              close();
-            }}
-            onCancel={close}
-          />
+      <Expander label={t.add} onSaved={setSaved}>
+        {(close, saved) => (
+          <FlagsForm caseId={detail.case.id} labels={labels} onDone={() => saved(t.saved)} onCancel={close} />
         )}
       </Expander>
       <h3>{t.history}</h3>

@@ -50,17 +50,8 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
       </ul>
       <SavedStatus message={saved} />
       {closed ? null : (
-        <Expander label={t.add}>
-          {(close) => (
-            <ScheduleForm
-              caseId={current.id}
-              onDone={() => {
-                setSaved(t.saved);
-                close();
-              }}
-              onCancel={close}
-            />
-          )}
+        <Expander label={t.add} onSaved={setSaved}>
+          {(close, saved) => <ScheduleForm caseId={current.id} onDone={() => saved(t.saved)} onCancel={close} />}
         </Expander>
       )}
       {done.length > 0 ? (
@@ -79,17 +70,8 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
       {closed ? (
         <ReopenButton caseId={current.id} onSaved={setSaved} />
       ) : (
-        <Expander label={tc.button}>
-          {(close) => (
-            <CloseForm
-              caseId={current.id}
-              onDone={() => {
-                setSaved(tc.closedDone);
-                close();
-              }}
-              onCancel={close}
-            />
-          )}
+        <Expander label={tc.button} onSaved={setSaved}>
+          {(close, saved) => <CloseForm caseId={current.id} onDone={() => saved(tc.closedDone)} onCancel={close} />}
         </Expander>
       )}
       <div className="erase-row">
@@ -150,8 +132,8 @@ function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (mes
               {t.markDone}
             </button>
           </div>
-          <Expander label={t.reschedule} buttonLabel={t.rescheduleLabel(due)}>
-            {(close) => (
+          <Expander label={t.reschedule} buttonLabel={t.rescheduleLabel(due)} onSaved={onSaved}>
+            {(close, saved) => (
               <RescheduleForm
                 name={t.rescheduleLabel(due)}
                 initialTo={followUp.due}
@@ -160,10 +142,7 @@ function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (mes
                 summary
                 className="logbook-form"
                 run={(input) => runOperation('rescheduleFollowUp', { id: followUp.id, ...input })}
-                onDone={() => {
-                  onSaved(t.rescheduled);
-                  close();
-                }}
+                onDone={() => saved(t.rescheduled)}
                 onCancel={close}
               />
             )}

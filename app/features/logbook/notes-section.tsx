@@ -93,18 +93,8 @@ function NoteCard({
         <p className="preserve-lines note__text">{note.text}</p>
       )}
       {replacedBy ? null : (
-        <Expander label={t.correct} buttonLabel={t.correctLabel(when)}>
-          {(close) => (
-            <CorrectForm
-              note={note}
-              when={when}
-              onDone={() => {
-                onSaved(t.corrected);
-                close();
-              }}
-              onCancel={close}
-            />
-          )}
+        <Expander label={t.correct} buttonLabel={t.correctLabel(when)} onSaved={onSaved}>
+          {(close, saved) => <CorrectForm note={note} when={when} onDone={() => saved(t.corrected)} onCancel={close} />}
         </Expander>
       )}
     </article>

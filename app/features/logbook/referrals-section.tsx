@@ -30,15 +30,12 @@ export function ReferralsSection({ detail }: { detail: CaseDetail }) {
       </ul>
       <SavedStatus message={saved} />
       {content.status === 'ready' ? (
-        <Expander label={t.add}>
-          {(close) => (
+        <Expander label={t.add} onSaved={setSaved}>
+          {(close, saved) => (
             <ReferralForm
               caseId={detail.case.id}
               entries={content.data.entries}
-              onDone={() => {
-                setSaved(t.saved);
-                close();
-              }}
+              onDone={() => saved(t.saved)}
               onCancel={close}
             />
           )}
