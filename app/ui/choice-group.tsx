@@ -54,6 +54,30 @@ function OptionLabel<V extends string>({ option }: { option: ChoiceOption<V> }) 
   );
 }
 
+/** One radio button or checkbox with its label. */
+function OptionInput<V extends string>(props: {
+  type: 'radio' | 'checkbox';
+  name?: string;
+  option: ChoiceOption<V>;
+  checked: boolean;
+  error?: string | null | undefined;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <label className="checkbox">
+      <input
+        type={props.type}
+        name={props.name}
+        value={props.option.value}
+        checked={props.checked}
+        aria-invalid={props.error ? true : undefined}
+        onChange={(event) => props.onChange(event.target.checked)}
+      />
+      <OptionLabel option={props.option} />
+    </label>
+  );
+}
+
 interface RadioGroupProps<V extends string> {
   legend: ReactNode;
   name: string;
@@ -80,17 +104,15 @@ export function RadioGroup<V extends string>({
     <GroupFrame legend={legend} hint={hint} error={error} inline={inline}>
       {() =>
         options.map((option) => (
-          <label key={option.value} className="checkbox">
-            <input
-              type="radio"
-              name={name}
-              value={option.value}
-              checked={value === option.value}
-              aria-invalid={error ? true : undefined}
-              onChange={() => onChange(option.value)}
-            />
-            <OptionLabel option={option} />
-          </label>
+          <OptionInput
+            key={option.value}
+            type="radio"
+            name={name}
+            option={option}
+            checked={value === option.value}
+            error={error}
+            onChange={() => onChange(option.value)}
+          />
         ))
       }
     </GroupFrame>
@@ -127,16 +149,14 @@ export function CheckboxGroup<V extends string>({
     <GroupFrame legend={legend} hint={hint} error={error} inline={inline}>
       {() =>
         options.map((option) => (
-          <label key={option.value} className="checkbox">
-            <input
-              type="checkbox"
-              value={option.value}
-              checked={value.includes(option.value)}
-              aria-invalid={error ? true : undefined}
-              onChange={(event) => toggle(option.value, event.target.checked)}
-            />
-            <OptionLabel option={option} />
-          </label>
+          <OptionInput
+            key={option.value}
+            type="checkbox"
+            option={option}
+            checked={value.includes(option.value)}
+            error={error}
+            onChange={(checked) => toggle(option.value, checked)}
+          />
         ))
       }
     </GroupFrame>

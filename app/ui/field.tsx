@@ -1,6 +1,8 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 
 interface FieldFrameProps {
+  /** A stable id for the control (e.g. from useOperationForm); generated when absent. */
+  id?: string | undefined;
   label: string;
   hint?: ReactNode;
   error?: string | null;
@@ -8,8 +10,9 @@ interface FieldFrameProps {
 }
 
 /** Label, hint and error wiring for one form control (WCAG 1.3.1, 3.3.1, 4.1.3). */
-export function FieldFrame({ label, hint, error, children }: FieldFrameProps) {
-  const inputId = useId();
+export function FieldFrame({ id, label, hint, error, children }: FieldFrameProps) {
+  const generated = useId();
+  const inputId = id ?? generated;
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
@@ -31,46 +34,45 @@ export function FieldFrame({ label, hint, error, children }: FieldFrameProps) {
   );
 }
 
+/** The id and ARIA wiring every control inside a FieldFrame carries. */
+export function controlProps(
+  ids: { inputId: string; describedBy: string | undefined },
+  error: string | null | undefined,
+) {
+  return {
+    id: ids.inputId,
+    className: 'field__input',
+    'aria-describedby': ids.describedBy,
+    'aria-invalid': error ? true : undefined,
+  } as const;
+}
+
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
+  id?: string | undefined;
   label: string;
   hint?: ReactNode;
   error?: string | null;
 };
 
-export function TextField({ label, hint, error, ...input }: TextFieldProps) {
+export function TextField({ id, label, hint, error, ...input }: TextFieldProps) {
   return (
-    <FieldFrame label={label} hint={hint} error={error}>
-      {({ inputId, describedBy }) => (
-        <input
-          id={inputId}
-          className="field__input"
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          {...input}
-        />
-      )}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(ids) => <input {...controlProps(ids, error)} {...input} />}
     </FieldFrame>
   );
 }
 
 type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  id?: string | undefined;
   label: string;
   hint?: ReactNode;
   error?: string | null;
 };
 
-export function TextAreaField({ label, hint, error, ...textarea }: TextAreaFieldProps) {
+export function TextAreaField({ id, label, hint, error, ...textarea }: TextAreaFieldProps) {
   return (
-    <FieldFrame label={label} hint={hint} error={error}>
-      {({ inputId, describedBy }) => (
-        <textarea
-          id={inputId}
-          className="field__input field__textarea"
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          {...textarea}
-        />
-      )}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(ids) => <textarea {...controlProps(ids, error)} className="field__input field__textarea" {...textarea} />}
     </FieldFrame>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode, SelectHTMLAttributes } from 'react';
-import { FieldFrame } from './field';
+import { FieldFrame, controlProps } from './field';
 
 export interface SelectOption {
   value: string;
@@ -12,6 +12,7 @@ export interface SelectGroup {
 }
 
 type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+  id?: string | undefined;
   label: string;
   hint?: ReactNode;
   error?: string | null;
@@ -26,17 +27,11 @@ function isGrouped(options: readonly SelectOption[] | readonly SelectGroup[]): o
 }
 
 /** A native <select> with label, hint and announced error. */
-export function SelectField({ label, hint, error, options, placeholder, ...select }: SelectFieldProps) {
+export function SelectField({ id, label, hint, error, options, placeholder, ...select }: SelectFieldProps) {
   return (
-    <FieldFrame label={label} hint={hint} error={error}>
-      {({ inputId, describedBy }) => (
-        <select
-          id={inputId}
-          className="field__input"
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          {...select}
-        >
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(ids) => (
+        <select {...controlProps(ids, error)} {...select}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {isGrouped(options)
             ? options.map((group) => (

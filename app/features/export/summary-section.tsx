@@ -21,7 +21,7 @@ import { RadioGroup } from '../../ui/choice-group';
 import { SelectField } from '../../ui/select-field';
 import { copyCaseText } from '../../ui/clipboard';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
-import { todayIso } from './browser';
+import { todayIso } from '../../ui/dates';
 
 const t = nl.export.summary;
 const L = nl.export.summaryLabels;

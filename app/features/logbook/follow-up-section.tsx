@@ -1,21 +1,24 @@
 // "Laten rusten tot": a follow-up date with a purpose (suggested +7 days),
 // done or rescheduled with a reason (history kept). Also the case status:
 // close with a retention date, reopen, erase after confirmation.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { suggestFollowUpDate } from '../../../schema/case-rules';
-import type { FollowUp } from '../../../schema/records/follow-up';
+import { closeCaseInput } from '../../../schema/records/case';
+import { scheduleFollowUpInput, type FollowUp } from '../../../schema/records/follow-up';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { navigate } from '../../shell/router';
-import { TextAreaField, TextField } from '../../ui/field';
-import { formatDate, isIsoDate, plusMonths, todayIso } from './dates';
+import { TextField } from '../../ui/field';
+import { RescheduleForm } from '../../ui/reschedule-form';
+import { useOperationForm } from '../../ui/use-operation-form';
+import { formatDate, plusMonths, todayIso } from '../../ui/dates';
 import { EraseCaseButton } from './erase-case';
 import { nextDue } from './facts-section';
 import { setFlash } from './flash';
-import { FormButtons, FormError } from './form-errors-view';
-import { describeFailure, imageDataError, requiredText, useFormErrors, type FieldErrors } from './form-errors';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { describeFailure } from '../../ui/form-errors';
 import { CaseSection, Expander, SavedStatus } from './section';
 import { statusText } from './status-text';
 
@@ -47,17 +50,8 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
       </ul>
       <SavedStatus message={saved} />
       {closed ? null : (
-        <Expander label={t.add}>
-          {(close) => (
-            <ScheduleForm
-              caseId={current.id}
-              onDone={() => {
-                setSaved(t.saved);
-                close();
-              }}
-              onCancel={close}
-            />
-          )}
+        <Expander label={t.add} onSaved={setSaved}>
+          {(close, saved) => <ScheduleForm caseId={current.id} onDone={() => saved(t.saved)} onCancel={close} />}
         </Expander>
       )}
       {done.length > 0 ? (
@@ -76,17 +70,8 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
       {closed ? (
         <ReopenButton caseId={current.id} onSaved={setSaved} />
       ) : (
-        <Expander label={tc.button}>
-          {(close) => (
-            <CloseForm
-              caseId={current.id}
-              onDone={() => {
-                setSaved(tc.closedDone);
-                close();
-              }}
-              onCancel={close}
-            />
-          )}
+        <Expander label={tc.button} onSaved={setSaved}>
+          {(close, saved) => <CloseForm caseId={current.id} onDone={() => saved(tc.closedDone)} onCancel={close} />}
         </Expander>
       )}
       <div className="erase-row">
@@ -147,14 +132,17 @@ function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (mes
               {t.markDone}
             </button>
           </div>
-          <Expander label={t.reschedule} buttonLabel={t.rescheduleLabel(due)}>
-            {(close) => (
+          <Expander label={t.reschedule} buttonLabel={t.rescheduleLabel(due)} onSaved={onSaved}>
+            {(close, saved) => (
               <RescheduleForm
-                followUp={followUp}
-                onDone={() => {
-                  onSaved(t.rescheduled);
-                  close();
-                }}
+                name={t.rescheduleLabel(due)}
+                initialTo={followUp.due}
+                min={todayIso()}
+                texts={{ to: t.rescheduleTo, reason: t.rescheduleReason, save: t.saveReschedule }}
+                summary
+                className="logbook-form"
+                run={(input) => runOperation('rescheduleFollowUp', { id: followUp.id, ...input })}
+                onDone={() => saved(t.rescheduled)}
                 onCancel={close}
               />
             )}
@@ -168,163 +156,57 @@ function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (mes
   );
 }
 
+const scheduleForm = scheduleFollowUpInput.omit({ caseId: true });
+
 function ScheduleForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () => void; onCancel: () => void }) {
-  const [due, setDue] = useState(() => suggestFollowUpDate(todayIso()));
-  const [purpose, setPurpose] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['due', 'purpose']);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: FieldErrors = {};
-    if (!isIsoDate(due)) problems.due = nl.logbook.errors.invalidDate;
-    const purposeProblem = requiredText(purpose);
-    if (purposeProblem) problems.purpose = purposeProblem;
-    if (Object.keys(problems).length > 0) {
-      errors.fail(problems, nl.logbook.errors.checkFields);
-      return;
-    }
-    setBusy(true);
-    try {
-      await runOperation('scheduleFollowUp', { caseId, due, purpose: purpose.trim() });
-      onDone();
-    } catch (error) {
-      errors.failWith(error);
-      setBusy(false);
-    }
-  }
+  const form = useOperationForm({
+    initial: () => ({ due: suggestFollowUpDate(todayIso()), purpose: '' }),
+    schema: scheduleForm,
+    run: (input) => runOperation('scheduleFollowUp', { caseId, due: input.due, purpose: input.purpose.trim() }),
+    onDone,
+    fields: ['due', 'purpose'],
+    liveImageCheck: ['purpose'],
+  });
 
   return (
-    <form ref={errors.form} onSubmit={submit} noValidate className="card logbook-form" aria-label={t.add}>
-      <TextField
-        label={t.due}
-        hint={t.dueHint}
-        type="date"
-        value={due}
-        min={todayIso()}
-        error={errors.error('due')}
-        onChange={(event) => setDue(event.target.value)}
-      />
-      <TextField
-        label={t.purpose}
-        value={purpose}
-        maxLength={500}
-        required
-        error={errors.error('purpose')}
-        onChange={(event) => {
-          errors.setField('purpose', imageDataError(event.target.value));
-          setPurpose(event.target.value);
-        }}
-      />
-      <FormError message={errors.general} />
-      <FormButtons busy={busy} saveLabel={t.save} onCancel={onCancel} />
+    <form {...form.formProps} className="card logbook-form" aria-label={t.add}>
+      <TextField label={t.due} hint={t.dueHint} type="date" min={todayIso()} {...form.text('due')} />
+      <TextField label={t.purpose} maxLength={500} required {...form.text('purpose')} />
+      <FormError message={form.general} />
+      <FormButtons busy={form.busy} saveLabel={t.save} onCancel={onCancel} />
     </form>
   );
 }
 
-function RescheduleForm({
-  followUp,
-  onDone,
-  onCancel,
-}: {
-  followUp: FollowUp;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
-  const [to, setTo] = useState(followUp.due);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['to', 'reason']);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: FieldErrors = {};
-    if (!isIsoDate(to)) problems.to = nl.logbook.errors.invalidDate;
-    const reasonProblem = requiredText(reason);
-    if (reasonProblem) problems.reason = reasonProblem;
-    if (Object.keys(problems).length > 0) {
-      errors.fail(problems, nl.logbook.errors.checkFields);
-      return;
-    }
-    setBusy(true);
-    try {
-      await runOperation('rescheduleFollowUp', { id: followUp.id, to, reason: reason.trim() });
-      onDone();
-    } catch (error) {
-      errors.failWith(error);
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form
-      ref={errors.form}
-      onSubmit={submit}
-      noValidate
-      className="logbook-form"
-      aria-label={t.rescheduleLabel(formatDate(followUp.due))}
-    >
-      <TextField
-        label={t.rescheduleTo}
-        type="date"
-        value={to}
-        min={todayIso()}
-        error={errors.error('to') ?? errors.error('due')}
-        onChange={(event) => setTo(event.target.value)}
-      />
-      <TextAreaField
-        label={t.rescheduleReason}
-        value={reason}
-        maxLength={500}
-        required
-        error={errors.error('reason')}
-        onChange={(event) => {
-          errors.setField('reason', imageDataError(event.target.value));
-          setReason(event.target.value);
-        }}
-      />
-      <FormError message={errors.general} />
-      <FormButtons busy={busy} saveLabel={t.saveReschedule} onCancel={onCancel} />
-    </form>
-  );
-}
+// The close form sets the retention date; the case id is added when saving.
+const closeForm = closeCaseInput.omit({ id: true });
 
 function CloseForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () => void; onCancel: () => void }) {
   const { retentionMonths } = useSettings();
-  const [retentionUntil, setRetentionUntil] = useState<string | null>(null);
-  const value = retentionUntil ?? plusMonths(todayIso(), retentionMonths);
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['retentionUntil']);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!isIsoDate(value)) {
-      errors.fail({ retentionUntil: nl.logbook.errors.invalidDate }, nl.logbook.errors.checkFields);
-      return;
-    }
-    setBusy(true);
-    try {
-      await runOperation('closeCase', { id: caseId, retentionUntil: value });
-      onDone();
-    } catch (error) {
-      errors.failWith(error);
-      setBusy(false);
-    }
-  }
+  // Until the worker picks a date, the default follows the settings (they may load after the form opens).
+  const fallback = plusMonths(todayIso(), retentionMonths);
+  const form = useOperationForm({
+    initial: { retentionUntil: null as string | null },
+    schema: closeForm,
+    toInput: (values) => ({ retentionUntil: values.retentionUntil ?? fallback }),
+    run: (input) => runOperation('closeCase', { id: caseId, ...input }),
+    onDone,
+    fields: ['retentionUntil'],
+  });
 
   return (
-    <form ref={errors.form} onSubmit={submit} noValidate className="card logbook-form" aria-label={tc.title}>
+    <form {...form.formProps} className="card logbook-form" aria-label={tc.title}>
       <TextField
         label={tc.retentionUntil}
         hint={tc.retentionHint(retentionMonths)}
         type="date"
-        value={value}
+        value={form.values.retentionUntil ?? fallback}
         min={todayIso()}
-        error={errors.error('retentionUntil')}
-        onChange={(event) => setRetentionUntil(event.target.value)}
+        error={form.error('retentionUntil')}
+        onChange={(event) => form.set('retentionUntil', event.target.value)}
       />
-      <FormError message={errors.general} />
-      <FormButtons busy={busy} saveLabel={tc.confirm} onCancel={onCancel} />
+      <FormError message={form.general} />
+      <FormButtons busy={form.busy} saveLabel={tc.confirm} onCancel={onCancel} />
     </form>
   );
 }

@@ -23,19 +23,22 @@ export function SavedStatus({ message }: { message: string | null }) {
 
 /**
  * A button that opens a form below it. The form gets `close` and its first
- * field gets focus; closing returns focus to the button.
+ * field gets focus; closing returns focus to the button. `saved(message)`
+ * reports the message through `onSaved` and closes.
  */
 export function Expander({
   label,
   buttonLabel,
   children,
   danger,
+  onSaved,
 }: {
   label: string;
   /** Accessible name when it differs from the visible label. */
   buttonLabel?: string;
-  children: (close: () => void) => ReactNode;
+  children: (close: () => void, saved: (message: string) => void) => ReactNode;
   danger?: boolean;
+  onSaved?: (message: string) => void;
 }) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -65,7 +68,14 @@ export function Expander({
           {label}
         </button>
       )}
-      <div id={panelId}>{open ? children(close) : null}</div>
+      <div id={panelId}>
+        {open
+          ? children(close, (message) => {
+              onSaved?.(message);
+              close();
+            })
+          : null}
+      </div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 // Export screen: need-to-know summary, anonymised auditor figures, audit log.
+import { caseTypeLabels } from './case-types';
 import type { ChainProblem } from '../../../schema/audit-chain';
 import type { SummaryLabels } from '../../../schema/summary';
 
@@ -30,16 +31,7 @@ const summaryLabels = {
     volwassene: 'volwassene',
     andere: 'andere betrokkene',
   },
-  caseTypes: {
-    sexting: 'sexting',
-    'ongewenste-sexting': 'ongewenste sexting',
-    'shame-sexting': 'shame sexting',
-    sextortion: 'sextortion',
-    grooming: 'grooming',
-    exposing: 'exposing',
-    doxing: 'doxing',
-    anders: 'anders',
-  },
+  caseTypes: caseTypeLabels,
   knownVia: {
     'betrokkene-zelf': 'de betrokkene zelf',
     klasgenoot: 'een klasgenoot',

@@ -1,6 +1,7 @@
 // Interface strings for the case logbook: case list, new incident, case detail.
 // Language rules (DOMAIN.md): betrokkenen and neutral roles, never
 // "slachtoffer" or "dader"; condemn behaviour, not young people.
+import { caseTypeLabels } from './case-types';
 export const logbook = {
   listTitle: 'Logboek',
   newCase: 'Nieuw incident',
@@ -69,16 +70,7 @@ export const logbook = {
   },
   types: 'Soort incident',
   typesHint: 'Kies één of meer.',
-  typeLabels: {
-    sexting: 'sexting',
-    'ongewenste-sexting': 'ongewenste sexting',
-    'shame-sexting': 'shame sexting',
-    sextortion: 'sextortion',
-    grooming: 'grooming',
-    exposing: 'exposing',
-    doxing: 'doxing',
-    anders: 'anders',
-  },
+  typeLabels: caseTypeLabels,
   schools: 'School of scholen',
   school: (n: number) => `School ${n}`,
   addSchool: 'Nog een school',
@@ -419,7 +411,7 @@ export const logbook = {
     choose: 'Kies…',
   },
 
-  /** Dutch texts for data-layer error codes; schema codes use nl.errors (app/i18n/nl/errors.ts). */
+  /** Dutch texts for the forms' own rules; data codes are in nl.dataErrors, schema codes in nl.errors. */
   errors: {
     generic: 'Er ging iets mis. Er is niets gewijzigd. Probeer het opnieuw.',
     checkFields: 'Niet bewaard: kijk de gemarkeerde velden na.',
@@ -430,13 +422,5 @@ export const logbook = {
     birthYear: 'Vul een geboortejaar in van vier cijfers.',
     invalidDate: 'Geef een geldige datum.',
     dateBefore: 'Deze datum ligt te vroeg.',
-    'storage.full':
-      'Het toestel is vol. Er is niets opgeslagen. Maak ruimte vrij of maak een back-up en probeer opnieuw.',
-    'storage.failed': 'Bewaren is niet gelukt. Er is niets opgeslagen. Probeer het opnieuw.',
-    'vault.locked': 'Baken is vergrendeld. Ontgrendel en probeer opnieuw.',
-    'record.notFound': 'Dit onderdeel bestaat niet meer op dit toestel. Er is niets gewijzigd.',
-    'record.damaged': 'Dit onderdeel kan niet gelezen worden. Er is niets gewijzigd.',
-    'record.appendOnly': 'Een bewaarde notitie kan niet gewijzigd worden. Corrigeer met een nieuwe notitie.',
-    'record.conflict': 'Dit kon niet bewaard worden door een conflict. Er is niets gewijzigd. Probeer het opnieuw.',
   },
 } as const;
