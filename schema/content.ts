@@ -15,11 +15,7 @@ import {
   uniqueBy,
 } from './content-base';
 import { criteria2021Ids, criteriaOuderNlIds, topicIds } from './content-ids';
-import {
-  conversationFileSchema,
-  legalFrameFileSchema,
-  practiceFileSchema,
-} from './content-guides';
+import { conversationFileSchema, legalFrameFileSchema, practiceFileSchema } from './content-guides';
 
 export * from './content-base';
 export * from './content-guides';
@@ -142,7 +138,10 @@ export const stappenplanFileSchema = z
   })
   .refine((f) => uniqueBy(f.gaps, (g) => g.region), { message: 'één gap-notitie per regio', path: ['gaps'] })
   .refine(
-    (f) => f.gaps.every((g) => g.planIds.every((id) => f.plans.some((p) => p.id === id && p.region !== otherRegion(g.region)))),
+    (f) =>
+      f.gaps.every((g) =>
+        g.planIds.every((id) => f.plans.some((p) => p.id === id && p.region !== otherRegion(g.region))),
+      ),
     { message: 'een gap-notitie verwijst alleen naar plannen van de eigen regio', path: ['gaps'] },
   );
 export type StappenplanFile = z.infer<typeof stappenplanFileSchema>;
