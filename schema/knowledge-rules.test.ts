@@ -2,14 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { incidentTypeIds, stappenplanFileSchema, type PlanGap } from './content';
-import {
-  appliesIn,
-  checkedEntries,
-  plansByJurisdiction,
-  plansForCase,
-  staleEntries,
-  uncoveredTypes,
-} from './knowledge-rules';
+import { appliesIn, plansByJurisdiction, plansForCase, uncoveredTypes } from './knowledge-rules';
 
 const stappenplan = stappenplanFileSchema.parse(
   JSON.parse(readFileSync(new URL('../public/content/stappenplan.json', import.meta.url), 'utf8')),
@@ -85,40 +78,5 @@ describe('uncoveredTypes', () => {
     expect(uncoveredTypes(plans, 'vlaanderen', incidentTypeIds)).toEqual(
       expect.arrayContaining(['grooming', 'sextortion']),
     );
-  });
-});
-
-describe('staleEntries', () => {
-  const entries = [
-    { where: 'a', lastChecked: '2025-11-30' },
-    { where: 'b', lastChecked: '2025-12-01' },
-    { where: 'c', lastChecked: '2026-11-21' },
-    { where: 'd', lastChecked: '2024-02-29' },
-  ];
-
-  it('lists entries checked more than twelve months ago, oldest first', () => {
-    expect(staleEntries(entries, '2026-12-01').map((e) => e.where)).toEqual(['d', 'a']);
-  });
-
-  it('takes another number of months', () => {
-    expect(staleEntries(entries, '2026-12-01', 1).map((e) => e.where)).toEqual(['d', 'a', 'b']);
-  });
-
-  it('works across a year boundary', () => {
-    expect(staleEntries([{ where: 'x', lastChecked: '2025-12-31' }], '2027-01-01').map((e) => e.where)).toEqual(['x']);
-  });
-});
-
-describe('checkedEntries', () => {
-  it('finds every lastChecked in a tree, labelled by id', () => {
-    const found = checkedEntries('f.json', {
-      lastChecked: '2026-01-01',
-      entries: [{ id: 'one', lastChecked: '2025-01-01', nested: { lastChecked: '2024-01-01' } }, { id: 'two' }],
-    });
-    expect(found).toEqual([
-      { where: 'f.json', lastChecked: '2026-01-01' },
-      { where: 'f.json › entries › one', lastChecked: '2025-01-01' },
-      { where: 'f.json › entries › one › nested', lastChecked: '2024-01-01' },
-    ]);
   });
 });
