@@ -26,13 +26,13 @@ const BegrippenScreen = lazy(() =>
   import('./features/knowledge/begrippen-screen').then((m) => ({ default: m.BegrippenScreen })),
 );
 const WetgevingScreen = lazy(() =>
-  import('./features/knowledge/wetgeving-screen').then((m) => ({ default: m.WetgevingScreen })),
+  import('./features/knowledge/reading-screens').then((m) => ({ default: m.WetgevingScreen })),
 );
 const GesprekScreen = lazy(() =>
-  import('./features/knowledge/gesprek-screen').then((m) => ({ default: m.GesprekScreen })),
+  import('./features/knowledge/reading-screens').then((m) => ({ default: m.GesprekScreen })),
 );
 const PraktijkvragenScreen = lazy(() =>
-  import('./features/knowledge/praktijkvragen-screen').then((m) => ({ default: m.PraktijkvragenScreen })),
+  import('./features/knowledge/reading-screens').then((m) => ({ default: m.PraktijkvragenScreen })),
 );
 
 const SettingsScreen = lazy(() =>

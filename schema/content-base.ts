@@ -2,7 +2,7 @@
 // schema/content-guides.ts). Pure: no DOM, no fs, no app/ or sw/ imports.
 import { z } from 'zod';
 
-import { bakenChoicePrefix, publicSourcePrefix, seedFilePattern } from './content-ids';
+import { bakenChoicePrefix, incidentTypeIds, publicSourcePrefix, seedFilePattern } from './content-ids';
 
 export const text = z.string().trim().min(1);
 
@@ -38,16 +38,7 @@ export const contentVersionSchema = z
 export const regionSchema = z.enum(['vlaanderen', 'nederland', 'beide']);
 export type Region = z.infer<typeof regionSchema>;
 
-export const incidentTypeIds = [
-  'sexting',
-  'ongewenste-sexting',
-  'shame-sexting',
-  'sextortion',
-  'grooming',
-  'exposing',
-  'doxing',
-  'anders',
-] as const;
+export { incidentTypeIds };
 export const incidentTypeSchema = z.enum(incidentTypeIds);
 export type IncidentType = z.infer<typeof incidentTypeSchema>;
 

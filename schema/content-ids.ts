@@ -10,6 +10,18 @@ export const publicSourcePrefix = 'publieke bron: ';
 /** Baken's own rule or default, labelled as such: "keuze van Baken: <wat>". */
 export const bakenChoicePrefix = 'keuze van Baken: ';
 
+/** The incident types a case can have (DOMAIN.md). */
+export const incidentTypeIds = [
+  'sexting',
+  'ongewenste-sexting',
+  'shame-sexting',
+  'sextortion',
+  'grooming',
+  'exposing',
+  'doxing',
+  'anders',
+] as const;
+
 export const topicIds = [
   'sexting',
   'sextortion',

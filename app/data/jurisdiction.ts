@@ -1,10 +1,11 @@
-// The worker's Rechtsgebied (a device setting, see settings.ts), read without
-// the schema library so the knowledge screens, which open before unlock and
-// offline, stay on a small critical path. Anything unreadable means the
-// settings default ('vlaanderen', schema/settings.ts).
+// The worker's Rechtsgebied (a device setting, see settings.ts), read through
+// the raw meta store, without Dexie or the schema library, so the knowledge
+// screens, which open before unlock and offline, stay on a small critical
+// path. Anything unreadable means the settings default ('vlaanderen',
+// schema/settings.ts).
 import { useEffect, useState } from 'react';
 import type { Jurisdiction } from '../../schema/settings';
-import { db } from './db';
+import { metaGet } from './meta-store';
 
 const fallback: Jurisdiction = 'vlaanderen';
 
@@ -16,7 +17,7 @@ function readJurisdiction(value: unknown): Jurisdiction {
 /** Reads the Rechtsgebied once; the default when nothing (valid) is stored or storage fails. */
 export async function getJurisdiction(): Promise<Jurisdiction> {
   try {
-    return readJurisdiction((await db.meta.get('settings'))?.value);
+    return readJurisdiction(await metaGet('settings'));
   } catch {
     return fallback;
   }

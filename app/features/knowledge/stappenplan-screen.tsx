@@ -6,7 +6,7 @@
 // is shown as a gap, never filled in.
 import { useEffect, useId, useState } from 'react';
 import type { DoDont, NeverImages, Plan, PresentStep, ReferralEntry, Step, Tip } from '../../../schema/content';
-import { incidentTypeIds } from '../../../schema/content-base';
+import { incidentTypeIds } from '../../../schema/content-ids';
 import { plansByJurisdiction, uncoveredTypes } from '../../../schema/knowledge-rules';
 import type { Jurisdiction } from '../../../schema/settings';
 import { useContent } from '../../content/load-content';
