@@ -2,9 +2,9 @@
 // guide of the case's jurisdiction (seeds 001–004), each part opening on
 // demand, with links to the legal frame and the questions from practice.
 // Reading content only: nothing here is stored with the case.
-import type { Jurisdiction } from '../../../schema/settings';
 import { appliesIn } from '../../../schema/knowledge-rules';
 import { useContent } from '../../content/load-content';
+import { useJurisdiction } from '../../data/jurisdiction';
 import { nl } from '../../i18n/core';
 import { Link } from '../../shell/link';
 import { GuideSectionDetails } from './guide-section';
@@ -12,8 +12,10 @@ import './knowledge-ui.css';
 
 const t = nl.knowledge.caseGuide;
 
-export function CaseConversationGuide({ jurisdiction }: { jurisdiction: Jurisdiction }) {
+/** The worker's Rechtsgebied (device setting) decides which parts show. */
+export function CaseConversationGuide() {
   const content = useContent('gesprek.json');
+  const jurisdiction = useJurisdiction() ?? 'vlaanderen';
   return (
     <section className="case-section case-guide" aria-labelledby="in-gesprek-title">
       <h2 id="in-gesprek-title" tabIndex={-1}>
