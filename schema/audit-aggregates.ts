@@ -41,8 +41,7 @@ export function periodLabel(p: AuditPeriod): string {
 export function periodRange(p: AuditPeriod): { from: string; until: string } {
   const startMonth = p.kind === 'month' ? p.month : (p.quarter - 1) * 3 + 1;
   const months = p.kind === 'month' ? 1 : 3;
-  const iso = (y: number, m: number): string =>
-    `${y + Math.floor((m - 1) / 12)}-${String(((m - 1) % 12) + 1).padStart(2, '0')}-01`;
+  const iso = (y: number, m: number): string => `${y + Math.floor((m - 1) / 12)}-${String(((m - 1) % 12) + 1).padStart(2, '0')}-01`;
   return { from: iso(p.year, startMonth), until: iso(p.year, startMonth + months) };
 }
 
@@ -120,11 +119,7 @@ function caseAge(parties: readonly Party[]): number | undefined {
 function latestFlag(assessments: readonly FlagAssessment[]): Flag | 'geen' {
   let latest: FlagAssessment | undefined;
   for (const a of assessments) {
-    if (
-      !latest ||
-      a.assessedOn > latest.assessedOn ||
-      (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)
-    ) {
+    if (!latest || a.assessedOn > latest.assessedOn || (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)) {
       latest = a;
     }
   }
@@ -195,34 +190,16 @@ export function buildAuditAggregates(
 
   const types = suppressTable(
     'types',
-    countBy(
-      caseTypes,
-      cohort.map((c) => c.case.types[0] ?? 'anders'),
-    ),
+    countBy(caseTypes, cohort.map((c) => c.case.types[0] ?? 'anders')),
     k,
   );
-  const ages = suppressTable(
-    'ageBands',
-    countBy(
-      ageBands,
-      cohort.map((c) => ageBand(caseAge(c.parties))),
-    ),
-    k,
-  );
-  const flags = suppressTable(
-    'flags',
-    countBy(
-      flagKeys,
-      cohort.map((c) => latestFlag(c.assessments)),
-    ),
-    k,
-  );
+  const ages = suppressTable('ageBands', countBy(ageBands, cohort.map((c) => ageBand(caseAge(c.parties)))), k);
+  const flags = suppressTable('flags', countBy(flagKeys, cohort.map((c) => latestFlag(c.assessments))), k);
 
   const days: number[] = [];
   for (const c of cohort) {
     let first: string | undefined;
-    for (const f of c.followUps)
-      if (f.doneOn !== undefined && (first === undefined || f.doneOn < first)) first = f.doneOn;
+    for (const f of c.followUps) if (f.doneOn !== undefined && (first === undefined || f.doneOn < first)) first = f.doneOn;
     if (first !== undefined) days.push(Math.max(0, daysBetween(c.case.knownOn, first)));
   }
   days.sort((a, b) => a - b);
@@ -248,10 +225,7 @@ export function buildAuditAggregates(
 
   const shares = suppressTable(
     'shares',
-    countBy(
-      ['toestemming', 'noodtoestand', 'art-458bis'] as const,
-      cohort.flatMap((c) => c.consents.map((r) => r.basis)),
-    ),
+    countBy(['toestemming', 'noodtoestand', 'art-458bis'] as const, cohort.flatMap((c) => c.consents.map((r) => r.basis))),
     k,
   );
 

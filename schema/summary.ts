@@ -32,12 +32,7 @@ import type {
 } from './records';
 
 /** The recipients a summary can be written for. */
-export const summaryRecipients = [
-  'school',
-  'ander-clb',
-  'ouders-voogd',
-  'hulpverlening',
-] as const satisfies readonly Recipient[];
+export const summaryRecipients = ['school', 'ander-clb', 'ouders-voogd', 'hulpverlening'] as const satisfies readonly Recipient[];
 export type SummaryRecipient = (typeof summaryRecipients)[number];
 
 /** What the builder reads; the logbook's CaseDetail fits it. */
@@ -122,11 +117,7 @@ function currentNotes(notes: readonly Note[]): Note[] {
 function latestAssessment(assessments: readonly FlagAssessment[]): FlagAssessment | undefined {
   let latest: FlagAssessment | undefined;
   for (const a of assessments) {
-    if (
-      !latest ||
-      byText(a.assessedOn, latest.assessedOn) > 0 ||
-      (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)
-    ) {
+    if (!latest || byText(a.assessedOn, latest.assessedOn) > 0 || (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)) {
       latest = a;
     }
   }
@@ -170,9 +161,7 @@ export function buildSummary(input: SummaryInput, recipient: SummaryRecipient, o
 
   const namedParties = new Set(
     parties
-      .filter(
-        (p) => allowsShare(consents, { partyId: p.id, recipient, category: 'namen-betrokkenen', onDate }) !== null,
-      )
+      .filter((p) => allowsShare(consents, { partyId: p.id, recipient, category: 'namen-betrokkenen', onDate }) !== null)
       .map((p) => p.id),
   );
   const label = (partyId: string): PartyLabel => {
@@ -185,19 +174,8 @@ export function buildSummary(input: SummaryInput, recipient: SummaryRecipient, o
   };
   const sourceOf = (record: ConsentRecord): SummarySource =>
     record.basis === 'toestemming'
-      ? {
-          basis: 'toestemming',
-          party: label(record.partyId),
-          givenBy: record.givenBy,
-          how: record.how,
-          givenOn: record.givenOn,
-        }
-      : {
-          basis: record.basis,
-          party: label(record.partyId),
-          sharedOn: record.sharedOn,
-          justification: record.justification,
-        };
+      ? { basis: 'toestemming', party: label(record.partyId), givenBy: record.givenBy, how: record.how, givenOn: record.givenOn }
+      : { basis: record.basis, party: label(record.partyId), sharedOn: record.sharedOn, justification: record.justification };
 
   const facts = caseFacts(input);
   const sections: SummarySection[] = [];
