@@ -8,8 +8,6 @@
 // Pattern as in live.ts: Dexie reads first, decryption inside Dexie.waitFor.
 import { Dexie, liveQuery } from 'dexie';
 import type { Observable } from 'dexie';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useSyncExternalStore } from 'react';
 
 import {
   boundsForToday,
@@ -19,15 +17,21 @@ import {
   type FollowUpGroup,
 } from '../../schema/follow-up';
 import { buildFollowUpCalendar, type CalendarFollowUp } from '../../schema/ics';
-import type { Case, CaseType, Flag, FlagAssessment, FollowUp, Party } from '../../schema/records';
+import { groupBy } from '../../schema/group-by';
+import { latestFlag } from '../../schema/latest-flag';
+import type { Flag, FlagAssessment } from '../../schema/records/assessment';
+import type { Case, CaseType } from '../../schema/records/case';
+import type { FollowUp } from '../../schema/records/follow-up';
+import type { Party } from '../../schema/records/party';
 import { matchesQuery } from '../../schema/text-search';
 import { db } from './db';
 import type { RecordRow } from './db';
 import { openRows } from './records-io';
 import type { RecordResult } from './records-io';
 import { getSettings } from './settings';
-import { getDataKey, getVaultSnapshot, requireDataKey, subscribeVault } from './session';
+import { getDataKey, requireDataKey } from './session';
 import { makeAuditEvent, saveRecords } from './store';
+import { useVaultQuery } from './use-vault-query';
 
 /** Items shown per group before "Toon meer". */
 export const FOLLOW_UP_PAGE_SIZE = 10;
@@ -123,35 +127,10 @@ function unique(values: ReadonlyArray<string | undefined>): string[] {
   return [...new Set(values.filter((v): v is string => v !== undefined))];
 }
 
-function latestFlag(assessments: readonly FlagAssessment[]): Flag | undefined {
-  let latest: FlagAssessment | undefined;
-  for (const a of assessments) {
-    if (
-      !latest ||
-      a.assessedOn > latest.assessedOn ||
-      (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)
-    ) {
-      latest = a;
-    }
-  }
-  return latest?.flag;
-}
-
 function okRecords<T>(results: ReadonlyArray<{ ok: true; record: T } | { ok: false }>): T[] {
   const out: T[] = [];
   for (const r of results) if (r.ok) out.push(r.record);
   return out;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = map.get(key);
-    if (list) list.push(item);
-    else map.set(key, [item]);
-  }
-  return map;
 }
 
 /**
@@ -315,10 +294,6 @@ export async function readAppBadgeCount(today: string): Promise<number | undefin
   return readOverdueFollowUpCount(today);
 }
 
-function useVaultSnapshot() {
-  return useSyncExternalStore(subscribeVault, getVaultSnapshot, getVaultSnapshot);
-}
-
 /**
  * The follow-up overview, live: re-reads when follow-ups, cases, parties or
  * assessments change. Undefined while loading and while locked. While a new
@@ -326,18 +301,14 @@ function useVaultSnapshot() {
  * `result.key` with `overviewKey(options)` to show a "bezig" state.
  */
 export function useFollowUpOverview(options: FollowUpOverviewOptions): FollowUpOverview | undefined {
-  const { status, epoch } = useVaultSnapshot();
   const key = overviewKey(options);
   // `key` captures every option, so the querier re-runs exactly when they change.
-  const result = useLiveQuery(async () => readFollowUpOverview(options), [key, epoch]);
-  return status === 'unlocked' ? result : undefined;
+  return useVaultQuery(async () => readFollowUpOverview(options), [key]);
 }
 
 /** Overdue count for the app badge; undefined while locked. */
 export function useOverdueFollowUpCount(today: string): number | undefined {
-  const { status, epoch } = useVaultSnapshot();
-  const result = useLiveQuery(async () => readOverdueFollowUpCount(today), [today, epoch]);
-  return status === 'unlocked' ? result : undefined;
+  return useVaultQuery(async () => readOverdueFollowUpCount(today), [today]);
 }
 
 /**
@@ -345,9 +316,7 @@ export function useOverdueFollowUpCount(today: string): number | undefined {
  * is off, undefined while loading or locked (then: no badge).
  */
 export function useAppBadgeCount(today: string): number | undefined {
-  const { status, epoch } = useVaultSnapshot();
-  const result = useLiveQuery(async () => readAppBadgeCount(today), [today, epoch]);
-  return status === 'unlocked' ? result : undefined;
+  return useVaultQuery(async () => readAppBadgeCount(today), [today]);
 }
 
 /** Observable overview, for code outside React (tests, bench). */

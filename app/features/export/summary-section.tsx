@@ -4,7 +4,14 @@
 // what is printed always matches the choice.
 import { useId, useMemo, useRef, useState } from 'react';
 
-import { buildSummary, factLines, formatDateBe, sourceText, summaryRecipients, summaryToText } from '../../../schema/summary';
+import {
+  buildSummary,
+  factLines,
+  formatDateBe,
+  sourceText,
+  summaryRecipients,
+  summaryToText,
+} from '../../../schema/summary';
 import type { Summary, SummaryRecipient } from '../../../schema/summary';
 import { readCaseDetail, useCaseList } from '../../data/case-hooks';
 import type { OkCaseListItem } from '../../data/case-hooks';
@@ -12,7 +19,8 @@ import { recordSummaryExport } from '../../data/export-reads';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { SelectField } from '../../ui/select-field';
-import { copyText, todayIso } from './browser';
+import { todayIso } from '../../ui/dates';
+import { copyText } from './browser';
 
 const t = nl.export.summary;
 const L = nl.export.summaryLabels;

@@ -2,14 +2,8 @@
 // memory), filters, ordered by next follow-up. Only a page of results is
 // rendered at a time ("Toon meer"), so 10,000 cases stay smooth on a phone.
 import { useDeferredValue, useMemo, useState } from 'react';
-import {
-  caseStatusSchema,
-  caseTypeSchema,
-  flagSchema,
-  type CaseStatus,
-  type CaseType,
-  type Flag,
-} from '../../../schema/records';
+import { flagSchema, type Flag } from '../../../schema/records/assessment';
+import { caseStatusSchema, caseTypeSchema, type CaseStatus, type CaseType } from '../../../schema/records/case';
 import { filterCaseList, sortByNextFollowUp } from '../../../schema/case-list';
 import { useCaseList, type CaseListItem, type OkCaseListItem } from '../../data/case-hooks';
 import { useDraft } from '../../data/hooks';
@@ -18,7 +12,7 @@ import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
 import { TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select-field';
-import { formatDate, todayIso } from './dates';
+import { formatDate, todayIso } from '../../ui/dates';
 import { EraseCaseButton } from './erase-case';
 import { takeFlash } from './flash';
 import { NEW_CASE_DRAFT } from './new-case-view';

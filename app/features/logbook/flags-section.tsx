@@ -1,25 +1,27 @@
 // Vlaggensysteem (Sensoa, 2021 criteria): a judgement per criterion
 // ("onbekend" allowed), then the professional's own flag and reasoning. The
 // flag is never computed from the answers. Every assessment is kept.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Criterion2021Id } from '../../../schema/content';
 import { criteria2021Ids } from '../../../schema/content-ids';
 import {
+  assessFlagsInput,
   criterionAnswerSchema,
   flagSchema,
   type CriterionAnswer,
   type Flag,
   type FlagAssessment,
-} from '../../../schema/records';
+} from '../../../schema/records/assessment';
 import type { CaseDetail } from '../../data/case-hooks';
-import { assessFlags } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
-import { formatDate, isIsoDate, todayIso } from './dates';
-import { FormButtons, FormError } from './form-errors-view';
-import { imageDataError, requiredText, useFormErrors, type FieldErrors } from './form-errors';
+import { formatDate, todayIso } from '../../ui/dates';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { unchosen } from '../../ui/form-errors';
+import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, Expander, SavedStatus } from './section';
 
 const t = nl.logbook.flags;
@@ -109,6 +111,9 @@ function AssessmentCard({
   );
 }
 
+// The operation's input; the case and the criteria version are added when saving.
+const flagsForm = assessFlagsInput.omit({ caseId: true, criteriaVersion: true });
+
 interface FlagValues {
   answers: Record<Criterion2021Id, CriterionAnswer>;
   flag: Flag | '';
@@ -127,54 +132,28 @@ function FlagsForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [values, setValues] = useState<FlagValues>(() => ({
-    answers: Object.fromEntries(criteria2021Ids.map((id) => [id, 'onbekend'])) as Record<
-      Criterion2021Id,
-      CriterionAnswer
-    >,
-    flag: '',
-    reasoning: '',
-    assessedOn: todayIso(),
-  }));
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['answers', 'flag', 'reasoning', 'assessedOn']);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: FieldErrors = {};
-    if (values.flag === '') problems.flag = nl.logbook.errors.choose;
-    const reasoning = requiredText(values.reasoning);
-    if (reasoning) problems.reasoning = reasoning;
-    if (!isIsoDate(values.assessedOn)) problems.assessedOn = nl.logbook.errors.invalidDate;
-    if (Object.keys(problems).length > 0 || values.flag === '') {
-      errors.fail(problems, nl.logbook.errors.checkFields);
-      return;
-    }
-    setBusy(true);
-    try {
-      await assessFlags({
-        caseId,
-        criteriaVersion: '2021',
-        answers: values.answers,
-        flag: values.flag,
-        reasoning: values.reasoning.trim(),
-        assessedOn: values.assessedOn,
-      });
-      onDone();
-    } catch (error) {
-      errors.failWith(error);
-      setBusy(false);
-    }
-  }
+  const form = useOperationForm({
+    initial: (): FlagValues => ({
+      answers: Object.fromEntries(criteria2021Ids.map((id) => [id, 'onbekend'])) as Record<
+        Criterion2021Id,
+        CriterionAnswer
+      >,
+      flag: '',
+      reasoning: '',
+      assessedOn: todayIso(),
+    }),
+    schema: flagsForm,
+    check: (values) => unchosen(values, ['flag']),
+    run: (input) =>
+      runOperation('assessFlags', { caseId, criteriaVersion: '2021', ...input, reasoning: input.reasoning.trim() }),
+    onDone,
+    fields: ['answers', 'flag', 'reasoning', 'assessedOn'],
+    liveImageCheck: ['reasoning'],
+  });
+  const answers = form.values.answers;
 
   return (
-    <form
-      ref={errors.form}
-      onSubmit={submit}
-      noValidate
-      className="card logbook-form"
-      aria-labelledby="flags-form-title"
-    >
+    <form {...form.formProps} className="card logbook-form" aria-labelledby="flags-form-title">
       <h3 id="flags-form-title">{t.formTitle}</h3>
       {criteria2021Ids.map((id) => (
         <RadioGroup
@@ -182,40 +161,17 @@ function FlagsForm({
           legend={labels[id] ?? id}
           name={`criterion-${id}`}
           options={answerOptions}
-          value={values.answers[id]}
+          value={answers[id]}
           inline
-          error={errors.error(`answers.${id}`)}
-          onChange={(answer) => setValues((v) => ({ ...v, answers: { ...v.answers, [id]: answer } }))}
+          error={form.error(`answers.${id}`)}
+          onChange={(answer) => form.set('answers', { ...answers, [id]: answer })}
         />
       ))}
-      <RadioGroup
-        legend={t.flag}
-        hint={t.flagHint}
-        name="flag"
-        options={flagOptions}
-        value={values.flag}
-        error={errors.error('flag')}
-        onChange={(flag) => setValues((v) => ({ ...v, flag }))}
-      />
-      <TextAreaField
-        label={t.reasoning}
-        value={values.reasoning}
-        error={errors.error('reasoning')}
-        onChange={(event) => {
-          const reasoning = event.target.value;
-          errors.setField('reasoning', imageDataError(reasoning));
-          setValues((v) => ({ ...v, reasoning }));
-        }}
-      />
-      <TextField
-        label={t.assessedOn}
-        type="date"
-        value={values.assessedOn}
-        error={errors.error('assessedOn')}
-        onChange={(event) => setValues((v) => ({ ...v, assessedOn: event.target.value }))}
-      />
-      <FormError message={errors.general} />
-      <FormButtons busy={busy} onCancel={onCancel} />
+      <RadioGroup legend={t.flag} hint={t.flagHint} name="flag" options={flagOptions} {...form.choice('flag')} />
+      <TextAreaField label={t.reasoning} {...form.text('reasoning')} />
+      <TextField label={t.assessedOn} type="date" {...form.text('assessedOn')} />
+      <FormError message={form.general} />
+      <FormButtons busy={form.busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,20 +1,30 @@
 // The timeline. Notes are append-only: there is no edit or delete. A
 // correction is a new note that supersedes the old one, with a reason; the old
 // note stays readable, marked as replaced.
-import { useState, type FormEvent } from 'react';
-import { noteKindSchema, type Note, type NoteKind } from '../../../schema/records';
+import { useState } from 'react';
+import {
+  appendNoteInput,
+  correctNoteInput,
+  noteKindSchema,
+  type Note,
+  type NoteKind,
+} from '../../../schema/records/note';
 import type { CaseDetail } from '../../data/case-hooks';
-import { appendNote, correctNote } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { TextAreaField } from '../../ui/field';
-import { formatDateTime } from './dates';
-import { FormButtons, FormError } from './form-errors-view';
-import { imageDataError, requiredText, useFormErrors, type FieldErrors } from './form-errors';
+import { formatDateTime } from '../../ui/dates';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, Expander, SavedStatus } from './section';
-import { useFormDraft, type DraftFields } from './use-form-draft';
+import type { DraftFields } from '../../data/drafts';
+import { useFormDraft } from './use-form-draft';
 
 const t = nl.logbook.notes;
+// The operations' inputs; the case, the corrected note and the time are added when saving.
+const noteForm = appendNoteInput.omit({ caseId: true, at: true });
+const correctForm = correctNoteInput.omit({ supersedes: true, noteKind: true });
 const kindOptions = noteKindSchema.options.map((value) => ({ value, label: t.kinds[value] }));
 
 export function noteDraftId(caseId: string): string {
@@ -112,58 +122,22 @@ function CorrectForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [text, setText] = useState(note.text);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['text', 'reason']);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: FieldErrors = {};
-    const textProblem = requiredText(text);
-    if (textProblem) problems.text = textProblem;
-    const reasonProblem = requiredText(reason);
-    if (reasonProblem) problems.reason = reasonProblem;
-    if (Object.keys(problems).length > 0) {
-      errors.fail(problems, nl.logbook.errors.checkFields);
-      return;
-    }
-    setBusy(true);
-    try {
-      await correctNote({ supersedes: note.id, text: text.trim(), reason: reason.trim() });
-      onDone();
-    } catch (error) {
-      errors.failWith(error);
-      setBusy(false);
-    }
-  }
+  const form = useOperationForm({
+    initial: { text: note.text, reason: '' },
+    schema: correctForm,
+    run: (input) =>
+      runOperation('correctNote', { supersedes: note.id, text: input.text.trim(), reason: input.reason.trim() }),
+    onDone,
+    fields: ['text', 'reason'],
+    liveImageCheck: ['text', 'reason'],
+  });
 
   return (
-    <form ref={errors.form} onSubmit={submit} noValidate className="logbook-form" aria-label={t.correctLabel(when)}>
-      <TextAreaField
-        label={t.correctedText}
-        value={text}
-        maxLength={8000}
-        error={errors.error('text')}
-        onChange={(event) => {
-          errors.setField('text', imageDataError(event.target.value));
-          setText(event.target.value);
-        }}
-      />
-      <TextAreaField
-        label={t.reason}
-        hint={t.reasonHint}
-        value={reason}
-        maxLength={500}
-        required
-        error={errors.error('reason')}
-        onChange={(event) => {
-          errors.setField('reason', imageDataError(event.target.value));
-          setReason(event.target.value);
-        }}
-      />
-      <FormError message={errors.general} />
-      <FormButtons busy={busy} saveLabel={t.saveCorrection} onCancel={onCancel} />
+    <form {...form.formProps} className="logbook-form" aria-label={t.correctLabel(when)}>
+      <TextAreaField label={t.correctedText} maxLength={8000} {...form.text('text')} />
+      <TextAreaField label={t.reason} hint={t.reasonHint} maxLength={500} required {...form.text('reason')} />
+      <FormError message={form.general} />
+      <FormButtons busy={form.busy} saveLabel={t.saveCorrection} onCancel={onCancel} />
     </form>
   );
 }
@@ -203,64 +177,27 @@ function NoteForm({
   onDone: () => Promise<void>;
 }) {
   const parsedKind = noteKindSchema.safeParse(initial?.noteKind);
-  const [noteKind, setNoteKind] = useState<NoteKind>(parsedKind.success ? parsedKind.data : 'gesprek');
-  const [text, setText] = useState(initial?.text ?? '');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['text']);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problem = requiredText(text);
-    if (problem) {
-      errors.fail({ text: problem }, nl.logbook.errors.checkFields);
-      return;
-    }
-    setBusy(true);
-    try {
-      await appendNote({ caseId, noteKind, text: text.trim() });
+  const form = useOperationForm({
+    initial: { noteKind: parsedKind.success ? parsedKind.data : ('gesprek' as NoteKind), text: initial?.text ?? '' },
+    schema: noteForm,
+    // A blank text is no draft worth keeping.
+    onChange: (values) => onChange(values.text.trim() === '' ? {} : values),
+    run: async (input) => {
+      await runOperation('appendNote', { caseId, noteKind: input.noteKind, text: input.text.trim() });
       await onDone();
-    } catch (error) {
-      errors.failWith(error);
-      setBusy(false);
-    }
-  }
+    },
+    fields: ['text'],
+    liveImageCheck: ['text'],
+  });
 
   return (
-    <form
-      ref={errors.form}
-      onSubmit={submit}
-      noValidate
-      className="card logbook-form"
-      aria-labelledby="note-form-title"
-    >
+    <form {...form.formProps} className="card logbook-form" aria-labelledby="note-form-title">
       <h3 id="note-form-title">{t.formTitle}</h3>
-      <RadioGroup
-        legend={t.kind}
-        name="note-kind"
-        options={kindOptions}
-        value={noteKind}
-        inline
-        onChange={(kind) => {
-          setNoteKind(kind);
-          onChange(text.trim() === '' ? {} : { noteKind: kind, text });
-        }}
-      />
-      <TextAreaField
-        label={t.text}
-        hint={t.textHint}
-        value={text}
-        maxLength={8000}
-        error={errors.error('text')}
-        onChange={(event) => {
-          const next = event.target.value;
-          errors.setField('text', imageDataError(next));
-          setText(next);
-          onChange(next.trim() === '' ? {} : { noteKind, text: next });
-        }}
-      />
+      <RadioGroup legend={t.kind} name="note-kind" options={kindOptions} inline {...form.choice('noteKind')} />
+      <TextAreaField label={t.text} hint={t.textHint} maxLength={8000} {...form.text('text')} />
       <p className="draft-status">{saved ? nl.logbook.draftSaved : '\u00a0'}</p>
-      <FormError message={errors.general} />
-      <FormButtons busy={busy} saveLabel={t.add} />
+      <FormError message={form.general} />
+      <FormButtons busy={form.busy} saveLabel={t.add} />
     </form>
   );
 }

@@ -1,17 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { suggestPseudonym } from '../../../schema/case-rules';
 import type { Jurisdiction } from '../../../schema/competence';
-import { partyRoleSchema, type Party, type PartyRole } from '../../../schema/records';
+import { partyFieldsSchema, partyRoleSchema, type Party, type PartyRole } from '../../../schema/records/party';
 import type { CaseDetail } from '../../data/case-hooks';
-import { addParty, updateParty } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
-import { isIsoDate, todayIso } from './dates';
-import { FormButtons, FormError } from './form-errors-view';
-import { imageDataError, requiredText, useFormErrors, type FieldErrors } from './form-errors';
+import { todayIso } from '../../ui/dates';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors';
+import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, Expander, SavedStatus } from './section';
 
 const t = nl.logbook.parties;
@@ -158,33 +159,37 @@ function initialValues(party: Party | undefined, parties: readonly Party[]): Par
   };
 }
 
-function validate(values: PartyValues, withOverride: boolean): FieldErrors {
-  const errors: FieldErrors = {};
-  if (values.role === '') errors.role = nl.logbook.errors.choose;
-  const pseudonym = requiredText(values.pseudonym);
-  if (pseudonym) errors.pseudonym = pseudonym;
-  for (const name of ['realName', 'school', 'className'] as const) {
-    const problem = imageDataError(values[name]);
-    if (problem) errors[name] = problem;
-  }
-  if (values.age !== '' && !/^\d{1,3}$/.test(values.age.trim())) errors.age = nl.logbook.errors.ageOrBirthYear;
-  else if (values.age !== '' && Number(values.age) > 120) errors.age = nl.logbook.errors.ageOrBirthYear;
+/** The form's own rules: a role, and age and birth year as digits (the schema wants numbers). */
+function checkParty(values: PartyValues, withOverride: boolean): FieldErrors {
+  const errors = unchosen(values, ['role']);
+  const age = values.age.trim();
+  if (age !== '' && (!/^\d{1,3}$/.test(age) || Number(age) > 120)) errors.age = nl.logbook.errors.ageOrBirthYear;
   if (values.birthYear !== '' && !/^(19|20|21)\d{2}$/.test(values.birthYear.trim()))
     errors.birthYear = nl.logbook.errors.birthYear;
-  if (withOverride) {
-    if (values.competent === '') errors['competence.competent'] = nl.logbook.errors.choose;
-    const by = requiredText(values.assessedBy);
-    if (by) errors['competence.assessedBy'] = by;
-    if (!isIsoDate(values.assessedOn)) errors['competence.assessedOn'] = nl.logbook.errors.invalidDate;
-    const reason = requiredText(values.reason);
-    if (reason) errors['competence.reason'] = reason;
-  }
+  if (withOverride && values.competent === '') errors['competence.competent'] = nl.logbook.errors.choose;
   return errors;
 }
 
-function optional(value: string): string | undefined {
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
+/** The values as partyFieldsSchema reads them: numbers for age and birth year, the override only when chosen. */
+function partyInput(values: PartyValues, withOverride: boolean) {
+  const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
+  return {
+    role: values.role,
+    pseudonym: values.pseudonym,
+    realName: values.realName,
+    age: number(values.age),
+    birthYear: number(values.birthYear),
+    school: values.school,
+    className: values.className,
+    competence: withOverride
+      ? {
+          competent: values.competent === 'ja',
+          assessedBy: values.assessedBy.trim(),
+          assessedOn: values.assessedOn,
+          reason: values.reason.trim(),
+        }
+      : undefined,
+  };
 }
 
 function PartyForm({
@@ -202,98 +207,53 @@ function PartyForm({
   onDone: (message: string) => void;
   onCancel: () => void;
 }) {
-  const [values, setValues] = useState<PartyValues>(() => initialValues(party, parties));
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors([
-    'role',
-    'pseudonym',
-    'realName',
-    'age',
-    'birthYear',
-    'school',
-    'className',
-    'competence',
-  ]);
-  const canOverride = jurisdiction === 'vlaanderen' && values.role !== '' && isYoungPersonRole(values.role);
-  const withOverride = canOverride && values.override;
-
-  function change<K extends keyof PartyValues>(name: K, value: PartyValues[K]) {
-    if (typeof value === 'string' && name !== 'role' && name !== 'competent') {
-      const key = ['assessedBy', 'reason'].includes(name) ? `competence.${name}` : name;
-      errors.setField(key, imageDataError(value));
-    }
-    setValues((current) => ({ ...current, [name]: value }));
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems = validate(values, withOverride);
-    if (Object.keys(problems).length > 0 || values.role === '') {
-      errors.fail(problems, nl.logbook.errors.checkFields);
-      return;
-    }
-    const input = {
-      role: values.role,
-      pseudonym: values.pseudonym.trim(),
-      realName: optional(values.realName),
-      age: values.age.trim() === '' ? undefined : Number(values.age),
-      birthYear: values.birthYear.trim() === '' ? undefined : Number(values.birthYear),
-      school: optional(values.school),
-      className: optional(values.className),
-      competence: withOverride
-        ? {
-            competent: values.competent === 'ja',
-            assessedBy: values.assessedBy.trim(),
-            assessedOn: values.assessedOn,
-            reason: values.reason.trim(),
-          }
-        : undefined,
-    };
-    setBusy(true);
-    try {
-      const savedParty = party ? await updateParty(party.id, input) : await addParty(caseId, input);
-      onDone(t.saved(savedParty.pseudonym));
-    } catch (error) {
-      errors.failWith(error);
-      setBusy(false);
-    }
-  }
+  const canOverride = (role: PartyValues['role']) =>
+    jurisdiction === 'vlaanderen' && role !== '' && isYoungPersonRole(role);
+  const withOverride = (values: PartyValues) => canOverride(values.role) && values.override;
+  const form = useOperationForm({
+    initial: () => initialValues(party, parties),
+    schema: partyFieldsSchema,
+    toInput: (values) => partyInput(values, withOverride(values)),
+    check: (values) => checkParty(values, withOverride(values)),
+    run: (input) =>
+      party ? runOperation('updateParty', { id: party.id, ...input }) : runOperation('addParty', { caseId, ...input }),
+    onDone: (savedParty) => onDone(t.saved(savedParty.pseudonym)),
+    fields: ['role', 'pseudonym', 'realName', 'age', 'birthYear', 'school', 'className', 'competence'],
+    liveImageCheck: ['pseudonym', 'realName', 'school', 'className'],
+  });
+  const { values } = form;
+  /** An override field: its error sits under `competence.`. */
+  const competenceText = (name: 'assessedBy' | 'assessedOn' | 'reason') => ({
+    ...form.text(name),
+    error: form.error(`competence.${name}`),
+    onChange: (event: { target: { value: string } }) => {
+      if (name !== 'assessedOn') form.setFieldError(`competence.${name}`, imageDataError(event.target.value));
+      form.set(name, event.target.value);
+    },
+  });
 
   return (
     <form
-      ref={errors.form}
-      onSubmit={submit}
-      noValidate
+      {...form.formProps}
       className="card logbook-form"
       aria-label={party ? t.formTitleEdit(party.pseudonym) : t.formTitleAdd}
     >
       <h3>{party ? t.formTitleEdit(party.pseudonym) : t.formTitleAdd}</h3>
-      <RadioGroup
-        legend={t.role}
-        name={`role-${party?.id ?? 'new'}`}
-        options={roleOptions}
-        value={values.role}
-        error={errors.error('role')}
-        onChange={(role) => change('role', role)}
-      />
+      <RadioGroup legend={t.role} name={`role-${party?.id ?? 'new'}`} options={roleOptions} {...form.choice('role')} />
       <TextField
         label={t.pseudonym}
         hint={t.pseudonymHint}
-        value={values.pseudonym}
         maxLength={60}
         autoComplete="off"
-        error={errors.error('pseudonym')}
-        onChange={(event) => change('pseudonym', event.target.value)}
+        {...form.text('pseudonym')}
       />
       <div className="sensitive-field">
         <TextField
           label={t.realName}
           hint={t.realNameHint}
-          value={values.realName}
           maxLength={120}
           autoComplete="off"
-          error={errors.error('realName')}
-          onChange={(event) => change('realName', event.target.value)}
+          {...form.text('realName')}
         />
       </div>
       <div className="field-pair">
@@ -301,47 +261,29 @@ function PartyForm({
           label={t.age}
           hint={t.ageHint}
           inputMode="numeric"
-          value={values.age}
           maxLength={3}
           autoComplete="off"
-          error={errors.error('age')}
-          onChange={(event) => change('age', event.target.value)}
+          {...form.text('age')}
         />
         <TextField
           label={t.birthYear}
           inputMode="numeric"
-          value={values.birthYear}
           maxLength={4}
           autoComplete="off"
-          error={errors.error('birthYear')}
-          onChange={(event) => change('birthYear', event.target.value)}
+          {...form.text('birthYear')}
         />
       </div>
       <div className="field-pair">
-        <TextField
-          label={t.school}
-          value={values.school}
-          maxLength={120}
-          autoComplete="off"
-          error={errors.error('school')}
-          onChange={(event) => change('school', event.target.value)}
-        />
-        <TextField
-          label={t.className}
-          value={values.className}
-          maxLength={40}
-          autoComplete="off"
-          error={errors.error('className')}
-          onChange={(event) => change('className', event.target.value)}
-        />
+        <TextField label={t.school} maxLength={120} autoComplete="off" {...form.text('school')} />
+        <TextField label={t.className} maxLength={40} autoComplete="off" {...form.text('className')} />
       </div>
-      {canOverride ? (
+      {canOverride(values.role) ? (
         <>
           <label className="checkbox">
             <input
               type="checkbox"
               checked={values.override}
-              onChange={(event) => change('override', event.target.checked)}
+              onChange={(event) => form.set('override', event.target.checked)}
             />
             <span>
               {tc.override}
@@ -358,37 +300,23 @@ function PartyForm({
                   { value: 'ja', label: tc.competentYes },
                   { value: 'nee', label: tc.competentNo },
                 ]}
-                value={values.competent}
-                error={errors.error('competence.competent')}
-                onChange={(competent) => change('competent', competent)}
+                {...form.choice('competent')}
+                error={form.error('competence.competent')}
               />
               <TextField
                 label={tc.assessedBy}
                 hint={tc.assessedByHint}
-                value={values.assessedBy}
                 maxLength={120}
-                error={errors.error('competence.assessedBy')}
-                onChange={(event) => change('assessedBy', event.target.value)}
+                {...competenceText('assessedBy')}
               />
-              <TextField
-                label={tc.assessedOn}
-                type="date"
-                value={values.assessedOn}
-                error={errors.error('competence.assessedOn')}
-                onChange={(event) => change('assessedOn', event.target.value)}
-              />
-              <TextAreaField
-                label={tc.reason}
-                value={values.reason}
-                error={errors.error('competence.reason')}
-                onChange={(event) => change('reason', event.target.value)}
-              />
+              <TextField label={tc.assessedOn} type="date" {...competenceText('assessedOn')} />
+              <TextAreaField label={tc.reason} {...competenceText('reason')} />
             </div>
           ) : null}
         </>
       ) : null}
-      <FormError message={errors.general} />
-      <FormButtons busy={busy} onCancel={onCancel} />
+      <FormError message={form.general} />
+      <FormButtons busy={form.busy} onCancel={onCancel} />
     </form>
   );
 }

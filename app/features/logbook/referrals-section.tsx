@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { ReferralEntry } from '../../../schema/content';
 import type { CaseDetail } from '../../data/case-hooks';
-import { recordReferral } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/catalogue';
 import { TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select-field';
-import { formatDate, isIsoDate, todayIso } from './dates';
-import { FormButtons, FormError } from './form-errors-view';
-import { useFormErrors, type FieldErrors } from './form-errors';
+import { formatDate, isIsoDate, todayIso } from '../../ui/dates';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { useFormErrors, type FieldErrors } from '../../ui/form-errors';
 import { CaseSection, Expander, SavedStatus } from './section';
 
 const t = nl.logbook.referrals;
@@ -93,7 +93,7 @@ function ReferralForm({
     }
     setBusy(true);
     try {
-      await recordReferral({
+      await runOperation('recordReferral', {
         caseId,
         organisationId: entry.id,
         organisationName: entry.name,
