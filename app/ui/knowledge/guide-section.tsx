@@ -2,7 +2,7 @@
 // questions from practice): intro, points, groups (optionally a checklist),
 // questions with their answers, law references as the source gives them, and
 // the source with its check date. Verbatim source text is shown as a quote.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { GuideSection, LegalReference, PointGroup, SourcedText } from '../../../schema/content';
 import { nl } from '../../i18n/core';
 import { formatSources } from './source-label';
@@ -34,12 +34,21 @@ export function GuideSectionView({ section, level = 2 }: { section: GuideSection
   );
 }
 
-/** A section that opens on demand (native <details>), for the case page. */
+/**
+ * A section that opens on demand (native <details>), for the case page. The
+ * body is rendered once opened, so the long case page stays light.
+ */
 export function GuideSectionDetails({ section }: { section: GuideSection }) {
+  const [opened, setOpened] = useState(false);
   return (
-    <details className="guide-section guide-section--details">
+    <details
+      className="guide-section guide-section--details"
+      onToggle={(event) => {
+        if (event.currentTarget.open) setOpened(true);
+      }}
+    >
       <summary>{section.title}</summary>
-      <GuideSectionBody section={section} level={3} />
+      {opened ? <GuideSectionBody section={section} level={3} /> : null}
     </details>
   );
 }
