@@ -209,22 +209,23 @@ test.describe('offline knowledge screens', () => {
     });
   }
 
+  // One test per screen and viewport, so each stays within the timeout on a busy machine.
   for (const viewport of viewports) {
-    test(`the reading screens have no axe violations and no horizontal overflow at ${viewport.width}×${viewport.height}`, async ({
-      page,
-      context,
-    }) => {
-      await page.setViewportSize(viewport);
-      const knowledge = new KnowledgePage(page);
-      await knowledge.startOffline(context);
-      await knowledge.openFromMenu('Stappenplan');
-      for (const screen of ['Wat zegt de wet', 'Vragen uit de praktijk', 'In gesprek'] as const) {
+    for (const screen of ['Wat zegt de wet', 'Vragen uit de praktijk', 'In gesprek'] as const) {
+      test(`${screen} has no axe violations and no horizontal overflow at ${viewport.width}×${viewport.height}`, async ({
+        page,
+        context,
+      }) => {
+        await page.setViewportSize(viewport);
+        const knowledge = new KnowledgePage(page);
+        await knowledge.startOffline(context);
+        await knowledge.openFromMenu('Stappenplan');
         await knowledge.openSeeAlso(screen);
         await expect(knowledge.contentVersionText()).toBeVisible();
         await expectNoAxeViolations(page, screen);
         await knowledge.expectNoHorizontalOverflow(screen);
-      }
-    });
+      });
+    }
   }
 
   test('with Rechtsgebied Vlaanderen, Stappenplan opens on the Flemish approach and shows the Flemish gaps', async ({
