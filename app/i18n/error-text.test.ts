@@ -18,7 +18,9 @@ describe('errorText', () => {
     expect(errorText(new VaultLockedError())).toBe('Baken is vergrendeld. Ontgrendel en probeer opnieuw.');
     expect(errorText(new RecordNotFoundError('x'))).toBe(nl.dataErrors['record.notFound']);
     expect(errorText(new WrongPassphraseError())).toBe(nl.lock.wrongPassphrase);
-    expect(errorText(new BackupError('backup.notEmpty'))).toBe(nl.settings.errors['backup.notEmpty']);
+    expect(errorText(new BackupError('backup.notEmpty'))).toBe(
+      'Terugzetten kan alleen in een leeg logboek, en in dit logboek staan al gegevens. Kies "Samenvoegen met dit logboek". Er is niets gewijzigd.',
+    );
   });
 
   it('gives the text of the first schema code of an invalid record', () => {

@@ -2,22 +2,21 @@
 // to the field whose path they carry, everything else becomes one form-level
 // message. `message` of an error (English, for developers) is never shown.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isSchemaErrorCode } from '../../schema/errors';
 import { containsImageData } from '../../schema/safe-text';
 import { InvalidRecordError, isDataError } from '../data/errors';
 import { nl } from '../i18n/catalogue';
+import { codeText } from '../i18n/error-text';
 
 const t = nl.logbook.errors;
-type DataErrorText = keyof typeof t;
+type FormRuleText = keyof typeof t;
 
 /** Field key → Dutch message. Keys are record paths joined with dots, e.g. `checks.consultedOthers`. */
 export type FieldErrors = Record<string, string>;
 
-/** Dutch text for a schema or data error code. */
+/** Dutch text for a form rule (`choose`, `required`, …), or a data or schema code through the one error table. */
 export function errorText(code: string): string {
-  if (Object.hasOwn(t, code)) return t[code as DataErrorText];
-  if (isSchemaErrorCode(code)) return nl.errors[code];
-  return t.generic;
+  if (Object.hasOwn(t, code)) return t[code as FormRuleText];
+  return codeText(code);
 }
 
 function belongsTo(key: string, field: string): boolean {

@@ -1,31 +1,8 @@
-// Reads the stable error codes that app/data attaches to its errors, and the
-// waiting time of a throttled unlock or passphrase change.
+// The waiting time of a throttled unlock or passphrase change, as the lock
+// screen and the settings say it (codes and retry times: app/data/errors.ts).
 import { nl } from '../i18n/catalogue';
 
-export function errorCode(error: unknown): string | null {
-  if (typeof error === 'object' && error !== null && 'code' in error) {
-    const code = (error as { code: unknown }).code;
-    return typeof code === 'string' ? code : null;
-  }
-  return null;
-}
-
-/** When a throttled attempt may be retried (epoch ms), if the error says so. */
-export function retryAtOf(error: unknown): number | null {
-  if (typeof error === 'object' && error !== null && 'retryAt' in error) {
-    const value = (error as { retryAt: unknown }).retryAt;
-    if (typeof value === 'number') return value;
-    if (value instanceof Date) return value.getTime();
-  }
-  return null;
-}
-
-/** Seconds until `at`, at least 1. */
-export function secondsUntil(at: number, now: number = Date.now()): number {
-  return Math.max(1, Math.ceil((at - now) / 1000));
-}
-
-/** "Wait N seconds" for a retry time. */
+/** "Wait N seconds" for a retry time (epoch ms), at least one second. */
 export function throttledText(at: number, now: number = Date.now()): string {
-  return nl.lock.throttled(secondsUntil(at, now));
+  return nl.lock.throttled(Math.max(1, Math.ceil((at - now) / 1000)));
 }

@@ -143,7 +143,7 @@ describe('storage quota exceeded (robustness suite)', () => {
         if (!isDataError(error) || error.code !== 'storage.full') {
           failures.push(`${label}: ${String(error)}`);
           break;
-        } else if (describeFailure(error).general !== nl.logbook.errors['storage.full']) {
+        } else if (describeFailure(error).general !== nl.dataErrors['storage.full']) {
           failures.push(`${label}: no Dutch message`);
         }
         if ((await tables(op)) !== before) failures.push(`${label}: something was half written`);

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { InvalidRecordError, StorageFullError, VaultLockedError } from '../../data/errors';
 import { nl } from '../../i18n/catalogue';
-import { failureText, validateReschedule } from './follow-up-errors';
+import { errorText } from '../../i18n/error-text';
+import { validateReschedule } from './follow-up-errors';
 
 const r = nl.followUp.reschedule.errors;
 const base = { to: '2026-03-20', reason: 'Jongere A is ziek', current: '2026-03-12', today: '2026-03-11' };
@@ -32,18 +33,19 @@ describe('validateReschedule', () => {
   });
 });
 
-describe('failureText', () => {
+// The overview's failures go through the one error table (issue 13).
+describe('errorText on the follow-up overview', () => {
   it('translates data errors by code and schema issues by their code', () => {
-    expect(failureText(new VaultLockedError())).toBe(nl.followUp.errors['vault.locked']);
-    expect(failureText(new StorageFullError())).toBe(nl.followUp.errors['storage.full']);
-    expect(failureText(new InvalidRecordError('x', [{ path: ['reason'], message: 'text.imageData' }]))).toBe(
+    expect(errorText(new VaultLockedError())).toBe(nl.dataErrors['vault.locked']);
+    expect(errorText(new StorageFullError())).toBe(nl.dataErrors['storage.full']);
+    expect(errorText(new InvalidRecordError('x', [{ path: ['reason'], message: 'text.imageData' }]))).toBe(
       nl.errors['text.imageData'],
     );
-    expect(failureText({ code: 'followup.alreadyDone' })).toBe(nl.errors['followup.alreadyDone']);
+    expect(errorText({ code: 'followup.alreadyDone' })).toBe(nl.errors['followup.alreadyDone']);
   });
 
   it('falls back to a calm general message for anything else', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    expect(failureText(new Error('boom'))).toBe(nl.followUp.errors.generic);
+    expect(errorText(new Error('boom'))).toBe('Er ging iets mis. Er is niets gewijzigd. Probeer het opnieuw.');
   });
 });

@@ -1,31 +1,9 @@
-// Dutch messages for the inline actions: the reschedule form's own checks,
-// and data-layer failures by their stable code. `message` (English) is never shown.
-import { isSchemaErrorCode } from '../../../schema/errors';
+// The reschedule form's own checks on the overview, with their own Dutch
+// texts; failures of operations go through the one error table (errorText).
 import { containsImageData } from '../../../schema/safe-text';
-import { InvalidRecordError, isDataError } from '../../data/errors';
 import { nl } from '../../i18n/catalogue';
 
 const t = nl.followUp;
-type KnownCode = Exclude<keyof typeof t.errors, 'generic'>;
-
-function isKnownCode(code: string): code is KnownCode {
-  return code !== 'generic' && Object.hasOwn(t.errors, code);
-}
-
-/** One Dutch sentence for a failed operation. */
-export function failureText(error: unknown): string {
-  if (error instanceof InvalidRecordError) {
-    const code = error.issues[0]?.message;
-    return code !== undefined && isSchemaErrorCode(code) ? nl.errors[code] : t.errors.generic;
-  }
-  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
-    const code = error.code;
-    if (isKnownCode(code)) return t.errors[code];
-    if (isSchemaErrorCode(code)) return nl.errors[code];
-  }
-  if (!isDataError(error)) console.warn(error);
-  return t.errors.generic;
-}
 
 export interface RescheduleInput {
   /** The new date as the date input gives it (YYYY-MM-DD or ''). */

@@ -19,11 +19,12 @@ import {
   type FollowUpOverviewItem,
 } from '../../data/follow-up-overview';
 import { nl } from '../../i18n/catalogue';
+import { errorText } from '../../i18n/error-text';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
 import { FieldFrame, TextField } from '../../ui/field';
 import { RescheduleForm } from '../../ui/reschedule-form';
-import { failureText, validateReschedule } from './follow-up-errors';
+import { validateReschedule } from './follow-up-errors';
 import { offerDownload } from '../../ui/download';
 import { useDebounced } from '../../ui/use-debounced';
 import { useBrusselsToday } from '../../ui/use-now';
@@ -254,7 +255,7 @@ function FollowUpCard({ item, today, onAnnounce }: { item: OkItem; today: string
       await runOperation('completeFollowUp', { id: followUp.id, doneOn: today });
       onAnnounce(t.done.announced(reference));
     } catch (e) {
-      setError(failureText(e));
+      setError(errorText(e));
       setDoneBusy(false);
     }
   }
@@ -390,7 +391,7 @@ function CalendarExport() {
         .join(' ');
       setMessage({ text, error: false });
     } catch (e) {
-      setMessage({ text: failureText(e), error: true });
+      setMessage({ text: errorText(e), error: true });
     } finally {
       setBusy(false);
     }

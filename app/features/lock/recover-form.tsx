@@ -3,7 +3,8 @@ import { unlockWithRecoveryCode } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { TextField } from '../../ui/field';
 import { PassphraseFields, passphraseProblems } from './passphrase-fields';
-import { errorCode, retryAtOf, throttledText } from '../../ui/vault-errors';
+import { errorCode, retryAtOf } from '../../data/errors';
+import { throttledText } from '../../ui/vault-errors';
 
 /** Unlock with the recovery code and choose a new passphrase. */
 export function RecoverForm({ onBack }: { onBack: () => void }) {

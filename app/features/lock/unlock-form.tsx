@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { getUnlockRetryAt, unlock } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { TextField } from '../../ui/field';
-import { errorCode, retryAtOf, throttledText } from '../../ui/vault-errors';
+import { errorCode, retryAtOf } from '../../data/errors';
+import { throttledText } from '../../ui/vault-errors';
 
 /** Unlock with the passphrase; a wrong one is throttled with a growing delay. */
 export function UnlockForm({ onForgot }: { onForgot: () => void }) {

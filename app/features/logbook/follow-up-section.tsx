@@ -1,8 +1,9 @@
 // "Laten rusten tot": a follow-up date with a purpose (suggested +7 days),
 // done or rescheduled with a reason (history kept). Also the case status:
 // close with a retention date, reopen, erase after confirmation.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { suggestFollowUpDate } from '../../../schema/case-rules';
+import { closeCaseInput } from '../../../schema/records/case';
 import { scheduleFollowUpInput, type FollowUp } from '../../../schema/records/follow-up';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
@@ -12,12 +13,12 @@ import { navigate } from '../../shell/router';
 import { TextField } from '../../ui/field';
 import { RescheduleForm } from '../../ui/reschedule-form';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { formatDate, isIsoDate, plusMonths, todayIso } from '../../ui/dates';
+import { formatDate, plusMonths, todayIso } from '../../ui/dates';
 import { EraseCaseButton } from './erase-case';
 import { nextDue } from './facts-section';
 import { setFlash } from './flash';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
-import { describeFailure, useFormErrors } from '../../ui/form-errors';
+import { describeFailure } from '../../ui/form-errors';
 import { CaseSection, Expander, SavedStatus } from './section';
 import { statusText } from './status-text';
 
@@ -198,42 +199,35 @@ function ScheduleForm({ caseId, onDone, onCancel }: { caseId: string; onDone: ()
   );
 }
 
+// The close form sets the retention date; the case id is added when saving.
+const closeForm = closeCaseInput.omit({ id: true });
+
 function CloseForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () => void; onCancel: () => void }) {
   const { retentionMonths } = useSettings();
-  const [retentionUntil, setRetentionUntil] = useState<string | null>(null);
-  const value = retentionUntil ?? plusMonths(todayIso(), retentionMonths);
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['retentionUntil']);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!isIsoDate(value)) {
-      errors.fail({ retentionUntil: nl.logbook.errors.invalidDate }, nl.logbook.errors.checkFields);
-      return;
-    }
-    setBusy(true);
-    try {
-      await runOperation('closeCase', { id: caseId, retentionUntil: value });
-      onDone();
-    } catch (error) {
-      errors.failWith(error);
-      setBusy(false);
-    }
-  }
+  // Until the worker picks a date, the default follows the settings (they may load after the form opens).
+  const fallback = plusMonths(todayIso(), retentionMonths);
+  const form = useOperationForm({
+    initial: { retentionUntil: null as string | null },
+    schema: closeForm,
+    toInput: (values) => ({ retentionUntil: values.retentionUntil ?? fallback }),
+    run: (input) => runOperation('closeCase', { id: caseId, ...input }),
+    onDone,
+    fields: ['retentionUntil'],
+  });
 
   return (
-    <form ref={errors.form} onSubmit={submit} noValidate className="card logbook-form" aria-label={tc.title}>
+    <form {...form.formProps} className="card logbook-form" aria-label={tc.title}>
       <TextField
         label={tc.retentionUntil}
         hint={tc.retentionHint(retentionMonths)}
         type="date"
-        value={value}
+        value={form.values.retentionUntil ?? fallback}
         min={todayIso()}
-        error={errors.error('retentionUntil')}
-        onChange={(event) => setRetentionUntil(event.target.value)}
+        error={form.error('retentionUntil')}
+        onChange={(event) => form.set('retentionUntil', event.target.value)}
       />
-      <FormError message={errors.general} />
-      <FormButtons busy={busy} saveLabel={tc.confirm} onCancel={onCancel} />
+      <FormError message={form.general} />
+      <FormButtons busy={form.busy} saveLabel={tc.confirm} onCancel={onCancel} />
     </form>
   );
 }

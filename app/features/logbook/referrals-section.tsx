@@ -1,14 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ReferralEntry } from '../../../schema/content';
+import { recordReferralInput } from '../../../schema/records/referral';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/catalogue';
 import { TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select-field';
-import { formatDate, isIsoDate, todayIso } from '../../ui/dates';
+import { formatDate, todayIso } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
-import { useFormErrors, type FieldErrors } from '../../ui/form-errors';
+import type { FieldErrors } from '../../ui/form-errors';
+import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, Expander, SavedStatus } from './section';
 
 const t = nl.logbook.referrals;
@@ -55,6 +57,9 @@ export function ReferralsSection({ detail }: { detail: CaseDetail }) {
   );
 }
 
+// The operation's input without the case id, which is added when saving.
+const referralForm = recordReferralInput.omit({ caseId: true });
+
 function ReferralForm({
   caseId,
   entries,
@@ -66,11 +71,20 @@ function ReferralForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [organisationId, setOrganisationId] = useState('');
-  const [referredOn, setReferredOn] = useState(todayIso());
-  const [byInitials, setByInitials] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['organisationId', 'referredOn', 'byInitials']);
+  const entryFor = (id: string) => entries.find((candidate) => candidate.id === id);
+  const form = useOperationForm({
+    initial: { organisationId: '', referredOn: todayIso(), byInitials: '' },
+    schema: referralForm,
+    // The directory entry gives the name kept with the referral.
+    toInput: (values) => ({ ...values, organisationName: entryFor(values.organisationId)?.name ?? '' }),
+    check: (values): FieldErrors => ({
+      ...(entryFor(values.organisationId) ? {} : { organisationId: nl.logbook.errors.choose }),
+      ...(values.byInitials.trim() === '' ? { byInitials: nl.logbook.errors.required } : {}),
+    }),
+    run: (input) => runOperation('recordReferral', { caseId, ...input }),
+    onDone,
+    fields: ['organisationId', 'referredOn', 'byInitials'],
+  });
   const groups = (['vlaanderen', 'nederland', 'beide'] as const)
     .map((region) => ({
       label: nl.knowledge.regions[region],
@@ -80,61 +94,24 @@ function ReferralForm({
     }))
     .filter((group) => group.options.length > 0);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: FieldErrors = {};
-    const entry = entries.find((candidate) => candidate.id === organisationId);
-    if (!entry) problems.organisationId = nl.logbook.errors.choose;
-    if (!isIsoDate(referredOn)) problems.referredOn = nl.logbook.errors.invalidDate;
-    if (byInitials.trim() === '') problems.byInitials = nl.logbook.errors.required;
-    if (Object.keys(problems).length > 0 || !entry) {
-      errors.fail(problems, nl.logbook.errors.checkFields);
-      return;
-    }
-    setBusy(true);
-    try {
-      await runOperation('recordReferral', {
-        caseId,
-        organisationId: entry.id,
-        organisationName: entry.name,
-        referredOn,
-        byInitials: byInitials.trim(),
-      });
-      onDone();
-    } catch (error) {
-      errors.failWith(error);
-      setBusy(false);
-    }
-  }
-
   return (
-    <form ref={errors.form} onSubmit={submit} noValidate className="card logbook-form" aria-label={t.add}>
+    <form {...form.formProps} className="card logbook-form" aria-label={t.add}>
       <SelectField
         label={t.organisation}
-        value={organisationId}
         options={groups}
         placeholder={t.chooseOrganisation}
-        error={errors.error('organisationId')}
-        onChange={(event) => setOrganisationId(event.target.value)}
+        {...form.text('organisationId')}
       />
-      <TextField
-        label={t.referredOn}
-        type="date"
-        value={referredOn}
-        error={errors.error('referredOn')}
-        onChange={(event) => setReferredOn(event.target.value)}
-      />
+      <TextField label={t.referredOn} type="date" {...form.text('referredOn')} />
       <TextField
         label={t.byInitials}
         hint={t.byInitialsHint}
-        value={byInitials}
         maxLength={5}
         autoComplete="off"
-        error={errors.error('byInitials')}
-        onChange={(event) => setByInitials(event.target.value)}
+        {...form.text('byInitials')}
       />
-      <FormError message={errors.general} />
-      <FormButtons busy={busy} onCancel={onCancel} />
+      <FormError message={form.general} />
+      <FormButtons busy={form.busy} onCancel={onCancel} />
     </form>
   );
 }

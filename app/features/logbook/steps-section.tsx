@@ -2,9 +2,9 @@
 // short note per step. A step the source lacks is shown as missing, never
 // filled in. Reminders (never promise secrecy, never view images) sit at the
 // steps the content marks.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Plan, PresentStep, Step } from '../../../schema/content';
-import type { StepCheck } from '../../../schema/records/step';
+import { setStepCheckInput, type StepCheck } from '../../../schema/records/step';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { useContent } from '../../content/load-content';
@@ -14,9 +14,10 @@ import { plansForCase } from '../../../schema/knowledge-rules';
 import { useSettings } from '../../data/settings';
 import { PlanGapNotice } from '../../ui/knowledge/plan-gap-notice';
 import { TextField } from '../../ui/field';
-import { formatDate, isIsoDate, todayIso } from '../../ui/dates';
+import { formatDate, todayIso } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
-import { describeFailure, imageDataError, useFormErrors, type FieldErrors } from '../../ui/form-errors';
+import { describeFailure, imageDataError, type FieldErrors } from '../../ui/form-errors';
+import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, SavedStatus } from './section';
 
 const t = nl.logbook.steps;
@@ -209,6 +210,9 @@ function PresentStepItem({
   );
 }
 
+// The step form checks a step on a date: the operation's input without case, plan and step.
+const stepForm = setStepCheckInput.pick({ doneOn: true, note: true }).required({ note: true });
+
 function StepForm({
   caseId,
   planId,
@@ -226,59 +230,35 @@ function StepForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [doneOn, setDoneOn] = useState(check?.doneOn ?? todayIso());
-  const [note, setNote] = useState(check?.note ?? '');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['doneOn', 'note']);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: FieldErrors = {};
-    if (!isIsoDate(doneOn)) problems.doneOn = nl.logbook.errors.invalidDate;
-    const noteProblem = imageDataError(note);
-    if (noteProblem) problems.note = noteProblem;
-    if (Object.keys(problems).length > 0) {
-      errors.fail(problems, nl.logbook.errors.checkFields);
-      return;
-    }
-    setBusy(true);
-    try {
-      const trimmed = note.trim();
-      await runOperation('setStepCheck', {
+  const form = useOperationForm({
+    initial: { doneOn: check?.doneOn ?? todayIso(), note: check?.note ?? '' },
+    schema: stepForm,
+    // The operation takes any note text; the never-images rule is the record's, shown here before saving.
+    check: ({ note }): FieldErrors => {
+      const problem = imageDataError(note);
+      return problem ? { note: problem } : {};
+    },
+    run: (input) => {
+      const trimmed = (input.note ?? '').trim();
+      return runOperation('setStepCheck', {
         caseId,
         planId,
         stepId,
-        doneOn,
+        doneOn: input.doneOn,
         ...(trimmed === '' ? {} : { note: trimmed }),
       });
-      onDone();
-    } catch (error) {
-      errors.failWith(error);
-      setBusy(false);
-    }
-  }
+    },
+    onDone,
+    fields: ['doneOn', 'note'],
+    liveImageCheck: ['note'],
+  });
 
   return (
-    <form ref={errors.form} onSubmit={submit} noValidate className="logbook-form step-form" aria-label={title}>
-      <TextField
-        label={t.doneOn}
-        type="date"
-        value={doneOn}
-        error={errors.error('doneOn')}
-        onChange={(event) => setDoneOn(event.target.value)}
-      />
-      <TextField
-        label={t.note}
-        value={note}
-        maxLength={500}
-        error={errors.error('note')}
-        onChange={(event) => {
-          errors.setField('note', imageDataError(event.target.value));
-          setNote(event.target.value);
-        }}
-      />
-      <FormError message={errors.general} />
-      <FormButtons busy={busy} onCancel={onCancel} />
+    <form {...form.formProps} className="logbook-form step-form" aria-label={title}>
+      <TextField label={t.doneOn} type="date" {...form.text('doneOn')} />
+      <TextField label={t.note} maxLength={500} {...form.text('note')} />
+      <FormError message={form.general} />
+      <FormButtons busy={form.busy} onCancel={onCancel} />
     </form>
   );
 }

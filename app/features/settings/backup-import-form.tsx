@@ -15,7 +15,7 @@ const t = nl.settings.import;
 function fileProblem(file: File | null): string | null {
   if (!file) return t.fileRequired;
   if (!file.name.toLowerCase().endsWith('.baken')) return t.fileWrongType;
-  if (file.size > backupLimits.maxFileBytes) return nl.settings.errors['backup.tooLarge'];
+  if (file.size > backupLimits.maxFileBytes) return nl.dataErrors['backup.tooLarge'];
   return null;
 }
 

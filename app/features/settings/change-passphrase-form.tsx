@@ -1,85 +1,96 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
+import { z } from 'zod';
+import { errorCode, retryAtOf } from '../../data/errors';
 import { changePassphrase } from '../../data/vault';
 import { nl } from '../../i18n/catalogue';
 import { TextField } from '../../ui/field';
+import type { FieldErrors } from '../../ui/form-errors';
+import { throttledText } from '../../ui/vault-errors';
+import { useOperationForm } from '../../ui/use-operation-form';
 import { PassphrasePair, pairProblems } from './passphrase-pair';
-import { errorCode, retryAtOf, throttledText } from '../../ui/vault-errors';
 
 const t = nl.settings.security;
+
+// Passphrases are never stored as text: the schema only fixes the shape; the rules are the pair's.
+const passphraseChangeForm = z.object({ current: z.string(), next: z.string(), confirm: z.string() });
+type Values = z.infer<typeof passphraseChangeForm>;
+const empty: Values = { current: '', next: '', confirm: '' };
+
+function sameAsCurrent(values: Values): string | null {
+  return values.next !== '' && values.next === values.current ? t.sameAsCurrent : null;
+}
+
+function checkChange(values: Values): FieldErrors {
+  const problems = pairProblems(values.next, values.confirm);
+  const errors: FieldErrors = {};
+  if (values.current === '') errors.current = t.currentRequired;
+  const next = problems.value ?? sameAsCurrent(values);
+  if (next) errors.next = next;
+  if (problems.confirm) errors.confirm = problems.confirm;
+  return errors;
+}
+
+/** A wrong or throttled current passphrase is said next to that field. */
+function describeChangeFailure(caught: unknown): { fields: FieldErrors; general: null } {
+  const code = errorCode(caught);
+  const at = retryAtOf(caught);
+  let text: string = nl.settings.errors.generic;
+  if (code === 'vault.throttled' && at !== null) text = throttledText(at);
+  else if (code === 'vault.wrongPassphrase') {
+    text = at !== null && at > Date.now() ? `${t.wrongCurrent} ${throttledText(at)}` : t.wrongCurrent;
+  } else if (code === 'vault.passphraseTooShort') text = nl.lock.tooShort(12);
+  return { fields: { current: text }, general: null };
+}
 
 /** Current + new + confirmation; only the wrapped key changes. Wrong attempts are throttled. */
 export function ChangePassphraseForm() {
   const headingId = useId();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [showErrors, setShowErrors] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [currentError, setCurrentError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-
-  const problems = pairProblems(next, confirm);
-  const nextError = problems.value ?? (next !== '' && next === current ? t.sameAsCurrent : null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setDone(false);
-    setCurrentError(null);
-    if (current === '' || nextError || problems.confirm) {
-      setShowErrors(true);
-      return;
-    }
-    setBusy(true);
-    try {
-      await changePassphrase(current, next);
-      setCurrent('');
-      setNext('');
-      setConfirm('');
-      setShowErrors(false);
+  const form = useOperationForm({
+    initial: empty,
+    schema: passphraseChangeForm,
+    check: checkChange,
+    run: (input) => {
+      setDone(false);
+      return changePassphrase(input.current, input.next);
+    },
+    describe: describeChangeFailure,
+    onDone: () => {
+      form.reset(empty);
       setDone(true);
-    } catch (caught) {
-      const code = errorCode(caught);
-      const at = retryAtOf(caught);
-      if (code === 'vault.throttled' && at !== null) setCurrentError(throttledText(at));
-      else if (code === 'vault.wrongPassphrase') {
-        setCurrentError(
-          at !== null && at > Date.now() ? `${t.wrongCurrent} ${throttledText(at)}` : t.wrongCurrent,
-        );
-      } else if (code === 'vault.passphraseTooShort') setCurrentError(nl.lock.tooShort(12));
-      else setCurrentError(nl.settings.errors.generic);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    fields: ['current', 'next', 'confirm'],
+  });
+  const { values, busy } = form;
+  // After a refused attempt the pair's problems follow the typing, as before the hook.
+  const showErrors = form.error('next') !== null || form.error('confirm') !== null || form.error('current') !== null;
+  const same = showErrors && !pairProblems(values.next, values.confirm).value ? sameAsCurrent(values) : null;
 
   return (
-    <form className="card settings-form" aria-labelledby={headingId} onSubmit={(e) => void submit(e)} noValidate>
+    <form {...form.formProps} className="card settings-form" aria-labelledby={headingId}>
       <h3 id={headingId}>{t.passphraseTitle}</h3>
       <p>{t.passphraseIntro}</p>
       <TextField
         label={t.current}
         type="password"
         autoComplete="current-password"
-        value={current}
         disabled={busy}
-        onChange={(event) => setCurrent(event.target.value)}
-        error={currentError ?? (showErrors && current === '' ? t.currentRequired : null)}
         required
+        {...form.text('current')}
       />
       <PassphrasePair
         label={t.next}
         confirmLabel={t.confirm}
-        value={next}
-        confirm={confirm}
-        onChange={setNext}
-        onConfirmChange={setConfirm}
+        value={values.next}
+        confirm={values.confirm}
+        onChange={(next) => form.set('next', next)}
+        onConfirmChange={(confirm) => form.set('confirm', confirm)}
         showErrors={showErrors}
         disabled={busy}
       />
-      {showErrors && !problems.value && nextError ? (
+      {same ? (
         <p className="field__error" role="alert">
-          {nextError}
+          {same}
         </p>
       ) : null}
       <div className="button-row">

@@ -1,18 +1,15 @@
-// Dutch text for the stable error codes of the backup (app/data/backup.ts).
+// Backup, import and storage failures on the settings screen, through the one
+// error table (app/i18n/error-text.ts). Settings keep their own wording for a
+// full device; codes the settings do not expect get the generic text.
+import { errorCode } from '../../data/errors';
+import { codeText } from '../../i18n/error-text';
 import { nl } from '../../i18n/catalogue';
-import { errorCode } from '../../ui/vault-errors';
-
-const t = nl.settings;
-
-function isKnown(code: string): code is keyof typeof t.errors {
-  return Object.hasOwn(t.errors, code);
-}
 
 /** A backup, import or storage failure as one calm Dutch sentence. */
 export function backupErrorText(error: unknown): string {
   const code = errorCode(error);
   if (code === 'vault.passphraseTooShort') return nl.lock.tooShort(12);
-  if (code !== null && isKnown(code)) return t.errors[code];
-  if (code === 'storage.failed') return t.errors.generic;
-  return t.errors.generic;
+  if (code === 'storage.full') return nl.settings.errors['storage.full'];
+  if (code !== null && (code.startsWith('backup.') || code === 'vault.locked')) return codeText(code);
+  return nl.settings.errors.generic;
 }

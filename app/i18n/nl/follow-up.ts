@@ -92,14 +92,4 @@ export const followUp = {
       `${n} ${n === 1 ? 'opvolging kon' : 'opvolgingen konden'} niet gelezen worden en ${n === 1 ? 'staat' : 'staan'} er niet in.`,
     again: 'Open het bestand opnieuw in je agenda na elke wijziging: verplaatste opvolgingen worden dan bijgewerkt.',
   },
-
-  errors: {
-    generic: 'Er ging iets mis. Er is niets gewijzigd. Probeer het opnieuw.',
-    'vault.locked': 'Baken is vergrendeld. Ontgrendel en probeer opnieuw.',
-    'storage.full': 'Het toestel is vol. Er is niets opgeslagen. Maak ruimte vrij en probeer opnieuw.',
-    'storage.failed': 'Bewaren is niet gelukt. Er is niets opgeslagen. Probeer het opnieuw.',
-    'record.damaged': 'Deze opvolging kan niet gelezen worden. Er is niets gewijzigd.',
-    'record.notFound': 'Deze opvolging bestaat niet meer op dit toestel. Er is niets gewijzigd.',
-    'record.conflict': 'Dit kon niet bewaard worden door een conflict. Er is niets gewijzigd. Probeer het opnieuw.',
-  },
 } as const;

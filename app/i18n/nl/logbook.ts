@@ -417,7 +417,7 @@ export const logbook = {
     choose: 'Kies…',
   },
 
-  /** Dutch texts for data-layer error codes; schema codes use nl.errors (app/i18n/nl/errors.ts). */
+  /** Dutch texts for the forms' own rules; data codes are in nl.dataErrors, schema codes in nl.errors. */
   errors: {
     generic: 'Er ging iets mis. Er is niets gewijzigd. Probeer het opnieuw.',
     checkFields: 'Niet bewaard: kijk de gemarkeerde velden na.',
@@ -428,13 +428,5 @@ export const logbook = {
     birthYear: 'Vul een geboortejaar in van vier cijfers.',
     invalidDate: 'Geef een geldige datum.',
     dateBefore: 'Deze datum ligt te vroeg.',
-    'storage.full':
-      'Het toestel is vol. Er is niets opgeslagen. Maak ruimte vrij of maak een back-up en probeer opnieuw.',
-    'storage.failed': 'Bewaren is niet gelukt. Er is niets opgeslagen. Probeer het opnieuw.',
-    'vault.locked': 'Baken is vergrendeld. Ontgrendel en probeer opnieuw.',
-    'record.notFound': 'Dit onderdeel bestaat niet meer op dit toestel. Er is niets gewijzigd.',
-    'record.damaged': 'Dit onderdeel kan niet gelezen worden. Er is niets gewijzigd.',
-    'record.appendOnly': 'Een bewaarde notitie kan niet gewijzigd worden. Corrigeer met een nieuwe notitie.',
-    'record.conflict': 'Dit kon niet bewaard worden door een conflict. Er is niets gewijzigd. Probeer het opnieuw.',
   },
 } as const;

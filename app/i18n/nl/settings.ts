@@ -96,29 +96,9 @@ export const settings = {
     done: 'Klaar.',
   },
 
+  /** Backup codes are in the one error table (nl.dataErrors); the settings word a full device their own way. */
   errors: {
-    'backup.tooLarge': 'Dit bestand is te groot voor een Baken-back-up (meer dan 64 MB). Er is niets ingelezen.',
-    'backup.notBackup':
-      'Dit is geen Baken-back-up. Kies een .baken-bestand dat Baken zelf maakte. Er is niets ingelezen.',
-    'backup.newerVersion':
-      'Deze back-up komt uit een nieuwere versie van Baken. Werk Baken eerst bij (open de app met netwerk en herlaad) en probeer opnieuw. Er is niets ingelezen.',
-    'backup.damaged':
-      'Dit bestand is onvolledig of beschadigd, of er is iets in veranderd. Er is niets ingelezen. Gebruik een andere kopie of vraag een nieuwe back-up.',
-    'backup.wrongPassphrase':
-      'Deze wachtwoordzin opent de back-up niet. Het kan ook de wachtwoordzin voor overdracht zijn, of je wachtwoordzin van toen. Er is niets ingelezen.',
-    'backup.weakProtection':
-      'Deze back-up is beveiligd met te zwakke instellingen. Baken weigert ze. Er is niets ingelezen.',
-    'backup.invalid':
-      'De inhoud van deze back-up klopt niet met wat Baken verwacht. Het hele bestand is geweigerd; er is niets ingelezen.',
-    'backup.imageData':
-      'Deze back-up bevat beeldgegevens. Baken bewaart nooit beelden, daarom is het hele bestand geweigerd. Er is niets ingelezen.',
-    'backup.notEmpty':
-      'Terugzetten kan alleen in een leeg logboek, en in dit logboek staan al gegevens. Kies "Samenvoegen met dit logboek". Er is niets gewijzigd.',
-    'backup.conflict':
-      'Deze back-up botst met gegevens in dit logboek: eenzelfde sleutel wordt voor iets anders gebruikt. Er is niets ingelezen.',
-    'backup.nothingSelected': 'Kies minstens één dossier.',
     'storage.full': 'Het toestel is vol. Er is niets bewaard. Maak ruimte vrij en probeer opnieuw.',
-    'vault.locked': 'Baken is vergrendeld. Ontgrendel en probeer opnieuw.',
     generic: 'Er ging iets mis. Er is niets gewijzigd. Probeer het opnieuw.',
   },
 
