@@ -1,4 +1,5 @@
-// The step plans of the Rechtsgebied that fit the case types (schema/knowledge-rules.ts), as a checklist with a date and a
+// The step plans of the Rechtsgebied that fit the case types (plansForCase;
+// a type without one is shown as a gap), as a checklist with a date and a
 // short note per step. A step the source lacks is shown as missing, never
 // filled in. Reminders (never promise secrecy, never view images) sit at the
 // steps the content marks.
