@@ -21,11 +21,18 @@ const LogbookScreen = lazy(() =>
 const FollowUpScreen = lazy(() =>
   import('./features/follow-up/follow-up-screen').then((m) => ({ default: m.FollowUpScreen })),
 );
-const ExportScreen = lazy(() =>
-  import('./features/export/export-screen').then((m) => ({ default: m.ExportScreen })),
-);
+const ExportScreen = lazy(() => import('./features/export/export-screen').then((m) => ({ default: m.ExportScreen })));
 const BegrippenScreen = lazy(() =>
   import('./features/knowledge/begrippen-screen').then((m) => ({ default: m.BegrippenScreen })),
+);
+const WetgevingScreen = lazy(() =>
+  import('./features/knowledge/reading-screens').then((m) => ({ default: m.WetgevingScreen })),
+);
+const GesprekScreen = lazy(() =>
+  import('./features/knowledge/reading-screens').then((m) => ({ default: m.GesprekScreen })),
+);
+const PraktijkvragenScreen = lazy(() =>
+  import('./features/knowledge/reading-screens').then((m) => ({ default: m.PraktijkvragenScreen })),
 );
 
 const SettingsScreen = lazy(() =>
@@ -41,4 +48,7 @@ export const screens: Record<RouteId, Screen> = {
   instellingen: SettingsScreen,
   vlaggensysteem: VlaggensysteemScreen,
   begrippen: BegrippenScreen,
+  wetgeving: WetgevingScreen,
+  gesprek: GesprekScreen,
+  praktijkvragen: PraktijkvragenScreen,
 };

@@ -1,6 +1,8 @@
 import { expectNoAxeViolations } from './axe';
 import { cspViolations, expect, test } from './fixtures';
 import { KnowledgePage, viewports } from './pages/knowledge-page';
+import { LogbookPage } from './pages/logbook-page';
+import { SettingsPage } from './pages/settings-page';
 
 // Every test runs offline and without unlocking: the knowledge screens hold no
 // personal data and must work on a school visit without signal.
@@ -46,11 +48,14 @@ test.describe('offline knowledge screens', () => {
     await knowledge.startOffline(context);
     await knowledge.openFromMenu('Verwijzingen');
 
+    // Opens on Rechtsgebied Vlaanderen (the default): Child Focus and, since
+    // issue 17, the Belgian police are listed under sextortion.
     await knowledge.search.fill('SEXTORTION');
     await expect(knowledge.entry('Child Focus')).toBeVisible();
+    await expect(knowledge.entry('Politie (België)')).toBeVisible();
     await expect(knowledge.entry('Qpido')).toBeHidden();
     await expect(knowledge.entry('Awel')).toBeHidden();
-    await expect(knowledge.resultCount).toHaveText('1 organisatie gevonden');
+    await expect(knowledge.resultCount).toHaveText('2 organisaties gevonden');
     // 112 is pinned and stays visible whatever the search.
     await expect(knowledge.entry('Noodnummer 112')).toBeVisible();
 
@@ -70,7 +75,7 @@ test.describe('offline knowledge screens', () => {
     await knowledge.startOffline(context);
     await knowledge.openFromMenu('Verwijzingen');
 
-    await knowledge.chooseRegion('Nederland');
+    await knowledge.chooseRegion('Nederland (ander rechtsgebied)');
     await expect(knowledge.entry('Child Focus')).toBeHidden();
     const qpido = knowledge.entry('Qpido');
     await expect(qpido).toBeVisible();
@@ -95,6 +100,8 @@ test.describe('offline knowledge screens', () => {
     await page.clock.setFixedTime(new Date('2026-11-23T14:00:00+01:00'));
     await knowledge.startOffline(context);
     await knowledge.openFromMenu('Verwijzingen');
+    // Qpido is Dutch: one tap away from the Flemish default.
+    await knowledge.chooseRegion('Nederland (ander rechtsgebied)');
     const qpido = knowledge.entry('Qpido');
     await expect(qpido.getByText('Open nu (chat), tot 17:00')).toBeVisible();
     await expect(qpido.getByText('Laatst gecontroleerd: 21 november 2026')).toBeVisible();
@@ -102,6 +109,7 @@ test.describe('offline knowledge screens', () => {
     // Saturday: closed until Monday.
     await page.clock.setFixedTime(new Date('2026-11-28T11:00:00+01:00'));
     await page.reload();
+    await knowledge.chooseRegion('Alle');
     await expect(qpido.getByText('Gesloten, opent maandag om 13:00')).toBeVisible();
     await expect(knowledge.entry('Awel').getByText('Openingsuren onbekend')).toBeVisible();
   });
@@ -122,7 +130,11 @@ test.describe('offline knowledge screens', () => {
     await knowledge.openFromMenu('Stappenplan');
     await knowledge.choosePlan('CLB-aanpak bij ongewenste sexting');
     await knowledge.step('Stap 4: Beperk de schade: laat het materiaal offline halen').click();
-    await page.getByRole('link', { name: 'Child Focus', exact: true }).click();
+    // The Flemish gap note below the plan links Child Focus too: take the step's link.
+    await page
+      .getByRole('region', { name: 'CLB-aanpak bij ongewenste sexting', exact: true })
+      .getByRole('link', { name: 'Child Focus', exact: true })
+      .click();
     await expect(knowledge.heading('Verwijzingen')).toBeVisible();
     await expect(knowledge.heading('Child Focus', 3)).toBeFocused();
   });
@@ -169,13 +181,23 @@ test.describe('offline knowledge screens', () => {
       await knowledge.openSeeAlso('Begrippen');
       await expectNoAxeViolations(page, 'begrippen');
       await knowledge.expectNoHorizontalOverflow('begrippen');
+    });
+
+    // Split from the test above so each stays well within the timeout on a busy machine.
+    test(`Verwijzingen has no axe violations and no horizontal overflow at ${viewport.width}×${viewport.height}`, async ({
+      page,
+      context,
+    }) => {
+      await page.setViewportSize(viewport);
+      const knowledge = new KnowledgePage(page);
+      await knowledge.startOffline(context);
 
       await knowledge.openFromMenu('Verwijzingen');
       await expect(knowledge.entry('Child Focus')).toBeVisible();
       await expectNoAxeViolations(page, 'verwijzingen');
       await knowledge.expectNoHorizontalOverflow('verwijzingen');
 
-      await knowledge.chooseRegion('Nederland');
+      await knowledge.chooseRegion('Nederland (ander rechtsgebied)');
       await knowledge.topic.selectOption({ label: 'voor ouders' });
       await knowledge.search.fill('qpido');
       await expect(knowledge.entry('Qpido')).toBeVisible();
@@ -186,4 +208,142 @@ test.describe('offline knowledge screens', () => {
       await knowledge.expectNoHorizontalOverflow('verwijzingen, filtered');
     });
   }
+
+  // One test per screen and viewport, so each stays within the timeout on a busy machine.
+  for (const viewport of viewports) {
+    for (const screen of ['Wat zegt de wet', 'Vragen uit de praktijk', 'In gesprek'] as const) {
+      test(`${screen} has no axe violations and no horizontal overflow at ${viewport.width}×${viewport.height}`, async ({
+        page,
+        context,
+      }) => {
+        await page.setViewportSize(viewport);
+        const knowledge = new KnowledgePage(page);
+        await knowledge.startOffline(context);
+        await knowledge.openFromMenu('Stappenplan');
+        await knowledge.openSeeAlso(screen);
+        await expect(knowledge.contentVersionText()).toBeVisible();
+        await expectNoAxeViolations(page, screen);
+        await knowledge.expectNoHorizontalOverflow(screen);
+      });
+    }
+  }
+
+  test('with Rechtsgebied Vlaanderen, Stappenplan opens on the Flemish approach and shows the Flemish gaps', async ({
+    page,
+    context,
+  }) => {
+    await page.setViewportSize(viewports[0]);
+    const knowledge = new KnowledgePage(page);
+    // No logbook yet: the Rechtsgebied is the settings default, Vlaanderen.
+    await knowledge.startOffline(context);
+    await knowledge.openFromMenu('Stappenplan');
+
+    await expect(knowledge.heading('CLB-aanpak bij ongewenste sexting', 2)).toBeVisible();
+    const chooser = knowledge.planChooser;
+    await expect(chooser.getByText('Jouw rechtsgebied: Vlaanderen')).toBeVisible();
+    await expect(chooser.getByText('Ander rechtsgebied: Nederland')).toBeVisible();
+    await expect(chooser.getByRole('link', { name: /CLB-aanpak/ })).toHaveAttribute('aria-current', 'page');
+
+    // Grooming and sextortion have no Flemish plan: a plain gap, no borrowed Dutch plan.
+    const gap = page.getByRole('region', { name: /^Geen stappenplan voor .*grooming.* in Vlaanderen$/ });
+    await expect(gap).toContainText('sextortion');
+    await expect(gap.getByRole('link', { name: 'Child Focus', exact: true })).toBeVisible();
+    await expect(gap.getByRole('link', { name: 'Bel 116 000' })).toHaveAttribute('href', 'tel:116000');
+    await expect(knowledge.heading('Grooming 18-', 2)).toBeHidden();
+
+    // The Dutch plan is one tap away, and says it belongs to another jurisdiction.
+    await knowledge.choosePlan('Grooming 18-');
+    await expect(page.getByText(/hoort bij een ander rechtsgebied \(Nederland\)/)).toBeVisible();
+  });
+
+  test('reaches the legal frame offline without unlocking, dated and with the 2022 and 2026 reform note', async ({
+    page,
+    context,
+  }) => {
+    await page.setViewportSize(viewports[0]);
+    const knowledge = new KnowledgePage(page);
+    await knowledge.startOffline(context);
+    await knowledge.openFromMenu('Stappenplan');
+    await knowledge.openSeeAlso('Wat zegt de wet');
+
+    await expect(knowledge.heading('Let op: de wet is sindsdien veranderd', 2)).toBeVisible();
+    await expect(page.getByText(/hervormd, en sinds 8 april 2026 geldt een nieuw Strafwetboek/)).toBeVisible();
+    await expect(page.getByText(/schooljaar 2017-2018/)).toBeVisible();
+    for (const title of [
+      'Wanneer mag sexting tussen jongeren?',
+      'Wat is strafbaar?',
+      'De rol van de jeugdrechter',
+      'Klacht neerleggen bij de politie',
+      'School en CLB hoeven niet te melden bij de politie',
+    ]) {
+      await expect(knowledge.heading(title, 2)).toBeVisible();
+    }
+    const complaint = page.getByRole('region', { name: 'Klacht neerleggen bij de politie', exact: true });
+    await expect(complaint.getByText('Klacht neerleggen is niet verplicht.')).toBeVisible();
+    await expect(complaint.getByText(/^Klacht neerleggen doe je bij de lokale politie/)).toBeVisible();
+    await expect(page.getByText('art. 371/1 Sw', { exact: true })).toBeVisible();
+    await expect(page.getByText(/Laatst gecontroleerd: 1 december 2026/).first()).toBeVisible();
+    // Still locked: the lock button is not there, and no logbook exists.
+    await expect(page.getByRole('button', { name: 'Vergrendelen' })).toBeHidden();
+  });
+
+  test('finds Sextortion by “chantage” in Verwijzingen and in Begrippen', async ({ page, context }) => {
+    const knowledge = new KnowledgePage(page);
+    await knowledge.startOffline(context);
+    await knowledge.openFromMenu('Verwijzingen');
+    await knowledge.search.fill('chantage');
+    await expect(knowledge.entry('Child Focus')).toBeVisible();
+    const terms = page.getByRole('region', { name: 'Ook in Begrippen', exact: true });
+    await terms.getByRole('link', { name: 'Sextortion', exact: true }).click();
+    await expect(knowledge.heading('Begrippen')).toBeVisible();
+    await expect(page.getByRole('term').filter({ hasText: 'Sextortion' }).first()).toBeInViewport();
+  });
+
+  test('a grooming case under Rechtsgebied Vlaanderen shows the Flemish gap and Child Focus, not the Dutch plan', async ({
+    page,
+    context,
+  }) => {
+    const logbook = new LogbookPage(page);
+    // Creates the logbook at 360×740 and goes offline.
+    await logbook.startOffline(context);
+    const settings = new SettingsPage(page);
+    await settings.open();
+    await expect(
+      page.getByRole('group', { name: 'Rechtsgebied' }).getByRole('radio', { name: 'Vlaanderen', exact: true }),
+    ).toBeChecked();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Logboek', exact: true })
+      .click();
+
+    await logbook.openNewIncident();
+    await logbook.fillIncident({
+      knownVia: 'Een klasgenoot',
+      types: ['grooming'],
+      schools: ['Sint-Jozefscollege'],
+      description: 'Een volwassene benadert een leerling online. Marker-groom-1.',
+    });
+    await logbook.saveIncident();
+
+    const steps = logbook.section('Stappenplan');
+    const gap = steps.getByRole('region', { name: 'Geen stappenplan voor grooming in Vlaanderen', exact: true });
+    await expect(gap).toBeVisible();
+    await expect(gap.getByRole('link', { name: 'Child Focus', exact: true })).toBeVisible();
+    await expect(gap.getByRole('link', { name: 'Bel 116 000' })).toHaveAttribute('href', 'tel:116000');
+    await expect(gap.getByRole('link', { name: 'Stappenplan: CLB-aanpak bij ongewenste sexting' })).toBeVisible();
+    // Not the Dutch plan: no Grooming 18- checklist, no step to tick.
+    await expect(steps.getByRole('link', { name: 'Grooming 18-' })).toHaveCount(0);
+    await expect(steps.getByRole('button', { name: /^Stap \d+ afvinken$/ })).toHaveCount(0);
+    await expect(steps.getByText(/GGD|Veilig Thuis/)).toHaveCount(0);
+
+    // What to do in the conversation sits next to the checklist.
+    const guide = logbook.section('In gesprek');
+    await guide.getByText('In gesprek met de afgebeelde jongere', { exact: true }).click();
+    await expect(guide.getByText('Identiteit/Zelfbeeld = Ik wil gezien worden')).toBeVisible();
+    await guide.getByText('Wat ontvangers en omstaanders kunnen doen', { exact: true }).click();
+    await expect(guide.getByText('De zender blokkeren.')).toBeVisible();
+    await expect(guide.getByRole('link', { name: 'Wat zegt de wet' })).toBeVisible();
+    await expectNoAxeViolations(page, 'grooming case, Vlaanderen');
+    await logbook.expectNoHorizontalOverflow('grooming case, Vlaanderen');
+  });
 });

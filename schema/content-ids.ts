@@ -4,6 +4,24 @@
 /** A seed file name such as "000_8b6da676571e0853.txt". */
 export const seedFilePattern = /^\d{3}_[0-9a-f]{16}\.txt$/;
 
+/** A named public source: "publieke bron: <naam>". */
+export const publicSourcePrefix = 'publieke bron: ';
+
+/** Baken's own rule or default, labelled as such: "keuze van Baken: <wat>". */
+export const bakenChoicePrefix = 'keuze van Baken: ';
+
+/** The incident types a case can have (DOMAIN.md). */
+export const incidentTypeIds = [
+  'sexting',
+  'ongewenste-sexting',
+  'shame-sexting',
+  'sextortion',
+  'grooming',
+  'exposing',
+  'doxing',
+  'anders',
+] as const;
+
 export const topicIds = [
   'sexting',
   'sextortion',

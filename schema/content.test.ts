@@ -4,8 +4,11 @@ import { describe, it, expect } from 'vitest';
 import {
   begrippenFileSchema,
   contentFiles,
+  conversationFileSchema,
   criteria2021Ids,
   flagIds,
+  legalFrameFileSchema,
+  practiceFileSchema,
   stappenplanFileSchema,
   verwijzingenFileSchema,
   vlaggensysteemFileSchema,
@@ -29,6 +32,9 @@ const stappenplan = stappenplanFileSchema.parse(readJson('stappenplan.json'));
 const vlaggen = vlaggensysteemFileSchema.parse(readJson('vlaggensysteem.json'));
 const verwijzingen = verwijzingenFileSchema.parse(readJson('verwijzingen.json'));
 const begrippen = begrippenFileSchema.parse(readJson('begrippen.json'));
+const wetgeving = legalFrameFileSchema.parse(readJson('wetgeving.json'));
+const gesprek = conversationFileSchema.parse(readJson('gesprek.json'));
+const praktijk = practiceFileSchema.parse(readJson('praktijkvragen.json'));
 
 type Path = readonly (string | number)[];
 
@@ -383,5 +389,248 @@ describe('language rules in our own text', () => {
       // A word in ‘…’ is mentioned, not used (e.g. "spreek niet over ‘dader’").
       .filter((t) => /(?<!‘)\b(slachtoffers?|daders?|kinderporno\w*|exposing)\b/i.test(t));
     expect(offending).toEqual([]);
+  });
+});
+
+/** Every object in a JSON tree that has a `source` key. */
+function sourcedObjects(node: unknown): Record<string, unknown>[] {
+  if (Array.isArray(node)) return node.flatMap(sourcedObjects);
+  if (node !== null && typeof node === 'object') {
+    const record = node as Record<string, unknown>;
+    const own = 'source' in record ? [record] : [];
+    return [...own, ...Object.values(record).flatMap(sourcedObjects)];
+  }
+  return [];
+}
+
+/** Named public sources: "publieke bron: " plus a name. */
+const namedPublicSource = /^publieke bron: \S.{2,}/;
+const bakenChoice = /^keuze van Baken: \S+/;
+
+describe('every item names its source', () => {
+  it.each(jsonFiles)('cites only a seed file, a named public source or a labelled Baken choice in %s', (name) => {
+    const parts = sourcedObjects(readJson(name)).flatMap((o) => String(o.source).split('; '));
+    expect(parts.length).toBeGreaterThan(0);
+    const bad = parts.filter((p) => !knownSeeds.includes(p) && !namedPublicSource.test(p) && !bakenChoice.test(p));
+    expect(bad).toEqual([]);
+  });
+
+  it.each(['wetgeving.json', 'gesprek.json', 'praktijkvragen.json'])(
+    'sources every section, point, group and question of %s with a seed file or a named public source',
+    (name) => {
+      const objects = sourcedObjects(readJson(name));
+      expect(objects.length).toBeGreaterThan(10);
+      for (const o of objects) {
+        const parts = String(o.source).split('; ');
+        expect(
+          parts.some((p) => knownSeeds.includes(p) || namedPublicSource.test(p)),
+          String(o.text ?? o.id),
+        ).toBe(true);
+      }
+    },
+  );
+
+  it('labels the evidence rule as Baken’s own, and seed 003 only for collecting evidence', () => {
+    const evidence = stappenplan.neverImages.points.filter((p) => /bewijs/i.test(p.text));
+    expect(evidence.find((p) => /niet in Baken/.test(p.text))?.source).toMatch(/^keuze van Baken: /);
+    expect(evidence.find((p) => /verzamelen/.test(p.text))?.source).toBe('003_21a53fe378712151.txt');
+  });
+
+  it('gives the grooming-phase note a traceable source: Baken’s own choice, not an untitled study', () => {
+    expect(begrippen.groomingPhases.note.source).toMatch(/^keuze van Baken: /);
+    expect(begrippen.groomingPhases.note.text).not.toMatch(/onderzoek/i);
+  });
+
+  it('labels the Vlaggensysteem answer scale as Baken’s choice', () => {
+    expect(vlaggen.bakenChoices.map((c) => c.source)).toEqual([expect.stringMatching(/^keuze van Baken: /)]);
+  });
+
+  it('credits the CLB approach to the PVOC Antwerpen PSF anchors, not to “samen met Child Focus”', () => {
+    const intro = stappenplan.plans.find((p) => p.id === 'clb-aanpak')?.intro?.text ?? '';
+    expect(intro).toMatch(/PSF/);
+    expect(intro).not.toMatch(/samen met Child Focus/);
+  });
+
+  it('marks the Qpido step that says “verspreider(s)” as the source’s own wording', () => {
+    const step = stappenplan.plans
+      .find((p) => p.id === 'sexting-18')
+      ?.steps.find((s) => s.id === 'gesprek-verspreiders');
+    expect(step && !step.missing ? step.body : '').toMatch(/verspreider\(s\)/);
+    expect(step && !step.missing ? step.quote : undefined).toBe(true);
+  });
+});
+
+describe('every entry shows when it was last checked', () => {
+  it.each(jsonFiles)('has a lastChecked on every top-level entry of %s', (name) => {
+    const data = readJson(name) as Record<string, unknown>;
+    const entries = ['plans', 'entries', 'terms', 'versions', 'sections', 'gaps'].flatMap((key) =>
+      Array.isArray(data[key]) ? (data[key] as Record<string, unknown>[]) : [],
+    );
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.filter((e) => typeof e.lastChecked !== 'string').map((e) => e.id)).toEqual([]);
+  });
+
+  it('rejects a legal-frame section without lastChecked', () => {
+    expect(legalFrameFileSchema.safeParse(without(wetgeving, ['sections', 0, 'lastChecked'])).success).toBe(false);
+  });
+
+  it('rejects a plan without lastChecked', () => {
+    expect(stappenplanFileSchema.safeParse(without(stappenplan, ['plans', 0, 'lastChecked'])).success).toBe(false);
+  });
+});
+
+describe('phone numbers across all content', () => {
+  const skip = new Set([
+    'id',
+    'tel',
+    'website',
+    'email',
+    'lastChecked',
+    'contentVersion',
+    'source',
+    'kind',
+    'from',
+    'to',
+  ]);
+  /** Numbers of three or more digits that are not phone numbers: article, house number, postcode. */
+  const nonPhone = new Set(['371', '224', '1058']);
+  const isYear = (n: string) => /^(19|20)\d\d(-(19|20)\d\d)?$/.test(n);
+
+  it.each(jsonFiles)('uses only phone numbers from DOMAIN.md’s table in %s', (name) => {
+    const data = readJson(name);
+    const phones = sourcedObjects(data).flatMap((o) =>
+      Array.isArray(o.phones) ? (o.phones as { display: string }[]).map((p) => p.display) : [],
+    );
+    const allowed = new Set<string>(phoneFacts.map((f) => f.display));
+    expect(phones.filter((p) => !allowed.has(p))).toEqual([]);
+    // Anything that could be dialled: three or more digits, possibly grouped (e.g. "0800-2000").
+    const numbers = ownTexts(data, skip).flatMap(({ text }) => text.match(/\d(?:[\d -]*\d)?/g) ?? []);
+    const dialable = numbers.filter((n) => n.replace(/\D/g, '').length >= 3 && !/^\d{1,2}-\d{1,2}$/.test(n));
+    expect(dialable.filter((n) => !allowed.has(n) && !nonPhone.has(n) && !isYear(n))).toEqual([]);
+  });
+});
+
+describe('Rechtsgebied first: gaps instead of borrowed plans', () => {
+  const referralIds = new Set(verwijzingen.entries.map((e) => e.id));
+
+  it('has a gap note for each jurisdiction that only points to its own plans and to existing entries', () => {
+    expect(stappenplan.gaps.map((g) => g.region).sort()).toEqual(['nederland', 'vlaanderen']);
+    for (const gap of stappenplan.gaps) {
+      for (const id of gap.referralIds) expect(referralIds.has(id), id).toBe(true);
+    }
+  });
+
+  it('points the Flemish gap to the CLB approach and Child Focus', () => {
+    const flemish = stappenplan.gaps.find((g) => g.region === 'vlaanderen');
+    expect(flemish?.planIds).toEqual(['clb-aanpak']);
+    expect(flemish?.referralIds).toContain('child-focus');
+  });
+
+  it('rejects a gap note that points to the other jurisdiction’s plan', () => {
+    const bad = withValue(stappenplan, ['gaps', 0, 'planIds'], ['grooming-18']);
+    expect(stappenplanFileSchema.safeParse(bad).success).toBe(false);
+  });
+});
+
+describe('corrections in the directory', () => {
+  const byId = new Map(verwijzingen.entries.map((e) => [e.id, e]));
+
+  it('calls 101 the police emergency number and sends complaints to the local police', () => {
+    const police = byId.get('politie-be');
+    expect(police?.phones).toEqual([{ display: '101', tel: '101', label: 'noodnummer politie' }]);
+    expect(police?.helpsWith).toMatch(/lokale politie/);
+    expect(police?.helpsWith).toMatch(/niet via 101/);
+  });
+
+  it('lists the police of both jurisdictions under sextortion and grooming', () => {
+    for (const id of ['politie-be', 'politie-nl']) {
+      expect(byId.get(id)?.topics).toEqual(expect.arrayContaining(['sextortion', 'grooming']));
+    }
+  });
+
+  it('names Offlimits first', () => {
+    expect(byId.get('meldpunt-kinderporno')?.name).toBe('Offlimits (Meldpunt Kinderporno)');
+  });
+});
+
+describe('legal frame', () => {
+  /** The article references seed 004 itself gives; the content may cite no others. */
+  const seedArticles = [
+    'art. 371/1 Sw',
+    'art. 14 decreet leerlingenbegeleiding',
+    'art. 28 BRW tot operationalisering van de leerlingenbegeleiding',
+  ];
+
+  it('covers when sexting is allowed, what is punishable, the jeugdrechter, the complaint and the school’s duty', () => {
+    expect(wetgeving.sections.map((s) => s.id)).toEqual(
+      expect.arrayContaining([
+        'wanneer-mag-sexting',
+        'wat-is-strafbaar',
+        'jeugdrechter',
+        'klacht-bij-politie',
+        'geen-meldplicht',
+      ]),
+    );
+  });
+
+  it('says the law was reformed in 2022 and that a new Criminal Code applies since 8 April 2026', () => {
+    expect(wetgeving.reformNote.text).toMatch(/2022/);
+    expect(wetgeving.reformNote.text).toMatch(/8 april 2026/);
+    expect(wetgeving.reformNote.text).toMatch(/geen nieuwe artikelnummers/);
+    expect(wetgeving.sourceDate.text).toMatch(/2017-2018/);
+  });
+
+  it('cites no article number that seed 004 does not give', () => {
+    const raw = readFileSync(new URL('wetgeving.json', contentDir), 'utf8');
+    const cited = raw.match(/art\. \d+(?:\/\d+)?\w*/g) ?? [];
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.filter((c) => !seedArticles.some((a) => a.startsWith(`${c} `)))).toEqual([]);
+    const citations = wetgeving.sections.flatMap((s) => s.references ?? []).flatMap((r) => r.citation.split('; '));
+    for (const c of citations.filter((c) => c.startsWith('art.'))) expect(seedArticles).toContain(c);
+  });
+
+  it('says a complaint is not obligatory, not anonymous and can be filed by a minor', () => {
+    const texts = wetgeving.sections
+      .find((s) => s.id === 'klacht-bij-politie')
+      ?.points.map((p) => p.text)
+      .join(' ');
+    expect(texts).toMatch(/niet verplicht/);
+    expect(texts).toMatch(/niet anoniem/);
+    expect(texts).toMatch(/minderjarige kan zelf klacht/);
+    expect(texts).toMatch(/verzamelaars/);
+  });
+});
+
+describe('conversation guide and practice questions', () => {
+  it('has the three motives of seed 001 to look into', () => {
+    const motives = gesprek.sections.flatMap((s) => s.groups ?? []).find((g) => g.id === 'drie-beweegredenen');
+    expect(motives?.points.map((p) => p.text.split(' =')[0])).toEqual([
+      'Identiteit/Zelfbeeld',
+      'Manipulatie',
+      'Experimenteren',
+    ]);
+  });
+
+  it('has seed 003’s medical check after physical contact and seed 004’s receiver actions', () => {
+    const all = gesprek.sections.flatMap((s) => s.points.map((p) => p.text));
+    expect(all).toContain('Doe een medische check na fysiek contact.');
+    expect(all.some((t) => /moderator/.test(t))).toBe(true);
+    expect(all.some((t) => /blokkeren/.test(t))).toBe(true);
+  });
+
+  it('names the KIS, Movisie, Pharos and Rutgers resources', () => {
+    const section = gesprek.sections.find((s) => s.id === 'ouders-cultuursensitief');
+    const text = JSON.stringify(section);
+    for (const name of ['KIS', 'Movisie', 'Pharos', 'Rutgers']) expect(text).toContain(name);
+  });
+
+  it('has the CLB column of the preventiepiramide as a checklist, and says Child Focus holds no class talks', () => {
+    const pyramid = praktijk.sections.find((s) => s.id === 'preventiepiramide');
+    const checklist = pyramid?.groups?.find((g) => g.checklist === true);
+    expect(checklist?.points.length).toBe(9);
+    const text = JSON.stringify(praktijk);
+    expect(text).toMatch(/geen klasgesprekken/);
+    expect(text).toMatch(/ambtsgeheim/);
+    expect(text).toMatch(/pedagogische begeleiding/);
   });
 });

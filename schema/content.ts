@@ -3,62 +3,23 @@
 // app can all validate the same files.
 import { z } from 'zod';
 
-import { criteria2021Ids, criteriaOuderNlIds, seedFilePattern, topicIds } from './content-ids';
-import { caseTypeSchema } from './records/case';
-
-export { criteria2021Ids, criteriaOuderNlIds, seedFilePattern, topicIds } from './content-ids';
-
-// ---------------------------------------------------------------------------
-// Shared building blocks
-// ---------------------------------------------------------------------------
-
-const text = z.string().trim().min(1);
-
-/** Stable kebab-case identifier; other data (cases, assessments) stores these. */
-export const contentIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id moet kebab-case zijn');
-
-const publicSourcePrefix = 'publieke bron: ';
-
-/**
- * Where a fact comes from: one or more parts separated by "; ", each either a
- * seed file name or "publieke bron: <naam>". Keeps every item traceable.
- */
-export const sourceSchema = text.refine(
-  (s) =>
-    s
-      .split('; ')
-      .every(
-        (part) =>
-          seedFilePattern.test(part) ||
-          (part.startsWith(publicSourcePrefix) && part.length > publicSourcePrefix.length),
-      ),
-  { message: 'bron moet een seedbestand of "publieke bron: …" zijn (gescheiden door "; ")' },
-);
-
-/** Calendar version of a content file, e.g. "2026.11.1". */
-export const contentVersionSchema = z
-  .string()
-  .regex(/^\d{4}\.\d{1,2}\.\d+$/, 'contentVersion moet de vorm JJJJ.M.N hebben');
-
-export const regionSchema = z.enum(['vlaanderen', 'nederland', 'beide']);
-export type Region = z.infer<typeof regionSchema>;
-
-/** The content's incident types are the logbook's case types (one list: schema/records/case.ts). */
-export const incidentTypeIds = caseTypeSchema.options;
-export const incidentTypeSchema = z.enum(incidentTypeIds);
-export type IncidentType = z.infer<typeof incidentTypeSchema>;
-
-/** A text taken from a source; `quote: true` means verbatim (may use source wording). */
-export const sourcedTextSchema = z.strictObject({
+import {
+  contentIdSchema,
+  contentVersionSchema,
+  incidentTypeSchema,
+  lastCheckedSchema,
+  regionSchema,
+  sourcedTextSchema,
+  sourceSchema,
   text,
-  quote: z.boolean().optional(),
-  source: sourceSchema,
-});
-export type SourcedText = z.infer<typeof sourcedTextSchema>;
+  uniqueBy,
+} from './content-base';
+import { criteria2021Ids, criteriaOuderNlIds, topicIds } from './content-ids';
+import { conversationFileSchema, legalFrameFileSchema, practiceFileSchema } from './content-guides';
 
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): boolean {
-  return new Set(items.map(key)).size === items.length;
-}
+export * from './content-base';
+export * from './content-guides';
+export { criteria2021Ids, criteriaOuderNlIds, seedFilePattern, topicIds } from './content-ids';
 
 // ---------------------------------------------------------------------------
 // stappenplan.json
@@ -85,6 +46,8 @@ export const presentStepSchema = z.strictObject({
   missing: z.literal(false).optional(),
   title: text,
   body: text,
+  /** true: the body is the source's own wording (e.g. Qpido's "verspreider(s)"). */
+  quote: z.literal(true).optional(),
   doDont: z.array(doDontSchema).min(1).optional(),
   reminders: z.array(reminderSchema).min(1).optional(),
   /** Ids of entries in verwijzingen.json that the step names. */
@@ -124,6 +87,7 @@ export const planSchema = z
     steps: z.array(stepSchema).min(1),
     tips: z.array(tipSchema),
     source: sourceSchema,
+    lastChecked: lastCheckedSchema,
   })
   .refine((p) => p.steps.every((s, i) => s.number === i + 1), {
     message: 'stappen moeten doorlopend genummerd zijn vanaf 1 (ontbrekende stap expliciet opnemen)',
@@ -139,8 +103,26 @@ export const neverImagesSchema = z.strictObject({
   body: text,
   points: z.array(sourcedTextSchema).min(1),
   source: sourceSchema,
+  lastChecked: lastCheckedSchema,
 });
 export type NeverImages = z.infer<typeof neverImagesSchema>;
+
+/**
+ * What to show, per region, for an incident type that has no plan there: the
+ * gap is stated plainly and points to what does exist; no other region's plan
+ * is borrowed.
+ */
+export const planGapSchema = z.strictObject({
+  region: z.enum(['vlaanderen', 'nederland']),
+  text,
+  /** Plans of the same region that the gap note points to. */
+  planIds: z.array(contentIdSchema),
+  /** Entries in verwijzingen.json that the gap note points to. */
+  referralIds: z.array(contentIdSchema),
+  source: sourceSchema,
+  lastChecked: lastCheckedSchema,
+});
+export type PlanGap = z.infer<typeof planGapSchema>;
 
 export const stappenplanFileSchema = z
   .strictObject({
@@ -148,12 +130,25 @@ export const stappenplanFileSchema = z
     kind: z.literal('stappenplan'),
     neverImages: neverImagesSchema,
     plans: z.array(planSchema).min(1),
+    gaps: z.array(planGapSchema),
   })
   .refine((f) => uniqueBy(f.plans, (p) => p.id), {
     message: 'plan-ids moeten uniek zijn',
     path: ['plans'],
-  });
+  })
+  .refine((f) => uniqueBy(f.gaps, (g) => g.region), { message: 'één gap-notitie per regio', path: ['gaps'] })
+  .refine(
+    (f) =>
+      f.gaps.every((g) =>
+        g.planIds.every((id) => f.plans.some((p) => p.id === id && p.region !== otherRegion(g.region))),
+      ),
+    { message: 'een gap-notitie verwijst alleen naar plannen van de eigen regio', path: ['gaps'] },
+  );
 export type StappenplanFile = z.infer<typeof stappenplanFileSchema>;
+
+function otherRegion(region: 'vlaanderen' | 'nederland'): 'vlaanderen' | 'nederland' {
+  return region === 'vlaanderen' ? 'nederland' : 'vlaanderen';
+}
 
 // ---------------------------------------------------------------------------
 // vlaggensysteem.json
@@ -192,6 +187,7 @@ const versionBase = {
   label: text,
   region: regionSchema,
   source: sourceSchema,
+  lastChecked: lastCheckedSchema,
 };
 
 export const criteriaVersion2021Schema = z
@@ -240,7 +236,10 @@ export const vlaggensysteemFileSchema = z
     flags: z.array(flagInfoSchema),
     notASum: sourcedTextSchema,
     alwaysTransgressive: z.array(sourcedTextSchema).min(1),
+    /** Baken's own choices around the system (e.g. the answer scale), labelled as such. */
+    bakenChoices: z.array(sourcedTextSchema),
     source: sourceSchema,
+    lastChecked: lastCheckedSchema,
   })
   .refine((f) => f.flags.map((fl) => fl.id).join() === flagIds.join(), {
     message: 'de vier vlaggen moeten in vaste volgorde staan',
@@ -338,6 +337,7 @@ export const termSchema = z.strictObject({
   /** The incident type this term defines, if any. */
   incidentType: incidentTypeSchema.optional(),
   source: sourceSchema,
+  lastChecked: lastCheckedSchema,
 });
 export type Term = z.infer<typeof termSchema>;
 
@@ -361,6 +361,7 @@ export const begrippenFileSchema = z
       note: sourcedTextSchema,
       phases: z.array(groomingPhaseSchema).min(1),
       source: sourceSchema,
+      lastChecked: lastCheckedSchema,
     }),
   })
   .refine((f) => uniqueBy(f.terms, (t) => t.id), { message: 'ids moeten uniek zijn', path: ['terms'] })
@@ -380,5 +381,8 @@ export const contentFiles = {
   'vlaggensysteem.json': vlaggensysteemFileSchema,
   'verwijzingen.json': verwijzingenFileSchema,
   'begrippen.json': begrippenFileSchema,
+  'wetgeving.json': legalFrameFileSchema,
+  'gesprek.json': conversationFileSchema,
+  'praktijkvragen.json': practiceFileSchema,
 } as const satisfies Record<string, z.ZodType>;
 export type ContentFileName = keyof typeof contentFiles;

@@ -14,13 +14,20 @@ export function queryTokens(query: string): string[] {
     .filter((t) => t.length > 0);
 }
 
+/** Maps a normalized token to other normalized words that count as a match for it. */
+export type SynonymTable = ReadonlyMap<string, readonly string[]>;
+
 /**
- * True when every query token occurs in at least one haystack (tokens may be
- * found in different haystacks). An empty query matches everything.
+ * True when every query token (or one of its synonyms) occurs in at least one
+ * haystack (tokens may be found in different haystacks). An empty query
+ * matches everything.
  */
-export function matchesQuery(haystacks: readonly string[], query: string): boolean {
+export function matchesQuery(haystacks: readonly string[], query: string, synonyms?: SynonymTable): boolean {
   const tokens = queryTokens(query);
   if (tokens.length === 0) return true;
   const normalized = haystacks.map(normalizeForSearch);
-  return tokens.every((token) => normalized.some((h) => h.includes(token)));
+  return tokens.every((token) => {
+    const alternatives = [token, ...(synonyms?.get(token) ?? [])];
+    return alternatives.some((word) => normalized.some((h) => h.includes(word)));
+  });
 }

@@ -8,7 +8,10 @@ export type RouteId =
   | 'export'
   | 'instellingen'
   | 'vlaggensysteem'
-  | 'begrippen';
+  | 'begrippen'
+  | 'wetgeving'
+  | 'gesprek'
+  | 'praktijkvragen';
 
 export interface RouteDef {
   id: RouteId;
@@ -32,6 +35,9 @@ export const routes: readonly RouteDef[] = [
   { id: 'instellingen', path: '/instellingen', title: nl.shell.nav.instellingen, locked: true, inMenu: true },
   { id: 'vlaggensysteem', path: '/vlaggensysteem', title: nl.shell.extra.vlaggensysteem, locked: false, inMenu: false },
   { id: 'begrippen', path: '/begrippen', title: nl.shell.extra.begrippen, locked: false, inMenu: false },
+  { id: 'wetgeving', path: '/wet', title: nl.shell.extra.wetgeving, locked: false, inMenu: false },
+  { id: 'gesprek', path: '/gesprek', title: nl.shell.extra.gesprek, locked: false, inMenu: false },
+  { id: 'praktijkvragen', path: '/praktijkvragen', title: nl.shell.extra.praktijkvragen, locked: false, inMenu: false },
 ];
 
 export function matchRoute(pathname: string): RouteDef | undefined {

@@ -51,7 +51,16 @@ export class KnowledgePage {
     await expect(this.heading(label)).toBeVisible();
   }
 
-  async openSeeAlso(label: 'Stappenplan' | 'Verwijzingen' | 'Vlaggensysteem' | 'Begrippen'): Promise<void> {
+  async openSeeAlso(
+    label:
+      | 'Stappenplan'
+      | 'Verwijzingen'
+      | 'Vlaggensysteem'
+      | 'Begrippen'
+      | 'Wat zegt de wet'
+      | 'In gesprek'
+      | 'Vragen uit de praktijk',
+  ): Promise<void> {
     await this.seeAlso.getByRole('link', { name: label, exact: true }).click();
     await expect(this.heading(label)).toBeVisible();
   }
@@ -74,7 +83,10 @@ export class KnowledgePage {
     return this.page.getByRole('article', { name, exact: true });
   }
 
-  async chooseRegion(label: 'Alle' | 'Vlaanderen' | 'Nederland'): Promise<void> {
+  /** The Rechtsgebied's region is listed plainly, the other one as "… (ander rechtsgebied)". */
+  async chooseRegion(
+    label: 'Alle' | 'Vlaanderen' | 'Nederland' | 'Vlaanderen (ander rechtsgebied)' | 'Nederland (ander rechtsgebied)',
+  ): Promise<void> {
     await this.page.getByRole('group', { name: 'Regio' }).getByRole('radio', { name: label, exact: true }).check();
   }
 

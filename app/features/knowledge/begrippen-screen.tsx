@@ -1,6 +1,6 @@
 // The glossary (definitions quoted from the sources) and the grooming phases,
 // presented as observations to look out for, not as a fixed sequence.
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import type { BegrippenFile, Term } from '../../../schema/content';
 import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/core';
@@ -12,6 +12,15 @@ const t = nl.knowledge.begrippen;
 
 export function BegrippenScreen() {
   const state = useContent('begrippen.json');
+  const ready = state.status === 'ready';
+
+  // Deep link from the Verwijzingen search: bring the term into view once it is rendered.
+  useEffect(() => {
+    if (!ready) return;
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (id) document.getElementById(id)?.scrollIntoView();
+  }, [ready]);
+
   return (
     <Page title={nl.shell.extra.begrippen}>
       <p className="lead">{t.intro}</p>
@@ -52,7 +61,7 @@ function Glossary({ terms }: { terms: readonly Term[] }) {
               ) : (
                 <p>{term.definition}</p>
               )}
-              <SourceNote sources={[term.source]} quote={term.quote} />
+              <SourceNote sources={[term.source]} quote={term.quote} lastChecked={term.lastChecked} />
             </dd>
           </div>
         ))}
@@ -77,7 +86,11 @@ function GroomingPhases({ phases }: { phases: BegrippenFile['groomingPhases'] })
           <li key={phase.id}>{phase.label}</li>
         ))}
       </ul>
-      <SourceNote sources={[phases.source]} quote={phases.phases.every((phase) => phase.quote)} />
+      <SourceNote
+        sources={[phases.source]}
+        quote={phases.phases.every((phase) => phase.quote)}
+        lastChecked={phases.lastChecked}
+      />
     </section>
   );
 }

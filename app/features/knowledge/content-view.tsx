@@ -5,7 +5,8 @@ import type { ContentFileName } from '../../../schema/content';
 import type { ContentData, ContentState } from '../../content/load-content';
 import { nl } from '../../i18n/core';
 import { Link } from '../../shell/link';
-import { formatSources } from './source-label';
+
+export { SourceNote } from '../../ui/knowledge/source-note';
 
 const t = nl.knowledge;
 
@@ -42,12 +43,6 @@ export function ContentView<F extends ContentFileName>({ state, children }: Cont
       </footer>
     </>
   );
-}
-
-/** "Bron: …" in readable form; `quote` marks verbatim source text. */
-export function SourceNote({ sources, quote = false }: { sources: readonly string[]; quote?: boolean | undefined }) {
-  const text = formatSources(...sources);
-  return <p className="source-note">{quote ? t.source.quotePrefix(text) : t.source.prefix(text)}</p>;
 }
 
 /** Links to the other knowledge screens. */

@@ -4,6 +4,8 @@ import type { Hours, ReferralEntry, WeeklySlot } from '../../../schema/content';
 import type { OpenStatus } from '../../../schema/opening-hours';
 import { nl } from '../../i18n/core';
 
+export { formatCheckedDate } from '../../ui/knowledge/source-label';
+
 const t = nl.knowledge.verwijzingen;
 
 /** "ma–vr", "ma, do", "za, zo", "elke dag" for ISO weekdays (1 = Monday). */
@@ -95,11 +97,4 @@ export function showsOpenStatus(entry: ReferralEntry): boolean {
 export function showsHoursDetails(entry: ReferralEntry): boolean {
   if (!showsOpenStatus(entry)) return false;
   return entry.hours.kind === 'weekly' || (entry.hours.kind === 'unknown' && entry.hours.note !== undefined);
-}
-
-/** "21 november 2026" for an ISO calendar date, without a UTC shift. */
-export function formatCheckedDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  if (year === undefined || month === undefined || day === undefined) return isoDate;
-  return new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long' }).format(new Date(year, month - 1, day));
 }

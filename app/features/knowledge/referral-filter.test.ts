@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import verwijzingenJson from '../../../public/content/verwijzingen.json';
-import { verwijzingenFileSchema, type ReferralEntry, type Topic } from '../../../schema/content';
+import { verwijzingenFileSchema, type ReferralEntry, type Term, type Topic } from '../../../schema/content';
 import { nl } from '../../i18n/core';
 import {
   emptyReferralFilter,
   filterReferrals,
   isFiltered,
   matchesRegion,
+  matchingTerms,
+  referralFilterFor,
   type ReferralFilter,
 } from './referral-filter';
 
@@ -115,5 +117,45 @@ describe('filterReferrals on the shipped directory', () => {
     const result = names(filterReferrals(file.entries, filter({ region: 'nederland' }), topicLabels).results);
     expect(result).toContain('Qpido');
     expect(result).not.toContain('Child Focus');
+  });
+});
+
+describe('synonyms, the Rechtsgebied and Begrippen', () => {
+  it('finds a sextortion entry by "chantage" and "afpersing"', () => {
+    const sextortion = makeEntry({ name: 'Hulplijn', topics: ['sextortion'] });
+    for (const query of ['chantage', 'afpersing']) {
+      expect(filterReferrals([sextortion], filter({ query }), topicLabels).results).toEqual([sextortion]);
+    }
+  });
+
+  it('opens on the worker’s Rechtsgebied and counts that as not filtered', () => {
+    const base = referralFilterFor('nederland');
+    expect(base.region).toBe('nederland');
+    expect(isFiltered(base, base)).toBe(false);
+    expect(isFiltered({ ...base, region: 'vlaanderen' }, base)).toBe(true);
+  });
+
+  it('searches glossary terms by name, definition and synonym', () => {
+    const terms: Term[] = [
+      {
+        id: 'sextortion',
+        term: 'Sextortion',
+        definition: 'Afpersen met beelden.',
+        quote: true,
+        source: 'publieke bron: test',
+        lastChecked: '2026-12-01',
+      },
+      {
+        id: 'doxing',
+        term: 'Doxing',
+        definition: 'Gegevens verspreiden.',
+        quote: true,
+        source: 'publieke bron: test',
+        lastChecked: '2026-12-01',
+      },
+    ];
+    expect(matchingTerms(terms, 'chantage').map((t) => t.id)).toEqual(['sextortion']);
+    expect(matchingTerms(terms, 'doxing').map((t) => t.id)).toEqual(['doxing']);
+    expect(matchingTerms(terms, '  ')).toEqual([]);
   });
 });

@@ -1,6 +1,10 @@
-// Filtering of the referral directory: region, topic and free text. Pinned
-// entries (112) are kept apart and always shown, whatever the filters.
-import type { ReferralEntry, Topic } from '../../../schema/content';
+// Filtering of the referral directory: region, topic and free text (with the
+// synonyms workers use, e.g. "chantage" finds sextortion). Pinned entries (112)
+// are kept apart and always shown, whatever the filters. The same free text
+// also searches Begrippen.
+import type { ReferralEntry, Term, Topic } from '../../../schema/content';
+import { knowledgeSynonyms } from '../../../schema/search-synonyms';
+import type { Jurisdiction } from '../../../schema/settings';
 import { matchesQuery } from '../../../schema/text-search';
 
 export type RegionFilter = 'alle' | 'vlaanderen' | 'nederland';
@@ -14,6 +18,11 @@ export interface ReferralFilter {
 
 export const emptyReferralFilter: ReferralFilter = { region: 'alle', topic: 'alle', query: '' };
 
+/** Where the directory opens (and "Filters wissen" returns to): the worker's Rechtsgebied. */
+export function referralFilterFor(jurisdiction: Jurisdiction): ReferralFilter {
+  return { ...emptyReferralFilter, region: jurisdiction };
+}
+
 export interface FilteredReferrals {
   /** Always shown, at the top, outside the count. */
   pinned: ReferralEntry[];
@@ -21,9 +30,9 @@ export interface FilteredReferrals {
   results: ReferralEntry[];
 }
 
-/** True when the filter differs from "show everything". */
-export function isFiltered(filter: ReferralFilter): boolean {
-  return filter.region !== 'alle' || filter.topic !== 'alle' || filter.query.trim() !== '';
+/** True when the filter differs from `base` (by default "show everything"). */
+export function isFiltered(filter: ReferralFilter, base: ReferralFilter = emptyReferralFilter): boolean {
+  return filter.region !== base.region || filter.topic !== base.topic || filter.query.trim() !== base.query.trim();
 }
 
 /** Entries for both regions ('beide') show under either region filter. */
@@ -50,7 +59,7 @@ export function matchesFilter(
   return (
     matchesRegion(entry, filter.region) &&
     (filter.topic === 'alle' || entry.topics.includes(filter.topic)) &&
-    matchesQuery(searchableTexts(entry, topicLabels), filter.query)
+    matchesQuery(searchableTexts(entry, topicLabels), filter.query, knowledgeSynonyms)
   );
 }
 
@@ -66,4 +75,10 @@ export function filterReferrals(
     else if (matchesFilter(entry, filter, topicLabels)) results.push(entry);
   }
   return { pinned, results };
+}
+
+/** Glossary terms whose name or definition matches the free text (none for an empty query). */
+export function matchingTerms(terms: readonly Term[], query: string): Term[] {
+  if (query.trim() === '') return [];
+  return terms.filter((term) => matchesQuery([term.term, term.definition], query, knowledgeSynonyms));
 }

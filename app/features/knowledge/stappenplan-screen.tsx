@@ -1,14 +1,22 @@
 // The step plans (Qpido Sexting 18- / Grooming 18-, CLB-aanpak). One plan is
-// shown at a time, chosen with ?plan=<id>; steps expand with native
-// <details>. A step the source lacks is shown as a gap, never filled in.
+// shown at a time, chosen with ?plan=<id>; without one, the first plan of the
+// worker's Rechtsgebied opens. The other jurisdiction's plans are one tap away
+// and labelled as such. Incident types without a plan in the Rechtsgebied are
+// shown as a gap; steps expand with native <details>. A step the source lacks
+// is shown as a gap, never filled in.
 import { useEffect, useId, useState } from 'react';
 import type { DoDont, NeverImages, Plan, PresentStep, ReferralEntry, Step, Tip } from '../../../schema/content';
+import { incidentTypeIds } from '../../../schema/content-ids';
+import { plansByJurisdiction, uncoveredTypes } from '../../../schema/knowledge-rules';
+import type { Jurisdiction } from '../../../schema/settings';
 import { useContent } from '../../content/load-content';
+import { useJurisdiction } from '../../data/jurisdiction';
 import { nl } from '../../i18n/core';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
+import { formatSources } from '../../ui/knowledge/source-label';
+import { PlanGapNotice } from '../../ui/knowledge/plan-gap-notice';
 import { ContentView, SeeAlso, SourceNote } from './content-view';
-import { formatSources } from './source-label';
 import './knowledge.css';
 
 const t = nl.knowledge.stappenplan;
@@ -32,6 +40,7 @@ function usePlanParam(): [string | null, (id: string) => void] {
 export function StappenplanScreen() {
   const state = useContent('stappenplan.json');
   const referrals = useContent('verwijzingen.json');
+  const jurisdiction = useJurisdiction();
   const [planParam, setPlanParam] = usePlanParam();
   const referralsById = new Map<string, ReferralEntry>(
     referrals.status === 'ready' ? referrals.data.entries.map((entry) => [entry.id, entry]) : [],
@@ -40,17 +49,39 @@ export function StappenplanScreen() {
   return (
     <Page title={nl.shell.nav.stappenplan}>
       <p className="lead">{t.intro}</p>
-      <ContentView state={state}>
+      <ContentView state={jurisdiction === undefined ? { status: 'loading' } : state}>
         {(data) => {
-          const selected = data.plans.find((plan) => plan.id === planParam) ?? data.plans[0];
+          const region: Jurisdiction = jurisdiction ?? 'vlaanderen';
+          const { own, other } = plansByJurisdiction(data.plans, region);
+          const selected = data.plans.find((plan) => plan.id === planParam) ?? own[0] ?? other[0];
+          const gapTypes = uncoveredTypes(data.plans, region, incidentTypeIds).filter((type) => type !== 'anders');
           return (
             <>
               <NeverImagesNotice notice={data.neverImages} />
-              <PlanChooser plans={data.plans} selectedId={selected?.id} onChoose={setPlanParam} />
+              <PlanChooser
+                own={own}
+                other={other}
+                jurisdiction={region}
+                selectedId={selected?.id}
+                onChoose={setPlanParam}
+              />
               {planParam !== null && selected?.id !== planParam ? <p className="callout">{t.unknownPlan}</p> : null}
+              {selected && other.includes(selected) ? (
+                <p className="callout">{t.otherRegionPlan(nl.knowledge.regions[selected.region])}</p>
+              ) : null}
               {selected ? <PlanSection key={selected.id} plan={selected} referralsById={referralsById} /> : null}
+              <PlanGapNotice
+                gap={data.gaps.find((gap) => gap.region === region)}
+                types={gapTypes}
+                jurisdiction={region}
+                plans={data.plans}
+                level={2}
+              />
               <SeeAlso
                 links={[
+                  { href: '/gesprek', label: nl.shell.extra.gesprek },
+                  { href: '/wet', label: nl.shell.extra.wetgeving },
+                  { href: '/praktijkvragen', label: nl.shell.extra.praktijkvragen },
                   { href: '/vlaggensysteem', label: nl.shell.extra.vlaggensysteem },
                   { href: '/begrippen', label: nl.shell.extra.begrippen },
                   { href: '/verwijzingen', label: nl.shell.nav.verwijzingen },
@@ -77,34 +108,51 @@ function NeverImagesNotice({ notice }: { notice: NeverImages }) {
           <li key={point.text}>{point.text}</li>
         ))}
       </ul>
-      <SourceNote sources={[notice.source, ...notice.points.map((point) => point.source)]} />
+      <SourceNote
+        sources={[notice.source, ...notice.points.map((point) => point.source)]}
+        lastChecked={notice.lastChecked}
+      />
     </section>
   );
 }
 
 interface PlanChooserProps {
-  plans: readonly Plan[];
+  own: readonly Plan[];
+  other: readonly Plan[];
+  jurisdiction: Jurisdiction;
   selectedId: string | undefined;
   onChoose: (id: string) => void;
 }
 
-function PlanChooser({ plans, selectedId, onChoose }: PlanChooserProps) {
+/** The Rechtsgebied's plans first; the other jurisdiction's below, labelled as such. */
+function PlanChooser({ own, other, jurisdiction, selectedId, onChoose }: PlanChooserProps) {
+  const otherRegion: Jurisdiction = jurisdiction === 'vlaanderen' ? 'nederland' : 'vlaanderen';
+  const groups = [
+    { key: 'own', label: nl.knowledge.jurisdiction.own(nl.knowledge.regions[jurisdiction]), plans: own },
+    { key: 'other', label: nl.knowledge.jurisdiction.other(nl.knowledge.regions[otherRegion]), plans: other },
+  ].filter((group) => group.plans.length > 0);
   return (
     <nav className="plan-chooser" aria-label={t.choosePlan}>
-      <ul>
-        {plans.map((plan) => (
-          <li key={plan.id}>
-            <Link
-              href={`${planPath}?plan=${encodeURIComponent(plan.id)}`}
-              aria-current={plan.id === selectedId ? 'page' : undefined}
-              onClick={() => onChoose(plan.id)}
-            >
-              <span className="plan-chooser__title">{plan.title}</span>
-              <span className="plan-chooser__meta">{nl.knowledge.regions[plan.region]}</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      {groups.map((group) => (
+        <div key={group.key} className={`plan-chooser__group plan-chooser__group--${group.key}`}>
+          <p className="plan-chooser__group-label">{group.label}</p>
+          <ul>
+            {group.plans.map((plan) => (
+              <li key={plan.id}>
+                <Link
+                  href={`${planPath}?plan=${encodeURIComponent(plan.id)}`}
+                  aria-current={plan.id === selectedId ? 'page' : undefined}
+                  onClick={() => onChoose(plan.id)}
+                >
+                  <span className="plan-chooser__title">{plan.title}</span>
+                  <span className="plan-chooser__meta">{nl.knowledge.regions[plan.region]}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      <p className="field__hint">{nl.knowledge.jurisdiction.hint}</p>
     </nav>
   );
 }
@@ -150,7 +198,7 @@ function PlanSection({ plan, referralsById }: { plan: Plan; referralsById: Reado
           <TipList tips={plan.tips} planSource={plan.source} />
         </>
       ) : null}
-      <SourceNote sources={[plan.source]} />
+      <SourceNote sources={[plan.source]} lastChecked={plan.lastChecked} />
     </section>
   );
 }
@@ -188,7 +236,7 @@ function PresentStepItem({
         <span className="step__title">{step.title}</span>
       </summary>
       <div className="step__body">
-        <p>{step.body}</p>
+        <p>{step.quote ? <q>{step.body}</q> : step.body}</p>
         {step.setsFollowUpDate ? <p className="callout step__follow-up">{t.followUp}</p> : null}
         {dos.length > 0 ? <DoDontList heading={t.doList} items={dos} stepSource={step.source} kind="wel" /> : null}
         {donts.length > 0 ? (
@@ -216,7 +264,7 @@ function PresentStepItem({
             </ul>
           </>
         ) : null}
-        <SourceNote sources={[step.source]} />
+        <SourceNote sources={[step.source]} quote={step.quote} />
       </div>
     </details>
   );

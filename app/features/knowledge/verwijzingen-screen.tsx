@@ -1,20 +1,26 @@
 // The referral directory: 112 pinned on top, then region / topic / free-text
-// filters over the rest. Open-now status is computed on the device, in each
+// filters over the rest. It opens on the worker's Rechtsgebied; the other
+// jurisdiction is one tap away and labelled as such. Free text also finds
+// synonyms and Begrippen. Open-now status is computed on the device, in each
 // entry's own time zone, and refreshed every minute.
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
-import type { ReferralEntry, Topic } from '../../../schema/content';
+import type { ReferralEntry, Term, Topic } from '../../../schema/content';
 import { topicIds } from '../../../schema/content-ids';
 import { openStatus } from '../../../schema/opening-hours';
+import type { Jurisdiction } from '../../../schema/settings';
 import { useContent } from '../../content/load-content';
+import { useJurisdiction } from '../../data/jurisdiction';
 import { nl } from '../../i18n/core';
+import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
 import { TextField } from '../../ui/field';
 import { ContentView, SeeAlso, SourceNote } from './content-view';
 import { formatCheckedDate, formatOpenStatus, formatSlot, showsHoursDetails, showsOpenStatus } from './hours-format';
 import {
-  emptyReferralFilter,
   filterReferrals,
   isFiltered,
+  matchingTerms,
+  referralFilterFor,
   type ReferralFilter,
   type RegionFilter,
   type TopicFilter,
@@ -24,11 +30,15 @@ import './knowledge.css';
 
 const t = nl.knowledge.verwijzingen;
 const topicLabels: Readonly<Record<Topic, string>> = t.topics;
-const regionOptions: readonly { value: RegionFilter; label: string }[] = [
-  { value: 'alle', label: t.regionAll },
-  { value: 'vlaanderen', label: nl.knowledge.regions.vlaanderen },
-  { value: 'nederland', label: nl.knowledge.regions.nederland },
-];
+/** The Rechtsgebied first, then the other jurisdiction (labelled as such), then all. */
+function regionOptions(jurisdiction: Jurisdiction): readonly { value: RegionFilter; label: string }[] {
+  const other: Jurisdiction = jurisdiction === 'vlaanderen' ? 'nederland' : 'vlaanderen';
+  return [
+    { value: jurisdiction, label: nl.knowledge.regions[jurisdiction] },
+    { value: other, label: t.regionOther(nl.knowledge.regions[other]) },
+    { value: 'alle', label: t.regionAll },
+  ];
+}
 
 function isTopicFilter(value: string): value is TopicFilter {
   return value === 'alle' || (topicIds as readonly string[]).includes(value);
@@ -41,7 +51,8 @@ function entryHeadingId(entryId: string): string {
 
 export function VerwijzingenScreen() {
   const state = useContent('verwijzingen.json');
-  const ready = state.status === 'ready';
+  const jurisdiction = useJurisdiction();
+  const ready = state.status === 'ready' && jurisdiction !== undefined;
 
   // Deep link from a step plan: bring the entry into view once it is rendered.
   useEffect(() => {
@@ -53,13 +64,18 @@ export function VerwijzingenScreen() {
   return (
     <Page title={nl.shell.nav.verwijzingen}>
       <p className="lead">{t.intro}</p>
-      <ContentView state={state}>{(data) => <Directory entries={data.entries} />}</ContentView>
+      <ContentView state={jurisdiction === undefined ? { status: 'loading' } : state}>
+        {(data) => <Directory entries={data.entries} jurisdiction={jurisdiction ?? 'vlaanderen'} />}
+      </ContentView>
     </Page>
   );
 }
 
-function Directory({ entries }: { entries: readonly ReferralEntry[] }) {
-  const [filter, setFilter] = useState<ReferralFilter>(emptyReferralFilter);
+function Directory({ entries, jurisdiction }: { entries: readonly ReferralEntry[]; jurisdiction: Jurisdiction }) {
+  const base = referralFilterFor(jurisdiction);
+  const [filter, setFilter] = useState<ReferralFilter>(base);
+  const glossary = useContent('begrippen.json');
+  const terms = glossary.status === 'ready' ? matchingTerms(glossary.data.terms, filter.query) : [];
   const now = useNow();
   const { pinned, results } = filterReferrals(entries, filter, topicLabels);
   const pinnedHeadingId = useId();
@@ -76,7 +92,7 @@ function Directory({ entries }: { entries: readonly ReferralEntry[] }) {
         </section>
       ) : null}
 
-      <FilterForm filter={filter} onChange={setFilter} />
+      <FilterForm filter={filter} onChange={setFilter} jurisdiction={jurisdiction} />
 
       <section className="knowledge-section" aria-labelledby={resultsHeadingId}>
         <h2 id={resultsHeadingId}>{t.resultsHeading}</h2>
@@ -94,8 +110,8 @@ function Directory({ entries }: { entries: readonly ReferralEntry[] }) {
         ) : (
           <div className="card">
             <p>{t.noResults}</p>
-            {isFiltered(filter) ? (
-              <button type="button" className="button" onClick={() => setFilter(emptyReferralFilter)}>
+            {isFiltered(filter, base) ? (
+              <button type="button" className="button" onClick={() => setFilter(base)}>
                 {t.clearFilters}
               </button>
             ) : null}
@@ -103,17 +119,47 @@ function Directory({ entries }: { entries: readonly ReferralEntry[] }) {
         )}
       </section>
 
+      {terms.length > 0 ? <TermResults terms={terms} /> : null}
+
       <SeeAlso
         links={[
           { href: '/stappenplan', label: nl.shell.nav.stappenplan },
+          { href: '/wet', label: nl.shell.extra.wetgeving },
           { href: '/vlaggensysteem', label: nl.shell.extra.vlaggensysteem },
+          { href: '/begrippen', label: nl.shell.extra.begrippen },
         ]}
       />
     </>
   );
 }
 
-function FilterForm({ filter, onChange }: { filter: ReferralFilter; onChange: (filter: ReferralFilter) => void }) {
+/** Glossary terms that match the search, linking to their place in Begrippen. */
+function TermResults({ terms }: { terms: readonly Term[] }) {
+  const headingId = useId();
+  return (
+    <section className="knowledge-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t.termsHeading}</h2>
+      <p className="result-count">{t.termsCount(terms.length)}</p>
+      <ul className="link-list">
+        {terms.map((term) => (
+          <li key={term.id}>
+            <Link href={`/begrippen#begrip-${term.id}`}>{term.term}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function FilterForm({
+  filter,
+  onChange,
+  jurisdiction,
+}: {
+  filter: ReferralFilter;
+  onChange: (filter: ReferralFilter) => void;
+  jurisdiction: Jurisdiction;
+}) {
   const regionName = useId();
   const topicId = useId();
   return (
@@ -136,7 +182,7 @@ function FilterForm({ filter, onChange }: { filter: ReferralFilter; onChange: (f
       <fieldset className="segmented">
         <legend className="field__label">{t.region}</legend>
         <div className="segmented__options">
-          {regionOptions.map((option) => (
+          {regionOptions(jurisdiction).map((option) => (
             <label key={option.value} className="segmented__option">
               <input
                 type="radio"

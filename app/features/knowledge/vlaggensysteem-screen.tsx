@@ -28,7 +28,8 @@ export function VlaggensysteemScreen() {
               {others.map((version) => (
                 <VersionSection key={version.id} version={version} />
               ))}
-              <SourceNote sources={[data.source]} />
+              <TextSection title={t.bakenChoices} items={data.bakenChoices} />
+              <SourceNote sources={[data.source]} lastChecked={data.lastChecked} />
               <SeeAlso
                 links={[
                   { href: '/stappenplan', label: nl.shell.nav.stappenplan },
@@ -80,7 +81,7 @@ function VersionSection({ version }: { version: CriteriaVersion }) {
           </li>
         ))}
       </ul>
-      <SourceNote sources={[version.source]} />
+      <SourceNote sources={[version.source]} lastChecked={version.lastChecked} />
     </section>
   );
 }

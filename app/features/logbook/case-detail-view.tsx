@@ -6,6 +6,7 @@ import { useCaseDetail } from '../../data/case-hooks';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
+import { CaseConversationGuide } from '../../ui/knowledge/case-guide';
 import { ConsentSection } from './consent-section';
 import { FactsSection } from './facts-section';
 import { FlagsSection } from './flags-section';
@@ -23,6 +24,7 @@ const sections = [
   ['betrokkenen', t.parties.title],
   ['vlaggensysteem', t.flags.title],
   ['stappenplan', t.steps.title],
+  ['in-gesprek', nl.knowledge.caseGuide.title],
   ['toestemming', t.consent.title],
   ['tijdlijn', t.notes.title],
   ['doorverwijzingen', t.referrals.title],
@@ -76,6 +78,7 @@ export function CaseDetailView({ id }: { id: string }) {
         <PartiesSection detail={detail} />
         <FlagsSection detail={detail} />
         <StepsSection detail={detail} />
+        <CaseConversationGuide />
         <ConsentSection detail={detail} />
         <NotesSection detail={detail} />
         <ReferralsSection detail={detail} />

@@ -1,4 +1,5 @@
-// The step plans that fit the case types, as a checklist with a date and a
+// The step plans of the Rechtsgebied that fit the case types (plansForCase;
+// a type without one is shown as a gap), as a checklist with a date and a
 // short note per step. A step the source lacks is shown as missing, never
 // filled in. Reminders (never promise secrecy, never view images) sit at the
 // steps the content marks.
@@ -10,6 +11,9 @@ import { runOperation } from '../../data/operations';
 import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
+import { plansForCase } from '../../../schema/knowledge-rules';
+import { useSettings } from '../../data/settings';
+import { PlanGapNotice } from '../../ui/knowledge/plan-gap-notice';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
@@ -21,11 +25,14 @@ const t = nl.logbook.steps;
 
 export function StepsSection({ detail }: { detail: CaseDetail }) {
   const content = useContent('stappenplan.json');
+  const { jurisdiction } = useSettings();
   const [saved, setSaved] = useState<string | null>(null);
-  const plans =
+  // Only the Rechtsgebied's plans; a type without one there is shown as a gap, never another jurisdiction's plan.
+  const forCase =
     content.status === 'ready'
-      ? content.data.plans.filter((plan) => plan.appliesTo.some((type) => detail.case.types.includes(type)))
-      : [];
+      ? plansForCase(content.data.plans, content.data.gaps, jurisdiction, detail.case.types)
+      : undefined;
+  const plans = forCase?.plans ?? [];
   const checks = new Map(detail.steps.map((check) => [`${check.planId}/${check.stepId}`, check]));
 
   return (
@@ -40,11 +47,19 @@ export function StepsSection({ detail }: { detail: CaseDetail }) {
           </button>
         </p>
       ) : null}
-      {content.status === 'ready' && plans.length === 0 ? <p>{t.none}</p> : null}
+      {forCase && plans.length === 0 && forCase.gapTypes.length === 0 ? <p>{t.none}</p> : null}
       <SavedStatus message={saved} />
       {plans.map((plan) => (
         <PlanChecklist key={plan.id} plan={plan} caseId={detail.case.id} checks={checks} onSaved={setSaved} />
       ))}
+      {content.status === 'ready' && forCase ? (
+        <PlanGapNotice
+          gap={forCase.gap}
+          types={forCase.gapTypes}
+          jurisdiction={jurisdiction}
+          plans={content.data.plans}
+        />
+      ) : null}
     </CaseSection>
   );
 }

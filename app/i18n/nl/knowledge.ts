@@ -22,10 +22,26 @@ export const knowledge = {
     seed: (title: string, number: string) => `${title} (seed ${number})`,
     unknownSeed: (number: string) => `seed ${number}`,
     publicSource: (name: string) => `${name} (publieke bron)`,
+    bakenChoice: (what: string) => `keuze van Baken, geen bron (${what})`,
+    lastChecked: (date: string) => `Laatst gecontroleerd: ${date}`,
     prefix: (sources: string) => `Bron: ${sources}`,
     quotePrefix: (sources: string) => `Letterlijk uit: ${sources}`,
   },
   seeAlso: 'Zie ook',
+  guide: {
+    checklistHint: 'Vink af wat gedaan is. Baken bewaart deze vinkjes niet.',
+    references: 'Wetsartikelen zoals in de bron',
+  },
+  gap: {
+    title: (types: string, region: string) => `Geen stappenplan voor ${types} in ${region}`,
+    noNote: 'De bronnen van Baken geven hier geen stappenplan. Baken vult er zelf geen in.',
+    planLink: (title: string) => `Stappenplan: ${title}`,
+  },
+  jurisdiction: {
+    own: (region: string) => `Jouw rechtsgebied: ${region}`,
+    other: (region: string) => `Ander rechtsgebied: ${region}`,
+    hint: 'Je rechtsgebied kies je bij Instellingen.',
+  },
   regions: {
     vlaanderen: 'Vlaanderen',
     nederland: 'Nederland',
@@ -62,6 +78,8 @@ export const knowledge = {
     tips: 'Tips',
     tipRegion: (region: string) => `alleen ${region}`,
     unknownPlan: 'Dit stappenplan bestaat niet (meer). Kies hieronder een stappenplan.',
+    otherRegionPlan: (region: string) =>
+      `Dit stappenplan hoort bij een ander rechtsgebied (${region}). Het geldt niet voor dossiers in jouw rechtsgebied.`,
   },
   verwijzingen: {
     intro:
@@ -69,9 +87,13 @@ export const knowledge = {
     pinnedHeading: 'Bij acuut gevaar',
     filterLabel: 'Verwijzingen zoeken en filteren',
     search: 'Zoeken',
-    searchHint: 'Naam, onderwerp of waarvoor. Hoofdletters en accenten maken niet uit.',
+    searchHint:
+      'Naam, onderwerp of waarvoor, ook woorden als chantage of nudes. Zoekt ook in Begrippen. Hoofdletters en accenten maken niet uit.',
     region: 'Regio',
     regionAll: 'Alle',
+    regionOther: (region: string) => `${region} (ander rechtsgebied)`,
+    termsHeading: 'Ook in Begrippen',
+    termsCount: (count: number) => (count === 1 ? '1 begrip gevonden' : `${count} begrippen gevonden`),
     topic: 'Onderwerp',
     topicAll: 'Alle onderwerpen',
     topics: {
@@ -119,11 +141,32 @@ export const knowledge = {
   vlaggensysteem: {
     intro:
       'Het Vlaggensysteem van Sensoa helpt om seksueel gedrag van jongeren in te schatten. Beoordeel samen met de betrokkenen, per criterium.',
-    noExplanation: 'De bronnen van Baken geven bij dit criterium geen uitleg.',
+    noExplanation:
+      'Uitleg ontbreekt: de bronnen van Baken geven bij dit criterium geen uitleg. Baken vult ze niet zelf in; zie het Vlaggensysteem-materiaal van Sensoa.',
     incomplete: 'Onvolledig in de bronnen',
     flags: 'De vier vlaggen',
     notASum: 'Geen optelsom',
     alwaysTransgressive: 'Altijd grensoverschrijdend',
+    bakenChoices: 'Keuzes van Baken',
+  },
+  wetgeving: {
+    intro:
+      'Wat zegt de Belgische wet over sexting? Uit het CLB-interview, met de datum van de bron. Werkt ook zonder netwerk en zonder te ontgrendelen.',
+    sourceDate: 'Datum van de bron',
+    reform: 'Let op: de wet is sindsdien veranderd',
+  },
+  gesprek: {
+    intro:
+      'Wat je kunt doen in het gesprek met de betrokkenen, de mogelijke gevolgen, zorg en steun, en hoe je ouders informeert.',
+  },
+  praktijk: {
+    intro:
+      'Vragen van scholen en CLB’s bij ongewenste sexting, met de antwoorden uit het CLB-interview, en de preventiepiramide.',
+  },
+  caseGuide: {
+    title: 'In gesprek',
+    intro: 'Houvast voor het gesprek, uit de bronnen. Open een onderdeel.',
+    more: 'Meer lezen',
   },
   begrippen: {
     intro: 'Begrippen uit de bronnen, met de fasen van het groomingproces.',

@@ -185,7 +185,7 @@ export const logbook = {
   flags: {
     title: 'Vlaggensysteem',
     intro:
-      'De vlag is geen optelsom van de criteria en Baken berekent ze nooit. Noteer per criterium je inschatting (‘onbekend’ mag), kies daarna zelf een vlag en schrijf op waarom.',
+      'De vlag is geen optelsom van de criteria en Baken berekent ze nooit. Noteer per criterium je inschatting (‘onbekend’ mag), kies daarna zelf een vlag en schrijf op waarom. De antwoordschaal is een keuze van Baken, geen bron.',
     add: 'Beoordeling toevoegen',
     formTitle: 'Nieuwe beoordeling',
     answers: {
@@ -362,7 +362,7 @@ export const logbook = {
     none: 'Geen opvolgdatum gepland.',
     add: 'Laten rusten tot…',
     due: 'Laten rusten tot',
-    dueHint: 'Voorstel: over een week.',
+    dueHint: 'Voorstel van Baken (een eigen keuze, geen bron): over een week.',
     purpose: 'Waarvoor kom je erop terug?',
     save: 'Opvolgdatum bewaren',
     entry: (date: string, purpose: string) => `Tot ${date}: ${purpose}`,
@@ -386,7 +386,7 @@ export const logbook = {
     button: 'Dossier afsluiten',
     retentionUntil: 'Bewaren tot',
     retentionHint: (months: number) =>
-      `Standaard ${months} maanden (instelling). Daarna stelt Baken voor om het dossier te wissen.`,
+      `Standaard ${months} maanden (instelling; die standaard is een keuze van Baken, geen bron). Daarna stelt Baken voor om het dossier te wissen.`,
     confirm: 'Afsluiten',
     closed: (date: string) => `Afgesloten. Bewaren tot ${date}.`,
     reopen: 'Dossier heropenen',

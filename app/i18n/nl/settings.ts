@@ -147,7 +147,7 @@ export const settings = {
     nederland: 'Nederland',
     appBadge: 'Aantal te late opvolgingen op het app-icoon',
     appBadgeHint: 'Alleen een getal, nooit namen of inhoud.',
-    retention: 'Standaard bewaartermijn na het afsluiten van een dossier',
+    retention: 'Standaard bewaartermijn na het afsluiten van een dossier (voorstel van Baken, geen bron)',
     months: (n: number) => (n % 12 === 0 ? plural(n / 12, 'jaar', 'jaar') : plural(n, 'maand', 'maanden')),
   },
 

@@ -14,6 +14,9 @@ export const shell = {
   extra: {
     vlaggensysteem: 'Vlaggensysteem',
     begrippen: 'Begrippen',
+    wetgeving: 'Wat zegt de wet',
+    gesprek: 'In gesprek',
+    praktijkvragen: 'Vragen uit de praktijk',
   },
   lockButton: 'Vergrendelen',
   network: {
@@ -41,5 +44,8 @@ export const shell = {
     instellingen: 'Hier stel je Baken in.',
     vlaggensysteem: 'Hier staat de uitleg bij het Vlaggensysteem.',
     begrippen: 'Hier staan de begrippen en de fasen van grooming.',
+    wetgeving: 'Hier staat wat de Belgische wet zegt over sexting.',
+    gesprek: 'Hier staat wat je kunt doen in het gesprek.',
+    praktijkvragen: 'Hier staan vragen van scholen en CLB’s.',
   },
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSourcePart, formatSources, sourceParts } from './source-label';
+import { formatCheckedDate, formatSourcePart, formatSources, sourceParts } from './source-label';
 
 describe('source labels', () => {
   it('shows a seed file as its readable title and seed number', () => {
@@ -30,5 +30,15 @@ describe('source labels', () => {
     ).toBe(
       'Interview ‘Als sexting misgaat’ (CLB Antwerpen) (seed 004); X (publieke bron); Qpido — Wat doe je bij… Sexting 18- / Grooming 18- (seed 000)',
     );
+  });
+
+  it('labels Baken’s own choices as such, not as a source', () => {
+    expect(formatSourcePart('keuze van Baken: bewijs blijft buiten Baken')).toBe(
+      'keuze van Baken, geen bron (bewijs blijft buiten Baken)',
+    );
+  });
+
+  it('writes a lastChecked date out in Dutch', () => {
+    expect(formatCheckedDate('2026-12-01')).toBe('1 december 2026');
   });
 });

@@ -1,10 +1,9 @@
 // Readable "Bron" lines for content items. Sources are stored as seed file
-// names or "publieke bron: …" parts (see sourceSchema); the UI shows the seed's
-// title from the catalogue so a reader can trace every fact.
-import { seedFilePattern } from '../../../schema/content-ids';
+// names, "publieke bron: …" or "keuze van Baken: …" parts (see sourceSchema);
+// the UI shows the seed's title from the catalogue so a reader can trace every
+// fact, and Baken's own choices are labelled as such.
+import { bakenChoicePrefix, publicSourcePrefix, seedFilePattern } from '../../../schema/content-ids';
 import { nl } from '../../i18n/core';
-
-const publicPrefix = 'publieke bron: ';
 
 /** The "; "-separated parts of one source string. */
 export function sourceParts(source: string): string[] {
@@ -22,7 +21,8 @@ export function formatSourcePart(part: string): string {
     const title = t.seeds[number];
     return title ? t.seed(title, number) : t.unknownSeed(number);
   }
-  if (part.startsWith(publicPrefix)) return t.publicSource(part.slice(publicPrefix.length));
+  if (part.startsWith(publicSourcePrefix)) return t.publicSource(part.slice(publicSourcePrefix.length));
+  if (part.startsWith(bakenChoicePrefix)) return t.bakenChoice(part.slice(bakenChoicePrefix.length));
   return part;
 }
 
@@ -30,4 +30,11 @@ export function formatSourcePart(part: string): string {
 export function formatSources(...sources: readonly string[]): string {
   const parts = [...new Set(sources.flatMap(sourceParts))];
   return parts.map(formatSourcePart).join('; ');
+}
+
+/** "1 december 2026" for an ISO date (the "laatst gecontroleerd" line). */
+export function formatCheckedDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) return isoDate;
+  return new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long' }).format(new Date(year, month - 1, day));
 }
