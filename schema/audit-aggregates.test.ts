@@ -20,7 +20,9 @@ import {
   makeParty,
   makeShareWithoutConsent,
 } from './factories';
-import { caseTypeSchema, flagSchema, partyRoleSchema } from './records';
+import { flagSchema } from './records/assessment';
+import { caseTypeSchema } from './records/case';
+import { partyRoleSchema } from './records/party';
 
 const GENERATED_ON = '2031-01-15';
 
@@ -28,7 +30,10 @@ describe('periods', () => {
   it('names a month or a quarter without ever naming a day', () => {
     expect(periodLabel({ kind: 'month', year: 2026, month: 3 })).toBe('2026-03');
     expect(periodLabel({ kind: 'quarter', year: 2026, quarter: 4 })).toBe('2026-Q4');
-    expect(periodRange({ kind: 'quarter', year: 2026, quarter: 4 })).toEqual({ from: '2026-10-01', until: '2027-01-01' });
+    expect(periodRange({ kind: 'quarter', year: 2026, quarter: 4 })).toEqual({
+      from: '2026-10-01',
+      until: '2027-01-01',
+    });
     expect(periodRange({ kind: 'month', year: 2026, month: 12 })).toEqual({ from: '2026-12-01', until: '2027-01-01' });
   });
 
@@ -49,7 +54,12 @@ describe('periods', () => {
 
 describe('suppressTable', () => {
   it('publishes a table where every cell is at least k', () => {
-    expect(suppressTable('types', [{ key: 'a', value: 5 }, { key: 'b', value: 9 }]).cells.map((c) => c.value)).toEqual([5, 9]);
+    expect(
+      suppressTable('types', [
+        { key: 'a', value: 5 },
+        { key: 'b', value: 9 },
+      ]).cells.map((c) => c.value),
+    ).toEqual([5, 9]);
   });
 
   it('hides a second cell when the total would reveal the only hidden one', () => {
@@ -73,7 +83,12 @@ describe('suppressTable', () => {
   });
 
   it('hides everything, the total too, when the total is below k', () => {
-    expect(suppressTable('types', [{ key: 'a', value: 4 }, { key: 'b', value: 0 }])).toEqual({
+    expect(
+      suppressTable('types', [
+        { key: 'a', value: 4 },
+        { key: 'b', value: 0 },
+      ]),
+    ).toEqual({
       id: 'types',
       total: null,
       cells: [
@@ -137,7 +152,10 @@ const caseSpec = fc.record({
   knownOn: dayArb,
   types: fc.subarray([...caseTypeSchema.options], { minLength: 1 }),
   parties: fc.array(
-    fc.record({ role: fc.constantFrom(...partyRoleSchema.options), age: fc.option(fc.integer({ min: 5, max: 40 }), { nil: undefined }) }),
+    fc.record({
+      role: fc.constantFrom(...partyRoleSchema.options),
+      age: fc.option(fc.integer({ min: 5, max: 40 }), { nil: undefined }),
+    }),
     { maxLength: 3 },
   ),
   consents: fc.array(fc.record({ basis: fc.constantFrom('toestemming', 'noodtoestand', 'art-458bis'), on: dayArb }), {
@@ -149,8 +167,16 @@ const caseSpec = fc.record({
 });
 
 const periodArb: fc.Arbitrary<AuditPeriod> = fc.oneof(
-  fc.record({ kind: fc.constant('month' as const), year: fc.integer({ min: 2024, max: 2026 }), month: fc.integer({ min: 1, max: 12 }) }),
-  fc.record({ kind: fc.constant('quarter' as const), year: fc.integer({ min: 2024, max: 2026 }), quarter: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({
+    kind: fc.constant('month' as const),
+    year: fc.integer({ min: 2024, max: 2026 }),
+    month: fc.integer({ min: 1, max: 12 }),
+  }),
+  fc.record({
+    kind: fc.constant('quarter' as const),
+    year: fc.integer({ min: 2024, max: 2026 }),
+    quarter: fc.integer({ min: 1, max: 4 }),
+  }),
 );
 
 type CaseSpec = typeof caseSpec extends fc.Arbitrary<infer T> ? T : never;
@@ -170,12 +196,22 @@ function buildCases(specs: readonly CaseSpec[], concentrate: boolean) {
     return d;
   };
   const cases: AggregateInput[] = specs.map((s) => {
-    const knownOn = date(concentrate ? `2025-0${1 + (s.knownOn.charCodeAt(9) % 3)}-1${s.knownOn.charCodeAt(9) % 10}` : s.knownOn);
+    const knownOn = date(
+      concentrate ? `2025-0${1 + (s.knownOn.charCodeAt(9) % 3)}-1${s.knownOn.charCodeAt(9) % 10}` : s.knownOn,
+    );
     const kase = makeCase({ knownOn, types: s.types, description: mark(), schools: [mark(), mark()] });
     const caseId = kase.id;
     markers.push(kase.id, kase.reference);
     const parties = s.parties.map((p) =>
-      makeParty({ caseId, role: p.role, age: p.age, pseudonym: mark(), realName: mark(), school: mark(), className: mark() }),
+      makeParty({
+        caseId,
+        role: p.role,
+        age: p.age,
+        pseudonym: mark(),
+        realName: mark(),
+        school: mark(),
+        className: mark(),
+      }),
     );
     const partyId = parties[0]?.id ?? crypto.randomUUID();
     const consents = s.consents.map((c) =>
@@ -196,7 +232,9 @@ function buildCases(specs: readonly CaseSpec[], concentrate: boolean) {
             },
           }),
     );
-    const assessments = s.flags.map((f) => makeAssessment({ caseId, flag: f.flag, assessedOn: date(f.on), reasoning: mark() }));
+    const assessments = s.flags.map((f) =>
+      makeAssessment({ caseId, flag: f.flag, assessedOn: date(f.on), reasoning: mark() }),
+    );
     const followUps = s.followUps.map((f) =>
       makeFollowUp({
         caseId,
@@ -267,7 +305,8 @@ describe('buildAuditAggregates (properties)', () => {
             expect(hiddenSum).toBeGreaterThanOrEqual(a.k);
           }
         }
-        const get = (id: string, key: string) => a.tables.find((t) => t.id === id)?.cells.find((c) => c.key === key)?.value;
+        const get = (id: string, key: string) =>
+          a.tables.find((t) => t.id === id)?.cells.find((c) => c.key === key)?.value;
         if (a.stats.pctFollowUpsOverdue !== null) {
           expect(get('followUps', 'te-laat')).not.toBeNull();
           expect(get('followUps', 'niet-te-laat')).not.toBeNull();

@@ -19,7 +19,11 @@
 // each other; auditors get either months or quarters, not both.
 import { z } from 'zod';
 
-import type { Case, CaseType, ConsentRecord, Flag, FlagAssessment, FollowUp, Party } from './records';
+import type { Flag, FlagAssessment } from './records/assessment';
+import type { Case, CaseType } from './records/case';
+import type { ConsentRecord } from './records/consent';
+import type { FollowUp } from './records/follow-up';
+import type { Party } from './records/party';
 
 export const AGGREGATES_TYPE = 'baken-auditor-aggregates';
 export const AGGREGATES_VERSION = 1;
@@ -41,7 +45,8 @@ export function periodLabel(p: AuditPeriod): string {
 export function periodRange(p: AuditPeriod): { from: string; until: string } {
   const startMonth = p.kind === 'month' ? p.month : (p.quarter - 1) * 3 + 1;
   const months = p.kind === 'month' ? 1 : 3;
-  const iso = (y: number, m: number): string => `${y + Math.floor((m - 1) / 12)}-${String(((m - 1) % 12) + 1).padStart(2, '0')}-01`;
+  const iso = (y: number, m: number): string =>
+    `${y + Math.floor((m - 1) / 12)}-${String(((m - 1) % 12) + 1).padStart(2, '0')}-01`;
   return { from: iso(p.year, startMonth), until: iso(p.year, startMonth + months) };
 }
 
@@ -119,7 +124,11 @@ function caseAge(parties: readonly Party[]): number | undefined {
 function latestFlag(assessments: readonly FlagAssessment[]): Flag | 'geen' {
   let latest: FlagAssessment | undefined;
   for (const a of assessments) {
-    if (!latest || a.assessedOn > latest.assessedOn || (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)) {
+    if (
+      !latest ||
+      a.assessedOn > latest.assessedOn ||
+      (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)
+    ) {
       latest = a;
     }
   }
@@ -190,16 +199,34 @@ export function buildAuditAggregates(
 
   const types = suppressTable(
     'types',
-    countBy(caseTypes, cohort.map((c) => c.case.types[0] ?? 'anders')),
+    countBy(
+      caseTypes,
+      cohort.map((c) => c.case.types[0] ?? 'anders'),
+    ),
     k,
   );
-  const ages = suppressTable('ageBands', countBy(ageBands, cohort.map((c) => ageBand(caseAge(c.parties)))), k);
-  const flags = suppressTable('flags', countBy(flagKeys, cohort.map((c) => latestFlag(c.assessments))), k);
+  const ages = suppressTable(
+    'ageBands',
+    countBy(
+      ageBands,
+      cohort.map((c) => ageBand(caseAge(c.parties))),
+    ),
+    k,
+  );
+  const flags = suppressTable(
+    'flags',
+    countBy(
+      flagKeys,
+      cohort.map((c) => latestFlag(c.assessments)),
+    ),
+    k,
+  );
 
   const days: number[] = [];
   for (const c of cohort) {
     let first: string | undefined;
-    for (const f of c.followUps) if (f.doneOn !== undefined && (first === undefined || f.doneOn < first)) first = f.doneOn;
+    for (const f of c.followUps)
+      if (f.doneOn !== undefined && (first === undefined || f.doneOn < first)) first = f.doneOn;
     if (first !== undefined) days.push(Math.max(0, daysBetween(c.case.knownOn, first)));
   }
   days.sort((a, b) => a - b);
@@ -225,7 +252,10 @@ export function buildAuditAggregates(
 
   const shares = suppressTable(
     'shares',
-    countBy(['toestemming', 'noodtoestand', 'art-458bis'] as const, cohort.flatMap((c) => c.consents.map((r) => r.basis))),
+    countBy(
+      ['toestemming', 'noodtoestand', 'art-458bis'] as const,
+      cohort.flatMap((c) => c.consents.map((r) => r.basis)),
+    ),
     k,
   );
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { CompetenceOverride, Jurisdiction } from './competence';
 import { ageRangeOn, consentRelease, consentValidity, decidersOn, validityTimeline } from './consent-validity';
 import { makeConsent, makeParty } from './factories';
-import type { ConsentGiven, Party } from './records';
+import type { ConsentGiven } from './records/consent';
+import type { Party } from './records/party';
 
 const KNOWN_ON = '2026-03-11';
 const judgement = (competent: boolean, assessedOn = '2026-03-01'): CompetenceOverride => ({
@@ -64,20 +65,32 @@ function setUp(age: number | undefined, competence?: CompetenceOverride, extra: 
   const caseId = crypto.randomUUID();
   const party = makeParty({ caseId, role: 'afgebeelde-jongere', age, competence, ...extra });
   const consent = (givenBy: ConsentGiven['givenBy'], overrides: Partial<ConsentGiven> = {}): ConsentGiven =>
-    makeConsent({ caseId, partyId: party.id, givenBy, givenOn: KNOWN_ON, recipient: 'school', categories: ['feiten'], ...overrides });
+    makeConsent({
+      caseId,
+      partyId: party.id,
+      givenBy,
+      givenOn: KNOWN_ON,
+      recipient: 'school',
+      categories: ['feiten'],
+      ...overrides,
+    });
   return { party, consent };
 }
 
 describe('who may consent (table from DOMAIN.md)', () => {
-  it.each(table)('%s, judgement %s, age %i: young person %s, parent %s, both %s', (jurisdiction, j, age, young, parent, both) => {
-    const { party, consent } = setUp(age, j === 'geen' ? undefined : judgement(j === 'bekwaam'));
-    const ctx = { jurisdiction, knownOn: KNOWN_ON };
-    const query = { recipient: 'school', category: 'feiten', onDate: KNOWN_ON } as const;
-    const released = (records: ConsentGiven[]): 'Y' | 'N' => (consentRelease(records, party, query, ctx).released ? 'Y' : 'N');
-    expect(released([consent('jongere')])).toBe(young);
-    expect(released([consent('ouder-voogd')])).toBe(parent);
-    expect(released([consent('jongere'), consent('ouder-voogd')])).toBe(both);
-  });
+  it.each(table)(
+    '%s, judgement %s, age %i: young person %s, parent %s, both %s',
+    (jurisdiction, j, age, young, parent, both) => {
+      const { party, consent } = setUp(age, j === 'geen' ? undefined : judgement(j === 'bekwaam'));
+      const ctx = { jurisdiction, knownOn: KNOWN_ON };
+      const query = { recipient: 'school', category: 'feiten', onDate: KNOWN_ON } as const;
+      const released = (records: ConsentGiven[]): 'Y' | 'N' =>
+        consentRelease(records, party, query, ctx).released ? 'Y' : 'N';
+      expect(released([consent('jongere')])).toBe(young);
+      expect(released([consent('ouder-voogd')])).toBe(parent);
+      expect(released([consent('jongere'), consent('ouder-voogd')])).toBe(both);
+    },
+  );
 
   it('explains a parent consent for a presumed-competent 15-year-old in Flanders as not valid', () => {
     const { party, consent } = setUp(15);
@@ -91,7 +104,10 @@ describe('who may consent (table from DOMAIN.md)', () => {
     const { party, consent } = setUp(14);
     const ctx = { jurisdiction: 'nederland', knownOn: KNOWN_ON } as const;
     const young = consent('jongere');
-    expect(consentValidity(young, party, [young], ctx, KNOWN_ON).state).toEqual({ status: 'onvolledig', missing: ['ouder-voogd'] });
+    expect(consentValidity(young, party, [young], ctx, KNOWN_ON).state).toEqual({
+      status: 'onvolledig',
+      missing: ['ouder-voogd'],
+    });
     const parent = consent('ouder-voogd');
     expect(consentValidity(young, party, [young, parent], ctx, KNOWN_ON).state).toEqual({ status: 'geldig' });
   });
@@ -146,7 +162,10 @@ describe('validity over time', () => {
     const c = consent('jongere', { withdrawnOn: '2026-04-01' });
     const ctx = { jurisdiction: 'vlaanderen', knownOn: KNOWN_ON } as const;
     expect(consentValidity(c, party, [c], ctx, '2026-03-31').state).toEqual({ status: 'geldig' });
-    expect(consentValidity(c, party, [c], ctx, '2026-04-01').state).toEqual({ status: 'ingetrokken', since: '2026-04-01' });
+    expect(consentValidity(c, party, [c], ctx, '2026-04-01').state).toEqual({
+      status: 'ingetrokken',
+      since: '2026-04-01',
+    });
   });
 
   it('applies a competence judgement from its own day, and a consent given before it must be asked again', () => {
@@ -158,7 +177,10 @@ describe('validity over time', () => {
     const all = [young, parentEarly, parentLater];
     const query = { recipient: 'school', category: 'feiten' } as const;
     expect(consentRelease(all, party, { ...query, onDate: '2026-03-31' }, ctx).records).toEqual([young]);
-    expect(consentValidity(young, party, all, ctx, '2026-04-01').state).toEqual({ status: 'niet-geldig', reason: 'niet-meer-bevoegd' });
+    expect(consentValidity(young, party, all, ctx, '2026-04-01').state).toEqual({
+      status: 'niet-geldig',
+      reason: 'niet-meer-bevoegd',
+    });
     expect(consentRelease(all, party, { ...query, onDate: '2026-04-01' }, ctx).released).toBe(false);
     expect(consentValidity(parentEarly, party, all, ctx, '2026-04-02').state).toMatchObject({ status: 'niet-geldig' });
     expect(consentRelease(all, party, { ...query, onDate: '2026-04-02' }, ctx).records).toEqual([parentLater]);
@@ -183,11 +205,16 @@ describe('validity over time', () => {
     const query = { recipient: 'school', category: 'feiten' } as const;
     expect(consentRelease([young], party, { ...query, onDate: '2027-03-10' }, ctx).released).toBe(false);
     expect(consentRelease([young], party, { ...query, onDate: '2027-03-11' }, ctx).released).toBe(true);
-    expect(validityTimeline(young, party, [young], ctx, '2027-12-31').map((c) => c.from)).toEqual(['2026-03-11', '2027-03-11']);
+    expect(validityTimeline(young, party, [young], ctx, '2027-12-31').map((c) => c.from)).toEqual([
+      '2026-03-11',
+      '2027-03-11',
+    ]);
   });
 
   it('lets an adult betrokkene decide about their own name', () => {
     const parentParty = makeParty({ role: 'ouder-voogd', age: undefined });
-    expect(decidersOn(parentParty, { jurisdiction: 'nederland', knownOn: KNOWN_ON }, KNOWN_ON).sets).toEqual([['jongere']]);
+    expect(decidersOn(parentParty, { jurisdiction: 'nederland', knownOn: KNOWN_ON }, KNOWN_ON).sets).toEqual([
+      ['jongere'],
+    ]);
   });
 });

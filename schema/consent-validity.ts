@@ -28,7 +28,8 @@
 import { whoDecides } from './competence';
 import type { CompetenceOverride, ConsentGiver, Jurisdiction } from './competence';
 import { isConsentActive } from './consent-rules';
-import type { ConsentGiven, ConsentRecord, InfoCategory, Party, Recipient } from './records';
+import type { ConsentGiven, ConsentRecord, InfoCategory, Recipient } from './records/consent';
+import type { Party } from './records/party';
 
 export const ADULT_AGE = 18;
 
@@ -116,7 +117,12 @@ export function decidersOn(
     return { sets, anyOf: unionOf(sets), basis: { kind: 'oordeel', override }, overrideNotApplied: false };
   }
   if (range === undefined) {
-    return { sets: [BOTH], anyOf: BOTH, basis: { kind: 'leeftijd-onbekend' }, overrideNotApplied: override !== undefined };
+    return {
+      sets: [BOTH],
+      anyOf: BOTH,
+      basis: { kind: 'leeftijd-onbekend' },
+      overrideNotApplied: override !== undefined,
+    };
   }
   if (range.min >= ADULT_AGE) {
     return { sets: [['jongere']], anyOf: ['jongere'], basis: { kind: 'volwassene' }, overrideNotApplied: false };
@@ -142,9 +148,17 @@ export function coversDeciders(givers: Iterable<ConsentGiver>, deciders: Decider
 }
 
 /** Case-level categories: information about the depicted young person(s) (DOMAIN.md). */
-export const caseLevelCategories = ['feiten', 'afspraken', 'vlaggen-beoordeling', 'opvolging'] as const satisfies readonly InfoCategory[];
+export const caseLevelCategories = [
+  'feiten',
+  'afspraken',
+  'vlaggen-beoordeling',
+  'opvolging',
+] as const satisfies readonly InfoCategory[];
 /** Person-level categories: information about the one person the record is about. */
-export const personLevelCategories = ['namen-betrokkenen', 'contactgegevens'] as const satisfies readonly InfoCategory[];
+export const personLevelCategories = [
+  'namen-betrokkenen',
+  'contactgegevens',
+] as const satisfies readonly InfoCategory[];
 
 export function isCaseLevel(category: InfoCategory): boolean {
   return (caseLevelCategories as readonly InfoCategory[]).includes(category);
@@ -161,7 +175,11 @@ export function releasableCategories(party: Pick<Party, 'role'>, categories: rea
 }
 
 /** Could `giver` decide for the party on the day the consent was given? */
-export function giverWasEntitled(consent: ConsentGiven, party: Parameters<typeof decidersOn>[0], ctx: ConsentContext): boolean {
+export function giverWasEntitled(
+  consent: ConsentGiven,
+  party: Parameters<typeof decidersOn>[0],
+  ctx: ConsentContext,
+): boolean {
   return decidersOn(party, ctx, consent.givenOn).anyOf.includes(consent.givenBy);
 }
 
@@ -239,7 +257,8 @@ export function consentValidity(
   if (consent.withdrawnOn !== undefined && consent.withdrawnOn <= onDate) {
     return result({ status: 'ingetrokken', since: consent.withdrawnOn });
   }
-  if (!giverWasEntitled(consent, party, ctx)) return result({ status: 'niet-geldig', reason: 'niet-bevoegd-bij-geven' });
+  if (!giverWasEntitled(consent, party, ctx))
+    return result({ status: 'niet-geldig', reason: 'niet-bevoegd-bij-geven' });
   if (!deciders.anyOf.includes(consent.givenBy)) return result({ status: 'niet-geldig', reason: 'niet-meer-bevoegd' });
   const missing = new Set<ConsentGiver>();
   for (const category of consent.categories) {

@@ -3,8 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { findNames, foldForMatch, realNameWarnings, replaceNames, withPseudonyms } from './name-redaction';
 import type { NameOwner } from './name-redaction';
 
-const lotte: NameOwner = { id: 'a', role: 'afgebeelde-jongere', pseudonym: 'Jongere A', realName: 'Lotte Peeters', age: 15 };
-const jens: NameOwner = { id: 'b', role: 'jongere-die-doorstuurde', pseudonym: 'Jongere B', realName: 'Jens Van den Broeck', age: 16 };
+const lotte: NameOwner = {
+  id: 'a',
+  role: 'afgebeelde-jongere',
+  pseudonym: 'Jongere A',
+  realName: 'Lotte Peeters',
+  age: 15,
+};
+const jens: NameOwner = {
+  id: 'b',
+  role: 'jongere-die-doorstuurde',
+  pseudonym: 'Jongere B',
+  realName: 'Jens Van den Broeck',
+  age: 16,
+};
 const label = (o: NameOwner): string => `[${o.role} (${String(o.age)})]`;
 
 describe('foldForMatch', () => {
@@ -24,9 +36,15 @@ describe('replaceNames', () => {
     ['Lotte\u00a0Peeters kreeg de foto.', '[afgebeelde-jongere (15)] kreeg de foto.'],
     ['Gesprek met Lotte.', 'Gesprek met [afgebeelde-jongere (15)].'],
     ['Gesprek met LÖTTE!', 'Gesprek met [afgebeelde-jongere (15)]!'],
-    ['jongere a zegt dat Jens het doorstuurde', '[afgebeelde-jongere (15)] zegt dat [jongere-die-doorstuurde (16)] het doorstuurde'],
+    [
+      'jongere a zegt dat Jens het doorstuurde',
+      '[afgebeelde-jongere (15)] zegt dat [jongere-die-doorstuurde (16)] het doorstuurde',
+    ],
     ['Jongere-A en jongereB', '[afgebeelde-jongere (15)] en [jongere-die-doorstuurde (16)]'],
-    ['Jens van den broeck, Broeck en Van den Broeck', '[jongere-die-doorstuurde (16)], [jongere-die-doorstuurde (16)] en [jongere-die-doorstuurde (16)]'],
+    [
+      'Jens van den broeck, Broeck en Van den Broeck',
+      '[jongere-die-doorstuurde (16)], [jongere-die-doorstuurde (16)] en [jongere-die-doorstuurde (16)]',
+    ],
   ])('%j → %j', (text, expected) => {
     expect(replaceNames(text, [lotte, jens], label)).toBe(expected);
   });

@@ -8,7 +8,7 @@
 // of a real name of three letters or more that is not a name particle ("van",
 // "de", …) — a first name on its own is still that person's name. Matching
 // more than needed only hides a word too many; matching less would leak.
-import type { Party } from './records';
+import type { Party } from './records/party';
 
 export type NameOwner = Pick<Party, 'id' | 'role' | 'pseudonym' | 'realName'> & { age?: number | undefined };
 
@@ -20,7 +20,22 @@ export interface NameHit {
 }
 
 // Dutch, French and German name particles; never matched on their own.
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'het', 'ter', 'ten', 'des', 'del', 'della', 'les', 'vande', 'vander', 'vanden']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'het',
+  'ter',
+  'ten',
+  'des',
+  'del',
+  'della',
+  'les',
+  'vande',
+  'vander',
+  'vanden',
+]);
 const MIN_PART = 3;
 
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
@@ -95,7 +110,11 @@ export function findNames(text: string, owners: readonly NameOwner[]): NameHit[]
 }
 
 /** `text` with every name of `owners` replaced by `replacement(owner)`. */
-export function replaceNames(text: string, owners: readonly NameOwner[], replacement: (owner: NameOwner) => string): string {
+export function replaceNames(
+  text: string,
+  owners: readonly NameOwner[],
+  replacement: (owner: NameOwner) => string,
+): string {
   const byId = new Map(owners.map((o) => [o.id, o]));
   let out = '';
   let from = 0;
@@ -124,7 +143,10 @@ export interface NameWarning {
 export function realNameWarnings(text: string, parties: readonly NameOwner[]): NameWarning[] {
   const withName = parties.map((p) => ({ ...p, pseudonym: p.realName ?? p.pseudonym }));
   const warnings: NameWarning[] = [];
-  for (const hit of findNames(text, withName.filter((p) => p.realName !== undefined))) {
+  for (const hit of findNames(
+    text,
+    withName.filter((p) => p.realName !== undefined),
+  )) {
     const party = parties.find((p) => p.id === hit.ownerId);
     if (!party || warnings.some((w) => w.ownerId === party.id)) continue;
     warnings.push({ ownerId: party.id, found: text.slice(hit.start, hit.end), pseudonym: party.pseudonym });

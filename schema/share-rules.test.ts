@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { makeConsent, makeShareWithoutConsent } from './factories';
 import { basisAllowsRecipient, checkContradictions, contradictionsConfirmed, emergencyRelease } from './share-rules';
-import { recipientSchema } from './records';
+import { recipientSchema } from './records/consent';
 
 describe('basisAllowsRecipient', () => {
   // DOMAIN.md: art. 458bis allows informing only the procureur des Konings (parket);
@@ -29,12 +29,20 @@ describe('emergencyRelease', () => {
   it('never counts an art. 458bis share for a school', () => {
     const share = makeShareWithoutConsent({ basis: 'art-458bis', recipient: 'school', sharedOn: '2026-03-12' });
     expect(emergencyRelease([share], query)).toBeNull();
-    const parket = makeShareWithoutConsent({ basis: 'art-458bis', recipient: 'politie-parket', sharedOn: '2026-03-12' });
+    const parket = makeShareWithoutConsent({
+      basis: 'art-458bis',
+      recipient: 'politie-parket',
+      sharedOn: '2026-03-12',
+    });
     expect(emergencyRelease([parket], { ...query, recipient: 'politie-parket' })).toBe(parket);
   });
 
   it('counts a share about another person only when no person is asked', () => {
-    const share = makeShareWithoutConsent({ recipient: 'school', sharedOn: '2026-03-12', categories: ['namen-betrokkenen'] });
+    const share = makeShareWithoutConsent({
+      recipient: 'school',
+      sharedOn: '2026-03-12',
+      categories: ['namen-betrokkenen'],
+    });
     const q = { ...query, category: 'namen-betrokkenen' } as const;
     expect(emergencyRelease([share], { ...q, partyId: crypto.randomUUID() })).toBeNull();
     expect(emergencyRelease([share], { ...q, partyId: share.partyId })).toBe(share);

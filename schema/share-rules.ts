@@ -12,7 +12,7 @@
 //   school or parents.
 // - A share without consent covers its own day only (consent-rules.ts).
 import { isConsentActive } from './consent-rules';
-import type { ConsentRecord, InfoCategory, Recipient, ShareChecks, ShareWithoutConsent } from './records';
+import type { ConsentRecord, InfoCategory, Recipient, ShareChecks, ShareWithoutConsent } from './records/consent';
 
 /** The only recipient an art. 458bis share may go to. */
 export const ART_458BIS_RECIPIENT = 'politie-parket' satisfies Recipient;
@@ -59,7 +59,11 @@ export type ContradictionCode = (typeof contradictionCodes)[number];
  * confirm each before the share is recorded. Unanswered questions give none
  * (they are refused as missing elsewhere).
  */
-export function checkContradictions(checks: Partial<Pick<ShareChecks, 'solutionWithinTrustImpossible' | 'canBeMotivatedToReport' | 'discussedWithYoungPerson'>>): ContradictionCode[] {
+export function checkContradictions(
+  checks: Partial<
+    Pick<ShareChecks, 'solutionWithinTrustImpossible' | 'canBeMotivatedToReport' | 'discussedWithYoungPerson'>
+  >,
+): ContradictionCode[] {
   const out: ContradictionCode[] = [];
   if (checks.solutionWithinTrustImpossible?.answer === 'nee') out.push('oplossing-binnen-vertrouwensrelatie-mogelijk');
   if (checks.canBeMotivatedToReport?.answer === 'ja') out.push('jongere-kan-zelf-melden');
@@ -68,6 +72,9 @@ export function checkContradictions(checks: Partial<Pick<ShareChecks, 'solutionW
 }
 
 /** Whether every contradiction has been confirmed by the worker. */
-export function contradictionsConfirmed(found: readonly ContradictionCode[], confirmed: readonly ContradictionCode[]): boolean {
+export function contradictionsConfirmed(
+  found: readonly ContradictionCode[],
+  confirmed: readonly ContradictionCode[],
+): boolean {
   return found.every((c) => confirmed.includes(c));
 }

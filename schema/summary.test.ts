@@ -10,8 +10,12 @@ import {
   makeParty,
   makeShareWithoutConsent,
 } from './factories';
-import { infoCategorySchema, noteKindSchema, partyRoleSchema } from './records';
-import type { ConsentRecord, InfoCategory, Note, Party } from './records';
+import { infoCategorySchema } from './records/consent';
+import { noteKindSchema } from './records/note';
+import { partyRoleSchema } from './records/party';
+import type { ConsentRecord, InfoCategory } from './records/consent';
+import type { Note } from './records/note';
+import type { Party } from './records/party';
 import { buildSummary, formatDateBe, summaryRecipients, summaryToText } from './summary';
 import type { Summary, SummaryInput, SummaryLabels, SummaryRecipient } from './summary';
 
@@ -36,7 +40,16 @@ const labels: SummaryLabels = {
   recipients: identity(summaryRecipients),
   categories: identity(infoCategorySchema.options),
   roles: identity(partyRoleSchema.options),
-  caseTypes: identity(['sexting', 'ongewenste-sexting', 'shame-sexting', 'sextortion', 'grooming', 'exposing', 'doxing', 'anders']),
+  caseTypes: identity([
+    'sexting',
+    'ongewenste-sexting',
+    'shame-sexting',
+    'sextortion',
+    'grooming',
+    'exposing',
+    'doxing',
+    'anders',
+  ]),
   knownVia: identity(['betrokkene-zelf', 'klasgenoot', 'leerkracht', 'ouder', 'andere']),
   flags: identity(['groen', 'geel', 'rood', 'zwart']),
   how: identity(['mondeling-genoteerd', 'schriftelijk']),
@@ -74,7 +87,9 @@ describe('buildSummary (examples)', () => {
   const base: SummaryInput = {
     case: kase,
     parties: [jongere],
-    consents: [makeConsent({ caseId, partyId: jongere.id, recipient: 'school', categories: ['feiten'], givenOn: '2026-03-12' })],
+    consents: [
+      makeConsent({ caseId, partyId: jongere.id, recipient: 'school', categories: ['feiten'], givenOn: '2026-03-12' }),
+    ],
     assessments: [assessment],
     notes: [],
     followUps: [],
@@ -111,7 +126,9 @@ describe('buildSummary (examples)', () => {
   });
 
   it('leaves out everything a withdrawn consent covered, from the day of withdrawal', () => {
-    const consents = [makeConsent({ caseId, partyId: jongere.id, recipient: 'school', categories: ['feiten'], withdrawnOn: ON })];
+    const consents = [
+      makeConsent({ caseId, partyId: jongere.id, recipient: 'school', categories: ['feiten'], withdrawnOn: ON }),
+    ];
     const summary = buildSummary({ ...base, consents }, 'school', ON, VL);
     expect(summary.sections).toEqual([]);
     expect(render(summary)).not.toContain('Foto doorgestuurd');
@@ -134,7 +151,9 @@ describe('buildSummary (examples)', () => {
       justification: 'Acuut gevaar vandaag.',
     });
     const summary = buildSummary({ ...base, consents: [share] }, 'hulpverlening', ON, VL);
-    expect(summary.sections[0]?.sources).toMatchObject([{ basis: 'noodtoestand', justification: 'Acuut gevaar vandaag.' }]);
+    expect(summary.sections[0]?.sources).toMatchObject([
+      { basis: 'noodtoestand', justification: 'Acuut gevaar vandaag.' },
+    ]);
     const text = summaryToText(summary, labels);
     expect(text).toContain('JUSTIFICATION Acuut gevaar vandaag.');
     expect(text).toContain('Rode vlag');
@@ -144,9 +163,24 @@ describe('buildSummary (examples)', () => {
   it('shows only the newest assessment and the current version of a corrected agreement', () => {
     const older = makeAssessment({ caseId, assessedOn: '2026-03-01', reasoning: 'Oude beoordeling.' });
     const first = makeNote({ caseId, noteKind: 'afspraak', text: 'Eerste versie.' });
-    const fixed = makeNote({ caseId, noteKind: 'afspraak', text: 'Verbeterde versie.', supersedes: first.id, reason: 'typo' });
-    const consents = [makeConsent({ caseId, partyId: jongere.id, recipient: 'school', categories: ['afspraken', 'vlaggen-beoordeling'] })];
-    const text = render(buildSummary({ ...base, consents, assessments: [older, assessment], notes: [first, fixed] }, 'school', ON, VL));
+    const fixed = makeNote({
+      caseId,
+      noteKind: 'afspraak',
+      text: 'Verbeterde versie.',
+      supersedes: first.id,
+      reason: 'typo',
+    });
+    const consents = [
+      makeConsent({
+        caseId,
+        partyId: jongere.id,
+        recipient: 'school',
+        categories: ['afspraken', 'vlaggen-beoordeling'],
+      }),
+    ];
+    const text = render(
+      buildSummary({ ...base, consents, assessments: [older, assessment], notes: [first, fixed] }, 'school', ON, VL),
+    );
     expect(text).toContain('Rode vlag');
     expect(text).not.toContain('Oude beoordeling.');
     expect(text).toContain('Verbeterde versie.');
@@ -154,12 +188,27 @@ describe('buildSummary (examples)', () => {
   });
 
   describe('whose information (issue 14)', () => {
-    const depicted = makeParty({ caseId, role: 'afgebeelde-jongere', pseudonym: 'Jongere A', realName: 'Lotte Peeters', age: 15 });
-    const forwarder = makeParty({ caseId, role: 'jongere-die-doorstuurde', pseudonym: 'Jongere B', realName: 'Jens Van den Broeck', age: 16 });
+    const depicted = makeParty({
+      caseId,
+      role: 'afgebeelde-jongere',
+      pseudonym: 'Jongere A',
+      realName: 'Lotte Peeters',
+      age: 15,
+    });
+    const forwarder = makeParty({
+      caseId,
+      role: 'jongere-die-doorstuurde',
+      pseudonym: 'Jongere B',
+      realName: 'Jens Van den Broeck',
+      age: 16,
+    });
     const melder = makeParty({ caseId, role: 'melder', pseudonym: 'Jongere C', age: 15 });
     const parties = [depicted, forwarder, melder];
     const all = ['feiten', 'afspraken', 'vlaggen-beoordeling', 'opvolging'] as const;
-    const input = (consents: ConsentRecord[], description = 'JENS van den broeck stuurde de foto door.'): SummaryInput => ({
+    const input = (
+      consents: ConsentRecord[],
+      description = 'JENS van den broeck stuurde de foto door.',
+    ): SummaryInput => ({
       ...base,
       case: { ...kase, description },
       parties,
@@ -203,7 +252,10 @@ describe('buildSummary (examples)', () => {
       expect(buildSummary(input([young]), 'school', ON, NL).shared).toEqual([]);
       const summary = buildSummary(input([young, parent]), 'school', ON, NL);
       expect(summary.shared).toEqual(['feiten']);
-      expect(summary.sections[0]?.sources.map((s) => s.basis === 'toestemming' && s.givenBy)).toEqual(['jongere', 'ouder-voogd']);
+      expect(summary.sections[0]?.sources.map((s) => s.basis === 'toestemming' && s.givenBy)).toEqual([
+        'jongere',
+        'ouder-voogd',
+      ]);
     });
 
     it("keeps a name in the text once that person's names may be shared", () => {
@@ -217,7 +269,13 @@ describe('buildSummary (examples)', () => {
     });
 
     it('never uses an art. 458bis record for a school, even one stored before the rule', () => {
-      const share = makeShareWithoutConsent({ caseId, partyId: depicted.id, basis: 'art-458bis', recipient: 'school', sharedOn: ON });
+      const share = makeShareWithoutConsent({
+        caseId,
+        partyId: depicted.id,
+        basis: 'art-458bis',
+        recipient: 'school',
+        sharedOn: ON,
+      });
       expect(buildSummary(input([share]), 'school', ON, VL).sections).toEqual([]);
     });
   });
@@ -244,11 +302,15 @@ const arbitraryCase = fc.record({
         { arbitrary: fc.constant('afgebeelde-jongere' as const), weight: 2 },
         { arbitrary: fc.constantFrom(...partyRoleSchema.options), weight: 3 },
       ),
-      age: fc.option(fc.oneof(fc.constantFrom(9, 11, 12, 14, 15, 16, 17), fc.integer({ min: 8, max: 19 })), { nil: undefined }),
+      age: fc.option(fc.oneof(fc.constantFrom(9, 11, 12, 14, 15, 16, 17), fc.integer({ min: 8, max: 19 })), {
+        nil: undefined,
+      }),
       realName: fc.boolean(),
       school: fc.boolean(),
       className: fc.boolean(),
-      judgement: fc.option(fc.record({ competent: fc.boolean(), offset: fc.integer({ min: -3, max: 2 }) }), { nil: undefined }),
+      judgement: fc.option(fc.record({ competent: fc.boolean(), offset: fc.integer({ min: -3, max: 2 }) }), {
+        nil: undefined,
+      }),
     }),
     { minLength: 1, maxLength: 3 },
   ),
@@ -393,7 +455,12 @@ function build(spec: Spec): Built {
   });
   // A record of another case never counts, whatever it allows.
   consents.push(
-    makeConsent({ partyId: parties[0]?.id ?? '', recipient: spec.recipient, categories: [...categories], givenOn: shiftDate(-1) }),
+    makeConsent({
+      partyId: parties[0]?.id ?? '',
+      recipient: spec.recipient,
+      categories: [...categories],
+      givenOn: shiftDate(-1),
+    }),
   );
 
   const assessments = Array.from({ length: spec.assessments }, (_, i) =>
@@ -408,10 +475,11 @@ function build(spec: Spec): Built {
   spec.notes.forEach((s, i) => {
     const previous = notes[notes.length - 1];
     const corrects = s.corrects && previous !== undefined && previous.noteKind === s.noteKind;
-    const isLast = (): boolean => !spec.notes.slice(i + 1).some((later, j) => {
-      // A later note of the same kind that corrects this one supersedes it.
-      return j === 0 && later.corrects && later.noteKind === s.noteKind;
-    });
+    const isLast = (): boolean =>
+      !spec.notes.slice(i + 1).some((later, j) => {
+        // A later note of the same kind that corrects this one supersedes it.
+        return j === 0 && later.corrects && later.noteKind === s.noteKind;
+      });
     notes.push(
       makeNote({
         caseId,
@@ -443,7 +511,12 @@ type Giver = 'jongere' | 'ouder-voogd';
  * the builder against. Every test date lies within a year after KNOWN_ON, so
  * a recorded age a is a on that day and a or a + 1 on any later day.
  */
-function oracle(input: SummaryInput, recipient: SummaryRecipient, jurisdiction: 'vlaanderen' | 'nederland', summary: Summary): Allowed {
+function oracle(
+  input: SummaryInput,
+  recipient: SummaryRecipient,
+  jurisdiction: 'vlaanderen' | 'nederland',
+  summary: Summary,
+): Allowed {
   const own = input.consents.filter(
     (c) => c.caseId === input.case.id && c.recipient === recipient && input.parties.some((p) => p.id === c.partyId),
   );
@@ -468,17 +541,28 @@ function oracle(input: SummaryInput, recipient: SummaryRecipient, jurisdiction: 
     const givers = new Set(
       own
         .filter((c) => c.basis === 'toestemming' && c.partyId === p.id && c.categories.includes(category) && active(c))
-        .flatMap((c) => (c.basis === 'toestemming' && mayDecide(p, c.givenBy, c.givenOn) && mayDecide(p, c.givenBy, ON) ? [c.givenBy] : [])),
+        .flatMap((c) =>
+          c.basis === 'toestemming' && mayDecide(p, c.givenBy, c.givenOn) && mayDecide(p, c.givenBy, ON)
+            ? [c.givenBy]
+            : [],
+        ),
     );
     return deciders(p, ON).every((set) => set.every((g) => givers.has(g)));
   };
   // Art. 458bis goes to politie-parket only, which no summary is for.
   const emergencyOk = (category: InfoCategory, partyId?: string): boolean =>
-    own.some((c) => c.basis === 'noodtoestand' && active(c) && c.categories.includes(category) && (partyId === undefined || c.partyId === partyId));
+    own.some(
+      (c) =>
+        c.basis === 'noodtoestand' &&
+        active(c) &&
+        c.categories.includes(category) &&
+        (partyId === undefined || c.partyId === partyId),
+    );
   const depicted = input.parties.filter((p) => p.role === 'afgebeelde-jongere');
   const sources = summary.sections.flatMap((s) => s.sources);
   return {
-    category: (category) => (depicted.length > 0 && depicted.every((p) => consentOk(p, category))) || emergencyOk(category),
+    category: (category) =>
+      (depicted.length > 0 && depicted.every((p) => consentOk(p, category))) || emergencyOk(category),
     party: (partyId) => {
       const p = input.parties.find((x) => x.id === partyId);
       return p !== undefined && (consentOk(p, 'namen-betrokkenen') || emergencyOk('namen-betrokkenen', partyId));
@@ -486,7 +570,9 @@ function oracle(input: SummaryInput, recipient: SummaryRecipient, jurisdiction: 
     source: (record) =>
       active(record) &&
       record.basis === 'noodtoestand' &&
-      sources.some((s) => s.basis === record.basis && s.justification.includes(record.justification.split(' ')[0] ?? '')),
+      sources.some(
+        (s) => s.basis === record.basis && s.justification.includes(record.justification.split(' ')[0] ?? ''),
+      ),
   };
 }
 

@@ -24,24 +24,20 @@ import type { Jurisdiction } from './competence';
 import { consentRelease, isCaseLevel } from './consent-validity';
 import { replaceNames } from './name-redaction';
 import { emergencyRelease } from './share-rules';
-import type {
-  CaseType,
-  ConsentGiven,
-  ConsentRecord,
-  Flag,
-  FlagAssessment,
-  FollowUp,
-  InfoCategory,
-  KnownVia,
-  Note,
-  Party,
-  PartyRole,
-  Recipient,
-  Case,
-} from './records';
+import type { Flag, FlagAssessment } from './records/assessment';
+import type { CaseType, KnownVia, Case } from './records/case';
+import type { ConsentGiven, ConsentRecord, InfoCategory, Recipient } from './records/consent';
+import type { FollowUp } from './records/follow-up';
+import type { Note } from './records/note';
+import type { Party, PartyRole } from './records/party';
 
 /** The recipients a summary can be written for. */
-export const summaryRecipients = ['school', 'ander-clb', 'ouders-voogd', 'hulpverlening'] as const satisfies readonly Recipient[];
+export const summaryRecipients = [
+  'school',
+  'ander-clb',
+  'ouders-voogd',
+  'hulpverlening',
+] as const satisfies readonly Recipient[];
 export type SummaryRecipient = (typeof summaryRecipients)[number];
 
 /** What the builder reads; the logbook's CaseDetail fits it. */
@@ -133,7 +129,11 @@ function currentNotes(notes: readonly Note[]): Note[] {
 function latestAssessment(assessments: readonly FlagAssessment[]): FlagAssessment | undefined {
   let latest: FlagAssessment | undefined;
   for (const a of assessments) {
-    if (!latest || byText(a.assessedOn, latest.assessedOn) > 0 || (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)) {
+    if (
+      !latest ||
+      byText(a.assessedOn, latest.assessedOn) > 0 ||
+      (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)
+    ) {
       latest = a;
     }
   }
@@ -141,7 +141,10 @@ function latestAssessment(assessments: readonly FlagAssessment[]): FlagAssessmen
 }
 
 /** The case-level facts of each category, free text passed through `clean`; empty when there is nothing. */
-function caseFacts(input: SummaryInput, clean: (text: string) => string): Record<Exclude<InfoCategory, 'namen-betrokkenen'>, SummaryFact[]> {
+function caseFacts(
+  input: SummaryInput,
+  clean: (text: string) => string,
+): Record<Exclude<InfoCategory, 'namen-betrokkenen'>, SummaryFact[]> {
   const kase = input.case;
   const feiten: SummaryFact[] = [
     { kind: 'types', types: [...kase.types] },
@@ -200,21 +203,38 @@ export function buildSummary(
     return emergency ? [emergency] : null;
   };
 
-  const named = new Map(parties.flatMap((p) => {
-    const records = personRelease(p, 'namen-betrokkenen');
-    return records ? [[p.id, records] as const] : [];
-  }));
+  const named = new Map(
+    parties.flatMap((p) => {
+      const records = personRelease(p, 'namen-betrokkenen');
+      return records ? [[p.id, records] as const] : [];
+    }),
+  );
   const label = (partyId: string): PartyLabel => {
     const p = partyById.get(partyId);
-    return { role: p?.role ?? 'andere', age: p?.age, pseudonym: p !== undefined && named.has(p.id) ? p.pseudonym : undefined };
+    return {
+      role: p?.role ?? 'andere',
+      age: p?.age,
+      pseudonym: p !== undefined && named.has(p.id) ? p.pseudonym : undefined,
+    };
   };
   const replacement = options.nameReplacement ?? defaultReplacement;
   const unnamed = parties.filter((p) => !named.has(p.id));
   const clean = (text: string): string => replaceNames(text, unnamed, (owner) => replacement(label(owner.id)));
   const sourceOf = (record: ConsentRecord): SummarySource =>
     record.basis === 'toestemming'
-      ? { basis: 'toestemming', party: label(record.partyId), givenBy: record.givenBy, how: record.how, givenOn: record.givenOn }
-      : { basis: record.basis, party: label(record.partyId), sharedOn: record.sharedOn, justification: clean(record.justification) };
+      ? {
+          basis: 'toestemming',
+          party: label(record.partyId),
+          givenBy: record.givenBy,
+          how: record.how,
+          givenOn: record.givenOn,
+        }
+      : {
+          basis: record.basis,
+          party: label(record.partyId),
+          sharedOn: record.sharedOn,
+          justification: clean(record.justification),
+        };
 
   const facts = caseFacts(input, clean);
   const sections: SummarySection[] = [];

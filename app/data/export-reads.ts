@@ -3,7 +3,8 @@
 // log. Nothing leaves the device here; the screen decides what is saved.
 import { periodRange } from '../../schema/audit-aggregates';
 import type { AggregateInput, AuditPeriod } from '../../schema/audit-aggregates';
-import type { InfoCategory, Recipient, StoredRecord } from '../../schema/records';
+import type { StoredRecord } from '../../schema/records';
+import type { InfoCategory, Recipient } from '../../schema/records/consent';
 import { exportAuditLog, readAuditAnchor } from './audit-log';
 import type { AuditLogExport } from './audit-log';
 import { db } from './db';

@@ -4,7 +4,15 @@
 // what is printed always matches the choice.
 import { useId, useMemo, useRef, useState } from 'react';
 
-import { buildSummary, factLines, formatDateBe, partyText, sourceText, summaryRecipients, summaryToText } from '../../../schema/summary';
+import {
+  buildSummary,
+  factLines,
+  formatDateBe,
+  partyText,
+  sourceText,
+  summaryRecipients,
+  summaryToText,
+} from '../../../schema/summary';
 import type { Summary, SummaryRecipient } from '../../../schema/summary';
 import { readCaseDetail, useCaseList } from '../../data/case-hooks';
 import type { OkCaseListItem } from '../../data/case-hooks';
