@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 import type { CompetenceOverride, Jurisdiction } from './competence';
-import { ageRangeOn, consentRelease, consentValidity, decidersOn, validityTimeline } from './consent-validity';
+import {
+  ageRangeOn,
+  consentRelease,
+  consentValidity,
+  decidersOn,
+  entitlementError,
+  validityTimeline,
+} from './consent-validity';
 import { makeConsent, makeParty } from './factories';
 import type { ConsentGiven } from './records/consent';
 import type { Party } from './records/party';
@@ -216,5 +223,29 @@ describe('validity over time', () => {
     expect(decidersOn(parentParty, { jurisdiction: 'nederland', knownOn: KNOWN_ON }, KNOWN_ON).sets).toEqual([
       ['jongere'],
     ]);
+  });
+});
+
+describe('entitlementError', () => {
+  const ctx = (jurisdiction: Jurisdiction) => ({ jurisdiction, knownOn: KNOWN_ON });
+  it.each([
+    ['vlaanderen', 15, 'ouder-voogd', 'consent.giverNotEntitledCompetent'],
+    ['vlaanderen', 15, 'jongere', null],
+    ['vlaanderen', 9, 'jongere', 'consent.giverNotEntitledNotCompetent'],
+    ['vlaanderen', 9, 'ouder-voogd', null],
+    ['nederland', 9, 'jongere', 'consent.giverNotEntitledNl'],
+    ['nederland', 17, 'ouder-voogd', 'consent.giverNotEntitledNl'],
+    // 12–15 in the Netherlands: each may give their part; the record waits for the other.
+    ['nederland', 14, 'jongere', null],
+    ['nederland', 14, 'ouder-voogd', null],
+  ] as const)('%s, age %i, consent of %s: %s', (jurisdiction, age, givenBy, expected) => {
+    const party = makeParty({ age });
+    expect(entitlementError(party, givenBy, KNOWN_ON, ctx(jurisdiction))).toBe(expected);
+  });
+
+  it('refuses a parent consenting for another adult', () => {
+    expect(entitlementError(makeParty({ role: 'volwassene' }), 'ouder-voogd', KNOWN_ON, ctx('vlaanderen'))).toBe(
+      'consent.giverNotEntitledAdult',
+    );
   });
 });

@@ -28,6 +28,8 @@
 import { whoDecides } from './competence';
 import type { CompetenceOverride, ConsentGiver, Jurisdiction } from './competence';
 import { isConsentActive } from './consent-rules';
+import { recordErrors } from './errors';
+import type { RecordErrorCode } from './errors';
 import type { ConsentGiven, ConsentRecord, InfoCategory, Recipient } from './records/consent';
 import type { Party } from './records/party';
 
@@ -338,4 +340,23 @@ export function validityTimeline(
     last = key;
   }
   return changes;
+}
+
+/**
+ * Why `givenBy` may not consent for `party` on `givenOn`, as an error code, or
+ * null when they may. Recording such a consent is refused (issue 14): it
+ * could never count. Consent that is only incomplete (Netherlands, 12–15) is
+ * accepted and shown as waiting for the other consent.
+ */
+export function entitlementError(
+  party: Parameters<typeof decidersOn>[0],
+  givenBy: ConsentGiver,
+  givenOn: string,
+  ctx: ConsentContext,
+): RecordErrorCode | null {
+  const deciders = decidersOn(party, ctx, givenOn);
+  if (deciders.anyOf.includes(givenBy)) return null;
+  if (deciders.basis.kind === 'volwassene') return recordErrors.giverNotEntitledAdult;
+  if (ctx.jurisdiction === 'nederland') return recordErrors.giverNotEntitledNl;
+  return givenBy === 'ouder-voogd' ? recordErrors.giverNotEntitledCompetent : recordErrors.giverNotEntitledNotCompetent;
 }

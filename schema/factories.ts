@@ -51,7 +51,7 @@ export function makeParty(overrides: Partial<Party> = {}): Party {
 export function makeConsent(overrides: Partial<ConsentGiven> = {}): ConsentGiven {
   return {
     kind: 'consent',
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: uuid(),
     caseId: uuid(),
     partyId: uuid(),
@@ -70,7 +70,7 @@ export function makeConsent(overrides: Partial<ConsentGiven> = {}): ConsentGiven
 export function makeShareWithoutConsent(overrides: Partial<ShareWithoutConsent> = {}): ShareWithoutConsent {
   return {
     kind: 'consent',
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: uuid(),
     caseId: uuid(),
     partyId: uuid(),
@@ -86,6 +86,9 @@ export function makeShareWithoutConsent(overrides: Partial<ShareWithoutConsent> 
       canBeMotivatedToReport: { answer: 'nee' },
       bestPlacedToInform: 'Politie, via de jeugdconsulent.',
     },
+    bestPlacedToHelp: 'De jeugdconsulent van de politie.',
+    youngPersonInformed: { told: 'ja', on: '2026-03-12', how: 'In een gesprek op het CLB.' },
+    confirmedWarnings: [],
     createdAt: NOW,
     updatedAt: NOW,
     ...overrides,

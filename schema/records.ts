@@ -39,7 +39,7 @@ export type RecordOfKind<K extends RecordKind> = Extract<StoredRecord, { kind: K
 export const currentSchemaVersion = {
   case: 1,
   party: 1,
-  consent: 1,
+  consent: 2,
   assessment: 1,
   note: 1,
   followup: 1,

@@ -32,6 +32,7 @@ import {
   withdrawConsent,
 } from './cases';
 import { db } from './db';
+import { updateSettings } from './settings';
 import { AppendOnlyError, InvalidRecordError, RecordNotFoundError, VaultLockedError } from './errors';
 import * as store from './store';
 import { deleteDraft, eraseCase, getRecord, listRecords, saveDraft, saveRecords } from './store';
@@ -70,6 +71,11 @@ const CHECKS: ShareChecks = {
   canBeMotivatedToReport: { answer: 'nee' },
   bestPlacedToInform: 'De politie',
 };
+/** Issue 14: whether the young person was told, and who is best placed to help (noodtoestand). */
+const TOLD = {
+  youngPersonInformed: { told: 'ja', on: '2026-03-12', how: 'In een gesprek op het CLB.' },
+  bestPlacedToHelp: 'De jeugdconsulent van de politie',
+} as const;
 
 /** Moves the (fake) clock on, so every write gets a later timestamp. */
 function tick(ms = 1000): void {
@@ -201,6 +207,7 @@ describe('every operation writes its records and exactly one audit event in one 
           sharedOn: '2026-03-12',
           justification: M.justification,
           checks: CHECKS,
+          ...TOLD,
         }),
     },
     {
@@ -475,6 +482,36 @@ describe('consent', () => {
     expect(await stored(consent.id)).toMatchObject({ withdrawnOn: '2026-03-12' });
   });
 
+  it('refuses consent from someone who may not give it, with the reason (issue 14)', async () => {
+    const ctx = await seed(); // a 14-year-old depicted pupil, Flanders by default: presumed competent
+    const error = await failure(
+      recordConsent({
+        caseId: ctx.kase.id,
+        partyId: ctx.party.id,
+        recipient: 'school',
+        categories: ['feiten'],
+        givenBy: 'ouder-voogd',
+        givenOn: '2026-03-12',
+        how: 'mondeling-genoteerd',
+      }),
+    );
+    expect(issuesOf(error)).toEqual([{ path: 'givenBy', message: recordErrors.giverNotEntitledCompetent }]);
+    expect(await listRecords({ kind: 'consent', caseId: ctx.kase.id })).toEqual([]);
+    await updateSettings({ jurisdiction: 'nederland' });
+    // Netherlands, 12–15: the parent gives their part; the record waits for the young person's.
+    await expect(
+      recordConsent({
+        caseId: ctx.kase.id,
+        partyId: ctx.party.id,
+        recipient: 'school',
+        categories: ['feiten'],
+        givenBy: 'ouder-voogd',
+        givenOn: '2026-03-12',
+        how: 'mondeling-genoteerd',
+      }),
+    ).resolves.toMatchObject({ givenBy: 'ouder-voogd', schemaVersion: 2 });
+  });
+
   it('refuses consent for a betrokkene of another case', async () => {
     const ctx = await seed();
     const other = await seed();
@@ -493,6 +530,7 @@ describe('consent', () => {
         sharedOn: '2026-03-12',
         justification: M.justification,
         checks: CHECKS,
+        youngPersonInformed: TOLD.youngPersonInformed,
         ...overrides,
       } as ShareWithoutConsentInput);
     }
@@ -521,6 +559,51 @@ describe('consent', () => {
         { path: 'checks.bestPlacedToInform', message: textErrors.required },
       ]);
       expect(await listRecords({ kind: 'consent', caseId: ctx.kase.id })).toEqual([]);
+    });
+
+    it('sends an art. 458bis share only to politie-parket (issue 14)', async () => {
+      const ctx = await seed();
+      expect(issuesOf(await failure(share(ctx, { recipient: 'school' })))).toEqual([
+        { path: 'recipient', message: recordErrors.art458bisParketOnly },
+      ]);
+      expect(await listRecords({ kind: 'consent', caseId: ctx.kase.id })).toEqual([]);
+    });
+
+    it('asks a noodtoestand who is best placed to help, and every share whether the young person was told', async () => {
+      const ctx = await seed();
+      expect(
+        issuesOf(
+          await failure(share(ctx, { basis: 'noodtoestand', recipient: 'school', bestPlacedToHelp: undefined })),
+        ),
+      ).toEqual([{ path: 'bestPlacedToHelp', message: recordErrors.bestPlacedToHelpRequired }]);
+      expect(issuesOf(await failure(share(ctx, { youngPersonInformed: { told: 'niet-vastgelegd' } })))).toEqual([
+        { path: 'youngPersonInformed', message: recordErrors.informedRequired },
+      ]);
+      const recorded = await share(ctx, {
+        basis: 'noodtoestand',
+        recipient: 'school',
+        bestPlacedToHelp: 'De zorgcoördinator',
+        youngPersonInformed: { told: 'nee', whyNot: 'Niet bereikbaar vandaag.' },
+      });
+      expect(await stored(recorded.id)).toMatchObject({
+        schemaVersion: 2,
+        bestPlacedToHelp: 'De zorgcoördinator',
+        youngPersonInformed: { told: 'nee', whyNot: 'Niet bereikbaar vandaag.' },
+        confirmedWarnings: [],
+      });
+    });
+
+    it('refuses check answers that contradict the basis until the worker confirms them', async () => {
+      const ctx = await seed();
+      const checks = { ...CHECKS, solutionWithinTrustImpossible: { answer: 'nee' } };
+      expect(issuesOf(await failure(share(ctx, { checks })))).toEqual([
+        { path: 'confirmedWarnings', message: recordErrors.warningNotConfirmed },
+      ]);
+      const recorded = await share(ctx, {
+        checks,
+        confirmedWarnings: ['oplossing-binnen-vertrouwensrelatie-mogelijk'],
+      });
+      expect(recorded).toMatchObject({ confirmedWarnings: ['oplossing-binnen-vertrouwensrelatie-mogelijk'] });
     });
 
     it('is stored with its basis and cannot be withdrawn', async () => {
@@ -673,6 +756,7 @@ describe('erasing a case', () => {
       sharedOn: '2026-03-12',
       justification: M.justification,
       checks: CHECKS,
+      ...TOLD,
     });
     await assessFlags({
       caseId,

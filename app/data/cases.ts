@@ -17,6 +17,7 @@ import { formatIsoDate } from '../../schema/calendar-date';
 
 import { formatCaseReference, samePseudonym, suggestPseudonym } from '../../schema/case-rules';
 import { criteria2021Ids, criteriaOuderNlIds } from '../../schema/content-ids';
+import { entitlementError } from '../../schema/consent-validity';
 import { recordErrors } from '../../schema/errors';
 import type { RecordErrorCode } from '../../schema/errors';
 import { storedRecordSchema } from '../../schema/records';
@@ -32,13 +33,16 @@ import type {
   ShareWithoutConsent,
   ShareWithoutConsentInput,
 } from '../../schema/records/consent';
+import { shareWithoutConsentInput } from '../../schema/records/consent';
 import type { FollowUp } from '../../schema/records/follow-up';
 import type { AppendNoteInput, CorrectNoteInput, Note } from '../../schema/records/note';
 import type { AddPartyInput, Party, PartyFields } from '../../schema/records/party';
 import type { RecordReferralInput, Referral } from '../../schema/records/referral';
 import type { SetStepCheckInput, StepCheck } from '../../schema/records/step';
+import { checkContradictions } from '../../schema/share-rules';
 import { reserveCaseReference } from './case-reference';
 import { InvalidRecordError, RecordDamagedError, RecordNotFoundError } from './errors';
+import { getSettings } from './settings';
 import { eraseCase, getRecord, listRecords, makeAuditEvent, saveRecords } from './store';
 
 // ---------------------------------------------------------------------------
@@ -383,9 +387,18 @@ export async function recordConsent(input: RecordConsentInput): Promise<ConsentR
   return withCase(input.caseId, async (kase) => {
     const now = new Date();
     await assertPartyOfCase(kase.id, input.partyId);
+    const party = await getRecord(input.partyId, 'party');
+    if (party?.ok) {
+      const { jurisdiction } = await getSettings();
+      const refused = entitlementError(party.record, input.givenBy, input.givenOn, {
+        jurisdiction,
+        knownOn: kase.knownOn,
+      });
+      if (refused !== null) throw ruleError(undefined, ['givenBy'], refused);
+    }
     const consent: ConsentGiven = {
       kind: 'consent',
-      schemaVersion: 1,
+      schemaVersion: 2,
       id: crypto.randomUUID(),
       caseId: kase.id,
       partyId: input.partyId,
@@ -437,9 +450,18 @@ export async function withdrawConsent(id: string, withdrawnOn: string): Promise<
 export async function recordShareWithoutConsent(input: ShareWithoutConsentInput): Promise<ConsentRecord> {
   return withCase(input.caseId, async (kase) => {
     const now = new Date();
+    const parsed = shareWithoutConsentInput.safeParse(input);
+    if (!parsed.success) {
+      throw new InvalidRecordError(
+        undefined,
+        parsed.error.issues.map((i) => ({ path: i.path, message: i.message })),
+      );
+    }
+    const missing = checkContradictions(input.checks).filter((c) => !(input.confirmedWarnings ?? []).includes(c));
+    if (missing.length > 0) throw ruleError(undefined, ['confirmedWarnings'], recordErrors.warningNotConfirmed);
     const share: ShareWithoutConsent = {
       kind: 'consent',
-      schemaVersion: 1,
+      schemaVersion: 2,
       id: crypto.randomUUID(),
       caseId: kase.id,
       partyId: input.partyId,
@@ -449,6 +471,9 @@ export async function recordShareWithoutConsent(input: ShareWithoutConsentInput)
       sharedOn: input.sharedOn,
       justification: input.justification,
       checks: input.checks,
+      ...(parsed.data.bestPlacedToHelp === undefined ? {} : { bestPlacedToHelp: parsed.data.bestPlacedToHelp }),
+      youngPersonInformed: parsed.data.youngPersonInformed,
+      confirmedWarnings: checkContradictions(input.checks),
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     };

@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { consentGiverSchema, type Jurisdiction } from '../../../schema/competence';
 import { isConsentActive } from '../../../schema/consent-rules';
+import { ART_458BIS_RECIPIENT, checkContradictions } from '../../../schema/share-rules';
 import {
   infoCategorySchema,
   recipientSchema,
@@ -393,6 +394,12 @@ interface ShareValues {
   justification: string;
   answers: Record<CheckKey, 'ja' | 'nee' | ''>;
   bestPlacedToInform: string;
+  bestPlacedToHelp: string;
+  told: 'ja' | 'nee' | '';
+  toldOn: string;
+  toldHow: string;
+  whyNot: string;
+  confirmed: boolean;
 }
 
 function ShareForm({
@@ -420,9 +427,34 @@ function ShareForm({
       canBeMotivatedToReport: '',
     },
     bestPlacedToInform: '',
+    bestPlacedToHelp: '',
+    told: '',
+    toldOn: todayIso(),
+    toldHow: '',
+    whyNot: '',
+    confirmed: false,
   });
   const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['partyId', 'basis', 'recipient', 'categories', 'sharedOn', 'justification', 'checks']);
+  const errors = useFormErrors([
+    'partyId',
+    'basis',
+    'recipient',
+    'categories',
+    'sharedOn',
+    'justification',
+    'checks',
+    'bestPlacedToHelp',
+    'youngPersonInformed',
+    'confirmedWarnings',
+  ]);
+  const warnings = checkContradictions(
+    Object.fromEntries(
+      checkKeys.flatMap((key) => (values.answers[key] === '' ? [] : [[key, { answer: values.answers[key] }]])),
+    ),
+  );
+  // Art. 458bis only ever informs the parket (DOMAIN.md).
+  const shareRecipients =
+    values.basis === 'art-458bis' ? recipientOptions.filter((o) => o.value === ART_458BIS_RECIPIENT) : recipientOptions;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -439,6 +471,24 @@ function ShareForm({
     }
     const best = requiredText(values.bestPlacedToInform);
     if (best) problems['checks.bestPlacedToInform'] = best;
+    if (values.basis === 'noodtoestand') {
+      const helper = requiredText(values.bestPlacedToHelp);
+      if (helper) problems.bestPlacedToHelp = helper;
+    }
+    if (values.basis === 'art-458bis' && values.recipient !== '' && values.recipient !== ART_458BIS_RECIPIENT) {
+      problems.recipient = nl.errors['share.art458bisParketOnly'];
+    }
+    if (values.told === '') problems.youngPersonInformed = nl.logbook.errors.choose;
+    if (values.told === 'ja') {
+      if (!isIsoDate(values.toldOn)) problems['youngPersonInformed.on'] = nl.logbook.errors.invalidDate;
+      const how = requiredText(values.toldHow);
+      if (how) problems['youngPersonInformed.how'] = how;
+    }
+    if (values.told === 'nee') {
+      const why = requiredText(values.whyNot);
+      if (why) problems['youngPersonInformed.whyNot'] = why;
+    }
+    if (warnings.length > 0 && !values.confirmed) problems.confirmedWarnings = nl.errors['share.warningNotConfirmed'];
     if (Object.keys(problems).length > 0 || values.basis === '' || values.recipient === '') {
       errors.fail(problems, nl.logbook.errors.checkFields);
       return;
@@ -458,6 +508,12 @@ function ShareForm({
         sharedOn: values.sharedOn,
         justification: values.justification.trim(),
         checks,
+        ...(values.basis === 'noodtoestand' ? { bestPlacedToHelp: values.bestPlacedToHelp.trim() } : {}),
+        youngPersonInformed:
+          values.told === 'ja'
+            ? { told: 'ja', on: values.toldOn, how: values.toldHow.trim() }
+            : { told: 'nee', whyNot: values.whyNot.trim() },
+        confirmedWarnings: values.confirmed ? warnings : [],
       });
       onDone();
     } catch (error) {
@@ -495,7 +551,8 @@ function ShareForm({
       <RadioGroup
         legend={t.recipient}
         name="share-recipient"
-        options={recipientOptions}
+        hint={values.basis === 'art-458bis' ? ts.recipient458bis : undefined}
+        options={shareRecipients}
         value={values.recipient}
         error={errors.error('recipient')}
         onChange={(recipient) => setValues((v) => ({ ...v, recipient }))}
@@ -554,6 +611,89 @@ function ShareForm({
           setValues((v) => ({ ...v, bestPlacedToInform }));
         }}
       />
+      {warnings.length > 0 ? (
+        <div className="callout callout--danger" role="alert">
+          <p>
+            <strong>{ts.warningsTitle}</strong>
+          </p>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w}>{ts.warnings[w]}</li>
+            ))}
+          </ul>
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={values.confirmed}
+              aria-invalid={errors.error('confirmedWarnings') ? true : undefined}
+              onChange={(event) => setValues((v) => ({ ...v, confirmed: event.target.checked }))}
+            />
+            <span>{ts.confirmWarnings}</span>
+          </label>
+          {errors.error('confirmedWarnings') ? (
+            <p className="field__error">{errors.error('confirmedWarnings')}</p>
+          ) : null}
+        </div>
+      ) : null}
+      {values.basis === 'noodtoestand' ? (
+        <TextField
+          label={ts.bestPlacedToHelp}
+          hint={ts.bestPlacedToHelpHint}
+          value={values.bestPlacedToHelp}
+          maxLength={500}
+          required
+          error={errors.error('bestPlacedToHelp')}
+          onChange={(event) => {
+            const bestPlacedToHelp = event.target.value;
+            errors.setField('bestPlacedToHelp', imageDataError(bestPlacedToHelp));
+            setValues((v) => ({ ...v, bestPlacedToHelp }));
+          }}
+        />
+      ) : null}
+      <RadioGroup
+        legend={ts.informed}
+        name="share-informed"
+        options={(['ja', 'nee'] as const).map((value) => ({ value, label: ts.informedOptions[value] }))}
+        value={values.told}
+        error={errors.error('youngPersonInformed')}
+        onChange={(told) => setValues((v) => ({ ...v, told }))}
+      />
+      {values.told === 'ja' ? (
+        <>
+          <TextField
+            label={ts.informedOn}
+            type="date"
+            value={values.toldOn}
+            error={errors.error('youngPersonInformed.on')}
+            onChange={(event) => setValues((v) => ({ ...v, toldOn: event.target.value }))}
+          />
+          <TextField
+            label={ts.informedHow}
+            value={values.toldHow}
+            maxLength={1000}
+            required
+            error={errors.error('youngPersonInformed.how')}
+            onChange={(event) => {
+              const toldHow = event.target.value;
+              errors.setField('youngPersonInformed.how', imageDataError(toldHow));
+              setValues((v) => ({ ...v, toldHow }));
+            }}
+          />
+        </>
+      ) : null}
+      {values.told === 'nee' ? (
+        <TextAreaField
+          label={ts.informedWhyNot}
+          value={values.whyNot}
+          required
+          error={errors.error('youngPersonInformed.whyNot')}
+          onChange={(event) => {
+            const whyNot = event.target.value;
+            errors.setField('youngPersonInformed.whyNot', imageDataError(whyNot));
+            setValues((v) => ({ ...v, whyNot }));
+          }}
+        />
+      ) : null}
       <FormError message={errors.general} />
       <FormButtons busy={busy} onCancel={onCancel} />
     </form>

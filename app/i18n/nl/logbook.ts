@@ -315,6 +315,33 @@ export const logbook = {
     bestPlacedToInform: 'Wie kan het best geïnformeerd worden?',
     entryBasis: (basis: string, on: string) => `Grond: ${basis}, gedeeld op ${on}.`,
     saved: 'Het delen zonder toestemming is genoteerd.',
+    recipient458bis: 'Art. 458bis Strafwetboek laat alleen toe de procureur des Konings (parket) te informeren.',
+    bestPlacedToHelp: 'Wie (persoon of dienst) kan het best helpen?',
+    bestPlacedToHelpHint: 'Betrek de derde die het meest hulp kan bieden, niet noodzakelijk politie of parket.',
+    informed: 'Weet de jongere wat je deelt, waarom en wat er daarna gebeurt?',
+    informedOptions: { ja: 'ja, de jongere is ingelicht', nee: 'nee, dat kon niet' },
+    informedOn: 'Wanneer ingelicht?',
+    informedHow: 'Hoe ingelicht?',
+    informedWhyNot: 'Waarom kon dat niet?',
+    warningsTitle: 'Let op: deze antwoorden pleiten tegen delen zonder toestemming',
+    warnings: {
+      'oplossing-binnen-vertrouwensrelatie-mogelijk':
+        'Je antwoordt dat een oplossing binnen de vertrouwensrelatie mogelijk is. Dan is delen zonder toestemming meestal niet nodig.',
+      'jongere-kan-zelf-melden':
+        'Je antwoordt dat de jongere gemotiveerd kan worden om zelf te melden. Dan is het gevaar misschien ook anders af te wenden.',
+      'niet-besproken-met-jongere':
+        'Je hebt het niet met de jongere besproken. Betrek de jongere waar het kan: doe het in overleg met de leerling.',
+    },
+    confirmWarnings: 'Ik heb deze waarschuwing gelezen en deel toch zonder toestemming.',
+    entryHelper: (who: string) => `Best geplaatst om te helpen: ${who}.`,
+    entryInformed: (on: string, how: string) => `De jongere is ingelicht op ${on}: ${how}`,
+    entryNotInformed: (why: string) => `De jongere is niet ingelicht: ${why}`,
+    entryInformedUnknown: 'Niet vastgelegd of de jongere ingelicht is (genoteerd voor Baken dit vroeg).',
+    entryWarnings: (count: number) =>
+      count === 1
+        ? 'Eén waarschuwing bij de controlevragen bevestigd.'
+        : `${count} waarschuwingen bij de controlevragen bevestigd.`,
+    invalid458bis: 'Telt niet: art. 458bis laat alleen het parket toe, niet deze ontvanger.',
   },
 
   notes: {
