@@ -8,7 +8,7 @@ import { ICS_FILE_NAME, ICS_MIME_TYPE } from '../../../schema/ics';
 import { flagSchema, type Flag } from '../../../schema/records/assessment';
 import { caseTypeSchema, type CaseType } from '../../../schema/records/case';
 import { type FollowUp } from '../../../schema/records/follow-up';
-import { completeFollowUp, rescheduleFollowUp } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import {
   FOLLOW_UP_PAGE_SIZE,
   exportFollowUpCalendar,
@@ -258,7 +258,7 @@ function FollowUpCard({ item, today, onAnnounce }: { item: OkItem; today: string
     setDoneBusy(true);
     setError(null);
     try {
-      await completeFollowUp(followUp.id, today);
+      await runOperation('completeFollowUp', { id: followUp.id, doneOn: today });
       onAnnounce(t.done.announced(reference));
     } catch (e) {
       setError(failureText(e));
@@ -407,7 +407,7 @@ function RescheduleForm({ id, followUp, reference, today, onCancel, onDone }: Re
     }
     setSaving(true);
     try {
-      await rescheduleFollowUp(followUp.id, { to, reason: reason.trim() });
+      await runOperation('rescheduleFollowUp', { id: followUp.id, to, reason: reason.trim() });
       onDone(to);
     } catch (e) {
       setErrors({ general: failureText(e) });

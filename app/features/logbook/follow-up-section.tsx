@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { suggestFollowUpDate } from '../../../schema/case-rules';
 import type { FollowUp } from '../../../schema/records/follow-up';
 import type { CaseDetail } from '../../data/case-hooks';
-import { closeCase, completeFollowUp, reopenCase, rescheduleFollowUp, scheduleFollowUp } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { navigate } from '../../shell/router';
@@ -112,7 +112,7 @@ function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (mes
     setBusy(true);
     setError(null);
     try {
-      await completeFollowUp(followUp.id, todayIso());
+      await runOperation('completeFollowUp', { id: followUp.id, doneOn: todayIso() });
       onSaved(t.done);
     } catch (failure) {
       setError(describeFailure(failure, []).general);
@@ -186,7 +186,7 @@ function ScheduleForm({ caseId, onDone, onCancel }: { caseId: string; onDone: ()
     }
     setBusy(true);
     try {
-      await scheduleFollowUp({ caseId, due, purpose: purpose.trim() });
+      await runOperation('scheduleFollowUp', { caseId, due, purpose: purpose.trim() });
       onDone();
     } catch (error) {
       errors.failWith(error);
@@ -248,7 +248,7 @@ function RescheduleForm({
     }
     setBusy(true);
     try {
-      await rescheduleFollowUp(followUp.id, { to, reason: reason.trim() });
+      await runOperation('rescheduleFollowUp', { id: followUp.id, to, reason: reason.trim() });
       onDone();
     } catch (error) {
       errors.failWith(error);
@@ -304,7 +304,7 @@ function CloseForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () =>
     }
     setBusy(true);
     try {
-      await closeCase(caseId, { retentionUntil: value });
+      await runOperation('closeCase', { id: caseId, retentionUntil: value });
       onDone();
     } catch (error) {
       errors.failWith(error);
@@ -336,7 +336,7 @@ function ReopenButton({ caseId, onSaved }: { caseId: string; onSaved: (message: 
     setBusy(true);
     setError(null);
     try {
-      await reopenCase(caseId);
+      await runOperation('reopenCase', { id: caseId });
       onSaved(tc.reopened);
     } catch (failure) {
       setError(describeFailure(failure, []).general);
