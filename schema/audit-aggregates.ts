@@ -19,6 +19,7 @@
 // each other; auditors get either months or quarters, not both.
 import { z } from 'zod';
 
+import { latestFlag } from './latest-flag';
 import type { Flag, FlagAssessment } from './records/assessment';
 import type { Case, CaseType } from './records/case';
 import type { ConsentRecord } from './records/consent';
@@ -121,20 +122,6 @@ function caseAge(parties: readonly Party[]): number | undefined {
   return youngest;
 }
 
-function latestFlag(assessments: readonly FlagAssessment[]): Flag | 'geen' {
-  let latest: FlagAssessment | undefined;
-  for (const a of assessments) {
-    if (
-      !latest ||
-      a.assessedOn > latest.assessedOn ||
-      (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)
-    ) {
-      latest = a;
-    }
-  }
-  return latest?.flag ?? 'geen';
-}
-
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
@@ -217,7 +204,7 @@ export function buildAuditAggregates(
     'flags',
     countBy(
       flagKeys,
-      cohort.map((c) => latestFlag(c.assessments)),
+      cohort.map((c) => latestFlag(c.assessments) ?? 'geen'),
     ),
     k,
   );

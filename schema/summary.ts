@@ -22,6 +22,7 @@
 // Labels come from the caller (app/i18n), so this file holds no interface text.
 import type { Jurisdiction } from './competence';
 import { consentRelease, isCaseLevel } from './consent-validity';
+import { latestAssessment } from './latest-flag';
 import { replaceNames } from './name-redaction';
 import { emergencyRelease } from './share-rules';
 import type { Flag, FlagAssessment } from './records/assessment';
@@ -124,20 +125,6 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 function currentNotes(notes: readonly Note[]): Note[] {
   const superseded = new Set(notes.flatMap((n) => (n.supersedes === undefined ? [] : [n.supersedes])));
   return notes.filter((n) => !superseded.has(n.id));
-}
-
-function latestAssessment(assessments: readonly FlagAssessment[]): FlagAssessment | undefined {
-  let latest: FlagAssessment | undefined;
-  for (const a of assessments) {
-    if (
-      !latest ||
-      byText(a.assessedOn, latest.assessedOn) > 0 ||
-      (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)
-    ) {
-      latest = a;
-    }
-  }
-  return latest;
 }
 
 /** The case-level facts of each category, free text passed through `clean`; empty when there is nothing. */

@@ -145,14 +145,8 @@ export type RecordConsentInput = z.input<typeof recordConsentInput>;
 export const withdrawConsentInput = consentGivenFields.pick({ id: true, withdrawnOn: true }).required();
 export type WithdrawConsentInput = z.input<typeof withdrawConsentInput>;
 
-/**
- * The share-without-consent form: justification and every check answer are
- * required; art. 458bis only to politie-parket; a noodtoestand names who is
- * best placed to help; whether the young person was told (not "niet
- * vastgelegd"). Confirming the contradicting answers is checked by the
- * operation (share-rules.ts).
- */
-export const shareWithoutConsentInput = shareWithoutConsentSchema
+/** The share-without-consent fields, before the cross-field rules (zod cannot `.omit` a refined object). */
+export const shareWithoutConsentFields = shareWithoutConsentSchema
   .pick({
     caseId: true,
     partyId: true,
@@ -165,18 +159,35 @@ export const shareWithoutConsentInput = shareWithoutConsentSchema
     bestPlacedToHelp: true,
     youngPersonInformed: true,
   })
-  .extend({ confirmedWarnings: shareWithoutConsentSchema.shape.confirmedWarnings.default([]) })
-  .superRefine((share, ctx) => {
-    const issue = (code: string, path: string[]): void => {
-      ctx.addIssue({ code: 'custom', message: code, params: { code }, path });
-    };
-    if (share.basis === 'art-458bis' && share.recipient !== 'politie-parket') {
-      issue(recordErrors.art458bisParketOnly, ['recipient']);
-    }
-    if (share.basis === 'noodtoestand' && share.bestPlacedToHelp === undefined) {
-      issue(recordErrors.bestPlacedToHelpRequired, ['bestPlacedToHelp']);
-    }
-    if (share.youngPersonInformed.told === 'niet-vastgelegd')
-      issue(recordErrors.informedRequired, ['youngPersonInformed']);
-  });
+  .extend({ confirmedWarnings: shareWithoutConsentSchema.shape.confirmedWarnings.default([]) });
+
+/**
+ * The cross-field rules of sharing without consent (issue 14): art. 458bis
+ * only to politie-parket; a noodtoestand names who is best placed to help;
+ * whether the young person was told (the form cannot say "niet vastgelegd").
+ * Confirming contradicting check answers is checked by the operation
+ * (share-rules.ts).
+ */
+export function shareWithoutConsentRules(
+  share: Pick<
+    z.output<typeof shareWithoutConsentFields>,
+    'basis' | 'recipient' | 'bestPlacedToHelp' | 'youngPersonInformed'
+  >,
+  ctx: z.core.$RefinementCtx,
+): void {
+  const issue = (code: string, path: string[]): void => {
+    ctx.addIssue({ code: 'custom', message: code, params: { code }, path });
+  };
+  if (share.basis === 'art-458bis' && share.recipient !== 'politie-parket') {
+    issue(recordErrors.art458bisParketOnly, ['recipient']);
+  }
+  if (share.basis === 'noodtoestand' && share.bestPlacedToHelp === undefined) {
+    issue(recordErrors.bestPlacedToHelpRequired, ['bestPlacedToHelp']);
+  }
+  if (share.youngPersonInformed.told === 'niet-vastgelegd')
+    issue(recordErrors.informedRequired, ['youngPersonInformed']);
+}
+
+/** The share-without-consent form: justification and every check answer are required, plus the rules above. */
+export const shareWithoutConsentInput = shareWithoutConsentFields.superRefine(shareWithoutConsentRules);
 export type ShareWithoutConsentInput = z.input<typeof shareWithoutConsentInput>;

@@ -16,7 +16,8 @@ import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select-field';
-import { saveTextFile, todayIso } from './browser';
+import { todayIso } from '../../ui/dates';
+import { offerDownload } from '../../ui/download';
 
 const t = nl.export.audit;
 const L = nl.export.summaryLabels;
@@ -191,14 +192,21 @@ function AggregatesPreview({ result }: { result: AuditAggregates }) {
         <button
           type="button"
           className="button"
-          onClick={() => saveTextFile(aggregatesToCsv(result), t.fileName(result.period, 'csv'), 'text/csv')}
+          onClick={() =>
+            offerDownload(new Blob([aggregatesToCsv(result)], { type: 'text/csv' }), t.fileName(result.period, 'csv'))
+          }
         >
           {t.downloadCsv}
         </button>
         <button
           type="button"
           className="button"
-          onClick={() => saveTextFile(aggregatesToJson(result), t.fileName(result.period, 'json'), 'application/json')}
+          onClick={() =>
+            offerDownload(
+              new Blob([aggregatesToJson(result)], { type: 'application/json' }),
+              t.fileName(result.period, 'json'),
+            )
+          }
         >
           {t.downloadJson}
         </button>

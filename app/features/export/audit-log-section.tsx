@@ -11,7 +11,8 @@ import { verifyAuditLogText } from '../../data/audit-log';
 import { exportAuditLogFile, readAuditAnchor } from '../../data/export-reads';
 import { nl } from '../../i18n/catalogue';
 import { TextField } from '../../ui/field';
-import { saveTextFile, todayIso } from './browser';
+import { todayIso } from '../../ui/dates';
+import { offerDownload } from '../../ui/download';
 
 const t = nl.export.log;
 
@@ -49,7 +50,7 @@ export function AuditLogSection() {
     try {
       const today = todayIso();
       const result = await exportAuditLogFile(today);
-      saveTextFile(result.text, t.fileName(today), 'application/json');
+      offerDownload(new Blob([result.text], { type: 'application/json' }), t.fileName(today));
       setExportState({ phase: 'done', events: result.file.events.length, damaged: result.damaged });
     } catch {
       setExportState({ phase: 'failed' });

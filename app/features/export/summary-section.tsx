@@ -21,7 +21,8 @@ import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { SelectField } from '../../ui/select-field';
-import { copyText, todayIso } from './browser';
+import { todayIso } from '../../ui/dates';
+import { copyText } from './browser';
 
 const t = nl.export.summary;
 const L = nl.export.summaryLabels;

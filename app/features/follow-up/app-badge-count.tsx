@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { useAppBadgeCount } from '../../data/follow-up-overview';
 import { showAppBadge } from './app-badge';
-import { useBrusselsToday } from './use-brussels-today';
+import { useBrusselsToday } from '../../ui/use-now';
 
 export function AppBadgeCount() {
   const today = useBrusselsToday();

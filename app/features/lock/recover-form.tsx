@@ -3,7 +3,7 @@ import { unlockWithRecoveryCode } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { TextField } from '../../ui/field';
 import { PassphraseFields, passphraseProblems } from './passphrase-fields';
-import { errorCode, retryAtOf } from './vault-errors';
+import { errorCode, retryAtOf, throttledText } from '../../ui/vault-errors';
 
 /** Unlock with the recovery code and choose a new passphrase. */
 export function RecoverForm({ onBack }: { onBack: () => void }) {
@@ -28,7 +28,7 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
     } catch (caught) {
       const at = retryAtOf(caught);
       if (errorCode(caught) === 'vault.throttled' && at !== null) {
-        setError(nl.lock.throttled(Math.max(1, Math.ceil((at - Date.now()) / 1000))));
+        setError(throttledText(at));
       } else if (errorCode(caught)?.startsWith('vault.') ?? false) {
         setError(nl.lock.wrongRecoveryCode);
       } else {

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { getUnlockRetryAt, unlock } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { TextField } from '../../ui/field';
-import { errorCode, retryAtOf } from './vault-errors';
+import { errorCode, retryAtOf, throttledText } from '../../ui/vault-errors';
 
 /** Unlock with the passphrase; a wrong one is throttled with a growing delay. */
 export function UnlockForm({ onForgot }: { onForgot: () => void }) {
@@ -60,8 +60,7 @@ export function UnlockForm({ onForgot }: { onForgot: () => void }) {
     }
   }
 
-  const waitSeconds = retryAt !== null ? Math.max(1, Math.ceil((retryAt - now) / 1000)) : 0;
-  const message = retryAt !== null ? nl.lock.throttled(waitSeconds) : error;
+  const message = retryAt !== null ? throttledText(retryAt, now) : error;
 
   return (
     <form onSubmit={submit} noValidate className="card">

@@ -1,11 +1,18 @@
 // The intake fields of a case (new incident and "Feiten aanpassen"): date it
 // became known, how, type(s), school(s) and a short factual description.
-import { caseTypeSchema, knownViaSchema, type CaseType, type KnownVia } from '../../../schema/records/case';
+import {
+  caseFieldsSchema,
+  caseTypeSchema,
+  knownViaSchema,
+  type CaseType,
+  type KnownVia,
+} from '../../../schema/records/case';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
-import { isIsoDate, todayIso } from './dates';
-import { imageDataError, requiredText, type FieldErrors } from './form-errors';
+import { todayIso } from '../../ui/dates';
+import { imageDataError, type FieldErrors } from '../../ui/form-errors';
+import type { OperationForm } from '../../ui/use-operation-form';
 
 const t = nl.logbook;
 const knownViaOptions = knownViaSchema.options.map((value) => ({ value, label: t.knownViaOptions[value] }));
@@ -21,74 +28,45 @@ export interface CaseValues {
   description: string;
 }
 
-export function validateCaseValues(values: CaseValues): FieldErrors {
-  const errors: FieldErrors = {};
-  if (!isIsoDate(values.knownOn) || values.knownOn > todayIso()) errors.knownOn = t.errors.invalidDate;
-  if (values.knownVia === '') errors.knownVia = t.errors.choose;
-  if (values.types.length === 0) errors.types = t.errors.chooseOne;
-  values.schools.forEach((school, i) => {
-    const problem = imageDataError(school);
-    if (problem) errors[`schools.${i}`] = problem;
-  });
-  const description = requiredText(values.description);
-  if (description) errors.description = description;
-  return errors;
+/** The one rule the schema cannot know: an incident did not become known in the future. */
+export function checkCaseValues(values: CaseValues): FieldErrors {
+  return values.knownOn > todayIso() ? { knownOn: t.errors.invalidDate } : {};
 }
 
-/** Trimmed, blank schools dropped: what the data operations receive. */
-export function caseInput(values: CaseValues & { knownVia: KnownVia }) {
+/** The case form as the hook runs it: parsed by caseFieldsSchema (schools trimmed, blank ones dropped). */
+export function caseFormOptions() {
   return {
-    knownOn: values.knownOn,
-    knownVia: values.knownVia,
-    types: values.types,
-    schools: values.schools.map((school) => school.trim()).filter((school) => school !== ''),
-    description: values.description.trim(),
+    schema: caseFieldsSchema,
+    check: checkCaseValues,
+    fields: caseFieldNames,
+    liveImageCheck: ['description'] as const,
   };
 }
 
+/** What the data operations receive: the parsed fields with the description trimmed. */
+export function caseInput<I extends { description: string }>(input: I): I {
+  return { ...input, description: input.description.trim() };
+}
+
 interface CaseFieldsProps {
-  values: CaseValues;
-  onChange: (patch: Partial<CaseValues>) => void;
-  error: (name: string) => string | null;
-  setFieldError: (name: string, message: string | null) => void;
+  form: OperationForm<CaseValues>;
   /** Distinguishes radio groups when two forms could be on one page. */
   idPrefix: string;
 }
 
-export function CaseFields({ values, onChange, error, setFieldError, idPrefix }: CaseFieldsProps) {
+export function CaseFields({ form, idPrefix }: CaseFieldsProps) {
+  const { values, error } = form;
+  const onChange = form.patch;
   function changeSchool(index: number, value: string) {
-    setFieldError(`schools.${index}`, imageDataError(value));
+    form.setFieldError(`schools.${index}`, imageDataError(value));
     onChange({ schools: values.schools.map((school, i) => (i === index ? value : school)) });
   }
 
   return (
     <>
-      <TextField
-        label={t.knownOn}
-        type="date"
-        value={values.knownOn}
-        max={todayIso()}
-        required
-        error={error('knownOn')}
-        onChange={(event) => onChange({ knownOn: event.target.value })}
-      />
-      <RadioGroup
-        legend={t.knownVia}
-        name={`${idPrefix}-knownVia`}
-        options={knownViaOptions}
-        value={values.knownVia}
-        error={error('knownVia')}
-        onChange={(knownVia) => onChange({ knownVia })}
-      />
-      <CheckboxGroup
-        legend={t.types}
-        hint={t.typesHint}
-        options={typeOptions}
-        value={values.types}
-        error={error('types')}
-        inline
-        onChange={(types) => onChange({ types })}
-      />
+      <TextField label={t.knownOn} type="date" max={todayIso()} required {...form.text('knownOn')} />
+      <RadioGroup legend={t.knownVia} name={`${idPrefix}-knownVia`} options={knownViaOptions} {...form.choice('knownVia')} />
+      <CheckboxGroup legend={t.types} hint={t.typesHint} options={typeOptions} inline {...form.choice('types')} />
       <fieldset className="field choice-group">
         <legend className="field__label">{t.schools}</legend>
         {values.schools.map((school, i) => (
@@ -118,17 +96,7 @@ export function CaseFields({ values, onChange, error, setFieldError, idPrefix }:
           </button>
         ) : null}
       </fieldset>
-      <TextAreaField
-        label={t.description}
-        hint={t.descriptionHint}
-        value={values.description}
-        required
-        error={error('description')}
-        onChange={(event) => {
-          setFieldError('description', imageDataError(event.target.value));
-          onChange({ description: event.target.value });
-        }}
-      />
+      <TextAreaField label={t.description} hint={t.descriptionHint} required {...form.text('description')} />
     </>
   );
 }

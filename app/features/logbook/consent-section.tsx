@@ -2,52 +2,29 @@
 // who gave it, when and how; withdrawable with a date. Sharing without consent
 // (noodtoestand / art. 458bis) needs a written justification and the check
 // questions, and is always shown as "Gedeeld zonder toestemming".
-import { useState, type FormEvent } from 'react';
-import { consentGiverSchema, type Jurisdiction } from '../../../schema/competence';
+import { useState } from 'react';
 import { isConsentActive } from '../../../schema/consent-rules';
-import { ART_458BIS_RECIPIENT, checkContradictions } from '../../../schema/share-rules';
 import {
-  infoCategorySchema,
-  recipientSchema,
+  withdrawConsentInput,
   type ConsentGiven,
   type ConsentRecord,
-  type InfoCategory,
-  type Recipient,
-  type ShareChecks,
   type ShareWithoutConsent,
 } from '../../../schema/records/consent';
-import { type Party } from '../../../schema/records/party';
+import type { Party } from '../../../schema/records/party';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
-import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
-import { TextAreaField, TextField } from '../../ui/field';
-import { SelectField } from '../../ui/select-field';
-import { CompetenceView, isYoungPersonRole } from './competence-view';
-import { formatDate, isIsoDate, todayIso } from './dates';
-import { FormButtons, FormError } from './form-errors-view';
-import { imageDataError, requiredText, useFormErrors, type FieldErrors } from './form-errors';
+import { formatDate, isIsoDate, todayIso } from '../../ui/dates';
+import { TextField } from '../../ui/field';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import type { FieldErrors } from '../../ui/form-errors';
+import { useOperationForm } from '../../ui/use-operation-form';
+import { ConsentForm, ShareForm, checkKeys } from './consent-forms';
 import { CaseSection, Expander, SavedStatus } from './section';
 
 const t = nl.logbook.consent;
 const ts = nl.logbook.share;
-const recipientOptions = recipientSchema.options.map((value) => ({ value, label: t.recipients[value] }));
-// "contactgegevens" is in the schema, but the consent form offers the five categories of the issue.
-const formCategories = infoCategorySchema.options.filter((c) => c !== 'contactgegevens');
-const categoryOptions = formCategories.map((value) => ({ value, label: t.categoryLabels[value] }));
-const giverOptions = consentGiverSchema.options.map((value) => ({ value, label: t.givenByOptions[value] }));
-const howOptions = (['mondeling-genoteerd', 'schriftelijk'] as const).map((value) => ({
-  value,
-  label: t.howOptions[value],
-}));
-const checkKeys = [
-  'solutionWithinTrustImpossible',
-  'consultedOthers',
-  'discussedWithYoungPerson',
-  'canBeMotivatedToReport',
-] as const;
-type CheckKey = (typeof checkKeys)[number];
 
 export function ConsentSection({ detail }: { detail: CaseDetail }) {
   const { jurisdiction } = useSettings();
@@ -195,6 +172,8 @@ function GivenCard({
   );
 }
 
+const withdrawForm = withdrawConsentInput.omit({ id: true });
+
 function WithdrawForm({
   consent,
   title,
@@ -206,496 +185,22 @@ function WithdrawForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [date, setDate] = useState(todayIso());
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['withdrawnOn']);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!isIsoDate(date)) {
-      errors.fail({ withdrawnOn: nl.logbook.errors.invalidDate }, nl.logbook.errors.checkFields);
-      return;
-    }
-    if (date < consent.givenOn) {
-      errors.fail({ withdrawnOn: nl.logbook.errors.dateBefore }, nl.logbook.errors.checkFields);
-      return;
-    }
-    setBusy(true);
-    try {
-      await runOperation('withdrawConsent', { id: consent.id, withdrawnOn: date });
-      onDone();
-    } catch (error) {
-      errors.failWith(error);
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form ref={errors.form} onSubmit={submit} noValidate className="logbook-form" aria-label={t.withdrawLabel(title)}>
-      <TextField
-        label={t.withdrawDate}
-        type="date"
-        value={date}
-        min={consent.givenOn}
-        error={errors.error('withdrawnOn')}
-        onChange={(event) => setDate(event.target.value)}
-      />
-      <FormError message={errors.general} />
-      <FormButtons busy={busy} saveLabel={t.withdrawConfirm} onCancel={onCancel} />
-    </form>
-  );
-}
-
-function partyOptions(parties: readonly Party[]) {
-  return parties.map((party) => ({
-    value: party.id,
-    label: `${party.pseudonym} (${nl.logbook.parties.roles[party.role]})`,
-  }));
-}
-
-interface ConsentValues {
-  partyId: string;
-  recipient: Recipient | '';
-  categories: InfoCategory[];
-  givenBy: 'jongere' | 'ouder-voogd' | '';
-  givenOn: string;
-  how: 'mondeling-genoteerd' | 'schriftelijk';
-}
-
-function ConsentForm({
-  caseId,
-  parties,
-  jurisdiction,
-  onDone,
-  onCancel,
-}: {
-  caseId: string;
-  parties: readonly Party[];
-  jurisdiction: Jurisdiction;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
-  const [values, setValues] = useState<ConsentValues>({
-    partyId: parties.length === 1 ? (parties[0]?.id ?? '') : '',
-    recipient: '',
-    categories: [],
-    givenBy: '',
-    givenOn: todayIso(),
-    how: 'mondeling-genoteerd',
+  const form = useOperationForm({
+    initial: () => ({ withdrawnOn: todayIso() }),
+    schema: withdrawForm,
+    // Checked here too, so the date gets its own message before anything is saved.
+    check: ({ withdrawnOn }): FieldErrors =>
+      isIsoDate(withdrawnOn) && withdrawnOn < consent.givenOn ? { withdrawnOn: nl.logbook.errors.dateBefore } : {},
+    run: (input) => runOperation('withdrawConsent', { id: consent.id, ...input }),
+    onDone,
+    fields: ['withdrawnOn'],
   });
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['partyId', 'recipient', 'categories', 'givenBy', 'givenOn', 'how']);
-  const party = parties.find((p) => p.id === values.partyId);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: FieldErrors = {};
-    if (values.partyId === '') problems.partyId = nl.logbook.errors.choose;
-    if (values.recipient === '') problems.recipient = nl.logbook.errors.choose;
-    if (values.categories.length === 0) problems.categories = nl.logbook.errors.chooseOne;
-    if (values.givenBy === '') problems.givenBy = nl.logbook.errors.choose;
-    if (!isIsoDate(values.givenOn)) problems.givenOn = nl.logbook.errors.invalidDate;
-    if (Object.keys(problems).length > 0 || values.recipient === '' || values.givenBy === '') {
-      errors.fail(problems, nl.logbook.errors.checkFields);
-      return;
-    }
-    setBusy(true);
-    try {
-      await runOperation('recordConsent', {
-        caseId,
-        partyId: values.partyId,
-        recipient: values.recipient,
-        categories: values.categories,
-        givenBy: values.givenBy,
-        givenOn: values.givenOn,
-        how: values.how,
-      });
-      onDone();
-    } catch (error) {
-      errors.failWith(error);
-      setBusy(false);
-    }
-  }
 
   return (
-    <form
-      ref={errors.form}
-      onSubmit={submit}
-      noValidate
-      className="card logbook-form"
-      aria-labelledby="consent-form-title"
-    >
-      <h3 id="consent-form-title">{t.formTitle}</h3>
-      <SelectField
-        label={t.party}
-        value={values.partyId}
-        options={partyOptions(parties)}
-        placeholder={nl.logbook.common.choose}
-        error={errors.error('partyId')}
-        onChange={(event) => setValues((v) => ({ ...v, partyId: event.target.value }))}
-      />
-      {party && isYoungPersonRole(party.role) ? (
-        <div className="competence-box">
-          <p className="competence__title">{t.ruleFor(party.pseudonym)}</p>
-          <CompetenceView party={party} jurisdiction={jurisdiction} />
-        </div>
-      ) : null}
-      <RadioGroup
-        legend={t.recipient}
-        name="consent-recipient"
-        options={recipientOptions}
-        value={values.recipient}
-        error={errors.error('recipient')}
-        onChange={(recipient) => setValues((v) => ({ ...v, recipient }))}
-      />
-      <CheckboxGroup
-        legend={t.categories}
-        options={categoryOptions}
-        value={values.categories}
-        error={errors.error('categories')}
-        onChange={(categories) => setValues((v) => ({ ...v, categories }))}
-      />
-      <RadioGroup
-        legend={t.givenBy}
-        name="consent-given-by"
-        options={giverOptions}
-        value={values.givenBy}
-        inline
-        error={errors.error('givenBy')}
-        onChange={(givenBy) => setValues((v) => ({ ...v, givenBy }))}
-      />
-      <TextField
-        label={t.givenOn}
-        type="date"
-        value={values.givenOn}
-        error={errors.error('givenOn')}
-        onChange={(event) => setValues((v) => ({ ...v, givenOn: event.target.value }))}
-      />
-      <RadioGroup
-        legend={t.how}
-        name="consent-how"
-        options={howOptions}
-        value={values.how}
-        error={errors.error('how')}
-        onChange={(how) => setValues((v) => ({ ...v, how }))}
-      />
-      <FormError message={errors.general} />
-      <FormButtons busy={busy} onCancel={onCancel} />
-    </form>
-  );
-}
-
-interface ShareValues {
-  partyId: string;
-  basis: 'noodtoestand' | 'art-458bis' | '';
-  recipient: Recipient | '';
-  categories: InfoCategory[];
-  sharedOn: string;
-  justification: string;
-  answers: Record<CheckKey, 'ja' | 'nee' | ''>;
-  bestPlacedToInform: string;
-  bestPlacedToHelp: string;
-  told: 'ja' | 'nee' | '';
-  toldOn: string;
-  toldHow: string;
-  whyNot: string;
-  confirmed: boolean;
-}
-
-function ShareForm({
-  caseId,
-  parties,
-  onDone,
-  onCancel,
-}: {
-  caseId: string;
-  parties: readonly Party[];
-  onDone: () => void;
-  onCancel: () => void;
-}) {
-  const [values, setValues] = useState<ShareValues>({
-    partyId: parties.length === 1 ? (parties[0]?.id ?? '') : '',
-    basis: '',
-    recipient: '',
-    categories: [],
-    sharedOn: todayIso(),
-    justification: '',
-    answers: {
-      solutionWithinTrustImpossible: '',
-      consultedOthers: '',
-      discussedWithYoungPerson: '',
-      canBeMotivatedToReport: '',
-    },
-    bestPlacedToInform: '',
-    bestPlacedToHelp: '',
-    told: '',
-    toldOn: todayIso(),
-    toldHow: '',
-    whyNot: '',
-    confirmed: false,
-  });
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors([
-    'partyId',
-    'basis',
-    'recipient',
-    'categories',
-    'sharedOn',
-    'justification',
-    'checks',
-    'bestPlacedToHelp',
-    'youngPersonInformed',
-    'confirmedWarnings',
-  ]);
-  const warnings = checkContradictions(
-    Object.fromEntries(
-      checkKeys.flatMap((key) => (values.answers[key] === '' ? [] : [[key, { answer: values.answers[key] }]])),
-    ),
-  );
-  // Art. 458bis only ever informs the parket (DOMAIN.md).
-  const shareRecipients =
-    values.basis === 'art-458bis' ? recipientOptions.filter((o) => o.value === ART_458BIS_RECIPIENT) : recipientOptions;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: FieldErrors = {};
-    if (values.partyId === '') problems.partyId = nl.logbook.errors.choose;
-    if (values.basis === '') problems.basis = nl.logbook.errors.choose;
-    if (values.recipient === '') problems.recipient = nl.logbook.errors.choose;
-    if (values.categories.length === 0) problems.categories = nl.logbook.errors.chooseOne;
-    if (!isIsoDate(values.sharedOn)) problems.sharedOn = nl.logbook.errors.invalidDate;
-    const justification = requiredText(values.justification);
-    if (justification) problems.justification = justification;
-    for (const key of checkKeys) {
-      if (values.answers[key] === '') problems[`checks.${key}`] = nl.logbook.errors.choose;
-    }
-    const best = requiredText(values.bestPlacedToInform);
-    if (best) problems['checks.bestPlacedToInform'] = best;
-    if (values.basis === 'noodtoestand') {
-      const helper = requiredText(values.bestPlacedToHelp);
-      if (helper) problems.bestPlacedToHelp = helper;
-    }
-    if (values.basis === 'art-458bis' && values.recipient !== '' && values.recipient !== ART_458BIS_RECIPIENT) {
-      problems.recipient = nl.errors['share.art458bisParketOnly'];
-    }
-    if (values.told === '') problems.youngPersonInformed = nl.logbook.errors.choose;
-    if (values.told === 'ja') {
-      if (!isIsoDate(values.toldOn)) problems['youngPersonInformed.on'] = nl.logbook.errors.invalidDate;
-      const how = requiredText(values.toldHow);
-      if (how) problems['youngPersonInformed.how'] = how;
-    }
-    if (values.told === 'nee') {
-      const why = requiredText(values.whyNot);
-      if (why) problems['youngPersonInformed.whyNot'] = why;
-    }
-    if (warnings.length > 0 && !values.confirmed) problems.confirmedWarnings = nl.errors['share.warningNotConfirmed'];
-    if (Object.keys(problems).length > 0 || values.basis === '' || values.recipient === '') {
-      errors.fail(problems, nl.logbook.errors.checkFields);
-      return;
-    }
-    const checks = {
-      bestPlacedToInform: values.bestPlacedToInform.trim(),
-      ...Object.fromEntries(checkKeys.map((key) => [key, { answer: values.answers[key] }])),
-    } as ShareChecks;
-    setBusy(true);
-    try {
-      await runOperation('recordShareWithoutConsent', {
-        caseId,
-        partyId: values.partyId,
-        basis: values.basis,
-        recipient: values.recipient,
-        categories: values.categories,
-        sharedOn: values.sharedOn,
-        justification: values.justification.trim(),
-        checks,
-        ...(values.basis === 'noodtoestand' ? { bestPlacedToHelp: values.bestPlacedToHelp.trim() } : {}),
-        youngPersonInformed:
-          values.told === 'ja'
-            ? { told: 'ja', on: values.toldOn, how: values.toldHow.trim() }
-            : { told: 'nee', whyNot: values.whyNot.trim() },
-        confirmedWarnings: values.confirmed ? warnings : [],
-      });
-      onDone();
-    } catch (error) {
-      errors.failWith(error);
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form
-      ref={errors.form}
-      onSubmit={submit}
-      noValidate
-      className="card logbook-form share-form"
-      aria-labelledby="share-form-title"
-    >
-      <h3 id="share-form-title">{ts.title}</h3>
-      <p className="callout callout--danger">{ts.intro}</p>
-      <SelectField
-        label={t.party}
-        value={values.partyId}
-        options={partyOptions(parties)}
-        placeholder={nl.logbook.common.choose}
-        error={errors.error('partyId')}
-        onChange={(event) => setValues((v) => ({ ...v, partyId: event.target.value }))}
-      />
-      <RadioGroup
-        legend={ts.basis}
-        name="share-basis"
-        options={(['noodtoestand', 'art-458bis'] as const).map((value) => ({ value, label: ts.bases[value] }))}
-        value={values.basis}
-        error={errors.error('basis')}
-        onChange={(basis) => setValues((v) => ({ ...v, basis }))}
-      />
-      <RadioGroup
-        legend={t.recipient}
-        name="share-recipient"
-        hint={values.basis === 'art-458bis' ? ts.recipient458bis : undefined}
-        options={shareRecipients}
-        value={values.recipient}
-        error={errors.error('recipient')}
-        onChange={(recipient) => setValues((v) => ({ ...v, recipient }))}
-      />
-      <CheckboxGroup
-        legend={t.categories}
-        options={categoryOptions}
-        value={values.categories}
-        error={errors.error('categories')}
-        onChange={(categories) => setValues((v) => ({ ...v, categories }))}
-      />
-      <TextField
-        label={ts.sharedOn}
-        type="date"
-        value={values.sharedOn}
-        error={errors.error('sharedOn')}
-        onChange={(event) => setValues((v) => ({ ...v, sharedOn: event.target.value }))}
-      />
-      <TextAreaField
-        label={ts.justification}
-        hint={ts.justificationHint}
-        value={values.justification}
-        required
-        error={errors.error('justification')}
-        onChange={(event) => {
-          const justification = event.target.value;
-          errors.setField('justification', imageDataError(justification));
-          setValues((v) => ({ ...v, justification }));
-        }}
-      />
-      <h4>{ts.checks}</h4>
-      {checkKeys.map((key) => (
-        <RadioGroup
-          key={key}
-          legend={ts.checkQuestions[key]}
-          name={`share-check-${key}`}
-          options={[
-            { value: 'ja', label: ts.yes },
-            { value: 'nee', label: ts.no },
-          ]}
-          value={values.answers[key]}
-          inline
-          error={errors.error(`checks.${key}`)}
-          onChange={(answer) => setValues((v) => ({ ...v, answers: { ...v.answers, [key]: answer } }))}
-        />
-      ))}
-      <TextField
-        label={ts.bestPlacedToInform}
-        value={values.bestPlacedToInform}
-        maxLength={1000}
-        required
-        error={errors.error('checks.bestPlacedToInform')}
-        onChange={(event) => {
-          const bestPlacedToInform = event.target.value;
-          errors.setField('checks.bestPlacedToInform', imageDataError(bestPlacedToInform));
-          setValues((v) => ({ ...v, bestPlacedToInform }));
-        }}
-      />
-      {warnings.length > 0 ? (
-        <div className="callout callout--danger" role="alert">
-          <p>
-            <strong>{ts.warningsTitle}</strong>
-          </p>
-          <ul>
-            {warnings.map((w) => (
-              <li key={w}>{ts.warnings[w]}</li>
-            ))}
-          </ul>
-          <label className="choice">
-            <input
-              type="checkbox"
-              checked={values.confirmed}
-              aria-invalid={errors.error('confirmedWarnings') ? true : undefined}
-              onChange={(event) => setValues((v) => ({ ...v, confirmed: event.target.checked }))}
-            />
-            <span>{ts.confirmWarnings}</span>
-          </label>
-          {errors.error('confirmedWarnings') ? (
-            <p className="field__error">{errors.error('confirmedWarnings')}</p>
-          ) : null}
-        </div>
-      ) : null}
-      {values.basis === 'noodtoestand' ? (
-        <TextField
-          label={ts.bestPlacedToHelp}
-          hint={ts.bestPlacedToHelpHint}
-          value={values.bestPlacedToHelp}
-          maxLength={500}
-          required
-          error={errors.error('bestPlacedToHelp')}
-          onChange={(event) => {
-            const bestPlacedToHelp = event.target.value;
-            errors.setField('bestPlacedToHelp', imageDataError(bestPlacedToHelp));
-            setValues((v) => ({ ...v, bestPlacedToHelp }));
-          }}
-        />
-      ) : null}
-      <RadioGroup
-        legend={ts.informed}
-        name="share-informed"
-        options={(['ja', 'nee'] as const).map((value) => ({ value, label: ts.informedOptions[value] }))}
-        value={values.told}
-        error={errors.error('youngPersonInformed')}
-        onChange={(told) => setValues((v) => ({ ...v, told }))}
-      />
-      {values.told === 'ja' ? (
-        <>
-          <TextField
-            label={ts.informedOn}
-            type="date"
-            value={values.toldOn}
-            error={errors.error('youngPersonInformed.on')}
-            onChange={(event) => setValues((v) => ({ ...v, toldOn: event.target.value }))}
-          />
-          <TextField
-            label={ts.informedHow}
-            value={values.toldHow}
-            maxLength={1000}
-            required
-            error={errors.error('youngPersonInformed.how')}
-            onChange={(event) => {
-              const toldHow = event.target.value;
-              errors.setField('youngPersonInformed.how', imageDataError(toldHow));
-              setValues((v) => ({ ...v, toldHow }));
-            }}
-          />
-        </>
-      ) : null}
-      {values.told === 'nee' ? (
-        <TextAreaField
-          label={ts.informedWhyNot}
-          value={values.whyNot}
-          required
-          error={errors.error('youngPersonInformed.whyNot')}
-          onChange={(event) => {
-            const whyNot = event.target.value;
-            errors.setField('youngPersonInformed.whyNot', imageDataError(whyNot));
-            setValues((v) => ({ ...v, whyNot }));
-          }}
-        />
-      ) : null}
-      <FormError message={errors.general} />
-      <FormButtons busy={busy} onCancel={onCancel} />
+    <form {...form.formProps} className="logbook-form" aria-label={t.withdrawLabel(title)}>
+      <TextField label={t.withdrawDate} type="date" min={consent.givenOn} {...form.text('withdrawnOn')} />
+      <FormError message={form.general} />
+      <FormButtons busy={form.busy} saveLabel={t.withdrawConfirm} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Case } from '../../../schema/records/case';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
-import { CaseFields, caseFieldNames, caseInput, validateCaseValues, type CaseValues } from './case-fields';
-import { formatDate } from './dates';
-import { FormButtons, FormError } from './form-errors-view';
-import { useFormErrors } from './form-errors';
+import { CaseFields, caseFormOptions, caseInput, type CaseValues } from './case-fields';
+import { formatDate } from '../../ui/dates';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, Expander, SavedStatus } from './section';
 import { statusText } from './status-text';
 
@@ -76,45 +76,24 @@ export function FactsSection({ detail }: { detail: CaseDetail }) {
 }
 
 function EditFactsForm({ current, onDone, onCancel }: { current: Case; onDone: () => void; onCancel: () => void }) {
-  const [values, setValues] = useState<CaseValues>(() => ({
-    knownOn: current.knownOn,
-    knownVia: current.knownVia,
-    types: [...current.types],
-    schools: current.schools.length > 0 ? [...current.schools] : [''],
-    description: current.description,
-  }));
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(caseFieldNames);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems = validateCaseValues(values);
-    const { knownVia } = values;
-    if (Object.keys(problems).length > 0 || knownVia === '') {
-      errors.fail(problems, t.errors.checkFields);
-      return;
-    }
-    setBusy(true);
-    try {
-      await runOperation('updateCase', { id: current.id, ...caseInput({ ...values, knownVia }) });
-      onDone();
-    } catch (error) {
-      errors.failWith(error);
-      setBusy(false);
-    }
-  }
+  const form = useOperationForm({
+    initial: (): CaseValues => ({
+      knownOn: current.knownOn,
+      knownVia: current.knownVia,
+      types: [...current.types],
+      schools: current.schools.length > 0 ? [...current.schools] : [''],
+      description: current.description,
+    }),
+    ...caseFormOptions(),
+    run: (input) => runOperation('updateCase', { id: current.id, ...caseInput(input) }),
+    onDone,
+  });
 
   return (
-    <form ref={errors.form} onSubmit={submit} noValidate className="card logbook-form" aria-label={t.facts.editTitle}>
-      <CaseFields
-        values={values}
-        onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
-        error={errors.error}
-        setFieldError={errors.setField}
-        idPrefix="edit-case"
-      />
-      <FormError message={errors.general} />
-      <FormButtons busy={busy} onCancel={onCancel} />
+    <form {...form.formProps} className="card logbook-form" aria-label={t.facts.editTitle}>
+      <CaseFields form={form} idPrefix="edit-case" />
+      <FormError message={form.general} />
+      <FormButtons busy={form.busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,16 +1,15 @@
 // New incident in under a minute on a phone: five fields, defaults where they
 // are safe (today), and the text kept as an encrypted draft while typing.
-import { useState, type FormEvent } from 'react';
 import { caseTypeSchema, knownViaSchema } from '../../../schema/records/case';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { navigate } from '../../shell/router';
 import { Page } from '../../shell/page';
-import { CaseFields, caseFieldNames, caseInput, validateCaseValues, type CaseValues } from './case-fields';
-import { isIsoDate, todayIso } from './dates';
+import { CaseFields, caseFormOptions, caseInput, type CaseValues } from './case-fields';
+import { isIsoDate, todayIso } from '../../ui/dates';
 import { setFlash } from './flash';
-import { FormButtons, FormError } from './form-errors-view';
-import { useFormErrors } from './form-errors';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { useOperationForm } from '../../ui/use-operation-form';
 import type { DraftFields } from '../../data/drafts';
 import { useFormDraft } from './use-form-draft';
 
@@ -72,35 +71,21 @@ interface NewCaseFormProps {
 }
 
 function NewCaseForm({ initial, onChange, onDiscard, saved }: NewCaseFormProps) {
-  const [values, setValues] = useState<CaseValues>(() => fromDraft(initial));
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(caseFieldNames);
-
-  function change(patch: Partial<CaseValues>) {
-    const next = { ...values, ...patch };
-    setValues(next);
-    onChange(toDraft(next));
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems = validateCaseValues(values);
-    const { knownVia } = values;
-    if (Object.keys(problems).length > 0 || knownVia === '') {
-      errors.fail(problems, t.errors.checkFields);
-      return;
-    }
-    setBusy(true);
-    try {
-      const created = await runOperation('createCase', caseInput({ ...values, knownVia }));
+  const form = useOperationForm({
+    initial: () => fromDraft(initial),
+    ...caseFormOptions(),
+    onChange: (values) => onChange(toDraft(values)),
+    run: async (input) => {
+      const created = await runOperation('createCase', caseInput(input));
       await onDiscard();
+      return created;
+    },
+    onDone: (created) => {
       setFlash(t.created(created.reference));
       navigate(`/dossier/${created.id}`);
-    } catch (error) {
-      errors.failWith(error);
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const busy = form.busy;
 
   async function discard() {
     await onDiscard();
@@ -108,17 +93,11 @@ function NewCaseForm({ initial, onChange, onDiscard, saved }: NewCaseFormProps) 
   }
 
   return (
-    <form ref={errors.form} onSubmit={submit} noValidate className="card logbook-form">
+    <form {...form.formProps} className="card logbook-form">
       {initial ? <p className="callout">{t.draftRestored}</p> : null}
-      <CaseFields
-        values={values}
-        onChange={change}
-        error={errors.error}
-        setFieldError={errors.setField}
-        idPrefix="new-case"
-      />
+      <CaseFields form={form} idPrefix="new-case" />
       <p className="draft-status">{saved ? t.draftSaved : '\u00a0'}</p>
-      <FormError message={errors.general} />
+      <FormError message={form.general} />
       <FormButtons
         busy={busy}
         saveLabel={t.save}

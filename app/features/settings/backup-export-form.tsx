@@ -7,7 +7,8 @@ import { CheckboxGroup, RadioGroup, type ChoiceOption } from '../../ui/choice-gr
 import { TextField } from '../../ui/field';
 import { BackupProgressBar, progressText } from './backup-progress';
 import { PassphrasePair, pairProblems } from './passphrase-pair';
-import { backupErrorText, errorCode } from './settings-errors';
+import { errorCode } from '../../ui/vault-errors';
+import { backupErrorText } from './settings-errors';
 
 const t = nl.settings.export;
 

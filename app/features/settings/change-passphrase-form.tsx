@@ -3,7 +3,7 @@ import { changePassphrase } from '../../data/vault';
 import { nl } from '../../i18n/catalogue';
 import { TextField } from '../../ui/field';
 import { PassphrasePair, pairProblems } from './passphrase-pair';
-import { errorCode, retryAtOf, secondsUntil } from './settings-errors';
+import { errorCode, retryAtOf, throttledText } from '../../ui/vault-errors';
 
 const t = nl.settings.security;
 
@@ -41,10 +41,10 @@ export function ChangePassphraseForm() {
     } catch (caught) {
       const code = errorCode(caught);
       const at = retryAtOf(caught);
-      if (code === 'vault.throttled' && at !== null) setCurrentError(nl.lock.throttled(secondsUntil(at)));
+      if (code === 'vault.throttled' && at !== null) setCurrentError(throttledText(at));
       else if (code === 'vault.wrongPassphrase') {
         setCurrentError(
-          at !== null && at > Date.now() ? `${t.wrongCurrent} ${nl.lock.throttled(secondsUntil(at))}` : t.wrongCurrent,
+          at !== null && at > Date.now() ? `${t.wrongCurrent} ${throttledText(at)}` : t.wrongCurrent,
         );
       } else if (code === 'vault.passphraseTooShort') setCurrentError(nl.lock.tooShort(12));
       else setCurrentError(nl.settings.errors.generic);

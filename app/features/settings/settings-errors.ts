@@ -1,25 +1,8 @@
-// Dutch text for the stable error codes of app/data (backup and vault).
+// Dutch text for the stable error codes of the backup (app/data/backup.ts).
 import { nl } from '../../i18n/catalogue';
+import { errorCode } from '../../ui/vault-errors';
 
 const t = nl.settings;
-
-export function errorCode(error: unknown): string | null {
-  if (typeof error === 'object' && error !== null && 'code' in error) {
-    const code = (error as { code: unknown }).code;
-    return typeof code === 'string' ? code : null;
-  }
-  return null;
-}
-
-/** When a throttled attempt may be retried (epoch ms), if the error says so. */
-export function retryAtOf(error: unknown): number | null {
-  if (typeof error === 'object' && error !== null && 'retryAt' in error) {
-    const value = (error as { retryAt: unknown }).retryAt;
-    if (value instanceof Date) return value.getTime();
-    if (typeof value === 'number') return value;
-  }
-  return null;
-}
 
 function isKnown(code: string): code is keyof typeof t.errors {
   return Object.hasOwn(t.errors, code);
@@ -32,9 +15,4 @@ export function backupErrorText(error: unknown): string {
   if (code !== null && isKnown(code)) return t.errors[code];
   if (code === 'storage.failed') return t.errors.generic;
   return t.errors.generic;
-}
-
-/** Seconds until `at`, at least 1. */
-export function secondsUntil(at: number, now: number = Date.now()): number {
-  return Math.max(1, Math.ceil((at - now) / 1000));
 }

@@ -1,0 +1,384 @@
+// The two ways information about a betrokkene is shared: with consent (who
+// gave it, when, how) or without it (noodtoestand / art. 458bis), which needs
+// a written justification and every check question answered.
+import type { ReactNode } from 'react';
+import { z } from 'zod';
+import { consentGiverSchema, type Jurisdiction } from '../../../schema/competence';
+import {
+  infoCategorySchema,
+  recipientSchema,
+  recordConsentInput,
+  shareWithoutConsentFields,
+  shareWithoutConsentRules,
+  type InfoCategory,
+  type Recipient,
+} from '../../../schema/records/consent';
+import type { Party } from '../../../schema/records/party';
+import { runOperation } from '../../data/operations';
+import { nl } from '../../i18n/catalogue';
+import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
+import { todayIso } from '../../ui/dates';
+import { TextAreaField, TextField } from '../../ui/field';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors';
+import { SelectField } from '../../ui/select-field';
+import { useOperationForm } from '../../ui/use-operation-form';
+import { ART_458BIS_RECIPIENT, checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
+import { CompetenceView, isYoungPersonRole } from './competence-view';
+
+const t = nl.logbook.consent;
+const ts = nl.logbook.share;
+const recipientOptions = recipientSchema.options.map((value) => ({ value, label: t.recipients[value] }));
+// "contactgegevens" is in the schema, but the consent form offers the five categories of the issue.
+const formCategories = infoCategorySchema.options.filter((c) => c !== 'contactgegevens');
+const categoryOptions = formCategories.map((value) => ({ value, label: t.categoryLabels[value] }));
+const giverOptions = consentGiverSchema.options.map((value) => ({ value, label: t.givenByOptions[value] }));
+const howOptions = (['mondeling-genoteerd', 'schriftelijk'] as const).map((value) => ({
+  value,
+  label: t.howOptions[value],
+}));
+const basisOptions = (['noodtoestand', 'art-458bis'] as const).map((value) => ({ value, label: ts.bases[value] }));
+const yesNoOptions = [
+  { value: 'ja', label: ts.yes },
+  { value: 'nee', label: ts.no },
+] as const;
+
+export const checkKeys = [
+  'solutionWithinTrustImpossible',
+  'consultedOthers',
+  'discussedWithYoungPerson',
+  'canBeMotivatedToReport',
+] as const;
+type CheckKey = (typeof checkKeys)[number];
+
+// The operations' inputs; the case id is added when saving.
+const consentForm = recordConsentInput.omit({ caseId: true });
+// An empty "best placed to help" is no answer (required for a noodtoestand only).
+const shareForm = shareWithoutConsentFields
+  .omit({ caseId: true })
+  .extend({
+    bestPlacedToHelp: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      shareWithoutConsentFields.shape.bestPlacedToHelp,
+    ),
+  })
+  .superRefine(shareWithoutConsentRules);
+
+interface FormProps {
+  caseId: string;
+  parties: readonly Party[];
+  onDone: () => void;
+  onCancel: () => void;
+}
+
+/** With one betrokkene, the form starts with that one chosen. */
+function onlyParty(parties: readonly Party[]): string {
+  return parties.length === 1 ? (parties[0]?.id ?? '') : '';
+}
+
+/** Whose information, to whom, and which: the same three questions in both forms. */
+function ScopeFields<V extends { partyId: string; recipient: Recipient | ''; categories: InfoCategory[] }>({
+  form,
+  parties,
+  prefix,
+  afterParty,
+  recipients = recipientOptions,
+  recipientHint,
+}: {
+  form: ReturnType<typeof useOperationForm<V, unknown>>;
+  parties: readonly Party[];
+  prefix: string;
+  afterParty: ReactNode;
+  recipients?: typeof recipientOptions;
+  recipientHint?: string | undefined;
+}) {
+  const recipient = form.values.recipient;
+  return (
+    <>
+      <SelectField
+        label={t.party}
+        options={parties.map((party) => ({
+          value: party.id,
+          label: `${party.pseudonym} (${nl.logbook.parties.roles[party.role]})`,
+        }))}
+        placeholder={nl.logbook.common.choose}
+        value={form.values.partyId}
+        error={form.error('partyId')}
+        onChange={(event) => form.patch({ partyId: event.target.value } as Partial<V>)}
+      />
+      {afterParty}
+      <RadioGroup
+        legend={t.recipient}
+        name={`${prefix}-recipient`}
+        hint={recipientHint}
+        options={recipients}
+        value={recipient}
+        error={form.error('recipient')}
+        onChange={(value) => form.patch({ recipient: value } as Partial<V>)}
+      />
+      <CheckboxGroup
+        legend={t.categories}
+        options={categoryOptions}
+        value={form.values.categories}
+        error={form.error('categories')}
+        onChange={(categories) => form.patch({ categories } as Partial<V>)}
+      />
+    </>
+  );
+}
+
+/** The competence rule for the chosen young person. */
+function CompetenceNote({ party, jurisdiction }: { party: Party | undefined; jurisdiction: Jurisdiction }) {
+  if (!party || !isYoungPersonRole(party.role)) return null;
+  return (
+    <div className="competence-box">
+      <p className="competence__title">{t.ruleFor(party.pseudonym)}</p>
+      <CompetenceView party={party} jurisdiction={jurisdiction} />
+    </div>
+  );
+}
+
+export function ConsentForm({
+  caseId,
+  parties,
+  jurisdiction,
+  onDone,
+  onCancel,
+}: FormProps & { jurisdiction: Jurisdiction }) {
+  const form = useOperationForm({
+    initial: () => ({
+      partyId: onlyParty(parties),
+      recipient: '' as Recipient | '',
+      categories: [] as InfoCategory[],
+      givenBy: '' as 'jongere' | 'ouder-voogd' | '',
+      givenOn: todayIso(),
+      how: 'mondeling-genoteerd' as 'mondeling-genoteerd' | 'schriftelijk',
+    }),
+    schema: consentForm,
+    check: (values) => unchosen(values, ['partyId']),
+    run: (input) => runOperation('recordConsent', { caseId, ...input }),
+    onDone,
+    fields: ['partyId', 'recipient', 'categories', 'givenBy', 'givenOn', 'how'],
+  });
+
+  return (
+    <form {...form.formProps} className="card logbook-form" aria-labelledby="consent-form-title">
+      <h3 id="consent-form-title">{t.formTitle}</h3>
+      <ScopeFields
+        form={form}
+        parties={parties}
+        prefix="consent"
+        afterParty={
+          <CompetenceNote party={parties.find((p) => p.id === form.values.partyId)} jurisdiction={jurisdiction} />
+        }
+      />
+      <RadioGroup
+        legend={t.givenBy}
+        name="consent-given-by"
+        options={giverOptions}
+        inline
+        {...form.choice('givenBy')}
+      />
+      <TextField label={t.givenOn} type="date" {...form.text('givenOn')} />
+      <RadioGroup legend={t.how} name="consent-how" options={howOptions} {...form.choice('how')} />
+      <FormError message={form.general} />
+      <FormButtons busy={form.busy} onCancel={onCancel} />
+    </form>
+  );
+}
+
+type Answer = { answer: 'ja' | 'nee' | '' };
+type ShareChecksValues = Record<CheckKey, Answer> & { bestPlacedToInform: string };
+/** Shaped like the stored variants, so the schema checks the chosen one. */
+type InformedValues = { told: '' } | { told: 'ja'; on: string; how: string } | { told: 'nee'; whyNot: string };
+type Warning = ReturnType<typeof checkContradictions>[number];
+
+/** The answers given so far, as the contradiction rule reads them. */
+function givenAnswers(checks: ShareChecksValues) {
+  return Object.fromEntries(
+    checkKeys.flatMap((key) => (checks[key].answer === '' ? [] : [[key, { answer: checks[key].answer }] as const])),
+  );
+}
+
+export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
+  const form = useOperationForm({
+    initial: () => ({
+      partyId: onlyParty(parties),
+      basis: '' as 'noodtoestand' | 'art-458bis' | '',
+      recipient: '' as Recipient | '',
+      categories: [] as InfoCategory[],
+      sharedOn: todayIso(),
+      justification: '',
+      checks: {
+        solutionWithinTrustImpossible: { answer: '' },
+        consultedOthers: { answer: '' },
+        discussedWithYoungPerson: { answer: '' },
+        canBeMotivatedToReport: { answer: '' },
+        bestPlacedToInform: '',
+      } as ShareChecksValues,
+      bestPlacedToHelp: '',
+      youngPersonInformed: { told: '' } as InformedValues,
+      confirmedWarnings: [] as Warning[],
+    }),
+    schema: shareForm,
+    // Each unanswered question says "Maak een keuze." next to it, as the other choices do.
+    check: (values) => {
+      const errors: FieldErrors = unchosen(values, ['partyId']);
+      for (const key of checkKeys)
+        if (values.checks[key].answer === '') errors[`checks.${key}`] = nl.logbook.errors.choose;
+      if (!contradictionsConfirmed(checkContradictions(givenAnswers(values.checks)), values.confirmedWarnings)) {
+        errors.confirmedWarnings = nl.errors['share.warningNotConfirmed'];
+      }
+      return errors;
+    },
+    run: (input) =>
+      runOperation('recordShareWithoutConsent', {
+        caseId,
+        ...input,
+        justification: input.justification.trim(),
+        checks: { ...input.checks, bestPlacedToInform: input.checks.bestPlacedToInform.trim() },
+      }),
+    onDone,
+    fields: [
+      'partyId',
+      'basis',
+      'recipient',
+      'categories',
+      'sharedOn',
+      'justification',
+      'checks',
+      'bestPlacedToHelp',
+      'youngPersonInformed',
+      'confirmedWarnings',
+    ],
+    liveImageCheck: ['justification', 'bestPlacedToHelp'],
+  });
+  const checks = form.values.checks;
+  const warnings = checkContradictions(givenAnswers(checks));
+  const informed = form.values.youngPersonInformed;
+  const setInformed = (next: InformedValues) => form.set('youngPersonInformed', next);
+  const setChecks = (patch: Partial<ShareChecksValues>) => form.set('checks', { ...checks, ...patch });
+
+  return (
+    <form {...form.formProps} className="card logbook-form share-form" aria-labelledby="share-form-title">
+      <h3 id="share-form-title">{ts.title}</h3>
+      <p className="callout callout--danger">{ts.intro}</p>
+      <ScopeFields
+        form={form}
+        parties={parties}
+        prefix="share"
+        afterParty={
+          <RadioGroup legend={ts.basis} name="share-basis" options={basisOptions} {...form.choice('basis')} />
+        }
+        // Art. 458bis only ever informs the parket (DOMAIN.md).
+        recipients={
+          form.values.basis === 'art-458bis'
+            ? recipientOptions.filter((o) => o.value === ART_458BIS_RECIPIENT)
+            : recipientOptions
+        }
+        recipientHint={form.values.basis === 'art-458bis' ? ts.recipient458bis : undefined}
+      />
+      <TextField label={ts.sharedOn} type="date" {...form.text('sharedOn')} />
+      <TextAreaField label={ts.justification} hint={ts.justificationHint} required {...form.text('justification')} />
+      <h4>{ts.checks}</h4>
+      {checkKeys.map((key) => (
+        <RadioGroup
+          key={key}
+          legend={ts.checkQuestions[key]}
+          name={`share-check-${key}`}
+          options={yesNoOptions}
+          value={checks[key].answer}
+          inline
+          error={form.error(`checks.${key}`)}
+          onChange={(answer) => setChecks({ [key]: { answer } })}
+        />
+      ))}
+      <TextField
+        label={ts.bestPlacedToInform}
+        value={checks.bestPlacedToInform}
+        maxLength={1000}
+        required
+        error={form.error('checks.bestPlacedToInform')}
+        onChange={(event) => {
+          const bestPlacedToInform = event.target.value;
+          form.setFieldError('checks.bestPlacedToInform', imageDataError(bestPlacedToInform));
+          setChecks({ bestPlacedToInform });
+        }}
+      />
+      {warnings.length > 0 ? (
+        <div className="callout callout--danger">
+          <p>
+            <strong>{ts.warningsTitle}</strong>
+          </p>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w}>{ts.warnings[w]}</li>
+            ))}
+          </ul>
+          <CheckboxGroup
+            legend={ts.warningsTitle}
+            options={[{ value: 'bevestigd', label: ts.confirmWarnings }]}
+            value={contradictionsConfirmed(warnings, form.values.confirmedWarnings) ? ['bevestigd'] : []}
+            error={form.error('confirmedWarnings')}
+            onChange={(value) => form.set('confirmedWarnings', value.length > 0 ? warnings : [])}
+          />
+        </div>
+      ) : null}
+      {form.values.basis === 'noodtoestand' ? (
+        <TextField
+          label={ts.bestPlacedToHelp}
+          hint={ts.bestPlacedToHelpHint}
+          maxLength={500}
+          required
+          {...form.text('bestPlacedToHelp')}
+        />
+      ) : null}
+      <RadioGroup
+        legend={ts.informed}
+        name="share-informed"
+        options={(['ja', 'nee'] as const).map((value) => ({ value, label: ts.informedOptions[value] }))}
+        value={informed.told}
+        error={form.error('youngPersonInformed')}
+        onChange={(told) =>
+          setInformed(told === 'ja' ? { told, on: todayIso(), how: '' } : { told: 'nee', whyNot: '' })
+        }
+      />
+      {informed.told === 'ja' ? (
+        <>
+          <TextField
+            label={ts.informedOn}
+            type="date"
+            value={informed.on}
+            error={form.error('youngPersonInformed.on')}
+            onChange={(event) => setInformed({ ...informed, on: event.target.value })}
+          />
+          <TextField
+            label={ts.informedHow}
+            maxLength={1000}
+            required
+            value={informed.how}
+            error={form.error('youngPersonInformed.how')}
+            onChange={(event) => {
+              form.setFieldError('youngPersonInformed.how', imageDataError(event.target.value));
+              setInformed({ ...informed, how: event.target.value });
+            }}
+          />
+        </>
+      ) : null}
+      {informed.told === 'nee' ? (
+        <TextAreaField
+          label={ts.informedWhyNot}
+          required
+          value={informed.whyNot}
+          error={form.error('youngPersonInformed.whyNot')}
+          onChange={(event) => {
+            form.setFieldError('youngPersonInformed.whyNot', imageDataError(event.target.value));
+            setInformed({ ...informed, whyNot: event.target.value });
+          }}
+        />
+      ) : null}
+      <FormError message={form.general} />
+      <FormButtons busy={form.busy} onCancel={onCancel} />
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+// Saving a file the worker asked for: a same-origin blob: URL and a hidden
+// link. Nothing leaves the device.
+
+/**
+ * Offers `blob` as a download under `name` and returns its blob: URL.
+ * The URL is revoked after `revokeAfterMs` (some browsers read the blob after
+ * click() returns); pass null to keep it for a "download again" link and
+ * revoke it yourself.
+ */
+export function offerDownload(blob: Blob, name: string, revokeAfterMs: number | null = 10_000): string {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  if (revokeAfterMs !== null) window.setTimeout(() => URL.revokeObjectURL(url), revokeAfterMs);
+  return url;
+}
