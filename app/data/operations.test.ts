@@ -142,6 +142,12 @@ describe('every operation writes its records and exactly one audit event in one 
       run: async ({ kase }) => runOperation('updateCase', { id: kase.id, types: ['grooming'] }),
     },
     {
+      name: 'updateCase (facts corrected)',
+      action: 'case.facts-corrected',
+      run: async ({ kase }) =>
+        runOperation('updateCase', { id: kase.id, description: M.correction, factsReason: M.reason }),
+    },
+    {
       name: 'addParty',
       action: 'party.added',
       run: async ({ kase }) => runOperation('addParty', { caseId: kase.id, role: 'melder', pseudonym: M.pseudonym }),
@@ -678,6 +684,38 @@ describe('Vlaggensysteem assessments', () => {
       answers: { 'leeftijds-ontwikkelingsadequaat': 'onbekend', contextadequaat: 'twijfel', zelfrespect: 'onbekend' },
     });
     expect(old.criteriaVersion).toBe('nl-oud');
+  });
+});
+
+describe('facts corrections (issue 14)', () => {
+  it('need a reason, keep every earlier version and show the current one', async () => {
+    const { kase: seeded } = await seed();
+    const kase = (await stored(seeded.id)) as Case;
+    expect(issuesOf(await failure(runOperation('updateCase', { id: kase.id, description: 'Nieuwe versie' })))).toEqual([
+      { path: 'factsReason', message: recordErrors.factsReasonRequired },
+    ]);
+    expect(await stored(kase.id)).toEqual(kase);
+    tick();
+    const first = await runOperation('updateCase', {
+      id: kase.id,
+      description: 'Tweede versie',
+      factsReason: 'Verkeerd begrepen',
+    });
+    tick();
+    const second = await runOperation('updateCase', {
+      id: kase.id,
+      description: 'Derde versie',
+      factsReason: 'Aangevuld',
+    });
+    expect(second.description).toBe('Derde versie');
+    expect(second.factsHistory).toEqual([
+      { text: kase.description, replacedAt: first.updatedAt, reason: 'Verkeerd begrepen' },
+      { text: 'Tweede versie', replacedAt: second.updatedAt, reason: 'Aangevuld' },
+    ]);
+    // Other fields change without a reason, and leave the history alone.
+    tick();
+    const retyped = await runOperation('updateCase', { id: kase.id, types: ['grooming'], description: 'Derde versie' });
+    expect(retyped.factsHistory).toEqual(second.factsHistory);
   });
 });
 

@@ -14,6 +14,7 @@ export const auditActionSchema = z.enum([
   'vault.passphrase-changed',
   'case.created',
   'case.updated',
+  'case.facts-corrected',
   'case.closed',
   'case.reopened',
   'case.erased',

@@ -116,6 +116,17 @@ export const logbook = {
     description: 'Feiten',
     edit: 'Feiten aanpassen',
     editTitle: 'Feiten aanpassen',
+    reason: 'Waarom pas je de feiten aan?',
+    reasonHint:
+      'Verplicht als de beschrijving verandert. De vorige versie blijft zichtbaar; de samenvatting gebruikt de nieuwe.',
+    history: (count: number) => (count === 1 ? 'Eerdere versie (1)' : `Eerdere versies (${count})`),
+    historyEntry: (date: string, reason: string) => `Vervangen op ${date}. Reden: ${reason}`,
+  },
+
+  names: {
+    warning: 'Je typt een echte naam. Namen in vrije tekst zijn ook namen: gebruik liever de schuilnaam.',
+    suggestion: (found: string, pseudonym: string) => `"${found}": schrijf "${pseudonym}".`,
+    replace: 'Vervang door schuilnamen',
   },
 
   parties: {
