@@ -17,12 +17,13 @@ import type { Party } from '../../../schema/records/party';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
-import { todayIso } from '../../ui/dates';
+import { isIsoDate, todayIso } from '../../ui/dates';
 import { TextAreaField, TextField } from '../../ui/field';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors';
 import { SelectField } from '../../ui/select-field';
 import { useOperationForm } from '../../ui/use-operation-form';
+import { entitlementError, releasableCategories, type ConsentContext } from '../../../schema/consent-validity';
 import { ART_458BIS_RECIPIENT, checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
 
@@ -142,9 +143,10 @@ export function ConsentForm({
   caseId,
   parties,
   jurisdiction,
+  knownOn,
   onDone,
   onCancel,
-}: FormProps & { jurisdiction: Jurisdiction }) {
+}: FormProps & { jurisdiction: Jurisdiction; knownOn: string }) {
   const form = useOperationForm({
     initial: () => ({
       partyId: onlyParty(parties),
@@ -180,10 +182,43 @@ export function ConsentForm({
         {...form.choice('givenBy')}
       />
       <TextField label={t.givenOn} type="date" {...form.text('givenOn')} />
+      <ConsentVerdict
+        party={parties.find((p) => p.id === form.values.partyId)}
+        givenBy={form.values.givenBy}
+        givenOn={form.values.givenOn}
+        categories={form.values.categories}
+        ctx={{ jurisdiction, knownOn }}
+      />
       <RadioGroup legend={t.how} name="consent-how" options={howOptions} {...form.choice('how')} />
       <FormError message={form.general} />
       <FormButtons busy={form.busy} onCancel={onCancel} />
     </form>
+  );
+}
+
+/** What the rule says about this consent before it is saved: who may give it, and what it can release. */
+function ConsentVerdict({
+  party,
+  givenBy,
+  givenOn,
+  categories,
+  ctx,
+}: {
+  party: Party | undefined;
+  givenBy: 'jongere' | 'ouder-voogd' | '';
+  givenOn: string;
+  categories: readonly InfoCategory[];
+  ctx: ConsentContext;
+}) {
+  if (!party) return null;
+  const refused = givenBy === '' || !isIsoDate(givenOn) ? null : entitlementError(party, givenBy, givenOn, ctx);
+  const notOwn = categories.filter((c) => !releasableCategories(party, [c]).includes(c));
+  if (refused === null && notOwn.length === 0) return null;
+  return (
+    <div className="callout callout--danger" role="status">
+      {refused ? <p>{nl.errors[refused]}</p> : null}
+      {notOwn.length > 0 ? <p>{t.notOwnInformation(notOwn.map((c) => t.categoryLabels[c]).join(', '))}</p> : null}
+    </div>
   );
 }
 

@@ -249,7 +249,7 @@ export const logbook = {
   consent: {
     title: 'Toestemming',
     intro:
-      'Noteer per betrokkene wie wat mag weten. Mondeling, genoteerd in het dossier, is genoeg. Deel alleen wat nodig is (need-to-know).',
+      'Noteer per betrokkene wie wat mag weten. Mondeling, genoteerd in het dossier, is genoeg. Deel alleen wat nodig is. De feiten, afspraken, Vlaggensysteem-beoordeling en opvolging gaan over de afgebeelde jongere: alleen haar of zijn geldige toestemming (of die van de ouders) geeft ze vrij.',
     none: 'Nog geen toestemming genoteerd.',
     needParty: 'Voeg eerst een betrokkene toe.',
     add: 'Toestemming noteren',
@@ -297,6 +297,31 @@ export const logbook = {
     withdrawn: 'De intrekking is bewaard.',
     unknownParty: 'onbekende betrokkene',
     ruleFor: (pseudonym: string) => `Voor ${pseudonym}:`,
+    validity: {
+      geldig: 'Geldig',
+      'nog-niet': 'Nog niet van kracht',
+      ingetrokken: (date: string) => `Ingetrokken vanaf ${date}`,
+      'niet-bevoegd-bij-geven':
+        'Niet geldig: wie toestemming gaf, kon op die dag niet beslissen. Ze wordt nooit gebruikt.',
+      'niet-meer-bevoegd': 'Niet meer geldig: wie toestemming gaf, beslist nu niet (meer). Vraag opnieuw toestemming.',
+      onvolledig: (who: string) => `Nog niet genoeg: ook toestemming van ${who} is nodig.`,
+    },
+    giverNames: { jongere: 'de jongere', 'ouder-voogd': 'de ouders of voogd' },
+    decides: (who: string) => `Beslist: ${who}.`,
+    decidesUncertain: (who: string) =>
+      `Beslist: ${who} samen, omdat een leeftijdsgrens in deze periode kan vallen (de verjaardag is niet bekend).`,
+    why: {
+      volwassene: 'Een volwassene beslist zelf over de eigen gegevens.',
+      oordeel: (competent: boolean, by: string, on: string) =>
+        competent ? `Beoordeeld als bekwaam door ${by} op ${on}.` : `Beoordeeld als niet bekwaam door ${by} op ${on}.`,
+      leeftijd: (min: number, max: number) =>
+        min === max ? `Leeftijd: ${min} jaar.` : `Leeftijd: ${min} of ${max} jaar.`,
+      'leeftijd-onbekend': 'Leeftijd onbekend: de jongere en de ouders moeten allebei toestemmen.',
+    },
+    notOwnInformation: (list: string) =>
+      `Telt niet voor ${list}: dat is informatie over de afgebeelde jongere. Alleen haar of zijn toestemming (of die van de ouders) geldt daarvoor.`,
+    timeline: 'Verloop van de geldigheid',
+    timelineEntry: (date: string, status: string) => `Vanaf ${date}: ${status}`,
   },
 
   share: {
