@@ -64,7 +64,7 @@ test.describe('exports', () => {
 
     await exports.makeSummary(reference, 'de school');
     const doc = exports.summaryDocument;
-    await expect(doc).toContainText('Vertrouwelijk — need-to-know');
+    await expect(doc).toContainText('Vertrouwelijk — alleen wat nodig is');
     await expect(doc.getByRole('heading', { level: 3 })).toHaveText(`Samenvatting dossier ${reference} voor de school`);
     await expect(doc).toContainText(markers.fact);
     await expect(doc).toContainText(markers.school);
@@ -82,7 +82,7 @@ test.describe('exports', () => {
     await exports.summarySection.getByRole('button', { name: 'Tekst kopiëren' }).click();
     await expect(exports.summarySection.getByRole('status').filter({ hasText: 'klembord' })).toBeVisible();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toContain('Vertrouwelijk — need-to-know');
+    expect(copied).toContain('Vertrouwelijk — alleen wat nodig is');
     expect(copied).toContain(markers.fact);
     expect(copied).not.toContain(markers.reasoning);
 
