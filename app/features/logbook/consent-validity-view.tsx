@@ -64,10 +64,14 @@ export function ConsentValidityView({
 }) {
   const validity = consentValidity(consent, party, all, ctx, today);
   const timeline = validityTimeline(consent, party, all, ctx, addYear(today));
-  const ok = validity.state.status === 'geldig';
+  // A record whose categories are all someone else's information releases nothing, whoever gave it.
+  const releasesNothing = validity.notOwnInformation.length === consent.categories.length;
+  const ok = validity.state.status === 'geldig' && !releasesNothing;
   return (
     <div className="consent-validity">
-      <p className={ok ? 'badge badge--ok' : 'badge badge--danger'}>{statusText(validity.state)}</p>
+      <p className={ok ? 'badge badge--ok' : 'badge badge--danger'}>
+        {releasesNothing ? t.validity.releasesNothing : statusText(validity.state)}
+      </p>
       <p>{decidersText(validity.deciders)}</p>
       {validity.notOwnInformation.length > 0 ? (
         <p className="callout">

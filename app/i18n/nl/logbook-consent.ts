@@ -5,6 +5,7 @@
 export const consentRules = {
   validity: {
     geldig: 'Geldig',
+    releasesNothing: 'Geeft niets vrij',
     'nog-niet': 'Nog niet van kracht',
     ingetrokken: (date: string) => `Ingetrokken vanaf ${date}`,
     'niet-bevoegd-bij-geven':
