@@ -14,7 +14,8 @@ test.use({ viewport: phone });
 const markers = {
   school: 'School-marker-S7K',
   fact: 'Feit-marker-F3Q',
-  realName: 'Naam-marker-N5W',
+  // One word: a real name's parts are names too (issue 14), so it must not share the word "marker" with the facts.
+  realName: 'Naammarker-N5W',
   reasoning: 'Vlag-marker-V2P',
 };
 
