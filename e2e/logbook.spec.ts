@@ -253,6 +253,21 @@ test.describe('case logbook', () => {
       await share.getByRole('group', { name: question }).getByRole('radio', { name: 'ja' }).check();
     }
     await share.getByRole('textbox', { name: 'Wie kan het best geïnformeerd worden?' }).fill('De politie');
+    // Issue 14: "the young person can report themselves: yes" argues against sharing without consent.
+    await expect(
+      share.getByText('Je antwoordt dat de jongere gemotiveerd kan worden om zelf te melden.'),
+    ).toBeVisible();
+    await share.getByRole('button', { name: 'Bewaren' }).click();
+    await expect(share.getByRole('alert').filter({ hasText: 'Bevestig eerst' })).toBeVisible();
+    await share
+      .getByRole('checkbox', { name: 'Ik heb deze waarschuwing gelezen en deel toch zonder toestemming.' })
+      .check();
+    await share.getByRole('textbox', { name: 'Wie (persoon of dienst) kan het best helpen?' }).fill('De jeugdpolitie');
+    await share
+      .getByRole('group', { name: 'Weet de jongere wat je deelt, waarom en wat er daarna gebeurt?' })
+      .getByRole('radio', { name: 'ja, de jongere is ingelicht' })
+      .check();
+    await share.getByRole('textbox', { name: 'Hoe ingelicht?' }).fill('In een gesprek op school.');
     await share.getByRole('button', { name: 'Bewaren' }).click();
     await expect(share.getByRole('status')).toHaveText('Het delen zonder toestemming is genoteerd.');
     await expect(share.getByRole('article').filter({ hasText: 'marker-nood-3' })).toContainText(

@@ -40,6 +40,17 @@ export const recordErrors = {
   caseNotClosed: 'case.notClosed',
   openFollowUps: 'case.openFollowUps',
   retentionInPast: 'case.retentionInPast',
+  // Issue 14: who may consent, sharing without consent, facts corrections.
+  giverNotEntitledCompetent: 'consent.giverNotEntitledCompetent',
+  giverNotEntitledNotCompetent: 'consent.giverNotEntitledNotCompetent',
+  giverNotEntitledNl: 'consent.giverNotEntitledNl',
+  giverNotEntitledAdult: 'consent.giverNotEntitledAdult',
+  art458bisParketOnly: 'share.art458bisParketOnly',
+  bestPlacedToHelpRequired: 'share.bestPlacedToHelpRequired',
+  informedRequired: 'share.informedRequired',
+  warningNotConfirmed: 'share.warningNotConfirmed',
+  factsReasonRequired: 'case.factsReasonRequired',
+  factsUnchanged: 'case.factsUnchanged',
 } as const;
 
 type ValueOf<T> = T[keyof T];

@@ -10,11 +10,31 @@ import type { RecordKind } from './records/base';
 
 type Upgrade = (old: Record<string, unknown>) => Record<string, unknown>;
 
-/**
- * upgrades[kind][n] turns schemaVersion n into n + 1. Empty while every kind is
- * at version 1; add a step here when a schema gets `schemaVersion: 2`.
- */
-const upgrades: { [K in RecordKind]?: Record<number, Upgrade> } = {};
+/** upgrades[kind][n] turns schemaVersion n into n + 1. */
+const upgrades: { [K in RecordKind]?: Record<number, Upgrade> } = {
+  consent: {
+    // Issue 14. Given consent keeps its fields: its validity is worked out when
+    // read (consent-validity.ts). A share without consent gets "niet
+    // vastgelegd" for whether the young person was told (never guessed), the
+    // answer to "who is best placed" as the person best placed to help for a
+    // noodtoestand, and no confirmed warnings.
+    1: (old) => {
+      if (old['basis'] === 'toestemming') return { ...old, schemaVersion: 2 };
+      const checks = old['checks'];
+      const best =
+        isPlainObject(checks) && typeof checks['bestPlacedToInform'] === 'string'
+          ? checks['bestPlacedToInform']
+          : undefined;
+      return {
+        ...old,
+        schemaVersion: 2,
+        ...(old['basis'] === 'noodtoestand' && best !== undefined ? { bestPlacedToHelp: best.slice(0, 500) } : {}),
+        youngPersonInformed: { told: 'niet-vastgelegd' },
+        confirmedWarnings: [],
+      };
+    },
+  },
+};
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

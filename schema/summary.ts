@@ -1,21 +1,30 @@
 // The need-to-know summary of one case for one recipient (DOMAIN.md, "Consent
-// and sharing"). Pure: it takes a case with its parts and returns only what an
-// active consent record — or a documented noodtoestand / art. 458bis share on
-// that very day — allows for that recipient and information category, each
-// section with its source. What is left out is named by category only.
+// and sharing"; seed 004: "Niet alle details moeten gedeeld worden … het gaat
+// om 'need to know'-informatie"). Pure: it takes a case with its parts and
+// returns only what valid consent — or a documented noodtoestand on that very
+// day — allows for that recipient and information category, each section with
+// the records that allow it. What is left out is named by category only.
 //
-// Which record allows what:
+// Whose information (DOMAIN.md, issue 14):
 // - Case-level categories (feiten, afspraken, vlaggen-beoordeling, opvolging)
-//   need a record of this case for that recipient and category, from any of
-//   its betrokkenen; `allowsShare` prefers consent over an emergency share and
-//   the newest consent, and the section names whose record it is.
-// - namen-betrokkenen is per person: a betrokkene is named only with a record
-//   about that same person. Without it, sources call the person by role and
-//   age only ("afgebeelde jongere (15)"), never by pseudonym.
-// - Conversation notes other than agreements (afspraken) are never included.
+//   are about the depicted young person(s): released only when the valid
+//   consent of (or for) every depicted young person covers them
+//   (consent-validity.ts), or by a noodtoestand share of this case on that day.
+//   A melder's, bystander's or forwarding pupil's consent never releases them.
+// - namen-betrokkenen is per person: released only by that person's valid
+//   consent (or their decider's) or a noodtoestand share about that person.
+//   Without it, the person is called by role and age only, also inside shared
+//   free text, where their real name and pseudonym are replaced
+//   (name-redaction.ts: "names typed into free text are still names").
+// - Art. 458bis shares only ever go to politie-parket, which is no summary
+//   recipient (share-rules.ts). Conversation notes other than agreements
+//   (afspraken) are never included.
 // Labels come from the caller (app/i18n), so this file holds no interface text.
-import { allowsShare } from './consent-rules';
+import type { Jurisdiction } from './competence';
+import { consentRelease, isCaseLevel } from './consent-validity';
 import { latestAssessment } from './latest-flag';
+import { replaceNames } from './name-redaction';
+import { emergencyRelease } from './share-rules';
 import type { Flag, FlagAssessment } from './records/assessment';
 import type { CaseType, KnownVia, Case } from './records/case';
 import type { ConsentGiven, ConsentRecord, InfoCategory, Recipient } from './records/consent';
@@ -40,6 +49,12 @@ export interface SummaryInput {
   assessments: readonly FlagAssessment[];
   notes: readonly Note[];
   followUps: readonly FollowUp[];
+}
+
+export interface SummaryOptions {
+  jurisdiction: Jurisdiction;
+  /** What replaces a name in free text: role and age (the caller's words; default the role id). */
+  nameReplacement?: ((party: PartyLabel) => string) | undefined;
 }
 
 export interface PartyLabel {
@@ -79,7 +94,8 @@ export type SummaryFact =
 
 export interface SummarySection {
   category: InfoCategory;
-  source: SummarySource;
+  /** Every record that together allows this section: consents of each person who decides, or one emergency share. */
+  sources: SummarySource[];
   facts: SummaryFact[];
 }
 
@@ -111,56 +127,86 @@ function currentNotes(notes: readonly Note[]): Note[] {
   return notes.filter((n) => !superseded.has(n.id));
 }
 
-/** The case-level facts of each category; empty when there is nothing to share. */
-function caseFacts(input: SummaryInput): Record<Exclude<InfoCategory, 'namen-betrokkenen'>, SummaryFact[]> {
+/** The case-level facts of each category, free text passed through `clean`; empty when there is nothing. */
+function caseFacts(
+  input: SummaryInput,
+  clean: (text: string) => string,
+): Record<Exclude<InfoCategory, 'namen-betrokkenen'>, SummaryFact[]> {
   const kase = input.case;
   const feiten: SummaryFact[] = [
     { kind: 'types', types: [...kase.types] },
     { kind: 'known', knownOn: kase.knownOn, knownVia: kase.knownVia },
   ];
-  if (kase.description.trim() !== '') feiten.push({ kind: 'description', text: kase.description });
-  if (kase.schools.length > 0) feiten.push({ kind: 'schools', schools: [...kase.schools] });
+  if (kase.description.trim() !== '') feiten.push({ kind: 'description', text: clean(kase.description) });
+  if (kase.schools.length > 0) feiten.push({ kind: 'schools', schools: kase.schools.map(clean) });
   const afspraken: SummaryFact[] = currentNotes(input.notes.filter((n) => n.caseId === kase.id))
     .filter((n) => n.noteKind === 'afspraak')
     .sort((a, b) => byText(a.at, b.at))
-    .map((n) => ({ kind: 'agreement', on: n.at.slice(0, 10), text: n.text }));
+    .map((n) => ({ kind: 'agreement', on: n.at.slice(0, 10), text: clean(n.text) }));
   const latest = latestAssessment(input.assessments.filter((a) => a.caseId === kase.id));
   const vlaggen: SummaryFact[] = latest
-    ? [{ kind: 'assessment', flag: latest.flag, assessedOn: latest.assessedOn, reasoning: latest.reasoning }]
+    ? [{ kind: 'assessment', flag: latest.flag, assessedOn: latest.assessedOn, reasoning: clean(latest.reasoning) }]
     : [];
   const opvolging: SummaryFact[] = input.followUps
     .filter((f) => f.caseId === kase.id && f.doneOn === undefined)
     .sort((a, b) => byText(a.due, b.due))
-    .map((f) => ({ kind: 'followup', due: f.due, purpose: f.purpose }));
+    .map((f) => ({ kind: 'followup', due: f.due, purpose: clean(f.purpose) }));
   return { feiten, afspraken, 'vlaggen-beoordeling': vlaggen, opvolging, contactgegevens: [] };
 }
 
+const defaultReplacement = (p: PartyLabel): string => (p.age === undefined ? p.role : `${p.role} (${p.age})`);
+
 /**
- * Builds the summary of `input.case` for `recipient` on `onDate` (YYYY-MM-DD).
- * Only consent records of this case about its own betrokkenen count.
+ * Builds the summary of `input.case` for `recipient` on `onDate` (YYYY-MM-DD)
+ * under the rules of `options.jurisdiction`. Only records of this case about
+ * its own betrokkenen count.
  */
-export function buildSummary(input: SummaryInput, recipient: SummaryRecipient, onDate: string): Summary {
+export function buildSummary(
+  input: SummaryInput,
+  recipient: SummaryRecipient,
+  onDate: string,
+  options: SummaryOptions,
+): Summary {
   const caseId = input.case.id;
+  const ctx = { jurisdiction: options.jurisdiction, knownOn: input.case.knownOn };
   const parties = input.parties.filter((p) => p.caseId === caseId);
   const partyIds = new Set(parties.map((p) => p.id));
   const consents = input.consents.filter((c) => c.caseId === caseId && partyIds.has(c.partyId));
   const partyById = new Map(parties.map((p) => [p.id, p]));
 
-  const namedParties = new Set(
-    parties
-      .filter(
-        (p) => allowsShare(consents, { partyId: p.id, recipient, category: 'namen-betrokkenen', onDate }) !== null,
-      )
-      .map((p) => p.id),
+  /** The records that release `category` about one party, or null. */
+  const personRelease = (p: Party, category: InfoCategory): ConsentRecord[] | null => {
+    const release = consentRelease(consents, p, { recipient, category, onDate }, ctx);
+    if (release.released) return release.records;
+    const emergency = emergencyRelease(consents, { partyId: p.id, recipient, category, onDate });
+    return emergency ? [emergency] : null;
+  };
+  /** Case-level: every depicted young person's valid consent, else a documented emergency share. */
+  const caseRelease = (category: InfoCategory): ConsentRecord[] | null => {
+    const depicted = parties.filter((p) => p.role === 'afgebeelde-jongere');
+    const releases = depicted.map((p) => consentRelease(consents, p, { recipient, category, onDate }, ctx));
+    if (depicted.length > 0 && releases.every((r) => r.released)) return releases.flatMap((r) => r.records);
+    const emergency = emergencyRelease(consents, { recipient, category, onDate });
+    return emergency ? [emergency] : null;
+  };
+
+  const named = new Map(
+    parties.flatMap((p) => {
+      const records = personRelease(p, 'namen-betrokkenen');
+      return records ? [[p.id, records] as const] : [];
+    }),
   );
   const label = (partyId: string): PartyLabel => {
     const p = partyById.get(partyId);
     return {
       role: p?.role ?? 'andere',
       age: p?.age,
-      pseudonym: p !== undefined && namedParties.has(p.id) ? p.pseudonym : undefined,
+      pseudonym: p !== undefined && named.has(p.id) ? p.pseudonym : undefined,
     };
   };
+  const replacement = options.nameReplacement ?? defaultReplacement;
+  const unnamed = parties.filter((p) => !named.has(p.id));
+  const clean = (text: string): string => replaceNames(text, unnamed, (owner) => replacement(label(owner.id)));
   const sourceOf = (record: ConsentRecord): SummarySource =>
     record.basis === 'toestemming'
       ? {
@@ -174,44 +220,37 @@ export function buildSummary(input: SummaryInput, recipient: SummaryRecipient, o
           basis: record.basis,
           party: label(record.partyId),
           sharedOn: record.sharedOn,
-          justification: record.justification,
+          justification: clean(record.justification),
         };
 
-  const facts = caseFacts(input);
+  const facts = caseFacts(input, clean);
   const sections: SummarySection[] = [];
   const withheld = new Set<InfoCategory>();
 
   for (const category of CATEGORY_ORDER) {
-    if (category === 'namen-betrokkenen') {
+    if (!isCaseLevel(category)) {
+      // Person-level: each person on their own consent. contactgegevens has no content yet.
+      if (category !== 'namen-betrokkenen') continue;
       for (const p of parties) {
-        const record = allowsShare(consents, { partyId: p.id, recipient, category, onDate });
-        if (record === null) {
+        const records = named.get(p.id);
+        if (!records) {
           withheld.add(category);
           continue;
         }
+        const { role, pseudonym, realName, age, school, className } = p;
         sections.push({
           category,
-          source: sourceOf(record),
-          facts: [
-            {
-              kind: 'party',
-              role: p.role,
-              pseudonym: p.pseudonym,
-              realName: p.realName,
-              age: p.age,
-              school: p.school,
-              className: p.className,
-            },
-          ],
+          sources: records.map(sourceOf),
+          facts: [{ kind: 'party', role, pseudonym, realName, age, school, className }],
         });
       }
       continue;
     }
-    const items = facts[category];
+    const items = facts[category as Exclude<InfoCategory, 'namen-betrokkenen'>];
     if (items.length === 0) continue;
-    const record = allowsShare(consents, { recipient, category, onDate });
-    if (record === null) withheld.add(category);
-    else sections.push({ category, source: sourceOf(record), facts: items });
+    const records = caseRelease(category);
+    if (records === null) withheld.add(category);
+    else sections.push({ category, sources: records.map(sourceOf), facts: items });
   }
 
   const sharedSet = new Set(sections.map((s) => s.category));
@@ -317,8 +356,11 @@ export function summaryToText(summary: Summary, t: SummaryLabels, options: { anc
   if (options.anchor) out.push(t.anchor(options.anchor));
   if (summary.sections.length === 0) out.push('', t.nothingShared);
   for (const section of summary.sections) {
-    out.push('', t.categories[section.category], sourceText(section.source, t));
-    if (section.source.basis !== 'toestemming') out.push(t.justification(section.source.justification));
+    out.push('', t.categories[section.category]);
+    for (const source of section.sources) {
+      out.push(sourceText(source, t));
+      if (source.basis !== 'toestemming') out.push(t.justification(source.justification));
+    }
     for (const fact of section.facts) for (const line of factLines(fact, t)) out.push(`- ${line}`);
   }
   if (summary.withheld.length > 0) {

@@ -13,6 +13,7 @@ import { listCasesDueForErasure } from './ops/case';
 import { operations } from './operations';
 import { runOperation } from './operations';
 import { db } from './db';
+import { updateSettings } from './settings';
 import { AppendOnlyError, InvalidRecordError, RecordNotFoundError, VaultLockedError } from './errors';
 import * as store from './store';
 import { deleteDraft, eraseCase, getRecord, listRecords, saveDraft, saveRecords } from './store';
@@ -51,6 +52,11 @@ const CHECKS: ShareChecks = {
   canBeMotivatedToReport: { answer: 'nee' },
   bestPlacedToInform: 'De politie',
 };
+/** Issue 14: whether the young person was told, and who is best placed to help (noodtoestand). */
+const TOLD = {
+  youngPersonInformed: { told: 'ja', on: '2026-03-12', how: 'In een gesprek op het CLB.' },
+  bestPlacedToHelp: 'De jeugdconsulent van de politie',
+} as const;
 
 /** Moves the (fake) clock on, so every write gets a later timestamp. */
 function tick(ms = 1000): void {
@@ -136,6 +142,12 @@ describe('every operation writes its records and exactly one audit event in one 
       run: async ({ kase }) => runOperation('updateCase', { id: kase.id, types: ['grooming'] }),
     },
     {
+      name: 'updateCase (facts corrected)',
+      action: 'case.facts-corrected',
+      run: async ({ kase }) =>
+        runOperation('updateCase', { id: kase.id, description: M.correction, factsReason: M.reason }),
+    },
+    {
       name: 'addParty',
       action: 'party.added',
       run: async ({ kase }) => runOperation('addParty', { caseId: kase.id, role: 'melder', pseudonym: M.pseudonym }),
@@ -188,6 +200,7 @@ describe('every operation writes its records and exactly one audit event in one 
           sharedOn: '2026-03-12',
           justification: M.justification,
           checks: CHECKS,
+          ...TOLD,
         }),
     },
     {
@@ -486,6 +499,36 @@ describe('consent', () => {
     expect(await stored(consent.id)).toMatchObject({ withdrawnOn: '2026-03-12' });
   });
 
+  it('refuses consent from someone who may not give it, with the reason (issue 14)', async () => {
+    const ctx = await seed(); // a 14-year-old depicted pupil, Flanders by default: presumed competent
+    const error = await failure(
+      runOperation('recordConsent', {
+        caseId: ctx.kase.id,
+        partyId: ctx.party.id,
+        recipient: 'school',
+        categories: ['feiten'],
+        givenBy: 'ouder-voogd',
+        givenOn: '2026-03-12',
+        how: 'mondeling-genoteerd',
+      }),
+    );
+    expect(issuesOf(error)).toEqual([{ path: 'givenBy', message: recordErrors.giverNotEntitledCompetent }]);
+    expect(await listRecords({ kind: 'consent', caseId: ctx.kase.id })).toEqual([]);
+    await updateSettings({ jurisdiction: 'nederland' });
+    // Netherlands, 12–15: the parent gives their part; the record waits for the young person's.
+    await expect(
+      runOperation('recordConsent', {
+        caseId: ctx.kase.id,
+        partyId: ctx.party.id,
+        recipient: 'school',
+        categories: ['feiten'],
+        givenBy: 'ouder-voogd',
+        givenOn: '2026-03-12',
+        how: 'mondeling-genoteerd',
+      }),
+    ).resolves.toMatchObject({ givenBy: 'ouder-voogd', schemaVersion: 2 });
+  });
+
   it('refuses consent for a betrokkene of another case', async () => {
     const ctx = await seed();
     const other = await seed();
@@ -504,6 +547,7 @@ describe('consent', () => {
         sharedOn: '2026-03-12',
         justification: M.justification,
         checks: CHECKS,
+        youngPersonInformed: TOLD.youngPersonInformed,
         ...overrides,
       } as ShareWithoutConsentInput);
     }
@@ -532,6 +576,51 @@ describe('consent', () => {
         { path: 'checks.bestPlacedToInform', message: textErrors.required },
       ]);
       expect(await listRecords({ kind: 'consent', caseId: ctx.kase.id })).toEqual([]);
+    });
+
+    it('sends an art. 458bis share only to politie-parket (issue 14)', async () => {
+      const ctx = await seed();
+      expect(issuesOf(await failure(share(ctx, { recipient: 'school' })))).toEqual([
+        { path: 'recipient', message: recordErrors.art458bisParketOnly },
+      ]);
+      expect(await listRecords({ kind: 'consent', caseId: ctx.kase.id })).toEqual([]);
+    });
+
+    it('asks a noodtoestand who is best placed to help, and every share whether the young person was told', async () => {
+      const ctx = await seed();
+      expect(
+        issuesOf(
+          await failure(share(ctx, { basis: 'noodtoestand', recipient: 'school', bestPlacedToHelp: undefined })),
+        ),
+      ).toEqual([{ path: 'bestPlacedToHelp', message: recordErrors.bestPlacedToHelpRequired }]);
+      expect(issuesOf(await failure(share(ctx, { youngPersonInformed: { told: 'niet-vastgelegd' } })))).toEqual([
+        { path: 'youngPersonInformed', message: recordErrors.informedRequired },
+      ]);
+      const recorded = await share(ctx, {
+        basis: 'noodtoestand',
+        recipient: 'school',
+        bestPlacedToHelp: 'De zorgcoördinator',
+        youngPersonInformed: { told: 'nee', whyNot: 'Niet bereikbaar vandaag.' },
+      });
+      expect(await stored(recorded.id)).toMatchObject({
+        schemaVersion: 2,
+        bestPlacedToHelp: 'De zorgcoördinator',
+        youngPersonInformed: { told: 'nee', whyNot: 'Niet bereikbaar vandaag.' },
+        confirmedWarnings: [],
+      });
+    });
+
+    it('refuses check answers that contradict the basis until the worker confirms them', async () => {
+      const ctx = await seed();
+      const checks = { ...CHECKS, solutionWithinTrustImpossible: { answer: 'nee' } };
+      expect(issuesOf(await failure(share(ctx, { checks })))).toEqual([
+        { path: 'confirmedWarnings', message: recordErrors.warningNotConfirmed },
+      ]);
+      const recorded = await share(ctx, {
+        checks,
+        confirmedWarnings: ['oplossing-binnen-vertrouwensrelatie-mogelijk'],
+      });
+      expect(recorded).toMatchObject({ confirmedWarnings: ['oplossing-binnen-vertrouwensrelatie-mogelijk'] });
     });
 
     it('is stored with its basis and cannot be withdrawn', async () => {
@@ -595,6 +684,38 @@ describe('Vlaggensysteem assessments', () => {
       answers: { 'leeftijds-ontwikkelingsadequaat': 'onbekend', contextadequaat: 'twijfel', zelfrespect: 'onbekend' },
     });
     expect(old.criteriaVersion).toBe('nl-oud');
+  });
+});
+
+describe('facts corrections (issue 14)', () => {
+  it('need a reason, keep every earlier version and show the current one', async () => {
+    const { kase: seeded } = await seed();
+    const kase = (await stored(seeded.id)) as Case;
+    expect(issuesOf(await failure(runOperation('updateCase', { id: kase.id, description: 'Nieuwe versie' })))).toEqual([
+      { path: 'factsReason', message: recordErrors.factsReasonRequired },
+    ]);
+    expect(await stored(kase.id)).toEqual(kase);
+    tick();
+    const first = await runOperation('updateCase', {
+      id: kase.id,
+      description: 'Tweede versie',
+      factsReason: 'Verkeerd begrepen',
+    });
+    tick();
+    const second = await runOperation('updateCase', {
+      id: kase.id,
+      description: 'Derde versie',
+      factsReason: 'Aangevuld',
+    });
+    expect(second.description).toBe('Derde versie');
+    expect(second.factsHistory).toEqual([
+      { text: kase.description, replacedAt: first.updatedAt, reason: 'Verkeerd begrepen' },
+      { text: 'Tweede versie', replacedAt: second.updatedAt, reason: 'Aangevuld' },
+    ]);
+    // Other fields change without a reason, and leave the history alone.
+    tick();
+    const retyped = await runOperation('updateCase', { id: kase.id, types: ['grooming'], description: 'Derde versie' });
+    expect(retyped.factsHistory).toEqual(second.factsHistory);
   });
 });
 
@@ -744,6 +865,7 @@ describe('erasing a case', () => {
       sharedOn: '2026-03-12',
       justification: M.justification,
       checks: CHECKS,
+      ...TOLD,
     });
     await runOperation('assessFlags', {
       caseId,

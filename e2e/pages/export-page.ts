@@ -16,7 +16,7 @@ export class ExportPage {
   }
 
   get summarySection(): Locator {
-    return this.section('Need-to-know samenvatting');
+    return this.section('Samenvatting: alleen wat nodig is');
   }
 
   get summaryDocument(): Locator {

@@ -16,6 +16,7 @@ export const auditActionSchema = z.enum([
   'vault.recovery-code-revoked',
   'case.created',
   'case.updated',
+  'case.facts-corrected',
   'case.closed',
   'case.reopened',
   'case.erased',

@@ -26,6 +26,14 @@ export type CaseStatus = z.infer<typeof caseStatusSchema>;
 /** Readable case number, e.g. `2026-014`. */
 export const caseReferenceSchema = z.string().regex(/^\d{4}-\d{3,5}$/, { error: fieldErrors.invalidReference });
 
+/** One replaced version of the incident description. */
+export const factsVersionSchema = z.strictObject({
+  text: safeText(),
+  replacedAt: timestampSchema,
+  reason: safeText({ min: 1, max: 500 }),
+});
+export type FactsVersion = z.infer<typeof factsVersionSchema>;
+
 export const caseSchema = z.strictObject({
   kind: z.literal('case'),
   schemaVersion: z.literal(1),
@@ -36,6 +44,13 @@ export const caseSchema = z.strictObject({
   types: choiceList(caseTypeSchema),
   schools: z.array(safeText({ min: 1, max: 120 })).max(20),
   description: safeText(),
+  /**
+   * Earlier versions of the description, oldest first, each with when and why
+   * it was replaced (issue 14: facts are corrected like notes, never silently
+   * overwritten). Optional without a version bump: a case stored before has no
+   * corrections, which is what an absent list says.
+   */
+  factsHistory: z.array(factsVersionSchema).max(200).optional(),
   status: caseStatusSchema,
   retentionUntil: isoDateSchema.optional(),
   closedAt: timestampSchema.optional(),
@@ -59,6 +74,9 @@ export const caseFieldsSchema = caseSchema
 export type CaseFields = z.input<typeof caseFieldsSchema>;
 
 export const createCaseInput = caseFieldsSchema;
-export const updateCaseInput = caseFieldsSchema.partial().extend({ id: recordIdSchema });
+/** Changing the description needs `factsReason` (checked by the operation, which knows the current text). */
+export const updateCaseInput = caseFieldsSchema
+  .partial()
+  .extend({ id: recordIdSchema, factsReason: factsVersionSchema.shape.reason.optional() });
 export const closeCaseInput = caseSchema.pick({ id: true, retentionUntil: true }).required();
 export const caseIdInput = caseSchema.pick({ id: true });

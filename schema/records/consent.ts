@@ -29,9 +29,14 @@ export type InfoCategory = z.infer<typeof infoCategorySchema>;
 export const consentBasisSchema = z.enum(['toestemming', 'noodtoestand', 'art-458bis']);
 export type ConsentBasis = z.infer<typeof consentBasisSchema>;
 
+// Version 2 (issue 14): a share without consent records whether, when and how
+// the young person was told, the person or service best placed to help
+// (noodtoestand) and which contradicting check answers the worker confirmed.
+// restore.ts upgrades version 1; given consent only changes its version, its
+// validity is worked out when read (consent-validity.ts), never stored.
 const consentCommon = {
   kind: z.literal('consent'),
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   id: recordIdSchema,
   caseId: recordIdSchema,
   /** Whose information. */
@@ -80,12 +85,40 @@ export const shareChecksSchema = z.strictObject(
 );
 export type ShareChecks = z.infer<typeof shareChecksSchema>;
 
+/**
+ * Was the young person told what is shared, why, and what happens next (seed
+ * 004: "glashelder")? `niet-vastgelegd` only comes from records stored before
+ * this was asked; the form cannot choose it.
+ */
+export const youngPersonInformedSchema = z.discriminatedUnion(
+  'told',
+  [
+    z.strictObject({ told: z.literal('ja'), on: isoDateSchema, how: safeText({ min: 1, max: 1000 }) }),
+    z.strictObject({ told: z.literal('nee'), whyNot: safeText({ min: 1, max: 1000 }) }),
+    z.strictObject({ told: z.literal('niet-vastgelegd') }),
+  ],
+  { error: recordErrors.informedRequired },
+);
+export type YoungPersonInformed = z.infer<typeof youngPersonInformedSchema>;
+
+/** Check answers that argue against sharing without consent (schema/share-rules.ts). */
+export const contradictionCodeSchema = z.enum([
+  'oplossing-binnen-vertrouwensrelatie-mogelijk',
+  'jongere-kan-zelf-melden',
+  'niet-besproken-met-jongere',
+]);
+
 export const shareWithoutConsentSchema = z.strictObject({
   ...consentCommon,
   basis: z.enum(['noodtoestand', 'art-458bis']),
   sharedOn: isoDateSchema,
   justification: safeText({ min: 1 }),
   checks: shareChecksSchema,
+  /** Noodtoestand: the person or service best placed to help (seed 004). */
+  bestPlacedToHelp: safeText({ min: 1, max: 500 }).optional(),
+  youngPersonInformed: youngPersonInformedSchema,
+  /** Contradicting check answers the worker saw and confirmed. */
+  confirmedWarnings: z.array(contradictionCodeSchema).max(10),
 });
 
 export const consentRecordSchema = z.discriminatedUnion('basis', [consentGivenSchema, shareWithoutConsentSchema]);
@@ -112,15 +145,49 @@ export type RecordConsentInput = z.input<typeof recordConsentInput>;
 export const withdrawConsentInput = consentGivenFields.pick({ id: true, withdrawnOn: true }).required();
 export type WithdrawConsentInput = z.input<typeof withdrawConsentInput>;
 
-/** The share-without-consent form: justification and every check answer are required. */
-export const shareWithoutConsentInput = shareWithoutConsentSchema.pick({
-  caseId: true,
-  partyId: true,
-  basis: true,
-  recipient: true,
-  categories: true,
-  sharedOn: true,
-  justification: true,
-  checks: true,
-});
+/** The share-without-consent fields, before the cross-field rules (zod cannot `.omit` a refined object). */
+export const shareWithoutConsentFields = shareWithoutConsentSchema
+  .pick({
+    caseId: true,
+    partyId: true,
+    basis: true,
+    recipient: true,
+    categories: true,
+    sharedOn: true,
+    justification: true,
+    checks: true,
+    bestPlacedToHelp: true,
+    youngPersonInformed: true,
+  })
+  .extend({ confirmedWarnings: shareWithoutConsentSchema.shape.confirmedWarnings.default([]) });
+
+/**
+ * The cross-field rules of sharing without consent (issue 14): art. 458bis
+ * only to politie-parket; a noodtoestand names who is best placed to help;
+ * whether the young person was told (the form cannot say "niet vastgelegd").
+ * Confirming contradicting check answers is checked by the operation
+ * (share-rules.ts).
+ */
+export function shareWithoutConsentRules(
+  share: Pick<
+    z.output<typeof shareWithoutConsentFields>,
+    'basis' | 'recipient' | 'bestPlacedToHelp' | 'youngPersonInformed'
+  >,
+  ctx: z.core.$RefinementCtx,
+): void {
+  const issue = (code: string, path: string[]): void => {
+    ctx.addIssue({ code: 'custom', message: code, params: { code }, path });
+  };
+  if (share.basis === 'art-458bis' && share.recipient !== 'politie-parket') {
+    issue(recordErrors.art458bisParketOnly, ['recipient']);
+  }
+  if (share.basis === 'noodtoestand' && share.bestPlacedToHelp === undefined) {
+    issue(recordErrors.bestPlacedToHelpRequired, ['bestPlacedToHelp']);
+  }
+  if (share.youngPersonInformed.told === 'niet-vastgelegd')
+    issue(recordErrors.informedRequired, ['youngPersonInformed']);
+}
+
+/** The share-without-consent form: justification and every check answer are required, plus the rules above. */
+export const shareWithoutConsentInput = shareWithoutConsentFields.superRefine(shareWithoutConsentRules);
 export type ShareWithoutConsentInput = z.input<typeof shareWithoutConsentInput>;

@@ -54,14 +54,26 @@ export const createCase = defineOperation({
   },
 });
 
-/** Changes the intake fields of a case (reference, status and dates stay). */
+/**
+ * Changes the intake fields of a case (reference, status and dates stay).
+ * A changed description is a correction, like a note's: `factsReason` is
+ * required (`case.factsReasonRequired`), the earlier text is kept in
+ * `factsHistory`, and the audit event is `case.facts-corrected` (no text).
+ */
 export const updateCase = defineOperation({
   input: updateCaseInput,
-  audit: 'case.updated',
-  run: async ({ id, ...patch }, { commit }): Promise<Case> =>
+  audit: ['case.updated', 'case.facts-corrected'],
+  run: async ({ id, factsReason, ...patch }, { commit }): Promise<Case> =>
     withCase(id, async (kase) => {
+      const now = new Date();
+      const corrected = patch.description !== undefined && patch.description !== kase.description;
+      if (corrected && factsReason === undefined)
+        throw ruleError(id, ['factsReason'], recordErrors.factsReasonRequired);
       const next = applyPatch(kase, patch, caseFieldsSchema.keyof().options);
-      return commit(new Date(), next, [], 'case.updated', { status: next.status });
+      if (!corrected) return commit(now, next, [], 'case.updated', { status: next.status });
+      const version = { text: kase.description, replacedAt: now.toISOString(), reason: factsReason ?? '' };
+      const withHistory: Case = { ...next, factsHistory: [...(kase.factsHistory ?? []), version] };
+      return commit(now, withHistory, [], 'case.facts-corrected', { status: next.status });
     }),
 });
 

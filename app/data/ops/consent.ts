@@ -1,9 +1,12 @@
 // Consent and sharing without consent. Fails as described in ./case.ts; on failure nothing was written.
+import { entitlementError } from '../../../schema/consent-validity';
 import { recordErrors } from '../../../schema/errors';
 import { currentSchemaVersion } from '../../../schema/records';
 import { recordConsentInput, shareWithoutConsentInput, withdrawConsentInput } from '../../../schema/records/consent';
 import type { ConsentGiven, ConsentRecord, ShareWithoutConsent } from '../../../schema/records/consent';
 import type { AuditDetails } from '../../../schema/records/audit';
+import { checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
+import { getSettings } from '../settings';
 import { getRecord } from '../store';
 import { check, defineOperation, ruleError, withCase, withRecord } from '../unit-of-work';
 
@@ -21,7 +24,9 @@ async function assertPartyOfCase(caseId: string, partyId: string): Promise<void>
 /**
  * Records consent (`toestemming`) of one betrokkene for one recipient and
  * the listed information categories. Noting it in the dossier suffices
- * (DOMAIN.md). The betrokkene must belong to the case (`consent.partyNotInCase`).
+ * (DOMAIN.md). The betrokkene must belong to the case (`consent.partyNotInCase`),
+ * and the giver must be able to decide for them on that day under the
+ * jurisdiction in the settings (`consent.giverNotEntitled*`, consent-validity.ts).
  */
 export const recordConsent = defineOperation({
   input: recordConsentInput,
@@ -30,6 +35,14 @@ export const recordConsent = defineOperation({
     withCase(input.caseId, async (kase) => {
       const now = new Date();
       await assertPartyOfCase(kase.id, input.partyId);
+      // Issue 14: a consent from someone who may not give it could never count, so it is refused.
+      const party = await getRecord(input.partyId, 'party');
+      if (party?.ok) {
+        const { jurisdiction } = await getSettings();
+        const ctx = { jurisdiction, knownOn: kase.knownOn };
+        const refused = entitlementError(party.record, input.givenBy, input.givenOn, ctx);
+        if (refused !== null) throw ruleError(undefined, ['givenBy'], refused);
+      }
       const consent: ConsentGiven = {
         kind: 'consent',
         schemaVersion: currentSchemaVersion.consent,
@@ -73,8 +86,12 @@ export const withdrawConsent = defineOperation({
 /**
  * Records sharing without consent, in a noodtoestand or under art. 458bis
  * Sw. A written justification and an answer to every check question are
- * required (`text.required`, `share.checkRequired` on their paths). The app
- * always shows it as sharing without consent; it cannot be withdrawn.
+ * required (`text.required`, `share.checkRequired` on their paths). Art.
+ * 458bis goes to politie-parket only (`share.art458bisParketOnly`); a
+ * noodtoestand names who is best placed to help; whether the young person
+ * was told is required; contradicting check answers must be confirmed
+ * (`share.warningNotConfirmed`). The app always shows it as sharing without
+ * consent; it cannot be withdrawn.
  */
 export const recordShareWithoutConsent = defineOperation({
   input: shareWithoutConsentInput,
@@ -82,6 +99,10 @@ export const recordShareWithoutConsent = defineOperation({
   run: async (input, { commit }): Promise<ConsentRecord> =>
     withCase(input.caseId, async (kase) => {
       const now = new Date();
+      const found = checkContradictions(input.checks);
+      if (!contradictionsConfirmed(found, input.confirmedWarnings)) {
+        throw ruleError(undefined, ['confirmedWarnings'], recordErrors.warningNotConfirmed);
+      }
       const share: ShareWithoutConsent = {
         kind: 'consent',
         schemaVersion: currentSchemaVersion.consent,
@@ -94,6 +115,11 @@ export const recordShareWithoutConsent = defineOperation({
         sharedOn: input.sharedOn,
         justification: input.justification,
         checks: input.checks,
+        ...(input.basis === 'noodtoestand' && input.bestPlacedToHelp !== undefined
+          ? { bestPlacedToHelp: input.bestPlacedToHelp }
+          : {}),
+        youngPersonInformed: input.youngPersonInformed,
+        confirmedWarnings: found,
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
       };

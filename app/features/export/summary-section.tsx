@@ -8,6 +8,7 @@ import {
   buildSummary,
   factLines,
   formatDateBe,
+  partyText,
   sourceText,
   summaryRecipients,
   summaryToText,
@@ -16,6 +17,7 @@ import type { Summary, SummaryRecipient } from '../../../schema/summary';
 import { readCaseDetail, useCaseList } from '../../data/case-hooks';
 import type { OkCaseListItem } from '../../data/case-hooks';
 import { recordSummaryExport } from '../../data/export-reads';
+import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { SelectField } from '../../ui/select-field';
@@ -36,6 +38,7 @@ const recipientOptions = summaryRecipients.map((value) => ({ value, label: L.rec
 
 export function SummarySection({ initialCaseId }: { initialCaseId?: string | undefined }) {
   const items = useCaseList();
+  const { jurisdiction } = useSettings();
   const [caseId, setCaseId] = useState(initialCaseId ?? '');
   const [recipient, setRecipient] = useState<SummaryRecipient>('school');
   const [caseError, setCaseError] = useState<string | null>(null);
@@ -72,7 +75,10 @@ export function SummarySection({ initialCaseId }: { initialCaseId?: string | und
         setState({ phase: 'failed', message: t.caseGone });
         return;
       }
-      const summary = buildSummary(detail, recipient, todayIso());
+      const summary = buildSummary(detail, recipient, todayIso(), {
+        jurisdiction,
+        nameReplacement: (party) => partyText({ ...party, pseudonym: undefined }, L),
+      });
       // The audit event comes first: no summary is shown unless it was recorded.
       const { anchor } = await recordSummaryExport({ caseId, recipient, categories: summary.shared });
       setState({ phase: 'ready', summary, anchor, text: summaryToText(summary, L, { anchor }) });
@@ -219,10 +225,14 @@ function SummaryDocument({ summary, anchor }: { summary: Summary; anchor: string
               {summary.sections.map((section, i) => (
                 <section key={`${section.category}-${i}`} className="summary-print__section">
                   <h4>{L.categories[section.category]}</h4>
-                  <p className="summary-print__source">{sourceText(section.source, L)}</p>
-                  {section.source.basis !== 'toestemming' ? (
-                    <p className="summary-print__justification">{L.justification(section.source.justification)}</p>
-                  ) : null}
+                  {section.sources.map((source, k) => (
+                    <div key={k}>
+                      <p className="summary-print__source">{sourceText(source, L)}</p>
+                      {source.basis !== 'toestemming' ? (
+                        <p className="summary-print__justification">{L.justification(source.justification)}</p>
+                      ) : null}
+                    </div>
+                  ))}
                   <ul>
                     {section.facts
                       .flatMap((fact) => factLines(fact, L))

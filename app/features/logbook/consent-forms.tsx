@@ -2,12 +2,14 @@
 // gave it, when, how) or without it (noodtoestand / art. 458bis), which needs
 // a written justification and every check question answered.
 import type { ReactNode } from 'react';
+import { z } from 'zod';
 import { consentGiverSchema, type Jurisdiction } from '../../../schema/competence';
 import {
   infoCategorySchema,
   recipientSchema,
   recordConsentInput,
-  shareWithoutConsentInput,
+  shareWithoutConsentFields,
+  shareWithoutConsentRules,
   type InfoCategory,
   type Recipient,
 } from '../../../schema/records/consent';
@@ -15,12 +17,14 @@ import type { Party } from '../../../schema/records/party';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
-import { todayIso } from '../../ui/dates';
+import { isIsoDate, todayIso } from '../../ui/dates';
 import { TextAreaField, TextField } from '../../ui/field';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors';
 import { SelectField } from '../../ui/select-field';
 import { useOperationForm } from '../../ui/use-operation-form';
+import { entitlementError, releasableCategories, type ConsentContext } from '../../../schema/consent-validity';
+import { ART_458BIS_RECIPIENT, checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
 
 const t = nl.logbook.consent;
@@ -50,7 +54,16 @@ type CheckKey = (typeof checkKeys)[number];
 
 // The operations' inputs; the case id is added when saving.
 const consentForm = recordConsentInput.omit({ caseId: true });
-const shareForm = shareWithoutConsentInput.omit({ caseId: true });
+// An empty "best placed to help" is no answer (required for a noodtoestand only).
+const shareForm = shareWithoutConsentFields
+  .omit({ caseId: true })
+  .extend({
+    bestPlacedToHelp: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      shareWithoutConsentFields.shape.bestPlacedToHelp,
+    ),
+  })
+  .superRefine(shareWithoutConsentRules);
 
 interface FormProps {
   caseId: string;
@@ -70,11 +83,15 @@ function ScopeFields<V extends { partyId: string; recipient: Recipient | ''; cat
   parties,
   prefix,
   afterParty,
+  recipients = recipientOptions,
+  recipientHint,
 }: {
   form: ReturnType<typeof useOperationForm<V, unknown>>;
   parties: readonly Party[];
   prefix: string;
   afterParty: ReactNode;
+  recipients?: typeof recipientOptions;
+  recipientHint?: string | undefined;
 }) {
   const recipient = form.values.recipient;
   return (
@@ -94,7 +111,8 @@ function ScopeFields<V extends { partyId: string; recipient: Recipient | ''; cat
       <RadioGroup
         legend={t.recipient}
         name={`${prefix}-recipient`}
-        options={recipientOptions}
+        hint={recipientHint}
+        options={recipients}
         value={recipient}
         error={form.error('recipient')}
         onChange={(value) => form.patch({ recipient: value } as Partial<V>)}
@@ -125,9 +143,10 @@ export function ConsentForm({
   caseId,
   parties,
   jurisdiction,
+  knownOn,
   onDone,
   onCancel,
-}: FormProps & { jurisdiction: Jurisdiction }) {
+}: FormProps & { jurisdiction: Jurisdiction; knownOn: string }) {
   const form = useOperationForm({
     initial: () => ({
       partyId: onlyParty(parties),
@@ -163,6 +182,13 @@ export function ConsentForm({
         {...form.choice('givenBy')}
       />
       <TextField label={t.givenOn} type="date" {...form.text('givenOn')} />
+      <ConsentVerdict
+        party={parties.find((p) => p.id === form.values.partyId)}
+        givenBy={form.values.givenBy}
+        givenOn={form.values.givenOn}
+        categories={form.values.categories}
+        ctx={{ jurisdiction, knownOn }}
+      />
       <RadioGroup legend={t.how} name="consent-how" options={howOptions} {...form.choice('how')} />
       <FormError message={form.general} />
       <FormButtons busy={form.busy} onCancel={onCancel} />
@@ -170,8 +196,44 @@ export function ConsentForm({
   );
 }
 
+/** What the rule says about this consent before it is saved: who may give it, and what it can release. */
+function ConsentVerdict({
+  party,
+  givenBy,
+  givenOn,
+  categories,
+  ctx,
+}: {
+  party: Party | undefined;
+  givenBy: 'jongere' | 'ouder-voogd' | '';
+  givenOn: string;
+  categories: readonly InfoCategory[];
+  ctx: ConsentContext;
+}) {
+  if (!party) return null;
+  const refused = givenBy === '' || !isIsoDate(givenOn) ? null : entitlementError(party, givenBy, givenOn, ctx);
+  const notOwn = categories.filter((c) => !releasableCategories(party, [c]).includes(c));
+  if (refused === null && notOwn.length === 0) return null;
+  return (
+    <div className="callout callout--danger" role="status">
+      {refused ? <p>{nl.errors[refused]}</p> : null}
+      {notOwn.length > 0 ? <p>{t.notOwnInformation(notOwn.map((c) => t.categoryLabels[c]).join(', '))}</p> : null}
+    </div>
+  );
+}
+
 type Answer = { answer: 'ja' | 'nee' | '' };
 type ShareChecksValues = Record<CheckKey, Answer> & { bestPlacedToInform: string };
+/** Shaped like the stored variants, so the schema checks the chosen one. */
+type InformedValues = { told: '' } | { told: 'ja'; on: string; how: string } | { told: 'nee'; whyNot: string };
+type Warning = ReturnType<typeof checkContradictions>[number];
+
+/** The answers given so far, as the contradiction rule reads them. */
+function givenAnswers(checks: ShareChecksValues) {
+  return Object.fromEntries(
+    checkKeys.flatMap((key) => (checks[key].answer === '' ? [] : [[key, { answer: checks[key].answer }] as const])),
+  );
+}
 
 export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
   const form = useOperationForm({
@@ -189,6 +251,9 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
         canBeMotivatedToReport: { answer: '' },
         bestPlacedToInform: '',
       } as ShareChecksValues,
+      bestPlacedToHelp: '',
+      youngPersonInformed: { told: '' } as InformedValues,
+      confirmedWarnings: [] as Warning[],
     }),
     schema: shareForm,
     // Each unanswered question says "Maak een keuze." next to it, as the other choices do.
@@ -196,6 +261,9 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
       const errors: FieldErrors = unchosen(values, ['partyId']);
       for (const key of checkKeys)
         if (values.checks[key].answer === '') errors[`checks.${key}`] = nl.logbook.errors.choose;
+      if (!contradictionsConfirmed(checkContradictions(givenAnswers(values.checks)), values.confirmedWarnings)) {
+        errors.confirmedWarnings = nl.errors['share.warningNotConfirmed'];
+      }
       return errors;
     },
     run: (input) =>
@@ -206,10 +274,24 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
         checks: { ...input.checks, bestPlacedToInform: input.checks.bestPlacedToInform.trim() },
       }),
     onDone,
-    fields: ['partyId', 'basis', 'recipient', 'categories', 'sharedOn', 'justification', 'checks'],
-    liveImageCheck: ['justification'],
+    fields: [
+      'partyId',
+      'basis',
+      'recipient',
+      'categories',
+      'sharedOn',
+      'justification',
+      'checks',
+      'bestPlacedToHelp',
+      'youngPersonInformed',
+      'confirmedWarnings',
+    ],
+    liveImageCheck: ['justification', 'bestPlacedToHelp'],
   });
   const checks = form.values.checks;
+  const warnings = checkContradictions(givenAnswers(checks));
+  const informed = form.values.youngPersonInformed;
+  const setInformed = (next: InformedValues) => form.set('youngPersonInformed', next);
   const setChecks = (patch: Partial<ShareChecksValues>) => form.set('checks', { ...checks, ...patch });
 
   return (
@@ -223,6 +305,13 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
         afterParty={
           <RadioGroup legend={ts.basis} name="share-basis" options={basisOptions} {...form.choice('basis')} />
         }
+        // Art. 458bis only ever informs the parket (DOMAIN.md).
+        recipients={
+          form.values.basis === 'art-458bis'
+            ? recipientOptions.filter((o) => o.value === ART_458BIS_RECIPIENT)
+            : recipientOptions
+        }
+        recipientHint={form.values.basis === 'art-458bis' ? ts.recipient458bis : undefined}
       />
       <TextField label={ts.sharedOn} type="date" {...form.text('sharedOn')} />
       <TextAreaField label={ts.justification} hint={ts.justificationHint} required {...form.text('justification')} />
@@ -251,6 +340,78 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
           setChecks({ bestPlacedToInform });
         }}
       />
+      {warnings.length > 0 ? (
+        <div className="callout callout--danger">
+          <p>
+            <strong>{ts.warningsTitle}</strong>
+          </p>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w}>{ts.warnings[w]}</li>
+            ))}
+          </ul>
+          <CheckboxGroup
+            legend={ts.warningsTitle}
+            options={[{ value: 'bevestigd', label: ts.confirmWarnings }]}
+            value={contradictionsConfirmed(warnings, form.values.confirmedWarnings) ? ['bevestigd'] : []}
+            error={form.error('confirmedWarnings')}
+            onChange={(value) => form.set('confirmedWarnings', value.length > 0 ? warnings : [])}
+          />
+        </div>
+      ) : null}
+      {form.values.basis === 'noodtoestand' ? (
+        <TextField
+          label={ts.bestPlacedToHelp}
+          hint={ts.bestPlacedToHelpHint}
+          maxLength={500}
+          required
+          {...form.text('bestPlacedToHelp')}
+        />
+      ) : null}
+      <RadioGroup
+        legend={ts.informed}
+        name="share-informed"
+        options={(['ja', 'nee'] as const).map((value) => ({ value, label: ts.informedOptions[value] }))}
+        value={informed.told}
+        error={form.error('youngPersonInformed')}
+        onChange={(told) =>
+          setInformed(told === 'ja' ? { told, on: todayIso(), how: '' } : { told: 'nee', whyNot: '' })
+        }
+      />
+      {informed.told === 'ja' ? (
+        <>
+          <TextField
+            label={ts.informedOn}
+            type="date"
+            value={informed.on}
+            error={form.error('youngPersonInformed.on')}
+            onChange={(event) => setInformed({ ...informed, on: event.target.value })}
+          />
+          <TextField
+            label={ts.informedHow}
+            maxLength={1000}
+            required
+            value={informed.how}
+            error={form.error('youngPersonInformed.how')}
+            onChange={(event) => {
+              form.setFieldError('youngPersonInformed.how', imageDataError(event.target.value));
+              setInformed({ ...informed, how: event.target.value });
+            }}
+          />
+        </>
+      ) : null}
+      {informed.told === 'nee' ? (
+        <TextAreaField
+          label={ts.informedWhyNot}
+          required
+          value={informed.whyNot}
+          error={form.error('youngPersonInformed.whyNot')}
+          onChange={(event) => {
+            form.setFieldError('youngPersonInformed.whyNot', imageDataError(event.target.value));
+            setInformed({ ...informed, whyNot: event.target.value });
+          }}
+        />
+      ) : null}
       <FormError message={form.general} />
       <FormButtons busy={form.busy} onCancel={onCancel} />
     </form>

@@ -2,7 +2,9 @@
 // who gave it, when and how; withdrawable with a date. Sharing without consent
 // (noodtoestand / art. 458bis) needs a written justification and the check
 // questions, and is always shown as "Gedeeld zonder toestemming".
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { ConsentContext } from '../../../schema/consent-validity';
+import { basisAllowsRecipient } from '../../../schema/share-rules';
 import { isConsentActive } from '../../../schema/consent-rules';
 import {
   withdrawConsentInput,
@@ -21,6 +23,7 @@ import { FormButtons, FormError } from '../../ui/form-errors-view';
 import type { FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { ConsentForm, ShareForm, checkKeys } from './consent-forms';
+import { ConsentValidityView } from './consent-validity-view';
 import { CaseSection, Expander, SavedStatus } from './section';
 
 const t = nl.logbook.consent;
@@ -32,6 +35,7 @@ export function ConsentSection({ detail }: { detail: CaseDetail }) {
   const partyById = new Map(detail.parties.map((party) => [party.id, party]));
   const caseId = detail.case.id;
   const today = todayIso();
+  const ctx = { jurisdiction, knownOn: detail.case.knownOn };
 
   return (
     <CaseSection id="toestemming" title={t.title}>
@@ -40,7 +44,14 @@ export function ConsentSection({ detail }: { detail: CaseDetail }) {
       <ul className="record-list">
         {detail.consents.map((consent) => (
           <li key={consent.id}>
-            <ConsentCard consent={consent} party={partyById.get(consent.partyId)} today={today} onSaved={setSaved} />
+            <ConsentCard
+              consent={consent}
+              party={partyById.get(consent.partyId)}
+              all={detail.consents}
+              ctx={ctx}
+              today={today}
+              onSaved={setSaved}
+            />
           </li>
         ))}
       </ul>
@@ -55,6 +66,7 @@ export function ConsentSection({ detail }: { detail: CaseDetail }) {
                 caseId={caseId}
                 parties={detail.parties}
                 jurisdiction={jurisdiction}
+                knownOn={detail.case.knownOn}
                 onDone={() => saved(t.saved)}
                 onCancel={close}
               />
@@ -74,18 +86,26 @@ export function ConsentSection({ detail }: { detail: CaseDetail }) {
 function ConsentCard({
   consent,
   party,
+  all,
+  ctx,
   today,
   onSaved,
 }: {
   consent: ConsentRecord;
   party: Party | undefined;
+  all: readonly ConsentRecord[];
+  ctx: ConsentContext;
   today: string;
   onSaved: (message: string) => void;
 }) {
   const title = t.entryTitle(party?.pseudonym ?? t.unknownParty, t.recipients[consent.recipient]);
   const categories = t.entryCategories(consent.categories.map((c) => t.categoryLabels[c]).join(', '));
   if (consent.basis !== 'toestemming') return <ShareCard share={consent} title={title} categories={categories} />;
-  return <GivenCard consent={consent} title={title} categories={categories} today={today} onSaved={onSaved} />;
+  return (
+    <GivenCard consent={consent} title={title} categories={categories} today={today} onSaved={onSaved}>
+      {party ? <ConsentValidityView consent={consent} party={party} all={all} ctx={ctx} today={today} /> : null}
+    </GivenCard>
+  );
 }
 
 function ShareCard({ share, title, categories }: { share: ShareWithoutConsent; title: string; categories: string }) {
@@ -97,6 +117,18 @@ function ShareCard({ share, title, categories }: { share: ShareWithoutConsent; t
       <p className="badge badge--danger">{ts.badge}</p>
       <p>{categories}</p>
       <p>{ts.entryBasis(ts.bases[share.basis], formatDate(share.sharedOn))}</p>
+      {basisAllowsRecipient(share.basis, share.recipient) ? null : (
+        <p className="badge badge--danger">{ts.invalid458bis}</p>
+      )}
+      {share.bestPlacedToHelp ? <p>{ts.entryHelper(share.bestPlacedToHelp)}</p> : null}
+      <p>
+        {share.youngPersonInformed.told === 'ja'
+          ? ts.entryInformed(formatDate(share.youngPersonInformed.on), share.youngPersonInformed.how)
+          : share.youngPersonInformed.told === 'nee'
+            ? ts.entryNotInformed(share.youngPersonInformed.whyNot)
+            : ts.entryInformedUnknown}
+      </p>
+      {share.confirmedWarnings.length > 0 ? <p>{ts.entryWarnings(share.confirmedWarnings.length)}</p> : null}
       <p className="preserve-lines">
         <strong>{ts.justification}:</strong> {share.justification}
       </p>
@@ -122,12 +154,14 @@ function GivenCard({
   categories,
   today,
   onSaved,
+  children,
 }: {
   consent: ConsentGiven;
   title: string;
   categories: string;
   today: string;
   onSaved: (message: string) => void;
+  children: ReactNode;
 }) {
   const active = isConsentActive(consent, today);
   return (
@@ -137,6 +171,7 @@ function GivenCard({
       </h3>
       <p>{categories}</p>
       <p>{t.entryGiven(t.givenByOptions[consent.givenBy], formatDate(consent.givenOn), t.howOptions[consent.how])}</p>
+      {children}
       {consent.withdrawnOn ? (
         <p className="badge">{t.withdrawnOn(formatDate(consent.withdrawnOn))}</p>
       ) : (

@@ -1,12 +1,16 @@
 import { useState } from 'react';
-import type { Case } from '../../../schema/records/case';
+import type { Case, FactsVersion } from '../../../schema/records/case';
+import type { Party } from '../../../schema/records/party';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { CaseFields, caseFormOptions, caseInput, type CaseValues } from './case-fields';
 import { formatDate } from '../../ui/dates';
+import { TextAreaField } from '../../ui/field';
+import { imageDataError } from '../../ui/form-errors';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { useOperationForm } from '../../ui/use-operation-form';
+import { NameWarning } from './name-warning';
 import { CaseSection, Expander, SavedStatus } from './section';
 import { statusText } from './status-text';
 
@@ -56,11 +60,17 @@ export function FactsSection({ detail }: { detail: CaseDetail }) {
           <dd className="preserve-lines">{current.description}</dd>
         </div>
       </dl>
+      <FactsHistory versions={current.factsHistory ?? []} />
       <SavedStatus message={saved} />
       {current.status === 'afgesloten' ? null : (
         <Expander label={t.facts.edit} onSaved={setSaved}>
           {(close, saved) => (
-            <EditFactsForm current={current} onDone={() => saved(nl.logbook.saved)} onCancel={close} />
+            <EditFactsForm
+              current={current}
+              parties={detail.parties}
+              onDone={() => saved(nl.logbook.saved)}
+              onCancel={close}
+            />
           )}
         </Expander>
       )}
@@ -68,7 +78,39 @@ export function FactsSection({ detail }: { detail: CaseDetail }) {
   );
 }
 
-function EditFactsForm({ current, onDone, onCancel }: { current: Case; onDone: () => void; onCancel: () => void }) {
+/** Earlier versions of the description, newest first, each with when and why it was replaced. */
+function FactsHistory({ versions }: { versions: readonly FactsVersion[] }) {
+  if (versions.length === 0) return null;
+  return (
+    <details className="facts-history">
+      <summary>{t.facts.history(versions.length)}</summary>
+      <ol reversed>
+        {[...versions].reverse().map((version) => (
+          <li key={version.replacedAt}>
+            <p>{t.facts.historyEntry(formatDate(version.replacedAt.slice(0, 10)), version.reason)}</p>
+            <p className="preserve-lines">{version.text}</p>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+function EditFactsForm({
+  current,
+  parties,
+  onDone,
+  onCancel,
+}: {
+  current: Case;
+  parties: readonly Party[];
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  // The reason lives beside the case fields: only a changed description needs one (like a note correction).
+  const [reason, setReason] = useState('');
+  const options = caseFormOptions();
+  const changed = (description: string): boolean => description.trim() !== current.description;
   const form = useOperationForm({
     initial: (): CaseValues => ({
       knownOn: current.knownOn,
@@ -77,14 +119,44 @@ function EditFactsForm({ current, onDone, onCancel }: { current: Case; onDone: (
       schools: current.schools.length > 0 ? [...current.schools] : [''],
       description: current.description,
     }),
-    ...caseFormOptions(),
-    run: (input) => runOperation('updateCase', { id: current.id, ...caseInput(input) }),
+    ...options,
+    fields: [...options.fields, 'factsReason'],
+    check: (values) => ({
+      ...options.check(values),
+      ...(changed(values.description) && reason.trim() === ''
+        ? { factsReason: nl.errors['case.factsReasonRequired'] }
+        : {}),
+    }),
+    run: (input) =>
+      runOperation('updateCase', {
+        id: current.id,
+        ...caseInput(input),
+        ...(changed(input.description) ? { factsReason: reason.trim() } : {}),
+      }),
     onDone,
   });
 
   return (
     <form {...form.formProps} className="card logbook-form" aria-label={t.facts.editTitle}>
       <CaseFields form={form} idPrefix="edit-case" />
+      <NameWarning
+        text={form.values.description}
+        parties={parties}
+        onReplace={(description) => form.patch({ description })}
+      />
+      {changed(form.values.description) ? (
+        <TextAreaField
+          label={t.facts.reason}
+          hint={t.facts.reasonHint}
+          required
+          value={reason}
+          error={form.error('factsReason')}
+          onChange={(event) => {
+            form.setFieldError('factsReason', imageDataError(event.target.value));
+            setReason(event.target.value);
+          }}
+        />
+      ) : null}
       <FormError message={form.general} />
       <FormButtons busy={form.busy} onCancel={onCancel} />
     </form>

@@ -36,4 +36,19 @@ export const errors: Record<SchemaErrorCode, string> = {
   'case.notClosed': 'Dit dossier is niet afgesloten.',
   'case.openFollowUps': 'Er staat nog een opvolging open. Rond die eerst af of verzet ze.',
   'case.retentionInPast': 'Kies een bewaardatum vanaf vandaag.',
+  'consent.giverNotEntitledCompetent':
+    'Deze jongere beslist zelf: vanaf 12 jaar wordt een jongere in Vlaanderen bekwaam geacht, tenzij een beoordeling anders zegt. Toestemming van de ouders geldt hier niet; vraag de toestemming van de jongere.',
+  'consent.giverNotEntitledNotCompetent':
+    'Deze jongere is (nog) niet bekwaam om zelf te beslissen: jonger dan 12, of zo beoordeeld. Vraag de toestemming van de ouders of voogd.',
+  'consent.giverNotEntitledNl':
+    'In Nederland beslissen de ouders onder 12 jaar, vanaf 16 jaar de jongere zelf, en van 12 tot 16 jaar de jongere en de ouders samen. Deze persoon kan hier geen toestemming geven.',
+  'consent.giverNotEntitledAdult': 'Een volwassene geeft zelf toestemming over de eigen gegevens.',
+  'share.art458bisParketOnly':
+    'Art. 458bis Strafwetboek laat alleen toe de procureur des Konings (parket) te informeren. Kies "Politie / parket" of deel op een andere grond.',
+  'share.bestPlacedToHelpRequired': 'Schrijf wie (persoon of dienst) het best kan helpen in deze noodtoestand.',
+  'share.informedRequired':
+    'Noteer of de jongere weet wat je deelt, waarom en wat er daarna gebeurt, of waarom dat niet kon.',
+  'share.warningNotConfirmed': 'Bevestig eerst dat je de waarschuwing bij de controlevragen gelezen hebt.',
+  'case.factsReasonRequired': 'Schrijf kort waarom je de feiten aanpast. De vorige versie blijft zichtbaar.',
+  'case.factsUnchanged': 'De feiten zijn niet veranderd.',
 };

@@ -4,7 +4,7 @@ import type { ChainProblem } from '../../../schema/audit-chain';
 import type { SummaryLabels } from '../../../schema/summary';
 
 const summaryLabels = {
-  confidential: 'Vertrouwelijk — need-to-know',
+  confidential: 'Vertrouwelijk — alleen wat nodig is',
   title: (reference: string, recipient: string) => `Samenvatting dossier ${reference} voor ${recipient}`,
   date: (date: string) => `Datum: ${date}`,
   anchor: (code: string) => `Ankercode auditlog: ${code}`,
@@ -81,7 +81,7 @@ export const exportScreen = {
   sectionsNav: 'Onderdelen van de export',
 
   summary: {
-    title: 'Need-to-know samenvatting',
+    title: 'Samenvatting: alleen wat nodig is',
     intro:
       'Voor één dossier en één ontvanger. Alleen wat een geldige toestemming of een gedocumenteerde noodtoestand toelaat, komt erin. Wat niet gedeeld wordt, staat erbij als soort informatie, nooit de inhoud.',
     case: 'Dossier',

@@ -2,6 +2,8 @@
 // Language rules (DOMAIN.md): betrokkenen and neutral roles, never
 // "slachtoffer" or "dader"; condemn behaviour, not young people.
 import { caseTypeLabels } from './case-types';
+import { consentRules, factsRules, names, shareRules } from './logbook-consent';
+
 export const logbook = {
   listTitle: 'Logboek',
   newCase: 'Nieuw incident',
@@ -110,7 +112,10 @@ export const logbook = {
     description: 'Feiten',
     edit: 'Feiten aanpassen',
     editTitle: 'Feiten aanpassen',
+    ...factsRules,
   },
+
+  names,
 
   parties: {
     title: 'Betrokkenen',
@@ -232,7 +237,7 @@ export const logbook = {
   consent: {
     title: 'Toestemming',
     intro:
-      'Noteer per betrokkene wie wat mag weten. Mondeling, genoteerd in het dossier, is genoeg. Deel alleen wat nodig is (need-to-know).',
+      'Noteer per betrokkene wie wat mag weten. Mondeling, genoteerd in het dossier, is genoeg. Deel alleen wat nodig is. De feiten, afspraken, Vlaggensysteem-beoordeling en opvolging gaan over de afgebeelde jongere: alleen haar of zijn geldige toestemming (of die van de ouders) geeft ze vrij.',
     none: 'Nog geen toestemming genoteerd.',
     needParty: 'Voeg eerst een betrokkene toe.',
     add: 'Toestemming noteren',
@@ -280,6 +285,7 @@ export const logbook = {
     withdrawn: 'De intrekking is bewaard.',
     unknownParty: 'onbekende betrokkene',
     ruleFor: (pseudonym: string) => `Voor ${pseudonym}:`,
+    ...consentRules,
   },
 
   share: {
@@ -309,6 +315,7 @@ export const logbook = {
     bestPlacedToInform: 'Wie kan het best geïnformeerd worden?',
     entryBasis: (basis: string, on: string) => `Grond: ${basis}, gedeeld op ${on}.`,
     saved: 'Het delen zonder toestemming is genoteerd.',
+    ...shareRules,
   },
 
   notes: {

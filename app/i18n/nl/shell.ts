@@ -40,7 +40,7 @@ export const shell = {
     opvolging: 'Hier zie je welke dossiers opvolging nodig hebben, en wanneer.',
     stappenplan: 'Hier staan de stappenplannen, ook zonder netwerk.',
     verwijzingen: 'Hier staan de organisaties waarnaar je kunt verwijzen.',
-    export: 'Hier maak je een need-to-know samenvatting of een geanonimiseerd overzicht.',
+    export: 'Hier maak je een samenvatting met alleen wat nodig is, of een geanonimiseerd overzicht.',
     instellingen: 'Hier stel je Baken in.',
     vlaggensysteem: 'Hier staat de uitleg bij het Vlaggensysteem.',
     begrippen: 'Hier staan de begrippen en de fasen van grooming.',

@@ -1,0 +1,93 @@
+// The validity of a consent record as the rule works it out today, why, and
+// the days it changed or will change (issue 14: a changed judgement, a
+// birthday that crosses a threshold or a withdrawal counts from that day).
+import {
+  consentValidity,
+  validityTimeline,
+  type ConsentContext,
+  type ConsentStatus,
+  type Deciders,
+} from '../../../schema/consent-validity';
+import type { ConsentGiven, ConsentRecord } from '../../../schema/records/consent';
+import type { Party } from '../../../schema/records/party';
+import { nl } from '../../i18n/catalogue';
+import { formatDate } from '../../ui/dates';
+
+const t = nl.logbook.consent;
+
+export function statusText(state: ConsentStatus): string {
+  switch (state.status) {
+    case 'geldig':
+      return t.validity.geldig;
+    case 'nog-niet':
+      return t.validity['nog-niet'];
+    case 'ingetrokken':
+      return t.validity.ingetrokken(formatDate(state.since));
+    case 'niet-geldig':
+      return t.validity[state.reason];
+    case 'onvolledig':
+      return t.validity.onvolledig(state.missing.map((g) => t.giverNames[g]).join(' en '));
+  }
+}
+
+/** Who decides and why, in one or two sentences. */
+export function decidersText(deciders: Deciders): string {
+  const basis = deciders.basis;
+  const why =
+    basis.kind === 'volwassene'
+      ? t.why.volwassene
+      : basis.kind === 'oordeel'
+        ? t.why.oordeel(basis.override.competent, basis.override.assessedBy, formatDate(basis.override.assessedOn))
+        : basis.kind === 'leeftijd'
+          ? t.why.leeftijd(basis.min, basis.max)
+          : t.why['leeftijd-onbekend'];
+  const who = deciders.anyOf.map((g) => t.giverNames[g]).join(' en ');
+  return `${why} ${deciders.sets.length > 1 ? t.decidesUncertain(who) : t.decides(who)}`;
+}
+
+function addYear(iso: string): string {
+  return `${String(Number(iso.slice(0, 4)) + 1).padStart(4, '0')}${iso.slice(4)}`;
+}
+
+export function ConsentValidityView({
+  consent,
+  party,
+  all,
+  ctx,
+  today,
+}: {
+  consent: ConsentGiven;
+  party: Party;
+  all: readonly ConsentRecord[];
+  ctx: ConsentContext;
+  today: string;
+}) {
+  const validity = consentValidity(consent, party, all, ctx, today);
+  const timeline = validityTimeline(consent, party, all, ctx, addYear(today));
+  // A record whose categories are all someone else's information releases nothing, whoever gave it.
+  const releasesNothing = validity.notOwnInformation.length === consent.categories.length;
+  const ok = validity.state.status === 'geldig' && !releasesNothing;
+  return (
+    <div className="consent-validity">
+      <p className={ok ? 'badge badge--ok' : 'badge badge--danger'}>
+        {releasesNothing ? t.validity.releasesNothing : statusText(validity.state)}
+      </p>
+      <p>{decidersText(validity.deciders)}</p>
+      {validity.notOwnInformation.length > 0 ? (
+        <p className="callout">
+          {t.notOwnInformation(validity.notOwnInformation.map((c) => t.categoryLabels[c]).join(', '))}
+        </p>
+      ) : null}
+      {timeline.length > 1 ? (
+        <>
+          <p className="consent-validity__title">{t.timeline}</p>
+          <ul>
+            {timeline.map((change) => (
+              <li key={change.from}>{t.timelineEntry(formatDate(change.from), statusText(change.validity.state))}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+// Issue 14 in the browser: consent binds to whose information it is. The
+// melder's and the forwarding pupil's consent release nothing about the
+// depicted pupil; a parent cannot consent for a presumed-competent
+// 15-year-old in Flanders; the depicted pupil's own consent releases exactly
+// what was consented, with other names in the facts replaced by role and age.
+import { expectNoAxeViolations } from './axe';
+import { expect, test } from './fixtures';
+import { ExportPage } from './pages/export-page';
+import { LogbookPage, phone } from './pages/logbook-page';
+
+test.use({ viewport: phone });
+
+const FACT = 'Marker-feit-C14';
+const AGREEMENT = 'Marker-afspraak-C14';
+
+test('consent releases only the information of the person who may give it', async ({ page, context }) => {
+  const logbook = new LogbookPage(page);
+  const exports = new ExportPage(page);
+  await logbook.startOffline(context);
+
+  await logbook.openNewIncident();
+  await logbook.fillIncident({
+    knownVia: 'Een klasgenoot',
+    types: ['ongewenste sexting'],
+    schools: ['Sint-Jozefscollege'],
+    // The forwarding pupil's name typed with odd case, accents and spacing.
+    description: `jens  PÉETERS stuurde de foto door in de klasgroep. ${FACT}.`,
+  });
+  const reference = await logbook.saveIncident();
+  await logbook.addParty({
+    role: 'afgebeelde jongere',
+    age: '15',
+    realName: 'Lotte Janssens',
+    expectPseudonym: 'Jongere A',
+  });
+  await logbook.addParty({
+    role: 'jongere die doorstuurde',
+    age: '16',
+    realName: 'Jens Peeters',
+    expectPseudonym: 'Jongere B',
+  });
+  await logbook.addParty({ role: 'melder', age: '15', expectPseudonym: 'Jongere C' });
+  await logbook.addNote('afspraak', `Terugkomen na de vakantie. ${AGREEMENT}`);
+  const backToCase = async (): Promise<void> => {
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Logboek', exact: true })
+      .click();
+    await page.getByRole('link', { name: reference, exact: true }).click();
+    await expect(logbook.heading(`Dossier ${reference}`)).toBeVisible();
+  };
+
+  // 1. The melder's and the forwarding pupil's consent: stored, but they never release the facts.
+  await logbook.recordConsent({
+    party: 'Jongere C (melder)',
+    recipient: 'school',
+    categories: ['feiten', 'afspraken'],
+    givenBy: 'de jongere',
+  });
+  await logbook.recordConsent({
+    party: 'Jongere B (jongere die doorstuurde)',
+    recipient: 'school',
+    categories: ['feiten', 'afspraken'],
+    givenBy: 'de jongere',
+  });
+  const consent = logbook.section('Toestemming');
+  await expect(
+    consent.getByText(/^Telt niet voor feiten, afspraken: dat is informatie over de afgebeelde jongere/),
+  ).toHaveCount(2);
+
+  await exports.open();
+  await exports.makeSummary(reference, 'de school');
+  await expect(exports.summaryDocument).toContainText('Er is niets dat je met deze ontvanger mag delen');
+  for (const hidden of [FACT, AGREEMENT, 'Jens', 'Peeters', 'PÉETERS']) {
+    await expect(exports.summaryDocument).not.toContainText(hidden);
+  }
+
+  // 2. A parent's consent for a presumed-competent 15-year-old in Flanders is refused, with the reason.
+  await backToCase();
+  await consent.getByRole('button', { name: 'Toestemming noteren', exact: true }).click();
+  const form = consent.getByRole('form', { name: 'Toestemming noteren' });
+  await form
+    .getByRole('combobox', { name: 'Van wie is de informatie?' })
+    .selectOption({ label: 'Jongere A (afgebeelde jongere)' });
+  await form
+    .getByRole('group', { name: 'Aan wie mag het?' })
+    .getByRole('radio', { name: 'school', exact: true })
+    .check();
+  await form
+    .getByRole('group', { name: 'Welke informatie?' })
+    .getByRole('checkbox', { name: 'feiten', exact: true })
+    .check();
+  await form
+    .getByRole('group', { name: 'Gegeven door' })
+    .getByRole('radio', { name: 'ouder/voogd', exact: true })
+    .check();
+  const reason = 'Deze jongere beslist zelf: vanaf 12 jaar wordt een jongere in Vlaanderen bekwaam geacht';
+  await expect(form.getByRole('status').filter({ hasText: reason })).toBeVisible();
+  await form.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(form.getByText(reason).first()).toBeVisible();
+  await expect(consent.getByRole('article')).toHaveCount(2);
+  await expectNoAxeViolations(page, 'consent form with a refused giver');
+  await form.getByRole('button', { name: 'Annuleren' }).click();
+
+  await exports.open();
+  await exports.makeSummary(reference, 'de school');
+  await expect(exports.summaryDocument).toContainText('Er is niets dat je met deze ontvanger mag delen');
+
+  // 3. The depicted pupil's own consent releases exactly the consented category; other names become role and age.
+  await backToCase();
+  await logbook.recordConsent({
+    party: 'Jongere A (afgebeelde jongere)',
+    recipient: 'school',
+    categories: ['feiten'],
+    givenBy: 'de jongere',
+  });
+  await expect(consent.getByRole('article').filter({ hasText: 'Jongere A' })).toContainText('Geldig');
+
+  await exports.open();
+  await exports.makeSummary(reference, 'de school');
+  const doc = exports.summaryDocument;
+  await expect(doc).toContainText(FACT);
+  await expect(doc).toContainText('jongere die doorstuurde (16) stuurde de foto door in de klasgroep.');
+  await expect(doc).toContainText(/Bron: gedeeld met toestemming van afgebeelde jongere \(15\)/);
+  await expect(doc).toContainText('Niet gedeeld: Namen van betrokkenen, Afspraken');
+  for (const hidden of [AGREEMENT, 'Jens', 'Peeters', 'PÉETERS', 'Lotte', 'Jongere A', 'Jongere B', 'Jongere C']) {
+    await expect(doc).not.toContainText(hidden);
+  }
+  await expectNoAxeViolations(page, 'summary with the depicted pupil consent');
+
+  // Printing prints the summary only.
+  await page.emulateMedia({ media: 'print' });
+  await expect(doc).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeHidden();
+  await expect(exports.auditorSection).toBeHidden();
+  await expect(exports.logSection).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Afdrukken' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+});
