@@ -1,6 +1,6 @@
-// Anonymised figures for the auditor: choose a month or quarter, read the
-// cases in batches (with progress), compute the suppressed tables, preview
-// them and save them as CSV or JSON.
+// Anonymised figures for the auditor: choose a quarter (never a month: see
+// schema/audit-aggregates.ts), read the cases in batches (with progress),
+// compute the suppressed tables, preview them and save them as CSV or JSON.
 import { useId, useState } from 'react';
 
 import {
@@ -13,7 +13,6 @@ import type { AggregateTable, AuditAggregates, AuditPeriod } from '../../../sche
 import { readAggregateInputs, recordAggregatesExport } from '../../data/export-reads';
 import type { ExportProgress } from '../../data/export-reads';
 import { nl } from '../../i18n/catalogue';
-import { RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select-field';
 import { saveTextFile, todayIso } from './browser';
@@ -27,7 +26,6 @@ type State =
   | { phase: 'ready'; result: AuditAggregates }
   | { phase: 'failed' };
 
-const monthOptions = t.months.map((label, i) => ({ value: String(i + 1), label }));
 const quarterOptions = t.quarters.map((label, i) => ({ value: String(i + 1), label }));
 
 function cellLabel(table: AggregateTable['id'], key: string): string {
@@ -53,20 +51,15 @@ function shown(value: number | null): string {
 
 export function AggregatesSection() {
   const now = new Date();
-  const [kind, setKind] = useState<AuditPeriod['kind']>('quarter');
   const [year, setYear] = useState(String(now.getFullYear()));
-  const [month, setMonth] = useState(String(now.getMonth() + 1));
   const [quarter, setQuarter] = useState(String(Math.floor(now.getMonth() / 3) + 1));
   const [yearError, setYearError] = useState<string | null>(null);
   const [state, setState] = useState<State>({ phase: 'idle' });
   const progressId = useId();
 
   async function make() {
-    const parsed = auditPeriodSchema.safeParse(
-      kind === 'month'
-        ? { kind, year: Number(year), month: Number(month) }
-        : { kind, year: Number(year), quarter: Number(quarter) },
-    );
+    const period: AuditPeriod = { kind: 'quarter', year: Number(year), quarter: Number(quarter) };
+    const parsed = auditPeriodSchema.safeParse(period);
     if (!parsed.success || !/^\d{4}$/.test(year.trim())) {
       setYearError(t.yearInvalid);
       return;
@@ -102,20 +95,6 @@ export function AggregatesSection() {
           void make();
         }}
       >
-        <RadioGroup
-          legend={t.periodKind}
-          name="auditor-period"
-          inline
-          options={[
-            { value: 'month', label: t.month },
-            { value: 'quarter', label: t.quarter },
-          ]}
-          value={kind}
-          onChange={(value) => {
-            setKind(value);
-            reset();
-          }}
-        />
         <div className="export-period">
           <TextField
             label={t.year}
@@ -128,27 +107,15 @@ export function AggregatesSection() {
               reset();
             }}
           />
-          {kind === 'month' ? (
-            <SelectField
-              label={t.monthLabel}
-              options={monthOptions}
-              value={month}
-              onChange={(event) => {
-                setMonth(event.target.value);
-                reset();
-              }}
-            />
-          ) : (
-            <SelectField
-              label={t.quarterLabel}
-              options={quarterOptions}
-              value={quarter}
-              onChange={(event) => {
-                setQuarter(event.target.value);
-                reset();
-              }}
-            />
-          )}
+          <SelectField
+            label={t.quarterLabel}
+            options={quarterOptions}
+            value={quarter}
+            onChange={(event) => {
+              setQuarter(event.target.value);
+              reset();
+            }}
+          />
         </div>
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={busy}>
@@ -226,16 +193,25 @@ function AggregatesPreview({ result }: { result: AuditAggregates }) {
               </tr>
             </thead>
             <tbody>
-              {table.cells.map((c) => (
-                <tr key={c.key}>
-                  <th scope="row">{cellLabel(table.id, c.key)}</th>
-                  <td>{shown(c.value)}</td>
+              {table.lessThanK ? (
+                <tr className="export-table__total">
+                  <th scope="row">{t.total}</th>
+                  <td>{t.lessThanK}</td>
                 </tr>
-              ))}
-              <tr className="export-table__total">
-                <th scope="row">{t.total}</th>
-                <td>{shown(table.total)}</td>
-              </tr>
+              ) : (
+                <>
+                  {table.cells.map((c) => (
+                    <tr key={c.key}>
+                      <th scope="row">{cellLabel(table.id, c.key)}</th>
+                      <td>{shown(c.value)}</td>
+                    </tr>
+                  ))}
+                  <tr className="export-table__total">
+                    <th scope="row">{t.total}</th>
+                    <td>{table.total}</td>
+                  </tr>
+                </>
+              )}
             </tbody>
           </table>
         ))}

@@ -64,7 +64,12 @@ export function SummarySection({ initialCaseId }: { initialCaseId?: string | und
       }
       const summary = buildSummary(detail, recipient, todayIso());
       // The audit event comes first: no summary is shown unless it was recorded.
-      const { anchor } = await recordSummaryExport({ caseId, recipient, categories: summary.shared });
+      const { anchor } = await recordSummaryExport({
+        caseId,
+        recipient,
+        categories: summary.shared,
+        parts: summary.sections.map((section) => section.source),
+      });
       setState({ phase: 'ready', summary, anchor, text: summaryToText(summary, L, { anchor }) });
     } catch {
       setState({ phase: 'failed', message: t.failed });
