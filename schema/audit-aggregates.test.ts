@@ -25,15 +25,24 @@ import {
   makeParty,
   makeShareWithoutConsent,
 } from './factories';
-import { caseTypeSchema, consentBasisSchema, flagSchema, partyRoleSchema } from './records';
+import { flagSchema } from './records/assessment';
+import { caseTypeSchema } from './records/case';
+import { consentBasisSchema } from './records/consent';
+import { partyRoleSchema } from './records/party';
 
 const GENERATED_ON = '2031-01-15';
 
 describe('periods', () => {
   it('names a quarter without ever naming a day', () => {
     expect(periodLabel({ kind: 'quarter', year: 2026, quarter: 4 })).toBe('2026-Q4');
-    expect(periodRange({ kind: 'quarter', year: 2026, quarter: 4 })).toEqual({ from: '2026-10-01', until: '2027-01-01' });
-    expect(periodRange({ kind: 'quarter', year: 2026, quarter: 1 })).toEqual({ from: '2026-01-01', until: '2026-04-01' });
+    expect(periodRange({ kind: 'quarter', year: 2026, quarter: 4 })).toEqual({
+      from: '2026-10-01',
+      until: '2027-01-01',
+    });
+    expect(periodRange({ kind: 'quarter', year: 2026, quarter: 1 })).toEqual({
+      from: '2026-01-01',
+      until: '2026-04-01',
+    });
   });
 
   it('refuses a month, so a month and its quarter can never be subtracted from each other', () => {
@@ -57,7 +66,12 @@ describe('periods', () => {
 
   it('takes the age of the depicted young person (the youngest of several), never of a melder or parent', () => {
     const caseId = crypto.randomUUID();
-    expect(depictedAge([makeParty({ caseId, role: 'melder', age: 12 }), makeParty({ caseId, role: 'ouder-voogd', age: 44 })])).toBeUndefined();
+    expect(
+      depictedAge([
+        makeParty({ caseId, role: 'melder', age: 12 }),
+        makeParty({ caseId, role: 'ouder-voogd', age: 44 }),
+      ]),
+    ).toBeUndefined();
     expect(
       depictedAge([
         makeParty({ caseId, role: 'melder', age: 12 }),
@@ -70,7 +84,12 @@ describe('periods', () => {
 
 describe('suppressTable', () => {
   it('publishes a table where every cell is at least k', () => {
-    expect(suppressTable('types', [{ key: 'a', value: 5 }, { key: 'b', value: 9 }]).cells.map((c) => c.value)).toEqual([5, 9]);
+    expect(
+      suppressTable('types', [
+        { key: 'a', value: 5 },
+        { key: 'b', value: 9 },
+      ]).cells.map((c) => c.value),
+    ).toEqual([5, 9]);
   });
 
   it('publishes true zeros', () => {
@@ -113,7 +132,12 @@ describe('suppressTable', () => {
   });
 
   it('shows only "less than k" when the total is below k, also when it is 0', () => {
-    expect(suppressTable('types', [{ key: 'a', value: 4 }, { key: 'b', value: 0 }])).toEqual({
+    expect(
+      suppressTable('types', [
+        { key: 'a', value: 4 },
+        { key: 'b', value: 0 },
+      ]),
+    ).toEqual({
       id: 'types',
       lessThanK: true,
       total: null,
@@ -129,13 +153,15 @@ describe('caseShares', () => {
 
   it('counts summaries made on consent, not consent records', () => {
     expect(caseShares({ consents: [makeConsent({ caseId }), makeConsent({ caseId })], summaries: [] })).toEqual([]);
-    expect(caseShares({ consents: [makeConsent({ caseId })], summaries: [{ basis: 'toestemming', day: '2026-02-11' }] })).toEqual([
-      'toestemming',
-    ]);
+    expect(
+      caseShares({ consents: [makeConsent({ caseId })], summaries: [{ basis: 'toestemming', day: '2026-02-11' }] }),
+    ).toEqual(['toestemming']);
   });
 
   it('counts a share without consent once, also when a summary carried it out', () => {
-    expect(caseShares({ consents: [emergency], summaries: [{ basis: 'noodtoestand', day: '2026-02-10' }] })).toEqual(['noodtoestand']);
+    expect(caseShares({ consents: [emergency], summaries: [{ basis: 'noodtoestand', day: '2026-02-10' }] })).toEqual([
+      'noodtoestand',
+    ]);
   });
 
   it('reads an older summary event without a basis as consent only when no share without consent preceded it', () => {
@@ -143,7 +169,9 @@ describe('caseShares', () => {
       'noodtoestand',
       'toestemming',
     ]);
-    expect(caseShares({ consents: [emergency], summaries: [{ basis: undefined, day: '2026-02-10' }] })).toEqual(['noodtoestand']);
+    expect(caseShares({ consents: [emergency], summaries: [{ basis: undefined, day: '2026-02-10' }] })).toEqual([
+      'noodtoestand',
+    ]);
   });
 
   it('says a summary rested on consent only when every part did', () => {
@@ -193,10 +221,16 @@ function handBuiltCohort(options: { emergencies: boolean }): AggregateInput[] {
     ];
     const consents = [
       makeConsent({ caseId }),
-      ...(options.emergencies && i < 2 ? [makeShareWithoutConsent({ caseId, basis: 'noodtoestand', sharedOn: '2026-02-12' })] : []),
+      ...(options.emergencies && i < 2
+        ? [makeShareWithoutConsent({ caseId, basis: 'noodtoestand', sharedOn: '2026-02-12' })]
+        : []),
     ];
     const summaries: SummaryMade[] =
-      i < 19 ? [{ basis: 'toestemming', day: '2026-02-10' }] : i === 19 ? [{ basis: undefined, day: '2026-02-10' }] : [];
+      i < 19
+        ? [{ basis: 'toestemming', day: '2026-02-10' }]
+        : i === 19
+          ? [{ basis: undefined, day: '2026-02-10' }]
+          : [];
     if (options.emergencies && i < 2) summaries.push({ basis: 'noodtoestand', day: '2026-02-12' });
     return { case: kase, parties, consents, assessments, followUps, summaries };
   });
@@ -206,7 +240,10 @@ function handBuiltCohort(options: { emergencies: boolean }): AggregateInput[] {
 
 function values(a: AuditAggregates): Record<string, unknown> {
   return Object.fromEntries(
-    a.tables.map((t) => [t.id, t.lessThanK ? 'minder dan k' : { total: t.total, ...Object.fromEntries(t.cells.map((c) => [c.key, c.value])) }]),
+    a.tables.map((t) => [
+      t.id,
+      t.lessThanK ? 'minder dan k' : { total: t.total, ...Object.fromEntries(t.cells.map((c) => [c.key, c.value])) },
+    ]),
   );
 }
 
@@ -288,7 +325,10 @@ const caseSpec = fc.record({
   knownOn: dayArb,
   types: fc.subarray([...caseTypeSchema.options], { minLength: 1 }),
   parties: fc.array(
-    fc.record({ role: fc.constantFrom(...partyRoleSchema.options), age: fc.option(fc.integer({ min: 5, max: 40 }), { nil: undefined }) }),
+    fc.record({
+      role: fc.constantFrom(...partyRoleSchema.options),
+      age: fc.option(fc.integer({ min: 5, max: 40 }), { nil: undefined }),
+    }),
     { maxLength: 3 },
   ),
   consents: fc.array(fc.record({ basis: fc.constantFrom('toestemming', 'noodtoestand', 'art-458bis'), on: dayArb }), {
@@ -296,9 +336,12 @@ const caseSpec = fc.record({
   }),
   flags: fc.array(fc.record({ flag: fc.constantFrom(...flagSchema.options), on: dayArb }), { maxLength: 2 }),
   followUps: fc.array(fc.record({ due: dayArb, doneOn: fc.option(dayArb, { nil: undefined }) }), { maxLength: 3 }),
-  summaries: fc.array(fc.record({ basis: fc.option(fc.constantFrom(...consentBasisSchema.options), { nil: undefined }), on: dayArb }), {
-    maxLength: 2,
-  }),
+  summaries: fc.array(
+    fc.record({ basis: fc.option(fc.constantFrom(...consentBasisSchema.options), { nil: undefined }), on: dayArb }),
+    {
+      maxLength: 2,
+    },
+  ),
   notes: fc.integer({ min: 0, max: 2 }),
 });
 
@@ -325,12 +368,22 @@ function buildCases(specs: readonly CaseSpec[], concentrate: boolean) {
     return d;
   };
   const cases: AggregateInput[] = specs.map((s) => {
-    const knownOn = date(concentrate ? `2025-0${1 + (s.knownOn.charCodeAt(9) % 3)}-1${s.knownOn.charCodeAt(9) % 10}` : s.knownOn);
+    const knownOn = date(
+      concentrate ? `2025-0${1 + (s.knownOn.charCodeAt(9) % 3)}-1${s.knownOn.charCodeAt(9) % 10}` : s.knownOn,
+    );
     const kase = makeCase({ knownOn, types: s.types, description: mark(), schools: [mark(), mark()] });
     const caseId = kase.id;
     markers.push(kase.id, kase.reference);
     const parties = s.parties.map((p) =>
-      makeParty({ caseId, role: p.role, age: p.age, pseudonym: mark(), realName: mark(), school: mark(), className: mark() }),
+      makeParty({
+        caseId,
+        role: p.role,
+        age: p.age,
+        pseudonym: mark(),
+        realName: mark(),
+        school: mark(),
+        className: mark(),
+      }),
     );
     const partyId = parties[0]?.id ?? crypto.randomUUID();
     const consents = s.consents.map((c) =>
@@ -351,7 +404,9 @@ function buildCases(specs: readonly CaseSpec[], concentrate: boolean) {
             },
           }),
     );
-    const assessments = s.flags.map((f) => makeAssessment({ caseId, flag: f.flag, assessedOn: date(f.on), reasoning: mark() }));
+    const assessments = s.flags.map((f) =>
+      makeAssessment({ caseId, flag: f.flag, assessedOn: date(f.on), reasoning: mark() }),
+    );
     const followUps = s.followUps.map((f) =>
       makeFollowUp({
         caseId,
@@ -424,7 +479,8 @@ describe('buildAuditAggregates (properties)', () => {
             expect(hiddenSum).toBeGreaterThanOrEqual(a.k);
           }
         }
-        const get = (id: string, key: string) => a.tables.find((t) => t.id === id)?.cells.find((c) => c.key === key)?.value;
+        const get = (id: string, key: string) =>
+          a.tables.find((t) => t.id === id)?.cells.find((c) => c.key === key)?.value;
         if (a.stats.pctFollowUpsOverdue !== null) {
           expect(get('followUps', 'te-laat')).not.toBeNull();
           expect(get('followUps', 'niet-te-laat')).not.toBeNull();
@@ -570,7 +626,9 @@ const monthOf = (knownOn: string): number => Number(knownOn.slice(5, 7));
 function truthOf(cases: readonly AggregateInput[]) {
   return (unit: string, table: string, key: string): number => {
     const inUnit = cases.filter((c) =>
-      unit.startsWith('Q') ? quarterOf(c.case.knownOn) === Number(unit.slice(1)) : monthOf(c.case.knownOn) === Number(unit.slice(1)),
+      unit.startsWith('Q')
+        ? quarterOf(c.case.knownOn) === Number(unit.slice(1))
+        : monthOf(c.case.knownOn) === Number(unit.slice(1)),
     );
     const q = Number(unit.startsWith('Q') ? unit.slice(1) : quarterOf(`${YEAR}-${unit.slice(1)}-01`));
     // k = 1 suppresses nothing: the raw counts of these cases, read back from the same builder.
@@ -597,7 +655,11 @@ describe('re-identification by subtracting published figures', () => {
     // What a month export would have been: the same builder over one month's cases.
     const month = (m: number) => ({
       units: [`M0${m}`],
-      a: buildAuditAggregates(cases.filter((c) => monthOf(c.case.knownOn) === m), period, GENERATED_ON),
+      a: buildAuditAggregates(
+        cases.filter((c) => monthOf(c.case.knownOn) === m),
+        period,
+        GENERATED_ON,
+      ),
     });
     const quarter = { units: ['M01', 'M02', 'M03'], a: buildAuditAggregates(cases, period, GENERATED_ON) };
     const leaks = recovered(model([month(1), month(2), month(3), quarter], truthOf(cases)), SUPPRESSION_K);
@@ -617,7 +679,13 @@ describe('re-identification by subtracting published figures', () => {
         const { cases } = buildCases(specs, false);
         const placed = cases.map((c, i) => {
           const m = months[i % months.length] ?? 1;
-          return { ...c, case: { ...c.case, knownOn: `${YEAR}-${String(m).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` } };
+          return {
+            ...c,
+            case: {
+              ...c.case,
+              knownOn: `${YEAR}-${String(m).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+            },
+          };
         });
         const files = [1, 2, 3, 4].map((q) => ({
           units: [`Q${q}`],

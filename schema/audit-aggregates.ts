@@ -22,7 +22,11 @@
 // different days can differ by cases recorded in between.
 import { z } from 'zod';
 
-import type { Case, CaseType, ConsentBasis, ConsentRecord, Flag, FlagAssessment, FollowUp, Party } from './records';
+import type { Flag, FlagAssessment } from './records/assessment';
+import type { Case, CaseType } from './records/case';
+import type { ConsentBasis, ConsentRecord } from './records/consent';
+import type { FollowUp } from './records/follow-up';
+import type { Party } from './records/party';
 
 export const AGGREGATES_TYPE = 'baken-auditor-aggregates';
 export const AGGREGATES_VERSION = 2;
@@ -45,7 +49,8 @@ export function periodLabel(p: AuditPeriod): string {
 /** First day (inclusive) and the day after the last (exclusive), as YYYY-MM-DD. */
 export function periodRange(p: AuditPeriod): { from: string; until: string } {
   const startMonth = (p.quarter - 1) * 3 + 1;
-  const iso = (y: number, m: number): string => `${y + Math.floor((m - 1) / 12)}-${String(((m - 1) % 12) + 1).padStart(2, '0')}-01`;
+  const iso = (y: number, m: number): string =>
+    `${y + Math.floor((m - 1) / 12)}-${String(((m - 1) % 12) + 1).padStart(2, '0')}-01`;
   return { from: iso(p.year, startMonth), until: iso(p.year, startMonth + 3) };
 }
 
@@ -127,7 +132,8 @@ export function ageBand(age: number | undefined): AgeBand {
 export function depictedAge(parties: readonly Party[]): number | undefined {
   let youngest: number | undefined;
   for (const p of parties) {
-    if (p.role === 'afgebeelde-jongere' && p.age !== undefined && (youngest === undefined || p.age < youngest)) youngest = p.age;
+    if (p.role === 'afgebeelde-jongere' && p.age !== undefined && (youngest === undefined || p.age < youngest))
+      youngest = p.age;
   }
   return youngest;
 }
@@ -135,7 +141,11 @@ export function depictedAge(parties: readonly Party[]): number | undefined {
 function latestFlag(assessments: readonly FlagAssessment[]): Flag | 'geen' {
   let latest: FlagAssessment | undefined;
   for (const a of assessments) {
-    if (!latest || a.assessedOn > latest.assessedOn || (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)) {
+    if (
+      !latest ||
+      a.assessedOn > latest.assessedOn ||
+      (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)
+    ) {
       latest = a;
     }
   }
@@ -200,7 +210,12 @@ export function suppressTable(
     if (pick === -1) break;
     hidden.add(pick);
   }
-  return { id, lessThanK: false, total, cells: counts.map((c, i) => ({ key: c.key, value: hidden.has(i) ? null : c.value })) };
+  return {
+    id,
+    lessThanK: false,
+    total,
+    cells: counts.map((c, i) => ({ key: c.key, value: hidden.has(i) ? null : c.value })),
+  };
 }
 
 function countBy<K extends string>(keys: readonly K[], values: Iterable<K>): Array<{ key: K; value: number }> {
@@ -238,14 +253,33 @@ export function buildAuditAggregates(
   const table = (id: AggregateTableId, counts: ReadonlyArray<{ key: string; value: number }>): AggregateTable =>
     cohort.length < k ? { id, lessThanK: true, total: null, cells: [] } : suppressTable(id, counts, k);
 
-  const types = table('types', countBy(caseTypes, cohort.map((c) => c.case.types[0] ?? 'anders')));
-  const ages = table('ageBands', countBy(ageBands, cohort.map((c) => ageBand(depictedAge(c.parties)))));
-  const flags = table('flags', countBy(flagKeys, cohort.map((c) => latestFlag(c.assessments))));
+  const types = table(
+    'types',
+    countBy(
+      caseTypes,
+      cohort.map((c) => c.case.types[0] ?? 'anders'),
+    ),
+  );
+  const ages = table(
+    'ageBands',
+    countBy(
+      ageBands,
+      cohort.map((c) => ageBand(depictedAge(c.parties))),
+    ),
+  );
+  const flags = table(
+    'flags',
+    countBy(
+      flagKeys,
+      cohort.map((c) => latestFlag(c.assessments)),
+    ),
+  );
 
   const days: number[] = [];
   for (const c of cohort) {
     let first: string | undefined;
-    for (const f of c.followUps) if (f.doneOn !== undefined && (first === undefined || f.doneOn < first)) first = f.doneOn;
+    for (const f of c.followUps)
+      if (f.doneOn !== undefined && (first === undefined || f.doneOn < first)) first = f.doneOn;
     if (first !== undefined) days.push(Math.max(0, daysBetween(c.case.knownOn, first)));
   }
   days.sort((a, b) => a - b);

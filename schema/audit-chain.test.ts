@@ -17,8 +17,8 @@ import {
 } from './audit-chain';
 import type { AuditLogFile, ChainHead, ExportedLink } from './audit-chain';
 import { makeAuditEvent } from './factories';
-import { auditActionSchema } from './records';
-import type { AuditEvent } from './records';
+import { auditActionSchema } from './records/audit';
+import type { AuditEvent } from './records/audit';
 
 const sha256 = (data: Uint8Array): Uint8Array => new Uint8Array(createHash('sha256').update(data).digest());
 const salt = (): string => randomBytes(32).toString('hex');
@@ -123,16 +123,12 @@ describe('verifyAuditChain', () => {
     const { links } = await chainOf(4);
     const text = auditLogFileToText(await fileOf(links));
     await fc.assert(
-      fc.asyncProperty(
-        fc.nat({ max: text.length - 1 }),
-        fc.integer({ min: 0x20, max: 0x7e }),
-        async (at, code) => {
-          fc.pre(text.charCodeAt(at) !== code);
-          const tampered = text.slice(0, at) + String.fromCharCode(code) + text.slice(at + 1);
-          const verdict = await verifyAuditChain(tampered, sha256);
-          expect(verdict.valid).toBe(false);
-        },
-      ),
+      fc.asyncProperty(fc.nat({ max: text.length - 1 }), fc.integer({ min: 0x20, max: 0x7e }), async (at, code) => {
+        fc.pre(text.charCodeAt(at) !== code);
+        const tampered = text.slice(0, at) + String.fromCharCode(code) + text.slice(at + 1);
+        const verdict = await verifyAuditChain(tampered, sha256);
+        expect(verdict.valid).toBe(false);
+      }),
       { numRuns: 300 },
     );
   });
@@ -179,7 +175,11 @@ describe('verifyAuditChain', () => {
           const before = links[at - 1];
           const head = before === undefined ? null : { seq: before.seq, hash: before.hash };
           const forged = await linkAuditEvent(makeAuditEvent({ action }), head, salt(), sha256);
-          const tampered = [...links.slice(0, at), exportedLink(forged as Parameters<typeof exportedLink>[0]), ...links.slice(at)];
+          const tampered = [
+            ...links.slice(0, at),
+            exportedLink(forged as Parameters<typeof exportedLink>[0]),
+            ...links.slice(at),
+          ];
           const verdict = await verifyAuditChain(await fileOf(tampered), sha256);
           expect(verdict).toMatchObject({ valid: false, firstBrokenSeq: at + 1 });
         },

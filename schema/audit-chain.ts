@@ -23,8 +23,9 @@
 //   is why anchors matter.
 import { z } from 'zod';
 
-import { auditActionSchema, isoDateSchema } from './records';
-import type { AuditChainLink, AuditEvent } from './records';
+import { auditActionSchema } from './records/audit';
+import { isoDateSchema } from './records/base';
+import type { AuditChainLink, AuditEvent } from './records/audit';
 
 export type Sha256 = (data: Uint8Array) => Promise<Uint8Array> | Uint8Array;
 
@@ -114,10 +115,7 @@ export function computeCommitment(salt: string, event: AuditEvent, sha256: Sha25
 }
 
 export function computeLinkHash(link: Omit<ExportedLink, 'hash'>, sha256: Sha256): Promise<string> {
-  return sha256Hex(
-    sha256,
-    `baken-audit/1\n${link.seq}\n${link.prev}\n${link.action}\n${link.day}\n${link.commitment}`,
-  );
+  return sha256Hex(sha256, `baken-audit/1\n${link.seq}\n${link.prev}\n${link.action}\n${link.day}\n${link.commitment}`);
 }
 
 /** The UTC day of an ISO timestamp. */
@@ -167,7 +165,9 @@ const ANCHOR_CHARS = 10;
 export function anchorFromHash(hashHex: string): string {
   let bits = '';
   for (let i = 0; i < 14 && i < hashHex.length; i += 2) {
-    bits += Number.parseInt(hashHex.slice(i, i + 2), 16).toString(2).padStart(8, '0');
+    bits += Number.parseInt(hashHex.slice(i, i + 2), 16)
+      .toString(2)
+      .padStart(8, '0');
   }
   let out = '';
   for (let i = 0; i < ANCHOR_CHARS; i++) out += CROCKFORD[Number.parseInt(bits.slice(i * 5, i * 5 + 5), 2)] ?? '0';
@@ -179,11 +179,7 @@ export function anchorFromHash(hashHex: string): string {
  * 0 and I/L as 1. Returns `XXXXX-XXXXX`, or null when it is not 10 base32 characters.
  */
 export function normalizeAnchor(input: string): string | null {
-  const clean = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const clean = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (clean.length !== ANCHOR_CHARS) return null;
   for (const c of clean) if (!CROCKFORD.includes(c)) return null;
   return `${clean.slice(0, 5)}-${clean.slice(5)}`;
@@ -282,7 +278,9 @@ export async function verifyAuditChain(
 
   const last = log.events[log.events.length - 1];
   const headOk =
-    last === undefined ? log.head === null : log.head !== null && log.head.seq === last.seq && log.head.hash === last.hash;
+    last === undefined
+      ? log.head === null
+      : log.head !== null && log.head.seq === last.seq && log.head.hash === last.hash;
   if (!headOk) return { valid: false, firstBrokenSeq: last?.seq ?? 0, reason: 'head' };
 
   const { checksum, ...body } = log;
@@ -299,4 +297,3 @@ export async function verifyAuditChain(
     events: log.events.length,
   };
 }
-

@@ -14,7 +14,7 @@ import {
 import type { LocalRecord } from './backup';
 import { makeAuditEvent, makeCase, makeDraft, makeFollowUp, makeNote, makeParty } from './factories';
 import type { StoredRecord } from './records';
-import { noteSchema } from './records';
+import { noteSchema } from './records/note';
 
 function localOf(records: StoredRecord[]): Map<string, LocalRecord> {
   return new Map(records.map((record) => [record.id, { ok: true, record }]));

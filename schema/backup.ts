@@ -11,8 +11,10 @@
 import { z } from 'zod';
 
 import { caseReferenceCounterSchema } from './case-rules';
-import { currentSchemaVersion, kindSchema, timestampSchema } from './records';
-import type { RecordKind, StoredRecord } from './records';
+import { currentSchemaVersion } from './records';
+import { kindSchema, timestampSchema } from './records/base';
+import type { StoredRecord } from './records';
+import type { RecordKind } from './records/base';
 
 export const BACKUP_TYPE = 'baken-backup';
 export const BACKUP_PAYLOAD_TYPE = 'baken-backup-payload';

@@ -2,7 +2,8 @@
 // order. Search runs in memory over decrypted data (nothing searchable is
 // stored in plaintext), so it must stay cheap per keystroke for 10,000 cases:
 // each item's normalised search text is computed once and cached per item.
-import type { Case, CaseStatus, CaseType, Flag } from './records';
+import type { Flag } from './records/assessment';
+import type { Case, CaseStatus, CaseType } from './records/case';
 import { normalizeForSearch, queryTokens } from './text-search';
 
 export type CaseListItem =

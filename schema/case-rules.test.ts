@@ -8,7 +8,7 @@ import {
   suggestFollowUpDate,
   suggestPseudonym,
 } from './case-rules';
-import { caseReferenceSchema } from './records';
+import { caseReferenceSchema } from './records/case';
 
 const named = (...pseudonyms: string[]) => pseudonyms.map((pseudonym) => ({ pseudonym }));
 

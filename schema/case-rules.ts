@@ -5,7 +5,7 @@ import { addDays } from 'date-fns';
 import { formatIsoDate, isValidDate, parseIsoDate } from './calendar-date';
 import { z } from 'zod';
 
-import type { Party } from './records';
+import type { Party } from './records/party';
 
 // ---------------------------------------------------------------------------
 // Case reference `YYYY-NNN`

@@ -1,7 +1,7 @@
 // Pure rules over consent records: is a record in force on a date, and which
 // record (if any) allows sharing one category of information with a recipient.
 // Dates are ISO `YYYY-MM-DD`, so string order is calendar order.
-import type { ConsentRecord, InfoCategory, Recipient } from './records';
+import type { ConsentRecord, InfoCategory, Recipient } from './records/consent';
 
 /**
  * Consent (`toestemming`) is in force from `givenOn` up to the day before

@@ -1,19 +1,16 @@
 // Test factories: a valid record of each kind, with overrides, e.g.
 // `makeCase({ status: 'afgesloten' })`. Not validated, so tests can build
 // invalid records on purpose.
-import type {
-  AuditEvent,
-  Case,
-  ConsentGiven,
-  Draft,
-  FlagAssessment,
-  FollowUp,
-  Note,
-  Party,
-  Referral,
-  ShareWithoutConsent,
-  StepCheck,
-} from './records';
+import type { FlagAssessment } from './records/assessment';
+import type { AuditEvent } from './records/audit';
+import type { Case } from './records/case';
+import type { ConsentGiven, ShareWithoutConsent } from './records/consent';
+import type { Draft } from './records/draft';
+import type { FollowUp } from './records/follow-up';
+import type { Note } from './records/note';
+import type { Party } from './records/party';
+import type { Referral } from './records/referral';
+import type { StepCheck } from './records/step';
 
 const NOW = '2026-03-12T09:30:00.000Z';
 const uuid = (): string => crypto.randomUUID();

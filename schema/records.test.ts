@@ -12,7 +12,9 @@ import {
   makeParty,
   makeShareWithoutConsent,
 } from './factories';
-import { caseSchema, noteSchema, storedRecordSchema } from './records';
+import { storedRecordSchema } from './records';
+import { caseSchema } from './records/case';
+import { noteSchema } from './records/note';
 import { restoreRecord } from './restore';
 
 const messages = (result: { error?: { issues: Array<{ message: string }> } | undefined }): string[] =>

@@ -3,8 +3,10 @@
 // the result is validated. Pure; the storage layer decides what a failure means.
 import type { z } from 'zod';
 
-import { currentSchemaVersion, kindSchema, storedRecordSchema } from './records';
-import type { RecordKind, StoredRecord } from './records';
+import { currentSchemaVersion, storedRecordSchema } from './records';
+import { kindSchema } from './records/base';
+import type { StoredRecord } from './records';
+import type { RecordKind } from './records/base';
 
 type Upgrade = (old: Record<string, unknown>) => Record<string, unknown>;
 

@@ -10,8 +10,12 @@ import {
   makeParty,
   makeShareWithoutConsent,
 } from './factories';
-import { infoCategorySchema, noteKindSchema, partyRoleSchema } from './records';
-import type { ConsentRecord, InfoCategory, Note, Party } from './records';
+import { infoCategorySchema } from './records/consent';
+import { noteKindSchema } from './records/note';
+import { partyRoleSchema } from './records/party';
+import type { ConsentRecord, InfoCategory } from './records/consent';
+import type { Note } from './records/note';
+import type { Party } from './records/party';
 import { buildSummary, formatDateBe, summaryRecipients, summaryToText } from './summary';
 import type { Summary, SummaryInput, SummaryLabels, SummaryRecipient } from './summary';
 
@@ -35,7 +39,16 @@ const labels: SummaryLabels = {
   recipients: identity(summaryRecipients),
   categories: identity(infoCategorySchema.options),
   roles: identity(partyRoleSchema.options),
-  caseTypes: identity(['sexting', 'ongewenste-sexting', 'shame-sexting', 'sextortion', 'grooming', 'exposing', 'doxing', 'anders']),
+  caseTypes: identity([
+    'sexting',
+    'ongewenste-sexting',
+    'shame-sexting',
+    'sextortion',
+    'grooming',
+    'exposing',
+    'doxing',
+    'anders',
+  ]),
   knownVia: identity(['betrokkene-zelf', 'klasgenoot', 'leerkracht', 'ouder', 'andere']),
   flags: identity(['groen', 'geel', 'rood', 'zwart']),
   how: identity(['mondeling-genoteerd', 'schriftelijk']),
@@ -73,7 +86,9 @@ describe('buildSummary (examples)', () => {
   const base: SummaryInput = {
     case: kase,
     parties: [jongere],
-    consents: [makeConsent({ caseId, partyId: jongere.id, recipient: 'school', categories: ['feiten'], givenOn: '2026-03-12' })],
+    consents: [
+      makeConsent({ caseId, partyId: jongere.id, recipient: 'school', categories: ['feiten'], givenOn: '2026-03-12' }),
+    ],
     assessments: [assessment],
     notes: [],
     followUps: [],
@@ -108,7 +123,9 @@ describe('buildSummary (examples)', () => {
   });
 
   it('leaves out everything a withdrawn consent covered, from the day of withdrawal', () => {
-    const consents = [makeConsent({ caseId, partyId: jongere.id, recipient: 'school', categories: ['feiten'], withdrawnOn: ON })];
+    const consents = [
+      makeConsent({ caseId, partyId: jongere.id, recipient: 'school', categories: ['feiten'], withdrawnOn: ON }),
+    ];
     const summary = buildSummary({ ...base, consents }, 'school', ON);
     expect(summary.sections).toEqual([]);
     expect(render(summary)).not.toContain('Foto doorgestuurd');
@@ -131,7 +148,10 @@ describe('buildSummary (examples)', () => {
       justification: 'Acuut gevaar vandaag.',
     });
     const summary = buildSummary({ ...base, consents: [share] }, 'hulpverlening', ON);
-    expect(summary.sections[0]?.source).toMatchObject({ basis: 'noodtoestand', justification: 'Acuut gevaar vandaag.' });
+    expect(summary.sections[0]?.source).toMatchObject({
+      basis: 'noodtoestand',
+      justification: 'Acuut gevaar vandaag.',
+    });
     const text = summaryToText(summary, labels);
     expect(text).toContain('JUSTIFICATION Acuut gevaar vandaag.');
     expect(text).toContain('Rode vlag');
@@ -141,9 +161,24 @@ describe('buildSummary (examples)', () => {
   it('shows only the newest assessment and the current version of a corrected agreement', () => {
     const older = makeAssessment({ caseId, assessedOn: '2026-03-01', reasoning: 'Oude beoordeling.' });
     const first = makeNote({ caseId, noteKind: 'afspraak', text: 'Eerste versie.' });
-    const fixed = makeNote({ caseId, noteKind: 'afspraak', text: 'Verbeterde versie.', supersedes: first.id, reason: 'typo' });
-    const consents = [makeConsent({ caseId, partyId: jongere.id, recipient: 'school', categories: ['afspraken', 'vlaggen-beoordeling'] })];
-    const text = render(buildSummary({ ...base, consents, assessments: [older, assessment], notes: [first, fixed] }, 'school', ON));
+    const fixed = makeNote({
+      caseId,
+      noteKind: 'afspraak',
+      text: 'Verbeterde versie.',
+      supersedes: first.id,
+      reason: 'typo',
+    });
+    const consents = [
+      makeConsent({
+        caseId,
+        partyId: jongere.id,
+        recipient: 'school',
+        categories: ['afspraken', 'vlaggen-beoordeling'],
+      }),
+    ];
+    const text = render(
+      buildSummary({ ...base, consents, assessments: [older, assessment], notes: [first, fixed] }, 'school', ON),
+    );
     expect(text).toContain('Rode vlag');
     expect(text).not.toContain('Oude beoordeling.');
     expect(text).toContain('Verbeterde versie.');
@@ -275,7 +310,12 @@ function build(spec: Spec): Built {
   });
   // A record of another case never counts, whatever it allows.
   consents.push(
-    makeConsent({ partyId: parties[0]?.id ?? '', recipient: spec.recipient, categories: [...categories], givenOn: shiftDate(-1) }),
+    makeConsent({
+      partyId: parties[0]?.id ?? '',
+      recipient: spec.recipient,
+      categories: [...categories],
+      givenOn: shiftDate(-1),
+    }),
   );
 
   const assessments = Array.from({ length: spec.assessments }, (_, i) =>
@@ -290,10 +330,11 @@ function build(spec: Spec): Built {
   spec.notes.forEach((s, i) => {
     const previous = notes[notes.length - 1];
     const corrects = s.corrects && previous !== undefined && previous.noteKind === s.noteKind;
-    const isLast = (): boolean => !spec.notes.slice(i + 1).some((later, j) => {
-      // A later note of the same kind that corrects this one supersedes it.
-      return j === 0 && later.corrects && later.noteKind === s.noteKind;
-    });
+    const isLast = (): boolean =>
+      !spec.notes.slice(i + 1).some((later, j) => {
+        // A later note of the same kind that corrects this one supersedes it.
+        return j === 0 && later.corrects && later.noteKind === s.noteKind;
+      });
     notes.push(
       makeNote({
         caseId,
@@ -330,11 +371,14 @@ function oracle(input: SummaryInput, recipient: SummaryRecipient, summary: Summa
   const sources = new Set(summary.sections.map((s) => s.source));
   return {
     category: (category) => own.some((c) => active(c) && c.categories.includes(category)),
-    party: (partyId) => own.some((c) => active(c) && c.partyId === partyId && c.categories.includes('namen-betrokkenen')),
+    party: (partyId) =>
+      own.some((c) => active(c) && c.partyId === partyId && c.categories.includes('namen-betrokkenen')),
     source: (record) =>
       active(record) &&
       record.basis !== 'toestemming' &&
-      [...sources].some((s) => s.basis === record.basis && 'justification' in s && s.justification === record.justification),
+      [...sources].some(
+        (s) => s.basis === record.basis && 'justification' in s && s.justification === record.justification,
+      ),
   };
 }
 

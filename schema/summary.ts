@@ -15,24 +15,20 @@
 // - Conversation notes other than agreements (afspraken) are never included.
 // Labels come from the caller (app/i18n), so this file holds no interface text.
 import { allowsShare } from './consent-rules';
-import type {
-  CaseType,
-  ConsentGiven,
-  ConsentRecord,
-  Flag,
-  FlagAssessment,
-  FollowUp,
-  InfoCategory,
-  KnownVia,
-  Note,
-  Party,
-  PartyRole,
-  Recipient,
-  Case,
-} from './records';
+import type { Flag, FlagAssessment } from './records/assessment';
+import type { CaseType, KnownVia, Case } from './records/case';
+import type { ConsentGiven, ConsentRecord, InfoCategory, Recipient } from './records/consent';
+import type { FollowUp } from './records/follow-up';
+import type { Note } from './records/note';
+import type { Party, PartyRole } from './records/party';
 
 /** The recipients a summary can be written for. */
-export const summaryRecipients = ['school', 'ander-clb', 'ouders-voogd', 'hulpverlening'] as const satisfies readonly Recipient[];
+export const summaryRecipients = [
+  'school',
+  'ander-clb',
+  'ouders-voogd',
+  'hulpverlening',
+] as const satisfies readonly Recipient[];
 export type SummaryRecipient = (typeof summaryRecipients)[number];
 
 /** What the builder reads; the logbook's CaseDetail fits it. */
@@ -117,7 +113,11 @@ function currentNotes(notes: readonly Note[]): Note[] {
 function latestAssessment(assessments: readonly FlagAssessment[]): FlagAssessment | undefined {
   let latest: FlagAssessment | undefined;
   for (const a of assessments) {
-    if (!latest || byText(a.assessedOn, latest.assessedOn) > 0 || (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)) {
+    if (
+      !latest ||
+      byText(a.assessedOn, latest.assessedOn) > 0 ||
+      (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)
+    ) {
       latest = a;
     }
   }
@@ -161,7 +161,9 @@ export function buildSummary(input: SummaryInput, recipient: SummaryRecipient, o
 
   const namedParties = new Set(
     parties
-      .filter((p) => allowsShare(consents, { partyId: p.id, recipient, category: 'namen-betrokkenen', onDate }) !== null)
+      .filter(
+        (p) => allowsShare(consents, { partyId: p.id, recipient, category: 'namen-betrokkenen', onDate }) !== null,
+      )
       .map((p) => p.id),
   );
   const label = (partyId: string): PartyLabel => {
@@ -174,8 +176,19 @@ export function buildSummary(input: SummaryInput, recipient: SummaryRecipient, o
   };
   const sourceOf = (record: ConsentRecord): SummarySource =>
     record.basis === 'toestemming'
-      ? { basis: 'toestemming', party: label(record.partyId), givenBy: record.givenBy, how: record.how, givenOn: record.givenOn }
-      : { basis: record.basis, party: label(record.partyId), sharedOn: record.sharedOn, justification: record.justification };
+      ? {
+          basis: 'toestemming',
+          party: label(record.partyId),
+          givenBy: record.givenBy,
+          how: record.how,
+          givenOn: record.givenOn,
+        }
+      : {
+          basis: record.basis,
+          party: label(record.partyId),
+          sharedOn: record.sharedOn,
+          justification: record.justification,
+        };
 
   const facts = caseFacts(input);
   const sections: SummarySection[] = [];

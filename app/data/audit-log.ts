@@ -23,7 +23,7 @@ import {
   verifyAuditChain,
 } from '../../schema/audit-chain';
 import type { AuditLogFile, ChainHead, ChainVerdict, ExportedLink } from '../../schema/audit-chain';
-import type { AuditChainLink, AuditEvent } from '../../schema/records';
+import type { AuditChainLink, AuditEvent } from '../../schema/records/audit';
 import { randomBytes } from './crypto';
 import { db } from './db';
 import type { AuditRow } from './db';
@@ -87,7 +87,10 @@ function sameHead(a: ChainHead | null, b: ChainHead | null): boolean {
  * the one the rows were linked to, then stores the rows (with `add`, so an
  * existing id fails) and the new head.
  */
-export async function commitAuditRows(prepared: PreparedAudit, add: (rows: AuditRow[]) => Promise<unknown>): Promise<void> {
+export async function commitAuditRows(
+  prepared: PreparedAudit,
+  add: (rows: AuditRow[]) => Promise<unknown>,
+): Promise<void> {
   if (prepared.rows.length === 0) return;
   if (!sameHead(await readAuditHead(), prepared.expected)) throw new AuditHeadMovedError();
   await add(prepared.rows);

@@ -11,7 +11,8 @@ import {
   makeParty,
   makeShareWithoutConsent,
 } from '../../schema/factories';
-import { currentSchemaVersion, kindSchema } from '../../schema/records';
+import { currentSchemaVersion } from '../../schema/records';
+import { kindSchema } from '../../schema/records/base';
 import type { StoredRecord } from '../../schema/records';
 import { BackupError, deriveBackupKeys, exportBackup, importBackup, importBackupUsing, sealBackupText } from './backup';
 import type { BackupErrorCode, BackupKeys, BackupKeySource, BackupProgress } from './backup';

@@ -36,8 +36,12 @@ import {
   planMerge,
 } from '../../schema/backup';
 import type { BackupHeader, BackupPayload, BackupScope, LocalRecord, MergeCounts } from '../../schema/backup';
-import { currentSchemaVersion, kindSchema } from '../../schema/records';
-import type { AuditEvent, Note, RecordKind, StoredRecord } from '../../schema/records';
+import { currentSchemaVersion } from '../../schema/records';
+import { kindSchema } from '../../schema/records/base';
+import type { StoredRecord } from '../../schema/records';
+import type { AuditEvent } from '../../schema/records/audit';
+import type { RecordKind } from '../../schema/records/base';
+import type { Note } from '../../schema/records/note';
 import { restoreRecord } from '../../schema/restore';
 import { findImageData } from '../../schema/safe-text';
 import { assertKdfParams, newKdfParams, randomBytes, utf8 } from './crypto';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { filterCaseList, sortByNextFollowUp } from '../../schema/case-list';
 import type { CaseListItem } from '../../schema/case-list';
-import type { Case } from '../../schema/records';
+import type { Case } from '../../schema/records/case';
 import { readCaseDetail, readCaseDetailLive, readCaseList, readCaseListLive } from './case-reads';
 import {
   addParty,

@@ -8,18 +8,16 @@ import { Dexie } from 'dexie';
 
 import { buildSearchIndex } from '../../schema/case-list';
 import type { CaseListItem } from '../../schema/case-list';
-import type {
-  Case,
-  ConsentRecord,
-  FlagAssessment,
-  FollowUp,
-  Note,
-  Party,
-  RecordKind,
-  Referral,
-  StepCheck,
-  StoredRecord,
-} from '../../schema/records';
+import type { StoredRecord } from '../../schema/records';
+import type { FlagAssessment } from '../../schema/records/assessment';
+import type { RecordKind } from '../../schema/records/base';
+import type { Case } from '../../schema/records/case';
+import type { ConsentRecord } from '../../schema/records/consent';
+import type { FollowUp } from '../../schema/records/follow-up';
+import type { Note } from '../../schema/records/note';
+import type { Party } from '../../schema/records/party';
+import type { Referral } from '../../schema/records/referral';
+import type { StepCheck } from '../../schema/records/step';
 import { db } from './db';
 import type { RecordRow } from './db';
 import { VaultLockedError } from './errors';

@@ -2,7 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { allowsShare } from '../../schema/consent-rules';
 import { recordErrors, textErrors } from '../../schema/errors';
-import type { AuditAction, AuditEvent, Case, Party, ShareChecks, StoredRecord } from '../../schema/records';
+import type { StoredRecord } from '../../schema/records';
+import type { AuditAction, AuditEvent } from '../../schema/records/audit';
+import type { Case, CaseFields } from '../../schema/records/case';
+import type { ShareChecks, ShareWithoutConsentInput } from '../../schema/records/consent';
+import type { Party } from '../../schema/records/party';
 import { raiseCaseReferenceCounter, readCaseReferenceCounter } from './case-reference';
 import { readCaseDetail, readCaseList } from './case-reads';
 import * as cases from './cases';
@@ -85,7 +89,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function newCase(overrides: Partial<cases.CaseFields> = {}): Promise<Case> {
+async function newCase(overrides: Partial<CaseFields> = {}): Promise<Case> {
   return createCase({
     knownOn: '2026-03-11',
     knownVia: 'klasgenoot',
@@ -490,7 +494,7 @@ describe('consent', () => {
         justification: M.justification,
         checks: CHECKS,
         ...overrides,
-      } as cases.ShareWithoutConsentInput);
+      } as ShareWithoutConsentInput);
     }
 
     it('requires a written justification', async () => {

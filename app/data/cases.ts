@@ -20,23 +20,23 @@ import { criteria2021Ids, criteriaOuderNlIds } from '../../schema/content-ids';
 import { recordErrors } from '../../schema/errors';
 import type { RecordErrorCode } from '../../schema/errors';
 import { storedRecordSchema } from '../../schema/records';
+import type { RecordOfKind, StoredRecord } from '../../schema/records';
+import type { AssessFlagsInput, FlagAssessment } from '../../schema/records/assessment';
+import type { AuditAction, AuditDetails } from '../../schema/records/audit';
+import type { RecordKind } from '../../schema/records/base';
+import type { Case, CaseFields } from '../../schema/records/case';
 import type {
-  AuditAction,
-  AuditDetails,
-  Case,
   ConsentGiven,
   ConsentRecord,
-  FlagAssessment,
-  FollowUp,
-  Note,
-  Party,
-  RecordKind,
-  RecordOfKind,
-  Referral,
+  RecordConsentInput,
   ShareWithoutConsent,
-  StepCheck,
-  StoredRecord,
-} from '../../schema/records';
+  ShareWithoutConsentInput,
+} from '../../schema/records/consent';
+import type { FollowUp } from '../../schema/records/follow-up';
+import type { AppendNoteInput, CorrectNoteInput, Note } from '../../schema/records/note';
+import type { AddPartyInput, Party, PartyFields } from '../../schema/records/party';
+import type { RecordReferralInput, Referral } from '../../schema/records/referral';
+import type { SetStepCheckInput, StepCheck } from '../../schema/records/step';
 import { reserveCaseReference } from './case-reference';
 import { InvalidRecordError, RecordDamagedError, RecordNotFoundError } from './errors';
 import { eraseCase, getRecord, listRecords, makeAuditEvent, saveRecords } from './store';
@@ -154,8 +154,6 @@ function hasOpenFollowUp(followUps: readonly FollowUp[], except?: string): boole
 // ---------------------------------------------------------------------------
 // Case
 // ---------------------------------------------------------------------------
-
-export type CaseFields = Pick<Case, 'knownOn' | 'knownVia' | 'types' | 'schools' | 'description'>;
 
 function cleanSchools(schools: readonly string[]): string[] {
   return schools.map((s) => s.trim()).filter((s) => s !== '');
@@ -295,8 +293,6 @@ const PARTY_FIELDS = [
   'className',
   'competence',
 ] as const;
-export type PartyFields = Pick<Party, (typeof PARTY_FIELDS)[number]>;
-export type AddPartyInput = Pick<Party, 'role'> & Partial<Omit<PartyFields, 'role'>>;
 
 function cleanPartyText<P extends Partial<PartyFields>>(input: P): P {
   const out: Record<string, unknown> = { ...input };
@@ -318,7 +314,7 @@ function assertPseudonymFree(parties: readonly Party[], party: Party): void {
  * in the case is refused (`party.pseudonymTaken`). Blank optional text
  * counts as not given.
  */
-export async function addParty(caseId: string, input: AddPartyInput): Promise<Party> {
+export async function addParty(caseId: string, input: Omit<AddPartyInput, 'caseId'>): Promise<Party> {
   return withCase(caseId, async (kase) => {
     const now = new Date();
     const parties = await okRecords('party', caseId);
@@ -378,11 +374,6 @@ async function assertPartyOfCase(caseId: string, partyId: string): Promise<void>
     throw ruleError(undefined, ['partyId'], recordErrors.partyNotInCase);
 }
 
-export type RecordConsentInput = Pick<
-  ConsentGiven,
-  'caseId' | 'partyId' | 'recipient' | 'categories' | 'givenBy' | 'givenOn' | 'how'
->;
-
 /**
  * Records consent (`toestemming`) of one betrokkene for one recipient and
  * the listed information categories. Noting it in the dossier suffices
@@ -437,11 +428,6 @@ export async function withdrawConsent(id: string, withdrawnOn: string): Promise<
   });
 }
 
-export type ShareWithoutConsentInput = Pick<
-  ShareWithoutConsent,
-  'caseId' | 'partyId' | 'basis' | 'recipient' | 'categories' | 'sharedOn' | 'justification' | 'checks'
->;
-
 /**
  * Records sharing without consent, in a noodtoestand or under art. 458bis
  * Sw. A written justification and an answer to every check question are
@@ -487,11 +473,6 @@ const CRITERIA: Record<FlagAssessment['criteriaVersion'], readonly string[]> = {
   'nl-oud': criteriaOuderNlIds,
 };
 
-export type AssessFlagsInput = Pick<
-  FlagAssessment,
-  'caseId' | 'criteriaVersion' | 'answers' | 'flag' | 'reasoning' | 'assessedOn'
->;
-
 /**
  * Records an assessment: an answer for every criterion of the chosen version
  * ("onbekend" allowed; `assessment.criterionMissing` / `criterionUnknown`),
@@ -528,8 +509,6 @@ export async function assessFlags(input: AssessFlagsInput): Promise<FlagAssessme
 // Notes (append-only)
 // ---------------------------------------------------------------------------
 
-export type AppendNoteInput = Pick<Note, 'caseId' | 'noteKind' | 'text'> & { at?: string | undefined };
-
 /** Adds a note to the case timeline; `at` (when it happened) defaults to now. Notes can never be changed. */
 export async function appendNote(input: AppendNoteInput): Promise<Note> {
   return withCase(input.caseId, async (kase) => {
@@ -547,14 +526,6 @@ export async function appendNote(input: AppendNoteInput): Promise<Note> {
     await commit(now, kase, [note], 'note.added', { noteKind: note.noteKind });
     return note;
   });
-}
-
-export interface CorrectNoteInput {
-  /** The note being corrected; it stays as it is. */
-  supersedes: string;
-  text: string;
-  reason: string;
-  noteKind?: Note['noteKind'] | undefined;
 }
 
 /**
@@ -679,11 +650,6 @@ export async function rescheduleFollowUp(id: string, input: { to: string; reason
 // Referrals and the step plan
 // ---------------------------------------------------------------------------
 
-export type RecordReferralInput = Pick<
-  Referral,
-  'caseId' | 'organisationId' | 'organisationName' | 'referredOn' | 'byInitials'
->;
-
 /** Records a referral to an organisation of the directory (verwijzingen.json), when and by whom (initials). */
 export async function recordReferral(input: RecordReferralInput): Promise<Referral> {
   return withCase(input.caseId, async (kase) => {
@@ -702,16 +668,6 @@ export async function recordReferral(input: RecordReferralInput): Promise<Referr
     await commit(now, kase, [referral], 'referral.recorded');
     return referral;
   });
-}
-
-export interface SetStepCheckInput {
-  caseId: string;
-  planId: string;
-  stepId: string;
-  /** The date the step was done, or null to uncheck it. */
-  doneOn: string | null;
-  /** Short note; undefined keeps the current note, blank removes it. */
-  note?: string | undefined;
 }
 
 /**

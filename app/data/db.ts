@@ -11,7 +11,7 @@
 import { Dexie } from 'dexie';
 import type { Table, Transaction } from 'dexie';
 
-import type { RecordKind } from '../../schema/records';
+import type { RecordKind } from '../../schema/records/base';
 import type { Bytes } from './crypto';
 
 import { DB_NAME } from './db-name';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { buildAuditAggregates } from '../../schema/audit-aggregates';
-import type { AuditEvent } from '../../schema/records';
+import type { AuditEvent } from '../../schema/records/audit';
 import { addParty, createCase, recordConsent, recordShareWithoutConsent } from './cases';
 import { db } from './db';
 import { readAggregateInputs, recordSummaryExport } from './export-reads';
@@ -25,7 +25,13 @@ afterEach(() => {
 });
 
 async function newCase(knownOn: string) {
-  const kase = await createCase({ knownOn, knownVia: 'klasgenoot', types: ['sexting'], schools: [MARK], description: MARK });
+  const kase = await createCase({
+    knownOn,
+    knownVia: 'klasgenoot',
+    types: ['sexting'],
+    schools: [MARK],
+    description: MARK,
+  });
   const party = await addParty(kase.id, { role: 'afgebeelde-jongere', age: 15, realName: MARK });
   return { kase, party };
 }
@@ -37,7 +43,12 @@ async function auditEvents(): Promise<AuditEvent[]> {
 describe('summaries as shares', () => {
   it('records what a summary rested on in its audit event, without any content', async () => {
     const { kase } = await newCase('2026-03-02');
-    await recordSummaryExport({ caseId: kase.id, recipient: 'school', categories: ['feiten'], parts: [{ basis: 'toestemming' }] });
+    await recordSummaryExport({
+      caseId: kase.id,
+      recipient: 'school',
+      categories: ['feiten'],
+      parts: [{ basis: 'toestemming' }],
+    });
     await recordSummaryExport({
       caseId: kase.id,
       recipient: 'school',
@@ -59,9 +70,19 @@ describe('summaries as shares', () => {
   it('reads the summaries made of each case in the quarter, and leaves out empty ones and other quarters', async () => {
     const a = await newCase('2026-03-02');
     const b = await newCase('2025-12-30');
-    await recordSummaryExport({ caseId: a.kase.id, recipient: 'school', categories: ['feiten'], parts: [{ basis: 'toestemming' }] });
+    await recordSummaryExport({
+      caseId: a.kase.id,
+      recipient: 'school',
+      categories: ['feiten'],
+      parts: [{ basis: 'toestemming' }],
+    });
     await recordSummaryExport({ caseId: a.kase.id, recipient: 'school', categories: [], parts: [] });
-    await recordSummaryExport({ caseId: b.kase.id, recipient: 'school', categories: ['feiten'], parts: [{ basis: 'toestemming' }] });
+    await recordSummaryExport({
+      caseId: b.kase.id,
+      recipient: 'school',
+      categories: ['feiten'],
+      parts: [{ basis: 'toestemming' }],
+    });
     const { inputs, damaged } = await readAggregateInputs(Q1);
     expect(damaged).toBe(0);
     expect(inputs.map((i) => i.case.id)).toEqual([a.kase.id]);
@@ -81,7 +102,12 @@ describe('summaries as shares', () => {
         how: 'mondeling-genoteerd',
       });
       if (i < 5) {
-        await recordSummaryExport({ caseId: kase.id, recipient: 'school', categories: ['feiten'], parts: [{ basis: 'toestemming' }] });
+        await recordSummaryExport({
+          caseId: kase.id,
+          recipient: 'school',
+          categories: ['feiten'],
+          parts: [{ basis: 'toestemming' }],
+        });
       } else {
         await recordShareWithoutConsent({
           caseId: kase.id,

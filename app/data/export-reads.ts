@@ -4,7 +4,8 @@
 import { periodRange, summaryBasis } from '../../schema/audit-aggregates';
 import type { AggregateInput, AuditPeriod } from '../../schema/audit-aggregates';
 import { coarseDay } from '../../schema/audit-chain';
-import type { ConsentBasis, InfoCategory, Recipient, StoredRecord } from '../../schema/records';
+import type { StoredRecord } from '../../schema/records';
+import type { ConsentBasis, InfoCategory, Recipient } from '../../schema/records/consent';
 import { exportAuditLog, readAuditAnchor } from './audit-log';
 import type { AuditLogExport } from './audit-log';
 import { db } from './db';
@@ -68,7 +69,8 @@ export async function readAggregateInputs(
   onProgress?.({ done, total });
   let damaged = 0;
   const { from, until } = periodRange(period);
-  const openRecords = (batch: RecordRow[]): Promise<RecordResult[]> => Promise.all(batch.map((row) => openRecordRow(key, row)));
+  const openRecords = (batch: RecordRow[]): Promise<RecordResult[]> =>
+    Promise.all(batch.map((row) => openRecordRow(key, row)));
   const inputs = new Map<string, AggregateInput>();
   for (const result of await openInBatches(key, caseRows, step, openRecords)) {
     if (!result.ok) damaged++;
@@ -112,7 +114,8 @@ export async function readAggregateInputs(
   // before the period are not read. Audit rows have no plaintext action or case.
   const auditRows = ids.length === 0 ? [] : await db.audit.where('at').aboveOrEqual(`${from}T00:00:00.000Z`).toArray();
   total += auditRows.length;
-  const openAudit = (batch: AuditRow[]): Promise<RecordResult[]> => openRows(key, 'audit', { table: 'audit', rows: batch });
+  const openAudit = (batch: AuditRow[]): Promise<RecordResult[]> =>
+    openRows(key, 'audit', { table: 'audit', rows: batch });
   for (const result of await openInBatches(key, auditRows, step, openAudit)) {
     if (!result.ok) {
       damaged++;

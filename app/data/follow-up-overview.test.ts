@@ -2,7 +2,9 @@ import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { makeAssessment, makeCase, makeFollowUp, makeParty } from '../../schema/factories';
-import type { CaseType, Flag, StoredRecord } from '../../schema/records';
+import type { StoredRecord } from '../../schema/records';
+import type { Flag } from '../../schema/records/assessment';
+import type { CaseType } from '../../schema/records/case';
 import { addCalendarDays, brusselsToday } from '../../schema/follow-up';
 import { addParty, completeFollowUp, createCase, rescheduleFollowUp, scheduleFollowUp } from './cases';
 import { db } from './db';

@@ -19,7 +19,10 @@ import {
   type FollowUpGroup,
 } from '../../schema/follow-up';
 import { buildFollowUpCalendar, type CalendarFollowUp } from '../../schema/ics';
-import type { Case, CaseType, Flag, FlagAssessment, FollowUp, Party } from '../../schema/records';
+import type { Flag, FlagAssessment } from '../../schema/records/assessment';
+import type { Case, CaseType } from '../../schema/records/case';
+import type { FollowUp } from '../../schema/records/follow-up';
+import type { Party } from '../../schema/records/party';
 import { matchesQuery } from '../../schema/text-search';
 import { db } from './db';
 import type { RecordRow } from './db';

@@ -2,7 +2,9 @@
 // these hooks. Every hook returns undefined while loading and while the vault
 // is locked, and forgets decrypted values the moment it locks.
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Draft, RecordKind, RecordOfKind } from '../../schema/records';
+import type { RecordOfKind } from '../../schema/records';
+import type { RecordKind } from '../../schema/records/base';
+import type { Draft } from '../../schema/records/draft';
 import { readDraftLive, readFollowUpsDueLive, readRecordLive, readRecordsLive } from './live';
 import type { RecordResult } from './records-io';
 import { useVaultSnapshot } from './vault-hooks';

@@ -8,7 +8,9 @@
 import { Dexie, liveQuery } from 'dexie';
 import type { Observable } from 'dexie';
 
-import type { Draft, RecordKind, RecordOfKind } from '../../schema/records';
+import type { RecordOfKind } from '../../schema/records';
+import type { RecordKind } from '../../schema/records/base';
+import type { Draft } from '../../schema/records/draft';
 import { db } from './db';
 import {
   filterAuditByCase,

@@ -6,7 +6,9 @@
 // decrypted record; otherwise it is reported as "beschadigd" on its own and
 // every other record stays usable.
 import { restoreRecord } from '../../schema/restore';
-import type { AuditEvent, RecordKind, RecordOfKind, StoredRecord } from '../../schema/records';
+import type { RecordOfKind, StoredRecord } from '../../schema/records';
+import type { AuditEvent } from '../../schema/records/audit';
+import type { RecordKind } from '../../schema/records/base';
 import { decryptRecord, encryptRecord } from './crypto';
 import { db } from './db';
 import type { AuditRow, RecordRow } from './db';

@@ -5,15 +5,10 @@
 // WebCrypto is never awaited inside a transaction (IndexedDB would commit it
 // early). Audit events are linked into the hash chain first (audit-log.ts). All operations work offline; they need an unlocked vault.
 import { storedRecordSchema } from '../../schema/records';
-import type {
-  AuditAction,
-  AuditDetails,
-  AuditEvent,
-  Draft,
-  RecordKind,
-  RecordOfKind,
-  StoredRecord,
-} from '../../schema/records';
+import type { RecordOfKind, StoredRecord } from '../../schema/records';
+import type { AuditAction, AuditDetails, AuditEvent } from '../../schema/records/audit';
+import type { RecordKind } from '../../schema/records/base';
+import type { Draft } from '../../schema/records/draft';
 import { commitAuditRows, isAuditHeadMoved, prepareAuditRows, serialiseAuditAppend } from './audit-log';
 import { db } from './db';
 import type { RecordRow } from './db';

@@ -15,7 +15,7 @@ import { aggregatesToCsv, aggregatesToJson, buildAuditAggregates } from '../../s
 import type { AuditPeriod } from '../../schema/audit-aggregates';
 import { boundsForToday, brusselsToday } from '../../schema/follow-up';
 import { storedRecordSchema } from '../../schema/records';
-import type { Case } from '../../schema/records';
+import type { Case } from '../../schema/records/case';
 import { readCaseList } from '../../app/data/case-reads';
 import { appendNote } from '../../app/data/cases';
 import { decryptRecord } from '../../app/data/crypto';

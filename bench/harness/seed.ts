@@ -2,7 +2,10 @@
 // schema/factories.ts so every record passes the real schemas; written
 // through the real saveRecords() (validate → encrypt → one transaction).
 import { makeAssessment, makeCase, makeConsent, makeFollowUp, makeNote, makeParty } from '../../schema/factories';
-import type { Case, CaseStatus, CaseType, Flag, PartyRole, StoredRecord } from '../../schema/records';
+import type { StoredRecord } from '../../schema/records';
+import type { Flag } from '../../schema/records/assessment';
+import type { Case, CaseStatus, CaseType } from '../../schema/records/case';
+import type { PartyRole } from '../../schema/records/party';
 
 const types: CaseType[] = ['sexting', 'ongewenste-sexting', 'shame-sexting', 'sextortion', 'grooming', 'exposing'];
 const flags: Flag[] = ['groen', 'geel', 'rood', 'zwart'];

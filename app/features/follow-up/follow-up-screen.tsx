@@ -5,7 +5,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { absoluteDateNl, followUpGroups, relativeDueNl, type FollowUpGroup } from '../../../schema/follow-up';
 import { ICS_FILE_NAME, ICS_MIME_TYPE } from '../../../schema/ics';
-import { caseTypeSchema, flagSchema, type CaseType, type Flag, type FollowUp } from '../../../schema/records';
+import { flagSchema, type Flag } from '../../../schema/records/assessment';
+import { caseTypeSchema, type CaseType } from '../../../schema/records/case';
+import { type FollowUp } from '../../../schema/records/follow-up';
 import { completeFollowUp, rescheduleFollowUp } from '../../data/cases';
 import {
   FOLLOW_UP_PAGE_SIZE,

@@ -1,6 +1,6 @@
 // The intake fields of a case (new incident and "Feiten aanpassen"): date it
 // became known, how, type(s), school(s) and a short factual description.
-import { caseTypeSchema, knownViaSchema, type CaseType, type KnownVia } from '../../../schema/records';
+import { caseTypeSchema, knownViaSchema, type CaseType, type KnownVia } from '../../../schema/records/case';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';

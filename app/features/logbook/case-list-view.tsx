@@ -2,14 +2,8 @@
 // memory), filters, ordered by next follow-up. Only a page of results is
 // rendered at a time ("Toon meer"), so 10,000 cases stay smooth on a phone.
 import { useDeferredValue, useMemo, useState } from 'react';
-import {
-  caseStatusSchema,
-  caseTypeSchema,
-  flagSchema,
-  type CaseStatus,
-  type CaseType,
-  type Flag,
-} from '../../../schema/records';
+import { flagSchema, type Flag } from '../../../schema/records/assessment';
+import { caseStatusSchema, caseTypeSchema, type CaseStatus, type CaseType } from '../../../schema/records/case';
 import { filterCaseList, sortByNextFollowUp } from '../../../schema/case-list';
 import { useCaseList, type CaseListItem, type OkCaseListItem } from '../../data/case-hooks';
 import { useDraft } from '../../data/hooks';

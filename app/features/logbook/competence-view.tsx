@@ -1,5 +1,5 @@
 import { whoDecides, type Jurisdiction } from '../../../schema/competence';
-import type { Party } from '../../../schema/records';
+import type { Party } from '../../../schema/records/party';
 import { nl } from '../../i18n/catalogue';
 import { formatDate } from './dates';
 

@@ -11,11 +11,11 @@ import {
   type ConsentGiven,
   type ConsentRecord,
   type InfoCategory,
-  type Party,
   type Recipient,
   type ShareChecks,
   type ShareWithoutConsent,
-} from '../../../schema/records';
+} from '../../../schema/records/consent';
+import { type Party } from '../../../schema/records/party';
 import type { CaseDetail } from '../../data/case-hooks';
 import { recordConsent, recordShareWithoutConsent, withdrawConsent } from '../../data/cases';
 import { useSettings } from '../../data/settings';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Case } from '../../../schema/records';
+import type { Case } from '../../../schema/records/case';
 import type { CaseDetail } from '../../data/case-hooks';
 import { updateCase } from '../../data/cases';
 import { nl } from '../../i18n/catalogue';

@@ -10,7 +10,7 @@ import {
   type CriterionAnswer,
   type Flag,
   type FlagAssessment,
-} from '../../../schema/records';
+} from '../../../schema/records/assessment';
 import type { CaseDetail } from '../../data/case-hooks';
 import { assessFlags } from '../../data/cases';
 import { useContent } from '../../content/load-content';

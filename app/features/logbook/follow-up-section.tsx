@@ -3,7 +3,7 @@
 // close with a retention date, reopen, erase after confirmation.
 import { useState, type FormEvent } from 'react';
 import { suggestFollowUpDate } from '../../../schema/case-rules';
-import type { FollowUp } from '../../../schema/records';
+import type { FollowUp } from '../../../schema/records/follow-up';
 import type { CaseDetail } from '../../data/case-hooks';
 import { closeCase, completeFollowUp, reopenCase, rescheduleFollowUp, scheduleFollowUp } from '../../data/cases';
 import { useSettings } from '../../data/settings';

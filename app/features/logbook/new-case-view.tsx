@@ -1,7 +1,7 @@
 // New incident in under a minute on a phone: five fields, defaults where they
 // are safe (today), and the text kept as an encrypted draft while typing.
 import { useState, type FormEvent } from 'react';
-import { caseTypeSchema, knownViaSchema } from '../../../schema/records';
+import { caseTypeSchema, knownViaSchema } from '../../../schema/records/case';
 import { createCase } from '../../data/cases';
 import { nl } from '../../i18n/catalogue';
 import { navigate } from '../../shell/router';

@@ -2,7 +2,7 @@
 // correction is a new note that supersedes the old one, with a reason; the old
 // note stays readable, marked as replaced.
 import { useState, type FormEvent } from 'react';
-import { noteKindSchema, type Note, type NoteKind } from '../../../schema/records';
+import { noteKindSchema, type Note, type NoteKind } from '../../../schema/records/note';
 import type { CaseDetail } from '../../data/case-hooks';
 import { appendNote, correctNote } from '../../data/cases';
 import { nl } from '../../i18n/catalogue';

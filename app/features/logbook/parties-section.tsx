@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { suggestPseudonym } from '../../../schema/case-rules';
 import type { Jurisdiction } from '../../../schema/competence';
-import { partyRoleSchema, type Party, type PartyRole } from '../../../schema/records';
+import { partyRoleSchema, type Party, type PartyRole } from '../../../schema/records/party';
 import type { CaseDetail } from '../../data/case-hooks';
 import { addParty, updateParty } from '../../data/cases';
 import { useSettings } from '../../data/settings';

@@ -1,4 +1,4 @@
-import type { CaseStatus } from '../../../schema/records';
+import type { CaseStatus } from '../../../schema/records/case';
 import { nl } from '../../i18n/catalogue';
 import { formatDate } from './dates';
 

@@ -4,7 +4,7 @@
 // steps the content marks.
 import { useState, type FormEvent } from 'react';
 import type { Plan, PresentStep, Step } from '../../../schema/content';
-import type { StepCheck } from '../../../schema/records';
+import type { StepCheck } from '../../../schema/records/step';
 import type { CaseDetail } from '../../data/case-hooks';
 import { setStepCheck } from '../../data/cases';
 import { useContent } from '../../content/load-content';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { CaseStatus } from '../../../schema/records';
+import type { CaseStatus } from '../../../schema/records/case';
 import { exportBackup, type BackupProgress } from '../../data/backup';
 import { useRecords } from '../../data/hooks';
 import { nl } from '../../i18n/catalogue';

@@ -1,0 +1,43 @@
+// The Vlaggensysteem assessment record and the input of assessFlags (app/data/ops/assessments.ts).
+import { z } from 'zod';
+
+import { safeText } from '../safe-text';
+import { isoDateSchema, recordIdSchema, timestampSchema } from './base';
+
+export const criteriaVersionSchema = z.enum(['2021', 'nl-oud']);
+export const criterionAnswerSchema = z.enum(['in-orde', 'twijfel', 'niet-in-orde', 'onbekend']);
+export const flagSchema = z.enum(['groen', 'geel', 'rood', 'zwart']);
+export type Flag = z.infer<typeof flagSchema>;
+export type CriterionAnswer = z.infer<typeof criterionAnswerSchema>;
+
+/** Kebab-case criterion id, e.g. `wederzijdse-toestemming` (content defines them). */
+export const criterionIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(60);
+
+export const flagAssessmentSchema = z.strictObject({
+  kind: z.literal('assessment'),
+  schemaVersion: z.literal(1),
+  id: recordIdSchema,
+  caseId: recordIdSchema,
+  criteriaVersion: criteriaVersionSchema,
+  answers: z.record(criterionIdSchema, criterionAnswerSchema),
+  /** Chosen by the professional; never computed from the answers (Sensoa). */
+  flag: flagSchema,
+  reasoning: safeText({ min: 1 }),
+  assessedOn: isoDateSchema,
+  createdAt: timestampSchema,
+});
+export type FlagAssessment = z.infer<typeof flagAssessmentSchema>;
+
+/** The assessment form; which criteria must be answered is checked by the operation. */
+export const assessFlagsInput = flagAssessmentSchema.pick({
+  caseId: true,
+  criteriaVersion: true,
+  answers: true,
+  flag: true,
+  reasoning: true,
+  assessedOn: true,
+});
+export type AssessFlagsInput = z.input<typeof assessFlagsInput>;

@@ -1,0 +1,87 @@
+// Audit events: what happened, never what was written (enums and counts only).
+import { z } from 'zod';
+
+import { flagSchema } from './assessment';
+import { isoDateSchema, kindSchema, recordIdSchema, timestampSchema } from './base';
+import { caseStatusSchema } from './case';
+import { consentBasisSchema, infoCategorySchema, recipientSchema } from './consent';
+import { noteKindSchema } from './note';
+
+export const auditActionSchema = z.enum([
+  'vault.created',
+  'vault.unlocked',
+  'vault.unlocked-with-recovery-code',
+  'vault.passphrase-changed',
+  'case.created',
+  'case.updated',
+  'case.closed',
+  'case.reopened',
+  'case.erased',
+  'party.added',
+  'party.updated',
+  'note.added',
+  'note.superseded',
+  'assessment.recorded',
+  'consent.recorded',
+  'consent.withdrawn',
+  'share.without-consent',
+  'followup.scheduled',
+  'followup.rescheduled',
+  'followup.done',
+  'referral.recorded',
+  'step.checked',
+  'step.unchecked',
+  'export.summary',
+  'export.audit',
+  'export.calendar',
+  'backup.exported',
+  'backup.imported',
+]);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+/** Only enums and counts: the schema has no place for free text. */
+export const auditDetailsSchema = z.strictObject({
+  count: z.int().min(0).optional(),
+  recordKind: kindSchema.optional(),
+  recipient: recipientSchema.optional(),
+  categories: z.array(infoCategorySchema).max(10).optional(),
+  basis: consentBasisSchema.optional(),
+  noteKind: noteKindSchema.optional(),
+  flag: flagSchema.optional(),
+  status: caseStatusSchema.optional(),
+});
+export type AuditDetails = z.infer<typeof auditDetailsSchema>;
+
+const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * The event's link in the tamper-evident audit chain (schema/audit-chain.ts).
+ * Set by saveRecords, never by callers. `salt` opens `commitment` (over id,
+ * at, caseId, details) and stays inside the encrypted event; an exported log
+ * carries only seq, prev, action, day, commitment and hash.
+ */
+export const auditChainLinkSchema = z.strictObject({
+  seq: z.int().min(0),
+  prev: sha256HexSchema,
+  /** Coarse time: the UTC day of `at`. */
+  day: isoDateSchema,
+  salt: sha256HexSchema,
+  commitment: sha256HexSchema,
+  hash: sha256HexSchema,
+});
+export type AuditChainLink = z.infer<typeof auditChainLinkSchema>;
+
+// `chain` is optional without a version bump: events written before the chain
+// existed stay valid as they are ("pre-chain"), and a link cannot be computed
+// in restore.ts (it needs WebCrypto and the order of appends).
+export const auditEventSchema = z.strictObject({
+  kind: z.literal('audit'),
+  schemaVersion: z.literal(1),
+  id: recordIdSchema,
+  at: timestampSchema,
+  action: auditActionSchema,
+  caseId: recordIdSchema.optional(),
+  details: auditDetailsSchema.optional(),
+  chain: auditChainLinkSchema.optional(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -1,0 +1,68 @@
+// Building blocks shared by every stored record (schema/records/*.ts) and the
+// helpers that derive an operation's input schema from a record field, so a
+// limit, enum or field list is written once: in the record schema.
+import { z } from 'zod';
+
+import { fieldErrors } from '../errors';
+
+/** Random UUID (crypto.randomUUID()). */
+export const recordIdSchema = z.uuid({ error: fieldErrors.invalidId });
+/** Calendar date, `YYYY-MM-DD`. */
+export const isoDateSchema = z.iso.date({ error: fieldErrors.invalidDate });
+/** Point in time, ISO 8601 with zone, e.g. `2026-03-12T09:30:00.000Z`. */
+export const timestampSchema = z.iso.datetime({ offset: true, error: fieldErrors.invalidTimestamp });
+
+/** A non-empty list of distinct enum values. */
+export function choiceList<T extends z.ZodType<string>>(item: T) {
+  return z
+    .array(item)
+    .min(1, { error: fieldErrors.emptyList })
+    .refine((list) => new Set(list).size === list.length, { error: fieldErrors.duplicate });
+}
+
+export const stamps = {
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+};
+
+/** Kebab-case id of a knowledge-content item (directory entry, plan, step). */
+export const contentRefSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: fieldErrors.invalidId })
+  .max(80, { error: fieldErrors.invalidId });
+
+export const kindSchema = z.enum([
+  'case',
+  'party',
+  'consent',
+  'assessment',
+  'note',
+  'followup',
+  'referral',
+  'step',
+  'audit',
+  'draft',
+]);
+export type RecordKind = z.infer<typeof kindSchema>;
+
+// ---------------------------------------------------------------------------
+// Input helpers: an input field is the record field, after the same cleaning
+// the form and the operation both want.
+// ---------------------------------------------------------------------------
+
+/** Text from a form, trimmed, then checked by the record's `field`. */
+export function trimmedInput<T extends z.ZodType<unknown, string>>(field: T) {
+  return z
+    .string()
+    .transform((text) => text.trim())
+    .pipe(field);
+}
+
+/** Optional text from a form: trimmed, and blank counts as not given. */
+export function optionalTextInput<T extends z.ZodType<unknown, string | undefined>>(field: T) {
+  return z
+    .string()
+    .transform((text) => (text.trim() === '' ? undefined : text.trim()))
+    .pipe(field)
+    .optional();
+}

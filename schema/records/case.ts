@@ -1,0 +1,65 @@
+// The case record and the inputs of the case operations (app/data/ops/case.ts).
+import { z } from 'zod';
+
+import { fieldErrors } from '../errors';
+import { safeText } from '../safe-text';
+import { choiceList, isoDateSchema, recordIdSchema, stamps, timestampSchema } from './base';
+
+export const caseTypeSchema = z.enum([
+  'sexting',
+  'ongewenste-sexting',
+  'shame-sexting',
+  'sextortion',
+  'grooming',
+  'exposing',
+  'doxing',
+  'anders',
+]);
+export type CaseType = z.infer<typeof caseTypeSchema>;
+
+export const knownViaSchema = z.enum(['betrokkene-zelf', 'klasgenoot', 'leerkracht', 'ouder', 'andere']);
+export type KnownVia = z.infer<typeof knownViaSchema>;
+
+export const caseStatusSchema = z.enum(['open', 'in-rust', 'afgesloten']);
+export type CaseStatus = z.infer<typeof caseStatusSchema>;
+
+/** Readable case number, e.g. `2026-014`. */
+export const caseReferenceSchema = z.string().regex(/^\d{4}-\d{3,5}$/, { error: fieldErrors.invalidReference });
+
+export const caseSchema = z.strictObject({
+  kind: z.literal('case'),
+  schemaVersion: z.literal(1),
+  id: recordIdSchema,
+  reference: caseReferenceSchema,
+  knownOn: isoDateSchema,
+  knownVia: knownViaSchema,
+  types: choiceList(caseTypeSchema),
+  schools: z.array(safeText({ min: 1, max: 120 })).max(20),
+  description: safeText(),
+  status: caseStatusSchema,
+  retentionUntil: isoDateSchema.optional(),
+  closedAt: timestampSchema.optional(),
+  ...stamps,
+});
+export type Case = z.infer<typeof caseSchema>;
+
+// ---------------------------------------------------------------------------
+// Inputs
+// ---------------------------------------------------------------------------
+
+/** The intake form: what the worker fills in; school names are trimmed and blank ones dropped. */
+export const caseFieldsSchema = caseSchema
+  .pick({ knownOn: true, knownVia: true, types: true, description: true })
+  .extend({
+    schools: z
+      .array(z.string())
+      .transform((schools) => schools.map((s) => s.trim()).filter((s) => s !== ''))
+      .pipe(caseSchema.shape.schools),
+  });
+export type CaseFields = z.input<typeof caseFieldsSchema>;
+
+export const createCaseInput = caseFieldsSchema;
+export const updateCaseInput = caseFieldsSchema.partial().extend({ id: recordIdSchema });
+export const closeCaseInput = caseSchema.pick({ id: true, retentionUntil: true }).required();
+export const caseIdInput = caseSchema.pick({ id: true });
+export const casesDueForErasureInput = z.strictObject({ today: isoDateSchema });

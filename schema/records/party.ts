@@ -1,0 +1,64 @@
+// The betrokkene record and the inputs of the party operations (app/data/ops/parties.ts).
+import { z } from 'zod';
+
+import { competenceOverrideSchema } from '../competence';
+import { safeText } from '../safe-text';
+import { optionalTextInput, recordIdSchema, stamps, trimmedInput } from './base';
+
+export const partyRoleSchema = z.enum([
+  'afgebeelde-jongere',
+  'jongere-die-doorstuurde',
+  'ontvanger-omstander',
+  'melder',
+  'ouder-voogd',
+  'volwassene',
+  'andere',
+]);
+export type PartyRole = z.infer<typeof partyRoleSchema>;
+
+export const partySchema = z.strictObject({
+  kind: z.literal('party'),
+  schemaVersion: z.literal(1),
+  id: recordIdSchema,
+  caseId: recordIdSchema,
+  role: partyRoleSchema,
+  /** What the interface shows, e.g. "Jongere A". */
+  pseudonym: safeText({ min: 1, max: 60 }),
+  /** Sensitive; optional, shown only on demand. */
+  realName: safeText({ min: 1, max: 120 }).optional(),
+  /** Age in years when the case became known. */
+  age: z.int().min(0).max(120).optional(),
+  birthYear: z.int().min(1900).max(2100).optional(),
+  school: safeText({ min: 1, max: 120 }).optional(),
+  className: safeText({ min: 1, max: 40 }).optional(),
+  competence: competenceOverrideSchema.optional(),
+  ...stamps,
+});
+export type Party = z.infer<typeof partySchema>;
+
+// ---------------------------------------------------------------------------
+// Inputs
+// ---------------------------------------------------------------------------
+
+/**
+ * What the worker can set on a betrokkene. Optional text is trimmed and blank
+ * counts as not given; a new field is added here (and in partySchema) only.
+ */
+export const partyFieldsSchema = partySchema.pick({ role: true, age: true, birthYear: true, competence: true }).extend({
+  pseudonym: trimmedInput(partySchema.shape.pseudonym),
+  realName: optionalTextInput(partySchema.shape.realName),
+  school: optionalTextInput(partySchema.shape.school),
+  className: optionalTextInput(partySchema.shape.className),
+});
+export type PartyFields = z.input<typeof partyFieldsSchema>;
+
+/** Without a pseudonym (or a blank one) the case's next free "Jongere A, B, …" is used. */
+export const addPartyInput = partyFieldsSchema
+  .partial()
+  .required({ role: true })
+  .extend({ caseId: recordIdSchema, pseudonym: optionalTextInput(partySchema.shape.pseudonym.optional()) });
+export type AddPartyInput = z.input<typeof addPartyInput>;
+
+/** A key given as undefined removes that optional field; role and pseudonym then stay as they are. */
+export const updatePartyInput = partyFieldsSchema.partial().extend({ id: recordIdSchema });
+export type UpdatePartyInput = z.input<typeof updatePartyInput>;

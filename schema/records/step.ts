@@ -1,0 +1,30 @@
+// The step-plan check record and the input of setStepCheck (app/data/ops/steps.ts).
+import { z } from 'zod';
+
+import { safeText } from '../safe-text';
+import { contentRefSchema, isoDateSchema, recordIdSchema, timestampSchema } from './base';
+
+/** One step of a step plan (stappenplan.json) checked off for a case; one per (caseId, planId, stepId). */
+export const stepCheckSchema = z.strictObject({
+  kind: z.literal('step'),
+  schemaVersion: z.literal(1),
+  id: recordIdSchema,
+  caseId: recordIdSchema,
+  planId: contentRefSchema,
+  stepId: contentRefSchema,
+  doneOn: isoDateSchema.optional(),
+  note: safeText({ min: 1, max: 500 }).optional(),
+  updatedAt: timestampSchema,
+});
+export type StepCheck = z.infer<typeof stepCheckSchema>;
+
+/**
+ * Checks or unchecks a step: `doneOn` null unchecks it. The note is
+ * undefined to keep the current one, blank to remove it; its limits are the
+ * record's, checked when the record is written.
+ */
+export const setStepCheckInput = stepCheckSchema.pick({ caseId: true, planId: true, stepId: true }).extend({
+  doneOn: stepCheckSchema.shape.doneOn.unwrap().nullable(),
+  note: z.string().optional(),
+});
+export type SetStepCheckInput = z.input<typeof setStepCheckInput>;
