@@ -22,6 +22,7 @@
 // different days can differ by cases recorded in between.
 import { z } from 'zod';
 
+import { latestFlag } from './latest-flag';
 import type { Flag, FlagAssessment } from './records/assessment';
 import type { Case, CaseType } from './records/case';
 import type { ConsentBasis, ConsentRecord } from './records/consent';
@@ -136,20 +137,6 @@ export function depictedAge(parties: readonly Party[]): number | undefined {
       youngest = p.age;
   }
   return youngest;
-}
-
-function latestFlag(assessments: readonly FlagAssessment[]): Flag | 'geen' {
-  let latest: FlagAssessment | undefined;
-  for (const a of assessments) {
-    if (
-      !latest ||
-      a.assessedOn > latest.assessedOn ||
-      (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)
-    ) {
-      latest = a;
-    }
-  }
-  return latest?.flag ?? 'geen';
 }
 
 function daysBetween(from: string, to: string): number {
@@ -271,7 +258,7 @@ export function buildAuditAggregates(
     'flags',
     countBy(
       flagKeys,
-      cohort.map((c) => latestFlag(c.assessments)),
+      cohort.map((c) => latestFlag(c.assessments) ?? 'geen'),
     ),
   );
 

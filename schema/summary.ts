@@ -15,6 +15,7 @@
 // - Conversation notes other than agreements (afspraken) are never included.
 // Labels come from the caller (app/i18n), so this file holds no interface text.
 import { allowsShare } from './consent-rules';
+import { latestAssessment } from './latest-flag';
 import type { Flag, FlagAssessment } from './records/assessment';
 import type { CaseType, KnownVia, Case } from './records/case';
 import type { ConsentGiven, ConsentRecord, InfoCategory, Recipient } from './records/consent';
@@ -108,20 +109,6 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 function currentNotes(notes: readonly Note[]): Note[] {
   const superseded = new Set(notes.flatMap((n) => (n.supersedes === undefined ? [] : [n.supersedes])));
   return notes.filter((n) => !superseded.has(n.id));
-}
-
-function latestAssessment(assessments: readonly FlagAssessment[]): FlagAssessment | undefined {
-  let latest: FlagAssessment | undefined;
-  for (const a of assessments) {
-    if (
-      !latest ||
-      byText(a.assessedOn, latest.assessedOn) > 0 ||
-      (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)
-    ) {
-      latest = a;
-    }
-  }
-  return latest;
 }
 
 /** The case-level facts of each category; empty when there is nothing to share. */

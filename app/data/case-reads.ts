@@ -7,6 +7,8 @@
 import { Dexie } from 'dexie';
 
 import { buildSearchIndex } from '../../schema/case-list';
+import { groupBy } from '../../schema/group-by';
+import { compareAssessmentsNewestFirst, latestAssessment } from '../../schema/latest-flag';
 import type { CaseListItem } from '../../schema/case-list';
 import type { StoredRecord } from '../../schema/records';
 import type { FlagAssessment } from '../../schema/records/assessment';
@@ -62,16 +64,6 @@ async function openBatched(key: CryptoKey, rows: readonly RecordRow[]): Promise<
   return out;
 }
 
-function groupByCase<R extends { caseId: string }>(records: Iterable<R>): Map<string, R[]> {
-  const map = new Map<string, R[]>();
-  for (const r of records) {
-    const list = map.get(r.caseId);
-    if (list) list.push(r);
-    else map.set(r.caseId, [r]);
-  }
-  return map;
-}
-
 function okOfKind<K extends RecordKind>(
   results: readonly RecordResult[],
   kind: K,
@@ -86,11 +78,6 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** In the order they were added; same millisecond: by pseudonym ("Jongere A" before "Jongere B"). */
 function compareParties(a: Party, b: Party): number {
   return byText(a.createdAt, b.createdAt) || a.pseudonym.localeCompare(b.pseudonym, 'nl', { numeric: true });
-}
-
-/** Newest assessment first: by `assessedOn`, then by `createdAt`. */
-export function compareAssessmentsNewestFirst(a: FlagAssessment, b: FlagAssessment): number {
-  return byText(b.assessedOn, a.assessedOn) || byText(b.createdAt, a.createdAt);
 }
 
 // ---------------------------------------------------------------------------
@@ -125,9 +112,12 @@ async function openListRows(key: CryptoKey, rows: ListRows): Promise<RecordResul
 }
 
 function buildList([cases, parties, assessments, followUps]: RecordResult[][]): CaseListItem[] {
-  const partiesByCase = groupByCase(okOfKind(parties ?? [], 'party'));
-  const assessmentsByCase = groupByCase(okOfKind(assessments ?? [], 'assessment'));
-  const followUpsByCase = groupByCase(okOfKind(followUps ?? [], 'followup').filter((f) => f.doneOn === undefined));
+  const partiesByCase = groupBy(okOfKind(parties ?? [], 'party'), (r) => r.caseId);
+  const assessmentsByCase = groupBy(okOfKind(assessments ?? [], 'assessment'), (r) => r.caseId);
+  const followUpsByCase = groupBy(
+    okOfKind(followUps ?? [], 'followup').filter((f) => f.doneOn === undefined),
+    (r) => r.caseId,
+  );
   const items: CaseListItem[] = [];
   for (const result of cases ?? []) {
     if (!result.ok || result.record.kind !== 'case') {
@@ -136,10 +126,7 @@ function buildList([cases, parties, assessments, followUps]: RecordResult[][]): 
     }
     const kase = result.record;
     const caseParties = [...(partiesByCase.get(kase.id) ?? [])].sort(compareParties);
-    let latest: FlagAssessment | undefined;
-    for (const a of assessmentsByCase.get(kase.id) ?? []) {
-      if (!latest || compareAssessmentsNewestFirst(a, latest) < 0) latest = a;
-    }
+    const latest = latestAssessment(assessmentsByCase.get(kase.id) ?? []);
     let next: string | undefined;
     for (const f of followUpsByCase.get(kase.id) ?? []) if (next === undefined || f.due < next) next = f.due;
     items.push({

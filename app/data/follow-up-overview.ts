@@ -19,6 +19,8 @@ import {
   type FollowUpGroup,
 } from '../../schema/follow-up';
 import { buildFollowUpCalendar, type CalendarFollowUp } from '../../schema/ics';
+import { groupBy } from '../../schema/group-by';
+import { latestFlag } from '../../schema/latest-flag';
 import type { Flag, FlagAssessment } from '../../schema/records/assessment';
 import type { Case, CaseType } from '../../schema/records/case';
 import type { FollowUp } from '../../schema/records/follow-up';
@@ -126,35 +128,10 @@ function unique(values: ReadonlyArray<string | undefined>): string[] {
   return [...new Set(values.filter((v): v is string => v !== undefined))];
 }
 
-function latestFlag(assessments: readonly FlagAssessment[]): Flag | undefined {
-  let latest: FlagAssessment | undefined;
-  for (const a of assessments) {
-    if (
-      !latest ||
-      a.assessedOn > latest.assessedOn ||
-      (a.assessedOn === latest.assessedOn && a.createdAt > latest.createdAt)
-    ) {
-      latest = a;
-    }
-  }
-  return latest?.flag;
-}
-
 function okRecords<T>(results: ReadonlyArray<{ ok: true; record: T } | { ok: false }>): T[] {
   const out: T[] = [];
   for (const r of results) if (r.ok) out.push(r.record);
   return out;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = map.get(key);
-    if (list) list.push(item);
-    else map.set(key, [item]);
-  }
-  return map;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 
 interface FieldFrameProps {
+  /** A stable id for the control (e.g. from useOperationForm); generated when absent. */
+  id?: string | undefined;
   label: string;
   hint?: ReactNode;
   error?: string | null;
@@ -8,8 +10,9 @@ interface FieldFrameProps {
 }
 
 /** Label, hint and error wiring for one form control (WCAG 1.3.1, 3.3.1, 4.1.3). */
-export function FieldFrame({ label, hint, error, children }: FieldFrameProps) {
-  const inputId = useId();
+export function FieldFrame({ id, label, hint, error, children }: FieldFrameProps) {
+  const generated = useId();
+  const inputId = id ?? generated;
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
@@ -32,14 +35,15 @@ export function FieldFrame({ label, hint, error, children }: FieldFrameProps) {
 }
 
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
+  id?: string | undefined;
   label: string;
   hint?: ReactNode;
   error?: string | null;
 };
 
-export function TextField({ label, hint, error, ...input }: TextFieldProps) {
+export function TextField({ id, label, hint, error, ...input }: TextFieldProps) {
   return (
-    <FieldFrame label={label} hint={hint} error={error}>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       {({ inputId, describedBy }) => (
         <input
           id={inputId}
@@ -54,14 +58,15 @@ export function TextField({ label, hint, error, ...input }: TextFieldProps) {
 }
 
 type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  id?: string | undefined;
   label: string;
   hint?: ReactNode;
   error?: string | null;
 };
 
-export function TextAreaField({ label, hint, error, ...textarea }: TextAreaFieldProps) {
+export function TextAreaField({ id, label, hint, error, ...textarea }: TextAreaFieldProps) {
   return (
-    <FieldFrame label={label} hint={hint} error={error}>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       {({ inputId, describedBy }) => (
         <textarea
           id={inputId}

@@ -12,6 +12,7 @@ export interface SelectGroup {
 }
 
 type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+  id?: string | undefined;
   label: string;
   hint?: ReactNode;
   error?: string | null;
@@ -26,9 +27,9 @@ function isGrouped(options: readonly SelectOption[] | readonly SelectGroup[]): o
 }
 
 /** A native <select> with label, hint and announced error. */
-export function SelectField({ label, hint, error, options, placeholder, ...select }: SelectFieldProps) {
+export function SelectField({ id, label, hint, error, options, placeholder, ...select }: SelectFieldProps) {
   return (
-    <FieldFrame label={label} hint={hint} error={error}>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       {({ inputId, describedBy }) => (
         <select
           id={inputId}

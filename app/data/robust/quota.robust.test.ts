@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { nl } from '../../i18n/catalogue';
-import { describeFailure } from '../../features/logbook/form-errors';
+import { describeFailure } from '../../ui/form-errors';
 import { deriveBackupKeys, importBackupUsing, sealBackupText } from '../backup';
 import { addParty, appendNote, createCase, eraseCaseNow, recordConsent, scheduleFollowUp } from '../cases';
 import { newKdfParams } from '../crypto';

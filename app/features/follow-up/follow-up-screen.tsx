@@ -2,7 +2,7 @@
 // later (Brussels calendar), with inline "Klaar" and "Verplaatsen", filters on
 // school, type and flag, and the calendar file. Only the first page of each
 // group is decrypted; "Toon meer" asks for more.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { absoluteDateNl, followUpGroups, relativeDueNl, type FollowUpGroup } from '../../../schema/follow-up';
 import { ICS_FILE_NAME, ICS_MIME_TYPE } from '../../../schema/ics';
 import { flagSchema, type Flag } from '../../../schema/records/assessment';
@@ -21,7 +21,8 @@ import {
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
-import { FieldFrame, TextAreaField, TextField } from '../../ui/field';
+import { FieldFrame, TextField } from '../../ui/field';
+import { RescheduleForm } from '../../ui/reschedule-form';
 import { failureText, validateReschedule } from './follow-up-errors';
 import { useBrusselsToday } from './use-brussels-today';
 import './follow-up.css';
@@ -251,7 +252,6 @@ function FollowUpCard({ item, today, onAnnounce }: { item: OkItem; today: string
   const [mode, setMode] = useState<'view' | 'reschedule'>('view');
   const [doneBusy, setDoneBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const formId = useId();
   const rescheduleButton = useRef<HTMLButtonElement>(null);
 
   async function markDone() {
@@ -337,10 +337,19 @@ function FollowUpCard({ item, today, onAnnounce }: { item: OkItem; today: string
         </div>
       ) : (
         <RescheduleForm
-          id={formId}
-          followUp={followUp}
-          reference={reference}
-          today={today}
+          name={t.reschedule.formTitle(reference)}
+          heading
+          initialTo=""
+          min={today}
+          texts={{
+            to: t.reschedule.to,
+            reason: t.reschedule.reason,
+            reasonHint: t.reschedule.reasonHint,
+            save: t.reschedule.save,
+          }}
+          check={(values) => ({ ...validateReschedule({ ...values, current: followUp.due, today }) })}
+          className="follow-up-reschedule"
+          run={(input) => rescheduleFollowUp(followUp.id, input)}
           onCancel={() => {
             setMode('view');
             // The button is back after this render; return focus to it.
@@ -369,94 +378,6 @@ function History({ followUp }: { followUp: FollowUp }) {
         ))}
       </ul>
     </div>
-  );
-}
-
-interface RescheduleFormProps {
-  id: string;
-  followUp: FollowUp;
-  reference: string;
-  today: string;
-  onCancel: () => void;
-  onDone: (to: string) => void;
-}
-
-function RescheduleForm({ id, followUp, reference, today, onCancel, onDone }: RescheduleFormProps) {
-  const [to, setTo] = useState('');
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<{
-    to?: string | undefined;
-    reason?: string | undefined;
-    general?: string | undefined;
-  }>({});
-  const [saving, setSaving] = useState(false);
-  const headingId = `${id}-title`;
-  const form = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    form.current?.querySelector<HTMLInputElement>('input')?.focus();
-  }, []);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = validateReschedule({ to, reason, current: followUp.due, today });
-    setErrors(found);
-    if (found.to || found.reason) {
-      window.setTimeout(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
-      return;
-    }
-    setSaving(true);
-    try {
-      await rescheduleFollowUp(followUp.id, { to, reason: reason.trim() });
-      onDone(to);
-    } catch (e) {
-      setErrors({ general: failureText(e) });
-      setSaving(false);
-    }
-  }
-
-  return (
-    <form
-      ref={form}
-      className="follow-up-reschedule"
-      aria-labelledby={headingId}
-      noValidate
-      onSubmit={(e) => void submit(e)}
-    >
-      <h4 id={headingId}>{t.reschedule.formTitle(reference)}</h4>
-      <TextField
-        label={t.reschedule.to}
-        type="date"
-        min={today}
-        value={to}
-        error={errors.to ?? null}
-        required
-        onChange={(e) => setTo(e.target.value)}
-      />
-      <TextAreaField
-        label={t.reschedule.reason}
-        hint={t.reschedule.reasonHint}
-        value={reason}
-        error={errors.reason ?? null}
-        required
-        maxLength={500}
-        rows={3}
-        onChange={(e) => setReason(e.target.value)}
-      />
-      {errors.general ? (
-        <p className="field__error" role="alert">
-          {errors.general}
-        </p>
-      ) : null}
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? t.reschedule.saving : t.reschedule.save}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={saving}>
-          {t.reschedule.cancel}
-        </button>
-      </div>
-    </form>
   );
 }
 

@@ -4,8 +4,8 @@ import { caseTypeSchema, knownViaSchema, type CaseType, type KnownVia } from '..
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
-import { isIsoDate, todayIso } from './dates';
-import { imageDataError, requiredText, type FieldErrors } from './form-errors';
+import { isIsoDate, todayIso } from '../../ui/dates';
+import { imageDataError, requiredText, type FieldErrors } from '../../ui/form-errors';
 
 const t = nl.logbook;
 const knownViaOptions = knownViaSchema.options.map((value) => ({ value, label: t.knownViaOptions[value] }));

@@ -12,7 +12,7 @@ import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
 import { TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select-field';
-import { formatDate, todayIso } from './dates';
+import { formatDate, todayIso } from '../../ui/dates';
 import { EraseCaseButton } from './erase-case';
 import { takeFlash } from './flash';
 import { NEW_CASE_DRAFT } from './new-case-view';

@@ -1,7 +1,7 @@
 import { whoDecides, type Jurisdiction } from '../../../schema/competence';
 import type { Party } from '../../../schema/records/party';
 import { nl } from '../../i18n/catalogue';
-import { formatDate } from './dates';
+import { formatDate } from '../../ui/dates';
 
 const t = nl.logbook.competence;
 

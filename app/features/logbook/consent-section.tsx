@@ -24,9 +24,9 @@ import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select-field';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
-import { formatDate, isIsoDate, todayIso } from './dates';
-import { FormButtons, FormError } from './form-errors-view';
-import { imageDataError, requiredText, useFormErrors, type FieldErrors } from './form-errors';
+import { formatDate, isIsoDate, todayIso } from '../../ui/dates';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { imageDataError, requiredText, useFormErrors, type FieldErrors } from '../../ui/form-errors';
 import { CaseSection, Expander, SavedStatus } from './section';
 
 const t = nl.logbook.consent;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { eraseCaseNow } from '../../data/cases';
 import { nl } from '../../i18n/catalogue';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
-import { describeFailure } from './form-errors';
+import { describeFailure } from '../../ui/form-errors';
 
 const t = nl.logbook.erase;
 

@@ -4,9 +4,9 @@ import type { CaseDetail } from '../../data/case-hooks';
 import { updateCase } from '../../data/cases';
 import { nl } from '../../i18n/catalogue';
 import { CaseFields, caseFieldNames, caseInput, validateCaseValues, type CaseValues } from './case-fields';
-import { formatDate } from './dates';
-import { FormButtons, FormError } from './form-errors-view';
-import { useFormErrors } from './form-errors';
+import { formatDate } from '../../ui/dates';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { useFormErrors } from '../../ui/form-errors';
 import { CaseSection, Expander, SavedStatus } from './section';
 import { statusText } from './status-text';
 

@@ -17,9 +17,9 @@ import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
-import { formatDate, isIsoDate, todayIso } from './dates';
-import { FormButtons, FormError } from './form-errors-view';
-import { imageDataError, requiredText, useFormErrors, type FieldErrors } from './form-errors';
+import { formatDate, isIsoDate, todayIso } from '../../ui/dates';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { imageDataError, requiredText, useFormErrors, type FieldErrors } from '../../ui/form-errors';
 import { CaseSection, Expander, SavedStatus } from './section';
 
 const t = nl.logbook.flags;

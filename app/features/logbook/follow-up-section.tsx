@@ -3,19 +3,21 @@
 // close with a retention date, reopen, erase after confirmation.
 import { useState, type FormEvent } from 'react';
 import { suggestFollowUpDate } from '../../../schema/case-rules';
-import type { FollowUp } from '../../../schema/records/follow-up';
+import { followUpSchema, type FollowUp } from '../../../schema/records/follow-up';
 import type { CaseDetail } from '../../data/case-hooks';
 import { closeCase, completeFollowUp, reopenCase, rescheduleFollowUp, scheduleFollowUp } from '../../data/cases';
 import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { navigate } from '../../shell/router';
-import { TextAreaField, TextField } from '../../ui/field';
-import { formatDate, isIsoDate, plusMonths, todayIso } from './dates';
+import { TextField } from '../../ui/field';
+import { RescheduleForm } from '../../ui/reschedule-form';
+import { useOperationForm } from '../../ui/use-operation-form';
+import { formatDate, isIsoDate, plusMonths, todayIso } from '../../ui/dates';
 import { EraseCaseButton } from './erase-case';
 import { nextDue } from './facts-section';
 import { setFlash } from './flash';
-import { FormButtons, FormError } from './form-errors-view';
-import { describeFailure, imageDataError, requiredText, useFormErrors, type FieldErrors } from './form-errors';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { describeFailure, useFormErrors } from '../../ui/form-errors';
 import { CaseSection, Expander, SavedStatus } from './section';
 import { statusText } from './status-text';
 
@@ -150,7 +152,13 @@ function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (mes
           <Expander label={t.reschedule} buttonLabel={t.rescheduleLabel(due)}>
             {(close) => (
               <RescheduleForm
-                followUp={followUp}
+                name={t.rescheduleLabel(due)}
+                initialTo={followUp.due}
+                min={todayIso()}
+                texts={{ to: t.rescheduleTo, reason: t.rescheduleReason, save: t.saveReschedule }}
+                summary
+                className="logbook-form"
+                run={(input) => rescheduleFollowUp(followUp.id, input)}
                 onDone={() => {
                   onSaved(t.rescheduled);
                   close();
@@ -168,123 +176,24 @@ function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (mes
   );
 }
 
+const scheduleForm = followUpSchema.pick({ due: true, purpose: true });
+
 function ScheduleForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () => void; onCancel: () => void }) {
-  const [due, setDue] = useState(() => suggestFollowUpDate(todayIso()));
-  const [purpose, setPurpose] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['due', 'purpose']);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: FieldErrors = {};
-    if (!isIsoDate(due)) problems.due = nl.logbook.errors.invalidDate;
-    const purposeProblem = requiredText(purpose);
-    if (purposeProblem) problems.purpose = purposeProblem;
-    if (Object.keys(problems).length > 0) {
-      errors.fail(problems, nl.logbook.errors.checkFields);
-      return;
-    }
-    setBusy(true);
-    try {
-      await scheduleFollowUp({ caseId, due, purpose: purpose.trim() });
-      onDone();
-    } catch (error) {
-      errors.failWith(error);
-      setBusy(false);
-    }
-  }
+  const form = useOperationForm({
+    initial: () => ({ due: suggestFollowUpDate(todayIso()), purpose: '' }),
+    schema: scheduleForm,
+    run: (input) => scheduleFollowUp({ caseId, due: input.due, purpose: input.purpose.trim() }),
+    onDone,
+    fields: ['due', 'purpose'],
+    liveImageCheck: ['purpose'],
+  });
 
   return (
-    <form ref={errors.form} onSubmit={submit} noValidate className="card logbook-form" aria-label={t.add}>
-      <TextField
-        label={t.due}
-        hint={t.dueHint}
-        type="date"
-        value={due}
-        min={todayIso()}
-        error={errors.error('due')}
-        onChange={(event) => setDue(event.target.value)}
-      />
-      <TextField
-        label={t.purpose}
-        value={purpose}
-        maxLength={500}
-        required
-        error={errors.error('purpose')}
-        onChange={(event) => {
-          errors.setField('purpose', imageDataError(event.target.value));
-          setPurpose(event.target.value);
-        }}
-      />
-      <FormError message={errors.general} />
-      <FormButtons busy={busy} saveLabel={t.save} onCancel={onCancel} />
-    </form>
-  );
-}
-
-function RescheduleForm({
-  followUp,
-  onDone,
-  onCancel,
-}: {
-  followUp: FollowUp;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
-  const [to, setTo] = useState(followUp.due);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['to', 'reason']);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: FieldErrors = {};
-    if (!isIsoDate(to)) problems.to = nl.logbook.errors.invalidDate;
-    const reasonProblem = requiredText(reason);
-    if (reasonProblem) problems.reason = reasonProblem;
-    if (Object.keys(problems).length > 0) {
-      errors.fail(problems, nl.logbook.errors.checkFields);
-      return;
-    }
-    setBusy(true);
-    try {
-      await rescheduleFollowUp(followUp.id, { to, reason: reason.trim() });
-      onDone();
-    } catch (error) {
-      errors.failWith(error);
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form
-      ref={errors.form}
-      onSubmit={submit}
-      noValidate
-      className="logbook-form"
-      aria-label={t.rescheduleLabel(formatDate(followUp.due))}
-    >
-      <TextField
-        label={t.rescheduleTo}
-        type="date"
-        value={to}
-        min={todayIso()}
-        error={errors.error('to') ?? errors.error('due')}
-        onChange={(event) => setTo(event.target.value)}
-      />
-      <TextAreaField
-        label={t.rescheduleReason}
-        value={reason}
-        maxLength={500}
-        required
-        error={errors.error('reason')}
-        onChange={(event) => {
-          errors.setField('reason', imageDataError(event.target.value));
-          setReason(event.target.value);
-        }}
-      />
-      <FormError message={errors.general} />
-      <FormButtons busy={busy} saveLabel={t.saveReschedule} onCancel={onCancel} />
+    <form {...form.formProps} className="card logbook-form" aria-label={t.add}>
+      <TextField label={t.due} hint={t.dueHint} type="date" min={todayIso()} {...form.text('due')} />
+      <TextField label={t.purpose} maxLength={500} required {...form.text('purpose')} />
+      <FormError message={form.general} />
+      <FormButtons busy={form.busy} saveLabel={t.save} onCancel={onCancel} />
     </form>
   );
 }

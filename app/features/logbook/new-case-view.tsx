@@ -7,10 +7,10 @@ import { nl } from '../../i18n/catalogue';
 import { navigate } from '../../shell/router';
 import { Page } from '../../shell/page';
 import { CaseFields, caseFieldNames, caseInput, validateCaseValues, type CaseValues } from './case-fields';
-import { isIsoDate, todayIso } from './dates';
+import { isIsoDate, todayIso } from '../../ui/dates';
 import { setFlash } from './flash';
-import { FormButtons, FormError } from './form-errors-view';
-import { useFormErrors } from './form-errors';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { useFormErrors } from '../../ui/form-errors';
 import { useFormDraft, type DraftFields } from './use-form-draft';
 
 const t = nl.logbook;

@@ -8,9 +8,9 @@ import { appendNote, correctNote } from '../../data/cases';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { TextAreaField } from '../../ui/field';
-import { formatDateTime } from './dates';
-import { FormButtons, FormError } from './form-errors-view';
-import { imageDataError, requiredText, useFormErrors, type FieldErrors } from './form-errors';
+import { formatDateTime } from '../../ui/dates';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { imageDataError, requiredText, useFormErrors, type FieldErrors } from '../../ui/form-errors';
 import { CaseSection, Expander, SavedStatus } from './section';
 import { useFormDraft, type DraftFields } from './use-form-draft';
 

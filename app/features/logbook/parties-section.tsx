@@ -9,9 +9,9 @@ import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
-import { isIsoDate, todayIso } from './dates';
-import { FormButtons, FormError } from './form-errors-view';
-import { imageDataError, requiredText, useFormErrors, type FieldErrors } from './form-errors';
+import { isIsoDate, todayIso } from '../../ui/dates';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { imageDataError, requiredText, useFormErrors, type FieldErrors } from '../../ui/form-errors';
 import { CaseSection, Expander, SavedStatus } from './section';
 
 const t = nl.logbook.parties;

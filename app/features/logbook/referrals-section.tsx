@@ -6,9 +6,9 @@ import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/catalogue';
 import { TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select-field';
-import { formatDate, isIsoDate, todayIso } from './dates';
-import { FormButtons, FormError } from './form-errors-view';
-import { useFormErrors, type FieldErrors } from './form-errors';
+import { formatDate, isIsoDate, todayIso } from '../../ui/dates';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { useFormErrors, type FieldErrors } from '../../ui/form-errors';
 import { CaseSection, Expander, SavedStatus } from './section';
 
 const t = nl.logbook.referrals;

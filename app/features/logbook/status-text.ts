@@ -1,6 +1,6 @@
 import type { CaseStatus } from '../../../schema/records/case';
 import { nl } from '../../i18n/catalogue';
-import { formatDate } from './dates';
+import { formatDate } from '../../ui/dates';
 
 /** "open", "in rust tot 12/03/2026" or "afgesloten". */
 export function statusText(status: CaseStatus, nextFollowUp: string | undefined): string {

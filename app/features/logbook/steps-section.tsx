@@ -11,9 +11,9 @@ import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
 import { TextField } from '../../ui/field';
-import { formatDate, isIsoDate, todayIso } from './dates';
-import { FormButtons, FormError } from './form-errors-view';
-import { describeFailure, imageDataError, useFormErrors, type FieldErrors } from './form-errors';
+import { formatDate, isIsoDate, todayIso } from '../../ui/dates';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { describeFailure, imageDataError, useFormErrors, type FieldErrors } from '../../ui/form-errors';
 import { CaseSection, SavedStatus } from './section';
 
 const t = nl.logbook.steps;

@@ -6,7 +6,7 @@ import {
   formatNlDateTime,
   isValidDate,
   parseIsoDate,
-} from '../../../schema/calendar-date';
+} from '../../schema/calendar-date';
 
 /** Today's calendar date on this device, YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {

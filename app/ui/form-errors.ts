@@ -2,10 +2,10 @@
 // to the field whose path they carry, everything else becomes one form-level
 // message. `message` of an error (English, for developers) is never shown.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isSchemaErrorCode } from '../../../schema/errors';
-import { containsImageData } from '../../../schema/safe-text';
-import { InvalidRecordError, isDataError } from '../../data/errors';
-import { nl } from '../../i18n/catalogue';
+import { isSchemaErrorCode } from '../../schema/errors';
+import { containsImageData } from '../../schema/safe-text';
+import { InvalidRecordError, isDataError } from '../data/errors';
+import { nl } from '../i18n/catalogue';
 
 const t = nl.logbook.errors;
 type DataErrorText = keyof typeof t;
@@ -24,25 +24,34 @@ function belongsTo(key: string, field: string): boolean {
   return key === field || key.startsWith(`${field}.`);
 }
 
+/** One schema issue as the form sees it: a path and a schema code as message. */
+export interface FormIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
 /**
  * Schema issues as field errors (first issue per path wins). Issues on a path
  * the form has no field for (`known`), e.g. a case rule on `status`, are
  * spelled out in the general message so they are never lost.
  */
-export function describeFailure(error: unknown, known?: readonly string[]): { fields: FieldErrors; general: string } {
-  if (error instanceof InvalidRecordError) {
-    const fields: FieldErrors = {};
-    const unmatched: string[] = [];
-    for (const issue of error.issues) {
-      const key = issue.path.map(String).join('.');
-      const text = errorText(issue.message);
-      if (known && !known.some((field) => belongsTo(key, field))) {
-        if (!unmatched.includes(text)) unmatched.push(text);
-      } else if (!(key in fields)) fields[key] = text;
-    }
-    const general = [Object.keys(fields).length > 0 || unmatched.length === 0 ? t.checkFields : null, ...unmatched];
-    return { fields, general: general.filter(Boolean).join(' ') };
+export function describeIssues(issues: readonly FormIssue[], known?: readonly string[]): { fields: FieldErrors; general: string } {
+  const fields: FieldErrors = {};
+  const unmatched: string[] = [];
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.');
+    const text = errorText(issue.message);
+    if (known && !known.some((field) => belongsTo(key, field))) {
+      if (!unmatched.includes(text)) unmatched.push(text);
+    } else if (!(key in fields)) fields[key] = text;
   }
+  const general = [Object.keys(fields).length > 0 || unmatched.length === 0 ? t.checkFields : null, ...unmatched];
+  return { fields, general: general.filter(Boolean).join(' ') };
+}
+
+/** A failed operation as field errors and one general Dutch message. */
+export function describeFailure(error: unknown, known?: readonly string[]): { fields: FieldErrors; general: string } {
+  if (error instanceof InvalidRecordError) return describeIssues(error.issues, known);
   if (isDataError(error)) return { fields: {}, general: errorText(error.code) };
   console.warn(error);
   return { fields: {}, general: t.generic };

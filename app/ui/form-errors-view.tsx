@@ -1,6 +1,6 @@
 // Small pieces every logbook form shares.
 import type { ReactNode } from 'react';
-import { nl } from '../../i18n/catalogue';
+import { nl } from '../i18n/catalogue';
 
 /** The form-level error (announced) — shown when saving failed or fields need attention. */
 export function FormError({ message }: { message: string | null }) {

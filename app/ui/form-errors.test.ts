@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidRecordError, StorageFullError } from '../../data/errors';
+import { InvalidRecordError, StorageFullError } from '../data/errors';
 import { describeFailure, errorFor, errorText, imageDataError, requiredText } from './form-errors';
 import { formatDate, isIsoDate, plusMonths } from './dates';
 

@@ -1,0 +1,25 @@
+// Which Vlaggensysteem assessment counts as a case's current one: the newest
+// `assessedOn`; on the same day the one written last (`createdAt`). One rule
+// for the case list, the follow-up overview, the summary and the aggregates.
+import type { Flag, FlagAssessment } from './records/assessment';
+
+type Dated = Pick<FlagAssessment, 'assessedOn' | 'createdAt'>;
+
+/** Newest assessment first: by `assessedOn`, then by `createdAt`. */
+export function compareAssessmentsNewestFirst(a: Dated, b: Dated): number {
+  if (a.assessedOn !== b.assessedOn) return a.assessedOn < b.assessedOn ? 1 : -1;
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return 0;
+}
+
+/** The assessment that counts (the first of equals wins), or undefined when there is none. */
+export function latestAssessment<A extends Dated>(assessments: readonly A[]): A | undefined {
+  let latest: A | undefined;
+  for (const a of assessments) if (!latest || compareAssessmentsNewestFirst(a, latest) < 0) latest = a;
+  return latest;
+}
+
+/** The case's current flag, or undefined before any assessment. */
+export function latestFlag(assessments: readonly FlagAssessment[]): Flag | undefined {
+  return latestAssessment(assessments)?.flag;
+}
