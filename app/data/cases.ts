@@ -675,6 +675,8 @@ export async function recordReferral(input: RecordReferralInput): Promise<Referr
  * record per (case, plan, step): an existing one is updated. Its id is random
  * and found by decrypting the case's step records, because an id derived
  * from plan and step would reveal on disk which steps were done.
+ * `remind` (true/false) marks or unmarks the step for Opvolging; left out, the
+ * current mark stays.
  */
 export async function setStepCheck(input: SetStepCheckInput): Promise<StepCheck> {
   return withCase(input.caseId, async (kase) => {
@@ -692,6 +694,7 @@ export async function setStepCheck(input: SetStepCheckInput): Promise<StepCheck>
       stepId: input.stepId,
       doneOn: input.doneOn ?? undefined,
       note,
+      remind: (input.remind ?? existing?.remind === true) ? true : undefined,
       updatedAt: now.toISOString(),
     });
     await commit(now, kase, [step], step.doneOn === undefined ? 'step.unchecked' : 'step.checked');
