@@ -2,7 +2,7 @@
 // later (Brussels calendar), with inline "Klaar" and "Verplaatsen", filters on
 // school, type and flag, and the calendar file. Only the first page of each
 // group is decrypted; "Toon meer" asks for more.
-import { useEffect, useId, useRef, useState } from 'react';
+import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { absoluteDateNl, followUpGroups, relativeDueNl, type FollowUpGroup } from '../../../schema/follow-up';
 import { ICS_FILE_NAME, ICS_MIME_TYPE } from '../../../schema/ics';
 import { flagSchema, type Flag } from '../../../schema/records/assessment';
@@ -23,6 +23,7 @@ import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
 import { FieldFrame, TextField } from '../../ui/field';
 import { RescheduleForm } from '../../ui/reschedule-form';
+import { AttentionGroups } from './attention-groups';
 import { failureText, validateReschedule } from './follow-up-errors';
 import { useBrusselsToday } from './use-brussels-today';
 import './follow-up.css';
@@ -148,20 +149,25 @@ export function FollowUpScreen() {
         <div aria-busy={busy}>
           {overview.total === 0 ? <p className="callout">{overview.filtered ? t.emptyFiltered : t.empty}</p> : null}
           {followUpGroups.map((group) => (
-            <GroupSection
-              key={group}
-              view={overview.groups[group]}
-              today={overview.bounds.today}
-              headingRef={(el) => {
-                if (el) headings.current.set(group, el);
-                else headings.current.delete(group);
-              }}
-              onShowMore={() => setLimits((current) => ({ ...current, [group]: current[group] + FOLLOW_UP_PAGE_SIZE }))}
-              onAnnounce={(message) => {
-                setAnnouncement(message);
-                headings.current.get(group)?.focus();
-              }}
-            />
+            <Fragment key={group}>
+              <GroupSection
+                view={overview.groups[group]}
+                today={overview.bounds.today}
+                headingRef={(el) => {
+                  if (el) headings.current.set(group, el);
+                  else headings.current.delete(group);
+                }}
+                onShowMore={() =>
+                  setLimits((current) => ({ ...current, [group]: current[group] + FOLLOW_UP_PAGE_SIZE }))
+                }
+                onAnnounce={(message) => {
+                  setAnnouncement(message);
+                  headings.current.get(group)?.focus();
+                }}
+              />
+              {/* Cases without a date and marked steps come right after what is late. */}
+              {group === 'te-laat' ? <AttentionGroups filter={filter} /> : null}
+            </Fragment>
           ))}
         </div>
       )}

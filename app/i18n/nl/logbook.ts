@@ -233,6 +233,9 @@ export const logbook = {
       beelden: 'Nooit beelden bekijken of vragen',
     },
     remindersLabel: 'Denk eraan',
+    remind: 'Herinneren in Opvolging',
+    remindLabel: (n: number) => `Stap ${n} herinneren in Opvolging`,
+    reminded: 'Staat in Opvolging tot de stap gedaan is',
   },
 
   consent: {
