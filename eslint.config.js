@@ -1,7 +1,10 @@
 // Flat ESLint config. The import boundaries below are the architecture:
 //   schema/ is pure (no app/, no sw/); sw/ never imports app/;
 //   only app/data/ touches Dexie, IndexedDB or crypto.subtle;
-//   app/features/<name>/ never imports another feature; no import cycles.
+//   app/features/<name>/ never imports another feature; no import cycles;
+//   the UI (features, shell, ui) reaches data only through operations
+//   (app/data/operations.ts), read hooks and the small data APIs, never the
+//   storage internals (store, records-io, db, the unit of work, ops/).
 import { readdirSync, existsSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
@@ -16,15 +19,34 @@ const features = existsSync(featuresDir)
       .map((entry) => entry.name)
   : [];
 
+// What only app/data/ itself may import: the UI goes through operations and hooks.
+const dataInternals = [
+  './app/data/store.ts',
+  './app/data/records-io.ts',
+  './app/data/db.ts',
+  './app/data/unit-of-work.ts',
+  './app/data/ops',
+];
+const uiDirs = ['./app/features', './app/shell', './app/ui'];
+
 const storageMessage = 'Only app/data/ may touch storage or WebCrypto. Use an operation or hook from app/data/.';
 
-const subtleSelectors = [
-  "MemberExpression[property.name='subtle']",
-  "MemberExpression[property.value='subtle']",
-].map((selector) => ({ selector, message: storageMessage }));
+const subtleSelectors = ["MemberExpression[property.name='subtle']", "MemberExpression[property.value='subtle']"].map(
+  (selector) => ({ selector, message: storageMessage }),
+);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'dev-dist/**', '.profiles/**', 'bench/results.json'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'dev-dist/**',
+      '.profiles/**',
+      'bench/results.json',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -45,8 +67,18 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './schema', from: ['./app', './sw'], message: 'schema/ is pure: it imports nothing from app/ or sw/.' },
+            {
+              target: './schema',
+              from: ['./app', './sw'],
+              message: 'schema/ is pure: it imports nothing from app/ or sw/.',
+            },
             { target: './sw', from: './app', message: 'The service worker never imports app code.' },
+            {
+              target: uiDirs,
+              from: dataInternals,
+              message:
+                'The UI does not reach into storage: call runOperation (app/data/operations.ts), a read hook or app/data/drafts.ts.',
+            },
             ...features.map((name) => ({
               target: `./app/features/${name}`,
               from: './app/features',

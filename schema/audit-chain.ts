@@ -4,7 +4,7 @@
 //
 // Chain (format version 1):
 // - Every audit event written since the chain exists has a link
-//   { seq, prev, day, salt, commitment, hash } (records.ts auditChainLinkSchema).
+//   { seq, prev, day, salt, commitment, hash } (records/audit.ts auditChainLinkSchema).
 //   seq counts from 0; prev of seq 0 is 64 zeros (GENESIS_PREV).
 // - commitment = SHA-256("baken-audit-commit/1\n" + salt + "\n" + canonical
 //   JSON of { id, at, caseId?, details? }). The 256-bit random salt stays in

@@ -6,6 +6,7 @@ import { formatIsoDate, isValidDate, parseIsoDate } from './calendar-date';
 import { z } from 'zod';
 
 import type { Party } from './records/party';
+import type { FollowUp } from './records/follow-up';
 
 // ---------------------------------------------------------------------------
 // Case reference `YYYY-NNN`
@@ -94,4 +95,9 @@ export function suggestFollowUpDate(today: string): string {
   const date = parseIsoDate(today);
   if (!isValidDate(date)) throw new RangeError(`Not a date: ${today}`);
   return formatIsoDate(addDays(date, FOLLOW_UP_SUGGESTION_DAYS));
+}
+
+/** True when one of `followUps` is not done yet (ignoring the one with id `except`). */
+export function hasOpenFollowUp(followUps: ReadonlyArray<Pick<FollowUp, 'id' | 'doneOn'>>, except?: string): boolean {
+  return followUps.some((f) => f.doneOn === undefined && f.id !== except);
 }

@@ -24,7 +24,7 @@ export const recordErrors = {
   reasonRequired: 'note.reasonRequired',
   supersedesSelf: 'note.supersedesSelf',
   withdrawnBeforeGiven: 'consent.withdrawnBeforeGiven',
-  // Rules checked by the case operations (app/data/cases.ts).
+  // Rules checked by the logbook operations (app/data/ops/*.ts).
   alreadySuperseded: 'note.alreadySuperseded',
   alreadyWithdrawn: 'consent.alreadyWithdrawn',
   notWithdrawable: 'consent.notWithdrawable',

@@ -10,12 +10,18 @@ async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
 
 describe('lint import boundaries', () => {
   it('fails a schema/ file that imports from app/', async () => {
-    const ids = await ruleIdsFor('schema/violation.ts', "import { nl } from '../app/i18n/catalogue';\nexport const x = nl;\n");
+    const ids = await ruleIdsFor(
+      'schema/violation.ts',
+      "import { nl } from '../app/i18n/catalogue';\nexport const x = nl;\n",
+    );
     expect(ids).toContain('import-x/no-restricted-paths');
   });
 
   it('fails a service worker file that imports from app/', async () => {
-    const ids = await ruleIdsFor('sw/violation.ts', "import { nl } from '../app/i18n/catalogue';\nexport const x = nl;\n");
+    const ids = await ruleIdsFor(
+      'sw/violation.ts',
+      "import { nl } from '../app/i18n/catalogue';\nexport const x = nl;\n",
+    );
     expect(ids).toContain('import-x/no-restricted-paths');
   });
 
@@ -34,7 +40,34 @@ describe('lint import boundaries', () => {
   });
 
   it('allows app/data/ to use dexie and crypto.subtle', async () => {
-    const ids = await ruleIdsFor('app/data/allowed.ts', "import Dexie from 'dexie';\nexport const x = [Dexie, crypto.subtle];\n");
+    const ids = await ruleIdsFor(
+      'app/data/allowed.ts',
+      "import Dexie from 'dexie';\nexport const x = [Dexie, crypto.subtle];\n",
+    );
+    expect(ids).toEqual([]);
+  });
+
+  it.each([
+    ['app/features/logbook/violation.ts', '../../data/store'],
+    ['app/features/logbook/violation.ts', '../../data/records-io'],
+    ['app/features/logbook/violation.ts', '../../data/db'],
+    ['app/features/logbook/violation.ts', '../../data/unit-of-work'],
+    ['app/features/logbook/violation.ts', '../../data/ops/notes'],
+    ['app/shell/violation.ts', '../data/store'],
+    ['app/ui/violation.ts', '../data/db'],
+  ])('fails %s when it imports %s', async (filePath, source) => {
+    const ids = await ruleIdsFor(filePath, `import * as internal from '${source}';\nexport const x = internal;\n`);
+    expect(ids).toContain('import-x/no-restricted-paths');
+  });
+
+  it('allows a feature to call operations, read hooks and the draft API', async () => {
+    const ids = await ruleIdsFor(
+      'app/features/logbook/allowed.ts',
+      "import { runOperation } from '../../data/operations';\n" +
+        "import { useDraft } from '../../data/hooks';\n" +
+        "import { keepDraft } from '../../data/drafts';\n" +
+        'export const x = [runOperation, useDraft, keepDraft];\n',
+    );
     expect(ids).toEqual([]);
   });
 

@@ -28,7 +28,11 @@ describe('appending to the audit chain', () => {
   it('links every appended event, in order, into a chain the verifier accepts', async () => {
     const kase = makeCase();
     await saveRecords([kase, makeAuditEvent({ action: 'case.created', caseId: kase.id })]);
-    await appendAudit({ action: 'export.summary', caseId: kase.id, details: { recipient: 'school', categories: ['feiten'] } });
+    await appendAudit({
+      action: 'export.summary',
+      caseId: kase.id,
+      details: { recipient: 'school', categories: ['feiten'] },
+    });
     await eraseCase(kase.id);
 
     const events = await chainedEvents();
@@ -76,7 +80,14 @@ describe('appending to the audit chain', () => {
   it('re-links an event that arrives with a chain of its own instead of trusting it', async () => {
     const head = await readAuditHead();
     const forged = makeAuditEvent({
-      chain: { seq: 40, prev: '1'.repeat(64), day: '2026-03-12', salt: '2'.repeat(64), commitment: '3'.repeat(64), hash: '4'.repeat(64) },
+      chain: {
+        seq: 40,
+        prev: '1'.repeat(64),
+        day: '2026-03-12',
+        salt: '2'.repeat(64),
+        commitment: '3'.repeat(64),
+        hash: '4'.repeat(64),
+      },
     });
     await saveRecords([forged]);
     const events = await chainedEvents();

@@ -5,17 +5,7 @@ import { filterCaseList, sortByNextFollowUp } from '../../schema/case-list';
 import type { CaseListItem } from '../../schema/case-list';
 import type { Case } from '../../schema/records/case';
 import { readCaseDetail, readCaseDetailLive, readCaseList, readCaseListLive } from './case-reads';
-import {
-  addParty,
-  appendNote,
-  assessFlags,
-  completeFollowUp,
-  correctNote,
-  createCase,
-  recordReferral,
-  scheduleFollowUp,
-  setStepCheck,
-} from './cases';
+import { runOperation } from './operations';
 import { db } from './db';
 import { VaultLockedError } from './errors';
 import { TEST_PASSPHRASE, resetDatabase } from './test-utils';
@@ -47,7 +37,7 @@ afterEach(() => {
 
 async function newCase(schools: string[] = ['Sint-Jozefscollege']): Promise<Case> {
   tick();
-  return createCase({
+  return runOperation('createCase', {
     knownOn: '2026-03-11',
     knownVia: 'leerkracht',
     types: ['sextortion'],
@@ -69,18 +59,18 @@ describe('readCaseList', () => {
   it('gives each case its pseudonyms, latest flag and next open follow-up', async () => {
     const a = await newCase(['Sint-Jozefscollege', 'Atheneum Zoërsel']);
     const b = await newCase(['Lyceum']);
-    await addParty(a.id, { role: 'afgebeelde-jongere' });
-    await addParty(a.id, { role: 'jongere-die-doorstuurde', pseudonym: 'Zoë' });
-    await addParty(b.id, { role: 'melder' });
+    await runOperation('addParty', { caseId: a.id, role: 'afgebeelde-jongere' });
+    await runOperation('addParty', { caseId: a.id, role: 'jongere-die-doorstuurde', pseudonym: 'Zoë' });
+    await runOperation('addParty', { caseId: b.id, role: 'melder' });
     const base = { criteriaVersion: '2021', answers: ANSWERS, reasoning: 'r' } as const;
-    await assessFlags({ ...base, caseId: a.id, flag: 'geel', assessedOn: '2026-03-13' });
+    await runOperation('assessFlags', { ...base, caseId: a.id, flag: 'geel', assessedOn: '2026-03-13' });
     tick();
     // Recorded later, but about an earlier date: not the latest.
-    await assessFlags({ ...base, caseId: a.id, flag: 'zwart', assessedOn: '2026-03-12' });
-    const done = await scheduleFollowUp({ caseId: a.id, due: '2026-03-13', purpose: 'Eerst' });
-    await scheduleFollowUp({ caseId: a.id, due: '2026-03-30', purpose: 'Later' });
-    await scheduleFollowUp({ caseId: a.id, due: '2026-03-20', purpose: 'Dan' });
-    await completeFollowUp(done.id, '2026-03-13');
+    await runOperation('assessFlags', { ...base, caseId: a.id, flag: 'zwart', assessedOn: '2026-03-12' });
+    const done = await runOperation('scheduleFollowUp', { caseId: a.id, due: '2026-03-13', purpose: 'Eerst' });
+    await runOperation('scheduleFollowUp', { caseId: a.id, due: '2026-03-30', purpose: 'Later' });
+    await runOperation('scheduleFollowUp', { caseId: a.id, due: '2026-03-20', purpose: 'Dan' });
+    await runOperation('completeFollowUp', { id: done.id, doneOn: '2026-03-13' });
 
     const list = await readCaseList();
     const itemA = list.find((i) => i.id === a.id);
@@ -110,8 +100,8 @@ describe('readCaseList', () => {
   it('reports a damaged case on its own and keeps the others readable', async () => {
     const good = await newCase();
     const bad = await newCase();
-    const party = await addParty(good.id, { role: 'melder' });
-    await addParty(good.id, { role: 'melder' });
+    const party = await runOperation('addParty', { caseId: good.id, role: 'melder' });
+    await runOperation('addParty', { caseId: good.id, role: 'melder' });
     await damage(bad.id);
     await damage(party.id);
     const list = await readCaseList();
@@ -134,37 +124,41 @@ describe('readCaseDetail', () => {
   it('returns every part of the case in reading order, and damaged parts separately', async () => {
     const kase = await newCase();
     const other = await newCase();
-    const p1 = await addParty(kase.id, { role: 'afgebeelde-jongere' });
+    const p1 = await runOperation('addParty', { caseId: kase.id, role: 'afgebeelde-jongere' });
     tick();
-    const p2 = await addParty(kase.id, { role: 'melder' });
-    await addParty(other.id, { role: 'melder' });
-    const late = await appendNote({
+    const p2 = await runOperation('addParty', { caseId: kase.id, role: 'melder' });
+    await runOperation('addParty', { caseId: other.id, role: 'melder' });
+    const late = await runOperation('appendNote', {
       caseId: kase.id,
       noteKind: 'overleg',
       text: 'Later',
       at: '2026-03-12T08:00:00.000Z',
     });
-    const early = await appendNote({
+    const early = await runOperation('appendNote', {
       caseId: kase.id,
       noteKind: 'gesprek',
       text: 'Eerder',
       at: '2026-03-11T08:00:00.000Z',
     });
-    const fix = await correctNote({ supersedes: early.id, text: 'Eerder, verbeterd', reason: 'Typfout' });
-    const referral = await recordReferral({
+    const fix = await runOperation('correctNote', {
+      supersedes: early.id,
+      text: 'Eerder, verbeterd',
+      reason: 'Typfout',
+    });
+    const referral = await runOperation('recordReferral', {
       caseId: kase.id,
       organisationId: 'child-focus',
       organisationName: 'Child Focus',
       referredOn: '2026-03-12',
       byInitials: 'AV',
     });
-    const step = await setStepCheck({
+    const step = await runOperation('setStepCheck', {
       caseId: kase.id,
       planId: 'sexting-18',
       stepId: 'op-gemak',
       doneOn: '2026-03-12',
     });
-    const broken = await appendNote({ caseId: kase.id, noteKind: 'melding', text: 'Wordt beschadigd' });
+    const broken = await runOperation('appendNote', { caseId: kase.id, noteKind: 'melding', text: 'Wordt beschadigd' });
     await damage(broken.id);
 
     const detail = await readCaseDetail(kase.id);
@@ -179,7 +173,7 @@ describe('readCaseDetail', () => {
 
   it('gives null for an unknown id, a non-case id and a case whose own record is damaged', async () => {
     const kase = await newCase();
-    const party = await addParty(kase.id, { role: 'melder' });
+    const party = await runOperation('addParty', { caseId: kase.id, role: 'melder' });
     expect(await readCaseDetail(crypto.randomUUID())).toBeNull();
     expect(await readCaseDetail(party.id)).toBeNull();
     await damage(kase.id);
@@ -205,7 +199,7 @@ describe('live reads', () => {
       await next((e) => e?.length === 1);
       const added = await newCase(['Nieuwe school']);
       await next((e) => e?.some((i) => i.id === added.id) === true);
-      await addParty(added.id, { role: 'melder', pseudonym: 'Noor' });
+      await runOperation('addParty', { caseId: added.id, role: 'melder', pseudonym: 'Noor' });
       await next((e) => e?.some((i) => i.ok && i.pseudonyms.includes('Noor')) === true);
       lock();
       await unlock(TEST_PASSPHRASE);

@@ -187,3 +187,22 @@ export function toStorageError(e: unknown): DataError {
   if (e instanceof DataError) return e;
   return isQuotaError(e) ? new StorageFullError(e) : new StorageFailedError(e);
 }
+
+/** The stable code of a data, backup or vault error; null for anything else. */
+export function errorCode(error: unknown): string | null {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    return typeof code === 'string' ? code : null;
+  }
+  return null;
+}
+
+/** When a throttled attempt may be retried (epoch ms), if the error says so. */
+export function retryAtOf(error: unknown): number | null {
+  if (typeof error === 'object' && error !== null && 'retryAt' in error) {
+    const value = (error as { retryAt: unknown }).retryAt;
+    if (value instanceof Date) return value.getTime();
+    if (typeof value === 'number') return value;
+  }
+  return null;
+}

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { buildAuditAggregates } from '../../schema/audit-aggregates';
 import type { AuditEvent } from '../../schema/records/audit';
-import { addParty, createCase, recordConsent, recordShareWithoutConsent } from './cases';
 import { db } from './db';
 import { readAggregateInputs, recordSummaryExport } from './export-reads';
+import { runOperation } from './operations';
 import { listRecords } from './store';
 import { TEST_PASSPHRASE, resetDatabase } from './test-utils';
 import { createVault } from './vault';
@@ -25,14 +25,14 @@ afterEach(() => {
 });
 
 async function newCase(knownOn: string) {
-  const kase = await createCase({
+  const kase = await runOperation('createCase', {
     knownOn,
     knownVia: 'klasgenoot',
     types: ['sexting'],
     schools: [MARK],
     description: MARK,
   });
-  const party = await addParty(kase.id, { role: 'afgebeelde-jongere', age: 15, realName: MARK });
+  const party = await runOperation('addParty', { caseId: kase.id, role: 'afgebeelde-jongere', age: 15, realName: MARK });
   return { kase, party };
 }
 
@@ -92,7 +92,7 @@ describe('summaries as shares', () => {
   it('counts actual shares in the figures: summaries on consent and shares without consent, not consent records', async () => {
     for (let i = 0; i < 6; i++) {
       const { kase, party } = await newCase('2026-02-10');
-      await recordConsent({
+      await runOperation('recordConsent', {
         caseId: kase.id,
         partyId: party.id,
         recipient: 'school',
@@ -109,7 +109,7 @@ describe('summaries as shares', () => {
           parts: [{ basis: 'toestemming' }],
         });
       } else {
-        await recordShareWithoutConsent({
+        await runOperation('recordShareWithoutConsent', {
           caseId: kase.id,
           partyId: party.id,
           recipient: 'ouders-voogd',

@@ -8,8 +8,6 @@
 // Pattern as in follow-up-overview.ts: Dexie reads first, decryption inside Dexie.waitFor.
 import { Dexie, liveQuery } from 'dexie';
 import type { Observable } from 'dexie';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useSyncExternalStore } from 'react';
 
 import { groupBy } from '../../schema/group-by';
 import { latestFlag } from '../../schema/latest-flag';
@@ -19,7 +17,8 @@ import { matchesQuery } from '../../schema/text-search';
 import { db } from './db';
 import type { RecordRow } from './db';
 import { openRows } from './records-io';
-import { getDataKey, getVaultSnapshot, subscribeVault } from './session';
+import { getDataKey } from './session';
+import { useVaultQuery } from './use-vault-query';
 
 export const attentionGroups = ['zonder-opvolgdatum', 'stappen-met-herinnering'] as const;
 export type AttentionGroup = (typeof attentionGroups)[number];
@@ -146,8 +145,6 @@ export function observeFollowUpAttention(filter?: AttentionFilter): Observable<F
 
 /** The attention groups, live; undefined while loading and while locked. */
 export function useFollowUpAttention(filter: AttentionFilter): FollowUpAttention | undefined {
-  const { status, epoch } = useSyncExternalStore(subscribeVault, getVaultSnapshot, getVaultSnapshot);
   const key = JSON.stringify([filter.school?.trim() ?? '', filter.type ?? '', filter.flag ?? '']);
-  const result = useLiveQuery(async () => readFollowUpAttention(filter), [key, epoch]);
-  return status === 'unlocked' ? result : undefined;
+  return useVaultQuery(async () => readFollowUpAttention(filter), [key]);
 }

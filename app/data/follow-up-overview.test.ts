@@ -6,7 +6,7 @@ import type { StoredRecord } from '../../schema/records';
 import type { Flag } from '../../schema/records/assessment';
 import type { CaseType } from '../../schema/records/case';
 import { addCalendarDays, brusselsToday } from '../../schema/follow-up';
-import { addParty, completeFollowUp, createCase, rescheduleFollowUp, scheduleFollowUp } from './cases';
+import { runOperation } from './operations';
 import { db } from './db';
 import { VaultLockedError } from './errors';
 import {
@@ -272,17 +272,25 @@ describe('exportFollowUpCalendar', () => {
 
   it('keeps the UID and raises SEQUENCE after a reschedule through the logbook operations', async () => {
     const today = brusselsToday(new Date());
-    const kase = await createCase({
+    const kase = await runOperation('createCase', {
       knownOn: today,
       knownVia: 'klasgenoot',
       types: ['sexting'],
       schools: ['Zoltar-School-71'],
       description: 'Feiten.',
     });
-    await addParty(kase.id, { role: 'afgebeelde-jongere', pseudonym: 'Zoltar-Marker-71' });
-    const scheduled = await scheduleFollowUp({ caseId: kase.id, due: addCalendarDays(today, 2), purpose: 'Nagaan' });
+    await runOperation('addParty', { caseId: kase.id, role: 'afgebeelde-jongere', pseudonym: 'Zoltar-Marker-71' });
+    const scheduled = await runOperation('scheduleFollowUp', {
+      caseId: kase.id,
+      due: addCalendarDays(today, 2),
+      purpose: 'Nagaan',
+    });
     const before = await exportFollowUpCalendar();
-    await rescheduleFollowUp(scheduled.id, { to: addCalendarDays(today, 9), reason: 'Jongere ziek' });
+    await runOperation('rescheduleFollowUp', {
+      id: scheduled.id,
+      to: addCalendarDays(today, 9),
+      reason: 'Jongere ziek',
+    });
     const after = await exportFollowUpCalendar();
 
     const [old] = new ICAL.Component(ICAL.parse(before.text))
@@ -309,7 +317,7 @@ describe('exportFollowUpCalendar', () => {
       }),
     ]);
 
-    await completeFollowUp(scheduled.id, today);
+    await runOperation('completeFollowUp', { id: scheduled.id, doneOn: today });
     expect((await readFollowUpOverview({ today }))?.total).toBe(0);
   });
 

@@ -8,8 +8,6 @@
 // Pattern as in live.ts: Dexie reads first, decryption inside Dexie.waitFor.
 import { Dexie, liveQuery } from 'dexie';
 import type { Observable } from 'dexie';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useSyncExternalStore } from 'react';
 
 import {
   boundsForToday,
@@ -32,8 +30,9 @@ import type { RecordRow } from './db';
 import { openRows } from './records-io';
 import type { RecordResult } from './records-io';
 import { getSettings } from './settings';
-import { getDataKey, getVaultSnapshot, requireDataKey, subscribeVault } from './session';
+import { getDataKey, requireDataKey } from './session';
 import { makeAuditEvent, saveRecords } from './store';
+import { useVaultQuery } from './use-vault-query';
 
 /** Items shown per group before "Toon meer". */
 export const FOLLOW_UP_PAGE_SIZE = 10;
@@ -298,10 +297,6 @@ export async function readAppBadgeCount(today: string): Promise<number | undefin
   return overdue === undefined || attention === undefined ? undefined : overdue + attention;
 }
 
-function useVaultSnapshot() {
-  return useSyncExternalStore(subscribeVault, getVaultSnapshot, getVaultSnapshot);
-}
-
 /**
  * The follow-up overview, live: re-reads when follow-ups, cases, parties or
  * assessments change. Undefined while loading and while locked. While a new
@@ -309,18 +304,14 @@ function useVaultSnapshot() {
  * `result.key` with `overviewKey(options)` to show a "bezig" state.
  */
 export function useFollowUpOverview(options: FollowUpOverviewOptions): FollowUpOverview | undefined {
-  const { status, epoch } = useVaultSnapshot();
   const key = overviewKey(options);
   // `key` captures every option, so the querier re-runs exactly when they change.
-  const result = useLiveQuery(async () => readFollowUpOverview(options), [key, epoch]);
-  return status === 'unlocked' ? result : undefined;
+  return useVaultQuery(async () => readFollowUpOverview(options), [key]);
 }
 
 /** Overdue count for the app badge; undefined while locked. */
 export function useOverdueFollowUpCount(today: string): number | undefined {
-  const { status, epoch } = useVaultSnapshot();
-  const result = useLiveQuery(async () => readOverdueFollowUpCount(today), [today, epoch]);
-  return status === 'unlocked' ? result : undefined;
+  return useVaultQuery(async () => readOverdueFollowUpCount(today), [today]);
 }
 
 /**
@@ -328,9 +319,7 @@ export function useOverdueFollowUpCount(today: string): number | undefined {
  * is off, undefined while loading or locked (then: no badge).
  */
 export function useAppBadgeCount(today: string): number | undefined {
-  const { status, epoch } = useVaultSnapshot();
-  const result = useLiveQuery(async () => readAppBadgeCount(today), [today, epoch]);
-  return status === 'unlocked' ? result : undefined;
+  return useVaultQuery(async () => readAppBadgeCount(today), [today]);
 }
 
 /** Observable overview, for code outside React (tests, bench). */

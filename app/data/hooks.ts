@@ -1,13 +1,12 @@
 // React reads of the data layer. Components never build queries: they call
 // these hooks. Every hook returns undefined while loading and while the vault
 // is locked, and forgets decrypted values the moment it locks.
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { RecordOfKind } from '../../schema/records';
 import type { RecordKind } from '../../schema/records/base';
 import type { Draft } from '../../schema/records/draft';
 import { readDraftLive, readFollowUpsDueLive, readRecordLive, readRecordsLive } from './live';
 import type { RecordResult } from './records-io';
-import { useVaultSnapshot } from './vault-hooks';
+import { useVaultQuery } from './use-vault-query';
 
 export { useVaultState } from './vault-hooks';
 
@@ -16,9 +15,7 @@ export function useRecords<K extends RecordKind>(
   kind: K,
   caseId?: string,
 ): Array<RecordResult<RecordOfKind<K>>> | undefined {
-  const { status, epoch } = useVaultSnapshot();
-  const result = useLiveQuery(async () => readRecordsLive({ kind, caseId }), [kind, caseId, epoch]);
-  return status === 'unlocked' ? result : undefined;
+  return useVaultQuery(async () => readRecordsLive({ kind, caseId }), [kind, caseId]);
 }
 
 /** One record; null when it does not exist (or is of another kind). */
@@ -26,21 +23,15 @@ export function useRecord<K extends RecordKind>(
   id: string | undefined,
   kind: K,
 ): RecordResult<RecordOfKind<K>> | null | undefined {
-  const { status, epoch } = useVaultSnapshot();
-  const result = useLiveQuery(async () => (id === undefined ? null : readRecordLive(id, kind)), [id, kind, epoch]);
-  return status === 'unlocked' ? result : undefined;
+  return useVaultQuery(async () => (id === undefined ? null : readRecordLive(id, kind)), [id, kind]);
 }
 
 /** Open follow-ups due on or before `onOrBefore` (YYYY-MM-DD). */
 export function useFollowUpsDue(onOrBefore: string): Array<RecordResult<RecordOfKind<'followup'>>> | undefined {
-  const { status, epoch } = useVaultSnapshot();
-  const result = useLiveQuery(async () => readFollowUpsDueLive(onOrBefore), [onOrBefore, epoch]);
-  return status === 'unlocked' ? result : undefined;
+  return useVaultQuery(async () => readFollowUpsDueLive(onOrBefore), [onOrBefore]);
 }
 
 /** The saved draft of a form; null when there is none. */
 export function useDraft(id: string): Draft | null | undefined {
-  const { status, epoch } = useVaultSnapshot();
-  const result = useLiveQuery(async () => readDraftLive(id), [id, epoch]);
-  return status === 'unlocked' ? result : undefined;
+  return useVaultQuery(async () => readDraftLive(id), [id]);
 }

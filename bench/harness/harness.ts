@@ -17,7 +17,7 @@ import { boundsForToday, brusselsToday } from '../../schema/follow-up';
 import { storedRecordSchema } from '../../schema/records';
 import type { Case } from '../../schema/records/case';
 import { readCaseList } from '../../app/data/case-reads';
-import { appendNote } from '../../app/data/cases';
+import { runOperation } from '../../app/data/operations';
 import { decryptRecord } from '../../app/data/crypto';
 import { db } from '../../app/data/db';
 import type { RecordRow } from '../../app/data/db';
@@ -195,7 +195,7 @@ const api = {
 
   // Figure 5 -----------------------------------------------------------------
 
-  /** appendNote() on `count` different cases, one after the other. */
+  /** The appendNote operation on `count` different cases, one after the other. */
   async saveNotes(count: number): Promise<number[]> {
     const times: number[] = [];
     for (let i = 0; i < count; i++) {
@@ -203,7 +203,7 @@ const api = {
       if (caseId === undefined) throw new Error('seed first');
       await macrotask();
       const start = now();
-      await appendNote({ caseId, noteKind: 'gesprek', text: `Korte notitie ${i}: afspraak bevestigd.` });
+      await runOperation('appendNote', { caseId, noteKind: 'gesprek', text: `Korte notitie ${i}: afspraak bevestigd.` });
       times.push(now() - start);
     }
     return times;

@@ -62,4 +62,3 @@ export const createCaseInput = caseFieldsSchema;
 export const updateCaseInput = caseFieldsSchema.partial().extend({ id: recordIdSchema });
 export const closeCaseInput = caseSchema.pick({ id: true, retentionUntil: true }).required();
 export const caseIdInput = caseSchema.pick({ id: true });
-export const casesDueForErasureInput = z.strictObject({ today: isoDateSchema });

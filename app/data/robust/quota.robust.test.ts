@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nl } from '../../i18n/catalogue';
 import { describeFailure } from '../../ui/form-errors';
 import { deriveBackupKeys, importBackupUsing, sealBackupText } from '../backup';
-import { addParty, appendNote, createCase, eraseCaseNow, recordConsent, scheduleFollowUp } from '../cases';
+import { runOperation } from '../operations';
 import { newKdfParams } from '../crypto';
 import { isDataError } from '../errors';
 import { listRecords, saveDraft, saveRecords } from '../store';
@@ -68,7 +68,7 @@ const operations: Operation[] = [
     name: 'new incident',
     ignoreCounter: true,
     run: () =>
-      createCase({
+      runOperation('createCase', {
         knownOn: today,
         knownVia: 'klasgenoot',
         types: ['sextortion'],
@@ -76,11 +76,11 @@ const operations: Operation[] = [
         description: 'Dreiging met doorsturen.',
       }),
   },
-  { name: 'betrokkene', run: (caseId) => addParty(caseId, { role: 'melder', age: 15 }) },
+  { name: 'betrokkene', run: (caseId) => runOperation('addParty', { caseId: caseId, role: 'melder', age: 15 }) },
   {
     name: 'consent',
     run: (caseId, partyId) =>
-      recordConsent({
+      runOperation('recordConsent', {
         caseId,
         partyId,
         recipient: 'school',
@@ -90,10 +90,16 @@ const operations: Operation[] = [
         how: 'mondeling-genoteerd',
       }),
   },
-  { name: 'note', run: (caseId) => appendNote({ caseId, noteKind: 'gesprek', text: 'Gesprek gehad.' }) },
-  { name: 'follow-up', run: (caseId) => scheduleFollowUp({ caseId, due: inAWeek, purpose: 'Terugkomen.' }) },
+  {
+    name: 'note',
+    run: (caseId) => runOperation('appendNote', { caseId, noteKind: 'gesprek', text: 'Gesprek gehad.' }),
+  },
+  {
+    name: 'follow-up',
+    run: (caseId) => runOperation('scheduleFollowUp', { caseId, due: inAWeek, purpose: 'Terugkomen.' }),
+  },
   { name: 'draft', run: (caseId) => saveDraft({ id: `note-${caseId}`, caseId, fields: { text: 'half' } }) },
-  { name: 'erase case', run: (caseId) => eraseCaseNow(caseId) },
+  { name: 'erase case', run: (caseId) => runOperation('eraseCaseNow', { id: caseId }) },
   { name: 'many cases at once', run: () => saveRecords(Array.from({ length: 8 }, (_, n) => caseWithParts(n)).flat()) },
 ];
 

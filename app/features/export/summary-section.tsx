@@ -4,7 +4,14 @@
 // what is printed always matches the choice.
 import { useId, useMemo, useRef, useState } from 'react';
 
-import { buildSummary, factLines, formatDateBe, sourceText, summaryRecipients, summaryToText } from '../../../schema/summary';
+import {
+  buildSummary,
+  factLines,
+  formatDateBe,
+  sourceText,
+  summaryRecipients,
+  summaryToText,
+} from '../../../schema/summary';
 import type { Summary, SummaryRecipient } from '../../../schema/summary';
 import { readCaseDetail, useCaseList } from '../../data/case-hooks';
 import type { OkCaseListItem } from '../../data/case-hooks';

@@ -8,7 +8,7 @@ import { ICS_FILE_NAME, ICS_MIME_TYPE } from '../../../schema/ics';
 import { flagSchema, type Flag } from '../../../schema/records/assessment';
 import { caseTypeSchema, type CaseType } from '../../../schema/records/case';
 import { type FollowUp } from '../../../schema/records/follow-up';
-import { completeFollowUp, rescheduleFollowUp } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import {
   FOLLOW_UP_PAGE_SIZE,
   exportFollowUpCalendar,
@@ -264,7 +264,7 @@ function FollowUpCard({ item, today, onAnnounce }: { item: OkItem; today: string
     setDoneBusy(true);
     setError(null);
     try {
-      await completeFollowUp(followUp.id, today);
+      await runOperation('completeFollowUp', { id: followUp.id, doneOn: today });
       onAnnounce(t.done.announced(reference));
     } catch (e) {
       setError(failureText(e));
@@ -355,7 +355,7 @@ function FollowUpCard({ item, today, onAnnounce }: { item: OkItem; today: string
           }}
           check={(values) => ({ ...validateReschedule({ ...values, current: followUp.due, today }) })}
           className="follow-up-reschedule"
-          run={(input) => rescheduleFollowUp(followUp.id, input)}
+          run={(input) => runOperation('rescheduleFollowUp', { id: followUp.id, ...input })}
           onCancel={() => {
             setMode('view');
             // The button is back after this render; return focus to it.

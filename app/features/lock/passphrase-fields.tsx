@@ -11,7 +11,10 @@ interface PassphraseFieldsProps {
   showErrors: boolean;
 }
 
-export function passphraseProblems(value: string, confirm: string): { passphrase: string | null; confirm: string | null } {
+export function passphraseProblems(
+  value: string,
+  confirm: string,
+): { passphrase: string | null; confirm: string | null } {
   const { missing } = assessPassphrase(value);
   return {
     passphrase: missing > 0 ? nl.lock.tooShort(missing) : null,
@@ -20,7 +23,14 @@ export function passphraseProblems(value: string, confirm: string): { passphrase
 }
 
 /** New passphrase + confirmation, with a live strength hint. */
-export function PassphraseFields({ label, value, confirm, onChange, onConfirmChange, showErrors }: PassphraseFieldsProps) {
+export function PassphraseFields({
+  label,
+  value,
+  confirm,
+  onChange,
+  onConfirmChange,
+  showErrors,
+}: PassphraseFieldsProps) {
   const assessment = assessPassphrase(value);
   const problems = passphraseProblems(value, confirm);
   const strengthText = assessment.common ? nl.lock.strength.common : nl.lock.strength[assessment.strength];

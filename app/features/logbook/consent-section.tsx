@@ -17,7 +17,7 @@ import {
 } from '../../../schema/records/consent';
 import { type Party } from '../../../schema/records/party';
 import type { CaseDetail } from '../../data/case-hooks';
-import { recordConsent, recordShareWithoutConsent, withdrawConsent } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
@@ -221,7 +221,7 @@ function WithdrawForm({
     }
     setBusy(true);
     try {
-      await withdrawConsent(consent.id, date);
+      await runOperation('withdrawConsent', { id: consent.id, withdrawnOn: date });
       onDone();
     } catch (error) {
       errors.failWith(error);
@@ -300,7 +300,7 @@ function ConsentForm({
     }
     setBusy(true);
     try {
-      await recordConsent({
+      await runOperation('recordConsent', {
         caseId,
         partyId: values.partyId,
         recipient: values.recipient,
@@ -449,7 +449,7 @@ function ShareForm({
     } as ShareChecks;
     setBusy(true);
     try {
-      await recordShareWithoutConsent({
+      await runOperation('recordShareWithoutConsent', {
         caseId,
         partyId: values.partyId,
         basis: values.basis,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { eraseCaseNow } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { describeFailure } from '../../ui/form-errors';
@@ -24,7 +24,7 @@ export function EraseCaseButton({ caseId, reference, label = t.button, onErased 
     setBusy(true);
     setError(null);
     try {
-      await eraseCaseNow(caseId);
+      await runOperation('eraseCaseNow', { id: caseId });
       setOpen(false);
       onErased?.(nl.logbook.erased(reference));
     } catch (failure) {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Case } from '../../../schema/records/case';
 import type { CaseDetail } from '../../data/case-hooks';
-import { updateCase } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { CaseFields, caseFieldNames, caseInput, validateCaseValues, type CaseValues } from './case-fields';
 import { formatDate } from '../../ui/dates';
@@ -96,7 +96,7 @@ function EditFactsForm({ current, onDone, onCancel }: { current: Case; onDone: (
     }
     setBusy(true);
     try {
-      await updateCase(current.id, caseInput({ ...values, knownVia }));
+      await runOperation('updateCase', { id: current.id, ...caseInput({ ...values, knownVia }) });
       onDone();
     } catch (error) {
       errors.failWith(error);

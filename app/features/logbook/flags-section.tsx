@@ -12,7 +12,7 @@ import {
   type FlagAssessment,
 } from '../../../schema/records/assessment';
 import type { CaseDetail } from '../../data/case-hooks';
-import { assessFlags } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
@@ -152,7 +152,7 @@ function FlagsForm({
     }
     setBusy(true);
     try {
-      await assessFlags({
+      await runOperation('assessFlags', {
         caseId,
         criteriaVersion: '2021',
         answers: values.answers,

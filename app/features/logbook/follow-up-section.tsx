@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { suggestFollowUpDate } from '../../../schema/case-rules';
 import { followUpSchema, type FollowUp } from '../../../schema/records/follow-up';
 import type { CaseDetail } from '../../data/case-hooks';
-import { closeCase, completeFollowUp, reopenCase, rescheduleFollowUp, scheduleFollowUp } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { navigate } from '../../shell/router';
@@ -114,7 +114,7 @@ function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (mes
     setBusy(true);
     setError(null);
     try {
-      await completeFollowUp(followUp.id, todayIso());
+      await runOperation('completeFollowUp', { id: followUp.id, doneOn: todayIso() });
       onSaved(t.done);
     } catch (failure) {
       setError(describeFailure(failure, []).general);
@@ -158,7 +158,7 @@ function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (mes
                 texts={{ to: t.rescheduleTo, reason: t.rescheduleReason, save: t.saveReschedule }}
                 summary
                 className="logbook-form"
-                run={(input) => rescheduleFollowUp(followUp.id, input)}
+                run={(input) => runOperation('rescheduleFollowUp', { id: followUp.id, ...input })}
                 onDone={() => {
                   onSaved(t.rescheduled);
                   close();
@@ -182,7 +182,7 @@ function ScheduleForm({ caseId, onDone, onCancel }: { caseId: string; onDone: ()
   const form = useOperationForm({
     initial: () => ({ due: suggestFollowUpDate(todayIso()), purpose: '' }),
     schema: scheduleForm,
-    run: (input) => scheduleFollowUp({ caseId, due: input.due, purpose: input.purpose.trim() }),
+    run: (input) => runOperation('scheduleFollowUp', { caseId, due: input.due, purpose: input.purpose.trim() }),
     onDone,
     fields: ['due', 'purpose'],
     liveImageCheck: ['purpose'],
@@ -213,7 +213,7 @@ function CloseForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () =>
     }
     setBusy(true);
     try {
-      await closeCase(caseId, { retentionUntil: value });
+      await runOperation('closeCase', { id: caseId, retentionUntil: value });
       onDone();
     } catch (error) {
       errors.failWith(error);
@@ -245,7 +245,7 @@ function ReopenButton({ caseId, onSaved }: { caseId: string; onSaved: (message: 
     setBusy(true);
     setError(null);
     try {
-      await reopenCase(caseId);
+      await runOperation('reopenCase', { id: caseId });
       onSaved(tc.reopened);
     } catch (failure) {
       setError(describeFailure(failure, []).general);

@@ -2,16 +2,17 @@
 // are safe (today), and the text kept as an encrypted draft while typing.
 import { useState, type FormEvent } from 'react';
 import { caseTypeSchema, knownViaSchema } from '../../../schema/records/case';
-import { createCase } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { navigate } from '../../shell/router';
 import { Page } from '../../shell/page';
 import { CaseFields, caseFieldNames, caseInput, validateCaseValues, type CaseValues } from './case-fields';
 import { isIsoDate, todayIso } from '../../ui/dates';
 import { setFlash } from './flash';
+import type { DraftFields } from '../../data/drafts';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { useFormErrors } from '../../ui/form-errors';
-import { useFormDraft, type DraftFields } from './use-form-draft';
+import { useFormDraft } from './use-form-draft';
 
 const t = nl.logbook;
 export const NEW_CASE_DRAFT = 'case-new';
@@ -91,7 +92,7 @@ function NewCaseForm({ initial, onChange, onDiscard, saved }: NewCaseFormProps) 
     }
     setBusy(true);
     try {
-      const created = await createCase(caseInput({ ...values, knownVia }));
+      const created = await runOperation('createCase', caseInput({ ...values, knownVia }));
       await onDiscard();
       setFlash(t.created(created.reference));
       navigate(`/dossier/${created.id}`);

@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { noteKindSchema, type Note, type NoteKind } from '../../../schema/records/note';
 import type { CaseDetail } from '../../data/case-hooks';
-import { appendNote, correctNote } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { TextAreaField } from '../../ui/field';
@@ -12,7 +12,8 @@ import { formatDateTime } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { imageDataError, requiredText, useFormErrors, type FieldErrors } from '../../ui/form-errors';
 import { CaseSection, Expander, SavedStatus } from './section';
-import { useFormDraft, type DraftFields } from './use-form-draft';
+import type { DraftFields } from '../../data/drafts';
+import { useFormDraft } from './use-form-draft';
 
 const t = nl.logbook.notes;
 const kindOptions = noteKindSchema.options.map((value) => ({ value, label: t.kinds[value] }));
@@ -130,7 +131,7 @@ function CorrectForm({
     }
     setBusy(true);
     try {
-      await correctNote({ supersedes: note.id, text: text.trim(), reason: reason.trim() });
+      await runOperation('correctNote', { supersedes: note.id, text: text.trim(), reason: reason.trim() });
       onDone();
     } catch (error) {
       errors.failWith(error);
@@ -217,7 +218,7 @@ function NoteForm({
     }
     setBusy(true);
     try {
-      await appendNote({ caseId, noteKind, text: text.trim() });
+      await runOperation('appendNote', { caseId, noteKind, text: text.trim() });
       await onDone();
     } catch (error) {
       errors.failWith(error);

@@ -3,7 +3,7 @@ import { suggestPseudonym } from '../../../schema/case-rules';
 import type { Jurisdiction } from '../../../schema/competence';
 import { partyRoleSchema, type Party, type PartyRole } from '../../../schema/records/party';
 import type { CaseDetail } from '../../data/case-hooks';
-import { addParty, updateParty } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
@@ -251,7 +251,9 @@ function PartyForm({
     };
     setBusy(true);
     try {
-      const savedParty = party ? await updateParty(party.id, input) : await addParty(caseId, input);
+      const savedParty = party
+        ? await runOperation('updateParty', { id: party.id, ...input })
+        : await runOperation('addParty', { caseId, ...input });
       onDone(t.saved(savedParty.pseudonym));
     } catch (error) {
       errors.failWith(error);

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ReferralEntry } from '../../../schema/content';
 import type { CaseDetail } from '../../data/case-hooks';
-import { recordReferral } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/catalogue';
 import { TextField } from '../../ui/field';
@@ -93,7 +93,7 @@ function ReferralForm({
     }
     setBusy(true);
     try {
-      await recordReferral({
+      await runOperation('recordReferral', {
         caseId,
         organisationId: entry.id,
         organisationName: entry.name,

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { Plan, PresentStep, Step } from '../../../schema/content';
 import type { StepCheck } from '../../../schema/records/step';
 import type { CaseDetail } from '../../data/case-hooks';
-import { setStepCheck } from '../../data/cases';
+import { runOperation } from '../../data/operations';
 import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
@@ -129,7 +129,7 @@ function PresentStepItem({
     setBusy(true);
     setUndoError(null);
     try {
-      await setStepCheck({ caseId, planId: plan.id, stepId: step.id, doneOn: null });
+      await runOperation('setStepCheck', { caseId, planId: plan.id, stepId: step.id, doneOn: null });
       onSaved(nl.logbook.saved);
     } catch (failure) {
       setUndoError(describeFailure(failure, []).general);
@@ -143,7 +143,13 @@ function PresentStepItem({
     setBusy(true);
     setUndoError(null);
     try {
-      await setStepCheck({ caseId, planId: plan.id, stepId: step.id, doneOn: null, remind: check?.remind !== true });
+      await runOperation('setStepCheck', {
+        caseId,
+        planId: plan.id,
+        stepId: step.id,
+        doneOn: null,
+        remind: check?.remind !== true,
+      });
       onSaved(nl.logbook.saved);
     } catch (failure) {
       setUndoError(describeFailure(failure, []).general);
@@ -257,7 +263,13 @@ function StepForm({
     setBusy(true);
     try {
       const trimmed = note.trim();
-      await setStepCheck({ caseId, planId, stepId, doneOn, ...(trimmed === '' ? {} : { note: trimmed }) });
+      await runOperation('setStepCheck', {
+        caseId,
+        planId,
+        stepId,
+        doneOn,
+        ...(trimmed === '' ? {} : { note: trimmed }),
+      });
       onDone();
     } catch (error) {
       errors.failWith(error);

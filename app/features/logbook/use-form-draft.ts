@@ -4,11 +4,10 @@
 // before the auto-lock can clear the key.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDraft } from '../../data/hooks';
-import { deleteDraft, saveDraft } from '../../data/store';
+import { discardDraft, keepDraft } from '../../data/drafts';
+import type { DraftFields } from '../../data/drafts';
 
 export const DRAFT_DELAY_MS = 300;
-
-export type DraftFields = Record<string, string>;
 
 interface FormDraft {
   /** undefined while the stored draft is loading; null when there is none. */
@@ -19,10 +18,6 @@ interface FormDraft {
   discard: () => Promise<void>;
   /** True once a save of the current text has gone through. */
   saved: boolean;
-}
-
-function isEmpty(fields: DraftFields): boolean {
-  return Object.values(fields).every((value) => value.trim() === '');
 }
 
 export function useFormDraft(draftId: string, caseId?: string): FormDraft {
@@ -43,8 +38,7 @@ export function useFormDraft(draftId: string, caseId?: string): FormDraft {
     pending.current = null;
     if (fields === null || discarded.current) return;
     try {
-      if (isEmpty(fields)) await deleteDraft(draftId);
-      else await saveDraft({ id: draftId, fields, caseId });
+      await keepDraft({ id: draftId, fields, caseId });
       if (!discarded.current && pending.current === null) setSaved(true);
     } catch {
       // Image data or a locked vault: nothing is stored; the form shows the field error.
@@ -68,7 +62,7 @@ export function useFormDraft(draftId: string, caseId?: string): FormDraft {
     timer.current = null;
     pending.current = null;
     setSaved(false);
-    await deleteDraft(draftId).catch(() => undefined);
+    await discardDraft(draftId).catch(() => undefined);
   }, [draftId]);
 
   useEffect(() => {

@@ -103,7 +103,8 @@ export const exportScreen = {
     caseGone: 'Dit dossier bestaat niet (meer) of kan niet gelezen worden.',
     failed: 'De samenvatting kon niet gemaakt worden. Er is niets gedeeld.',
     preview: 'Voorbeeld',
-    previewHint: 'Lees na wat je gaat delen. Het maken van deze samenvatting staat in het auditlog (ontvanger en soorten informatie, geen inhoud).',
+    previewHint:
+      'Lees na wat je gaat delen. Het maken van deze samenvatting staat in het auditlog (ontvanger en soorten informatie, geen inhoud).',
     print: 'Afdrukken',
     copy: 'Tekst kopiëren',
     copied: 'De tekst staat op het klembord. Plak hem alleen in een beveiligd kanaal.',

@@ -3,7 +3,8 @@ export const lock = {
   setupIntro:
     'Kies een wachtwoordzin. Baken versleutelt alles wat je noteert met deze wachtwoordzin, op dit toestel. Niemand anders kan erbij — ook wij niet.',
   passphrase: 'Wachtwoordzin',
-  passphraseHint: 'Minstens 12 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden. Plakken en een wachtwoordbeheerder mogen.',
+  passphraseHint:
+    'Minstens 12 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden. Plakken en een wachtwoordbeheerder mogen.',
   confirm: 'Herhaal de wachtwoordzin',
   makeRecoveryCode: 'Maak ook een herstelcode (aangeraden)',
   recoveryCodeExplain: 'Met de herstelcode kun je Baken openen en een nieuwe wachtwoordzin kiezen als je die vergeet.',

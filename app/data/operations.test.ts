@@ -9,28 +9,9 @@ import type { ShareChecks, ShareWithoutConsentInput } from '../../schema/records
 import type { Party } from '../../schema/records/party';
 import { raiseCaseReferenceCounter, readCaseReferenceCounter } from './case-reference';
 import { readCaseDetail, readCaseList } from './case-reads';
-import * as cases from './cases';
-import {
-  addParty,
-  appendNote,
-  assessFlags,
-  closeCase,
-  completeFollowUp,
-  correctNote,
-  createCase,
-  eraseCaseNow,
-  listCasesDueForErasure,
-  recordConsent,
-  recordReferral,
-  recordShareWithoutConsent,
-  reopenCase,
-  rescheduleFollowUp,
-  scheduleFollowUp,
-  setStepCheck,
-  updateCase,
-  updateParty,
-  withdrawConsent,
-} from './cases';
+import { listCasesDueForErasure } from './ops/case';
+import { operations } from './operations';
+import { runOperation } from './operations';
 import { db } from './db';
 import { AppendOnlyError, InvalidRecordError, RecordNotFoundError, VaultLockedError } from './errors';
 import * as store from './store';
@@ -90,7 +71,7 @@ afterEach(() => {
 });
 
 async function newCase(overrides: Partial<CaseFields> = {}): Promise<Case> {
-  return createCase({
+  return runOperation('createCase', {
     knownOn: '2026-03-11',
     knownVia: 'klasgenoot',
     types: ['ongewenste-sexting'],
@@ -130,7 +111,12 @@ interface Ctx {
 async function seed(): Promise<Ctx> {
   const kase = await newCase();
   tick();
-  const party = await addParty(kase.id, { role: 'afgebeelde-jongere', realName: M.realName, age: 14 });
+  const party = await runOperation('addParty', {
+    caseId: kase.id,
+    role: 'afgebeelde-jongere',
+    realName: M.realName,
+    age: 14,
+  });
   tick();
   return { kase, party };
 }
@@ -147,23 +133,23 @@ describe('every operation writes its records and exactly one audit event in one 
     {
       name: 'updateCase',
       action: 'case.updated',
-      run: async ({ kase }) => updateCase(kase.id, { types: ['grooming'] }),
+      run: async ({ kase }) => runOperation('updateCase', { id: kase.id, types: ['grooming'] }),
     },
     {
       name: 'addParty',
       action: 'party.added',
-      run: async ({ kase }) => addParty(kase.id, { role: 'melder', pseudonym: M.pseudonym }),
+      run: async ({ kase }) => runOperation('addParty', { caseId: kase.id, role: 'melder', pseudonym: M.pseudonym }),
     },
     {
       name: 'updateParty',
       action: 'party.updated',
-      run: async ({ party }) => updateParty(party.id, { school: M.school, className: '3B' }),
+      run: async ({ party }) => runOperation('updateParty', { id: party.id, school: M.school, className: '3B' }),
     },
     {
       name: 'recordConsent',
       action: 'consent.recorded',
       run: async ({ kase, party }) =>
-        recordConsent({
+        runOperation('recordConsent', {
           caseId: kase.id,
           partyId: party.id,
           recipient: 'school',
@@ -177,7 +163,7 @@ describe('every operation writes its records and exactly one audit event in one 
       name: 'withdrawConsent',
       action: 'consent.withdrawn',
       prepare: async ({ kase, party }) =>
-        recordConsent({
+        runOperation('recordConsent', {
           caseId: kase.id,
           partyId: party.id,
           recipient: 'school',
@@ -186,13 +172,14 @@ describe('every operation writes its records and exactly one audit event in one 
           givenOn: '2026-03-12',
           how: 'mondeling-genoteerd',
         }),
-      run: async (_ctx, consent) => withdrawConsent((consent as { id: string }).id, '2026-03-13'),
+      run: async (_ctx, consent) =>
+        runOperation('withdrawConsent', { id: (consent as { id: string }).id, withdrawnOn: '2026-03-13' }),
     },
     {
       name: 'recordShareWithoutConsent',
       action: 'share.without-consent',
       run: async ({ kase, party }) =>
-        recordShareWithoutConsent({
+        runOperation('recordShareWithoutConsent', {
           caseId: kase.id,
           partyId: party.id,
           basis: 'noodtoestand',
@@ -207,7 +194,7 @@ describe('every operation writes its records and exactly one audit event in one 
       name: 'assessFlags',
       action: 'assessment.recorded',
       run: async ({ kase }) =>
-        assessFlags({
+        runOperation('assessFlags', {
           caseId: kase.id,
           criteriaVersion: '2021',
           answers: ANSWERS_2021,
@@ -219,37 +206,41 @@ describe('every operation writes its records and exactly one audit event in one 
     {
       name: 'appendNote',
       action: 'note.added',
-      run: async ({ kase }) => appendNote({ caseId: kase.id, noteKind: 'gesprek', text: M.note }),
+      run: async ({ kase }) => runOperation('appendNote', { caseId: kase.id, noteKind: 'gesprek', text: M.note }),
     },
     {
       name: 'correctNote',
       action: 'note.superseded',
-      prepare: async ({ kase }) => appendNote({ caseId: kase.id, noteKind: 'gesprek', text: M.note }),
+      prepare: async ({ kase }) => runOperation('appendNote', { caseId: kase.id, noteKind: 'gesprek', text: M.note }),
       run: async (_ctx, note) =>
-        correctNote({ supersedes: (note as { id: string }).id, text: M.correction, reason: M.reason }),
+        runOperation('correctNote', { supersedes: (note as { id: string }).id, text: M.correction, reason: M.reason }),
     },
     {
       name: 'scheduleFollowUp',
       action: 'followup.scheduled',
-      run: async ({ kase }) => scheduleFollowUp({ caseId: kase.id, due: '2026-03-19', purpose: M.purpose }),
+      run: async ({ kase }) =>
+        runOperation('scheduleFollowUp', { caseId: kase.id, due: '2026-03-19', purpose: M.purpose }),
     },
     {
       name: 'completeFollowUp',
       action: 'followup.done',
-      prepare: async ({ kase }) => scheduleFollowUp({ caseId: kase.id, due: '2026-03-19', purpose: M.purpose }),
-      run: async (_ctx, f) => completeFollowUp((f as { id: string }).id, '2026-03-19'),
+      prepare: async ({ kase }) =>
+        runOperation('scheduleFollowUp', { caseId: kase.id, due: '2026-03-19', purpose: M.purpose }),
+      run: async (_ctx, f) => runOperation('completeFollowUp', { id: (f as { id: string }).id, doneOn: '2026-03-19' }),
     },
     {
       name: 'rescheduleFollowUp',
       action: 'followup.rescheduled',
-      prepare: async ({ kase }) => scheduleFollowUp({ caseId: kase.id, due: '2026-03-19', purpose: M.purpose }),
-      run: async (_ctx, f) => rescheduleFollowUp((f as { id: string }).id, { to: '2026-03-26', reason: M.reason }),
+      prepare: async ({ kase }) =>
+        runOperation('scheduleFollowUp', { caseId: kase.id, due: '2026-03-19', purpose: M.purpose }),
+      run: async (_ctx, f) =>
+        runOperation('rescheduleFollowUp', { id: (f as { id: string }).id, to: '2026-03-26', reason: M.reason }),
     },
     {
       name: 'recordReferral',
       action: 'referral.recorded',
       run: async ({ kase }) =>
-        recordReferral({
+        runOperation('recordReferral', {
           caseId: kase.id,
           organisationId: 'child-focus',
           organisationName: M.organisation,
@@ -261,7 +252,7 @@ describe('every operation writes its records and exactly one audit event in one 
       name: 'setStepCheck (done)',
       action: 'step.checked',
       run: async ({ kase }) =>
-        setStepCheck({
+        runOperation('setStepCheck', {
           caseId: kase.id,
           planId: 'sexting-18',
           stepId: 'gesprek-jongere',
@@ -273,20 +264,29 @@ describe('every operation writes its records and exactly one audit event in one 
       name: 'setStepCheck (undone)',
       action: 'step.unchecked',
       run: async ({ kase }) =>
-        setStepCheck({ caseId: kase.id, planId: 'sexting-18', stepId: 'gesprek-jongere', doneOn: null }),
+        runOperation('setStepCheck', {
+          caseId: kase.id,
+          planId: 'sexting-18',
+          stepId: 'gesprek-jongere',
+          doneOn: null,
+        }),
     },
     {
       name: 'closeCase',
       action: 'case.closed',
-      run: async ({ kase }) => closeCase(kase.id, { retentionUntil: '2031-03-12' }),
+      run: async ({ kase }) => runOperation('closeCase', { id: kase.id, retentionUntil: '2031-03-12' }),
     },
     {
       name: 'reopenCase',
       action: 'case.reopened',
-      prepare: async ({ kase }) => closeCase(kase.id, { retentionUntil: '2031-03-12' }),
-      run: async ({ kase }) => reopenCase(kase.id),
+      prepare: async ({ kase }) => runOperation('closeCase', { id: kase.id, retentionUntil: '2031-03-12' }),
+      run: async ({ kase }) => runOperation('reopenCase', { id: kase.id }),
     },
-    { name: 'eraseCaseNow', action: 'case.erased', run: async ({ kase }) => eraseCaseNow(kase.id) },
+    {
+      name: 'eraseCaseNow',
+      action: 'case.erased',
+      run: async ({ kase }) => runOperation('eraseCaseNow', { id: kase.id }),
+    },
   ];
 
   it.each(ops)('$name writes "$action"', async ({ action, prepare, run }) => {
@@ -337,16 +337,20 @@ describe('every operation writes its records and exactly one audit event in one 
   it('writes nothing at all when an operation is refused', async () => {
     const { kase } = await seed();
     const before = await dumpRawDatabase();
-    await failure(appendNote({ caseId: kase.id, noteKind: 'gesprek', text: 'data:image/png;base64,iVBORw0KGgo=' }));
-    await failure(scheduleFollowUp({ caseId: kase.id, due: '2026-03-01', purpose: 'Te laat' }));
-    await failure(addParty(crypto.randomUUID(), { role: 'melder' }));
+    await failure(
+      runOperation('appendNote', { caseId: kase.id, noteKind: 'gesprek', text: 'data:image/png;base64,iVBORw0KGgo=' }),
+    );
+    await failure(runOperation('scheduleFollowUp', { caseId: kase.id, due: '2026-03-01', purpose: 'Te laat' }));
+    await failure(runOperation('addParty', { caseId: crypto.randomUUID(), role: 'melder' }));
     expect(await dumpRawDatabase()).toEqual(before);
   });
 
   it('refuses every operation while the vault is locked', async () => {
     const { kase } = await seed();
     lock();
-    await expect(appendNote({ caseId: kase.id, noteKind: 'gesprek', text: 'x' })).rejects.toThrow(VaultLockedError);
+    await expect(runOperation('appendNote', { caseId: kase.id, noteKind: 'gesprek', text: 'x' })).rejects.toThrow(
+      VaultLockedError,
+    );
     await expect(newCase()).rejects.toThrow(VaultLockedError);
   });
 });
@@ -357,7 +361,7 @@ describe('case references', () => {
     const b = await newCase();
     const c = await newCase();
     expect([a.reference, b.reference, c.reference]).toEqual(['2026-001', '2026-002', '2026-003']);
-    await eraseCaseNow(c.id);
+    await runOperation('eraseCaseNow', { id: c.id });
     expect((await newCase()).reference).toBe('2026-004');
 
     vi.setSystemTime(new Date('2027-01-02T09:00:00.000Z'));
@@ -404,30 +408,37 @@ describe('case references', () => {
 describe('betrokkenen', () => {
   it('get "Jongere A", "Jongere B", … by default, skipping pseudonyms in use', async () => {
     const { kase } = await seed(); // Jongere A
-    const c = await addParty(kase.id, { role: 'melder', pseudonym: 'Jongere C' });
-    const b = await addParty(kase.id, { role: 'ontvanger-omstander' });
-    const d = await addParty(kase.id, { role: 'ouder-voogd', pseudonym: '   ' });
+    const c = await runOperation('addParty', { caseId: kase.id, role: 'melder', pseudonym: 'Jongere C' });
+    const b = await runOperation('addParty', { caseId: kase.id, role: 'ontvanger-omstander' });
+    const d = await runOperation('addParty', { caseId: kase.id, role: 'ouder-voogd', pseudonym: '   ' });
     expect([c.pseudonym, b.pseudonym, d.pseudonym]).toEqual(['Jongere C', 'Jongere B', 'Jongere D']);
     const other = await newCase();
-    expect((await addParty(other.id, { role: 'melder' })).pseudonym).toBe('Jongere A');
+    expect((await runOperation('addParty', { caseId: other.id, role: 'melder' })).pseudonym).toBe('Jongere A');
   });
 
   it('refuse a pseudonym already used in the case', async () => {
     const { kase, party } = await seed();
-    const error = await failure(addParty(kase.id, { role: 'melder', pseudonym: ' jongere a ' }));
+    const error = await failure(
+      runOperation('addParty', { caseId: kase.id, role: 'melder', pseudonym: ' jongere a ' }),
+    );
     expect(issuesOf(error)).toEqual([{ path: 'pseudonym', message: recordErrors.pseudonymTaken }]);
-    const other = await addParty(kase.id, { role: 'melder' });
-    const error2 = await failure(updateParty(other.id, { pseudonym: party.pseudonym }));
+    const other = await runOperation('addParty', { caseId: kase.id, role: 'melder' });
+    const error2 = await failure(runOperation('updateParty', { id: other.id, pseudonym: party.pseudonym }));
     expect(issuesOf(error2)).toEqual([{ path: 'pseudonym', message: recordErrors.pseudonymTaken }]);
   });
 
   it('can record and remove a competence override and optional details', async () => {
     const { party } = await seed();
     const competence = { competent: true, assessedBy: 'AV', assessedOn: '2026-03-12', reason: 'Besproken' };
-    const updated = await updateParty(party.id, { competence, age: 11, school: '  ' });
+    const updated = await runOperation('updateParty', { id: party.id, competence, age: 11, school: '  ' });
     expect(updated).toMatchObject({ competence, age: 11, pseudonym: 'Jongere A' });
     expect(updated).not.toHaveProperty('school');
-    const cleared = await updateParty(party.id, { competence: undefined, realName: undefined, pseudonym: undefined });
+    const cleared = await runOperation('updateParty', {
+      id: party.id,
+      competence: undefined,
+      realName: undefined,
+      pseudonym: undefined,
+    });
     expect(cleared).not.toHaveProperty('competence');
     expect(cleared).not.toHaveProperty('realName');
     expect(cleared.pseudonym).toBe('Jongere A');
@@ -436,7 +447,7 @@ describe('betrokkenen', () => {
 
 describe('consent', () => {
   async function consentFor(ctx: Ctx) {
-    return recordConsent({
+    return runOperation('recordConsent', {
       caseId: ctx.kase.id,
       partyId: ctx.party.id,
       recipient: 'school',
@@ -454,7 +465,7 @@ describe('consent', () => {
     expect(allowsShare([consent], { ...query, onDate: '2026-03-14' })).toEqual(consent);
     expect(allowsShare([consent], { ...query, category: 'vlaggen-beoordeling', onDate: '2026-03-14' })).toBeNull();
 
-    const withdrawn = await withdrawConsent(consent.id, '2026-03-14');
+    const withdrawn = await runOperation('withdrawConsent', { id: consent.id, withdrawnOn: '2026-03-14' });
     expect(withdrawn).toMatchObject({ id: consent.id, withdrawnOn: '2026-03-14' });
     expect(await stored(consent.id)).toEqual(withdrawn);
     expect(allowsShare([withdrawn], { ...query, onDate: '2026-03-13' })).toEqual(withdrawn);
@@ -465,13 +476,13 @@ describe('consent', () => {
   it('refuses a withdrawal before the consent was given, and a second withdrawal', async () => {
     const ctx = await seed();
     const consent = await consentFor(ctx);
-    expect(issuesOf(await failure(withdrawConsent(consent.id, '2026-03-11')))).toEqual([
-      { path: 'withdrawnOn', message: recordErrors.withdrawnBeforeGiven },
-    ]);
-    await withdrawConsent(consent.id, '2026-03-12');
-    expect(issuesOf(await failure(withdrawConsent(consent.id, '2026-03-20')))).toEqual([
-      { path: 'withdrawnOn', message: recordErrors.alreadyWithdrawn },
-    ]);
+    expect(
+      issuesOf(await failure(runOperation('withdrawConsent', { id: consent.id, withdrawnOn: '2026-03-11' }))),
+    ).toEqual([{ path: 'withdrawnOn', message: recordErrors.withdrawnBeforeGiven }]);
+    await runOperation('withdrawConsent', { id: consent.id, withdrawnOn: '2026-03-12' });
+    expect(
+      issuesOf(await failure(runOperation('withdrawConsent', { id: consent.id, withdrawnOn: '2026-03-20' }))),
+    ).toEqual([{ path: 'withdrawnOn', message: recordErrors.alreadyWithdrawn }]);
     expect(await stored(consent.id)).toMatchObject({ withdrawnOn: '2026-03-12' });
   });
 
@@ -484,7 +495,7 @@ describe('consent', () => {
 
   describe('sharing without consent', () => {
     async function share(ctx: Ctx, overrides: Record<string, unknown>) {
-      return recordShareWithoutConsent({
+      return runOperation('recordShareWithoutConsent', {
         caseId: ctx.kase.id,
         partyId: ctx.party.id,
         basis: 'art-458bis',
@@ -527,9 +538,9 @@ describe('consent', () => {
       const ctx = await seed();
       const recorded = await share(ctx, {});
       expect(recorded).toMatchObject({ basis: 'art-458bis', justification: M.justification, checks: CHECKS });
-      expect(issuesOf(await failure(withdrawConsent(recorded.id, '2026-03-13')))).toEqual([
-        { path: 'basis', message: recordErrors.notWithdrawable },
-      ]);
+      expect(
+        issuesOf(await failure(runOperation('withdrawConsent', { id: recorded.id, withdrawnOn: '2026-03-13' }))),
+      ).toEqual([{ path: 'basis', message: recordErrors.notWithdrawable }]);
     });
   });
 });
@@ -538,7 +549,7 @@ describe('Vlaggensysteem assessments', () => {
   it('keep the chosen flag as given and keep every assessment', async () => {
     const { kase } = await seed();
     const allFine = Object.fromEntries(Object.keys(ANSWERS_2021).map((k) => [k, 'in-orde'] as const));
-    const first = await assessFlags({
+    const first = await runOperation('assessFlags', {
       caseId: kase.id,
       criteriaVersion: '2021',
       answers: allFine,
@@ -547,7 +558,7 @@ describe('Vlaggensysteem assessments', () => {
       assessedOn: '2026-03-12',
     });
     tick();
-    const second = await assessFlags({
+    const second = await runOperation('assessFlags', {
       caseId: kase.id,
       criteriaVersion: '2021',
       answers: ANSWERS_2021,
@@ -570,13 +581,15 @@ describe('Vlaggensysteem assessments', () => {
       assessedOn: '2026-03-12',
     } as const;
     const { impact: _i, ...missing } = ANSWERS_2021;
-    expect(issuesOf(await failure(assessFlags({ ...base, answers: missing })))).toEqual([
+    expect(issuesOf(await failure(runOperation('assessFlags', { ...base, answers: missing })))).toEqual([
       { path: 'answers.impact', message: recordErrors.criterionMissing },
     ]);
     expect(
-      issuesOf(await failure(assessFlags({ ...base, answers: { ...ANSWERS_2021, zelfrespect: 'onbekend' } }))),
+      issuesOf(
+        await failure(runOperation('assessFlags', { ...base, answers: { ...ANSWERS_2021, zelfrespect: 'onbekend' } })),
+      ),
     ).toEqual([{ path: 'answers.zelfrespect', message: recordErrors.criterionUnknown }]);
-    const old = await assessFlags({
+    const old = await runOperation('assessFlags', {
       ...base,
       criteriaVersion: 'nl-oud',
       answers: { 'leeftijds-ontwikkelingsadequaat': 'onbekend', contextadequaat: 'twijfel', zelfrespect: 'onbekend' },
@@ -588,7 +601,7 @@ describe('Vlaggensysteem assessments', () => {
 describe('notes are append-only', () => {
   it('no data operation can change or remove a saved note', async () => {
     const { kase } = await seed();
-    const note = await appendNote({
+    const note = await runOperation('appendNote', {
       caseId: kase.id,
       noteKind: 'gesprek',
       text: M.note,
@@ -608,29 +621,34 @@ describe('notes are append-only', () => {
     await deleteDraft(note.id);
     expect(await eraseCase(note.id)).toEqual({ erased: 0 });
 
-    // cases.ts: every operation that takes an id
+    // operations.ts: every operation that takes an id
     const notFound = [
-      async () => updateCase(note.id, { description: 'Herschreven' }),
-      async () => updateParty(note.id, { pseudonym: 'Herschreven' }),
-      async () => withdrawConsent(note.id, '2026-03-13'),
-      async () => completeFollowUp(note.id, '2026-03-13'),
-      async () => rescheduleFollowUp(note.id, { to: '2026-03-20', reason: 'x' }),
-      async () => closeCase(note.id, { retentionUntil: '2031-01-01' }),
-      async () => reopenCase(note.id),
-      async () => addParty(note.id, { role: 'melder' }),
-      async () => appendNote({ caseId: note.id, noteKind: 'gesprek', text: 'x' }),
+      async () => runOperation('updateCase', { id: note.id, description: 'Herschreven' }),
+      async () => runOperation('updateParty', { id: note.id, pseudonym: 'Herschreven' }),
+      async () => runOperation('withdrawConsent', { id: note.id, withdrawnOn: '2026-03-13' }),
+      async () => runOperation('completeFollowUp', { id: note.id, doneOn: '2026-03-13' }),
+      async () => runOperation('rescheduleFollowUp', { id: note.id, to: '2026-03-20', reason: 'x' }),
+      async () => runOperation('closeCase', { id: note.id, retentionUntil: '2031-01-01' }),
+      async () => runOperation('reopenCase', { id: note.id }),
+      async () => runOperation('addParty', { caseId: note.id, role: 'melder' }),
+      async () => runOperation('appendNote', { caseId: note.id, noteKind: 'gesprek', text: 'x' }),
     ];
     for (const attempt of notFound) await expect(attempt()).rejects.toThrow(RecordNotFoundError);
-    expect(await eraseCaseNow(note.id)).toEqual({ erased: 0 });
+    expect(await runOperation('eraseCaseNow', { id: note.id })).toEqual({ erased: 0 });
 
     // A correction is a new note; the old one stays byte for byte.
-    const correction = await correctNote({ supersedes: note.id, text: M.correction, reason: M.reason });
+    const correction = await runOperation('correctNote', { supersedes: note.id, text: M.correction, reason: M.reason });
     expect(correction).toMatchObject({ supersedes: note.id, at: note.at, noteKind: 'gesprek', caseId: kase.id });
     expect(correction.id).not.toBe(note.id);
-    expect(issuesOf(await failure(correctNote({ supersedes: note.id, text: 'nog eens', reason: 'x' })))).toEqual([
-      { path: 'supersedes', message: recordErrors.alreadySuperseded },
-    ]);
-    await correctNote({ supersedes: correction.id, text: 'derde versie', reason: 'nog een fout', noteKind: 'overleg' });
+    expect(
+      issuesOf(await failure(runOperation('correctNote', { supersedes: note.id, text: 'nog eens', reason: 'x' }))),
+    ).toEqual([{ path: 'supersedes', message: recordErrors.alreadySuperseded }]);
+    await runOperation('correctNote', {
+      supersedes: correction.id,
+      text: 'derde versie',
+      reason: 'nog een fout',
+      noteKind: 'overleg',
+    });
 
     expect(await db.records.get(note.id)).toEqual(rawBefore);
     expect(await stored(note.id)).toEqual(note);
@@ -640,11 +658,11 @@ describe('notes are append-only', () => {
 
   it('exposes no export that edits or deletes a note', () => {
     const noteApi = (mod: object) => Object.keys(mod).filter((name) => /note/i.test(name));
-    expect(noteApi(cases).sort()).toEqual(['appendNote', 'correctNote']);
+    expect(noteApi(operations).sort()).toEqual(['appendNote', 'correctNote']);
     expect(noteApi(store)).toEqual([]);
     const destructive = (mod: object) =>
       Object.keys(mod).filter((name) => /delete|remove|erase|edit|update/i.test(name));
-    expect(destructive(cases).sort()).toEqual(['eraseCaseNow', 'updateCase', 'updateParty']);
+    expect(destructive(operations).sort()).toEqual(['eraseCaseNow', 'updateCase', 'updateParty']);
     expect(destructive(store).sort()).toEqual(['deleteDraft', 'eraseCase']);
   });
 });
@@ -654,7 +672,7 @@ describe('erasing a case', () => {
     const ctx = await seed();
     const other = await seed();
     const caseId = ctx.kase.id;
-    const consent = await recordConsent({
+    const consent = await runOperation('recordConsent', {
       caseId,
       partyId: ctx.party.id,
       recipient: 'school',
@@ -663,8 +681,8 @@ describe('erasing a case', () => {
       givenOn: '2026-03-12',
       how: 'mondeling-genoteerd',
     });
-    await withdrawConsent(consent.id, '2026-03-13');
-    await recordShareWithoutConsent({
+    await runOperation('withdrawConsent', { id: consent.id, withdrawnOn: '2026-03-13' });
+    await runOperation('recordShareWithoutConsent', {
       caseId,
       partyId: ctx.party.id,
       basis: 'noodtoestand',
@@ -674,7 +692,7 @@ describe('erasing a case', () => {
       justification: M.justification,
       checks: CHECKS,
     });
-    await assessFlags({
+    await runOperation('assessFlags', {
       caseId,
       criteriaVersion: '2021',
       answers: ANSWERS_2021,
@@ -682,21 +700,26 @@ describe('erasing a case', () => {
       reasoning: M.reasoning,
       assessedOn: '2026-03-12',
     });
-    const note = await appendNote({ caseId, noteKind: 'gesprek', text: M.note });
-    await correctNote({ supersedes: note.id, text: M.correction, reason: M.reason });
-    const done = await scheduleFollowUp({ caseId, due: '2026-03-13', purpose: M.purpose });
-    await completeFollowUp(done.id, '2026-03-13');
-    await scheduleFollowUp({ caseId, due: '2026-03-20', purpose: M.purpose });
-    await recordReferral({
+    const note = await runOperation('appendNote', { caseId, noteKind: 'gesprek', text: M.note });
+    await runOperation('correctNote', { supersedes: note.id, text: M.correction, reason: M.reason });
+    const done = await runOperation('scheduleFollowUp', { caseId, due: '2026-03-13', purpose: M.purpose });
+    await runOperation('completeFollowUp', { id: done.id, doneOn: '2026-03-13' });
+    await runOperation('scheduleFollowUp', { caseId, due: '2026-03-20', purpose: M.purpose });
+    await runOperation('recordReferral', {
       caseId,
       organisationId: 'child-focus',
       organisationName: M.organisation,
       referredOn: '2026-03-12',
       byInitials: 'AV',
     });
-    await setStepCheck({ caseId, planId: 'sexting-18', stepId: 'gesprek-jongere', doneOn: '2026-03-12' });
+    await runOperation('setStepCheck', {
+      caseId,
+      planId: 'sexting-18',
+      stepId: 'gesprek-jongere',
+      doneOn: '2026-03-12',
+    });
     await saveDraft({ id: `note:${caseId}`, caseId, fields: { text: M.note } });
-    await appendNote({ caseId: other.kase.id, noteKind: 'overleg', text: 'Ander dossier' });
+    await runOperation('appendNote', { caseId: other.kase.id, noteKind: 'overleg', text: 'Ander dossier' });
 
     const kinds = new Set((await db.records.where('caseId').equals(caseId).toArray()).map((r) => r.kind));
     expect([...kinds].sort()).toEqual(
@@ -706,7 +729,7 @@ describe('erasing a case', () => {
     const otherBefore = await db.records.where('caseId').equals(other.kase.id).toArray();
     const auditBefore = await auditEvents();
 
-    expect(await eraseCaseNow(caseId)).toEqual({ erased: partsOfCase });
+    expect(await runOperation('eraseCaseNow', { id: caseId })).toEqual({ erased: partsOfCase });
 
     expect(await db.records.where('caseId').equals(caseId).count()).toBe(0);
     const raw = (await dumpRawDatabase())
@@ -721,7 +744,7 @@ describe('erasing a case', () => {
     expect(added[0]).toMatchObject({ action: 'case.erased', caseId, details: { count: partsOfCase } });
     expect(await readCaseDetail(caseId)).toBeNull();
     expect((await readCaseList()).map((i) => i.id)).toEqual([other.kase.id]);
-    expect(await eraseCaseNow(caseId)).toEqual({ erased: 0 });
+    expect(await runOperation('eraseCaseNow', { id: caseId })).toEqual({ erased: 0 });
     expect(await auditEvents()).toHaveLength(auditAfter.length);
   });
 
@@ -729,15 +752,15 @@ describe('erasing a case', () => {
     const { kase } = await seed();
     const row = await db.records.get(kase.id);
     await db.records.update(kase.id, { data: new Uint8Array(row?.data.length ?? 16) });
-    expect((await eraseCaseNow(kase.id)).erased).toBe(2);
+    expect((await runOperation('eraseCaseNow', { id: kase.id })).erased).toBe(2);
   });
 
   it('offers closed cases once their retention date has passed', async () => {
     const a = await newCase();
     const b = await newCase();
     await newCase();
-    await closeCase(a.id, { retentionUntil: '2026-06-30' });
-    await closeCase(b.id, { retentionUntil: '2026-04-30' });
+    await runOperation('closeCase', { id: a.id, retentionUntil: '2026-06-30' });
+    await runOperation('closeCase', { id: b.id, retentionUntil: '2026-04-30' });
     expect(await listCasesDueForErasure('2026-04-30')).toEqual([]);
     expect(await listCasesDueForErasure('2026-05-01')).toEqual([
       { id: b.id, reference: b.reference, retentionUntil: '2026-04-30' },
@@ -749,28 +772,28 @@ describe('erasing a case', () => {
 describe('closing and reopening', () => {
   it('closes with a retention date, refuses while a follow-up is open, and reopens cleanly', async () => {
     const { kase } = await seed();
-    const f = await scheduleFollowUp({ caseId: kase.id, due: '2026-03-19', purpose: 'Terugkomen' });
-    expect(issuesOf(await failure(closeCase(kase.id, { retentionUntil: '2031-03-12' })))).toEqual([
+    const f = await runOperation('scheduleFollowUp', { caseId: kase.id, due: '2026-03-19', purpose: 'Terugkomen' });
+    expect(issuesOf(await failure(runOperation('closeCase', { id: kase.id, retentionUntil: '2031-03-12' })))).toEqual([
       { path: 'status', message: recordErrors.openFollowUps },
     ]);
-    await completeFollowUp(f.id, '2026-03-19');
-    expect(issuesOf(await failure(closeCase(kase.id, { retentionUntil: '2026-03-11' })))).toEqual([
+    await runOperation('completeFollowUp', { id: f.id, doneOn: '2026-03-19' });
+    expect(issuesOf(await failure(runOperation('closeCase', { id: kase.id, retentionUntil: '2026-03-11' })))).toEqual([
       { path: 'retentionUntil', message: recordErrors.retentionInPast },
     ]);
-    const closed = await closeCase(kase.id, { retentionUntil: '2031-03-12' });
+    const closed = await runOperation('closeCase', { id: kase.id, retentionUntil: '2031-03-12' });
     expect(closed).toMatchObject({
       status: 'afgesloten',
       retentionUntil: '2031-03-12',
       closedAt: new Date().toISOString(),
     });
-    expect(issuesOf(await failure(scheduleFollowUp({ caseId: kase.id, due: '2026-04-01', purpose: 'x' })))).toEqual([
-      { path: 'status', message: recordErrors.caseClosed },
-    ]);
-    const reopened = await reopenCase(kase.id);
+    expect(
+      issuesOf(await failure(runOperation('scheduleFollowUp', { caseId: kase.id, due: '2026-04-01', purpose: 'x' }))),
+    ).toEqual([{ path: 'status', message: recordErrors.caseClosed }]);
+    const reopened = await runOperation('reopenCase', { id: kase.id });
     expect(reopened.status).toBe('open');
     expect(reopened).not.toHaveProperty('retentionUntil');
     expect(reopened).not.toHaveProperty('closedAt');
-    expect(issuesOf(await failure(reopenCase(kase.id)))).toEqual([
+    expect(issuesOf(await failure(runOperation('reopenCase', { id: kase.id })))).toEqual([
       { path: 'status', message: recordErrors.caseNotClosed },
     ]);
   });
@@ -779,30 +802,30 @@ describe('closing and reopening', () => {
 describe('follow-ups', () => {
   it('let the case rest, and bring it back to open once the last one is done', async () => {
     const { kase } = await seed();
-    const first = await scheduleFollowUp({ caseId: kase.id, due: '2026-03-19', purpose: 'Terugkomen' });
-    const second = await scheduleFollowUp({ caseId: kase.id, due: '2026-04-02', purpose: 'Nog eens' });
+    const first = await runOperation('scheduleFollowUp', { caseId: kase.id, due: '2026-03-19', purpose: 'Terugkomen' });
+    const second = await runOperation('scheduleFollowUp', { caseId: kase.id, due: '2026-04-02', purpose: 'Nog eens' });
     expect((await stored(kase.id)) as Case).toMatchObject({ status: 'in-rust' });
-    await completeFollowUp(first.id, '2026-03-19');
+    await runOperation('completeFollowUp', { id: first.id, doneOn: '2026-03-19' });
     expect((await stored(kase.id)) as Case).toMatchObject({ status: 'in-rust' });
-    const done = await completeFollowUp(second.id, '2026-03-20');
+    const done = await runOperation('completeFollowUp', { id: second.id, doneOn: '2026-03-20' });
     expect(done.doneOn).toBe('2026-03-20');
     expect((await stored(kase.id)) as Case).toMatchObject({ status: 'open' });
     expect((await db.records.get(second.id))?.due).toBeUndefined();
-    expect(issuesOf(await failure(completeFollowUp(second.id, '2026-03-21')))).toEqual([
+    expect(issuesOf(await failure(runOperation('completeFollowUp', { id: second.id, doneOn: '2026-03-21' })))).toEqual([
       { path: 'doneOn', message: recordErrors.alreadyDone },
     ]);
   });
 
   it('keep their calendar UID when rescheduled, with a growing sequence and history', async () => {
     const { kase } = await seed();
-    const f = await scheduleFollowUp({ caseId: kase.id, due: '2026-03-19', purpose: 'Terugkomen' });
+    const f = await runOperation('scheduleFollowUp', { caseId: kase.id, due: '2026-03-19', purpose: 'Terugkomen' });
     expect(f).toMatchObject({ sequence: 0, history: [] });
     expect((await db.records.get(f.id))?.due).toBe('2026-03-19');
     tick();
-    const once = await rescheduleFollowUp(f.id, { to: '2026-03-26', reason: 'Jongere ziek' });
+    const once = await runOperation('rescheduleFollowUp', { id: f.id, to: '2026-03-26', reason: 'Jongere ziek' });
     const firstAt = new Date().toISOString();
     tick();
-    const twice = await rescheduleFollowUp(f.id, { to: '2026-03-23', reason: 'Vroeger kan' });
+    const twice = await runOperation('rescheduleFollowUp', { id: f.id, to: '2026-03-23', reason: 'Vroeger kan' });
     expect(once).toMatchObject({ icsUid: f.icsUid, sequence: 1, due: '2026-03-26' });
     expect(twice).toMatchObject({ icsUid: f.icsUid, sequence: 2, due: '2026-03-23' });
     expect(twice.history).toEqual([
@@ -810,19 +833,19 @@ describe('follow-ups', () => {
       { from: '2026-03-26', to: '2026-03-23', reason: 'Vroeger kan', at: new Date().toISOString() },
     ]);
     expect((await db.records.get(f.id))?.due).toBe('2026-03-23');
-    expect(issuesOf(await failure(rescheduleFollowUp(f.id, { to: '2026-03-23', reason: 'x' })))).toEqual([
-      { path: 'to', message: recordErrors.sameDate },
-    ]);
-    expect(issuesOf(await failure(rescheduleFollowUp(f.id, { to: '2026-03-01', reason: 'x' })))).toEqual([
-      { path: 'to', message: recordErrors.dueInPast },
-    ]);
-    expect(issuesOf(await failure(rescheduleFollowUp(f.id, { to: '2026-03-30', reason: ' ' })))).toEqual([
-      { path: 'reason', message: textErrors.required },
-    ]);
-    await completeFollowUp(f.id, '2026-03-23');
-    expect(issuesOf(await failure(rescheduleFollowUp(f.id, { to: '2026-03-30', reason: 'x' })))).toEqual([
-      { path: 'doneOn', message: recordErrors.alreadyDone },
-    ]);
+    expect(
+      issuesOf(await failure(runOperation('rescheduleFollowUp', { id: f.id, to: '2026-03-23', reason: 'x' }))),
+    ).toEqual([{ path: 'to', message: recordErrors.sameDate }]);
+    expect(
+      issuesOf(await failure(runOperation('rescheduleFollowUp', { id: f.id, to: '2026-03-01', reason: 'x' }))),
+    ).toEqual([{ path: 'to', message: recordErrors.dueInPast }]);
+    expect(
+      issuesOf(await failure(runOperation('rescheduleFollowUp', { id: f.id, to: '2026-03-30', reason: ' ' }))),
+    ).toEqual([{ path: 'reason', message: textErrors.required }]);
+    await runOperation('completeFollowUp', { id: f.id, doneOn: '2026-03-23' });
+    expect(
+      issuesOf(await failure(runOperation('rescheduleFollowUp', { id: f.id, to: '2026-03-30', reason: 'x' }))),
+    ).toEqual([{ path: 'doneOn', message: recordErrors.alreadyDone }]);
   });
 });
 
@@ -835,25 +858,25 @@ describe('referrals and step checks', () => {
       organisationName: 'Child Focus',
       referredOn: '2026-03-12',
     };
-    expect(await recordReferral({ ...base, byInitials: 'ÉvdB' })).toMatchObject({ byInitials: 'ÉvdB' });
-    expect(issuesOf(await failure(recordReferral({ ...base, byInitials: 'A.V.' })))).toEqual([
+    expect(await runOperation('recordReferral', { ...base, byInitials: 'ÉvdB' })).toMatchObject({ byInitials: 'ÉvdB' });
+    expect(issuesOf(await failure(runOperation('recordReferral', { ...base, byInitials: 'A.V.' })))).toEqual([
       { path: 'byInitials', message: 'field.invalidInitials' },
     ]);
-    expect(issuesOf(await failure(recordReferral({ ...base, byInitials: 'ABCDEF' })))).toHaveLength(1);
+    expect(issuesOf(await failure(runOperation('recordReferral', { ...base, byInitials: 'ABCDEF' })))).toHaveLength(1);
   });
 
   it('keep one record per step: checking again updates it, unchecking keeps the note', async () => {
     const { kase } = await seed();
     const step = { caseId: kase.id, planId: 'sexting-18', stepId: 'schade-beperken' };
-    const first = await setStepCheck({ ...step, doneOn: '2026-03-12', note: 'Verwijderd' });
+    const first = await runOperation('setStepCheck', { ...step, doneOn: '2026-03-12', note: 'Verwijderd' });
     tick();
-    const unchecked = await setStepCheck({ ...step, doneOn: null });
+    const unchecked = await runOperation('setStepCheck', { ...step, doneOn: null });
     expect(unchecked).toMatchObject({ id: first.id, note: 'Verwijderd' });
     expect(unchecked).not.toHaveProperty('doneOn');
-    const again = await setStepCheck({ ...step, doneOn: '2026-03-14', note: '' });
+    const again = await runOperation('setStepCheck', { ...step, doneOn: '2026-03-14', note: '' });
     expect(again.id).toBe(first.id);
     expect(again).not.toHaveProperty('note');
-    await setStepCheck({ ...step, stepId: 'gesprek-jongere', doneOn: '2026-03-12' });
+    await runOperation('setStepCheck', { ...step, stepId: 'gesprek-jongere', doneOn: '2026-03-12' });
     const detail = await readCaseDetail(kase.id);
     expect(detail?.steps.map((s) => [s.stepId, s.doneOn])).toEqual([
       ['gesprek-jongere', '2026-03-12'],

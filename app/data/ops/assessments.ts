@@ -1,0 +1,49 @@
+// Vlaggensysteem assessments. Fails as described in ./case.ts; on failure nothing was written.
+import { criteria2021Ids, criteriaOuderNlIds } from '../../../schema/content-ids';
+import { recordErrors } from '../../../schema/errors';
+import { assessFlagsInput } from '../../../schema/records/assessment';
+import type { FlagAssessment } from '../../../schema/records/assessment';
+import { check, defineOperation, ruleError, withCase } from '../unit-of-work';
+
+const CRITERIA: Record<FlagAssessment['criteriaVersion'], readonly string[]> = {
+  '2021': criteria2021Ids,
+  // The content calls this version "ouder-nl"; the stored value is "nl-oud".
+  'nl-oud': criteriaOuderNlIds,
+};
+
+/**
+ * Records an assessment: an answer for every criterion of the chosen version
+ * ("onbekend" allowed; `assessment.criterionMissing` / `criterionUnknown`),
+ * the professional's flag and reasoning. The flag is taken as given, never
+ * computed from the answers (Sensoa). Earlier assessments are kept.
+ */
+export const assessFlags = defineOperation({
+  input: assessFlagsInput,
+  audit: 'assessment.recorded',
+  run: async (input, { commit }): Promise<FlagAssessment> =>
+    withCase(input.caseId, async (kase) => {
+      const now = new Date();
+      const assessment: FlagAssessment = {
+        kind: 'assessment',
+        schemaVersion: 1,
+        id: crypto.randomUUID(),
+        caseId: kase.id,
+        criteriaVersion: input.criteriaVersion,
+        answers: { ...input.answers },
+        flag: input.flag,
+        reasoning: input.reasoning,
+        assessedOn: input.assessedOn,
+        createdAt: now.toISOString(),
+      };
+      check(assessment);
+      const ids = CRITERIA[assessment.criteriaVersion];
+      const unknown = Object.keys(assessment.answers).find((k) => !ids.includes(k));
+      if (unknown !== undefined) throw ruleError(assessment.id, ['answers', unknown], recordErrors.criterionUnknown);
+      const missing = ids.find((k) => !Object.hasOwn(assessment.answers, k));
+      if (missing !== undefined) throw ruleError(assessment.id, ['answers', missing], recordErrors.criterionMissing);
+      await commit(now, kase, [assessment], 'assessment.recorded', { flag: assessment.flag });
+      return assessment;
+    }),
+});
+
+export const assessmentOperations = { assessFlags };

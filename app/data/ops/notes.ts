@@ -1,0 +1,64 @@
+// Notes are append-only: nothing here edits or deletes a note; a correction
+// is a new note, and eraseCaseNow removes a whole case at once. Fails as
+// described in ./case.ts; on failure nothing was written.
+import { recordErrors } from '../../../schema/errors';
+import { appendNoteInput, correctNoteInput } from '../../../schema/records/note';
+import type { Note } from '../../../schema/records/note';
+import { defineOperation, okRecords, ruleError, withCase, withRecord } from '../unit-of-work';
+
+/** Adds a note to the case timeline; `at` (when it happened) defaults to now. Notes can never be changed. */
+export const appendNote = defineOperation({
+  input: appendNoteInput,
+  audit: 'note.added',
+  run: async (input, { commit }): Promise<Note> =>
+    withCase(input.caseId, async (kase) => {
+      const now = new Date();
+      const note: Note = {
+        kind: 'note',
+        schemaVersion: 1,
+        id: crypto.randomUUID(),
+        caseId: kase.id,
+        noteKind: input.noteKind,
+        text: input.text,
+        at: input.at ?? now.toISOString(),
+        createdAt: now.toISOString(),
+      };
+      await commit(now, kase, [note], 'note.added', { noteKind: note.noteKind });
+      return note;
+    }),
+});
+
+/**
+ * Corrects a note by adding a new one that supersedes it, with a reason; the
+ * old note stays unchanged and visible. The correction keeps the old note's
+ * `at` and (unless given) its kind. Only the latest version can be corrected
+ * (`note.alreadySuperseded`), so the history stays one line.
+ */
+export const correctNote = defineOperation({
+  input: correctNoteInput,
+  audit: 'note.superseded',
+  run: async (input, { commit }): Promise<Note> =>
+    withRecord(input.supersedes, 'note', async (old, kase) => {
+      const notes = await okRecords('note', old.caseId);
+      if (notes.some((n) => n.supersedes === old.id)) {
+        throw ruleError(old.id, ['supersedes'], recordErrors.alreadySuperseded);
+      }
+      const now = new Date();
+      const note: Note = {
+        kind: 'note',
+        schemaVersion: 1,
+        id: crypto.randomUUID(),
+        caseId: old.caseId,
+        noteKind: input.noteKind ?? old.noteKind,
+        text: input.text,
+        at: old.at,
+        supersedes: old.id,
+        reason: input.reason,
+        createdAt: now.toISOString(),
+      };
+      await commit(now, kase, [note], 'note.superseded', { noteKind: note.noteKind });
+      return note;
+    }),
+});
+
+export const noteOperations = { appendNote, correctNote };

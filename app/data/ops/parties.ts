@@ -1,0 +1,93 @@
+// Betrokkenen: add and change. Fails as described in ./case.ts; on failure nothing was written.
+import { samePseudonym, suggestPseudonym } from '../../../schema/case-rules';
+import { recordErrors } from '../../../schema/errors';
+import { addPartyInput, updatePartyInput } from '../../../schema/records/party';
+import type { Party } from '../../../schema/records/party';
+import {
+  applyPatch,
+  check,
+  defineOperation,
+  okRecords,
+  ruleError,
+  withCase,
+  withoutUndefined,
+  withRecord,
+} from '../unit-of-work';
+
+const PARTY_FIELDS = [
+  'role',
+  'pseudonym',
+  'realName',
+  'age',
+  'birthYear',
+  'school',
+  'className',
+  'competence',
+] as const satisfies ReadonlyArray<keyof Party>;
+
+function assertPseudonymFree(parties: readonly Party[], party: Party): void {
+  if (parties.some((p) => p.id !== party.id && samePseudonym(p.pseudonym, party.pseudonym))) {
+    throw ruleError(party.id, ['pseudonym'], recordErrors.pseudonymTaken);
+  }
+}
+
+/**
+ * Adds a betrokkene to a case. Without a pseudonym, the first free
+ * "Jongere A", "Jongere B", … of the case is used; a pseudonym already used
+ * in the case is refused (`party.pseudonymTaken`). Blank optional text
+ * counts as not given.
+ */
+export const addParty = defineOperation({
+  input: addPartyInput,
+  audit: 'party.added',
+  run: async ({ caseId, ...input }, { commit }): Promise<Party> =>
+    withCase(caseId, async (kase) => {
+      const now = new Date();
+      const parties = await okRecords('party', caseId);
+      const party: Party = withoutUndefined({
+        kind: 'party',
+        schemaVersion: 1,
+        id: crypto.randomUUID(),
+        caseId,
+        role: input.role,
+        pseudonym: input.pseudonym ?? suggestPseudonym(parties),
+        realName: input.realName,
+        age: input.age,
+        birthYear: input.birthYear,
+        school: input.school,
+        className: input.className,
+        competence: input.competence,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      });
+      check(party);
+      assertPseudonymFree(parties, party);
+      await commit(now, kase, [party], 'party.added');
+      return party;
+    }),
+});
+
+/**
+ * Changes a betrokkene. A field given as undefined (or blank text) is
+ * removed, e.g. `{ competence: undefined }` drops an override; role and
+ * pseudonym cannot be removed. A pseudonym used by another betrokkene of the
+ * case is refused (`party.pseudonymTaken`).
+ */
+export const updateParty = defineOperation({
+  input: updatePartyInput,
+  audit: 'party.updated',
+  run: async ({ id, ...patch }, { commit }): Promise<Party> =>
+    withRecord(id, 'party', async (party, kase) => {
+      const now = new Date();
+      // Role and pseudonym are required: undefined there means "unchanged".
+      if (patch.role === undefined) delete patch.role;
+      if (patch.pseudonym === undefined) delete patch.pseudonym;
+      const next: Party = { ...applyPatch(party, patch, PARTY_FIELDS), updatedAt: now.toISOString() };
+      check(next);
+      assertPseudonymFree(await okRecords('party', party.caseId), next);
+      await commit(now, kase, [next], 'party.updated');
+      return next;
+    }),
+});
+
+export const partyOperations = { addParty, updateParty };

@@ -1,0 +1,42 @@
+// The step-plan checklist of a case. Fails as described in ./case.ts; on failure nothing was written.
+import { setStepCheckInput } from '../../../schema/records/step';
+import type { StepCheck } from '../../../schema/records/step';
+import { defineOperation, okRecords, withCase, withoutUndefined } from '../unit-of-work';
+
+/**
+ * Checks (or unchecks) one step of a step plan for a case. There is one
+ * record per (case, plan, step): an existing one is updated. Its id is random
+ * and found by decrypting the case's step records, because an id derived
+ * from plan and step would reveal on disk which steps were done. A note
+ * given as undefined keeps the current note; a blank one removes it.
+ * `remind` (true/false) marks or unmarks the step for Opvolging; left out, the
+ * current mark stays.
+ */
+export const setStepCheck = defineOperation({
+  input: setStepCheckInput,
+  audit: ['step.checked', 'step.unchecked'],
+  run: async (input, { commit }): Promise<StepCheck> =>
+    withCase(input.caseId, async (kase) => {
+      const now = new Date();
+      const existing = (await okRecords('step', kase.id))
+        .filter((s) => s.planId === input.planId && s.stepId === input.stepId)
+        .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))[0];
+      const note = input.note === undefined ? existing?.note : input.note.trim() || undefined;
+      const step: StepCheck = withoutUndefined({
+        kind: 'step',
+        schemaVersion: 1,
+        id: existing?.id ?? crypto.randomUUID(),
+        caseId: kase.id,
+        planId: input.planId,
+        stepId: input.stepId,
+        doneOn: input.doneOn ?? undefined,
+        note,
+        remind: (input.remind ?? existing?.remind === true) ? true : undefined,
+        updatedAt: now.toISOString(),
+      });
+      await commit(now, kase, [step], step.doneOn === undefined ? 'step.unchecked' : 'step.checked');
+      return step;
+    }),
+});
+
+export const stepOperations = { setStepCheck };

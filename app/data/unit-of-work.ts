@@ -1,0 +1,177 @@
+// The unit of work behind every logbook operation (app/data/ops/*.ts): one
+// input check, a per-case queue, loading the records an operation works on,
+// and one commit that writes its records, the touched case and exactly one
+// audit event in ONE saveRecords() call: all or nothing.
+//
+// Operations on one case are queued in this tab, so two quick taps cannot
+// overwrite each other's case status. Internal to app/data: features call
+// operations through app/data/operations.ts (lint-enforced).
+import type { z } from 'zod';
+
+import { formatIsoDate } from '../../schema/calendar-date';
+import type { RecordErrorCode } from '../../schema/errors';
+import { storedRecordSchema } from '../../schema/records';
+import type { RecordOfKind, StoredRecord } from '../../schema/records';
+import type { AuditAction, AuditDetails, AuditEvent } from '../../schema/records/audit';
+import type { RecordKind } from '../../schema/records/base';
+import type { Case } from '../../schema/records/case';
+import { InvalidRecordError, RecordDamagedError, RecordNotFoundError } from './errors';
+import { getRecord, listRecords, makeAuditEvent, saveRecords } from './store';
+
+// ---------------------------------------------------------------------------
+// Defining an operation
+// ---------------------------------------------------------------------------
+
+/** What an operation's `run` may write: only the audit actions it declared. */
+export interface OperationContext<A extends AuditAction> {
+  /** Writes `records`, the case (bumped to `now`) and one audit event, in one transaction. */
+  commit(now: Date, kase: Case, records: readonly StoredRecord[], action: A, details?: AuditDetails): Promise<Case>;
+  /** An audit event for a write that does not go through `commit` (a new case). */
+  auditEvent(action: A, caseId: string, details: AuditDetails | undefined, now: Date): AuditEvent;
+}
+
+export interface Operation<S extends z.ZodType, A extends AuditAction, R> {
+  /** The input schema (schema/records/*.ts); the form parses the same one. */
+  readonly input: S;
+  /** The audit actions this operation can write; each call writes exactly one. */
+  readonly audit: readonly A[];
+  /** Checks the input, then runs the operation. */
+  run(input: z.input<S>): Promise<R>;
+}
+
+/**
+ * Declares an operation: its input schema, the audit action(s) it writes and
+ * its work. The input is parsed first; a failure throws InvalidRecordError
+ * with the schema codes per input path, and nothing is written.
+ */
+export function defineOperation<S extends z.ZodType, A extends AuditAction, R>(definition: {
+  input: S;
+  audit: A | readonly A[];
+  run: (input: z.output<S>, context: OperationContext<A>) => Promise<R>;
+}): Operation<S, A, R> {
+  const audit: readonly A[] = typeof definition.audit === 'string' ? [definition.audit] : definition.audit;
+  const context: OperationContext<A> = {
+    commit,
+    auditEvent: (action, caseId, details, now) => makeAuditEvent({ action, caseId, details }, now),
+  };
+  return {
+    input: definition.input,
+    audit,
+    run: async (input) => definition.run(checkInput(definition.input, input), context),
+  };
+}
+
+/** The one input check: parses with the operation's schema, or throws InvalidRecordError. */
+function checkInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const id = (input as { id?: unknown } | null)?.id;
+  throw new InvalidRecordError(
+    typeof id === 'string' ? id : undefined,
+    parsed.error.issues.map((i) => ({ path: i.path, message: i.message })),
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Loading, checking and committing records
+// ---------------------------------------------------------------------------
+
+/** Today on this device, `YYYY-MM-DD` (local calendar, as the worker sees it). */
+export function today(now: Date = new Date()): string {
+  return formatIsoDate(now);
+}
+
+export function ruleError(id: string | undefined, path: PropertyKey[], code: RecordErrorCode): InvalidRecordError {
+  return new InvalidRecordError(id, [{ path, message: code }]);
+}
+
+/** Validates a record before anything is written (saveRecords validates again). */
+export function check<R extends StoredRecord>(record: R): R {
+  const parsed = storedRecordSchema.safeParse(record);
+  if (!parsed.success) {
+    throw new InvalidRecordError(
+      record.id,
+      parsed.error.issues.map((i) => ({ path: i.path, message: i.message })),
+    );
+  }
+  return record;
+}
+
+export async function load<K extends RecordKind>(id: string, kind: K): Promise<RecordOfKind<K>> {
+  const result = await getRecord(id, kind);
+  if (!result) throw new RecordNotFoundError(id);
+  if (!result.ok) throw new RecordDamagedError(id);
+  return result.record;
+}
+
+/** The readable records of one kind of a case; damaged ones are skipped. */
+export async function okRecords<K extends RecordKind>(kind: K, caseId: string): Promise<Array<RecordOfKind<K>>> {
+  const results = await listRecords({ kind, caseId });
+  return results.flatMap((r) => (r.ok ? [r.record] : []));
+}
+
+const queues = new Map<string, Promise<void>>();
+
+/** Runs `work` after earlier operations on the same case (in this tab) have settled. */
+export function queued<T>(caseId: string, work: () => Promise<T>): Promise<T> {
+  const before = queues.get(caseId) ?? Promise.resolve();
+  const run = before.then(work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(caseId, settled);
+  void settled.then(() => {
+    if (queues.get(caseId) === settled) queues.delete(caseId);
+  });
+  return run;
+}
+
+/** Loads the case inside its queue and hands it to `work`. */
+export function withCase<T>(caseId: string, work: (kase: Case) => Promise<T>): Promise<T> {
+  return queued(caseId, async () => work(await load(caseId, 'case')));
+}
+
+/** Loads a record to find its case, then reloads it inside that case's queue. */
+export async function withRecord<K extends Exclude<RecordKind, 'case' | 'audit' | 'draft'>, T>(
+  id: string,
+  kind: K,
+  work: (record: RecordOfKind<K>, kase: Case) => Promise<T>,
+): Promise<T> {
+  const first = await load(id, kind);
+  const caseId = (first as { caseId: string }).caseId;
+  return withCase(caseId, async (kase) => work(await load(id, kind), kase));
+}
+
+async function commit(
+  now: Date,
+  kase: Case,
+  records: readonly StoredRecord[],
+  action: AuditAction,
+  details?: AuditDetails,
+): Promise<Case> {
+  const touched: Case = check({ ...kase, updatedAt: now.toISOString() });
+  const event = makeAuditEvent({ action, caseId: kase.id, details }, now);
+  await saveRecords([...records.map(check), touched, event]);
+  return touched;
+}
+
+/** Copies `patch` onto `base` for `keys` only; a key given as undefined removes that optional field. */
+export function applyPatch<T extends object, P extends object>(
+  base: T,
+  patch: P,
+  keys: ReadonlyArray<keyof P & keyof T>,
+): T {
+  const out = { ...base } as Record<string, unknown>;
+  for (const key of keys) {
+    if (!Object.hasOwn(patch, key)) continue;
+    const value = patch[key];
+    if (value === undefined) delete out[key as string];
+    else out[key as string] = value;
+  }
+  return out as T;
+}
+
+export function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
