@@ -50,7 +50,7 @@ export const addParty = defineOperation({
         id: crypto.randomUUID(),
         caseId,
         role: input.role,
-        pseudonym: input.pseudonym ?? suggestPseudonym(parties),
+        pseudonym: input.pseudonym ?? suggestPseudonym(parties, input.role),
         realName: input.realName,
         age: input.age,
         birthYear: input.birthYear,

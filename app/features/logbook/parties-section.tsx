@@ -222,7 +222,14 @@ function PartyForm({
       const key = ['assessedBy', 'reason'].includes(name) ? `competence.${name}` : name;
       errors.setField(key, imageDataError(value));
     }
-    setValues((current) => ({ ...current, [name]: value }));
+    setValues((current) => {
+      const next = { ...current, [name]: value };
+      // A new betrokkene's untouched suggestion follows the role: a parent is never "Jongere C".
+      if (name === 'role' && !party && current.pseudonym === suggestPseudonym(parties, current.role || undefined)) {
+        next.pseudonym = suggestPseudonym(parties, next.role || undefined);
+      }
+      return next;
+    });
   }
 
   async function submit(event: FormEvent) {
