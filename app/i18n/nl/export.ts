@@ -45,6 +45,8 @@ const summaryLabels = {
     klasgenoot: 'een klasgenoot',
     leerkracht: 'een leerkracht',
     ouder: 'een ouder',
+    'ander-clb-of-school': 'een ander CLB of een andere school',
+    'child-focus': 'Child Focus',
     andere: 'een andere weg',
   },
   flags: {

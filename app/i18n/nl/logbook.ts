@@ -65,6 +65,8 @@ export const logbook = {
     klasgenoot: 'Een klasgenoot',
     leerkracht: 'Een leerkracht',
     ouder: 'Een ouder',
+    'ander-clb-of-school': 'Een ander CLB of een andere school',
+    'child-focus': 'Child Focus',
     andere: 'Andere',
   },
   types: 'Soort incident',
