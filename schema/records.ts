@@ -19,6 +19,7 @@ import { noteSchema } from './records/note';
 import { partySchema } from './records/party';
 import { referralSchema } from './records/referral';
 import { stepCheckSchema } from './records/step';
+import { takedownSchema } from './records/takedown';
 
 export const storedRecordSchema = z.discriminatedUnion('kind', [
   caseSchema,
@@ -29,6 +30,7 @@ export const storedRecordSchema = z.discriminatedUnion('kind', [
   followUpSchema,
   referralSchema,
   stepCheckSchema,
+  takedownSchema,
   auditEventSchema,
   draftSchema,
 ]);
@@ -45,6 +47,7 @@ export const currentSchemaVersion = {
   followup: 1,
   referral: 1,
   step: 1,
+  takedown: 1,
   audit: 1,
   draft: 1,
 } as const satisfies Record<RecordKind, number>;

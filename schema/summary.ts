@@ -132,7 +132,8 @@ function caseFacts(input: SummaryInput): Record<Exclude<InfoCategory, 'namen-bet
     .filter((f) => f.caseId === kase.id && f.doneOn === undefined)
     .sort((a, b) => byText(a.due, b.due))
     .map((f) => ({ kind: 'followup', due: f.due, purpose: f.purpose }));
-  return { feiten, afspraken, 'vlaggen-beoordeling': vlaggen, opvolging, contactgegevens: [] };
+  // 'offline-halen' (issue 15): not in summaries yet, so it is never shared (nor listed as withheld).
+  return { feiten, afspraken, 'vlaggen-beoordeling': vlaggen, opvolging, contactgegevens: [], 'offline-halen': [] };
 }
 
 /**

@@ -62,6 +62,7 @@ const ROW_KINDS: ReadonlySet<string> = new Set<RecordKind>([
   'followup',
   'referral',
   'step',
+  'takedown',
   'draft',
 ]);
 

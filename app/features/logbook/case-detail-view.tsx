@@ -15,6 +15,7 @@ import { NotesSection } from './notes-section';
 import { PartiesSection } from './parties-section';
 import { ReferralsSection } from './referrals-section';
 import { StepsSection } from './steps-section';
+import { TakedownSection } from './takedown-section';
 
 const t = nl.logbook;
 
@@ -23,6 +24,7 @@ const sections = [
   ['betrokkenen', t.parties.title],
   ['vlaggensysteem', t.flags.title],
   ['stappenplan', t.steps.title],
+  ['offline-halen', t.takedown.title],
   ['toestemming', t.consent.title],
   ['tijdlijn', t.notes.title],
   ['doorverwijzingen', t.referrals.title],
@@ -76,6 +78,7 @@ export function CaseDetailView({ id }: { id: string }) {
         <PartiesSection detail={detail} />
         <FlagsSection detail={detail} />
         <StepsSection detail={detail} />
+        <TakedownSection detail={detail} />
         <ConsentSection detail={detail} />
         <NotesSection detail={detail} />
         <ReferralsSection detail={detail} />

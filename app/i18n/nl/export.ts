@@ -20,6 +20,7 @@ const summaryLabels = {
     'namen-betrokkenen': 'Namen van betrokkenen',
     opvolging: 'Opvolging',
     contactgegevens: 'Contactgegevens',
+    'offline-halen': 'Materiaal offline halen',
   },
   roles: {
     'afgebeelde-jongere': 'afgebeelde jongere',

@@ -240,6 +240,30 @@ export const logbook = {
     reminded: 'Staat in Opvolging tot de stap gedaan is',
   },
 
+  takedown: {
+    title: 'Materiaal offline halen',
+    intro:
+      'Welke stappen zijn gezet om het materiaal offline te krijgen? Noteer alleen dát en wanneer. Het materiaal zelf en links ernaar horen niet in Baken.',
+    none: 'Nog geen stap genoteerd.',
+    add: 'Stap noteren',
+    formTitle: 'Stap om het materiaal offline te halen noteren',
+    step: 'Welke stap?',
+    steps: {
+      'verspreider-gevraagd': 'Wie het verspreidde, is gevraagd het te verwijderen',
+      'ontvangers-gevraagd': 'Ontvangers zijn gevraagd het te verwijderen en niet door te sturen',
+      'platform-gemeld': 'Gemeld bij het platform of een moderator',
+      'child-focus': 'Child Focus gecontacteerd',
+    },
+    status: 'Stand',
+    statuses: { gedaan: 'gedaan', 'lukte-niet': 'lukte niet', 'niet-nodig': 'niet nodig' },
+    on: 'Datum',
+    byInitials: 'Jouw initialen',
+    byInitialsHint: 'Een tot vijf letters.',
+    entry: (status: string, date: string, initials: string) => `${status} op ${date} (${initials})`,
+    history: 'Eerder',
+    saved: 'De stap is genoteerd.',
+  },
+
   consent: {
     title: 'Toestemming',
     intro:
@@ -266,6 +290,7 @@ export const logbook = {
       'namen-betrokkenen': 'namen van betrokkenen',
       opvolging: 'opvolging',
       contactgegevens: 'contactgegevens',
+      'offline-halen': 'materiaal offline halen',
     },
     givenBy: 'Gegeven door',
     givenByOptions: {
