@@ -24,11 +24,13 @@ import {
   makeNote,
   makeParty,
   makeShareWithoutConsent,
+  makeTakedown,
 } from './factories';
 import { flagSchema } from './records/assessment';
 import { caseTypeSchema } from './records/case';
 import { consentBasisSchema } from './records/consent';
 import { partyRoleSchema } from './records/party';
+import { takedownStatusSchema, takedownStepSchema } from './records/takedown';
 
 const GENERATED_ON = '2031-01-15';
 
@@ -232,7 +234,19 @@ function handBuiltCohort(options: { emergencies: boolean }): AggregateInput[] {
           ? [{ basis: undefined, day: '2026-02-10' }]
           : [];
     if (options.emergencies && i < 2) summaries.push({ basis: 'noodtoestand', day: '2026-02-12' });
-    return { case: kase, parties, consents, assessments, followUps, summaries };
+    const takedowns = [
+      ...(i < 12
+        ? [
+            makeTakedown({ caseId, step: 'ontvangers-gevraagd', status: 'gedaan', on: '2026-02-05' }),
+            ...(i === 0
+              ? [makeTakedown({ caseId, step: 'ontvangers-gevraagd', status: 'lukte-niet', on: '2026-02-03' })]
+              : []),
+          ]
+        : []),
+      ...(i < 3 ? [makeTakedown({ caseId, step: 'platform-gemeld', status: 'gedaan', on: '2026-02-04' })] : []),
+      ...(i === 3 ? [makeTakedown({ caseId, step: 'platform-gemeld', status: 'niet-nodig', on: '2026-02-04' })] : []),
+    ];
+    return { case: kase, parties, consents, assessments, followUps, summaries, takedowns };
   });
   const later = makeCase({ knownOn: '2026-04-01', types: ['sexting'] });
   return [...cases, { case: later, parties: [], consents: [], assessments: [], followUps: [], summaries: [] }];
@@ -270,6 +284,12 @@ describe('buildAuditAggregates (hand-computed)', () => {
       firstFollowUp: { total: 25, afgerond: null, 'nog-niet': null },
       followUps: { total: 30, 'niet-te-laat': 30, 'te-laat': 0 },
       shares: { total: 20, toestemming: 20, noodtoestand: 0, 'art-458bis': 0 },
+      // Cases 0–11 asked recipients (one of them first noted "lukte niet"), cases 0–2 reported to
+      // the platform, case 3 only "niet nodig": 12 and 0 + 25 are published, 3 is hidden with 22.
+      'takedown-verspreider-gevraagd': { total: 25, gedaan: 0, 'niet-gedaan': 25 },
+      'takedown-ontvangers-gevraagd': { total: 25, gedaan: 12, 'niet-gedaan': 13 },
+      'takedown-platform-gemeld': { total: 25, gedaan: null, 'niet-gedaan': null },
+      'takedown-child-focus': { total: 25, gedaan: 0, 'niet-gedaan': 25 },
     });
     expect(a.stats).toEqual({
       medianDaysToFirstFollowUp: 3, // 11 × 3 and 11 × 7 days: rank 11 of 22
@@ -298,7 +318,7 @@ describe('buildAuditAggregates (hand-computed)', () => {
   it('shows only "less than k" for every table of a cohort below k, even when it has many follow-ups', () => {
     const four = handBuiltCohort({ emergencies: false }).slice(0, 4);
     const a = buildAuditAggregates(four, Q1, GENERATED_ON);
-    expect(Object.values(values(a))).toEqual(Array(6).fill('minder dan k'));
+    expect(Object.values(values(a))).toEqual(Array(10).fill('minder dan k'));
     expect(a.stats).toEqual({
       medianDaysToFirstFollowUp: null,
       p90DaysToFirstFollowUp: null,
@@ -341,6 +361,14 @@ const caseSpec = fc.record({
     {
       maxLength: 2,
     },
+  ),
+  takedowns: fc.array(
+    fc.record({
+      step: fc.constantFrom(...takedownStepSchema.options),
+      status: fc.constantFrom(...takedownStatusSchema.options),
+      on: dayArb,
+    }),
+    { maxLength: 3 },
   ),
   notes: fc.integer({ min: 0, max: 2 }),
 });
@@ -422,7 +450,8 @@ function buildCases(specs: readonly CaseSpec[], concentrate: boolean) {
       date(('updatedAt' in r ? r.updatedAt : r.createdAt).slice(0, 10));
     }
     const summaries = s.summaries.map((x) => ({ basis: x.basis, day: date(x.on) }));
-    return { case: kase, parties, consents, assessments, followUps, summaries };
+    const takedowns = s.takedowns.map((x) => makeTakedown({ caseId, step: x.step, status: x.status, on: date(x.on) }));
+    return { case: kase, parties, consents, assessments, followUps, summaries, takedowns };
   });
   return { cases, markers, dates };
 }

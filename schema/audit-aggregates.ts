@@ -28,6 +28,8 @@ import type { Case, CaseType } from './records/case';
 import type { ConsentBasis, ConsentRecord } from './records/consent';
 import type { FollowUp } from './records/follow-up';
 import type { Party } from './records/party';
+import { latestTakedowns, takedownStepSchema } from './records/takedown';
+import type { Takedown, TakedownStep } from './records/takedown';
 
 export const AGGREGATES_TYPE = 'baken-auditor-aggregates';
 export const AGGREGATES_VERSION = 2;
@@ -74,6 +76,8 @@ export interface AggregateInput {
   assessments: readonly FlagAssessment[];
   followUps: readonly FollowUp[];
   summaries: readonly SummaryMade[];
+  /** Steps to take the material offline (issue 15); none when absent. */
+  takedowns?: readonly Takedown[] | undefined;
 }
 
 export const ageBands = ['tot-11', '12-13', '14-15', '16-17', '18-plus', 'onbekend'] as const;
@@ -92,8 +96,20 @@ const caseTypes = [
 const flagKeys = ['groen', 'geel', 'rood', 'zwart', 'geen'] as const satisfies ReadonlyArray<Flag | 'geen'>;
 const shareKeys = ['toestemming', 'noodtoestand', 'art-458bis'] as const satisfies readonly ConsentBasis[];
 
-export const aggregateTableIds = ['types', 'ageBands', 'flags', 'firstFollowUp', 'followUps', 'shares'] as const;
-export type AggregateTableId = (typeof aggregateTableIds)[number];
+export type TakedownTableId = `takedown-${TakedownStep}`;
+/** One table per step: of the cases, how many have the step done (its latest status), how many not. */
+export const takedownTableIds = takedownStepSchema.options.map((step): TakedownTableId => `takedown-${step}`);
+export const aggregateTableIds = [
+  'types',
+  'ageBands',
+  'flags',
+  'firstFollowUp',
+  'followUps',
+  'shares',
+  ...takedownTableIds,
+] as const;
+export type AggregateTableId =
+  'types' | 'ageBands' | 'flags' | 'firstFollowUp' | 'followUps' | 'shares' | TakedownTableId;
 
 /** A published count, or null when suppressed. */
 export type Cell = number | null;
@@ -284,6 +300,14 @@ export function buildAuditAggregates(
 
   const shares = table('shares', countBy(shareKeys, cohort.flatMap(caseShares)));
 
+  const takedownTables = takedownStepSchema.options.map((step) => {
+    const done = cohort.filter((c) => latestTakedowns(c.takedowns ?? []).get(step)?.status === 'gedaan').length;
+    return table(`takedown-${step}`, [
+      { key: 'gedaan', value: done },
+      { key: 'niet-gedaan', value: cohort.length - done },
+    ]);
+  });
+
   // A median or p90 does not reveal how many values it came from, so it only
   // needs k values behind it, not a published count.
   const daysPublished = cohort.length >= k && days.length >= k;
@@ -294,7 +318,7 @@ export function buildAuditAggregates(
     generatedOn,
     period: periodLabel(period),
     k,
-    tables: [types, ages, flags, firstFollowUp, followUpTable, shares],
+    tables: [types, ages, flags, firstFollowUp, followUpTable, shares, ...takedownTables],
     stats: {
       medianDaysToFirstFollowUp: daysPublished ? percentile(days, 50) : null,
       p90DaysToFirstFollowUp: daysPublished ? percentile(days, 90) : null,

@@ -32,7 +32,12 @@ async function newCase(knownOn: string) {
     schools: [MARK],
     description: MARK,
   });
-  const party = await runOperation('addParty', { caseId: kase.id, role: 'afgebeelde-jongere', age: 15, realName: MARK });
+  const party = await runOperation('addParty', {
+    caseId: kase.id,
+    role: 'afgebeelde-jongere',
+    age: 15,
+    realName: MARK,
+  });
   return { kase, party };
 }
 
@@ -67,7 +72,7 @@ describe('summaries as shares', () => {
     expect(JSON.stringify(await auditEvents())).not.toContain(MARK);
   });
 
-  it('reads the summaries made of each case in the quarter, and leaves out empty ones and other quarters', async () => {
+  it('reads the summaries and takedown steps of each case in the quarter, and leaves out empty summaries and other quarters', async () => {
     const a = await newCase('2026-03-02');
     const b = await newCase('2025-12-30');
     await recordSummaryExport({
@@ -87,6 +92,7 @@ describe('summaries as shares', () => {
     expect(damaged).toBe(0);
     expect(inputs.map((i) => i.case.id)).toEqual([a.kase.id]);
     expect(inputs[0]?.summaries).toEqual([{ basis: 'toestemming', day: '2026-03-12' }]);
+    expect(inputs[0]?.takedowns?.map((r) => [r.step, r.status])).toEqual([['child-focus', 'gedaan']]);
   });
 
   it('counts actual shares in the figures: summaries on consent and shares without consent, not consent records', async () => {

@@ -19,7 +19,7 @@ import { appendAudit } from './store';
 export { readAuditAnchor } from './audit-log';
 
 const BATCH = 256;
-const PART_KINDS = new Set(['party', 'consent', 'assessment', 'followup']);
+const PART_KINDS = new Set(['party', 'consent', 'assessment', 'followup', 'takedown']);
 
 export interface ExportProgress {
   done: number;
@@ -109,6 +109,7 @@ export async function readAggregateInputs(
     else if (record.kind === 'consent') input.consents = [...input.consents, record];
     else if (record.kind === 'assessment') input.assessments = [...input.assessments, record];
     else if (record.kind === 'followup') input.followUps = [...input.followUps, record];
+    else if (record.kind === 'takedown') input.takedowns = [...(input.takedowns ?? []), record];
   }
   // A summary cannot be made before its case became known, so events from
   // before the period are not read. Audit rows have no plaintext action or case.

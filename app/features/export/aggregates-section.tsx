@@ -42,6 +42,9 @@ function cellLabel(table: AggregateTable['id'], key: string): string {
       return t.cells.followUps[key as keyof typeof t.cells.followUps] ?? key;
     case 'shares':
       return t.cells.shares[key as keyof typeof t.cells.shares] ?? key;
+    default:
+      // The takedown tables (issue 15): done or not.
+      return t.cells.takedown[key as keyof typeof t.cells.takedown] ?? key;
   }
 }
 

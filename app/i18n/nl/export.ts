@@ -147,6 +147,10 @@ export const exportScreen = {
       firstFollowUp: 'Dossiers met een afgeronde opvolging',
       followUps: 'Opvolgingen op tijd of te laat',
       shares: 'Keren dat informatie gedeeld werd (gemaakte samenvattingen en delen zonder toestemming)',
+      'takedown-verspreider-gevraagd': 'Dossiers waarin wie het verspreidde gevraagd werd het te verwijderen',
+      'takedown-ontvangers-gevraagd': 'Dossiers waarin ontvangers gevraagd werden het te verwijderen en niet door te sturen',
+      'takedown-platform-gemeld': 'Dossiers waarin het gemeld werd bij het platform of een moderator',
+      'takedown-child-focus': 'Dossiers waarin Child Focus gecontacteerd werd',
     },
     stats: {
       medianDays: 'Dagen tot de eerste afgeronde opvolging (mediaan)',
@@ -174,6 +178,7 @@ export const exportScreen = {
       },
       firstFollowUp: { afgerond: 'met een afgeronde opvolging', 'nog-niet': 'nog zonder afgeronde opvolging' },
       followUps: { 'niet-te-laat': 'op tijd of nog niet vervallen', 'te-laat': 'te laat' },
+      takedown: { gedaan: 'stap gedaan', 'niet-gedaan': 'niet (of nog niet) gedaan' },
       shares: {
         toestemming: 'met toestemming',
         noodtoestand: 'zonder toestemming: noodtoestand',
