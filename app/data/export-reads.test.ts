@@ -88,6 +88,13 @@ describe('summaries as shares', () => {
       categories: ['feiten'],
       parts: [{ basis: 'toestemming' }],
     });
+    await runOperation('recordTakedownStep', {
+      caseId: a.kase.id,
+      step: 'child-focus',
+      status: 'gedaan',
+      on: '2026-03-05',
+      byInitials: 'KV',
+    });
     const { inputs, damaged } = await readAggregateInputs(Q1);
     expect(damaged).toBe(0);
     expect(inputs.map((i) => i.case.id)).toEqual([a.kase.id]);
