@@ -3,7 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildAuditAggregates } from '../../schema/audit-aggregates';
 import type { AuditEvent } from '../../schema/records/audit';
 import { db } from './db';
-import { readAggregateInputs, recordSummaryExport } from './export-reads';
+import {
+  makeExportKeyedHash,
+  readAggregateInputs,
+  recordPseudonymisedLogExport,
+  recordSummaryExport,
+} from './export-reads';
 import { runOperation } from './operations';
 import { listRecords } from './store';
 import { TEST_PASSPHRASE, resetDatabase } from './test-utils';
@@ -154,5 +159,23 @@ describe('summaries as shares', () => {
         { key: 'art-458bis', value: 0 },
       ],
     });
+  });
+});
+
+describe('pseudonymised row-level log', () => {
+  it('hashes with a fresh key per export: stable within one, different across two', async () => {
+    const id = crypto.randomUUID();
+    const first = await makeExportKeyedHash();
+    const second = await makeExportKeyedHash();
+    expect(await first(id)).toMatch(/^[0-9a-f]{32}$/);
+    expect(await first(id)).toBe(await first(id));
+    expect(await first(id)).not.toBe(await second(id));
+    expect(await first(id)).not.toContain(id.slice(0, 8));
+  });
+
+  it('records its export in the audit log without any content', async () => {
+    await recordPseudonymisedLogExport();
+    const events = await auditEvents();
+    expect(events.map((e) => [e.action, e.details])).toEqual([['export.audit', { recordKind: 'case' }]]);
   });
 });

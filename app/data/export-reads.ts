@@ -172,3 +172,23 @@ export async function exportAuditLogFile(generatedOn: string): Promise<AuditLogE
   await appendAudit({ action: 'export.audit', details: { recordKind: 'audit' } });
   return exportAuditLog(generatedOn);
 }
+
+/**
+ * A keyed hash for one pseudonymised export: HMAC-SHA-256 under a fresh,
+ * non-extractable random key that is never stored, so pseudonyms of two
+ * exports cannot be linked and nobody can recompute them. Offline: works.
+ */
+export async function makeExportKeyedHash(): Promise<(caseId: string) => Promise<string>> {
+  const key = await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const encoder = new TextEncoder();
+  return async (caseId) => {
+    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(caseId)));
+    // 128 bits are plenty to tell the cases of one export apart.
+    return Array.from(mac.slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+  };
+}
+
+/** Records that a pseudonymised row-level log was made (no content, no count). Offline: works. Fails like saveRecords. */
+export async function recordPseudonymisedLogExport(): Promise<void> {
+  await appendAudit({ action: 'export.audit', details: { recordKind: 'case' } });
+}

@@ -9,7 +9,8 @@ import {
   auditPeriodSchema,
   buildAuditAggregates,
 } from '../../../schema/audit-aggregates';
-import type { AggregateTable, AuditAggregates, AuditPeriod } from '../../../schema/audit-aggregates';
+import type { AggregateInput, AggregateTable, AuditAggregates, AuditPeriod } from '../../../schema/audit-aggregates';
+import { PseudonymisedLogButton } from './pseudonymised-log-button';
 import { readAggregateInputs, recordAggregatesExport } from '../../data/export-reads';
 import type { ExportProgress } from '../../data/export-reads';
 import { nl } from '../../i18n/catalogue';
@@ -23,7 +24,7 @@ const L = nl.export.summaryLabels;
 type State =
   | { phase: 'idle' }
   | { phase: 'reading'; progress: ExportProgress }
-  | { phase: 'ready'; result: AuditAggregates }
+  | { phase: 'ready'; result: AuditAggregates; inputs: AggregateInput[]; period: AuditPeriod }
   | { phase: 'failed' };
 
 const quarterOptions = t.quarters.map((label, i) => ({ value: String(i + 1), label }));
@@ -73,7 +74,7 @@ export function AggregatesSection() {
       const { inputs } = await readAggregateInputs(parsed.data, (progress) => setState({ phase: 'reading', progress }));
       const result = buildAuditAggregates(inputs, parsed.data, todayIso());
       await recordAggregatesExport();
-      setState({ phase: 'ready', result });
+      setState({ phase: 'ready', result, inputs, period: parsed.data });
     } catch {
       setState({ phase: 'failed' });
     }
@@ -144,6 +145,7 @@ export function AggregatesSection() {
       </p>
 
       {state.phase === 'ready' ? <AggregatesPreview result={state.result} /> : null}
+      {state.phase === 'ready' ? <PseudonymisedLogButton inputs={state.inputs} period={state.period} /> : null}
     </section>
   );
 }

@@ -186,6 +186,16 @@ export const exportScreen = {
       },
     },
     fileName: (period: string, ext: string) => `baken-auditor-${period}.${ext}`,
+    rowLog: {
+      title: 'Rij per dossier (gepseudonimiseerd, niet verplicht)',
+      intro:
+        'Eén rij per dossier van dit kwartaal: een pseudoniem dat bij elke export anders is, de week waarin het dossier bekend werd, soort, leeftijdsgroep, vlag en aantallen. Geen namen, scholen, datums of vrije tekst. Dit zijn gepseudonimiseerde persoonsgegevens: bewaar en deel het bestand zoals persoonsgegevens.',
+      download: 'Rij per dossier bewaren (JSON, gepseudonimiseerd)',
+      busy: 'Bezig…',
+      done: 'Het gepseudonimiseerde bestand is klaar om te bewaren.',
+      failed: 'Het bestand kon niet gemaakt worden. Er is niets gewijzigd.',
+      fileName: (period: string) => `baken-auditor-rijen-gepseudonimiseerd-${period}.json`,
+    },
   },
 
   log: {
