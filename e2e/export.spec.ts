@@ -131,6 +131,19 @@ test.describe('exports', () => {
       expect(file.match(/\d{4}-\d{2}-\d{2}/g)).toEqual([envelope.generatedOn]);
       expect(file).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
     }
+
+    // The optional row-level log: pseudonymised personal data, labelled as such on screen and in the file.
+    await expect(section.getByText(/Dit zijn gepseudonimiseerde persoonsgegevens/)).toBeVisible();
+    const rows = await exports.download(section, 'Rij per dossier bewaren (JSON, gepseudonimiseerd)');
+    expect(rows.name).toMatch(/^baken-auditor-rijen-gepseudonimiseerd-\d{4}-Q[1-4]\.json$/);
+    const log = JSON.parse(rows.text) as { dataClass: string; rows: Array<{ pseudonym: string; knownWeek: string }> };
+    expect(log.dataClass).toBe('gepseudonimiseerde-persoonsgegevens');
+    expect(log.rows).toHaveLength(1);
+    expect(log.rows[0]?.knownWeek).toMatch(/^\d{4}-W\d{2}$/);
+    for (const marker of [...Object.values(markers), reference, 'Jongere A', 'Foto doorgestuurd']) {
+      expect(rows.text).not.toContain(marker);
+    }
+    expect(rows.text.match(/\d{4}-\d{2}-\d{2}/g)).toEqual([envelope.generatedOn]);
   });
 
   test('the audit log verifies in the app and with verify-audit, and a tampered copy fails both', async ({
