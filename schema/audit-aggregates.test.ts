@@ -133,6 +133,20 @@ describe('suppressTable', () => {
     expect(t.cells.map((c) => c.value)).toEqual([null, null, 0, null, 7]);
   });
 
+  it('hides every cell, zeros too, when the hidden ones would otherwise all be 1', () => {
+    // Five types of 1: five hidden cells adding up to 5 would each be pinned to 1.
+    const t = suppressTable('types', [
+      { key: 'a', value: 1 },
+      { key: 'b', value: 1 },
+      { key: 'c', value: 1 },
+      { key: 'd', value: 1 },
+      { key: 'e', value: 1 },
+      { key: 'f', value: 0 },
+    ]);
+    expect(t.total).toBe(5);
+    expect(t.cells.every((c) => c.value === null)).toBe(true);
+  });
+
   it('shows only "less than k" when the total is below k, also when it is 0', () => {
     expect(
       suppressTable('types', [
@@ -506,6 +520,8 @@ describe('buildAuditAggregates (properties)', () => {
             // least 1, since zeros are published) is never pinned to one value.
             expect(hidden).toBeGreaterThanOrEqual(2);
             expect(hiddenSum).toBeGreaterThanOrEqual(a.k);
+            // ... and more than their number, or all cells (zeros too) are hidden.
+            if (hidden < table.cells.length) expect(hiddenSum).toBeGreaterThan(hidden);
           }
         }
         const get = (id: string, key: string) =>
@@ -628,7 +644,9 @@ function model(
       if (t.lessThanK) continue;
       for (const c of t.cells) {
         const s = `file${f}|${t.id}|${c.key}`;
-        bounds.set(s, c.value === null ? [1, Infinity] : [c.value, c.value]);
+        // A hidden cell is at least 1, unless the whole table is hidden (then zeros are hidden too).
+        const allHidden = t.cells.every((x) => x.value === null);
+        bounds.set(s, c.value === null ? [allHidden ? 0 : 1, Infinity] : [c.value, c.value]);
         if (c.value !== null && file.units.length === 1) published.add(`${file.units[0]}|${t.id}|${c.key}`);
       }
     }

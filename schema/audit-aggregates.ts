@@ -11,9 +11,12 @@
 // - every count from 1 to k-1 is suppressed (primary suppression);
 // - complementary suppression: while a table has exactly one suppressed cell,
 //   or its suppressed cells add up to less than k, the smallest published
-//   non-zero cell is suppressed too. Since zeros are published, a reader knows
-//   every suppressed cell is at least 1; with two or more suppressed cells
-//   adding up to at least k, none of them is pinned to one value.
+//   non-zero cell is suppressed too; also while they add up to no more than
+//   their number (they would all be 1). Since zeros are published, a reader
+//   knows every suppressed cell is at least 1; with two or more suppressed
+//   cells adding up to at least k and more than their number, none of them is
+//   pinned to one value. When no non-zero cell is left to hide, every cell is
+//   hidden (zeros too) and only the total is published.
 // - A percentage is published only when the cells it is derived from are
 //   published. Median and p90 need at least k values behind them.
 // Periods are quarters only: a month and its quarter could be subtracted
@@ -203,14 +206,18 @@ export function suppressTable(
     if (c.value > 0 && c.value < k) hidden.add(i);
   });
   const hiddenSum = (): number => [...hidden].reduce((sum, i) => sum + (counts[i]?.value ?? 0), 0);
-  while (hidden.size > 0 && (hidden.size < 2 || hiddenSum() < k)) {
-    // The total is at least k and the hidden cells add up to less (or there
-    // is one hidden cell, below k), so a published non-zero cell exists.
+  // Every hidden cell is at least 1 (zeros are published), so n hidden cells
+  // adding up to exactly n would all be 1: the sum must also exceed n.
+  while (hidden.size > 0 && (hidden.size < 2 || hiddenSum() < k || hiddenSum() <= hidden.size)) {
     let pick = -1;
     counts.forEach((c, i) => {
       if (!hidden.has(i) && c.value > 0 && (pick === -1 || c.value < (counts[pick]?.value ?? Infinity))) pick = i;
     });
-    if (pick === -1) break;
+    if (pick === -1) {
+      // No non-zero cell left to hide (e.g. five types of 1 each): hide every
+      // cell, zeros too, and publish the total only.
+      return { id, lessThanK: false, total, cells: counts.map((c) => ({ key: c.key, value: null })) };
+    }
     hidden.add(pick);
   }
   return {
