@@ -125,28 +125,23 @@ test.describe('exports', () => {
     const exports = new ExportPage(page);
     await exports.open();
 
-    await exports.makeAuditorFigures('Maand');
+    await exports.makeAuditorFigures();
     const section = exports.auditorSection;
-    await expect(
-      section.getByRole('table', { name: 'Dossiers per soort incident (eerste gekozen soort)' }),
-    ).toBeVisible();
-    // One case is below k: every cell, the total too, is hidden.
-    await expect(section.getByRole('row', { name: /ongewenste sexting verborgen/ })).toBeVisible();
+    const types = section.getByRole('table', { name: 'Dossiers per soort incident (eerste gekozen soort)' });
+    await expect(types).toBeVisible();
+    // One case is below k: the table says only "minder dan 5", no cell and no zero.
+    await expect(types.getByRole('row')).toHaveCount(2);
+    await expect(types.getByRole('row', { name: 'Totaal minder dan 5' })).toBeVisible();
+    await expect(section.getByRole('row', { name: /ongewenste sexting/ })).toHaveCount(0);
     await logbook.expectNoHorizontalOverflow('auditor preview');
     await expectNoAxeViolations(page, 'auditor preview');
 
     const csv = await exports.download(section, 'CSV bewaren');
     const json = await exports.download(section, 'JSON bewaren');
-    expect(csv.name).toMatch(/^baken-auditor-\d{4}-\d{2}\.csv$/);
+    expect(csv.name).toMatch(/^baken-auditor-\d{4}-Q[1-4]\.csv$/);
     expect(csv.text.split('\r\n')[0]).toBe('type,version,generatedOn,period,k');
-    const envelope = JSON.parse(json.text) as {
-      type: string;
-      version: number;
-      generatedOn: string;
-      period: string;
-      k: number;
-    };
-    expect(envelope).toMatchObject({ type: 'baken-auditor-aggregates', version: 1, k: 5 });
+    const envelope = JSON.parse(json.text) as { type: string; version: number; generatedOn: string; period: string; k: number };
+    expect(envelope).toMatchObject({ type: 'baken-auditor-aggregates', version: 2, k: 5 });
     for (const file of [csv.text, json.text]) {
       for (const marker of [...Object.values(markers), reference, 'Jongere A', 'Foto doorgestuurd']) {
         expect(file).not.toContain(marker);
@@ -155,6 +150,19 @@ test.describe('exports', () => {
       expect(file.match(/\d{4}-\d{2}-\d{2}/g)).toEqual([envelope.generatedOn]);
       expect(file).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
     }
+
+    // The optional row-level log: pseudonymised personal data, labelled as such on screen and in the file.
+    await expect(section.getByText(/Dit zijn gepseudonimiseerde persoonsgegevens/)).toBeVisible();
+    const rows = await exports.download(section, 'Rij per dossier bewaren (JSON, gepseudonimiseerd)');
+    expect(rows.name).toMatch(/^baken-auditor-rijen-gepseudonimiseerd-\d{4}-Q[1-4]\.json$/);
+    const log = JSON.parse(rows.text) as { dataClass: string; rows: Array<{ pseudonym: string; knownWeek: string }> };
+    expect(log.dataClass).toBe('gepseudonimiseerde-persoonsgegevens');
+    expect(log.rows).toHaveLength(1);
+    expect(log.rows[0]?.knownWeek).toMatch(/^\d{4}-W\d{2}$/);
+    for (const marker of [...Object.values(markers), reference, 'Jongere A', 'Foto doorgestuurd']) {
+      expect(rows.text).not.toContain(marker);
+    }
+    expect(rows.text.match(/\d{4}-\d{2}-\d{2}/g)).toEqual([envelope.generatedOn]);
   });
 
   test('the audit log verifies in the app and with verify-audit, and a tampered copy fails both', async ({
@@ -168,7 +176,10 @@ test.describe('exports', () => {
     await exports.open();
 
     const log = await exports.download(exports.logSection, 'Auditlog bewaren (JSON)');
-    expect(log.name).toMatch(/^baken-auditlog-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(log.name).toMatch(/^baken-auditlog-gepseudonimiseerd-\d{4}-\d{2}-\d{2}\.json$/);
+    // Labelled as pseudonymised personal data, in the file and on the screen.
+    expect(JSON.parse(log.text)).toMatchObject({ dataClass: 'gepseudonimiseerde-persoonsgegevens' });
+    await expect(exports.logSection.getByText(/gepseudonimiseerde persoonsgegevens/)).toBeVisible();
     await expect(exports.logSection.getByRole('status').filter({ hasText: 'is klaar om te bewaren' })).toBeVisible();
     const anchor = await exports.currentAnchor();
     // Issue 18: the seq and 80 bits (was 10 characters, 50 bits).

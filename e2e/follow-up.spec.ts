@@ -6,7 +6,7 @@
 import { expectNoAxeViolations } from './axe';
 import { cspViolations, expect, test } from './fixtures';
 import { FollowUpPage } from './pages/follow-up-page';
-import { phone } from './pages/logbook-page';
+import { LogbookPage, phone } from './pages/logbook-page';
 
 test.use({ viewport: phone });
 
@@ -65,7 +65,10 @@ test.describe('follow-up overview', () => {
       page.getByRole('status').filter({ hasText: `De opvolging van dossier ${reference} is afgevinkt.` }),
     ).toBeAttached();
     await expect(followUp.groupHeading('Te laat', 0)).toBeFocused();
-    await expect(page.getByRole('article')).toHaveCount(0);
+    // Issue 15: with no open follow-up left, the case moves to "Zonder opvolgdatum".
+    await expect(followUp.group('Te laat').getByRole('article')).toHaveCount(0);
+    await expect(followUp.group('Zonder opvolgdatum').getByRole('article')).toHaveCount(1);
+    await expect(page.getByRole('article')).toHaveCount(1);
     await expect(page.getByText('Er staan geen opvolgingen open.', { exact: false })).toBeVisible();
     await expectNoAxeViolations(page, 'empty overview');
   });
@@ -167,7 +170,9 @@ test.describe('follow-up overview', () => {
     await page.keyboard.press('Tab');
     await expect(done).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('article')).toHaveCount(0);
+    // Done: no follow-up card is left; the case itself is now listed without a date (issue 15).
+    await expect(done).toHaveCount(0);
+    await expect(followUp.group('Zonder opvolgdatum').getByRole('article')).toHaveCount(1);
   });
 
   test('the app badge shows only the overdue count while unlocked, and is cleared on lock', async ({ page }) => {
@@ -206,5 +211,54 @@ test.describe('follow-up overview', () => {
 
     await followUp.lock.lock();
     await expect.poll(badge).toBe('clear');
+  });
+
+  test('an open case without a date and a step marked for Opvolging show at 1280 px and 360 px, offline', async ({
+    page,
+    context,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await logbook.openNewIncident();
+    await logbook.fillIncident({
+      knownVia: 'Een klasgenoot',
+      types: ['sextortion'],
+      schools: [markers.school],
+      description: 'Dreiging met doorsturen, gemeld door een klasgenoot.',
+    });
+    const reference = await logbook.saveIncident();
+
+    // On the case page: keep step 2 of the step plan in Opvolging until it is done.
+    const steps = logbook.section('Stappenplan');
+    const remind = steps.getByRole('button', { name: 'Stap 2 herinneren in Opvolging' });
+    await expect(remind).toHaveAttribute('aria-pressed', 'false');
+    await remind.click();
+    await expect(remind).toHaveAttribute('aria-pressed', 'true');
+    await expect(steps.getByText('Staat in Opvolging tot de stap gedaan is')).toBeVisible();
+
+    const followUp = new FollowUpPage(page);
+    await followUp.open();
+    for (const viewport of [{ width: 1280, height: 800 }, phone]) {
+      await page.setViewportSize(viewport);
+      await expect(followUp.groupHeading('Zonder opvolgdatum', 1)).toBeVisible();
+      const noDate = followUp.group('Zonder opvolgdatum').getByRole('article');
+      await expect(noDate.getByRole('link', { name: `Dossier ${reference}` })).toBeVisible();
+      await expect(noDate).toContainText('open');
+      await expect(followUp.groupHeading('Stappen met herinnering', 1)).toBeVisible();
+      await expect(followUp.group('Stappen met herinnering').getByRole('article')).toContainText(
+        'Open stappen met herinnering1',
+      );
+      await followUp.expectNoHorizontalOverflow(`Opvolging at ${viewport.width} px`);
+    }
+    await expectNoAxeViolations(page, 'Opvolging with cases without a date');
+
+    // Marking step 2 done takes the case out of "Stappen met herinnering".
+    await followUp.group('Stappen met herinnering').getByRole('link', { name: `Dossier ${reference}` }).click();
+    await logbook.section('Stappenplan').getByRole('button', { name: 'Stap 2 afvinken' }).click();
+    await logbook.section('Stappenplan').getByRole('button', { name: 'Bewaren' }).click();
+    await expect(logbook.section('Stappenplan').getByText(/^Gedaan op/)).toBeVisible();
+    await followUp.open();
+    await expect(followUp.groupHeading('Stappen met herinnering', 0)).toBeVisible();
+    await expect(followUp.groupHeading('Zonder opvolgdatum', 1)).toBeVisible();
   });
 });

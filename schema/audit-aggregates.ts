@@ -1,55 +1,75 @@
 // The anonymised figures for an auditor (DOMAIN.md, "What the auditor may
 // see"). Pure. Every figure is about the cohort of cases that became known
-// (`knownOn`) in the period. Only counts and derived numbers leave this file:
+// (`knownOn`) in one quarter. Only counts and derived numbers leave this file:
 // never names, pseudonyms, schools, exact dates or free text.
 //
 // Disclosure control, per table (each table partitions one set, and shows its total):
-// - total < k: the whole table, total included, is suppressed;
-// - every cell < k (0 included) is suppressed (primary suppression);
+// - when the cohort or the table's total is below k, the table shows only
+//   "less than k" (no total, no cells): published zeros would otherwise tell
+//   the attribute of every case in it;
+// - true zeros are published ("0 te laat" is the answer an auditor wants);
+// - every count from 1 to k-1 is suppressed (primary suppression);
 // - complementary suppression: while a table has exactly one suppressed cell,
-//   or its suppressed cells add up to less than k (so the published total
-//   would pin them down, e.g. to 0), the smallest published cell is
-//   suppressed too. No suppressed cell can then be recomputed from the total.
+//   or its suppressed cells add up to less than k, the smallest published
+//   non-zero cell is suppressed too; also while they add up to no more than
+//   their number (they would all be 1). Since zeros are published, a reader
+//   knows every suppressed cell is at least 1; with two or more suppressed
+//   cells adding up to at least k and more than their number, none of them is
+//   pinned to one value. When no non-zero cell is left to hide, every cell is
+//   hidden (zeros too) and only the total is published.
 // - A percentage is published only when the cells it is derived from are
-//   published, so it cannot reveal a suppressed cell. Median and p90 of the
-//   days to the first follow-up need at least k values behind them.
-// Tables share the cohort total but are separate one-way partitions, so
-// combining them gives nothing a single table does not. Known limit: figures
-// for overlapping periods (a quarter and its months) can be subtracted from
-// each other; auditors get either months or quarters, not both.
+//   published. Median and p90 need at least k values behind them.
+// Periods are quarters only: a month and its quarter could be subtracted
+// from each other (the re-identification test shows how), and quarters do
+// not overlap. Known limit: two exports of the same quarter made on
+// different days can differ by cases recorded in between.
 import { z } from 'zod';
 
 import { latestFlag } from './latest-flag';
 import type { Flag, FlagAssessment } from './records/assessment';
 import type { Case } from './records/case';
 import { caseTypeSchema } from './records/case';
-import type { ConsentRecord } from './records/consent';
+import type { ConsentBasis, ConsentRecord } from './records/consent';
 import type { FollowUp } from './records/follow-up';
 import type { Party } from './records/party';
+import { latestTakedowns, takedownStepSchema } from './records/takedown';
+import type { Takedown, TakedownStep } from './records/takedown';
 
 export const AGGREGATES_TYPE = 'baken-auditor-aggregates';
-export const AGGREGATES_VERSION = 1;
+export const AGGREGATES_VERSION = 2;
 export const SUPPRESSION_K = 5;
 
 const yearSchema = z.int().min(2000).max(2100);
-export const auditPeriodSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('month'), year: yearSchema, month: z.int().min(1).max(12) }),
-  z.strictObject({ kind: z.literal('quarter'), year: yearSchema, quarter: z.int().min(1).max(4) }),
-]);
+/** Quarters only (see the header): a month is refused. */
+export const auditPeriodSchema = z.strictObject({
+  kind: z.literal('quarter'),
+  year: yearSchema,
+  quarter: z.int().min(1).max(4),
+});
 export type AuditPeriod = z.infer<typeof auditPeriodSchema>;
 
-/** `2026-03` or `2026-Q1`: never a day. */
+/** `2026-Q1`: never a day. */
 export function periodLabel(p: AuditPeriod): string {
-  return p.kind === 'month' ? `${p.year}-${String(p.month).padStart(2, '0')}` : `${p.year}-Q${p.quarter}`;
+  return `${p.year}-Q${p.quarter}`;
 }
 
 /** First day (inclusive) and the day after the last (exclusive), as YYYY-MM-DD. */
 export function periodRange(p: AuditPeriod): { from: string; until: string } {
-  const startMonth = p.kind === 'month' ? p.month : (p.quarter - 1) * 3 + 1;
-  const months = p.kind === 'month' ? 1 : 3;
+  const startMonth = (p.quarter - 1) * 3 + 1;
   const iso = (y: number, m: number): string =>
     `${y + Math.floor((m - 1) / 12)}-${String(((m - 1) % 12) + 1).padStart(2, '0')}-01`;
-  return { from: iso(p.year, startMonth), until: iso(p.year, startMonth + months) };
+  return { from: iso(p.year, startMonth), until: iso(p.year, startMonth + 3) };
+}
+
+/**
+ * A need-to-know summary that was made (from its `export.summary` audit
+ * event). `basis` is what the summary rested on: `toestemming` when every
+ * part rested on consent; undefined for events written before it was recorded.
+ */
+export interface SummaryMade {
+  basis: ConsentBasis | undefined;
+  /** UTC day of the event. */
+  day: string;
 }
 
 /** One case with the parts the figures need; the logbook's CaseDetail fits it. */
@@ -59,6 +79,9 @@ export interface AggregateInput {
   consents: readonly ConsentRecord[];
   assessments: readonly FlagAssessment[];
   followUps: readonly FollowUp[];
+  summaries: readonly SummaryMade[];
+  /** Steps to take the material offline (issue 15); none when absent. */
+  takedowns?: readonly Takedown[] | undefined;
 }
 
 export const ageBands = ['tot-11', '12-13', '14-15', '16-17', '18-plus', 'onbekend'] as const;
@@ -66,18 +89,30 @@ export type AgeBand = (typeof ageBands)[number];
 
 const caseTypes = caseTypeSchema.options;
 const flagKeys = ['groen', 'geel', 'rood', 'zwart', 'geen'] as const satisfies ReadonlyArray<Flag | 'geen'>;
+const shareKeys = ['toestemming', 'noodtoestand', 'art-458bis'] as const satisfies readonly ConsentBasis[];
 
-export const aggregateTableIds = ['types', 'ageBands', 'flags', 'firstFollowUp', 'followUps', 'shares'] as const;
-export type AggregateTableId = (typeof aggregateTableIds)[number];
+export type TakedownTableId = `takedown-${TakedownStep}`;
+/** One table per step: of the cases, how many have the step done (its latest status), how many not. */
+export const takedownTableIds = takedownStepSchema.options.map((step): TakedownTableId => `takedown-${step}`);
+export const aggregateTableIds = [
+  'types',
+  'ageBands',
+  'flags',
+  'firstFollowUp',
+  'followUps',
+  'shares',
+  ...takedownTableIds,
+] as const;
+export type AggregateTableId =
+  'types' | 'ageBands' | 'flags' | 'firstFollowUp' | 'followUps' | 'shares' | TakedownTableId;
 
 /** A published count, or null when suppressed. */
 export type Cell = number | null;
 
-export interface AggregateTable {
-  id: AggregateTableId;
-  total: Cell;
-  cells: Array<{ key: string; value: Cell }>;
-}
+export type AggregateTable =
+  | { id: AggregateTableId; lessThanK: false; total: number; cells: Array<{ key: string; value: Cell }> }
+  /** Total below k: only "minder dan k" is shown, no total and no cells. */
+  | { id: AggregateTableId; lessThanK: true; total: null; cells: [] };
 
 export interface AggregateStats {
   medianDaysToFirstFollowUp: number | null;
@@ -105,12 +140,13 @@ export function ageBand(age: number | undefined): AgeBand {
   return '18-plus';
 }
 
-/** The depicted young person's age; else the youngest known age of anyone involved. */
-function caseAge(parties: readonly Party[]): number | undefined {
-  const depicted = parties.find((p) => p.role === 'afgebeelde-jongere' && p.age !== undefined);
-  if (depicted) return depicted.age;
+/** The depicted young person's age (the youngest, when several are depicted); nobody else's. */
+export function depictedAge(parties: readonly Party[]): number | undefined {
   let youngest: number | undefined;
-  for (const p of parties) if (p.age !== undefined && (youngest === undefined || p.age < youngest)) youngest = p.age;
+  for (const p of parties) {
+    if (p.role === 'afgebeelde-jongere' && p.age !== undefined && (youngest === undefined || p.age < youngest))
+      youngest = p.age;
+  }
   return youngest;
 }
 
@@ -125,27 +161,63 @@ function percentile(sorted: readonly number[], p: number): number | null {
   return sorted[rank - 1] ?? null;
 }
 
-/** Applies primary and complementary suppression to one table. */
+/** What a summary rested on, from the bases of its parts: consent only if every part rested on consent. */
+export function summaryBasis(parts: ReadonlyArray<{ basis: ConsentBasis }>): ConsentBasis {
+  return parts.find((p) => p.basis !== 'toestemming')?.basis ?? 'toestemming';
+}
+
+/**
+ * The actual shares of one case, by basis. A summary that rested only on
+ * consent is a share with consent. A share without consent is counted once,
+ * by its own record (the justification the worker documented); a summary
+ * made under that noodtoestand is how it was carried out, not a second share.
+ * A summary event without a basis (older events) rested on consent when the
+ * case had no share without consent on or before that day: a summary can
+ * rest on nothing else.
+ */
+export function caseShares(c: Pick<AggregateInput, 'consents' | 'summaries'>): ConsentBasis[] {
+  const emergencies = c.consents.flatMap((r) => (r.basis === 'toestemming' ? [] : [r]));
+  const out: ConsentBasis[] = emergencies.map((r) => r.basis);
+  for (const s of c.summaries) {
+    const basis = s.basis ?? (emergencies.some((r) => r.sharedOn <= s.day) ? undefined : 'toestemming');
+    if (basis === 'toestemming') out.push('toestemming');
+  }
+  return out;
+}
+
+/** Applies the "less than k" rule, primary and complementary suppression to one table. */
 export function suppressTable(
   id: AggregateTableId,
   counts: ReadonlyArray<{ key: string; value: number }>,
   k: number = SUPPRESSION_K,
 ): AggregateTable {
   const total = counts.reduce((sum, c) => sum + c.value, 0);
-  if (total < k) return { id, total: null, cells: counts.map((c) => ({ key: c.key, value: null })) };
+  if (total < k) return { id, lessThanK: true, total: null, cells: [] };
   const hidden = new Set<number>();
   counts.forEach((c, i) => {
-    if (c.value < k) hidden.add(i);
+    if (c.value > 0 && c.value < k) hidden.add(i);
   });
   const hiddenSum = (): number => [...hidden].reduce((sum, i) => sum + (counts[i]?.value ?? 0), 0);
-  while (hidden.size > 0 && (hidden.size < 2 || hiddenSum() < k) && hidden.size < counts.length) {
+  // Every hidden cell is at least 1 (zeros are published), so n hidden cells
+  // adding up to exactly n would all be 1: the sum must also exceed n.
+  while (hidden.size > 0 && (hidden.size < 2 || hiddenSum() < k || hiddenSum() <= hidden.size)) {
     let pick = -1;
     counts.forEach((c, i) => {
-      if (!hidden.has(i) && (pick === -1 || c.value < (counts[pick]?.value ?? Infinity))) pick = i;
+      if (!hidden.has(i) && c.value > 0 && (pick === -1 || c.value < (counts[pick]?.value ?? Infinity))) pick = i;
     });
+    if (pick === -1) {
+      // No non-zero cell left to hide (e.g. five types of 1 each): hide every
+      // cell, zeros too, and publish the total only.
+      return { id, lessThanK: false, total, cells: counts.map((c) => ({ key: c.key, value: null })) };
+    }
     hidden.add(pick);
   }
-  return { id, total, cells: counts.map((c, i) => ({ key: c.key, value: hidden.has(i) ? null : c.value })) };
+  return {
+    id,
+    lessThanK: false,
+    total,
+    cells: counts.map((c, i) => ({ key: c.key, value: hidden.has(i) ? null : c.value })),
+  };
 }
 
 function countBy<K extends string>(keys: readonly K[], values: Iterable<K>): Array<{ key: K; value: number }> {
@@ -158,9 +230,12 @@ function cell(table: AggregateTable, key: string): Cell {
   return table.cells.find((c) => c.key === key)?.value ?? null;
 }
 
-function pct(part: Cell, other: Cell): number | null {
-  if (part === null || other === null || part + other === 0) return null;
-  return Math.round((part / (part + other)) * 1000) / 10;
+/** `part` as a percentage of all `cells`, only when every one of them is published. */
+function pct(table: AggregateTable, part: string): number | null {
+  if (table.lessThanK || table.total === 0) return null;
+  if (table.cells.some((c) => c.value === null)) return null;
+  const value = cell(table, part);
+  return value === null ? null : Math.round((value / table.total) * 1000) / 10;
 }
 
 /**
@@ -175,30 +250,31 @@ export function buildAuditAggregates(
 ): AuditAggregates {
   const { from, until } = periodRange(period);
   const cohort = cases.filter((c) => c.case.knownOn >= from && c.case.knownOn < until);
+  // A cohort below k: every table (also those that count follow-ups or
+  // shares, which can add up to k or more) says only "less than k".
+  const table = (id: AggregateTableId, counts: ReadonlyArray<{ key: string; value: number }>): AggregateTable =>
+    cohort.length < k ? { id, lessThanK: true, total: null, cells: [] } : suppressTable(id, counts, k);
 
-  const types = suppressTable(
+  const types = table(
     'types',
     countBy(
       caseTypes,
       cohort.map((c) => c.case.types[0] ?? 'anders'),
     ),
-    k,
   );
-  const ages = suppressTable(
+  const ages = table(
     'ageBands',
     countBy(
       ageBands,
-      cohort.map((c) => ageBand(caseAge(c.parties))),
+      cohort.map((c) => ageBand(depictedAge(c.parties))),
     ),
-    k,
   );
-  const flags = suppressTable(
+  const flags = table(
     'flags',
     countBy(
       flagKeys,
       cohort.map((c) => latestFlag(c.assessments) ?? 'geen'),
     ),
-    k,
   );
 
   const days: number[] = [];
@@ -209,44 +285,31 @@ export function buildAuditAggregates(
     if (first !== undefined) days.push(Math.max(0, daysBetween(c.case.knownOn, first)));
   }
   days.sort((a, b) => a - b);
-  const firstFollowUp = suppressTable(
-    'firstFollowUp',
-    [
-      { key: 'afgerond', value: days.length },
-      { key: 'nog-niet', value: cohort.length - days.length },
-    ],
-    k,
-  );
+  const firstFollowUp = table('firstFollowUp', [
+    { key: 'afgerond', value: days.length },
+    { key: 'nog-niet', value: cohort.length - days.length },
+  ]);
 
   const followUps = cohort.flatMap((c) => c.followUps);
   const overdue = followUps.filter((f) => (f.doneOn === undefined ? f.due < generatedOn : f.doneOn > f.due)).length;
-  const followUpTable = suppressTable(
-    'followUps',
-    [
-      { key: 'niet-te-laat', value: followUps.length - overdue },
-      { key: 'te-laat', value: overdue },
-    ],
-    k,
-  );
+  const followUpTable = table('followUps', [
+    { key: 'niet-te-laat', value: followUps.length - overdue },
+    { key: 'te-laat', value: overdue },
+  ]);
 
-  const shares = suppressTable(
-    'shares',
-    countBy(
-      ['toestemming', 'noodtoestand', 'art-458bis'] as const,
-      cohort.flatMap((c) => c.consents.map((r) => r.basis)),
-    ),
-    k,
-  );
+  const shares = table('shares', countBy(shareKeys, cohort.flatMap(caseShares)));
+
+  const takedownTables = takedownStepSchema.options.map((step) => {
+    const done = cohort.filter((c) => latestTakedowns(c.takedowns ?? []).get(step)?.status === 'gedaan').length;
+    return table(`takedown-${step}`, [
+      { key: 'gedaan', value: done },
+      { key: 'niet-gedaan', value: cohort.length - done },
+    ]);
+  });
 
   // A median or p90 does not reveal how many values it came from, so it only
   // needs k values behind it, not a published count.
-  const daysPublished = days.length >= k;
-  const withConsent = cell(shares, 'toestemming');
-  const without = (() => {
-    const a = cell(shares, 'noodtoestand');
-    const b = cell(shares, 'art-458bis');
-    return a === null || b === null ? null : a + b;
-  })();
+  const daysPublished = cohort.length >= k && days.length >= k;
 
   return {
     type: AGGREGATES_TYPE,
@@ -254,12 +317,12 @@ export function buildAuditAggregates(
     generatedOn,
     period: periodLabel(period),
     k,
-    tables: [types, ages, flags, firstFollowUp, followUpTable, shares],
+    tables: [types, ages, flags, firstFollowUp, followUpTable, shares, ...takedownTables],
     stats: {
       medianDaysToFirstFollowUp: daysPublished ? percentile(days, 50) : null,
       p90DaysToFirstFollowUp: daysPublished ? percentile(days, 90) : null,
-      pctFollowUpsOverdue: pct(cell(followUpTable, 'te-laat'), cell(followUpTable, 'niet-te-laat')),
-      pctSharesWithConsent: pct(withConsent, without),
+      pctFollowUpsOverdue: pct(followUpTable, 'te-laat'),
+      pctSharesWithConsent: pct(shares, 'toestemming'),
     },
   };
 }
@@ -272,7 +335,8 @@ function csvField(value: string | number | null): string {
 
 /**
  * CSV: the envelope (header + one row), a blank line, then one row per
- * figure: table, cell, value, suppressed (1 = suppressed, value empty).
+ * figure: table, cell, value, suppressed (1 = suppressed, value empty). A
+ * table below k has one row: cell `total`, value `<k`, suppressed 1.
  */
 export function aggregatesToCsv(a: AuditAggregates): string {
   const rows: Array<Array<string | number | null>> = [
@@ -282,8 +346,12 @@ export function aggregatesToCsv(a: AuditAggregates): string {
     ['table', 'cell', 'value', 'suppressed'],
   ];
   for (const t of a.tables) {
+    if (t.lessThanK) {
+      rows.push([t.id, 'total', `<${a.k}`, 1]);
+      continue;
+    }
     for (const c of t.cells) rows.push([t.id, c.key, c.value, c.value === null ? 1 : 0]);
-    rows.push([t.id, 'total', t.total, t.total === null ? 1 : 0]);
+    rows.push([t.id, 'total', t.total, 0]);
   }
   for (const [key, value] of Object.entries(a.stats)) rows.push(['stats', key, value, value === null ? 1 : 0]);
   return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   GENESIS_PREV,
+  AUDIT_LOG_DATA_CLASS,
   anchorOf,
   auditLogFileToText,
   buildAuditLogFile,
@@ -281,5 +282,35 @@ describe("verifyEventChain (a backup's audit log before restore re-links it)", (
       i === 0 && e.chain ? { ...e, chain: { ...e.chain, hash: 'ab'.repeat(32) } } : e,
     );
     expect(await verifyEventChain(forged, sha256)).toEqual({ status: 'broken', firstBrokenSeq: 0 });
+  });
+});
+
+describe('the label of an exported audit log', () => {
+  it('says in the file that it is pseudonymised personal data, under the checksum', async () => {
+    const { links } = await chainOf(3);
+    const file = await fileOf(links);
+    expect(file.dataClass).toBe(AUDIT_LOG_DATA_CLASS);
+    expect(AUDIT_LOG_DATA_CLASS).toBe('gepseudonimiseerde-persoonsgegevens');
+    expect(await verifyAuditChain(auditLogFileToText(file), sha256)).toMatchObject({ valid: true });
+    const { dataClass: _label, ...unlabelled } = file;
+    expect(await verifyAuditChain(unlabelled, sha256)).toEqual({ valid: false, firstBrokenSeq: null, reason: 'checksum' });
+  });
+
+  it('still verifies a file made before the label existed', async () => {
+    const { links } = await chainOf(2);
+    const { dataClass: _label, checksum: _sum, ...body } = await fileOf(links);
+    const last = links[links.length - 1];
+    const oldText = [
+      'baken-audit-file/1',
+      body.type,
+      String(body.version),
+      body.generatedOn,
+      body.hashAlgorithm,
+      String(body.preChainEvents),
+      String(body.events.length),
+      last === undefined ? '' : `${last.seq}:${last.hash}`,
+    ].join('\n');
+    const checksum = Buffer.from(sha256(new TextEncoder().encode(oldText))).toString('hex');
+    expect(await verifyAuditChain({ ...body, checksum }, sha256)).toMatchObject({ valid: true, events: 2 });
   });
 });

@@ -35,6 +35,12 @@ export type Sha256 = (data: Uint8Array) => Promise<Uint8Array> | Uint8Array;
 export const AUDIT_LOG_TYPE = 'baken-audit-log';
 export const AUDIT_LOG_VERSION = 1;
 export const GENESIS_PREV = '0'.repeat(64);
+/**
+ * The label every export carries: the links are keyed hashes of events about
+ * people, so the file is pseudonymised personal data, not anonymous (GDPR).
+ * Files made before the label existed have none and still verify.
+ */
+export const AUDIT_LOG_DATA_CLASS = 'gepseudonimiseerde-persoonsgegevens';
 /** Upper bound for an imported file, checked before it is read. */
 export const AUDIT_LOG_MAX_BYTES = 20 * 1024 * 1024;
 const MAX_EVENTS = 100_000;
@@ -60,6 +66,7 @@ export const auditLogFileSchema = z.strictObject({
   version: z.literal(AUDIT_LOG_VERSION),
   generatedOn: isoDateSchema,
   hashAlgorithm: z.literal('SHA-256'),
+  dataClass: z.literal(AUDIT_LOG_DATA_CLASS).optional(),
   preChainEvents: z.int().min(0),
   events: z.array(exportedLinkSchema).max(MAX_EVENTS),
   head: chainHeadSchema.nullable(),
@@ -242,6 +249,8 @@ function checksumText(file: Omit<AuditLogFile, 'checksum'>): string {
     String(file.preChainEvents),
     String(file.events.length),
     file.head === null ? '' : `${file.head.seq}:${file.head.hash}`,
+    // Appended only when present, so files without the label keep their checksum.
+    ...(file.dataClass === undefined ? [] : [file.dataClass]),
   ].join('\n');
 }
 
@@ -256,6 +265,7 @@ export async function buildAuditLogFile(
     version: AUDIT_LOG_VERSION,
     generatedOn: input.generatedOn,
     hashAlgorithm: 'SHA-256',
+    dataClass: AUDIT_LOG_DATA_CLASS,
     preChainEvents: input.preChainEvents,
     events: [...input.links],
     head: last === undefined ? null : { seq: last.seq, hash: last.hash },

@@ -430,6 +430,7 @@ const kindNl: Record<RecordKind, [one: string, many: string]> = {
   followup: ['opvolging', 'opvolgingen'],
   referral: ['verwijzing', 'verwijzingen'],
   step: ['stap', 'stappen'],
+  takedown: ['stap om materiaal offline te halen', 'stappen om materiaal offline te halen'],
   audit: ['logregel', 'logregels'],
   draft: ['concept', 'concepten'],
 };

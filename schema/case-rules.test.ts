@@ -6,6 +6,7 @@ import {
   parseCaseReference,
   pseudonymLetters,
   suggestFollowUpDate,
+  pseudonymPrefix,
   suggestPseudonym,
 } from './case-rules';
 import { caseReferenceSchema } from './records/case';
@@ -34,6 +35,21 @@ describe('suggestPseudonym', () => {
     expect(suggestPseudonym(named('Jongere A'))).toBe('Jongere B');
     expect(suggestPseudonym(named('Jongere A', 'Jongere C'))).toBe('Jongere B');
     expect(suggestPseudonym(named('Jongere B', 'Lotte'))).toBe('Jongere A');
+  });
+
+  it('offers a parent, an adult, a melder or another betrokkene a name by role, never "Jongere"', () => {
+    const used = named('Jongere A', 'Jongere B', 'Ouder A');
+    expect(suggestPseudonym(used, 'ouder-voogd')).toBe('Ouder B');
+    expect(suggestPseudonym(used, 'volwassene')).toBe('Volwassene A');
+    expect(suggestPseudonym(used, 'melder')).toBe('Melder A');
+    expect(suggestPseudonym(used, 'andere')).toBe('Betrokkene A');
+    expect(suggestPseudonym(used, 'jongere-die-doorstuurde')).toBe('Jongere C');
+    for (const role of ['ouder-voogd', 'volwassene'] as const) {
+      for (let n = 0; n < 30; n++) {
+        const existing = named(...Array.from({ length: n }, (_, i) => `${pseudonymPrefix(role)} ${pseudonymLetters(i)}`));
+        expect(suggestPseudonym(existing, role)).not.toMatch(/^Jongere/);
+      }
+    }
   });
 
   it('ignores case and extra spaces when deciding what is used', () => {

@@ -5,7 +5,7 @@ import { addDays } from 'date-fns';
 import { formatIsoDate, isValidDate, parseIsoDate } from './calendar-date';
 import { z } from 'zod';
 
-import type { Party } from './records/party';
+import type { Party, PartyRole } from './records/party';
 import type { FollowUp } from './records/follow-up';
 
 // ---------------------------------------------------------------------------
@@ -73,10 +73,34 @@ export function samePseudonym(a: string, b: string): boolean {
   );
 }
 
-/** The first free "Jongere A", "Jongere B", … among the parties of one case. */
-export function suggestPseudonym(existing: ReadonlyArray<Pick<Party, 'pseudonym'>>): string {
+/**
+ * The word a suggested pseudonym starts with, by role: only a young person's
+ * role gives "Jongere"; a parent or an adult is never offered "Jongere C".
+ * Without a role (not chosen yet) the young person's word, as before.
+ */
+export function pseudonymPrefix(role?: PartyRole): string {
+  switch (role) {
+    case undefined:
+    case 'afgebeelde-jongere':
+    case 'jongere-die-doorstuurde':
+    case 'ontvanger-omstander':
+      return PSEUDONYM_PREFIX;
+    case 'melder':
+      return 'Melder';
+    case 'ouder-voogd':
+      return 'Ouder';
+    case 'volwassene':
+      return 'Volwassene';
+    case 'andere':
+      return 'Betrokkene';
+  }
+}
+
+/** The first free "Jongere A", "Ouder A", … (by role) among the parties of one case. */
+export function suggestPseudonym(existing: ReadonlyArray<Pick<Party, 'pseudonym'>>, role?: PartyRole): string {
+  const prefix = pseudonymPrefix(role);
   for (let i = 0; ; i++) {
-    const candidate = `${PSEUDONYM_PREFIX} ${pseudonymLetters(i)}`;
+    const candidate = `${prefix} ${pseudonymLetters(i)}`;
     if (!existing.some((p) => samePseudonym(p.pseudonym, candidate))) return candidate;
   }
 }

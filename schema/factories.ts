@@ -12,6 +12,7 @@ import type { Note } from './records/note';
 import type { Party } from './records/party';
 import type { Referral } from './records/referral';
 import type { StepCheck } from './records/step';
+import type { Takedown } from './records/takedown';
 
 const NOW = '2026-03-12T09:30:00.000Z';
 const uuid = (): string => crypto.randomUUID();
@@ -191,6 +192,21 @@ export function makeDraft(overrides: Partial<Draft> = {}): Draft {
     id: 'case-new',
     fields: { description: 'Half ingevuld…' },
     updatedAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeTakedown(overrides: Partial<Takedown> = {}): Takedown {
+  return {
+    kind: 'takedown',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    step: 'verspreider-gevraagd',
+    status: 'gedaan',
+    on: '2026-03-12',
+    byInitials: 'KV',
+    createdAt: NOW,
     ...overrides,
   };
 }

@@ -19,6 +19,7 @@ import { noteSchema } from './records/note';
 import { partySchema } from './records/party';
 import { referralSchema } from './records/referral';
 import { stepCheckSchema } from './records/step';
+import { takedownSchema } from './records/takedown';
 
 export const storedRecordSchema = z.discriminatedUnion('kind', [
   caseSchema,
@@ -29,6 +30,7 @@ export const storedRecordSchema = z.discriminatedUnion('kind', [
   followUpSchema,
   referralSchema,
   stepCheckSchema,
+  takedownSchema,
   auditEventSchema,
   draftSchema,
 ]);
@@ -49,6 +51,7 @@ export const currentSchemaVersion = {
   followup: followUpSchema.shape.schemaVersion.value,
   referral: referralSchema.shape.schemaVersion.value,
   step: stepCheckSchema.shape.schemaVersion.value,
+  takedown: takedownSchema.shape.schemaVersion.value,
   audit: auditEventSchema.shape.schemaVersion.value,
   draft: draftSchema.shape.schemaVersion.value,
 } as const satisfies Record<RecordKind, number>;

@@ -50,7 +50,7 @@ const labels: SummaryLabels = {
     'doxing',
     'anders',
   ]),
-  knownVia: identity(['betrokkene-zelf', 'klasgenoot', 'leerkracht', 'ouder', 'andere']),
+  knownVia: identity(['betrokkene-zelf', 'klasgenoot', 'leerkracht', 'ouder', 'ander-clb-of-school', 'child-focus', 'andere']),
   flags: identity(['groen', 'geel', 'rood', 'zwart']),
   how: identity(['mondeling-genoteerd', 'schriftelijk']),
   basis: identity(['noodtoestand', 'art-458bis']),

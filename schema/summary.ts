@@ -151,7 +151,8 @@ function caseFacts(
     .filter((f) => f.caseId === kase.id && f.doneOn === undefined)
     .sort((a, b) => byText(a.due, b.due))
     .map((f) => ({ kind: 'followup', due: f.due, purpose: clean(f.purpose) }));
-  return { feiten, afspraken, 'vlaggen-beoordeling': vlaggen, opvolging, contactgegevens: [] };
+  // 'offline-halen' (issue 15): not in summaries yet, so it is never shared (nor listed as withheld).
+  return { feiten, afspraken, 'vlaggen-beoordeling': vlaggen, opvolging, contactgegevens: [], 'offline-halen': [] };
 }
 
 const defaultReplacement = (p: PartyLabel): string => (p.age === undefined ? p.role : `${p.role} (${p.age})`);

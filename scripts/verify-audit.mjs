@@ -70,6 +70,7 @@ if (verdict.valid) {
     `Valid: the chain of ${verdict.events} events is unchanged.${verdict.anchor ? ` Anchor code of this file: ${verdict.anchor}.` : ''}`,
   );
   if (args.anchor) console.log(`${nl.validAnchor}\nThe anchor code you gave is in the chain.`);
+  console.log(`${nl.personalData}\nThis file is pseudonymised personal data: keep and share it as personal data.`);
   process.exit(0);
 }
 console.log(nl.invalid(verdict.firstBrokenSeq, nl.reasons[verdict.reason]));

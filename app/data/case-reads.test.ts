@@ -88,7 +88,8 @@ describe('readCaseList', () => {
       updatedAt: new Date().toISOString(),
     });
     const itemB = list.find((i) => i.id === b.id);
-    expect(itemB).toMatchObject({ ok: true, pseudonyms: ['Jongere A'], status: 'open' });
+    // Issue 15: a melder is offered "Melder A", not "Jongere A" (default pseudonyms by role).
+    expect(itemB).toMatchObject({ ok: true, pseudonyms: ['Melder A'], status: 'open' });
     expect(itemB).not.toHaveProperty('latestFlag');
     expect(itemB).not.toHaveProperty('nextFollowUp');
 
@@ -107,7 +108,7 @@ describe('readCaseList', () => {
     const list = await readCaseList();
     expect(list).toHaveLength(2);
     expect(list.find((i) => i.id === bad.id)).toEqual({ ok: false, id: bad.id, problem: 'beschadigd' });
-    expect(list.find((i) => i.id === good.id)).toMatchObject({ ok: true, pseudonyms: ['Jongere B'] });
+    expect(list.find((i) => i.id === good.id)).toMatchObject({ ok: true, pseudonyms: ['Melder B'] });
   });
 
   it('refuses while locked, and the live reader gives undefined', async () => {

@@ -20,6 +20,7 @@ import type { Note } from '../../schema/records/note';
 import type { Party } from '../../schema/records/party';
 import type { Referral } from '../../schema/records/referral';
 import type { StepCheck } from '../../schema/records/step';
+import type { Takedown } from '../../schema/records/takedown';
 import { db } from './db';
 import type { RecordRow } from './db';
 import { VaultLockedError } from './errors';
@@ -45,6 +46,8 @@ export interface CaseDetail {
   referrals: Referral[];
   /** One per (planId, stepId): the latest. */
   steps: StepCheck[];
+  /** Steps to take the material offline, oldest first (history included). */
+  takedowns: Takedown[];
   /** Parts of this case that cannot be decrypted or validated. */
   damaged: Array<{ id: string; kind: string }>;
 }
@@ -206,6 +209,7 @@ function buildDetail(caseId: string, results: readonly RecordResult[]): CaseDeta
       (a, b) => byText(a.referredOn, b.referredOn) || byText(a.createdAt, b.createdAt),
     ),
     steps: [...latestSteps.values()].sort((a, b) => byText(a.planId, b.planId) || byText(a.stepId, b.stepId)),
+    takedowns: okOfKind(results, 'takedown').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
     damaged,
   };
 }

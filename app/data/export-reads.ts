@@ -1,16 +1,17 @@
 // Data operations of the export screen: reading the cases behind the auditor
 // figures (in batches, with progress) and recording each export in the audit
 // log. Nothing leaves the device here; the screen decides what is saved.
-import { periodRange } from '../../schema/audit-aggregates';
+import { periodRange, summaryBasis } from '../../schema/audit-aggregates';
 import type { AggregateInput, AuditPeriod } from '../../schema/audit-aggregates';
+import { coarseDay } from '../../schema/audit-chain';
 import type { StoredRecord } from '../../schema/records';
-import type { InfoCategory, Recipient } from '../../schema/records/consent';
+import type { ConsentBasis, InfoCategory, Recipient } from '../../schema/records/consent';
 import { exportAuditLog, readAuditAnchor } from './audit-log';
 import type { AuditLogExport } from './audit-log';
 import { db } from './db';
-import type { RecordRow } from './db';
+import type { AuditRow, RecordRow } from './db';
 import { VaultLockedError } from './errors';
-import { openRecordRow } from './records-io';
+import { openRecordRow, openRows } from './records-io';
 import type { RecordResult } from './records-io';
 import { getDataKey, requireDataKey } from './session';
 import { appendAudit } from './store';
@@ -18,7 +19,7 @@ import { appendAudit } from './store';
 export { readAuditAnchor } from './audit-log';
 
 const BATCH = 256;
-const PART_KINDS = new Set(['party', 'consent', 'assessment', 'followup']);
+const PART_KINDS = new Set(['party', 'consent', 'assessment', 'followup', 'takedown']);
 
 export interface ExportProgress {
   done: number;
@@ -26,15 +27,16 @@ export interface ExportProgress {
 }
 
 /** Decrypts rows a batch at a time, yielding to the page between batches so progress can render. */
-async function openInBatches(
+async function openInBatches<R>(
   key: CryptoKey,
-  rows: readonly RecordRow[],
+  rows: readonly R[],
   onBatch: (n: number) => void,
+  open: (batch: R[]) => Promise<RecordResult[]>,
 ): Promise<RecordResult[]> {
   const out: RecordResult[] = [];
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH);
-    out.push(...(await Promise.all(batch.map((row) => openRecordRow(key, row)))));
+    out.push(...(await open(batch)));
     if (getDataKey() !== key) throw new VaultLockedError();
     onBatch(batch.length);
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -44,8 +46,10 @@ async function openInBatches(
 
 /**
  * The cases that became known in `period`, each with its parties, consent
- * records, assessments and follow-ups (notes and drafts are not read). Cases
- * are decrypted first; only the parts of the cases in the period after that.
+ * records, assessments, follow-ups and the summaries made of it (from the
+ * `export.summary` audit events since the period began; notes and drafts are
+ * not read). Cases are decrypted first; only the parts of the cases in the
+ * period after that.
  * Reports progress after every batch. Damaged records are counted and left
  * out. Offline: works. Fails with VaultLockedError (also when the vault
  * locks while reading).
@@ -65,11 +69,20 @@ export async function readAggregateInputs(
   onProgress?.({ done, total });
   let damaged = 0;
   const { from, until } = periodRange(period);
+  const openRecords = (batch: RecordRow[]): Promise<RecordResult[]> =>
+    Promise.all(batch.map((row) => openRecordRow(key, row)));
   const inputs = new Map<string, AggregateInput>();
-  for (const result of await openInBatches(key, caseRows, step)) {
+  for (const result of await openInBatches(key, caseRows, step, openRecords)) {
     if (!result.ok) damaged++;
     else if (result.record.kind === 'case' && result.record.knownOn >= from && result.record.knownOn < until) {
-      inputs.set(result.record.id, { case: result.record, parties: [], consents: [], assessments: [], followUps: [] });
+      inputs.set(result.record.id, {
+        case: result.record,
+        parties: [],
+        consents: [],
+        assessments: [],
+        followUps: [],
+        summaries: [],
+      });
     }
   }
   const ids = [...inputs.keys()];
@@ -83,7 +96,7 @@ export async function readAggregateInputs(
           .flat()
           .filter((row) => row.caseId !== undefined && wanted.has(row.caseId));
   total += partRows.length;
-  for (const result of await openInBatches(key, partRows, step)) {
+  for (const result of await openInBatches(key, partRows, step, openRecords)) {
     if (!result.ok) {
       damaged++;
       continue;
@@ -96,12 +109,32 @@ export async function readAggregateInputs(
     else if (record.kind === 'consent') input.consents = [...input.consents, record];
     else if (record.kind === 'assessment') input.assessments = [...input.assessments, record];
     else if (record.kind === 'followup') input.followUps = [...input.followUps, record];
+    else if (record.kind === 'takedown') input.takedowns = [...(input.takedowns ?? []), record];
+  }
+  // A summary cannot be made before its case became known, so events from
+  // before the period are not read. Audit rows have no plaintext action or case.
+  const auditRows = ids.length === 0 ? [] : await db.audit.where('at').aboveOrEqual(`${from}T00:00:00.000Z`).toArray();
+  total += auditRows.length;
+  const openAudit = (batch: AuditRow[]): Promise<RecordResult[]> =>
+    openRows(key, 'audit', { table: 'audit', rows: batch });
+  for (const result of await openInBatches(key, auditRows, step, openAudit)) {
+    if (!result.ok) {
+      damaged++;
+      continue;
+    }
+    const event = result.record;
+    if (event.kind !== 'audit' || event.action !== 'export.summary' || event.caseId === undefined) continue;
+    // A summary with nothing in it shared nothing.
+    if ((event.details?.categories?.length ?? 0) === 0) continue;
+    const input = inputs.get(event.caseId);
+    if (input) input.summaries = [...input.summaries, { basis: event.details?.basis, day: coarseDay(event.at) }];
   }
   return { inputs: [...inputs.values()], damaged };
 }
 
 /**
- * Records that a need-to-know summary was made: recipient and categories,
+ * Records that a need-to-know summary was made: recipient, categories and
+ * what it rested on (consent, or the basis of a share without consent),
  * never content. Resolves the anchor code of the new head (it covers this
  * event), to print on the summary. Offline: works. Fails like saveRecords;
  * then nothing was recorded and the summary must not be shown.
@@ -110,11 +143,17 @@ export async function recordSummaryExport(input: {
   caseId: string;
   recipient: Recipient;
   categories: readonly InfoCategory[];
+  /** The basis of each shared part; none when nothing was shared. */
+  parts: ReadonlyArray<{ basis: ConsentBasis }>;
 }): Promise<{ anchor: string | null }> {
   await appendAudit({
     action: 'export.summary',
     caseId: input.caseId,
-    details: { recipient: input.recipient, categories: [...input.categories] },
+    details: {
+      recipient: input.recipient,
+      categories: [...input.categories],
+      ...(input.parts.length === 0 ? {} : { basis: summaryBasis(input.parts) }),
+    },
   });
   return { anchor: await readAuditAnchor() };
 }
@@ -132,4 +171,24 @@ export async function recordAggregatesExport(): Promise<void> {
 export async function exportAuditLogFile(generatedOn: string): Promise<AuditLogExport> {
   await appendAudit({ action: 'export.audit', details: { recordKind: 'audit' } });
   return exportAuditLog(generatedOn);
+}
+
+/**
+ * A keyed hash for one pseudonymised export: HMAC-SHA-256 under a fresh,
+ * non-extractable random key that is never stored, so pseudonyms of two
+ * exports cannot be linked and nobody can recompute them. Offline: works.
+ */
+export async function makeExportKeyedHash(): Promise<(caseId: string) => Promise<string>> {
+  const key = await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const encoder = new TextEncoder();
+  return async (caseId) => {
+    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(caseId)));
+    // 128 bits are plenty to tell the cases of one export apart.
+    return Array.from(mac.slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+  };
+}
+
+/** Records that a pseudonymised row-level log was made (no content, no count). Offline: works. Fails like saveRecords. */
+export async function recordPseudonymisedLogExport(): Promise<void> {
+  await appendAudit({ action: 'export.audit', details: { recordKind: 'case' } });
 }

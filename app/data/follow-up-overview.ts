@@ -25,6 +25,7 @@ import type { FollowUp } from '../../schema/records/follow-up';
 import type { Party } from '../../schema/records/party';
 import { matchesQuery } from '../../schema/text-search';
 import { db } from './db';
+import { readAttentionCount } from './follow-up-attention';
 import type { RecordRow } from './db';
 import { openRows } from './records-io';
 import type { RecordResult } from './records-io';
@@ -283,15 +284,17 @@ export async function readOverdueFollowUpCount(today: string): Promise<number | 
 }
 
 /**
- * Querier for the app badge: the overdue count when the `appBadge` setting
- * is on, 0 when it is off, undefined while locked. Reads the index and the
- * settings only; nothing is decrypted.
+ * Querier for the app badge: when the `appBadge` setting is on, the overdue
+ * count plus the sizes of the groups "Zonder opvolgdatum" and "Stappen met
+ * herinnering" (follow-up-attention.ts, which decrypts cases and steps); 0
+ * when it is off, undefined while locked.
  */
 export async function readAppBadgeCount(today: string): Promise<number | undefined> {
   if (!getDataKey()) return undefined;
   const settings = await getSettings();
   if (!settings.appBadge) return getDataKey() ? 0 : undefined;
-  return readOverdueFollowUpCount(today);
+  const [overdue, attention] = await Promise.all([readOverdueFollowUpCount(today), readAttentionCount()]);
+  return overdue === undefined || attention === undefined ? undefined : overdue + attention;
 }
 
 /**
@@ -312,7 +315,7 @@ export function useOverdueFollowUpCount(today: string): number | undefined {
 }
 
 /**
- * What the app icon badge should show: the overdue count, 0 when the setting
+ * What the app icon badge should show: see readAppBadgeCount; 0 when the setting
  * is off, undefined while loading or locked (then: no badge).
  */
 export function useAppBadgeCount(today: string): number | undefined {

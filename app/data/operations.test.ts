@@ -419,14 +419,21 @@ describe('case references', () => {
 });
 
 describe('betrokkenen', () => {
-  it('get "Jongere A", "Jongere B", … by default, skipping pseudonyms in use', async () => {
+  // Issue 15 changed the default for other roles: a parent or an adult is never offered "Jongere …".
+  it('get "Jongere A", "Jongere B", … by default for young people and a name by role for others, skipping pseudonyms in use', async () => {
     const { kase } = await seed(); // Jongere A
     const c = await runOperation('addParty', { caseId: kase.id, role: 'melder', pseudonym: 'Jongere C' });
     const b = await runOperation('addParty', { caseId: kase.id, role: 'ontvanger-omstander' });
+    const e = await runOperation('addParty', { caseId: kase.id, role: 'jongere-die-doorstuurde' });
     const d = await runOperation('addParty', { caseId: kase.id, role: 'ouder-voogd', pseudonym: '   ' });
-    expect([c.pseudonym, b.pseudonym, d.pseudonym]).toEqual(['Jongere C', 'Jongere B', 'Jongere D']);
+    expect([c.pseudonym, b.pseudonym, e.pseudonym, d.pseudonym]).toEqual([
+      'Jongere C',
+      'Jongere B',
+      'Jongere D',
+      'Ouder A',
+    ]);
     const other = await newCase();
-    expect((await runOperation('addParty', { caseId: other.id, role: 'melder' })).pseudonym).toBe('Jongere A');
+    expect((await runOperation('addParty', { caseId: other.id, role: 'melder' })).pseudonym).toBe('Melder A');
   });
 
   it('refuse a pseudonym already used in the case', async () => {

@@ -12,6 +12,7 @@ import { followUpOperations } from './ops/follow-ups';
 import { noteOperations } from './ops/notes';
 import { partyOperations } from './ops/parties';
 import { referralOperations } from './ops/referrals';
+import { takedownOperations } from './ops/takedown';
 import { stepOperations } from './ops/steps';
 
 export const operations = {
@@ -22,6 +23,7 @@ export const operations = {
   ...noteOperations,
   ...followUpOperations,
   ...referralOperations,
+  ...takedownOperations,
   ...stepOperations,
 } as const;
 

@@ -35,9 +35,10 @@ export class ExportPage {
     return this.section('Geanonimiseerd overzicht voor de auditor');
   }
 
-  async makeAuditorFigures(kind: 'Maand' | 'Kwartaal'): Promise<void> {
+  /** Figures for the current quarter (the screen's default; months are not offered). */
+  async makeAuditorFigures(): Promise<void> {
     const section = this.auditorSection;
-    await section.getByRole('group', { name: 'Periode' }).getByRole('radio', { name: kind, exact: true }).check();
+    await expect(section.getByRole('combobox', { name: 'Welk kwartaal?' })).toBeVisible();
     await section.getByRole('button', { name: 'Overzicht maken' }).click();
     await expect(section.getByRole('status').filter({ hasText: 'Het overzicht is klaar.' })).toBeVisible();
   }

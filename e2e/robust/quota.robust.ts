@@ -133,7 +133,7 @@ test('a full device gives a clear Dutch message, writes nothing, and the app kee
     'Jongere A (afgebeelde jongere)',
   ]);
   await logbook.addNote('gesprek', 'Notitie nadat er weer plaats is.');
-  await logbook.addParty({ role: 'melder', age: '15', expectPseudonym: 'Jongere B' });
+  await logbook.addParty({ role: 'melder', age: '15', expectPseudonym: 'Melder A' }); // issue 15: by role
 
   // A backup import on a full device: refused as a whole, with the settings screen's message.
   const settings = new SettingsPage(page);

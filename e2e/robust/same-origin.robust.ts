@@ -51,7 +51,7 @@ test('a journey through every screen sends every request to its own origin', asy
   const exportPage = new ExportPage(page);
   await exportPage.open();
   await exportPage.makeSummary(reference, 'de school');
-  await exportPage.makeAuditorFigures('Kwartaal');
+  await exportPage.makeAuditorFigures();
   await exportPage.download(exportPage.logSection, 'Auditlog bewaren (JSON)');
 
   // Back to the case for a follow-up.

@@ -25,7 +25,7 @@ async function makeCase(logbook: LogbookPage, marker: string): Promise<string> {
   });
   const reference = await logbook.saveIncident();
   await logbook.addParty({ role: 'afgebeelde jongere', age: '14', expectPseudonym: 'Jongere A' });
-  await logbook.addParty({ role: 'melder', age: '15', expectPseudonym: 'Jongere B' });
+  await logbook.addParty({ role: 'melder', age: '15', expectPseudonym: 'Melder A' }); // issue 15: by role
   await logbook.addNote('gesprek', `Notitie ${marker}-1.`);
   await logbook.addNote('afspraak', `Notitie ${marker}-2.`);
   await logbook.scheduleFollowUp(`Opvolging ${marker}.`);
@@ -127,7 +127,7 @@ test('a flipped byte makes exactly that record "beschadigd" and leaves every oth
   const records = opened.records.flatMap((r) => (r.ok ? [r.record] : []));
   const firstCase = records.find((r) => r.kind === 'case' && r.reference === first);
   const secondCase = records.find((r) => r.kind === 'case' && r.reference === second);
-  const party = records.find((r) => r.kind === 'party' && r.caseId === secondCase?.id && r.pseudonym === 'Jongere B');
+  const party = records.find((r) => r.kind === 'party' && r.caseId === secondCase?.id && r.pseudonym === 'Melder A');
   const note = records.find((r) => r.kind === 'note' && r.caseId === secondCase?.id && r.text.includes('tweede-1'));
   if (!firstCase || !secondCase || !party || !note) throw new Error('seeded records not found');
   await flipCiphertextByte(page, firstCase.id);

@@ -33,6 +33,7 @@ export const auditActionSchema = z.enum([
   'followup.done',
   'referral.recorded',
   'step.checked',
+  'takedown.recorded',
   'step.unchecked',
   'export.summary',
   'export.audit',

@@ -40,6 +40,7 @@ export const kindSchema = z.enum([
   'followup',
   'referral',
   'step',
+  'takedown',
   'audit',
   'draft',
 ]);

@@ -29,3 +29,12 @@ describe('case inputs', () => {
     expect(closeCaseInput.safeParse({ id }).success).toBe(false);
   });
 });
+
+describe('how a case became known', () => {
+  it('accepts another CLB or school and Child Focus, and keeps the older answers valid', () => {
+    for (const knownVia of ['ander-clb-of-school', 'child-focus', 'klasgenoot', 'andere'] as const) {
+      expect(caseFieldsSchema.safeParse({ ...fields, knownVia }).success).toBe(true);
+    }
+    expect(caseFieldsSchema.safeParse({ ...fields, knownVia: 'politie' }).success).toBe(false);
+  });
+});

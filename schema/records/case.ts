@@ -17,7 +17,17 @@ export const caseTypeSchema = z.enum([
 ]);
 export type CaseType = z.infer<typeof caseTypeSchema>;
 
-export const knownViaSchema = z.enum(['betrokkene-zelf', 'klasgenoot', 'leerkracht', 'ouder', 'andere']);
+// Issue 15 adds 'ander-clb-of-school' and 'child-focus' (seed 004: other schools or CLBs and Child
+// Focus pass incidents on). Widening an enum keeps every stored case valid, so no version bump.
+export const knownViaSchema = z.enum([
+  'betrokkene-zelf',
+  'klasgenoot',
+  'leerkracht',
+  'ouder',
+  'ander-clb-of-school',
+  'child-focus',
+  'andere',
+]);
 export type KnownVia = z.infer<typeof knownViaSchema>;
 
 export const caseStatusSchema = z.enum(['open', 'in-rust', 'afgesloten']);

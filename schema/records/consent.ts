@@ -23,6 +23,8 @@ export const infoCategorySchema = z.enum([
   'namen-betrokkenen',
   'opvolging',
   'contactgegevens',
+  /** Issue 15: the steps taken to get the material offline (schema/records/takedown.ts). */
+  'offline-halen',
 ]);
 export type InfoCategory = z.infer<typeof infoCategorySchema>;
 

@@ -43,7 +43,7 @@ export const addParty = defineOperation({
         id: crypto.randomUUID(),
         caseId,
         ...input,
-        pseudonym: input.pseudonym ?? suggestPseudonym(parties),
+        pseudonym: input.pseudonym ?? suggestPseudonym(parties, input.role),
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
       });

@@ -10,6 +10,8 @@ import { defineOperation, okRecords, withCase, withoutUndefined } from '../unit-
  * and found by decrypting the case's step records, because an id derived
  * from plan and step would reveal on disk which steps were done. A note
  * given as undefined keeps the current note; a blank one removes it.
+ * `remind` (true/false) marks or unmarks the step for Opvolging; left out, the
+ * current mark stays.
  */
 export const setStepCheck = defineOperation({
   input: setStepCheckInput,
@@ -30,6 +32,7 @@ export const setStepCheck = defineOperation({
         stepId: input.stepId,
         doneOn: input.doneOn ?? undefined,
         note,
+        remind: (input.remind ?? existing?.remind === true) ? true : undefined,
         updatedAt: now.toISOString(),
       });
       await commit(now, kase, [step], step.doneOn === undefined ? 'step.unchecked' : 'step.checked');

@@ -1,6 +1,6 @@
-// Anonymised figures for the auditor: choose a month or quarter, read the
-// cases in batches (with progress), compute the suppressed tables, preview
-// them and save them as CSV or JSON.
+// Anonymised figures for the auditor: choose a quarter (never a month: see
+// schema/audit-aggregates.ts), read the cases in batches (with progress),
+// compute the suppressed tables, preview them and save them as CSV or JSON.
 import { useId, useState } from 'react';
 
 import {
@@ -9,11 +9,11 @@ import {
   auditPeriodSchema,
   buildAuditAggregates,
 } from '../../../schema/audit-aggregates';
-import type { AggregateTable, AuditAggregates, AuditPeriod } from '../../../schema/audit-aggregates';
+import type { AggregateInput, AggregateTable, AuditAggregates, AuditPeriod } from '../../../schema/audit-aggregates';
+import { PseudonymisedLogButton } from './pseudonymised-log-button';
 import { readAggregateInputs, recordAggregatesExport } from '../../data/export-reads';
 import type { ExportProgress } from '../../data/export-reads';
 import { nl } from '../../i18n/catalogue';
-import { RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select-field';
 import { todayIso } from '../../ui/dates';
@@ -25,10 +25,9 @@ const L = nl.export.summaryLabels;
 type State =
   | { phase: 'idle' }
   | { phase: 'reading'; progress: ExportProgress }
-  | { phase: 'ready'; result: AuditAggregates }
+  | { phase: 'ready'; result: AuditAggregates; inputs: AggregateInput[]; period: AuditPeriod }
   | { phase: 'failed' };
 
-const monthOptions = t.months.map((label, i) => ({ value: String(i + 1), label }));
 const quarterOptions = t.quarters.map((label, i) => ({ value: String(i + 1), label }));
 
 function cellLabel(table: AggregateTable['id'], key: string): string {
@@ -45,6 +44,9 @@ function cellLabel(table: AggregateTable['id'], key: string): string {
       return t.cells.followUps[key as keyof typeof t.cells.followUps] ?? key;
     case 'shares':
       return t.cells.shares[key as keyof typeof t.cells.shares] ?? key;
+    default:
+      // The takedown tables (issue 15): done or not.
+      return t.cells.takedown[key as keyof typeof t.cells.takedown] ?? key;
   }
 }
 
@@ -54,20 +56,15 @@ function shown(value: number | null): string {
 
 export function AggregatesSection() {
   const now = new Date();
-  const [kind, setKind] = useState<AuditPeriod['kind']>('quarter');
   const [year, setYear] = useState(String(now.getFullYear()));
-  const [month, setMonth] = useState(String(now.getMonth() + 1));
   const [quarter, setQuarter] = useState(String(Math.floor(now.getMonth() / 3) + 1));
   const [yearError, setYearError] = useState<string | null>(null);
   const [state, setState] = useState<State>({ phase: 'idle' });
   const progressId = useId();
 
   async function make() {
-    const parsed = auditPeriodSchema.safeParse(
-      kind === 'month'
-        ? { kind, year: Number(year), month: Number(month) }
-        : { kind, year: Number(year), quarter: Number(quarter) },
-    );
+    const period: AuditPeriod = { kind: 'quarter', year: Number(year), quarter: Number(quarter) };
+    const parsed = auditPeriodSchema.safeParse(period);
     if (!parsed.success || !/^\d{4}$/.test(year.trim())) {
       setYearError(t.yearInvalid);
       return;
@@ -78,7 +75,7 @@ export function AggregatesSection() {
       const { inputs } = await readAggregateInputs(parsed.data, (progress) => setState({ phase: 'reading', progress }));
       const result = buildAuditAggregates(inputs, parsed.data, todayIso());
       await recordAggregatesExport();
-      setState({ phase: 'ready', result });
+      setState({ phase: 'ready', result, inputs, period: parsed.data });
     } catch {
       setState({ phase: 'failed' });
     }
@@ -103,20 +100,6 @@ export function AggregatesSection() {
           void make();
         }}
       >
-        <RadioGroup
-          legend={t.periodKind}
-          name="auditor-period"
-          inline
-          options={[
-            { value: 'month', label: t.month },
-            { value: 'quarter', label: t.quarter },
-          ]}
-          value={kind}
-          onChange={(value) => {
-            setKind(value);
-            reset();
-          }}
-        />
         <div className="export-period">
           <TextField
             label={t.year}
@@ -129,27 +112,15 @@ export function AggregatesSection() {
               reset();
             }}
           />
-          {kind === 'month' ? (
-            <SelectField
-              label={t.monthLabel}
-              options={monthOptions}
-              value={month}
-              onChange={(event) => {
-                setMonth(event.target.value);
-                reset();
-              }}
-            />
-          ) : (
-            <SelectField
-              label={t.quarterLabel}
-              options={quarterOptions}
-              value={quarter}
-              onChange={(event) => {
-                setQuarter(event.target.value);
-                reset();
-              }}
-            />
-          )}
+          <SelectField
+            label={t.quarterLabel}
+            options={quarterOptions}
+            value={quarter}
+            onChange={(event) => {
+              setQuarter(event.target.value);
+              reset();
+            }}
+          />
         </div>
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={busy}>
@@ -175,6 +146,7 @@ export function AggregatesSection() {
       </p>
 
       {state.phase === 'ready' ? <AggregatesPreview result={state.result} /> : null}
+      {state.phase === 'ready' ? <PseudonymisedLogButton inputs={state.inputs} period={state.period} /> : null}
     </section>
   );
 }
@@ -234,16 +206,25 @@ function AggregatesPreview({ result }: { result: AuditAggregates }) {
               </tr>
             </thead>
             <tbody>
-              {table.cells.map((c) => (
-                <tr key={c.key}>
-                  <th scope="row">{cellLabel(table.id, c.key)}</th>
-                  <td>{shown(c.value)}</td>
+              {table.lessThanK ? (
+                <tr className="export-table__total">
+                  <th scope="row">{t.total}</th>
+                  <td>{t.lessThanK}</td>
                 </tr>
-              ))}
-              <tr className="export-table__total">
-                <th scope="row">{t.total}</th>
-                <td>{shown(table.total)}</td>
-              </tr>
+              ) : (
+                <>
+                  {table.cells.map((c) => (
+                    <tr key={c.key}>
+                      <th scope="row">{cellLabel(table.id, c.key)}</th>
+                      <td>{shown(c.value)}</td>
+                    </tr>
+                  ))}
+                  <tr className="export-table__total">
+                    <th scope="row">{t.total}</th>
+                    <td>{table.total}</td>
+                  </tr>
+                </>
+              )}
             </tbody>
           </table>
         ))}

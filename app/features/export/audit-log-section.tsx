@@ -71,6 +71,9 @@ export function AuditLogSection() {
         {t.title}
       </h2>
       <p>{t.intro}</p>
+      <p>
+        <strong>{t.personalData}</strong>
+      </p>
       <p className="export-anchor">{anchor ? t.anchorNow(anchor) : anchor === null ? t.noAnchor : ''}</p>
       <div className="button-row">
         <button

@@ -80,7 +80,12 @@ export function SummarySection({ initialCaseId }: { initialCaseId?: string | und
         nameReplacement: (party) => partyText({ ...party, pseudonym: undefined }, L),
       });
       // The audit event comes first: no summary is shown unless it was recorded.
-      const { anchor } = await recordSummaryExport({ caseId, recipient, categories: summary.shared });
+      const { anchor } = await recordSummaryExport({
+        caseId,
+        recipient,
+        categories: summary.shared,
+        parts: summary.sections.flatMap((section) => section.sources),
+      });
       setState({ phase: 'ready', summary, anchor, text: summaryToText(summary, L, { anchor }) });
     } catch {
       setState({ phase: 'failed', message: t.failed });

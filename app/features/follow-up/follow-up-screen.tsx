@@ -2,7 +2,7 @@
 // later (Brussels calendar), with inline "Klaar" and "Verplaatsen", filters on
 // school, type and flag, and the calendar file. Only the first page of each
 // group is decrypted; "Toon meer" asks for more.
-import { useId, useRef, useState } from 'react';
+import { Fragment, useId, useRef, useState } from 'react';
 import { absoluteDateNl, followUpGroups, relativeDueNl, type FollowUpGroup } from '../../../schema/follow-up';
 import { ICS_FILE_NAME, ICS_MIME_TYPE } from '../../../schema/ics';
 import { flagSchema, type Flag } from '../../../schema/records/assessment';
@@ -30,6 +30,7 @@ import { validateReschedule } from './follow-up-errors';
 import { offerDownload } from '../../ui/download';
 import { useDebounced } from '../../ui/use-debounced';
 import { useBrusselsToday } from '../../ui/use-now';
+import { AttentionGroups } from './attention-groups';
 import './follow-up.css';
 
 const t = nl.followUp;
@@ -146,20 +147,25 @@ export function FollowUpScreen() {
         <div aria-busy={busy}>
           {overview.total === 0 ? <p className="callout">{overview.filtered ? t.emptyFiltered : t.empty}</p> : null}
           {followUpGroups.map((group) => (
-            <GroupSection
-              key={group}
-              view={overview.groups[group]}
-              today={overview.bounds.today}
-              headingRef={(el) => {
-                if (el) headings.current.set(group, el);
-                else headings.current.delete(group);
-              }}
-              onShowMore={() => setLimits((current) => ({ ...current, [group]: current[group] + FOLLOW_UP_PAGE_SIZE }))}
-              onAnnounce={(message) => {
-                setAnnouncement(message);
-                headings.current.get(group)?.focus();
-              }}
-            />
+            <Fragment key={group}>
+              <GroupSection
+                view={overview.groups[group]}
+                today={overview.bounds.today}
+                headingRef={(el) => {
+                  if (el) headings.current.set(group, el);
+                  else headings.current.delete(group);
+                }}
+                onShowMore={() =>
+                  setLimits((current) => ({ ...current, [group]: current[group] + FOLLOW_UP_PAGE_SIZE }))
+                }
+                onAnnounce={(message) => {
+                  setAnnouncement(message);
+                  headings.current.get(group)?.focus();
+                }}
+              />
+              {/* Cases without a date and marked steps come right after what is late. */}
+              {group === 'te-laat' ? <AttentionGroups filter={filter} /> : null}
+            </Fragment>
           ))}
         </div>
       )}

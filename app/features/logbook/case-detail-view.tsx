@@ -16,6 +16,7 @@ import { NotesSection } from './notes-section';
 import { PartiesSection } from './parties-section';
 import { ReferralsSection } from './referrals-section';
 import { StepsSection } from './steps-section';
+import { TakedownSection } from './takedown-section';
 
 const t = nl.logbook;
 
@@ -25,6 +26,7 @@ const sections = [
   ['vlaggensysteem', t.flags.title],
   ['stappenplan', t.steps.title],
   ['in-gesprek', nl.knowledge.caseGuide.title],
+  ['offline-halen', t.takedown.title],
   ['toestemming', t.consent.title],
   ['tijdlijn', t.notes.title],
   ['doorverwijzingen', t.referrals.title],
@@ -79,6 +81,7 @@ export function CaseDetailView({ id }: { id: string }) {
         <FlagsSection detail={detail} />
         <StepsSection detail={detail} />
         <CaseConversationGuide />
+        <TakedownSection detail={detail} />
         <ConsentSection detail={detail} />
         <NotesSection detail={detail} />
         <ReferralsSection detail={detail} />

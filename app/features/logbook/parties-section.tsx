@@ -239,7 +239,13 @@ function PartyForm({
       aria-label={party ? t.formTitleEdit(party.pseudonym) : t.formTitleAdd}
     >
       <h3>{party ? t.formTitleEdit(party.pseudonym) : t.formTitleAdd}</h3>
-      <RadioGroup legend={t.role} name={`role-${party?.id ?? 'new'}`} options={roleOptions} {...form.choice('role')} />
+      <RadioGroup legend={t.role} name={`role-${party?.id ?? 'new'}`} options={roleOptions} {...form.choice('role')}
+        onChange={(role: PartyValues['role']) => {
+          // A new betrokkene's untouched suggestion follows the role: a parent is never "Jongere C".
+          const untouched = !party && values.pseudonym === suggestPseudonym(parties, values.role || undefined);
+          form.patch(untouched ? { role, pseudonym: suggestPseudonym(parties, role || undefined) } : { role });
+        }}
+      />
       <TextField
         label={t.pseudonym}
         hint={t.pseudonymHint}

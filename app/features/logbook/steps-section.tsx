@@ -154,6 +154,26 @@ function PresentStepItem({
     }
   }
 
+  // Marks the open step for Opvolging (or unmarks it); the step stays open.
+  async function toggleRemind() {
+    setBusy(true);
+    setUndoError(null);
+    try {
+      await runOperation('setStepCheck', {
+        caseId,
+        planId: plan.id,
+        stepId: step.id,
+        doneOn: null,
+        remind: check?.remind !== true,
+      });
+      onSaved(nl.logbook.saved);
+    } catch (failure) {
+      setUndoError(describeFailure(failure, []).general);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <div className={done ? 'step step--done' : 'step'}>
       <h4 className="step__title">{title}</h4>
@@ -168,6 +188,7 @@ function PresentStepItem({
         {done && check?.doneOn ? <strong>{t.done(formatDate(check.doneOn))}</strong> : t.notDone}
         {check?.note ? ` — ${check.note}` : ''}
       </p>
+      {!done && check?.remind ? <p className="step__state">{t.reminded}</p> : null}
       {editing ? (
         <StepForm
           caseId={caseId}
@@ -191,6 +212,18 @@ function PresentStepItem({
           >
             {t.markDone}
           </button>
+          {done ? null : (
+            <button
+              type="button"
+              className="button"
+              aria-label={t.remindLabel(step.number)}
+              aria-pressed={check?.remind === true}
+              disabled={busy}
+              onClick={() => void toggleRemind()}
+            >
+              {t.remind}
+            </button>
+          )}
           {done ? (
             <button
               type="button"

@@ -17,6 +17,25 @@ export const followUp = {
     'deze-week': 'Niets meer deze week.',
     later: 'Niets gepland voor later.',
   },
+  attention: {
+    groups: {
+      'zonder-opvolgdatum': 'Zonder opvolgdatum',
+      'stappen-met-herinnering': 'Stappen met herinnering',
+    },
+    intro: {
+      'zonder-opvolgdatum': 'Dossiers die niet afgesloten zijn en geen open opvolging hebben. Plan een datum in het dossier.',
+      'stappen-met-herinnering': 'Dossiers met stappen uit het stappenplan die nog open staan en die je liet herinneren.',
+    },
+    empty: {
+      'zonder-opvolgdatum': 'Elk open dossier heeft een opvolgdatum.',
+      'stappen-met-herinnering': 'Geen open stappen met herinnering.',
+    },
+    status: { open: 'open', 'in-rust': 'in rust' },
+    statusLabel: 'Stand',
+    knownOn: 'Bekend sinds',
+    reminderSteps: 'Open stappen met herinnering',
+    loading: 'Dossiers zonder opvolgdatum laden…',
+  },
   empty: 'Er staan geen opvolgingen open. Een opvolgdatum plan je in een dossier in het logboek.',
   emptyFiltered: 'Geen opvolgingen die bij deze filters passen.',
   showMore: (n: number) => `Toon meer (nog ${n})`,

@@ -68,6 +68,8 @@ export const logbook = {
     klasgenoot: 'Een klasgenoot',
     leerkracht: 'Een leerkracht',
     ouder: 'Een ouder',
+    'ander-clb-of-school': 'Een ander CLB of een andere school',
+    'child-focus': 'Child Focus',
     andere: 'Andere',
   },
   types: 'Soort incident',
@@ -232,6 +234,33 @@ export const logbook = {
       beelden: 'Nooit beelden bekijken of vragen',
     },
     remindersLabel: 'Denk eraan',
+    remind: 'Herinneren in Opvolging',
+    remindLabel: (n: number) => `Stap ${n} herinneren in Opvolging`,
+    reminded: 'Staat in Opvolging tot de stap gedaan is',
+  },
+
+  takedown: {
+    title: 'Materiaal offline halen',
+    intro:
+      'Welke stappen zijn gezet om het materiaal offline te krijgen? Noteer alleen dát en wanneer. Het materiaal zelf en links ernaar horen niet in Baken.',
+    none: 'Nog geen stap genoteerd.',
+    add: 'Stap noteren',
+    formTitle: 'Stap om het materiaal offline te halen noteren',
+    step: 'Welke stap?',
+    steps: {
+      'verspreider-gevraagd': 'Wie het verspreidde, is gevraagd het te verwijderen',
+      'ontvangers-gevraagd': 'Ontvangers zijn gevraagd het te verwijderen en niet door te sturen',
+      'platform-gemeld': 'Gemeld bij het platform of een moderator',
+      'child-focus': 'Child Focus gecontacteerd',
+    },
+    status: 'Stand',
+    statuses: { gedaan: 'gedaan', 'lukte-niet': 'lukte niet', 'niet-nodig': 'niet nodig' },
+    on: 'Datum',
+    byInitials: 'Jouw initialen',
+    byInitialsHint: 'Een tot vijf letters.',
+    entry: (status: string, date: string, initials: string) => `${status} op ${date} (${initials})`,
+    history: 'Eerder',
+    saved: 'De stap is genoteerd.',
   },
 
   consent: {
@@ -260,6 +289,7 @@ export const logbook = {
       'namen-betrokkenen': 'namen van betrokkenen',
       opvolging: 'opvolging',
       contactgegevens: 'contactgegevens',
+      'offline-halen': 'materiaal offline halen',
     },
     givenBy: 'Gegeven door',
     givenByOptions: {

@@ -1,0 +1,44 @@
+// The optional row-level log (issue 15): made from the cases already read for
+// the figures, with a fresh key, recorded in the audit log, then saved.
+// Labelled on screen and in the file as pseudonymised personal data.
+import { useState } from 'react';
+
+import type { AggregateInput, AuditPeriod } from '../../../schema/audit-aggregates';
+import { buildPseudonymisedLog, pseudonymisedLogToJson } from '../../../schema/pseudonymised-log';
+import { makeExportKeyedHash, recordPseudonymisedLogExport } from '../../data/export-reads';
+import { nl } from '../../i18n/catalogue';
+import { todayIso } from '../../ui/dates';
+import { offerDownload } from '../../ui/download';
+
+const t = nl.export.audit.rowLog;
+
+export function PseudonymisedLogButton({ inputs, period }: { inputs: readonly AggregateInput[]; period: AuditPeriod }) {
+  const [state, setState] = useState<'idle' | 'busy' | 'done' | 'failed'>('idle');
+
+  async function make() {
+    setState('busy');
+    try {
+      const log = await buildPseudonymisedLog(inputs, period, todayIso(), await makeExportKeyedHash());
+      await recordPseudonymisedLogExport();
+      offerDownload(new Blob([pseudonymisedLogToJson(log)], { type: 'application/json' }), t.fileName(log.period));
+      setState('done');
+    } catch {
+      setState('failed');
+    }
+  }
+
+  return (
+    <div className="export-row-log">
+      <h3>{t.title}</h3>
+      <p>
+        <strong>{t.intro}</strong>
+      </p>
+      <div className="button-row">
+        <button type="button" className="button" disabled={state === 'busy'} onClick={() => void make()}>
+          {state === 'busy' ? t.busy : t.download}
+        </button>
+      </div>
+      <p role="status">{state === 'done' ? t.done : state === 'failed' ? t.failed : ''}</p>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+// The Opvolging groups without a date (issue 15): "Zonder opvolgdatum" and
+// "Stappen met herinnering". Each card links to the case, where the worker
+// plans a date or does the step. Read by a separate live query, so the date
+// groups never wait for it.
+import { useId, useState } from 'react';
+import { absoluteDateNl } from '../../../schema/follow-up';
+import {
+  attentionGroups,
+  useFollowUpAttention,
+  type AttentionFilter,
+  type AttentionGroup,
+  type AttentionItem,
+} from '../../data/follow-up-attention';
+import { FOLLOW_UP_PAGE_SIZE } from '../../data/follow-up-overview';
+import { nl } from '../../i18n/catalogue';
+import { Link } from '../../shell/link';
+
+const t = nl.followUp;
+const a = t.attention;
+
+export function AttentionGroups({ filter }: { filter: AttentionFilter }) {
+  const attention = useFollowUpAttention(filter);
+  if (attention === undefined) {
+    return (
+      <p className="follow-up-group__empty" role="status">
+        {a.loading}
+      </p>
+    );
+  }
+  return (
+    <>
+      {attentionGroups.map((group) => (
+        <AttentionSection key={group} group={group} items={attention[group]} />
+      ))}
+    </>
+  );
+}
+
+function AttentionSection({ group, items }: { group: AttentionGroup; items: readonly AttentionItem[] }) {
+  const headingId = useId();
+  const [limit, setLimit] = useState(FOLLOW_UP_PAGE_SIZE);
+  const shown = items.slice(0, limit);
+  const remaining = items.length - shown.length;
+  return (
+    <section className={`follow-up-group follow-up-group--${group}`} aria-labelledby={headingId}>
+      <h2 id={headingId} tabIndex={-1}>
+        {t.groupHeading(a.groups[group], items.length)}
+      </h2>
+      <p className="follow-up-group__empty">{items.length === 0 ? a.empty[group] : a.intro[group]}</p>
+      {shown.length > 0 ? (
+        <ul className="follow-up-list">
+          {shown.map((item) => (
+            <li key={item.caseId}>
+              <AttentionCard item={item} group={group} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {remaining > 0 ? (
+        <button type="button" className="button" onClick={() => setLimit((n) => n + FOLLOW_UP_PAGE_SIZE)}>
+          {t.showMore(remaining)}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function AttentionCard({ item, group }: { item: AttentionItem; group: AttentionGroup }) {
+  return (
+    <article className="card follow-up-card">
+      <h3 className="follow-up-card__title">
+        <Link href={`/dossier/${item.caseId}`}>{t.item.caseTitle(item.reference)}</Link>
+      </h3>
+      <dl className="follow-up-card__facts">
+        <div>
+          <dt>{a.statusLabel}</dt>
+          <dd>{a.status[item.status]}</dd>
+        </div>
+        <div>
+          <dt>{a.knownOn}</dt>
+          <dd>
+            <time dateTime={item.knownOn}>{absoluteDateNl(item.knownOn)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t.item.pseudonyms}</dt>
+          <dd>{item.pseudonyms.length > 0 ? item.pseudonyms.join(', ') : t.item.noPseudonyms}</dd>
+        </div>
+        {group === 'stappen-met-herinnering' ? (
+          <div>
+            <dt>{a.reminderSteps}</dt>
+            <dd>{item.reminderSteps}</dd>
+          </div>
+        ) : null}
+      </dl>
+    </article>
+  );
+}
