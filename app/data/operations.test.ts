@@ -800,7 +800,7 @@ describe('the operation map', () => {
     const declared = Object.fromEntries(Object.entries(operations).map(([name, op]) => [name, [...op.audit]]));
     expect(declared).toEqual({
       createCase: ['case.created'],
-      updateCase: ['case.updated'],
+      updateCase: ['case.updated', 'case.facts-corrected'],
       closeCase: ['case.closed'],
       reopenCase: ['case.reopened'],
       eraseCaseNow: ['case.erased'],
@@ -817,6 +817,7 @@ describe('the operation map', () => {
       rescheduleFollowUp: ['followup.rescheduled'],
       recordReferral: ['referral.recorded'],
       setStepCheck: ['step.checked', 'step.unchecked'],
+      recordTakedownStep: ['takedown.recorded'],
     });
   });
 
@@ -843,7 +844,8 @@ describe('the operation map', () => {
       school: `  ${M.school}  `,
       className: ' ',
     });
-    expect(party).toMatchObject({ pseudonym: 'Jongere B', school: M.school });
+    // Issue 15: a blank pseudonym gets the role's default (a melder is never "Jongere B").
+    expect(party).toMatchObject({ pseudonym: 'Melder A', school: M.school });
     expect(party).not.toHaveProperty('className');
   });
 });
