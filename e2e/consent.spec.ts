@@ -39,7 +39,8 @@ test('consent releases only the information of the person who may give it', asyn
     realName: 'Jens Peeters',
     expectPseudonym: 'Jongere B',
   });
-  await logbook.addParty({ role: 'melder', age: '15', expectPseudonym: 'Jongere C' });
+  // Issue 15: a melder's suggested pseudonym follows the role.
+  await logbook.addParty({ role: 'melder', age: '15', expectPseudonym: 'Melder A' });
   await logbook.addNote('afspraak', `Terugkomen na de vakantie. ${AGREEMENT}`);
   const backToCase = async (): Promise<void> => {
     await page

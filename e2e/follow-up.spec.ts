@@ -222,9 +222,10 @@ test.describe('follow-up overview', () => {
     await logbook.openNewIncident();
     await logbook.fillIncident({
       knownVia: 'Een klasgenoot',
-      types: ['sextortion'],
+      // A type with a Flemish plan: since issue 17 a case's checklist uses only its Rechtsgebied's plans.
+      types: ['ongewenste sexting'],
       schools: [markers.school],
-      description: 'Dreiging met doorsturen, gemeld door een klasgenoot.',
+      description: 'Foto doorgestuurd zonder toestemming, gemeld door een klasgenoot.',
     });
     const reference = await logbook.saveIncident();
 
