@@ -13,6 +13,7 @@ import {
 } from '../../data/follow-up-attention';
 import { FOLLOW_UP_PAGE_SIZE } from '../../data/follow-up-overview';
 import { nl } from '../../i18n/catalogue';
+import { caseHref } from '../../shell/case-url';
 import { Link } from '../../shell/link';
 
 const t = nl.followUp;
@@ -69,7 +70,7 @@ function AttentionCard({ item, group }: { item: AttentionItem; group: AttentionG
   return (
     <article className="card follow-up-card">
       <h3 className="follow-up-card__title">
-        <Link href={`/dossier/${item.caseId}`}>{t.item.caseTitle(item.reference)}</Link>
+        <Link href={caseHref(item.caseId)}>{t.item.caseTitle(item.reference)}</Link>
       </h3>
       <dl className="follow-up-card__facts">
         <div>
