@@ -39,7 +39,8 @@ test('consent releases only the information of the person who may give it', asyn
     realName: 'Jens Peeters',
     expectPseudonym: 'Jongere B',
   });
-  await logbook.addParty({ role: 'melder', age: '15', expectPseudonym: 'Jongere C' });
+  // Since issue 15 a pseudonym follows the role: the melder is "Melder A".
+  await logbook.addParty({ role: 'melder', age: '15', expectPseudonym: 'Melder A' });
   await logbook.addNote('afspraak', `Terugkomen na de vakantie. ${AGREEMENT}`);
   const backToCase = async (): Promise<void> => {
     await page
@@ -52,7 +53,7 @@ test('consent releases only the information of the person who may give it', asyn
 
   // 1. The melder's and the forwarding pupil's consent: stored, but they never release the facts.
   await logbook.recordConsent({
-    party: 'Jongere C (melder)',
+    party: 'Melder A (melder)',
     recipient: 'school',
     categories: ['feiten', 'afspraken'],
     givenBy: 'de jongere',
@@ -123,7 +124,7 @@ test('consent releases only the information of the person who may give it', asyn
   await expect(doc).toContainText('jongere die doorstuurde (16) stuurde de foto door in de klasgroep.');
   await expect(doc).toContainText(/Bron: gedeeld met toestemming van afgebeelde jongere \(15\)/);
   await expect(doc).toContainText('Niet gedeeld: Namen van betrokkenen, Afspraken');
-  for (const hidden of [AGREEMENT, 'Jens', 'Peeters', 'PÉETERS', 'Lotte', 'Jongere A', 'Jongere B', 'Jongere C']) {
+  for (const hidden of [AGREEMENT, 'Jens', 'Peeters', 'PÉETERS', 'Lotte', 'Jongere A', 'Jongere B', 'Melder A']) {
     await expect(doc).not.toContainText(hidden);
   }
   await expectNoAxeViolations(page, 'summary with the depicted pupil consent');
@@ -182,7 +183,9 @@ test('a facts correction needs a reason, keeps the earlier version and the summa
   await expect(reason).toBeVisible();
   await form.getByRole('button', { name: 'Bewaren' }).click();
   await expect(form.getByText('Schrijf kort waarom je de feiten aanpast.').first()).toBeVisible();
-  await expect(incident.getByText(NEW)).toHaveCount(0);
+  // Nothing changed on the case page: the description shown is still the old one.
+  await expect(incident.getByRole('definition').filter({ hasText: OLD })).toBeVisible();
+  await expect(incident.getByRole('definition').filter({ hasText: NEW })).toHaveCount(0);
 
   await reason.fill(REASON);
   await form.getByRole('button', { name: 'Bewaren' }).click();
