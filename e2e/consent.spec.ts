@@ -39,7 +39,7 @@ test('consent releases only the information of the person who may give it', asyn
     realName: 'Jens Peeters',
     expectPseudonym: 'Jongere B',
   });
-  // Issue 15: a melder's suggested pseudonym follows the role.
+  // Since issue 15 a pseudonym follows the role: the melder is "Melder A".
   await logbook.addParty({ role: 'melder', age: '15', expectPseudonym: 'Melder A' });
   await logbook.addNote('afspraak', `Terugkomen na de vakantie. ${AGREEMENT}`);
   const backToCase = async (): Promise<void> => {
@@ -53,7 +53,7 @@ test('consent releases only the information of the person who may give it', asyn
 
   // 1. The melder's and the forwarding pupil's consent: stored, but they never release the facts.
   await logbook.recordConsent({
-    party: 'Jongere C (melder)',
+    party: 'Melder A (melder)',
     recipient: 'school',
     categories: ['feiten', 'afspraken'],
     givenBy: 'de jongere',
@@ -124,7 +124,7 @@ test('consent releases only the information of the person who may give it', asyn
   await expect(doc).toContainText('jongere die doorstuurde (16) stuurde de foto door in de klasgroep.');
   await expect(doc).toContainText(/Bron: gedeeld met toestemming van afgebeelde jongere \(15\)/);
   await expect(doc).toContainText('Niet gedeeld: Namen van betrokkenen, Afspraken');
-  for (const hidden of [AGREEMENT, 'Jens', 'Peeters', 'PÉETERS', 'Lotte', 'Jongere A', 'Jongere B', 'Jongere C']) {
+  for (const hidden of [AGREEMENT, 'Jens', 'Peeters', 'PÉETERS', 'Lotte', 'Jongere A', 'Jongere B', 'Melder A']) {
     await expect(doc).not.toContainText(hidden);
   }
   await expectNoAxeViolations(page, 'summary with the depicted pupil consent');
@@ -137,4 +137,82 @@ test('consent releases only the information of the person who may give it', asyn
   await expect(exports.logSection).toBeHidden();
   await expect(page.getByRole('button', { name: 'Afdrukken' })).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
+});
+
+test('a facts correction needs a reason, keeps the earlier version and the summary uses the current one', async ({
+  page,
+  context,
+}) => {
+  const logbook = new LogbookPage(page);
+  const exports = new ExportPage(page);
+  const OLD = 'Marker-oud-C14';
+  const NEW = 'Marker-nieuw-C14';
+  const REASON = 'De klas was verkeerd genoteerd.';
+  await logbook.startOffline(context);
+
+  await logbook.openNewIncident();
+  await logbook.fillIncident({
+    knownVia: 'De betrokkene zelf',
+    types: ['ongewenste sexting'],
+    schools: [],
+    description: `Foto doorgestuurd in klas 3B. ${OLD}.`,
+  });
+  const reference = await logbook.saveIncident();
+  await logbook.addParty({
+    role: 'afgebeelde jongere',
+    age: '15',
+    realName: 'Lotte Janssens',
+    expectPseudonym: 'Jongere A',
+  });
+
+  // Issue 14: a real name typed into a note is flagged at once and can be replaced by the pseudonym.
+  const timeline = logbook.section('Tijdlijn');
+  await logbook.noteText.fill('Gesprek met lotte  JANSSENS na school.');
+  await expect(timeline.getByRole('status').filter({ hasText: 'Je typt een echte naam' })).toBeVisible();
+  await timeline.getByRole('button', { name: 'Vervang door schuilnamen in de nieuwe notitie' }).click();
+  await expect(logbook.noteText).toHaveValue(/Jongere A/);
+  await expect(logbook.noteText).not.toHaveValue(/lotte|janssens/i);
+  await expect(timeline.getByRole('status').filter({ hasText: 'Je typt een echte naam' })).toHaveCount(0);
+
+  // Changing the description without a reason is refused, with the reason why.
+  const incident = logbook.section('Incident');
+  await incident.getByRole('button', { name: 'Feiten aanpassen', exact: true }).click();
+  const form = incident.getByRole('form', { name: 'Feiten aanpassen' });
+  await form.getByRole('textbox', { name: 'Wat gebeurde er?' }).fill(`Foto doorgestuurd in klas 4A. ${NEW}.`);
+  const reason = form.getByRole('textbox', { name: 'Waarom pas je de feiten aan?' });
+  await expect(reason).toBeVisible();
+  await form.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(form.getByText('Schrijf kort waarom je de feiten aanpast.').first()).toBeVisible();
+  // Nothing changed on the case page: the description shown is still the old one.
+  await expect(incident.getByRole('definition').filter({ hasText: OLD })).toBeVisible();
+  await expect(incident.getByRole('definition').filter({ hasText: NEW })).toHaveCount(0);
+
+  await reason.fill(REASON);
+  await form.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(incident.getByRole('status')).toHaveText('Bewaard.');
+  await expect(form).toBeHidden();
+
+  // The case page shows the current version, and the earlier one with when and why it was replaced.
+  await expect(incident.getByText(NEW)).toBeVisible();
+  const history = incident.getByText('Eerdere versie (1)', { exact: true });
+  await expect(incident.getByText(OLD)).toBeHidden();
+  await history.focus();
+  await page.keyboard.press('Enter');
+  await expect(incident.getByText(OLD)).toBeVisible();
+  await expect(incident.getByText(new RegExp(`^Vervangen op .+\\. Reden: ${REASON.replace('.', '\\.')}$`))).toBeVisible();
+  await expectNoAxeViolations(page, 'facts with an earlier version');
+
+  // The summary uses the current version only, never the earlier one or the reason.
+  await logbook.recordConsent({
+    party: 'Jongere A (afgebeelde jongere)',
+    recipient: 'school',
+    categories: ['feiten'],
+    givenBy: 'de jongere',
+  });
+  await exports.open();
+  await exports.makeSummary(reference, 'de school');
+  const doc = exports.summaryDocument;
+  await expect(doc).toContainText(NEW);
+  await expect(doc).toContainText('Foto doorgestuurd in klas 4A.');
+  for (const hidden of [OLD, 'klas 3B', REASON, 'Lotte', 'Janssens']) await expect(doc).not.toContainText(hidden);
 });

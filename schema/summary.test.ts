@@ -9,10 +9,12 @@ import {
   makeNote,
   makeParty,
   makeShareWithoutConsent,
+  makeTakedown,
 } from './factories';
 import { infoCategorySchema } from './records/consent';
 import { noteKindSchema } from './records/note';
 import { partyRoleSchema } from './records/party';
+import { takedownStatusSchema, takedownStepSchema } from './records/takedown';
 import type { ConsentRecord, InfoCategory } from './records/consent';
 import type { Note } from './records/note';
 import type { Party } from './records/party';
@@ -54,6 +56,8 @@ const labels: SummaryLabels = {
   flags: identity(['groen', 'geel', 'rood', 'zwart']),
   how: identity(['mondeling-genoteerd', 'schriftelijk']),
   basis: identity(['noodtoestand', 'art-458bis']),
+  takedownSteps: identity(takedownStepSchema.options),
+  takedownStatuses: identity(takedownStatusSchema.options),
   party: echo,
   sourceConsent: echo,
   sourceWithout: echo,
@@ -70,6 +74,7 @@ const labels: SummaryLabels = {
     realName: echo,
     school: echo,
     followUp: echo,
+    takedown: echo,
   },
   withheld: (list) => `WITHHELD ${list}`,
   nothingShared: 'NOTHING',
@@ -268,6 +273,62 @@ describe('buildSummary (examples)', () => {
       expect(text).toContain('Jongere B');
     });
 
+    describe('takedown steps (offline-halen, issue 15)', () => {
+      const takedowns = [
+        makeTakedown({ caseId, step: 'platform-gemeld', status: 'lukte-niet', on: '2026-03-12', byInitials: 'QX' }),
+        makeTakedown({ caseId, step: 'platform-gemeld', status: 'gedaan', on: '2026-03-13', byInitials: 'QX' }),
+        makeTakedown({ caseId, step: 'verspreider-gevraagd', status: 'gedaan', on: '2026-03-12', byInitials: 'QX' }),
+        // Another case's step never counts.
+        makeTakedown({ step: 'child-focus', on: '2026-03-12' }),
+      ];
+      const withSteps = (consents: ConsentRecord[]): SummaryInput => ({ ...input(consents), takedowns });
+
+      it("shares the current status of each step on the depicted pupil's consent, without initials", () => {
+        const consents = [makeConsent({ caseId, partyId: depicted.id, categories: ['offline-halen'] })];
+        const summary = buildSummary(withSteps(consents), 'school', ON, VL);
+        expect(summary.shared).toEqual(['offline-halen']);
+        expect(summary.sections[0]?.facts).toEqual([
+          { kind: 'takedown', step: 'verspreider-gevraagd', status: 'gedaan', on: '2026-03-12' },
+          { kind: 'takedown', step: 'platform-gemeld', status: 'gedaan', on: '2026-03-13' },
+        ]);
+        const text = summaryToText(summary, labels);
+        expect(text).toContain('- platform-gemeld | gedaan | 13/03/2026');
+        expect(text).not.toContain('QX');
+        expect(text).not.toContain('child-focus');
+      });
+
+      it("is withheld on the melder's and the forwarding pupil's consent, and on a parent's for a competent 15-year-old", () => {
+        const consents = [
+          ...[melder, forwarder].map((p) => makeConsent({ caseId, partyId: p.id, categories: ['offline-halen'] })),
+          makeConsent({ caseId, partyId: depicted.id, givenBy: 'ouder-voogd', categories: ['offline-halen'] }),
+        ];
+        const summary = buildSummary(withSteps(consents), 'school', ON, VL);
+        expect(summary.sections).toEqual([]);
+        expect(summary.withheld).toContain('offline-halen');
+      });
+
+      it('is shared by a noodtoestand share of that day that covers it', () => {
+        const share = makeShareWithoutConsent({
+          caseId,
+          partyId: forwarder.id,
+          recipient: 'hulpverlening',
+          categories: ['offline-halen'],
+          sharedOn: ON,
+        });
+        const summary = buildSummary(withSteps([share]), 'hulpverlening', ON, VL);
+        expect(summary.shared).toEqual(['offline-halen']);
+        expect(summary.sections[0]?.sources.map((s) => s.basis)).toEqual(['noodtoestand']);
+        expect(buildSummary(withSteps([share]), 'school', ON, VL).shared).toEqual([]);
+      });
+
+      it('is neither shared nor withheld when no step was recorded', () => {
+        const consents = [makeConsent({ caseId, partyId: depicted.id, categories: ['offline-halen'] })];
+        const summary = buildSummary(input(consents), 'school', ON, VL);
+        expect(summary.shared).toEqual([]);
+        expect(summary.withheld).not.toContain('offline-halen');
+      });
+    });
+
     it('never uses an art. 458bis record for a school, even one stored before the rule', () => {
       const share = makeShareWithoutConsent({
         caseId,
@@ -335,6 +396,7 @@ const arbitraryCase = fc.record({
     maxLength: 5,
   }),
   followUps: fc.array(fc.boolean(), { maxLength: 3 }),
+  takedowns: fc.subarray([...takedownStepSchema.options]),
   schools: fc.integer({ min: 0, max: 2 }),
   recipient: fc.constantFrom(...summaryRecipients),
 });
@@ -501,7 +563,13 @@ function build(spec: Spec): Built {
     }),
   );
 
-  return { input: { case: kase, parties, consents, assessments, notes, followUps }, markers, justifications };
+  const takedowns = spec.takedowns.map((step) => makeTakedown({ caseId, step, on: shiftDate(-1) }));
+
+  return {
+    input: { case: kase, parties, consents, assessments, notes, followUps, takedowns },
+    markers,
+    justifications,
+  };
 }
 
 type Giver = 'jongere' | 'ouder-voogd';
@@ -611,6 +679,9 @@ describe('buildSummary (properties)', () => {
         for (const c of summary.withheld) {
           if (c !== 'namen-betrokkenen') expect(allowed.category(c)).toBe(false);
         }
+        // The takedown steps have no free text to mark: their section appears exactly when allowed.
+        const offline = summary.sections.some((s) => s.category === 'offline-halen');
+        expect(offline).toBe(spec.takedowns.length > 0 && allowed.category('offline-halen'));
       }),
       { numRuns: 300 },
     );

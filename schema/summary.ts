@@ -16,6 +16,10 @@
 //   Without it, the person is called by role and age only, also inside shared
 //   free text, where their real name and pseudonym are replaced
 //   (name-redaction.ts: "names typed into free text are still names").
+// - offline-halen (issue 15: the takedown steps, schema/records/takedown.ts)
+//   is case-level too, released by that same rule: the current status of each
+//   step, never who recorded it. consent-validity.ts does not list it among
+//   its case-level categories yet, so this file adds it (CASE_LEVEL below).
 // - Art. 458bis shares only ever go to politie-parket, which is no summary
 //   recipient (share-rules.ts). Conversation notes other than agreements
 //   (afspraken) are never included.
@@ -31,6 +35,13 @@ import type { ConsentGiven, ConsentRecord, InfoCategory, Recipient } from './rec
 import type { FollowUp } from './records/follow-up';
 import type { Note } from './records/note';
 import type { Party, PartyRole } from './records/party';
+import {
+  latestTakedowns,
+  takedownStepSchema,
+  type Takedown,
+  type TakedownStatus,
+  type TakedownStep,
+} from './records/takedown';
 
 /** The recipients a summary can be written for. */
 export const summaryRecipients = [
@@ -49,6 +60,8 @@ export interface SummaryInput {
   assessments: readonly FlagAssessment[];
   notes: readonly Note[];
   followUps: readonly FollowUp[];
+  /** The takedown steps (issue 15). Left out, nothing about them is shared. */
+  takedowns?: readonly Takedown[] | undefined;
 }
 
 export interface SummaryOptions {
@@ -90,7 +103,8 @@ export type SummaryFact =
       school?: string | undefined;
       className?: string | undefined;
     }
-  | { kind: 'followup'; due: string; purpose: string };
+  | { kind: 'followup'; due: string; purpose: string }
+  | { kind: 'takedown'; step: TakedownStep; status: TakedownStatus; on: string };
 
 export interface SummarySection {
   category: InfoCategory;
@@ -116,8 +130,14 @@ const CATEGORY_ORDER: readonly InfoCategory[] = [
   'afspraken',
   'vlaggen-beoordeling',
   'opvolging',
+  'offline-halen',
   'contactgegevens',
 ];
+
+/** Case-level in a summary: consent-validity's list, plus the takedown steps (see the header). */
+function isCaseLevelHere(category: InfoCategory): boolean {
+  return isCaseLevel(category) || category === 'offline-halen';
+}
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -151,8 +171,13 @@ function caseFacts(
     .filter((f) => f.caseId === kase.id && f.doneOn === undefined)
     .sort((a, b) => byText(a.due, b.due))
     .map((f) => ({ kind: 'followup', due: f.due, purpose: clean(f.purpose) }));
-  // 'offline-halen' (issue 15): not in summaries yet, so it is never shared (nor listed as withheld).
-  return { feiten, afspraken, 'vlaggen-beoordeling': vlaggen, opvolging, contactgegevens: [], 'offline-halen': [] };
+  // The current status of each step, in the order of the steps; no initials (not needed to know).
+  const steps = latestTakedowns((input.takedowns ?? []).filter((r) => r.caseId === kase.id));
+  const offline: SummaryFact[] = takedownStepSchema.options.flatMap((step): SummaryFact[] => {
+    const r = steps.get(step);
+    return r ? [{ kind: 'takedown', step, status: r.status, on: r.on }] : [];
+  });
+  return { feiten, afspraken, 'vlaggen-beoordeling': vlaggen, opvolging, contactgegevens: [], 'offline-halen': offline };
 }
 
 const defaultReplacement = (p: PartyLabel): string => (p.age === undefined ? p.role : `${p.role} (${p.age})`);
@@ -229,7 +254,7 @@ export function buildSummary(
   const withheld = new Set<InfoCategory>();
 
   for (const category of CATEGORY_ORDER) {
-    if (!isCaseLevel(category)) {
+    if (!isCaseLevelHere(category)) {
       // Person-level: each person on their own consent. contactgegevens has no content yet.
       if (category !== 'namen-betrokkenen') continue;
       for (const p of parties) {
@@ -281,6 +306,8 @@ export interface SummaryLabels {
   caseTypes: Record<CaseType, string>;
   knownVia: Record<KnownVia, string>;
   flags: Record<Flag, string>;
+  takedownSteps: Record<TakedownStep, string>;
+  takedownStatuses: Record<TakedownStatus, string>;
   how: Record<ConsentGiven['how'], string>;
   basis: Record<'noodtoestand' | 'art-458bis', string>;
   party: (name: string, age: number | undefined) => string;
@@ -299,6 +326,7 @@ export interface SummaryLabels {
     realName: (name: string) => string;
     school: (school: string, className: string | undefined) => string;
     followUp: (date: string, purpose: string) => string;
+    takedown: (step: string, status: string, date: string) => string;
   };
   withheld: (list: string) => string;
   nothingShared: string;
@@ -344,6 +372,8 @@ export function factLines(fact: SummaryFact, t: SummaryLabels): string[] {
     }
     case 'followup':
       return [t.facts.followUp(formatDateBe(fact.due), fact.purpose)];
+    case 'takedown':
+      return [t.facts.takedown(t.takedownSteps[fact.step], t.takedownStatuses[fact.status], formatDateBe(fact.on))];
   }
 }
 

@@ -26,6 +26,7 @@ import { useOperationForm } from '../../ui/use-operation-form';
 import { entitlementError, releasableCategories, type ConsentContext } from '../../../schema/consent-validity';
 import { ART_458BIS_RECIPIENT, checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
+import { NameWarning } from './name-warning';
 
 const t = nl.logbook.consent;
 const ts = nl.logbook.share;
@@ -315,6 +316,12 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
       />
       <TextField label={ts.sharedOn} type="date" {...form.text('sharedOn')} />
       <TextAreaField label={ts.justification} hint={ts.justificationHint} required {...form.text('justification')} />
+      <NameWarning
+        text={form.values.justification}
+        parties={parties}
+        where={nl.logbook.names.inJustification}
+        onReplace={(justification) => form.patch({ justification })}
+      />
       <h4>{ts.checks}</h4>
       {checkKeys.map((key) => (
         <RadioGroup

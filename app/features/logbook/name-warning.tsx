@@ -11,10 +11,13 @@ export function NameWarning({
   text,
   parties,
   onReplace,
+  where,
 }: {
   text: string;
   parties: readonly Party[];
   onReplace: (text: string) => void;
+  /** Which field, for a unique button name when several forms are open (e.g. t.inNewNote). */
+  where?: string | undefined;
 }) {
   const warnings = realNameWarnings(text, parties);
   if (warnings.length === 0) return null;
@@ -26,7 +29,12 @@ export function NameWarning({
           <li key={w.ownerId}>{t.suggestion(w.found, w.pseudonym)}</li>
         ))}
       </ul>
-      <button type="button" className="button" onClick={() => onReplace(withPseudonyms(text, parties))}>
+      <button
+        type="button"
+        className="button"
+        aria-label={where === undefined ? undefined : t.replaceIn(where)}
+        onClick={() => onReplace(withPseudonyms(text, parties))}
+      >
         {t.replace}
       </button>
     </div>

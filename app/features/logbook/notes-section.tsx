@@ -9,6 +9,7 @@ import {
   type Note,
   type NoteKind,
 } from '../../../schema/records/note';
+import type { Party } from '../../../schema/records/party';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
@@ -17,6 +18,7 @@ import { TextAreaField } from '../../ui/field';
 import { formatDateTime } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { useOperationForm } from '../../ui/use-operation-form';
+import { NameWarning } from './name-warning';
 import { CaseSection, Expander, SavedStatus } from './section';
 import type { DraftFields } from '../../data/drafts';
 import { useFormDraft } from './use-form-draft';
@@ -49,13 +51,14 @@ export function NotesSection({ detail }: { detail: CaseDetail }) {
               note={note}
               replacedBy={replacement.get(note.id)}
               replaces={note.supersedes ? byId.get(note.supersedes) : undefined}
+              parties={detail.parties}
               onSaved={setSaved}
             />
           </li>
         ))}
       </ol>
       <SavedStatus message={saved} />
-      <NewNote caseId={caseId} onSaved={setSaved} />
+      <NewNote caseId={caseId} parties={detail.parties} onSaved={setSaved} />
     </CaseSection>
   );
 }
@@ -64,11 +67,13 @@ function NoteCard({
   note,
   replacedBy,
   replaces,
+  parties,
   onSaved,
 }: {
   note: Note;
   replacedBy: Note | undefined;
   replaces: Note | undefined;
+  parties: readonly Party[];
   onSaved: (message: string) => void;
 }) {
   const when = formatDateTime(note.at);
@@ -94,7 +99,15 @@ function NoteCard({
       )}
       {replacedBy ? null : (
         <Expander label={t.correct} buttonLabel={t.correctLabel(when)} onSaved={onSaved}>
-          {(close, saved) => <CorrectForm note={note} when={when} onDone={() => saved(t.corrected)} onCancel={close} />}
+          {(close, saved) => (
+            <CorrectForm
+              note={note}
+              when={when}
+              parties={parties}
+              onDone={() => saved(t.corrected)}
+              onCancel={close}
+            />
+          )}
         </Expander>
       )}
     </article>
@@ -104,11 +117,13 @@ function NoteCard({
 function CorrectForm({
   note,
   when,
+  parties,
   onDone,
   onCancel,
 }: {
   note: Note;
   when: string;
+  parties: readonly Party[];
   onDone: () => void;
   onCancel: () => void;
 }) {
@@ -125,6 +140,12 @@ function CorrectForm({
   return (
     <form {...form.formProps} className="logbook-form" aria-label={t.correctLabel(when)}>
       <TextAreaField label={t.correctedText} maxLength={8000} {...form.text('text')} />
+      <NameWarning
+        text={form.values.text}
+        parties={parties}
+        where={nl.logbook.names.inCorrection(when)}
+        onReplace={(text) => form.patch({ text })}
+      />
       <TextAreaField label={t.reason} hint={t.reasonHint} maxLength={500} required {...form.text('reason')} />
       <FormError message={form.general} />
       <FormButtons busy={form.busy} saveLabel={t.saveCorrection} onCancel={onCancel} />
@@ -133,7 +154,15 @@ function CorrectForm({
 }
 
 /** The new-note form, kept as an encrypted draft while typing. */
-function NewNote({ caseId, onSaved }: { caseId: string; onSaved: (message: string) => void }) {
+function NewNote({
+  caseId,
+  parties,
+  onSaved,
+}: {
+  caseId: string;
+  parties: readonly Party[];
+  onSaved: (message: string) => void;
+}) {
   const draft = useFormDraft(noteDraftId(caseId), caseId);
   const [formKey, setFormKey] = useState(0);
   if (draft.initial === undefined) return null;
@@ -141,6 +170,7 @@ function NewNote({ caseId, onSaved }: { caseId: string; onSaved: (message: strin
     <NoteForm
       key={formKey}
       caseId={caseId}
+      parties={parties}
       initial={formKey === 0 ? draft.initial : null}
       onChange={draft.update}
       saved={draft.saved}
@@ -155,12 +185,14 @@ function NewNote({ caseId, onSaved }: { caseId: string; onSaved: (message: strin
 
 function NoteForm({
   caseId,
+  parties,
   initial,
   onChange,
   saved,
   onDone,
 }: {
   caseId: string;
+  parties: readonly Party[];
   initial: DraftFields | null;
   onChange: (fields: DraftFields) => void;
   saved: boolean;
@@ -185,6 +217,12 @@ function NoteForm({
       <h3 id="note-form-title">{t.formTitle}</h3>
       <RadioGroup legend={t.kind} name="note-kind" options={kindOptions} inline {...form.choice('noteKind')} />
       <TextAreaField label={t.text} hint={t.textHint} maxLength={8000} {...form.text('text')} />
+      <NameWarning
+        text={form.values.text}
+        parties={parties}
+        where={nl.logbook.names.inNewNote}
+        onReplace={(text) => form.patch({ text })}
+      />
       <p className="draft-status">{saved ? nl.logbook.draftSaved : '\u00a0'}</p>
       <FormError message={form.general} />
       <FormButtons busy={form.busy} saveLabel={t.add} />

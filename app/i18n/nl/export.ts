@@ -48,6 +48,13 @@ const summaryLabels = {
     rood: 'rood (ernstig grensoverschrijdend)',
     zwart: 'zwart (zwaar grensoverschrijdend)',
   },
+  takedownSteps: {
+    'verspreider-gevraagd': 'Wie het verspreidde, is gevraagd het te verwijderen',
+    'ontvangers-gevraagd': 'Ontvangers zijn gevraagd het te verwijderen en niet door te sturen',
+    'platform-gemeld': 'Gemeld bij het platform of een moderator',
+    'child-focus': 'Child Focus gecontacteerd',
+  },
+  takedownStatuses: { gedaan: 'gedaan', 'lukte-niet': 'lukte niet', 'niet-nodig': 'niet nodig' },
   how: { 'mondeling-genoteerd': 'mondeling genoteerd', schriftelijk: 'schriftelijk' },
   basis: { noodtoestand: 'noodtoestand', 'art-458bis': 'art. 458bis Strafwetboek' },
   party: (name: string, age: number | undefined) => (age === undefined ? name : `${name} (${age})`),
@@ -72,6 +79,7 @@ const summaryLabels = {
     school: (school: string, className: string | undefined) =>
       className === undefined ? `School: ${school}` : `School: ${school}, klas ${className}`,
     followUp: (date: string, purpose: string) => `${date}: ${purpose}`,
+    takedown: (step: string, status: string, date: string) => `${step}: ${status} (${date})`,
   },
   withheld: (list: string) => `Niet gedeeld: ${list}`,
   nothingShared:

@@ -65,6 +65,11 @@ export const names = {
   warning: 'Je typt een echte naam. Namen in vrije tekst zijn ook namen: gebruik liever de schuilnaam.',
   suggestion: (found: string, pseudonym: string) => `"${found}": schrijf "${pseudonym}".`,
   replace: 'Vervang door schuilnamen',
+  /** The button's accessible name where more than one warning can be on the page (unique names). */
+  replaceIn: (where: string) => `Vervang door schuilnamen in ${where}`,
+  inNewNote: 'de nieuwe notitie',
+  inCorrection: (when: string) => `de verbetering van de notitie van ${when}`,
+  inJustification: 'de verantwoording',
 };
 
 export const factsRules = {
