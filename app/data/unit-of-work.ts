@@ -10,7 +10,7 @@ import type { z } from 'zod';
 
 import { formatIsoDate } from '../../schema/calendar-date';
 import type { RecordErrorCode } from '../../schema/errors';
-import { storedRecordSchema } from '../../schema/records';
+import { currentSchemaVersion, storedRecordSchema } from '../../schema/records';
 import type { RecordOfKind, StoredRecord } from '../../schema/records';
 import type { AuditAction, AuditDetails, AuditEvent } from '../../schema/records/audit';
 import type { RecordKind } from '../../schema/records/base';
@@ -79,6 +79,11 @@ function checkInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S>
 /** Today on this device, `YYYY-MM-DD` (local calendar, as the worker sees it). */
 export function today(now: Date = new Date()): string {
   return formatIsoDate(now);
+}
+
+/** The fields every new record of a case starts with: its kind, the schema version this Baken writes, a fresh id, its case. */
+export function newRecordHead<K extends Exclude<RecordKind, 'case' | 'audit' | 'draft'>>(kind: K, caseId: string) {
+  return { kind, schemaVersion: currentSchemaVersion[kind], id: crypto.randomUUID(), caseId };
 }
 
 export function ruleError(id: string | undefined, path: PropertyKey[], code: RecordErrorCode): InvalidRecordError {

@@ -2,10 +2,9 @@
 // is a new note, and eraseCaseNow removes a whole case at once. Fails as
 // described in ./case.ts; on failure nothing was written.
 import { recordErrors } from '../../../schema/errors';
-import { currentSchemaVersion } from '../../../schema/records';
 import { appendNoteInput, correctNoteInput } from '../../../schema/records/note';
 import type { Note } from '../../../schema/records/note';
-import { defineOperation, okRecords, ruleError, withCase, withRecord } from '../unit-of-work';
+import { defineOperation, newRecordHead, okRecords, ruleError, withCase, withRecord } from '../unit-of-work';
 
 /** Adds a note to the case timeline; `at` (when it happened) defaults to now. Notes can never be changed. */
 export const appendNote = defineOperation({
@@ -15,10 +14,7 @@ export const appendNote = defineOperation({
     withCase(input.caseId, async (kase) => {
       const now = new Date();
       const note: Note = {
-        kind: 'note',
-        schemaVersion: currentSchemaVersion.note,
-        id: crypto.randomUUID(),
-        caseId: kase.id,
+        ...newRecordHead('note', kase.id),
         noteKind: input.noteKind,
         text: input.text,
         at: input.at ?? now.toISOString(),
@@ -46,10 +42,7 @@ export const correctNote = defineOperation({
       }
       const now = new Date();
       const note: Note = {
-        kind: 'note',
-        schemaVersion: currentSchemaVersion.note,
-        id: crypto.randomUUID(),
-        caseId: old.caseId,
+        ...newRecordHead('note', old.caseId),
         noteKind: input.noteKind ?? old.noteKind,
         text: input.text,
         at: old.at,

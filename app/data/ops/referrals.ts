@@ -1,8 +1,7 @@
 // Referrals (verwijzingen). Fails as described in ./case.ts; on failure nothing was written.
-import { currentSchemaVersion } from '../../../schema/records';
 import { recordReferralInput } from '../../../schema/records/referral';
 import type { Referral } from '../../../schema/records/referral';
-import { defineOperation, withCase } from '../unit-of-work';
+import { defineOperation, newRecordHead, withCase } from '../unit-of-work';
 
 /** Records a referral to an organisation of the directory (verwijzingen.json), when and by whom (initials). */
 export const recordReferral = defineOperation({
@@ -12,10 +11,7 @@ export const recordReferral = defineOperation({
     withCase(input.caseId, async (kase) => {
       const now = new Date();
       const referral: Referral = {
-        kind: 'referral',
-        schemaVersion: currentSchemaVersion.referral,
-        id: crypto.randomUUID(),
-        caseId: kase.id,
+        ...newRecordHead('referral', kase.id),
         organisationId: input.organisationId,
         organisationName: input.organisationName,
         referredOn: input.referredOn,

@@ -1,7 +1,7 @@
 // Taking the material offline (issue 15). Fails as described in ./case.ts; on failure nothing was written.
 import { recordTakedownInput } from '../../../schema/records/takedown';
 import type { Takedown } from '../../../schema/records/takedown';
-import { defineOperation, withCase } from '../unit-of-work';
+import { defineOperation, newRecordHead, withCase } from '../unit-of-work';
 
 /**
  * Records the status of one step to take the material offline (asked the
@@ -17,10 +17,7 @@ export const recordTakedownStep = defineOperation({
     withCase(input.caseId, async (kase) => {
       const now = new Date();
       const record: Takedown = {
-        kind: 'takedown',
-        schemaVersion: 1,
-        id: crypto.randomUUID(),
-        caseId: kase.id,
+        ...newRecordHead('takedown', kase.id),
         step: input.step,
         status: input.status,
         on: input.on,
