@@ -61,6 +61,34 @@ export function defineOperation<S extends z.ZodType, A extends AuditAction, R>(d
   };
 }
 
+/**
+ * Declares the common operation that adds one new record to a case: parse the
+ * input, queue on the case, build the record, commit it with one audit action.
+ */
+export function defineAddOperation<
+  S extends z.ZodType<{ caseId: string }>,
+  A extends AuditAction,
+  R extends StoredRecord,
+>(definition: {
+  input: S;
+  audit: A;
+  build: (input: z.output<S>, kase: Case, now: Date) => R;
+  /** What the audit event says (enums only, never text). */
+  details?: (record: R) => AuditDetails;
+}): Operation<S, A, R> {
+  return defineOperation({
+    input: definition.input,
+    audit: definition.audit,
+    run: async (input, { commit: write }): Promise<R> =>
+      withCase(input.caseId, async (kase) => {
+        const now = new Date();
+        const record = definition.build(input, kase, now);
+        await write(now, kase, [record], definition.audit, definition.details?.(record));
+        return record;
+      }),
+  });
+}
+
 /** The one input check: parses with the operation's schema, or throws InvalidRecordError. */
 function checkInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
