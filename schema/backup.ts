@@ -408,69 +408,8 @@ export function changedFields(before: StoredRecord, after: StoredRecord): string
     .sort();
 }
 
-// The merge note is stored data, not interface text, so its Dutch lives here.
-const caseFieldNl: Record<string, string> = {
-  reference: 'dossiernummer',
-  knownOn: 'bekend op',
-  knownVia: 'bekend via',
-  types: 'soort incident',
-  schools: 'scholen',
-  description: 'beschrijving',
-  status: 'status',
-  retentionUntil: 'bewaren tot',
-  closedAt: 'afgesloten op',
-};
-
-const kindNl: Record<RecordKind, [one: string, many: string]> = {
-  case: ['dossier', 'dossiers'],
-  party: ['betrokkene', 'betrokkenen'],
-  consent: ['toestemming', 'toestemmingen'],
-  assessment: ['beoordeling', 'beoordelingen'],
-  note: ['notitie', 'notities'],
-  followup: ['opvolging', 'opvolgingen'],
-  referral: ['verwijzing', 'verwijzingen'],
-  step: ['stap', 'stappen'],
-  takedown: ['stap om materiaal offline te halen', 'stappen om materiaal offline te halen'],
-  audit: ['logregel', 'logregels'],
-  draft: ['concept', 'concepten'],
-};
-
-function countList(counts: Partial<Record<RecordKind, number>>): string {
-  return (Object.entries(counts) as Array<[RecordKind, number]>)
-    .filter(([, n]) => n > 0)
-    .map(([kind, n]) => {
-      const [one, many] = kindNl[kind] ?? [kind, kind];
-      return `${n} ${n === 1 ? one : many}`;
-    })
-    .join(', ');
-}
-
-/**
- * The text of the note a merge adds to a case: what changed, never the
- * content itself (names of changed fields and counts only).
- */
-export function mergeNoteText(change: CaseMergeChange): string {
-  const parts: string[] = [];
-  if (change.caseFields.length > 0) {
-    parts.push(`dossiergegevens bijgewerkt (${change.caseFields.map((f) => caseFieldNl[f] ?? f).join(', ')})`);
-  }
-  const added = countList(change.added);
-  if (added) parts.push(`toegevoegd: ${added}`);
-  const updated = countList(change.updated);
-  if (updated) parts.push(`bijgewerkt: ${updated}`);
-  const kept = countList(change.kept);
-  if (kept) parts.push(`eigen versie behouden (nieuwer of anders): ${kept}`);
-  return `Samengevoegd uit back-up: ${parts.length > 0 ? parts.join('; ') : 'niets gewijzigd'}.`;
-}
-
-/**
- * True when the merge changed this case. Keeping the device's newer version
- * alone changes nothing, so re-importing an older backup adds no notes.
- */
-export function isNoteworthy(change: CaseMergeChange): boolean {
-  const any = (c: Partial<Record<RecordKind, number>>) => Object.values(c).some((n) => (n ?? 0) > 0);
-  return change.caseFields.length > 0 || any(change.added) || any(change.updated);
-}
+// The merge note's text lives in its own module (stored Dutch, not interface text).
+export { isNoteworthy, mergeNoteText } from './backup-merge-note';
 
 // ---------------------------------------------------------------------------
 // Reminder

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 
 import { formatIsoDate } from '../../schema/calendar-date';
 import type { RecordErrorCode } from '../../schema/errors';
-import { storedRecordSchema } from '../../schema/records';
+import { currentSchemaVersion, storedRecordSchema } from '../../schema/records';
 import type { RecordOfKind, StoredRecord } from '../../schema/records';
 import type { AuditAction, AuditDetails, AuditEvent } from '../../schema/records/audit';
 import type { RecordKind } from '../../schema/records/base';
@@ -61,6 +61,34 @@ export function defineOperation<S extends z.ZodType, A extends AuditAction, R>(d
   };
 }
 
+/**
+ * Declares the common operation that adds one new record to a case: parse the
+ * input, queue on the case, build the record, commit it with one audit action.
+ */
+export function defineAddOperation<
+  S extends z.ZodType<{ caseId: string }>,
+  A extends AuditAction,
+  R extends StoredRecord,
+>(definition: {
+  input: S;
+  audit: A;
+  build: (input: z.output<S>, kase: Case, now: Date) => R;
+  /** What the audit event says (enums only, never text). */
+  details?: (record: R) => AuditDetails;
+}): Operation<S, A, R> {
+  return defineOperation({
+    input: definition.input,
+    audit: definition.audit,
+    run: async (input, { commit: write }): Promise<R> =>
+      withCase(input.caseId, async (kase) => {
+        const now = new Date();
+        const record = definition.build(input, kase, now);
+        await write(now, kase, [record], definition.audit, definition.details?.(record));
+        return record;
+      }),
+  });
+}
+
 /** The one input check: parses with the operation's schema, or throws InvalidRecordError. */
 function checkInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
@@ -79,6 +107,11 @@ function checkInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S>
 /** Today on this device, `YYYY-MM-DD` (local calendar, as the worker sees it). */
 export function today(now: Date = new Date()): string {
   return formatIsoDate(now);
+}
+
+/** The fields every new record of a case starts with: its kind, the schema version this Baken writes, a fresh id, its case. */
+export function newRecordHead<K extends Exclude<RecordKind, 'case' | 'audit' | 'draft'>>(kind: K, caseId: string) {
+  return { kind, schemaVersion: currentSchemaVersion[kind], id: crypto.randomUUID(), caseId };
 }
 
 export function ruleError(id: string | undefined, path: PropertyKey[], code: RecordErrorCode): InvalidRecordError {

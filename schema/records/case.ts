@@ -1,20 +1,14 @@
 // The case record and the inputs of the case operations (app/data/ops/case.ts).
 import { z } from 'zod';
 
+import { incidentTypeIds } from '../content-ids';
 import { fieldErrors } from '../errors';
 import { safeText } from '../safe-text';
 import { choiceList, isoDateSchema, recordIdSchema, stamps, timestampSchema } from './base';
 
-export const caseTypeSchema = z.enum([
-  'sexting',
-  'ongewenste-sexting',
-  'shame-sexting',
-  'sextortion',
-  'grooming',
-  'exposing',
-  'doxing',
-  'anders',
-]);
+// The list itself lives in the zod-free content-ids module, which the lock screen's
+// critical path can import without pulling in the record schemas.
+export const caseTypeSchema = z.enum(incidentTypeIds);
 export type CaseType = z.infer<typeof caseTypeSchema>;
 
 // Issue 15 adds 'ander-clb-of-school' and 'child-focus' (seed 004: other schools or CLBs and Child

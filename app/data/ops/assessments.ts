@@ -1,10 +1,9 @@
 // Vlaggensysteem assessments. Fails as described in ./case.ts; on failure nothing was written.
 import { criteria2021Ids, criteriaOuderNlIds } from '../../../schema/content-ids';
 import { recordErrors } from '../../../schema/errors';
-import { currentSchemaVersion } from '../../../schema/records';
 import { assessFlagsInput } from '../../../schema/records/assessment';
 import type { FlagAssessment } from '../../../schema/records/assessment';
-import { check, defineOperation, ruleError, withCase } from '../unit-of-work';
+import { check, defineOperation, newRecordHead, ruleError, withCase } from '../unit-of-work';
 
 const CRITERIA: Record<FlagAssessment['criteriaVersion'], readonly string[]> = {
   '2021': criteria2021Ids,
@@ -25,10 +24,7 @@ export const assessFlags = defineOperation({
     withCase(input.caseId, async (kase) => {
       const now = new Date();
       const assessment: FlagAssessment = {
-        kind: 'assessment',
-        schemaVersion: currentSchemaVersion.assessment,
-        id: crypto.randomUUID(),
-        caseId: kase.id,
+        ...newRecordHead('assessment', kase.id),
         criteriaVersion: input.criteriaVersion,
         answers: { ...input.answers },
         flag: input.flag,

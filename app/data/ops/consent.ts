@@ -1,14 +1,13 @@
 // Consent and sharing without consent. Fails as described in ./case.ts; on failure nothing was written.
 import { entitlementError } from '../../../schema/consent-validity';
 import { recordErrors } from '../../../schema/errors';
-import { currentSchemaVersion } from '../../../schema/records';
 import { recordConsentInput, shareWithoutConsentInput, withdrawConsentInput } from '../../../schema/records/consent';
 import type { ConsentGiven, ConsentRecord, ShareWithoutConsent } from '../../../schema/records/consent';
 import type { AuditDetails } from '../../../schema/records/audit';
 import { checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
 import { getSettings } from '../settings';
 import { getRecord } from '../store';
-import { check, defineOperation, ruleError, withCase, withRecord } from '../unit-of-work';
+import { check, defineOperation, newRecordHead, ruleError, withCase, withRecord } from '../unit-of-work';
 
 /** What the audit event says about a consent record: enums only, never text. */
 function consentDetails(consent: ConsentRecord): AuditDetails {
@@ -44,10 +43,7 @@ export const recordConsent = defineOperation({
         if (refused !== null) throw ruleError(undefined, ['givenBy'], refused);
       }
       const consent: ConsentGiven = {
-        kind: 'consent',
-        schemaVersion: currentSchemaVersion.consent,
-        id: crypto.randomUUID(),
-        caseId: kase.id,
+        ...newRecordHead('consent', kase.id),
         partyId: input.partyId,
         basis: 'toestemming',
         recipient: input.recipient,
@@ -104,10 +100,7 @@ export const recordShareWithoutConsent = defineOperation({
         throw ruleError(undefined, ['confirmedWarnings'], recordErrors.warningNotConfirmed);
       }
       const share: ShareWithoutConsent = {
-        kind: 'consent',
-        schemaVersion: currentSchemaVersion.consent,
-        id: crypto.randomUUID(),
-        caseId: kase.id,
+        ...newRecordHead('consent', kase.id),
         partyId: input.partyId,
         basis: input.basis,
         recipient: input.recipient,

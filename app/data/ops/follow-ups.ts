@@ -1,7 +1,6 @@
 // Follow-ups (opvolgdatum): schedule, complete, reschedule. Fails as
 // described in ./case.ts; on failure nothing was written.
 import { hasOpenFollowUp } from '../../../schema/case-rules';
-import { currentSchemaVersion } from '../../../schema/records';
 import { recordErrors } from '../../../schema/errors';
 import {
   completeFollowUpInput,
@@ -9,7 +8,7 @@ import {
   scheduleFollowUpInput,
 } from '../../../schema/records/follow-up';
 import type { FollowUp } from '../../../schema/records/follow-up';
-import { check, defineOperation, okRecords, ruleError, today, withCase, withRecord } from '../unit-of-work';
+import { check, defineOperation, newRecordHead, okRecords, ruleError, today, withCase, withRecord } from '../unit-of-work';
 
 /**
  * Lets the case rest until `due` (today or later; `followup.dueInPast`) with
@@ -23,12 +22,8 @@ export const scheduleFollowUp = defineOperation({
     withCase(input.caseId, async (kase) => {
       const now = new Date();
       if (kase.status === 'afgesloten') throw ruleError(kase.id, ['status'], recordErrors.caseClosed);
-      const id = crypto.randomUUID();
       const followUp: FollowUp = check({
-        kind: 'followup',
-        schemaVersion: currentSchemaVersion.followup,
-        id,
-        caseId: kase.id,
+        ...newRecordHead('followup', kase.id),
         due: input.due,
         purpose: input.purpose,
         history: [],
@@ -37,7 +32,7 @@ export const scheduleFollowUp = defineOperation({
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
       });
-      if (followUp.due < today(now)) throw ruleError(id, ['due'], recordErrors.dueInPast);
+      if (followUp.due < today(now)) throw ruleError(followUp.id, ['due'], recordErrors.dueInPast);
       await commit(now, { ...kase, status: 'in-rust' }, [followUp], 'followup.scheduled', { status: 'in-rust' });
       return followUp;
     }),

@@ -2,31 +2,22 @@
 // is a new note, and eraseCaseNow removes a whole case at once. Fails as
 // described in ./case.ts; on failure nothing was written.
 import { recordErrors } from '../../../schema/errors';
-import { currentSchemaVersion } from '../../../schema/records';
 import { appendNoteInput, correctNoteInput } from '../../../schema/records/note';
 import type { Note } from '../../../schema/records/note';
-import { defineOperation, okRecords, ruleError, withCase, withRecord } from '../unit-of-work';
+import { defineAddOperation, defineOperation, newRecordHead, okRecords, ruleError, withRecord } from '../unit-of-work';
 
 /** Adds a note to the case timeline; `at` (when it happened) defaults to now. Notes can never be changed. */
-export const appendNote = defineOperation({
+export const appendNote = defineAddOperation({
   input: appendNoteInput,
   audit: 'note.added',
-  run: async (input, { commit }): Promise<Note> =>
-    withCase(input.caseId, async (kase) => {
-      const now = new Date();
-      const note: Note = {
-        kind: 'note',
-        schemaVersion: currentSchemaVersion.note,
-        id: crypto.randomUUID(),
-        caseId: kase.id,
-        noteKind: input.noteKind,
-        text: input.text,
-        at: input.at ?? now.toISOString(),
-        createdAt: now.toISOString(),
-      };
-      await commit(now, kase, [note], 'note.added', { noteKind: note.noteKind });
-      return note;
-    }),
+  build: (input, kase, now): Note => ({
+    ...newRecordHead('note', kase.id),
+    noteKind: input.noteKind,
+    text: input.text,
+    at: input.at ?? now.toISOString(),
+    createdAt: now.toISOString(),
+  }),
+  details: (note) => ({ noteKind: note.noteKind }),
 });
 
 /**
@@ -46,10 +37,7 @@ export const correctNote = defineOperation({
       }
       const now = new Date();
       const note: Note = {
-        kind: 'note',
-        schemaVersion: currentSchemaVersion.note,
-        id: crypto.randomUUID(),
-        caseId: old.caseId,
+        ...newRecordHead('note', old.caseId),
         noteKind: input.noteKind ?? old.noteKind,
         text: input.text,
         at: old.at,

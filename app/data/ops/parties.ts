@@ -1,13 +1,13 @@
 // Betrokkenen: add and change. Fails as described in ./case.ts; on failure nothing was written.
 import { samePseudonym, suggestPseudonym } from '../../../schema/case-rules';
 import { recordErrors } from '../../../schema/errors';
-import { currentSchemaVersion } from '../../../schema/records';
 import { addPartyInput, partyFieldsSchema, updatePartyInput } from '../../../schema/records/party';
 import type { Party } from '../../../schema/records/party';
 import {
   applyPatch,
   check,
   defineOperation,
+  newRecordHead,
   okRecords,
   ruleError,
   withCase,
@@ -38,10 +38,7 @@ export const addParty = defineOperation({
       const now = new Date();
       const parties = await okRecords('party', caseId);
       const party: Party = withoutUndefined({
-        kind: 'party',
-        schemaVersion: currentSchemaVersion.party,
-        id: crypto.randomUUID(),
-        caseId,
+        ...newRecordHead('party', caseId),
         ...input,
         pseudonym: input.pseudonym ?? suggestPseudonym(parties, input.role),
         createdAt: now.toISOString(),

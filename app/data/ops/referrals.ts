@@ -1,30 +1,20 @@
 // Referrals (verwijzingen). Fails as described in ./case.ts; on failure nothing was written.
-import { currentSchemaVersion } from '../../../schema/records';
 import { recordReferralInput } from '../../../schema/records/referral';
 import type { Referral } from '../../../schema/records/referral';
-import { defineOperation, withCase } from '../unit-of-work';
+import { defineAddOperation, newRecordHead } from '../unit-of-work';
 
 /** Records a referral to an organisation of the directory (verwijzingen.json), when and by whom (initials). */
-export const recordReferral = defineOperation({
+export const recordReferral = defineAddOperation({
   input: recordReferralInput,
   audit: 'referral.recorded',
-  run: async (input, { commit }): Promise<Referral> =>
-    withCase(input.caseId, async (kase) => {
-      const now = new Date();
-      const referral: Referral = {
-        kind: 'referral',
-        schemaVersion: currentSchemaVersion.referral,
-        id: crypto.randomUUID(),
-        caseId: kase.id,
-        organisationId: input.organisationId,
-        organisationName: input.organisationName,
-        referredOn: input.referredOn,
-        byInitials: input.byInitials,
-        createdAt: now.toISOString(),
-      };
-      await commit(now, kase, [referral], 'referral.recorded');
-      return referral;
-    }),
+  build: (input, kase, now): Referral => ({
+    ...newRecordHead('referral', kase.id),
+    organisationId: input.organisationId,
+    organisationName: input.organisationName,
+    referredOn: input.referredOn,
+    byInitials: input.byInitials,
+    createdAt: now.toISOString(),
+  }),
 });
 
 export const referralOperations = { recordReferral };

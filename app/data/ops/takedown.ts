@@ -1,7 +1,7 @@
 // Taking the material offline (issue 15). Fails as described in ./case.ts; on failure nothing was written.
 import { recordTakedownInput } from '../../../schema/records/takedown';
 import type { Takedown } from '../../../schema/records/takedown';
-import { defineOperation, withCase } from '../unit-of-work';
+import { defineAddOperation, newRecordHead } from '../unit-of-work';
 
 /**
  * Records the status of one step to take the material offline (asked the
@@ -10,26 +10,17 @@ import { defineOperation, withCase } from '../unit-of-work';
  * record of a step is its status, earlier ones stay as history. The audit
  * event carries only its action and the case.
  */
-export const recordTakedownStep = defineOperation({
+export const recordTakedownStep = defineAddOperation({
   input: recordTakedownInput,
   audit: 'takedown.recorded',
-  run: async (input, { commit }): Promise<Takedown> =>
-    withCase(input.caseId, async (kase) => {
-      const now = new Date();
-      const record: Takedown = {
-        kind: 'takedown',
-        schemaVersion: 1,
-        id: crypto.randomUUID(),
-        caseId: kase.id,
-        step: input.step,
-        status: input.status,
-        on: input.on,
-        byInitials: input.byInitials,
-        createdAt: now.toISOString(),
-      };
-      await commit(now, kase, [record], 'takedown.recorded');
-      return record;
-    }),
+  build: (input, kase, now): Takedown => ({
+    ...newRecordHead('takedown', kase.id),
+    step: input.step,
+    status: input.status,
+    on: input.on,
+    byInitials: input.byInitials,
+    createdAt: now.toISOString(),
+  }),
 });
 
 export const takedownOperations = { recordTakedownStep };

@@ -1,5 +1,6 @@
 // Export screen: need-to-know summary, anonymised auditor figures, audit log.
 import { caseTypeLabels } from './case-types';
+import { partyRoleLabels } from './party-roles';
 import type { ChainProblem } from '../../../schema/audit-chain';
 import type { SummaryLabels } from '../../../schema/summary';
 
@@ -23,15 +24,8 @@ const summaryLabels = {
     contactgegevens: 'Contactgegevens',
     'offline-halen': 'Materiaal offline halen',
   },
-  roles: {
-    'afgebeelde-jongere': 'afgebeelde jongere',
-    'jongere-die-doorstuurde': 'jongere die doorstuurde',
-    'ontvanger-omstander': 'ontvanger / omstaander',
-    melder: 'melder',
-    'ouder-voogd': 'ouder/voogd',
-    volwassene: 'volwassene',
-    andere: 'andere betrokkene',
-  },
+  // The summary names the catch-all role in full; a list heading gives the logbook that context.
+  roles: { ...partyRoleLabels, andere: 'andere betrokkene' },
   caseTypes: caseTypeLabels,
   knownVia: {
     'betrokkene-zelf': 'de betrokkene zelf',

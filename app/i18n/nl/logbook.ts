@@ -2,6 +2,8 @@
 // Language rules (DOMAIN.md): betrokkenen and neutral roles, never
 // "slachtoffer" or "dader"; condemn behaviour, not young people.
 import { caseTypeLabels } from './case-types';
+import { competence, flags } from './logbook-assessment';
+import { partyRoleLabels } from './party-roles';
 import { consentRules, factsRules, names, shareRules } from './logbook-consent';
 
 export const logbook = {
@@ -127,15 +129,7 @@ export const logbook = {
     formTitleAdd: 'Betrokkene toevoegen',
     formTitleEdit: (pseudonym: string) => `${pseudonym} aanpassen`,
     role: 'Rol',
-    roles: {
-      'afgebeelde-jongere': 'afgebeelde jongere',
-      'jongere-die-doorstuurde': 'jongere die doorstuurde',
-      'ontvanger-omstander': 'ontvanger / omstaander',
-      melder: 'melder',
-      'ouder-voogd': 'ouder/voogd',
-      volwassene: 'volwassene',
-      andere: 'andere',
-    },
+    roles: partyRoleLabels,
     pseudonym: 'Pseudoniem',
     pseudonymHint: 'Baken toont overal het pseudoniem, niet de naam.',
     realName: 'Echte naam (gevoelig)',
@@ -154,64 +148,8 @@ export const logbook = {
     saved: (pseudonym: string) => `${pseudonym} is bewaard.`,
   },
 
-  competence: {
-    title: 'Wie geeft toestemming?',
-    unknownAge: 'Vul de leeftijd of het geboortejaar in om te zien wie toestemming geeft.',
-    givers: {
-      jongere: 'de jongere zelf',
-      'ouder-voogd': 'de ouders of voogd',
-      both: 'de jongere én de ouders of voogd samen',
-    },
-    decides: (who: string) => `Toestemming geeft: ${who}.`,
-    rules: {
-      'vl-vermoeden-bekwaam':
-        'Vlaanderen: vanaf 12 jaar wordt een jongere vermoed zelf te kunnen oordelen over zijn belangen (vermoeden van bekwaamheid).',
-      'vl-vermoeden-niet-bekwaam':
-        'Vlaanderen: onder 12 jaar wordt een kind niet vermoed zelf te kunnen oordelen; de ouders of voogd beslissen, tenzij je het kind bekwaam beoordeelt.',
-      'vl-beoordeeld-bekwaam': 'Vlaanderen: deze jongere is beoordeeld als bekwaam om zelf te beslissen.',
-      'vl-beoordeeld-niet-bekwaam': 'Vlaanderen: deze jongere is beoordeeld als niet bekwaam om zelf te beslissen.',
-      'nl-onder-12': 'Nederland: onder 12 jaar beslissen de ouders.',
-      'nl-12-tot-16': 'Nederland: van 12 tot 16 jaar beslissen de jongere en de ouders samen.',
-      'nl-16-plus': 'Nederland: vanaf 16 jaar beslist de jongere alleen.',
-    },
-    assessed: (by: string, on: string, reason: string) => `Beoordeeld door ${by} op ${on}. Waarom: ${reason}`,
-    overrideNotApplied:
-      'Er is een eigen beoordeling genoteerd, maar de regels voor Nederland kennen geen afwijking. Ze is niet toegepast.',
-    override: 'Bekwaamheid zelf beoordelen (afwijken van het vermoeden)',
-    overrideHint: 'Alleen in Vlaanderen. Noteer wie het beoordeelde, wanneer en waarom.',
-    competent: 'Beoordeling',
-    competentYes: 'Bekwaam om zelf te beslissen',
-    competentNo: 'Niet bekwaam om zelf te beslissen',
-    assessedBy: 'Beoordeeld door',
-    assessedByHint: 'Naam of initialen van wie het beoordeelde.',
-    assessedOn: 'Beoordeeld op',
-    reason: 'Waarom?',
-    removeOverride: 'Eigen beoordeling weghalen',
-  },
-
-  flags: {
-    title: 'Vlaggensysteem',
-    intro:
-      'De vlag is geen optelsom van de criteria en Baken berekent ze nooit. Noteer per criterium je inschatting (‘onbekend’ mag), kies daarna zelf een vlag en schrijf op waarom. De antwoordschaal is een keuze van Baken, geen bron.',
-    add: 'Beoordeling toevoegen',
-    formTitle: 'Nieuwe beoordeling',
-    answers: {
-      'in-orde': 'in orde',
-      twijfel: 'twijfel',
-      'niet-in-orde': 'niet in orde',
-      onbekend: 'onbekend',
-    },
-    flag: 'Vlag (jouw keuze)',
-    flagHint: 'Jij kiest de vlag. Doorsturen zonder toestemming is altijd grensoverschrijdend.',
-    reasoning: 'Waarom deze vlag?',
-    assessedOn: 'Datum van de beoordeling',
-    history: 'Alle beoordelingen',
-    none: 'Nog geen beoordeling.',
-    entry: (date: string, label: string, meaning: string) => `${date}: ${label} — ${meaning}`,
-    saved: 'De beoordeling is bewaard.',
-    criteriaLoading: 'Criteria laden…',
-    latest: 'meest recent',
-  },
+  competence,
+  flags,
 
   steps: {
     title: 'Stappenplan',
