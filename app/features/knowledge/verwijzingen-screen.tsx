@@ -25,7 +25,7 @@ import {
   type RegionFilter,
   type TopicFilter,
 } from './referral-filter';
-import { useNow } from './use-now';
+import { useNow } from '../../ui/use-now';
 import './knowledge.css';
 
 const t = nl.knowledge.verwijzingen;
