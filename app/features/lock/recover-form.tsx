@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { unlockWithRecoveryCode } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { TextField } from '../../ui/field';
-import { PassphraseFields, passphraseProblems } from './passphrase-fields';
+import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
 import { errorCode, retryAtOf } from '../../data/errors';
 import { throttledText } from '../../ui/vault-errors';
 
@@ -17,8 +17,8 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problems = passphraseProblems(passphrase, confirm);
-    if (code.trim() === '' || problems.passphrase || problems.confirm) {
+    const problems = pairProblems(passphrase, confirm);
+    if (code.trim() === '' || problems.value || problems.confirm) {
       setShowErrors(true);
       return;
     }
@@ -54,7 +54,7 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
         error={error ?? (showErrors && code.trim() === '' ? nl.lock.wrongRecoveryCode : null)}
         required
       />
-      <PassphraseFields
+      <PassphrasePair
         label={nl.lock.newPassphrase}
         value={passphrase}
         confirm={confirm}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { createVault } from '../../data/vault';
 import { nl } from '../../i18n/core';
-import { PassphraseFields, passphraseProblems } from './passphrase-fields';
+import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
 import { errorCode } from './vault-errors';
 
 /** First run: choose a passphrase (and optionally get a recovery code). */
@@ -15,8 +15,8 @@ export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | un
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problems = passphraseProblems(passphrase, confirm);
-    if (problems.passphrase || problems.confirm) {
+    const problems = pairProblems(passphrase, confirm);
+    if (problems.value || problems.confirm) {
       setShowErrors(true);
       return;
     }
@@ -37,7 +37,7 @@ export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | un
     <form onSubmit={submit} noValidate className="card">
       <p>{nl.lock.setupIntro}</p>
       <p>{nl.lock.noPasswordManager}</p>
-      <PassphraseFields
+      <PassphrasePair
         label={nl.lock.passphrase}
         value={passphrase}
         confirm={confirm}

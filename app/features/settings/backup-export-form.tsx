@@ -6,7 +6,7 @@ import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup, type ChoiceOption } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { BackupProgressBar, progressText } from './backup-progress';
-import { PassphrasePair, pairProblems } from './passphrase-pair';
+import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
 import { errorCode } from '../../data/errors';
 import { backupErrorText } from './settings-errors';
 
