@@ -121,14 +121,7 @@ function Directory({ entries, jurisdiction }: { entries: readonly ReferralEntry[
 
       {terms.length > 0 ? <TermResults terms={terms} /> : null}
 
-      <SeeAlso
-        links={[
-          { href: '/stappenplan', label: nl.shell.nav.stappenplan },
-          { href: '/wet', label: nl.shell.extra.wetgeving },
-          { href: '/vlaggensysteem', label: nl.shell.extra.vlaggensysteem },
-          { href: '/begrippen', label: nl.shell.extra.begrippen },
-        ]}
-      />
+      <SeeAlso to={['stappenplan', 'wet', 'vlaggensysteem', 'begrippen']} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { createVault } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
-import { errorCode } from './vault-errors';
+import { errorCode } from '../../data/errors';
 
 /** First run: choose a passphrase (and optionally get a recovery code). */
 export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | undefined) => void }) {
