@@ -78,30 +78,20 @@ function OptionInput<V extends string>(props: {
   );
 }
 
-interface RadioGroupProps<V extends string> {
-  legend: ReactNode;
+/** The fieldset part every choice group shares. */
+type GroupProps = Omit<GroupFrameProps, 'children'>;
+
+interface RadioGroupProps<V extends string> extends GroupProps {
   name: string;
   options: readonly ChoiceOption<V>[];
   value: V | '';
   onChange: (value: V) => void;
-  hint?: ReactNode;
-  error?: string | null;
-  inline?: boolean;
 }
 
 /** One choice out of a few, as native radio buttons with ≥ 44 px targets. */
-export function RadioGroup<V extends string>({
-  legend,
-  name,
-  options,
-  value,
-  onChange,
-  hint,
-  error,
-  inline,
-}: RadioGroupProps<V>) {
+export function RadioGroup<V extends string>({ name, options, value, onChange, ...group }: RadioGroupProps<V>) {
   return (
-    <GroupFrame legend={legend} hint={hint} error={error} inline={inline}>
+    <GroupFrame {...group}>
       {() =>
         options.map((option) => (
           <OptionInput
@@ -110,7 +100,7 @@ export function RadioGroup<V extends string>({
             name={name}
             option={option}
             checked={value === option.value}
-            error={error}
+            error={group.error}
             onChange={() => onChange(option.value)}
           />
         ))
@@ -119,26 +109,14 @@ export function RadioGroup<V extends string>({
   );
 }
 
-interface CheckboxGroupProps<V extends string> {
-  legend: ReactNode;
+interface CheckboxGroupProps<V extends string> extends GroupProps {
   options: readonly ChoiceOption<V>[];
   value: readonly V[];
   onChange: (value: V[]) => void;
-  hint?: ReactNode;
-  error?: string | null;
-  inline?: boolean;
 }
 
 /** Several choices; the result keeps the options' order. */
-export function CheckboxGroup<V extends string>({
-  legend,
-  options,
-  value,
-  onChange,
-  hint,
-  error,
-  inline,
-}: CheckboxGroupProps<V>) {
+export function CheckboxGroup<V extends string>({ options, value, onChange, ...group }: CheckboxGroupProps<V>) {
   function toggle(option: V, checked: boolean) {
     const next = new Set(value);
     if (checked) next.add(option);
@@ -146,7 +124,7 @@ export function CheckboxGroup<V extends string>({
     onChange(options.map((o) => o.value).filter((v) => next.has(v)));
   }
   return (
-    <GroupFrame legend={legend} hint={hint} error={error} inline={inline}>
+    <GroupFrame {...group}>
       {() =>
         options.map((option) => (
           <OptionInput
@@ -154,7 +132,7 @@ export function CheckboxGroup<V extends string>({
             type="checkbox"
             option={option}
             checked={value.includes(option.value)}
-            error={error}
+            error={group.error}
             onChange={(checked) => toggle(option.value, checked)}
           />
         ))
