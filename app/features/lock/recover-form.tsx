@@ -5,6 +5,7 @@ import { TextField } from '../../ui/field';
 import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
 import { errorCode, retryAtOf } from '../../data/errors';
 import { throttledText } from '../../ui/vault-errors';
+import { useVaultSubmit } from './use-vault-submit';
 
 /** Unlock with the recovery code and choose a new passphrase. */
 export function RecoverForm({ onBack }: { onBack: () => void }) {
@@ -12,8 +13,7 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [showErrors, setShowErrors] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useVaultSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -22,21 +22,14 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
       setShowErrors(true);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await unlockWithRecoveryCode(code, passphrase);
-    } catch (caught) {
-      const at = retryAtOf(caught);
-      if (errorCode(caught) === 'vault.throttled' && at !== null) {
-        setError(throttledText(at));
-      } else if (errorCode(caught)?.startsWith('vault.') ?? false) {
-        setError(nl.lock.wrongRecoveryCode);
-      } else {
-        setError(nl.lock.genericError);
-      }
-      setBusy(false);
-    }
+    await run(
+      () => unlockWithRecoveryCode(code, passphrase),
+      (caught) => {
+        const at = retryAtOf(caught);
+        if (errorCode(caught) === 'vault.throttled' && at !== null) return throttledText(at);
+        return (errorCode(caught)?.startsWith('vault.') ?? false) ? nl.lock.wrongRecoveryCode : nl.lock.genericError;
+      },
+    );
   }
 
   return (

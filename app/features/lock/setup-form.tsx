@@ -3,6 +3,7 @@ import { createVault } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
 import { errorCode } from '../../data/errors';
+import { useVaultSubmit } from './use-vault-submit';
 
 /** First run: choose a passphrase (and optionally get a recovery code). */
 export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | undefined) => void }) {
@@ -10,8 +11,7 @@ export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | un
   const [confirm, setConfirm] = useState('');
   const [withRecovery, setWithRecovery] = useState(true);
   const [showErrors, setShowErrors] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useVaultSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -20,17 +20,15 @@ export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | un
       setShowErrors(true);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const { recoveryCode } = await createVault(passphrase, { recoveryCode: withRecovery });
-      setPassphrase('');
-      setConfirm('');
-      onCreated(recoveryCode);
-    } catch (caught) {
-      setError(errorCode(caught) === 'storage.full' ? nl.lock.storageFull : nl.lock.genericError);
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const { recoveryCode } = await createVault(passphrase, { recoveryCode: withRecovery });
+        setPassphrase('');
+        setConfirm('');
+        onCreated(recoveryCode);
+      },
+      (caught) => (errorCode(caught) === 'storage.full' ? nl.lock.storageFull : nl.lock.genericError),
+    );
   }
 
   return (

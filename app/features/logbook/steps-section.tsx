@@ -40,9 +40,7 @@ export function StepsSection({ detail }: { detail: CaseDetail }) {
     <CaseSection id="stappenplan" title={t.title}>
       <p className="field__hint">{t.intro}</p>
       {content.status === 'loading' ? <p role="status">{t.loading}</p> : null}
-      {content.status === 'error' ? (
-        <ContentError retry={content.retry} />
-      ) : null}
+      {content.status === 'error' ? <ContentError retry={content.retry} /> : null}
       {forCase && plans.length === 0 && forCase.gapTypes.length === 0 ? <p>{t.none}</p> : null}
       <SavedStatus message={saved} />
       {plans.map((plan) => (

@@ -24,9 +24,7 @@ export function CaseConversationGuide() {
       </h2>
       <p className="field__hint">{t.intro}</p>
       {content.status === 'loading' ? <p role="status">{nl.knowledge.content.loading}</p> : null}
-      {content.status === 'error' ? (
-        <ContentError retry={content.retry} />
-      ) : null}
+      {content.status === 'error' ? <ContentError retry={content.retry} /> : null}
       {content.status === 'ready'
         ? content.data.sections
             .filter((section) => appliesIn(section.region, jurisdiction))
