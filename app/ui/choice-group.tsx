@@ -91,21 +91,14 @@ interface RadioGroupProps<V extends string> extends GroupProps {
 /** One choice out of a few, as native radio buttons with ≥ 44 px targets. */
 export function RadioGroup<V extends string>({ name, options, value, onChange, ...group }: RadioGroupProps<V>) {
   return (
-    <GroupFrame {...group}>
-      {() =>
-        options.map((option) => (
-          <OptionInput
-            key={option.value}
-            type="radio"
-            name={name}
-            option={option}
-            checked={value === option.value}
-            error={group.error}
-            onChange={() => onChange(option.value)}
-          />
-        ))
-      }
-    </GroupFrame>
+    <Choices
+      type="radio"
+      name={name}
+      options={options}
+      group={group}
+      checked={(option) => value === option}
+      onChange={(option) => onChange(option)}
+    />
   );
 }
 
@@ -124,16 +117,37 @@ export function CheckboxGroup<V extends string>({ options, value, onChange, ...g
     onChange(options.map((o) => o.value).filter((v) => next.has(v)));
   }
   return (
-    <GroupFrame {...group}>
+    <Choices
+      type="checkbox"
+      options={options}
+      group={group}
+      checked={(option) => value.includes(option)}
+      onChange={toggle}
+    />
+  );
+}
+
+/** The fieldset with one input per option, for both kinds of group. */
+function Choices<V extends string>(props: {
+  type: 'radio' | 'checkbox';
+  name?: string;
+  options: readonly ChoiceOption<V>[];
+  group: GroupProps;
+  checked: (option: V) => boolean;
+  onChange: (option: V, checked: boolean) => void;
+}) {
+  return (
+    <GroupFrame {...props.group}>
       {() =>
-        options.map((option) => (
+        props.options.map((option) => (
           <OptionInput
             key={option.value}
-            type="checkbox"
+            type={props.type}
+            name={props.name}
             option={option}
-            checked={value.includes(option.value)}
-            error={group.error}
-            onChange={(checked) => toggle(option.value, checked)}
+            checked={props.checked(option.value)}
+            error={props.group.error}
+            onChange={(checked) => props.onChange(option.value, checked)}
           />
         ))
       }
