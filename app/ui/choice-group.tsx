@@ -78,67 +78,38 @@ function OptionInput<V extends string>(props: {
   );
 }
 
-interface RadioGroupProps<V extends string> {
-  legend: ReactNode;
+/** The fieldset part every choice group shares. */
+type GroupProps = Omit<GroupFrameProps, 'children'>;
+
+interface RadioGroupProps<V extends string> extends GroupProps {
   name: string;
   options: readonly ChoiceOption<V>[];
   value: V | '';
   onChange: (value: V) => void;
-  hint?: ReactNode;
-  error?: string | null;
-  inline?: boolean;
 }
 
 /** One choice out of a few, as native radio buttons with ≥ 44 px targets. */
-export function RadioGroup<V extends string>({
-  legend,
-  name,
-  options,
-  value,
-  onChange,
-  hint,
-  error,
-  inline,
-}: RadioGroupProps<V>) {
+export function RadioGroup<V extends string>({ name, options, value, onChange, ...group }: RadioGroupProps<V>) {
   return (
-    <GroupFrame legend={legend} hint={hint} error={error} inline={inline}>
-      {() =>
-        options.map((option) => (
-          <OptionInput
-            key={option.value}
-            type="radio"
-            name={name}
-            option={option}
-            checked={value === option.value}
-            error={error}
-            onChange={() => onChange(option.value)}
-          />
-        ))
-      }
-    </GroupFrame>
+    <Choices
+      type="radio"
+      name={name}
+      options={options}
+      group={group}
+      checked={(option) => value === option}
+      onChange={(option) => onChange(option)}
+    />
   );
 }
 
-interface CheckboxGroupProps<V extends string> {
-  legend: ReactNode;
+interface CheckboxGroupProps<V extends string> extends GroupProps {
   options: readonly ChoiceOption<V>[];
   value: readonly V[];
   onChange: (value: V[]) => void;
-  hint?: ReactNode;
-  error?: string | null;
-  inline?: boolean;
 }
 
 /** Several choices; the result keeps the options' order. */
-export function CheckboxGroup<V extends string>({
-  legend,
-  options,
-  value,
-  onChange,
-  hint,
-  error,
-  inline,
-}: CheckboxGroupProps<V>) {
+export function CheckboxGroup<V extends string>({ options, value, onChange, ...group }: CheckboxGroupProps<V>) {
   function toggle(option: V, checked: boolean) {
     const next = new Set(value);
     if (checked) next.add(option);
@@ -146,16 +117,37 @@ export function CheckboxGroup<V extends string>({
     onChange(options.map((o) => o.value).filter((v) => next.has(v)));
   }
   return (
-    <GroupFrame legend={legend} hint={hint} error={error} inline={inline}>
+    <Choices
+      type="checkbox"
+      options={options}
+      group={group}
+      checked={(option) => value.includes(option)}
+      onChange={toggle}
+    />
+  );
+}
+
+/** The fieldset with one input per option, for both kinds of group. */
+function Choices<V extends string>(props: {
+  type: 'radio' | 'checkbox';
+  name?: string;
+  options: readonly ChoiceOption<V>[];
+  group: GroupProps;
+  checked: (option: V) => boolean;
+  onChange: (option: V, checked: boolean) => void;
+}) {
+  return (
+    <GroupFrame {...props.group}>
       {() =>
-        options.map((option) => (
+        props.options.map((option) => (
           <OptionInput
             key={option.value}
-            type="checkbox"
+            type={props.type}
+            name={props.name}
             option={option}
-            checked={value.includes(option.value)}
-            error={error}
-            onChange={(checked) => toggle(option.value, checked)}
+            checked={props.checked(option.value)}
+            error={props.group.error}
+            onChange={(checked) => props.onChange(option.value, checked)}
           />
         ))
       }

@@ -29,12 +29,7 @@ export function BegrippenScreen() {
           <>
             <Glossary terms={data.terms} />
             <GroomingPhases phases={data.groomingPhases} />
-            <SeeAlso
-              links={[
-                { href: '/stappenplan', label: nl.shell.nav.stappenplan },
-                { href: '/vlaggensysteem', label: nl.shell.extra.vlaggensysteem },
-              ]}
-            />
+            <SeeAlso to={['stappenplan', 'vlaggensysteem']} />
           </>
         )}
       </ContentView>

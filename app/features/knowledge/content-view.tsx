@@ -46,15 +46,26 @@ export function ContentView<F extends ContentFileName>({ state, children }: Cont
 }
 
 /** Links to the other knowledge screens. */
-export function SeeAlso({ links }: { links: readonly { href: string; label: string }[] }) {
+/** The reading screens that "Zie ook" links to: one place for their paths and names. */
+const seeAlsoPages = {
+  stappenplan: { href: '/stappenplan', label: nl.shell.nav.stappenplan },
+  wet: { href: '/wet', label: nl.shell.extra.wetgeving },
+  gesprek: { href: '/gesprek', label: nl.shell.extra.gesprek },
+  praktijkvragen: { href: '/praktijkvragen', label: nl.shell.extra.praktijkvragen },
+  vlaggensysteem: { href: '/vlaggensysteem', label: nl.shell.extra.vlaggensysteem },
+  begrippen: { href: '/begrippen', label: nl.shell.extra.begrippen },
+  verwijzingen: { href: '/verwijzingen', label: nl.shell.nav.verwijzingen },
+} as const;
+
+export function SeeAlso({ to }: { to: readonly (keyof typeof seeAlsoPages)[] }) {
   const headingId = useId();
   return (
     <nav className="see-also" aria-labelledby={headingId}>
       <h2 id={headingId}>{t.seeAlso}</h2>
       <ul className="link-list">
-        {links.map((link) => (
-          <li key={link.href}>
-            <Link href={link.href}>{link.label}</Link>
+        {to.map((page) => (
+          <li key={page}>
+            <Link href={seeAlsoPages[page].href}>{seeAlsoPages[page].label}</Link>
           </li>
         ))}
       </ul>

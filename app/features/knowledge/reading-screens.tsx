@@ -36,14 +36,7 @@ export function WetgevingScreen() {
             {data.sections.map((section) => (
               <GuideSectionView key={section.id} section={section} />
             ))}
-            <SeeAlso
-              links={[
-                { href: '/praktijkvragen', label: nl.shell.extra.praktijkvragen },
-                { href: '/gesprek', label: nl.shell.extra.gesprek },
-                { href: '/stappenplan', label: nl.shell.nav.stappenplan },
-                { href: '/verwijzingen', label: nl.shell.nav.verwijzingen },
-              ]}
-            />
+            <SeeAlso to={['praktijkvragen', 'gesprek', 'stappenplan', 'verwijzingen']} />
           </>
         )}
       </ContentView>
@@ -76,14 +69,7 @@ export function GesprekScreen() {
             {ownFirst(data.sections, jurisdiction ?? 'vlaanderen').map((section) => (
               <GuideSectionView key={section.id} section={section} />
             ))}
-            <SeeAlso
-              links={[
-                { href: '/stappenplan', label: nl.shell.nav.stappenplan },
-                { href: '/wet', label: nl.shell.extra.wetgeving },
-                { href: '/praktijkvragen', label: nl.shell.extra.praktijkvragen },
-                { href: '/vlaggensysteem', label: nl.shell.extra.vlaggensysteem },
-              ]}
-            />
+            <SeeAlso to={['stappenplan', 'wet', 'praktijkvragen', 'vlaggensysteem']} />
           </>
         )}
       </ContentView>
@@ -110,14 +96,7 @@ export function PraktijkvragenScreen() {
             {data.sections.map((section) => (
               <GuideSectionView key={section.id} section={section} />
             ))}
-            <SeeAlso
-              links={[
-                { href: '/wet', label: nl.shell.extra.wetgeving },
-                { href: '/gesprek', label: nl.shell.extra.gesprek },
-                { href: '/stappenplan', label: nl.shell.nav.stappenplan },
-                { href: '/verwijzingen', label: nl.shell.nav.verwijzingen },
-              ]}
-            />
+            <SeeAlso to={['wet', 'gesprek', 'stappenplan', 'verwijzingen']} />
           </>
         )}
       </ContentView>

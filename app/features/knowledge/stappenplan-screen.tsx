@@ -77,16 +77,7 @@ export function StappenplanScreen() {
                 plans={data.plans}
                 level={2}
               />
-              <SeeAlso
-                links={[
-                  { href: '/gesprek', label: nl.shell.extra.gesprek },
-                  { href: '/wet', label: nl.shell.extra.wetgeving },
-                  { href: '/praktijkvragen', label: nl.shell.extra.praktijkvragen },
-                  { href: '/vlaggensysteem', label: nl.shell.extra.vlaggensysteem },
-                  { href: '/begrippen', label: nl.shell.extra.begrippen },
-                  { href: '/verwijzingen', label: nl.shell.nav.verwijzingen },
-                ]}
-              />
+              <SeeAlso to={['gesprek', 'wet', 'praktijkvragen', 'vlaggensysteem', 'begrippen', 'verwijzingen']} />
             </>
           );
         }}

@@ -25,7 +25,7 @@ import {
   type RegionFilter,
   type TopicFilter,
 } from './referral-filter';
-import { useNow } from './use-now';
+import { useNow } from '../../ui/use-now';
 import './knowledge.css';
 
 const t = nl.knowledge.verwijzingen;
@@ -121,14 +121,7 @@ function Directory({ entries, jurisdiction }: { entries: readonly ReferralEntry[
 
       {terms.length > 0 ? <TermResults terms={terms} /> : null}
 
-      <SeeAlso
-        links={[
-          { href: '/stappenplan', label: nl.shell.nav.stappenplan },
-          { href: '/wet', label: nl.shell.extra.wetgeving },
-          { href: '/vlaggensysteem', label: nl.shell.extra.vlaggensysteem },
-          { href: '/begrippen', label: nl.shell.extra.begrippen },
-        ]}
-      />
+      <SeeAlso to={['stappenplan', 'wet', 'vlaggensysteem', 'begrippen']} />
     </>
   );
 }

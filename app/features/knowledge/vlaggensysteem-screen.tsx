@@ -30,12 +30,7 @@ export function VlaggensysteemScreen() {
               ))}
               <TextSection title={t.bakenChoices} items={data.bakenChoices} />
               <SourceNote sources={[data.source]} lastChecked={data.lastChecked} />
-              <SeeAlso
-                links={[
-                  { href: '/stappenplan', label: nl.shell.nav.stappenplan },
-                  { href: '/begrippen', label: nl.shell.extra.begrippen },
-                ]}
-              />
+              <SeeAlso to={['stappenplan', 'begrippen']} />
             </>
           );
         }}

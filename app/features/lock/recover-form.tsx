@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { unlockWithRecoveryCode } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { TextField } from '../../ui/field';
-import { PassphraseFields, passphraseProblems } from './passphrase-fields';
+import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
 import { errorCode, retryAtOf } from '../../data/errors';
 import { throttledText } from '../../ui/vault-errors';
+import { useVaultSubmit } from './use-vault-submit';
 
 /** Unlock with the recovery code and choose a new passphrase. */
 export function RecoverForm({ onBack }: { onBack: () => void }) {
@@ -12,31 +13,23 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [showErrors, setShowErrors] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useVaultSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problems = passphraseProblems(passphrase, confirm);
-    if (code.trim() === '' || problems.passphrase || problems.confirm) {
+    const problems = pairProblems(passphrase, confirm);
+    if (code.trim() === '' || problems.value || problems.confirm) {
       setShowErrors(true);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await unlockWithRecoveryCode(code, passphrase);
-    } catch (caught) {
-      const at = retryAtOf(caught);
-      if (errorCode(caught) === 'vault.throttled' && at !== null) {
-        setError(throttledText(at));
-      } else if (errorCode(caught)?.startsWith('vault.') ?? false) {
-        setError(nl.lock.wrongRecoveryCode);
-      } else {
-        setError(nl.lock.genericError);
-      }
-      setBusy(false);
-    }
+    await run(
+      () => unlockWithRecoveryCode(code, passphrase),
+      (caught) => {
+        const at = retryAtOf(caught);
+        if (errorCode(caught) === 'vault.throttled' && at !== null) return throttledText(at);
+        return (errorCode(caught)?.startsWith('vault.') ?? false) ? nl.lock.wrongRecoveryCode : nl.lock.genericError;
+      },
+    );
   }
 
   return (
@@ -54,7 +47,7 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
         error={error ?? (showErrors && code.trim() === '' ? nl.lock.wrongRecoveryCode : null)}
         required
       />
-      <PassphraseFields
+      <PassphrasePair
         label={nl.lock.newPassphrase}
         value={passphrase}
         confirm={confirm}

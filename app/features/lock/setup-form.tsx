@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { createVault } from '../../data/vault';
 import { nl } from '../../i18n/core';
-import { PassphraseFields, passphraseProblems } from './passphrase-fields';
-import { errorCode } from './vault-errors';
+import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
+import { errorCode } from '../../data/errors';
+import { useVaultSubmit } from './use-vault-submit';
 
 /** First run: choose a passphrase (and optionally get a recovery code). */
 export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | undefined) => void }) {
@@ -10,34 +11,31 @@ export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | un
   const [confirm, setConfirm] = useState('');
   const [withRecovery, setWithRecovery] = useState(true);
   const [showErrors, setShowErrors] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useVaultSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problems = passphraseProblems(passphrase, confirm);
-    if (problems.passphrase || problems.confirm) {
+    const problems = pairProblems(passphrase, confirm);
+    if (problems.value || problems.confirm) {
       setShowErrors(true);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const { recoveryCode } = await createVault(passphrase, { recoveryCode: withRecovery });
-      setPassphrase('');
-      setConfirm('');
-      onCreated(recoveryCode);
-    } catch (caught) {
-      setError(errorCode(caught) === 'storage.full' ? nl.lock.storageFull : nl.lock.genericError);
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const { recoveryCode } = await createVault(passphrase, { recoveryCode: withRecovery });
+        setPassphrase('');
+        setConfirm('');
+        onCreated(recoveryCode);
+      },
+      (caught) => (errorCode(caught) === 'storage.full' ? nl.lock.storageFull : nl.lock.genericError),
+    );
   }
 
   return (
     <form onSubmit={submit} noValidate className="card">
       <p>{nl.lock.setupIntro}</p>
       <p>{nl.lock.noPasswordManager}</p>
-      <PassphraseFields
+      <PassphrasePair
         label={nl.lock.passphrase}
         value={passphrase}
         confirm={confirm}

@@ -12,6 +12,7 @@ import { FormButtons, FormError } from '../../ui/form-errors-view';
 import type { FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, Expander, SavedStatus } from './section';
+import { ContentError } from '../../ui/knowledge/content-error';
 
 const t = nl.logbook.referrals;
 
@@ -43,12 +44,7 @@ export function ReferralsSection({ detail }: { detail: CaseDetail }) {
       ) : content.status === 'loading' ? (
         <p>{t.loading}</p>
       ) : (
-        <p className="callout">
-          {nl.knowledge.content.errorBody}{' '}
-          <button type="button" className="link-button" onClick={content.retry}>
-            {nl.knowledge.content.retry}
-          </button>
-        </p>
+        <ContentError retry={content.retry} />
       )}
     </CaseSection>
   );

@@ -20,6 +20,7 @@ import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { describeFailure, imageDataError, type FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, SavedStatus } from './section';
+import { ContentError } from '../../ui/knowledge/content-error';
 
 const t = nl.logbook.steps;
 
@@ -39,14 +40,7 @@ export function StepsSection({ detail }: { detail: CaseDetail }) {
     <CaseSection id="stappenplan" title={t.title}>
       <p className="field__hint">{t.intro}</p>
       {content.status === 'loading' ? <p role="status">{t.loading}</p> : null}
-      {content.status === 'error' ? (
-        <p className="callout">
-          {nl.knowledge.content.errorBody}{' '}
-          <button type="button" className="link-button" onClick={content.retry}>
-            {nl.knowledge.content.retry}
-          </button>
-        </p>
-      ) : null}
+      {content.status === 'error' ? <ContentError retry={content.retry} /> : null}
       {forCase && plans.length === 0 && forCase.gapTypes.length === 0 ? <p>{t.none}</p> : null}
       <SavedStatus message={saved} />
       {plans.map((plan) => (

@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CaseStatus } from '../../../schema/records/case';
-import { exportBackup, type BackupProgress } from '../../data/backup';
+import { exportBackup } from '../../data/backup';
 import { useRecords } from '../../data/hooks';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup, type ChoiceOption } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
-import { BackupProgressBar, progressText } from './backup-progress';
-import { PassphrasePair, pairProblems } from './passphrase-pair';
+import { BackupSubmit, progressText, useBackupRun } from './backup-progress';
+import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
 import { errorCode } from '../../data/errors';
 import { backupErrorText } from './settings-errors';
 
@@ -57,10 +57,8 @@ export function BackupExportForm() {
   const [transfer, setTransfer] = useState('');
   const [transferConfirm, setTransferConfirm] = useState('');
   const [showErrors, setShowErrors] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<BackupProgress | null>(null);
+  const { busy, progress, error, run } = useBackupRun();
   const [result, setResult] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [currentError, setCurrentError] = useState<string | null>(null);
   const { file, offer } = useDownload();
 
@@ -85,35 +83,35 @@ export function BackupExportForm() {
       setShowErrors(true);
       return;
     }
-    setBusy(true);
-    setError(null);
     setCurrentError(null);
     setResult(null);
-    try {
-      const made = await exportBackup(
-        {
-          protection: { kind: protection, passphrase: protection === 'current' ? current : transfer },
-          caseIds: scope === 'cases' ? selected : undefined,
-        },
-        setProgress,
-      );
-      offer(made.bytes, made.fileName);
-      setResult(
-        [t.done(made.fileName, made.counts.cases), made.counts.damaged > 0 ? t.damaged(made.counts.damaged) : '']
-          .filter(Boolean)
-          .join(' '),
-      );
-      setCurrent('');
-      setTransfer('');
-      setTransferConfirm('');
-      setShowErrors(false);
-    } catch (caught) {
-      if (errorCode(caught) === 'backup.wrongPassphrase') setCurrentError(t.wrongPassphrase);
-      else setError(backupErrorText(caught));
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
+    await run(
+      async (onProgress) => {
+        const made = await exportBackup(
+          {
+            protection: { kind: protection, passphrase: protection === 'current' ? current : transfer },
+            caseIds: scope === 'cases' ? selected : undefined,
+          },
+          onProgress,
+        );
+        offer(made.bytes, made.fileName);
+        setResult(
+          [t.done(made.fileName, made.counts.cases), made.counts.damaged > 0 ? t.damaged(made.counts.damaged) : '']
+            .filter(Boolean)
+            .join(' '),
+        );
+        setCurrent('');
+        setTransfer('');
+        setTransferConfirm('');
+        setShowErrors(false);
+      },
+      (caught) => {
+        // A wrong passphrase is said next to its field, not in the form's alert.
+        if (errorCode(caught) !== 'backup.wrongPassphrase') return backupErrorText(caught);
+        setCurrentError(t.wrongPassphrase);
+        return null;
+      },
+    );
   }
 
   return (
@@ -175,12 +173,7 @@ export function BackupExportForm() {
           disabled={busy}
         />
       )}
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t.busy : t.submit}
-        </button>
-      </div>
-      {busy && progress ? <BackupProgressBar progress={progress} /> : null}
+      <BackupSubmit busy={busy} progress={progress} label={t.submit} busyLabel={t.busy} />
       <p role="status" className="settings-status">
         {busy && progress ? progressText(progress) : (result ?? '')}
       </p>

@@ -1,13 +1,12 @@
 import { OwnFileInput } from '../../ui/own-file-input';
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { backupLimits } from '../../../schema/backup';
-import { importBackup, useHasCases, type BackupProgress, type ImportMode, type ImportSummary } from '../../data/backup';
+import { importBackup, useHasCases, type ImportMode, type ImportSummary } from '../../data/backup';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
 import { RadioGroup } from '../../ui/choice-group';
 import { FieldFrame, TextField } from '../../ui/field';
-import { BackupProgressBar, progressText } from './backup-progress';
-import { backupErrorText } from './settings-errors';
+import { BackupSubmit, progressText, useBackupRun } from './backup-progress';
 
 const t = nl.settings.import;
 
@@ -48,10 +47,8 @@ export function BackupImportForm() {
   const [chosenMode, setMode] = useState<ImportMode | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [showErrors, setShowErrors] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<BackupProgress | null>(null);
+  const { busy, progress, error, run, clearError } = useBackupRun();
   const [result, setResult] = useState<string[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const mode: ImportMode = chosenMode ?? (hasCases === false ? 'restore' : 'merge');
 
   const problem = fileProblem(file);
@@ -61,7 +58,7 @@ export function BackupImportForm() {
     const chosen = event.target.files?.[0] ?? null;
     setFile(chosen);
     setResult(null);
-    setError(null);
+    clearError();
     setShowErrors(chosen !== null && fileProblem(chosen) !== null);
   }
 
@@ -72,23 +69,16 @@ export function BackupImportForm() {
       setShowErrors(true);
       return;
     }
-    setBusy(true);
-    setError(null);
     setResult(null);
-    try {
+    await run(async (onProgress) => {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const summary = await importBackup(bytes, passphrase, { mode }, setProgress);
+      const summary = await importBackup(bytes, passphrase, { mode }, onProgress);
       setResult(summaryText(summary));
       setPassphrase('');
       setFile(null);
       setInputKey((k) => k + 1);
       setShowErrors(false);
-    } catch (caught) {
-      setError(backupErrorText(caught));
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
+    });
   }
 
   return (
@@ -130,12 +120,7 @@ export function BackupImportForm() {
         error={showErrors ? passphraseMissing : null}
         required
       />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t.busy : t.submit}
-        </button>
-      </div>
-      {busy && progress ? <BackupProgressBar progress={progress} /> : null}
+      <BackupSubmit busy={busy} progress={progress} label={t.submit} busyLabel={t.busy} />
       <div role="status" className="settings-status">
         {busy && progress ? <p>{progressText(progress)}</p> : null}
         {!busy && result ? result.map((line) => <p key={line}>{line}</p>) : null}

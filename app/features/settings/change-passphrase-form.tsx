@@ -7,7 +7,7 @@ import { TextField } from '../../ui/field';
 import type { FieldErrors } from '../../ui/form-errors';
 import { throttledText } from '../../ui/vault-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { PassphrasePair, pairProblems } from './passphrase-pair';
+import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
 
 const t = nl.settings.security;
 

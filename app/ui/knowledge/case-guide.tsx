@@ -8,6 +8,7 @@ import { useJurisdiction } from '../../data/jurisdiction';
 import { nl } from '../../i18n/core';
 import { Link } from '../../shell/link';
 import { GuideSectionDetails } from './guide-section';
+import { ContentError } from './content-error';
 import './knowledge-ui.css';
 
 const t = nl.knowledge.caseGuide;
@@ -23,14 +24,7 @@ export function CaseConversationGuide() {
       </h2>
       <p className="field__hint">{t.intro}</p>
       {content.status === 'loading' ? <p role="status">{nl.knowledge.content.loading}</p> : null}
-      {content.status === 'error' ? (
-        <p className="callout">
-          {nl.knowledge.content.errorBody}{' '}
-          <button type="button" className="link-button" onClick={content.retry}>
-            {nl.knowledge.content.retry}
-          </button>
-        </p>
-      ) : null}
+      {content.status === 'error' ? <ContentError retry={content.retry} /> : null}
       {content.status === 'ready'
         ? content.data.sections
             .filter((section) => appliesIn(section.region, jurisdiction))

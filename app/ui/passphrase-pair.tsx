@@ -1,7 +1,11 @@
-import { nl } from '../../i18n/catalogue';
-import { TextField } from '../../ui/field';
-import { PassphraseHint } from '../../ui/passphrase-hint';
-import { passphraseProblem } from '../../ui/passphrase-policy';
+// A new passphrase and its confirmation: the lock screen's setup and recovery
+// forms and the settings forms (change passphrase, one-time backup
+// passphrase) share it. Imports the core catalogue only: it is on the lock
+// screen's critical path.
+import { nl } from '../i18n/core';
+import { TextField } from './field';
+import { PassphraseHint } from './passphrase-hint';
+import { passphraseProblem } from './passphrase-policy';
 
 /** Problems with a new passphrase and its confirmation, or null each. */
 export function pairProblems(value: string, confirm: string): { value: string | null; confirm: string | null } {
@@ -13,7 +17,8 @@ export function pairProblems(value: string, confirm: string): { value: string | 
 
 interface PassphrasePairProps {
   label: string;
-  confirmLabel: string;
+  /** Default: the lock screen's "Bevestig" label. */
+  confirmLabel?: string;
   value: string;
   confirm: string;
   onChange: (value: string) => void;
@@ -22,7 +27,11 @@ interface PassphrasePairProps {
   disabled?: boolean;
 }
 
-/** A new passphrase with the policy's live verdict, and its confirmation. */
+/**
+ * A new passphrase with the policy's live verdict, and its confirmation. Not
+ * offered to password managers (autocomplete off; the setup screen says why).
+ * Checked on demand only: the live verdict in the hint is deferred, this is not.
+ */
 export function PassphrasePair(props: PassphrasePairProps) {
   const problems = props.showErrors ? pairProblems(props.value, props.confirm) : null;
   return (
@@ -39,7 +48,7 @@ export function PassphrasePair(props: PassphrasePairProps) {
         required
       />
       <TextField
-        label={props.confirmLabel}
+        label={props.confirmLabel ?? nl.lock.confirm}
         type="password"
         autoComplete="off"
         value={props.confirm}
