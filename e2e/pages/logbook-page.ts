@@ -135,7 +135,9 @@ export class LogbookPage {
       .check();
     await expect(form.getByRole('radio', { name: 'mondeling, genoteerd in het dossier' })).toBeChecked();
     await form.getByRole('button', { name: 'Bewaren' }).click();
-    await expect(section.getByRole('status')).toHaveText('De toestemming is bewaard.');
+    // The open form has its own live verdict (also role=status) until it closes; pick the saved message.
+    await expect(section.getByRole('status').filter({ hasText: /^De toestemming is bewaard\.$/ })).toBeVisible();
+    await expect(form).toBeHidden();
   }
 
   get noteText(): Locator {
