@@ -109,7 +109,7 @@ export class LogbookPage {
     await form.getByRole('radio', { name: new RegExp(`^${input.flag}`) }).check();
     await form.getByRole('textbox', { name: 'Waarom deze vlag?' }).fill(input.reasoning);
     await form.getByRole('button', { name: 'Bewaren' }).click();
-    await expect(section.getByRole('status')).toHaveText('De beoordeling is bewaard.');
+    await expect(section.getByRole('status').filter({ hasText: /^De beoordeling is bewaard\.$/ })).toBeVisible();
   }
 
   async recordConsent(input: {
@@ -160,7 +160,7 @@ export class LogbookPage {
     await card.getByRole('textbox', { name: 'Verbeterde notitie' }).fill(newText);
     await card.getByRole('textbox', { name: 'Waarom corrigeer je?' }).fill(reason);
     await card.getByRole('button', { name: 'Correctie bewaren' }).click();
-    await expect(section.getByRole('status')).toHaveText('De correctie is bewaard.');
+    await expect(section.getByRole('status').filter({ hasText: /^De correctie is bewaard\.$/ })).toBeVisible();
   }
 
   async scheduleFollowUp(purpose: string): Promise<void> {
@@ -168,7 +168,7 @@ export class LogbookPage {
     await section.getByRole('button', { name: 'Laten rusten tot…' }).click();
     await section.getByRole('textbox', { name: 'Waarvoor kom je erop terug?' }).fill(purpose);
     await section.getByRole('button', { name: 'Opvolgdatum bewaren' }).click();
-    await expect(section.getByRole('status')).toHaveText('De opvolgdatum is bewaard.');
+    await expect(section.getByRole('status').filter({ hasText: /^De opvolgdatum is bewaard\.$/ })).toBeVisible();
   }
 
   /** Dispatches a paste of a PNG file (as a phone's clipboard would) into the focused field. */
