@@ -155,6 +155,7 @@ export const caseLevelCategories = [
   'afspraken',
   'vlaggen-beoordeling',
   'opvolging',
+  'offline-halen',
 ] as const satisfies readonly InfoCategory[];
 /** Person-level categories: information about the one person the record is about. */
 export const personLevelCategories = [

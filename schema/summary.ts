@@ -18,8 +18,7 @@
 //   (name-redaction.ts: "names typed into free text are still names").
 // - offline-halen (issue 15: the takedown steps, schema/records/takedown.ts)
 //   is case-level too, released by that same rule: the current status of each
-//   step, never who recorded it. consent-validity.ts does not list it among
-//   its case-level categories yet, so this file adds it (CASE_LEVEL below).
+//   step, never who recorded it (it is in consent-validity.ts's case-level list).
 // - Art. 458bis shares only ever go to politie-parket, which is no summary
 //   recipient (share-rules.ts). Conversation notes other than agreements
 //   (afspraken) are never included.
@@ -134,10 +133,6 @@ const CATEGORY_ORDER: readonly InfoCategory[] = [
   'contactgegevens',
 ];
 
-/** Case-level in a summary: consent-validity's list, plus the takedown steps (see the header). */
-function isCaseLevelHere(category: InfoCategory): boolean {
-  return isCaseLevel(category) || category === 'offline-halen';
-}
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -254,7 +249,7 @@ export function buildSummary(
   const withheld = new Set<InfoCategory>();
 
   for (const category of CATEGORY_ORDER) {
-    if (!isCaseLevelHere(category)) {
+    if (!isCaseLevel(category)) {
       // Person-level: each person on their own consent. contactgegevens has no content yet.
       if (category !== 'namen-betrokkenen') continue;
       for (const p of parties) {
