@@ -12,7 +12,7 @@ import { z } from 'zod';
 
 import { caseReferenceCounterSchema } from './case-rules';
 import { currentSchemaVersion } from './records';
-import { kindSchema, timestampSchema } from './records/base';
+import { kindSchema, recordIdSchema, timestampSchema } from './records/base';
 import type { StoredRecord } from './records';
 import type { RecordKind } from './records/base';
 
@@ -45,6 +45,17 @@ export const backupLimits = {
 } as const;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+/**
+ * What "Back-up maken" hands to exportBackup: the passphrase that protects the
+ * file (the current one, or a one-time one for a transfer) and, for some cases
+ * only, their ids. The passphrase rules themselves are the form's and the vault's.
+ */
+export const backupExportForm = z.object({
+  protection: z.object({ kind: z.enum(['current', 'transfer']), passphrase: z.string().min(1) }),
+  caseIds: z.array(recordIdSchema).min(1).optional(),
+});
+export type BackupExportInput = z.infer<typeof backupExportForm>;
 
 /** Just enough to tell a Baken backup and its version apart before trusting anything else. */
 export const backupProbeSchema = z.object({

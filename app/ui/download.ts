@@ -1,5 +1,6 @@
 // Saving a file the worker asked for: a same-origin blob: URL and a hidden
 // link. Nothing leaves the device.
+import { useEffect, useRef, useState } from 'react';
 
 /**
  * Offers `blob` as a download under `name` and returns its blob: URL.
@@ -19,4 +20,26 @@ export function offerDownload(blob: Blob, name: string, revokeAfterMs: number | 
   link.remove();
   if (revokeAfterMs !== null) window.setTimeout(() => URL.revokeObjectURL(url), revokeAfterMs);
   return url;
+}
+
+/**
+ * Offers bytes as a download and keeps the link for a second try (the backup
+ * file). The previous URL is revoked when a new file is offered and on unmount.
+ */
+export function useDownloadAgain() {
+  const [file, setFile] = useState<{ url: string; name: string } | null>(null);
+  const current = useRef<string | null>(null);
+  useEffect(
+    () => () => {
+      if (current.current) URL.revokeObjectURL(current.current);
+    },
+    [],
+  );
+  function offer(bytes: Uint8Array<ArrayBuffer>, name: string) {
+    if (current.current) URL.revokeObjectURL(current.current);
+    const url = offerDownload(new Blob([bytes], { type: 'application/octet-stream' }), name, null);
+    current.current = url;
+    setFile({ url, name });
+  }
+  return { file, offer };
 }

@@ -117,7 +117,27 @@ export function useFormErrors(known?: readonly string[]) {
     });
   }, []);
 
-  return { form, fields, general, fail, failWith, clear, setField, error: (name: string) => errorFor(fields, name) };
+  /** Replaces the field errors without touching the general message or focus (re-checking while typing). */
+  const replaceFields = useCallback((next: FieldErrors) => {
+    setFields((current) => (sameErrors(current, next) ? current : next));
+  }, []);
+
+  return {
+    form,
+    fields,
+    general,
+    fail,
+    failWith,
+    clear,
+    setField,
+    setFields: replaceFields,
+    error: (name: string) => errorFor(fields, name),
+  };
+}
+
+function sameErrors(a: FieldErrors, b: FieldErrors): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
 /** Required-text check shared by the forms. */

@@ -26,6 +26,13 @@
 // mapped by `describeFailure` (codes to Dutch, never `message`), or by
 // `describe` when the form has its own texts. After success the errors are
 // cleared and `onDone` gets the result; `reset` sets new values (e.g. empty).
+//
+// Long work (the backup forms): `run` gets a third argument, `report`, and
+// `progress` holds the last report while busy. A file field keeps a `File |
+// null` value and binds through `form.file(name)` (its key changes on reset,
+// which empties the browser's own input). `liveCheck` gives fields a check
+// that runs while typing or choosing; `revalidate` re-checks every field on
+// each change after a refused submit, until a submit passes the checks.
 import { useCallback, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { isSchemaErrorCode } from '../../schema/errors';
@@ -35,7 +42,11 @@ import { describeIssues, imageDataError, useFormErrors, type FieldErrors } from 
 /** Field names of `V` whose values are strings (text inputs, selects, dates). */
 export type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
 
-export interface OperationFormOptions<V extends object, I, R> {
+/** Field names of `V` whose values are a chosen file (or none yet). */
+export type FileKey<V> = { [K in keyof V]: V[K] extends File | null ? (null extends V[K] ? K : never) : never }[keyof V] &
+  string;
+
+export interface OperationFormOptions<V extends object, I, R, P = never> {
   /** Starting values; a function is called once. */
   initial: V | (() => V);
   /** Turns the values into the operation's input; its issues carry schema codes. */
@@ -44,12 +55,17 @@ export interface OperationFormOptions<V extends object, I, R> {
   toInput?: (values: V) => unknown;
   /** UI rules whose Dutch text differs from the schema's (e.g. "Maak een keuze."). */
   check?: (values: V) => FieldErrors;
-  run: (input: I, values: V) => Promise<R>;
+  /** The operation; `report` updates `progress` while it runs (long work only). */
+  run: (input: I, values: V, report: (progress: P) => void) => Promise<R>;
   onDone?: (result: R, input: I) => void;
   /** Field paths the form shows; issues on other paths are spelled out in the general message. */
   fields?: readonly string[];
   /** Text fields that show the never-images refusal while typing. */
   liveImageCheck?: readonly TextKey<V>[];
+  /** Checks that run on each change of their field (e.g. a chosen file's type); null clears the error. */
+  liveCheck?: { readonly [K in keyof V]?: (value: V[K]) => string | null };
+  /** After a refused submit, check all fields again on every change (until a submit passes the checks). */
+  revalidate?: boolean;
   /** Own Dutch texts for a failed `run` (e.g. a wrong passphrase next to its field); default: the data error table. */
   describe?: (error: unknown) => { fields: FieldErrors; general: string | null };
   /** Called with the new values after every change (e.g. to keep a draft). */
@@ -99,16 +115,24 @@ export function validateForm<V extends object, I>(
   return { ok: false, fields: merged, general };
 }
 
-export function useOperationForm<V extends object, I, R = unknown>(options: OperationFormOptions<V, I, R>) {
-  const { schema, toInput, check, run, onDone, fields, liveImageCheck, onChange, describe } = options;
+export function useOperationForm<V extends object, I, R = unknown, P = never>(
+  options: OperationFormOptions<V, I, R, P>,
+) {
+  const { schema, toInput, check, run, onDone, fields, liveImageCheck, liveCheck, revalidate, onChange, describe } =
+    options;
   const [values, setValues] = useState<V>(options.initial);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<P | null>(null);
+  // Bumped by reset: file inputs take it as key, so the browser forgets the chosen file.
+  const [generation, setGeneration] = useState(0);
   const errors = useFormErrors(fields);
-  const { setField, fail, failWith, clear } = errors;
+  const { setField, setFields, fail, failWith, clear } = errors;
   const formId = useId();
   // The latest values for submit, whatever render the event comes from.
   const current = useRef(values);
   current.current = values;
+  const running = useRef(false);
+  const refused = useRef(false);
 
   const patch = useCallback(
     (changes: Partial<V>) => {
@@ -116,8 +140,12 @@ export function useOperationForm<V extends object, I, R = unknown>(options: Oper
       current.current = next;
       setValues(next);
       onChange?.(next);
+      if (revalidate && refused.current) {
+        const result = validateForm(next, schema, check, fields, toInput);
+        setFields(result.ok ? {} : result.fields);
+      }
     },
-    [onChange],
+    [onChange, revalidate, schema, check, fields, toInput, setFields],
   );
 
   const set = useCallback(
@@ -126,21 +154,27 @@ export function useOperationForm<V extends object, I, R = unknown>(options: Oper
       if (typeof value === 'string' && (liveImageCheck as readonly PropertyKey[] | undefined)?.includes(name)) {
         setField(name as string, imageDataError(value));
       }
+      const live = liveCheck?.[name];
+      if (live) setField(name as string, live(value));
     },
-    [patch, setField, liveImageCheck],
+    [patch, setField, liveImageCheck, liveCheck],
   );
 
   const submit = useCallback(
     async (event?: FormEvent) => {
       event?.preventDefault();
+      if (running.current) return;
       const result = validateForm(current.current, schema, check, fields, toInput);
+      refused.current = !result.ok;
       if (!result.ok) {
         fail(result.fields, result.general);
         return;
       }
+      running.current = true;
       setBusy(true);
+      clear();
       try {
-        const output = await run(result.input, current.current);
+        const output = await run(result.input, current.current, setProgress);
         clear();
         onDone?.(output, result.input);
       } catch (error) {
@@ -149,7 +183,9 @@ export function useOperationForm<V extends object, I, R = unknown>(options: Oper
           fail(described.fields, described.general);
         } else failWith(error);
       } finally {
+        running.current = false;
         setBusy(false);
+        setProgress(null);
       }
     },
     [schema, toInput, check, fields, run, onDone, describe, fail, failWith, clear],
@@ -175,6 +211,17 @@ export function useOperationForm<V extends object, I, R = unknown>(options: Oper
     return { value: values[name], error: error(name), onChange: (value: V[K]) => set(name, value) };
   }
 
+  /** Props for an OwnFileInput inside a FieldFrame: the chosen file (or none) becomes the value. */
+  function file<K extends FileKey<V>>(name: K) {
+    return {
+      key: `${name}-${generation}`,
+      id: `${formId}-${name}`,
+      name,
+      error: error(name),
+      onChange: (event: ChangeEvent<HTMLInputElement>) => set(name, (event.target.files?.[0] ?? null) as V[K]),
+    };
+  }
+
   /** Raw ARIA wiring for a hand-made control; its error text must carry `errorId`. */
   function aria(name: string) {
     const invalid = error(name) !== null;
@@ -186,10 +233,12 @@ export function useOperationForm<V extends object, I, R = unknown>(options: Oper
     };
   }
 
-  /** New values without a change event (no draft update), e.g. empty fields after saving. */
-  const reset = useCallback((next: V) => {
+  /** New values without a change event (no draft update), e.g. empty fields after saving; file inputs empty too. */
+  const reset = useCallback((changes: Partial<V>) => {
+    const next = { ...current.current, ...changes };
     current.current = next;
     setValues(next);
+    setGeneration((n) => n + 1);
   }, []);
 
   return {
@@ -198,6 +247,7 @@ export function useOperationForm<V extends object, I, R = unknown>(options: Oper
     patch,
     reset,
     busy,
+    progress,
     submit,
     general: errors.general,
     error,
@@ -206,7 +256,10 @@ export function useOperationForm<V extends object, I, R = unknown>(options: Oper
     /** Shows errors found outside the hook (e.g. a confirmation step). */
     fail,
     failWith,
+    /** Clears every error (e.g. when a new file is chosen). */
+    clear,
     text,
+    file,
     choice,
     aria,
     formProps: { ref: errors.form, noValidate: true, onSubmit: (event: FormEvent) => void submit(event) },
@@ -214,4 +267,4 @@ export function useOperationForm<V extends object, I, R = unknown>(options: Oper
 }
 
 /** The hook's result for values `V`, for components that render part of a form. */
-export type OperationForm<V extends object> = ReturnType<typeof useOperationForm<V, unknown, unknown>>;
+export type OperationForm<V extends object> = ReturnType<typeof useOperationForm<V, unknown, unknown, never>>;

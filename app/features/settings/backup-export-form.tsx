@@ -1,66 +1,103 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
+import { backupExportForm } from '../../../schema/backup';
 import type { CaseStatus } from '../../../schema/records/case';
-import { exportBackup } from '../../data/backup';
+import { exportBackup, type BackupProgress } from '../../data/backup';
+import { errorCode } from '../../data/errors';
 import { useRecords } from '../../data/hooks';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup, type ChoiceOption } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
-import { BackupSubmit, progressText, useBackupRun } from './backup-progress';
+import type { FieldErrors } from '../../ui/form-errors';
 import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
-import { errorCode } from '../../data/errors';
+import { useOperationForm } from '../../ui/use-operation-form';
+import { BackupStatus, BackupSubmit } from './backup-progress';
 import { backupErrorText } from './settings-errors';
+import { useDownloadAgain } from '../../ui/download';
 
 const t = nl.settings.export;
 
-type Scope = 'logbook' | 'cases';
-type Protection = 'current' | 'transfer';
+interface Values {
+  scope: 'logbook' | 'cases';
+  selected: string[];
+  protection: 'current' | 'transfer';
+  current: string;
+  transfer: string;
+  transferConfirm: string;
+}
+
+const initial: Values = {
+  scope: 'logbook',
+  selected: [],
+  protection: 'current',
+  current: '',
+  transfer: '',
+  transferConfirm: '',
+};
 
 function formatDay(iso: string): string {
   const [y, m, d] = iso.split('-');
   return y && m && d ? `${d}/${m}/${y}` : iso;
 }
 
-/** The file is offered as a download; the link stays for a second try. */
-function useDownload() {
-  const [file, setFile] = useState<{ url: string; name: string } | null>(null);
-  const current = useRef<string | null>(null);
-  useEffect(
-    () => () => {
-      if (current.current) URL.revokeObjectURL(current.current);
-    },
-    [],
-  );
-  function offer(bytes: Uint8Array<ArrayBuffer>, name: string) {
-    if (current.current) URL.revokeObjectURL(current.current);
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
-    current.current = url;
-    setFile({ url, name });
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
+/** The form's own Dutch texts: what is missing for the chosen scope and protection. */
+function checkExport(values: Values): FieldErrors {
+  const errors: FieldErrors = {};
+  if (values.scope === 'cases' && values.selected.length === 0) errors.selected = t.nothingSelected;
+  if (values.protection === 'current') {
+    if (values.current === '') errors.current = t.passphraseRequired;
+  } else {
+    const problems = pairProblems(values.transfer, values.transferConfirm);
+    if (problems.value) errors.transfer = problems.value;
+    if (problems.confirm) errors.transferConfirm = problems.confirm;
   }
-  return { file, offer };
+  return errors;
+}
+
+function toInput(values: Values) {
+  return {
+    protection: {
+      kind: values.protection,
+      passphrase: values.protection === 'current' ? values.current : values.transfer,
+    },
+    caseIds: values.scope === 'cases' ? values.selected : undefined,
+  };
+}
+
+/** A wrong passphrase is said next to its field, not in the form's alert. */
+function describeExportFailure(caught: unknown): { fields: FieldErrors; general: string | null } {
+  if (errorCode(caught) === 'backup.wrongPassphrase') return { fields: { current: t.wrongPassphrase }, general: null };
+  return { fields: {}, general: backupErrorText(caught) };
 }
 
 /** "Back-up maken": the whole logbook or some cases, under the current or a one-time passphrase. */
 export function BackupExportForm() {
   const headingId = useId();
   const cases = useRecords('case');
-  const [scope, setScope] = useState<Scope>('logbook');
-  const [selected, setSelected] = useState<string[]>([]);
-  const [protection, setProtection] = useState<Protection>('current');
-  const [current, setCurrent] = useState('');
-  const [transfer, setTransfer] = useState('');
-  const [transferConfirm, setTransferConfirm] = useState('');
-  const [showErrors, setShowErrors] = useState(false);
-  const { busy, progress, error, run } = useBackupRun();
   const [result, setResult] = useState<string | null>(null);
-  const [currentError, setCurrentError] = useState<string | null>(null);
-  const { file, offer } = useDownload();
+  const download = useDownloadAgain();
+  const form = useOperationForm({
+    initial,
+    schema: backupExportForm,
+    toInput,
+    check: checkExport,
+    revalidate: true,
+    fields: ['selected', 'current', 'transfer', 'transferConfirm'],
+    run: (input, _values, report: (progress: BackupProgress) => void) => {
+      setResult(null);
+      return exportBackup(input, report);
+    },
+    describe: describeExportFailure,
+    onDone: (made) => {
+      download.offer(made.bytes, made.fileName);
+      setResult(
+        [t.done(made.fileName, made.counts.cases), made.counts.damaged > 0 ? t.damaged(made.counts.damaged) : '']
+          .filter(Boolean)
+          .join(' '),
+      );
+      form.patch({ current: '', transfer: '', transferConfirm: '' });
+    },
+  });
+  const { values, busy } = form;
 
   const caseOptions: ChoiceOption<string>[] = (cases ?? [])
     .flatMap((r) => (r.ok ? [r.record] : []))
@@ -71,121 +108,66 @@ export function BackupExportForm() {
       description: t.caseHint(formatDay(c.knownOn), t.caseStatus[c.status satisfies CaseStatus]),
     }));
 
-  const problems = pairProblems(transfer, transferConfirm);
-  const selectionError = scope === 'cases' && selected.length === 0 ? t.nothingSelected : null;
-  const currentMissing = protection === 'current' && current === '' ? t.passphraseRequired : null;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const transferBad = protection === 'transfer' && (problems.value !== null || problems.confirm !== null);
-    if (selectionError || currentMissing || transferBad) {
-      setShowErrors(true);
-      return;
-    }
-    setCurrentError(null);
-    setResult(null);
-    await run(
-      async (onProgress) => {
-        const made = await exportBackup(
-          {
-            protection: { kind: protection, passphrase: protection === 'current' ? current : transfer },
-            caseIds: scope === 'cases' ? selected : undefined,
-          },
-          onProgress,
-        );
-        offer(made.bytes, made.fileName);
-        setResult(
-          [t.done(made.fileName, made.counts.cases), made.counts.damaged > 0 ? t.damaged(made.counts.damaged) : '']
-            .filter(Boolean)
-            .join(' '),
-        );
-        setCurrent('');
-        setTransfer('');
-        setTransferConfirm('');
-        setShowErrors(false);
-      },
-      (caught) => {
-        // A wrong passphrase is said next to its field, not in the form's alert.
-        if (errorCode(caught) !== 'backup.wrongPassphrase') return backupErrorText(caught);
-        setCurrentError(t.wrongPassphrase);
-        return null;
-      },
-    );
-  }
-
   return (
-    <form className="card settings-form" aria-labelledby={headingId} onSubmit={(e) => void submit(e)} noValidate>
+    <form {...form.formProps} className="card settings-form" aria-labelledby={headingId}>
       <h3 id={headingId}>{t.title}</h3>
-      <RadioGroup<Scope>
+      <RadioGroup<Values['scope']>
         legend={t.scopeLegend}
         name="backup-scope"
-        value={scope}
-        onChange={setScope}
+        {...form.choice('scope')}
         options={[
           { value: 'logbook', label: t.scopeAll, description: t.scopeAllHint },
           { value: 'cases', label: t.scopeCases, description: t.scopeCasesHint },
         ]}
       />
-      {scope === 'cases' ? (
+      {values.scope === 'cases' ? (
         caseOptions.length > 0 ? (
-          <CheckboxGroup
-            legend={t.casesLegend}
-            options={caseOptions}
-            value={selected}
-            onChange={setSelected}
-            error={showErrors ? selectionError : null}
-          />
+          <CheckboxGroup legend={t.casesLegend} options={caseOptions} {...form.choice('selected')} />
         ) : (
           <p className="field__hint">{t.noCases}</p>
         )
       ) : null}
-      <RadioGroup<Protection>
+      <RadioGroup<Values['protection']>
         legend={t.protectionLegend}
         name="backup-protection"
-        value={protection}
-        onChange={setProtection}
+        {...form.choice('protection')}
         options={[
           { value: 'current', label: t.protectionCurrent, description: t.protectionCurrentHint },
           { value: 'transfer', label: t.protectionTransfer, description: t.protectionTransferHint },
         ]}
       />
-      {protection === 'current' ? (
+      {values.protection === 'current' ? (
         <TextField
           label={t.currentPassphrase}
           type="password"
           autoComplete="off"
-          value={current}
           disabled={busy}
-          onChange={(event) => setCurrent(event.target.value)}
-          error={currentError ?? (showErrors ? currentMissing : null)}
           required
+          {...form.text('current')}
         />
       ) : (
         <PassphrasePair
           label={t.transferPassphrase}
           confirmLabel={t.transferConfirm}
-          value={transfer}
-          confirm={transferConfirm}
-          onChange={setTransfer}
-          onConfirmChange={setTransferConfirm}
-          showErrors={showErrors}
+          value={values.transfer}
+          confirm={values.transferConfirm}
+          onChange={(next) => form.set('transfer', next)}
+          onConfirmChange={(next) => form.set('transferConfirm', next)}
+          showErrors={form.error('transfer') !== null || form.error('transferConfirm') !== null}
           disabled={busy}
         />
       )}
-      <BackupSubmit busy={busy} progress={progress} label={t.submit} busyLabel={t.busy} />
-      <p role="status" className="settings-status">
-        {busy && progress ? progressText(progress) : (result ?? '')}
-      </p>
-      {file && !busy ? (
+      <BackupSubmit busy={busy} progress={form.progress} label={t.submit} busyLabel={t.busy} />
+      <BackupStatus busy={busy} progress={form.progress} result={result === null ? null : [result]} />
+      {download.file && !busy ? (
         <p>
-          <a href={file.url} download={file.name}>
-            {t.downloadAgain(file.name)}
+          <a href={download.file.url} download={download.file.name}>
+            {t.downloadAgain(download.file.name)}
           </a>
         </p>
       ) : null}
       <p role="alert" className="field__error">
-        {error ?? ''}
+        {form.general ?? ''}
       </p>
     </form>
   );

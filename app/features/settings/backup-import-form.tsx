@@ -1,14 +1,32 @@
-import { OwnFileInput } from '../../ui/own-file-input';
-import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
+import { z } from 'zod';
 import { backupLimits } from '../../../schema/backup';
-import { importBackup, useHasCases, type ImportMode, type ImportSummary } from '../../data/backup';
+import { importBackup, useHasCases, type BackupProgress, type ImportMode, type ImportSummary } from '../../data/backup';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
 import { RadioGroup } from '../../ui/choice-group';
-import { FieldFrame, TextField } from '../../ui/field';
-import { BackupSubmit, progressText, useBackupRun } from './backup-progress';
+import { FieldFrame, TextField, controlProps } from '../../ui/field';
+import type { FieldErrors } from '../../ui/form-errors';
+import { OwnFileInput } from '../../ui/own-file-input';
+import { useOperationForm } from '../../ui/use-operation-form';
+import { BackupStatus, BackupSubmit } from './backup-progress';
+import { backupErrorText } from './settings-errors';
 
 const t = nl.settings.import;
+
+interface Values {
+  file: File | null;
+  /** Null until the worker chooses: the default follows whether this logbook has cases. */
+  mode: ImportMode | null;
+  passphrase: string;
+}
+
+// The file's contents are checked by importBackup; this only fixes what the form hands over.
+const backupImportForm = z.object({
+  file: z.custom<File>((value) => value instanceof File),
+  mode: z.enum(['restore', 'merge']),
+  passphrase: z.string().min(1),
+});
 
 /** Checked before a single byte is read: Baken's own extension and the size limit. */
 function fileProblem(file: File | null): string | null {
@@ -16,6 +34,14 @@ function fileProblem(file: File | null): string | null {
   if (!file.name.toLowerCase().endsWith('.baken')) return t.fileWrongType;
   if (file.size > backupLimits.maxFileBytes) return nl.dataErrors['backup.tooLarge'];
   return null;
+}
+
+function checkImport(values: Values): FieldErrors {
+  const errors: FieldErrors = {};
+  const problem = fileProblem(values.file);
+  if (problem) errors.file = problem;
+  if (values.passphrase === '') errors.passphrase = t.passphraseRequired;
+  return errors;
 }
 
 export function summaryText(summary: ImportSummary): string[] {
@@ -42,58 +68,48 @@ export function summaryText(summary: ImportSummary): string[] {
 export function BackupImportForm() {
   const headingId = useId();
   const hasCases = useHasCases();
-  const [file, setFile] = useState<File | null>(null);
-  const [inputKey, setInputKey] = useState(0);
-  const [chosenMode, setMode] = useState<ImportMode | null>(null);
-  const [passphrase, setPassphrase] = useState('');
-  const [showErrors, setShowErrors] = useState(false);
-  const { busy, progress, error, run, clearError } = useBackupRun();
   const [result, setResult] = useState<string[] | null>(null);
-  const mode: ImportMode = chosenMode ?? (hasCases === false ? 'restore' : 'merge');
-
-  const problem = fileProblem(file);
-  const passphraseMissing = passphrase === '' ? t.passphraseRequired : null;
+  const defaultMode: ImportMode = hasCases === false ? 'restore' : 'merge';
+  const form = useOperationForm({
+    initial: { file: null, mode: null, passphrase: '' } as Values,
+    schema: backupImportForm,
+    toInput: (values: Values) => ({ ...values, mode: values.mode ?? defaultMode }),
+    check: checkImport,
+    revalidate: true,
+    // A chosen file is judged at once; choosing none is only an error on submit.
+    liveCheck: { file: (file) => (file ? fileProblem(file) : null) },
+    fields: ['file', 'mode', 'passphrase'],
+    run: async (input, _values, report: (progress: BackupProgress) => void) => {
+      setResult(null);
+      const bytes = new Uint8Array(await input.file.arrayBuffer());
+      return importBackup(bytes, input.passphrase, { mode: input.mode }, report);
+    },
+    describe: (caught) => ({ fields: {}, general: backupErrorText(caught) }),
+    onDone: (summary) => {
+      setResult(summaryText(summary));
+      form.reset({ file: null, passphrase: '' });
+    },
+  });
+  const { busy } = form;
+  const fileInput = form.file('file');
 
   function chooseFile(event: ChangeEvent<HTMLInputElement>) {
-    const chosen = event.target.files?.[0] ?? null;
-    setFile(chosen);
     setResult(null);
-    clearError();
-    setShowErrors(chosen !== null && fileProblem(chosen) !== null);
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    if (problem || passphraseMissing || !file) {
-      setShowErrors(true);
-      return;
-    }
-    setResult(null);
-    await run(async (onProgress) => {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const summary = await importBackup(bytes, passphrase, { mode }, onProgress);
-      setResult(summaryText(summary));
-      setPassphrase('');
-      setFile(null);
-      setInputKey((k) => k + 1);
-      setShowErrors(false);
-    });
+    form.clear();
+    fileInput.onChange(event);
   }
 
   return (
-    <form className="card settings-form" aria-labelledby={headingId} onSubmit={(e) => void submit(e)} noValidate>
+    <form {...form.formProps} className="card settings-form" aria-labelledby={headingId}>
       <h3 id={headingId}>{t.title}</h3>
       <p>{t.intro}</p>
-      <FieldFrame label={t.fileLabel} hint={t.fileHint} error={showErrors ? problem : null}>
-        {({ inputId, describedBy }) => (
+      <FieldFrame id={fileInput.id} label={t.fileLabel} hint={t.fileHint} error={fileInput.error}>
+        {(ids) => (
           <OwnFileInput
             accept=".baken"
-            key={inputKey}
-            id={inputId}
+            key={fileInput.key}
+            {...controlProps(ids, fileInput.error)}
             className="field__input settings-file"
-            aria-describedby={describedBy}
-            aria-invalid={showErrors && problem ? true : undefined}
             disabled={busy}
             onChange={chooseFile}
           />
@@ -102,8 +118,8 @@ export function BackupImportForm() {
       <RadioGroup<ImportMode>
         legend={t.modeLegend}
         name="import-mode"
-        value={mode}
-        onChange={setMode}
+        {...form.choice('mode')}
+        value={form.values.mode ?? defaultMode}
         options={[
           { value: 'merge', label: t.modeMerge, description: t.modeMergeHint },
           { value: 'restore', label: t.modeRestore, description: t.modeRestoreHint },
@@ -114,24 +130,19 @@ export function BackupImportForm() {
         hint={t.passphraseHint}
         type="password"
         autoComplete="off"
-        value={passphrase}
         disabled={busy}
-        onChange={(event) => setPassphrase(event.target.value)}
-        error={showErrors ? passphraseMissing : null}
         required
+        {...form.text('passphrase')}
       />
-      <BackupSubmit busy={busy} progress={progress} label={t.submit} busyLabel={t.busy} />
-      <div role="status" className="settings-status">
-        {busy && progress ? <p>{progressText(progress)}</p> : null}
-        {!busy && result ? result.map((line) => <p key={line}>{line}</p>) : null}
-      </div>
+      <BackupSubmit busy={busy} progress={form.progress} label={t.submit} busyLabel={t.busy} />
+      <BackupStatus busy={busy} progress={form.progress} result={result} />
       {!busy && result ? (
         <p>
           <Link href="/">{nl.shell.notFound.back}</Link>
         </p>
       ) : null}
       <p role="alert" className="field__error">
-        {error ?? ''}
+        {form.general ?? ''}
       </p>
     </form>
   );

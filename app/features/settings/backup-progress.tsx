@@ -1,7 +1,7 @@
-import { useState } from 'react';
+// What the backup export and import forms show while they work (their state
+// lives in useOperationForm: `busy`, `progress`) and when they are done.
 import type { BackupProgress } from '../../data/backup';
 import { nl } from '../../i18n/catalogue';
-import { backupErrorText } from './settings-errors';
 
 const t = nl.settings.progress;
 
@@ -22,35 +22,6 @@ export function BackupProgressBar({ progress }: { progress: BackupProgress }) {
   ) : (
     <progress className="backup-progress" aria-label={t.label} />
   );
-}
-
-/**
- * The busy / progress / error wiring the backup export and import forms share.
- * `run` clears the error, reports progress while `work` runs, and shows a
- * failure through `describe` (null: the form showed it elsewhere).
- */
-export function useBackupRun() {
-  const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<BackupProgress | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function run(
-    work: (onProgress: (progress: BackupProgress) => void) => Promise<void>,
-    describe: (caught: unknown) => string | null = backupErrorText,
-  ) {
-    setBusy(true);
-    setError(null);
-    try {
-      await work(setProgress);
-    } catch (caught) {
-      setError(describe(caught));
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
-  }
-
-  return { busy, progress, error, run, clearError: () => setError(null) };
 }
 
 /** The submit button and, while working, the progress bar. */
@@ -74,5 +45,23 @@ export function BackupSubmit({
       </div>
       {busy && progress ? <BackupProgressBar progress={progress} /> : null}
     </>
+  );
+}
+
+/** The announced status: the phase while working, then the result's lines. */
+export function BackupStatus({
+  busy,
+  progress,
+  result,
+}: {
+  busy: boolean;
+  progress: BackupProgress | null;
+  result: readonly string[] | null;
+}) {
+  return (
+    <div role="status" className="settings-status">
+      {busy && progress ? <p>{progressText(progress)}</p> : null}
+      {!busy && result ? result.map((line) => <p key={line}>{line}</p>) : null}
+    </div>
   );
 }
