@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 import { safeText } from '../safe-text';
-import { isoDateSchema, recordIdSchema, timestampSchema } from './base';
+import { caseRecordHead, isoDateSchema, timestampSchema } from './base';
 
 export const criteriaVersionSchema = z.enum(['2021', 'nl-oud']);
 export const criterionAnswerSchema = z.enum(['in-orde', 'twijfel', 'niet-in-orde', 'onbekend']);
@@ -17,10 +17,7 @@ export const criterionIdSchema = z
   .max(60);
 
 export const flagAssessmentSchema = z.strictObject({
-  kind: z.literal('assessment'),
-  schemaVersion: z.literal(1),
-  id: recordIdSchema,
-  caseId: recordIdSchema,
+  ...caseRecordHead('assessment', 1),
   criteriaVersion: criteriaVersionSchema,
   answers: z.record(criterionIdSchema, criterionAnswerSchema),
   /** Chosen by the professional; never computed from the answers (Sensoa). */

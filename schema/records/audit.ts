@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 import { flagSchema } from './assessment';
-import { isoDateSchema, kindSchema, recordIdSchema, timestampSchema } from './base';
+import { isoDateSchema, kindSchema, recordHead, recordIdSchema, timestampSchema } from './base';
 import { caseStatusSchema } from './case';
 import { consentBasisSchema, infoCategorySchema, recipientSchema } from './consent';
 import { noteKindSchema } from './note';
@@ -79,9 +79,7 @@ export type AuditChainLink = z.infer<typeof auditChainLinkSchema>;
 // existed stay valid as they are ("pre-chain"), and a link cannot be computed
 // in restore.ts (it needs WebCrypto and the order of appends).
 export const auditEventSchema = z.strictObject({
-  kind: z.literal('audit'),
-  schemaVersion: z.literal(1),
-  id: recordIdSchema,
+  ...recordHead('audit', 1),
   at: timestampSchema,
   action: auditActionSchema,
   caseId: recordIdSchema.optional(),

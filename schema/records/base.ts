@@ -12,6 +12,16 @@ export const isoDateSchema = z.iso.date({ error: fieldErrors.invalidDate });
 /** Point in time, ISO 8601 with zone, e.g. `2026-03-12T09:30:00.000Z`. */
 export const timestampSchema = z.iso.datetime({ offset: true, error: fieldErrors.invalidTimestamp });
 
+/** The head of every stored record: its kind, the version of its schema and its id. */
+export function recordHead<K extends string, N extends number>(kind: K, schemaVersion: N) {
+  return { kind: z.literal(kind), schemaVersion: z.literal(schemaVersion), id: recordIdSchema };
+}
+
+/** The head of a record that belongs to one case. */
+export function caseRecordHead<K extends string, N extends number>(kind: K, schemaVersion: N) {
+  return { ...recordHead(kind, schemaVersion), caseId: recordIdSchema };
+}
+
 /** A non-empty list of distinct enum values. */
 export function choiceList<T extends z.ZodType<string>>(item: T) {
   return z

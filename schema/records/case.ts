@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { incidentTypeIds } from '../content-ids';
 import { fieldErrors } from '../errors';
 import { safeText } from '../safe-text';
-import { choiceList, isoDateSchema, recordIdSchema, stamps, timestampSchema } from './base';
+import { choiceList, isoDateSchema, recordHead, recordIdSchema, stamps, timestampSchema } from './base';
 
 // The list itself lives in the zod-free content-ids module, which the lock screen's
 // critical path can import without pulling in the record schemas.
@@ -39,9 +39,7 @@ export const factsVersionSchema = z.strictObject({
 export type FactsVersion = z.infer<typeof factsVersionSchema>;
 
 export const caseSchema = z.strictObject({
-  kind: z.literal('case'),
-  schemaVersion: z.literal(1),
-  id: recordIdSchema,
+  ...recordHead('case', 1),
   reference: caseReferenceSchema,
   knownOn: isoDateSchema,
   knownVia: knownViaSchema,

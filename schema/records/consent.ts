@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import { recordErrors } from '../errors';
 import { safeText } from '../safe-text';
-import { choiceList, isoDateSchema, recordIdSchema, stamps } from './base';
+import { caseRecordHead, choiceList, isoDateSchema, recordIdSchema, stamps } from './base';
 
 export const recipientSchema = z.enum([
   'school',
@@ -37,10 +37,7 @@ export type ConsentBasis = z.infer<typeof consentBasisSchema>;
 // restore.ts upgrades version 1; given consent only changes its version, its
 // validity is worked out when read (consent-validity.ts), never stored.
 const consentCommon = {
-  kind: z.literal('consent'),
-  schemaVersion: z.literal(2),
-  id: recordIdSchema,
-  caseId: recordIdSchema,
+  ...caseRecordHead('consent', 2),
   /** Whose information. */
   partyId: recordIdSchema,
   recipient: recipientSchema,

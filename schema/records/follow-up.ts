@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 import { safeText } from '../safe-text';
-import { isoDateSchema, recordIdSchema, stamps, timestampSchema } from './base';
+import { caseRecordHead, isoDateSchema, stamps, timestampSchema } from './base';
 
 /** Stable iCalendar UID; `sequence` grows with each reschedule. */
 export const icsUidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@baken$/);
@@ -17,10 +17,7 @@ export const rescheduleSchema = z.strictObject({
 export type Reschedule = z.infer<typeof rescheduleSchema>;
 
 export const followUpSchema = z.strictObject({
-  kind: z.literal('followup'),
-  schemaVersion: z.literal(1),
-  id: recordIdSchema,
-  caseId: recordIdSchema,
+  ...caseRecordHead('followup', 1),
   due: isoDateSchema,
   purpose: safeText({ min: 1, max: 500 }),
   doneOn: isoDateSchema.optional(),

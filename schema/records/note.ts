@@ -3,17 +3,14 @@ import { z } from 'zod';
 
 import { recordErrors } from '../errors';
 import { safeText } from '../safe-text';
-import { recordIdSchema, timestampSchema } from './base';
+import { caseRecordHead, recordIdSchema, timestampSchema } from './base';
 
 export const noteKindSchema = z.enum(['gesprek', 'overleg', 'stap', 'melding', 'afspraak']);
 export type NoteKind = z.infer<typeof noteKindSchema>;
 
 /** The fields of a note, before the cross-field rules (zod cannot `.pick` a refined object). */
 const noteFields = z.strictObject({
-  kind: z.literal('note'),
-  schemaVersion: z.literal(1),
-  id: recordIdSchema,
-  caseId: recordIdSchema,
+  ...caseRecordHead('note', 1),
   noteKind: noteKindSchema,
   text: safeText({ min: 1, max: 8000 }),
   /** When it happened (may be earlier than createdAt). */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { competenceOverrideSchema } from '../competence';
 import { safeText } from '../safe-text';
-import { formFields, optionalTextInput, recordIdSchema, stamps } from './base';
+import { caseRecordHead, formFields, optionalTextInput, recordIdSchema, stamps } from './base';
 
 export const partyRoleSchema = z.enum([
   'afgebeelde-jongere',
@@ -17,10 +17,7 @@ export const partyRoleSchema = z.enum([
 export type PartyRole = z.infer<typeof partyRoleSchema>;
 
 export const partySchema = z.strictObject({
-  kind: z.literal('party'),
-  schemaVersion: z.literal(1),
-  id: recordIdSchema,
-  caseId: recordIdSchema,
+  ...caseRecordHead('party', 1),
   role: partyRoleSchema,
   /** What the interface shows, e.g. "Jongere A". */
   pseudonym: safeText({ min: 1, max: 60 }),

@@ -3,13 +3,10 @@ import { z } from 'zod';
 
 import { fieldErrors } from '../errors';
 import { safeText } from '../safe-text';
-import { contentRefSchema, isoDateSchema, recordIdSchema, timestampSchema, trimmedInput } from './base';
+import { caseRecordHead, contentRefSchema, isoDateSchema, timestampSchema, trimmedInput } from './base';
 
 export const referralSchema = z.strictObject({
-  kind: z.literal('referral'),
-  schemaVersion: z.literal(1),
-  id: recordIdSchema,
-  caseId: recordIdSchema,
+  ...caseRecordHead('referral', 1),
   /** Entry id in public/content/verwijzingen.json. */
   organisationId: contentRefSchema,
   /** The name as shown when referring, so the record stays readable if the directory changes. */

@@ -2,14 +2,11 @@
 import { z } from 'zod';
 
 import { safeText } from '../safe-text';
-import { contentRefSchema, isoDateSchema, recordIdSchema, timestampSchema } from './base';
+import { caseRecordHead, contentRefSchema, isoDateSchema, timestampSchema } from './base';
 
 /** One step of a step plan (stappenplan.json) checked off for a case; one per (caseId, planId, stepId). */
 export const stepCheckSchema = z.strictObject({
-  kind: z.literal('step'),
-  schemaVersion: z.literal(1),
-  id: recordIdSchema,
-  caseId: recordIdSchema,
+  ...caseRecordHead('step', 1),
   planId: contentRefSchema,
   stepId: contentRefSchema,
   doneOn: isoDateSchema.optional(),

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 import { fieldErrors } from '../errors';
-import { isoDateSchema, recordIdSchema, timestampSchema, trimmedInput } from './base';
+import { caseRecordHead, isoDateSchema, timestampSchema, trimmedInput } from './base';
 
 /** The steps of seed 004 and the issue, in the order the interface shows them. */
 export const takedownStepSchema = z.enum([
@@ -26,10 +26,7 @@ export const takedownStatusSchema = z.enum(['gedaan', 'lukte-niet', 'niet-nodig'
 export type TakedownStatus = z.infer<typeof takedownStatusSchema>;
 
 export const takedownSchema = z.strictObject({
-  kind: z.literal('takedown'),
-  schemaVersion: z.literal(1),
-  id: recordIdSchema,
-  caseId: recordIdSchema,
+  ...caseRecordHead('takedown', 1),
   step: takedownStepSchema,
   status: takedownStatusSchema,
   on: isoDateSchema,
