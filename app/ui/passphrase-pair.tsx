@@ -2,6 +2,7 @@
 // forms and the settings forms (change passphrase, one-time backup
 // passphrase) share it. Imports the core catalogue only: it is on the lock
 // screen's critical path.
+import { useState, type ComponentProps } from 'react';
 import { nl } from '../i18n/core';
 import { TextField } from './field';
 import { PassphraseHint } from './passphrase-hint';
@@ -15,16 +16,65 @@ export function pairProblems(value: string, confirm: string): { value: string | 
   };
 }
 
-interface PassphrasePairProps {
-  label: string;
-  /** Default: the lock screen's "Bevestig" label. */
-  confirmLabel?: string;
+/** The pair's values, change handlers and whether its problems show: from usePassphrasePair or formPair. */
+export interface PairBinding {
   value: string;
   confirm: string;
   onChange: (value: string) => void;
   onConfirmChange: (value: string) => void;
   showErrors: boolean;
+}
+
+interface PassphrasePairProps extends PairBinding {
+  label: string;
+  /** Default: the lock screen's "Bevestig" label. */
+  confirmLabel?: string;
   disabled?: boolean;
+}
+
+/** A passphrase input: never offered to password managers (autocomplete off), always required. */
+export function PassphraseField(props: Omit<ComponentProps<typeof TextField>, 'type' | 'autoComplete' | 'required'>) {
+  return <TextField type="password" autoComplete="off" required {...props} />;
+}
+
+/**
+ * Pair state for the lock screen's own forms: `check()` says whether the pair
+ * may be used and, when not, shows its problems from then on.
+ */
+export function usePassphrasePair() {
+  const [value, setValue] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [showErrors, setShowErrors] = useState(false);
+  const bind: PairBinding = { value, confirm, onChange: setValue, onConfirmChange: setConfirm, showErrors };
+  function check(): boolean {
+    const problems = pairProblems(value, confirm);
+    const ok = problems.value === null && problems.confirm === null;
+    if (!ok) setShowErrors(true);
+    return ok;
+  }
+  function clear() {
+    setValue('');
+    setConfirm('');
+  }
+  return { value, bind, check, clear, show: () => setShowErrors(true) };
+}
+
+/**
+ * The pair bound to two text fields of a useOperationForm form; its problems
+ * show (and follow the typing) once the form marked either field.
+ */
+export function formPair<V extends Record<K, string>, K extends keyof V & string>(
+  form: { values: V; set: <N extends keyof V>(name: N, value: V[N]) => void; error: (name: string) => string | null },
+  value: K,
+  confirm: K,
+): PairBinding {
+  return {
+    value: form.values[value],
+    confirm: form.values[confirm],
+    onChange: (next) => form.set(value, next as V[K]),
+    onConfirmChange: (next) => form.set(confirm, next as V[K]),
+    showErrors: form.error(value) !== null || form.error(confirm) !== null,
+  };
 }
 
 /**
@@ -36,26 +86,20 @@ export function PassphrasePair(props: PassphrasePairProps) {
   const problems = props.showErrors ? pairProblems(props.value, props.confirm) : null;
   return (
     <>
-      <TextField
+      <PassphraseField
         label={props.label}
-        type="password"
-        autoComplete="off"
         value={props.value}
         disabled={props.disabled}
         onChange={(event) => props.onChange(event.target.value)}
         hint={<PassphraseHint value={props.value} />}
         error={problems?.value ?? null}
-        required
       />
-      <TextField
+      <PassphraseField
         label={props.confirmLabel ?? nl.lock.confirm}
-        type="password"
-        autoComplete="off"
         value={props.confirm}
         disabled={props.disabled}
         onChange={(event) => props.onConfirmChange(event.target.value)}
         error={problems?.confirm ?? null}
-        required
       />
     </>
   );

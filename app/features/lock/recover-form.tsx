@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { unlockWithRecoveryCode } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { TextField } from '../../ui/field';
-import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
+import { PassphrasePair, usePassphrasePair } from '../../ui/passphrase-pair';
 import { errorCode, retryAtOf } from '../../data/errors';
 import { throttledText } from '../../ui/vault-errors';
 import { useVaultSubmit } from './use-vault-submit';
@@ -10,20 +10,19 @@ import { useVaultSubmit } from './use-vault-submit';
 /** Unlock with the recovery code and choose a new passphrase. */
 export function RecoverForm({ onBack }: { onBack: () => void }) {
   const [code, setCode] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [showErrors, setShowErrors] = useState(false);
+  const pair = usePassphrasePair();
+  const showErrors = pair.bind.showErrors;
   const { busy, error, run } = useVaultSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problems = pairProblems(passphrase, confirm);
-    if (code.trim() === '' || problems.value || problems.confirm) {
-      setShowErrors(true);
+    const pairOk = pair.check();
+    if (code.trim() === '' || !pairOk) {
+      pair.show();
       return;
     }
     await run(
-      () => unlockWithRecoveryCode(code, passphrase),
+      () => unlockWithRecoveryCode(code, pair.value),
       (caught) => {
         const at = retryAtOf(caught);
         if (errorCode(caught) === 'vault.throttled' && at !== null) return throttledText(at);
@@ -47,14 +46,7 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
         error={error ?? (showErrors && code.trim() === '' ? nl.lock.wrongRecoveryCode : null)}
         required
       />
-      <PassphrasePair
-        label={nl.lock.newPassphrase}
-        value={passphrase}
-        confirm={confirm}
-        onChange={setPassphrase}
-        onConfirmChange={setConfirm}
-        showErrors={showErrors}
-      />
+      <PassphrasePair label={nl.lock.newPassphrase} {...pair.bind} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? nl.lock.unlocking : nl.lock.recover}

@@ -1,30 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import { createVault } from '../../data/vault';
 import { nl } from '../../i18n/core';
-import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
+import { PassphrasePair, usePassphrasePair } from '../../ui/passphrase-pair';
 import { errorCode } from '../../data/errors';
 import { useVaultSubmit } from './use-vault-submit';
 
 /** First run: choose a passphrase (and optionally get a recovery code). */
 export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | undefined) => void }) {
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const pair = usePassphrasePair();
   const [withRecovery, setWithRecovery] = useState(true);
-  const [showErrors, setShowErrors] = useState(false);
   const { busy, error, run } = useVaultSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problems = pairProblems(passphrase, confirm);
-    if (problems.value || problems.confirm) {
-      setShowErrors(true);
-      return;
-    }
+    if (!pair.check()) return;
     await run(
       async () => {
-        const { recoveryCode } = await createVault(passphrase, { recoveryCode: withRecovery });
-        setPassphrase('');
-        setConfirm('');
+        const { recoveryCode } = await createVault(pair.value, { recoveryCode: withRecovery });
+        pair.clear();
         onCreated(recoveryCode);
       },
       (caught) => (errorCode(caught) === 'storage.full' ? nl.lock.storageFull : nl.lock.genericError),
@@ -35,14 +28,7 @@ export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | un
     <form onSubmit={submit} noValidate className="card">
       <p>{nl.lock.setupIntro}</p>
       <p>{nl.lock.noPasswordManager}</p>
-      <PassphrasePair
-        label={nl.lock.passphrase}
-        value={passphrase}
-        confirm={confirm}
-        onChange={setPassphrase}
-        onConfirmChange={setConfirm}
-        showErrors={showErrors}
-      />
+      <PassphrasePair label={nl.lock.passphrase} {...pair.bind} />
       <label className="checkbox">
         <input type="checkbox" checked={withRecovery} onChange={(event) => setWithRecovery(event.target.checked)} />
         <span>

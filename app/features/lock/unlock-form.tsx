@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { getUnlockRetryAt, unlock } from '../../data/vault';
 import { nl } from '../../i18n/core';
-import { TextField } from '../../ui/field';
+import { PassphraseField } from '../../ui/passphrase-pair';
 import { errorCode, retryAtOf } from '../../data/errors';
 import { throttledText } from '../../ui/vault-errors';
 
@@ -66,14 +66,11 @@ export function UnlockForm({ onForgot }: { onForgot: () => void }) {
   return (
     <form onSubmit={submit} noValidate className="card">
       <p>{nl.lock.unlockIntro}</p>
-      <TextField
+      <PassphraseField
         label={nl.lock.passphrase}
-        type="password"
-        autoComplete="off"
         value={passphrase}
         onChange={(event) => setPassphrase(event.target.value)}
         error={message}
-        required
       />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={busy || retryAt !== null}>

@@ -6,9 +6,8 @@ import { errorCode } from '../../data/errors';
 import { useRecords } from '../../data/hooks';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup, type ChoiceOption } from '../../ui/choice-group';
-import { TextField } from '../../ui/field';
 import type { FieldErrors } from '../../ui/form-errors';
-import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
+import { PassphraseField, PassphrasePair, formPair, pairProblems } from '../../ui/passphrase-pair';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { BackupStatus, BackupSubmit } from './backup-progress';
 import { backupErrorText } from './settings-errors';
@@ -33,6 +32,15 @@ const initial: Values = {
   transfer: '',
   transferConfirm: '',
 };
+
+const scopeOptions: ChoiceOption<Values['scope']>[] = [
+  { value: 'logbook', label: t.scopeAll, description: t.scopeAllHint },
+  { value: 'cases', label: t.scopeCases, description: t.scopeCasesHint },
+];
+const protectionOptions: ChoiceOption<Values['protection']>[] = [
+  { value: 'current', label: t.protectionCurrent, description: t.protectionCurrentHint },
+  { value: 'transfer', label: t.protectionTransfer, description: t.protectionTransferHint },
+];
 
 function formatDay(iso: string): string {
   const [y, m, d] = iso.split('-');
@@ -111,15 +119,7 @@ export function BackupExportForm() {
   return (
     <form {...form.formProps} className="card settings-form" aria-labelledby={headingId}>
       <h3 id={headingId}>{t.title}</h3>
-      <RadioGroup<Values['scope']>
-        legend={t.scopeLegend}
-        name="backup-scope"
-        {...form.choice('scope')}
-        options={[
-          { value: 'logbook', label: t.scopeAll, description: t.scopeAllHint },
-          { value: 'cases', label: t.scopeCases, description: t.scopeCasesHint },
-        ]}
-      />
+      <RadioGroup legend={t.scopeLegend} name="backup-scope" {...form.choice('scope')} options={scopeOptions} />
       {values.scope === 'cases' ? (
         caseOptions.length > 0 ? (
           <CheckboxGroup legend={t.casesLegend} options={caseOptions} {...form.choice('selected')} />
@@ -127,33 +127,19 @@ export function BackupExportForm() {
           <p className="field__hint">{t.noCases}</p>
         )
       ) : null}
-      <RadioGroup<Values['protection']>
+      <RadioGroup
         legend={t.protectionLegend}
         name="backup-protection"
         {...form.choice('protection')}
-        options={[
-          { value: 'current', label: t.protectionCurrent, description: t.protectionCurrentHint },
-          { value: 'transfer', label: t.protectionTransfer, description: t.protectionTransferHint },
-        ]}
+        options={protectionOptions}
       />
       {values.protection === 'current' ? (
-        <TextField
-          label={t.currentPassphrase}
-          type="password"
-          autoComplete="off"
-          disabled={busy}
-          required
-          {...form.text('current')}
-        />
+        <PassphraseField label={t.currentPassphrase} disabled={busy} {...form.text('current')} />
       ) : (
         <PassphrasePair
           label={t.transferPassphrase}
           confirmLabel={t.transferConfirm}
-          value={values.transfer}
-          confirm={values.transferConfirm}
-          onChange={(next) => form.set('transfer', next)}
-          onConfirmChange={(next) => form.set('transferConfirm', next)}
-          showErrors={form.error('transfer') !== null || form.error('transferConfirm') !== null}
+          {...formPair(form, 'transfer', 'transferConfirm')}
           disabled={busy}
         />
       )}

@@ -5,7 +5,8 @@ import { importBackup, useHasCases, type BackupProgress, type ImportMode, type I
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
 import { RadioGroup } from '../../ui/choice-group';
-import { FieldFrame, TextField, controlProps } from '../../ui/field';
+import { FieldFrame, controlProps } from '../../ui/field';
+import { PassphraseField } from '../../ui/passphrase-pair';
 import type { FieldErrors } from '../../ui/form-errors';
 import { OwnFileInput } from '../../ui/own-file-input';
 import { useOperationForm } from '../../ui/use-operation-form';
@@ -125,15 +126,7 @@ export function BackupImportForm() {
           { value: 'restore', label: t.modeRestore, description: t.modeRestoreHint },
         ]}
       />
-      <TextField
-        label={t.passphrase}
-        hint={t.passphraseHint}
-        type="password"
-        autoComplete="off"
-        disabled={busy}
-        required
-        {...form.text('passphrase')}
-      />
+      <PassphraseField label={t.passphrase} hint={t.passphraseHint} disabled={busy} {...form.text('passphrase')} />
       <BackupSubmit busy={busy} progress={form.progress} label={t.submit} busyLabel={t.busy} />
       <BackupStatus busy={busy} progress={form.progress} result={result} />
       {!busy && result ? (

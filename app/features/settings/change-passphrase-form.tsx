@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { errorCode, retryAtOf } from '../../data/errors';
 import { changePassphrase } from '../../data/vault';
 import { nl } from '../../i18n/catalogue';
-import { TextField } from '../../ui/field';
 import type { FieldErrors } from '../../ui/form-errors';
 import { throttledText } from '../../ui/vault-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
+import { PassphraseField, PassphrasePair, formPair, pairProblems } from '../../ui/passphrase-pair';
+import { SettingStatus } from './setting-fields';
 
 const t = nl.settings.security;
 
@@ -70,24 +70,8 @@ export function ChangePassphraseForm() {
     <form {...form.formProps} className="card settings-form" aria-labelledby={headingId}>
       <h3 id={headingId}>{t.passphraseTitle}</h3>
       <p>{t.passphraseIntro}</p>
-      <TextField
-        label={t.current}
-        type="password"
-        autoComplete="off"
-        disabled={busy}
-        required
-        {...form.text('current')}
-      />
-      <PassphrasePair
-        label={t.next}
-        confirmLabel={t.confirm}
-        value={values.next}
-        confirm={values.confirm}
-        onChange={(next) => form.set('next', next)}
-        onConfirmChange={(confirm) => form.set('confirm', confirm)}
-        showErrors={showErrors}
-        disabled={busy}
-      />
+      <PassphraseField label={t.current} disabled={busy} {...form.text('current')} />
+      <PassphrasePair label={t.next} confirmLabel={t.confirm} {...formPair(form, 'next', 'confirm')} disabled={busy} />
       {same ? (
         <p className="field__error" role="alert">
           {same}
@@ -98,9 +82,7 @@ export function ChangePassphraseForm() {
           {busy ? t.busy : t.submit}
         </button>
       </div>
-      <p role="status" className="settings-status">
-        {done ? t.changed : ''}
-      </p>
+      <SettingStatus message={done ? t.changed : ''} />
     </form>
   );
 }

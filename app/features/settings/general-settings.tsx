@@ -2,8 +2,7 @@ import { useId } from 'react';
 import type { Jurisdiction } from '../../../schema/settings';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
-import { SelectField } from '../../ui/select-field';
-import { withCurrent } from './lock-settings';
+import { NumberSetting, SettingStatus } from './setting-fields';
 import { useSettingSaver } from './use-setting-saver';
 
 const t = nl.settings.general;
@@ -12,7 +11,8 @@ const retentionOptions = [6, 12, 24, 36, 60, 120] as const;
 /** Rechtsgebied, app badge and the default retention. */
 export function GeneralSettings() {
   const headingId = useId();
-  const { values: settings, save, message } = useSettingSaver();
+  const saver = useSettingSaver();
+  const { values: settings, save } = saver;
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{t.title}</h2>
@@ -41,18 +41,8 @@ export function GeneralSettings() {
             <small className="choice-group__description">{t.appBadgeHint}</small>
           </span>
         </label>
-        <SelectField
-          label={t.retention}
-          value={String(settings.retentionMonths)}
-          onChange={(event) => save({ retentionMonths: Number(event.target.value) })}
-          options={withCurrent(retentionOptions, settings.retentionMonths).map((n) => ({
-            value: String(n),
-            label: t.months(n),
-          }))}
-        />
-        <p role="status" className="settings-status">
-          {message}
-        </p>
+        <NumberSetting saver={saver} name="retentionMonths" options={retentionOptions} text={t.months} label={t.retention} />
+        <SettingStatus message={saver.message} />
       </div>
     </section>
   );

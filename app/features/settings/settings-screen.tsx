@@ -5,12 +5,12 @@
 import { useId } from 'react';
 import { nl } from '../../i18n/catalogue';
 import { Page } from '../../shell/page';
-import { SelectField } from '../../ui/select-field';
 import { BackupExportForm } from './backup-export-form';
 import { BackupImportForm } from './backup-import-form';
 import { ChangePassphraseForm } from './change-passphrase-form';
 import { GeneralSettings } from './general-settings';
-import { LockSettings, withCurrent } from './lock-settings';
+import { LockSettings } from './lock-settings';
+import { NumberSetting, SettingStatus } from './setting-fields';
 import { StorageInfo } from './storage-info';
 import { useSettingSaver } from './use-setting-saver';
 import './settings.css';
@@ -21,7 +21,8 @@ const dateTime = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long', timeStyle
 
 function BackupSection() {
   const headingId = useId();
-  const { values: settings, save, message } = useSettingSaver();
+  const saver = useSettingSaver();
+  const settings = saver.values;
   const last = settings.lastBackupAt === undefined ? null : new Date(settings.lastBackupAt);
   return (
     <section aria-labelledby={headingId}>
@@ -31,18 +32,14 @@ function BackupSection() {
         <p className="settings-last-backup">
           {last && !Number.isNaN(last.getTime()) ? t.backup.lastBackup(dateTime.format(last)) : t.backup.never}
         </p>
-        <SelectField
+        <NumberSetting
+          saver={saver}
+          name="backupReminderDays"
+          options={reminderOptions}
+          text={t.backup.reminderDays}
           label={t.backup.reminderLabel}
-          value={String(settings.backupReminderDays)}
-          onChange={(event) => save({ backupReminderDays: Number(event.target.value) })}
-          options={withCurrent(reminderOptions, settings.backupReminderDays).map((n) => ({
-            value: String(n),
-            label: t.backup.reminderDays(n),
-          }))}
         />
-        <p role="status" className="settings-status">
-          {message}
-        </p>
+        <SettingStatus message={saver.message} />
       </div>
       <BackupExportForm />
       <BackupImportForm />
