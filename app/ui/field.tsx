@@ -47,12 +47,10 @@ export function controlProps(
   } as const;
 }
 
-type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
-  id?: string | undefined;
-  label: string;
-  hint?: ReactNode;
-  error?: string | null;
-};
+/** A control's own attributes plus what its FieldFrame shows. */
+type Framed<Attributes> = Omit<Attributes, 'id'> & Omit<FieldFrameProps, 'children'>;
+
+type TextFieldProps = Framed<InputHTMLAttributes<HTMLInputElement>>;
 
 export function TextField({ id, label, hint, error, ...input }: TextFieldProps) {
   return (
@@ -62,12 +60,7 @@ export function TextField({ id, label, hint, error, ...input }: TextFieldProps) 
   );
 }
 
-type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
-  id?: string | undefined;
-  label: string;
-  hint?: ReactNode;
-  error?: string | null;
-};
+type TextAreaFieldProps = Framed<TextareaHTMLAttributes<HTMLTextAreaElement>>;
 
 export function TextAreaField({ id, label, hint, error, ...textarea }: TextAreaFieldProps) {
   return (

@@ -1,14 +1,12 @@
 // Small pieces every logbook form shares.
 import type { ReactNode } from 'react';
 import { nl } from '../i18n/catalogue';
+import { LiveText } from './live-text';
+import { SubmitRow } from './submit-row';
 
 /** The form-level error (announced) — shown when saving failed or fields need attention. */
 export function FormError({ message }: { message: string | null }) {
-  return (
-    <p role="alert" className="field__error form-error">
-      {message ?? ''}
-    </p>
-  );
+  return <LiveText role="alert" className="field__error form-error" message={message} />;
 }
 
 /** Save / cancel buttons. */
@@ -24,16 +22,13 @@ export function FormButtons({
   extra?: ReactNode;
 }) {
   return (
-    <div className="button-row">
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {busy ? nl.logbook.common.saving : saveLabel}
-      </button>
+    <SubmitRow busy={busy} label={saveLabel} busyLabel={nl.logbook.common.saving}>
       {onCancel ? (
         <button type="button" className="button" onClick={onCancel} disabled={busy}>
           {nl.logbook.common.cancel}
         </button>
       ) : null}
       {extra}
-    </div>
+    </SubmitRow>
   );
 }

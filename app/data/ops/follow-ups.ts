@@ -8,7 +8,16 @@ import {
   scheduleFollowUpInput,
 } from '../../../schema/records/follow-up';
 import type { FollowUp } from '../../../schema/records/follow-up';
-import { check, defineOperation, newRecordHead, okRecords, ruleError, today, withCase, withRecord } from '../unit-of-work';
+import {
+  check,
+  defineOperation,
+  newRecordHead,
+  okRecords,
+  ruleError,
+  today,
+  withCase,
+  withRecord,
+} from '../unit-of-work';
 
 /**
  * Lets the case rest until `due` (today or later; `followup.dueInPast`) with

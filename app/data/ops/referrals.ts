@@ -7,12 +7,10 @@ import { defineAddOperation, newRecordHead } from '../unit-of-work';
 export const recordReferral = defineAddOperation({
   input: recordReferralInput,
   audit: 'referral.recorded',
+  // The input schema is picked from the record's, so its fields are the record's own.
   build: (input, kase, now): Referral => ({
     ...newRecordHead('referral', kase.id),
-    organisationId: input.organisationId,
-    organisationName: input.organisationName,
-    referredOn: input.referredOn,
-    byInitials: input.byInitials,
+    ...input,
     createdAt: now.toISOString(),
   }),
 });

@@ -13,12 +13,10 @@ import { defineAddOperation, newRecordHead } from '../unit-of-work';
 export const recordTakedownStep = defineAddOperation({
   input: recordTakedownInput,
   audit: 'takedown.recorded',
+  // The input schema is picked from the record's, so its fields are the record's own.
   build: (input, kase, now): Takedown => ({
     ...newRecordHead('takedown', kase.id),
-    step: input.step,
-    status: input.status,
-    on: input.on,
-    byInitials: input.byInitials,
+    ...input,
     createdAt: now.toISOString(),
   }),
 });

@@ -3,6 +3,7 @@ import { unlockWithRecoveryCode } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { TextField } from '../../ui/field';
 import { PassphrasePair, usePassphrasePair } from '../../ui/passphrase-pair';
+import { SubmitRow } from '../../ui/submit-row';
 import { errorCode, retryAtOf } from '../../data/errors';
 import { throttledText } from '../../ui/vault-errors';
 import { useVaultSubmit } from './use-vault-submit';
@@ -47,14 +48,11 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
         required
       />
       <PassphrasePair label={nl.lock.newPassphrase} {...pair.bind} />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? nl.lock.unlocking : nl.lock.recover}
-        </button>
+      <SubmitRow busy={busy} label={nl.lock.recover} busyLabel={nl.lock.unlocking}>
         <button type="button" className="link-button" onClick={onBack}>
           {nl.lock.backToUnlock}
         </button>
-      </div>
+      </SubmitRow>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { getUnlockRetryAt, unlock } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { PassphraseField } from '../../ui/passphrase-pair';
+import { SubmitRow } from '../../ui/submit-row';
 import { errorCode, retryAtOf } from '../../data/errors';
 import { throttledText } from '../../ui/vault-errors';
 
@@ -72,14 +73,11 @@ export function UnlockForm({ onForgot }: { onForgot: () => void }) {
         onChange={(event) => setPassphrase(event.target.value)}
         error={message}
       />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy || retryAt !== null}>
-          {busy ? nl.lock.unlocking : nl.lock.unlock}
-        </button>
+      <SubmitRow busy={busy} label={nl.lock.unlock} busyLabel={nl.lock.unlocking} disabled={retryAt !== null}>
         <button type="button" className="link-button" onClick={onForgot}>
           {nl.lock.forgot}
         </button>
-      </div>
+      </SubmitRow>
     </form>
   );
 }

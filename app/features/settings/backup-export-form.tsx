@@ -7,6 +7,7 @@ import { useRecords } from '../../data/hooks';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup, type ChoiceOption } from '../../ui/choice-group';
 import type { FieldErrors } from '../../ui/form-errors';
+import { LiveText } from '../../ui/live-text';
 import { PassphraseField, PassphrasePair, formPair, pairProblems } from '../../ui/passphrase-pair';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { BackupStatus, BackupSubmit } from './backup-progress';
@@ -152,9 +153,7 @@ export function BackupExportForm() {
           </a>
         </p>
       ) : null}
-      <p role="alert" className="field__error">
-        {form.general ?? ''}
-      </p>
+      <LiveText role="alert" className="field__error" message={form.general} />
     </form>
   );
 }

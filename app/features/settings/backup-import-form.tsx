@@ -8,6 +8,7 @@ import { RadioGroup } from '../../ui/choice-group';
 import { FieldFrame, controlProps } from '../../ui/field';
 import { PassphraseField } from '../../ui/passphrase-pair';
 import type { FieldErrors } from '../../ui/form-errors';
+import { LiveText } from '../../ui/live-text';
 import { OwnFileInput } from '../../ui/own-file-input';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { BackupStatus, BackupSubmit } from './backup-progress';
@@ -134,9 +135,7 @@ export function BackupImportForm() {
           <Link href="/">{nl.shell.notFound.back}</Link>
         </p>
       ) : null}
-      <p role="alert" className="field__error">
-        {form.general ?? ''}
-      </p>
+      <LiveText role="alert" className="field__error" message={form.general} />
     </form>
   );
 }

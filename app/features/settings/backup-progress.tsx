@@ -2,6 +2,7 @@
 // lives in useOperationForm: `busy`, `progress`) and when they are done.
 import type { BackupProgress } from '../../data/backup';
 import { nl } from '../../i18n/catalogue';
+import { SubmitRow } from '../../ui/submit-row';
 
 const t = nl.settings.progress;
 
@@ -38,11 +39,7 @@ export function BackupSubmit({
 }) {
   return (
     <>
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? busyLabel : label}
-        </button>
-      </div>
+      <SubmitRow busy={busy} label={label} busyLabel={busyLabel} />
       {busy && progress ? <BackupProgressBar progress={progress} /> : null}
     </>
   );

@@ -7,6 +7,7 @@ import type { FieldErrors } from '../../ui/form-errors';
 import { throttledText } from '../../ui/vault-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { PassphraseField, PassphrasePair, formPair, pairProblems } from '../../ui/passphrase-pair';
+import { SubmitRow } from '../../ui/submit-row';
 import { SettingStatus } from './setting-fields';
 
 const t = nl.settings.security;
@@ -77,11 +78,7 @@ export function ChangePassphraseForm() {
           {same}
         </p>
       ) : null}
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t.busy : t.submit}
-        </button>
-      </div>
+      <SubmitRow busy={busy} label={t.submit} busyLabel={t.busy} />
       <SettingStatus message={done ? t.changed : ''} />
     </form>
   );

@@ -41,7 +41,13 @@ export function GeneralSettings() {
             <small className="choice-group__description">{t.appBadgeHint}</small>
           </span>
         </label>
-        <NumberSetting saver={saver} name="retentionMonths" options={retentionOptions} text={t.months} label={t.retention} />
+        <NumberSetting
+          saver={saver}
+          name="retentionMonths"
+          options={retentionOptions}
+          text={t.months}
+          label={t.retention}
+        />
         <SettingStatus message={saver.message} />
       </div>
     </section>

@@ -6,6 +6,17 @@ import { useSettingSaver } from './use-setting-saver';
 
 const t = nl.settings.security;
 
+const lockSettings = [
+  { name: 'autoLockMinutes', options: autoLockMinuteOptions, text: t.minutes, label: t.autoLock, hint: t.autoLockHint },
+  {
+    name: 'hiddenGraceSeconds',
+    options: hiddenGraceSecondOptions,
+    text: t.seconds,
+    label: t.hiddenGrace,
+    hint: t.hiddenGraceHint,
+  },
+] as const;
+
 /** Idle time before auto-lock and the grace period while hidden. */
 export function LockSettings() {
   const headingId = useId();
@@ -13,22 +24,9 @@ export function LockSettings() {
   return (
     <section className="card" aria-labelledby={headingId}>
       <h3 id={headingId}>{t.lockTitle}</h3>
-      <NumberSetting
-        saver={saver}
-        name="autoLockMinutes"
-        options={autoLockMinuteOptions}
-        text={t.minutes}
-        label={t.autoLock}
-        hint={t.autoLockHint}
-      />
-      <NumberSetting
-        saver={saver}
-        name="hiddenGraceSeconds"
-        options={hiddenGraceSecondOptions}
-        text={t.seconds}
-        label={t.hiddenGrace}
-        hint={t.hiddenGraceHint}
-      />
+      {lockSettings.map((setting) => (
+        <NumberSetting key={setting.name} saver={saver} {...setting} />
+      ))}
       <SettingStatus message={saver.message} />
     </section>
   );

@@ -2,6 +2,7 @@
 // at once, and the status line that says it was saved (or not).
 import type { ReactNode } from 'react';
 import type { Settings } from '../../../schema/settings';
+import { LiveText } from '../../ui/live-text';
 import { SelectField } from '../../ui/select-field';
 import type { useSettingSaver } from './use-setting-saver';
 
@@ -41,10 +42,6 @@ export function NumberSetting({
 }
 
 /** "Bewaard." or why saving failed, announced politely. */
-export function SettingStatus({ message }: { message: ReactNode }) {
-  return (
-    <p role="status" className="settings-status">
-      {message}
-    </p>
-  );
+export function SettingStatus({ message }: { message: string | null }) {
+  return <LiveText role="status" className="settings-status" message={message} />;
 }

@@ -6,7 +6,7 @@ import { appliesIn } from '../../../schema/knowledge-rules';
 import { useContent } from '../../content/load-content';
 import { useJurisdiction } from '../../data/jurisdiction';
 import { nl } from '../../i18n/core';
-import { Link } from '../../shell/link';
+import { LinkList } from '../link-list';
 import { GuideSectionDetails } from './guide-section';
 import { ContentError } from './content-error';
 import './knowledge-ui.css';
@@ -31,21 +31,17 @@ export function CaseConversationGuide() {
             .map((section) => <GuideSectionDetails key={section.id} section={section} />)
         : null}
       <h3>{t.more}</h3>
-      <ul className="link-list">
-        {jurisdiction === 'vlaanderen' ? (
-          <>
-            <li>
-              <Link href="/wet">{nl.shell.extra.wetgeving}</Link>
-            </li>
-            <li>
-              <Link href="/praktijkvragen">{nl.shell.extra.praktijkvragen}</Link>
-            </li>
-          </>
-        ) : null}
-        <li>
-          <Link href="/gesprek">{nl.shell.extra.gesprek}</Link>
-        </li>
-      </ul>
+      <LinkList
+        links={[
+          ...(jurisdiction === 'vlaanderen'
+            ? [
+                { href: '/wet', label: nl.shell.extra.wetgeving },
+                { href: '/praktijkvragen', label: nl.shell.extra.praktijkvragen },
+              ]
+            : []),
+          { href: '/gesprek', label: nl.shell.extra.gesprek },
+        ]}
+      />
     </section>
   );
 }
