@@ -15,6 +15,7 @@ import { FOLLOW_UP_PAGE_SIZE } from '../../data/follow-up-overview';
 import { nl } from '../../i18n/catalogue';
 import { caseHref } from '../../shell/case-url';
 import { Link } from '../../shell/link';
+import { ItemList } from '../../ui/item-list';
 
 const t = nl.followUp;
 const a = t.attention;
@@ -49,13 +50,9 @@ function AttentionSection({ group, items }: { group: AttentionGroup; items: read
       </h2>
       <p className="follow-up-group__empty">{items.length === 0 ? a.empty[group] : a.intro[group]}</p>
       {shown.length > 0 ? (
-        <ul className="follow-up-list">
-          {shown.map((item) => (
-            <li key={item.caseId}>
-              <AttentionCard item={item} group={group} />
-            </li>
-          ))}
-        </ul>
+        <ItemList className="follow-up-list" items={shown} itemKey={(item) => item.caseId}>
+          {(item) => <AttentionCard item={item} group={group} />}
+        </ItemList>
       ) : null}
       {remaining > 0 ? (
         <button type="button" className="button" onClick={() => setLimit((n) => n + FOLLOW_UP_PAGE_SIZE)}>

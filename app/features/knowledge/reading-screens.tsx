@@ -12,7 +12,7 @@
 //   column of the preventiepiramide (the after-incident cell as a checklist
 //   whose ticks are not stored).
 // One module, so the three screens share one chunk.
-import { useId } from 'react';
+import { useId, type ComponentProps } from 'react';
 import type { GuideSection, SourcedText } from '../../../schema/content';
 import { appliesIn } from '../../../schema/knowledge-rules';
 import { useContent } from '../../content/load-content';
@@ -33,14 +33,32 @@ export function WetgevingScreen() {
           <>
             <Notice title={nl.knowledge.wetgeving.reform} item={data.reformNote} danger />
             <Notice title={nl.knowledge.wetgeving.sourceDate} item={data.sourceDate} />
-            {data.sections.map((section) => (
-              <GuideSectionView key={section.id} section={section} />
-            ))}
-            <SeeAlso to={['praktijkvragen', 'gesprek', 'stappenplan', 'verwijzingen']} />
+            <GuideSections
+              sections={data.sections}
+              seeAlso={['praktijkvragen', 'gesprek', 'stappenplan', 'verwijzingen']}
+            />
           </>
         )}
       </ContentView>
     </Page>
+  );
+}
+
+/** A reading screen's sections in order, then where to read on. */
+function GuideSections({
+  sections,
+  seeAlso,
+}: {
+  sections: readonly GuideSection[];
+  seeAlso: ComponentProps<typeof SeeAlso>['to'];
+}) {
+  return (
+    <>
+      {sections.map((section) => (
+        <GuideSectionView key={section.id} section={section} />
+      ))}
+      <SeeAlso to={seeAlso} />
+    </>
   );
 }
 
@@ -65,12 +83,10 @@ export function GesprekScreen() {
       <p className="lead">{nl.knowledge.gesprek.intro}</p>
       <ContentView state={jurisdiction === undefined ? { status: 'loading' } : state}>
         {(data) => (
-          <>
-            {ownFirst(data.sections, jurisdiction ?? 'vlaanderen').map((section) => (
-              <GuideSectionView key={section.id} section={section} />
-            ))}
-            <SeeAlso to={['stappenplan', 'wet', 'praktijkvragen', 'vlaggensysteem']} />
-          </>
+          <GuideSections
+            sections={ownFirst(data.sections, jurisdiction ?? 'vlaanderen')}
+            seeAlso={['stappenplan', 'wet', 'praktijkvragen', 'vlaggensysteem']}
+          />
         )}
       </ContentView>
     </Page>
@@ -92,12 +108,7 @@ export function PraktijkvragenScreen() {
       <p className="lead">{nl.knowledge.praktijk.intro}</p>
       <ContentView state={state}>
         {(data) => (
-          <>
-            {data.sections.map((section) => (
-              <GuideSectionView key={section.id} section={section} />
-            ))}
-            <SeeAlso to={['wet', 'gesprek', 'stappenplan', 'verwijzingen']} />
-          </>
+          <GuideSections sections={data.sections} seeAlso={['wet', 'gesprek', 'stappenplan', 'verwijzingen']} />
         )}
       </ContentView>
     </Page>

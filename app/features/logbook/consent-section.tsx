@@ -25,6 +25,7 @@ import { useOperationForm } from '../../ui/use-operation-form';
 import { ConsentForm, ShareForm, checkKeys } from './consent-forms';
 import { ConsentValidityView } from './consent-validity-view';
 import { CaseSection, Expander, SavedStatus } from './section';
+import { RecordList } from '../../ui/item-list';
 
 const t = nl.logbook.consent;
 const ts = nl.logbook.share;
@@ -40,21 +41,18 @@ export function ConsentSection({ detail }: { detail: CaseDetail }) {
   return (
     <CaseSection id="toestemming" title={t.title}>
       <p className="field__hint">{t.intro}</p>
-      {detail.consents.length === 0 ? <p>{t.none}</p> : null}
-      <ul className="record-list">
-        {detail.consents.map((consent) => (
-          <li key={consent.id}>
-            <ConsentCard
-              consent={consent}
-              party={partyById.get(consent.partyId)}
-              all={detail.consents}
-              ctx={ctx}
-              today={today}
-              onSaved={setSaved}
-            />
-          </li>
-        ))}
-      </ul>
+      <RecordList items={detail.consents} empty={t.none}>
+        {(consent) => (
+          <ConsentCard
+            consent={consent}
+            party={partyById.get(consent.partyId)}
+            all={detail.consents}
+            ctx={ctx}
+            today={today}
+            onSaved={setSaved}
+          />
+        )}
+      </RecordList>
       <SavedStatus message={saved} />
       {detail.parties.length === 0 ? (
         <p>{t.needParty}</p>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
-import { describeFailure } from '../../ui/form-errors';
+import { LiveText } from '../../ui/live-text';
+import { useAction } from '../../ui/use-action';
 
 const t = nl.logbook.erase;
 
@@ -17,21 +18,16 @@ interface EraseCaseButtonProps {
 /** "Dossier wissen" behind a confirmation; erases the case and all its parts in one transaction. */
 export function EraseCaseButton({ caseId, reference, label = t.button, onErased }: EraseCaseButtonProps) {
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
-  async function erase() {
-    setBusy(true);
-    setError(null);
-    try {
-      await runOperation('eraseCaseNow', { id: caseId });
-      setOpen(false);
-      onErased?.(nl.logbook.erased(reference));
-    } catch (failure) {
-      setError(describeFailure(failure, []).general);
-    } finally {
-      setBusy(false);
-    }
+  function erase() {
+    return run(
+      () => runOperation('eraseCaseNow', { id: caseId }),
+      () => {
+        setOpen(false);
+        onErased?.(nl.logbook.erased(reference));
+      },
+    );
   }
 
   return (
@@ -50,9 +46,7 @@ export function EraseCaseButton({ caseId, reference, label = t.button, onErased 
         onCancel={() => setOpen(false)}
       >
         <p>{t.body}</p>
-        <p role="alert" className="field__error">
-          {error ?? ''}
-        </p>
+        <LiveText role="alert" className="field__error" message={error} />
       </ConfirmDialog>
     </>
   );

@@ -18,9 +18,11 @@ import { EraseCaseButton } from './erase-case';
 import { nextDue } from './facts-section';
 import { setFlash } from './flash';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
-import { describeFailure } from '../../ui/form-errors';
+import { LiveText } from '../../ui/live-text';
+import { useAction } from '../../ui/use-action';
 import { CaseSection, Expander, SavedStatus } from './section';
 import { statusText } from './status-text';
+import { ItemList } from '../../ui/item-list';
 
 const t = nl.logbook.followUp;
 const tc = nl.logbook.close;
@@ -41,13 +43,9 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
       </p>
       <p className="field__hint">{t.intro}</p>
       {open.length === 0 ? <p>{t.none}</p> : null}
-      <ul className="record-list">
-        {open.map((followUp) => (
-          <li key={followUp.id}>
-            <FollowUpCard followUp={followUp} onSaved={setSaved} />
-          </li>
-        ))}
-      </ul>
+      <ItemList className="record-list" items={open} itemKey={(followUp) => followUp.id}>
+        {(followUp) => <FollowUpCard followUp={followUp} onSaved={setSaved} />}
+      </ItemList>
       <SavedStatus message={saved} />
       {closed ? null : (
         <Expander label={t.add} onSaved={setSaved}>
@@ -89,21 +87,14 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
 }
 
 function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (message: string) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const due = formatDate(followUp.due);
 
-  async function markDone() {
-    setBusy(true);
-    setError(null);
-    try {
-      await runOperation('completeFollowUp', { id: followUp.id, doneOn: todayIso() });
-      onSaved(t.done);
-    } catch (failure) {
-      setError(describeFailure(failure, []).general);
-    } finally {
-      setBusy(false);
-    }
+  function markDone() {
+    return run(
+      () => runOperation('completeFollowUp', { id: followUp.id, doneOn: todayIso() }),
+      () => onSaved(t.done),
+    );
   }
 
   return (
@@ -149,9 +140,7 @@ function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (mes
           </Expander>
         </>
       )}
-      <p role="alert" className="field__error">
-        {error ?? ''}
-      </p>
+      <LiveText role="alert" className="field__error" message={error} />
     </article>
   );
 }
@@ -212,28 +201,18 @@ function CloseForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () =>
 }
 
 function ReopenButton({ caseId, onSaved }: { caseId: string; onSaved: (message: string) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function reopen() {
-    setBusy(true);
-    setError(null);
-    try {
-      await runOperation('reopenCase', { id: caseId });
-      onSaved(tc.reopened);
-    } catch (failure) {
-      setError(describeFailure(failure, []).general);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run } = useAction();
+  const reopen = () =>
+    run(
+      () => runOperation('reopenCase', { id: caseId }),
+      () => onSaved(tc.reopened),
+    );
   return (
     <>
       <button type="button" className="button" disabled={busy} onClick={() => void reopen()}>
         {tc.reopen}
       </button>
-      <p role="alert" className="field__error">
-        {error ?? ''}
-      </p>
+      <LiveText role="alert" className="field__error" message={error} />
     </>
   );
 }

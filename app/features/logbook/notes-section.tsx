@@ -22,6 +22,7 @@ import { NameWarning } from './name-warning';
 import { CaseSection, Expander, SavedStatus } from './section';
 import type { DraftFields } from '../../data/drafts';
 import { useFormDraft } from './use-form-draft';
+import { RecordList } from '../../ui/item-list';
 
 const t = nl.logbook.notes;
 // The operations' inputs; the case, the corrected note and the time are added when saving.
@@ -43,20 +44,17 @@ export function NotesSection({ detail }: { detail: CaseDetail }) {
   return (
     <CaseSection id="tijdlijn" title={t.title}>
       <p className="field__hint">{t.intro}</p>
-      {detail.notes.length === 0 ? <p>{t.none}</p> : null}
-      <ol className="record-list timeline">
-        {detail.notes.map((note) => (
-          <li key={note.id}>
-            <NoteCard
-              note={note}
-              replacedBy={replacement.get(note.id)}
-              replaces={note.supersedes ? byId.get(note.supersedes) : undefined}
-              parties={detail.parties}
-              onSaved={setSaved}
-            />
-          </li>
-        ))}
-      </ol>
+      <RecordList items={detail.notes} empty={t.none} className="record-list timeline" ordered>
+        {(note) => (
+          <NoteCard
+            note={note}
+            replacedBy={replacement.get(note.id)}
+            replaces={note.supersedes ? byId.get(note.supersedes) : undefined}
+            parties={detail.parties}
+            onSaved={setSaved}
+          />
+        )}
+      </RecordList>
       <SavedStatus message={saved} />
       <NewNote caseId={caseId} parties={detail.parties} onSaved={setSaved} />
     </CaseSection>
@@ -100,13 +98,7 @@ function NoteCard({
       {replacedBy ? null : (
         <Expander label={t.correct} buttonLabel={t.correctLabel(when)} onSaved={onSaved}>
           {(close, saved) => (
-            <CorrectForm
-              note={note}
-              when={when}
-              parties={parties}
-              onDone={() => saved(t.corrected)}
-              onCancel={close}
-            />
+            <CorrectForm note={note} when={when} parties={parties} onDone={() => saved(t.corrected)} onCancel={close} />
           )}
         </Expander>
       )}

@@ -14,6 +14,7 @@ import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, Expander, SavedStatus } from './section';
+import { RecordList } from '../../ui/item-list';
 
 const t = nl.logbook.parties;
 const tc = nl.logbook.competence;
@@ -24,19 +25,16 @@ export function PartiesSection({ detail }: { detail: CaseDetail }) {
   const [saved, setSaved] = useState<string | null>(null);
   return (
     <CaseSection id="betrokkenen" title={t.title}>
-      {detail.parties.length === 0 ? <p>{t.none}</p> : null}
-      <ul className="record-list">
-        {detail.parties.map((party) => (
-          <li key={party.id}>
-            <PartyCard
-              party={party}
-              parties={detail.parties}
-              jurisdiction={jurisdiction}
-              onSaved={(message) => setSaved(message)}
-            />
-          </li>
-        ))}
-      </ul>
+      <RecordList items={detail.parties} empty={t.none}>
+        {(party) => (
+          <PartyCard
+            party={party}
+            parties={detail.parties}
+            jurisdiction={jurisdiction}
+            onSaved={(message) => setSaved(message)}
+          />
+        )}
+      </RecordList>
       <SavedStatus message={saved} />
       <Expander label={t.add}>
         {(close) => (
@@ -239,7 +237,11 @@ function PartyForm({
       aria-label={party ? t.formTitleEdit(party.pseudonym) : t.formTitleAdd}
     >
       <h3>{party ? t.formTitleEdit(party.pseudonym) : t.formTitleAdd}</h3>
-      <RadioGroup legend={t.role} name={`role-${party?.id ?? 'new'}`} options={roleOptions} {...form.choice('role')}
+      <RadioGroup
+        legend={t.role}
+        name={`role-${party?.id ?? 'new'}`}
+        options={roleOptions}
+        {...form.choice('role')}
         onChange={(role: PartyValues['role']) => {
           // A new betrokkene's untouched suggestion follows the role: a parent is never "Jongere C".
           const untouched = !party && values.pseudonym === suggestPseudonym(parties, values.role || undefined);

@@ -13,6 +13,7 @@ import type { FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, Expander, SavedStatus } from './section';
 import { ContentError } from '../../ui/knowledge/content-error';
+import { RecordList } from '../../ui/item-list';
 
 const t = nl.logbook.referrals;
 
@@ -21,14 +22,9 @@ export function ReferralsSection({ detail }: { detail: CaseDetail }) {
   const [saved, setSaved] = useState<string | null>(null);
   return (
     <CaseSection id="doorverwijzingen" title={t.title}>
-      {detail.referrals.length === 0 ? <p>{t.none}</p> : null}
-      <ul className="record-list">
-        {detail.referrals.map((referral) => (
-          <li key={referral.id} className="record-card">
-            {t.entry(referral.organisationName, formatDate(referral.referredOn), referral.byInitials)}
-          </li>
-        ))}
-      </ul>
+      <RecordList items={detail.referrals} empty={t.none} itemClassName="record-card">
+        {(referral) => t.entry(referral.organisationName, formatDate(referral.referredOn), referral.byInitials)}
+      </RecordList>
       <SavedStatus message={saved} />
       {content.status === 'ready' ? (
         <Expander label={t.add} onSaved={setSaved}>
