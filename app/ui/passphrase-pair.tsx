@@ -60,24 +60,6 @@ export function usePassphrasePair() {
 }
 
 /**
- * The pair bound to two text fields of a useOperationForm form; its problems
- * show (and follow the typing) once the form marked either field.
- */
-export function formPair<V extends Record<K, string>, K extends keyof V & string>(
-  form: { values: V; set: <N extends keyof V>(name: N, value: V[N]) => void; error: (name: string) => string | null },
-  value: K,
-  confirm: K,
-): PairBinding {
-  return {
-    value: form.values[value],
-    confirm: form.values[confirm],
-    onChange: (next) => form.set(value, next as V[K]),
-    onConfirmChange: (next) => form.set(confirm, next as V[K]),
-    showErrors: form.error(value) !== null || form.error(confirm) !== null,
-  };
-}
-
-/**
  * A new passphrase with the policy's live verdict, and its confirmation. Not
  * offered to password managers (autocomplete off; the setup screen says why).
  * Checked on demand only: the live verdict in the hint is deferred, this is not.

@@ -27,7 +27,6 @@ import {
 } from './referral-filter';
 import { useNow } from '../../ui/use-now';
 import './knowledge.css';
-import { ItemList } from '../../ui/item-list';
 
 const t = nl.knowledge.verwijzingen;
 const topicLabels: Readonly<Record<Topic, string>> = t.topics;
@@ -101,9 +100,13 @@ function Directory({ entries, jurisdiction }: { entries: readonly ReferralEntry[
           {t.resultCount(results.length)}
         </p>
         {results.length > 0 ? (
-          <ItemList className="referral-list" items={results} itemKey={(entry) => entry.id}>
-            {(entry) => <ReferralCard entry={entry} now={now} />}
-          </ItemList>
+          <ul className="referral-list">
+            {results.map((entry) => (
+              <li key={entry.id}>
+                <ReferralCard entry={entry} now={now} />
+              </li>
+            ))}
+          </ul>
         ) : (
           <div className="card">
             <p>{t.noResults}</p>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { nl } from '../../i18n/core';
-import { LinkList } from '../../ui/link-list';
+import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
 import { RecoverForm } from './recover-form';
 import { SetupForm } from './setup-form';
@@ -12,14 +12,20 @@ function KnowledgeLinks() {
     <nav className="card" aria-labelledby="zonder-ontgrendelen">
       <h2 id="zonder-ontgrendelen">{nl.lock.withoutUnlocking}</h2>
       <p className="field__hint">{nl.lock.withoutUnlockingIntro}</p>
-      <LinkList
-        links={[
-          { href: '/stappenplan', label: nl.shell.nav.stappenplan },
-          { href: '/verwijzingen', label: nl.shell.nav.verwijzingen },
-          { href: '/vlaggensysteem', label: nl.shell.extra.vlaggensysteem },
-          { href: '/begrippen', label: nl.shell.extra.begrippen },
-        ]}
-      />
+      <ul className="link-list">
+        <li>
+          <Link href="/stappenplan">{nl.shell.nav.stappenplan}</Link>
+        </li>
+        <li>
+          <Link href="/verwijzingen">{nl.shell.nav.verwijzingen}</Link>
+        </li>
+        <li>
+          <Link href="/vlaggensysteem">{nl.shell.extra.vlaggensysteem}</Link>
+        </li>
+        <li>
+          <Link href="/begrippen">{nl.shell.extra.begrippen}</Link>
+        </li>
+      </ul>
     </nav>
   );
 }

@@ -8,10 +8,11 @@ import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup, type ChoiceOption } from '../../ui/choice-group';
 import type { FieldErrors } from '../../ui/form-errors';
 import { LiveText } from '../../ui/live-text';
-import { PassphraseField, PassphrasePair, formPair, pairProblems } from '../../ui/passphrase-pair';
+import { PassphraseField, PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { BackupStatus, BackupSubmit } from './backup-progress';
 import { backupErrorText } from './settings-errors';
+import { formPair } from './setting-fields';
 import { useDownloadAgain } from '../../ui/download';
 
 const t = nl.settings.export;

@@ -6,9 +6,9 @@ import { nl } from '../../i18n/catalogue';
 import type { FieldErrors } from '../../ui/form-errors';
 import { throttledText } from '../../ui/vault-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { PassphraseField, PassphrasePair, formPair, pairProblems } from '../../ui/passphrase-pair';
+import { PassphraseField, PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
 import { SubmitRow } from '../../ui/submit-row';
-import { SettingStatus } from './setting-fields';
+import { SettingStatus, formPair } from './setting-fields';
 
 const t = nl.settings.security;
 

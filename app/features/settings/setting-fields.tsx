@@ -1,8 +1,11 @@
-// The pieces every settings card shares: a number chosen from a list, saved
-// at once, and the status line that says it was saved (or not).
+// The pieces the settings cards and forms share: a number chosen from a list,
+// saved at once; the status line that says it was saved (or not); a new
+// passphrase pair bound to a useOperationForm form (here, not in app/ui, to
+// keep it off the lock screen's critical path).
 import type { ReactNode } from 'react';
 import type { Settings } from '../../../schema/settings';
 import { LiveText } from '../../ui/live-text';
+import type { PairBinding } from '../../ui/passphrase-pair';
 import { SelectField } from '../../ui/select-field';
 import type { useSettingSaver } from './use-setting-saver';
 
@@ -44,4 +47,22 @@ export function NumberSetting({
 /** "Bewaard." or why saving failed, announced politely. */
 export function SettingStatus({ message }: { message: string | null }) {
   return <LiveText role="status" className="settings-status" message={message} />;
+}
+
+/**
+ * The pair bound to two text fields of a useOperationForm form; its problems
+ * show (and follow the typing) once the form marked either field.
+ */
+export function formPair<V extends Record<K, string>, K extends keyof V & string>(
+  form: { values: V; set: <N extends keyof V>(name: N, value: V[N]) => void; error: (name: string) => string | null },
+  value: K,
+  confirm: K,
+): PairBinding {
+  return {
+    value: form.values[value],
+    confirm: form.values[confirm],
+    onChange: (next) => form.set(value, next as V[K]),
+    onConfirmChange: (next) => form.set(confirm, next as V[K]),
+    showErrors: form.error(value) !== null || form.error(confirm) !== null,
+  };
 }
