@@ -5,7 +5,7 @@ import type { BegrippenFile, Term } from '../../../schema/content';
 import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/core';
 import { Page } from '../../shell/page';
-import { ContentView, SeeAlso, SourceNote } from './content-view';
+import { ContentView, KnowledgeSection, SeeAlso, SourceNote } from './content-view';
 import './knowledge.css';
 
 const t = nl.knowledge.begrippen;
@@ -38,10 +38,8 @@ export function BegrippenScreen() {
 }
 
 function Glossary({ terms }: { terms: readonly Term[] }) {
-  const headingId = useId();
   return (
-    <section className="knowledge-section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t.terms}</h2>
+    <KnowledgeSection title={t.terms}>
       <dl className="glossary">
         {terms.map((term) => (
           <div key={term.id} id={`begrip-${term.id}`} className="card glossary__item">
@@ -61,7 +59,7 @@ function Glossary({ terms }: { terms: readonly Term[] }) {
           </div>
         ))}
       </dl>
-    </section>
+    </KnowledgeSection>
   );
 }
 

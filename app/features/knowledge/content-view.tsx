@@ -57,11 +57,32 @@ const seeAlsoPages = {
   verwijzingen: { href: '/verwijzingen', label: nl.shell.nav.verwijzingen },
 } as const;
 
-export function SeeAlso({ to }: { to: readonly (keyof typeof seeAlsoPages)[] }) {
+/** A part of a knowledge screen under its own h2, named by it for screen readers. */
+export function KnowledgeSection({
+  title,
+  nav = false,
+  className = 'knowledge-section',
+  children,
+}: {
+  title: string;
+  /** A navigation landmark (links on) instead of a section. */
+  nav?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
   const headingId = useId();
+  const Element = nav ? 'nav' : 'section';
   return (
-    <nav className="see-also" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t.seeAlso}</h2>
+    <Element className={className} aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      {children}
+    </Element>
+  );
+}
+
+export function SeeAlso({ to }: { to: readonly (keyof typeof seeAlsoPages)[] }) {
+  return (
+    <KnowledgeSection title={t.seeAlso} nav className="see-also">
       <ul className="link-list">
         {to.map((page) => (
           <li key={page}>
@@ -69,6 +90,6 @@ export function SeeAlso({ to }: { to: readonly (keyof typeof seeAlsoPages)[] }) 
           </li>
         ))}
       </ul>
-    </nav>
+    </KnowledgeSection>
   );
 }

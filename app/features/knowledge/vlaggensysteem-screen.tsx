@@ -6,7 +6,7 @@ import type { CriteriaVersion, FlagInfo, SourcedText } from '../../../schema/con
 import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/core';
 import { Page } from '../../shell/page';
-import { ContentView, SeeAlso, SourceNote } from './content-view';
+import { ContentView, KnowledgeSection, SeeAlso, SourceNote } from './content-view';
 import './knowledge.css';
 
 const t = nl.knowledge.vlaggensysteem;
@@ -82,10 +82,8 @@ function VersionSection({ version }: { version: CriteriaVersion }) {
 }
 
 function FlagsSection({ flags }: { flags: readonly FlagInfo[] }) {
-  const headingId = useId();
   return (
-    <section className="knowledge-section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t.flags}</h2>
+    <KnowledgeSection title={t.flags}>
       <ul className="flags">
         {flags.map((flag) => (
           <li key={flag.id} className="flag">
@@ -97,7 +95,7 @@ function FlagsSection({ flags }: { flags: readonly FlagInfo[] }) {
         ))}
       </ul>
       <SourceNote sources={flags.map((flag) => flag.source)} />
-    </section>
+    </KnowledgeSection>
   );
 }
 
@@ -110,16 +108,14 @@ function TextSection({
   items: readonly SourcedText[];
   callout?: boolean;
 }) {
-  const headingId = useId();
   return (
-    <section className="knowledge-section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{title}</h2>
+    <KnowledgeSection title={title}>
       {items.map((item) => (
         <div key={item.text} className={callout ? 'callout' : undefined}>
           <p>{item.text}</p>
           <SourceNote sources={[item.source]} quote={item.quote} />
         </div>
       ))}
-    </section>
+    </KnowledgeSection>
   );
 }

@@ -6,6 +6,13 @@ import { RecoverForm } from './recover-form';
 import { SetupForm } from './setup-form';
 import { UnlockForm } from './unlock-form';
 
+const knowledgeLinks = [
+  ['/stappenplan', nl.shell.nav.stappenplan],
+  ['/verwijzingen', nl.shell.nav.verwijzingen],
+  ['/vlaggensysteem', nl.shell.extra.vlaggensysteem],
+  ['/begrippen', nl.shell.extra.begrippen],
+] as const;
+
 /** Content that needs no unlocking: reachable straight from the lock screen. */
 function KnowledgeLinks() {
   return (
@@ -13,18 +20,11 @@ function KnowledgeLinks() {
       <h2 id="zonder-ontgrendelen">{nl.lock.withoutUnlocking}</h2>
       <p className="field__hint">{nl.lock.withoutUnlockingIntro}</p>
       <ul className="link-list">
-        <li>
-          <Link href="/stappenplan">{nl.shell.nav.stappenplan}</Link>
-        </li>
-        <li>
-          <Link href="/verwijzingen">{nl.shell.nav.verwijzingen}</Link>
-        </li>
-        <li>
-          <Link href="/vlaggensysteem">{nl.shell.extra.vlaggensysteem}</Link>
-        </li>
-        <li>
-          <Link href="/begrippen">{nl.shell.extra.begrippen}</Link>
-        </li>
+        {knowledgeLinks.map(([href, label]) => (
+          <li key={href}>
+            <Link href={href}>{label}</Link>
+          </li>
+        ))}
       </ul>
     </nav>
   );
