@@ -18,6 +18,7 @@ import { TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select-field';
 import { todayIso } from '../../ui/dates';
 import { offerDownload } from '../../ui/download';
+import { ExportSection } from './export-section';
 
 const t = nl.export.audit;
 const L = nl.export.summaryLabels;
@@ -88,11 +89,7 @@ export function AggregatesSection() {
   const busy = state.phase === 'reading';
 
   return (
-    <section className="export-section card no-print" aria-labelledby="auditor">
-      <h2 id="auditor" tabIndex={-1}>
-        {t.title}
-      </h2>
-      <p>{t.intro}</p>
+    <ExportSection id="auditor" title={t.title} intro={t.intro}>
       <form
         noValidate
         onSubmit={(event) => {
@@ -147,7 +144,7 @@ export function AggregatesSection() {
 
       {state.phase === 'ready' ? <AggregatesPreview result={state.result} /> : null}
       {state.phase === 'ready' ? <PseudonymisedLogButton inputs={state.inputs} period={state.period} /> : null}
-    </section>
+    </ExportSection>
   );
 }
 

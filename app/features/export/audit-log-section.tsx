@@ -13,6 +13,7 @@ import { nl } from '../../i18n/catalogue';
 import { TextField } from '../../ui/field';
 import { todayIso } from '../../ui/dates';
 import { offerDownload } from '../../ui/download';
+import { ExportSection } from './export-section';
 
 const t = nl.export.log;
 
@@ -66,11 +67,7 @@ export function AuditLogSection() {
   }
 
   return (
-    <section className="export-section card no-print" aria-labelledby="auditlog">
-      <h2 id="auditlog" tabIndex={-1}>
-        {t.title}
-      </h2>
-      <p>{t.intro}</p>
+    <ExportSection id="auditlog" title={t.title} intro={t.intro}>
       <p>
         <strong>{t.personalData}</strong>
       </p>
@@ -101,7 +98,7 @@ export function AuditLogSection() {
               : ''}
       </p>
       <VerifyForm />
-    </section>
+    </ExportSection>
   );
 }
 
