@@ -7,6 +7,7 @@ import { Link } from '../../shell/link';
 import { RadioGroup } from '../../ui/choice-group';
 import { FieldFrame, TextField } from '../../ui/field';
 import { BackupSubmit, progressText, useBackupRun } from './backup-progress';
+import { restoredInWords } from './restore-words';
 
 const t = nl.settings.import;
 
@@ -22,7 +23,7 @@ export function summaryText(summary: ImportSummary): string[] {
   if (summary.mode === 'restore') {
     const chain = summary.auditChain;
     return [
-      t.restored(summary.casesAdded, summary.recordsAdded),
+      summary.restoredKinds ? restoredInWords(summary.restoredKinds) : t.restored(summary.casesAdded, summary.recordsAdded),
       chain.status === 'broken'
         ? t.auditChainBroken(chain.firstBrokenSeq)
         : chain.status === 'intact'
