@@ -4,7 +4,7 @@ import type { Party } from '../../../schema/records/party';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
-import { CaseFields, caseFormOptions, caseInput, type CaseValues } from './case-fields';
+import { CaseFields, caseFormOptions, caseInput, useCaseLinks, type CaseValues } from './case-fields';
 import { formatDate } from '../../ui/dates';
 import { TextAreaField } from '../../ui/field';
 import { imageDataError } from '../../ui/form-errors';
@@ -109,7 +109,8 @@ function EditFactsForm({
 }) {
   // The reason lives beside the case fields: only a changed description needs one (like a note correction).
   const [reason, setReason] = useState('');
-  const options = caseFormOptions();
+  const links = useCaseLinks();
+  const options = caseFormOptions(links);
   const changed = (description: string): boolean => description.trim() !== current.description;
   const form = useOperationForm({
     initial: (): CaseValues => ({
@@ -138,7 +139,7 @@ function EditFactsForm({
 
   return (
     <form {...form.formProps} className="card logbook-form" aria-label={t.facts.editTitle}>
-      <CaseFields form={form} idPrefix="edit-case" />
+      <CaseFields form={form} idPrefix="edit-case" links={links} />
       <NameWarning
         text={form.values.description}
         parties={parties}

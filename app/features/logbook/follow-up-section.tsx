@@ -11,6 +11,7 @@ import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { navigate } from '../../shell/router';
 import { TextField } from '../../ui/field';
+import { useLinkWarnings } from '../../ui/link-warning';
 import { RescheduleForm } from '../../ui/reschedule-form';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { formatDate, plusMonths, todayIso } from '../../ui/dates';
@@ -159,9 +160,11 @@ function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (mes
 const scheduleForm = scheduleFollowUpInput.omit({ caseId: true });
 
 function ScheduleForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () => void; onCancel: () => void }) {
+  const links = useLinkWarnings<'purpose'>({ purpose: 'images' });
   const form = useOperationForm({
     initial: () => ({ due: suggestFollowUpDate(todayIso()), purpose: '' }),
     schema: scheduleForm,
+    check: links.check,
     run: (input) => runOperation('scheduleFollowUp', { caseId, due: input.due, purpose: input.purpose.trim() }),
     onDone,
     fields: ['due', 'purpose'],
@@ -172,6 +175,7 @@ function ScheduleForm({ caseId, onDone, onCancel }: { caseId: string; onDone: ()
     <form {...form.formProps} className="card logbook-form" aria-label={t.add}>
       <TextField label={t.due} hint={t.dueHint} type="date" min={todayIso()} {...form.text('due')} />
       <TextField label={t.purpose} maxLength={500} required {...form.text('purpose')} />
+      {links.notice('purpose', form.values.purpose, t.purpose)}
       <FormError message={form.general} />
       <FormButtons busy={form.busy} saveLabel={t.save} onCancel={onCancel} />
     </form>

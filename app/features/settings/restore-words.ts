@@ -10,13 +10,13 @@ export function restoredInWords(kinds: Partial<Record<string, number>>): string 
   const parts = known.flatMap((kind) => {
     const n = kinds[kind] ?? 0;
     const words = t.restoredKinds[kind];
-    return n > 0 && words ? [t.restoredCount(n, words)] : [];
+    return n > 0 && words ? [t.restoredCount(n, ...words)] : [];
   });
   const other = Object.entries(kinds)
     .filter(([kind]) => kind !== 'case' && !known.includes(kind))
     .reduce((sum, [, n]) => sum + (n ?? 0), 0);
   const otherWords = t.restoredKinds.other;
-  if (other > 0 && otherWords) parts.push(t.restoredCount(other, otherWords));
-  return t.restoredInWords(kinds.case ?? 0, parts);
+  if (other > 0 && otherWords) parts.push(t.restoredCount(other, ...otherWords));
+  return t.restoredInWords(kinds.case ?? 0, parts.join(', '));
 }
 

@@ -76,8 +76,8 @@ export const settings = {
     restored: (cases: number, records: number) =>
       `Teruggezet: ${plural(cases, 'dossier', 'dossiers')} en ${plural(records, 'ander gegeven', 'andere gegevens')}.`,
     /** "2 dossiers teruggezet (met 5 betrokkenen, 7 notities, 1 opvolging)." — parts already in words. */
-    restoredInWords: (cases: number, parts: readonly string[]) =>
-      `${plural(cases, 'dossier', 'dossiers')} teruggezet${parts.length > 0 ? ` (met ${parts.join(', ')})` : ''}.`,
+    restoredInWords: (cases: number, parts: string) =>
+      `${plural(cases, 'dossier', 'dossiers')} teruggezet${parts === '' ? '' : ` (met ${parts})`}.`,
     /** Singular and plural per kind of restored record; a kind not named here counts as "ander gegeven". */
     restoredKinds: {
       party: ['betrokkene', 'betrokkenen'],
@@ -90,7 +90,7 @@ export const settings = {
       takedown: ['stap om materiaal offline te halen', 'stappen om materiaal offline te halen'],
       other: ['ander gegeven', 'andere gegevens'],
     } as Readonly<Record<string, readonly [string, string]>>,
-    restoredCount: (n: number, words: readonly [string, string]) => plural(n, words[0], words[1]),
+    restoredCount: (n: number, one: string, many: string) => plural(n, one, many),
     merged: (added: number, updated: number) =>
       `Samengevoegd: ${plural(added, 'dossier', 'dossiers')} toegevoegd, ${updated} bijgewerkt.`,
     mergedRecords: (added: number, updated: number, same: number) =>
