@@ -11,7 +11,7 @@ import { imageDataError } from '../../ui/form-errors';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { NameWarning } from './name-warning';
-import { CaseSection, Expander, SavedStatus } from './section';
+import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 import { statusText } from './status-text';
 
 const t = nl.logbook;
@@ -26,7 +26,7 @@ export function nextDue(detail: CaseDetail): string | undefined {
 
 export function FactsSection({ detail }: { detail: CaseDetail }) {
   const current = detail.case;
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useSavedMessage();
   return (
     <CaseSection id="incident" title={t.facts.title}>
       <dl className="facts">

@@ -20,14 +20,14 @@ import { nextDue } from './facts-section';
 import { setFlash } from './flash';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { describeFailure } from '../../ui/form-errors';
-import { CaseSection, Expander, SavedStatus } from './section';
+import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 import { statusText } from './status-text';
 
 const t = nl.logbook.followUp;
 const tc = nl.logbook.close;
 
 export function FollowUpSection({ detail }: { detail: CaseDetail }) {
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useSavedMessage();
   const current = detail.case;
   const closed = current.status === 'afgesloten';
   const open = detail.followUps
@@ -44,7 +44,7 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
       {open.length === 0 ? <p>{t.none}</p> : null}
       <ul className="record-list">
         {open.map((followUp) => (
-          <li key={followUp.id}>
+          <li key={followUp.id} data-record={followUp.id}>
             <FollowUpCard followUp={followUp} onSaved={setSaved} />
           </li>
         ))}
@@ -60,7 +60,7 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
           <h3>{t.past}</h3>
           <ul className="record-list">
             {done.map((followUp) => (
-              <li key={followUp.id}>
+              <li key={followUp.id} data-record={followUp.id}>
                 <FollowUpCard followUp={followUp} onSaved={setSaved} />
               </li>
             ))}

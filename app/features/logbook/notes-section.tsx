@@ -20,7 +20,7 @@ import { formatDateTime } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { NameWarning } from './name-warning';
-import { CaseSection, Expander, SavedStatus } from './section';
+import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 import type { DraftFields } from '../../data/drafts';
 import { useFormDraft } from './use-form-draft';
 
@@ -35,7 +35,7 @@ export function noteDraftId(caseId: string): string {
 }
 
 export function NotesSection({ detail }: { detail: CaseDetail }) {
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useSavedMessage();
   const caseId = detail.case.id;
   const byId = new Map(detail.notes.map((note) => [note.id, note]));
   const replacement = new Map<string, Note>();
@@ -47,7 +47,7 @@ export function NotesSection({ detail }: { detail: CaseDetail }) {
       {detail.notes.length === 0 ? <p>{t.none}</p> : null}
       <ol className="record-list timeline">
         {detail.notes.map((note) => (
-          <li key={note.id}>
+          <li key={note.id} data-record={note.id}>
             <NoteCard
               note={note}
               replacedBy={replacement.get(note.id)}

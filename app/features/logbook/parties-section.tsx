@@ -14,7 +14,7 @@ import { todayIso } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { CaseSection, Expander, SavedStatus } from './section';
+import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 
 const t = nl.logbook.parties;
 const tc = nl.logbook.competence;
@@ -22,13 +22,13 @@ const roleOptions = partyRoleSchema.options.map((value) => ({ value, label: t.ro
 
 export function PartiesSection({ detail }: { detail: CaseDetail }) {
   const { jurisdiction } = useSettings();
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useSavedMessage();
   return (
     <CaseSection id="betrokkenen" title={t.title}>
       {detail.parties.length === 0 ? <p>{t.none}</p> : null}
       <ul className="record-list">
         {detail.parties.map((party) => (
-          <li key={party.id}>
+          <li key={party.id} data-record={party.id}>
             <PartyCard
               party={party}
               parties={detail.parties}

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { ReferralEntry } from '../../../schema/content';
 import { recordReferralInput } from '../../../schema/records/referral';
 import type { CaseDetail } from '../../data/case-hooks';
@@ -11,20 +10,20 @@ import { formatDate, todayIso } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import type { FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { CaseSection, Expander, SavedStatus } from './section';
+import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 import { ContentError } from '../../ui/knowledge/content-error';
 
 const t = nl.logbook.referrals;
 
 export function ReferralsSection({ detail }: { detail: CaseDetail }) {
   const content = useContent('verwijzingen.json');
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useSavedMessage();
   return (
     <CaseSection id="doorverwijzingen" title={t.title}>
       {detail.referrals.length === 0 ? <p>{t.none}</p> : null}
       <ul className="record-list">
         {detail.referrals.map((referral) => (
-          <li key={referral.id} className="record-card">
+          <li key={referral.id} className="record-card" data-record={referral.id}>
             {t.entry(referral.organisationName, formatDate(referral.referredOn), referral.byInitials)}
           </li>
         ))}

@@ -19,7 +19,7 @@ import { formatDate, todayIso } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { describeFailure, imageDataError, type FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { CaseSection, SavedStatus } from './section';
+import { CaseSection, SavedStatus, useSavedMessage } from './section';
 import { ContentError } from '../../ui/knowledge/content-error';
 
 const t = nl.logbook.steps;
@@ -27,7 +27,7 @@ const t = nl.logbook.steps;
 export function StepsSection({ detail }: { detail: CaseDetail }) {
   const content = useContent('stappenplan.json');
   const { jurisdiction } = useSettings();
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useSavedMessage();
   // Only the Rechtsgebied's plans; a type without one there is shown as a gap, never another jurisdiction's plan.
   const forCase =
     content.status === 'ready'
@@ -77,7 +77,7 @@ function PlanChecklist({
       <p className="record-card__meta">{t.planRegion(nl.knowledge.regions[plan.region])}</p>
       <ol className="step-list">
         {plan.steps.map((step) => (
-          <li key={step.id}>
+          <li key={step.id} data-record={`${plan.id}/${step.id}`}>
             <StepItem
               step={step}
               plan={plan}

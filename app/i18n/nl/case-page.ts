@@ -12,20 +12,16 @@ export const casePage = {
   flag: 'Vlaggensysteem',
   noFlag: 'nog niet ingeschat',
   consent: 'Toestemming',
+  /** Consents given and not withdrawn, and withdrawn ones; whether each covers a sharing is in the section. */
   consentCount: (given: number, withdrawn: number) =>
-    withdrawn > 0
-      ? `${plural(given, 'geldige', 'geldige')}, ${withdrawn} ingetrokken`
-      : given === 0
-        ? 'nog geen'
-        : `${plural(given, 'geldige', 'geldige')}`,
+    given === 0 && withdrawn === 0 ? 'nog geen' : `${given} gegeven${withdrawn > 0 ? `, ${withdrawn} ingetrokken` : ''}`,
   openSteps: 'Open stappen',
   openStepsCount: (open: number, total: number) => `${open} van ${total}`,
   /** The "Naar sectie" control that stays at hand while scrolling. */
   jump: 'Naar sectie',
   jumpLabel: 'Naar een sectie van dit dossier',
   closeJump: 'Sectiemenu sluiten',
-  current: 'hier ben je',
-  count: (n: number) => `${n}`,
+  items: (n: number) => plural(n, 'item', 'items'),
   countLabel: (title: string, n: number) => `${title}, ${plural(n, 'item', 'items')}`,
   toTop: 'Naar boven',
   expandAll: 'Alles openklappen',
