@@ -55,7 +55,11 @@ export const caseSections: readonly CaseSectionDef[] = [
     count: (d) => d.steps.filter((s) => s.doneOn !== undefined).length,
     Component: StepsSection,
   },
-  { id: 'in-gesprek', title: nl.knowledge.caseGuide.title, Component: () => <CaseConversationGuide Frame={CaseSection} /> },
+  {
+    id: 'in-gesprek',
+    title: nl.knowledge.caseGuide.title,
+    Component: () => <CaseConversationGuide Frame={CaseSection} />,
+  },
   {
     id: 'offline-halen',
     title: t.takedown.title,
@@ -168,39 +172,41 @@ function CaseSummary({ detail }: { detail: CaseDetail }) {
   const withdrawn = given.filter((c) => 'withdrawnOn' in c && c.withdrawnOn !== undefined).length;
   const open = useOpenSteps(detail);
   return (
-    <dl className="case-summary" aria-label={tp.summaryLabel}>
-      <div>
-        <dt>{tp.status}</dt>
-        <dd>{statusText(current.status, due)}</dd>
-      </div>
-      <div>
-        <dt>{tp.nextFollowUp}</dt>
-        <dd>{due ? formatDate(due) : tp.noFollowUp}</dd>
-      </div>
-      <div>
-        <dt>{tp.flag}</dt>
-        <dd>
-          {flag ? (
-            <>
-              <span className={`flag-swatch flag-swatch--${flag}`} aria-hidden="true" />
-              {t.flagNames[flag].label}
-            </>
-          ) : (
-            tp.noFlag
-          )}
-        </dd>
-      </div>
-      <div>
-        <dt>{tp.consent}</dt>
-        <dd>{tp.consentCount(given.length - withdrawn, withdrawn)}</dd>
-      </div>
-      {open ? (
+    <div role="group" aria-label={tp.summaryLabel}>
+      <dl className="case-summary">
         <div>
-          <dt>{tp.openSteps}</dt>
-          <dd>{tp.openStepsCount(open.open, open.total)}</dd>
+          <dt>{tp.status}</dt>
+          <dd>{statusText(current.status, due)}</dd>
         </div>
-      ) : null}
-    </dl>
+        <div>
+          <dt>{tp.nextFollowUp}</dt>
+          <dd>{due ? formatDate(due) : tp.noFollowUp}</dd>
+        </div>
+        <div>
+          <dt>{tp.flag}</dt>
+          <dd>
+            {flag ? (
+              <>
+                <span className={`flag-swatch flag-swatch--${flag}`} aria-hidden="true" />
+                {t.flagNames[flag].label}
+              </>
+            ) : (
+              tp.noFlag
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{tp.consent}</dt>
+          <dd>{tp.consentCount(given.length - withdrawn, withdrawn)}</dd>
+        </div>
+        {open ? (
+          <div>
+            <dt>{tp.openSteps}</dt>
+            <dd>{tp.openStepsCount(open.open, open.total)}</dd>
+          </div>
+        ) : null}
+      </dl>
+    </div>
   );
 }
 

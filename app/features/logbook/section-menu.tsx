@@ -14,7 +14,11 @@ export interface SectionMenuItem {
 }
 
 /** The section whose heading last passed under the bar. */
-function useCurrentSection(ids: readonly string[], bar: RefObject<HTMLElement | null>): string | undefined {
+function useCurrentSection(
+  ids: readonly string[],
+  bar: RefObject<HTMLElement | null>,
+  pinned: RefObject<string | null>,
+): string | undefined {
   const [current, setCurrent] = useState<string | undefined>(ids[0]);
   const key = ids.join(' ');
   useEffect(() => {
@@ -22,6 +26,15 @@ function useCurrentSection(ids: readonly string[], bar: RefObject<HTMLElement | 
     const measure = () => {
       frame = 0;
       const line = (bar.current?.getBoundingClientRect().bottom ?? 0) + 16;
+      // A section chosen in the menu stays "here" while its heading is on screen
+      // (near the end of the page it cannot scroll up to the bar).
+      const chosen = pinned.current ? document.getElementById(pinned.current) : null;
+      const chosenTop = chosen?.getBoundingClientRect().top;
+      if (chosen && chosenTop !== undefined && chosenTop >= 0 && chosenTop < window.innerHeight) {
+        setCurrent(chosen.id);
+        return;
+      }
+      pinned.current = null;
       let found = ids[0];
       for (const id of ids) {
         const element = document.getElementById(id);
@@ -42,7 +55,7 @@ function useCurrentSection(ids: readonly string[], bar: RefObject<HTMLElement | 
     };
     // The ids are compared by their joined key.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, bar]);
+  }, [key, bar, pinned]);
   return current;
 }
 
@@ -62,9 +75,11 @@ export function SectionMenu({
   const bar = useRef<HTMLElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
+  const pinned = useRef<string | null>(null);
   const current = useCurrentSection(
     items.map((item) => item.id),
     bar,
+    pinned,
   );
   const currentTitle = items.find((item) => item.id === current)?.title;
   const allFolded = items.every((item) => folded.has(item.id));
@@ -75,6 +90,7 @@ export function SectionMenu({
   }
 
   function go(id: string) {
+    pinned.current = id;
     onOpen(id);
     setOpen(false);
     // After the section has opened: bring its heading under the bar and give it focus.
@@ -82,6 +98,8 @@ export function SectionMenu({
       const heading = document.getElementById(`${id}-title`);
       heading?.focus({ preventScroll: true });
       document.getElementById(id)?.scrollIntoView({ block: 'start' });
+      // Names the chosen section in the bar even when the page did not need to move.
+      window.dispatchEvent(new Event('scroll'));
     });
   }
 
@@ -146,7 +164,14 @@ export function SectionMenu({
           ))}
         </ul>
         <div className="button-row">
-          <button type="button" className="button" onClick={() => onFoldAll(!allFolded)}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              onFoldAll(!allFolded);
+              close(true);
+            }}
+          >
             {allFolded ? tp.expandAll : tp.collapseAll}
           </button>
         </div>

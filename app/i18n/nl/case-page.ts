@@ -30,6 +30,17 @@ export const casePage = {
   toggle: (title: string, open: boolean) => (open ? `${title} dichtklappen` : `${title} openklappen`),
   /** Announced after a save, next to the saved item. */
   savedMark: 'Net bewaard',
+  /** A checklist step is one tap (a checkbox); names carry the step and the plan, so two plans never clash. */
+  steps: {
+    where: (n: number, plan: string) => `stap ${n} van ${plan}`,
+    doneToggle: 'Gedaan',
+    doneSaved: (n: number) => `Stap ${n} is afgevinkt.`,
+    undone: (n: number) => `Stap ${n} staat weer open.`,
+    noteButton: 'Notitie of datum',
+    noteLabel: (where: string) => `Notitie of datum bij ${where}`,
+    noteFormLabel: (where: string) => `Notitie en datum bij ${where}`,
+    remindLabelIn: (where: string) => `Herinneren in Opvolging: ${where}`,
+  },
   links: {
     imageTitle: 'Link naar een beeld?',
     image:
