@@ -2,11 +2,13 @@
 // A full case folds into about two screens, any section is two taps away from
 // the bottom, every save shows the saved item with focus on it, and a
 // checklist step is one tap.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './axe';
 import { LogbookPage, phone } from './pages/logbook-page';
 
-test.use({ viewport: phone, hasTouch: true, isMobile: true });
+// Touch emulation (tap); isMobile is left off: its text autosizing changes the layout under test.
+test.use({ viewport: phone, hasTouch: true });
 
 const sectionTitles = [
   'Incident',
@@ -255,14 +257,17 @@ test.describe('the case page on a phone', () => {
 
     // A step: one tap marks it done today, one tap undoes it; names carry step and plan.
     const steps = logbook.section('Stappenplan');
-    const stepOne = steps.getByRole('checkbox', { name: /^Gedaan — stap 1 van / }).first();
+    const stepItem = steps
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('checkbox', { name: /^Gedaan — stap 1 van / }) })
+      .first();
+    const stepOne = stepItem.getByRole('checkbox', { name: /^Gedaan — stap 1 van / });
     const names = await steps
       .getByRole('checkbox')
       .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent ?? ''));
     expect(new Set(names).size).toBe(names.length);
     await stepOne.tap();
     await expect(stepOne).toBeChecked();
-    const stepItem = steps.getByRole('listitem').filter({ has: stepOne });
     await expect(stepItem.getByText(/^Gedaan op \d{2}\/\d{2}\/\d{4}$/)).toBeVisible();
     await expectSavedInView(stepItem, steps);
     await stepOne.tap();

@@ -150,7 +150,11 @@ export function CaseDetailView({ id }: { id: string }) {
         onOpen={(sectionId) => {
           if (folded.has(sectionId)) setFolded([...folded].filter((x) => x !== sectionId));
         }}
-        onFoldAll={(fold) => setFolded(fold ? caseSections.map((s) => s.id) : [])}
+        onFoldAll={(fold) => {
+          setFolded(fold ? caseSections.map((s) => s.id) : []);
+          // Folding everything is asking for the overview: back to the case header.
+          if (fold) window.scrollTo({ top: 0 });
+        }}
       />
       <CaseSectionsContext.Provider value={sectionsState}>
         <div className="case-page">
