@@ -1,7 +1,8 @@
-// "Naar sectie": a bar that stays at the top of the screen while the case
-// page scrolls. It names the section in view; one tap opens the list of all
-// sections with their counts, a second tap goes there (opening it when it
-// was folded), so any section is at most two taps away from anywhere.
+// "Naar sectie": a button fixed at the bottom right of the screen (in reach of
+// the thumb) while the case page scrolls. It names the section in view; one
+// tap opens the list of all sections with their counts, a second tap goes
+// there (opening it when it was folded), so any section is at most two taps
+// away from anywhere.
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { nl } from '../../i18n/catalogue';
 
@@ -13,21 +14,20 @@ export interface SectionMenuItem {
   count: number | undefined;
 }
 
-/** The section whose heading last passed under the bar. */
-function useCurrentSection(
-  ids: readonly string[],
-  bar: RefObject<HTMLElement | null>,
-  pinned: RefObject<string | null>,
-): string | undefined {
+// A section is "here" once its heading has scrolled up to this line.
+const HERE_LINE_PX = 96;
+
+/** The section whose heading last passed the line near the top of the screen. */
+function useCurrentSection(ids: readonly string[], pinned: RefObject<string | null>): string | undefined {
   const [current, setCurrent] = useState<string | undefined>(ids[0]);
   const key = ids.join(' ');
   useEffect(() => {
     let frame = 0;
     const measure = () => {
       frame = 0;
-      const line = (bar.current?.getBoundingClientRect().bottom ?? 0) + 16;
+      const line = HERE_LINE_PX;
       // A section chosen in the menu stays "here" while its heading is on screen
-      // (near the end of the page it cannot scroll up to the bar).
+      // (near the end of the page it cannot scroll up to the line).
       const chosen = pinned.current ? document.getElementById(pinned.current) : null;
       const chosenTop = chosen?.getBoundingClientRect().top;
       if (chosen && chosenTop !== undefined && chosenTop >= 0 && chosenTop < window.innerHeight) {
@@ -55,7 +55,7 @@ function useCurrentSection(
     };
     // The ids are compared by their joined key.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, bar, pinned]);
+  }, [key, pinned]);
   return current;
 }
 
@@ -72,17 +72,33 @@ export function SectionMenu({
   onFoldAll: (fold: boolean) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const bar = useRef<HTMLElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const pinned = useRef<string | null>(null);
+  const navRef = useRef<HTMLElement>(null);
   const current = useCurrentSection(
     items.map((item) => item.id),
-    bar,
     pinned,
   );
   const currentTitle = items.find((item) => item.id === current)?.title;
   const allFolded = items.every((item) => folded.has(item.id));
+
+  // While the list is open it sits over the page: the page behind is inert
+  // (no taps or focus land there by mistake), and a tap outside closes it.
+  useEffect(() => {
+    const nav = navRef.current;
+    if (!open || !nav?.parentElement) return;
+    const behind = Array.from(nav.parentElement.children).filter((element) => element !== nav);
+    for (const element of behind) element.setAttribute('inert', '');
+    const outside = (event: PointerEvent) => {
+      if (!nav.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => {
+      for (const element of behind) element.removeAttribute('inert');
+      document.removeEventListener('pointerdown', outside);
+    };
+  }, [open]);
 
   function close(returnFocus: boolean) {
     setOpen(false);
@@ -93,19 +109,19 @@ export function SectionMenu({
     pinned.current = id;
     onOpen(id);
     setOpen(false);
-    // After the section has opened: bring its heading under the bar and give it focus.
+    // After the section has opened: bring its heading to the top and give it focus.
     requestAnimationFrame(() => {
       const heading = document.getElementById(`${id}-title`);
       heading?.focus({ preventScroll: true });
       document.getElementById(id)?.scrollIntoView({ block: 'start' });
-      // Names the chosen section in the bar even when the page did not need to move.
+      // Names the chosen section on the button even when the page did not need to move.
       window.dispatchEvent(new Event('scroll'));
     });
   }
 
   return (
     <nav
-      ref={bar}
+      ref={navRef}
       className={open ? 'section-menu section-menu--open' : 'section-menu'}
       aria-label={nl.logbook.sectionNav}
       onKeyDown={(event) => {
@@ -127,17 +143,6 @@ export function SectionMenu({
           <span className={open ? 'chevron chevron--open' : 'chevron'} aria-hidden="true" />
           <span>{tp.jump}</span>
           {currentTitle ? <span className="section-menu__current">{currentTitle}</span> : null}
-        </button>
-        <button
-          type="button"
-          className="section-menu__top"
-          onClick={() => {
-            setOpen(false);
-            window.scrollTo({ top: 0 });
-            document.querySelector<HTMLElement>('.page-title')?.focus({ preventScroll: true });
-          }}
-        >
-          {tp.toTop}
         </button>
       </div>
       <div id={panelId} className="section-menu__panel" hidden={!open}>
@@ -164,6 +169,17 @@ export function SectionMenu({
           ))}
         </ul>
         <div className="button-row">
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setOpen(false);
+              window.scrollTo({ top: 0 });
+              document.querySelector<HTMLElement>('.page-title')?.focus({ preventScroll: true });
+            }}
+          >
+            {tp.toTop}
+          </button>
           <button
             type="button"
             className="button"
