@@ -138,6 +138,11 @@ test.describe('the case page on a phone', () => {
     // The fold is kept per device: another visit to the case (any case) starts folded.
     await page.reload();
     await logbook.lock.unlock();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Logboek', exact: true })
+      .click();
+    await page.getByRole('link', { name: reference, exact: true }).click();
     await expect(logbook.heading(`Dossier ${reference}`)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Tijdlijn openklappen' })).toHaveAttribute('aria-expanded', 'false');
 
@@ -291,6 +296,7 @@ test.describe('the case page on a phone', () => {
     page,
     context,
   }) => {
+    test.setTimeout(120_000);
     const logbook = new LogbookPage(page);
     await logbook.startOffline(context);
     await newCase(logbook);
