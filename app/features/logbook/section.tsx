@@ -102,7 +102,7 @@ export function useSavedMessage(): [SavedNotice | null, (text: string) => void] 
 }
 
 // A new record appears when the live read has decrypted it; an edited one is already there.
-const WAIT_FOR_NEW_MS = 1500;
+const WAIT_FOR_NEW_MS = 800;
 const WAIT_FOR_EDIT_MS = 250;
 const MARK_MS = 2500;
 
@@ -150,7 +150,15 @@ export function SavedStatus({ message }: { message: SavedNotice | string | null 
       else frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(frame);
+    // The worker moved on before the item showed: never pull the page away from them.
+    const cancel = () => cancelAnimationFrame(frame);
+    document.addEventListener('pointerdown', cancel, { once: true });
+    document.addEventListener('keydown', cancel, { once: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('pointerdown', cancel);
+      document.removeEventListener('keydown', cancel);
+    };
     // Only a new save starts the search; the notice object is that save.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [nonce]);
