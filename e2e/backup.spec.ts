@@ -86,7 +86,10 @@ test.describe('backup and restore', () => {
     await fresh.importBackup(file, 'niet de goede wachtwoordzin', 'Terugzetten in een leeg logboek');
     await expect(fresh.importError()).toContainText('Deze wachtwoordzin opent de back-up niet.');
     await fresh.importBackup(file, testPassphrase, 'Terugzetten in een leeg logboek');
-    await expect(fresh.importStatus()).toContainText('Teruggezet: 1 dossier en');
+    // Issue 16: the result in words, each kind with its own singular or plural.
+    await expect(fresh.importStatus()).toContainText(
+      /1 dossier teruggezet \(met 1 betrokkene, 1 toestemming, \d+ notities?, 1 opvolging\)\./,
+    );
 
     const restored = new LogbookPage(device.page);
     await openCase(device.page, reference);
@@ -133,7 +136,7 @@ test.describe('backup and restore', () => {
     const other = await startDevice(device.page, device.context, otherPassphrase, '/instellingen');
     const settingsB = new SettingsPage(device.page);
     await settingsB.importBackup(handover, transferPassphrase, 'Terugzetten in een leeg logboek');
-    await expect(settingsB.importStatus()).toContainText('Teruggezet: 1 dossier');
+    await expect(settingsB.importStatus()).toContainText(/1 dossier teruggezet \(met \d+ notities?\)\./);
     await openCase(device.page, reference);
     await other.addNote('overleg', 'Noot van toestel B.');
     await settingsB.open();

@@ -68,7 +68,11 @@ test.describe('exports', () => {
     await logbook.expectNoHorizontalOverflow('export screen');
     await expectNoAxeViolations(page, 'export screen');
 
+    // Issue 16: the anchor code follows the audit chain without a reload.
+    const anchorBefore = await exports.currentAnchor();
     await exports.makeSummary(reference, 'de school');
+    const seqOf = (code: string) => Number(code.split('-')[0]);
+    await expect.poll(async () => seqOf(await exports.currentAnchor())).toBeGreaterThan(seqOf(anchorBefore));
     const doc = exports.summaryDocument;
     await expect(doc).toContainText('Vertrouwelijk — alleen wat nodig is');
     await expect(doc.getByRole('heading', { level: 3 })).toHaveText(`Samenvatting dossier ${reference} voor de school`);

@@ -231,7 +231,7 @@ test.describe('follow-up overview', () => {
 
     // On the case page: keep step 2 of the step plan in Opvolging until it is done.
     const steps = logbook.section('Stappenplan');
-    const remind = steps.getByRole('button', { name: 'Stap 2 herinneren in Opvolging' });
+    const remind = steps.getByRole('button', { name: /^Herinneren in Opvolging: stap 2 van / });
     await expect(remind).toHaveAttribute('aria-pressed', 'false');
     await remind.click();
     await expect(remind).toHaveAttribute('aria-pressed', 'true');
@@ -255,8 +255,8 @@ test.describe('follow-up overview', () => {
 
     // Marking step 2 done takes the case out of "Stappen met herinnering".
     await followUp.group('Stappen met herinnering').getByRole('link', { name: `Dossier ${reference}` }).click();
-    await logbook.section('Stappenplan').getByRole('button', { name: 'Stap 2 afvinken' }).click();
-    await logbook.section('Stappenplan').getByRole('button', { name: 'Bewaren' }).click();
+    // Issue 16: one tap on the step's checkbox marks it done today.
+    await logbook.section('Stappenplan').getByRole('checkbox', { name: /^Gedaan — stap 2 van / }).check();
     await expect(logbook.section('Stappenplan').getByText(/^Gedaan op/)).toBeVisible();
     await followUp.open();
     await expect(followUp.groupHeading('Stappen met herinnering', 0)).toBeVisible();

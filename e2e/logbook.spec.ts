@@ -279,7 +279,8 @@ test.describe('case logbook', () => {
     await expect(steps.getByRole('heading', { level: 3, name: 'CLB-aanpak bij ongewenste sexting' })).toBeVisible();
     await expect(steps.getByText('Nooit geheimhouding beloven').first()).toBeVisible();
     await expect(steps.getByText('Nooit beelden bekijken of vragen').first()).toBeVisible();
-    await steps.getByRole('button', { name: 'Stap 1 afvinken' }).first().click();
+    // Issue 16: the note (and date) of a step sit behind their own button; ticking is one tap elsewhere.
+    await steps.getByRole('button', { name: /^Notitie of datum bij stap 1 van / }).first().click();
     await steps.getByRole('textbox', { name: 'Korte notitie (optioneel)' }).fill('Meteen gereageerd, marker-stap-1');
     await steps.getByRole('button', { name: 'Bewaren' }).click();
     await expect(steps.getByText(/^Gedaan op \d{2}\/\d{2}\/\d{4}$/)).toBeVisible();

@@ -23,6 +23,15 @@ export const settingsSchema = z.object({
   backupReminderDays: z.number().int().min(1).max(365).default(14),
   /** When the last backup was made (ISO timestamp). */
   lastBackupAt: z.string().datetime().optional(),
+  /**
+   * Case-page sections folded away on this device (issue 16): section ids
+   * only, the same for every case, never case data. Unreadable → none folded.
+   */
+  collapsedCaseSections: z
+    .array(z.string().regex(/^[a-z0-9-]{1,40}$/))
+    .max(40)
+    .default([])
+    .catch([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

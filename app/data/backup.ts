@@ -190,6 +190,8 @@ export interface ImportSummary extends MergeCounts {
    * incomplete; `none` when it holds no chained events (and for a merge).
    */
   auditChain: { status: 'intact' | 'none' } | { status: 'broken'; firstBrokenSeq: number };
+  /** Restore only: how many records of each kind came back (cases included), for a result in words. */
+  restoredKinds?: Partial<Record<RecordKind, number>>;
 }
 
 async function loadLocalRecords(): Promise<Map<string, LocalRecord>> {
@@ -290,6 +292,7 @@ export async function importBackupUsing(
       mergeNotes: 0,
       auditEvents: payload.audit.length,
       auditChain,
+      restoredKinds: countKinds(payload.records),
     };
   } else {
     const future = findFutureDated(payload.records, new Date());
@@ -343,4 +346,10 @@ export async function importBackupUsing(
  */
 export function useHasCases(): boolean | undefined {
   return useLiveQuery(async () => (await db.records.where('kind').equals('case').count()) > 0, []);
+}
+
+function countKinds(records: readonly { kind: RecordKind }[]): Partial<Record<RecordKind, number>> {
+  const counts: Partial<Record<RecordKind, number>> = {};
+  for (const record of records) counts[record.kind] = (counts[record.kind] ?? 0) + 1;
+  return counts;
 }

@@ -4,6 +4,7 @@
 import type { RecordOfKind } from '../../schema/records';
 import type { RecordKind } from '../../schema/records/base';
 import type { Draft } from '../../schema/records/draft';
+import { readAuditAnchor } from './audit-log';
 import { readDraftLive, readFollowUpsDueLive, readRecordLive, readRecordsLive } from './live';
 import type { RecordResult } from './records-io';
 import { useVaultQuery } from './use-vault-query';
@@ -34,4 +35,13 @@ export function useFollowUpsDue(onOrBefore: string): Array<RecordResult<RecordOf
 /** The saved draft of a form; null when there is none. */
 export function useDraft(id: string): Draft | null | undefined {
   return useVaultQuery(async () => readDraftLive(id), [id]);
+}
+
+/**
+ * The anchor code of the audit chain's current head, live: it follows every
+ * audited action (a summary, a download) without a reload. Null when the
+ * chain is empty.
+ */
+export function useAuditAnchor(): string | null | undefined {
+  return useVaultQuery(readAuditAnchor, []);
 }

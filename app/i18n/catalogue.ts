@@ -3,6 +3,7 @@
 // (shell, lock, knowledge) imports ./core, the same sections without the
 // features behind the lock.
 import { nl as core } from './core';
+import { casePage } from './nl/case-page';
 import { errors } from './nl/errors';
 import { exportScreen } from './nl/export';
 import { followUp } from './nl/follow-up';
@@ -15,6 +16,7 @@ export const nl = {
   followUp,
   export: exportScreen,
   settings,
+  casePage,
   /** Texts for schema/ validation codes. */
   errors,
 } as const;

@@ -8,15 +8,25 @@ interface ItemListProps<T> {
   /** An `<ol>`: the order means something (a timeline). */
   ordered?: boolean;
   itemClassName?: string;
+  /** Marks each `<li>` with `data-record` (its key), so a case section can find and focus a saved record. */
+  markRecords?: boolean;
 }
 
 /** A list of cards or rows: one `<li>` per item, keyed by `itemKey`, drawn by `children`. */
-export function ItemList<T>({ className, items, itemKey, children, ordered = false, itemClassName }: ItemListProps<T>) {
+export function ItemList<T>({
+  className,
+  items,
+  itemKey,
+  children,
+  ordered = false,
+  itemClassName,
+  markRecords = false,
+}: ItemListProps<T>) {
   const List = ordered ? 'ol' : 'ul';
   return (
     <List className={className}>
       {items.map((item) => (
-        <li key={itemKey(item)} className={itemClassName}>
+        <li key={itemKey(item)} className={itemClassName} data-record={markRecords ? itemKey(item) : undefined}>
           {children(item)}
         </li>
       ))}
@@ -33,7 +43,7 @@ export function RecordList<T extends { id: string }>({
   return (
     <>
       {list.items.length === 0 ? <p>{empty}</p> : null}
-      <ItemList className={className} itemKey={(item) => item.id} {...list} />
+      <ItemList className={className} itemKey={(item) => item.id} markRecords {...list} />
     </>
   );
 }

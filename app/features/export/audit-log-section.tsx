@@ -3,12 +3,13 @@
 // file input takes only .json, is size-checked before reading, and the text
 // is validated with zod (inside the verifier) before anything is hashed.
 import { OwnFileInput } from '../../ui/own-file-input';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 
 import { AUDIT_LOG_MAX_BYTES, normalizeAnchor } from '../../../schema/audit-chain';
 import type { ChainVerdict } from '../../../schema/audit-chain';
 import { verifyAuditLogText } from '../../data/audit-log';
-import { exportAuditLogFile, readAuditAnchor } from '../../data/export-reads';
+import { exportAuditLogFile } from '../../data/export-reads';
+import { useAuditAnchor } from '../../data/hooks';
 import { nl } from '../../i18n/catalogue';
 import { TextField } from '../../ui/field';
 import { todayIso } from '../../ui/dates';
@@ -34,20 +35,9 @@ function verdictText(verdict: ChainVerdict, anchorGiven: boolean): string {
 }
 
 export function AuditLogSection() {
-  const [anchor, setAnchor] = useState<string | null | undefined>(undefined);
+  // A live read of the chain head: it changes after every summary and download, here or in another section.
+  const anchor = useAuditAnchor();
   const [exportState, setExportState] = useState<ExportState>({ phase: 'idle' });
-
-  useEffect(() => {
-    let live = true;
-    readAuditAnchor()
-      .then((code) => {
-        if (live) setAnchor(code);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [exportState]);
 
   async function download() {
     setExportState({ phase: 'busy' });

@@ -1,41 +1,117 @@
-// One case on one page: facts, betrokkenen, Vlaggensysteem, stappenplan,
-// toestemming, tijdlijn, doorverwijzingen, opvolging. Every change goes
-// through the case operations in app/data (validated, encrypted, audited).
-import { useState } from 'react';
+// One case on one page, made for a phone (issue 16): a compact header with
+// what a worker checks first on a school visit (status, next follow-up, flag,
+// consent, open steps), a "Naar sectie" menu that stays at hand while
+// scrolling, and sections that fold away (the choice is kept per device in the
+// settings, as section ids). Every change goes through the case operations in
+// app/data (validated, encrypted, audited).
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { latestFlag } from '../../../schema/latest-flag';
+import { plansForCase } from '../../../schema/knowledge-rules';
+import { useContent } from '../../content/load-content';
+import type { CaseDetail } from '../../data/case-hooks';
 import { useCaseDetail } from '../../data/case-hooks';
+import { updateSettings, useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
+import { formatDate } from '../../ui/dates';
 import { CaseConversationGuide } from '../../ui/knowledge/case-guide';
 import { ConsentSection } from './consent-section';
-import { FactsSection } from './facts-section';
+import { FactsSection, nextDue } from './facts-section';
 import { FlagsSection } from './flags-section';
 import { takeFlash } from './flash';
 import { FollowUpSection } from './follow-up-section';
 import { NotesSection } from './notes-section';
 import { PartiesSection } from './parties-section';
 import { ReferralsSection } from './referrals-section';
+import { CaseSection, CaseSectionsContext, type CaseSectionsState } from './section';
+import { SectionMenu } from './section-menu';
+import { statusText } from './status-text';
 import { StepsSection } from './steps-section';
 import { TakedownSection } from './takedown-section';
 
 const t = nl.logbook;
+const tp = nl.casePage;
 
-const sections = [
-  ['incident', t.facts.title],
-  ['betrokkenen', t.parties.title],
-  ['vlaggensysteem', t.flags.title],
-  ['stappenplan', t.steps.title],
-  ['in-gesprek', nl.knowledge.caseGuide.title],
-  ['offline-halen', t.takedown.title],
-  ['toestemming', t.consent.title],
-  ['tijdlijn', t.notes.title],
-  ['doorverwijzingen', t.referrals.title],
-  ['opvolging', t.followUp.title],
-] as const;
+/**
+ * The sections of the case page, in order. Each section renders its own
+ * <CaseSection id=…>; `count` is how many items the menu and the heading show.
+ * To add a section: one line here.
+ */
+export interface CaseSectionDef {
+  id: string;
+  title: string;
+  count?: (detail: CaseDetail) => number;
+  Component: (props: { detail: CaseDetail }) => ReactNode;
+}
+
+export const caseSections: readonly CaseSectionDef[] = [
+  { id: 'incident', title: t.facts.title, Component: FactsSection },
+  { id: 'betrokkenen', title: t.parties.title, count: (d) => d.parties.length, Component: PartiesSection },
+  { id: 'vlaggensysteem', title: t.flags.title, count: (d) => d.assessments.length, Component: FlagsSection },
+  {
+    id: 'stappenplan',
+    title: t.steps.title,
+    count: (d) => d.steps.filter((s) => s.doneOn !== undefined).length,
+    Component: StepsSection,
+  },
+  {
+    id: 'in-gesprek',
+    title: nl.knowledge.caseGuide.title,
+    Component: () => <CaseConversationGuide Frame={CaseSection} />,
+  },
+  {
+    id: 'offline-halen',
+    title: t.takedown.title,
+    count: (d) => new Set(d.takedowns.map((x) => x.step)).size,
+    Component: TakedownSection,
+  },
+  { id: 'toestemming', title: t.consent.title, count: (d) => d.consents.length, Component: ConsentSection },
+  { id: 'tijdlijn', title: t.notes.title, count: (d) => d.notes.length, Component: NotesSection },
+  { id: 'doorverwijzingen', title: t.referrals.title, count: (d) => d.referrals.length, Component: ReferralsSection },
+  {
+    id: 'opvolging',
+    title: t.followUp.title,
+    count: (d) => d.followUps.filter((f) => f.doneOn === undefined).length,
+    Component: FollowUpSection,
+  },
+];
+
+/** Folded sections: the device setting, changed at once on screen and saved behind it. */
+function useFoldedSections(): [ReadonlySet<string>, (ids: readonly string[]) => void] {
+  const { collapsedCaseSections } = useSettings();
+  const [local, setLocal] = useState<readonly string[] | null>(null);
+  const folded = useMemo(() => new Set(local ?? collapsedCaseSections), [local, collapsedCaseSections]);
+  const save = useCallback((ids: readonly string[]) => {
+    setLocal(ids);
+    // Only section ids, never case data; a failed write leaves the fold for this visit only.
+    updateSettings({ collapsedCaseSections: [...ids] }).catch(() => undefined);
+  }, []);
+  return [folded, save];
+}
 
 export function CaseDetailView({ id }: { id: string }) {
   const detail = useCaseDetail(id);
   const [flash] = useState(takeFlash);
+  const [folded, setFolded] = useFoldedSections();
+
+  const sectionsState = useMemo<CaseSectionsState | null>(() => {
+    if (!detail) return null;
+    return {
+      isOpen: (sectionId) => !folded.has(sectionId),
+      toggle: (sectionId) =>
+        setFolded(folded.has(sectionId) ? [...folded].filter((x) => x !== sectionId) : [...folded, sectionId]),
+      count: (sectionId) => caseSections.find((s) => s.id === sectionId)?.count?.(detail),
+    };
+  }, [detail, folded, setFolded]);
+
+  useEffect(() => {
+    // A link such as #tijdlijn-title (or a knowledge screen's link back) opens the section it points to.
+    const hash = window.location.hash.replace(/^#/, '').replace(/-title$/, '');
+    if (hash && folded.has(hash)) setFolded([...folded].filter((x) => x !== hash));
+    // Only on arrival.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   if (detail === undefined) {
     return (
@@ -44,7 +120,7 @@ export function CaseDetailView({ id }: { id: string }) {
       </Page>
     );
   }
-  if (detail === null) {
+  if (detail === null || !sectionsState) {
     return (
       <Page title={t.caseNotFound}>
         <p>
@@ -55,38 +131,103 @@ export function CaseDetailView({ id }: { id: string }) {
   }
 
   const current = detail.case;
+  const menuItems = caseSections.map((s) => ({ id: s.id, title: s.title, count: s.count?.(detail) }));
   return (
     <Page title={t.caseTitle(current.reference)} documentTitle={t.caseDocumentTitle}>
       <p role="status" className="saved-status">
         {flash ?? ''}
       </p>
-      <p>
+      <CaseSummary detail={detail} />
+      <p className="case-back">
         <Link href="/">{t.backToList}</Link>
       </p>
       {detail.damaged.length > 0 ? (
         <p className="callout callout--danger">{t.partsDamaged(detail.damaged.length)}</p>
       ) : null}
-      <nav className="case-toc" aria-label={t.sectionNav}>
-        <ul>
-          {sections.map(([anchor, title]) => (
-            <li key={anchor}>
-              <a href={`#${anchor}-title`}>{title}</a>
-            </li>
+      <SectionMenu
+        items={menuItems}
+        folded={folded}
+        onOpen={(sectionId) => {
+          if (folded.has(sectionId)) setFolded([...folded].filter((x) => x !== sectionId));
+        }}
+        onFoldAll={(fold) => {
+          setFolded(fold ? caseSections.map((s) => s.id) : []);
+          // Folding everything is asking for the overview: back to the case header.
+          if (fold) window.scrollTo({ top: 0 });
+        }}
+      />
+      <CaseSectionsContext.Provider value={sectionsState}>
+        <div className="case-page">
+          {caseSections.map(({ id: sectionId, Component }) => (
+            <Component key={sectionId} detail={detail} />
           ))}
-        </ul>
-      </nav>
-      <div className="case-page">
-        <FactsSection detail={detail} />
-        <PartiesSection detail={detail} />
-        <FlagsSection detail={detail} />
-        <StepsSection detail={detail} />
-        <CaseConversationGuide />
-        <TakedownSection detail={detail} />
-        <ConsentSection detail={detail} />
-        <NotesSection detail={detail} />
-        <ReferralsSection detail={detail} />
-        <FollowUpSection detail={detail} />
-      </div>
+        </div>
+      </CaseSectionsContext.Provider>
     </Page>
   );
+}
+
+/** What a worker checks first when opening a case on a school visit. */
+function CaseSummary({ detail }: { detail: CaseDetail }) {
+  const current = detail.case;
+  const due = nextDue(detail);
+  const flag = latestFlag(detail.assessments);
+  const given = detail.consents.filter((c) => c.basis === 'toestemming');
+  const withdrawn = given.filter((c) => 'withdrawnOn' in c && c.withdrawnOn !== undefined).length;
+  const open = useOpenSteps(detail);
+  return (
+    <div role="group" aria-label={tp.summaryLabel}>
+      <dl className="case-summary">
+        <div>
+          <dt>{tp.status}</dt>
+          <dd>{statusText(current.status, due)}</dd>
+        </div>
+        <div>
+          <dt>{tp.nextFollowUp}</dt>
+          <dd>{due ? formatDate(due) : tp.noFollowUp}</dd>
+        </div>
+        <div>
+          <dt>{tp.flag}</dt>
+          <dd>
+            {flag ? (
+              <>
+                <span className={`flag-swatch flag-swatch--${flag}`} aria-hidden="true" />
+                {t.flagNames[flag].label}
+              </>
+            ) : (
+              tp.noFlag
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{tp.consent}</dt>
+          <dd>{tp.consentCount(given.length - withdrawn, withdrawn)}</dd>
+        </div>
+        {open ? (
+          <div>
+            <dt>{tp.openSteps}</dt>
+            <dd>{tp.openStepsCount(open.open, open.total)}</dd>
+          </div>
+        ) : null}
+      </dl>
+    </div>
+  );
+}
+
+/** Open steps of the plans that fit the case (undefined while the plans load or when none fits). */
+function useOpenSteps(detail: CaseDetail): { open: number; total: number } | undefined {
+  const content = useContent('stappenplan.json');
+  const { jurisdiction } = useSettings();
+  if (content.status !== 'ready') return undefined;
+  const { plans } = plansForCase(content.data.plans, content.data.gaps, jurisdiction, detail.case.types);
+  const done = new Set(detail.steps.filter((s) => s.doneOn !== undefined).map((s) => `${s.planId}/${s.stepId}`));
+  let total = 0;
+  let open = 0;
+  for (const plan of plans)
+    for (const step of plan.steps) {
+      if (step.missing === true) continue;
+      total++;
+      if (!done.has(`${plan.id}/${step.id}`)) open++;
+    }
+  return total === 0 ? undefined : { open, total };
 }

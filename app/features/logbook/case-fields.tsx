@@ -10,6 +10,7 @@ import {
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
+import { useLinkWarnings } from '../../ui/link-warning';
 import { todayIso } from '../../ui/dates';
 import { imageDataError, type FieldErrors } from '../../ui/form-errors';
 import type { OperationForm } from '../../ui/use-operation-form';
@@ -37,10 +38,10 @@ export function checkCaseValues(values: CaseValues): FieldErrors {
 }
 
 /** The case form as the hook runs it: parsed by caseFieldsSchema (schools trimmed, blank ones dropped). */
-export function caseFormOptions() {
+export function caseFormOptions(links?: CaseLinks) {
   return {
     schema: caseFieldsSchema,
-    check: checkCaseValues,
+    check: (values: CaseValues) => ({ ...checkCaseValues(values), ...links?.check(values) }),
     fields: caseFieldNames,
     liveImageCheck: ['description'] as const,
   };
@@ -51,13 +52,21 @@ export function caseInput<I extends { description: string }>(input: I): I {
   return { ...input, description: input.description.trim() };
 }
 
+/** The link warning of the description (issue 16): links to images need removing or confirming. */
+export type CaseLinks = ReturnType<typeof useLinkWarnings<'description'>>;
+
+export function useCaseLinks(): CaseLinks {
+  return useLinkWarnings<'description'>({ description: 'images' });
+}
+
 interface CaseFieldsProps {
   form: OperationForm<CaseValues>;
+  links?: CaseLinks;
   /** Distinguishes radio groups when two forms could be on one page. */
   idPrefix: string;
 }
 
-export function CaseFields({ form, idPrefix }: CaseFieldsProps) {
+export function CaseFields({ form, idPrefix, links }: CaseFieldsProps) {
   const { values, error } = form;
   const onChange = form.patch;
   function changeSchool(index: number, value: string) {
@@ -105,6 +114,7 @@ export function CaseFields({ form, idPrefix }: CaseFieldsProps) {
         ) : null}
       </fieldset>
       <TextAreaField label={t.description} hint={t.descriptionHint} required {...form.text('description')} />
+      {links?.notice('description', values.description, t.description)}
     </>
   );
 }

@@ -2,7 +2,7 @@
 // who gave it, when and how; withdrawable with a date. Sharing without consent
 // (noodtoestand / art. 458bis) needs a written justification and the check
 // questions, and is always shown as "Gedeeld zonder toestemming".
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { ConsentContext } from '../../../schema/consent-validity';
 import { basisAllowsRecipient } from '../../../schema/share-rules';
 import { isConsentActive } from '../../../schema/consent-rules';
@@ -24,15 +24,15 @@ import type { FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { ConsentForm, ShareForm, checkKeys } from './consent-forms';
 import { ConsentValidityView } from './consent-validity-view';
-import { CaseSection, Expander, SavedStatus } from './section';
 import { RecordList } from '../../ui/item-list';
+import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 
 const t = nl.logbook.consent;
 const ts = nl.logbook.share;
 
 export function ConsentSection({ detail }: { detail: CaseDetail }) {
   const { jurisdiction } = useSettings();
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useSavedMessage();
   const partyById = new Map(detail.parties.map((party) => [party.id, party]));
   const caseId = detail.case.id;
   const today = todayIso();

@@ -4,14 +4,14 @@ import type { Party } from '../../../schema/records/party';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
-import { CaseFields, caseFormOptions, caseInput, type CaseValues } from './case-fields';
+import { CaseFields, caseFormOptions, caseInput, useCaseLinks, type CaseValues } from './case-fields';
 import { formatDate } from '../../ui/dates';
 import { TextAreaField } from '../../ui/field';
 import { imageDataError } from '../../ui/form-errors';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { NameWarning } from './name-warning';
-import { CaseSection, Expander, SavedStatus } from './section';
+import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 import { statusText } from './status-text';
 
 const t = nl.logbook;
@@ -26,7 +26,7 @@ export function nextDue(detail: CaseDetail): string | undefined {
 
 export function FactsSection({ detail }: { detail: CaseDetail }) {
   const current = detail.case;
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useSavedMessage();
   return (
     <CaseSection id="incident" title={t.facts.title}>
       <dl className="facts">
@@ -109,7 +109,8 @@ function EditFactsForm({
 }) {
   // The reason lives beside the case fields: only a changed description needs one (like a note correction).
   const [reason, setReason] = useState('');
-  const options = caseFormOptions();
+  const links = useCaseLinks();
+  const options = caseFormOptions(links);
   const changed = (description: string): boolean => description.trim() !== current.description;
   const form = useOperationForm({
     initial: (): CaseValues => ({
@@ -138,7 +139,7 @@ function EditFactsForm({
 
   return (
     <form {...form.formProps} className="card logbook-form" aria-label={t.facts.editTitle}>
-      <CaseFields form={form} idPrefix="edit-case" />
+      <CaseFields form={form} idPrefix="edit-case" links={links} />
       <NameWarning
         text={form.values.description}
         parties={parties}

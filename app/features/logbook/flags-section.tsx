@@ -1,7 +1,6 @@
 // Vlaggensysteem (Sensoa, 2021 criteria): a judgement per criterion
 // ("onbekend" allowed), then the professional's own flag and reasoning. The
 // flag is never computed from the answers. Every assessment is kept.
-import { useState } from 'react';
 import type { Criterion2021Id } from '../../../schema/content';
 import { criteria2021Ids } from '../../../schema/content-ids';
 import {
@@ -22,7 +21,7 @@ import { formatDate, todayIso } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { unchosen } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { CaseSection, Expander, SavedStatus } from './section';
+import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 
 const t = nl.logbook.flags;
 const answerOptions = criterionAnswerSchema.options.map((value) => ({ value, label: t.answers[value] }));
@@ -47,7 +46,7 @@ function useCriterionLabels(): Record<string, string> {
 
 export function FlagsSection({ detail }: { detail: CaseDetail }) {
   const labels = useCriterionLabels();
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useSavedMessage();
   return (
     <CaseSection id="vlaggensysteem" title={t.title}>
       <p className="field__hint">{t.intro}</p>
@@ -61,7 +60,7 @@ export function FlagsSection({ detail }: { detail: CaseDetail }) {
       {detail.assessments.length === 0 ? <p>{t.none}</p> : null}
       <ol className="record-list">
         {detail.assessments.map((assessment, index) => (
-          <li key={assessment.id}>
+          <li key={assessment.id} data-record={assessment.id}>
             <AssessmentCard assessment={assessment} labels={labels} latest={index === 0} />
           </li>
         ))}

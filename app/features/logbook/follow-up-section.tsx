@@ -1,7 +1,6 @@
 // "Laten rusten tot": a follow-up date with a purpose (suggested +7 days),
 // done or rescheduled with a reason (history kept). Also the case status:
 // close with a retention date, reopen, erase after confirmation.
-import { useState } from 'react';
 import { suggestFollowUpDate } from '../../../schema/case-rules';
 import { closeCaseInput } from '../../../schema/records/case';
 import { scheduleFollowUpInput, type FollowUp } from '../../../schema/records/follow-up';
@@ -11,6 +10,7 @@ import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { navigate } from '../../shell/router';
 import { TextField } from '../../ui/field';
+import { useLinkWarnings } from '../../ui/link-warning';
 import { RescheduleForm } from '../../ui/reschedule-form';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { formatDate, plusMonths, todayIso } from '../../ui/dates';
@@ -20,7 +20,7 @@ import { setFlash } from './flash';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { LiveText } from '../../ui/live-text';
 import { useAction } from '../../ui/use-action';
-import { CaseSection, Expander, SavedStatus } from './section';
+import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 import { statusText } from './status-text';
 import { ItemList } from '../../ui/item-list';
 
@@ -28,7 +28,7 @@ const t = nl.logbook.followUp;
 const tc = nl.logbook.close;
 
 export function FollowUpSection({ detail }: { detail: CaseDetail }) {
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useSavedMessage();
   const current = detail.case;
   const closed = current.status === 'afgesloten';
   const open = detail.followUps
@@ -43,7 +43,7 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
       </p>
       <p className="field__hint">{t.intro}</p>
       {open.length === 0 ? <p>{t.none}</p> : null}
-      <ItemList className="record-list" items={open} itemKey={(followUp) => followUp.id}>
+      <ItemList className="record-list" items={open} itemKey={(followUp) => followUp.id} markRecords>
         {(followUp) => <FollowUpCard followUp={followUp} onSaved={setSaved} />}
       </ItemList>
       <SavedStatus message={saved} />
@@ -57,7 +57,7 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
           <h3>{t.past}</h3>
           <ul className="record-list">
             {done.map((followUp) => (
-              <li key={followUp.id}>
+              <li key={followUp.id} data-record={followUp.id}>
                 <FollowUpCard followUp={followUp} onSaved={setSaved} />
               </li>
             ))}
@@ -148,9 +148,11 @@ function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (mes
 const scheduleForm = scheduleFollowUpInput.omit({ caseId: true });
 
 function ScheduleForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () => void; onCancel: () => void }) {
+  const links = useLinkWarnings<'purpose'>({ purpose: 'images' });
   const form = useOperationForm({
     initial: () => ({ due: suggestFollowUpDate(todayIso()), purpose: '' }),
     schema: scheduleForm,
+    check: links.check,
     run: (input) => runOperation('scheduleFollowUp', { caseId, due: input.due, purpose: input.purpose.trim() }),
     onDone,
     fields: ['due', 'purpose'],
@@ -161,6 +163,7 @@ function ScheduleForm({ caseId, onDone, onCancel }: { caseId: string; onDone: ()
     <form {...form.formProps} className="card logbook-form" aria-label={t.add}>
       <TextField label={t.due} hint={t.dueHint} type="date" min={todayIso()} {...form.text('due')} />
       <TextField label={t.purpose} maxLength={500} required {...form.text('purpose')} />
+      {links.notice('purpose', form.values.purpose, t.purpose)}
       <FormError message={form.general} />
       <FormButtons busy={form.busy} saveLabel={t.save} onCancel={onCancel} />
     </form>

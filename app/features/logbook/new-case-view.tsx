@@ -6,7 +6,7 @@ import { nl } from '../../i18n/catalogue';
 import { caseHref } from '../../shell/case-url';
 import { navigate } from '../../shell/router';
 import { Page } from '../../shell/page';
-import { CaseFields, caseFormOptions, caseInput, type CaseValues } from './case-fields';
+import { CaseFields, caseFormOptions, caseInput, useCaseLinks, type CaseValues } from './case-fields';
 import { isIsoDate, todayIso } from '../../ui/dates';
 import { setFlash } from './flash';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
@@ -72,9 +72,10 @@ interface NewCaseFormProps {
 }
 
 function NewCaseForm({ initial, onChange, onDiscard, saved }: NewCaseFormProps) {
+  const links = useCaseLinks();
   const form = useOperationForm({
     initial: () => fromDraft(initial),
-    ...caseFormOptions(),
+    ...caseFormOptions(links),
     onChange: (values) => onChange(toDraft(values)),
     run: async (input) => {
       const created = await runOperation('createCase', caseInput(input));
@@ -96,7 +97,7 @@ function NewCaseForm({ initial, onChange, onDiscard, saved }: NewCaseFormProps) 
   return (
     <form {...form.formProps} className="card logbook-form">
       {initial ? <p className="callout">{t.draftRestored}</p> : null}
-      <CaseFields form={form} idPrefix="new-case" />
+      <CaseFields form={form} idPrefix="new-case" links={links} />
       <p className="draft-status">{saved ? t.draftSaved : '\u00a0'}</p>
       <FormError message={form.general} />
       <FormButtons

@@ -15,11 +15,12 @@ import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { TextAreaField } from '../../ui/field';
+import { useLinkWarnings } from '../../ui/link-warning';
 import { formatDateTime } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { NameWarning } from './name-warning';
-import { CaseSection, Expander, SavedStatus } from './section';
+import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 import type { DraftFields } from '../../data/drafts';
 import { useFormDraft } from './use-form-draft';
 import { RecordList } from '../../ui/item-list';
@@ -35,7 +36,7 @@ export function noteDraftId(caseId: string): string {
 }
 
 export function NotesSection({ detail }: { detail: CaseDetail }) {
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useSavedMessage();
   const caseId = detail.case.id;
   const byId = new Map(detail.notes.map((note) => [note.id, note]));
   const replacement = new Map<string, Note>();
@@ -119,9 +120,11 @@ function CorrectForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
+  const links = useLinkWarnings<'text' | 'reason'>({ text: 'images', reason: 'images' });
   const form = useOperationForm({
     initial: { text: note.text, reason: '' },
     schema: correctForm,
+    check: links.check,
     run: (input) =>
       runOperation('correctNote', { supersedes: note.id, text: input.text.trim(), reason: input.reason.trim() }),
     onDone,
@@ -138,7 +141,9 @@ function CorrectForm({
         where={nl.logbook.names.inCorrection(when)}
         onReplace={(text) => form.patch({ text })}
       />
+      {links.notice('text', form.values.text, t.correctedText)}
       <TextAreaField label={t.reason} hint={t.reasonHint} maxLength={500} required {...form.text('reason')} />
+      {links.notice('reason', form.values.reason, t.reason)}
       <FormError message={form.general} />
       <FormButtons busy={form.busy} saveLabel={t.saveCorrection} onCancel={onCancel} />
     </form>
@@ -191,9 +196,11 @@ function NoteForm({
   onDone: () => Promise<void>;
 }) {
   const parsedKind = noteKindSchema.safeParse(initial?.noteKind);
+  const links = useLinkWarnings<'text'>({ text: 'images' });
   const form = useOperationForm({
     initial: { noteKind: parsedKind.success ? parsedKind.data : ('gesprek' as NoteKind), text: initial?.text ?? '' },
     schema: noteForm,
+    check: links.check,
     // A blank text is no draft worth keeping.
     onChange: (values) => onChange(values.text.trim() === '' ? {} : values),
     run: async (input) => {
@@ -215,6 +222,7 @@ function NoteForm({
         where={nl.logbook.names.inNewNote}
         onReplace={(text) => form.patch({ text })}
       />
+      {links.notice('text', form.values.text, t.text)}
       <p className="draft-status">{saved ? nl.logbook.draftSaved : '\u00a0'}</p>
       <FormError message={form.general} />
       <FormButtons busy={form.busy} saveLabel={t.add} />

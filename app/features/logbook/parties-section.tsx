@@ -8,13 +8,14 @@ import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
+import { useLinkWarnings } from '../../ui/link-warning';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
 import { todayIso } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { CaseSection, Expander, SavedStatus } from './section';
 import { RecordList } from '../../ui/item-list';
+import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 
 const t = nl.logbook.parties;
 const tc = nl.logbook.competence;
@@ -22,7 +23,7 @@ const roleOptions = partyRoleSchema.options.map((value) => ({ value, label: t.ro
 
 export function PartiesSection({ detail }: { detail: CaseDetail }) {
   const { jurisdiction } = useSettings();
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useSavedMessage();
   return (
     <CaseSection id="betrokkenen" title={t.title}>
       <RecordList items={detail.parties} empty={t.none}>
@@ -208,11 +209,18 @@ function PartyForm({
   const canOverride = (role: PartyValues['role']) =>
     jurisdiction === 'vlaanderen' && role !== '' && isYoungPersonRole(role);
   const withOverride = (values: PartyValues) => canOverride(values.role) && values.override;
+  // A name, school or class never holds a link (issue 16).
+  const links = useLinkWarnings<'pseudonym' | 'realName' | 'school' | 'className'>({
+    pseudonym: 'noLinks',
+    realName: 'noLinks',
+    school: 'noLinks',
+    className: 'noLinks',
+  });
   const form = useOperationForm({
     initial: () => initialValues(party, parties),
     schema: partyFieldsSchema,
     toInput: (values) => partyInput(values, withOverride(values)),
-    check: (values) => checkParty(values, withOverride(values)),
+    check: (values) => ({ ...checkParty(values, withOverride(values)), ...links.check(values) }),
     run: (input) =>
       party ? runOperation('updateParty', { id: party.id, ...input }) : runOperation('addParty', { caseId, ...input }),
     onDone: (savedParty) => onDone(t.saved(savedParty.pseudonym)),
@@ -255,6 +263,7 @@ function PartyForm({
         autoComplete="off"
         {...form.text('pseudonym')}
       />
+      {links.notice('pseudonym', values.pseudonym, t.pseudonym)}
       <div className="sensitive-field">
         <TextField
           label={t.realName}
@@ -263,6 +272,7 @@ function PartyForm({
           autoComplete="off"
           {...form.text('realName')}
         />
+        {links.notice('realName', values.realName, t.realName)}
       </div>
       <div className="field-pair">
         <TextField
@@ -285,6 +295,8 @@ function PartyForm({
         <TextField label={t.school} maxLength={120} autoComplete="off" {...form.text('school')} />
         <TextField label={t.className} maxLength={40} autoComplete="off" {...form.text('className')} />
       </div>
+      {links.notice('school', values.school, t.school)}
+      {links.notice('className', values.className, t.className)}
       {canOverride(values.role) ? (
         <>
           <label className="checkbox">

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { ReferralEntry } from '../../../schema/content';
 import { recordReferralInput } from '../../../schema/records/referral';
 import type { CaseDetail } from '../../data/case-hooks';
@@ -11,7 +10,7 @@ import { formatDate, todayIso } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import type { FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { CaseSection, Expander, SavedStatus } from './section';
+import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 import { ContentError } from '../../ui/knowledge/content-error';
 import { RecordList } from '../../ui/item-list';
 
@@ -19,7 +18,7 @@ const t = nl.logbook.referrals;
 
 export function ReferralsSection({ detail }: { detail: CaseDetail }) {
   const content = useContent('verwijzingen.json');
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useSavedMessage();
   return (
     <CaseSection id="doorverwijzingen" title={t.title}>
       <RecordList items={detail.referrals} empty={t.none} itemClassName="record-card">

@@ -19,15 +19,16 @@ import { formatDate, todayIso } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { describeFailure, imageDataError, type FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { CaseSection, SavedStatus } from './section';
+import { CaseSection, SavedStatus, useSavedMessage } from './section';
 import { ContentError } from '../../ui/knowledge/content-error';
 
 const t = nl.logbook.steps;
+const ts = nl.casePage.steps;
 
 export function StepsSection({ detail }: { detail: CaseDetail }) {
   const content = useContent('stappenplan.json');
   const { jurisdiction } = useSettings();
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useSavedMessage();
   // Only the Rechtsgebied's plans; a type without one there is shown as a gap, never another jurisdiction's plan.
   const forCase =
     content.status === 'ready'
@@ -77,7 +78,7 @@ function PlanChecklist({
       <p className="record-card__meta">{t.planRegion(nl.knowledge.regions[plan.region])}</p>
       <ol className="step-list">
         {plan.steps.map((step) => (
-          <li key={step.id}>
+          <li key={step.id} data-record={`${plan.id}/${step.id}`}>
             <StepItem
               step={step}
               plan={plan}
@@ -131,41 +132,33 @@ function PresentStepItem({
 }) {
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [undoError, setUndoError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const done = check?.doneOn !== undefined;
   const title = t.step(step.number, step.title);
+  const where = ts.where(step.number, plan.title);
 
-  async function undo() {
+  async function save(change: { doneOn: string | null; remind?: boolean }, message: string) {
     setBusy(true);
-    setUndoError(null);
-    try {
-      await runOperation('setStepCheck', { caseId, planId: plan.id, stepId: step.id, doneOn: null });
-      onSaved(nl.logbook.saved);
-    } catch (failure) {
-      setUndoError(describeFailure(failure, []).general);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  // Marks the open step for Opvolging (or unmarks it); the step stays open.
-  async function toggleRemind() {
-    setBusy(true);
-    setUndoError(null);
+    setError(null);
     try {
       await runOperation('setStepCheck', {
         caseId,
         planId: plan.id,
         stepId: step.id,
-        doneOn: null,
-        remind: check?.remind !== true,
+        ...change,
       });
-      onSaved(nl.logbook.saved);
+      onSaved(message);
     } catch (failure) {
-      setUndoError(describeFailure(failure, []).general);
+      setError(describeFailure(failure, []).general);
     } finally {
       setBusy(false);
     }
+  }
+
+  // One tap: done today, or no longer done. The checkbox is the state and the action at once.
+  function toggleDone() {
+    if (done) void save({ doneOn: null }, ts.undone(step.number));
+    else void save({ doneOn: todayIso() }, ts.doneSaved(step.number));
   }
 
   return (
@@ -178,6 +171,13 @@ function PresentStepItem({
           ))}
         </ul>
       ) : null}
+      <label className="step__toggle">
+        <input type="checkbox" checked={done} disabled={busy} onChange={toggleDone} />
+        <span>
+          {ts.doneToggle}
+          <span className="visually-hidden"> — {where}</span>
+        </span>
+      </label>
       <p className="step__state">
         {done && check?.doneOn ? <strong>{t.done(formatDate(check.doneOn))}</strong> : t.notDone}
         {check?.note ? ` — ${check.note}` : ''}
@@ -188,7 +188,7 @@ function PresentStepItem({
           caseId={caseId}
           planId={plan.id}
           stepId={step.id}
-          title={title}
+          title={ts.noteFormLabel(where)}
           check={check}
           onDone={() => {
             setEditing(false);
@@ -198,41 +198,25 @@ function PresentStepItem({
         />
       ) : (
         <div className="button-row">
-          <button
-            type="button"
-            className="button"
-            aria-label={t.markDoneLabel(step.number)}
-            onClick={() => setEditing(true)}
-          >
-            {t.markDone}
+          <button type="button" className="button" aria-label={ts.noteLabel(where)} onClick={() => setEditing(true)}>
+            {ts.noteButton}
           </button>
           {done ? null : (
             <button
               type="button"
               className="button"
-              aria-label={t.remindLabel(step.number)}
+              aria-label={ts.remindLabelIn(where)}
               aria-pressed={check?.remind === true}
               disabled={busy}
-              onClick={() => void toggleRemind()}
+              onClick={() => void save({ doneOn: null, remind: check?.remind !== true }, nl.logbook.saved)}
             >
               {t.remind}
             </button>
           )}
-          {done ? (
-            <button
-              type="button"
-              className="button"
-              aria-label={t.undoLabel(step.number)}
-              disabled={busy}
-              onClick={() => void undo()}
-            >
-              {t.undo}
-            </button>
-          ) : null}
         </div>
       )}
       <p role="alert" className="field__error">
-        {undoError ?? ''}
+        {error ?? ''}
       </p>
     </div>
   );

@@ -1,7 +1,6 @@
 // "Materiaal offline halen" (issue 15, seed 004): the current status of each
 // step to get the material offline, its history, and a form to note a step.
 // Only that a step was taken, when and by whom: never the material or a link.
-import { useState } from 'react';
 import { z } from 'zod';
 import {
   latestTakedowns,
@@ -18,14 +17,14 @@ import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { CaseSection, Expander, SavedStatus } from './section';
+import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 
 const t = nl.logbook.takedown;
 const stepOptions = takedownStepSchema.options.map((value) => ({ value, label: t.steps[value] }));
 const statusOptions = takedownStatusSchema.options.map((value) => ({ value, label: t.statuses[value] }));
 
 export function TakedownSection({ detail }: { detail: CaseDetail }) {
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useSavedMessage();
   const latest = latestTakedowns(detail.takedowns);
   return (
     <CaseSection id="offline-halen" title={t.title}>
@@ -39,7 +38,7 @@ export function TakedownSection({ detail }: { detail: CaseDetail }) {
             if (!current) return [];
             const earlier = detail.takedowns.filter((r) => r.step === step && r.id !== current.id);
             return [
-              <li key={step} className="record-card">
+              <li key={step} className="record-card" data-record={`takedown-${step}`}>
                 <h3>{t.steps[step]}</h3>
                 <p>{entryText(current)}</p>
                 {earlier.length > 0 ? (

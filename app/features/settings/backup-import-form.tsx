@@ -13,6 +13,7 @@ import { OwnFileInput } from '../../ui/own-file-input';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { BackupStatus, BackupSubmit } from './backup-progress';
 import { backupErrorText } from './settings-errors';
+import { restoredInWords } from './restore-words';
 
 const t = nl.settings.import;
 
@@ -50,7 +51,7 @@ export function summaryText(summary: ImportSummary): string[] {
   if (summary.mode === 'restore') {
     const chain = summary.auditChain;
     return [
-      t.restored(summary.casesAdded, summary.recordsAdded),
+      summary.restoredKinds ? restoredInWords(summary.restoredKinds) : t.restored(summary.casesAdded, summary.recordsAdded),
       chain.status === 'broken'
         ? t.auditChainBroken(chain.firstBrokenSeq)
         : chain.status === 'intact'

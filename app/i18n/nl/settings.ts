@@ -75,6 +75,22 @@ export const settings = {
       `Let op: de auditketen in het bestand is niet intact (vanaf schakel ${seq}). De handelingen zijn toch teruggezet en op dit toestel opnieuw aan elkaar gekoppeld; ankercodes van het oude toestel kunnen ze niet bevestigen.`,
     restored: (cases: number, records: number) =>
       `Teruggezet: ${plural(cases, 'dossier', 'dossiers')} en ${plural(records, 'ander gegeven', 'andere gegevens')}.`,
+    /** "2 dossiers teruggezet (met 5 betrokkenen, 7 notities, 1 opvolging)." — parts already in words. */
+    restoredInWords: (cases: number, parts: string) =>
+      `${plural(cases, 'dossier', 'dossiers')} teruggezet${parts === '' ? '' : ` (met ${parts})`}.`,
+    /** Singular and plural per kind of restored record; a kind not named here counts as "ander gegeven". */
+    restoredKinds: {
+      party: ['betrokkene', 'betrokkenen'],
+      assessment: ['inschatting (Vlaggensysteem)', 'inschattingen (Vlaggensysteem)'],
+      consent: ['toestemming', 'toestemmingen'],
+      note: ['notitie', 'notities'],
+      followup: ['opvolging', 'opvolgingen'],
+      referral: ['doorverwijzing', 'doorverwijzingen'],
+      step: ['afgevinkte stap', 'afgevinkte stappen'],
+      takedown: ['stap om materiaal offline te halen', 'stappen om materiaal offline te halen'],
+      other: ['ander gegeven', 'andere gegevens'],
+    } as Readonly<Record<string, readonly [string, string]>>,
+    restoredCount: (n: number, one: string, many: string) => plural(n, one, many),
     merged: (added: number, updated: number) =>
       `Samengevoegd: ${plural(added, 'dossier', 'dossiers')} toegevoegd, ${updated} bijgewerkt.`,
     mergedRecords: (added: number, updated: number, same: number) =>

@@ -2,6 +2,7 @@
 // guide of the case's jurisdiction (seeds 001–004), each part opening on
 // demand, with links to the legal frame and the questions from practice.
 // Reading content only: nothing here is stored with the case.
+import type { ReactNode } from 'react';
 import { appliesIn } from '../../../schema/knowledge-rules';
 import { useContent } from '../../content/load-content';
 import { useJurisdiction } from '../../data/jurisdiction';
@@ -13,15 +14,26 @@ import './knowledge-ui.css';
 
 const t = nl.knowledge.caseGuide;
 
+/** The frame the case page puts around a section (heading, count, folding); a plain section when absent. */
+export type SectionFrame = (props: { id: string; title: string; children: ReactNode }) => ReactNode;
+
+function PlainSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="case-section case-guide" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} tabIndex={-1}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 /** The worker's Rechtsgebied (device setting) decides which parts show. */
-export function CaseConversationGuide() {
+export function CaseConversationGuide({ Frame = PlainSection }: { Frame?: SectionFrame }) {
   const content = useContent('gesprek.json');
   const jurisdiction = useJurisdiction() ?? 'vlaanderen';
   return (
-    <section className="case-section case-guide" aria-labelledby="in-gesprek-title">
-      <h2 id="in-gesprek-title" tabIndex={-1}>
-        {t.title}
-      </h2>
+    <Frame id="in-gesprek" title={t.title}>
       <p className="field__hint">{t.intro}</p>
       {content.status === 'loading' ? <p role="status">{nl.knowledge.content.loading}</p> : null}
       {content.status === 'error' ? <ContentError retry={content.retry} /> : null}
@@ -42,6 +54,6 @@ export function CaseConversationGuide() {
           { href: '/gesprek', label: nl.shell.extra.gesprek },
         ]}
       />
-    </section>
+    </Frame>
   );
 }

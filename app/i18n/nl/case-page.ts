@@ -1,0 +1,55 @@
+// The case page on a phone (issue 16): the compact case header, the section
+// menu, collapsing sections, save confirmations and the warning about links
+// to images.
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const casePage = {
+  summaryLabel: 'Dossier in het kort',
+  status: 'Status',
+  nextFollowUp: 'Volgende opvolging',
+  noFollowUp: 'geen gepland',
+  flag: 'Vlaggensysteem',
+  noFlag: 'nog niet ingeschat',
+  consent: 'Toestemming',
+  /** Consents given and not withdrawn, and withdrawn ones; whether each covers a sharing is in the section. */
+  consentCount: (given: number, withdrawn: number) =>
+    given === 0 && withdrawn === 0 ? 'nog geen' : `${given} gegeven${withdrawn > 0 ? `, ${withdrawn} ingetrokken` : ''}`,
+  openSteps: 'Open stappen',
+  openStepsCount: (open: number, total: number) => `${open} van ${total}`,
+  /** The "Naar sectie" control that stays at hand while scrolling. */
+  jump: 'Naar sectie',
+  jumpLabel: 'Naar een sectie van dit dossier',
+  closeJump: 'Sectiemenu sluiten',
+  items: (n: number) => plural(n, 'item', 'items'),
+  countLabel: (title: string, n: number) => `${title}, ${plural(n, 'item', 'items')}`,
+  toTop: 'Naar boven',
+  expandAll: 'Alles openklappen',
+  collapseAll: 'Alles dichtklappen',
+  /** The collapse button of one section; the heading stays, its content hides. */
+  toggle: (title: string, open: boolean) => (open ? `${title} dichtklappen` : `${title} openklappen`),
+  /** Announced after a save, next to the saved item. */
+  savedMark: 'Net bewaard',
+  /** A checklist step is one tap (a checkbox); names carry the step and the plan, so two plans never clash. */
+  steps: {
+    where: (n: number, plan: string) => `stap ${n} van ${plan}`,
+    doneToggle: 'Gedaan',
+    doneSaved: (n: number) => `Stap ${n} is afgevinkt.`,
+    undone: (n: number) => `Stap ${n} staat weer open.`,
+    noteButton: 'Notitie of datum',
+    noteLabel: (where: string) => `Notitie of datum bij ${where}`,
+    noteFormLabel: (where: string) => `Notitie en datum bij ${where}`,
+    remindLabelIn: (where: string) => `Herinneren in Opvolging: ${where}`,
+  },
+  links: {
+    imageTitle: 'Link naar een beeld?',
+    image:
+      'Deze link lijkt naar een foto of video te wijzen. Baken bewaart geen beelden en ook geen links ernaar: een link leidt terug naar het materiaal, en wie dit dossier later opent, kan het zo bekijken of doorsturen. Beschrijf in woorden wat er gebeurde, of verwijder de link.',
+    linkTitle: 'Link in dit veld',
+    link: 'In dit veld hoort geen link. Baken bewaart geen links naar beelden: verwijder de link, of bevestig dat hij niet naar een beeld wijst.',
+    found: (url: string) => `Gevonden: ${url}`,
+    confirm: 'Dit is geen beeld',
+    confirmLabel: (field: string) => `Dit is geen beeld (${field})`,
+    error: 'Verwijder de link, of bevestig hieronder dat hij niet naar een beeld wijst.',
+  },
+} as const;

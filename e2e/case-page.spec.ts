@@ -1,0 +1,341 @@
+// Issue 16: the case page on a 360 × 740 phone, by touch and by keyboard.
+// A full case folds into about two screens, any section is two taps away from
+// the bottom, every save shows the saved item with focus on it, and a
+// checklist step is one tap.
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { expectNoAxeViolations } from './axe';
+import { LogbookPage, phone } from './pages/logbook-page';
+
+// Touch emulation (tap); isMobile is left off: its text autosizing changes the layout under test.
+test.use({ viewport: phone, hasTouch: true });
+
+const sectionTitles = [
+  'Incident',
+  'Betrokkenen',
+  'Vlaggensysteem',
+  'Stappenplan',
+  'In gesprek',
+  'Materiaal offline halen',
+  'Toestemming',
+  'Tijdlijn',
+  'Doorverwijzingen',
+  'Opvolging en status',
+];
+
+async function newCase(logbook: LogbookPage): Promise<string> {
+  await logbook.openNewIncident();
+  await logbook.fillIncident({
+    types: ['ongewenste sexting'],
+    knownVia: 'Een klasgenoot',
+    schools: ['Sint-Jan'],
+    description: 'Een foto werd doorgestuurd in een klasgroep.',
+  });
+  return logbook.saveIncident();
+}
+
+function menuButton(page: Page): Locator {
+  return page
+    .getByRole('navigation', { name: 'Onderdelen van het dossier' })
+    .getByRole('button', { name: /^Naar sectie/ });
+}
+
+function menuLink(page: Page, title: string): Locator {
+  return page
+    .getByRole('navigation', { name: 'Onderdelen van het dossier' })
+    .getByRole('link', { name: new RegExp(`^${title}(,| |$)`) });
+}
+
+async function scrollToBottom(page: Page): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect
+    .poll(() => page.evaluate(() => window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2))
+    .toBe(true);
+}
+
+/** The saved item is on screen, and focus is on it (or inside it) or on its section's heading. */
+async function expectSavedInView(item: Locator, section: Locator): Promise<void> {
+  await expect(item).toBeInViewport();
+  const heading = section.getByRole('heading', { level: 2 });
+  await expect
+    .poll(async () => {
+      const inItem = await item.evaluate((el) => el.contains(document.activeElement));
+      const onHeading = await heading.evaluate((el) => el === document.activeElement);
+      return inItem || onHeading;
+    })
+    .toBe(true);
+}
+
+test.describe('the case page on a phone', () => {
+  test('a full case folds into two screens, the header stays small, and any section is two taps from the bottom', async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(240_000);
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    const reference = await newCase(logbook);
+
+    // The unlocked header and main menu: at most about 120 px at 360 px wide.
+    const mainNav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    const navBox = await mainNav.boundingBox();
+    expect(navBox).not.toBeNull();
+    expect((navBox?.y ?? 0) + (navBox?.height ?? 0)).toBeLessThanOrEqual(120);
+
+    // A full case: 3 betrokkenen, 2 assessments, 4 consents, 10 notes, checklist, follow-ups.
+    await logbook.addParty({ role: 'afgebeelde jongere', age: '14', expectPseudonym: 'Jongere A' });
+    await logbook.addParty({ role: 'jongere die doorstuurde', age: '15', expectPseudonym: 'Jongere B' });
+    await logbook.addParty({ role: 'melder', age: '15', expectPseudonym: 'Melder A' });
+    for (const flag of ['Geel', 'Rood']) {
+      await logbook.assessFlags({
+        answers: { 'Wederzijdse toestemming': 'niet in orde', Vrijwilligheid: 'twijfel' },
+        flag,
+        reasoning: `Inschatting ${flag}.`,
+      });
+    }
+    for (const recipient of ['school', 'ouders/voogd', 'hulpverlening', 'Child Focus']) {
+      await logbook.recordConsent({
+        party: 'Jongere A (afgebeelde jongere)',
+        recipient,
+        categories: ['feiten'],
+        givenBy: 'de jongere',
+      });
+    }
+    for (let i = 1; i <= 10; i++) await logbook.addNote('gesprek', `Gesprek ${i} met Jongere A.`);
+    const steps = logbook.section('Stappenplan');
+    await steps
+      .getByRole('checkbox', { name: /^Gedaan — stap 1 van / })
+      .first()
+      .tap();
+    await expect(steps.getByRole('checkbox', { name: /^Gedaan — stap 1 van / }).first()).toBeChecked();
+    await logbook.scheduleFollowUp('Terugkomen op de afspraken.');
+    await logbook.scheduleFollowUp('Nagaan of de foto verwijderd is.');
+
+    // The compact header says what a worker checks first.
+    const summary = page.getByRole('group', { name: 'Dossier in het kort' });
+    await expect(summary.getByText('Volgende opvolging')).toBeVisible();
+    await expect(summary.getByText('Rood', { exact: true })).toBeVisible();
+    await expect(summary.getByText('4 gegeven', { exact: true })).toBeVisible();
+    await expect(summary.getByText(/^\d+ van \d+$/)).toBeVisible();
+
+    // The menu shows how many items each section holds.
+    await menuButton(page).tap();
+    await expect(menuLink(page, 'Tijdlijn')).toContainText('10');
+    await expect(menuLink(page, 'Betrokkenen')).toContainText('3');
+    await expect(menuLink(page, 'Toestemming')).toContainText('4');
+    await expectNoAxeViolations(page, 'case page, section menu open');
+
+    // All sections folded: about two screens.
+    await page.getByRole('button', { name: 'Alles dichtklappen' }).tap();
+    await expect(page.getByRole('button', { name: 'Betrokkenen openklappen' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThanOrEqual(1500);
+    await expectNoAxeViolations(page, 'case page, all sections folded');
+
+    // The fold is kept per device: another visit to the case (any case) starts folded.
+    await page.reload();
+    await logbook.lock.unlock();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Logboek', exact: true })
+      .click();
+    await page.getByRole('link', { name: reference, exact: true }).click();
+    await expect(logbook.heading(`Dossier ${reference}`)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Tijdlijn openklappen' })).toHaveAttribute('aria-expanded', 'false');
+
+    // One section opened by its own button.
+    await page.getByRole('button', { name: 'Tijdlijn openklappen' }).tap();
+    await expect(logbook.section('Tijdlijn').getByRole('article')).toHaveCount(10);
+    await expectNoAxeViolations(page, 'case page, one section open');
+
+    // Everything open again; from the very bottom, each section is two taps away.
+    await menuButton(page).tap();
+    await page.getByRole('button', { name: 'Alles openklappen' }).tap();
+    for (const title of sectionTitles) {
+      await scrollToBottom(page);
+      await menuButton(page).tap();
+      await menuLink(page, title).tap();
+      const heading = logbook.section(title).getByRole('heading', { level: 2, name: title });
+      await expect(heading).toBeInViewport();
+      await expect(heading).toBeFocused();
+      await expect(menuButton(page)).toContainText(title);
+    }
+    await expectNoAxeViolations(page, 'case page, all sections open');
+
+    // A folded section opens when the menu goes there.
+    await page.getByRole('button', { name: 'Doorverwijzingen dichtklappen' }).tap();
+    await scrollToBottom(page);
+    await menuButton(page).tap();
+    await menuLink(page, 'Doorverwijzingen').tap();
+    await expect(page.getByRole('button', { name: 'Doorverwijzing noteren' })).toBeInViewport();
+
+    // By keyboard: the menu opens with Enter, Escape closes it and focus returns; a link goes with Enter.
+    await scrollToBottom(page);
+    await menuButton(page).focus();
+    await page.keyboard.press('Enter');
+    await expect(menuLink(page, 'Incident')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(menuLink(page, 'Incident')).toBeHidden();
+    await expect(menuButton(page)).toBeFocused();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(menuLink(page, 'Incident')).toBeFocused();
+    await page.keyboard.press('Enter');
+    const incident = logbook.section('Incident').getByRole('heading', { level: 2, name: 'Incident' });
+    await expect(incident).toBeFocused();
+    await expect(incident).toBeInViewport();
+  });
+
+  test('after each kind of save the saved item is on screen with focus, and a step is one tap', async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(180_000);
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await newCase(logbook);
+
+    // Errors shown in an open form: axe-clean, focus on the first invalid field.
+    const parties = logbook.section('Betrokkenen');
+    await parties.getByRole('button', { name: 'Betrokkene toevoegen' }).tap();
+    const partyForm = parties.getByRole('form', { name: 'Betrokkene toevoegen' });
+    await partyForm.getByRole('button', { name: 'Bewaren' }).tap();
+    await expect(partyForm.getByRole('radio').first()).toBeFocused();
+    await expectNoAxeViolations(page, 'party form with errors');
+    await partyForm.getByRole('button', { name: 'Annuleren' }).tap();
+
+    // A betrokkene, added and then changed.
+    await logbook.addParty({ role: 'afgebeelde jongere', age: '14', expectPseudonym: 'Jongere A' });
+    await expectSavedInView(parties.getByRole('article', { name: /^Jongere A/ }), parties);
+    await parties.getByRole('button', { name: 'Jongere A aanpassen' }).tap();
+    await parties.getByRole('textbox', { name: 'Klas' }).fill('3B');
+    await parties.getByRole('button', { name: 'Bewaren' }).tap();
+    await expectSavedInView(parties.getByRole('article', { name: /^Jongere A/ }), parties);
+
+    // An assessment.
+    await logbook.assessFlags({
+      answers: { 'Wederzijdse toestemming': 'niet in orde', Vrijwilligheid: 'twijfel' },
+      flag: 'Rood',
+      reasoning: 'Doorgestuurd zonder toestemming.',
+    });
+    const flags = logbook.section('Vlaggensysteem');
+    await expectSavedInView(flags.getByRole('article').first(), flags);
+
+    // A consent.
+    await logbook.recordConsent({
+      party: 'Jongere A (afgebeelde jongere)',
+      recipient: 'school',
+      categories: ['feiten'],
+      givenBy: 'de jongere',
+    });
+    const consent = logbook.section('Toestemming');
+    await expectSavedInView(consent.getByRole('article', { name: 'Jongere A → school' }), consent);
+
+    // A note, then its correction.
+    const notes = logbook.section('Tijdlijn');
+    await logbook.addNote('gesprek', 'Eerste gesprek, marker-notitie.');
+    await expectSavedInView(notes.getByRole('article').filter({ hasText: 'marker-notitie' }), notes);
+    await logbook.correctNote('marker-notitie', 'Eerste gesprek, marker-correctie.', 'Tikfout.');
+    await expectSavedInView(notes.getByRole('article').filter({ hasText: 'marker-correctie' }).last(), notes);
+
+    // A follow-up.
+    const followUp = logbook.section('Opvolging en status');
+    await logbook.scheduleFollowUp('Terugkomen op de afspraken, marker-opvolging.');
+    await expectSavedInView(followUp.getByRole('article').filter({ hasText: 'marker-opvolging' }), followUp);
+
+    // A referral.
+    const referrals = logbook.section('Doorverwijzingen');
+    await referrals.getByRole('button', { name: 'Doorverwijzing noteren' }).tap();
+    await referrals.getByRole('combobox', { name: 'Organisatie' }).selectOption({ label: 'Child Focus' });
+    await referrals.getByRole('textbox', { name: 'Door (initialen)' }).fill('KV');
+    await referrals.getByRole('button', { name: 'Bewaren' }).tap();
+    await expectSavedInView(referrals.getByRole('listitem').filter({ hasText: 'Child Focus' }), referrals);
+
+    // The facts: no item of their own, so the section heading.
+    const incident = logbook.section('Incident');
+    await incident.getByRole('button', { name: 'Feiten aanpassen' }).tap();
+    await incident.getByRole('button', { name: 'Bewaren' }).tap();
+    await expectSavedInView(incident.getByRole('heading', { level: 2, name: 'Incident' }), incident);
+
+    // A step: one tap marks it done today, one tap undoes it; names carry step and plan.
+    const steps = logbook.section('Stappenplan');
+    const stepItem = steps
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('checkbox', { name: /^Gedaan — stap 1 van / }) })
+      .first();
+    const stepOne = stepItem.getByRole('checkbox', { name: /^Gedaan — stap 1 van / });
+    const names = await steps
+      .getByRole('checkbox')
+      .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent ?? ''));
+    expect(new Set(names).size).toBe(names.length);
+    await stepOne.tap();
+    await expect(stepOne).toBeChecked();
+    await expect(stepItem.getByText(/^Gedaan op \d{2}\/\d{2}\/\d{4}$/)).toBeVisible();
+    await expectSavedInView(stepItem, steps);
+    await stepOne.tap();
+    await expect(stepOne).not.toBeChecked();
+    await expect(stepItem.getByText('Nog niet gedaan')).toBeVisible();
+    // By keyboard: Space toggles it.
+    await stepOne.focus();
+    await page.keyboard.press('Space');
+    await expect(stepOne).toBeChecked();
+    // A note with the step, on its own button.
+    await stepItem.getByRole('button', { name: /^Notitie of datum bij stap 1 van / }).tap();
+    await stepItem.getByRole('textbox', { name: 'Korte notitie (optioneel)' }).fill('Meteen gereageerd.');
+    await expectNoAxeViolations(page, 'step note form open');
+    await stepItem.getByRole('button', { name: 'Bewaren' }).tap();
+    await expect(stepItem.getByText('— Meteen gereageerd.')).toBeVisible();
+    await expectSavedInView(stepItem, steps);
+    await expectNoAxeViolations(page, 'case page after saves');
+  });
+
+  test('a link to an image in a note needs removing or "dit is geen beeld"; a name field warns about any link', async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(120_000);
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await newCase(logbook);
+
+    const notes = logbook.section('Tijdlijn');
+    await logbook.noteText.fill('Zie https://voorbeeld.be/foto/naakt.jpg voor de details.');
+    const warning = notes.getByRole('status').filter({ hasText: 'Link naar een beeld?' });
+    await expect(warning).toContainText('Baken bewaart geen beelden en ook geen links ernaar');
+    await expect(warning).toContainText('Gevonden: https://voorbeeld.be/foto/naakt.jpg');
+    await expectNoAxeViolations(page, 'note with an image link');
+    await notes.getByRole('button', { name: 'Notitie toevoegen' }).tap();
+    await expect(notes.getByRole('alert').filter({ hasText: 'Verwijder de link' })).toBeVisible();
+    await expect(logbook.noteText).toBeFocused();
+    await expect(notes.getByRole('article')).toHaveCount(0);
+    await expectNoAxeViolations(page, 'note refused for an image link');
+
+    // Removing the link is enough.
+    await logbook.noteText.fill('Zie het verslag voor de details.');
+    await expect(warning).toHaveCount(0);
+    await notes.getByRole('button', { name: 'Notitie toevoegen' }).tap();
+    await expect(notes.getByRole('article')).toHaveCount(1);
+
+    // Or the worker confirms it is no image.
+    await logbook.noteText.fill('Info: https://voorbeeld.be/uitleg/stappen.png is een schema van de school.');
+    await notes.getByRole('checkbox', { name: 'Dit is geen beeld (Notitie)' }).check();
+    await notes.getByRole('button', { name: 'Notitie toevoegen' }).tap();
+    await expect(notes.getByRole('article')).toHaveCount(2);
+
+    // A school field holds no link at all.
+    const parties = logbook.section('Betrokkenen');
+    await parties.getByRole('button', { name: 'Betrokkene toevoegen' }).tap();
+    const form = parties.getByRole('form', { name: 'Betrokkene toevoegen' });
+    await form.getByRole('radio', { name: 'afgebeelde jongere', exact: true }).check();
+    await form.getByRole('textbox', { name: 'School' }).fill('www.sint-jan.be');
+    await expect(form.getByRole('status').filter({ hasText: 'Link in dit veld' })).toBeVisible();
+    await form.getByRole('button', { name: 'Bewaren' }).tap();
+    await expect(form.getByRole('alert').filter({ hasText: 'Verwijder de link' })).toBeVisible();
+    await form.getByRole('textbox', { name: 'School' }).fill('Sint-Jan');
+    await form.getByRole('button', { name: 'Bewaren' }).tap();
+    await expect(parties.getByRole('article', { name: /^Jongere A/ })).toBeVisible();
+  });
+});
