@@ -73,13 +73,18 @@ const ROW_KINDS: ReadonlySet<string> = new Set<RecordKind>(kindSchema.options.fi
 /**
  * Decrypts and checks a records-table row. `vaultKey` is the vault data key; a
  * row with `k` is opened with that per-case key (unwrapped by the vault key,
- * cached for the session). Never throws.
+ * cached for the session; `caseKeyOf` replaces that lookup, e.g. for a raw
+ * copy of the database read outside the app). Never throws.
  */
-export async function openRecordRow(vaultKey: CryptoKey, row: RecordRow): Promise<RecordResult> {
+export async function openRecordRow(
+  vaultKey: CryptoKey,
+  row: RecordRow,
+  caseKeyOf: (vaultKey: CryptoKey, keyId: string) => Promise<CryptoKey> = caseKeyById,
+): Promise<RecordResult> {
   const kind = ROW_KINDS.has(row.kind) ? row.kind : 'unknown';
   try {
     if (kind === 'unknown') return damaged(row.id, kind);
-    const key = row.k === undefined ? vaultKey : await caseKeyById(vaultKey, row.k);
+    const key = row.k === undefined ? vaultKey : await caseKeyOf(vaultKey, row.k);
     const value = await decryptRecord(key, { kind: row.kind, id: row.id, schemaVersion: row.v }, row);
     const restored = restoreRecord(value);
     if (!restored.success) return damaged(row.id, kind);
