@@ -9,7 +9,7 @@ import { Dexie } from 'dexie';
 
 import { generateCaseKey, newCaseKeyId, unwrapCaseKey, wrapCaseKey } from './case-keys';
 import { db } from './db';
-import type { CaseKeyRow } from './db';
+import type { CaseKeyRow, RecordRow } from './db';
 import { cacheCaseKey, getCachedCaseKey, getDataKey } from './session';
 
 export class CaseKeyMissingError extends Error {
@@ -40,9 +40,10 @@ export function caseKeyById(vaultKey: CryptoKey, keyId: string): Promise<CryptoK
  * The key id a case's rows use; null while its case row is still under the
  * vault key (not yet migrated); undefined when the case has no key yet (new).
  */
-export async function caseKeyIdOf(caseId: string): Promise<string | null | undefined> {
-  const caseRow = await db.records.get(caseId);
-  if (caseRow?.kind === 'case') return caseRow.k ?? null;
+export async function caseKeyIdOf(caseId: string, caseRow?: RecordRow | null): Promise<string | null | undefined> {
+  // `caseRow`: the case's row when the caller already read it (null: read, absent).
+  const row = caseRow === undefined ? await db.records.get(caseId) : (caseRow ?? undefined);
+  if (row?.kind === 'case') return row.k ?? null;
   // No case row (e.g. a restore writing parts first): any keyed row of the case.
   const keyed = await db.records
     .where('caseId')

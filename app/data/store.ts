@@ -51,16 +51,21 @@ async function sealingKeys(
   }
   const byCase = new Map<string, SealingKey>();
   const newKeyRows: CaseKeyRow[] = [];
-  for (const caseId of caseIds) {
-    const keyId = await caseKeyIdOf(caseId);
-    if (keyId === null) byCase.set(caseId, { key: vaultKey });
-    else if (keyId !== undefined) byCase.set(caseId, { key: await caseKeyById(vaultKey, keyId), keyId });
-    else {
-      const created = await createCaseKey(vaultKey);
-      newKeyRows.push(created.row);
-      byCase.set(caseId, { key: created.key, keyId: created.keyId });
-    }
-  }
+  const ids = [...caseIds];
+  // One read for all case rows; keys are looked up or made in parallel (a restore saves many cases).
+  const caseRows = await db.records.bulkGet(ids);
+  await Promise.all(
+    ids.map(async (caseId, i) => {
+      const keyId = await caseKeyIdOf(caseId, caseRows[i] ?? null);
+      if (keyId === null) byCase.set(caseId, { key: vaultKey });
+      else if (keyId !== undefined) byCase.set(caseId, { key: await caseKeyById(vaultKey, keyId), keyId });
+      else {
+        const created = await createCaseKey(vaultKey);
+        newKeyRows.push(created.row);
+        byCase.set(caseId, { key: created.key, keyId: created.keyId });
+      }
+    }),
+  );
   return { byCase, newKeyRows };
 }
 
