@@ -1,6 +1,6 @@
 // STORAGE of per-case keys: the `caseKeys` table (db.ts), one self-contained
 // row per key ({ id, iv, wrapped }, addressed by its random id), and the
-// session cache of unwrapped keys (session.ts, dropped at lock). Wrapping is
+// cache of unwrapped keys for this unlock (dropped at lock). Wrapping is
 // in case-keys.ts. Which key a record row uses is in the row itself (`k`);
 // which key a case uses is read from its case row (or, before the case row
 // exists, from any row of the case), so no separate caseId ↔ keyId link is
@@ -10,7 +10,41 @@ import { Dexie } from 'dexie';
 import { generateCaseKey, newCaseKeyId, unwrapCaseKey, wrapCaseKey } from './case-keys';
 import { db } from './db';
 import type { CaseKeyRow, RecordRow } from './db';
-import { cacheCaseKey, getCachedCaseKey, getDataKey } from './session';
+import { getDataKey, subscribeVault } from './session';
+
+// Unwrapped case keys by key id, for one unlock only: held with the vault key
+// they were unwrapped under and dropped as soon as that key is (lock). Kept
+// here, not in session.ts, so the lock screen's code does not grow.
+const cache = new Map<string, Promise<CryptoKey>>();
+let cacheOwner: CryptoKey | null = null;
+subscribeVault(() => {
+  if (getDataKey() !== cacheOwner) {
+    cache.clear();
+    cacheOwner = getDataKey();
+  }
+});
+
+/** The cached (possibly pending) case key for `keyId`, if unwrapped during this unlock. */
+export function getCachedCaseKey(keyId: string): Promise<CryptoKey> | undefined {
+  return getDataKey() === cacheOwner ? cache.get(keyId) : undefined;
+}
+
+function cacheCaseKey(vaultKey: CryptoKey, keyId: string, key: Promise<CryptoKey>): void {
+  if (getDataKey() !== vaultKey) return;
+  if (cacheOwner !== vaultKey) {
+    cache.clear();
+    cacheOwner = vaultKey;
+  }
+  cache.set(keyId, key);
+  key.catch(() => {
+    if (cache.get(keyId) === key) cache.delete(keyId);
+  });
+}
+
+/** Forgets one case key (its case was erased). */
+export function forgetCaseKey(keyId: string): void {
+  cache.delete(keyId);
+}
 
 export class CaseKeyMissingError extends Error {
   constructor(readonly keyId: string) {
@@ -32,7 +66,7 @@ export function caseKeyById(vaultKey: CryptoKey, keyId: string): Promise<CryptoK
     if (!row) throw new CaseKeyMissingError(keyId);
     return unwrapCaseKey(vaultKey, row, keyId);
   })();
-  if (getDataKey() === vaultKey) cacheCaseKey(keyId, loading);
+  cacheCaseKey(vaultKey, keyId, loading);
   return loading;
 }
 
@@ -68,6 +102,6 @@ export async function createCaseKey(vaultKey: CryptoKey): Promise<NewCaseKey> {
   const wrapped = await wrapCaseKey(vaultKey, extractable, keyId);
   // The session keeps only a non-extractable copy.
   const key = await unwrapCaseKey(vaultKey, wrapped, keyId);
-  if (getDataKey() === vaultKey) cacheCaseKey(keyId, Promise.resolve(key));
+  cacheCaseKey(vaultKey, keyId, Promise.resolve(key));
   return { keyId, key, row: { id: keyId, ...wrapped } };
 }

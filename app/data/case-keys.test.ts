@@ -2,13 +2,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { makeCase, makeDraft, makeNote, makeParty } from '../../schema/factories';
-import { caseKeyById } from './case-key-store';
+import { caseKeyById, getCachedCaseKey } from './case-key-store';
 import { generateCaseKey, unwrapCaseKey, wrapCaseKey } from './case-keys';
 import { decryptRecord } from './crypto';
 import { db } from './db';
 import type { RecordRow } from './db';
 import { openRecordRow } from './records-io';
-import { getCachedCaseKey, setDataKey } from './session';
+import { setDataKey } from './session';
 import { appendAudit, eraseCase, getRecord, listRecords, saveRecords } from './store';
 import { resetDatabase } from './test-utils';
 

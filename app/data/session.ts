@@ -13,8 +13,6 @@ export interface VaultSnapshot {
 }
 
 let dataKey: CryptoKey | null = null;
-// Unwrapped per-case keys by key id (case-key-store.ts), for this unlock only.
-const caseKeys = new Map<string, Promise<CryptoKey>>();
 let presence: 'unknown' | 'none' | 'present' = 'unknown';
 let snapshot: VaultSnapshot = Object.freeze({ status: 'loading', epoch: 0 });
 const listeners = new Set<() => void>();
@@ -44,8 +42,6 @@ export function requireDataKey(): CryptoKey {
 export function setDataKey(key: CryptoKey | null): void {
   if (key === dataKey) return;
   dataKey = key;
-  // Locking (or another vault key) forgets every unwrapped case key.
-  caseKeys.clear();
   if (key) presence = 'present';
   publish(true);
 }
@@ -68,22 +64,4 @@ export function subscribeVault(listener: () => void): () => void {
   return () => {
     listeners.delete(listener);
   };
-}
-
-/** The cached (possibly pending) case key for `keyId`, if unwrapped during this unlock. */
-export function getCachedCaseKey(keyId: string): Promise<CryptoKey> | undefined {
-  return caseKeys.get(keyId);
-}
-
-/** Caches a case key for this unlock; a rejected promise is not kept. */
-export function cacheCaseKey(keyId: string, key: Promise<CryptoKey>): void {
-  caseKeys.set(keyId, key);
-  key.catch(() => {
-    if (caseKeys.get(keyId) === key) caseKeys.delete(keyId);
-  });
-}
-
-/** Forgets one case key (its case was erased). */
-export function forgetCaseKey(keyId: string): void {
-  caseKeys.delete(keyId);
 }

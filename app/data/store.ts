@@ -10,7 +10,7 @@ import type { AuditAction, AuditDetails, AuditEvent } from '../../schema/records
 import type { RecordKind } from '../../schema/records/base';
 import type { Draft } from '../../schema/records/draft';
 import { commitAuditRows, isAuditHeadMoved, prepareAuditRows, serialiseAuditAppend } from './audit-log';
-import { caseKeyById, caseKeyIdOf, createCaseKey } from './case-key-store';
+import { caseKeyById, caseKeyIdOf, createCaseKey, forgetCaseKey } from './case-key-store';
 import { db } from './db';
 import type { CaseKeyRow, RecordRow } from './db';
 import { AppendOnlyError, InvalidRecordError, RecordConflictError, toStorageError } from './errors';
@@ -26,7 +26,7 @@ import {
   sealRecord,
 } from './records-io';
 import type { RecordQuery, RecordResult } from './records-io';
-import { forgetCaseKey, requireDataKey } from './session';
+import { requireDataKey } from './session';
 
 export type { RecordQuery, RecordResult } from './records-io';
 

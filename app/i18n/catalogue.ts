@@ -3,6 +3,7 @@
 // (shell, lock, knowledge) imports ./core, the same sections without the
 // features behind the lock.
 import { nl as core } from './core';
+import { caseKeys } from './nl/case-keys';
 import { errors } from './nl/errors';
 import { exportScreen } from './nl/export';
 import { followUp } from './nl/follow-up';
@@ -17,6 +18,8 @@ export const nl = {
   settings,
   /** Texts for schema/ validation codes. */
   errors,
+  /** Migration to per-case keys, shown in the unlocked shell. */
+  caseKeys,
 } as const;
 
 export type Catalogue = typeof nl;

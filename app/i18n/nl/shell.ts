@@ -48,9 +48,4 @@ export const shell = {
     gesprek: 'Hier staat wat je kunt doen in het gesprek.',
     praktijkvragen: 'Hier staan vragen van scholen en CLB’s.',
   },
-  /** Moving existing cases to their own key after unlock (issue 18). */
-  caseKeyMigration: {
-    progress: (done: number, total: number) => `Dossiers beveiligen: ${done} van ${total}`,
-    failed: 'Dossiers beveiligen lukte nu niet. Alles blijft leesbaar; Baken probeert het opnieuw na de volgende ontgrendeling.',
-  },
 } as const;
