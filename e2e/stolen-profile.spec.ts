@@ -35,6 +35,7 @@ test('a copy of the profile: Argon2id keyring, no marker text, no audit-to-case 
   const context = await launchProfile(dir, baseURL ?? '');
   try {
     const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(60_000);
     const logbook = new LogbookPage(page);
     await page.goto('/');
     await waitForServiceWorker(page);
@@ -51,7 +52,7 @@ test('a copy of the profile: Argon2id keyring, no marker text, no audit-to-case 
     });
     const referenceA = await logbook.saveIncident();
     await logbook.addParty({ role: 'afgebeelde jongere', age: '14', realName: M.name, expectPseudonym: 'Jongere A' });
-    await logbook.addNote('Gesprek', M.note);
+    await logbook.addNote('gesprek', M.note);
     await logbook.noteText.fill(M.draft);
     // The draft is saved after a short pause while typing.
     await page.waitForTimeout(1000);
@@ -69,7 +70,7 @@ test('a copy of the profile: Argon2id keyring, no marker text, no audit-to-case 
     });
     await logbook.saveIncident();
     await logbook.addParty({ role: 'afgebeelde jongere', age: '15', realName: M.nameB, expectPseudonym: 'Jongere A' });
-    await logbook.addNote('Gesprek', M.noteB);
+    await logbook.addNote('gesprek', M.noteB);
 
     // The rows of case A as they are on disk before the erasure (what IndexedDB's files may keep).
     const before = await readRawStore(page);
