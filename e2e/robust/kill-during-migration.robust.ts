@@ -1,8 +1,8 @@
 // Robustness suite, issue 18: a kill while an existing logbook moves to
 // per-case keys. A logbook as the build before per-case keys wrote it (every
 // row under the vault data key, no `k`) is put into a disk-backed profile;
-// each run unlocks (the migration starts), waits a random moment and ends the
-// browser or the page the hard way. After every kill every record still
+// each run unlocks (the migration starts), waits until a growing share of the
+// rows is re-keyed and then ends the browser or the page the hard way. After every kill every record still
 // decrypts and validates (old key or new, checked in Node with the app's own
 // code); a last unlock finishes the migration: one key per case, no orphans.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -46,6 +46,24 @@ async function putRows(page: Page, rows: RecordRow[]): Promise<void> {
     });
     db.close();
   }, tagged);
+}
+
+/** How many record rows name a per-case key (read in the page, without the passphrase). */
+function countKeyed(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('baken');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = await new Promise<Array<{ k?: string }>>((resolve, reject) => {
+      const request = db.transaction('records', 'readonly').objectStore('records').getAll();
+      request.onsuccess = () => resolve(request.result as Array<{ k?: string }>);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return all.filter((row) => row.k !== undefined).length;
+  });
 }
 
 test('a kill at any moment of the migration to per-case keys loses nothing, and the next unlock finishes it', async ({
@@ -94,7 +112,9 @@ test('a kill at any moment of the migration to per-case keys loses nothing, and 
           .isVisible()
           .catch(() => false);
       }
-      await page.waitForTimeout(Math.floor(Math.random() * 1500));
+      // Kill once the migration is part-way: later in each run (earlier rows are already done).
+      const target = Math.floor((run * rows.length) / (RUNS + 1));
+      await expect.poll(() => countKeyed(page), { timeout: 120_000, intervals: [50] }).toBeGreaterThanOrEqual(target);
       const mode = modes[run % modes.length] ?? 'sigkill-browser';
       await kill(context, page, dir, mode);
 
