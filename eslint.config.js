@@ -45,6 +45,7 @@ export default tseslint.config(
       'dev-dist/**',
       '.profiles/**',
       'bench/results.json',
+      'bench/results-unlock.json',
     ],
   },
   js.configs.recommended,

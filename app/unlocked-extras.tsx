@@ -7,11 +7,16 @@ const BackupReminder = lazy(() =>
   import('./features/settings/backup-reminder').then((m) => ({ default: m.BackupReminder })),
 );
 
+const CaseKeyMigrationStatus = lazy(() =>
+  import('./shell/case-key-migration-status').then((m) => ({ default: m.CaseKeyMigrationStatus })),
+);
+
 export function UnlockedExtras() {
   const vault = useVaultState();
   if (vault !== 'unlocked') return null;
   return (
     <Suspense fallback={null}>
+      <CaseKeyMigrationStatus />
       <BackupReminder />
     </Suspense>
   );

@@ -20,7 +20,10 @@ import { resolve } from 'node:path';
 // rules and name redaction, the takedown part and row-level log, three knowledge
 // screens, the form hook); the ratchet now sits just above that, at 266 KiB.
 // Bringing all JS back to 200 KiB is issue 19's work (zod/mini, splitting).
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 266 };
+// Issue 18's per-case keys add ~2.7 KiB in lazy chunks (key wrapping and
+// storage, the migration with its progress line; the critical path is
+// unchanged at 108.5 KiB): ceiling 268 KiB until issue 19's cuts land.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 268 };
 
 /** Source files whose chunks are on the critical path besides the entry. */
 const criticalSources = [

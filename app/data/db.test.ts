@@ -35,7 +35,8 @@ describe('database versions', () => {
 
     const v2 = new BakenDb(NAME);
     await v2.open();
-    expect(v2.verno).toBe(2);
+    // Opens at the latest version (3 adds caseKeys; v1 rows keep no `k` and open with the vault key).
+    expect(v2.verno).toBe(3);
     expect(await v2.records.where('kind').equals('audit').count()).toBe(0);
 
     const caseRow = await v2.records.get(kase.id);
@@ -51,8 +52,8 @@ describe('database versions', () => {
   it('opens an empty database at the latest version', async () => {
     const fresh = new BakenDb(NAME);
     await fresh.open();
-    expect(fresh.verno).toBe(2);
-    expect(fresh.tables.map((t) => t.name).sort()).toEqual(['audit', 'meta', 'records']);
+    expect(fresh.verno).toBe(3);
+    expect(fresh.tables.map((t) => t.name).sort()).toEqual(['audit', 'caseKeys', 'meta', 'records']);
     fresh.close();
   });
 });

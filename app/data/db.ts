@@ -7,6 +7,8 @@
 //            caseId, due (open follow-ups only), updatedAt. Everything else is
 //            in `data`, AES-GCM ciphertext with its `iv`.
 // - audit:   audit events, plaintext id, v and `at`; the event is in `data`.
+// - caseKeys: one wrapped per-case data key per row (case-keys.ts): plaintext
+//            random key id only; a record row names its key in `k`.
 // SECURITY.md justifies each plaintext column. Only app/data/ opens this file.
 import { Dexie } from 'dexie';
 import type { Table, Transaction } from 'dexie';
@@ -32,8 +34,17 @@ export interface RecordRow {
   /** Set only while a follow-up is open. */
   due?: string;
   updatedAt: string;
+  /** The id of the per-case key `data` is encrypted under; absent: the vault data key. */
+  k?: string;
   iv: Bytes;
   data: Bytes;
+}
+
+/** A per-case data key wrapped by the vault data key (case-keys.ts); self-contained, addressed by its random id. */
+export interface CaseKeyRow {
+  id: string;
+  iv: Bytes;
+  wrapped: Bytes;
 }
 
 export interface AuditRow {
@@ -69,16 +80,24 @@ export async function moveAuditEventsToOwnTable(tx: Transaction): Promise<void> 
   await records.where('kind').equals('audit').delete();
 }
 
+/** Version 3: per-case data keys, wrapped by the vault data key (rows are re-keyed by case-key-migration.ts after unlock). */
+export const STORES_V3 = {
+  caseKeys: '&id',
+};
+
 export class BakenDb extends Dexie {
   meta!: Table<MetaRow, string>;
   records!: Table<RecordRow, string>;
   audit!: Table<AuditRow, string>;
+  caseKeys!: Table<CaseKeyRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     // Never edit a stored version; add db.version(n + 1) with an upgrade.
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(moveAuditEventsToOwnTable);
+    // No upgrade function: re-keying needs the vault key, so it runs after unlock.
+    this.version(3).stores(STORES_V3);
   }
 }
 

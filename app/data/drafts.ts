@@ -1,32 +1,53 @@
 // Drafts of half-filled forms, for the form hooks of the features: stored
 // encrypted like every record (store.ts), tied to their case so erasing the
 // case erases them, and never audited (a draft is not a logbook entry).
+// A case form's draft is addressed by the form's name and its case; its
+// stored id is random (draft-ids.ts), so it does not name the case.
 import type { Draft } from '../../schema/records/draft';
+import { caseDraftId, findCaseDraftId } from './draft-ids';
 import { deleteDraft, saveDraft } from './store';
 
 /** The fields of a form by name, as typed (text only). */
 export type DraftFields = Record<string, string>;
 
+// Saves of one form's draft run one after the other, so the first save's
+// random id is stored before the next one looks it up.
+const queues = new Map<string, Promise<unknown>>();
+function serial<T>(slot: string, work: () => Promise<T>): Promise<T> {
+  const run = (queues.get(slot) ?? Promise.resolve()).then(work, work);
+  const settled = run.catch(() => undefined);
+  queues.set(slot, settled);
+  void settled.then(() => {
+    if (queues.get(slot) === settled) queues.delete(slot);
+  });
+  return run;
+}
+
 /**
- * Keeps the draft of one form: stores `fields`, or removes the draft when
- * every field is blank. Resolves the stored draft, or null when removed.
- * Offline: works. Fails like saveRecords (VaultLockedError; InvalidRecordError
- * when a field holds image data; StorageFullError / StorageFailedError);
- * then the earlier draft stays as it was.
+ * Keeps the draft of one form (`id`: the form's name, e.g. "note"; with
+ * `caseId`, one draft per form and case): stores `fields`, or removes the
+ * draft when every field is blank. Resolves the stored draft, or null when
+ * removed. Offline: works. Fails like saveRecords (VaultLockedError;
+ * InvalidRecordError when a field holds image data; StorageFullError /
+ * StorageFailedError); then the earlier draft stays as it was.
  */
-export async function keepDraft(input: {
-  id: string;
-  fields: DraftFields;
-  caseId?: string | undefined;
-}): Promise<Draft | null> {
-  if (Object.values(input.fields).every((value) => value.trim() === '')) {
-    await deleteDraft(input.id);
-    return null;
-  }
-  return saveDraft(input);
+export function keepDraft(input: { id: string; fields: DraftFields; caseId?: string | undefined }): Promise<Draft | null> {
+  const { caseId } = input;
+  return serial(`${input.id}|${caseId ?? ''}`, async () => {
+    if (Object.values(input.fields).every((value) => value.trim() === '')) {
+      const stored = caseId === undefined ? input.id : await findCaseDraftId(input.id, caseId);
+      if (stored !== undefined) await deleteDraft(stored);
+      return null;
+    }
+    const id = caseId === undefined ? input.id : await caseDraftId(input.id, caseId);
+    return saveDraft({ id, fields: input.fields, caseId });
+  });
 }
 
 /** Forgets the draft of one form (after saving the real record, or when discarding). Offline: works. */
-export async function discardDraft(id: string): Promise<void> {
-  await deleteDraft(id);
+export function discardDraft(id: string, caseId?: string): Promise<void> {
+  return serial(`${id}|${caseId ?? ''}`, async () => {
+    const stored = caseId === undefined ? id : await findCaseDraftId(id, caseId);
+    if (stored !== undefined) await deleteDraft(stored);
+  });
 }

@@ -32,9 +32,9 @@ export function useFollowUpsDue(onOrBefore: string): Array<RecordResult<RecordOf
   return useVaultQuery(async () => readFollowUpsDueLive(onOrBefore), [onOrBefore]);
 }
 
-/** The saved draft of a form; null when there is none. */
-export function useDraft(id: string): Draft | null | undefined {
-  return useVaultQuery(async () => readDraftLive(id), [id]);
+/** The saved draft of a form (with `caseId`: of that form for that case, see drafts.ts); null when there is none. */
+export function useDraft(id: string, caseId?: string): Draft | null | undefined {
+  return useVaultQuery(async () => readDraftLive(id, caseId), [id, caseId]);
 }
 
 /**

@@ -12,6 +12,7 @@ import type { RecordOfKind } from '../../schema/records';
 import type { RecordKind } from '../../schema/records/base';
 import type { Draft } from '../../schema/records/draft';
 import { db } from './db';
+import { findCaseDraftId } from './draft-ids';
 import {
   filterAuditByCase,
   ofKind,
@@ -65,9 +66,11 @@ export async function readFollowUpsDueLive(
   return getDataKey() === key ? results : undefined;
 }
 
-/** Querier: a form's draft; null when absent or damaged, undefined while locked. */
-export async function readDraftLive(id: string): Promise<Draft | null | undefined> {
-  const result = await readRecordLive(id, 'draft');
+/** Querier: a form's draft (of `caseId`, by form name); null when absent or damaged, undefined while locked. */
+export async function readDraftLive(id: string, caseId?: string): Promise<Draft | null | undefined> {
+  const stored = caseId === undefined ? id : await findCaseDraftId(id, caseId);
+  if (stored === undefined) return getDataKey() ? null : undefined;
+  const result = await readRecordLive(stored, 'draft');
   if (result === undefined) return undefined;
   return result?.ok ? result.record : null;
 }

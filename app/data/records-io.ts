@@ -10,6 +10,7 @@ import type { RecordOfKind, StoredRecord } from '../../schema/records';
 import type { AuditEvent } from '../../schema/records/audit';
 import type { RecordKind } from '../../schema/records/base';
 import { kindSchema } from '../../schema/records/base';
+import { caseKeyById } from './case-key-store';
 import { decryptRecord, encryptRecord } from './crypto';
 import { db } from './db';
 import type { AuditRow, RecordRow } from './db';
@@ -37,8 +38,12 @@ export function plaintextColumns(record: RowRecord): { caseId?: string; due?: st
 
 export type SealedRow = { table: 'records'; row: RecordRow } | { table: 'audit'; row: AuditRow };
 
-/** Encrypts one validated record into its row. Call outside any transaction. */
-export async function sealRecord(key: CryptoKey, record: StoredRecord): Promise<SealedRow> {
+/**
+ * Encrypts one validated record into its row. Call outside any transaction.
+ * `keyId` names the per-case key `key` is (stored as the row's `k`); without
+ * it `key` must be the vault data key.
+ */
+export async function sealRecord(key: CryptoKey, record: StoredRecord, keyId?: string): Promise<SealedRow> {
   const header = { kind: record.kind, id: record.id, schemaVersion: record.schemaVersion };
   const { iv, data } = await encryptRecord(key, header, record);
   if (record.kind === 'audit') {
@@ -46,7 +51,15 @@ export async function sealRecord(key: CryptoKey, record: StoredRecord): Promise<
   }
   return {
     table: 'records',
-    row: { id: record.id, kind: record.kind, v: record.schemaVersion, ...plaintextColumns(record), iv, data },
+    row: {
+      id: record.id,
+      kind: record.kind,
+      v: record.schemaVersion,
+      ...plaintextColumns(record),
+      ...(keyId === undefined ? {} : { k: keyId }),
+      iv,
+      data,
+    },
   };
 }
 
@@ -57,11 +70,21 @@ function damaged<R extends StoredRecord>(id: string, kind: RecordKind | 'unknown
 // Every kind but audit events, which have their own table.
 const ROW_KINDS: ReadonlySet<string> = new Set<RecordKind>(kindSchema.options.filter((kind) => kind !== 'audit'));
 
-/** Decrypts and checks a records-table row. Never throws. */
-export async function openRecordRow(key: CryptoKey, row: RecordRow): Promise<RecordResult> {
+/**
+ * Decrypts and checks a records-table row. `vaultKey` is the vault data key; a
+ * row with `k` is opened with that per-case key (unwrapped by the vault key,
+ * cached for the session; `caseKeyOf` replaces that lookup, e.g. for a raw
+ * copy of the database read outside the app). Never throws.
+ */
+export async function openRecordRow(
+  vaultKey: CryptoKey,
+  row: RecordRow,
+  caseKeyOf: (vaultKey: CryptoKey, keyId: string) => Promise<CryptoKey> = caseKeyById,
+): Promise<RecordResult> {
   const kind = ROW_KINDS.has(row.kind) ? row.kind : 'unknown';
   try {
     if (kind === 'unknown') return damaged(row.id, kind);
+    const key = row.k === undefined ? vaultKey : await caseKeyOf(vaultKey, row.k);
     const value = await decryptRecord(key, { kind: row.kind, id: row.id, schemaVersion: row.v }, row);
     const restored = restoreRecord(value);
     if (!restored.success) return damaged(row.id, kind);

@@ -286,9 +286,10 @@ describe('what reaches the disk', () => {
     expect(text).not.toContain('MARKER');
 
     const allowed: Record<string, string[]> = {
-      records: ['id', 'kind', 'v', 'caseId', 'due', 'updatedAt', 'iv', 'data'],
+      records: ['id', 'kind', 'v', 'caseId', 'due', 'updatedAt', 'k', 'iv', 'data'],
       audit: ['id', 'v', 'at', 'iv', 'data'],
       meta: ['key', 'value'],
+      caseKeys: ['id', 'iv', 'wrapped'],
     };
     for (const { store, value } of raw) {
       for (const column of Object.keys(value as object)) expect(allowed[store]).toContain(column);

@@ -10,8 +10,9 @@ import type { AuditAction, AuditDetails, AuditEvent } from '../../schema/records
 import type { RecordKind } from '../../schema/records/base';
 import type { Draft } from '../../schema/records/draft';
 import { commitAuditRows, isAuditHeadMoved, prepareAuditRows, serialiseAuditAppend } from './audit-log';
+import { caseKeyById, caseKeyIdOf, createCaseKey, forgetCaseKey } from './case-key-store';
 import { db } from './db';
-import type { RecordRow } from './db';
+import type { CaseKeyRow, RecordRow } from './db';
 import { AppendOnlyError, InvalidRecordError, RecordConflictError, toStorageError } from './errors';
 import {
   filterAuditByCase,
@@ -19,6 +20,7 @@ import {
   openAuditRow,
   openRecordRow,
   openRows,
+  plaintextColumns,
   queryDueRows,
   queryRows,
   sealRecord,
@@ -29,6 +31,49 @@ import { requireDataKey } from './session';
 export type { RecordQuery, RecordResult } from './records-io';
 
 const APPEND_ONLY: ReadonlySet<RecordKind> = new Set<RecordKind>(['note', 'audit']);
+
+type SealingKey = { key: CryptoKey; keyId?: string };
+
+/**
+ * The key each case in `records` is sealed under: its per-case key; the vault
+ * key while its case row is not yet migrated (case-key-migration.ts); a new
+ * case key (whose wrapped row joins the same transaction) for a new case.
+ */
+async function sealingKeys(
+  vaultKey: CryptoKey,
+  records: readonly StoredRecord[],
+): Promise<{ byCase: Map<string, SealingKey>; newKeyRows: CaseKeyRow[] }> {
+  const caseIds = new Set<string>();
+  for (const r of records) {
+    if (r.kind === 'audit') continue;
+    const { caseId } = plaintextColumns(r);
+    if (caseId !== undefined) caseIds.add(caseId);
+  }
+  const byCase = new Map<string, SealingKey>();
+  const newKeyRows: CaseKeyRow[] = [];
+  const ids = [...caseIds];
+  // One read for all case rows; keys are looked up or made in parallel (a restore saves many cases).
+  const caseRows = await db.records.bulkGet(ids);
+  await Promise.all(
+    ids.map(async (caseId, i) => {
+      const keyId = await caseKeyIdOf(caseId, caseRows[i] ?? null);
+      if (keyId === null) byCase.set(caseId, { key: vaultKey });
+      else if (keyId !== undefined) byCase.set(caseId, { key: await caseKeyById(vaultKey, keyId), keyId });
+      else {
+        const created = await createCaseKey(vaultKey);
+        newKeyRows.push(created.row);
+        byCase.set(caseId, { key: created.key, keyId: created.keyId });
+      }
+    }),
+  );
+  return { byCase, newKeyRows };
+}
+
+function sealWith(vaultKey: CryptoKey, byCase: Map<string, SealingKey>, record: StoredRecord): ReturnType<typeof sealRecord> {
+  const caseId = record.kind === 'audit' ? undefined : plaintextColumns(record).caseId;
+  const chosen = caseId === undefined ? undefined : byCase.get(caseId);
+  return chosen ? sealRecord(chosen.key, record, chosen.keyId) : sealRecord(vaultKey, record);
+}
 
 function validate(record: StoredRecord): StoredRecord {
   const parsed = storedRecordSchema.safeParse(record);
@@ -60,7 +105,8 @@ export async function saveRecords(records: readonly StoredRecord[]): Promise<voi
     ids.add(r.id);
   }
   const events = valid.filter((r): r is AuditEvent => r.kind === 'audit');
-  const sealed = await Promise.all(valid.filter((r) => r.kind !== 'audit').map((r) => sealRecord(key, r)));
+  const { byCase, newKeyRows } = await sealingKeys(key, valid);
+  const sealed = await Promise.all(valid.filter((r) => r.kind !== 'audit').map((r) => sealWith(key, byCase, r)));
   const recordRows: RecordRow[] = [];
   for (const s of sealed) if (s.table === 'records') recordRows.push(s.row);
 
@@ -70,7 +116,7 @@ export async function saveRecords(records: readonly StoredRecord[]): Promise<voi
     const audit = await prepareAuditRows(key, events);
     const auditRows = audit.rows;
     try {
-      await db.transaction('rw', db.records, db.audit, db.meta, async () => {
+      await db.transaction('rw', db.records, db.audit, db.meta, db.caseKeys, async () => {
         const recordIds = recordRows.map((r) => r.id);
         const auditIds = auditRows.map((r) => r.id);
         const [existing, existingAudit, auditIdsInRecords, recordIdsInAudit] = await Promise.all([
@@ -88,6 +134,8 @@ export async function saveRecords(records: readonly StoredRecord[]): Promise<voi
         if (takenAudit) throw new AppendOnlyError(takenAudit.id);
         const clash = [...auditIdsInRecords, ...recordIdsInAudit].find((old) => old !== undefined);
         if (clash) throw new RecordConflictError(clash.id);
+        // A new case's wrapped key goes in with its first rows.
+        if (newKeyRows.length > 0) await db.caseKeys.bulkAdd(newKeyRows);
         if (recordRows.length > 0) await db.records.bulkPut(recordRows);
         await commitAuditRows(audit, (rows) => db.audit.bulkAdd(rows));
       });
@@ -174,7 +222,8 @@ export async function appendAudit(input: AuditInput): Promise<AuditEvent> {
 
 /**
  * Deletes a case and every record that belongs to it (parties, consent,
- * assessments, notes, follow-ups, drafts) in one transaction, together with
+ * assessments, notes, follow-ups, drafts) in one transaction, its wrapped
+ * per-case key first (crypto-shredding), together with
  * one `case.erased` audit event that holds only the case id and a count.
  * Resolves `{ erased: 0 }` without an audit event when the case is absent.
  * Offline: works. Fails with VaultLockedError, StorageFullError or
@@ -188,10 +237,23 @@ export async function eraseCase(caseId: string): Promise<{ erased: number }> {
   const valid = validate(event);
   if (valid.kind !== 'audit') throw new RecordConflictError(event.id);
   let erased = 0;
+  let shredded: string[] = [];
   await serialiseAuditAppend(async () => {
     const audit = await prepareAuditRows(key, [valid]);
     try {
-      await db.transaction('rw', db.records, db.audit, db.meta, async () => {
+      await db.transaction('rw', db.records, db.audit, db.meta, db.caseKeys, async () => {
+        // Crypto-shredding: the case's wrapped key(s) go first, so leftover
+        // ciphertext of the case (old versions in IndexedDB's files) can no
+        // longer be decrypted, not even with the vault key.
+        const keyIds = new Set<string>();
+        await db.records
+          .where('caseId')
+          .equals(caseId)
+          .each((row) => {
+            if (row.k !== undefined) keyIds.add(row.k);
+          });
+        shredded = [...keyIds];
+        await db.caseKeys.bulkDelete(shredded);
         erased = await db.records.where('caseId').equals(caseId).delete();
         await commitAuditRows(audit, async (rows) => {
           for (const row of rows) await db.audit.add(row);
@@ -201,6 +263,7 @@ export async function eraseCase(caseId: string): Promise<{ erased: number }> {
       throw isAuditHeadMoved(e) ? e : toStorageError(e);
     }
   });
+  for (const keyId of shredded) forgetCaseKey(keyId);
   return { erased };
 }
 

@@ -4,6 +4,7 @@
 // features behind the lock.
 import { nl as core } from './core';
 import { casePage } from './nl/case-page';
+import { caseKeys } from './nl/case-keys';
 import { errors } from './nl/errors';
 import { exportScreen } from './nl/export';
 import { followUp } from './nl/follow-up';
@@ -19,6 +20,8 @@ export const nl = {
   casePage,
   /** Texts for schema/ validation codes. */
   errors,
+  /** Migration to per-case keys, shown in the unlocked shell. */
+  caseKeys,
 } as const;
 
 export type Catalogue = typeof nl;

@@ -26,7 +26,7 @@ import { readFollowUpOverview } from '../../app/data/follow-up-overview';
 import { openRecordRow, sealRecord } from '../../app/data/records-io';
 import { getDataKey } from '../../app/data/session';
 import { restoreRecord } from '../../schema/restore';
-import { saveRecords } from '../../app/data/store';
+import { getRecord, saveRecords } from '../../app/data/store';
 import { createVault, hasVault, lock, unlock } from '../../app/data/vault';
 import { FollowUpScreen } from '../../app/features/follow-up/follow-up-screen';
 import { pbkdf2Sha256 } from './pbkdf2';
@@ -105,6 +105,7 @@ const api = {
 
   async clearRecords(): Promise<void> {
     await db.records.clear();
+    await db.caseKeys.clear();
     await rawTransaction((store) => store.clear());
   },
 
@@ -217,6 +218,22 @@ const api = {
     const start = now();
     await unlock(passphrase);
     return now() - start;
+  },
+
+  /**
+   * Unlock, then the first case opened (issue 18: its per-case key is unwrapped
+   * on first use, after the unlock). Needs seed() first.
+   */
+  async unlockThenOpenCase(): Promise<{ unlockMs: number; totalMs: number }> {
+    const id = caseIds[0];
+    if (id === undefined) throw new Error('seed first');
+    lock();
+    const start = now();
+    await unlock(passphrase);
+    const unlocked = now();
+    const result = await getRecord(id, 'case');
+    if (!result?.ok) throw new Error('case did not open');
+    return { unlockMs: unlocked - start, totalMs: now() - start };
   },
 
   /** The pure-JS PBKDF2 on this page's main thread for `iterations` rounds. */

@@ -22,7 +22,8 @@ import type { StoredRecord } from '../../schema/records';
 import { openWithPassphrase, parseKeyring } from '../../app/data/keyring';
 import { openAuditRow, openRecordRow } from '../../app/data/records-io';
 import type { RecordResult } from '../../app/data/records-io';
-import type { AuditRow, RecordRow } from '../../app/data/db';
+import type { AuditRow, CaseKeyRow, RecordRow } from '../../app/data/db';
+import { unwrapCaseKey } from '../../app/data/case-keys';
 import { chromiumArgs, findSystemChromium } from '../../scripts/chromium.mjs';
 import { captureCspViolations } from '../fixtures';
 import { phone } from '../pages/logbook-page';
@@ -86,6 +87,8 @@ export interface RawStore {
   meta: Array<{ key: string; value: unknown }>;
   records: RecordRow[];
   audit: AuditRow[];
+  /** Wrapped per-case keys (db.version(3)); empty in an older database. */
+  caseKeys: CaseKeyRow[];
 }
 
 /** Bytes travel out of the page as base64 (`{ __b64 }`), much lighter than number arrays. */
@@ -121,15 +124,22 @@ export async function readRawStore(page: Page): Promise<RawStore> {
       request.onerror = () => reject(request.error);
     });
     try {
-      const tx = db.transaction(['meta', 'records', 'audit'], 'readonly');
+      const stores = ['meta', 'records', 'audit', 'caseKeys'].filter((name) => db.objectStoreNames.contains(name));
+      const tx = db.transaction(stores, 'readonly');
       const all = (name: string) =>
         new Promise<unknown[]>((resolve, reject) => {
+          if (!stores.includes(name)) return resolve([]);
           const request = tx.objectStore(name).getAll();
           request.onsuccess = () => resolve(request.result as unknown[]);
           request.onerror = () => reject(request.error);
         });
-      const [meta, records, audit] = await Promise.all([all('meta'), all('records'), all('audit')]);
-      return tag({ meta, records, audit });
+      const [meta, records, audit, caseKeys] = await Promise.all([
+        all('meta'),
+        all('records'),
+        all('audit'),
+        all('caseKeys'),
+      ]);
+      return tag({ meta, records, audit, caseKeys });
     } finally {
       db.close();
     }
@@ -182,7 +192,14 @@ export async function openRawStore(raw: RawStore, passphrase: string): Promise<O
   const keyringRow = raw.meta.find((m) => m.key === 'keyring');
   if (!keyringRow) throw new Error('no keyring in the store');
   const key = await openWithPassphrase(parseKeyring(keyringRow.value), passphrase);
-  const records = await Promise.all(raw.records.map((row) => openRecordRow(key, row)));
+  // Per-case keys come from the copied caseKeys rows, unwrapped with the vault key (no app session here).
+  const wrapped = new Map(raw.caseKeys.map((row) => [row.id, row]));
+  const caseKeyOf = async (vaultKey: CryptoKey, keyId: string): Promise<CryptoKey> => {
+    const row = wrapped.get(keyId);
+    if (!row) throw new Error(`no wrapped key ${keyId}`);
+    return unwrapCaseKey(vaultKey, row, keyId);
+  };
+  const records = await Promise.all(raw.records.map((row) => openRecordRow(key, row, caseKeyOf)));
   const audit = await Promise.all(raw.audit.map((row) => openAuditRow(key, row)));
   const damaged = [...records, ...audit].flatMap((r) => (r.ok ? [] : [{ id: r.id, kind: r.kind }]));
   const head = raw.meta.find((m) => m.key === 'auditHead')?.value as { seq: number; hash: string } | undefined;

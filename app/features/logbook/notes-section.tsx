@@ -31,9 +31,8 @@ const noteForm = appendNoteInput.omit({ caseId: true, at: true });
 const correctForm = correctNoteInput.omit({ supersedes: true, noteKind: true });
 const kindOptions = noteKindSchema.options.map((value) => ({ value, label: t.kinds[value] }));
 
-export function noteDraftId(caseId: string): string {
-  return `note:${caseId}`;
-}
+/** The note form's draft name; its stored id is random per case (app/data/drafts.ts), so it never names the case. */
+export const NOTE_DRAFT = 'note';
 
 export function NotesSection({ detail }: { detail: CaseDetail }) {
   const [saved, setSaved] = useSavedMessage();
@@ -160,7 +159,7 @@ function NewNote({
   parties: readonly Party[];
   onSaved: (message: string) => void;
 }) {
-  const draft = useFormDraft(noteDraftId(caseId), caseId);
+  const draft = useFormDraft(NOTE_DRAFT, caseId);
   const [formKey, setFormKey] = useState(0);
   if (draft.initial === undefined) return null;
   return (

@@ -20,8 +20,9 @@ interface FormDraft {
   saved: boolean;
 }
 
+/** `draftId` names the form; with `caseId` the stored id is random and does not name the case (app/data/drafts.ts). */
 export function useFormDraft(draftId: string, caseId?: string): FormDraft {
-  const stored = useDraft(draftId);
+  const stored = useDraft(draftId, caseId);
   const [initial, setInitial] = useState<DraftFields | null | undefined>(undefined);
   const [saved, setSaved] = useState(false);
   const pending = useRef<DraftFields | null>(null);
@@ -62,8 +63,8 @@ export function useFormDraft(draftId: string, caseId?: string): FormDraft {
     timer.current = null;
     pending.current = null;
     setSaved(false);
-    await discardDraft(draftId).catch(() => undefined);
-  }, [draftId]);
+    await discardDraft(draftId, caseId).catch(() => undefined);
+  }, [draftId, caseId]);
 
   useEffect(() => {
     const onHide = () => {

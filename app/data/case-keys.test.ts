@@ -1,0 +1,139 @@
+// Issue 18 item 3: per-case keys (wrapping, storage, use) and crypto-shredding.
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { makeCase, makeDraft, makeNote, makeParty } from '../../schema/factories';
+import { caseKeyById, getCachedCaseKey } from './case-key-store';
+import { generateCaseKey, unwrapCaseKey, wrapCaseKey } from './case-keys';
+import { decryptRecord } from './crypto';
+import { db } from './db';
+import type { RecordRow } from './db';
+import { openRecordRow } from './records-io';
+import { setDataKey } from './session';
+import { appendAudit, eraseCase, getRecord, listRecords, saveRecords } from './store';
+import { resetDatabase } from './test-utils';
+
+async function vaultKey(): Promise<CryptoKey> {
+  return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+}
+
+let key: CryptoKey;
+beforeEach(async () => {
+  await resetDatabase();
+  key = await vaultKey();
+  setDataKey(key);
+});
+
+describe('wrapping a case key', () => {
+  it('unwraps only with the same vault key and key id', async () => {
+    const caseKey = await generateCaseKey();
+    const wrapped = await wrapCaseKey(key, caseKey, 'key-a');
+    const back = await unwrapCaseKey(key, wrapped, 'key-a', true);
+    const raw = new Uint8Array(await crypto.subtle.exportKey('raw', back));
+    expect(raw).toEqual(new Uint8Array(await crypto.subtle.exportKey('raw', caseKey)));
+    await expect(unwrapCaseKey(key, wrapped, 'key-b')).rejects.toThrow();
+    await expect(unwrapCaseKey(await vaultKey(), wrapped, 'key-a')).rejects.toThrow();
+    // Non-extractable unless asked for.
+    expect((await unwrapCaseKey(key, wrapped, 'key-a')).extractable).toBe(false);
+  });
+});
+
+describe('records of a case use its own key', () => {
+  it('encrypts every record of a case under one key per case; audit events and loose drafts stay under the vault key', async () => {
+    const a = makeCase();
+    const b = makeCase();
+    await saveRecords([a, makeParty({ caseId: a.id }), makeNote({ caseId: a.id }), b, makeNote({ caseId: b.id })]);
+    await saveRecords([makeDraft({ id: 'form-1', caseId: a.id }), makeDraft({ id: 'form-2' })]);
+    await appendAudit({ action: 'case.created', caseId: a.id });
+
+    const rows = await db.records.toArray();
+    const keyOf = (caseId: string) => new Set(rows.filter((r) => r.caseId === caseId).map((r) => r.k));
+    expect([...keyOf(a.id)]).toHaveLength(1);
+    expect([...keyOf(b.id)]).toHaveLength(1);
+    const [ka] = [...keyOf(a.id)];
+    const [kb] = [...keyOf(b.id)];
+    expect(ka).toBeTypeOf('string');
+    expect(ka).not.toBe(kb);
+    expect(rows.find((r) => r.id === 'form-2')?.k).toBeUndefined();
+    expect((await db.caseKeys.toArray()).map((r) => r.id).sort()).toEqual([ka, kb].sort());
+    expect(Object.keys((await db.audit.toArray())[0] ?? {})).not.toContain('k');
+
+    // A case row is not decryptable with the vault key itself.
+    const caseRow = rows.find((r) => r.id === a.id) as RecordRow;
+    await expect(decryptRecord(key, { kind: 'case', id: a.id, schemaVersion: caseRow.v }, caseRow)).rejects.toThrow();
+    // Every row opens knowing only its own columns.
+    for (const row of rows) expect((await openRecordRow(key, row)).ok).toBe(true);
+    expect((await listRecords({ kind: 'note', caseId: a.id })).every((r) => r.ok)).toBe(true);
+  });
+
+  it('forgets unwrapped case keys at lock and reloads them at the next unlock', async () => {
+    const a = makeCase();
+    await saveRecords([a]);
+    const keyId = (await db.records.get(a.id))?.k as string;
+    expect(getCachedCaseKey(keyId)).toBeDefined();
+    setDataKey(null);
+    expect(getCachedCaseKey(keyId)).toBeUndefined();
+    setDataKey(key);
+    expect(getCachedCaseKey(keyId)).toBeUndefined();
+    expect((await getRecord(a.id, 'case'))?.ok).toBe(true);
+    expect(getCachedCaseKey(keyId)).toBeDefined();
+  });
+
+  it('a row moved to another case key no longer opens', async () => {
+    const a = makeCase();
+    const b = makeCase();
+    await saveRecords([a, b]);
+    const rowA = (await db.records.get(a.id)) as RecordRow;
+    const rowB = (await db.records.get(b.id)) as RecordRow;
+    expect((await openRecordRow(key, { ...rowA, k: rowB.k as string })).ok).toBe(false);
+    expect((await openRecordRow(key, { ...rowA, k: undefined as unknown as string })).ok).toBe(false);
+  });
+});
+
+describe('crypto-shredding', () => {
+  it('after erase, the old ciphertext of the case cannot be decrypted, not even with the vault key', async () => {
+    const a = makeCase({ description: 'MARKER-SHRED' });
+    const other = makeCase();
+    await saveRecords([a, makeParty({ caseId: a.id, realName: 'MARKER-SHRED-naam' }), makeNote({ caseId: a.id }), other]);
+    const before = await db.records.where('caseId').equals(a.id).toArray();
+    const keyId = before[0]?.k as string;
+    // Captured before erase: the wrapped key as a copy of the profile would hold it then.
+    expect(await db.caseKeys.get(keyId)).toBeDefined();
+
+    expect(await eraseCase(a.id)).toEqual({ erased: before.length });
+
+    expect(await db.caseKeys.get(keyId)).toBeUndefined();
+    expect(await db.records.where('caseId').equals(a.id).count()).toBe(0);
+    expect(getCachedCaseKey(keyId)).toBeUndefined();
+    await expect(caseKeyById(key, keyId)).rejects.toThrow();
+    const remaining = await db.caseKeys.toArray();
+    for (const row of before) {
+      const header = { kind: row.kind, id: row.id, schemaVersion: row.v };
+      await expect(decryptRecord(key, header, row)).rejects.toThrow();
+      for (const wrapped of remaining) {
+        const other = await unwrapCaseKey(key, wrapped, wrapped.id);
+        await expect(decryptRecord(other, header, row)).rejects.toThrow();
+      }
+      expect((await openRecordRow(key, row)).ok).toBe(false);
+    }
+    // The other case is untouched.
+    expect((await getRecord(other.id, 'case'))?.ok).toBe(true);
+  });
+
+  it('deletes the wrapped key before the rows, in the same transaction', async () => {
+    const a = makeCase();
+    await saveRecords([a, makeNote({ caseId: a.id })]);
+    const order: string[] = [];
+    const onKey = () => void order.push('key');
+    const onRow = () => void order.push('row');
+    db.caseKeys.hook('deleting', onKey);
+    db.records.hook('deleting', onRow);
+    try {
+      await eraseCase(a.id);
+    } finally {
+      db.caseKeys.hook('deleting').unsubscribe(onKey);
+      db.records.hook('deleting').unsubscribe(onRow);
+    }
+    expect(order[0]).toBe('key');
+    expect(order.filter((o) => o === 'row')).toHaveLength(2);
+  });
+});

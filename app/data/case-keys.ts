@@ -1,0 +1,71 @@
+// Per-case data keys: WRAPPING only (no storage; case-key-store.ts keeps the
+// wrapped rows). Each case has its own random AES-GCM-256 key; the vault data
+// key wraps it with AES-GCM, the AAD binding the key's own id, so a wrapped
+// key copied to another id no longer unwraps. Erasing a case deletes its
+// wrapped key (crypto-shredding): leftover ciphertext of the case can then not
+// be decrypted even with the vault key. A later issue shares a case by
+// wrapping the same key to a colleague's public key; nothing here assumes the
+// wrapping key is the vault key except the function names.
+import { randomBytes, utf8 } from './crypto';
+import type { Bytes } from './crypto';
+
+const IV_BYTES = 12;
+
+export interface WrappedCaseKey {
+  iv: Bytes;
+  wrapped: Bytes;
+}
+
+/** The AAD of a wrapped case key: its id and the format. */
+export function caseKeyAad(keyId: string): Bytes {
+  return utf8(`baken/case-key/v1|${keyId}`);
+}
+
+/** A new random key id (carries nothing about the case). */
+export function newCaseKeyId(): string {
+  return crypto.randomUUID();
+}
+
+/** A new case key; extractable only so it can be wrapped (the session keeps a non-extractable copy). */
+export function generateCaseKey(): Promise<CryptoKey> {
+  return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']) as Promise<CryptoKey>;
+}
+
+/** Wraps `caseKey` under `vaultKey` (an AES-GCM key with encrypt rights), bound to `keyId`. */
+export async function wrapCaseKey(vaultKey: CryptoKey, caseKey: CryptoKey, keyId: string): Promise<WrappedCaseKey> {
+  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', caseKey));
+  try {
+    const iv = randomBytes(IV_BYTES);
+    const wrapped = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: caseKeyAad(keyId) }, vaultKey, raw);
+    return { iv, wrapped: new Uint8Array(wrapped) };
+  } finally {
+    raw.fill(0);
+  }
+}
+
+/**
+ * Unwraps a case key (non-extractable unless `extractable`, e.g. to share it).
+ * Rejects when the vault key, the id or the bytes do not match.
+ */
+export async function unwrapCaseKey(
+  vaultKey: CryptoKey,
+  wrappedKey: WrappedCaseKey,
+  keyId: string,
+  extractable = false,
+): Promise<CryptoKey> {
+  // The vault data key has encrypt/decrypt usages only (never wrapKey), so
+  // the case key is sealed as 32 raw bytes with AES-GCM and imported here.
+  const raw = new Uint8Array(
+    await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: wrappedKey.iv, additionalData: caseKeyAad(keyId) },
+      vaultKey,
+      wrappedKey.wrapped,
+    ),
+  );
+  try {
+    if (raw.byteLength !== 32) throw new Error('case key of wrong length');
+    return await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM', length: 256 }, extractable, ['encrypt', 'decrypt']);
+  } finally {
+    raw.fill(0);
+  }
+}

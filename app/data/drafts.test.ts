@@ -1,0 +1,53 @@
+// Issue 18 item 4: a case form's draft id does not name its case.
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { makeCase } from '../../schema/factories';
+import { db } from './db';
+import { discardDraft, keepDraft } from './drafts';
+import { readDraftLive } from './live';
+import { setDataKey } from './session';
+import { eraseCase, saveRecords } from './store';
+import { resetDatabase } from './test-utils';
+
+beforeEach(async () => {
+  await resetDatabase();
+  setDataKey(await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']));
+});
+
+describe('drafts of a case form', () => {
+  it('are stored under a random id, found again by form and case, and erased with the case', async () => {
+    const a = makeCase();
+    const b = makeCase();
+    await saveRecords([a, b]);
+    // Two quick saves end up in one draft.
+    await Promise.all([
+      keepDraft({ id: 'note', caseId: a.id, fields: { text: 'eerste' } }),
+      keepDraft({ id: 'note', caseId: a.id, fields: { text: 'tweede' } }),
+    ]);
+    await keepDraft({ id: 'note', caseId: b.id, fields: { text: 'ander dossier' } });
+    await keepDraft({ id: 'case-new', fields: { description: 'nieuw' } });
+
+    const drafts = await db.records.where('kind').equals('draft').toArray();
+    expect(drafts).toHaveLength(3);
+    for (const row of drafts) {
+      expect(row.id).not.toContain(a.id);
+      expect(row.id).not.toContain(b.id);
+    }
+    const ofA = drafts.filter((r) => r.caseId === a.id);
+    expect(ofA).toHaveLength(1);
+    expect(ofA[0]?.id).toMatch(/^note:[0-9a-f-]{36}$/);
+
+    expect((await readDraftLive('note', a.id))?.fields).toEqual({ text: 'tweede' });
+    expect((await readDraftLive('note', b.id))?.fields).toEqual({ text: 'ander dossier' });
+    expect((await readDraftLive('case-new'))?.fields).toEqual({ description: 'nieuw' });
+
+    await discardDraft('note', b.id);
+    expect(await readDraftLive('note', b.id)).toBeNull();
+    // Blank fields remove the draft.
+    await keepDraft({ id: 'case-new', fields: { description: ' ' } });
+    expect(await readDraftLive('case-new')).toBeNull();
+
+    await eraseCase(a.id);
+    expect(await db.records.where('kind').equals('draft').count()).toBe(0);
+  });
+});
