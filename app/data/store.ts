@@ -12,23 +12,34 @@ import type { Draft } from '../../schema/records/draft';
 import { commitAuditRows, isAuditHeadMoved, prepareAuditRows, serialiseAuditAppend } from './audit-log';
 import { db } from './db';
 import type { RecordRow } from './db';
-import { AppendOnlyError, InvalidRecordError, RecordConflictError, toStorageError } from './errors';
+import { AppendOnlyError, InvalidRecordError, RecordConflictError, VaultLockedError, toStorageError } from './errors';
 import {
   filterAuditByCase,
   ofKind,
   openAuditRow,
   openRecordRow,
   openRows,
-  queryDueRows,
   queryRows,
   sealRecord,
 } from './records-io';
 import type { RecordQuery, RecordResult } from './records-io';
 import { requireDataKey } from './session';
+import {
+  applyIndexPlan,
+  commitIndexPlan,
+  ensureIndex,
+  isIndexMoved,
+  planIndexErase,
+  planIndexWrite,
+} from './index/case-index';
+import { openFollowUpsOf } from './index/index-reads';
+import { INDEXED_KINDS, isIndexedKind } from './index/entries';
 
 export type { RecordQuery, RecordResult } from './records-io';
 
 const APPEND_ONLY: ReadonlySet<RecordKind> = new Set<RecordKind>(['note', 'audit']);
+// A write re-plans its index change when another tab moved the index head.
+const MAX_INDEX_ATTEMPTS = 5;
 
 function validate(record: StoredRecord): StoredRecord {
   const parsed = storedRecordSchema.safeParse(record);
@@ -64,35 +75,45 @@ export async function saveRecords(records: readonly StoredRecord[]): Promise<voi
   const recordRows: RecordRow[] = [];
   for (const s of sealed) if (s.table === 'records') recordRows.push(s.row);
 
-  // Audit events are linked onto the chain head (hashes and encryption
-  // before the transaction); the transaction re-checks the head.
+  // Audit events are linked onto the chain head and the case index change is
+  // planned (hashes and encryption before the transaction); the transaction
+  // re-checks both heads. A moved index head (another tab wrote) re-plans.
   const write = async (): Promise<void> => {
-    const audit = await prepareAuditRows(key, events);
-    const auditRows = audit.rows;
-    try {
-      await db.transaction('rw', db.records, db.audit, db.meta, async () => {
-        const recordIds = recordRows.map((r) => r.id);
-        const auditIds = auditRows.map((r) => r.id);
-        const [existing, existingAudit, auditIdsInRecords, recordIdsInAudit] = await Promise.all([
-          db.records.bulkGet(recordIds),
-          db.audit.bulkGet(auditIds),
-          db.records.bulkGet(auditIds),
-          db.audit.bulkGet(recordIds),
-        ]);
-        existing.forEach((old, i) => {
-          if (!old) return;
-          if (APPEND_ONLY.has(old.kind)) throw new AppendOnlyError(old.id);
-          if (old.kind !== recordRows[i]?.kind) throw new RecordConflictError(old.id);
+    for (let attempt = 1; ; attempt++) {
+      const plan = await planIndexWrite(key, valid);
+      const audit = await prepareAuditRows(key, events);
+      const auditRows = audit.rows;
+      let rowsDelta = 0;
+      try {
+        await db.transaction('rw', db.records, db.audit, db.meta, db.caseIndex, async () => {
+          const recordIds = recordRows.map((r) => r.id);
+          const auditIds = auditRows.map((r) => r.id);
+          const [existing, existingAudit, auditIdsInRecords, recordIdsInAudit] = await Promise.all([
+            db.records.bulkGet(recordIds),
+            db.audit.bulkGet(auditIds),
+            db.records.bulkGet(auditIds),
+            db.audit.bulkGet(recordIds),
+          ]);
+          existing.forEach((old, i) => {
+            if (!old) return;
+            if (APPEND_ONLY.has(old.kind)) throw new AppendOnlyError(old.id);
+            if (old.kind !== recordRows[i]?.kind) throw new RecordConflictError(old.id);
+          });
+          const takenAudit = existingAudit.find((old) => old !== undefined);
+          if (takenAudit) throw new AppendOnlyError(takenAudit.id);
+          const clash = [...auditIdsInRecords, ...recordIdsInAudit].find((old) => old !== undefined);
+          if (clash) throw new RecordConflictError(clash.id);
+          if (recordRows.length > 0) await db.records.bulkPut(recordRows);
+          rowsDelta = recordRows.filter((row, i) => existing[i] === undefined && isIndexedKind(row.kind)).length;
+          if (plan) await commitIndexPlan(plan, rowsDelta);
+          await commitAuditRows(audit, (rows) => db.audit.bulkAdd(rows));
         });
-        const takenAudit = existingAudit.find((old) => old !== undefined);
-        if (takenAudit) throw new AppendOnlyError(takenAudit.id);
-        const clash = [...auditIdsInRecords, ...recordIdsInAudit].find((old) => old !== undefined);
-        if (clash) throw new RecordConflictError(clash.id);
-        if (recordRows.length > 0) await db.records.bulkPut(recordRows);
-        await commitAuditRows(audit, (rows) => db.audit.bulkAdd(rows));
-      });
-    } catch (e) {
-      throw isAuditHeadMoved(e) ? e : toStorageError(e);
+      } catch (e) {
+        if (isIndexMoved(e) && attempt < MAX_INDEX_ATTEMPTS) continue;
+        throw isAuditHeadMoved(e) ? e : toStorageError(e);
+      }
+      if (plan) applyIndexPlan(plan, rowsDelta);
+      return;
     }
   };
   await (events.length > 0 ? serialiseAuditAppend(write) : write());
@@ -134,13 +155,16 @@ export async function listRecords<K extends RecordKind>(
 }
 
 /**
- * Open follow-ups (not done) due on or before `onOrBefore` (YYYY-MM-DD), via
- * the plaintext `due` index. Offline: works. Fails with VaultLockedError.
+ * Open follow-ups (not done) due on or before `onOrBefore` (YYYY-MM-DD), from
+ * the encrypted case index. Offline: works. Fails with VaultLockedError.
  */
 export async function listFollowUpsDue(onOrBefore: string): Promise<Array<RecordResult<RecordOfKind<'followup'>>>> {
   const key = requireDataKey();
-  const rows = await queryDueRows(onOrBefore);
-  return openRows(key, 'followup', { table: 'records', rows });
+  const index = await ensureIndex(key);
+  if (!index) throw new VaultLockedError();
+  return openFollowUpsOf(index)
+    .filter((f) => f.due <= onOrBefore)
+    .map((record) => ({ ok: true as const, record }));
 }
 
 export interface AuditInput {
@@ -189,16 +213,28 @@ export async function eraseCase(caseId: string): Promise<{ erased: number }> {
   if (valid.kind !== 'audit') throw new RecordConflictError(event.id);
   let erased = 0;
   await serialiseAuditAppend(async () => {
-    const audit = await prepareAuditRows(key, [valid]);
-    try {
-      await db.transaction('rw', db.records, db.audit, db.meta, async () => {
-        erased = await db.records.where('caseId').equals(caseId).delete();
-        await commitAuditRows(audit, async (rows) => {
-          for (const row of rows) await db.audit.add(row);
+    for (let attempt = 1; ; attempt++) {
+      const plan = await planIndexErase(key, caseId);
+      const audit = await prepareAuditRows(key, [valid]);
+      let removed = 0;
+      try {
+        await db.transaction('rw', db.records, db.audit, db.meta, db.caseIndex, async () => {
+          removed = await db.records
+            .where('[caseId+kind]')
+            .anyOf(INDEXED_KINDS.map((kind) => [caseId, kind]))
+            .count();
+          erased = await db.records.where('caseId').equals(caseId).delete();
+          await commitIndexPlan(plan, -removed);
+          await commitAuditRows(audit, async (rows) => {
+            for (const row of rows) await db.audit.add(row);
+          });
         });
-      });
-    } catch (e) {
-      throw isAuditHeadMoved(e) ? e : toStorageError(e);
+      } catch (e) {
+        if (isIndexMoved(e) && attempt < MAX_INDEX_ATTEMPTS) continue;
+        throw isAuditHeadMoved(e) ? e : toStorageError(e);
+      }
+      applyIndexPlan(plan, -removed);
+      return;
     }
   });
   return { erased };
