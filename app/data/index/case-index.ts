@@ -106,7 +106,10 @@ async function sealShard(key: CryptoKey, i: number, gen: number, cases: Readonly
 }
 
 function countIndexedRows(): Promise<number> {
-  return db.records.where('kind').anyOf([...INDEXED_KINDS]).count();
+  return db.records
+    .where('kind')
+    .anyOf([...INDEXED_KINDS])
+    .count();
 }
 
 /**
@@ -149,7 +152,10 @@ async function rebuild(key: CryptoKey): Promise<IndexMemory | null> {
   for (let attempt = 1; ; attempt++) {
     const startHead = await db.caseIndex.get('head');
     const startGen = isHead(startHead) ? startHead.gen : 0;
-    const rows: RecordRow[] = await db.records.where('kind').anyOf([...INDEXED_KINDS]).toArray();
+    const rows: RecordRow[] = await db.records
+      .where('kind')
+      .anyOf([...INDEXED_KINDS])
+      .toArray();
     const shards = Array.from({ length: SHARDS }, () => new Map<string, CaseEntry>());
     setRebuildProgress({ done: 0, total: rows.length });
     for (let i = 0; i < rows.length; i += DECRYPT_BATCH) {
@@ -202,12 +208,10 @@ async function rebuild(key: CryptoKey): Promise<IndexMemory | null> {
 
 function startRebuild(key: CryptoKey): Promise<IndexMemory | null> {
   if (rebuilding?.key === key) return rebuilding.run;
-  const run = Dexie.ignoreTransaction(() => rebuild(key)).then(
-    (built) => {
-      if (built && getDataKey() === key) memory = built;
-      return built;
-    },
-  );
+  const run = Dexie.ignoreTransaction(() => rebuild(key)).then((built) => {
+    if (built && getDataKey() === key) memory = built;
+    return built;
+  });
   const entry = { key, run };
   rebuilding = entry;
   const clear = (): void => {
