@@ -36,7 +36,8 @@ import {
 import type { CaseEntry } from './entries';
 import { setRebuildProgress } from './progress';
 
-export const SHARDS = 16;
+// 64 shards keep a one-case write to re-encrypting about 1/64 of the index.
+export const SHARDS = 64;
 const FORMAT = 1;
 const DECRYPT_BATCH = 256;
 
