@@ -1,13 +1,16 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { getUnlockRetryAt, unlock } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { TextField } from '../../ui/field';
 import { errorCode, retryAtOf } from '../../data/errors';
 import { throttledText } from '../../ui/vault-errors';
+import { takeStaticPassphrase } from './static-lock';
 
 /** Unlock with the passphrase; a wrong one is throttled with a growing delay. */
-export function UnlockForm({ onForgot }: { onForgot: () => void }) {
-  const [passphrase, setPassphrase] = useState('');
+export function UnlockForm({ onForgot, pending = false }: { onForgot: () => void; pending?: boolean }) {
+  // What was typed into index.html's lock screen before the JS took over.
+  const [carried] = useState(takeStaticPassphrase);
+  const [passphrase, setPassphrase] = useState(carried?.passphrase ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [retryAt, setRetryAt] = useState<number | null>(null);
@@ -37,9 +40,9 @@ export function UnlockForm({ onForgot }: { onForgot: () => void }) {
     return () => window.clearInterval(timer);
   }, [retryAt]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy || passphrase === '') return;
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (busy || pending || passphrase === '') return;
     setBusy(true);
     setError(null);
     try {
@@ -61,6 +64,16 @@ export function UnlockForm({ onForgot }: { onForgot: () => void }) {
     }
   }
 
+  // A passphrase submitted on the static lock screen is submitted once the vault is known.
+  const [autoSubmit, setAutoSubmit] = useState(carried?.submitted === true);
+  const submitRef = useRef(submit);
+  submitRef.current = submit;
+  useEffect(() => {
+    if (!autoSubmit || pending) return;
+    setAutoSubmit(false);
+    void submitRef.current();
+  }, [autoSubmit, pending]);
+
   const message = retryAt !== null ? throttledText(retryAt, now) : error;
 
   return (
@@ -74,9 +87,11 @@ export function UnlockForm({ onForgot }: { onForgot: () => void }) {
         onChange={(event) => setPassphrase(event.target.value)}
         error={message}
         required
+        disabled={pending}
+        autoFocus={carried?.focused === true}
       />
       <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy || retryAt !== null}>
+        <button type="submit" className="button button--primary" disabled={busy || pending || retryAt !== null}>
           {busy ? nl.lock.unlocking : nl.lock.unlock}
         </button>
         <button type="button" className="link-button" onClick={onForgot}>
