@@ -188,6 +188,11 @@ async function rebuild(key: CryptoKey): Promise<IndexMemory | null> {
     const gen = startGen + 1;
     const sealed = await Promise.all(shards.map((cases, i) => sealShard(key, i, gen, cases)));
     const head: IndexHeadRow = { id: 'head', gen, rows: rows.length, shards: sealed.map(() => gen) };
+    // Locked meanwhile: write nothing under a key that is gone.
+    if (getDataKey() !== key) {
+      setRebuildProgress(null);
+      return null;
+    }
     try {
       await db.transaction('rw', db.caseIndex, db.records, async () => {
         const current = await db.caseIndex.get('head');
