@@ -104,6 +104,20 @@ describe('saving and reading records', () => {
   });
 });
 
+describe('writes of new ids (restore, bench)', () => {
+  it('stores records without existence reads, and refuses an id that exists after all, writing nothing', async () => {
+    const { kase, parts } = caseWithParts();
+    await saveRecords([kase, ...parts], { newIds: true });
+    expect((await getRecord(kase.id))?.ok).toBe(true);
+    const fresh = makeCase();
+    const error: unknown = await saveRecords([fresh, { ...kase }], { newIds: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecordConflictError);
+    expect((error as RecordConflictError).id).toBe(kase.id);
+    expect(await getRecord(fresh.id)).toBeUndefined();
+    expect(await listFollowUpsDue('9999-12-31')).toHaveLength(1);
+  });
+});
+
 describe('append-only records', () => {
   it('refuses to overwrite a note and writes nothing of that batch', async () => {
     const note = makeNote();

@@ -4,6 +4,8 @@
 // Every write: validate with zod → encrypt everything → one rw transaction.
 // WebCrypto is never awaited inside a transaction (IndexedDB would commit it
 // early). Audit events are linked into the hash chain first (audit-log.ts). All operations work offline; they need an unlocked vault.
+import { Dexie } from 'dexie';
+
 import { storedRecordSchema } from '../../schema/records';
 import type { RecordOfKind, StoredRecord } from '../../schema/records';
 import type { AuditAction, AuditDetails, AuditEvent } from '../../schema/records/audit';
@@ -52,6 +54,16 @@ function validate(record: StoredRecord): StoredRecord {
   return parsed.data;
 }
 
+export interface SaveOptions {
+  /**
+   * The caller guarantees that no record id exists yet (e.g. a restore into
+   * an empty logbook): the records table's existence reads are skipped and
+   * the rows are added, not put, so an id that does exist after all still
+   * fails the whole write (RecordConflictError) instead of overwriting.
+   */
+  newIds?: boolean;
+}
+
 /**
  * Validates, encrypts and stores records in one transaction: all or nothing.
  * Audit events in the list go to the audit log, linked in this order onto the
@@ -62,7 +74,8 @@ function validate(record: StoredRecord): StoredRecord {
  * codes in `issues`), StorageFullError or StorageFailedError; on any failure
  * nothing was written.
  */
-export async function saveRecords(records: readonly StoredRecord[]): Promise<void> {
+export async function saveRecords(records: readonly StoredRecord[], options: SaveOptions = {}): Promise<void> {
+  const newIds = options.newIds === true;
   const key = requireDataKey();
   const valid = records.map(validate);
   const ids = new Set<string>();
@@ -89,10 +102,10 @@ export async function saveRecords(records: readonly StoredRecord[]): Promise<voi
           const recordIds = recordRows.map((r) => r.id);
           const auditIds = auditRows.map((r) => r.id);
           const [existing, existingAudit, auditIdsInRecords, recordIdsInAudit] = await Promise.all([
-            db.records.bulkGet(recordIds),
+            newIds ? recordIds.map(() => undefined) : db.records.bulkGet(recordIds),
             db.audit.bulkGet(auditIds),
             db.records.bulkGet(auditIds),
-            db.audit.bulkGet(recordIds),
+            newIds ? [] : db.audit.bulkGet(recordIds),
           ]);
           existing.forEach((old, i) => {
             if (!old) return;
@@ -103,13 +116,19 @@ export async function saveRecords(records: readonly StoredRecord[]): Promise<voi
           if (takenAudit) throw new AppendOnlyError(takenAudit.id);
           const clash = [...auditIdsInRecords, ...recordIdsInAudit].find((old) => old !== undefined);
           if (clash) throw new RecordConflictError(clash.id);
-          if (recordRows.length > 0) await db.records.bulkPut(recordRows);
+          if (recordRows.length > 0) {
+            await (newIds ? db.records.bulkAdd(recordRows) : db.records.bulkPut(recordRows));
+          }
           rowsDelta = recordRows.filter((row, i) => existing[i] === undefined && isIndexedKind(row.kind)).length;
           if (plan) await commitIndexPlan(plan, rowsDelta);
           await commitAuditRows(audit, (rows) => db.audit.bulkAdd(rows));
         });
       } catch (e) {
         if (isIndexMoved(e) && attempt < MAX_INDEX_ATTEMPTS) continue;
+        if (newIds && e instanceof Dexie.BulkError) {
+          const failed = Object.keys(e.failuresByPos).map(Number)[0] ?? 0;
+          throw new RecordConflictError(recordRows[failed]?.id ?? '');
+        }
         throw isAuditHeadMoved(e) ? e : toStorageError(e);
       }
       if (plan) applyIndexPlan(plan, rowsDelta);
