@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentCheckPlugin } from './scripts/content-check-plugin';
+import { lockScreenHtmlPlugin } from './scripts/lock-screen-html';
 import { passphraseDictionaryPlugin } from './scripts/passphrase-dictionary';
 import { headersFile, metaContentSecurityPolicy } from './scripts/security-headers.mjs';
 
@@ -31,6 +32,7 @@ export default defineConfig({
     contentCheckPlugin(),
     passphraseDictionaryPlugin(),
     securityHeadersPlugin(),
+    lockScreenHtmlPlugin(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',

@@ -321,7 +321,8 @@ export async function importBackupUsing(
   onProgress?.({ phase: 'writing', done: 0, total: 0 });
   const event = makeAuditEvent({ action: 'backup.imported', details: { count: write.length } });
   try {
-    await saveRecords([...write, event]);
+    // A restore goes into a logbook without records: the ids are new, so the existence reads are skipped.
+    await saveRecords([...write, event], { newIds: options.mode === 'restore' });
   } catch (e) {
     if (e instanceof AppendOnlyError || e instanceof RecordConflictError)
       throw new BackupError('backup.conflict', e.message);

@@ -10,6 +10,7 @@ export type { CaseListItem, OkCaseListItem } from '../../schema/case-list';
 export type { CaseDetail } from './case-reads';
 // The non-hook readers, for code outside React (exports, backup) and tests.
 export { readCaseDetail, readCaseList } from './case-reads';
+export { useIndexRebuildProgress } from './index/progress';
 
 /** Every case as a list item, unordered (filter and sort with schema/case-list.ts). */
 export function useCaseList(): CaseListItem[] | undefined {

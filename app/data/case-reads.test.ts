@@ -8,7 +8,7 @@ import { readCaseDetail, readCaseDetailLive, readCaseList, readCaseListLive } fr
 import { runOperation } from './operations';
 import { db } from './db';
 import { VaultLockedError } from './errors';
-import { TEST_PASSPHRASE, resetDatabase } from './test-utils';
+import { TEST_PASSPHRASE, forgetCaseIndex, resetDatabase } from './test-utils';
 import { createVault, lock, unlock } from './vault';
 
 const ANSWERS = {
@@ -105,6 +105,8 @@ describe('readCaseList', () => {
     await runOperation('addParty', { caseId: good.id, role: 'melder' });
     await damage(bad.id);
     await damage(party.id);
+    // The list reads the case index; damage shows when it is rebuilt from the records.
+    await forgetCaseIndex();
     const list = await readCaseList();
     expect(list).toHaveLength(2);
     expect(list.find((i) => i.id === bad.id)).toEqual({ ok: false, id: bad.id, problem: 'beschadigd' });

@@ -1,14 +1,11 @@
-// Reads of the logbook: the case list and one case with all its parts.
-// Dexie reads come first and decryption after, so the same code serves
-// liveQuery (decryption wrapped in Dexie.waitFor, see live.ts) and plain
-// async callers (tests, exports, backup). Each kind is read once for all
-// cases and grouped by case id in memory (no query per case); rows are
-// decrypted in parallel batches so a long list does not flood WebCrypto.
+// Reads of the logbook: the case list (from the encrypted case index) and
+// one case with all its parts (its own records). Dexie reads come first and
+// decryption after, so the same code serves liveQuery (decryption wrapped in
+// Dexie.waitFor, see live.ts) and plain async callers (tests, exports,
+// backup); rows are decrypted in parallel batches.
 import { Dexie } from 'dexie';
 
-import { buildSearchIndex } from '../../schema/case-list';
-import { groupBy } from '../../schema/group-by';
-import { compareAssessmentsNewestFirst, latestAssessment } from '../../schema/latest-flag';
+import { compareAssessmentsNewestFirst } from '../../schema/latest-flag';
 import type { CaseListItem } from '../../schema/case-list';
 import type { StoredRecord } from '../../schema/records';
 import type { FlagAssessment } from '../../schema/records/assessment';
@@ -24,7 +21,9 @@ import type { Takedown } from '../../schema/records/takedown';
 import { db } from './db';
 import type { RecordRow } from './db';
 import { VaultLockedError } from './errors';
-import { openRecordRow, queryDueRows } from './records-io';
+import { ensureIndex, readIndexLive } from './index/case-index';
+import { caseListOf } from './index/index-reads';
+import { openRecordRow } from './records-io';
 import type { RecordResult } from './records-io';
 import { getDataKey, requireDataKey } from './session';
 
@@ -84,98 +83,28 @@ function compareParties(a: Party, b: Party): number {
 }
 
 // ---------------------------------------------------------------------------
-// Case list
+// Case list: from the encrypted case index (index/), decrypted once per unlock
 // ---------------------------------------------------------------------------
-
-interface ListRows {
-  cases: RecordRow[];
-  parties: RecordRow[];
-  assessments: RecordRow[];
-  openFollowUps: RecordRow[];
-}
-
-async function queryListRows(): Promise<ListRows> {
-  const [cases, parties, assessments, openFollowUps] = await Promise.all([
-    db.records.where('kind').equals('case').toArray(),
-    db.records.where('kind').equals('party').toArray(),
-    db.records.where('kind').equals('assessment').toArray(),
-    // Only open follow-ups carry the `due` column: done ones need no decrypting.
-    queryDueRows('9999-12-31'),
-  ]);
-  return { cases, parties, assessments, openFollowUps };
-}
-
-async function openListRows(key: CryptoKey, rows: ListRows): Promise<RecordResult[][]> {
-  return [
-    await openBatched(key, rows.cases),
-    await openBatched(key, rows.parties),
-    await openBatched(key, rows.assessments),
-    await openBatched(key, rows.openFollowUps),
-  ];
-}
-
-function buildList([cases, parties, assessments, followUps]: RecordResult[][]): CaseListItem[] {
-  const partiesByCase = groupBy(okOfKind(parties ?? [], 'party'), (r) => r.caseId);
-  const assessmentsByCase = groupBy(okOfKind(assessments ?? [], 'assessment'), (r) => r.caseId);
-  const followUpsByCase = groupBy(
-    okOfKind(followUps ?? [], 'followup').filter((f) => f.doneOn === undefined),
-    (r) => r.caseId,
-  );
-  const items: CaseListItem[] = [];
-  for (const result of cases ?? []) {
-    if (!result.ok || result.record.kind !== 'case') {
-      items.push({ ok: false, id: result.ok ? result.record.id : result.id, problem: 'beschadigd' });
-      continue;
-    }
-    const kase = result.record;
-    const caseParties = [...(partiesByCase.get(kase.id) ?? [])].sort(compareParties);
-    const latest = latestAssessment(assessmentsByCase.get(kase.id) ?? []);
-    let next: string | undefined;
-    for (const f of followUpsByCase.get(kase.id) ?? []) if (next === undefined || f.due < next) next = f.due;
-    items.push({
-      ok: true,
-      id: kase.id,
-      reference: kase.reference,
-      status: kase.status,
-      types: kase.types,
-      schools: kase.schools,
-      pseudonyms: caseParties.map((p) => p.pseudonym),
-      ...(latest ? { latestFlag: latest.flag } : {}),
-      ...(next === undefined ? {} : { nextFollowUp: next }),
-      knownOn: kase.knownOn,
-      updatedAt: kase.updatedAt,
-      ...(kase.retentionUntil === undefined ? {} : { retentionUntil: kase.retentionUntil }),
-    });
-  }
-  return items;
-}
-
-async function caseList(key: CryptoKey, wrap: Wrap): Promise<CaseListItem[] | undefined> {
-  const rows = await queryListRows();
-  const opened = await wrap(openListRows(key, rows));
-  if (getDataKey() !== key) return undefined;
-  const list = buildList(opened);
-  // Normalise the search text now, so the first keystroke is as cheap as the next.
-  buildSearchIndex(list);
-  return list;
-}
 
 /**
  * Every case as a list item (unordered; see schema/case-list.ts to filter and
  * sort). A case that cannot be decrypted is listed as `{ ok: false }`;
- * damaged parts of a case are left out of its item. Offline: works. Fails
- * with VaultLockedError, also when the vault locks while reading.
+ * damaged parts of a case are left out of its item. Rebuilds a stale index
+ * first. Offline: works. Fails with VaultLockedError, also when the vault
+ * locks while reading.
  */
 export async function readCaseList(): Promise<CaseListItem[]> {
-  const list = await caseList(requireDataKey(), plain);
-  if (list === undefined) throw new VaultLockedError();
-  return list;
+  const index = await ensureIndex(requireDataKey());
+  if (!index) throw new VaultLockedError();
+  return caseListOf(index);
 }
 
-/** Querier for liveQuery: the case list; undefined while locked. */
+/** Querier for liveQuery: the case list; undefined while locked or while the index is rebuilt. */
 export async function readCaseListLive(): Promise<CaseListItem[] | undefined> {
   const key = getDataKey();
-  return key ? caseList(key, forLiveQuery) : undefined;
+  if (!key) return undefined;
+  const index = await readIndexLive(key);
+  return index && getDataKey() === key ? caseListOf(index) : undefined;
 }
 
 // ---------------------------------------------------------------------------

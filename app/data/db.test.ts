@@ -1,9 +1,9 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { makeAuditEvent, makeCase, makeNote } from '../../schema/factories';
+import { makeAuditEvent, makeCase, makeFollowUp, makeNote } from '../../schema/factories';
 import { generateDataKey } from './crypto';
-import { BakenDb, STORES_V1 } from './db';
+import { BakenDb, STORES_V1, STORES_V2 } from './db';
 import { openAuditRow, openRecordRow, sealRecord } from './records-io';
 
 const NAME = 'baken-upgrade-test';
@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 describe('database versions', () => {
-  it('upgrades a version 1 database to version 2 with every record intact', async () => {
+  it('upgrades a version 1 database through version 2 to the latest with every record intact', async () => {
     // A v1 fixture: the first shape, where audit events lived in `records`.
     const key = await generateDataKey();
     const kase = makeCase();
@@ -27,16 +27,19 @@ describe('database versions', () => {
     }
     const v1 = new Dexie(NAME);
     v1.version(1).stores(STORES_V1);
-    const { at, ...auditRest } = sealedEvent.row;
-    await v1
-      .table('records')
-      .bulkAdd([sealedCase.row, sealedNote.row, { ...auditRest, kind: 'audit', caseId: kase.id, updatedAt: at }]);
+    // v1 rows carried the exact `updatedAt` (and an audit event's exact time).
+    const { at: _day, ...auditRest } = sealedEvent.row;
+    await v1.table('records').bulkAdd([
+      { ...sealedCase.row, updatedAt: kase.updatedAt },
+      { ...sealedNote.row, updatedAt: note.createdAt },
+      { ...auditRest, kind: 'audit', caseId: kase.id, updatedAt: event.at },
+    ]);
     v1.close();
 
     const v2 = new BakenDb(NAME);
     await v2.open();
-    // Opens at the latest version (3 adds caseKeys; v1 rows keep no `k` and open with the vault key).
-    expect(v2.verno).toBe(3);
+    // Opens at the latest version (3 adds caseKeys; 4 drops exact timestamps; v1 rows keep no `k` and open with the vault key).
+    expect(v2.verno).toBe(4);
     expect(await v2.records.where('kind').equals('audit').count()).toBe(0);
 
     const caseRow = await v2.records.get(kase.id);
@@ -46,14 +49,49 @@ describe('database versions', () => {
     expect(await openRecordRow(key, caseRow)).toEqual({ ok: true, record: kase });
     expect(await openRecordRow(key, noteRows[0])).toEqual({ ok: true, record: note });
     expect(await openAuditRow(key, auditRow)).toEqual({ ok: true, record: event });
+    // Version 4: no exact timestamp left in the clear.
+    expect(Object.keys(caseRow)).not.toContain('updatedAt');
+    expect(auditRow.at).toBe(event.at.slice(0, 10));
     v2.close();
+  });
+
+  it('upgrades a version 2 database to version 4: due and updatedAt dropped, audit at coarsened to the day', async () => {
+    const key = await generateDataKey();
+    const kase = makeCase();
+    const followUp = makeFollowUp({ caseId: kase.id, due: '2026-04-01' });
+    const event = makeAuditEvent({ caseId: kase.id });
+    const [c, f, e] = await Promise.all([sealRecord(key, kase), sealRecord(key, followUp), sealRecord(key, event)]);
+    if (c.table !== 'records' || f.table !== 'records' || e.table !== 'audit') throw new Error('setup');
+    const v2 = new Dexie(NAME);
+    v2.version(1).stores(STORES_V1);
+    v2.version(2).stores(STORES_V2);
+    await v2.table('records').bulkAdd([
+      { ...c.row, updatedAt: kase.updatedAt },
+      { ...f.row, due: followUp.due, updatedAt: followUp.updatedAt },
+    ]);
+    await v2.table('audit').add({ ...e.row, at: event.at });
+    v2.close();
+
+    const v4 = new BakenDb(NAME);
+    await v4.open();
+    expect(v4.verno).toBe(4);
+    const rows = await v4.records.toArray();
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['caseId', 'data', 'id', 'iv', 'kind', 'v']);
+    const followUpRow = await v4.records.get(followUp.id);
+    const auditRow = await v4.audit.get(event.id);
+    if (!followUpRow || !auditRow) throw new Error('rows missing after upgrade');
+    expect(await openRecordRow(key, followUpRow)).toEqual({ ok: true, record: followUp });
+    expect(auditRow.at).toBe(event.at.slice(0, 10));
+    expect(await openAuditRow(key, auditRow)).toEqual({ ok: true, record: event });
+    expect(await v4.caseIndex.count()).toBe(0);
+    v4.close();
   });
 
   it('opens an empty database at the latest version', async () => {
     const fresh = new BakenDb(NAME);
     await fresh.open();
-    expect(fresh.verno).toBe(3);
-    expect(fresh.tables.map((t) => t.name).sort()).toEqual(['audit', 'caseKeys', 'meta', 'records']);
+    expect(fresh.verno).toBe(4);
+    expect(fresh.tables.map((t) => t.name).sort()).toEqual(['audit', 'caseIndex', 'caseKeys', 'meta', 'records']);
     fresh.close();
   });
 });

@@ -4,11 +4,16 @@
 //            Nothing here is user content.
 // - records: one row per record (cases, parties, consent, assessments, notes,
 //            follow-ups, drafts). Plaintext only: id, kind, v (schema version),
-//            caseId, due (open follow-ups only), updatedAt. Everything else is
-//            in `data`, AES-GCM ciphertext with its `iv`.
-// - audit:   audit events, plaintext id, v and `at`; the event is in `data`.
-// - caseKeys: one wrapped per-case data key per row (case-keys.ts): plaintext
-//            random key id only; a record row names its key in `k`.
+//            caseId, k (the id of the case key it is sealed under). Everything
+//            else is in `data`, AES-GCM ciphertext with its `iv`. (Before
+//            version 4 also `due` and `updatedAt`.)
+// - audit:   audit events, plaintext id, v and `at` (the UTC day since
+//            version 4); the event is in `data`.
+// - caseKeys (version 3): one wrapped per-case data key per row
+//            (case-keys.ts): plaintext random key id only.
+// - caseIndex (version 4): the encrypted case index (index/), a plaintext
+//            head row `{ id: 'head', gen, rows, shards }` and a few shard
+//            rows `{ id: 'shard:N', gen, iv, data }`.
 // SECURITY.md justifies each plaintext column. Only app/data/ opens this file.
 import { Dexie } from 'dexie';
 import type { Table, Transaction } from 'dexie';
@@ -31,9 +36,6 @@ export interface RecordRow {
   /** schemaVersion, part of the AAD. */
   v: number;
   caseId?: string;
-  /** Set only while a follow-up is open. */
-  due?: string;
-  updatedAt: string;
   /** The id of the per-case key `data` is encrypted under; absent: the vault data key. */
   k?: string;
   iv: Bytes;
@@ -50,6 +52,7 @@ export interface CaseKeyRow {
 export interface AuditRow {
   id: string;
   v: number;
+  /** The UTC day (YYYY-MM-DD) of the event; exact before version 4. */
   at: string;
   iv: Bytes;
   data: Bytes;
@@ -85,11 +88,56 @@ export const STORES_V3 = {
   caseKeys: '&id',
 };
 
+/** The case index's plaintext head: its generation, indexed row count and each shard's generation. */
+export interface IndexHeadRow {
+  id: 'head';
+  gen: number;
+  rows: number;
+  shards: number[];
+}
+
+export interface IndexShardRow {
+  id: string;
+  gen: number;
+  iv: Bytes;
+  data: Bytes;
+}
+
+export type IndexRow = IndexHeadRow | IndexShardRow;
+
+/**
+ * Version 4 (issue 18 item 4, issue 19): records lose the plaintext `due` and
+ * `updatedAt` columns (their queries moved to the encrypted case index),
+ * audit `at` is coarsened to the UTC day, and the case index gets its table.
+ */
+export const STORES_V4 = {
+  records: '&id, kind, caseId, [caseId+kind]',
+  caseIndex: '&id',
+};
+
+/** v3 → v4: drops the exact timestamps; the index is rebuilt after the next unlock (no head yet). */
+export async function dropJoinablePlaintext(tx: Transaction): Promise<void> {
+  await tx
+    .table<{ due?: string; updatedAt?: string }, string>('records')
+    .toCollection()
+    .modify((row) => {
+      delete row.due;
+      delete row.updatedAt;
+    });
+  await tx
+    .table<AuditRow, string>('audit')
+    .toCollection()
+    .modify((row) => {
+      row.at = row.at.slice(0, 10);
+    });
+}
+
 export class BakenDb extends Dexie {
   meta!: Table<MetaRow, string>;
   records!: Table<RecordRow, string>;
   audit!: Table<AuditRow, string>;
   caseKeys!: Table<CaseKeyRow, string>;
+  caseIndex!: Table<IndexRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -98,6 +146,7 @@ export class BakenDb extends Dexie {
     this.version(2).stores(STORES_V2).upgrade(moveAuditEventsToOwnTable);
     // No upgrade function: re-keying needs the vault key, so it runs after unlock.
     this.version(3).stores(STORES_V3);
+    this.version(4).stores(STORES_V4).upgrade(dropJoinablePlaintext);
   }
 }
 

@@ -113,7 +113,7 @@ export async function readAggregateInputs(
   }
   // A summary cannot be made before its case became known, so events from
   // before the period are not read. Audit rows have no plaintext action or case.
-  const auditRows = ids.length === 0 ? [] : await db.audit.where('at').aboveOrEqual(`${from}T00:00:00.000Z`).toArray();
+  const auditRows = ids.length === 0 ? [] : await db.audit.where('at').aboveOrEqual(from).toArray();
   total += auditRows.length;
   const openAudit = (batch: AuditRow[]): Promise<RecordResult[]> =>
     openRows(key, 'audit', { table: 'audit', rows: batch });

@@ -1,12 +1,10 @@
 // Reads for the follow-up overview ("Opvolging"), the app badge and the
-// calendar export. Built to scale to 10,000 cases: open follow-ups are found
-// through the plaintext `due` index (set only while a follow-up is open), the
-// group counts come from that index alone, and only what the screen shows is
-// decrypted (the first page of each group, plus the case, parties and
-// assessments of those items). A filter on school, type or flag needs case
-// content, so then every case with an open follow-up is decrypted once.
-// Pattern as in live.ts: Dexie reads first, decryption inside Dexie.waitFor.
-import { Dexie, liveQuery } from 'dexie';
+// calendar export, all from the encrypted case index (index/), which holds
+// every open follow-up with its case's reference, pseudonyms, schools, types
+// and latest flag: nothing is decrypted per visit, and no follow-up date is
+// stored in plaintext. A damaged follow-up is not in the index (its date is
+// unknown); the case page lists it as damaged.
+import { liveQuery } from 'dexie';
 import type { Observable } from 'dexie';
 
 import {
@@ -17,18 +15,23 @@ import {
   type FollowUpGroup,
 } from '../../schema/follow-up';
 import { buildFollowUpCalendar, type CalendarFollowUp } from '../../schema/ics';
-import { groupBy } from '../../schema/group-by';
-import { latestFlag } from '../../schema/latest-flag';
-import type { Flag, FlagAssessment } from '../../schema/records/assessment';
-import type { Case, CaseType } from '../../schema/records/case';
+import type { Flag } from '../../schema/records/assessment';
+import type { CaseType } from '../../schema/records/case';
 import type { FollowUp } from '../../schema/records/follow-up';
-import type { Party } from '../../schema/records/party';
 import { matchesQuery } from '../../schema/text-search';
-import { db } from './db';
+import { VaultLockedError } from './errors';
 import { readAttentionCount } from './follow-up-attention';
-import type { RecordRow } from './db';
-import { openRows } from './records-io';
-import type { RecordResult } from './records-io';
+import { ensureIndex, entriesOf, readIndexLive } from './index/case-index';
+import type { IndexMemory } from './index/case-index';
+import type { CaseEntry } from './index/entries';
+import {
+  caseOf,
+  entryOf,
+  flagOf,
+  openFollowUpsOf,
+  openFollowUpsOfEntry,
+  pseudonymsOf,
+} from './index/index-reads';
 import { getSettings } from './settings';
 import { getDataKey, requireDataKey } from './session';
 import { makeAuditEvent, saveRecords } from './store';
@@ -102,185 +105,85 @@ function isFiltered(filter: FollowUpFilter | undefined): boolean {
   return Boolean(filter && ((filter.school?.trim() ?? '') !== '' || filter.type || filter.flag));
 }
 
-/** The `due` index range of a group. Strings compare like the dates they hold. */
-function groupCollection(group: FollowUpGroup, bounds: FollowUpBounds) {
-  const due = db.records.where('due');
-  switch (group) {
-    case 'te-laat':
-      return due.below(bounds.today);
-    case 'vandaag':
-      return due.equals(bounds.today);
-    case 'deze-week':
-      return due.between(bounds.today, bounds.weekEnd, false, true);
-    case 'later':
-      return due.above(bounds.weekEnd);
-  }
-}
-
-function byDueThenId(a: RecordRow, b: RecordRow): number {
-  const ad = a.due ?? '';
-  const bd = b.due ?? '';
-  if (ad !== bd) return ad < bd ? -1 : 1;
+function byDueThenId(a: FollowUp, b: FollowUp): number {
+  if (a.due !== b.due) return a.due < b.due ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function unique(values: ReadonlyArray<string | undefined>): string[] {
-  return [...new Set(values.filter((v): v is string => v !== undefined))];
-}
-
-function okRecords<T>(results: ReadonlyArray<{ ok: true; record: T } | { ok: false }>): T[] {
-  const out: T[] = [];
-  for (const r of results) if (r.ok) out.push(r.record);
-  return out;
-}
-
-/**
- * Rows of one kind for some cases. Parallel `equals` lookups on the compound
- * index are several times faster in Chromium than one `anyOf` over the list.
- */
-async function rowsOfKind(caseIds: readonly string[], kind: RecordRow['kind']): Promise<RecordRow[]> {
-  const lists = await Promise.all(caseIds.map((id) => db.records.where('[caseId+kind]').equals([id, kind]).toArray()));
-  return lists.flat();
-}
-
-/** Raw rows of the cases, parties and assessments of some cases (Dexie only). */
-async function readCaseRows(caseIds: readonly string[], withParties: boolean) {
-  const [caseRows, partyRows, assessmentRows] = await Promise.all([
-    db.records.bulkGet([...caseIds]),
-    withParties ? rowsOfKind(caseIds, 'party') : Promise.resolve([]),
-    rowsOfKind(caseIds, 'assessment'),
-  ]);
-  return {
-    caseRows: caseRows.filter((row): row is RecordRow => row !== undefined && row.kind === 'case'),
-    partyRows,
-    assessmentRows,
-  };
-}
-
-interface DecryptedCases {
-  cases: Map<string, Case>;
-  parties: Map<string, Party[]>;
-  assessments: Map<string, FlagAssessment[]>;
-}
-
-/** Decrypts case rows (WebCrypto only, no Dexie). */
-async function openCaseRows(key: CryptoKey, rows: Awaited<ReturnType<typeof readCaseRows>>): Promise<DecryptedCases> {
-  const [cases, parties, assessments] = await Promise.all([
-    openRows(key, 'case', { table: 'records', rows: rows.caseRows }),
-    openRows(key, 'party', { table: 'records', rows: rows.partyRows }),
-    openRows(key, 'assessment', { table: 'records', rows: rows.assessmentRows }),
-  ]);
-  return {
-    cases: new Map(okRecords(cases).map((c) => [c.id, c])),
-    parties: groupBy(okRecords(parties), (p) => p.caseId),
-    assessments: groupBy(okRecords(assessments), (a) => a.caseId),
-  };
-}
-
-function caseInfoOf(data: DecryptedCases, caseId: string): FollowUpCaseInfo | undefined {
-  const c = data.cases.get(caseId);
-  if (!c) return undefined;
-  const parties = [...(data.parties.get(caseId) ?? [])].sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+function caseInfoOf(entry: CaseEntry | undefined): FollowUpCaseInfo | undefined {
+  const c = entry ? caseOf(entry) : undefined;
+  if (!entry || !c) return undefined;
   return {
     reference: c.reference,
-    pseudonyms: parties.map((p) => p.pseudonym),
+    pseudonyms: pseudonymsOf(entry),
     schools: c.schools,
     types: c.types,
-    flag: latestFlag(data.assessments.get(caseId) ?? []),
+    flag: flagOf(entry),
   };
 }
 
-function matchesFilter(filter: FollowUpFilter, c: Case | undefined, flag: Flag | undefined): boolean {
+function matchesFilter(filter: FollowUpFilter, entry: CaseEntry): boolean {
+  const c = caseOf(entry);
   if (!c) return false;
   const school = filter.school?.trim() ?? '';
   if (school !== '' && !matchesQuery(c.schools, school)) return false;
   if (filter.type && !c.types.includes(filter.type)) return false;
-  if (filter.flag && flag !== filter.flag) return false;
+  if (filter.flag && flagOf(entry) !== filter.flag) return false;
   return true;
 }
 
-/**
- * Querier for the overview: counts per group, and the first page of each
- * group decrypted with its case context. Undefined while locked (or when the
- * vault locks while it runs). Offline: works. Never throws for a damaged
- * record; it is returned as `{ ok: false }` in its group.
- */
-export async function readFollowUpOverview(options: FollowUpOverviewOptions): Promise<FollowUpOverview | undefined> {
-  const key = getDataKey();
-  if (!key) return undefined;
+/** The overview computed from the in-memory case index (no decryption). */
+export function overviewOf(index: IndexMemory, options: FollowUpOverviewOptions): FollowUpOverview {
   const bounds = boundsForToday(options.today);
   const filter = options.filter ?? {};
   const filtered = isFiltered(filter);
   const limitOf = (g: FollowUpGroup) => Math.max(0, options.limits?.[g] ?? FOLLOW_UP_PAGE_SIZE);
-
-  const totals = {} as Record<FollowUpGroup, number>;
-  const shownRows = {} as Record<FollowUpGroup, RecordRow[]>;
-
-  if (!filtered) {
-    // Index only: counts and the first page of each range, in due order.
-    await Promise.all(
-      followUpGroups.map(async (g) => {
-        const [count, rows] = await Promise.all([
-          groupCollection(g, bounds).count(),
-          groupCollection(g, bounds).limit(limitOf(g)).toArray(),
-        ]);
-        totals[g] = count;
-        shownRows[g] = rows.sort(byDueThenId);
-      }),
-    );
-  } else {
-    // The filter needs case content: decrypt every case with an open follow-up.
-    const allRows = (await db.records.where('due').aboveOrEqual('').toArray()).filter((r) => r.kind === 'followup');
-    const caseIds = unique(allRows.map((r) => r.caseId));
-    const rawCases = await readCaseRows(caseIds, false);
-    const data = await Dexie.waitFor(openCaseRows(key, rawCases));
-    if (getDataKey() !== key) return undefined;
-    const keep = new Map<string, boolean>();
-    for (const id of caseIds)
-      keep.set(id, matchesFilter(filter, data.cases.get(id), latestFlag(data.assessments.get(id) ?? [])));
-    const matching = allRows.filter((r) => r.caseId !== undefined && keep.get(r.caseId) === true).sort(byDueThenId);
-    for (const g of followUpGroups) {
-      const inGroup = matching.filter((r) => r.due !== undefined && followUpGroupOf(r.due, bounds) === g);
-      totals[g] = inGroup.length;
-      shownRows[g] = inGroup.slice(0, limitOf(g));
-    }
+  const inGroup = Object.fromEntries(followUpGroups.map((g) => [g, [] as FollowUp[]])) as Record<
+    FollowUpGroup,
+    FollowUp[]
+  >;
+  for (const [, entry] of entriesOf(index)) {
+    const open = openFollowUpsOfEntry(entry);
+    if (open.length === 0 || (filtered && !matchesFilter(filter, entry))) continue;
+    for (const f of open) inGroup[followUpGroupOf(f.due, bounds)].push(f);
   }
-
-  // Only what is shown is decrypted, together with its case context.
-  const shown = followUpGroups.flatMap((g) => shownRows[g]).filter((r) => r.kind === 'followup');
-  const shownCaseIds = unique(shown.map((r) => r.caseId));
-  const rawContext = await readCaseRows(shownCaseIds, true);
-  const [followUps, context] = await Dexie.waitFor(
-    Promise.all([openRows(key, 'followup', { table: 'records', rows: shown }), openCaseRows(key, rawContext)]),
-  );
-  if (getDataKey() !== key) return undefined;
-
-  const byId = new Map<string, RecordResult<FollowUp>>();
-  shown.forEach((row, i) => {
-    const result = followUps[i];
-    if (result) byId.set(row.id, result);
-  });
-
   const groups = {} as Record<FollowUpGroup, FollowUpGroupView>;
   for (const g of followUpGroups) {
-    const items: FollowUpOverviewItem[] = shownRows[g].map((row) => {
-      const result = byId.get(row.id);
-      if (!result || !result.ok) {
-        return { ok: false, id: row.id, caseId: row.caseId, due: row.due, problem: 'beschadigd' };
-      }
-      return { ok: true, followUp: result.record, caseInfo: caseInfoOf(context, result.record.caseId) };
-    });
-    groups[g] = { group: g, total: totals[g], items };
+    const all = inGroup[g].sort(byDueThenId);
+    const items: FollowUpOverviewItem[] = all.slice(0, limitOf(g)).map((followUp) => ({
+      ok: true,
+      followUp,
+      caseInfo: caseInfoOf(entryOf(index, followUp.caseId)),
+    }));
+    groups[g] = { group: g, total: all.length, items };
   }
-  const total = followUpGroups.reduce((sum, g) => sum + totals[g], 0);
+  const total = followUpGroups.reduce((sum, g) => sum + groups[g].total, 0);
   return { key: overviewKey(options), bounds, filtered, groups, total };
 }
 
-/** Querier: how many open follow-ups are overdue (index only, nothing decrypted). Undefined while locked. */
+/**
+ * Querier for the overview: counts per group, and the first page of each
+ * group with its case context, from the encrypted case index. Undefined while
+ * locked (or when the vault locks while it runs) and while the index is
+ * rebuilt. Offline: works.
+ */
+export async function readFollowUpOverview(options: FollowUpOverviewOptions): Promise<FollowUpOverview | undefined> {
+  const key = getDataKey();
+  if (!key) return undefined;
+  const index = await readIndexLive(key);
+  if (!index || getDataKey() !== key) return undefined;
+  return overviewOf(index, options);
+}
+
+/** Querier: how many open follow-ups are overdue (from the case index). Undefined while locked. */
 export async function readOverdueFollowUpCount(today: string): Promise<number | undefined> {
-  if (!getDataKey()) return undefined;
-  const count = await db.records.where('due').below(today).count();
-  return getDataKey() ? count : undefined;
+  const key = getDataKey();
+  if (!key) return undefined;
+  const index = await readIndexLive(key);
+  if (!index || getDataKey() !== key) return undefined;
+  let count = 0;
+  for (const f of openFollowUpsOf(index)) if (f.due < today) count++;
+  return count;
 }
 
 /**
@@ -343,27 +246,18 @@ export interface FollowUpCalendarExport {
  * works. Fails with VaultLockedError, StorageFullError or StorageFailedError.
  */
 export async function exportFollowUpCalendar(now: Date = new Date()): Promise<FollowUpCalendarExport> {
-  const key = requireDataKey();
-  const rows = (await db.records.where('due').aboveOrEqual('').toArray()).filter((r) => r.kind === 'followup');
-  const caseIds = unique(rows.map((r) => r.caseId));
-  const caseRows = (await db.records.bulkGet(caseIds)).filter(
-    (row): row is RecordRow => row !== undefined && row.kind === 'case',
-  );
-  const [followUps, cases] = await Promise.all([
-    openRows(key, 'followup', { table: 'records', rows }),
-    openRows(key, 'case', { table: 'records', rows: caseRows }),
-  ]);
-  const references = new Map(okRecords(cases).map((c) => [c.id, c.reference]));
+  const index = await ensureIndex(requireDataKey());
+  if (!index) throw new VaultLockedError();
+  const open = openFollowUpsOf(index);
   const items: CalendarFollowUp[] = [];
-  for (const f of okRecords(followUps)) {
-    const reference = references.get(f.caseId);
-    if (reference !== undefined && f.doneOn === undefined) {
-      items.push({ icsUid: f.icsUid, sequence: f.sequence, due: f.due, reference });
-    }
+  for (const f of open) {
+    const entry = entryOf(index, f.caseId);
+    const c = entry ? caseOf(entry) : undefined;
+    if (c) items.push({ icsUid: f.icsUid, sequence: f.sequence, due: f.due, reference: c.reference });
   }
   const text = buildFollowUpCalendar(items, now);
   await saveRecords([
     makeAuditEvent({ action: 'export.calendar', details: { count: items.length, recordKind: 'followup' } }, now),
   ]);
-  return { text, count: items.length, skipped: rows.length - items.length };
+  return { text, count: items.length, skipped: open.length - items.length };
 }

@@ -19,10 +19,11 @@ import {
   openAuditRow,
   openRecordRow,
   openRows,
-  queryDueRows,
   queryRows,
 } from './records-io';
 import type { RecordQuery, RecordResult } from './records-io';
+import { readIndexLive } from './index/case-index';
+import { openFollowUpsOf } from './index/index-reads';
 import { getDataKey } from './session';
 
 /** Querier: records of one kind (and case); undefined while locked. */
@@ -55,15 +56,17 @@ export async function readRecordLive<K extends RecordKind>(
   return getDataKey() === key ? ofKind(result, kind) : undefined;
 }
 
-/** Querier: open follow-ups due on or before a date; undefined while locked. */
+/** Querier: open follow-ups due on or before a date (from the case index); undefined while locked. */
 export async function readFollowUpsDueLive(
   onOrBefore: string,
 ): Promise<Array<RecordResult<RecordOfKind<'followup'>>> | undefined> {
   const key = getDataKey();
   if (!key) return undefined;
-  const rows = await queryDueRows(onOrBefore);
-  const results = await Dexie.waitFor(openRows(key, 'followup', { table: 'records', rows }));
-  return getDataKey() === key ? results : undefined;
+  const index = await readIndexLive(key);
+  if (!index || getDataKey() !== key) return undefined;
+  return openFollowUpsOf(index)
+    .filter((f) => f.due <= onOrBefore)
+    .map((record) => ({ ok: true as const, record }));
 }
 
 /** Querier: a form's draft (of `caseId`, by form name); null when absent or damaged, undefined while locked. */

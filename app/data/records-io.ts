@@ -5,6 +5,7 @@
 // version (AAD), passes `restoreRecord()` and its plaintext columns match the
 // decrypted record; otherwise it is reported as "beschadigd" on its own and
 // every other record stays usable.
+import { coarseDay } from '../../schema/audit-chain';
 import { restoreRecord } from '../../schema/restore';
 import type { RecordOfKind, StoredRecord } from '../../schema/records';
 import type { AuditEvent } from '../../schema/records/audit';
@@ -24,16 +25,18 @@ export function isKind<K extends RecordKind>(record: StoredRecord, kind: K): rec
   return record.kind === kind;
 }
 
-/** The plaintext index columns of a record (see SECURITY.md). */
-export function plaintextColumns(record: RowRecord): { caseId?: string; due?: string; updatedAt: string } {
+/**
+ * The plaintext index columns of a record (see SECURITY.md). Since version 4
+ * only the case id: dates live in the encrypted case index (index/).
+ */
+export function plaintextColumns(record: RowRecord): { caseId?: string } {
   const caseId = record.kind === 'case' ? record.id : record.caseId;
-  const updatedAt = 'updatedAt' in record ? record.updatedAt : record.createdAt;
-  const due = record.kind === 'followup' && record.doneOn === undefined ? record.due : undefined;
-  return {
-    ...(caseId === undefined ? {} : { caseId }),
-    ...(due === undefined ? {} : { due }),
-    updatedAt,
-  };
+  return caseId === undefined ? {} : { caseId };
+}
+
+/** The plaintext `at` column of an audit row: the UTC day only, so it cannot be joined with a record's write. */
+export function auditDay(at: string): string {
+  return coarseDay(at);
 }
 
 export type SealedRow = { table: 'records'; row: RecordRow } | { table: 'audit'; row: AuditRow };
@@ -47,7 +50,7 @@ export async function sealRecord(key: CryptoKey, record: StoredRecord, keyId?: s
   const header = { kind: record.kind, id: record.id, schemaVersion: record.schemaVersion };
   const { iv, data } = await encryptRecord(key, header, record);
   if (record.kind === 'audit') {
-    return { table: 'audit', row: { id: record.id, v: record.schemaVersion, at: record.at, iv, data } };
+    return { table: 'audit', row: { id: record.id, v: record.schemaVersion, at: auditDay(record.at), iv, data } };
   }
   return {
     table: 'records',
@@ -91,7 +94,7 @@ export async function openRecordRow(
     const record = restored.data;
     if (record.kind === 'audit' || record.id !== row.id || record.kind !== row.kind) return damaged(row.id, kind);
     const columns = plaintextColumns(record);
-    if (columns.caseId !== row.caseId || columns.due !== row.due || columns.updatedAt !== row.updatedAt) {
+    if (columns.caseId !== row.caseId) {
       return damaged(row.id, kind);
     }
     return { ok: true, record };
@@ -107,7 +110,7 @@ export async function openAuditRow(key: CryptoKey, row: AuditRow): Promise<Recor
     const restored = restoreRecord(value);
     if (!restored.success || !isKind(restored.data, 'audit')) return damaged(row.id, 'audit');
     const record = restored.data;
-    if (record.id !== row.id || record.at !== row.at) return damaged(row.id, 'audit');
+    if (record.id !== row.id || auditDay(record.at) !== row.at) return damaged(row.id, 'audit');
     return { ok: true, record };
   } catch {
     return damaged(row.id, 'audit');
@@ -141,11 +144,6 @@ export async function queryRows<K extends RecordKind>(query: RecordQuery<K>): Pr
   return { table: 'records', rows };
 }
 
-/** Dexie-only read: open follow-ups due on or before `onOrBefore` (YYYY-MM-DD). */
-export function queryDueRows(onOrBefore: string): Promise<RecordRow[]> {
-  return db.records.where('due').belowOrEqual(onOrBefore).toArray();
-}
-
 /** Decrypts raw rows (WebCrypto only, no Dexie calls) and narrows them to `kind`. */
 export async function openRows<K extends RecordKind>(
   key: CryptoKey,
@@ -154,9 +152,22 @@ export async function openRows<K extends RecordKind>(
 ): Promise<Array<RecordResult<RecordOfKind<K>>>> {
   const results: RecordResult[] =
     raw.table === 'audit'
-      ? await Promise.all(raw.rows.map((row) => openAuditRow(key, row)))
+      ? inAuditOrder(await Promise.all(raw.rows.map((row) => openAuditRow(key, row))))
       : await Promise.all(raw.rows.map((row) => openRecordRow(key, row)));
   return results.map((result) => ofKind(result, kind));
+}
+
+/**
+ * Audit rows carry only their UTC day in the clear, so the table's order within
+ * a day is by random id: events are put back in the order they happened (exact
+ * time, then chain position) after decryption. Damaged rows keep their place
+ * at the end.
+ */
+function inAuditOrder(results: Array<RecordResult<AuditEvent>>): Array<RecordResult<AuditEvent>> {
+  const seq = (e: AuditEvent): number => e.chain?.seq ?? -1;
+  const ok = results.flatMap((r) => (r.ok ? [r] : []));
+  ok.sort((a, b) => a.record.at.localeCompare(b.record.at) || seq(a.record) - seq(b.record));
+  return [...ok, ...results.filter((r) => !r.ok)];
 }
 
 /** Audit rows have no plaintext caseId; a per-case audit list filters after decryption. */

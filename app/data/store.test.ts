@@ -93,14 +93,28 @@ describe('saving and reading records', () => {
     expect(await db.records.count()).toBe(0);
   });
 
-  it('lists open follow-ups due by a date through the due index', async () => {
+  it('lists open follow-ups due by a date through the encrypted case index (no plaintext due column)', async () => {
     const caseId = crypto.randomUUID();
     const early = makeFollowUp({ caseId, due: '2026-03-20' });
     const late = makeFollowUp({ caseId, due: '2026-04-20' });
     const done = makeFollowUp({ caseId, due: '2026-03-19', doneOn: '2026-03-19' });
     await saveRecords([early, late, done]);
     expect(await listFollowUpsDue('2026-03-31')).toEqual([{ ok: true, record: early }]);
-    expect((await db.records.get(done.id))?.due).toBeUndefined();
+    for (const id of [early.id, done.id]) expect(Object.keys((await db.records.get(id)) ?? {})).not.toContain('due');
+  });
+});
+
+describe('writes of new ids (restore, bench)', () => {
+  it('stores records without existence reads, and refuses an id that exists after all, writing nothing', async () => {
+    const { kase, parts } = caseWithParts();
+    await saveRecords([kase, ...parts], { newIds: true });
+    expect((await getRecord(kase.id))?.ok).toBe(true);
+    const fresh = makeCase();
+    const error: unknown = await saveRecords([fresh, { ...kase }], { newIds: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecordConflictError);
+    expect((error as RecordConflictError).id).toBe(kase.id);
+    expect(await getRecord(fresh.id)).toBeUndefined();
+    expect(await listFollowUpsDue('9999-12-31')).toHaveLength(1);
   });
 });
 
@@ -286,14 +300,20 @@ describe('what reaches the disk', () => {
     expect(text).not.toContain('MARKER');
 
     const allowed: Record<string, string[]> = {
-      records: ['id', 'kind', 'v', 'caseId', 'due', 'updatedAt', 'k', 'iv', 'data'],
+      records: ['id', 'kind', 'v', 'caseId', 'k', 'iv', 'data'],
       audit: ['id', 'v', 'at', 'iv', 'data'],
       meta: ['key', 'value'],
       caseKeys: ['id', 'iv', 'wrapped'],
+      caseIndex: ['id', 'gen', 'rows', 'shards', 'iv', 'data'],
     };
     for (const { store, value } of raw) {
       for (const column of Object.keys(value as object)) expect(allowed[store]).toContain(column);
     }
+    // No exact timestamp in the clear (issue 18 item 4): an audit row names only its UTC day.
+    const audit = raw.filter((r) => r.store === 'audit');
+    expect(audit.length).toBeGreaterThan(0);
+    for (const { value } of audit) expect((value as { at: string }).at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(raw.some((r) => r.store === 'caseIndex')).toBe(true);
   });
 });
 

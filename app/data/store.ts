@@ -4,6 +4,8 @@
 // Every write: validate with zod → encrypt everything → one rw transaction.
 // WebCrypto is never awaited inside a transaction (IndexedDB would commit it
 // early). Audit events are linked into the hash chain first (audit-log.ts). All operations work offline; they need an unlocked vault.
+import { Dexie } from 'dexie';
+
 import { storedRecordSchema } from '../../schema/records';
 import type { RecordOfKind, StoredRecord } from '../../schema/records';
 import type { AuditAction, AuditDetails, AuditEvent } from '../../schema/records/audit';
@@ -13,7 +15,7 @@ import { commitAuditRows, isAuditHeadMoved, prepareAuditRows, serialiseAuditAppe
 import { caseKeyById, caseKeyIdOf, createCaseKey, forgetCaseKey } from './case-key-store';
 import { db } from './db';
 import type { CaseKeyRow, RecordRow } from './db';
-import { AppendOnlyError, InvalidRecordError, RecordConflictError, toStorageError } from './errors';
+import { AppendOnlyError, InvalidRecordError, RecordConflictError, VaultLockedError, toStorageError } from './errors';
 import {
   filterAuditByCase,
   ofKind,
@@ -21,16 +23,27 @@ import {
   openRecordRow,
   openRows,
   plaintextColumns,
-  queryDueRows,
   queryRows,
   sealRecord,
 } from './records-io';
 import type { RecordQuery, RecordResult } from './records-io';
 import { requireDataKey } from './session';
+import {
+  applyIndexPlan,
+  commitIndexPlan,
+  ensureIndex,
+  isIndexMoved,
+  planIndexErase,
+  planIndexWrite,
+} from './index/case-index';
+import { openFollowUpsOf } from './index/index-reads';
+import { INDEXED_KINDS, isIndexedKind } from './index/entries';
 
 export type { RecordQuery, RecordResult } from './records-io';
 
 const APPEND_ONLY: ReadonlySet<RecordKind> = new Set<RecordKind>(['note', 'audit']);
+// A write re-plans its index change when another tab moved the index head.
+const MAX_INDEX_ATTEMPTS = 5;
 
 type SealingKey = { key: CryptoKey; keyId?: string };
 
@@ -86,6 +99,16 @@ function validate(record: StoredRecord): StoredRecord {
   return parsed.data;
 }
 
+export interface SaveOptions {
+  /**
+   * The caller guarantees that no record id exists yet (e.g. a restore into
+   * an empty logbook): the records table's existence reads are skipped and
+   * the rows are added, not put, so an id that does exist after all still
+   * fails the whole write (RecordConflictError) instead of overwriting.
+   */
+  newIds?: boolean;
+}
+
 /**
  * Validates, encrypts and stores records in one transaction: all or nothing.
  * Audit events in the list go to the audit log, linked in this order onto the
@@ -96,7 +119,8 @@ function validate(record: StoredRecord): StoredRecord {
  * codes in `issues`), StorageFullError or StorageFailedError; on any failure
  * nothing was written.
  */
-export async function saveRecords(records: readonly StoredRecord[]): Promise<void> {
+export async function saveRecords(records: readonly StoredRecord[], options: SaveOptions = {}): Promise<void> {
+  const newIds = options.newIds === true;
   const key = requireDataKey();
   const valid = records.map(validate);
   const ids = new Set<string>();
@@ -110,37 +134,53 @@ export async function saveRecords(records: readonly StoredRecord[]): Promise<voi
   const recordRows: RecordRow[] = [];
   for (const s of sealed) if (s.table === 'records') recordRows.push(s.row);
 
-  // Audit events are linked onto the chain head (hashes and encryption
-  // before the transaction); the transaction re-checks the head.
+  // Audit events are linked onto the chain head and the case index change is
+  // planned (hashes and encryption before the transaction); the transaction
+  // re-checks both heads. A moved index head (another tab wrote) re-plans.
   const write = async (): Promise<void> => {
-    const audit = await prepareAuditRows(key, events);
-    const auditRows = audit.rows;
-    try {
-      await db.transaction('rw', db.records, db.audit, db.meta, db.caseKeys, async () => {
-        const recordIds = recordRows.map((r) => r.id);
-        const auditIds = auditRows.map((r) => r.id);
-        const [existing, existingAudit, auditIdsInRecords, recordIdsInAudit] = await Promise.all([
-          db.records.bulkGet(recordIds),
-          db.audit.bulkGet(auditIds),
-          db.records.bulkGet(auditIds),
-          db.audit.bulkGet(recordIds),
-        ]);
-        existing.forEach((old, i) => {
-          if (!old) return;
-          if (APPEND_ONLY.has(old.kind)) throw new AppendOnlyError(old.id);
-          if (old.kind !== recordRows[i]?.kind) throw new RecordConflictError(old.id);
+    for (let attempt = 1; ; attempt++) {
+      const plan = await planIndexWrite(key, valid);
+      const audit = await prepareAuditRows(key, events);
+      const auditRows = audit.rows;
+      let rowsDelta = 0;
+      try {
+        await db.transaction('rw', db.records, db.audit, db.meta, db.caseKeys, db.caseIndex, async () => {
+          const recordIds = recordRows.map((r) => r.id);
+          const auditIds = auditRows.map((r) => r.id);
+          const [existing, existingAudit, auditIdsInRecords, recordIdsInAudit] = await Promise.all([
+            newIds ? recordIds.map(() => undefined) : db.records.bulkGet(recordIds),
+            db.audit.bulkGet(auditIds),
+            db.records.bulkGet(auditIds),
+            newIds ? [] : db.audit.bulkGet(recordIds),
+          ]);
+          existing.forEach((old, i) => {
+            if (!old) return;
+            if (APPEND_ONLY.has(old.kind)) throw new AppendOnlyError(old.id);
+            if (old.kind !== recordRows[i]?.kind) throw new RecordConflictError(old.id);
+          });
+          const takenAudit = existingAudit.find((old) => old !== undefined);
+          if (takenAudit) throw new AppendOnlyError(takenAudit.id);
+          const clash = [...auditIdsInRecords, ...recordIdsInAudit].find((old) => old !== undefined);
+          if (clash) throw new RecordConflictError(clash.id);
+          // A new case's wrapped key goes in with its first rows.
+          if (newKeyRows.length > 0) await db.caseKeys.bulkAdd(newKeyRows);
+          if (recordRows.length > 0) {
+            await (newIds ? db.records.bulkAdd(recordRows) : db.records.bulkPut(recordRows));
+          }
+          rowsDelta = recordRows.filter((row, i) => existing[i] === undefined && isIndexedKind(row.kind)).length;
+          if (plan) await commitIndexPlan(plan, rowsDelta);
+          await commitAuditRows(audit, (rows) => db.audit.bulkAdd(rows));
         });
-        const takenAudit = existingAudit.find((old) => old !== undefined);
-        if (takenAudit) throw new AppendOnlyError(takenAudit.id);
-        const clash = [...auditIdsInRecords, ...recordIdsInAudit].find((old) => old !== undefined);
-        if (clash) throw new RecordConflictError(clash.id);
-        // A new case's wrapped key goes in with its first rows.
-        if (newKeyRows.length > 0) await db.caseKeys.bulkAdd(newKeyRows);
-        if (recordRows.length > 0) await db.records.bulkPut(recordRows);
-        await commitAuditRows(audit, (rows) => db.audit.bulkAdd(rows));
-      });
-    } catch (e) {
-      throw isAuditHeadMoved(e) ? e : toStorageError(e);
+      } catch (e) {
+        if (isIndexMoved(e) && attempt < MAX_INDEX_ATTEMPTS) continue;
+        if (newIds && e instanceof Dexie.BulkError) {
+          const failed = Object.keys(e.failuresByPos).map(Number)[0] ?? 0;
+          throw new RecordConflictError(recordRows[failed]?.id ?? '');
+        }
+        throw isAuditHeadMoved(e) ? e : toStorageError(e);
+      }
+      if (plan) applyIndexPlan(plan, rowsDelta);
+      return;
     }
   };
   await (events.length > 0 ? serialiseAuditAppend(write) : write());
@@ -182,13 +222,16 @@ export async function listRecords<K extends RecordKind>(
 }
 
 /**
- * Open follow-ups (not done) due on or before `onOrBefore` (YYYY-MM-DD), via
- * the plaintext `due` index. Offline: works. Fails with VaultLockedError.
+ * Open follow-ups (not done) due on or before `onOrBefore` (YYYY-MM-DD), from
+ * the encrypted case index. Offline: works. Fails with VaultLockedError.
  */
 export async function listFollowUpsDue(onOrBefore: string): Promise<Array<RecordResult<RecordOfKind<'followup'>>>> {
   const key = requireDataKey();
-  const rows = await queryDueRows(onOrBefore);
-  return openRows(key, 'followup', { table: 'records', rows });
+  const index = await ensureIndex(key);
+  if (!index) throw new VaultLockedError();
+  return openFollowUpsOf(index)
+    .filter((f) => f.due <= onOrBefore)
+    .map((record) => ({ ok: true as const, record }));
 }
 
 export interface AuditInput {
@@ -239,28 +282,40 @@ export async function eraseCase(caseId: string): Promise<{ erased: number }> {
   let erased = 0;
   let shredded: string[] = [];
   await serialiseAuditAppend(async () => {
-    const audit = await prepareAuditRows(key, [valid]);
-    try {
-      await db.transaction('rw', db.records, db.audit, db.meta, db.caseKeys, async () => {
-        // Crypto-shredding: the case's wrapped key(s) go first, so leftover
-        // ciphertext of the case (old versions in IndexedDB's files) can no
-        // longer be decrypted, not even with the vault key.
-        const keyIds = new Set<string>();
-        await db.records
-          .where('caseId')
-          .equals(caseId)
-          .each((row) => {
-            if (row.k !== undefined) keyIds.add(row.k);
+    for (let attempt = 1; ; attempt++) {
+      const plan = await planIndexErase(key, caseId);
+      const audit = await prepareAuditRows(key, [valid]);
+      let removed = 0;
+      try {
+        await db.transaction('rw', db.records, db.audit, db.meta, db.caseKeys, db.caseIndex, async () => {
+          // Crypto-shredding: the case's wrapped key(s) go first, so leftover
+          // ciphertext of the case (old versions in IndexedDB's files) can no
+          // longer be decrypted, not even with the vault key.
+          const keyIds = new Set<string>();
+          await db.records
+            .where('caseId')
+            .equals(caseId)
+            .each((row) => {
+              if (row.k !== undefined) keyIds.add(row.k);
+            });
+          shredded = [...keyIds];
+          await db.caseKeys.bulkDelete(shredded);
+          removed = await db.records
+            .where('[caseId+kind]')
+            .anyOf(INDEXED_KINDS.map((kind) => [caseId, kind]))
+            .count();
+          erased = await db.records.where('caseId').equals(caseId).delete();
+          await commitIndexPlan(plan, -removed);
+          await commitAuditRows(audit, async (rows) => {
+            for (const row of rows) await db.audit.add(row);
           });
-        shredded = [...keyIds];
-        await db.caseKeys.bulkDelete(shredded);
-        erased = await db.records.where('caseId').equals(caseId).delete();
-        await commitAuditRows(audit, async (rows) => {
-          for (const row of rows) await db.audit.add(row);
         });
-      });
-    } catch (e) {
-      throw isAuditHeadMoved(e) ? e : toStorageError(e);
+      } catch (e) {
+        if (isIndexMoved(e) && attempt < MAX_INDEX_ATTEMPTS) continue;
+        throw isAuditHeadMoved(e) ? e : toStorageError(e);
+      }
+      applyIndexPlan(plan, -removed);
+      return;
     }
   });
   for (const keyId of shredded) forgetCaseKey(keyId);

@@ -1,5 +1,6 @@
 // Helpers for app/data unit tests (fake-indexeddb). Not used by the app.
 import { DB_NAME, db } from './db';
+import { dropIndexMemory } from './index/case-index';
 import { hasVault, lock } from './vault';
 
 export const TEST_PASSPHRASE = 'correct paard batterij nietje';
@@ -53,4 +54,10 @@ export function rawText(value: unknown): string {
   };
   visit(value);
   return parts.join('\n');
+}
+
+/** Makes the case index stale (as a kill before version 4's first rebuild would), so the next read rebuilds it. */
+export async function forgetCaseIndex(): Promise<void> {
+  dropIndexMemory();
+  await db.caseIndex.clear();
 }

@@ -13,7 +13,7 @@ import { filterCaseList, sortByNextFollowUp } from '../../schema/case-list';
 import type { CaseListItem } from '../../schema/case-list';
 import { aggregatesToCsv, aggregatesToJson, buildAuditAggregates } from '../../schema/audit-aggregates';
 import type { AuditPeriod } from '../../schema/audit-aggregates';
-import { boundsForToday, brusselsToday } from '../../schema/follow-up';
+import { brusselsToday } from '../../schema/follow-up';
 import { storedRecordSchema } from '../../schema/records';
 import type { Case } from '../../schema/records/case';
 import { readCaseList } from '../../app/data/case-reads';
@@ -22,7 +22,8 @@ import { decryptRecord } from '../../app/data/crypto';
 import { db } from '../../app/data/db';
 import type { RecordRow } from '../../app/data/db';
 import { readAggregateInputs, recordAggregatesExport } from '../../app/data/export-reads';
-import { readFollowUpOverview } from '../../app/data/follow-up-overview';
+import { overviewOf, readFollowUpOverview } from '../../app/data/follow-up-overview';
+import { dropIndexMemory, ensureIndex } from '../../app/data/index/case-index';
 import { openRecordRow, sealRecord } from '../../app/data/records-io';
 import { getDataKey } from '../../app/data/session';
 import { restoreRecord } from '../../schema/restore';
@@ -61,12 +62,10 @@ function openRaw(): Promise<IDBDatabase> {
     const request = indexedDB.open(RAW_DB, 1);
     request.onupgradeneeded = () => {
       const store = request.result.createObjectStore('records', { keyPath: 'id' });
-      // The indexes Baken's `records` table has (app/data/db.ts, STORES_V2).
+      // The indexes Baken's `records` table has (app/data/db.ts, STORES_V4).
       store.createIndex('kind', 'kind');
       store.createIndex('caseId', 'caseId');
       store.createIndex('caseId+kind', ['caseId', 'kind']);
-      store.createIndex('due', 'due');
-      store.createIndex('updatedAt', 'updatedAt');
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('open failed'));
@@ -74,6 +73,16 @@ function openRaw(): Promise<IDBDatabase> {
 }
 
 let raw: IDBDatabase | undefined;
+
+/** Empties Baken's records and its case index (else the index is stale and the next write rebuilds it). */
+async function clearBaken(): Promise<void> {
+  await db.transaction('rw', db.records, db.caseKeys, db.caseIndex, async () => {
+    await db.records.clear();
+    await db.caseKeys.clear();
+    await db.caseIndex.clear();
+  });
+  dropIndexMemory();
+}
 
 function rawTransaction(work: (store: IDBObjectStore) => void): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -104,8 +113,7 @@ const api = {
   },
 
   async clearRecords(): Promise<void> {
-    await db.records.clear();
-    await db.caseKeys.clear();
+    await clearBaken();
     await rawTransaction((store) => store.clear());
   },
 
@@ -115,11 +123,13 @@ const api = {
     bulkCases = makeCases(n);
   },
 
-  /** saveRecords() of all prepared cases: validate, encrypt, one transaction. */
+  /** saveRecords() of all prepared cases as a restore writes them (new ids): validate, encrypt, one transaction. */
   async writeBaken(): Promise<{ ms: number; bytes: number }> {
-    await db.records.clear();
+    await clearBaken();
+    // An empty index, as on a new vault (not part of the timed write).
+    await ensureIndex(getDataKey()!);
     const start = now();
-    await saveRecords(bulkCases);
+    await saveRecords(bulkCases, { newIds: true });
     const ms = now() - start;
     bulkRows = await db.records.toArray();
     const bytes = bulkRows.reduce((sum, r) => sum + r.data.byteLength + r.iv.byteLength, 0);
@@ -356,64 +366,23 @@ const api = {
   },
 
   /**
-   * Diagnostics for figure 4: the overview's unfiltered path in parts — the
-   * `due` index (counts + first page per group), the case context rows, and
-   * decrypting what is shown.
+   * Diagnostics for figure 4 (issue 19): the overview reads the in-memory
+   * case index. Its parts: reading and decrypting the index from disk (as
+   * after unlock), and deriving the overview from memory.
    */
-  async overviewCost(): Promise<{
-    indexMs: number;
-    contextMs: number;
-    contextParallelMs: number;
-    decryptMs: number;
-    shown: number;
-  }> {
+  async overviewCost(): Promise<{ indexMs: number; deriveMs: number; shown: number }> {
     const key = getDataKey();
     if (!key) throw new Error('locked');
-    const { today, weekEnd } = boundsForToday(brusselsToday(new Date()));
-    const ranges = [
-      () => db.records.where('due').below(today),
-      () => db.records.where('due').equals(today),
-      () => db.records.where('due').between(today, weekEnd, false, true),
-      () => db.records.where('due').above(weekEnd),
-    ];
+    dropIndexMemory();
     let start = now();
-    const pages = await Promise.all(
-      ranges.map(async (range) => {
-        const [, rows] = await Promise.all([range().count(), range().limit(10).toArray()]);
-        return rows;
-      }),
-    );
+    const index = await ensureIndex(key);
     const indexMs = now() - start;
-    const shown = pages.flat();
-    const caseIdsShown = [...new Set(shown.flatMap((r) => (r.caseId === undefined ? [] : [r.caseId])))];
+    if (!index) throw new Error('locked');
     start = now();
-    const [cases, parts] = await Promise.all([
-      db.records.bulkGet(caseIdsShown),
-      db.records
-        .where('[caseId+kind]')
-        .anyOf(
-          caseIdsShown.flatMap((id) => [
-            [id, 'party'],
-            [id, 'assessment'],
-          ]),
-        )
-        .toArray(),
-    ]);
-    const contextMs = now() - start;
-    // The same rows with one `equals` query per (case, kind), all in parallel.
-    start = now();
-    await Promise.all(
-      caseIdsShown.flatMap((id) =>
-        (['party', 'assessment'] as const).map((kind) =>
-          db.records.where('[caseId+kind]').equals([id, kind]).toArray(),
-        ),
-      ),
-    );
-    const contextParallelMs = now() - start;
-    const rows = [...shown, ...cases.filter((r): r is RecordRow => r !== undefined), ...parts];
-    start = now();
-    await Promise.all(rows.map((row) => openRecordRow(key, row)));
-    return { indexMs, contextMs, contextParallelMs, decryptMs: now() - start, shown: shown.length };
+    const overview = overviewOf(index, { today: brusselsToday(new Date()) });
+    const deriveMs = now() - start;
+    const shown = Object.values(overview.groups).reduce((sum, g) => sum + g.items.length, 0);
+    return { indexMs, deriveMs, shown };
   },
 
   /**
@@ -423,7 +392,7 @@ const api = {
   async writeLean(): Promise<number> {
     const key = getDataKey();
     if (!key) throw new Error('locked');
-    await db.records.clear();
+    await clearBaken();
     const start = now();
     for (const c of bulkCases) storedRecordSchema.parse(c);
     const sealed = await Promise.all(bulkCases.map((c) => sealRecord(key, c)));

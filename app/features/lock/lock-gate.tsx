@@ -14,7 +14,8 @@ export function LockGate({ children }: { children: ReactNode }) {
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
 
   if (vault === 'loading') {
-    return <p className="lead">{nl.lock.loading}</p>;
+    // The same lock screen index.html showed, inert until it is known whether a vault exists.
+    return <UnlockScreen pending />;
   }
   if (vault === 'none') {
     return <SetupScreen onCreated={(code) => setRecoveryCode(code ?? null)} />;

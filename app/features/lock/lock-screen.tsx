@@ -39,12 +39,13 @@ export function SetupScreen({ onCreated }: { onCreated: (recoveryCode: string | 
   );
 }
 
-export function UnlockScreen() {
+/** `pending`: shown while it is not yet known whether a vault exists (fields disabled). */
+export function UnlockScreen({ pending = false }: { pending?: boolean }) {
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
   return (
     <Page title={nl.lock.unlockTitle} focusHeading={false}>
       {mode === 'passphrase' ? (
-        <UnlockForm onForgot={() => setMode('recovery')} />
+        <UnlockForm pending={pending} onForgot={() => setMode('recovery')} />
       ) : (
         <RecoverForm onBack={() => setMode('passphrase')} />
       )}

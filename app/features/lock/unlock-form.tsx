@@ -1,14 +1,17 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { getUnlockRetryAt, unlock } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { PassphraseField } from '../../ui/passphrase-pair';
 import { SubmitRow } from '../../ui/submit-row';
 import { errorCode, retryAtOf } from '../../data/errors';
 import { throttledText } from '../../ui/vault-errors';
+import { takeStaticPassphrase } from './static-lock';
 
 /** Unlock with the passphrase; a wrong one is throttled with a growing delay. */
-export function UnlockForm({ onForgot }: { onForgot: () => void }) {
-  const [passphrase, setPassphrase] = useState('');
+export function UnlockForm({ onForgot, pending = false }: { onForgot: () => void; pending?: boolean }) {
+  // What was typed into index.html's lock screen before the JS took over.
+  const [carried] = useState(takeStaticPassphrase);
+  const [passphrase, setPassphrase] = useState(carried?.passphrase ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [retryAt, setRetryAt] = useState<number | null>(null);
@@ -38,9 +41,9 @@ export function UnlockForm({ onForgot }: { onForgot: () => void }) {
     return () => window.clearInterval(timer);
   }, [retryAt]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy || passphrase === '') return;
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (busy || pending || passphrase === '') return;
     setBusy(true);
     setError(null);
     try {
@@ -62,6 +65,16 @@ export function UnlockForm({ onForgot }: { onForgot: () => void }) {
     }
   }
 
+  // A passphrase submitted on the static lock screen is submitted once the vault is known.
+  const [autoSubmit, setAutoSubmit] = useState(carried?.submitted === true);
+  const submitRef = useRef(submit);
+  submitRef.current = submit;
+  useEffect(() => {
+    if (!autoSubmit || pending) return;
+    setAutoSubmit(false);
+    void submitRef.current();
+  }, [autoSubmit, pending]);
+
   const message = retryAt !== null ? throttledText(retryAt, now) : error;
 
   return (
@@ -72,8 +85,10 @@ export function UnlockForm({ onForgot }: { onForgot: () => void }) {
         value={passphrase}
         onChange={(event) => setPassphrase(event.target.value)}
         error={message}
+        disabled={pending}
+        autoFocus={carried?.focused === true}
       />
-      <SubmitRow busy={busy} label={nl.lock.unlock} busyLabel={nl.lock.unlocking} disabled={retryAt !== null}>
+      <SubmitRow busy={busy} label={nl.lock.unlock} busyLabel={nl.lock.unlocking} disabled={pending || retryAt !== null}>
         <button type="button" className="link-button" onClick={onForgot}>
           {nl.lock.forgot}
         </button>

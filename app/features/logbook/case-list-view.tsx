@@ -5,7 +5,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { flagSchema, type Flag } from '../../../schema/records/assessment';
 import { caseStatusSchema, caseTypeSchema, type CaseStatus, type CaseType } from '../../../schema/records/case';
 import { filterCaseList, sortByNextFollowUp } from '../../../schema/case-list';
-import { useCaseList, type CaseListItem, type OkCaseListItem } from '../../data/case-hooks';
+import { useCaseList, useIndexRebuildProgress, type CaseListItem, type OkCaseListItem } from '../../data/case-hooks';
 import { useDraft } from '../../data/hooks';
 import { nl } from '../../i18n/catalogue';
 import { caseHref } from '../../shell/case-url';
@@ -34,6 +34,7 @@ function parseOr<T extends string>(options: readonly T[], value: string): T | un
 
 export function CaseListView() {
   const items = useCaseList();
+  const rebuild = useIndexRebuildProgress();
   const draft = useDraft(NEW_CASE_DRAFT);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState('');
@@ -150,7 +151,7 @@ export function CaseListView() {
       </search>
 
       {filtered === undefined ? (
-        <p role="status">{t.loading}</p>
+        <p role="status">{rebuild ? t.indexRebuilding(rebuild.done, rebuild.total) : t.loading}</p>
       ) : (
         <>
           <p role="status" className="case-count">

@@ -11,6 +11,9 @@ export const logbook = {
   newCase: 'Nieuw incident',
   intro: 'Je dossiers, gesorteerd op de volgende opvolgdatum. Alles blijft versleuteld op dit toestel.',
   loading: 'Dossiers laden…',
+  /** The encrypted case index is rebuilt from the records (after an update or when it was out of step). */
+  indexRebuilding: (done: number, total: number) =>
+    `Overzicht van je dossiers opnieuw opbouwen: ${done} van ${total} onderdelen…`,
   draftWaiting: 'Je hebt een incident dat nog niet bewaard is.',
   draftContinue: 'Verder invullen',
   search: 'Zoeken',

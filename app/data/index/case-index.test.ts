@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { makeCase, makeFollowUp, makeParty } from '../../../schema/factories';
+import type { CaseListItem } from '../../../schema/case-list';
+import { readCaseList } from '../case-reads';
+import { db } from '../db';
+import { sealRecord } from '../records-io';
+import { getDataKey } from '../session';
+import { eraseCase, listFollowUpsDue, saveRecords } from '../store';
+import { TEST_PASSPHRASE, dumpRawDatabase, forgetCaseIndex, rawText, resetDatabase } from '../test-utils';
+import { createVault, lock, unlock } from '../vault';
+import { SHARDS, dropIndexMemory, ensureIndex, indexInMemory } from './case-index';
+import { caseListOf } from './index-reads';
+import { subscribeRebuildProgress, getRebuildProgress } from './progress';
+
+beforeEach(async () => {
+  await resetDatabase();
+  await createVault(TEST_PASSPHRASE, { recoveryCode: false });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const byId = (a: CaseListItem, b: CaseListItem): number => (a.id < b.id ? -1 : 1);
+
+/** The list from the stored index, and the list a rebuild from the records gives. */
+async function storedAndRebuilt(): Promise<[CaseListItem[], CaseListItem[]]> {
+  dropIndexMemory();
+  const stored = [...(await readCaseList())].sort(byId);
+  await forgetCaseIndex();
+  const rebuilt = [...(await readCaseList())].sort(byId);
+  return [stored, rebuilt];
+}
+
+async function seedCases(n: number) {
+  const cases = Array.from({ length: n }, (_, i) => makeCase({ reference: `2026-${String(i + 1).padStart(3, '0')}` }));
+  const parts = cases.flatMap((c) => [makeParty({ caseId: c.id }), makeFollowUp({ caseId: c.id, due: '2026-05-01' })]);
+  await saveRecords([...cases, ...parts]);
+  return cases;
+}
+
+describe('the encrypted case index', () => {
+  it('is stored as ciphertext shards and a plaintext head with no content', async () => {
+    await seedCases(3);
+    const raw = (await dumpRawDatabase()).filter((r) => r.store === 'caseIndex');
+    expect(raw).toHaveLength(SHARDS + 1);
+    const text = raw.map((r) => rawText(r.value)).join('\n');
+    expect(text).not.toContain('2026-001');
+    expect(text).not.toContain('2026-05-01');
+    expect(text).not.toContain('Jongere');
+  });
+
+  it('stays equal to a rebuild from the records after writes, updates and erasure', async () => {
+    const cases = await seedCases(5);
+    await saveRecords([{ ...cases[0]!, status: 'in-rust' }]);
+    await eraseCase(cases[1]!.id);
+    await saveRecords([makeParty({ caseId: cases[2]!.id, pseudonym: 'Jongere Z' })]);
+    const [stored, rebuilt] = await storedAndRebuilt();
+    expect(stored).toHaveLength(4);
+    expect(stored).toEqual(rebuilt);
+  });
+
+  it('keeps both of two concurrent writes (the second re-plans on a moved head)', async () => {
+    const [a, b] = [makeCase(), makeCase()];
+    const shared = makeCase();
+    await saveRecords([shared]);
+    await Promise.all([saveRecords([a]), saveRecords([b, makeParty({ caseId: shared.id })])]);
+    const [stored, rebuilt] = await storedAndRebuilt();
+    expect(stored.map((i) => i.id).sort()).toEqual([a.id, b.id, shared.id].sort());
+    expect(stored).toEqual(rebuilt);
+  });
+
+  it('leaves records and index both unchanged when a write fails inside its transaction (as a kill would)', async () => {
+    const [kase] = await seedCases(1);
+    const head = await db.caseIndex.get('head');
+    vi.spyOn(db.audit, 'bulkAdd').mockRejectedValueOnce(new Error('killed'));
+    const extra = makeCase();
+    await expect(
+      saveRecords([
+        extra,
+        {
+          kind: 'audit',
+          schemaVersion: 1,
+          id: crypto.randomUUID(),
+          at: new Date().toISOString(),
+          action: 'case.created',
+          caseId: extra.id,
+        },
+      ]),
+    ).rejects.toThrow();
+    expect(await db.caseIndex.get('head')).toEqual(head);
+    expect(await db.records.get(extra.id)).toBeUndefined();
+    const [stored, rebuilt] = await storedAndRebuilt();
+    expect(stored.map((i) => i.id)).toEqual([kase!.id]);
+    expect(stored).toEqual(rebuilt);
+  });
+
+  it('is found stale when a row was written past it, and rebuilt with progress', async () => {
+    await seedCases(2);
+    const key = getDataKey();
+    if (!key) throw new Error('setup');
+    const sneaked = makeCase({ reference: '2026-900' });
+    const sealed = await sealRecord(key, sneaked);
+    if (sealed.table !== 'records') throw new Error('setup');
+    await db.records.add(sealed.row);
+    dropIndexMemory();
+    const seen: Array<number | undefined> = [];
+    const stop = subscribeRebuildProgress(() => seen.push(getRebuildProgress()?.total));
+    const list = await readCaseList();
+    stop();
+    expect(list.map((i) => (i.ok ? i.reference : '')).sort()).toEqual(['2026-001', '2026-002', '2026-900']);
+    // Two cases of three indexed records each, and the one written past the index.
+    expect(seen).toContain(7);
+    expect(getRebuildProgress()).toBeNull();
+  });
+
+  it('is rebuilt when a shard was tampered with or belongs to another generation', async () => {
+    await seedCases(4);
+    const shard = (await db.caseIndex.toArray()).find((r) => r.id !== 'head' && 'data' in r);
+    if (!shard || !('data' in shard)) throw new Error('setup');
+    await db.caseIndex.put({ ...shard, data: new Uint8Array(shard.data.length) });
+    dropIndexMemory();
+    expect(await readCaseList()).toHaveLength(4);
+    const after = await db.caseIndex.get(shard.id);
+    expect(after && 'data' in after ? after.data : null).not.toEqual(new Uint8Array(shard.data.length));
+  });
+
+  it('is dropped from memory when the vault locks, and read again after unlock', async () => {
+    await seedCases(2);
+    expect(indexInMemory()).not.toBeNull();
+    lock();
+    expect(indexInMemory()).toBeNull();
+    await unlock(TEST_PASSPHRASE);
+    expect(await readCaseList()).toHaveLength(2);
+    expect((await listFollowUpsDue('2026-12-31')).length).toBe(2);
+  });
+
+  it('derives the case list without decrypting any record', async () => {
+    await seedCases(3);
+    const index = await ensureIndex(getDataKey()!);
+    const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+    expect(caseListOf(index!)).toHaveLength(3);
+    expect(await readCaseList()).toHaveLength(3);
+    expect(decrypt).not.toHaveBeenCalled();
+  });
+});

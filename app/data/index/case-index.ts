@@ -1,0 +1,344 @@
+// The encrypted case index (issue 19): what the case list, search, Opvolging
+// and the app badge need of every case, decrypted once after unlock and held
+// in memory until the vault locks. On disk it is a plaintext head row
+// `{ gen, rows, shards }` and SHARDS shard rows, each AES-GCM ciphertext under
+// the data key (AAD `baken/v1|index|shard:N|1`), in the `caseIndex` table.
+//
+// Kept in step with the records: every write of an indexed kind (store.ts)
+// encrypts the new shard contents BEFORE its transaction and, inside the same
+// transaction as the records, checks that the head's `gen` is still the one
+// it planned from (else IndexMovedError: another tab wrote; reload, re-plan)
+// and puts the shards and a head with gen + 1. A kill therefore leaves either
+// the old records with the old index or the new ones with the new index.
+// Opening checks staleness anyway (head present, `rows` equal to the number
+// of indexed rows on disk, every shard at the generation the head names and
+// decryptable); a stale index is rebuilt from the records, with progress.
+import { Dexie } from 'dexie';
+
+import { decryptRecord, encryptRecord } from '../crypto';
+import { db } from '../db';
+import type { IndexHeadRow, IndexShardRow, RecordRow } from '../db';
+import { VaultLockedError } from '../errors';
+import { openRecordRow } from '../records-io';
+import { getDataKey, subscribeVault } from '../session';
+import type { StoredRecord } from '../../../schema/records';
+import {
+  INDEXED_KINDS,
+  caseIdOf,
+  emptyEntry,
+  entryRows,
+  isIndexedKind,
+  shardOf,
+  shardSchema,
+  withDamaged,
+  withRecord,
+} from './entries';
+import type { CaseEntry } from './entries';
+import { setRebuildProgress } from './progress';
+
+// 64 shards keep a one-case write to re-encrypting about 1/64 of the index.
+export const SHARDS = 64;
+const FORMAT = 1;
+const DECRYPT_BATCH = 256;
+
+export interface IndexMemory {
+  readonly key: CryptoKey;
+  readonly gen: number;
+  readonly rows: number;
+  readonly shardGens: readonly number[];
+  readonly shards: ReadonlyArray<ReadonlyMap<string, CaseEntry>>;
+}
+
+/** Another writer moved the index since it was planned; reload and plan again. */
+export class IndexMovedError extends Error {
+  constructor() {
+    super('The case index changed since this write was planned.');
+    this.name = 'IndexMovedError';
+  }
+}
+
+export function isIndexMoved(e: unknown): boolean {
+  return e instanceof IndexMovedError;
+}
+
+let memory: IndexMemory | null = null;
+let rebuilding: { key: CryptoKey; run: Promise<IndexMemory | null> } | null = null;
+
+// Decrypted values are forgotten the moment the vault locks.
+subscribeVault(() => {
+  if (memory && memory.key !== getDataKey()) memory = null;
+});
+
+/** The index in memory for the current key, without reading the disk. */
+export function indexInMemory(): IndexMemory | null {
+  return memory && memory.key === getDataKey() ? memory : null;
+}
+
+/** Test seam: forget the in-memory index (as after a reload). */
+export function dropIndexMemory(): void {
+  memory = null;
+}
+
+const shardId = (i: number): string => `shard:${i}`;
+const shardHeader = (i: number) => ({ kind: 'index', id: shardId(i), schemaVersion: FORMAT });
+
+type Wrap = <T>(work: Promise<T>) => Promise<T>;
+const plain: Wrap = (work) => work;
+export const forLiveQuery: Wrap = (work) => Dexie.waitFor(work);
+
+function isHead(row: unknown): row is IndexHeadRow {
+  return typeof row === 'object' && row !== null && (row as { id?: unknown }).id === 'head';
+}
+
+async function openShard(key: CryptoKey, i: number, row: IndexShardRow): Promise<Map<string, CaseEntry> | null> {
+  try {
+    const parsed = shardSchema.safeParse(await decryptRecord(key, shardHeader(i), row));
+    if (!parsed.success || parsed.data.gen !== row.gen) return null;
+    return new Map(Object.entries(parsed.data.cases));
+  } catch {
+    return null;
+  }
+}
+
+async function sealShard(key: CryptoKey, i: number, gen: number, cases: ReadonlyMap<string, CaseEntry>) {
+  const content = { format: FORMAT, gen, cases: Object.fromEntries(cases) };
+  const { iv, data } = await encryptRecord(key, shardHeader(i), content);
+  return { id: shardId(i), gen, iv, data } satisfies IndexShardRow;
+}
+
+function countIndexedRows(): Promise<number> {
+  return db.records
+    .where('kind')
+    .anyOf([...INDEXED_KINDS])
+    .count();
+}
+
+/**
+ * Reads the index from disk (Dexie reads first, decryption through `wrap`).
+ * Reuses shards of `base` whose generation did not change. Null when stale.
+ */
+async function loadFromDisk(key: CryptoKey, wrap: Wrap, base: IndexMemory | null): Promise<IndexMemory | null> {
+  const rows = await db.caseIndex.toArray();
+  const head = rows.find(isHead);
+  if (!head || head.shards.length !== SHARDS) return null;
+  if (base && base.gen === head.gen) return base;
+  const byId = new Map(rows.filter((r): r is IndexShardRow => !isHead(r)).map((r) => [r.id, r]));
+  const reuse = base !== null && base.key === key;
+  // A changed row count means a write that bypassed the index: stale. Checked
+  // on a full open; an incremental refresh follows a head this code wrote.
+  if (!reuse && head.rows !== (await countIndexedRows())) return null;
+  const opened = await wrap(
+    Promise.all(
+      head.shards.map(async (gen, i) => {
+        if (reuse && base.shardGens[i] === gen) return base.shards[i] ?? null;
+        const row = byId.get(shardId(i));
+        return row && row.gen === gen ? openShard(key, i, row) : null;
+      }),
+    ),
+  );
+  if (opened.some((s) => s === null)) return null;
+  const shards = opened as Array<ReadonlyMap<string, CaseEntry>>;
+  let total = 0;
+  for (const shard of shards) for (const entry of shard.values()) total += entryRows(entry);
+  if (total !== head.rows) return null;
+  return { key, gen: head.gen, rows: head.rows, shardGens: [...head.shards], shards };
+}
+
+/**
+ * Rebuilds the index from every indexed record (decrypting them all, with
+ * progress) and stores it in one transaction. Retries if a write moved the
+ * head meanwhile. Resolves null when the vault locked.
+ */
+async function rebuild(key: CryptoKey): Promise<IndexMemory | null> {
+  for (let attempt = 1; ; attempt++) {
+    const startHead = await db.caseIndex.get('head');
+    const startGen = isHead(startHead) ? startHead.gen : 0;
+    const rows: RecordRow[] = await db.records
+      .where('kind')
+      .anyOf([...INDEXED_KINDS])
+      .toArray();
+    const shards = Array.from({ length: SHARDS }, () => new Map<string, CaseEntry>());
+    setRebuildProgress({ done: 0, total: rows.length });
+    for (let i = 0; i < rows.length; i += DECRYPT_BATCH) {
+      const batch = rows.slice(i, i + DECRYPT_BATCH);
+      const results = await Promise.all(batch.map((row) => openRecordRow(key, row)));
+      if (getDataKey() !== key) {
+        setRebuildProgress(null);
+        return null;
+      }
+      results.forEach((result, j) => {
+        const row = batch[j];
+        if (!row) return;
+        // A row without a case id (only by tampering) gets an entry of its own, so it is counted.
+        const caseId = row.caseId ?? row.id;
+        const shard = shards[shardOf(caseId, SHARDS)];
+        if (!shard) return;
+        const entry = shard.get(caseId) ?? emptyEntry();
+        shard.set(
+          caseId,
+          result.ok && isIndexedKind(result.record.kind)
+            ? withRecord(entry, result.record)
+            : withDamaged(entry, row.id, row.kind, caseId),
+        );
+      });
+      setRebuildProgress({ done: Math.min(i + batch.length, rows.length), total: rows.length });
+      // Yield so the progress can render.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    const gen = startGen + 1;
+    const sealed = await Promise.all(shards.map((cases, i) => sealShard(key, i, gen, cases)));
+    const head: IndexHeadRow = { id: 'head', gen, rows: rows.length, shards: sealed.map(() => gen) };
+    // Locked meanwhile: write nothing under a key that is gone.
+    if (getDataKey() !== key) {
+      setRebuildProgress(null);
+      return null;
+    }
+    try {
+      await db.transaction('rw', db.caseIndex, db.records, async () => {
+        const current = await db.caseIndex.get('head');
+        const currentGen = isHead(current) ? current.gen : 0;
+        if (currentGen !== startGen || (await countIndexedRows()) !== rows.length) throw new IndexMovedError();
+        await db.caseIndex.clear();
+        await db.caseIndex.bulkPut([head, ...sealed]);
+      });
+    } catch (e) {
+      if (isIndexMoved(e) && attempt < 5) continue;
+      setRebuildProgress(null);
+      throw e;
+    }
+    setRebuildProgress(null);
+    if (getDataKey() !== key) return null;
+    return { key, gen, rows: rows.length, shardGens: head.shards, shards };
+  }
+}
+
+function startRebuild(key: CryptoKey): Promise<IndexMemory | null> {
+  if (rebuilding?.key === key) return rebuilding.run;
+  const run = Dexie.ignoreTransaction(() => rebuild(key)).then((built) => {
+    if (built && getDataKey() === key) memory = built;
+    return built;
+  });
+  const entry = { key, run };
+  rebuilding = entry;
+  const clear = (): void => {
+    if (rebuilding === entry) rebuilding = null;
+  };
+  run.then(clear, clear);
+  return run;
+}
+
+/**
+ * The index for `key`, fresh with respect to the disk: reloads changed shards
+ * when another write moved the head, rebuilds when stale. Null when the vault
+ * locked meanwhile.
+ */
+export async function ensureIndex(key: CryptoKey): Promise<IndexMemory | null> {
+  const base = memory && memory.key === key ? memory : null;
+  const loaded = await loadFromDisk(key, plain, base);
+  if (getDataKey() !== key) return null;
+  if (loaded) {
+    memory = loaded;
+    return loaded;
+  }
+  return startRebuild(key);
+}
+
+/**
+ * For live queries: the index if it can be read now (its head was read, so a
+ * write re-runs the query). When stale, starts a rebuild in the background and
+ * resolves null; the rebuild's own write of the head re-runs the query.
+ */
+export async function readIndexLive(key: CryptoKey): Promise<IndexMemory | null> {
+  const base = memory && memory.key === key ? memory : null;
+  const loaded = await loadFromDisk(key, forLiveQuery, base);
+  if (getDataKey() !== key) return null;
+  if (loaded) {
+    memory = loaded;
+    return loaded;
+  }
+  void startRebuild(key).catch(() => undefined);
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Writes
+// ---------------------------------------------------------------------------
+
+export interface IndexPlan {
+  readonly base: IndexMemory;
+  readonly gen: number;
+  readonly shards: ReadonlyMap<number, Map<string, CaseEntry>>;
+  readonly sealed: IndexShardRow[];
+}
+
+async function sealPlan(base: IndexMemory, shards: Map<number, Map<string, CaseEntry>>): Promise<IndexPlan> {
+  const gen = base.gen + 1;
+  const sealed = await Promise.all([...shards].map(([i, cases]) => sealShard(base.key, i, gen, cases)));
+  return { base, gen, shards, sealed };
+}
+
+/**
+ * Plans the index change for validated records about to be written (call
+ * before the transaction: it encrypts). Null when none of them is indexed.
+ */
+export async function planIndexWrite(key: CryptoKey, records: readonly StoredRecord[]): Promise<IndexPlan | null> {
+  const indexed = records.filter((r) => isIndexedKind(r.kind));
+  if (indexed.length === 0) return null;
+  const base = await ensureIndex(key);
+  // Never write indexed records without their index change.
+  if (!base) throw new VaultLockedError();
+  const shards = new Map<number, Map<string, CaseEntry>>();
+  for (const record of indexed) {
+    const caseId = caseIdOf(record);
+    if (caseId === undefined) continue;
+    const i = shardOf(caseId, SHARDS);
+    let shard = shards.get(i);
+    if (!shard) {
+      shard = new Map(base.shards[i]);
+      shards.set(i, shard);
+    }
+    shard.set(caseId, withRecord(shard.get(caseId) ?? emptyEntry(), record));
+  }
+  return sealPlan(base, shards);
+}
+
+/** Plans dropping one case's entry (call before the transaction). */
+export async function planIndexErase(key: CryptoKey, caseId: string): Promise<IndexPlan> {
+  const base = await ensureIndex(key);
+  if (!base) throw new VaultLockedError();
+  const i = shardOf(caseId, SHARDS);
+  const shard = new Map(base.shards[i]);
+  shard.delete(caseId);
+  return sealPlan(base, new Map([[i, shard]]));
+}
+
+/**
+ * Inside the write's rw transaction (with db.caseIndex in scope): checks the
+ * head is still the planned base, then puts the shards and the new head.
+ * `rowsDelta`: indexed rows added (or, negative, removed) by this write.
+ */
+export async function commitIndexPlan(plan: IndexPlan, rowsDelta: number): Promise<void> {
+  const head = await db.caseIndex.get('head');
+  if (!isHead(head) || head.gen !== plan.base.gen) throw new IndexMovedError();
+  const shards = [...head.shards];
+  for (const row of plan.sealed) shards[Number(row.id.slice('shard:'.length))] = plan.gen;
+  const next: IndexHeadRow = { id: 'head', gen: plan.gen, rows: head.rows + rowsDelta, shards };
+  await db.caseIndex.bulkPut([next, ...plan.sealed]);
+}
+
+/** After the transaction committed: the memory follows (unless it already moved on). */
+export function applyIndexPlan(plan: IndexPlan, rowsDelta: number): void {
+  if (memory !== plan.base) return;
+  const shards = [...plan.base.shards];
+  const shardGens = [...plan.base.shardGens];
+  for (const [i, cases] of plan.shards) {
+    shards[i] = cases;
+    shardGens[i] = plan.gen;
+  }
+  memory = { key: plan.base.key, gen: plan.gen, rows: plan.base.rows + rowsDelta, shardGens, shards };
+}
+
+/** Every case entry of the index (iteration order: by shard). */
+export function* entriesOf(index: IndexMemory): Generator<[string, CaseEntry]> {
+  for (const shard of index.shards) yield* shard;
+}
