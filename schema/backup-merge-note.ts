@@ -26,6 +26,7 @@ const kindNl: Record<RecordKind, [one: string, many: string]> = {
   referral: ['verwijzing', 'verwijzingen'],
   step: ['stap', 'stappen'],
   takedown: ['stap om materiaal offline te halen', 'stappen om materiaal offline te halen'],
+  evidence: ['notitie over bewijsmateriaal', 'notities over bewijsmateriaal'],
   audit: ['logregel', 'logregels'],
   draft: ['concept', 'concepten'],
 };

@@ -156,6 +156,7 @@ export const caseLevelCategories = [
   'vlaggen-beoordeling',
   'opvolging',
   'offline-halen',
+  'bewijsmateriaal',
 ] as const satisfies readonly InfoCategory[];
 /** Person-level categories: information about the one person the record is about. */
 export const personLevelCategories = [

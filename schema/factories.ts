@@ -7,6 +7,7 @@ import type { AuditEvent } from './records/audit';
 import type { Case } from './records/case';
 import type { ConsentGiven, ShareWithoutConsent } from './records/consent';
 import type { Draft } from './records/draft';
+import type { Evidence } from './records/evidence';
 import type { FollowUp } from './records/follow-up';
 import type { Note } from './records/note';
 import type { Party } from './records/party';
@@ -204,6 +205,22 @@ export function makeTakedown(overrides: Partial<Takedown> = {}): Takedown {
     caseId: uuid(),
     step: 'verspreider-gevraagd',
     status: 'gedaan',
+    on: '2026-03-12',
+    byInitials: 'KV',
+    createdAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeEvidence(overrides: Partial<Evidence> = {}): Evidence {
+  return {
+    kind: 'evidence',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    exists: 'ja',
+    forms: ['schermafbeeldingen'],
+    heldBy: ['jongere'],
     on: '2026-03-12',
     byInitials: 'KV',
     createdAt: NOW,

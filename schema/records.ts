@@ -14,6 +14,7 @@ import type { RecordKind } from './records/base';
 import { caseSchema } from './records/case';
 import { consentGivenSchema, consentRecordSchema } from './records/consent';
 import { draftSchema } from './records/draft';
+import { evidenceSchema } from './records/evidence';
 import { followUpSchema } from './records/follow-up';
 import { noteSchema } from './records/note';
 import { partySchema } from './records/party';
@@ -31,6 +32,7 @@ export const storedRecordSchema = z.discriminatedUnion('kind', [
   referralSchema,
   stepCheckSchema,
   takedownSchema,
+  evidenceSchema,
   auditEventSchema,
   draftSchema,
 ]);
@@ -52,6 +54,7 @@ export const currentSchemaVersion = {
   referral: referralSchema.shape.schemaVersion.value,
   step: stepCheckSchema.shape.schemaVersion.value,
   takedown: takedownSchema.shape.schemaVersion.value,
+  evidence: evidenceSchema.shape.schemaVersion.value,
   audit: auditEventSchema.shape.schemaVersion.value,
   draft: draftSchema.shape.schemaVersion.value,
 } as const satisfies Record<RecordKind, number>;

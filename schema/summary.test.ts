@@ -10,11 +10,13 @@ import {
   makeParty,
   makeShareWithoutConsent,
   makeTakedown,
+  makeEvidence,
 } from './factories';
 import { infoCategorySchema } from './records/consent';
 import { noteKindSchema } from './records/note';
 import { partyRoleSchema } from './records/party';
 import { takedownStatusSchema, takedownStepSchema } from './records/takedown';
+import { evidenceExistsSchema, evidenceFormSchema, evidenceHolderSchema } from './records/evidence';
 import type { ConsentRecord, InfoCategory } from './records/consent';
 import type { Note } from './records/note';
 import type { Party } from './records/party';
@@ -58,6 +60,9 @@ const labels: SummaryLabels = {
   basis: identity(['noodtoestand', 'art-458bis']),
   takedownSteps: identity(takedownStepSchema.options),
   takedownStatuses: identity(takedownStatusSchema.options),
+  evidenceExists: identity(evidenceExistsSchema.options),
+  evidenceForms: identity(evidenceFormSchema.options),
+  evidenceHolders: identity(evidenceHolderSchema.options),
   party: echo,
   sourceConsent: echo,
   sourceWithout: echo,
@@ -75,6 +80,7 @@ const labels: SummaryLabels = {
     school: echo,
     followUp: echo,
     takedown: echo,
+    evidence: echo,
   },
   withheld: (list) => `WITHHELD ${list}`,
   nothingShared: 'NOTHING',
@@ -326,6 +332,34 @@ describe('buildSummary (examples)', () => {
         const summary = buildSummary(input(consents), 'school', ON, VL);
         expect(summary.shared).toEqual([]);
         expect(summary.withheld).not.toContain('offline-halen');
+      });
+    });
+
+    describe('evidence (bewijsmateriaal, issue 15)', () => {
+      const evidence = [
+        makeEvidence({ caseId, exists: 'onbekend', forms: [], heldBy: [], on: '2026-03-11', byInitials: 'QX' }),
+        makeEvidence({ caseId, exists: 'ja', forms: ['links'], heldBy: ['politie', 'jongere'], on: '2026-03-12', byInitials: 'QX' }),
+        makeEvidence({ exists: 'nee', forms: [], heldBy: [], on: '2026-03-13' }),
+      ];
+      const withEvidence = (consents: ConsentRecord[]): SummaryInput => ({ ...input(consents), evidence });
+
+      it("shares only the latest state on the depicted pupil's consent, without initials", () => {
+        const consents = [makeConsent({ caseId, partyId: depicted.id, categories: ['bewijsmateriaal'] })];
+        const summary = buildSummary(withEvidence(consents), 'school', ON, VL);
+        expect(summary.shared).toEqual(['bewijsmateriaal']);
+        expect(summary.sections[0]?.facts).toEqual([
+          { kind: 'evidence', exists: 'ja', forms: ['links'], heldBy: ['politie', 'jongere'], on: '2026-03-12' },
+        ]);
+        const text = summaryToText(summary, labels);
+        expect(text).toContain('- ja | links | politie, jongere | 12/03/2026');
+        expect(text).not.toContain('QX');
+      });
+
+      it("is withheld on the melder's consent alone", () => {
+        const consents = [makeConsent({ caseId, partyId: melder.id, categories: ['bewijsmateriaal'] })];
+        const summary = buildSummary(withEvidence(consents), 'school', ON, VL);
+        expect(summary.sections).toEqual([]);
+        expect(summary.withheld).toContain('bewijsmateriaal');
       });
     });
 

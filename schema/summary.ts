@@ -19,6 +19,8 @@
 // - offline-halen (issue 15: the takedown steps, schema/records/takedown.ts)
 //   is case-level too, released by that same rule: the current status of each
 //   step, never who recorded it (it is in consent-validity.ts's case-level list).
+// - bewijsmateriaal (issue 15: whether evidence exists and who holds it,
+//   schema/records/evidence.ts) is case-level by the same rule; never who recorded it.
 // - Art. 458bis shares only ever go to politie-parket, which is no summary
 //   recipient (share-rules.ts). Conversation notes other than agreements
 //   (afspraken) are never included.
@@ -41,6 +43,13 @@ import {
   type TakedownStatus,
   type TakedownStep,
 } from './records/takedown';
+import {
+  latestEvidence,
+  type Evidence,
+  type EvidenceExists,
+  type EvidenceForm,
+  type EvidenceHolder,
+} from './records/evidence';
 
 /** The recipients a summary can be written for. */
 export const summaryRecipients = [
@@ -61,6 +70,8 @@ export interface SummaryInput {
   followUps: readonly FollowUp[];
   /** The takedown steps (issue 15). Left out, nothing about them is shared. */
   takedowns?: readonly Takedown[] | undefined;
+  /** Whether evidence exists (issue 15). Left out, nothing about it is shared. */
+  evidence?: readonly Evidence[] | undefined;
 }
 
 export interface SummaryOptions {
@@ -103,7 +114,8 @@ export type SummaryFact =
       className?: string | undefined;
     }
   | { kind: 'followup'; due: string; purpose: string }
-  | { kind: 'takedown'; step: TakedownStep; status: TakedownStatus; on: string };
+  | { kind: 'takedown'; step: TakedownStep; status: TakedownStatus; on: string }
+  | { kind: 'evidence'; exists: EvidenceExists; forms: EvidenceForm[]; heldBy: EvidenceHolder[]; on: string };
 
 export interface SummarySection {
   category: InfoCategory;
@@ -130,6 +142,7 @@ const CATEGORY_ORDER: readonly InfoCategory[] = [
   'vlaggen-beoordeling',
   'opvolging',
   'offline-halen',
+  'bewijsmateriaal',
   'contactgegevens',
 ];
 
@@ -172,7 +185,19 @@ function caseFacts(
     const r = steps.get(step);
     return r ? [{ kind: 'takedown', step, status: r.status, on: r.on }] : [];
   });
-  return { feiten, afspraken, 'vlaggen-beoordeling': vlaggen, opvolging, contactgegevens: [], 'offline-halen': offline };
+  const evidence = latestEvidence((input.evidence ?? []).filter((r) => r.caseId === kase.id));
+  const bewijs: SummaryFact[] = evidence
+    ? [{ kind: 'evidence', exists: evidence.exists, forms: [...evidence.forms], heldBy: [...evidence.heldBy], on: evidence.on }]
+    : [];
+  return {
+    feiten,
+    afspraken,
+    'vlaggen-beoordeling': vlaggen,
+    opvolging,
+    contactgegevens: [],
+    'offline-halen': offline,
+    bewijsmateriaal: bewijs,
+  };
 }
 
 const defaultReplacement = (p: PartyLabel): string => (p.age === undefined ? p.role : `${p.role} (${p.age})`);
@@ -303,6 +328,9 @@ export interface SummaryLabels {
   flags: Record<Flag, string>;
   takedownSteps: Record<TakedownStep, string>;
   takedownStatuses: Record<TakedownStatus, string>;
+  evidenceExists: Record<EvidenceExists, string>;
+  evidenceForms: Record<EvidenceForm, string>;
+  evidenceHolders: Record<EvidenceHolder, string>;
   how: Record<ConsentGiven['how'], string>;
   basis: Record<'noodtoestand' | 'art-458bis', string>;
   party: (name: string, age: number | undefined) => string;
@@ -322,6 +350,7 @@ export interface SummaryLabels {
     school: (school: string, className: string | undefined) => string;
     followUp: (date: string, purpose: string) => string;
     takedown: (step: string, status: string, date: string) => string;
+    evidence: (exists: string, forms: string, holders: string, date: string) => string;
   };
   withheld: (list: string) => string;
   nothingShared: string;
@@ -369,6 +398,15 @@ export function factLines(fact: SummaryFact, t: SummaryLabels): string[] {
       return [t.facts.followUp(formatDateBe(fact.due), fact.purpose)];
     case 'takedown':
       return [t.facts.takedown(t.takedownSteps[fact.step], t.takedownStatuses[fact.status], formatDateBe(fact.on))];
+    case 'evidence':
+      return [
+        t.facts.evidence(
+          t.evidenceExists[fact.exists],
+          fact.forms.map((f) => t.evidenceForms[f]).join(', '),
+          fact.heldBy.map((h) => t.evidenceHolders[h]).join(', '),
+          formatDateBe(fact.on),
+        ),
+      ];
   }
 }
 

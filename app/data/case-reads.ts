@@ -21,6 +21,7 @@ import type { Party } from '../../schema/records/party';
 import type { Referral } from '../../schema/records/referral';
 import type { StepCheck } from '../../schema/records/step';
 import type { Takedown } from '../../schema/records/takedown';
+import type { Evidence } from '../../schema/records/evidence';
 import { db } from './db';
 import type { RecordRow } from './db';
 import { VaultLockedError } from './errors';
@@ -48,6 +49,8 @@ export interface CaseDetail {
   steps: StepCheck[];
   /** Steps to take the material offline, oldest first (history included). */
   takedowns: Takedown[];
+  /** Whether evidence exists and who holds it, oldest first (history included). */
+  evidence: Evidence[];
   /** Parts of this case that cannot be decrypted or validated. */
   damaged: Array<{ id: string; kind: string }>;
 }
@@ -210,6 +213,7 @@ function buildDetail(caseId: string, results: readonly RecordResult[]): CaseDeta
     ),
     steps: [...latestSteps.values()].sort((a, b) => byText(a.planId, b.planId) || byText(a.stepId, b.stepId)),
     takedowns: okOfKind(results, 'takedown').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
+    evidence: okOfKind(results, 'evidence').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
     damaged,
   };
 }

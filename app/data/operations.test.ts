@@ -818,6 +818,7 @@ describe('the operation map', () => {
       recordReferral: ['referral.recorded'],
       setStepCheck: ['step.checked', 'step.unchecked'],
       recordTakedownStep: ['takedown.recorded'],
+      recordEvidence: ['evidence.recorded'],
     });
   });
 

@@ -14,6 +14,7 @@ import { partyOperations } from './ops/parties';
 import { referralOperations } from './ops/referrals';
 import { takedownOperations } from './ops/takedown';
 import { stepOperations } from './ops/steps';
+import { evidenceOperations } from './ops/evidence';
 
 export const operations = {
   ...caseOperations,
@@ -25,6 +26,7 @@ export const operations = {
   ...referralOperations,
   ...takedownOperations,
   ...stepOperations,
+  ...evidenceOperations,
 } as const;
 
 type Operations = typeof operations;

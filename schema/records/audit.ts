@@ -34,6 +34,7 @@ export const auditActionSchema = z.enum([
   'referral.recorded',
   'step.checked',
   'takedown.recorded',
+  'evidence.recorded',
   'step.unchecked',
   'export.summary',
   'export.audit',
@@ -48,7 +49,8 @@ export const auditDetailsSchema = z.strictObject({
   count: z.int().min(0).optional(),
   recordKind: kindSchema.optional(),
   recipient: recipientSchema.optional(),
-  categories: z.array(infoCategorySchema).max(10).optional(),
+  // Issue 15 grew the list of categories past ten; a wider limit keeps every older event valid.
+  categories: z.array(infoCategorySchema).max(20).optional(),
   basis: consentBasisSchema.optional(),
   noteKind: noteKindSchema.optional(),
   flag: flagSchema.optional(),

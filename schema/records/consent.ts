@@ -25,6 +25,8 @@ export const infoCategorySchema = z.enum([
   'contactgegevens',
   /** Issue 15: the steps taken to get the material offline (schema/records/takedown.ts). */
   'offline-halen',
+  /** Issue 15: whether evidence exists and who holds it (schema/records/evidence.ts). */
+  'bewijsmateriaal',
 ]);
 export type InfoCategory = z.infer<typeof infoCategorySchema>;
 

@@ -17,6 +17,7 @@ import { PartiesSection } from './parties-section';
 import { ReferralsSection } from './referrals-section';
 import { StepsSection } from './steps-section';
 import { TakedownSection } from './takedown-section';
+import { EvidenceSection } from './evidence-section';
 
 const t = nl.logbook;
 
@@ -27,6 +28,7 @@ const sections = [
   ['stappenplan', t.steps.title],
   ['in-gesprek', nl.knowledge.caseGuide.title],
   ['offline-halen', t.takedown.title],
+  ['bewijsmateriaal', t.evidence.title],
   ['toestemming', t.consent.title],
   ['tijdlijn', t.notes.title],
   ['doorverwijzingen', t.referrals.title],
@@ -82,6 +84,7 @@ export function CaseDetailView({ id }: { id: string }) {
         <StepsSection detail={detail} />
         <CaseConversationGuide />
         <TakedownSection detail={detail} />
+        <EvidenceSection detail={detail} />
         <ConsentSection detail={detail} />
         <NotesSection detail={detail} />
         <ReferralsSection detail={detail} />

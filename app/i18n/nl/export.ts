@@ -23,6 +23,7 @@ const summaryLabels = {
     opvolging: 'Opvolging',
     contactgegevens: 'Contactgegevens',
     'offline-halen': 'Materiaal offline halen',
+    bewijsmateriaal: 'Bewijsmateriaal',
   },
   // The summary names the catch-all role in full; a list heading gives the logbook that context.
   roles: { ...partyRoleLabels, andere: 'andere betrokkene' },
@@ -49,6 +50,15 @@ const summaryLabels = {
     'child-focus': 'Child Focus gecontacteerd',
   },
   takedownStatuses: { gedaan: 'gedaan', 'lukte-niet': 'lukte niet', 'niet-nodig': 'niet nodig' },
+  evidenceExists: { ja: 'er is bewijsmateriaal', nee: 'er is geen bewijsmateriaal', onbekend: 'niet bekend of er bewijsmateriaal is' },
+  evidenceForms: { schermafbeeldingen: 'schermafbeeldingen', links: 'links', berichten: 'berichten' },
+  evidenceHolders: {
+    jongere: 'de jongere',
+    'ouders-voogd': 'de ouders/voogd',
+    politie: 'de politie',
+    school: 'de school',
+    andere: 'iemand anders',
+  },
   how: { 'mondeling-genoteerd': 'mondeling genoteerd', schriftelijk: 'schriftelijk' },
   basis: { noodtoestand: 'noodtoestand', 'art-458bis': 'art. 458bis Strafwetboek' },
   party: (name: string, age: number | undefined) => (age === undefined ? name : `${name} (${age})`),
@@ -74,6 +84,8 @@ const summaryLabels = {
       className === undefined ? `School: ${school}` : `School: ${school}, klas ${className}`,
     followUp: (date: string, purpose: string) => `${date}: ${purpose}`,
     takedown: (step: string, status: string, date: string) => `${step}: ${status} (${date})`,
+    evidence: (exists: string, forms: string, holders: string, date: string) =>
+      [exists, forms === '' ? '' : `: ${forms}`, holders === '' ? '' : `, bij ${holders}`, ` (${date})`].join(''),
   },
   withheld: (list: string) => `Niet gedeeld: ${list}`,
   nothingShared:

@@ -201,6 +201,36 @@ export const logbook = {
     saved: 'De stap is genoteerd.',
   },
 
+  evidence: {
+    title: 'Bewijsmateriaal',
+    intro:
+      'Is er bewijs, zoals schermafbeeldingen of links, en wie heeft het? Noteer alleen dát het bestaat en bij wie. Het bewijs zelf blijft bij de jongere of de politie, nooit in Baken.',
+    none: 'Nog niets genoteerd.',
+    add: 'Bewijsmateriaal noteren',
+    formTitle: 'Bewijsmateriaal noteren',
+    exists: 'Is er bewijsmateriaal?',
+    existsOptions: { ja: 'ja', nee: 'nee', onbekend: 'weet ik niet' },
+    forms: 'Wat is er?',
+    formOptions: { schermafbeeldingen: 'schermafbeeldingen', links: 'links', berichten: 'berichten' },
+    heldBy: 'Wie heeft het?',
+    holderOptions: {
+      jongere: 'de jongere',
+      'ouders-voogd': 'ouders/voogd',
+      politie: 'politie',
+      school: 'school',
+      andere: 'iemand anders',
+    },
+    on: 'Datum',
+    byInitials: 'Jouw initialen',
+    byInitialsHint: 'Een tot vijf letters.',
+    current: 'Nu',
+    entry: (exists: string, date: string, initials: string) => `${exists}, genoteerd op ${date} (${initials})`,
+    formsText: (list: string) => `Wat: ${list}`,
+    heldByText: (list: string) => `Bij: ${list}`,
+    history: 'Eerder',
+    saved: 'Het bewijsmateriaal is genoteerd.',
+  },
+
   consent: {
     title: 'Toestemming',
     intro:
@@ -228,6 +258,7 @@ export const logbook = {
       opvolging: 'opvolging',
       contactgegevens: 'contactgegevens',
       'offline-halen': 'materiaal offline halen',
+      bewijsmateriaal: 'bewijsmateriaal',
     },
     givenBy: 'Gegeven door',
     givenByOptions: {
