@@ -27,6 +27,7 @@ const kindNl: Record<RecordKind, [one: string, many: string]> = {
   step: ['stap', 'stappen'],
   takedown: ['stap om materiaal offline te halen', 'stappen om materiaal offline te halen'],
   evidence: ['notitie over bewijsmateriaal', 'notities over bewijsmateriaal'],
+  police: ['notitie over een klacht bij de politie', 'notities over een klacht bij de politie'],
   audit: ['logregel', 'logregels'],
   draft: ['concept', 'concepten'],
 };

@@ -157,6 +157,7 @@ export const caseLevelCategories = [
   'opvolging',
   'offline-halen',
   'bewijsmateriaal',
+  'klacht-politie',
 ] as const satisfies readonly InfoCategory[];
 /** Person-level categories: information about the one person the record is about. */
 export const personLevelCategories = [

@@ -8,6 +8,7 @@ import type { Case } from './records/case';
 import type { ConsentGiven, ShareWithoutConsent } from './records/consent';
 import type { Draft } from './records/draft';
 import type { Evidence } from './records/evidence';
+import type { Police } from './records/police';
 import type { FollowUp } from './records/follow-up';
 import type { Note } from './records/note';
 import type { Party } from './records/party';
@@ -222,6 +223,22 @@ export function makeEvidence(overrides: Partial<Evidence> = {}): Evidence {
     forms: ['schermafbeeldingen'],
     heldBy: ['jongere'],
     on: '2026-03-12',
+    byInitials: 'KV',
+    createdAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makePolice(overrides: Partial<Police> = {}): Police {
+  return {
+    kind: 'police',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    stage: 'aangeraden',
+    by: 'clb',
+    on: '2026-03-12',
+    informed: true,
     byInitials: 'KV',
     createdAt: NOW,
     ...overrides,

@@ -15,6 +15,7 @@ import { caseSchema } from './records/case';
 import { consentGivenSchema, consentRecordSchema } from './records/consent';
 import { draftSchema } from './records/draft';
 import { evidenceSchema } from './records/evidence';
+import { policeSchema } from './records/police';
 import { followUpSchema } from './records/follow-up';
 import { noteSchema } from './records/note';
 import { partySchema } from './records/party';
@@ -33,6 +34,7 @@ export const storedRecordSchema = z.discriminatedUnion('kind', [
   stepCheckSchema,
   takedownSchema,
   evidenceSchema,
+  policeSchema,
   auditEventSchema,
   draftSchema,
 ]);
@@ -55,6 +57,7 @@ export const currentSchemaVersion = {
   step: stepCheckSchema.shape.schemaVersion.value,
   takedown: takedownSchema.shape.schemaVersion.value,
   evidence: evidenceSchema.shape.schemaVersion.value,
+  police: policeSchema.shape.schemaVersion.value,
   audit: auditEventSchema.shape.schemaVersion.value,
   draft: draftSchema.shape.schemaVersion.value,
 } as const satisfies Record<RecordKind, number>;

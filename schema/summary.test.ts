@@ -11,12 +11,14 @@ import {
   makeShareWithoutConsent,
   makeTakedown,
   makeEvidence,
+  makePolice,
 } from './factories';
 import { infoCategorySchema } from './records/consent';
 import { noteKindSchema } from './records/note';
 import { partyRoleSchema } from './records/party';
 import { takedownStatusSchema, takedownStepSchema } from './records/takedown';
 import { evidenceExistsSchema, evidenceFormSchema, evidenceHolderSchema } from './records/evidence';
+import { policeActorSchema, policeStageSchema } from './records/police';
 import type { ConsentRecord, InfoCategory } from './records/consent';
 import type { Note } from './records/note';
 import type { Party } from './records/party';
@@ -63,6 +65,8 @@ const labels: SummaryLabels = {
   evidenceExists: identity(evidenceExistsSchema.options),
   evidenceForms: identity(evidenceFormSchema.options),
   evidenceHolders: identity(evidenceHolderSchema.options),
+  policeStages: identity(policeStageSchema.options),
+  policeActors: identity(policeActorSchema.options),
   party: echo,
   sourceConsent: echo,
   sourceWithout: echo,
@@ -81,6 +85,7 @@ const labels: SummaryLabels = {
     followUp: echo,
     takedown: echo,
     evidence: echo,
+    police: (stage, by, date, informed) => echo(stage, by, date, informed ? 'informed' : 'not-informed'),
   },
   withheld: (list) => `WITHHELD ${list}`,
   nothingShared: 'NOTHING',
@@ -360,6 +365,37 @@ describe('buildSummary (examples)', () => {
         const summary = buildSummary(withEvidence(consents), 'school', ON, VL);
         expect(summary.sections).toEqual([]);
         expect(summary.withheld).toContain('bewijsmateriaal');
+      });
+    });
+
+    describe('police complaint (klacht-politie, issue 15)', () => {
+      const police = [
+        makePolice({ caseId, stage: 'overwogen', by: 'jongere', on: '2026-03-11', informed: false, byInitials: 'QX' }),
+        makePolice({ caseId, stage: 'aangeraden', by: 'clb', on: '2026-03-12', informed: true, byInitials: 'QX' }),
+        makePolice({ caseId, stage: 'overwogen', by: 'ouders-voogd', on: '2026-03-12', informed: true, byInitials: 'QX' }),
+        makePolice({ stage: 'neergelegd', on: '2026-03-12' }),
+      ];
+      const withPolice = (consents: ConsentRecord[]): SummaryInput => ({ ...input(consents), police });
+
+      it("shares the latest state of each stage on the depicted pupil's consent, without initials", () => {
+        const consents = [makeConsent({ caseId, partyId: depicted.id, categories: ['klacht-politie'] })];
+        const summary = buildSummary(withPolice(consents), 'school', ON, VL);
+        expect(summary.shared).toEqual(['klacht-politie']);
+        expect(summary.sections[0]?.facts).toEqual([
+          { kind: 'police', stage: 'overwogen', by: 'ouders-voogd', on: '2026-03-12', informed: true },
+          { kind: 'police', stage: 'aangeraden', by: 'clb', on: '2026-03-12', informed: true },
+        ]);
+        const text = summaryToText(summary, labels);
+        expect(text).toContain('- aangeraden | clb | 12/03/2026 | informed');
+        expect(text).not.toContain('QX');
+        expect(text).not.toContain('neergelegd');
+      });
+
+      it("is withheld on the forwarding pupil's consent alone", () => {
+        const consents = [makeConsent({ caseId, partyId: forwarder.id, categories: ['klacht-politie'] })];
+        const summary = buildSummary(withPolice(consents), 'school', ON, VL);
+        expect(summary.sections).toEqual([]);
+        expect(summary.withheld).toContain('klacht-politie');
       });
     });
 

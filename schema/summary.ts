@@ -21,6 +21,8 @@
 //   step, never who recorded it (it is in consent-validity.ts's case-level list).
 // - bewijsmateriaal (issue 15: whether evidence exists and who holds it,
 //   schema/records/evidence.ts) is case-level by the same rule; never who recorded it.
+// - klacht-politie (issue 15: a police complaint considered, advised or made,
+//   schema/records/police.ts) is case-level by the same rule; never who recorded it.
 // - Art. 458bis shares only ever go to politie-parket, which is no summary
 //   recipient (share-rules.ts). Conversation notes other than agreements
 //   (afspraken) are never included.
@@ -50,6 +52,13 @@ import {
   type EvidenceForm,
   type EvidenceHolder,
 } from './records/evidence';
+import {
+  latestPolice,
+  policeStageSchema,
+  type Police,
+  type PoliceActor,
+  type PoliceStage,
+} from './records/police';
 
 /** The recipients a summary can be written for. */
 export const summaryRecipients = [
@@ -72,6 +81,8 @@ export interface SummaryInput {
   takedowns?: readonly Takedown[] | undefined;
   /** Whether evidence exists (issue 15). Left out, nothing about it is shared. */
   evidence?: readonly Evidence[] | undefined;
+  /** Police complaint (issue 15). Left out, nothing about it is shared. */
+  police?: readonly Police[] | undefined;
 }
 
 export interface SummaryOptions {
@@ -115,7 +126,8 @@ export type SummaryFact =
     }
   | { kind: 'followup'; due: string; purpose: string }
   | { kind: 'takedown'; step: TakedownStep; status: TakedownStatus; on: string }
-  | { kind: 'evidence'; exists: EvidenceExists; forms: EvidenceForm[]; heldBy: EvidenceHolder[]; on: string };
+  | { kind: 'evidence'; exists: EvidenceExists; forms: EvidenceForm[]; heldBy: EvidenceHolder[]; on: string }
+  | { kind: 'police'; stage: PoliceStage; by: PoliceActor; on: string; informed: boolean };
 
 export interface SummarySection {
   category: InfoCategory;
@@ -143,6 +155,7 @@ const CATEGORY_ORDER: readonly InfoCategory[] = [
   'opvolging',
   'offline-halen',
   'bewijsmateriaal',
+  'klacht-politie',
   'contactgegevens',
 ];
 
@@ -189,6 +202,11 @@ function caseFacts(
   const bewijs: SummaryFact[] = evidence
     ? [{ kind: 'evidence', exists: evidence.exists, forms: [...evidence.forms], heldBy: [...evidence.heldBy], on: evidence.on }]
     : [];
+  const police = latestPolice((input.police ?? []).filter((r) => r.caseId === kase.id));
+  const klacht: SummaryFact[] = policeStageSchema.options.flatMap((stage): SummaryFact[] => {
+    const r = police.get(stage);
+    return r ? [{ kind: 'police', stage, by: r.by, on: r.on, informed: r.informed }] : [];
+  });
   return {
     feiten,
     afspraken,
@@ -197,6 +215,7 @@ function caseFacts(
     contactgegevens: [],
     'offline-halen': offline,
     bewijsmateriaal: bewijs,
+    'klacht-politie': klacht,
   };
 }
 
@@ -331,6 +350,8 @@ export interface SummaryLabels {
   evidenceExists: Record<EvidenceExists, string>;
   evidenceForms: Record<EvidenceForm, string>;
   evidenceHolders: Record<EvidenceHolder, string>;
+  policeStages: Record<PoliceStage, string>;
+  policeActors: Record<PoliceActor, string>;
   how: Record<ConsentGiven['how'], string>;
   basis: Record<'noodtoestand' | 'art-458bis', string>;
   party: (name: string, age: number | undefined) => string;
@@ -351,6 +372,7 @@ export interface SummaryLabels {
     followUp: (date: string, purpose: string) => string;
     takedown: (step: string, status: string, date: string) => string;
     evidence: (exists: string, forms: string, holders: string, date: string) => string;
+    police: (stage: string, by: string, date: string, informed: boolean) => string;
   };
   withheld: (list: string) => string;
   nothingShared: string;
@@ -407,6 +429,8 @@ export function factLines(fact: SummaryFact, t: SummaryLabels): string[] {
           formatDateBe(fact.on),
         ),
       ];
+    case 'police':
+      return [t.facts.police(t.policeStages[fact.stage], t.policeActors[fact.by], formatDateBe(fact.on), fact.informed)];
   }
 }
 

@@ -22,6 +22,7 @@ import type { Referral } from '../../schema/records/referral';
 import type { StepCheck } from '../../schema/records/step';
 import type { Takedown } from '../../schema/records/takedown';
 import type { Evidence } from '../../schema/records/evidence';
+import type { Police } from '../../schema/records/police';
 import { db } from './db';
 import type { RecordRow } from './db';
 import { VaultLockedError } from './errors';
@@ -51,6 +52,8 @@ export interface CaseDetail {
   takedowns: Takedown[];
   /** Whether evidence exists and who holds it, oldest first (history included). */
   evidence: Evidence[];
+  /** Police complaint considered, advised or made, oldest first (history included). */
+  police: Police[];
   /** Parts of this case that cannot be decrypted or validated. */
   damaged: Array<{ id: string; kind: string }>;
 }
@@ -214,6 +217,7 @@ function buildDetail(caseId: string, results: readonly RecordResult[]): CaseDeta
     steps: [...latestSteps.values()].sort((a, b) => byText(a.planId, b.planId) || byText(a.stepId, b.stepId)),
     takedowns: okOfKind(results, 'takedown').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
     evidence: okOfKind(results, 'evidence').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
+    police: okOfKind(results, 'police').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
     damaged,
   };
 }

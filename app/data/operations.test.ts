@@ -819,6 +819,7 @@ describe('the operation map', () => {
       setStepCheck: ['step.checked', 'step.unchecked'],
       recordTakedownStep: ['takedown.recorded'],
       recordEvidence: ['evidence.recorded'],
+      recordPoliceStep: ['police.recorded'],
     });
   });
 

@@ -15,6 +15,7 @@ import { referralOperations } from './ops/referrals';
 import { takedownOperations } from './ops/takedown';
 import { stepOperations } from './ops/steps';
 import { evidenceOperations } from './ops/evidence';
+import { policeOperations } from './ops/police';
 
 export const operations = {
   ...caseOperations,
@@ -27,6 +28,7 @@ export const operations = {
   ...takedownOperations,
   ...stepOperations,
   ...evidenceOperations,
+  ...policeOperations,
 } as const;
 
 type Operations = typeof operations;

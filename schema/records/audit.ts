@@ -35,6 +35,7 @@ export const auditActionSchema = z.enum([
   'step.checked',
   'takedown.recorded',
   'evidence.recorded',
+  'police.recorded',
   'step.unchecked',
   'export.summary',
   'export.audit',

@@ -44,6 +44,7 @@ export const kindSchema = z.enum([
   'step',
   'takedown',
   'evidence',
+  'police',
   'audit',
   'draft',
 ]);

@@ -27,6 +27,8 @@ export const infoCategorySchema = z.enum([
   'offline-halen',
   /** Issue 15: whether evidence exists and who holds it (schema/records/evidence.ts). */
   'bewijsmateriaal',
+  /** Issue 15: a police complaint considered, advised or made (schema/records/police.ts). */
+  'klacht-politie',
 ]);
 export type InfoCategory = z.infer<typeof infoCategorySchema>;
 

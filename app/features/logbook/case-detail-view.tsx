@@ -18,6 +18,7 @@ import { ReferralsSection } from './referrals-section';
 import { StepsSection } from './steps-section';
 import { TakedownSection } from './takedown-section';
 import { EvidenceSection } from './evidence-section';
+import { PoliceSection } from './police-section';
 
 const t = nl.logbook;
 
@@ -29,6 +30,7 @@ const sections = [
   ['in-gesprek', nl.knowledge.caseGuide.title],
   ['offline-halen', t.takedown.title],
   ['bewijsmateriaal', t.evidence.title],
+  ['politie', t.police.title],
   ['toestemming', t.consent.title],
   ['tijdlijn', t.notes.title],
   ['doorverwijzingen', t.referrals.title],
@@ -85,6 +87,7 @@ export function CaseDetailView({ id }: { id: string }) {
         <CaseConversationGuide />
         <TakedownSection detail={detail} />
         <EvidenceSection detail={detail} />
+        <PoliceSection detail={detail} />
         <ConsentSection detail={detail} />
         <NotesSection detail={detail} />
         <ReferralsSection detail={detail} />

@@ -24,6 +24,7 @@ const summaryLabels = {
     contactgegevens: 'Contactgegevens',
     'offline-halen': 'Materiaal offline halen',
     bewijsmateriaal: 'Bewijsmateriaal',
+    'klacht-politie': 'Klacht bij de politie',
   },
   // The summary names the catch-all role in full; a list heading gives the logbook that context.
   roles: { ...partyRoleLabels, andere: 'andere betrokkene' },
@@ -59,6 +60,18 @@ const summaryLabels = {
     school: 'de school',
     andere: 'iemand anders',
   },
+  policeStages: {
+    overwogen: 'Klacht bij de politie overwogen',
+    aangeraden: 'Klacht bij de politie aangeraden',
+    neergelegd: 'Klacht bij de politie neergelegd',
+  },
+  policeActors: {
+    jongere: 'de jongere',
+    'ouders-voogd': 'de ouders/voogd',
+    school: 'de school',
+    clb: 'het CLB',
+    andere: 'iemand anders',
+  },
   how: { 'mondeling-genoteerd': 'mondeling genoteerd', schriftelijk: 'schriftelijk' },
   basis: { noodtoestand: 'noodtoestand', 'art-458bis': 'art. 458bis Strafwetboek' },
   party: (name: string, age: number | undefined) => (age === undefined ? name : `${name} (${age})`),
@@ -86,6 +99,8 @@ const summaryLabels = {
     takedown: (step: string, status: string, date: string) => `${step}: ${status} (${date})`,
     evidence: (exists: string, forms: string, holders: string, date: string) =>
       [exists, forms === '' ? '' : `: ${forms}`, holders === '' ? '' : `, bij ${holders}`, ` (${date})`].join(''),
+    police: (stage: string, by: string, date: string, informed: boolean) =>
+      `${stage} door ${by} (${date})${informed ? '; uitgelegd wat een klacht betekent' : ''}`,
   },
   withheld: (list: string) => `Niet gedeeld: ${list}`,
   nothingShared:

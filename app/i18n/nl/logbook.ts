@@ -231,6 +231,42 @@ export const logbook = {
     saved: 'Het bewijsmateriaal is genoteerd.',
   },
 
+  police: {
+    title: 'Politie',
+    intro:
+      'Is een klacht bij de politie overwogen, aangeraden of neergelegd? Noteer door wie en wanneer. Een klacht is niet de enige manier om ongewenste sexting te stoppen.',
+    none: 'Nog niets genoteerd.',
+    add: 'Klacht noteren',
+    formTitle: 'Klacht bij de politie noteren',
+    stage: 'Wat gebeurde er?',
+    stages: {
+      overwogen: 'Klacht overwogen',
+      aangeraden: 'Klacht aangeraden',
+      neergelegd: 'Klacht neergelegd',
+    },
+    by: 'Door wie?',
+    actors: {
+      jongere: 'de jongere',
+      'ouders-voogd': 'ouders/voogd',
+      school: 'school',
+      clb: 'CLB',
+      andere: 'iemand anders',
+    },
+    on: 'Datum',
+    informed: 'Uitleg',
+    informedOption: 'De jongere of de ouders weten wat een klacht betekent',
+    // Seed 004 (interview "Als sexting misgaat", CLB Antwerpen).
+    informedHint:
+      'Je bent niet verplicht om klacht neer te leggen. Een klacht kan niet anoniem. Een minderjarige kan zelf klacht neerleggen bij politie of parket; ouders hoeven er niet bij te zijn, maar de briefwisseling gaat wel naar het adres van de ouders.',
+    informedText: 'Uitgelegd wat een klacht betekent',
+    notInformedText: 'Nog niet genoteerd dat uitgelegd is wat een klacht betekent',
+    byInitials: 'Jouw initialen',
+    byInitialsHint: 'Een tot vijf letters.',
+    entry: (by: string, date: string, initials: string) => `door ${by} op ${date} (${initials})`,
+    history: 'Eerder',
+    saved: 'De klacht is genoteerd.',
+  },
+
   consent: {
     title: 'Toestemming',
     intro:
@@ -259,6 +295,7 @@ export const logbook = {
       contactgegevens: 'contactgegevens',
       'offline-halen': 'materiaal offline halen',
       bewijsmateriaal: 'bewijsmateriaal',
+      'klacht-politie': 'klacht bij de politie',
     },
     givenBy: 'Gegeven door',
     givenByOptions: {
