@@ -28,6 +28,7 @@ const kindNl: Record<RecordKind, [one: string, many: string]> = {
   takedown: ['stap om materiaal offline te halen', 'stappen om materiaal offline te halen'],
   evidence: ['notitie over bewijsmateriaal', 'notities over bewijsmateriaal'],
   police: ['notitie over een klacht bij de politie', 'notities over een klacht bij de politie'],
+  informed: ['geïnformeerde school of CLB', "geïnformeerde scholen of CLB's"],
   audit: ['logregel', 'logregels'],
   draft: ['concept', 'concepten'],
 };

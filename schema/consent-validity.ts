@@ -158,6 +158,7 @@ export const caseLevelCategories = [
   'offline-halen',
   'bewijsmateriaal',
   'klacht-politie',
+  'andere-scholen',
 ] as const satisfies readonly InfoCategory[];
 /** Person-level categories: information about the one person the record is about. */
 export const personLevelCategories = [

@@ -8,6 +8,8 @@ export const textErrors = {
   tooShort: 'text.tooShort',
   tooLong: 'text.tooLong',
   imageData: 'text.imageData',
+  /** Issue 15: fields that must never hold a link (evidence stays outside Baken). */
+  link: 'text.link',
 } as const;
 
 export const fieldErrors = {

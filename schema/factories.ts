@@ -9,6 +9,7 @@ import type { ConsentGiven, ShareWithoutConsent } from './records/consent';
 import type { Draft } from './records/draft';
 import type { Evidence } from './records/evidence';
 import type { Police } from './records/police';
+import type { Informed } from './records/informed';
 import type { FollowUp } from './records/follow-up';
 import type { Note } from './records/note';
 import type { Party } from './records/party';
@@ -239,6 +240,23 @@ export function makePolice(overrides: Partial<Police> = {}): Police {
     by: 'clb',
     on: '2026-03-12',
     informed: true,
+    byInitials: 'KV',
+    createdAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeInformed(overrides: Partial<Informed> = {}): Informed {
+  return {
+    kind: 'informed',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    institutionKind: 'school',
+    institution: 'Atheneum Berchem',
+    on: '2026-03-12',
+    basis: 'toestemming',
+    pupilsToldFirst: true,
     byInitials: 'KV',
     createdAt: NOW,
     ...overrides,

@@ -16,6 +16,7 @@ import { consentGivenSchema, consentRecordSchema } from './records/consent';
 import { draftSchema } from './records/draft';
 import { evidenceSchema } from './records/evidence';
 import { policeSchema } from './records/police';
+import { informedSchema } from './records/informed';
 import { followUpSchema } from './records/follow-up';
 import { noteSchema } from './records/note';
 import { partySchema } from './records/party';
@@ -35,6 +36,7 @@ export const storedRecordSchema = z.discriminatedUnion('kind', [
   takedownSchema,
   evidenceSchema,
   policeSchema,
+  informedSchema,
   auditEventSchema,
   draftSchema,
 ]);
@@ -58,6 +60,7 @@ export const currentSchemaVersion = {
   takedown: takedownSchema.shape.schemaVersion.value,
   evidence: evidenceSchema.shape.schemaVersion.value,
   police: policeSchema.shape.schemaVersion.value,
+  informed: informedSchema.shape.schemaVersion.value,
   audit: auditEventSchema.shape.schemaVersion.value,
   draft: draftSchema.shape.schemaVersion.value,
 } as const satisfies Record<RecordKind, number>;

@@ -12,6 +12,7 @@ import {
   makeTakedown,
   makeEvidence,
   makePolice,
+  makeInformed,
 } from './factories';
 import { infoCategorySchema } from './records/consent';
 import { noteKindSchema } from './records/note';
@@ -19,6 +20,7 @@ import { partyRoleSchema } from './records/party';
 import { takedownStatusSchema, takedownStepSchema } from './records/takedown';
 import { evidenceExistsSchema, evidenceFormSchema, evidenceHolderSchema } from './records/evidence';
 import { policeActorSchema, policeStageSchema } from './records/police';
+import { institutionKindSchema } from './records/informed';
 import type { ConsentRecord, InfoCategory } from './records/consent';
 import type { Note } from './records/note';
 import type { Party } from './records/party';
@@ -67,6 +69,7 @@ const labels: SummaryLabels = {
   evidenceHolders: identity(evidenceHolderSchema.options),
   policeStages: identity(policeStageSchema.options),
   policeActors: identity(policeActorSchema.options),
+  institutionKinds: identity(institutionKindSchema.options),
   party: echo,
   sourceConsent: echo,
   sourceWithout: echo,
@@ -85,6 +88,7 @@ const labels: SummaryLabels = {
     followUp: echo,
     takedown: echo,
     evidence: echo,
+    informed: echo,
     police: (stage, by, date, informed) => echo(stage, by, date, informed ? 'informed' : 'not-informed'),
   },
   withheld: (list) => `WITHHELD ${list}`,
@@ -396,6 +400,36 @@ describe('buildSummary (examples)', () => {
         const summary = buildSummary(withPolice(consents), 'school', ON, VL);
         expect(summary.sections).toEqual([]);
         expect(summary.withheld).toContain('klacht-politie');
+      });
+    });
+
+    describe('other schools and CLBs informed (andere-scholen, issue 15)', () => {
+      const informed = [
+        makeInformed({ caseId, institutionKind: 'clb', institution: 'CLB Noord', on: '2026-03-13', byInitials: 'QX' }),
+        makeInformed({ caseId, institution: 'Atheneum Berchem', on: '2026-03-12', byInitials: 'QX' }),
+        makeInformed({ institution: 'Ander dossier', on: '2026-03-12' }),
+      ];
+      const withInformed = (consents: ConsentRecord[]): SummaryInput => ({ ...input(consents), informed });
+
+      it("lists who was informed and when on the depicted pupil's consent, without basis or initials", () => {
+        const consents = [makeConsent({ caseId, partyId: depicted.id, categories: ['andere-scholen'] })];
+        const summary = buildSummary(withInformed(consents), 'school', ON, VL);
+        expect(summary.shared).toEqual(['andere-scholen']);
+        expect(summary.sections[0]?.facts).toEqual([
+          { kind: 'informed', institutionKind: 'school', institution: 'Atheneum Berchem', on: '2026-03-12' },
+          { kind: 'informed', institutionKind: 'clb', institution: 'CLB Noord', on: '2026-03-13' },
+        ]);
+        const text = summaryToText(summary, labels);
+        expect(text).toContain('- clb | CLB Noord | 13/03/2026');
+        expect(text).not.toContain('QX');
+        expect(text).not.toContain('Ander dossier');
+      });
+
+      it("is withheld on the melder's consent alone", () => {
+        const consents = [makeConsent({ caseId, partyId: melder.id, categories: ['andere-scholen'] })];
+        const summary = buildSummary(withInformed(consents), 'school', ON, VL);
+        expect(summary.sections).toEqual([]);
+        expect(summary.withheld).toContain('andere-scholen');
       });
     });
 

@@ -23,6 +23,9 @@
 //   schema/records/evidence.ts) is case-level by the same rule; never who recorded it.
 // - klacht-politie (issue 15: a police complaint considered, advised or made,
 //   schema/records/police.ts) is case-level by the same rule; never who recorded it.
+// - andere-scholen (issue 15: other schools and CLBs informed,
+//   schema/records/informed.ts) is case-level by the same rule: which
+//   institution and when, never the basis note or who recorded it.
 // - Art. 458bis shares only ever go to politie-parket, which is no summary
 //   recipient (share-rules.ts). Conversation notes other than agreements
 //   (afspraken) are never included.
@@ -59,6 +62,7 @@ import {
   type PoliceActor,
   type PoliceStage,
 } from './records/police';
+import type { Informed, InstitutionKind } from './records/informed';
 
 /** The recipients a summary can be written for. */
 export const summaryRecipients = [
@@ -83,6 +87,8 @@ export interface SummaryInput {
   evidence?: readonly Evidence[] | undefined;
   /** Police complaint (issue 15). Left out, nothing about it is shared. */
   police?: readonly Police[] | undefined;
+  /** Other schools and CLBs informed (issue 15). Left out, nothing about them is shared. */
+  informed?: readonly Informed[] | undefined;
 }
 
 export interface SummaryOptions {
@@ -127,7 +133,8 @@ export type SummaryFact =
   | { kind: 'followup'; due: string; purpose: string }
   | { kind: 'takedown'; step: TakedownStep; status: TakedownStatus; on: string }
   | { kind: 'evidence'; exists: EvidenceExists; forms: EvidenceForm[]; heldBy: EvidenceHolder[]; on: string }
-  | { kind: 'police'; stage: PoliceStage; by: PoliceActor; on: string; informed: boolean };
+  | { kind: 'police'; stage: PoliceStage; by: PoliceActor; on: string; informed: boolean }
+  | { kind: 'informed'; institutionKind: InstitutionKind; institution: string; on: string };
 
 export interface SummarySection {
   category: InfoCategory;
@@ -156,6 +163,7 @@ const CATEGORY_ORDER: readonly InfoCategory[] = [
   'offline-halen',
   'bewijsmateriaal',
   'klacht-politie',
+  'andere-scholen',
   'contactgegevens',
 ];
 
@@ -207,6 +215,10 @@ function caseFacts(
     const r = police.get(stage);
     return r ? [{ kind: 'police', stage, by: r.by, on: r.on, informed: r.informed }] : [];
   });
+  const scholen: SummaryFact[] = (input.informed ?? [])
+    .filter((r) => r.caseId === kase.id)
+    .sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt))
+    .map((r) => ({ kind: 'informed', institutionKind: r.institutionKind, institution: clean(r.institution), on: r.on }));
   return {
     feiten,
     afspraken,
@@ -216,6 +228,7 @@ function caseFacts(
     'offline-halen': offline,
     bewijsmateriaal: bewijs,
     'klacht-politie': klacht,
+    'andere-scholen': scholen,
   };
 }
 
@@ -352,6 +365,7 @@ export interface SummaryLabels {
   evidenceHolders: Record<EvidenceHolder, string>;
   policeStages: Record<PoliceStage, string>;
   policeActors: Record<PoliceActor, string>;
+  institutionKinds: Record<InstitutionKind, string>;
   how: Record<ConsentGiven['how'], string>;
   basis: Record<'noodtoestand' | 'art-458bis', string>;
   party: (name: string, age: number | undefined) => string;
@@ -373,6 +387,7 @@ export interface SummaryLabels {
     takedown: (step: string, status: string, date: string) => string;
     evidence: (exists: string, forms: string, holders: string, date: string) => string;
     police: (stage: string, by: string, date: string, informed: boolean) => string;
+    informed: (kind: string, institution: string, date: string) => string;
   };
   withheld: (list: string) => string;
   nothingShared: string;
@@ -431,6 +446,8 @@ export function factLines(fact: SummaryFact, t: SummaryLabels): string[] {
       ];
     case 'police':
       return [t.facts.police(t.policeStages[fact.stage], t.policeActors[fact.by], formatDateBe(fact.on), fact.informed)];
+    case 'informed':
+      return [t.facts.informed(t.institutionKinds[fact.institutionKind], fact.institution, formatDateBe(fact.on))];
   }
 }
 

@@ -23,6 +23,7 @@ import type { StepCheck } from '../../schema/records/step';
 import type { Takedown } from '../../schema/records/takedown';
 import type { Evidence } from '../../schema/records/evidence';
 import type { Police } from '../../schema/records/police';
+import type { Informed } from '../../schema/records/informed';
 import { db } from './db';
 import type { RecordRow } from './db';
 import { VaultLockedError } from './errors';
@@ -54,6 +55,8 @@ export interface CaseDetail {
   evidence: Evidence[];
   /** Police complaint considered, advised or made, oldest first (history included). */
   police: Police[];
+  /** Other schools and CLBs informed, by date. */
+  informed: Informed[];
   /** Parts of this case that cannot be decrypted or validated. */
   damaged: Array<{ id: string; kind: string }>;
 }
@@ -218,6 +221,7 @@ function buildDetail(caseId: string, results: readonly RecordResult[]): CaseDeta
     takedowns: okOfKind(results, 'takedown').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
     evidence: okOfKind(results, 'evidence').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
     police: okOfKind(results, 'police').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
+    informed: okOfKind(results, 'informed').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
     damaged,
   };
 }

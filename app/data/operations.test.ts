@@ -820,6 +820,7 @@ describe('the operation map', () => {
       recordTakedownStep: ['takedown.recorded'],
       recordEvidence: ['evidence.recorded'],
       recordPoliceStep: ['police.recorded'],
+      recordInstitutionInformed: ['informed.recorded'],
     });
   });
 

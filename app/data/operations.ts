@@ -16,6 +16,7 @@ import { takedownOperations } from './ops/takedown';
 import { stepOperations } from './ops/steps';
 import { evidenceOperations } from './ops/evidence';
 import { policeOperations } from './ops/police';
+import { informedOperations } from './ops/informed';
 
 export const operations = {
   ...caseOperations,
@@ -29,6 +30,7 @@ export const operations = {
   ...stepOperations,
   ...evidenceOperations,
   ...policeOperations,
+  ...informedOperations,
 } as const;
 
 type Operations = typeof operations;

@@ -36,6 +36,7 @@ export const auditActionSchema = z.enum([
   'takedown.recorded',
   'evidence.recorded',
   'police.recorded',
+  'informed.recorded',
   'step.unchecked',
   'export.summary',
   'export.audit',

@@ -45,6 +45,7 @@ export const kindSchema = z.enum([
   'takedown',
   'evidence',
   'police',
+  'informed',
   'audit',
   'draft',
 ]);

@@ -29,6 +29,8 @@ export const infoCategorySchema = z.enum([
   'bewijsmateriaal',
   /** Issue 15: a police complaint considered, advised or made (schema/records/police.ts). */
   'klacht-politie',
+  /** Issue 15: which other schools and CLBs were informed (schema/records/informed.ts). */
+  'andere-scholen',
 ]);
 export type InfoCategory = z.infer<typeof infoCategorySchema>;
 

@@ -19,6 +19,7 @@ import { StepsSection } from './steps-section';
 import { TakedownSection } from './takedown-section';
 import { EvidenceSection } from './evidence-section';
 import { PoliceSection } from './police-section';
+import { InformedSection } from './informed-section';
 
 const t = nl.logbook;
 
@@ -31,6 +32,7 @@ const sections = [
   ['offline-halen', t.takedown.title],
   ['bewijsmateriaal', t.evidence.title],
   ['politie', t.police.title],
+  ['andere-scholen', t.informed.title],
   ['toestemming', t.consent.title],
   ['tijdlijn', t.notes.title],
   ['doorverwijzingen', t.referrals.title],
@@ -88,6 +90,7 @@ export function CaseDetailView({ id }: { id: string }) {
         <TakedownSection detail={detail} />
         <EvidenceSection detail={detail} />
         <PoliceSection detail={detail} />
+        <InformedSection detail={detail} />
         <ConsentSection detail={detail} />
         <NotesSection detail={detail} />
         <ReferralsSection detail={detail} />

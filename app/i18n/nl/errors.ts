@@ -10,6 +10,7 @@ export const errors: Record<SchemaErrorCode, string> = {
     'Seksueel beeldmateriaal van minderjarigen bekijken, bewaren of doorsturen is zelf strafbaar, ' +
     'ook voor een hulpverlener. Vraag daarom naar namen en feiten, niet naar beelden: wie is ' +
     'betrokken en op welke school? Bewijs blijft bij de jongere of bij de politie.',
+  'text.link': 'Noteer hier geen link of webadres. Baken bewaart nooit waar materiaal of bewijs staat.',
   'field.invalidDate': 'Geef een geldige datum.',
   'field.invalidTimestamp': 'Geef een geldig tijdstip.',
   'field.invalidId': 'Deze verwijzing is ongeldig.',

@@ -25,6 +25,7 @@ const summaryLabels = {
     'offline-halen': 'Materiaal offline halen',
     bewijsmateriaal: 'Bewijsmateriaal',
     'klacht-politie': 'Klacht bij de politie',
+    'andere-scholen': "Andere scholen en CLB's op de hoogte gebracht",
   },
   // The summary names the catch-all role in full; a list heading gives the logbook that context.
   roles: { ...partyRoleLabels, andere: 'andere betrokkene' },
@@ -72,6 +73,7 @@ const summaryLabels = {
     clb: 'het CLB',
     andere: 'iemand anders',
   },
+  institutionKinds: { school: 'school', clb: 'CLB' },
   how: { 'mondeling-genoteerd': 'mondeling genoteerd', schriftelijk: 'schriftelijk' },
   basis: { noodtoestand: 'noodtoestand', 'art-458bis': 'art. 458bis Strafwetboek' },
   party: (name: string, age: number | undefined) => (age === undefined ? name : `${name} (${age})`),
@@ -99,6 +101,7 @@ const summaryLabels = {
     takedown: (step: string, status: string, date: string) => `${step}: ${status} (${date})`,
     evidence: (exists: string, forms: string, holders: string, date: string) =>
       [exists, forms === '' ? '' : `: ${forms}`, holders === '' ? '' : `, bij ${holders}`, ` (${date})`].join(''),
+    informed: (kind: string, institution: string, date: string) => `${institution} (${kind}), op de hoogte gebracht op ${date}`,
     police: (stage: string, by: string, date: string, informed: boolean) =>
       `${stage} door ${by} (${date})${informed ? '; uitgelegd wat een klacht betekent' : ''}`,
   },

@@ -267,6 +267,34 @@ export const logbook = {
     saved: 'De klacht is genoteerd.',
   },
 
+  informed: {
+    title: "Andere scholen en CLB's",
+    intro:
+      "Zijn er leerlingen van een andere school betrokken? Breng die school of dat CLB op de hoogte met alleen wat ze moeten weten. Liefst vertel je het eerst aan de betrokken leerlingen. Noteer welke school of welk CLB, wanneer en op welke grond.",
+    none: 'Nog geen andere school of CLB op de hoogte gebracht.',
+    add: 'School of CLB noteren',
+    formTitle: 'Andere school of CLB op de hoogte gebracht',
+    institutionKind: 'Wie?',
+    institutionKinds: { school: 'een andere school', clb: 'een ander CLB' },
+    institution: 'Naam van de school of het CLB',
+    institutionHint: 'Alleen de naam van de school of het CLB. Namen van personen zijn niet nodig.',
+    on: 'Wanneer?',
+    basis: 'Op welke grond?',
+    basisHint: 'Zonder toestemming? Noteer de verantwoording ook bij Toestemming, onder delen zonder toestemming.',
+    bases: {
+      toestemming: 'met toestemming',
+      dreiging: 'zonder toestemming: ernstige dreiging voor de leerlingen',
+    },
+    pupilsToldFirst: 'Leerlingen',
+    pupilsToldFirstOption: 'De betrokken leerlingen wisten het eerst',
+    byInitials: 'Jouw initialen',
+    byInitialsHint: 'Een tot vijf letters.',
+    entry: (kind: string, date: string, basis: string, initials: string) => `${kind}, op ${date}, ${basis} (${initials})`,
+    toldFirst: 'De leerlingen wisten het eerst.',
+    notToldFirst: 'De leerlingen wisten het niet eerst.',
+    saved: 'De school of het CLB is genoteerd.',
+  },
+
   consent: {
     title: 'Toestemming',
     intro:
@@ -296,6 +324,7 @@ export const logbook = {
       'offline-halen': 'materiaal offline halen',
       bewijsmateriaal: 'bewijsmateriaal',
       'klacht-politie': 'klacht bij de politie',
+      'andere-scholen': "andere scholen en CLB's op de hoogte",
     },
     givenBy: 'Gegeven door',
     givenByOptions: {
