@@ -29,6 +29,7 @@ const kindNl: Record<RecordKind, [one: string, many: string]> = {
   evidence: ['notitie over bewijsmateriaal', 'notities over bewijsmateriaal'],
   police: ['notitie over een klacht bij de politie', 'notities over een klacht bij de politie'],
   informed: ['geïnformeerde school of CLB', "geïnformeerde scholen of CLB's"],
+  grooming: ['observatie van grooming', 'observaties van grooming'],
   audit: ['logregel', 'logregels'],
   draft: ['concept', 'concepten'],
 };

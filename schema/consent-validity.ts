@@ -159,6 +159,7 @@ export const caseLevelCategories = [
   'bewijsmateriaal',
   'klacht-politie',
   'andere-scholen',
+  'grooming-signalen',
 ] as const satisfies readonly InfoCategory[];
 /** Person-level categories: information about the one person the record is about. */
 export const personLevelCategories = [

@@ -10,6 +10,7 @@ import type { Draft } from './records/draft';
 import type { Evidence } from './records/evidence';
 import type { Police } from './records/police';
 import type { Informed } from './records/informed';
+import type { Grooming } from './records/grooming';
 import type { FollowUp } from './records/follow-up';
 import type { Note } from './records/note';
 import type { Party } from './records/party';
@@ -257,6 +258,20 @@ export function makeInformed(overrides: Partial<Informed> = {}): Informed {
     on: '2026-03-12',
     basis: 'toestemming',
     pupilsToldFirst: true,
+    byInitials: 'KV',
+    createdAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeGrooming(overrides: Partial<Grooming> = {}): Grooming {
+  return {
+    kind: 'grooming',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    phases: ['informatie-en-vertrouwen', 'verleggen-van-grenzen'],
+    observedOn: '2026-03-12',
     byInitials: 'KV',
     createdAt: NOW,
     ...overrides,

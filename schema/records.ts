@@ -17,6 +17,7 @@ import { draftSchema } from './records/draft';
 import { evidenceSchema } from './records/evidence';
 import { policeSchema } from './records/police';
 import { informedSchema } from './records/informed';
+import { groomingSchema } from './records/grooming';
 import { followUpSchema } from './records/follow-up';
 import { noteSchema } from './records/note';
 import { partySchema } from './records/party';
@@ -37,6 +38,7 @@ export const storedRecordSchema = z.discriminatedUnion('kind', [
   evidenceSchema,
   policeSchema,
   informedSchema,
+  groomingSchema,
   auditEventSchema,
   draftSchema,
 ]);
@@ -61,6 +63,7 @@ export const currentSchemaVersion = {
   evidence: evidenceSchema.shape.schemaVersion.value,
   police: policeSchema.shape.schemaVersion.value,
   informed: informedSchema.shape.schemaVersion.value,
+  grooming: groomingSchema.shape.schemaVersion.value,
   audit: auditEventSchema.shape.schemaVersion.value,
   draft: draftSchema.shape.schemaVersion.value,
 } as const satisfies Record<RecordKind, number>;

@@ -13,6 +13,7 @@ import {
   makeEvidence,
   makePolice,
   makeInformed,
+  makeGrooming,
 } from './factories';
 import { infoCategorySchema } from './records/consent';
 import { noteKindSchema } from './records/note';
@@ -21,6 +22,7 @@ import { takedownStatusSchema, takedownStepSchema } from './records/takedown';
 import { evidenceExistsSchema, evidenceFormSchema, evidenceHolderSchema } from './records/evidence';
 import { policeActorSchema, policeStageSchema } from './records/police';
 import { institutionKindSchema } from './records/informed';
+import { groomingPhaseIdSchema } from './records/grooming';
 import type { ConsentRecord, InfoCategory } from './records/consent';
 import type { Note } from './records/note';
 import type { Party } from './records/party';
@@ -70,6 +72,7 @@ const labels: SummaryLabels = {
   policeStages: identity(policeStageSchema.options),
   policeActors: identity(policeActorSchema.options),
   institutionKinds: identity(institutionKindSchema.options),
+  groomingPhases: identity(groomingPhaseIdSchema.options),
   party: echo,
   sourceConsent: echo,
   sourceWithout: echo,
@@ -89,6 +92,7 @@ const labels: SummaryLabels = {
     takedown: echo,
     evidence: echo,
     informed: echo,
+    grooming: echo,
     police: (stage, by, date, informed) => echo(stage, by, date, informed ? 'informed' : 'not-informed'),
   },
   withheld: (list) => `WITHHELD ${list}`,
@@ -430,6 +434,33 @@ describe('buildSummary (examples)', () => {
         const summary = buildSummary(withInformed(consents), 'school', ON, VL);
         expect(summary.sections).toEqual([]);
         expect(summary.withheld).toContain('andere-scholen');
+      });
+    });
+
+    describe('grooming observations (grooming-signalen, issue 15)', () => {
+      const consents = [makeConsent({ caseId, partyId: depicted.id, categories: ['grooming-signalen'] })];
+
+      it("shares the current set of phases on the depicted pupil's consent, without initials", () => {
+        const grooming = [
+          makeGrooming({ caseId, phases: ['slachtofferselectie'], observedOn: '2026-03-11', byInitials: 'QX' }),
+          makeGrooming({ caseId, phases: ['voorzien-in-behoefte', 'verleggen-van-grenzen'], observedOn: '2026-03-12', byInitials: 'QX' }),
+        ];
+        const summary = buildSummary({ ...input(consents), grooming }, 'school', ON, VL);
+        expect(summary.shared).toEqual(['grooming-signalen']);
+        expect(summary.sections[0]?.facts).toEqual([
+          { kind: 'grooming', phases: ['voorzien-in-behoefte', 'verleggen-van-grenzen'], observedOn: '2026-03-12' },
+        ]);
+        expect(summaryToText(summary, labels)).not.toContain('QX');
+      });
+
+      it('has nothing to share once the latest observation is empty', () => {
+        const grooming = [
+          makeGrooming({ caseId, observedOn: '2026-03-11' }),
+          makeGrooming({ caseId, phases: [], observedOn: '2026-03-12' }),
+        ];
+        const summary = buildSummary({ ...input(consents), grooming }, 'school', ON, VL);
+        expect(summary.shared).toEqual([]);
+        expect(summary.withheld).not.toContain('grooming-signalen');
       });
     });
 

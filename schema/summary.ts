@@ -26,6 +26,8 @@
 // - andere-scholen (issue 15: other schools and CLBs informed,
 //   schema/records/informed.ts) is case-level by the same rule: which
 //   institution and when, never the basis note or who recorded it.
+// - grooming-signalen (issue 15: the grooming phases observed,
+//   schema/records/grooming.ts) is case-level by the same rule: the current set.
 // - Art. 458bis shares only ever go to politie-parket, which is no summary
 //   recipient (share-rules.ts). Conversation notes other than agreements
 //   (afspraken) are never included.
@@ -63,6 +65,7 @@ import {
   type PoliceStage,
 } from './records/police';
 import type { Informed, InstitutionKind } from './records/informed';
+import { latestGrooming, type Grooming, type GroomingPhaseId } from './records/grooming';
 
 /** The recipients a summary can be written for. */
 export const summaryRecipients = [
@@ -89,6 +92,8 @@ export interface SummaryInput {
   police?: readonly Police[] | undefined;
   /** Other schools and CLBs informed (issue 15). Left out, nothing about them is shared. */
   informed?: readonly Informed[] | undefined;
+  /** Grooming phases observed (issue 15). Left out, nothing about them is shared. */
+  grooming?: readonly Grooming[] | undefined;
 }
 
 export interface SummaryOptions {
@@ -134,7 +139,8 @@ export type SummaryFact =
   | { kind: 'takedown'; step: TakedownStep; status: TakedownStatus; on: string }
   | { kind: 'evidence'; exists: EvidenceExists; forms: EvidenceForm[]; heldBy: EvidenceHolder[]; on: string }
   | { kind: 'police'; stage: PoliceStage; by: PoliceActor; on: string; informed: boolean }
-  | { kind: 'informed'; institutionKind: InstitutionKind; institution: string; on: string };
+  | { kind: 'informed'; institutionKind: InstitutionKind; institution: string; on: string }
+  | { kind: 'grooming'; phases: GroomingPhaseId[]; observedOn: string };
 
 export interface SummarySection {
   category: InfoCategory;
@@ -164,6 +170,7 @@ const CATEGORY_ORDER: readonly InfoCategory[] = [
   'bewijsmateriaal',
   'klacht-politie',
   'andere-scholen',
+  'grooming-signalen',
   'contactgegevens',
 ];
 
@@ -219,6 +226,11 @@ function caseFacts(
     .filter((r) => r.caseId === kase.id)
     .sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt))
     .map((r) => ({ kind: 'informed', institutionKind: r.institutionKind, institution: clean(r.institution), on: r.on }));
+  const grooming = latestGrooming((input.grooming ?? []).filter((r) => r.caseId === kase.id));
+  const signalen: SummaryFact[] =
+    grooming && grooming.phases.length > 0
+      ? [{ kind: 'grooming', phases: [...grooming.phases], observedOn: grooming.observedOn }]
+      : [];
   return {
     feiten,
     afspraken,
@@ -229,6 +241,7 @@ function caseFacts(
     bewijsmateriaal: bewijs,
     'klacht-politie': klacht,
     'andere-scholen': scholen,
+    'grooming-signalen': signalen,
   };
 }
 
@@ -366,6 +379,7 @@ export interface SummaryLabels {
   policeStages: Record<PoliceStage, string>;
   policeActors: Record<PoliceActor, string>;
   institutionKinds: Record<InstitutionKind, string>;
+  groomingPhases: Record<GroomingPhaseId, string>;
   how: Record<ConsentGiven['how'], string>;
   basis: Record<'noodtoestand' | 'art-458bis', string>;
   party: (name: string, age: number | undefined) => string;
@@ -388,6 +402,7 @@ export interface SummaryLabels {
     evidence: (exists: string, forms: string, holders: string, date: string) => string;
     police: (stage: string, by: string, date: string, informed: boolean) => string;
     informed: (kind: string, institution: string, date: string) => string;
+    grooming: (phases: string, date: string) => string;
   };
   withheld: (list: string) => string;
   nothingShared: string;
@@ -446,6 +461,8 @@ export function factLines(fact: SummaryFact, t: SummaryLabels): string[] {
       ];
     case 'police':
       return [t.facts.police(t.policeStages[fact.stage], t.policeActors[fact.by], formatDateBe(fact.on), fact.informed)];
+    case 'grooming':
+      return [t.facts.grooming(fact.phases.map((p) => t.groomingPhases[p]).join(', '), formatDateBe(fact.observedOn))];
     case 'informed':
       return [t.facts.informed(t.institutionKinds[fact.institutionKind], fact.institution, formatDateBe(fact.on))];
   }

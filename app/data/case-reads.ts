@@ -24,6 +24,7 @@ import type { Takedown } from '../../schema/records/takedown';
 import type { Evidence } from '../../schema/records/evidence';
 import type { Police } from '../../schema/records/police';
 import type { Informed } from '../../schema/records/informed';
+import type { Grooming } from '../../schema/records/grooming';
 import { db } from './db';
 import type { RecordRow } from './db';
 import { VaultLockedError } from './errors';
@@ -57,6 +58,8 @@ export interface CaseDetail {
   police: Police[];
   /** Other schools and CLBs informed, by date. */
   informed: Informed[];
+  /** Grooming phases observed, oldest first (history included). */
+  grooming: Grooming[];
   /** Parts of this case that cannot be decrypted or validated. */
   damaged: Array<{ id: string; kind: string }>;
 }
@@ -222,6 +225,9 @@ function buildDetail(caseId: string, results: readonly RecordResult[]): CaseDeta
     evidence: okOfKind(results, 'evidence').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
     police: okOfKind(results, 'police').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
     informed: okOfKind(results, 'informed').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
+    grooming: okOfKind(results, 'grooming').sort(
+      (a, b) => byText(a.observedOn, b.observedOn) || byText(a.createdAt, b.createdAt),
+    ),
     damaged,
   };
 }

@@ -821,6 +821,7 @@ describe('the operation map', () => {
       recordEvidence: ['evidence.recorded'],
       recordPoliceStep: ['police.recorded'],
       recordInstitutionInformed: ['informed.recorded'],
+      recordGroomingObservation: ['grooming.recorded'],
     });
   });
 

@@ -17,6 +17,7 @@ import { stepOperations } from './ops/steps';
 import { evidenceOperations } from './ops/evidence';
 import { policeOperations } from './ops/police';
 import { informedOperations } from './ops/informed';
+import { groomingOperations } from './ops/grooming';
 
 export const operations = {
   ...caseOperations,
@@ -31,6 +32,7 @@ export const operations = {
   ...evidenceOperations,
   ...policeOperations,
   ...informedOperations,
+  ...groomingOperations,
 } as const;
 
 type Operations = typeof operations;

@@ -37,6 +37,7 @@ export const auditActionSchema = z.enum([
   'evidence.recorded',
   'police.recorded',
   'informed.recorded',
+  'grooming.recorded',
   'step.unchecked',
   'export.summary',
   'export.audit',

@@ -46,6 +46,7 @@ export const kindSchema = z.enum([
   'evidence',
   'police',
   'informed',
+  'grooming',
   'audit',
   'draft',
 ]);

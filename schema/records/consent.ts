@@ -31,6 +31,8 @@ export const infoCategorySchema = z.enum([
   'klacht-politie',
   /** Issue 15: which other schools and CLBs were informed (schema/records/informed.ts). */
   'andere-scholen',
+  /** Issue 15: the grooming phases observed (schema/records/grooming.ts). */
+  'grooming-signalen',
 ]);
 export type InfoCategory = z.infer<typeof infoCategorySchema>;
 

@@ -54,13 +54,16 @@ const evidenceFields = {
   byInitials: trimmedInput(initialsSchema),
 };
 /** What and who only matter when evidence exists, so they are dropped otherwise. */
-const dropWhenNone = <T extends { exists: EvidenceExists; forms: EvidenceForm[]; heldBy: EvidenceHolder[] }>(v: T): T =>
-  v.exists === 'ja' ? v : { ...v, forms: [], heldBy: [] };
+const dropWhenNone = <T extends { exists: EvidenceExists; forms: EvidenceForm[]; heldBy: EvidenceHolder[] }>(
+  v: T,
+): T => (v.exists === 'ja' ? v : { ...v, forms: [], heldBy: [] });
 
 /** The evidence form's fields (the case comes from the page). */
 export const evidenceFormInput = z.strictObject(evidenceFields).transform(dropWhenNone);
 /** The input of recordEvidence. */
-export const recordEvidenceInput = z.strictObject({ caseId: recordIdSchema, ...evidenceFields }).transform(dropWhenNone);
+export const recordEvidenceInput = z
+  .strictObject({ caseId: recordIdSchema, ...evidenceFields })
+  .transform(dropWhenNone);
 export type RecordEvidenceInput = z.input<typeof recordEvidenceInput>;
 
 /** The latest record (by `on`, then recorded) or undefined. */

@@ -20,6 +20,7 @@ import { TakedownSection } from './takedown-section';
 import { EvidenceSection } from './evidence-section';
 import { PoliceSection } from './police-section';
 import { InformedSection } from './informed-section';
+import { GroomingSection } from './grooming-section';
 
 const t = nl.logbook;
 
@@ -33,6 +34,7 @@ const sections = [
   ['bewijsmateriaal', t.evidence.title],
   ['politie', t.police.title],
   ['andere-scholen', t.informed.title],
+  ['grooming', t.grooming.title],
   ['toestemming', t.consent.title],
   ['tijdlijn', t.notes.title],
   ['doorverwijzingen', t.referrals.title],
@@ -91,6 +93,7 @@ export function CaseDetailView({ id }: { id: string }) {
         <EvidenceSection detail={detail} />
         <PoliceSection detail={detail} />
         <InformedSection detail={detail} />
+        <GroomingSection detail={detail} />
         <ConsentSection detail={detail} />
         <NotesSection detail={detail} />
         <ReferralsSection detail={detail} />

@@ -72,9 +72,7 @@ function EvidenceEntry({ record }: { record: Evidence }) {
     <>
       <p>{entryText(record)}</p>
       {record.forms.length > 0 ? <p>{t.formsText(record.forms.map((f) => t.formOptions[f]).join(', '))}</p> : null}
-      {record.heldBy.length > 0 ? (
-        <p>{t.heldByText(record.heldBy.map((h) => t.holderOptions[h]).join(', '))}</p>
-      ) : null}
+      {record.heldBy.length > 0 ? <p>{t.heldByText(record.heldBy.map((h) => t.holderOptions[h]).join(', '))}</p> : null}
     </>
   );
 }

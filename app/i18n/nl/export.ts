@@ -26,6 +26,7 @@ const summaryLabels = {
     bewijsmateriaal: 'Bewijsmateriaal',
     'klacht-politie': 'Klacht bij de politie',
     'andere-scholen': "Andere scholen en CLB's op de hoogte gebracht",
+    'grooming-signalen': 'Signalen van grooming',
   },
   // The summary names the catch-all role in full; a list heading gives the logbook that context.
   roles: { ...partyRoleLabels, andere: 'andere betrokkene' },
@@ -74,6 +75,14 @@ const summaryLabels = {
     andere: 'iemand anders',
   },
   institutionKinds: { school: 'school', clb: 'CLB' },
+  // The phase names of seed 001 (Qpido), quoted.
+  groomingPhases: {
+    slachtofferselectie: 'Slachtofferselectie',
+    'informatie-en-vertrouwen': 'Informatie inwinnen en vertrouwen winnen',
+    'voorzien-in-behoefte': 'Voorzien in behoefte',
+    'verleggen-van-grenzen': 'Verleggen van grenzen',
+    'daadwerkelijk-misbruik': 'Daadwerkelijk misbruik',
+  },
   how: { 'mondeling-genoteerd': 'mondeling genoteerd', schriftelijk: 'schriftelijk' },
   basis: { noodtoestand: 'noodtoestand', 'art-458bis': 'art. 458bis Strafwetboek' },
   party: (name: string, age: number | undefined) => (age === undefined ? name : `${name} (${age})`),
@@ -101,6 +110,7 @@ const summaryLabels = {
     takedown: (step: string, status: string, date: string) => `${step}: ${status} (${date})`,
     evidence: (exists: string, forms: string, holders: string, date: string) =>
       [exists, forms === '' ? '' : `: ${forms}`, holders === '' ? '' : `, bij ${holders}`, ` (${date})`].join(''),
+    grooming: (phases: string, date: string) => `Opgemerkt (fasen uit de bron, geen volgorde): ${phases} (${date})`,
     informed: (kind: string, institution: string, date: string) => `${institution} (${kind}), op de hoogte gebracht op ${date}`,
     police: (stage: string, by: string, date: string, informed: boolean) =>
       `${stage} door ${by} (${date})${informed ? '; uitgelegd wat een klacht betekent' : ''}`,

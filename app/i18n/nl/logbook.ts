@@ -295,6 +295,32 @@ export const logbook = {
     saved: 'De school of het CLB is genoteerd.',
   },
 
+  grooming: {
+    title: 'Signalen van grooming',
+    intro:
+      'Welke fasen van grooming zie je? De fasen zijn geen vaste volgorde: vink aan wat je opmerkt. Noteer opnieuw als het beeld verandert; het vorige blijft bewaard.',
+    none: 'Nog niets genoteerd.',
+    add: 'Signalen noteren',
+    formTitle: 'Signalen van grooming noteren',
+    phases: 'Wat merk je op?',
+    phasesHint: 'De namen van de fasen komen letterlijk uit de bron (Qpido). Laat alles leeg als je niets (meer) opmerkt.',
+    phaseLabels: {
+      slachtofferselectie: 'Slachtofferselectie',
+      'informatie-en-vertrouwen': 'Informatie inwinnen en vertrouwen winnen',
+      'voorzien-in-behoefte': 'Voorzien in behoefte',
+      'verleggen-van-grenzen': 'Verleggen van grenzen',
+      'daadwerkelijk-misbruik': 'Daadwerkelijk misbruik',
+    },
+    nothingObserved: 'Niets (meer) opgemerkt',
+    observedOn: 'Datum',
+    byInitials: 'Jouw initialen',
+    byInitialsHint: 'Een tot vijf letters.',
+    current: 'Nu opgemerkt',
+    entry: (date: string, initials: string) => `Genoteerd op ${date} (${initials})`,
+    history: 'Eerder',
+    saved: 'De signalen zijn genoteerd.',
+  },
+
   consent: {
     title: 'Toestemming',
     intro:
@@ -325,6 +351,7 @@ export const logbook = {
       bewijsmateriaal: 'bewijsmateriaal',
       'klacht-politie': 'klacht bij de politie',
       'andere-scholen': "andere scholen en CLB's op de hoogte",
+      'grooming-signalen': 'signalen van grooming',
     },
     givenBy: 'Gegeven door',
     givenByOptions: {
