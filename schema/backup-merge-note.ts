@@ -30,6 +30,7 @@ const kindNl: Record<RecordKind, [one: string, many: string]> = {
   police: ['notitie over een klacht bij de politie', 'notities over een klacht bij de politie'],
   informed: ['geïnformeerde school of CLB', "geïnformeerde scholen of CLB's"],
   grooming: ['observatie van grooming', 'observaties van grooming'],
+  conversation: ['gesprek', 'gesprekken'],
   audit: ['logregel', 'logregels'],
   draft: ['concept', 'concepten'],
 };

@@ -160,6 +160,7 @@ export const caseLevelCategories = [
   'klacht-politie',
   'andere-scholen',
   'grooming-signalen',
+  'gesprekken',
 ] as const satisfies readonly InfoCategory[];
 /** Person-level categories: information about the one person the record is about. */
 export const personLevelCategories = [

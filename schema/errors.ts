@@ -53,6 +53,9 @@ export const recordErrors = {
   warningNotConfirmed: 'share.warningNotConfirmed',
   factsReasonRequired: 'case.factsReasonRequired',
   factsUnchanged: 'case.factsUnchanged',
+  // Issue 15: conversations.
+  conversationAgreementRequired: 'conversation.agreementRequired',
+  conversationJointNeedsTwo: 'conversation.jointNeedsTwo',
 } as const;
 
 type ValueOf<T> = T[keyof T];

@@ -11,6 +11,7 @@ import type { Evidence } from './records/evidence';
 import type { Police } from './records/police';
 import type { Informed } from './records/informed';
 import type { Grooming } from './records/grooming';
+import type { Conversation } from './records/conversation';
 import type { FollowUp } from './records/follow-up';
 import type { Note } from './records/note';
 import type { Party } from './records/party';
@@ -272,6 +273,22 @@ export function makeGrooming(overrides: Partial<Grooming> = {}): Grooming {
     caseId: uuid(),
     phases: ['informatie-en-vertrouwen', 'verleggen-van-grenzen'],
     observedOn: '2026-03-12',
+    byInitials: 'KV',
+    createdAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeConversation(overrides: Partial<Conversation> = {}): Conversation {
+  return {
+    kind: 'conversation',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    on: '2026-03-12',
+    format: 'apart',
+    partyIds: [uuid()],
+    allAgreed: true,
     byInitials: 'KV',
     createdAt: NOW,
     ...overrides,

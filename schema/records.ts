@@ -18,6 +18,7 @@ import { evidenceSchema } from './records/evidence';
 import { policeSchema } from './records/police';
 import { informedSchema } from './records/informed';
 import { groomingSchema } from './records/grooming';
+import { conversationSchema } from './records/conversation';
 import { followUpSchema } from './records/follow-up';
 import { noteSchema } from './records/note';
 import { partySchema } from './records/party';
@@ -39,6 +40,7 @@ export const storedRecordSchema = z.discriminatedUnion('kind', [
   policeSchema,
   informedSchema,
   groomingSchema,
+  conversationSchema,
   auditEventSchema,
   draftSchema,
 ]);
@@ -64,6 +66,7 @@ export const currentSchemaVersion = {
   police: policeSchema.shape.schemaVersion.value,
   informed: informedSchema.shape.schemaVersion.value,
   grooming: groomingSchema.shape.schemaVersion.value,
+  conversation: conversationSchema.shape.schemaVersion.value,
   audit: auditEventSchema.shape.schemaVersion.value,
   draft: draftSchema.shape.schemaVersion.value,
 } as const satisfies Record<RecordKind, number>;

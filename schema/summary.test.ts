@@ -14,6 +14,7 @@ import {
   makePolice,
   makeInformed,
   makeGrooming,
+  makeConversation,
 } from './factories';
 import { infoCategorySchema } from './records/consent';
 import { noteKindSchema } from './records/note';
@@ -23,6 +24,7 @@ import { evidenceExistsSchema, evidenceFormSchema, evidenceHolderSchema } from '
 import { policeActorSchema, policeStageSchema } from './records/police';
 import { institutionKindSchema } from './records/informed';
 import { groomingPhaseIdSchema } from './records/grooming';
+import { conversationFormatSchema } from './records/conversation';
 import type { ConsentRecord, InfoCategory } from './records/consent';
 import type { Note } from './records/note';
 import type { Party } from './records/party';
@@ -73,6 +75,7 @@ const labels: SummaryLabels = {
   policeActors: identity(policeActorSchema.options),
   institutionKinds: identity(institutionKindSchema.options),
   groomingPhases: identity(groomingPhaseIdSchema.options),
+  conversationFormats: identity(conversationFormatSchema.options),
   party: echo,
   sourceConsent: echo,
   sourceWithout: echo,
@@ -93,6 +96,7 @@ const labels: SummaryLabels = {
     evidence: echo,
     informed: echo,
     grooming: echo,
+    conversation: echo,
     police: (stage, by, date, informed) => echo(stage, by, date, informed ? 'informed' : 'not-informed'),
   },
   withheld: (list) => `WITHHELD ${list}`,
@@ -461,6 +465,31 @@ describe('buildSummary (examples)', () => {
         const summary = buildSummary({ ...input(consents), grooming }, 'school', ON, VL);
         expect(summary.shared).toEqual([]);
         expect(summary.withheld).not.toContain('grooming-signalen');
+      });
+    });
+
+    describe('conversations (gesprekken, issue 15)', () => {
+      const conversations = [
+        makeConversation({ caseId, on: '2026-03-12', format: 'samen', partyIds: [depicted.id, forwarder.id] }),
+        makeConversation({ caseId, on: '2026-03-11', format: 'apart', partyIds: [depicted.id] }),
+      ];
+      it("lists date and joint or separate on the depicted pupil's consent, never who took part", () => {
+        const consents = [makeConsent({ caseId, partyId: depicted.id, categories: ['gesprekken'] })];
+        const summary = buildSummary({ ...input(consents), conversations }, 'school', ON, VL);
+        expect(summary.shared).toEqual(['gesprekken']);
+        expect(summary.sections[0]?.facts).toEqual([
+          { kind: 'conversation', on: '2026-03-11', format: 'apart' },
+          { kind: 'conversation', on: '2026-03-12', format: 'samen' },
+        ]);
+        const text = summaryToText(summary, labels);
+        expect(text).not.toContain(depicted.id);
+        expect(text).not.toContain(depicted.pseudonym);
+      });
+      it("is withheld on the forwarding pupil's consent alone", () => {
+        const consents = [makeConsent({ caseId, partyId: forwarder.id, categories: ['gesprekken'] })];
+        const summary = buildSummary({ ...input(consents), conversations }, 'school', ON, VL);
+        expect(summary.sections).toEqual([]);
+        expect(summary.withheld).toContain('gesprekken');
       });
     });
 

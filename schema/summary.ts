@@ -28,6 +28,8 @@
 //   institution and when, never the basis note or who recorded it.
 // - grooming-signalen (issue 15: the grooming phases observed,
 //   schema/records/grooming.ts) is case-level by the same rule: the current set.
+// - gesprekken (issue 15: conversations, schema/records/conversation.ts) is
+//   case-level by the same rule: date and joint or separate, never with whom.
 // - Art. 458bis shares only ever go to politie-parket, which is no summary
 //   recipient (share-rules.ts). Conversation notes other than agreements
 //   (afspraken) are never included.
@@ -66,6 +68,7 @@ import {
 } from './records/police';
 import type { Informed, InstitutionKind } from './records/informed';
 import { latestGrooming, type Grooming, type GroomingPhaseId } from './records/grooming';
+import type { Conversation, ConversationFormat } from './records/conversation';
 
 /** The recipients a summary can be written for. */
 export const summaryRecipients = [
@@ -94,6 +97,8 @@ export interface SummaryInput {
   informed?: readonly Informed[] | undefined;
   /** Grooming phases observed (issue 15). Left out, nothing about them is shared. */
   grooming?: readonly Grooming[] | undefined;
+  /** Conversations held (issue 15). Left out, nothing about them is shared. */
+  conversations?: readonly Conversation[] | undefined;
 }
 
 export interface SummaryOptions {
@@ -140,7 +145,8 @@ export type SummaryFact =
   | { kind: 'evidence'; exists: EvidenceExists; forms: EvidenceForm[]; heldBy: EvidenceHolder[]; on: string }
   | { kind: 'police'; stage: PoliceStage; by: PoliceActor; on: string; informed: boolean }
   | { kind: 'informed'; institutionKind: InstitutionKind; institution: string; on: string }
-  | { kind: 'grooming'; phases: GroomingPhaseId[]; observedOn: string };
+  | { kind: 'grooming'; phases: GroomingPhaseId[]; observedOn: string }
+  | { kind: 'conversation'; on: string; format: ConversationFormat };
 
 export interface SummarySection {
   category: InfoCategory;
@@ -171,6 +177,7 @@ const CATEGORY_ORDER: readonly InfoCategory[] = [
   'klacht-politie',
   'andere-scholen',
   'grooming-signalen',
+  'gesprekken',
   'contactgegevens',
 ];
 
@@ -231,6 +238,11 @@ function caseFacts(
     grooming && grooming.phases.length > 0
       ? [{ kind: 'grooming', phases: [...grooming.phases], observedOn: grooming.observedOn }]
       : [];
+  // Date and format only: who took part is person information (namen-betrokkenen).
+  const gesprekken: SummaryFact[] = (input.conversations ?? [])
+    .filter((r) => r.caseId === kase.id)
+    .sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt))
+    .map((r) => ({ kind: 'conversation', on: r.on, format: r.format }));
   return {
     feiten,
     afspraken,
@@ -242,6 +254,7 @@ function caseFacts(
     'klacht-politie': klacht,
     'andere-scholen': scholen,
     'grooming-signalen': signalen,
+    gesprekken,
   };
 }
 
@@ -380,6 +393,7 @@ export interface SummaryLabels {
   policeActors: Record<PoliceActor, string>;
   institutionKinds: Record<InstitutionKind, string>;
   groomingPhases: Record<GroomingPhaseId, string>;
+  conversationFormats: Record<ConversationFormat, string>;
   how: Record<ConsentGiven['how'], string>;
   basis: Record<'noodtoestand' | 'art-458bis', string>;
   party: (name: string, age: number | undefined) => string;
@@ -403,6 +417,7 @@ export interface SummaryLabels {
     police: (stage: string, by: string, date: string, informed: boolean) => string;
     informed: (kind: string, institution: string, date: string) => string;
     grooming: (phases: string, date: string) => string;
+    conversation: (date: string, format: string) => string;
   };
   withheld: (list: string) => string;
   nothingShared: string;
@@ -461,6 +476,8 @@ export function factLines(fact: SummaryFact, t: SummaryLabels): string[] {
       ];
     case 'police':
       return [t.facts.police(t.policeStages[fact.stage], t.policeActors[fact.by], formatDateBe(fact.on), fact.informed)];
+    case 'conversation':
+      return [t.facts.conversation(formatDateBe(fact.on), t.conversationFormats[fact.format])];
     case 'grooming':
       return [t.facts.grooming(fact.phases.map((p) => t.groomingPhases[p]).join(', '), formatDateBe(fact.observedOn))];
     case 'informed':

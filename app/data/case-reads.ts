@@ -25,6 +25,7 @@ import type { Evidence } from '../../schema/records/evidence';
 import type { Police } from '../../schema/records/police';
 import type { Informed } from '../../schema/records/informed';
 import type { Grooming } from '../../schema/records/grooming';
+import type { Conversation } from '../../schema/records/conversation';
 import { db } from './db';
 import type { RecordRow } from './db';
 import { VaultLockedError } from './errors';
@@ -60,6 +61,8 @@ export interface CaseDetail {
   informed: Informed[];
   /** Grooming phases observed, oldest first (history included). */
   grooming: Grooming[];
+  /** Conversations held, by date. */
+  conversations: Conversation[];
   /** Parts of this case that cannot be decrypted or validated. */
   damaged: Array<{ id: string; kind: string }>;
 }
@@ -225,6 +228,9 @@ function buildDetail(caseId: string, results: readonly RecordResult[]): CaseDeta
     evidence: okOfKind(results, 'evidence').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
     police: okOfKind(results, 'police').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
     informed: okOfKind(results, 'informed').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
+    conversations: okOfKind(results, 'conversation').sort(
+      (a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt),
+    ),
     grooming: okOfKind(results, 'grooming').sort(
       (a, b) => byText(a.observedOn, b.observedOn) || byText(a.createdAt, b.createdAt),
     ),

@@ -822,6 +822,7 @@ describe('the operation map', () => {
       recordPoliceStep: ['police.recorded'],
       recordInstitutionInformed: ['informed.recorded'],
       recordGroomingObservation: ['grooming.recorded'],
+      recordConversation: ['conversation.recorded'],
     });
   });
 

@@ -18,6 +18,7 @@ import { evidenceOperations } from './ops/evidence';
 import { policeOperations } from './ops/police';
 import { informedOperations } from './ops/informed';
 import { groomingOperations } from './ops/grooming';
+import { conversationOperations } from './ops/conversations';
 
 export const operations = {
   ...caseOperations,
@@ -33,6 +34,7 @@ export const operations = {
   ...policeOperations,
   ...informedOperations,
   ...groomingOperations,
+  ...conversationOperations,
 } as const;
 
 type Operations = typeof operations;

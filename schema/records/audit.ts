@@ -38,6 +38,7 @@ export const auditActionSchema = z.enum([
   'police.recorded',
   'informed.recorded',
   'grooming.recorded',
+  'conversation.recorded',
   'step.unchecked',
   'export.summary',
   'export.audit',

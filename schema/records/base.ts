@@ -47,6 +47,7 @@ export const kindSchema = z.enum([
   'police',
   'informed',
   'grooming',
+  'conversation',
   'audit',
   'draft',
 ]);

@@ -33,6 +33,8 @@ export const infoCategorySchema = z.enum([
   'andere-scholen',
   /** Issue 15: the grooming phases observed (schema/records/grooming.ts). */
   'grooming-signalen',
+  /** Issue 15: conversations held (date, joint or separate; schema/records/conversation.ts). */
+  'gesprekken',
 ]);
 export type InfoCategory = z.infer<typeof infoCategorySchema>;
 

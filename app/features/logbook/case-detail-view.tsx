@@ -21,6 +21,7 @@ import { EvidenceSection } from './evidence-section';
 import { PoliceSection } from './police-section';
 import { InformedSection } from './informed-section';
 import { GroomingSection } from './grooming-section';
+import { ConversationsSection } from './conversations-section';
 
 const t = nl.logbook;
 
@@ -35,6 +36,7 @@ const sections = [
   ['politie', t.police.title],
   ['andere-scholen', t.informed.title],
   ['grooming', t.grooming.title],
+  ['gesprekken', t.conversations.title],
   ['toestemming', t.consent.title],
   ['tijdlijn', t.notes.title],
   ['doorverwijzingen', t.referrals.title],
@@ -94,6 +96,7 @@ export function CaseDetailView({ id }: { id: string }) {
         <PoliceSection detail={detail} />
         <InformedSection detail={detail} />
         <GroomingSection detail={detail} />
+        <ConversationsSection detail={detail} />
         <ConsentSection detail={detail} />
         <NotesSection detail={detail} />
         <ReferralsSection detail={detail} />

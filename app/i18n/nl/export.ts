@@ -27,6 +27,7 @@ const summaryLabels = {
     'klacht-politie': 'Klacht bij de politie',
     'andere-scholen': "Andere scholen en CLB's op de hoogte gebracht",
     'grooming-signalen': 'Signalen van grooming',
+    gesprekken: 'Gesprekken',
   },
   // The summary names the catch-all role in full; a list heading gives the logbook that context.
   roles: { ...partyRoleLabels, andere: 'andere betrokkene' },
@@ -75,6 +76,7 @@ const summaryLabels = {
     andere: 'iemand anders',
   },
   institutionKinds: { school: 'school', clb: 'CLB' },
+  conversationFormats: { samen: 'samen', apart: 'apart' },
   // The phase names of seed 001 (Qpido), quoted.
   groomingPhases: {
     slachtofferselectie: 'Slachtofferselectie',
@@ -110,6 +112,7 @@ const summaryLabels = {
     takedown: (step: string, status: string, date: string) => `${step}: ${status} (${date})`,
     evidence: (exists: string, forms: string, holders: string, date: string) =>
       [exists, forms === '' ? '' : `: ${forms}`, holders === '' ? '' : `, bij ${holders}`, ` (${date})`].join(''),
+    conversation: (date: string, format: string) => `${date}: gesprek (${format})`,
     grooming: (phases: string, date: string) => `Opgemerkt (fasen uit de bron, geen volgorde): ${phases} (${date})`,
     informed: (kind: string, institution: string, date: string) => `${institution} (${kind}), op de hoogte gebracht op ${date}`,
     police: (stage: string, by: string, date: string, informed: boolean) =>

@@ -321,6 +321,28 @@ export const logbook = {
     saved: 'De signalen zijn genoteerd.',
   },
 
+  conversations: {
+    title: 'Gesprekken',
+    intro:
+      'Een gesprek gebeurt alleen als de leerling ermee instemt: samen met de afgebeelde leerling en wie het doorstuurde als beiden dat willen, anders apart. Wat er gezegd werd, noteer je in de tijdlijn.',
+    none: 'Nog geen gesprek genoteerd.',
+    needParty: 'Voeg eerst een betrokkene toe.',
+    add: 'Gesprek noteren',
+    formTitle: 'Gesprek noteren',
+    on: 'Wanneer?',
+    format: 'Samen of apart?',
+    formats: { samen: 'samen', apart: 'apart' },
+    parties: 'Met wie?',
+    agreed: 'Instemming',
+    agreedOption: 'Elke betrokkene in dit gesprek stemde ermee in',
+    byInitials: 'Jouw initialen',
+    byInitialsHint: 'Een tot vijf letters.',
+    entry: (date: string, format: string, initials: string) => `${date}, ${format} (${initials})`,
+    with: (list: string) => `Met: ${list}`,
+    agreedText: 'Iedereen stemde in met het gesprek.',
+    saved: 'Het gesprek is genoteerd.',
+  },
+
   consent: {
     title: 'Toestemming',
     intro:
@@ -352,6 +374,7 @@ export const logbook = {
       'klacht-politie': 'klacht bij de politie',
       'andere-scholen': "andere scholen en CLB's op de hoogte",
       'grooming-signalen': 'signalen van grooming',
+      gesprekken: 'gesprekken',
     },
     givenBy: 'Gegeven door',
     givenByOptions: {
