@@ -16,7 +16,7 @@ test.describe('the structured parts of a case', () => {
     await logbook.startOffline(context);
     await logbook.openNewIncident();
     await logbook.fillIncident({
-      knownVia: 'ander CLB of school',
+      knownVia: 'Een ander CLB of een andere school',
       types: ['grooming'],
       schools: ['Atheneum Noord'],
       description: 'Een volwassene zocht online contact met een leerling.',
