@@ -18,7 +18,8 @@ export type PartyRole = z.infer<typeof partyRoleSchema>;
 
 export const partySchema = z.strictObject({
   kind: z.literal('party'),
-  schemaVersion: z.literal(1),
+  // Version 2 (issue 15): `birthYear` removed; age (when the case became known) is what the rules use.
+  schemaVersion: z.literal(2),
   id: recordIdSchema,
   caseId: recordIdSchema,
   role: partyRoleSchema,
@@ -28,7 +29,6 @@ export const partySchema = z.strictObject({
   realName: safeText({ min: 1, max: 120 }).optional(),
   /** Age in years when the case became known. */
   age: z.int().min(0).max(120).optional(),
-  birthYear: z.int().min(1900).max(2100).optional(),
   school: safeText({ min: 1, max: 120 }).optional(),
   className: safeText({ min: 1, max: 40 }).optional(),
   competence: competenceOverrideSchema.optional(),
