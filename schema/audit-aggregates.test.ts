@@ -25,6 +25,9 @@ import {
   makeParty,
   makeShareWithoutConsent,
   makeTakedown,
+  makePolice,
+  makeInformed,
+  makeConversation,
 } from './factories';
 import { flagSchema } from './records/assessment';
 import { caseTypeSchema } from './records/case';
@@ -210,7 +213,10 @@ const Q1: AuditPeriod = { kind: 'quarter', year: 2026, quarter: 1 };
  * - cases 0–21 have a follow-up done 7 days (0–10) or 3 days (11–21) after
  *   intake; cases 0–7 also an open one due after generatedOn: 30 follow-ups, none late;
  * - every case has a consent record; 19 summaries made on consent plus one
- *   older summary event without a basis; extra: cases 0–1 a noodtoestand share.
+ *   older summary event without a basis; extra: cases 0–1 a noodtoestand share;
+ * - issue 15: cases 0–5 a complaint made (6–7 only advised); cases 0–1 informed
+ *   another school; cases 0–3 a first conversation 1 day after intake (case 0
+ *   another at 18 days), cases 4–9 at 9 days.
  */
 function handBuiltCohort(options: { emergencies: boolean }): AggregateInput[] {
   const cases: AggregateInput[] = Array.from({ length: 25 }, (_, i) => {
@@ -260,7 +266,28 @@ function handBuiltCohort(options: { emergencies: boolean }): AggregateInput[] {
       ...(i < 3 ? [makeTakedown({ caseId, step: 'platform-gemeld', status: 'gedaan', on: '2026-02-04' })] : []),
       ...(i === 3 ? [makeTakedown({ caseId, step: 'platform-gemeld', status: 'niet-nodig', on: '2026-02-04' })] : []),
     ];
-    return { case: kase, parties, consents, assessments, followUps, summaries, takedowns };
+    const police = [
+      ...(i < 6 ? [makePolice({ caseId, stage: 'neergelegd', on: '2026-02-06' })] : []),
+      ...(i < 8 ? [makePolice({ caseId, stage: 'aangeraden', on: '2026-02-04' })] : []),
+    ];
+    const informed = i < 2 ? [makeInformed({ caseId, on: '2026-02-07' })] : [];
+    const conversations = [
+      ...(i === 0 ? [makeConversation({ caseId, on: '2026-02-20' })] : []),
+      ...(i < 4 ? [makeConversation({ caseId, on: '2026-02-03' })] : []),
+      ...(i >= 4 && i < 10 ? [makeConversation({ caseId, on: '2026-02-11' })] : []),
+    ];
+    return {
+      case: kase,
+      parties,
+      consents,
+      assessments,
+      followUps,
+      summaries,
+      takedowns,
+      police,
+      informed,
+      conversations,
+    };
   });
   const later = makeCase({ knownOn: '2026-04-01', types: ['sexting'] });
   return [...cases, { case: later, parties: [], consents: [], assessments: [], followUps: [], summaries: [] }];
@@ -304,22 +331,38 @@ describe('buildAuditAggregates (hand-computed)', () => {
       'takedown-ontvangers-gevraagd': { total: 25, gedaan: 12, 'niet-gedaan': 13 },
       'takedown-platform-gemeld': { total: 25, gedaan: null, 'niet-gedaan': null },
       'takedown-child-focus': { total: 25, gedaan: 0, 'niet-gedaan': 25 },
+      // Issue 15: 6 complaints made (an advice alone does not count); 2 schools informed, hidden with
+      // their complement 23; 10 cases with a conversation.
+      complaints: { total: 25, ja: 6, nee: 19 },
+      otherSchools: { total: 25, ja: null, nee: null },
+      firstConversation: { total: 25, ja: 10, nee: 15 },
     });
     expect(a.stats).toEqual({
       medianDaysToFirstFollowUp: 3, // 11 × 3 and 11 × 7 days: rank 11 of 22
       p90DaysToFirstFollowUp: 7, // rank 20 of 22
       pctFollowUpsOverdue: 0,
       pctSharesWithConsent: 100,
+      medianDaysToFirstConversation: 9, // 4 × 1 and 6 × 9 days (case 0's later one not counted): rank 5 of 10
     });
     expect(aggregatesToCsv(a).split('\r\n')).toEqual(
       expect.arrayContaining([
         'type,version,generatedOn,period,k',
-        `baken-auditor-aggregates,2,${GENERATED_ON},2026-Q1,5`,
+        `baken-auditor-aggregates,3,${GENERATED_ON},2026-Q1,5`,
         'followUps,te-laat,0,0',
         'types,sextortion,,1',
         'stats,pctSharesWithConsent,100,0',
       ]),
     );
+  });
+
+  it('publishes the median days to the first conversation only with at least k cases behind it', () => {
+    const cohort = handBuiltCohort({ emergencies: false }).map((c, i) => (i < 6 ? c : { ...c, conversations: [] }));
+    const a = buildAuditAggregates(cohort, Q1, GENERATED_ON);
+    // 4 × 1 and 2 × 9 days: six values, rank 3 of 6.
+    expect(a.stats.medianDaysToFirstConversation).toBe(1);
+    expect(values(a).firstConversation).toEqual({ total: 25, ja: 6, nee: 19 });
+    const four = cohort.map((c, i) => (i < 4 ? c : { ...c, conversations: [] }));
+    expect(buildAuditAggregates(four, Q1, GENERATED_ON).stats.medianDaysToFirstConversation).toBeNull();
   });
 
   it('counts each share without consent once and then hides it with its complement', () => {
@@ -332,12 +375,13 @@ describe('buildAuditAggregates (hand-computed)', () => {
   it('shows only "less than k" for every table of a cohort below k, even when it has many follow-ups', () => {
     const four = handBuiltCohort({ emergencies: false }).slice(0, 4);
     const a = buildAuditAggregates(four, Q1, GENERATED_ON);
-    expect(Object.values(values(a))).toEqual(Array(10).fill('minder dan k'));
+    expect(Object.values(values(a))).toEqual(Array(13).fill('minder dan k'));
     expect(a.stats).toEqual({
       medianDaysToFirstFollowUp: null,
       p90DaysToFirstFollowUp: null,
       pctFollowUpsOverdue: null,
       pctSharesWithConsent: null,
+      medianDaysToFirstConversation: null,
     });
     const csv = aggregatesToCsv(a);
     expect(csv).toContain('\r\ntypes,total,<5,1\r\n');

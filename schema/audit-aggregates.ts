@@ -34,9 +34,13 @@ import type { FollowUp } from './records/follow-up';
 import type { Party } from './records/party';
 import { latestTakedowns, takedownStepSchema } from './records/takedown';
 import type { Takedown, TakedownStep } from './records/takedown';
+import type { Police } from './records/police';
+import type { Informed } from './records/informed';
+import type { Conversation } from './records/conversation';
 
 export const AGGREGATES_TYPE = 'baken-auditor-aggregates';
-export const AGGREGATES_VERSION = 2;
+// Version 3 (issue 15): tables complaints, otherSchools, firstConversation and stat medianDaysToFirstConversation.
+export const AGGREGATES_VERSION = 3;
 export const SUPPRESSION_K = 5;
 
 const yearSchema = z.int().min(2000).max(2100);
@@ -82,6 +86,12 @@ export interface AggregateInput {
   summaries: readonly SummaryMade[];
   /** Steps to take the material offline (issue 15); none when absent. */
   takedowns?: readonly Takedown[] | undefined;
+  /** Police complaint records (issue 15); none when absent. */
+  police?: readonly Police[] | undefined;
+  /** Other schools and CLBs informed (issue 15); none when absent. */
+  informed?: readonly Informed[] | undefined;
+  /** Conversations held (issue 15); none when absent. */
+  conversations?: readonly Conversation[] | undefined;
 }
 
 export const ageBands = ['tot-11', '12-13', '14-15', '16-17', '18-plus', 'onbekend'] as const;
@@ -102,9 +112,22 @@ export const aggregateTableIds = [
   'followUps',
   'shares',
   ...takedownTableIds,
+  'complaints',
+  'otherSchools',
+  'firstConversation',
 ] as const;
 export type AggregateTableId =
-  'types' | 'ageBands' | 'flags' | 'firstFollowUp' | 'followUps' | 'shares' | TakedownTableId;
+  | 'types'
+  | 'ageBands'
+  | 'flags'
+  | 'firstFollowUp'
+  | 'followUps'
+  | 'shares'
+  | TakedownTableId
+  // Issue 15: cases with a complaint made, with another school or CLB informed, with a conversation.
+  | 'complaints'
+  | 'otherSchools'
+  | 'firstConversation';
 
 /** A published count, or null when suppressed. */
 export type Cell = number | null;
@@ -119,6 +142,8 @@ export interface AggregateStats {
   p90DaysToFirstFollowUp: number | null;
   pctFollowUpsOverdue: number | null;
   pctSharesWithConsent: number | null;
+  /** Issue 15: days from intake (knownOn) to the first conversation, over cases that had one. */
+  medianDaysToFirstConversation: number | null;
 }
 
 export interface AuditAggregates {
@@ -307,9 +332,32 @@ export function buildAuditAggregates(
     ]);
   });
 
+  // Issue 15: a complaint made (any record of stage "neergelegd"), another
+  // school or CLB informed, and a conversation held, each as cases with / without.
+  const withOrWithout = (id: AggregateTableId, has: (c: AggregateInput) => boolean): AggregateTable => {
+    const n = cohort.filter(has).length;
+    return table(id, [
+      { key: 'ja', value: n },
+      { key: 'nee', value: cohort.length - n },
+    ]);
+  };
+  const complaints = withOrWithout('complaints', (c) => (c.police ?? []).some((r) => r.stage === 'neergelegd'));
+  const otherSchools = withOrWithout('otherSchools', (c) => (c.informed ?? []).length > 0);
+  const conversationDays: number[] = [];
+  for (const c of cohort) {
+    const first = (c.conversations ?? []).reduce<string | undefined>(
+      (min, r) => (min === undefined || r.on < min ? r.on : min),
+      undefined,
+    );
+    if (first !== undefined) conversationDays.push(Math.max(0, daysBetween(c.case.knownOn, first)));
+  }
+  conversationDays.sort((a, b) => a - b);
+  const firstConversation = withOrWithout('firstConversation', (c) => (c.conversations ?? []).length > 0);
+
   // A median or p90 does not reveal how many values it came from, so it only
   // needs k values behind it, not a published count.
   const daysPublished = cohort.length >= k && days.length >= k;
+  const conversationDaysPublished = cohort.length >= k && conversationDays.length >= k;
 
   return {
     type: AGGREGATES_TYPE,
@@ -317,12 +365,24 @@ export function buildAuditAggregates(
     generatedOn,
     period: periodLabel(period),
     k,
-    tables: [types, ages, flags, firstFollowUp, followUpTable, shares, ...takedownTables],
+    tables: [
+      types,
+      ages,
+      flags,
+      firstFollowUp,
+      followUpTable,
+      shares,
+      ...takedownTables,
+      complaints,
+      otherSchools,
+      firstConversation,
+    ],
     stats: {
       medianDaysToFirstFollowUp: daysPublished ? percentile(days, 50) : null,
       p90DaysToFirstFollowUp: daysPublished ? percentile(days, 90) : null,
       pctFollowUpsOverdue: pct(followUpTable, 'te-laat'),
       pctSharesWithConsent: pct(shares, 'toestemming'),
+      medianDaysToFirstConversation: conversationDaysPublished ? percentile(conversationDays, 50) : null,
     },
   };
 }

@@ -26,6 +26,11 @@ const kindNl: Record<RecordKind, [one: string, many: string]> = {
   referral: ['verwijzing', 'verwijzingen'],
   step: ['stap', 'stappen'],
   takedown: ['stap om materiaal offline te halen', 'stappen om materiaal offline te halen'],
+  evidence: ['notitie over bewijsmateriaal', 'notities over bewijsmateriaal'],
+  police: ['notitie over een klacht bij de politie', 'notities over een klacht bij de politie'],
+  informed: ['geïnformeerde school of CLB', "geïnformeerde scholen of CLB's"],
+  grooming: ['observatie van grooming', 'observaties van grooming'],
+  conversation: ['gesprek', 'gesprekken'],
   audit: ['logregel', 'logregels'],
   draft: ['concept', 'concepten'],
 };

@@ -15,8 +15,8 @@
 //
 // How time is handled (issue 14: a changed judgement, a birthday crossing a
 // threshold or a withdrawal takes effect from that day):
-// - Stored is the age when the case became known and/or a birth year, never a
-//   birthday. So on a later day the age is a range; a consent binds only when
+// - Stored is the age when the case became known (issue 15 removed the birth
+//   year), never a birthday. So on a later day the age is a range; a consent binds only when
 //   it binds for every age in that range. When the range straddles a threshold,
 //   only the consent of everyone who might decide (young person and parents)
 //   binds. An unknown age is the widest range: again both.
@@ -42,7 +42,7 @@ export interface ConsentContext {
   knownOn: string;
 }
 
-type AgeFacts = Pick<Party, 'age' | 'birthYear'>;
+type AgeFacts = Pick<Party, 'age'>;
 
 function parts(iso: string): [number, number, number] {
   const [y, m, d] = iso.split('-').map(Number);
@@ -63,10 +63,6 @@ export function ageRangeOn(facts: AgeFacts, knownOn: string, onDate: string): { 
       const years = ky - dy - (km < dm || (km === dm && kd < dd) ? 1 : 0);
       ranges.push({ min: facts.age - years - (sameDay ? 0 : 1), max: facts.age - years });
     }
-  }
-  if (facts.birthYear !== undefined) {
-    const year = parts(onDate)[0] - facts.birthYear;
-    ranges.push({ min: year - 1, max: year });
   }
   const [first, second] = ranges;
   if (!first) return undefined;
@@ -104,7 +100,7 @@ function unionOf(sets: ReadonlyArray<readonly ConsentGiver[]>): ConsentGiver[] {
 
 /** Whose consent is needed for information about `party` on `onDate`. */
 export function decidersOn(
-  party: Pick<Party, 'role' | 'age' | 'birthYear' | 'competence'>,
+  party: Pick<Party, 'role' | 'age' | 'competence'>,
   ctx: ConsentContext,
   onDate: string,
 ): Deciders {
@@ -156,6 +152,11 @@ export const caseLevelCategories = [
   'vlaggen-beoordeling',
   'opvolging',
   'offline-halen',
+  'bewijsmateriaal',
+  'klacht-politie',
+  'andere-scholen',
+  'grooming-signalen',
+  'gesprekken',
 ] as const satisfies readonly InfoCategory[];
 /** Person-level categories: information about the one person the record is about. */
 export const personLevelCategories = [

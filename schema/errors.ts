@@ -8,6 +8,8 @@ export const textErrors = {
   tooShort: 'text.tooShort',
   tooLong: 'text.tooLong',
   imageData: 'text.imageData',
+  /** Issue 15: fields that must never hold a link (evidence stays outside Baken). */
+  link: 'text.link',
 } as const;
 
 export const fieldErrors = {
@@ -51,6 +53,9 @@ export const recordErrors = {
   warningNotConfirmed: 'share.warningNotConfirmed',
   factsReasonRequired: 'case.factsReasonRequired',
   factsUnchanged: 'case.factsUnchanged',
+  // Issue 15: conversations.
+  conversationAgreementRequired: 'conversation.agreementRequired',
+  conversationJointNeedsTwo: 'conversation.jointNeedsTwo',
 } as const;
 
 type ValueOf<T> = T[keyof T];

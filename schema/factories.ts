@@ -7,6 +7,11 @@ import type { AuditEvent } from './records/audit';
 import type { Case } from './records/case';
 import type { ConsentGiven, ShareWithoutConsent } from './records/consent';
 import type { Draft } from './records/draft';
+import type { Evidence } from './records/evidence';
+import type { Police } from './records/police';
+import type { Informed } from './records/informed';
+import type { Grooming } from './records/grooming';
+import type { Conversation } from './records/conversation';
 import type { FollowUp } from './records/follow-up';
 import type { Note } from './records/note';
 import type { Party } from './records/party';
@@ -205,6 +210,85 @@ export function makeTakedown(overrides: Partial<Takedown> = {}): Takedown {
     step: 'verspreider-gevraagd',
     status: 'gedaan',
     on: '2026-03-12',
+    byInitials: 'KV',
+    createdAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeEvidence(overrides: Partial<Evidence> = {}): Evidence {
+  return {
+    kind: 'evidence',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    exists: 'ja',
+    forms: ['schermafbeeldingen'],
+    heldBy: ['jongere'],
+    on: '2026-03-12',
+    byInitials: 'KV',
+    createdAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makePolice(overrides: Partial<Police> = {}): Police {
+  return {
+    kind: 'police',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    stage: 'aangeraden',
+    by: 'clb',
+    on: '2026-03-12',
+    informed: true,
+    byInitials: 'KV',
+    createdAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeInformed(overrides: Partial<Informed> = {}): Informed {
+  return {
+    kind: 'informed',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    institutionKind: 'school',
+    institution: 'Atheneum Berchem',
+    on: '2026-03-12',
+    basis: 'toestemming',
+    pupilsToldFirst: true,
+    byInitials: 'KV',
+    createdAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeGrooming(overrides: Partial<Grooming> = {}): Grooming {
+  return {
+    kind: 'grooming',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    phases: ['informatie-en-vertrouwen', 'verleggen-van-grenzen'],
+    observedOn: '2026-03-12',
+    byInitials: 'KV',
+    createdAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeConversation(overrides: Partial<Conversation> = {}): Conversation {
+  return {
+    kind: 'conversation',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    on: '2026-03-12',
+    format: 'apart',
+    partyIds: [uuid()],
+    allAgreed: true,
     byInitials: 'KV',
     createdAt: NOW,
     ...overrides,

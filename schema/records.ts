@@ -14,6 +14,11 @@ import type { RecordKind } from './records/base';
 import { caseSchema } from './records/case';
 import { consentGivenSchema, consentRecordSchema } from './records/consent';
 import { draftSchema } from './records/draft';
+import { evidenceSchema } from './records/evidence';
+import { policeSchema } from './records/police';
+import { informedSchema } from './records/informed';
+import { groomingSchema } from './records/grooming';
+import { conversationSchema } from './records/conversation';
 import { followUpSchema } from './records/follow-up';
 import { noteSchema } from './records/note';
 import { partySchema } from './records/party';
@@ -31,6 +36,11 @@ export const storedRecordSchema = z.discriminatedUnion('kind', [
   referralSchema,
   stepCheckSchema,
   takedownSchema,
+  evidenceSchema,
+  policeSchema,
+  informedSchema,
+  groomingSchema,
+  conversationSchema,
   auditEventSchema,
   draftSchema,
 ]);
@@ -52,6 +62,11 @@ export const currentSchemaVersion = {
   referral: referralSchema.shape.schemaVersion.value,
   step: stepCheckSchema.shape.schemaVersion.value,
   takedown: takedownSchema.shape.schemaVersion.value,
+  evidence: evidenceSchema.shape.schemaVersion.value,
+  police: policeSchema.shape.schemaVersion.value,
+  informed: informedSchema.shape.schemaVersion.value,
+  grooming: groomingSchema.shape.schemaVersion.value,
+  conversation: conversationSchema.shape.schemaVersion.value,
   audit: auditEventSchema.shape.schemaVersion.value,
   draft: draftSchema.shape.schemaVersion.value,
 } as const satisfies Record<RecordKind, number>;

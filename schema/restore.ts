@@ -12,6 +12,15 @@ type Upgrade = (old: Record<string, unknown>) => Record<string, unknown>;
 
 /** upgrades[kind][n] turns schemaVersion n into n + 1. */
 const upgrades: { [K in RecordKind]?: Record<number, Upgrade> } = {
+  party: {
+    // Issue 15: `birthYear` is no longer kept (age is). A recorded age stays;
+    // without one the age becomes unknown, which asks the consent of both the
+    // young person and the parents (consent-validity.ts), never less.
+    1: (old) => {
+      const { birthYear: _dropped, ...rest } = old;
+      return { ...rest, schemaVersion: 2 };
+    },
+  },
   consent: {
     // Issue 14. Given consent keeps its fields: its validity is worked out when
     // read (consent-validity.ts). A share without consent gets "niet

@@ -345,3 +345,17 @@ describe('safeText', () => {
     expect(issue && 'params' in issue ? issue.params : undefined).toEqual({ code: textErrors.imageData });
   });
 });
+
+describe('the no-link rule (issue 15)', () => {
+  const noLinks = safeText({ min: 1, max: 120, noLinks: true });
+  it('refuses a link, a www address or a domain with a path', () => {
+    for (const text of ['https://voorbeeld.test/x', 'zie www.voorbeeld.be', 'instagram.com/iemand', 'ftp://a.b']) {
+      expect(noLinks.safeParse(text).error?.issues.map((i) => i.message)).toEqual([textErrors.link]);
+    }
+  });
+  it('accepts an ordinary school or CLB name, and only applies where asked', () => {
+    expect(noLinks.safeParse('Sint-Jozefscollege Aalst').success).toBe(true);
+    expect(noLinks.safeParse('CLB GO! Antwerpen').success).toBe(true);
+    expect(safeText().safeParse('https://voorbeeld.test/x').success).toBe(true);
+  });
+});

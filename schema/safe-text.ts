@@ -15,7 +15,7 @@ export const DEFAULT_TEXT_MAX = 4000;
  * rule. Issues carry a stable code (`textErrors`) as message and `params.code`.
  * `min >= 1` makes the field required (whitespace alone does not count).
  */
-export function safeText(opts: { max?: number; min?: number } = {}) {
+export function safeText(opts: { max?: number; min?: number; noLinks?: boolean } = {}) {
   const max = opts.max ?? DEFAULT_TEXT_MAX;
   const min = opts.min ?? 0;
   return z.string().superRefine((s, ctx) => {
@@ -26,5 +26,14 @@ export function safeText(opts: { max?: number; min?: number } = {}) {
     else if (trimmed < min) fail(textErrors.tooShort, { min });
     if (s.length > max) fail(textErrors.tooLong, { max });
     if (containsImageData(s)) fail(textErrors.imageData);
+    else if (opts.noLinks === true && containsLink(s)) fail(textErrors.link);
   });
+}
+
+// A scheme, "www." or a bare domain with a path: what a pasted link looks like.
+const LINK = /[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\//i;
+
+/** Whether text holds a link or web address (issue 15: "no link" rule). */
+export function containsLink(text: string): boolean {
+  return LINK.test(text);
 }

@@ -10,11 +10,21 @@ import {
   makeParty,
   makeShareWithoutConsent,
   makeTakedown,
+  makeEvidence,
+  makePolice,
+  makeInformed,
+  makeGrooming,
+  makeConversation,
 } from './factories';
 import { infoCategorySchema } from './records/consent';
 import { noteKindSchema } from './records/note';
 import { partyRoleSchema } from './records/party';
 import { takedownStatusSchema, takedownStepSchema } from './records/takedown';
+import { evidenceExistsSchema, evidenceFormSchema, evidenceHolderSchema } from './records/evidence';
+import { policeActorSchema, policeStageSchema } from './records/police';
+import { institutionKindSchema } from './records/informed';
+import { groomingPhaseIdSchema } from './records/grooming';
+import { conversationFormatSchema } from './records/conversation';
 import type { ConsentRecord, InfoCategory } from './records/consent';
 import type { Note } from './records/note';
 import type { Party } from './records/party';
@@ -58,6 +68,14 @@ const labels: SummaryLabels = {
   basis: identity(['noodtoestand', 'art-458bis']),
   takedownSteps: identity(takedownStepSchema.options),
   takedownStatuses: identity(takedownStatusSchema.options),
+  evidenceExists: identity(evidenceExistsSchema.options),
+  evidenceForms: identity(evidenceFormSchema.options),
+  evidenceHolders: identity(evidenceHolderSchema.options),
+  policeStages: identity(policeStageSchema.options),
+  policeActors: identity(policeActorSchema.options),
+  institutionKinds: identity(institutionKindSchema.options),
+  groomingPhases: identity(groomingPhaseIdSchema.options),
+  conversationFormats: identity(conversationFormatSchema.options),
   party: echo,
   sourceConsent: echo,
   sourceWithout: echo,
@@ -75,6 +93,11 @@ const labels: SummaryLabels = {
     school: echo,
     followUp: echo,
     takedown: echo,
+    evidence: echo,
+    informed: echo,
+    grooming: echo,
+    conversation: echo,
+    police: (stage, by, date, informed) => echo(stage, by, date, informed ? 'informed' : 'not-informed'),
   },
   withheld: (list) => `WITHHELD ${list}`,
   nothingShared: 'NOTHING',
@@ -326,6 +349,147 @@ describe('buildSummary (examples)', () => {
         const summary = buildSummary(input(consents), 'school', ON, VL);
         expect(summary.shared).toEqual([]);
         expect(summary.withheld).not.toContain('offline-halen');
+      });
+    });
+
+    describe('evidence (bewijsmateriaal, issue 15)', () => {
+      const evidence = [
+        makeEvidence({ caseId, exists: 'onbekend', forms: [], heldBy: [], on: '2026-03-11', byInitials: 'QX' }),
+        makeEvidence({ caseId, exists: 'ja', forms: ['links'], heldBy: ['politie', 'jongere'], on: '2026-03-12', byInitials: 'QX' }),
+        makeEvidence({ exists: 'nee', forms: [], heldBy: [], on: '2026-03-13' }),
+      ];
+      const withEvidence = (consents: ConsentRecord[]): SummaryInput => ({ ...input(consents), evidence });
+
+      it("shares only the latest state on the depicted pupil's consent, without initials", () => {
+        const consents = [makeConsent({ caseId, partyId: depicted.id, categories: ['bewijsmateriaal'] })];
+        const summary = buildSummary(withEvidence(consents), 'school', ON, VL);
+        expect(summary.shared).toEqual(['bewijsmateriaal']);
+        expect(summary.sections[0]?.facts).toEqual([
+          { kind: 'evidence', exists: 'ja', forms: ['links'], heldBy: ['politie', 'jongere'], on: '2026-03-12' },
+        ]);
+        const text = summaryToText(summary, labels);
+        expect(text).toContain('- ja | links | politie, jongere | 12/03/2026');
+        expect(text).not.toContain('QX');
+      });
+
+      it("is withheld on the melder's consent alone", () => {
+        const consents = [makeConsent({ caseId, partyId: melder.id, categories: ['bewijsmateriaal'] })];
+        const summary = buildSummary(withEvidence(consents), 'school', ON, VL);
+        expect(summary.sections).toEqual([]);
+        expect(summary.withheld).toContain('bewijsmateriaal');
+      });
+    });
+
+    describe('police complaint (klacht-politie, issue 15)', () => {
+      const police = [
+        makePolice({ caseId, stage: 'overwogen', by: 'jongere', on: '2026-03-11', informed: false, byInitials: 'QX' }),
+        makePolice({ caseId, stage: 'aangeraden', by: 'clb', on: '2026-03-12', informed: true, byInitials: 'QX' }),
+        makePolice({ caseId, stage: 'overwogen', by: 'ouders-voogd', on: '2026-03-12', informed: true, byInitials: 'QX' }),
+        makePolice({ stage: 'neergelegd', on: '2026-03-12' }),
+      ];
+      const withPolice = (consents: ConsentRecord[]): SummaryInput => ({ ...input(consents), police });
+
+      it("shares the latest state of each stage on the depicted pupil's consent, without initials", () => {
+        const consents = [makeConsent({ caseId, partyId: depicted.id, categories: ['klacht-politie'] })];
+        const summary = buildSummary(withPolice(consents), 'school', ON, VL);
+        expect(summary.shared).toEqual(['klacht-politie']);
+        expect(summary.sections[0]?.facts).toEqual([
+          { kind: 'police', stage: 'overwogen', by: 'ouders-voogd', on: '2026-03-12', informed: true },
+          { kind: 'police', stage: 'aangeraden', by: 'clb', on: '2026-03-12', informed: true },
+        ]);
+        const text = summaryToText(summary, labels);
+        expect(text).toContain('- aangeraden | clb | 12/03/2026 | informed');
+        expect(text).not.toContain('QX');
+        expect(text).not.toContain('neergelegd');
+      });
+
+      it("is withheld on the forwarding pupil's consent alone", () => {
+        const consents = [makeConsent({ caseId, partyId: forwarder.id, categories: ['klacht-politie'] })];
+        const summary = buildSummary(withPolice(consents), 'school', ON, VL);
+        expect(summary.sections).toEqual([]);
+        expect(summary.withheld).toContain('klacht-politie');
+      });
+    });
+
+    describe('other schools and CLBs informed (andere-scholen, issue 15)', () => {
+      const informed = [
+        makeInformed({ caseId, institutionKind: 'clb', institution: 'CLB Noord', on: '2026-03-13', byInitials: 'QX' }),
+        makeInformed({ caseId, institution: 'Atheneum Berchem', on: '2026-03-12', byInitials: 'QX' }),
+        makeInformed({ institution: 'Ander dossier', on: '2026-03-12' }),
+      ];
+      const withInformed = (consents: ConsentRecord[]): SummaryInput => ({ ...input(consents), informed });
+
+      it("lists who was informed and when on the depicted pupil's consent, without basis or initials", () => {
+        const consents = [makeConsent({ caseId, partyId: depicted.id, categories: ['andere-scholen'] })];
+        const summary = buildSummary(withInformed(consents), 'school', ON, VL);
+        expect(summary.shared).toEqual(['andere-scholen']);
+        expect(summary.sections[0]?.facts).toEqual([
+          { kind: 'informed', institutionKind: 'school', institution: 'Atheneum Berchem', on: '2026-03-12' },
+          { kind: 'informed', institutionKind: 'clb', institution: 'CLB Noord', on: '2026-03-13' },
+        ]);
+        const text = summaryToText(summary, labels);
+        expect(text).toContain('- clb | CLB Noord | 13/03/2026');
+        expect(text).not.toContain('QX');
+        expect(text).not.toContain('Ander dossier');
+      });
+
+      it("is withheld on the melder's consent alone", () => {
+        const consents = [makeConsent({ caseId, partyId: melder.id, categories: ['andere-scholen'] })];
+        const summary = buildSummary(withInformed(consents), 'school', ON, VL);
+        expect(summary.sections).toEqual([]);
+        expect(summary.withheld).toContain('andere-scholen');
+      });
+    });
+
+    describe('grooming observations (grooming-signalen, issue 15)', () => {
+      const consents = [makeConsent({ caseId, partyId: depicted.id, categories: ['grooming-signalen'] })];
+
+      it("shares the current set of phases on the depicted pupil's consent, without initials", () => {
+        const grooming = [
+          makeGrooming({ caseId, phases: ['slachtofferselectie'], observedOn: '2026-03-11', byInitials: 'QX' }),
+          makeGrooming({ caseId, phases: ['voorzien-in-behoefte', 'verleggen-van-grenzen'], observedOn: '2026-03-12', byInitials: 'QX' }),
+        ];
+        const summary = buildSummary({ ...input(consents), grooming }, 'school', ON, VL);
+        expect(summary.shared).toEqual(['grooming-signalen']);
+        expect(summary.sections[0]?.facts).toEqual([
+          { kind: 'grooming', phases: ['voorzien-in-behoefte', 'verleggen-van-grenzen'], observedOn: '2026-03-12' },
+        ]);
+        expect(summaryToText(summary, labels)).not.toContain('QX');
+      });
+
+      it('has nothing to share once the latest observation is empty', () => {
+        const grooming = [
+          makeGrooming({ caseId, observedOn: '2026-03-11' }),
+          makeGrooming({ caseId, phases: [], observedOn: '2026-03-12' }),
+        ];
+        const summary = buildSummary({ ...input(consents), grooming }, 'school', ON, VL);
+        expect(summary.shared).toEqual([]);
+        expect(summary.withheld).not.toContain('grooming-signalen');
+      });
+    });
+
+    describe('conversations (gesprekken, issue 15)', () => {
+      const conversations = [
+        makeConversation({ caseId, on: '2026-03-12', format: 'samen', partyIds: [depicted.id, forwarder.id] }),
+        makeConversation({ caseId, on: '2026-03-11', format: 'apart', partyIds: [depicted.id] }),
+      ];
+      it("lists date and joint or separate on the depicted pupil's consent, never who took part", () => {
+        const consents = [makeConsent({ caseId, partyId: depicted.id, categories: ['gesprekken'] })];
+        const summary = buildSummary({ ...input(consents), conversations }, 'school', ON, VL);
+        expect(summary.shared).toEqual(['gesprekken']);
+        expect(summary.sections[0]?.facts).toEqual([
+          { kind: 'conversation', on: '2026-03-11', format: 'apart' },
+          { kind: 'conversation', on: '2026-03-12', format: 'samen' },
+        ]);
+        const text = summaryToText(summary, labels);
+        expect(text).not.toContain(depicted.id);
+        expect(text).not.toContain(depicted.pseudonym);
+      });
+      it("is withheld on the forwarding pupil's consent alone", () => {
+        const consents = [makeConsent({ caseId, partyId: forwarder.id, categories: ['gesprekken'] })];
+        const summary = buildSummary({ ...input(consents), conversations }, 'school', ON, VL);
+        expect(summary.sections).toEqual([]);
+        expect(summary.withheld).toContain('gesprekken');
       });
     });
 

@@ -19,6 +19,17 @@
 // - offline-halen (issue 15: the takedown steps, schema/records/takedown.ts)
 //   is case-level too, released by that same rule: the current status of each
 //   step, never who recorded it (it is in consent-validity.ts's case-level list).
+// - bewijsmateriaal (issue 15: whether evidence exists and who holds it,
+//   schema/records/evidence.ts) is case-level by the same rule; never who recorded it.
+// - klacht-politie (issue 15: a police complaint considered, advised or made,
+//   schema/records/police.ts) is case-level by the same rule; never who recorded it.
+// - andere-scholen (issue 15: other schools and CLBs informed,
+//   schema/records/informed.ts) is case-level by the same rule: which
+//   institution and when, never the basis note or who recorded it.
+// - grooming-signalen (issue 15: the grooming phases observed,
+//   schema/records/grooming.ts) is case-level by the same rule: the current set.
+// - gesprekken (issue 15: conversations, schema/records/conversation.ts) is
+//   case-level by the same rule: date and joint or separate, never with whom.
 // - Art. 458bis shares only ever go to politie-parket, which is no summary
 //   recipient (share-rules.ts). Conversation notes other than agreements
 //   (afspraken) are never included.
@@ -41,6 +52,23 @@ import {
   type TakedownStatus,
   type TakedownStep,
 } from './records/takedown';
+import {
+  latestEvidence,
+  type Evidence,
+  type EvidenceExists,
+  type EvidenceForm,
+  type EvidenceHolder,
+} from './records/evidence';
+import {
+  latestPolice,
+  policeStageSchema,
+  type Police,
+  type PoliceActor,
+  type PoliceStage,
+} from './records/police';
+import type { Informed, InstitutionKind } from './records/informed';
+import { latestGrooming, type Grooming, type GroomingPhaseId } from './records/grooming';
+import type { Conversation, ConversationFormat } from './records/conversation';
 
 /** The recipients a summary can be written for. */
 export const summaryRecipients = [
@@ -61,6 +89,16 @@ export interface SummaryInput {
   followUps: readonly FollowUp[];
   /** The takedown steps (issue 15). Left out, nothing about them is shared. */
   takedowns?: readonly Takedown[] | undefined;
+  /** Whether evidence exists (issue 15). Left out, nothing about it is shared. */
+  evidence?: readonly Evidence[] | undefined;
+  /** Police complaint (issue 15). Left out, nothing about it is shared. */
+  police?: readonly Police[] | undefined;
+  /** Other schools and CLBs informed (issue 15). Left out, nothing about them is shared. */
+  informed?: readonly Informed[] | undefined;
+  /** Grooming phases observed (issue 15). Left out, nothing about them is shared. */
+  grooming?: readonly Grooming[] | undefined;
+  /** Conversations held (issue 15). Left out, nothing about them is shared. */
+  conversations?: readonly Conversation[] | undefined;
 }
 
 export interface SummaryOptions {
@@ -103,7 +141,12 @@ export type SummaryFact =
       className?: string | undefined;
     }
   | { kind: 'followup'; due: string; purpose: string }
-  | { kind: 'takedown'; step: TakedownStep; status: TakedownStatus; on: string };
+  | { kind: 'takedown'; step: TakedownStep; status: TakedownStatus; on: string }
+  | { kind: 'evidence'; exists: EvidenceExists; forms: EvidenceForm[]; heldBy: EvidenceHolder[]; on: string }
+  | { kind: 'police'; stage: PoliceStage; by: PoliceActor; on: string; informed: boolean }
+  | { kind: 'informed'; institutionKind: InstitutionKind; institution: string; on: string }
+  | { kind: 'grooming'; phases: GroomingPhaseId[]; observedOn: string }
+  | { kind: 'conversation'; on: string; format: ConversationFormat };
 
 export interface SummarySection {
   category: InfoCategory;
@@ -130,6 +173,11 @@ const CATEGORY_ORDER: readonly InfoCategory[] = [
   'vlaggen-beoordeling',
   'opvolging',
   'offline-halen',
+  'bewijsmateriaal',
+  'klacht-politie',
+  'andere-scholen',
+  'grooming-signalen',
+  'gesprekken',
   'contactgegevens',
 ];
 
@@ -172,7 +220,42 @@ function caseFacts(
     const r = steps.get(step);
     return r ? [{ kind: 'takedown', step, status: r.status, on: r.on }] : [];
   });
-  return { feiten, afspraken, 'vlaggen-beoordeling': vlaggen, opvolging, contactgegevens: [], 'offline-halen': offline };
+  const evidence = latestEvidence((input.evidence ?? []).filter((r) => r.caseId === kase.id));
+  const bewijs: SummaryFact[] = evidence
+    ? [{ kind: 'evidence', exists: evidence.exists, forms: [...evidence.forms], heldBy: [...evidence.heldBy], on: evidence.on }]
+    : [];
+  const police = latestPolice((input.police ?? []).filter((r) => r.caseId === kase.id));
+  const klacht: SummaryFact[] = policeStageSchema.options.flatMap((stage): SummaryFact[] => {
+    const r = police.get(stage);
+    return r ? [{ kind: 'police', stage, by: r.by, on: r.on, informed: r.informed }] : [];
+  });
+  const scholen: SummaryFact[] = (input.informed ?? [])
+    .filter((r) => r.caseId === kase.id)
+    .sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt))
+    .map((r) => ({ kind: 'informed', institutionKind: r.institutionKind, institution: clean(r.institution), on: r.on }));
+  const grooming = latestGrooming((input.grooming ?? []).filter((r) => r.caseId === kase.id));
+  const signalen: SummaryFact[] =
+    grooming && grooming.phases.length > 0
+      ? [{ kind: 'grooming', phases: [...grooming.phases], observedOn: grooming.observedOn }]
+      : [];
+  // Date and format only: who took part is person information (namen-betrokkenen).
+  const gesprekken: SummaryFact[] = (input.conversations ?? [])
+    .filter((r) => r.caseId === kase.id)
+    .sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt))
+    .map((r) => ({ kind: 'conversation', on: r.on, format: r.format }));
+  return {
+    feiten,
+    afspraken,
+    'vlaggen-beoordeling': vlaggen,
+    opvolging,
+    contactgegevens: [],
+    'offline-halen': offline,
+    bewijsmateriaal: bewijs,
+    'klacht-politie': klacht,
+    'andere-scholen': scholen,
+    'grooming-signalen': signalen,
+    gesprekken,
+  };
 }
 
 const defaultReplacement = (p: PartyLabel): string => (p.age === undefined ? p.role : `${p.role} (${p.age})`);
@@ -303,6 +386,14 @@ export interface SummaryLabels {
   flags: Record<Flag, string>;
   takedownSteps: Record<TakedownStep, string>;
   takedownStatuses: Record<TakedownStatus, string>;
+  evidenceExists: Record<EvidenceExists, string>;
+  evidenceForms: Record<EvidenceForm, string>;
+  evidenceHolders: Record<EvidenceHolder, string>;
+  policeStages: Record<PoliceStage, string>;
+  policeActors: Record<PoliceActor, string>;
+  institutionKinds: Record<InstitutionKind, string>;
+  groomingPhases: Record<GroomingPhaseId, string>;
+  conversationFormats: Record<ConversationFormat, string>;
   how: Record<ConsentGiven['how'], string>;
   basis: Record<'noodtoestand' | 'art-458bis', string>;
   party: (name: string, age: number | undefined) => string;
@@ -322,6 +413,11 @@ export interface SummaryLabels {
     school: (school: string, className: string | undefined) => string;
     followUp: (date: string, purpose: string) => string;
     takedown: (step: string, status: string, date: string) => string;
+    evidence: (exists: string, forms: string, holders: string, date: string) => string;
+    police: (stage: string, by: string, date: string, informed: boolean) => string;
+    informed: (kind: string, institution: string, date: string) => string;
+    grooming: (phases: string, date: string) => string;
+    conversation: (date: string, format: string) => string;
   };
   withheld: (list: string) => string;
   nothingShared: string;
@@ -369,6 +465,23 @@ export function factLines(fact: SummaryFact, t: SummaryLabels): string[] {
       return [t.facts.followUp(formatDateBe(fact.due), fact.purpose)];
     case 'takedown':
       return [t.facts.takedown(t.takedownSteps[fact.step], t.takedownStatuses[fact.status], formatDateBe(fact.on))];
+    case 'evidence':
+      return [
+        t.facts.evidence(
+          t.evidenceExists[fact.exists],
+          fact.forms.map((f) => t.evidenceForms[f]).join(', '),
+          fact.heldBy.map((h) => t.evidenceHolders[h]).join(', '),
+          formatDateBe(fact.on),
+        ),
+      ];
+    case 'police':
+      return [t.facts.police(t.policeStages[fact.stage], t.policeActors[fact.by], formatDateBe(fact.on), fact.informed)];
+    case 'conversation':
+      return [t.facts.conversation(formatDateBe(fact.on), t.conversationFormats[fact.format])];
+    case 'grooming':
+      return [t.facts.grooming(fact.phases.map((p) => t.groomingPhases[p]).join(', '), formatDateBe(fact.observedOn))];
+    case 'informed':
+      return [t.facts.informed(t.institutionKinds[fact.institutionKind], fact.institution, formatDateBe(fact.on))];
   }
 }
 

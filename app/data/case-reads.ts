@@ -18,6 +18,11 @@ import type { Party } from '../../schema/records/party';
 import type { Referral } from '../../schema/records/referral';
 import type { StepCheck } from '../../schema/records/step';
 import type { Takedown } from '../../schema/records/takedown';
+import type { Evidence } from '../../schema/records/evidence';
+import type { Police } from '../../schema/records/police';
+import type { Informed } from '../../schema/records/informed';
+import type { Grooming } from '../../schema/records/grooming';
+import type { Conversation } from '../../schema/records/conversation';
 import { db } from './db';
 import type { RecordRow } from './db';
 import { VaultLockedError } from './errors';
@@ -47,6 +52,16 @@ export interface CaseDetail {
   steps: StepCheck[];
   /** Steps to take the material offline, oldest first (history included). */
   takedowns: Takedown[];
+  /** Whether evidence exists and who holds it, oldest first (history included). */
+  evidence: Evidence[];
+  /** Police complaint considered, advised or made, oldest first (history included). */
+  police: Police[];
+  /** Other schools and CLBs informed, by date. */
+  informed: Informed[];
+  /** Grooming phases observed, oldest first (history included). */
+  grooming: Grooming[];
+  /** Conversations held, by date. */
+  conversations: Conversation[];
   /** Parts of this case that cannot be decrypted or validated. */
   damaged: Array<{ id: string; kind: string }>;
 }
@@ -139,6 +154,15 @@ function buildDetail(caseId: string, results: readonly RecordResult[]): CaseDeta
     ),
     steps: [...latestSteps.values()].sort((a, b) => byText(a.planId, b.planId) || byText(a.stepId, b.stepId)),
     takedowns: okOfKind(results, 'takedown').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
+    evidence: okOfKind(results, 'evidence').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
+    police: okOfKind(results, 'police').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
+    informed: okOfKind(results, 'informed').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
+    conversations: okOfKind(results, 'conversation').sort(
+      (a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt),
+    ),
+    grooming: okOfKind(results, 'grooming').sort(
+      (a, b) => byText(a.observedOn, b.observedOn) || byText(a.createdAt, b.createdAt),
+    ),
     damaged,
   };
 }

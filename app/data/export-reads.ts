@@ -19,7 +19,7 @@ import { appendAudit } from './store';
 export { readAuditAnchor } from './audit-log';
 
 const BATCH = 256;
-const PART_KINDS = new Set(['party', 'consent', 'assessment', 'followup', 'takedown']);
+const PART_KINDS = new Set(['party', 'consent', 'assessment', 'followup', 'takedown', 'police', 'informed', 'conversation']);
 
 export interface ExportProgress {
   done: number;
@@ -110,6 +110,9 @@ export async function readAggregateInputs(
     else if (record.kind === 'assessment') input.assessments = [...input.assessments, record];
     else if (record.kind === 'followup') input.followUps = [...input.followUps, record];
     else if (record.kind === 'takedown') input.takedowns = [...(input.takedowns ?? []), record];
+    else if (record.kind === 'police') input.police = [...(input.police ?? []), record];
+    else if (record.kind === 'informed') input.informed = [...(input.informed ?? []), record];
+    else if (record.kind === 'conversation') input.conversations = [...(input.conversations ?? []), record];
   }
   // A summary cannot be made before its case became known, so events from
   // before the period are not read. Audit rows have no plaintext action or case.

@@ -818,6 +818,11 @@ describe('the operation map', () => {
       recordReferral: ['referral.recorded'],
       setStepCheck: ['step.checked', 'step.unchecked'],
       recordTakedownStep: ['takedown.recorded'],
+      recordEvidence: ['evidence.recorded'],
+      recordPoliceStep: ['police.recorded'],
+      recordInstitutionInformed: ['informed.recorded'],
+      recordGroomingObservation: ['grooming.recorded'],
+      recordConversation: ['conversation.recorded'],
     });
   });
 

@@ -14,6 +14,11 @@ import { partyOperations } from './ops/parties';
 import { referralOperations } from './ops/referrals';
 import { takedownOperations } from './ops/takedown';
 import { stepOperations } from './ops/steps';
+import { evidenceOperations } from './ops/evidence';
+import { policeOperations } from './ops/police';
+import { informedOperations } from './ops/informed';
+import { groomingOperations } from './ops/grooming';
+import { conversationOperations } from './ops/conversations';
 
 export const operations = {
   ...caseOperations,
@@ -25,6 +30,11 @@ export const operations = {
   ...referralOperations,
   ...takedownOperations,
   ...stepOperations,
+  ...evidenceOperations,
+  ...policeOperations,
+  ...informedOperations,
+  ...groomingOperations,
+  ...conversationOperations,
 } as const;
 
 type Operations = typeof operations;

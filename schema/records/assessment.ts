@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 import { safeText } from '../safe-text';
-import { caseRecordHead, isoDateSchema, timestampSchema } from './base';
+import { caseRecordHead, isoDateSchema, optionalTextInput, recordIdSchema, timestampSchema } from './base';
 
 export const criteriaVersionSchema = z.enum(['2021', 'nl-oud']);
 export const criterionAnswerSchema = z.enum(['in-orde', 'twijfel', 'niet-in-orde', 'onbekend']);
@@ -24,17 +24,29 @@ export const flagAssessmentSchema = z.strictObject({
   flag: flagSchema,
   reasoning: safeText({ min: 1 }),
   assessedOn: isoDateSchema,
+  /**
+   * Issue 15, flags per behaviour: the behaviour this assessment is about (e.g.
+   * "foto doorgestuurd zonder toestemming") and the betrokkenen it concerns.
+   * Optional without a version bump: an assessment stored before is about the
+   * case as a whole, which is what their absence says. `criteriaVersion` is the
+   * label set used (2021 for Vlaanderen, `nl-oud` where the worker chooses it).
+   */
+  behaviour: safeText({ min: 1, max: 200, noLinks: true }).optional(),
+  partyIds: z.array(recordIdSchema).max(20).optional(),
   createdAt: timestampSchema,
 });
 export type FlagAssessment = z.infer<typeof flagAssessmentSchema>;
 
 /** The assessment form; which criteria must be answered is checked by the operation. */
-export const assessFlagsInput = flagAssessmentSchema.pick({
-  caseId: true,
-  criteriaVersion: true,
-  answers: true,
-  flag: true,
-  reasoning: true,
-  assessedOn: true,
-});
+export const assessFlagsInput = flagAssessmentSchema
+  .pick({
+    caseId: true,
+    criteriaVersion: true,
+    answers: true,
+    flag: true,
+    reasoning: true,
+    assessedOn: true,
+    partyIds: true,
+  })
+  .extend({ behaviour: optionalTextInput(flagAssessmentSchema.shape.behaviour) });
 export type AssessFlagsInput = z.input<typeof assessFlagsInput>;

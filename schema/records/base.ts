@@ -11,6 +11,8 @@ export const recordIdSchema = z.uuid({ error: fieldErrors.invalidId });
 export const isoDateSchema = z.iso.date({ error: fieldErrors.invalidDate });
 /** Point in time, ISO 8601 with zone, e.g. `2026-03-12T09:30:00.000Z`. */
 export const timestampSchema = z.iso.datetime({ offset: true, error: fieldErrors.invalidTimestamp });
+/** Initials of the professional who recorded something: 1–5 letters (issue 15 parts). */
+export const initialsSchema = z.string().regex(/^\p{L}{1,5}$/u, { error: fieldErrors.invalidInitials });
 
 /** The head of every stored record: its kind, the version of its schema and its id. */
 export function recordHead<K extends string, N extends number>(kind: K, schemaVersion: N) {
@@ -51,6 +53,11 @@ export const kindSchema = z.enum([
   'referral',
   'step',
   'takedown',
+  'evidence',
+  'police',
+  'informed',
+  'grooming',
+  'conversation',
   'audit',
   'draft',
 ]);

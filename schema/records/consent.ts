@@ -25,6 +25,16 @@ export const infoCategorySchema = z.enum([
   'contactgegevens',
   /** Issue 15: the steps taken to get the material offline (schema/records/takedown.ts). */
   'offline-halen',
+  /** Issue 15: whether evidence exists and who holds it (schema/records/evidence.ts). */
+  'bewijsmateriaal',
+  /** Issue 15: a police complaint considered, advised or made (schema/records/police.ts). */
+  'klacht-politie',
+  /** Issue 15: which other schools and CLBs were informed (schema/records/informed.ts). */
+  'andere-scholen',
+  /** Issue 15: the grooming phases observed (schema/records/grooming.ts). */
+  'grooming-signalen',
+  /** Issue 15: conversations held (date, joint or separate; schema/records/conversation.ts). */
+  'gesprekken',
 ]);
 export type InfoCategory = z.infer<typeof infoCategorySchema>;
 

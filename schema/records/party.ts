@@ -17,7 +17,8 @@ export const partyRoleSchema = z.enum([
 export type PartyRole = z.infer<typeof partyRoleSchema>;
 
 export const partySchema = z.strictObject({
-  ...caseRecordHead('party', 1),
+  // Version 2 (issue 15): `birthYear` removed; age (when the case became known) is what the rules use.
+  ...caseRecordHead('party', 2),
   role: partyRoleSchema,
   /** What the interface shows, e.g. "Jongere A". */
   pseudonym: safeText({ min: 1, max: 60 }),
@@ -25,7 +26,6 @@ export const partySchema = z.strictObject({
   realName: safeText({ min: 1, max: 120 }).optional(),
   /** Age in years when the case became known. */
   age: z.int().min(0).max(120).optional(),
-  birthYear: z.int().min(1900).max(2100).optional(),
   school: safeText({ min: 1, max: 120 }).optional(),
   className: safeText({ min: 1, max: 40 }).optional(),
   competence: competenceOverrideSchema.optional(),

@@ -45,6 +45,10 @@ function cellLabel(table: AggregateTable['id'], key: string): string {
       return t.cells.followUps[key as keyof typeof t.cells.followUps] ?? key;
     case 'shares':
       return t.cells.shares[key as keyof typeof t.cells.shares] ?? key;
+    case 'complaints':
+    case 'otherSchools':
+    case 'firstConversation':
+      return t.cells.withOrWithout[key as keyof typeof t.cells.withOrWithout] ?? key;
     default:
       // The takedown tables (issue 15): done or not.
       return t.cells.takedown[key as keyof typeof t.cells.takedown] ?? key;
@@ -154,6 +158,7 @@ function AggregatesPreview({ result }: { result: AuditAggregates }) {
     [t.stats.p90Days, result.stats.p90DaysToFirstFollowUp],
     [t.stats.pctOverdue, result.stats.pctFollowUpsOverdue],
     [t.stats.pctConsent, result.stats.pctSharesWithConsent],
+    [t.stats.medianDaysConversation, result.stats.medianDaysToFirstConversation],
   ];
   return (
     <>

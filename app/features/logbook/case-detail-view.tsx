@@ -29,6 +29,11 @@ import { SectionMenu } from './section-menu';
 import { statusText } from './status-text';
 import { StepsSection } from './steps-section';
 import { TakedownSection } from './takedown-section';
+import { EvidenceSection } from './evidence-section';
+import { PoliceSection } from './police-section';
+import { InformedSection } from './informed-section';
+import { GroomingSection } from './grooming-section';
+import { ConversationsSection } from './conversations-section';
 
 const t = nl.logbook;
 const tp = nl.casePage;
@@ -65,6 +70,16 @@ export const caseSections: readonly CaseSectionDef[] = [
     title: t.takedown.title,
     count: (d) => new Set(d.takedowns.map((x) => x.step)).size,
     Component: TakedownSection,
+  },
+  { id: 'bewijsmateriaal', title: t.evidence.title, count: (d) => d.evidence.length, Component: EvidenceSection },
+  { id: 'politie', title: t.police.title, count: (d) => d.police.length, Component: PoliceSection },
+  { id: 'andere-scholen', title: t.informed.title, count: (d) => d.informed.length, Component: InformedSection },
+  { id: 'grooming', title: t.grooming.title, count: (d) => d.grooming.length, Component: GroomingSection },
+  {
+    id: 'gesprekken',
+    title: t.conversations.title,
+    count: (d) => d.conversations.length,
+    Component: ConversationsSection,
   },
   { id: 'toestemming', title: t.consent.title, count: (d) => d.consents.length, Component: ConsentSection },
   { id: 'tijdlijn', title: t.notes.title, count: (d) => d.notes.length, Component: NotesSection },

@@ -5,11 +5,9 @@ import { formatDate } from '../../ui/dates';
 
 const t = nl.logbook.competence;
 
-/** Age in whole years: the recorded age, else estimated from the birth year. */
-export function partyAge(party: Pick<Party, 'age' | 'birthYear'>, today: Date = new Date()): number | undefined {
-  if (party.age !== undefined) return party.age;
-  if (party.birthYear !== undefined) return Math.max(0, today.getFullYear() - party.birthYear);
-  return undefined;
+/** Age in whole years when the case became known, if recorded (issue 15 removed the birth year). */
+export function partyAge(party: Pick<Party, 'age'>, _today: Date = new Date()): number | undefined {
+  return party.age;
 }
 
 /** Roles for which the consent rule of a young person applies. */

@@ -1,10 +1,10 @@
 // Vlaggensysteem (Sensoa, 2021 criteria): a judgement per criterion
 // ("onbekend" allowed), then the professional's own flag and reasoning. The
 // flag is never computed from the answers. Every assessment is kept.
-import type { Criterion2021Id } from '../../../schema/content';
-import { criteria2021Ids } from '../../../schema/content-ids';
+import { criteria2021Ids, criteriaOuderNlIds } from '../../../schema/content-ids';
 import {
   assessFlagsInput,
+  criteriaVersionSchema,
   criterionAnswerSchema,
   flagSchema,
   type CriterionAnswer,
@@ -15,7 +15,7 @@ import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/catalogue';
-import { RadioGroup } from '../../ui/choice-group';
+import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
@@ -35,7 +35,7 @@ const flagOptions = flagSchema.options.map((value) => ({
 function useCriterionLabels(): Record<string, string> {
   const content = useContent('vlaggensysteem.json');
   const labels: Record<string, string> = {};
-  for (const id of criteria2021Ids) labels[id] = id;
+  for (const id of [...criteria2021Ids, ...criteriaOuderNlIds]) labels[id] = id;
   if (content.status === 'ready') {
     for (const version of content.data.versions) {
       for (const criterion of version.criteria) labels[criterion.id] = criterion.label;
@@ -53,7 +53,7 @@ export function FlagsSection({ detail }: { detail: CaseDetail }) {
       <SavedStatus message={saved} />
       <Expander label={t.add} onSaved={setSaved}>
         {(close, saved) => (
-          <FlagsForm caseId={detail.case.id} labels={labels} onDone={() => saved(t.saved)} onCancel={close} />
+          <FlagsForm detail={detail} labels={labels} onDone={() => saved(t.saved)} onCancel={close} />
         )}
       </Expander>
       <h3>{t.history}</h3>
@@ -61,7 +61,7 @@ export function FlagsSection({ detail }: { detail: CaseDetail }) {
       <ol className="record-list">
         {detail.assessments.map((assessment, index) => (
           <li key={assessment.id} data-record={assessment.id}>
-            <AssessmentCard assessment={assessment} labels={labels} latest={index === 0} />
+            <AssessmentCard assessment={assessment} labels={labels} latest={index === 0} detail={detail} />
           </li>
         ))}
       </ol>
@@ -73,12 +73,15 @@ function AssessmentCard({
   assessment,
   labels,
   latest,
+  detail,
 }: {
   assessment: FlagAssessment;
   labels: Record<string, string>;
   latest: boolean;
+  detail: CaseDetail;
 }) {
   const flag = nl.logbook.flagNames[assessment.flag];
+  const names = new Map(detail.parties.map((p) => [p.id, p.pseudonym]));
   return (
     <article
       className={`record-card flag-card flag-card--${assessment.flag}`}
@@ -89,6 +92,15 @@ function AssessmentCard({
         {t.entry(formatDate(assessment.assessedOn), flag.label, flag.meaning)}
         {latest ? <span className="record-card__meta"> ({t.latest})</span> : null}
       </h4>
+      {assessment.behaviour !== undefined ? <p>{t.behaviourText(assessment.behaviour)}</p> : null}
+      {assessment.partyIds !== undefined && assessment.partyIds.length > 0 ? (
+        <p>
+          {t.partiesText(
+            assessment.partyIds.map((id) => names.get(id) ?? nl.logbook.consent.unknownParty).join(', '),
+          )}
+        </p>
+      ) : null}
+      <p className="record-card__meta">{t.versionText(t.versionShort[assessment.criteriaVersion])}</p>
       <dl className="criteria-answers">
         {Object.entries(assessment.answers).map(([criterion, answer]) => (
           <div key={criterion}>
@@ -102,60 +114,83 @@ function AssessmentCard({
   );
 }
 
-// The operation's input; the case and the criteria version are added when saving.
-const flagsForm = assessFlagsInput.omit({ caseId: true, criteriaVersion: true });
+// The operation's input; the case is added when saving.
+const flagsForm = assessFlagsInput.omit({ caseId: true });
+
+type CriteriaVersion = FlagAssessment['criteriaVersion'];
+const CRITERIA: Record<CriteriaVersion, readonly string[]> = { '2021': criteria2021Ids, 'nl-oud': criteriaOuderNlIds };
+const versionOptions = criteriaVersionSchema.options.map((value) => ({ value, label: t.criteriaVersions[value] }));
+const unknownAnswers = (version: CriteriaVersion): Record<string, CriterionAnswer> =>
+  Object.fromEntries(CRITERIA[version].map((id) => [id, 'onbekend']));
 
 interface FlagValues {
-  answers: Record<Criterion2021Id, CriterionAnswer>;
+  /** The label set used (issue 15): 2021 by default, the older set where the worker chooses it. */
+  criteriaVersion: CriteriaVersion;
+  answers: Record<string, CriterionAnswer>;
   flag: Flag | '';
   reasoning: string;
   assessedOn: string;
+  behaviour: string;
+  partyIds: string[];
 }
 
 function FlagsForm({
-  caseId,
+  detail,
   labels,
   onDone,
   onCancel,
 }: {
-  caseId: string;
+  detail: CaseDetail;
   labels: Record<string, string>;
   onDone: () => void;
   onCancel: () => void;
 }) {
+  const caseId = detail.case.id;
+  const partyOptions = detail.parties.map((p) => ({ value: p.id, label: p.pseudonym }));
   const form = useOperationForm({
     initial: (): FlagValues => ({
-      answers: Object.fromEntries(criteria2021Ids.map((id) => [id, 'onbekend'])) as Record<
-        Criterion2021Id,
-        CriterionAnswer
-      >,
+      criteriaVersion: '2021',
+      answers: unknownAnswers('2021'),
       flag: '',
       reasoning: '',
       assessedOn: todayIso(),
+      behaviour: '',
+      partyIds: [],
     }),
     schema: flagsForm,
     check: (values) => unchosen(values, ['flag']),
-    run: (input) =>
-      runOperation('assessFlags', { caseId, criteriaVersion: '2021', ...input, reasoning: input.reasoning.trim() }),
+    run: (input) => runOperation('assessFlags', { caseId, ...input, reasoning: input.reasoning.trim() }),
     onDone,
-    fields: ['answers', 'flag', 'reasoning', 'assessedOn'],
-    liveImageCheck: ['reasoning'],
+    fields: ['criteriaVersion', 'answers', 'flag', 'reasoning', 'assessedOn', 'behaviour', 'partyIds'],
+    liveImageCheck: ['reasoning', 'behaviour'],
   });
   const answers = form.values.answers;
+  const version = form.values.criteriaVersion;
 
   return (
     <form {...form.formProps} className="card logbook-form" aria-labelledby="flags-form-title">
       <h3 id="flags-form-title">{t.formTitle}</h3>
-      {criteria2021Ids.map((id) => (
+      <RadioGroup
+        legend={t.criteriaVersion}
+        name={`criteria-version-${caseId}`}
+        options={versionOptions}
+        value={version}
+        onChange={(next) => form.patch({ criteriaVersion: next, answers: unknownAnswers(next) })}
+      />
+      <TextField label={t.behaviour} hint={t.behaviourHint} maxLength={200} {...form.text('behaviour')} />
+      {partyOptions.length > 0 ? (
+        <CheckboxGroup legend={t.parties} options={partyOptions} {...form.choice('partyIds')} />
+      ) : null}
+      {CRITERIA[version].map((id) => (
         <RadioGroup
           key={id}
           legend={labels[id] ?? id}
           name={`criterion-${id}`}
           options={answerOptions}
-          value={answers[id]}
+          value={answers[id] ?? 'onbekend'}
           inline
           error={form.error(`answers.${id}`)}
-          onChange={(answer) => form.set('answers', { ...answers, [id]: answer })}
+          onChange={(answer: CriterionAnswer) => form.set('answers', { ...answers, [id]: answer })}
         />
       ))}
       <RadioGroup legend={t.flag} hint={t.flagHint} name="flag" options={flagOptions} {...form.choice('flag')} />

@@ -69,11 +69,7 @@ function PartyCard({
   const [showName, setShowName] = useState(false);
   const [editing, setEditing] = useState(false);
   const details = [
-    party.age !== undefined
-      ? t.ageText(party.age)
-      : party.birthYear !== undefined
-        ? t.birthYearText(party.birthYear)
-        : t.ageUnknown,
+    party.age !== undefined ? t.ageText(party.age) : t.ageUnknown,
     party.school,
     party.className,
   ].filter(Boolean);
@@ -131,7 +127,6 @@ interface PartyValues {
   pseudonym: string;
   realName: string;
   age: string;
-  birthYear: string;
   school: string;
   className: string;
   override: boolean;
@@ -147,7 +142,6 @@ function initialValues(party: Party | undefined, parties: readonly Party[]): Par
     pseudonym: party?.pseudonym ?? suggestPseudonym(parties),
     realName: party?.realName ?? '',
     age: party?.age?.toString() ?? '',
-    birthYear: party?.birthYear?.toString() ?? '',
     school: party?.school ?? '',
     className: party?.className ?? '',
     override: party?.competence !== undefined,
@@ -163,8 +157,6 @@ function checkParty(values: PartyValues, withOverride: boolean): FieldErrors {
   const errors = unchosen(values, ['role']);
   const age = values.age.trim();
   if (age !== '' && (!/^\d{1,3}$/.test(age) || Number(age) > 120)) errors.age = nl.logbook.errors.ageOrBirthYear;
-  if (values.birthYear !== '' && !/^(19|20|21)\d{2}$/.test(values.birthYear.trim()))
-    errors.birthYear = nl.logbook.errors.birthYear;
   if (withOverride && values.competent === '') errors['competence.competent'] = nl.logbook.errors.choose;
   return errors;
 }
@@ -177,7 +169,6 @@ function partyInput(values: PartyValues, withOverride: boolean) {
     pseudonym: values.pseudonym,
     realName: values.realName,
     age: number(values.age),
-    birthYear: number(values.birthYear),
     school: values.school,
     className: values.className,
     competence: withOverride
@@ -224,7 +215,7 @@ function PartyForm({
     run: (input) =>
       party ? runOperation('updateParty', { id: party.id, ...input }) : runOperation('addParty', { caseId, ...input }),
     onDone: (savedParty) => onDone(t.saved(savedParty.pseudonym)),
-    fields: ['role', 'pseudonym', 'realName', 'age', 'birthYear', 'school', 'className', 'competence'],
+    fields: ['role', 'pseudonym', 'realName', 'age', 'school', 'className', 'competence'],
     liveImageCheck: ['pseudonym', 'realName', 'school', 'className'],
   });
   const { values } = form;
@@ -282,13 +273,6 @@ function PartyForm({
           maxLength={3}
           autoComplete="off"
           {...form.text('age')}
-        />
-        <TextField
-          label={t.birthYear}
-          inputMode="numeric"
-          maxLength={4}
-          autoComplete="off"
-          {...form.text('birthYear')}
         />
       </div>
       <div className="field-pair">

@@ -10,6 +10,7 @@ export const errors: Record<SchemaErrorCode, string> = {
     'Seksueel beeldmateriaal van minderjarigen bekijken, bewaren of doorsturen is zelf strafbaar, ' +
     'ook voor een hulpverlener. Vraag daarom naar namen en feiten, niet naar beelden: wie is ' +
     'betrokken en op welke school? Bewijs blijft bij de jongere of bij de politie.',
+  'text.link': 'Noteer hier geen link of webadres. Baken bewaart nooit waar materiaal of bewijs staat.',
   'field.invalidDate': 'Geef een geldige datum.',
   'field.invalidTimestamp': 'Geef een geldig tijdstip.',
   'field.invalidId': 'Deze verwijzing is ongeldig.',
@@ -51,4 +52,6 @@ export const errors: Record<SchemaErrorCode, string> = {
   'share.warningNotConfirmed': 'Bevestig eerst dat je de waarschuwing bij de controlevragen gelezen hebt.',
   'case.factsReasonRequired': 'Schrijf kort waarom je de feiten aanpast. De vorige versie blijft zichtbaar.',
   'case.factsUnchanged': 'De feiten zijn niet veranderd.',
+  'conversation.agreementRequired': 'Een gesprek kan alleen als elke betrokkene ermee instemde. Vink het aan als dat zo is.',
+  'conversation.jointNeedsTwo': 'Een gezamenlijk gesprek is met minstens twee betrokkenen.',
 };

@@ -58,4 +58,17 @@ export const flags = {
   saved: 'De beoordeling is bewaard.',
   criteriaLoading: 'Criteria laden…',
   latest: 'meest recent',
+  // Issue 15: flags per behaviour and the label set used.
+  criteriaVersion: 'Welke versie van het Vlaggensysteem?',
+  criteriaVersions: {
+    '2021': 'versie 2021 (Vlaanderen, zes criteria)',
+    'nl-oud': 'oudere versie (nog gebruikt in Nederland)',
+  },
+  behaviour: 'Over welk gedrag gaat deze beoordeling? (optioneel)',
+  behaviourHint: 'Bijvoorbeeld ‘eigen foto gestuurd’ of ‘foto doorgestuurd zonder toestemming’. Elk gedrag kan een eigen vlag krijgen.',
+  parties: 'Over welke betrokkenen? (optioneel)',
+  behaviourText: (text: string) => `Gedrag: ${text}`,
+  partiesText: (list: string) => `Betrokkenen: ${list}`,
+  versionText: (label: string) => `Vlaggensysteem ${label}`,
+  versionShort: { '2021': 'versie 2021', 'nl-oud': 'oudere versie' },
 } as const;
