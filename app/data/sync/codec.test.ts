@@ -70,7 +70,10 @@ describe('sync document codec', () => {
     const doc = await encodeDoc(key, { t: 'records', record: makeCase() });
     const bytes = fromBase64(doc.ct);
     bytes[3] = (bytes[3] ?? 0) ^ 1;
-    expect(await decodeDoc(keys, { ...doc, ct: toBase64(bytes) })).toMatchObject({ ok: false, problem: 'ontcijfering' });
+    expect(await decodeDoc(keys, { ...doc, ct: toBase64(bytes) })).toMatchObject({
+      ok: false,
+      problem: 'ontcijfering',
+    });
     expect(await decodeDoc(keys, { ...doc, k: 'other' })).toMatchObject({ ok: false, problem: 'sleutel' });
     expect(await decodeDoc(keys, { ...doc, v: 2 })).toMatchObject({ ok: false, problem: 'versie' });
     expect(await decodeDoc(keys, { ...doc, kind: 'case' })).toMatchObject({ ok: false, problem: 'vorm' });
@@ -105,7 +108,8 @@ describe('sync document codec', () => {
       ok: false,
       problem: 'inhoud',
     });
-    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    const png =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
     expect(
       await decodeDoc(keys, await forge(kase.id, { t: 'records', r: { ...kase, description: png } })),
     ).toMatchObject({ ok: false, problem: 'beeld' });

@@ -125,12 +125,12 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * image data is refused with a reason, and nothing of it is stored.
  */
 export async function decodeDoc(keys: (keyId: string) => CryptoKey | undefined, raw: unknown): Promise<DecodeResult> {
-  const rawId =
-    typeof raw === 'object' && raw !== null && '_id' in raw && typeof raw._id === 'string' ? raw._id : '?';
-  const { _conflicts: _c, _deleted: _d, ...rest } = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<
-    string,
-    unknown
-  >;
+  const rawId = typeof raw === 'object' && raw !== null && '_id' in raw && typeof raw._id === 'string' ? raw._id : '?';
+  const {
+    _conflicts: _c,
+    _deleted: _d,
+    ...rest
+  } = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const parsed = syncDocSchema.safeParse(rest);
   if (!parsed.success) return { ok: false, id: rawId, problem: 'vorm' };
   const doc = parsed.data;

@@ -85,7 +85,10 @@ export function mergeVersions(candidates: readonly Candidate[], base: SyncPayloa
     const values = records.map((r) => r[field]);
     if (values.every((v) => same(v, values[0]))) continue;
     if (field === 'updatedAt') {
-      merged[field] = values.filter((v): v is string => typeof v === 'string').sort().at(-1);
+      merged[field] = values
+        .filter((v): v is string => typeof v === 'string')
+        .sort()
+        .at(-1);
       continue;
     }
     if (NEVER_CONFLICT.has(field)) continue;
