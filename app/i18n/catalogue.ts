@@ -8,6 +8,7 @@ import { exportScreen } from './nl/export';
 import { followUp } from './nl/follow-up';
 import { logbook } from './nl/logbook';
 import { settings } from './nl/settings';
+import { sync } from './nl/sync';
 
 export const nl = {
   ...core,
@@ -15,6 +16,7 @@ export const nl = {
   followUp,
   export: exportScreen,
   settings,
+  sync,
   /** Texts for schema/ validation codes. */
   errors,
 } as const;
