@@ -54,6 +54,8 @@ export interface ReplicatorOptions {
   /** Keep running (longpoll) after catching up. Default true. */
   live?: boolean;
   batchSize?: number;
+  /** Called (not awaited) after a completed round, at most once a minute: e.g. the device-removal check. */
+  afterRound?: () => Promise<unknown>;
 }
 
 const REVS_LIMIT = 50;
@@ -439,6 +441,7 @@ export class Replicator {
   /** Runs until `signal` aborts: rounds, live waits, backoff on errors. */
   async run(signal: AbortSignal): Promise<void> {
     let backoff = 1000;
+    let lastAfterRound = 0;
     const wake = new AbortController();
     const onOnline = () => wake.abort();
     if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
@@ -453,6 +456,11 @@ export class Replicator {
             ['error'],
           );
           backoff = 1000;
+          if (this.options.afterRound && Date.now() - lastAfterRound > 60_000) {
+            lastAfterRound = Date.now();
+            // Not awaited: it may stop this very loop (a removed device).
+            void this.options.afterRound().catch(() => undefined);
+          }
           if (this.options.live === false) return;
           await this.waitForWork(signal);
         } catch (e) {
@@ -481,18 +489,31 @@ async function decodeCheck(key: CryptoKey, payload: SyncPayload): Promise<boolea
   return back.ok;
 }
 
-let running: { controller: AbortController; done: Promise<void> } | undefined;
+let running: { controller: AbortController; done: Promise<void>; key: string } | undefined;
 let unsubscribeVault: (() => void) | undefined;
 
-/** Starts continuous replication (idempotent). Stops by itself when the vault locks. */
+/**
+ * Starts continuous replication. Idempotent: the same target again is a
+ * no-op, another target restarts. Stops by itself when the vault locks.
+ */
 export function startSync(target: SyncTarget, options: ReplicatorOptions = {}): void {
-  stopSync();
+  const key = JSON.stringify([target.db, target.account, target.password, options.base ?? '/sync/']);
+  if (running?.key === key && !running.controller.signal.aborted) return;
+  void stopSync();
   if (getVaultSnapshot().status !== 'unlocked') return;
   const controller = new AbortController();
-  const replicator = new Replicator(target, options);
-  running = { controller, done: replicator.run(controller.signal).catch(() => undefined) };
+  const afterRound =
+    options.afterRound ??
+    ('deviceId' in target
+      ? async () => {
+          const { checkDeviceStatus } = await import('./devices');
+          await checkDeviceStatus(target as Parameters<typeof checkDeviceStatus>[0]);
+        }
+      : undefined);
+  const replicator = new Replicator(target, { ...options, ...(afterRound ? { afterRound } : {}) });
+  running = { controller, key, done: replicator.run(controller.signal).catch(() => undefined) };
   unsubscribeVault = subscribeVault(() => {
-    if (getVaultSnapshot().status !== 'unlocked') stopSync();
+    if (getVaultSnapshot().status !== 'unlocked') void stopSync();
   });
 }
 
