@@ -11,7 +11,8 @@ export function UnlockedExtras() {
   const vault = useVaultState();
   useEffect(() => {
     // Sync (issue 20): starts only when a configuration exists; its code is a lazy chunk.
-    if (vault === 'unlocked') void import('./data/sync/autostart').then((m) => m.autostartSync()).catch(() => undefined);
+    if (vault === 'unlocked')
+      void import('./data/sync/autostart').then((m) => m.autostartSync()).catch(() => undefined);
   }, [vault]);
   if (vault !== 'unlocked') return null;
   return (
