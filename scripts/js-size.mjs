@@ -30,12 +30,12 @@ export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 266, sync
  */
 const syncSources = [
   'app/data/sync/',
-  'app/ui/sync-status',
+  'app/ui/sync-',
   'app/features/settings/sync-',
   'app/features/lock/pair-join-form',
   'app/i18n/nl/sync',
 ];
-const syncChunkNames = /^assets\/(sync|sync-section|sync-status|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config)-[\w-]{8}\.js$/;
+const syncChunkNames = /^assets\/(sync|sync-section|sync-status|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart|sync-conflicts)-[\w-]{8}\.js$/;
 
 /** Source files whose chunks are on the critical path besides the entry. */
 const criticalSources = [

@@ -9,7 +9,6 @@ import { followUp } from './nl/follow-up';
 import { logbook } from './nl/logbook';
 import { settings } from './nl/settings';
 import { sync } from './nl/sync';
-import { syncStatus } from './nl/sync-status';
 
 export const nl = {
   ...core,
@@ -18,7 +17,6 @@ export const nl = {
   export: exportScreen,
   settings,
   sync,
-  syncStatus,
   /** Texts for schema/ validation codes. */
   errors,
 } as const;
