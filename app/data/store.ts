@@ -25,7 +25,7 @@ import {
 } from './records-io';
 import type { RecordQuery, RecordResult } from './records-io';
 import { requireDataKey } from './session';
-import { eraseCaseConflicts, markChanged, trackTables } from './sync/track';
+import { eraseCaseConflicts, markChanged } from './sync/track';
 
 export type { RecordQuery, RecordResult } from './records-io';
 
@@ -71,7 +71,7 @@ export async function saveRecords(records: readonly StoredRecord[]): Promise<voi
     const audit = await prepareAuditRows(key, events);
     const auditRows = audit.rows;
     try {
-      await db.transaction('rw', [db.records, db.audit, db.meta, ...trackTables()], async () => {
+      await db.transaction('rw', db.records, db.audit, db.meta, db.sync, db.conflicts, async () => {
         const recordIds = recordRows.map((r) => r.id);
         const auditIds = auditRows.map((r) => r.id);
         const [existing, existingAudit, auditIdsInRecords, recordIdsInAudit] = await Promise.all([
@@ -194,7 +194,7 @@ export async function eraseCase(caseId: string): Promise<{ erased: number }> {
   await serialiseAuditAppend(async () => {
     const audit = await prepareAuditRows(key, [valid]);
     try {
-      await db.transaction('rw', [db.records, db.audit, db.meta, ...trackTables()], async () => {
+      await db.transaction('rw', db.records, db.audit, db.meta, db.sync, db.conflicts, async () => {
         const gone = await db.records.where('caseId').equals(caseId).primaryKeys();
         erased = await db.records.where('caseId').equals(caseId).delete();
         await commitAuditRows(audit, async (rows) => {

@@ -5,11 +5,6 @@
 // simply wait for the first push).
 import { db } from '../db';
 
-/** The tables a write transaction must include for marking. */
-export function trackTables() {
-  return [db.sync, db.conflicts] as const;
-}
-
 /** Marks rows (written or deleted) as changed; call inside a transaction that includes db.sync. */
 export async function markChanged(ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
