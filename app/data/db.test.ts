@@ -35,7 +35,8 @@ describe('database versions', () => {
 
     const v2 = new BakenDb(NAME);
     await v2.open();
-    expect(v2.verno).toBe(2);
+    // Issue 20 added version 5 (sync state); the v1 → v2 move still runs on the way.
+    expect(v2.verno).toBe(5);
     expect(await v2.records.where('kind').equals('audit').count()).toBe(0);
 
     const caseRow = await v2.records.get(kase.id);
@@ -45,14 +46,22 @@ describe('database versions', () => {
     expect(await openRecordRow(key, caseRow)).toEqual({ ok: true, record: kase });
     expect(await openRecordRow(key, noteRows[0])).toEqual({ ok: true, record: note });
     expect(await openAuditRow(key, auditRow)).toEqual({ ok: true, record: event });
+    // Version 5: every row that existed before sync waits to be pushed.
+    expect((await v2.sync.toArray()).map((r) => [r.id, r.pending]).sort()).toEqual(
+      [
+        [kase.id, 1],
+        [note.id, 1],
+        [event.id, 1],
+      ].sort(),
+    );
     v2.close();
   });
 
   it('opens an empty database at the latest version', async () => {
     const fresh = new BakenDb(NAME);
     await fresh.open();
-    expect(fresh.verno).toBe(2);
-    expect(fresh.tables.map((t) => t.name).sort()).toEqual(['audit', 'meta', 'records']);
+    expect(fresh.verno).toBe(5);
+    expect(fresh.tables.map((t) => t.name).sort()).toEqual(['audit', 'conflicts', 'meta', 'records', 'sync']);
     fresh.close();
   });
 });

@@ -289,6 +289,9 @@ describe('what reaches the disk', () => {
       records: ['id', 'kind', 'v', 'caseId', 'due', 'updatedAt', 'iv', 'data'],
       audit: ['id', 'v', 'at', 'iv', 'data'],
       meta: ['key', 'value'],
+      // Issue 20: replication state (ids, revisions, marks; the merge base is an encrypted envelope).
+      sync: ['id', 'pending', 'gen', 'rev', 'revs', 'planned', 'losers', 'base'],
+      conflicts: ['id', 'caseId', 'v', 'iv', 'data'],
     };
     for (const { store, value } of raw) {
       for (const column of Object.keys(value as object)) expect(allowed[store]).toContain(column);

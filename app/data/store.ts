@@ -25,6 +25,7 @@ import {
 } from './records-io';
 import type { RecordQuery, RecordResult } from './records-io';
 import { requireDataKey } from './session';
+import { eraseCaseConflicts, markChanged, trackTables } from './sync/track';
 
 export type { RecordQuery, RecordResult } from './records-io';
 
@@ -70,7 +71,7 @@ export async function saveRecords(records: readonly StoredRecord[]): Promise<voi
     const audit = await prepareAuditRows(key, events);
     const auditRows = audit.rows;
     try {
-      await db.transaction('rw', db.records, db.audit, db.meta, async () => {
+      await db.transaction('rw', [db.records, db.audit, db.meta, ...trackTables()], async () => {
         const recordIds = recordRows.map((r) => r.id);
         const auditIds = auditRows.map((r) => r.id);
         const [existing, existingAudit, auditIdsInRecords, recordIdsInAudit] = await Promise.all([
@@ -90,6 +91,8 @@ export async function saveRecords(records: readonly StoredRecord[]): Promise<voi
         if (clash) throw new RecordConflictError(clash.id);
         if (recordRows.length > 0) await db.records.bulkPut(recordRows);
         await commitAuditRows(audit, (rows) => db.audit.bulkAdd(rows));
+        // Replication: drafts stay on this device.
+        await markChanged([...recordRows.filter((r) => r.kind !== 'draft').map((r) => r.id), ...auditIds]);
       });
     } catch (e) {
       throw isAuditHeadMoved(e) ? e : toStorageError(e);
@@ -191,11 +194,15 @@ export async function eraseCase(caseId: string): Promise<{ erased: number }> {
   await serialiseAuditAppend(async () => {
     const audit = await prepareAuditRows(key, [valid]);
     try {
-      await db.transaction('rw', db.records, db.audit, db.meta, async () => {
+      await db.transaction('rw', [db.records, db.audit, db.meta, ...trackTables()], async () => {
+        const gone = await db.records.where('caseId').equals(caseId).primaryKeys();
         erased = await db.records.where('caseId').equals(caseId).delete();
         await commitAuditRows(audit, async (rows) => {
           for (const row of rows) await db.audit.add(row);
         });
+        // Replication: the erasure travels as deletions (SECURITY.md, "Synchronisatie").
+        await markChanged([...gone, ...audit.rows.map((r) => r.id)]);
+        await eraseCaseConflicts(caseId);
       });
     } catch (e) {
       throw isAuditHeadMoved(e) ? e : toStorageError(e);

@@ -9,6 +9,7 @@ import { followUp } from './nl/follow-up';
 import { logbook } from './nl/logbook';
 import { settings } from './nl/settings';
 import { sync } from './nl/sync';
+import { syncStatus } from './nl/sync-status';
 
 export const nl = {
   ...core,
@@ -17,6 +18,7 @@ export const nl = {
   export: exportScreen,
   settings,
   sync,
+  syncStatus,
   /** Texts for schema/ validation codes. */
   errors,
 } as const;

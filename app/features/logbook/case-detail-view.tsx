@@ -7,6 +7,7 @@ import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
 import { CaseConversationGuide } from '../../ui/knowledge/case-guide';
+import { CaseConflicts } from '../../ui/sync-conflicts';
 import { ConsentSection } from './consent-section';
 import { FactsSection } from './facts-section';
 import { FlagsSection } from './flags-section';
@@ -75,6 +76,7 @@ export function CaseDetailView({ id }: { id: string }) {
           ))}
         </ul>
       </nav>
+      <CaseConflicts caseId={current.id} />
       <div className="case-page">
         <FactsSection detail={detail} />
         <PartiesSection detail={detail} />
