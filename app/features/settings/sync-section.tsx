@@ -17,6 +17,7 @@ import {
   listDevices,
   registerDevice,
   removeDevice,
+  wasRemovedThisSession,
   type DeviceEntry,
 } from '../../data/sync/devices';
 import { cancelPairing, createPairing, type PairingOffer } from '../../data/sync/pairing';
@@ -439,6 +440,7 @@ export function SyncSection() {
       const loaded = (await loadSyncConfig().catch(() => undefined)) ?? null;
       if (!live) return;
       setConfig(loaded);
+      if (!loaded && wasRemovedThisSession()) setNotice(t.revokedNotice);
       // A device removed elsewhere stops here at the latest.
       if (loaded && (await checkDeviceStatus(loaded)) === 'removed' && live) {
         setConfig(null);
