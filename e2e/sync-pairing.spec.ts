@@ -14,6 +14,8 @@ test('a second device joins with a one-time code, the code works once, and a rem
   syncAccount,
   syncServer,
 }) => {
+  // Three devices, two axe scans and a removal: longer than the default 60 s on a busy machine.
+  test.setTimeout(180_000);
   // Device A: new logbook, connect to the worker's database, make a code.
   await page.goto('/');
   await new LockPage(page).createVault();
