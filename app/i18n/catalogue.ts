@@ -8,7 +8,6 @@ import { exportScreen } from './nl/export';
 import { followUp } from './nl/follow-up';
 import { logbook } from './nl/logbook';
 import { settings } from './nl/settings';
-import { sync } from './nl/sync';
 import { syncStatus } from './nl/sync-status';
 
 export const nl = {
@@ -17,7 +16,6 @@ export const nl = {
   followUp,
   export: exportScreen,
   settings,
-  sync,
   syncStatus,
   /** Texts for schema/ validation codes. */
   errors,

@@ -23,12 +23,13 @@ import {
 import { cancelPairing, createPairing, type PairingOffer } from '../../data/sync/pairing';
 import { checkAccess } from '../../data/sync/remote';
 import { startReplication, stopReplication } from '../../data/sync/runtime';
-import { nl } from '../../i18n/catalogue';
+// The sync strings are their own module (not in the catalogue object), so they load with the sync chunk.
+import { sync } from '../../i18n/nl/sync';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextField } from '../../ui/field';
 import { syncErrorText } from './sync-errors';
 
-const t = nl.sync;
+const t = sync;
 const dateTime = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', timeStyle: 'short' });
 const timeOnly = new Intl.DateTimeFormat('nl-BE', { timeStyle: 'short' });
 
