@@ -4,9 +4,10 @@
 import { useState } from 'react';
 
 import { resolveConflict, useCaseConflicts } from '../data/sync/conflicts';
-import { nl } from '../i18n/catalogue';
+// Its own catalogue section, imported directly so the strings load with the sync chunks.
+import { syncStatus } from '../i18n/nl/sync-status';
 
-const t = nl.syncStatus.conflicts;
+const t = syncStatus.conflicts;
 
 const KIND: Record<string, string> = {
   case: 'dossier',

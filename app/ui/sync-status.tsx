@@ -1,9 +1,10 @@
 // <SyncStatus>: one status line for replication (issue 20). Reads the tiny
 // status store; never loads the replicator itself.
 import { useSyncStatus } from '../data/sync/status';
-import { nl } from '../i18n/catalogue';
+// Its own catalogue section, imported directly so the strings load with the sync chunks.
+import { syncStatus } from '../i18n/nl/sync-status';
 
-const t = nl.syncStatus;
+const t = syncStatus;
 
 function clock(iso: string): string {
   return new Intl.DateTimeFormat('nl-BE', { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));

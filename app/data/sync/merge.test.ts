@@ -76,3 +76,26 @@ describe('merging versions of one document', () => {
     expect(result).toEqual({ payload: { t: 'records', record: note }, conflicts: [] });
   });
 });
+
+describe('lists that only grew', () => {
+  it('keeps the additions of both sides, and still flags the date both changed', () => {
+    const base = makeFollowUp({ due: '2026-05-01', history: [] });
+    const hA = { from: '2026-05-01', to: '2026-05-08', reason: 'A', at: '2026-04-02T10:00:00.000Z' };
+    const hB = { from: '2026-05-01', to: '2026-05-15', reason: 'B', at: '2026-04-03T10:00:00.000Z' };
+    const result = mergeVersions(
+      [
+        {
+          rev: '2-aaa',
+          payload: { t: 'records', record: { ...base, due: '2026-05-08', history: [hA] } as typeof base },
+        },
+        {
+          rev: '2-bbb',
+          payload: { t: 'records', record: { ...base, due: '2026-05-15', history: [hB] } as typeof base },
+        },
+      ],
+      { t: 'records', record: base },
+    );
+    expect((result.payload.record as typeof base).history).toEqual([hB, hA]);
+    expect(result.conflicts.map((c) => c.field)).toEqual(['due']);
+  });
+});

@@ -12,7 +12,9 @@
 //   value is fine; a field changed differently is a "tegenstrijdige
 //   wijziging": the record keeps the value of the winning revision and a
 //   conflict item keeps every value until the worker chooses.
-// - `updatedAt` takes the latest; a conflict item takes the resolved version.
+// - `updatedAt` takes the latest; a list that only grew on each side (a
+//   follow-up's history) keeps every addition; a conflict item takes the
+//   resolved version.
 // Every device picks the same winner (CouchDB's rule: highest revision number,
 // then highest hash), and conflict item ids are derived from their content, so
 // two devices that merge the same versions make the same item, not two.
@@ -99,6 +101,12 @@ export function mergeVersions(candidates: readonly Candidate[], base: SyncPayloa
       setField(merged, field, distinct[0]);
       continue;
     }
+    // Lists that only grew on each side (e.g. a follow-up's history): keep every addition.
+    const grown = appendedUnion(baseRecord?.[field], distinct);
+    if (grown) {
+      merged[field] = grown;
+      continue;
+    }
     // Both sides changed it differently: the winner's value stays, all values are kept in the item.
     const all: unknown[] = [];
     for (const v of values) if (!all.some((d) => same(d, v))) all.push(v);
@@ -115,6 +123,19 @@ export function mergeVersions(candidates: readonly Candidate[], base: SyncPayloa
     }
   }
   return { payload: { ...winner.payload, record: merged } as SyncPayload, conflicts };
+}
+
+/** When every version is the base list plus additions at its end: base + all additions (deduplicated). */
+function appendedUnion(base: unknown, versions: readonly unknown[]): unknown[] | null {
+  const start = base === undefined ? [] : base;
+  if (!Array.isArray(start)) return null;
+  const out: unknown[] = [...start];
+  for (const v of versions) {
+    if (!Array.isArray(v) || v.length < start.length) return null;
+    if (!start.every((item, i) => same(item, v[i]))) return null;
+    for (const added of v.slice(start.length)) if (!out.some((o) => same(o, added))) out.push(added);
+  }
+  return out;
 }
 
 function setField(target: Record<string, unknown>, field: string, value: unknown): void {

@@ -1,13 +1,12 @@
 // One case on one page: facts, betrokkenen, Vlaggensysteem, stappenplan,
 // toestemming, tijdlijn, doorverwijzingen, opvolging. Every change goes
 // through the case operations in app/data (validated, encrypted, audited).
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useCaseDetail } from '../../data/case-hooks';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
 import { CaseConversationGuide } from '../../ui/knowledge/case-guide';
-import { CaseConflicts } from '../../ui/sync-conflicts';
 import { ConsentSection } from './consent-section';
 import { FactsSection } from './facts-section';
 import { FlagsSection } from './flags-section';
@@ -18,6 +17,9 @@ import { PartiesSection } from './parties-section';
 import { ReferralsSection } from './referrals-section';
 import { StepsSection } from './steps-section';
 import { TakedownSection } from './takedown-section';
+
+// Sync conflict items (issue 20): their own small chunk, counted with the sync code.
+const CaseConflicts = lazy(() => import('../../ui/sync-conflicts').then((m) => ({ default: m.CaseConflicts })));
 
 const t = nl.logbook;
 
@@ -76,7 +78,9 @@ export function CaseDetailView({ id }: { id: string }) {
           ))}
         </ul>
       </nav>
-      <CaseConflicts caseId={current.id} />
+      <Suspense fallback={null}>
+        <CaseConflicts caseId={current.id} />
+      </Suspense>
       <div className="case-page">
         <FactsSection detail={detail} />
         <PartiesSection detail={detail} />
