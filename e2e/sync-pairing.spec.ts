@@ -1,6 +1,8 @@
 // Issue 20: pairing a second device with a one-time code, through the app's
 // own /sync/ proxy and the embedded CouchDB-protocol server; removing it.
+import { expectNoAxeViolations } from './axe';
 import { LockPage, testPassphrase } from './pages/lock-page';
+import { phone } from './pages/logbook-page';
 import { SettingsPage } from './pages/settings-page';
 import { SyncPage } from './pages/sync-page';
 import { expect, test } from './sync-fixtures';
@@ -12,6 +14,8 @@ test('a second device joins with a one-time code, the code works once, and a rem
   syncAccount,
   syncServer,
 }) => {
+  // Three devices, two axe scans and a removal: longer than the default 60 s on a busy machine.
+  test.setTimeout(180_000);
   // Device A: new logbook, connect to the worker's database, make a code.
   await page.goto('/');
   await new LockPage(page).createVault();
@@ -22,12 +26,19 @@ test('a second device joins with a one-time code, the code works once, and a rem
   await syncA.connect({ account: syncAccount.account, password: syncAccount.password, deviceName: 'Laptop' });
   await expect(syncA.connectedText(syncAccount.account)).toBeVisible();
   const code = await syncA.makePairingCode(testPassphrase);
+  await expectNoAxeViolations(page, 'sync settings with a pairing code');
 
   // Device B: a fresh browser context joins with account, password and code.
   const contextB = await browser.newContext({ baseURL, locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
   const pageB = await contextB.newPage();
+  await pageB.setViewportSize(phone);
   await pageB.goto('/');
   const syncB = new SyncPage(pageB);
+  await pageB.getByRole('button', { name: 'Koppel dit toestel aan je logboek' }).click();
+  await expect(pageB.getByRole('form', { name: 'Koppel dit toestel aan je logboek' })).toBeVisible();
+  await expectNoAxeViolations(pageB, 'join form');
+  expect(await pageB.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+  await pageB.getByRole('button', { name: 'Terug naar instellen' }).click();
   const passphraseB = 'eigen zin voor de telefoon';
   await syncB.join({
     account: syncAccount.account,
@@ -40,6 +51,8 @@ test('a second device joins with a one-time code, the code works once, and a rem
   await new SettingsPage(pageB).open();
   await expect(syncB.connectedText(syncAccount.account)).toBeVisible();
   await expect(syncB.devices()).toHaveCount(2);
+  await expectNoAxeViolations(pageB, 'sync settings on a phone');
+  expect(await pageB.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
   // B's own passphrase opens B's vault.
   await new LockPage(pageB).lock();
   await new LockPage(pageB).unlock(passphraseB);

@@ -34,8 +34,10 @@ const syncSources = [
   'app/features/settings/sync-',
   'app/features/lock/pair-join-form',
   'app/i18n/nl/sync',
+  'app/ui/sync-conflicts',
 ];
-const syncChunkNames = /^assets\/(sync|sync-section|sync-status|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart|sync-conflicts)-[\w-]{8}\.js$/;
+const syncChunkNames =
+  /^assets\/(sync|sync-section|sync-status|sync-conflicts|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart)-[\w-]{8}\.js$/;
 
 /** Source files whose chunks are on the critical path besides the entry. */
 const criticalSources = [

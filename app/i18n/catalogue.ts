@@ -8,7 +8,6 @@ import { exportScreen } from './nl/export';
 import { followUp } from './nl/follow-up';
 import { logbook } from './nl/logbook';
 import { settings } from './nl/settings';
-import { sync } from './nl/sync';
 
 export const nl = {
   ...core,
@@ -16,7 +15,6 @@ export const nl = {
   followUp,
   export: exportScreen,
   settings,
-  sync,
   /** Texts for schema/ validation codes. */
   errors,
 } as const;

@@ -109,11 +109,21 @@ export async function checkDeviceStatus(config: SyncConfig): Promise<DeviceStatu
   }
   const own = devices.find((d) => d.id === config.deviceId);
   if (own?.removedAt) {
-    await stopReplication();
+    // Forget the settings first, so nothing can restart sync; the replicator may
+    // itself be the caller, so its stop is not awaited here.
+    removedThisSession = true;
     await clearSyncConfig();
+    void stopReplication().catch(() => undefined);
     return 'removed';
   }
   return own ? 'active' : 'unknown';
+}
+
+let removedThisSession = false;
+
+/** Whether a check in this page found this device removed (the settings then say so). */
+export function wasRemovedThisSession(): boolean {
+  return removedThisSession;
 }
 
 /**

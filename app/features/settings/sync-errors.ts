@@ -1,9 +1,10 @@
 // Dutch text for what can go wrong in the sync section (codes from app/data/sync).
 import { errorCode, retryAtOf } from '../../data/errors';
-import { nl } from '../../i18n/catalogue';
+// The sync strings are their own module (not in the catalogue object), so they load with the sync chunk.
+import { sync } from '../../i18n/nl/sync';
 import { throttledText } from '../../ui/vault-errors';
 
-const t = nl.sync.errors;
+const t = sync.errors;
 
 export function syncErrorText(error: unknown): string {
   const code =

@@ -17,17 +17,19 @@ import {
   listDevices,
   registerDevice,
   removeDevice,
+  wasRemovedThisSession,
   type DeviceEntry,
 } from '../../data/sync/devices';
 import { cancelPairing, createPairing, type PairingOffer } from '../../data/sync/pairing';
 import { checkAccess } from '../../data/sync/remote';
 import { startReplication, stopReplication } from '../../data/sync/runtime';
-import { nl } from '../../i18n/catalogue';
+// The sync strings are their own module (not in the catalogue object), so they load with the sync chunk.
+import { sync } from '../../i18n/nl/sync';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextField } from '../../ui/field';
 import { syncErrorText } from './sync-errors';
 
-const t = nl.sync;
+const t = sync;
 const dateTime = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', timeStyle: 'short' });
 const timeOnly = new Intl.DateTimeFormat('nl-BE', { timeStyle: 'short' });
 
@@ -439,6 +441,7 @@ export function SyncSection() {
       const loaded = (await loadSyncConfig().catch(() => undefined)) ?? null;
       if (!live) return;
       setConfig(loaded);
+      if (!loaded && wasRemovedThisSession()) setNotice(t.revokedNotice);
       // A device removed elsewhere stops here at the latest.
       if (loaded && (await checkDeviceStatus(loaded)) === 'removed' && live) {
         setConfig(null);
