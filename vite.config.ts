@@ -27,6 +27,16 @@ function securityHeadersPlugin(): Plugin {
 }
 
 export default defineConfig({
+  // `npm run dev`: /sync/ goes to BAKEN_COUCHDB_URL, or to a sync server started by hand
+  // (`node scripts/sync-server.mjs`, port 5984), as scripts/serve.mjs does for `npm start`.
+  server: {
+    proxy: {
+      '/sync/': {
+        target: process.env.BAKEN_COUCHDB_URL ?? 'http://127.0.0.1:5984',
+        rewrite: (path) => path.replace(/^\/sync/, ''),
+      },
+    },
+  },
   plugins: [
     react(),
     contentCheckPlugin(),

@@ -1,6 +1,6 @@
 // Parts of the shell that only make sense while the logbook is unlocked. They
 // are loaded on unlock, so the lock screen's critical path stays small.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useVaultState } from './data/vault-hooks';
 
 const BackupReminder = lazy(() =>
@@ -13,6 +13,11 @@ const CaseKeyMigrationStatus = lazy(() =>
 
 export function UnlockedExtras() {
   const vault = useVaultState();
+  useEffect(() => {
+    // Sync (issue 20): starts only when a configuration exists; its code is a lazy chunk.
+    if (vault === 'unlocked')
+      void import('./data/sync/autostart').then((m) => m.autostartSync()).catch(() => undefined);
+  }, [vault]);
   if (vault !== 'unlocked') return null;
   return (
     <Suspense fallback={null}>

@@ -1,7 +1,10 @@
 // Minimal static server for the production build: security headers, SPA
 // navigation fallback, and no caching surprises. Used by `npm start`, the e2e
 // tests (which start and stop it) and the bench.
-import { createServer } from 'node:http';
+// It also proxies same-origin `/sync/<rest>` to `<CouchDB root>/<rest>`, so the
+// app's CSP keeps `connect-src 'self'` (see proxySync below).
+import { createServer, request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,15 +25,79 @@ const types = {
   '.woff2': 'font/woff2',
 };
 
+/** The app's only way to the sync server. */
+export const syncPrefix = '/sync/';
+
+/** Request headers the CouchDB client needs; nothing else (no cookies) is passed on. */
+const forwardedRequestHeaders = ['authorization', 'content-type', 'accept', 'content-length', 'transfer-encoding'];
+/** Response headers passed back; `WWW-Authenticate` is dropped so a 401 never opens the browser's login dialog. */
+const forwardedResponseHeaders = ['content-type', 'content-length', 'transfer-encoding', 'etag', 'location'];
+
+/**
+ * Streams one `/sync/…` request to the CouchDB root `target` (method, query,
+ * body, Authorization and Content-Type) and streams the answer back.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {string | undefined} target
+ */
+function proxySync(req, res, target) {
+  const fail = (/** @type {number} */ status, /** @type {string} */ error) => {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const body = JSON.stringify({ error, reason: error });
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(body);
+  };
+  if (!target) {
+    fail(503, 'no_sync_server');
+    return;
+  }
+  const incoming = req.url ?? '/';
+  const upstream = new URL(target.replace(/\/+$/, '') + '/' + incoming.slice(syncPrefix.length));
+  /** @type {Record<string, string | string[]>} */
+  const headers = {};
+  for (const name of forwardedRequestHeaders) {
+    const value = req.headers[name];
+    if (value !== undefined) headers[name] = value;
+  }
+  const send = upstream.protocol === 'https:' ? httpsRequest : httpRequest;
+  const outgoing = send(upstream, { method: req.method, headers }, (answer) => {
+    /** @type {Record<string, string | string[]>} */
+    const back = {
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    };
+    for (const name of forwardedResponseHeaders) {
+      const value = answer.headers[name];
+      if (value !== undefined) back[name] = value;
+    }
+    res.writeHead(answer.statusCode ?? 502, back);
+    answer.pipe(res);
+  });
+  outgoing.on('error', () => fail(502, 'sync_server_unreachable'));
+  // A closed tab ends a long-poll: end the upstream request too.
+  res.on('close', () => {
+    if (!res.writableFinished) outgoing.destroy();
+  });
+  req.pipe(outgoing);
+}
+
 /**
  * Start serving `root`. Resolves once listening.
- * @param {{ root?: string, port?: number, host?: string }} [options]
+ * @param {{ root?: string, port?: number, host?: string, syncTarget?: string }} [options]
+ *   syncTarget: the CouchDB root that `/sync/` proxies to (none: `/sync/` answers 503).
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
 export async function startServer(options = {}) {
   const root = resolve(options.root ?? 'dist');
   const host = options.host ?? '127.0.0.1';
   const server = createServer(async (req, res) => {
+    if ((req.url ?? '').startsWith(syncPrefix)) {
+      proxySync(req, res, options.syncTarget);
+      return;
+    }
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       let path = normalize(join(root, decodeURIComponent(url.pathname)));
@@ -88,6 +155,16 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const rootIndex = args.indexOf('--root');
   const port = portIndex >= 0 ? Number(args[portIndex + 1]) : 4173;
   const root = rootIndex >= 0 ? args[rootIndex + 1] : 'dist';
-  const { url } = await startServer({ root, port, host: 'localhost' });
-  console.log(`Baken draait op ${url} (Ctrl+C om te stoppen)`);
+  // A real CouchDB when named; otherwise the embedded server (loaded only here,
+  // so tests that serve the app alone never load PouchDB).
+  let syncTarget = process.env.BAKEN_COUCHDB_URL;
+  if (!syncTarget) {
+    const { startSyncServer } = await import('./sync-server.mjs');
+    const sync = await startSyncServer({ dir: process.env.BAKEN_SYNC_DIR });
+    syncTarget = sync.url;
+    console.log(`Ingebouwde sync-server draait (gegevens in ${sync.dir}).`);
+    console.log('Account maken: node scripts/sync-server.mjs account <naam> <wachtwoord>');
+  }
+  const { url } = await startServer({ root, port, host: 'localhost', syncTarget });
+  console.log(`Baken draait op ${url} (Ctrl+C om te stoppen); /sync/ gaat naar de sync-server.`);
 }

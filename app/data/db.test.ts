@@ -38,8 +38,8 @@ describe('database versions', () => {
 
     const v2 = new BakenDb(NAME);
     await v2.open();
-    // Opens at the latest version (3 adds caseKeys; 4 drops exact timestamps; v1 rows keep no `k` and open with the vault key).
-    expect(v2.verno).toBe(4);
+    // Opens at the latest version (3 adds caseKeys; 4 drops exact timestamps; 5 adds sync state; v1 rows keep no `k` and open with the vault key).
+    expect(v2.verno).toBe(5);
     expect(await v2.records.where('kind').equals('audit').count()).toBe(0);
 
     const caseRow = await v2.records.get(kase.id);
@@ -52,6 +52,14 @@ describe('database versions', () => {
     // Version 4: no exact timestamp left in the clear.
     expect(Object.keys(caseRow)).not.toContain('updatedAt');
     expect(auditRow.at).toBe(event.at.slice(0, 10));
+    // Version 5: every row that existed before sync waits to be pushed.
+    expect((await v2.sync.toArray()).map((r) => [r.id, r.pending]).sort()).toEqual(
+      [
+        [kase.id, 1],
+        [note.id, 1],
+        [event.id, 1],
+      ].sort(),
+    );
     v2.close();
   });
 
@@ -90,8 +98,16 @@ describe('database versions', () => {
   it('opens an empty database at the latest version', async () => {
     const fresh = new BakenDb(NAME);
     await fresh.open();
-    expect(fresh.verno).toBe(4);
-    expect(fresh.tables.map((t) => t.name).sort()).toEqual(['audit', 'caseIndex', 'caseKeys', 'meta', 'records']);
+    expect(fresh.verno).toBe(5);
+    expect(fresh.tables.map((t) => t.name).sort()).toEqual([
+      'audit',
+      'caseIndex',
+      'caseKeys',
+      'conflicts',
+      'meta',
+      'records',
+      'sync',
+    ]);
     fresh.close();
   });
 });

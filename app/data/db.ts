@@ -14,6 +14,10 @@
 // - caseIndex (version 4): the encrypted case index (index/), a plaintext
 //            head row `{ id: 'head', gen, rows, shards }` and a few shard
 //            rows `{ id: 'shard:N', gen, iv, data }`.
+// - sync (version 5): replication state per replicated row (sync/track.ts):
+//            revision, ancestry, pending-push mark, last synced envelope.
+// - conflicts (version 5): "tegenstrijdige wijziging" items (sync/merge.ts),
+//            encrypted; plaintext id and caseId only.
 // SECURITY.md justifies each plaintext column. Only app/data/ opens this file.
 import { Dexie } from 'dexie';
 import type { Table, Transaction } from 'dexie';
@@ -103,6 +107,34 @@ export interface IndexShardRow {
   data: Bytes;
 }
 
+/** Replication state of one replicated row (or of an erased one still to push). */
+export interface SyncRow {
+  id: string;
+  /** 1 while a local change waits to be pushed; indexed (IndexedDB cannot index booleans). */
+  pending: 0 | 1;
+  /** Bumped by every local write, so a push only clears the mark it sent. */
+  gen: number;
+  /** Current CouchDB revision "N-hash" this device holds, if any. */
+  rev?: string;
+  /** Revision ids (hashes) of `rev` and its ancestors, newest first, capped. */
+  revs?: string[];
+  /** A revision chosen for the pending push, reused after a crash (idempotent resend). */
+  planned?: { rev: string; gen: number };
+  /** Other leaf revisions to close with a deletion at the next push (after a merge). */
+  losers?: string[];
+  /** The last synced envelope { iv, ct } of a changeable record: the 3-way merge base. */
+  base?: { iv: string; ct: string; k: string };
+}
+
+/** A "tegenstrijdige wijziging" item, encrypted like a record (AAD kind "conflict"). */
+export interface ConflictRow {
+  id: string;
+  caseId: string;
+  v: number;
+  iv: Bytes;
+  data: Bytes;
+}
+
 export type IndexRow = IndexHeadRow | IndexShardRow;
 
 /**
@@ -132,12 +164,32 @@ export async function dropJoinablePlaintext(tx: Transaction): Promise<void> {
     });
 }
 
+/** Version 5 (issue 20): replication state and conflict items. Lists only the new tables. */
+export const STORES_V5 = {
+  sync: '&id, pending',
+  conflicts: '&id, caseId',
+};
+
+/** Every row that existed before sync counts as a local change still to push (drafts never replicate). */
+export async function markExistingRowsPending(tx: Transaction): Promise<void> {
+  const recordIds = await tx
+    .table<RecordRow, string>('records')
+    .filter((r) => r.kind !== 'draft')
+    .primaryKeys();
+  const auditIds = await tx.table<AuditRow, string>('audit').toCollection().primaryKeys();
+  await tx
+    .table<SyncRow, string>('sync')
+    .bulkPut([...recordIds, ...auditIds].map((id) => ({ id, pending: 1, gen: 1 })));
+}
+
 export class BakenDb extends Dexie {
   meta!: Table<MetaRow, string>;
   records!: Table<RecordRow, string>;
   audit!: Table<AuditRow, string>;
   caseKeys!: Table<CaseKeyRow, string>;
   caseIndex!: Table<IndexRow, string>;
+  sync!: Table<SyncRow, string>;
+  conflicts!: Table<ConflictRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -147,6 +199,8 @@ export class BakenDb extends Dexie {
     // No upgrade function: re-keying needs the vault key, so it runs after unlock.
     this.version(3).stores(STORES_V3);
     this.version(4).stores(STORES_V4).upgrade(dropJoinablePlaintext);
+    // Version 5: every existing row is marked for the first push.
+    this.version(5).stores(STORES_V5).upgrade(markExistingRowsPending);
   }
 }
 

@@ -317,3 +317,26 @@ export async function recoverKeyring(
   const dataKey = await unwrapDataKey(slot.wrapped, kek, slotAad('passphrase', slot.kdf), false);
   return { keyring: { version: 1, passphrase: slot, recovery }, dataKey };
 }
+
+// ---------------------------------------------------------------------------
+// Pairing a second device (issue 20, app/data/sync/pairing.ts)
+// ---------------------------------------------------------------------------
+
+/** The raw data key, after checking the passphrase: only for sealing it to a pairing code. */
+export async function exportKeyringDataKey(keyring: Keyring, passphrase: string): Promise<Bytes> {
+  const transient = await openSlot(keyring.passphrase, passphraseBytes(passphrase), 'passphrase', true);
+  if (!transient) throw new WrongPassphraseError();
+  return new Uint8Array(await crypto.subtle.exportKey('raw', transient));
+}
+
+/** A keyring for a data key received by pairing, wrapped under this device's own passphrase. */
+export async function createKeyringForDataKey(
+  raw: Bytes,
+  passphrase: string,
+): Promise<{ keyring: Keyring; dataKey: CryptoKey }> {
+  assertPassphrase(passphrase);
+  const transient = await crypto.subtle.importKey('raw', raw, 'AES-GCM', true, ['encrypt', 'decrypt']);
+  const { slot, kek } = await sealSlot(transient, passphraseBytes(passphrase), 'passphrase');
+  const dataKey = await unwrapDataKey(slot.wrapped, kek, slotAad('passphrase', slot.kdf), false);
+  return { keyring: { version: 1, passphrase: slot }, dataKey };
+}

@@ -305,6 +305,9 @@ describe('what reaches the disk', () => {
       meta: ['key', 'value'],
       caseKeys: ['id', 'iv', 'wrapped'],
       caseIndex: ['id', 'gen', 'rows', 'shards', 'iv', 'data'],
+      // Issue 20: replication state (ids, revisions, marks; the merge base is an encrypted envelope).
+      sync: ['id', 'pending', 'gen', 'rev', 'revs', 'planned', 'losers', 'base'],
+      conflicts: ['id', 'caseId', 'v', 'iv', 'data'],
     };
     for (const { store, value } of raw) {
       for (const column of Object.keys(value as object)) expect(allowed[store]).toContain(column);

@@ -38,6 +38,7 @@ import {
 } from './index/case-index';
 import { openFollowUpsOf } from './index/index-reads';
 import { INDEXED_KINDS, isIndexedKind } from './index/entries';
+import { eraseCaseConflicts, markChanged } from './sync/track';
 
 export type { RecordQuery, RecordResult } from './records-io';
 
@@ -144,7 +145,7 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
       const auditRows = audit.rows;
       let rowsDelta = 0;
       try {
-        await db.transaction('rw', db.records, db.audit, db.meta, db.caseKeys, db.caseIndex, async () => {
+        await db.transaction('rw', [db.records, db.audit, db.meta, db.caseKeys, db.caseIndex, db.sync, db.conflicts], async () => {
           const recordIds = recordRows.map((r) => r.id);
           const auditIds = auditRows.map((r) => r.id);
           const [existing, existingAudit, auditIdsInRecords, recordIdsInAudit] = await Promise.all([
@@ -170,6 +171,8 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
           rowsDelta = recordRows.filter((row, i) => existing[i] === undefined && isIndexedKind(row.kind)).length;
           if (plan) await commitIndexPlan(plan, rowsDelta);
           await commitAuditRows(audit, (rows) => db.audit.bulkAdd(rows));
+          // Replication: drafts stay on this device.
+          await markChanged([...recordRows.filter((r) => r.kind !== 'draft').map((r) => r.id), ...auditRows.map((r) => r.id)]);
         });
       } catch (e) {
         if (isIndexMoved(e) && attempt < MAX_INDEX_ATTEMPTS) continue;
@@ -287,7 +290,7 @@ export async function eraseCase(caseId: string): Promise<{ erased: number }> {
       const audit = await prepareAuditRows(key, [valid]);
       let removed = 0;
       try {
-        await db.transaction('rw', db.records, db.audit, db.meta, db.caseKeys, db.caseIndex, async () => {
+        await db.transaction('rw', [db.records, db.audit, db.meta, db.caseKeys, db.caseIndex, db.sync, db.conflicts], async () => {
           // Crypto-shredding: the case's wrapped key(s) go first, so leftover
           // ciphertext of the case (old versions in IndexedDB's files) can no
           // longer be decrypted, not even with the vault key.
@@ -304,11 +307,15 @@ export async function eraseCase(caseId: string): Promise<{ erased: number }> {
             .where('[caseId+kind]')
             .anyOf(INDEXED_KINDS.map((kind) => [caseId, kind]))
             .count();
+          const gone = await db.records.where('caseId').equals(caseId).primaryKeys();
           erased = await db.records.where('caseId').equals(caseId).delete();
           await commitIndexPlan(plan, -removed);
           await commitAuditRows(audit, async (rows) => {
             for (const row of rows) await db.audit.add(row);
           });
+          // Replication: the erasure travels as deletions (SECURITY.md, "Synchronisatie").
+          await markChanged([...gone, ...audit.rows.map((r) => r.id)]);
+          await eraseCaseConflicts(caseId);
         });
       } catch (e) {
         if (isIndexMoved(e) && attempt < MAX_INDEX_ATTEMPTS) continue;

@@ -26,6 +26,8 @@ import {
   assertPassphrase,
   changeKeyringPassphrase,
   createKeyring,
+  createKeyringForDataKey,
+  exportKeyringDataKey,
   openAndUpgrade,
   parseKeyring,
   parseRecoveryCode,
@@ -385,4 +387,46 @@ export async function getStorageEstimate(): Promise<{ usage?: number; quota?: nu
   } catch {
     return null;
   }
+}
+
+/**
+ * Pairing (issue 20): the raw data key for sealing under a pairing code, after
+ * checking the passphrase (a wrong one counts towards the wait, like unlock).
+ * The caller must wipe the returned bytes after use.
+ */
+export function exportDataKeyForPairing(passphrase: string): Promise<Uint8Array<ArrayBuffer>> {
+  return serial(async () => {
+    const keyring = await loadKeyring();
+    await assertNotThrottled();
+    try {
+      return await exportKeyringDataKey(keyring, passphrase);
+    } catch (e) {
+      if (e instanceof WrongPassphraseError) throw new WrongPassphraseError(await recordFailure());
+      throw e;
+    }
+  });
+}
+
+/**
+ * Pairing (issue 20): creates this device's vault around a data key received
+ * from another device, under this device's own passphrase, and unlocks it.
+ * No recovery code (one can be made later in the settings).
+ */
+export function createVaultWithDataKey(raw: Uint8Array<ArrayBuffer>, passphrase: string): Promise<void> {
+  return serial(async () => {
+    assertPassphrase(passphrase);
+    if ((await metaGet(KEYRING)) !== undefined) throw new VaultExistsError();
+    const created = await createKeyringForDataKey(raw, passphrase);
+    const { db } = await import('./db');
+    try {
+      await db.transaction('rw', db.meta, async () => {
+        if (await db.meta.get(KEYRING)) throw new VaultExistsError();
+        await db.meta.put({ key: KEYRING, value: created.keyring });
+      });
+    } catch (e) {
+      if (e instanceof VaultExistsError) throw e;
+      throw toStorageError(e);
+    }
+    await openSession(created.dataKey, 'vault.created');
+  });
 }

@@ -278,38 +278,59 @@ async function sealPlan(base: IndexMemory, shards: Map<number, Map<string, CaseE
 }
 
 /**
- * Plans the index change for validated records about to be written (call
- * before the transaction: it encrypts). Null when none of them is indexed.
+ * Plans the index change for validated records about to be written and cases
+ * about to be erased (call before the transaction: it encrypts). Null when
+ * nothing indexed changes.
  */
-export async function planIndexWrite(key: CryptoKey, records: readonly StoredRecord[]): Promise<IndexPlan | null> {
+export async function planIndexChange(
+  key: CryptoKey,
+  records: readonly StoredRecord[],
+  erasedCaseIds: readonly string[] = [],
+): Promise<IndexPlan | null> {
   const indexed = records.filter((r) => isIndexedKind(r.kind));
-  if (indexed.length === 0) return null;
+  if (indexed.length === 0 && erasedCaseIds.length === 0) return null;
   const base = await ensureIndex(key);
   // Never write indexed records without their index change.
   if (!base) throw new VaultLockedError();
   const shards = new Map<number, Map<string, CaseEntry>>();
-  for (const record of indexed) {
-    const caseId = caseIdOf(record);
-    if (caseId === undefined) continue;
+  const shardFor = (caseId: string): Map<string, CaseEntry> => {
     const i = shardOf(caseId, SHARDS);
     let shard = shards.get(i);
     if (!shard) {
       shard = new Map(base.shards[i]);
       shards.set(i, shard);
     }
+    return shard;
+  };
+  for (const caseId of erasedCaseIds) shardFor(caseId).delete(caseId);
+  for (const record of indexed) {
+    const caseId = caseIdOf(record);
+    if (caseId === undefined) continue;
+    const shard = shardFor(caseId);
     shard.set(caseId, withRecord(shard.get(caseId) ?? emptyEntry(), record));
   }
   return sealPlan(base, shards);
 }
 
+/** Plans the index change for validated records about to be written. Null when none of them is indexed. */
+export function planIndexWrite(key: CryptoKey, records: readonly StoredRecord[]): Promise<IndexPlan | null> {
+  return planIndexChange(key, records);
+}
+
 /** Plans dropping one case's entry (call before the transaction). */
 export async function planIndexErase(key: CryptoKey, caseId: string): Promise<IndexPlan> {
-  const base = await ensureIndex(key);
-  if (!base) throw new VaultLockedError();
-  const i = shardOf(caseId, SHARDS);
-  const shard = new Map(base.shards[i]);
-  shard.delete(caseId);
-  return sealPlan(base, new Map([[i, shard]]));
+  const plan = await planIndexChange(key, [], [caseId]);
+  if (!plan) throw new VaultLockedError();
+  return plan;
+}
+
+/**
+ * Inside a rw transaction over db.caseIndex: removes the head, so the next
+ * read rebuilds the index from the records (for a change no plan describes,
+ * such as one replicated record removed on its own).
+ */
+export async function invalidateIndex(): Promise<void> {
+  await db.caseIndex.delete('head');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { nl } from '../../i18n/core';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
@@ -30,10 +30,28 @@ function KnowledgeLinks() {
   );
 }
 
+// Joining another device's logbook (issue 20) is its own chunk, off the critical path.
+const PairJoinForm = lazy(() => import('./pair-join-form').then((m) => ({ default: m.PairJoinForm })));
+
 export function SetupScreen({ onCreated }: { onCreated: (recoveryCode: string | undefined) => void }) {
+  const [pairing, setPairing] = useState(false);
   return (
     <Page title={nl.lock.setupTitle} focusHeading={false}>
-      <SetupForm onCreated={onCreated} />
+      {pairing ? (
+        <Suspense fallback={<p>{nl.lock.loading}</p>}>
+          <PairJoinForm onBack={() => setPairing(false)} />
+        </Suspense>
+      ) : (
+        <>
+          <SetupForm onCreated={onCreated} />
+          <div className="card">
+            <p>{nl.lock.pairEntryIntro}</p>
+            <button type="button" className="button" onClick={() => setPairing(true)}>
+              {nl.lock.pairEntry}
+            </button>
+          </div>
+        </>
+      )}
       <KnowledgeLinks />
     </Page>
   );

@@ -4,7 +4,7 @@
 // scrolling, and sections that fold away (the choice is kept per device in the
 // settings, as section ids). Every change goes through the case operations in
 // app/data (validated, encrypted, audited).
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { latestFlag } from '../../../schema/latest-flag';
 import { plansForCase } from '../../../schema/knowledge-rules';
 import { useContent } from '../../content/load-content';
@@ -34,6 +34,9 @@ import { PoliceSection } from './police-section';
 import { InformedSection } from './informed-section';
 import { GroomingSection } from './grooming-section';
 import { ConversationsSection } from './conversations-section';
+
+// Sync conflict items (issue 20): their own small chunk, counted with the sync code.
+const CaseConflicts = lazy(() => import('../../ui/sync-conflicts').then((m) => ({ default: m.CaseConflicts })));
 
 const t = nl.logbook;
 const tp = nl.casePage;
@@ -171,6 +174,9 @@ export function CaseDetailView({ id }: { id: string }) {
           if (fold) window.scrollTo({ top: 0 });
         }}
       />
+      <Suspense fallback={null}>
+        <CaseConflicts caseId={detail.case.id} />
+      </Suspense>
       <CaseSectionsContext.Provider value={sectionsState}>
         <div className="case-page">
           {caseSections.map(({ id: sectionId, Component }) => (

@@ -2,7 +2,7 @@
 // (wachtwoordzin, vergrendelen, opslag) and the other device settings.
 // Renders only while unlocked (LockGate). On a fresh device the lock screen
 // first creates a vault; the restore path is then the import form here.
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { nl } from '../../i18n/catalogue';
 import { Page } from '../../shell/page';
 import { BackupExportForm } from './backup-export-form';
@@ -16,6 +16,8 @@ import { useSettingSaver } from './use-setting-saver';
 import './settings.css';
 
 const t = nl.settings;
+// Sync settings (issue 20) are their own chunk: most workers never set sync up.
+const SyncSection = lazy(() => import('./sync-section').then((m) => ({ default: m.SyncSection })));
 const reminderOptions = [7, 14, 30, 60, 90] as const;
 const dateTime = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long', timeStyle: 'short' });
 
@@ -64,6 +66,9 @@ export function SettingsScreen() {
     <Page title={t.title}>
       <BackupSection />
       <SecuritySection />
+      <Suspense fallback={null}>
+        <SyncSection />
+      </Suspense>
       <GeneralSettings />
     </Page>
   );

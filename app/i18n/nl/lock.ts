@@ -73,4 +73,7 @@ export const lock = {
   stay: 'Blijf aangemeld',
   lockedNotice: 'Baken is vergrendeld.',
   loading: 'Baken laden…',
+  /** Setup screen: join an existing logbook from another device (issue 20). */
+  pairEntry: 'Koppel dit toestel aan je logboek',
+  pairEntryIntro: 'Gebruik je Baken al op een ander toestel met synchronisatie? Koppel dit toestel dan aan hetzelfde logboek.',
 } as const;

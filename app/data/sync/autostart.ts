@@ -1,0 +1,10 @@
+// Starts replication after unlock when this device has a sync configuration
+// (loaded lazily from app/unlocked-extras.tsx, so nothing of sync loads
+// without one). The replicator stops itself at lock.
+import { loadSyncConfig } from './config';
+import { startReplication } from './runtime';
+
+export async function autostartSync(): Promise<void> {
+  const config = await loadSyncConfig();
+  if (config) await startReplication(config);
+}

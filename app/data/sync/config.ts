@@ -1,0 +1,68 @@
+// The sync configuration (issue 20): which CouchDB database, the account and
+// its password, and this device's id and name. Stored in the `meta` table under
+// "syncConfig", encrypted with the vault's data key (AAD kind "sync-config"),
+// so the credentials are as safe as the case data at rest and unreadable while
+// locked. It is device-local: never replicated, never in a backup file.
+import { syncConfigSchema, type SyncConfig } from '../../../schema/sync-config';
+import { decryptRecord, encryptRecord, randomBytes } from '../crypto';
+import type { Bytes, Sealed } from '../crypto';
+import { db } from '../db';
+import { toStorageError } from '../errors';
+import { requireDataKey } from '../session';
+
+export type { SyncConfig } from '../../../schema/sync-config';
+export { defaultSyncDbName } from '../../../schema/sync-config';
+
+const CONFIG_KEY = 'syncConfig';
+const CONFIG_HEADER = { kind: 'sync-config', id: CONFIG_KEY, schemaVersion: 1 } as const;
+
+function asSealed(value: unknown): Sealed | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { iv, data } = value as { iv?: unknown; data?: unknown };
+  return iv instanceof Uint8Array && data instanceof Uint8Array ? { iv: iv as Bytes, data: data as Bytes } : undefined;
+}
+
+/** A fresh random device id (URL-safe, 128 bits); never a UUID, so it cannot be mistaken for a row id. */
+export function newDeviceId(): string {
+  return btoa(String.fromCharCode(...randomBytes(16)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+/**
+ * The stored configuration, or undefined when sync is not set up (or what is
+ * stored cannot be read or validated: then sync simply stays off). Needs the
+ * vault unlocked (VaultLockedError otherwise).
+ */
+export async function loadSyncConfig(): Promise<SyncConfig | undefined> {
+  const key = requireDataKey();
+  const sealed = asSealed((await db.meta.get(CONFIG_KEY))?.value);
+  if (!sealed) return undefined;
+  try {
+    const parsed = syncConfigSchema.safeParse(await decryptRecord(key, CONFIG_HEADER, sealed));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Validates and stores the configuration (replacing any earlier one). Throws ZodError or a storage error. */
+export async function saveSyncConfig(config: SyncConfig): Promise<void> {
+  const valid = syncConfigSchema.parse(config);
+  const sealed = await encryptRecord(requireDataKey(), CONFIG_HEADER, valid);
+  try {
+    await db.meta.put({ key: CONFIG_KEY, value: sealed });
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Forgets the configuration (credentials included) on this device. */
+export async function clearSyncConfig(): Promise<void> {
+  try {
+    await db.meta.delete(CONFIG_KEY);
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}

@@ -1,0 +1,46 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { makeCase, makeFollowUp } from '../../../schema/factories';
+import { db } from '../db';
+import { getDataKey } from '../session';
+import { getRecord, saveRecords } from '../store';
+import { TEST_PASSPHRASE, resetDatabase } from '../test-utils';
+import { createVault } from '../vault';
+import { resolveConflict } from './conflicts';
+import { openConflictRow, sealConflict } from './local';
+
+beforeEach(async () => {
+  await resetDatabase();
+  await createVault(TEST_PASSPHRASE, { recoveryCode: false });
+});
+
+describe('choosing in a tegenstrijdige wijziging', () => {
+  it('writes the chosen value into the record, closes the item and marks both for the next push', async () => {
+    const kase = makeCase();
+    const follow = makeFollowUp({ caseId: kase.id, due: '2026-05-15' });
+    await saveRecords([kase, follow]);
+    const key = getDataKey();
+    if (!key) throw new Error('locked');
+    const conflict = {
+      kind: 'conflict' as const,
+      schemaVersion: 1 as const,
+      id: crypto.randomUUID(),
+      caseId: kase.id,
+      recordId: follow.id,
+      recordKind: 'followup' as const,
+      field: 'due',
+      values: ['2026-05-15', '2026-05-08'],
+      createdAt: new Date().toISOString(),
+    };
+    await db.conflicts.put(await sealConflict(key, conflict));
+    await db.sync.clear();
+    await resolveConflict(conflict.id, 1);
+    const after = await getRecord(follow.id, 'followup');
+    expect(after?.ok && after.record.due).toBe('2026-05-08');
+    const row = await db.conflicts.get(conflict.id);
+    const closed = row ? await openConflictRow(key, row) : null;
+    expect(closed?.resolvedAt).toBeDefined();
+    const pending = await db.sync.where('pending').equals(1).primaryKeys();
+    expect(pending).toEqual(expect.arrayContaining([follow.id, conflict.id]));
+  });
+});

@@ -1,0 +1,56 @@
+// "Tegenstrijdige wijziging" items for the case page: the open items of a
+// case (live), and the worker's choice, which writes the chosen value into
+// the record and closes the item. Both changes replicate.
+import { Dexie } from 'dexie';
+
+import type { SyncConflict } from '../../../schema/sync-conflict';
+import { db } from '../db';
+import { getDataKey, requireDataKey } from '../session';
+import { getRecord, saveRecords } from '../store';
+import { toStorageError } from '../errors';
+import { useVaultQuery } from '../use-vault-query';
+import { openConflictRow, sealConflict } from './local';
+import { markChanged } from './track';
+
+async function readOpenConflicts(caseId: string): Promise<SyncConflict[] | undefined> {
+  const key = getDataKey();
+  if (!key) return undefined;
+  const rows = await db.conflicts.where('caseId').equals(caseId).toArray();
+  const opened = await Dexie.waitFor(Promise.all(rows.map((r) => openConflictRow(key, r))));
+  return opened
+    .filter((c): c is SyncConflict => c !== null && c.resolvedAt === undefined)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/** Open conflict items of one case; undefined while loading or locked. */
+export function useCaseConflicts(caseId: string): SyncConflict[] | undefined {
+  return useVaultQuery(() => readOpenConflicts(caseId), [caseId]);
+}
+
+/**
+ * The worker chose `values[choice]`: the record gets that value (validated
+ * like every write) and the item is closed. Offline: works.
+ */
+export async function resolveConflict(conflictId: string, choice: number): Promise<void> {
+  const key = requireDataKey();
+  const row = await db.conflicts.get(conflictId);
+  const conflict = row ? await openConflictRow(key, row) : null;
+  if (!conflict || choice < 0 || choice >= conflict.values.length) throw new Error('unknown conflict');
+  const current = await getRecord(conflict.recordId, conflict.recordKind);
+  if (current?.ok) {
+    const next: Record<string, unknown> = { ...current.record };
+    const value = conflict.values[choice];
+    if (value === null) delete next[conflict.field];
+    else next[conflict.field] = value;
+    await saveRecords([next as typeof current.record]);
+  }
+  const closed = await sealConflict(key, { ...conflict, resolvedAt: new Date().toISOString() });
+  try {
+    await db.transaction('rw', db.conflicts, db.sync, async () => {
+      await db.conflicts.put(closed);
+      await markChanged([closed.id]);
+    });
+  } catch (e) {
+    throw toStorageError(e);
+  }
+}

@@ -1,0 +1,143 @@
+// The worker's device list (issue 20): one document `baken-devices` in the
+// worker's database, shaped like every other synced document
+// ({ _id, _rev, k, iv, ct, v }) and encrypted with the vault data key, AAD
+// binding the id. The replicator skips it (not a row id); this module reads
+// and writes it directly, retrying on 409.
+//
+// Removing a device marks its entry `removedAt`. Every device checks its own
+// entry (checkDeviceStatus) when the sync settings open and from the
+// replication loop; a removed device stops syncing and forgets its sync
+// settings (credentials included). A device that never comes online again, or
+// whose code was changed, is not stopped by this: the real cut-off is changing
+// the account's password on the server (changeAccountPassword below), after
+// which a removed device gets 401 for every request. SECURITY.md states what a
+// removed device still holds.
+import { deviceListSchema, type DeviceEntry, type DeviceList } from '../../../schema/sync-config';
+import { decryptRecord, encryptRecord } from '../crypto';
+import { requireDataKey } from '../session';
+import { clearSyncConfig, saveSyncConfig, type SyncConfig } from './config';
+import { couchRequest, fromBase64, SyncError, toBase64, type SyncCredentials } from './remote';
+import { stopReplication } from './runtime';
+
+export const DEVICES_DOC_ID = 'baken-devices';
+const HEADER = { kind: 'sync-devices', id: DEVICES_DOC_ID, schemaVersion: 1 } as const;
+const MAX_ATTEMPTS = 8;
+
+interface DevicesDoc {
+  _id: string;
+  _rev?: string;
+  k: string;
+  iv: string;
+  ct: string;
+  v: number;
+}
+
+export type { DeviceEntry } from '../../../schema/sync-config';
+
+async function read(creds: SyncCredentials): Promise<{ list: DeviceList; rev?: string }> {
+  let doc: DevicesDoc;
+  try {
+    doc = await couchRequest<DevicesDoc>(creds, 'GET', DEVICES_DOC_ID);
+  } catch (error) {
+    if (error instanceof SyncError && error.code === 'sync.notFound') return { list: { devices: [] } };
+    throw error;
+  }
+  const plain = await decryptRecord(requireDataKey(), HEADER, { iv: fromBase64(doc.iv), data: fromBase64(doc.ct) });
+  return { list: deviceListSchema.parse(plain), ...(doc._rev ? { rev: doc._rev } : {}) };
+}
+
+async function update(creds: SyncCredentials, change: (list: DeviceList) => DeviceList): Promise<DeviceList> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const { list, rev } = await read(creds);
+    const next = deviceListSchema.parse(change(list));
+    const sealed = await encryptRecord(requireDataKey(), HEADER, next);
+    const doc: DevicesDoc = {
+      _id: DEVICES_DOC_ID,
+      ...(rev ? { _rev: rev } : {}),
+      k: 'vault',
+      iv: toBase64(sealed.iv),
+      ct: toBase64(sealed.data),
+      v: 1,
+    };
+    try {
+      await couchRequest(creds, 'PUT', DEVICES_DOC_ID, doc);
+      return next;
+    } catch (error) {
+      // Another device wrote in between: read again and re-apply.
+      if (!(error instanceof SyncError && error.code === 'sync.conflict')) throw error;
+    }
+  }
+  throw new SyncError('sync.conflict');
+}
+
+/** The device list (removed devices included, with `removedAt`). */
+export async function listDevices(creds: SyncCredentials): Promise<DeviceEntry[]> {
+  return (await read(creds)).list.devices;
+}
+
+/** Adds this device to the list (once). */
+export async function registerDevice(config: SyncConfig): Promise<void> {
+  await update(config, (list) =>
+    list.devices.some((d) => d.id === config.deviceId)
+      ? list
+      : { devices: [...list.devices, { id: config.deviceId, name: config.deviceName, addedAt: new Date().toISOString() }] },
+  );
+}
+
+/** Marks a device removed; it stops syncing at its next check and forgets its sync settings. */
+export async function removeDevice(creds: SyncCredentials, deviceId: string): Promise<void> {
+  const at = new Date().toISOString();
+  await update(creds, (list) => ({
+    devices: list.devices.map((d) => (d.id === deviceId && !d.removedAt ? { ...d, removedAt: at } : d)),
+  }));
+}
+
+export type DeviceStatus = 'active' | 'removed' | 'unknown';
+
+/**
+ * Checks this device's own entry. When it was removed: stops replication and
+ * forgets the sync settings on this device, then resolves 'removed'.
+ * 'unknown' when the list cannot be read (offline, 401 after a password
+ * change, …): nothing changes then.
+ */
+export async function checkDeviceStatus(config: SyncConfig): Promise<DeviceStatus> {
+  let devices: DeviceEntry[];
+  try {
+    devices = await listDevices(config);
+  } catch {
+    return 'unknown';
+  }
+  const own = devices.find((d) => d.id === config.deviceId);
+  if (own?.removedAt) {
+    // Forget the settings first, so nothing can restart sync; the replicator may
+    // itself be the caller, so its stop is not awaited here.
+    removedThisSession = true;
+    await clearSyncConfig();
+    void stopReplication().catch(() => undefined);
+    return 'removed';
+  }
+  return own ? 'active' : 'unknown';
+}
+
+let removedThisSession = false;
+
+/** Whether a check in this page found this device removed (the settings then say so). */
+export function wasRemovedThisSession(): boolean {
+  return removedThisSession;
+}
+
+/**
+ * Changes the account's password on the server (CouchDB lets a user update
+ * their own `_users` document) and stores the new one in this device's
+ * configuration. Other devices then get 401 until the worker enters the new
+ * password there; a removed device never learns it.
+ */
+export async function changeAccountPassword(config: SyncConfig, next: string): Promise<SyncConfig> {
+  const users = { ...config, db: '_users' };
+  const id = encodeURIComponent(`org.couchdb.user:${config.account}`);
+  const user = await couchRequest<Record<string, unknown>>(users, 'GET', id);
+  await couchRequest(users, 'PUT', id, { ...user, password: next });
+  const updated = { ...config, password: next };
+  await saveSyncConfig(updated);
+  return updated;
+}

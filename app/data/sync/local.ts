@@ -1,0 +1,248 @@
+// The Dexie side of replication: reading local rows as sync payloads and
+// writing pulled/merged versions back, each together with its sync state in
+// one transaction. WebCrypto runs before every transaction (never inside).
+import { conflictSchema } from '../../../schema/sync-conflict';
+import type { SyncConflict } from '../../../schema/sync-conflict';
+import type { StoredRecord } from '../../../schema/records';
+import { decryptRecord, encryptRecord } from '../crypto';
+import { db } from '../db';
+import type { AuditRow, ConflictRow, RecordRow, SyncRow } from '../db';
+import { applyIndexPlan, commitIndexPlan, invalidateIndex, isIndexMoved, planIndexChange } from '../index/case-index';
+import { INDEXED_KINDS, isIndexedKind } from '../index/entries';
+import { openAuditRow, openRecordRow, sealRecord } from '../records-io';
+import type { SyncPayload } from './codec';
+import { markChanged } from './track';
+
+export type LocalRow =
+  { table: 'records'; row: RecordRow } | { table: 'audit'; row: AuditRow } | { table: 'conflicts'; row: ConflictRow };
+
+/** The raw local row of each id, from whichever replicated table holds it. */
+export async function readLocalRows(ids: readonly string[]): Promise<Map<string, LocalRow>> {
+  const [records, audit, conflicts] = await Promise.all([
+    db.records.bulkGet([...ids]),
+    db.audit.bulkGet([...ids]),
+    db.conflicts.bulkGet([...ids]),
+  ]);
+  const out = new Map<string, LocalRow>();
+  ids.forEach((id, i) => {
+    const r = records[i];
+    const a = audit[i];
+    const c = conflicts[i];
+    if (r) out.set(id, { table: 'records', row: r });
+    else if (a) out.set(id, { table: 'audit', row: a });
+    else if (c) out.set(id, { table: 'conflicts', row: c });
+  });
+  return out;
+}
+
+function conflictHeader(id: string) {
+  return { kind: 'conflict', id, schemaVersion: 1 };
+}
+
+export async function openConflictRow(key: CryptoKey, row: ConflictRow): Promise<SyncConflict | null> {
+  try {
+    const parsed = conflictSchema.safeParse(await decryptRecord(key, conflictHeader(row.id), row));
+    return parsed.success && parsed.data.id === row.id && parsed.data.caseId === row.caseId ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function sealConflict(key: CryptoKey, conflict: SyncConflict): Promise<ConflictRow> {
+  const { iv, data } = await encryptRecord(key, conflictHeader(conflict.id), conflict);
+  return { id: conflict.id, caseId: conflict.caseId, v: 1, iv, data };
+}
+
+/** Decrypts a local row into what its document carries; null when damaged (never pushed then). */
+export async function openLocal(key: CryptoKey, local: LocalRow): Promise<SyncPayload | null> {
+  if (local.table === 'conflicts') {
+    const record = await openConflictRow(key, local.row);
+    return record ? { t: 'conflicts', record } : null;
+  }
+  if (local.table === 'audit') {
+    const r = await openAuditRow(key, local.row);
+    return r.ok ? { t: 'audit', record: r.record } : null;
+  }
+  const r = await openRecordRow(key, local.row);
+  if (!r.ok || r.record.kind === 'audit' || r.record.kind === 'draft') return null;
+  return { t: 'records', record: r.record };
+}
+
+/** Encrypts a received payload into its local row. */
+export async function sealPayload(key: CryptoKey, payload: SyncPayload): Promise<LocalRow> {
+  if (payload.t === 'conflicts') return { table: 'conflicts', row: await sealConflict(key, payload.record) };
+  const sealed = await sealRecord(key, payload.record);
+  return sealed.table === 'audit' ? { table: 'audit', row: sealed.row } : { table: 'records', row: sealed.row };
+}
+
+/** A local change happened while a pulled batch was being prepared: the batch is redone. */
+export class LocalChangedError extends Error {}
+
+export interface PulledWrite {
+  id: string;
+  /** The sync row's generation when the decision was made. */
+  expectGen: number;
+  /** New local row, or "remove" for a deleted document. */
+  write?: LocalRow;
+  /** The validated record `write` holds (records table only), for the case index. */
+  record?: StoredRecord;
+  remove?: boolean;
+  /** A deleted case also takes every row of the case on this device. */
+  eraseCase?: string;
+  sync: Omit<SyncRow, 'id' | 'gen' | 'pending'>;
+  /** After a merge: the merged version must be pushed. */
+  pending: boolean;
+}
+
+/**
+ * Writes one pulled batch: rows, sync state, conflict items and the case
+ * index change, all or nothing. Key is the vault data key (the index change is
+ * planned, and encrypted, before the transaction). A moved index head (another
+ * tab wrote) counts as a local change: the batch is decided again.
+ */
+export async function applyPulled(
+  key: CryptoKey,
+  writes: readonly PulledWrite[],
+  extra: readonly LocalRow[] = [],
+): Promise<void> {
+  const records = writes.flatMap((w) => (w.record ? [w.record] : []));
+  const erased = writes.flatMap((w) => (w.eraseCase === undefined ? [] : [w.eraseCase]));
+  const plan = await planIndexChange(key, records, erased);
+  let rowsDelta = 0;
+  let unplanned = false;
+  try {
+    await db.transaction('rw', [db.records, db.audit, db.conflicts, db.sync, db.caseIndex], async () => {
+      const current = await db.sync.bulkGet(writes.map((w) => w.id));
+      writes.forEach((w, i) => {
+        if ((current[i]?.gen ?? 0) !== w.expectGen) throw new LocalChangedError(w.id);
+      });
+      // Whether each id already had a records row: a new indexed row adds to the index's count.
+      const before = await db.records.bulkGet(writes.map((w) => w.id));
+      for (const [i, w] of writes.entries()) {
+        const old = before[i];
+        if (w.remove) {
+          await Promise.all([db.records.delete(w.id), db.audit.delete(w.id), db.conflicts.delete(w.id)]);
+          if (old && isIndexedKind(old.kind)) {
+            rowsDelta -= 1;
+            // A record removed on its own (not with its case) is not in the plan: rebuild instead.
+            if (w.eraseCase === undefined) unplanned = true;
+          }
+        }
+        const erasedCase = w.eraseCase;
+        if (erasedCase !== undefined) {
+          rowsDelta -= await db.records
+            .where('[caseId+kind]')
+            .anyOf(INDEXED_KINDS.map((kind) => [erasedCase, kind]))
+            .count();
+          const ids = await db.records.where('caseId').equals(erasedCase).primaryKeys();
+          const conflictIds = await db.conflicts.where('caseId').equals(erasedCase).primaryKeys();
+          await db.records.bulkDelete(ids);
+          await db.conflicts.bulkDelete(conflictIds);
+          await markChanged([...ids, ...conflictIds].filter((id) => id !== w.id));
+        }
+        if (w.write) {
+          if (w.write.table === 'records' && !old && isIndexedKind(w.write.row.kind)) rowsDelta += 1;
+          await putLocal(w.write);
+        }
+        const gen = (current[i]?.gen ?? 0) + (w.pending ? 1 : 0);
+        await db.sync.put({ id: w.id, gen, pending: w.pending ? 1 : 0, ...w.sync });
+      }
+      for (const row of extra) {
+        if (await db.conflicts.get(row.row.id)) continue;
+        await putLocal(row);
+        await markChanged([row.row.id]);
+      }
+      if (unplanned) await invalidateIndex();
+      else if (plan) await commitIndexPlan(plan, rowsDelta);
+    });
+  } catch (e) {
+    if (isIndexMoved(e)) throw new LocalChangedError('index');
+    throw e;
+  }
+  if (plan && !unplanned) applyIndexPlan(plan, rowsDelta);
+}
+
+async function putLocal(local: LocalRow): Promise<void> {
+  if (local.table === 'records') await db.records.put(local.row);
+  else if (local.table === 'audit') await db.audit.put(local.row);
+  else await db.conflicts.put(local.row);
+}
+
+/** Sync rows waiting to be pushed (oldest marks first is not needed: order is free). */
+export function readPending(limit: number): Promise<SyncRow[]> {
+  return db.sync.where('pending').equals(1).limit(limit).toArray();
+}
+
+export function countPending(): Promise<number> {
+  return db.sync.where('pending').equals(1).count();
+}
+
+export function readSyncRows(ids: readonly string[]): Promise<Array<SyncRow | undefined>> {
+  return db.sync.bulkGet([...ids]);
+}
+
+/** Stores the revisions chosen for a push before it is sent, so a resend after a crash reuses them. */
+export async function planRevisions(plans: ReadonlyArray<{ id: string; gen: number; rev: string }>): Promise<void> {
+  await db.transaction('rw', db.sync, async () => {
+    for (const p of plans) {
+      const row = await db.sync.get(p.id);
+      if (row && row.gen === p.gen) await db.sync.put({ ...row, planned: { rev: p.rev, gen: p.gen } });
+    }
+  });
+}
+
+export interface Pushed {
+  id: string;
+  gen: number;
+  rev: string;
+  revs: string[];
+  base?: SyncRow['base'];
+  /** Never pushed and gone: the sync row is dropped. */
+  drop?: boolean;
+}
+
+/** After a successful push: clears each mark unless the row changed again meanwhile. */
+export async function commitPushed(pushed: readonly Pushed[]): Promise<void> {
+  await db.transaction('rw', db.sync, async () => {
+    for (const p of pushed) {
+      const row = await db.sync.get(p.id);
+      if (!row) continue;
+      if (p.drop) {
+        if (row.gen === p.gen) await db.sync.delete(p.id);
+        continue;
+      }
+      const { planned: _planned, losers: _losers, base: _base, ...rest } = row;
+      await db.sync.put({
+        ...rest,
+        rev: p.rev,
+        revs: p.revs,
+        ...(p.base ? { base: p.base } : {}),
+        pending: row.gen === p.gen ? 0 : 1,
+      });
+    }
+  });
+}
+
+/** Local checkpoint of the pull (meta row; a sequence token says nothing about content). */
+const CHECKPOINT_KEY = 'syncCheckpoint';
+
+export interface Checkpoint {
+  db: string;
+  since: string | number;
+  session: string;
+}
+
+export async function readCheckpoint(): Promise<Checkpoint | undefined> {
+  const value = (await db.meta.get(CHECKPOINT_KEY))?.value;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Partial<Checkpoint>;
+  return typeof v.db === 'string' &&
+    (typeof v.since === 'string' || typeof v.since === 'number') &&
+    typeof v.session === 'string'
+    ? { db: v.db, since: v.since, session: v.session }
+    : undefined;
+}
+
+export async function writeCheckpoint(c: Checkpoint): Promise<void> {
+  await db.meta.put({ key: CHECKPOINT_KEY, value: c });
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+
+import { makeCase, makeFollowUp, makeNote } from '../../../schema/factories';
+import { conflictSchema } from '../../../schema/sync-conflict';
+import { compareRevs, conflictId, mergeVersions } from './merge';
+
+describe('merging versions of one document', () => {
+  it('orders revisions like CouchDB: higher number, then higher hash', () => {
+    expect(['2-a', '3-a', '3-b', '10-a'].sort(compareRevs)).toEqual(['10-a', '3-b', '3-a', '2-a']);
+  });
+
+  it('takes a field changed on one side and another field changed on the other side', () => {
+    const base = makeFollowUp({ due: '2026-05-01', purpose: 'oud' });
+    const a = { ...base, due: '2026-05-08', updatedAt: '2026-04-02T10:00:00.000Z' };
+    const b = { ...base, purpose: 'nieuw', updatedAt: '2026-04-03T10:00:00.000Z' };
+    const result = mergeVersions(
+      [
+        { rev: '2-aaa', payload: { t: 'records', record: a } },
+        { rev: '2-bbb', payload: { t: 'records', record: b } },
+      ],
+      { t: 'records', record: base },
+    );
+    expect(result.conflicts).toEqual([]);
+    expect(result.payload.record).toEqual({ ...base, due: '2026-05-08', purpose: 'nieuw', updatedAt: b.updatedAt });
+  });
+
+  it('keeps the winner value and both values in one conflict when the same field changed differently', () => {
+    const base = makeFollowUp({ due: '2026-05-01' });
+    const a = { ...base, due: '2026-05-08' };
+    const b = { ...base, due: '2026-05-15' };
+    const result = mergeVersions(
+      [
+        { rev: '2-aaa', payload: { t: 'records', record: a } },
+        { rev: '2-bbb', payload: { t: 'records', record: b } },
+      ],
+      { t: 'records', record: base },
+    );
+    expect(result.payload.record).toEqual(b);
+    expect(result.conflicts).toEqual([
+      {
+        kind: 'conflict',
+        schemaVersion: 1,
+        caseId: base.caseId,
+        recordId: base.id,
+        recordKind: 'followup',
+        field: 'due',
+        values: ['2026-05-15', '2026-05-08'],
+      },
+    ]);
+  });
+
+  it('is the same on both devices: same winner, same conflict id whatever the order', async () => {
+    const base = makeCase({ description: 'x' });
+    const a = { rev: '2-aaa', payload: { t: 'records', record: { ...base, description: 'A' } } } as const;
+    const b = { rev: '2-bbb', payload: { t: 'records', record: { ...base, description: 'B' } } } as const;
+    const one = mergeVersions([a, b], { t: 'records', record: base });
+    const two = mergeVersions([b, a], { t: 'records', record: base });
+    expect(one.payload).toEqual(two.payload);
+    const [c1] = one.conflicts;
+    const [c2] = two.conflicts;
+    if (!c1 || !c2) throw new Error('expected a conflict');
+    const id = await conflictId(c1);
+    expect(id).toBe(await conflictId(c2));
+    expect(conflictSchema.safeParse({ ...c1, id, createdAt: '2026-04-02T10:00:00.000Z' }).success).toBe(true);
+  });
+
+  it('keeps an append-only note as it is', () => {
+    const note = makeNote();
+    const result = mergeVersions(
+      [
+        { rev: '1-aaa', payload: { t: 'records', record: note } },
+        { rev: '1-bbb', payload: { t: 'records', record: note } },
+      ],
+      undefined,
+    );
+    expect(result).toEqual({ payload: { t: 'records', record: note }, conflicts: [] });
+  });
+});
+
+describe('lists that only grew', () => {
+  it('keeps the additions of both sides, and still flags the date both changed', () => {
+    const base = makeFollowUp({ due: '2026-05-01', history: [] });
+    const hA = { from: '2026-05-01', to: '2026-05-08', reason: 'A', at: '2026-04-02T10:00:00.000Z' };
+    const hB = { from: '2026-05-01', to: '2026-05-15', reason: 'B', at: '2026-04-03T10:00:00.000Z' };
+    const result = mergeVersions(
+      [
+        {
+          rev: '2-aaa',
+          payload: { t: 'records', record: { ...base, due: '2026-05-08', history: [hA] } as typeof base },
+        },
+        {
+          rev: '2-bbb',
+          payload: { t: 'records', record: { ...base, due: '2026-05-15', history: [hB] } as typeof base },
+        },
+      ],
+      { t: 'records', record: base },
+    );
+    expect((result.payload.record as typeof base).history).toEqual([hB, hA]);
+    expect(result.conflicts.map((c) => c.field)).toEqual(['due']);
+  });
+});

@@ -1,0 +1,156 @@
+// Merging the versions of one document after decryption (pure: no Dexie, no
+// network). Called when a pulled document has several live leaf revisions,
+// or when a local change is still waiting while another device changed the
+// same document.
+//
+// - Append-only kinds (notes, audit events) never change after creation, so
+//   two versions of one id are the same record: any one is kept. The union
+//   of notes needs no merge at all: different ids are different documents.
+// - Changeable records merge field by field against their common ancestor
+//   (the last version this device synced, the "base"): a field changed on one
+//   side only takes that change; a field changed on both sides to the same
+//   value is fine; a field changed differently is a "tegenstrijdige
+//   wijziging": the record keeps the value of the winning revision and a
+//   conflict item keeps every value until the worker chooses.
+// - `updatedAt` takes the latest; a list that only grew on each side (a
+//   follow-up's history) keeps every addition; a conflict item takes the
+//   resolved version.
+// Every device picks the same winner (CouchDB's rule: highest revision number,
+// then highest hash), and conflict item ids are derived from their content, so
+// two devices that merge the same versions make the same item, not two.
+import type { StoredRecord } from '../../../schema/records';
+import type { SyncConflict } from '../../../schema/sync-conflict';
+import type { SyncPayload } from './codec';
+
+export interface Candidate {
+  /** Revision of this version; a local change not yet pushed sorts by the revision it edits. */
+  rev: string;
+  payload: SyncPayload;
+}
+
+export interface MergeResult {
+  payload: SyncPayload;
+  conflicts: Array<Omit<SyncConflict, 'id' | 'createdAt'>>;
+}
+
+const APPEND_ONLY = new Set(['note', 'audit']);
+const NEVER_CONFLICT = new Set(['id', 'kind', 'schemaVersion', 'caseId', 'createdAt', 'updatedAt']);
+
+export function revNumber(rev: string): number {
+  return Number.parseInt(rev.slice(0, rev.indexOf('-')), 10);
+}
+
+/** CouchDB's deterministic winner order: higher revision number first, then the higher hash. */
+export function compareRevs(a: string, b: string): number {
+  const d = revNumber(b) - revNumber(a);
+  if (d !== 0) return d;
+  const ha = a.slice(a.indexOf('-') + 1);
+  const hb = b.slice(b.indexOf('-') + 1);
+  return ha < hb ? 1 : ha > hb ? -1 : 0;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function caseIdOf(record: { id: string; kind: string; caseId?: string | undefined }): string | undefined {
+  return record.kind === 'case' ? record.id : record.caseId;
+}
+
+/**
+ * Merges two or more versions of one document. `base` is the common ancestor
+ * when known (undefined: every differing field counts as changed on both sides).
+ */
+export function mergeVersions(candidates: readonly Candidate[], base: SyncPayload | undefined): MergeResult {
+  const sorted = [...candidates].sort((a, b) => compareRevs(a.rev, b.rev));
+  const winner = sorted[0];
+  if (!winner) throw new Error('nothing to merge');
+  if (sorted.length === 1) return { payload: winner.payload, conflicts: [] };
+
+  if (winner.payload.t === 'conflicts') {
+    const resolved = sorted.find((c) => c.payload.t === 'conflicts' && c.payload.record.resolvedAt !== undefined);
+    return { payload: (resolved ?? winner).payload, conflicts: [] };
+  }
+  if (winner.payload.t === 'audit' || APPEND_ONLY.has(winner.payload.record.kind)) {
+    return { payload: winner.payload, conflicts: [] };
+  }
+
+  const records = sorted.map((c) => c.payload.record as Record<string, unknown>);
+  const baseRecord = base?.record as Record<string, unknown> | undefined;
+  const merged: Record<string, unknown> = { ...records[0] };
+  const conflicts: MergeResult['conflicts'] = [];
+  const fields = new Set(records.flatMap((r) => Object.keys(r)));
+  const winnerRecord = winner.payload.record as StoredRecord;
+  const caseId = caseIdOf(winnerRecord);
+
+  for (const field of [...fields].sort()) {
+    const values = records.map((r) => r[field]);
+    if (values.every((v) => same(v, values[0]))) continue;
+    if (field === 'updatedAt') {
+      merged[field] = values
+        .filter((v): v is string => typeof v === 'string')
+        .sort()
+        .at(-1);
+      continue;
+    }
+    if (NEVER_CONFLICT.has(field)) continue;
+    const changed = baseRecord === undefined ? values : values.filter((v) => !same(v, baseRecord[field]));
+    const distinct: unknown[] = [];
+    for (const v of changed) if (!distinct.some((d) => same(d, v))) distinct.push(v);
+    if (distinct.length === 1) {
+      setField(merged, field, distinct[0]);
+      continue;
+    }
+    // Lists that only grew on each side (e.g. a follow-up's history): keep every addition.
+    const grown = appendedUnion(baseRecord?.[field], distinct);
+    if (grown) {
+      merged[field] = grown;
+      continue;
+    }
+    // Both sides changed it differently: the winner's value stays, all values are kept in the item.
+    const all: unknown[] = [];
+    for (const v of values) if (!all.some((d) => same(d, v))) all.push(v);
+    if (caseId !== undefined && winnerRecord.kind !== 'audit' && winnerRecord.kind !== 'draft') {
+      conflicts.push({
+        kind: 'conflict',
+        schemaVersion: 1,
+        caseId,
+        recordId: winnerRecord.id,
+        recordKind: winnerRecord.kind as SyncConflict['recordKind'],
+        field,
+        values: all.map((v) => (v === undefined ? null : v)),
+      });
+    }
+  }
+  return { payload: { ...winner.payload, record: merged } as SyncPayload, conflicts };
+}
+
+/** When every version is the base list plus additions at its end: base + all additions (deduplicated). */
+function appendedUnion(base: unknown, versions: readonly unknown[]): unknown[] | null {
+  const start = base === undefined ? [] : base;
+  if (!Array.isArray(start)) return null;
+  const out: unknown[] = [...start];
+  for (const v of versions) {
+    if (!Array.isArray(v) || v.length < start.length) return null;
+    if (!start.every((item, i) => same(item, v[i]))) return null;
+    for (const added of v.slice(start.length)) if (!out.some((o) => same(o, added))) out.push(added);
+  }
+  return out;
+}
+
+function setField(target: Record<string, unknown>, field: string, value: unknown): void {
+  if (value === undefined) delete target[field];
+  else target[field] = value;
+}
+
+/** A UUID-shaped id derived from the conflict's content, so every device derives the same one. */
+export async function conflictId(c: Omit<SyncConflict, 'id' | 'createdAt'>): Promise<string> {
+  const values = c.values.map((v) => JSON.stringify(v)).sort();
+  const text = JSON.stringify([c.recordId, c.field, values]);
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  const hex = [...hash.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  // Version 8 (custom) UUID layout with the RFC variant bits.
+  const v = `8${hex.slice(13, 16)}`;
+  const variant = ((Number.parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16).padStart(2, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${v}-${variant}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+}

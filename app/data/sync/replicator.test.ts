@@ -1,0 +1,245 @@
+// The replicator against a real CouchDB-protocol server (express-pouchdb) in
+// Node. "Device A" is this process's Dexie database; "device B" is simulated
+// by writing encrypted documents straight to the server with the same key.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { makeCase, makeFollowUp, makeNote, makeParty } from '../../../schema/factories';
+import { db } from '../db';
+import { getDataKey } from '../session';
+import { eraseCase, getRecord, listRecords, saveRecords } from '../store';
+import { TEST_PASSPHRASE, resetDatabase } from '../test-utils';
+import { createVault } from '../vault';
+import { decodeDoc, encodeDoc, fromBase64, toBase64 } from './codec';
+import type { SyncPayload } from './codec';
+import { openConflictRow } from './local';
+import { Replicator } from './replicator';
+import { getSyncStatus } from './status';
+import { startTestCouch } from './test-server';
+import type { TestCouch } from './test-server';
+
+let couch: TestCouch;
+let dbName: string;
+
+beforeAll(async () => {
+  couch = await startTestCouch();
+});
+
+afterAll(async () => {
+  await couch.close();
+});
+
+beforeEach(async () => {
+  await resetDatabase();
+  await createVault(TEST_PASSPHRASE, { recoveryCode: false });
+  dbName = await couch.createDb();
+});
+
+function replicator(fetchImpl?: typeof fetch): Replicator {
+  return new Replicator(
+    { db: dbName, account: 'anna', password: 'geheim' },
+    { base: couch.url, live: false, ...(fetchImpl ? { fetch: fetchImpl } : {}) },
+  );
+}
+
+async function sync(fetchImpl?: typeof fetch): Promise<void> {
+  const r = replicator(fetchImpl);
+  await r.loadCheckpoint();
+  await r.syncOnce();
+}
+
+function key(): CryptoKey {
+  const k = getDataKey();
+  if (!k) throw new Error('locked');
+  return k;
+}
+
+interface Row {
+  id: string;
+  value: { rev: string; deleted?: boolean };
+  doc?: Record<string, unknown>;
+}
+
+async function allDocs(): Promise<Row[]> {
+  const { json } = await couch.request('GET', `${dbName}/_all_docs?include_docs=true`);
+  return (json as { rows: Row[] }).rows;
+}
+
+/** Device B edits a document the normal (interactive) way: the server assigns the revision. */
+async function remotePut(payload: SyncPayload, rev?: string): Promise<string> {
+  const doc = await encodeDoc(key(), payload);
+  const { status, json } = await couch.request('PUT', `${dbName}/${doc._id}`, {
+    ...doc,
+    ...(rev ? { _rev: rev } : {}),
+  });
+  expect(status).toBe(201);
+  return (json as { rev: string }).rev;
+}
+
+async function remoteGet(id: string): Promise<Record<string, unknown>> {
+  return (await couch.request('GET', `${dbName}/${id}?conflicts=true`)).json as Record<string, unknown>;
+}
+
+describe('replicator against an embedded CouchDB-protocol server', () => {
+  it('pushes every record and audit event as an opaque document, and reads them back on an empty device', async () => {
+    const kase = makeCase({ description: 'MARKER-beschrijving' });
+    const party = makeParty({ caseId: kase.id, realName: 'MARKER-Vandenberghe' });
+    const note = makeNote({ caseId: kase.id, text: 'MARKER-notitie' });
+    await saveRecords([kase, party, note]);
+    await sync();
+    const rows = await allDocs();
+    const ids = rows.map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining([kase.id, party.id, note.id]));
+    expect(await db.sync.where('pending').equals(1).count()).toBe(0);
+    for (const row of rows) {
+      expect(Object.keys(row.doc ?? {}).sort()).toEqual(['_id', '_rev', 'ct', 'iv', 'k', 'v']);
+      const text = JSON.stringify(row.doc);
+      expect(text).not.toContain('MARKER');
+      expect(text).not.toContain(kase.id === row.id ? '§' : kase.id);
+      expect(text).not.toMatch(/20\d\d-\d\d-\d\d/);
+    }
+
+    // A new device with the same key: wipe local rows and sync state, keep the vault.
+    await db.records.clear();
+    await db.audit.clear();
+    await db.sync.clear();
+    await db.meta.delete('syncCheckpoint');
+    await sync();
+    const back = await getRecord(note.id, 'note');
+    expect(back).toEqual({ ok: true, record: note });
+    expect(await getRecord(party.id, 'party')).toEqual({ ok: true, record: party });
+    expect(await db.sync.where('pending').equals(1).count()).toBe(0);
+  });
+
+  it('pulls a note another device added, and a second sync changes nothing', async () => {
+    const kase = makeCase();
+    await saveRecords([kase]);
+    await sync();
+    const note = makeNote({ caseId: kase.id, text: 'van toestel B' });
+    await remotePut({ t: 'records', record: note });
+    await sync();
+    expect(await getRecord(note.id, 'note')).toEqual({ ok: true, record: note });
+    const before = (await allDocs()).map((r) => r.value.rev).sort();
+    await sync();
+    expect((await allDocs()).map((r) => r.value.rev).sort()).toEqual(before);
+  });
+
+  it('merges the same follow-up changed on both devices: one conflict item, one live revision, both notes', async () => {
+    const kase = makeCase();
+    const follow = makeFollowUp({ caseId: kase.id, due: '2026-05-01' });
+    await saveRecords([kase, follow]);
+    await sync();
+    const serverRev = (await remoteGet(follow.id))['_rev'] as string;
+
+    // Offline: A adds a note and moves the date; B adds a note and moves the date elsewhere.
+    const noteA = makeNote({ caseId: kase.id, text: 'A' });
+    const noteB = makeNote({ caseId: kase.id, text: 'B' });
+    await saveRecords([noteA, { ...follow, due: '2026-05-08', updatedAt: '2026-04-02T10:00:00.000Z' }]);
+    await remotePut({ t: 'records', record: noteB });
+    await remotePut(
+      { t: 'records', record: { ...follow, due: '2026-05-15', updatedAt: '2026-04-03T10:00:00.000Z' } },
+      serverRev,
+    );
+    await sync(); // pull B's version, merge, push merged + note A
+    await sync(); // settles
+
+    const notes = await listRecords({ kind: 'note', caseId: kase.id });
+    expect(notes.map((n) => (n.ok ? n.record.text : '')).sort()).toEqual(['A', 'B']);
+    const conflicts = await db.conflicts.where('caseId').equals(kase.id).toArray();
+    expect(conflicts).toHaveLength(1);
+    const conflict = conflicts[0] ? await openConflictRow(key(), conflicts[0]) : null;
+    expect(conflict?.field).toBe('due');
+    expect([...(conflict?.values ?? [])].sort()).toEqual(['2026-05-08', '2026-05-15']);
+    const local = await getRecord(follow.id, 'followup');
+    const server = await remoteGet(follow.id);
+    expect(server['_conflicts']).toBeUndefined();
+    const decoded = await decodeDoc(() => key(), server);
+    expect(decoded.ok && decoded.payload.record).toEqual(local?.ok && local.record);
+    // The conflict item itself replicated.
+    expect((await allDocs()).map((r) => r.id)).toContain(conflict?.id);
+  });
+
+  it('erases a case deleted on another device, and pushes a local erasure as deletions', async () => {
+    const kase = makeCase();
+    const note = makeNote({ caseId: kase.id });
+    await saveRecords([kase, note]);
+    await sync();
+    for (const id of [kase.id, note.id]) {
+      const rev = (await remoteGet(id))['_rev'] as string;
+      expect((await couch.request('DELETE', `${dbName}/${id}?rev=${rev}`)).status).toBe(200);
+    }
+    await sync();
+    expect(await db.records.count()).toBe(0);
+
+    const other = makeCase();
+    const otherNote = makeNote({ caseId: other.id });
+    await saveRecords([other, otherNote]);
+    await sync();
+    await eraseCase(other.id);
+    await sync();
+    const live = (await allDocs()).map((r) => r.id);
+    expect(live).not.toContain(other.id);
+    expect(live).not.toContain(otherNote.id);
+  });
+
+  it('refuses a tampered or moved document and stores nothing of it', async () => {
+    const kase = makeCase();
+    const doc = await encodeDoc(key(), { t: 'records', record: kase });
+    const ct = fromBase64(doc.ct);
+    ct[0] = (ct[0] ?? 0) ^ 1;
+    await couch.request('PUT', `${dbName}/${doc._id}`, { ...doc, ct: toBase64(ct) });
+    const other = makeCase();
+    await couch.request('PUT', `${dbName}/${other.id}`, { ...doc, _id: other.id });
+    await sync();
+    expect(await db.records.count()).toBe(0);
+    expect(getSyncStatus().refused).toBeGreaterThanOrEqual(2);
+  });
+
+  it('loses and duplicates nothing when the connection drops after the server stored a push', async () => {
+    const kase = makeCase();
+    const notes = Array.from({ length: 5 }, (_, i) => makeNote({ caseId: kase.id, text: `n${i}` }));
+    await saveRecords([kase, ...notes]);
+    let drop = true;
+    const flaky: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (drop && String(input).includes('_bulk_docs')) {
+        drop = false;
+        throw new TypeError('network down after the server stored it');
+      }
+      return response;
+    };
+    await expect(sync(flaky)).rejects.toThrow();
+    expect(await db.sync.where('pending').equals(1).count()).toBeGreaterThan(0);
+    await sync();
+    expect(await db.sync.where('pending').equals(1).count()).toBe(0);
+    for (const row of await allDocs()) {
+      const doc = await remoteGet(row.id);
+      expect(doc['_conflicts']).toBeUndefined();
+      expect(String(doc['_rev'])).toMatch(/^1-/);
+    }
+    expect((await allDocs()).filter((r) => [kase.id, ...notes.map((n) => n.id)].includes(r.id))).toHaveLength(6);
+  });
+
+  it('resumes a pull from its checkpoint after an interruption', async () => {
+    const kase = makeCase();
+    await saveRecords([kase]);
+    await sync();
+    const remoteNotes = Array.from({ length: 7 }, () => makeNote({ caseId: kase.id }));
+    for (const n of remoteNotes) await remotePut({ t: 'records', record: n });
+    let calls = 0;
+    const failSecondBatch: typeof fetch = async (input, init) => {
+      if (String(input).includes('_changes') && ++calls === 2) throw new TypeError('offline');
+      return fetch(input, init);
+    };
+    const r = new Replicator(
+      { db: dbName, account: 'a', password: 'p' },
+      { base: couch.url, live: false, batchSize: 3, fetch: failSecondBatch },
+    );
+    await r.loadCheckpoint();
+    await expect(r.pullAll()).rejects.toThrow();
+    const afterFirst = await db.records.where('kind').equals('note').count();
+    expect(afterFirst).toBeGreaterThan(0);
+    expect(afterFirst).toBeLessThan(7);
+    await sync();
+    expect(await db.records.where('kind').equals('note').count()).toBe(7);
+  });
+});

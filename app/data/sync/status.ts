@@ -1,0 +1,47 @@
+// The replication status the UI shows (<SyncStatus>, app/ui/sync-status.tsx).
+// Tiny and free of replicator code, so the UI can read it without loading the
+// sync chunk; the replicator (sync/replicator.ts) publishes into it.
+import { useSyncExternalStore } from 'react';
+
+import type { SyncErrorKind } from './http';
+
+export type SyncPhase = 'uit' | 'bezig' | 'gesynchroniseerd' | 'fout';
+
+export interface SyncStatusSnapshot {
+  phase: SyncPhase;
+  /** ISO time of the last complete push + pull. */
+  lastSyncedAt?: string;
+  /** Local changes waiting to be pushed. */
+  waiting: number;
+  error?: Exclude<SyncErrorKind, 'aborted'>;
+  /** Long work: documents received/sent of a known total. */
+  progress?: { direction: 'ontvangen' | 'verzonden'; done: number; total: number };
+  /** Received documents refused (damaged, invalid, image data) since the start. */
+  refused: number;
+}
+
+let snapshot: SyncStatusSnapshot = Object.freeze({ phase: 'uit', waiting: 0, refused: 0 });
+const listeners = new Set<() => void>();
+
+export function getSyncStatus(): SyncStatusSnapshot {
+  return snapshot;
+}
+
+export function publishSyncStatus(
+  change: Partial<SyncStatusSnapshot>,
+  clear: ReadonlyArray<keyof SyncStatusSnapshot> = [],
+): void {
+  const next: Record<string, unknown> = { ...snapshot, ...change };
+  for (const k of clear) delete next[k];
+  snapshot = Object.freeze(next as unknown as SyncStatusSnapshot);
+  for (const l of [...listeners]) l();
+}
+
+export function subscribeSyncStatus(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useSyncStatus(): SyncStatusSnapshot {
+  return useSyncExternalStore(subscribeSyncStatus, getSyncStatus);
+}

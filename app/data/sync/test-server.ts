@@ -1,0 +1,60 @@
+// Test helper: an embedded CouchDB-protocol server (express-pouchdb over
+// leveldown in a temp dir) on 127.0.0.1 and a free port, for the replicator's
+// integration tests in Node. The app and e2e tests use G's e2e/sync-server.ts.
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
+
+interface PouchCtor {
+  defaults(options: { prefix: string }): unknown;
+}
+
+export interface TestCouch {
+  url: string;
+  /** A fresh database; resolves its name. */
+  createDb(): Promise<string>;
+  request(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function startTestCouch(): Promise<TestCouch> {
+  const require = createRequire(import.meta.url);
+  const dir = mkdtempSync(join(tmpdir(), 'baken-f20-couch-'));
+  const PouchDB = (require('pouchdb-node') as PouchCtor).defaults({ prefix: dir + sep });
+  const expressPouch = require('express-pouchdb') as (
+    db: unknown,
+    options: Record<string, unknown>,
+  ) => { listen(port: number, host: string, cb: () => void): Server };
+  const app = expressPouch(PouchDB, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: join(dir, 'log.txt') });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}/`;
+  const request = async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(url + path, {
+      method,
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: r.status, json: (await r.json()) as unknown };
+  };
+  return {
+    url,
+    request,
+    async createDb() {
+      const name = `baken-test-${process.pid}-${++counter}`;
+      await request('PUT', name);
+      return name;
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// Sync status line and "tegenstrijdige wijziging" items (issue 20, helper F).
+const count = (n: number) => new Intl.NumberFormat('nl-BE').format(n);
+
+export const syncStatus = {
+  label: 'Synchronisatie',
+  off: 'Synchronisatie staat uit op dit toestel.',
+  busy: 'Bezig met synchroniseren…',
+  syncedAt: (time: string) => `Gesynchroniseerd om ${time}.`,
+  neverSynced: 'Nog niet gesynchroniseerd.',
+  waiting: (n: number) => (n === 1 ? '1 wijziging wacht.' : `${count(n)} wijzigingen wachten.`),
+  progress: (done: number, total: number, direction: 'ontvangen' | 'verzonden') =>
+    `${count(done)} van ${count(total)} onderdelen ${direction}.`,
+  refused: (n: number) =>
+    n === 1
+      ? '1 ontvangen onderdeel is geweigerd (beschadigd of ongeldig) en niet bewaard.'
+      : `${count(n)} ontvangen onderdelen zijn geweigerd (beschadigd of ongeldig) en niet bewaard.`,
+  errors: {
+    auth: 'Aanmelding geweigerd: controleer het account en het wachtwoord.',
+    forbidden: 'Geen toegang tot deze database.',
+    network: 'Geen verbinding met de sync-server. Baken probeert het opnieuw; je wijzigingen blijven bewaard.',
+    server: 'De sync-server gaf een fout. Baken probeert het opnieuw.',
+    protocol: 'De sync-server antwoordde onverwacht. Baken probeert het opnieuw.',
+  },
+  conflicts: {
+    title: 'Tegenstrijdige wijzigingen',
+    intro:
+      'Twee toestellen wijzigden hetzelfde gegeven verschillend terwijl ze niet verbonden waren. Kies welke waarde klopt; tot dan blijven beide bewaard.',
+    item: (what: string) => `Tegenstrijdige wijziging: ${what}`,
+    choose: (value: string) => `Kies ${value}`,
+    chosen: 'De gekozen waarde is bewaard.',
+    empty: '(leeg)',
+    failed: 'Dat lukte niet. Probeer het opnieuw.',
+    field: (kind: string, field: string) => `${kind}, veld "${field}"`,
+  },
+} as const;

@@ -1,0 +1,28 @@
+// <SyncStatus>: one status line for replication (issue 20). Reads the tiny
+// status store; never loads the replicator itself.
+import { useSyncStatus } from '../data/sync/status';
+// Its own catalogue section, imported directly so the strings load with the sync chunks.
+import { syncStatus } from '../i18n/nl/sync-status';
+
+const t = syncStatus;
+
+function clock(iso: string): string {
+  return new Intl.DateTimeFormat('nl-BE', { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+export function SyncStatus() {
+  const s = useSyncStatus();
+  const lines: string[] = [];
+  if (s.phase === 'uit') lines.push(t.off);
+  else if (s.phase === 'fout' && s.error) lines.push(t.errors[s.error]);
+  else if (s.phase === 'bezig' && !s.lastSyncedAt) lines.push(t.busy);
+  else lines.push(s.lastSyncedAt ? t.syncedAt(clock(s.lastSyncedAt)) : t.neverSynced);
+  if (s.progress) lines.push(t.progress(s.progress.done, s.progress.total, s.progress.direction));
+  if (s.waiting > 0) lines.push(t.waiting(s.waiting));
+  if (s.refused > 0) lines.push(t.refused(s.refused));
+  return (
+    <p className="sync-status" role="status" aria-label={t.label}>
+      {lines.join(' ')}
+    </p>
+  );
+}

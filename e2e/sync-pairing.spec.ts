@@ -1,0 +1,101 @@
+// Issue 20: pairing a second device with a one-time code, through the app's
+// own /sync/ proxy and the embedded CouchDB-protocol server; removing it.
+import { expectNoAxeViolations } from './axe';
+import { LockPage, testPassphrase } from './pages/lock-page';
+import { phone } from './pages/logbook-page';
+import { SettingsPage } from './pages/settings-page';
+import { SyncPage } from './pages/sync-page';
+import { expect, test } from './sync-fixtures';
+
+test('a second device joins with a one-time code, the code works once, and a removed device stops syncing', async ({
+  page,
+  browser,
+  baseURL,
+  syncAccount,
+  syncServer,
+}) => {
+  // Three devices, two axe scans and a removal: longer than the default 60 s on a busy machine.
+  test.setTimeout(180_000);
+  // Device A: new logbook, connect to the worker's database, make a code.
+  await page.goto('/');
+  await new LockPage(page).createVault();
+  await new SettingsPage(page).open();
+  const syncA = new SyncPage(page);
+  await syncA.connect({ account: syncAccount.account, password: 'fout-wachtwoord', deviceName: 'Laptop' });
+  await expect(page.getByRole('alert').filter({ hasText: 'Aanmelding geweigerd' })).toBeVisible();
+  await syncA.connect({ account: syncAccount.account, password: syncAccount.password, deviceName: 'Laptop' });
+  await expect(syncA.connectedText(syncAccount.account)).toBeVisible();
+  const code = await syncA.makePairingCode(testPassphrase);
+  await expectNoAxeViolations(page, 'sync settings with a pairing code');
+
+  // Device B: a fresh browser context joins with account, password and code.
+  const contextB = await browser.newContext({ baseURL, locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
+  const pageB = await contextB.newPage();
+  await pageB.setViewportSize(phone);
+  await pageB.goto('/');
+  const syncB = new SyncPage(pageB);
+  await pageB.getByRole('button', { name: 'Koppel dit toestel aan je logboek' }).click();
+  await expect(pageB.getByRole('form', { name: 'Koppel dit toestel aan je logboek' })).toBeVisible();
+  await expectNoAxeViolations(pageB, 'join form');
+  expect(await pageB.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+  await pageB.getByRole('button', { name: 'Terug naar instellen' }).click();
+  const passphraseB = 'eigen zin voor de telefoon';
+  await syncB.join({
+    account: syncAccount.account,
+    password: syncAccount.password,
+    code,
+    passphrase: passphraseB,
+    deviceName: 'Telefoon',
+  });
+  await expect(pageB.getByRole('button', { name: 'Vergrendelen' })).toBeVisible();
+  await new SettingsPage(pageB).open();
+  await expect(syncB.connectedText(syncAccount.account)).toBeVisible();
+  await expect(syncB.devices()).toHaveCount(2);
+  await expectNoAxeViolations(pageB, 'sync settings on a phone');
+  expect(await pageB.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+  // B's own passphrase opens B's vault.
+  await new LockPage(pageB).lock();
+  await new LockPage(pageB).unlock(passphraseB);
+
+  // The same code a second time, on a third device: refused.
+  const contextC = await browser.newContext({ baseURL, locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
+  const pageC = await contextC.newPage();
+  await pageC.goto('/');
+  await new SyncPage(pageC).join({
+    account: syncAccount.account,
+    password: syncAccount.password,
+    code,
+    passphrase: 'nog een andere zin hier',
+    deviceName: 'Derde',
+  });
+  await expect(pageC.getByRole('alert').filter({ hasText: 'onbekend, al gebruikt of verlopen' })).toBeVisible();
+  await expect(pageC.getByRole('heading', { level: 1, name: 'Baken instellen' })).toBeVisible();
+
+  // The server holds no readable device names, account or code.
+  const raw = (await syncServer.rawDocs(syncAccount.db)) as Array<Record<string, unknown>>;
+  const docs = JSON.stringify(raw);
+  expect(docs).toContain('baken-devices');
+  for (const marker of ['Laptop', 'Telefoon', code, code.replace(/-/g, '')]) expect(docs).not.toContain(marker);
+  // The used pairing document is gone: only its deletion marker (no ciphertext) remains.
+  const pairDocs = raw.filter((doc) => String(doc._id).startsWith('baken-pair-'));
+  expect(pairDocs).toHaveLength(1);
+  expect(pairDocs[0]).toMatchObject({ _deleted: true });
+  expect(pairDocs[0]).not.toHaveProperty('ct');
+
+  // A removes B; B stops and forgets its sync settings at its next check.
+  await page.reload();
+  await new LockPage(page).unlock();
+  await new SettingsPage(page).open();
+  await expect(syncA.devices()).toHaveCount(2);
+  await syncA.removeDevice('Telefoon');
+  await expect(syncA.devices().filter({ hasText: 'Telefoon' })).toContainText('verwijderd op');
+
+  await pageB.reload();
+  await new LockPage(pageB).unlock(passphraseB);
+  await new SettingsPage(pageB).open();
+  await expect(syncB.section.getByText('Dit toestel werd verwijderd uit je lijst van toestellen.')).toBeVisible();
+  await expect(pageB.getByRole('form', { name: 'Dit toestel verbinden' })).toBeVisible();
+
+  await contextB.close();
+  await contextC.close();
+});

@@ -1,0 +1,78 @@
+// Issue 20, "a removed device gets no new data": two paired browser contexts
+// replicate through the app's /sync/ proxy; after A removes B, a new case
+// from A reaches the server but never B.
+import { LockPage, testPassphrase } from './pages/lock-page';
+import { LogbookPage } from './pages/logbook-page';
+import { SettingsPage } from './pages/settings-page';
+import { SyncPage } from './pages/sync-page';
+import { expect, test } from './sync-fixtures';
+
+const incident = (description: string) => ({
+  knownVia: 'Een klasgenoot',
+  types: ['ongewenste sexting'],
+  schools: ['Atheneum Zuid'],
+  description,
+});
+
+test('a removed device gets no new data', async ({ page, browser, baseURL, syncAccount, syncServer }) => {
+  test.setTimeout(120_000);
+  // A: logbook, connected, pairing code.
+  await page.goto('/');
+  await new LockPage(page).createVault();
+  await new SettingsPage(page).open();
+  const syncA = new SyncPage(page);
+  await syncA.connect({ account: syncAccount.account, password: syncAccount.password, deviceName: 'Laptop' });
+  await expect(syncA.connectedText(syncAccount.account)).toBeVisible();
+  const code = await syncA.makePairingCode(testPassphrase);
+
+  // B joins.
+  const contextB = await browser.newContext({ baseURL, locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
+  const pageB = await contextB.newPage();
+  await pageB.goto('/');
+  const passphraseB = 'eigen zin voor de telefoon';
+  await new SyncPage(pageB).join({
+    account: syncAccount.account,
+    password: syncAccount.password,
+    code,
+    passphrase: passphraseB,
+    deviceName: 'Telefoon',
+  });
+  await expect(pageB.getByRole('button', { name: 'Vergrendelen' })).toBeVisible();
+
+  // A case made on A reaches B while both are paired.
+  const logbookA = new LogbookPage(page);
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek', exact: true }).click();
+  await logbookA.openNewIncident();
+  await logbookA.fillIncident(incident('Eerste melding voor beide toestellen.'));
+  const first = await logbookA.saveIncident();
+  await expect(pageB.getByText(first)).toBeVisible({ timeout: 30_000 });
+
+  // A removes B; B sees it was removed at its next check and stops.
+  await new SettingsPage(page).open();
+  await syncA.removeDevice('Telefoon');
+  await new SettingsPage(pageB).open();
+  await expect(pageB.getByText('Dit toestel werd verwijderd uit je lijst van toestellen.')).toBeVisible();
+
+  // A new case from A reaches the server …
+  const docsBefore = (await syncServer.rawDocs(syncAccount.db)).length;
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek', exact: true }).click();
+  await logbookA.openNewIncident();
+  await logbookA.fillIncident(incident('Tweede melding, na het verwijderen.'));
+  const second = await logbookA.saveIncident();
+  await expect.poll(async () => (await syncServer.rawDocs(syncAccount.db)).length, { timeout: 30_000 }).toBeGreaterThan(
+    docsBefore,
+  );
+
+  // … but never B: not while it stays open, and not after a reload and unlock.
+  await pageB.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek', exact: true }).click();
+  await expect(pageB.getByText(first)).toBeVisible();
+  await pageB.waitForTimeout(3000);
+  await expect(pageB.getByText(second)).toHaveCount(0);
+  await pageB.reload();
+  await new LockPage(pageB).unlock(passphraseB);
+  await expect(pageB.getByText(first)).toBeVisible();
+  await pageB.waitForTimeout(3000);
+  await expect(pageB.getByText(second)).toHaveCount(0);
+
+  await contextB.close();
+});

@@ -1,0 +1,89 @@
+// The app server's `/sync/` proxy in front of the embedded CouchDB-protocol
+// server: credentials pass, CouchDB's answers come back unchanged, and the
+// server behaves like the README's CouchDB set-up (require_valid_user, one
+// member per database).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from './serve.mjs';
+import { startSyncServer, type SyncServer } from './sync-server.mjs';
+
+const basic = (name: string, password: string) => `Basic ${Buffer.from(`${name}:${password}`).toString('base64')}`;
+
+describe('/sync/ proxy to the embedded sync server', () => {
+  let dir: string;
+  let sync: SyncServer;
+  let app: Awaited<ReturnType<typeof startServer>>;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'baken-sync-test-'));
+    sync = await startSyncServer({ dir: join(dir, 'sync') });
+    await sync.createAccount('anna', 'geheim-anna');
+    await sync.createAccount('bram', 'geheim-bram');
+    app = await startServer({ root: dir, syncTarget: sync.url });
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await sync.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('passes Basic auth through and returns the database info', async () => {
+    const response = await fetch(`${app.url}/sync/baken-anna`, { headers: { Authorization: basic('anna', 'geheim-anna') } });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { db_name: string }).db_name).toBe('baken-anna');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('answers 401 without credentials and with a wrong password, and never asks the browser to log in', async () => {
+    const none = await fetch(`${app.url}/sync/baken-anna`);
+    expect(none.status).toBe(401);
+    expect(none.headers.get('www-authenticate')).toBeNull();
+    const wrong = await fetch(`${app.url}/sync/baken-anna`, { headers: { Authorization: basic('anna', 'fout') } });
+    expect(wrong.status).toBe(401);
+  });
+
+  it("answers 403 to another worker's valid credentials", async () => {
+    const response = await fetch(`${app.url}/sync/baken-anna/_all_docs`, {
+      headers: { Authorization: basic('bram', 'geheim-bram') },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('passes method, query and JSON body: write, _revs_diff, _changes, and a worker cannot create databases', async () => {
+    const auth = { Authorization: basic('anna', 'geheim-anna'), 'Content-Type': 'application/json' };
+    const put = await fetch(`${app.url}/sync/baken-anna/doc-1`, {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({ k: 'vault', iv: 'aaaa', ct: 'bbbb', v: 1 }),
+    });
+    expect(put.status).toBe(201);
+    const { rev } = (await put.json()) as { rev: string };
+    const diff = await fetch(`${app.url}/sync/baken-anna/_revs_diff`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ 'doc-1': [rev, '1-0123456789abcdef0123456789abcdef'] }),
+    });
+    expect(await diff.json()).toEqual({ 'doc-1': { missing: ['1-0123456789abcdef0123456789abcdef'] } });
+    const changes = await fetch(`${app.url}/sync/baken-anna/_changes?style=all_docs&since=0`, { headers: auth });
+    const body = (await changes.json()) as { results: Array<{ id: string }> };
+    expect(body.results.map((row) => row.id)).toEqual(['doc-1']);
+    const create = await fetch(`${app.url}/sync/baken-nieuw`, { method: 'PUT', headers: auth });
+    expect(create.status).toBe(403);
+    expect(await sync.rawDocs('baken-anna')).toEqual([expect.objectContaining({ _id: 'doc-1', ct: 'bbbb' })]);
+  });
+
+  it('answers 503 for /sync/ when no sync server is configured, and 502 when it is unreachable', async () => {
+    const bare = await startServer({ root: dir });
+    const gone = await startServer({ root: dir, syncTarget: 'http://127.0.0.1:9' });
+    try {
+      expect((await fetch(`${bare.url}/sync/baken-anna`)).status).toBe(503);
+      expect((await fetch(`${gone.url}/sync/baken-anna`)).status).toBe(502);
+    } finally {
+      await bare.close();
+      await gone.close();
+    }
+  });
+});

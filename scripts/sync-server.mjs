@@ -1,0 +1,319 @@
+// Embedded CouchDB-protocol server for trying sync with one command and for
+// the tests: express-pouchdb (the CouchDB HTTP API over PouchDB) with a
+// LevelDB store on disk. Production uses Apache CouchDB 3.x instead (README).
+//
+// A thin layer in front makes it behave like the CouchDB set-up the README
+// prescribes, so the client is tested against the same rules:
+// - `require_valid_user = true`: every request without credentials gets 401;
+// - only the server admin creates or deletes databases and reaches the
+//   server-wide endpoints (`_all_dbs`, `_config`, `_replicate`, …);
+// - an authenticated user without access gets 403 (express-pouchdb says 401);
+// - `_purge` is refused like CouchDB refuses it to a mere member (403), and
+//   is 501 for the admin because the LevelDB adapter cannot purge.
+//
+// CLI:
+//   node scripts/sync-server.mjs [--port 5984] [--dir .baken-sync]
+//   node scripts/sync-server.mjs account <name> <password> [--dir .baken-sync]
+import { createServer } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import PouchDB from 'pouchdb-node';
+import expressPouchDB from 'express-pouchdb';
+
+/** @typedef {(method: string, path: string, body?: unknown) => Promise<{ status: number, body: any }>} Call */
+
+/** Default on-disk home of the embedded server (git-ignored). */
+export const defaultSyncDir = '.baken-sync';
+
+/**
+ * The default database name for an account, as the app proposes it: `baken-<account>`, only [a-z0-9_-].
+ * @param {string} account
+ */
+export function defaultDbName(account) {
+  const clean = String(account)
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '-');
+  return `baken-${clean}`;
+}
+
+/** Server-wide endpoints that only the admin may use (CouchDB 3 defaults, plus what we never need). */
+const adminOnlyRoots = new Set([
+  '_all_dbs',
+  '_config',
+  '_replicate',
+  '_replicator',
+  '_active_tasks',
+  '_db_updates',
+  '_restart',
+  '_log',
+  '_stats',
+  '_utils',
+  '_node',
+  '_membership',
+  '_cluster_setup',
+]);
+
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {unknown} body
+ */
+function json(res, status, body) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** @param {string | undefined} header */
+function parseBasic(header) {
+  if (!header || !/^basic /i.test(header)) return undefined;
+  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  return { name: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+/**
+ * @param {string} a
+ * @param {string} b
+ */
+function same(a, b) {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * @param {string} dir
+ * @returns {Promise<{ name: string, password: string }>}
+ */
+async function loadOrCreateAdmin(dir) {
+  const file = join(dir, 'admin.json');
+  try {
+    const saved = JSON.parse(await readFile(file, 'utf8'));
+    if (typeof saved.name === 'string' && typeof saved.password === 'string') return saved;
+  } catch {
+    // first start: create below
+  }
+  const admin = { name: 'admin', password: randomBytes(18).toString('base64url') };
+  await writeFile(file, JSON.stringify(admin), { mode: 0o600 });
+  return admin;
+}
+
+/**
+ * Start the embedded server. Resolves once listening.
+ * @param {{ dir?: string, port?: number, host?: string, quiet?: boolean }} [options]
+ */
+export async function startSyncServer(options = {}) {
+  const dir = resolve(options.dir ?? defaultSyncDir);
+  const host = options.host ?? '127.0.0.1';
+  await mkdir(join(dir, 'data'), { recursive: true });
+  const admin = await loadOrCreateAdmin(dir);
+  const Pouch = PouchDB.defaults({ prefix: join(dir, 'data') + '/' });
+  const app = expressPouchDB(Pouch, {
+    mode: 'fullCouchDB',
+    configPath: join(dir, 'config.json'),
+    logPath: join(dir, 'log.txt'),
+    // No admin UI, no server-side replication: the server only stores. No
+    // compression either: loopback needs none, and the 401→403 rewrite below needs plain bodies.
+    overrideMode: { exclude: ['routes/fauxton', 'routes/replicate', 'replicator', 'compression'] },
+  });
+  await new Promise((done) => app.couchConfig.set('admins', admin.name, admin.password, () => done(undefined)));
+  await new Promise((done) => app.couchConfig.set('log', 'level', 'error', () => done(undefined)));
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const parts = url.pathname.split('/').filter(Boolean);
+    const creds = parseBasic(req.headers.authorization);
+    const isAdmin = Boolean(creds && same(creds.name, admin.name) && same(creds.password, admin.password));
+    if (!creds) {
+      json(res, 401, { error: 'unauthorized', reason: 'Authentication required.' });
+      return;
+    }
+    const method = req.method ?? 'GET';
+    if (!isAdmin) {
+      const first = parts[0] ?? '';
+      const dbLevel = parts.length === 1 && !first.startsWith('_');
+      if (adminOnlyRoots.has(first) || (dbLevel && (method === 'PUT' || method === 'DELETE'))) {
+        json(res, 403, { error: 'forbidden', reason: 'You are not a server admin.' });
+        return;
+      }
+      if (parts[1] === '_purge' || parts[1] === '_security') {
+        if (parts[1] === '_purge' || method !== 'GET') {
+          json(res, 403, { error: 'forbidden', reason: 'You are not a db or server admin.' });
+          return;
+        }
+      }
+    } else if (parts[1] === '_purge') {
+      json(res, 501, { error: 'not_implemented', reason: 'Purge is not supported by this embedded server.' });
+      return;
+    }
+    // CouchDB answers 403 to an authenticated user without access; express-pouchdb says 401.
+    const end = /** @type {(...args: unknown[]) => unknown} */ (/** @type {unknown} */ (res.end.bind(res)));
+    res.end = /** @type {typeof res.end} */ (
+      /** @param {unknown[]} args */
+      (...args) => {
+        const session = /** @type {{ couchSession?: { userCtx?: { name?: string | null } } }} */ (req).couchSession;
+        if (res.statusCode === 401 && !res.headersSent && session?.userCtx?.name) {
+          const text = JSON.stringify({ error: 'forbidden', reason: 'You are not allowed to access this db.' });
+          res.statusCode = 403;
+          res.setHeader('Content-Type', 'application/json');
+          res.setHeader('Content-Length', Buffer.byteLength(text));
+          return end(text);
+        }
+        return end(...args);
+      }
+    );
+    app(req, res);
+  });
+  await new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, host, () => done(undefined));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://${host}:${port}`;
+  const adminAuth = `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}`;
+  await writeFile(join(dir, 'server.json'), JSON.stringify({ url, pid: process.pid }));
+
+  /** @type {Call} */
+  async function call(method, path, body) {
+    const response = await fetch(url + path, {
+      method,
+      headers: { Authorization: adminAuth, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  return {
+    url,
+    port,
+    dir,
+    admin,
+    /**
+     * Creates (or updates the password of) a worker's account and their own
+     * database, readable and writable by that worker only.
+     * @param {string} name
+     * @param {string} password
+     * @param {string} [db]
+     */
+    async createAccount(name, password, db = defaultDbName(name)) {
+      return createAccountVia(call, name, password, db);
+    },
+    /**
+     * Every leaf revision (deleted ones too) of every document in `db`, as stored.
+     * @param {string} db
+     */
+    async rawDocs(db) {
+      return rawDocsVia(call, db);
+    },
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => {
+          rm(join(dir, 'server.json'), { force: true })
+            .catch(() => undefined)
+            .finally(() => done(undefined));
+        });
+      }),
+  };
+}
+
+/**
+ * @param {Call} call
+ * @param {string} name
+ * @param {string} password
+ * @param {string} [db]
+ */
+export async function createAccountVia(call, name, password, db = defaultDbName(name)) {
+  const userPath = `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
+  const existing = await call('GET', userPath);
+  const user = { _id: `org.couchdb.user:${name}`, name, password, roles: [], type: 'user' };
+  if (existing.status === 200) Object.assign(user, { _rev: existing.body._rev });
+  const put = await call('PUT', userPath, user);
+  if (put.status >= 300) throw new Error(`account ${name}: ${put.status} ${JSON.stringify(put.body)}`);
+  const created = await call('PUT', `/${encodeURIComponent(db)}`);
+  if (created.status >= 300 && created.status !== 412) throw new Error(`database ${db}: ${created.status}`);
+  const security = await call('PUT', `/${encodeURIComponent(db)}/_security`, {
+    admins: { names: [], roles: [] },
+    members: { names: [name], roles: [] },
+  });
+  if (security.status >= 300) throw new Error(`_security ${db}: ${security.status}`);
+  return { db };
+}
+
+/**
+ * @param {Call} call
+ * @param {string} db
+ * @returns {Promise<Array<Record<string, unknown>>>}
+ */
+export async function rawDocsVia(call, db) {
+  const base = `/${encodeURIComponent(db)}`;
+  const changes = await call('GET', `${base}/_changes?style=all_docs&since=0`);
+  if (changes.status !== 200) throw new Error(`_changes ${db}: ${changes.status}`);
+  const docs = [];
+  for (const row of changes.body.results) {
+    const leaves = await call('GET', `${base}/${encodeURIComponent(row.id)}?open_revs=all&revs=true`);
+    for (const leaf of leaves.body ?? []) if (leaf.ok) docs.push(leaf.ok);
+  }
+  return docs;
+}
+
+/**
+ * @param {string[]} args
+ * @param {string} name
+ * @param {string} fallback
+ */
+function option(args, name, fallback) {
+  const index = args.indexOf(name);
+  return (index >= 0 ? args[index + 1] : undefined) ?? fallback;
+}
+
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const dir = option(args, '--dir', defaultSyncDir);
+  if (args[0] === 'account') {
+    const [, name, password] = args;
+    if (!name || !password) {
+      console.error('Gebruik: node scripts/sync-server.mjs account <naam> <wachtwoord>');
+      process.exit(2);
+    }
+    // Talk to the running server if there is one (LevelDB allows one process).
+    let running;
+    try {
+      running = JSON.parse(await readFile(join(resolve(dir), 'server.json'), 'utf8'));
+    } catch {
+      running = undefined;
+    }
+    let result;
+    if (running?.url && !(await fetch(running.url).then(() => true, () => false))) running = undefined;
+    if (running?.url) {
+      const admin = await loadOrCreateAdmin(resolve(dir));
+      const auth = `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}`;
+      /** @type {Call} */
+      const call = async (method, path, body) => {
+        const response = await fetch(running.url + path, {
+          method,
+          headers: { Authorization: auth, 'Content-Type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        const text = await response.text();
+        return { status: response.status, body: text ? JSON.parse(text) : undefined };
+      };
+      result = await createAccountVia(call, name, password, option(args, '--db', defaultDbName(name)));
+    } else {
+      const server = await startSyncServer({ dir });
+      result = await server.createAccount(name, password, option(args, '--db', defaultDbName(name)));
+      await server.close();
+    }
+    console.log(`Account "${name}" met database "${result.db}" is klaar.`);
+  } else {
+    const server = await startSyncServer({ dir, port: Number(option(args, '--port', '5984')) });
+    console.log(`Ingebouwde sync-server op ${server.url} (gegevens in ${server.dir})`);
+  }
+}
