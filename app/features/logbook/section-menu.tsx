@@ -183,12 +183,24 @@ export function SectionMenu({
           <button
             type="button"
             className="button"
+            disabled={allFolded}
             onClick={() => {
-              onFoldAll(!allFolded);
+              onFoldAll(true);
               close(true);
             }}
           >
-            {allFolded ? tp.expandAll : tp.collapseAll}
+            {tp.collapseAll}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={folded.size === 0}
+            onClick={() => {
+              onFoldAll(false);
+              close(true);
+            }}
+          >
+            {tp.expandAll}
           </button>
         </div>
       </div>

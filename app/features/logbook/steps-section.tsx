@@ -3,7 +3,7 @@
 // short note per step. A step the source lacks is shown as missing, never
 // filled in. Reminders (never promise secrecy, never view images) sit at the
 // steps the content marks.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Plan, PresentStep, Step } from '../../../schema/content';
 import { setStepCheckInput, type StepCheck } from '../../../schema/records/step';
 import type { CaseDetail } from '../../data/case-hooks';
@@ -134,6 +134,9 @@ function PresentStepItem({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const done = check?.doneOn !== undefined;
+  // The tap shows at once; the stored state takes over when the live read brings it.
+  const [optimistic, setOptimistic] = useState<boolean | null>(null);
+  useEffect(() => setOptimistic(null), [done]);
   const title = t.step(step.number, step.title);
   const where = ts.where(step.number, plan.title);
 
@@ -149,6 +152,7 @@ function PresentStepItem({
       });
       onSaved(message);
     } catch (failure) {
+      setOptimistic(null);
       setError(describeFailure(failure, []).general);
     } finally {
       setBusy(false);
@@ -157,6 +161,7 @@ function PresentStepItem({
 
   // One tap: done today, or no longer done. The checkbox is the state and the action at once.
   function toggleDone() {
+    setOptimistic(!done);
     if (done) void save({ doneOn: null }, ts.undone(step.number));
     else void save({ doneOn: todayIso() }, ts.doneSaved(step.number));
   }
@@ -172,7 +177,7 @@ function PresentStepItem({
         </ul>
       ) : null}
       <label className="step__toggle">
-        <input type="checkbox" checked={done} disabled={busy} onChange={toggleDone} />
+        <input type="checkbox" checked={optimistic ?? done} disabled={busy} onChange={toggleDone} />
         <span>
           {ts.doneToggle}
           <span className="visually-hidden"> — {where}</span>
