@@ -312,7 +312,7 @@ describe('every operation writes its records and exactly one audit event in one 
 
     const result = await run(ctx, prepared);
 
-    const writes = transaction.mock.calls.filter((args) => args.includes(db.records));
+    const writes = transaction.mock.calls.filter((args) => args.flat().includes(db.records));
     expect(writes).toHaveLength(1);
     const after = await auditEvents();
     expect(after).toHaveLength(before.length + 1);
