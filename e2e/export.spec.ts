@@ -144,7 +144,13 @@ test.describe('exports', () => {
     const json = await exports.download(section, 'JSON bewaren');
     expect(csv.name).toMatch(/^baken-auditor-\d{4}-Q[1-4]\.csv$/);
     expect(csv.text.split('\r\n')[0]).toBe('type,version,generatedOn,period,k');
-    const envelope = JSON.parse(json.text) as { type: string; version: number; generatedOn: string; period: string; k: number };
+    const envelope = JSON.parse(json.text) as {
+      type: string;
+      version: number;
+      generatedOn: string;
+      period: string;
+      k: number;
+    };
     expect(envelope).toMatchObject({ type: 'baken-auditor-aggregates', version: 2, k: 5 });
     for (const file of [csv.text, json.text]) {
       for (const marker of [...Object.values(markers), reference, 'Jongere A', 'Foto doorgestuurd']) {

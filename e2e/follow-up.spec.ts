@@ -254,9 +254,15 @@ test.describe('follow-up overview', () => {
     await expectNoAxeViolations(page, 'Opvolging with cases without a date');
 
     // Marking step 2 done takes the case out of "Stappen met herinnering".
-    await followUp.group('Stappen met herinnering').getByRole('link', { name: `Dossier ${reference}` }).click();
+    await followUp
+      .group('Stappen met herinnering')
+      .getByRole('link', { name: `Dossier ${reference}` })
+      .click();
     // Issue 16: one tap on the step's checkbox marks it done today.
-    await logbook.section('Stappenplan').getByRole('checkbox', { name: /^Gedaan — stap 2 van / }).check();
+    await logbook
+      .section('Stappenplan')
+      .getByRole('checkbox', { name: /^Gedaan — stap 2 van / })
+      .check();
     await expect(logbook.section('Stappenplan').getByText(/^Gedaan op/)).toBeVisible();
     await followUp.open();
     await expect(followUp.groupHeading('Stappen met herinnering', 0)).toBeVisible();

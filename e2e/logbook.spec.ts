@@ -186,7 +186,10 @@ test.describe('case logbook', () => {
     // is not found by its URL; it is opened from the list again.
     await expect(logbook.heading('Dit dossier bestaat niet (meer) op dit toestel.')).toBeVisible();
     await page.getByRole('link', { name: 'Terug naar het logboek' }).click();
-    await page.getByRole('link', { name: /^\d{4}-\d{3}$/ }).first().click();
+    await page
+      .getByRole('link', { name: /^\d{4}-\d{3}$/ })
+      .first()
+      .click();
     await expect(logbook.section('Tijdlijn').getByText('Nog geen notities.')).toBeVisible();
     await expect(logbook.noteText).not.toHaveValue(/data:image/);
     await expect(page.getByText('data:image')).toHaveCount(0);
@@ -280,7 +283,10 @@ test.describe('case logbook', () => {
     await expect(steps.getByText('Nooit geheimhouding beloven').first()).toBeVisible();
     await expect(steps.getByText('Nooit beelden bekijken of vragen').first()).toBeVisible();
     // Issue 16: the note (and date) of a step sit behind their own button; ticking is one tap elsewhere.
-    await steps.getByRole('button', { name: /^Notitie of datum bij stap 1 van / }).first().click();
+    await steps
+      .getByRole('button', { name: /^Notitie of datum bij stap 1 van / })
+      .first()
+      .click();
     await steps.getByRole('textbox', { name: 'Korte notitie (optioneel)' }).fill('Meteen gereageerd, marker-stap-1');
     await steps.getByRole('button', { name: 'Bewaren' }).click();
     await expect(steps.getByText(/^Gedaan op \d{2}\/\d{2}\/\d{4}$/)).toBeVisible();

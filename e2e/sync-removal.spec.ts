@@ -59,12 +59,15 @@ test('a removed device gets no new data', async ({ page, browser, baseURL, syncA
   await logbookA.openNewIncident();
   await logbookA.fillIncident(incident('Tweede melding, na het verwijderen.'));
   const second = await logbookA.saveIncident();
-  await expect.poll(async () => (await syncServer.rawDocs(syncAccount.db)).length, { timeout: 30_000 }).toBeGreaterThan(
-    docsBefore,
-  );
+  await expect
+    .poll(async () => (await syncServer.rawDocs(syncAccount.db)).length, { timeout: 30_000 })
+    .toBeGreaterThan(docsBefore);
 
   // … but never B: not while it stays open, and not after a reload and unlock.
-  await pageB.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek', exact: true }).click();
+  await pageB
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Logboek', exact: true })
+    .click();
   await expect(pageB.getByText(first)).toBeVisible();
   await pageB.waitForTimeout(3000);
   await expect(pageB.getByText(second)).toHaveCount(0);

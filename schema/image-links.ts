@@ -16,17 +16,58 @@
 export type LinkFinding = { url: string; kind: 'image' | 'link' };
 
 const IMAGE_EXTENSIONS = new Set([
-  'jpg', 'jpeg', 'jfif', 'pjpeg', 'png', 'apng', 'gif', 'webp', 'avif', 'heic', 'heif',
-  'bmp', 'tif', 'tiff', 'svg', 'svgz', 'ico', 'raw', 'dng', 'cr2', 'nef', 'arw',
+  'jpg',
+  'jpeg',
+  'jfif',
+  'pjpeg',
+  'png',
+  'apng',
+  'gif',
+  'webp',
+  'avif',
+  'heic',
+  'heif',
+  'bmp',
+  'tif',
+  'tiff',
+  'svg',
+  'svgz',
+  'ico',
+  'raw',
+  'dng',
+  'cr2',
+  'nef',
+  'arw',
 ]);
 
 /** Hosts that serve (almost) only images. */
 const IMAGE_HOSTS = [
-  'i.imgur.com', 'imgur.com', 'i.redd.it', 'preview.redd.it', 'pbs.twimg.com', 'ibb.co', 'i.ibb.co',
-  'postimg.cc', 'i.postimg.cc', 'imgbb.com', 'imgbox.com', 'tinypic.com', 'photos.app.goo.gl',
-  'photos.google.com', 'lh3.googleusercontent.com', 'media.discordapp.net', 'cdn.discordapp.com',
-  'scontent.cdninstagram.com', 'flickr.com', 'live.staticflickr.com', 'gyazo.com', 'i.gyazo.com',
-  'prnt.sc', 'imgflip.com', 'snipboard.io', 'pixhost.to',
+  'i.imgur.com',
+  'imgur.com',
+  'i.redd.it',
+  'preview.redd.it',
+  'pbs.twimg.com',
+  'ibb.co',
+  'i.ibb.co',
+  'postimg.cc',
+  'i.postimg.cc',
+  'imgbb.com',
+  'imgbox.com',
+  'tinypic.com',
+  'photos.app.goo.gl',
+  'photos.google.com',
+  'lh3.googleusercontent.com',
+  'media.discordapp.net',
+  'cdn.discordapp.com',
+  'scontent.cdninstagram.com',
+  'flickr.com',
+  'live.staticflickr.com',
+  'gyazo.com',
+  'i.gyazo.com',
+  'prnt.sc',
+  'imgflip.com',
+  'snipboard.io',
+  'pixhost.to',
 ];
 
 /** Paths of general platforms that show one photo or video (host suffix, path prefix). */
@@ -43,7 +84,24 @@ const IMAGE_PATHS: ReadonlyArray<readonly [string, string]> = [
   ['onedrive.live.com', '/photos'],
 ];
 
-const BARE_TLDS = new Set(['com', 'net', 'org', 'be', 'nl', 'eu', 'io', 'co', 'cc', 'me', 'to', 'gl', 'app', 'ly', 'info', 'link']);
+const BARE_TLDS = new Set([
+  'com',
+  'net',
+  'org',
+  'be',
+  'nl',
+  'eu',
+  'io',
+  'co',
+  'cc',
+  'me',
+  'to',
+  'gl',
+  'app',
+  'ly',
+  'info',
+  'link',
+]);
 
 function isUrlChar(code: number): boolean {
   // Anything visible except whitespace and the brackets/quotes that end a link in prose.

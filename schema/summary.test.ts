@@ -62,7 +62,15 @@ const labels: SummaryLabels = {
     'doxing',
     'anders',
   ]),
-  knownVia: identity(['betrokkene-zelf', 'klasgenoot', 'leerkracht', 'ouder', 'ander-clb-of-school', 'child-focus', 'andere']),
+  knownVia: identity([
+    'betrokkene-zelf',
+    'klasgenoot',
+    'leerkracht',
+    'ouder',
+    'ander-clb-of-school',
+    'child-focus',
+    'andere',
+  ]),
   flags: identity(['groen', 'geel', 'rood', 'zwart']),
   how: identity(['mondeling-genoteerd', 'schriftelijk']),
   basis: identity(['noodtoestand', 'art-458bis']),
@@ -355,7 +363,14 @@ describe('buildSummary (examples)', () => {
     describe('evidence (bewijsmateriaal, issue 15)', () => {
       const evidence = [
         makeEvidence({ caseId, exists: 'onbekend', forms: [], heldBy: [], on: '2026-03-11', byInitials: 'QX' }),
-        makeEvidence({ caseId, exists: 'ja', forms: ['links'], heldBy: ['politie', 'jongere'], on: '2026-03-12', byInitials: 'QX' }),
+        makeEvidence({
+          caseId,
+          exists: 'ja',
+          forms: ['links'],
+          heldBy: ['politie', 'jongere'],
+          on: '2026-03-12',
+          byInitials: 'QX',
+        }),
         makeEvidence({ exists: 'nee', forms: [], heldBy: [], on: '2026-03-13' }),
       ];
       const withEvidence = (consents: ConsentRecord[]): SummaryInput => ({ ...input(consents), evidence });
@@ -384,7 +399,14 @@ describe('buildSummary (examples)', () => {
       const police = [
         makePolice({ caseId, stage: 'overwogen', by: 'jongere', on: '2026-03-11', informed: false, byInitials: 'QX' }),
         makePolice({ caseId, stage: 'aangeraden', by: 'clb', on: '2026-03-12', informed: true, byInitials: 'QX' }),
-        makePolice({ caseId, stage: 'overwogen', by: 'ouders-voogd', on: '2026-03-12', informed: true, byInitials: 'QX' }),
+        makePolice({
+          caseId,
+          stage: 'overwogen',
+          by: 'ouders-voogd',
+          on: '2026-03-12',
+          informed: true,
+          byInitials: 'QX',
+        }),
         makePolice({ stage: 'neergelegd', on: '2026-03-12' }),
       ];
       const withPolice = (consents: ConsentRecord[]): SummaryInput => ({ ...input(consents), police });
@@ -447,7 +469,12 @@ describe('buildSummary (examples)', () => {
       it("shares the current set of phases on the depicted pupil's consent, without initials", () => {
         const grooming = [
           makeGrooming({ caseId, phases: ['slachtofferselectie'], observedOn: '2026-03-11', byInitials: 'QX' }),
-          makeGrooming({ caseId, phases: ['voorzien-in-behoefte', 'verleggen-van-grenzen'], observedOn: '2026-03-12', byInitials: 'QX' }),
+          makeGrooming({
+            caseId,
+            phases: ['voorzien-in-behoefte', 'verleggen-van-grenzen'],
+            observedOn: '2026-03-12',
+            byInitials: 'QX',
+          }),
         ];
         const summary = buildSummary({ ...input(consents), grooming }, 'school', ON, VL);
         expect(summary.shared).toEqual(['grooming-signalen']);

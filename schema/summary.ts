@@ -59,13 +59,7 @@ import {
   type EvidenceForm,
   type EvidenceHolder,
 } from './records/evidence';
-import {
-  latestPolice,
-  policeStageSchema,
-  type Police,
-  type PoliceActor,
-  type PoliceStage,
-} from './records/police';
+import { latestPolice, policeStageSchema, type Police, type PoliceActor, type PoliceStage } from './records/police';
 import type { Informed, InstitutionKind } from './records/informed';
 import { latestGrooming, type Grooming, type GroomingPhaseId } from './records/grooming';
 import type { Conversation, ConversationFormat } from './records/conversation';
@@ -181,7 +175,6 @@ const CATEGORY_ORDER: readonly InfoCategory[] = [
   'contactgegevens',
 ];
 
-
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Notes that are the current version (not superseded by a later correction). */
@@ -222,7 +215,15 @@ function caseFacts(
   });
   const evidence = latestEvidence((input.evidence ?? []).filter((r) => r.caseId === kase.id));
   const bewijs: SummaryFact[] = evidence
-    ? [{ kind: 'evidence', exists: evidence.exists, forms: [...evidence.forms], heldBy: [...evidence.heldBy], on: evidence.on }]
+    ? [
+        {
+          kind: 'evidence',
+          exists: evidence.exists,
+          forms: [...evidence.forms],
+          heldBy: [...evidence.heldBy],
+          on: evidence.on,
+        },
+      ]
     : [];
   const police = latestPolice((input.police ?? []).filter((r) => r.caseId === kase.id));
   const klacht: SummaryFact[] = policeStageSchema.options.flatMap((stage): SummaryFact[] => {
@@ -232,7 +233,12 @@ function caseFacts(
   const scholen: SummaryFact[] = (input.informed ?? [])
     .filter((r) => r.caseId === kase.id)
     .sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt))
-    .map((r) => ({ kind: 'informed', institutionKind: r.institutionKind, institution: clean(r.institution), on: r.on }));
+    .map((r) => ({
+      kind: 'informed',
+      institutionKind: r.institutionKind,
+      institution: clean(r.institution),
+      on: r.on,
+    }));
   const grooming = latestGrooming((input.grooming ?? []).filter((r) => r.caseId === kase.id));
   const signalen: SummaryFact[] =
     grooming && grooming.phases.length > 0
@@ -475,7 +481,9 @@ export function factLines(fact: SummaryFact, t: SummaryLabels): string[] {
         ),
       ];
     case 'police':
-      return [t.facts.police(t.policeStages[fact.stage], t.policeActors[fact.by], formatDateBe(fact.on), fact.informed)];
+      return [
+        t.facts.police(t.policeStages[fact.stage], t.policeActors[fact.by], formatDateBe(fact.on), fact.informed),
+      ];
     case 'conversation':
       return [t.facts.conversation(formatDateBe(fact.on), t.conversationFormats[fact.format])];
     case 'grooming':

@@ -31,7 +31,9 @@ describe('/sync/ proxy to the embedded sync server', () => {
   });
 
   it('passes Basic auth through and returns the database info', async () => {
-    const response = await fetch(`${app.url}/sync/baken-anna`, { headers: { Authorization: basic('anna', 'geheim-anna') } });
+    const response = await fetch(`${app.url}/sync/baken-anna`, {
+      headers: { Authorization: basic('anna', 'geheim-anna') },
+    });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { db_name: string }).db_name).toBe('baken-anna');
     expect(response.headers.get('cache-control')).toBe('no-store');

@@ -273,7 +273,6 @@ function option(args, name, fallback) {
   return (index >= 0 ? args[index + 1] : undefined) ?? fallback;
 }
 
-
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const dir = option(args, '--dir', defaultSyncDir);
@@ -291,7 +290,14 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       running = undefined;
     }
     let result;
-    if (running?.url && !(await fetch(running.url).then(() => true, () => false))) running = undefined;
+    if (
+      running?.url &&
+      !(await fetch(running.url).then(
+        () => true,
+        () => false,
+      ))
+    )
+      running = undefined;
     if (running?.url) {
       const admin = await loadOrCreateAdmin(resolve(dir));
       const auth = `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}`;

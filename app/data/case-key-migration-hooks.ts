@@ -9,9 +9,7 @@ import { getDataKey } from './session';
 import { useVaultSnapshot } from './vault-hooks';
 
 export type CaseKeyMigrationState =
-  | { phase: 'idle' }
-  | ({ phase: 'running' } & CaseKeyMigrationProgress)
-  | { phase: 'failed' };
+  { phase: 'idle' } | ({ phase: 'running' } & CaseKeyMigrationProgress) | { phase: 'failed' };
 
 const IDLE: CaseKeyMigrationState = Object.freeze({ phase: 'idle' });
 let state: CaseKeyMigrationState = IDLE;
@@ -51,6 +49,10 @@ export function useCaseKeyMigration(): CaseKeyMigrationState {
     const key = getDataKey();
     if (status === 'unlocked' && key) start(key);
   }, [status, epoch]);
-  const current = useSyncExternalStore(subscribe, () => state, () => state);
+  const current = useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => state,
+  );
   return status === 'unlocked' ? current : IDLE;
 }

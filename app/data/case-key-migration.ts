@@ -63,7 +63,12 @@ async function legacyRowsByCase(): Promise<Map<string, string[]>> {
 }
 
 /** Re-encrypts one row's exact plaintext under the case key; undefined when it does not open (left as it is). */
-async function rekey(vaultKey: CryptoKey, caseKey: CryptoKey, keyId: string, row: RecordRow): Promise<RecordRow | undefined> {
+async function rekey(
+  vaultKey: CryptoKey,
+  caseKey: CryptoKey,
+  keyId: string,
+  row: RecordRow,
+): Promise<RecordRow | undefined> {
   const header = { kind: row.kind, id: row.id, schemaVersion: row.v };
   let value: unknown;
   try {

@@ -93,7 +93,12 @@ describe('crypto-shredding', () => {
   it('after erase, the old ciphertext of the case cannot be decrypted, not even with the vault key', async () => {
     const a = makeCase({ description: 'MARKER-SHRED' });
     const other = makeCase();
-    await saveRecords([a, makeParty({ caseId: a.id, realName: 'MARKER-SHRED-naam' }), makeNote({ caseId: a.id }), other]);
+    await saveRecords([
+      a,
+      makeParty({ caseId: a.id, realName: 'MARKER-SHRED-naam' }),
+      makeNote({ caseId: a.id }),
+      other,
+    ]);
     const before = await db.records.where('caseId').equals(a.id).toArray();
     const keyId = before[0]?.k as string;
     // Captured before erase: the wrapped key as a copy of the profile would hold it then.

@@ -28,7 +28,10 @@ export function newCaseKeyId(): string {
 
 /** A new case key; extractable only so it can be wrapped (the session keeps a non-extractable copy). */
 export function generateCaseKey(): Promise<CryptoKey> {
-  return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']) as Promise<CryptoKey>;
+  return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, [
+    'encrypt',
+    'decrypt',
+  ]) as Promise<CryptoKey>;
 }
 
 /** Wraps `caseKey` under `vaultKey` (an AES-GCM key with encrypt rights), bound to `keyId`. */
@@ -36,7 +39,11 @@ export async function wrapCaseKey(vaultKey: CryptoKey, caseKey: CryptoKey, keyId
   const raw = new Uint8Array(await crypto.subtle.exportKey('raw', caseKey));
   try {
     const iv = randomBytes(IV_BYTES);
-    const wrapped = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: caseKeyAad(keyId) }, vaultKey, raw);
+    const wrapped = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: caseKeyAad(keyId) },
+      vaultKey,
+      raw,
+    );
     return { iv, wrapped: new Uint8Array(wrapped) };
   } finally {
     raw.fill(0);
@@ -64,7 +71,10 @@ export async function unwrapCaseKey(
   );
   try {
     if (raw.byteLength !== 32) throw new Error('case key of wrong length');
-    return await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM', length: 256 }, extractable, ['encrypt', 'decrypt']);
+    return await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM', length: 256 }, extractable, [
+      'encrypt',
+      'decrypt',
+    ]);
   } finally {
     raw.fill(0);
   }

@@ -31,7 +31,11 @@ function serial<T>(slot: string, work: () => Promise<T>): Promise<T> {
  * InvalidRecordError when a field holds image data; StorageFullError /
  * StorageFailedError); then the earlier draft stays as it was.
  */
-export function keepDraft(input: { id: string; fields: DraftFields; caseId?: string | undefined }): Promise<Draft | null> {
+export function keepDraft(input: {
+  id: string;
+  fields: DraftFields;
+  caseId?: string | undefined;
+}): Promise<Draft | null> {
   const { caseId } = input;
   return serial(`${input.id}|${caseId ?? ''}`, async () => {
     if (Object.values(input.fields).every((value) => value.trim() === '')) {

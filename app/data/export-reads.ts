@@ -19,7 +19,16 @@ import { appendAudit } from './store';
 export { readAuditAnchor } from './audit-log';
 
 const BATCH = 256;
-const PART_KINDS = new Set(['party', 'consent', 'assessment', 'followup', 'takedown', 'police', 'informed', 'conversation']);
+const PART_KINDS = new Set([
+  'party',
+  'consent',
+  'assessment',
+  'followup',
+  'takedown',
+  'police',
+  'informed',
+  'conversation',
+]);
 
 export interface ExportProgress {
   done: number;

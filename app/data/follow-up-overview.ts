@@ -24,14 +24,7 @@ import { readAttentionCount } from './follow-up-attention';
 import { ensureIndex, entriesOf, readIndexLive } from './index/case-index';
 import type { IndexMemory } from './index/case-index';
 import type { CaseEntry } from './index/entries';
-import {
-  caseOf,
-  entryOf,
-  flagOf,
-  openFollowUpsOf,
-  openFollowUpsOfEntry,
-  pseudonymsOf,
-} from './index/index-reads';
+import { caseOf, entryOf, flagOf, openFollowUpsOf, openFollowUpsOfEntry, pseudonymsOf } from './index/index-reads';
 import { getSettings } from './settings';
 import { getDataKey, requireDataKey } from './session';
 import { makeAuditEvent, saveRecords } from './store';

@@ -13,14 +13,7 @@ import type { RecordKind } from '../../schema/records/base';
 import type { Draft } from '../../schema/records/draft';
 import { db } from './db';
 import { findCaseDraftId } from './draft-ids';
-import {
-  filterAuditByCase,
-  ofKind,
-  openAuditRow,
-  openRecordRow,
-  openRows,
-  queryRows,
-} from './records-io';
+import { filterAuditByCase, ofKind, openAuditRow, openRecordRow, openRows, queryRows } from './records-io';
 import type { RecordQuery, RecordResult } from './records-io';
 import { readIndexLive } from './index/case-index';
 import { openFollowUpsOf } from './index/index-reads';

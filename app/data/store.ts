@@ -83,7 +83,11 @@ async function sealingKeys(
   return { byCase, newKeyRows };
 }
 
-function sealWith(vaultKey: CryptoKey, byCase: Map<string, SealingKey>, record: StoredRecord): ReturnType<typeof sealRecord> {
+function sealWith(
+  vaultKey: CryptoKey,
+  byCase: Map<string, SealingKey>,
+  record: StoredRecord,
+): ReturnType<typeof sealRecord> {
   const caseId = record.kind === 'audit' ? undefined : plaintextColumns(record).caseId;
   const chosen = caseId === undefined ? undefined : byCase.get(caseId);
   return chosen ? sealRecord(chosen.key, record, chosen.keyId) : sealRecord(vaultKey, record);
@@ -145,35 +149,42 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
       const auditRows = audit.rows;
       let rowsDelta = 0;
       try {
-        await db.transaction('rw', [db.records, db.audit, db.meta, db.caseKeys, db.caseIndex, db.sync, db.conflicts], async () => {
-          const recordIds = recordRows.map((r) => r.id);
-          const auditIds = auditRows.map((r) => r.id);
-          const [existing, existingAudit, auditIdsInRecords, recordIdsInAudit] = await Promise.all([
-            newIds ? recordIds.map(() => undefined) : db.records.bulkGet(recordIds),
-            db.audit.bulkGet(auditIds),
-            db.records.bulkGet(auditIds),
-            newIds ? [] : db.audit.bulkGet(recordIds),
-          ]);
-          existing.forEach((old, i) => {
-            if (!old) return;
-            if (APPEND_ONLY.has(old.kind)) throw new AppendOnlyError(old.id);
-            if (old.kind !== recordRows[i]?.kind) throw new RecordConflictError(old.id);
-          });
-          const takenAudit = existingAudit.find((old) => old !== undefined);
-          if (takenAudit) throw new AppendOnlyError(takenAudit.id);
-          const clash = [...auditIdsInRecords, ...recordIdsInAudit].find((old) => old !== undefined);
-          if (clash) throw new RecordConflictError(clash.id);
-          // A new case's wrapped key goes in with its first rows.
-          if (newKeyRows.length > 0) await db.caseKeys.bulkAdd(newKeyRows);
-          if (recordRows.length > 0) {
-            await (newIds ? db.records.bulkAdd(recordRows) : db.records.bulkPut(recordRows));
-          }
-          rowsDelta = recordRows.filter((row, i) => existing[i] === undefined && isIndexedKind(row.kind)).length;
-          if (plan) await commitIndexPlan(plan, rowsDelta);
-          await commitAuditRows(audit, (rows) => db.audit.bulkAdd(rows));
-          // Replication: drafts stay on this device.
-          await markChanged([...recordRows.filter((r) => r.kind !== 'draft').map((r) => r.id), ...auditRows.map((r) => r.id)]);
-        });
+        await db.transaction(
+          'rw',
+          [db.records, db.audit, db.meta, db.caseKeys, db.caseIndex, db.sync, db.conflicts],
+          async () => {
+            const recordIds = recordRows.map((r) => r.id);
+            const auditIds = auditRows.map((r) => r.id);
+            const [existing, existingAudit, auditIdsInRecords, recordIdsInAudit] = await Promise.all([
+              newIds ? recordIds.map(() => undefined) : db.records.bulkGet(recordIds),
+              db.audit.bulkGet(auditIds),
+              db.records.bulkGet(auditIds),
+              newIds ? [] : db.audit.bulkGet(recordIds),
+            ]);
+            existing.forEach((old, i) => {
+              if (!old) return;
+              if (APPEND_ONLY.has(old.kind)) throw new AppendOnlyError(old.id);
+              if (old.kind !== recordRows[i]?.kind) throw new RecordConflictError(old.id);
+            });
+            const takenAudit = existingAudit.find((old) => old !== undefined);
+            if (takenAudit) throw new AppendOnlyError(takenAudit.id);
+            const clash = [...auditIdsInRecords, ...recordIdsInAudit].find((old) => old !== undefined);
+            if (clash) throw new RecordConflictError(clash.id);
+            // A new case's wrapped key goes in with its first rows.
+            if (newKeyRows.length > 0) await db.caseKeys.bulkAdd(newKeyRows);
+            if (recordRows.length > 0) {
+              await (newIds ? db.records.bulkAdd(recordRows) : db.records.bulkPut(recordRows));
+            }
+            rowsDelta = recordRows.filter((row, i) => existing[i] === undefined && isIndexedKind(row.kind)).length;
+            if (plan) await commitIndexPlan(plan, rowsDelta);
+            await commitAuditRows(audit, (rows) => db.audit.bulkAdd(rows));
+            // Replication: drafts stay on this device.
+            await markChanged([
+              ...recordRows.filter((r) => r.kind !== 'draft').map((r) => r.id),
+              ...auditRows.map((r) => r.id),
+            ]);
+          },
+        );
       } catch (e) {
         if (isIndexMoved(e) && attempt < MAX_INDEX_ATTEMPTS) continue;
         if (newIds && e instanceof Dexie.BulkError) {
@@ -290,33 +301,37 @@ export async function eraseCase(caseId: string): Promise<{ erased: number }> {
       const audit = await prepareAuditRows(key, [valid]);
       let removed = 0;
       try {
-        await db.transaction('rw', [db.records, db.audit, db.meta, db.caseKeys, db.caseIndex, db.sync, db.conflicts], async () => {
-          // Crypto-shredding: the case's wrapped key(s) go first, so leftover
-          // ciphertext of the case (old versions in IndexedDB's files) can no
-          // longer be decrypted, not even with the vault key.
-          const keyIds = new Set<string>();
-          await db.records
-            .where('caseId')
-            .equals(caseId)
-            .each((row) => {
-              if (row.k !== undefined) keyIds.add(row.k);
+        await db.transaction(
+          'rw',
+          [db.records, db.audit, db.meta, db.caseKeys, db.caseIndex, db.sync, db.conflicts],
+          async () => {
+            // Crypto-shredding: the case's wrapped key(s) go first, so leftover
+            // ciphertext of the case (old versions in IndexedDB's files) can no
+            // longer be decrypted, not even with the vault key.
+            const keyIds = new Set<string>();
+            await db.records
+              .where('caseId')
+              .equals(caseId)
+              .each((row) => {
+                if (row.k !== undefined) keyIds.add(row.k);
+              });
+            shredded = [...keyIds];
+            await db.caseKeys.bulkDelete(shredded);
+            removed = await db.records
+              .where('[caseId+kind]')
+              .anyOf(INDEXED_KINDS.map((kind) => [caseId, kind]))
+              .count();
+            const gone = await db.records.where('caseId').equals(caseId).primaryKeys();
+            erased = await db.records.where('caseId').equals(caseId).delete();
+            await commitIndexPlan(plan, -removed);
+            await commitAuditRows(audit, async (rows) => {
+              for (const row of rows) await db.audit.add(row);
             });
-          shredded = [...keyIds];
-          await db.caseKeys.bulkDelete(shredded);
-          removed = await db.records
-            .where('[caseId+kind]')
-            .anyOf(INDEXED_KINDS.map((kind) => [caseId, kind]))
-            .count();
-          const gone = await db.records.where('caseId').equals(caseId).primaryKeys();
-          erased = await db.records.where('caseId').equals(caseId).delete();
-          await commitIndexPlan(plan, -removed);
-          await commitAuditRows(audit, async (rows) => {
-            for (const row of rows) await db.audit.add(row);
-          });
-          // Replication: the erasure travels as deletions (SECURITY.md, "Synchronisatie").
-          await markChanged([...gone, ...audit.rows.map((r) => r.id)]);
-          await eraseCaseConflicts(caseId);
-        });
+            // Replication: the erasure travels as deletions (SECURITY.md, "Synchronisatie").
+            await markChanged([...gone, ...audit.rows.map((r) => r.id)]);
+            await eraseCaseConflicts(caseId);
+          },
+        );
       } catch (e) {
         if (isIndexMoved(e) && attempt < MAX_INDEX_ATTEMPTS) continue;
         throw isAuditHeadMoved(e) ? e : toStorageError(e);

@@ -34,7 +34,10 @@ export interface FormIssue {
  * the form has no field for (`known`), e.g. a case rule on `status`, are
  * spelled out in the general message so they are never lost.
  */
-export function describeIssues(issues: readonly FormIssue[], known?: readonly string[]): { fields: FieldErrors; general: string } {
+export function describeIssues(
+  issues: readonly FormIssue[],
+  known?: readonly string[],
+): { fields: FieldErrors; general: string } {
   const fields: FieldErrors = {};
   const unmatched: string[] = [];
   for (const issue of issues) {

@@ -43,7 +43,9 @@ import { describeIssues, imageDataError, useFormErrors, type FieldErrors } from 
 export type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
 
 /** Field names of `V` whose values are a chosen file (or none yet). */
-export type FileKey<V> = { [K in keyof V]: V[K] extends File | null ? (null extends V[K] ? K : never) : never }[keyof V] &
+export type FileKey<V> = {
+  [K in keyof V]: V[K] extends File | null ? (null extends V[K] ? K : never) : never;
+}[keyof V] &
   string;
 
 export interface OperationFormOptions<V extends object, I, R, P = never> {

@@ -214,7 +214,11 @@ const api = {
       if (caseId === undefined) throw new Error('seed first');
       await macrotask();
       const start = now();
-      await runOperation('appendNote', { caseId, noteKind: 'gesprek', text: `Korte notitie ${i}: afspraak bevestigd.` });
+      await runOperation('appendNote', {
+        caseId,
+        noteKind: 'gesprek',
+        text: `Korte notitie ${i}: afspraak bevestigd.`,
+      });
       times.push(now() - start);
     }
     return times;

@@ -140,7 +140,10 @@ test('script, img onerror and javascript: links render as plain text in every fi
 
   // Stappenplan: the note of a checked step.
   const steps = logbook.section('Stappenplan');
-  await steps.getByRole('button', { name: /^Notitie of datum bij stap 1 van / }).first().click();
+  await steps
+    .getByRole('button', { name: /^Notitie of datum bij stap 1 van / })
+    .first()
+    .click();
   await steps.getByRole('textbox', { name: 'Korte notitie (optioneel)' }).fill(ALL);
   await steps.getByRole('button', { name: 'Bewaren' }).click();
   await expectLiteral(steps, ALL);

@@ -2,7 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { setDataKey } from '../session';
 import { generateDataKey } from '../crypto';
-import { clearSyncConfig, defaultSyncDbName, loadSyncConfig, newDeviceId, saveSyncConfig, type SyncConfig } from './config';
+import {
+  clearSyncConfig,
+  defaultSyncDbName,
+  loadSyncConfig,
+  newDeviceId,
+  saveSyncConfig,
+  type SyncConfig,
+} from './config';
 
 const config: SyncConfig = {
   db: 'baken-anna',

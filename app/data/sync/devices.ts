@@ -80,7 +80,12 @@ export async function registerDevice(config: SyncConfig): Promise<void> {
   await update(config, (list) =>
     list.devices.some((d) => d.id === config.deviceId)
       ? list
-      : { devices: [...list.devices, { id: config.deviceId, name: config.deviceName, addedAt: new Date().toISOString() }] },
+      : {
+          devices: [
+            ...list.devices,
+            { id: config.deviceId, name: config.deviceName, addedAt: new Date().toISOString() },
+          ],
+        },
   );
 }
 

@@ -6,7 +6,9 @@ describe('pairing code parsing', () => {
     const canonical = parsePairingCode('0123-4567-89AB-CDEF-GHJK-MNPQ');
     expect(canonical).toHaveLength(15);
     expect(parsePairingCode('o123 4567 89ab cdef ghjk mnpq')).toEqual(canonical);
-    expect(parsePairingCode('0L23-4567-89AB-CDEF-GHJK-MNPQ')).toEqual(parsePairingCode('0123-4567-89AB-CDEF-GHJK-MNPQ'));
+    expect(parsePairingCode('0L23-4567-89AB-CDEF-GHJK-MNPQ')).toEqual(
+      parsePairingCode('0123-4567-89AB-CDEF-GHJK-MNPQ'),
+    );
   });
 
   it('refuses codes of the wrong length or with characters outside the alphabet', () => {

@@ -111,7 +111,9 @@ export async function createPairing(config: SyncConfig, passphrase: string): Pro
     const expiresAt = Date.now() + PAIRING_TTL_MS;
     const plain = utf8(JSON.stringify({ dataKey: toBase64(raw), expiresAt }));
     const iv = randomBytes(12);
-    const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad(docId) }, key, plain));
+    const ct = new Uint8Array(
+      await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad(docId) }, key, plain),
+    );
     plain.fill(0);
     const doc: PairDoc = { _id: docId, k: 'pair', iv: toBase64(iv), ct: toBase64(ct), v: 1 };
     await couchRequest(config, 'PUT', docId, doc);

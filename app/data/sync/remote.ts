@@ -84,7 +84,9 @@ export async function couchRequest<T = unknown>(
       cache: 'no-store',
     });
   } catch {
-    throw new SyncError(typeof navigator !== 'undefined' && navigator.onLine === false ? 'sync.offline' : 'sync.unreachable');
+    throw new SyncError(
+      typeof navigator !== 'undefined' && navigator.onLine === false ? 'sync.offline' : 'sync.unreachable',
+    );
   }
   if (!response.ok) throw errorFor(response.status);
   return (await response.json()) as T;

@@ -88,7 +88,12 @@ export function UnlockForm({ onForgot, pending = false }: { onForgot: () => void
         disabled={pending}
         autoFocus={carried?.focused === true}
       />
-      <SubmitRow busy={busy} label={nl.lock.unlock} busyLabel={nl.lock.unlocking} disabled={pending || retryAt !== null}>
+      <SubmitRow
+        busy={busy}
+        label={nl.lock.unlock}
+        busyLabel={nl.lock.unlocking}
+        disabled={pending || retryAt !== null}
+      >
         <button type="button" className="link-button" onClick={onForgot}>
           {nl.lock.forgot}
         </button>

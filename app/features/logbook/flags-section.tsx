@@ -52,9 +52,7 @@ export function FlagsSection({ detail }: { detail: CaseDetail }) {
       <p className="field__hint">{t.intro}</p>
       <SavedStatus message={saved} />
       <Expander label={t.add} onSaved={setSaved}>
-        {(close, saved) => (
-          <FlagsForm detail={detail} labels={labels} onDone={() => saved(t.saved)} onCancel={close} />
-        )}
+        {(close, saved) => <FlagsForm detail={detail} labels={labels} onDone={() => saved(t.saved)} onCancel={close} />}
       </Expander>
       <h3>{t.history}</h3>
       {detail.assessments.length === 0 ? <p>{t.none}</p> : null}
@@ -95,9 +93,7 @@ function AssessmentCard({
       {assessment.behaviour !== undefined ? <p>{t.behaviourText(assessment.behaviour)}</p> : null}
       {assessment.partyIds !== undefined && assessment.partyIds.length > 0 ? (
         <p>
-          {t.partiesText(
-            assessment.partyIds.map((id) => names.get(id) ?? nl.logbook.consent.unknownParty).join(', '),
-          )}
+          {t.partiesText(assessment.partyIds.map((id) => names.get(id) ?? nl.logbook.consent.unknownParty).join(', '))}
         </p>
       ) : null}
       <p className="record-card__meta">{t.versionText(t.versionShort[assessment.criteriaVersion])}</p>

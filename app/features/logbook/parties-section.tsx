@@ -68,11 +68,9 @@ function PartyCard({
 }) {
   const [showName, setShowName] = useState(false);
   const [editing, setEditing] = useState(false);
-  const details = [
-    party.age !== undefined ? t.ageText(party.age) : t.ageUnknown,
-    party.school,
-    party.className,
-  ].filter(Boolean);
+  const details = [party.age !== undefined ? t.ageText(party.age) : t.ageUnknown, party.school, party.className].filter(
+    Boolean,
+  );
 
   if (editing) {
     return (

@@ -51,7 +51,9 @@ export function summaryText(summary: ImportSummary): string[] {
   if (summary.mode === 'restore') {
     const chain = summary.auditChain;
     return [
-      summary.restoredKinds ? restoredInWords(summary.restoredKinds) : t.restored(summary.casesAdded, summary.recordsAdded),
+      summary.restoredKinds
+        ? restoredInWords(summary.restoredKinds)
+        : t.restored(summary.casesAdded, summary.recordsAdded),
       chain.status === 'broken'
         ? t.auditChainBroken(chain.firstBrokenSeq)
         : chain.status === 'intact'

@@ -19,4 +19,3 @@ export function restoredInWords(kinds: Partial<Record<string, number>>): string 
   if (other > 0 && otherWords) parts.push(t.restoredCount(other, ...otherWords));
   return t.restoredInWords(kinds.case ?? 0, parts.join(', '));
 }
-

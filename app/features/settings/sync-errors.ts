@@ -14,6 +14,7 @@ export function syncErrorText(error: unknown): string {
   if (code && code in t) return t[code as keyof typeof t];
   const at = retryAtOf(error);
   if (code === 'vault.throttled' && at !== null) return throttledText(at);
-  if (code === 'vault.wrongPassphrase') return at !== null && at > Date.now() ? `${t.wrongPassphrase} ${throttledText(at)}` : t.wrongPassphrase;
+  if (code === 'vault.wrongPassphrase')
+    return at !== null && at > Date.now() ? `${t.wrongPassphrase} ${throttledText(at)}` : t.wrongPassphrase;
   return t.generic;
 }

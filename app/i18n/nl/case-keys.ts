@@ -2,5 +2,6 @@
 // core catalogue: shown only behind the lock.
 export const caseKeys = {
   progress: (done: number, total: number) => `Dossiers beveiligen: ${done} van ${total}`,
-  failed: 'Dossiers beveiligen lukte nu niet. Alles blijft leesbaar; Baken probeert het opnieuw na de volgende ontgrendeling.',
+  failed:
+    'Dossiers beveiligen lukte nu niet. Alles blijft leesbaar; Baken probeert het opnieuw na de volgende ontgrendeling.',
 } as const;

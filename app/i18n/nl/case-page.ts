@@ -14,7 +14,9 @@ export const casePage = {
   consent: 'Toestemming',
   /** Consents given and not withdrawn, and withdrawn ones; whether each covers a sharing is in the section. */
   consentCount: (given: number, withdrawn: number) =>
-    given === 0 && withdrawn === 0 ? 'nog geen' : `${given} gegeven${withdrawn > 0 ? `, ${withdrawn} ingetrokken` : ''}`,
+    given === 0 && withdrawn === 0
+      ? 'nog geen'
+      : `${given} gegeven${withdrawn > 0 ? `, ${withdrawn} ingetrokken` : ''}`,
   openSteps: 'Open stappen',
   openStepsCount: (open: number, total: number) => `${open} van ${total}`,
   /** The "Naar sectie" control that stays at hand while scrolling. */

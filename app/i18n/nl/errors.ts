@@ -52,6 +52,7 @@ export const errors: Record<SchemaErrorCode, string> = {
   'share.warningNotConfirmed': 'Bevestig eerst dat je de waarschuwing bij de controlevragen gelezen hebt.',
   'case.factsReasonRequired': 'Schrijf kort waarom je de feiten aanpast. De vorige versie blijft zichtbaar.',
   'case.factsUnchanged': 'De feiten zijn niet veranderd.',
-  'conversation.agreementRequired': 'Een gesprek kan alleen als elke betrokkene ermee instemde. Vink het aan als dat zo is.',
+  'conversation.agreementRequired':
+    'Een gesprek kan alleen als elke betrokkene ermee instemde. Vink het aan als dat zo is.',
   'conversation.jointNeedsTwo': 'Een gezamenlijk gesprek is met minstens twee betrokkenen.',
 };

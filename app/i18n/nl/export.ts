@@ -54,7 +54,11 @@ const summaryLabels = {
     'child-focus': 'Child Focus gecontacteerd',
   },
   takedownStatuses: { gedaan: 'gedaan', 'lukte-niet': 'lukte niet', 'niet-nodig': 'niet nodig' },
-  evidenceExists: { ja: 'er is bewijsmateriaal', nee: 'er is geen bewijsmateriaal', onbekend: 'niet bekend of er bewijsmateriaal is' },
+  evidenceExists: {
+    ja: 'er is bewijsmateriaal',
+    nee: 'er is geen bewijsmateriaal',
+    onbekend: 'niet bekend of er bewijsmateriaal is',
+  },
   evidenceForms: { schermafbeeldingen: 'schermafbeeldingen', links: 'links', berichten: 'berichten' },
   evidenceHolders: {
     jongere: 'de jongere',
@@ -114,7 +118,8 @@ const summaryLabels = {
       [exists, forms === '' ? '' : `: ${forms}`, holders === '' ? '' : `, bij ${holders}`, ` (${date})`].join(''),
     conversation: (date: string, format: string) => `${date}: gesprek (${format})`,
     grooming: (phases: string, date: string) => `Opgemerkt (fasen uit de bron, geen volgorde): ${phases} (${date})`,
-    informed: (kind: string, institution: string, date: string) => `${institution} (${kind}), op de hoogte gebracht op ${date}`,
+    informed: (kind: string, institution: string, date: string) =>
+      `${institution} (${kind}), op de hoogte gebracht op ${date}`,
     police: (stage: string, by: string, date: string, informed: boolean) =>
       `${stage} door ${by} (${date})${informed ? '; uitgelegd wat een klacht betekent' : ''}`,
   },
@@ -178,7 +183,8 @@ export const exportScreen = {
     downloadJson: 'JSON bewaren',
     suppressed: 'verborgen',
     lessThanK: 'minder dan 5',
-    suppressedHint: '“verborgen” betekent: 1 tot 4, of verborgen zodat een totaal een klein aantal niet verraadt. Een 0 is echt 0.',
+    suppressedHint:
+      '“verborgen” betekent: 1 tot 4, of verborgen zodat een totaal een klein aantal niet verraadt. Een 0 is echt 0.',
     tableCaption: (title: string) => title,
     cell: 'Categorie',
     value: 'Aantal',
@@ -190,11 +196,12 @@ export const exportScreen = {
       followUps: 'Opvolgingen op tijd of te laat',
       shares: 'Keren dat informatie gedeeld werd (gemaakte samenvattingen en delen zonder toestemming)',
       'takedown-verspreider-gevraagd': 'Dossiers waarin wie het verspreidde gevraagd werd het te verwijderen',
-      'takedown-ontvangers-gevraagd': 'Dossiers waarin ontvangers gevraagd werden het te verwijderen en niet door te sturen',
+      'takedown-ontvangers-gevraagd':
+        'Dossiers waarin ontvangers gevraagd werden het te verwijderen en niet door te sturen',
       'takedown-platform-gemeld': 'Dossiers waarin het gemeld werd bij het platform of een moderator',
       'takedown-child-focus': 'Dossiers waarin Child Focus gecontacteerd werd',
       complaints: 'Dossiers waarin klacht bij de politie neergelegd werd',
-      otherSchools: "Dossiers waarin een andere school of een ander CLB op de hoogte gebracht werd",
+      otherSchools: 'Dossiers waarin een andere school of een ander CLB op de hoogte gebracht werd',
       firstConversation: 'Dossiers met minstens één gesprek',
     },
     stats: {

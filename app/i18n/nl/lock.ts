@@ -75,5 +75,6 @@ export const lock = {
   loading: 'Baken laden…',
   /** Setup screen: join an existing logbook from another device (issue 20). */
   pairEntry: 'Koppel dit toestel aan je logboek',
-  pairEntryIntro: 'Gebruik je Baken al op een ander toestel met synchronisatie? Koppel dit toestel dan aan hetzelfde logboek.',
+  pairEntryIntro:
+    'Gebruik je Baken al op een ander toestel met synchronisatie? Koppel dit toestel dan aan hetzelfde logboek.',
 } as const;

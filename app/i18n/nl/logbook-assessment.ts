@@ -65,7 +65,8 @@ export const flags = {
     'nl-oud': 'oudere versie (nog gebruikt in Nederland)',
   },
   behaviour: 'Over welk gedrag gaat deze beoordeling? (optioneel)',
-  behaviourHint: 'Bijvoorbeeld ‘eigen foto gestuurd’ of ‘foto doorgestuurd zonder toestemming’. Elk gedrag kan een eigen vlag krijgen.',
+  behaviourHint:
+    'Bijvoorbeeld ‘eigen foto gestuurd’ of ‘foto doorgestuurd zonder toestemming’. Elk gedrag kan een eigen vlag krijgen.',
   parties: 'Over welke betrokkenen? (optioneel)',
   behaviourText: (text: string) => `Gedrag: ${text}`,
   partiesText: (list: string) => `Betrokkenen: ${list}`,

@@ -271,7 +271,7 @@ export const logbook = {
   informed: {
     title: "Andere scholen en CLB's",
     intro:
-      "Zijn er leerlingen van een andere school betrokken? Breng die school of dat CLB op de hoogte met alleen wat ze moeten weten. Liefst vertel je het eerst aan de betrokken leerlingen. Noteer welke school of welk CLB, wanneer en op welke grond.",
+      'Zijn er leerlingen van een andere school betrokken? Breng die school of dat CLB op de hoogte met alleen wat ze moeten weten. Liefst vertel je het eerst aan de betrokken leerlingen. Noteer welke school of welk CLB, wanneer en op welke grond.',
     none: 'Nog geen andere school of CLB op de hoogte gebracht.',
     add: 'School of CLB noteren',
     formTitle: 'Andere school of CLB op de hoogte gebracht',
@@ -290,7 +290,8 @@ export const logbook = {
     pupilsToldFirstOption: 'De betrokken leerlingen wisten het eerst',
     byInitials: 'Jouw initialen',
     byInitialsHint: 'Een tot vijf letters.',
-    entry: (kind: string, date: string, basis: string, initials: string) => `${kind}, op ${date}, ${basis} (${initials})`,
+    entry: (kind: string, date: string, basis: string, initials: string) =>
+      `${kind}, op ${date}, ${basis} (${initials})`,
     toldFirst: 'De leerlingen wisten het eerst.',
     notToldFirst: 'De leerlingen wisten het niet eerst.',
     saved: 'De school of het CLB is genoteerd.',
@@ -304,7 +305,8 @@ export const logbook = {
     add: 'Signalen noteren',
     formTitle: 'Signalen van grooming noteren',
     phases: 'Wat merk je op?',
-    phasesHint: 'De namen van de fasen komen letterlijk uit de bron (Qpido). Laat alles leeg als je niets (meer) opmerkt.',
+    phasesHint:
+      'De namen van de fasen komen letterlijk uit de bron (Qpido). Laat alles leeg als je niets (meer) opmerkt.',
     phaseLabels: {
       slachtofferselectie: 'Slachtofferselectie',
       'informatie-en-vertrouwen': 'Informatie inwinnen en vertrouwen winnen',

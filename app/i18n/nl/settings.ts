@@ -161,7 +161,8 @@ export const settings = {
     jurisdictionHint: 'Bepaalt welke regels voor toestemming en beslissingsbevoegdheid Baken toont.',
     vlaanderen: 'Vlaanderen',
     nederland: 'Nederland',
-    appBadge: 'Op het app-icoon: aantal te late opvolgingen, dossiers zonder opvolgdatum en dossiers met stappen met herinnering',
+    appBadge:
+      'Op het app-icoon: aantal te late opvolgingen, dossiers zonder opvolgdatum en dossiers met stappen met herinnering',
     appBadgeHint: 'Alleen een getal, nooit namen of inhoud.',
     retention: 'Standaard bewaartermijn na het afsluiten van een dossier (voorstel van Baken, geen bron)',
     months: (n: number) => (n % 12 === 0 ? plural(n / 12, 'jaar', 'jaar') : plural(n, 'maand', 'maanden')),
