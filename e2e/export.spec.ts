@@ -151,7 +151,7 @@ test.describe('exports', () => {
       period: string;
       k: number;
     };
-    expect(envelope).toMatchObject({ type: 'baken-auditor-aggregates', version: 2, k: 5 });
+    expect(envelope).toMatchObject({ type: 'baken-auditor-aggregates', version: 3, k: 5 });
     for (const file of [csv.text, json.text]) {
       for (const marker of [...Object.values(markers), reference, 'Jongere A', 'Foto doorgestuurd']) {
         expect(file).not.toContain(marker);
