@@ -122,6 +122,13 @@ test('a copy of the profile: Argon2id keyring, no marker text, no audit-to-case 
       const auditText = JSON.stringify({ id: row.id, at: row.at });
       for (const id of [...caseIds, ...keyIds]) expect(auditText).not.toContain(id);
     }
+    // No exact timestamp in the clear: an audit row names only its UTC day, and record rows carry
+    // no time or date column at all (only id, kind, v, caseId, k, iv, data), so an audit event
+    // cannot be joined with the record it concerns by its time.
+    for (const row of raw.audit) expect(row.at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const row of raw.records) {
+      for (const column of Object.keys(row)) expect(['id', 'kind', 'v', 'caseId', 'k', 'iv', 'data']).toContain(column);
+    }
     // Draft ids do not name their case.
     for (const row of raw.records) if (row.kind === 'draft') for (const id of caseIds) expect(row.id).not.toContain(id);
 
