@@ -11,7 +11,7 @@ export const settings = {
   backup: {
     title: 'Back-up',
     intro:
-      'Je logboek staat alleen op dit toestel. Maak geregeld een back-up: een versleuteld .baken-bestand dat je op een veilige plek bewaart, apart van dit toestel.',
+      'Zonder synchronisatie staat je logboek alleen op dit toestel. Maak geregeld een back-up: een versleuteld .baken-bestand dat je op een veilige plek bewaart, apart van dit toestel.',
     lastBackup: (when: string) => `Laatste back-up: ${when}.`,
     never: 'Je hebt op dit toestel nog geen back-up gemaakt.',
     reminderLabel: 'Herinner me aan een back-up na',
