@@ -256,7 +256,8 @@ export async function readIndexLive(key: CryptoKey): Promise<IndexMemory | null>
     memory = loaded;
     return loaded;
   }
-  void startRebuild(key).catch(() => undefined);
+  // Outside the live query's zone: a rebuild writes, and a live query may only read.
+  setTimeout(() => void startRebuild(key).catch(() => undefined), 0);
   return null;
 }
 
