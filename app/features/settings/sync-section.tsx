@@ -387,42 +387,32 @@ function PasswordForms({ config, onChanged }: { config: SyncConfig; onChanged: (
 
   return (
     <>
-      <form className="card settings-form" aria-labelledby={changeId} onSubmit={(e) => void change(e)} noValidate>
-        <h3 id={changeId}>{t.passwordTitle}</h3>
-        <p>{t.passwordIntro}</p>
-        <TextField
-          label={t.newPassword}
-          type="password"
-          autoComplete="new-password"
-          value={next}
-          disabled={busy}
-          onChange={(e) => setNext(e.target.value)}
-          error={changeError}
-        />
-        <div className="button-row">
-          <button type="submit" className="button" disabled={busy || next === ''}>
-            {t.changePassword}
-          </button>
-        </div>
-      </form>
-      <form className="card settings-form" aria-labelledby={updateId} onSubmit={(e) => void update(e)} noValidate>
-        <h3 id={updateId}>{t.passwordUpdateTitle}</h3>
-        <p>{t.passwordUpdateIntro}</p>
-        <TextField
-          label={t.password}
-          type="password"
-          autoComplete="current-password"
-          value={other}
-          disabled={busy}
-          onChange={(e) => setOther(e.target.value)}
-          error={updateError}
-        />
-        <div className="button-row">
-          <button type="submit" className="button" disabled={busy || other === ''}>
-            {t.passwordUpdate}
-          </button>
-        </div>
-      </form>
+      <PasswordForm
+        id={changeId}
+        title={t.passwordTitle}
+        intro={t.passwordIntro}
+        label={t.newPassword}
+        autoComplete="new-password"
+        value={next}
+        onChange={setNext}
+        error={changeError}
+        busy={busy}
+        submitLabel={t.changePassword}
+        onSubmit={change}
+      />
+      <PasswordForm
+        id={updateId}
+        title={t.passwordUpdateTitle}
+        intro={t.passwordUpdateIntro}
+        label={t.password}
+        autoComplete="current-password"
+        value={other}
+        onChange={setOther}
+        error={updateError}
+        busy={busy}
+        submitLabel={t.passwordUpdate}
+        onSubmit={update}
+      />
       <p role="status" className="settings-status">
         {notice}
       </p>
@@ -494,5 +484,41 @@ export function SyncSection() {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** One account-password form: a titled card with one password field and its submit button. */
+function PasswordForm(props: {
+  id: string;
+  title: string;
+  intro: string;
+  label: string;
+  autoComplete: 'new-password' | 'current-password';
+  value: string;
+  onChange: (value: string) => void;
+  error: string | null;
+  busy: boolean;
+  submitLabel: string;
+  onSubmit: (event: FormEvent) => Promise<void>;
+}) {
+  return (
+    <form className="card settings-form" aria-labelledby={props.id} onSubmit={(e) => void props.onSubmit(e)} noValidate>
+      <h3 id={props.id}>{props.title}</h3>
+      <p>{props.intro}</p>
+      <TextField
+        label={props.label}
+        type="password"
+        autoComplete={props.autoComplete}
+        value={props.value}
+        disabled={props.busy}
+        onChange={(e) => props.onChange(e.target.value)}
+        error={props.error}
+      />
+      <div className="button-row">
+        <button type="submit" className="button" disabled={props.busy || props.value === ''}>
+          {props.submitLabel}
+        </button>
+      </div>
+    </form>
   );
 }
