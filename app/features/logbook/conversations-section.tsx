@@ -13,75 +13,57 @@ import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
-import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
+import {
+  chosen,
+  InitialsField,
+  missing,
+  RecordForm,
+  RecordSection,
+  ticked,
+  type RecordFormProps,
+} from './record-section';
 
 const t = nl.logbook.conversations;
 const formatOptions = conversationFormatSchema.options.map((value) => ({ value, label: t.formats[value] }));
 const agreedOptions = [{ value: 'ja' as const, label: t.agreedOption }];
 
 export function ConversationsSection({ detail }: { detail: CaseDetail }) {
-  const [saved, setSaved] = useSavedMessage();
   const names = new Map(detail.parties.map((p) => [p.id, p.pseudonym]));
   const entry = (r: Conversation) => t.entry(formatDate(r.on), t.formats[r.format], r.byInitials);
   return (
-    <CaseSection id="gesprekken" title={t.title}>
-      <p className="field__hint">{t.intro}</p>
-      <SavedStatus message={saved} />
-      {detail.conversations.length === 0 ? (
-        <p>{t.none}</p>
-      ) : (
-        <ul className="record-list">
-          {detail.conversations.map((r) => (
-            <li key={r.id} className="record-card" data-record={r.id}>
-              <h3>{entry(r)}</h3>
-              <p>{t.with(r.partyIds.map((id) => names.get(id) ?? nl.logbook.consent.unknownParty).join(', '))}</p>
-              <p>{t.agreedText}</p>
-            </li>
-          ))}
-        </ul>
-      )}
-      {detail.parties.length === 0 ? (
-        <p>{t.needParty}</p>
-      ) : (
-        <Expander label={t.add}>
-          {(close) => (
-            <ConversationForm
-              detail={detail}
-              onDone={() => {
-                setSaved(t.saved);
-                close();
-              }}
-              onCancel={close}
-            />
-          )}
-        </Expander>
-      )}
-    </CaseSection>
+    <RecordSection
+      id="gesprekken"
+      t={t}
+      empty={detail.conversations.length === 0}
+      blocked={detail.parties.length === 0 ? t.needParty : null}
+      form={(props) => <ConversationForm detail={detail} {...props} />}
+    >
+      <ul className="record-list">
+        {detail.conversations.map((r) => (
+          <li key={r.id} className="record-card" data-record={r.id}>
+            <h3>{entry(r)}</h3>
+            <p>{t.with(r.partyIds.map((id) => names.get(id) ?? nl.logbook.consent.unknownParty).join(', '))}</p>
+            <p>{t.agreedText}</p>
+          </li>
+        ))}
+      </ul>
+    </RecordSection>
   );
 }
 
 const conversationForm = z
   .object({
     on: z.string(),
-    format: z.union([z.literal(''), conversationFormatSchema]).pipe(conversationFormatSchema),
+    format: chosen(conversationFormatSchema),
     partyIds: z.array(z.string()),
     // Unticked stays `false`, which the input schema refuses with its own code.
-    allAgreed: z.array(z.literal('ja')).transform((list) => list.length > 0),
+    allAgreed: ticked(),
     byInitials: z.string(),
   })
   .pipe(conversationFormInput);
 
-function ConversationForm({
-  detail,
-  onDone,
-  onCancel,
-}: {
-  detail: CaseDetail;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
+function ConversationForm({ detail, onDone, onCancel }: RecordFormProps & { detail: CaseDetail }) {
   const caseId = detail.case.id;
   const partyOptions = detail.parties.map((p) => ({ value: p.id, label: p.pseudonym }));
   const form = useOperationForm({
@@ -93,17 +75,13 @@ function ConversationForm({
       byInitials: '',
     }),
     schema: conversationForm,
-    check: (v) => ({
-      ...(v.format === '' ? { format: nl.logbook.errors.choose } : {}),
-      ...(v.partyIds.length === 0 ? { partyIds: nl.logbook.errors.chooseOne } : {}),
-      ...(v.byInitials.trim() === '' ? { byInitials: nl.logbook.errors.required } : {}),
-    }),
+    check: (v) => missing(v, { format: 'choose', partyIds: 'chooseOne', byInitials: 'required' }),
     run: (input) => runOperation('recordConversation', { caseId, ...input }),
     onDone,
     fields: ['on', 'format', 'partyIds', 'allAgreed', 'byInitials'],
   });
   return (
-    <form {...form.formProps} className="card logbook-form" aria-label={t.formTitle}>
+    <RecordForm form={form} label={t.formTitle} onCancel={onCancel}>
       <TextField label={t.on} type="date" {...form.text('on')} />
       <RadioGroup
         legend={t.format}
@@ -114,15 +92,7 @@ function ConversationForm({
       />
       <CheckboxGroup legend={t.parties} options={partyOptions} {...form.choice('partyIds')} />
       <CheckboxGroup legend={t.agreed} options={agreedOptions} {...form.choice('allAgreed')} />
-      <TextField
-        label={t.byInitials}
-        hint={t.byInitialsHint}
-        autoComplete="off"
-        maxLength={5}
-        {...form.text('byInitials')}
-      />
-      <FormError message={form.general} />
-      <FormButtons busy={form.busy} onCancel={onCancel} />
-    </form>
+      <InitialsField label={t.byInitials} hint={t.byInitialsHint} {...form.text('byInitials')} />
+    </RecordForm>
   );
 }

@@ -16,9 +16,16 @@ import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
-import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
+import {
+  chosen,
+  HistoryCard,
+  InitialsField,
+  missing,
+  RecordForm,
+  RecordSection,
+  type RecordFormProps,
+} from './record-section';
 
 const t = nl.logbook.evidence;
 const existsOptions = evidenceExistsSchema.options.map((value) => ({ value, label: t.existsOptions[value] }));
@@ -26,39 +33,25 @@ const formOptions = evidenceFormSchema.options.map((value) => ({ value, label: t
 const holderOptions = evidenceHolderSchema.options.map((value) => ({ value, label: t.holderOptions[value] }));
 
 export function EvidenceSection({ detail }: { detail: CaseDetail }) {
-  const [saved, setSaved] = useSavedMessage();
   const current = latestEvidence(detail.evidence);
   const earlier = detail.evidence.filter((r) => r.id !== current?.id);
   return (
-    <CaseSection id="bewijsmateriaal" title={t.title}>
-      <p className="field__hint">{t.intro}</p>
-      <SavedStatus message={saved} />
+    <RecordSection
+      id="bewijsmateriaal"
+      t={t}
+      empty={!current}
+      form={(props) => <EvidenceForm caseId={detail.case.id} {...props} />}
+    >
       {current ? (
-        <div className="record-card" data-record={current.id}>
-          <h3>{t.current}</h3>
+        <HistoryCard
+          record={current.id}
+          heading={t.current}
+          history={{ label: t.history, entries: earlier.map(entryText) }}
+        >
           <EvidenceEntry record={current} />
-          {earlier.length > 0 ? (
-            <p className="record-card__meta">
-              {t.history}: {earlier.map((r) => entryText(r)).join('; ')}
-            </p>
-          ) : null}
-        </div>
-      ) : (
-        <p>{t.none}</p>
-      )}
-      <Expander label={t.add}>
-        {(close) => (
-          <EvidenceForm
-            caseId={detail.case.id}
-            onDone={() => {
-              setSaved(t.saved);
-              close();
-            }}
-            onCancel={close}
-          />
-        )}
-      </Expander>
-    </CaseSection>
+        </HistoryCard>
+      ) : null}
+    </RecordSection>
   );
 }
 
@@ -79,7 +72,7 @@ function EvidenceEntry({ record }: { record: Evidence }) {
 // The form's values are strings and string lists; the operation's input schema checks them.
 const evidenceForm = z
   .object({
-    exists: z.union([z.literal(''), evidenceExistsSchema]).pipe(evidenceExistsSchema),
+    exists: chosen(evidenceExistsSchema),
     forms: z.array(evidenceFormSchema).optional(),
     heldBy: z.array(evidenceHolderSchema).optional(),
     on: z.string(),
@@ -87,7 +80,7 @@ const evidenceForm = z
   })
   .pipe(evidenceFormInput);
 
-function EvidenceForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () => void; onCancel: () => void }) {
+function EvidenceForm({ caseId, onDone, onCancel }: RecordFormProps & { caseId: string }) {
   const form = useOperationForm({
     initial: () => ({
       exists: '' as z.input<typeof evidenceExistsSchema> | '',
@@ -97,17 +90,14 @@ function EvidenceForm({ caseId, onDone, onCancel }: { caseId: string; onDone: ()
       byInitials: '',
     }),
     schema: evidenceForm,
-    check: (v) => ({
-      ...(v.exists === '' ? { exists: nl.logbook.errors.choose } : {}),
-      ...(v.exists === 'ja' && v.heldBy.length === 0 ? { heldBy: nl.logbook.errors.chooseOne } : {}),
-      ...(v.byInitials.trim() === '' ? { byInitials: nl.logbook.errors.required } : {}),
-    }),
+    check: (v) =>
+      missing(v, { exists: 'choose', ...(v.exists === 'ja' ? { heldBy: 'chooseOne' } : {}), byInitials: 'required' }),
     run: (input) => runOperation('recordEvidence', { caseId, ...input }),
     onDone,
     fields: ['exists', 'forms', 'heldBy', 'on', 'byInitials'],
   });
   return (
-    <form {...form.formProps} className="card logbook-form" aria-label={t.formTitle}>
+    <RecordForm form={form} label={t.formTitle} onCancel={onCancel}>
       <RadioGroup
         legend={t.exists}
         name={`evidence-exists-${caseId}`}
@@ -122,15 +112,7 @@ function EvidenceForm({ caseId, onDone, onCancel }: { caseId: string; onDone: ()
         </>
       ) : null}
       <TextField label={t.on} type="date" {...form.text('on')} />
-      <TextField
-        label={t.byInitials}
-        hint={t.byInitialsHint}
-        autoComplete="off"
-        maxLength={5}
-        {...form.text('byInitials')}
-      />
-      <FormError message={form.general} />
-      <FormButtons busy={form.busy} onCancel={onCancel} />
-    </form>
+      <InitialsField label={t.byInitials} hint={t.byInitialsHint} {...form.text('byInitials')} />
+    </RecordForm>
   );
 }

@@ -11,6 +11,7 @@ import { imageDataError } from '../../ui/form-errors';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { NameWarning } from './name-warning';
+import type { RecordFormProps } from './record-section';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 import { statusText } from './status-text';
 
@@ -101,11 +102,9 @@ function EditFactsForm({
   parties,
   onDone,
   onCancel,
-}: {
+}: RecordFormProps & {
   current: Case;
   parties: readonly Party[];
-  onDone: () => void;
-  onCancel: () => void;
 }) {
   // The reason lives beside the case fields: only a changed description needs one (like a note correction).
   const [reason, setReason] = useState('');

@@ -15,9 +15,8 @@ import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
-import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
+import { HistoryCard, InitialsField, missing, RecordForm, RecordSection, type RecordFormProps } from './record-section';
 
 const t = nl.logbook.grooming;
 const phaseOptions = groomingPhaseIdSchema.options.map((value) => ({ value, label: t.phaseLabels[value] }));
@@ -27,16 +26,21 @@ function phasesText(r: Grooming): string {
 }
 
 export function GroomingSection({ detail }: { detail: CaseDetail }) {
-  const [saved, setSaved] = useSavedMessage();
   const current = latestGrooming(detail.grooming);
   const earlier = detail.grooming.filter((r) => r.id !== current?.id);
   return (
-    <CaseSection id="grooming" title={t.title}>
-      <p className="field__hint">{t.intro}</p>
-      <SavedStatus message={saved} />
+    <RecordSection
+      id="grooming"
+      t={t}
+      empty={!current}
+      form={(props) => <GroomingForm caseId={detail.case.id} start={current?.phases ?? []} {...props} />}
+    >
       {current ? (
-        <div className="record-card" data-record={current.id}>
-          <h3>{t.current}</h3>
+        <HistoryCard
+          record={current.id}
+          heading={t.current}
+          history={{ label: t.history, entries: earlier.map((r) => `${formatDate(r.observedOn)}: ${phasesText(r)}`) }}
+        >
           {current.phases.length === 0 ? (
             <p>{t.nothingObserved}</p>
           ) : (
@@ -47,29 +51,9 @@ export function GroomingSection({ detail }: { detail: CaseDetail }) {
             </ul>
           )}
           <p className="record-card__meta">{t.entry(formatDate(current.observedOn), current.byInitials)}</p>
-          {earlier.length > 0 ? (
-            <p className="record-card__meta">
-              {t.history}: {earlier.map((r) => `${formatDate(r.observedOn)}: ${phasesText(r)}`).join('; ')}
-            </p>
-          ) : null}
-        </div>
-      ) : (
-        <p>{t.none}</p>
-      )}
-      <Expander label={t.add}>
-        {(close) => (
-          <GroomingForm
-            caseId={detail.case.id}
-            start={current?.phases ?? []}
-            onDone={() => {
-              setSaved(t.saved);
-              close();
-            }}
-            onCancel={close}
-          />
-        )}
-      </Expander>
-    </CaseSection>
+        </HistoryCard>
+      ) : null}
+    </RecordSection>
   );
 }
 
@@ -82,34 +66,24 @@ function GroomingForm({
   start,
   onDone,
   onCancel,
-}: {
+}: RecordFormProps & {
   caseId: string;
   /** The current set, so a change starts from what is already noted. */
   start: readonly GroomingPhaseId[];
-  onDone: () => void;
-  onCancel: () => void;
 }) {
   const form = useOperationForm({
     initial: () => ({ phases: [...start], observedOn: todayIso(), byInitials: '' }),
     schema: groomingForm,
-    check: (v) => ({ ...(v.byInitials.trim() === '' ? { byInitials: nl.logbook.errors.required } : {}) }),
+    check: (v) => missing(v, { byInitials: 'required' }),
     run: (input) => runOperation('recordGroomingObservation', { caseId, ...input }),
     onDone,
     fields: ['phases', 'observedOn', 'byInitials'],
   });
   return (
-    <form {...form.formProps} className="card logbook-form" aria-label={t.formTitle}>
+    <RecordForm form={form} label={t.formTitle} onCancel={onCancel}>
       <CheckboxGroup legend={t.phases} hint={t.phasesHint} options={phaseOptions} {...form.choice('phases')} />
       <TextField label={t.observedOn} type="date" {...form.text('observedOn')} />
-      <TextField
-        label={t.byInitials}
-        hint={t.byInitialsHint}
-        autoComplete="off"
-        maxLength={5}
-        {...form.text('byInitials')}
-      />
-      <FormError message={form.general} />
-      <FormButtons busy={form.busy} onCancel={onCancel} />
-    </form>
+      <InitialsField label={t.byInitials} hint={t.byInitialsHint} {...form.text('byInitials')} />
+    </RecordForm>
   );
 }

@@ -13,9 +13,16 @@ import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
-import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
+import {
+  chosen,
+  InitialsField,
+  missing,
+  RecordForm,
+  RecordSection,
+  ticked,
+  type RecordFormProps,
+} from './record-section';
 
 const t = nl.logbook.informed;
 const kindOptions = institutionKindSchema.options.map((value) => ({ value, label: t.institutionKinds[value] }));
@@ -23,37 +30,23 @@ const basisOptions = informedBasisSchema.options.map((value) => ({ value, label:
 const toldOptions = [{ value: 'ja' as const, label: t.pupilsToldFirstOption }];
 
 export function InformedSection({ detail }: { detail: CaseDetail }) {
-  const [saved, setSaved] = useSavedMessage();
   return (
-    <CaseSection id="andere-scholen" title={t.title}>
-      <p className="field__hint">{t.intro}</p>
-      <SavedStatus message={saved} />
-      {detail.informed.length === 0 ? (
-        <p>{t.none}</p>
-      ) : (
-        <ul className="record-list">
-          {detail.informed.map((r) => (
-            <li key={r.id} className="record-card" data-record={r.id}>
-              <h3>{r.institution}</h3>
-              <p>{entryText(r)}</p>
-              <p>{r.pupilsToldFirst ? t.toldFirst : t.notToldFirst}</p>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Expander label={t.add}>
-        {(close) => (
-          <InformedForm
-            caseId={detail.case.id}
-            onDone={() => {
-              setSaved(t.saved);
-              close();
-            }}
-            onCancel={close}
-          />
-        )}
-      </Expander>
-    </CaseSection>
+    <RecordSection
+      id="andere-scholen"
+      t={t}
+      empty={detail.informed.length === 0}
+      form={(props) => <InformedForm caseId={detail.case.id} {...props} />}
+    >
+      <ul className="record-list">
+        {detail.informed.map((r) => (
+          <li key={r.id} className="record-card" data-record={r.id}>
+            <h3>{r.institution}</h3>
+            <p>{entryText(r)}</p>
+            <p>{r.pupilsToldFirst ? t.toldFirst : t.notToldFirst}</p>
+          </li>
+        ))}
+      </ul>
+    </RecordSection>
   );
 }
 
@@ -64,19 +57,16 @@ function entryText(r: Informed): string {
 // The form's values are strings and a one-box list; the operation's input schema checks them.
 const informedForm = z
   .object({
-    institutionKind: z.union([z.literal(''), institutionKindSchema]).pipe(institutionKindSchema),
+    institutionKind: chosen(institutionKindSchema),
     institution: z.string(),
     on: z.string(),
-    basis: z.union([z.literal(''), informedBasisSchema]).pipe(informedBasisSchema),
-    pupilsToldFirst: z
-      .array(z.literal('ja'))
-      .transform((list) => list.length > 0)
-      .optional(),
+    basis: chosen(informedBasisSchema),
+    pupilsToldFirst: ticked().optional(),
     byInitials: z.string(),
   })
   .pipe(informedFormInput);
 
-function InformedForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () => void; onCancel: () => void }) {
+function InformedForm({ caseId, onDone, onCancel }: RecordFormProps & { caseId: string }) {
   const form = useOperationForm({
     initial: () => ({
       institutionKind: '' as z.infer<typeof institutionKindSchema> | '',
@@ -87,18 +77,14 @@ function InformedForm({ caseId, onDone, onCancel }: { caseId: string; onDone: ()
       byInitials: '',
     }),
     schema: informedForm,
-    check: (v) => ({
-      ...(v.institutionKind === '' ? { institutionKind: nl.logbook.errors.choose } : {}),
-      ...(v.basis === '' ? { basis: nl.logbook.errors.choose } : {}),
-      ...(v.byInitials.trim() === '' ? { byInitials: nl.logbook.errors.required } : {}),
-    }),
+    check: (v) => missing(v, { institutionKind: 'choose', basis: 'choose', byInitials: 'required' }),
     run: (input) => runOperation('recordInstitutionInformed', { caseId, ...input }),
     onDone,
     fields: ['institutionKind', 'institution', 'on', 'basis', 'pupilsToldFirst', 'byInitials'],
     liveImageCheck: ['institution'],
   });
   return (
-    <form {...form.formProps} className="card logbook-form" aria-label={t.formTitle}>
+    <RecordForm form={form} label={t.formTitle} onCancel={onCancel}>
       <RadioGroup
         legend={t.institutionKind}
         name={`informed-kind-${caseId}`}
@@ -122,15 +108,7 @@ function InformedForm({ caseId, onDone, onCancel }: { caseId: string; onDone: ()
         {...form.choice('basis')}
       />
       <CheckboxGroup legend={t.pupilsToldFirst} options={toldOptions} {...form.choice('pupilsToldFirst')} />
-      <TextField
-        label={t.byInitials}
-        hint={t.byInitialsHint}
-        autoComplete="off"
-        maxLength={5}
-        {...form.text('byInitials')}
-      />
-      <FormError message={form.general} />
-      <FormButtons busy={form.busy} onCancel={onCancel} />
-    </form>
+      <InitialsField label={t.byInitials} hint={t.byInitialsHint} {...form.text('byInitials')} />
+    </RecordForm>
   );
 }

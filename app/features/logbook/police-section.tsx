@@ -15,9 +15,17 @@ import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
-import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
+import {
+  chosen,
+  InitialsField,
+  LatestPerKeyList,
+  missing,
+  RecordForm,
+  RecordSection,
+  ticked,
+  type RecordFormProps,
+} from './record-section';
 
 const t = nl.logbook.police;
 const stageOptions = policeStageSchema.options.map((value) => ({ value, label: t.stages[value] }));
@@ -25,47 +33,27 @@ const actorOptions = policeActorSchema.options.map((value) => ({ value, label: t
 const informedOptions = [{ value: 'ja' as const, label: t.informedOption }];
 
 export function PoliceSection({ detail }: { detail: CaseDetail }) {
-  const [saved, setSaved] = useSavedMessage();
   const latest = latestPolice(detail.police);
   return (
-    <CaseSection id="politie" title={t.title}>
-      <p className="field__hint">{t.intro}</p>
-      <SavedStatus message={saved} />
-      {latest.size === 0 ? <p>{t.none}</p> : null}
-      {latest.size > 0 ? (
-        <ul className="record-list">
-          {policeStageSchema.options.flatMap((stage) => {
-            const current = latest.get(stage);
-            if (!current) return [];
-            const earlier = detail.police.filter((r) => r.stage === stage && r.id !== current.id);
-            return [
-              <li key={stage} className="record-card" data-record={`police-${stage}`}>
-                <h3>{t.stages[stage]}</h3>
-                <p>{entryText(current)}</p>
-                <p>{current.informed ? t.informedText : t.notInformedText}</p>
-                {earlier.length > 0 ? (
-                  <p className="record-card__meta">
-                    {t.history}: {earlier.map(entryText).join('; ')}
-                  </p>
-                ) : null}
-              </li>,
-            ];
-          })}
-        </ul>
-      ) : null}
-      <Expander label={t.add}>
-        {(close) => (
-          <PoliceForm
-            caseId={detail.case.id}
-            onDone={() => {
-              setSaved(t.saved);
-              close();
-            }}
-            onCancel={close}
-          />
-        )}
-      </Expander>
-    </CaseSection>
+    <RecordSection
+      id="politie"
+      t={t}
+      empty={latest.size === 0}
+      form={(props) => <PoliceForm caseId={detail.case.id} {...props} />}
+    >
+      <LatestPerKeyList
+        keys={policeStageSchema.options}
+        latest={latest}
+        records={detail.police}
+        keyOf={(r) => r.stage}
+        recordPrefix="police"
+        heading={(stage) => t.stages[stage]}
+        historyLabel={t.history}
+        entryText={entryText}
+      >
+        {(current) => <p>{current.informed ? t.informedText : t.notInformedText}</p>}
+      </LatestPerKeyList>
+    </RecordSection>
   );
 }
 
@@ -76,18 +64,15 @@ function entryText(r: Police): string {
 // The form's values are strings and a one-box list; the operation's input schema checks them.
 const policeForm = z
   .object({
-    stage: z.union([z.literal(''), policeStageSchema]).pipe(policeStageSchema),
-    by: z.union([z.literal(''), policeActorSchema]).pipe(policeActorSchema),
+    stage: chosen(policeStageSchema),
+    by: chosen(policeActorSchema),
     on: z.string(),
-    informed: z
-      .array(z.literal('ja'))
-      .transform((list) => list.length > 0)
-      .optional(),
+    informed: ticked().optional(),
     byInitials: z.string(),
   })
   .pipe(policeFormInput);
 
-function PoliceForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () => void; onCancel: () => void }) {
+function PoliceForm({ caseId, onDone, onCancel }: RecordFormProps & { caseId: string }) {
   const form = useOperationForm({
     initial: () => ({
       stage: '' as z.infer<typeof policeStageSchema> | '',
@@ -97,30 +82,18 @@ function PoliceForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () =
       byInitials: '',
     }),
     schema: policeForm,
-    check: (v) => ({
-      ...(v.stage === '' ? { stage: nl.logbook.errors.choose } : {}),
-      ...(v.by === '' ? { by: nl.logbook.errors.choose } : {}),
-      ...(v.byInitials.trim() === '' ? { byInitials: nl.logbook.errors.required } : {}),
-    }),
+    check: (v) => missing(v, { stage: 'choose', by: 'choose', byInitials: 'required' }),
     run: (input) => runOperation('recordPoliceStep', { caseId, ...input }),
     onDone,
     fields: ['stage', 'by', 'on', 'informed', 'byInitials'],
   });
   return (
-    <form {...form.formProps} className="card logbook-form" aria-label={t.formTitle}>
+    <RecordForm form={form} label={t.formTitle} onCancel={onCancel}>
       <RadioGroup legend={t.stage} name={`police-stage-${caseId}`} options={stageOptions} {...form.choice('stage')} />
       <RadioGroup legend={t.by} name={`police-by-${caseId}`} options={actorOptions} {...form.choice('by')} />
       <TextField label={t.on} type="date" {...form.text('on')} />
       <CheckboxGroup legend={t.informed} hint={t.informedHint} options={informedOptions} {...form.choice('informed')} />
-      <TextField
-        label={t.byInitials}
-        hint={t.byInitialsHint}
-        autoComplete="off"
-        maxLength={5}
-        {...form.text('byInitials')}
-      />
-      <FormError message={form.general} />
-      <FormButtons busy={form.busy} onCancel={onCancel} />
-    </form>
+      <InitialsField label={t.byInitials} hint={t.byInitialsHint} {...form.text('byInitials')} />
+    </RecordForm>
   );
 }

@@ -7,10 +7,10 @@ import { nl } from '../../i18n/catalogue';
 import { TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select-field';
 import { formatDate, todayIso } from '../../ui/dates';
-import { FormButtons, FormError } from '../../ui/form-errors-view';
 import type { FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
+import { InitialsField, missing, RecordForm } from './record-section';
 import { ContentError } from '../../ui/knowledge/content-error';
 import { RecordList } from '../../ui/item-list';
 
@@ -67,7 +67,7 @@ function ReferralForm({
     toInput: (values) => ({ ...values, organisationName: entryFor(values.organisationId)?.name ?? '' }),
     check: (values): FieldErrors => ({
       ...(entryFor(values.organisationId) ? {} : { organisationId: nl.logbook.errors.choose }),
-      ...(values.byInitials.trim() === '' ? { byInitials: nl.logbook.errors.required } : {}),
+      ...missing(values, { byInitials: 'required' }),
     }),
     run: (input) => runOperation('recordReferral', { caseId, ...input }),
     onDone,
@@ -83,7 +83,7 @@ function ReferralForm({
     .filter((group) => group.options.length > 0);
 
   return (
-    <form {...form.formProps} className="card logbook-form" aria-label={t.add}>
+    <RecordForm form={form} label={t.add} onCancel={onCancel}>
       <SelectField
         label={t.organisation}
         options={groups}
@@ -91,15 +91,7 @@ function ReferralForm({
         {...form.text('organisationId')}
       />
       <TextField label={t.referredOn} type="date" {...form.text('referredOn')} />
-      <TextField
-        label={t.byInitials}
-        hint={t.byInitialsHint}
-        maxLength={5}
-        autoComplete="off"
-        {...form.text('byInitials')}
-      />
-      <FormError message={form.general} />
-      <FormButtons busy={form.busy} onCancel={onCancel} />
-    </form>
+      <InitialsField label={t.byInitials} hint={t.byInitialsHint} {...form.text('byInitials')} />
+    </RecordForm>
   );
 }
