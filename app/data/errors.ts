@@ -25,146 +25,122 @@ export abstract class DataError extends Error {
   abstract readonly code: DataErrorCode;
 }
 
-export class NoVaultError extends DataError {
-  readonly code = 'vault.missing';
-  constructor() {
-    super('No vault has been created on this device.');
+/**
+ * One error class per code: `build` turns the constructor's arguments into
+ * the (English) message, an optional `cause`, and the fields the class keeps
+ * (e.g. `id`, `retryAt`). `instanceof` works per class as with hand-written ones.
+ */
+function dataError<const C extends DataErrorCode, A extends unknown[], F extends object>(
+  code: C,
+  build: (...args: A) => { message: string; cause?: unknown } & F,
+) {
+  class CodedError extends DataError {
+    readonly code: C = code;
+    constructor(...args: A) {
+      const { message, cause, ...fields } = build(...args);
+      super(message, cause === undefined ? undefined : { cause });
+      Object.assign(this, fields);
+    }
   }
+  return CodedError as unknown as new (...args: A) => CodedError & Readonly<Omit<F, 'message' | 'cause'>>;
 }
 
-export class VaultExistsError extends DataError {
-  readonly code = 'vault.exists';
-  constructor() {
-    super('A vault already exists on this device.');
-  }
-}
+export class NoVaultError extends dataError('vault.missing', () => ({
+  message: 'No vault has been created on this device.',
+})) {}
 
-export class VaultLockedError extends DataError {
-  readonly code = 'vault.locked';
-  constructor() {
-    super('The vault is locked.');
-  }
-}
+export class VaultExistsError extends dataError('vault.exists', () => ({
+  message: 'A vault already exists on this device.',
+})) {}
+
+export class VaultLockedError extends dataError('vault.locked', () => ({ message: 'The vault is locked.' })) {}
 
 /** The stored key material does not have the expected shape. */
-export class VaultCorruptError extends DataError {
-  readonly code = 'vault.corrupt';
-  constructor(detail: string) {
-    super(`Stored key material is unreadable: ${detail}`);
-  }
-}
+export class VaultCorruptError extends dataError('vault.corrupt', (detail: string) => ({
+  message: `Stored key material is unreadable: ${detail}`,
+})) {}
 
-export class PassphraseTooShortError extends DataError {
-  readonly code = 'vault.passphraseTooShort';
-  constructor(readonly minLength: number) {
-    super(`The passphrase must have at least ${minLength} characters.`);
-  }
-}
+export class PassphraseTooShortError extends dataError('vault.passphraseTooShort', (minLength: number) => ({
+  minLength,
+  message: `The passphrase must have at least ${minLength} characters.`,
+})) {}
 
 /** `retryAt` is set when this failure started a waiting time. */
-export class WrongPassphraseError extends DataError {
-  readonly code = 'vault.wrongPassphrase';
-  constructor(readonly retryAt?: Date) {
-    super('The passphrase is not correct.');
-  }
-}
+export class WrongPassphraseError extends dataError('vault.wrongPassphrase', (retryAt?: Date) => ({
+  retryAt,
+  message: 'The passphrase is not correct.',
+})) {}
 
 /** `retryAt` is set when this failure started a waiting time. */
-export class WrongRecoveryCodeError extends DataError {
-  readonly code = 'vault.wrongRecoveryCode';
-  constructor(readonly retryAt?: Date) {
-    super('The recovery code does not open this vault.');
-  }
-}
+export class WrongRecoveryCodeError extends dataError('vault.wrongRecoveryCode', (retryAt?: Date) => ({
+  retryAt,
+  message: 'The recovery code does not open this vault.',
+})) {}
 
 /** The code is not well-formed (typo); checked before any key derivation. */
-export class InvalidRecoveryCodeError extends DataError {
-  readonly code = 'vault.recoveryCodeInvalid';
-  constructor() {
-    super('The recovery code is not well-formed.');
-  }
-}
+export class InvalidRecoveryCodeError extends dataError('vault.recoveryCodeInvalid', () => ({
+  message: 'The recovery code is not well-formed.',
+})) {}
 
-export class NoRecoveryCodeError extends DataError {
-  readonly code = 'vault.noRecoveryCode';
-  constructor() {
-    super('This vault was created without a recovery code.');
-  }
-}
+export class NoRecoveryCodeError extends dataError('vault.noRecoveryCode', () => ({
+  message: 'This vault was created without a recovery code.',
+})) {}
 
 /** Too many wrong attempts; try again at `retryAt`. The KDF did not run. */
-export class ThrottledError extends DataError {
-  readonly code = 'vault.throttled';
-  constructor(readonly retryAt: Date) {
-    super(`Too many attempts; retry at ${retryAt.toISOString()}.`);
-  }
-}
+export class ThrottledError extends dataError('vault.throttled', (retryAt: Date) => ({
+  retryAt,
+  message: `Too many attempts; retry at ${retryAt.toISOString()}.`,
+})) {}
 
 /** Stored KDF parameters are weaker than the minimum; refused, never used. */
-export class KdfDowngradeError extends DataError {
-  readonly code = 'vault.kdfDowngrade';
-  constructor(detail: string) {
-    super(`Key derivation parameters below the minimum: ${detail}`);
-  }
-}
+export class KdfDowngradeError extends dataError('vault.kdfDowngrade', (detail: string) => ({
+  message: `Key derivation parameters below the minimum: ${detail}`,
+})) {}
 
-export class RecordDamagedError extends DataError {
-  readonly code = 'record.damaged';
-  constructor(readonly id: string) {
-    super(`Record ${id} cannot be decrypted or validated.`);
-  }
-}
+export class RecordDamagedError extends dataError('record.damaged', (id: string) => ({
+  id,
+  message: `Record ${id} cannot be decrypted or validated.`,
+})) {}
 
 /** The record an operation works on does not exist (or is of another kind). */
-export class RecordNotFoundError extends DataError {
-  readonly code = 'record.notFound';
-  constructor(readonly id: string) {
-    super(`Record ${id} does not exist.`);
-  }
-}
+export class RecordNotFoundError extends dataError('record.notFound', (id: string) => ({
+  id,
+  message: `Record ${id} does not exist.`,
+})) {}
 
 /** A record failed validation before writing; `issues` carry the schema codes. */
-export class InvalidRecordError extends DataError {
-  readonly code = 'record.invalid';
-  constructor(
-    readonly id: string | undefined,
-    readonly issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
-  ) {
-    super(`Record ${id ?? '(no id)'} is invalid: ${issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
-  }
-}
+export class InvalidRecordError extends dataError(
+  'record.invalid',
+  (id: string | undefined, issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>) => ({
+    id,
+    issues,
+    message: `Record ${id ?? '(no id)'} is invalid: ${issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+  }),
+) {}
 
 /** Notes and audit events can only be added, never overwritten. */
-export class AppendOnlyError extends DataError {
-  readonly code = 'record.appendOnly';
-  constructor(readonly id: string) {
-    super(`Record ${id} is append-only and already exists.`);
-  }
-}
+export class AppendOnlyError extends dataError('record.appendOnly', (id: string) => ({
+  id,
+  message: `Record ${id} is append-only and already exists.`,
+})) {}
 
 /** The id is taken by a record of another kind, or repeated in one write. */
-export class RecordConflictError extends DataError {
-  readonly code = 'record.conflict';
-  constructor(readonly id: string) {
-    super(`Record id ${id} conflicts with another record.`);
-  }
-}
+export class RecordConflictError extends dataError('record.conflict', (id: string) => ({
+  id,
+  message: `Record id ${id} conflicts with another record.`,
+})) {}
 
 /** The browser refused to store more; nothing of the write was stored. */
-export class StorageFullError extends DataError {
-  readonly code = 'storage.full';
-  constructor(cause?: unknown) {
-    super('Device storage is full; nothing was saved.', { cause });
-  }
-}
+export class StorageFullError extends dataError('storage.full', (cause?: unknown) => ({
+  cause,
+  message: 'Device storage is full; nothing was saved.',
+})) {}
 
 /** Any other storage failure; nothing of the write was stored. */
-export class StorageFailedError extends DataError {
-  readonly code = 'storage.failed';
-  constructor(cause?: unknown) {
-    super('Saving failed; nothing was saved.', { cause });
-  }
-}
+export class StorageFailedError extends dataError('storage.failed', (cause?: unknown) => ({
+  cause,
+  message: 'Saving failed; nothing was saved.',
+})) {}
 
 export function isDataError(e: unknown): e is DataError {
   return e instanceof DataError;
