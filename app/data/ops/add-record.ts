@@ -7,7 +7,7 @@ import type { AuditAction } from '../../../schema/records/audit';
 import { defineAddOperation, newRecordHead } from '../unit-of-work';
 
 export function defineRecordOperation<
-  K extends 'referral' | 'takedown',
+  K extends 'referral' | 'takedown' | 'evidence' | 'police' | 'informed' | 'grooming',
   S extends z.ZodType<{ caseId: string }>,
   A extends AuditAction,
 >(kind: K, input: S, audit: A) {

@@ -1,7 +1,6 @@
 // Evidence ("bewijsmateriaal", issue 15). Fails as described in ./case.ts; on failure nothing was written.
 import { recordEvidenceInput } from '../../../schema/records/evidence';
-import type { Evidence } from '../../../schema/records/evidence';
-import { defineAddOperation, newRecordHead } from '../unit-of-work';
+import { defineRecordOperation } from './add-record';
 
 /**
  * Records whether evidence (screenshots, links, messages) exists and who
@@ -9,18 +8,6 @@ import { defineAddOperation, newRecordHead } from '../unit-of-work';
  * the record has no free text. Append-only: the latest record is the current
  * state. The audit event carries only its action and the case.
  */
-export const recordEvidence = defineAddOperation({
-  input: recordEvidenceInput,
-  audit: 'evidence.recorded',
-  build: (input, kase, now): Evidence => ({
-    ...newRecordHead('evidence', kase.id),
-    exists: input.exists,
-    forms: input.forms,
-    heldBy: input.heldBy,
-    on: input.on,
-    byInitials: input.byInitials,
-    createdAt: now.toISOString(),
-  }),
-});
+export const recordEvidence = defineRecordOperation('evidence', recordEvidenceInput, 'evidence.recorded');
 
 export const evidenceOperations = { recordEvidence };
