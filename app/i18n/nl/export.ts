@@ -106,6 +106,7 @@ const summaryLabels = {
     schools: (list: string) => `School: ${list}`,
     agreement: (date: string, text: string) => `${date}: ${text}`,
     assessment: (flag: string, date: string) => `Vlag ${flag}, beoordeeld op ${date}`,
+    behaviour: (text: string) => `Gedrag: ${text}`,
     reasoning: (text: string) => `Toelichting: ${text}`,
     party: (role: string, pseudonym: string, age: number | undefined) =>
       age === undefined ? `${pseudonym}, ${role}` : `${pseudonym} (${age}), ${role}`,
