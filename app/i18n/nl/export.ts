@@ -244,7 +244,7 @@ export const exportScreen = {
     rowLog: {
       title: 'Rij per dossier (gepseudonimiseerd, niet verplicht)',
       intro:
-        'Eén rij per dossier van dit kwartaal: een pseudoniem dat bij elke export anders is, de week waarin het dossier bekend werd, soort, leeftijdsgroep, vlag en aantallen. Geen namen, scholen, datums of vrije tekst. Dit zijn gepseudonimiseerde persoonsgegevens: bewaar en deel het bestand zoals persoonsgegevens.',
+        'Eén rij per dossier van dit kwartaal: een pseudoniem dat bij elke export anders is, de week waarin het dossier bekend werd, soort, leeftijdsgroep, vlag, aantallen, en als keuzes en weken: offline halen, bewijsmateriaal, klacht bij de politie, andere scholen of CLB’s op de hoogte, groomingsignalen en gesprekken. Geen namen, scholen, datums of vrije tekst. Dit zijn gepseudonimiseerde persoonsgegevens: bewaar en deel het bestand zoals persoonsgegevens.',
       download: 'Rij per dossier bewaren (JSON, gepseudonimiseerd)',
       busy: 'Bezig…',
       done: 'Het gepseudonimiseerde bestand is klaar om te bewaren.',
