@@ -175,7 +175,6 @@ const CATEGORY_ORDER: readonly InfoCategory[] = [
   'andere-scholen',
   'grooming-signalen',
   'gesprekken',
-  'contactgegevens',
 ];
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -264,7 +263,6 @@ function caseFacts(
     afspraken,
     'vlaggen-beoordeling': vlaggen,
     opvolging,
-    contactgegevens: [],
     'offline-halen': offline,
     bewijsmateriaal: bewijs,
     'klacht-politie': klacht,
@@ -349,8 +347,7 @@ export function buildSummary(
 
   for (const category of CATEGORY_ORDER) {
     if (!isCaseLevel(category)) {
-      // Person-level: each person on their own consent. contactgegevens has no content yet.
-      if (category !== 'namen-betrokkenen') continue;
+      // Person-level: each person on their own consent.
       for (const p of parties) {
         const records = named.get(p.id);
         if (!records) {

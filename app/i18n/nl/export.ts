@@ -21,7 +21,6 @@ const summaryLabels = {
     'vlaggen-beoordeling': 'Vlaggensysteem-beoordeling',
     'namen-betrokkenen': 'Namen van betrokkenen',
     opvolging: 'Opvolging',
-    contactgegevens: 'Contactgegevens',
     'offline-halen': 'Materiaal offline halen',
     bewijsmateriaal: 'Bewijsmateriaal',
     'klacht-politie': 'Klacht bij de politie',
