@@ -581,24 +581,12 @@ function buildCases(specs: readonly CaseSpec[], concentrate: boolean) {
     const grooming = s.grooming.map((x) =>
       makeGrooming({ caseId, phases: x.phases, observedOn: date(x.on), byInitials: INITIALS }),
     );
-    for (const r of [...police, ...informed, ...conversations, ...evidence, ...grooming]) {
+    const parts = { police, informed, conversations, evidence, grooming };
+    for (const r of Object.values(parts).flat()) {
       markers.push(r.id);
       date(r.createdAt.slice(0, 10));
     }
-    return {
-      case: kase,
-      parties,
-      consents,
-      assessments,
-      followUps,
-      summaries,
-      takedowns,
-      police,
-      informed,
-      conversations,
-      evidence,
-      grooming,
-    };
+    return { case: kase, parties, consents, assessments, followUps, summaries, takedowns, ...parts };
   });
   return { cases, markers, dates };
 }
