@@ -175,6 +175,55 @@ test.describe('exports', () => {
     expect(rows.text.match(/\d{4}-\d{2}-\d{2}/g)).toEqual([envelope.generatedOn]);
   });
 
+  test('a summary shows the newest flag of each behaviour with its words, once consent covers the assessment', async ({
+    page,
+    context,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await logbook.openNewIncident();
+    await logbook.fillIncident({
+      knownVia: 'Een klasgenoot',
+      types: ['ongewenste sexting'],
+      schools: [markers.school],
+      description: 'Een foto werd verstuurd en daarna doorgestuurd.',
+    });
+    const reference = await logbook.saveIncident();
+    await logbook.addParty({ role: 'afgebeelde jongere', age: '15', expectPseudonym: 'Jongere A' });
+    // Issue 15: one case, a flag per behaviour (Sensoa: forwarding without consent is always transgressive).
+    await logbook.assessFlags({
+      answers: { 'Wederzijdse toestemming': 'in orde' },
+      flag: 'Groen',
+      reasoning: 'Tussen leeftijdsgenoten, met wederzijdse toestemming.',
+      behaviour: 'eigen foto gestuurd',
+    });
+    await logbook.assessFlags({
+      answers: { 'Wederzijdse toestemming': 'niet in orde' },
+      flag: 'Rood',
+      reasoning: 'Doorgestuurd zonder toestemming.',
+      behaviour: 'foto doorgestuurd zonder toestemming',
+    });
+    const flags = logbook.section('Vlaggensysteem');
+    await expect(flags.getByText('Gedrag: eigen foto gestuurd')).toBeVisible();
+    await expect(flags.getByText('Gedrag: foto doorgestuurd zonder toestemming')).toBeVisible();
+    await logbook.recordConsent({
+      party: 'Jongere A (afgebeelde jongere)',
+      recipient: 'school',
+      categories: ['Vlaggensysteem-beoordeling'],
+      givenBy: 'de jongere',
+    });
+
+    const exports = new ExportPage(page);
+    await exports.open();
+    await exports.makeSummary(reference, 'de school');
+    const doc = exports.summaryDocument;
+    await expect(doc.getByRole('listitem').filter({ hasText: /^Vlag groen/ })).toBeVisible();
+    await expect(doc).toContainText('Gedrag: eigen foto gestuurd');
+    await expect(doc).toContainText('Gedrag: foto doorgestuurd zonder toestemming');
+    await expect(doc).toContainText('Toelichting: Doorgestuurd zonder toestemming.');
+    await logbook.expectNoHorizontalOverflow('summary with a flag per behaviour');
+  });
+
   test('the audit log verifies in the app and with verify-audit, and a tampered copy fails both', async ({
     page,
     context,

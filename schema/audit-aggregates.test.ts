@@ -28,7 +28,15 @@ import {
   makePolice,
   makeInformed,
   makeConversation,
+  makeEvidence,
+  makeGrooming,
 } from './factories';
+import { buildPseudonymisedLog, pseudonymisedLogToJson } from './pseudonymised-log';
+import { conversationFormatSchema } from './records/conversation';
+import { evidenceExistsSchema, evidenceHolderSchema } from './records/evidence';
+import { groomingPhaseIdSchema } from './records/grooming';
+import { informedBasisSchema, institutionKindSchema } from './records/informed';
+import { policeActorSchema, policeStageSchema } from './records/police';
 import { flagSchema } from './records/assessment';
 import { caseTypeSchema } from './records/case';
 import { consentBasisSchema } from './records/consent';
@@ -428,6 +436,39 @@ const caseSpec = fc.record({
     }),
     { maxLength: 3 },
   ),
+  // Issue 15 parts, so every table and the row-level log see them.
+  police: fc.array(
+    fc.record({
+      stage: fc.constantFrom(...policeStageSchema.options),
+      by: fc.constantFrom(...policeActorSchema.options),
+      informed: fc.boolean(),
+      on: dayArb,
+    }),
+    { maxLength: 2 },
+  ),
+  informed: fc.array(
+    fc.record({
+      institutionKind: fc.constantFrom(...institutionKindSchema.options),
+      basis: fc.constantFrom(...informedBasisSchema.options),
+      pupilsToldFirst: fc.boolean(),
+      on: dayArb,
+    }),
+    { maxLength: 2 },
+  ),
+  conversations: fc.array(fc.record({ format: fc.constantFrom(...conversationFormatSchema.options), on: dayArb }), {
+    maxLength: 2,
+  }),
+  evidence: fc.array(
+    fc.record({
+      exists: fc.constantFrom(...evidenceExistsSchema.options),
+      heldBy: fc.subarray([...evidenceHolderSchema.options]),
+      on: dayArb,
+    }),
+    { maxLength: 2 },
+  ),
+  grooming: fc.array(fc.record({ phases: fc.subarray([...groomingPhaseIdSchema.options]), on: dayArb }), {
+    maxLength: 2,
+  }),
   notes: fc.integer({ min: 0, max: 2 }),
 });
 
@@ -438,6 +479,9 @@ const periodArb: fc.Arbitrary<AuditPeriod> = fc.record({
 });
 
 type CaseSpec = typeof caseSpec extends fc.Arbitrary<infer T> ? T : never;
+
+/** Letters no output uses: the initials of every generated issue 15 record. */
+const INITIALS = 'ŊĦŒ';
 
 /** Builds cases with a unique marker in every name, pseudonym, school and free-text field. */
 function buildCases(specs: readonly CaseSpec[], concentrate: boolean) {
@@ -508,8 +552,41 @@ function buildCases(specs: readonly CaseSpec[], concentrate: boolean) {
       date(('updatedAt' in r ? r.updatedAt : r.createdAt).slice(0, 10));
     }
     const summaries = s.summaries.map((x) => ({ basis: x.basis, day: date(x.on) }));
-    const takedowns = s.takedowns.map((x) => makeTakedown({ caseId, step: x.step, status: x.status, on: date(x.on) }));
-    return { case: kase, parties, consents, assessments, followUps, summaries, takedowns };
+    const takedowns = s.takedowns.map((x) =>
+      makeTakedown({ caseId, step: x.step, status: x.status, on: date(x.on), byInitials: INITIALS }),
+    );
+    const police = s.police.map((x) => makePolice({ caseId, ...x, on: date(x.on), byInitials: INITIALS }));
+    const informed = s.informed.map((x) =>
+      makeInformed({ caseId, ...x, institution: mark(), on: date(x.on), byInitials: INITIALS }),
+    );
+    const conversations = s.conversations.map((x) =>
+      makeConversation({
+        caseId,
+        format: x.format,
+        partyIds: x.format === 'samen' ? [partyId, crypto.randomUUID()] : [partyId],
+        on: date(x.on),
+        byInitials: INITIALS,
+      }),
+    );
+    const evidence = s.evidence.map((x) =>
+      makeEvidence({
+        caseId,
+        exists: x.exists,
+        forms: x.exists === 'ja' ? ['berichten'] : [],
+        heldBy: x.exists === 'ja' ? x.heldBy : [],
+        on: date(x.on),
+        byInitials: INITIALS,
+      }),
+    );
+    const grooming = s.grooming.map((x) =>
+      makeGrooming({ caseId, phases: x.phases, observedOn: date(x.on), byInitials: INITIALS }),
+    );
+    const parts = { police, informed, conversations, evidence, grooming };
+    for (const r of Object.values(parts).flat()) {
+      markers.push(r.id);
+      date(r.createdAt.slice(0, 10));
+    }
+    return { case: kase, parties, consents, assessments, followUps, summaries, takedowns, ...parts };
   });
   return { cases, markers, dates };
 }
@@ -586,6 +663,26 @@ describe('buildAuditAggregates (properties)', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('gives the row-level log one row per case of the period, with no name, text, id, initials or exact date', async () => {
+    await fc.assert(
+      fc.asyncProperty(caseSets, async ({ specs, period, concentrate }) => {
+        const { cases, markers, dates } = buildCases(specs, concentrate);
+        const p: AuditPeriod = concentrate ? { kind: 'quarter', year: 2025, quarter: 1 } : period;
+        let n = 0;
+        const hash = (id: string) => Promise.resolve(`${id.length}${String(n++).padStart(30, '0')}`);
+        const log = await buildPseudonymisedLog(cases, p, GENERATED_ON, hash);
+        const { from, until } = periodRange(p);
+        expect(log.rows).toHaveLength(cases.filter((c) => c.case.knownOn >= from && c.case.knownOn < until).length);
+        const text = pseudonymisedLogToJson(log);
+        for (const m of markers) expect(text).not.toContain(m);
+        for (const d of dates) expect(text).not.toContain(d);
+        expect(text).not.toMatch(/[ŊĦŒ]/);
+        expect(text.match(/\d{4}-\d{2}-\d{2}/g) ?? []).toEqual([GENERATED_ON]);
+      }),
+      { numRuns: 100 },
     );
   });
 

@@ -37,6 +37,8 @@ import type { Takedown, TakedownStep } from './records/takedown';
 import type { Police } from './records/police';
 import type { Informed } from './records/informed';
 import type { Conversation } from './records/conversation';
+import type { Evidence } from './records/evidence';
+import type { Grooming } from './records/grooming';
 
 export const AGGREGATES_TYPE = 'baken-auditor-aggregates';
 // Version 3 (issue 15): tables complaints, otherSchools, firstConversation and stat medianDaysToFirstConversation.
@@ -92,6 +94,10 @@ export interface AggregateInput {
   informed?: readonly Informed[] | undefined;
   /** Conversations held (issue 15); none when absent. */
   conversations?: readonly Conversation[] | undefined;
+  /** Evidence records (issue 15); only the row-level log reads them. */
+  evidence?: readonly Evidence[] | undefined;
+  /** Grooming observations (issue 15); only the row-level log reads them. */
+  grooming?: readonly Grooming[] | undefined;
 }
 
 export const ageBands = ['tot-11', '12-13', '14-15', '16-17', '18-plus', 'onbekend'] as const;

@@ -159,10 +159,7 @@ export const caseLevelCategories = [
   'gesprekken',
 ] as const satisfies readonly InfoCategory[];
 /** Person-level categories: information about the one person the record is about. */
-export const personLevelCategories = [
-  'namen-betrokkenen',
-  'contactgegevens',
-] as const satisfies readonly InfoCategory[];
+export const personLevelCategories = ['namen-betrokkenen'] as const satisfies readonly InfoCategory[];
 
 export function isCaseLevel(category: InfoCategory): boolean {
   return (caseLevelCategories as readonly InfoCategory[]).includes(category);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeAssessment } from './factories';
 import { groupBy } from './group-by';
-import { compareAssessmentsNewestFirst, latestAssessment, latestFlag } from './latest-flag';
+import { compareAssessmentsNewestFirst, latestAssessment, latestFlag, latestPerBehaviour } from './latest-flag';
 
 describe('the latest flag', () => {
   it('is the flag of the newest assessment date, whatever the order of the list', () => {
@@ -20,6 +20,19 @@ describe('the latest flag', () => {
 
   it('does not exist before any assessment', () => {
     expect(latestFlag([])).toBeUndefined();
+  });
+
+  it('per behaviour is the newest of each behaviour (words trimmed, case ignored), oldest first', () => {
+    const whole = makeAssessment({ assessedOn: '2026-03-01', flag: 'geel' });
+    const sentOld = makeAssessment({ assessedOn: '2026-03-02', flag: 'groen', behaviour: 'Eigen foto gestuurd' });
+    const sentNew = makeAssessment({ assessedOn: '2026-03-09', flag: 'geel', behaviour: ' eigen foto gestuurd ' });
+    const forwarded = makeAssessment({
+      assessedOn: '2026-03-05',
+      flag: 'rood',
+      behaviour: 'Foto doorgestuurd zonder toestemming',
+    });
+    expect(latestPerBehaviour([sentNew, forwarded, whole, sentOld])).toEqual([whole, forwarded, sentNew]);
+    expect(latestPerBehaviour([])).toEqual([]);
   });
 });
 

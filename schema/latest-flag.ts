@@ -1,6 +1,8 @@
 // Which Vlaggensysteem assessment counts as a case's current one: the newest
 // `assessedOn`; on the same day the one written last (`createdAt`). One rule
-// for the case list, the follow-up overview, the summary and the aggregates.
+// for the case list, the follow-up overview and the aggregates; the summary
+// shares the newest per behaviour (latestPerBehaviour).
+import { groupBy } from './group-by';
 import type { Flag, FlagAssessment } from './records/assessment';
 
 type Dated = Pick<FlagAssessment, 'assessedOn' | 'createdAt'>;
@@ -22,4 +24,20 @@ export function latestAssessment<A extends Dated>(assessments: readonly A[]): A 
 /** The case's current flag, or undefined before any assessment. */
 export function latestFlag(assessments: readonly FlagAssessment[]): Flag | undefined {
   return latestAssessment(assessments)?.flag;
+}
+
+/**
+ * Issue 15, flags per behaviour: the newest assessment of each behaviour (the
+ * words trimmed, case ignored; none named is the case as a whole), oldest first.
+ */
+export function latestPerBehaviour<A extends Dated & { behaviour?: string | undefined }>(
+  assessments: readonly A[],
+): A[] {
+  const groups = groupBy(assessments, (a) => a.behaviour?.trim().toLowerCase() ?? '');
+  return [...groups.values()]
+    .flatMap((group) => {
+      const latest = latestAssessment(group);
+      return latest ? [latest] : [];
+    })
+    .sort((a, b) => compareAssessmentsNewestFirst(b, a));
 }

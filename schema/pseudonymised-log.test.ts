@@ -3,7 +3,18 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
 import type { AggregateInput } from './audit-aggregates';
-import { makeAssessment, makeCase, makeFollowUp, makeParty, makeTakedown } from './factories';
+import {
+  makeAssessment,
+  makeCase,
+  makeConversation,
+  makeEvidence,
+  makeFollowUp,
+  makeGrooming,
+  makeInformed,
+  makeParty,
+  makePolice,
+  makeTakedown,
+} from './factories';
 import { buildPseudonymisedLog, isoWeek, pseudonymisedLogToJson } from './pseudonymised-log';
 
 const Q1 = { kind: 'quarter', year: 2026, quarter: 1 } as const;
@@ -24,6 +35,32 @@ function input(knownOn: string, mark: string): AggregateInput {
     followUps: [makeFollowUp({ caseId: kase.id, due: '2026-03-20', doneOn: '2026-03-19', purpose: mark })],
     summaries: [{ basis: 'toestemming', day: '2026-03-20' }],
     takedowns: [makeTakedown({ caseId: kase.id, step: 'child-focus', status: 'gedaan', on: knownOn })],
+    // Issue 15 parts, with a marker wherever a record holds text and letters no output uses as initials.
+    evidence: [
+      makeEvidence({ caseId: kase.id, exists: 'nee', forms: [], heldBy: [], on: '2026-03-01', byInitials: 'ŊĦ' }),
+      makeEvidence({ caseId: kase.id, exists: 'ja', heldBy: ['politie', 'jongere'], on: knownOn, byInitials: 'ŊĦ' }),
+    ],
+    police: [
+      makePolice({ caseId: kase.id, stage: 'aangeraden', by: 'clb', informed: false, on: knownOn, byInitials: 'ŊĦ' }),
+      makePolice({ caseId: kase.id, stage: 'neergelegd', by: 'jongere', informed: true, on: knownOn, byInitials: 'ŊĦ' }),
+    ],
+    informed: [
+      makeInformed({ caseId: kase.id, institution: mark, basis: 'dreiging', pupilsToldFirst: false, on: knownOn }),
+      makeInformed({ caseId: kase.id, institution: mark, basis: 'dreiging', pupilsToldFirst: true, on: knownOn }),
+    ],
+    grooming: [
+      makeGrooming({ caseId: kase.id, phases: ['slachtofferselectie'], observedOn: '2026-01-02', byInitials: 'ŊĦ' }),
+      makeGrooming({
+        caseId: kase.id,
+        phases: ['informatie-en-vertrouwen', 'verleggen-van-grenzen'],
+        observedOn: knownOn,
+        byInitials: 'ŊĦ',
+      }),
+    ],
+    conversations: [
+      makeConversation({ caseId: kase.id, format: 'apart', on: '2026-03-10', byInitials: 'ŊĦ' }),
+      makeConversation({ caseId: kase.id, format: 'samen', partyIds: [kase.id, kase.id], on: knownOn }),
+    ],
   };
 }
 
@@ -41,8 +78,28 @@ describe('pseudonymised row-level log', () => {
       followUpsOverdue: 0,
       sharesWithConsent: 1,
       sharesWithoutConsent: 0,
-      takedownDone: ['child-focus'],
+      takedown: {
+        'verspreider-gevraagd': 'geen',
+        'ontvangers-gevraagd': 'geen',
+        'platform-gemeld': 'geen',
+        'child-focus': 'gedaan',
+      },
+      evidence: 'ja',
+      evidenceForms: ['schermafbeeldingen'],
+      evidenceHeldBy: ['politie', 'jongere'],
+      police: { overwogen: 'geen', aangeraden: 'clb', neergelegd: 'jongere' },
+      policeExplained: true,
+      otherInstitutionsInformed: 2,
+      informedBases: ['dreiging'],
+      informedPupilsToldFirst: 1,
+      groomingPhases: ['informatie-en-vertrouwen', 'verleggen-van-grenzen'],
+      conversations: { samen: 1, apart: 1 },
     });
+    // The first conversation's week, never its date: 2026-03-04 is in week 10 and before 2026-03-10 (week 11).
+    expect(log.rows.map((r) => [r.knownWeek, r.firstConversationWeek]).sort()).toEqual([
+      ['2026-W07', '2026-W07'],
+      ['2026-W10', '2026-W10'],
+    ]);
     const text = pseudonymisedLogToJson(log);
     for (const c of cases) {
       expect(text).not.toContain(c.case.id);
@@ -50,6 +107,8 @@ describe('pseudonymised row-level log', () => {
       expect(text).not.toContain(c.case.knownOn);
     }
     expect(text).not.toMatch(/MRK-/);
+    expect(text).not.toMatch(/[ŊĦ]|KV/);
+    expect(log.version).toBe(2);
     expect(text.match(/\d{4}-\d{2}-\d{2}/g)).toEqual(['2026-04-10']);
   });
 

@@ -2,7 +2,7 @@
 // see"; issue 15): one row per case that became known in the quarter, with a
 // keyed-hash pseudonym under a key that is fresh for every export (so rows of
 // two exports cannot be linked), the ISO week instead of a date, and only
-// enums and counts: no names, schools, free text or exact dates. It is still
+// enums, counts and ISO weeks: no names, schools, free text or exact dates. It is still
 // personal data (pseudonymised, not anonymous) and says so in the file. Pure:
 // the keyed hash is injected (HMAC-SHA-256 with WebCrypto in app/data).
 import { getISOWeek, getISOWeekYear } from 'date-fns';
@@ -12,15 +12,31 @@ import type { AggregateInput, AgeBand, AuditPeriod } from './audit-aggregates';
 import { latestFlag } from './latest-flag';
 import type { Flag } from './records/assessment';
 import type { CaseType } from './records/case';
+import { conversationFormatSchema } from './records/conversation';
+import type { ConversationFormat } from './records/conversation';
+import { latestEvidence } from './records/evidence';
+import type { EvidenceExists, EvidenceForm, EvidenceHolder } from './records/evidence';
+import { latestGrooming } from './records/grooming';
+import type { GroomingPhaseId } from './records/grooming';
+import { informedBasisSchema } from './records/informed';
+import type { InformedBasis } from './records/informed';
+import { latestPolice, policeStageSchema } from './records/police';
+import type { PoliceActor, PoliceStage } from './records/police';
 import { latestTakedowns, takedownStepSchema } from './records/takedown';
-import type { TakedownStep } from './records/takedown';
+import type { TakedownStatus, TakedownStep } from './records/takedown';
 
 export const PSEUDONYMISED_LOG_TYPE = 'baken-auditor-pseudonymised-log';
-export const PSEUDONYMISED_LOG_VERSION = 1;
+// Version 2 (issue 15): the structured parts (takedown status per step,
+// evidence, police complaint, other schools informed, grooming phases,
+// conversations) replace version 1's `takedownDone`.
+export const PSEUDONYMISED_LOG_VERSION = 2;
 export const PSEUDONYMISED_DATA_CLASS = 'gepseudonimiseerde-persoonsgegevens';
 
 /** Keyed hash of a case id, lowercase hex; the key lives only for one export. */
 export type KeyedHash = (caseId: string) => Promise<string>;
+
+/** `geen`: nothing recorded. */
+type OrNone<T> = T | 'geen';
 
 export interface PseudonymisedRow {
   pseudonym: string;
@@ -33,7 +49,25 @@ export interface PseudonymisedRow {
   followUpsOverdue: number;
   sharesWithConsent: number;
   sharesWithoutConsent: number;
-  takedownDone: TakedownStep[];
+  /** The current status of each takedown step. */
+  takedown: Record<TakedownStep, OrNone<TakedownStatus>>;
+  /** Whether evidence exists, of which kind and who holds it (the latest record; never the evidence). */
+  evidence: OrNone<EvidenceExists>;
+  evidenceForms: EvidenceForm[];
+  evidenceHeldBy: EvidenceHolder[];
+  /** Who considered, advised or made a complaint, per stage (the latest record of each). */
+  police: Record<PoliceStage, OrNone<PoliceActor>>;
+  /** Someone was told what a complaint means, in any police record. */
+  policeExplained: boolean;
+  /** How many times another school or CLB was informed, on which bases, and how often the pupils were told first. */
+  otherInstitutionsInformed: number;
+  informedBases: InformedBasis[];
+  informedPupilsToldFirst: number;
+  /** The grooming phases currently observed, as tags in the phases' own order. */
+  groomingPhases: GroomingPhaseId[];
+  /** Conversations held, by format, and the ISO week of the first (null without any). */
+  conversations: Record<ConversationFormat, number>;
+  firstConversationWeek: string | null;
 }
 
 export interface PseudonymisedLog {
@@ -51,6 +85,55 @@ export function isoWeek(day: string): string {
   return `${getISOWeekYear(d)}-W${String(getISOWeek(d)).padStart(2, '0')}`;
 }
 
+type StructuredParts = Pick<
+  PseudonymisedRow,
+  | 'takedown'
+  | 'evidence'
+  | 'evidenceForms'
+  | 'evidenceHeldBy'
+  | 'police'
+  | 'policeExplained'
+  | 'otherInstitutionsInformed'
+  | 'informedBases'
+  | 'informedPupilsToldFirst'
+  | 'groomingPhases'
+  | 'conversations'
+  | 'firstConversationWeek'
+>;
+
+/** The issue 15 parts of one case as enums, counts and weeks: no free text, no initials, no date, no one named. */
+function structuredParts(c: AggregateInput): StructuredParts {
+  const steps = latestTakedowns(c.takedowns ?? []);
+  const evidence = latestEvidence(c.evidence ?? []);
+  const police = latestPolice(c.police ?? []);
+  const informed = c.informed ?? [];
+  const conversations = c.conversations ?? [];
+  const firstConversation = conversations.reduce<string | undefined>(
+    (min, r) => (min === undefined || r.on < min ? r.on : min),
+    undefined,
+  );
+  return {
+    takedown: Object.fromEntries(
+      takedownStepSchema.options.map((step) => [step, steps.get(step)?.status ?? 'geen']),
+    ) as StructuredParts['takedown'],
+    evidence: evidence?.exists ?? 'geen',
+    evidenceForms: [...(evidence?.forms ?? [])],
+    evidenceHeldBy: [...(evidence?.heldBy ?? [])],
+    police: Object.fromEntries(
+      policeStageSchema.options.map((stage) => [stage, police.get(stage)?.by ?? 'geen']),
+    ) as StructuredParts['police'],
+    policeExplained: (c.police ?? []).some((r) => r.informed),
+    otherInstitutionsInformed: informed.length,
+    informedBases: informedBasisSchema.options.filter((b) => informed.some((r) => r.basis === b)),
+    informedPupilsToldFirst: informed.filter((r) => r.pupilsToldFirst).length,
+    groomingPhases: [...(latestGrooming(c.grooming ?? [])?.phases ?? [])],
+    conversations: Object.fromEntries(
+      conversationFormatSchema.options.map((f) => [f, conversations.filter((r) => r.format === f).length]),
+    ) as StructuredParts['conversations'],
+    firstConversationWeek: firstConversation === undefined ? null : isoWeek(firstConversation),
+  };
+}
+
 /**
  * The rows for `period`, sorted by pseudonym (so the order says nothing about
  * when cases were logged). `generatedOn` decides which open follow-ups are overdue.
@@ -66,7 +149,6 @@ export async function buildPseudonymisedLog(
   for (const c of cases) {
     if (c.case.knownOn < from || c.case.knownOn >= until) continue;
     const shares = caseShares(c);
-    const latest = latestTakedowns(c.takedowns ?? []);
     rows.push({
       pseudonym: await hash(c.case.id),
       knownWeek: isoWeek(c.case.knownOn),
@@ -78,7 +160,7 @@ export async function buildPseudonymisedLog(
         .length,
       sharesWithConsent: shares.filter((b) => b === 'toestemming').length,
       sharesWithoutConsent: shares.filter((b) => b !== 'toestemming').length,
-      takedownDone: takedownStepSchema.options.filter((step) => latest.get(step)?.status === 'gedaan'),
+      ...structuredParts(c),
     });
   }
   rows.sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0));

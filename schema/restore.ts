@@ -42,6 +42,20 @@ const upgrades: { [K in RecordKind]?: Record<number, Upgrade> } = {
         confirmedWarnings: [],
       };
     },
+    // Issue 15 item 3: the `contactgegevens` category is gone (no field ever
+    // filled it, so it never released anything). A record that named it keeps
+    // it in `retiredCategories`, readable in its history; what it covers stays
+    // exactly the same. One that named only that category now covers nothing.
+    2: (old) => {
+      const categories = Array.isArray(old['categories']) ? (old['categories'] as unknown[]) : undefined;
+      if (!categories?.includes('contactgegevens')) return { ...old, schemaVersion: 3 };
+      return {
+        ...old,
+        schemaVersion: 3,
+        categories: categories.filter((c) => c !== 'contactgegevens'),
+        retiredCategories: ['contactgegevens'],
+      };
+    },
   },
 };
 

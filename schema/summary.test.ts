@@ -95,6 +95,7 @@ const labels: SummaryLabels = {
     schools: echo,
     agreement: echo,
     assessment: echo,
+    behaviour: (text) => `BEHAVIOUR ${text}`,
     reasoning: echo,
     party: echo,
     realName: echo,
@@ -221,6 +222,70 @@ describe('buildSummary (examples)', () => {
     expect(text).not.toContain('Oude beoordeling.');
     expect(text).toContain('Verbeterde versie.');
     expect(text).not.toContain('Eerste versie.');
+  });
+
+  it('shows the newest assessment of each behaviour with its words, names replaced, never whom it names', () => {
+    const forwarder = makeParty({
+      caseId,
+      role: 'jongere-die-doorstuurde',
+      pseudonym: 'Jongere B',
+      realName: 'Jens Peeters',
+      age: undefined,
+    });
+    const sentOld = makeAssessment({
+      caseId,
+      assessedOn: '2026-03-02',
+      flag: 'groen',
+      behaviour: 'Eigen foto gestuurd',
+      reasoning: 'Eerste inschatting.',
+    });
+    const sent = makeAssessment({
+      caseId,
+      assessedOn: '2026-03-09',
+      flag: 'geel',
+      behaviour: 'eigen foto gestuurd',
+      reasoning: 'Bijgestelde inschatting.',
+      partyIds: [jongere.id],
+    });
+    const forwarded = makeAssessment({
+      caseId,
+      assessedOn: '2026-03-05',
+      flag: 'rood',
+      behaviour: 'Foto doorgestuurd door Jens Peeters',
+      reasoning: 'Doorsturen zonder toestemming.',
+      partyIds: [forwarder.id],
+    });
+    const consents = [
+      makeConsent({ caseId, partyId: jongere.id, recipient: 'school', categories: ['vlaggen-beoordeling'] }),
+    ];
+    const input = { ...base, parties: [jongere, forwarder], consents, assessments: [sentOld, sent, forwarded] };
+    const summary = buildSummary(input, 'school', ON, VL);
+    const section = summary.sections.find((x) => x.category === 'vlaggen-beoordeling');
+    expect(section?.facts).toEqual([
+      {
+        kind: 'assessment',
+        flag: 'rood',
+        assessedOn: '2026-03-05',
+        reasoning: 'Doorsturen zonder toestemming.',
+        behaviour: 'Foto doorgestuurd door jongere-die-doorstuurde',
+      },
+      {
+        kind: 'assessment',
+        flag: 'geel',
+        assessedOn: '2026-03-09',
+        reasoning: 'Bijgestelde inschatting.',
+        behaviour: 'eigen foto gestuurd',
+      },
+    ]);
+    const text = render(summary);
+    expect(text).toContain('- BEHAVIOUR Foto doorgestuurd door jongere-die-doorstuurde');
+    expect(text).not.toContain('Jens');
+    expect(text).not.toContain('Eerste inschatting.');
+    expect(text).not.toContain(forwarder.id);
+    // Without consent for the category, the behaviour is withheld with the rest of the assessment.
+    const withheld = buildSummary({ ...input, consents: [] }, 'school', ON, VL);
+    expect(withheld.withheld).toContain('vlaggen-beoordeling');
+    expect(render(withheld)).not.toContain('BEHAVIOUR');
   });
 
   describe('whose information (issue 14)', () => {

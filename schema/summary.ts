@@ -30,13 +30,16 @@
 //   schema/records/grooming.ts) is case-level by the same rule: the current set.
 // - gesprekken (issue 15: conversations, schema/records/conversation.ts) is
 //   case-level by the same rule: date and joint or separate, never with whom.
+// - vlaggen-beoordeling: the newest assessment per behaviour (issue 15), with
+//   the behaviour's words (names replaced like all free text), never the
+//   betrokkenen it names (that is person information).
 // - Art. 458bis shares only ever go to politie-parket, which is no summary
 //   recipient (share-rules.ts). Conversation notes other than agreements
 //   (afspraken) are never included.
 // Labels come from the caller (app/i18n), so this file holds no interface text.
 import type { Jurisdiction } from './competence';
 import { consentRelease, isCaseLevel } from './consent-validity';
-import { latestAssessment } from './latest-flag';
+import { latestPerBehaviour } from './latest-flag';
 import { replaceNames } from './name-redaction';
 import { emergencyRelease } from './share-rules';
 import type { Flag, FlagAssessment } from './records/assessment';
@@ -124,7 +127,7 @@ export type SummaryFact =
   | { kind: 'description'; text: string }
   | { kind: 'schools'; schools: string[] }
   | { kind: 'agreement'; on: string; text: string }
-  | { kind: 'assessment'; flag: Flag; assessedOn: string; reasoning: string }
+  | { kind: 'assessment'; flag: Flag; assessedOn: string; reasoning: string; behaviour?: string | undefined }
   | {
       kind: 'party';
       role: PartyRole;
@@ -172,7 +175,6 @@ const CATEGORY_ORDER: readonly InfoCategory[] = [
   'andere-scholen',
   'grooming-signalen',
   'gesprekken',
-  'contactgegevens',
 ];
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -199,10 +201,17 @@ function caseFacts(
     .filter((n) => n.noteKind === 'afspraak')
     .sort((a, b) => byText(a.at, b.at))
     .map((n) => ({ kind: 'agreement', on: n.at.slice(0, 10), text: clean(n.text) }));
-  const latest = latestAssessment(input.assessments.filter((a) => a.caseId === kase.id));
-  const vlaggen: SummaryFact[] = latest
-    ? [{ kind: 'assessment', flag: latest.flag, assessedOn: latest.assessedOn, reasoning: clean(latest.reasoning) }]
-    : [];
+  // Issue 15, flags per behaviour: the newest assessment of each behaviour
+  // (none named = the case as a whole), so one behaviour's flag never hides another's.
+  const vlaggen: SummaryFact[] = latestPerBehaviour(input.assessments.filter((a) => a.caseId === kase.id)).map(
+    (a) => ({
+      kind: 'assessment',
+      flag: a.flag,
+      assessedOn: a.assessedOn,
+      reasoning: clean(a.reasoning),
+      ...(a.behaviour === undefined ? {} : { behaviour: clean(a.behaviour) }),
+    }),
+  );
   const opvolging: SummaryFact[] = input.followUps
     .filter((f) => f.caseId === kase.id && f.doneOn === undefined)
     .sort((a, b) => byText(a.due, b.due))
@@ -254,7 +263,6 @@ function caseFacts(
     afspraken,
     'vlaggen-beoordeling': vlaggen,
     opvolging,
-    contactgegevens: [],
     'offline-halen': offline,
     bewijsmateriaal: bewijs,
     'klacht-politie': klacht,
@@ -339,8 +347,7 @@ export function buildSummary(
 
   for (const category of CATEGORY_ORDER) {
     if (!isCaseLevel(category)) {
-      // Person-level: each person on their own consent. contactgegevens has no content yet.
-      if (category !== 'namen-betrokkenen') continue;
+      // Person-level: each person on their own consent.
       for (const p of parties) {
         const records = named.get(p.id);
         if (!records) {
@@ -413,6 +420,8 @@ export interface SummaryLabels {
     schools: (list: string) => string;
     agreement: (date: string, text: string) => string;
     assessment: (flag: string, date: string) => string;
+    /** Issue 15: the behaviour an assessment is about, when it names one. */
+    behaviour: (text: string) => string;
     reasoning: (text: string) => string;
     party: (role: string, pseudonym: string, age: number | undefined) => string;
     realName: (name: string) => string;
@@ -460,7 +469,11 @@ export function factLines(fact: SummaryFact, t: SummaryLabels): string[] {
     case 'agreement':
       return [t.facts.agreement(formatDateBe(fact.on), fact.text)];
     case 'assessment':
-      return [t.facts.assessment(t.flags[fact.flag], formatDateBe(fact.assessedOn)), t.facts.reasoning(fact.reasoning)];
+      return [
+        t.facts.assessment(t.flags[fact.flag], formatDateBe(fact.assessedOn)),
+        ...(fact.behaviour === undefined ? [] : [t.facts.behaviour(fact.behaviour)]),
+        t.facts.reasoning(fact.reasoning),
+      ];
     case 'party': {
       const lines = [t.facts.party(t.roles[fact.role], fact.pseudonym, fact.age)];
       if (fact.realName !== undefined) lines.push(t.facts.realName(fact.realName));

@@ -100,11 +100,27 @@ describe('summaries as shares', () => {
       on: '2026-03-05',
       byInitials: 'KV',
     });
+    // Issue 15: the row-level log also reads evidence and grooming observations.
+    await runOperation('recordEvidence', {
+      caseId: a.kase.id,
+      exists: 'ja',
+      heldBy: ['politie'],
+      on: '2026-03-05',
+      byInitials: 'KV',
+    });
+    await runOperation('recordGroomingObservation', {
+      caseId: a.kase.id,
+      phases: ['slachtofferselectie'],
+      observedOn: '2026-03-05',
+      byInitials: 'KV',
+    });
     const { inputs, damaged } = await readAggregateInputs(Q1);
     expect(damaged).toBe(0);
     expect(inputs.map((i) => i.case.id)).toEqual([a.kase.id]);
     expect(inputs[0]?.summaries).toEqual([{ basis: 'toestemming', day: '2026-03-12' }]);
     expect(inputs[0]?.takedowns?.map((r) => [r.step, r.status])).toEqual([['child-focus', 'gedaan']]);
+    expect(inputs[0]?.evidence?.map((r) => [r.exists, r.heldBy])).toEqual([['ja', ['politie']]]);
+    expect(inputs[0]?.grooming?.map((r) => r.phases)).toEqual([['slachtofferselectie']]);
   });
 
   it('counts actual shares in the figures: summaries on consent and shares without consent, not consent records', async () => {

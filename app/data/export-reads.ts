@@ -28,6 +28,8 @@ const PART_KINDS = new Set([
   'police',
   'informed',
   'conversation',
+  'evidence',
+  'grooming',
 ]);
 
 export interface ExportProgress {
@@ -122,6 +124,8 @@ export async function readAggregateInputs(
     else if (record.kind === 'police') input.police = [...(input.police ?? []), record];
     else if (record.kind === 'informed') input.informed = [...(input.informed ?? []), record];
     else if (record.kind === 'conversation') input.conversations = [...(input.conversations ?? []), record];
+    else if (record.kind === 'evidence') input.evidence = [...(input.evidence ?? []), record];
+    else if (record.kind === 'grooming') input.grooming = [...(input.grooming ?? []), record];
   }
   // A summary cannot be made before its case became known, so events from
   // before the period are not read. Audit rows have no plaintext action or case.

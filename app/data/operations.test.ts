@@ -533,7 +533,7 @@ describe('consent', () => {
         givenOn: '2026-03-12',
         how: 'mondeling-genoteerd',
       }),
-    ).resolves.toMatchObject({ givenBy: 'ouder-voogd', schemaVersion: 2 });
+    ).resolves.toMatchObject({ givenBy: 'ouder-voogd', schemaVersion: 3 });
   });
 
   it('refuses consent for a betrokkene of another case', async () => {
@@ -610,7 +610,7 @@ describe('consent', () => {
         youngPersonInformed: { told: 'nee', whyNot: 'Niet bereikbaar vandaag.' },
       });
       expect(await stored(recorded.id)).toMatchObject({
-        schemaVersion: 2,
+        schemaVersion: 3,
         bestPlacedToHelp: 'De zorgcoördinator',
         youngPersonInformed: { told: 'nee', whyNot: 'Niet bereikbaar vandaag.' },
         confirmedWarnings: [],

@@ -96,7 +96,13 @@ export class LogbookPage {
     ).toBeVisible();
   }
 
-  async assessFlags(input: { answers: Record<string, string>; flag: string; reasoning: string }): Promise<void> {
+  async assessFlags(input: {
+    answers: Record<string, string>;
+    flag: string;
+    reasoning: string;
+    /** Issue 15: the behaviour the assessment is about (optional). */
+    behaviour?: string;
+  }): Promise<void> {
     const section = this.section('Vlaggensysteem');
     await section.getByRole('button', { name: 'Beoordeling toevoegen' }).click();
     const form = section.getByRole('form', { name: 'Nieuwe beoordeling' });
@@ -108,6 +114,9 @@ export class LogbookPage {
     }
     await form.getByRole('radio', { name: new RegExp(`^${input.flag}`) }).check();
     await form.getByRole('textbox', { name: 'Waarom deze vlag?' }).fill(input.reasoning);
+    if (input.behaviour !== undefined) {
+      await form.getByRole('textbox', { name: /^Over welk gedrag gaat deze beoordeling\?/ }).fill(input.behaviour);
+    }
     await form.getByRole('button', { name: 'Bewaren' }).click();
     await expect(section.getByRole('status').filter({ hasText: /^De beoordeling is bewaard\.$/ })).toBeVisible();
   }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { flagSchema } from './assessment';
 import { isoDateSchema, kindSchema, recordHead, recordIdSchema, timestampSchema } from './base';
 import { caseStatusSchema } from './case';
-import { consentBasisSchema, infoCategorySchema, recipientSchema } from './consent';
+import { consentBasisSchema, infoCategorySchema, recipientSchema, retiredCategorySchema } from './consent';
 import { noteKindSchema } from './note';
 
 export const auditActionSchema = z.enum([
@@ -54,7 +54,8 @@ export const auditDetailsSchema = z.strictObject({
   recordKind: kindSchema.optional(),
   recipient: recipientSchema.optional(),
   // Issue 15 grew the list of categories past ten; a wider limit keeps every older event valid.
-  categories: z.array(infoCategorySchema).max(20).optional(),
+  // Events are hash-chained and never rewritten: an older one may name a retired category.
+  categories: z.array(z.union([infoCategorySchema, retiredCategorySchema])).max(20).optional(),
   basis: consentBasisSchema.optional(),
   noteKind: noteKindSchema.optional(),
   flag: flagSchema.optional(),

@@ -2,7 +2,7 @@
 // consent operations (app/data/ops/consent.ts).
 import { z } from 'zod';
 
-import { recordErrors } from '../errors';
+import { fieldErrors, recordErrors } from '../errors';
 import { safeText } from '../safe-text';
 import { caseRecordHead, choiceList, isoDateSchema, recordIdSchema, stamps } from './base';
 
@@ -22,7 +22,6 @@ export const infoCategorySchema = z.enum([
   'vlaggen-beoordeling',
   'namen-betrokkenen',
   'opvolging',
-  'contactgegevens',
   /** Issue 15: the steps taken to get the material offline (schema/records/takedown.ts). */
   'offline-halen',
   /** Issue 15: whether evidence exists and who holds it (schema/records/evidence.ts). */
@@ -38,6 +37,17 @@ export const infoCategorySchema = z.enum([
 ]);
 export type InfoCategory = z.infer<typeof infoCategorySchema>;
 
+/**
+ * Categories that no longer exist (issue 15 item 3: `contactgegevens`, which
+ * no field ever filled). A consent stored with one keeps it here, readable in
+ * its history; it releases nothing (nothing could be filed under it).
+ */
+export const retiredCategorySchema = z.enum(['contactgegevens']);
+export type RetiredCategory = z.infer<typeof retiredCategorySchema>;
+
+const distinctList = <T extends z.ZodType<string>>(item: T) =>
+  z.array(item).refine((list) => new Set(list).size === list.length, { error: fieldErrors.duplicate });
+
 export const consentBasisSchema = z.enum(['toestemming', 'noodtoestand', 'art-458bis']);
 export type ConsentBasis = z.infer<typeof consentBasisSchema>;
 
@@ -46,14 +56,27 @@ export type ConsentBasis = z.infer<typeof consentBasisSchema>;
 // (noodtoestand) and which contradicting check answers the worker confirmed.
 // restore.ts upgrades version 1; given consent only changes its version, its
 // validity is worked out when read (consent-validity.ts), never stored.
+// Version 3 (issue 15): `contactgegevens` moved from `categories` to
+// `retiredCategories`; `categories` may then be empty (restore.ts).
 const consentCommon = {
-  ...caseRecordHead('consent', 2),
+  ...caseRecordHead('consent', 3),
   /** Whose information. */
   partyId: recordIdSchema,
   recipient: recipientSchema,
-  categories: choiceList(infoCategorySchema),
+  /** At least one, unless the record named only retired categories (`coversSomething`). */
+  categories: distinctList(infoCategorySchema),
+  retiredCategories: choiceList(retiredCategorySchema).optional(),
   ...stamps,
 };
+
+/** A stored record names at least one category, current or retired. */
+function namesACategory(c: { categories: readonly string[]; retiredCategories?: readonly string[] | undefined }) {
+  return c.categories.length > 0 || c.retiredCategories !== undefined;
+}
+const namesACategoryIssue = { error: fieldErrors.emptyList, path: ['categories'] };
+
+/** What a form may name: at least one current category (never a retired one). */
+const formCategories = { categories: choiceList(infoCategorySchema) };
 
 /** The fields of given consent, before the cross-field rule (zod cannot `.pick` a refined object). */
 const consentGivenFields = z.strictObject({
@@ -65,10 +88,12 @@ const consentGivenFields = z.strictObject({
   withdrawnOn: isoDateSchema.optional(),
 });
 
-export const consentGivenSchema = consentGivenFields.refine(
-  (c) => c.withdrawnOn === undefined || c.withdrawnOn >= c.givenOn,
-  { error: recordErrors.withdrawnBeforeGiven, path: ['withdrawnOn'] },
-);
+export const consentGivenSchema = consentGivenFields
+  .refine((c) => c.withdrawnOn === undefined || c.withdrawnOn >= c.givenOn, {
+    error: recordErrors.withdrawnBeforeGiven,
+    path: ['withdrawnOn'],
+  })
+  .refine(namesACategory, namesACategoryIssue);
 
 const yesNo = z.enum(['ja', 'nee'], { error: recordErrors.checkRequired });
 const checkAnswer = z.strictObject(
@@ -117,7 +142,8 @@ export const contradictionCodeSchema = z.enum([
   'niet-besproken-met-jongere',
 ]);
 
-export const shareWithoutConsentSchema = z.strictObject({
+/** The fields of a share without consent, before the stored-record rule (zod cannot `.pick` a refined object). */
+const shareWithoutConsentObject = z.strictObject({
   ...consentCommon,
   basis: z.enum(['noodtoestand', 'art-458bis']),
   sharedOn: isoDateSchema,
@@ -129,6 +155,7 @@ export const shareWithoutConsentSchema = z.strictObject({
   /** Contradicting check answers the worker saw and confirmed. */
   confirmedWarnings: z.array(contradictionCodeSchema).max(10),
 });
+export const shareWithoutConsentSchema = shareWithoutConsentObject.refine(namesACategory, namesACategoryIssue);
 
 export const consentRecordSchema = z.discriminatedUnion('basis', [consentGivenSchema, shareWithoutConsentSchema]);
 export type ConsentRecord = z.infer<typeof consentRecordSchema>;
@@ -140,35 +167,35 @@ export type ShareWithoutConsent = z.infer<typeof shareWithoutConsentSchema>;
 // ---------------------------------------------------------------------------
 
 /** The consent form. */
-export const recordConsentInput = consentGivenFields.pick({
-  caseId: true,
-  partyId: true,
-  recipient: true,
-  categories: true,
-  givenBy: true,
-  givenOn: true,
-  how: true,
-});
+export const recordConsentInput = consentGivenFields
+  .pick({
+    caseId: true,
+    partyId: true,
+    recipient: true,
+    givenBy: true,
+    givenOn: true,
+    how: true,
+  })
+  .extend(formCategories);
 export type RecordConsentInput = z.input<typeof recordConsentInput>;
 
 export const withdrawConsentInput = consentGivenFields.pick({ id: true, withdrawnOn: true }).required();
 export type WithdrawConsentInput = z.input<typeof withdrawConsentInput>;
 
 /** The share-without-consent fields, before the cross-field rules (zod cannot `.omit` a refined object). */
-export const shareWithoutConsentFields = shareWithoutConsentSchema
+export const shareWithoutConsentFields = shareWithoutConsentObject
   .pick({
     caseId: true,
     partyId: true,
     basis: true,
     recipient: true,
-    categories: true,
     sharedOn: true,
     justification: true,
     checks: true,
     bestPlacedToHelp: true,
     youngPersonInformed: true,
   })
-  .extend({ confirmedWarnings: shareWithoutConsentSchema.shape.confirmedWarnings.default([]) });
+  .extend({ ...formCategories, confirmedWarnings: shareWithoutConsentObject.shape.confirmedWarnings.default([]) });
 
 /**
  * The cross-field rules of sharing without consent (issue 14): art. 458bis

@@ -31,8 +31,7 @@ import { NameWarning } from './name-warning';
 const t = nl.logbook.consent;
 const ts = nl.logbook.share;
 const recipientOptions = recipientSchema.options.map((value) => ({ value, label: t.recipients[value] }));
-// "contactgegevens" is in the schema, but the consent form offers the five categories of the issue.
-const formCategories = infoCategorySchema.options.filter((c) => c !== 'contactgegevens');
+const formCategories = infoCategorySchema.options;
 const categoryOptions = formCategories.map((value) => ({ value, label: t.categoryLabels[value] }));
 const giverOptions = consentGiverSchema.options.map((value) => ({ value, label: t.givenByOptions[value] }));
 const howOptions = (['mondeling-genoteerd', 'schriftelijk'] as const).map((value) => ({

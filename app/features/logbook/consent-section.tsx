@@ -22,6 +22,7 @@ import { TextField } from '../../ui/field';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import type { FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
+import { consentCategoriesText } from './consent-categories';
 import { ConsentForm, ShareForm, checkKeys } from './consent-forms';
 import { ConsentValidityView } from './consent-validity-view';
 import { RecordList } from '../../ui/item-list';
@@ -97,7 +98,7 @@ function ConsentCard({
   onSaved: (message: string) => void;
 }) {
   const title = t.entryTitle(party?.pseudonym ?? t.unknownParty, t.recipients[consent.recipient]);
-  const categories = t.entryCategories(consent.categories.map((c) => t.categoryLabels[c]).join(', '));
+  const categories = consentCategoriesText(consent);
   if (consent.basis !== 'toestemming') return <ShareCard share={consent} title={title} categories={categories} />;
   return (
     <GivenCard consent={consent} title={title} categories={categories} today={today} onSaved={onSaved}>

@@ -21,7 +21,6 @@ const summaryLabels = {
     'vlaggen-beoordeling': 'Vlaggensysteem-beoordeling',
     'namen-betrokkenen': 'Namen van betrokkenen',
     opvolging: 'Opvolging',
-    contactgegevens: 'Contactgegevens',
     'offline-halen': 'Materiaal offline halen',
     bewijsmateriaal: 'Bewijsmateriaal',
     'klacht-politie': 'Klacht bij de politie',
@@ -106,6 +105,7 @@ const summaryLabels = {
     schools: (list: string) => `School: ${list}`,
     agreement: (date: string, text: string) => `${date}: ${text}`,
     assessment: (flag: string, date: string) => `Vlag ${flag}, beoordeeld op ${date}`,
+    behaviour: (text: string) => `Gedrag: ${text}`,
     reasoning: (text: string) => `Toelichting: ${text}`,
     party: (role: string, pseudonym: string, age: number | undefined) =>
       age === undefined ? `${pseudonym}, ${role}` : `${pseudonym} (${age}), ${role}`,
@@ -243,7 +243,7 @@ export const exportScreen = {
     rowLog: {
       title: 'Rij per dossier (gepseudonimiseerd, niet verplicht)',
       intro:
-        'Eén rij per dossier van dit kwartaal: een pseudoniem dat bij elke export anders is, de week waarin het dossier bekend werd, soort, leeftijdsgroep, vlag en aantallen. Geen namen, scholen, datums of vrije tekst. Dit zijn gepseudonimiseerde persoonsgegevens: bewaar en deel het bestand zoals persoonsgegevens.',
+        'Eén rij per dossier van dit kwartaal: een pseudoniem dat bij elke export anders is, de week waarin het dossier bekend werd, soort, leeftijdsgroep, vlag, aantallen, en als keuzes en weken: offline halen, bewijsmateriaal, klacht bij de politie, andere scholen of CLB’s op de hoogte, groomingsignalen en gesprekken. Geen namen, scholen, datums of vrije tekst. Dit zijn gepseudonimiseerde persoonsgegevens: bewaar en deel het bestand zoals persoonsgegevens.',
       download: 'Rij per dossier bewaren (JSON, gepseudonimiseerd)',
       busy: 'Bezig…',
       done: 'Het gepseudonimiseerde bestand is klaar om te bewaren.',

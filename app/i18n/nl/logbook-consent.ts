@@ -27,6 +27,10 @@ export const consentRules = {
   },
   notOwnInformation: (list: string) =>
     `Telt niet voor ${list}: dat is informatie over de afgebeelde jongere. Alleen haar of zijn toestemming (of die van de ouders) geldt daarvoor.`,
+  // Issue 15 item 3: a category that no longer exists, as an older record names it.
+  retiredCategoryLabels: { contactgegevens: 'contactgegevens (categorie vervallen)' },
+  onlyRetired:
+    'Deze soort informatie bestaat niet meer in Baken en er werd nooit iets onder bewaard. Deze registratie blijft in de geschiedenis staan, maar geeft niets vrij.',
   timeline: 'Verloop van de geldigheid',
   timelineEntry: (date: string, status: string) => `Vanaf ${date}: ${status}`,
 };

@@ -371,7 +371,6 @@ export const logbook = {
       'vlaggen-beoordeling': 'Vlaggensysteem-beoordeling',
       'namen-betrokkenen': 'namen van betrokkenen',
       opvolging: 'opvolging',
-      contactgegevens: 'contactgegevens',
       'offline-halen': 'materiaal offline halen',
       bewijsmateriaal: 'bewijsmateriaal',
       'klacht-politie': 'klacht bij de politie',
