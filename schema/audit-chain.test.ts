@@ -13,6 +13,8 @@ import {
   linkAuditEvent,
   normalizeAnchor,
   verifyEventChain,
+  reportAuditChains,
+  splitAuditChains,
   openCommitment,
   verifyAuditChain,
 } from './audit-chain';
@@ -293,7 +295,11 @@ describe('the label of an exported audit log', () => {
     expect(AUDIT_LOG_DATA_CLASS).toBe('gepseudonimiseerde-persoonsgegevens');
     expect(await verifyAuditChain(auditLogFileToText(file), sha256)).toMatchObject({ valid: true });
     const { dataClass: _label, ...unlabelled } = file;
-    expect(await verifyAuditChain(unlabelled, sha256)).toEqual({ valid: false, firstBrokenSeq: null, reason: 'checksum' });
+    expect(await verifyAuditChain(unlabelled, sha256)).toEqual({
+      valid: false,
+      firstBrokenSeq: null,
+      reason: 'checksum',
+    });
   });
 
   it('still verifies a file made before the label existed', async () => {
@@ -312,5 +318,51 @@ describe('the label of an exported audit log', () => {
     ].join('\n');
     const checksum = Buffer.from(sha256(new TextEncoder().encode(oldText))).toString('hex');
     expect(await verifyAuditChain({ ...body, checksum }, sha256)).toMatchObject({ valid: true, events: 2 });
+  });
+});
+
+describe('audit chains of several devices (replicated by sync)', () => {
+  it("splits two devices' merged events into their own chains, each verifying on its own", async () => {
+    const a = await chainOf(4);
+    const b = await chainOf(3);
+    const merged = [...a.events, ...b.events].sort(() => Math.random() - 0.5);
+    const chained = merged.filter((e): e is AuditEvent & { chain: NonNullable<AuditEvent['chain']> } => !!e.chain);
+    const { chains, unattached } = splitAuditChains(chained);
+    expect(unattached).toEqual([]);
+    const byGenesis = new Map(chains.map((c) => [c.genesis, c.events.map((e) => e.id)]));
+    expect(byGenesis.get(a.links[0]?.hash ?? '')).toEqual(a.events.map((e) => e.id));
+    expect(byGenesis.get(b.links[0]?.hash ?? '')).toEqual(b.events.map((e) => e.id));
+    expect(await verifyEventChain(merged, sha256)).toEqual({ status: 'intact' });
+    const report = await reportAuditChains(merged, sha256);
+    expect(report.unattached).toBe(0);
+    expect(
+      report.chains
+        .map((c) => ({ head: c.head, events: c.events, verdict: c.verdict }))
+        .sort((x, y) => x.events - y.events),
+    ).toEqual([
+      { head: { seq: 2, hash: b.links[2]?.hash }, events: 3, verdict: { status: 'intact' } },
+      { head: { seq: 3, hash: a.links[3]?.hash }, events: 4, verdict: { status: 'intact' } },
+    ]);
+  });
+
+  it("detects a tampered event replicated from another device, and names that device's chain", async () => {
+    const a = await chainOf(4);
+    const b = await chainOf(3);
+    // Device A's event 2, altered on its way (its case changed): its commitment no longer opens.
+    const tampered = a.events.map((e, i) => (i === 2 ? { ...e, caseId: crypto.randomUUID() } : e));
+    const merged = [...b.events, ...tampered];
+    expect(await verifyEventChain(merged, sha256)).toEqual({ status: 'broken', firstBrokenSeq: 2 });
+    const report = await reportAuditChains(merged, sha256);
+    const ofA = report.chains.find((c) => c.genesis === a.links[0]?.hash);
+    const ofB = report.chains.find((c) => c.genesis === b.links[0]?.hash);
+    expect(ofA?.verdict).toEqual({ status: 'broken', firstBrokenSeq: 2 });
+    expect(ofB?.verdict).toEqual({ status: 'intact' });
+    // A forged hash cuts the rest of A's chain loose: reported, not silently accepted.
+    const forged = a.events.map((e, i) =>
+      i === 1 && e.chain ? { ...e, chain: { ...e.chain, hash: 'cd'.repeat(32) } } : e,
+    );
+    const cut = await reportAuditChains([...b.events, ...forged], sha256);
+    expect(cut.unattached).toBe(2);
+    expect(await verifyEventChain([...b.events, ...forged], sha256)).toMatchObject({ status: 'broken' });
   });
 });

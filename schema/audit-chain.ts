@@ -162,10 +162,91 @@ export async function verifyEventChain(
   events: readonly AuditEvent[],
   sha256: Sha256,
 ): Promise<{ status: 'intact' | 'none' } | { status: 'broken'; firstBrokenSeq: number }> {
-  const chained = events
-    .filter((e): e is AuditEvent & { chain: AuditChainLink } => e.chain !== undefined)
-    .sort((a, b) => a.chain.seq - b.chain.seq);
+  const chained = events.filter((e): e is ChainedEvent => e.chain !== undefined);
   if (chained.length === 0) return { status: 'none' };
+  const groups = splitAuditChains(chained);
+  // Several devices' chains (replicated by sync): each must verify on its own, and nothing may hang loose.
+  if (groups.chains.length > 1) {
+    for (const chain of groups.chains) {
+      const verdict = await verifySingleChain(chain.events, sha256);
+      if (verdict.status === 'broken') return verdict;
+    }
+    const loose = groups.unattached[0];
+    return loose === undefined ? { status: 'intact' } : { status: 'broken', firstBrokenSeq: loose.chain.seq };
+  }
+  return verifySingleChain(chained, sha256);
+}
+
+type ChainedEvent = AuditEvent & { chain: AuditChainLink };
+
+export interface AuditChainGroup {
+  /** The hash of the chain's first link (seq 0): names the chain, e.g. one device's. */
+  genesis: string;
+  /** Every event reachable from that first link by prev → hash, in seq order. */
+  events: ChainedEvent[];
+}
+
+/**
+ * Sorts chained events into chains: one per first link (seq 0, prev = 64 zeros), each holding the
+ * events reachable from it by prev → hash. Every device appends to its own chain, so after sync a
+ * logbook holds one chain per device. Events no chain reaches (a missing or altered predecessor)
+ * are `unattached`, sorted by seq.
+ */
+export function splitAuditChains(events: readonly ChainedEvent[]): {
+  chains: AuditChainGroup[];
+  unattached: ChainedEvent[];
+} {
+  const children = new Map<string, ChainedEvent[]>();
+  for (const e of events) children.set(e.chain.prev, [...(children.get(e.chain.prev) ?? []), e]);
+  const reached = new Set<ChainedEvent>();
+  const chains: AuditChainGroup[] = [];
+  for (const first of (children.get(GENESIS_PREV) ?? []).filter((e) => e.chain.seq === 0)) {
+    const group: ChainedEvent[] = [];
+    const todo = [first];
+    for (let e = todo.pop(); e !== undefined; e = todo.pop()) {
+      if (reached.has(e)) continue;
+      reached.add(e);
+      group.push(e);
+      todo.push(...(children.get(e.chain.hash) ?? []));
+    }
+    chains.push({ genesis: first.chain.hash, events: group.sort((a, b) => a.chain.seq - b.chain.seq) });
+  }
+  const unattached = events.filter((e) => !reached.has(e)).sort((a, b) => a.chain.seq - b.chain.seq);
+  return { chains, unattached };
+}
+
+export interface AuditChainReport {
+  genesis: string;
+  head: ChainHead;
+  events: number;
+  verdict: { status: 'intact' } | { status: 'broken'; firstBrokenSeq: number };
+}
+
+/** Each chain of `events` verified on its own (one per device after sync), plus the unattached events. */
+export async function reportAuditChains(
+  events: readonly AuditEvent[],
+  sha256: Sha256,
+): Promise<{ chains: AuditChainReport[]; unattached: number }> {
+  const groups = splitAuditChains(events.filter((e): e is ChainedEvent => e.chain !== undefined));
+  const chains: AuditChainReport[] = [];
+  for (const chain of groups.chains) {
+    const last = chain.events[chain.events.length - 1];
+    if (last === undefined) continue;
+    chains.push({
+      genesis: chain.genesis,
+      head: { seq: last.chain.seq, hash: last.chain.hash },
+      events: chain.events.length,
+      verdict: await verifySingleChain(chain.events, sha256),
+    });
+  }
+  return { chains, unattached: groups.unattached.length };
+}
+
+async function verifySingleChain(
+  events: readonly ChainedEvent[],
+  sha256: Sha256,
+): Promise<{ status: 'intact' } | { status: 'broken'; firstBrokenSeq: number }> {
+  const chained = [...events].sort((a, b) => a.chain.seq - b.chain.seq);
   let prev = GENESIS_PREV;
   for (let i = 0; i < chained.length; i++) {
     const event = chained[i];

@@ -28,10 +28,13 @@ const types = {
 /** The app's only way to the sync server. */
 export const syncPrefix = '/sync/';
 
-/** Request headers the CouchDB client needs; nothing else (no cookies) is passed on. */
-const forwardedRequestHeaders = ['authorization', 'content-type', 'accept', 'content-length', 'transfer-encoding'];
+/**
+ * Request headers the CouchDB client needs; nothing else (no cookies, no hop-by-hop headers such as
+ * Connection or Transfer-Encoding: Node frames each side itself, chunked when there is no length).
+ */
+const forwardedRequestHeaders = ['authorization', 'content-type', 'accept', 'content-length'];
 /** Response headers passed back; `WWW-Authenticate` is dropped so a 401 never opens the browser's login dialog. */
-const forwardedResponseHeaders = ['content-type', 'content-length', 'transfer-encoding', 'etag', 'location'];
+const forwardedResponseHeaders = ['content-type', 'content-length', 'etag', 'location'];
 
 /**
  * Streams one `/sync/…` request to the CouchDB root `target` (method, query,

@@ -2,6 +2,8 @@
 // server: credentials pass, CouchDB's answers come back unchanged, and the
 // server behaves like the README's CouchDB set-up (require_valid_user, one
 // member per database).
+import { createServer } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +88,48 @@ describe('/sync/ proxy to the embedded sync server', () => {
     } finally {
       await bare.close();
       await gone.close();
+    }
+  });
+
+  it('streams a chunked long-poll answer as it comes, without hop-by-hop headers or caching', async () => {
+    let seen: IncomingHttpHeaders = {};
+    let release = () => undefined as void;
+    const upstream = createServer((req, res) => {
+      seen = req.headers;
+      res.writeHead(200, { 'Content-Type': 'application/json', Connection: 'keep-alive', 'Keep-Alive': 'timeout=77' });
+      res.write('{"results":[\n'); // CouchDB starts a long-poll answer before anything changed
+      release = () => res.end('],"last_seq":"2-g1AAAAx"}');
+    });
+    await new Promise<void>((done) => upstream.listen(0, '127.0.0.1', () => done()));
+    const address = upstream.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const proxy = await startServer({ root: dir, syncTarget: `http://127.0.0.1:${port}` });
+    try {
+      const response = await fetch(`${proxy.url}/sync/db/_changes?feed=longpoll&since=1-g1AAAAx`, {
+        headers: { Authorization: basic('anna', 'x'), Accept: 'application/json', Cookie: 'a=b' },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(String(response.headers.get('keep-alive'))).not.toContain('77'); // the proxy's own keep-alive, not upstream's
+      const reader = response.body?.getReader();
+      const first = await reader?.read();
+      // The first chunk arrived while the upstream answer is still open: not buffered.
+      expect(new TextDecoder().decode(first?.value)).toBe('{"results":[\n');
+      release();
+      let rest = '';
+      for (;;) {
+        const chunk = await reader?.read();
+        if (!chunk || chunk.done) break;
+        rest += new TextDecoder().decode(chunk.value);
+      }
+      expect(JSON.parse(`{"results":[\n${rest}`)).toEqual({ results: [], last_seq: '2-g1AAAAx' });
+      expect(seen['authorization']).toBe(basic('anna', 'x'));
+      expect(seen['accept']).toBe('application/json');
+      expect(seen['cookie']).toBeUndefined();
+    } finally {
+      release();
+      await proxy.close();
+      await new Promise<void>((done) => upstream.close(() => done()));
     }
   });
 });

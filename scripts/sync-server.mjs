@@ -9,7 +9,9 @@
 //   server-wide endpoints (`_all_dbs`, `_config`, `_replicate`, …);
 // - an authenticated user without access gets 403 (express-pouchdb says 401);
 // - `_purge` is refused like CouchDB refuses it to a mere member (403), and
-//   is 501 for the admin because the LevelDB adapter cannot purge.
+//   is 501 for the admin because the LevelDB adapter cannot purge;
+// - sequences are opaque strings, long-polls time out and `_bulk_get` errors
+//   have CouchDB's shape (scripts/couch-like.mjs).
 //
 // CLI:
 //   node scripts/sync-server.mjs [--port 5984] [--dir .baken-sync]
@@ -21,6 +23,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PouchDB from 'pouchdb-node';
 import expressPouchDB from 'express-pouchdb';
+import { couchLike } from './couch-like.mjs';
 
 /** @typedef {(method: string, path: string, body?: unknown) => Promise<{ status: number, body: any }>} Call */
 
@@ -120,6 +123,7 @@ export async function startSyncServer(options = {}) {
     // compression either: loopback needs none, and the 401→403 rewrite below needs plain bodies.
     overrideMode: { exclude: ['routes/fauxton', 'routes/replicate', 'replicator', 'compression'] },
   });
+  const couch = couchLike(app);
   await new Promise((done) => app.couchConfig.set('admins', admin.name, admin.password, () => done(undefined)));
   await new Promise((done) => app.couchConfig.set('log', 'level', 'error', () => done(undefined)));
 
@@ -166,7 +170,7 @@ export async function startSyncServer(options = {}) {
         return end(...args);
       }
     );
-    app(req, res);
+    couch(req, res);
   });
   await new Promise((done, fail) => {
     server.once('error', fail);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { anchorOf, openCommitment, verifyAuditChain } from '../../schema/audit-chain';
+import { anchorOf, linkAuditEvent, openCommitment, toHex, verifyAuditChain } from '../../schema/audit-chain';
+import type { ChainHead } from '../../schema/audit-chain';
 import { makeAuditEvent, makeCase } from '../../schema/factories';
 import { exportAuditLog, readAuditAnchor, readAuditHead, sha256 } from './audit-log';
 import { db } from './db';
@@ -24,7 +25,43 @@ async function chainedEvents() {
   return results.flatMap((r) => (r.ok ? [r.record] : [])).sort((a, b) => (a.chain?.seq ?? -1) - (b.chain?.seq ?? -1));
 }
 
+/** Device A's chain as sync stores it on this device: A's own links, sealed like any pulled row. */
+async function replicateOtherDevice(count: number, tamperAt?: number) {
+  let head: ChainHead | null = null;
+  const events = [];
+  for (let i = 0; i < count; i++) {
+    const salt = toHex(crypto.getRandomValues(new Uint8Array(32)));
+    const linked = await linkAuditEvent(makeAuditEvent({ action: 'note.added' }), head, salt, sha256);
+    head = { seq: linked.chain.seq, hash: linked.chain.hash };
+    events.push(i === tamperAt ? { ...linked, details: { count: 99 } } : linked);
+  }
+  for (const e of events) {
+    const sealed = await sealRecord(requireDataKey(), e);
+    if (sealed.table === 'audit') await db.audit.put(sealed.row);
+  }
+  if (!head) throw new Error('no chain');
+  return anchorOf(head);
+}
+
 describe('exporting the audit log', () => {
+  it("after sync, exports this device's chain and verifies the other device's chain on its own", async () => {
+    await saveRecords([makeCase()]);
+    await appendAudit({ action: 'export.summary' });
+    const otherAnchor = await replicateOtherDevice(5);
+    const exported = await exportAuditLog('2026-03-31');
+    expect(await verifyAuditChain(exported.text, sha256)).toMatchObject({ valid: true, events: 2 });
+    expect(exported.headMatchesDevice).toBe(true);
+    expect(exported.otherChains).toEqual([{ anchor: otherAnchor, events: 5, firstBrokenSeq: null }]);
+    expect(exported.unattached).toBe(0);
+  });
+
+  it("names a tampered event in the other device's chain without failing this device's file", async () => {
+    const otherAnchor = await replicateOtherDevice(4, 2);
+    const exported = await exportAuditLog('2026-03-31');
+    expect(await verifyAuditChain(exported.text, sha256)).toMatchObject({ valid: true });
+    expect(exported.otherChains).toEqual([{ anchor: otherAnchor, events: 4, firstBrokenSeq: 2 }]);
+  });
+
   it('checks the exported head against meta.auditHead and says when the newest events are missing', async () => {
     const kase = makeCase();
     await saveRecords([kase, makeAuditEvent({ action: 'case.created', caseId: kase.id })]);

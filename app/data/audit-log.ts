@@ -19,6 +19,8 @@ import {
   chainHeadSchema,
   exportedLink,
   linkAuditEvent,
+  reportAuditChains,
+  splitAuditChains,
   toHex,
   verifyAuditChain,
 } from '../../schema/audit-chain';
@@ -138,6 +140,13 @@ export interface AuditLogExport {
    */
   headMatchesDevice: boolean;
   anchor: string | null;
+  /**
+   * After sync: the chains of the worker's other devices, each verified on its own (the file holds
+   * only this device's chain). Empty without sync.
+   */
+  otherChains: Array<{ anchor: string; events: number; firstBrokenSeq: number | null }>;
+  /** Chained events no chain reaches (a missing or altered predecessor), when there are several chains. */
+  unattached: number;
 }
 
 const onDateSchema = z.iso.date();
@@ -156,15 +165,40 @@ export async function exportAuditLog(generatedOn: string): Promise<AuditLogExpor
   const results = await openRows(key, 'audit', await queryRows({ kind: 'audit' }));
   let damaged = 0;
   let preChain = 0;
-  const links: ExportedLink[] = [];
+  const chained: Array<AuditEvent & { chain: AuditChainLink }> = [];
   for (const result of results) {
     if (!result.ok) damaged++;
     else if (result.record.chain === undefined) preChain++;
-    else links.push(exportedLink({ ...result.record, chain: result.record.chain }));
+    else chained.push({ ...result.record, chain: result.record.chain });
   }
-  links.sort((a, b) => a.seq - b.seq);
-  const file = await buildAuditLogFile({ links, preChainEvents: preChain, generatedOn: day }, sha256);
   const stored = await readAuditHead();
+  // Sync brings the other devices' chains: the file holds this device's chain (the one ending at
+  // meta.auditHead); the others are verified here, each on its own. One chain: everything, as before.
+  const groups = splitAuditChains(chained);
+  const own =
+    groups.chains.length > 1
+      ? groups.chains.find((c) => {
+          const last = c.events[c.events.length - 1];
+          return stored !== null && last?.chain.seq === stored.seq && last.chain.hash === stored.hash;
+        })
+      : undefined;
+  const mine = groups.chains.length > 1 ? (own?.events ?? []) : chained;
+  const links: ExportedLink[] = mine.map(exportedLink).sort((a, b) => a.seq - b.seq);
+  const otherChains: AuditLogExport['otherChains'] = [];
+  let unattached = 0;
+  if (groups.chains.length > 1) {
+    const report = await reportAuditChains(chained, sha256);
+    unattached = report.unattached;
+    for (const chain of report.chains) {
+      if (chain.genesis === own?.genesis) continue;
+      otherChains.push({
+        anchor: anchorOf(chain.head),
+        events: chain.events,
+        firstBrokenSeq: chain.verdict.status === 'broken' ? chain.verdict.firstBrokenSeq : null,
+      });
+    }
+  }
+  const file = await buildAuditLogFile({ links, preChainEvents: preChain, generatedOn: day }, sha256);
   const headMatchesDevice =
     stored === null ? file.head === null : file.head?.seq === stored.seq && file.head.hash === stored.hash;
   return {
@@ -173,6 +207,8 @@ export async function exportAuditLog(generatedOn: string): Promise<AuditLogExpor
     damaged,
     headMatchesDevice,
     anchor: file.head ? anchorOf(file.head) : null,
+    otherChains,
+    unattached,
   };
 }
 

@@ -3,6 +3,7 @@
 // (shell, lock, knowledge) imports ./core, the same sections without the
 // features behind the lock.
 import { nl as core } from './core';
+import { auditChains } from './nl/audit-chains';
 import { casePage } from './nl/case-page';
 import { caseKeys } from './nl/case-keys';
 import { errors } from './nl/errors';
@@ -22,6 +23,8 @@ export const nl = {
   errors,
   /** Migration to per-case keys, shown in the unlocked shell. */
   caseKeys,
+  /** The audit log's chains of other devices (sync). */
+  auditChains,
 } as const;
 
 export type Catalogue = typeof nl;

@@ -29,7 +29,7 @@ describe('CouchDB protocol client', () => {
     const r = await client.changes('3-g1AAAA', { limit: 100 });
     expect(r.last_seq).toBe('5-g1AAAA');
     const [call] = calls;
-    expect(call?.url).toBe('/sync/baken-anna/_changes?style=all_docs&since=3-g1AAAA&limit=100');
+    expect(call?.url).toBe('/sync/baken-anna/_changes?style=all_docs&since=3-g1AAAA&limit=100&seq_interval=100');
     const decoded = new TextDecoder().decode(
       Uint8Array.from(atob((call?.headers['Authorization'] ?? '').slice(6)), (c) => c.charCodeAt(0)),
     );
@@ -84,5 +84,83 @@ describe('CouchDB protocol client', () => {
       { source_last_seq: 3, _rev: '0-1' },
       { source_last_seq: 3, _rev: '0-2' },
     ]);
+  });
+
+  it('treats sequences as opaque strings: sent back verbatim (URL-encoded), null row seqs accepted', async () => {
+    const opaque = '12-g1AAAAFTeJzLYWBg4MhgTmEQTM4vTc5ISXLIyU9OzMnILy7JAUoxJTIkyf___z8rkQGPoiQFIBlkTyIDM6rSHADkCDaG+/=';
+    const { calls, client } = fake(() => ({
+      status: 200,
+      body: { results: [{ id: 'a', seq: null, changes: [{ rev: '1-x' }] }], last_seq: opaque, pending: 0 },
+    }));
+    const r = await client.changes(opaque, { limit: 10 });
+    expect(r).toEqual({ results: [{ id: 'a', seq: null, changes: [{ rev: '1-x' }] }], last_seq: opaque, pending: 0 });
+    expect(new URL(calls[0]?.url ?? '', 'http://x').searchParams.get('since')).toBe(opaque);
+    expect(calls[0]?.url).toContain(`since=${encodeURIComponent(opaque).replace(/%20/g, '+')}`);
+    // An answer without a usable last_seq is a protocol error, not a checkpoint.
+    await expect(
+      fake(() => ({ status: 200, body: { results: [], last_seq: { n: 1 } } })).client.changes('0', { limit: 1 }),
+    ).rejects.toMatchObject({ kind: 'protocol' });
+  });
+
+  it('long-polls with a timeout and accepts an answer with no results', async () => {
+    const { calls, client } = fake(() => ({ status: 200, body: { results: [], last_seq: '7-g1AAAAzz' } }));
+    const r = await client.changes('7-g1AAAAzz', { limit: 1, longpoll: true, timeoutMs: 1000 });
+    expect(r).toEqual({ results: [], last_seq: '7-g1AAAAzz' });
+    const params = new URL(calls[0]?.url ?? '', 'http://x').searchParams;
+    expect(params.get('feed')).toBe('longpoll');
+    expect(params.get('timeout')).toBe('1000');
+    expect(params.get('style')).toBe('all_docs');
+  });
+
+  it('asks _bulk_get for revision history and the latest leaf, and keeps CouchDB error entries apart', async () => {
+    const error = { error: { id: 'b', rev: '1-y', error: 'not_found', reason: 'missing' } };
+    const { calls, client } = fake(() => ({
+      status: 200,
+      body: {
+        results: [
+          { id: 'a', docs: [{ ok: { _id: 'a', _rev: '2-x' } }] },
+          { id: 'b', docs: [error] },
+        ],
+      },
+    }));
+    const result = await client.bulkGet([
+      { id: 'a', rev: '1-x' },
+      { id: 'b', rev: '1-y' },
+    ]);
+    expect(calls[0]?.url).toBe('/sync/baken-anna/_bulk_get?revs=true&latest=true');
+    expect(calls[0]?.body).toEqual({
+      docs: [
+        { id: 'a', rev: '1-x' },
+        { id: 'b', rev: '1-y' },
+      ],
+    });
+    expect(calls[0]?.headers['Content-Type']).toBe('application/json');
+    expect(result[1]?.docs).toEqual([error]);
+  });
+
+  it('reports per-document _bulk_docs failures (forbidden) and halves a request the server finds too large', async () => {
+    const sizes: number[] = [];
+    const { client } = fake((call) => {
+      const docs = (call.body as { docs: Array<{ _id: string }> }).docs;
+      sizes.push(docs.length);
+      if (docs.length > 2) return { status: 413, body: { error: 'too_large' } };
+      if (docs.some((d) => d._id === 'huge')) {
+        return docs.length > 1 ? { status: 413 } : { status: 413, body: { error: 'document_too_large' } };
+      }
+      return {
+        status: 201,
+        body: docs
+          .filter((d) => d._id === 'nope')
+          .map((d) => ({ id: d._id, rev: '1-x', error: 'forbidden', reason: 'no' })),
+      };
+    });
+    const ids = ['a', 'b', 'nope', 'huge', 'c'];
+    const errors = await client.bulkDocs(ids.map((id) => ({ _id: id, _rev: '1-x' })));
+    expect(errors).toEqual([
+      { id: 'nope', rev: '1-x', error: 'forbidden', reason: 'no' },
+      { id: 'huge', error: 'too_large' },
+    ]);
+    expect(sizes[0]).toBe(5);
+    expect(Math.max(...sizes.slice(1))).toBeLessThanOrEqual(3);
   });
 });

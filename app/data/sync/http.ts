@@ -26,7 +26,8 @@ export interface ChangeRow {
 
 export interface ChangesResponse {
   results: ChangeRow[];
-  last_seq: unknown;
+  /** Opaque (CouchDB 3: "12-g1AAAA…"): stored and sent back verbatim, never compared or counted. */
+  last_seq: string | number;
   pending?: number;
 }
 
@@ -35,7 +36,7 @@ export type FetchedRev = { ok: Record<string, unknown> } | { missing: string } |
 
 export interface CouchClient {
   changes(
-    since: unknown,
+    since: string | number,
     options: { limit: number; longpoll?: boolean; timeoutMs?: number; signal?: AbortSignal },
   ): Promise<ChangesResponse>;
   revsDiff(revs: Record<string, string[]>): Promise<Record<string, { missing?: string[] }>>;
@@ -118,19 +119,26 @@ export function couchClient(options: ClientOptions): CouchClient {
 
   return {
     async changes(since, { limit, longpoll, timeoutMs, signal }) {
-      // CouchDB's since is an opaque string (3.x) or a number (PouchDB): sent back as given.
-      const params = new URLSearchParams({
-        style: 'all_docs',
-        since: typeof since === 'string' ? since : String(since),
-        limit: String(limit),
-      });
+      // CouchDB's since is an opaque string (3.x) or a number (PouchDB, "0"): sent back as given, URL-encoded.
+      const params = new URLSearchParams({ style: 'all_docs', since: String(since), limit: String(limit) });
       if (longpoll) {
+        // Ends with no results after the timeout; a proxy must not buffer it (README, nginx).
         params.set('feed', 'longpoll');
         params.set('timeout', String(timeoutMs ?? 25_000));
+      } else {
+        // CouchDB 3 may then leave row seqs null (cheaper on a cluster); only last_seq is used.
+        params.set('seq_interval', String(limit));
       }
       const { json } = await request('GET', `_changes?${params.toString()}`, undefined, { signal });
       if (!isRecord(json) || !Array.isArray(json['results'])) throw new SyncHttpError('protocol');
-      return json as unknown as ChangesResponse;
+      const last = json['last_seq'];
+      if (typeof last !== 'string' && typeof last !== 'number') throw new SyncHttpError('protocol');
+      const results = (json['results'] as unknown[]).filter(
+        (r): r is ChangeRow => isRecord(r) && typeof r['id'] === 'string' && Array.isArray(r['changes']),
+      );
+      if (results.length !== json['results'].length) throw new SyncHttpError('protocol');
+      const pending = json['pending'];
+      return { results, last_seq: last, ...(typeof pending === 'number' ? { pending } : {}) };
     },
 
     async revsDiff(revs) {
@@ -145,7 +153,8 @@ export function couchClient(options: ClientOptions): CouchClient {
       if (!bulkGetMissing) {
         const { status, json } = await request(
           'POST',
-          '_bulk_get?revs=true',
+          // latest=true: a revision that stopped being a leaf since _changes listed it comes back as the leaf.
+          '_bulk_get?revs=true&latest=true',
           { docs: requests },
           { allow: [404, 501] },
         );
@@ -165,8 +174,16 @@ export function couchClient(options: ClientOptions): CouchClient {
 
     async bulkDocs(docs) {
       if (docs.length === 0) return [];
-      const { json } = await request('POST', '_bulk_docs', { docs, new_edits: false });
-      // CouchDB answers [] for new_edits:false, or lists only the failures.
+      const { status, json } = await request('POST', '_bulk_docs', { docs, new_edits: false }, { allow: [413] });
+      if (status === 413) {
+        // Too large for the server or a proxy (max_http_request_size, client_max_body_size): halve
+        // the request; a single document that is still too large (max_document_size) fails alone.
+        if (docs.length === 1) return [{ id: String(docs[0]?.['_id']), error: 'too_large' }];
+        const half = Math.ceil(docs.length / 2);
+        return [...(await this.bulkDocs(docs.slice(0, half))), ...(await this.bulkDocs(docs.slice(half)))];
+      }
+      // CouchDB answers 201 with [] for new_edits:false, or lists only the failures
+      // ({ id, rev, error: "forbidden" | "unauthorized" | …, reason }).
       if (!Array.isArray(json)) throw new SyncHttpError('protocol');
       return (json as Array<{ id?: string; error?: string }>).filter((r) => isRecord(r) && r.error !== undefined);
     },

@@ -11,7 +11,7 @@ import { TEST_PASSPHRASE, resetDatabase } from '../test-utils';
 import { createVault } from '../vault';
 import { decodeDoc, encodeDoc, fromBase64, toBase64 } from './codec';
 import type { SyncPayload } from './codec';
-import { openConflictRow } from './local';
+import { openConflictRow, readCheckpoint } from './local';
 import { Replicator } from './replicator';
 import { getSyncStatus } from './status';
 import { startTestCouch } from './test-server';
@@ -241,5 +241,23 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     expect(afterFirst).toBeLessThan(7);
     await sync();
     expect(await db.records.where('kind').equals('note').count()).toBe(7);
+  });
+
+  it("keeps the server's opaque sequence verbatim as its checkpoint, locally and in _local", async () => {
+    await saveRecords([makeCase()]);
+    await sync();
+    await remotePut({ t: 'records', record: makeNote() });
+    await sync();
+    const checkpoint = await readCheckpoint();
+    const info = (await couch.request('GET', dbName)).json as { update_seq: unknown };
+    // The test server answers like CouchDB 3: "<n>-g1AAAA…", not a number.
+    expect(checkpoint?.since).toMatch(/^\d+-g1AAAA[A-Za-z0-9_-]+$/);
+    const { json } = await couch.request('GET', `${dbName}/_local/baken-pull-${checkpoint?.session ?? ''}`);
+    expect((json as { source_last_seq: unknown }).source_last_seq).toBe(checkpoint?.since);
+    // Caught up: the checkpoint is the sequence the server is at (its pushes came after the pull).
+    const since = encodeURIComponent(String(checkpoint?.since));
+    const rest = (await couch.request('GET', `${dbName}/_changes?since=${since}`)).json as { results: unknown[] };
+    expect(rest.results.length).toBeLessThanOrEqual(1);
+    expect(typeof info.update_seq).toBe('string');
   });
 });

@@ -1,11 +1,16 @@
 // Test helper: an embedded CouchDB-protocol server (express-pouchdb over
 // leveldown in a temp dir) on 127.0.0.1 and a free port, for the replicator's
 // integration tests in Node. The app and e2e tests use G's e2e/sync-server.ts.
+// Wrapped like the embedded server (scripts/couch-like.mjs) so it answers like
+// CouchDB 3: opaque sequences, long-poll timeouts, CouchDB's _bulk_get errors.
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
+
+import { couchLike } from '../../../scripts/couch-like.mjs';
 
 interface PouchCtor {
   defaults(options: { prefix: string }): unknown;
@@ -28,10 +33,16 @@ export async function startTestCouch(): Promise<TestCouch> {
   const expressPouch = require('express-pouchdb') as (
     db: unknown,
     options: Record<string, unknown>,
-  ) => { listen(port: number, host: string, cb: () => void): Server };
-  const app = expressPouch(PouchDB, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: join(dir, 'log.txt') });
+  ) => (req: IncomingMessage, res: ServerResponse) => void;
+  const app = expressPouch(PouchDB, {
+    mode: 'minimumForPouchDB',
+    inMemoryConfig: true,
+    logPath: join(dir, 'log.txt'),
+    // couchLike rewrites plain JSON bodies.
+    overrideMode: { exclude: ['compression'] },
+  });
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createServer(couchLike(app)).listen(0, '127.0.0.1', () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -8,6 +8,7 @@ import { useId, useRef, useState } from 'react';
 import { AUDIT_LOG_MAX_BYTES, normalizeAnchor } from '../../../schema/audit-chain';
 import type { ChainVerdict } from '../../../schema/audit-chain';
 import { verifyAuditLogText } from '../../data/audit-log';
+import type { AuditLogExport } from '../../data/audit-log';
 import { exportAuditLogFile } from '../../data/export-reads';
 import { useAuditAnchor } from '../../data/hooks';
 import { nl } from '../../i18n/catalogue';
@@ -17,11 +18,19 @@ import { offerDownload } from '../../ui/download';
 import { ExportSection } from './export-section';
 
 const t = nl.export.log;
+const tc = nl.auditChains;
 
 type ExportState =
   | { phase: 'idle' }
   | { phase: 'busy' }
-  | { phase: 'done'; events: number; damaged: number; headMatches: boolean }
+  | {
+      phase: 'done';
+      events: number;
+      damaged: number;
+      headMatches: boolean;
+      otherChains: AuditLogExport['otherChains'];
+      unattached: number;
+    }
   | { phase: 'failed' };
 type VerifyState =
   { phase: 'idle' } | { phase: 'busy' } | { phase: 'done'; verdict: ChainVerdict; anchorGiven: boolean };
@@ -50,6 +59,8 @@ export function AuditLogSection() {
         events: result.file.events.length,
         damaged: result.damaged,
         headMatches: result.headMatchesDevice,
+        otherChains: result.otherChains,
+        unattached: result.unattached,
       });
     } catch {
       setExportState({ phase: 'failed' });
@@ -87,6 +98,17 @@ export function AuditLogSection() {
               ? t.exportFailed
               : ''}
       </p>
+      {exportState.phase === 'done' && (exportState.otherChains.length > 0 || exportState.unattached > 0) ? (
+        <div className="export-other-chains">
+          <p>{tc.otherIntro}</p>
+          <ul>
+            {exportState.otherChains.map((c) => (
+              <li key={c.anchor}>{tc.other(c.anchor, c.events, c.firstBrokenSeq)}</li>
+            ))}
+            {exportState.unattached > 0 ? <li>{tc.unattached(exportState.unattached)}</li> : null}
+          </ul>
+        </div>
+      ) : null}
       <VerifyForm />
     </ExportSection>
   );

@@ -1,0 +1,195 @@
+// Makes express-pouchdb answer like Apache CouchDB 3.x where the replicator
+// could otherwise come to rely on PouchDB-server behaviour (docs.couchdb.org,
+// api/database/changes, api/database/bulk-api, replication/protocol):
+// - sequences are opaque strings: `update_seq`, `_changes` `seq` and
+//   `last_seq` become "<n>-g1AAAA<token>", and `since` must be "0", "now" or
+//   such a string (anything else is 400 bad_request, as CouchDB 3 answers a
+//   malformed sequence). The token is not ordered, so a client that compares
+//   or does arithmetic on sequences breaks in the tests, as it would on CouchDB.
+// - `feed=longpoll` ends after `timeout` ms with no results (CouchDB's
+//   default is 60 s; express-pouchdb waits forever).
+// - a `_bulk_get` error (a missing revision too) is `{ error: { id, rev, error, reason } }`, as CouchDB sends it.
+// The wrapped app must not compress (it reads plain JSON bodies).
+// Used by the embedded server (scripts/sync-server.mjs) and the unit tests'
+// server (app/data/sync/test-server.ts).
+import { createHash } from 'node:crypto';
+
+const SEQ = /^(\d+)-g1AAAA([A-Za-z0-9_-]+)$/;
+
+/**
+ * @param {string} db
+ * @param {number} n
+ */
+function token(db, n) {
+  return createHash('sha256').update(`baken-seq|${db}|${n}`).digest('base64url').slice(0, 40);
+}
+
+/**
+ * The opaque form of PouchDB's numeric sequence `n` in database `db`.
+ * @param {string} db
+ * @param {unknown} n
+ */
+export function opaqueSeq(db, n) {
+  if (typeof n !== 'number') return n;
+  return `${n}-g1AAAA${token(db, n)}`;
+}
+
+/**
+ * The number behind an opaque sequence, "0" or "now"; undefined when malformed.
+ * @param {string} db
+ * @param {string} since
+ * @returns {string | undefined}
+ */
+export function readSince(db, since) {
+  if (since === '0' || since === 'now') return since;
+  const match = SEQ.exec(since);
+  if (!match || match[2] !== token(db, Number(match[1]))) return undefined;
+  return match[1];
+}
+
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {unknown} body
+ */
+function sendJson(res, status, body) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/**
+ * Rewrites the JSON body of an answer before it leaves, whatever way the
+ * handler wrote it (res.send, or res.write for a long-poll).
+ * @param {import('node:http').ServerResponse} res
+ * @param {(body: any) => any} rewrite
+ * @returns {{ finish: (body: any) => void }}
+ */
+function captureJson(res, rewrite) {
+  /** @type {Buffer[]} */
+  const chunks = [];
+  const end = res.end.bind(res);
+  let done = false;
+  const finish = (/** @type {string} */ text) => {
+    if (done) return;
+    done = true;
+    res.removeHeader('ETag');
+    res.setHeader('Content-Length', Buffer.byteLength(text));
+    end(text);
+  };
+  /** @param {unknown} chunk */
+  const collect = (chunk) => {
+    if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  };
+  res.write = /** @type {typeof res.write} */ (
+    /** @param {unknown} chunk */ (chunk) => {
+      if (!done) collect(chunk);
+      return true;
+    }
+  );
+  res.end = /** @type {typeof res.end} */ (
+    /** @param {unknown} chunk */ (chunk) => {
+      if (done) return res;
+      collect(chunk);
+      const text = Buffer.concat(chunks).toString('utf8');
+      let out = text;
+      if (res.statusCode < 300) {
+        try {
+          out = JSON.stringify(rewrite(JSON.parse(text)));
+        } catch {
+          // not JSON (e.g. text/plain for a browser): passed on as it is
+        }
+      }
+      finish(out);
+      return res;
+    }
+  );
+  return { finish: (body) => finish(JSON.stringify(body)) };
+}
+
+/**
+ * Wraps an express-pouchdb app (or any CouchDB-protocol handler) so it answers like CouchDB 3.
+ * @param {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void} app
+ */
+export function couchLike(app) {
+  return (
+    /** @type {import('node:http').IncomingMessage} */ req,
+    /** @type {import('node:http').ServerResponse} */ res,
+  ) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const parts = url.pathname.split('/').filter(Boolean);
+    const db = decodeURIComponent(parts[0] ?? '');
+    const method = req.method ?? 'GET';
+    if (!db || db.startsWith('_')) {
+      app(req, res);
+      return;
+    }
+    if (parts.length === 1 && method === 'GET') {
+      captureJson(res, (body) => ({ ...body, update_seq: opaqueSeq(db, body.update_seq) }));
+    } else if (parts[1] === '_changes') {
+      const since = url.searchParams.get('since');
+      if (since !== null) {
+        const read = readSince(db, since);
+        if (read === undefined) {
+          sendJson(res, 400, { error: 'bad_request', reason: "Malformed sequence supplied in 'since' parameter." });
+          return;
+        }
+        url.searchParams.set('since', read);
+        req.url = url.pathname + url.search;
+      }
+      const feed = url.searchParams.get('feed');
+      if (feed !== 'continuous' && feed !== 'eventsource') {
+        const capture = captureJson(res, (body) => ({
+          ...body,
+          results: Array.isArray(body.results)
+            ? body.results.map((/** @type {any} */ r) => ({ ...r, seq: opaqueSeq(db, r.seq) }))
+            : body.results,
+          last_seq: opaqueSeq(db, body.last_seq),
+        }));
+        if (feed === 'longpoll') {
+          const timeout = Number(url.searchParams.get('timeout') ?? 60_000);
+          const timer = setTimeout(
+            () => {
+              // Nothing changed in time: CouchDB answers with no results and the sequence asked from.
+              res.statusCode = 200;
+              res.setHeader('Content-Type', 'application/json');
+              capture.finish({ results: [], last_seq: since ?? '0' });
+            },
+            Number.isFinite(timeout) && timeout > 0 ? timeout : 60_000,
+          );
+          res.on('close', () => clearTimeout(timer));
+          res.on('finish', () => clearTimeout(timer));
+        }
+      }
+    } else if (parts[1] === '_bulk_get' && method === 'POST') {
+      // PouchDB's latest=true throws (uncaught, ending the process) on an unknown revision; without
+      // it the asked revision is answered, which PouchDB keeps until compaction (we never compact).
+      if (url.searchParams.has('latest')) {
+        url.searchParams.delete('latest');
+        req.url = url.pathname + url.search;
+      }
+      captureJson(res, (body) => {
+        /** @type {Array<{ id?: string, rev?: string }>} */
+        const asked = Array.isArray(/** @type {any} */ (req).body?.docs) ? /** @type {any} */ (req).body.docs : [];
+        return {
+          ...body,
+          results: (body.results ?? []).map((/** @type {any} */ result) => {
+            const revs = asked.filter((d) => d.id === result.id).map((d) => d.rev);
+            return {
+              ...result,
+              docs: (result.docs ?? []).map((/** @type {any} */ d, /** @type {number} */ i) =>
+                typeof d.missing === 'string'
+                  ? { error: { id: result.id, rev: d.missing, error: 'not_found', reason: 'missing' } }
+                  : typeof d.error === 'string'
+                    ? { error: { id: result.id, rev: revs[i] ?? 'undefined', error: d.error, reason: d.reason } }
+                    : d,
+              ),
+            };
+          }),
+        };
+      });
+    }
+    app(req, res);
+  };
+}
