@@ -165,10 +165,24 @@ test.describe('exports', () => {
     await expect(section.getByText(/Dit zijn gepseudonimiseerde persoonsgegevens/)).toBeVisible();
     const rows = await exports.download(section, 'Rij per dossier bewaren (JSON, gepseudonimiseerd)');
     expect(rows.name).toMatch(/^baken-auditor-rijen-gepseudonimiseerd-\d{4}-Q[1-4]\.json$/);
-    const log = JSON.parse(rows.text) as { dataClass: string; rows: Array<{ pseudonym: string; knownWeek: string }> };
+    const log = JSON.parse(rows.text) as {
+      dataClass: string;
+      version: number;
+      rows: Array<{ pseudonym: string; knownWeek: string } & Record<string, unknown>>;
+    };
     expect(log.dataClass).toBe('gepseudonimiseerde-persoonsgegevens');
     expect(log.rows).toHaveLength(1);
     expect(log.rows[0]?.knownWeek).toMatch(/^\d{4}-W\d{2}$/);
+    // Issue 15: version 2 carries the structured parts as enums, counts and weeks (none recorded here).
+    expect(log.version).toBe(2);
+    expect(log.rows[0]).toMatchObject({
+      evidence: 'geen',
+      police: { overwogen: 'geen', aangeraden: 'geen', neergelegd: 'geen' },
+      otherInstitutionsInformed: 0,
+      groomingPhases: [],
+      conversations: { samen: 0, apart: 0 },
+      firstConversationWeek: null,
+    });
     for (const marker of [...Object.values(markers), reference, 'Jongere A', 'Foto doorgestuurd']) {
       expect(rows.text).not.toContain(marker);
     }
