@@ -42,7 +42,14 @@ function input(knownOn: string, mark: string): AggregateInput {
     ],
     police: [
       makePolice({ caseId: kase.id, stage: 'aangeraden', by: 'clb', informed: false, on: knownOn, byInitials: 'ŊĦ' }),
-      makePolice({ caseId: kase.id, stage: 'neergelegd', by: 'jongere', informed: true, on: knownOn, byInitials: 'ŊĦ' }),
+      makePolice({
+        caseId: kase.id,
+        stage: 'neergelegd',
+        by: 'jongere',
+        informed: true,
+        on: knownOn,
+        byInitials: 'ŊĦ',
+      }),
     ],
     informed: [
       makeInformed({ caseId: kase.id, institution: mark, basis: 'dreiging', pupilsToldFirst: false, on: knownOn }),
