@@ -195,15 +195,8 @@ test.describe('exports', () => {
   }) => {
     const logbook = new LogbookPage(page);
     await logbook.startOffline(context);
-    await logbook.openNewIncident();
-    await logbook.fillIncident({
-      knownVia: 'Een klasgenoot',
-      types: ['ongewenste sexting'],
-      schools: [markers.school],
-      description: 'Een foto werd verstuurd en daarna doorgestuurd.',
-    });
-    const reference = await logbook.saveIncident();
-    await logbook.addParty({ role: 'afgebeelde jongere', age: '15', expectPseudonym: 'Jongere A' });
+    // The seeded case already has a flag for the case as a whole.
+    const reference = await seedCase(logbook);
     // Issue 15: one case, a flag per behaviour (Sensoa: forwarding without consent is always transgressive).
     await logbook.assessFlags({
       answers: { 'Wederzijdse toestemming': 'in orde' },
@@ -235,6 +228,8 @@ test.describe('exports', () => {
     await expect(doc).toContainText('Gedrag: eigen foto gestuurd');
     await expect(doc).toContainText('Gedrag: foto doorgestuurd zonder toestemming');
     await expect(doc).toContainText('Toelichting: Doorgestuurd zonder toestemming.');
+    // The flag for the case as a whole is another subject, so it is shown too.
+    await expect(doc).toContainText(markers.reasoning);
     await logbook.expectNoHorizontalOverflow('summary with a flag per behaviour');
   });
 
