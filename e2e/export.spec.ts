@@ -165,10 +165,24 @@ test.describe('exports', () => {
     await expect(section.getByText(/Dit zijn gepseudonimiseerde persoonsgegevens/)).toBeVisible();
     const rows = await exports.download(section, 'Rij per dossier bewaren (JSON, gepseudonimiseerd)');
     expect(rows.name).toMatch(/^baken-auditor-rijen-gepseudonimiseerd-\d{4}-Q[1-4]\.json$/);
-    const log = JSON.parse(rows.text) as { dataClass: string; rows: Array<{ pseudonym: string; knownWeek: string }> };
+    const log = JSON.parse(rows.text) as {
+      dataClass: string;
+      version: number;
+      rows: Array<{ pseudonym: string; knownWeek: string } & Record<string, unknown>>;
+    };
     expect(log.dataClass).toBe('gepseudonimiseerde-persoonsgegevens');
     expect(log.rows).toHaveLength(1);
     expect(log.rows[0]?.knownWeek).toMatch(/^\d{4}-W\d{2}$/);
+    // Issue 15: version 2 carries the structured parts as enums, counts and weeks (none recorded here).
+    expect(log.version).toBe(2);
+    expect(log.rows[0]).toMatchObject({
+      evidence: 'geen',
+      police: { overwogen: 'geen', aangeraden: 'geen', neergelegd: 'geen' },
+      otherInstitutionsInformed: 0,
+      groomingPhases: [],
+      conversations: { samen: 0, apart: 0 },
+      firstConversationWeek: null,
+    });
     for (const marker of [...Object.values(markers), reference, 'Jongere A', 'Foto doorgestuurd']) {
       expect(rows.text).not.toContain(marker);
     }
@@ -181,15 +195,8 @@ test.describe('exports', () => {
   }) => {
     const logbook = new LogbookPage(page);
     await logbook.startOffline(context);
-    await logbook.openNewIncident();
-    await logbook.fillIncident({
-      knownVia: 'Een klasgenoot',
-      types: ['ongewenste sexting'],
-      schools: [markers.school],
-      description: 'Een foto werd verstuurd en daarna doorgestuurd.',
-    });
-    const reference = await logbook.saveIncident();
-    await logbook.addParty({ role: 'afgebeelde jongere', age: '15', expectPseudonym: 'Jongere A' });
+    // The seeded case already has a flag for the case as a whole.
+    const reference = await seedCase(logbook);
     // Issue 15: one case, a flag per behaviour (Sensoa: forwarding without consent is always transgressive).
     await logbook.assessFlags({
       answers: { 'Wederzijdse toestemming': 'in orde' },
@@ -221,6 +228,8 @@ test.describe('exports', () => {
     await expect(doc).toContainText('Gedrag: eigen foto gestuurd');
     await expect(doc).toContainText('Gedrag: foto doorgestuurd zonder toestemming');
     await expect(doc).toContainText('Toelichting: Doorgestuurd zonder toestemming.');
+    // The flag for the case as a whole is another subject, so it is shown too.
+    await expect(doc).toContainText(markers.reasoning);
     await logbook.expectNoHorizontalOverflow('summary with a flag per behaviour');
   });
 

@@ -135,7 +135,9 @@ describe('restoring consent records that name the removed contactgegevens catego
 
   it('refuses a stored record that names no category at all, and a form that names a removed one', () => {
     expect(restoreRecord({ ...makeConsent(base), categories: [] }).success).toBe(false);
-    expect(consentRecordSchema.safeParse({ ...makeConsent(base), categories: ['contactgegevens'] }).success).toBe(false);
+    expect(consentRecordSchema.safeParse({ ...makeConsent(base), categories: ['contactgegevens'] }).success).toBe(
+      false,
+    );
     // A current record cannot carry the removed category among its categories.
     expect(restoreRecord({ ...makeConsent(base), categories: ['feiten', 'contactgegevens'] }).success).toBe(false);
   });

@@ -37,12 +37,19 @@ function input(knownOn: string, mark: string): AggregateInput {
     takedowns: [makeTakedown({ caseId: kase.id, step: 'child-focus', status: 'gedaan', on: knownOn })],
     // Issue 15 parts, with a marker wherever a record holds text and letters no output uses as initials.
     evidence: [
-      makeEvidence({ caseId: kase.id, exists: 'nee', forms: [], heldBy: [], on: '2026-03-01', byInitials: 'ŊĦ' }),
+      makeEvidence({ caseId: kase.id, exists: 'nee', forms: [], heldBy: [], on: '2026-01-05', byInitials: 'ŊĦ' }),
       makeEvidence({ caseId: kase.id, exists: 'ja', heldBy: ['politie', 'jongere'], on: knownOn, byInitials: 'ŊĦ' }),
     ],
     police: [
       makePolice({ caseId: kase.id, stage: 'aangeraden', by: 'clb', informed: false, on: knownOn, byInitials: 'ŊĦ' }),
-      makePolice({ caseId: kase.id, stage: 'neergelegd', by: 'jongere', informed: true, on: knownOn, byInitials: 'ŊĦ' }),
+      makePolice({
+        caseId: kase.id,
+        stage: 'neergelegd',
+        by: 'jongere',
+        informed: true,
+        on: knownOn,
+        byInitials: 'ŊĦ',
+      }),
     ],
     informed: [
       makeInformed({ caseId: kase.id, institution: mark, basis: 'dreiging', pupilsToldFirst: false, on: knownOn }),

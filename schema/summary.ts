@@ -203,15 +203,13 @@ function caseFacts(
     .map((n) => ({ kind: 'agreement', on: n.at.slice(0, 10), text: clean(n.text) }));
   // Issue 15, flags per behaviour: the newest assessment of each behaviour
   // (none named = the case as a whole), so one behaviour's flag never hides another's.
-  const vlaggen: SummaryFact[] = latestPerBehaviour(input.assessments.filter((a) => a.caseId === kase.id)).map(
-    (a) => ({
-      kind: 'assessment',
-      flag: a.flag,
-      assessedOn: a.assessedOn,
-      reasoning: clean(a.reasoning),
-      ...(a.behaviour === undefined ? {} : { behaviour: clean(a.behaviour) }),
-    }),
-  );
+  const vlaggen: SummaryFact[] = latestPerBehaviour(input.assessments.filter((a) => a.caseId === kase.id)).map((a) => ({
+    kind: 'assessment',
+    flag: a.flag,
+    assessedOn: a.assessedOn,
+    reasoning: clean(a.reasoning),
+    ...(a.behaviour === undefined ? {} : { behaviour: clean(a.behaviour) }),
+  }));
   const opvolging: SummaryFact[] = input.followUps
     .filter((f) => f.caseId === kase.id && f.doneOn === undefined)
     .sort((a, b) => byText(a.due, b.due))

@@ -55,7 +55,10 @@ export const auditDetailsSchema = z.strictObject({
   recipient: recipientSchema.optional(),
   // Issue 15 grew the list of categories past ten; a wider limit keeps every older event valid.
   // Events are hash-chained and never rewritten: an older one may name a retired category.
-  categories: z.array(z.union([infoCategorySchema, retiredCategorySchema])).max(20).optional(),
+  categories: z
+    .array(z.union([infoCategorySchema, retiredCategorySchema]))
+    .max(20)
+    .optional(),
   basis: consentBasisSchema.optional(),
   noteKind: noteKindSchema.optional(),
   flag: flagSchema.optional(),
