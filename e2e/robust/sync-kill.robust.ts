@@ -150,6 +150,7 @@ test('a push survives the server dying and the tab closing: nothing lost or dupl
     pageA = await contextA.newPage();
     await pageA.goto('/');
     await new LockPage(pageA).unlock();
+    await new SettingsPage(pageA).open();
     await expect(statusLine(pageA)).toContainText(/Gesynchroniseerd om/, SYNC_WAIT);
     await expect(statusLine(pageA)).not.toContainText(/wacht/, SYNC_WAIT);
 
@@ -161,6 +162,7 @@ test('a push survives the server dying and the tab closing: nothing lost or dupl
         return wanted.filter((id) => !b.records.has(id)).length;
       }, SYNC_WAIT)
       .toBe(0);
+    await new SettingsPage(pageB).open();
     await expect(statusLine(pageB)).toContainText(/Gesynchroniseerd om/, SYNC_WAIT);
     const a = await idsOf(pageA);
     const b = await idsOf(pageB);
