@@ -12,7 +12,11 @@ export interface SyncServer {
   close(): Promise<void>;
 }
 export function startSyncServer(options?: { dir?: string; port?: number; host?: string }): Promise<SyncServer>;
-export type SyncServerCall = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
+export type SyncServerCall = (
+  method: string,
+  path: string,
+  body?: unknown,
+) => Promise<{ status: number; body: unknown }>;
 export function createAccountVia(
   call: SyncServerCall,
   name: string,
