@@ -11,8 +11,16 @@ export interface SyncServer {
   rawDocs(db: string): Promise<Array<Record<string, unknown>>>;
   close(): Promise<void>;
 }
-export function startSyncServer(options?: {
-  dir?: string;
-  port?: number;
-  host?: string;
-}): Promise<SyncServer>;
+export function startSyncServer(options?: { dir?: string; port?: number; host?: string }): Promise<SyncServer>;
+export type SyncServerCall = (
+  method: string,
+  path: string,
+  body?: unknown,
+) => Promise<{ status: number; body: unknown }>;
+export function createAccountVia(
+  call: SyncServerCall,
+  name: string,
+  password: string,
+  db?: string,
+): Promise<{ db: string }>;
+export function rawDocsVia(call: SyncServerCall, db: string): Promise<Array<Record<string, unknown>>>;

@@ -163,4 +163,20 @@ describe('CouchDB protocol client', () => {
     expect(sizes[0]).toBe(5);
     expect(Math.max(...sizes.slice(1))).toBeLessThanOrEqual(3);
   });
+
+  it('purges with a JSON body of id → revisions, and reads 403, 404 and 501 as "not allowed here"', async () => {
+    for (const [status, expected] of [
+      [201, 'purged'],
+      [403, 'refused'],
+      [404, 'refused'],
+      [501, 'refused'],
+    ] as const) {
+      const { calls, client } = fake(() => ({ status, body: status === 201 ? { purge_seq: null, purged: {} } : {} }));
+      expect(await client.purge({ a: ['2-x'] })).toBe(expected);
+      expect(calls[0]?.url).toBe('/sync/baken-anna/_purge');
+      expect(calls[0]?.body).toEqual({ a: ['2-x'] });
+      expect(calls[0]?.headers['Content-Type']).toBe('application/json');
+    }
+    await expect(fake(() => ({ status: 401 })).client.purge({ a: ['2-x'] })).rejects.toMatchObject({ kind: 'auth' });
+  });
 });

@@ -42,6 +42,11 @@ export interface CouchClient {
   revsDiff(revs: Record<string, string[]>): Promise<Record<string, { missing?: string[] }>>;
   bulkGet(requests: Array<{ id: string; rev: string }>): Promise<Array<{ id: string; docs: FetchedRev[] }>>;
   bulkDocs(docs: Array<Record<string, unknown>>): Promise<Array<{ id?: string; error?: string }>>;
+  /**
+   * Purges the given leaf revisions (CouchDB 3: db admin only). 'refused' when the server does not
+   * let this account purge (403) or cannot purge at all (404, 501).
+   */
+  purge(revs: Record<string, string[]>): Promise<'purged' | 'refused'>;
   getLocal(id: string): Promise<Record<string, unknown> | undefined>;
   putLocal(id: string, body: Record<string, unknown>): Promise<void>;
 }
@@ -186,6 +191,12 @@ export function couchClient(options: ClientOptions): CouchClient {
       // ({ id, rev, error: "forbidden" | "unauthorized" | …, reason }).
       if (!Array.isArray(json)) throw new SyncHttpError('protocol');
       return (json as Array<{ id?: string; error?: string }>).filter((r) => isRecord(r) && r.error !== undefined);
+    },
+
+    async purge(revs) {
+      if (Object.keys(revs).length === 0) return 'purged';
+      const { status } = await request('POST', '_purge', revs, { allow: [403, 404, 501] });
+      return status === 403 || status === 404 || status === 501 ? 'refused' : 'purged';
     },
 
     async getLocal(id) {

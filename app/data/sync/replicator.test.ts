@@ -260,4 +260,60 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     expect(rest.results.length).toBeLessThanOrEqual(1);
     expect(typeof info.update_seq).toBe('string');
   });
+
+  it('purges erased documents where the server lets the account, and leaves the tombstones where it refuses', async () => {
+    const purges: unknown[] = [];
+    let answer = 403;
+    const withPurge: typeof fetch = async (input, init) => {
+      if (!String(input).endsWith('/_purge')) return fetch(input, init);
+      purges.push(JSON.parse(String(init?.body)));
+      return new Response(JSON.stringify(answer === 201 ? { purge_seq: null, purged: {} } : { error: 'forbidden' }), {
+        status: answer,
+      });
+    };
+    const run = async (allowed: boolean) => {
+      const r = new Replicator(
+        { db: dbName, account: 'anna', password: 'geheim' },
+        { base: couch.url, live: false, fetch: withPurge, purgeErased: () => Promise.resolve(allowed) },
+      );
+      await r.loadCheckpoint();
+      await r.syncOnce();
+      return r;
+    };
+    const erase = async (r: Replicator) => {
+      const kase = makeCase();
+      await saveRecords([kase, makeNote({ caseId: kase.id })]);
+      await r.syncOnce();
+      await eraseCase(kase.id);
+      await r.syncOnce();
+      return kase.id;
+    };
+
+    // Another device still has to learn of it: no purge is asked.
+    await erase(await run(false));
+    expect(purges).toEqual([]);
+
+    // 403 (a member, not a db admin): asked once, then not again this session; the tombstone stays.
+    const refusing = await run(true);
+    const kept = await erase(refusing);
+    expect(purges).toHaveLength(1);
+    const body = purges[0] as Record<string, string[]>;
+    expect(Object.keys(body)).toContain(kept);
+    const tomb = (await couch.request('GET', `${dbName}/${kept}?revs=true&open_revs=all`)).json as Array<{
+      ok?: { _deleted?: boolean; _rev: string };
+    }>;
+    expect(tomb.map((t) => t.ok?._deleted)).toEqual([true]);
+    expect(body[kept]).toEqual([tomb[0]?.ok?._rev]);
+    await erase(refusing);
+    expect(purges).toHaveLength(1);
+
+    // A server that purges: the request names every erased document with the revision just pushed.
+    answer = 201;
+    const purging = await run(true);
+    const gone = await erase(purging);
+    expect(purges).toHaveLength(2);
+    const second = purges[1] as Record<string, string[]>;
+    expect(Object.keys(second)).toContain(gone);
+    for (const revs of Object.values(second)) for (const rev of revs) expect(rev).toMatch(/^\d+-[0-9a-f]{32}$/);
+  });
 });

@@ -56,6 +56,12 @@ export interface ReplicatorOptions {
   batchSize?: number;
   /** Called (not awaited) after a completed round, at most once a minute: e.g. the device-removal check. */
   afterRound?: () => Promise<unknown>;
+  /**
+   * Whether an erased record's documents may be purged from the server right after their deletion
+   * was pushed: only when no other device still has to learn of the erasure (a purged document
+   * vanishes from _changes). Without it nothing is purged.
+   */
+  purgeErased?: () => Promise<boolean>;
 }
 
 const REVS_LIMIT = 50;
@@ -113,6 +119,8 @@ export class Replicator {
   private since: string | number = 0;
   private session = '';
   private refused = 0;
+  /** False once the server refused a purge (403/404/501): not asked again this session. */
+  private purgeAllowed = true;
 
   constructor(
     private readonly target: SyncTarget,
@@ -359,6 +367,7 @@ export class Replicator {
     const docs: Array<Record<string, unknown>> = [];
     const pushed: Pushed[] = [];
     const plans: Array<{ id: string; gen: number; rev: string }> = [];
+    const erased: Record<string, string[]> = {};
     for (const s of rows) {
       const local = locals.get(s.id);
       if (!local && !s.rev) {
@@ -386,9 +395,11 @@ export class Replicator {
         if (isChangeable(payload)) base = { iv: doc.iv, ct: doc.ct, k: doc.k };
       } else {
         docs.push({ _id: s.id, _rev: rev, _deleted: true, _revisions });
+        erased[s.id] = [rev];
       }
       for (const loser of s.losers ?? []) {
         const ln = revNumber(loser);
+        if (erased[s.id]) erased[s.id]?.push(`${ln + 1}-${await closingHash(loser)}`);
         docs.push({
           _id: s.id,
           _rev: `${ln + 1}-${await closingHash(loser)}`,
@@ -410,7 +421,19 @@ export class Replicator {
     const failed = new Set(errors.map((e) => e.id));
     for (const id of failed) if (id !== undefined) skip.add(id);
     await commitPushed(pushed.filter((p) => !failed.has(p.id)));
+    for (const id of failed) if (id !== undefined) delete erased[id];
+    await this.purge(erased);
     return send.length;
+  }
+
+  /**
+   * Purges erased documents (every leaf this device closed) where the account may and no other
+   * device still needs the deletion; otherwise the tombstones stay (SECURITY.md says what they hold).
+   */
+  private async purge(erased: Record<string, string[]>): Promise<void> {
+    if (Object.keys(erased).length === 0 || !this.purgeAllowed || !this.options.purgeErased) return;
+    if (!(await this.options.purgeErased().catch(() => false))) return;
+    if ((await this.client.purge(erased)) === 'refused') this.purgeAllowed = false;
   }
 
   /** One full round: pull, then push. */
@@ -512,7 +535,20 @@ export function startSync(target: SyncTarget, options: ReplicatorOptions = {}): 
           await checkDeviceStatus(target as Parameters<typeof checkDeviceStatus>[0]);
         }
       : undefined);
-  const replicator = new Replicator(target, { ...options, ...(afterRound ? { afterRound } : {}) });
+  // Purge only while this is the worker's one active device: nobody else has to see the deletion.
+  const purgeErased =
+    options.purgeErased ??
+    ('deviceId' in target
+      ? async () => {
+          const { listDevices } = await import('./devices');
+          return (await listDevices(target)).filter((d) => !d.removedAt).length <= 1;
+        }
+      : undefined);
+  const replicator = new Replicator(target, {
+    ...options,
+    ...(afterRound ? { afterRound } : {}),
+    ...(purgeErased ? { purgeErased } : {}),
+  });
   running = { controller, key, done: replicator.run(controller.signal).catch(() => undefined) };
   unsubscribeVault = subscribeVault(() => {
     if (getVaultSnapshot().status !== 'unlocked') void stopSync();
