@@ -83,7 +83,12 @@ export type TeamConfig = z.infer<typeof teamConfigSchema>;
 /** The four CouchDB databases of a team. */
 export function teamDbNames(team: string): { members: string; cases: string; coord: string; figures: string } {
   const prefix = `baken-team-${team}`;
-  return { members: `${prefix}-members`, cases: `${prefix}-cases`, coord: `${prefix}-coord`, figures: `${prefix}-figures` };
+  return {
+    members: `${prefix}-members`,
+    cases: `${prefix}-cases`,
+    coord: `${prefix}-coord`,
+    figures: `${prefix}-figures`,
+  };
 }
 
 /** The CouchDB role name (in `_users`) for a role in a team. */
