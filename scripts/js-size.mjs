@@ -40,9 +40,13 @@ const syncSources = [
   'app/features/lock/pair-join-form',
   'app/i18n/nl/sync',
   'app/ui/sync-conflicts',
+  // Issue 21 (sharing a case in a team): loaded only on a device in a team.
+  'app/data/team/',
+  'app/features/logbook/team-access-section',
+  'app/i18n/nl/team-share',
 ];
 const syncChunkNames =
-  /^assets\/(sync|sync-section|sync-status|sync-conflicts|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart)-[\w-]{8}\.js$/;
+  /^assets\/(sync|sync-section|sync-status|sync-conflicts|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart|share-runtime|share-sync|share-hooks|share|team-access-section)-[\w-]{8}\.js$/;
 
 /** Source files whose chunks are on the critical path besides the entry. */
 const criticalSources = [

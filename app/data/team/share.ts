@@ -233,3 +233,20 @@ export async function withdrawAccess(ctx: ShareContext, caseId: string, memberId
   await appendAudit({ action: 'case.team-unshared', caseId, details: { member: memberId } });
   return { newKeyId, kept };
 }
+
+/**
+ * A member left the team (E's removal flow calls this): withdraws their access
+ * to every case this device shared with them (each re-keyed). Returns the ids
+ * of the cases re-keyed. Cases a colleague shared are that colleague's to re-key.
+ */
+export async function withdrawFromAll(ctx: ShareContext, memberId: string): Promise<string[]> {
+  const done: string[] = [];
+  for (const [caseId, entry] of Object.entries(await loadSharedCases())) {
+    if (entry.withdrawn) continue;
+    const access = await readAccess(ctx, caseId).catch(() => []);
+    if (!access.some((a) => a.memberId === memberId)) continue;
+    await withdrawAccess(ctx, caseId, memberId);
+    done.push(caseId);
+  }
+  return done;
+}
