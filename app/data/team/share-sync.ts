@@ -84,6 +84,12 @@ export async function pullShared(ctx: ShareContext): Promise<PullResult> {
         result.refused++;
         continue;
       }
+      // A key this case already had whose wrapped copy is gone: the case was erased here; it stays erased.
+      const known = (await loadSharedCases())[opened.caseId]?.keys.includes(opened.keyId) === true;
+      if (known && !(await db.caseKeys.get(opened.keyId))) {
+        opened.rawKey.fill(0);
+        continue;
+      }
       try {
         if (!(await db.caseKeys.get(opened.keyId))) newKeys = true;
         await storeReceivedKey(vaultKey, opened.keyId, opened.rawKey);

@@ -8,7 +8,7 @@ import { makeCase, makeNote } from '../../../schema/factories';
 import type { Member, MemberList } from '../../../schema/team';
 import type { GrantDoc } from '../../../schema/team-share';
 import { db } from '../db';
-import { listRecords, saveRecords, getRecord } from '../store';
+import { eraseCase, listRecords, saveRecords, getRecord } from '../store';
 import { TEST_PASSPHRASE, resetDatabase } from '../test-utils';
 import { createVault } from '../vault';
 import { decodeDoc, encodeDoc, fromBase64 } from '../sync/codec';
@@ -286,6 +286,26 @@ describe('sharing a case', () => {
     expect((await loadSharedCases())[kase.id]?.withdrawn).toBe(true);
     await saveRecords([makeNote({ caseId: kase.id, text: 'Na de intrekking.' })]);
     expect(await pushShared(ctxFor(a))).toBe(0);
+  });
+  it('a shared case erased on this device does not come back when the feed is read again', async () => {
+    const server = ctxFor(b).server;
+    const shareFromB = async (reference: string) => {
+      const kase = makeCase({ reference });
+      const raw = crypto.getRandomValues(new Uint8Array(32));
+      const keyId = crypto.randomUUID();
+      await server.put(await makeGrant(ctxFor(b), a.memberId, keyId, raw, kase.id));
+      await server.put(await encodeDoc(await importKey(raw), { t: 'records', record: kase }, keyId));
+      return kase.id;
+    };
+    const first = await shareFromB('2031-0041');
+    await pullShared(ctxFor(a));
+    expect((await getRecord(first, 'case'))?.ok).toBe(true);
+    await eraseCase(first);
+    // A second share makes the pull read the feed from the start again (a new key).
+    const second = await shareFromB('2031-0042');
+    await pullShared(ctxFor(a));
+    expect((await getRecord(second, 'case'))?.ok).toBe(true);
+    expect(await getRecord(first)).toBeUndefined();
   });
 });
 
