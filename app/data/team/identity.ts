@@ -59,21 +59,14 @@ async function generate(): Promise<StoredIdentity> {
   });
 }
 
+function importPrivate(pub: P256PublicJwk, d: string, name: 'ECDH' | 'ECDSA'): Promise<CryptoKey> {
+  const usages: KeyUsage[] = name === 'ECDH' ? ['deriveBits'] : ['sign'];
+  return crypto.subtle.importKey('jwk', { ...pub, d }, { name, namedCurve: 'P-256' }, false, usages);
+}
+
 async function toIdentity(stored: StoredIdentity): Promise<Identity> {
-  const ecdhPrivate = await crypto.subtle.importKey(
-    'jwk',
-    { ...stored.ecdh, d: stored.ecdhD },
-    { name: 'ECDH', namedCurve: 'P-256' },
-    false,
-    ['deriveBits'],
-  );
-  const ecdsaPrivate = await crypto.subtle.importKey(
-    'jwk',
-    { ...stored.ecdsa, d: stored.ecdsaD },
-    { name: 'ECDSA', namedCurve: 'P-256' },
-    false,
-    ['sign'],
-  );
+  const ecdhPrivate = await importPrivate(stored.ecdh, stored.ecdhD, 'ECDH');
+  const ecdsaPrivate = await importPrivate(stored.ecdsa, stored.ecdsaD, 'ECDSA');
   return { memberId: stored.memberId, ecdh: stored.ecdh, ecdsa: stored.ecdsa, ecdhPrivate, ecdsaPrivate };
 }
 
