@@ -8,12 +8,13 @@
 import { Dexie } from 'dexie';
 
 import { storedIdentitySchema, type P256PublicJwk, type StoredIdentity } from '../../../schema/team';
-import { decryptRecord, encryptRecord, type Sealed } from '../crypto';
+import { decryptRecord, encryptRecord } from '../crypto';
 import { db } from '../db';
 import { VaultLockedError, toStorageError } from '../errors';
 import { getDataKey, requireDataKey, subscribeVault } from '../session';
 import { newDeviceId } from '../sync/config';
 import { publicJwk } from './seal';
+import { asSealed } from './sealed-meta';
 
 export interface Identity {
   memberId: string;
@@ -37,12 +38,6 @@ let cached: { owner: CryptoKey; identity: Promise<Identity> } | null = null;
 subscribeVault(() => {
   if (cached && cached.owner !== getDataKey()) cached = null;
 });
-
-function asSealed(value: unknown): Sealed | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { iv, data } = value as { iv?: unknown; data?: unknown };
-  return iv instanceof Uint8Array && data instanceof Uint8Array ? (value as Sealed) : undefined;
-}
 
 async function generate(): Promise<StoredIdentity> {
   // Extractable only here, to store the private scalar under the vault key.
