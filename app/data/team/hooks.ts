@@ -9,9 +9,11 @@
 //   G: the coordination and figures keys). A failing hook does not undo the
 //   removal; removeMember() reports which hooks failed.
 import type { Member, MemberList, TeamConfig } from '../../../schema/team';
+import { shareOnMemberRemoved } from './share-removal';
 
 export type TeamCreatedHook = (config: TeamConfig, list: MemberList) => Promise<void>;
 export type MemberRemovedHook = (removed: Member, list: MemberList, config: TeamConfig) => Promise<void>;
 
 export const teamCreatedHooks: TeamCreatedHook[] = [];
-export const memberRemovedHooks: MemberRemovedHook[] = [];
+// F: re-key the cases shared with the removed person.
+export const memberRemovedHooks: MemberRemovedHook[] = [shareOnMemberRemoved];

@@ -2,6 +2,7 @@
 // and delete one document, list the grants of a key, and the changes feed with
 // the winning documents. Same-origin /sync/ only (or `base` in Node tests),
 // HTTP Basic on every request, no cookies, no cache.
+import { teamDbNames } from '../../../schema/team';
 import { SyncHttpError } from '../sync/http';
 import { toBase64 } from '../sync/remote';
 
@@ -116,4 +117,9 @@ export function teamDb(options: TeamDbOptions): TeamDb {
       };
     },
   };
+}
+
+/** The team's cases database with this device's team account. */
+export function teamCasesDb(config: { team: string; account: string; password: string }): TeamDb {
+  return teamDb({ db: teamDbNames(config.team).cases, account: config.account, password: config.password });
 }

@@ -1,25 +1,14 @@
 // The team context sharing runs in, from this device's team configuration and
 // the verified member list (E's config.ts and members.ts). Loaded lazily, only
-// when a team configuration exists. The globs resolve to lazy chunks once those
-// modules exist, so this file also builds before they are merged.
-import { teamDbNames } from '../../../schema/team';
-import type { MemberList, TeamConfig } from '../../../schema/team';
+// when a team configuration exists.
 import { getVaultSnapshot } from '../session';
+import { loadTeamConfig } from './config';
 import { loadIdentity } from './identity';
+import { loadVerifiedMembers } from './members';
 import { hasTeamConfig } from './has-team';
 import type { ShareContext } from './share';
-import { teamDb } from './share-db';
+import { teamCasesDb } from './share-db';
 import { startShareSync, wakeShareSync } from './share-sync';
-
-interface ConfigModule {
-  loadTeamConfig(): Promise<TeamConfig | undefined>;
-}
-interface MembersModule {
-  loadVerifiedMembers(): Promise<MemberList | undefined>;
-}
-
-const configModules = import.meta.glob<ConfigModule>('./config.ts');
-const membersModules = import.meta.glob<MembersModule>('./members.ts');
 
 /**
  * The context for sharing: undefined when there is no team, this device is an
@@ -27,9 +16,9 @@ const membersModules = import.meta.glob<MembersModule>('./members.ts');
  * longer in it.
  */
 export async function loadShareContext(): Promise<ShareContext | undefined> {
-  const config = await (await configModules['./config.ts']?.())?.loadTeamConfig();
+  const config = await loadTeamConfig();
   if (!config || config.role === 'auditor') return undefined;
-  const members = await (await membersModules['./members.ts']?.())?.loadVerifiedMembers();
+  const members = await loadVerifiedMembers();
   const identity = await loadIdentity();
   if (!members || !identity || identity.memberId !== config.memberId) return undefined;
   if (!members.members.some((m) => m.id === identity.memberId)) return undefined;
@@ -37,7 +26,7 @@ export async function loadShareContext(): Promise<ShareContext | undefined> {
     team: config.team,
     identity,
     members,
-    server: teamDb({ db: teamDbNames(config.team).cases, account: config.account, password: config.password }),
+    server: teamCasesDb(config),
   };
 }
 

@@ -27,7 +27,7 @@ import { getVaultSnapshot, requireDataKey, subscribeVault } from '../session';
 import { decodeDoc, encodeDoc, toBase64 } from '../sync/codec';
 import { markChanged } from '../sync/track';
 import type { ShareContext } from './share';
-import { loadSharedCases, storeReceivedKey, updateSharedCases } from './share';
+import { loadSharedCases, storeReceivedKey, updateSharedCases, withdrawDeparted } from './share';
 import { openGrant } from './share-grants';
 
 const BATCH = 200;
@@ -231,8 +231,16 @@ export async function pushShared(ctx: ShareContext): Promise<number> {
   return sent;
 }
 
-/** One round: pull, then push. */
+// The member list version whose departed members were last checked (per app start).
+let checkedList = '';
+
+/** One round: people who left the team lose access to what I shared with them, then pull, then push. */
 export async function shareRound(ctx: ShareContext): Promise<{ pulled: PullResult; pushed: number }> {
+  const list = `${ctx.team}|${ctx.members.version}`;
+  if (list !== checkedList) {
+    await withdrawDeparted(ctx);
+    checkedList = list;
+  }
   const pulled = await pullShared(ctx);
   const pushed = await pushShared(ctx);
   return { pulled, pushed };

@@ -17,7 +17,7 @@ import type { TestCouch } from '../sync/test-server';
 import { loadOrCreateIdentity } from './identity';
 import type { Identity } from './identity';
 import { publicJwk, signJson } from './seal';
-import { loadSharedCases, readAccess, shareCase, withdrawAccess } from './share';
+import { loadSharedCases, readAccess, shareCase, withdrawAccess, withdrawDeparted } from './share';
 import type { ShareContext } from './share';
 import { teamDb } from './share-db';
 import { GrantRefusedError, makeGrant, openGrant } from './share-grants';
@@ -346,5 +346,21 @@ describe('withdrawing access', () => {
     expect(access.map((x) => x.memberId).sort()).toEqual([a.memberId, c.memberId].sort());
     const audit = (await listRecords({ kind: 'audit' })).flatMap((r) => (r.ok ? [r.record] : []));
     expect(audit.find((e) => e.action === 'case.team-unshared')?.details).toEqual({ member: b.memberId });
+  });
+
+  it('someone who left the team (not in the new verified list) loses access to what this device shared', async () => {
+    const { caseId } = await newSharedCase();
+    await shareCase(ctxFor(a), caseId, c.memberId);
+    const oldKeyId = String((await db.records.get(caseId))?.k);
+    // E's removal publishes a list without B; the hook (or the next share round) runs withdrawDeparted.
+    list = { ...list, version: 2, members: list.members.filter((m) => m.id !== b.memberId) };
+    expect(await withdrawDeparted(ctxFor(a))).toEqual([caseId]);
+    expect((await db.records.get(caseId))?.k).not.toBe(oldKeyId);
+    expect((await keysOf(b)).size).toBe(0);
+    expect((await readAccess(ctxFor(a), caseId)).map((x) => x.memberId).sort()).toEqual(
+      [a.memberId, c.memberId].sort(),
+    );
+    // Nothing left to do the second time.
+    expect(await withdrawDeparted(ctxFor(a))).toEqual([]);
   });
 });

@@ -164,6 +164,8 @@ export interface AccessEntry {
   /** From the verified list; undefined when the person is no longer in it. */
   member: Member | undefined;
   me: boolean;
+  /** Who made this grant (a member id). */
+  from: string;
 }
 
 /** Who holds the case's current key: the signed grants on the server (online only). */
@@ -174,7 +176,12 @@ export async function readAccess(ctx: ShareContext, caseId: string): Promise<Acc
   for (const doc of docs) {
     const grant = await grantIsSigned(ctx, doc);
     if (!grant || grant.k !== keyId) continue;
-    out.push({ memberId: grant.to, member: memberOf(ctx, grant.to), me: grant.to === ctx.identity.memberId });
+    out.push({
+      memberId: grant.to,
+      member: memberOf(ctx, grant.to),
+      me: grant.to === ctx.identity.memberId,
+      from: grant.from,
+    });
   }
   return out;
 }
@@ -235,18 +242,22 @@ export async function withdrawAccess(ctx: ShareContext, caseId: string, memberId
 }
 
 /**
- * A member left the team (E's removal flow calls this): withdraws their access
- * to every case this device shared with them (each re-keyed). Returns the ids
- * of the cases re-keyed. Cases a colleague shared are that colleague's to re-key.
+ * People who left the team (no longer in the verified list) lose their access
+ * to the cases THIS device shared with them: each such case is re-keyed
+ * (withdrawAccess). Cases a colleague shared are re-keyed by that colleague's
+ * device, so two devices do not re-key one case at once. Runs on the lead's
+ * device right after a removal (E's memberRemovedHooks) and on every device
+ * at its first share round after unlock and whenever the list's version
+ * changes. Returns the ids of the cases re-keyed.
  */
-export async function withdrawFromAll(ctx: ShareContext, memberId: string): Promise<string[]> {
+export async function withdrawDeparted(ctx: ShareContext): Promise<string[]> {
   const done: string[] = [];
   for (const [caseId, entry] of Object.entries(await loadSharedCases())) {
     if (entry.withdrawn) continue;
     const access = await readAccess(ctx, caseId).catch(() => []);
-    if (!access.some((a) => a.memberId === memberId)) continue;
-    await withdrawAccess(ctx, caseId, memberId);
-    done.push(caseId);
+    const gone = access.filter((a) => !a.member && a.from === ctx.identity.memberId);
+    for (const a of gone) await withdrawAccess(ctx, caseId, a.memberId);
+    if (gone.length > 0) done.push(caseId);
   }
   return done;
 }
