@@ -10,12 +10,14 @@ import { db } from '../db';
 import { loadSharedCases, readAccess, shareCase, withdrawAccess } from './share';
 import type { AccessEntry, Withdrawn } from './share';
 import { canReceiveCases } from './share-grants';
-import { autostartShareSync, loadShareContext } from './share-runtime';
+import { autostartShareSync, loadShareContext, shareContextState } from './share-runtime';
 
 export type CaseAccess =
   | { status: 'loading' }
   /** No usable team context (no verified list, or I am not in it). */
   | { status: 'unavailable' }
+  /** An auditor never receives or shares cases. */
+  | { status: 'auditor' }
   /** The server could not be reached or refused. */
   | { status: 'offline' }
   | { status: 'ready'; me: string; access: AccessEntry[]; candidates: Member[] };
@@ -37,11 +39,12 @@ export function useCaseAccess(caseId: string): {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const ctx = await loadShareContext().catch(() => undefined);
-      if (!ctx) {
-        if (live) setAccess({ status: 'unavailable' });
+      const state = await shareContextState().catch(() => ({ reason: 'unavailable' as const }));
+      if (!('ctx' in state)) {
+        if (live) setAccess({ status: state.reason });
         return;
       }
+      const ctx = state.ctx;
       try {
         const list = await readAccess(ctx, caseId);
         const has = new Set(list.map((a) => a.memberId));

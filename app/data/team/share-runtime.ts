@@ -16,18 +16,20 @@ import { startShareSync, wakeShareSync } from './share-sync';
  * longer in it.
  */
 export async function loadShareContext(): Promise<ShareContext | undefined> {
+  const state = await shareContextState();
+  return 'ctx' in state ? state.ctx : undefined;
+}
+
+/** The context, or why there is none (the case page says which). */
+export async function shareContextState(): Promise<{ ctx: ShareContext } | { reason: 'auditor' | 'unavailable' }> {
   const config = await loadTeamConfig();
-  if (!config || config.role === 'auditor') return undefined;
+  if (config?.role === 'auditor') return { reason: 'auditor' };
+  if (!config) return { reason: 'unavailable' };
   const members = await loadVerifiedMembers();
   const identity = await loadIdentity();
-  if (!members || !identity || identity.memberId !== config.memberId) return undefined;
-  if (!members.members.some((m) => m.id === identity.memberId)) return undefined;
-  return {
-    team: config.team,
-    identity,
-    members,
-    server: teamCasesDb(config),
-  };
+  if (!members || !identity || identity.memberId !== config.memberId) return { reason: 'unavailable' };
+  if (!members.members.some((m) => m.id === identity.memberId)) return { reason: 'unavailable' };
+  return { ctx: { team: config.team, identity, members, server: teamCasesDb(config) } };
 }
 
 /** Starts the share rounds after unlock when this device is in a team (stops itself at lock). */

@@ -224,6 +224,10 @@ export interface Withdrawn {
  */
 export async function withdrawAccess(ctx: ShareContext, caseId: string, memberId: string): Promise<Withdrawn> {
   const access = await readAccess(ctx, caseId);
+  // Only the person who granted access withdraws it (a colleague's own access is not mine to end).
+  if (!access.some((a) => a.memberId === memberId && a.from === ctx.identity.memberId && !a.me)) {
+    throw new ShareError('not-shared');
+  }
   const kept = [
     ...new Set([ctx.identity.memberId, ...access.map((a) => a.memberId).filter((id) => id !== memberId)]),
   ].filter((id) => {

@@ -69,6 +69,9 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
   return (
     <CaseSection id="toegang" title={t.title}>
       <p className="field__hint">{t.intro}</p>
+      {access.status === 'ready' && access.access.some((a) => !a.me && a.from !== access.me) ? (
+        <p className="field__hint">{t.othersShared}</p>
+      ) : null}
       {withdrawnFromMe ? <p className="callout callout--danger">{t.withdrawnFromMe}</p> : null}
       <p role="status" className="saved-status">
         {status}
@@ -80,6 +83,7 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
       ) : null}
       {access.status === 'loading' ? <p>{t.loading}</p> : null}
       {access.status === 'unavailable' ? <p>{t.unavailable}</p> : null}
+      {access.status === 'auditor' ? <p>{t.auditor}</p> : null}
       {access.status === 'offline' ? <p>{t.offline}</p> : null}
       {access.status === 'ready' ? (
         <>
@@ -89,7 +93,7 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
             {access.access.map((entry) => (
               <li key={entry.memberId} className="record-card">
                 <p>{entryText(entry)}</p>
-                {entry.me ? null : (
+                {entry.me || entry.from !== access.me ? null : (
                   <button
                     type="button"
                     className="button button--danger"

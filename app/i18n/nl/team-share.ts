@@ -9,6 +9,8 @@ export const teamShare = {
   loading: 'Toegang laden…',
   unavailable:
     'De ledenlijst van het team kon niet gecontroleerd worden op dit toestel. Delen kan pas als de ondertekende ledenlijst klopt.',
+  auditor: 'Als auditor ontvang en deel je geen dossiers: je ziet alleen de teamcijfers.',
+  othersShared: 'Wie een collega toegang gaf, kan die toegang ook weer intrekken.',
   offline: 'De teamserver is niet bereikbaar. Wie toegang heeft, verschijnt zodra er verbinding is.',
   whoTitle: 'Wie heeft toegang',
   roles: { medewerker: 'medewerker', coordinator: 'coördinator', auditor: 'auditor' },
