@@ -17,7 +17,7 @@ import type { TestCouch } from '../sync/test-server';
 import { loadOrCreateIdentity } from './identity';
 import type { Identity } from './identity';
 import { publicJwk, signJson } from './seal';
-import { loadSharedCases, readAccess, shareCase, withdrawAccess, withdrawDeparted } from './share';
+import { ShareError, loadSharedCases, readAccess, shareCase, withdrawAccess, withdrawDeparted } from './share';
 import type { ShareContext } from './share';
 import { teamDb } from './share-db';
 import { GrantRefusedError, makeGrant, openGrant } from './share-grants';
@@ -344,6 +344,8 @@ describe('withdrawing access', () => {
     }
     const access = await readAccess(ctxFor(a), caseId);
     expect(access.map((x) => x.memberId).sort()).toEqual([a.memberId, c.memberId].sort());
+    // Withdrawing someone who holds no grant from me (B, already withdrawn) is refused.
+    await expect(withdrawAccess(ctxFor(a), caseId, b.memberId)).rejects.toThrow(ShareError);
     const audit = (await listRecords({ kind: 'audit' })).flatMap((r) => (r.ok ? [r.record] : []));
     expect(audit.find((e) => e.action === 'case.team-unshared')?.details).toEqual({ member: b.memberId });
   });
