@@ -365,4 +365,20 @@ describe('withdrawing access', () => {
     // Nothing left to do the second time.
     expect(await withdrawDeparted(ctxFor(a))).toEqual([]);
   });
+
+  it('only the person who granted access can withdraw it', async () => {
+    const { caseId } = await newSharedCase();
+    const keyId = String((await db.records.get(caseId))?.k);
+    const opened = await openGrant(
+      ctxFor(b),
+      (await rawDocs()).find((d) => d.id === `grant-${keyId}-${b.memberId}`)?.doc,
+    );
+    if (!opened) throw new Error('B cannot open its grant');
+    // B passes the case on to C: a grant signed by B.
+    await ctxFor(b).server.put(await makeGrant(ctxFor(b), c.memberId, keyId, opened.rawKey, caseId));
+    const access = await readAccess(ctxFor(a), caseId);
+    expect(access.find((x) => x.memberId === c.memberId)?.from).toBe(b.memberId);
+    await expect(withdrawAccess(ctxFor(a), caseId, c.memberId)).rejects.toThrow(ShareError);
+    expect((await db.records.get(caseId))?.k).toBe(keyId);
+  });
 });
