@@ -40,9 +40,14 @@ const syncSources = [
   'app/features/lock/pair-join-form',
   'app/i18n/nl/sync',
   'app/ui/sync-conflicts',
+  // Issue 21: team code (lazy, Instellingen → Team, the team rounds, the case page's "Toegang") counts with sync.
+  'app/data/team/',
+  'app/features/settings/team-',
+  'app/i18n/nl/team',
+  'app/features/logbook/team-access-section',
 ];
 const syncChunkNames =
-  /^assets\/(sync|sync-section|sync-status|sync-conflicts|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart)-[\w-]{8}\.js$/;
+  /^assets\/(sync|sync-section|sync-status|sync-conflicts|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart|team-section|team|members|seal|identity|sealed-meta|share-runtime|share-sync|share-hooks|share|team-access-section|has-team)-[\w-]{8}\.js$/;
 
 /** Source files whose chunks are on the critical path besides the entry. */
 const criticalSources = [

@@ -18,6 +18,9 @@
 //            revision, ancestry, pending-push mark, last synced envelope.
 // - conflicts (version 5): "tegenstrijdige wijziging" items (sync/merge.ts),
 //            encrypted; plaintext id and caseId only.
+// - teamSync (version 8): per row of a shared case, its revision in the
+//            team's cases database and the IV it was last synced with;
+//            plaintext id and caseId only.
 // SECURITY.md justifies each plaintext column. Only app/data/ opens this file.
 import { Dexie } from 'dexie';
 import type { Table, Transaction } from 'dexie';
@@ -182,6 +185,21 @@ export async function markExistingRowsPending(tx: Transaction): Promise<void> {
     .bulkPut([...recordIds, ...auditIds].map((id) => ({ id, pending: 1, gen: 1 })));
 }
 
+/** Team replication state of one row of a shared case (issue 21, team/share-sync.ts). */
+export interface TeamSyncRow {
+  id: string;
+  caseId: string;
+  /** The revision of the document in the team's cases database. */
+  rev?: string;
+  /** The local row's IV (base64) when it was last pushed or pulled: a different IV is a local change. */
+  mark: string;
+}
+
+/** Version 8 (issue 21): replication state of shared cases' rows towards the team's cases database. */
+export const STORES_V8 = {
+  teamSync: '&id, caseId',
+};
+
 export class BakenDb extends Dexie {
   meta!: Table<MetaRow, string>;
   records!: Table<RecordRow, string>;
@@ -190,6 +208,7 @@ export class BakenDb extends Dexie {
   caseIndex!: Table<IndexRow, string>;
   sync!: Table<SyncRow, string>;
   conflicts!: Table<ConflictRow, string>;
+  teamSync!: Table<TeamSyncRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -201,6 +220,8 @@ export class BakenDb extends Dexie {
     this.version(4).stores(STORES_V4).upgrade(dropJoinablePlaintext);
     // Version 5: every existing row is marked for the first push.
     this.version(5).stores(STORES_V5).upgrade(markExistingRowsPending);
+    // Version 8 (issue 21, sharing): a new table only; nothing to upgrade.
+    this.version(8).stores(STORES_V8);
   }
 }
 

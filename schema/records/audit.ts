@@ -45,6 +45,9 @@ export const auditActionSchema = z.enum([
   'export.calendar',
   'backup.exported',
   'backup.imported',
+  // Issue 21: sharing a case inside the team (professional secrecy), never a consent-based share.
+  'case.team-shared',
+  'case.team-unshared',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
@@ -63,6 +66,8 @@ export const auditDetailsSchema = z.strictObject({
   noteKind: noteKindSchema.optional(),
   flag: flagSchema.optional(),
   status: caseStatusSchema.optional(),
+  // Issue 21: the random member id of a team share or withdrawal (never a name).
+  member: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
 });
 export type AuditDetails = z.infer<typeof auditDetailsSchema>;
 

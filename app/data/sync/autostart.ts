@@ -1,10 +1,33 @@
 // Starts replication after unlock when this device has a sync configuration
 // (loaded lazily from app/unlocked-extras.tsx, so nothing of sync loads
 // without one). The replicator stops itself at lock.
+import { liveQuery } from 'dexie';
+
+import { getVaultSnapshot, subscribeVault } from '../session';
+import { hasTeamConfig } from '../team/has-team';
 import { loadSyncConfig } from './config';
 import { startReplication } from './runtime';
 
 export async function autostartSync(): Promise<void> {
   const config = await loadSyncConfig();
   if (config) await startReplication(config);
+  watchTeam();
+}
+
+/**
+ * Issue 21: shared-case rounds with the team start as soon as this device is
+ * in a team — at unlock, or the moment it creates or joins one — in their own
+ * lazy chunk. Watching stops at lock (the rounds stop themselves too).
+ */
+function watchTeam(): void {
+  const subscription = liveQuery(hasTeamConfig).subscribe({
+    next: (inTeam) => {
+      if (inTeam) void import('../team/share-runtime').then((m) => m.autostartShareSync());
+    },
+  });
+  const stop = subscribeVault(() => {
+    if (getVaultSnapshot().status === 'unlocked') return;
+    subscription.unsubscribe();
+    stop();
+  });
 }

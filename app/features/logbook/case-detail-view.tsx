@@ -10,6 +10,7 @@ import { plansForCase } from '../../../schema/knowledge-rules';
 import { useContent } from '../../content/load-content';
 import type { CaseDetail } from '../../data/case-hooks';
 import { useCaseDetail } from '../../data/case-hooks';
+import { useHasTeam } from '../../data/team/presence';
 import { updateSettings, useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
@@ -37,6 +38,8 @@ import { ConversationsSection } from './conversations-section';
 
 // Sync conflict items (issue 20): their own small chunk, counted with the sync code.
 const CaseConflicts = lazy(() => import('../../ui/sync-conflicts').then((m) => ({ default: m.CaseConflicts })));
+// Sharing inside the team (issue 21): its own chunk, loaded only on a device in a team.
+const TeamAccessSection = lazy(() => import('./team-access-section').then((m) => ({ default: m.TeamAccessSection })));
 
 const t = nl.logbook;
 const tp = nl.casePage;
@@ -112,6 +115,7 @@ export function CaseDetailView({ id }: { id: string }) {
   const detail = useCaseDetail(id);
   const [flash] = useState(takeFlash);
   const [folded, setFolded] = useFoldedSections();
+  const inTeam = useHasTeam();
 
   const sectionsState = useMemo<CaseSectionsState | null>(() => {
     if (!detail) return null;
@@ -182,6 +186,11 @@ export function CaseDetailView({ id }: { id: string }) {
           {caseSections.map(({ id: sectionId, Component }) => (
             <Component key={sectionId} detail={detail} />
           ))}
+          {inTeam ? (
+            <Suspense fallback={null}>
+              <TeamAccessSection detail={detail} />
+            </Suspense>
+          ) : null}
         </div>
       </CaseSectionsContext.Provider>
     </Page>

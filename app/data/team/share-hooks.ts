@@ -1,0 +1,83 @@
+// React side of sharing a case (the case page's "Toegang" section): who has
+// access (from the signed grants on the server, online only), who it can be
+// shared with (medewerkers and coördinatoren of the verified list), whether a
+// colleague withdrew my own access, and the two actions.
+import { useCallback, useEffect, useState } from 'react';
+
+import type { Member } from '../../../schema/team';
+import { useVaultQuery } from '../use-vault-query';
+import { db } from '../db';
+import { loadSharedCases, readAccess, shareCase, withdrawAccess } from './share';
+import type { AccessEntry, Withdrawn } from './share';
+import { canReceiveCases } from './share-grants';
+import { autostartShareSync, loadShareContext, shareContextState } from './share-runtime';
+
+export type CaseAccess =
+  | { status: 'loading' }
+  /** No usable team context (no verified list, or I am not in it). */
+  | { status: 'unavailable' }
+  /** An auditor never receives or shares cases. */
+  | { status: 'auditor' }
+  /** The server could not be reached or refused. */
+  | { status: 'offline' }
+  | { status: 'ready'; me: string; access: AccessEntry[]; candidates: Member[] };
+
+export function useCaseAccess(caseId: string): {
+  access: CaseAccess;
+  withdrawnFromMe: boolean;
+  share: (memberId: string) => Promise<void>;
+  withdraw: (memberId: string) => Promise<Withdrawn>;
+} {
+  const [access, setAccess] = useState<CaseAccess>({ status: 'loading' });
+  const [round, setRound] = useState(0);
+  // Re-read when the shared-cases row changes (a pull may have marked my access withdrawn).
+  const shared = useVaultQuery(async () => {
+    await db.meta.get('teamSharedCases');
+    return (await loadSharedCases())[caseId];
+  }, [caseId]);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const state = await shareContextState().catch(() => ({ reason: 'unavailable' as const }));
+      if (!('ctx' in state)) {
+        if (live) setAccess({ status: state.reason });
+        return;
+      }
+      const ctx = state.ctx;
+      try {
+        const list = await readAccess(ctx, caseId);
+        const has = new Set(list.map((a) => a.memberId));
+        const candidates = ctx.members.members.filter(
+          (m) => m.id !== ctx.identity.memberId && !has.has(m.id) && canReceiveCases(m),
+        );
+        if (live) setAccess({ status: 'ready', me: ctx.identity.memberId, access: list, candidates });
+      } catch {
+        if (live) setAccess({ status: 'offline' });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [caseId, round]);
+
+  const run = useCallback(
+    async <T>(action: (ctx: NonNullable<Awaited<ReturnType<typeof loadShareContext>>>) => Promise<T>): Promise<T> => {
+      const ctx = await loadShareContext();
+      if (!ctx) throw new Error('no team');
+      const result = await action(ctx);
+      setRound((n) => n + 1);
+      // Starts the rounds if this device joined the team during this unlock; else runs one now.
+      void autostartShareSync();
+      return result;
+    },
+    [],
+  );
+
+  return {
+    access,
+    withdrawnFromMe: shared?.withdrawn === true,
+    share: (memberId) => run((ctx) => shareCase(ctx, caseId, memberId)),
+    withdraw: (memberId) => run((ctx) => withdrawAccess(ctx, caseId, memberId)),
+  };
+}

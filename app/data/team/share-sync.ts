@@ -1,0 +1,297 @@
+// Replication of SHARED cases with the team's cases database (issue 21).
+// Separate from the personal replicator (sync/replicator.ts), which keeps
+// working as before with the worker's own database:
+// - only rows of cases in this device's shared list go out, each as the
+//   issue-20 envelope { _id, _rev, k, iv, ct, v } sealed under the case key
+//   named by `k` (never the vault key); audit events, conflict items and
+//   drafts never go to the team;
+// - pulled grants meant for me are checked (share-grants.ts) and their keys
+//   stored wrapped under my vault key; pulled documents decrypt only with a
+//   key granted for the very case the record names, and are stored as local
+//   rows under that same case key (per-case key mechanism unchanged);
+// - per row, db.teamSync keeps the team revision and the IV of the local row
+//   when it was last synced: a different IV means a local change to push.
+// Concurrent edits of one changeable record: the last push wins (a pull does
+// not overwrite a local change not yet pushed). README/SECURITY say so.
+import { Dexie } from 'dexie';
+
+import { parseGrantId } from '../../../schema/team-share';
+import type { SharedCases } from '../../../schema/team-share';
+import type { StoredRecord } from '../../../schema/records';
+import { caseKeyById } from '../case-key-store';
+import { db } from '../db';
+import { applyIndexPlan, commitIndexPlan, isIndexMoved, planIndexChange } from '../index/case-index';
+import { isIndexedKind } from '../index/entries';
+import { openRecordRow, plaintextColumns, sealRecord } from '../records-io';
+import { getVaultSnapshot, requireDataKey, subscribeVault } from '../session';
+import { decodeDoc, encodeDoc, toBase64 } from '../sync/codec';
+import { markChanged } from '../sync/track';
+import type { ShareContext } from './share';
+import { loadSharedCases, storeReceivedKey, updateSharedCases, withdrawDeparted } from './share';
+import { openGrant } from './share-grants';
+
+const BATCH = 200;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const CHECKPOINT_KEY = 'teamShareCheckpoint';
+
+async function readCheckpoint(dbName: string): Promise<string | number> {
+  const v = (await db.meta.get(CHECKPOINT_KEY))?.value as { db?: unknown; since?: unknown } | undefined;
+  return v?.db === dbName && (typeof v.since === 'string' || typeof v.since === 'number') ? v.since : 0;
+}
+
+function caseOfKey(cases: SharedCases, keyId: string): string | undefined {
+  return Object.entries(cases).find(([, entry]) => entry.keys.includes(keyId))?.[0];
+}
+
+interface Pulled {
+  record: Exclude<StoredRecord, { kind: 'audit' }>;
+  keyId: string;
+  caseKey: CryptoKey;
+  rev: string;
+  /** The local row's IV when decided (null: no local row): a change meanwhile skips it this round. */
+  expect: string | null;
+}
+
+export interface PullResult {
+  received: number;
+  refused: number;
+}
+
+/** Pulls grants and documents of shared cases until caught up. */
+export async function pullShared(ctx: ShareContext): Promise<PullResult> {
+  const result: PullResult = { received: 0, refused: 0 };
+  let since = await readCheckpoint(ctx.server.name);
+  let restarted = false;
+  for (;;) {
+    const vaultKey = requireDataKey();
+    const { results, last_seq: lastSeq } = await ctx.server.changes(since, BATCH);
+    // Grants first: a key received now can open documents of this very batch.
+    let newKeys = false;
+    for (const change of results) {
+      const parsed = parseGrantId(change.id);
+      if (!parsed || parsed.memberId !== ctx.identity.memberId) continue;
+      if (change.deleted) {
+        // My grant was deleted: a colleague withdrew my access to that case.
+        await updateSharedCases((cases) => {
+          const caseId = caseOfKey(cases, parsed.keyId);
+          const entry = caseId ? cases[caseId] : undefined;
+          if (caseId && entry) cases[caseId] = { ...entry, withdrawn: true };
+        });
+        continue;
+      }
+      const opened = await openGrant(ctx, change.doc);
+      if (!opened) {
+        result.refused++;
+        continue;
+      }
+      // A key this case already had whose wrapped copy is gone: the case was erased here; it stays erased.
+      const known = (await loadSharedCases())[opened.caseId]?.keys.includes(opened.keyId) === true;
+      if (known && !(await db.caseKeys.get(opened.keyId))) {
+        opened.rawKey.fill(0);
+        continue;
+      }
+      try {
+        if (!(await db.caseKeys.get(opened.keyId))) newKeys = true;
+        await storeReceivedKey(vaultKey, opened.keyId, opened.rawKey);
+      } finally {
+        opened.rawKey.fill(0);
+      }
+      await updateSharedCases((cases) => {
+        const entry = cases[opened.caseId];
+        if (entry?.keys.includes(opened.keyId) && entry.withdrawn !== true) return;
+        newKeys = true;
+        cases[opened.caseId] = { keys: [...new Set([...(entry?.keys ?? []), opened.keyId])].slice(-50) };
+      });
+    }
+    const cases = await loadSharedCases();
+    const items: Pulled[] = [];
+    for (const change of results) {
+      if (!UUID.test(change.id) || change.deleted || !change.doc) continue;
+      const item = await decide(vaultKey, cases, change.doc);
+      if (item === 'refused') result.refused++;
+      else if (item) items.push(item);
+    }
+    if (items.length > 0) await storePulled(vaultKey, items);
+    result.received += items.length;
+    since = lastSeq;
+    // A new key can open documents seen (and skipped) earlier: read the feed again once from the start.
+    if (newKeys && !restarted) {
+      restarted = true;
+      since = 0;
+      continue;
+    }
+    await db.meta.put({ key: CHECKPOINT_KEY, value: { db: ctx.server.name, since } });
+    if (results.length < BATCH) return result;
+  }
+}
+
+async function decide(
+  vaultKey: CryptoKey,
+  cases: SharedCases,
+  doc: Record<string, unknown>,
+): Promise<Pulled | 'refused' | null> {
+  const keyId = typeof doc['k'] === 'string' ? doc['k'] : '';
+  const caseId = caseOfKey(cases, keyId);
+  // Not a key of a case shared with me (or my access was withdrawn): not mine to read.
+  if (!caseId || cases[caseId]?.withdrawn) return null;
+  let caseKey: CryptoKey;
+  try {
+    caseKey = await caseKeyById(vaultKey, keyId);
+  } catch {
+    return null;
+  }
+  const decoded = await decodeDoc((k) => (k === keyId ? caseKey : undefined), doc);
+  if (!decoded.ok || decoded.payload.t !== 'records') return 'refused';
+  const record = decoded.payload.record;
+  // A key opens only its own case: a record naming another case is refused.
+  if (plaintextColumns(record).caseId !== caseId) return 'refused';
+  const rev = String(doc['_rev']);
+  const [local, state] = await Promise.all([db.records.get(record.id), db.teamSync.get(record.id)]);
+  if (local && local.kind !== record.kind) return 'refused';
+  if (state?.rev === rev) return null;
+  if (local && (!state || state.mark !== toBase64(local.iv))) {
+    // A local change waits to be pushed: it goes out on this revision (last push wins).
+    await db.teamSync.put({ id: record.id, caseId, rev, mark: state?.mark ?? '' });
+    return null;
+  }
+  return { record, keyId, caseKey, rev, expect: local ? toBase64(local.iv) : null };
+}
+
+/** Writes pulled records under their case keys, with their team state and the case index change, all or nothing. */
+async function storePulled(vaultKey: CryptoKey, items: readonly Pulled[]): Promise<void> {
+  const rows = await Promise.all(items.map((i) => sealRecord(i.caseKey, i.record, i.keyId)));
+  for (let attempt = 1; ; attempt++) {
+    const plan = await planIndexChange(
+      vaultKey,
+      items.map((i) => i.record),
+    );
+    let delta = 0;
+    try {
+      await db.transaction('rw', [db.records, db.caseIndex, db.sync, db.teamSync], async () => {
+        const before = await db.records.bulkGet(items.map((i) => i.record.id));
+        // A local write since the decision: leave the batch for the next round.
+        items.forEach((item, i) => {
+          const old = before[i];
+          if ((old ? toBase64(old.iv) : null) !== item.expect) throw new Dexie.AbortError('changed');
+        });
+        for (const [i, item] of items.entries()) {
+          const sealed = rows[i];
+          if (sealed?.table !== 'records') continue;
+          if (!before[i] && isIndexedKind(sealed.row.kind)) delta += 1;
+          await db.records.put(sealed.row);
+          await db.teamSync.put({
+            id: item.record.id,
+            caseId: sealed.row.caseId ?? item.record.id,
+            rev: item.rev,
+            mark: toBase64(sealed.row.iv),
+          });
+        }
+        // The worker's own devices get shared cases through personal sync as well.
+        await markChanged(items.map((i) => i.record.id));
+        if (plan) await commitIndexPlan(plan, delta);
+      });
+    } catch (e) {
+      if (isIndexMoved(e) && attempt < 5) continue;
+      if (e instanceof Dexie.AbortError) return;
+      throw e;
+    }
+    if (plan) applyIndexPlan(plan, delta);
+    return;
+  }
+}
+
+/** Pushes every changed row of my shared cases (never an unshared case, never audit events or drafts). */
+export async function pushShared(ctx: ShareContext): Promise<number> {
+  const vaultKey = requireDataKey();
+  const cases = await loadSharedCases();
+  let sent = 0;
+  for (const [caseId, entry] of Object.entries(cases)) {
+    if (entry.withdrawn) continue;
+    const rows = await db.records.where('caseId').equals(caseId).toArray();
+    const states = await db.teamSync.bulkGet(rows.map((r) => r.id));
+    for (const [i, row] of rows.entries()) {
+      if (row.kind === 'draft' || row.k === undefined || !entry.keys.includes(row.k)) continue;
+      const mark = toBase64(row.iv);
+      const state = states[i];
+      if (state?.mark === mark) continue;
+      const opened = await openRecordRow(vaultKey, row);
+      if (!opened.ok || opened.record.kind === 'audit' || opened.record.kind === 'draft') continue;
+      const doc = await encodeDoc(await caseKeyById(vaultKey, row.k), { t: 'records', record: opened.record }, row.k);
+      let rev = await ctx.server.put({ ...doc, ...(state?.rev ? { _rev: state.rev } : {}) });
+      if (rev === 'conflict') {
+        // Someone else wrote it since: the last push wins (pull kept our change, see above).
+        const current = await ctx.server.get(doc._id);
+        rev = await ctx.server.put({ ...doc, ...(current?._rev ? { _rev: current._rev } : {}) });
+      }
+      if (rev === 'conflict') continue;
+      await db.teamSync.put({ id: row.id, caseId, rev, mark });
+      sent++;
+    }
+  }
+  return sent;
+}
+
+// The member list version whose departed members were last checked (per app start).
+let checkedList = '';
+
+/** One round: people who left the team lose access to what I shared with them, then pull, then push. */
+export async function shareRound(ctx: ShareContext): Promise<{ pulled: PullResult; pushed: number }> {
+  const list = `${ctx.team}|${ctx.members.version}`;
+  if (list !== checkedList) {
+    await withdrawDeparted(ctx);
+    checkedList = list;
+  }
+  const pulled = await pullShared(ctx);
+  const pushed = await pushShared(ctx);
+  return { pulled, pushed };
+}
+
+// ---------------------------------------------------------------------------
+// The loop: a round every few seconds while unlocked; a share or withdrawal wakes it.
+// ---------------------------------------------------------------------------
+
+let running: { stop: () => void; wake: () => void } | undefined;
+
+/** Runs share rounds until lock; `load` gives the team context (undefined: no team, nothing runs). */
+export function startShareSync(load: () => Promise<ShareContext | undefined>, intervalMs = 5000): void {
+  if (running || getVaultSnapshot().status !== 'unlocked') return;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let busy = false;
+  const tick = async () => {
+    if (stopped || busy) return;
+    busy = true;
+    clearTimeout(timer);
+    try {
+      const ctx = await load();
+      if (ctx) await shareRound(ctx);
+    } catch {
+      // Offline or server trouble: the next round tries again.
+    } finally {
+      busy = false;
+      if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
+    }
+  };
+  const unsubscribe = subscribeVault(() => {
+    if (getVaultSnapshot().status !== 'unlocked') running?.stop();
+  });
+  running = {
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+      unsubscribe();
+      running = undefined;
+    },
+    wake: () => void tick(),
+  };
+  void tick();
+}
+
+/** Runs a round now (after a share, a withdrawal or a note in a shared case). */
+export function wakeShareSync(): void {
+  running?.wake();
+}
+
+export function stopShareSync(): void {
+  running?.stop();
+}

@@ -1,0 +1,146 @@
+// "Toegang" (issue 21): who in the team can open this case, share it with a
+// colleague, withdraw a colleague's access (re-key). A lazy chunk, loaded only
+// on a device that belongs to a team. Kept apart from "Toestemming": sharing
+// inside the team is not a consent-based share to an outside recipient.
+import { useState } from 'react';
+
+import type { Member } from '../../../schema/team';
+import type { CaseDetail } from '../../data/case-hooks';
+import { useCaseAccess } from '../../data/team/share-hooks';
+import type { AccessEntry } from '../../data/team/share';
+import { teamShare as t } from '../../i18n/nl/team-share';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { SelectField } from '../../ui/select-field';
+import { CaseSection } from './section';
+
+function label(member: Member): string {
+  return t.entry(member.name, t.roles[member.role]);
+}
+
+function entryText(entry: AccessEntry): string {
+  if (!entry.member) return t.notInList;
+  return entry.me ? `${label(entry.member)} — ${t.you}` : label(entry.member);
+}
+
+export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
+  const caseId = detail.case.id;
+  const { access, withdrawnFromMe, share, withdraw } = useCaseAccess(caseId);
+  const [pick, setPick] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<AccessEntry | null>(null);
+
+  const nameOf = (entry: AccessEntry | Member | undefined): string =>
+    entry && 'name' in entry ? entry.name : (entry?.member?.name ?? t.notInList);
+
+  async function onShare() {
+    if (access.status !== 'ready' || pick === '') return;
+    const member = access.candidates.find((m) => m.id === pick);
+    setBusy(true);
+    setError(null);
+    try {
+      await share(pick);
+      setStatus(t.shared(nameOf(member)));
+      setPick('');
+    } catch {
+      setError(t.shareFailed);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function onWithdraw() {
+    const entry = confirming;
+    if (!entry) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await withdraw(entry.memberId);
+      setStatus(t.withdrawn(nameOf(entry)));
+    } catch {
+      setError(t.withdrawFailed);
+    } finally {
+      setBusy(false);
+      setConfirming(null);
+    }
+  }
+
+  return (
+    <CaseSection id="toegang" title={t.title}>
+      <p className="field__hint">{t.intro}</p>
+      {access.status === 'ready' && access.access.some((a) => !a.me && a.from !== access.me) ? (
+        <p className="field__hint">{t.othersShared}</p>
+      ) : null}
+      {withdrawnFromMe ? <p className="callout callout--danger">{t.withdrawnFromMe}</p> : null}
+      <p role="status" className="saved-status">
+        {status}
+      </p>
+      {error ? (
+        <p role="alert" className="field__error">
+          {error}
+        </p>
+      ) : null}
+      {access.status === 'loading' ? <p>{t.loading}</p> : null}
+      {access.status === 'unavailable' ? <p>{t.unavailable}</p> : null}
+      {access.status === 'auditor' ? <p>{t.auditor}</p> : null}
+      {access.status === 'offline' ? <p>{t.offline}</p> : null}
+      {access.status === 'ready' ? (
+        <>
+          <h3>{t.whoTitle}</h3>
+          {access.access.filter((a) => !a.me).length === 0 ? <p>{t.onlyYou}</p> : null}
+          <ul className="record-list">
+            {access.access.map((entry) => (
+              <li key={entry.memberId} className="record-card">
+                <p>{entryText(entry)}</p>
+                {entry.me || entry.from !== access.me ? null : (
+                  <button
+                    type="button"
+                    className="button button--danger"
+                    disabled={busy}
+                    onClick={() => setConfirming(entry)}
+                  >
+                    {t.withdrawButton(nameOf(entry))}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+          {access.candidates.length === 0 ? (
+            <p>{t.shareNone}</p>
+          ) : (
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                void onShare();
+              }}
+            >
+              <SelectField
+                label={t.shareLabel}
+                placeholder={t.sharePick}
+                value={pick}
+                onChange={(event) => setPick(event.target.value)}
+                options={access.candidates.map((m) => ({ value: m.id, label: label(m) }))}
+              />
+              <button type="submit" className="button button--primary" disabled={busy || pick === ''}>
+                {t.shareButton}
+              </button>
+            </form>
+          )}
+        </>
+      ) : null}
+      <ConfirmDialog
+        open={confirming !== null}
+        title={t.withdrawConfirmTitle(nameOf(confirming ?? undefined))}
+        confirmLabel={t.withdrawConfirm}
+        cancelLabel={t.cancel}
+        danger
+        busy={busy}
+        onConfirm={() => void onWithdraw()}
+        onCancel={() => setConfirming(null)}
+      >
+        <p>{t.withdrawExplain(nameOf(confirming ?? undefined))}</p>
+      </ConfirmDialog>
+    </CaseSection>
+  );
+}
