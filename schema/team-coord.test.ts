@@ -31,18 +31,18 @@ describe('coordination records', () => {
   it('groups by worker, the workers with an overdue follow-up first, each urgency by date', () => {
     const groups = groupTeamFollowUps(
       [
-        rec('2026-003', 'worker-aaaa', '2026-04-01'),
-        rec('2026-001', 'worker-aaaa', '2026-03-12'),
-        rec('2026-002', 'worker-bbbb', '2026-03-01'),
-        rec('2026-004', 'worker-bbbb'),
-        rec('2026-005', 'worker-bbbb', '2026-02-01'),
+        rec('2026-003', 'worker-aaaa-aaaa-aaaa', '2026-04-01'),
+        rec('2026-001', 'worker-aaaa-aaaa-aaaa', '2026-03-12'),
+        rec('2026-002', 'worker-bbbb-bbbb-bbbb', '2026-03-01'),
+        rec('2026-004', 'worker-bbbb-bbbb-bbbb'),
+        rec('2026-005', 'worker-bbbb-bbbb-bbbb', '2026-02-01'),
       ],
       TODAY,
-      ['worker-aaaa', 'worker-bbbb'],
+      ['worker-aaaa-aaaa-aaaa', 'worker-bbbb-bbbb-bbbb'],
     );
     expect(groups.map((g) => [g.assignee, g.total, g.overdue])).toEqual([
-      ['worker-bbbb', 3, 2],
-      ['worker-aaaa', 2, 0],
+      ['worker-bbbb-bbbb-bbbb', 3, 2],
+      ['worker-aaaa-aaaa-aaaa', 2, 0],
     ]);
     const [b, a] = groups;
     expect(b?.urgencies['te-laat'].map((i) => i.record.reference)).toEqual(['2026-005', '2026-002']);
@@ -52,7 +52,7 @@ describe('coordination records', () => {
   });
 
   it('refuses a record that carries anything beyond the coordination fields', () => {
-    const ok = rec('2026-001', 'worker-aaaa', '2026-03-12').record;
+    const ok = rec('2026-001', 'worker-aaaa-aaaa-aaaa', '2026-03-12').record;
     expect(coordRecordSchema.safeParse(ok).success).toBe(true);
     expect(coordRecordSchema.safeParse({ ...ok, pseudonyms: ['Jongere A'] }).success).toBe(false);
     expect(coordRecordSchema.safeParse({ ...ok, schools: ['Sint-Jan'] }).success).toBe(false);

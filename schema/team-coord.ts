@@ -12,9 +12,7 @@ import type { FollowUpGroup } from './follow-up';
 import { flagSchema } from './records/assessment';
 import { caseReferenceSchema, caseStatusSchema } from './records/case';
 import { isoDateSchema } from './records/base';
-
-/** A member id as identity.ts makes it: random, URL-safe. */
-export const coordMemberIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+import { memberIdSchema } from './team';
 
 /** Server document ids: `coord-<random per case>`, `pickup-<random>`, `counts-<member id>`. */
 export const coordDocIdSchema = z.string().regex(/^coord-[A-Za-z0-9_-]{16,64}$/);
@@ -23,7 +21,7 @@ export const pickupDocIdSchema = z.string().regex(/^pickup-[A-Za-z0-9_-]{16,64}$
 export const coordRecordSchema = z.strictObject({
   /** The case number (caseReference), the only handle a coordinator gets. */
   reference: caseReferenceSchema,
-  assignee: coordMemberIdSchema,
+  assignee: memberIdSchema,
   status: caseStatusSchema,
   /** The earliest open follow-up; absent when the case has none. */
   nextDue: isoDateSchema.optional(),
@@ -39,8 +37,8 @@ export const pickupRequestSchema = z.strictObject({
   /** The coordination record it is about. */
   coordId: coordDocIdSchema,
   reference: caseReferenceSchema,
-  to: coordMemberIdSchema,
-  from: coordMemberIdSchema,
+  to: memberIdSchema,
+  from: memberIdSchema,
   askedOn: isoDateSchema,
 });
 export type PickupRequest = z.infer<typeof pickupRequestSchema>;

@@ -69,8 +69,8 @@ function values(a: AuditAggregates): Record<string, unknown> {
 }
 
 describe('team figures (hand-computed)', () => {
-  const a = countsOf('member-aaaa', workerA, '2026-06-18');
-  const b = countsOf('member-bbbb', workerB);
+  const a = countsOf('member-aaaa-aaaa-aaaa', workerA, '2026-06-18');
+  const b = countsOf('member-bbbb-bbbb-bbbb', workerB);
 
   it('suppresses the team totals, which publish what neither worker alone could', () => {
     const team = buildTeamFigures('clb-noord', '2026-Q1', [a, b], '2026-06-21');
@@ -126,14 +126,19 @@ describe('team figures (hand-computed)', () => {
   });
 
   it('gives a team of one exactly the personal auditor export of the same cases', () => {
-    const team = buildTeamFigures('clb-noord', '2026-Q1', [countsOf('member-bbbb', workerB)], COUNTED_ON);
+    const team = buildTeamFigures('clb-noord', '2026-Q1', [countsOf('member-bbbb-bbbb-bbbb', workerB)], COUNTED_ON);
     expect(team.aggregates).toEqual(buildAuditAggregates(workerB, Q1, COUNTED_ON));
   });
 
   it('validates what it builds, and refuses figures with a small count published', () => {
     const team = buildTeamFigures('clb-noord', '2026-Q1', [a, b], '2026-06-21');
     expect(teamFiguresSchema.parse(JSON.parse(JSON.stringify(team)))).toEqual(team);
-    const signed = { figures: team, signer: 'member-cccc', signedAt: '2026-06-21T10:00:00.000Z', sig: 'AAAA' };
+    const signed = {
+      figures: team,
+      signer: 'member-cccc-cccc-cccc',
+      signedAt: '2026-06-21T10:00:00.000Z',
+      sig: 'AAAA',
+    };
     expect(signedTeamFiguresSchema.safeParse(signed).success).toBe(true);
     expect(signedTeamFiguresSchema.safeParse({ ...signed, extra: 1 }).success).toBe(false);
   });

@@ -18,13 +18,13 @@ import {
 } from './audit-aggregates';
 import type { AggregateCounts, AuditAggregates } from './audit-aggregates';
 import { isoDateSchema, timestampSchema } from './records/base';
-import { coordMemberIdSchema } from './team-coord';
+import { memberIdSchema, teamIdSchema } from './team';
 
 /** Quarters a device publishes counts for: the current one and the three before it. */
 export const COUNTED_QUARTERS = 4;
 
 export const memberCountsSchema = z.strictObject({
-  member: coordMemberIdSchema,
+  member: memberIdSchema,
   /** The day (Brussels) the counts were made; overdue follow-ups are as of this day. */
   countedOn: isoDateSchema,
   quarters: z.array(aggregateCountsSchema).max(COUNTED_QUARTERS),
@@ -99,7 +99,7 @@ export const TEAM_FIGURES_TYPE = 'baken-team-figures';
 export const teamFiguresSchema = z.strictObject({
   type: z.literal(TEAM_FIGURES_TYPE),
   version: z.literal(1),
-  team: z.string().regex(/^[a-z][a-z0-9-]{2,40}$/),
+  team: teamIdSchema,
   /** How many members' counts were summed. */
   members: z.int().min(0),
   /** The oldest of those counts' days: figures are "as of" this day at the earliest. */
@@ -111,7 +111,7 @@ export type TeamFigures = z.infer<typeof teamFiguresSchema>;
 /** The published document's content: the figures, who signed them and when, and the signature. */
 export const signedTeamFiguresSchema = z.strictObject({
   figures: teamFiguresSchema,
-  signer: coordMemberIdSchema,
+  signer: memberIdSchema,
   signedAt: timestampSchema,
   /** ECDSA P-256/SHA-256 over canonicalJson({ figures, signer, signedAt }), base64. */
   sig: z.base64().max(200),
