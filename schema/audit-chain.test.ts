@@ -293,7 +293,11 @@ describe('the label of an exported audit log', () => {
     expect(AUDIT_LOG_DATA_CLASS).toBe('gepseudonimiseerde-persoonsgegevens');
     expect(await verifyAuditChain(auditLogFileToText(file), sha256)).toMatchObject({ valid: true });
     const { dataClass: _label, ...unlabelled } = file;
-    expect(await verifyAuditChain(unlabelled, sha256)).toEqual({ valid: false, firstBrokenSeq: null, reason: 'checksum' });
+    expect(await verifyAuditChain(unlabelled, sha256)).toEqual({
+      valid: false,
+      firstBrokenSeq: null,
+      reason: 'checksum',
+    });
   });
 
   it('still verifies a file made before the label existed', async () => {

@@ -46,7 +46,9 @@ describe('suggestPseudonym', () => {
     expect(suggestPseudonym(used, 'jongere-die-doorstuurde')).toBe('Jongere C');
     for (const role of ['ouder-voogd', 'volwassene'] as const) {
       for (let n = 0; n < 30; n++) {
-        const existing = named(...Array.from({ length: n }, (_, i) => `${pseudonymPrefix(role)} ${pseudonymLetters(i)}`));
+        const existing = named(
+          ...Array.from({ length: n }, (_, i) => `${pseudonymPrefix(role)} ${pseudonymLetters(i)}`),
+        );
         expect(suggestPseudonym(existing, role)).not.toMatch(/^Jongere/);
       }
     }

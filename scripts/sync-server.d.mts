@@ -5,14 +5,23 @@ export interface SyncServer {
   port: number;
   dir: string;
   admin: { name: string; password: string };
-  /** Creates a worker's account and database (members: that worker only). */
-  createAccount(name: string, password: string, db?: string): Promise<{ db: string }>;
+  /**
+   * Creates a worker's account and database (members: that worker only); with `team`, the account also gets
+   * the CouchDB role `baken-team-<team>-<role>` (replacing an earlier role in that team).
+   */
+  createAccount(
+    name: string,
+    password: string,
+    db?: string,
+    team?: { team: string; role: 'medewerker' | 'coordinator' | 'auditor' },
+  ): Promise<{ db: string }>;
+  /** Creates a team's four databases (`baken-team-<id>-members|cases|coord|figures`) and their `_security`. */
+  createTeam(id: string): Promise<{ databases: string[] }>;
   /** Every leaf revision (deleted ones too) of every document in `db`, as stored on the server. */
   rawDocs(db: string): Promise<Array<Record<string, unknown>>>;
   close(): Promise<void>;
 }
-export function startSyncServer(options?: {
-  dir?: string;
-  port?: number;
-  host?: string;
-}): Promise<SyncServer>;
+export function startSyncServer(options?: { dir?: string; port?: number; host?: string }): Promise<SyncServer>;
+export const teamRoles: readonly ['medewerker', 'coordinator', 'auditor'];
+export function teamRole(team: string, role: string): string;
+export function teamDatabases(team: string): Array<{ db: string; roles: string[] }>;

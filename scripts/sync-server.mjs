@@ -13,7 +13,8 @@
 //
 // CLI:
 //   node scripts/sync-server.mjs [--port 5984] [--dir .baken-sync]
-//   node scripts/sync-server.mjs account <name> <password> [--dir .baken-sync]
+//   node scripts/sync-server.mjs account <name> <password> [--team <id> --role <role>] [--dir .baken-sync]
+//   node scripts/sync-server.mjs team <id> [--dir .baken-sync]
 import { createServer } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, writeFile, rm } from 'node:fs/promises';
@@ -175,19 +176,8 @@ export async function startSyncServer(options = {}) {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://${host}:${port}`;
-  const adminAuth = `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}`;
   await writeFile(join(dir, 'server.json'), JSON.stringify({ url, pid: process.pid }));
-
-  /** @type {Call} */
-  async function call(method, path, body) {
-    const response = await fetch(url + path, {
-      method,
-      headers: { Authorization: adminAuth, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const call = adminCall(url, admin);
 
   return {
     url,
@@ -201,8 +191,15 @@ export async function startSyncServer(options = {}) {
      * @param {string} password
      * @param {string} [db]
      */
-    async createAccount(name, password, db = defaultDbName(name)) {
-      return createAccountVia(call, name, password, db);
+    async createAccount(name, password, db = defaultDbName(name), team = undefined) {
+      return createAccountVia(call, name, password, db, team);
+    },
+    /**
+     * Creates a team's four databases with their `_security` objects (issue 21).
+     * @param {string} id
+     */
+    async createTeam(id) {
+      return createTeamVia(call, id);
     },
     /**
      * Every leaf revision (deleted ones too) of every document in `db`, as stored.
@@ -229,10 +226,19 @@ export async function startSyncServer(options = {}) {
  * @param {string} password
  * @param {string} [db]
  */
-export async function createAccountVia(call, name, password, db = defaultDbName(name)) {
+export async function createAccountVia(call, name, password, db = defaultDbName(name), team = undefined) {
   const userPath = `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
   const existing = await call('GET', userPath);
-  const user = { _id: `org.couchdb.user:${name}`, name, password, roles: [], type: 'user' };
+  /** @type {string[]} */
+  const roles = existing.status === 200 && Array.isArray(existing.body.roles) ? [...existing.body.roles] : [];
+  if (team) {
+    const role = teamRole(team.team, team.role);
+    // One role per team: a changed role replaces the earlier one.
+    const prefix = `baken-team-${team.team}-`;
+    const kept = roles.filter((r) => !(r.startsWith(prefix) && teamRoles.includes(r.slice(prefix.length))));
+    roles.splice(0, roles.length, ...kept, role);
+  }
+  const user = { _id: `org.couchdb.user:${name}`, name, password, roles, type: 'user' };
   if (existing.status === 200) Object.assign(user, { _rev: existing.body._rev });
   const put = await call('PUT', userPath, user);
   if (put.status >= 300) throw new Error(`account ${name}: ${put.status} ${JSON.stringify(put.body)}`);
@@ -244,6 +250,63 @@ export async function createAccountVia(call, name, password, db = defaultDbName(
   });
   if (security.status >= 300) throw new Error(`_security ${db}: ${security.status}`);
   return { db };
+}
+
+/** The three team roles (issue 21), as in schema/team.ts. */
+export const teamRoles = ['medewerker', 'coordinator', 'auditor'];
+
+/** @param {string} id */
+export function assertTeamId(id) {
+  if (!/^[a-z][a-z0-9-]{2,40}$/.test(String(id))) {
+    throw new Error(`team id "${id}": a lowercase letter, then 2 to 40 of a-z, 0-9 or "-"`);
+  }
+}
+
+/**
+ * The CouchDB role (in `_users`) of a team role.
+ * @param {string} team
+ * @param {string} role
+ */
+export function teamRole(team, role) {
+  assertTeamId(team);
+  if (!teamRoles.includes(role)) throw new Error(`role "${role}": one of ${teamRoles.join(', ')}`);
+  return `baken-team-${team}-${role}`;
+}
+
+/**
+ * A team's four databases and the roles that may read and write each
+ * (the second wall; the encryption is the real boundary).
+ * @param {string} team
+ * @returns {Array<{ db: string, roles: string[] }>}
+ */
+export function teamDatabases(team) {
+  const r = (/** @type {string} */ role) => teamRole(team, role);
+  const prefix = `baken-team-${team}`;
+  return [
+    { db: `${prefix}-members`, roles: [r('medewerker'), r('coordinator'), r('auditor')] },
+    { db: `${prefix}-cases`, roles: [r('medewerker'), r('coordinator')] },
+    { db: `${prefix}-coord`, roles: [r('medewerker'), r('coordinator')] },
+    { db: `${prefix}-figures`, roles: [r('coordinator'), r('auditor')] },
+  ];
+}
+
+/**
+ * Creates a team's databases (kept when they exist) and sets their `_security`.
+ * @param {Call} call
+ * @param {string} team
+ */
+export async function createTeamVia(call, team) {
+  const dbs = teamDatabases(team);
+  for (const { db, roles } of dbs) {
+    const created = await call('PUT', `/${encodeURIComponent(db)}`);
+    if (created.status >= 300 && created.status !== 412) throw new Error(`database ${db}: ${created.status}`);
+    const security = await call('PUT', `/${encodeURIComponent(db)}/_security`, {
+      admins: { names: [], roles: [] },
+      members: { names: [], roles },
+    });
+    if (security.status >= 300) throw new Error(`_security ${db}: ${security.status}`);
+  }
+  return { databases: dbs.map((d) => d.db) };
 }
 
 /**
@@ -273,51 +336,107 @@ function option(args, name, fallback) {
   return (index >= 0 ? args[index + 1] : undefined) ?? fallback;
 }
 
+/**
+ * JSON requests to `url` as the server admin.
+ * @param {string} url
+ * @param {{ name: string, password: string }} admin
+ * @returns {Call}
+ */
+function adminCall(url, admin) {
+  const auth = `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}`;
+  return async (method, path, body) => {
+    const response = await fetch(url + path, {
+      method,
+      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+}
+
+/**
+ * An admin `call` to the running server in `dir` (LevelDB allows one process), or undefined when none runs.
+ * @param {string} dir
+ * @returns {Promise<Call | undefined>}
+ */
+async function runningServerCall(dir) {
+  let running;
+  try {
+    running = JSON.parse(await readFile(join(resolve(dir), 'server.json'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (
+    !running?.url ||
+    !(await fetch(running.url).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return undefined;
+  return adminCall(running.url, await loadOrCreateAdmin(resolve(dir)));
+}
+
+/**
+ * Runs `work` against the running server, or a temporary one when none runs.
+ * @template T
+ * @param {string} dir
+ * @param {(call: Call) => Promise<T>} work
+ */
+async function withAdminCall(dir, work) {
+  const running = await runningServerCall(dir);
+  if (running) return work(running);
+  const server = await startSyncServer({ dir });
+  try {
+    return await work(adminCall(server.url, server.admin));
+  } finally {
+    await server.close();
+  }
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const dir = option(args, '--dir', defaultSyncDir);
   if (args[0] === 'account') {
     const [, name, password] = args;
-    if (!name || !password) {
-      console.error('Gebruik: node scripts/sync-server.mjs account <naam> <wachtwoord>');
+    const teamId = option(args, '--team', '');
+    const role = option(args, '--role', '');
+    if (!name || !password || name.startsWith('--') || Boolean(teamId) !== Boolean(role)) {
+      console.error(
+        'Gebruik: node scripts/sync-server.mjs account <naam> <wachtwoord> [--team <team-id> --role medewerker|coordinator|auditor]',
+      );
       process.exit(2);
     }
-    // Talk to the running server if there is one (LevelDB allows one process).
-    let running;
+    const team = teamId ? { team: teamId, role } : undefined;
     try {
-      running = JSON.parse(await readFile(join(resolve(dir), 'server.json'), 'utf8'));
-    } catch {
-      running = undefined;
+      if (team) teamRole(team.team, team.role); // fails early on a bad id or role
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(2);
     }
-    let result;
-    if (
-      running?.url &&
-      !(await fetch(running.url).then(
-        () => true,
-        () => false,
-      ))
-    )
-      running = undefined;
-    if (running?.url) {
-      const admin = await loadOrCreateAdmin(resolve(dir));
-      const auth = `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}`;
-      /** @type {Call} */
-      const call = async (method, path, body) => {
-        const response = await fetch(running.url + path, {
-          method,
-          headers: { Authorization: auth, 'Content-Type': 'application/json' },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        const text = await response.text();
-        return { status: response.status, body: text ? JSON.parse(text) : undefined };
-      };
-      result = await createAccountVia(call, name, password, option(args, '--db', defaultDbName(name)));
-    } else {
-      const server = await startSyncServer({ dir });
-      result = await server.createAccount(name, password, option(args, '--db', defaultDbName(name)));
-      await server.close();
+    const result = await withAdminCall(dir, (call) =>
+      createAccountVia(call, name, password, option(args, '--db', defaultDbName(name)), team),
+    );
+    console.log(
+      team
+        ? `Account "${name}" met database "${result.db}" en rol ${team.role} in team "${team.team}" is klaar.`
+        : `Account "${name}" met database "${result.db}" is klaar.`,
+    );
+  } else if (args[0] === 'team') {
+    const id = args[1] ?? '';
+    if (!id || id.startsWith('--')) {
+      console.error('Gebruik: node scripts/sync-server.mjs team <team-id>');
+      process.exit(2);
     }
-    console.log(`Account "${name}" met database "${result.db}" is klaar.`);
+    try {
+      assertTeamId(id);
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(2);
+    }
+    const result = await withAdminCall(dir, (call) => createTeamVia(call, id));
+    console.log(`Team "${id}" is klaar: ${result.databases.join(', ')}.`);
   } else {
     const server = await startSyncServer({ dir, port: Number(option(args, '--port', '5984')) });
     console.log(`Ingebouwde sync-server op ${server.url} (gegevens in ${server.dir})`);

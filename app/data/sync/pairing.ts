@@ -49,7 +49,8 @@ interface PairDoc {
   v: number;
 }
 
-function formatCode(secret: Bytes): string {
+/** Secret → the code people type: Crockford base32 in groups of 4 (also used for team invites). */
+export function formatCode(secret: Bytes): string {
   let bits = '';
   for (const byte of secret) bits += byte.toString(2).padStart(8, '0');
   let out = '';

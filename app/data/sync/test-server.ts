@@ -16,6 +16,14 @@ export interface TestCouch {
   /** A fresh database; resolves its name. */
   createDb(): Promise<string>;
   request(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }>;
+  /**
+   * A team's four databases with the `_security` of the contract (issue 21). This server runs in
+   * admin party (no auth), so it does not enforce them; scripts/sync-server-team.test.ts proves the
+   * embedded server (with auth) does.
+   */
+  createTeam(id: string): Promise<string[]>;
+  /** An account in `_users`, with the CouchDB role of its team role when `team` is given. */
+  createAccount(name: string, password: string, team?: { team: string; role: string }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,6 +59,26 @@ export async function startTestCouch(): Promise<TestCouch> {
       const name = `baken-test-${process.pid}-${++counter}`;
       await request('PUT', name);
       return name;
+    },
+    async createTeam(id) {
+      const prefix = `baken-team-${id}`;
+      const role = (r: string) => `${prefix}-${r}`;
+      const dbs: Array<[string, string[]]> = [
+        [`${prefix}-members`, [role('medewerker'), role('coordinator'), role('auditor')]],
+        [`${prefix}-cases`, [role('medewerker'), role('coordinator')]],
+        [`${prefix}-coord`, [role('medewerker'), role('coordinator')]],
+        [`${prefix}-figures`, [role('coordinator'), role('auditor')]],
+      ];
+      for (const [db, roles] of dbs) {
+        await request('PUT', db);
+        await request('PUT', `${db}/_security`, { admins: { names: [], roles: [] }, members: { names: [], roles } });
+      }
+      return dbs.map(([db]) => db);
+    },
+    async createAccount(name, password, team) {
+      const roles = team ? [`baken-team-${team.team}-${team.role}`] : [];
+      const id = `org.couchdb.user:${name}`;
+      await request('PUT', `_users/${encodeURIComponent(id)}`, { _id: id, name, password, roles, type: 'user' });
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -8,12 +8,13 @@
 import { Dexie } from 'dexie';
 
 import { storedIdentitySchema, type P256PublicJwk, type StoredIdentity } from '../../../schema/team';
-import { decryptRecord, encryptRecord, type Sealed } from '../crypto';
+import { decryptRecord, encryptRecord } from '../crypto';
 import { db } from '../db';
 import { VaultLockedError, toStorageError } from '../errors';
 import { getDataKey, requireDataKey, subscribeVault } from '../session';
 import { newDeviceId } from '../sync/config';
 import { publicJwk } from './seal';
+import { asSealed } from './sealed-meta';
 
 export interface Identity {
   memberId: string;
@@ -38,12 +39,6 @@ subscribeVault(() => {
   if (cached && cached.owner !== getDataKey()) cached = null;
 });
 
-function asSealed(value: unknown): Sealed | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { iv, data } = value as { iv?: unknown; data?: unknown };
-  return iv instanceof Uint8Array && data instanceof Uint8Array ? (value as Sealed) : undefined;
-}
-
 async function generate(): Promise<StoredIdentity> {
   // Extractable only here, to store the private scalar under the vault key.
   const ecdh = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);
@@ -59,21 +54,14 @@ async function generate(): Promise<StoredIdentity> {
   });
 }
 
+function importPrivate(pub: P256PublicJwk, d: string, name: 'ECDH' | 'ECDSA'): Promise<CryptoKey> {
+  const usages: KeyUsage[] = name === 'ECDH' ? ['deriveBits'] : ['sign'];
+  return crypto.subtle.importKey('jwk', { ...pub, d }, { name, namedCurve: 'P-256' }, false, usages);
+}
+
 async function toIdentity(stored: StoredIdentity): Promise<Identity> {
-  const ecdhPrivate = await crypto.subtle.importKey(
-    'jwk',
-    { ...stored.ecdh, d: stored.ecdhD },
-    { name: 'ECDH', namedCurve: 'P-256' },
-    false,
-    ['deriveBits'],
-  );
-  const ecdsaPrivate = await crypto.subtle.importKey(
-    'jwk',
-    { ...stored.ecdsa, d: stored.ecdsaD },
-    { name: 'ECDSA', namedCurve: 'P-256' },
-    false,
-    ['sign'],
-  );
+  const ecdhPrivate = await importPrivate(stored.ecdh, stored.ecdhD, 'ECDH');
+  const ecdsaPrivate = await importPrivate(stored.ecdsa, stored.ecdsaD, 'ECDSA');
   return { memberId: stored.memberId, ecdh: stored.ecdh, ecdsa: stored.ecdsa, ecdhPrivate, ecdsaPrivate };
 }
 

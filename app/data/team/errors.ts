@@ -1,0 +1,25 @@
+// Team errors with a stable code the UI translates (app/i18n/nl/team.ts).
+export type TeamErrorCode =
+  | 'team.exists'
+  | 'team.none'
+  | 'team.notLead'
+  | 'team.notMember'
+  | 'team.self'
+  | 'team.invite.invalidCode'
+  | 'team.invite.unknown'
+  | 'team.invite.used'
+  | 'team.invite.expired'
+  | 'team.invite.wrongTeam'
+  | 'team.join.invalid'
+  | 'team.list.missing'
+  | 'team.list.invalid'
+  | 'team.list.wrongTeam'
+  | 'team.list.signature'
+  | 'team.list.rollback';
+
+export class TeamError extends Error {
+  constructor(readonly code: TeamErrorCode) {
+    super(`Team: ${code}`);
+    this.name = 'TeamError';
+  }
+}

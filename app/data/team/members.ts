@@ -1,0 +1,134 @@
+// The team's member list (issue 21): signed by the lead, checked on every
+// device before anything is wrapped to a key in it. A list is accepted only
+// when
+// - it is well-formed and names this device's team;
+// - its signature verifies against the lead key pinned on this device (at
+//   team creation, or from the invite code at join), and the lead it names
+//   holds that same key (an unknown signer is refused);
+// - its version is not lower than the last verified one here, and a list of
+//   the same version is the very same list (a replayed old list or a forked
+//   one is refused).
+// The last verified list is cached encrypted in `meta` ("teamMembers"), so
+// a device offline, or facing a refused list, still knows whom it verified.
+import { z } from 'zod';
+
+import { memberListDocSchema, memberListSchema, type MemberList, type TeamConfig } from '../../../schema/team';
+import { couchRequest, SyncError } from '../sync/remote';
+import { loadTeamConfig, teamCreds } from './config';
+import { TeamError, type TeamErrorCode } from './errors';
+import type { Identity } from './identity';
+import { canonicalJson, signJson, verifyJson } from './seal';
+import { deleteMeta, readSealedMeta, writeSealedMeta } from './sealed-meta';
+
+export const MEMBER_LIST_ID = 'member-list';
+
+const cachedSchema = z.object({ list: memberListSchema, sig: z.base64().max(200) });
+const CACHE_ROW = { key: 'teamMembers', kind: 'team-members', schema: cachedSchema };
+
+/**
+ * Checks a server document against the pinned lead key and the last verified
+ * list; resolves with the list or rejects with TeamError ('team.list.invalid',
+ * 'team.list.wrongTeam', 'team.list.signature', 'team.list.rollback').
+ */
+export async function verifyMemberListDoc(
+  doc: unknown,
+  config: Pick<TeamConfig, 'team' | 'leadEcdsa'>,
+  lastVerified?: MemberList,
+): Promise<{ list: MemberList; sig: string }> {
+  const parsed = memberListDocSchema.safeParse(doc);
+  if (!parsed.success) throw new TeamError('team.list.invalid');
+  const { list, sig } = parsed.data;
+  if (list.team !== config.team) throw new TeamError('team.list.wrongTeam');
+  if (!(await verifyJson(config.leadEcdsa, list, sig))) throw new TeamError('team.list.signature');
+  const lead = list.members.find((m) => m.id === list.leadId);
+  if (!lead || canonicalJson(lead.ecdsa) !== canonicalJson(config.leadEcdsa)) {
+    throw new TeamError('team.list.signature');
+  }
+  if (lastVerified) {
+    if (list.version < lastVerified.version) throw new TeamError('team.list.rollback');
+    if (list.version === lastVerified.version && canonicalJson(list) !== canonicalJson(lastVerified)) {
+      throw new TeamError('team.list.rollback');
+    }
+  }
+  return { list, sig };
+}
+
+export interface MembersCheck {
+  /** The verified list: fresh from the server, or the last verified one (offline, or the server's was refused). */
+  list?: MemberList;
+  /** Why the server's list was not taken (a refused list, or a server error). */
+  problem?: TeamErrorCode | SyncError['code'];
+  /** True when the server could not be reached: `list` is the cached one. */
+  offline?: boolean;
+}
+
+/** The last verified list on this device, without asking the server. */
+export async function cachedMembers(): Promise<MemberList | undefined> {
+  return (await readSealedMeta(CACHE_ROW))?.list;
+}
+
+async function fetchAndVerify(config: TeamConfig): Promise<MembersCheck> {
+  const cached = await cachedMembers();
+  let doc: unknown;
+  try {
+    doc = await couchRequest(teamCreds(config, 'members'), 'GET', MEMBER_LIST_ID);
+  } catch (error) {
+    if (!(error instanceof SyncError)) throw error;
+    if (error.code === 'sync.offline' || error.code === 'sync.unreachable') return { list: cached, offline: true };
+    return { list: cached, problem: error.code === 'sync.notFound' ? 'team.list.missing' : error.code };
+  }
+  try {
+    const verified = await verifyMemberListDoc(doc, config, cached);
+    if (!cached || verified.list.version > cached.version) await writeSealedMeta(CACHE_ROW, verified);
+    return { list: verified.list };
+  } catch (error) {
+    if (error instanceof TeamError) return { list: cached, problem: error.code };
+    throw error;
+  }
+}
+
+/** Fetches and verifies the server's list, for screens that say what went wrong. Empty when in no team. */
+export async function checkMembers(): Promise<MembersCheck> {
+  const config = await loadTeamConfig();
+  return config ? fetchAndVerify(config) : {};
+}
+
+/**
+ * The verified member list for wrapping keys: the server's when it verifies,
+ * else the last verified one on this device; undefined when in no team or
+ * nothing was ever verified. Wrap keys ONLY to members of this list.
+ */
+export async function loadVerifiedMembers(): Promise<MemberList | undefined> {
+  return (await checkMembers()).list;
+}
+
+/**
+ * The lead's device: signs and stores a new list on the server (replacing the
+ * current revision), then caches it as verified. Rejects with SyncError
+ * ('sync.conflict' when another device changed the list meanwhile: re-read
+ * and retry).
+ */
+export async function publishMemberList(config: TeamConfig, identity: Identity, list: MemberList): Promise<void> {
+  const valid = memberListSchema.parse(list);
+  if (valid.leadId !== identity.memberId) throw new TeamError('team.notLead');
+  const sig = await signJson(identity.ecdsaPrivate, valid);
+  const creds = teamCreds(config, 'members');
+  let rev: string | undefined;
+  try {
+    rev = (await couchRequest<{ _rev?: string }>(creds, 'GET', MEMBER_LIST_ID))._rev;
+  } catch (error) {
+    if (!(error instanceof SyncError && error.code === 'sync.notFound')) throw error;
+  }
+  await couchRequest(creds, 'PUT', MEMBER_LIST_ID, {
+    _id: MEMBER_LIST_ID,
+    ...(rev ? { _rev: rev } : {}),
+    list: valid,
+    sig,
+  });
+  await writeSealedMeta(CACHE_ROW, { list: valid, sig });
+}
+
+/** Forgets the cached list (leaving the team on this device). */
+export async function forgetCachedMembers(): Promise<void> {
+  await deleteMeta(CACHE_ROW.key);
+}

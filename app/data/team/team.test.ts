@@ -1,0 +1,166 @@
+// Team creation, invite, join, admit, remove (issue 21) against the in-process
+// CouchDB-protocol test server, with three "devices" in one process: each has
+// its own vault key and its own copy of the `meta` rows, swapped in turn.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { generateDataKey } from '../crypto';
+import { db, type MetaRow } from '../db';
+import { setDataKey } from '../session';
+import { startTestCouch, type TestCouch } from '../sync/test-server';
+import { loadTeamConfig } from './config';
+import { memberRemovedHooks, teamCreatedHooks } from './hooks';
+import { loadOrCreateIdentity } from './identity';
+import { checkMembers, loadVerifiedMembers } from './members';
+import { keyFingerprint } from './seal';
+import {
+  acceptJoinRequest,
+  createInvite,
+  createTeam,
+  isAdmitted,
+  joinTeam,
+  pendingJoinRequests,
+  removeMember,
+} from './team';
+
+let couch: TestCouch;
+const realFetch = globalThis.fetch;
+
+class Device {
+  rows: MetaRow[] = [];
+  key!: CryptoKey;
+  async init() {
+    this.key = await generateDataKey();
+    return this;
+  }
+}
+let current: Device | null = null;
+async function as<T>(device: Device, work: () => Promise<T>): Promise<T> {
+  if (current !== device) {
+    if (current) current.rows = await db.meta.toArray();
+    await db.meta.clear();
+    await db.meta.bulkPut(device.rows);
+    setDataKey(device.key);
+    current = device;
+  }
+  return work();
+}
+
+beforeAll(async () => {
+  couch = await startTestCouch();
+  await couch.createTeam('clb-test');
+  await couch.createAccount('lea', 'pw-lea', { team: 'clb-test', role: 'coordinator' });
+  await couch.createAccount('wim', 'pw-wim', { team: 'clb-test', role: 'medewerker' });
+  await couch.createAccount('ida', 'pw-ida', { team: 'clb-test', role: 'auditor' });
+  // The app reaches the server at same-origin /sync/; here that is the test server.
+  vi.stubGlobal('fetch', (input: string, init?: RequestInit) =>
+    realFetch(input.startsWith('/sync/') ? couch.url + input.slice('/sync/'.length) : input, init),
+  );
+});
+
+afterAll(async () => {
+  vi.unstubAllGlobals();
+  await couch.close();
+});
+
+beforeEach(() => {
+  teamCreatedHooks.length = 0;
+  memberRemovedHooks.length = 0;
+});
+
+describe('a team: create, invite, join, admit, tamper, remove', () => {
+  it('walks the whole life cycle', async () => {
+    await db.meta.clear();
+    const lead = await new Device().init();
+    const wim = await new Device().init();
+    const ida = await new Device().init();
+    const created = vi.fn(async () => undefined);
+    teamCreatedHooks.push(created);
+
+    const leadConfig = await as(lead, () =>
+      createTeam({ team: 'clb-test', account: 'lea', password: 'pw-lea', name: 'Lea', role: 'coordinator' }),
+    );
+    expect(created).toHaveBeenCalledTimes(1);
+    const v1Stored = (await couch.request('GET', 'baken-team-clb-test-members/member-list')).json as object;
+    const v1 = await as(lead, () => loadVerifiedMembers());
+    expect(v1?.version).toBe(1);
+    expect(v1?.members.map((m) => [m.name, m.role])).toEqual([['Lea', 'coordinator']]);
+    // A second team creation for the same id is refused.
+    await expect(
+      as(wim, () =>
+        createTeam({ team: 'clb-test', account: 'wim', password: 'pw-wim', name: 'Wim', role: 'coordinator' }),
+      ),
+    ).rejects.toMatchObject({ code: 'team.exists' });
+
+    const offer = await as(lead, () => createInvite('medewerker'));
+    expect(offer.code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/);
+    // The server holds only a random id and ciphertext for the invite.
+    const rawInvite = JSON.stringify(
+      (await couch.request('GET', `baken-team-clb-test-members/invite-${offer.hex}`)).json,
+    );
+    expect(rawInvite).not.toContain('medewerker');
+    expect(rawInvite).not.toContain(leadConfig.leadEcdsa.x);
+
+    await expect(
+      as(wim, () => joinTeam({ team: 'clb-test', account: 'wim', password: 'pw-wim', name: 'Wim', code: 'ABCD' })),
+    ).rejects.toMatchObject({ code: 'team.invite.invalidCode' });
+    const wimConfig = await as(wim, () =>
+      joinTeam({ team: 'clb-test', account: 'wim', password: 'pw-wim', name: 'Wim', code: offer.code.toLowerCase() }),
+    );
+    expect(wimConfig.role).toBe('medewerker');
+    expect(wimConfig.leadEcdsa).toEqual(leadConfig.leadEcdsa);
+    // Waiting: the verified list (v1) does not name Wim yet.
+    expect((await as(wim, () => checkMembers())).list?.version).toBe(1);
+    expect(await as(wim, () => isAdmitted(wimConfig))).toBe(false);
+    // The code worked once.
+    await expect(
+      as(ida, () => joinTeam({ team: 'clb-test', account: 'ida', password: 'pw-ida', name: 'Ida', code: offer.code })),
+    ).rejects.toMatchObject({ code: 'team.invite.used' });
+
+    const requests = await as(lead, () => pendingJoinRequests());
+    expect(requests).toHaveLength(1);
+    const wimIdentity = await as(wim, () => loadOrCreateIdentity());
+    expect(requests[0]?.fingerprint).toBe(await keyFingerprint(wimIdentity.ecdsa));
+    expect(requests[0]?.member.name).toBe('Wim');
+    const v2 = await as(lead, () => acceptJoinRequest(offer.hex));
+    expect(v2.version).toBe(2);
+    expect(await as(lead, () => pendingJoinRequests())).toEqual([]);
+
+    const wimView = await as(wim, () => checkMembers());
+    expect(wimView.problem).toBeUndefined();
+    expect(wimView.list).toEqual(v2);
+    expect(await as(wim, () => isAdmitted(wimConfig))).toBe(true);
+    expect(wimView.list?.members.find((m) => m.id === wimConfig.memberId)?.role).toBe('medewerker');
+
+    // The server admin rewrites the list (Wim made coordinator): refused, the last verified list stays.
+    const stored = (await couch.request('GET', 'baken-team-clb-test-members/member-list')).json as {
+      list: { members: Array<{ role: string }> };
+    };
+    const tampered = structuredClone(stored);
+    tampered.list.members[1]!.role = 'coordinator';
+    await couch.request('PUT', 'baken-team-clb-test-members/member-list', tampered);
+    const refused = await as(wim, () => checkMembers());
+    expect(refused.problem).toBe('team.list.signature');
+    expect(refused.list).toEqual(v2);
+    // Putting back the old v1 document (a replay, validly signed) is refused as well.
+    const rev = async () =>
+      ((await couch.request('GET', 'baken-team-clb-test-members/member-list')).json as { _rev: string })._rev;
+    await couch.request('PUT', 'baken-team-clb-test-members/member-list', { ...v1Stored, _rev: await rev() });
+    const replayed = await as(wim, () => checkMembers());
+    expect(replayed.problem).toBe('team.list.rollback');
+    expect(replayed.list).toEqual(v2);
+    await couch.request('PUT', 'baken-team-clb-test-members/member-list', { ...stored, _rev: await rev() });
+    expect((await as(wim, () => checkMembers())).problem).toBeUndefined();
+
+    // Removal: version + 1, the hooks run with the removed person.
+    const removedHook = vi.fn(async () => undefined);
+    memberRemovedHooks.push(removedHook);
+    const removal = await as(lead, () => removeMember(wimConfig.memberId));
+    expect(removal.list.version).toBe(3);
+    expect(removal.list.members.map((m) => m.name)).toEqual(['Lea']);
+    expect(removedHook).toHaveBeenCalledWith(removal.removed, removal.list, leadConfig);
+    expect((await as(wim, () => checkMembers())).list?.version).toBe(3);
+    expect(await as(wim, () => isAdmitted(wimConfig))).toBe(false);
+    expect(await as(wim, () => loadTeamConfig())).toEqual(wimConfig);
+    await expect(as(wim, () => removeMember(leadConfig.memberId))).rejects.toMatchObject({ code: 'team.notLead' });
+  });
+});
