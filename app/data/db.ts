@@ -182,6 +182,18 @@ export async function markExistingRowsPending(tx: Transaction): Promise<void> {
     .bulkPut([...recordIds, ...auditIds].map((id) => ({ id, pending: 1, gen: 1 })));
 }
 
+/** Version 9 (issue 21, helper G): team coordination state and caches, sealed under the vault key. Lists only the new table. */
+export const STORES_V9 = {
+  teamCoord: '&id',
+};
+
+/** One sealed value of the team coordination state (app/data/team/coord-sync.ts). */
+export interface TeamCoordRow {
+  id: string;
+  iv: Uint8Array;
+  data: Uint8Array;
+}
+
 export class BakenDb extends Dexie {
   meta!: Table<MetaRow, string>;
   records!: Table<RecordRow, string>;
@@ -190,6 +202,7 @@ export class BakenDb extends Dexie {
   caseIndex!: Table<IndexRow, string>;
   sync!: Table<SyncRow, string>;
   conflicts!: Table<ConflictRow, string>;
+  teamCoord!: Table<TeamCoordRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -201,6 +214,8 @@ export class BakenDb extends Dexie {
     this.version(4).stores(STORES_V4).upgrade(dropJoinablePlaintext);
     // Version 5: every existing row is marked for the first push.
     this.version(5).stores(STORES_V5).upgrade(markExistingRowsPending);
+    // Version 9 (issue 21, G): team coordination state; versions 6-8 belong to other branches.
+    this.version(9).stores(STORES_V9);
   }
 }
 

@@ -41,6 +41,7 @@ import { formatCode, parsePairingCode } from '../sync/pairing';
 import { couchRequest, SyncError, type SyncCredentials } from '../sync/remote';
 import { clearTeamConfig, loadTeamConfig, saveTeamConfig, teamCreds } from './config';
 import { TeamError } from './errors';
+import './coord-hooks';
 import { memberRemovedHooks, teamCreatedHooks } from './hooks';
 import { loadOrCreateIdentity } from './identity';
 import { cachedMembers, checkMembers, forgetCachedMembers, MEMBER_LIST_ID, publishMemberList } from './members';
