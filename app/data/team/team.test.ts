@@ -127,6 +127,7 @@ describe('a team: create, invite, join, admit, tamper, remove', () => {
 
     const wimView = await as(wim, () => checkMembers());
     expect(wimView.problem).toBeUndefined();
+    expect(wimView.removed).toBe(false);
     expect(wimView.list).toEqual(v2);
     expect(await as(wim, () => isAdmitted(wimConfig))).toBe(true);
     expect(wimView.list?.members.find((m) => m.id === wimConfig.memberId)?.role).toBe('medewerker');
@@ -158,8 +159,11 @@ describe('a team: create, invite, join, admit, tamper, remove', () => {
     expect(removal.list.version).toBe(3);
     expect(removal.list.members.map((m) => m.name)).toEqual(['Lea']);
     expect(removedHook).toHaveBeenCalledWith(removal.removed, removal.list, leadConfig);
-    expect((await as(wim, () => checkMembers())).list?.version).toBe(3);
+    const afterRemoval = await as(wim, () => checkMembers());
+    expect(afterRemoval.list?.version).toBe(3);
+    expect(afterRemoval.removed).toBe(true);
     expect(await as(wim, () => isAdmitted(wimConfig))).toBe(false);
+    expect((await as(lead, () => checkMembers())).removed).toBe(false);
     expect(await as(wim, () => loadTeamConfig())).toEqual(wimConfig);
     await expect(as(wim, () => removeMember(leadConfig.memberId))).rejects.toMatchObject({ code: 'team.notLead' });
   });
