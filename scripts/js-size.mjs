@@ -40,9 +40,13 @@ const syncSources = [
   'app/features/lock/pair-join-form',
   'app/i18n/nl/sync',
   'app/ui/sync-conflicts',
+  // Issue 21: team code (lazy, Instellingen → Team and the team rounds) counts with sync.
+  'app/data/team/',
+  'app/features/settings/team-',
+  'app/i18n/nl/team',
 ];
 const syncChunkNames =
-  /^assets\/(sync|sync-section|sync-status|sync-conflicts|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart)-[\w-]{8}\.js$/;
+  /^assets\/(sync|sync-section|sync-status|sync-conflicts|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart|team-section|team|members|seal|identity|sealed-meta)-[\w-]{8}\.js$/;
 
 /** Source files whose chunks are on the critical path besides the entry. */
 const criticalSources = [

@@ -18,6 +18,8 @@ import './settings.css';
 const t = nl.settings;
 // Sync settings (issue 20) are their own chunk: most workers never set sync up.
 const SyncSection = lazy(() => import('./sync-section').then((m) => ({ default: m.SyncSection })));
+// Team settings (issue 21) likewise: their own chunk, loaded with this screen only.
+const TeamSection = lazy(() => import('./team-section').then((m) => ({ default: m.TeamSection })));
 const reminderOptions = [7, 14, 30, 60, 90] as const;
 const dateTime = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long', timeStyle: 'short' });
 
@@ -68,6 +70,9 @@ export function SettingsScreen() {
       <SecuritySection />
       <Suspense fallback={null}>
         <SyncSection />
+      </Suspense>
+      <Suspense fallback={null}>
+        <TeamSection />
       </Suspense>
       <GeneralSettings />
     </Page>

@@ -1,0 +1,121 @@
+// Issue 21: a team of four (lead, medewerker, coördinator, auditor) made in
+// the UI, each in their own browser context; every device verifies the same
+// signed member list; a list the server admin rewrites is refused.
+import { expectNoAxeViolations } from './axe';
+import { cspViolations } from './fixtures';
+import { phone } from './pages/logbook-page';
+import { closeTeam, expect, setUpTeam, test } from './team-fixtures';
+
+test('four people form a team, see the same signed list, and a tampered list is refused', async ({
+  browser,
+  baseURL,
+  syncServer,
+}) => {
+  // Four contexts, three joins, axe scans: well beyond the default on a busy machine.
+  test.setTimeout(300_000);
+  const { teamId, people } = await setUpTeam(browser, baseURL!, syncServer, [
+    { name: 'Lea', role: 'coordinator' },
+    { name: 'Wim', role: 'medewerker' },
+    { name: 'Cas', role: 'coordinator' },
+    { name: 'Ida', role: 'auditor' },
+  ]);
+  const [lead, wim, cas, ida] = people as [
+    (typeof people)[0],
+    (typeof people)[0],
+    (typeof people)[0],
+    (typeof people)[0],
+  ];
+
+  // Every device shows the same verified list: version 4, four members with their roles and fingerprints.
+  const expected = ['Lea, coördinator', 'Wim, medewerker', 'Cas, coördinator', 'Ida, auditor'];
+  const fingerprintsSeenBy: string[][] = [];
+  for (const person of people) {
+    await person.team.refresh();
+    await expect(person.team.section.getByText(/^Versie 4, ondertekend op/)).toBeVisible();
+    const items = person.team.members();
+    await expect(items).toHaveCount(4);
+    for (const [i, line] of expected.entries()) await expect(items.nth(i)).toContainText(line);
+    await expect(items.nth(0)).toContainText('(teamverantwoordelijke)');
+    await expect(items.filter({ hasText: '(jij)' })).toContainText(`${person.name},`);
+    fingerprintsSeenBy.push(await items.locator('code').allTextContents());
+    expect(await cspViolations(person.page)).toEqual([]);
+  }
+  for (const seen of fingerprintsSeenBy) expect(seen).toEqual(fingerprintsSeenBy[0]);
+  expect(new Set(fingerprintsSeenBy[0]).size).toBe(4);
+  // Only the lead can invite, admit or remove.
+  await expect(wim.team.invitePanel()).toHaveCount(0);
+  await expect(wim.team.section.getByRole('button', { name: /uit het team halen$/ })).toHaveCount(0);
+  await expect(lead.team.section.getByRole('button', { name: 'Wim uit het team halen' })).toBeVisible();
+
+  await expectNoAxeViolations(lead.page, 'team settings of the lead');
+  expect(await lead.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+  await expectNoAxeViolations(ida.page, 'team settings of the auditor');
+  expect(await ida.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+
+  // On the server, the used invites and join requests are deleted; only the signed list stays readable
+  // (public keys, names, accounts, roles: SECURITY.md, Team).
+  const rawDocs = (await syncServer.rawDocs(`baken-team-${teamId}-members`)) as Array<Record<string, unknown>>;
+  const live = rawDocs.filter((d) => !d._deleted).map((d) => d._id);
+  expect(live).toEqual(['member-list']);
+  expect(rawDocs.filter((d) => String(d._id).startsWith('join-'))).toHaveLength(3);
+
+  // The server admin rewrites the list: Wim becomes coordinator. Every device refuses it.
+  const auth = `Basic ${Buffer.from(`${syncServer.admin.name}:${syncServer.admin.password}`).toString('base64')}`;
+  const docUrl = `${syncServer.url}/baken-team-${teamId}-members/member-list`;
+  const doc = (await (await fetch(docUrl, { headers: { Authorization: auth } })).json()) as {
+    list: { members: Array<{ name: string; role: string }> };
+  };
+  const target = doc.list.members.find((m) => m.name === 'Wim');
+  if (target) target.role = 'coordinator';
+  const put = await fetch(docUrl, {
+    method: 'PUT',
+    headers: { Authorization: auth, 'Content-Type': 'application/json' },
+    body: JSON.stringify(doc),
+  });
+  expect(put.status).toBe(201);
+  for (const person of [cas, wim]) {
+    await person.team.refresh();
+    await expect(person.team.problem()).toContainText(
+      'De ledenlijst op de server is niet ondertekend door jullie teamverantwoordelijke',
+    );
+    // The last verified list stays: Wim is still medewerker.
+    await expect(person.team.members().nth(1)).toContainText('Wim, medewerker');
+  }
+
+  // The lead removes Ida (this also replaces the tampered list with a newer signed one).
+  await lead.team.refresh();
+  await lead.team.section.getByRole('button', { name: 'Ida uit het team halen' }).click();
+  const dialog = lead.page.getByRole('dialog', { name: 'Ida uit het team halen?' });
+  await expect(dialog).toContainText('De toegang tot de server eindigt pas als de beheerder van de server');
+  await dialog.getByRole('button', { name: 'Uit het team halen' }).click();
+  await expect(
+    lead.team.section.getByRole('status').filter({ hasText: 'Ida staat niet meer in de ledenlijst.' }),
+  ).toBeVisible();
+  await cas.team.refresh();
+  await expect(cas.team.problem()).toHaveCount(0);
+  await expect(cas.team.section.getByText(/^Versie 5, ondertekend op/)).toBeVisible();
+  await expect(cas.team.members()).toHaveCount(3);
+  await expect(cas.team.members().nth(1)).toContainText('Wim, medewerker');
+  await ida.team.refresh();
+  await expect(
+    ida.team.section.getByRole('alert').filter({ hasText: 'Je staat niet meer in de ledenlijst' }),
+  ).toBeVisible();
+  await ida.team.section.getByRole('button', { name: 'Team op dit toestel vergeten' }).click();
+  await expect(ida.team.section.getByRole('button', { name: 'Aansluiten met een uitnodigingscode' })).toBeVisible();
+
+  // The join and create forms (Ida's device, now in no team): a wrong code is refused in Dutch; axe; 360 px.
+  await ida.team.join({
+    teamId,
+    account: ida.account,
+    password: ida.password,
+    name: 'Ida',
+    code: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01',
+  });
+  await expect(ida.team.section.getByRole('alert').filter({ hasText: 'Deze code is onbekend' })).toBeVisible();
+  await expectNoAxeViolations(ida.page, 'team join form with an error');
+  expect(await ida.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+  await ida.team.section.getByRole('button', { name: 'Een nieuw team aanmaken' }).click();
+  await expect(ida.team.section.getByRole('form', { name: 'Een team aanmaken' })).toBeVisible();
+  await expectNoAxeViolations(ida.page, 'team create form');
+  await closeTeam(people);
+});
