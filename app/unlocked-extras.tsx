@@ -17,9 +17,6 @@ export function UnlockedExtras() {
     // Sync (issue 20): starts only when a configuration exists; its code is a lazy chunk.
     if (vault === 'unlocked')
       void import('./data/sync/autostart').then((m) => m.autostartSync()).catch(() => undefined);
-    // Team coordination (issue 21): starts only when a team is set up; its code is a lazy chunk.
-    if (vault === 'unlocked')
-      void import('./data/team/coord-autostart').then((m) => m.autostartCoord()).catch(() => undefined);
   }, [vault]);
   if (vault !== 'unlocked') return null;
   return (
