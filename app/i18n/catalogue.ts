@@ -10,7 +10,6 @@ import { exportScreen } from './nl/export';
 import { followUp } from './nl/follow-up';
 import { logbook } from './nl/logbook';
 import { settings } from './nl/settings';
-import { teamCoord } from './nl/team-coord';
 
 export const nl = {
   ...core,
@@ -23,8 +22,6 @@ export const nl = {
   errors,
   /** Migration to per-case keys, shown in the unlocked shell. */
   caseKeys,
-  /** Team coordination and team figures (issue 21). */
-  teamCoord,
 } as const;
 
 export type Catalogue = typeof nl;

@@ -7,11 +7,11 @@ import { useEffect, useState } from 'react';
 
 import { absoluteDateNl } from '../../../schema/follow-up';
 import { refreshCoord, useCoordState } from '../../data/team/coord-view';
-import { nl } from '../../i18n/catalogue';
+import { teamCoord } from '../../i18n/nl/team-coord';
 import { AggregatesPreview } from './aggregates-section';
 import { ExportSection } from './export-section';
 
-const t = nl.teamCoord;
+const t = teamCoord;
 
 export function TeamFiguresSection() {
   const state = useCoordState();

@@ -12,9 +12,10 @@ import { askPickUp, refreshCoord, seenPickUp, useCoordState } from '../../data/t
 import type { CoordState } from '../../data/team/coord-view';
 import type { TeamCoordItem } from '../../data/team/coord-rounds';
 import { nl } from '../../i18n/catalogue';
+import { teamCoord } from '../../i18n/nl/team-coord';
 import { useBrusselsToday } from '../../ui/use-now';
 
-const t = nl.teamCoord;
+const t = teamCoord;
 const flagNames: Readonly<Record<Flag, { label: string }>> = nl.logbook.flagNames;
 
 function useRefresh(): { busy: boolean; message: string; run: () => Promise<void> } {
