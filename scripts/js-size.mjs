@@ -49,7 +49,7 @@ const syncSources = [
   'app/features/export/team-',
 ];
 const syncChunkNames =
-  /^assets\/(sync|sync-section|sync-status|sync-conflicts|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart|team-section|team|members|seal|identity|sealed-meta|coord-sync|coord-view|coord-autostart|coord-hooks)-[\w-]{8}\.js$/;
+  /^assets\/(sync|sync-section|sync-status|sync-conflicts|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart|team-section|team|members|seal|identity|sealed-meta|coord-sync|coord-view|coord-autostart|coord-hooks|team-coord)-[\w-]{8}\.js$/;
 
 /** Source files whose chunks are on the critical path besides the entry. */
 const criticalSources = [
