@@ -81,5 +81,41 @@ test('four people form a team, see the same signed list, and a tampered list is 
     // The last verified list stays: Wim is still medewerker.
     await expect(person.team.members().nth(1)).toContainText('Wim, medewerker');
   }
+
+  // The lead removes Ida (this also replaces the tampered list with a newer signed one).
+  await lead.team.refresh();
+  await lead.team.section.getByRole('button', { name: 'Ida uit het team halen' }).click();
+  const dialog = lead.page.getByRole('dialog', { name: 'Ida uit het team halen?' });
+  await expect(dialog).toContainText('De toegang tot de server eindigt pas als de beheerder van de server');
+  await dialog.getByRole('button', { name: 'Uit het team halen' }).click();
+  await expect(
+    lead.team.section.getByRole('status').filter({ hasText: 'Ida staat niet meer in de ledenlijst.' }),
+  ).toBeVisible();
+  await cas.team.refresh();
+  await expect(cas.team.problem()).toHaveCount(0);
+  await expect(cas.team.section.getByText(/^Versie 5, ondertekend op/)).toBeVisible();
+  await expect(cas.team.members()).toHaveCount(3);
+  await expect(cas.team.members().nth(1)).toContainText('Wim, medewerker');
+  await ida.team.refresh();
+  await expect(
+    ida.team.section.getByRole('alert').filter({ hasText: 'Je staat niet meer in de ledenlijst' }),
+  ).toBeVisible();
+  await ida.team.section.getByRole('button', { name: 'Team op dit toestel vergeten' }).click();
+  await expect(ida.team.section.getByRole('button', { name: 'Aansluiten met een uitnodigingscode' })).toBeVisible();
+
+  // The join and create forms (Ida's device, now in no team): a wrong code is refused in Dutch; axe; 360 px.
+  await ida.team.join({
+    teamId,
+    account: ida.account,
+    password: ida.password,
+    name: 'Ida',
+    code: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01',
+  });
+  await expect(ida.team.section.getByRole('alert').filter({ hasText: 'Deze code is onbekend' })).toBeVisible();
+  await expectNoAxeViolations(ida.page, 'team join form with an error');
+  expect(await ida.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+  await ida.team.section.getByRole('button', { name: 'Een nieuw team aanmaken' }).click();
+  await expect(ida.team.section.getByRole('form', { name: 'Een team aanmaken' })).toBeVisible();
+  await expectNoAxeViolations(ida.page, 'team create form');
   await closeTeam(people);
 });

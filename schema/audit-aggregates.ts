@@ -270,37 +270,57 @@ function pct(table: AggregateTable, part: string): number | null {
 }
 
 /**
- * The figures for `period`, over the cases that became known in it.
+ * The raw, unsuppressed counts behind the figures of one period: what a
+ * device contributes to team figures (issue 21). Counts only, and the sorted
+ * day differences the median and p90 need: no case, name or date.
+ */
+export const aggregateCountsSchema = z.strictObject({
+  period: z.string().regex(/^\d{4}-Q[1-4]$/),
+  cohort: z.int().min(0),
+  tables: z
+    .array(
+      z.strictObject({
+        id: z.enum(aggregateTableIds),
+        counts: z.array(z.strictObject({ key: z.string().min(1).max(40), value: z.int().min(0) })).max(20),
+      }),
+    )
+    .max(40),
+  firstFollowUpDays: z.array(z.int().min(0)).max(100_000),
+  conversationDays: z.array(z.int().min(0)).max(100_000),
+});
+export type AggregateCounts = z.infer<typeof aggregateCountsSchema>;
+
+/**
+ * Counts the cases that became known in `period`, before any suppression.
  * `generatedOn` (YYYY-MM-DD) decides which open follow-ups are overdue.
  */
-export function buildAuditAggregates(
+export function countAggregates(
   cases: readonly AggregateInput[],
   period: AuditPeriod,
   generatedOn: string,
-  k: number = SUPPRESSION_K,
-): AuditAggregates {
+): AggregateCounts {
   const { from, until } = periodRange(period);
   const cohort = cases.filter((c) => c.case.knownOn >= from && c.case.knownOn < until);
-  // A cohort below k: every table (also those that count follow-ups or
-  // shares, which can add up to k or more) says only "less than k".
-  const table = (id: AggregateTableId, counts: ReadonlyArray<{ key: string; value: number }>): AggregateTable =>
-    cohort.length < k ? { id, lessThanK: true, total: null, cells: [] } : suppressTable(id, counts, k);
+  const tables: AggregateCounts['tables'] = [];
+  const table = (id: AggregateTableId, counts: Array<{ key: string; value: number }>): void => {
+    tables.push({ id, counts });
+  };
 
-  const types = table(
+  table(
     'types',
     countBy(
       caseTypes,
       cohort.map((c) => c.case.types[0] ?? 'anders'),
     ),
   );
-  const ages = table(
+  table(
     'ageBands',
     countBy(
       ageBands,
       cohort.map((c) => ageBand(depictedAge(c.parties))),
     ),
   );
-  const flags = table(
+  table(
     'flags',
     countBy(
       flagKeys,
@@ -316,39 +336,39 @@ export function buildAuditAggregates(
     if (first !== undefined) days.push(Math.max(0, daysBetween(c.case.knownOn, first)));
   }
   days.sort((a, b) => a - b);
-  const firstFollowUp = table('firstFollowUp', [
+  table('firstFollowUp', [
     { key: 'afgerond', value: days.length },
     { key: 'nog-niet', value: cohort.length - days.length },
   ]);
 
   const followUps = cohort.flatMap((c) => c.followUps);
   const overdue = followUps.filter((f) => (f.doneOn === undefined ? f.due < generatedOn : f.doneOn > f.due)).length;
-  const followUpTable = table('followUps', [
+  table('followUps', [
     { key: 'niet-te-laat', value: followUps.length - overdue },
     { key: 'te-laat', value: overdue },
   ]);
 
-  const shares = table('shares', countBy(shareKeys, cohort.flatMap(caseShares)));
+  table('shares', countBy(shareKeys, cohort.flatMap(caseShares)));
 
-  const takedownTables = takedownStepSchema.options.map((step) => {
+  for (const step of takedownStepSchema.options) {
     const done = cohort.filter((c) => latestTakedowns(c.takedowns ?? []).get(step)?.status === 'gedaan').length;
-    return table(`takedown-${step}`, [
+    table(`takedown-${step}`, [
       { key: 'gedaan', value: done },
       { key: 'niet-gedaan', value: cohort.length - done },
     ]);
-  });
+  }
 
   // Issue 15: a complaint made (any record of stage "neergelegd"), another
   // school or CLB informed, and a conversation held, each as cases with / without.
-  const withOrWithout = (id: AggregateTableId, has: (c: AggregateInput) => boolean): AggregateTable => {
+  const withOrWithout = (id: AggregateTableId, has: (c: AggregateInput) => boolean): void => {
     const n = cohort.filter(has).length;
-    return table(id, [
+    table(id, [
       { key: 'ja', value: n },
       { key: 'nee', value: cohort.length - n },
     ]);
   };
-  const complaints = withOrWithout('complaints', (c) => (c.police ?? []).some((r) => r.stage === 'neergelegd'));
-  const otherSchools = withOrWithout('otherSchools', (c) => (c.informed ?? []).length > 0);
+  withOrWithout('complaints', (c) => (c.police ?? []).some((r) => r.stage === 'neergelegd'));
+  withOrWithout('otherSchools', (c) => (c.informed ?? []).length > 0);
   const conversationDays: number[] = [];
   for (const c of cohort) {
     const first = (c.conversations ?? []).reduce<string | undefined>(
@@ -358,39 +378,62 @@ export function buildAuditAggregates(
     if (first !== undefined) conversationDays.push(Math.max(0, daysBetween(c.case.knownOn, first)));
   }
   conversationDays.sort((a, b) => a - b);
-  const firstConversation = withOrWithout('firstConversation', (c) => (c.conversations ?? []).length > 0);
+  withOrWithout('firstConversation', (c) => (c.conversations ?? []).length > 0);
 
+  return {
+    period: periodLabel(period),
+    cohort: cohort.length,
+    tables,
+    firstFollowUpDays: days,
+    conversationDays,
+  };
+}
+
+/** Suppresses raw counts (one device's, or a team's sum) into the published figures. */
+export function aggregatesFromCounts(
+  counts: AggregateCounts,
+  generatedOn: string,
+  k: number = SUPPRESSION_K,
+): AuditAggregates {
+  // A cohort below k: every table (also those that count follow-ups or
+  // shares, which can add up to k or more) says only "less than k".
+  const tables = counts.tables.map((t): AggregateTable =>
+    counts.cohort < k ? { id: t.id, lessThanK: true, total: null, cells: [] } : suppressTable(t.id, t.counts, k),
+  );
+  const byId = (id: AggregateTableId): AggregateTable =>
+    tables.find((t) => t.id === id) ?? { id, lessThanK: true, total: null, cells: [] };
+  const days = counts.firstFollowUpDays;
+  const conversationDays = counts.conversationDays;
   // A median or p90 does not reveal how many values it came from, so it only
   // needs k values behind it, not a published count.
-  const daysPublished = cohort.length >= k && days.length >= k;
-  const conversationDaysPublished = cohort.length >= k && conversationDays.length >= k;
+  const daysPublished = counts.cohort >= k && days.length >= k;
+  const conversationDaysPublished = counts.cohort >= k && conversationDays.length >= k;
 
   return {
     type: AGGREGATES_TYPE,
     version: AGGREGATES_VERSION,
     generatedOn,
-    period: periodLabel(period),
+    period: counts.period,
     k,
-    tables: [
-      types,
-      ages,
-      flags,
-      firstFollowUp,
-      followUpTable,
-      shares,
-      ...takedownTables,
-      complaints,
-      otherSchools,
-      firstConversation,
-    ],
+    tables,
     stats: {
       medianDaysToFirstFollowUp: daysPublished ? percentile(days, 50) : null,
       p90DaysToFirstFollowUp: daysPublished ? percentile(days, 90) : null,
-      pctFollowUpsOverdue: pct(followUpTable, 'te-laat'),
-      pctSharesWithConsent: pct(shares, 'toestemming'),
+      pctFollowUpsOverdue: pct(byId('followUps'), 'te-laat'),
+      pctSharesWithConsent: pct(byId('shares'), 'toestemming'),
       medianDaysToFirstConversation: conversationDaysPublished ? percentile(conversationDays, 50) : null,
     },
   };
+}
+
+/** The figures for `period`, over the cases that became known in it (see countAggregates). */
+export function buildAuditAggregates(
+  cases: readonly AggregateInput[],
+  period: AuditPeriod,
+  generatedOn: string,
+  k: number = SUPPRESSION_K,
+): AuditAggregates {
+  return aggregatesFromCounts(countAggregates(cases, period, generatedOn), generatedOn, k);
 }
 
 function csvField(value: string | number | null): string {

@@ -45,9 +45,12 @@ const syncSources = [
   'app/features/settings/team-',
   'app/i18n/nl/team',
   'app/features/logbook/team-access-section',
+  // Issue 21 (G): the team parts of Opvolging and Export, loaded only on a device in a team.
+  'app/features/follow-up/team-',
+  'app/features/export/team-',
 ];
 const syncChunkNames =
-  /^assets\/(sync|sync-section|sync-status|sync-conflicts|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart|team-section|team|members|seal|identity|sealed-meta|share-runtime|share-sync|share-hooks|share|team-access-section|has-team)-[\w-]{8}\.js$/;
+  /^assets\/(sync|sync-section|sync-status|sync-conflicts|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart|team-section|team|members|seal|identity|sealed-meta|share-runtime|share-sync|share-hooks|share|team-access-section|has-team|coord-sync|coord-view|coord-autostart|coord-hooks|team-coord)-[\w-]{8}\.js$/;
 
 /** Source files whose chunks are on the critical path besides the entry. */
 const criticalSources = [

@@ -200,6 +200,18 @@ export const STORES_V8 = {
   teamSync: '&id, caseId',
 };
 
+/** Version 9 (issue 21, helper G): team coordination state and caches, sealed under the vault key. Lists only the new table. */
+export const STORES_V9 = {
+  teamCoord: '&id',
+};
+
+/** One sealed value of the team coordination state (app/data/team/coord-sync.ts). */
+export interface TeamCoordRow {
+  id: string;
+  iv: Uint8Array;
+  data: Uint8Array;
+}
+
 export class BakenDb extends Dexie {
   meta!: Table<MetaRow, string>;
   records!: Table<RecordRow, string>;
@@ -209,6 +221,7 @@ export class BakenDb extends Dexie {
   sync!: Table<SyncRow, string>;
   conflicts!: Table<ConflictRow, string>;
   teamSync!: Table<TeamSyncRow, string>;
+  teamCoord!: Table<TeamCoordRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -222,6 +235,8 @@ export class BakenDb extends Dexie {
     this.version(5).stores(STORES_V5).upgrade(markExistingRowsPending);
     // Version 8 (issue 21, sharing): a new table only; nothing to upgrade.
     this.version(8).stores(STORES_V8);
+    // Version 9 (issue 21, G): team coordination state; versions 6-8 belong to other branches.
+    this.version(9).stores(STORES_V9);
   }
 }
 

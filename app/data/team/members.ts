@@ -24,6 +24,12 @@ export const MEMBER_LIST_ID = 'member-list';
 
 const cachedSchema = z.object({ list: memberListSchema, sig: z.base64().max(200) });
 const CACHE_ROW = { key: 'teamMembers', kind: 'team-members', schema: cachedSchema };
+// Set when a verified list no longer names this device's member after one that did: the lead removed them.
+const REMOVED_ROW = {
+  key: 'teamRemoved',
+  kind: 'team-removed',
+  schema: z.object({ version: z.number().int().min(1), at: z.iso.datetime() }),
+};
 
 /**
  * Checks a server document against the pinned lead key and the last verified
@@ -60,6 +66,8 @@ export interface MembersCheck {
   problem?: TeamErrorCode | SyncError['code'];
   /** True when the server could not be reached: `list` is the cached one. */
   offline?: boolean;
+  /** True when a verified list took this device's member off after one that named them (removed by the lead). */
+  removed?: boolean;
 }
 
 /** The last verified list on this device, without asking the server. */
@@ -67,22 +75,30 @@ export async function cachedMembers(): Promise<MemberList | undefined> {
   return (await readSealedMeta(CACHE_ROW))?.list;
 }
 
+const names = (list: MemberList | undefined, memberId: string) => Boolean(list?.members.some((m) => m.id === memberId));
+
 async function fetchAndVerify(config: TeamConfig): Promise<MembersCheck> {
   const cached = await cachedMembers();
+  const removed = async (list: MemberList | undefined) =>
+    !names(list, config.memberId) && (await readSealedMeta(REMOVED_ROW)) !== undefined;
   let doc: unknown;
   try {
     doc = await couchRequest(teamCreds(config, 'members'), 'GET', MEMBER_LIST_ID);
   } catch (error) {
     if (!(error instanceof SyncError)) throw error;
-    if (error.code === 'sync.offline' || error.code === 'sync.unreachable') return { list: cached, offline: true };
-    return { list: cached, problem: error.code === 'sync.notFound' ? 'team.list.missing' : error.code };
+    const base = { list: cached, removed: await removed(cached) };
+    if (error.code === 'sync.offline' || error.code === 'sync.unreachable') return { ...base, offline: true };
+    return { ...base, problem: error.code === 'sync.notFound' ? 'team.list.missing' : error.code };
   }
   try {
-    const verified = await verifyMemberListDoc(doc, config, cached);
-    if (!cached || verified.list.version > cached.version) await writeSealedMeta(CACHE_ROW, verified);
-    return { list: verified.list };
+    const { list, sig } = await verifyMemberListDoc(doc, config, cached);
+    if (names(cached, config.memberId) && !names(list, config.memberId)) {
+      await writeSealedMeta(REMOVED_ROW, { version: list.version, at: list.issuedAt });
+    }
+    if (!cached || list.version > cached.version) await writeSealedMeta(CACHE_ROW, { list, sig });
+    return { list, removed: await removed(list) };
   } catch (error) {
-    if (error instanceof TeamError) return { list: cached, problem: error.code };
+    if (error instanceof TeamError) return { list: cached, problem: error.code, removed: await removed(cached) };
     throw error;
   }
 }
@@ -128,7 +144,8 @@ export async function publishMemberList(config: TeamConfig, identity: Identity, 
   await writeSealedMeta(CACHE_ROW, { list: valid, sig });
 }
 
-/** Forgets the cached list (leaving the team on this device). */
+/** Forgets the cached list and the removal mark (leaving the team on this device). */
 export async function forgetCachedMembers(): Promise<void> {
   await deleteMeta(CACHE_ROW.key);
+  await deleteMeta(REMOVED_ROW.key);
 }

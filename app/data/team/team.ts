@@ -41,6 +41,7 @@ import { formatCode, parsePairingCode } from '../sync/pairing';
 import { couchRequest, SyncError, type SyncCredentials } from '../sync/remote';
 import { clearTeamConfig, loadTeamConfig, saveTeamConfig, teamCreds } from './config';
 import { TeamError } from './errors';
+import './coord-hooks';
 import { memberRemovedHooks, teamCreatedHooks } from './hooks';
 import { loadOrCreateIdentity } from './identity';
 import { cachedMembers, checkMembers, forgetCachedMembers, MEMBER_LIST_ID, publishMemberList } from './members';
@@ -142,8 +143,10 @@ async function requireLeadList(config: TeamConfig): Promise<MemberList> {
   const { list, problem, offline } = await checkMembers();
   if (offline) throw new SyncError('sync.offline');
   if (problem?.startsWith('sync.')) throw new SyncError(problem as SyncError['code']);
-  if (problem || !list) throw new TeamError((problem as TeamError['code'] | undefined) ?? 'team.list.missing');
+  if (!list) throw new TeamError((problem as TeamError['code'] | undefined) ?? 'team.list.missing');
   if (list.leadId !== config.memberId) throw new TeamError('team.notLead');
+  // A refused server list (changed, replayed, missing) does not block the lead: the lead's own last
+  // verified list is the truth, and the next publish replaces the server's copy with a newer signed one.
   return list;
 }
 

@@ -152,7 +152,15 @@ export function AggregatesSection() {
   );
 }
 
-function AggregatesPreview({ result }: { result: AuditAggregates }) {
+/** The figures as tables, with CSV and JSON downloads; `files` names the buttons and files (team figures, issue 21). */
+export function AggregatesPreview({
+  result,
+  files,
+}: {
+  result: AuditAggregates;
+  files?: { csv: string; json: string; name: (ext: 'csv' | 'json') => string };
+}) {
+  const fileName = (ext: 'csv' | 'json'): string => files?.name(ext) ?? t.fileName(result.period, ext);
   const stats: Array<[string, number | null]> = [
     [t.stats.medianDays, result.stats.medianDaysToFirstFollowUp],
     [t.stats.p90Days, result.stats.p90DaysToFirstFollowUp],
@@ -166,23 +174,18 @@ function AggregatesPreview({ result }: { result: AuditAggregates }) {
         <button
           type="button"
           className="button"
-          onClick={() =>
-            offerDownload(new Blob([aggregatesToCsv(result)], { type: 'text/csv' }), t.fileName(result.period, 'csv'))
-          }
+          onClick={() => offerDownload(new Blob([aggregatesToCsv(result)], { type: 'text/csv' }), fileName('csv'))}
         >
-          {t.downloadCsv}
+          {files?.csv ?? t.downloadCsv}
         </button>
         <button
           type="button"
           className="button"
           onClick={() =>
-            offerDownload(
-              new Blob([aggregatesToJson(result)], { type: 'application/json' }),
-              t.fileName(result.period, 'json'),
-            )
+            offerDownload(new Blob([aggregatesToJson(result)], { type: 'application/json' }), fileName('json'))
           }
         >
-          {t.downloadJson}
+          {files?.json ?? t.downloadJson}
         </button>
       </div>
       <p className="field__hint">{t.suppressedHint}</p>

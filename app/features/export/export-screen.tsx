@@ -2,6 +2,9 @@
 // auditor figures and the audit log. Lazy-loaded from app/screens.tsx, so none
 // of this is on the lock screen's path. `/export/samenvatting/<case id>`
 // opens with that case chosen.
+import { lazy, Suspense } from 'react';
+
+import { useTeamPresent } from '../../data/team/presence';
 import { nl } from '../../i18n/catalogue';
 import { Page } from '../../shell/page';
 import { usePath } from '../../shell/router';
@@ -11,11 +14,16 @@ import { SummarySection } from './summary-section';
 import './export.css';
 
 const t = nl.export;
+// Team figures (issue 21): loaded only on a device that is in a team.
+const TeamFiguresSection = lazy(() =>
+  import('./team-figures-section').then((m) => ({ default: m.TeamFiguresSection })),
+);
 const CASE_PATH = /^\/export\/samenvatting\/([0-9a-f-]{36})\/?$/;
 
 export function ExportScreen() {
   const path = usePath();
   const initialCaseId = CASE_PATH.exec(path)?.[1];
+  const inTeam = useTeamPresent();
   return (
     <Page title={nl.shell.nav.export}>
       <p className="lead no-print">{t.intro}</p>
@@ -34,6 +42,11 @@ export function ExportScreen() {
       </nav>
       <SummarySection initialCaseId={initialCaseId} />
       <AggregatesSection />
+      {inTeam ? (
+        <Suspense fallback={null}>
+          <TeamFiguresSection />
+        </Suspense>
+      ) : null}
       <AuditLogSection />
     </Page>
   );

@@ -2,7 +2,7 @@
 // later (Brussels calendar), with inline "Klaar" and "Verplaatsen", filters on
 // school, type and flag, and the calendar file. Only the first page of each
 // group is decrypted; "Toon meer" asks for more.
-import { Fragment, useId, useRef, useState } from 'react';
+import { Fragment, lazy, Suspense, useId, useRef, useState } from 'react';
 import { absoluteDateNl, followUpGroups, relativeDueNl, type FollowUpGroup } from '../../../schema/follow-up';
 import { ICS_FILE_NAME, ICS_MIME_TYPE } from '../../../schema/ics';
 import { flagSchema, type Flag } from '../../../schema/records/assessment';
@@ -31,11 +31,15 @@ import { offerDownload } from '../../ui/download';
 import { useDebounced } from '../../ui/use-debounced';
 import { useBrusselsToday } from '../../ui/use-now';
 import { AttentionGroups } from './attention-groups';
+import { useTeamPresent } from '../../data/team/presence';
 import './follow-up.css';
 
 const t = nl.followUp;
 const typeLabels: Readonly<Record<CaseType, string>> = nl.logbook.typeLabels;
 const flagNames: Readonly<Record<Flag, { label: string; meaning: string }>> = nl.logbook.flagNames;
+
+// Team coordination (issue 21): its code loads only on a device that is in a team.
+const TeamFollowUp = lazy(() => import('./team-follow-up').then((m) => ({ default: m.TeamFollowUp })));
 
 type Limits = Record<FollowUpGroup, number>;
 const initialLimits: Limits = {
@@ -67,6 +71,7 @@ export function FollowUpScreen() {
   const busy = overview !== undefined && (overview.key !== overviewKey(options) || school !== debouncedSchool);
 
   const headings = useRef(new Map<FollowUpGroup, HTMLHeadingElement>());
+  const inTeam = useTeamPresent();
 
   function clearFilters() {
     setSchool('');
@@ -78,6 +83,12 @@ export function FollowUpScreen() {
   return (
     <Page title={t.title}>
       <p className="lead">{t.intro}</p>
+
+      {inTeam ? (
+        <Suspense fallback={null}>
+          <TeamFollowUp />
+        </Suspense>
+      ) : null}
 
       <details
         className="card follow-up-filters"

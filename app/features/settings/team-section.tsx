@@ -16,6 +16,7 @@ import {
   createTeam,
   declineJoinRequest,
   joinTeam,
+  leaveTeamOnThisDevice,
   pendingJoinRequests,
   removeMember,
   type InviteOffer,
@@ -435,7 +436,7 @@ function RequestsPanel({
   );
 }
 
-function TeamView({ config }: { config: TeamConfig }) {
+function TeamView({ config, onLeft }: { config: TeamConfig; onLeft: () => void }) {
   const [check, setCheck] = useState<MembersCheck | null>(null);
   const [requests, setRequests] = useState<JoinRequest[] | null>(null);
   const [ownKey, setOwnKey] = useState<JsonWebKey | null>(null);
@@ -482,6 +483,19 @@ function TeamView({ config }: { config: TeamConfig }) {
     } finally {
       setBusy(false);
     }
+  }
+
+  if (check?.removed) {
+    return (
+      <div className="card">
+        <p role="alert">{t.removedFromTeam(config.team)}</p>
+        <div className="button-row">
+          <button type="button" className="button" onClick={() => void leaveTeamOnThisDevice().then(onLeft)}>
+            {t.forget}
+          </button>
+        </div>
+      </div>
+    );
   }
 
   return (
@@ -583,7 +597,7 @@ export function TeamSection() {
           {choice === 'create' ? <CreateForm onDone={setConfig} /> : null}
         </>
       ) : null}
-      {config ? <TeamView config={config} /> : null}
+      {config ? <TeamView config={config} onLeft={() => setConfig(null)} /> : null}
     </section>
   );
 }

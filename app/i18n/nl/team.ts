@@ -40,6 +40,9 @@ export const team = {
   waiting:
     'Je aanvraag wacht op de teamverantwoordelijke. Vergelijk samen je sleutelvingerafdruk met wat op het scherm van de teamverantwoordelijke staat.',
   waitingRole: (teamId: string, role: string) => `Aanvraag voor team ${teamId} als ${role}.`,
+  removedFromTeam: (teamId: string) =>
+    `Je staat niet meer in de ledenlijst van team ${teamId}: de teamverantwoordelijke haalde je uit het team. Niemand geeft je nog nieuwe sleutels. Wat al op dit toestel staat, blijft hier.`,
+  forget: 'Team op dit toestel vergeten',
   yourFingerprint: 'Jouw sleutelvingerafdruk',
   fingerprint: 'Sleutelvingerafdruk',
   refresh: 'Vernieuwen',

@@ -1,0 +1,263 @@
+// One team coordination round's server work (issue 21), without local
+// storage: coord-sync.ts feeds it the case index and keeps its state.
+// - every medewerker's and coordinator's device publishes one coordination
+//   record per open case (`coord-<HMAC of the case id>`), deletes the records
+//   of cases closed or erased, and publishes its counts (`counts-<memberId>`),
+//   all under the newest coordination key;
+// - a coordinator reads every coordination record, asks a worker to pick up a
+//   case (`pickup-<random>`), sums the counts into suppressed team figures,
+//   signs them and publishes them under the figures key (`figures-<period>`);
+// - an auditor reads the figures and verifies the signer against the verified
+//   member list (role coordinator). The auditor has no coordination key and no
+//   access to the coord db.
+import { canonicalJson, signJson, verifyJson } from './seal';
+import { followUpGroupOf, boundsForToday } from '../../../schema/follow-up';
+import type { CoordRecord, PickupRequest } from '../../../schema/team-coord';
+import { buildTeamFigures, memberCountsSchema, signedTeamFiguresSchema } from '../../../schema/team-figures';
+import type { MemberCounts, SignedTeamFigures, TeamFigures } from '../../../schema/team-figures';
+import { caseOf, flagOf, openFollowUpsOfEntry } from '../index/index-reads';
+import type { CaseEntry } from '../index/entries';
+import { coordDocId, decodeTeamDoc, encodeTeamDoc, randomDocId } from './coord-docs';
+import type { TeamDoc, TeamKey, TeamPayload } from './coord-docs';
+import type { CoordTeam, CouchDoc, TeamDocs } from './coord-keys';
+
+/** The coordination record of one case of mine; undefined when the case is closed or unreadable. */
+export function coordRecordOf(entry: CaseEntry, assignee: string, today: string): CoordRecord | undefined {
+  const c = caseOf(entry);
+  if (!c || c.status === 'afgesloten') return undefined;
+  const due = openFollowUpsOfEntry(entry)
+    .map((f) => f.due)
+    .sort();
+  const nextDue = due[0];
+  const flag = flagOf(entry);
+  return {
+    reference: c.reference,
+    assignee,
+    status: c.status,
+    ...(nextDue === undefined ? {} : { nextDue }),
+    ...(flag === undefined ? {} : { flag }),
+    overdue: nextDue !== undefined && followUpGroupOf(nextDue, boundsForToday(today)) === 'te-laat',
+    asOf: today,
+  };
+}
+
+/** What this device last published: document id → { rev, the record's canonical JSON, key id }. */
+export type Published = Record<string, { rev: string; sum: string }>;
+
+/** Puts a document over whatever revision the server has (this device owns it). */
+async function putOver(docs: TeamDocs, doc: TeamDoc, knownRev?: string): Promise<string> {
+  let rev = knownRev;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const result = await docs.put(rev === undefined ? doc : { ...doc, _rev: rev });
+    if (result !== 'conflict') return result;
+    rev = (await docs.get(doc._id))?._rev;
+  }
+  throw new Error(`Could not write ${doc._id}`);
+}
+
+/**
+ * Publishes my coordination records (case id → record) under `key`: writes
+ * the new and changed ones, deletes those no longer wanted (closed, erased,
+ * or written under an older key generation). Returns what is now published.
+ */
+export async function publishCoordRecords(
+  team: CoordTeam,
+  docs: TeamDocs,
+  key: TeamKey,
+  records: ReadonlyMap<string, CoordRecord>,
+  published: Published,
+): Promise<Published> {
+  const next: Published = {};
+  for (const [caseId, record] of records) {
+    const id = await coordDocId(key, caseId);
+    const sum = `${key.id}|${canonicalJson(record)}`;
+    const before = published[id];
+    if (before?.sum === sum) {
+      next[id] = before;
+      continue;
+    }
+    const doc = await encodeTeamDoc(team.team, key, id, { t: 'coord', r: record });
+    next[id] = { rev: await putOver(docs, doc, before?.rev), sum };
+  }
+  for (const [id, was] of Object.entries(published)) {
+    if (id in next) continue;
+    const current = await docs.get(id);
+    if (current?._rev) await docs.remove(id, current._rev);
+    else if (was.rev) await docs.remove(id, was.rev);
+  }
+  return next;
+}
+
+/** Publishes my counts (`counts-<memberId>`) under `key`. */
+export async function publishCounts(
+  team: CoordTeam,
+  docs: TeamDocs,
+  key: TeamKey,
+  counts: MemberCounts,
+): Promise<void> {
+  const valid = memberCountsSchema.parse(counts);
+  if (valid.member !== team.identity.memberId) throw new Error('Counts name another member');
+  const id = `counts-${valid.member}`;
+  await putOver(docs, await encodeTeamDoc(team.team, key, id, { t: 'counts', r: valid }), (await docs.get(id))?._rev);
+}
+
+const keyring =
+  (keys: readonly TeamKey[]) =>
+  (id: string): TeamKey | undefined =>
+    keys.find((k) => k.id === id);
+
+async function decodeAll(team: CoordTeam, keys: readonly TeamKey[], raw: readonly CouchDoc[]) {
+  const out: Array<{ id: string; payload: TeamPayload }> = [];
+  for (const doc of raw) {
+    const payload = await decodeTeamDoc(team.team, keyring(keys), doc);
+    if (payload) out.push({ id: doc._id, payload });
+  }
+  return out;
+}
+
+export interface TeamCoordItem {
+  id: string;
+  record: CoordRecord;
+}
+
+/**
+ * Every coordination record on the server that decrypts and whose assignee is
+ * in the verified member list (a removed person's leftovers are not shown).
+ */
+export async function readCoordRecords(
+  team: CoordTeam,
+  docs: TeamDocs,
+  keys: readonly TeamKey[],
+): Promise<TeamCoordItem[]> {
+  const members = new Set(team.members.members.map((m) => m.id));
+  return (await decodeAll(team, keys, await docs.byPrefix('coord-'))).flatMap(({ id, payload }) =>
+    payload.t === 'coord' && members.has(payload.r.assignee) ? [{ id, record: payload.r }] : [],
+  );
+}
+
+/** Asks the record's worker to pick up the case: a `pickup-…` document under the newest coordination key. */
+export async function askToPickUp(
+  team: CoordTeam,
+  docs: TeamDocs,
+  key: TeamKey,
+  item: TeamCoordItem,
+  today: string,
+): Promise<PickupRequest> {
+  const request: PickupRequest = {
+    coordId: item.id,
+    reference: item.record.reference,
+    to: item.record.assignee,
+    from: team.identity.memberId,
+    askedOn: today,
+  };
+  const id = randomDocId('pickup');
+  await putOver(docs, await encodeTeamDoc(team.team, key, id, { t: 'pickup', r: request }));
+  return request;
+}
+
+/** Pick-up requests addressed to me, from a coordinator (or the lead) of the verified list. */
+export async function readPickupRequests(
+  team: CoordTeam,
+  docs: TeamDocs,
+  keys: readonly TeamKey[],
+): Promise<Array<{ id: string; request: PickupRequest }>> {
+  const askers = new Set(
+    team.members.members.filter((m) => m.role === 'coordinator' || m.id === team.members.leadId).map((m) => m.id),
+  );
+  return (await decodeAll(team, keys, await docs.byPrefix('pickup-'))).flatMap(({ id, payload }) =>
+    payload.t === 'pickup' && payload.r.to === team.identity.memberId && askers.has(payload.r.from)
+      ? [{ id, request: payload.r }]
+      : [],
+  );
+}
+
+/** Removes a pick-up request once the worker has seen to it. */
+export async function dismissPickupRequest(docs: TeamDocs, id: string): Promise<void> {
+  const current = await docs.get(id);
+  if (current?._rev) await docs.remove(id, current._rev);
+}
+
+/** Every member's counts that decrypt, are published under their own member id, by a current member. */
+export async function readMemberCounts(
+  team: CoordTeam,
+  docs: TeamDocs,
+  keys: readonly TeamKey[],
+): Promise<MemberCounts[]> {
+  const members = new Set(team.members.members.map((m) => m.id));
+  return (await decodeAll(team, keys, await docs.byPrefix('counts-'))).flatMap(({ id, payload }) =>
+    payload.t === 'counts' && id === `counts-${payload.r.member}` && members.has(payload.r.member) ? [payload.r] : [],
+  );
+}
+
+/**
+ * Sums the members' counts per period, suppresses the team totals, signs them
+ * and publishes `figures-<period>` under the figures key. Coordinator only.
+ * Returns the published figures.
+ */
+export async function publishTeamFigures(
+  team: CoordTeam,
+  counts: readonly MemberCounts[],
+  figuresDocs: TeamDocs,
+  figuresKey: TeamKey,
+  today: string,
+  now: Date = new Date(),
+): Promise<TeamFigures[]> {
+  const me = team.members.members.find((m) => m.id === team.identity.memberId);
+  if (me?.role !== 'coordinator') throw new Error('Only a coordinator signs team figures');
+  const periods = [...new Set(counts.flatMap((c) => c.quarters.map((q) => q.period)))].sort();
+  const out: TeamFigures[] = [];
+  for (const period of periods) {
+    const figures = buildTeamFigures(team.team, period, counts, today);
+    const unsigned = { figures, signer: me.id, signedAt: now.toISOString() };
+    const signed: SignedTeamFigures = { ...unsigned, sig: await signJson(team.identity.ecdsaPrivate, unsigned) };
+    const id = `figures-${period}`;
+    await putOver(
+      figuresDocs,
+      await encodeTeamDoc(team.team, figuresKey, id, { t: 'figures', r: signed }),
+      (await figuresDocs.get(id))?._rev,
+    );
+    out.push(figures);
+  }
+  return out;
+}
+
+export interface VerifiedFigures {
+  figures: TeamFigures;
+  signer: { id: string; name: string };
+  signedAt: string;
+}
+
+/**
+ * The team figures that decrypt under a figures key I hold and whose
+ * signature verifies against a coordinator of the verified member list, for
+ * this team; newest period first. Anything else is counted in `refused`.
+ */
+export async function readTeamFigures(
+  team: CoordTeam,
+  docs: TeamDocs,
+  keys: readonly TeamKey[],
+): Promise<{ figures: VerifiedFigures[]; refused: number }> {
+  const raw = await docs.byPrefix('figures-');
+  const figures: VerifiedFigures[] = [];
+  let refused = 0;
+  for (const doc of raw) {
+    const payload = await decodeTeamDoc(team.team, keyring(keys), doc);
+    const signed = payload?.t === 'figures' ? signedTeamFiguresSchema.safeParse(payload.r) : undefined;
+    const value = signed?.success ? signed.data : undefined;
+    const signer = value && team.members.members.find((m) => m.id === value.signer);
+    const { sig, ...unsigned } = value ?? { sig: '' };
+    const ok =
+      value !== undefined &&
+      signer?.role === 'coordinator' &&
+      value.figures.team === team.team &&
+      doc._id === `figures-${value.figures.aggregates.period}` &&
+      (await verifyJson(signer.ecdsa, unsigned, sig));
+    if (!ok || !value || !signer) {
+      refused++;
+      continue;
+    }
+    figures.push({ figures: value.figures, signer: { id: signer.id, name: signer.name }, signedAt: value.signedAt });
+  }
+  figures.sort((a, b) => (a.figures.aggregates.period < b.figures.aggregates.period ? 1 : -1));
+  return { figures, refused };
+}

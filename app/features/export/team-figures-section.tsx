@@ -1,0 +1,76 @@
+// "Teamcijfers" (issue 21), loaded only on a device in a team: the team's
+// suppressed figures per quarter as a coordinator signed them, after the
+// signature was checked against the verified member list (coord-rounds.ts),
+// with CSV and JSON downloads like the personal auditor figures. The auditor
+// and the coordinators see this; nothing of a case is in it.
+import { useEffect, useState } from 'react';
+
+import { absoluteDateNl } from '../../../schema/follow-up';
+import { refreshCoord, useCoordState } from '../../data/team/coord-view';
+import { teamCoord } from '../../i18n/nl/team-coord';
+import { AggregatesPreview } from './aggregates-section';
+import { ExportSection } from './export-section';
+
+const t = teamCoord;
+
+export function TeamFiguresSection() {
+  const state = useCoordState();
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  async function refresh() {
+    setBusy(true);
+    try {
+      const result = await refreshCoord();
+      const time = new Date().toLocaleTimeString('nl-BE', { hour: '2-digit', minute: '2-digit' });
+      setMessage(t.updatedAt(time));
+      if (result && !result.hasKey) setMessage(t.noKey);
+    } catch {
+      setMessage(navigator.onLine === false ? t.offline : t.failed);
+    } finally {
+      setBusy(false);
+    }
+  }
+  useEffect(() => {
+    void refresh();
+  }, []);
+  if (!state || (state.role !== 'auditor' && state.role !== 'coordinator')) return null;
+  const figures = state.figures?.figures ?? [];
+  return (
+    <ExportSection id="teamcijfers" title={t.figures.title} intro={t.figures.intro}>
+      <div className="button-row">
+        <button type="button" className="button" disabled={busy} onClick={() => void refresh()}>
+          {busy ? t.refreshing : t.refresh}
+        </button>
+      </div>
+      <p role="status" className="export-status">
+        {message}
+      </p>
+      {state.figures && state.figures.refused > 0 ? (
+        <p className="callout" role="alert">
+          {t.figures.refused(state.figures.refused)}
+        </p>
+      ) : null}
+      {figures.length === 0 ? <p>{t.figures.empty}</p> : null}
+      {figures.map((f) => {
+        const period = f.figures.aggregates.period;
+        return (
+          <section key={period} aria-label={t.figures.period(period)} className="team-figures">
+            <h3>{t.figures.period(period)}</h3>
+            <p>{t.figures.signed(f.signer.name, absoluteDateNl(f.signedAt.slice(0, 10)))}</p>
+            <p>
+              {t.figures.members(f.figures.members, f.figures.countedFrom && absoluteDateNl(f.figures.countedFrom))}
+            </p>
+            <AggregatesPreview
+              result={f.figures.aggregates}
+              files={{
+                csv: t.figures.downloadCsv(period),
+                json: t.figures.downloadJson(period),
+                name: (ext) => t.figures.fileName(period, ext),
+              }}
+            />
+          </section>
+        );
+      })}
+    </ExportSection>
+  );
+}

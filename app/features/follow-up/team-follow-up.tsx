@@ -1,0 +1,165 @@
+// The team part of Opvolging (issue 21), loaded only when this device is in a
+// team: pick-up requests addressed to me, and for a coordinator the whole
+// team's follow-ups grouped by worker and urgency, with "Vraag om op te
+// nemen". Case numbers only, and no link into a case: a coordinator opens a
+// case only when it was shared with them (the case list then has it).
+import { useEffect, useId, useState } from 'react';
+
+import { absoluteDateNl } from '../../../schema/follow-up';
+import type { Flag } from '../../../schema/records/assessment';
+import { groupTeamFollowUps, teamUrgencies } from '../../../schema/team-coord';
+import { askPickUp, refreshCoord, seenPickUp, useCoordState } from '../../data/team/coord-view';
+import type { CoordState } from '../../data/team/coord-view';
+import type { TeamCoordItem } from '../../data/team/coord-rounds';
+import { nl } from '../../i18n/catalogue';
+import { teamCoord } from '../../i18n/nl/team-coord';
+import { useBrusselsToday } from '../../ui/use-now';
+
+const t = teamCoord;
+const flagNames: Readonly<Record<Flag, { label: string }>> = nl.logbook.flagNames;
+
+function useRefresh(): { busy: boolean; message: string; run: () => Promise<void> } {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+  async function run() {
+    setBusy(true);
+    try {
+      const result = await refreshCoord();
+      const time = new Date().toLocaleTimeString('nl-BE', { hour: '2-digit', minute: '2-digit' });
+      setMessage(result && !result.hasKey ? t.noKey : t.updatedAt(time));
+    } catch {
+      setMessage(navigator.onLine === false ? t.offline : t.failed);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, message, run };
+}
+
+export function TeamFollowUp() {
+  const state = useCoordState();
+  const refresh = useRefresh();
+  useEffect(() => {
+    void refresh.run();
+    // Once per visit; the button refreshes again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  if (!state || state.role === 'auditor' || state.role === undefined) return null;
+  return (
+    <>
+      <PickupRequests state={state} />
+      {state.role === 'coordinator' ? <TeamView state={state} /> : null}
+      <div className="button-row">
+        <button type="button" className="button" disabled={refresh.busy} onClick={() => void refresh.run()}>
+          {refresh.busy ? t.refreshing : t.refresh}
+        </button>
+      </div>
+      <p role="status" className="follow-up-calendar__status">
+        {refresh.message}
+      </p>
+    </>
+  );
+}
+
+function PickupRequests({ state }: { state: CoordState }) {
+  const headingId = useId();
+  if (state.pickups.length === 0) return null;
+  return (
+    <section className="card team-pickups" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t.pickups.title}</h2>
+      <ul>
+        {state.pickups.map((p) => (
+          <li key={p.id}>
+            <p>{t.pickups.item(p.request.reference, p.from, absoluteDateNl(p.request.askedOn))}</p>
+            <button
+              type="button"
+              className="button"
+              aria-label={t.pickups.dismissLabel(p.request.reference)}
+              onClick={() => void seenPickUp(p.id).catch(() => undefined)}
+            >
+              {t.pickups.dismiss}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function TeamView({ state }: { state: CoordState }) {
+  const today = useBrusselsToday();
+  const headingId = useId();
+  const [announcement, setAnnouncement] = useState('');
+  const view = state.view;
+  const groups = view ? groupTeamFollowUps(view.items, today, view.order) : [];
+  const nameOf = (id: string): string => view?.names[id] ?? t.team.unknownWorker;
+  return (
+    <section className="card team-view" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t.team.title}</h2>
+      <p>{t.team.intro}</p>
+      {groups.length === 0 ? <p>{t.team.empty}</p> : null}
+      {groups.map((g) => (
+        <section key={g.assignee} className="team-view__worker" aria-label={nameOf(g.assignee)}>
+          <h3>{t.team.worker(nameOf(g.assignee), g.total, g.overdue)}</h3>
+          {teamUrgencies.map((u) =>
+            g.urgencies[u].length === 0 ? null : (
+              <div key={u}>
+                <h4>{`${t.team.urgencies[u]} (${g.urgencies[u].length})`}</h4>
+                <ul className="team-view__list">
+                  {g.urgencies[u].map((item) => (
+                    <TeamItem key={item.id} item={item} worker={nameOf(g.assignee)} onAnnounce={setAnnouncement} />
+                  ))}
+                </ul>
+              </div>
+            ),
+          )}
+        </section>
+      ))}
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
+    </section>
+  );
+}
+
+function TeamItem({
+  item,
+  worker,
+  onAnnounce,
+}: {
+  item: TeamCoordItem;
+  worker: string;
+  onAnnounce: (text: string) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const r = item.record;
+  async function ask() {
+    setBusy(true);
+    try {
+      await askPickUp(item);
+      onAnnounce(t.team.asked(r.reference, worker));
+    } catch {
+      onAnnounce(t.team.askFailed);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <li className="team-view__item">
+      <p className="team-view__reference">{t.team.item(r.reference)}</p>
+      <p>
+        {r.nextDue ? t.team.due(absoluteDateNl(r.nextDue)) : t.team.noDue} · {t.team.status[r.status]}
+        {r.flag ? ` · ${t.team.flag(flagNames[r.flag].label)}` : ''}
+      </p>
+      <button
+        type="button"
+        className="button"
+        aria-label={t.team.askLabel(r.reference, worker)}
+        disabled={busy}
+        onClick={() => void ask()}
+      >
+        {busy ? t.team.asking : t.team.ask}
+      </button>
+    </li>
+  );
+}

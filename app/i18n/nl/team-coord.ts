@@ -1,0 +1,63 @@
+// Interface strings for team coordination (issue 21): the coordinator's team
+// view in Opvolging, pick-up requests for the worker, and the auditor's
+// "Teamcijfers". Case numbers only: never a name, pseudonym or fact.
+export const teamCoord = {
+  refresh: 'Teamoverzicht bijwerken',
+  refreshing: 'Bijwerken…',
+  updatedAt: (time: string) => `Bijgewerkt om ${time}.`,
+  offline: 'Geen verbinding: je ziet het overzicht van de laatste keer.',
+  failed: 'Bijwerken lukte niet. Je ziet het overzicht van de laatste keer.',
+  noKey:
+    'Dit toestel heeft de coördinatiesleutel van het team nog niet. Die komt zodra een coördinator van het team online is.',
+  team: {
+    title: 'Team',
+    intro:
+      'De opvolging van het hele team, per medewerker. Je ziet alleen dossiernummers, datums, status en vlag: geen namen of feiten. Een dossier openen kan alleen als het met jou gedeeld is.',
+    empty: 'Nog geen opvolging van het team ontvangen.',
+    worker: (name: string, total: number, overdue: number) =>
+      overdue > 0 ? `${name}: ${total} dossiers, ${overdue} te laat` : `${name}: ${total} dossiers`,
+    unknownWorker: 'Onbekende medewerker',
+    urgencies: {
+      'te-laat': 'Te laat',
+      vandaag: 'Vandaag',
+      'deze-week': 'Deze week',
+      later: 'Later',
+      'zonder-datum': 'Zonder opvolgdatum',
+    },
+    item: (reference: string) => `Dossier ${reference}`,
+    due: (date: string) => `Volgende opvolging: ${date}`,
+    noDue: 'Geen opvolgdatum',
+    status: { open: 'open', 'in-rust': 'in rust', afgesloten: 'afgesloten' },
+    flag: (flag: string) => `Vlag: ${flag}`,
+    ask: 'Vraag om op te nemen',
+    askLabel: (reference: string, name: string) => `Vraag ${name} om dossier ${reference} op te nemen`,
+    asking: 'Vragen…',
+    asked: (reference: string, name: string) => `${name} is gevraagd om dossier ${reference} op te nemen.`,
+    askFailed: 'Vragen lukte niet. Probeer opnieuw als je verbinding hebt.',
+  },
+  pickups: {
+    title: 'Gevraagd om op te nemen',
+    item: (reference: string, from: string, date: string) =>
+      `${from || 'Een coördinator'} vraagt je dossier ${reference} op te nemen (gevraagd op ${date}).`,
+    dismiss: 'Gezien',
+    dismissLabel: (reference: string) => `Vraag over dossier ${reference} gezien`,
+  },
+  figures: {
+    title: 'Teamcijfers',
+    intro:
+      'Cijfers van het hele team per kwartaal, berekend op het toestel van een coördinator uit de tellingen van elke medewerker. Kleine aantallen (1 tot 4) zijn verborgen, net als in je eigen auditorexport. Je krijgt nooit dossiers of opvolging te zien.',
+    empty: 'Nog geen teamcijfers ontvangen.',
+    period: (period: string) => `Kwartaal ${period}`,
+    signed: (name: string, date: string) =>
+      `Ondertekend door coördinator ${name} op ${date}. Handtekening gecontroleerd.`,
+    members: (n: number, from: string | undefined) =>
+      from ? `Tellingen van ${n} teamleden, de oudste van ${from}.` : `Tellingen van ${n} teamleden.`,
+    refused: (n: number) =>
+      n === 1
+        ? '1 document met teamcijfers is geweigerd: de handtekening klopte niet of kwam niet van een coördinator.'
+        : `${n} documenten met teamcijfers zijn geweigerd: de handtekening klopte niet of kwam niet van een coördinator.`,
+    downloadCsv: (period: string) => `Teamcijfers ${period} als CSV`,
+    downloadJson: (period: string) => `Teamcijfers ${period} als JSON`,
+    fileName: (period: string, ext: 'csv' | 'json') => `baken-teamcijfers-${period}.${ext}`,
+  },
+} as const;
