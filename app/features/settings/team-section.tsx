@@ -597,7 +597,15 @@ export function TeamSection() {
           {choice === 'create' ? <CreateForm onDone={setConfig} /> : null}
         </>
       ) : null}
-      {config ? <TeamView config={config} onLeft={() => setConfig(null)} /> : null}
+      {config ? (
+        <TeamView
+          config={config}
+          onLeft={() => {
+            setChoice(null);
+            setConfig(null);
+          }}
+        />
+      ) : null}
     </section>
   );
 }
