@@ -17,9 +17,16 @@ export class TeamPage {
     await form.getByLabel('Jouw naam in het team', { exact: true }).fill(input.name);
   }
 
+  /** Opens one of the two forms (a toggle button), unless it is open already. */
+  async open(choice: 'Een nieuw team aanmaken' | 'Aansluiten met een uitnodigingscode'): Promise<void> {
+    const button = this.section.getByRole('button', { name: choice });
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+  }
+
   /** The lead creates the team (the server admin made the databases and the account's role first). */
   async create(input: { teamId: string; account: string; password: string; name: string; role?: TeamRoleLabel }) {
-    await this.section.getByRole('button', { name: 'Een nieuw team aanmaken' }).click();
+    await this.open('Een nieuw team aanmaken');
     const form = this.section.getByRole('form', { name: 'Een team aanmaken' });
     await this.fill(form, input);
     await form.getByRole('radio', { name: input.role ?? 'coördinator', exact: true }).check();
@@ -28,7 +35,7 @@ export class TeamPage {
 
   /** The invitee enters team id, account, password, name and code. */
   async join(input: { teamId: string; account: string; password: string; name: string; code: string }) {
-    await this.section.getByRole('button', { name: 'Aansluiten met een uitnodigingscode' }).click();
+    await this.open('Aansluiten met een uitnodigingscode');
     const form = this.section.getByRole('form', { name: 'Aansluiten bij een team' });
     await this.fill(form, input);
     await form.getByLabel('Uitnodigingscode', { exact: true }).fill(input.code);

@@ -149,73 +149,68 @@ function useSubmit(run: () => Promise<void>) {
   return { busy, error, submit };
 }
 
-function CreateForm({ onDone }: { onDone: (config: TeamConfig) => void }) {
+/** Create a team (the lead) or join one with an invite code: the same account fields, then a role or the code. */
+function EntryForm({ mode, onDone }: { mode: 'join' | 'create'; onDone: (config: TeamConfig) => void }) {
+  const join = mode === 'join';
   const fields = useAccountFields();
   const [role, setRole] = useState<'coordinator' | 'medewerker'>('coordinator');
-  const { busy, error, submit } = useSubmit(async () => {
-    if (!fields.complete) {
-      fields.setMissing(true);
-      return;
-    }
-    onDone(await createTeam({ ...fields.values, role }));
-  });
-  return (
-    <TeamForm
-      title={t.createTitle}
-      intro={t.createIntro}
-      busy={busy}
-      error={error}
-      submit={t.create}
-      busyLabel={t.creating}
-      onSubmit={submit}
-    >
-      {fields.fields(busy)}
-      <RadioGroup
-        name="team-lead-role"
-        legend={t.leadRole}
-        inline
-        options={roleOptions(['coordinator', 'medewerker'])}
-        value={role}
-        onChange={setRole}
-      />
-    </TeamForm>
-  );
-}
-
-function JoinForm({ onDone }: { onDone: (config: TeamConfig) => void }) {
-  const fields = useAccountFields();
   const [code, setCode] = useState('');
   const [missing, setMissing] = useState(false);
   const { busy, error, submit } = useSubmit(async () => {
-    if (!fields.complete || !code.trim()) {
+    if (!fields.complete || (join && !code.trim())) {
       fields.setMissing(true);
       setMissing(true);
       return;
     }
-    onDone(await joinTeam({ ...fields.values, code }));
+    onDone(join ? await joinTeam({ ...fields.values, code }) : await createTeam({ ...fields.values, role }));
   });
   return (
     <TeamForm
-      title={t.joinTitle}
-      intro={t.joinIntro}
+      title={join ? t.joinTitle : t.createTitle}
+      intro={join ? t.joinIntro : t.createIntro}
       busy={busy}
       error={error}
-      submit={t.join}
-      busyLabel={t.joining}
+      submit={join ? t.join : t.create}
+      busyLabel={join ? t.joining : t.creating}
       onSubmit={submit}
     >
       {fields.fields(busy)}
-      <TextField
-        label={t.code}
-        autoComplete="off"
-        spellCheck={false}
-        value={code}
-        disabled={busy}
-        required
-        error={missing && !code.trim() ? t.required : null}
-        onChange={(e) => setCode(e.target.value)}
-      />
+      {join ? (
+        <TextField
+          label={t.code}
+          autoComplete="off"
+          spellCheck={false}
+          value={code}
+          disabled={busy}
+          required
+          error={missing && !code.trim() ? t.required : null}
+          onChange={(e) => setCode(e.target.value)}
+        />
+      ) : (
+        <RadioGroup
+          name="team-lead-role"
+          legend={t.leadRole}
+          inline
+          options={roleOptions(['coordinator', 'medewerker'])}
+          value={role}
+          onChange={setRole}
+        />
+      )}
     </TeamForm>
+  );
+}
+
+/** The announced error (alert) and notice (status) lines under a panel. */
+function StatusLines({ error, notice }: { error: string | null; notice: string }) {
+  return (
+    <>
+      <p role="alert" className="settings-status">
+        {error ?? ''}
+      </p>
+      <p role="status" className="settings-status">
+        {notice}
+      </p>
+    </>
   );
 }
 
@@ -358,12 +353,7 @@ function InvitePanel() {
           </div>
         </form>
       )}
-      <p role="alert" className="settings-status">
-        {error ?? ''}
-      </p>
-      <p role="status" className="settings-status">
-        {notice}
-      </p>
+      <StatusLines error={error} notice={notice} />
     </section>
   );
 }
@@ -514,12 +504,7 @@ function TeamView({ config, onLeft }: { config: TeamConfig; onLeft: () => void }
             {t.refresh}
           </button>
         </div>
-        <p role="alert" className="settings-status">
-          {error ?? ''}
-        </p>
-        <p role="status" className="settings-status">
-          {notice}
-        </p>
+        <StatusLines error={error} notice={notice} />
       </div>
       <MembersPanel config={config} check={check} isLead={isLead} onRemove={setRemoving} />
       {isLead ? (
@@ -593,11 +578,18 @@ export function TeamSection() {
               {t.chooseCreate}
             </button>
           </div>
-          {choice === 'join' ? <JoinForm onDone={setConfig} /> : null}
-          {choice === 'create' ? <CreateForm onDone={setConfig} /> : null}
+          {choice ? <EntryForm key={choice} mode={choice} onDone={setConfig} /> : null}
         </>
       ) : null}
-      {config ? <TeamView config={config} onLeft={() => setConfig(null)} /> : null}
+      {config ? (
+        <TeamView
+          config={config}
+          onLeft={() => {
+            setChoice(null);
+            setConfig(null);
+          }}
+        />
+      ) : null}
     </section>
   );
 }
