@@ -9,7 +9,9 @@
 // from A/B runs alternated in the same run.
 //
 // Options: --skip-build (reuse the app build in bench/.out/app), --runs=N (default 5, minimum 5),
-//          --cases=N (default 10000; smaller only to try the bench quickly).
+//          --cases=N (default 10000; smaller only to try the bench quickly),
+//          --only=unlock (figure 6 alone), --only=scale (issue 19: figures at 1,000 / 10,000 / 50,000
+//          cases and their growth; --sizes=… and --figures=… narrow it).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -35,15 +37,35 @@ const numberArg = (name, fallback) => {
 const skipBuild = argv.includes('--skip-build');
 // `--only=unlock`: just the unlock figure (6), for a quick scoped check.
 const onlyUnlock = argv.includes('--only=unlock');
+// `--only=scale`: the scale figures (issue 19) at several caseloads, and how each grows.
+const onlyScale = argv.includes('--only=scale');
+/** @param {string} name */
+const listArg = (name) =>
+  argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split('=')[1]
+    ?.split(',')
+    .filter(Boolean);
+const SCALE_FIGURES = ['list', 'overview', 'export', 'unlock', 'heap'];
+const scaleSizes = (listArg('sizes') ?? ['1000', '10000', '50000']).map(Number).filter((n) => n > 0);
+const scaleFigures = listArg('figures') ?? SCALE_FIGURES;
 if (argv.includes('--help')) {
   console.log(`node bench/run.mjs [--runs=N] [--cases=N] [--skip-build] [--only=unlock]
+       node bench/run.mjs --only=scale [--sizes=1000,10000,50000] [--figures=${SCALE_FIGURES.join(',')}] [--runs=N]
 
   --runs=N       runs per figure (at least 5; default 5)
   --cases=N      cases seeded for figures 4, 5, 7, 8 (default 10000)
   --skip-build   reuse the app build in bench/.out/app
   --only=unlock  only figure 6: unlock at 4x CPU (Argon2id in a worker + unwrap),
                  median/min/max of N runs, and unlock + first case opened (per-case
-                 key unwrapped on first use); writes bench/results-unlock.json`);
+                 key unwrapped on first use); writes bench/results-unlock.json
+  --only=scale   issue 19: at each size (default 1,000, 10,000 and 50,000 cases, seeded
+                 with bulk writes): case list opened after unlock (4x), Opvolging (4x),
+                 auditor export (1x), unlock to a usable case list (4x) and the JS heap
+                 after unlock (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage);
+                 then the growth per 10x cases (goal: linear or better) and the heap at
+                 50,000 (goal <= 60 MB). --sizes and --figures run a part of it.
+                 Writes bench/results-scale.json`);
   process.exit(0);
 }
 const RUNS = Math.max(5, numberArg('runs', 5));
@@ -442,7 +464,195 @@ if (onlyUnlock) {
   process.exit(0);
 }
 
+/**
+ * The scale figures (`--only=scale`, issue 19): each size seeded afresh (bulk
+ * writes with new ids), then every figure RUNS times, median with min and max;
+ * then how each grows per 10× cases. Writes bench/results-scale.json.
+ */
+async function runScaleOnly() {
+  const t0 = Date.now();
+  const loadAtStart = loadavg();
+  log('build of the bench harness → bench/.out/harness');
+  vite(['build', '--config', 'bench/harness/vite.config.ts']);
+  const executablePath = await findChromium();
+  if (!executablePath) throw new Error('No Chromium found; run `node scripts/ensure-chromium.mjs`.');
+  const server = await startServer({ root: harnessOut });
+  const profile = await mkdtemp(join(tmpdir(), 'baken-bench-scale-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    args: chromiumArgs,
+    headless: true,
+    locale: 'nl-BE',
+    timezoneId: 'Europe/Brussels',
+  });
+  context.setDefaultTimeout(600_000);
+  /** @type {Array<{ cases: number, records: number, seedMs: number, loadavg: number[], figures: Record<string, Summary>, detail: Record<string, unknown> }>} */
+  const sizes = [];
+  const want = (/** @type {string} */ f) => scaleFigures.includes(f);
+  try {
+    const harness = await context.newPage();
+    harness.on('pageerror', (e) => log(`harness error: ${e.message}`));
+    await harness.goto(`${server.url}/`);
+    await harness.waitForFunction(() => document.body.dataset.ready === 'true');
+    const cdp = await context.newCDPSession(harness);
+    /** @param {number} rate */
+    const throttle = (rate) => cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const heapMb = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = /** @type {{ usedSize: number }} */ (await cdp.send('Runtime.getHeapUsage'));
+      return usedSize / (1024 * 1024);
+    };
+    await harness.evaluate((secret) => window.bench.setup(secret), PASSPHRASE);
+    /** @type {import('../schema/audit-aggregates').AuditPeriod} */
+    const period = { kind: 'quarter', year: 2026, quarter: 3 };
+    for (const n of scaleSizes) {
+      await throttle(1);
+      log(`scale: seeding ${n} cases (bulk writes, new ids, 1×)…`);
+      const seeded = await harness.evaluate((count) => window.bench.seed(count), n);
+      log(`scale: ${seeded.cases} cases, ${seeded.records} records in ${fmt(seeded.ms, 'ms')}`);
+      /** @type {Record<string, Summary>} */
+      const figs = {};
+      /** @type {Record<string, unknown>} */
+      const detail = {};
+      if (want('export')) {
+        await harness.evaluate((p) => window.bench.auditorExport(p), period);
+        const runs = [];
+        for (let i = 0; i < RUNS; i++)
+          runs.push((await harness.evaluate((p) => window.bench.auditorExport(p), period)).ms);
+        figs.export = summary(runs);
+        log(`scale ${n}: auditor export (1×) ${fmt(figs.export.median, 'ms')}`);
+      }
+      await throttle(4);
+      if (want('list')) {
+        await harness.evaluate(() => window.bench.caseListOpen());
+        const runs = [];
+        for (let i = 0; i < RUNS; i++) runs.push((await harness.evaluate(() => window.bench.caseListOpen())).ms);
+        figs.list = summary(runs);
+        log(`scale ${n}: case list opened after unlock (4×) ${fmt(figs.list.median, 'ms')}`);
+      }
+      if (want('overview')) {
+        await harness.evaluate(() => window.bench.overviewRender());
+        const runs = [];
+        for (let i = 0; i < RUNS; i++) runs.push((await harness.evaluate(() => window.bench.overviewRender())).ms);
+        figs.overview = summary(runs);
+        log(`scale ${n}: Opvolging first cards (4×) ${fmt(figs.overview.median, 'ms')}`);
+      }
+      if (want('unlock') || want('heap')) {
+        await harness.evaluate(() => window.bench.unlockToUsable());
+        const runs = [];
+        const afterUnlock = [];
+        const heaps = [];
+        const locked = [];
+        for (let i = 0; i < RUNS; i++) {
+          const r = await harness.evaluate(() => window.bench.unlockToUsable());
+          runs.push(r.ms);
+          afterUnlock.push(r.ms - r.unlockMs);
+          if (want('heap')) {
+            await harness.evaluate(() => window.bench.forgetHarnessState());
+            heaps.push(await heapMb());
+          }
+        }
+        if (want('unlock')) {
+          figs.unlock = summary(runs);
+          detail.unlockIndexPartMs = summary(afterUnlock);
+          log(
+            `scale ${n}: unlock → usable case list (4×) ${fmt(figs.unlock.median, 'ms')} ` +
+              `(of which after the KDF + unwrap: ${fmt(median(afterUnlock), 'ms')})`,
+          );
+        }
+        if (want('heap')) {
+          figs.heap = summary(heaps);
+          // The same page locked (index dropped): what the logbook adds to the heap.
+          await harness.evaluate(() => window.bench.lockOnly());
+          locked.push(await heapMb());
+          await harness.evaluate(() => window.bench.unlockToUsable());
+          detail.heapLockedMb = locked[0];
+          log(
+            `scale ${n}: JS heap after unlock ${figs.heap.median.toFixed(1)} MB (locked: ${(locked[0] ?? 0).toFixed(1)} MB)`,
+          );
+        }
+      }
+      await throttle(1);
+      sizes.push({ cases: n, records: seeded.records, seedMs: seeded.ms, loadavg: loadavg(), figures: figs, detail });
+    }
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+  // Growth: per 10× cases, (v_b / v_a) ^ (1 / log10(b / a)); linear is 10, better is less.
+  const names = {
+    list: 'Case list opened after unlock, 4×',
+    overview: 'Opvolging (first cards of the real screen), 4×',
+    export: 'Anonymised auditor export, 1×',
+    unlock: 'Unlock → usable case list, 4×',
+    heap: 'JS heap after unlock (after GC), MB',
+  };
+  /** @type {Array<Record<string, unknown>>} */
+  const growth = [];
+  console.log('');
+  for (const id of SCALE_FIGURES) {
+    const points = sizes.filter((s) => s.figures[id] !== undefined);
+    if (points.length === 0) continue;
+    const unit = id === 'heap' ? 'MB' : 'ms';
+    const show = (/** @type {number} */ v) => (unit === 'MB' ? `${v.toFixed(1)} MB` : fmt(v, 'ms'));
+    const cells = points.map((p) => {
+      const f = /** @type {Summary} */ (p.figures[id]);
+      return `${p.cases.toLocaleString('en')}: ${show(f.median)} (${show(f.min)}–${show(f.max)})`;
+    });
+    /** @type {number[]} */
+    const per10 = [];
+    for (let i = 1; i < points.length; i++) {
+      const a = /** @type {typeof points[number]} */ (points[i - 1]);
+      const b = /** @type {typeof points[number]} */ (points[i]);
+      const va = /** @type {Summary} */ (a.figures[id]).median;
+      const vb = /** @type {Summary} */ (b.figures[id]).median;
+      per10.push((vb / va) ** (1 / Math.log10(b.cases / a.cases)));
+    }
+    const linear = per10.length === 0 ? null : per10.every((r) => r <= 10);
+    const last = points[points.length - 1];
+    const heapPass =
+      id === 'heap' && last && last.cases >= 50_000 ? /** @type {Summary} */ (last.figures.heap).median <= 60 : null;
+    growth.push({
+      id,
+      figure: names[/** @type {keyof typeof names} */ (id)],
+      per10x: per10,
+      linearOrBetter: linear,
+      heapAt50kWithin60MB: heapPass,
+    });
+    console.log(`${names[/** @type {keyof typeof names} */ (id)]}: ${cells.join('; ')}`);
+    if (per10.length > 0)
+      console.log(
+        `  growth per 10× cases: ${per10.map((r) => `${r.toFixed(2)}×`).join(', ')} → ${linear ? 'linear or better' : 'WORSE than linear'}`,
+      );
+    if (heapPass !== null)
+      console.log(`  heap at ${last?.cases.toLocaleString('en')} cases ≤ 60 MB: ${heapPass ? 'pass' : 'MISS'}`);
+  }
+  const loadAtEnd = loadavg();
+  console.log(
+    `Load average at start ${loadAtStart.map((l) => l.toFixed(1)).join(' ')}, at end ${loadAtEnd
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} cores (per size in the JSON).`,
+  );
+  const results = {
+    generatedAt: new Date().toISOString(),
+    durationS: Math.round((Date.now() - t0) / 1000),
+    runs: RUNS,
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, loadAtStart, loadAtEnd, node: process.version },
+    sizes,
+    growth,
+  };
+  await writeFile('bench/results-scale.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`bench/results-scale.json written (${results.durationS} s).`);
+}
+
+if (onlyScale) {
+  await runScaleOnly();
+  process.exit(0);
+}
+
 const started = Date.now();
+const loadAtStart = loadavg();
 build();
 
 // Figure 1: deterministic sizes from the build manifest (also enforced in npm test).
@@ -763,6 +973,7 @@ if (check) {
       `machine the thread already waits for a core, so the slowdown seen is below 4× and every timing is noisy.`,
   );
 }
+console.log(`Load average at the start: ${loadAtStart.map((l) => l.toFixed(1)).join(' ')}.`);
 console.log(
   `Load average during the run: ${loadavg()
     .map((l) => l.toFixed(1))
@@ -774,7 +985,13 @@ const results = {
   durationS: Math.round((Date.now() - started) / 1000),
   runs: RUNS,
   cases: CASES,
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, loadavg: loadavg(), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? null,
+    loadAtStart,
+    loadavg: loadavg(),
+    node: process.version,
+  },
   ...extra,
   figures,
 };
