@@ -576,6 +576,12 @@ async function runScaleOnly() {
       }
       await throttle(1);
       sizes.push({ cases: n, records: seeded.records, seedMs: seeded.ms, loadavg: loadavg(), figures: figs, detail });
+      for (const [id, f] of Object.entries(figs)) {
+        const show = (/** @type {number} */ v) => (id === 'heap' ? `${v.toFixed(1)} MB` : fmt(v, 'ms'));
+        log(`scale ${n}: ${id} median ${show(f.median)}, min ${show(f.min)}, max ${show(f.max)}`);
+      }
+      // Kept after every size, so a run stopped at a larger size still leaves its figures.
+      await writeFile('bench/results-scale.json', `${JSON.stringify({ partial: true, runs: RUNS, sizes }, null, 2)}\n`);
     }
   } finally {
     await context.close();
