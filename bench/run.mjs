@@ -379,19 +379,20 @@ async function figureOfflineLockScreen(context, appUrl, baselineUrl, unthrottled
 // ---------------------------------------------------------------------------
 
 /**
- * Figure 6 on its own (`--only=unlock`): a small seeded logbook, unlock at 4×
- * (and at 1× for comparison), median with min and max. Writes
- * bench/results-unlock.json; the full report is untouched.
+ * Builds the bench harness and opens it alone in a disk-backed Chromium
+ * profile (the scoped runs: `--only=unlock`, `--only=scale`). `close` ends it
+ * all and removes the profile.
+ * @param {string} prefix temporary profile name prefix
+ * @param {number} timeoutMs default timeout of the page's actions
  */
-async function runUnlockOnly() {
-  const t0 = Date.now();
+async function openHarnessAlone(prefix, timeoutMs) {
   // The harness imports the app's data modules itself; the app build is not needed here.
   log('build of the bench harness → bench/.out/harness');
   vite(['build', '--config', 'bench/harness/vite.config.ts']);
   const executablePath = await findChromium();
   if (!executablePath) throw new Error('No Chromium found; run `node scripts/ensure-chromium.mjs`.');
   const server = await startServer({ root: harnessOut });
-  const profile = await mkdtemp(join(tmpdir(), 'baken-bench-unlock-'));
+  const profile = await mkdtemp(join(tmpdir(), prefix));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     args: chromiumArgs,
@@ -399,15 +400,36 @@ async function runUnlockOnly() {
     locale: 'nl-BE',
     timezoneId: 'Europe/Brussels',
   });
-  context.setDefaultTimeout(120_000);
-  /** @type {Record<string, unknown>} */
-  const out = {};
+  context.setDefaultTimeout(timeoutMs);
+  const close = async () => {
+    await context.close();
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  };
   try {
     const harness = await context.newPage();
     harness.on('pageerror', (e) => log(`harness error: ${e.message}`));
     await harness.goto(`${server.url}/`);
     await harness.waitForFunction(() => document.body.dataset.ready === 'true');
     const cdp = await context.newCDPSession(harness);
+    return { harness, cdp, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+/**
+ * Figure 6 on its own (`--only=unlock`): a small seeded logbook, unlock at 4×
+ * (and at 1× for comparison), median with min and max. Writes
+ * bench/results-unlock.json; the full report is untouched.
+ */
+async function runUnlockOnly() {
+  const t0 = Date.now();
+  const { harness, cdp, close } = await openHarnessAlone('baken-bench-unlock-', 120_000);
+  /** @type {Record<string, unknown>} */
+  const out = {};
+  try {
     await harness.evaluate((secret) => window.bench.setup(secret), PASSPHRASE);
     const seeded = await harness.evaluate((n) => window.bench.seed(n), 20);
     log(`seeded ${seeded.cases} cases`);
@@ -443,9 +465,7 @@ async function runUnlockOnly() {
       (v) => v <= 1500,
     );
   } finally {
-    await context.close();
-    await server.close();
-    await rm(profile, { recursive: true, force: true });
+    await close();
   }
   const results = {
     generatedAt: new Date().toISOString(),
@@ -472,29 +492,11 @@ if (onlyUnlock) {
 async function runScaleOnly() {
   const t0 = Date.now();
   const loadAtStart = loadavg();
-  log('build of the bench harness → bench/.out/harness');
-  vite(['build', '--config', 'bench/harness/vite.config.ts']);
-  const executablePath = await findChromium();
-  if (!executablePath) throw new Error('No Chromium found; run `node scripts/ensure-chromium.mjs`.');
-  const server = await startServer({ root: harnessOut });
-  const profile = await mkdtemp(join(tmpdir(), 'baken-bench-scale-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    args: chromiumArgs,
-    headless: true,
-    locale: 'nl-BE',
-    timezoneId: 'Europe/Brussels',
-  });
-  context.setDefaultTimeout(600_000);
+  const { harness, cdp, close } = await openHarnessAlone('baken-bench-scale-', 600_000);
   /** @type {Array<{ cases: number, records: number, seedMs: number, loadavg: number[], figures: Record<string, Summary>, detail: Record<string, unknown> }>} */
   const sizes = [];
   const want = (/** @type {string} */ f) => scaleFigures.includes(f);
   try {
-    const harness = await context.newPage();
-    harness.on('pageerror', (e) => log(`harness error: ${e.message}`));
-    await harness.goto(`${server.url}/`);
-    await harness.waitForFunction(() => document.body.dataset.ready === 'true');
-    const cdp = await context.newCDPSession(harness);
     /** @param {number} rate */
     const throttle = (rate) => cdp.send('Emulation.setCPUThrottlingRate', { rate });
     const heapMb = async () => {
@@ -584,9 +586,7 @@ async function runScaleOnly() {
       await writeFile('bench/results-scale.json', `${JSON.stringify({ partial: true, runs: RUNS, sizes }, null, 2)}\n`);
     }
   } finally {
-    await context.close();
-    await server.close();
-    await rm(profile, { recursive: true, force: true });
+    await close();
   }
   // Growth: per 10× cases, (v_b / v_a) ^ (1 / log10(b / a)); linear is 10, better is less.
   const names = {
