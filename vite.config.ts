@@ -4,6 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { contentCheckPlugin } from './scripts/content-check-plugin';
 import { lockScreenHtmlPlugin } from './scripts/lock-screen-html';
 import { passphraseDictionaryPlugin } from './scripts/passphrase-dictionary';
+import { zodJsonSchemaStubPlugin } from './scripts/zod-json-schema-stub';
 import { headersFile, metaContentSecurityPolicy } from './scripts/security-headers.mjs';
 
 /** Build-only: meta CSP fallback for static hosts, plus a `_headers` file. */
@@ -43,6 +44,7 @@ export default defineConfig({
     passphraseDictionaryPlugin(),
     securityHeadersPlugin(),
     lockScreenHtmlPlugin(),
+    zodJsonSchemaStubPlugin(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',

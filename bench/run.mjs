@@ -9,7 +9,9 @@
 // from A/B runs alternated in the same run.
 //
 // Options: --skip-build (reuse the app build in bench/.out/app), --runs=N (default 5, minimum 5),
-//          --cases=N (default 10000; smaller only to try the bench quickly).
+//          --cases=N (default 10000; smaller only to try the bench quickly),
+//          --only=unlock (figure 6 alone), --only=scale (issue 19: figures at 1,000 / 10,000 / 50,000
+//          cases and their growth; --sizes=… and --figures=… narrow it).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -35,15 +37,35 @@ const numberArg = (name, fallback) => {
 const skipBuild = argv.includes('--skip-build');
 // `--only=unlock`: just the unlock figure (6), for a quick scoped check.
 const onlyUnlock = argv.includes('--only=unlock');
+// `--only=scale`: the scale figures (issue 19) at several caseloads, and how each grows.
+const onlyScale = argv.includes('--only=scale');
+/** @param {string} name */
+const listArg = (name) =>
+  argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split('=')[1]
+    ?.split(',')
+    .filter(Boolean);
+const SCALE_FIGURES = ['list', 'overview', 'export', 'unlock', 'heap'];
+const scaleSizes = (listArg('sizes') ?? ['1000', '10000', '50000']).map(Number).filter((n) => n > 0);
+const scaleFigures = listArg('figures') ?? SCALE_FIGURES;
 if (argv.includes('--help')) {
   console.log(`node bench/run.mjs [--runs=N] [--cases=N] [--skip-build] [--only=unlock]
+       node bench/run.mjs --only=scale [--sizes=1000,10000,50000] [--figures=${SCALE_FIGURES.join(',')}] [--runs=N]
 
   --runs=N       runs per figure (at least 5; default 5)
   --cases=N      cases seeded for figures 4, 5, 7, 8 (default 10000)
   --skip-build   reuse the app build in bench/.out/app
   --only=unlock  only figure 6: unlock at 4x CPU (Argon2id in a worker + unwrap),
                  median/min/max of N runs, and unlock + first case opened (per-case
-                 key unwrapped on first use); writes bench/results-unlock.json`);
+                 key unwrapped on first use); writes bench/results-unlock.json
+  --only=scale   issue 19: at each size (default 1,000, 10,000 and 50,000 cases, seeded
+                 with bulk writes): case list opened after unlock (4x), Opvolging (4x),
+                 auditor export (1x), unlock to a usable case list (4x) and the JS heap
+                 after unlock (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage);
+                 then the growth per 10x cases (goal: linear or better) and the heap at
+                 50,000 (goal <= 60 MB). --sizes and --figures run a part of it.
+                 Writes bench/results-scale.json`);
   process.exit(0);
 }
 const RUNS = Math.max(5, numberArg('runs', 5));
@@ -357,19 +379,20 @@ async function figureOfflineLockScreen(context, appUrl, baselineUrl, unthrottled
 // ---------------------------------------------------------------------------
 
 /**
- * Figure 6 on its own (`--only=unlock`): a small seeded logbook, unlock at 4×
- * (and at 1× for comparison), median with min and max. Writes
- * bench/results-unlock.json; the full report is untouched.
+ * Builds the bench harness and opens it alone in a disk-backed Chromium
+ * profile (the scoped runs: `--only=unlock`, `--only=scale`). `close` ends it
+ * all and removes the profile.
+ * @param {string} prefix temporary profile name prefix
+ * @param {number} timeoutMs default timeout of the page's actions
  */
-async function runUnlockOnly() {
-  const t0 = Date.now();
+async function openHarnessAlone(prefix, timeoutMs) {
   // The harness imports the app's data modules itself; the app build is not needed here.
   log('build of the bench harness → bench/.out/harness');
   vite(['build', '--config', 'bench/harness/vite.config.ts']);
   const executablePath = await findChromium();
   if (!executablePath) throw new Error('No Chromium found; run `node scripts/ensure-chromium.mjs`.');
   const server = await startServer({ root: harnessOut });
-  const profile = await mkdtemp(join(tmpdir(), 'baken-bench-unlock-'));
+  const profile = await mkdtemp(join(tmpdir(), prefix));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     args: chromiumArgs,
@@ -377,15 +400,36 @@ async function runUnlockOnly() {
     locale: 'nl-BE',
     timezoneId: 'Europe/Brussels',
   });
-  context.setDefaultTimeout(120_000);
-  /** @type {Record<string, unknown>} */
-  const out = {};
+  context.setDefaultTimeout(timeoutMs);
+  const close = async () => {
+    await context.close();
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  };
   try {
     const harness = await context.newPage();
     harness.on('pageerror', (e) => log(`harness error: ${e.message}`));
     await harness.goto(`${server.url}/`);
     await harness.waitForFunction(() => document.body.dataset.ready === 'true');
     const cdp = await context.newCDPSession(harness);
+    return { harness, cdp, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+/**
+ * Figure 6 on its own (`--only=unlock`): a small seeded logbook, unlock at 4×
+ * (and at 1× for comparison), median with min and max. Writes
+ * bench/results-unlock.json; the full report is untouched.
+ */
+async function runUnlockOnly() {
+  const t0 = Date.now();
+  const { harness, cdp, close } = await openHarnessAlone('baken-bench-unlock-', 120_000);
+  /** @type {Record<string, unknown>} */
+  const out = {};
+  try {
     await harness.evaluate((secret) => window.bench.setup(secret), PASSPHRASE);
     const seeded = await harness.evaluate((n) => window.bench.seed(n), 20);
     log(`seeded ${seeded.cases} cases`);
@@ -421,9 +465,7 @@ async function runUnlockOnly() {
       (v) => v <= 1500,
     );
   } finally {
-    await context.close();
-    await server.close();
-    await rm(profile, { recursive: true, force: true });
+    await close();
   }
   const results = {
     generatedAt: new Date().toISOString(),
@@ -442,7 +484,183 @@ if (onlyUnlock) {
   process.exit(0);
 }
 
+/**
+ * The scale figures (`--only=scale`, issue 19): each size seeded afresh (bulk
+ * writes with new ids), then every figure RUNS times, median with min and max;
+ * then how each grows per 10× cases. Writes bench/results-scale.json.
+ */
+async function runScaleOnly() {
+  const t0 = Date.now();
+  const loadAtStart = loadavg();
+  const { harness, cdp, close } = await openHarnessAlone('baken-bench-scale-', 600_000);
+  /** @type {Array<{ cases: number, records: number, seedMs: number, loadavg: number[], figures: Record<string, Summary>, detail: Record<string, unknown> }>} */
+  const sizes = [];
+  const want = (/** @type {string} */ f) => scaleFigures.includes(f);
+  try {
+    /** @param {number} rate */
+    const throttle = (rate) => cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const heapMb = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = /** @type {{ usedSize: number }} */ (await cdp.send('Runtime.getHeapUsage'));
+      return usedSize / (1024 * 1024);
+    };
+    await harness.evaluate((secret) => window.bench.setup(secret), PASSPHRASE);
+    /** @type {import('../schema/audit-aggregates').AuditPeriod} */
+    const period = { kind: 'quarter', year: 2026, quarter: 3 };
+    for (const n of scaleSizes) {
+      await throttle(1);
+      log(`scale: seeding ${n} cases (bulk writes, new ids, 1×)…`);
+      const seeded = await harness.evaluate((count) => window.bench.seed(count), n);
+      log(`scale: ${seeded.cases} cases, ${seeded.records} records in ${fmt(seeded.ms, 'ms')}`);
+      /** @type {Record<string, Summary>} */
+      const figs = {};
+      /** @type {Record<string, unknown>} */
+      const detail = {};
+      if (want('export')) {
+        await harness.evaluate((p) => window.bench.auditorExport(p), period);
+        const runs = [];
+        for (let i = 0; i < RUNS; i++)
+          runs.push((await harness.evaluate((p) => window.bench.auditorExport(p), period)).ms);
+        figs.export = summary(runs);
+        log(`scale ${n}: auditor export (1×) ${fmt(figs.export.median, 'ms')}`);
+      }
+      await throttle(4);
+      if (want('list')) {
+        await harness.evaluate(() => window.bench.caseListOpen());
+        const runs = [];
+        for (let i = 0; i < RUNS; i++) runs.push((await harness.evaluate(() => window.bench.caseListOpen())).ms);
+        figs.list = summary(runs);
+        log(`scale ${n}: case list opened after unlock (4×) ${fmt(figs.list.median, 'ms')}`);
+      }
+      if (want('overview')) {
+        await harness.evaluate(() => window.bench.overviewRender());
+        const runs = [];
+        for (let i = 0; i < RUNS; i++) runs.push((await harness.evaluate(() => window.bench.overviewRender())).ms);
+        figs.overview = summary(runs);
+        log(`scale ${n}: Opvolging first cards (4×) ${fmt(figs.overview.median, 'ms')}`);
+      }
+      if (want('unlock') || want('heap')) {
+        // The heap does not depend on the throttle: alone (--figures=heap) it is read at 1×, which is faster.
+        await throttle(want('unlock') ? 4 : 1);
+        await harness.evaluate(() => window.bench.unlockToUsable());
+        const runs = [];
+        const afterUnlock = [];
+        const heaps = [];
+        const locked = [];
+        for (let i = 0; i < RUNS; i++) {
+          const r = await harness.evaluate(() => window.bench.unlockToUsable());
+          runs.push(r.ms);
+          afterUnlock.push(r.ms - r.unlockMs);
+          if (want('heap')) {
+            await harness.evaluate(() => window.bench.forgetHarnessState());
+            heaps.push(await heapMb());
+          }
+        }
+        if (want('unlock')) {
+          figs.unlock = summary(runs);
+          detail.unlockIndexPartMs = summary(afterUnlock);
+          log(
+            `scale ${n}: unlock → usable case list (4×) ${fmt(figs.unlock.median, 'ms')} ` +
+              `(of which after the KDF + unwrap: ${fmt(median(afterUnlock), 'ms')})`,
+          );
+        }
+        if (want('heap')) {
+          figs.heap = summary(heaps);
+          // The same page locked (index dropped): what the logbook adds to the heap.
+          await harness.evaluate(() => window.bench.lockOnly());
+          locked.push(await heapMb());
+          await harness.evaluate(() => window.bench.unlockToUsable());
+          detail.heapLockedMb = locked[0];
+          log(
+            `scale ${n}: JS heap after unlock ${figs.heap.median.toFixed(1)} MB (locked: ${(locked[0] ?? 0).toFixed(1)} MB)`,
+          );
+        }
+      }
+      await throttle(1);
+      sizes.push({ cases: n, records: seeded.records, seedMs: seeded.ms, loadavg: loadavg(), figures: figs, detail });
+      for (const [id, f] of Object.entries(figs)) {
+        const show = (/** @type {number} */ v) => (id === 'heap' ? `${v.toFixed(1)} MB` : fmt(v, 'ms'));
+        log(`scale ${n}: ${id} median ${show(f.median)}, min ${show(f.min)}, max ${show(f.max)}`);
+      }
+      // Kept after every size, so a run stopped at a larger size still leaves its figures.
+      await writeFile('bench/results-scale.json', `${JSON.stringify({ partial: true, runs: RUNS, sizes }, null, 2)}\n`);
+    }
+  } finally {
+    await close();
+  }
+  // Growth: per 10× cases, (v_b / v_a) ^ (1 / log10(b / a)); linear is 10, better is less.
+  const names = {
+    list: 'Case list opened after unlock, 4×',
+    overview: 'Opvolging (first cards of the real screen), 4×',
+    export: 'Anonymised auditor export, 1×',
+    unlock: 'Unlock → usable case list, 4×',
+    heap: 'JS heap after unlock (after GC), MB',
+  };
+  /** @type {Array<Record<string, unknown>>} */
+  const growth = [];
+  console.log('');
+  for (const id of SCALE_FIGURES) {
+    const points = sizes.filter((s) => s.figures[id] !== undefined);
+    if (points.length === 0) continue;
+    const unit = id === 'heap' ? 'MB' : 'ms';
+    const show = (/** @type {number} */ v) => (unit === 'MB' ? `${v.toFixed(1)} MB` : fmt(v, 'ms'));
+    const cells = points.map((p) => {
+      const f = /** @type {Summary} */ (p.figures[id]);
+      return `${p.cases.toLocaleString('en')}: ${show(f.median)} (${show(f.min)}–${show(f.max)})`;
+    });
+    /** @type {number[]} */
+    const per10 = [];
+    for (let i = 1; i < points.length; i++) {
+      const a = /** @type {typeof points[number]} */ (points[i - 1]);
+      const b = /** @type {typeof points[number]} */ (points[i]);
+      const va = /** @type {Summary} */ (a.figures[id]).median;
+      const vb = /** @type {Summary} */ (b.figures[id]).median;
+      per10.push((vb / va) ** (1 / Math.log10(b.cases / a.cases)));
+    }
+    const linear = per10.length === 0 ? null : per10.every((r) => r <= 10);
+    const last = points[points.length - 1];
+    const heapPass =
+      id === 'heap' && last && last.cases >= 50_000 ? /** @type {Summary} */ (last.figures.heap).median <= 60 : null;
+    growth.push({
+      id,
+      figure: names[/** @type {keyof typeof names} */ (id)],
+      per10x: per10,
+      linearOrBetter: linear,
+      heapAt50kWithin60MB: heapPass,
+    });
+    console.log(`${names[/** @type {keyof typeof names} */ (id)]}: ${cells.join('; ')}`);
+    if (per10.length > 0)
+      console.log(
+        `  growth per 10× cases: ${per10.map((r) => `${r.toFixed(2)}×`).join(', ')} → ${linear ? 'linear or better' : 'WORSE than linear'}`,
+      );
+    if (heapPass !== null)
+      console.log(`  heap at ${last?.cases.toLocaleString('en')} cases ≤ 60 MB: ${heapPass ? 'pass' : 'MISS'}`);
+  }
+  const loadAtEnd = loadavg();
+  console.log(
+    `Load average at start ${loadAtStart.map((l) => l.toFixed(1)).join(' ')}, at end ${loadAtEnd
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} cores (per size in the JSON).`,
+  );
+  const results = {
+    generatedAt: new Date().toISOString(),
+    durationS: Math.round((Date.now() - t0) / 1000),
+    runs: RUNS,
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, loadAtStart, loadAtEnd, node: process.version },
+    sizes,
+    growth,
+  };
+  await writeFile('bench/results-scale.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`bench/results-scale.json written (${results.durationS} s).`);
+}
+
+if (onlyScale) {
+  await runScaleOnly();
+  process.exit(0);
+}
+
 const started = Date.now();
+const loadAtStart = loadavg();
 build();
 
 // Figure 1: deterministic sizes from the build manifest (also enforced in npm test).
@@ -462,6 +680,17 @@ record(
   { id: '1b', figure: 'JS gzip, all', unit: 'KiB', goal: `≤ ${budgets.allKiB} KiB`, note: `${sizes.all.length} files` },
   summary([sizes.allBytes / 1024]),
   (v) => v <= budgets.allKiB,
+);
+record(
+  {
+    id: '1c',
+    figure: 'WebAssembly gzip (Argon2id, base64 in the KDF worker chunk)',
+    unit: 'KiB',
+    goal: `≤ ${budgets.wasmKiB} KiB`,
+    note: 'counted apart from JS (issue 19)',
+  },
+  summary([sizes.wasmBytes / 1024]),
+  (v) => v <= budgets.wasmKiB,
 );
 
 const executablePath = await findChromium();
@@ -732,7 +961,7 @@ try {
 // Report
 // ---------------------------------------------------------------------------
 
-const order = ['1a', '1b', '2', '3', '4', '5', '6', '7', '8'];
+const order = ['1a', '1b', '1c', '2', '3', '4', '5', '6', '7', '8'];
 figures.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
 const rows = figures.map((f) => [
   f.id,
@@ -763,6 +992,7 @@ if (check) {
       `machine the thread already waits for a core, so the slowdown seen is below 4× and every timing is noisy.`,
   );
 }
+console.log(`Load average at the start: ${loadAtStart.map((l) => l.toFixed(1)).join(' ')}.`);
 console.log(
   `Load average during the run: ${loadavg()
     .map((l) => l.toFixed(1))
@@ -774,7 +1004,13 @@ const results = {
   durationS: Math.round((Date.now() - started) / 1000),
   runs: RUNS,
   cases: CASES,
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, loadavg: loadavg(), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? null,
+    loadAtStart,
+    loadavg: loadavg(),
+    node: process.version,
+  },
   ...extra,
   figures,
 };

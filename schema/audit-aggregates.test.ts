@@ -32,6 +32,7 @@ import {
   makeGrooming,
 } from './factories';
 import { buildPseudonymisedLog, pseudonymisedLogToJson } from './pseudonymised-log';
+import type { LogInput } from './pseudonymised-log';
 import { conversationFormatSchema } from './records/conversation';
 import { evidenceExistsSchema, evidenceHolderSchema } from './records/evidence';
 import { groomingPhaseIdSchema } from './records/grooming';
@@ -497,7 +498,7 @@ function buildCases(specs: readonly CaseSpec[], concentrate: boolean) {
     dates.add(d);
     return d;
   };
-  const cases: AggregateInput[] = specs.map((s) => {
+  const cases: LogInput[] = specs.map((s) => {
     const knownOn = date(
       concentrate ? `2025-0${1 + (s.knownOn.charCodeAt(9) % 3)}-1${s.knownOn.charCodeAt(9) % 10}` : s.knownOn,
     );

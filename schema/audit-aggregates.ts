@@ -29,16 +29,13 @@ import { latestFlag } from './latest-flag';
 import type { Flag, FlagAssessment } from './records/assessment';
 import type { Case } from './records/case';
 import { caseTypeSchema } from './records/case';
-import type { ConsentBasis, ConsentRecord } from './records/consent';
+import type { ConsentBasis, ConsentGiven, ShareWithoutConsent } from './records/consent';
 import type { FollowUp } from './records/follow-up';
 import type { Party } from './records/party';
 import { latestTakedowns, takedownStepSchema } from './records/takedown';
 import type { Takedown, TakedownStep } from './records/takedown';
 import type { Police } from './records/police';
-import type { Informed } from './records/informed';
 import type { Conversation } from './records/conversation';
-import type { Evidence } from './records/evidence';
-import type { Grooming } from './records/grooming';
 
 export const AGGREGATES_TYPE = 'baken-auditor-aggregates';
 // Version 3 (issue 15): tables complaints, otherSchools, firstConversation and stat medianDaysToFirstConversation.
@@ -78,26 +75,26 @@ export interface SummaryMade {
   day: string;
 }
 
-/** One case with the parts the figures need; the logbook's CaseDetail fits it. */
+/**
+ * One case with the parts the figures need, and only the fields they read
+ * (so the export can be made from the case index, issue 19); the logbook's
+ * CaseDetail fits it.
+ */
 export interface AggregateInput {
-  case: Case;
-  parties: readonly Party[];
-  consents: readonly ConsentRecord[];
-  assessments: readonly FlagAssessment[];
-  followUps: readonly FollowUp[];
+  case: Pick<Case, 'id' | 'knownOn' | 'types'>;
+  parties: ReadonlyArray<Pick<Party, 'role' | 'age'>>;
+  consents: ReadonlyArray<Pick<ConsentGiven, 'basis'> | Pick<ShareWithoutConsent, 'basis' | 'sharedOn'>>;
+  assessments: ReadonlyArray<Pick<FlagAssessment, 'flag' | 'assessedOn' | 'createdAt'>>;
+  followUps: ReadonlyArray<Pick<FollowUp, 'due' | 'doneOn'>>;
   summaries: readonly SummaryMade[];
   /** Steps to take the material offline (issue 15); none when absent. */
-  takedowns?: readonly Takedown[] | undefined;
+  takedowns?: ReadonlyArray<Pick<Takedown, 'step' | 'status' | 'on' | 'createdAt'>> | undefined;
   /** Police complaint records (issue 15); none when absent. */
-  police?: readonly Police[] | undefined;
-  /** Other schools and CLBs informed (issue 15); none when absent. */
-  informed?: readonly Informed[] | undefined;
+  police?: ReadonlyArray<Pick<Police, 'stage'>> | undefined;
+  /** Other schools and CLBs informed (issue 15); only how many. None when absent. */
+  informed?: readonly unknown[] | undefined;
   /** Conversations held (issue 15); none when absent. */
-  conversations?: readonly Conversation[] | undefined;
-  /** Evidence records (issue 15); only the row-level log reads them. */
-  evidence?: readonly Evidence[] | undefined;
-  /** Grooming observations (issue 15); only the row-level log reads them. */
-  grooming?: readonly Grooming[] | undefined;
+  conversations?: ReadonlyArray<Pick<Conversation, 'on'>> | undefined;
 }
 
 export const ageBands = ['tot-11', '12-13', '14-15', '16-17', '18-plus', 'onbekend'] as const;
@@ -172,7 +169,7 @@ export function ageBand(age: number | undefined): AgeBand {
 }
 
 /** The depicted young person's age (the youngest, when several are depicted); nobody else's. */
-export function depictedAge(parties: readonly Party[]): number | undefined {
+export function depictedAge(parties: ReadonlyArray<Pick<Party, 'role' | 'age'>>): number | undefined {
   let youngest: number | undefined;
   for (const p of parties) {
     if (p.role === 'afgebeelde-jongere' && p.age !== undefined && (youngest === undefined || p.age < youngest))

@@ -22,7 +22,7 @@ export function latestAssessment<A extends Dated>(assessments: readonly A[]): A 
 }
 
 /** The case's current flag, or undefined before any assessment. */
-export function latestFlag(assessments: readonly FlagAssessment[]): Flag | undefined {
+export function latestFlag(assessments: ReadonlyArray<Dated & Pick<FlagAssessment, 'flag'>>): Flag | undefined {
   return latestAssessment(assessments)?.flag;
 }
 

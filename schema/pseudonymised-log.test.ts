@@ -2,7 +2,6 @@ import { createHmac, randomBytes } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import type { AggregateInput } from './audit-aggregates';
 import {
   makeAssessment,
   makeCase,
@@ -16,6 +15,7 @@ import {
   makeTakedown,
 } from './factories';
 import { buildPseudonymisedLog, isoWeek, pseudonymisedLogToJson } from './pseudonymised-log';
+import type { LogInput } from './pseudonymised-log';
 
 const Q1 = { kind: 'quarter', year: 2026, quarter: 1 } as const;
 
@@ -25,7 +25,8 @@ function freshHash() {
   return (id: string) => Promise.resolve(createHmac('sha256', key).update(id).digest('hex').slice(0, 32));
 }
 
-function input(knownOn: string, mark: string): AggregateInput {
+// Typed by `satisfies`: the cases keep their full records (the test looks for their reference).
+function input(knownOn: string, mark: string) {
   const kase = makeCase({ knownOn, description: mark, schools: [mark], types: ['sextortion'] });
   return {
     case: kase,
@@ -68,7 +69,7 @@ function input(knownOn: string, mark: string): AggregateInput {
       makeConversation({ caseId: kase.id, format: 'apart', on: '2026-03-10', byInitials: 'ŊĦ' }),
       makeConversation({ caseId: kase.id, format: 'samen', partyIds: [kase.id, kase.id], on: knownOn }),
     ],
-  };
+  } satisfies LogInput;
 }
 
 describe('pseudonymised row-level log', () => {

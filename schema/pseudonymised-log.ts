@@ -13,15 +13,15 @@ import { latestFlag } from './latest-flag';
 import type { Flag } from './records/assessment';
 import type { CaseType } from './records/case';
 import { conversationFormatSchema } from './records/conversation';
-import type { ConversationFormat } from './records/conversation';
+import type { Conversation, ConversationFormat } from './records/conversation';
 import { latestEvidence } from './records/evidence';
-import type { EvidenceExists, EvidenceForm, EvidenceHolder } from './records/evidence';
+import type { Evidence, EvidenceExists, EvidenceForm, EvidenceHolder } from './records/evidence';
 import { latestGrooming } from './records/grooming';
-import type { GroomingPhaseId } from './records/grooming';
+import type { Grooming, GroomingPhaseId } from './records/grooming';
 import { informedBasisSchema } from './records/informed';
-import type { InformedBasis } from './records/informed';
+import type { Informed, InformedBasis } from './records/informed';
 import { latestPolice, policeStageSchema } from './records/police';
-import type { PoliceActor, PoliceStage } from './records/police';
+import type { Police, PoliceActor, PoliceStage } from './records/police';
 import { latestTakedowns, takedownStepSchema } from './records/takedown';
 import type { TakedownStatus, TakedownStep } from './records/takedown';
 
@@ -79,6 +79,19 @@ export interface PseudonymisedLog {
   rows: PseudonymisedRow[];
 }
 
+/**
+ * One case as the row-level log reads it: the figures' input, with the issue
+ * 15 parts as whole records, since the log reads more of them than the figures
+ * (and than the case index holds). Made from the records (app/data/export-log-reads.ts).
+ */
+export type LogInput = Omit<AggregateInput, 'police' | 'informed' | 'conversations'> & {
+  police?: readonly Police[] | undefined;
+  informed?: readonly Informed[] | undefined;
+  conversations?: readonly Conversation[] | undefined;
+  evidence?: readonly Evidence[] | undefined;
+  grooming?: readonly Grooming[] | undefined;
+};
+
 /** `YYYY-Www` of a YYYY-MM-DD date (ISO 8601 week). */
 export function isoWeek(day: string): string {
   const d = new Date(`${day}T12:00:00Z`);
@@ -102,7 +115,7 @@ type StructuredParts = Pick<
 >;
 
 /** The issue 15 parts of one case as enums, counts and weeks: no free text, no initials, no date, no one named. */
-function structuredParts(c: AggregateInput): StructuredParts {
+function structuredParts(c: LogInput): StructuredParts {
   const steps = latestTakedowns(c.takedowns ?? []);
   const evidence = latestEvidence(c.evidence ?? []);
   const police = latestPolice(c.police ?? []);
@@ -139,7 +152,7 @@ function structuredParts(c: AggregateInput): StructuredParts {
  * when cases were logged). `generatedOn` decides which open follow-ups are overdue.
  */
 export async function buildPseudonymisedLog(
-  cases: readonly AggregateInput[],
+  cases: readonly LogInput[],
   period: AuditPeriod,
   generatedOn: string,
   hash: KeyedHash,

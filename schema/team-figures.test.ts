@@ -31,11 +31,11 @@ function oneCase(type: CaseType, flag: 'rood' | 'geel', age: number, doneAfter?:
  * ages 14, 16, 16, 12, 12; cases 0–1 a follow-up done 10 days after intake;
  * and one case in Q2.
  */
-const workerA: AggregateInput[] = [
+const workerA = [
   ...Array.from({ length: 6 }, () => oneCase('sexting', 'rood', 14, 2)),
   oneCase('sextortion', 'rood', 14),
 ];
-const workerB: AggregateInput[] = [
+const workerB = [
   oneCase('sexting', 'rood', 14, 10),
   oneCase('sextortion', 'rood', 16, 10),
   oneCase('sextortion', 'rood', 16),

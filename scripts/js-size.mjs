@@ -25,7 +25,18 @@ import { resolve } from 'node:path';
 // unchanged at 108.5 KiB). The merge of issues 13, 15, 16, 18, 19 (index) and
 // 20 brought "all but sync" to 284.9 KiB: ceiling 286 KiB until issue 19's
 // cuts land. Sync chunks are counted apart (below).
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 286, syncKiB: 50 };
+// Issue 19 (helper C): zod's JSON Schema converter stubbed out of the build
+// (-4.9 KiB) and the Argon2id wasm counted as wasm (-7.4 KiB of base64):
+// 273.5 KiB, ceiling 275 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 275, syncKiB: 50, wasmKiB: 20 };
+
+/**
+ * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds
+ * its Argon2id module as base64 strings in the KDF worker chunk ("AGFzbQ" is
+ * "\0asm" in base64); those strings are counted as wasm (their gzip size alone)
+ * and the rest of the file as JS.
+ */
+const base64Wasm = /AGFzbQ[A-Za-z0-9+/=]{1000,}/g;
 
 /**
  * Issue 20: sync code loads only when sync is set up and is counted apart from
@@ -62,7 +73,7 @@ const criticalSources = [
 
 /**
  * @param {string} dist
- * @returns {Promise<{ criticalBytes: number, allBytes: number, syncBytes: number, critical: string[], all: string[], sync: string[] }>}
+ * @returns {Promise<{ criticalBytes: number, allBytes: number, syncBytes: number, wasmBytes: number, critical: string[], all: string[], sync: string[] }>}
  */
 export async function measureJs(dist = 'dist') {
   /** @type {Record<string, { file: string, imports?: string[], isEntry?: boolean }>} */
@@ -83,8 +94,14 @@ export async function measureJs(dist = 'dist') {
   const all = (await readdir(join(dist, 'assets')))
     .filter((name) => name.endsWith('.js'))
     .map((name) => `assets/${name}`);
+  let wasmBytes = 0;
   /** @param {string} file */
-  const gz = async (file) => gzipSync(await readFile(join(dist, file)), { level: 9 }).length;
+  const gz = async (file) => {
+    const code = await readFile(join(dist, file), 'utf8');
+    const wasm = code.match(base64Wasm) ?? [];
+    for (const blob of wasm) wasmBytes += gzipSync(blob, { level: 9 }).length;
+    return gzipSync(wasm.length === 0 ? code : code.replace(base64Wasm, ''), { level: 9 }).length;
+  };
   let criticalBytes = 0;
   for (const file of critical) criticalBytes += await gz(file);
   const sync = new Set(
@@ -94,16 +111,18 @@ export async function measureJs(dist = 'dist') {
   );
   let allBytes = 0;
   let syncBytes = 0;
+  // Every file is read once below: count its wasm there only.
+  wasmBytes = 0;
   for (const file of all) {
     if (critical.has(file) || !sync.has(file)) allBytes += await gz(file);
     else syncBytes += await gz(file);
   }
-  return { criticalBytes, allBytes, syncBytes, critical: [...critical], all, sync: [...sync] };
+  return { criticalBytes, allBytes, syncBytes, wasmBytes, critical: [...critical], all, sync: [...sync] };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dist = process.argv[2] ?? 'dist';
-  const { criticalBytes, allBytes, syncBytes } = await measureJs(dist);
+  const { criticalBytes, allBytes, syncBytes, wasmBytes } = await measureJs(dist);
   const kib = (/** @type {number} */ bytes) => (bytes / 1024).toFixed(1);
   const rows = [
     {
@@ -114,6 +133,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     },
     { label: 'JS (gzip), all but sync', value: allBytes, goal: budgets.allKiB, limit: budgets.allCeilingKiB },
     { label: 'JS (gzip), sync (only when set up)', value: syncBytes, goal: budgets.syncKiB, limit: budgets.syncKiB },
+    {
+      label: 'WebAssembly (gzip), base64 in the KDF worker',
+      value: wasmBytes,
+      goal: budgets.wasmKiB,
+      limit: budgets.wasmKiB,
+    },
   ];
   let failed = false;
   for (const { label, value, goal, limit } of rows) {

@@ -9,6 +9,7 @@ import {
   recordPseudonymisedLogExport,
   recordSummaryExport,
 } from './export-reads';
+import { readLogInputs } from './export-log-reads';
 import { runOperation } from './operations';
 import { listRecords } from './store';
 import { TEST_PASSPHRASE, resetDatabase } from './test-utils';
@@ -119,8 +120,12 @@ describe('summaries as shares', () => {
     expect(inputs.map((i) => i.case.id)).toEqual([a.kase.id]);
     expect(inputs[0]?.summaries).toEqual([{ basis: 'toestemming', day: '2026-03-12' }]);
     expect(inputs[0]?.takedowns?.map((r) => [r.step, r.status])).toEqual([['child-focus', 'gedaan']]);
-    expect(inputs[0]?.evidence?.map((r) => [r.exists, r.heldBy])).toEqual([['ja', ['politie']]]);
-    expect(inputs[0]?.grooming?.map((r) => r.phases)).toEqual([['slachtofferselectie']]);
+    // The row-level log's reader also brings the evidence and grooming records (issue 15).
+    const forLog = (await readLogInputs(Q1)).inputs;
+    expect(forLog.map((i) => i.case.id)).toEqual([a.kase.id]);
+    expect(forLog[0]?.summaries).toEqual([{ basis: 'toestemming', day: '2026-03-12' }]);
+    expect(forLog[0]?.evidence?.map((r) => [r.exists, r.heldBy])).toEqual([['ja', ['politie']]]);
+    expect(forLog[0]?.grooming?.map((r) => r.phases)).toEqual([['slachtofferselectie']]);
   });
 
   it('counts actual shares in the figures: summaries on consent and shares without consent, not consent records', async () => {

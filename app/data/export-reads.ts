@@ -4,21 +4,21 @@
 import { periodRange, summaryBasis } from '../../schema/audit-aggregates';
 import type { AggregateInput, AuditPeriod } from '../../schema/audit-aggregates';
 import { coarseDay } from '../../schema/audit-chain';
-import type { StoredRecord } from '../../schema/records';
 import type { ConsentBasis, InfoCategory, Recipient } from '../../schema/records/consent';
 import { exportAuditLog, readAuditAnchor } from './audit-log';
 import type { AuditLogExport } from './audit-log';
 import { db } from './db';
-import type { AuditRow, RecordRow } from './db';
 import { VaultLockedError } from './errors';
-import { openRecordRow, openRows } from './records-io';
-import type { RecordResult } from './records-io';
+import { ensureIndex, entriesOf } from './index/case-index';
+import type { CaseEntry, CaseProjection } from './index/entries';
+import { openRows } from './records-io';
 import { getDataKey, requireDataKey } from './session';
 import { appendAudit } from './store';
 
 export { readAuditAnchor } from './audit-log';
 
 const BATCH = 256;
+/** Parts the figures read; a damaged one of these in a case of the period is counted. */
 const PART_KINDS = new Set([
   'party',
   'consent',
@@ -28,8 +28,6 @@ const PART_KINDS = new Set([
   'police',
   'informed',
   'conversation',
-  'evidence',
-  'grooming',
 ]);
 
 export interface ExportProgress {
@@ -37,113 +35,84 @@ export interface ExportProgress {
   total: number;
 }
 
-/** Decrypts rows a batch at a time, yielding to the page between batches so progress can render. */
-async function openInBatches<R>(
-  key: CryptoKey,
-  rows: readonly R[],
-  onBatch: (n: number) => void,
-  open: (batch: R[]) => Promise<RecordResult[]>,
-): Promise<RecordResult[]> {
-  const out: RecordResult[] = [];
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH);
-    out.push(...(await open(batch)));
-    if (getDataKey() !== key) throw new VaultLockedError();
-    onBatch(batch.length);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  return out;
+/** A case of the index as the figures see it (only the fields they read). */
+function inputOf(id: string, c: CaseProjection, entry: CaseEntry): AggregateInput {
+  const takedowns = Object.values(entry.t).map(([step, status, on, createdAt]) => ({ step, status, on, createdAt }));
+  // Only what the figures read: complaints made, and the ages of depicted young people.
+  const police = Object.values(entry.o).flatMap((made) => (made === 1 ? [{ stage: 'neergelegd' as const }] : []));
+  return {
+    case: { id, knownOn: c.knownOn, types: c.types },
+    parties: Object.values(entry.p).flatMap((p) =>
+      p.d === undefined ? [] : [{ role: 'afgebeelde-jongere' as const, age: p.d }],
+    ),
+    consents: Object.values(entry.k).map((k) =>
+      k === 0 ? { basis: 'toestemming' as const } : { basis: k[0], sharedOn: k[1] },
+    ),
+    assessments: Object.values(entry.a),
+    followUps: Object.values(entry.f).map((f) => (Array.isArray(f) ? { due: f[0], doneOn: f[1] } : f)),
+    summaries: [],
+    ...(takedowns.length === 0 ? {} : { takedowns }),
+    ...(police.length === 0 ? {} : { police }),
+    ...(Object.keys(entry.i).length === 0 ? {} : { informed: Object.values(entry.i) }),
+    ...(Object.keys(entry.v).length === 0 ? {} : { conversations: Object.values(entry.v).map((on) => ({ on })) }),
+  };
 }
 
 /**
- * The cases that became known in `period`, each with its parties, consent
- * records, assessments, follow-ups and the summaries made of it (from the
- * `export.summary` audit events since the period began; notes and drafts are
- * not read). Cases are decrypted first; only the parts of the cases in the
- * period after that.
- * Reports progress after every batch. Damaged records are counted and left
- * out. Offline: works. Fails with VaultLockedError (also when the vault
- * locks while reading).
+ * The cases that became known in `period`, each with what the figures need
+ * of its parties, consent records, assessments, follow-ups, takedown steps,
+ * police records, other schools informed and conversations (from the case
+ * index, issue 19: no case record is decrypted), and the summaries made of it
+ * (from the `export.summary` audit events since the period began; notes and
+ * drafts are not read). Reports progress while it reads the audit events
+ * (a stale index is first rebuilt, with the index's own progress). Damaged
+ * records are counted and left out. Offline: works. Fails with
+ * VaultLockedError (also when the vault locks while reading).
  */
 export async function readAggregateInputs(
   period: AuditPeriod,
   onProgress?: (p: ExportProgress) => void,
 ): Promise<{ inputs: AggregateInput[]; damaged: number }> {
   const key = requireDataKey();
-  const caseRows = await db.records.where('kind').equals('case').toArray();
-  let total = caseRows.length;
-  let done = 0;
-  const step = (n: number): void => {
-    done += n;
-    onProgress?.({ done, total });
-  };
-  onProgress?.({ done, total });
-  let damaged = 0;
+  const index = await ensureIndex(key);
+  if (!index || getDataKey() !== key) throw new VaultLockedError();
   const { from, until } = periodRange(period);
-  const openRecords = (batch: RecordRow[]): Promise<RecordResult[]> =>
-    Promise.all(batch.map((row) => openRecordRow(key, row)));
+  let damaged = 0;
   const inputs = new Map<string, AggregateInput>();
-  for (const result of await openInBatches(key, caseRows, step, openRecords)) {
-    if (!result.ok) damaged++;
-    else if (result.record.kind === 'case' && result.record.knownOn >= from && result.record.knownOn < until) {
-      inputs.set(result.record.id, {
-        case: result.record,
-        parties: [],
-        consents: [],
-        assessments: [],
-        followUps: [],
-        summaries: [],
-      });
-    }
-  }
-  const ids = [...inputs.keys()];
-  // One indexed query per kind, filtered in memory: far faster than
-  // `where('caseId').anyOf(ids)` over thousands of ids.
-  const wanted = new Set(ids);
-  const partRows =
-    ids.length === 0
-      ? []
-      : (await Promise.all([...PART_KINDS].map((kind) => db.records.where('kind').equals(kind).toArray())))
-          .flat()
-          .filter((row) => row.caseId !== undefined && wanted.has(row.caseId));
-  total += partRows.length;
-  for (const result of await openInBatches(key, partRows, step, openRecords)) {
-    if (!result.ok) {
+  for (const [id, entry] of entriesOf(index)) {
+    if (entry.c === undefined) continue;
+    if (entry.c === 0) {
       damaged++;
       continue;
     }
-    const record: StoredRecord = result.record;
-    if (!('caseId' in record) || record.caseId === undefined) continue;
-    const input = inputs.get(record.caseId);
-    if (!input) continue;
-    if (record.kind === 'party') input.parties = [...input.parties, record];
-    else if (record.kind === 'consent') input.consents = [...input.consents, record];
-    else if (record.kind === 'assessment') input.assessments = [...input.assessments, record];
-    else if (record.kind === 'followup') input.followUps = [...input.followUps, record];
-    else if (record.kind === 'takedown') input.takedowns = [...(input.takedowns ?? []), record];
-    else if (record.kind === 'police') input.police = [...(input.police ?? []), record];
-    else if (record.kind === 'informed') input.informed = [...(input.informed ?? []), record];
-    else if (record.kind === 'conversation') input.conversations = [...(input.conversations ?? []), record];
-    else if (record.kind === 'evidence') input.evidence = [...(input.evidence ?? []), record];
-    else if (record.kind === 'grooming') input.grooming = [...(input.grooming ?? []), record];
+    if (entry.c.knownOn < from || entry.c.knownOn >= until) continue;
+    for (const kind of Object.values(entry.x)) if (PART_KINDS.has(kind)) damaged++;
+    inputs.set(id, inputOf(id, entry.c, entry));
   }
   // A summary cannot be made before its case became known, so events from
   // before the period are not read. Audit rows have no plaintext action or case.
-  const auditRows = ids.length === 0 ? [] : await db.audit.where('at').aboveOrEqual(from).toArray();
-  total += auditRows.length;
-  const openAudit = (batch: AuditRow[]): Promise<RecordResult[]> =>
-    openRows(key, 'audit', { table: 'audit', rows: batch });
-  for (const result of await openInBatches(key, auditRows, step, openAudit)) {
-    if (!result.ok) {
-      damaged++;
-      continue;
+  const auditRows = inputs.size === 0 ? [] : await db.audit.where('at').aboveOrEqual(from).toArray();
+  const total = auditRows.length;
+  onProgress?.({ done: 0, total });
+  for (let i = 0; i < auditRows.length; i += BATCH) {
+    const batch = auditRows.slice(i, i + BATCH);
+    const results = await openRows(key, 'audit', { table: 'audit', rows: batch });
+    if (getDataKey() !== key) throw new VaultLockedError();
+    for (const result of results) {
+      if (!result.ok) {
+        damaged++;
+        continue;
+      }
+      const event = result.record;
+      if (event.kind !== 'audit' || event.action !== 'export.summary' || event.caseId === undefined) continue;
+      // A summary with nothing in it shared nothing.
+      if ((event.details?.categories?.length ?? 0) === 0) continue;
+      const input = inputs.get(event.caseId);
+      if (input) input.summaries = [...input.summaries, { basis: event.details?.basis, day: coarseDay(event.at) }];
     }
-    const event = result.record;
-    if (event.kind !== 'audit' || event.action !== 'export.summary' || event.caseId === undefined) continue;
-    // A summary with nothing in it shared nothing.
-    if ((event.details?.categories?.length ?? 0) === 0) continue;
-    const input = inputs.get(event.caseId);
-    if (input) input.summaries = [...input.summaries, { basis: event.details?.basis, day: coarseDay(event.at) }];
+    onProgress?.({ done: Math.min(i + batch.length, total), total });
+    // Yield so the progress can render.
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return { inputs: [...inputs.values()], damaged };
 }

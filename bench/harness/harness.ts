@@ -152,12 +152,16 @@ const api = {
 
   async seed(n: number): Promise<SeedShape & { ms: number }> {
     await api.clearRecords();
+    // An empty index, as on a new vault (the first write would build it anyway).
+    await ensureIndex(getDataKey()!);
     const start = now();
     const today = brusselsToday(new Date());
     let records = 0;
     let openFollowUps = 0;
-    for (const chunk of makeLogbook(n, today)) {
-      await saveRecords(chunk);
+    // Bigger chunks at scale: each write re-encrypts the shards it touches (all 64 for a chunk of many cases).
+    for (const chunk of makeLogbook(n, today, n >= 20_000 ? 5000 : 1000)) {
+      // Fresh random ids: the write skips its existence reads (issue 19).
+      await saveRecords(chunk, { newIds: true });
       records += chunk.length;
       openFollowUps += chunk.filter((r) => r.kind === 'followup' && r.doneOn === undefined).length;
     }
@@ -268,6 +272,42 @@ const api = {
     );
     const mine = pbkdf2Sha256(secret, salt, 1000);
     return native.length === mine.length && native.every((byte, i) => byte === mine[i]);
+  },
+
+  // Scale (issue 19) ---------------------------------------------------------
+
+  /** The case list as opened first after unlock: the index read and decrypted from disk, then listed and sorted. */
+  async caseListOpen(): Promise<{ ms: number; items: number }> {
+    dropIndexMemory();
+    caseList = [];
+    const start = now();
+    const items = sortByNextFollowUp(await readCaseList());
+    return { ms: now() - start, items: items.length };
+  },
+
+  /** lock(), then unlock() until the case list is ready to show (index decrypted, list derived). */
+  async unlockToUsable(): Promise<{ ms: number; unlockMs: number; items: number }> {
+    lock();
+    dropIndexMemory();
+    caseList = [];
+    const start = now();
+    await unlock(passphrase);
+    const unlocked = now();
+    const items = sortByNextFollowUp(await readCaseList());
+    return { ms: now() - start, unlockMs: unlocked - start, items: items.length };
+  },
+
+  /** Locks the vault (the index is dropped from memory). */
+  lockOnly(): void {
+    lock();
+    api.forgetHarnessState();
+  },
+
+  /** Drops what only the harness holds (bulk arrays, its copy of the list), before a heap reading. */
+  forgetHarnessState(): void {
+    bulkCases = [];
+    bulkRows = [];
+    caseList = [];
   },
 
   // Diagnostics --------------------------------------------------------------

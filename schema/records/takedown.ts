@@ -43,8 +43,10 @@ export const recordTakedownInput = takedownSchema
 export type RecordTakedownInput = z.input<typeof recordTakedownInput>;
 
 /** The current status of each step of a case: the latest record per step (by `on`, then recorded). */
-export function latestTakedowns(records: readonly Takedown[]): Map<TakedownStep, Takedown> {
-  const out = new Map<TakedownStep, Takedown>();
+export function latestTakedowns<T extends Pick<Takedown, 'step' | 'on' | 'createdAt'>>(
+  records: readonly T[],
+): Map<TakedownStep, T> {
+  const out = new Map<TakedownStep, T>();
   for (const r of records) {
     const seen = out.get(r.step);
     if (!seen || r.on > seen.on || (r.on === seen.on && r.createdAt > seen.createdAt)) out.set(r.step, r);

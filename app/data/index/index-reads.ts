@@ -26,7 +26,7 @@ export function flagOf(entry: CaseEntry): Flag | undefined {
 
 export function openFollowUpsOfEntry(entry: CaseEntry): FollowUp[] {
   const out: FollowUp[] = [];
-  for (const f of Object.values(entry.f)) if (f !== 0) out.push(f);
+  for (const f of Object.values(entry.f)) if (!Array.isArray(f)) out.push(f);
   return out;
 }
 

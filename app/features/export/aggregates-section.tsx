@@ -147,7 +147,7 @@ export function AggregatesSection() {
       </p>
 
       {state.phase === 'ready' ? <AggregatesPreview result={state.result} /> : null}
-      {state.phase === 'ready' ? <PseudonymisedLogButton inputs={state.inputs} period={state.period} /> : null}
+      {state.phase === 'ready' ? <PseudonymisedLogButton period={state.period} /> : null}
     </ExportSection>
   );
 }

@@ -1,10 +1,12 @@
 // The optional row-level log (issue 15): made from the cases already read for
-// the figures, with a fresh key, recorded in the audit log, then saved.
+// the figures' period, read from the records (it needs more than the case
+// index holds), with a fresh key, recorded in the audit log, then saved.
 // Labelled on screen and in the file as pseudonymised personal data.
 import { useState } from 'react';
 
-import type { AggregateInput, AuditPeriod } from '../../../schema/audit-aggregates';
+import type { AuditPeriod } from '../../../schema/audit-aggregates';
 import { buildPseudonymisedLog, pseudonymisedLogToJson } from '../../../schema/pseudonymised-log';
+import { readLogInputs } from '../../data/export-log-reads';
 import { makeExportKeyedHash, recordPseudonymisedLogExport } from '../../data/export-reads';
 import { nl } from '../../i18n/catalogue';
 import { todayIso } from '../../ui/dates';
@@ -12,12 +14,13 @@ import { offerDownload } from '../../ui/download';
 
 const t = nl.export.audit.rowLog;
 
-export function PseudonymisedLogButton({ inputs, period }: { inputs: readonly AggregateInput[]; period: AuditPeriod }) {
+export function PseudonymisedLogButton({ period }: { period: AuditPeriod }) {
   const [state, setState] = useState<'idle' | 'busy' | 'done' | 'failed'>('idle');
 
   async function make() {
     setState('busy');
     try {
+      const { inputs } = await readLogInputs(period);
       const log = await buildPseudonymisedLog(inputs, period, todayIso(), await makeExportKeyedHash());
       await recordPseudonymisedLogExport();
       offerDownload(new Blob([pseudonymisedLogToJson(log)], { type: 'application/json' }), t.fileName(log.period));
