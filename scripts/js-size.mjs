@@ -42,7 +42,7 @@ const syncSources = [
   'app/ui/sync-conflicts',
 ];
 const syncChunkNames =
-  /^assets\/(sync|sync-account-fields|sync-section|sync-status|sync-conflicts|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart)-[\w-]{8}\.js$/;
+  /^assets\/(sync|sync-section|sync-status|sync-conflicts|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart)-[\w-]{8}\.js$/;
 
 /** Source files whose chunks are on the critical path besides the entry. */
 const criticalSources = [

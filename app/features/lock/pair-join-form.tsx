@@ -9,7 +9,7 @@ import { nl as core } from '../../i18n/core';
 import { sync } from '../../i18n/nl/sync';
 import { TextField } from '../../ui/field';
 import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
-import { SyncAccountFields, useSyncAccount } from '../../ui/sync-account-fields';
+import { SyncAccountFields, useSyncAccount } from '../../ui/sync';
 
 const t = sync;
 

@@ -20,7 +20,7 @@ import { startReplication, stopReplication } from '../../data/sync/runtime';
 import { sync } from '../../i18n/nl/sync';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextField } from '../../ui/field';
-import { SyncAccountFields, useSyncAccount } from '../../ui/sync-account-fields';
+import { SyncAccountFields, useSyncAccount } from '../../ui/sync';
 import { syncErrorText } from './sync-errors';
 
 const t = sync;
