@@ -34,11 +34,11 @@ import {
   WrongPassphraseError,
   WrongRecoveryCodeError,
 } from './errors';
-import { bitsToBytes, bytesToBits, decodeCode, encodeCode } from './crockford';
 
 export const PASSPHRASE_MIN_LENGTH = minPassphraseLength;
 const RECOVERY_SECRET_BYTES = 20; // 160 bits
 const RECOVERY_CHECK_BITS = 20;
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 function isUint8Array(v: unknown): v is Uint8Array {
   return Object.prototype.toString.call(v) === '[object Uint8Array]';
@@ -166,7 +166,12 @@ async function checksum(secret: Bytes): Promise<number> {
 }
 
 async function formatRecoveryCode(secret: Bytes): Promise<string> {
-  return encodeCode(bytesToBits(secret) + (await checksum(secret)).toString(2).padStart(RECOVERY_CHECK_BITS, '0'));
+  const bits =
+    [...secret].map((b) => b.toString(2).padStart(8, '0')).join('') +
+    (await checksum(secret)).toString(2).padStart(RECOVERY_CHECK_BITS, '0');
+  let out = '';
+  for (let i = 0; i < bits.length; i += 5) out += CROCKFORD[Number.parseInt(bits.slice(i, i + 5), 2)] ?? '';
+  return out.match(/.{1,4}/g)?.join('-') ?? out;
 }
 
 /**
@@ -174,9 +179,22 @@ async function formatRecoveryCode(secret: Bytes): Promise<string> {
  * reads O as 0 and I/L as 1. Throws InvalidRecoveryCodeError on a typo.
  */
 export async function parseRecoveryCode(input: string): Promise<Bytes> {
-  const bits = decodeCode(input, (RECOVERY_SECRET_BYTES * 8 + RECOVERY_CHECK_BITS) / 5);
-  if (bits === null) throw new InvalidRecoveryCodeError();
-  const secret = bitsToBytes(bits, RECOVERY_SECRET_BYTES);
+  const chars = input
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-_.·–—]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  const totalBits = RECOVERY_SECRET_BYTES * 8 + RECOVERY_CHECK_BITS;
+  if (chars.length !== totalBits / 5) throw new InvalidRecoveryCodeError();
+  let bits = '';
+  for (const c of chars) {
+    const value = CROCKFORD.indexOf(c);
+    if (value < 0) throw new InvalidRecoveryCodeError();
+    bits += value.toString(2).padStart(5, '0');
+  }
+  const secret = new Uint8Array(RECOVERY_SECRET_BYTES);
+  for (let i = 0; i < RECOVERY_SECRET_BYTES; i++) secret[i] = Number.parseInt(bits.slice(i * 8, i * 8 + 8), 2);
   if (Number.parseInt(bits.slice(RECOVERY_SECRET_BYTES * 8), 2) !== (await checksum(secret))) {
     throw new InvalidRecoveryCodeError();
   }
