@@ -5,16 +5,13 @@
 import { z } from 'zod';
 
 import { findImageData } from './image-data';
-import { kindSchema, recordIdSchema, timestampSchema } from './records/base';
+import { caseRecordHead, kindSchema, recordIdSchema, timestampSchema } from './records/base';
 
 const jsonValue: z.ZodType<unknown> = z.json();
 
 export const conflictSchema = z
   .strictObject({
-    kind: z.literal('conflict'),
-    schemaVersion: z.literal(1),
-    id: recordIdSchema,
-    caseId: recordIdSchema,
+    ...caseRecordHead('conflict', 1),
     recordId: recordIdSchema,
     recordKind: kindSchema.exclude(['audit', 'draft', 'note']),
     /** Top-level field name of the record. */

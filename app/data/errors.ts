@@ -37,8 +37,9 @@ function dataError<const C extends DataErrorCode, A extends unknown[], F extends
   class CodedError extends DataError {
     readonly code: C = code;
     constructor(...args: A) {
-      const { message, cause, ...fields } = build(...args);
-      super(message, cause === undefined ? undefined : { cause });
+      const fields = build(...args);
+      // Error takes `cause` from the options only when the key is there (the storage errors).
+      super(fields.message, fields);
       Object.assign(this, fields);
     }
   }

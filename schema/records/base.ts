@@ -108,3 +108,25 @@ export function formFields<S extends z.ZodRawShape>(shape: S): { [K in keyof S]:
   }
   return out as { [K in keyof S]: FormField<S[K]> };
 }
+
+// ---------------------------------------------------------------------------
+// Case entries (issue 15 parts): append-only records of what was done on a
+// date, with the initials of who recorded it. One place for their head and
+// tail, and for the two inputs (the form's, and the operation's with caseId).
+// ---------------------------------------------------------------------------
+
+/** A case entry record: the case head, its own `fields`, then `byInitials` and `createdAt`. */
+export function caseEntrySchema<K extends string, F extends z.ZodRawShape>(kind: K, fields: F) {
+  return z.strictObject({
+    ...caseRecordHead(kind, 1),
+    ...fields,
+    byInitials: initialsSchema,
+    createdAt: timestampSchema,
+  });
+}
+
+/** The form input (`fields` and trimmed initials) and the operation input (the same with `caseId`). */
+export function caseEntryInputs<F extends z.ZodRawShape>(fields: F) {
+  const form = { ...fields, byInitials: trimmedInput(initialsSchema) };
+  return { form: z.strictObject(form), operation: z.strictObject({ caseId: recordIdSchema, ...form }) };
+}

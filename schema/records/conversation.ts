@@ -7,7 +7,15 @@
 import { z } from 'zod';
 
 import { recordErrors } from '../errors';
-import { choiceList, initialsSchema, isoDateSchema, recordIdSchema, timestampSchema, trimmedInput } from './base';
+import {
+  caseRecordHead,
+  choiceList,
+  initialsSchema,
+  isoDateSchema,
+  recordIdSchema,
+  timestampSchema,
+  trimmedInput,
+} from './base';
 
 /** Together in one conversation, or separately (one conversation each). */
 export const conversationFormatSchema = z.enum(['samen', 'apart']);
@@ -32,10 +40,7 @@ function jointNeedsTwo(v: { format: ConversationFormat; partyIds: readonly strin
 
 export const conversationSchema = z
   .strictObject({
-    kind: z.literal('conversation'),
-    schemaVersion: z.literal(1),
-    id: recordIdSchema,
-    caseId: recordIdSchema,
+    ...caseRecordHead('conversation', 1),
     ...conversationFields,
     byInitials: initialsSchema,
     createdAt: timestampSchema,

@@ -6,7 +6,7 @@
 // of a case is the current state, earlier ones stay as history.
 import { z } from 'zod';
 
-import { initialsSchema, isoDateSchema, recordIdSchema, timestampSchema, trimmedInput } from './base';
+import { caseEntryInputs, caseEntrySchema, isoDateSchema } from './base';
 
 /** Does evidence exist, as far as the worker knows? */
 export const evidenceExistsSchema = z.enum(['ja', 'nee', 'onbekend']);
@@ -26,44 +26,34 @@ const distinct = <T extends z.ZodType<string>>(item: T, max: number) =>
     .max(max)
     .refine((list) => new Set(list).size === list.length);
 
-export const evidenceSchema = z
-  .strictObject({
-    kind: z.literal('evidence'),
-    schemaVersion: z.literal(1),
-    id: recordIdSchema,
-    caseId: recordIdSchema,
-    exists: evidenceExistsSchema,
-    /** Empty unless `exists` is `ja`. */
-    forms: distinct(evidenceFormSchema, evidenceFormSchema.options.length),
-    /** Empty unless `exists` is `ja`. */
-    heldBy: distinct(evidenceHolderSchema, evidenceHolderSchema.options.length),
-    on: isoDateSchema,
-    byInitials: initialsSchema,
-    createdAt: timestampSchema,
-  })
-  .refine((r) => r.exists === 'ja' || (r.forms.length === 0 && r.heldBy.length === 0), {
-    path: ['exists'],
-  });
-export type Evidence = z.infer<typeof evidenceSchema>;
-
 const evidenceFields = {
   exists: evidenceExistsSchema,
-  forms: distinct(evidenceFormSchema, evidenceFormSchema.options.length).default([]),
-  heldBy: distinct(evidenceHolderSchema, evidenceHolderSchema.options.length).default([]),
+  /** Empty unless `exists` is `ja`. */
+  forms: distinct(evidenceFormSchema, evidenceFormSchema.options.length),
+  /** Empty unless `exists` is `ja`. */
+  heldBy: distinct(evidenceHolderSchema, evidenceHolderSchema.options.length),
   on: isoDateSchema,
-  byInitials: trimmedInput(initialsSchema),
 };
+export const evidenceSchema = caseEntrySchema('evidence', evidenceFields).refine(
+  (r) => r.exists === 'ja' || (r.forms.length === 0 && r.heldBy.length === 0),
+  { path: ['exists'] },
+);
+export type Evidence = z.infer<typeof evidenceSchema>;
+
 /** What and who only matter when evidence exists, so they are dropped otherwise. */
 const dropWhenNone = <T extends { exists: EvidenceExists; forms: EvidenceForm[]; heldBy: EvidenceHolder[] }>(
   v: T,
 ): T => (v.exists === 'ja' ? v : { ...v, forms: [], heldBy: [] });
+const evidenceInputs = caseEntryInputs({
+  ...evidenceFields,
+  forms: evidenceFields.forms.default([]),
+  heldBy: evidenceFields.heldBy.default([]),
+});
 
 /** The evidence form's fields (the case comes from the page). */
-export const evidenceFormInput = z.strictObject(evidenceFields).transform(dropWhenNone);
+export const evidenceFormInput = evidenceInputs.form.transform(dropWhenNone);
 /** The input of recordEvidence. */
-export const recordEvidenceInput = z
-  .strictObject({ caseId: recordIdSchema, ...evidenceFields })
-  .transform(dropWhenNone);
+export const recordEvidenceInput = evidenceInputs.operation.transform(dropWhenNone);
 export type RecordEvidenceInput = z.input<typeof recordEvidenceInput>;
 
 /** The latest record (by `on`, then recorded) or undefined. */

@@ -6,7 +6,7 @@
 // (public/content/begrippen.json). No free text.
 import { z } from 'zod';
 
-import { initialsSchema, isoDateSchema, recordIdSchema, timestampSchema, trimmedInput } from './base';
+import { caseEntryInputs, caseEntrySchema, isoDateSchema } from './base';
 
 export const groomingPhaseIdSchema = z.enum([
   'slachtofferselectie',
@@ -22,28 +22,21 @@ const phaseSet = z
   .max(groomingPhaseIdSchema.options.length)
   .refine((list) => new Set(list).size === list.length);
 
-export const groomingSchema = z.strictObject({
-  kind: z.literal('grooming'),
-  schemaVersion: z.literal(1),
-  id: recordIdSchema,
-  caseId: recordIdSchema,
+export const groomingSchema = caseEntrySchema('grooming', {
   /** A set: the order carries no meaning (kept in the phases' own order). */
   phases: phaseSet,
   observedOn: isoDateSchema,
-  byInitials: initialsSchema,
-  createdAt: timestampSchema,
 });
 export type Grooming = z.infer<typeof groomingSchema>;
 
-const groomingFields = {
+const groomingInputs = caseEntryInputs({
   phases: phaseSet.transform((list) => groomingPhaseIdSchema.options.filter((p) => list.includes(p))),
   observedOn: isoDateSchema,
-  byInitials: trimmedInput(initialsSchema),
-};
+});
 /** The form's fields (the case comes from the page). */
-export const groomingFormInput = z.strictObject(groomingFields);
+export const groomingFormInput = groomingInputs.form;
 /** The input of recordGroomingObservation. */
-export const recordGroomingInput = z.strictObject({ caseId: recordIdSchema, ...groomingFields });
+export const recordGroomingInput = groomingInputs.operation;
 export type RecordGroomingInput = z.input<typeof recordGroomingInput>;
 
 /** The latest observation (by date, then recorded) or undefined. */

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 
 import { safeText } from '../safe-text';
-import { initialsSchema, isoDateSchema, recordIdSchema, timestampSchema, trimmedInput } from './base';
+import { caseEntryInputs, caseEntrySchema, isoDateSchema, trimmedInput } from './base';
 
 export const institutionKindSchema = z.enum(['school', 'clb']);
 export type InstitutionKind = z.infer<typeof institutionKindSchema>;
@@ -22,11 +22,7 @@ export type InstitutionKind = z.infer<typeof institutionKindSchema>;
 export const informedBasisSchema = z.enum(['toestemming', 'dreiging']);
 export type InformedBasis = z.infer<typeof informedBasisSchema>;
 
-export const informedSchema = z.strictObject({
-  kind: z.literal('informed'),
-  schemaVersion: z.literal(1),
-  id: recordIdSchema,
-  caseId: recordIdSchema,
+const informedFields = {
   institutionKind: institutionKindSchema,
   /** The institution's name; never a link. */
   institution: safeText({ min: 1, max: 120, noLinks: true }),
@@ -34,21 +30,17 @@ export const informedSchema = z.strictObject({
   basis: informedBasisSchema,
   /** The pupils involved were told before the institution was (seed 004: preferably). */
   pupilsToldFirst: z.boolean(),
-  byInitials: initialsSchema,
-  createdAt: timestampSchema,
-});
+};
+export const informedSchema = caseEntrySchema('informed', informedFields);
 export type Informed = z.infer<typeof informedSchema>;
 
-const informedFields = {
-  institutionKind: institutionKindSchema,
-  institution: trimmedInput(informedSchema.shape.institution),
-  on: isoDateSchema,
-  basis: informedBasisSchema,
+const informedInputs = caseEntryInputs({
+  ...informedFields,
+  institution: trimmedInput(informedFields.institution),
   pupilsToldFirst: z.boolean().default(false),
-  byInitials: trimmedInput(initialsSchema),
-};
+});
 /** The form's fields (the case comes from the page). */
-export const informedFormInput = z.strictObject(informedFields);
+export const informedFormInput = informedInputs.form;
 /** The input of recordInstitutionInformed. */
-export const recordInformedInput = z.strictObject({ caseId: recordIdSchema, ...informedFields });
+export const recordInformedInput = informedInputs.operation;
 export type RecordInformedInput = z.input<typeof recordInformedInput>;

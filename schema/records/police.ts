@@ -6,7 +6,7 @@
 // latest record per stage is its state. No free-text field.
 import { z } from 'zod';
 
-import { initialsSchema, isoDateSchema, recordIdSchema, timestampSchema, trimmedInput } from './base';
+import { caseEntryInputs, caseEntrySchema, isoDateSchema } from './base';
 
 /** Where the complaint stands: considered, advised, made (in the order the interface shows them). */
 export const policeStageSchema = z.enum(['overwogen', 'aangeraden', 'neergelegd']);
@@ -16,32 +16,21 @@ export type PoliceStage = z.infer<typeof policeStageSchema>;
 export const policeActorSchema = z.enum(['jongere', 'ouders-voogd', 'school', 'clb', 'andere']);
 export type PoliceActor = z.infer<typeof policeActorSchema>;
 
-export const policeSchema = z.strictObject({
-  kind: z.literal('police'),
-  schemaVersion: z.literal(1),
-  id: recordIdSchema,
-  caseId: recordIdSchema,
+const policeFields = {
   stage: policeStageSchema,
   by: policeActorSchema,
   on: isoDateSchema,
   /** The young person or parents were told what a complaint means (seed 004). Not required. */
   informed: z.boolean(),
-  byInitials: initialsSchema,
-  createdAt: timestampSchema,
-});
+};
+export const policeSchema = caseEntrySchema('police', policeFields);
 export type Police = z.infer<typeof policeSchema>;
 
-const policeFields = {
-  stage: policeStageSchema,
-  by: policeActorSchema,
-  on: isoDateSchema,
-  informed: z.boolean().default(false),
-  byInitials: trimmedInput(initialsSchema),
-};
+const policeInputs = caseEntryInputs({ ...policeFields, informed: z.boolean().default(false) });
 /** The police form's fields (the case comes from the page). */
-export const policeFormInput = z.strictObject(policeFields);
+export const policeFormInput = policeInputs.form;
 /** The input of recordPoliceStep. */
-export const recordPoliceInput = z.strictObject({ caseId: recordIdSchema, ...policeFields });
+export const recordPoliceInput = policeInputs.operation;
 export type RecordPoliceInput = z.input<typeof recordPoliceInput>;
 
 /** The current state of each stage: the latest record per stage (by `on`, then recorded). */

@@ -5,8 +5,7 @@
 // a link to it, so there is no free-text field at all.
 import { z } from 'zod';
 
-import { fieldErrors } from '../errors';
-import { caseRecordHead, isoDateSchema, timestampSchema, trimmedInput } from './base';
+import { caseEntryInputs, caseEntrySchema, isoDateSchema } from './base';
 
 /** The steps of seed 004 and the issue, in the order the interface shows them. */
 export const takedownStepSchema = z.enum([
@@ -25,21 +24,15 @@ export type TakedownStep = z.infer<typeof takedownStepSchema>;
 export const takedownStatusSchema = z.enum(['gedaan', 'lukte-niet', 'niet-nodig']);
 export type TakedownStatus = z.infer<typeof takedownStatusSchema>;
 
-export const takedownSchema = z.strictObject({
-  ...caseRecordHead('takedown', 1),
-  step: takedownStepSchema,
-  status: takedownStatusSchema,
-  on: isoDateSchema,
-  /** Initials of the professional who recorded it: 1–5 letters. */
-  byInitials: z.string().regex(/^\p{L}{1,5}$/u, { error: fieldErrors.invalidInitials }),
-  createdAt: timestampSchema,
-});
+const takedownFields = { step: takedownStepSchema, status: takedownStatusSchema, on: isoDateSchema };
+export const takedownSchema = caseEntrySchema('takedown', takedownFields);
 export type Takedown = z.infer<typeof takedownSchema>;
 
-/** The form of recordTakedownStep; initials are trimmed. */
-export const recordTakedownInput = takedownSchema
-  .pick({ caseId: true, step: true, status: true, on: true })
-  .extend({ byInitials: trimmedInput(takedownSchema.shape.byInitials) });
+const takedownInputs = caseEntryInputs(takedownFields);
+/** The takedown form's fields (the case comes from the page). */
+export const takedownFormInput = takedownInputs.form;
+/** The input of recordTakedownStep; initials are trimmed. */
+export const recordTakedownInput = takedownInputs.operation;
 export type RecordTakedownInput = z.input<typeof recordTakedownInput>;
 
 /** The current status of each step of a case: the latest record per step (by `on`, then recorded). */

@@ -23,7 +23,8 @@ export const DEVICES_DOC_ID = 'baken-devices';
 const HEADER = { kind: 'sync-devices', id: DEVICES_DOC_ID, schemaVersion: 1 } as const;
 const MAX_ATTEMPTS = 8;
 
-interface DevicesDoc {
+/** A document this module and pairing write directly: sealed JSON, like every synced document. */
+export interface SealedDoc {
   _id: string;
   _rev?: string;
   k: string;
@@ -35,9 +36,9 @@ interface DevicesDoc {
 export type { DeviceEntry } from '../../../schema/sync-config';
 
 async function read(creds: SyncCredentials): Promise<{ list: DeviceList; rev?: string }> {
-  let doc: DevicesDoc;
+  let doc: SealedDoc;
   try {
-    doc = await couchRequest<DevicesDoc>(creds, 'GET', DEVICES_DOC_ID);
+    doc = await couchRequest<SealedDoc>(creds, 'GET', DEVICES_DOC_ID);
   } catch (error) {
     if (error instanceof SyncError && error.code === 'sync.notFound') return { list: { devices: [] } };
     throw error;
@@ -51,7 +52,7 @@ async function update(creds: SyncCredentials, change: (list: DeviceList) => Devi
     const { list, rev } = await read(creds);
     const next = deviceListSchema.parse(change(list));
     const sealed = await encryptRecord(requireDataKey(), HEADER, next);
-    const doc: DevicesDoc = {
+    const doc: SealedDoc = {
       _id: DEVICES_DOC_ID,
       ...(rev ? { _rev: rev } : {}),
       k: 'vault',

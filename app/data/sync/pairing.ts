@@ -16,15 +16,15 @@ import { syncConfigSchema } from '../../../schema/sync-config';
 import { randomBytes, utf8 } from '../crypto';
 import { assertPassphrase } from '../keyring';
 import type { Bytes } from '../crypto';
+import { bitsToBytes, bytesToBits, decodeCode, encodeCode } from '../crockford';
 import { createVaultWithDataKey, exportDataKeyForPairing } from '../vault';
 import { newDeviceId, saveSyncConfig, type SyncConfig } from './config';
-import { registerDevice } from './devices';
+import { registerDevice, type SealedDoc } from './devices';
 import { couchRequest, fromBase64, SyncError, toBase64, type SyncCredentials } from './remote';
 import { startReplication } from './runtime';
 
 export const PAIRING_TTL_MS = 10 * 60_000;
 const SECRET_BYTES = 15; // 120 bits → 24 base32 characters
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const PREFIX = 'baken-pair-';
 
 export type PairingErrorCode = 'pair.invalidCode' | 'pair.unknown' | 'pair.expired' | 'pair.used';
@@ -40,42 +40,18 @@ const payloadSchema = z.object({
   expiresAt: z.number().int().positive(),
 });
 
-interface PairDoc {
-  _id: string;
-  _rev?: string;
-  k: string;
-  iv: string;
-  ct: string;
-  v: number;
-}
+type PairDoc = SealedDoc;
 
 /** Secret → the code people type: Crockford base32 in groups of 4 (also used for team invites). */
 export function formatCode(secret: Bytes): string {
-  let bits = '';
-  for (const byte of secret) bits += byte.toString(2).padStart(8, '0');
-  let out = '';
-  for (let i = 0; i < bits.length; i += 5) out += CROCKFORD[Number.parseInt(bits.slice(i, i + 5), 2)] ?? '';
-  return out.match(/.{1,4}/g)?.join('-') ?? out;
+  return encodeCode(bytesToBits(secret));
 }
 
 /** Typed code → secret: ignores case, spaces and dashes; O reads as 0, I/L as 1. */
 export function parsePairingCode(input: string): Bytes {
-  const chars = input
-    .normalize('NFKC')
-    .toUpperCase()
-    .replace(/[\s\-_.·–—]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
-  if (chars.length !== (SECRET_BYTES * 8) / 5) throw new PairingError('pair.invalidCode');
-  let bits = '';
-  for (const c of chars) {
-    const value = CROCKFORD.indexOf(c);
-    if (value < 0) throw new PairingError('pair.invalidCode');
-    bits += value.toString(2).padStart(5, '0');
-  }
-  const secret = new Uint8Array(SECRET_BYTES);
-  for (let i = 0; i < SECRET_BYTES; i++) secret[i] = Number.parseInt(bits.slice(i * 8, i * 8 + 8), 2);
-  return secret;
+  const bits = decodeCode(input, (SECRET_BYTES * 8) / 5);
+  if (bits === null) throw new PairingError('pair.invalidCode');
+  return bitsToBytes(bits, SECRET_BYTES);
 }
 
 async function derive(secret: Bytes): Promise<{ docId: string; key: CryptoKey }> {

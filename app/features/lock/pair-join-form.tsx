@@ -3,13 +3,13 @@
 // device's own passphrase. Lazily loaded: the lock screen's critical path
 // does not carry the sync code.
 import { useState, type FormEvent } from 'react';
-import { defaultSyncDbName } from '../../data/sync/config';
 import { joinWithPairingCode } from '../../data/sync/pairing';
 import { errorCode } from '../../data/errors';
 import { nl as core } from '../../i18n/core';
 import { sync } from '../../i18n/nl/sync';
 import { TextField } from '../../ui/field';
 import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
+import { SyncAccountFields, useSyncAccount } from '../../ui/sync';
 
 const t = sync;
 
@@ -24,11 +24,8 @@ function describe(error: unknown): string {
 }
 
 export function PairJoinForm({ onBack }: { onBack: () => void }) {
-  const [account, setAccount] = useState('');
-  const [password, setPassword] = useState('');
-  const [db, setDb] = useState('');
+  const account = useSyncAccount();
   const [code, setCode] = useState('');
-  const [deviceName, setDeviceName] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [showErrors, setShowErrors] = useState(false);
@@ -38,7 +35,7 @@ export function PairJoinForm({ onBack }: { onBack: () => void }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problems = pairProblems(passphrase, confirm);
-    if (!account.trim() || !password || !code.trim() || problems.value || problems.confirm) {
+    if (!account.complete || !code.trim() || problems.value || problems.confirm) {
       setShowErrors(true);
       return;
     }
@@ -46,73 +43,30 @@ export function PairJoinForm({ onBack }: { onBack: () => void }) {
     setError(null);
     try {
       // On success the vault is unlocked and the lock gate shows the app.
-      await joinWithPairingCode({
-        account: account.trim(),
-        password,
-        db: db.trim() || defaultSyncDbName(account),
-        code,
-        passphrase,
-        deviceName: deviceName.trim() || t.defaultDeviceName,
-      });
+      await joinWithPairingCode({ ...account.input(), code, passphrase });
     } catch (caught) {
       setError(describe(caught));
       setBusy(false);
     }
   }
 
-  const required = (value: string) => (showErrors && !value.trim() ? t.required : null);
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="card" aria-labelledby="koppel-toestel">
       <h2 id="koppel-toestel">{t.join.title}</h2>
       <p>{t.join.intro}</p>
-      <TextField
-        label={t.account}
-        autoComplete="username"
-        value={account}
-        disabled={busy}
-        required
-        error={required(account)}
-        onChange={(e) => setAccount(e.target.value)}
-      />
-      <TextField
-        label={t.password}
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        disabled={busy}
-        required
-        error={required(password)}
-        onChange={(e) => setPassword(e.target.value)}
-      />
-      <TextField
-        label={t.db}
-        hint={t.dbHint(defaultSyncDbName(account || 'account'))}
-        autoComplete="off"
-        spellCheck={false}
-        value={db}
-        disabled={busy}
-        onChange={(e) => setDb(e.target.value)}
-      />
-      <TextField
-        label={t.join.code}
-        hint={t.join.codeHint}
-        autoComplete="off"
-        spellCheck={false}
-        value={code}
-        disabled={busy}
-        required
-        error={required(code)}
-        onChange={(e) => setCode(e.target.value)}
-      />
-      <TextField
-        label={t.deviceName}
-        hint={t.deviceNameHint}
-        autoComplete="off"
-        value={deviceName}
-        maxLength={80}
-        disabled={busy}
-        onChange={(e) => setDeviceName(e.target.value)}
-      />
+      <SyncAccountFields {...account.fields} busy={busy} showErrors={showErrors}>
+        <TextField
+          label={t.join.code}
+          hint={t.join.codeHint}
+          autoComplete="off"
+          spellCheck={false}
+          value={code}
+          disabled={busy}
+          required
+          error={showErrors && !code.trim() ? t.required : null}
+          onChange={(e) => setCode(e.target.value)}
+        />
+      </SyncAccountFields>
       <PassphrasePair
         label={t.join.passphrase}
         confirmLabel={t.join.confirm}

@@ -3,7 +3,7 @@
 // Only that a step was taken, when and by whom: never the material or a link.
 import {
   latestTakedowns,
-  recordTakedownInput,
+  takedownFormInput,
   takedownStatusSchema,
   takedownStepSchema,
   type Takedown,
@@ -57,7 +57,7 @@ function entryText(r: Takedown): string {
 }
 
 // The form's values are strings; the operation's input schema checks them.
-const takedownForm = recordTakedownInput.omit({ caseId: true }).extend({
+const takedownForm = takedownFormInput.extend({
   step: chosen(takedownStepSchema),
   status: chosen(takedownStatusSchema),
 });

@@ -3,14 +3,7 @@
 // device with a one-time code, the device list and removing a device.
 // Loaded lazily by the settings screen; the data side is app/data/sync/.
 import { lazy, Suspense, useCallback, useEffect, useId, useState, type ComponentType, type FormEvent } from 'react';
-import {
-  clearSyncConfig,
-  defaultSyncDbName,
-  loadSyncConfig,
-  newDeviceId,
-  saveSyncConfig,
-  type SyncConfig,
-} from '../../data/sync/config';
+import { clearSyncConfig, loadSyncConfig, newDeviceId, saveSyncConfig, type SyncConfig } from '../../data/sync/config';
 import {
   changeAccountPassword,
   checkDeviceStatus,
@@ -27,6 +20,7 @@ import { startReplication, stopReplication } from '../../data/sync/runtime';
 import { sync } from '../../i18n/nl/sync';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextField } from '../../ui/field';
+import { SyncAccountFields, useSyncAccount } from '../../ui/sync';
 import { syncErrorText } from './sync-errors';
 
 const t = sync;
@@ -50,31 +44,21 @@ function StatusSlot() {
 
 function ConnectForm({ onConnected }: { onConnected: (config: SyncConfig) => void }) {
   const headingId = useId();
-  const [account, setAccount] = useState('');
-  const [password, setPassword] = useState('');
-  const [db, setDb] = useState('');
-  const [deviceName, setDeviceName] = useState('');
+  const account = useSyncAccount();
   const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const proposal = defaultSyncDbName(account || 'account');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!account.trim() || !password) {
+    if (!account.complete) {
       setMissing(true);
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      const config: SyncConfig = {
-        db: db.trim() || defaultSyncDbName(account),
-        account: account.trim(),
-        password,
-        deviceId: newDeviceId(),
-        deviceName: deviceName.trim() || t.defaultDeviceName,
-      };
+      const config: SyncConfig = { ...account.input(), deviceId: newDeviceId() };
       await checkAccess(config);
       await saveSyncConfig(config);
       await registerDevice(config);
@@ -91,43 +75,7 @@ function ConnectForm({ onConnected }: { onConnected: (config: SyncConfig) => voi
     <form className="card settings-form" aria-labelledby={headingId} onSubmit={(e) => void submit(e)} noValidate>
       <h3 id={headingId}>{t.connectTitle}</h3>
       <p>{t.connectIntro}</p>
-      <TextField
-        label={t.account}
-        autoComplete="username"
-        value={account}
-        disabled={busy}
-        required
-        error={missing && !account.trim() ? t.required : null}
-        onChange={(e) => setAccount(e.target.value)}
-      />
-      <TextField
-        label={t.password}
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        disabled={busy}
-        required
-        error={missing && !password ? t.required : null}
-        onChange={(e) => setPassword(e.target.value)}
-      />
-      <TextField
-        label={t.db}
-        hint={t.dbHint(proposal)}
-        autoComplete="off"
-        spellCheck={false}
-        value={db}
-        disabled={busy}
-        onChange={(e) => setDb(e.target.value)}
-      />
-      <TextField
-        label={t.deviceName}
-        hint={t.deviceNameHint}
-        autoComplete="off"
-        value={deviceName}
-        disabled={busy}
-        maxLength={80}
-        onChange={(e) => setDeviceName(e.target.value)}
-      />
+      <SyncAccountFields {...account.fields} busy={busy} showErrors={missing} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t.connecting : t.connect}

@@ -1,0 +1,96 @@
+// The account fields both ways of setting up sync ask for (settings "connect
+// this device", lock screen "join another device"): account, password, the
+// database name (proposed from the account) and this device's name. Loaded
+// only with the sync chunks.
+import { useState, type ReactNode } from 'react';
+import { defaultSyncDbName } from '../data/sync/config';
+import { sync as t } from '../i18n/nl/sync';
+import { TextField } from './field';
+
+export interface SyncAccountValues {
+  account: string;
+  password: string;
+  db: string;
+  deviceName: string;
+}
+
+/**
+ * The fields' state: `fields` goes to SyncAccountFields, `complete` says the
+ * server's required fields are filled in (the database name has a default),
+ * `input()` is what the form sends: trimmed account, the proposed database
+ * unless one is given, a default device name.
+ */
+export function useSyncAccount() {
+  const [values, setValues] = useState<SyncAccountValues>({ account: '', password: '', db: '', deviceName: '' });
+  return {
+    fields: { values, onChange: setValues },
+    complete: values.account.trim() !== '' && values.password !== '',
+    input: () => ({
+      account: values.account.trim(),
+      password: values.password,
+      db: values.db.trim() || defaultSyncDbName(values.account),
+      deviceName: values.deviceName.trim() || t.defaultDeviceName,
+    }),
+  };
+}
+
+/** The four fields; `children` (e.g. the pairing code) stand before the device name. */
+export function SyncAccountFields({
+  values,
+  onChange,
+  busy,
+  showErrors,
+  children,
+}: {
+  values: SyncAccountValues;
+  onChange: (values: SyncAccountValues) => void;
+  busy: boolean;
+  /** After a refused submit: the required fields left empty say so. */
+  showErrors: boolean;
+  children?: ReactNode;
+}) {
+  const set = (field: keyof SyncAccountValues) => (event: { target: { value: string } }) =>
+    onChange({ ...values, [field]: event.target.value });
+  return (
+    <>
+      <TextField
+        label={t.account}
+        autoComplete="username"
+        value={values.account}
+        disabled={busy}
+        required
+        error={showErrors && !values.account.trim() ? t.required : null}
+        onChange={set('account')}
+      />
+      <TextField
+        label={t.password}
+        type="password"
+        autoComplete="current-password"
+        value={values.password}
+        disabled={busy}
+        required
+        error={showErrors && !values.password ? t.required : null}
+        onChange={set('password')}
+      />
+      <TextField
+        label={t.db}
+        hint={t.dbHint(defaultSyncDbName(values.account || 'account'))}
+        autoComplete="off"
+        spellCheck={false}
+        value={values.db}
+        disabled={busy}
+        onChange={set('db')}
+      />
+      {children}
+      <TextField
+        label={t.deviceName}
+        hint={t.deviceNameHint}
+        autoComplete="off"
+        value={values.deviceName}
+        disabled={busy}
+        maxLength={80}
+        onChange={set('deviceName')}
+      />
+    </>
+  );
+}
