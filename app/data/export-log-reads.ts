@@ -4,12 +4,12 @@
 // records of the period's cases, in batches, with progress.
 import { periodRange } from '../../schema/audit-aggregates';
 import type { AuditPeriod } from '../../schema/audit-aggregates';
-import { coarseDay } from '../../schema/audit-chain';
 import type { LogInput } from '../../schema/pseudonymised-log';
 import type { StoredRecord } from '../../schema/records';
 import { db } from './db';
 import type { AuditRow, RecordRow } from './db';
 import { VaultLockedError } from './errors';
+import { takeSummaryEvent } from './export-reads';
 import type { ExportProgress } from './export-reads';
 import { openRecordRow, openRows } from './records-io';
 import type { RecordResult } from './records-io';
@@ -130,16 +130,7 @@ export async function readLogInputs(
   const openAudit = (batch: AuditRow[]): Promise<RecordResult[]> =>
     openRows(key, 'audit', { table: 'audit', rows: batch });
   for (const result of await openInBatches(key, auditRows, step, openAudit)) {
-    if (!result.ok) {
-      damaged++;
-      continue;
-    }
-    const event = result.record;
-    if (event.kind !== 'audit' || event.action !== 'export.summary' || event.caseId === undefined) continue;
-    // A summary with nothing in it shared nothing.
-    if ((event.details?.categories?.length ?? 0) === 0) continue;
-    const input = inputs.get(event.caseId);
-    if (input) input.summaries = [...input.summaries, { basis: event.details?.basis, day: coarseDay(event.at) }];
+    if (!takeSummaryEvent(inputs, result)) damaged++;
   }
   return { inputs: [...inputs.values()], damaged };
 }

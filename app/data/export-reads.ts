@@ -2,7 +2,7 @@
 // figures (in batches, with progress) and recording each export in the audit
 // log. Nothing leaves the device here; the screen decides what is saved.
 import { periodRange, summaryBasis } from '../../schema/audit-aggregates';
-import type { AggregateInput, AuditPeriod } from '../../schema/audit-aggregates';
+import type { AggregateInput, AuditPeriod, SummaryMade } from '../../schema/audit-aggregates';
 import { coarseDay } from '../../schema/audit-chain';
 import type { ConsentBasis, InfoCategory, Recipient } from '../../schema/records/consent';
 import { exportAuditLog, readAuditAnchor } from './audit-log';
@@ -12,6 +12,7 @@ import { VaultLockedError } from './errors';
 import { ensureIndex, entriesOf } from './index/case-index';
 import type { CaseEntry, CaseProjection } from './index/entries';
 import { openRows } from './records-io';
+import type { RecordResult } from './records-io';
 import { getDataKey, requireDataKey } from './session';
 import { appendAudit } from './store';
 
@@ -59,6 +60,24 @@ function inputOf(id: string, c: CaseProjection, entry: CaseEntry): AggregateInpu
 }
 
 /**
+ * Adds one decrypted audit row to the case it names when it records a
+ * need-to-know summary that shared something. False when the row is damaged.
+ */
+export function takeSummaryEvent(
+  inputs: ReadonlyMap<string, { summaries: readonly SummaryMade[] }>,
+  result: RecordResult,
+): boolean {
+  if (!result.ok) return false;
+  const event = result.record;
+  if (event.kind !== 'audit' || event.action !== 'export.summary' || event.caseId === undefined) return true;
+  // A summary with nothing in it shared nothing.
+  if ((event.details?.categories?.length ?? 0) === 0) return true;
+  const input = inputs.get(event.caseId);
+  if (input) input.summaries = [...input.summaries, { basis: event.details?.basis, day: coarseDay(event.at) }];
+  return true;
+}
+
+/**
  * The cases that became known in `period`, each with what the figures need
  * of its parties, consent records, assessments, follow-ups, takedown steps,
  * police records, other schools informed and conversations (from the case
@@ -98,18 +117,7 @@ export async function readAggregateInputs(
     const batch = auditRows.slice(i, i + BATCH);
     const results = await openRows(key, 'audit', { table: 'audit', rows: batch });
     if (getDataKey() !== key) throw new VaultLockedError();
-    for (const result of results) {
-      if (!result.ok) {
-        damaged++;
-        continue;
-      }
-      const event = result.record;
-      if (event.kind !== 'audit' || event.action !== 'export.summary' || event.caseId === undefined) continue;
-      // A summary with nothing in it shared nothing.
-      if ((event.details?.categories?.length ?? 0) === 0) continue;
-      const input = inputs.get(event.caseId);
-      if (input) input.summaries = [...input.summaries, { basis: event.details?.basis, day: coarseDay(event.at) }];
-    }
+    for (const result of results) if (!takeSummaryEvent(inputs, result)) damaged++;
     onProgress?.({ done: Math.min(i + batch.length, total), total });
     // Yield so the progress can render.
     await new Promise((resolve) => setTimeout(resolve, 0));
