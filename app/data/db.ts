@@ -21,6 +21,8 @@
 // - teamSync (version 8): per row of a shared case, its revision in the
 //            team's cases database and the IV it was last synced with;
 //            plaintext id and caseId only.
+// - teamCoord (version 9): sealed team-coordination values this device keeps
+//            (team/coord-sync.ts); plaintext fixed ids only.
 // SECURITY.md justifies each plaintext column. Only app/data/ opens this file.
 import { Dexie } from 'dexie';
 import type { Table, Transaction } from 'dexie';
