@@ -20,6 +20,7 @@ import { startReplication, stopReplication } from '../../data/sync/runtime';
 import { sync } from '../../i18n/nl/sync';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextField } from '../../ui/field';
+import { OneTimeCode } from '../../ui/one-time-code';
 import { SyncAccountFields, useSyncAccount } from '../../ui/sync';
 import { syncErrorText } from './sync-errors';
 
@@ -129,45 +130,29 @@ function PairPanel({ config }: { config: SyncConfig }) {
     }
   }
 
-  async function copy() {
-    if (!offer) return;
-    try {
-      await navigator.clipboard.writeText(offer.code);
-      setNotice(t.pairCopied);
-    } catch {
-      setNotice('');
-    }
-  }
-
   return (
     <section className="card settings-form" aria-labelledby={headingId}>
       <h3 id={headingId}>{t.pairTitle}</h3>
       <p>{t.pairIntro}</p>
       {offer ? (
-        <>
-          <p>
-            {t.pairCode}:{' '}
-            <output className="sync-pair-code" aria-label={t.pairCode}>
-              {offer.code}
-            </output>
-          </p>
-          <p>{t.pairExpires(timeOnly.format(offer.expiresAt))}</p>
-          <div className="button-row">
-            <button type="button" className="button" onClick={() => void copy()}>
-              {t.pairCopy}
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                void cancelPairing(config, offer.docId);
-                setOffer(null);
-              }}
-            >
-              {t.pairCancel}
-            </button>
-          </div>
-        </>
+        <OneTimeCode
+          label={t.pairCode}
+          code={offer.code}
+          expiry={t.pairExpires(timeOnly.format(offer.expiresAt))}
+          copyLabel={t.pairCopy}
+          onCopied={(copied) => setNotice(copied ? t.pairCopied : '')}
+        >
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              void cancelPairing(config, offer.docId);
+              setOffer(null);
+            }}
+          >
+            {t.pairCancel}
+          </button>
+        </OneTimeCode>
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <TextField

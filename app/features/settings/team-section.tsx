@@ -27,6 +27,7 @@ import { team as t, teamRoleLabels } from '../../i18n/nl/team';
 import { RadioGroup } from '../../ui/choice-group';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextField } from '../../ui/field';
+import { OneTimeCode } from '../../ui/one-time-code';
 
 const dateTime = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -288,48 +289,33 @@ function InvitePanel() {
     setNotice('');
     setOffer(await createInvite(role));
   });
-  async function copy() {
-    if (!offer) return;
-    try {
-      await navigator.clipboard.writeText(offer.code);
-      setNotice(t.inviteCopied);
-    } catch {
-      setNotice('');
-    }
-  }
   return (
     <section className="card settings-form" aria-labelledby={headingId}>
       <h3 id={headingId}>{t.inviteTitle}</h3>
       <p>{t.inviteIntro}</p>
       {offer ? (
-        <>
-          <p>
-            {t.inviteCode}:{' '}
-            <output className="sync-pair-code" aria-label={t.inviteCode}>
-              {offer.code}
-            </output>
-          </p>
-          <p>{t.inviteFor(teamRoleLabels[offer.role], dateTime.format(offer.expiresAt))}</p>
-          <div className="button-row">
-            <button type="button" className="button" onClick={() => void copy()}>
-              {t.inviteCopy}
-            </button>
-            <button type="button" className="button" onClick={() => setOffer(null)}>
-              {t.inviteAnother}
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                void cancelInvite(offer.hex);
-                setOffer(null);
-                setNotice(t.inviteCancelled);
-              }}
-            >
-              {t.inviteCancel}
-            </button>
-          </div>
-        </>
+        <OneTimeCode
+          label={t.inviteCode}
+          code={offer.code}
+          expiry={t.inviteFor(teamRoleLabels[offer.role], dateTime.format(offer.expiresAt))}
+          copyLabel={t.inviteCopy}
+          onCopied={(copied) => setNotice(copied ? t.inviteCopied : '')}
+        >
+          <button type="button" className="button" onClick={() => setOffer(null)}>
+            {t.inviteAnother}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              void cancelInvite(offer.hex);
+              setOffer(null);
+              setNotice(t.inviteCancelled);
+            }}
+          >
+            {t.inviteCancel}
+          </button>
+        </OneTimeCode>
       ) : (
         <form
           noValidate
