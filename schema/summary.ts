@@ -39,7 +39,7 @@
 // Labels come from the caller (app/i18n), so this file holds no interface text;
 // the plain-text form of a summary is in summary-text.ts.
 import type { Jurisdiction } from './competence';
-import { consentRelease, isCaseLevel } from './consent-validity';
+import { caseLevelCategories, consentRelease, isCaseLevel, personLevelCategories } from './consent-validity';
 import { latestPerBehaviour } from './latest-flag';
 import { replaceNames } from './name-redaction';
 import { emergencyRelease } from './share-rules';
@@ -164,18 +164,11 @@ export interface Summary {
   withheld: InfoCategory[];
 }
 
+// The facts, then the names, then the other case-level categories in the enum's order.
 const CATEGORY_ORDER: readonly InfoCategory[] = [
   'feiten',
-  'namen-betrokkenen',
-  'afspraken',
-  'vlaggen-beoordeling',
-  'opvolging',
-  'offline-halen',
-  'bewijsmateriaal',
-  'klacht-politie',
-  'andere-scholen',
-  'grooming-signalen',
-  'gesprekken',
+  ...personLevelCategories,
+  ...caseLevelCategories.filter((c) => c !== 'feiten'),
 ];
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
