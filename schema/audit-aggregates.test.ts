@@ -2,8 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import {
-  aggregatesToCsv,
-  aggregatesToJson,
   ageBand,
   auditPeriodSchema,
   buildAuditAggregates,
@@ -16,6 +14,7 @@ import {
   suppressTable,
 } from './audit-aggregates';
 import type { AggregateInput, AuditAggregates, AuditPeriod, SummaryMade } from './audit-aggregates';
+import { aggregatesToCsv, aggregatesToJson } from './audit-aggregates-file';
 import {
   makeAssessment,
   makeCase,

@@ -30,6 +30,7 @@ import type { CompetenceOverride, ConsentGiver, Jurisdiction } from './competenc
 import { isConsentActive } from './consent-rules';
 import { recordErrors } from './errors';
 import type { RecordErrorCode } from './errors';
+import { infoCategorySchema } from './records/consent';
 import type { ConsentGiven, ConsentRecord, InfoCategory, Recipient } from './records/consent';
 import type { Party } from './records/party';
 
@@ -146,20 +147,10 @@ export function coversDeciders(givers: Iterable<ConsentGiver>, deciders: Decider
 }
 
 /** Case-level categories: information about the depicted young person(s) (DOMAIN.md). */
-export const caseLevelCategories = [
-  'feiten',
-  'afspraken',
-  'vlaggen-beoordeling',
-  'opvolging',
-  'offline-halen',
-  'bewijsmateriaal',
-  'klacht-politie',
-  'andere-scholen',
-  'grooming-signalen',
-  'gesprekken',
-] as const satisfies readonly InfoCategory[];
 /** Person-level categories: information about the one person the record is about. */
 export const personLevelCategories = ['namen-betrokkenen'] as const satisfies readonly InfoCategory[];
+// Every other category is case-level (DOMAIN.md); a new person-level category must be added above.
+export const caseLevelCategories = infoCategorySchema.exclude(personLevelCategories).options;
 
 export function isCaseLevel(category: InfoCategory): boolean {
   return (caseLevelCategories as readonly InfoCategory[]).includes(category);

@@ -28,8 +28,10 @@ import { conversationFormatSchema } from './records/conversation';
 import type { ConsentRecord, InfoCategory } from './records/consent';
 import type { Note } from './records/note';
 import type { Party } from './records/party';
-import { buildSummary, formatDateBe, summaryRecipients, summaryToText } from './summary';
-import type { Summary, SummaryInput, SummaryLabels, SummaryRecipient } from './summary';
+import { buildSummary, summaryRecipients } from './summary';
+import type { Summary, SummaryInput, SummaryRecipient } from './summary';
+import { formatDateBe, summaryToText } from './summary-text';
+import type { SummaryLabels } from './summary-text';
 
 const ON = '2026-03-15';
 const VL = { jurisdiction: 'vlaanderen' } as const;

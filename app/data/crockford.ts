@@ -1,7 +1,7 @@
 // Crockford base32 for the pairing code people type: no I, L, O or U, so
 // typed input forgives case, spaces, dashes, O for 0 and I/L for 1. Codes are
-// shown in groups of four. keyring.ts keeps its own copy for the recovery
-// code: it is on the lock screen's critical path, this module loads with sync.
+// shown in groups of four. Used by the recovery code (keyring.ts) and the
+// pairing code; small enough to sit on the lock screen's critical path.
 import type { Bytes } from './crypto';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -25,6 +25,7 @@ import {
   utf8,
   wrapDataKey,
 } from './crypto';
+import { bitsToBytes, bytesToBits, decodeCode, encodeCode } from './crockford';
 import type { Bytes, KdfParams, Sealed } from './crypto';
 import {
   InvalidRecoveryCodeError,
@@ -38,7 +39,6 @@ import {
 export const PASSPHRASE_MIN_LENGTH = minPassphraseLength;
 const RECOVERY_SECRET_BYTES = 20; // 160 bits
 const RECOVERY_CHECK_BITS = 20;
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 function isUint8Array(v: unknown): v is Uint8Array {
   return Object.prototype.toString.call(v) === '[object Uint8Array]';
@@ -166,12 +166,7 @@ async function checksum(secret: Bytes): Promise<number> {
 }
 
 async function formatRecoveryCode(secret: Bytes): Promise<string> {
-  const bits =
-    [...secret].map((b) => b.toString(2).padStart(8, '0')).join('') +
-    (await checksum(secret)).toString(2).padStart(RECOVERY_CHECK_BITS, '0');
-  let out = '';
-  for (let i = 0; i < bits.length; i += 5) out += CROCKFORD[Number.parseInt(bits.slice(i, i + 5), 2)] ?? '';
-  return out.match(/.{1,4}/g)?.join('-') ?? out;
+  return encodeCode(bytesToBits(secret) + (await checksum(secret)).toString(2).padStart(RECOVERY_CHECK_BITS, '0'));
 }
 
 /**
@@ -179,22 +174,9 @@ async function formatRecoveryCode(secret: Bytes): Promise<string> {
  * reads O as 0 and I/L as 1. Throws InvalidRecoveryCodeError on a typo.
  */
 export async function parseRecoveryCode(input: string): Promise<Bytes> {
-  const chars = input
-    .normalize('NFKC')
-    .toUpperCase()
-    .replace(/[\s\-_.·–—]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
-  const totalBits = RECOVERY_SECRET_BYTES * 8 + RECOVERY_CHECK_BITS;
-  if (chars.length !== totalBits / 5) throw new InvalidRecoveryCodeError();
-  let bits = '';
-  for (const c of chars) {
-    const value = CROCKFORD.indexOf(c);
-    if (value < 0) throw new InvalidRecoveryCodeError();
-    bits += value.toString(2).padStart(5, '0');
-  }
-  const secret = new Uint8Array(RECOVERY_SECRET_BYTES);
-  for (let i = 0; i < RECOVERY_SECRET_BYTES; i++) secret[i] = Number.parseInt(bits.slice(i * 8, i * 8 + 8), 2);
+  const bits = decodeCode(input, (RECOVERY_SECRET_BYTES * 8 + RECOVERY_CHECK_BITS) / 5);
+  if (bits === null) throw new InvalidRecoveryCodeError();
+  const secret = bitsToBytes(bits, RECOVERY_SECRET_BYTES);
   if (Number.parseInt(bits.slice(RECOVERY_SECRET_BYTES * 8), 2) !== (await checksum(secret))) {
     throw new InvalidRecoveryCodeError();
   }

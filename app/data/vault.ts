@@ -176,24 +176,36 @@ export function createVault(
   options: { recoveryCode: boolean },
 ): Promise<{ recoveryCode?: string }> {
   return serial(async () => {
-    assertPassphrase(passphrase);
-    if ((await metaGet(KEYRING)) !== undefined) throw new VaultExistsError();
-    const created = await createKeyring(passphrase, options.recoveryCode);
-    // Dexie creates the database and its tables; only first run needs it here.
-    const { db } = await import('./db');
-    try {
-      await db.transaction('rw', db.meta, async () => {
-        if (await db.meta.get(KEYRING)) throw new VaultExistsError();
-        await db.meta.put({ key: KEYRING, value: created.keyring });
-      });
-    } catch (e) {
-      if (e instanceof VaultExistsError) throw e;
-      // A full device gets StorageFullError ('storage.full'), so the first-run screen can say so.
-      throw toStorageError(e);
-    }
-    await openSession(created.dataKey, 'vault.created');
+    const created = await storeNewVault(passphrase, () => createKeyring(passphrase, options.recoveryCode));
     return created.recoveryCode === undefined ? {} : { recoveryCode: created.recoveryCode };
   });
+}
+
+/**
+ * Makes a keyring for a new vault, stores it and unlocks. Refuses with
+ * VaultExistsError when a vault exists, also one stored meanwhile by another tab.
+ */
+async function storeNewVault<T extends { keyring: Keyring; dataKey: CryptoKey }>(
+  passphrase: string,
+  make: () => Promise<T>,
+): Promise<T> {
+  assertPassphrase(passphrase);
+  if ((await metaGet(KEYRING)) !== undefined) throw new VaultExistsError();
+  const created = await make();
+  // Dexie creates the database and its tables; only first run needs it here.
+  const { db } = await import('./db');
+  try {
+    await db.transaction('rw', db.meta, async () => {
+      if (await db.meta.get(KEYRING)) throw new VaultExistsError();
+      await db.meta.put({ key: KEYRING, value: created.keyring });
+    });
+  } catch (e) {
+    if (e instanceof VaultExistsError) throw e;
+    // A full device gets StorageFullError ('storage.full'), so the first-run screen can say so.
+    throw toStorageError(e);
+  }
+  await openSession(created.dataKey, 'vault.created');
+  return created;
 }
 
 /**
@@ -414,19 +426,6 @@ export function exportDataKeyForPairing(passphrase: string): Promise<Uint8Array<
  */
 export function createVaultWithDataKey(raw: Uint8Array<ArrayBuffer>, passphrase: string): Promise<void> {
   return serial(async () => {
-    assertPassphrase(passphrase);
-    if ((await metaGet(KEYRING)) !== undefined) throw new VaultExistsError();
-    const created = await createKeyringForDataKey(raw, passphrase);
-    const { db } = await import('./db');
-    try {
-      await db.transaction('rw', db.meta, async () => {
-        if (await db.meta.get(KEYRING)) throw new VaultExistsError();
-        await db.meta.put({ key: KEYRING, value: created.keyring });
-      });
-    } catch (e) {
-      if (e instanceof VaultExistsError) throw e;
-      throw toStorageError(e);
-    }
-    await openSession(created.dataKey, 'vault.created');
+    await storeNewVault(passphrase, () => createKeyringForDataKey(raw, passphrase));
   });
 }

@@ -11,7 +11,8 @@ import { createRoot } from 'react-dom/client';
 
 import { filterCaseList, sortByNextFollowUp } from '../../schema/case-list';
 import type { CaseListItem } from '../../schema/case-list';
-import { aggregatesToCsv, aggregatesToJson, buildAuditAggregates } from '../../schema/audit-aggregates';
+import { buildAuditAggregates } from '../../schema/audit-aggregates';
+import { aggregatesToCsv, aggregatesToJson } from '../../schema/audit-aggregates-file';
 import type { AuditPeriod } from '../../schema/audit-aggregates';
 import { brusselsToday } from '../../schema/follow-up';
 import { storedRecordSchema } from '../../schema/records';

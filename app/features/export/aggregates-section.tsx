@@ -3,12 +3,8 @@
 // compute the suppressed tables, preview them and save them as CSV or JSON.
 import { useId, useState } from 'react';
 
-import {
-  aggregatesToCsv,
-  aggregatesToJson,
-  auditPeriodSchema,
-  buildAuditAggregates,
-} from '../../../schema/audit-aggregates';
+import { auditPeriodSchema, buildAuditAggregates } from '../../../schema/audit-aggregates';
+import { aggregatesToCsv, aggregatesToJson } from '../../../schema/audit-aggregates-file';
 import type { AggregateInput, AggregateTable, AuditAggregates, AuditPeriod } from '../../../schema/audit-aggregates';
 import { PseudonymisedLogButton } from './pseudonymised-log-button';
 import { readAggregateInputs, recordAggregatesExport } from '../../data/export-reads';

@@ -6,13 +6,9 @@ import { useId, useMemo, useRef, useState } from 'react';
 
 import {
   buildSummary,
-  factLines,
-  formatDateBe,
-  partyText,
-  sourceText,
   summaryRecipients,
-  summaryToText,
 } from '../../../schema/summary';
+import { factLines, formatDateBe, partyText, sourceText, summaryToText } from '../../../schema/summary-text';
 import type { Summary, SummaryRecipient } from '../../../schema/summary';
 import { readCaseDetail, useCaseList } from '../../data/case-hooks';
 import type { OkCaseListItem } from '../../data/case-hooks';

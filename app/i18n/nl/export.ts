@@ -2,7 +2,7 @@
 import { caseTypeLabels } from './case-types';
 import { partyRoleLabels } from './party-roles';
 import type { ChainProblem } from '../../../schema/audit-chain';
-import type { SummaryLabels } from '../../../schema/summary';
+import type { SummaryLabels } from '../../../schema/summary-text';
 
 const summaryLabels = {
   confidential: 'Vertrouwelijk — alleen wat nodig is',

@@ -1,0 +1,38 @@
+// The files an auditor downloads from the anonymised figures
+// (audit-aggregates.ts makes them): CSV with the envelope first, and JSON.
+// Pure text; nothing here decides what is shown or suppressed.
+import type { AuditAggregates } from './audit-aggregates';
+
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  const s = String(value);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * CSV: the envelope (header + one row), a blank line, then one row per
+ * figure: table, cell, value, suppressed (1 = suppressed, value empty). A
+ * table below k has one row: cell `total`, value `<k`, suppressed 1.
+ */
+export function aggregatesToCsv(a: AuditAggregates): string {
+  const rows: Array<Array<string | number | null>> = [
+    ['type', 'version', 'generatedOn', 'period', 'k'],
+    [a.type, a.version, a.generatedOn, a.period, a.k],
+    [],
+    ['table', 'cell', 'value', 'suppressed'],
+  ];
+  for (const t of a.tables) {
+    if (t.lessThanK) {
+      rows.push([t.id, 'total', `<${a.k}`, 1]);
+      continue;
+    }
+    for (const c of t.cells) rows.push([t.id, c.key, c.value, c.value === null ? 1 : 0]);
+    rows.push([t.id, 'total', t.total, 0]);
+  }
+  for (const [key, value] of Object.entries(a.stats)) rows.push(['stats', key, value, value === null ? 1 : 0]);
+  return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+export function aggregatesToJson(a: AuditAggregates): string {
+  return `${JSON.stringify(a, null, 2)}\n`;
+}
