@@ -32,12 +32,13 @@ async function holdAppModule(page: Page): Promise<{ held: Promise<void>; release
  */
 function collectErrors(page: Page, swBlocked = false): string[] {
   const errors: string[] = [];
+  const keep = (text: string) => {
+    if (!(swBlocked && text === "Cannot read properties of undefined (reading 'waiting')")) errors.push(text);
+  };
   page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    if (swBlocked && message.text() === "Cannot read properties of undefined (reading 'waiting')") return;
-    errors.push(message.text());
+    if (message.type() === 'error') keep(message.text());
   });
-  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('pageerror', (error) => keep(error.message));
   return errors;
 }
 
