@@ -161,13 +161,38 @@ function vite(args) {
   if (result.status !== 0) throw new Error(`vite ${args.join(' ')} failed`);
 }
 
-function build() {
+function buildApp() {
   if (skipBuild && existsSync(join(appOut, 'index.html'))) {
     log('reusing the app build in bench/.out/app (--skip-build)');
   } else {
     log('production build of the app → bench/.out/app');
     vite(['build', '--outDir', appOut, '--emptyOutDir', '--logLevel', 'warn']);
   }
+}
+
+/**
+ * A disk-backed Chromium profile; `page` adds the lock screen visits' settings
+ * (360 px viewport, service workers on) for the full run and `--only=lock`.
+ * @param {string} profile
+ * @param {{ page?: boolean }} [options]
+ */
+async function launchBenchContext(profile, options = {}) {
+  const executablePath = await findChromium();
+  if (!executablePath) throw new Error('No Chromium found; run `node scripts/ensure-chromium.mjs`.');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    args: chromiumArgs,
+    headless: true,
+    locale: 'nl-BE',
+    timezoneId: 'Europe/Brussels',
+    ...(options.page ? { viewport: { width: 360, height: 780 }, serviceWorkers: /** @type {const} */ ('allow') } : {}),
+  });
+  context.setDefaultTimeout(60_000);
+  return context;
+}
+
+function build() {
+  buildApp();
   log('build of the bench harness → bench/.out/harness');
   vite(['build', '--config', 'bench/harness/vite.config.ts']);
 }
@@ -396,17 +421,9 @@ async function openHarnessAlone(prefix, timeoutMs) {
   // The harness imports the app's data modules itself; the app build is not needed here.
   log('build of the bench harness → bench/.out/harness');
   vite(['build', '--config', 'bench/harness/vite.config.ts']);
-  const executablePath = await findChromium();
-  if (!executablePath) throw new Error('No Chromium found; run `node scripts/ensure-chromium.mjs`.');
   const server = await startServer({ root: harnessOut });
   const profile = await mkdtemp(join(tmpdir(), prefix));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    args: chromiumArgs,
-    headless: true,
-    locale: 'nl-BE',
-    timezoneId: 'Europe/Brussels',
-  });
+  const context = await launchBenchContext(profile);
   context.setDefaultTimeout(timeoutMs);
   const close = async () => {
     await context.close();
@@ -424,6 +441,18 @@ async function openHarnessAlone(prefix, timeoutMs) {
     await close();
     throw e;
   }
+}
+
+/**
+ * Writes a scoped run's results (`--only=unlock`, `--only=lock`); the full report is untouched.
+ * @param {string} file @param {number} t0 @param {Record<string, unknown>} load @param {Record<string, unknown>} out
+ */
+async function writeScoped(file, t0, load, out) {
+  const durationS = Math.round((Date.now() - t0) / 1000);
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, ...load, node: process.version };
+  const results = { generatedAt: new Date().toISOString(), durationS, runs: RUNS, machine, ...out, figures };
+  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`${file} written (${durationS} s).`);
 }
 
 /**
@@ -474,16 +503,7 @@ async function runUnlockOnly() {
   } finally {
     await close();
   }
-  const results = {
-    generatedAt: new Date().toISOString(),
-    durationS: Math.round((Date.now() - t0) / 1000),
-    runs: RUNS,
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, loadavg: loadavg(), node: process.version },
-    ...out,
-    figures,
-  };
-  await writeFile('bench/results-unlock.json', `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`bench/results-unlock.json written (${results.durationS} s).`);
+  await writeScoped('bench/results-unlock.json', t0, { loadavg: loadavg() }, out);
 }
 
 if (onlyUnlock) {
@@ -499,29 +519,13 @@ if (onlyUnlock) {
 async function runLockOnly() {
   const t0 = Date.now();
   const loadAtStart = loadavg();
-  if (skipBuild && existsSync(join(appOut, 'index.html'))) {
-    log('reusing the app build in bench/.out/app (--skip-build)');
-  } else {
-    log('production build of the app → bench/.out/app');
-    vite(['build', '--outDir', appOut, '--emptyOutDir', '--logLevel', 'warn']);
-  }
-  const executablePath = await findChromium();
-  if (!executablePath) throw new Error('No Chromium found; run `node scripts/ensure-chromium.mjs`.');
+  buildApp();
   const [appServer, baselineServer] = await Promise.all([
     startServer({ root: appOut }),
     startServer({ root: 'bench/baseline' }),
   ]);
   const profile = await mkdtemp(join(tmpdir(), 'baken-bench-lock-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    args: chromiumArgs,
-    headless: true,
-    locale: 'nl-BE',
-    timezoneId: 'Europe/Brussels',
-    viewport: { width: 360, height: 780 },
-    serviceWorkers: 'allow',
-  });
-  context.setDefaultTimeout(60_000);
+  const context = await launchBenchContext(profile, { page: true });
   /** @type {unknown} */
   let effective;
   try {
@@ -540,16 +544,7 @@ async function runLockOnly() {
       .map((l) => l.toFixed(1))
       .join(' ')} on ${cpus().length} cores.`,
   );
-  const results = {
-    generatedAt: new Date().toISOString(),
-    durationS: Math.round((Date.now() - t0) / 1000),
-    runs: RUNS,
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, loadAtStart, loadAtEnd, node: process.version },
-    lockScreenThrottle: effective,
-    figures,
-  };
-  await writeFile('bench/results-lock.json', `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`bench/results-lock.json written (${results.durationS} s).`);
+  await writeScoped('bench/results-lock.json', t0, { loadAtStart, loadAtEnd }, { lockScreenThrottle: effective });
 }
 
 if (onlyLock) {
@@ -766,8 +761,6 @@ record(
   (v) => v <= budgets.wasmKiB,
 );
 
-const executablePath = await findChromium();
-if (!executablePath) throw new Error('No Chromium found; run `node scripts/ensure-chromium.mjs`.');
 const servers = await Promise.all([
   startServer({ root: appOut }),
   startServer({ root: 'bench/baseline' }),
@@ -775,17 +768,7 @@ const servers = await Promise.all([
 ]);
 const [appServer, baselineServer, harnessServer] = servers;
 const profile = await mkdtemp(join(tmpdir(), 'baken-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  args: chromiumArgs,
-  headless: true,
-  locale: 'nl-BE',
-  timezoneId: 'Europe/Brussels',
-  viewport: { width: 360, height: 780 },
-  serviceWorkers: 'allow',
-});
-
-context.setDefaultTimeout(60_000);
+const context = await launchBenchContext(profile, { page: true });
 
 /** @type {Record<string, unknown>} */
 const extra = {};
