@@ -12,7 +12,11 @@ function subscribe(listener: () => void): () => void {
 
 /** null while hydrating index.html's prerendered markup: the build cannot know. */
 function useOnline(): boolean | null {
-  return useSyncExternalStore<boolean | null>(subscribe, () => navigator.onLine, () => null);
+  return useSyncExternalStore<boolean | null>(
+    subscribe,
+    () => navigator.onLine,
+    () => null,
+  );
 }
 
 /** Online/offline indicator: text plus shape, never colour alone. */

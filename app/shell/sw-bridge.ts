@@ -51,5 +51,9 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useSwState(): SwState {
-  return useSyncExternalStore(subscribe, () => state, () => initialState);
+  return useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => initialState,
+  );
 }

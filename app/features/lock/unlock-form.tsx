@@ -118,12 +118,7 @@ export function UnlockForm({ onForgot, pending = false }: { onForgot: () => void
         onBlur={(event) => handOver(event.target)}
         error={message}
       />
-      <SubmitRow
-        busy={busy}
-        label={nl.lock.unlock}
-        busyLabel={nl.lock.unlocking}
-        disabled={retryAt !== null}
-      >
+      <SubmitRow busy={busy} label={nl.lock.unlock} busyLabel={nl.lock.unlocking} disabled={retryAt !== null}>
         <button type="button" className="link-button" onClick={onForgot}>
           {nl.lock.forgot}
         </button>
