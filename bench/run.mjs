@@ -10,7 +10,7 @@
 //
 // Options: --skip-build (reuse the app build in bench/.out/app), --runs=N (default 5, minimum 5),
 //          --cases=N (default 10000; smaller only to try the bench quickly),
-//          --only=unlock (figure 6 alone), --only=scale (issue 19: figures at 1,000 / 10,000 / 50,000
+//          --only=unlock (figure 6 alone), --only=lock (figure 2 alone), --only=scale (issue 19: figures at 1,000 / 10,000 / 50,000
 //          cases and their growth; --sizes=… and --figures=… narrow it).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -37,6 +37,8 @@ const numberArg = (name, fallback) => {
 const skipBuild = argv.includes('--skip-build');
 // `--only=unlock`: just the unlock figure (6), for a quick scoped check.
 const onlyUnlock = argv.includes('--only=unlock');
+// `--only=lock`: just figure 2 (offline repeat visit to a usable lock screen), A/B alternated.
+const onlyLock = argv.includes('--only=lock');
 // `--only=scale`: the scale figures (issue 19) at several caseloads, and how each grows.
 const onlyScale = argv.includes('--only=scale');
 /** @param {string} name */
@@ -50,7 +52,7 @@ const SCALE_FIGURES = ['list', 'overview', 'export', 'unlock', 'heap'];
 const scaleSizes = (listArg('sizes') ?? ['1000', '10000', '50000']).map(Number).filter((n) => n > 0);
 const scaleFigures = listArg('figures') ?? SCALE_FIGURES;
 if (argv.includes('--help')) {
-  console.log(`node bench/run.mjs [--runs=N] [--cases=N] [--skip-build] [--only=unlock]
+  console.log(`node bench/run.mjs [--runs=N] [--cases=N] [--skip-build] [--only=unlock | --only=lock]
        node bench/run.mjs --only=scale [--sizes=1000,10000,50000] [--figures=${SCALE_FIGURES.join(',')}] [--runs=N]
 
   --runs=N       runs per figure (at least 5; default 5)
@@ -59,6 +61,9 @@ if (argv.includes('--help')) {
   --only=unlock  only figure 6: unlock at 4x CPU (Argon2id in a worker + unwrap),
                  median/min/max of N runs, and unlock + first case opened (per-case
                  key unwrapped on first use); writes bench/results-unlock.json
+  --only=lock    only figure 2: offline repeat visit to a usable lock screen at 4x CPU,
+                 Baken / bare page, median/min/max of N alternated pairs (app build
+                 only, --skip-build reuses it); writes bench/results-lock.json
   --only=scale   issue 19: at each size (default 1,000, 10,000 and 50,000 cases, seeded
                  with bulk writes): case list opened after unlock (4x), Opvolging (4x),
                  auditor export (1x), unlock to a usable case list (4x) and the JS heap
@@ -156,13 +161,38 @@ function vite(args) {
   if (result.status !== 0) throw new Error(`vite ${args.join(' ')} failed`);
 }
 
-function build() {
+function buildApp() {
   if (skipBuild && existsSync(join(appOut, 'index.html'))) {
     log('reusing the app build in bench/.out/app (--skip-build)');
   } else {
     log('production build of the app → bench/.out/app');
     vite(['build', '--outDir', appOut, '--emptyOutDir', '--logLevel', 'warn']);
   }
+}
+
+/**
+ * A disk-backed Chromium profile; `page` adds the lock screen visits' settings
+ * (360 px viewport, service workers on) for the full run and `--only=lock`.
+ * @param {string} profile
+ * @param {{ page?: boolean }} [options]
+ */
+async function launchBenchContext(profile, options = {}) {
+  const executablePath = await findChromium();
+  if (!executablePath) throw new Error('No Chromium found; run `node scripts/ensure-chromium.mjs`.');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    args: chromiumArgs,
+    headless: true,
+    locale: 'nl-BE',
+    timezoneId: 'Europe/Brussels',
+    ...(options.page ? { viewport: { width: 360, height: 780 }, serviceWorkers: /** @type {const} */ ('allow') } : {}),
+  });
+  context.setDefaultTimeout(60_000);
+  return context;
+}
+
+function build() {
+  buildApp();
   log('build of the bench harness → bench/.out/harness');
   vite(['build', '--config', 'bench/harness/vite.config.ts']);
 }
@@ -179,11 +209,13 @@ const usableProbe = `(() => {
   if (window.top !== window) return;
   const mark = {};
   Object.defineProperty(window, '__benchUsable', { value: mark });
+  // The password field labelled exactly "Wachtwoordzin" (Baken's has autocomplete="off" since
+  // issue 18, so the probe no longer looks for autocomplete="current-password").
   const usable = () => {
-    const input = document.querySelector('input[autocomplete="current-password"]');
+    const input = Array.from(document.querySelectorAll('input[type="password"]')).find(
+      (el) => el.labels && el.labels[0] && (el.labels[0].textContent || '').trim() === 'Wachtwoordzin',
+    );
     if (!input || input.disabled || input.readOnly) return false;
-    const label = input.labels && input.labels[0];
-    if (!label || !(label.textContent || '').includes('Wachtwoordzin')) return false;
     const rect = input.getBoundingClientRect();
     if (rect.width === 0 || rect.height === 0) return false;
     const style = getComputedStyle(input);
@@ -389,17 +421,9 @@ async function openHarnessAlone(prefix, timeoutMs) {
   // The harness imports the app's data modules itself; the app build is not needed here.
   log('build of the bench harness → bench/.out/harness');
   vite(['build', '--config', 'bench/harness/vite.config.ts']);
-  const executablePath = await findChromium();
-  if (!executablePath) throw new Error('No Chromium found; run `node scripts/ensure-chromium.mjs`.');
   const server = await startServer({ root: harnessOut });
   const profile = await mkdtemp(join(tmpdir(), prefix));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    args: chromiumArgs,
-    headless: true,
-    locale: 'nl-BE',
-    timezoneId: 'Europe/Brussels',
-  });
+  const context = await launchBenchContext(profile);
   context.setDefaultTimeout(timeoutMs);
   const close = async () => {
     await context.close();
@@ -417,6 +441,18 @@ async function openHarnessAlone(prefix, timeoutMs) {
     await close();
     throw e;
   }
+}
+
+/**
+ * Writes a scoped run's results (`--only=unlock`, `--only=lock`); the full report is untouched.
+ * @param {string} file @param {number} t0 @param {Record<string, unknown>} load @param {Record<string, unknown>} out
+ */
+async function writeScoped(file, t0, load, out) {
+  const durationS = Math.round((Date.now() - t0) / 1000);
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, ...load, node: process.version };
+  const results = { generatedAt: new Date().toISOString(), durationS, runs: RUNS, machine, ...out, figures };
+  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`${file} written (${durationS} s).`);
 }
 
 /**
@@ -467,20 +503,52 @@ async function runUnlockOnly() {
   } finally {
     await close();
   }
-  const results = {
-    generatedAt: new Date().toISOString(),
-    durationS: Math.round((Date.now() - t0) / 1000),
-    runs: RUNS,
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, loadavg: loadavg(), node: process.version },
-    ...out,
-    figures,
-  };
-  await writeFile('bench/results-unlock.json', `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`bench/results-unlock.json written (${results.durationS} s).`);
+  await writeScoped('bench/results-unlock.json', t0, { loadavg: loadavg() }, out);
 }
 
 if (onlyUnlock) {
   await runUnlockOnly();
+  process.exit(0);
+}
+
+/**
+ * Figure 2 on its own (`--only=lock`): the app build and the bare baseline
+ * page, each served apart, in one disk-backed profile at 360 px as in the
+ * full run. Writes bench/results-lock.json; the full report is untouched.
+ */
+async function runLockOnly() {
+  const t0 = Date.now();
+  const loadAtStart = loadavg();
+  buildApp();
+  const [appServer, baselineServer] = await Promise.all([
+    startServer({ root: appOut }),
+    startServer({ root: 'bench/baseline' }),
+  ]);
+  const profile = await mkdtemp(join(tmpdir(), 'baken-bench-lock-'));
+  const context = await launchBenchContext(profile, { page: true });
+  /** @type {unknown} */
+  let effective;
+  try {
+    const page = await context.newPage();
+    const loop1 = Math.min(await page.evaluate(busyLoop), await page.evaluate(busyLoop));
+    await page.close();
+    ({ effective } = await figureOfflineLockScreen(context, appServer.url, baselineServer.url, loop1));
+  } finally {
+    await context.close();
+    await Promise.all([appServer.close(), baselineServer.close()]);
+    await rm(profile, { recursive: true, force: true });
+  }
+  const loadAtEnd = loadavg();
+  console.log(
+    `Load average at start ${loadAtStart.map((l) => l.toFixed(1)).join(' ')}, at end ${loadAtEnd
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} cores.`,
+  );
+  await writeScoped('bench/results-lock.json', t0, { loadAtStart, loadAtEnd }, { lockScreenThrottle: effective });
+}
+
+if (onlyLock) {
+  await runLockOnly();
   process.exit(0);
 }
 
@@ -693,8 +761,6 @@ record(
   (v) => v <= budgets.wasmKiB,
 );
 
-const executablePath = await findChromium();
-if (!executablePath) throw new Error('No Chromium found; run `node scripts/ensure-chromium.mjs`.');
 const servers = await Promise.all([
   startServer({ root: appOut }),
   startServer({ root: 'bench/baseline' }),
@@ -702,17 +768,7 @@ const servers = await Promise.all([
 ]);
 const [appServer, baselineServer, harnessServer] = servers;
 const profile = await mkdtemp(join(tmpdir(), 'baken-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  args: chromiumArgs,
-  headless: true,
-  locale: 'nl-BE',
-  timezoneId: 'Europe/Brussels',
-  viewport: { width: 360, height: 780 },
-  serviceWorkers: 'allow',
-});
-
-context.setDefaultTimeout(60_000);
+const context = await launchBenchContext(profile, { page: true });
 
 /** @type {Record<string, unknown>} */
 const extra = {};

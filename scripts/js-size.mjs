@@ -156,7 +156,7 @@ export async function measureJs(dist = 'dist') {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dist = process.argv[2] ?? 'dist';
-  const { criticalBytes, allBytes, syncBytes, teamBytes, wasmBytes } = await measureJs(dist);
+  const { criticalBytes, allBytes, syncBytes, teamBytes, wasmBytes, all } = await measureJs(dist);
   const kib = (/** @type {number} */ bytes) => (bytes / 1024).toFixed(1);
   const rows = [
     {
@@ -182,6 +182,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     failed ||= size > limit;
     const ceiling = limit === goal ? '' : `, enforced ceiling ${limit} KiB`;
     console.log(`${status} ${label}: ${kib(value)} KiB (goal ${goal} KiB${ceiling})`);
+  }
+  // Issue 19 item 2: react-dom/server prerenders the lock screen at build time only.
+  for (const file of all) {
+    if ((await readFile(join(dist, file), 'utf8')).includes('renderToString')) {
+      console.error(`OVER ${file} holds react-dom/server (renderToString): it belongs in the build only.`);
+      failed = true;
+    }
   }
   if (failed) {
     console.error('JS size budget exceeded. See README "Prestaties / Performance".');

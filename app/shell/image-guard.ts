@@ -26,6 +26,7 @@ export function useGuardRefusal(): GuardRefusal | null {
       return () => listeners.delete(listener);
     },
     () => refusal,
+    () => null,
   );
 }
 

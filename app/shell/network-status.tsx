@@ -10,13 +10,20 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-export function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, () => navigator.onLine);
+/** null while hydrating index.html's prerendered markup: the build cannot know. */
+function useOnline(): boolean | null {
+  return useSyncExternalStore<boolean | null>(
+    subscribe,
+    () => navigator.onLine,
+    () => null,
+  );
 }
 
 /** Online/offline indicator: text plus shape, never colour alone. */
 export function NetworkStatus() {
   const online = useOnline();
+  // An empty status until hydration has read navigator.onLine (one frame).
+  if (online === null) return <p className="network" role="status" />;
   return (
     <p className={online ? 'network network--online' : 'network network--offline'} role="status">
       <span className="network__dot" aria-hidden="true" />

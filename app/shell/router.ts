@@ -8,7 +8,8 @@ function emit(): void {
   for (const listener of listeners) listener();
 }
 
-window.addEventListener('popstate', emit);
+// Guarded: index.html's lock screen is rendered from these modules at build time (no window there).
+if (typeof window !== 'undefined') window.addEventListener('popstate', emit);
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
@@ -19,9 +20,17 @@ function getPath(): string {
   return window.location.pathname;
 }
 
+/**
+ * The path index.html's lock screen is rendered for (scripts/lock-screen-html.ts).
+ * Hydration renders this path first, so it matches that markup; React then
+ * re-renders at once with the real path.
+ */
+export const PRERENDER_PATH = '/';
+const getPrerenderPath = (): string => PRERENDER_PATH;
+
 /** Current pathname; re-renders on navigation. */
 export function usePath(): string {
-  return useSyncExternalStore(subscribe, getPath);
+  return useSyncExternalStore(subscribe, getPath, getPrerenderPath);
 }
 
 /**

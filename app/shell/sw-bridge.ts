@@ -12,7 +12,8 @@ export interface SwState {
   updateWaiting: boolean;
 }
 
-let state: SwState = { offlineReady: false, updateWaiting: false };
+const initialState: SwState = { offlineReady: false, updateWaiting: false };
+let state: SwState = initialState;
 let workbox: Workbox | undefined;
 const listeners = new Set<() => void>();
 
@@ -50,5 +51,9 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useSwState(): SwState {
-  return useSyncExternalStore(subscribe, () => state);
+  return useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => initialState,
+  );
 }

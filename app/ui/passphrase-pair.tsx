@@ -30,6 +30,8 @@ interface PassphrasePairProps extends PairBinding {
   /** Default: the lock screen's "Bevestig" label. */
   confirmLabel?: string;
   disabled?: boolean;
+  /** Focus the first field on mount (the lock screen hands focus over on a first run). */
+  autoFocus?: boolean;
 }
 
 /** A passphrase input: never offered to password managers (autocomplete off), always required. */
@@ -41,8 +43,8 @@ export function PassphraseField(props: Omit<ComponentProps<typeof TextField>, 't
  * Pair state for the lock screen's own forms: `check()` says whether the pair
  * may be used and, when not, shows its problems from then on.
  */
-export function usePassphrasePair() {
-  const [value, setValue] = useState('');
+export function usePassphrasePair(initial = '') {
+  const [value, setValue] = useState(initial);
   const [confirm, setConfirm] = useState('');
   const [showErrors, setShowErrors] = useState(false);
   const bind: PairBinding = { value, confirm, onChange: setValue, onConfirmChange: setConfirm, showErrors };
@@ -72,6 +74,7 @@ export function PassphrasePair(props: PassphrasePairProps) {
         label={props.label}
         value={props.value}
         disabled={props.disabled}
+        autoFocus={props.autoFocus}
         onChange={(event) => props.onChange(event.target.value)}
         hint={<PassphraseHint value={props.value} />}
         error={problems?.value ?? null}

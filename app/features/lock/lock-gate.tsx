@@ -14,7 +14,7 @@ export function LockGate({ children }: { children: ReactNode }) {
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
 
   if (vault === 'loading') {
-    // The same lock screen index.html showed, inert until it is known whether a vault exists.
+    // The lock screen index.html shows (prerendered from this very branch), usable at once.
     return <UnlockScreen pending />;
   }
   if (vault === 'none') {

@@ -57,7 +57,7 @@ export function SetupScreen({ onCreated }: { onCreated: (recoveryCode: string | 
   );
 }
 
-/** `pending`: shown while it is not yet known whether a vault exists (fields disabled). */
+/** `pending`: shown while it is not yet known whether a vault exists (a submit waits for it). */
 export function UnlockScreen({ pending = false }: { pending?: boolean }) {
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
   return (

@@ -4,10 +4,13 @@ import { nl } from '../../i18n/core';
 import { PassphrasePair, usePassphrasePair } from '../../ui/passphrase-pair';
 import { errorCode } from '../../data/errors';
 import { useVaultSubmit } from './use-vault-submit';
+import { takeEarlyPassphrase } from './early-passphrase';
 
 /** First run: choose a passphrase (and optionally get a recovery code). */
 export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | undefined) => void }) {
-  const pair = usePassphrasePair();
+  // What was typed into the prerendered unlock form before a first run was known.
+  const [early] = useState(takeEarlyPassphrase);
+  const pair = usePassphrasePair(early?.text);
   const [withRecovery, setWithRecovery] = useState(true);
   const { busy, error, run } = useVaultSubmit();
 
@@ -28,7 +31,7 @@ export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | un
     <form onSubmit={submit} noValidate className="card">
       <p>{nl.lock.setupIntro}</p>
       <p>{nl.lock.noPasswordManager}</p>
-      <PassphrasePair label={nl.lock.passphrase} {...pair.bind} />
+      <PassphrasePair label={nl.lock.passphrase} {...pair.bind} autoFocus={early?.focused === true} />
       <label className="checkbox">
         <input type="checkbox" checked={withRecovery} onChange={(event) => setWithRecovery(event.target.checked)} />
         <span>

@@ -1,17 +1,38 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { getUnlockRetryAt, unlock } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { PassphraseField } from '../../ui/passphrase-pair';
 import { SubmitRow } from '../../ui/submit-row';
 import { errorCode, retryAtOf } from '../../data/errors';
 import { throttledText } from '../../ui/vault-errors';
-import { takeStaticPassphrase } from './static-lock';
+import { handOverEarlyPassphrase, takeEarlyPassphrase } from './early-passphrase';
 
-/** Unlock with the passphrase; a wrong one is throttled with a growing delay. */
+/**
+ * Unlock with the passphrase; a wrong one is throttled with a growing delay.
+ * `pending`: it is not yet known whether a vault exists; the form is usable
+ * (as index.html's prerendered copy is) and a submit waits for the answer.
+ */
 export function UnlockForm({ onForgot, pending = false }: { onForgot: () => void; pending?: boolean }) {
-  // What was typed into index.html's lock screen before the JS took over.
-  const [carried] = useState(takeStaticPassphrase);
-  const [passphrase, setPassphrase] = useState(carried?.passphrase ?? '');
+  const [passphrase, setPassphrase] = useState('');
+  const form = useRef<HTMLFormElement>(null);
+  // Hydration keeps the field's DOM value: what was typed into index.html's
+  // prerendered lock screen before the JS took over becomes the state here.
+  // While the vault's presence is unknown, what is typed is also handed to
+  // the setup form in case this is a first run (early-passphrase.ts); the
+  // setup form takes it as it first renders. Dropped once a vault is known.
+  function handOver(input: HTMLInputElement | null | undefined) {
+    if (pending && input) handOverEarlyPassphrase({ text: input.value, focused: document.activeElement === input });
+  }
+  useLayoutEffect(() => {
+    const input = form.current?.querySelector('input');
+    if (input && input.value !== '') setPassphrase(input.value);
+    handOver(input);
+    // Mount only: adopt what hydration kept in the field.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    if (!pending) takeEarlyPassphrase();
+  }, [pending]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [retryAt, setRetryAt] = useState<number | null>(null);
@@ -43,7 +64,12 @@ export function UnlockForm({ onForgot, pending = false }: { onForgot: () => void
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
-    if (busy || pending || passphrase === '') return;
+    if (busy || passphrase === '') return;
+    // Usable before the device is checked (as index.html shows it): unlock once it is known.
+    if (pending) {
+      setAutoSubmit(true);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -65,8 +91,8 @@ export function UnlockForm({ onForgot, pending = false }: { onForgot: () => void
     }
   }
 
-  // A passphrase submitted on the static lock screen is submitted once the vault is known.
-  const [autoSubmit, setAutoSubmit] = useState(carried?.submitted === true);
+  // A passphrase submitted while pending is submitted once the vault is known.
+  const [autoSubmit, setAutoSubmit] = useState(false);
   const submitRef = useRef(submit);
   submitRef.current = submit;
   useEffect(() => {
@@ -77,23 +103,22 @@ export function UnlockForm({ onForgot, pending = false }: { onForgot: () => void
 
   const message = retryAt !== null ? throttledText(retryAt, now) : error;
 
+  // method="dialog": a submit before the JS has taken over goes nowhere (and the CSP has form-action 'none').
   return (
-    <form onSubmit={submit} noValidate className="card">
+    <form ref={form} method="dialog" onSubmit={submit} noValidate className="card">
       <p>{nl.lock.unlockIntro}</p>
       <PassphraseField
         label={nl.lock.passphrase}
         value={passphrase}
-        onChange={(event) => setPassphrase(event.target.value)}
+        onChange={(event) => {
+          setPassphrase(event.target.value);
+          handOver(event.target);
+        }}
+        onFocus={(event) => handOver(event.target)}
+        onBlur={(event) => handOver(event.target)}
         error={message}
-        disabled={pending}
-        autoFocus={carried?.focused === true}
       />
-      <SubmitRow
-        busy={busy}
-        label={nl.lock.unlock}
-        busyLabel={nl.lock.unlocking}
-        disabled={pending || retryAt !== null}
-      >
+      <SubmitRow busy={busy} label={nl.lock.unlock} busyLabel={nl.lock.unlocking} disabled={retryAt !== null}>
         <button type="button" className="link-button" onClick={onForgot}>
           {nl.lock.forgot}
         </button>
