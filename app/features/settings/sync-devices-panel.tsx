@@ -4,7 +4,8 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { SyncConfig } from '../../data/sync/config';
 import { listDevices, removeDevice, type DeviceEntry } from '../../data/sync/devices';
 import { sync as t } from '../../i18n/nl/sync';
-import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { LiveText } from '../../ui/live-text';
+import { RemoveDialog } from '../../ui/remove-dialog';
 import { syncErrorText } from './sync-errors';
 
 const dateTime = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', timeStyle: 'short' });
@@ -78,24 +79,15 @@ export function SyncDevicesPanel({ config }: { config: SyncConfig }) {
           {t.refresh}
         </button>
       </div>
-      <p role="alert" className="settings-status">
-        {error ?? ''}
-      </p>
-      <p role="status" className="settings-status">
-        {notice}
-      </p>
-      <ConfirmDialog
-        open={removing !== null}
-        title={t.removeTitle(removing?.name ?? '')}
-        confirmLabel={t.removeConfirm}
-        cancelLabel={t.removeCancel}
-        danger
+      <LiveText role="alert" className="settings-status" message={error} />
+      <LiveText role="status" className="settings-status" message={notice} />
+      <RemoveDialog
+        texts={t}
+        name={removing?.name ?? null}
         busy={busy}
         onConfirm={() => void confirmRemove()}
         onCancel={() => setRemoving(null)}
-      >
-        <p>{t.removeExplain}</p>
-      </ConfirmDialog>
+      />
     </section>
   );
 }

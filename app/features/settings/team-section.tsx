@@ -13,7 +13,7 @@ import { checkMembers, type MembersCheck } from '../../data/team/members';
 import { leaveTeamOnThisDevice, pendingJoinRequests, removeMember, type JoinRequest } from '../../data/team/team';
 // The team strings are their own module (not in the catalogue object), so they load with this chunk.
 import { team as t, teamRoleLabels } from '../../i18n/nl/team';
-import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { RemoveDialog } from '../../ui/remove-dialog';
 import { Fingerprint, StatusLines, teamErrorText } from './team-common';
 import { EntryForm } from './team-entry-form';
 import { InvitePanel, RequestsPanel } from './team-invites';
@@ -112,18 +112,13 @@ function TeamView({ config, onLeft }: { config: TeamConfig; onLeft: () => void }
           />
         </>
       ) : null}
-      <ConfirmDialog
-        open={removing !== null}
-        title={t.removeTitle(removing?.name ?? '')}
-        confirmLabel={t.removeConfirm}
-        cancelLabel={t.removeCancel}
-        danger
+      <RemoveDialog
+        texts={t}
+        name={removing?.name ?? null}
         busy={busy}
         onConfirm={() => void confirmRemove()}
         onCancel={() => setRemoving(null)}
-      >
-        <p>{t.removeExplain}</p>
-      </ConfirmDialog>
+      />
     </>
   );
 }
