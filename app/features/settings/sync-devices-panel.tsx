@@ -5,7 +5,7 @@ import type { SyncConfig } from '../../data/sync/config';
 import { listDevices, removeDevice, type DeviceEntry } from '../../data/sync/devices';
 import { sync as t } from '../../i18n/nl/sync';
 import { LiveText } from '../../ui/live-text';
-import { RemoveDialog } from '../../ui/remove-dialog';
+import { RemoveDialog, useRemoval } from '../../ui/remove-dialog';
 import { syncErrorText } from './sync-errors';
 
 const dateTime = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', timeStyle: 'short' });
@@ -16,8 +16,6 @@ export function SyncDevicesPanel({ config }: { config: SyncConfig }) {
   const [devices, setDevices] = useState<DeviceEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
-  const [removing, setRemoving] = useState<DeviceEntry | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const refresh = useCallback(async () => {
     setError(null);
@@ -31,21 +29,14 @@ export function SyncDevicesPanel({ config }: { config: SyncConfig }) {
     void refresh();
   }, [refresh]);
 
-  async function confirmRemove() {
-    if (!removing) return;
-    setBusy(true);
-    try {
-      await removeDevice(config, removing.id);
-      setNotice(t.removed(removing.name));
-      setRemoving(null);
-      await refresh();
-    } catch (caught) {
-      setError(syncErrorText(caught));
-      setRemoving(null);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const removal = useRemoval<DeviceEntry>({
+    remove: async (device) => {
+      await removeDevice(config, device.id);
+      setNotice(t.removed(device.name));
+    },
+    after: refresh,
+    onError: (caught) => setError(syncErrorText(caught)),
+  });
 
   return (
     <section className="card settings-form" aria-labelledby={headingId}>
@@ -65,7 +56,7 @@ export function SyncDevicesPanel({ config }: { config: SyncConfig }) {
               {!device.removedAt && device.id !== config.deviceId ? (
                 <>
                   {' '}
-                  <button type="button" className="button button--small" onClick={() => setRemoving(device)}>
+                  <button type="button" className="button button--small" onClick={() => removal.ask(device)}>
                     {t.remove(device.name)}
                   </button>
                 </>
@@ -81,13 +72,7 @@ export function SyncDevicesPanel({ config }: { config: SyncConfig }) {
       </div>
       <LiveText role="alert" className="settings-status" message={error} />
       <LiveText role="status" className="settings-status" message={notice} />
-      <RemoveDialog
-        texts={t}
-        name={removing?.name ?? null}
-        busy={busy}
-        onConfirm={() => void confirmRemove()}
-        onCancel={() => setRemoving(null)}
-      />
+      <RemoveDialog texts={t} removal={removal} />
     </section>
   );
 }
