@@ -59,11 +59,61 @@ export interface ClientOptions {
   fetch?: typeof fetch;
 }
 
-function basicAuth(account: string, password: string): string {
+/** HTTP Basic for a CouchDB account (its UTF-8 bytes, as CouchDB reads them). */
+export function basicAuth(account: string, password: string): string {
   const bytes = new TextEncoder().encode(`${account}:${password}`);
   let s = '';
   for (const b of bytes) s += String.fromCharCode(b);
   return `Basic ${btoa(s)}`;
+}
+
+/**
+ * Sends one CouchDB request the way every Baken client does (sync and team): HTTP Basic, JSON,
+ * no cookies, no cache. A fetch that fails is 'network' ('aborted' once `signal` aborted).
+ */
+export async function sendCouch(
+  doFetch: typeof fetch,
+  url: string,
+  auth: string,
+  method: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<Response> {
+  try {
+    return await doFetch(url, {
+      method,
+      headers: {
+        Authorization: auth,
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(signal ? { signal } : {}),
+      cache: 'no-store',
+      credentials: 'omit',
+    });
+  } catch (e) {
+    if (signal?.aborted) throw new SyncHttpError('aborted');
+    throw e instanceof SyncHttpError ? e : new SyncHttpError('network');
+  }
+}
+
+/** The error for a status every client refuses alike (401, 403, 5xx); undefined for the others. */
+export function statusError(status: number): SyncHttpError | undefined {
+  if (status === 401) return new SyncHttpError('auth', 401);
+  if (status === 403) return new SyncHttpError('forbidden', 403);
+  if (status >= 500) return new SyncHttpError('server', status);
+  return undefined;
+}
+
+/** The JSON body; 'protocol' when it is not JSON ('aborted' once `signal` aborted). */
+export async function readJson(response: Response, signal?: AbortSignal): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    if (signal?.aborted) throw new SyncHttpError('aborted');
+    throw new SyncHttpError('protocol', response.status);
+  }
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -80,37 +130,12 @@ export function couchClient(options: ClientOptions): CouchClient {
     body?: unknown,
     init: { signal?: AbortSignal | undefined; allow?: number[] } = {},
   ): Promise<{ status: number; json: unknown }> {
-    let response: Response;
-    try {
-      response = await doFetch(options.base + path, {
-        method,
-        headers: {
-          Authorization: auth,
-          Accept: 'application/json',
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        ...(init.signal ? { signal: init.signal } : {}),
-        cache: 'no-store',
-        credentials: 'omit',
-      });
-    } catch (e) {
-      if (init.signal?.aborted) throw new SyncHttpError('aborted');
-      throw e instanceof SyncHttpError ? e : new SyncHttpError('network');
-    }
+    const response = await sendCouch(doFetch, options.base + path, auth, method, body, init.signal);
     if (init.allow?.includes(response.status)) return { status: response.status, json: undefined };
-    if (response.status === 401) throw new SyncHttpError('auth', 401);
-    if (response.status === 403) throw new SyncHttpError('forbidden', 403);
-    if (response.status >= 500) throw new SyncHttpError('server', response.status);
+    const refused = statusError(response.status);
+    if (refused) throw refused;
     if (response.status >= 400) throw new SyncHttpError('protocol', response.status);
-    let json: unknown;
-    try {
-      json = await response.json();
-    } catch {
-      if (init.signal?.aborted) throw new SyncHttpError('aborted');
-      throw new SyncHttpError('protocol', response.status);
-    }
-    return { status: response.status, json };
+    return { status: response.status, json: await readJson(response, init.signal) };
   }
 
   let bulkGetMissing = false;

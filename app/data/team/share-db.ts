@@ -3,8 +3,7 @@
 // the winning documents. Same-origin /sync/ only (or `base` in Node tests),
 // HTTP Basic on every request, no cookies, no cache.
 import { teamDbNames } from '../../../schema/team';
-import { SyncHttpError } from '../sync/http';
-import { toBase64 } from '../sync/remote';
+import { SyncHttpError, basicAuth, readJson, sendCouch, statusError } from '../sync/http';
 
 export interface TeamDbOptions {
   db: string;
@@ -40,36 +39,14 @@ function isDoc(v: unknown): v is CouchDoc {
 
 export function teamDb(options: TeamDbOptions): TeamDb {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const auth = `Basic ${toBase64(new TextEncoder().encode(`${options.account}:${options.password}`))}`;
+  const auth = basicAuth(options.account, options.password);
   const base = `${options.base ?? '/sync/'}${encodeURIComponent(options.db)}/`;
 
   async function request(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-    let response: Response;
-    try {
-      response = await doFetch(base + path, {
-        method,
-        headers: {
-          Authorization: auth,
-          Accept: 'application/json',
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        cache: 'no-store',
-        credentials: 'omit',
-      });
-    } catch {
-      throw new SyncHttpError('network');
-    }
-    if (response.status === 401) throw new SyncHttpError('auth', 401);
-    if (response.status === 403) throw new SyncHttpError('forbidden', 403);
-    if (response.status >= 500) throw new SyncHttpError('server', response.status);
-    let json: unknown;
-    try {
-      json = await response.json();
-    } catch {
-      throw new SyncHttpError('protocol', response.status);
-    }
-    return { status: response.status, json };
+    const response = await sendCouch(doFetch, base + path, auth, method, body);
+    const refused = statusError(response.status);
+    if (refused) throw refused;
+    return { status: response.status, json: await readJson(response) };
   }
 
   return {

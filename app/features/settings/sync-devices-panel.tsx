@@ -4,7 +4,8 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { SyncConfig } from '../../data/sync/config';
 import { listDevices, removeDevice, type DeviceEntry } from '../../data/sync/devices';
 import { sync as t } from '../../i18n/nl/sync';
-import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { LiveText } from '../../ui/live-text';
+import { RemoveDialog, useRemoval } from '../../ui/remove-dialog';
 import { syncErrorText } from './sync-errors';
 
 const dateTime = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', timeStyle: 'short' });
@@ -15,8 +16,6 @@ export function SyncDevicesPanel({ config }: { config: SyncConfig }) {
   const [devices, setDevices] = useState<DeviceEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
-  const [removing, setRemoving] = useState<DeviceEntry | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const refresh = useCallback(async () => {
     setError(null);
@@ -30,21 +29,14 @@ export function SyncDevicesPanel({ config }: { config: SyncConfig }) {
     void refresh();
   }, [refresh]);
 
-  async function confirmRemove() {
-    if (!removing) return;
-    setBusy(true);
-    try {
-      await removeDevice(config, removing.id);
-      setNotice(t.removed(removing.name));
-      setRemoving(null);
-      await refresh();
-    } catch (caught) {
-      setError(syncErrorText(caught));
-      setRemoving(null);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const removal = useRemoval<DeviceEntry>({
+    remove: async (device) => {
+      await removeDevice(config, device.id);
+      setNotice(t.removed(device.name));
+    },
+    after: refresh,
+    onError: (caught) => setError(syncErrorText(caught)),
+  });
 
   return (
     <section className="card settings-form" aria-labelledby={headingId}>
@@ -64,7 +56,7 @@ export function SyncDevicesPanel({ config }: { config: SyncConfig }) {
               {!device.removedAt && device.id !== config.deviceId ? (
                 <>
                   {' '}
-                  <button type="button" className="button button--small" onClick={() => setRemoving(device)}>
+                  <button type="button" className="button button--small" onClick={() => removal.ask(device)}>
                     {t.remove(device.name)}
                   </button>
                 </>
@@ -78,24 +70,9 @@ export function SyncDevicesPanel({ config }: { config: SyncConfig }) {
           {t.refresh}
         </button>
       </div>
-      <p role="alert" className="settings-status">
-        {error ?? ''}
-      </p>
-      <p role="status" className="settings-status">
-        {notice}
-      </p>
-      <ConfirmDialog
-        open={removing !== null}
-        title={t.removeTitle(removing?.name ?? '')}
-        confirmLabel={t.removeConfirm}
-        cancelLabel={t.removeCancel}
-        danger
-        busy={busy}
-        onConfirm={() => void confirmRemove()}
-        onCancel={() => setRemoving(null)}
-      >
-        <p>{t.removeExplain}</p>
-      </ConfirmDialog>
+      <LiveText role="alert" className="settings-status" message={error} />
+      <LiveText role="status" className="settings-status" message={notice} />
+      <RemoveDialog texts={t} removal={removal} />
     </section>
   );
 }

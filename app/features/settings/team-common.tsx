@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { TeamRole } from '../../../schema/team';
 import { keyFingerprint } from '../../data/team/seal';
 import { team as t, teamRoleLabels } from '../../i18n/nl/team';
+import { LiveText } from '../../ui/live-text';
 
 export const dateTime = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -39,12 +40,8 @@ export function useSubmit(run: () => Promise<void>) {
 export function StatusLines({ error, notice }: { error: string | null; notice: string }) {
   return (
     <>
-      <p role="alert" className="settings-status">
-        {error ?? ''}
-      </p>
-      <p role="status" className="settings-status">
-        {notice}
-      </p>
+      <LiveText role="alert" className="settings-status" message={error} />
+      <LiveText role="status" className="settings-status" message={notice} />
     </>
   );
 }

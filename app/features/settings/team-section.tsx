@@ -13,7 +13,7 @@ import { checkMembers, type MembersCheck } from '../../data/team/members';
 import { leaveTeamOnThisDevice, pendingJoinRequests, removeMember, type JoinRequest } from '../../data/team/team';
 // The team strings are their own module (not in the catalogue object), so they load with this chunk.
 import { team as t, teamRoleLabels } from '../../i18n/nl/team';
-import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { RemoveDialog, useRemoval } from '../../ui/remove-dialog';
 import { Fingerprint, StatusLines, teamErrorText } from './team-common';
 import { EntryForm } from './team-entry-form';
 import { InvitePanel, RequestsPanel } from './team-invites';
@@ -24,8 +24,6 @@ function TeamView({ config, onLeft }: { config: TeamConfig; onLeft: () => void }
   const [requests, setRequests] = useState<JoinRequest[] | null>(null);
   const [ownKey, setOwnKey] = useState<JsonWebKey | null>(null);
   const [notice, setNotice] = useState('');
-  const [removing, setRemoving] = useState<Member | null>(null);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const list: MemberList | undefined = check?.list;
@@ -48,25 +46,18 @@ function TeamView({ config, onLeft }: { config: TeamConfig; onLeft: () => void }
     void loadOrCreateIdentity().then((identity) => setOwnKey(identity.ecdsa));
   }, [refresh]);
 
-  async function confirmRemove() {
-    if (!removing) return;
-    setBusy(true);
-    try {
-      const result = await removeMember(removing.id);
+  const removal = useRemoval<Member>({
+    remove: async (member) => {
+      const result = await removeMember(member.id);
       setNotice(
-        [t.removed(removing.name), result.failedHooks ? t.removedHooksFailed(result.failedHooks) : '']
+        [t.removed(member.name), result.failedHooks ? t.removedHooksFailed(result.failedHooks) : '']
           .filter(Boolean)
           .join(' '),
       );
-      setRemoving(null);
-      await refresh();
-    } catch (caught) {
-      setError(teamErrorText(caught));
-      setRemoving(null);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    after: refresh,
+    onError: (caught) => setError(teamErrorText(caught)),
+  });
 
   if (check?.removed) {
     return (
@@ -99,7 +90,7 @@ function TeamView({ config, onLeft }: { config: TeamConfig; onLeft: () => void }
         </div>
         <StatusLines error={error} notice={notice} />
       </div>
-      <MembersPanel config={config} check={check} isLead={isLead} onRemove={setRemoving} />
+      <MembersPanel config={config} check={check} isLead={isLead} onRemove={removal.ask} />
       {isLead ? (
         <>
           <InvitePanel />
@@ -112,18 +103,7 @@ function TeamView({ config, onLeft }: { config: TeamConfig; onLeft: () => void }
           />
         </>
       ) : null}
-      <ConfirmDialog
-        open={removing !== null}
-        title={t.removeTitle(removing?.name ?? '')}
-        confirmLabel={t.removeConfirm}
-        cancelLabel={t.removeCancel}
-        danger
-        busy={busy}
-        onConfirm={() => void confirmRemove()}
-        onCancel={() => setRemoving(null)}
-      >
-        <p>{t.removeExplain}</p>
-      </ConfirmDialog>
+      <RemoveDialog texts={t} removal={removal} />
     </>
   );
 }

@@ -1,0 +1,73 @@
+// The confirmation before removing a device (sync) or a team member (team):
+// the same dialog with the area's four catalogue texts, and the same steps
+// around the removal. Used only by the lazy sync and team settings sections,
+// so scripts/js-size.mjs counts it with sync.
+import { useState } from 'react';
+import { ConfirmDialog } from './confirm-dialog';
+
+/** The texts both catalogues (i18n/nl/sync.ts, team.ts) give a removal. */
+export interface RemoveTexts {
+  removeTitle: (name: string) => string;
+  removeConfirm: string;
+  removeCancel: string;
+  removeExplain: string;
+}
+
+/** The item asked about (null: no dialog), busy while it is removed. */
+export interface Removal<T> {
+  item: T | null;
+  ask: (item: T | null) => void;
+  busy: boolean;
+  confirm: () => Promise<void>;
+}
+
+/**
+ * `remove` removes the item and writes its notice; then the dialog closes and
+ * `after` runs (a refresh). A failure goes to `onError` and closes it too.
+ */
+export function useRemoval<T>(options: {
+  remove: (item: T) => Promise<void>;
+  after: () => Promise<void>;
+  onError: (caught: unknown) => void;
+}): Removal<T> {
+  const [item, setItem] = useState<T | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function confirm() {
+    if (!item) return;
+    setBusy(true);
+    try {
+      await options.remove(item);
+      setItem(null);
+      await options.after();
+    } catch (caught) {
+      options.onError(caught);
+      setItem(null);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { item, ask: setItem, busy, confirm };
+}
+
+export function RemoveDialog<T extends { name: string }>({
+  texts,
+  removal,
+}: {
+  texts: RemoveTexts;
+  removal: Removal<T>;
+}) {
+  return (
+    <ConfirmDialog
+      open={removal.item !== null}
+      title={texts.removeTitle(removal.item?.name ?? '')}
+      confirmLabel={texts.removeConfirm}
+      cancelLabel={texts.removeCancel}
+      danger
+      busy={removal.busy}
+      onConfirm={() => void removal.confirm()}
+      onCancel={() => removal.ask(null)}
+    >
+      <p>{texts.removeExplain}</p>
+    </ConfirmDialog>
+  );
+}
