@@ -32,7 +32,29 @@ export async function prerenderLockScreen(root: string): Promise<string> {
   }
 }
 
-export function lockScreenHtmlPlugin(): Plugin {
+const stylesheet = /\n?\s*<link rel="stylesheet"[^>]*>/;
+const moduleScript = /<script type="module"[^>]*><\/script>/;
+
+/**
+ * Vite puts the entry's <script type="module"> before its stylesheet. The
+ * script does not block rendering, the stylesheet does: asking for it first
+ * lets the prerendered lock screen paint without waiting behind the JS fetch.
+ */
+export function stylesheetFirst(html: string): string {
+  const link = stylesheet.exec(html)?.[0];
+  const script = moduleScript.exec(html);
+  if (!link || !script || html.indexOf(link) < script.index) return html;
+  return html.replace(link, '').replace(script[0], `${link.trim()}\n    ${script[0]}`);
+}
+
+export function lockScreenHtmlPlugin(): Plugin[] {
+  return [
+    prerenderPlugin(),
+    { name: 'baken-stylesheet-first', transformIndexHtml: { order: 'post', handler: stylesheetFirst } },
+  ];
+}
+
+function prerenderPlugin(): Plugin {
   let root = process.cwd();
   let dev: ViteDevServer | undefined;
   return {
