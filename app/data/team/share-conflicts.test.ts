@@ -1,0 +1,182 @@
+// Concurrent edits of a shared case follow issue 20's conflict rules, against
+// a real CouchDB-protocol server (express-pouchdb). "A" is this process's
+// Dexie database and identity; colleague B is simulated with its own keys,
+// editing the team's cases database directly while A is offline.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { makeCase, makeNote } from '../../../schema/factories';
+import type { Case } from '../../../schema/records/case';
+import type { MemberList } from '../../../schema/team';
+import { db } from '../db';
+import { getRecord, listRecords, saveRecords } from '../store';
+import { TEST_PASSPHRASE, resetDatabase } from '../test-utils';
+import { createVault } from '../vault';
+import { openConflictRow } from '../sync/local';
+import { resolveConflict } from '../sync/conflicts';
+import { decodeDoc, encodeDoc } from '../sync/codec';
+import { startTestCouch } from '../sync/test-server';
+import type { TestCouch } from '../sync/test-server';
+import { requireDataKey } from '../session';
+import { makeIdentity, memberOf } from './coord-test-utils';
+import { loadOrCreateIdentity } from './identity';
+import type { Identity } from './identity';
+import { shareCase } from './share';
+import type { ShareContext } from './share';
+import { teamDb } from './share-db';
+import { openGrant } from './share-grants';
+import { pullShared, pushShared, shareRound } from './share-sync';
+
+let couch: TestCouch;
+let dbName: string;
+let a: Identity;
+let b: Identity;
+let list: MemberList;
+
+beforeAll(async () => {
+  couch = await startTestCouch();
+});
+
+afterAll(async () => {
+  await couch.close();
+});
+
+beforeEach(async () => {
+  await resetDatabase();
+  await createVault(TEST_PASSPHRASE, { recoveryCode: false });
+  dbName = await couch.createDb();
+  a = await loadOrCreateIdentity();
+  b = await makeIdentity();
+  list = {
+    team: 'clb-noord',
+    version: 1,
+    leadId: a.memberId,
+    members: [memberOf(a, 'coordinator', 'Anna'), memberOf(b, 'medewerker', 'Bert')],
+    issuedAt: '2026-03-12T09:30:00.000Z',
+  };
+});
+
+function ctxFor(identity: Identity): ShareContext {
+  return {
+    team: 'clb-noord',
+    identity,
+    members: list,
+    server: teamDb({ db: dbName, account: 'x', password: 'y', base: couch.url }),
+  };
+}
+
+/** B's view: the case key B's grant opens. */
+async function bKey(keyId: string): Promise<CryptoKey> {
+  const grant = await ctxFor(b).server.get(`grant-${keyId}-${b.memberId}`);
+  const opened = await openGrant(ctxFor(b), grant);
+  if (!opened) throw new Error('B cannot open its grant');
+  return crypto.subtle.importKey('raw', opened.rawKey as Uint8Array<ArrayBuffer>, 'AES-GCM', false, [
+    'encrypt',
+    'decrypt',
+  ]);
+}
+
+/** The case as the team database holds it, read with B's key. */
+async function serverCase(caseId: string, keyId: string): Promise<{ record: Case; rev: string }> {
+  const doc = await ctxFor(b).server.get(caseId);
+  const key = await bKey(keyId);
+  const decoded = await decodeDoc((k) => (k === keyId ? key : undefined), doc);
+  if (!decoded.ok || decoded.payload.record.kind !== 'case') throw new Error('case unreadable');
+  return { record: decoded.payload.record, rev: String(doc?._rev) };
+}
+
+async function localCase(caseId: string): Promise<Case> {
+  const got = await getRecord(caseId, 'case');
+  if (!got?.ok || got.record.kind !== 'case') throw new Error('no local case');
+  return got.record;
+}
+
+async function openConflicts(caseId: string) {
+  const rows = await db.conflicts.where('caseId').equals(caseId).toArray();
+  const opened = await Promise.all(rows.map((r) => openConflictRow(requireDataKey(), r)));
+  return opened.flatMap((c) => (c && c.resolvedAt === undefined ? [c] : []));
+}
+
+describe('concurrent edits of a shared case', () => {
+  it('both edit offline: notes take the union, different fields merge, the same field gives one conflict item the worker resolves', async () => {
+    const kase = makeCase({ reference: '2031-0501', knownVia: 'klasgenoot', schools: ['Sint-Jozefscollege'] });
+    await saveRecords([kase]);
+    await shareCase(ctxFor(a), kase.id, b.memberId);
+    await pushShared(ctxFor(a));
+    const keyId = String((await db.records.get(kase.id))?.k);
+    const key = await bKey(keyId);
+
+    // A, offline: changes how the case became known and adds a note.
+    await saveRecords([{ ...(await localCase(kase.id)), knownVia: 'leerkracht' }]);
+    const aNote = makeNote({ caseId: kase.id, text: 'Notitie van Anna, offline.' });
+    await saveRecords([aNote]);
+    // B, meanwhile online: changes the same field differently, adds a school, adds a note.
+    const before = await serverCase(kase.id, keyId);
+    const bCase: Case = { ...before.record, knownVia: 'ouder', schools: ['Sint-Jozefscollege', 'Atheneum Noord'] };
+    await ctxFor(b).server.put({ ...(await encodeDoc(key, { t: 'records', record: bCase }, keyId)), _rev: before.rev });
+    const bNote = makeNote({ caseId: kase.id, text: 'Notitie van Bert.' });
+    await ctxFor(b).server.put(await encodeDoc(key, { t: 'records', record: bNote }, keyId));
+
+    // A comes online and pushes first: its note goes out, its stale case is refused, never overwrites B's.
+    const out = { conflicted: 0 };
+    expect(await pushShared(ctxFor(a), out)).toBe(1);
+    expect(out.conflicted).toBe(1);
+    expect((await serverCase(kase.id, keyId)).record.knownVia).toBe('ouder');
+
+    // The pull merges after decryption.
+    await pullShared(ctxFor(a));
+    const merged = await localCase(kase.id);
+    expect(merged.schools).toEqual(['Sint-Jozefscollege', 'Atheneum Noord']);
+    // Until the worker chooses, the record keeps the winning revision's value and the item keeps both.
+    expect(merged.knownVia).toBe('ouder');
+    const conflicts = await openConflicts(kase.id);
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]?.field).toBe('knownVia');
+    expect(conflicts[0]?.recordId).toBe(kase.id);
+    expect([...(conflicts[0]?.values ?? [])].sort()).toEqual(['leerkracht', 'ouder']);
+    const notes = (await listRecords({ kind: 'note', caseId: kase.id })).flatMap((r) => (r.ok ? [r.record.id] : []));
+    expect(notes.sort()).toEqual([aNote.id, bNote.id].sort());
+
+    // The merged version goes out on B's revision; B reads both schools.
+    expect(await pushShared(ctxFor(a))).toBe(1);
+    const afterMerge = await serverCase(kase.id, keyId);
+    expect(afterMerge.record.schools).toEqual(['Sint-Jozefscollege', 'Atheneum Noord']);
+    expect(afterMerge.record.knownVia).toBe('ouder');
+
+    // A resolves: chooses their own value; it reaches the team and the item closes.
+    const conflict = conflicts[0];
+    if (!conflict) throw new Error('no conflict');
+    await resolveConflict(conflict.id, conflict.values.indexOf('leerkracht'));
+    expect(await openConflicts(kase.id)).toHaveLength(0);
+    expect(await pushShared(ctxFor(a))).toBe(1);
+    expect((await serverCase(kase.id, keyId)).record.knownVia).toBe('leerkracht');
+    // Pulling again changes nothing and makes no new item.
+    await pullShared(ctxFor(a));
+    expect((await localCase(kase.id)).knownVia).toBe('leerkracht');
+    expect(await openConflicts(kase.id)).toHaveLength(0);
+  });
+
+  it('a change on one side only needs no choice; a full round merges and pushes at once', async () => {
+    const kase = makeCase({ reference: '2031-0502', knownVia: 'klasgenoot' });
+    await saveRecords([kase]);
+    await shareCase(ctxFor(a), kase.id, b.memberId);
+    await pushShared(ctxFor(a));
+    const keyId = String((await db.records.get(kase.id))?.k);
+    const key = await bKey(keyId);
+
+    await saveRecords([{ ...(await localCase(kase.id)), knownVia: 'leerkracht' }]);
+    const before = await serverCase(kase.id, keyId);
+    await ctxFor(b).server.put({
+      ...(await encodeDoc(key, { t: 'records', record: { ...before.record, status: 'in-rust' } }, keyId)),
+      _rev: before.rev,
+    });
+
+    await shareRound(ctxFor(a));
+    const local = await localCase(kase.id);
+    expect(local.knownVia).toBe('leerkracht');
+    expect(local.status).toBe('in-rust');
+    expect(await openConflicts(kase.id)).toHaveLength(0);
+    const onServer = await serverCase(kase.id, keyId);
+    expect(onServer.record.knownVia).toBe('leerkracht');
+    expect(onServer.record.status).toBe('in-rust');
+  });
+});
