@@ -18,7 +18,7 @@
 // pull merges it first).
 import { Dexie } from 'dexie';
 
-import { parseGrantId } from '../../../schema/team-share';
+import { ERASE_PREFIX, parseGrantId } from '../../../schema/team-share';
 import type { SharedCases } from '../../../schema/team-share';
 import type { StoredRecord } from '../../../schema/records';
 import { caseKeyById } from '../case-key-store';
@@ -32,6 +32,7 @@ import { markChanged } from '../sync/track';
 import type { ShareContext } from './share';
 import { loadSharedCases, storeReceivedKey, updateSharedCases, withdrawDeparted } from './share';
 import { openGrant } from './share-grants';
+import { applyEraseNotice, leaveErasedHere } from './share-erase';
 import { baseOf, mergeShared } from './share-merge';
 import type { ConflictRow } from '../db';
 
@@ -111,8 +112,17 @@ export async function pullShared(ctx: ShareContext): Promise<PullResult> {
         const entry = cases[opened.caseId];
         if (entry?.keys.includes(opened.keyId) && entry.withdrawn !== true) return;
         newKeys = true;
-        cases[opened.caseId] = { keys: [...new Set([...(entry?.keys ?? []), opened.keyId])].slice(-50) };
+        // The first grant names who shared the case with me: its owner (absent when I shared it).
+        const owner = entry ? entry.owner : opened.from === ctx.identity.memberId ? undefined : opened.from;
+        cases[opened.caseId] = {
+          keys: [...new Set([...(entry?.keys ?? []), opened.keyId])].slice(-50),
+          ...(owner ? { owner } : {}),
+        };
       });
+    }
+    // Erase notices after the grants (a deleted grant and the owner's notice often come together).
+    for (const change of results) {
+      if (change.id.startsWith(ERASE_PREFIX) && !change.deleted && change.doc) await applyEraseNotice(ctx, change.doc);
     }
     const cases = await loadSharedCases();
     const items: Pulled[] = [];
@@ -278,6 +288,8 @@ export async function shareRound(ctx: ShareContext): Promise<{ pulled: PullResul
     await withdrawDeparted(ctx);
     checkedList = list;
   }
+  // A shared case erased here with the ordinary erase: my copy only, so my access ends too.
+  await leaveErasedHere(ctx);
   const pulled = await pullShared(ctx);
   const out = { conflicted: 0 };
   let pushed = await pushShared(ctx, out);

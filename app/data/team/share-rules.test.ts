@@ -1,7 +1,7 @@
-// Concurrent edits of a shared case follow issue 20's conflict rules, against
-// a real CouchDB-protocol server (express-pouchdb). "A" is this process's
-// Dexie database and identity; colleague B is simulated with its own keys,
-// editing the team's cases database directly while A is offline.
+// Concurrent edits of a shared case (issue 20's conflict rules) and erasing a
+// shared case, against a real CouchDB-protocol server (express-pouchdb). "A"
+// is this process's Dexie database and identity; colleagues B and C are
+// simulated with their own keys, using the team's cases database directly.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { makeCase, makeNote } from '../../../schema/factories';
@@ -20,16 +20,22 @@ import { requireDataKey } from '../session';
 import { makeIdentity, memberOf } from './coord-test-utils';
 import { loadOrCreateIdentity } from './identity';
 import type { Identity } from './identity';
-import { shareCase } from './share';
+import { loadSharedCases, shareCase } from './share';
 import type { ShareContext } from './share';
 import { teamDb } from './share-db';
-import { openGrant } from './share-grants';
+import { eraseRoleOf, eraseSharedCase } from './share-erase';
+import { makeGrant, openGrant } from './share-grants';
+import { signJson } from './seal';
+import { eraseNoticeBody } from '../../../schema/team-share';
+import type { AuditEvent } from '../../../schema/records/audit';
+import { eraseCase } from '../store';
 import { pullShared, pushShared, shareRound } from './share-sync';
 
 let couch: TestCouch;
 let dbName: string;
 let a: Identity;
 let b: Identity;
+let c: Identity;
 let list: MemberList;
 
 beforeAll(async () => {
@@ -45,12 +51,12 @@ beforeEach(async () => {
   await createVault(TEST_PASSPHRASE, { recoveryCode: false });
   dbName = await couch.createDb();
   a = await loadOrCreateIdentity();
-  b = await makeIdentity();
+  [b, c] = await Promise.all([makeIdentity(), makeIdentity()]);
   list = {
     team: 'clb-noord',
     version: 1,
     leadId: a.memberId,
-    members: [memberOf(a, 'coordinator', 'Anna'), memberOf(b, 'medewerker', 'Bert')],
+    members: [memberOf(a, 'coordinator', 'Anna'), memberOf(b, 'medewerker', 'Bert'), memberOf(c, 'medewerker', 'Chris')],
     issuedAt: '2026-03-12T09:30:00.000Z',
   };
 });
@@ -178,5 +184,118 @@ describe('concurrent edits of a shared case', () => {
     const onServer = await serverCase(kase.id, keyId);
     expect(onServer.record.knownVia).toBe('leerkracht');
     expect(onServer.record.status).toBe('in-rust');
+  });
+});
+
+interface RawRow {
+  id: string;
+  doc: Record<string, unknown>;
+}
+
+async function rawDocs(): Promise<RawRow[]> {
+  const { json } = await couch.request('GET', `${dbName}/_all_docs?include_docs=true`);
+  return (json as { rows: RawRow[] }).rows;
+}
+
+async function auditActions(): Promise<AuditEvent[]> {
+  return (await listRecords({ kind: 'audit' })).flatMap((r) => (r.ok && r.record.kind === 'audit' ? [r.record] : []));
+}
+
+/** Colleague B shares a case with A (this device): B's grant and the case document; A pulls it. */
+async function caseFromB(reference: string): Promise<{ caseId: string; keyId: string }> {
+  const kase = makeCase({ reference });
+  const raw = crypto.getRandomValues(new Uint8Array(32));
+  const keyId = crypto.randomUUID();
+  const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
+  const server = ctxFor(b).server;
+  await server.put(await makeGrant(ctxFor(b), b.memberId, keyId, raw, kase.id));
+  await server.put(await makeGrant(ctxFor(b), a.memberId, keyId, raw, kase.id));
+  await server.put(await encodeDoc(key, { t: 'records', record: kase }, keyId));
+  await pullShared(ctxFor(a));
+  expect((await getRecord(kase.id, 'case'))?.ok).toBe(true);
+  return { caseId: kase.id, keyId };
+}
+
+/** The owner's notice as `who` would write it. */
+async function notice(who: Identity, keyId: string) {
+  const body = { _id: `erase-${keyId}`, k: keyId, by: who.memberId };
+  return { ...body, sig: await signJson(who.ecdsaPrivate, eraseNoticeBody('clb-noord', body)) };
+}
+
+describe('erasing a shared case', () => {
+  it('the owner erases it for every holder: signed notice, documents and grants deleted, shredded here, audited', async () => {
+    const kase = makeCase({ reference: '2031-0601' });
+    const note = makeNote({ caseId: kase.id, text: 'Gesprek met de leerling.' });
+    await saveRecords([kase, note]);
+    await shareCase(ctxFor(a), kase.id, b.memberId);
+    await pushShared(ctxFor(a));
+    const keyId = String((await db.records.get(kase.id))?.k);
+    expect(await eraseRoleOf(kase.id)).toBe('owner');
+
+    expect(await eraseSharedCase(ctxFor(a), kase.id)).toBe('owner');
+    const live = (await rawDocs()).map((r) => r.id);
+    // Only the notice is left as a live document: no case rows, no grants.
+    expect(live).toEqual([`erase-${keyId}`]);
+    const { json } = await couch.request('GET', `${dbName}/${kase.id}`);
+    expect((json as { error?: string }).error).toBe('not_found');
+    expect(await getRecord(kase.id)).toBeUndefined();
+    expect(await db.records.where('caseId').equals(kase.id).count()).toBe(0);
+    expect(await db.caseKeys.get(keyId)).toBeUndefined();
+    const audit = await auditActions();
+    expect(audit.find((e) => e.action === 'case.team-erased')?.details).toEqual({ member: a.memberId });
+    expect(audit.some((e) => e.action === 'case.erased' && e.caseId === kase.id)).toBe(true);
+    // It does not come back on the next round.
+    await shareRound(ctxFor(a));
+    expect(await getRecord(kase.id)).toBeUndefined();
+  });
+
+  it('a holder reading the owner\'s notice erases its copy; a notice from anyone else is ignored', async () => {
+    const { caseId, keyId } = await caseFromB('2031-0602');
+    const server = ctxFor(b).server;
+    // C (a member, not the owner) and a tampered notice from B: refused.
+    await server.put(await notice(c, keyId));
+    await pullShared(ctxFor(a));
+    expect((await getRecord(caseId, 'case'))?.ok).toBe(true);
+    const tampered = { ...(await notice(b, keyId)), _id: `erase-${keyId}`, by: c.memberId };
+    const old = await server.get(`erase-${keyId}`);
+    await server.put({ ...tampered, _rev: String(old?._rev) });
+    await pullShared(ctxFor(a));
+    expect((await getRecord(caseId, 'case'))?.ok).toBe(true);
+    // B's own signed notice: A's copy and key are gone, audited with B's member id.
+    const current = await server.get(`erase-${keyId}`);
+    await server.put({ ...(await notice(b, keyId)), _rev: String(current?._rev) });
+    await pullShared(ctxFor(a));
+    expect(await getRecord(caseId)).toBeUndefined();
+    expect(await db.caseKeys.get(keyId)).toBeUndefined();
+    expect((await loadSharedCases())[caseId]?.withdrawn).toBe(true);
+    const audit = await auditActions();
+    expect(audit.find((e) => e.action === 'case.team-erased')?.details).toEqual({ member: b.memberId });
+  });
+
+  it('a holder erasing removes only their own copy and access; the owner keeps the case', async () => {
+    const { caseId, keyId } = await caseFromB('2031-0603');
+    expect(await eraseRoleOf(caseId)).toBe('holder');
+    expect(await eraseSharedCase(ctxFor(a), caseId)).toBe('holder');
+    const ids = (await rawDocs()).map((r) => r.id);
+    expect(ids).toContain(caseId);
+    expect(ids).toContain(`grant-${keyId}-${b.memberId}`);
+    expect(ids).not.toContain(`grant-${keyId}-${a.memberId}`);
+    expect(ids.some((id) => id.startsWith('erase-'))).toBe(false);
+    expect(await getRecord(caseId)).toBeUndefined();
+    expect(await db.caseKeys.get(keyId)).toBeUndefined();
+    expect((await auditActions()).some((e) => e.action === 'case.team-left' && e.caseId === caseId)).toBe(true);
+  });
+
+  it('the ordinary erase of a shared case becomes giving up my access at the next round', async () => {
+    const { caseId, keyId } = await caseFromB('2031-0604');
+    await eraseCase(caseId);
+    await shareRound(ctxFor(a));
+    const ids = (await rawDocs()).map((r) => r.id);
+    expect(ids).not.toContain(`grant-${keyId}-${a.memberId}`);
+    expect(ids).toContain(caseId);
+    expect((await loadSharedCases())[caseId]?.withdrawn).toBe(true);
+    expect((await auditActions()).filter((e) => e.action === 'case.team-left')).toHaveLength(1);
+    await shareRound(ctxFor(a));
+    expect((await auditActions()).filter((e) => e.action === 'case.team-left')).toHaveLength(1);
   });
 });
