@@ -12,7 +12,7 @@
 // usual case.erased. Team accounts are not database admins, so nothing is
 // purged: CouchDB keeps deletion stubs (SECURITY.md says what remains).
 import { ERASE_PREFIX, eraseNoticeBody, eraseNoticeSchema, grantId } from '../../../schema/team-share';
-import type { SharedCases } from '../../../schema/team-share';
+import type { SharedCase, SharedCases } from '../../../schema/team-share';
 import { db } from '../db';
 import { appendAudit, eraseCase } from '../store';
 import type { ShareContext } from './share';
@@ -29,12 +29,15 @@ export class ShareEraseError extends Error {
   }
 }
 
-/** Whether erasing this case erases it for everyone (owner) or only my copy (holder); null: not a shared case. */
-export async function eraseRoleOf(caseId: string): Promise<EraseRole | null> {
-  const entry = (await loadSharedCases())[caseId];
+/** Whether erasing erases the case for everyone (owner) or only my copy (holder); null: not a shared case. */
+export function eraseRoleOfEntry(entry: SharedCase | undefined): EraseRole | null {
   if (!entry) return null;
   // A withdrawn person is no longer part of the case: erasing is their own copy only.
   return entry.owner === undefined && entry.withdrawn !== true ? 'owner' : 'holder';
+}
+
+export async function eraseRoleOf(caseId: string): Promise<EraseRole | null> {
+  return eraseRoleOfEntry((await loadSharedCases())[caseId]);
 }
 
 async function allKeyIds(caseId: string, cases: SharedCases): Promise<string[]> {
