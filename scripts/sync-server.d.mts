@@ -19,6 +19,8 @@ export interface SyncServer {
   createTeam(id: string): Promise<{ databases: string[] }>;
   /** Every leaf revision (deleted ones too) of every document in `db`, as stored on the server. */
   rawDocs(db: string): Promise<Array<Record<string, unknown>>>;
+  /** Takes the account's role in `team` out of `_users`: its access to that team's databases ends. */
+  removeTeamRole(name: string, team: string): Promise<void>;
   close(): Promise<void>;
 }
 export function startSyncServer(options?: { dir?: string; port?: number; host?: string }): Promise<SyncServer>;

@@ -212,6 +212,22 @@ export async function startSyncServer(options = {}) {
     async rawDocs(db) {
       return rawDocsVia(call, db);
     },
+    /**
+     * Ends an account's access to a team's databases: takes its team role out of `_users` (issue 21,
+     * the admin's part of removing a person; README "Team").
+     * @param {string} name
+     * @param {string} team
+     */
+    async removeTeamRole(name, team) {
+      const userPath = `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
+      const existing = await call('GET', userPath);
+      if (existing.status !== 200) throw new Error(`account ${name}: ${existing.status}`);
+      const user = /** @type {{ roles?: string[] }} */ (existing.body);
+      const prefix = `baken-team-${team}-`;
+      const roles = (user.roles ?? []).filter((r) => !r.startsWith(prefix));
+      const put = await call('PUT', userPath, { ...user, roles });
+      if (put.status >= 300) throw new Error(`account ${name}: ${put.status} ${JSON.stringify(put.body)}`);
+    },
     close: () =>
       new Promise((done) => {
         server.closeAllConnections();
