@@ -45,6 +45,7 @@ export function useCaseAccess(caseId: string): {
 
   useEffect(() => {
     let live = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     void (async () => {
       const state = await shareContextState().catch(() => ({ reason: 'unavailable' as const }));
       if (!('ctx' in state)) {
@@ -60,11 +61,15 @@ export function useCaseAccess(caseId: string): {
         );
         if (live) setAccess({ status: 'ready', me: ctx.identity.memberId, access: list, candidates });
       } catch {
-        if (live) setAccess({ status: 'offline' });
+        if (!live) return;
+        setAccess({ status: 'offline' });
+        // Try again while the page stays open: the connection often comes back (school visit, basement room).
+        retry = setTimeout(() => setRound((n) => n + 1), 5000);
       }
     })();
     return () => {
       live = false;
+      clearTimeout(retry);
     };
   }, [caseId, round]);
 
