@@ -36,6 +36,7 @@ export function createAccountVia(
   db?: string,
 ): Promise<{ db: string }>;
 export function rawDocsVia(call: SyncServerCall, db: string): Promise<Array<Record<string, unknown>>>;
+export function removeTeamRoleVia(call: SyncServerCall, name: string, team: string): Promise<void>;
 export const teamRoles: readonly ['medewerker', 'coordinator', 'auditor'];
 export function teamRole(team: string, role: string): string;
 export function teamDatabases(team: string): Array<{ db: string; roles: string[] }>;
