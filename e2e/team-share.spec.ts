@@ -5,7 +5,8 @@
 // B holds no grant for the new key the note is sealed under). Second test:
 // both change the same follow-up offline, one "tegenstrijdige wijziging" is
 // resolved in the UI, then the owner erases the case for B too.
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import type { TestSyncServer } from './sync-server';
 import { expectNoAxeViolations } from './axe';
 import { LogbookPage } from './pages/logbook-page';
 import { closeTeam, expect, setUpTeam, test } from './team-fixtures';
@@ -15,6 +16,31 @@ test.describe.configure({ timeout: 300_000 });
 async function openLogbook(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeVisible();
+}
+
+/** A team of Anna (coördinator, lead) and Bram (medewerker), each in their own context. */
+async function annaAndBram(browser: Browser, baseURL: string, syncServer: TestSyncServer) {
+  const { teamId, people } = await setUpTeam(browser, baseURL, syncServer, [
+    { name: 'Anna', role: 'coordinator' },
+    { name: 'Bram', role: 'medewerker' },
+  ]);
+  const [anna, bram] = people;
+  if (!anna || !bram) throw new Error('team not set up');
+  const casesDb = `baken-team-${teamId}-cases`;
+  return { people, anna, bram, casesDb, a: new LogbookPage(anna.page), b: new LogbookPage(bram.page) };
+}
+
+/** A new case in the logbook of `page`; resolves its case number. */
+async function logCase(page: Page, logbook: LogbookPage): Promise<string> {
+  await openLogbook(page);
+  await logbook.openNewIncident();
+  await logbook.fillIncident({
+    types: ['ongewenste sexting'],
+    knownVia: 'Een klasgenoot',
+    schools: ['Sint-Jozefscollege'],
+    description: 'Foto doorgestuurd in een klasgroep.',
+  });
+  return logbook.saveIncident();
 }
 
 interface RawDoc {
@@ -29,26 +55,10 @@ test('a shared case: B adds a note A sees; after withdrawal B is told and gets n
   baseURL,
   syncServer,
 }) => {
-  const { teamId, people } = await setUpTeam(browser, baseURL ?? '', syncServer, [
-    { name: 'Anna', role: 'coordinator' },
-    { name: 'Bram', role: 'medewerker' },
-  ]);
-  const [anna, bram] = people;
-  if (!anna || !bram) throw new Error('team not set up');
-  const casesDb = `baken-team-${teamId}-cases`;
-  const a = new LogbookPage(anna.page);
-  const b = new LogbookPage(bram.page);
+  const { people, anna, bram, casesDb, a, b } = await annaAndBram(browser, baseURL ?? '', syncServer);
 
   // A logs a case with a note; the Toegang section shows only A.
-  await openLogbook(anna.page);
-  await a.openNewIncident();
-  await a.fillIncident({
-    types: ['ongewenste sexting'],
-    knownVia: 'Een klasgenoot',
-    schools: ['Sint-Jozefscollege'],
-    description: 'Foto doorgestuurd in een klasgroep.',
-  });
-  const reference = await a.saveIncident();
+  const reference = await logCase(anna.page, a);
   await a.addNote('gesprek', 'Eerste gesprek met de school.');
   const access = a.section('Toegang');
   await expect(access.getByText('Alleen jij hebt toegang tot dit dossier.')).toBeVisible({ timeout: 30_000 });
@@ -128,25 +138,9 @@ test('a shared case: the same follow-up moved offline by both gives one choice; 
   baseURL,
   syncServer,
 }) => {
-  const { teamId, people } = await setUpTeam(browser, baseURL ?? '', syncServer, [
-    { name: 'Anna', role: 'coordinator' },
-    { name: 'Bram', role: 'medewerker' },
-  ]);
-  const [anna, bram] = people;
-  if (!anna || !bram) throw new Error('team not set up');
-  const casesDb = `baken-team-${teamId}-cases`;
-  const a = new LogbookPage(anna.page);
-  const b = new LogbookPage(bram.page);
+  const { people, anna, bram, casesDb, a, b } = await annaAndBram(browser, baseURL ?? '', syncServer);
 
-  await openLogbook(anna.page);
-  await a.openNewIncident();
-  await a.fillIncident({
-    types: ['ongewenste sexting'],
-    knownVia: 'Een klasgenoot',
-    schools: ['Sint-Jozefscollege'],
-    description: 'Foto doorgestuurd in een klasgroep.',
-  });
-  const reference = await a.saveIncident();
+  const reference = await logCase(anna.page, a);
   await a.scheduleFollowUp('Terugkoppeling met de leerling');
   const access = a.section('Toegang');
   await expect(access.getByText('Alleen jij hebt toegang tot dit dossier.')).toBeVisible({ timeout: 30_000 });

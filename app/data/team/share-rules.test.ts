@@ -102,14 +102,19 @@ async function openConflicts(caseId: string) {
   return opened.flatMap((c) => (c && c.resolvedAt === undefined ? [c] : []));
 }
 
+/** A case A shares with B and pushes; with the key id and B's key to it. */
+async function sharedWithB(kase: Case): Promise<{ keyId: string; key: CryptoKey }> {
+  await saveRecords([kase]);
+  await shareCase(ctxFor(a), kase.id, b.memberId);
+  await pushShared(ctxFor(a));
+  const keyId = String((await db.records.get(kase.id))?.k);
+  return { keyId, key: await bKey(keyId) };
+}
+
 describe('concurrent edits of a shared case', () => {
   it('both edit offline: notes take the union, different fields merge, the same field gives one conflict item the worker resolves', async () => {
     const kase = makeCase({ reference: '2031-0501', knownVia: 'klasgenoot', schools: ['Sint-Jozefscollege'] });
-    await saveRecords([kase]);
-    await shareCase(ctxFor(a), kase.id, b.memberId);
-    await pushShared(ctxFor(a));
-    const keyId = String((await db.records.get(kase.id))?.k);
-    const key = await bKey(keyId);
+    const { keyId, key } = await sharedWithB(kase);
 
     // A, offline: changes how the case became known and adds a note.
     await saveRecords([{ ...(await localCase(kase.id)), knownVia: 'leerkracht' }]);
@@ -163,11 +168,7 @@ describe('concurrent edits of a shared case', () => {
 
   it('a change on one side only needs no choice; a full round merges and pushes at once', async () => {
     const kase = makeCase({ reference: '2031-0502', knownVia: 'klasgenoot' });
-    await saveRecords([kase]);
-    await shareCase(ctxFor(a), kase.id, b.memberId);
-    await pushShared(ctxFor(a));
-    const keyId = String((await db.records.get(kase.id))?.k);
-    const key = await bKey(keyId);
+    const { keyId, key } = await sharedWithB(kase);
 
     await saveRecords([{ ...(await localCase(kase.id)), knownVia: 'leerkracht' }]);
     const before = await serverCase(kase.id, keyId);
