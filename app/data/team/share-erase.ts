@@ -77,9 +77,19 @@ export async function eraseSharedCase(ctx: ShareContext, caseId: string): Promis
     const sig = await signJson(ctx.identity.ecdsaPrivate, eraseNoticeBody(ctx.team, notice));
     const existing = await ctx.server.get(notice._id);
     await ctx.server.put({ ...notice, sig, ...(existing?._rev ? { _rev: existing._rev } : {}) });
-    // Then every document of the case the team database holds (mine and my colleagues'), and every grant.
-    const ids = [caseId, ...(await db.records.where('caseId').equals(caseId).primaryKeys())];
-    for (const id of new Set(ids)) {
+    // Then every document of the case the team database holds (mine and my colleagues', also those not
+    // pulled here yet: found by their key id), and every grant.
+    const ids = new Set([caseId, ...(await db.records.where('caseId').equals(caseId).primaryKeys())]);
+    for (let since: string | number = 0; ; ) {
+      const { results, last_seq: last } = await ctx.server.changes(since, 500);
+      for (const change of results) {
+        if (change.deleted || change.id.startsWith(ERASE_PREFIX)) continue;
+        if (keyIds.includes(String(change.doc?.['k']))) ids.add(change.id);
+      }
+      if (results.length < 500 || last === since) break;
+      since = last;
+    }
+    for (const id of ids) {
       const doc = await ctx.server.get(id);
       if (doc?._rev) await ctx.server.remove(id, doc._rev);
     }

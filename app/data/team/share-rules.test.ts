@@ -232,6 +232,9 @@ describe('erasing a shared case', () => {
     await pushShared(ctxFor(a));
     const keyId = String((await db.records.get(kase.id))?.k);
     expect(await eraseRoleOf(kase.id)).toBe('owner');
+    // B wrote a note that A has not pulled yet: it goes too.
+    const bNote = makeNote({ caseId: kase.id, text: 'Notitie van Bert, nog niet bij Anna.' });
+    await ctxFor(b).server.put(await encodeDoc(await bKey(keyId), { t: 'records', record: bNote }, keyId));
 
     expect(await eraseSharedCase(ctxFor(a), kase.id)).toBe('owner');
     const live = (await rawDocs()).map((r) => r.id);

@@ -175,7 +175,10 @@ async function decide(
     // A local change waits to be pushed: merge it with this version (issue 20's rules), push the result on `rev`.
     const merged = await mergeShared(vaultKey, local, state, record, rev);
     if (!merged) return null;
-    const localKeyId = local.k !== undefined && cases[caseId]?.keys.includes(local.k) ? local.k : keyId;
+    // Seal under the newer of the two keys (later in the case's key list): after a re-key by either side,
+    // the merged row must not fall back to a key a withdrawn person still holds.
+    const keys = cases[caseId]?.keys ?? [];
+    const localKeyId = local.k !== undefined && keys.indexOf(local.k) > keys.indexOf(keyId) ? local.k : keyId;
     const sealWith = { keyId: localKeyId, key: localKeyId === keyId ? caseKey : await caseKeyById(vaultKey, localKeyId) };
     return {
       record: merged.record,
