@@ -26,12 +26,7 @@ async function openCase(page: Page, reference: string): Promise<void> {
 }
 
 async function reschedule(page: Page, to: string, reason: string): Promise<void> {
-  const section = page.getByRole('region', { name: 'Opvolging en status', exact: true });
-  await section.getByRole('button', { name: /^Opvolging van .* verplaatsen$/ }).click();
-  await section.getByLabel('Nieuwe datum').fill(to);
-  await section.getByRole('textbox', { name: 'Waarom verplaats je de opvolging?' }).fill(reason);
-  await section.getByRole('button', { name: 'Nieuwe datum bewaren' }).click();
-  await expect(section.getByRole('status').filter({ hasText: 'De opvolging is verplaatst.' })).toBeVisible();
+  await new LogbookPage(page).rescheduleFollowUp(to, reason);
 }
 
 test('offline work on two devices replicates, a conflicting date becomes one choice, erasure travels, the server sees no content', async ({

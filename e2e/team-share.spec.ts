@@ -2,8 +2,11 @@
 // contexts at 360 px against one server: A shares a case with B, B adds a
 // note that A sees; A withdraws B's access; B is told, and what A writes
 // afterwards does not reach B (on B's screen and in the raw server documents:
-// B holds no grant for the new key the note is sealed under).
-import type { Page } from '@playwright/test';
+// B holds no grant for the new key the note is sealed under). Second test:
+// both change the same follow-up offline, one "tegenstrijdige wijziging" is
+// resolved in the UI, then the owner erases the case for B too.
+import type { Browser, Page } from '@playwright/test';
+import type { TestSyncServer } from './sync-server';
 import { expectNoAxeViolations } from './axe';
 import { LogbookPage } from './pages/logbook-page';
 import { closeTeam, expect, setUpTeam, test } from './team-fixtures';
@@ -13,6 +16,31 @@ test.describe.configure({ timeout: 300_000 });
 async function openLogbook(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeVisible();
+}
+
+/** A team of Anna (coördinator, lead) and Bram (medewerker), each in their own context. */
+async function annaAndBram(browser: Browser, baseURL: string, syncServer: TestSyncServer) {
+  const { teamId, people } = await setUpTeam(browser, baseURL, syncServer, [
+    { name: 'Anna', role: 'coordinator' },
+    { name: 'Bram', role: 'medewerker' },
+  ]);
+  const [anna, bram] = people;
+  if (!anna || !bram) throw new Error('team not set up');
+  const casesDb = `baken-team-${teamId}-cases`;
+  return { people, anna, bram, casesDb, a: new LogbookPage(anna.page), b: new LogbookPage(bram.page) };
+}
+
+/** A new case in the logbook of `page`; resolves its case number. */
+async function logCase(page: Page, logbook: LogbookPage): Promise<string> {
+  await openLogbook(page);
+  await logbook.openNewIncident();
+  await logbook.fillIncident({
+    types: ['ongewenste sexting'],
+    knownVia: 'Een klasgenoot',
+    schools: ['Sint-Jozefscollege'],
+    description: 'Foto doorgestuurd in een klasgroep.',
+  });
+  return logbook.saveIncident();
 }
 
 interface RawDoc {
@@ -27,26 +55,10 @@ test('a shared case: B adds a note A sees; after withdrawal B is told and gets n
   baseURL,
   syncServer,
 }) => {
-  const { teamId, people } = await setUpTeam(browser, baseURL ?? '', syncServer, [
-    { name: 'Anna', role: 'coordinator' },
-    { name: 'Bram', role: 'medewerker' },
-  ]);
-  const [anna, bram] = people;
-  if (!anna || !bram) throw new Error('team not set up');
-  const casesDb = `baken-team-${teamId}-cases`;
-  const a = new LogbookPage(anna.page);
-  const b = new LogbookPage(bram.page);
+  const { people, anna, bram, casesDb, a, b } = await annaAndBram(browser, baseURL ?? '', syncServer);
 
   // A logs a case with a note; the Toegang section shows only A.
-  await openLogbook(anna.page);
-  await a.openNewIncident();
-  await a.fillIncident({
-    types: ['ongewenste sexting'],
-    knownVia: 'Een klasgenoot',
-    schools: ['Sint-Jozefscollege'],
-    description: 'Foto doorgestuurd in een klasgroep.',
-  });
-  const reference = await a.saveIncident();
+  const reference = await logCase(anna.page, a);
   await a.addNote('gesprek', 'Eerste gesprek met de school.');
   const access = a.section('Toegang');
   await expect(access.getByText('Alleen jij hebt toegang tot dit dossier.')).toBeVisible({ timeout: 30_000 });
@@ -113,6 +125,84 @@ test('a shared case: B adds a note A sees; after withdrawal B is told and gets n
   await bram.page.waitForTimeout(15_000);
   await expect(b.section('Tijdlijn').getByText('Geschreven na de intrekking.')).toHaveCount(0);
   await expect(b.section('Tijdlijn').getByText('Notitie van Bram na het gesprek.')).toBeVisible();
+
+  await closeTeam(people);
+});
+
+function isoInDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+test('a shared case: the same follow-up moved offline by both gives one choice; the owner erases it for B too', async ({
+  browser,
+  baseURL,
+  syncServer,
+}) => {
+  const { people, anna, bram, casesDb, a, b } = await annaAndBram(browser, baseURL ?? '', syncServer);
+
+  const reference = await logCase(anna.page, a);
+  await a.scheduleFollowUp('Terugkoppeling met de leerling');
+  const access = a.section('Toegang');
+  await expect(access.getByText('Alleen jij hebt toegang tot dit dossier.')).toBeVisible({ timeout: 30_000 });
+  await access.getByRole('combobox', { name: 'Collega' }).selectOption({ label: 'Bram (medewerker)' });
+  await access.getByRole('button', { name: 'Delen met collega' }).click();
+  await expect(access.getByRole('status').filter({ hasText: 'Gedeeld met Bram.' })).toBeVisible();
+
+  await openLogbook(bram.page);
+  await bram.page.getByRole('link', { name: new RegExp(reference) }).click({ timeout: 60_000 });
+  await expect(bram.page.getByText(/Tot .*: Terugkoppeling met de leerling/)).toBeVisible({ timeout: 60_000 });
+
+  // Both offline: the same follow-up moved to different dates.
+  await anna.context.setOffline(true);
+  await bram.context.setOffline(true);
+  await a.rescheduleFollowUp(isoInDays(20), 'School vraagt later');
+  await b.rescheduleFollowUp(isoInDays(30), 'Leerling is op reis');
+  await anna.context.setOffline(false);
+  await bram.context.setOffline(false);
+
+  // The device whose change met the other's shows one item; the worker there chooses 20 days.
+  const region = (page: Page) => page.getByRole('region', { name: 'Tegenstrijdige wijzigingen' });
+  let chooser: Page | undefined;
+  await expect(async () => {
+    for (const p of [anna.page, bram.page]) if ((await region(p).getByRole('listitem').count()) === 1) chooser = p;
+    expect(chooser).toBeDefined();
+  }).toPass({ timeout: 60_000 });
+  if (!chooser) throw new Error('no conflict item');
+  await expect(region(chooser)).toContainText('opvolging, veld "due"');
+  await expectNoAxeViolations(chooser, 'shared-case conflict');
+  await region(chooser).getByRole('button', { name: `Kies ${isoInDays(20)}` }).click();
+  await expect(region(chooser)).toBeHidden({ timeout: 30_000 });
+  // Both devices end on the chosen date, and neither shows an item.
+  for (const p of [anna.page, bram.page]) {
+    await expect(region(p)).toBeHidden({ timeout: 60_000 });
+  }
+  const [y, m, d] = isoInDays(20).split('-');
+  for (const logbook of [a, b]) {
+    await expect(
+      logbook.section('Opvolging en status').getByRole('button', { name: `Opvolging van ${d}/${m}/${y} verplaatsen` }),
+    ).toBeVisible({ timeout: 60_000 });
+  }
+
+  // Bram (not the owner) is told erasing here removes only his copy; Anna erases it for everyone.
+  const bAccess = b.section('Toegang');
+  await expect(bAccess.getByRole('button', { name: 'Mijn kopie wissen en toegang opgeven' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(bAccess.getByText('Anna deelde dit dossier met jou.', { exact: false })).toBeVisible();
+  await access.getByRole('button', { name: 'Dossier wissen voor iedereen' }).click();
+  const dialog = anna.page.getByRole('dialog', { name: 'Dossier wissen voor iedereen?' });
+  await expect(dialog.getByText(/op het toestel van elke collega met toegang/)).toBeVisible();
+  await expectNoAxeViolations(anna.page, 'erase shared case dialog');
+  await dialog.getByRole('button', { name: 'Definitief wissen' }).click();
+  await expect(anna.page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeVisible();
+  await expect(anna.page.getByRole('link', { name: new RegExp(reference) })).toHaveCount(0);
+
+  // Bram's device learns of it and erases its copy.
+  await openLogbook(bram.page);
+  await expect(bram.page.getByRole('link', { name: new RegExp(reference) })).toHaveCount(0, { timeout: 60_000 });
+  // On the server only the signed erase notice is left live (no case rows, no grants).
+  const live = ((await syncServer.rawDocs(casesDb)) as RawDoc[]).filter((d) => d._deleted !== true);
+  expect(live.map((d) => d._id.replace(/-[0-9a-f-]{36}$/, ''))).toEqual(['erase']);
 
   await closeTeam(people);
 });

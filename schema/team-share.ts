@@ -68,6 +68,25 @@ export const sharedCasesSchema = z.record(
   z.strictObject({
     keys: z.array(caseKeyIdSchema).max(50),
     withdrawn: z.boolean().optional(),
+    /** Who shared the case with me (absent: I shared it; I am its owner). Only the owner erases it for all. */
+    owner: memberIdSchema.optional(),
   }),
 );
+export type SharedCase = SharedCases[string];
+
+/** The owner's signed notice that a shared case is erased for every holder (names only its key id). */
+export const ERASE_PREFIX = 'erase-';
+export const eraseNoticeSchema = z.strictObject({
+  _id: z.string().max(200),
+  _rev: z.string().optional(),
+  k: caseKeyIdSchema,
+  by: memberIdSchema,
+  sig: z.base64().max(200),
+});
+export type EraseNotice = z.infer<typeof eraseNoticeSchema>;
+
+/** What the owner signs: the team too, so a notice cannot be moved to another team's database. */
+export function eraseNoticeBody(team: string, n: Pick<EraseNotice, '_id' | 'k' | 'by'>) {
+  return { team, _id: n._id, k: n.k, by: n.by };
+}
 export type SharedCases = z.infer<typeof sharedCasesSchema>;

@@ -19,6 +19,8 @@ export interface SyncServer {
   createTeam(id: string): Promise<{ databases: string[] }>;
   /** Every leaf revision (deleted ones too) of every document in `db`, as stored on the server. */
   rawDocs(db: string): Promise<Array<Record<string, unknown>>>;
+  /** Takes the account's role in `team` out of `_users`: its access to that team's databases ends. */
+  removeTeamRole(name: string, team: string): Promise<void>;
   close(): Promise<void>;
 }
 export function startSyncServer(options?: { dir?: string; port?: number; host?: string }): Promise<SyncServer>;
@@ -34,6 +36,7 @@ export function createAccountVia(
   db?: string,
 ): Promise<{ db: string }>;
 export function rawDocsVia(call: SyncServerCall, db: string): Promise<Array<Record<string, unknown>>>;
+export function removeTeamRoleVia(call: SyncServerCall, name: string, team: string): Promise<void>;
 export const teamRoles: readonly ['medewerker', 'coordinator', 'auditor'];
 export function teamRole(team: string, role: string): string;
 export function teamDatabases(team: string): Array<{ db: string; roles: string[] }>;

@@ -17,6 +17,7 @@
 //   node scripts/sync-server.mjs [--port 5984] [--dir .baken-sync]
 //   node scripts/sync-server.mjs account <name> <password> [--team <id> --role <role>] [--dir .baken-sync]
 //   node scripts/sync-server.mjs team <id> [--dir .baken-sync]
+//   node scripts/sync-server.mjs remove-from-team <name> --team <id> [--dir .baken-sync]
 import { createServer } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, writeFile, rm } from 'node:fs/promises';
@@ -212,6 +213,15 @@ export async function startSyncServer(options = {}) {
     async rawDocs(db) {
       return rawDocsVia(call, db);
     },
+    /**
+     * Ends an account's access to a team's databases: takes its team role out of `_users` (issue 21,
+     * the admin's part of removing a person; README "Team").
+     * @param {string} name
+     * @param {string} team
+     */
+    async removeTeamRole(name, team) {
+      return removeTeamRoleVia(call, name, team);
+    },
     close: () =>
       new Promise((done) => {
         server.closeAllConnections();
@@ -254,6 +264,24 @@ export async function createAccountVia(call, name, password, db = defaultDbName(
   });
   if (security.status >= 300) throw new Error(`_security ${db}: ${security.status}`);
   return { db };
+}
+
+/**
+ * Takes every role of `team` out of an account's `_users` document: its access to the team's databases ends.
+ * @param {Call} call
+ * @param {string} name
+ * @param {string} team
+ */
+export async function removeTeamRoleVia(call, name, team) {
+  assertTeamId(team);
+  const userPath = `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
+  const existing = await call('GET', userPath);
+  if (existing.status !== 200) throw new Error(`account ${name}: ${existing.status}`);
+  const user = /** @type {{ roles?: string[] }} */ (existing.body);
+  const prefix = `baken-team-${team}-`;
+  const roles = (user.roles ?? []).filter((r) => !r.startsWith(prefix));
+  const put = await call('PUT', userPath, { ...user, roles });
+  if (put.status >= 300) throw new Error(`account ${name}: ${put.status} ${JSON.stringify(put.body)}`);
 }
 
 /** The three team roles (issue 21), as in schema/team.ts. */
@@ -427,6 +455,15 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
         ? `Account "${name}" met database "${result.db}" en rol ${team.role} in team "${team.team}" is klaar.`
         : `Account "${name}" met database "${result.db}" is klaar.`,
     );
+  } else if (args[0] === 'remove-from-team') {
+    const name = args[1] ?? '';
+    const teamId = option(args, '--team', '');
+    if (!name || name.startsWith('--') || !teamId) {
+      console.error('Gebruik: node scripts/sync-server.mjs remove-from-team <naam> --team <team-id>');
+      process.exit(2);
+    }
+    await withAdminCall(dir, (call) => removeTeamRoleVia(call, name, teamId));
+    console.log(`Account "${name}" heeft geen toegang meer tot team "${teamId}".`);
   } else if (args[0] === 'team') {
     const id = args[1] ?? '';
     if (!id || id.startsWith('--')) {

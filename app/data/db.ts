@@ -195,6 +195,8 @@ export interface TeamSyncRow {
   rev?: string;
   /** The local row's IV (base64) when it was last pushed or pulled: a different IV is a local change. */
   mark: string;
+  /** The last synced envelope of a changeable record: the three-way merge base (issue 20 rules; not indexed). */
+  base?: { iv: string; ct: string; k: string };
 }
 
 /** Version 8 (issue 21): replication state of shared cases' rows towards the team's cases database. */

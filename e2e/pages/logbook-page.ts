@@ -180,6 +180,16 @@ export class LogbookPage {
     await expect(section.getByRole('status').filter({ hasText: /^De opvolgdatum is bewaard\.$/ })).toBeVisible();
   }
 
+  /** Moves the (one) open follow-up to `to` (YYYY-MM-DD) with a reason. */
+  async rescheduleFollowUp(to: string, reason: string): Promise<void> {
+    const section = this.section('Opvolging en status');
+    await section.getByRole('button', { name: /^Opvolging van .* verplaatsen$/ }).click();
+    await section.getByLabel('Nieuwe datum').fill(to);
+    await section.getByRole('textbox', { name: 'Waarom verplaats je de opvolging?' }).fill(reason);
+    await section.getByRole('button', { name: 'Nieuwe datum bewaren' }).click();
+    await expect(section.getByRole('status').filter({ hasText: 'De opvolging is verplaatst.' })).toBeVisible();
+  }
+
   /** Dispatches a paste of a PNG file (as a phone's clipboard would) into the focused field. */
   async pasteImageInto(field: Locator): Promise<void> {
     await field.focus();

@@ -48,6 +48,9 @@ export const auditActionSchema = z.enum([
   // Issue 21: sharing a case inside the team (professional secrecy), never a consent-based share.
   'case.team-shared',
   'case.team-unshared',
+  // A shared case erased by its owner for every holder / a holder's own copy erased and access given up.
+  'case.team-erased',
+  'case.team-left',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

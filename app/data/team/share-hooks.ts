@@ -10,6 +10,8 @@ import { db } from '../db';
 import { loadSharedCases, readAccess, shareCase, withdrawAccess } from './share';
 import type { AccessEntry, Withdrawn } from './share';
 import { canReceiveCases } from './share-grants';
+import { eraseRoleOfEntry, eraseSharedCase } from './share-erase';
+import type { EraseRole } from './share-erase';
 import { autostartShareSync, loadShareContext, shareContextState } from './share-runtime';
 
 export type CaseAccess =
@@ -27,6 +29,11 @@ export function useCaseAccess(caseId: string): {
   withdrawnFromMe: boolean;
   share: (memberId: string) => Promise<void>;
   withdraw: (memberId: string) => Promise<Withdrawn>;
+  /** What erasing through "Toegang" does: for everyone (owner) or my copy only (holder); null: not shared. */
+  eraseRole: EraseRole | null;
+  /** Member id of who shared the case with me (holder only). */
+  owner: string | undefined;
+  erase: () => Promise<EraseRole>;
 } {
   const [access, setAccess] = useState<CaseAccess>({ status: 'loading' });
   const [round, setRound] = useState(0);
@@ -38,6 +45,7 @@ export function useCaseAccess(caseId: string): {
 
   useEffect(() => {
     let live = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     void (async () => {
       const state = await shareContextState().catch(() => ({ reason: 'unavailable' as const }));
       if (!('ctx' in state)) {
@@ -53,11 +61,15 @@ export function useCaseAccess(caseId: string): {
         );
         if (live) setAccess({ status: 'ready', me: ctx.identity.memberId, access: list, candidates });
       } catch {
-        if (live) setAccess({ status: 'offline' });
+        if (!live) return;
+        setAccess({ status: 'offline' });
+        // Try again while the page stays open: the connection often comes back (school visit, basement room).
+        retry = setTimeout(() => setRound((n) => n + 1), 5000);
       }
     })();
     return () => {
       live = false;
+      clearTimeout(retry);
     };
   }, [caseId, round]);
 
@@ -79,5 +91,8 @@ export function useCaseAccess(caseId: string): {
     withdrawnFromMe: shared?.withdrawn === true,
     share: (memberId) => run((ctx) => shareCase(ctx, caseId, memberId)),
     withdraw: (memberId) => run((ctx) => withdrawAccess(ctx, caseId, memberId)),
+    eraseRole: eraseRoleOfEntry(shared),
+    owner: shared?.owner,
+    erase: () => run((ctx) => eraseSharedCase(ctx, caseId)),
   };
 }

@@ -11,11 +11,14 @@
 //   rows under that same case key (per-case key mechanism unchanged);
 // - per row, db.teamSync keeps the team revision and the IV of the local row
 //   when it was last synced: a different IV means a local change to push.
-// Concurrent edits of one changeable record: the last push wins (a pull does
-// not overwrite a local change not yet pushed). README/SECURITY say so.
+// Concurrent edits of one record follow issue 20's rules (share-merge.ts): a
+// pulled version meeting a local change not yet pushed is merged after
+// decryption, field by field, with a "tegenstrijdige wijziging" item where the
+// same field differs; a push never overwrites a newer revision (409: the next
+// pull merges it first).
 import { Dexie } from 'dexie';
 
-import { parseGrantId } from '../../../schema/team-share';
+import { ERASE_PREFIX, parseGrantId } from '../../../schema/team-share';
 import type { SharedCases } from '../../../schema/team-share';
 import type { StoredRecord } from '../../../schema/records';
 import { caseKeyById } from '../case-key-store';
@@ -29,6 +32,9 @@ import { markChanged } from '../sync/track';
 import type { ShareContext } from './share';
 import { loadSharedCases, storeReceivedKey, updateSharedCases, withdrawDeparted } from './share';
 import { openGrant } from './share-grants';
+import { applyEraseNotice, leaveErasedHere } from './share-erase';
+import { baseOf, mergeShared } from './share-merge';
+import type { ConflictRow } from '../db';
 
 const BATCH = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -50,6 +56,12 @@ interface Pulled {
   rev: string;
   /** The local row's IV when decided (null: no local row): a change meanwhile skips it this round. */
   expect: string | null;
+  /** Merged with a local change: still to be pushed (on `rev`). */
+  pending?: boolean;
+  /** Key the local row is sealed under (a merge keeps the local row's key). */
+  sealWith?: { keyId: string; key: CryptoKey };
+  base?: { iv: string; ct: string; k: string } | undefined;
+  conflicts?: ConflictRow[];
 }
 
 export interface PullResult {
@@ -100,8 +112,17 @@ export async function pullShared(ctx: ShareContext): Promise<PullResult> {
         const entry = cases[opened.caseId];
         if (entry?.keys.includes(opened.keyId) && entry.withdrawn !== true) return;
         newKeys = true;
-        cases[opened.caseId] = { keys: [...new Set([...(entry?.keys ?? []), opened.keyId])].slice(-50) };
+        // The first grant names who shared the case with me: its owner (absent when I shared it).
+        const owner = entry ? entry.owner : opened.from === ctx.identity.memberId ? undefined : opened.from;
+        cases[opened.caseId] = {
+          keys: [...new Set([...(entry?.keys ?? []), opened.keyId])].slice(-50),
+          ...(owner ? { owner } : {}),
+        };
       });
+    }
+    // Erase notices after the grants (a deleted grant and the owner's notice often come together).
+    for (const change of results) {
+      if (change.id.startsWith(ERASE_PREFIX) && !change.deleted && change.doc) await applyEraseNotice(ctx, change.doc);
     }
     const cases = await loadSharedCases();
     const items: Pulled[] = [];
@@ -149,17 +170,36 @@ async function decide(
   const [local, state] = await Promise.all([db.records.get(record.id), db.teamSync.get(record.id)]);
   if (local && local.kind !== record.kind) return 'refused';
   if (state?.rev === rev) return null;
+  const base = baseOf(record, doc);
   if (local && (!state || state.mark !== toBase64(local.iv))) {
-    // A local change waits to be pushed: it goes out on this revision (last push wins).
-    await db.teamSync.put({ id: record.id, caseId, rev, mark: state?.mark ?? '' });
-    return null;
+    // A local change waits to be pushed: merge it with this version (issue 20's rules), push the result on `rev`.
+    const merged = await mergeShared(vaultKey, local, state, record, rev);
+    if (!merged) return null;
+    // Seal under the newer of the two keys (later in the case's key list): after a re-key by either side,
+    // the merged row must not fall back to a key a withdrawn person still holds.
+    const keys = cases[caseId]?.keys ?? [];
+    const localKeyId = local.k !== undefined && keys.indexOf(local.k) > keys.indexOf(keyId) ? local.k : keyId;
+    const sealWith = { keyId: localKeyId, key: localKeyId === keyId ? caseKey : await caseKeyById(vaultKey, localKeyId) };
+    return {
+      record: merged.record,
+      keyId,
+      caseKey,
+      rev,
+      expect: toBase64(local.iv),
+      pending: true,
+      sealWith,
+      base,
+      conflicts: merged.conflicts,
+    };
   }
-  return { record, keyId, caseKey, rev, expect: local ? toBase64(local.iv) : null };
+  return { record, keyId, caseKey, rev, expect: local ? toBase64(local.iv) : null, base };
 }
 
 /** Writes pulled records under their case keys, with their team state and the case index change, all or nothing. */
 async function storePulled(vaultKey: CryptoKey, items: readonly Pulled[]): Promise<void> {
-  const rows = await Promise.all(items.map((i) => sealRecord(i.caseKey, i.record, i.keyId)));
+  const rows = await Promise.all(
+    items.map((i) => sealRecord(i.sealWith?.key ?? i.caseKey, i.record, i.sealWith?.keyId ?? i.keyId)),
+  );
   for (let attempt = 1; ; attempt++) {
     const plan = await planIndexChange(
       vaultKey,
@@ -167,7 +207,7 @@ async function storePulled(vaultKey: CryptoKey, items: readonly Pulled[]): Promi
     );
     let delta = 0;
     try {
-      await db.transaction('rw', [db.records, db.caseIndex, db.sync, db.teamSync], async () => {
+      await db.transaction('rw', [db.records, db.caseIndex, db.sync, db.teamSync, db.conflicts], async () => {
         const before = await db.records.bulkGet(items.map((i) => i.record.id));
         // A local write since the decision: leave the batch for the next round.
         items.forEach((item, i) => {
@@ -183,8 +223,16 @@ async function storePulled(vaultKey: CryptoKey, items: readonly Pulled[]): Promi
             id: item.record.id,
             caseId: sealed.row.caseId ?? item.record.id,
             rev: item.rev,
-            mark: toBase64(sealed.row.iv),
+            // A merged row is a local change still to push: its mark differs from every IV.
+            mark: item.pending ? '' : toBase64(sealed.row.iv),
+            ...(item.base ? { base: item.base } : {}),
           });
+          for (const conflict of item.conflicts ?? []) {
+            // Same content, same id: a conflict item already there (perhaps resolved) stays as it is.
+            if (await db.conflicts.get(conflict.id)) continue;
+            await db.conflicts.put(conflict);
+            await markChanged([conflict.id]);
+          }
         }
         // The worker's own devices get shared cases through personal sync as well.
         await markChanged(items.map((i) => i.record.id));
@@ -201,10 +249,11 @@ async function storePulled(vaultKey: CryptoKey, items: readonly Pulled[]): Promi
 }
 
 /** Pushes every changed row of my shared cases (never an unshared case, never audit events or drafts). */
-export async function pushShared(ctx: ShareContext): Promise<number> {
+export async function pushShared(ctx: ShareContext, out?: { conflicted: number }): Promise<number> {
   const vaultKey = requireDataKey();
   const cases = await loadSharedCases();
   let sent = 0;
+  let conflicted = 0;
   for (const [caseId, entry] of Object.entries(cases)) {
     if (entry.withdrawn) continue;
     const rows = await db.records.where('caseId').equals(caseId).toArray();
@@ -217,17 +266,18 @@ export async function pushShared(ctx: ShareContext): Promise<number> {
       const opened = await openRecordRow(vaultKey, row);
       if (!opened.ok || opened.record.kind === 'audit' || opened.record.kind === 'draft') continue;
       const doc = await encodeDoc(await caseKeyById(vaultKey, row.k), { t: 'records', record: opened.record }, row.k);
-      let rev = await ctx.server.put({ ...doc, ...(state?.rev ? { _rev: state.rev } : {}) });
+      const rev = await ctx.server.put({ ...doc, ...(state?.rev ? { _rev: state.rev } : {}) });
       if (rev === 'conflict') {
-        // Someone else wrote it since: the last push wins (pull kept our change, see above).
-        const current = await ctx.server.get(doc._id);
-        rev = await ctx.server.put({ ...doc, ...(current?._rev ? { _rev: current._rev } : {}) });
+        // A colleague wrote it since: never overwrite; the next pull merges both versions first.
+        conflicted++;
+        continue;
       }
-      if (rev === 'conflict') continue;
-      await db.teamSync.put({ id: row.id, caseId, rev, mark });
+      const base = baseOf(opened.record, doc);
+      await db.teamSync.put({ id: row.id, caseId, rev, mark, ...(base ? { base } : {}) });
       sent++;
     }
   }
+  if (out) out.conflicted = conflicted;
   return sent;
 }
 
@@ -241,8 +291,18 @@ export async function shareRound(ctx: ShareContext): Promise<{ pulled: PullResul
     await withdrawDeparted(ctx);
     checkedList = list;
   }
+  // A shared case erased here with the ordinary erase: my copy only, so my access ends too.
+  await leaveErasedHere(ctx);
   const pulled = await pullShared(ctx);
-  const pushed = await pushShared(ctx);
+  const out = { conflicted: 0 };
+  let pushed = await pushShared(ctx, out);
+  if (out.conflicted > 0) {
+    // A colleague's newer version met mine: pull (and merge) it, then push the merged version.
+    const again = await pullShared(ctx);
+    pulled.received += again.received;
+    pulled.refused += again.refused;
+    pushed += await pushShared(ctx);
+  }
   return { pulled, pushed };
 }
 

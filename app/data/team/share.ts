@@ -66,9 +66,11 @@ export function updateSharedCases(change: (cases: SharedCases) => SharedCases | 
 
 function addKeys(cases: SharedCases, caseId: string, keys: readonly string[], withdrawn?: boolean): void {
   const known = cases[caseId]?.keys ?? [];
+  const owner = cases[caseId]?.owner;
   cases[caseId] = {
     keys: [...new Set([...known, ...keys])].slice(-50),
     ...(withdrawn ? { withdrawn: true } : {}),
+    ...(owner ? { owner } : {}),
   };
 }
 

@@ -9,8 +9,10 @@ import type { CaseDetail } from '../../data/case-hooks';
 import { useCaseAccess } from '../../data/team/share-hooks';
 import type { AccessEntry } from '../../data/team/share';
 import { teamShare as t } from '../../i18n/nl/team-share';
+import { navigate } from '../../shell/router';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { SelectField } from '../../ui/select-field';
+import { setFlash } from './flash';
 import { CaseSection } from './section';
 
 function label(member: Member): string {
@@ -24,7 +26,8 @@ function entryText(entry: AccessEntry): string {
 
 export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
   const caseId = detail.case.id;
-  const { access, withdrawnFromMe, share, withdraw } = useCaseAccess(caseId);
+  const { access, withdrawnFromMe, share, withdraw, eraseRole, owner, erase } = useCaseAccess(caseId);
+  const [erasing, setErasing] = useState(false);
   const [pick, setPick] = useState('');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
@@ -65,6 +68,23 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
       setConfirming(null);
     }
   }
+
+  async function onErase() {
+    setBusy(true);
+    setError(null);
+    try {
+      const done = await erase();
+      setFlash(done === 'owner' ? t.erasedAll : t.erasedMine);
+      navigate('/');
+    } catch {
+      setError(t.eraseFailed);
+      setBusy(false);
+      setErasing(false);
+    }
+  }
+
+  const ownerName =
+    access.status === 'ready' ? nameOf(access.access.find((a) => a.memberId === owner)) : t.notInList;
 
   return (
     <CaseSection id="toegang" title={t.title}>
@@ -129,6 +149,27 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
           )}
         </>
       ) : null}
+      {access.status === 'ready' && eraseRole !== null ? (
+        <>
+          <h3>{t.eraseTitle}</h3>
+          <p className="field__hint">{eraseRole === 'owner' ? t.eraseOwnerIntro : t.eraseHolderIntro(ownerName)}</p>
+          <button type="button" className="button button--danger" disabled={busy} onClick={() => setErasing(true)}>
+            {eraseRole === 'owner' ? t.eraseOwnerButton : t.eraseHolderButton}
+          </button>
+        </>
+      ) : null}
+      <ConfirmDialog
+        open={erasing}
+        title={eraseRole === 'owner' ? t.eraseOwnerConfirmTitle : t.eraseHolderConfirmTitle}
+        confirmLabel={t.eraseConfirm}
+        cancelLabel={t.cancel}
+        danger
+        busy={busy}
+        onConfirm={() => void onErase()}
+        onCancel={() => setErasing(false)}
+      >
+        <p>{eraseRole === 'owner' ? t.eraseOwnerExplain : t.eraseHolderExplain(ownerName)}</p>
+      </ConfirmDialog>
       <ConfirmDialog
         open={confirming !== null}
         title={t.withdrawConfirmTitle(nameOf(confirming ?? undefined))}

@@ -83,7 +83,7 @@ export const team = {
   removeConfirm: 'Uit het team halen',
   removeCancel: 'Annuleren',
   removeExplain:
-    'Deze persoon verdwijnt uit de ondertekende ledenlijst: geen enkel toestel geeft nog een nieuwe sleutel aan hem of haar. Wat het toestel van die persoon al ontving, blijft daar leesbaar. De toegang tot de server eindigt pas als de beheerder van de server de rol in het team weghaalt: vraag dat meteen.',
+    'Deze persoon verdwijnt uit de ondertekende ledenlijst: geen enkel toestel geeft nog een nieuwe sleutel aan hem of haar, en de dossiers die met die persoon gedeeld waren, krijgen een nieuwe sleutel. Wat het toestel van die persoon al ontving, blijft daar leesbaar: die gedeelde dossiers zoals ze tot nu toe waren, de coördinatiegegevens die het al had (dossiernummers, opvolgdata, status, vlag), de ledenlijst en, voor een coördinator of auditor, de teamcijfers tot nu toe. De toegang tot de server eindigt pas als de beheerder van de server de rol in het team weghaalt: vraag dat meteen.',
   removed: (name: string) =>
     `${name} staat niet meer in de ledenlijst. Vraag de beheerder van de server om de rol in het team weg te halen.`,
   removedHooksFailed: (count: number) =>
