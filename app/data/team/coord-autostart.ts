@@ -2,8 +2,10 @@
 // while unlocked and in a team, a round runs a few seconds after the loop
 // starts (at unlock, or the moment the device creates or joins a team), a few
 // seconds after each change of the case index (debounced), when the device
-// comes back online and every few minutes. Stops at lock and when the device
-// leaves the team. The round's code is a lazy chunk, loaded only in a team.
+// comes back online and every few minutes. On the lead's device, waiting join
+// requests are picked up every half minute (join-watch.ts; never admitted).
+// Stops at lock and when the device leaves the team. The round's code is a
+// lazy chunk, loaded only in a team.
 import { liveQuery } from 'dexie';
 
 import { db } from '../db';
@@ -12,9 +14,7 @@ import { hasTeamConfig } from './has-team';
 
 const DEBOUNCE_MS = 5_000;
 const EVERY_MS = 5 * 60_000;
-
-/** Extra work each round (the lead's join-request pick-up); added by modules the round loads. */
-export const coordRoundExtras: Array<() => Promise<void>> = [];
+const JOIN_EVERY_MS = 30_000;
 
 let running: { key: CryptoKey; stop: () => void } | null = null;
 
@@ -24,7 +24,7 @@ export function isCoordRunning(): boolean {
 }
 
 /** Starts the loop when the vault is unlocked and a team is set up; a no-op otherwise or when already running. */
-export async function autostartCoord(options: { debounceMs?: number } = {}): Promise<void> {
+export async function autostartCoord(options: { debounceMs?: number; joinEveryMs?: number } = {}): Promise<void> {
   const key = getDataKey();
   if (!key || running?.key === key) return;
   if (!(await hasTeamConfig())) return;
@@ -44,7 +44,6 @@ export async function autostartCoord(options: { debounceMs?: number } = {}): Pro
     try {
       const { runCoordRound } = await import('./coord-sync');
       if (!stopped && getDataKey() === key) await runCoordRound();
-      for (const extra of coordRoundExtras) if (!stopped && getDataKey() === key) await extra().catch(() => undefined);
     } catch {
       // Offline or the server refused: the next trigger tries again.
     } finally {
@@ -68,6 +67,16 @@ export async function autostartCoord(options: { debounceMs?: number } = {}): Pro
     error: () => undefined,
   });
   const interval = setInterval(() => void round(), EVERY_MS);
+  const pickUpJoins = async (): Promise<void> => {
+    try {
+      const { pickUpJoinRequests } = await import('./join-watch');
+      if (!stopped && getDataKey() === key) await pickUpJoinRequests();
+    } catch {
+      // Offline: the count of the last pick-up stays.
+    }
+  };
+  void pickUpJoins();
+  const joins = setInterval(() => void pickUpJoins(), options.joinEveryMs ?? JOIN_EVERY_MS);
   const online = (): void => schedule();
   window.addEventListener('online', online);
   const unsubscribe = subscribeVault(() => {
@@ -79,6 +88,7 @@ export async function autostartCoord(options: { debounceMs?: number } = {}): Pro
       stopped = true;
       clearTimeout(timer);
       clearInterval(interval);
+      clearInterval(joins);
       subscription.unsubscribe();
       membership.unsubscribe();
       window.removeEventListener('online', online);

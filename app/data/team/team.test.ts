@@ -11,6 +11,7 @@ import { loadTeamConfig } from './config';
 import { memberRemovedHooks, teamCreatedHooks } from './hooks';
 import { loadOrCreateIdentity } from './identity';
 import { checkMembers, loadVerifiedMembers } from './members';
+import { countWaitingJoinRequests, pickUpJoinRequests } from './join-watch';
 import { keyFingerprint } from './seal';
 import {
   acceptJoinRequest,
@@ -116,6 +117,14 @@ describe('a team: create, invite, join, admit, tamper, remove', () => {
       as(ida, () => joinTeam({ team: 'clb-test', account: 'ida', password: 'pw-ida', name: 'Ida', code: offer.code })),
     ).rejects.toMatchObject({ code: 'team.invite.used' });
 
+    // The lead's device picks the request up in the background: counted, never admitted.
+    expect(await as(lead, () => pickUpJoinRequests())).toBe(1);
+    expect(await as(lead, () => countWaitingJoinRequests())).toBe(1);
+    expect((await as(lead, () => loadVerifiedMembers()))?.version).toBe(1);
+    // Only the lead's device counts requests.
+    expect(await as(wim, () => pickUpJoinRequests())).toBe(0);
+    expect(await as(wim, () => countWaitingJoinRequests())).toBe(0);
+
     const requests = await as(lead, () => pendingJoinRequests());
     expect(requests).toHaveLength(1);
     const wimIdentity = await as(wim, () => loadOrCreateIdentity());
@@ -124,6 +133,9 @@ describe('a team: create, invite, join, admit, tamper, remove', () => {
     const v2 = await as(lead, () => acceptJoinRequest(offer.hex));
     expect(v2.version).toBe(2);
     expect(await as(lead, () => pendingJoinRequests())).toEqual([]);
+    // Admitted: the waiting count drops at once, and stays at zero after the next pick-up.
+    expect(await as(lead, () => countWaitingJoinRequests())).toBe(0);
+    expect(await as(lead, () => pickUpJoinRequests())).toBe(0);
 
     const wimView = await as(wim, () => checkMembers());
     expect(wimView.problem).toBeUndefined();
