@@ -2,13 +2,13 @@
 // picked up in the background (app/data/team/join-watch.ts); nobody is
 // admitted until the lead does so in Instellingen → Team. Only the number,
 // never a name. Not shown on Instellingen itself, where the requests are listed.
+// Styled by backup-reminder.css, which the chunk that mounts it loads.
 import { useState } from 'react';
 
 import { useWaitingJoinRequests } from '../../data/team/join-hooks';
 import { teamJoin as t } from '../../i18n/nl/team-join';
 import { Link } from '../../shell/link';
 import { usePath } from '../../shell/router';
-import './backup-reminder.css';
 
 // "Niet nu" hides the notice until more requests wait (per page load).
 let dismissedAt = 0;
