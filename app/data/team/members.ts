@@ -62,6 +62,10 @@ export async function verifyMemberListDoc(
   const { list, sig } = parsed.data;
   if (list.team !== config.team) throw new TeamError('team.list.wrongTeam');
   const chain = parsed.data.chain ?? [];
+  // The very list this device verified last (e.g. the hand-over it signed itself): nothing new to trust.
+  if (lastVerified && canonicalJson(list) === canonicalJson(lastVerified)) {
+    return { list: lastVerified, sig, leadEcdsa: config.leadEcdsa, chain };
+  }
   const trusted = await followLeadChain(config.team, config.leadEcdsa, chain, lastVerified?.version ?? 0);
   if (!(await verifyJson(trusted, list, sig))) throw new TeamError('team.list.signature');
   const leadEcdsa = leadKeyAfter(list, trusted);
