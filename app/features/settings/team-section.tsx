@@ -14,6 +14,7 @@ import { leaveTeamOnThisDevice, pendingJoinRequests, removeMember, type JoinRequ
 // The team strings are their own module (not in the catalogue object), so they load with this chunk.
 import { team as t, teamRoleLabels } from '../../i18n/nl/team';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { HandOverDialog } from './team-handover';
 import { Fingerprint, StatusLines, teamErrorText } from './team-common';
 import { EntryForm } from './team-entry-form';
 import { InvitePanel, RequestsPanel } from './team-invites';
@@ -25,6 +26,7 @@ function TeamView({ config, onLeft }: { config: TeamConfig; onLeft: () => void }
   const [ownKey, setOwnKey] = useState<JsonWebKey | null>(null);
   const [notice, setNotice] = useState('');
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [handingOver, setHandingOver] = useState<Member | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -99,7 +101,7 @@ function TeamView({ config, onLeft }: { config: TeamConfig; onLeft: () => void }
         </div>
         <StatusLines error={error} notice={notice} />
       </div>
-      <MembersPanel config={config} check={check} isLead={isLead} onRemove={setRemoving} />
+      <MembersPanel config={config} check={check} isLead={isLead} onRemove={setRemoving} onHandOver={setHandingOver} />
       {isLead ? (
         <>
           <InvitePanel />
@@ -124,6 +126,16 @@ function TeamView({ config, onLeft }: { config: TeamConfig; onLeft: () => void }
       >
         <p>{t.removeExplain}</p>
       </ConfirmDialog>
+      <HandOverDialog
+        member={handingOver}
+        onCancel={() => setHandingOver(null)}
+        onDone={(message, failed) => {
+          if (failed) setError(message);
+          else setNotice(message);
+          setHandingOver(null);
+          void refresh();
+        }}
+      />
     </>
   );
 }
