@@ -10,7 +10,8 @@
 // - The server's raw documents, read with each role's credentials: each role
 //   reads only its databases; no document holds plaintext (marker texts).
 // Also: the lead's device picks up a join request in the background and says
-// so in a calm notice, without admitting anyone.
+// so in a calm notice, without admitting anyone; at the end the lead hands the
+// lead role to Anna and every device follows.
 // Time: Playwright clocks. Anna's device starts three days before the others,
 // so a follow-up she plans for "today" is overdue once her clock catches up.
 import type { Page } from '@playwright/test';
@@ -357,6 +358,27 @@ test('issue 21 done when: share, coordinate, audit, remove, and the server holds
     const raw = JSON.stringify(await syncServer.rawDocs(db(which)));
     for (const secret of secrets) expect(`${which}: ${raw.includes(secret) ? secret : ''}`).toBe(`${which}: `);
   }
+
+  // ---- The lead hands the lead role to Anna; every device then trusts Anna's key. ----
+  await nav(cora.page, 'Instellingen');
+  await cora.team.refresh();
+  await cora.team.section.getByRole('button', { name: 'Anna teamverantwoordelijke maken' }).click();
+  const handOver = cora.page.getByRole('dialog', { name: 'Anna teamverantwoordelijke maken?' });
+  await expect(handOver).toContainText('weigert daarna een ledenlijst die alleen jij ondertekende');
+  await expectNoAxeViolations(cora.page, 'lead hand-over dialog');
+  await handOver.getByRole('button', { name: 'Overdragen' }).click();
+  await expect(
+    cora.team.section.getByRole('status').filter({ hasText: 'Anna is nu de teamverantwoordelijke.' }),
+  ).toBeVisible();
+  await expect(cora.team.invitePanel()).toHaveCount(0);
+  for (const person of [anna, ida]) {
+    await nav(person.page, 'Instellingen');
+    await person.team.refresh();
+    await expect(person.team.problem()).toHaveCount(0);
+    await expect(person.team.members().filter({ hasText: 'Anna,' })).toContainText('(teamverantwoordelijke)');
+  }
+  await expect(anna.team.section.getByText('Jij bent de teamverantwoordelijke')).toBeVisible();
+  await expect(anna.team.invitePanel()).toBeVisible();
 
   for (const person of people) expect(await cspViolations(person.page)).toEqual([]);
   await closeTeam(people);
