@@ -5,19 +5,18 @@ import type { CoordRecord } from '../../../schema/team-coord';
 import type { StoredRecord } from '../../../schema/records';
 import { emptyEntry, withRecord } from '../index/entries';
 import { ensureTeamKey, readTeamKeys } from './coord-keys';
-import { coordRecordOf, publishCoordRecords, readCoordRecords } from './coord-rounds';
+import { publishCoordRecords, readCoordRecords } from './coord-rounds';
 import type { Claims } from './coord-rounds';
-import { makeTeam, memoryDocs } from './coord-test-utils';
+import { makeTeam, memoryDocs, recordsFor } from './coord-test-utils';
 
 const TODAY = '2026-03-11';
 
 function recordsOf(assignee: string, ...cases: Array<[string, StoredRecord[]]>): Map<string, CoordRecord> {
-  const out = new Map<string, CoordRecord>();
-  for (const [id, rows] of cases) {
-    const r = coordRecordOf(rows.reduce(withRecord, emptyEntry()), assignee, TODAY);
-    if (r) out.set(id, r);
-  }
-  return out;
+  return recordsFor(
+    assignee,
+    TODAY,
+    cases.map(([id, rows]) => [id, rows.reduce(withRecord, emptyEntry())] as const),
+  );
 }
 
 async function setUp() {

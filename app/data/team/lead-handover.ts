@@ -5,11 +5,11 @@
 // the old lead alone. The old lead's open invites are withdrawn: only the
 // lead's device can admit the people who use them.
 import { memberListSchema, type MemberList } from '../../../schema/team';
-import { couchRequest, SyncError } from '../sync/remote';
-import { loadTeamConfig, saveTeamConfig, teamCreds } from './config';
+import { SyncError } from '../sync/remote';
+import { loadTeamConfig, saveTeamConfig } from './config';
 import { TeamError } from './errors';
 import { loadOrCreateIdentity } from './identity';
-import { cacheOwnList, cachedLeadChain, checkMembers, MEMBER_LIST_ID } from './members';
+import { cacheOwnList, cachedLeadChain, checkMembers, putMemberListDoc } from './members';
 import { signJson } from './seal';
 import { cancelInvite, listOpenInvites } from './team';
 
@@ -41,20 +41,7 @@ export async function handOverLead(memberId: string): Promise<MemberList> {
   });
   const sig = await signJson(identity.ecdsaPrivate, handed);
   const chain = await cachedLeadChain();
-  const creds = teamCreds(config, 'members');
-  let rev: string | undefined;
-  try {
-    rev = (await couchRequest<{ _rev?: string }>(creds, 'GET', MEMBER_LIST_ID))._rev;
-  } catch (error) {
-    if (!(error instanceof SyncError && error.code === 'sync.notFound')) throw error;
-  }
-  await couchRequest(creds, 'PUT', MEMBER_LIST_ID, {
-    _id: MEMBER_LIST_ID,
-    ...(rev ? { _rev: rev } : {}),
-    list: handed,
-    sig,
-    ...(chain.length > 0 ? { chain } : {}),
-  });
+  await putMemberListDoc(config, handed, sig, chain);
   // From here on this device, too, trusts only the new lead's key.
   await cacheOwnList(handed, sig, [...chain, { list: handed, sig }]);
   await saveTeamConfig({ ...config, leadEcdsa: next.ecdsa });

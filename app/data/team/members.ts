@@ -155,6 +155,17 @@ export async function publishMemberList(config: TeamConfig, identity: Identity, 
   const sig = await signJson(identity.ecdsaPrivate, valid);
   // The hand-over chain travels with every list, so devices that pinned an earlier lead can follow it.
   const chain = (await readSealedMeta(CACHE_ROW))?.chain ?? [];
+  await putMemberListDoc(config, valid, sig, chain);
+  await writeSealedMeta(CACHE_ROW, { list: valid, sig, chain });
+}
+
+/** Writes the member-list document over the server's current revision (SyncError 'sync.conflict' on a race). */
+export async function putMemberListDoc(
+  config: TeamConfig,
+  list: MemberList,
+  sig: string,
+  chain: readonly LeadLink[],
+): Promise<void> {
   const creds = teamCreds(config, 'members');
   let rev: string | undefined;
   try {
@@ -165,11 +176,10 @@ export async function publishMemberList(config: TeamConfig, identity: Identity, 
   await couchRequest(creds, 'PUT', MEMBER_LIST_ID, {
     _id: MEMBER_LIST_ID,
     ...(rev ? { _rev: rev } : {}),
-    list: valid,
+    list,
     sig,
     ...(chain.length > 0 ? { chain } : {}),
   });
-  await writeSealedMeta(CACHE_ROW, { list: valid, sig, chain });
 }
 
 /** The hand-over chain this device keeps (lead-handover.ts adds to it). */
