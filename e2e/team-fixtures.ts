@@ -48,13 +48,15 @@ export async function newPerson(
   baseURL: string,
   syncServer: TestSyncServer,
   teamId: string,
-  person: { name: string; role: TeamServerRole },
+  person: { name: string; role: TeamServerRole; clock?: Date },
 ): Promise<TeamPerson> {
   const account = `${person.name.toLowerCase().replace(/[^a-z]/g, '')}${randomBytes(3).toString('hex')}`;
   const password = randomBytes(12).toString('base64url');
   await syncServer.createAccount(account, password, { team: teamId, role: person.role });
   const context = await browser.newContext({ baseURL, locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
   await captureCspViolations(context);
+  // A Playwright clock (time flows from there) for tests that need a follow-up to become overdue.
+  if (person.clock) await context.clock.install({ time: person.clock });
   const page = await context.newPage();
   await page.setViewportSize(phone);
   await page.goto('/');
@@ -98,7 +100,7 @@ export async function setUpTeam(
   browser: Browser,
   baseURL: string,
   syncServer: TestSyncServer,
-  people: Array<{ name: string; role: TeamServerRole }>,
+  people: Array<{ name: string; role: TeamServerRole; clock?: Date }>,
 ): Promise<{ teamId: string; people: TeamPerson[] }> {
   const teamId = await newServerTeam(syncServer);
   const persons: TeamPerson[] = [];

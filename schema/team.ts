@@ -59,12 +59,24 @@ export const memberListSchema = z
   });
 export type MemberList = z.infer<typeof memberListSchema>;
 
-/** The server document `_id: 'member-list'` in `baken-team-<id>-members`: the list and the lead's signature. */
+/** A signed list of the lead hand-over chain: a list signed by the lead before it, naming the next lead. */
+export const leadLinkSchema = z.object({ list: memberListSchema, sig: z.base64().max(200) });
+export type LeadLink = z.infer<typeof leadLinkSchema>;
+/** At most this many hand-overs are carried along (older devices further behind must rejoin). */
+export const MAX_LEAD_LINKS = 20;
+
+/**
+ * The server document `_id: 'member-list'` in `baken-team-<id>-members`: the
+ * list and the lead's signature; after a lead hand-over also the chain of
+ * hand-over lists, oldest first, so a device that pinned an earlier lead can
+ * follow the signatures to the current one.
+ */
 export const memberListDocSchema = z.object({
   _id: z.literal('member-list'),
   _rev: z.string().optional(),
   list: memberListSchema,
   sig: z.base64().max(200),
+  chain: z.array(leadLinkSchema).max(MAX_LEAD_LINKS).optional(),
 });
 export type MemberListDoc = z.infer<typeof memberListDocSchema>;
 

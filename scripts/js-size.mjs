@@ -78,7 +78,7 @@ const teamSources = [
   'app/features/export/team-',
 ];
 const teamChunkNames =
-  /^assets\/(team-section|team|members|seal|identity|sealed-meta|share-runtime|share-sync|share-hooks|share|team-access-section|has-team|coord-sync|coord-view|coord-autostart|coord-hooks|team-coord)-[\w-]{8}\.js$/;
+  /^assets\/(team-section|team|members|seal|identity|sealed-meta|share-runtime|share-sync|share-hooks|share|team-access-section|has-team|coord-sync|coord-view|coord-autostart|coord-hooks|team-coord|join-watch|join-hooks|share-db)-[\w-]{8}\.js$/;
 
 /** Source files whose chunks are on the critical path besides the entry. */
 const criticalSources = [

@@ -17,14 +17,17 @@ export async function autostartSync(): Promise<void> {
 }
 
 /**
- * Issue 21: shared-case rounds with the team start as soon as this device is
+ * Issue 21: shared-case and coordination rounds with the team start as soon as this device is
  * in a team — at unlock, or the moment it creates or joins one — in their own
  * lazy chunk. Watching stops at lock (the rounds stop themselves too).
  */
 function watchTeam(): void {
   const subscription = liveQuery(hasTeamConfig).subscribe({
     next: (inTeam) => {
-      if (inTeam) void import('../team/share-runtime').then((m) => m.autostartShareSync());
+      if (!inTeam) return;
+      void import('../team/share-runtime').then((m) => m.autostartShareSync());
+      // Coordination too, so creating or joining a team while unlocked starts it (it stops when leaving).
+      void import('../team/coord-autostart').then((m) => m.autostartCoord()).catch(() => undefined);
     },
   });
   const stop = subscribeVault(() => {

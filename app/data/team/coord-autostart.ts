@@ -1,28 +1,40 @@
 // Keeps this device's coordination records and counts current (issue 21):
-// when a team is set up, a round runs after unlock, a few seconds after each
-// change of the case index (debounced), when the device comes back online and
-// every few minutes. Stops at lock. The round's code is a lazy chunk, loaded
-// only when a team configuration exists.
+// while unlocked and in a team, a round runs a few seconds after the loop
+// starts (at unlock, or the moment the device creates or joins a team), a few
+// seconds after each change of the case index (debounced), when the device
+// comes back online and every few minutes. On the lead's device, waiting join
+// requests are picked up every half minute (join-watch.ts; never admitted).
+// Stops at lock and when the device leaves the team. The round's code is a
+// lazy chunk, loaded only in a team.
 import { liveQuery } from 'dexie';
 
 import { db } from '../db';
 import { getDataKey, subscribeVault } from '../session';
+import { hasTeamConfig } from './has-team';
 
 const DEBOUNCE_MS = 5_000;
 const EVERY_MS = 5 * 60_000;
+const JOIN_EVERY_MS = 30_000;
 
 let running: { key: CryptoKey; stop: () => void } | null = null;
 
+/** Whether the coordination loop runs now (tests, status). */
+export function isCoordRunning(): boolean {
+  return running !== null;
+}
+
 /** Starts the loop when the vault is unlocked and a team is set up; a no-op otherwise or when already running. */
-export async function autostartCoord(): Promise<void> {
+export async function autostartCoord(options: { debounceMs?: number; joinEveryMs?: number } = {}): Promise<void> {
   const key = getDataKey();
   if (!key || running?.key === key) return;
-  if ((await db.meta.get('teamConfig')) === undefined) return;
+  if (!(await hasTeamConfig())) return;
   if (getDataKey() !== key || running?.key === key) return;
   running?.stop();
+  const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let busy = false;
   let again = false;
+  let stopped = false;
   const round = async (): Promise<void> => {
     if (busy) {
       again = true;
@@ -31,12 +43,12 @@ export async function autostartCoord(): Promise<void> {
     busy = true;
     try {
       const { runCoordRound } = await import('./coord-sync');
-      if (getDataKey() === key) await runCoordRound();
+      if (!stopped && getDataKey() === key) await runCoordRound();
     } catch {
       // Offline or the server refused: the next trigger tries again.
     } finally {
       busy = false;
-      if (again) {
+      if (again && !stopped) {
         again = false;
         schedule();
       }
@@ -44,24 +56,50 @@ export async function autostartCoord(): Promise<void> {
   };
   const schedule = (): void => {
     clearTimeout(timer);
-    timer = setTimeout(() => void round(), DEBOUNCE_MS);
+    if (!stopped) timer = setTimeout(() => void round(), debounceMs);
   };
   const subscription = liveQuery(() => db.caseIndex.get('head')).subscribe({ next: schedule, error: () => undefined });
+  // Leaving the team (the configuration row is deleted) stops the loop.
+  const membership = liveQuery(hasTeamConfig).subscribe({
+    next: (inTeam) => {
+      if (!inTeam) loop.stop();
+    },
+    error: () => undefined,
+  });
   const interval = setInterval(() => void round(), EVERY_MS);
+  const pickUpJoins = async (): Promise<void> => {
+    try {
+      const { pickUpJoinRequests } = await import('./join-watch');
+      if (!stopped && getDataKey() === key) await pickUpJoinRequests();
+    } catch {
+      // Offline: the count of the last pick-up stays.
+    }
+  };
+  void pickUpJoins();
+  const joins = setInterval(() => void pickUpJoins(), options.joinEveryMs ?? JOIN_EVERY_MS);
   const online = (): void => schedule();
   window.addEventListener('online', online);
   const unsubscribe = subscribeVault(() => {
-    if (getDataKey() !== key) running?.stop();
+    if (getDataKey() !== key) loop.stop();
   });
-  running = {
+  const loop = {
     key,
     stop: () => {
+      stopped = true;
       clearTimeout(timer);
       clearInterval(interval);
+      clearInterval(joins);
       subscription.unsubscribe();
+      membership.unsubscribe();
       window.removeEventListener('online', online);
       unsubscribe();
-      running = null;
+      if (running === loop) running = null;
     },
   };
+  running = loop;
+}
+
+/** Stops the loop (tests; lock and leaving stop it by themselves). */
+export function stopCoord(): void {
+  running?.stop();
 }

@@ -21,7 +21,7 @@ import {
   readTeamFigures,
 } from './coord-rounds';
 import type { Published } from './coord-rounds';
-import { makeTeam, memoryDocs } from './coord-test-utils';
+import { makeTeam, memoryDocs, recordsFor } from './coord-test-utils';
 
 const TODAY = '2026-03-11';
 
@@ -30,12 +30,7 @@ function entryOf(...records: StoredRecord[]) {
 }
 
 function mine(assignee: string, cases: Array<[string, ReturnType<typeof entryOf>]>): Map<string, CoordRecord> {
-  const out = new Map<string, CoordRecord>();
-  for (const [id, entry] of cases) {
-    const r = coordRecordOf(entry, assignee, TODAY);
-    if (r) out.set(id, r);
-  }
-  return out;
+  return recordsFor(assignee, TODAY, cases);
 }
 
 async function setUp() {

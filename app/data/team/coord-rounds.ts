@@ -1,7 +1,8 @@
 // One team coordination round's server work (issue 21), without local
 // storage: coord-sync.ts feeds it the case index and keeps its state.
 // - every medewerker's and coordinator's device publishes one coordination
-//   record per open case (`coord-<HMAC of the case id>`), deletes the records
+//   record per open case (`coord-<HMAC of the case id>`; a shared case has one
+//   record, written by the holder who wrote it first), deletes the records
 //   of cases closed or erased, and publishes its counts (`counts-<memberId>`),
 //   all under the newest coordination key;
 // - a coordinator reads every coordination record, asks a worker to pick up a
@@ -56,9 +57,39 @@ async function putOver(docs: TeamDocs, doc: TeamDoc, knownRev?: string): Promise
 }
 
 /**
+ * Who writes a shared case's coordination record when it is not me: case id →
+ * member id. A case has ONE record (its id is derived from the case id), so
+ * of the colleagues who hold a shared case the first to write it owns it; the
+ * others leave it alone until it is gone or its owner left the team.
+ */
+export type Claims = Record<string, string>;
+
+/** A member of the verified list who may hold cases (medewerker or coördinator). */
+function holdsCases(team: CoordTeam, memberId: string): boolean {
+  const m = team.members.members.find((x) => x.id === memberId);
+  return m?.role === 'medewerker' || m?.role === 'coordinator';
+}
+
+/** The assignee of a coordination document under `key`; undefined when absent or unreadable. */
+async function assigneeOf(team: CoordTeam, key: TeamKey, doc: CouchDoc | undefined): Promise<string | undefined> {
+  if (!doc) return undefined;
+  const payload = await decodeTeamDoc(team.team, (k) => (k === key.id ? key : undefined), doc);
+  return payload?.t === 'coord' ? payload.r.assignee : undefined;
+}
+
+/** A colleague (not me) who still holds cases owns this document. */
+async function ownedByColleague(team: CoordTeam, key: TeamKey, doc: CouchDoc | undefined): Promise<string | undefined> {
+  const who = await assigneeOf(team, key, doc);
+  return who !== undefined && who !== team.identity.memberId && holdsCases(team, who) ? who : undefined;
+}
+
+/**
  * Publishes my coordination records (case id → record) under `key`: writes
  * the new and changed ones, deletes those no longer wanted (closed, erased,
- * or written under an older key generation). Returns what is now published.
+ * or written under an older key generation). A record a colleague's device
+ * already wrote for the same shared case is left to them and noted in
+ * `claims` (changed in place); I take it over once it is gone or they left
+ * the team. Returns what is now published.
  */
 export async function publishCoordRecords(
   team: CoordTeam,
@@ -66,10 +97,20 @@ export async function publishCoordRecords(
   key: TeamKey,
   records: ReadonlyMap<string, CoordRecord>,
   published: Published,
+  claims: Claims = {},
 ): Promise<Published> {
   const next: Published = {};
   for (const [caseId, record] of records) {
     const id = await coordDocId(key, caseId);
+    const owner = claims[caseId];
+    if (owner !== undefined) {
+      const other = await ownedByColleague(team, key, await docs.get(id));
+      if (other !== undefined) {
+        claims[caseId] = other;
+        continue;
+      }
+      delete claims[caseId];
+    }
     const sum = `${key.id}|${canonicalJson(record)}`;
     const before = published[id];
     if (before?.sum === sum) {
@@ -77,11 +118,26 @@ export async function publishCoordRecords(
       continue;
     }
     const doc = await encodeTeamDoc(team.team, key, id, { t: 'coord', r: record });
-    next[id] = { rev: await putOver(docs, doc, before?.rev), sum };
+    let rev: string | 'conflict' = await docs.put(before ? { ...doc, _rev: before.rev } : doc);
+    for (let attempt = 0; rev === 'conflict' && attempt < 3; attempt++) {
+      // Someone wrote it first: a colleague holding the same case keeps it; my own other device is overwritten.
+      const current = await docs.get(id);
+      const other = await ownedByColleague(team, key, current);
+      if (other !== undefined) {
+        claims[caseId] = other;
+        break;
+      }
+      rev = await docs.put(current?._rev === undefined ? doc : { ...doc, _rev: current._rev });
+    }
+    if (claims[caseId] !== undefined) continue;
+    if (rev === 'conflict') throw new Error(`Could not write ${id}`);
+    next[id] = { rev, sum };
   }
   for (const [id, was] of Object.entries(published)) {
     if (id in next) continue;
     const current = await docs.get(id);
+    // Never delete a record a colleague now writes.
+    if (current && (await ownedByColleague(team, key, current)) !== undefined) continue;
     if (current?._rev) await docs.remove(id, current._rev);
     else if (was.rev) await docs.remove(id, was.rev);
   }

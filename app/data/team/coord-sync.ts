@@ -7,7 +7,9 @@
 //   reading offline;
 // - "pickups": pick-up requests addressed to me;
 // - "figures": the auditor's verified team figures;
-// - "counted": when this device last published its counts.
+// - "counted": when this device last published its counts;
+// - "claims": shared cases whose coordination record a colleague writes (and
+//   counts), so a shared case is in the team's records and figures once.
 // Device-local: never replicated and never in a backup.
 import { z } from 'zod';
 
@@ -46,6 +48,7 @@ import {
 import type { Published, TeamCoordItem } from './coord-rounds';
 import { loadOrCreateIdentity } from './identity';
 import { loadVerifiedMembers } from './members';
+import { loadSharedCases } from './share';
 
 /** Counts are recomputed at most this often (they decrypt every case). */
 const COUNTS_EVERY_MS = 10 * 60_000;
@@ -130,6 +133,7 @@ const stateSchemas = {
     fetchedAt: z.iso.datetime(),
   }),
   counted: z.strictObject({ at: z.number(), key: z.string() }),
+  claims: z.record(z.string(), z.string()),
 };
 type StateName = keyof typeof stateSchemas;
 export type StateOf<N extends StateName> = z.infer<(typeof stateSchemas)[N]>;
@@ -203,11 +207,19 @@ function quartersUpTo(today: string): AuditPeriod[] {
   });
 }
 
+/** Shared cases a colleague withdrew from me: their record and counts are no longer mine to give. */
+async function withdrawnFromMe(): Promise<Set<string>> {
+  const shared = await loadSharedCases();
+  return new Set(Object.keys(shared).filter((id) => shared[id]?.withdrawn === true));
+}
+
 async function myRecords(ctx: CoordContext, today: string): Promise<Map<string, CoordRecord>> {
   const index = await ensureIndex(requireDataKey());
   if (!index) throw new VaultLockedError();
+  const withdrawn = await withdrawnFromMe();
   const out = new Map<string, CoordRecord>();
   for (const [caseId, entry] of entriesOf(index)) {
+    if (withdrawn.has(caseId)) continue;
     const record = coordRecordOf(entry, ctx.identity.memberId, today);
     if (record) out.set(caseId, record);
   }
@@ -217,10 +229,14 @@ async function myRecords(ctx: CoordContext, today: string): Promise<Map<string, 
 async function publishMyCounts(ctx: CoordContext, key: TeamKey, today: string, force: boolean): Promise<void> {
   const last = await readState('counted');
   if (!force && last && last.key === key.id && Date.now() - last.at < COUNTS_EVERY_MS) return;
+  // A shared case is counted once: by the holder who writes its coordination record.
+  const claims = (await readState('claims')) ?? {};
+  const withdrawn = await withdrawnFromMe();
   const quarters = [];
   for (const period of quartersUpTo(today)) {
     const { inputs } = await readAggregateInputs(period);
-    quarters.push(countAggregates(inputs, period, today));
+    const mine = inputs.filter((i) => claims[i.case.id] === undefined && !withdrawn.has(i.case.id));
+    quarters.push(countAggregates(mine, period, today));
   }
   await publishCounts(ctx, ctx.coord, key, { member: ctx.identity.memberId, countedOn: today, quarters });
   await writeState('counted', { at: Date.now(), key: key.id });
@@ -259,8 +275,17 @@ export async function runCoordRound(options: { forceCounts?: boolean } = {}): Pr
   const key = held.keys.at(-1);
   if (!key) return { role: ctx.role, hasKey: false };
   const published = (await readState('published')) ?? {};
-  const next: Published = await publishCoordRecords(ctx, ctx.coord, key, await myRecords(ctx, today), published);
+  const claims = (await readState('claims')) ?? {};
+  const next: Published = await publishCoordRecords(
+    ctx,
+    ctx.coord,
+    key,
+    await myRecords(ctx, today),
+    published,
+    claims,
+  );
   await writeState('published', next);
+  await writeState('claims', claims);
   await publishMyCounts(ctx, key, today, options.forceCounts === true);
   const pickups = await readPickupRequests(ctx, ctx.coord, held.keys);
   const names = namesOf(ctx.members);

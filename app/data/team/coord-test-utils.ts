@@ -1,8 +1,11 @@
 // Test helpers for the coordination and figures modules: in-memory team
 // documents (CouchDB's put/conflict semantics) and members with real keys.
 import type { Member, MemberList, TeamRole } from '../../../schema/team';
+import type { CoordRecord } from '../../../schema/team-coord';
+import type { CaseEntry } from '../index/entries';
 import { newDeviceId } from '../sync/config';
 import type { CouchDoc, CoordTeam, TeamDocs } from './coord-keys';
+import { coordRecordOf } from './coord-rounds';
 import type { Identity } from './identity';
 import { publicJwk } from './seal';
 
@@ -77,4 +80,18 @@ export async function makeTeam(
     issuedAt: '2026-03-01T09:00:00.000Z',
   };
   return { list, people: identities.map((identity) => ({ team, identity, members: list })) };
+}
+
+/** The coordination records of `assignee`'s cases (case id → index entry) on `today`; closed cases have none. */
+export function recordsFor(
+  assignee: string,
+  today: string,
+  cases: ReadonlyArray<readonly [string, CaseEntry]>,
+): Map<string, CoordRecord> {
+  const out = new Map<string, CoordRecord>();
+  for (const [id, entry] of cases) {
+    const r = coordRecordOf(entry, assignee, today);
+    if (r) out.set(id, r);
+  }
+  return out;
 }

@@ -28,9 +28,13 @@ export function useCoordState(): CoordState | undefined {
   }, []);
 }
 
-/** Runs a coordination round now. Fails with SyncError (offline, server) like sync does. */
+/**
+ * Runs a coordination round now, recounting this device's figures (the person
+ * asked for it; background rounds recount at most every ten minutes). Fails
+ * with SyncError (offline, server) like sync does.
+ */
 export function refreshCoord(): Promise<CoordRoundResult | undefined> {
-  return runCoordRound();
+  return runCoordRound({ forceCounts: true });
 }
 
 export async function askPickUp(item: TeamCoordItem): Promise<void> {

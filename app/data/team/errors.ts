@@ -15,7 +15,8 @@ export type TeamErrorCode =
   | 'team.list.invalid'
   | 'team.list.wrongTeam'
   | 'team.list.signature'
-  | 'team.list.rollback';
+  | 'team.list.rollback'
+  | 'team.handover.role';
 
 export class TeamError extends Error {
   constructor(readonly code: TeamErrorCode) {

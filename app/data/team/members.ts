@@ -12,17 +12,31 @@
 // a device offline, or facing a refused list, still knows whom it verified.
 import { z } from 'zod';
 
-import { memberListDocSchema, memberListSchema, type MemberList, type TeamConfig } from '../../../schema/team';
+import {
+  leadLinkSchema,
+  MAX_LEAD_LINKS,
+  memberListDocSchema,
+  memberListSchema,
+  type LeadLink,
+  type MemberList,
+  type P256PublicJwk,
+  type TeamConfig,
+} from '../../../schema/team';
 import { couchRequest, SyncError } from '../sync/remote';
-import { loadTeamConfig, teamCreds } from './config';
+import { loadTeamConfig, saveTeamConfig, teamCreds } from './config';
 import { TeamError, type TeamErrorCode } from './errors';
 import type { Identity } from './identity';
+import { followLeadChain, leadKeyAfter } from './lead-chain';
 import { canonicalJson, signJson, verifyJson } from './seal';
 import { deleteMeta, readSealedMeta, writeSealedMeta } from './sealed-meta';
 
 export const MEMBER_LIST_ID = 'member-list';
 
-const cachedSchema = z.object({ list: memberListSchema, sig: z.base64().max(200) });
+const cachedSchema = z.object({
+  list: memberListSchema,
+  sig: z.base64().max(200),
+  chain: z.array(leadLinkSchema).max(MAX_LEAD_LINKS).optional(),
+});
 const CACHE_ROW = { key: 'teamMembers', kind: 'team-members', schema: cachedSchema };
 // Set when a verified list no longer names this device's member after one that did: the lead removed them.
 const REMOVED_ROW = {
@@ -32,31 +46,40 @@ const REMOVED_ROW = {
 };
 
 /**
- * Checks a server document against the pinned lead key and the last verified
- * list; resolves with the list or rejects with TeamError ('team.list.invalid',
- * 'team.list.wrongTeam', 'team.list.signature', 'team.list.rollback').
+ * Checks a server document against the pinned lead key (followed along any
+ * lead hand-over chain, lead-chain.ts) and the last verified list; resolves
+ * with the list, the lead key now trusted and the hand-over chain to keep, or
+ * rejects with TeamError ('team.list.invalid', 'team.list.wrongTeam',
+ * 'team.list.signature', 'team.list.rollback').
  */
 export async function verifyMemberListDoc(
   doc: unknown,
   config: Pick<TeamConfig, 'team' | 'leadEcdsa'>,
   lastVerified?: MemberList,
-): Promise<{ list: MemberList; sig: string }> {
+): Promise<{ list: MemberList; sig: string; leadEcdsa: P256PublicJwk; chain: LeadLink[] }> {
   const parsed = memberListDocSchema.safeParse(doc);
   if (!parsed.success) throw new TeamError('team.list.invalid');
   const { list, sig } = parsed.data;
   if (list.team !== config.team) throw new TeamError('team.list.wrongTeam');
-  if (!(await verifyJson(config.leadEcdsa, list, sig))) throw new TeamError('team.list.signature');
-  const lead = list.members.find((m) => m.id === list.leadId);
-  if (!lead || canonicalJson(lead.ecdsa) !== canonicalJson(config.leadEcdsa)) {
-    throw new TeamError('team.list.signature');
+  const chain = parsed.data.chain ?? [];
+  // The very list this device verified last (e.g. the hand-over it signed itself): nothing new to trust.
+  if (lastVerified && canonicalJson(list) === canonicalJson(lastVerified)) {
+    return { list: lastVerified, sig, leadEcdsa: config.leadEcdsa, chain };
   }
+  const trusted = await followLeadChain(config.team, config.leadEcdsa, chain, lastVerified?.version ?? 0);
+  if (!(await verifyJson(trusted, list, sig))) throw new TeamError('team.list.signature');
+  const leadEcdsa = leadKeyAfter(list, trusted);
+  if (!leadEcdsa) throw new TeamError('team.list.signature');
   if (lastVerified) {
     if (list.version < lastVerified.version) throw new TeamError('team.list.rollback');
     if (list.version === lastVerified.version && canonicalJson(list) !== canonicalJson(lastVerified)) {
       throw new TeamError('team.list.rollback');
     }
   }
-  return { list, sig };
+  // This list is itself a hand-over: it joins the chain later lists carry.
+  const handedOver = canonicalJson(leadEcdsa) !== canonicalJson(trusted);
+  const kept = handedOver ? [...chain, { list, sig }] : chain;
+  return { list, sig, leadEcdsa, chain: kept.slice(-MAX_LEAD_LINKS) };
 }
 
 export interface MembersCheck {
@@ -91,11 +114,13 @@ async function fetchAndVerify(config: TeamConfig): Promise<MembersCheck> {
     return { ...base, problem: error.code === 'sync.notFound' ? 'team.list.missing' : error.code };
   }
   try {
-    const { list, sig } = await verifyMemberListDoc(doc, config, cached);
+    const { list, sig, leadEcdsa, chain } = await verifyMemberListDoc(doc, config, cached);
     if (names(cached, config.memberId) && !names(list, config.memberId)) {
       await writeSealedMeta(REMOVED_ROW, { version: list.version, at: list.issuedAt });
     }
-    if (!cached || list.version > cached.version) await writeSealedMeta(CACHE_ROW, { list, sig });
+    if (!cached || list.version > cached.version) await writeSealedMeta(CACHE_ROW, { list, sig, chain });
+    // A lead hand-over: pin the new lead's key; a list signed by the old lead alone is refused from now on.
+    if (canonicalJson(leadEcdsa) !== canonicalJson(config.leadEcdsa)) await saveTeamConfig({ ...config, leadEcdsa });
     return { list, removed: await removed(list) };
   } catch (error) {
     if (error instanceof TeamError) return { list: cached, problem: error.code, removed: await removed(cached) };
@@ -128,6 +153,19 @@ export async function publishMemberList(config: TeamConfig, identity: Identity, 
   const valid = memberListSchema.parse(list);
   if (valid.leadId !== identity.memberId) throw new TeamError('team.notLead');
   const sig = await signJson(identity.ecdsaPrivate, valid);
+  // The hand-over chain travels with every list, so devices that pinned an earlier lead can follow it.
+  const chain = (await readSealedMeta(CACHE_ROW))?.chain ?? [];
+  await putMemberListDoc(config, valid, sig, chain);
+  await writeSealedMeta(CACHE_ROW, { list: valid, sig, chain });
+}
+
+/** Writes the member-list document over the server's current revision (SyncError 'sync.conflict' on a race). */
+export async function putMemberListDoc(
+  config: TeamConfig,
+  list: MemberList,
+  sig: string,
+  chain: readonly LeadLink[],
+): Promise<void> {
   const creds = teamCreds(config, 'members');
   let rev: string | undefined;
   try {
@@ -138,10 +176,20 @@ export async function publishMemberList(config: TeamConfig, identity: Identity, 
   await couchRequest(creds, 'PUT', MEMBER_LIST_ID, {
     _id: MEMBER_LIST_ID,
     ...(rev ? { _rev: rev } : {}),
-    list: valid,
+    list,
     sig,
+    ...(chain.length > 0 ? { chain } : {}),
   });
-  await writeSealedMeta(CACHE_ROW, { list: valid, sig });
+}
+
+/** The hand-over chain this device keeps (lead-handover.ts adds to it). */
+export async function cachedLeadChain(): Promise<LeadLink[]> {
+  return (await readSealedMeta(CACHE_ROW))?.chain ?? [];
+}
+
+/** Caches a list this device signed and published itself (a lead hand-over), with its chain. */
+export async function cacheOwnList(list: MemberList, sig: string, chain: LeadLink[]): Promise<void> {
+  await writeSealedMeta(CACHE_ROW, { list, sig, chain: chain.slice(-MAX_LEAD_LINKS) });
 }
 
 /** Forgets the cached list and the removal mark (leaving the team on this device). */

@@ -11,7 +11,9 @@ import { loadTeamConfig } from './config';
 import { memberRemovedHooks, teamCreatedHooks } from './hooks';
 import { loadOrCreateIdentity } from './identity';
 import { checkMembers, loadVerifiedMembers } from './members';
-import { keyFingerprint } from './seal';
+import { countWaitingJoinRequests, pickUpJoinRequests } from './join-watch';
+import { handOverLead } from './lead-handover';
+import { keyFingerprint, signJson } from './seal';
 import {
   acceptJoinRequest,
   createInvite,
@@ -116,6 +118,14 @@ describe('a team: create, invite, join, admit, tamper, remove', () => {
       as(ida, () => joinTeam({ team: 'clb-test', account: 'ida', password: 'pw-ida', name: 'Ida', code: offer.code })),
     ).rejects.toMatchObject({ code: 'team.invite.used' });
 
+    // The lead's device picks the request up in the background: counted, never admitted.
+    expect(await as(lead, () => pickUpJoinRequests())).toBe(1);
+    expect(await as(lead, () => countWaitingJoinRequests())).toBe(1);
+    expect((await as(lead, () => loadVerifiedMembers()))?.version).toBe(1);
+    // Only the lead's device counts requests.
+    expect(await as(wim, () => pickUpJoinRequests())).toBe(0);
+    expect(await as(wim, () => countWaitingJoinRequests())).toBe(0);
+
     const requests = await as(lead, () => pendingJoinRequests());
     expect(requests).toHaveLength(1);
     const wimIdentity = await as(wim, () => loadOrCreateIdentity());
@@ -124,6 +134,9 @@ describe('a team: create, invite, join, admit, tamper, remove', () => {
     const v2 = await as(lead, () => acceptJoinRequest(offer.hex));
     expect(v2.version).toBe(2);
     expect(await as(lead, () => pendingJoinRequests())).toEqual([]);
+    // Admitted: the waiting count drops at once, and stays at zero after the next pick-up.
+    expect(await as(lead, () => countWaitingJoinRequests())).toBe(0);
+    expect(await as(lead, () => pickUpJoinRequests())).toBe(0);
 
     const wimView = await as(wim, () => checkMembers());
     expect(wimView.problem).toBeUndefined();
@@ -166,5 +179,72 @@ describe('a team: create, invite, join, admit, tamper, remove', () => {
     expect((await as(lead, () => checkMembers())).removed).toBe(false);
     expect(await as(wim, () => loadTeamConfig())).toEqual(wimConfig);
     await expect(as(wim, () => removeMember(leadConfig.memberId))).rejects.toMatchObject({ code: 'team.notLead' });
+  });
+
+  it('hands the lead role over: every device pins the new lead key, lists of the old lead alone are refused', async () => {
+    await couch.createTeam('clb-twee');
+    await couch.createAccount('lea', 'pw-lea', { team: 'clb-twee', role: 'coordinator' });
+    await couch.createAccount('wim', 'pw-wim', { team: 'clb-twee', role: 'medewerker' });
+    await couch.createAccount('ida', 'pw-ida', { team: 'clb-twee', role: 'auditor' });
+    const lea = await new Device().init();
+    const wim = await new Device().init();
+    const ida = await new Device().init();
+    const team = { team: 'clb-twee' };
+    await as(lea, () => createTeam({ ...team, account: 'lea', password: 'pw-lea', name: 'Lea', role: 'coordinator' }));
+    for (const [device, account, name, role] of [
+      [wim, 'wim', 'Wim', 'medewerker'],
+      [ida, 'ida', 'Ida', 'auditor'],
+    ] as const) {
+      const offer = await as(lea, () => createInvite(role));
+      await as(device, () => joinTeam({ ...team, account, password: `pw-${account}`, name, code: offer.code }));
+      await as(lea, () => acceptJoinRequest(offer.hex));
+    }
+    for (const device of [wim, ida]) expect((await as(device, () => checkMembers())).list?.version).toBe(3);
+    const wimConfig = (await as(wim, () => loadTeamConfig()))!;
+    const idaConfig = (await as(ida, () => loadTeamConfig()))!;
+
+    // Never to an auditor, and only the lead hands over.
+    await expect(as(lea, () => handOverLead(idaConfig.memberId))).rejects.toMatchObject({
+      code: 'team.handover.role',
+    });
+    await expect(as(wim, () => handOverLead(wimConfig.memberId))).rejects.toMatchObject({ code: 'team.self' });
+    await expect(as(wim, () => handOverLead(idaConfig.memberId))).rejects.toMatchObject({ code: 'team.notLead' });
+
+    const handed = await as(lea, () => handOverLead(wimConfig.memberId));
+    expect(handed.version).toBe(4);
+    expect(handed.leadId).toBe(wimConfig.memberId);
+    const wimIdentity = await as(wim, () => loadOrCreateIdentity());
+    for (const device of [wim, ida, lea]) {
+      const check = await as(device, () => checkMembers());
+      expect(check.problem).toBeUndefined();
+      expect(check.list).toEqual(handed);
+      expect((await as(device, () => loadTeamConfig()))?.leadEcdsa).toEqual(wimIdentity.ecdsa);
+    }
+    // The new lead invites; the old lead no longer can.
+    await expect(as(wim, () => createInvite('medewerker'))).resolves.toMatchObject({ role: 'medewerker' });
+    await expect(as(lea, () => createInvite('medewerker'))).rejects.toMatchObject({ code: 'team.notLead' });
+
+    // The old lead signs a list naming herself lead again: every device refuses it and keeps v4.
+    const leaIdentity = await as(lea, () => loadOrCreateIdentity());
+    const path = 'baken-team-clb-twee-members/member-list';
+    const stored = (await couch.request('GET', path)).json as { _rev: string; chain?: unknown };
+    const forged = { ...handed, version: 5, leadId: leaIdentity.memberId, issuedAt: new Date().toISOString() };
+    await couch.request('PUT', path, {
+      _id: 'member-list',
+      _rev: stored._rev,
+      list: forged,
+      sig: await signJson(leaIdentity.ecdsaPrivate, forged),
+      chain: stored.chain,
+    });
+    for (const device of [wim, ida, lea]) {
+      const check = await as(device, () => checkMembers());
+      expect(check.problem).toBe('team.list.signature');
+      expect(check.list).toEqual(handed);
+    }
+    // The new lead's next change replaces it; every device verifies it through the chain.
+    const removal = await as(wim, () => removeMember(idaConfig.memberId));
+    expect(removal.list.version).toBe(5);
+    expect((await as(lea, () => checkMembers())).list).toEqual(removal.list);
+    expect((await as(ida, () => checkMembers())).removed).toBe(true);
   });
 });

@@ -16,7 +16,8 @@
 // their device makes its identity and stores `join-<id>` (sealed under the
 // same key): their member id, name, account and public keys, signed with
 // their own signing key. CouchDB accepts only one create of that id, so a
-// code works once. The lead's device (team screen open) finds the request
+// code works once. The lead's device (team screen open, or join-watch.ts in
+// the background, which only counts) finds the request
 // among its open invites, checks the seal, the signature and the expiry, and
 // the lead admits the person (after comparing fingerprints if they wish):
 // the role comes from the lead's own invite record, never from the request.

@@ -1,10 +1,13 @@
 // The calm reminder to back up after N days without a backup (setting
 // `backupReminderDays`). Shown only while unlocked, not on Instellingen
 // itself; "Niet nu" hides it until the next page load.
-import { useState } from 'react';
+// This chunk also mounts the team's join-request notice (issue 21), in its own
+// team chunk and only on a device in a team, so the shell does not grow.
+import { lazy, Suspense, useState } from 'react';
 import { backupReminder } from '../../../schema/backup';
 import { useHasCases } from '../../data/backup';
 import { useVaultState } from '../../data/hooks';
+import { useHasTeam } from '../../data/team/presence';
 import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
@@ -14,7 +17,23 @@ import './backup-reminder.css';
 const t = nl.settings.reminder;
 let dismissedThisVisit = false;
 
+const TeamJoinNotice = lazy(() => import('./team-join-notice').then((m) => ({ default: m.TeamJoinNotice })));
+
 export function BackupReminder() {
+  const inTeam = useHasTeam();
+  return (
+    <>
+      {inTeam && (
+        <Suspense fallback={null}>
+          <TeamJoinNotice />
+        </Suspense>
+      )}
+      <BackupDue />
+    </>
+  );
+}
+
+function BackupDue() {
   const vault = useVaultState();
   const settings = useSettings();
   const hasCases = useHasCases();

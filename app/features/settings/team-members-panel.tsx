@@ -1,11 +1,12 @@
 // The team's signed member list in Instellingen → Team (team-section.tsx):
 // version and date, each member's role and key fingerprint, the lead's and
-// this device's marks, and the lead's remove buttons.
+// this device's marks, and the lead's remove and hand-over buttons.
 import { useId } from 'react';
 import type { Member } from '../../../schema/team';
 import type { TeamConfig } from '../../data/team/config';
 import type { MembersCheck } from '../../data/team/members';
 import { team as t, teamRoleLabels } from '../../i18n/nl/team';
+import { teamLead } from '../../i18n/nl/team-lead';
 import { Fingerprint, dateTime, teamErrorText } from './team-common';
 
 /** The signed member list: names, roles, fingerprints, and for the lead a remove button per colleague. */
@@ -14,6 +15,7 @@ export function MembersPanel(props: {
   check: MembersCheck | null;
   isLead: boolean;
   onRemove: (member: Member) => void;
+  onHandOver: (member: Member) => void;
 }) {
   const headingId = useId();
   const { check, config } = props;
@@ -45,6 +47,11 @@ export function MembersPanel(props: {
                     <button type="button" className="button button--small" onClick={() => props.onRemove(member)}>
                       {t.remove(member.name)}
                     </button>
+                    {member.role !== 'auditor' ? (
+                      <button type="button" className="button button--small" onClick={() => props.onHandOver(member)}>
+                        {teamLead.handOver(member.name)}
+                      </button>
+                    ) : null}
                   </div>
                 ) : null}
               </li>

@@ -14,6 +14,7 @@ import { leaveTeamOnThisDevice, pendingJoinRequests, removeMember, type JoinRequ
 // The team strings are their own module (not in the catalogue object), so they load with this chunk.
 import { team as t, teamRoleLabels } from '../../i18n/nl/team';
 import { RemoveDialog, useRemoval } from '../../ui/remove-dialog';
+import { HandOverDialog } from './team-handover';
 import { Fingerprint, StatusLines, teamErrorText } from './team-common';
 import { EntryForm } from './team-entry-form';
 import { InvitePanel, RequestsPanel } from './team-invites';
@@ -24,6 +25,7 @@ function TeamView({ config, onLeft }: { config: TeamConfig; onLeft: () => void }
   const [requests, setRequests] = useState<JoinRequest[] | null>(null);
   const [ownKey, setOwnKey] = useState<JsonWebKey | null>(null);
   const [notice, setNotice] = useState('');
+  const [handingOver, setHandingOver] = useState<Member | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const list: MemberList | undefined = check?.list;
@@ -90,7 +92,7 @@ function TeamView({ config, onLeft }: { config: TeamConfig; onLeft: () => void }
         </div>
         <StatusLines error={error} notice={notice} />
       </div>
-      <MembersPanel config={config} check={check} isLead={isLead} onRemove={removal.ask} />
+      <MembersPanel config={config} check={check} isLead={isLead} onRemove={removal.ask} onHandOver={setHandingOver} />
       {isLead ? (
         <>
           <InvitePanel />
@@ -104,6 +106,16 @@ function TeamView({ config, onLeft }: { config: TeamConfig; onLeft: () => void }
         </>
       ) : null}
       <RemoveDialog texts={t} removal={removal} />
+      <HandOverDialog
+        member={handingOver}
+        onCancel={() => setHandingOver(null)}
+        onDone={(message, failed) => {
+          if (failed) setError(message);
+          else setNotice(message);
+          setHandingOver(null);
+          void refresh();
+        }}
+      />
     </>
   );
 }

@@ -109,6 +109,7 @@ export const team = {
       'De ledenlijst op de server is niet ondertekend door jullie teamverantwoordelijke: ze werd gewijzigd of vervalst. Baken weigert ze en gebruikt de laatst gecontroleerde lijst. Verwittig de teamverantwoordelijke.',
     'team.list.rollback':
       'De server toont een oudere ledenlijst dan Baken al kent. Baken weigert ze en gebruikt de laatst gecontroleerde lijst. Verwittig de teamverantwoordelijke.',
+    'team.handover.role': 'Alleen een coördinator of medewerker kan teamverantwoordelijke worden.',
     'sync.unauthorized': 'Aanmelding geweigerd: controleer het account en het wachtwoord.',
     'sync.forbidden':
       'Dit account heeft geen rol in dit team op de server. Controleer het team-id of vraag de beheerder van de server.',

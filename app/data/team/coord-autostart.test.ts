@@ -1,0 +1,70 @@
+// The coordination loop's life cycle (issue 21): it starts when the device is
+// unlocked and in a team — at unlock, or the moment it creates or joins a team
+// while unlocked — and stops at lock and when the device leaves the team.
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { generateDataKey } from '../crypto';
+import { db } from '../db';
+import { setDataKey } from '../session';
+import { autostartSync } from '../sync/autostart';
+import { isCoordRunning, stopCoord } from './coord-autostart';
+import { TEAM_CONFIG_KEY } from './has-team';
+
+const rounds = vi.hoisted(() => ({ count: 0 }));
+vi.mock('./coord-sync', () => ({
+  runCoordRound: async () => {
+    rounds.count++;
+    return undefined;
+  },
+}));
+
+async function until(check: () => boolean, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+beforeAll(() => {
+  // Node has no window: the loop listens for "online" on it.
+  if (typeof window === 'undefined') vi.stubGlobal('window', new EventTarget());
+});
+
+afterEach(async () => {
+  stopCoord();
+  setDataKey(null);
+  await db.meta.clear();
+});
+
+describe('the coordination loop', () => {
+  it('does not run while unlocked outside a team', async () => {
+    setDataKey(await generateDataKey());
+    await autostartSync();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(isCoordRunning()).toBe(false);
+  });
+
+  it('starts when the device joins or creates a team while unlocked, and stops when it leaves', async () => {
+    setDataKey(await generateDataKey());
+    await autostartSync();
+    expect(isCoordRunning()).toBe(false);
+    // Creating or joining a team stores the (sealed) team configuration row.
+    await db.meta.put({ key: TEAM_CONFIG_KEY, value: { sealed: true } });
+    await until(isCoordRunning);
+    await db.meta.delete(TEAM_CONFIG_KEY);
+    await until(() => !isCoordRunning());
+  });
+
+  it('starts at unlock in a team, runs a round, and stops at lock', async () => {
+    await db.meta.put({ key: TEAM_CONFIG_KEY, value: { sealed: true } });
+    setDataKey(await generateDataKey());
+    const { autostartCoord } = await import('./coord-autostart');
+    const before = rounds.count;
+    await autostartCoord({ debounceMs: 10 });
+    expect(isCoordRunning()).toBe(true);
+    await until(() => rounds.count > before);
+    setDataKey(null);
+    expect(isCoordRunning()).toBe(false);
+  });
+});

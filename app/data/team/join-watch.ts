@@ -1,0 +1,50 @@
+// Join requests picked up in the background on the lead's device (issue 21):
+// while unlocked and in a team, the coordination loop (coord-autostart.ts)
+// asks every half minute, only when the lead has open invites, which join
+// requests wait (the same checks as the Team screen: seal, signature, open
+// invite). It never admits anyone: the lead admits or refuses each request in
+// Instellingen → Team. Which requests wait (invite ids only, no names) is a
+// sealed `meta` row ("teamJoinWaiting") so the app can say how many wait.
+import { z } from 'zod';
+
+import { loadTeamConfig } from './config';
+import { cachedMembers } from './members';
+import { readSealedMeta, writeSealedMeta } from './sealed-meta';
+import { listOpenInvites, pendingJoinRequests } from './team';
+
+const WAITING_ROW = {
+  key: 'teamJoinWaiting',
+  kind: 'team-join-waiting',
+  schema: z.object({ hexes: z.array(z.string().regex(/^[0-9a-f]{32}$/)).max(500) }),
+};
+
+async function setWaiting(hexes: string[]): Promise<void> {
+  const before = (await readSealedMeta(WAITING_ROW))?.hexes ?? [];
+  if (before.length === hexes.length && before.every((h, i) => h === hexes[i])) return;
+  await writeSealedMeta(WAITING_ROW, { hexes });
+}
+
+/**
+ * The lead's device: reads the join requests waiting for the lead and notes
+ * how many wait; on any other device it notes none. Nothing is admitted.
+ * Offline or refused by the server: rejects with SyncError and keeps the last count.
+ */
+export async function pickUpJoinRequests(): Promise<number> {
+  const config = await loadTeamConfig();
+  const list = config ? await cachedMembers() : undefined;
+  if (!config || list?.leadId !== config.memberId || (await listOpenInvites()).length === 0) {
+    await setWaiting([]);
+    return 0;
+  }
+  const hexes = (await pendingJoinRequests()).map((r) => r.hex).sort();
+  await setWaiting(hexes);
+  return hexes.length;
+}
+
+/** How many join requests wait for the lead: those picked up whose invite is still open (admitted or refused ones drop out at once). */
+export async function countWaitingJoinRequests(): Promise<number> {
+  const waiting = (await readSealedMeta(WAITING_ROW))?.hexes ?? [];
+  if (waiting.length === 0) return 0;
+  const open = new Set((await listOpenInvites()).map((i) => i.hex));
+  return waiting.filter((h) => open.has(h)).length;
+}
