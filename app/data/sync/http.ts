@@ -43,8 +43,8 @@ export interface CouchClient {
   bulkGet(requests: Array<{ id: string; rev: string }>): Promise<Array<{ id: string; docs: FetchedRev[] }>>;
   bulkDocs(docs: Array<Record<string, unknown>>): Promise<Array<{ id?: string; error?: string }>>;
   /**
-   * Purges the given leaf revisions (CouchDB 3: db admin only). 'refused' when the server does not
-   * let this account purge (403) or cannot purge at all (404, 501).
+   * Purges the given leaf revisions (CouchDB 3.5: server admin only). 'refused' when the server does
+   * not let this account purge (401 or 403) or cannot purge at all (404, 501).
    */
   purge(revs: Record<string, string[]>): Promise<'purged' | 'refused'>;
   getLocal(id: string): Promise<Record<string, unknown> | undefined>;
@@ -69,6 +69,9 @@ function basicAuth(account: string, password: string): string {
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/** At most this many document ids per _purge request (CouchDB 3.5.0's default max_document_id_number). */
+export const PURGE_IDS_PER_REQUEST = 100;
 
 export function couchClient(options: ClientOptions): CouchClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -194,9 +197,16 @@ export function couchClient(options: ClientOptions): CouchClient {
     },
 
     async purge(revs) {
-      if (Object.keys(revs).length === 0) return 'purged';
-      const { status } = await request('POST', '_purge', revs, { allow: [403, 404, 501] });
-      return status === 403 || status === 404 || status === 501 ? 'refused' : 'purged';
+      const ids = Object.keys(revs);
+      // CouchDB 3.5.0 refuses more than 100 ids per request by default ([purge] max_document_id_number).
+      for (let i = 0; i < ids.length; i += PURGE_IDS_PER_REQUEST) {
+        const part = Object.fromEntries(ids.slice(i, i + PURGE_IDS_PER_REQUEST).map((id) => [id, revs[id] ?? []]));
+        // CouchDB 3.5 lets only a server admin purge: anyone else gets 401 "You are not a server admin."
+        // (the request before, with the same credentials, succeeded, so this 401 is not a wrong password).
+        const { status } = await request('POST', '_purge', part, { allow: [401, 403, 404, 501] });
+        if (status === 401 || status === 403 || status === 404 || status === 501) return 'refused';
+      }
+      return 'purged';
     },
 
     async getLocal(id) {
