@@ -47,6 +47,12 @@ export interface CouchClient {
    * not let this account purge (401 or 403) or cannot purge at all (404, 501).
    */
   purge(revs: Record<string, string[]>): Promise<'purged' | 'refused'>;
+  /** Every leaf revision of a document, deleted ones too (GET ?open_revs=all). */
+  leaves(id: string): Promise<FetchedRev[]>;
+  /** One document's current revision; undefined when missing or deleted (404). */
+  getDoc(id: string): Promise<Record<string, unknown> | undefined>;
+  /** Writes one document the normal way (the server assigns the revision); 'conflict' on 409. */
+  putDoc(doc: Record<string, unknown> & { _id: string }): Promise<'ok' | 'conflict'>;
   getLocal(id: string): Promise<Record<string, unknown> | undefined>;
   putLocal(id: string, body: Record<string, unknown>): Promise<void>;
 }
@@ -118,8 +124,8 @@ export function couchClient(options: ClientOptions): CouchClient {
 
   let bulkGetMissing = false;
 
-  async function openRevs(id: string, revs: string[]): Promise<FetchedRev[]> {
-    const query = `?revs=true&open_revs=${encodeURIComponent(JSON.stringify(revs))}`;
+  async function openRevs(id: string, revs: string[] | 'all'): Promise<FetchedRev[]> {
+    const query = `?revs=true&open_revs=${revs === 'all' ? 'all' : encodeURIComponent(JSON.stringify(revs))}`;
     const { json } = await request('GET', `${encodeURIComponent(id)}${query}`);
     if (!Array.isArray(json)) throw new SyncHttpError('protocol');
     return json as FetchedRev[];
@@ -207,6 +213,20 @@ export function couchClient(options: ClientOptions): CouchClient {
         if (status === 401 || status === 403 || status === 404 || status === 501) return 'refused';
       }
       return 'purged';
+    },
+
+    leaves(id) {
+      return openRevs(id, 'all');
+    },
+
+    async getDoc(id) {
+      const { status, json } = await request('GET', encodeURIComponent(id), undefined, { allow: [404] });
+      return status === 404 || !isRecord(json) ? undefined : json;
+    },
+
+    async putDoc(doc) {
+      const { status } = await request('PUT', encodeURIComponent(doc._id), doc, { allow: [409] });
+      return status === 409 ? 'conflict' : 'ok';
     },
 
     async getLocal(id) {
