@@ -47,6 +47,8 @@ export interface CouchClient {
    * not let this account purge (401 or 403) or cannot purge at all (404, 501).
    */
   purge(revs: Record<string, string[]>): Promise<'purged' | 'refused'>;
+  /** Whether this account may purge at all: an empty `_purge` (CouchDB 3.5: 201 for a server admin, 401 otherwise). */
+  canPurge(): Promise<boolean>;
   /** Every leaf revision of a document, deleted ones too (GET ?open_revs=all). */
   leaves(id: string): Promise<FetchedRev[]>;
   /** One document's current revision; undefined when missing or deleted (404). */
@@ -213,6 +215,17 @@ export function couchClient(options: ClientOptions): CouchClient {
         if (status === 401 || status === 403 || status === 404 || status === 501) return 'refused';
       }
       return 'purged';
+    },
+
+    async canPurge() {
+      try {
+        const { status } = await request('POST', '_purge', {}, { allow: [401, 403, 404, 501] });
+        return status < 300;
+      } catch (e) {
+        // Any other answer (400, 500): treated as "cannot"; only a network failure is passed on.
+        if (e instanceof SyncHttpError && (e.kind === 'server' || e.kind === 'protocol')) return false;
+        throw e;
+      }
     },
 
     leaves(id) {
