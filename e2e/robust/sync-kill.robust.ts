@@ -66,6 +66,16 @@ async function idsOf(page: Page): Promise<{ records: Set<string>; audit: Set<str
   };
 }
 
+/** Waits until the device's store holds every one of `wanted`. */
+async function holdsAll(page: Page, wanted: readonly string[]): Promise<void> {
+  await expect
+    .poll(async () => {
+      const held = await idsOf(page);
+      return wanted.filter((id) => !held.records.has(id)).length;
+    }, SYNC_WAIT)
+    .toBe(0);
+}
+
 /** Two paired devices (A connected, B joined with a code) on a killable server process; `done` cleans up. */
 async function pairedDevices() {
   const root = await mkdtemp(join(tmpdir(), 'baken-robust-sync-'));
@@ -194,12 +204,7 @@ test('a push survives the server dying and the tab closing: nothing lost or dupl
 
     // B converges on every record A has.
     const wanted = records.map((r) => r.id);
-    await expect
-      .poll(async () => {
-        const b = await idsOf(pageB);
-        return wanted.filter((id) => !b.records.has(id)).length;
-      }, SYNC_WAIT)
-      .toBe(0);
+    await holdsAll(pageB, wanted);
     await new SettingsPage(pageB).open();
     await expect(statusLine(pageB)).toContainText(/Gesynchroniseerd om/, SYNC_WAIT);
     const a = await idsOf(pageA);
@@ -284,12 +289,7 @@ test('a pull survives the server dying and the tab closing: nothing lost or dupl
     await pageB.goto('/');
     await new LockPage(pageB).unlock();
     await new SettingsPage(pageB).open();
-    await expect
-      .poll(async () => {
-        const b = await idsOf(pageB);
-        return wanted.filter((id) => !b.records.has(id)).length;
-      }, SYNC_WAIT)
-      .toBe(0);
+    await holdsAll(pageB, wanted);
     await expect(statusLine(pageB)).toContainText(/Gesynchroniseerd om/, SYNC_WAIT);
     await expect(statusLine(pageB)).not.toContainText(/wacht/, SYNC_WAIT);
     expect(sinces.length).toBeGreaterThan(0);

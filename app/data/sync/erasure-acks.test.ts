@@ -1,36 +1,21 @@
 // Erasure acknowledgements against the CouchDB-protocol test server. Its
 // LevelDB store cannot purge, so `_purge` is answered by a stand-in that
 // records the request (the request's shape is what CouchDB 3.5 documents).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import type { DeviceEntry } from '../../../schema/sync-config';
 import { decryptRecord } from '../crypto';
 import { requireDataKey } from '../session';
-import { resetDatabase, TEST_PASSPHRASE } from '../test-utils';
-import { createVault } from '../vault';
 import { ackDocId, acknowledgeErased, purgeAcknowledged } from './erasure-acks';
 import { couchClient } from './http';
 import { fromBase64 } from './remote';
-import { startTestCouch } from './test-server';
-import type { TestCouch } from './test-server';
+import { couchPerTest } from './test-server';
 
-let couch: TestCouch;
-let dbName: string;
+const env = couchPerTest();
 let purges: Array<Record<string, string[]>>;
 let answer: number;
 
-beforeAll(async () => {
-  couch = await startTestCouch();
-});
-
-afterAll(async () => {
-  await couch.close();
-});
-
-beforeEach(async () => {
-  await resetDatabase();
-  await createVault(TEST_PASSPHRASE, { recoveryCode: false });
-  dbName = await couch.createDb();
+beforeEach(() => {
   purges = [];
   answer = 201;
 });
@@ -42,7 +27,7 @@ function client() {
     const body = answer === 201 ? { purge_seq: null, purged: {} } : { error: 'unauthorized' };
     return new Response(JSON.stringify(body), { status: answer });
   };
-  return couchClient({ base: `${couch.url}${dbName}/`, account: 'anna', password: 'geheim', fetch: withPurge });
+  return couchClient({ base: `${env.couch.url}${env.db}/`, account: 'anna', password: 'geheim', fetch: withPurge });
 }
 
 const at = '2026-03-12T09:30:00.000Z';
@@ -55,9 +40,9 @@ const devices: DeviceEntry[] = [
 /** A document written and then deleted the normal way; resolves the deletion's revision. */
 async function erasedDoc(): Promise<{ id: string; rev: string }> {
   const id = crypto.randomUUID();
-  const put = await couch.request('PUT', `${dbName}/${id}`, { k: 'vault', iv: 'aaaa', ct: 'bbbb', v: 1 });
+  const put = await env.couch.request('PUT', `${env.db}/${id}`, { k: 'vault', iv: 'aaaa', ct: 'bbbb', v: 1 });
   const created = (put.json as { rev: string }).rev;
-  const del = await couch.request('DELETE', `${dbName}/${id}?rev=${created}`);
+  const del = await env.couch.request('DELETE', `${env.db}/${id}?rev=${created}`);
   return { id, rev: (del.json as { rev: string }).rev };
 }
 
@@ -96,7 +81,7 @@ describe('erasure acknowledgements', () => {
     const one = await erasedDoc();
     await acknowledgeErased(client(), 'toestel-aaaa', [one.id]);
     await acknowledgeErased(client(), 'toestel-aaaa', [one.id]); // twice: stored once
-    const raw = JSON.stringify((await couch.request('GET', `${dbName}/${ackDocId('toestel-aaaa')}`)).json);
+    const raw = JSON.stringify((await env.couch.request('GET', `${env.db}/${ackDocId('toestel-aaaa')}`)).json);
     expect(raw).not.toContain(one.id);
     expect(Object.keys(JSON.parse(raw) as object).sort()).toEqual(['_id', '_rev', 'ct', 'iv', 'k', 'v']);
     expect(await ackIds('toestel-aaaa')).toEqual([one.id]);
@@ -105,7 +90,7 @@ describe('erasure acknowledgements', () => {
   it('never purges a document with a live leaf, and leaves everything in place when the server refuses', async () => {
     const erased = await erasedDoc();
     const liveId = crypto.randomUUID();
-    await couch.request('PUT', `${dbName}/${liveId}`, { k: 'vault', iv: 'aaaa', ct: 'bbbb', v: 1 });
+    await env.couch.request('PUT', `${env.db}/${liveId}`, { k: 'vault', iv: 'aaaa', ct: 'bbbb', v: 1 });
     const c = client();
     for (const d of ['toestel-aaaa', 'toestel-bbbb']) await acknowledgeErased(c, d, [erased.id, liveId]);
 
