@@ -338,4 +338,24 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     const [gone] = await erase(alone);
     expect(named().flatMap((p) => Object.keys(p))).toContain(gone);
   });
+  it('stops after a refused password instead of retrying (CouchDB locks an account out after repeated 401s)', async () => {
+    let requests = 0;
+    const refusing: typeof fetch = () => {
+      requests++;
+      return Promise.resolve(new Response(JSON.stringify({ error: 'unauthorized' }), { status: 401 }));
+    };
+    const r = new Replicator(
+      { db: dbName, account: 'anna', password: 'oud-wachtwoord' },
+      { base: couch.url, fetch: refusing },
+    );
+    const controller = new AbortController();
+    const stopped = await Promise.race([
+      r.run(controller.signal).then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), 3000)),
+    ]);
+    controller.abort();
+    expect(stopped).toBe(true);
+    expect(requests).toBe(1);
+    expect(getSyncStatus()).toMatchObject({ phase: 'fout', error: 'auth' });
+  });
 });

@@ -248,10 +248,10 @@ export class Replicator {
           if (kind === 'aborted') return;
           publishSyncStatus({ phase: 'fout', error: kind, waiting: await countPending() });
           if (this.options.live === false) throw e;
-          await sleep(
-            kind === 'auth' || kind === 'forbidden' ? 60_000 : backoff,
-            AbortSignal.any([signal, wake.signal]),
-          );
+          // A refused password stays refused: retrying would trip CouchDB's lockout (3.4+: 403 to every
+          // device of the account for minutes after 5 failures). Entering the password again restarts.
+          if (kind === 'auth') return;
+          await sleep(kind === 'forbidden' ? 60_000 : backoff, AbortSignal.any([signal, wake.signal]));
           backoff = Math.min(backoff * 2, 30_000);
         }
       }
