@@ -8,8 +8,10 @@
 // - only the server admin creates or deletes databases and reaches the
 //   server-wide endpoints (`_all_dbs`, `_config`, `_replicate`, …);
 // - an authenticated user without access gets 403 (express-pouchdb says 401);
-// - `_purge` is refused like CouchDB refuses it to a mere member (403), and
-//   is 501 for the admin because the LevelDB adapter cannot purge;
+// - what only a server admin may do (creating or deleting a database, `_purge`,
+//   the server-wide endpoints) gets 401 "You are not a server admin.", as
+//   CouchDB 3.5 answers it; `_purge` is 501 for the admin because the LevelDB
+//   adapter cannot purge;
 // - sequences are opaque strings, long-polls time out and `_bulk_get` errors
 //   have CouchDB's shape (scripts/couch-like.mjs).
 //
@@ -142,15 +144,19 @@ export async function startSyncServer(options = {}) {
     if (!isAdmin) {
       const first = parts[0] ?? '';
       const dbLevel = parts.length === 1 && !first.startsWith('_');
-      if (adminOnlyRoots.has(first) || (dbLevel && (method === 'PUT' || method === 'DELETE'))) {
-        json(res, 403, { error: 'forbidden', reason: 'You are not a server admin.' });
+      // CouchDB 3.5 (chttpd_auth_request require_admin): 401, not 403, for what only a server admin may do.
+      if (
+        adminOnlyRoots.has(first) ||
+        (dbLevel && (method === 'PUT' || method === 'DELETE')) ||
+        parts[1] === '_purge' ||
+        parts[1] === '_purged_infos_limit'
+      ) {
+        json(res, 401, { error: 'unauthorized', reason: 'You are not a server admin.' });
         return;
       }
-      if (parts[1] === '_purge' || parts[1] === '_security') {
-        if (parts[1] === '_purge' || method !== 'GET') {
-          json(res, 403, { error: 'forbidden', reason: 'You are not a db or server admin.' });
-          return;
-        }
+      if (parts[1] === '_security' && method !== 'GET') {
+        json(res, 403, { error: 'forbidden', reason: 'You are not a db or server admin.' });
+        return;
       }
     } else if (parts[1] === '_purge') {
       json(res, 501, { error: 'not_implemented', reason: 'Purge is not supported by this embedded server.' });

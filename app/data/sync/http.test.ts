@@ -164,9 +164,10 @@ describe('CouchDB protocol client', () => {
     expect(Math.max(...sizes.slice(1))).toBeLessThanOrEqual(3);
   });
 
-  it('purges with a JSON body of id → revisions, and reads 403, 404 and 501 as "not allowed here"', async () => {
+  it('purges with a JSON body of id → revisions, and reads 401, 403, 404 and 501 as "not allowed here"', async () => {
     for (const [status, expected] of [
       [201, 'purged'],
+      [401, 'refused'],
       [403, 'refused'],
       [404, 'refused'],
       [501, 'refused'],
@@ -177,6 +178,17 @@ describe('CouchDB protocol client', () => {
       expect(calls[0]?.body).toEqual({ a: ['2-x'] });
       expect(calls[0]?.headers['Content-Type']).toBe('application/json');
     }
-    await expect(fake(() => ({ status: 401 })).client.purge({ a: ['2-x'] })).rejects.toMatchObject({ kind: 'auth' });
+    // A server error is still an error (the round retries); only a refusal is "not allowed here".
+    await expect(fake(() => ({ status: 500 })).client.purge({ a: ['2-x'] })).rejects.toMatchObject({ kind: 'server' });
+  });
+
+  it('purges at most 100 document ids per request (CouchDB 3.5.0 refuses more by default)', async () => {
+    const { calls, client } = fake(() => ({ status: 201, body: { purge_seq: null, purged: {} } }));
+    const revs = Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`id-${i}`, [`2-${i}`]]));
+    expect(await client.purge(revs)).toBe('purged');
+    const sizes = calls.map((c) => Object.keys(c.body as object).length);
+    expect(sizes).toEqual([100, 100, 50]);
+    const sent = Object.assign({}, ...calls.map((c) => c.body as object)) as Record<string, string[]>;
+    expect(sent).toEqual(revs);
   });
 });

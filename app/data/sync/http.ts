@@ -43,10 +43,18 @@ export interface CouchClient {
   bulkGet(requests: Array<{ id: string; rev: string }>): Promise<Array<{ id: string; docs: FetchedRev[] }>>;
   bulkDocs(docs: Array<Record<string, unknown>>): Promise<Array<{ id?: string; error?: string }>>;
   /**
-   * Purges the given leaf revisions (CouchDB 3: db admin only). 'refused' when the server does not
-   * let this account purge (403) or cannot purge at all (404, 501).
+   * Purges the given leaf revisions (CouchDB 3.5: server admin only). 'refused' when the server does
+   * not let this account purge (401 or 403) or cannot purge at all (404, 501).
    */
   purge(revs: Record<string, string[]>): Promise<'purged' | 'refused'>;
+  /** Whether this account may purge at all: an empty `_purge` (CouchDB 3.5: 201 for a server admin, 401 otherwise). */
+  canPurge(): Promise<boolean>;
+  /** Every leaf revision of a document, deleted ones too (GET ?open_revs=all). */
+  leaves(id: string): Promise<FetchedRev[]>;
+  /** One document's current revision; undefined when missing or deleted (404). */
+  getDoc(id: string): Promise<Record<string, unknown> | undefined>;
+  /** Writes one document the normal way (the server assigns the revision); 'conflict' on 409. */
+  putDoc(doc: Record<string, unknown> & { _id: string }): Promise<'ok' | 'conflict'>;
   getLocal(id: string): Promise<Record<string, unknown> | undefined>;
   putLocal(id: string, body: Record<string, unknown>): Promise<void>;
 }
@@ -120,6 +128,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** At most this many document ids per _purge request (CouchDB 3.5.0's default max_document_id_number). */
+export const PURGE_IDS_PER_REQUEST = 100;
+
 export function couchClient(options: ClientOptions): CouchClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const auth = basicAuth(options.account, options.password);
@@ -140,8 +151,8 @@ export function couchClient(options: ClientOptions): CouchClient {
 
   let bulkGetMissing = false;
 
-  async function openRevs(id: string, revs: string[]): Promise<FetchedRev[]> {
-    const query = `?revs=true&open_revs=${encodeURIComponent(JSON.stringify(revs))}`;
+  async function openRevs(id: string, revs: string[] | 'all'): Promise<FetchedRev[]> {
+    const query = `?revs=true&open_revs=${revs === 'all' ? 'all' : encodeURIComponent(JSON.stringify(revs))}`;
     const { json } = await request('GET', `${encodeURIComponent(id)}${query}`);
     if (!Array.isArray(json)) throw new SyncHttpError('protocol');
     return json as FetchedRev[];
@@ -219,9 +230,41 @@ export function couchClient(options: ClientOptions): CouchClient {
     },
 
     async purge(revs) {
-      if (Object.keys(revs).length === 0) return 'purged';
-      const { status } = await request('POST', '_purge', revs, { allow: [403, 404, 501] });
-      return status === 403 || status === 404 || status === 501 ? 'refused' : 'purged';
+      const ids = Object.keys(revs);
+      // CouchDB 3.5.0 refuses more than 100 ids per request by default ([purge] max_document_id_number).
+      for (let i = 0; i < ids.length; i += PURGE_IDS_PER_REQUEST) {
+        const part = Object.fromEntries(ids.slice(i, i + PURGE_IDS_PER_REQUEST).map((id) => [id, revs[id] ?? []]));
+        // CouchDB 3.5 lets only a server admin purge: anyone else gets 401 "You are not a server admin."
+        // (the request before, with the same credentials, succeeded, so this 401 is not a wrong password).
+        const { status } = await request('POST', '_purge', part, { allow: [401, 403, 404, 501] });
+        if (status === 401 || status === 403 || status === 404 || status === 501) return 'refused';
+      }
+      return 'purged';
+    },
+
+    async canPurge() {
+      try {
+        const { status } = await request('POST', '_purge', {}, { allow: [401, 403, 404, 501] });
+        return status < 300;
+      } catch (e) {
+        // Any other answer (400, 500): treated as "cannot"; only a network failure is passed on.
+        if (e instanceof SyncHttpError && (e.kind === 'server' || e.kind === 'protocol')) return false;
+        throw e;
+      }
+    },
+
+    leaves(id) {
+      return openRevs(id, 'all');
+    },
+
+    async getDoc(id) {
+      const { status, json } = await request('GET', encodeURIComponent(id), undefined, { allow: [404] });
+      return status === 404 || !isRecord(json) ? undefined : json;
+    },
+
+    async putDoc(doc) {
+      const { status } = await request('PUT', encodeURIComponent(doc._id), doc, { allow: [409] });
+      return status === 409 ? 'conflict' : 'ok';
     },
 
     async getLocal(id) {

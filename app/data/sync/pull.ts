@@ -24,16 +24,17 @@ export interface PullCounts {
 /**
  * Applies one batch of _changes rows: fetches the revisions this device lacks, decides per
  * document (fast-forward, deletion or merge) and writes the batch in one local transaction.
- * `key` is read only after the fetch, as the vault may lock meanwhile.
+ * `key` is read only after the fetch, as the vault may lock meanwhile. Resolves the ids whose
+ * deletion this batch applied (for the erasure acknowledgements).
  */
 export async function applyChanges(
   client: CouchClient,
   key: () => CryptoKey,
   results: readonly ChangeRow[],
   counts: PullCounts,
-): Promise<void> {
+): Promise<string[]> {
   const rows = results.filter((r) => UUID.test(r.id));
-  if (rows.length === 0) return;
+  if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const syncRows = await readSyncRows(ids);
   const requests: Array<{ id: string; rev: string }> = [];
@@ -45,7 +46,7 @@ export async function applyChanges(
     if (leaves.every((l) => knows(s, l))) return;
     for (const l of leaves) if (l !== s?.rev) requests.push({ id: row.id, rev: l });
   });
-  if (requests.length === 0) return;
+  if (requests.length === 0) return [];
   const fetched = await client.bulkGet(requests);
   const docsById = new Map<string, Array<Record<string, unknown>>>();
   for (const result of fetched) {
@@ -75,6 +76,7 @@ export async function applyChanges(
   }
   await applyPulled(dataKey, writes, extra);
   if (counts.refused > 0) publishSyncStatus({ refused: counts.refused });
+  return writes.flatMap((w) => (w.remove ? [w.id] : []));
 }
 
 async function decide(

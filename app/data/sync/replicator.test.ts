@@ -11,6 +11,8 @@ import { TEST_PASSPHRASE, resetDatabase } from '../test-utils';
 import { createVault } from '../vault';
 import { decodeDoc, encodeDoc, fromBase64, toBase64 } from './codec';
 import type { SyncPayload } from './codec';
+import { ackDocId, acknowledgeErased } from './erasure-acks';
+import { couchClient } from './http';
 import { openConflictRow, readCheckpoint } from './local';
 import { Replicator } from './replicator';
 import { getSyncStatus } from './status';
@@ -261,20 +263,30 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     expect(typeof info.update_seq).toBe('string');
   });
 
-  it('purges erased documents where the server lets the account, and leaves the tombstones where it refuses', async () => {
-    const purges: unknown[] = [];
-    let answer = 403;
+  it('purges an erasure only once every active device acknowledged it, and never where the account may not purge', async () => {
+    const purges: Array<Record<string, string[]>> = [];
+    let answer = 401;
     const withPurge: typeof fetch = async (input, init) => {
       if (!String(input).endsWith('/_purge')) return fetch(input, init);
-      purges.push(JSON.parse(String(init?.body)));
-      return new Response(JSON.stringify(answer === 201 ? { purge_seq: null, purged: {} } : { error: 'forbidden' }), {
-        status: answer,
-      });
+      purges.push(JSON.parse(String(init?.body)) as Record<string, string[]>);
+      return new Response(
+        JSON.stringify(answer === 201 ? { purge_seq: null, purged: {} } : { error: 'unauthorized' }),
+        { status: answer },
+      );
     };
-    const run = async (allowed: boolean) => {
+    const at = '2026-03-12T09:30:00.000Z';
+    const run = async (deviceIds: string[]) => {
       const r = new Replicator(
         { db: dbName, account: 'anna', password: 'geheim' },
-        { base: couch.url, live: false, fetch: withPurge, purgeErased: () => Promise.resolve(allowed) },
+        {
+          base: couch.url,
+          live: false,
+          fetch: withPurge,
+          erasureAcks: {
+            deviceId: 'toestel-aaaa',
+            devices: () => Promise.resolve(deviceIds.map((id) => ({ id, name: id, addedAt: at }))),
+          },
+        },
       );
       await r.loadCheckpoint();
       await r.syncOnce();
@@ -282,38 +294,68 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     };
     const erase = async (r: Replicator) => {
       const kase = makeCase();
-      await saveRecords([kase, makeNote({ caseId: kase.id })]);
+      const note = makeNote({ caseId: kase.id });
+      await saveRecords([kase, note]);
       await r.syncOnce();
       await eraseCase(kase.id);
       await r.syncOnce();
-      return kase.id;
+      return [kase.id, note.id];
     };
+    const named = () => purges.filter((p) => Object.keys(p).length > 0);
+    const ackDoc = async () => (await couch.request('GET', `${dbName}/${ackDocId('toestel-aaaa')}`)).status;
 
-    // Another device still has to learn of it: no purge is asked.
-    await erase(await run(false));
-    expect(purges).toEqual([]);
-
-    // 403 (a member, not a db admin): asked once, then not again this session; the tombstone stays.
-    const refusing = await run(true);
-    const kept = await erase(refusing);
-    expect(purges).toHaveLength(1);
-    const body = purges[0] as Record<string, string[]>;
-    expect(Object.keys(body)).toContain(kept);
+    // A worker's account (CouchDB 3.5: 401 to anyone but a server admin): asked once, with an empty
+    // purge; no acknowledgement is written and the tombstones stay.
+    const refusing = await run(['toestel-aaaa']);
+    const [kept] = await erase(refusing);
+    expect(purges).toEqual([{}]);
+    expect(await ackDoc()).toBe(404);
+    await erase(refusing);
+    expect(purges).toEqual([{}]);
     const tomb = (await couch.request('GET', `${dbName}/${kept}?revs=true&open_revs=all`)).json as Array<{
-      ok?: { _deleted?: boolean; _rev: string };
+      ok?: { _deleted?: boolean };
     }>;
     expect(tomb.map((t) => t.ok?._deleted)).toEqual([true]);
-    expect(body[kept]).toEqual([tomb[0]?.ok?._rev]);
-    await erase(refusing);
-    expect(purges).toHaveLength(1);
 
-    // A server that purges: the request names every erased document with the revision just pushed.
+    // A server admin with a second active device: acknowledged here, not purged until the phone acknowledges.
     answer = 201;
-    const purging = await run(true);
-    const gone = await erase(purging);
-    expect(purges).toHaveLength(2);
-    const second = purges[1] as Record<string, string[]>;
-    expect(Object.keys(second)).toContain(gone);
-    for (const revs of Object.values(second)) for (const rev of revs) expect(rev).toMatch(/^\d+-[0-9a-f]{32}$/);
+    purges.length = 0;
+    const two = await run(['toestel-aaaa', 'toestel-bbbb']);
+    const [caseId, noteId] = await erase(two);
+    expect(named()).toEqual([]);
+    expect(await ackDoc()).toBe(200);
+    const phone = couchClient({ base: `${couch.url}${dbName}/`, account: 'anna', password: 'geheim' });
+    await acknowledgeErased(phone, 'toestel-bbbb', [caseId ?? '', noteId ?? '']);
+    await two.syncOnce();
+    expect(named()).toHaveLength(1);
+    expect(Object.keys(named()[0] ?? {}).sort()).toEqual([caseId, noteId].sort());
+    for (const revs of Object.values(named()[0] ?? {}))
+      for (const rev of revs) expect(rev).toMatch(/^\d+-[0-9a-f]{32}$/);
+
+    // The only active device: purged in the same round as the erasure.
+    purges.length = 0;
+    const alone = await run(['toestel-aaaa']);
+    const [gone] = await erase(alone);
+    expect(named().flatMap((p) => Object.keys(p))).toContain(gone);
+  });
+  it('stops after a refused password instead of retrying (CouchDB locks an account out after repeated 401s)', async () => {
+    let requests = 0;
+    const refusing: typeof fetch = () => {
+      requests++;
+      return Promise.resolve(new Response(JSON.stringify({ error: 'unauthorized' }), { status: 401 }));
+    };
+    const r = new Replicator(
+      { db: dbName, account: 'anna', password: 'oud-wachtwoord' },
+      { base: couch.url, fetch: refusing },
+    );
+    const controller = new AbortController();
+    const stopped = await Promise.race([
+      r.run(controller.signal).then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), 3000)),
+    ]);
+    controller.abort();
+    expect(stopped).toBe(true);
+    expect(requests).toBe(1);
+    expect(getSyncStatus()).toMatchObject({ phase: 'fout', error: 'auth' });
   });
 });

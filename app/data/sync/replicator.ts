@@ -18,6 +18,8 @@
 import { liveQuery } from 'dexie';
 
 import { getDataKey, subscribeVault, getVaultSnapshot } from '../session';
+import type { DeviceEntry } from '../../../schema/sync-config';
+import { ACK_DOC_PREFIX, acknowledgeErased, purgeAcknowledged } from './erasure-acks';
 import { SyncHttpError, couchClient } from './http';
 import type { CouchClient } from './http';
 import { LocalChangedError, countPending, readCheckpoint, readPending, writeCheckpoint } from './local';
@@ -44,11 +46,12 @@ export interface ReplicatorOptions {
   /** Called (not awaited) after a completed round, at most once a minute: e.g. the device-removal check. */
   afterRound?: () => Promise<unknown>;
   /**
-   * Whether an erased record's documents may be purged from the server right after their deletion
-   * was pushed: only when no other device still has to learn of the erasure (a purged document
-   * vanishes from _changes). Without it nothing is purged.
+   * Erasure acknowledgements (erasure-acks.ts): this device's id and the device list. Deletions this
+   * device applied or made are acknowledged, and documents every active device acknowledged are
+   * purged where the account may (a purged document vanishes from _changes, so nobody may still
+   * need it). Without it nothing is purged.
    */
-  purgeErased?: () => Promise<boolean>;
+  erasureAcks?: { deviceId: string; devices: () => Promise<DeviceEntry[]> };
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -67,8 +70,12 @@ export class Replicator {
   private since: string | number = 0;
   private session = '';
   private readonly counts: PullCounts = { refused: 0 };
-  /** False once the server refused a purge (403/404/501): not asked again this session. */
-  private purgeAllowed = true;
+  /** Whether the account may purge: asked once a session (undefined until then). */
+  private purgeAllowed: boolean | undefined;
+  /** Deletions applied or pushed and not yet acknowledged on the server. */
+  private readonly erasedSeen: string[] = [];
+  /** An acknowledgement document changed on the server (another device's, or our own write). */
+  private acksChanged = false;
 
   constructor(
     private readonly target: SyncTarget,
@@ -120,7 +127,7 @@ export class Replicator {
       const total = seen + response.results.length + (response.pending ?? 0);
       for (let attempt = 0; ; attempt++) {
         try {
-          await applyChanges(this.client, () => this.key(), response.results, this.counts);
+          this.erasedSeen.push(...(await applyChanges(this.client, () => this.key(), response.results, this.counts)));
           break;
         } catch (e) {
           // A local write raced the batch: decide again on fresh local state.
@@ -128,6 +135,7 @@ export class Replicator {
         }
       }
       seen += response.results.length;
+      if (response.results.some((r) => r.id.startsWith(ACK_DOC_PREFIX))) this.acksChanged = true;
       if (response.results.length > 0) {
         await this.saveCheckpoint(response.last_seq as string | number);
         if (total > this.batch) publishSyncStatus({ progress: { direction: 'ontvangen', done: seen, total } });
@@ -147,7 +155,7 @@ export class Replicator {
       const rows = (await readPending(this.batch + skip.size)).filter((r) => !skip.has(r.id)).slice(0, this.batch);
       if (rows.length === 0) break;
       const batch = await pushBatch(this.client, () => this.key(), rows, skip);
-      await this.purge(batch.erased);
+      this.erasedSeen.push(...Object.keys(batch.erased));
       sent += batch.sent;
       if (total > this.batch) publishSyncStatus({ progress: { direction: 'verzonden', done: sent, total } });
       publishSyncStatus({ waiting: await countPending() });
@@ -157,19 +165,35 @@ export class Replicator {
   }
 
   /**
-   * Purges erased documents (every leaf this device closed) where the account may and no other
-   * device still needs the deletion; otherwise the tombstones stay (SECURITY.md says what they hold).
+   * Acknowledges the deletions of this round and purges what every active device acknowledged,
+   * where the account may purge; otherwise the tombstones stay (SECURITY.md says what they hold).
    */
-  private async purge(erased: Record<string, string[]>): Promise<void> {
-    if (Object.keys(erased).length === 0 || !this.purgeAllowed || !this.options.purgeErased) return;
-    if (!(await this.options.purgeErased().catch(() => false))) return;
-    if ((await this.client.purge(erased)) === 'refused') this.purgeAllowed = false;
+  private async settleErasures(): Promise<void> {
+    const acks = this.options.erasureAcks;
+    if (!acks || (this.erasedSeen.length === 0 && !this.acksChanged)) return;
+    this.purgeAllowed ??= await this.client.canPurge();
+    if (!this.purgeAllowed) {
+      this.erasedSeen.length = 0; // nothing can purge: no acknowledgement is worth writing
+      return;
+    }
+    const ids = this.erasedSeen.splice(0);
+    try {
+      await acknowledgeErased(this.client, acks.deviceId, ids);
+      this.acksChanged = false;
+      if ((await purgeAcknowledged(this.client, acks.deviceId, await acks.devices())) === 'refused') {
+        this.purgeAllowed = false;
+      }
+    } catch (e) {
+      this.erasedSeen.unshift(...ids); // tried again next round
+      throw e;
+    }
   }
 
   /** One full round: pull, then push. */
   async syncOnce(): Promise<void> {
     await this.pullAll();
     await this.pushAll();
+    await this.settleErasures();
   }
 
   /** Waits for the server (longpoll) or a local change, whichever comes first. */
@@ -224,10 +248,10 @@ export class Replicator {
           if (kind === 'aborted') return;
           publishSyncStatus({ phase: 'fout', error: kind, waiting: await countPending() });
           if (this.options.live === false) throw e;
-          await sleep(
-            kind === 'auth' || kind === 'forbidden' ? 60_000 : backoff,
-            AbortSignal.any([signal, wake.signal]),
-          );
+          // A refused password stays refused: retrying would trip CouchDB's lockout (3.4+: 403 to every
+          // device of the account for minutes after 5 failures). Entering the password again restarts.
+          if (kind === 'auth') return;
+          await sleep(kind === 'forbidden' ? 60_000 : backoff, AbortSignal.any([signal, wake.signal]));
           backoff = Math.min(backoff * 2, 30_000);
         }
       }
@@ -258,19 +282,19 @@ export function startSync(target: SyncTarget, options: ReplicatorOptions = {}): 
           await checkDeviceStatus(target as Parameters<typeof checkDeviceStatus>[0]);
         }
       : undefined);
-  // Purge only while this is the worker's one active device: nobody else has to see the deletion.
-  const purgeErased =
-    options.purgeErased ??
-    ('deviceId' in target
-      ? async () => {
-          const { listDevices } = await import('./devices');
-          return (await listDevices(target)).filter((d) => !d.removedAt).length <= 1;
+  // Purge what every active device has acknowledged (a removed device is not awaited).
+  const erasureAcks =
+    options.erasureAcks ??
+    ('deviceId' in target && typeof target.deviceId === 'string'
+      ? {
+          deviceId: target.deviceId,
+          devices: async () => (await import('./devices')).listDevices(target),
         }
       : undefined);
   const replicator = new Replicator(target, {
     ...options,
     ...(afterRound ? { afterRound } : {}),
-    ...(purgeErased ? { purgeErased } : {}),
+    ...(erasureAcks ? { erasureAcks } : {}),
   });
   running = { controller, key, done: replicator.run(controller.signal).catch(() => undefined) };
   unsubscribeVault = subscribeVault(() => {

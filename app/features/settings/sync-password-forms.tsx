@@ -36,7 +36,11 @@ export function SyncPasswordForms({
     setBusy(true);
     setChangeError(null);
     try {
-      onChanged(await changeAccountPassword(config, next));
+      const updated = await changeAccountPassword(config, next);
+      // The running replication still holds the old password (a 401 stops it): restart with the new one.
+      await stopReplication();
+      await startReplication(updated);
+      onChanged(updated);
       setNext('');
       setNotice(t.passwordChanged);
     } catch (caught) {
