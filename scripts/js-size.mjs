@@ -57,9 +57,11 @@ const syncSources = [
   'app/features/lock/pair-join-form',
   'app/i18n/nl/sync',
   'app/ui/sync-conflicts',
+  // Issue 13: the one-time code card, used only by the sync and team settings sections.
+  'app/ui/one-time-code',
 ];
 const syncChunkNames =
-  /^assets\/(sync|sync-section|sync-status|sync-conflicts|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart)-[\w-]{8}\.js$/;
+  /^assets\/(sync|sync-section|sync-status|sync-conflicts|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart|one-time-code)-[\w-]{8}\.js$/;
 
 /**
  * Issue 21: team code (lazy: Instellingen → Team, the team rounds, the case

@@ -2,6 +2,9 @@
 // Dexie tables and the worker's database on the server, written for Baken
 // (no second local store; see SECURITY.md "Synchronisatie" for why not PouchDB).
 //
+// This module holds the loops, the checkpoint and start/stop; one batch of
+// each direction is in pull.ts and push.ts, revision bookkeeping in
+// revisions.ts.
 // Pull: _changes (style=all_docs, since = checkpoint) → which leaf revisions
 // are new to this device → _bulk_get?revs=true → decrypt + validate each →
 // fast-forward, or merge (merge.ts) when versions diverged → one Dexie
@@ -14,30 +17,14 @@
 // write (pending count) or going online wakes the loop. Errors back off.
 import { liveQuery } from 'dexie';
 
-import type { SyncRow } from '../db';
 import { getDataKey, subscribeVault, getVaultSnapshot } from '../session';
-import { VAULT_KEY_ID, decodeDoc, encodeDoc } from './codec';
-import type { SyncDoc, SyncPayload } from './codec';
 import { SyncHttpError, couchClient } from './http';
-import type { ChangeRow, CouchClient } from './http';
-import {
-  LocalChangedError,
-  applyPulled,
-  commitPushed,
-  countPending,
-  openLocal,
-  planRevisions,
-  readCheckpoint,
-  readLocalRows,
-  readPending,
-  readSyncRows,
-  sealConflict,
-  sealPayload,
-  writeCheckpoint,
-} from './local';
-import type { LocalRow, PulledWrite, Pushed } from './local';
-import { compareRevs, conflictId, mergeVersions, revNumber } from './merge';
-import type { Candidate } from './merge';
+import type { CouchClient } from './http';
+import { LocalChangedError, countPending, readCheckpoint, readPending, writeCheckpoint } from './local';
+import { applyChanges } from './pull';
+import type { PullCounts } from './pull';
+import { pushBatch } from './push';
+import { randomHash } from './revisions';
 import { publishSyncStatus } from './status';
 
 /** What the replicator needs of the sync configuration (G's SyncConfig has these fields). */
@@ -64,45 +51,6 @@ export interface ReplicatorOptions {
   purgeErased?: () => Promise<boolean>;
 }
 
-const REVS_LIMIT = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const APPEND_ONLY = new Set(['note']);
-
-function hashOf(rev: string): string {
-  return rev.slice(rev.indexOf('-') + 1);
-}
-
-function randomHash(): string {
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The hash of the deletion that closes a losing branch: derived, so every resend and device makes the same one. */
-async function closingHash(loser: string): Promise<string> {
-  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`baken-close|${loser}`)));
-  return [...d.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** True when `rev` is this device's revision or one of its ancestors. */
-function knows(s: SyncRow | undefined, rev: string): boolean {
-  // Our own planned revision, stored by a push whose answer was lost: not news.
-  if (s?.planned?.rev === rev) return true;
-  if (!s?.rev || !s.revs) return false;
-  const index = revNumber(s.rev) - revNumber(rev);
-  return index >= 0 && s.revs[index] === hashOf(rev);
-}
-
-function revisionsOf(doc: Record<string, unknown>): string[] {
-  const r = doc['_revisions'];
-  if (typeof r === 'object' && r !== null && Array.isArray((r as { ids?: unknown }).ids)) {
-    return ((r as { ids: unknown[] }).ids.filter((x) => typeof x === 'string') as string[]).slice(0, REVS_LIMIT);
-  }
-  return [hashOf(String(doc['_rev']))];
-}
-
-function isChangeable(payload: SyncPayload): boolean {
-  return payload.t === 'records' && !APPEND_ONLY.has(payload.record.kind);
-}
-
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const t = setTimeout(resolve, ms);
@@ -118,7 +66,7 @@ export class Replicator {
   private readonly batch: number;
   private since: string | number = 0;
   private session = '';
-  private refused = 0;
+  private readonly counts: PullCounts = { refused: 0 };
   /** False once the server refused a purge (403/404/501): not asked again this session. */
   private purgeAllowed = true;
 
@@ -172,7 +120,7 @@ export class Replicator {
       const total = seen + response.results.length + (response.pending ?? 0);
       for (let attempt = 0; ; attempt++) {
         try {
-          await this.applyChanges(response.results);
+          await applyChanges(this.client, () => this.key(), response.results, this.counts);
           break;
         } catch (e) {
           // A local write raced the batch: decide again on fresh local state.
@@ -190,161 +138,6 @@ export class Replicator {
     return seen;
   }
 
-  private async applyChanges(results: readonly ChangeRow[]): Promise<void> {
-    const rows = results.filter((r) => UUID.test(r.id));
-    if (rows.length === 0) return;
-    const ids = rows.map((r) => r.id);
-    const syncRows = await readSyncRows(ids);
-    const requests: Array<{ id: string; rev: string }> = [];
-    const leavesOf = new Map<string, string[]>();
-    rows.forEach((row, i) => {
-      const s = syncRows[i];
-      const leaves = row.changes.map((c) => c.rev);
-      leavesOf.set(row.id, leaves);
-      if (leaves.every((l) => knows(s, l))) return;
-      for (const l of leaves) if (l !== s?.rev) requests.push({ id: row.id, rev: l });
-    });
-    if (requests.length === 0) return;
-    const fetched = await this.client.bulkGet(requests);
-    const docsById = new Map<string, Array<Record<string, unknown>>>();
-    for (const result of fetched) {
-      for (const d of result.docs) {
-        if ('ok' in d) docsById.set(result.id, [...(docsById.get(result.id) ?? []), d.ok]);
-      }
-    }
-    const touched = [...docsById.keys()];
-    const locals = await readLocalRows(touched);
-    const key = this.key();
-    const writes: PulledWrite[] = [];
-    const extra: LocalRow[] = [];
-    for (const id of touched) {
-      const s = syncRows[ids.indexOf(id)];
-      const decision = await this.decide(key, id, s, leavesOf.get(id) ?? [], docsById.get(id) ?? [], locals.get(id));
-      if (!decision) continue;
-      writes.push(decision.write);
-      extra.push(...decision.conflicts);
-    }
-    await applyPulled(key, writes, extra);
-    if (this.refused > 0) publishSyncStatus({ refused: this.refused });
-  }
-
-  private async decide(
-    key: CryptoKey,
-    id: string,
-    s: SyncRow | undefined,
-    leaves: readonly string[],
-    docs: ReadonlyArray<Record<string, unknown>>,
-    local: LocalRow | undefined,
-  ): Promise<{ write: PulledWrite; conflicts: LocalRow[] } | null> {
-    const expectGen = s?.gen ?? 0;
-    const keys = (k: string) => (k === VAULT_KEY_ID ? key : undefined);
-    const liveDocs = docs.filter((d) => d['_deleted'] !== true);
-    const localIsLiveLeaf = s?.rev !== undefined && leaves.includes(s.rev) && local !== undefined;
-
-    if (liveDocs.length === 0) {
-      if (localIsLiveLeaf) return null; // only closed branches are new; our version stands
-      const newest = [...docs].sort((a, b) => compareRevs(String(a['_rev']), String(b['_rev'])))[0];
-      if (!newest) return null;
-      const caseErased = local?.table === 'records' && local.row.kind === 'case';
-      return {
-        write: {
-          id,
-          expectGen,
-          remove: true,
-          ...(caseErased ? { eraseCase: id } : {}),
-          sync: { rev: String(newest['_rev']), revs: revisionsOf(newest) },
-          pending: false,
-        },
-        conflicts: [],
-      };
-    }
-
-    const remote: Array<Candidate & { doc: Record<string, unknown> }> = [];
-    for (const doc of liveDocs) {
-      const decoded = await decodeDoc(keys, doc);
-      if (!decoded.ok) {
-        this.refused++;
-        continue;
-      }
-      remote.push({ rev: String(doc['_rev']), payload: decoded.payload, doc });
-    }
-    if (remote.length === 0) return null;
-    remote.sort((a, b) => compareRevs(a.rev, b.rev));
-    const [winner] = remote;
-    if (!winner) return null;
-
-    const localPayload = local ? await openLocal(key, local) : null;
-    // A record never changes table or kind: such a document is refused.
-    if (
-      local &&
-      remote.some(
-        (r) => r.payload.t !== local.table || (local.table === 'records' && r.payload.record.kind !== local.row.kind),
-      )
-    ) {
-      this.refused++;
-      return null;
-    }
-    const includeLocal = localPayload !== null && (s?.pending === 1 || localIsLiveLeaf);
-    const envelope = (doc: Record<string, unknown>) => ({
-      iv: String(doc['iv']),
-      ct: String(doc['ct']),
-      k: String(doc['k']),
-    });
-
-    if (!includeLocal && remote.length === 1) {
-      return {
-        write: {
-          id,
-          expectGen,
-          write: await sealPayload(key, winner.payload),
-          ...(winner.payload.t === 'records' ? { record: winner.payload.record } : {}),
-          sync: {
-            rev: winner.rev,
-            revs: revisionsOf(winner.doc),
-            ...(isChangeable(winner.payload) ? { base: envelope(winner.doc) } : {}),
-          },
-          pending: false,
-        },
-        conflicts: [],
-      };
-    }
-
-    const candidates: Candidate[] = remote.map(({ rev, payload }) => ({ rev, payload }));
-    if (includeLocal && localPayload) candidates.push({ rev: s?.rev ?? '0-', payload: localPayload });
-    let base: SyncPayload | undefined;
-    if (s?.base) {
-      const decoded = await decodeDoc(keys, { _id: id, v: 1, ...s.base });
-      if (decoded.ok) base = decoded.payload;
-    }
-    const merged = mergeVersions(candidates, base);
-    const now = new Date().toISOString();
-    const conflicts: LocalRow[] = [];
-    for (const c of merged.conflicts) {
-      const record = { ...c, id: await conflictId(c), createdAt: now };
-      conflicts.push({ table: 'conflicts', row: await sealConflict(key, record) });
-    }
-    // The merged record must still be a valid record (cross-field rules); otherwise the winner stands.
-    const valid = (await decodeCheck(key, merged.payload)) ? merged.payload : winner.payload;
-    const liveLeaves = new Set([...remote.map((r) => r.rev), ...(localIsLiveLeaf && s?.rev ? [s.rev] : [])]);
-    liveLeaves.delete(winner.rev);
-    return {
-      write: {
-        id,
-        expectGen,
-        write: await sealPayload(key, valid),
-        ...(valid.t === 'records' ? { record: valid.record } : {}),
-        sync: {
-          rev: winner.rev,
-          revs: revisionsOf(winner.doc),
-          losers: [...liveLeaves],
-          ...(s?.base ? { base: s.base } : {}),
-        },
-        pending: true,
-      },
-      conflicts,
-    };
-  }
-
   /** Pushes every pending change. Returns the number of documents sent. */
   async pushAll(): Promise<number> {
     let sent = 0;
@@ -353,77 +146,14 @@ export class Replicator {
     for (;;) {
       const rows = (await readPending(this.batch + skip.size)).filter((r) => !skip.has(r.id)).slice(0, this.batch);
       if (rows.length === 0) break;
-      sent += await this.pushBatch(rows, skip);
+      const batch = await pushBatch(this.client, () => this.key(), rows, skip);
+      await this.purge(batch.erased);
+      sent += batch.sent;
       if (total > this.batch) publishSyncStatus({ progress: { direction: 'verzonden', done: sent, total } });
       publishSyncStatus({ waiting: await countPending() });
     }
     publishSyncStatus({}, ['progress']);
     return sent;
-  }
-
-  private async pushBatch(rows: readonly SyncRow[], skip: Set<string>): Promise<number> {
-    const key = this.key();
-    const locals = await readLocalRows(rows.map((r) => r.id));
-    const docs: Array<Record<string, unknown>> = [];
-    const pushed: Pushed[] = [];
-    const plans: Array<{ id: string; gen: number; rev: string }> = [];
-    const erased: Record<string, string[]> = {};
-    for (const s of rows) {
-      const local = locals.get(s.id);
-      if (!local && !s.rev) {
-        pushed.push({ id: s.id, gen: s.gen, rev: '', revs: [], drop: true });
-        continue;
-      }
-      // A planned revision of an older generation may be on the server (answer lost): build on it.
-      const stale = s.planned && s.planned.gen !== s.gen ? s.planned.rev : undefined;
-      const parent = stale ?? s.rev;
-      const parentRevs = stale ? [hashOf(stale), ...(s.revs ?? [])] : (s.revs ?? []);
-      const n = parent ? revNumber(parent) : 0;
-      const rev = s.planned?.gen === s.gen ? s.planned.rev : `${n + 1}-${randomHash()}`;
-      if (s.planned?.rev !== rev) plans.push({ id: s.id, gen: s.gen, rev });
-      const revs = [hashOf(rev), ...parentRevs].slice(0, REVS_LIMIT);
-      const _revisions = { start: n + 1, ids: revs };
-      let base: Pushed['base'];
-      if (local) {
-        const payload = await openLocal(key, local);
-        if (!payload) {
-          skip.add(s.id); // damaged locally: never sent, reported by the logbook as "beschadigd"
-          continue;
-        }
-        const doc: SyncDoc = await encodeDoc(key, payload);
-        docs.push({ ...doc, _rev: rev, _revisions });
-        if (isChangeable(payload)) base = { iv: doc.iv, ct: doc.ct, k: doc.k };
-      } else {
-        docs.push({ _id: s.id, _rev: rev, _deleted: true, _revisions });
-        erased[s.id] = [rev];
-      }
-      for (const loser of s.losers ?? []) {
-        const ln = revNumber(loser);
-        if (erased[s.id]) erased[s.id]?.push(`${ln + 1}-${await closingHash(loser)}`);
-        docs.push({
-          _id: s.id,
-          _rev: `${ln + 1}-${await closingHash(loser)}`,
-          _deleted: true,
-          _revisions: { start: ln + 1, ids: [await closingHash(loser), hashOf(loser)] },
-        });
-      }
-      pushed.push({ id: s.id, gen: s.gen, rev, revs, ...(base ? { base } : {}) });
-    }
-    await planRevisions(plans);
-    const wanted: Record<string, string[]> = {};
-    for (const d of docs) {
-      const id = String(d['_id']);
-      wanted[id] = [...(wanted[id] ?? []), String(d['_rev'])];
-    }
-    const diff = await this.client.revsDiff(wanted);
-    const send = docs.filter((d) => diff[String(d['_id'])]?.missing?.includes(String(d['_rev'])));
-    const errors = await this.client.bulkDocs(send);
-    const failed = new Set(errors.map((e) => e.id));
-    for (const id of failed) if (id !== undefined) skip.add(id);
-    await commitPushed(pushed.filter((p) => !failed.has(p.id)));
-    for (const id of failed) if (id !== undefined) delete erased[id];
-    await this.purge(erased);
-    return send.length;
   }
 
   /**
@@ -505,13 +235,6 @@ export class Replicator {
       if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
     }
   }
-}
-
-/** Checks a merged record with the same rules a received one passes. */
-async function decodeCheck(key: CryptoKey, payload: SyncPayload): Promise<boolean> {
-  const doc = await encodeDoc(key, payload);
-  const back = await decodeDoc((k) => (k === VAULT_KEY_ID ? key : undefined), doc);
-  return back.ok;
 }
 
 let running: { controller: AbortController; done: Promise<void>; key: string } | undefined;

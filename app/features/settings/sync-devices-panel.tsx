@@ -1,0 +1,101 @@
+// The worker's devices (Instellingen → Synchronisatie, sync-section.tsx): when
+// each was added or removed, and removing one after a confirmation.
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { SyncConfig } from '../../data/sync/config';
+import { listDevices, removeDevice, type DeviceEntry } from '../../data/sync/devices';
+import { sync as t } from '../../i18n/nl/sync';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { syncErrorText } from './sync-errors';
+
+const dateTime = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The device list with a remove button for every other device still in use. */
+export function SyncDevicesPanel({ config }: { config: SyncConfig }) {
+  const headingId = useId();
+  const [devices, setDevices] = useState<DeviceEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const [removing, setRemoving] = useState<DeviceEntry | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const refresh = useCallback(async () => {
+    setError(null);
+    try {
+      setDevices(await listDevices(config));
+    } catch (caught) {
+      setError(syncErrorText(caught));
+    }
+  }, [config]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  async function confirmRemove() {
+    if (!removing) return;
+    setBusy(true);
+    try {
+      await removeDevice(config, removing.id);
+      setNotice(t.removed(removing.name));
+      setRemoving(null);
+      await refresh();
+    } catch (caught) {
+      setError(syncErrorText(caught));
+      setRemoving(null);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card settings-form" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t.devicesTitle}</h3>
+      <p>{t.devicesIntro}</p>
+      {devices === null && !error ? <p>{t.devicesLoading}</p> : null}
+      {devices && devices.length === 0 ? <p>{t.devicesEmpty}</p> : null}
+      {devices && devices.length > 0 ? (
+        <ul className="sync-devices">
+          {devices.map((device) => (
+            <li key={device.id}>
+              <strong>{device.name}</strong>
+              {device.id === config.deviceId ? ` (${t.thisDevice})` : ''}:{' '}
+              {device.removedAt
+                ? t.removedOn(dateTime.format(new Date(device.removedAt)))
+                : t.addedOn(dateTime.format(new Date(device.addedAt)))}
+              {!device.removedAt && device.id !== config.deviceId ? (
+                <>
+                  {' '}
+                  <button type="button" className="button button--small" onClick={() => setRemoving(device)}>
+                    {t.remove(device.name)}
+                  </button>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="button-row">
+        <button type="button" className="button" onClick={() => void refresh()}>
+          {t.refresh}
+        </button>
+      </div>
+      <p role="alert" className="settings-status">
+        {error ?? ''}
+      </p>
+      <p role="status" className="settings-status">
+        {notice}
+      </p>
+      <ConfirmDialog
+        open={removing !== null}
+        title={t.removeTitle(removing?.name ?? '')}
+        confirmLabel={t.removeConfirm}
+        cancelLabel={t.removeCancel}
+        danger
+        busy={busy}
+        onConfirm={() => void confirmRemove()}
+        onCancel={() => setRemoving(null)}
+      >
+        <p>{t.removeExplain}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

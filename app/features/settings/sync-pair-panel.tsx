@@ -1,0 +1,103 @@
+// Pairing a second device (Instellingen → Synchronisatie, sync-section.tsx):
+// the passphrase, then a one-time code that is withdrawn from the server when
+// it expires, is cancelled or the panel closes.
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { SyncConfig } from '../../data/sync/config';
+import { cancelPairing, createPairing, type PairingOffer } from '../../data/sync/pairing';
+import { sync as t } from '../../i18n/nl/sync';
+import { TextField } from '../../ui/field';
+import { OneTimeCode } from '../../ui/one-time-code';
+import { syncErrorText } from './sync-errors';
+
+const timeOnly = new Intl.DateTimeFormat('nl-BE', { timeStyle: 'short' });
+
+/** Creates the one-time pairing code for another device of the same worker. */
+export function SyncPairPanel({ config }: { config: SyncConfig }) {
+  const headingId = useId();
+  const [passphrase, setPassphrase] = useState('');
+  const [offer, setOffer] = useState<PairingOffer | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+
+  // The offer is withdrawn from the server when it expires or the panel closes.
+  useEffect(() => {
+    if (!offer) return;
+    const wait = Math.max(0, offer.expiresAt.getTime() - Date.now());
+    const timer = window.setTimeout(() => {
+      void cancelPairing(config, offer.docId);
+      setOffer(null);
+      setNotice(t.pairExpired);
+    }, wait);
+    return () => window.clearTimeout(timer);
+  }, [offer, config]);
+  useEffect(
+    () => () => {
+      if (offer) void cancelPairing(config, offer.docId);
+    },
+    [offer, config],
+  );
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setNotice('');
+    try {
+      setOffer(await createPairing(config, passphrase));
+      setPassphrase('');
+    } catch (caught) {
+      setError(syncErrorText(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card settings-form" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t.pairTitle}</h3>
+      <p>{t.pairIntro}</p>
+      {offer ? (
+        <OneTimeCode
+          label={t.pairCode}
+          code={offer.code}
+          expiry={t.pairExpires(timeOnly.format(offer.expiresAt))}
+          copyLabel={t.pairCopy}
+          onCopied={(copied) => setNotice(copied ? t.pairCopied : '')}
+        >
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              void cancelPairing(config, offer.docId);
+              setOffer(null);
+            }}
+          >
+            {t.pairCancel}
+          </button>
+        </OneTimeCode>
+      ) : (
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <TextField
+            label={t.pairPassphrase}
+            type="password"
+            autoComplete="off"
+            value={passphrase}
+            disabled={busy}
+            required
+            onChange={(e) => setPassphrase(e.target.value)}
+            error={error}
+          />
+          <div className="button-row">
+            <button type="submit" className="button button--primary" disabled={busy || passphrase === ''}>
+              {busy ? t.pairBusy : t.pairCreate}
+            </button>
+          </div>
+        </form>
+      )}
+      <p role="status" className="settings-status">
+        {notice}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+// Small pieces shared by the team settings panels (team-section.tsx and the
+// team-*.tsx files beside it): the date format, error texts, role options,
+// the submit state, the status lines and a key fingerprint.
+import { useEffect, useState } from 'react';
+import type { TeamRole } from '../../../schema/team';
+import { keyFingerprint } from '../../data/team/seal';
+import { team as t, teamRoleLabels } from '../../i18n/nl/team';
+
+export const dateTime = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The Dutch text for a team error code (app/data/team/errors.ts), or the generic one. */
+export function teamErrorText(error: unknown): string {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code in t.errors ? t.errors[code as keyof typeof t.errors] : t.errors.generic;
+}
+
+export const roleOptions = <R extends TeamRole>(roles: readonly R[]) =>
+  roles.map((value) => ({ value, label: teamRoleLabels[value] }));
+
+/** Busy and error state around one team action; a failure becomes its Dutch text. */
+export function useSubmit(run: () => Promise<void>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await run();
+    } catch (caught) {
+      setError(teamErrorText(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, submit };
+}
+
+/** The announced error (alert) and notice (status) lines under a panel. */
+export function StatusLines({ error, notice }: { error: string | null; notice: string }) {
+  return (
+    <>
+      <p role="alert" className="settings-status">
+        {error ?? ''}
+      </p>
+      <p role="status" className="settings-status">
+        {notice}
+      </p>
+    </>
+  );
+}
+
+/** A member's key fingerprint, computed after render. */
+export function Fingerprint({ jwk, label }: { jwk: JsonWebKey; label: string }) {
+  const [text, setText] = useState('');
+  useEffect(() => {
+    let live = true;
+    void keyFingerprint(jwk).then((fp) => {
+      if (live) setText(fp);
+    });
+    return () => {
+      live = false;
+    };
+  }, [jwk]);
+  return (
+    <span className="team-fingerprint">
+      {label}: <code>{text}</code>
+    </span>
+  );
+}

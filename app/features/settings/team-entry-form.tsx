@@ -1,0 +1,156 @@
+// Instellingen → Team before this device is in a team: create a team (the
+// lead) or join one with an invite code. Both forms ask the same account
+// fields; one form shows at a time (team-section.tsx).
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { teamIdSchema } from '../../../schema/team';
+import type { TeamConfig } from '../../data/team/config';
+import { createTeam, joinTeam } from '../../data/team/team';
+import { team as t } from '../../i18n/nl/team';
+import { RadioGroup } from '../../ui/choice-group';
+import { TextField } from '../../ui/field';
+import { roleOptions, useSubmit } from './team-common';
+
+/** Team id, account, password and name: the fields both the create and the join form ask. */
+function useAccountFields() {
+  const [teamId, setTeamId] = useState('');
+  const [account, setAccount] = useState('');
+  const [password, setPassword] = useState('');
+  const [name, setName] = useState('');
+  const [missing, setMissing] = useState(false);
+  const idValid = teamIdSchema.safeParse(teamId.trim()).success;
+  const complete = idValid && account.trim() !== '' && password !== '' && name.trim() !== '';
+  const fields = (busy: boolean) => (
+    <>
+      <TextField
+        label={t.teamId}
+        hint={t.teamIdHint}
+        autoComplete="off"
+        spellCheck={false}
+        value={teamId}
+        disabled={busy}
+        required
+        error={missing && !idValid ? (teamId.trim() ? t.teamIdInvalid : t.required) : null}
+        onChange={(e) => setTeamId(e.target.value)}
+      />
+      <TextField
+        label={t.account}
+        autoComplete="username"
+        value={account}
+        disabled={busy}
+        required
+        error={missing && !account.trim() ? t.required : null}
+        onChange={(e) => setAccount(e.target.value)}
+      />
+      <TextField
+        label={t.password}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        disabled={busy}
+        required
+        error={missing && !password ? t.required : null}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <TextField
+        label={t.name}
+        hint={t.nameHint}
+        autoComplete="name"
+        value={name}
+        maxLength={80}
+        disabled={busy}
+        required
+        error={missing && !name.trim() ? t.required : null}
+        onChange={(e) => setName(e.target.value)}
+      />
+    </>
+  );
+  return { values: { team: teamId.trim(), account, password, name }, complete, setMissing, fields };
+}
+
+/** One titled form card with a submit button and an error line. */
+function TeamForm(props: {
+  title: string;
+  intro: string;
+  busy: boolean;
+  error: string | null;
+  submit: string;
+  busyLabel: string;
+  onSubmit: () => Promise<void>;
+  children: ReactNode;
+}) {
+  const headingId = useId();
+  return (
+    <form
+      className="card settings-form"
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        void props.onSubmit();
+      }}
+    >
+      <h3 id={headingId}>{props.title}</h3>
+      <p>{props.intro}</p>
+      {props.children}
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={props.busy}>
+          {props.busy ? props.busyLabel : props.submit}
+        </button>
+      </div>
+      <p role="alert" className="settings-status">
+        {props.error ?? ''}
+      </p>
+    </form>
+  );
+}
+
+/** Create a team (the lead) or join one with an invite code: the same account fields, then a role or the code. */
+export function EntryForm({ mode, onDone }: { mode: 'join' | 'create'; onDone: (config: TeamConfig) => void }) {
+  const join = mode === 'join';
+  const fields = useAccountFields();
+  const [role, setRole] = useState<'coordinator' | 'medewerker'>('coordinator');
+  const [code, setCode] = useState('');
+  const [missing, setMissing] = useState(false);
+  const { busy, error, submit } = useSubmit(async () => {
+    if (!fields.complete || (join && !code.trim())) {
+      fields.setMissing(true);
+      setMissing(true);
+      return;
+    }
+    onDone(join ? await joinTeam({ ...fields.values, code }) : await createTeam({ ...fields.values, role }));
+  });
+  return (
+    <TeamForm
+      title={join ? t.joinTitle : t.createTitle}
+      intro={join ? t.joinIntro : t.createIntro}
+      busy={busy}
+      error={error}
+      submit={join ? t.join : t.create}
+      busyLabel={join ? t.joining : t.creating}
+      onSubmit={submit}
+    >
+      {fields.fields(busy)}
+      {join ? (
+        <TextField
+          label={t.code}
+          autoComplete="off"
+          spellCheck={false}
+          value={code}
+          disabled={busy}
+          required
+          error={missing && !code.trim() ? t.required : null}
+          onChange={(e) => setCode(e.target.value)}
+        />
+      ) : (
+        <RadioGroup
+          name="team-lead-role"
+          legend={t.leadRole}
+          inline
+          options={roleOptions(['coordinator', 'medewerker'])}
+          value={role}
+          onChange={setRole}
+        />
+      )}
+    </TeamForm>
+  );
+}

@@ -1,0 +1,150 @@
+// The lead's panels in Instellingen → Team (team-section.tsx): invite codes
+// (one-time, for a role) and the join requests waiting to be admitted.
+import { useId, useState } from 'react';
+import { teamRoles, type TeamRole } from '../../../schema/team';
+import {
+  acceptJoinRequest,
+  cancelInvite,
+  createInvite,
+  declineJoinRequest,
+  type InviteOffer,
+  type JoinRequest,
+} from '../../data/team/team';
+import { team as t, teamRoleLabels } from '../../i18n/nl/team';
+import { RadioGroup } from '../../ui/choice-group';
+import { OneTimeCode } from '../../ui/one-time-code';
+import { StatusLines, dateTime, roleOptions, teamErrorText, useSubmit } from './team-common';
+
+/** The lead creates an invite code for a role, copies or cancels it. */
+export function InvitePanel() {
+  const headingId = useId();
+  const [role, setRole] = useState<TeamRole>('medewerker');
+  const [offer, setOffer] = useState<InviteOffer | null>(null);
+  const [notice, setNotice] = useState('');
+  const { busy, error, submit } = useSubmit(async () => {
+    setNotice('');
+    setOffer(await createInvite(role));
+  });
+  return (
+    <section className="card settings-form" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t.inviteTitle}</h3>
+      <p>{t.inviteIntro}</p>
+      {offer ? (
+        <OneTimeCode
+          label={t.inviteCode}
+          code={offer.code}
+          expiry={t.inviteFor(teamRoleLabels[offer.role], dateTime.format(offer.expiresAt))}
+          copyLabel={t.inviteCopy}
+          onCopied={(copied) => setNotice(copied ? t.inviteCopied : '')}
+        >
+          <button type="button" className="button" onClick={() => setOffer(null)}>
+            {t.inviteAnother}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              void cancelInvite(offer.hex);
+              setOffer(null);
+              setNotice(t.inviteCancelled);
+            }}
+          >
+            {t.inviteCancel}
+          </button>
+        </OneTimeCode>
+      ) : (
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit();
+          }}
+        >
+          <RadioGroup
+            name="team-invite-role"
+            legend={t.inviteRole}
+            inline
+            options={roleOptions(teamRoles)}
+            value={role}
+            onChange={setRole}
+          />
+          <div className="button-row">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? t.inviteBusy : t.inviteCreate}
+            </button>
+          </div>
+        </form>
+      )}
+      <StatusLines error={error} notice={notice} />
+    </section>
+  );
+}
+
+/** The lead admits or declines the people who joined with a code. */
+export function RequestsPanel({
+  requests,
+  onChanged,
+}: {
+  requests: JoinRequest[] | null;
+  onChanged: (notice: string) => void;
+}) {
+  const headingId = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function act(request: JoinRequest, admit: boolean) {
+    setBusy(true);
+    setError(null);
+    try {
+      if (admit) await acceptJoinRequest(request.hex);
+      else await declineJoinRequest(request.hex);
+      onChanged(admit ? t.admitted(request.member.name) : t.declined(request.member.name));
+    } catch (caught) {
+      setError(teamErrorText(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="card settings-form" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t.requestsTitle}</h3>
+      <p>{t.requestsIntro}</p>
+      {requests && requests.length === 0 ? <p>{t.requestsEmpty}</p> : null}
+      {requests && requests.length > 0 ? (
+        <ul className="team-members" aria-label={t.requestsTitle}>
+          {requests.map((request) => (
+            <li key={request.hex}>
+              <strong>
+                {t.requestLine(request.member.name, teamRoleLabels[request.role], request.member.account)}
+              </strong>
+              <br />
+              <span className="team-fingerprint">
+                {t.fingerprint}: <code>{request.fingerprint}</code>
+              </span>
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="button button--primary button--small"
+                  disabled={busy}
+                  onClick={() => void act(request, true)}
+                >
+                  {t.admit(request.member.name)}
+                </button>
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={busy}
+                  onClick={() => void act(request, false)}
+                >
+                  {t.decline(request.member.name)}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p role="alert" className="settings-status">
+        {error ?? ''}
+      </p>
+    </section>
+  );
+}

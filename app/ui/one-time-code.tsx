@@ -1,0 +1,44 @@
+// The one-time code card shared by team invites and device pairing: the code
+// (an <output> named by its label), when it expires, a copy button and the
+// screen's own further buttons. Used only by the lazy sync and team settings
+// sections, so scripts/js-size.mjs counts it with sync, never in "all".
+import type { ReactNode } from 'react';
+
+export function OneTimeCode(props: {
+  /** The code's name: written before it and the output's accessible name. */
+  label: string;
+  code: string;
+  /** The sentence that says when the code expires. */
+  expiry: string;
+  copyLabel: string;
+  /** True when the code is on the clipboard, false when the platform refused. */
+  onCopied: (copied: boolean) => void;
+  /** Further buttons after "copy" (another code, cancel). */
+  children?: ReactNode;
+}) {
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(props.code);
+      props.onCopied(true);
+    } catch {
+      props.onCopied(false);
+    }
+  }
+  return (
+    <>
+      <p>
+        {props.label}:{' '}
+        <output className="sync-pair-code" aria-label={props.label}>
+          {props.code}
+        </output>
+      </p>
+      <p>{props.expiry}</p>
+      <div className="button-row">
+        <button type="button" className="button" onClick={() => void copy()}>
+          {props.copyLabel}
+        </button>
+        {props.children}
+      </div>
+    </>
+  );
+}
