@@ -8,7 +8,7 @@ import {
   type KnownVia,
 } from '../../../schema/records/case';
 import { nl } from '../../i18n/catalogue';
-import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
+import { CheckboxGroup, optionsOf, RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
 import { useLinkWarnings } from '../../ui/link-warning';
 import { todayIso } from '../../ui/dates';
@@ -16,8 +16,8 @@ import { imageDataError, type FieldErrors } from '../../ui/form-errors';
 import type { OperationForm } from '../../ui/use-operation-form';
 
 const t = nl.logbook;
-const knownViaOptions = knownViaSchema.options.map((value) => ({ value, label: t.knownViaOptions[value] }));
-const typeOptions = caseTypeSchema.options.map((value) => ({ value, label: t.typeLabels[value] }));
+const knownViaOptions = optionsOf(knownViaSchema.options, t.knownViaOptions);
+const typeOptions = optionsOf(caseTypeSchema.options, t.typeLabels);
 
 export const caseFieldNames = ['knownOn', 'knownVia', 'types', 'schools', 'description'] as const;
 

@@ -16,7 +16,7 @@ import {
 import type { Party } from '../../../schema/records/party';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
-import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
+import { CheckboxGroup, optionsOf, RadioGroup } from '../../ui/choice-group';
 import { isIsoDate, todayIso } from '../../ui/dates';
 import { TextAreaField, TextField } from '../../ui/field';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
@@ -30,10 +30,10 @@ import { NameWarning } from './name-warning';
 
 const t = nl.logbook.consent;
 const ts = nl.logbook.share;
-const recipientOptions = recipientSchema.options.map((value) => ({ value, label: t.recipients[value] }));
+const recipientOptions = optionsOf(recipientSchema.options, t.recipients);
 const formCategories = infoCategorySchema.options;
 const categoryOptions = formCategories.map((value) => ({ value, label: t.categoryLabels[value] }));
-const giverOptions = consentGiverSchema.options.map((value) => ({ value, label: t.givenByOptions[value] }));
+const giverOptions = optionsOf(consentGiverSchema.options, t.givenByOptions);
 const howOptions = (['mondeling-genoteerd', 'schriftelijk'] as const).map((value) => ({
   value,
   label: t.howOptions[value],

@@ -10,7 +10,7 @@ import {
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
-import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
+import { CheckboxGroup, optionsOf, RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
@@ -18,6 +18,7 @@ import {
   chosen,
   InitialsField,
   missing,
+  oneBox,
   RecordForm,
   RecordSection,
   ticked,
@@ -25,8 +26,8 @@ import {
 } from './record-section';
 
 const t = nl.logbook.conversations;
-const formatOptions = conversationFormatSchema.options.map((value) => ({ value, label: t.formats[value] }));
-const agreedOptions = [{ value: 'ja' as const, label: t.agreedOption }];
+const formatOptions = optionsOf(conversationFormatSchema.options, t.formats);
+const agreedOptions = oneBox(t.agreedOption);
 
 export function ConversationsSection({ detail }: { detail: CaseDetail }) {
   const names = new Map(detail.parties.map((p) => [p.id, p.pseudonym]));

@@ -13,7 +13,7 @@ import {
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
-import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
+import { CheckboxGroup, optionsOf, RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
@@ -28,9 +28,9 @@ import {
 } from './record-section';
 
 const t = nl.logbook.evidence;
-const existsOptions = evidenceExistsSchema.options.map((value) => ({ value, label: t.existsOptions[value] }));
-const formOptions = evidenceFormSchema.options.map((value) => ({ value, label: t.formOptions[value] }));
-const holderOptions = evidenceHolderSchema.options.map((value) => ({ value, label: t.holderOptions[value] }));
+const existsOptions = optionsOf(evidenceExistsSchema.options, t.existsOptions);
+const formOptions = optionsOf(evidenceFormSchema.options, t.formOptions);
+const holderOptions = optionsOf(evidenceHolderSchema.options, t.holderOptions);
 
 export function EvidenceSection({ detail }: { detail: CaseDetail }) {
   const current = latestEvidence(detail.evidence);

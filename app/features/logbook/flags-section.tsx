@@ -15,7 +15,7 @@ import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/catalogue';
-import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
+import { CheckboxGroup, optionsOf, RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
@@ -24,7 +24,7 @@ import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 
 const t = nl.logbook.flags;
-const answerOptions = criterionAnswerSchema.options.map((value) => ({ value, label: t.answers[value] }));
+const answerOptions = optionsOf(criterionAnswerSchema.options, t.answers);
 const flagOptions = flagSchema.options.map((value) => ({
   value,
   label: nl.logbook.flagNames[value].label,
@@ -115,7 +115,7 @@ const flagsForm = assessFlagsInput.omit({ caseId: true });
 
 type CriteriaVersion = FlagAssessment['criteriaVersion'];
 const CRITERIA: Record<CriteriaVersion, readonly string[]> = { '2021': criteria2021Ids, 'nl-oud': criteriaOuderNlIds };
-const versionOptions = criteriaVersionSchema.options.map((value) => ({ value, label: t.criteriaVersions[value] }));
+const versionOptions = optionsOf(criteriaVersionSchema.options, t.criteriaVersions);
 const unknownAnswers = (version: CriteriaVersion): Record<string, CriterionAnswer> =>
   Object.fromEntries(CRITERIA[version].map((id) => [id, 'onbekend']));
 

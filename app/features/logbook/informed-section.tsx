@@ -10,7 +10,7 @@ import {
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
-import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
+import { CheckboxGroup, optionsOf, RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
@@ -18,6 +18,7 @@ import {
   chosen,
   InitialsField,
   missing,
+  oneBox,
   RecordForm,
   RecordSection,
   ticked,
@@ -25,9 +26,9 @@ import {
 } from './record-section';
 
 const t = nl.logbook.informed;
-const kindOptions = institutionKindSchema.options.map((value) => ({ value, label: t.institutionKinds[value] }));
-const basisOptions = informedBasisSchema.options.map((value) => ({ value, label: t.bases[value] }));
-const toldOptions = [{ value: 'ja' as const, label: t.pupilsToldFirstOption }];
+const kindOptions = optionsOf(institutionKindSchema.options, t.institutionKinds);
+const basisOptions = optionsOf(informedBasisSchema.options, t.bases);
+const toldOptions = oneBox(t.pupilsToldFirstOption);
 
 export function InformedSection({ detail }: { detail: CaseDetail }) {
   return (

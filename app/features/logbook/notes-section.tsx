@@ -13,7 +13,7 @@ import type { Party } from '../../../schema/records/party';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
-import { RadioGroup } from '../../ui/choice-group';
+import { optionsOf, RadioGroup } from '../../ui/choice-group';
 import { TextAreaField } from '../../ui/field';
 import { useLinkWarnings } from '../../ui/link-warning';
 import { formatDateTime } from '../../ui/dates';
@@ -29,7 +29,7 @@ const t = nl.logbook.notes;
 // The operations' inputs; the case, the corrected note and the time are added when saving.
 const noteForm = appendNoteInput.omit({ caseId: true, at: true });
 const correctForm = correctNoteInput.omit({ supersedes: true, noteKind: true });
-const kindOptions = noteKindSchema.options.map((value) => ({ value, label: t.kinds[value] }));
+const kindOptions = optionsOf(noteKindSchema.options, t.kinds);
 
 /** The note form's draft name; its stored id is random per case (app/data/drafts.ts), so it never names the case. */
 export const NOTE_DRAFT = 'note';

@@ -6,7 +6,7 @@ import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
-import { RadioGroup } from '../../ui/choice-group';
+import { optionsOf, RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
 import { useLinkWarnings } from '../../ui/link-warning';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
@@ -19,7 +19,7 @@ import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 
 const t = nl.logbook.parties;
 const tc = nl.logbook.competence;
-const roleOptions = partyRoleSchema.options.map((value) => ({ value, label: t.roles[value] }));
+const roleOptions = optionsOf(partyRoleSchema.options, t.roles);
 
 export function PartiesSection({ detail }: { detail: CaseDetail }) {
   const { jurisdiction } = useSettings();

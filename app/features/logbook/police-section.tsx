@@ -12,48 +12,42 @@ import {
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
-import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
+import { CheckboxGroup, optionsOf, RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
 import {
   chosen,
   InitialsField,
-  LatestPerKeyList,
+  LatestPerKeySection,
   missing,
+  oneBox,
   RecordForm,
-  RecordSection,
   ticked,
   type RecordFormProps,
 } from './record-section';
 
 const t = nl.logbook.police;
-const stageOptions = policeStageSchema.options.map((value) => ({ value, label: t.stages[value] }));
-const actorOptions = policeActorSchema.options.map((value) => ({ value, label: t.actors[value] }));
-const informedOptions = [{ value: 'ja' as const, label: t.informedOption }];
+const stageOptions = optionsOf(policeStageSchema.options, t.stages);
+const actorOptions = optionsOf(policeActorSchema.options, t.actors);
+const informedOptions = oneBox(t.informedOption);
 
 export function PoliceSection({ detail }: { detail: CaseDetail }) {
-  const latest = latestPolice(detail.police);
   return (
-    <RecordSection
+    <LatestPerKeySection
       id="politie"
       t={t}
-      empty={latest.size === 0}
       form={(props) => <PoliceForm caseId={detail.case.id} {...props} />}
+      keys={policeStageSchema.options}
+      latest={latestPolice(detail.police)}
+      records={detail.police}
+      keyOf={(r) => r.stage}
+      recordPrefix="police"
+      heading={(stage) => t.stages[stage]}
+      entryText={entryText}
     >
-      <LatestPerKeyList
-        keys={policeStageSchema.options}
-        latest={latest}
-        records={detail.police}
-        keyOf={(r) => r.stage}
-        recordPrefix="police"
-        heading={(stage) => t.stages[stage]}
-        historyLabel={t.history}
-        entryText={entryText}
-      >
-        {(current) => <p>{current.informed ? t.informedText : t.notInformedText}</p>}
-      </LatestPerKeyList>
-    </RecordSection>
+      {(current) => <p>{current.informed ? t.informedText : t.notInformedText}</p>}
+    </LatestPerKeySection>
   );
 }
 
