@@ -19,7 +19,6 @@ import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, optionsOf, RadioGroup } from '../../ui/choice-group';
 import { isIsoDate, todayIso } from '../../ui/dates';
 import { TextAreaField, TextField } from '../../ui/field';
-import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors';
 import { SelectField } from '../../ui/select-field';
 import { useOperationForm } from '../../ui/use-operation-form';
@@ -27,6 +26,7 @@ import { entitlementError, releasableCategories, type ConsentContext } from '../
 import { ART_458BIS_RECIPIENT, checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
 import { NameWarning } from './name-warning';
+import { RecordForm } from './record-section';
 
 const t = nl.logbook.consent;
 const ts = nl.logbook.share;
@@ -164,8 +164,7 @@ export function ConsentForm({
   });
 
   return (
-    <form {...form.formProps} className="card logbook-form" aria-labelledby="consent-form-title">
-      <h3 id="consent-form-title">{t.formTitle}</h3>
+    <RecordForm form={form} label={t.formTitle} titleId="consent-form-title" onCancel={onCancel}>
       <ScopeFields
         form={form}
         parties={parties}
@@ -190,9 +189,7 @@ export function ConsentForm({
         ctx={{ jurisdiction, knownOn }}
       />
       <RadioGroup legend={t.how} name="consent-how" options={howOptions} {...form.choice('how')} />
-      <FormError message={form.general} />
-      <FormButtons busy={form.busy} onCancel={onCancel} />
-    </form>
+    </RecordForm>
   );
 }
 
@@ -295,8 +292,7 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
   const setChecks = (patch: Partial<ShareChecksValues>) => form.set('checks', { ...checks, ...patch });
 
   return (
-    <form {...form.formProps} className="card logbook-form share-form" aria-labelledby="share-form-title">
-      <h3 id="share-form-title">{ts.title}</h3>
+    <RecordForm form={form} label={ts.title} titleId="share-form-title" className="share-form" onCancel={onCancel}>
       <p className="callout callout--danger">{ts.intro}</p>
       <ScopeFields
         form={form}
@@ -418,8 +414,6 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
           }}
         />
       ) : null}
-      <FormError message={form.general} />
-      <FormButtons busy={form.busy} onCancel={onCancel} />
-    </form>
+    </RecordForm>
   );
 }
