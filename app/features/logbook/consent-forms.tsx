@@ -19,6 +19,7 @@ import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, optionsOf, RadioGroup } from '../../ui/choice-group';
 import { isIsoDate, todayIso } from '../../ui/dates';
 import { TextAreaField, TextField } from '../../ui/field';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors';
 import { SelectField } from '../../ui/select-field';
 import { useOperationForm } from '../../ui/use-operation-form';
@@ -26,7 +27,6 @@ import { entitlementError, releasableCategories, type ConsentContext } from '../
 import { ART_458BIS_RECIPIENT, checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
 import { NameWarning } from './name-warning';
-import { RecordForm } from './record-section';
 
 const t = nl.logbook.consent;
 const ts = nl.logbook.share;
@@ -164,7 +164,8 @@ export function ConsentForm({
   });
 
   return (
-    <RecordForm form={form} label={t.formTitle} titleId="consent-form-title" onCancel={onCancel}>
+    <form {...form.formProps} className="card logbook-form" aria-labelledby="consent-form-title">
+      <h3 id="consent-form-title">{t.formTitle}</h3>
       <ScopeFields
         form={form}
         parties={parties}
@@ -189,7 +190,9 @@ export function ConsentForm({
         ctx={{ jurisdiction, knownOn }}
       />
       <RadioGroup legend={t.how} name="consent-how" options={howOptions} {...form.choice('how')} />
-    </RecordForm>
+      <FormError message={form.general} />
+      <FormButtons busy={form.busy} onCancel={onCancel} />
+    </form>
   );
 }
 
@@ -292,7 +295,8 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
   const setChecks = (patch: Partial<ShareChecksValues>) => form.set('checks', { ...checks, ...patch });
 
   return (
-    <RecordForm form={form} label={ts.title} titleId="share-form-title" className="share-form" onCancel={onCancel}>
+    <form {...form.formProps} className="card logbook-form share-form" aria-labelledby="share-form-title">
+      <h3 id="share-form-title">{ts.title}</h3>
       <p className="callout callout--danger">{ts.intro}</p>
       <ScopeFields
         form={form}
@@ -414,6 +418,8 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
           }}
         />
       ) : null}
-    </RecordForm>
+      <FormError message={form.general} />
+      <FormButtons busy={form.busy} onCancel={onCancel} />
+    </form>
   );
 }

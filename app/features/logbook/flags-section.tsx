@@ -18,10 +18,10 @@ import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, optionsOf, RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
+import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { unchosen } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
-import { RecordForm } from './record-section';
 
 const t = nl.logbook.flags;
 const answerOptions = optionsOf(criterionAnswerSchema.options, t.answers);
@@ -164,7 +164,8 @@ function FlagsForm({
   const version = form.values.criteriaVersion;
 
   return (
-    <RecordForm form={form} label={t.formTitle} titleId="flags-form-title" onCancel={onCancel}>
+    <form {...form.formProps} className="card logbook-form" aria-labelledby="flags-form-title">
+      <h3 id="flags-form-title">{t.formTitle}</h3>
       <RadioGroup
         legend={t.criteriaVersion}
         name={`criteria-version-${caseId}`}
@@ -191,6 +192,8 @@ function FlagsForm({
       <RadioGroup legend={t.flag} hint={t.flagHint} name="flag" options={flagOptions} {...form.choice('flag')} />
       <TextAreaField label={t.reasoning} {...form.text('reasoning')} />
       <TextField label={t.assessedOn} type="date" {...form.text('assessedOn')} />
-    </RecordForm>
+      <FormError message={form.general} />
+      <FormButtons busy={form.busy} onCancel={onCancel} />
+    </form>
   );
 }

@@ -181,30 +181,20 @@ interface FormState {
   busy: boolean;
 }
 
-/**
- * A logbook form: its fields, then the form-level error and save / cancel.
- * Named by `label`; with `titleId` the label is also shown as the form's
- * heading (that id), which then names it. `className` adds to the card's.
- */
+/** A logbook form: its fields, then the form-level error and save / cancel. */
 export function RecordForm({
   form,
   label,
-  titleId,
-  className,
   onCancel,
   children,
 }: {
   form: FormState;
   label: string;
-  titleId?: string;
-  className?: string;
   onCancel: () => void;
   children: ReactNode;
 }) {
-  const name = titleId ? { 'aria-labelledby': titleId } : { 'aria-label': label };
   return (
-    <form {...form.formProps} className={className ? `card logbook-form ${className}` : 'card logbook-form'} {...name}>
-      {titleId ? <h3 id={titleId}>{label}</h3> : null}
+    <form {...form.formProps} className="card logbook-form" aria-label={label}>
       {children}
       <FormError message={form.general} />
       <FormButtons busy={form.busy} onCancel={onCancel} />
