@@ -8,14 +8,6 @@ export interface ChoiceOption<V extends string> {
   description?: ReactNode;
 }
 
-/** One option per enum value, labelled from the catalogue's entry for it (in the enum's order). */
-export function optionsOf<V extends string>(
-  values: readonly V[],
-  labels: Readonly<Record<V, ReactNode>>,
-): ChoiceOption<V>[] {
-  return values.map((value) => ({ value, label: labels[value] }));
-}
-
 interface GroupFrameProps {
   legend: ReactNode;
   hint?: ReactNode;

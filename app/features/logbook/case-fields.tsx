@@ -8,12 +8,13 @@ import {
   type KnownVia,
 } from '../../../schema/records/case';
 import { nl } from '../../i18n/catalogue';
-import { CheckboxGroup, optionsOf, RadioGroup } from '../../ui/choice-group';
+import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
 import { useLinkWarnings } from '../../ui/link-warning';
 import { todayIso } from '../../ui/dates';
 import { imageDataError, type FieldErrors } from '../../ui/form-errors';
 import type { OperationForm } from '../../ui/use-operation-form';
+import { optionsOf } from './record-section';
 
 const t = nl.logbook;
 const knownViaOptions = optionsOf(knownViaSchema.options, t.knownViaOptions);

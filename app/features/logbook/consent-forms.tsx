@@ -16,7 +16,7 @@ import {
 import type { Party } from '../../../schema/records/party';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
-import { CheckboxGroup, optionsOf, RadioGroup } from '../../ui/choice-group';
+import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { isIsoDate, todayIso } from '../../ui/dates';
 import { TextAreaField, TextField } from '../../ui/field';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
@@ -27,6 +27,7 @@ import { entitlementError, releasableCategories, type ConsentContext } from '../
 import { ART_458BIS_RECIPIENT, checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
 import { NameWarning } from './name-warning';
+import { optionsOf } from './record-section';
 
 const t = nl.logbook.consent;
 const ts = nl.logbook.share;

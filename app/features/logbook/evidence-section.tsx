@@ -13,7 +13,7 @@ import {
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
-import { CheckboxGroup, optionsOf, RadioGroup } from '../../ui/choice-group';
+import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
@@ -25,6 +25,7 @@ import {
   RecordForm,
   RecordSection,
   type RecordFormProps,
+  optionsOf,
 } from './record-section';
 
 const t = nl.logbook.evidence;

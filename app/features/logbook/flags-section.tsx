@@ -15,13 +15,14 @@ import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/catalogue';
-import { CheckboxGroup, optionsOf, RadioGroup } from '../../ui/choice-group';
+import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { unchosen } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
+import { optionsOf } from './record-section';
 
 const t = nl.logbook.flags;
 const answerOptions = optionsOf(criterionAnswerSchema.options, t.answers);

@@ -12,11 +12,19 @@ import {
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
-import { CheckboxGroup, optionsOf } from '../../ui/choice-group';
+import { CheckboxGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { HistoryCard, InitialsField, missing, RecordForm, RecordSection, type RecordFormProps } from './record-section';
+import {
+  HistoryCard,
+  InitialsField,
+  missing,
+  RecordForm,
+  RecordSection,
+  type RecordFormProps,
+  optionsOf,
+} from './record-section';
 
 const t = nl.logbook.grooming;
 const phaseOptions = optionsOf(groomingPhaseIdSchema.options, t.phaseLabels);

@@ -10,7 +10,7 @@ import {
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
-import { CheckboxGroup, optionsOf, RadioGroup } from '../../ui/choice-group';
+import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
@@ -23,6 +23,7 @@ import {
   RecordSection,
   ticked,
   type RecordFormProps,
+  optionsOf,
 } from './record-section';
 
 const t = nl.logbook.informed;

@@ -13,7 +13,7 @@ import type { Party } from '../../../schema/records/party';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
-import { optionsOf, RadioGroup } from '../../ui/choice-group';
+import { RadioGroup } from '../../ui/choice-group';
 import { TextAreaField } from '../../ui/field';
 import { useLinkWarnings } from '../../ui/link-warning';
 import { formatDateTime } from '../../ui/dates';
@@ -24,6 +24,7 @@ import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 import type { DraftFields } from '../../data/drafts';
 import { useFormDraft } from './use-form-draft';
 import { RecordList } from '../../ui/item-list';
+import { optionsOf } from './record-section';
 
 const t = nl.logbook.notes;
 // The operations' inputs; the case, the corrected note and the time are added when saving.

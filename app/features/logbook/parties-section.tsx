@@ -6,7 +6,7 @@ import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
-import { optionsOf, RadioGroup } from '../../ui/choice-group';
+import { RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
 import { useLinkWarnings } from '../../ui/link-warning';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
@@ -16,6 +16,7 @@ import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors
 import { useOperationForm } from '../../ui/use-operation-form';
 import { RecordList } from '../../ui/item-list';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
+import { optionsOf } from './record-section';
 
 const t = nl.logbook.parties;
 const tc = nl.logbook.competence;

@@ -214,6 +214,11 @@ export function chosen<T extends z.core.util.EnumLike>(schema: z.ZodEnum<T>) {
   return z.union([z.literal(''), option]).pipe(option) as z.ZodType<T[keyof T], '' | T[keyof T]>;
 }
 
+/** One option per enum value, labelled from the catalogue's entry for it (in the enum's order). */
+export function optionsOf<V extends string>(values: readonly V[], labels: Readonly<Record<V, string>>) {
+  return values.map((value) => ({ value, label: labels[value] }));
+}
+
 /** The one option of a one-box checkbox group, read back by `ticked`. */
 export function oneBox(label: string) {
   return [{ value: 'ja' as const, label }];

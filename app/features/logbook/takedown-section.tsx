@@ -11,7 +11,7 @@ import {
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
-import { optionsOf, RadioGroup } from '../../ui/choice-group';
+import { RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
@@ -22,6 +22,7 @@ import {
   missing,
   RecordForm,
   type RecordFormProps,
+  optionsOf,
 } from './record-section';
 
 const t = nl.logbook.takedown;
