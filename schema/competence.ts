@@ -13,9 +13,10 @@ import { z } from 'zod';
 
 import { fieldErrors } from './errors';
 import { safeText } from './safe-text';
+import type { Jurisdiction } from './settings';
 
-export const jurisdictionSchema = z.enum(['vlaanderen', 'nederland']);
-export type Jurisdiction = z.infer<typeof jurisdictionSchema>;
+// One list of jurisdictions: the consent rules follow the device setting's.
+export type { Jurisdiction };
 
 export const consentGiverSchema = z.enum(['jongere', 'ouder-voogd']);
 export type ConsentGiver = z.infer<typeof consentGiverSchema>;

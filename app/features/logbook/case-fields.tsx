@@ -14,10 +14,11 @@ import { useLinkWarnings } from '../../ui/link-warning';
 import { todayIso } from '../../ui/dates';
 import { imageDataError, type FieldErrors } from '../../ui/form-errors';
 import type { OperationForm } from '../../ui/use-operation-form';
+import { optionsOf } from './record-section';
 
 const t = nl.logbook;
-const knownViaOptions = knownViaSchema.options.map((value) => ({ value, label: t.knownViaOptions[value] }));
-const typeOptions = caseTypeSchema.options.map((value) => ({ value, label: t.typeLabels[value] }));
+const knownViaOptions = optionsOf(knownViaSchema.options, t.knownViaOptions);
+const typeOptions = optionsOf(caseTypeSchema.options, t.typeLabels);
 
 export const caseFieldNames = ['knownOn', 'knownVia', 'types', 'schools', 'description'] as const;
 

@@ -27,13 +27,14 @@ import { entitlementError, releasableCategories, type ConsentContext } from '../
 import { ART_458BIS_RECIPIENT, checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
 import { NameWarning } from './name-warning';
+import { optionsOf } from './record-section';
 
 const t = nl.logbook.consent;
 const ts = nl.logbook.share;
-const recipientOptions = recipientSchema.options.map((value) => ({ value, label: t.recipients[value] }));
+const recipientOptions = optionsOf(recipientSchema.options, t.recipients);
 const formCategories = infoCategorySchema.options;
 const categoryOptions = formCategories.map((value) => ({ value, label: t.categoryLabels[value] }));
-const giverOptions = consentGiverSchema.options.map((value) => ({ value, label: t.givenByOptions[value] }));
+const giverOptions = optionsOf(consentGiverSchema.options, t.givenByOptions);
 const howOptions = (['mondeling-genoteerd', 'schriftelijk'] as const).map((value) => ({
   value,
   label: t.howOptions[value],

@@ -18,15 +18,17 @@ import {
   chosen,
   InitialsField,
   missing,
+  oneBox,
   RecordForm,
   RecordSection,
   ticked,
   type RecordFormProps,
+  optionsOf,
 } from './record-section';
 
 const t = nl.logbook.conversations;
-const formatOptions = conversationFormatSchema.options.map((value) => ({ value, label: t.formats[value] }));
-const agreedOptions = [{ value: 'ja' as const, label: t.agreedOption }];
+const formatOptions = optionsOf(conversationFormatSchema.options, t.formats);
+const agreedOptions = oneBox(t.agreedOption);
 
 export function ConversationsSection({ detail }: { detail: CaseDetail }) {
   const names = new Map(detail.parties.map((p) => [p.id, p.pseudonym]));

@@ -25,12 +25,13 @@ import {
   RecordForm,
   RecordSection,
   type RecordFormProps,
+  optionsOf,
 } from './record-section';
 
 const t = nl.logbook.evidence;
-const existsOptions = evidenceExistsSchema.options.map((value) => ({ value, label: t.existsOptions[value] }));
-const formOptions = evidenceFormSchema.options.map((value) => ({ value, label: t.formOptions[value] }));
-const holderOptions = evidenceHolderSchema.options.map((value) => ({ value, label: t.holderOptions[value] }));
+const existsOptions = optionsOf(evidenceExistsSchema.options, t.existsOptions);
+const formOptions = optionsOf(evidenceFormSchema.options, t.formOptions);
+const holderOptions = optionsOf(evidenceHolderSchema.options, t.holderOptions);
 
 export function EvidenceSection({ detail }: { detail: CaseDetail }) {
   const current = latestEvidence(detail.evidence);

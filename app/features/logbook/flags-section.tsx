@@ -22,9 +22,10 @@ import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { unchosen } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
+import { optionsOf } from './record-section';
 
 const t = nl.logbook.flags;
-const answerOptions = criterionAnswerSchema.options.map((value) => ({ value, label: t.answers[value] }));
+const answerOptions = optionsOf(criterionAnswerSchema.options, t.answers);
 const flagOptions = flagSchema.options.map((value) => ({
   value,
   label: nl.logbook.flagNames[value].label,
@@ -115,7 +116,7 @@ const flagsForm = assessFlagsInput.omit({ caseId: true });
 
 type CriteriaVersion = FlagAssessment['criteriaVersion'];
 const CRITERIA: Record<CriteriaVersion, readonly string[]> = { '2021': criteria2021Ids, 'nl-oud': criteriaOuderNlIds };
-const versionOptions = criteriaVersionSchema.options.map((value) => ({ value, label: t.criteriaVersions[value] }));
+const versionOptions = optionsOf(criteriaVersionSchema.options, t.criteriaVersions);
 const unknownAnswers = (version: CriteriaVersion): Record<string, CriterionAnswer> =>
   Object.fromEntries(CRITERIA[version].map((id) => [id, 'onbekend']));
 

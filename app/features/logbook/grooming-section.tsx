@@ -16,10 +16,18 @@ import { CheckboxGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { HistoryCard, InitialsField, missing, RecordForm, RecordSection, type RecordFormProps } from './record-section';
+import {
+  HistoryCard,
+  InitialsField,
+  missing,
+  RecordForm,
+  RecordSection,
+  type RecordFormProps,
+  optionsOf,
+} from './record-section';
 
 const t = nl.logbook.grooming;
-const phaseOptions = groomingPhaseIdSchema.options.map((value) => ({ value, label: t.phaseLabels[value] }));
+const phaseOptions = optionsOf(groomingPhaseIdSchema.options, t.phaseLabels);
 
 function phasesText(r: Grooming): string {
   return r.phases.length === 0 ? t.nothingObserved : r.phases.map((p) => t.phaseLabels[p]).join(', ');

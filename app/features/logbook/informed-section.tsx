@@ -18,16 +18,18 @@ import {
   chosen,
   InitialsField,
   missing,
+  oneBox,
   RecordForm,
   RecordSection,
   ticked,
   type RecordFormProps,
+  optionsOf,
 } from './record-section';
 
 const t = nl.logbook.informed;
-const kindOptions = institutionKindSchema.options.map((value) => ({ value, label: t.institutionKinds[value] }));
-const basisOptions = informedBasisSchema.options.map((value) => ({ value, label: t.bases[value] }));
-const toldOptions = [{ value: 'ja' as const, label: t.pupilsToldFirstOption }];
+const kindOptions = optionsOf(institutionKindSchema.options, t.institutionKinds);
+const basisOptions = optionsOf(informedBasisSchema.options, t.bases);
+const toldOptions = oneBox(t.pupilsToldFirstOption);
 
 export function InformedSection({ detail }: { detail: CaseDetail }) {
   return (

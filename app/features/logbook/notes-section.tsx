@@ -24,12 +24,13 @@ import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 import type { DraftFields } from '../../data/drafts';
 import { useFormDraft } from './use-form-draft';
 import { RecordList } from '../../ui/item-list';
+import { optionsOf } from './record-section';
 
 const t = nl.logbook.notes;
 // The operations' inputs; the case, the corrected note and the time are added when saving.
 const noteForm = appendNoteInput.omit({ caseId: true, at: true });
 const correctForm = correctNoteInput.omit({ supersedes: true, noteKind: true });
-const kindOptions = noteKindSchema.options.map((value) => ({ value, label: t.kinds[value] }));
+const kindOptions = optionsOf(noteKindSchema.options, t.kinds);
 
 /** The note form's draft name; its stored id is random per case (app/data/drafts.ts), so it never names the case. */
 export const NOTE_DRAFT = 'note';

@@ -16,10 +16,11 @@ import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors
 import { useOperationForm } from '../../ui/use-operation-form';
 import { RecordList } from '../../ui/item-list';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
+import { optionsOf } from './record-section';
 
 const t = nl.logbook.parties;
 const tc = nl.logbook.competence;
-const roleOptions = partyRoleSchema.options.map((value) => ({ value, label: t.roles[value] }));
+const roleOptions = optionsOf(partyRoleSchema.options, t.roles);
 
 export function PartiesSection({ detail }: { detail: CaseDetail }) {
   const { jurisdiction } = useSettings();
@@ -226,6 +227,19 @@ function PartyForm({
       form.set(name, event.target.value);
     },
   });
+  /** A name field with its hint, then the warning when it holds a link. */
+  const nameField = (name: 'pseudonym' | 'realName', maxLength: number) => (
+    <>
+      <TextField
+        label={t[name]}
+        hint={t[`${name}Hint`]}
+        maxLength={maxLength}
+        autoComplete="off"
+        {...form.text(name)}
+      />
+      {links.notice(name, values[name], t[name])}
+    </>
+  );
 
   return (
     <form
@@ -245,24 +259,8 @@ function PartyForm({
           form.patch(untouched ? { role, pseudonym: suggestPseudonym(parties, role || undefined) } : { role });
         }}
       />
-      <TextField
-        label={t.pseudonym}
-        hint={t.pseudonymHint}
-        maxLength={60}
-        autoComplete="off"
-        {...form.text('pseudonym')}
-      />
-      {links.notice('pseudonym', values.pseudonym, t.pseudonym)}
-      <div className="sensitive-field">
-        <TextField
-          label={t.realName}
-          hint={t.realNameHint}
-          maxLength={120}
-          autoComplete="off"
-          {...form.text('realName')}
-        />
-        {links.notice('realName', values.realName, t.realName)}
-      </div>
+      {nameField('pseudonym', 60)}
+      <div className="sensitive-field">{nameField('realName', 120)}</div>
       <div className="field-pair">
         <TextField
           label={t.age}

@@ -19,41 +19,36 @@ import { useOperationForm } from '../../ui/use-operation-form';
 import {
   chosen,
   InitialsField,
-  LatestPerKeyList,
+  LatestPerKeySection,
   missing,
+  oneBox,
   RecordForm,
-  RecordSection,
   ticked,
   type RecordFormProps,
+  optionsOf,
 } from './record-section';
 
 const t = nl.logbook.police;
-const stageOptions = policeStageSchema.options.map((value) => ({ value, label: t.stages[value] }));
-const actorOptions = policeActorSchema.options.map((value) => ({ value, label: t.actors[value] }));
-const informedOptions = [{ value: 'ja' as const, label: t.informedOption }];
+const stageOptions = optionsOf(policeStageSchema.options, t.stages);
+const actorOptions = optionsOf(policeActorSchema.options, t.actors);
+const informedOptions = oneBox(t.informedOption);
 
 export function PoliceSection({ detail }: { detail: CaseDetail }) {
-  const latest = latestPolice(detail.police);
   return (
-    <RecordSection
+    <LatestPerKeySection
       id="politie"
       t={t}
-      empty={latest.size === 0}
       form={(props) => <PoliceForm caseId={detail.case.id} {...props} />}
+      keys={policeStageSchema.options}
+      latest={latestPolice(detail.police)}
+      records={detail.police}
+      keyOf={(r) => r.stage}
+      recordPrefix="police"
+      heading={(stage) => t.stages[stage]}
+      entryText={entryText}
     >
-      <LatestPerKeyList
-        keys={policeStageSchema.options}
-        latest={latest}
-        records={detail.police}
-        keyOf={(r) => r.stage}
-        recordPrefix="police"
-        heading={(stage) => t.stages[stage]}
-        historyLabel={t.history}
-        entryText={entryText}
-      >
-        {(current) => <p>{current.informed ? t.informedText : t.notInformedText}</p>}
-      </LatestPerKeyList>
-    </RecordSection>
+      {(current) => <p>{current.informed ? t.informedText : t.notInformedText}</p>}
+    </LatestPerKeySection>
   );
 }
 

@@ -108,7 +108,7 @@ export function HistoryCard({
  * A list with one card per key (a step, a stage) that has entries: its latest
  * entry, the earlier ones of that key as history. Keys keep their given order.
  */
-export function LatestPerKeyList<K extends string, R extends { id: string }>({
+function LatestPerKeyList<K extends string, R extends { id: string }>({
   keys,
   latest,
   records,
@@ -153,6 +153,27 @@ export function LatestPerKeyList<K extends string, R extends { id: string }>({
   );
 }
 
+/**
+ * A record section whose records are `LatestPerKeyList` cards (politie,
+ * offline halen): "none" until some key has an entry.
+ */
+export function LatestPerKeySection<K extends string, R extends { id: string }>({
+  id,
+  t,
+  form,
+  ...list
+}: Omit<ComponentProps<typeof LatestPerKeyList<K, R>>, 'historyLabel'> & {
+  id: string;
+  t: RecordSectionTexts & { history: string };
+  form: (props: RecordFormProps) => ReactNode;
+}) {
+  return (
+    <RecordSection id={id} t={t} empty={list.latest.size === 0} form={form}>
+      <LatestPerKeyList historyLabel={t.history} {...list} />
+    </RecordSection>
+  );
+}
+
 /** What the form shell needs from useOperationForm. */
 interface FormState {
   formProps: { ref: Ref<HTMLFormElement>; noValidate: boolean; onSubmit: (event: FormEvent) => void };
@@ -191,6 +212,16 @@ export function chosen<T extends z.core.util.EnumLike>(schema: z.ZodEnum<T>) {
   // zod cannot type a pipe over a generic enum; on plain types it is the same schema.
   const option: z.ZodType = schema;
   return z.union([z.literal(''), option]).pipe(option) as z.ZodType<T[keyof T], '' | T[keyof T]>;
+}
+
+/** One option per enum value, labelled from the catalogue's entry for it (in the enum's order). */
+export function optionsOf<V extends string>(values: readonly V[], labels: Readonly<Record<V, string>>) {
+  return values.map((value) => ({ value, label: labels[value] }));
+}
+
+/** The one option of a one-box checkbox group, read back by `ticked`. */
+export function oneBox(label: string) {
+  return [{ value: 'ja' as const, label }];
 }
 
 /** A one-box checkbox group ("ja" ticked or nothing) as a yes/no. */

@@ -18,37 +18,31 @@ import { useOperationForm } from '../../ui/use-operation-form';
 import {
   chosen,
   InitialsField,
-  LatestPerKeyList,
+  LatestPerKeySection,
   missing,
   RecordForm,
-  RecordSection,
   type RecordFormProps,
+  optionsOf,
 } from './record-section';
 
 const t = nl.logbook.takedown;
-const stepOptions = takedownStepSchema.options.map((value) => ({ value, label: t.steps[value] }));
-const statusOptions = takedownStatusSchema.options.map((value) => ({ value, label: t.statuses[value] }));
+const stepOptions = optionsOf(takedownStepSchema.options, t.steps);
+const statusOptions = optionsOf(takedownStatusSchema.options, t.statuses);
 
 export function TakedownSection({ detail }: { detail: CaseDetail }) {
-  const latest = latestTakedowns(detail.takedowns);
   return (
-    <RecordSection
+    <LatestPerKeySection
       id="offline-halen"
       t={t}
-      empty={latest.size === 0}
       form={(props) => <TakedownForm caseId={detail.case.id} {...props} />}
-    >
-      <LatestPerKeyList
-        keys={takedownStepSchema.options}
-        latest={latest}
-        records={detail.takedowns}
-        keyOf={(r) => r.step}
-        recordPrefix="takedown"
-        heading={(step) => t.steps[step]}
-        historyLabel={t.history}
-        entryText={entryText}
-      />
-    </RecordSection>
+      keys={takedownStepSchema.options}
+      latest={latestTakedowns(detail.takedowns)}
+      records={detail.takedowns}
+      keyOf={(r) => r.step}
+      recordPrefix="takedown"
+      heading={(step) => t.steps[step]}
+      entryText={entryText}
+    />
   );
 }
 
