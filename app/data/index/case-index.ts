@@ -98,7 +98,7 @@ async function openShard(key: CryptoKey, i: number, row: IndexShardRow): Promise
     if (!parsed.success || parsed.data.gen !== row.gen) return null;
     return decodeShard(parsed.data);
   } catch {
-    // Not decryptable, not valid or not decodable (ShardCodecError): stale, so rebuilt.
+    // Not decryptable, not valid or not decodable (RangeError): stale, so rebuilt.
     return null;
   }
 }

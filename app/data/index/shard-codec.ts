@@ -5,7 +5,7 @@
 // follow-ups in full. Validation after decrypt is cheap zod over the tapes
 // (one typed loop each: strings of bounded length, small non-negative ints)
 // and a full followUpSchema parse of each open follow-up; the decoder then rejects any enum code out of
-// range, any count that overruns a tape, a date that is not a date and any
+// range, any count that overruns a tape, a day that is not a date and any
 // leftover value, so a torn or foreign shard is never half-read. Pure: no Dexie.
 import { z } from 'zod';
 
@@ -40,18 +40,14 @@ const TAKEDOWN_STATUS = takedownStatusSchema.options;
 // Empty maps are shared (frozen): most cases have several, and entries are copied on write, never mutated.
 const EMPTY: Record<string, never> = Object.freeze({}) as Record<string, never>;
 
+// A shard's tapes do not describe a valid index (torn, foreign or tampered): it is rebuilt.
+const bad = (): never => {
+  throw new RangeError('index shard');
+};
+
 function code<T>(options: readonly T[], value: T): number {
   const i = options.indexOf(value);
-  if (i < 0) throw new ShardCodecError();
-  return i;
-}
-
-/** A shard's tapes do not describe a valid index (torn, foreign or tampered): it is rebuilt. */
-export class ShardCodecError extends Error {
-  constructor() {
-    super('An index shard could not be decoded.');
-    this.name = 'ShardCodecError';
-  }
+  return i < 0 ? bad() : i;
 }
 
 /** The tapes of a shard's cases. */
@@ -116,44 +112,32 @@ export function encodeShard(gen: number, cases: ReadonlyMap<string, CaseEntry>):
   return { format: SHARD_FORMAT, gen, s, n, f };
 }
 
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const DAY = /^\d{4}-\d\d-\d\d$/;
 
-/** The cases of validated tapes; throws ShardCodecError when they do not fit together. */
+/** The cases of validated tapes; throws a RangeError when they do not fit together. */
 export function decodeShard(tapes: ShardTapes): Map<string, CaseEntry> {
   const { s, n, f } = tapes;
   let si = 0;
   let ni = 0;
   let fi = 0;
-  const str = (): string => {
-    const v = s[si++];
-    if (v === undefined) throw new ShardCodecError();
-    return v;
-  };
+  const str = (): string => s[si++] ?? bad();
   const day = (): string => {
     const v = str();
-    if (!DAY.test(v)) throw new ShardCodecError();
-    return v;
-  };
-  const stamp = (): string => {
-    const v = str();
-    if (!STAMP.test(v)) throw new ShardCodecError();
-    return v;
+    return DAY.test(v) ? v : bad();
   };
   const int = (max: number): number => {
     const v = n[ni++];
-    if (v === undefined || v > max) throw new ShardCodecError();
-    return v;
+    return v === undefined || v > max ? bad() : v;
   };
   const pick = <T>(options: readonly T[]): T => options[int(options.length - 1)] as T;
-  const map = <V>(read: () => V): Record<string, V> => {
+  const map = <V>(read: (id: string) => V): Record<string, V> => {
     const k = int(0xffff);
     if (k === 0) return EMPTY;
     // Null-prototype objects are dictionaries from the start: ids as keys add no hidden classes.
     const out = Object.create(null) as Record<string, V>;
     for (let j = 0; j < k; j++) {
       const id = str();
-      out[id] = read();
+      out[id] = read(id);
     }
     return out;
   };
@@ -161,65 +145,51 @@ export function decodeShard(tapes: ShardTapes): Map<string, CaseEntry> {
   while (si < s.length) {
     const caseId = str();
     const state = int(2);
-    const e: CaseEntry = {
-      p: EMPTY,
-      a: EMPTY,
-      f: EMPTY,
-      s: EMPTY,
-      k: EMPTY,
-      t: EMPTY,
-      o: EMPTY,
-      i: EMPTY,
-      v: EMPTY,
-      x: EMPTY,
-    };
-    if (state === 1) e.c = 0;
+    let c: CaseEntry['c'];
+    if (state === 1) c = 0;
     else if (state === 2) {
       const status = pick(STATUS);
       const types = Array.from({ length: int(TYPES.length) }, () => pick(TYPES));
       const schoolCount = int(20);
-      const reference = str();
-      const knownOn = day();
-      const updatedAt = stamp();
-      const schools = Array.from({ length: schoolCount }, str);
-      e.c = { reference, status, types, schools, knownOn, updatedAt };
-      if (int(1) === 1) e.c.retentionUntil = day();
+      c = { reference: str(), status, types, schools: [], knownOn: day(), updatedAt: str() };
+      for (let j = 0; j < schoolCount; j++) c.schools.push(str());
+      if (int(1) === 1) c.retentionUntil = day();
     }
-    e.p = map(() => {
-      const pseudonym = str();
-      const createdAt = stamp();
-      const d = int(121);
-      return d === 0 ? { pseudonym, createdAt } : { pseudonym, createdAt, d: d - 1 };
-    });
-    e.a = map(() => {
-      const assessedOn = day();
-      const createdAt = stamp();
-      return { flag: pick(FLAGS), assessedOn, createdAt };
-    });
-    e.f = map((): FollowUp | [string, string] => {
-      if (int(1) === 1) return [day(), day()];
-      const open = f[fi++];
-      if (open === undefined) throw new ShardCodecError();
-      return open;
-    });
-    e.s = map(() => int(1) as 0 | 1);
-    e.k = map((): 0 | [(typeof BASES)[number], string] => {
-      const v = int(BASES.length);
-      return v === 0 ? 0 : [BASES[v - 1] as (typeof BASES)[number], day()];
-    });
-    e.t = map((): CaseEntry['t'][string] => {
-      const on = day();
-      const createdAt = stamp();
-      return [pick(STEPS), pick(TAKEDOWN_STATUS), on, createdAt];
-    });
-    e.o = map(() => int(1) as 0 | 1);
-    e.i = map(() => 1 as const);
-    e.v = map(day);
-    e.x = map(str);
+    // Property order is tape order.
+    const e: CaseEntry = {
+      p: map(() => {
+        const pseudonym = str();
+        const createdAt = str();
+        const d = int(121);
+        return d === 0 ? { pseudonym, createdAt } : { pseudonym, createdAt, d: d - 1 };
+      }),
+      a: map(() => {
+        const assessedOn = day();
+        const createdAt = str();
+        return { flag: pick(FLAGS), assessedOn, createdAt };
+      }),
+      f: map((id): FollowUp | [string, string] => {
+        if (int(1) === 1) return [day(), day()];
+        const open = f[fi++];
+        return open?.id === id ? open : bad();
+      }),
+      s: map(() => int(1) as 0 | 1),
+      k: map((): 0 | [(typeof BASES)[number], string] => {
+        const v = int(BASES.length);
+        return v === 0 ? 0 : [BASES[v - 1] as (typeof BASES)[number], day()];
+      }),
+      t: map((): CaseEntry['t'][string] => {
+        const on = day();
+        const createdAt = str();
+        return [pick(STEPS), pick(TAKEDOWN_STATUS), on, createdAt];
+      }),
+      o: map(() => int(1) as 0 | 1),
+      i: map(() => 1 as const),
+      v: map(day),
+      x: map(str),
+    };
+    if (c !== undefined) e.c = c;
     cases.set(caseId, e);
   }
-  for (const [, entry] of cases)
-    for (const [id, v] of Object.entries(entry.f)) if (!Array.isArray(v) && v.id !== id) throw new ShardCodecError();
-  if (ni !== n.length || fi !== f.length) throw new ShardCodecError();
-  return cases;
+  return ni !== n.length || fi !== f.length ? bad() : cases;
 }
