@@ -203,10 +203,13 @@ describe('index shard codec (format 3)', () => {
     expect(decodeOf({ ...tapes, f: [...tapes.f, makeFollowUp()] })).toThrow('index shard');
     // A status code past the enum.
     expect(decodeOf({ ...tapes, n: tapes.n.map((v, i) => (i === 1 ? 99 : v)) })).toThrow('index shard');
-    // A date that is not one (knownOn is the case's second string).
-    expect(decodeOf({ ...tapes, s: tapes.s.map((v, i) => (i === 2 ? 'gisteren' : v)) })).toThrow('index shard');
+    // A follow-up in the wrong place: its id must be the one on the tape.
+    expect(decodeOf({ ...tapes, f: [makeFollowUp({ caseId: kase.id })] })).toThrow('index shard');
     // The zod check: wrong types or sizes are refused before decoding.
     expect(shardTapesSchema.safeParse({ ...tapes, n: [...tapes.n.slice(0, -1), 1.5] }).success).toBe(false);
+    expect(shardTapesSchema.safeParse({ ...tapes, n: [...tapes.n, -1] }).success).toBe(false);
+    expect(shardTapesSchema.safeParse({ ...tapes, n: [...tapes.n, 0x10000] }).success).toBe(false);
+    expect(shardTapesSchema.safeParse({ ...tapes, n: [...tapes.n, '1'] }).success).toBe(false);
     expect(shardTapesSchema.safeParse({ ...tapes, s: [...tapes.s, 'x'.repeat(600)] }).success).toBe(false);
     expect(shardTapesSchema.safeParse({ ...tapes, format: 2 }).success).toBe(false);
     expect(shardTapesSchema.safeParse({ ...tapes, cases: {} }).success).toBe(false);
