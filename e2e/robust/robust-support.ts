@@ -22,7 +22,7 @@ import type { StoredRecord } from '../../schema/records';
 import { openWithPassphrase, parseKeyring } from '../../app/data/keyring';
 import { openAuditRow, openRecordRow } from '../../app/data/records-io';
 import type { RecordResult } from '../../app/data/records-io';
-import type { AuditRow, CaseKeyRow, RecordRow } from '../../app/data/db';
+import type { AuditRow, CaseKeyRow, IndexRow, RecordRow } from '../../app/data/db';
 import { unwrapCaseKey } from '../../app/data/case-keys';
 import { chromiumArgs, findSystemChromium } from '../../scripts/chromium.mjs';
 import { captureCspViolations } from '../fixtures';
@@ -89,6 +89,8 @@ export interface RawStore {
   audit: AuditRow[];
   /** Wrapped per-case keys (db.version(3)); empty in an older database. */
   caseKeys: CaseKeyRow[];
+  /** The encrypted case index (head and shards); empty before db.version(4). */
+  caseIndex: IndexRow[];
 }
 
 /** Bytes travel out of the page as base64 (`{ __b64 }`), much lighter than number arrays. */
@@ -124,7 +126,9 @@ export async function readRawStore(page: Page): Promise<RawStore> {
       request.onerror = () => reject(request.error);
     });
     try {
-      const stores = ['meta', 'records', 'audit', 'caseKeys'].filter((name) => db.objectStoreNames.contains(name));
+      const stores = ['meta', 'records', 'audit', 'caseKeys', 'caseIndex'].filter((name) =>
+        db.objectStoreNames.contains(name),
+      );
       const tx = db.transaction(stores, 'readonly');
       const all = (name: string) =>
         new Promise<unknown[]>((resolve, reject) => {
@@ -133,13 +137,14 @@ export async function readRawStore(page: Page): Promise<RawStore> {
           request.onsuccess = () => resolve(request.result as unknown[]);
           request.onerror = () => reject(request.error);
         });
-      const [meta, records, audit, caseKeys] = await Promise.all([
+      const [meta, records, audit, caseKeys, caseIndex] = await Promise.all([
         all('meta'),
         all('records'),
         all('audit'),
         all('caseKeys'),
+        all('caseIndex'),
       ]);
-      return tag({ meta, records, audit, caseKeys });
+      return tag({ meta, records, audit, caseKeys, caseIndex });
     } finally {
       db.close();
     }

@@ -2,7 +2,8 @@
 // and the app badge need of every case, decrypted once after unlock and held
 // in memory until the vault locks. On disk it is a plaintext head row
 // `{ gen, rows, shards }` and SHARDS shard rows, each AES-GCM ciphertext under
-// the data key (AAD `baken/v1|index|shard:N|1`), in the `caseIndex` table.
+// the data key (AAD `baken/v1|index|shard:N|3`, 3 the format), in the `caseIndex`
+// table. A shard's plaintext is compact tapes (shard-codec.ts), not per-case JSON.
 //
 // Kept in step with the records: every write of an indexed kind (store.ts)
 // encrypts the new shard contents BEFORE its transaction and, inside the same
@@ -29,17 +30,17 @@ import {
   entryRows,
   isIndexedKind,
   shardOf,
-  shardSchema,
   withDamaged,
   withRecord,
 } from './entries';
 import type { CaseEntry } from './entries';
 import { setRebuildProgress } from './progress';
+import { SHARD_FORMAT, decodeShard, encodeShard, shardTapesSchema } from './shard-codec';
 
 // 64 shards keep a one-case write to re-encrypting about 1/64 of the index.
 export const SHARDS = 64;
-// Format 2 (auditor figures in the index): a format-1 shard fails its AAD check, so the index is rebuilt.
-const FORMAT = 2;
+// Format 3 (compact tapes, shard-codec.ts): a format-2 shard fails its AAD check, so the index is rebuilt.
+const FORMAT = SHARD_FORMAT;
 const DECRYPT_BATCH = 256;
 
 export interface IndexMemory {
@@ -93,25 +94,24 @@ function isHead(row: unknown): row is IndexHeadRow {
 
 async function openShard(key: CryptoKey, i: number, row: IndexShardRow): Promise<Map<string, CaseEntry> | null> {
   try {
-    const parsed = shardSchema.safeParse(await decryptRecord(key, shardHeader(i), row));
+    const parsed = shardTapesSchema.safeParse(await decryptRecord(key, shardHeader(i), row));
     if (!parsed.success || parsed.data.gen !== row.gen) return null;
-    return new Map(Object.entries(parsed.data.cases));
+    return decodeShard(parsed.data);
   } catch {
+    // Not decryptable, not valid or not decodable (RangeError): stale, so rebuilt.
     return null;
   }
 }
 
 async function sealShard(key: CryptoKey, i: number, gen: number, cases: ReadonlyMap<string, CaseEntry>) {
-  const content = { format: FORMAT, gen, cases: Object.fromEntries(cases) };
-  const { iv, data } = await encryptRecord(key, shardHeader(i), content);
+  const { iv, data } = await encryptRecord(key, shardHeader(i), encodeShard(gen, cases));
   return { id: shardId(i), gen, iv, data } satisfies IndexShardRow;
 }
 
-function countIndexedRows(): Promise<number> {
-  return db.records
-    .where('kind')
-    .anyOf([...INDEXED_KINDS])
-    .count();
+// One native count per kind (an anyOf count walks a cursor over every matching key).
+async function countIndexedRows(): Promise<number> {
+  const counts = await Promise.all(INDEXED_KINDS.map((kind) => db.records.where('kind').equals(kind).count()));
+  return counts.reduce((a, b) => a + b, 0);
 }
 
 /**

@@ -4,16 +4,13 @@
 // a write replaces only its own records' projections (no other record has to
 // be read). Nothing else of a case is in it: no notes, consent, names of
 // schools beyond the case's own list, no descriptions. Pure: no Dexie.
-import { z } from 'zod';
-
 import type { StoredRecord } from '../../../schema/records';
-import { flagAssessmentSchema } from '../../../schema/records/assessment';
-import { isoDateSchema } from '../../../schema/records/base';
-import { caseSchema } from '../../../schema/records/case';
-import { shareWithoutConsentSchema } from '../../../schema/records/consent';
-import { followUpSchema } from '../../../schema/records/follow-up';
-import { partySchema } from '../../../schema/records/party';
-import { takedownSchema } from '../../../schema/records/takedown';
+import type { FlagAssessment } from '../../../schema/records/assessment';
+import type { Case } from '../../../schema/records/case';
+import type { ShareWithoutConsent } from '../../../schema/records/consent';
+import type { FollowUp } from '../../../schema/records/follow-up';
+import type { Party } from '../../../schema/records/party';
+import type { TakedownStatus, TakedownStep } from '../../../schema/records/takedown';
 
 /** Record kinds the index covers; every other kind is read per case. */
 export const INDEXED_KINDS = [
@@ -35,67 +32,47 @@ export function isIndexedKind(kind: string): kind is IndexedKind {
   return (INDEXED_KINDS as readonly string[]).includes(kind);
 }
 
-const caseProjection = caseSchema.pick({
-  reference: true,
-  status: true,
-  types: true,
-  schools: true,
-  knownOn: true,
-  updatedAt: true,
-  retentionUntil: true,
-});
+// Format 3 (shard-codec.ts) stores these as tapes and validates them there; the types are plain TS.
+export type CaseProjection = Pick<
+  Case,
+  'reference' | 'status' | 'types' | 'schools' | 'knownOn' | 'updatedAt' | 'retentionUntil'
+>;
 // `d`: the age of a depicted young person (the auditor's age band); nobody else's age.
-const partyProjection = partySchema.pick({ pseudonym: true, createdAt: true }).extend({ d: partySchema.shape.age });
-const assessmentProjection = flagAssessmentSchema.pick({ flag: true, assessedOn: true, createdAt: true });
-
-const ids = <T extends z.ZodType>(value: T) => z.record(z.string(), value);
-
-/** A done follow-up: [due, doneOn] (whether it was late). */
-const doneFollowUp = z.tuple([isoDateSchema, isoDateSchema]);
-/** A share without consent: [basis, sharedOn]; consent given is 0 (the figures count summaries instead). */
-const shareProjection = z.union([
-  z.literal(0),
-  z.tuple([shareWithoutConsentSchema.shape.basis, shareWithoutConsentSchema.shape.sharedOn]),
-]);
-const takedownProjection = z.tuple([
-  takedownSchema.shape.step,
-  takedownSchema.shape.status,
-  takedownSchema.shape.on,
-  takedownSchema.shape.createdAt,
-]);
+type PartyProjection = Pick<Party, 'pseudonym' | 'createdAt'> & { d?: number };
+type AssessmentProjection = Pick<FlagAssessment, 'flag' | 'assessedOn' | 'createdAt'>;
+type Ids<V> = Record<string, V>;
 
 /**
  * One case's entry. `c`: the case (0 when its record is damaged, absent when
  * only parts exist); `p` parties, `a` assessments; `f` follow-ups (the whole
  * record while open, [due, doneOn] once done); `s` step checks (1 while an
  * open step is marked for Opvolging, else 0); `x` damaged parts by kind.
- * For the auditor figures: `k` consent records, `t` takedown steps, `o`
- * police records (1 when the complaint was made, else 0), `i` other schools
- * informed (1 each), `v` conversations (the day held).
+ * For the auditor figures: `k` consent records (consent given is 0, a share
+ * without consent [basis, sharedOn]), `t` takedown steps [step, status, on,
+ * createdAt], `o` police records (1 when the complaint was made, else 0), `i`
+ * other schools informed (1 each), `v` conversations (the day held).
  */
-export const caseEntrySchema = z.strictObject({
-  c: z.union([caseProjection, z.literal(0)]).optional(),
-  p: ids(partyProjection),
-  a: ids(assessmentProjection),
-  f: ids(z.union([followUpSchema, doneFollowUp])),
-  s: ids(z.union([z.literal(0), z.literal(1)])),
-  k: ids(shareProjection),
-  t: ids(takedownProjection),
-  o: ids(z.union([z.literal(0), z.literal(1)])),
-  i: ids(z.literal(1)),
-  v: ids(isoDateSchema),
-  x: ids(z.string()),
-});
-export type CaseEntry = z.infer<typeof caseEntrySchema>;
-export type CaseProjection = z.infer<typeof caseProjection>;
+export interface CaseEntry {
+  c?: CaseProjection | 0;
+  p: Ids<PartyProjection>;
+  a: Ids<AssessmentProjection>;
+  f: Ids<FollowUp | [string, string]>;
+  s: Ids<0 | 1>;
+  k: Ids<0 | [ShareWithoutConsent['basis'], string]>;
+  t: Ids<[TakedownStep, TakedownStatus, string, string]>;
+  o: Ids<0 | 1>;
+  i: Ids<1>;
+  v: Ids<string>;
+  x: Ids<string>;
+}
 
-/** The decrypted content of one shard record. */
-export const shardSchema = z.strictObject({
-  format: z.literal(2),
-  gen: z.int().min(0),
-  cases: z.record(z.string(), caseEntrySchema),
-});
-export type ShardContent = z.infer<typeof shardSchema>;
+// Null-prototype copies are dictionaries from the start: record ids as keys add no hidden classes
+// (with tens of thousands of unique keys those cost time and heap).
+function put<V>(map: Record<string, V>, id?: string, value?: V): Record<string, V> {
+  const out = Object.assign(Object.create(null) as Record<string, V>, map);
+  if (id !== undefined) out[id] = value as V;
+  return out;
+}
 
 export function emptyEntry(): CaseEntry {
   return { p: {}, a: {}, f: {}, s: {}, k: {}, t: {}, o: {}, i: {}, v: {}, x: {} };
@@ -103,19 +80,9 @@ export function emptyEntry(): CaseEntry {
 
 /** Rows of the records table an entry stands for (the staleness check compares it with the disk). */
 export function entryRows(e: CaseEntry): number {
-  return (
-    (e.c === undefined ? 0 : 1) +
-    Object.keys(e.p).length +
-    Object.keys(e.a).length +
-    Object.keys(e.f).length +
-    Object.keys(e.s).length +
-    Object.keys(e.k).length +
-    Object.keys(e.t).length +
-    Object.keys(e.o).length +
-    Object.keys(e.i).length +
-    Object.keys(e.v).length +
-    Object.keys(e.x).length
-  );
+  let n = e.c === undefined ? 0 : 1;
+  for (const map of [e.p, e.a, e.f, e.s, e.k, e.t, e.o, e.i, e.v, e.x]) n += Object.keys(map).length;
+  return n;
 }
 
 export function caseIdOf(record: StoredRecord): string | undefined {
@@ -128,7 +95,7 @@ export function withRecord(entry: CaseEntry, record: StoredRecord): CaseEntry {
   const next: CaseEntry = { ...entry };
   if (next.c === undefined) delete next.c;
   if (record.id in next.x) {
-    next.x = { ...next.x };
+    next.x = put(next.x);
     delete next.x[record.id];
   }
   switch (record.kind) {
@@ -146,41 +113,39 @@ export function withRecord(entry: CaseEntry, record: StoredRecord): CaseEntry {
       break;
     }
     case 'party':
-      next.p = {
-        ...next.p,
-        [record.id]: {
-          pseudonym: record.pseudonym,
-          createdAt: record.createdAt,
-          ...(record.role === 'afgebeelde-jongere' && record.age !== undefined ? { d: record.age } : {}),
-        },
-      };
+      next.p = put(next.p, record.id, {
+        pseudonym: record.pseudonym,
+        createdAt: record.createdAt,
+        ...(record.role === 'afgebeelde-jongere' && record.age !== undefined ? { d: record.age } : {}),
+      });
       break;
     case 'assessment':
-      next.a = {
-        ...next.a,
-        [record.id]: { flag: record.flag, assessedOn: record.assessedOn, createdAt: record.createdAt },
-      };
+      next.a = put(next.a, record.id, {
+        flag: record.flag,
+        assessedOn: record.assessedOn,
+        createdAt: record.createdAt,
+      });
       break;
     case 'followup':
-      next.f = { ...next.f, [record.id]: record.doneOn === undefined ? record : [record.due, record.doneOn] };
+      next.f = put(next.f, record.id, record.doneOn === undefined ? record : [record.due, record.doneOn]);
       break;
     case 'step':
-      next.s = { ...next.s, [record.id]: record.remind === true && record.doneOn === undefined ? 1 : 0 };
+      next.s = put(next.s, record.id, record.remind === true && record.doneOn === undefined ? 1 : 0);
       break;
     case 'consent':
-      next.k = { ...next.k, [record.id]: record.basis === 'toestemming' ? 0 : [record.basis, record.sharedOn] };
+      next.k = put(next.k, record.id, record.basis === 'toestemming' ? 0 : [record.basis, record.sharedOn]);
       break;
     case 'takedown':
-      next.t = { ...next.t, [record.id]: [record.step, record.status, record.on, record.createdAt] };
+      next.t = put(next.t, record.id, [record.step, record.status, record.on, record.createdAt]);
       break;
     case 'police':
-      next.o = { ...next.o, [record.id]: record.stage === 'neergelegd' ? 1 : 0 };
+      next.o = put(next.o, record.id, record.stage === 'neergelegd' ? 1 : 0);
       break;
     case 'informed':
-      next.i = { ...next.i, [record.id]: 1 };
+      next.i = put(next.i, record.id, 1);
       break;
     case 'conversation':
-      next.v = { ...next.v, [record.id]: record.on };
+      next.v = put(next.v, record.id, record.on);
       break;
     default:
       break;
@@ -191,7 +156,8 @@ export function withRecord(entry: CaseEntry, record: StoredRecord): CaseEntry {
 /** Marks a record that could not be decrypted or validated (rebuild only). */
 export function withDamaged(entry: CaseEntry, id: string, kind: string, caseId: string): CaseEntry {
   if (kind === 'case' && id === caseId) return { ...entry, c: 0 };
-  return { ...entry, x: { ...entry.x, [id]: kind } };
+  // Kinds are short; a tampered one is cut so the shard stays within its tape limits.
+  return { ...entry, x: put(entry.x, id, kind.slice(0, 40)) };
 }
 
 /** Shard of a case: a small stable hash of its id. */
