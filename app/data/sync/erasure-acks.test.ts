@@ -9,7 +9,7 @@ import { requireDataKey } from '../session';
 import { ackDocId, acknowledgeErased, purgeAcknowledged } from './erasure-acks';
 import { couchClient } from './http';
 import { fromBase64 } from './remote';
-import { couchPerTest } from './test-server';
+import { couchPerTest } from './test-couch-per-test';
 
 const env = couchPerTest();
 let purges: Array<Record<string, string[]>>;

@@ -10,11 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-
 import { couchLike } from '../../../scripts/couch-like.mjs';
-import { resetDatabase, TEST_PASSPHRASE } from '../test-utils';
-import { createVault } from '../vault';
 
 interface PouchCtor {
   defaults(options: { prefix: string }): unknown;
@@ -100,22 +96,4 @@ export async function startTestCouch(): Promise<TestCouch> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * For a test file: one server for the file; before each test an empty local database, a new vault
- * and a fresh server database. Read `couch` and `db` inside the tests.
- */
-export function couchPerTest(): { couch: TestCouch; db: string } {
-  const state = { db: '' } as { couch: TestCouch; db: string };
-  beforeAll(async () => {
-    state.couch = await startTestCouch();
-  });
-  afterAll(() => state.couch.close());
-  beforeEach(async () => {
-    await resetDatabase();
-    await createVault(TEST_PASSPHRASE, { recoveryCode: false });
-    state.db = await state.couch.createDb();
-  });
-  return state;
 }
