@@ -217,6 +217,11 @@ test.describe('Instellingen', () => {
       .selectOption({ label: '10 minuten' });
     await expect(page.getByRole('status').filter({ hasText: 'Bewaard.' })).toBeVisible();
     await page.getByRole('group', { name: 'Rechtsgebied' }).getByRole('radio', { name: 'Nederland' }).check();
+    // Wait for this section's own "Bewaard." (the one above is the lock setting's), so the reload
+    // cannot overtake the write.
+    await expect(
+      page.getByRole('region', { name: 'Algemeen' }).getByRole('status').filter({ hasText: 'Bewaard.' }),
+    ).toBeVisible();
     await page.reload();
     await logbook.lock.unlock();
     await expect(page.getByRole('combobox', { name: 'Vergrendelen na zoveel tijd zonder activiteit' })).toHaveValue(
