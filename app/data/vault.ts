@@ -188,16 +188,22 @@ export function createVault(
 async function storeNewVault<T extends { keyring: Keyring; dataKey: CryptoKey }>(
   passphrase: string,
   make: () => Promise<T>,
+  alongside?: (dataKey: CryptoKey) => Promise<Array<{ key: string; value: unknown }>>,
 ): Promise<T> {
   assertPassphrase(passphrase);
   if ((await metaGet(KEYRING)) !== undefined) throw new VaultExistsError();
   const created = await make();
+  // Rows sealed under the new data key that must exist the moment the vault
+  // does (a paired device's sync settings): sealed first, since a Dexie
+  // transaction cannot wait on WebCrypto, then written in the keyring's transaction.
+  const extra = alongside ? await alongside(created.dataKey) : [];
   // Dexie creates the database and its tables; only first run needs it here.
   const { db } = await import('./db');
   try {
     await db.transaction('rw', db.meta, async () => {
       if (await db.meta.get(KEYRING)) throw new VaultExistsError();
       await db.meta.put({ key: KEYRING, value: created.keyring });
+      for (const row of extra) await db.meta.put(row);
     });
   } catch (e) {
     if (e instanceof VaultExistsError) throw e;
@@ -424,8 +430,12 @@ export function exportDataKeyForPairing(passphrase: string): Promise<Uint8Array<
  * from another device, under this device's own passphrase, and unlocks it.
  * No recovery code (one can be made later in the settings).
  */
-export function createVaultWithDataKey(raw: Uint8Array<ArrayBuffer>, passphrase: string): Promise<void> {
+export function createVaultWithDataKey(
+  raw: Uint8Array<ArrayBuffer>,
+  passphrase: string,
+  alongside?: (dataKey: CryptoKey) => Promise<Array<{ key: string; value: unknown }>>,
+): Promise<void> {
   return serial(async () => {
-    await storeNewVault(passphrase, () => createKeyringForDataKey(raw, passphrase));
+    await storeNewVault(passphrase, () => createKeyringForDataKey(raw, passphrase), alongside);
   });
 }

@@ -47,12 +47,20 @@ export async function loadSyncConfig(): Promise<SyncConfig | undefined> {
   }
 }
 
+/**
+ * The configuration validated and sealed under `key`, as the `meta` row that
+ * stores it; for a new vault that must hold it from its first moment (pairing).
+ */
+export async function sealSyncConfigRow(key: CryptoKey, config: SyncConfig): Promise<{ key: string; value: Sealed }> {
+  const valid = syncConfigSchema.parse(config);
+  return { key: CONFIG_KEY, value: await encryptRecord(key, CONFIG_HEADER, valid) };
+}
+
 /** Validates and stores the configuration (replacing any earlier one). Throws ZodError or a storage error. */
 export async function saveSyncConfig(config: SyncConfig): Promise<void> {
-  const valid = syncConfigSchema.parse(config);
-  const sealed = await encryptRecord(requireDataKey(), CONFIG_HEADER, valid);
+  const row = await sealSyncConfigRow(requireDataKey(), config);
   try {
-    await db.meta.put({ key: CONFIG_KEY, value: sealed });
+    await db.meta.put(row);
   } catch (error) {
     throw toStorageError(error);
   }

@@ -18,7 +18,7 @@ import { assertPassphrase } from '../keyring';
 import type { Bytes } from '../crypto';
 import { bitsToBytes, bytesToBits, decodeCode, encodeCode } from '../crockford';
 import { createVaultWithDataKey, exportDataKeyForPairing } from '../vault';
-import { newDeviceId, saveSyncConfig, type SyncConfig } from './config';
+import { newDeviceId, sealSyncConfigRow, type SyncConfig } from './config';
 import { registerDevice, type SealedDoc } from './devices';
 import { couchRequest, fromBase64, SyncError, toBase64, type SyncCredentials } from './remote';
 import { startReplication } from './runtime';
@@ -169,13 +169,14 @@ export async function joinWithPairingCode(input: {
   assertPassphrase(input.passphrase);
   syncConfigSchema.parse({ ...creds, deviceId: newDeviceId(), deviceName: input.deviceName });
   const raw = await redeemPairing(creds, input.code);
+  const config: SyncConfig = { ...creds, deviceId: newDeviceId(), deviceName: input.deviceName };
   try {
-    await createVaultWithDataKey(raw, input.passphrase);
+    // The sync settings are written in the vault's own transaction, before the
+    // app shows itself unlocked: a tab closed right after joining still syncs.
+    await createVaultWithDataKey(raw, input.passphrase, async (key) => [await sealSyncConfigRow(key, config)]);
   } finally {
     raw.fill(0);
   }
-  const config: SyncConfig = { ...creds, deviceId: newDeviceId(), deviceName: input.deviceName };
-  await saveSyncConfig(config);
   await registerDevice(config);
   await startReplication(config);
   return config;
