@@ -11,6 +11,7 @@ import { readAggregateInputs, recordAggregatesExport } from '../../data/export-r
 import type { ExportProgress } from '../../data/export-reads';
 import { nl } from '../../i18n/catalogue';
 import { TextField } from '../../ui/field';
+import { textValue } from '../../ui/text-value';
 import { SelectField } from '../../ui/select-field';
 import { todayIso } from '../../ui/dates';
 import { offerDownload } from '../../ui/download';
@@ -82,9 +83,11 @@ export function AggregatesSection() {
     }
   }
 
-  function reset() {
+  // A new year or quarter clears the figures of the last one.
+  const edit = (set: (value: string) => void) => (value: string) => {
+    set(value);
     setState({ phase: 'idle' });
-  }
+  };
 
   const busy = state.phase === 'reading';
 
@@ -102,21 +105,14 @@ export function AggregatesSection() {
             label={t.year}
             inputMode="numeric"
             autoComplete="off"
-            value={year}
             error={yearError}
-            onChange={(event) => {
-              setYear(event.target.value);
-              reset();
-            }}
+            {...textValue(year, edit(setYear))}
           />
           <SelectField
             label={t.quarterLabel}
             options={quarterOptions}
             value={quarter}
-            onChange={(event) => {
-              setQuarter(event.target.value);
-              reset();
-            }}
+            onChange={(event) => edit(setQuarter)(event.target.value)}
           />
         </div>
         <div className="button-row">

@@ -12,9 +12,10 @@ import type { AuditLogExport } from '../../data/audit-log';
 import { exportAuditLogFile } from '../../data/export-reads';
 import { useAuditAnchor } from '../../data/hooks';
 import { nl } from '../../i18n/catalogue';
-import { TextField } from '../../ui/field';
+import { controlProps, FieldFrame, TextField } from '../../ui/field';
 import { todayIso } from '../../ui/dates';
 import { offerDownload } from '../../ui/download';
+import { textValue, typedCode } from '../../ui/text-value';
 import { ExportSection } from './export-section';
 
 const t = nl.export.log;
@@ -121,9 +122,15 @@ function VerifyForm() {
   const [anchorText, setAnchorText] = useState('');
   const [anchorError, setAnchorError] = useState<string | null>(null);
   const [state, setState] = useState<VerifyState>({ phase: 'idle' });
+  // Any change to the file or the anchor clears the last verdict.
+  const idle = () => setState({ phase: 'idle' });
+  const editAnchor = (text: string) => {
+    setAnchorText(text);
+    idle();
+  };
 
   async function verify() {
-    setState({ phase: 'idle' });
+    idle();
     const file = fileRef.current?.files?.[0];
     let fileProblem: string | null = null;
     if (!file) fileProblem = t.fileRequired;
@@ -149,8 +156,6 @@ function VerifyForm() {
     }
   }
 
-  const hintId = `${fileId}-hint`;
-  const errorId = `${fileId}-error`;
   return (
     <form
       className="export-verify"
@@ -162,40 +167,26 @@ function VerifyForm() {
     >
       <h3>{t.verifyTitle}</h3>
       <p>{t.verifyIntro}</p>
-      <div className={fileError ? 'field field--error' : 'field'}>
-        <label htmlFor={fileId} className="field__label">
-          {t.file}
-        </label>
-        <div id={hintId} className="field__hint">
-          {t.fileHint}
-        </div>
-        <OwnFileInput
-          accept=".json,application/json"
-          id={fileId}
-          ref={fileRef}
-          className="field__input export-file"
-          aria-describedby={fileError ? `${hintId} ${errorId}` : hintId}
-          aria-invalid={fileError ? true : undefined}
-          onChange={() => {
-            setFileError(null);
-            setState({ phase: 'idle' });
-          }}
-        />
-        <p id={errorId} className="field__error" role={fileError ? 'alert' : undefined}>
-          {fileError ?? ''}
-        </p>
-      </div>
+      <FieldFrame id={fileId} label={t.file} hint={t.fileHint} error={fileError}>
+        {(ids) => (
+          <OwnFileInput
+            accept=".json,application/json"
+            ref={fileRef}
+            {...controlProps(ids, fileError)}
+            className="field__input export-file"
+            onChange={() => {
+              setFileError(null);
+              idle();
+            }}
+          />
+        )}
+      </FieldFrame>
       <TextField
         label={t.anchor}
         hint={t.anchorHint}
-        autoComplete="off"
-        spellCheck={false}
-        value={anchorText}
+        {...typedCode}
         error={anchorError}
-        onChange={(event) => {
-          setAnchorText(event.target.value);
-          setState({ phase: 'idle' });
-        }}
+        {...textValue(anchorText, editAnchor)}
       />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={state.phase === 'busy'}>

@@ -163,18 +163,13 @@ export function ConsentForm({
     onDone,
     fields: ['partyId', 'recipient', 'categories', 'givenBy', 'givenOn', 'how'],
   });
+  const party = parties.find((p) => p.id === form.values.partyId);
+  const competence = <CompetenceNote party={party} jurisdiction={jurisdiction} />;
 
   return (
     <form {...form.formProps} className="card logbook-form" aria-labelledby="consent-form-title">
       <h3 id="consent-form-title">{t.formTitle}</h3>
-      <ScopeFields
-        form={form}
-        parties={parties}
-        prefix="consent"
-        afterParty={
-          <CompetenceNote party={parties.find((p) => p.id === form.values.partyId)} jurisdiction={jurisdiction} />
-        }
-      />
+      <ScopeFields form={form} parties={parties} prefix="consent" afterParty={competence} />
       <RadioGroup
         legend={t.givenBy}
         name="consent-given-by"
@@ -184,7 +179,7 @@ export function ConsentForm({
       />
       <TextField label={t.givenOn} type="date" {...form.text('givenOn')} />
       <ConsentVerdict
-        party={parties.find((p) => p.id === form.values.partyId)}
+        party={party}
         givenBy={form.values.givenBy}
         givenOn={form.values.givenOn}
         categories={form.values.categories}

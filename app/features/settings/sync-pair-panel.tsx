@@ -5,8 +5,9 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { SyncConfig } from '../../data/sync/config';
 import { cancelPairing, createPairing, type PairingOffer } from '../../data/sync/pairing';
 import { sync as t } from '../../i18n/nl/sync';
-import { TextField } from '../../ui/field';
 import { OneTimeCode } from '../../ui/one-time-code';
+import { PassphraseField } from '../../ui/passphrase-pair';
+import { textValue } from '../../ui/text-value';
 import { syncErrorText } from './sync-errors';
 
 const timeOnly = new Intl.DateTimeFormat('nl-BE', { timeStyle: 'short' });
@@ -78,14 +79,10 @@ export function SyncPairPanel({ config }: { config: SyncConfig }) {
         </OneTimeCode>
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate>
-          <TextField
+          <PassphraseField
             label={t.pairPassphrase}
-            type="password"
-            autoComplete="off"
-            value={passphrase}
+            {...textValue(passphrase, setPassphrase)}
             disabled={busy}
-            required
-            onChange={(e) => setPassphrase(e.target.value)}
             error={error}
           />
           <div className="button-row">

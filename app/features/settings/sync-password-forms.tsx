@@ -8,6 +8,7 @@ import { checkAccess } from '../../data/sync/remote';
 import { startReplication, stopReplication } from '../../data/sync/runtime';
 import { sync as t } from '../../i18n/nl/sync';
 import { TextField } from '../../ui/field';
+import { textValue } from '../../ui/text-value';
 import { syncErrorText } from './sync-errors';
 
 /** Both password forms with one shared notice line. */
@@ -18,86 +19,40 @@ export function SyncPasswordForms({
   config: SyncConfig;
   onChanged: (config: SyncConfig) => void;
 }) {
-  const changeId = useId();
-  const updateId = useId();
-  const [next, setNext] = useState('');
-  const [other, setOther] = useState('');
   const [busy, setBusy] = useState(false);
-  const [changeError, setChangeError] = useState<string | null>(null);
-  const [updateError, setUpdateError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
 
-  async function change(event: FormEvent) {
-    event.preventDefault();
-    if ([...next].length < 12) {
-      setChangeError(t.passwordTooShort);
-      return;
-    }
+  /** Saves the config `write` returns, then restarts replication with it (a 401 stops the old one). */
+  async function save(write: () => Promise<SyncConfig>, done: string) {
     setBusy(true);
-    setChangeError(null);
     try {
-      const updated = await changeAccountPassword(config, next);
-      // The running replication still holds the old password (a 401 stops it): restart with the new one.
+      const updated = await write();
       await stopReplication();
       await startReplication(updated);
       onChanged(updated);
-      setNext('');
-      setNotice(t.passwordChanged);
-    } catch (caught) {
-      setChangeError(syncErrorText(caught));
+      setNotice(done);
     } finally {
       setBusy(false);
     }
   }
 
-  async function update(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setUpdateError(null);
-    try {
-      const updated = { ...config, password: other };
+  async function change(password: string) {
+    await save(() => changeAccountPassword(config, password), t.passwordChanged);
+  }
+
+  async function update(password: string) {
+    const updated = { ...config, password };
+    await save(async () => {
       await checkAccess(updated);
       await saveSyncConfig(updated);
-      await stopReplication();
-      await startReplication(updated);
-      onChanged(updated);
-      setOther('');
-      setNotice(t.passwordUpdated);
-    } catch (caught) {
-      setUpdateError(syncErrorText(caught));
-    } finally {
-      setBusy(false);
-    }
+      return updated;
+    }, t.passwordUpdated);
   }
 
   return (
     <>
-      <PasswordForm
-        id={changeId}
-        title={t.passwordTitle}
-        intro={t.passwordIntro}
-        label={t.newPassword}
-        autoComplete="new-password"
-        value={next}
-        onChange={setNext}
-        error={changeError}
-        busy={busy}
-        submitLabel={t.changePassword}
-        onSubmit={change}
-      />
-      <PasswordForm
-        id={updateId}
-        title={t.passwordUpdateTitle}
-        intro={t.passwordUpdateIntro}
-        label={t.password}
-        autoComplete="current-password"
-        value={other}
-        onChange={setOther}
-        error={updateError}
-        busy={busy}
-        submitLabel={t.passwordUpdate}
-        onSubmit={update}
-      />
+      <PasswordForm kind="change" busy={busy} run={change} />
+      <PasswordForm kind="update" busy={busy} run={update} />
       <p role="status" className="settings-status">
         {notice}
       </p>
@@ -105,36 +60,55 @@ export function SyncPasswordForms({
   );
 }
 
-/** One account-password form: a titled card with one password field and its submit button. */
-function PasswordForm(props: {
-  id: string;
-  title: string;
-  intro: string;
-  label: string;
-  autoComplete: 'new-password' | 'current-password';
-  value: string;
-  onChange: (value: string) => void;
-  error: string | null;
+/**
+ * One account-password form: a titled card with one password field and its
+ * submit button. "change" sets a new password on the server (at least 12
+ * characters); "update" gives this device the one changed elsewhere.
+ */
+function PasswordForm({
+  kind,
+  busy,
+  run,
+}: {
+  kind: 'change' | 'update';
   busy: boolean;
-  submitLabel: string;
-  onSubmit: (event: FormEvent) => Promise<void>;
+  run: (password: string) => Promise<void>;
 }) {
+  const id = useId();
+  const change = kind === 'change';
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (change && [...value].length < 12) {
+      setError(t.passwordTooShort);
+      return;
+    }
+    setError(null);
+    try {
+      await run(value);
+      setValue('');
+    } catch (caught) {
+      setError(syncErrorText(caught));
+    }
+  }
+
   return (
-    <form className="card settings-form" aria-labelledby={props.id} onSubmit={(e) => void props.onSubmit(e)} noValidate>
-      <h3 id={props.id}>{props.title}</h3>
-      <p>{props.intro}</p>
+    <form className="card settings-form" aria-labelledby={id} onSubmit={(e) => void submit(e)} noValidate>
+      <h3 id={id}>{change ? t.passwordTitle : t.passwordUpdateTitle}</h3>
+      <p>{change ? t.passwordIntro : t.passwordUpdateIntro}</p>
       <TextField
-        label={props.label}
+        label={change ? t.newPassword : t.password}
         type="password"
-        autoComplete={props.autoComplete}
-        value={props.value}
-        disabled={props.busy}
-        onChange={(e) => props.onChange(e.target.value)}
-        error={props.error}
+        autoComplete={change ? 'new-password' : 'current-password'}
+        {...textValue(value, setValue)}
+        disabled={busy}
+        error={error}
       />
       <div className="button-row">
-        <button type="submit" className="button" disabled={props.busy || props.value === ''}>
-          {props.submitLabel}
+        <button type="submit" className="button" disabled={busy || value === ''}>
+          {change ? t.changePassword : t.passwordUpdate}
         </button>
       </div>
     </form>

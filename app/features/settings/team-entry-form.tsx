@@ -8,6 +8,7 @@ import { createTeam, joinTeam } from '../../data/team/team';
 import { team as t } from '../../i18n/nl/team';
 import { RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
+import { textValue, typedCode } from '../../ui/text-value';
 import { roleOptions, useSubmit } from './team-common';
 
 /** Team id, account, password and name: the fields both the create and the join form ask. */
@@ -19,52 +20,39 @@ function useAccountFields() {
   const [missing, setMissing] = useState(false);
   const idValid = teamIdSchema.safeParse(teamId.trim()).success;
   const complete = idValid && account.trim() !== '' && password !== '' && name.trim() !== '';
+  // Every account field is required and waits while the form is busy.
+  const entry = (busy: boolean, value: string, set: (value: string) => void, empty: boolean) => ({
+    ...textValue(value, set),
+    disabled: busy,
+    required: true,
+    error: missing && empty ? t.required : null,
+  });
   const fields = (busy: boolean) => (
     <>
       <TextField
         label={t.teamId}
         hint={t.teamIdHint}
-        autoComplete="off"
-        spellCheck={false}
-        value={teamId}
-        disabled={busy}
-        required
+        {...typedCode}
+        {...entry(busy, teamId, setTeamId, !idValid)}
         error={missing && !idValid ? (teamId.trim() ? t.teamIdInvalid : t.required) : null}
-        onChange={(e) => setTeamId(e.target.value)}
       />
-      <TextField
-        label={t.account}
-        autoComplete="username"
-        value={account}
-        disabled={busy}
-        required
-        error={missing && !account.trim() ? t.required : null}
-        onChange={(e) => setAccount(e.target.value)}
-      />
+      <TextField label={t.account} autoComplete="username" {...entry(busy, account, setAccount, !account.trim())} />
       <TextField
         label={t.password}
         type="password"
         autoComplete="current-password"
-        value={password}
-        disabled={busy}
-        required
-        error={missing && !password ? t.required : null}
-        onChange={(e) => setPassword(e.target.value)}
+        {...entry(busy, password, setPassword, !password)}
       />
       <TextField
         label={t.name}
         hint={t.nameHint}
         autoComplete="name"
-        value={name}
         maxLength={80}
-        disabled={busy}
-        required
-        error={missing && !name.trim() ? t.required : null}
-        onChange={(e) => setName(e.target.value)}
+        {...entry(busy, name, setName, !name.trim())}
       />
     </>
   );
-  return { values: { team: teamId.trim(), account, password, name }, complete, setMissing, fields };
+  return { values: { team: teamId.trim(), account, password, name }, complete, setMissing, fields, entry };
 }
 
 /** One titled form card with a submit button and an error line. */
@@ -110,11 +98,10 @@ export function EntryForm({ mode, onDone }: { mode: 'join' | 'create'; onDone: (
   const fields = useAccountFields();
   const [role, setRole] = useState<'coordinator' | 'medewerker'>('coordinator');
   const [code, setCode] = useState('');
-  const [missing, setMissing] = useState(false);
   const { busy, error, submit } = useSubmit(async () => {
     if (!fields.complete || (join && !code.trim())) {
+      // The code field's "required" shows with the account fields' (`fields.entry`).
       fields.setMissing(true);
-      setMissing(true);
       return;
     }
     onDone(join ? await joinTeam({ ...fields.values, code }) : await createTeam({ ...fields.values, role }));
@@ -131,16 +118,7 @@ export function EntryForm({ mode, onDone }: { mode: 'join' | 'create'; onDone: (
     >
       {fields.fields(busy)}
       {join ? (
-        <TextField
-          label={t.code}
-          autoComplete="off"
-          spellCheck={false}
-          value={code}
-          disabled={busy}
-          required
-          error={missing && !code.trim() ? t.required : null}
-          onChange={(e) => setCode(e.target.value)}
-        />
+        <TextField label={t.code} {...typedCode} {...fields.entry(busy, code, setCode, !code.trim())} />
       ) : (
         <RadioGroup
           name="team-lead-role"
