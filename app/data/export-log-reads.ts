@@ -3,31 +3,20 @@
 // log needs more of each part than the index holds, so it decrypts the
 // records of the period's cases, in batches, with progress.
 import { periodRange } from '../../schema/audit-aggregates';
-import type { AuditPeriod } from '../../schema/audit-aggregates';
 import type { LogInput } from '../../schema/pseudonymised-log';
 import type { StoredRecord } from '../../schema/records';
 import { db } from './db';
 import type { AuditRow, RecordRow } from './db';
 import { VaultLockedError } from './errors';
-import { takeSummaryEvent } from './export-reads';
-import type { ExportProgress } from './export-reads';
+import { FIGURE_PART_KINDS, takeSummaryEvent } from './export-reads';
+import type { PeriodReader } from './export-reads';
 import { openRecordRow, openRows } from './records-io';
 import type { RecordResult } from './records-io';
 import { getDataKey, requireDataKey } from './session';
 
 const BATCH = 256;
-const PART_KINDS = [
-  'party',
-  'consent',
-  'assessment',
-  'followup',
-  'takedown',
-  'police',
-  'informed',
-  'conversation',
-  'evidence',
-  'grooming',
-] as const;
+// The figures' parts, and what only the log reads.
+const PART_KINDS = [...FIGURE_PART_KINDS, 'evidence', 'grooming'] as const;
 
 /** Decrypts rows a batch at a time, yielding to the page between batches so progress can render. */
 async function openInBatches<R>(
@@ -61,10 +50,7 @@ async function openInBatches<R>(
  * out. Offline: works. Fails with VaultLockedError (also when the vault
  * locks while reading).
  */
-export async function readLogInputs(
-  period: AuditPeriod,
-  onProgress?: (p: ExportProgress) => void,
-): Promise<{ inputs: LogInput[]; damaged: number }> {
+export const readLogInputs: PeriodReader<LogInput> = async (period, onProgress) => {
   const key = requireDataKey();
   const caseRows = await db.records.where('kind').equals('case').toArray();
   let total = caseRows.length;
@@ -133,4 +119,4 @@ export async function readLogInputs(
     if (!takeSummaryEvent(inputs, result)) damaged++;
   }
   return { inputs: [...inputs.values()], damaged };
-}
+};

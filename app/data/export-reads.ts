@@ -20,7 +20,7 @@ export { readAuditAnchor } from './audit-log';
 
 const BATCH = 256;
 /** Parts the figures read; a damaged one of these in a case of the period is counted. */
-const PART_KINDS = new Set([
+export const FIGURE_PART_KINDS = [
   'party',
   'consent',
   'assessment',
@@ -29,12 +29,19 @@ const PART_KINDS = new Set([
   'police',
   'informed',
   'conversation',
-]);
+] as const;
+const PART_KINDS = new Set<string>(FIGURE_PART_KINDS);
 
 export interface ExportProgress {
   done: number;
   total: number;
 }
+
+/** How the export screen reads one period: its inputs, and how many damaged records were left out. */
+export type PeriodReader<T> = (
+  period: AuditPeriod,
+  onProgress?: (p: ExportProgress) => void,
+) => Promise<{ inputs: T[]; damaged: number }>;
 
 /** A case of the index as the figures see it (only the fields they read). */
 function inputOf(id: string, c: CaseProjection, entry: CaseEntry): AggregateInput {
@@ -88,10 +95,7 @@ export function takeSummaryEvent(
  * records are counted and left out. Offline: works. Fails with
  * VaultLockedError (also when the vault locks while reading).
  */
-export async function readAggregateInputs(
-  period: AuditPeriod,
-  onProgress?: (p: ExportProgress) => void,
-): Promise<{ inputs: AggregateInput[]; damaged: number }> {
+export const readAggregateInputs: PeriodReader<AggregateInput> = async (period, onProgress) => {
   const key = requireDataKey();
   const index = await ensureIndex(key);
   if (!index || getDataKey() !== key) throw new VaultLockedError();
@@ -123,7 +127,7 @@ export async function readAggregateInputs(
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return { inputs: [...inputs.values()], damaged };
-}
+};
 
 /**
  * Records that a need-to-know summary was made: recipient, categories and
