@@ -14,7 +14,7 @@ import { useLinkWarnings } from '../../ui/link-warning';
 import { todayIso } from '../../ui/dates';
 import { imageDataError, type FieldErrors } from '../../ui/form-errors';
 import type { OperationForm } from '../../ui/use-operation-form';
-import { optionsOf } from './record-section';
+import { optionsOf } from './form-values';
 
 const t = nl.logbook;
 const knownViaOptions = optionsOf(knownViaSchema.options, t.knownViaOptions);

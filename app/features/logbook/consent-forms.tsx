@@ -27,7 +27,7 @@ import { entitlementError, releasableCategories, type ConsentContext } from '../
 import { ART_458BIS_RECIPIENT, checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
 import { NameWarning } from './name-warning';
-import { optionsOf } from './record-section';
+import { optionsOf } from './form-values';
 
 const t = nl.logbook.consent;
 const ts = nl.logbook.share;

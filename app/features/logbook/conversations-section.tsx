@@ -14,17 +14,8 @@ import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
-import {
-  chosen,
-  InitialsField,
-  missing,
-  oneBox,
-  RecordForm,
-  RecordSection,
-  ticked,
-  type RecordFormProps,
-  optionsOf,
-} from './record-section';
+import { chosen, missing, oneBox, optionsOf, ticked } from './form-values';
+import { InitialsField, RecordForm, type RecordFormProps, RecordSection } from './record-section';
 
 const t = nl.logbook.conversations;
 const formatOptions = optionsOf(conversationFormatSchema.options, t.formats);

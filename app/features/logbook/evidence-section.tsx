@@ -17,16 +17,8 @@ import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
-import {
-  chosen,
-  HistoryCard,
-  InitialsField,
-  missing,
-  RecordForm,
-  RecordSection,
-  type RecordFormProps,
-  optionsOf,
-} from './record-section';
+import { chosen, missing, optionsOf } from './form-values';
+import { HistoryCard, InitialsField, RecordForm, type RecordFormProps, RecordSection } from './record-section';
 
 const t = nl.logbook.evidence;
 const existsOptions = optionsOf(evidenceExistsSchema.options, t.existsOptions);

@@ -22,7 +22,7 @@ import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { unchosen } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
-import { optionsOf } from './record-section';
+import { optionsOf } from './form-values';
 
 const t = nl.logbook.flags;
 const answerOptions = optionsOf(criterionAnswerSchema.options, t.answers);

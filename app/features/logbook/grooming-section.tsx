@@ -16,15 +16,8 @@ import { CheckboxGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
-import {
-  HistoryCard,
-  InitialsField,
-  missing,
-  RecordForm,
-  RecordSection,
-  type RecordFormProps,
-  optionsOf,
-} from './record-section';
+import { missing, optionsOf } from './form-values';
+import { HistoryCard, InitialsField, RecordForm, type RecordFormProps, RecordSection } from './record-section';
 
 const t = nl.logbook.grooming;
 const phaseOptions = optionsOf(groomingPhaseIdSchema.options, t.phaseLabels);

@@ -24,7 +24,7 @@ import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 import type { DraftFields } from '../../data/drafts';
 import { useFormDraft } from './use-form-draft';
 import { RecordList } from '../../ui/item-list';
-import { optionsOf } from './record-section';
+import { optionsOf } from './form-values';
 
 const t = nl.logbook.notes;
 // The operations' inputs; the case, the corrected note and the time are added when saving.

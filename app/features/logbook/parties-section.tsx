@@ -16,7 +16,7 @@ import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors
 import { useOperationForm } from '../../ui/use-operation-form';
 import { RecordList } from '../../ui/item-list';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
-import { optionsOf } from './record-section';
+import { optionsOf } from './form-values';
 
 const t = nl.logbook.parties;
 const tc = nl.logbook.competence;

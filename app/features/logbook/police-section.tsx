@@ -16,17 +16,8 @@ import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
-import {
-  chosen,
-  InitialsField,
-  LatestPerKeySection,
-  missing,
-  oneBox,
-  RecordForm,
-  ticked,
-  type RecordFormProps,
-  optionsOf,
-} from './record-section';
+import { chosen, missing, oneBox, optionsOf, ticked } from './form-values';
+import { InitialsField, LatestPerKeySection, RecordForm, type RecordFormProps } from './record-section';
 
 const t = nl.logbook.police;
 const stageOptions = optionsOf(policeStageSchema.options, t.stages);

@@ -2,13 +2,11 @@
 // andere scholen, bewijsmateriaal, grooming, gesprekken): an intro, the
 // saved message, the records or "none", and a button that opens the form.
 // Also the pieces their forms share: the form shell, the initials field, and
-// the "latest entry with its history" cards.
-import { z } from 'zod';
+// the "latest entry with its history" cards. The helpers for the forms'
+// values are in form-values.ts.
 import type { ComponentProps, FormEvent, ReactNode, Ref } from 'react';
-import { nl } from '../../i18n/catalogue';
 import { TextField } from '../../ui/field';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
-import type { FieldErrors } from '../../ui/form-errors';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 
 /** The catalogue texts every record section has. */
@@ -205,40 +203,4 @@ export function RecordForm({
 /** The "initials of who did it" field every record form ends with. */
 export function InitialsField(field: ComponentProps<typeof TextField>) {
   return <TextField autoComplete="off" maxLength={5} {...field} />;
-}
-
-/** A radio group's value: '' until chosen; the form schema then wants one of `schema`'s options. */
-export function chosen<T extends z.core.util.EnumLike>(schema: z.ZodEnum<T>) {
-  // zod cannot type a pipe over a generic enum; on plain types it is the same schema.
-  const option: z.ZodType = schema;
-  return z.union([z.literal(''), option]).pipe(option) as z.ZodType<T[keyof T], '' | T[keyof T]>;
-}
-
-/** One option per enum value, labelled from the catalogue's entry for it (in the enum's order). */
-export function optionsOf<V extends string>(values: readonly V[], labels: Readonly<Record<V, string>>) {
-  return values.map((value) => ({ value, label: labels[value] }));
-}
-
-/** The one option of a one-box checkbox group, read back by `ticked`. */
-export function oneBox(label: string) {
-  return [{ value: 'ja' as const, label }];
-}
-
-/** A one-box checkbox group ("ja" ticked or nothing) as a yes/no. */
-export function ticked() {
-  return z.array(z.literal('ja')).transform((list) => list.length > 0);
-}
-
-/**
- * The usual UI rules: a choice left empty ("Maak een keuze."), a text left
- * blank ("Vul dit in."), a list left empty ("Kies er minstens één.").
- */
-export function missing(values: Record<string, unknown>, rules: Record<string, 'choose' | 'required' | 'chooseOne'>) {
-  const errors: FieldErrors = {};
-  for (const [field, rule] of Object.entries(rules)) {
-    const value = values[field];
-    const empty = Array.isArray(value) ? value.length === 0 : typeof value !== 'string' || value.trim() === '';
-    if (empty) errors[field] = nl.logbook.errors[rule];
-  }
-  return errors;
 }

@@ -10,7 +10,8 @@ import { formatDate, todayIso } from '../../ui/dates';
 import type { FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
-import { InitialsField, missing, RecordForm } from './record-section';
+import { missing } from './form-values';
+import { InitialsField, RecordForm } from './record-section';
 import { ContentError } from '../../ui/knowledge/content-error';
 import { RecordList } from '../../ui/item-list';
 

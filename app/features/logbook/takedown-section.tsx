@@ -15,15 +15,8 @@ import { RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
-import {
-  chosen,
-  InitialsField,
-  LatestPerKeySection,
-  missing,
-  RecordForm,
-  type RecordFormProps,
-  optionsOf,
-} from './record-section';
+import { chosen, missing, optionsOf } from './form-values';
+import { InitialsField, LatestPerKeySection, RecordForm, type RecordFormProps } from './record-section';
 
 const t = nl.logbook.takedown;
 const stepOptions = optionsOf(takedownStepSchema.options, t.steps);

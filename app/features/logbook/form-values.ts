@@ -1,0 +1,42 @@
+// Helpers every logbook form uses between its values and its schema: radio
+// choices that start empty, catalogue-labelled options, one-box checkboxes
+// read as yes/no, and the usual "left empty" checks with their Dutch text.
+import { z } from 'zod';
+import { nl } from '../../i18n/catalogue';
+import type { FieldErrors } from '../../ui/form-errors';
+
+/** A radio group's value: '' until chosen; the form schema then wants one of `schema`'s options. */
+export function chosen<T extends z.core.util.EnumLike>(schema: z.ZodEnum<T>) {
+  // zod cannot type a pipe over a generic enum; on plain types it is the same schema.
+  const option: z.ZodType = schema;
+  return z.union([z.literal(''), option]).pipe(option) as z.ZodType<T[keyof T], '' | T[keyof T]>;
+}
+
+/** One option per enum value, labelled from the catalogue's entry for it (in the enum's order). */
+export function optionsOf<V extends string>(values: readonly V[], labels: Readonly<Record<V, string>>) {
+  return values.map((value) => ({ value, label: labels[value] }));
+}
+
+/** The one option of a one-box checkbox group, read back by `ticked`. */
+export function oneBox(label: string) {
+  return [{ value: 'ja' as const, label }];
+}
+
+/** A one-box checkbox group ("ja" ticked or nothing) as a yes/no. */
+export function ticked() {
+  return z.array(z.literal('ja')).transform((list) => list.length > 0);
+}
+
+/**
+ * The usual UI rules: a choice left empty ("Maak een keuze."), a text left
+ * blank ("Vul dit in."), a list left empty ("Kies er minstens één.").
+ */
+export function missing(values: Record<string, unknown>, rules: Record<string, 'choose' | 'required' | 'chooseOne'>) {
+  const errors: FieldErrors = {};
+  for (const [field, rule] of Object.entries(rules)) {
+    const value = values[field];
+    const empty = Array.isArray(value) ? value.length === 0 : typeof value !== 'string' || value.trim() === '';
+    if (empty) errors[field] = nl.logbook.errors[rule];
+  }
+  return errors;
+}
