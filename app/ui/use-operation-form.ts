@@ -270,3 +270,15 @@ export function useOperationForm<V extends object, I, R = unknown, P = never>(
 
 /** The hook's result for values `V`, for components that render part of a form. */
 export type OperationForm<V extends object> = ReturnType<typeof useOperationForm<V, unknown, unknown, never>>;
+
+// Forms that keep their own state instead (settings sync and team, export)
+// bind a TextField with these. They live here rather than in field.tsx, which
+// is on the lock screen's critical path, and not in a chunk of their own.
+
+/** `value` and `onChange` for an input bound to one string; `onValue` gets the new text, not the event. */
+export function textValue(value: string, onValue: (value: string) => void) {
+  return { value, onChange: (event: ChangeEvent<HTMLInputElement>) => onValue(event.target.value) };
+}
+
+/** A code or id typed by hand (team id, invite code, chain anchor): no autofill, no spell check. */
+export const typedCode = { autoComplete: 'off', spellCheck: false } as const;

@@ -11,7 +11,7 @@ import { readAggregateInputs, recordAggregatesExport } from '../../data/export-r
 import type { ExportProgress } from '../../data/export-reads';
 import { nl } from '../../i18n/catalogue';
 import { TextField } from '../../ui/field';
-import { textValue } from '../../ui/text-value';
+import { textValue } from '../../ui/use-operation-form';
 import { SelectField } from '../../ui/select-field';
 import { todayIso } from '../../ui/dates';
 import { offerDownload } from '../../ui/download';

@@ -15,7 +15,7 @@ import { nl } from '../../i18n/catalogue';
 import { controlProps, FieldFrame, TextField } from '../../ui/field';
 import { todayIso } from '../../ui/dates';
 import { offerDownload } from '../../ui/download';
-import { textValue, typedCode } from '../../ui/text-value';
+import { textValue, typedCode } from '../../ui/use-operation-form';
 import { ExportSection } from './export-section';
 
 const t = nl.export.log;

@@ -7,7 +7,7 @@ import { cancelPairing, createPairing, type PairingOffer } from '../../data/sync
 import { sync as t } from '../../i18n/nl/sync';
 import { OneTimeCode } from '../../ui/one-time-code';
 import { PassphraseField } from '../../ui/passphrase-pair';
-import { textValue } from '../../ui/text-value';
+import { textValue } from '../../ui/use-operation-form';
 import { syncErrorText } from './sync-errors';
 
 const timeOnly = new Intl.DateTimeFormat('nl-BE', { timeStyle: 'short' });

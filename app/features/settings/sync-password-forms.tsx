@@ -8,7 +8,7 @@ import { checkAccess } from '../../data/sync/remote';
 import { startReplication, stopReplication } from '../../data/sync/runtime';
 import { sync as t } from '../../i18n/nl/sync';
 import { TextField } from '../../ui/field';
-import { textValue } from '../../ui/text-value';
+import { textValue } from '../../ui/use-operation-form';
 import { syncErrorText } from './sync-errors';
 
 /** Both password forms with one shared notice line. */

@@ -8,7 +8,7 @@ import { createTeam, joinTeam } from '../../data/team/team';
 import { team as t } from '../../i18n/nl/team';
 import { RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
-import { textValue, typedCode } from '../../ui/text-value';
+import { textValue, typedCode } from '../../ui/use-operation-form';
 import { roleOptions, useSubmit } from './team-common';
 
 /** Team id, account, password and name: the fields both the create and the join form ask. */
