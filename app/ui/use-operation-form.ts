@@ -275,9 +275,13 @@ export type OperationForm<V extends object> = ReturnType<typeof useOperationForm
 // bind a TextField with these. They live here rather than in field.tsx, which
 // is on the lock screen's critical path, and not in a chunk of their own.
 
-/** `value` and `onChange` for an input bound to one string; `onValue` gets the new text, not the event. */
+/** `value` and `onChange` for a control bound to one string; `onValue` gets the new text, not the event. */
 export function textValue(value: string, onValue: (value: string) => void) {
-  return { value, onChange: (event: ChangeEvent<HTMLInputElement>) => onValue(event.target.value) };
+  return {
+    value,
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+      onValue(event.target.value),
+  };
 }
 
 /** A code or id typed by hand (team id, invite code, chain anchor): no autofill, no spell check. */

@@ -108,12 +108,7 @@ export function AggregatesSection() {
             error={yearError}
             {...textValue(year, edit(setYear))}
           />
-          <SelectField
-            label={t.quarterLabel}
-            options={quarterOptions}
-            value={quarter}
-            onChange={(event) => edit(setQuarter)(event.target.value)}
-          />
+          <SelectField label={t.quarterLabel} options={quarterOptions} {...textValue(quarter, edit(setQuarter))} />
         </div>
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={busy}>
