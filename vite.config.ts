@@ -5,6 +5,7 @@ import { contentCheckPlugin } from './scripts/content-check-plugin';
 import { lockScreenHtmlPlugin } from './scripts/lock-screen-html';
 import { passphraseDictionaryPlugin } from './scripts/passphrase-dictionary';
 import { zodJsonSchemaStubPlugin } from './scripts/zod-json-schema-stub';
+import { chunkGroups } from './scripts/chunk-groups';
 import { headersFile, metaContentSecurityPolicy } from './scripts/security-headers.mjs';
 
 /** Build-only: meta CSP fallback for static hosts, plus a `_headers` file. */
@@ -87,5 +88,7 @@ export default defineConfig({
     // every dynamic import cost ~2 KiB on the lock screen's critical path.
     modulePreload: false,
     sourcemap: false,
+    // Issue 19: shared modules grouped per budget class (scripts/chunk-groups.ts).
+    rolldownOptions: { output: { codeSplitting: { groups: chunkGroups } } },
   },
 });
