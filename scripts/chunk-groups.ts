@@ -23,12 +23,6 @@ interface Sets {
   knowledge: Set<string>;
   /** Statically reachable from a lazy module that is not sync or team code. */
   main: Set<string>;
-  /**
-   * Modules that reach a package the knowledge screens use. Such a package is
-   * critical but not grouped (see below), and a group takes its members'
-   * dependencies along: none of these may join the main group.
-   */
-  reachKnowledgePackage: Set<string>;
 }
 
 function closure(ctx: Context, start: string, into: Set<string>): Set<string> {
@@ -63,15 +57,7 @@ function computeSets(ctx: Context): Sets {
       lazy.push(...(ctx.getModuleInfo(id)?.dynamicallyImportedIds ?? []));
     }
   }
-  const reachKnowledgePackage = new Set<string>();
-  const stack = [...knowledge].filter((id) => id.includes('/node_modules/'));
-  while (stack.length > 0) {
-    const id = stack.pop() ?? '';
-    if (reachKnowledgePackage.has(id)) continue;
-    reachKnowledgePackage.add(id);
-    stack.push(...(ctx.getModuleInfo(id)?.importers ?? []));
-  }
-  return { entry: entrySet, knowledge, main, reachKnowledgePackage };
+  return { entry: entrySet, knowledge, main };
 }
 
 // The graph is the same for every call of one chunking pass; the entry's
@@ -98,27 +84,31 @@ const notInitial = new Set(['schema/passphrase.ts']);
 
 /**
  * Highest priority first; a group takes its members' dependencies along unless
- * a higher group has them. Only modules shared by two or more entries are
- * grouped below the core: each screen keeps its own code in its own chunk.
+ * a higher group has them. So the two critical groups must hold every module
+ * the critical path uses before the main group takes its share: the knowledge
+ * screens import only React from packages (in the core), and their other
+ * modules all join knowledge-shared with the packages those use. A critical
+ * module that slipped into app-shared would put its ~100 KiB on the critical
+ * path, which scripts/js-size.mjs fails loudly.
  */
 export const chunkGroups: Group[] = [
   { name: 'passphrase', test: (id) => notInitial.has(relative(id)), priority: 4 },
   // The lock screen's modules: rolldown merges this group into the entry chunk.
   { name: 'core', tags: ['$initial'], priority: 3 },
-  // Shared by the knowledge screens (critical path). Packages come along as dependencies only:
-  // their barrel imports make the static closure name more of them than the screens use.
+  // The knowledge screens' modules besides the screens themselves (each keeps its
+  // own chunk). Packages come along as dependencies only: barrel imports make the
+  // static closure name more of a package than the screens use.
   {
     name: (id, ctx) => (sets(ctx).knowledge.has(id) && !criticalScreens.has(id) ? 'knowledge-shared' : null),
     test: (id) => !id.includes('/node_modules/'),
-    minShareCount: 2,
     priority: 2,
   },
-  // Shared by the screens after unlock; never sync or team code, nor what leads to a knowledge package.
+  // Shared by two or more of the lazy screens after unlock (each keeps its own
+  // code in its own chunk); never sync or team code.
   {
     name: (id, ctx) => {
-      const { entry, knowledge, main, reachKnowledgePackage } = sets(ctx);
-      const grouped = main.has(id) && !entry.has(id) && !knowledge.has(id) && !reachKnowledgePackage.has(id);
-      return grouped && !isSide(id) ? 'app-shared' : null;
+      const { entry, knowledge, main } = sets(ctx);
+      return main.has(id) && !entry.has(id) && !knowledge.has(id) && !isSide(id) ? 'app-shared' : null;
     },
     minShareCount: 2,
     priority: 1,
