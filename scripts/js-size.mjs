@@ -38,7 +38,10 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // personal sync's 50 KiB; both load only on a device that uses them.
 // The session-5 merge (lock screen prerendered and hydrated, case index format
 // 3, the team's join-request notice) brought it to 277.9 KiB: ceiling 278 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 278, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
+// Session 6 (issue 19): shared modules grouped per budget class into fewer chunks
+// (scripts/chunk-groups.ts, 95 → 60 JS files): 263.2 KiB, ceiling 263.5 KiB;
+// the critical path went from 109.0 to 104.7 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 263.5, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds
