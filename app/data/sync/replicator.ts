@@ -42,6 +42,7 @@ export interface ReplicatorOptions {
   fetch?: typeof fetch;
   /** Keep running (longpoll) after catching up. Default true. */
   live?: boolean;
+  /** Documents per request in both directions (default: 500 pulled, as CouchDB's own replicator's worker_batch_size; 200 pushed). */
   batchSize?: number;
   /** Called (not awaited) after a completed round, at most once a minute: e.g. the device-removal check. */
   afterRound?: () => Promise<unknown>;
@@ -67,6 +68,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 export class Replicator {
   private readonly client: CouchClient;
   private readonly batch: number;
+  private readonly pullBatch: number;
   private since: string | number = 0;
   private session = '';
   private readonly counts: PullCounts = { refused: 0 };
@@ -88,6 +90,8 @@ export class Replicator {
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
     this.batch = options.batchSize ?? 200;
+    // Fewer, larger pull batches: each costs a _changes, a _bulk_get, a checkpoint and a case-index re-seal.
+    this.pullBatch = options.batchSize ?? 500;
   }
 
   private key(): CryptoKey {
@@ -123,7 +127,7 @@ export class Replicator {
   async pullAll(): Promise<number> {
     let seen = 0;
     for (;;) {
-      const response = await this.client.changes(this.since, { limit: this.batch });
+      const response = await this.client.changes(this.since, { limit: this.pullBatch });
       const total = seen + response.results.length + (response.pending ?? 0);
       for (let attempt = 0; ; attempt++) {
         try {
@@ -138,9 +142,9 @@ export class Replicator {
       if (response.results.some((r) => r.id.startsWith(ACK_DOC_PREFIX))) this.acksChanged = true;
       if (response.results.length > 0) {
         await this.saveCheckpoint(response.last_seq as string | number);
-        if (total > this.batch) publishSyncStatus({ progress: { direction: 'ontvangen', done: seen, total } });
+        if (total > this.pullBatch) publishSyncStatus({ progress: { direction: 'ontvangen', done: seen, total } });
       }
-      if (response.results.length < this.batch || response.pending === 0) break;
+      if (response.results.length < this.pullBatch || response.pending === 0) break;
     }
     publishSyncStatus({}, ['progress']);
     return seen;

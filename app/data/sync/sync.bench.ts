@@ -1,8 +1,9 @@
 // Sync bench (issue 20), code only — the lead runs it, never `npm test`:
 //   npx vitest bench --run app/data/sync/sync.bench.ts
-// In Node over loopback against the embedded express-pouchdb server (same
-// process), with fake-indexeddb standing in for the browser's IndexedDB, so the
-// figures cover the protocol + crypto + Dexie work, not a browser's.
+// In Node over loopback against the embedded server (scripts/sync-server.mjs,
+// express-pouchdb, with accounts) in a process of its own, with fake-indexeddb
+// standing in for the browser's IndexedDB, so the figures cover the protocol +
+// crypto + Dexie work, not a browser's. Both devices share one Node process.
 // Each device is its own copy of app/data (bench-devices.ts): its own
 // IndexedDB, vault, session and replicator, sharing only the data key, as
 // after pairing.
@@ -19,28 +20,25 @@ import { afterAll, beforeAll, bench, describe } from 'vitest';
 
 import { makeCase, makeNote } from '../../../schema/factories';
 import { addDays, makeLogbook } from '../../../bench/harness/seed';
+import { startBenchServer } from './bench-server';
+import type { BenchServer } from './bench-server';
+import { couchClient } from './http';
 import type { SyncTarget } from './replicator';
 import { randomHash } from './revisions';
-import { startTestCouch } from './test-server';
-import type { TestCouch } from './test-server';
 import { newDevice, pairedDevice } from './bench-devices';
 import type { Device } from './bench-devices';
 
 const CASES = Number(process.env['BENCH_SYNC_CASES'] ?? 10_000);
 const NOTE_RUNS = Math.max(5, Number(process.env['BENCH_SYNC_NOTE_RUNS'] ?? 7));
-let couch: TestCouch;
+let server: BenchServer;
 
 beforeAll(async () => {
-  couch = await startTestCouch();
+  server = await startBenchServer();
 });
 
 afterAll(async () => {
-  await couch.close();
+  await server.close();
 });
-
-function target(db: string): SyncTarget {
-  return { db, account: 'bench', password: 'bench' };
-}
 
 function summary(values: readonly number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
@@ -50,7 +48,12 @@ function summary(values: readonly number[]): string {
 }
 
 /** Puts a full logbook of `cases` on the server, each document as a push from `device` builds it. */
-async function seedServer(device: Device, db: string, cases: number): Promise<number> {
+async function seedServer(device: Device, target: SyncTarget, cases: number): Promise<number> {
+  const client = couchClient({
+    base: `${server.url}${target.db}/`,
+    account: target.account,
+    password: target.password,
+  });
   const key = device.session.getDataKey();
   if (!key) throw new Error('locked');
   const today = new Date().toISOString().slice(0, 10);
@@ -63,8 +66,8 @@ async function seedServer(device: Device, db: string, cases: number): Promise<nu
       const hash = randomHash();
       docs.push({ ...doc, _rev: `1-${hash}`, _revisions: { start: 1, ids: [hash] } });
     }
-    const { status } = await couch.request('POST', `${db}/_bulk_docs`, { docs, new_edits: false });
-    if (status !== 201) throw new Error(`seed failed: ${status}`);
+    const errors = await client.bulkDocs(docs);
+    if (errors.length > 0) throw new Error(`seed failed: ${JSON.stringify(errors[0])}`);
     count += docs.length;
   }
   return count;
@@ -104,9 +107,9 @@ describe('sync', () => {
     `first sync of ${CASES} full cases to a new device`,
     logged(async () => {
       const a = await newDevice();
-      const db = await couch.createDb();
+      const target = await server.account();
       const seedStart = performance.now();
-      const docs = await seedServer(a, db, CASES);
+      const docs = await seedServer(a, target, CASES);
       console.log(`seeded ${docs} documents in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
       const b = await pairedDevice(a);
@@ -117,7 +120,7 @@ describe('sync', () => {
           progress.push({ done: p.done, total: p.total });
       });
       const start = performance.now();
-      const r = new b.replicator.Replicator(target(db), { base: couch.url, live: false });
+      const r = new b.replicator.Replicator(target, { base: server.url, live: false });
       await r.loadCheckpoint();
       const seen = await r.pullAll();
       const ms = performance.now() - start;
@@ -144,14 +147,14 @@ describe('sync', () => {
   bench(
     'one note from save on A to readable on B, both running the live loop',
     logged(async () => {
-      const db = await couch.createDb();
+      const target = await server.account();
       const a = await newDevice();
       const b = await pairedDevice(a);
       const stop = new AbortController();
       const kase = makeCase({ knownOn: addDays(new Date().toISOString().slice(0, 10), -3) });
       await a.store.saveRecords([kase]);
       const caseOnB = whenReadable(b, kase.id);
-      const loops = [a, b].map((d) => new d.replicator.Replicator(target(db), { base: couch.url }).run(stop.signal));
+      const loops = [a, b].map((d) => new d.replicator.Replicator(target, { base: server.url }).run(stop.signal));
       await caseOnB;
       const latencies: number[] = [];
       const saves: number[] = [];
@@ -160,10 +163,10 @@ describe('sync', () => {
         await new Promise((resolve) => setTimeout(resolve, 500));
         const note = makeNote({ caseId: kase.id, text: `Bench-notitie ${i + 1}` });
         const readable = whenReadable(b, note.id);
-        const t0 = performance.now();
+        const saveStart = performance.now();
         await a.store.saveRecords([note]);
-        saves.push(performance.now() - t0);
-        latencies.push((await readable) - t0);
+        saves.push(performance.now() - saveStart);
+        latencies.push((await readable) - saveStart);
       }
       stop.abort();
       await Promise.all(loops);
