@@ -253,8 +253,9 @@ export class Replicator {
           publishSyncStatus({ phase: 'fout', error: kind, waiting: await countPending() });
           if (this.options.live === false) throw e;
           // A refused password stays refused: retrying would trip CouchDB's lockout (3.4+: 403 to every
-          // device of the account for minutes after 5 failures). Entering the password again restarts.
-          if (kind === 'auth') return;
+          // device of the account for minutes after 5 failures). A lockout stops the loop too: the worker
+          // waits, then enters the password again (settings), which checks it once and restarts.
+          if (kind === 'auth' || kind === 'lockedOut') return;
           await sleep(kind === 'forbidden' ? 60_000 : backoff, AbortSignal.any([signal, wake.signal]));
           backoff = Math.min(backoff * 2, 30_000);
         }

@@ -141,7 +141,7 @@ describe('sync', () => {
       );
       await Promise.all([a.close(), b.close()]);
     }),
-    { iterations: 1, warmupIterations: 0, time: 0 },
+    { iterations: 1, warmupIterations: 0, warmupTime: 0, time: 0 },
   );
 
   bench(
@@ -173,6 +173,6 @@ describe('sync', () => {
       console.log(`one note, save on A → readable on B: ${summary(latencies)}; A's save alone ${summary(saves)}`);
       await Promise.all([a.close(), b.close()]);
     }),
-    { iterations: 1, warmupIterations: 0, time: 0 },
+    { iterations: 1, warmupIterations: 0, warmupTime: 0, time: 0 },
   );
 });
