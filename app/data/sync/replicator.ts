@@ -126,9 +126,18 @@ export class Replicator {
   /** Pulls until caught up. Returns the number of changes seen. */
   async pullAll(): Promise<number> {
     let seen = 0;
+    const limit = this.pullBatch;
+    let page = this.client.changes(this.since, { limit });
     for (;;) {
-      const response = await this.client.changes(this.since, { limit: this.pullBatch });
+      const response = await page;
       const total = seen + response.results.length + (response.pending ?? 0);
+      const more = response.results.length >= limit && response.pending !== 0;
+      if (more) {
+        // The next page is asked for while this one is applied, so the server works meanwhile. It is
+        // read only after this page's checkpoint is saved: pages and checkpoints keep their order.
+        page = this.client.changes(response.last_seq, { limit });
+        page.catch(() => undefined); // handled when awaited; this batch may fail first
+      }
       for (let attempt = 0; ; attempt++) {
         try {
           this.erasedSeen.push(...(await applyChanges(this.client, () => this.key(), response.results, this.counts)));
@@ -144,7 +153,7 @@ export class Replicator {
         await this.saveCheckpoint(response.last_seq as string | number);
         if (total > this.pullBatch) publishSyncStatus({ progress: { direction: 'ontvangen', done: seen, total } });
       }
-      if (response.results.length < this.pullBatch || response.pending === 0) break;
+      if (!more) break;
     }
     publishSyncStatus({}, ['progress']);
     return seen;
