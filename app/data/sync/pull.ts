@@ -6,7 +6,7 @@
 import type { SyncRow } from '../db';
 import { VAULT_KEY_ID, decodeDoc, encodeDoc } from './codec';
 import type { SyncPayload } from './codec';
-import type { ChangeRow, CouchClient, FetchedRev } from './http';
+import type { ChangeRow, CouchClient } from './http';
 import { applyPulled, openLocal, readLocalRows, readSyncRows, sealConflict, sealPayload } from './local';
 import type { LocalRow, PulledWrite } from './local';
 import { compareRevs, conflictId, mergeVersions } from './merge';
@@ -21,41 +21,8 @@ export interface PullCounts {
   refused: number;
 }
 
-/** A batch's documents as fetched for the sync rows read just before (fetchBatch). */
-export interface FetchedBatch {
-  ids: string[];
-  syncRows: Array<SyncRow | undefined>;
-  leavesOf: Map<string, string[]>;
-  fetched: Array<{ id: string; docs: FetchedRev[] }>;
-}
-
-/** Reads the batch's sync rows and fetches (_bulk_get) the revisions this device lacks. */
-export async function fetchBatch(client: CouchClient, results: readonly ChangeRow[]): Promise<FetchedBatch> {
-  const ids = results.filter((r) => UUID.test(r.id)).map((r) => r.id);
-  const syncRows = await readSyncRows(ids);
-  const requests: Array<{ id: string; rev: string }> = [];
-  const leavesOf = new Map<string, string[]>();
-  let i = 0;
-  results.forEach((row) => {
-    if (!UUID.test(row.id)) return;
-    const s = syncRows[i++];
-    const leaves = row.changes.map((c) => c.rev);
-    leavesOf.set(row.id, leaves);
-    if (leaves.every((l) => knows(s, l))) return;
-    for (const l of leaves) if (l !== s?.rev) requests.push({ id: row.id, rev: l });
-  });
-  return { ids, syncRows, leavesOf, fetched: requests.length > 0 ? await client.bulkGet(requests) : [] };
-}
-
-/** A batch fetched ahead is used only when no sync row of it changed since (otherwise fetched again). */
-async function stillCurrent(batch: FetchedBatch): Promise<boolean> {
-  const now = await readSyncRows(batch.ids);
-  return now.every((row, i) => JSON.stringify(row) === JSON.stringify(batch.syncRows[i]));
-}
-
 /**
- * Applies one batch of _changes rows: fetches the revisions this device lacks (or takes them from
- * `ahead`, fetched while the previous batch was applied, when still current), decides per
+ * Applies one batch of _changes rows: fetches the revisions this device lacks, decides per
  * document (fast-forward, deletion or merge) and writes the batch in one local transaction.
  * `key` is read only after the fetch, as the vault may lock meanwhile. Resolves the ids whose
  * deletion this batch applied (for the erasure acknowledgements).
@@ -65,12 +32,22 @@ export async function applyChanges(
   key: () => CryptoKey,
   results: readonly ChangeRow[],
   counts: PullCounts,
-  ahead?: Promise<FetchedBatch>,
 ): Promise<string[]> {
-  const early = ahead ? await ahead.catch(() => undefined) : undefined;
-  const batch = early && (await stillCurrent(early)) ? early : await fetchBatch(client, results);
-  const { ids, syncRows, leavesOf, fetched } = batch;
-  if (fetched.length === 0) return [];
+  const rows = results.filter((r) => UUID.test(r.id));
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const syncRows = await readSyncRows(ids);
+  const requests: Array<{ id: string; rev: string }> = [];
+  const leavesOf = new Map<string, string[]>();
+  rows.forEach((row, i) => {
+    const s = syncRows[i];
+    const leaves = row.changes.map((c) => c.rev);
+    leavesOf.set(row.id, leaves);
+    if (leaves.every((l) => knows(s, l))) return;
+    for (const l of leaves) if (l !== s?.rev) requests.push({ id: row.id, rev: l });
+  });
+  if (requests.length === 0) return [];
+  const fetched = await client.bulkGet(requests);
   const docsById = new Map<string, Array<Record<string, unknown>>>();
   for (const result of fetched) {
     for (const d of result.docs) {

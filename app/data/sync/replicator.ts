@@ -23,8 +23,8 @@ import { ACK_DOC_PREFIX, acknowledgeErased, purgeAcknowledged } from './erasure-
 import { SyncHttpError, couchClient } from './http';
 import type { CouchClient } from './http';
 import { LocalChangedError, countPending, readCheckpoint, readPending, writeCheckpoint } from './local';
-import { applyChanges, fetchBatch } from './pull';
-import type { FetchedBatch, PullCounts } from './pull';
+import { applyChanges } from './pull';
+import type { PullCounts } from './pull';
 import { pushBatch } from './push';
 import { randomHash } from './revisions';
 import { publishSyncStatus } from './status';
@@ -129,28 +129,19 @@ export class Replicator {
     let seen = 0;
     const limit = this.pullBatch;
     let page = this.client.changes(this.since, { limit });
-    let ahead: Promise<FetchedBatch> | undefined;
     for (;;) {
       const response = await page;
       const total = seen + response.results.length + (response.pending ?? 0);
       const more = response.results.length >= limit && response.pending !== 0;
-      const current = ahead;
-      ahead = undefined;
       if (more) {
-        // The next page and its documents are asked for while this one is applied, so the server works
-        // meanwhile. They are used only after this page's checkpoint is saved (pages and checkpoints keep
-        // their order), and the documents only if none of their sync rows changed since (pull.ts).
+        // The next page is asked for while this one is applied, so the server works meanwhile. It is
+        // read only after this page's checkpoint is saved: pages and checkpoints keep their order.
         page = this.client.changes(response.last_seq, { limit });
-        ahead = page.then((next) => fetchBatch(this.client, next.results));
         page.catch(() => undefined); // handled when awaited; this batch may fail first
-        ahead.catch(() => undefined); // fetched again when it failed
       }
       for (let attempt = 0; ; attempt++) {
         try {
-          const early = attempt === 0 ? current : undefined;
-          this.erasedSeen.push(
-            ...(await applyChanges(this.client, () => this.key(), response.results, this.counts, early)),
-          );
+          this.erasedSeen.push(...(await applyChanges(this.client, () => this.key(), response.results, this.counts)));
           break;
         } catch (e) {
           // A local write raced the batch: decide again on fresh local state.
