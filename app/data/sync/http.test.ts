@@ -52,6 +52,28 @@ describe('CouchDB protocol client', () => {
     await expect(offline.bulkDocs([{ _id: 'a' }])).rejects.toEqual(new SyncHttpError('network'));
   });
 
+  it("tells CouchDB's account lockout (403 with its reason) apart from a 403 for the database", async () => {
+    const lockout = {
+      error: 'forbidden',
+      reason: 'Account is temporarily locked due to multiple authentication failures',
+    };
+    await expect(fake(() => ({ status: 403, body: lockout })).client.changes(0, { limit: 10 })).rejects.toMatchObject({
+      kind: 'lockedOut',
+      status: 403,
+    });
+    await expect(
+      fake(() => ({
+        status: 403,
+        body: { error: 'forbidden', reason: 'You are not allowed to access this db.' },
+      })).client.changes(0, { limit: 10 }),
+    ).rejects.toMatchObject({ kind: 'forbidden', status: 403 });
+    // A 403 whose body is not JSON (a proxy's page) stays "forbidden".
+    const html: typeof fetch = () => Promise.resolve(new Response('<h1>403</h1>', { status: 403 }));
+    await expect(
+      couchClient({ base: '/sync/x/', account: 'a', password: 'b', fetch: html }).revsDiff({ a: ['1-x'] }),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+
   it('falls back to GET open_revs when _bulk_get is missing (404)', async () => {
     const { calls, client } = fake((call) =>
       call.url.includes('_bulk_get')

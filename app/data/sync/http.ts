@@ -3,8 +3,9 @@
 // _revs_diff, _bulk_get (with the documented open_revs fallback), _bulk_docs
 // with new_edits:false, and _local checkpoint documents. Only same-origin
 // /sync/<db>/ is ever called (connect-src 'self'); HTTP Basic on every request.
+import { isLockout } from './lockout';
 
-export type SyncErrorKind = 'auth' | 'forbidden' | 'network' | 'server' | 'protocol' | 'aborted';
+export type SyncErrorKind = 'auth' | 'lockedOut' | 'forbidden' | 'network' | 'server' | 'protocol' | 'aborted';
 
 /** A failed request, sorted into what the status line can say. */
 export class SyncHttpError extends Error {
@@ -114,6 +115,12 @@ export function statusError(status: number): SyncHttpError | undefined {
   return undefined;
 }
 
+/** The refusal for a response (statusError), reading a 403's body to tell CouchDB's lockout apart. */
+export async function refusalOf(response: Response): Promise<SyncHttpError | undefined> {
+  if (await isLockout(response)) return new SyncHttpError('lockedOut', 403);
+  return statusError(response.status);
+}
+
 /** The JSON body; 'protocol' when it is not JSON ('aborted' once `signal` aborted). */
 export async function readJson(response: Response, signal?: AbortSignal): Promise<unknown> {
   try {
@@ -143,7 +150,7 @@ export function couchClient(options: ClientOptions): CouchClient {
   ): Promise<{ status: number; json: unknown }> {
     const response = await sendCouch(doFetch, options.base + path, auth, method, body, init.signal);
     if (init.allow?.includes(response.status)) return { status: response.status, json: undefined };
-    const refused = statusError(response.status);
+    const refused = await refusalOf(response);
     if (refused) throw refused;
     if (response.status >= 400) throw new SyncHttpError('protocol', response.status);
     return { status: response.status, json: await readJson(response, init.signal) };

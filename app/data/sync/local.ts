@@ -118,8 +118,21 @@ export async function applyPulled(
       });
       // Whether each id already had a records row: a new indexed row adds to the index's count.
       const before = await db.records.bulkGet(writes.map((w) => w.id));
+      // Plain writes are buffered and written in bulk (one request per table instead of one per
+      // row); the buffer is flushed before any removal, so the order of the batch is kept.
+      const buffer = { records: [] as RecordRow[], audit: [] as AuditRow[], conflicts: [] as ConflictRow[] };
+      const syncRows: SyncRow[] = [];
+      const flush = async (): Promise<void> => {
+        await Promise.all([
+          db.records.bulkPut(buffer.records.splice(0)),
+          db.audit.bulkPut(buffer.audit.splice(0)),
+          db.conflicts.bulkPut(buffer.conflicts.splice(0)),
+          db.sync.bulkPut(syncRows.splice(0)),
+        ]);
+      };
       for (const [i, w] of writes.entries()) {
         const old = before[i];
+        if (w.remove || w.eraseCase !== undefined) await flush();
         if (w.remove) {
           await Promise.all([db.records.delete(w.id), db.audit.delete(w.id), db.conflicts.delete(w.id)]);
           if (old && isIndexedKind(old.kind)) {
@@ -142,11 +155,14 @@ export async function applyPulled(
         }
         if (w.write) {
           if (w.write.table === 'records' && !old && isIndexedKind(w.write.row.kind)) rowsDelta += 1;
-          await putLocal(w.write);
+          if (w.write.table === 'records') buffer.records.push(w.write.row);
+          else if (w.write.table === 'audit') buffer.audit.push(w.write.row);
+          else buffer.conflicts.push(w.write.row);
         }
         const gen = (current[i]?.gen ?? 0) + (w.pending ? 1 : 0);
-        await db.sync.put({ id: w.id, gen, pending: w.pending ? 1 : 0, ...w.sync });
+        syncRows.push({ id: w.id, gen, pending: w.pending ? 1 : 0, ...w.sync });
       }
+      await flush();
       for (const row of extra) {
         if (await db.conflicts.get(row.row.id)) continue;
         await putLocal(row);

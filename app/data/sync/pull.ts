@@ -57,19 +57,17 @@ export async function applyChanges(
   const touched = [...docsById.keys()];
   const locals = await readLocalRows(touched);
   const dataKey = key();
+  const syncOf = new Map(ids.map((id, i) => [id, syncRows[i]]));
+  // Documents are decided concurrently: WebCrypto runs off the main thread, so
+  // decrypting one while another is parsed and validated shortens a batch.
+  const decisions = await Promise.all(
+    touched.map((id) =>
+      decide(dataKey, id, syncOf.get(id), leavesOf.get(id) ?? [], docsById.get(id) ?? [], locals.get(id), counts),
+    ),
+  );
   const writes: PulledWrite[] = [];
   const extra: LocalRow[] = [];
-  for (const id of touched) {
-    const s = syncRows[ids.indexOf(id)];
-    const decision = await decide(
-      dataKey,
-      id,
-      s,
-      leavesOf.get(id) ?? [],
-      docsById.get(id) ?? [],
-      locals.get(id),
-      counts,
-    );
+  for (const decision of decisions) {
     if (!decision) continue;
     writes.push(decision.write);
     extra.push(...decision.conflicts);

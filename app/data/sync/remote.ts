@@ -2,10 +2,12 @@
 // the device list, pairing documents): same-origin /sync/<db>/…, HTTP Basic
 // on every request, no cookies, no cache. Replication itself is
 // replicator.ts (helper F). Errors carry a stable code the UI translates.
+import { isLockout } from './lockout';
 
 export type SyncErrorCode =
   | 'sync.unauthorized'
   | 'sync.forbidden'
+  | 'sync.lockedOut'
   | 'sync.notFound'
   | 'sync.offline'
   | 'sync.unreachable'
@@ -88,6 +90,7 @@ export async function couchRequest<T = unknown>(
       typeof navigator !== 'undefined' && navigator.onLine === false ? 'sync.offline' : 'sync.unreachable',
     );
   }
+  if (await isLockout(response)) throw new SyncError('sync.lockedOut', 403);
   if (!response.ok) throw errorFor(response.status);
   return (await response.json()) as T;
 }

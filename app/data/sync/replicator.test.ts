@@ -1,14 +1,12 @@
 // The replicator against a real CouchDB-protocol server (express-pouchdb) in
 // Node. "Device A" is this process's Dexie database; "device B" is simulated
 // by writing encrypted documents straight to the server with the same key.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { makeCase, makeFollowUp, makeNote, makeParty } from '../../../schema/factories';
 import { db } from '../db';
 import { getDataKey } from '../session';
 import { eraseCase, getRecord, listRecords, saveRecords } from '../store';
-import { TEST_PASSPHRASE, resetDatabase } from '../test-utils';
-import { createVault } from '../vault';
 import { decodeDoc, encodeDoc, fromBase64, toBase64 } from './codec';
 import type { SyncPayload } from './codec';
 import { ackDocId, acknowledgeErased } from './erasure-acks';
@@ -16,30 +14,15 @@ import { couchClient } from './http';
 import { openConflictRow, readCheckpoint } from './local';
 import { Replicator } from './replicator';
 import { getSyncStatus } from './status';
-import { startTestCouch } from './test-server';
-import type { TestCouch } from './test-server';
+import { couchPerTest } from './test-couch-per-test';
 
-let couch: TestCouch;
-let dbName: string;
-
-beforeAll(async () => {
-  couch = await startTestCouch();
-});
-
-afterAll(async () => {
-  await couch.close();
-});
-
-beforeEach(async () => {
-  await resetDatabase();
-  await createVault(TEST_PASSPHRASE, { recoveryCode: false });
-  dbName = await couch.createDb();
-});
+// One server for the file; an empty device, a new vault and a fresh server database per test.
+const perTest = couchPerTest();
 
 function replicator(fetchImpl?: typeof fetch): Replicator {
   return new Replicator(
-    { db: dbName, account: 'anna', password: 'geheim' },
-    { base: couch.url, live: false, ...(fetchImpl ? { fetch: fetchImpl } : {}) },
+    { db: perTest.db, account: 'anna', password: 'geheim' },
+    { base: perTest.couch.url, live: false, ...(fetchImpl ? { fetch: fetchImpl } : {}) },
   );
 }
 
@@ -62,14 +45,14 @@ interface Row {
 }
 
 async function allDocs(): Promise<Row[]> {
-  const { json } = await couch.request('GET', `${dbName}/_all_docs?include_docs=true`);
+  const { json } = await perTest.couch.request('GET', `${perTest.db}/_all_docs?include_docs=true`);
   return (json as { rows: Row[] }).rows;
 }
 
 /** Device B edits a document the normal (interactive) way: the server assigns the revision. */
 async function remotePut(payload: SyncPayload, rev?: string): Promise<string> {
   const doc = await encodeDoc(key(), payload);
-  const { status, json } = await couch.request('PUT', `${dbName}/${doc._id}`, {
+  const { status, json } = await perTest.couch.request('PUT', `${perTest.db}/${doc._id}`, {
     ...doc,
     ...(rev ? { _rev: rev } : {}),
   });
@@ -78,7 +61,7 @@ async function remotePut(payload: SyncPayload, rev?: string): Promise<string> {
 }
 
 async function remoteGet(id: string): Promise<Record<string, unknown>> {
-  return (await couch.request('GET', `${dbName}/${id}?conflicts=true`)).json as Record<string, unknown>;
+  return (await perTest.couch.request('GET', `${perTest.db}/${id}?conflicts=true`)).json as Record<string, unknown>;
 }
 
 describe('replicator against an embedded CouchDB-protocol server', () => {
@@ -167,7 +150,7 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     await sync();
     for (const id of [kase.id, note.id]) {
       const rev = (await remoteGet(id))['_rev'] as string;
-      expect((await couch.request('DELETE', `${dbName}/${id}?rev=${rev}`)).status).toBe(200);
+      expect((await perTest.couch.request('DELETE', `${perTest.db}/${id}?rev=${rev}`)).status).toBe(200);
     }
     await sync();
     expect(await db.records.count()).toBe(0);
@@ -188,9 +171,9 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     const doc = await encodeDoc(key(), { t: 'records', record: kase });
     const ct = fromBase64(doc.ct);
     ct[0] = (ct[0] ?? 0) ^ 1;
-    await couch.request('PUT', `${dbName}/${doc._id}`, { ...doc, ct: toBase64(ct) });
+    await perTest.couch.request('PUT', `${perTest.db}/${doc._id}`, { ...doc, ct: toBase64(ct) });
     const other = makeCase();
-    await couch.request('PUT', `${dbName}/${other.id}`, { ...doc, _id: other.id });
+    await perTest.couch.request('PUT', `${perTest.db}/${other.id}`, { ...doc, _id: other.id });
     await sync();
     expect(await db.records.count()).toBe(0);
     expect(getSyncStatus().refused).toBeGreaterThanOrEqual(2);
@@ -233,8 +216,8 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
       return fetch(input, init);
     };
     const r = new Replicator(
-      { db: dbName, account: 'a', password: 'p' },
-      { base: couch.url, live: false, batchSize: 3, fetch: failSecondBatch },
+      { db: perTest.db, account: 'a', password: 'p' },
+      { base: perTest.couch.url, live: false, batchSize: 3, fetch: failSecondBatch },
     );
     await r.loadCheckpoint();
     await expect(r.pullAll()).rejects.toThrow();
@@ -251,14 +234,16 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     await remotePut({ t: 'records', record: makeNote() });
     await sync();
     const checkpoint = await readCheckpoint();
-    const info = (await couch.request('GET', dbName)).json as { update_seq: unknown };
+    const info = (await perTest.couch.request('GET', perTest.db)).json as { update_seq: unknown };
     // The test server answers like CouchDB 3: "<n>-g1AAAA…", not a number.
     expect(checkpoint?.since).toMatch(/^\d+-g1AAAA[A-Za-z0-9_-]+$/);
-    const { json } = await couch.request('GET', `${dbName}/_local/baken-pull-${checkpoint?.session ?? ''}`);
+    const { json } = await perTest.couch.request('GET', `${perTest.db}/_local/baken-pull-${checkpoint?.session ?? ''}`);
     expect((json as { source_last_seq: unknown }).source_last_seq).toBe(checkpoint?.since);
     // Caught up: the checkpoint is the sequence the server is at (its pushes came after the pull).
     const since = encodeURIComponent(String(checkpoint?.since));
-    const rest = (await couch.request('GET', `${dbName}/_changes?since=${since}`)).json as { results: unknown[] };
+    const rest = (await perTest.couch.request('GET', `${perTest.db}/_changes?since=${since}`)).json as {
+      results: unknown[];
+    };
     expect(rest.results.length).toBeLessThanOrEqual(1);
     expect(typeof info.update_seq).toBe('string');
   });
@@ -277,9 +262,9 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     const at = '2026-03-12T09:30:00.000Z';
     const run = async (deviceIds: string[]) => {
       const r = new Replicator(
-        { db: dbName, account: 'anna', password: 'geheim' },
+        { db: perTest.db, account: 'anna', password: 'geheim' },
         {
-          base: couch.url,
+          base: perTest.couch.url,
           live: false,
           fetch: withPurge,
           erasureAcks: {
@@ -302,7 +287,7 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
       return [kase.id, note.id];
     };
     const named = () => purges.filter((p) => Object.keys(p).length > 0);
-    const ackDoc = async () => (await couch.request('GET', `${dbName}/${ackDocId('toestel-aaaa')}`)).status;
+    const ackDoc = async () => (await perTest.couch.request('GET', `${perTest.db}/${ackDocId('toestel-aaaa')}`)).status;
 
     // A worker's account (CouchDB 3.5: 401 to anyone but a server admin): asked once, with an empty
     // purge; no acknowledgement is written and the tombstones stay.
@@ -312,7 +297,7 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     expect(await ackDoc()).toBe(404);
     await erase(refusing);
     expect(purges).toEqual([{}]);
-    const tomb = (await couch.request('GET', `${dbName}/${kept}?revs=true&open_revs=all`)).json as Array<{
+    const tomb = (await perTest.couch.request('GET', `${perTest.db}/${kept}?revs=true&open_revs=all`)).json as Array<{
       ok?: { _deleted?: boolean };
     }>;
     expect(tomb.map((t) => t.ok?._deleted)).toEqual([true]);
@@ -324,7 +309,7 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     const [caseId, noteId] = await erase(two);
     expect(named()).toEqual([]);
     expect(await ackDoc()).toBe(200);
-    const phone = couchClient({ base: `${couch.url}${dbName}/`, account: 'anna', password: 'geheim' });
+    const phone = couchClient({ base: `${perTest.couch.url}${perTest.db}/`, account: 'anna', password: 'geheim' });
     await acknowledgeErased(phone, 'toestel-bbbb', [caseId ?? '', noteId ?? '']);
     await two.syncOnce();
     expect(named()).toHaveLength(1);
@@ -338,15 +323,23 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     const [gone] = await erase(alone);
     expect(named().flatMap((p) => Object.keys(p))).toContain(gone);
   });
-  it('stops after a refused password instead of retrying (CouchDB locks an account out after repeated 401s)', async () => {
+  it.each([
+    ['a refused password (CouchDB locks an account out after repeated 401s)', 401, { error: 'unauthorized' }, 'auth'],
+    [
+      "CouchDB's account lockout, with its own error",
+      403,
+      { error: 'forbidden', reason: 'Account is temporarily locked due to multiple authentication failures' },
+      'lockedOut',
+    ],
+  ] as const)('stops after %s instead of retrying', async (_what, status, body, error) => {
     let requests = 0;
     const refusing: typeof fetch = () => {
       requests++;
-      return Promise.resolve(new Response(JSON.stringify({ error: 'unauthorized' }), { status: 401 }));
+      return Promise.resolve(new Response(JSON.stringify(body), { status }));
     };
     const r = new Replicator(
-      { db: dbName, account: 'anna', password: 'oud-wachtwoord' },
-      { base: couch.url, fetch: refusing },
+      { db: perTest.db, account: 'anna', password: 'oud-wachtwoord' },
+      { base: perTest.couch.url, fetch: refusing },
     );
     const controller = new AbortController();
     const stopped = await Promise.race([
@@ -356,6 +349,6 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     controller.abort();
     expect(stopped).toBe(true);
     expect(requests).toBe(1);
-    expect(getSyncStatus()).toMatchObject({ phase: 'fout', error: 'auth' });
+    expect(getSyncStatus()).toMatchObject({ phase: 'fout', error });
   });
 });

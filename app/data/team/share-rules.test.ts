@@ -2,20 +2,17 @@
 // shared case, against a real CouchDB-protocol server (express-pouchdb). "A"
 // is this process's Dexie database and identity; colleagues B and C are
 // simulated with their own keys, using the team's cases database directly.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { makeCase, makeNote } from '../../../schema/factories';
 import type { Case } from '../../../schema/records/case';
 import type { MemberList } from '../../../schema/team';
 import { db } from '../db';
 import { getRecord, listRecords, saveRecords } from '../store';
-import { TEST_PASSPHRASE, resetDatabase } from '../test-utils';
-import { createVault } from '../vault';
 import { openConflictRow } from '../sync/local';
 import { resolveConflict } from '../sync/conflicts';
 import { decodeDoc, encodeDoc } from '../sync/codec';
-import { startTestCouch } from '../sync/test-server';
-import type { TestCouch } from '../sync/test-server';
+import { couchPerTest } from '../sync/test-couch-per-test';
 import { requireDataKey } from '../session';
 import { makeIdentity, memberOf } from './coord-test-utils';
 import { loadOrCreateIdentity } from './identity';
@@ -31,32 +28,25 @@ import type { AuditEvent } from '../../../schema/records/audit';
 import { eraseCase } from '../store';
 import { pullShared, pushShared, shareRound } from './share-sync';
 
-let couch: TestCouch;
-let dbName: string;
+// One server for the file; an empty device, a new vault and a fresh server database per test.
+const perTest = couchPerTest();
 let a: Identity;
 let b: Identity;
 let c: Identity;
 let list: MemberList;
 
-beforeAll(async () => {
-  couch = await startTestCouch();
-});
-
-afterAll(async () => {
-  await couch.close();
-});
-
 beforeEach(async () => {
-  await resetDatabase();
-  await createVault(TEST_PASSPHRASE, { recoveryCode: false });
-  dbName = await couch.createDb();
   a = await loadOrCreateIdentity();
   [b, c] = await Promise.all([makeIdentity(), makeIdentity()]);
   list = {
     team: 'clb-noord',
     version: 1,
     leadId: a.memberId,
-    members: [memberOf(a, 'coordinator', 'Anna'), memberOf(b, 'medewerker', 'Bert'), memberOf(c, 'medewerker', 'Chris')],
+    members: [
+      memberOf(a, 'coordinator', 'Anna'),
+      memberOf(b, 'medewerker', 'Bert'),
+      memberOf(c, 'medewerker', 'Chris'),
+    ],
     issuedAt: '2026-03-12T09:30:00.000Z',
   };
 });
@@ -66,7 +56,7 @@ function ctxFor(identity: Identity): ShareContext {
     team: 'clb-noord',
     identity,
     members: list,
-    server: teamDb({ db: dbName, account: 'x', password: 'y', base: couch.url }),
+    server: teamDb({ db: perTest.db, account: 'x', password: 'y', base: perTest.couch.url }),
   };
 }
 
@@ -194,7 +184,7 @@ interface RawRow {
 }
 
 async function rawDocs(): Promise<RawRow[]> {
-  const { json } = await couch.request('GET', `${dbName}/_all_docs?include_docs=true`);
+  const { json } = await perTest.couch.request('GET', `${perTest.db}/_all_docs?include_docs=true`);
   return (json as { rows: RawRow[] }).rows;
 }
 
@@ -240,7 +230,7 @@ describe('erasing a shared case', () => {
     const live = (await rawDocs()).map((r) => r.id);
     // Only the notice is left as a live document: no case rows, no grants.
     expect(live).toEqual([`erase-${keyId}`]);
-    const { json } = await couch.request('GET', `${dbName}/${kase.id}`);
+    const { json } = await perTest.couch.request('GET', `${perTest.db}/${kase.id}`);
     expect((json as { error?: string }).error).toBe('not_found');
     expect(await getRecord(kase.id)).toBeUndefined();
     expect(await db.records.where('caseId').equals(kase.id).count()).toBe(0);
@@ -253,7 +243,7 @@ describe('erasing a shared case', () => {
     expect(await getRecord(kase.id)).toBeUndefined();
   });
 
-  it('a holder reading the owner\'s notice erases its copy; a notice from anyone else is ignored', async () => {
+  it("a holder reading the owner's notice erases its copy; a notice from anyone else is ignored", async () => {
     const { caseId, keyId } = await caseFromB('2031-0602');
     const server = ctxFor(b).server;
     // C (a member, not the owner) and a tampered notice from B: refused.

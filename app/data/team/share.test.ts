@@ -2,18 +2,15 @@
 // (express-pouchdb) in Node. "A" is this process's Dexie database and
 // identity; colleagues B and C are simulated with their own key pairs,
 // reading and writing the team's cases database directly.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { makeCase, makeNote } from '../../../schema/factories';
 import type { Member, MemberList } from '../../../schema/team';
 import type { GrantDoc } from '../../../schema/team-share';
 import { db } from '../db';
 import { eraseCase, listRecords, saveRecords, getRecord } from '../store';
-import { TEST_PASSPHRASE, resetDatabase } from '../test-utils';
-import { createVault } from '../vault';
 import { decodeDoc, encodeDoc, fromBase64 } from '../sync/codec';
-import { startTestCouch } from '../sync/test-server';
-import type { TestCouch } from '../sync/test-server';
+import { couchPerTest } from '../sync/test-couch-per-test';
 import { loadOrCreateIdentity } from './identity';
 import type { Identity } from './identity';
 import { publicJwk, signJson } from './seal';
@@ -23,16 +20,8 @@ import { teamDb } from './share-db';
 import { GrantRefusedError, makeGrant, openGrant } from './share-grants';
 import { pullShared, pushShared } from './share-sync';
 
-let couch: TestCouch;
-let dbName: string;
-
-beforeAll(async () => {
-  couch = await startTestCouch();
-});
-
-afterAll(async () => {
-  await couch.close();
-});
+// One server for the file; an empty device, a new vault and a fresh server database per test.
+const perTest = couchPerTest();
 
 async function fakeIdentity(): Promise<Identity> {
   const ecdh = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
@@ -73,14 +62,11 @@ function ctxFor(identity: Identity): ShareContext {
     team: 'clb-noord',
     identity,
     members: list,
-    server: teamDb({ db: dbName, account: 'x', password: 'y', base: couch.url }),
+    server: teamDb({ db: perTest.db, account: 'x', password: 'y', base: perTest.couch.url }),
   };
 }
 
 beforeEach(async () => {
-  await resetDatabase();
-  await createVault(TEST_PASSPHRASE, { recoveryCode: false });
-  dbName = await couch.createDb();
   a = await loadOrCreateIdentity();
   [b, c, auditor] = await Promise.all([fakeIdentity(), fakeIdentity(), fakeIdentity()]);
   list = {
@@ -103,7 +89,7 @@ interface RawRow {
 }
 
 async function rawDocs(): Promise<RawRow[]> {
-  const { json } = await couch.request('GET', `${dbName}/_all_docs?include_docs=true`);
+  const { json } = await perTest.couch.request('GET', `${perTest.db}/_all_docs?include_docs=true`);
   return (json as { rows: RawRow[] }).rows;
 }
 

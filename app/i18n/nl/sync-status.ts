@@ -16,6 +16,8 @@ export const syncStatus = {
       : `${count(n)} ontvangen onderdelen zijn geweigerd (beschadigd of ongeldig) en niet bewaard.`,
   errors: {
     auth: 'Aanmelding geweigerd: controleer het account en het wachtwoord.',
+    lockedOut:
+      'De sync-server heeft dit account even geblokkeerd na te veel mislukte aanmeldingen. Je wijzigingen blijven bewaard op dit toestel. Wacht enkele minuten en vul daarna het wachtwoord van het account opnieuw in bij Instellingen, Synchronisatie.',
     forbidden: 'Geen toegang tot deze database.',
     network: 'Geen verbinding met de sync-server. Baken probeert het opnieuw; je wijzigingen blijven bewaard.',
     server: 'De sync-server gaf een fout. Baken probeert het opnieuw.',

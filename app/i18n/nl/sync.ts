@@ -28,6 +28,8 @@ export const sync = {
   errors: {
     'sync.unauthorized': 'Aanmelding geweigerd: controleer het account en het wachtwoord.',
     'sync.forbidden': 'Geen toegang tot deze database met dit account. Controleer de databasenaam.',
+    'sync.lockedOut':
+      'De sync-server heeft dit account even geblokkeerd na te veel mislukte aanmeldingen. Wacht enkele minuten en controleer het wachtwoord voor je opnieuw probeert: na enkele foute pogingen blokkeert de server het account opnieuw.',
     'sync.notFound': 'Deze database bestaat niet op de server. Controleer de databasenaam.',
     'sync.offline': 'Je bent offline. Probeer opnieuw zodra er netwerk is.',
     'sync.unreachable': 'De sync-server is niet bereikbaar. Probeer het later opnieuw.',
