@@ -21,10 +21,13 @@ import { readCaseList } from '../../app/data/case-reads';
 import { runOperation } from '../../app/data/operations';
 import { decryptRecord } from '../../app/data/crypto';
 import { db } from '../../app/data/db';
-import type { RecordRow } from '../../app/data/db';
+import type { IndexShardRow, RecordRow } from '../../app/data/db';
 import { readAggregateInputs, recordAggregatesExport } from '../../app/data/export-reads';
 import { overviewOf, readFollowUpOverview } from '../../app/data/follow-up-overview';
 import { dropIndexMemory, ensureIndex } from '../../app/data/index/case-index';
+import { INDEXED_KINDS } from '../../app/data/index/entries';
+import { caseListOf } from '../../app/data/index/index-reads';
+import { SHARD_FORMAT, decodeShard, shardTapesSchema } from '../../app/data/index/shard-codec';
 import { openRecordRow, sealRecord } from '../../app/data/records-io';
 import { getDataKey } from '../../app/data/session';
 import { restoreRecord } from '../../schema/restore';
@@ -428,6 +431,75 @@ const api = {
     const deriveMs = now() - start;
     const shown = Object.values(overview.groups).reduce((sum, g) => sum + g.items.length, 0);
     return { indexMs, deriveMs, shown };
+  },
+
+  /**
+   * Diagnostics for the scale "list" figure: where opening the case list after
+   * unlock goes, phase by phase (the same steps as the index load: read the
+   * rows, count the indexed rows, decrypt, validate the tapes, decode; then
+   * derive the list and sort it).
+   */
+  async caseListCost(): Promise<Record<string, number>> {
+    const key = getDataKey();
+    if (!key) throw new Error('locked');
+    const out: Record<string, number> = {};
+    let start = now();
+    const lap = (name: string): void => {
+      const t = now();
+      out[name] = t - start;
+      start = t;
+    };
+    const rows = (await db.caseIndex.toArray()).filter((r) => r.id !== 'head') as IndexShardRow[];
+    lap('readRows');
+    await db.caseIndex.toArray();
+    lap('readRowsAgain');
+    out.bytes = rows.reduce((sum, r) => sum + r.data.byteLength, 0);
+    await Promise.all(INDEXED_KINDS.map((kind) => db.records.where('kind').equals(kind).count()));
+    lap('countRows');
+    const plain = await Promise.all(
+      rows.map((row) => decryptRecord(key, { kind: 'index', id: row.id, schemaVersion: SHARD_FORMAT }, row)),
+    );
+    lap('decrypt');
+    const tapes = plain.map((p) => shardTapesSchema.parse(p));
+    lap('validate');
+    const shards = tapes.map((t) => decodeShard(t));
+    lap('decode');
+    const index = { key, gen: -1, rows: 0, shardGens: [], shards };
+    const items = caseListOf(index);
+    lap('derive');
+    sortByNextFollowUp(items);
+    lap('sort');
+    return out;
+  },
+
+  /** Diagnostics: reading `count` values of `bytes` each from a raw IndexedDB store (Chromium wraps big values in blobs). */
+  async valueReadCost(count: number, bytes: number): Promise<number> {
+    const name = 'bench-values';
+    await new Promise((resolve) => {
+      const del = indexedDB.deleteDatabase(name);
+      del.onsuccess = del.onerror = () => resolve(undefined);
+    });
+    const store = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('v');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = store.transaction('v', 'readwrite');
+      for (let i = 0; i < count; i++) tx.objectStore('v').put(crypto.getRandomValues(new Uint8Array(Math.min(bytes, 65536))).buffer.slice(0) as ArrayBuffer && new Uint8Array(bytes).map((_, j) => (j * 31 + i) & 255).buffer, i);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('tx failed'));
+    });
+    const start = now();
+    await new Promise<void>((resolve, reject) => {
+      const request = store.transaction('v').objectStore('v').getAll();
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error ?? new Error('read failed'));
+    });
+    const ms = now() - start;
+    store.close();
+    return ms;
   },
 
   /**

@@ -115,29 +115,35 @@ async function countIndexedRows(): Promise<number> {
 }
 
 /**
- * Reads the index from disk (Dexie reads first, decryption through `wrap`).
+ * Reads the index from disk (decryption through `wrap`, the row count alongside).
  * Reuses shards of `base` whose generation did not change. Null when stale.
  */
 async function loadFromDisk(key: CryptoKey, wrap: Wrap, base: IndexMemory | null): Promise<IndexMemory | null> {
-  const rows = await db.caseIndex.toArray();
-  const head = rows.find(isHead);
-  if (!head || head.shards.length !== SHARDS) return null;
+  // The head alone first: an unchanged index is one small read (a live query then watches only the head,
+  // which every index write replaces).
+  const head = await db.caseIndex.get('head');
+  if (!isHead(head) || head.shards.length !== SHARDS) return null;
   if (base && base.gen === head.gen) return base;
-  const byId = new Map(rows.filter((r): r is IndexShardRow => !isHead(r)).map((r) => [r.id, r]));
   const reuse = base !== null && base.key === key;
+  const wanted = head.shards.flatMap((gen, i) => (reuse && base.shardGens[i] === gen ? [] : [shardId(i)]));
   // A changed row count means a write that bypassed the index: stale. Checked
-  // on a full open; an incremental refresh follows a head this code wrote.
-  if (!reuse && head.rows !== (await countIndexedRows())) return null;
-  const opened = await wrap(
-    Promise.all(
-      head.shards.map(async (gen, i) => {
-        if (reuse && base.shardGens[i] === gen) return base.shards[i] ?? null;
-        const row = byId.get(shardId(i));
-        return row && row.gen === gen ? openShard(key, i, row) : null;
-      }),
-    ),
-  );
-  if (opened.some((s) => s === null)) return null;
+  // on a full open (counted while the shards are read and decrypted); an
+  // incremental refresh follows a head this code wrote.
+  const readAndOpen = async () => {
+    const rows = await db.caseIndex.bulkGet(wanted);
+    const byId = new Map(rows.filter((r): r is IndexShardRow => r !== undefined && !isHead(r)).map((r) => [r.id, r]));
+    return wrap(
+      Promise.all(
+        head.shards.map(async (gen, i) => {
+          if (reuse && base.shardGens[i] === gen) return base.shards[i] ?? null;
+          const row = byId.get(shardId(i));
+          return row && row.gen === gen ? openShard(key, i, row) : null;
+        }),
+      ),
+    );
+  };
+  const [counted, opened] = await Promise.all([reuse ? head.rows : countIndexedRows(), readAndOpen()]);
+  if (counted !== head.rows || opened.some((s) => s === null)) return null;
   const shards = opened as Array<ReadonlyMap<string, CaseEntry>>;
   let total = 0;
   for (const shard of shards) for (const entry of shard.values()) total += entryRows(entry);
