@@ -599,17 +599,10 @@ async function runScaleOnly() {
         for (let i = 0; i < RUNS; i++) runs.push((await harness.evaluate(() => window.bench.caseListOpen())).ms);
         figs.list = summary(runs);
         log(`scale ${n}: case list opened after unlock (4×) ${fmt(figs.list.median, 'ms')}`);
-        // Where it goes (one run, 4×): read, count, decrypt, validate, decode, derive, sort.
+        // Where it goes (one run, 4×, each phase alone): read, count, decrypt, validate, decode, derive, sort; shard KiB.
         const phases = await harness.evaluate(() => window.bench.caseListCost());
         detail.listPhasesMs = phases;
-        await throttle(1);
-        log(`scale ${n}: case list phases (1×) ${JSON.stringify(await harness.evaluate(() => window.bench.caseListCost()))}`);
-        for (const [count, bytes] of [[64, 80_000], [640, 8_000], [64, 8_000], [64, 60_000]])
-          log(`values ${count}×${bytes}: ${fmt(await harness.evaluate(([c, b]) => window.bench.valueReadCost(c, b), [count, bytes]), 'ms')}`);
-        await throttle(4);
-        for (const [count, bytes] of [[64, 80_000], [640, 8_000], [64, 8_000], [64, 60_000]])
-          log(`values 4x ${count}×${bytes}: ${fmt(await harness.evaluate(([c, b]) => window.bench.valueReadCost(c, b), [count, bytes]), 'ms')}`);
-        log(`scale ${n}: case list phases (4×) ${Object.entries(phases).map(([k, v]) => `${k} ${fmt(v, 'ms')}`).join(', ')}`);
+        log(`scale ${n}: case list phases (4×) ${Object.entries(phases).map(([k, v]) => `${k} ${k === 'kib' ? v.toFixed(0) : fmt(v, 'ms')}`).join(', ')}`);
       }
       if (want('overview')) {
         await harness.evaluate(() => window.bench.overviewRender());

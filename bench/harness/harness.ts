@@ -451,9 +451,7 @@ const api = {
     };
     const rows = (await db.caseIndex.toArray()).filter((r) => r.id !== 'head') as IndexShardRow[];
     lap('readRows');
-    await db.caseIndex.toArray();
-    lap('readRowsAgain');
-    out.bytes = rows.reduce((sum, r) => sum + r.data.byteLength, 0);
+    const bytes = rows.reduce((sum, r) => sum + r.data.byteLength, 0);
     await Promise.all(INDEXED_KINDS.map((kind) => db.records.where('kind').equals(kind).count()));
     lap('countRows');
     const plain = await Promise.all(
@@ -469,37 +467,7 @@ const api = {
     lap('derive');
     sortByNextFollowUp(items);
     lap('sort');
-    return out;
-  },
-
-  /** Diagnostics: reading `count` values of `bytes` each from a raw IndexedDB store (Chromium wraps big values in blobs). */
-  async valueReadCost(count: number, bytes: number): Promise<number> {
-    const name = 'bench-values';
-    await new Promise((resolve) => {
-      const del = indexedDB.deleteDatabase(name);
-      del.onsuccess = del.onerror = () => resolve(undefined);
-    });
-    const store = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(name, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore('v');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('open failed'));
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = store.transaction('v', 'readwrite');
-      for (let i = 0; i < count; i++) tx.objectStore('v').put(crypto.getRandomValues(new Uint8Array(Math.min(bytes, 65536))).buffer.slice(0) as ArrayBuffer && new Uint8Array(bytes).map((_, j) => (j * 31 + i) & 255).buffer, i);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error ?? new Error('tx failed'));
-    });
-    const start = now();
-    await new Promise<void>((resolve, reject) => {
-      const request = store.transaction('v').objectStore('v').getAll();
-      request.onsuccess = () => resolve();
-      request.onerror = () => reject(request.error ?? new Error('read failed'));
-    });
-    const ms = now() - start;
-    store.close();
-    return ms;
+    return { ...out, kib: bytes / 1024 };
   },
 
   /**
