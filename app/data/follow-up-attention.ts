@@ -48,9 +48,14 @@ function isFiltered(filter: AttentionFilter | undefined): boolean {
   return Boolean(filter && ((filter.school?.trim() ?? '') !== '' || filter.type || filter.flag));
 }
 
-/** Both attention groups from the in-memory case index (no decryption). */
+// Unfiltered groups per index generation: Opvolging and the app badge ask for them on every visit.
+const unfilteredOf = new WeakMap<IndexMemory, FollowUpAttention>();
+
+/** Both attention groups from the in-memory case index (no decryption). Treat the result as read-only. */
 export function attentionOf(index: IndexMemory, filter?: AttentionFilter): FollowUpAttention {
   const filtered = isFiltered(filter);
+  const cached = filtered ? undefined : unfilteredOf.get(index);
+  if (cached) return cached;
   const matches = (entry: CaseEntry, c: CaseProjection): boolean => {
     if (!filter || !filtered) return true;
     const school = filter.school?.trim() ?? '';
@@ -78,6 +83,7 @@ export function attentionOf(index: IndexMemory, filter?: AttentionFilter): Follo
     if (reminderSteps > 0) result['stappen-met-herinnering'].push(item);
   }
   for (const g of attentionGroups) result[g].sort(byKnownOnThenReference);
+  if (!filtered) unfilteredOf.set(index, result);
   return result;
 }
 

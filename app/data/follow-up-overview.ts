@@ -7,13 +7,7 @@
 import { liveQuery } from 'dexie';
 import type { Observable } from 'dexie';
 
-import {
-  boundsForToday,
-  followUpGroupOf,
-  followUpGroups,
-  type FollowUpBounds,
-  type FollowUpGroup,
-} from '../../schema/follow-up';
+import { boundsForToday, followUpGroups, type FollowUpBounds, type FollowUpGroup } from '../../schema/follow-up';
 import { buildFollowUpCalendar, type CalendarFollowUp } from '../../schema/ics';
 import type { Flag } from '../../schema/records/assessment';
 import type { CaseType } from '../../schema/records/case';
@@ -21,10 +15,11 @@ import type { FollowUp } from '../../schema/records/follow-up';
 import { matchesQuery } from '../../schema/text-search';
 import { VaultLockedError } from './errors';
 import { readAttentionCount } from './follow-up-attention';
-import { ensureIndex, entriesOf, readIndexLive } from './index/case-index';
+import { ensureIndex, readIndexLive } from './index/case-index';
 import type { IndexMemory } from './index/case-index';
 import type { CaseEntry } from './index/entries';
-import { caseOf, entryOf, flagOf, openFollowUpsOf, openFollowUpsOfEntry, pseudonymsOf } from './index/index-reads';
+import { groupRanges, openFollowUpsInOrder } from './index/follow-up-order';
+import { caseOf, entryOf, flagOf, openFollowUpsOf, pseudonymsOf } from './index/index-reads';
 import { getSettings } from './settings';
 import { getDataKey, requireDataKey } from './session';
 import { makeAuditEvent, saveRecords } from './store';
@@ -98,11 +93,6 @@ function isFiltered(filter: FollowUpFilter | undefined): boolean {
   return Boolean(filter && ((filter.school?.trim() ?? '') !== '' || filter.type || filter.flag));
 }
 
-function byDueThenId(a: FollowUp, b: FollowUp): number {
-  if (a.due !== b.due) return a.due < b.due ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 function caseInfoOf(entry: CaseEntry | undefined): FollowUpCaseInfo | undefined {
   const c = entry ? caseOf(entry) : undefined;
   if (!entry || !c) return undefined;
@@ -125,30 +115,33 @@ function matchesFilter(filter: FollowUpFilter, entry: CaseEntry): boolean {
   return true;
 }
 
-/** The overview computed from the in-memory case index (no decryption). */
+/**
+ * The overview computed from the in-memory case index (no decryption). The
+ * follow-ups are kept in order per index generation (index/follow-up-order.ts):
+ * unfiltered, a visit is a binary search per group; a filter is one pass.
+ */
 export function overviewOf(index: IndexMemory, options: FollowUpOverviewOptions): FollowUpOverview {
   const bounds = boundsForToday(options.today);
   const filter = options.filter ?? {};
   const filtered = isFiltered(filter);
   const limitOf = (g: FollowUpGroup) => Math.max(0, options.limits?.[g] ?? FOLLOW_UP_PAGE_SIZE);
-  const inGroup = Object.fromEntries(followUpGroups.map((g) => [g, [] as FollowUp[]])) as Record<
-    FollowUpGroup,
-    FollowUp[]
-  >;
-  for (const [, entry] of entriesOf(index)) {
-    const open = openFollowUpsOfEntry(entry);
-    if (open.length === 0 || (filtered && !matchesFilter(filter, entry))) continue;
-    for (const f of open) inGroup[followUpGroupOf(f.due, bounds)].push(f);
+  let ordered = openFollowUpsInOrder(index);
+  if (filtered) {
+    const seen = new Map<CaseEntry, boolean>();
+    ordered = ordered.filter(({ entry }) => {
+      let ok = seen.get(entry);
+      if (ok === undefined) seen.set(entry, (ok = matchesFilter(filter, entry)));
+      return ok;
+    });
   }
+  const ranges = groupRanges(ordered, bounds);
   const groups = {} as Record<FollowUpGroup, FollowUpGroupView>;
   for (const g of followUpGroups) {
-    const all = inGroup[g].sort(byDueThenId);
-    const items: FollowUpOverviewItem[] = all.slice(0, limitOf(g)).map((followUp) => ({
-      ok: true,
-      followUp,
-      caseInfo: caseInfoOf(entryOf(index, followUp.caseId)),
-    }));
-    groups[g] = { group: g, total: all.length, items };
+    const [from, to] = ranges[g];
+    const items: FollowUpOverviewItem[] = ordered
+      .slice(from, Math.min(to, from + limitOf(g)))
+      .map(({ followUp }) => ({ ok: true, followUp, caseInfo: caseInfoOf(entryOf(index, followUp.caseId)) }));
+    groups[g] = { group: g, total: to - from, items };
   }
   const total = followUpGroups.reduce((sum, g) => sum + groups[g].total, 0);
   return { key: overviewKey(options), bounds, filtered, groups, total };
