@@ -10,6 +10,7 @@ import { eraseCase, listFollowUpsDue, saveRecords } from '../store';
 import { TEST_PASSPHRASE, dumpRawDatabase, forgetCaseIndex, rawText, resetDatabase } from '../test-utils';
 import { createVault, lock, unlock } from '../vault';
 import { SHARDS, dropIndexMemory, ensureIndex, indexInMemory } from './case-index';
+import { shardOf } from './entries';
 import { caseListOf } from './index-reads';
 import { subscribeRebuildProgress, getRebuildProgress } from './progress';
 
@@ -160,5 +161,19 @@ describe('the encrypted case index', () => {
     expect(caseListOf(index!)).toHaveLength(3);
     expect(await readCaseList()).toHaveLength(3);
     expect(decrypt).not.toHaveBeenCalled();
+  });
+  it('after a write derives list items again only for the shard it changed', async () => {
+    const cases = await seedCases(12);
+    const before = new Map((await readCaseList()).map((item) => [item.id, item]));
+    const changed = cases[0]!;
+    await saveRecords([{ ...changed, status: 'in-rust' }]);
+    const after = await readCaseList();
+    const changedShard = shardOf(changed.id, SHARDS);
+    for (const item of after) {
+      if (shardOf(item.id, SHARDS) === changedShard) continue;
+      expect(item).toBe(before.get(item.id));
+    }
+    const updated = after.find((item) => item.id === changed.id);
+    expect(updated?.ok && updated.status).toBe('in-rust');
   });
 });

@@ -43,40 +43,53 @@ export function caseOf(entry: CaseEntry): CaseProjection | undefined {
   return entry.c === 0 ? undefined : entry.c;
 }
 
+// Per shard and per index generation: shards are replaced, never mutated, on a write (planIndexChange
+// copies them), so after a write only the changed shards' items are derived again.
+const shardCache = new WeakMap<ReadonlyMap<string, CaseEntry>, CaseListItem[]>();
 const listCache = new WeakMap<IndexMemory, CaseListItem[]>();
+
+function listItemOf(id: string, entry: CaseEntry): CaseListItem | undefined {
+  if (entry.c === undefined) return undefined;
+  if (entry.c === 0) return { ok: false, id, problem: 'beschadigd' };
+  const c = entry.c;
+  const flag = flagOf(entry);
+  let next: string | undefined;
+  for (const f of openFollowUpsOfEntry(entry)) if (next === undefined || f.due < next) next = f.due;
+  return {
+    ok: true,
+    id,
+    reference: c.reference,
+    status: c.status,
+    types: c.types,
+    schools: c.schools,
+    pseudonyms: pseudonymsOf(entry),
+    ...(flag === undefined ? {} : { latestFlag: flag }),
+    ...(next === undefined ? {} : { nextFollowUp: next }),
+    knownOn: c.knownOn,
+    updatedAt: c.updatedAt,
+    ...(c.retentionUntil === undefined ? {} : { retentionUntil: c.retentionUntil }),
+  };
+}
+
+function itemsOfShard(shard: ReadonlyMap<string, CaseEntry>): CaseListItem[] {
+  let items = shardCache.get(shard);
+  if (items) return items;
+  items = [];
+  for (const [id, entry] of shard) {
+    const item = listItemOf(id, entry);
+    if (item) items.push(item);
+  }
+  // Normalise the search text now, so the first keystroke is as cheap as the next.
+  buildSearchIndex(items);
+  shardCache.set(shard, items);
+  return items;
+}
 
 /** Every case as a list item (unordered), as readCaseList always returned it. */
 export function caseListOf(index: IndexMemory): CaseListItem[] {
   const cached = listCache.get(index);
   if (cached) return cached;
-  const items: CaseListItem[] = [];
-  for (const [id, entry] of entriesOf(index)) {
-    if (entry.c === undefined) continue;
-    if (entry.c === 0) {
-      items.push({ ok: false, id, problem: 'beschadigd' });
-      continue;
-    }
-    const c = entry.c;
-    const flag = flagOf(entry);
-    let next: string | undefined;
-    for (const f of openFollowUpsOfEntry(entry)) if (next === undefined || f.due < next) next = f.due;
-    items.push({
-      ok: true,
-      id,
-      reference: c.reference,
-      status: c.status,
-      types: c.types,
-      schools: c.schools,
-      pseudonyms: pseudonymsOf(entry),
-      ...(flag === undefined ? {} : { latestFlag: flag }),
-      ...(next === undefined ? {} : { nextFollowUp: next }),
-      knownOn: c.knownOn,
-      updatedAt: c.updatedAt,
-      ...(c.retentionUntil === undefined ? {} : { retentionUntil: c.retentionUntil }),
-    });
-  }
-  // Normalise the search text now, so the first keystroke is as cheap as the next.
-  buildSearchIndex(items);
+  const items = index.shards.flatMap(itemsOfShard);
   listCache.set(index, items);
   return items;
 }
