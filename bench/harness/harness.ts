@@ -454,6 +454,15 @@ const api = {
     const bytes = rows.reduce((sum, r) => sum + r.data.byteLength, 0);
     await Promise.all(INDEXED_KINDS.map((kind) => db.records.where('kind').equals(kind).count()));
     lap('countRows');
+    await db.records.count();
+    lap('countAllRows');
+    const kinds = [...INDEXED_KINDS].sort();
+    await Promise.all([
+      db.records.where('kind').below(kinds[0]!).count(),
+      ...kinds.slice(1).map((k, i) => db.records.where('kind').between(kinds[i]!, k, false, false).count()),
+      db.records.where('kind').above(kinds[kinds.length - 1]!).count(),
+    ]);
+    lap('countOtherKinds');
     const plain = await Promise.all(
       rows.map((row) => decryptRecord(key, { kind: 'index', id: row.id, schemaVersion: SHARD_FORMAT }, row)),
     );
