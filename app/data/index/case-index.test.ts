@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { makeCase, makeFollowUp, makeParty } from '../../../schema/factories';
+import { makeCase, makeFollowUp, makeNote, makeParty } from '../../../schema/factories';
 import type { CaseListItem } from '../../../schema/case-list';
 import { readCaseList } from '../case-reads';
 import { db } from '../db';
@@ -175,5 +175,29 @@ describe('the encrypted case index', () => {
     }
     const updated = after.find((item) => item.id === changed.id);
     expect(updated?.ok && updated.status).toBe('in-rust');
+  });
+  it('on open counts rows of other kinds out: a note written past the index leaves it fresh', async () => {
+    const [kase] = await seedCases(2);
+    const key = getDataKey();
+    if (!key) throw new Error('setup');
+    const sealed = await sealRecord(key, makeNote({ caseId: kase!.id }));
+    if (sealed.table !== 'records') throw new Error('setup');
+    await db.records.add(sealed.row);
+    const head = await db.caseIndex.get('head');
+    dropIndexMemory();
+    expect(await readCaseList()).toHaveLength(2);
+    expect(await db.caseIndex.get('head')).toEqual(head);
+  });
+
+  it('on open takes a row without a kind (tampered) for a change, rebuilds, and still lists every case', async () => {
+    const [kase] = await seedCases(2);
+    const row = await db.records.get(kase!.id);
+    if (!row) throw new Error('setup');
+    const { kind: _kind, ...kindless } = row;
+    await db.records.put({ ...kindless, id: crypto.randomUUID() } as typeof row);
+    const head = await db.caseIndex.get('head');
+    dropIndexMemory();
+    expect(await readCaseList()).toHaveLength(2);
+    expect(await db.caseIndex.get('head')).not.toEqual(head);
   });
 });
