@@ -12,14 +12,21 @@ import { buildFollowUpCalendar, type CalendarFollowUp } from '../../schema/ics';
 import type { Flag } from '../../schema/records/assessment';
 import type { CaseType } from '../../schema/records/case';
 import type { FollowUp } from '../../schema/records/follow-up';
-import { matchesQuery } from '../../schema/text-search';
 import { VaultLockedError } from './errors';
 import { readAttentionCount } from './follow-up-attention';
 import { ensureIndex, readIndexLive } from './index/case-index';
 import type { IndexMemory } from './index/case-index';
 import type { CaseEntry } from './index/entries';
 import { groupRanges, openFollowUpsInOrder } from './index/follow-up-order';
-import { caseOf, entryOf, flagOf, openFollowUpsOf, pseudonymsOf } from './index/index-reads';
+import {
+  caseOf,
+  entryOf,
+  flagOf,
+  isCaseFilterSet,
+  matchesCaseFilter,
+  openFollowUpsOf,
+  pseudonymsOf,
+} from './index/index-reads';
 import { getSettings } from './settings';
 import { getDataKey, requireDataKey } from './session';
 import { makeAuditEvent, saveRecords } from './store';
@@ -89,10 +96,6 @@ export function overviewKey(options: FollowUpOverviewOptions): string {
   return JSON.stringify([options.today, school, f.type ?? '', f.flag ?? '', limits]);
 }
 
-function isFiltered(filter: FollowUpFilter | undefined): boolean {
-  return Boolean(filter && ((filter.school?.trim() ?? '') !== '' || filter.type || filter.flag));
-}
-
 function caseInfoOf(entry: CaseEntry | undefined): FollowUpCaseInfo | undefined {
   const c = entry ? caseOf(entry) : undefined;
   if (!entry || !c) return undefined;
@@ -105,35 +108,18 @@ function caseInfoOf(entry: CaseEntry | undefined): FollowUpCaseInfo | undefined 
   };
 }
 
-function matchesFilter(filter: FollowUpFilter, entry: CaseEntry): boolean {
-  const c = caseOf(entry);
-  if (!c) return false;
-  const school = filter.school?.trim() ?? '';
-  if (school !== '' && !matchesQuery(c.schools, school)) return false;
-  if (filter.type && !c.types.includes(filter.type)) return false;
-  if (filter.flag && flagOf(entry) !== filter.flag) return false;
-  return true;
-}
-
 /**
  * The overview computed from the in-memory case index (no decryption). The
  * follow-ups are kept in order per index generation (index/follow-up-order.ts):
- * unfiltered, a visit is a binary search per group; a filter is one pass.
+ * a visit takes a page of each group, with no sort; a filter is one pass.
  */
 export function overviewOf(index: IndexMemory, options: FollowUpOverviewOptions): FollowUpOverview {
   const bounds = boundsForToday(options.today);
   const filter = options.filter ?? {};
-  const filtered = isFiltered(filter);
+  const filtered = isCaseFilterSet(filter);
   const limitOf = (g: FollowUpGroup) => Math.max(0, options.limits?.[g] ?? FOLLOW_UP_PAGE_SIZE);
   let ordered = openFollowUpsInOrder(index);
-  if (filtered) {
-    const seen = new Map<CaseEntry, boolean>();
-    ordered = ordered.filter(({ entry }) => {
-      let ok = seen.get(entry);
-      if (ok === undefined) seen.set(entry, (ok = matchesFilter(filter, entry)));
-      return ok;
-    });
-  }
+  if (filtered) ordered = ordered.filter(({ entry }) => matchesCaseFilter(filter, entry));
   const ranges = groupRanges(ordered, bounds);
   const groups = {} as Record<FollowUpGroup, FollowUpGroupView>;
   for (const g of followUpGroups) {

@@ -126,15 +126,16 @@ const SORTED_KINDS = [...INDEXED_KINDS].sort();
  */
 async function countIndexedRowsOnOpen(): Promise<number> {
   const kind = db.records.where('kind');
-  const first = SORTED_KINDS[0] ?? '';
-  const last = SORTED_KINDS[SORTED_KINDS.length - 1] ?? '';
-  const [all, ...others] = await Promise.all([
-    db.records.count(),
-    kind.below(first).count(),
-    ...SORTED_KINDS.slice(1).map((k, i) => kind.between(SORTED_KINDS[i], k, false, false).count()),
-    kind.above(last).count(),
-  ]);
-  return others.reduce((a, b) => a - b, all);
+  const all = db.records.count();
+  const counts = await Promise.all(
+    [
+      kind.below(SORTED_KINDS[0]),
+      ...SORTED_KINDS.map((k, i) =>
+        i ? kind.between(SORTED_KINDS[i - 1], k, false, false) : kind.above(SORTED_KINDS.at(-1)),
+      ),
+    ].map((c) => c.count()),
+  );
+  return counts.reduce((a, b) => a - b, await all);
 }
 
 /**

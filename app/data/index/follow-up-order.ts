@@ -1,7 +1,6 @@
 // The open follow-ups of the case index in Opvolging's order (due date, then
-// id), kept per shard and per index generation (issue 19): a write re-sorts
-// only the shards it changed, and a visit to Opvolging costs a binary search
-// per group and one page, not a pass over every case. Pure: no Dexie.
+// id), sorted once per index generation (issue 19): a visit to Opvolging
+// scans only the groups before "later" and takes one page of each. Pure: no Dexie.
 import { followUpGroupOf, followUpGroups } from '../../../schema/follow-up';
 import type { FollowUpBounds, FollowUpGroup } from '../../../schema/follow-up';
 import type { FollowUp } from '../../../schema/records/follow-up';
@@ -22,54 +21,36 @@ export function byDueThenId(a: FollowUp, b: FollowUp): number {
 
 const inOrder = (a: OpenFollowUp, b: OpenFollowUp): number => byDueThenId(a.followUp, b.followUp);
 
-// Shards are replaced, never mutated, on a write (planIndexChange copies them), so identity marks a change.
-const perShard = new WeakMap<ReadonlyMap<string, CaseEntry>, OpenFollowUp[]>();
 const perIndex = new WeakMap<IndexMemory, readonly OpenFollowUp[]>();
-
-function ofShard(shard: ReadonlyMap<string, CaseEntry>): OpenFollowUp[] {
-  let out = perShard.get(shard);
-  if (out) return out;
-  out = [];
-  for (const entry of shard.values()) for (const followUp of openFollowUpsOfEntry(entry)) out.push({ followUp, entry });
-  out.sort(inOrder);
-  perShard.set(shard, out);
-  return out;
-}
 
 /** Every open follow-up of the index, earliest due first (ties by id). */
 export function openFollowUpsInOrder(index: IndexMemory): readonly OpenFollowUp[] {
   let all = perIndex.get(index);
-  if (all) return all;
-  // Sorted runs, concatenated: the engine's TimSort merges them.
-  const merged = index.shards.flatMap(ofShard).sort(inOrder);
-  perIndex.set(index, merged);
-  all = merged;
+  if (!all) {
+    const out: OpenFollowUp[] = [];
+    for (const shard of index.shards)
+      for (const entry of shard.values())
+        for (const followUp of openFollowUpsOfEntry(entry)) out.push({ followUp, entry });
+    perIndex.set(index, (all = out.sort(inOrder)));
+  }
   return all;
 }
 
 /**
- * Where each group starts and ends in `ordered` (sorted by due date). The
- * groups follow each other in due order, so each bound is a binary search.
+ * Where each group starts and ends in `ordered` (sorted by due date): the
+ * groups follow each other in due order, so one scan up to the last group.
  */
 export function groupRanges(
   ordered: readonly OpenFollowUp[],
   bounds: FollowUpBounds,
 ): Record<FollowUpGroup, [number, number]> {
-  const rank = (i: number): number => followUpGroups.indexOf(followUpGroupOf(ordered[i]!.followUp.due, bounds));
-  // First position whose group comes at or after group number `g`.
-  const startOf = (g: number): number => {
-    let lo = 0;
-    let hi = ordered.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (rank(mid) < g) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const out = {} as Record<FollowUpGroup, [number, number]>;
-  followUpGroups.forEach((group, g) => {
-    out[group] = [startOf(g), g + 1 < followUpGroups.length ? startOf(g + 1) : ordered.length];
-  });
+  let i = 0;
+  for (const g of followUpGroups) {
+    const from = i;
+    if (g === 'later') i = ordered.length;
+    else while (i < ordered.length && followUpGroupOf(ordered[i]!.followUp.due, bounds) === g) i++;
+    out[g] = [from, i];
+  }
   return out;
 }
