@@ -119,14 +119,18 @@ export function overviewOf(index: IndexMemory, options: FollowUpOverviewOptions)
   const filtered = isCaseFilterSet(filter);
   const limitOf = (g: FollowUpGroup) => Math.max(0, options.limits?.[g] ?? FOLLOW_UP_PAGE_SIZE);
   let ordered = openFollowUpsInOrder(index);
-  if (filtered) ordered = ordered.filter(({ entry }) => matchesCaseFilter(filter, entry));
+  if (filtered)
+    ordered = ordered.filter((f) => {
+      const entry = entryOf(index, f.caseId);
+      return entry !== undefined && matchesCaseFilter(filter, entry);
+    });
   const ranges = groupRanges(ordered, bounds);
   const groups = {} as Record<FollowUpGroup, FollowUpGroupView>;
   for (const g of followUpGroups) {
     const [from, to] = ranges[g];
     const items: FollowUpOverviewItem[] = ordered
       .slice(from, Math.min(to, from + limitOf(g)))
-      .map(({ followUp }) => ({ ok: true, followUp, caseInfo: caseInfoOf(entryOf(index, followUp.caseId)) }));
+      .map((followUp) => ({ ok: true, followUp, caseInfo: caseInfoOf(entryOf(index, followUp.caseId)) }));
     groups[g] = { group: g, total: to - from, items };
   }
   const total = followUpGroups.reduce((sum, g) => sum + groups[g].total, 0);

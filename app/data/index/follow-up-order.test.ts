@@ -35,7 +35,7 @@ describe('open follow-ups in Opvolging order', () => {
     const open = dues.map((due, i) => makeFollowUp({ due, caseId: `case-${i % 3}` }));
     const done = makeFollowUp({ due: '2026-03-01', doneOn: '2026-03-02', caseId: 'case-0' });
     const ordered = openFollowUpsInOrder(indexOf([...open, done]));
-    expect(ordered.map((o) => o.followUp.id)).toEqual([...open].sort(byDueThenId).map((f) => f.id));
+    expect(ordered.map((f) => f.id)).toEqual([...open].sort(byDueThenId).map((f) => f.id));
   });
 
   it('cuts the groups exactly where followUpGroupOf puts each due date', () => {
@@ -45,8 +45,8 @@ describe('open follow-ups in Opvolging order', () => {
     const ranges = groupRanges(ordered, bounds);
     for (const g of followUpGroups) {
       const [from, to] = ranges[g];
-      const expected = ordered.filter((o) => followUpGroupOf(o.followUp.due, bounds) === g).map((o) => o.followUp.id);
-      expect(ordered.slice(from, to).map((o) => o.followUp.id)).toEqual(expected);
+      const expected = ordered.filter((f) => followUpGroupOf(f.due, bounds) === g).map((f) => f.id);
+      expect(ordered.slice(from, to).map((f) => f.id)).toEqual(expected);
     }
     expect(ranges.vandaag[1] - ranges.vandaag[0]).toBe(2);
   });
