@@ -599,6 +599,10 @@ async function runScaleOnly() {
         for (let i = 0; i < RUNS; i++) runs.push((await harness.evaluate(() => window.bench.caseListOpen())).ms);
         figs.list = summary(runs);
         log(`scale ${n}: case list opened after unlock (4×) ${fmt(figs.list.median, 'ms')}`);
+        // Where it goes (one run, 4×, each phase alone): read, count, decrypt, validate, decode, derive, sort; shard KiB.
+        const phases = await harness.evaluate(() => window.bench.caseListCost());
+        detail.listPhasesMs = phases;
+        log(`scale ${n}: case list phases (4×) ${Object.entries(phases).map(([k, v]) => `${k} ${k === 'kib' ? v.toFixed(0) : fmt(v, 'ms')}`).join(', ')}`);
       }
       if (want('overview')) {
         await harness.evaluate(() => window.bench.overviewRender());

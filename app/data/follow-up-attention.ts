@@ -8,11 +8,16 @@ import type { Observable } from 'dexie';
 
 import type { Flag } from '../../schema/records/assessment';
 import type { CaseStatus, CaseType } from '../../schema/records/case';
-import { matchesQuery } from '../../schema/text-search';
 import { entriesOf, readIndexLive } from './index/case-index';
 import type { IndexMemory } from './index/case-index';
-import type { CaseEntry, CaseProjection } from './index/entries';
-import { caseOf, flagOf, openFollowUpsOfEntry, pseudonymsOf, reminderStepsOf } from './index/index-reads';
+import {
+  caseOf,
+  isCaseFilterSet,
+  matchesCaseFilter,
+  openFollowUpsOfEntry,
+  pseudonymsOf,
+  reminderStepsOf,
+} from './index/index-reads';
 import { getDataKey } from './session';
 import { useVaultQuery } from './use-vault-query';
 
@@ -44,28 +49,21 @@ function byKnownOnThenReference(a: AttentionItem, b: AttentionItem): number {
   return a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0;
 }
 
-function isFiltered(filter: AttentionFilter | undefined): boolean {
-  return Boolean(filter && ((filter.school?.trim() ?? '') !== '' || filter.type || filter.flag));
-}
+// Unfiltered groups per index generation: Opvolging and the app badge ask for them on every visit.
+const unfilteredOf = new WeakMap<IndexMemory, FollowUpAttention>();
 
-/** Both attention groups from the in-memory case index (no decryption). */
+/** Both attention groups from the in-memory case index (no decryption). Treat the result as read-only. */
 export function attentionOf(index: IndexMemory, filter?: AttentionFilter): FollowUpAttention {
-  const filtered = isFiltered(filter);
-  const matches = (entry: CaseEntry, c: CaseProjection): boolean => {
-    if (!filter || !filtered) return true;
-    const school = filter.school?.trim() ?? '';
-    if (school !== '' && !matchesQuery(c.schools, school)) return false;
-    if (filter.type && !c.types.includes(filter.type)) return false;
-    if (filter.flag && flagOf(entry) !== filter.flag) return false;
-    return true;
-  };
+  const filtered = isCaseFilterSet(filter);
+  const cached = filtered ? undefined : unfilteredOf.get(index);
+  if (cached) return cached;
   const result: FollowUpAttention = { 'zonder-opvolgdatum': [], 'stappen-met-herinnering': [] };
   for (const [caseId, entry] of entriesOf(index)) {
     const c = caseOf(entry);
     if (!c || c.status === 'afgesloten') continue;
     const withOpenFollowUp = openFollowUpsOfEntry(entry).length > 0;
     const reminderSteps = reminderStepsOf(entry);
-    if ((withOpenFollowUp && reminderSteps === 0) || !matches(entry, c)) continue;
+    if ((withOpenFollowUp && reminderSteps === 0) || (filtered && !matchesCaseFilter(filter, entry))) continue;
     const item: AttentionItem = {
       caseId,
       reference: c.reference,
@@ -78,6 +76,7 @@ export function attentionOf(index: IndexMemory, filter?: AttentionFilter): Follo
     if (reminderSteps > 0) result['stappen-met-herinnering'].push(item);
   }
   for (const g of attentionGroups) result[g].sort(byKnownOnThenReference);
+  if (!filtered) unfilteredOf.set(index, result);
   return result;
 }
 

@@ -7,24 +7,26 @@
 import { liveQuery } from 'dexie';
 import type { Observable } from 'dexie';
 
-import {
-  boundsForToday,
-  followUpGroupOf,
-  followUpGroups,
-  type FollowUpBounds,
-  type FollowUpGroup,
-} from '../../schema/follow-up';
+import { boundsForToday, followUpGroups, type FollowUpBounds, type FollowUpGroup } from '../../schema/follow-up';
 import { buildFollowUpCalendar, type CalendarFollowUp } from '../../schema/ics';
 import type { Flag } from '../../schema/records/assessment';
 import type { CaseType } from '../../schema/records/case';
 import type { FollowUp } from '../../schema/records/follow-up';
-import { matchesQuery } from '../../schema/text-search';
 import { VaultLockedError } from './errors';
 import { readAttentionCount } from './follow-up-attention';
-import { ensureIndex, entriesOf, readIndexLive } from './index/case-index';
+import { ensureIndex, readIndexLive } from './index/case-index';
 import type { IndexMemory } from './index/case-index';
 import type { CaseEntry } from './index/entries';
-import { caseOf, entryOf, flagOf, openFollowUpsOf, openFollowUpsOfEntry, pseudonymsOf } from './index/index-reads';
+import { groupRanges, openFollowUpsInOrder } from './index/follow-up-order';
+import {
+  caseOf,
+  entryOf,
+  flagOf,
+  isCaseFilterSet,
+  matchesCaseFilter,
+  openFollowUpsOf,
+  pseudonymsOf,
+} from './index/index-reads';
 import { getSettings } from './settings';
 import { getDataKey, requireDataKey } from './session';
 import { makeAuditEvent, saveRecords } from './store';
@@ -94,15 +96,6 @@ export function overviewKey(options: FollowUpOverviewOptions): string {
   return JSON.stringify([options.today, school, f.type ?? '', f.flag ?? '', limits]);
 }
 
-function isFiltered(filter: FollowUpFilter | undefined): boolean {
-  return Boolean(filter && ((filter.school?.trim() ?? '') !== '' || filter.type || filter.flag));
-}
-
-function byDueThenId(a: FollowUp, b: FollowUp): number {
-  if (a.due !== b.due) return a.due < b.due ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 function caseInfoOf(entry: CaseEntry | undefined): FollowUpCaseInfo | undefined {
   const c = entry ? caseOf(entry) : undefined;
   if (!entry || !c) return undefined;
@@ -115,40 +108,30 @@ function caseInfoOf(entry: CaseEntry | undefined): FollowUpCaseInfo | undefined 
   };
 }
 
-function matchesFilter(filter: FollowUpFilter, entry: CaseEntry): boolean {
-  const c = caseOf(entry);
-  if (!c) return false;
-  const school = filter.school?.trim() ?? '';
-  if (school !== '' && !matchesQuery(c.schools, school)) return false;
-  if (filter.type && !c.types.includes(filter.type)) return false;
-  if (filter.flag && flagOf(entry) !== filter.flag) return false;
-  return true;
-}
-
-/** The overview computed from the in-memory case index (no decryption). */
+/**
+ * The overview computed from the in-memory case index (no decryption). The
+ * follow-ups are kept in order per index generation (index/follow-up-order.ts):
+ * a visit takes a page of each group, with no sort; a filter is one pass.
+ */
 export function overviewOf(index: IndexMemory, options: FollowUpOverviewOptions): FollowUpOverview {
   const bounds = boundsForToday(options.today);
   const filter = options.filter ?? {};
-  const filtered = isFiltered(filter);
+  const filtered = isCaseFilterSet(filter);
   const limitOf = (g: FollowUpGroup) => Math.max(0, options.limits?.[g] ?? FOLLOW_UP_PAGE_SIZE);
-  const inGroup = Object.fromEntries(followUpGroups.map((g) => [g, [] as FollowUp[]])) as Record<
-    FollowUpGroup,
-    FollowUp[]
-  >;
-  for (const [, entry] of entriesOf(index)) {
-    const open = openFollowUpsOfEntry(entry);
-    if (open.length === 0 || (filtered && !matchesFilter(filter, entry))) continue;
-    for (const f of open) inGroup[followUpGroupOf(f.due, bounds)].push(f);
-  }
+  let ordered = openFollowUpsInOrder(index);
+  if (filtered)
+    ordered = ordered.filter((f) => {
+      const entry = entryOf(index, f.caseId);
+      return entry !== undefined && matchesCaseFilter(filter, entry);
+    });
+  const ranges = groupRanges(ordered, bounds);
   const groups = {} as Record<FollowUpGroup, FollowUpGroupView>;
   for (const g of followUpGroups) {
-    const all = inGroup[g].sort(byDueThenId);
-    const items: FollowUpOverviewItem[] = all.slice(0, limitOf(g)).map((followUp) => ({
-      ok: true,
-      followUp,
-      caseInfo: caseInfoOf(entryOf(index, followUp.caseId)),
-    }));
-    groups[g] = { group: g, total: all.length, items };
+    const [from, to] = ranges[g];
+    const items: FollowUpOverviewItem[] = ordered
+      .slice(from, Math.min(to, from + limitOf(g)))
+      .map((followUp) => ({ ok: true, followUp, caseInfo: caseInfoOf(entryOf(index, followUp.caseId)) }));
+    groups[g] = { group: g, total: to - from, items };
   }
   const total = followUpGroups.reduce((sum, g) => sum + groups[g].total, 0);
   return { key: overviewKey(options), bounds, filtered, groups, total };

@@ -21,10 +21,13 @@ import { readCaseList } from '../../app/data/case-reads';
 import { runOperation } from '../../app/data/operations';
 import { decryptRecord } from '../../app/data/crypto';
 import { db } from '../../app/data/db';
-import type { RecordRow } from '../../app/data/db';
+import type { IndexShardRow, RecordRow } from '../../app/data/db';
 import { readAggregateInputs, recordAggregatesExport } from '../../app/data/export-reads';
 import { overviewOf, readFollowUpOverview } from '../../app/data/follow-up-overview';
 import { dropIndexMemory, ensureIndex } from '../../app/data/index/case-index';
+import { INDEXED_KINDS } from '../../app/data/index/entries';
+import { caseListOf } from '../../app/data/index/index-reads';
+import { SHARD_FORMAT, decodeShard, shardTapesSchema } from '../../app/data/index/shard-codec';
 import { openRecordRow, sealRecord } from '../../app/data/records-io';
 import { getDataKey } from '../../app/data/session';
 import { restoreRecord } from '../../schema/restore';
@@ -428,6 +431,52 @@ const api = {
     const deriveMs = now() - start;
     const shown = Object.values(overview.groups).reduce((sum, g) => sum + g.items.length, 0);
     return { indexMs, deriveMs, shown };
+  },
+
+  /**
+   * Diagnostics for the scale "list" figure: where opening the case list after
+   * unlock goes, phase by phase (the same steps as the index load: read the
+   * rows, count the indexed rows, decrypt, validate the tapes, decode; then
+   * derive the list and sort it).
+   */
+  async caseListCost(): Promise<Record<string, number>> {
+    const key = getDataKey();
+    if (!key) throw new Error('locked');
+    const out: Record<string, number> = {};
+    let start = now();
+    const lap = (name: string): void => {
+      const t = now();
+      out[name] = t - start;
+      start = t;
+    };
+    const rows = (await db.caseIndex.toArray()).filter((r) => r.id !== 'head') as IndexShardRow[];
+    lap('readRows');
+    const bytes = rows.reduce((sum, r) => sum + r.data.byteLength, 0);
+    await Promise.all(INDEXED_KINDS.map((kind) => db.records.where('kind').equals(kind).count()));
+    lap('countRows');
+    await db.records.count();
+    lap('countAllRows');
+    const kinds = [...INDEXED_KINDS].sort();
+    await Promise.all([
+      db.records.where('kind').below(kinds[0]!).count(),
+      ...kinds.slice(1).map((k, i) => db.records.where('kind').between(kinds[i]!, k, false, false).count()),
+      db.records.where('kind').above(kinds[kinds.length - 1]!).count(),
+    ]);
+    lap('countOtherKinds');
+    const plain = await Promise.all(
+      rows.map((row) => decryptRecord(key, { kind: 'index', id: row.id, schemaVersion: SHARD_FORMAT }, row)),
+    );
+    lap('decrypt');
+    const tapes = plain.map((p) => shardTapesSchema.parse(p));
+    lap('validate');
+    const shards = tapes.map((t) => decodeShard(t));
+    lap('decode');
+    const index = { key, gen: -1, rows: 0, shardGens: [], shards };
+    const items = caseListOf(index);
+    lap('derive');
+    sortByNextFollowUp(items);
+    lap('sort');
+    return { ...out, kib: bytes / 1024 };
   },
 
   /**

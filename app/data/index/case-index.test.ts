@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { makeCase, makeFollowUp, makeParty } from '../../../schema/factories';
+import { makeCase, makeFollowUp, makeNote, makeParty } from '../../../schema/factories';
 import type { CaseListItem } from '../../../schema/case-list';
 import { readCaseList } from '../case-reads';
 import { db } from '../db';
@@ -10,6 +10,7 @@ import { eraseCase, listFollowUpsDue, saveRecords } from '../store';
 import { TEST_PASSPHRASE, dumpRawDatabase, forgetCaseIndex, rawText, resetDatabase } from '../test-utils';
 import { createVault, lock, unlock } from '../vault';
 import { SHARDS, dropIndexMemory, ensureIndex, indexInMemory } from './case-index';
+import { shardOf } from './entries';
 import { caseListOf } from './index-reads';
 import { subscribeRebuildProgress, getRebuildProgress } from './progress';
 
@@ -160,5 +161,43 @@ describe('the encrypted case index', () => {
     expect(caseListOf(index!)).toHaveLength(3);
     expect(await readCaseList()).toHaveLength(3);
     expect(decrypt).not.toHaveBeenCalled();
+  });
+  it('after a write derives list items again only for the shard it changed', async () => {
+    const cases = await seedCases(12);
+    const before = new Map((await readCaseList()).map((item) => [item.id, item]));
+    const changed = cases[0]!;
+    await saveRecords([{ ...changed, status: 'in-rust' }]);
+    const after = await readCaseList();
+    const changedShard = shardOf(changed.id, SHARDS);
+    for (const item of after) {
+      if (shardOf(item.id, SHARDS) === changedShard) continue;
+      expect(item).toBe(before.get(item.id));
+    }
+    const updated = after.find((item) => item.id === changed.id);
+    expect(updated?.ok && updated.status).toBe('in-rust');
+  });
+  it('on open counts rows of other kinds out: a note written past the index leaves it fresh', async () => {
+    const [kase] = await seedCases(2);
+    const key = getDataKey();
+    if (!key) throw new Error('setup');
+    const sealed = await sealRecord(key, makeNote({ caseId: kase!.id }));
+    if (sealed.table !== 'records') throw new Error('setup');
+    await db.records.add(sealed.row);
+    const head = await db.caseIndex.get('head');
+    dropIndexMemory();
+    expect(await readCaseList()).toHaveLength(2);
+    expect(await db.caseIndex.get('head')).toEqual(head);
+  });
+
+  it('on open takes a row without a kind (tampered) for a change, rebuilds, and still lists every case', async () => {
+    const [kase] = await seedCases(2);
+    const row = await db.records.get(kase!.id);
+    if (!row) throw new Error('setup');
+    const { kind: _kind, ...kindless } = row;
+    await db.records.put({ ...kindless, id: crypto.randomUUID() } as typeof row);
+    const head = await db.caseIndex.get('head');
+    dropIndexMemory();
+    expect(await readCaseList()).toHaveLength(2);
+    expect(await db.caseIndex.get('head')).not.toEqual(head);
   });
 });

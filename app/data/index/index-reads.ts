@@ -5,6 +5,8 @@ import { buildSearchIndex } from '../../../schema/case-list';
 import type { CaseListItem } from '../../../schema/case-list';
 import { latestAssessment } from '../../../schema/latest-flag';
 import type { Flag } from '../../../schema/records/assessment';
+import type { CaseType } from '../../../schema/records/case';
+import { matchesQuery } from '../../../schema/text-search';
 import type { FollowUp } from '../../../schema/records/follow-up';
 import { SHARDS, entriesOf } from './case-index';
 import type { IndexMemory } from './case-index';
@@ -43,20 +45,43 @@ export function caseOf(entry: CaseEntry): CaseProjection | undefined {
   return entry.c === 0 ? undefined : entry.c;
 }
 
-const listCache = new WeakMap<IndexMemory, CaseListItem[]>();
+/** Opvolging's filter on a case: part of a school name (accents and case ignored), type, latest flag. */
+export interface CaseFilter {
+  school?: string | undefined;
+  type?: CaseType | undefined;
+  flag?: Flag | undefined;
+}
 
-/** Every case as a list item (unordered), as readCaseList always returned it. */
-export function caseListOf(index: IndexMemory): CaseListItem[] {
-  const cached = listCache.get(index);
-  if (cached) return cached;
-  const items: CaseListItem[] = [];
-  for (const [id, entry] of entriesOf(index)) {
-    if (entry.c === undefined) continue;
-    if (entry.c === 0) {
+/** True when the filter narrows anything (a school text of only spaces does not). */
+export function isCaseFilterSet(filter: CaseFilter | undefined): filter is CaseFilter {
+  return Boolean(filter && ((filter.school?.trim() ?? '') !== '' || filter.type || filter.flag));
+}
+
+/** Whether a case passes the filter; a case without a readable case record never does. */
+export function matchesCaseFilter(filter: CaseFilter, entry: CaseEntry): boolean {
+  const c = caseOf(entry);
+  if (!c) return false;
+  const school = filter.school?.trim() ?? '';
+  if (school !== '' && !matchesQuery(c.schools, school)) return false;
+  if (filter.type && !c.types.includes(filter.type)) return false;
+  return !filter.flag || flagOf(entry) === filter.flag;
+}
+
+// Per shard and per index generation (one WeakMap for both): shards are replaced, never mutated, on a
+// write (planIndexChange copies them), so after a write only the changed shards' items are derived again.
+const listCache = new WeakMap<object, CaseListItem[]>();
+
+function itemsOfShard(shard: ReadonlyMap<string, CaseEntry>): CaseListItem[] {
+  let items = listCache.get(shard);
+  if (items) return items;
+  items = [];
+  for (const [id, entry] of shard) {
+    const c = entry.c;
+    if (c === undefined) continue;
+    if (c === 0) {
       items.push({ ok: false, id, problem: 'beschadigd' });
       continue;
     }
-    const c = entry.c;
     const flag = flagOf(entry);
     let next: string | undefined;
     for (const f of openFollowUpsOfEntry(entry)) if (next === undefined || f.due < next) next = f.due;
@@ -77,7 +102,14 @@ export function caseListOf(index: IndexMemory): CaseListItem[] {
   }
   // Normalise the search text now, so the first keystroke is as cheap as the next.
   buildSearchIndex(items);
-  listCache.set(index, items);
+  listCache.set(shard, items);
+  return items;
+}
+
+/** Every case as a list item (unordered), as readCaseList always returned it. */
+export function caseListOf(index: IndexMemory): CaseListItem[] {
+  let items = listCache.get(index);
+  if (!items) listCache.set(index, (items = index.shards.flatMap(itemsOfShard)));
   return items;
 }
 

@@ -42,12 +42,7 @@ const flagNames: Readonly<Record<Flag, { label: string; meaning: string }>> = nl
 const TeamFollowUp = lazy(() => import('./team-follow-up').then((m) => ({ default: m.TeamFollowUp })));
 
 type Limits = Record<FollowUpGroup, number>;
-const initialLimits: Limits = {
-  'te-laat': FOLLOW_UP_PAGE_SIZE,
-  vandaag: FOLLOW_UP_PAGE_SIZE,
-  'deze-week': FOLLOW_UP_PAGE_SIZE,
-  later: FOLLOW_UP_PAGE_SIZE,
-};
+const initialLimits = Object.fromEntries(followUpGroups.map((g) => [g, FOLLOW_UP_PAGE_SIZE])) as Limits;
 
 export function FollowUpScreen() {
   const today = useBrusselsToday();
@@ -72,6 +67,14 @@ export function FollowUpScreen() {
 
   const headings = useRef(new Map<FollowUpGroup, HTMLHeadingElement>());
   const inTeam = useTeamPresent();
+
+  // A changed filter starts every group again at its first page.
+  function change(set: (value: string) => void) {
+    return (event: { target: { value: string } }) => {
+      set(event.target.value);
+      setLimits(initialLimits);
+    };
+  }
 
   function clearFilters() {
     setSchool('');
@@ -104,20 +107,14 @@ export function FollowUpScreen() {
               type="search"
               value={school}
               autoComplete="off"
-              onChange={(e) => {
-                setSchool(e.target.value);
-                setLimits(initialLimits);
-              }}
+              onChange={change(setSchool)}
             />
             <SelectField
               label={t.filters.type}
               value={type}
               options={caseTypeSchema.options.map((value) => ({ value, label: typeLabels[value] }))}
               placeholder={t.filters.all}
-              onChange={(event) => {
-                setType(caseTypeSchema.safeParse(event.target.value).data ?? '');
-                setLimits(initialLimits);
-              }}
+              onChange={change((v) => setType(caseTypeSchema.safeParse(v).data ?? ''))}
             />
             <SelectField
               label={t.filters.flag}
@@ -127,10 +124,7 @@ export function FollowUpScreen() {
                 label: `${flagNames[value].label} — ${flagNames[value].meaning}`,
               }))}
               placeholder={t.filters.all}
-              onChange={(event) => {
-                setFlag(flagSchema.safeParse(event.target.value).data ?? '');
-                setLimits(initialLimits);
-              }}
+              onChange={change((v) => setFlag(flagSchema.safeParse(v).data ?? ''))}
             />
           </div>
           {filterActive ? (

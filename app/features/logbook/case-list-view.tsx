@@ -2,8 +2,8 @@
 // memory), filters, ordered by next follow-up. Only a page of results is
 // rendered at a time ("Toon meer"), so 10,000 cases stay smooth on a phone.
 import { useDeferredValue, useMemo, useState } from 'react';
-import { flagSchema, type Flag } from '../../../schema/records/assessment';
-import { caseStatusSchema, caseTypeSchema, type CaseStatus, type CaseType } from '../../../schema/records/case';
+import { flagSchema } from '../../../schema/records/assessment';
+import { caseStatusSchema, caseTypeSchema } from '../../../schema/records/case';
 import { filterCaseList, sortByNextFollowUp } from '../../../schema/case-list';
 import { useCaseList, useIndexRebuildProgress, type CaseListItem, type OkCaseListItem } from '../../data/case-hooks';
 import { useDraft } from '../../data/hooks';
@@ -28,10 +28,6 @@ const statusOptions = caseStatusSchema.options.map((value) => ({ value, label: t
 const typeOptions = caseTypeSchema.options.map((value) => ({ value, label: t.typeLabels[value] }));
 const flagOptions = flagSchema.options.map((value) => ({ value, label: t.flagNames[value].label }));
 
-function parseOr<T extends string>(options: readonly T[], value: string): T | undefined {
-  return (options as readonly string[]).includes(value) ? (value as T) : undefined;
-}
-
 export function CaseListView() {
   const items = useCaseList();
   const rebuild = useIndexRebuildProgress();
@@ -50,9 +46,9 @@ export function CaseListView() {
     if (!sorted) return undefined;
     return filterCaseList(sorted, {
       query: deferredQuery,
-      status: parseOr<CaseStatus>(caseStatusSchema.options, status),
-      type: parseOr<CaseType>(caseTypeSchema.options, type),
-      flag: parseOr<Flag>(flagSchema.options, flag),
+      status: caseStatusSchema.safeParse(status).data,
+      type: caseTypeSchema.safeParse(type).data,
+      flag: flagSchema.safeParse(flag).data,
     });
   }, [sorted, deferredQuery, status, type, flag]);
 
@@ -66,9 +62,10 @@ export function CaseListView() {
     [items, today],
   );
 
-  function resetLimit<T>(set: (value: T) => void) {
-    return (value: T) => {
-      set(value);
+  // A new query or filter starts again at the first page.
+  function change(set: (value: string) => void) {
+    return (event: { target: { value: string } }) => {
+      set(event.target.value);
       setLimit(PAGE_SIZE);
     };
   }
@@ -123,7 +120,7 @@ export function CaseListView() {
           type="search"
           value={query}
           autoComplete="off"
-          onChange={(event) => resetLimit(setQuery)(event.target.value)}
+          onChange={change(setQuery)}
         />
         <div className="case-filters">
           <SelectField
@@ -131,21 +128,21 @@ export function CaseListView() {
             value={status}
             options={statusOptions}
             placeholder={t.filterAll}
-            onChange={(event) => resetLimit(setStatus)(event.target.value)}
+            onChange={change(setStatus)}
           />
           <SelectField
             label={t.filterType}
             value={type}
             options={typeOptions}
             placeholder={t.filterAll}
-            onChange={(event) => resetLimit(setType)(event.target.value)}
+            onChange={change(setType)}
           />
           <SelectField
             label={t.filterFlag}
             value={flag}
             options={flagOptions}
             placeholder={t.filterAll}
-            onChange={(event) => resetLimit(setFlag)(event.target.value)}
+            onChange={change(setFlag)}
           />
         </div>
       </search>
