@@ -213,4 +213,17 @@ describe('CouchDB protocol client', () => {
     const sent = Object.assign({}, ...calls.map((c) => c.body as object)) as Record<string, string[]>;
     expect(sent).toEqual(revs);
   });
+
+  it('takes a lockout 403 on _purge as a lockout, not as "may not purge"', async () => {
+    const lockout = {
+      status: 403,
+      body: { error: 'forbidden', reason: 'Account is temporarily locked due to multiple authentication failures' },
+    };
+    await expect(fake(() => lockout).client.purge({ a: ['2-x'] })).rejects.toMatchObject({ kind: 'lockedOut' });
+    await expect(fake(() => lockout).client.canPurge()).rejects.toMatchObject({ kind: 'lockedOut' });
+    // The 403 of an account that may not purge still reads as "not allowed here".
+    const forbidden = { status: 403, body: { error: 'forbidden', reason: 'You are not a server admin.' } };
+    expect(await fake(() => forbidden).client.purge({ a: ['2-x'] })).toBe('refused');
+    expect(await fake(() => forbidden).client.canPurge()).toBe(false);
+  });
 });

@@ -149,7 +149,10 @@ export function couchClient(options: ClientOptions): CouchClient {
     init: { signal?: AbortSignal | undefined; allow?: number[] } = {},
   ): Promise<{ status: number; json: unknown }> {
     const response = await sendCouch(doFetch, options.base + path, auth, method, body, init.signal);
-    if (init.allow?.includes(response.status)) return { status: response.status, json: undefined };
+    // A lockout is never an allowed answer (e.g. 403 on _purge): it must stop the loop, not read as "may not".
+    if (init.allow?.includes(response.status) && !(await isLockout(response))) {
+      return { status: response.status, json: undefined };
+    }
     const refused = await refusalOf(response);
     if (refused) throw refused;
     if (response.status >= 400) throw new SyncHttpError('protocol', response.status);

@@ -102,11 +102,11 @@ export interface PulledWrite {
  */
 export async function applyPulled(
   key: CryptoKey,
-  writes: readonly PulledWrite[],
-  extra: readonly LocalRow[] = [],
+  pulled: readonly PulledWrite[],
+  pulledExtra: readonly LocalRow[] = [],
 ): Promise<void> {
+  const { writes, extra, erased } = dropErasedCaseWrites(pulled, pulledExtra);
   const records = writes.flatMap((w) => (w.record ? [w.record] : []));
-  const erased = writes.flatMap((w) => (w.eraseCase === undefined ? [] : [w.eraseCase]));
   const plan = await planIndexChange(key, records, erased);
   let rowsDelta = 0;
   let unplanned = false;
@@ -176,6 +176,37 @@ export async function applyPulled(
     throw e;
   }
   if (plan && !unplanned) applyIndexPlan(plan, rowsDelta);
+}
+
+function caseOfRow(local: LocalRow): string | undefined {
+  return local.table === 'audit' ? undefined : local.row.caseId;
+}
+
+/**
+ * A case erased in this batch ends erased, whatever the order of the batch: writes of its
+ * rows and its new conflict items are dropped. A dropped write is left as a pending deletion
+ * (no local row), as when the erasure came in an earlier batch and marked the case's rows.
+ */
+function dropErasedCaseWrites(
+  writes: readonly PulledWrite[],
+  extra: readonly LocalRow[],
+): { writes: PulledWrite[]; extra: LocalRow[]; erased: string[] } {
+  const erased = writes.flatMap((w) => (w.eraseCase === undefined ? [] : [w.eraseCase]));
+  if (erased.length === 0) return { writes: [...writes], extra: [...extra], erased };
+  const gone = new Set(erased);
+  const ofErased = (local: LocalRow | undefined): boolean => {
+    const caseId = local ? caseOfRow(local) : undefined;
+    return caseId !== undefined && gone.has(caseId);
+  };
+  return {
+    writes: writes.map((w) => {
+      if (w.eraseCase !== undefined || !ofErased(w.write)) return w;
+      const { write: _write, record: _record, ...rest } = w;
+      return { ...rest, pending: true };
+    }),
+    extra: extra.filter((row) => !ofErased(row)),
+    erased,
+  };
 }
 
 async function putLocal(local: LocalRow): Promise<void> {

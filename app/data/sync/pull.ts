@@ -24,14 +24,16 @@ export interface PullCounts {
 /**
  * Applies one batch of _changes rows: fetches the revisions this device lacks, decides per
  * document (fast-forward, deletion or merge) and writes the batch in one local transaction.
- * `key` is read only after the fetch, as the vault may lock meanwhile. Resolves the ids whose
- * deletion this batch applied (for the erasure acknowledgements).
+ * `key` is read only after the fetch, as the vault may lock meanwhile. `fetched` is called once
+ * the _bulk_get succeeded (not when none was needed). Resolves the ids whose deletion this batch
+ * applied (for the erasure acknowledgements).
  */
 export async function applyChanges(
   client: CouchClient,
   key: () => CryptoKey,
   results: readonly ChangeRow[],
   counts: PullCounts,
+  fetched?: () => void,
 ): Promise<string[]> {
   const rows = results.filter((r) => UUID.test(r.id));
   if (rows.length === 0) return [];
@@ -47,9 +49,10 @@ export async function applyChanges(
     for (const l of leaves) if (l !== s?.rev) requests.push({ id: row.id, rev: l });
   });
   if (requests.length === 0) return [];
-  const fetched = await client.bulkGet(requests);
+  const bulk = await client.bulkGet(requests);
+  fetched?.();
   const docsById = new Map<string, Array<Record<string, unknown>>>();
-  for (const result of fetched) {
+  for (const result of bulk) {
     for (const d of result.docs) {
       if ('ok' in d) docsById.set(result.id, [...(docsById.get(result.id) ?? []), d.ok]);
     }

@@ -351,4 +351,27 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     expect(requests).toBe(1);
     expect(getSyncStatus()).toMatchObject({ phase: 'fout', error });
   });
+
+  it('asks for nothing more after a 401 on a pull batch (no next _changes page ahead of a refused _bulk_get)', async () => {
+    const kase = makeCase();
+    await remotePut({ t: 'records', record: kase });
+    for (let i = 0; i < 5; i++) await remotePut({ t: 'records', record: makeNote({ caseId: kase.id }) });
+    const sent: string[] = [];
+    const refuseBulkGet: typeof fetch = (input, init) => {
+      const path = new URL(String(input)).pathname.split('/').pop() ?? '';
+      sent.push(path);
+      if (path === '_bulk_get') {
+        return Promise.resolve(new Response(JSON.stringify({ error: 'unauthorized' }), { status: 401 }));
+      }
+      return fetch(input, init);
+    };
+    const r = new Replicator(
+      { db: perTest.db, account: 'anna', password: 'oud-wachtwoord' },
+      { base: perTest.couch.url, live: false, batchSize: 2, fetch: refuseBulkGet },
+    );
+    await r.loadCheckpoint();
+    await expect(r.pullAll()).rejects.toMatchObject({ kind: 'auth' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent).toEqual(['_changes', '_bulk_get']);
+  });
 });

@@ -21,7 +21,7 @@ import { getDataKey, subscribeVault, getVaultSnapshot } from '../session';
 import type { DeviceEntry } from '../../../schema/sync-config';
 import { ACK_DOC_PREFIX, acknowledgeErased, purgeAcknowledged } from './erasure-acks';
 import { SyncHttpError, couchClient } from './http';
-import type { CouchClient } from './http';
+import type { ChangesResponse, CouchClient } from './http';
 import { LocalChangedError, countPending, readCheckpoint, readPending, writeCheckpoint } from './local';
 import { applyChanges } from './pull';
 import type { PullCounts } from './pull';
@@ -128,33 +128,47 @@ export class Replicator {
   async pullAll(): Promise<number> {
     let seen = 0;
     const limit = this.pullBatch;
-    let page = this.client.changes(this.since, { limit });
-    for (;;) {
-      const response = await page;
-      const total = seen + response.results.length + (response.pending ?? 0);
-      const more = response.results.length >= limit && response.pending !== 0;
-      if (more) {
-        // The next page is asked for while this one is applied, so the server works meanwhile. It is
-        // read only after this page's checkpoint is saved: pages and checkpoints keep their order.
-        page = this.client.changes(response.last_seq, { limit });
-        page.catch(() => undefined); // handled when awaited; this batch may fail first
-      }
-      for (let attempt = 0; ; attempt++) {
-        try {
-          this.erasedSeen.push(...(await applyChanges(this.client, () => this.key(), response.results, this.counts)));
-          break;
-        } catch (e) {
-          // A local write raced the batch: decide again on fresh local state.
-          if (!(e instanceof LocalChangedError) || attempt >= 3) throw e;
+    // The page fetched ahead has its own controller: it is cancelled when the loop ends or throws.
+    const ahead = new AbortController();
+    try {
+      let page = this.client.changes(this.since, { limit });
+      for (;;) {
+        const response = await page;
+        const total = seen + response.results.length + (response.pending ?? 0);
+        const more = response.results.length >= limit && response.pending !== 0;
+        // The next page is asked for while this one is applied, so the server works meanwhile, but only
+        // once this batch's _bulk_get succeeded: after a 401 or a lockout nothing more is sent (each
+        // refused request counts towards CouchDB's lockout). It is read only after this page's
+        // checkpoint is saved: pages and checkpoints keep their order.
+        let next: Promise<ChangesResponse> | undefined;
+        const fetchAhead = (): void => {
+          if (!more || next) return;
+          next = this.client.changes(response.last_seq, { limit, signal: ahead.signal });
+          next.catch(() => undefined); // handled when awaited; this batch may fail first
+        };
+        for (let attempt = 0; ; attempt++) {
+          try {
+            this.erasedSeen.push(
+              ...(await applyChanges(this.client, () => this.key(), response.results, this.counts, fetchAhead)),
+            );
+            break;
+          } catch (e) {
+            // A local write raced the batch: decide again on fresh local state.
+            if (!(e instanceof LocalChangedError) || attempt >= 3) throw e;
+          }
         }
+        seen += response.results.length;
+        if (response.results.some((r) => r.id.startsWith(ACK_DOC_PREFIX))) this.acksChanged = true;
+        if (response.results.length > 0) {
+          await this.saveCheckpoint(response.last_seq as string | number);
+          if (total > this.pullBatch) publishSyncStatus({ progress: { direction: 'ontvangen', done: seen, total } });
+        }
+        if (!more) break;
+        fetchAhead(); // a batch with nothing to fetch has not asked yet
+        page = next ?? this.client.changes(response.last_seq, { limit, signal: ahead.signal });
       }
-      seen += response.results.length;
-      if (response.results.some((r) => r.id.startsWith(ACK_DOC_PREFIX))) this.acksChanged = true;
-      if (response.results.length > 0) {
-        await this.saveCheckpoint(response.last_seq as string | number);
-        if (total > this.pullBatch) publishSyncStatus({ progress: { direction: 'ontvangen', done: seen, total } });
-      }
-      if (!more) break;
+    } finally {
+      ahead.abort();
     }
     publishSyncStatus({}, ['progress']);
     return seen;

@@ -10,13 +10,17 @@ import { autostartSync } from '../sync/autostart';
 import { isCoordRunning, stopCoord } from './coord-autostart';
 import { TEAM_CONFIG_KEY } from './has-team';
 
-const rounds = vi.hoisted(() => ({ count: 0 }));
-vi.mock('./coord-sync', () => ({
-  runCoordRound: async () => {
-    rounds.count++;
-    return undefined;
-  },
-}));
+const rounds = vi.hoisted(() => ({ count: 0, refuse: false }));
+vi.mock('./coord-sync', async () => {
+  const { SyncError } = await import('../sync/remote');
+  return {
+    runCoordRound: async () => {
+      rounds.count++;
+      if (rounds.refuse) throw new SyncError('sync.lockedOut', 403);
+      return undefined;
+    },
+  };
+});
 
 async function until(check: () => boolean, ms = 5_000): Promise<void> {
   const end = Date.now() + ms;
@@ -66,5 +70,21 @@ describe('the coordination loop', () => {
     await until(() => rounds.count > before);
     setDataKey(null);
     expect(isCoordRunning()).toBe(false);
+  });
+
+  it("stops on CouchDB's lockout instead of retrying into it", async () => {
+    await db.meta.put({ key: TEAM_CONFIG_KEY, value: { sealed: true } });
+    setDataKey(await generateDataKey());
+    const { autostartCoord } = await import('./coord-autostart');
+    rounds.refuse = true;
+    try {
+      const before = rounds.count;
+      await autostartCoord({ debounceMs: 10 });
+      await until(() => rounds.count > before);
+      await until(() => !isCoordRunning());
+      expect(rounds.count).toBe(before + 1);
+    } finally {
+      rounds.refuse = false;
+    }
   });
 });

@@ -11,6 +11,7 @@ import { liveQuery } from 'dexie';
 import { db } from '../db';
 import { getDataKey, subscribeVault } from '../session';
 import { hasTeamConfig } from './has-team';
+import { isAccountRefusal } from './refusal';
 
 const DEBOUNCE_MS = 5_000;
 const EVERY_MS = 5 * 60_000;
@@ -44,8 +45,10 @@ export async function autostartCoord(options: { debounceMs?: number; joinEveryMs
     try {
       const { runCoordRound } = await import('./coord-sync');
       if (!stopped && getDataKey() === key) await runCoordRound();
-    } catch {
-      // Offline or the server refused: the next trigger tries again.
+    } catch (e) {
+      // A refused password or a lockout: no retry into it; the loop starts again at the next unlock.
+      if (isAccountRefusal(e)) loop.stop();
+      // Otherwise offline or server trouble: the next trigger tries again.
     } finally {
       busy = false;
       if (again && !stopped) {
@@ -71,7 +74,8 @@ export async function autostartCoord(options: { debounceMs?: number; joinEveryMs
     try {
       const { pickUpJoinRequests } = await import('./join-watch');
       if (!stopped && getDataKey() === key) await pickUpJoinRequests();
-    } catch {
+    } catch (e) {
+      if (isAccountRefusal(e)) loop.stop();
       // Offline: the count of the last pick-up stays.
     }
   };

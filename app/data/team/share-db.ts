@@ -3,7 +3,7 @@
 // the winning documents. Same-origin /sync/ only (or `base` in Node tests),
 // HTTP Basic on every request, no cookies, no cache.
 import { teamDbNames } from '../../../schema/team';
-import { SyncHttpError, basicAuth, readJson, sendCouch, statusError } from '../sync/http';
+import { SyncHttpError, basicAuth, readJson, refusalOf, sendCouch } from '../sync/http';
 
 export interface TeamDbOptions {
   db: string;
@@ -44,7 +44,7 @@ export function teamDb(options: TeamDbOptions): TeamDb {
 
   async function request(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
     const response = await sendCouch(doFetch, base + path, auth, method, body);
-    const refused = statusError(response.status);
+    const refused = await refusalOf(response);
     if (refused) throw refused;
     return { status: response.status, json: await readJson(response) };
   }

@@ -9,6 +9,7 @@ import { useVaultQuery } from '../use-vault-query';
 import { db } from '../db';
 import { loadSharedCases, readAccess, shareCase, withdrawAccess } from './share';
 import type { AccessEntry, Withdrawn } from './share';
+import { isAccountRefusal } from './refusal';
 import { canReceiveCases } from './share-grants';
 import { eraseRoleOfEntry, eraseSharedCase } from './share-erase';
 import type { EraseRole } from './share-erase';
@@ -60,9 +61,11 @@ export function useCaseAccess(caseId: string): {
           (m) => m.id !== ctx.identity.memberId && !has.has(m.id) && canReceiveCases(m),
         );
         if (live) setAccess({ status: 'ready', me: ctx.identity.memberId, access: list, candidates });
-      } catch {
+      } catch (e) {
         if (!live) return;
         setAccess({ status: 'offline' });
+        // A refused password or a lockout: no retry into it (CouchDB counts every failed login).
+        if (isAccountRefusal(e)) return;
         // Try again while the page stays open: the connection often comes back (school visit, basement room).
         retry = setTimeout(() => setRound((n) => n + 1), 5000);
       }

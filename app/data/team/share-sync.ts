@@ -32,6 +32,7 @@ import { markChanged } from '../sync/track';
 import type { ShareContext } from './share';
 import { loadSharedCases, storeReceivedKey, updateSharedCases, withdrawDeparted } from './share';
 import { openGrant } from './share-grants';
+import { isAccountRefusal } from './refusal';
 import { applyEraseNotice, leaveErasedHere } from './share-erase';
 import { baseOf, mergeShared } from './share-merge';
 import type { ConflictRow } from '../db';
@@ -325,8 +326,10 @@ export function startShareSync(load: () => Promise<ShareContext | undefined>, in
     try {
       const ctx = await load();
       if (ctx) await shareRound(ctx);
-    } catch {
-      // Offline or server trouble: the next round tries again.
+    } catch (e) {
+      // A refused password or a lockout: no retry into it; the loop starts again at the next unlock.
+      if (isAccountRefusal(e)) running?.stop();
+      // Otherwise offline or server trouble: the next round tries again.
     } finally {
       busy = false;
       if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
