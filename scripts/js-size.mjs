@@ -40,8 +40,10 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // 3, the team's join-request notice) brought it to 277.9 KiB: ceiling 278 KiB.
 // Session 6 (issue 19): shared modules grouped per budget class into fewer chunks
 // (scripts/chunk-groups.ts, 95 → 60 JS files): 263.2 KiB, ceiling 263.5 KiB;
+// after the session-6 merge a fresh clone builds 263.5 KiB (the team loops'
+// refusal handling, the sync pull's lockout checks): ceiling 264 KiB;
 // the critical path went from 109.0 to 104.7 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 263.5, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 264, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds
