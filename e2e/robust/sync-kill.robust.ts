@@ -25,6 +25,8 @@ import { SyncPage } from '../pages/sync-page';
 import { backupPayload, caseWithParts, figure, launchProfile, openRawStore, readRawStore } from './robust-support';
 
 const CASES = 30;
+// The pull test needs more than one pull batch (1,000 documents since session 6): 2 × 65 cases × 10 records.
+const PULL_CASES = 65;
 const TRANSFER = 'overdracht voor de sync-kill-test';
 const SYNC_WAIT = { timeout: 90_000 };
 
@@ -132,11 +134,11 @@ async function pairedDevices() {
   }
 }
 
-/** A imports CASES cases (ten records each) from a handover file; returns the records. */
-async function handover(settingsA: SettingsPage, from: number, name: string): Promise<StoredRecord[]> {
+/** A imports `count` cases (ten records each) from a handover file; returns the records. */
+async function handover(settingsA: SettingsPage, from: number, name: string, count = CASES): Promise<StoredRecord[]> {
   const keys = await deriveBackupKeys(TRANSFER, newKdfParams());
   const batch: StoredRecord[] = [];
-  for (let c = from; c < from + CASES; c++)
+  for (let c = from; c < from + count; c++)
     batch.push(...caseWithParts(`2025-${String(c + 1).padStart(4, '0')}`, `sync-kill-${c}`));
   const bytes = Buffer.from(await sealBackupText(backupPayload(batch), keys));
   await settingsA.importBackup(
@@ -235,8 +237,8 @@ test('a pull survives the server dying and the tab closing: nothing lost or dupl
     await expect(statusLine(s.pageB)).toContainText(/Gesynchroniseerd om/, SYNC_WAIT);
     await s.pageB.close();
     const records = [
-      ...(await handover(settingsA, 0, 'overdracht-1.baken')),
-      ...(await handover(settingsA, CASES, 'overdracht-2.baken')),
+      ...(await handover(settingsA, 0, 'overdracht-1.baken', PULL_CASES)),
+      ...(await handover(settingsA, PULL_CASES, 'overdracht-2.baken', PULL_CASES)),
     ];
     await expect(statusLine(pageA)).toContainText(/Gesynchroniseerd om/, SYNC_WAIT);
     await expect(statusLine(pageA)).not.toContainText(/wacht/, SYNC_WAIT);
