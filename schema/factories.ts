@@ -18,6 +18,7 @@ import type { Party } from './records/party';
 import type { Referral } from './records/referral';
 import type { StepCheck } from './records/step';
 import type { Takedown } from './records/takedown';
+import type { SyncConflict } from './sync-conflict';
 
 const NOW = '2026-03-12T09:30:00.000Z';
 const uuid = (): string => crypto.randomUUID();
@@ -290,6 +291,22 @@ export function makeConversation(overrides: Partial<Conversation> = {}): Convers
     partyIds: [uuid()],
     allAgreed: true,
     byInitials: 'KV',
+    createdAt: NOW,
+    ...overrides,
+  };
+}
+
+/** A "tegenstrijdige wijziging" on a follow-up's due date (two devices chose different dates). */
+export function makeConflict(overrides: Partial<SyncConflict> = {}): SyncConflict {
+  return {
+    kind: 'conflict',
+    schemaVersion: 1,
+    id: uuid(),
+    caseId: uuid(),
+    recordId: uuid(),
+    recordKind: 'followup',
+    field: 'due',
+    values: ['2026-05-15', '2026-05-20'],
     createdAt: NOW,
     ...overrides,
   };

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { makeCase, makeFollowUp } from '../../../schema/factories';
+import { makeCase, makeConflict, makeFollowUp } from '../../../schema/factories';
 import { db } from '../db';
 import { getDataKey } from '../session';
 import { getRecord, saveRecords } from '../store';
@@ -21,17 +21,7 @@ describe('choosing in a tegenstrijdige wijziging', () => {
     await saveRecords([kase, follow]);
     const key = getDataKey();
     if (!key) throw new Error('locked');
-    const conflict = {
-      kind: 'conflict' as const,
-      schemaVersion: 1 as const,
-      id: crypto.randomUUID(),
-      caseId: kase.id,
-      recordId: follow.id,
-      recordKind: 'followup' as const,
-      field: 'due',
-      values: ['2026-05-15', '2026-05-08'],
-      createdAt: new Date().toISOString(),
-    };
+    const conflict = makeConflict({ caseId: kase.id, recordId: follow.id, values: ['2026-05-15', '2026-05-08'] });
     await db.conflicts.put(await sealConflict(key, conflict));
     await db.sync.clear();
     await resolveConflict(conflict.id, 1);

@@ -3,7 +3,7 @@
 // and the case index, in memory and on disk).
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { makeCase, makeFollowUp, makeNote } from '../../../schema/factories';
+import { makeCase, makeConflict, makeFollowUp, makeNote } from '../../../schema/factories';
 import type { StoredRecord } from '../../../schema/records';
 import { db } from '../db';
 import { dropIndexMemory, ensureIndex, entriesOf, indexInMemory } from '../index/case-index';
@@ -53,17 +53,7 @@ async function setUp(): Promise<{ caseId: string; erase: PulledWrite; writes: Pu
     await pulledWrite(makeNote({ caseId: kase.id, text: 'later' })),
     await pulledWrite({ ...follow, due: '2026-05-20' }),
   ];
-  const conflict = {
-    kind: 'conflict' as const,
-    schemaVersion: 1 as const,
-    id: crypto.randomUUID(),
-    caseId: kase.id,
-    recordId: follow.id,
-    recordKind: 'followup' as const,
-    field: 'due',
-    values: ['2026-05-15', '2026-05-20'],
-    createdAt: new Date().toISOString(),
-  };
+  const conflict = makeConflict({ caseId: kase.id, recordId: follow.id, values: ['2026-05-15', '2026-05-20'] });
   const extra: LocalRow[] = [{ table: 'conflicts', row: await sealConflict(key(), conflict) }];
   return { caseId: kase.id, erase, writes, extra };
 }

@@ -25,3 +25,22 @@ export async function isLockout(response: Response): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Whether a failed kind of request is the server refusing the account: a wrong or changed password
+ * ('auth', 401) or the lockout above ('lockedOut'). Retrying then only adds failed logins, so every
+ * loop (personal sync and the team loops) stops until the worker enters the password again.
+ */
+export function refusesAccount(kind: unknown): boolean {
+  return kind === 'auth' || kind === 'lockedOut';
+}
+
+/**
+ * `refusesAccount` for any thrown value. Structural on purpose (the kind or the Dutch text code), so the
+ * team loops need no import of the sync clients and their eager code stays small.
+ */
+export function isAccountRefusal(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const { kind, code } = e as { kind?: unknown; code?: unknown };
+  return refusesAccount(kind) || code === 'sync.unauthorized' || code === 'sync.lockedOut';
+}

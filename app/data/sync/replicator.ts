@@ -21,6 +21,7 @@ import { getDataKey, subscribeVault, getVaultSnapshot } from '../session';
 import type { DeviceEntry } from '../../../schema/sync-config';
 import { ACK_DOC_PREFIX, acknowledgeErased, purgeAcknowledged } from './erasure-acks';
 import { SyncHttpError, couchClient } from './http';
+import { refusesAccount } from './lockout';
 import type { ChangesResponse, CouchClient } from './http';
 import { LocalChangedError, countPending, readCheckpoint, readPending, writeCheckpoint } from './local';
 import { applyChanges } from './pull';
@@ -279,7 +280,7 @@ export class Replicator {
           // A refused password stays refused: retrying would trip CouchDB's lockout (3.4+: 403 to every
           // device of the account for minutes after 5 failures). A lockout stops the loop too: the worker
           // waits, then enters the password again (settings), which checks it once and restarts.
-          if (kind === 'auth' || kind === 'lockedOut') return;
+          if (refusesAccount(kind)) return;
           await sleep(kind === 'forbidden' ? 60_000 : backoff, AbortSignal.any([signal, wake.signal]));
           backoff = Math.min(backoff * 2, 30_000);
         }

@@ -11,7 +11,7 @@ import { liveQuery } from 'dexie';
 import { db } from '../db';
 import { getDataKey, subscribeVault } from '../session';
 import { hasTeamConfig } from './has-team';
-import { isAccountRefusal } from './refusal';
+import { isAccountRefusal } from '../sync/lockout';
 
 const DEBOUNCE_MS = 5_000;
 const EVERY_MS = 5 * 60_000;

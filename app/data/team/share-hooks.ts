@@ -9,7 +9,7 @@ import { useVaultQuery } from '../use-vault-query';
 import { db } from '../db';
 import { loadSharedCases, readAccess, shareCase, withdrawAccess } from './share';
 import type { AccessEntry, Withdrawn } from './share';
-import { isAccountRefusal } from './refusal';
+import { isAccountRefusal } from '../sync/lockout';
 import { canReceiveCases } from './share-grants';
 import { eraseRoleOfEntry, eraseSharedCase } from './share-erase';
 import type { EraseRole } from './share-erase';

@@ -32,7 +32,7 @@ import { markChanged } from '../sync/track';
 import type { ShareContext } from './share';
 import { loadSharedCases, storeReceivedKey, updateSharedCases, withdrawDeparted } from './share';
 import { openGrant } from './share-grants';
-import { isAccountRefusal } from './refusal';
+import { isAccountRefusal } from '../sync/lockout';
 import { applyEraseNotice, leaveErasedHere } from './share-erase';
 import { baseOf, mergeShared } from './share-merge';
 import type { ConflictRow } from '../db';
