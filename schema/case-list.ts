@@ -90,16 +90,22 @@ export function filterCaseList(items: readonly CaseListItem[], filters: CaseList
  * Damaged cases go last. Returns a new array.
  */
 export function sortByNextFollowUp(items: readonly CaseListItem[]): CaseListItem[] {
-  return [...items].sort((a, b) => {
-    if (!a.ok || !b.ok) return a.ok === b.ok ? a.id.localeCompare(b.id) : a.ok ? -1 : 1;
-    const ad = a.nextFollowUp;
-    const bd = b.nextFollowUp;
-    if (ad !== bd) {
-      if (ad === undefined) return 1;
-      if (bd === undefined) return -1;
-      return ad < bd ? -1 : 1;
-    }
-    if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? -1 : 1;
-    return a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0;
-  });
+  return [...items].sort(compareByNextFollowUp);
 }
+
+/** The order of sortByNextFollowUp, for a partial selection of the first items. */
+export function compareByNextFollowUp(a: CaseListItem, b: CaseListItem): number {
+  if (!a.ok || !b.ok) return a.ok === b.ok ? a.id.localeCompare(b.id) : a.ok ? -1 : 1;
+  const ad = a.nextFollowUp;
+  const bd = b.nextFollowUp;
+  if (ad !== bd) {
+    if (ad === undefined) return 1;
+    if (bd === undefined) return -1;
+    return ad < bd ? -1 : 1;
+  }
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? -1 : 1;
+  return a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0;
+}
+
+/** Cases the list shows at once, and per "Toon meer"; also what the sealed first page holds. */
+export const CASE_LIST_PAGE_SIZE = 50;

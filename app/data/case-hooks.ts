@@ -4,6 +4,8 @@
 import type { CaseListItem } from '../../schema/case-list';
 import { readCaseDetailLive, readCaseListLive } from './case-reads';
 import type { CaseDetail } from './case-reads';
+import type { FirstPage } from './index/first-page';
+import { readFirstPageLive } from './index/first-page-read';
 import { useVaultQuery } from './use-vault-query';
 
 export type { CaseListItem, OkCaseListItem } from '../../schema/case-list';
@@ -12,9 +14,19 @@ export type { CaseDetail } from './case-reads';
 export { readCaseDetail, readCaseList } from './case-reads';
 export { useIndexRebuildProgress } from './index/progress';
 
-/** Every case as a list item, unordered (filter and sort with schema/case-list.ts). */
-export function useCaseList(): CaseListItem[] | undefined {
-  return useVaultQuery(async () => readCaseListLive(), []);
+export type { FirstPage } from './index/first-page';
+
+/**
+ * Every case as a list item, unordered (filter and sort with schema/case-list.ts).
+ * `ready` false: not read yet (the case list first shows its sealed first page).
+ */
+export function useCaseList(ready = true): CaseListItem[] | undefined {
+  return useVaultQuery(async () => (ready ? readCaseListLive() : undefined), [ready]);
+}
+
+/** The case list's sealed first page: undefined while read, null when there is no trusted one. */
+export function useCaseListFirstPage(): FirstPage | null | undefined {
+  return useVaultQuery(readFirstPageLive, []);
 }
 
 /** One case with all its parts; null when there is no such (readable) case. */

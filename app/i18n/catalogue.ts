@@ -11,6 +11,7 @@ import { exportScreen } from './nl/export';
 import { followUp } from './nl/follow-up';
 import { logbook } from './nl/logbook';
 import { settings } from './nl/settings';
+import { caseListPage } from './nl/case-list-page';
 
 export const nl = {
   ...core,
@@ -25,6 +26,8 @@ export const nl = {
   caseKeys,
   /** The audit log's chains of other devices (sync). */
   auditChains,
+  /** The case list while only its sealed first page is shown (issue 19). */
+  caseListPage,
 } as const;
 
 export type Catalogue = typeof nl;

@@ -4,6 +4,7 @@
 // `{ gen, rows, shards }` and SHARDS shard rows, each AES-GCM ciphertext under
 // the data key (AAD `baken/v1|index|shard:N|3`, 3 the format), in the `caseIndex`
 // table. A shard's plaintext is compact tapes (shard-codec.ts), not per-case JSON.
+// A `page` row (first-page.ts) holds the case list's first screen, put with every head.
 //
 // Kept in step with the records: every write of an indexed kind (store.ts)
 // encrypts the new shard contents BEFORE its transaction and, inside the same
@@ -34,6 +35,7 @@ import {
   withRecord,
 } from './entries';
 import type { CaseEntry } from './entries';
+import { sealFirstPage } from './first-page';
 import { setRebuildProgress } from './progress';
 import { SHARD_FORMAT, decodeShard, encodeShard, shardTapesSchema } from './shard-codec';
 
@@ -88,7 +90,7 @@ type Wrap = <T>(work: Promise<T>) => Promise<T>;
 const plain: Wrap = (work) => work;
 export const forLiveQuery: Wrap = (work) => Dexie.waitFor(work);
 
-function isHead(row: unknown): row is IndexHeadRow {
+export function isHead(row: unknown): row is IndexHeadRow {
   return typeof row === 'object' && row !== null && (row as { id?: unknown }).id === 'head';
 }
 
@@ -214,7 +216,10 @@ async function rebuild(key: CryptoKey): Promise<IndexMemory | null> {
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     const gen = startGen + 1;
-    const sealed = await Promise.all(shards.map((cases, i) => sealShard(key, i, gen, cases)));
+    const [page, ...sealed] = await Promise.all([
+      sealFirstPage(key, gen, shards),
+      ...shards.map((cases, i) => sealShard(key, i, gen, cases)),
+    ]);
     const head: IndexHeadRow = { id: 'head', gen, rows: rows.length, shards: sealed.map(() => gen) };
     // Locked meanwhile: write nothing under a key that is gone.
     if (getDataKey() !== key) {
@@ -227,7 +232,7 @@ async function rebuild(key: CryptoKey): Promise<IndexMemory | null> {
         const currentGen = isHead(current) ? current.gen : 0;
         if (currentGen !== startGen || (await countIndexedRows()) !== startCount) throw new IndexMovedError();
         await db.caseIndex.clear();
-        await db.caseIndex.bulkPut([head, ...sealed]);
+        await db.caseIndex.bulkPut([head, page, ...sealed]);
       });
     } catch (e) {
       if (isIndexMoved(e) && attempt < 5) continue;
@@ -298,12 +303,18 @@ export interface IndexPlan {
   readonly gen: number;
   readonly shards: ReadonlyMap<number, Map<string, CaseEntry>>;
   readonly sealed: IndexShardRow[];
+  /** The first page of the case list at `gen`, put with the head. */
+  readonly page: IndexShardRow;
 }
 
 async function sealPlan(base: IndexMemory, shards: Map<number, Map<string, CaseEntry>>): Promise<IndexPlan> {
   const gen = base.gen + 1;
-  const sealed = await Promise.all([...shards].map(([i, cases]) => sealShard(base.key, i, gen, cases)));
-  return { base, gen, shards, sealed };
+  const planned = base.shards.map((shard, i) => shards.get(i) ?? shard);
+  const [page, ...sealed] = await Promise.all([
+    sealFirstPage(base.key, gen, planned),
+    ...[...shards].map(([i, cases]) => sealShard(base.key, i, gen, cases)),
+  ]);
+  return { base, gen, shards, sealed, page };
 }
 
 /**
@@ -373,7 +384,7 @@ export async function commitIndexPlan(plan: IndexPlan, rowsDelta: number): Promi
   const shards = [...head.shards];
   for (const row of plan.sealed) shards[Number(row.id.slice('shard:'.length))] = plan.gen;
   const next: IndexHeadRow = { id: 'head', gen: plan.gen, rows: head.rows + rowsDelta, shards };
-  await db.caseIndex.bulkPut([next, ...plan.sealed]);
+  await db.caseIndex.bulkPut([next, plan.page, ...plan.sealed]);
 }
 
 /** After the transaction committed: the memory follows (unless it already moved on). */

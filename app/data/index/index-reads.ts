@@ -1,9 +1,7 @@
 // Derived views of the in-memory case index: the case list and what the
 // Opvolging screens need. Pure functions of an IndexMemory (no Dexie, no
 // WebCrypto); results are cached per index generation.
-import { buildSearchIndex } from '../../../schema/case-list';
 import type { CaseListItem } from '../../../schema/case-list';
-import { latestAssessment } from '../../../schema/latest-flag';
 import type { Flag } from '../../../schema/records/assessment';
 import type { CaseType } from '../../../schema/records/case';
 import { matchesQuery } from '../../../schema/text-search';
@@ -12,27 +10,9 @@ import { SHARDS, entriesOf } from './case-index';
 import type { IndexMemory } from './case-index';
 import { shardOf } from './entries';
 import type { CaseEntry, CaseProjection } from './entries';
+import { flagOf, itemsOfShard, openFollowUpsOfEntry } from './list-items';
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-// One collator for every case (localeCompare with a locale builds one per call: slow at 10,000 cases).
-const byName = new Intl.Collator('nl', { numeric: true }).compare;
-
-/** Pseudonyms in the order the parties were added; same millisecond: "Jongere A" before "Jongere B". */
-export function pseudonymsOf(entry: CaseEntry): string[] {
-  return Object.values(entry.p)
-    .sort((a, b) => byText(a.createdAt, b.createdAt) || byName(a.pseudonym, b.pseudonym))
-    .map((p) => p.pseudonym);
-}
-
-export function flagOf(entry: CaseEntry): Flag | undefined {
-  return latestAssessment(Object.values(entry.a))?.flag;
-}
-
-export function openFollowUpsOfEntry(entry: CaseEntry): FollowUp[] {
-  const out: FollowUp[] = [];
-  for (const f of Object.values(entry.f)) if (!Array.isArray(f)) out.push(f);
-  return out;
-}
+export { flagOf, openFollowUpsOfEntry, pseudonymsOf } from './list-items';
 
 /** Open step checks marked for Opvolging. */
 export function reminderStepsOf(entry: CaseEntry): number {
@@ -67,49 +47,13 @@ export function matchesCaseFilter(filter: CaseFilter, entry: CaseEntry): boolean
   return !filter.flag || flagOf(entry) === filter.flag;
 }
 
-// Per shard and per index generation (one WeakMap for both): shards are replaced, never mutated, on a
-// write (planIndexChange copies them), so after a write only the changed shards' items are derived again.
-const listCache = new WeakMap<object, CaseListItem[]>();
-
-function itemsOfShard(shard: ReadonlyMap<string, CaseEntry>): CaseListItem[] {
-  let items = listCache.get(shard);
-  if (items) return items;
-  items = [];
-  for (const [id, entry] of shard) {
-    const c = entry.c;
-    if (c === undefined) continue;
-    if (c === 0) {
-      items.push({ ok: false, id, problem: 'beschadigd' });
-      continue;
-    }
-    const flag = flagOf(entry);
-    let next: string | undefined;
-    for (const f of openFollowUpsOfEntry(entry)) if (next === undefined || f.due < next) next = f.due;
-    items.push({
-      ok: true,
-      id,
-      reference: c.reference,
-      status: c.status,
-      types: c.types,
-      schools: c.schools,
-      pseudonyms: pseudonymsOf(entry),
-      ...(flag === undefined ? {} : { latestFlag: flag }),
-      ...(next === undefined ? {} : { nextFollowUp: next }),
-      knownOn: c.knownOn,
-      updatedAt: c.updatedAt,
-      ...(c.retentionUntil === undefined ? {} : { retentionUntil: c.retentionUntil }),
-    });
-  }
-  // Normalise the search text now, so the first keystroke is as cheap as the next.
-  buildSearchIndex(items);
-  listCache.set(shard, items);
-  return items;
-}
+// The whole list, per index generation.
+const listOfIndex = new WeakMap<IndexMemory, CaseListItem[]>();
 
 /** Every case as a list item (unordered), as readCaseList always returned it. */
 export function caseListOf(index: IndexMemory): CaseListItem[] {
-  let items = listCache.get(index);
-  if (!items) listCache.set(index, (items = index.shards.flatMap(itemsOfShard)));
+  let items = listOfIndex.get(index);
+  if (!items) listOfIndex.set(index, (items = index.shards.flatMap(itemsOfShard)));
   return items;
 }
 

@@ -4,8 +4,14 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { flagSchema } from '../../../schema/records/assessment';
 import { caseStatusSchema, caseTypeSchema } from '../../../schema/records/case';
-import { filterCaseList, sortByNextFollowUp } from '../../../schema/case-list';
-import { useCaseList, useIndexRebuildProgress, type CaseListItem, type OkCaseListItem } from '../../data/case-hooks';
+import { CASE_LIST_PAGE_SIZE, filterCaseList, sortByNextFollowUp } from '../../../schema/case-list';
+import {
+  useCaseList,
+  useCaseListFirstPage,
+  useIndexRebuildProgress,
+  type CaseListItem,
+  type OkCaseListItem,
+} from '../../data/case-hooks';
 import { useDraft } from '../../data/hooks';
 import { nl } from '../../i18n/catalogue';
 import { caseHref } from '../../shell/case-url';
@@ -20,7 +26,8 @@ import { NEW_CASE_DRAFT } from './new-case-view';
 import { statusText } from './status-text';
 
 const t = nl.logbook;
-export const PAGE_SIZE = 50;
+const tp = nl.caseListPage;
+export const PAGE_SIZE = CASE_LIST_PAGE_SIZE;
 
 type OkItem = OkCaseListItem;
 
@@ -29,7 +36,9 @@ const typeOptions = caseTypeSchema.options.map((value) => ({ value, label: t.typ
 const flagOptions = flagSchema.options.map((value) => ({ value, label: t.flagNames[value].label }));
 
 export function CaseListView() {
-  const items = useCaseList();
+  // The sealed first page shows at once; the full list is read after it (issue 19).
+  const page = useCaseListFirstPage();
+  const items = useCaseList(page !== undefined);
   const rebuild = useIndexRebuildProgress();
   const draft = useDraft(NEW_CASE_DRAFT);
   const [query, setQuery] = useState('');
@@ -53,14 +62,19 @@ export function CaseListView() {
   }, [sorted, deferredQuery, status, type, flag]);
 
   const today = todayIso();
+  // Until the full list is read, the first page's closed cases with the earliest retention dates.
   const dueForErasure = useMemo(
     () =>
-      (items ?? []).filter(
-        (item): item is OkItem =>
-          item.ok && item.status === 'afgesloten' && item.retentionUntil !== undefined && item.retentionUntil < today,
-      ),
-    [items, today],
+      (items ?? (page ? page.due : []))
+        .filter(
+          (item): item is OkItem =>
+            item.ok && item.status === 'afgesloten' && item.retentionUntil !== undefined && item.retentionUntil < today,
+        )
+        .sort(byRetention),
+    [items, page, today],
   );
+  // The first page stands in for the list only in the default view: no search, no filter.
+  const firstPage = items === undefined && page && query.trim() === '' && !status && !type && !flag ? page : undefined;
 
   // A new query or filter starts again at the first page.
   function change(set: (value: string) => void) {
@@ -147,8 +161,22 @@ export function CaseListView() {
         </div>
       </search>
 
-      {filtered === undefined ? (
-        <p role="status">{rebuild ? t.indexRebuilding(rebuild.done, rebuild.total) : t.loading}</p>
+      {filtered === undefined && firstPage ? (
+        <>
+          <p role="status" className="case-count">
+            {firstPage.total === 0 ? t.empty : t.resultCount(firstPage.items.length, firstPage.total)}
+          </p>
+          <ul className="case-list">
+            {firstPage.items.map((item) => (
+              <CaseListEntry key={item.id} item={item} />
+            ))}
+          </ul>
+          <p role="status">{rebuild ? t.indexRebuilding(rebuild.done, rebuild.total) : tp.loadingRest}</p>
+        </>
+      ) : filtered === undefined ? (
+        <p role="status">
+          {rebuild ? t.indexRebuilding(rebuild.done, rebuild.total) : page ? tp.loadingForSearch : t.loading}
+        </p>
       ) : (
         <>
           <p role="status" className="case-count">
@@ -169,6 +197,9 @@ export function CaseListView() {
     </Page>
   );
 }
+
+const byRetention = (a: OkItem, b: OkItem): number =>
+  (a.retentionUntil ?? '').localeCompare(b.retentionUntil ?? '') || a.id.localeCompare(b.id);
 
 function CaseListEntry({ item }: { item: CaseListItem }) {
   if (!item.ok) {
