@@ -48,7 +48,8 @@ const listArg = (name) =>
     ?.split('=')[1]
     ?.split(',')
     .filter(Boolean);
-const SCALE_FIGURES = ['list', 'overview', 'export', 'unlock', 'heap'];
+// listFull is read with list (the same runs).
+const SCALE_FIGURES = ['list', 'listFull', 'overview', 'export', 'unlock', 'heap'];
 const scaleSizes = (listArg('sizes') ?? ['1000', '10000', '50000']).map(Number).filter((n) => n > 0);
 const scaleFigures = listArg('figures') ?? SCALE_FIGURES;
 if (argv.includes('--help')) {
@@ -596,9 +597,19 @@ async function runScaleOnly() {
       if (want('list')) {
         await harness.evaluate(() => window.bench.caseListOpen());
         const runs = [];
-        for (let i = 0; i < RUNS; i++) runs.push((await harness.evaluate(() => window.bench.caseListOpen())).ms);
+        const full = [];
+        for (let i = 0; i < RUNS; i++) {
+          const r = await harness.evaluate(() => window.bench.caseListOpen());
+          runs.push(r.ms);
+          full.push(r.fullMs);
+        }
         figs.list = summary(runs);
-        log(`scale ${n}: case list opened after unlock (4×) ${fmt(figs.list.median, 'ms')}`);
+        // Nothing hidden: the first screen shows from the sealed first page; this is when search and filters work.
+        figs.listFull = summary(full);
+        log(
+          `scale ${n}: case list opened after unlock (4×, first screen) ${fmt(figs.list.median, 'ms')}, ` +
+            `full list ready ${fmt(figs.listFull.median, 'ms')}`,
+        );
         // Where it goes (one run, 4×, each phase alone): read, count, decrypt, validate, decode, derive, sort; shard KiB.
         const phases = await harness.evaluate(() => window.bench.caseListCost());
         detail.listPhasesMs = phases;
@@ -617,12 +628,14 @@ async function runScaleOnly() {
         await harness.evaluate(() => window.bench.unlockToUsable());
         const runs = [];
         const afterUnlock = [];
+        const unlockFull = [];
         const heaps = [];
         const locked = [];
         for (let i = 0; i < RUNS; i++) {
           const r = await harness.evaluate(() => window.bench.unlockToUsable());
           runs.push(r.ms);
           afterUnlock.push(r.ms - r.unlockMs);
+          unlockFull.push(r.fullMs);
           if (want('heap')) {
             await harness.evaluate(() => window.bench.forgetHarnessState());
             heaps.push(await heapMb());
@@ -631,9 +644,10 @@ async function runScaleOnly() {
         if (want('unlock')) {
           figs.unlock = summary(runs);
           detail.unlockIndexPartMs = summary(afterUnlock);
+          detail.unlockToFullListMs = summary(unlockFull);
           log(
             `scale ${n}: unlock → usable case list (4×) ${fmt(figs.unlock.median, 'ms')} ` +
-              `(of which after the KDF + unwrap: ${fmt(median(afterUnlock), 'ms')})`,
+              `(of which after the KDF + unwrap: ${fmt(median(afterUnlock), 'ms')}; full list ready ${fmt(median(unlockFull), 'ms')})`,
           );
         }
         if (want('heap')) {
@@ -662,10 +676,11 @@ async function runScaleOnly() {
   }
   // Growth: per 10× cases, (v_b / v_a) ^ (1 / log10(b / a)); linear is 10, better is less.
   const names = {
-    list: 'Case list opened after unlock, 4×',
+    list: 'Case list opened after unlock (first screen), 4×',
+    listFull: 'Case list full list ready after unlock (search, filters), 4×',
     overview: 'Opvolging (first cards of the real screen), 4×',
     export: 'Anonymised auditor export, 1×',
-    unlock: 'Unlock → usable case list, 4×',
+    unlock: 'Unlock → usable case list (first screen), 4×',
     heap: 'JS heap after unlock (after GC), MB',
   };
   /** @type {Array<Record<string, unknown>>} */

@@ -6,7 +6,9 @@
 // rebuild. Before each unlock the stored index is checked in Node with the
 // app's own code: either absent (the next open rebuilds it) or complete and
 // equal to one built from the records (every shard at the head's generation,
-// decrypted, valid, the row count right). Never stale, never half-written.
+// decrypted, valid, the row count right), with its sealed first page of the
+// case list at the head's generation and equal to the first screen of the list
+// built from the records. Never stale, never half-written, never a wrong first page.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +18,7 @@ import { decryptRecord, newKdfParams } from '../../app/data/crypto';
 import type { IndexHeadRow, IndexShardRow } from '../../app/data/db';
 import { SHARDS } from '../../app/data/index/case-index';
 import { caseIdOf, emptyEntry, isIndexedKind, withRecord } from '../../app/data/index/entries';
+import { PAGE_ROW_ID, firstPageOf, openFirstPage } from '../../app/data/index/first-page';
 import type { CaseEntry } from '../../app/data/index/entries';
 import { SHARD_FORMAT, decodeShard, shardTapesSchema } from '../../app/data/index/shard-codec';
 import { openWithPassphrase, parseKeyring } from '../../app/data/keyring';
@@ -95,7 +98,18 @@ async function checkStoredIndex(page: Page): Promise<string> {
       return `shard ${i} unreadable: ${String(e)}`;
     }
   }
-  return canonical(stored) === canonical(built) ? 'ok' : 'stale: the index differs from the records';
+  if (canonical(stored) !== canonical(built)) return 'stale: the index differs from the records';
+  // The first page: written with every head, so always there and at the head's generation.
+  const pageRow = raw.caseIndex.find((r): r is IndexShardRow => r.id === PAGE_ROW_ID);
+  if (!pageRow) return 'first page missing';
+  if (pageRow.gen !== head.gen) return `first page at generation ${pageRow.gen}, the head at ${head.gen}`;
+  const firstPage = await openFirstPage(key, pageRow);
+  if (!firstPage) return 'first page unreadable';
+  // References are unique here, so the order (and so the first screen) does not depend on the shard order.
+  const expected = firstPageOf(head.gen, [built]);
+  if (firstPage.total !== expected.total || JSON.stringify(firstPage.items) !== JSON.stringify(expected.items))
+    return 'stale first page: it differs from the records';
+  return 'ok';
 }
 
 test('the case index is never stale or half-written after kills during index updates and rebuilds', async ({
