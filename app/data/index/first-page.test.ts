@@ -54,8 +54,12 @@ describe('the sealed first page of the case list', () => {
     const { page, list } = await pageAndList();
     expect(page).not.toBeNull();
     expect(page?.total).toBe(list.length);
-    expect(page?.items).toEqual(list.slice(0, CASE_LIST_PAGE_SIZE));
-    expect(page?.due.map((i) => i.reference)).toEqual(['2026-008']);
+    expect(page?.items.slice(0, CASE_LIST_PAGE_SIZE)).toEqual(list.slice(0, CASE_LIST_PAGE_SIZE));
+    // The closed case past its retention date is on the page too (the "due for erasure" callout), even if not first.
+    expect(page?.items.filter((i) => i.ok && i.retentionUntil !== undefined).map((i) => i.ok && i.reference)).toEqual([
+      '2026-008',
+    ]);
+    expect(page?.items.length).toBeLessThanOrEqual(CASE_LIST_PAGE_SIZE + 1);
     const head = await db.caseIndex.get('head');
     expect(page?.gen).toBe(head && 'gen' in head ? head.gen : -1);
   });
@@ -68,12 +72,12 @@ describe('the sealed first page of the case list', () => {
     await saveRecords([makeCase({ reference: '2026-900', updatedAt: '2026-07-01T10:00:00.000Z' })]);
     let { page, list } = await pageAndList();
     expect(page?.items[0]?.id).toBe(cases[54]!.id);
-    expect(page?.items).toEqual(list.slice(0, CASE_LIST_PAGE_SIZE));
+    expect(page?.items.slice(0, CASE_LIST_PAGE_SIZE)).toEqual(list.slice(0, CASE_LIST_PAGE_SIZE));
     expect(page?.total).toBe(CASE_LIST_PAGE_SIZE + 5);
     await forgetCaseIndex();
     await readCaseList();
     ({ page, list } = await pageAndList());
-    expect(page?.items).toEqual(list.slice(0, CASE_LIST_PAGE_SIZE));
+    expect(page?.items.slice(0, CASE_LIST_PAGE_SIZE)).toEqual(list.slice(0, CASE_LIST_PAGE_SIZE));
     expect(page?.total).toBe(list.length);
   });
 

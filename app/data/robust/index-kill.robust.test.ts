@@ -50,7 +50,8 @@ async function checkStoredIndex(): Promise<{ rebuilt: boolean; equal: boolean; r
   const pageOk =
     page !== null &&
     page.total === fresh.length &&
-    JSON.stringify(page.items) === JSON.stringify(sortByNextFollowUp(fresh).slice(0, CASE_LIST_PAGE_SIZE));
+    JSON.stringify(page.items.slice(0, CASE_LIST_PAGE_SIZE)) ===
+      JSON.stringify(sortByNextFollowUp(fresh).slice(0, CASE_LIST_PAGE_SIZE));
   return { rebuilt, equal: JSON.stringify(stored) === JSON.stringify(fresh), rows, pageOk };
 }
 

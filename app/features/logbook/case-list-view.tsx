@@ -62,19 +62,18 @@ export function CaseListView() {
   }, [sorted, deferredQuery, status, type, flag]);
 
   const today = todayIso();
-  // Until the full list is read, the first page's closed cases with the earliest retention dates.
+  // Until the full list is read: the first page's closed cases with the earliest retention dates.
   const dueForErasure = useMemo(
     () =>
-      (items ?? (page ? page.due : []))
-        .filter(
-          (item): item is OkItem =>
-            item.ok && item.status === 'afgesloten' && item.retentionUntil !== undefined && item.retentionUntil < today,
-        )
-        .sort(byRetention),
+      (items ?? page?.items ?? []).filter(
+        (item): item is OkItem =>
+          item.ok && item.status === 'afgesloten' && item.retentionUntil !== undefined && item.retentionUntil < today,
+      ),
     [items, page, today],
   );
   // The first page stands in for the list only in the default view: no search, no filter.
   const firstPage = items === undefined && page && query.trim() === '' && !status && !type && !flag ? page : undefined;
+  const list = filtered ?? firstPage?.items;
 
   // A new query or filter starts again at the first page.
   function change(set: (value: string) => void) {
@@ -84,7 +83,8 @@ export function CaseListView() {
     };
   }
 
-  const shown = filtered?.slice(0, limit) ?? [];
+  const shown = list?.slice(0, limit) ?? [];
+  const total = filtered?.length ?? firstPage?.total ?? 0;
 
   return (
     <Page title={t.listTitle}>
@@ -161,33 +161,23 @@ export function CaseListView() {
         </div>
       </search>
 
-      {filtered === undefined && firstPage ? (
-        <>
-          <p role="status" className="case-count">
-            {firstPage.total === 0 ? t.empty : t.resultCount(firstPage.items.length, firstPage.total)}
-          </p>
-          <ul className="case-list">
-            {firstPage.items.map((item) => (
-              <CaseListEntry key={item.id} item={item} />
-            ))}
-          </ul>
-          <p role="status">{rebuild ? t.indexRebuilding(rebuild.done, rebuild.total) : tp.loadingRest}</p>
-        </>
-      ) : filtered === undefined ? (
+      {list === undefined ? (
         <p role="status">
-          {rebuild ? t.indexRebuilding(rebuild.done, rebuild.total) : page ? tp.loadingForSearch : t.loading}
+          {rebuild ? t.indexRebuilding(rebuild.done, rebuild.total) : t.loading}
         </p>
       ) : (
         <>
           <p role="status" className="case-count">
-            {items?.length === 0 ? t.empty : t.resultCount(shown.length, filtered.length)}
+            {(items?.length ?? total) === 0 ? t.empty : t.resultCount(shown.length, total)}
           </p>
           <ul className="case-list">
             {shown.map((item) => (
               <CaseListEntry key={item.id} item={item} />
             ))}
           </ul>
-          {filtered.length > shown.length ? (
+          {!filtered ? (
+            <p role="status">{rebuild ? t.indexRebuilding(rebuild.done, rebuild.total) : tp.loadingRest}</p>
+          ) : filtered.length > shown.length ? (
             <button type="button" className="button" onClick={() => setLimit((n) => n + PAGE_SIZE)}>
               {t.showMore(filtered.length - shown.length)}
             </button>
@@ -197,9 +187,6 @@ export function CaseListView() {
     </Page>
   );
 }
-
-const byRetention = (a: OkItem, b: OkItem): number =>
-  (a.retentionUntil ?? '').localeCompare(b.retentionUntil ?? '') || a.id.localeCompare(b.id);
 
 function CaseListEntry({ item }: { item: CaseListItem }) {
   if (!item.ok) {
