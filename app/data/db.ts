@@ -14,6 +14,8 @@
 // - caseIndex (version 4): the encrypted case index (index/), a plaintext
 //            head row `{ id: 'head', gen, rows, shards }` and a few shard
 //            rows `{ id: 'shard:N', gen, iv, data }`.
+//            Since issue 19 session 7 also `{ id: 'page', gen, iv, data }`, the
+//            case list's sealed first page (index/first-page.ts).
 // - sync (version 5): replication state per replicated row (sync/track.ts):
 //            revision, ancestry, pending-push mark, last synced envelope.
 // - conflicts (version 5): "tegenstrijdige wijziging" items (sync/merge.ts),
