@@ -52,6 +52,10 @@ const listArg = (name) =>
 const SCALE_FIGURES = ['list', 'listFull', 'overview', 'export', 'unlock', 'heap'];
 const scaleSizes = (listArg('sizes') ?? ['1000', '10000', '50000']).map(Number).filter((n) => n > 0);
 const scaleFigures = listArg('figures') ?? SCALE_FIGURES;
+// The default mode's `--figures=4,5`: only those figures (1 stands for 1a-1c); the results go to bench/results-figures.json.
+const defaultFigures = onlyScale ? undefined : listArg('figures');
+/** @param {string} id */
+const wantFigure = (id) => defaultFigures === undefined || defaultFigures.includes(id);
 if (argv.includes('--help')) {
   console.log(`node bench/run.mjs [--runs=N] [--cases=N] [--skip-build] [--only=unlock | --only=lock]
        node bench/run.mjs --only=scale [--sizes=1000,10000,50000] [--figures=${SCALE_FIGURES.join(',')}] [--runs=N]
@@ -71,7 +75,9 @@ if (argv.includes('--help')) {
                  after unlock (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage);
                  then the growth per 10x cases (goal: linear or better) and the heap at
                  50,000 (goal <= 60 MB). --sizes and --figures run a part of it.
-                 Writes bench/results-scale.json`);
+                 Writes bench/results-scale.json
+  --figures=4,5  (default mode) only these figures (1 = 1a-1c, 2 … 8); writes
+                 bench/results-figures.json instead of bench/results.json`);
   process.exit(0);
 }
 const RUNS = Math.max(5, numberArg('runs', 5));
@@ -613,7 +619,11 @@ async function runScaleOnly() {
         // Where it goes (one run, 4×, each phase alone): read, count, decrypt, validate, decode, derive, sort; shard KiB.
         const phases = await harness.evaluate(() => window.bench.caseListCost());
         detail.listPhasesMs = phases;
-        log(`scale ${n}: case list phases (4×) ${Object.entries(phases).map(([k, v]) => `${k} ${k === 'kib' ? v.toFixed(0) : fmt(v, 'ms')}`).join(', ')}`);
+        log(
+          `scale ${n}: case list phases (4×) ${Object.entries(phases)
+            .map(([k, v]) => `${k} ${k === 'kib' ? v.toFixed(0) : fmt(v, 'ms')}`)
+            .join(', ')}`,
+        );
       }
       if (want('overview')) {
         await harness.evaluate(() => window.bench.overviewRender());
@@ -748,37 +758,47 @@ if (onlyScale) {
 
 const started = Date.now();
 const loadAtStart = loadavg();
-build();
+// The app build serves figures 1 and 2 only (`--figures=` may leave both out).
+if (wantFigure('1') || wantFigure('2')) build();
+else vite(['build', '--config', 'bench/harness/vite.config.ts']);
 
 // Figure 1: deterministic sizes from the build manifest (also enforced in npm test).
-const sizes = await measureJs(appOut);
-record(
-  {
-    id: '1a',
-    figure: 'JS gzip, critical path (lock screen + knowledge screens)',
-    unit: 'KiB',
-    goal: `≤ ${budgets.criticalKiB} KiB`,
-    note: `${sizes.critical.length} chunks; deterministic, checked in npm test`,
-  },
-  summary([sizes.criticalBytes / 1024]),
-  (v) => v <= budgets.criticalKiB,
-);
-record(
-  { id: '1b', figure: 'JS gzip, all', unit: 'KiB', goal: `≤ ${budgets.allKiB} KiB`, note: `${sizes.all.length} files` },
-  summary([sizes.allBytes / 1024]),
-  (v) => v <= budgets.allKiB,
-);
-record(
-  {
-    id: '1c',
-    figure: 'WebAssembly gzip (Argon2id, base64 in the KDF worker chunk)',
-    unit: 'KiB',
-    goal: `≤ ${budgets.wasmKiB} KiB`,
-    note: 'counted apart from JS (issue 19)',
-  },
-  summary([sizes.wasmBytes / 1024]),
-  (v) => v <= budgets.wasmKiB,
-);
+if (wantFigure('1')) {
+  const sizes = await measureJs(appOut);
+  record(
+    {
+      id: '1a',
+      figure: 'JS gzip, critical path (lock screen + knowledge screens)',
+      unit: 'KiB',
+      goal: `≤ ${budgets.criticalKiB} KiB`,
+      note: `${sizes.critical.length} chunks; deterministic, checked in npm test`,
+    },
+    summary([sizes.criticalBytes / 1024]),
+    (v) => v <= budgets.criticalKiB,
+  );
+  record(
+    {
+      id: '1b',
+      figure: 'JS gzip, all',
+      unit: 'KiB',
+      goal: `≤ ${budgets.allKiB} KiB`,
+      note: `${sizes.all.length} files`,
+    },
+    summary([sizes.allBytes / 1024]),
+    (v) => v <= budgets.allKiB,
+  );
+  record(
+    {
+      id: '1c',
+      figure: 'WebAssembly gzip (Argon2id, base64 in the KDF worker chunk)',
+      unit: 'KiB',
+      goal: `≤ ${budgets.wasmKiB} KiB`,
+      note: 'counted apart from JS (issue 19)',
+    },
+    summary([sizes.wasmBytes / 1024]),
+    (v) => v <= budgets.wasmKiB,
+  );
+}
 
 const servers = await Promise.all([
   startServer({ root: appOut }),
@@ -814,217 +834,244 @@ try {
   );
 
   // Figure 2 ----------------------------------------------------------------
-  const offline = await figureOfflineLockScreen(context, appServer.url, baselineServer.url, loop1);
-  extra.lockScreenThrottle = offline.effective;
+  if (wantFigure('2')) {
+    const offline = await figureOfflineLockScreen(context, appServer.url, baselineServer.url, loop1);
+    extra.lockScreenThrottle = offline.effective;
+  }
 
   await harness.evaluate((secret) => window.bench.setup(secret), PASSPHRASE);
 
   // Figure 3 ----------------------------------------------------------------
-  log(`figure 3: bulk write of ${CASES} encrypted cases vs raw IndexedDB, 1×, ${RUNS} alternated pairs`);
-  await harness.evaluate((n) => window.bench.prepareBulk(n), CASES);
-  const bulk = [];
-  for (let i = 0; i < RUNS; i++) {
-    const baken = await harness.evaluate(() => window.bench.writeBaken());
-    const raw = await harness.evaluate(() => window.bench.writeRaw());
-    bulk.push({ baken: baken.ms, raw: raw.ms, bytes: baken.bytes, rows: raw.rows });
+  if (wantFigure('3')) {
+    log(`figure 3: bulk write of ${CASES} encrypted cases vs raw IndexedDB, 1×, ${RUNS} alternated pairs`);
+    await harness.evaluate((n) => window.bench.prepareBulk(n), CASES);
+    const bulk = [];
+    for (let i = 0; i < RUNS; i++) {
+      const baken = await harness.evaluate(() => window.bench.writeBaken());
+      const raw = await harness.evaluate(() => window.bench.writeRaw());
+      bulk.push({ baken: baken.ms, raw: raw.ms, bytes: baken.bytes, rows: raw.rows });
+    }
+    await harness.evaluate(() => window.bench.clearRecords());
+    const writeCost = await harness.evaluate(() => window.bench.writeCost());
+    extra.writeCost = writeCost;
+    log(
+      `figure 3 parts (each alone): validate ${fmt(writeCost.validateMs, 'ms')}, encrypt ${fmt(writeCost.encryptMs, 'ms')}, ` +
+        `existence check records.bulkGet ${fmt(writeCost.recordsGetMs, 'ms')}, audit.bulkGet ${fmt(writeCost.auditGetMs, 'ms')}`,
+    );
+    const lean = [];
+    for (let i = 0; i < 3; i++) {
+      const ms = await harness.evaluate(() => window.bench.writeLean());
+      const raw = await harness.evaluate(() => window.bench.writeRaw());
+      lean.push(ms / raw.ms);
+    }
+    extra.writeLeanRatio = summary(lean);
+    log(
+      `figure 3 what-if: validate + encrypt + bulkPut without the existence reads ÷ raw = ${median(lean).toFixed(2)}×`,
+    );
+    const bakenWrite = summary(bulk.map((b) => b.baken));
+    const rawWrite = summary(bulk.map((b) => b.raw));
+    record(
+      {
+        id: '3',
+        figure: `Bulk write of ${CASES} encrypted cases ÷ raw IndexedDB put (same rows, one transaction)`,
+        unit: 'ratio',
+        goal: '≤ 1.6',
+        note: `saveRecords ${fmt(bakenWrite.median, 'ms')}, raw put ${fmt(rawWrite.median, 'ms')} (${Math.round((bulk[0]?.bytes ?? 0) / 1024)} KiB ciphertext)`,
+        detail: { bakenMs: bakenWrite, rawMs: rawWrite, pairs: bulk, parts: writeCost, leanRatio: summary(lean) },
+      },
+      summary(bulk.map((b) => b.baken / b.raw)),
+      (v) => v <= 1.6,
+    );
   }
-  await harness.evaluate(() => window.bench.clearRecords());
-  const writeCost = await harness.evaluate(() => window.bench.writeCost());
-  extra.writeCost = writeCost;
-  log(
-    `figure 3 parts (each alone): validate ${fmt(writeCost.validateMs, 'ms')}, encrypt ${fmt(writeCost.encryptMs, 'ms')}, ` +
-      `existence check records.bulkGet ${fmt(writeCost.recordsGetMs, 'ms')}, audit.bulkGet ${fmt(writeCost.auditGetMs, 'ms')}`,
-  );
-  const lean = [];
-  for (let i = 0; i < 3; i++) {
-    const ms = await harness.evaluate(() => window.bench.writeLean());
-    const raw = await harness.evaluate(() => window.bench.writeRaw());
-    lean.push(ms / raw.ms);
-  }
-  extra.writeLeanRatio = summary(lean);
-  log(`figure 3 what-if: validate + encrypt + bulkPut without the existence reads ÷ raw = ${median(lean).toFixed(2)}×`);
-  const bakenWrite = summary(bulk.map((b) => b.baken));
-  const rawWrite = summary(bulk.map((b) => b.raw));
-  record(
-    {
-      id: '3',
-      figure: `Bulk write of ${CASES} encrypted cases ÷ raw IndexedDB put (same rows, one transaction)`,
-      unit: 'ratio',
-      goal: '≤ 1.6',
-      note: `saveRecords ${fmt(bakenWrite.median, 'ms')}, raw put ${fmt(rawWrite.median, 'ms')} (${Math.round((bulk[0]?.bytes ?? 0) / 1024)} KiB ciphertext)`,
-      detail: { bakenMs: bakenWrite, rawMs: rawWrite, pairs: bulk, parts: writeCost, leanRatio: summary(lean) },
-    },
-    summary(bulk.map((b) => b.baken / b.raw)),
-    (v) => v <= 1.6,
-  );
 
   // Seed the logbook once for figures 4–8 ----------------------------------
-  log(`seeding ${CASES} cases with betrokkenen, consent, assessment, notes, follow-ups (1×)…`);
-  const seeded = await harness.evaluate((n) => window.bench.seed(n), CASES);
-  extra.seed = seeded;
-  log(`seeded ${seeded.records} records (${seeded.openFollowUps} open follow-ups) in ${fmt(seeded.ms, 'ms')}`);
+  if (['4', '5', '7', '8'].some(wantFigure)) {
+    log(`seeding ${CASES} cases with betrokkenen, consent, assessment, notes, follow-ups (1×)…`);
+    const seeded = await harness.evaluate((n) => window.bench.seed(n), CASES);
+    extra.seed = seeded;
+    log(`seeded ${seeded.records} records (${seeded.openFollowUps} open follow-ups) in ${fmt(seeded.ms, 'ms')}`);
 
-  // Diagnostics: what one record read costs (decrypt + parse vs validation).
-  const readCost1x = await harness.evaluate(() => window.bench.readCost(2000));
-  await throttle(4);
-  const readCost4x = await harness.evaluate(() => window.bench.readCost(2000));
-  await throttle(1);
-  extra.readCost = { oneX: readCost1x, fourX: readCost4x };
-  log(
-    `read cost of ${readCost1x.rows} records at 1× / 4×: decrypt+parse ${fmt(readCost1x.decryptMs, 'ms')} / ${fmt(readCost4x.decryptMs, 'ms')}, ` +
-      `restoreRecord (zod) ${fmt(readCost1x.validateMs, 'ms')} / ${fmt(readCost4x.validateMs, 'ms')}, ` +
-      `openRecordRow ${fmt(readCost1x.openMs, 'ms')} / ${fmt(readCost4x.openMs, 'ms')}`,
-  );
+    // Diagnostics: what one record read costs (decrypt + parse vs validation).
+    // Not fatal: readCost decrypts with the vault key, which fails on rows under per-case keys (issue 18).
+    try {
+      const readCost1x = await harness.evaluate(() => window.bench.readCost(2000));
+      await throttle(4);
+      const readCost4x = await harness.evaluate(() => window.bench.readCost(2000));
+      await throttle(1);
+      extra.readCost = { oneX: readCost1x, fourX: readCost4x };
+      log(
+        `read cost of ${readCost1x.rows} records at 1× / 4×: decrypt+parse ${fmt(readCost1x.decryptMs, 'ms')} / ${fmt(readCost4x.decryptMs, 'ms')}, ` +
+          `restoreRecord (zod) ${fmt(readCost1x.validateMs, 'ms')} / ${fmt(readCost4x.validateMs, 'ms')}, ` +
+          `openRecordRow ${fmt(readCost1x.openMs, 'ms')} / ${fmt(readCost4x.openMs, 'ms')}`,
+      );
+    } catch (e) {
+      await throttle(1);
+      log(`read cost diagnostics skipped: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
 
   // Figure 7 (1×) -----------------------------------------------------------
-  log(`figure 7: auditor export of ${CASES} cases, 1×, ${RUNS} runs`);
-  /** @type {import('../schema/audit-aggregates').AuditPeriod} */
-  const period = { kind: 'quarter', year: 2026, quarter: 3 };
-  const exports = [];
-  for (let i = 0; i < RUNS; i++) exports.push(await harness.evaluate((p) => window.bench.auditorExport(p), period));
-  const exportRead = await harness.evaluate(() => window.bench.exportReadCost());
-  extra.exportReadCost = exportRead;
-  log(
-    `figure 7 parts: reading the parts of every case with where('caseId').anyOf(ids) ${fmt(exportRead.anyOfMs, 'ms')}, ` +
-      `with one where('kind').equals(kind) per kind ${fmt(exportRead.byKindMs, 'ms')}`,
-  );
-  record(
-    {
-      id: '7',
-      figure: `Anonymised auditor export of ${CASES} cases (read + decrypt + aggregate + CSV/JSON), 1×`,
-      unit: 'ms',
-      goal: '≤ 2000 ms',
-      note: `${exports[0]?.cases ?? 0} cases in the period (2026-Q3)`,
-    },
-    summary(exports.map((e) => e.ms)),
-    (v) => v <= 2000,
-  );
+  if (wantFigure('7')) {
+    log(`figure 7: auditor export of ${CASES} cases, 1×, ${RUNS} runs`);
+    /** @type {import('../schema/audit-aggregates').AuditPeriod} */
+    const period = { kind: 'quarter', year: 2026, quarter: 3 };
+    const exports = [];
+    for (let i = 0; i < RUNS; i++) exports.push(await harness.evaluate((p) => window.bench.auditorExport(p), period));
+    const exportRead = await harness.evaluate(() => window.bench.exportReadCost());
+    extra.exportReadCost = exportRead;
+    log(
+      `figure 7 parts: reading the parts of every case with where('caseId').anyOf(ids) ${fmt(exportRead.anyOfMs, 'ms')}, ` +
+        `with one where('kind').equals(kind) per kind ${fmt(exportRead.byKindMs, 'ms')}`,
+    );
+    record(
+      {
+        id: '7',
+        figure: `Anonymised auditor export of ${CASES} cases (read + decrypt + aggregate + CSV/JSON), 1×`,
+        unit: 'ms',
+        goal: '≤ 2000 ms',
+        note: `${exports[0]?.cases ?? 0} cases in the period (2026-Q3)`,
+      },
+      summary(exports.map((e) => e.ms)),
+      (v) => v <= 2000,
+    );
+  }
 
   // Figure 8 (4×) -----------------------------------------------------------
-  log(`figure 8: case list search, typing "${SEARCH}" at 4×, ${RUNS} runs`);
-  const list1x = await harness.evaluate(() => window.bench.loadCaseList());
-  await throttle(4);
-  const list4x = await harness.evaluate(() => window.bench.loadCaseList());
-  extra.caseListLoad = { oneX: list1x, fourX: list4x };
-  await harness.evaluate((q) => window.bench.typeQuery(q), SEARCH);
-  const typing = [];
-  for (let i = 0; i < RUNS; i++) typing.push(await harness.evaluate((q) => window.bench.typeQuery(q), SEARCH));
-  const worstPerRun = typing.map((run) => Math.max(...run.map((k) => k.ms)));
-  const allKeys = typing.flat().map((k) => k.ms);
-  const filterKeys = typing.flat().map((k) => k.filterMs);
-  const sortKeys = typing.flat().map((k) => k.sortMs);
-  record(
-    {
-      id: '8',
-      figure: `Case list search over ${CASES} cases, 4×: slowest keystroke of "${SEARCH}"`,
-      unit: 'ms',
-      goal: '≤ 100 ms per keystroke',
-      note:
-        `filter + sort + first page; median keystroke ${fmt(median(allKeys), 'ms')} ` +
-        `(filterCaseList ${fmt(median(filterKeys), 'ms')}, sortByNextFollowUp ${fmt(median(sortKeys), 'ms')}); ` +
-        `opening the list (readCaseList) took ${fmt(list4x.ms, 'ms')} at 4×, ${fmt(list1x.ms, 'ms')} at 1×`,
-      detail: { keystrokes: typing },
-    },
-    summary(worstPerRun),
-    (v) => v <= 100,
-  );
+  if (wantFigure('8')) {
+    log(`figure 8: case list search, typing "${SEARCH}" at 4×, ${RUNS} runs`);
+    const list1x = await harness.evaluate(() => window.bench.loadCaseList());
+    await throttle(4);
+    const list4x = await harness.evaluate(() => window.bench.loadCaseList());
+    extra.caseListLoad = { oneX: list1x, fourX: list4x };
+    await harness.evaluate((q) => window.bench.typeQuery(q), SEARCH);
+    const typing = [];
+    for (let i = 0; i < RUNS; i++) typing.push(await harness.evaluate((q) => window.bench.typeQuery(q), SEARCH));
+    const worstPerRun = typing.map((run) => Math.max(...run.map((k) => k.ms)));
+    const allKeys = typing.flat().map((k) => k.ms);
+    const filterKeys = typing.flat().map((k) => k.filterMs);
+    const sortKeys = typing.flat().map((k) => k.sortMs);
+    record(
+      {
+        id: '8',
+        figure: `Case list search over ${CASES} cases, 4×: slowest keystroke of "${SEARCH}"`,
+        unit: 'ms',
+        goal: '≤ 100 ms per keystroke',
+        note:
+          `filter + sort + first page; median keystroke ${fmt(median(allKeys), 'ms')} ` +
+          `(filterCaseList ${fmt(median(filterKeys), 'ms')}, sortByNextFollowUp ${fmt(median(sortKeys), 'ms')}); ` +
+          `opening the list (readCaseList) took ${fmt(list4x.ms, 'ms')} at 4×, ${fmt(list1x.ms, 'ms')} at 1×`,
+        detail: { keystrokes: typing },
+      },
+      summary(worstPerRun),
+      (v) => v <= 100,
+    );
+  }
 
   // Figure 4 (4×) -----------------------------------------------------------
-  log(`figure 4: follow-up overview at ${CASES} cases, 4×, ${RUNS + 2} runs`);
-  await harness.evaluate(() => window.bench.overviewQuery());
-  await harness.evaluate(() => window.bench.overviewRender());
-  const queries = [];
-  const renders = [];
-  for (let i = 0; i < RUNS + 2; i++) {
-    queries.push(await harness.evaluate(() => window.bench.overviewQuery()));
-    renders.push(await harness.evaluate(() => window.bench.overviewRender()));
+  if (wantFigure('4')) {
+    await throttle(4);
+    log(`figure 4: follow-up overview at ${CASES} cases, 4×, ${RUNS + 2} runs`);
+    await harness.evaluate(() => window.bench.overviewQuery());
+    await harness.evaluate(() => window.bench.overviewRender());
+    const queries = [];
+    const renders = [];
+    for (let i = 0; i < RUNS + 2; i++) {
+      queries.push(await harness.evaluate(() => window.bench.overviewQuery()));
+      renders.push(await harness.evaluate(() => window.bench.overviewRender()));
+    }
+    const querySummary = summary(queries.map((q) => q.ms));
+    const parts = [];
+    for (let i = 0; i < 3; i++) parts.push(await harness.evaluate(() => window.bench.overviewCost()));
+    const overviewParts = {
+      indexMs: median(parts.map((p) => p.indexMs)),
+      deriveMs: median(parts.map((p) => p.deriveMs)),
+      firstDomMs: median(renders.map((r) => r.firstDomMs)),
+    };
+    log(
+      `figure 4 parts: reading + decrypting the case index from disk (once per unlock) ${fmt(overviewParts.indexMs, 'ms')}, ` +
+        `deriving the overview (${parts[0]?.shown ?? 0} shown) from memory ${fmt(overviewParts.deriveMs, 'ms')}; ` +
+        `the screen's first DOM (loading state) after ${fmt(overviewParts.firstDomMs, 'ms')}`,
+    );
+    record(
+      {
+        id: '4',
+        figure: `Follow-up overview at ${CASES} cases, 4×: query + decrypt + first render of the real screen`,
+        unit: 'ms',
+        goal: '≤ 50 ms',
+        note:
+          `mount of FollowUpScreen until its first cards are in the DOM; query + decrypt alone ` +
+          `(readFollowUpOverview) ${fmt(querySummary.median, 'ms')}; ${queries[0]?.total ?? 0} open, ${queries[0]?.shown ?? 0} shown`,
+        detail: { queryMs: querySummary, renders, parts: overviewParts },
+      },
+      summary(renders.map((r) => r.ms)),
+      (v) => v <= 50,
+    );
   }
-  const querySummary = summary(queries.map((q) => q.ms));
-  const parts = [];
-  for (let i = 0; i < 3; i++) parts.push(await harness.evaluate(() => window.bench.overviewCost()));
-  const overviewParts = {
-    indexMs: median(parts.map((p) => p.indexMs)),
-    deriveMs: median(parts.map((p) => p.deriveMs)),
-    firstDomMs: median(renders.map((r) => r.firstDomMs)),
-  };
-  log(
-    `figure 4 parts: reading + decrypting the case index from disk (once per unlock) ${fmt(overviewParts.indexMs, 'ms')}, ` +
-      `deriving the overview (${parts[0]?.shown ?? 0} shown) from memory ${fmt(overviewParts.deriveMs, 'ms')}; ` +
-      `the screen's first DOM (loading state) after ${fmt(overviewParts.firstDomMs, 'ms')}`,
-  );
-  record(
-    {
-      id: '4',
-      figure: `Follow-up overview at ${CASES} cases, 4×: query + decrypt + first render of the real screen`,
-      unit: 'ms',
-      goal: '≤ 50 ms',
-      note:
-        `mount of FollowUpScreen until its first cards are in the DOM; query + decrypt alone ` +
-        `(readFollowUpOverview) ${fmt(querySummary.median, 'ms')}; ${queries[0]?.total ?? 0} open, ${queries[0]?.shown ?? 0} shown`,
-      detail: { queryMs: querySummary, renders, parts: overviewParts },
-    },
-    summary(renders.map((r) => r.ms)),
-    (v) => v <= 50,
-  );
 
   // Figure 5 (4×) -----------------------------------------------------------
-  const perRun = 8;
-  log(`figure 5: save one note at 4×, ${RUNS} runs × ${perRun} saves`);
-  await harness.evaluate(() => window.bench.saveNotes(3));
-  /** @type {number[][]} */
-  const saves = [];
-  for (let i = 0; i < RUNS; i++) saves.push(await harness.evaluate((n) => window.bench.saveNotes(n), perRun));
-  const allSaves = saves.flat();
-  const p50 = percentile(allSaves, 50);
-  const p95 = percentile(allSaves, 95);
-  figures.push({
-    id: '5',
-    figure: `Save one note (appendNote) at 4×, p95 over ${allSaves.length} saves`,
-    unit: 'ms',
-    goal: 'p95 ≤ 50 ms',
-    value: p95,
-    min: Math.min(...allSaves),
-    max: Math.max(...allSaves),
-    runs: allSaves,
-    pass: p95 <= 50,
-    note: `p50 ${fmt(p50, 'ms')}, p95 ${fmt(p95, 'ms')}; per-run medians ${saves.map((s) => fmt(median(s), 'ms')).join(', ')}`,
-  });
-  log(`figure 5: p50 ${fmt(p50, 'ms')}, p95 ${fmt(p95, 'ms')} (goal p95 ≤ 50 ms)`);
+  if (wantFigure('5')) {
+    await throttle(4);
+    const perRun = 8;
+    log(`figure 5: save one note at 4×, ${RUNS} runs × ${perRun} saves`);
+    await harness.evaluate(() => window.bench.saveNotes(3));
+    /** @type {number[][]} */
+    const saves = [];
+    for (let i = 0; i < RUNS; i++) saves.push(await harness.evaluate((n) => window.bench.saveNotes(n), perRun));
+    const allSaves = saves.flat();
+    const p50 = percentile(allSaves, 50);
+    const p95 = percentile(allSaves, 95);
+    figures.push({
+      id: '5',
+      figure: `Save one note (appendNote) at 4×, p95 over ${allSaves.length} saves`,
+      unit: 'ms',
+      goal: 'p95 ≤ 50 ms',
+      value: p95,
+      min: Math.min(...allSaves),
+      max: Math.max(...allSaves),
+      runs: allSaves,
+      pass: p95 <= 50,
+      note: `p50 ${fmt(p50, 'ms')}, p95 ${fmt(p95, 'ms')}; per-run medians ${saves.map((s) => fmt(median(s), 'ms')).join(', ')}`,
+    });
+    log(`figure 5: p50 ${fmt(p50, 'ms')}, p95 ${fmt(p95, 'ms')} (goal p95 ≤ 50 ms)`);
+  }
 
   // Figure 6 (4×) -----------------------------------------------------------
-  log(`figure 6: unlock at 4×, alternated with the pure-JS KDF on the throttled main thread, ${RUNS} runs`);
-  const kdfOk = await harness.evaluate(() => window.bench.checkPureKdf());
-  const sampleIterations = 30_000;
-  const scale = 600_000 / sampleIterations;
-  const unlocks = [];
-  const pure = [];
-  await harness.evaluate(() => window.bench.unlockTimed());
-  for (let i = 0; i < RUNS; i++) {
-    unlocks.push(await harness.evaluate(() => window.bench.unlockTimed()));
-    pure.push((await harness.evaluate((n) => window.bench.pureKdf(n), sampleIterations)) * scale);
+  if (wantFigure('6')) {
+    await throttle(4);
+    log(`figure 6: unlock at 4×, alternated with the pure-JS KDF on the throttled main thread, ${RUNS} runs`);
+    const kdfOk = await harness.evaluate(() => window.bench.checkPureKdf());
+    const sampleIterations = 30_000;
+    const scale = 600_000 / sampleIterations;
+    const unlocks = [];
+    const pure = [];
+    await harness.evaluate(() => window.bench.unlockTimed());
+    for (let i = 0; i < RUNS; i++) {
+      unlocks.push(await harness.evaluate(() => window.bench.unlockTimed()));
+      pure.push((await harness.evaluate((n) => window.bench.pureKdf(n), sampleIterations)) * scale);
+    }
+    await throttle(1);
+    const pure1x = [];
+    for (let i = 0; i < 3; i++)
+      pure1x.push((await harness.evaluate((n) => window.bench.pureKdf(n), sampleIterations)) * scale);
+    const pureSummary = summary(pure);
+    record(
+      {
+        id: '6',
+        // Issue 18: Argon2id in a worker; goal 1.5 s at 4x. DevTools CPU throttling
+        // may not slow a dedicated worker, so SECURITY.md also gives 4x the 1x time.
+        figure: 'Unlock (Argon2id 46 MiB, t = 2, p = 1 in a worker + unwrap), 4×',
+        unit: 'ms',
+        goal: '≤ 1500 ms',
+        note:
+          `legacy PBKDF2-SHA-256 600,000 in pure JS on the throttled main thread: ${fmt(pureSummary.median, 'ms')} at 4×, ` +
+          `${fmt(median(pure1x), 'ms')} at 1× (extrapolated from ${sampleIterations.toLocaleString('en')} iterations; ` +
+          `${kdfOk ? 'matches WebCrypto' : 'DOES NOT match WebCrypto'})`,
+        detail: { pureJs4xMs: pureSummary, pureJs1xMs: summary(pure1x), pureMatchesWebCrypto: kdfOk },
+      },
+      summary(unlocks),
+      (v) => v <= 1500,
+    );
   }
-  await throttle(1);
-  const pure1x = [];
-  for (let i = 0; i < 3; i++)
-    pure1x.push((await harness.evaluate((n) => window.bench.pureKdf(n), sampleIterations)) * scale);
-  const pureSummary = summary(pure);
-  record(
-    {
-      id: '6',
-      // Issue 18: Argon2id in a worker; goal 1.5 s at 4x. DevTools CPU throttling
-      // may not slow a dedicated worker, so SECURITY.md also gives 4x the 1x time.
-      figure: 'Unlock (Argon2id 46 MiB, t = 2, p = 1 in a worker + unwrap), 4×',
-      unit: 'ms',
-      goal: '≤ 1500 ms',
-      note:
-        `legacy PBKDF2-SHA-256 600,000 in pure JS on the throttled main thread: ${fmt(pureSummary.median, 'ms')} at 4×, ` +
-        `${fmt(median(pure1x), 'ms')} at 1× (extrapolated from ${sampleIterations.toLocaleString('en')} iterations; ` +
-        `${kdfOk ? 'matches WebCrypto' : 'DOES NOT match WebCrypto'})`,
-      detail: { pureJs4xMs: pureSummary, pureJs1xMs: summary(pure1x), pureMatchesWebCrypto: kdfOk },
-    },
-    summary(unlocks),
-    (v) => v <= 1500,
-  );
   extra.userAgent = userAgent;
 } finally {
   await context.close();
@@ -1089,5 +1136,6 @@ const results = {
   ...extra,
   figures,
 };
-await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log(`\nbench/results.json written (${results.durationS} s).`);
+const resultsFile = defaultFigures === undefined ? 'bench/results.json' : 'bench/results-figures.json';
+await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\n${resultsFile} written (${results.durationS} s).`);

@@ -135,6 +135,13 @@ describe('daysUntil and relativeDueNl', () => {
     expect(daysUntil('2027-01-01', '2026-12-31')).toBe(1);
   });
 
+  it('counts leap days and long spans as whole calendar days', () => {
+    expect(daysUntil('2028-03-01', '2028-02-28')).toBe(2);
+    expect(daysUntil('2027-03-01', '2027-02-28')).toBe(1);
+    expect(daysUntil('2036-03-11', '2026-03-11')).toBe(3653);
+    expect(daysUntil('0099-12-31', '0100-01-01')).toBe(-1);
+  });
+
   it('words the distance in plain Dutch', () => {
     expect(relativeDueNl('2026-03-11', '2026-03-11')).toBe('vandaag');
     expect(relativeDueNl('2026-03-12', '2026-03-11')).toBe('morgen');

@@ -4,7 +4,7 @@
 // device is set to. Arithmetic uses date-fns on TZDate so DST days (23 or 25
 // hours) still count as one calendar day.
 import { TZDate } from '@date-fns/tz';
-import { addDays, differenceInCalendarDays, endOfWeek } from 'date-fns';
+import { addDays, endOfWeek } from 'date-fns';
 import { formatIsoDate } from './calendar-date';
 
 export const FOLLOW_UP_ZONE = 'Europe/Brussels';
@@ -59,9 +59,21 @@ export function groupFollowUps<T extends { due: string }>(
   return groups;
 }
 
-/** Calendar days from today to `due`: negative when overdue, 0 today. */
+// Day number of a calendar date on the proleptic UTC calendar: UTC has no DST, so two dates differ by whole days.
+function utcDayNumber(isoDate: string): number {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const date = new Date(Date.UTC(2000, (m ?? 1) - 1, d ?? 1));
+  date.setUTCFullYear(y ?? 1970); // years 0-99 too (Date.UTC would map them to 19xx)
+  return Math.round(date.getTime() / 86_400_000);
+}
+
+/**
+ * Calendar days from today to `due`: negative when overdue, 0 today. Both are
+ * calendar dates, so no zone is involved (issue 19: Opvolging words 40 due
+ * dates per visit; the zone-aware date-fns path was a quarter of its render).
+ */
 export function daysUntil(due: string, today: string): number {
-  return differenceInCalendarDays(brusselsDate(due), brusselsDate(today));
+  return utcDayNumber(due) - utcDayNumber(today);
 }
 
 /** The calendar date `days` after `isoDate` (YYYY-MM-DD). */

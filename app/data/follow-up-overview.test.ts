@@ -13,6 +13,7 @@ import {
   FOLLOW_UP_PAGE_SIZE,
   exportFollowUpCalendar,
   observeFollowUpOverview,
+  overviewFromMemory,
   overviewKey,
   readAppBadgeCount,
   readFollowUpOverview,
@@ -26,7 +27,7 @@ import { updateSettings } from './settings';
 import { saveRecords } from './store';
 import { TEST_PASSPHRASE, forgetCaseIndex, resetDatabase } from './test-utils';
 import { readCaseList } from './case-reads';
-import { createVault, lock } from './vault';
+import { createVault, lock, unlock } from './vault';
 
 // Wednesday 11 March 2026: te laat < 11th, vandaag = 11th, deze week 12–15th, later ≥ 16th.
 const TODAY = '2026-03-11';
@@ -327,5 +328,38 @@ describe('exportFollowUpCalendar', () => {
   it('refuses while locked', async () => {
     lock();
     await expect(exportFollowUpCalendar()).rejects.toBeInstanceOf(VaultLockedError);
+  });
+});
+
+describe('the overview kept per index generation (issue 19)', () => {
+  it('is the same object while the index is unchanged, and a new one after a write', async () => {
+    const a = caseWith('2026-001', ['2026-03-10']);
+    await saveRecords(a.records);
+    const first = await readFollowUpOverview({ today: TODAY });
+    expect(await readFollowUpOverview({ today: TODAY })).toBe(first);
+    expect(overviewFromMemory({ today: TODAY })).toBe(first);
+    // Other options are another result.
+    const filtered = await readFollowUpOverview({ today: TODAY, filter: { school: 'Atheneum' } });
+    expect(filtered).not.toBe(first);
+
+    const b = caseWith('2026-002', ['2026-03-12']);
+    await saveRecords(b.records);
+    const after = await readFollowUpOverview({ today: TODAY });
+    expect(after).not.toBe(first);
+    expect(dues(after, 'deze-week')).toEqual(['2026-03-12']);
+    expect(dues(first, 'deze-week')).toEqual([]);
+  });
+
+  it('gives nothing from memory after the vault locks, until the index is read again after unlock', async () => {
+    await saveRecords(caseWith('2026-001', ['2026-03-10']).records);
+    expect(dues(await readFollowUpOverview({ today: TODAY }), 'te-laat')).toEqual(['2026-03-10']);
+    expect(overviewFromMemory({ today: TODAY })).toBeDefined();
+    lock();
+    expect(overviewFromMemory({ today: TODAY })).toBeUndefined();
+    await unlock(TEST_PASSPHRASE);
+    expect(overviewFromMemory({ today: TODAY })).toBeUndefined();
+    const reread = await readFollowUpOverview({ today: TODAY });
+    expect(dues(reread, 'te-laat')).toEqual(['2026-03-10']);
+    expect(overviewFromMemory({ today: TODAY })).toBe(reread);
   });
 });

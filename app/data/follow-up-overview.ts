@@ -14,7 +14,7 @@ import type { CaseType } from '../../schema/records/case';
 import type { FollowUp } from '../../schema/records/follow-up';
 import { VaultLockedError } from './errors';
 import { readAttentionCount } from './follow-up-attention';
-import { ensureIndex, readIndexLive } from './index/case-index';
+import { ensureIndex, indexInMemory, readIndexLive } from './index/case-index';
 import type { IndexMemory } from './index/case-index';
 import type { CaseEntry } from './index/entries';
 import { groupRanges, openFollowUpsInOrder } from './index/follow-up-order';
@@ -109,11 +109,30 @@ function caseInfoOf(entry: CaseEntry | undefined): FollowUpCaseInfo | undefined 
 }
 
 /**
- * The overview computed from the in-memory case index (no decryption). The
+ * The overview computed from the in-memory case index (no decryption), the
+ * same object for the same index generation and options (treat it as read-only). The
  * follow-ups are kept in order per index generation (index/follow-up-order.ts):
  * a visit takes a page of each group, with no sort; a filter is one pass.
  */
 export function overviewOf(index: IndexMemory, options: FollowUpOverviewOptions): FollowUpOverview {
+  // Per index generation and options: a re-read that finds the index unchanged
+  // gives the same object, so the screen does not render its cards again.
+  const key = overviewKey(options);
+  let memo = memoOf.get(index);
+  if (!memo) memoOf.set(index, (memo = new Map()));
+  let overview = memo.get(key);
+  if (!overview) {
+    if (memo.size >= MEMO_PER_INDEX) memo.clear();
+    memo.set(key, (overview = deriveOverview(index, options, key)));
+  }
+  return overview;
+}
+
+// A few option sets per index (today, filters, limits); typing a school filter makes new keys.
+const MEMO_PER_INDEX = 8;
+const memoOf = new WeakMap<IndexMemory, Map<string, FollowUpOverview>>();
+
+function deriveOverview(index: IndexMemory, options: FollowUpOverviewOptions, key: string): FollowUpOverview {
   const bounds = boundsForToday(options.today);
   const filter = options.filter ?? {};
   const filtered = isCaseFilterSet(filter);
@@ -134,7 +153,7 @@ export function overviewOf(index: IndexMemory, options: FollowUpOverviewOptions)
     groups[g] = { group: g, total: to - from, items };
   }
   const total = followUpGroups.reduce((sum, g) => sum + groups[g].total, 0);
-  return { key: overviewKey(options), bounds, filtered, groups, total };
+  return { key, bounds, filtered, groups, total };
 }
 
 /**
@@ -185,7 +204,23 @@ export async function readAppBadgeCount(today: string): Promise<number | undefin
 export function useFollowUpOverview(options: FollowUpOverviewOptions): FollowUpOverview | undefined {
   const key = overviewKey(options);
   // `key` captures every option, so the querier re-runs exactly when they change.
-  return useVaultQuery(async () => readFollowUpOverview(options), [key]);
+  // Issue 19: a visit after unlock renders its first cards from the index in
+  // memory at once; the live query re-reads the index head right after (another
+  // tab may have written) and gives the same object when nothing changed.
+  return useVaultQuery(
+    async () => readFollowUpOverview(options),
+    [key],
+    () => overviewFromMemory(options),
+  );
+}
+
+/**
+ * The overview from the case index already in memory (no read at all), or
+ * undefined when it is not (locked, or not read since unlock). For a first render only.
+ */
+export function overviewFromMemory(options: FollowUpOverviewOptions): FollowUpOverview | undefined {
+  const index = indexInMemory();
+  return index ? overviewOf(index, options) : undefined;
 }
 
 /** Overdue count for the app badge; undefined while locked. */

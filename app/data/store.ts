@@ -93,6 +93,18 @@ function sealWith(
   return chosen ? sealRecord(chosen.key, record, chosen.keyId) : sealRecord(vaultKey, record);
 }
 
+/** Encrypts every non-audit record under its case's key (new case keys' wrapped rows alongside). Before any transaction. */
+async function sealAll(
+  vaultKey: CryptoKey,
+  valid: readonly StoredRecord[],
+): Promise<{ newKeyRows: CaseKeyRow[]; recordRows: RecordRow[] }> {
+  const { byCase, newKeyRows } = await sealingKeys(vaultKey, valid);
+  const sealed = await Promise.all(valid.filter((r) => r.kind !== 'audit').map((r) => sealWith(vaultKey, byCase, r)));
+  const recordRows: RecordRow[] = [];
+  for (const s of sealed) if (s.table === 'records') recordRows.push(s.row);
+  return { newKeyRows, recordRows };
+}
+
 function validate(record: StoredRecord): StoredRecord {
   const parsed = storedRecordSchema.safeParse(record);
   if (!parsed.success) {
@@ -134,18 +146,22 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
     ids.add(r.id);
   }
   const events = valid.filter((r): r is AuditEvent => r.kind === 'audit');
-  const { byCase, newKeyRows } = await sealingKeys(key, valid);
-  const sealed = await Promise.all(valid.filter((r) => r.kind !== 'audit').map((r) => sealWith(key, byCase, r)));
-  const recordRows: RecordRow[] = [];
-  for (const s of sealed) if (s.table === 'records') recordRows.push(s.row);
+  // Issue 19: sealing the records needs neither chain head nor index head, so
+  // it starts now and overlaps (WebCrypto runs off the main thread) with the
+  // audit link and the index plan below, and with waiting for the audit queue.
+  const sealing = sealAll(key, valid);
+  sealing.catch(() => undefined); // awaited in write(); no unhandled rejection while it queues
 
   // Audit events are linked onto the chain head and the case index change is
   // planned (hashes and encryption before the transaction); the transaction
   // re-checks both heads. A moved index head (another tab wrote) re-plans.
   const write = async (): Promise<void> => {
     for (let attempt = 1; ; attempt++) {
-      const plan = await planIndexWrite(key, valid);
-      const audit = await prepareAuditRows(key, events);
+      const [plan, audit, { newKeyRows, recordRows }] = await Promise.all([
+        planIndexWrite(key, valid),
+        prepareAuditRows(key, events),
+        sealing,
+      ]);
       const auditRows = audit.rows;
       let rowsDelta = 0;
       try {
@@ -170,18 +186,24 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
             if (takenAudit) throw new AppendOnlyError(takenAudit.id);
             const clash = [...auditIdsInRecords, ...recordIdsInAudit].find((old) => old !== undefined);
             if (clash) throw new RecordConflictError(clash.id);
-            // A new case's wrapped key goes in with its first rows.
-            if (newKeyRows.length > 0) await db.caseKeys.bulkAdd(newKeyRows);
-            if (recordRows.length > 0) {
-              await (newIds ? db.records.bulkAdd(recordRows) : db.records.bulkPut(recordRows));
-            }
             rowsDelta = recordRows.filter((row, i) => existing[i] === undefined && isIndexedKind(row.kind)).length;
-            if (plan) await commitIndexPlan(plan, rowsDelta);
-            await commitAuditRows(audit, (rows) => db.audit.bulkAdd(rows));
-            // Replication: drafts stay on this device.
-            await markChanged([
-              ...recordRows.filter((r) => r.kind !== 'draft').map((r) => r.id),
-              ...auditRows.map((r) => r.id),
+            // Issue 19: the writes go to different tables and none reads what another writes, so they
+            // are issued together instead of one round trip each; any failure aborts all of them.
+            await Promise.all([
+              // A new case's wrapped key goes in with its first rows.
+              newKeyRows.length > 0 ? db.caseKeys.bulkAdd(newKeyRows) : undefined,
+              recordRows.length === 0
+                ? undefined
+                : newIds
+                  ? db.records.bulkAdd(recordRows)
+                  : db.records.bulkPut(recordRows),
+              plan ? commitIndexPlan(plan, rowsDelta) : undefined,
+              commitAuditRows(audit, (rows) => db.audit.bulkAdd(rows)),
+              // Replication: drafts stay on this device.
+              markChanged([
+                ...recordRows.filter((r) => r.kind !== 'draft').map((r) => r.id),
+                ...auditRows.map((r) => r.id),
+              ]),
             ]);
           },
         );
@@ -213,7 +235,11 @@ export async function getRecord<K extends RecordKind>(
 ): Promise<RecordResult<RecordOfKind<K>> | undefined>;
 export async function getRecord<K extends RecordKind>(id: string, kind?: K): Promise<RecordResult | undefined> {
   const key = requireDataKey();
-  const [row, auditRow] = await Promise.all([db.records.get(id), db.audit.get(id)]);
+  // Only the table the kind lives in (issue 19: a note save loads its case first).
+  const [row, auditRow] = await Promise.all([
+    kind === 'audit' ? undefined : db.records.get(id),
+    kind === undefined || kind === 'audit' ? db.audit.get(id) : undefined,
+  ]);
   let result: RecordResult | undefined;
   if (row) result = await openRecordRow(key, row);
   else if (auditRow) result = await openAuditRow(key, auditRow);
