@@ -39,7 +39,7 @@ import {
 import { openFollowUpsOf } from './index/index-reads';
 import { INDEXED_KINDS, isIndexedKind } from './index/entries';
 import { eraseCaseConflicts, markChanged } from './sync/track';
-import { sealErasedCase } from './sync/erased-cases';
+import { sealErasedCase } from './sync/erased-case-mark';
 
 export type { RecordQuery, RecordResult } from './records-io';
 

@@ -8,23 +8,16 @@
 // Written in the same transaction as the erasure; kept until the vault is
 // erased. Decrypted once per unlock (later rows one by one as they appear),
 // held in memory, forgotten at lock.
+// This module is the read side (sync chunk); erased-case-mark.ts seals a row.
 import { erasedCaseSchema } from '../../../schema/sync-erased';
-import { decryptRecord, encryptRecord } from '../crypto';
+import { decryptRecord } from '../crypto';
 import type { Bytes } from '../crypto';
 import { db } from '../db';
 import type { MetaRow } from '../db';
 import { getDataKey, subscribeVault } from '../session';
+import { ERASED_PREFIX, erasedCaseHeader } from './erased-case-mark';
 
-export const ERASED_PREFIX = 'erased:';
-
-const header = (key: string) => ({ kind: 'erased-case', id: key, schemaVersion: 1 });
-
-/** Seals one erased case id into its meta row; put it in the erasure's own transaction. */
-export async function sealErasedCase(key: CryptoKey, caseId: string): Promise<MetaRow> {
-  const rowKey = `${ERASED_PREFIX}${crypto.randomUUID()}`;
-  const { iv, data } = await encryptRecord(key, header(rowKey), erasedCaseSchema.parse({ caseId }));
-  return { key: rowKey, value: { iv, data } };
-}
+export { ERASED_PREFIX, sealErasedCase } from './erased-case-mark';
 
 /** The number of list rows; read inside a transaction to see whether the list grew meanwhile. */
 export function countErasedRows(): Promise<number> {
@@ -40,7 +33,10 @@ async function openRow(key: CryptoKey, row: MetaRow | undefined): Promise<string
   const value = row?.value as { iv?: unknown; data?: unknown } | undefined;
   if (!row || !(value?.iv instanceof Uint8Array) || !(value.data instanceof Uint8Array)) return null;
   try {
-    const plain = await decryptRecord(key, header(row.key), { iv: value.iv as Bytes, data: value.data as Bytes });
+    const plain = await decryptRecord(key, erasedCaseHeader(row.key), {
+      iv: value.iv as Bytes,
+      data: value.data as Bytes,
+    });
     const parsed = erasedCaseSchema.safeParse(plain);
     return parsed.success ? parsed.data.caseId : null;
   } catch {
