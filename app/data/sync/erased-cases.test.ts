@@ -24,10 +24,10 @@ function key(): CryptoKey {
   return k;
 }
 
-async function sync(): Promise<Replicator> {
+async function sync(batchSize?: number): Promise<Replicator> {
   const r = new Replicator(
     { db: perTest.db, account: 'anna', password: 'geheim' },
-    { base: perTest.couch.url, live: false },
+    { base: perTest.couch.url, live: false, ...(batchSize ? { batchSize } : {}) },
   );
   await r.loadCheckpoint();
   await r.syncOnce();
@@ -158,5 +158,25 @@ describe('a write of an erased case that arrives after the erasure', () => {
     // of its deletions waiting to be pushed (SECURITY.md: random ids only).
     const elsewhere = (await dumpRawDatabase()).filter((r) => r.store !== 'sync' && rawText(r.value).includes(kase.id));
     expect(elsewhere).toEqual([]);
+  });
+
+  it('is dropped by a device that never held the case, whichever comes first in the feed', async () => {
+    // Device A made and erased a case before this device's first sync; C's late notes came after.
+    const kase = makeCase();
+    const caseRev = await remotePut({ t: 'records', record: kase });
+    const before = makeNote({ caseId: kase.id, text: 'voor het wissen gepusht' });
+    await remotePut({ t: 'records', record: before });
+    const { status } = await perTest.couch.request('DELETE', `${perTest.db}/${kase.id}?rev=${caseRev}`);
+    expect(status).toBe(200);
+    const after = makeNote({ caseId: kase.id, text: 'na het wissen gepusht' });
+    await remotePut({ t: 'records', record: after });
+
+    // One document per batch: the first note arrives before the case's deletion, the second after it.
+    const round = await sync(1);
+    expect(await db.records.where('caseId').equals(kase.id).count()).toBe(0);
+    expect(round.erasedDropped).toBe(1);
+    await expectTombstoneOnly(before.id);
+    await expectTombstoneOnly(after.id);
+    expect(await db.sync.where('pending').equals(1).count()).toBe(0);
   });
 });

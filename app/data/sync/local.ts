@@ -111,7 +111,8 @@ export async function applyPulled(
   pulledExtra: readonly LocalRow[] = [],
 ): Promise<{ dropped: number }> {
   const known = await readErasedCases(key);
-  const { writes, extra, erased, dropped } = dropErasedCaseWrites(pulled, pulledExtra, known.ids);
+  const unheld = await withUnheldErasures(pulled, known.ids);
+  const { writes, extra, erased, dropped } = dropErasedCaseWrites(unheld.pulled, pulledExtra, unheld.gone);
   const marks = await Promise.all(
     [...new Set(erased)].filter((id) => !known.ids.has(id)).map((id) => sealErasedCase(key, id)),
   );
@@ -192,6 +193,46 @@ export async function applyPulled(
 
 function caseOfRow(local: LocalRow): string | undefined {
   return local.table === 'audit' ? undefined : local.row.caseId;
+}
+
+/**
+ * Erasures of cases whose case record never reached this device (created and erased before its
+ * first sync, or listed after its other rows): a pulled deletion of an id that local rows name as
+ * their case erases those rows; a pulled write whose case's own document is deleted here (a sync
+ * row without a record, or deleted in this batch) is dropped like a write of an erased case. Only
+ * a case's id is ever a caseId, so these ids are case ids.
+ */
+async function withUnheldErasures(
+  pulled: readonly PulledWrite[],
+  erased: ReadonlySet<string>,
+): Promise<{ pulled: PulledWrite[]; gone: Set<string> }> {
+  const removed = pulled.flatMap((w) => (w.remove && w.eraseCase === undefined ? [w.id] : []));
+  const held =
+    removed.length === 0
+      ? new Set<string>()
+      : new Set((await db.records.where('caseId').anyOf(removed).keys()).map(String));
+  const gone = new Set([...erased, ...removed]);
+  const live = new Set(pulled.flatMap((w) => (w.write ? [w.id] : [])));
+  const asked = [
+    ...new Set(
+      pulled.flatMap((w) => {
+        const caseId = w.write ? caseOfRow(w.write) : undefined;
+        return caseId === undefined || gone.has(caseId) || live.has(caseId) ? [] : [caseId];
+      }),
+    ),
+  ];
+  const records = asked.length === 0 ? [] : await db.records.bulkGet(asked);
+  const absent = asked.filter((_, i) => !records[i]);
+  const syncs = absent.length === 0 ? [] : await db.sync.bulkGet(absent);
+  absent.forEach((id, i) => {
+    if (syncs[i]) gone.add(id);
+  });
+  return {
+    pulled: pulled.map((w) =>
+      held.has(w.id) && w.eraseCase === undefined && w.remove ? { ...w, eraseCase: w.id } : w,
+    ),
+    gone,
+  };
 }
 
 /**
