@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { makeCase, makeConflict, makeNote } from '../../../schema/factories';
 import { db } from '../db';
+import { dropIndexMemory, ensureIndex, entriesOf } from '../index/case-index';
 import { getDataKey } from '../session';
 import { eraseCase, getRecord, saveRecords } from '../store';
 import { TEST_PASSPHRASE, dumpRawDatabase, forgetCaseIndex, rawText } from '../test-utils';
@@ -175,6 +176,11 @@ describe('a write of an erased case that arrives after the erasure', () => {
     const round = await sync(1);
     expect(await db.records.where('caseId').equals(kase.id).count()).toBe(0);
     expect(round.erasedDropped).toBe(1);
+    // The case index agrees, in memory and on disk.
+    dropIndexMemory();
+    const index = await ensureIndex(key());
+    expect(index && new Map(entriesOf(index)).has(kase.id)).toBe(false);
+    expect(index?.rows).toBe(await db.records.count());
     await expectTombstoneOnly(before.id);
     await expectTombstoneOnly(after.id);
     expect(await db.sync.where('pending').equals(1).count()).toBe(0);
