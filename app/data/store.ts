@@ -39,6 +39,7 @@ import {
 import { openFollowUpsOf } from './index/index-reads';
 import { INDEXED_KINDS, isIndexedKind } from './index/entries';
 import { eraseCaseConflicts, markChanged } from './sync/track';
+import { sealErasedCase } from './sync/erased-case-mark';
 
 export type { RecordQuery, RecordResult } from './records-io';
 
@@ -321,6 +322,8 @@ export async function eraseCase(caseId: string): Promise<{ erased: number }> {
   if (valid.kind !== 'audit') throw new RecordConflictError(event.id);
   let erased = 0;
   let shredded: string[] = [];
+  // Issue 20: the case joins this device's list of erased cases, so replication never brings it back.
+  const erasedMark = await sealErasedCase(key, caseId);
   await serialiseAuditAppend(async () => {
     for (let attempt = 1; ; attempt++) {
       const plan = await planIndexErase(key, caseId);
@@ -356,6 +359,7 @@ export async function eraseCase(caseId: string): Promise<{ erased: number }> {
             // Replication: the erasure travels as deletions (SECURITY.md, "Synchronisatie").
             await markChanged([...gone, ...audit.rows.map((r) => r.id)]);
             await eraseCaseConflicts(caseId);
+            await db.meta.put(erasedMark);
           },
         );
       } catch (e) {

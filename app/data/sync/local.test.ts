@@ -1,6 +1,6 @@
-// applyPulled with an erasure and writes of the same case in one pulled batch:
-// whatever the order in the batch, the case ends erased (rows, conflict items
-// and the case index, in memory and on disk).
+// applyPulled with an erasure and writes of the same case in one pulled batch,
+// or in a later batch: whatever the order, the case ends erased (rows, conflict
+// items and the case index, in memory and on disk).
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { makeCase, makeConflict, makeFollowUp, makeNote } from '../../../schema/factories';
@@ -8,7 +8,7 @@ import type { StoredRecord } from '../../../schema/records';
 import { db } from '../db';
 import { dropIndexMemory, ensureIndex, entriesOf, indexInMemory } from '../index/case-index';
 import { getDataKey } from '../session';
-import { saveRecords } from '../store';
+import { eraseCase, saveRecords } from '../store';
 import { TEST_PASSPHRASE, resetDatabase } from '../test-utils';
 import { createVault } from '../vault';
 import { applyPulled, sealConflict, sealPayload } from './local';
@@ -87,6 +87,27 @@ describe('a pulled batch that erases a case and writes to it', () => {
   it('ends erased when the writes come after the erasure', async () => {
     const { caseId, erase, writes, extra } = await setUp();
     await applyPulled(key(), [erase, ...writes], extra);
+    await expectErased(caseId, writes);
+  });
+
+  it('ends erased when the writes come in a later batch than the erasure', async () => {
+    const { caseId, erase, writes, extra } = await setUp();
+    await applyPulled(key(), [erase]);
+    // Decided before the erasure was applied, as a later batch of the same round would be.
+    const later = await Promise.all(
+      writes.map(async (w) => ({ ...w, expectGen: (await db.sync.get(w.id))?.gen ?? 0 })),
+    );
+    expect(await applyPulled(key(), later, extra)).toEqual({ dropped: 3 });
+    await expectErased(caseId, writes);
+  });
+
+  it('ends erased when the case was erased on this device and the writes come later', async () => {
+    const { caseId, writes, extra } = await setUp();
+    await eraseCase(caseId);
+    const later = await Promise.all(
+      writes.map(async (w) => ({ ...w, expectGen: (await db.sync.get(w.id))?.gen ?? 0 })),
+    );
+    expect(await applyPulled(key(), later, extra)).toEqual({ dropped: 3 });
     await expectErased(caseId, writes);
   });
 });

@@ -11,6 +11,7 @@ import { applyIndexPlan, commitIndexPlan, invalidateIndex, isIndexMoved, planInd
 import { INDEXED_KINDS, isIndexedKind } from '../index/entries';
 import { openAuditRow, openRecordRow, sealRecord } from '../records-io';
 import type { SyncPayload } from './codec';
+import { countErasedRows, readErasedCases, sealErasedCase } from './erased-cases';
 import { markChanged } from './track';
 
 export type LocalRow =
@@ -98,20 +99,31 @@ export interface PulledWrite {
  * Writes one pulled batch: rows, sync state, conflict items and the case
  * index change, all or nothing. Key is the vault data key (the index change is
  * planned, and encrypted, before the transaction). A moved index head (another
- * tab wrote) counts as a local change: the batch is decided again.
+ * tab wrote) counts as a local change: the batch is decided again, as does an
+ * erasure committed meanwhile (the list of erased cases grew). Writes of a case
+ * erased on this device (erased-cases.ts), in this batch or before, are dropped
+ * and left as deletions to push; the cases this batch erases join that list in
+ * the same transaction. Resolves how many pulled writes and conflict items it dropped.
  */
 export async function applyPulled(
   key: CryptoKey,
   pulled: readonly PulledWrite[],
   pulledExtra: readonly LocalRow[] = [],
-): Promise<void> {
-  const { writes, extra, erased } = dropErasedCaseWrites(pulled, pulledExtra);
+): Promise<{ dropped: number }> {
+  const known = await readErasedCases(key);
+  const unheld = await withUnheldErasures(pulled, known.ids);
+  const { writes, extra, erased, dropped } = dropErasedCaseWrites(unheld.pulled, pulledExtra, unheld.gone);
+  const marks = await Promise.all(
+    [...new Set(erased)].filter((id) => !known.ids.has(id)).map((id) => sealErasedCase(key, id)),
+  );
   const records = writes.flatMap((w) => (w.record ? [w.record] : []));
   const plan = await planIndexChange(key, records, erased);
   let rowsDelta = 0;
   let unplanned = false;
   try {
-    await db.transaction('rw', [db.records, db.audit, db.conflicts, db.sync, db.caseIndex], async () => {
+    await db.transaction('rw', [db.records, db.audit, db.conflicts, db.sync, db.caseIndex, db.meta], async () => {
+      if ((await countErasedRows()) !== known.rows) throw new LocalChangedError('erased');
+      await db.meta.bulkPut(marks);
       const current = await db.sync.bulkGet(writes.map((w) => w.id));
       writes.forEach((w, i) => {
         if ((current[i]?.gen ?? 0) !== w.expectGen) throw new LocalChangedError(w.id);
@@ -176,6 +188,7 @@ export async function applyPulled(
     throw e;
   }
   if (plan && !unplanned) applyIndexPlan(plan, rowsDelta);
+  return { dropped };
 }
 
 function caseOfRow(local: LocalRow): string | undefined {
@@ -183,30 +196,72 @@ function caseOfRow(local: LocalRow): string | undefined {
 }
 
 /**
- * A case erased in this batch ends erased, whatever the order of the batch: writes of its
- * rows and its new conflict items are dropped. A dropped write is left as a pending deletion
- * (no local row), as when the erasure came in an earlier batch and marked the case's rows.
+ * Erasures of cases whose case record never reached this device (created and erased before its
+ * first sync, or listed after its other rows): a pulled deletion of an id that local rows name as
+ * their case erases those rows; a pulled write whose case's own document is deleted here (a sync
+ * row without a record, or deleted in this batch) is dropped like a write of an erased case. Only
+ * a case's id is ever a caseId, so these ids are case ids.
+ */
+async function withUnheldErasures(
+  pulled: readonly PulledWrite[],
+  erased: ReadonlySet<string>,
+): Promise<{ pulled: PulledWrite[]; gone: Set<string> }> {
+  const removed = pulled.flatMap((w) => (w.remove && w.eraseCase === undefined ? [w.id] : []));
+  const held =
+    removed.length === 0
+      ? new Set<string>()
+      : new Set((await db.records.where('caseId').anyOf(removed).keys()).map(String));
+  const gone = new Set([...erased, ...removed]);
+  const live = new Set(pulled.flatMap((w) => (w.write ? [w.id] : [])));
+  const asked = [
+    ...new Set(
+      pulled.flatMap((w) => {
+        const caseId = w.write ? caseOfRow(w.write) : undefined;
+        return caseId === undefined || gone.has(caseId) || live.has(caseId) ? [] : [caseId];
+      }),
+    ),
+  ];
+  const records = asked.length === 0 ? [] : await db.records.bulkGet(asked);
+  const absent = asked.filter((_, i) => !records[i]);
+  const syncs = absent.length === 0 ? [] : await db.sync.bulkGet(absent);
+  absent.forEach((id, i) => {
+    if (syncs[i]) gone.add(id);
+  });
+  return {
+    pulled: pulled.map((w) =>
+      held.has(w.id) && w.eraseCase === undefined && w.remove ? { ...w, eraseCase: w.id } : w,
+    ),
+    gone,
+  };
+}
+
+/**
+ * A case erased in this batch or before on this device (`before`) ends erased, whatever the
+ * order of its writes: writes of its rows and its new conflict items are dropped. A dropped
+ * write is left as a pending deletion of the revision pulled (no local row), so the push
+ * deletes that document on the server too and other devices drop it when they pull.
  */
 function dropErasedCaseWrites(
   writes: readonly PulledWrite[],
   extra: readonly LocalRow[],
-): { writes: PulledWrite[]; extra: LocalRow[]; erased: string[] } {
+  before: ReadonlySet<string>,
+): { writes: PulledWrite[]; extra: LocalRow[]; erased: string[]; dropped: number } {
   const erased = writes.flatMap((w) => (w.eraseCase === undefined ? [] : [w.eraseCase]));
-  if (erased.length === 0) return { writes: [...writes], extra: [...extra], erased };
-  const gone = new Set(erased);
+  if (erased.length === 0 && before.size === 0) return { writes: [...writes], extra: [...extra], erased, dropped: 0 };
+  const gone = new Set([...before, ...erased]);
   const ofErased = (local: LocalRow | undefined): boolean => {
     const caseId = local ? caseOfRow(local) : undefined;
     return caseId !== undefined && gone.has(caseId);
   };
-  return {
-    writes: writes.map((w) => {
-      if (w.eraseCase !== undefined || !ofErased(w.write)) return w;
-      const { write: _write, record: _record, ...rest } = w;
-      return { ...rest, pending: true };
-    }),
-    extra: extra.filter((row) => !ofErased(row)),
-    erased,
-  };
+  let dropped = 0;
+  const kept = writes.map((w) => {
+    if (w.eraseCase !== undefined || !ofErased(w.write)) return w;
+    dropped++;
+    const { write: _write, record: _record, ...rest } = w;
+    return { ...rest, pending: true };
+  });
+  const keptExtra = extra.filter((row) => !ofErased(row));
+  return { writes: kept, extra: keptExtra, erased, dropped: dropped + extra.length - keptExtra.length };
 }
 
 async function putLocal(local: LocalRow): Promise<void> {

@@ -16,9 +16,13 @@ import { publishSyncStatus } from './status';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Kept by the replicator for its session: documents refused (undecryptable, invalid, changed kind). */
+/**
+ * Kept by the replicator for its session: documents refused (undecryptable, invalid, changed
+ * kind), and writes dropped because their case was erased on this device (their deletion is pushed).
+ */
 export interface PullCounts {
   refused: number;
+  erasedDropped: number;
 }
 
 /**
@@ -75,7 +79,7 @@ export async function applyChanges(
     writes.push(decision.write);
     extra.push(...decision.conflicts);
   }
-  await applyPulled(dataKey, writes, extra);
+  counts.erasedDropped += (await applyPulled(dataKey, writes, extra)).dropped;
   if (counts.refused > 0) publishSyncStatus({ refused: counts.refused });
   return writes.flatMap((w) => (w.remove ? [w.id] : []));
 }

@@ -72,7 +72,7 @@ export class Replicator {
   private readonly pullBatch: number;
   private since: string | number = 0;
   private session = '';
-  private readonly counts: PullCounts = { refused: 0 };
+  private readonly counts: PullCounts = { refused: 0, erasedDropped: 0 };
   /** Whether the account may purge: asked once a session (undefined until then). */
   private purgeAllowed: boolean | undefined;
   /** Deletions applied or pushed and not yet acknowledged on the server. */
@@ -100,6 +100,11 @@ export class Replicator {
     const key = getDataKey();
     if (!key) throw new SyncHttpError('aborted');
     return key;
+  }
+
+  /** Pulled writes (and conflict items) dropped this session because their case was erased here. */
+  get erasedDropped(): number {
+    return this.counts.erasedDropped;
   }
 
   private get replicationId(): string {

@@ -11,10 +11,15 @@
 //   seed's logbook, ≈ 7.4 records per case): the documents are put on the
 //   server as device A's push would build them, then a new device B pulls
 //   everything; timed from B's first request to the last batch stored.
+//   BENCH_SYNC_FIRST_RUNS times (default 3), each with a fresh device B:
+//   median, min and max. The load average is printed at start and end (a
+//   loaded machine slows every figure).
 // - One note through the live loops (BENCH_SYNC_NOTE_RUNS, default 7): A and B
 //   both run `Replicator.run` (A wakes on its pending count, B waits on the
 //   long-poll _changes feed); timed from A's saveRecords() call to the note
 //   readable through B's getRecord(), observed with a liveQuery as the UI does.
+import { loadavg } from 'node:os';
+
 import { liveQuery } from 'dexie';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 
@@ -30,6 +35,7 @@ import type { Device } from './bench-devices';
 
 const CASES = Number(process.env['BENCH_SYNC_CASES'] ?? 10_000);
 const NOTE_RUNS = Math.max(5, Number(process.env['BENCH_SYNC_NOTE_RUNS'] ?? 7));
+const FIRST_RUNS = Math.max(1, Number(process.env['BENCH_SYNC_FIRST_RUNS'] ?? 3));
 let server: BenchServer;
 
 beforeAll(async () => {
@@ -39,6 +45,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
+
+/** The 1, 5 and 15 minute load averages, e.g. "1.52 1.30 1.10". */
+function load(): string {
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+}
 
 function summary(values: readonly number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
@@ -104,42 +117,51 @@ function logged(fn: () => Promise<void>): () => Promise<void> {
 
 describe('sync', () => {
   bench(
-    `first sync of ${CASES} full cases to a new device`,
+    `first sync of ${CASES} full cases to a new device (median of ${FIRST_RUNS})`,
     logged(async () => {
+      console.log(`load average at start (1, 5, 15 min): ${load()}`);
       const a = await newDevice();
       const target = await server.account();
       const seedStart = performance.now();
       const docs = await seedServer(a, target, CASES);
       console.log(`seeded ${docs} documents in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
-      const b = await pairedDevice(a);
-      const progress: Array<{ done: number; total: number }> = [];
-      const off = b.status.subscribeSyncStatus(() => {
-        const p = b.status.getSyncStatus().progress;
-        if (p && p.direction === 'ontvangen' && p.done !== progress.at(-1)?.done)
-          progress.push({ done: p.done, total: p.total });
-      });
-      const start = performance.now();
-      const r = new b.replicator.Replicator(target, { base: server.url, live: false });
-      await r.loadCheckpoint();
-      const seen = await r.pullAll();
-      const ms = performance.now() - start;
-      off();
-      const [records, cases] = await Promise.all([
-        b.db.records.count(),
-        b.db.records.where('kind').equals('case').count(),
-      ]);
-      const sample = await b.db.records.limit(50).primaryKeys();
-      const readable = (await Promise.all(sample.map((id) => b.store.getRecord(String(id))))).filter(
-        (x) => x?.ok,
-      ).length;
-      if (records !== docs || readable !== sample.length) throw new Error(`first sync incomplete: ${records}/${docs}`);
-      const last = progress.at(-1);
-      console.log(
-        `first sync: ${seen} changes, ${records} records (${cases} cases) in ${(ms / 1000).toFixed(1)} s; ` +
-          `${progress.length} progress updates, last ${last?.done}/${last?.total}; ${readable}/${sample.length} sampled readable on B`,
-      );
-      await Promise.all([a.close(), b.close()]);
+      const times: number[] = [];
+      for (let run = 1; run <= FIRST_RUNS; run++) {
+        // Each run a fresh device B: empty database, no checkpoint.
+        const b = await pairedDevice(a);
+        const progress: Array<{ done: number; total: number }> = [];
+        const off = b.status.subscribeSyncStatus(() => {
+          const p = b.status.getSyncStatus().progress;
+          if (p && p.direction === 'ontvangen' && p.done !== progress.at(-1)?.done)
+            progress.push({ done: p.done, total: p.total });
+        });
+        const start = performance.now();
+        const r = new b.replicator.Replicator(target, { base: server.url, live: false });
+        await r.loadCheckpoint();
+        const seen = await r.pullAll();
+        const ms = performance.now() - start;
+        off();
+        times.push(ms);
+        const [records, cases] = await Promise.all([
+          b.db.records.count(),
+          b.db.records.where('kind').equals('case').count(),
+        ]);
+        const sample = await b.db.records.limit(50).primaryKeys();
+        const readable = (await Promise.all(sample.map((id) => b.store.getRecord(String(id))))).filter(
+          (x) => x?.ok,
+        ).length;
+        if (records !== docs || readable !== sample.length)
+          throw new Error(`first sync incomplete: ${records}/${docs}`);
+        const last = progress.at(-1);
+        console.log(
+          `first sync run ${run}: ${seen} changes, ${records} records (${cases} cases) in ${(ms / 1000).toFixed(1)} s; ` +
+            `${progress.length} progress updates, last ${last?.done}/${last?.total}; ${readable}/${sample.length} sampled readable on B`,
+        );
+        await b.close();
+      }
+      console.log(`first sync of ${CASES} cases: ${summary(times)}; load average at end: ${load()}`);
+      await a.close();
     }),
     { iterations: 1, warmupIterations: 0, warmupTime: 0, time: 0 },
   );
