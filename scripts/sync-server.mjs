@@ -12,8 +12,11 @@
 //   the server-wide endpoints) gets 401 "You are not a server admin.", as
 //   CouchDB 3.5 answers it; `_purge` is 501 for the admin because the LevelDB
 //   adapter cannot purge;
+// - every 401 carries `WWW-Authenticate: Basic realm="server"`, as CouchDB 3.5
+//   sends it under require_valid_user (the proxy must drop it);
 // - sequences are opaque strings, long-polls time out and `_bulk_get` errors
-//   have CouchDB's shape (scripts/couch-like.mjs).
+//   have CouchDB's shape; JSON bodies need their content type, and `Accept`
+//   decides between JSON and multipart (scripts/couch-like.mjs).
 //
 // CLI:
 //   node scripts/sync-server.mjs [--port 5984] [--dir .baken-sync]
@@ -69,9 +72,20 @@ const adminOnlyRoots = new Set([
  */
 function json(res, status, body) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    ...(status === 401 ? { 'WWW-Authenticate': BASIC_CHALLENGE } : {}),
+  });
   res.end(text);
 }
+
+/**
+ * What CouchDB 3.5 with `[chttpd] require_valid_user = true` sends with every 401 "unauthorized"
+ * (chttpd:error_headers). A browser that sees it may open its login dialog: the app's proxy
+ * (scripts/serve.mjs) and the README's nginx drop it.
+ */
+const BASIC_CHALLENGE = 'Basic realm="server"';
 
 /** @param {string | undefined} header */
 function parseBasic(header) {
@@ -171,10 +185,12 @@ export async function startSyncServer(options = {}) {
         if (res.statusCode === 401 && !res.headersSent && session?.userCtx?.name) {
           const text = JSON.stringify({ error: 'forbidden', reason: 'You are not allowed to access this db.' });
           res.statusCode = 403;
+          res.removeHeader('WWW-Authenticate');
           res.setHeader('Content-Type', 'application/json');
           res.setHeader('Content-Length', Buffer.byteLength(text));
           return end(text);
         }
+        if (res.statusCode === 401 && !res.headersSent) res.setHeader('WWW-Authenticate', BASIC_CHALLENGE);
         return end(...args);
       }
     );
@@ -385,7 +401,8 @@ function adminCall(url, admin) {
   return async (method, path, body) => {
     const response = await fetch(url + path, {
       method,
-      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      // Accept: without it CouchDB (and couch-like.mjs) answers open_revs as multipart/mixed.
+      headers: { Authorization: auth, 'Content-Type': 'application/json', Accept: 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
