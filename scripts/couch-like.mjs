@@ -15,6 +15,8 @@
 //   (chttpd:validate_ctype).
 // - `seq_interval` must be a positive integer (400 otherwise), and then only
 //   every n-th row carries its `seq` (null for the others; fabric_view_changes).
+// - a document whose body is over `max_document_size` (CouchDB's default 8 MB,
+//   or the option) is 413 document_too_large, for a whole `_bulk_docs` too.
 // - a document's revisions (`open_revs`) and `_bulk_get` come as multipart/mixed
 //   unless the `Accept` header asks for JSON (chttpd_db, mochiweb's
 //   accepts_content_type; no header means "*/*"), in a simplified framing that
@@ -188,11 +190,75 @@ function asMultipart(res, entries) {
   });
 }
 
+/** CouchDB's default `[couchdb] max_document_size` (bytes). */
+export const COUCH_MAX_DOCUMENT_SIZE = 8_000_000;
+
+/**
+ * A document body's size as couch_doc:from_json_obj_validate measures it: the JSON of its
+ * fields, without `_id`, `_rev`, `_revisions`, `_deleted` and the other special members.
+ * @param {Record<string, unknown>} doc
+ */
+export function documentBodySize(doc) {
+  return Buffer.byteLength(JSON.stringify(Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')))));
+}
+
+/**
+ * The request body, read whole.
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {Promise<string>}
+ */
+function readBody(req) {
+  return new Promise((done, fail) => {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    req.on('data', (/** @type {Buffer} */ c) => chunks.push(c));
+    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+/**
+ * Refuses, like CouchDB, a write whose document body is over `max` bytes: 413 document_too_large
+ * naming the document, for the whole request (a `_bulk_docs` too). Otherwise hands the parsed body
+ * on (`req.body`, `req._body`: body-parser then reads nothing more) to `next`.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {{ bulk: boolean, id: string | undefined, max: number }} what
+ * @param {() => void} next
+ */
+function checkDocumentSize(req, res, what, next) {
+  readBody(req).then(
+    (text) => {
+      let body;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        sendJson(res, 400, { error: 'bad_request', reason: 'invalid UTF-8 JSON' });
+        return;
+      }
+      const docs = what.bulk ? (Array.isArray(body?.docs) ? body.docs : []) : [body];
+      const large = docs.find(
+        (/** @type {unknown} */ d) =>
+          typeof d === 'object' && d !== null && documentBodySize(/** @type {any} */ (d)) > what.max,
+      );
+      if (large) {
+        sendJson(res, 413, { error: 'document_too_large', reason: what.id ?? String(large._id ?? '') });
+        return;
+      }
+      Object.assign(req, { body, _body: true });
+      next();
+    },
+    () => res.destroy(),
+  );
+}
+
 /**
  * Wraps an express-pouchdb app (or any CouchDB-protocol handler) so it answers like CouchDB 3.
  * @param {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void} app
+ * @param {{ maxDocumentSize?: number }} [options] `[couchdb] max_document_size` (default CouchDB's 8,000,000)
  */
-export function couchLike(app) {
+export function couchLike(app, options = {}) {
+  const maxDocumentSize = options.maxDocumentSize ?? COUCH_MAX_DOCUMENT_SIZE;
   return (
     /** @type {import('node:http').IncomingMessage} */ req,
     /** @type {import('node:http').ServerResponse} */ res,
@@ -208,6 +274,16 @@ export function couchLike(app) {
     const jsonPost = method === 'POST' && (parts.length === 1 || (parts.length === 2 && JSON_POSTS.has(parts[1] ?? '')));
     if (jsonPost && !hasContentType(req, 'application/json')) {
       sendJson(res, 415, { error: 'bad_content_type', reason: 'Content-Type must be application/json' });
+      return;
+    }
+    // Document writes: a plain document or _local one (PUT), a new one (POST /db), or _bulk_docs.
+    const docPut =
+      method === 'PUT' &&
+      ((parts.length === 2 && !(parts[1] ?? '').startsWith('_')) || (parts.length === 3 && parts[1] === '_local'));
+    const bulk = method === 'POST' && parts.length === 2 && parts[1] === '_bulk_docs';
+    if ((docPut || bulk || (method === 'POST' && parts.length === 1)) && hasContentType(req, 'application/json')) {
+      const id = docPut ? decodeURIComponent(parts.slice(1).join('/')) : undefined;
+      checkDocumentSize(req, res, { bulk, id, max: maxDocumentSize }, () => app(req, res));
       return;
     }
     if (parts.length === 1 && method === 'GET') {

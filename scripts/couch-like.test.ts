@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTestCouch } from '../app/data/sync/test-server';
+import { couchClient } from '../app/data/sync/http';
+import { documentBodySize } from './couch-like.mjs';
 import type { TestCouch } from '../app/data/sync/test-server';
 
 let couch: TestCouch;
@@ -99,6 +101,44 @@ describe('CouchDB-like test server', () => {
     expect((await bulk('multipart/mixed')).headers.get('content-type')).toMatch(/^multipart\/mixed/);
     // _bulk_get stays JSON whenever JSON is acceptable at all.
     expect((await bulk('application/json, */*')).headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
+  it('refuses a document body over max_document_size with 413 document_too_large, a whole _bulk_docs too', async () => {
+    const small = await startTestCouch({ maxDocumentSize: 200 });
+    try {
+      const sdb = await small.createDb();
+      const big = { k: 'vault', ct: 'x'.repeat(300) };
+      expect(await small.request('PUT', `${sdb}/big`, big)).toEqual({
+        status: 413,
+        json: { error: 'document_too_large', reason: 'big' },
+      });
+      const bulk = await small.request('POST', `${sdb}/_bulk_docs`, {
+        docs: [{ _id: 'ok', k: 'vault' }, { _id: 'big2', _rev: '1-ab', _revisions: { start: 1, ids: ['ab'] }, ...big }],
+        new_edits: false,
+      });
+      expect(bulk).toEqual({ status: 413, json: { error: 'document_too_large', reason: 'big2' } });
+      expect((await small.request('GET', `${sdb}/ok`)).status).toBe(404); // nothing of the request was stored
+      // The special members (_id, _rev, _revisions) do not count; at the limit the write goes through.
+      const fits = { _id: 'fits', ct: 'y'.repeat(200 - documentBodySize({ ct: '' })) };
+      expect(documentBodySize(fits)).toBe(200);
+      expect((await small.request('POST', `${sdb}/_bulk_docs`, { docs: [fits] })).status).toBe(201);
+      expect((await small.request('PUT', `${sdb}/_local/cp`, { ...big })).status).toBe(413);
+      expect((await small.request('PUT', `${sdb}/_local/cp`, { a: 1 })).status).toBe(201);
+      // The sync client halves a refused _bulk_docs: the small document is stored, the large one fails alone.
+      await small.createAccount('anna', 'geheim-anna');
+      const client = couchClient({ base: `${small.url}${sdb}/`, account: 'anna', password: 'geheim-anna' });
+      const doc = (id: string, hash: string, extra: Record<string, unknown>) => ({
+        _id: id,
+        _rev: `1-${hash}`,
+        _revisions: { start: 1, ids: [hash] },
+        ...extra,
+      });
+      const failures = await client.bulkDocs([doc('c1', 'aa', { k: 'vault' }), doc('c2', 'bb', big)]);
+      expect(failures).toEqual([{ id: 'c2', error: 'too_large' }]);
+      expect((await small.request('GET', `${sdb}/c1`)).status).toBe(200);
+    } finally {
+      await small.close();
+    }
   });
 
   it('answers open_revs=all for a document without revisions with 404 not_found', async () => {

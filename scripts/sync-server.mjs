@@ -141,7 +141,8 @@ export async function startSyncServer(options = {}) {
     // compression either: loopback needs none, and the 401→403 rewrite below needs plain bodies.
     overrideMode: { exclude: ['routes/fauxton', 'routes/replicate', 'replicator', 'compression'] },
   });
-  const couch = couchLike(app);
+  // As the README's production CouchDB: max_document_size = 1048576.
+  const couch = couchLike(app, { maxDocumentSize: 1_048_576 });
   await new Promise((done) => app.couchConfig.set('admins', admin.name, admin.password, () => done(undefined)));
   await new Promise((done) => app.couchConfig.set('log', 'level', 'error', () => done(undefined)));
 
