@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTestCouch } from '../app/data/sync/test-server';
-import { couchClient } from '../app/data/sync/http';
 import { documentBodySize } from './couch-like.mjs';
 import type { TestCouch } from '../app/data/sync/test-server';
 
@@ -124,18 +123,6 @@ describe('CouchDB-like test server', () => {
       expect((await small.request('POST', `${sdb}/_bulk_docs`, { docs: [fits] })).status).toBe(201);
       expect((await small.request('PUT', `${sdb}/_local/cp`, { ...big })).status).toBe(413);
       expect((await small.request('PUT', `${sdb}/_local/cp`, { a: 1 })).status).toBe(201);
-      // The sync client halves a refused _bulk_docs: the small document is stored, the large one fails alone.
-      await small.createAccount('anna', 'geheim-anna');
-      const client = couchClient({ base: `${small.url}${sdb}/`, account: 'anna', password: 'geheim-anna' });
-      const doc = (id: string, hash: string, extra: Record<string, unknown>) => ({
-        _id: id,
-        _rev: `1-${hash}`,
-        _revisions: { start: 1, ids: [hash] },
-        ...extra,
-      });
-      const failures = await client.bulkDocs([doc('c1', 'aa', { k: 'vault' }), doc('c2', 'bb', big)]);
-      expect(failures).toEqual([{ id: 'c2', error: 'too_large' }]);
-      expect((await small.request('GET', `${sdb}/c1`)).status).toBe(200);
     } finally {
       await small.close();
     }
