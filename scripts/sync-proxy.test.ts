@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from './serve.mjs';
-import { startSyncServer, type SyncServer } from './sync-server.mjs';
+import { rawDocsVia, startSyncServer, type SyncServer } from './sync-server.mjs';
 
 const basic = (name: string, password: string) => `Basic ${Buffer.from(`${name}:${password}`).toString('base64')}`;
 
@@ -97,6 +97,28 @@ describe('/sync/ proxy to the embedded sync server', () => {
       await proxy.close();
       await new Promise<void>((done) => upstream.close(() => done()));
     }
+  });
+
+  it('lists every stored leaf (deleted ones too) for a caller that sends no Accept header', async () => {
+    const auth = basic(sync.admin.name, sync.admin.password);
+    const call = async (method: string, path: string, body?: unknown) => {
+      const r = await fetch(sync.url + path, {
+        method,
+        headers: { Authorization: auth, 'Content-Type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await r.text();
+      return { status: r.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    };
+    const docs = [
+      { _id: 'leaf-doc', _rev: '1-aa', _revisions: { start: 1, ids: ['aa'] }, k: 'vault' },
+      { _id: 'leaf-doc', _rev: '2-bb', _revisions: { start: 2, ids: ['bb', 'aa'] }, k: 'vault' },
+      { _id: 'leaf-doc', _rev: '2-cc', _revisions: { start: 2, ids: ['cc', 'aa'] }, _deleted: true },
+    ];
+    expect((await call('POST', '/baken-bram/_bulk_docs', { docs, new_edits: false })).status).toBe(201);
+    const raw = (await rawDocsVia(call, 'baken-bram')) as Array<{ _id: string; _rev: string; _deleted?: boolean }>;
+    const leaves = raw.filter((d) => d._id === 'leaf-doc').map((d) => `${d._rev}${d._deleted ? ' deleted' : ''}`);
+    expect(leaves.sort()).toEqual(['2-bb', '2-cc deleted']);
   });
 
   it("answers 403 to another worker's valid credentials", async () => {

@@ -373,10 +373,18 @@ export async function rawDocsVia(call, db) {
   const base = `/${encodeURIComponent(db)}`;
   const changes = await call('GET', `${base}/_changes?style=all_docs&since=0`);
   if (changes.status !== 200) throw new Error(`_changes ${db}: ${changes.status}`);
+  // Every leaf _changes names (style=all_docs), fetched in one _bulk_get: JSON whatever the caller's
+  // Accept header (CouchDB answers open_revs without "Accept: application/json" as multipart/mixed).
+  /** @type {Array<{ id: string, rev: string }>} */
+  const wanted = changes.body.results.flatMap((/** @type {{ id: string, changes: Array<{ rev: string }> }} */ row) =>
+    row.changes.map((c) => ({ id: row.id, rev: c.rev })),
+  );
+  if (wanted.length === 0) return [];
+  const fetched = await call('POST', `${base}/_bulk_get?revs=true`, { docs: wanted });
+  if (fetched.status !== 200) throw new Error(`_bulk_get ${db}: ${fetched.status}`);
   const docs = [];
-  for (const row of changes.body.results) {
-    const leaves = await call('GET', `${base}/${encodeURIComponent(row.id)}?open_revs=all&revs=true`);
-    for (const leaf of leaves.body ?? []) if (leaf.ok) docs.push(leaf.ok);
+  for (const result of fetched.body.results ?? []) {
+    for (const leaf of result.docs ?? []) if (leaf.ok) docs.push(leaf.ok);
   }
   return docs;
 }
