@@ -57,15 +57,26 @@ function proxySync(req, res, target) {
     return;
   }
   const incoming = req.url ?? '/';
-  const upstream = new URL(target.replace(/\/+$/, '') + '/' + incoming.slice(syncPrefix.length));
+  const root = new URL(target);
+  // The path goes on byte for byte (no URL parsing): a parsed URL would resolve "%2e%2e" segments and
+  // could re-encode; CouchDB must see exactly the escapes the client sent (%2F in an id, %3A in _users ids).
+  const path = root.pathname.replace(/\/+$/, '') + '/' + incoming.slice(syncPrefix.length);
   /** @type {Record<string, string | string[]>} */
   const headers = {};
   for (const name of forwardedRequestHeaders) {
     const value = req.headers[name];
     if (value !== undefined) headers[name] = value;
   }
-  const send = upstream.protocol === 'https:' ? httpsRequest : httpRequest;
-  const outgoing = send(upstream, { method: req.method, headers }, (answer) => {
+  const send = root.protocol === 'https:' ? httpsRequest : httpRequest;
+  const upstream = {
+    protocol: root.protocol,
+    hostname: root.hostname.replace(/^\[|\]$/g, ''),
+    port: root.port || (root.protocol === 'https:' ? 443 : 80),
+    path,
+    method: req.method,
+    headers,
+  };
+  const outgoing = send(upstream, (answer) => {
     /** @type {Record<string, string | string[]>} */
     const back = {
       'Cache-Control': 'no-store',

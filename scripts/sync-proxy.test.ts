@@ -2,14 +2,14 @@
 // server: credentials pass, CouchDB's answers come back unchanged, and the
 // server behaves like the README's CouchDB set-up (require_valid_user, one
 // member per database).
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from './serve.mjs';
-import { startSyncServer, type SyncServer } from './sync-server.mjs';
+import { rawDocsVia, startSyncServer, type SyncServer } from './sync-server.mjs';
 
 const basic = (name: string, password: string) => `Basic ${Buffer.from(`${name}:${password}`).toString('base64')}`;
 
@@ -47,6 +47,78 @@ describe('/sync/ proxy to the embedded sync server', () => {
     expect(none.headers.get('www-authenticate')).toBeNull();
     const wrong = await fetch(`${app.url}/sync/baken-anna`, { headers: { Authorization: basic('anna', 'fout') } });
     expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('www-authenticate')).toBeNull();
+    // The server itself challenges like CouchDB 3.5 under require_valid_user: only the proxy keeps it from the browser.
+    const direct = await fetch(`${sync.url}/baken-anna`);
+    expect(direct.status).toBe(401);
+    expect(direct.headers.get('www-authenticate')).toBe('Basic realm="server"');
+    const purge = await fetch(`${sync.url}/baken-anna/_purge`, {
+      method: 'POST',
+      headers: { Authorization: basic('anna', 'geheim-anna'), 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(purge.status).toBe(401);
+    expect(purge.headers.get('www-authenticate')).toBe('Basic realm="server"');
+  });
+
+  it('passes the path on byte for byte (escapes kept, no dot-segment resolution), below a path prefix too', async () => {
+    const seen: string[] = [];
+    const upstream = createServer((req, res) => {
+      seen.push(req.url ?? '');
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+    });
+    await new Promise<void>((done) => upstream.listen(0, '127.0.0.1', () => done()));
+    const address = upstream.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const proxy = await startServer({ root: dir, syncTarget: `http://127.0.0.1:${port}/couch/` });
+    try {
+      const paths = [
+        '_users/org.couchdb.user%3Aanna',
+        'baken-anna/a%2Fb?open_revs=all',
+        'baken-anna/_local/baken-pull-1',
+        'baken-anna/_changes?since=12-g1AAAA_x-y&limit=5',
+      ];
+      for (const p of paths) {
+        const r = await fetch(`${proxy.url}/sync/${p}`, { headers: { Authorization: basic('anna', 'x') } });
+        expect(r.status).toBe(200);
+      }
+      // fetch (like a browser) resolves "%2e%2e" itself; a raw client can send it, and it stays as sent.
+      const raw = await new Promise<number>((done, fail) => {
+        const r = request({ host: '127.0.0.1', port: proxy.port, path: '/sync/baken-anna/%2e%2e/_config' }, (answer) => {
+          answer.resume();
+          done(answer.statusCode ?? 0);
+        });
+        r.on('error', fail);
+        r.end();
+      });
+      expect(raw).toBe(200);
+      expect(seen).toEqual([...paths, 'baken-anna/%2e%2e/_config'].map((p) => `/couch/${p}`));
+    } finally {
+      await proxy.close();
+      await new Promise<void>((done) => upstream.close(() => done()));
+    }
+  });
+
+  it('lists every stored leaf (deleted ones too) for a caller that sends no Accept header', async () => {
+    const auth = basic(sync.admin.name, sync.admin.password);
+    const call = async (method: string, path: string, body?: unknown) => {
+      const r = await fetch(sync.url + path, {
+        method,
+        headers: { Authorization: auth, 'Content-Type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await r.text();
+      return { status: r.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    };
+    const docs = [
+      { _id: 'leaf-doc', _rev: '1-aa', _revisions: { start: 1, ids: ['aa'] }, k: 'vault' },
+      { _id: 'leaf-doc', _rev: '2-bb', _revisions: { start: 2, ids: ['bb', 'aa'] }, k: 'vault' },
+      { _id: 'leaf-doc', _rev: '2-cc', _revisions: { start: 2, ids: ['cc', 'aa'] }, _deleted: true },
+    ];
+    expect((await call('POST', '/baken-bram/_bulk_docs', { docs, new_edits: false })).status).toBe(201);
+    const raw = (await rawDocsVia(call, 'baken-bram')) as Array<{ _id: string; _rev: string; _deleted?: boolean }>;
+    const leaves = raw.filter((d) => d._id === 'leaf-doc').map((d) => `${d._rev}${d._deleted ? ' deleted' : ''}`);
+    expect(leaves.sort()).toEqual(['2-bb', '2-cc deleted']);
   });
 
   it("answers 403 to another worker's valid credentials", async () => {

@@ -12,8 +12,11 @@
 //   the server-wide endpoints) gets 401 "You are not a server admin.", as
 //   CouchDB 3.5 answers it; `_purge` is 501 for the admin because the LevelDB
 //   adapter cannot purge;
+// - every 401 carries `WWW-Authenticate: Basic realm="server"`, as CouchDB 3.5
+//   sends it under require_valid_user (the proxy must drop it);
 // - sequences are opaque strings, long-polls time out and `_bulk_get` errors
-//   have CouchDB's shape (scripts/couch-like.mjs).
+//   have CouchDB's shape; JSON bodies need their content type, and `Accept`
+//   decides between JSON and multipart (scripts/couch-like.mjs).
 //
 // CLI:
 //   node scripts/sync-server.mjs [--port 5984] [--dir .baken-sync]
@@ -69,9 +72,20 @@ const adminOnlyRoots = new Set([
  */
 function json(res, status, body) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    ...(status === 401 ? { 'WWW-Authenticate': BASIC_CHALLENGE } : {}),
+  });
   res.end(text);
 }
+
+/**
+ * What CouchDB 3.5 with `[chttpd] require_valid_user = true` sends with every 401 "unauthorized"
+ * (chttpd:error_headers). A browser that sees it may open its login dialog: the app's proxy
+ * (scripts/serve.mjs) and the README's nginx drop it.
+ */
+const BASIC_CHALLENGE = 'Basic realm="server"';
 
 /** @param {string | undefined} header */
 function parseBasic(header) {
@@ -127,7 +141,8 @@ export async function startSyncServer(options = {}) {
     // compression either: loopback needs none, and the 401→403 rewrite below needs plain bodies.
     overrideMode: { exclude: ['routes/fauxton', 'routes/replicate', 'replicator', 'compression'] },
   });
-  const couch = couchLike(app);
+  // As the README's production CouchDB: max_document_size = 1048576.
+  const couch = couchLike(app, { maxDocumentSize: 1_048_576 });
   await new Promise((done) => app.couchConfig.set('admins', admin.name, admin.password, () => done(undefined)));
   await new Promise((done) => app.couchConfig.set('log', 'level', 'error', () => done(undefined)));
 
@@ -171,10 +186,12 @@ export async function startSyncServer(options = {}) {
         if (res.statusCode === 401 && !res.headersSent && session?.userCtx?.name) {
           const text = JSON.stringify({ error: 'forbidden', reason: 'You are not allowed to access this db.' });
           res.statusCode = 403;
+          res.removeHeader('WWW-Authenticate');
           res.setHeader('Content-Type', 'application/json');
           res.setHeader('Content-Length', Buffer.byteLength(text));
           return end(text);
         }
+        if (res.statusCode === 401 && !res.headersSent) res.setHeader('WWW-Authenticate', BASIC_CHALLENGE);
         return end(...args);
       }
     );
@@ -356,10 +373,18 @@ export async function rawDocsVia(call, db) {
   const base = `/${encodeURIComponent(db)}`;
   const changes = await call('GET', `${base}/_changes?style=all_docs&since=0`);
   if (changes.status !== 200) throw new Error(`_changes ${db}: ${changes.status}`);
+  // Every leaf _changes names (style=all_docs), fetched in one _bulk_get: JSON whatever the caller's
+  // Accept header (CouchDB answers open_revs without "Accept: application/json" as multipart/mixed).
+  /** @type {Array<{ id: string, rev: string }>} */
+  const wanted = changes.body.results.flatMap((/** @type {{ id: string, changes: Array<{ rev: string }> }} */ row) =>
+    row.changes.map((c) => ({ id: row.id, rev: c.rev })),
+  );
+  if (wanted.length === 0) return [];
+  const fetched = await call('POST', `${base}/_bulk_get?revs=true`, { docs: wanted });
+  if (fetched.status !== 200) throw new Error(`_bulk_get ${db}: ${fetched.status}`);
   const docs = [];
-  for (const row of changes.body.results) {
-    const leaves = await call('GET', `${base}/${encodeURIComponent(row.id)}?open_revs=all&revs=true`);
-    for (const leaf of leaves.body ?? []) if (leaf.ok) docs.push(leaf.ok);
+  for (const result of fetched.body.results ?? []) {
+    for (const leaf of result.docs ?? []) if (leaf.ok) docs.push(leaf.ok);
   }
   return docs;
 }
@@ -385,7 +410,8 @@ function adminCall(url, admin) {
   return async (method, path, body) => {
     const response = await fetch(url + path, {
       method,
-      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      // Accept: without it CouchDB (and couch-like.mjs) answers open_revs as multipart/mixed.
+      headers: { Authorization: auth, 'Content-Type': 'application/json', Accept: 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

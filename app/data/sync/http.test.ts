@@ -87,6 +87,20 @@ describe('CouchDB protocol client', () => {
     );
   });
 
+  it('reads the 404 CouchDB gives open_revs=all for a document without revisions (purged) as no leaves', async () => {
+    const { calls, client } = fake(() => ({ status: 404, body: { error: 'not_found', reason: 'missing' } }));
+    expect(await client.leaves('a')).toEqual([]);
+    expect(calls[0]?.url).toBe('/sync/baken-anna/a?revs=true&open_revs=all');
+    // Without "Accept: application/json" CouchDB answers open_revs as multipart/mixed.
+    expect(calls[0]?.headers['Accept']).toBe('application/json');
+    // For named revisions a 404 is not "no leaves": the fallback must not hide a vanished database.
+    await expect(
+      fake((call) => (call.url.includes('_bulk_get') ? { status: 404 } : { status: 404, body: {} })).client.bulkGet([
+        { id: 'a', rev: '1-x' },
+      ]),
+    ).rejects.toMatchObject({ kind: 'protocol', status: 404 });
+  });
+
   it('posts existing revisions with new_edits:false and reports only failures', async () => {
     const { calls, client } = fake(() => ({ status: 201, body: [] }));
     expect(await client.bulkDocs([{ _id: 'a', _rev: '1-x' }])).toEqual([]);

@@ -163,7 +163,12 @@ export function couchClient(options: ClientOptions): CouchClient {
 
   async function openRevs(id: string, revs: string[] | 'all'): Promise<FetchedRev[]> {
     const query = `?revs=true&open_revs=${revs === 'all' ? 'all' : encodeURIComponent(JSON.stringify(revs))}`;
-    const { json } = await request('GET', `${encodeURIComponent(id)}${query}`);
+    // CouchDB 3.5 answers open_revs=all for a document without any revision (never written, or
+    // purged) with 404 not_found, not []: no leaves.
+    const { status, json } = await request('GET', `${encodeURIComponent(id)}${query}`, undefined, {
+      allow: revs === 'all' ? [404] : [],
+    });
+    if (status === 404) return [];
     if (!Array.isArray(json)) throw new SyncHttpError('protocol');
     return json as FetchedRev[];
   }

@@ -34,7 +34,8 @@ export interface TestCouch {
 
 let counter = 0;
 
-export async function startTestCouch(): Promise<TestCouch> {
+/** `maxDocumentSize`: CouchDB's `[couchdb] max_document_size` (default its 8,000,000 bytes). */
+export async function startTestCouch(options: { maxDocumentSize?: number } = {}): Promise<TestCouch> {
   const require = createRequire(import.meta.url);
   const dir = mkdtempSync(join(tmpdir(), 'baken-f20-couch-'));
   const PouchDB = (require('pouchdb-node') as PouchCtor).defaults({ prefix: dir + sep });
@@ -50,7 +51,7 @@ export async function startTestCouch(): Promise<TestCouch> {
     overrideMode: { exclude: ['compression'] },
   });
   const server = await new Promise<Server>((resolve) => {
-    const s = createServer(couchLike(app)).listen(0, '127.0.0.1', () => resolve(s));
+    const s = createServer(couchLike(app, options)).listen(0, '127.0.0.1', () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
