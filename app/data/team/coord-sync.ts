@@ -29,6 +29,7 @@ import { ensureIndex, entriesOf } from '../index/case-index';
 import { getDataKey, requireDataKey } from '../session';
 import { couchRequest, SyncError } from '../sync/remote';
 import type { SyncCredentials } from '../sync/remote';
+import { assertTeamAccountUsable } from './account-refusal';
 import { loadTeamConfig, teamCreds } from './config';
 import type { TeamKey } from './coord-docs';
 import { ensureTeamKey, mayGrant, readTeamKeys, rotateTeamKey } from './coord-keys';
@@ -262,6 +263,8 @@ export interface CoordRoundResult {
 export async function runCoordRound(options: { forceCounts?: boolean } = {}): Promise<CoordRoundResult | undefined> {
   const ctx = await loadCoordContext();
   if (!ctx) return undefined;
+  // The member check above notes a refused account: then nothing more is sent (TeamAccountRefused).
+  assertTeamAccountUsable();
   const today = brusselsToday(new Date());
   if (ctx.role === 'auditor') {
     const held = await readTeamKeys(ctx, 'fig', ctx.figures);
