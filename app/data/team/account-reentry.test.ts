@@ -16,11 +16,14 @@ import { TEST_PASSPHRASE, resetDatabase } from '../test-utils';
 import { createVault } from '../vault';
 import { noteTeamRefusal, teamRefusal } from './account-refusal';
 import { reenterTeamPassword } from './account-reentry';
-import { loadTeamConfig, saveTeamConfig } from './config';
+import { loadTeamConfig, saveTeamConfig, teamCreds } from './config';
+import { couchTeamDocs } from './coord-sync';
 import { isCoordRunning, stopCoord } from './coord-autostart';
 import { loadOrCreateIdentity } from './identity';
 import { checkMembers } from './members';
+import { teamCasesDb } from './share-db';
 import { isShareSyncRunning, startShareSync, stopShareSync } from './share-sync';
+import { createInvite } from './team';
 import { SyncError } from '../sync/remote';
 
 const TEAM = 'clb-reentry';
@@ -98,6 +101,16 @@ describe('a refused team account', () => {
     expect(teamRefusal()).toBe('lockout');
     setDataKey(await generateDataKey());
     expect(teamRefusal()).toBeNull();
+  });
+
+  it('keeps team actions, the cases client and the coordination documents from sending anything', async () => {
+    noteTeamRefusal(new SyncError('sync.lockedOut', 403));
+    const config = await loadTeamConfig();
+    if (!config) throw new Error('no team config');
+    await expect(createInvite('medewerker')).rejects.toMatchObject({ code: 'sync.lockedOut' });
+    await expect(teamCasesDb(config).get('x')).rejects.toMatchObject({ code: 'sync.lockedOut' });
+    await expect(couchTeamDocs(teamCreds(config, 'coord')).get('x')).rejects.toMatchObject({ code: 'sync.lockedOut' });
+    expect(sent).toHaveLength(0);
   });
 
   it('keeps a new share loop from sending anything', async () => {

@@ -173,6 +173,7 @@ export async function putMemberListDoc(
   chain: readonly LeadLink[],
 ): Promise<void> {
   const creds = teamCreds(config, 'members');
+  assertTeamAccountUsable();
   let rev: string | undefined;
   try {
     rev = (await couchRequest<{ _rev?: string }>(creds, 'GET', MEMBER_LIST_ID))._rev;

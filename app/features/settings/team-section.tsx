@@ -47,7 +47,9 @@ function TeamView({
     try {
       const next = await checkMembers();
       setCheck(next);
-      if (next.list?.leadId === config.memberId && !next.offline) setRequests(await pendingJoinRequests());
+      // A refused team account sends nothing more (team-account-panel.tsx says what to do).
+      const refused = next.problem === 'sync.unauthorized' || next.problem === 'sync.lockedOut';
+      if (next.list?.leadId === config.memberId && !next.offline && !refused) setRequests(await pendingJoinRequests());
     } catch (caught) {
       setError(teamErrorText(caught));
     }
