@@ -43,11 +43,7 @@ export function TeamAccountPanel({ config, onChanged }: { config: TeamConfig; on
   return (
     <>
       {/* One polite line, always in the page: the refusal while it lasts, then the confirmation. */}
-      <LiveText
-        role="status"
-        className="settings-status team-account-status"
-        message={refusal ? t.notice[refusal] : saved}
-      />
+      <LiveText role="status" className="settings-status" message={refusal ? t.notice[refusal] : saved} />
       {refusal ? (
         <form className="card settings-form" aria-labelledby={headingId} noValidate onSubmit={(e) => void submit(e)}>
           <h3 id={headingId}>{t.formTitle}</h3>
