@@ -5,6 +5,7 @@
 // unreadable while locked, device-local, never replicated or in a backup.
 import { teamConfigSchema, teamDbNames, type TeamConfig } from '../../../schema/team';
 import type { SyncCredentials } from '../sync/remote';
+import { clearTeamRefusal } from './account-refusal';
 import { deleteMeta, readSealedMeta, writeSealedMeta } from './sealed-meta';
 
 export type { TeamConfig } from '../../../schema/team';
@@ -21,8 +22,9 @@ export function saveTeamConfig(config: TeamConfig): Promise<void> {
   return writeSealedMeta(CONFIG_ROW, config);
 }
 
-/** Forgets the configuration (credentials included) on this device. */
+/** Forgets the configuration (credentials included) on this device, and any refusal of its account. */
 export function clearTeamConfig(): Promise<void> {
+  clearTeamRefusal();
   return deleteMeta(CONFIG_ROW.key);
 }
 

@@ -72,6 +72,28 @@ describe('the coordination loop', () => {
     expect(isCoordRunning()).toBe(false);
   });
 
+  it('runs no round while the team account is known refused, and notes a refusal it meets', async () => {
+    await db.meta.put({ key: TEAM_CONFIG_KEY, value: { sealed: true } });
+    setDataKey(await generateDataKey());
+    const { autostartCoord } = await import('./coord-autostart');
+    const { teamRefusal } = await import('./account-refusal');
+    rounds.refuse = true;
+    try {
+      const before = rounds.count;
+      await autostartCoord({ debounceMs: 10 });
+      await until(() => !isCoordRunning());
+      expect(teamRefusal()).toBe('lockout');
+      expect(rounds.count).toBe(before + 1);
+      // Still noted (here by the first loop; it may be the share loop or a team screen): a new loop sends nothing.
+      await autostartCoord({ debounceMs: 10 });
+      await new Promise((r) => setTimeout(r, 100));
+      expect(rounds.count).toBe(before + 1);
+      expect(isCoordRunning()).toBe(false);
+    } finally {
+      rounds.refuse = false;
+    }
+  });
+
   it("stops on CouchDB's lockout instead of retrying into it", async () => {
     await db.meta.put({ key: TEAM_CONFIG_KEY, value: { sealed: true } });
     setDataKey(await generateDataKey());

@@ -4,14 +4,15 @@
 // seconds after each change of the case index (debounced), when the device
 // comes back online and every few minutes. On the lead's device, waiting join
 // requests are picked up every half minute (join-watch.ts; never admitted).
-// Stops at lock and when the device leaves the team. The round's code is a
+// Stops at lock, when the device leaves the team and when the team server
+// refuses the account (account-refusal.ts). The round's code is a
 // lazy chunk, loaded only in a team.
 import { liveQuery } from 'dexie';
 
 import { db } from '../db';
 import { getDataKey, subscribeVault } from '../session';
 import { hasTeamConfig } from './has-team';
-import { isAccountRefusal } from '../sync/lockout';
+import { noteTeamRefusal, teamRefusal } from './account-refusal';
 
 const DEBOUNCE_MS = 5_000;
 const EVERY_MS = 5 * 60_000;
@@ -43,11 +44,17 @@ export async function autostartCoord(options: { debounceMs?: number; joinEveryMs
     }
     busy = true;
     try {
+      // Refused already (by another team loop or screen): nothing is sent until the password is entered again.
       const { runCoordRound } = await import('./coord-sync');
+      if (teamRefusal()) {
+        loop.stop();
+        return;
+      }
       if (!stopped && getDataKey() === key) await runCoordRound();
     } catch (e) {
-      // A refused password or a lockout: no retry into it; the loop starts again at the next unlock.
-      if (isAccountRefusal(e)) loop.stop();
+      // A refused password or a lockout: no retry into it; the loop starts again at the next unlock or
+      // when the worker enters the team password again (account-reentry.ts).
+      if (noteTeamRefusal(e)) loop.stop();
       // Otherwise offline or server trouble: the next trigger tries again.
     } finally {
       busy = false;
@@ -73,9 +80,14 @@ export async function autostartCoord(options: { debounceMs?: number; joinEveryMs
   const pickUpJoins = async (): Promise<void> => {
     try {
       const { pickUpJoinRequests } = await import('./join-watch');
+      // After the first await: `loop` is defined below this function's first (synchronous) call.
+      if (teamRefusal()) {
+        loop.stop();
+        return;
+      }
       if (!stopped && getDataKey() === key) await pickUpJoinRequests();
     } catch (e) {
-      if (isAccountRefusal(e)) loop.stop();
+      if (noteTeamRefusal(e)) loop.stop();
       // Offline: the count of the last pick-up stays.
     }
   };

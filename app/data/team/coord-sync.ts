@@ -29,6 +29,7 @@ import { ensureIndex, entriesOf } from '../index/case-index';
 import { getDataKey, requireDataKey } from '../session';
 import { couchRequest, SyncError } from '../sync/remote';
 import type { SyncCredentials } from '../sync/remote';
+import { assertTeamAccountUsable } from './account-refusal';
 import { loadTeamConfig, teamCreds } from './config';
 import type { TeamKey } from './coord-docs';
 import { ensureTeamKey, mayGrant, readTeamKeys, rotateTeamKey } from './coord-keys';
@@ -64,10 +65,15 @@ function isDoc(v: unknown): v is CouchDoc {
 /** One team database through the same-origin /sync/ proxy. */
 export function couchTeamDocs(creds: SyncCredentials): TeamDocs {
   const id = (docId: string) => encodeURIComponent(docId);
+  // While the server refuses the team account, nothing is sent (account-refusal.ts).
+  const send = async <T = unknown>(method: 'GET' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> => {
+    assertTeamAccountUsable();
+    return couchRequest<T>(creds, method, path, body);
+  };
   return {
     async get(docId) {
       try {
-        const doc = await couchRequest(creds, 'GET', id(docId));
+        const doc = await send('GET', id(docId));
         return isDoc(doc) ? doc : undefined;
       } catch (e) {
         if (e instanceof SyncError && e.code === 'sync.notFound') return undefined;
@@ -76,7 +82,7 @@ export function couchTeamDocs(creds: SyncCredentials): TeamDocs {
     },
     async put(doc) {
       try {
-        const r = await couchRequest<{ rev?: unknown }>(creds, 'PUT', id(doc._id), doc);
+        const r = await send<{ rev?: unknown }>('PUT', id(doc._id), doc);
         if (typeof r.rev !== 'string') throw new SyncError('sync.failed');
         return r.rev;
       } catch (e) {
@@ -86,7 +92,7 @@ export function couchTeamDocs(creds: SyncCredentials): TeamDocs {
     },
     async remove(docId, rev) {
       try {
-        await couchRequest(creds, 'DELETE', `${id(docId)}?rev=${encodeURIComponent(rev)}`);
+        await send('DELETE', `${id(docId)}?rev=${encodeURIComponent(rev)}`);
       } catch (e) {
         if (e instanceof SyncError && (e.code === 'sync.notFound' || e.code === 'sync.conflict')) return;
         throw e;
@@ -98,7 +104,7 @@ export function couchTeamDocs(creds: SyncCredentials): TeamDocs {
         startkey: JSON.stringify(prefix),
         endkey: JSON.stringify(`${prefix}\ufff0`),
       });
-      const r = await couchRequest<{ rows?: unknown }>(creds, 'GET', `_all_docs?${params.toString()}`);
+      const r = await send<{ rows?: unknown }>('GET', `_all_docs?${params.toString()}`);
       if (!Array.isArray(r.rows)) throw new SyncError('sync.failed');
       return r.rows.flatMap((row: unknown) => {
         const doc = (row as { doc?: unknown }).doc;
@@ -262,6 +268,8 @@ export interface CoordRoundResult {
 export async function runCoordRound(options: { forceCounts?: boolean } = {}): Promise<CoordRoundResult | undefined> {
   const ctx = await loadCoordContext();
   if (!ctx) return undefined;
+  // The member check above notes a refused account: then nothing more is sent (TeamAccountRefused).
+  assertTeamAccountUsable();
   const today = brusselsToday(new Date());
   if (ctx.role === 'auditor') {
     const held = await readTeamKeys(ctx, 'fig', ctx.figures);

@@ -23,6 +23,7 @@ import {
   type TeamConfig,
 } from '../../../schema/team';
 import { couchRequest, SyncError } from '../sync/remote';
+import { assertTeamAccountUsable, noteTeamRefusal, TeamAccountRefused } from './account-refusal';
 import { loadTeamConfig, saveTeamConfig, teamCreds } from './config';
 import { TeamError, type TeamErrorCode } from './errors';
 import type { Identity } from './identity';
@@ -106,8 +107,13 @@ async function fetchAndVerify(config: TeamConfig): Promise<MembersCheck> {
     !names(list, config.memberId) && (await readSealedMeta(REMOVED_ROW)) !== undefined;
   let doc: unknown;
   try {
+    // While the server refuses the account, no request (each would count towards a lockout).
+    assertTeamAccountUsable();
     doc = await couchRequest(teamCreds(config, 'members'), 'GET', MEMBER_LIST_ID);
   } catch (error) {
+    noteTeamRefusal(error);
+    if (error instanceof TeamAccountRefused)
+      return { list: cached, removed: await removed(cached), problem: error.code };
     if (!(error instanceof SyncError)) throw error;
     const base = { list: cached, removed: await removed(cached) };
     if (error.code === 'sync.offline' || error.code === 'sync.unreachable') return { ...base, offline: true };
@@ -167,6 +173,7 @@ export async function putMemberListDoc(
   chain: readonly LeadLink[],
 ): Promise<void> {
   const creds = teamCreds(config, 'members');
+  assertTeamAccountUsable();
   let rev: string | undefined;
   try {
     rev = (await couchRequest<{ _rev?: string }>(creds, 'GET', MEMBER_LIST_ID))._rev;

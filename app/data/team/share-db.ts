@@ -4,6 +4,7 @@
 // HTTP Basic on every request, no cookies, no cache.
 import { teamDbNames } from '../../../schema/team';
 import { SyncHttpError, basicAuth, readJson, refusalOf, sendCouch } from '../sync/http';
+import { assertTeamAccountUsable } from './account-refusal';
 
 export interface TeamDbOptions {
   db: string;
@@ -43,6 +44,8 @@ export function teamDb(options: TeamDbOptions): TeamDb {
   const base = `${options.base ?? '/sync/'}${encodeURIComponent(options.db)}/`;
 
   async function request(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+    // While the server refuses the team account, nothing is sent (each refused login counts towards a lockout).
+    assertTeamAccountUsable();
     const response = await sendCouch(doFetch, base + path, auth, method, body);
     const refused = await refusalOf(response);
     if (refused) throw refused;

@@ -9,7 +9,8 @@ import { useVaultQuery } from '../use-vault-query';
 import { db } from '../db';
 import { loadSharedCases, readAccess, shareCase, withdrawAccess } from './share';
 import type { AccessEntry, Withdrawn } from './share';
-import { isAccountRefusal } from '../sync/lockout';
+import { noteTeamRefusal, refusalOf, useTeamRefusal } from './account-refusal';
+import type { TeamRefusal } from './account-refusal';
 import { canReceiveCases } from './share-grants';
 import { eraseRoleOfEntry, eraseSharedCase } from './share-erase';
 import type { EraseRole } from './share-erase';
@@ -21,8 +22,10 @@ export type CaseAccess =
   | { status: 'unavailable' }
   /** An auditor never receives or shares cases. */
   | { status: 'auditor' }
-  /** The server could not be reached or refused. */
+  /** The server could not be reached or failed. */
   | { status: 'offline' }
+  /** The team server refused the account (wrong or changed password, or a lockout): nothing is retried. */
+  | { status: 'refused'; refusal: TeamRefusal }
   | { status: 'ready'; me: string; access: AccessEntry[]; candidates: Member[] };
 
 export function useCaseAccess(caseId: string): {
@@ -38,6 +41,8 @@ export function useCaseAccess(caseId: string): {
 } {
   const [access, setAccess] = useState<CaseAccess>({ status: 'loading' });
   const [round, setRound] = useState(0);
+  // Noted or cleared (the password entered again under Instellingen → Team): read again.
+  const refusal = useTeamRefusal();
   // Re-read when the shared-cases row changes (a pull may have marked my access withdrawn).
   const shared = useVaultQuery(async () => {
     await db.meta.get('teamSharedCases');
@@ -54,6 +59,10 @@ export function useCaseAccess(caseId: string): {
         return;
       }
       const ctx = state.ctx;
+      if (refusal) {
+        if (live) setAccess({ status: 'refused', refusal });
+        return;
+      }
       try {
         const list = await readAccess(ctx, caseId);
         const has = new Set(list.map((a) => a.memberId));
@@ -63,9 +72,14 @@ export function useCaseAccess(caseId: string): {
         if (live) setAccess({ status: 'ready', me: ctx.identity.memberId, access: list, candidates });
       } catch (e) {
         if (!live) return;
-        setAccess({ status: 'offline' });
         // A refused password or a lockout: no retry into it (CouchDB counts every failed login).
-        if (isAccountRefusal(e)) return;
+        const refused = refusalOf(e);
+        if (refused) {
+          noteTeamRefusal(e);
+          setAccess({ status: 'refused', refusal: refused });
+          return;
+        }
+        setAccess({ status: 'offline' });
         // Try again while the page stays open: the connection often comes back (school visit, basement room).
         retry = setTimeout(() => setRound((n) => n + 1), 5000);
       }
@@ -74,7 +88,7 @@ export function useCaseAccess(caseId: string): {
       live = false;
       clearTimeout(retry);
     };
-  }, [caseId, round]);
+  }, [caseId, round, refusal]);
 
   const run = useCallback(
     async <T>(action: (ctx: NonNullable<Awaited<ReturnType<typeof loadShareContext>>>) => Promise<T>): Promise<T> => {

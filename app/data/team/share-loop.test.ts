@@ -1,9 +1,11 @@
-// The share loop (share-sync.ts) retries on trouble, but never into a refused password or a lockout.
+// The share loop (share-sync.ts) retries on trouble, but never into a refused password or a lockout,
+// which it notes for the team screens (account-refusal.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { SyncHttpError } from '../sync/http';
 import { TEST_PASSPHRASE, resetDatabase } from '../test-utils';
 import { createVault } from '../vault';
+import { teamRefusal } from './account-refusal';
 import { startShareSync, stopShareSync } from './share-sync';
 
 beforeEach(async () => {
@@ -31,5 +33,19 @@ describe('the share loop', () => {
 
   it.each(['auth', 'lockedOut'] as const)('stops after %s instead of retrying into it', async (kind) => {
     expect(await roundsWhile(new SyncHttpError(kind, kind === 'auth' ? 401 : 403))).toBe(1);
+  });
+
+  it.each([
+    ['auth', 'password'],
+    ['lockedOut', 'lockout'],
+  ] as const)('notes a refusal (%s) as %s, so the team screens can say what to do', async (kind, refusal) => {
+    expect(teamRefusal()).toBeNull();
+    await roundsWhile(new SyncHttpError(kind, kind === 'auth' ? 401 : 403));
+    expect(teamRefusal()).toBe(refusal);
+  });
+
+  it('notes nothing when offline', async () => {
+    await roundsWhile(new SyncHttpError('network'));
+    expect(teamRefusal()).toBeNull();
   });
 });

@@ -32,7 +32,7 @@ import { markChanged } from '../sync/track';
 import type { ShareContext } from './share';
 import { loadSharedCases, storeReceivedKey, updateSharedCases, withdrawDeparted } from './share';
 import { openGrant } from './share-grants';
-import { isAccountRefusal } from '../sync/lockout';
+import { noteTeamRefusal, teamRefusal } from './account-refusal';
 import { applyEraseNotice, leaveErasedHere } from './share-erase';
 import { baseOf, mergeShared } from './share-merge';
 import type { ConflictRow } from '../db';
@@ -324,11 +324,17 @@ export function startShareSync(load: () => Promise<ShareContext | undefined>, in
     busy = true;
     clearTimeout(timer);
     try {
+      // Refused already (by another team loop or screen): nothing is sent until the password is entered again.
+      if (teamRefusal()) {
+        running?.stop();
+        return;
+      }
       const ctx = await load();
       if (ctx) await shareRound(ctx);
     } catch (e) {
-      // A refused password or a lockout: no retry into it; the loop starts again at the next unlock.
-      if (isAccountRefusal(e)) running?.stop();
+      // A refused password or a lockout: no retry into it; the loop starts again at the next unlock or
+      // when the worker enters the team password again (account-reentry.ts).
+      if (noteTeamRefusal(e)) running?.stop();
       // Otherwise offline or server trouble: the next round tries again.
     } finally {
       busy = false;
@@ -353,6 +359,11 @@ export function startShareSync(load: () => Promise<ShareContext | undefined>, in
 /** Runs a round now (after a share, a withdrawal or a note in a shared case). */
 export function wakeShareSync(): void {
   running?.wake();
+}
+
+/** Whether the share loop runs now (tests). */
+export function isShareSyncRunning(): boolean {
+  return running !== undefined;
 }
 
 export function stopShareSync(): void {

@@ -40,6 +40,7 @@ import { randomBytes, utf8, type Bytes } from '../crypto';
 import { fromBase64, toBase64 } from '../sync/codec';
 import { formatCode, parsePairingCode } from '../sync/pairing';
 import { couchRequest, SyncError, type SyncCredentials } from '../sync/remote';
+import { assertTeamAccountUsable } from './account-refusal';
 import { clearTeamConfig, loadTeamConfig, saveTeamConfig, teamCreds } from './config';
 import { TeamError } from './errors';
 import './coord-hooks';
@@ -137,6 +138,8 @@ async function deleteDoc(creds: SyncCredentials, id: string): Promise<void> {
 async function requireConfig(): Promise<TeamConfig> {
   const config = await loadTeamConfig();
   if (!config) throw new TeamError('team.none');
+  // While the server refuses the team account, nothing is sent with it (account-refusal.ts).
+  assertTeamAccountUsable();
   return config;
 }
 

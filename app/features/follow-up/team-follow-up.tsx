@@ -8,10 +8,12 @@ import { useEffect, useId, useState } from 'react';
 import { absoluteDateNl } from '../../../schema/follow-up';
 import type { Flag } from '../../../schema/records/assessment';
 import { groupTeamFollowUps, teamUrgencies } from '../../../schema/team-coord';
+import { refusalOf } from '../../data/team/account-refusal';
 import { askPickUp, refreshCoord, seenPickUp, useCoordState } from '../../data/team/coord-view';
 import type { CoordState } from '../../data/team/coord-view';
 import type { TeamCoordItem } from '../../data/team/coord-rounds';
 import { nl } from '../../i18n/catalogue';
+import { teamAccount } from '../../i18n/nl/team-account';
 import { teamCoord } from '../../i18n/nl/team-coord';
 import { useBrusselsToday } from '../../ui/use-now';
 
@@ -27,8 +29,10 @@ function useRefresh(): { busy: boolean; message: string; run: () => Promise<void
       const result = await refreshCoord();
       const time = new Date().toLocaleTimeString('nl-BE', { hour: '2-digit', minute: '2-digit' });
       setMessage(result && !result.hasKey ? t.noKey : t.updatedAt(time));
-    } catch {
-      setMessage(navigator.onLine === false ? t.offline : t.failed);
+    } catch (e) {
+      // Issue 20 (team side): a refused team account says so and where to fix it (no request is retried).
+      const refused = refusalOf(e);
+      setMessage(refused ? teamAccount.short[refused] : navigator.onLine === false ? t.offline : t.failed);
     } finally {
       setBusy(false);
     }

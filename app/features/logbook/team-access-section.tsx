@@ -8,7 +8,9 @@ import type { Member } from '../../../schema/team';
 import type { CaseDetail } from '../../data/case-hooks';
 import { useCaseAccess } from '../../data/team/share-hooks';
 import type { AccessEntry } from '../../data/team/share';
+import { teamAccount } from '../../i18n/nl/team-account';
 import { teamShare as t } from '../../i18n/nl/team-share';
+import { Link } from '../../shell/link';
 import { navigate } from '../../shell/router';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { SelectField } from '../../ui/select-field';
@@ -83,8 +85,7 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
     }
   }
 
-  const ownerName =
-    access.status === 'ready' ? nameOf(access.access.find((a) => a.memberId === owner)) : t.notInList;
+  const ownerName = access.status === 'ready' ? nameOf(access.access.find((a) => a.memberId === owner)) : t.notInList;
 
   return (
     <CaseSection id="toegang" title={t.title}>
@@ -105,6 +106,11 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
       {access.status === 'unavailable' ? <p>{t.unavailable}</p> : null}
       {access.status === 'auditor' ? <p>{t.auditor}</p> : null}
       {access.status === 'offline' ? <p>{t.offline}</p> : null}
+      {access.status === 'refused' ? (
+        <p>
+          {teamAccount.short[access.refusal]} <Link href="/instellingen">{teamAccount.caseAction}</Link>
+        </p>
+      ) : null}
       {access.status === 'ready' ? (
         <>
           <h3>{t.whoTitle}</h3>

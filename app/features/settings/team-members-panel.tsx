@@ -9,6 +9,8 @@ import { team as t, teamRoleLabels } from '../../i18n/nl/team';
 import { teamLead } from '../../i18n/nl/team-lead';
 import { Fingerprint, dateTime, teamErrorText } from './team-common';
 
+const refusedAccount = new Set<string>(['sync.unauthorized', 'sync.lockedOut']);
+
 /** The signed member list: names, roles, fingerprints, and for the lead a remove button per colleague. */
 export function MembersPanel(props: {
   config: TeamConfig;
@@ -25,7 +27,8 @@ export function MembersPanel(props: {
       <h3 id={headingId}>{t.membersTitle}</h3>
       <p>{t.membersIntro}</p>
       {check === null ? <p>{t.membersLoading}</p> : null}
-      {check?.problem ? (
+      {/* A refused account is told (with what to do) by team-account-panel.tsx, not twice. */}
+      {check?.problem && !refusedAccount.has(check.problem) ? (
         <p role="alert" className="settings-status team-problem">
           {teamErrorText({ code: check.problem })}
         </p>

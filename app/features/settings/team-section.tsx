@@ -4,7 +4,8 @@
 // side is app/data/team/. Sharing a case (the case page) and the coordinator
 // and auditor views are elsewhere.
 // The panels are in team-entry-form.tsx, team-members-panel.tsx,
-// team-invites.tsx; shared pieces in team-common.tsx.
+// team-invites.tsx, team-account-panel.tsx (a refused team account); shared
+// pieces in team-common.tsx.
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { Member, MemberList } from '../../../schema/team';
 import { loadTeamConfig, type TeamConfig } from '../../data/team/config';
@@ -14,13 +15,22 @@ import { leaveTeamOnThisDevice, pendingJoinRequests, removeMember, type JoinRequ
 // The team strings are their own module (not in the catalogue object), so they load with this chunk.
 import { team as t, teamRoleLabels } from '../../i18n/nl/team';
 import { RemoveDialog, useRemoval } from '../../ui/remove-dialog';
+import { TeamAccountPanel } from './team-account-panel';
 import { HandOverDialog } from './team-handover';
 import { Fingerprint, StatusLines, teamErrorText } from './team-common';
 import { EntryForm } from './team-entry-form';
 import { InvitePanel, RequestsPanel } from './team-invites';
 import { MembersPanel } from './team-members-panel';
 
-function TeamView({ config, onLeft }: { config: TeamConfig; onLeft: () => void }) {
+function TeamView({
+  config,
+  onLeft,
+  onChanged,
+}: {
+  config: TeamConfig;
+  onLeft: () => void;
+  onChanged: (config: TeamConfig) => void;
+}) {
   const [check, setCheck] = useState<MembersCheck | null>(null);
   const [requests, setRequests] = useState<JoinRequest[] | null>(null);
   const [ownKey, setOwnKey] = useState<JsonWebKey | null>(null);
@@ -37,7 +47,9 @@ function TeamView({ config, onLeft }: { config: TeamConfig; onLeft: () => void }
     try {
       const next = await checkMembers();
       setCheck(next);
-      if (next.list?.leadId === config.memberId && !next.offline) setRequests(await pendingJoinRequests());
+      // A refused team account sends nothing more (team-account-panel.tsx says what to do).
+      const refused = next.problem === 'sync.unauthorized' || next.problem === 'sync.lockedOut';
+      if (next.list?.leadId === config.memberId && !next.offline && !refused) setRequests(await pendingJoinRequests());
     } catch (caught) {
       setError(teamErrorText(caught));
     }
@@ -76,6 +88,7 @@ function TeamView({ config, onLeft }: { config: TeamConfig; onLeft: () => void }
 
   return (
     <>
+      <TeamAccountPanel config={config} onChanged={onChanged} />
       <div className="card">
         <p>
           {admitted || !list
@@ -169,6 +182,7 @@ export function TeamSection() {
       {config ? (
         <TeamView
           config={config}
+          onChanged={setConfig}
           onLeft={() => {
             setChoice(null);
             setConfig(null);

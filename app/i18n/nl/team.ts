@@ -111,6 +111,8 @@ export const team = {
       'De server toont een oudere ledenlijst dan Baken al kent. Baken weigert ze en gebruikt de laatst gecontroleerde lijst. Verwittig de teamverantwoordelijke.',
     'team.handover.role': 'Alleen een coördinator of medewerker kan teamverantwoordelijke worden.',
     'sync.unauthorized': 'Aanmelding geweigerd: controleer het account en het wachtwoord.',
+    'sync.lockedOut':
+      'De teamserver heeft dit account even geblokkeerd na te veel mislukte aanmeldpogingen. Wacht enkele minuten en probeer dan opnieuw.',
     'sync.forbidden':
       'Dit account heeft geen rol in dit team op de server. Controleer het team-id of vraag de beheerder van de server.',
     'sync.notFound': 'Dit team bestaat niet op de server. Controleer het team-id.',

@@ -1,0 +1,102 @@
+// Issue 20, team side: the team server refuses a member's team account (the
+// admin changed its password on the server). The member's team loops stop;
+// Instellingen → Team says so calmly with a form to enter the password again,
+// the rest of the app shows a short notice, and nothing shared arrives. A wrong
+// password is refused and changes nothing; the right one is checked, stored,
+// and the loops resume: the case a colleague shared meanwhile arrives. 360 px,
+// axe on the new states. (CouchDB's lockout has no embedded counterpart: its
+// text is covered by app/data/team/account-reentry.test.ts.)
+import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { LogbookPage } from './pages/logbook-page';
+import { SettingsPage } from './pages/settings-page';
+import { closeTeam, expect, setUpTeam, test } from './team-fixtures';
+
+test.describe.configure({ timeout: 300_000 });
+
+async function openLogbook(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeVisible();
+}
+
+test('a changed team password: the member is told, enters the new one, and a shared case arrives', async ({
+  browser,
+  baseURL,
+  syncServer,
+}) => {
+  const { teamId, people } = await setUpTeam(browser, baseURL ?? '', syncServer, [
+    { name: 'Anna', role: 'coordinator' },
+    { name: 'Bram', role: 'medewerker' },
+  ]);
+  const [anna, bram] = people;
+  if (!anna || !bram) throw new Error('team not set up');
+
+  // The server admin gives Bram's account a new password; Bram's device still holds the old one.
+  const changed = 'een nieuw wachtwoord voor het team';
+  await syncServer.createAccount(bram.account, changed, { team: teamId, role: 'medewerker' });
+
+  // Bram's team loops meet the refusal: Instellingen → Team says what happened and what to do.
+  const notice = bram.team.section
+    .getByRole('status')
+    .filter({ hasText: 'De teamserver weigert het wachtwoord van je teamaccount.' });
+  await expect(notice).toBeVisible({ timeout: 30_000 });
+  await expect(notice).toContainText('Vul hieronder het wachtwoord van het teamaccount opnieuw in.');
+  const form = bram.team.section.getByRole('form', { name: 'Wachtwoord van het teamaccount opnieuw invullen' });
+  const field = form.getByLabel('Wachtwoord van het teamaccount', { exact: true });
+  const submit = form.getByRole('button', { name: 'Teamwachtwoord controleren en bewaren' });
+  await form.scrollIntoViewIfNeeded();
+  await new LogbookPage(bram.page).expectNoHorizontalOverflow('Team, refused account');
+  await expectNoAxeViolations(bram.page, 'Team, refused account');
+
+  // Meanwhile Anna shares a case with Bram.
+  const a = new LogbookPage(anna.page);
+  await openLogbook(anna.page);
+  await a.openNewIncident();
+  await a.fillIncident({
+    types: ['ongewenste sexting'],
+    knownVia: 'Een klasgenoot',
+    schools: ['Sint-Jozefscollege'],
+    description: 'Foto doorgestuurd in een klasgroep.',
+  });
+  const reference = await a.saveIncident();
+  const access = a.section('Toegang');
+  await access.getByRole('combobox', { name: 'Collega' }).selectOption({ label: 'Bram (medewerker)' });
+  await access.getByRole('button', { name: 'Delen met collega' }).click();
+  await expect(access.getByRole('status').filter({ hasText: 'Gedeeld met Bram.' })).toBeVisible({ timeout: 30_000 });
+
+  // A wrong password is refused and changes nothing: the notice and the form stay.
+  await field.fill('niet het wachtwoord');
+  await submit.click();
+  await expect(form.getByRole('alert')).toHaveText(/^Aanmelding geweigerd/);
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveValue('niet het wachtwoord');
+  await expect(notice).toBeVisible();
+
+  // Elsewhere in the app a short notice points to Instellingen → Team; the shared case does not arrive.
+  await openLogbook(bram.page);
+  const appNotice = bram.page.getByRole('complementary', { name: 'Teamaccount' });
+  await expect(appNotice.getByRole('status')).toHaveText(/^De teamserver weigert het wachtwoord van je teamaccount\./);
+  await new LogbookPage(bram.page).expectNoHorizontalOverflow('Logboek, refused team account');
+  await expectNoAxeViolations(bram.page, 'Logboek, refused team account');
+  // Longer than a share round (5 s): the stopped loop sends nothing, so nothing arrives.
+  await bram.page.waitForTimeout(8_000);
+  await expect(bram.page.getByRole('link', { name: new RegExp(reference) })).toHaveCount(0);
+
+  // The notice's link leads to Instellingen, where the right password is checked, stored, and the loops resume.
+  await appNotice.getByRole('link', { name: 'Wachtwoord invullen in Instellingen → Team' }).click();
+  await expect(new SettingsPage(bram.page).heading()).toBeVisible();
+  await field.fill(changed);
+  await submit.click();
+  await expect(
+    bram.team.section.getByRole('status').filter({ hasText: 'Het wachtwoord klopt en is bewaard.' }),
+  ).toBeVisible();
+  await expect(form).toHaveCount(0);
+  await expect(notice).toHaveCount(0);
+  await expectNoAxeViolations(bram.page, 'Team, password entered again');
+
+  await openLogbook(bram.page);
+  await expect(bram.page.getByRole('link', { name: new RegExp(reference) })).toBeVisible({ timeout: 60_000 });
+  await expect(appNotice).toHaveCount(0);
+
+  await closeTeam(people);
+});
