@@ -171,12 +171,28 @@ test('the case index is never stale or half-written after kills during index upd
         const bytes = Buffer.from(await sealBackupText(backupPayload(records), keys));
         const settings = new SettingsPage(page);
         await settings.open();
+        // As in kill-during-write: the kill is timed from the moment the import starts writing ("Bewaren…"),
+        // so it lands around the index write even when the key derivation is slow on a loaded machine.
+        const writing = page.evaluate(
+          () =>
+            new Promise<void>((resolve) => {
+              const observer = new MutationObserver(() => {
+                if (document.body.textContent?.includes('Bewaren…')) {
+                  observer.disconnect();
+                  resolve();
+                }
+              });
+              observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+            }),
+        );
+        writing.catch(() => undefined);
         await settings.importBackup(
           { name: `overdracht-${run}.baken`, mimeType: 'application/octet-stream', buffer: bytes },
           TRANSFER,
           'Samenvoegen met dit logboek',
         );
-        await page.waitForTimeout(200 + Math.floor(random() * 1500));
+        await Promise.race([writing, page.waitForTimeout(20_000)]);
+        await page.waitForTimeout(Math.floor(random() * 1500));
       } else {
         // A rebuild: the head removed (a stale index), then unlocking rebuilds it from the records.
         seen.rebuilds++;
