@@ -185,4 +185,18 @@ describe('a write of an erased case that arrives after the erasure', () => {
     await expectTombstoneOnly(after.id);
     expect(await db.sync.where('pending').equals(1).count()).toBe(0);
   });
+
+  it('is dropped in a later batch by a device that only ever saw the deletion of the case', async () => {
+    const kase = makeCase();
+    const caseRev = await remotePut({ t: 'records', record: kase });
+    expect((await perTest.couch.request('DELETE', `${perTest.db}/${kase.id}?rev=${caseRev}`)).status).toBe(200);
+    const late = makeNote({ caseId: kase.id, text: 'na het wissen gepusht' });
+    await remotePut({ t: 'records', record: late });
+
+    // Batch 1: the case's deletion (nothing of it here); batch 2: the note.
+    const round = await sync(1);
+    expect(await db.records.get(late.id)).toBeUndefined();
+    expect(round.erasedDropped).toBe(1);
+    await expectTombstoneOnly(late.id);
+  });
 });

@@ -221,12 +221,11 @@ async function withUnheldErasures(
       }),
     ),
   ];
-  const records = asked.length === 0 ? [] : await db.records.bulkGet(asked);
-  const absent = asked.filter((_, i) => !records[i]);
-  const syncs = absent.length === 0 ? [] : await db.sync.bulkGet(absent);
-  absent.forEach((id, i) => {
-    if (syncs[i]) gone.add(id);
-  });
+  // Keys only (no ciphertext read): which of these cases have a record here, which a sync row.
+  const present = new Set(asked.length === 0 ? [] : await db.records.where(':id').anyOf(asked).primaryKeys());
+  const absent = asked.filter((id) => !present.has(id));
+  const synced = absent.length === 0 ? [] : await db.sync.where(':id').anyOf(absent).primaryKeys();
+  for (const id of synced) gone.add(id);
   return {
     pulled: pulled.map((w) =>
       held.has(w.id) && w.eraseCase === undefined && w.remove ? { ...w, eraseCase: w.id } : w,
