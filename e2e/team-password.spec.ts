@@ -1,7 +1,8 @@
 // Issue 20, team side: the team server refuses a member's team account (the
 // admin changed its password on the server). The member's team loops stop;
 // Instellingen → Team says so calmly with a form to enter the password again,
-// the rest of the app shows a short notice, and nothing shared arrives. A wrong
+// the case page's "Toegang" and the rest of the app show a short notice, and
+// nothing shared arrives. A wrong
 // password is refused and changes nothing; the right one is checked, stored,
 // and the loops resume: the case a colleague shared meanwhile arrives. 360 px,
 // axe on the new states. (CouchDB's lockout has no embedded counterpart: its
@@ -19,6 +20,19 @@ async function openLogbook(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeVisible();
 }
 
+/** A new case in the logbook of `page`, left open on its page; resolves its case number. */
+async function logCase(page: Page, logbook: LogbookPage): Promise<string> {
+  await openLogbook(page);
+  await logbook.openNewIncident();
+  await logbook.fillIncident({
+    types: ['ongewenste sexting'],
+    knownVia: 'Een klasgenoot',
+    schools: ['Sint-Jozefscollege'],
+    description: 'Foto doorgestuurd in een klasgroep.',
+  });
+  return logbook.saveIncident();
+}
+
 test('a changed team password: the member is told, enters the new one, and a shared case arrives', async ({
   browser,
   baseURL,
@@ -31,15 +45,30 @@ test('a changed team password: the member is told, enters the new one, and a sha
   const [anna, bram] = people;
   if (!anna || !bram) throw new Error('team not set up');
 
+  // Bram has a case of his own open (its "Toegang" reads the team server).
+  const b = new LogbookPage(bram.page);
+  await logCase(bram.page, b);
+  const bramAccess = b.section('Toegang');
+  await expect(bramAccess.getByText('Alleen jij hebt toegang tot dit dossier.')).toBeVisible({ timeout: 30_000 });
+
   // The server admin gives Bram's account a new password; Bram's device still holds the old one.
   const changed = 'een nieuw wachtwoord voor het team';
   await syncServer.createAccount(bram.account, changed, { team: teamId, role: 'medewerker' });
 
-  // Bram's team loops meet the refusal: Instellingen → Team says what happened and what to do.
+  // Bram's team loops meet the refusal; "Toegang" says so and where to fix it.
+  await expect(bramAccess.getByText(/^De teamserver weigert het wachtwoord van je teamaccount\./)).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(bramAccess.getByText('Alleen jij hebt toegang tot dit dossier.')).toHaveCount(0);
+  await b.expectNoHorizontalOverflow('Toegang, refused team account');
+  await expectNoAxeViolations(bram.page, 'Toegang, refused team account');
+  await bramAccess.getByRole('link', { name: 'Instellingen → Team openen' }).click();
+
+  // Instellingen → Team says what happened and what to do.
   const notice = bram.team.section
     .getByRole('status')
     .filter({ hasText: 'De teamserver weigert het wachtwoord van je teamaccount.' });
-  await expect(notice).toBeVisible({ timeout: 30_000 });
+  await expect(notice).toBeVisible();
   await expect(notice).toContainText('Vul hieronder het wachtwoord van het teamaccount opnieuw in.');
   const form = bram.team.section.getByRole('form', { name: 'Wachtwoord van het teamaccount opnieuw invullen' });
   const field = form.getByLabel('Wachtwoord van het teamaccount', { exact: true });
@@ -48,17 +77,11 @@ test('a changed team password: the member is told, enters the new one, and a sha
   await new LogbookPage(bram.page).expectNoHorizontalOverflow('Team, refused account');
   await expectNoAxeViolations(bram.page, 'Team, refused account');
 
-  // Meanwhile Anna shares a case with Bram.
+  // Meanwhile Anna shares a case with Bram. Case numbers are per device, so Bram's list may already show
+  // the same number: what counts is one more link with it once the case arrives.
   const a = new LogbookPage(anna.page);
-  await openLogbook(anna.page);
-  await a.openNewIncident();
-  await a.fillIncident({
-    types: ['ongewenste sexting'],
-    knownVia: 'Een klasgenoot',
-    schools: ['Sint-Jozefscollege'],
-    description: 'Foto doorgestuurd in een klasgroep.',
-  });
-  const reference = await a.saveIncident();
+  const reference = await logCase(anna.page, a);
+  const caseLinks = bram.page.getByRole('link', { name: new RegExp(reference) });
   const access = a.section('Toegang');
   await access.getByRole('combobox', { name: 'Collega' }).selectOption({ label: 'Bram (medewerker)' });
   await access.getByRole('button', { name: 'Delen met collega' }).click();
@@ -74,13 +97,14 @@ test('a changed team password: the member is told, enters the new one, and a sha
 
   // Elsewhere in the app a short notice points to Instellingen → Team; the shared case does not arrive.
   await openLogbook(bram.page);
+  const before = await caseLinks.count();
   const appNotice = bram.page.getByRole('complementary', { name: 'Teamaccount' });
   await expect(appNotice.getByRole('status')).toHaveText(/^De teamserver weigert het wachtwoord van je teamaccount\./);
   await new LogbookPage(bram.page).expectNoHorizontalOverflow('Logboek, refused team account');
   await expectNoAxeViolations(bram.page, 'Logboek, refused team account');
   // Longer than a share round (5 s): the stopped loop sends nothing, so nothing arrives.
   await bram.page.waitForTimeout(8_000);
-  await expect(bram.page.getByRole('link', { name: new RegExp(reference) })).toHaveCount(0);
+  await expect(caseLinks).toHaveCount(before);
 
   // The notice's link leads to Instellingen, where the right password is checked, stored, and the loops resume.
   await appNotice.getByRole('link', { name: 'Wachtwoord invullen in Instellingen → Team' }).click();
@@ -95,7 +119,7 @@ test('a changed team password: the member is told, enters the new one, and a sha
   await expectNoAxeViolations(bram.page, 'Team, password entered again');
 
   await openLogbook(bram.page);
-  await expect(bram.page.getByRole('link', { name: new RegExp(reference) })).toBeVisible({ timeout: 60_000 });
+  await expect(caseLinks).toHaveCount(before + 1, { timeout: 60_000 });
   await expect(appNotice).toHaveCount(0);
 
   await closeTeam(people);
