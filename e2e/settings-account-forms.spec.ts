@@ -14,6 +14,13 @@ test('the account password is changed from this device, and a changed password i
   await page.goto('/');
   await new LockPage(page).createVault();
   await new SettingsPage(page).open();
+  // An account name with a colon can never sign in (Basic authentication splits at it): said before any request.
+  const connectForm = page.getByRole('form', { name: 'Dit toestel verbinden' });
+  const account = connectForm.getByLabel('Account', { exact: true });
+  await account.fill('anna:werk');
+  await expect(account).toHaveAttribute('aria-invalid', 'true');
+  await expect(connectForm.getByText('Een accountnaam kan geen dubbele punt (:) bevatten.', { exact: false })).toBeVisible();
+
   const sync = new SyncPage(page);
   await sync.connect({ account: syncAccount.account, password: syncAccount.password, deviceName: 'Laptop' });
   await expect(sync.connectedText(syncAccount.account)).toBeVisible();

@@ -14,6 +14,10 @@ export interface SyncAccountValues {
   deviceName: string;
 }
 
+// HTTP Basic authentication splits the credentials at the first colon (CouchDB too), so an account
+// name with one can never sign in: said at once, before any request.
+const hasColon = (account: string): boolean => account.includes(':');
+
 /**
  * The fields' state: `fields` goes to SyncAccountFields, `complete` says the
  * server's required fields are filled in (the database name has a default),
@@ -24,7 +28,7 @@ export function useSyncAccount() {
   const [values, setValues] = useState<SyncAccountValues>({ account: '', password: '', db: '', deviceName: '' });
   return {
     fields: { values, onChange: setValues },
-    complete: values.account.trim() !== '' && values.password !== '',
+    complete: values.account.trim() !== '' && !hasColon(values.account) && values.password !== '',
     input: () => ({
       account: values.account.trim(),
       password: values.password,
@@ -59,7 +63,7 @@ export function SyncAccountFields({
         value={values.account}
         disabled={busy}
         required
-        error={showErrors && !values.account.trim() ? t.required : null}
+        error={hasColon(values.account) ? t.accountColon : showErrors && !values.account.trim() ? t.required : null}
         onChange={set('account')}
       />
       <TextField

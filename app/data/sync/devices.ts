@@ -141,8 +141,17 @@ export function wasRemovedThisSession(): boolean {
 export async function changeAccountPassword(config: SyncConfig, next: string): Promise<SyncConfig> {
   const users = { ...config, db: '_users' };
   const id = encodeURIComponent(`org.couchdb.user:${config.account}`);
-  const user = await couchRequest<Record<string, unknown>>(users, 'GET', id);
-  await couchRequest(users, 'PUT', id, { ...user, password: next });
+  // CouchDB may rewrite the user document between the read and the write (its password hasher
+  // upgrades a hash after a sign-in, asynchronously): a 409 then means "read it again", never "give up".
+  for (let attempt = 1; ; attempt++) {
+    const user = await couchRequest<Record<string, unknown>>(users, 'GET', id);
+    try {
+      await couchRequest(users, 'PUT', id, { ...user, password: next });
+      break;
+    } catch (error) {
+      if (!(error instanceof SyncError && error.code === 'sync.conflict') || attempt >= 3) throw error;
+    }
+  }
   const updated = { ...config, password: next };
   await saveSyncConfig(updated);
   return updated;

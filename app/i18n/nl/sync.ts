@@ -15,6 +15,7 @@ export const sync = {
   connect: 'Verbinden',
   connecting: 'Verbinden…',
   required: 'Vul dit in.',
+  accountColon: 'Een accountnaam kan geen dubbele punt (:) bevatten. Vraag de juiste naam aan wie de sync-server beheert.',
   connectedAs: (account: string, db: string) => `Verbonden als ${account} met database ${db}.`,
   thisDeviceIs: (name: string) => `Dit toestel heet "${name}".`,
   statusTitle: 'Status',
