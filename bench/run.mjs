@@ -619,11 +619,7 @@ async function runScaleOnly() {
         // Where it goes (one run, 4×, each phase alone): read, count, decrypt, validate, decode, derive, sort; shard KiB.
         const phases = await harness.evaluate(() => window.bench.caseListCost());
         detail.listPhasesMs = phases;
-        log(
-          `scale ${n}: case list phases (4×) ${Object.entries(phases)
-            .map(([k, v]) => `${k} ${k === 'kib' ? v.toFixed(0) : fmt(v, 'ms')}`)
-            .join(', ')}`,
-        );
+        log(`scale ${n}: case list phases (4×) ${Object.entries(phases).map(([k, v]) => `${k} ${k === 'kib' ? v.toFixed(0) : fmt(v, 'ms')}`).join(', ')}`);
       }
       if (want('overview')) {
         await harness.evaluate(() => window.bench.overviewRender());
