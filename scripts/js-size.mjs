@@ -13,6 +13,8 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
  * Goals from the performance issue. `allCeilingKiB` is what the build enforces
  * for all JS while the 200 KiB goal is missed (README "Prestaties"): a ratchet
  * so the total cannot grow unnoticed. Lower it as the code shrinks.
+ * Session 7 raised it from 264 to 265 KiB for the case list's sealed first page
+ * (it opens the list at 10,000 cases in ~0.1 s) and the sealed list of erased cases.
  */
 // Issue 18 raised the ceiling from 225 to 245 KiB for two lazy chunks that
 // load only when needed: the Argon2id worker (hash-wasm, ~11 KiB, only while
@@ -43,7 +45,7 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // after the session-6 merge a fresh clone builds 263.5 KiB (the team loops'
 // refusal handling, the sync pull's lockout checks): ceiling 264 KiB;
 // the critical path went from 109.0 to 104.7 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 264, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 265, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds
