@@ -7,31 +7,12 @@
 // and the loops resume: the case a colleague shared meanwhile arrives. 360 px,
 // axe on the new states. (CouchDB's lockout has no embedded counterpart: its
 // text is covered by app/data/team/account-reentry.test.ts.)
-import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { LogbookPage } from './pages/logbook-page';
 import { SettingsPage } from './pages/settings-page';
 import { closeTeam, expect, setUpTeam, test } from './team-fixtures';
 
 test.describe.configure({ timeout: 300_000 });
-
-async function openLogbook(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeVisible();
-}
-
-/** A new case in the logbook of `page`, left open on its page; resolves its case number. */
-async function logCase(page: Page, logbook: LogbookPage): Promise<string> {
-  await openLogbook(page);
-  await logbook.openNewIncident();
-  await logbook.fillIncident({
-    types: ['ongewenste sexting'],
-    knownVia: 'Een klasgenoot',
-    schools: ['Sint-Jozefscollege'],
-    description: 'Foto doorgestuurd in een klasgroep.',
-  });
-  return logbook.saveIncident();
-}
 
 test('a changed team password: the member is told, enters the new one, and a shared case arrives', async ({
   browser,
@@ -47,7 +28,7 @@ test('a changed team password: the member is told, enters the new one, and a sha
 
   // Bram has a case of his own open (its "Toegang" reads the team server).
   const b = new LogbookPage(bram.page);
-  await logCase(bram.page, b);
+  await b.logExampleCase();
   const bramAccess = b.section('Toegang');
   await expect(bramAccess.getByText('Alleen jij hebt toegang tot dit dossier.')).toBeVisible({ timeout: 30_000 });
 
@@ -80,7 +61,7 @@ test('a changed team password: the member is told, enters the new one, and a sha
   // Meanwhile Anna shares a case with Bram. Case numbers are per device, so Bram's list may already show
   // the same number: what counts is one more link with it once the case arrives.
   const a = new LogbookPage(anna.page);
-  const reference = await logCase(anna.page, a);
+  const reference = await a.logExampleCase();
   const caseLinks = bram.page.getByRole('link', { name: new RegExp(reference) });
   const access = a.section('Toegang');
   await access.getByRole('combobox', { name: 'Collega' }).selectOption({ label: 'Bram (medewerker)' });
@@ -96,7 +77,7 @@ test('a changed team password: the member is told, enters the new one, and a sha
   await expect(notice).toBeVisible();
 
   // Elsewhere in the app a short notice points to Instellingen → Team; the shared case does not arrive.
-  await openLogbook(bram.page);
+  await new LogbookPage(bram.page).openFromMenu();
   const before = await caseLinks.count();
   const appNotice = bram.page.getByRole('complementary', { name: 'Teamaccount' });
   await expect(appNotice.getByRole('status')).toHaveText(/^De teamserver weigert het wachtwoord van je teamaccount\./);
@@ -118,7 +99,7 @@ test('a changed team password: the member is told, enters the new one, and a sha
   await expect(notice).toHaveCount(0);
   await expectNoAxeViolations(bram.page, 'Team, password entered again');
 
-  await openLogbook(bram.page);
+  await new LogbookPage(bram.page).openFromMenu();
   await expect(caseLinks).toHaveCount(before + 1, { timeout: 60_000 });
   await expect(appNotice).toHaveCount(0);
 

@@ -13,11 +13,6 @@ import { closeTeam, expect, setUpTeam, test } from './team-fixtures';
 
 test.describe.configure({ timeout: 300_000 });
 
-async function openLogbook(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeVisible();
-}
-
 /** A team of Anna (coördinator, lead) and Bram (medewerker), each in their own context. */
 async function annaAndBram(browser: Browser, baseURL: string, syncServer: TestSyncServer) {
   const { teamId, people } = await setUpTeam(browser, baseURL, syncServer, [
@@ -28,19 +23,6 @@ async function annaAndBram(browser: Browser, baseURL: string, syncServer: TestSy
   if (!anna || !bram) throw new Error('team not set up');
   const casesDb = `baken-team-${teamId}-cases`;
   return { people, anna, bram, casesDb, a: new LogbookPage(anna.page), b: new LogbookPage(bram.page) };
-}
-
-/** A new case in the logbook of `page`; resolves its case number. */
-async function logCase(page: Page, logbook: LogbookPage): Promise<string> {
-  await openLogbook(page);
-  await logbook.openNewIncident();
-  await logbook.fillIncident({
-    types: ['ongewenste sexting'],
-    knownVia: 'Een klasgenoot',
-    schools: ['Sint-Jozefscollege'],
-    description: 'Foto doorgestuurd in een klasgroep.',
-  });
-  return logbook.saveIncident();
 }
 
 interface RawDoc {
@@ -58,7 +40,7 @@ test('a shared case: B adds a note A sees; after withdrawal B is told and gets n
   const { people, anna, bram, casesDb, a, b } = await annaAndBram(browser, baseURL ?? '', syncServer);
 
   // A logs a case with a note; the Toegang section shows only A.
-  const reference = await logCase(anna.page, a);
+  const reference = await a.logExampleCase();
   await a.addNote('gesprek', 'Eerste gesprek met de school.');
   const access = a.section('Toegang');
   await expect(access.getByText('Alleen jij hebt toegang tot dit dossier.')).toBeVisible({ timeout: 30_000 });
@@ -73,7 +55,7 @@ test('a shared case: B adds a note A sees; after withdrawal B is told and gets n
   await expect(access.getByRole('listitem').filter({ hasText: 'Bram (medewerker)' })).toBeVisible();
 
   // B sees the case and A's note, and adds a note.
-  await openLogbook(bram.page);
+  await new LogbookPage(bram.page).openFromMenu();
   await expect(bram.page.getByRole('link', { name: new RegExp(reference) })).toBeVisible({ timeout: 60_000 });
   await bram.page.getByRole('link', { name: new RegExp(reference) }).click();
   await expect(
@@ -140,7 +122,7 @@ test('a shared case: the same follow-up moved offline by both gives one choice; 
 }) => {
   const { people, anna, bram, casesDb, a, b } = await annaAndBram(browser, baseURL ?? '', syncServer);
 
-  const reference = await logCase(anna.page, a);
+  const reference = await a.logExampleCase();
   await a.scheduleFollowUp('Terugkoppeling met de leerling');
   const access = a.section('Toegang');
   await expect(access.getByText('Alleen jij hebt toegang tot dit dossier.')).toBeVisible({ timeout: 30_000 });
@@ -148,7 +130,7 @@ test('a shared case: the same follow-up moved offline by both gives one choice; 
   await access.getByRole('button', { name: 'Delen met collega' }).click();
   await expect(access.getByRole('status').filter({ hasText: 'Gedeeld met Bram.' })).toBeVisible();
 
-  await openLogbook(bram.page);
+  await new LogbookPage(bram.page).openFromMenu();
   await bram.page.getByRole('link', { name: new RegExp(reference) }).click({ timeout: 60_000 });
   await expect(bram.page.getByText(/Tot .*: Terugkoppeling met de leerling/)).toBeVisible({ timeout: 60_000 });
 
@@ -198,7 +180,7 @@ test('a shared case: the same follow-up moved offline by both gives one choice; 
   await expect(anna.page.getByRole('link', { name: new RegExp(reference) })).toHaveCount(0);
 
   // Bram's device learns of it and erases its copy.
-  await openLogbook(bram.page);
+  await new LogbookPage(bram.page).openFromMenu();
   await expect(bram.page.getByRole('link', { name: new RegExp(reference) })).toHaveCount(0, { timeout: 60_000 });
   // On the server only the signed erase notice is left live (no case rows, no grants).
   const live = ((await syncServer.rawDocs(casesDb)) as RawDoc[]).filter((d) => d._deleted !== true);

@@ -50,6 +50,25 @@ export class LogbookPage {
     return this.page.getByRole('region', { name: title, exact: true });
   }
 
+  /** Opens the logbook from the main menu. */
+  async openFromMenu(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek', exact: true }).click();
+    await expect(this.heading('Logboek')).toBeVisible();
+  }
+
+  /** A new case (the same example incident each time), left open on its page; resolves its case number. */
+  async logExampleCase(): Promise<string> {
+    await this.openFromMenu();
+    await this.openNewIncident();
+    await this.fillIncident({
+      types: ['ongewenste sexting'],
+      knownVia: 'Een klasgenoot',
+      schools: ['Sint-Jozefscollege'],
+      description: 'Foto doorgestuurd in een klasgroep.',
+    });
+    return this.saveIncident();
+  }
+
   async openNewIncident(): Promise<void> {
     await this.page.getByRole('link', { name: 'Nieuw incident' }).click();
     await expect(this.heading('Nieuw incident')).toBeVisible();
