@@ -159,7 +159,7 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
   const write = async (): Promise<void> => {
     for (let attempt = 1; ; attempt++) {
       const [plan, audit, { newKeyRows, recordRows }] = await Promise.all([
-        planIndexWrite(key, valid),
+        planIndexWrite(key, valid, { trustMemory: attempt === 1 }),
         prepareAuditRows(key, events),
         sealing,
       ]);

@@ -4,12 +4,20 @@ import { makeCase, makeFollowUp, makeNote, makeParty } from '../../../schema/fac
 import type { CaseListItem } from '../../../schema/case-list';
 import { readCaseList } from '../case-reads';
 import { db } from '../db';
+import type { RecordRow } from '../db';
 import { sealRecord } from '../records-io';
 import { getDataKey } from '../session';
 import { eraseCase, listFollowUpsDue, saveRecords } from '../store';
 import { TEST_PASSPHRASE, dumpRawDatabase, forgetCaseIndex, rawText, resetDatabase } from '../test-utils';
 import { createVault, lock, unlock } from '../vault';
-import { SHARDS, dropIndexMemory, ensureIndex, indexInMemory } from './case-index';
+import {
+  SHARDS,
+  commitIndexPlan,
+  dropIndexMemory,
+  ensureIndex,
+  indexInMemory,
+  planIndexChange,
+} from './case-index';
 import { shardOf } from './entries';
 import { caseListOf } from './index-reads';
 import { subscribeRebuildProgress, getRebuildProgress } from './progress';
@@ -70,6 +78,27 @@ describe('the encrypted case index', () => {
     await Promise.all([saveRecords([a]), saveRecords([b, makeParty({ caseId: shared.id })])]);
     const [stored, rebuilt] = await storedAndRebuilt();
     expect(stored.map((i) => i.id).sort()).toEqual([a.id, b.id, shared.id].sort());
+    expect(stored).toEqual(rebuilt);
+  });
+
+  it('re-plans from disk when the index in memory is behind another tab’s write (a save plans from memory first)', async () => {
+    const [a] = await seedCases(1);
+    const before = indexInMemory();
+    // Another tab: a new case and its index change committed without this tab's memory following.
+    const other = makeCase({ reference: '2026-777' });
+    const key = getDataKey()!;
+    const plan = await planIndexChange(key, [other]);
+    const sealed = await sealRecord(key, other);
+    await db.transaction('rw', db.records, db.caseIndex, async () => {
+      await db.records.put(sealed.row as RecordRow);
+      await commitIndexPlan(plan!, 1);
+    });
+    expect(indexInMemory()).toBe(before);
+    const mine = makeCase({ reference: '2026-778' });
+    await saveRecords([mine]);
+    expect(indexInMemory()?.gen).toBe(before!.gen + 2);
+    const [stored, rebuilt] = await storedAndRebuilt();
+    expect(stored.map((i) => i.id).sort()).toEqual([a!.id, other.id, mine.id].sort());
     expect(stored).toEqual(rebuilt);
   });
 

@@ -7,15 +7,17 @@
 // trusted when its `gen` equals the head's. Its plaintext is the number of
 // cases and a small shard (the same tapes, checks and decoder as a shard row)
 // of the first CASE_LIST_PAGE_SIZE cases in list order plus the closed cases
-// with the earliest retention dates (the "due for erasure" callout).
+// with the earliest retention dates (the "due for erasure" callout), computed
+// from per-shard candidates (page-candidates.ts).
 import { z } from 'zod';
 
-import { CASE_LIST_PAGE_SIZE, compareByNextFollowUp, sortByNextFollowUp } from '../../../schema/case-list';
+import { sortByNextFollowUp } from '../../../schema/case-list';
 import type { CaseListItem } from '../../../schema/case-list';
 import { decryptRecord, encryptRecord } from '../crypto';
 import type { IndexShardRow } from '../db';
 import type { CaseEntry } from './entries';
 import { itemsOfShard } from './list-items';
+import { firstPageOf } from './page-candidates';
 import { SHARD_FORMAT, decodeShard, encodeShard, shardTapesSchema } from './shard-codec';
 
 export const PAGE_ROW_ID = 'page';
@@ -29,36 +31,6 @@ export interface FirstPage {
   readonly total: number;
   /** The page's cases in list order: the first screen, then any other closed case due for erasure. */
   readonly items: readonly CaseListItem[];
-}
-
-/** The first `n` items in `compare` order, equal to a stable sort's first `n` (one pass, no full sort). */
-function firstOf<T>(items: readonly T[], n: number, compare: (a: T, b: T) => number): T[] {
-  const top: T[] = [];
-  for (const item of items) {
-    if (top.length === n && compare(item, top[n - 1] as T) >= 0) continue;
-    // Inserted after its equals: stable.
-    let i = top.length;
-    while (i > 0 && compare(top[i - 1] as T, item) > 0) i--;
-    top.splice(i, 0, item);
-    top.length = Math.min(top.length, n);
-  }
-  return top;
-}
-
-type Found = [CaseListItem, CaseEntry];
-const retention = ([item]: Found): string => (item.ok ? (item.retentionUntil ?? '') : '');
-
-/** The cases of the first page of an index (its shards in shard order, as caseListOf lists them), and the total. */
-export function firstPageOf(shards: ReadonlyArray<ReadonlyMap<string, CaseEntry>>): {
-  total: number;
-  cases: Map<string, CaseEntry>;
-} {
-  const all: Found[] = [];
-  for (const shard of shards) for (const item of itemsOfShard(shard)) all.push([item, shard.get(item.id) as CaseEntry]);
-  const closed = all.filter(([item]) => item.ok && item.status === 'afgesloten' && item.retentionUntil !== undefined);
-  const first = firstOf(all, CASE_LIST_PAGE_SIZE, (a, b) => compareByNextFollowUp(a[0], b[0]));
-  const due = firstOf(closed, CASE_LIST_PAGE_SIZE, (a, b) => retention(a).localeCompare(retention(b)));
-  return { total: all.length, cases: new Map([...first, ...due].map(([item, entry]) => [item.id, entry])) };
 }
 
 /** The page row for `gen`, sealed under `key` (outside any transaction: it encrypts). */
