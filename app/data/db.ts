@@ -105,6 +105,8 @@ export interface IndexHeadRow {
   gen: number;
   rows: number;
   shards: number[];
+  /** The generation of the `page` row this head trusts (issue 19, note save); absent: `gen`. */
+  page?: number;
 }
 
 export interface IndexShardRow {

@@ -304,7 +304,8 @@ describe('what reaches the disk', () => {
       audit: ['id', 'v', 'at', 'iv', 'data'],
       meta: ['key', 'value'],
       caseKeys: ['id', 'iv', 'wrapped'],
-      caseIndex: ['id', 'gen', 'rows', 'shards', 'iv', 'data'],
+      // Issue 19 (note save): the head names its page row's generation ('page'), documented in SECURITY.md.
+      caseIndex: ['id', 'gen', 'rows', 'shards', 'page', 'iv', 'data'],
       // Issue 20: replication state (ids, revisions, marks; the merge base is an encrypted envelope).
       sync: ['id', 'pending', 'gen', 'rev', 'revs', 'planned', 'losers', 'base'],
       conflicts: ['id', 'caseId', 'v', 'iv', 'data'],

@@ -101,10 +101,12 @@ async function checkStoredIndex(page: Page): Promise<string> {
     }
   }
   if (canonical(stored) !== canonical(built)) return 'stale: the index differs from the records';
-  // The first page: written with every head, so always there and at the head's generation.
+  // The first page: written with every head that changes it, so always there and at the generation
+  // the head names (`page`; a head without it names its own).
   const pageRow = raw.caseIndex.find((r): r is IndexShardRow => r.id === PAGE_ROW_ID);
   if (!pageRow) return 'first page missing';
-  if (pageRow.gen !== head.gen) return `first page at generation ${pageRow.gen}, the head at ${head.gen}`;
+  const pageGen = head.page ?? head.gen;
+  if (pageRow.gen !== pageGen) return `first page at generation ${pageRow.gen}, the head names ${pageGen}`;
   const firstPage = await openFirstPage(key, pageRow);
   if (!firstPage) return 'first page unreadable';
   // References are unique here, so the order (and so the first screen) does not depend on the shard order.

@@ -36,6 +36,7 @@ import {
 } from './entries';
 import type { CaseEntry } from './entries';
 import { sealFirstPage } from './first-page';
+import { firstPageOf, samePage } from './page-candidates';
 import { setRebuildProgress } from './progress';
 import { SHARD_FORMAT, decodeShard, encodeShard, shardTapesSchema } from './shard-codec';
 
@@ -54,6 +55,8 @@ export interface IndexMemory {
   readonly rows: number;
   readonly shardGens: readonly number[];
   readonly shards: ReadonlyArray<ReadonlyMap<string, CaseEntry>>;
+  /** The generation of the sealed first page row this index's head trusts (absent: `gen`). */
+  readonly pageGen?: number;
 }
 
 /** Another writer moved the index since it was planned; reload and plan again. */
@@ -95,6 +98,11 @@ export const forLiveQuery: Wrap = (work) => Dexie.waitFor(work);
 
 export function isHead(row: unknown): row is IndexHeadRow {
   return typeof row === 'object' && row !== null && (row as { id?: unknown }).id === 'head';
+}
+
+/** The generation the `page` row must have to be trusted with this head (a head before issue 19's note save: its own). */
+export function pageGenOf(head: IndexHeadRow): number {
+  return head.page ?? head.gen;
 }
 
 async function openShard(key: CryptoKey, i: number, row: IndexShardRow): Promise<Map<string, CaseEntry> | null> {
@@ -172,7 +180,7 @@ async function loadFromDisk(key: CryptoKey, wrap: Wrap, base: IndexMemory | null
   let total = 0;
   for (const shard of shards) for (const entry of shard.values()) total += entryRows(entry);
   if (total !== head.rows) return null;
-  return { key, gen: head.gen, rows: head.rows, shardGens: [...head.shards], shards };
+  return { key, gen: head.gen, rows: head.rows, shardGens: [...head.shards], shards, pageGen: pageGenOf(head) };
 }
 
 /**
@@ -220,10 +228,10 @@ async function rebuild(key: CryptoKey): Promise<IndexMemory | null> {
     }
     const gen = startGen + 1;
     const [page, ...sealed] = await Promise.all([
-      sealFirstPage(key, gen, shards),
+      sealFirstPage(key, gen, firstPageOf(shards)),
       ...shards.map((cases, i) => sealShard(key, i, gen, cases)),
     ]);
-    const head: IndexHeadRow = { id: 'head', gen, rows: rows.length, shards: sealed.map(() => gen) };
+    const head: IndexHeadRow = { id: 'head', gen, rows: rows.length, shards: sealed.map(() => gen), page: gen };
     // Locked meanwhile: write nothing under a key that is gone.
     if (getDataKey() !== key) {
       setRebuildProgress(null);
@@ -244,7 +252,7 @@ async function rebuild(key: CryptoKey): Promise<IndexMemory | null> {
     }
     setRebuildProgress(null);
     if (getDataKey() !== key) return null;
-    return { key, gen, rows: rows.length, shardGens: head.shards, shards };
+    return { key, gen, rows: rows.length, shardGens: head.shards, shards, pageGen: gen };
   }
 }
 
@@ -306,18 +314,24 @@ export interface IndexPlan {
   readonly gen: number;
   readonly shards: ReadonlyMap<number, Map<string, CaseEntry>>;
   readonly sealed: IndexShardRow[];
-  /** The first page of the case list at `gen`, put with the head. */
-  readonly page: IndexShardRow;
+  /** The first page of the case list at `gen`, put with the head; null when it did not change. */
+  readonly page: IndexShardRow | null;
+  /** The generation of the page row the new head trusts: `gen`, or the base's when the page did not change. */
+  readonly pageGen: number;
 }
 
 async function sealPlan(base: IndexMemory, shards: Map<number, Map<string, CaseEntry>>): Promise<IndexPlan> {
   const gen = base.gen + 1;
   const planned = base.shards.map((shard, i) => shards.get(i) ?? shard);
+  // Issue 19: most saves change no case on the first page, and then its row (≈ 45 KiB at 10,000
+  // cases) is not sealed and put again; the new head keeps trusting the base's page row.
+  const content = firstPageOf(planned);
+  const unchanged = samePage(firstPageOf(base.shards), content);
   const [page, ...sealed] = await Promise.all([
-    sealFirstPage(base.key, gen, planned),
+    unchanged ? null : sealFirstPage(base.key, gen, content),
     ...[...shards].map(([i, cases]) => sealShard(base.key, i, gen, cases)),
   ]);
-  return { base, gen, shards, sealed, page };
+  return { base, gen, shards, sealed, page, pageGen: unchanged ? (base.pageGen ?? base.gen) : gen };
 }
 
 export interface PlanOptions {
@@ -402,8 +416,8 @@ export async function commitIndexPlan(plan: IndexPlan, rowsDelta: number): Promi
   if (!isHead(head) || head.gen !== plan.base.gen) throw new IndexMovedError();
   const shards = [...head.shards];
   for (const row of plan.sealed) shards[Number(row.id.slice('shard:'.length))] = plan.gen;
-  const next: IndexHeadRow = { id: 'head', gen: plan.gen, rows: head.rows + rowsDelta, shards };
-  await db.caseIndex.bulkPut([next, plan.page, ...plan.sealed]);
+  const next: IndexHeadRow = { id: 'head', gen: plan.gen, rows: head.rows + rowsDelta, shards, page: plan.pageGen };
+  await db.caseIndex.bulkPut([next, ...(plan.page ? [plan.page] : []), ...plan.sealed]);
 }
 
 /** After the transaction committed: the memory follows (unless it already moved on). */
@@ -415,7 +429,14 @@ export function applyIndexPlan(plan: IndexPlan, rowsDelta: number): void {
     shards[i] = cases;
     shardGens[i] = plan.gen;
   }
-  memory = { key: plan.base.key, gen: plan.gen, rows: plan.base.rows + rowsDelta, shardGens, shards };
+  memory = {
+    key: plan.base.key,
+    gen: plan.gen,
+    rows: plan.base.rows + rowsDelta,
+    shardGens,
+    shards,
+    pageGen: plan.pageGen,
+  };
 }
 
 /** Every case entry of the index (iteration order: by shard). */

@@ -1,20 +1,20 @@
 // Reading the sealed first page (first-page.ts) on open: the head and the page
-// row in one read; trusted only when the page names the head's generation
-// (both are put in one transaction, so a kill between writes leaves either both
-// old or both new). Null when there is no trusted page or when the whole
+// row in one read; trusted only when the page has the generation the head names
+// (pageGenOf; a new page is put in one transaction with its head, so a kill
+// between writes leaves either both old or both new). Null when there is no trusted page or when the whole
 // index is already in memory at that generation (the full list is then as quick).
 import { db } from '../db';
 import { getDataKey } from '../session';
-import { forLiveQuery, indexInMemory, isHead } from './case-index';
+import { forLiveQuery, indexInMemory, isHead, pageGenOf } from './case-index';
 import { PAGE_ROW_ID, openFirstPage } from './first-page';
 import type { FirstPage } from './first-page';
 
 async function readFirstPage(key: CryptoKey, wrap: <T>(work: Promise<T>) => Promise<T>): Promise<FirstPage | null> {
   const [head, row] = await db.caseIndex.bulkGet(['head', PAGE_ROW_ID]);
-  if (!isHead(head) || row === undefined || isHead(row) || row.gen !== head.gen) return null;
+  if (!isHead(head) || row === undefined || isHead(row) || row.gen !== pageGenOf(head)) return null;
   if (indexInMemory()?.gen === head.gen) return null;
   const page = await wrap(openFirstPage(key, row));
-  return page && page.gen === head.gen && getDataKey() === key ? page : null;
+  return page && page.gen === pageGenOf(head) && getDataKey() === key ? page : null;
 }
 
 /** Querier for liveQuery: the trusted first page, null when there is none, undefined while locked. */

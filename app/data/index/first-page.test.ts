@@ -81,6 +81,32 @@ describe('the sealed first page of the case list', () => {
     expect(page?.total).toBe(list.length);
   });
 
+  it('keeps its row when a save changes no case on it, and is still trusted and equal to the list', async () => {
+    // 90 cases, 60 with a follow-up: the cases with the latest due dates are not on the page.
+    const cases = await seed(CASE_LIST_PAGE_SIZE + 40);
+    const before = await db.caseIndex.get(PAGE_ROW_ID);
+    let { list } = await pageAndList();
+    const last = list.filter((i) => i.ok && i.nextFollowUp !== undefined).at(-1);
+    const kase = cases.find((c) => c.id === last?.id);
+    if (!kase || !before) throw new Error('setup');
+    await saveRecords([{ ...kase, status: 'in-rust', updatedAt: '2026-03-28T12:00:00.000Z' }]);
+    const head = await db.caseIndex.get('head');
+    const after = await db.caseIndex.get(PAGE_ROW_ID);
+    expect(head && 'shards' in head ? [head.gen, head.page] : []).toEqual([before.gen + 1, before.gen]);
+    expect(after).toEqual(before);
+    let page;
+    ({ page, list } = await pageAndList());
+    expect(page?.gen).toBe(before.gen);
+    expect(page?.items.slice(0, CASE_LIST_PAGE_SIZE)).toEqual(list.slice(0, CASE_LIST_PAGE_SIZE));
+    // A save that does move a case onto the page writes the page with the new head.
+    await saveRecords([makeFollowUp({ caseId: kase.id, due: '2025-01-01' })]);
+    ({ page, list } = await pageAndList());
+    const moved = await db.caseIndex.get('head');
+    expect(page?.gen).toBe(moved && 'shards' in moved ? moved.gen : -1);
+    expect(page?.items[0]?.id).toBe(kase.id);
+    expect(page?.items.slice(0, CASE_LIST_PAGE_SIZE)).toEqual(list.slice(0, CASE_LIST_PAGE_SIZE));
+  });
+
   it('is ciphertext on disk', async () => {
     await seed(3);
     const raw = (await dumpRawDatabase()).filter((r) => r.store === 'caseIndex');

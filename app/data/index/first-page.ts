@@ -4,7 +4,8 @@
 // index. Stored as one more `caseIndex` row `{ id: 'page', gen, iv, data }`,
 // AES-GCM under the data key (AAD `baken/v1|index|page|3`), written in the
 // same transaction as the head it was computed for (case-index.ts) and only
-// trusted when its `gen` equals the head's. Its plaintext is the number of
+// trusted when its `gen` is the one the head names (`page`, else the head's
+// own `gen`: a write that changes nothing on the page keeps the row). Its plaintext is the number of
 // cases and a small shard (the same tapes, checks and decoder as a shard row)
 // of the first CASE_LIST_PAGE_SIZE cases in list order plus the closed cases
 // with the earliest retention dates (the "due for erasure" callout), computed
@@ -15,9 +16,8 @@ import { sortByNextFollowUp } from '../../../schema/case-list';
 import type { CaseListItem } from '../../../schema/case-list';
 import { decryptRecord, encryptRecord } from '../crypto';
 import type { IndexShardRow } from '../db';
-import type { CaseEntry } from './entries';
 import { itemsOfShard } from './list-items';
-import { firstPageOf } from './page-candidates';
+import type { PageContent } from './page-candidates';
 import { SHARD_FORMAT, decodeShard, encodeShard, shardTapesSchema } from './shard-codec';
 
 export const PAGE_ROW_ID = 'page';
@@ -33,13 +33,12 @@ export interface FirstPage {
   readonly items: readonly CaseListItem[];
 }
 
-/** The page row for `gen`, sealed under `key` (outside any transaction: it encrypts). */
+/** The page row for `gen` (content from firstPageOf), sealed under `key` (outside any transaction: it encrypts). */
 export async function sealFirstPage(
   key: CryptoKey,
   gen: number,
-  shards: ReadonlyArray<ReadonlyMap<string, CaseEntry>>,
+  { total, cases }: PageContent,
 ): Promise<IndexShardRow> {
-  const { total, cases } = firstPageOf(shards);
   const { iv, data } = await encryptRecord(key, pageHeader, { total, tapes: encodeShard(gen, cases) });
   return { id: PAGE_ROW_ID, gen, iv, data };
 }

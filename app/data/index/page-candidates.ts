@@ -78,11 +78,14 @@ export function hasCachedCandidates(shard: ReadonlyMap<string, CaseEntry>): bool
   return cache.has(shard);
 }
 
+/** What the sealed first page holds: the number of cases and the page's cases (first screen, then due for erasure). */
+export interface PageContent {
+  readonly total: number;
+  readonly cases: ReadonlyMap<string, CaseEntry>;
+}
+
 /** The cases of the first page of an index (its shards in shard order, as caseListOf lists them), and the total. */
-export function firstPageOf(shards: ReadonlyArray<ReadonlyMap<string, CaseEntry>>): {
-  total: number;
-  cases: Map<string, CaseEntry>;
-} {
+export function firstPageOf(shards: ReadonlyArray<ReadonlyMap<string, CaseEntry>>): PageContent {
   const candidates = shards.map(candidatesOf);
   let total = 0;
   for (const c of candidates) total += c.total;
@@ -97,4 +100,19 @@ export function firstPageOf(shards: ReadonlyArray<ReadonlyMap<string, CaseEntry>
     byRetention,
   );
   return { total, cases: new Map([...first, ...due].map(([item, entry]) => [item.id, entry])) };
+}
+
+/**
+ * Whether two pages would be sealed alike: the same total and the same cases in
+ * the same order with the same entries (entries are replaced, never mutated, so
+ * an unchanged case keeps its entry object).
+ */
+export function samePage(a: PageContent, b: PageContent): boolean {
+  if (a.total !== b.total || a.cases.size !== b.cases.size) return false;
+  const other = b.cases.entries();
+  for (const [id, entry] of a.cases) {
+    const next = other.next();
+    if (next.done === true || next.value[0] !== id || next.value[1] !== entry) return false;
+  }
+  return true;
 }
