@@ -95,8 +95,8 @@ export async function commitAuditRows(
 ): Promise<void> {
   if (prepared.rows.length === 0) return;
   if (!sameHead(await readAuditHead(), prepared.expected)) throw new AuditHeadMovedError();
-  await add(prepared.rows);
-  await db.meta.put({ key: HEAD_KEY, value: prepared.next });
+  // Issued together (issue 19, one round trip less per save): either failing aborts the transaction.
+  await Promise.all([add(prepared.rows), db.meta.put({ key: HEAD_KEY, value: prepared.next })]);
 }
 
 let queue: Promise<unknown> = Promise.resolve();

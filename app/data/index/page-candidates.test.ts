@@ -3,24 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { CASE_LIST_PAGE_SIZE, compareByNextFollowUp } from '../../../schema/case-list';
 import { makeCase, makeFollowUp } from '../../../schema/factories';
 import { getDataKey, setDataKey } from '../session';
+import { seededRandom as rng } from '../test-utils';
 import { emptyEntry, withDamaged, withRecord } from './entries';
 import type { CaseEntry } from './entries';
 import { itemsOfShard } from './list-items';
 import { firstOfRuns, firstPageOf, hasCachedCandidates } from './page-candidates';
 
 type Shards = Array<ReadonlyMap<string, CaseEntry>>;
-
-// A small seeded generator (mulberry32), so a failure can be replayed.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Few distinct values, so ties in every key of the list order and of the retention order are common.
 function randomEntry(next: () => number, id: string): CaseEntry {
