@@ -33,9 +33,9 @@ import {
   commitIndexPlan,
   ensureIndex,
   isIndexMoved,
-  planIndexErase,
-  planIndexWrite,
+  planIndexChange,
 } from './index/case-index';
+import type { IndexPlan } from './index/case-index';
 import { openFollowUpsOf } from './index/index-reads';
 import { INDEXED_KINDS, isIndexedKind } from './index/entries';
 import { eraseCaseConflicts, markChanged } from './sync/track';
@@ -106,7 +106,8 @@ async function sealAll(
   return { newKeyRows, recordRows };
 }
 
-function validate(record: StoredRecord): StoredRecord {
+/** Parses a record with the stored-record schema, or throws InvalidRecordError with the schema codes. */
+export function validateRecord(record: StoredRecord): StoredRecord {
   const parsed = storedRecordSchema.safeParse(record);
   if (!parsed.success) {
     throw new InvalidRecordError(
@@ -140,7 +141,7 @@ export interface SaveOptions {
 export async function saveRecords(records: readonly StoredRecord[], options: SaveOptions = {}): Promise<void> {
   const newIds = options.newIds === true;
   const key = requireDataKey();
-  const valid = records.map(validate);
+  const valid = records.map(validateRecord);
   const ids = new Set<string>();
   for (const r of valid) {
     if (ids.has(r.id)) throw new RecordConflictError(r.id);
@@ -159,7 +160,7 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
   const write = async (): Promise<void> => {
     for (let attempt = 1; ; attempt++) {
       const [plan, audit, { newKeyRows, recordRows }] = await Promise.all([
-        planIndexWrite(key, valid, { trustMemory: attempt === 1 }),
+        planIndexChange(key, valid, [], attempt === 1),
         prepareAuditRows(key, events),
         sealing,
       ]);
@@ -318,7 +319,7 @@ export async function eraseCase(caseId: string): Promise<{ erased: number }> {
   const keys = await db.records.where('caseId').equals(caseId).primaryKeys();
   if (!(await db.records.get(caseId))) return { erased: 0 };
   const event = makeAuditEvent({ action: 'case.erased', caseId, details: { count: keys.length, recordKind: 'case' } });
-  const valid = validate(event);
+  const valid = validateRecord(event);
   if (valid.kind !== 'audit') throw new RecordConflictError(event.id);
   let erased = 0;
   let shredded: string[] = [];
@@ -326,7 +327,8 @@ export async function eraseCase(caseId: string): Promise<{ erased: number }> {
   const erasedMark = await sealErasedCase(key, caseId);
   await serialiseAuditAppend(async () => {
     for (let attempt = 1; ; attempt++) {
-      const plan = await planIndexErase(key, caseId);
+      // Never null: a case to erase is always a change.
+      const plan = (await planIndexChange(key, [], [caseId])) as IndexPlan;
       const audit = await prepareAuditRows(key, [valid]);
       let removed = 0;
       try {

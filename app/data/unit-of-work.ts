@@ -10,13 +10,13 @@ import type { z } from 'zod';
 
 import { formatIsoDate } from '../../schema/calendar-date';
 import type { RecordErrorCode } from '../../schema/errors';
-import { currentSchemaVersion, storedRecordSchema } from '../../schema/records';
+import { currentSchemaVersion } from '../../schema/records';
 import type { RecordOfKind, StoredRecord } from '../../schema/records';
 import type { AuditAction, AuditDetails, AuditEvent } from '../../schema/records/audit';
 import type { RecordKind } from '../../schema/records/base';
 import type { Case } from '../../schema/records/case';
 import { InvalidRecordError, RecordDamagedError, RecordNotFoundError } from './errors';
-import { getRecord, listRecords, makeAuditEvent, saveRecords } from './store';
+import { getRecord, listRecords, makeAuditEvent, saveRecords, validateRecord } from './store';
 
 // ---------------------------------------------------------------------------
 // Defining an operation
@@ -118,15 +118,9 @@ export function ruleError(id: string | undefined, path: PropertyKey[], code: Rec
   return new InvalidRecordError(id, [{ path, message: code }]);
 }
 
-/** Validates a record before anything is written (saveRecords validates again). */
+/** Validates a record before anything is written (saveRecords validates again); the same check and error as saveRecords. */
 export function check<R extends StoredRecord>(record: R): R {
-  const parsed = storedRecordSchema.safeParse(record);
-  if (!parsed.success) {
-    throw new InvalidRecordError(
-      record.id,
-      parsed.error.issues.map((i) => ({ path: i.path, message: i.message })),
-    );
-  }
+  validateRecord(record);
   return record;
 }
 

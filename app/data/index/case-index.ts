@@ -334,30 +334,24 @@ async function sealPlan(base: IndexMemory, shards: Map<number, Map<string, CaseE
   return { base, gen, shards, sealed, page, pageGen: unchanged ? (base.pageGen ?? base.gen) : gen };
 }
 
-export interface PlanOptions {
-  /**
-   * Plan from the index in memory without reading the head first (issue 19:
-   * one read less per save). Safe because commitIndexPlan checks the head's
-   * generation inside the transaction; a caller that gets IndexMovedError
-   * must plan again WITHOUT this option, so the changed shards are reloaded.
-   */
-  trustMemory?: boolean;
-}
-
 /**
  * Plans the index change for validated records about to be written and cases
  * about to be erased (call before the transaction: it encrypts). Null when
- * nothing indexed changes.
+ * nothing indexed changes. `trustMemory`: plan from the index in memory
+ * without reading the head first (issue 19: one read less per save); safe
+ * because commitIndexPlan checks the head's generation inside the
+ * transaction, and a caller that gets IndexMovedError must plan again
+ * without it, so the changed shards are reloaded.
  */
 export async function planIndexChange(
   key: CryptoKey,
   records: readonly StoredRecord[],
   erasedCaseIds: readonly string[] = [],
-  options: PlanOptions = {},
+  trustMemory = false,
 ): Promise<IndexPlan | null> {
   const indexed = records.filter((r) => isIndexedKind(r.kind));
   if (indexed.length === 0 && erasedCaseIds.length === 0) return null;
-  const inMemory = options.trustMemory ? indexInMemory() : null;
+  const inMemory = trustMemory ? indexInMemory() : null;
   const base = inMemory?.key === key ? inMemory : await ensureIndex(key);
   // Never write indexed records without their index change.
   if (!base) throw new VaultLockedError();
@@ -379,22 +373,6 @@ export async function planIndexChange(
     shard.set(caseId, withRecord(shard.get(caseId) ?? emptyEntry(), record));
   }
   return sealPlan(base, shards);
-}
-
-/** Plans the index change for validated records about to be written. Null when none of them is indexed. */
-export function planIndexWrite(
-  key: CryptoKey,
-  records: readonly StoredRecord[],
-  options: PlanOptions = {},
-): Promise<IndexPlan | null> {
-  return planIndexChange(key, records, [], options);
-}
-
-/** Plans dropping one case's entry (call before the transaction). */
-export async function planIndexErase(key: CryptoKey, caseId: string): Promise<IndexPlan> {
-  const plan = await planIndexChange(key, [], [caseId]);
-  if (!plan) throw new VaultLockedError();
-  return plan;
 }
 
 /**

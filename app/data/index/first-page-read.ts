@@ -14,7 +14,8 @@ async function readFirstPage(key: CryptoKey, wrap: <T>(work: Promise<T>) => Prom
   if (!isHead(head) || row === undefined || isHead(row) || row.gen !== pageGenOf(head)) return null;
   if (indexInMemory()?.gen === head.gen) return null;
   const page = await wrap(openFirstPage(key, row));
-  return page && page.gen === pageGenOf(head) && getDataKey() === key ? page : null;
+  // openFirstPage checked the ciphertext's generation against the row's, checked above.
+  return getDataKey() === key ? page : null;
 }
 
 /** Querier for liveQuery: the trusted first page, null when there is none, undefined while locked. */
