@@ -28,13 +28,7 @@ import {
 } from './records-io';
 import type { RecordQuery, RecordResult } from './records-io';
 import { requireDataKey } from './session';
-import {
-  applyIndexPlan,
-  commitIndexPlan,
-  ensureIndex,
-  isIndexMoved,
-  planIndexChange,
-} from './index/case-index';
+import { applyIndexPlan, commitIndexPlan, ensureIndex, isIndexMoved, planIndexChange } from './index/case-index';
 import type { IndexPlan } from './index/case-index';
 import { openFollowUpsOf } from './index/index-reads';
 import { INDEXED_KINDS, isIndexedKind } from './index/entries';

@@ -21,7 +21,10 @@ function randomEntry(next: () => number, id: string): CaseEntry {
     reference: pick(['2026-001', '2026-002', '2026-003']),
     updatedAt: pick(['2026-03-01T10:00:00.000Z', '2026-03-02T10:00:00.000Z', '2026-03-03T10:00:00.000Z']),
     ...(closed
-      ? { status: 'afgesloten' as const, ...(next() < 0.8 ? { retentionUntil: pick(['2027-01-31', '2027-02-28']) } : {}) }
+      ? {
+          status: 'afgesloten' as const,
+          ...(next() < 0.8 ? { retentionUntil: pick(['2027-01-31', '2027-02-28']) } : {}),
+        }
       : {}),
   });
   let entry = withRecord(emptyEntry(), kase);
@@ -56,9 +59,10 @@ describe('the first page from per-shard candidates', () => {
     const next = rng(7);
     for (let round = 0; round < 200; round++) {
       const runs = Array.from({ length: 1 + Math.floor(next() * 6) }, (_, r) =>
-        Array.from({ length: Math.floor(next() * 12) }, (_, i) => ({ key: Math.floor(next() * 4), tag: `${r}.${i}` })).sort(
-          (a, b) => a.key - b.key,
-        ),
+        Array.from({ length: Math.floor(next() * 12) }, (_, i) => ({
+          key: Math.floor(next() * 4),
+          tag: `${r}.${i}`,
+        })).sort((a, b) => a.key - b.key),
       );
       const n = 1 + Math.floor(next() * 10);
       const byKey = (a: { key: number }, b: { key: number }) => a.key - b.key;
