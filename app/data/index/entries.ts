@@ -1,6 +1,6 @@
 // What the case index holds per case: a small projection of each record the
 // case list, search, Opvolging, the app badge and the auditor figures need
-// (only enums, dates and ages: no names, no free text), keyed by record id, so
+// (only enums, dates and ages: no names, no free text), with its record id, so
 // a write replaces only its own records' projections (no other record has to
 // be read). Nothing else of a case is in it: no notes, consent, names of
 // schools beyond the case's own list, no descriptions. Pure: no Dexie.
@@ -11,6 +11,7 @@ import type { ShareWithoutConsent } from '../../../schema/records/consent';
 import type { FollowUp } from '../../../schema/records/follow-up';
 import type { Party } from '../../../schema/records/party';
 import type { TakedownStatus, TakedownStep } from '../../../schema/records/takedown';
+import { packIds, unpackIds } from './entry-ids';
 
 /** Record kinds the index covers; every other kind is read per case. */
 export const INDEXED_KINDS = [
@@ -40,7 +41,7 @@ export type CaseProjection = Pick<
 // `d`: the age of a depicted young person (the auditor's age band); nobody else's age.
 type PartyProjection = Pick<Party, 'pseudonym' | 'createdAt'> & { d?: number };
 type AssessmentProjection = Pick<FlagAssessment, 'flag' | 'assessedOn' | 'createdAt'>;
-type Ids<V> = Record<string, V>;
+type List<V> = readonly V[];
 
 /**
  * One case's entry. `c`: the case (0 when its record is damaged, absent when
@@ -51,38 +52,102 @@ type Ids<V> = Record<string, V>;
  * without consent [basis, sharedOn]), `t` takedown steps [step, status, on,
  * createdAt], `o` police records (1 when the complaint was made, else 0), `i`
  * other schools informed (1 each), `v` conversations (the day held).
+ * Issue 19 (heap): each is a list in the order its records were first added,
+ * not a dictionary keyed by record id; `ids` holds the record ids of every
+ * list, packed (entry-ids.ts), in LISTS order, for writes and the disk.
+ * Entries are replaced on write, never mutated; empty lists are shared.
  */
 export interface CaseEntry {
   c?: CaseProjection | 0;
-  p: Ids<PartyProjection>;
-  a: Ids<AssessmentProjection>;
-  f: Ids<FollowUp | [string, string]>;
-  s: Ids<0 | 1>;
-  k: Ids<0 | [ShareWithoutConsent['basis'], string]>;
-  t: Ids<[TakedownStep, TakedownStatus, string, string]>;
-  o: Ids<0 | 1>;
-  i: Ids<1>;
-  v: Ids<string>;
-  x: Ids<string>;
+  ids: string;
+  p: List<PartyProjection>;
+  a: List<AssessmentProjection>;
+  f: List<FollowUp | [string, string]>;
+  s: List<0 | 1>;
+  k: List<0 | [ShareWithoutConsent['basis'], string]>;
+  t: List<[TakedownStep, TakedownStatus, string, string]>;
+  o: List<0 | 1>;
+  i: List<1>;
+  v: List<string>;
+  x: List<string>;
 }
 
-// Null-prototype copies are dictionaries from the start: record ids as keys add no hidden classes
-// (with tens of thousands of unique keys those cost time and heap).
-function put<V>(map: Record<string, V>, id?: string, value?: V): Record<string, V> {
-  const out = Object.assign(Object.create(null) as Record<string, V>, map);
-  if (id !== undefined) out[id] = value as V;
-  return out;
+/** The lists of an entry, in the order of their ids in `ids` (and on a shard's tapes). */
+export const LISTS = ['p', 'a', 'f', 's', 'k', 't', 'o', 'i', 'v', 'x'] as const;
+export type ListKey = (typeof LISTS)[number];
+export type ListItem<K extends ListKey> = CaseEntry[K][number];
+
+export const NONE: readonly never[] = Object.freeze([]);
+
+/** An entry from its case and lists (in LISTS order) and their ids; one shape for every entry. */
+export function makeEntry(c: CaseEntry['c'], ids: string, lists: { [K in ListKey]: CaseEntry[K] }): CaseEntry {
+  const { p, a, f, s, k, t, o, i, v, x } = lists;
+  const e: CaseEntry = { ids, p, a, f, s, k, t, o, i, v, x };
+  if (c !== undefined) e.c = c;
+  return e;
 }
 
 export function emptyEntry(): CaseEntry {
-  return { p: {}, a: {}, f: {}, s: {}, k: {}, t: {}, o: {}, i: {}, v: {}, x: {} };
+  return makeEntry(undefined, '', {
+    p: NONE,
+    a: NONE,
+    f: NONE,
+    s: NONE,
+    k: NONE,
+    t: NONE,
+    o: NONE,
+    i: NONE,
+    v: NONE,
+    x: NONE,
+  });
 }
 
 /** Rows of the records table an entry stands for (the staleness check compares it with the disk). */
 export function entryRows(e: CaseEntry): number {
   let n = e.c === undefined ? 0 : 1;
-  for (const map of [e.p, e.a, e.f, e.s, e.k, e.t, e.o, e.i, e.v, e.x]) n += Object.keys(map).length;
+  for (const list of LISTS) n += e[list].length;
   return n;
+}
+
+/** Each list's record ids (in list order). */
+export function idsOf(e: CaseEntry): { [K in ListKey]: string[] } {
+  const all = unpackIds(e.ids);
+  const out = {} as { [K in ListKey]: string[] };
+  let at = 0;
+  for (const list of LISTS) {
+    out[list] = all.slice(at, at + e[list].length);
+    at += e[list].length;
+  }
+  return out;
+}
+
+// A write's working copy of an entry: per list its ids and values.
+type Open = { [K in ListKey]: [string[], Array<ListItem<K>>] };
+
+function openEntry(e: CaseEntry): Open {
+  const ids = idsOf(e);
+  const out = {} as Record<ListKey, [string[], unknown[]]>;
+  for (const list of LISTS) out[list] = [ids[list], [...e[list]]];
+  return out as Open;
+}
+
+// Exact-size copies (an array grown by push keeps spare room).
+const fit = <V>(values: V[]): readonly V[] => (values.length === 0 ? NONE : values.slice());
+
+function closeEntry(c: CaseEntry['c'], o: Open): CaseEntry {
+  const lists = {} as Record<ListKey, readonly unknown[]>;
+  for (const list of LISTS) lists[list] = fit(o[list][1] as unknown[]);
+  return makeEntry(c, packIds(LISTS.flatMap((list) => o[list][0])), lists as { [K in ListKey]: CaseEntry[K] });
+}
+
+/** Puts `value` in place of the id's value in `list`, or after the others when the id is new. */
+function put<K extends ListKey>(o: Open, list: K, id: string, value: ListItem<K>): void {
+  const [ids, values] = o[list];
+  const at = ids.indexOf(id);
+  if (at < 0) {
+    ids.push(id);
+    values.push(value);
+  } else values[at] = value;
 }
 
 export function caseIdOf(record: StoredRecord): string | undefined {
@@ -92,16 +157,18 @@ export function caseIdOf(record: StoredRecord): string | undefined {
 
 /** A copy of `entry` with `record`'s projection put in place of whatever the id had. */
 export function withRecord(entry: CaseEntry, record: StoredRecord): CaseEntry {
-  const next: CaseEntry = { ...entry };
-  if (next.c === undefined) delete next.c;
-  if (record.id in next.x) {
-    next.x = put(next.x);
-    delete next.x[record.id];
+  const o = openEntry(entry);
+  let c = entry.c;
+  const [damagedIds, damaged] = o.x;
+  const at = damagedIds.indexOf(record.id);
+  if (at >= 0) {
+    damagedIds.splice(at, 1);
+    damaged.splice(at, 1);
   }
   switch (record.kind) {
     case 'case': {
       const { reference, status, types, schools, knownOn, updatedAt, retentionUntil } = record;
-      next.c = {
+      c = {
         reference,
         status,
         types,
@@ -113,51 +180,49 @@ export function withRecord(entry: CaseEntry, record: StoredRecord): CaseEntry {
       break;
     }
     case 'party':
-      next.p = put(next.p, record.id, {
+      put(o, 'p', record.id, {
         pseudonym: record.pseudonym,
         createdAt: record.createdAt,
         ...(record.role === 'afgebeelde-jongere' && record.age !== undefined ? { d: record.age } : {}),
       });
       break;
     case 'assessment':
-      next.a = put(next.a, record.id, {
-        flag: record.flag,
-        assessedOn: record.assessedOn,
-        createdAt: record.createdAt,
-      });
+      put(o, 'a', record.id, { flag: record.flag, assessedOn: record.assessedOn, createdAt: record.createdAt });
       break;
     case 'followup':
-      next.f = put(next.f, record.id, record.doneOn === undefined ? record : [record.due, record.doneOn]);
+      put(o, 'f', record.id, record.doneOn === undefined ? record : [record.due, record.doneOn]);
       break;
     case 'step':
-      next.s = put(next.s, record.id, record.remind === true && record.doneOn === undefined ? 1 : 0);
+      put(o, 's', record.id, record.remind === true && record.doneOn === undefined ? 1 : 0);
       break;
     case 'consent':
-      next.k = put(next.k, record.id, record.basis === 'toestemming' ? 0 : [record.basis, record.sharedOn]);
+      put(o, 'k', record.id, record.basis === 'toestemming' ? 0 : [record.basis, record.sharedOn]);
       break;
     case 'takedown':
-      next.t = put(next.t, record.id, [record.step, record.status, record.on, record.createdAt]);
+      put(o, 't', record.id, [record.step, record.status, record.on, record.createdAt]);
       break;
     case 'police':
-      next.o = put(next.o, record.id, record.stage === 'neergelegd' ? 1 : 0);
+      put(o, 'o', record.id, record.stage === 'neergelegd' ? 1 : 0);
       break;
     case 'informed':
-      next.i = put(next.i, record.id, 1);
+      put(o, 'i', record.id, 1);
       break;
     case 'conversation':
-      next.v = put(next.v, record.id, record.on);
+      put(o, 'v', record.id, record.on);
       break;
     default:
       break;
   }
-  return next;
+  return closeEntry(c, o);
 }
 
 /** Marks a record that could not be decrypted or validated (rebuild only). */
 export function withDamaged(entry: CaseEntry, id: string, kind: string, caseId: string): CaseEntry {
   if (kind === 'case' && id === caseId) return { ...entry, c: 0 };
+  const o = openEntry(entry);
   // Kinds are short; a tampered one is cut so the shard stays within its tape limits.
-  return { ...entry, x: put(entry.x, id, kind.slice(0, 40)) };
+  put(o, 'x', id, kind.slice(0, 40));
+  return closeEntry(entry.c, o);
 }
 
 /** Shard of a case: a small stable hash of its id. */
