@@ -185,6 +185,20 @@ describe('index shard codec (format 3)', () => {
     }
   });
 
+  it('decodes equal type and school lists of different cases to one shared list, and sizes lists exactly', () => {
+    const one = makeCase({ types: ['sexting', 'grooming'], schools: ['Het Spectrum'] });
+    const two = makeCase({ types: ['sexting', 'grooming'], schools: ['Het Spectrum'] });
+    const three = makeCase({ types: ['grooming', 'sexting'], schools: ['Campus Comenius'] });
+    const cases = new Map([one, two, three].map((k) => [k.id, withRecord(emptyEntry(), k)]));
+    const back = roundTrip(cases);
+    const c = (id: string) => back.get(id)?.c || undefined;
+    expect(c(one.id)?.types).toBe(c(two.id)?.types);
+    expect(c(one.id)?.schools).toBe(c(two.id)?.schools);
+    expect(c(three.id)?.types).toEqual(['grooming', 'sexting']);
+    expect(c(three.id)?.types).not.toBe(c(one.id)?.types);
+    expect(canonical(back)).toEqual(canonical(cases));
+  });
+
   it('detects a torn or altered shard: cut tapes, codes out of range, values left over, wrong types', () => {
     const kase = makeCase();
     const cases = new Map<string, CaseEntry>([
