@@ -79,27 +79,8 @@ export type ListItem<K extends ListKey> = CaseEntry[K][number];
 
 export const NONE: readonly never[] = Object.freeze([]);
 
-/** An entry from its case and lists (in LISTS order) and their ids; one shape for every entry. */
-export function makeEntry(c: CaseEntry['c'], ids: string, lists: { [K in ListKey]: CaseEntry[K] }): CaseEntry {
-  const { p, a, f, s, k, t, o, i, v, x } = lists;
-  const e: CaseEntry = { ids, p, a, f, s, k, t, o, i, v, x };
-  if (c !== undefined) e.c = c;
-  return e;
-}
-
 export function emptyEntry(): CaseEntry {
-  return makeEntry(undefined, '', {
-    p: NONE,
-    a: NONE,
-    f: NONE,
-    s: NONE,
-    k: NONE,
-    t: NONE,
-    o: NONE,
-    i: NONE,
-    v: NONE,
-    x: NONE,
-  });
+  return { ids: '', p: NONE, a: NONE, f: NONE, s: NONE, k: NONE, t: NONE, o: NONE, i: NONE, v: NONE, x: NONE };
 }
 
 /** Rows of the records table an entry stands for (the staleness check compares it with the disk). */
@@ -114,40 +95,30 @@ export function idsOf(e: CaseEntry): { [K in ListKey]: string[] } {
   const all = unpackIds(e.ids);
   const out = {} as { [K in ListKey]: string[] };
   let at = 0;
-  for (const list of LISTS) {
-    out[list] = all.slice(at, at + e[list].length);
-    at += e[list].length;
-  }
+  for (const list of LISTS) out[list] = all.slice(at, (at += e[list].length));
   return out;
 }
 
-// A write's working copy of an entry: per list its ids and values.
-type Open = { [K in ListKey]: [string[], Array<ListItem<K>>] };
-
-function openEntry(e: CaseEntry): Open {
-  const ids = idsOf(e);
-  const out = {} as Record<ListKey, [string[], unknown[]]>;
-  for (const list of LISTS) out[list] = [ids[list], [...e[list]]];
-  return out as Open;
-}
-
-// Exact-size copies (an array grown by push keeps spare room).
-const fit = <V>(values: V[]): readonly V[] => (values.length === 0 ? NONE : values.slice());
-
-function closeEntry(c: CaseEntry['c'], o: Open): CaseEntry {
-  const lists = {} as Record<ListKey, readonly unknown[]>;
-  for (const list of LISTS) lists[list] = fit(o[list][1] as unknown[]);
-  return makeEntry(c, packIds(LISTS.flatMap((list) => o[list][0])), lists as { [K in ListKey]: CaseEntry[K] });
-}
-
-/** Puts `value` in place of the id's value in `list`, or after the others when the id is new. */
-function put<K extends ListKey>(o: Open, list: K, id: string, value: ListItem<K>): void {
-  const [ids, values] = o[list];
-  const at = ids.indexOf(id);
-  if (at < 0) {
-    ids.push(id);
+/**
+ * A copy of `e` with `value` as the value of `id` in `list`: in place of the
+ * id's value, or after the others when the id is new; without a value, the
+ * id is taken out of the list. Write path only (one case at a time).
+ */
+function edited<K extends ListKey>(e: CaseEntry, list: K, id: string, value?: ListItem<K>): CaseEntry {
+  const ids = unpackIds(e.ids);
+  let at = 0;
+  for (const l of LISTS.slice(0, LISTS.indexOf(list))) at += e[l].length;
+  const values: Array<ListItem<K>> = [...e[list]];
+  const i = ids.slice(at, at + values.length).indexOf(id);
+  if (value === undefined) {
+    if (i < 0) return e;
+    ids.splice(at + i, 1);
+    values.splice(i, 1);
+  } else if (i < 0) {
+    ids.splice(at + values.length, 0, id);
     values.push(value);
-  } else values[at] = value;
+  } else values[i] = value;
+  return { ...e, ids: packIds(ids), [list]: values.length === 0 ? NONE : values };
 }
 
 export function caseIdOf(record: StoredRecord): string | undefined {
@@ -157,72 +128,47 @@ export function caseIdOf(record: StoredRecord): string | undefined {
 
 /** A copy of `entry` with `record`'s projection put in place of whatever the id had. */
 export function withRecord(entry: CaseEntry, record: StoredRecord): CaseEntry {
-  const o = openEntry(entry);
-  let c = entry.c;
-  const [damagedIds, damaged] = o.x;
-  const at = damagedIds.indexOf(record.id);
-  if (at >= 0) {
-    damagedIds.splice(at, 1);
-    damaged.splice(at, 1);
-  }
+  // A record that reads again is no longer damaged.
+  const e = edited(entry, 'x', record.id);
+  const { id } = record;
   switch (record.kind) {
     case 'case': {
       const { reference, status, types, schools, knownOn, updatedAt, retentionUntil } = record;
-      c = {
-        reference,
-        status,
-        types,
-        schools,
-        knownOn,
-        updatedAt,
-        ...(retentionUntil === undefined ? {} : { retentionUntil }),
-      };
-      break;
+      const c = { reference, status, types, schools, knownOn, updatedAt };
+      return { ...e, c: retentionUntil === undefined ? c : { ...c, retentionUntil } };
     }
     case 'party':
-      put(o, 'p', record.id, {
+      return edited(e, 'p', id, {
         pseudonym: record.pseudonym,
         createdAt: record.createdAt,
         ...(record.role === 'afgebeelde-jongere' && record.age !== undefined ? { d: record.age } : {}),
       });
-      break;
     case 'assessment':
-      put(o, 'a', record.id, { flag: record.flag, assessedOn: record.assessedOn, createdAt: record.createdAt });
-      break;
+      return edited(e, 'a', id, { flag: record.flag, assessedOn: record.assessedOn, createdAt: record.createdAt });
     case 'followup':
-      put(o, 'f', record.id, record.doneOn === undefined ? record : [record.due, record.doneOn]);
-      break;
+      return edited(e, 'f', id, record.doneOn === undefined ? record : [record.due, record.doneOn]);
     case 'step':
-      put(o, 's', record.id, record.remind === true && record.doneOn === undefined ? 1 : 0);
-      break;
+      return edited(e, 's', id, record.remind === true && record.doneOn === undefined ? 1 : 0);
     case 'consent':
-      put(o, 'k', record.id, record.basis === 'toestemming' ? 0 : [record.basis, record.sharedOn]);
-      break;
+      return edited(e, 'k', id, record.basis === 'toestemming' ? 0 : [record.basis, record.sharedOn]);
     case 'takedown':
-      put(o, 't', record.id, [record.step, record.status, record.on, record.createdAt]);
-      break;
+      return edited(e, 't', id, [record.step, record.status, record.on, record.createdAt]);
     case 'police':
-      put(o, 'o', record.id, record.stage === 'neergelegd' ? 1 : 0);
-      break;
+      return edited(e, 'o', id, record.stage === 'neergelegd' ? 1 : 0);
     case 'informed':
-      put(o, 'i', record.id, 1);
-      break;
+      return edited(e, 'i', id, 1);
     case 'conversation':
-      put(o, 'v', record.id, record.on);
-      break;
+      return edited(e, 'v', id, record.on);
     default:
-      break;
+      return e;
   }
-  return closeEntry(c, o);
 }
 
 /** Marks a record that could not be decrypted or validated (rebuild only). */
 export function withDamaged(entry: CaseEntry, id: string, kind: string, caseId: string): CaseEntry {
   if (kind === 'case' && id === caseId) return { ...entry, c: 0 };
-  const o = openEntry(entry);
   // Kinds are short; a tampered one is cut so the shard stays within its tape limits.
-  put(o, 'x', id, kind.slice(0, 40));
-  return closeEntry(entry.c, o);
+  return edited(entry, 'x', id, kind.slice(0, 40));
 }
 
 /** Shard of a case: a small stable hash of its id. */

@@ -15,7 +15,7 @@ import { shareWithoutConsentSchema } from '../../../schema/records/consent';
 import { followUpSchema } from '../../../schema/records/follow-up';
 import type { FollowUp } from '../../../schema/records/follow-up';
 import { takedownStatusSchema, takedownStepSchema } from '../../../schema/records/takedown';
-import { NONE, makeEntry } from './entries';
+import { NONE } from './entries';
 import type { CaseEntry } from './entries';
 import { packIds, unpackIds } from './entry-ids';
 
@@ -126,21 +126,11 @@ export function decodeShard(tapes: ShardTapes): Map<string, CaseEntry> {
   const str = (): string => s[si++] ?? bad();
   // Issue 19 (heap): days, pseudonyms and school names repeat across cases (a year has 365 days), so equal
   // ones share one string, as do equal type and school lists (never mutated: entries are replaced on write).
-  const shared = new Map<string, string>();
-  const share = (v: string): string => {
-    const known = shared.get(v);
-    if (known !== undefined) return known;
-    shared.set(v, v);
-    return v;
-  };
-  const sharedLists = new Map<string, readonly string[]>();
-  const shareList = <T extends string>(list: T[]): T[] => {
-    const id = list.join('\n');
-    const known = sharedLists.get(id);
-    if (known !== undefined) return known as T[];
-    sharedLists.set(id, list);
-    return list;
-  };
+  const strings = new Map<string, string>();
+  const lists = new Map<string, unknown>();
+  const share = (v: string): string => strings.get(v) ?? (strings.set(v, v), v);
+  const shareList = <T extends string>(list: T[], key = JSON.stringify(list)): T[] =>
+    (lists.get(key) as T[] | undefined) ?? (lists.set(key, list), list);
   // Days are kept as written (ISO, from validated records); the tapes are authenticated by AES-GCM.
   const day = (): string => share(str());
   const int = (max: number): number => {
@@ -212,7 +202,9 @@ export function decodeShard(tapes: ShardTapes): Map<string, CaseEntry> {
     const i = list(() => 1 as const);
     const v = list(day);
     const x = list(str);
-    cases.set(caseId, makeEntry(c, packIds(ids), { p, a, f: fs, s: st, k, t, o, i, v, x }));
+    const e: CaseEntry = { ids: packIds(ids), p, a, f: fs, s: st, k, t, o, i, v, x };
+    if (c !== undefined) e.c = c;
+    cases.set(caseId, e);
   }
   return ni !== n.length || fi !== f.length ? bad() : cases;
 }
