@@ -99,6 +99,14 @@ export function idsOf(e: CaseEntry): { [K in ListKey]: string[] } {
   return out;
 }
 
+/** The entry with each list as a record id → value map (for comparing entries whatever their list order). */
+export function entryAsMaps(e: CaseEntry): Record<string, unknown> {
+  const ids = idsOf(e);
+  const out: Record<string, unknown> = e.c === undefined ? {} : { c: e.c };
+  for (const list of LISTS) out[list] = Object.fromEntries(ids[list].map((id, i) => [id, e[list][i]]));
+  return out;
+}
+
 /**
  * A copy of `e` with `value` as the value of `id` in `list`: in place of the
  * id's value, or after the others when the id is new; without a value, the

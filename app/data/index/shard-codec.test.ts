@@ -14,7 +14,7 @@ import {
   makeTakedown,
 } from '../../../schema/factories';
 import type { StoredRecord } from '../../../schema/records';
-import { LISTS, caseIdOf, emptyEntry, idsOf, withDamaged, withRecord } from './entries';
+import { caseIdOf, emptyEntry, entryAsMaps, withDamaged, withRecord } from './entries';
 import type { CaseEntry } from './entries';
 import { decodeShard, encodeShard, shardTapesSchema } from './shard-codec';
 
@@ -35,14 +35,6 @@ function roundTrip(cases: ReadonlyMap<string, CaseEntry>, gen = 1): Map<string, 
   return decodeShard(shardTapesSchema.parse(stored));
 }
 
-/** An entry's lists as record id → value maps (the packed ids spelled out). */
-function byId(e: CaseEntry): Record<string, unknown> {
-  const ids = idsOf(e);
-  const out: Record<string, unknown> = e.c === undefined ? {} : { c: e.c };
-  for (const list of LISTS) out[list] = Object.fromEntries(ids[list].map((id, i) => [id, e[list][i]]));
-  return out;
-}
-
 /** Key order aside, the same entries (maps compared as sorted [key, value] lists). */
 function canonical(cases: ReadonlyMap<string, CaseEntry>): unknown {
   const sortDeep = (v: unknown): unknown => {
@@ -54,7 +46,7 @@ function canonical(cases: ReadonlyMap<string, CaseEntry>): unknown {
     }
     return v;
   };
-  return [...cases].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, e]) => [id, sortDeep(byId(e))]);
+  return [...cases].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, e]) => [id, sortDeep(entryAsMaps(e))]);
 }
 
 const day = (r: () => number): string =>
