@@ -45,24 +45,20 @@ export type PeriodReader<T> = (
 
 /** A case of the index as the figures see it (only the fields they read). */
 function inputOf(id: string, c: CaseProjection, entry: CaseEntry): AggregateInput {
-  const takedowns = Object.values(entry.t).map(([step, status, on, createdAt]) => ({ step, status, on, createdAt }));
+  const takedowns = entry.t.map(([step, status, on, createdAt]) => ({ step, status, on, createdAt }));
   // Only what the figures read: complaints made, and the ages of depicted young people.
-  const police = Object.values(entry.o).flatMap((made) => (made === 1 ? [{ stage: 'neergelegd' as const }] : []));
+  const police = entry.o.flatMap((made) => (made === 1 ? [{ stage: 'neergelegd' as const }] : []));
   return {
     case: { id, knownOn: c.knownOn, types: c.types },
-    parties: Object.values(entry.p).flatMap((p) =>
-      p.d === undefined ? [] : [{ role: 'afgebeelde-jongere' as const, age: p.d }],
-    ),
-    consents: Object.values(entry.k).map((k) =>
-      k === 0 ? { basis: 'toestemming' as const } : { basis: k[0], sharedOn: k[1] },
-    ),
-    assessments: Object.values(entry.a),
-    followUps: Object.values(entry.f).map((f) => (Array.isArray(f) ? { due: f[0], doneOn: f[1] } : f)),
+    parties: entry.p.flatMap((p) => (p.d === undefined ? [] : [{ role: 'afgebeelde-jongere' as const, age: p.d }])),
+    consents: entry.k.map((k) => (k === 0 ? { basis: 'toestemming' as const } : { basis: k[0], sharedOn: k[1] })),
+    assessments: entry.a,
+    followUps: entry.f.map((f) => (Array.isArray(f) ? { due: f[0], doneOn: f[1] } : f)),
     summaries: [],
     ...(takedowns.length === 0 ? {} : { takedowns }),
     ...(police.length === 0 ? {} : { police }),
-    ...(Object.keys(entry.i).length === 0 ? {} : { informed: Object.values(entry.i) }),
-    ...(Object.keys(entry.v).length === 0 ? {} : { conversations: Object.values(entry.v).map((on) => ({ on })) }),
+    ...(entry.i.length === 0 ? {} : { informed: entry.i }),
+    ...(entry.v.length === 0 ? {} : { conversations: entry.v.map((on) => ({ on })) }),
   };
 }
 
@@ -109,7 +105,7 @@ export const readAggregateInputs: PeriodReader<AggregateInput> = async (period, 
       continue;
     }
     if (entry.c.knownOn < from || entry.c.knownOn >= until) continue;
-    for (const kind of Object.values(entry.x)) if (PART_KINDS.has(kind)) damaged++;
+    for (const kind of entry.x) if (PART_KINDS.has(kind)) damaged++;
     inputs.set(id, inputOf(id, entry.c, entry));
   }
   // A summary cannot be made before its case became known, so events from

@@ -17,7 +17,7 @@ import { deriveBackupKeys, sealBackupText } from '../../app/data/backup';
 import { decryptRecord, newKdfParams } from '../../app/data/crypto';
 import type { IndexHeadRow, IndexShardRow } from '../../app/data/db';
 import { SHARDS } from '../../app/data/index/case-index';
-import { caseIdOf, emptyEntry, isIndexedKind, withRecord } from '../../app/data/index/entries';
+import { caseIdOf, emptyEntry, entryAsMaps, isIndexedKind, withRecord } from '../../app/data/index/entries';
 import { PAGE_ROW_ID, openFirstPage } from '../../app/data/index/first-page';
 import { itemsOfShard } from '../../app/data/index/list-items';
 import { CASE_LIST_PAGE_SIZE, sortByNextFollowUp } from '../../schema/case-list';
@@ -52,7 +52,7 @@ function prng(seed: number): () => number {
   };
 }
 
-/** Entries compared without regard to key order. */
+/** Entries compared without regard to key order (list order included: lists are spelled out as id maps). */
 function canonical(cases: ReadonlyMap<string, CaseEntry>): string {
   const sortDeep = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sortDeep);
@@ -62,7 +62,9 @@ function canonical(cases: ReadonlyMap<string, CaseEntry>): string {
         .map((k) => [k, sortDeep((v as Record<string, unknown>)[k])]);
     return v;
   };
-  return JSON.stringify([...cases].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, e]) => [id, sortDeep(e)]));
+  return JSON.stringify(
+    [...cases].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, e]) => [id, sortDeep(entryAsMaps(e))]),
+  );
 }
 
 /** 'absent', 'ok', or what is wrong with the stored index. */

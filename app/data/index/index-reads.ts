@@ -17,7 +17,7 @@ export { flagOf, openFollowUpsOfEntry, pseudonymsOf } from './list-items';
 /** Open step checks marked for Opvolging. */
 export function reminderStepsOf(entry: CaseEntry): number {
   let n = 0;
-  for (const s of Object.values(entry.s)) n += s;
+  for (const s of entry.s) n += s;
   return n;
 }
 

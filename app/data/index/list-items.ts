@@ -15,18 +15,18 @@ const byName = new Intl.Collator('nl', { numeric: true }).compare;
 
 /** Pseudonyms in the order the parties were added; same millisecond: "Jongere A" before "Jongere B". */
 export function pseudonymsOf(entry: CaseEntry): string[] {
-  return Object.values(entry.p)
+  return [...entry.p]
     .sort((a, b) => byText(a.createdAt, b.createdAt) || byName(a.pseudonym, b.pseudonym))
     .map((p) => p.pseudonym);
 }
 
 export function flagOf(entry: CaseEntry): Flag | undefined {
-  return latestAssessment(Object.values(entry.a))?.flag;
+  return latestAssessment(entry.a)?.flag;
 }
 
 export function openFollowUpsOfEntry(entry: CaseEntry): FollowUp[] {
   const out: FollowUp[] = [];
-  for (const f of Object.values(entry.f)) if (!Array.isArray(f)) out.push(f);
+  for (const f of entry.f) if (!Array.isArray(f)) out.push(f);
   return out;
 }
 

@@ -14,7 +14,7 @@ import {
   makeTakedown,
 } from '../../../schema/factories';
 import type { StoredRecord } from '../../../schema/records';
-import { caseIdOf, emptyEntry, withDamaged, withRecord } from './entries';
+import { caseIdOf, emptyEntry, entryAsMaps, withDamaged, withRecord } from './entries';
 import type { CaseEntry } from './entries';
 import { decodeShard, encodeShard, shardTapesSchema } from './shard-codec';
 
@@ -46,7 +46,7 @@ function canonical(cases: ReadonlyMap<string, CaseEntry>): unknown {
     }
     return v;
   };
-  return [...cases].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, e]) => [id, sortDeep(e)]);
+  return [...cases].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, e]) => [id, sortDeep(entryAsMaps(e))]);
 }
 
 const day = (r: () => number): string =>
@@ -175,6 +175,20 @@ describe('index shard codec (format 3)', () => {
       expect(canonical(live)).toEqual(canonical(rebuilt));
       expect(canonical(roundTrip(live))).toEqual(canonical(rebuilt));
     }
+  });
+
+  it('decodes equal type and school lists of different cases to one shared list, and sizes lists exactly', () => {
+    const one = makeCase({ types: ['sexting', 'grooming'], schools: ['Het Spectrum'] });
+    const two = makeCase({ types: ['sexting', 'grooming'], schools: ['Het Spectrum'] });
+    const three = makeCase({ types: ['grooming', 'sexting'], schools: ['Campus Comenius'] });
+    const cases = new Map([one, two, three].map((k) => [k.id, withRecord(emptyEntry(), k)]));
+    const back = roundTrip(cases);
+    const c = (id: string) => back.get(id)?.c || undefined;
+    expect(c(one.id)?.types).toBe(c(two.id)?.types);
+    expect(c(one.id)?.schools).toBe(c(two.id)?.schools);
+    expect(c(three.id)?.types).toEqual(['grooming', 'sexting']);
+    expect(c(three.id)?.types).not.toBe(c(one.id)?.types);
+    expect(canonical(back)).toEqual(canonical(cases));
   });
 
   it('detects a torn or altered shard: cut tapes, codes out of range, values left over, wrong types', () => {

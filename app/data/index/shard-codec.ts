@@ -15,7 +15,9 @@ import { shareWithoutConsentSchema } from '../../../schema/records/consent';
 import { followUpSchema } from '../../../schema/records/follow-up';
 import type { FollowUp } from '../../../schema/records/follow-up';
 import { takedownStatusSchema, takedownStepSchema } from '../../../schema/records/takedown';
+import { NONE } from './entries';
 import type { CaseEntry } from './entries';
+import { packIds, unpackIds } from './entry-ids';
 
 export const SHARD_FORMAT = 3;
 // Longer than any text the index holds (pseudonym 60, school 120, reference, ids, dates).
@@ -41,9 +43,6 @@ const BASES = shareWithoutConsentSchema.shape.basis.options;
 const STEPS = takedownStepSchema.options;
 const TAKEDOWN_STATUS = takedownStatusSchema.options;
 
-// Empty maps are shared: most cases have several, and entries are copied on write (put), never mutated.
-const EMPTY: Record<string, never> = {};
-
 // A shard's tapes do not describe a valid index (torn, foreign or tampered): it is rebuilt.
 const bad = (): never => {
   throw new RangeError('index shard');
@@ -57,16 +56,19 @@ export function encodeShard(gen: number, cases: ReadonlyMap<string, CaseEntry>):
   const s: string[] = [];
   const n: number[] = [];
   const f: FollowUp[] = [];
-  // Each id map: its size on the int tape, then per item its id and value (`write`).
-  const each = <V>(map: Record<string, V>, write: (v: V) => void): void => {
-    const items = Object.entries(map);
-    n.push(items.length);
-    for (const [id, v] of items) {
-      s.push(id);
+  // Each list: its size on the int tape, then per item its record id and value (`write`).
+  let ids: string[] = [];
+  let at = 0;
+  const each = <V>(list: readonly V[], write: (v: V) => void): void => {
+    n.push(list.length);
+    for (const v of list) {
+      s.push(ids[at++] ?? bad());
       write(v);
     }
   };
   for (const [caseId, e] of cases) {
+    ids = unpackIds(e.ids);
+    at = 0;
     s.push(caseId);
     if (e.c === undefined) n.push(0);
     else if (e.c === 0) n.push(1);
@@ -110,6 +112,7 @@ export function encodeShard(gen: number, cases: ReadonlyMap<string, CaseEntry>):
     each(e.i, () => undefined);
     each(e.v, (v) => s.push(v));
     each(e.x, (v) => s.push(v));
+    if (at !== ids.length) bad();
   }
   return { format: SHARD_FORMAT, gen, s, n, f };
 }
@@ -121,21 +124,30 @@ export function decodeShard(tapes: ShardTapes): Map<string, CaseEntry> {
   let ni = 0;
   let fi = 0;
   const str = (): string => s[si++] ?? bad();
+  // Issue 19 (heap): days, pseudonyms and school names repeat across cases (a year has 365 days), so equal
+  // ones share one string, as do equal type and school lists (never mutated: entries are replaced on write).
+  const strings = new Map<string, string>();
+  const lists = new Map<string, unknown>();
+  const share = (v: string): string => strings.get(v) ?? (strings.set(v, v), v);
+  const shareList = <T extends string>(list: T[], key = JSON.stringify(list)): T[] =>
+    (lists.get(key) as T[] | undefined) ?? (lists.set(key, list), list);
   // Days are kept as written (ISO, from validated records); the tapes are authenticated by AES-GCM.
-  const day = str;
+  const day = (): string => share(str());
   const int = (max: number): number => {
     const v = n[ni++];
     return v === undefined || v > max ? bad() : v;
   };
   const pick = <T>(options: readonly T[]): T => options[int(options.length - 1)] as T;
-  const map = <V>(read: (id: string) => V): Record<string, V> => {
+  let ids: string[] = [];
+  const list = <V>(read: (id: string) => V): readonly V[] => {
     const k = int(0xffff);
-    if (k === 0) return EMPTY;
-    // Null-prototype objects are dictionaries from the start: ids as keys add no hidden classes.
-    const out = Object.create(null) as Record<string, V>;
+    if (k === 0) return NONE;
+    // Exact size (an array grown by push keeps spare room).
+    const out = new Array<V>(k);
     for (let j = 0; j < k; j++) {
       const id = str();
-      out[id] = read(id);
+      ids.push(id);
+      out[j] = read(id);
     }
     return out;
   };
@@ -147,46 +159,50 @@ export function decodeShard(tapes: ShardTapes): Map<string, CaseEntry> {
     if (state === 1) c = 0;
     else if (state === 2) {
       const status = pick(STATUS);
-      const types = Array.from({ length: int(TYPES.length) }, () => pick(TYPES));
+      const types = shareList(Array.from({ length: int(TYPES.length) }, () => pick(TYPES)));
       const schoolCount = int(20);
-      c = { reference: str(), status, types, schools: [], knownOn: day(), updatedAt: str() };
-      for (let j = 0; j < schoolCount; j++) c.schools.push(str());
+      const reference = str();
+      const knownOn = day();
+      const updatedAt = str();
+      const schools = new Array<string>(schoolCount);
+      for (let j = 0; j < schoolCount; j++) schools[j] = share(str());
+      c = { reference, status, types, schools: shareList(schools), knownOn, updatedAt };
       const until = str();
-      if (until !== '') c.retentionUntil = until;
+      if (until !== '') c.retentionUntil = share(until);
     }
-    // Property order is tape order.
-    const e: CaseEntry = {
-      p: map(() => {
-        const pseudonym = str();
-        const createdAt = str();
-        const d = int(121);
-        return d === 0 ? { pseudonym, createdAt } : { pseudonym, createdAt, d: d - 1 };
-      }),
-      a: map(() => {
-        const assessedOn = day();
-        const createdAt = str();
-        return { flag: pick(FLAGS), assessedOn, createdAt };
-      }),
-      f: map((id): FollowUp | [string, string] => {
-        if (int(1) === 1) return [day(), day()];
-        const open = f[fi++];
-        return open?.id === id ? open : bad();
-      }),
-      s: map(() => int(1) as 0 | 1),
-      k: map((): 0 | [(typeof BASES)[number], string] => {
-        const v = int(BASES.length);
-        return v === 0 ? 0 : [BASES[v - 1] as (typeof BASES)[number], day()];
-      }),
-      t: map((): CaseEntry['t'][string] => {
-        const on = day();
-        const createdAt = str();
-        return [pick(STEPS), pick(TAKEDOWN_STATUS), on, createdAt];
-      }),
-      o: map(() => int(1) as 0 | 1),
-      i: map(() => 1 as const),
-      v: map(day),
-      x: map(str),
-    };
+    ids = [];
+    // Read in tape order (= LISTS order).
+    const p = list(() => {
+      const pseudonym = share(str());
+      const createdAt = str();
+      const d = int(121);
+      return d === 0 ? { pseudonym, createdAt } : { pseudonym, createdAt, d: d - 1 };
+    });
+    const a = list(() => {
+      const assessedOn = day();
+      const createdAt = str();
+      return { flag: pick(FLAGS), assessedOn, createdAt };
+    });
+    const fs = list((id): FollowUp | [string, string] => {
+      if (int(1) === 1) return [day(), day()];
+      const open = f[fi++];
+      return open?.id === id ? open : bad();
+    });
+    const st = list(() => int(1) as 0 | 1);
+    const k = list((): 0 | [(typeof BASES)[number], string] => {
+      const v = int(BASES.length);
+      return v === 0 ? 0 : [BASES[v - 1] as (typeof BASES)[number], day()];
+    });
+    const t = list((): CaseEntry['t'][number] => {
+      const on = day();
+      const createdAt = str();
+      return [pick(STEPS), pick(TAKEDOWN_STATUS), on, createdAt];
+    });
+    const o = list(() => int(1) as 0 | 1);
+    const i = list(() => 1 as const);
+    const v = list(day);
+    const x = list(str);
+    const e: CaseEntry = { ids: packIds(ids), p, a, f: fs, s: st, k, t, o, i, v, x };
     if (c !== undefined) e.c = c;
     cases.set(caseId, e);
   }
