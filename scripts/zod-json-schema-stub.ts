@@ -5,11 +5,17 @@
 // converter modules with stubs that throw when called. What zod's parsing does
 // need from them is kept: `aggregateChecks` (the `minLength` etc. getters),
 // taken from zod's own source. Tests run against the real modules.
+// It also replaces zod's English error texts (the `en` locale, which zod 4
+// registers on the first schema made): Baken never shows them. Forms and
+// errors show Dutch texts chosen by each issue's code or the schema's own
+// code (app/ui/use-operation-form.ts `issueCode`, app/i18n/error-text.ts); in
+// the build an issue without its own message reads zod's "Invalid input".
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 
 const PROCESSORS = /[\\/]zod[\\/]v4[\\/]core[\\/]json-schema-processors\.js$/;
 const CONVERTER = /[\\/]zod[\\/]v4[\\/]core[\\/]to-json-schema\.js$/;
+const EN_LOCALE = /[\\/]zod[\\/]v4[\\/]locales[\\/]en\.js$/;
 const UNSUPPORTED = `const unsupported = () => { throw new Error('JSON Schema conversion is not part of this build'); };\n`;
 
 function exportedNames(code: string): string[] {
@@ -57,6 +63,12 @@ export function zodJsonSchemaStubPlugin(): Plugin {
         return `${UNSUPPORTED}${names
           .map((name) => `export const ${name} = ${factories.has(name) ? '() => unsupported' : 'unsupported'};`)
           .join('\n')}\n`;
+      }
+      if (EN_LOCALE.test(file)) {
+        const code = readFileSync(file, 'utf8');
+        if (exportedNames(code).length > 0 || !code.includes('export default function')) throw new Error(`zod changed: ${file}`);
+        // No locale error map: zod falls back to its one generic text.
+        return 'export default function () {\n  return {};\n}\n';
       }
       return null;
     },
