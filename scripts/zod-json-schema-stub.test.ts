@@ -35,10 +35,16 @@ describe('zodJsonSchemaStubPlugin', () => {
     // Without a locale error map (as in the build) zod gives an issue without its own message one generic text.
     const bare = schema.safeParse(input, { error: (issue) => issue.message ?? 'Invalid input' });
     const shape = (r: typeof english) =>
-      r.success ? [] : r.error.issues.map((i) => ({ path: i.path, code: i.code, origin: 'origin' in i ? i.origin : null }));
+      r.success
+        ? []
+        : r.error.issues.map((i) => ({ path: i.path, code: i.code, origin: 'origin' in i ? i.origin : null }));
     expect(english.success).toBe(false);
     expect(shape(bare)).toEqual(shape(english));
     expect(shape(english).map((i) => i.code)).toEqual(['invalid_value', 'too_small', 'too_big']);
-    expect(bare.success ? [] : bare.error.issues.map((i) => i.message)).toEqual(['Invalid input', 'Invalid input', 'tooLong']);
+    expect(bare.success ? [] : bare.error.issues.map((i) => i.message)).toEqual([
+      'Invalid input',
+      'Invalid input',
+      'tooLong',
+    ]);
   });
 });

@@ -66,7 +66,8 @@ export function zodJsonSchemaStubPlugin(): Plugin {
       }
       if (EN_LOCALE.test(file)) {
         const code = readFileSync(file, 'utf8');
-        if (exportedNames(code).length > 0 || !code.includes('export default function')) throw new Error(`zod changed: ${file}`);
+        if (exportedNames(code).length > 0 || !code.includes('export default function'))
+          throw new Error(`zod changed: ${file}`);
         // No locale error map: zod falls back to its one generic text.
         return 'export default function () {\n  return {};\n}\n';
       }
