@@ -113,6 +113,8 @@ export function entryAsMaps(e: CaseEntry): Record<string, unknown> {
  * id is taken out of the list. Write path only (one case at a time).
  */
 function edited<K extends ListKey>(e: CaseEntry, list: K, id: string, value?: ListItem<K>): CaseEntry {
+  // Nothing to take out (withRecord clears `x` on every record, and `x` is nearly always empty): no unpacking.
+  if (value === undefined && e[list].length === 0) return e;
   const ids = unpackIds(e.ids);
   let at = 0;
   for (const l of LISTS.slice(0, LISTS.indexOf(list))) at += e[l].length;
