@@ -619,7 +619,11 @@ async function runScaleOnly() {
         // Where it goes (one run, 4×, each phase alone): read, count, decrypt, validate, decode, derive, sort; shard KiB.
         const phases = await harness.evaluate(() => window.bench.caseListCost());
         detail.listPhasesMs = phases;
-        log(`scale ${n}: case list phases (4×) ${Object.entries(phases).map(([k, v]) => `${k} ${k === 'kib' ? v.toFixed(0) : fmt(v, 'ms')}`).join(', ')}`);
+        log(
+          `scale ${n}: case list phases (4×) ${Object.entries(phases)
+            .map(([k, v]) => `${k} ${k === 'kib' ? v.toFixed(0) : fmt(v, 'ms')}`)
+            .join(', ')}`,
+        );
       }
       if (want('overview')) {
         await harness.evaluate(() => window.bench.overviewRender());
@@ -853,6 +857,15 @@ try {
     log(
       `figure 3 parts (each alone): validate ${fmt(writeCost.validateMs, 'ms')}, encrypt ${fmt(writeCost.encryptMs, 'ms')}, ` +
         `existence check records.bulkGet ${fmt(writeCost.recordsGetMs, 'ms')}, audit.bulkGet ${fmt(writeCost.auditGetMs, 'ms')}`,
+    );
+    // Where saveRecords' time goes, step by step (each awaited alone, so their sum exceeds the real write).
+    const parts = [];
+    for (let i = 0; i < 3; i++) parts.push(await harness.evaluate(() => window.bench.writeParts()));
+    extra.writeParts = parts;
+    const partNames = Object.keys(parts[0] ?? {});
+    log(
+      `figure 3 steps (median of ${parts.length}, each awaited alone): ` +
+        partNames.map((name) => `${name} ${median(parts.map((p) => p[name])).toFixed(0)}`).join(', '),
     );
     const lean = [];
     for (let i = 0; i < 3; i++) {

@@ -24,7 +24,13 @@ import { db } from '../../app/data/db';
 import type { IndexShardRow, RecordRow } from '../../app/data/db';
 import { readAggregateInputs, recordAggregatesExport } from '../../app/data/export-reads';
 import { overviewOf, readFollowUpOverview } from '../../app/data/follow-up-overview';
-import { dropIndexMemory, ensureIndex } from '../../app/data/index/case-index';
+import {
+  applyIndexPlan,
+  commitIndexPlan,
+  dropIndexMemory,
+  ensureIndex,
+  planIndexChange,
+} from '../../app/data/index/case-index';
 import { INDEXED_KINDS } from '../../app/data/index/entries';
 import { readFirstPageNow } from '../../app/data/index/first-page-read';
 import { caseListOf } from '../../app/data/index/index-reads';
@@ -32,7 +38,9 @@ import { SHARD_FORMAT, decodeShard, shardTapesSchema } from '../../app/data/inde
 import { openRecordRow, sealRecord } from '../../app/data/records-io';
 import { getDataKey } from '../../app/data/session';
 import { restoreRecord } from '../../schema/restore';
-import { getRecord, saveRecords } from '../../app/data/store';
+import { getRecord, saveRecords, validateRecord } from '../../app/data/store';
+import { caseKeyIdOf, createCaseKey } from '../../app/data/case-key-store';
+import { markChanged } from '../../app/data/sync/track';
 import { createVault, hasVault, lock, unlock } from '../../app/data/vault';
 import { FollowUpScreen } from '../../app/features/follow-up/follow-up-screen';
 import { pbkdf2Sha256 } from './pbkdf2';
@@ -480,7 +488,10 @@ const api = {
     await Promise.all([
       db.records.where('kind').below(kinds[0]!).count(),
       ...kinds.slice(1).map((k, i) => db.records.where('kind').between(kinds[i]!, k, false, false).count()),
-      db.records.where('kind').above(kinds[kinds.length - 1]!).count(),
+      db.records
+        .where('kind')
+        .above(kinds[kinds.length - 1]!)
+        .count(),
     ]);
     lap('countOtherKinds');
     const plain = await Promise.all(
@@ -497,6 +508,66 @@ const api = {
     sortByNextFollowUp(items);
     lap('sort');
     return { ...out, kib: bytes / 1024 };
+  },
+
+  /**
+   * Diagnostics for figure 3: saveRecords()'s own steps for the prepared cases
+   * (new ids), each timed alone and in order, on a cleared logbook (as
+   * writeBaken starts): validate; look up each case's key (the case rows'
+   * bulkGet, then per case the lookup for any keyed row of the case); make
+   * the new case keys; encrypt; plan the index; then inside one rw transaction
+   * each write awaited in turn (the app issues them together). Wall-clock ms.
+   */
+  async writeParts(): Promise<Record<string, number>> {
+    const key = getDataKey();
+    if (!key) throw new Error('locked');
+    await clearBaken();
+    await ensureIndex(key);
+    const out: Record<string, number> = {};
+    let start = now();
+    const lap = (name: string): void => {
+      const t = now();
+      out[name] = t - start;
+      start = t;
+    };
+    const valid = bulkCases.map(validateRecord);
+    lap('validate');
+    const ids = valid.map((r) => r.id);
+    const caseRows = await db.records.bulkGet(ids);
+    lap('caseRowsGet');
+    const keyIds = await Promise.all(ids.map((id, i) => caseKeyIdOf(id, caseRows[i] ?? null)));
+    lap('caseKeyIdOf');
+    const created = await Promise.all(keyIds.map(() => createCaseKey(key)));
+    lap('createCaseKey');
+    const sealed = await Promise.all(valid.map((r, i) => sealRecord(created[i]!.key, r, created[i]!.keyId)));
+    const rows = sealed.flatMap((s) => (s.table === 'records' ? [s.row] : []));
+    lap('encrypt');
+    const plan = await planIndexChange(key, valid, [], true);
+    lap('planIndex');
+    await db.transaction(
+      'rw',
+      [db.records, db.audit, db.meta, db.caseKeys, db.caseIndex, db.sync, db.conflicts],
+      async () => {
+        lap('txOpen');
+        await db.audit.bulkGet([]);
+        await db.records.bulkGet([]);
+        lap('txExistenceReads');
+        await db.caseKeys.bulkAdd(created.map((c) => c.row));
+        lap('txCaseKeysAdd');
+        await db.records.bulkAdd(rows);
+        lap('txRecordsAdd');
+        if (plan) await commitIndexPlan(plan, rows.length);
+        lap('txIndexCommit');
+        const syncBefore = await db.sync.bulkGet(ids);
+        lap('txSyncGet');
+        out.syncRowsFound = syncBefore.filter((r) => r !== undefined).length;
+        await markChanged(ids);
+        lap('txMarkChanged');
+      },
+    );
+    lap('txCommit');
+    if (plan) applyIndexPlan(plan, rows.length);
+    return out;
   },
 
   /**
