@@ -7,7 +7,7 @@
 // stored (see SECURITY.md).
 import { Dexie } from 'dexie';
 
-import { generateCaseKey, newCaseKeyId, unwrapCaseKey, wrapCaseKey } from './case-keys';
+import { newCaseKeyId, newWrappedCaseKey, unwrapCaseKey } from './case-keys';
 import { db } from './db';
 import type { CaseKeyRow, RecordRow } from './db';
 import { getDataKey, subscribeVault } from './session';
@@ -98,10 +98,8 @@ export interface NewCaseKey {
 /** A new random case key, wrapped by `vaultKey` and cached for this unlock. Call outside any transaction. */
 export async function createCaseKey(vaultKey: CryptoKey): Promise<NewCaseKey> {
   const keyId = newCaseKeyId();
-  const extractable = await generateCaseKey();
-  const wrapped = await wrapCaseKey(vaultKey, extractable, keyId);
-  // The session keeps only a non-extractable copy.
-  const key = await unwrapCaseKey(vaultKey, wrapped, keyId);
+  // The session gets only a non-extractable key.
+  const { key, wrapped } = await newWrappedCaseKey(vaultKey, keyId);
   cacheCaseKey(vaultKey, keyId, Promise.resolve(key));
   return { keyId, key, row: { id: keyId, ...wrapped } };
 }

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { makeCase, makeDraft, makeNote, makeParty } from '../../schema/factories';
 import { caseKeyById, getCachedCaseKey } from './case-key-store';
-import { generateCaseKey, unwrapCaseKey, wrapCaseKey } from './case-keys';
+import { generateCaseKey, newWrappedCaseKey, unwrapCaseKey, wrapCaseKey } from './case-keys';
 import { decryptRecord } from './crypto';
 import { db } from './db';
 import type { RecordRow } from './db';
@@ -34,6 +34,32 @@ describe('wrapping a case key', () => {
     await expect(unwrapCaseKey(await vaultKey(), wrapped, 'key-a')).rejects.toThrow();
     // Non-extractable unless asked for.
     expect((await unwrapCaseKey(key, wrapped, 'key-a')).extractable).toBe(false);
+  });
+});
+
+describe('a new case key', () => {
+  it('is sealed like a wrapped generated key: it unwraps to the same key, only with the same vault key and id', async () => {
+    const made = await newWrappedCaseKey(key, 'key-a');
+    expect(made.key.extractable).toBe(false);
+    expect(made.wrapped.iv.byteLength).toBe(12);
+    // 32 key bytes + 16 bytes of GCM tag, as wrapCaseKey gives for a generated key.
+    const generated = await wrapCaseKey(key, await generateCaseKey(), 'key-b');
+    expect(made.wrapped.wrapped.byteLength).toBe(generated.wrapped.byteLength);
+    expect(made.wrapped.wrapped.byteLength).toBe(48);
+    const back = await unwrapCaseKey(key, made.wrapped, 'key-a');
+    const iv = new Uint8Array(12);
+    const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, made.key, new Uint8Array([1, 2, 3]));
+    expect(new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, back, sealed))).toEqual(
+      new Uint8Array([1, 2, 3]),
+    );
+    await expect(unwrapCaseKey(key, made.wrapped, 'key-b')).rejects.toThrow();
+    await expect(unwrapCaseKey(await vaultKey(), made.wrapped, 'key-a')).rejects.toThrow();
+    // Two new keys differ.
+    const other = await unwrapCaseKey(key, (await newWrappedCaseKey(key, 'key-a')).wrapped, 'key-a', true);
+    const raw = new Uint8Array(
+      await crypto.subtle.exportKey('raw', await unwrapCaseKey(key, made.wrapped, 'key-a', true)),
+    );
+    expect(new Uint8Array(await crypto.subtle.exportKey('raw', other))).not.toEqual(raw);
   });
 });
 

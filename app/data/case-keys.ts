@@ -10,6 +10,7 @@ import { randomBytes, utf8 } from './crypto';
 import type { Bytes } from './crypto';
 
 const IV_BYTES = 12;
+const CASE_KEY_BYTES = 32;
 
 export interface WrappedCaseKey {
   iv: Bytes;
@@ -51,6 +52,30 @@ export async function wrapCaseKey(vaultKey: CryptoKey, caseKey: CryptoKey, keyId
 }
 
 /**
+ * A new random case key, sealed under `vaultKey` (bound to `keyId`) exactly as
+ * wrapCaseKey seals a generated one, and a non-extractable CryptoKey of it.
+ * Issue 19 (bulk write): 32 random bytes sealed and imported are 2 WebCrypto
+ * operations instead of 5 (generate, export, seal, open, import); the raw
+ * bytes are zeroed as soon as both are done, as wrapCaseKey and unwrapCaseKey do.
+ */
+export async function newWrappedCaseKey(
+  vaultKey: CryptoKey,
+  keyId: string,
+): Promise<{ key: CryptoKey; wrapped: WrappedCaseKey }> {
+  const raw = randomBytes(CASE_KEY_BYTES);
+  try {
+    const iv = randomBytes(IV_BYTES);
+    const [sealed, key] = await Promise.all([
+      crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: caseKeyAad(keyId) }, vaultKey, raw),
+      crypto.subtle.importKey('raw', raw, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']),
+    ]);
+    return { key, wrapped: { iv, wrapped: new Uint8Array(sealed) } };
+  } finally {
+    raw.fill(0);
+  }
+}
+
+/**
  * Unwraps a case key (non-extractable unless `extractable`, e.g. to share it).
  * Rejects when the vault key, the id or the bytes do not match.
  */
@@ -70,7 +95,7 @@ export async function unwrapCaseKey(
     ),
   );
   try {
-    if (raw.byteLength !== 32) throw new Error('case key of wrong length');
+    if (raw.byteLength !== CASE_KEY_BYTES) throw new Error('case key of wrong length');
     return await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM', length: 256 }, extractable, [
       'encrypt',
       'decrypt',
