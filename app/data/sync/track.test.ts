@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeCase, makeDraft, makeNote } from '../../../schema/factories';
 import { db } from '../db';
 import { eraseCase, saveRecords } from '../store';
+import { markChanged } from './track';
 import { TEST_PASSPHRASE, resetDatabase } from '../test-utils';
 import { createVault } from '../vault';
 
@@ -51,5 +52,45 @@ describe('pending-push marks', () => {
     expect(pending).toContain(kase.id);
     expect(pending).toContain(note.id);
     expect(pending).toHaveLength(3);
+  });
+});
+
+describe('bulk marks (issue 19: a small sync table is read whole)', () => {
+  const full = (id: string, gen: number) => ({
+    id,
+    pending: 0 as const,
+    gen,
+    rev: '2-b',
+    revs: ['b', 'a'],
+    planned: { rev: '3-c', gen },
+    losers: ['2-x'],
+    base: { iv: 'iv', ct: 'ct', k: 'k' },
+  });
+  const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+  it.each([
+    ['an empty table', 0],
+    ['a table read whole', 100],
+    ['a table read by id', 1000],
+  ])('keeps every field of an existing row and bumps its generation, on %s', async (_, others) => {
+    const held = ids('held-', 200);
+    const fresh = ids('new-', 200);
+    await db.sync.bulkPut([...ids('other-', others).map((id) => full(id, 9)), ...held.map((id) => full(id, 4))]);
+    if (others === 0) await db.sync.bulkDelete(held);
+    const whole = vi.spyOn(db.sync, 'toArray');
+    const byId = vi.spyOn(db.sync, 'bulkGet');
+    await db.transaction('rw', db.sync, () => markChanged([...held, ...fresh]));
+    expect([whole.mock.calls.length, byId.mock.calls.length]).toEqual(
+      others === 0 ? [0, 0] : others === 100 ? [1, 0] : [0, 1],
+    );
+    vi.restoreAllMocks();
+    const rows = await db.sync.bulkGet([...held, ...fresh]);
+    held.forEach((id, i) =>
+      expect(rows[i]).toEqual(others === 0 ? { id, pending: 1, gen: 1 } : { ...full(id, 4), pending: 1, gen: 5 }),
+    );
+    fresh.forEach((id, i) => expect(rows[held.length + i]).toEqual({ id, pending: 1, gen: 1 }));
+    // Rows not marked are untouched.
+    expect(await db.sync.get('other-0')).toEqual(others === 0 ? undefined : full('other-0', 9));
+    expect(await db.sync.count()).toBe(others + held.length + fresh.length);
   });
 });
