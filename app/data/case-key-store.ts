@@ -87,6 +87,27 @@ export async function caseKeyIdOf(caseId: string, caseRow?: RecordRow | null): P
   return keyed?.k;
 }
 
+// Issue 19 (bulk write): from this many cases without a case row on, and when the records table
+// holds at most ROWS_PER_CASE rows per such case, the cases that have any row at all are found with
+// one read of the caseId index's distinct keys instead of one query per case.
+const BULK_CASES = 256;
+const ROWS_PER_CASE = 8;
+
+/**
+ * Of `caseIds` (cases without a case row), the ones with any row in `records`: only those can have
+ * a key (caseKeyIdOf); the others are new. Null when one query per case is cheaper (few cases, or a
+ * large table): then ask caseKeyIdOf for each. Call outside any transaction (it opens its own).
+ */
+export async function casesWithRows(caseIds: readonly string[]): Promise<ReadonlySet<string> | null> {
+  if (caseIds.length < BULK_CASES) return null;
+  return db.transaction('r', db.records, async () => {
+    const count = await db.records.count();
+    if (count > ROWS_PER_CASE * caseIds.length) return null;
+    if (count === 0) return new Set<string>();
+    return new Set((await db.records.orderBy('caseId').uniqueKeys()).map(String));
+  });
+}
+
 export interface NewCaseKey {
   keyId: string;
   /** Non-extractable copy, cached for this unlock. */

@@ -1,5 +1,5 @@
 // Issue 18 item 3: per-case keys (wrapping, storage, use) and crypto-shredding.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { makeCase, makeDraft, makeNote, makeParty } from '../../schema/factories';
 import { caseKeyById, getCachedCaseKey } from './case-key-store';
@@ -102,6 +102,29 @@ describe('records of a case use its own key', () => {
     expect(getCachedCaseKey(keyId)).toBeUndefined();
     expect((await getRecord(a.id, 'case'))?.ok).toBe(true);
     expect(getCachedCaseKey(keyId)).toBeDefined();
+  });
+
+  it('a bulk write of new cases (issue 19: one read for which cases have rows) keeps the key of a case whose parts came first', async () => {
+    const early = makeCase();
+    const other = makeCase();
+    // Parts before their case row (as a restore may write them): the first gets a new key.
+    await saveRecords([makeParty({ caseId: early.id })]);
+    await saveRecords([other, makeNote({ caseId: other.id })]);
+    const earlyKey = (await db.records.where('caseId').equals(early.id).first())?.k;
+    expect(earlyKey).toBeTypeOf('string');
+    const cases = [early, ...Array.from({ length: 299 }, () => makeCase())];
+    const where = vi.spyOn(db.records, 'where');
+    await saveRecords(cases, { newIds: true });
+    // Only the case with rows but no case row was asked for its key one by one.
+    expect(where.mock.calls.filter(([index]) => typeof index === 'string' && index === 'caseId')).toHaveLength(1);
+    where.mockRestore();
+    const rows = await db.records.bulkGet(cases.map((c) => c.id));
+    expect(rows[0]?.k).toBe(earlyKey);
+    const keys = new Set(rows.map((r) => r?.k));
+    expect(keys.size).toBe(300);
+    expect(keys.has((await db.records.get(other.id))?.k)).toBe(false);
+    expect(await db.caseKeys.count()).toBe(301);
+    for (const row of rows) expect((await openRecordRow(key, row as RecordRow)).ok).toBe(true);
   });
 
   it('a row moved to another case key no longer opens', async () => {

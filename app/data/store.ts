@@ -12,7 +12,7 @@ import type { AuditAction, AuditDetails, AuditEvent } from '../../schema/records
 import type { RecordKind } from '../../schema/records/base';
 import type { Draft } from '../../schema/records/draft';
 import { commitAuditRows, isAuditHeadMoved, prepareAuditRows, serialiseAuditAppend } from './audit-log';
-import { caseKeyById, caseKeyIdOf, createCaseKey, forgetCaseKey } from './case-key-store';
+import { caseKeyById, caseKeyIdOf, casesWithRows, createCaseKey, forgetCaseKey } from './case-key-store';
 import { db } from './db';
 import type { CaseKeyRow, RecordRow } from './db';
 import { AppendOnlyError, InvalidRecordError, RecordConflictError, VaultLockedError, toStorageError } from './errors';
@@ -63,9 +63,13 @@ async function sealingKeys(
   const ids = [...caseIds];
   // One read for all case rows; keys are looked up or made in parallel (a restore saves many cases).
   const caseRows = await db.records.bulkGet(ids);
+  // Issue 19: a bulk write of new cases learns in one read which cases without a case row have rows.
+  const withRows = await casesWithRows(ids.filter((_, i) => caseRows[i]?.kind !== 'case'));
   await Promise.all(
     ids.map(async (caseId, i) => {
-      const keyId = await caseKeyIdOf(caseId, caseRows[i] ?? null);
+      const row = caseRows[i];
+      const unheld = row?.kind !== 'case' && withRows !== null && !withRows.has(caseId);
+      const keyId = unheld ? undefined : await caseKeyIdOf(caseId, row ?? null);
       if (keyId === null) byCase.set(caseId, { key: vaultKey });
       else if (keyId !== undefined) byCase.set(caseId, { key: await caseKeyById(vaultKey, keyId), keyId });
       else {
