@@ -859,13 +859,14 @@ try {
         `existence check records.bulkGet ${fmt(writeCost.recordsGetMs, 'ms')}, audit.bulkGet ${fmt(writeCost.auditGetMs, 'ms')}`,
     );
     // Where saveRecords' time goes, step by step (each awaited alone, so their sum exceeds the real write).
+    /** @type {Array<Record<string, number>>} */
     const parts = [];
     for (let i = 0; i < 3; i++) parts.push(await harness.evaluate(() => window.bench.writeParts()));
     extra.writeParts = parts;
     const partNames = Object.keys(parts[0] ?? {});
     log(
       `figure 3 steps (median of ${parts.length}, each awaited alone): ` +
-        partNames.map((name) => `${name} ${median(parts.map((p) => p[name])).toFixed(0)}`).join(', '),
+        partNames.map((name) => `${name} ${median(parts.map((p) => p[name] ?? Number.NaN)).toFixed(0)}`).join(', '),
     );
     const lean = [];
     for (let i = 0; i < 3; i++) {

@@ -51,18 +51,25 @@ type SealingKey = { key: CryptoKey; keyId?: string };
 async function sealingKeys(
   vaultKey: CryptoKey,
   records: readonly StoredRecord[],
+  newIds: boolean,
 ): Promise<{ byCase: Map<string, SealingKey>; newKeyRows: CaseKeyRow[] }> {
   const caseIds = new Set<string>();
+  // With `newIds` the case records in the list have no row yet (else the whole write fails).
+  const newCases = new Set<string>();
   for (const r of records) {
     if (r.kind === 'audit') continue;
     const { caseId } = plaintextColumns(r);
     if (caseId !== undefined) caseIds.add(caseId);
+    if (newIds && r.kind === 'case') newCases.add(r.id);
   }
   const byCase = new Map<string, SealingKey>();
   const newKeyRows: CaseKeyRow[] = [];
   const ids = [...caseIds];
-  // One read for all case rows; keys are looked up or made in parallel (a restore saves many cases).
-  const caseRows = await db.records.bulkGet(ids);
+  // One read for all case rows (but new ones); keys are looked up or made in parallel (a restore saves many cases).
+  const asked = ids.filter((id) => !newCases.has(id));
+  const askedRows = asked.length === 0 ? [] : await db.records.bulkGet(asked);
+  const rowOf = new Map(asked.map((id, i) => [id, askedRows[i]]));
+  const caseRows = ids.map((id) => rowOf.get(id));
   // Issue 19: a bulk write of new cases learns in one read which cases without a case row have rows.
   const withRows = await casesWithRows(ids.filter((_, i) => caseRows[i]?.kind !== 'case'));
   await Promise.all(
@@ -96,8 +103,9 @@ function sealWith(
 async function sealAll(
   vaultKey: CryptoKey,
   valid: readonly StoredRecord[],
+  newIds: boolean,
 ): Promise<{ newKeyRows: CaseKeyRow[]; recordRows: RecordRow[] }> {
-  const { byCase, newKeyRows } = await sealingKeys(vaultKey, valid);
+  const { byCase, newKeyRows } = await sealingKeys(vaultKey, valid, newIds);
   const sealed = await Promise.all(valid.filter((r) => r.kind !== 'audit').map((r) => sealWith(vaultKey, byCase, r)));
   const recordRows: RecordRow[] = [];
   for (const s of sealed) if (s.table === 'records') recordRows.push(s.row);
@@ -149,7 +157,7 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
   // Issue 19: sealing the records needs neither chain head nor index head, so
   // it starts now and overlaps (WebCrypto runs off the main thread) with the
   // audit link and the index plan below, and with waiting for the audit queue.
-  const sealing = sealAll(key, valid);
+  const sealing = sealAll(key, valid, newIds);
   sealing.catch(() => undefined); // awaited in write(); no unhandled rejection while it queues
 
   // Audit events are linked onto the chain head and the case index change is

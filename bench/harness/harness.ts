@@ -39,7 +39,7 @@ import { openRecordRow, sealRecord } from '../../app/data/records-io';
 import { getDataKey } from '../../app/data/session';
 import { restoreRecord } from '../../schema/restore';
 import { getRecord, saveRecords, validateRecord } from '../../app/data/store';
-import { caseKeyIdOf, createCaseKey } from '../../app/data/case-key-store';
+import { casesWithRows, createCaseKey } from '../../app/data/case-key-store';
 import { markChanged } from '../../app/data/sync/track';
 import { createVault, hasVault, lock, unlock } from '../../app/data/vault';
 import { FollowUpScreen } from '../../app/features/follow-up/follow-up-screen';
@@ -513,10 +513,11 @@ const api = {
   /**
    * Diagnostics for figure 3: saveRecords()'s own steps for the prepared cases
    * (new ids), each timed alone and in order, on a cleared logbook (as
-   * writeBaken starts): validate; look up each case's key (the case rows'
-   * bulkGet, then per case the lookup for any keyed row of the case); make
-   * the new case keys; encrypt; plan the index; then inside one rw transaction
-   * each write awaited in turn (the app issues them together). Wall-clock ms.
+   * writeBaken starts): validate; find which cases have rows (one read, bulk
+   * writes only: casesWithRows); make the new case keys; encrypt; plan the
+   * index; then inside one rw transaction each write awaited in turn (the app
+   * issues them together; markChanged reads the sync rows, then puts them).
+   * Wall-clock ms; `syncRows` is the sync table's size before the marks.
    */
   async writeParts(): Promise<Record<string, number>> {
     const key = getDataKey();
@@ -533,11 +534,10 @@ const api = {
     const valid = bulkCases.map(validateRecord);
     lap('validate');
     const ids = valid.map((r) => r.id);
-    const caseRows = await db.records.bulkGet(ids);
-    lap('caseRowsGet');
-    const keyIds = await Promise.all(ids.map((id, i) => caseKeyIdOf(id, caseRows[i] ?? null)));
-    lap('caseKeyIdOf');
-    const created = await Promise.all(keyIds.map(() => createCaseKey(key)));
+    const withRows = await casesWithRows(ids);
+    if (withRows?.size !== 0) throw new Error('writeParts expects an empty logbook');
+    lap('casesWithRows');
+    const created = await Promise.all(ids.map(() => createCaseKey(key)));
     lap('createCaseKey');
     const sealed = await Promise.all(valid.map((r, i) => sealRecord(created[i]!.key, r, created[i]!.keyId)));
     const rows = sealed.flatMap((s) => (s.table === 'records' ? [s.row] : []));
@@ -549,18 +549,14 @@ const api = {
       [db.records, db.audit, db.meta, db.caseKeys, db.caseIndex, db.sync, db.conflicts],
       async () => {
         lap('txOpen');
-        await db.audit.bulkGet([]);
-        await db.records.bulkGet([]);
-        lap('txExistenceReads');
         await db.caseKeys.bulkAdd(created.map((c) => c.row));
         lap('txCaseKeysAdd');
         await db.records.bulkAdd(rows);
         lap('txRecordsAdd');
         if (plan) await commitIndexPlan(plan, rows.length);
         lap('txIndexCommit');
-        const syncBefore = await db.sync.bulkGet(ids);
-        lap('txSyncGet');
-        out.syncRowsFound = syncBefore.filter((r) => r !== undefined).length;
+        out.syncRows = await db.sync.count();
+        lap('txSyncCount');
         await markChanged(ids);
         lap('txMarkChanged');
       },
