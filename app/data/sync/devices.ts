@@ -9,8 +9,9 @@
 // replication loop; a removed device stops syncing and forgets its sync
 // settings (credentials included). A device that never comes online again, or
 // whose code was changed, is not stopped by this: the real cut-off is changing
-// the account's password on the server (changeAccountPassword below), after
-// which a removed device gets 401 for every request. SECURITY.md states what a
+// the account's password on the server (changeAccountPassword below, or the
+// server admin where the server refuses that), after which a removed device
+// gets 401 for every request. SECURITY.md states what a
 // removed device still holds.
 import { deviceListSchema, type DeviceEntry, type DeviceList } from '../../../schema/sync-config';
 import { decryptRecord, encryptRecord } from '../crypto';
