@@ -6,10 +6,16 @@ import { z } from 'zod';
 /** Record and audit ids are random UUIDs (the replicator's document ids). */
 export const syncDocIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 
-/** Bounded: ids leave the list once purged; the rest stays well under CouchDB's max_document_size. */
-export const MAX_ACKED_IDS = 20_000;
+/**
+ * Bounded: ids leave the list once purged, and the oldest leave first when it is full. A full list,
+ * sealed and base64-encoded, is about 0.52 MB: half of CouchDB's default max_document_size (1 MiB).
+ */
+export const MAX_ACKED_IDS = 10_000;
+// Lists written before held up to 20,000 ids (about 1.04 MB sealed, too close to 1 MiB): still read,
+// and cut to MAX_ACKED_IDS at the next acknowledgement.
+const MAX_READ_IDS = 20_000;
 
-export const erasureAcksSchema = z.object({ ids: z.array(syncDocIdSchema).max(MAX_ACKED_IDS) });
+export const erasureAcksSchema = z.object({ ids: z.array(syncDocIdSchema).max(MAX_READ_IDS) });
 export type ErasureAcks = z.infer<typeof erasureAcksSchema>;
 
 /**

@@ -71,4 +71,35 @@ describe('changeAccountPassword', () => {
     expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(3);
     expect(await loadSyncConfig()).toBeUndefined();
   });
+
+  it("says the server refuses when CouchDB 3's default _users security answers 403, and keeps the stored password", async () => {
+    const calls: string[] = [];
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
+      calls.push(`${init.method ?? 'GET'} ${url}`);
+      // chttpd_auth_request: a member check on _users, whose default _security admits only _admin.
+      const body = { error: 'forbidden', reason: 'You are not allowed to access this db.' };
+      return Promise.resolve(
+        new Response(JSON.stringify(body), { status: 403, headers: { 'Content-Type': 'application/json' } }),
+      );
+    });
+    await expect(changeAccountPassword(config, 'nieuw-wachtwoord')).rejects.toMatchObject({
+      code: 'sync.passwordChangeRefused',
+      status: 403,
+    });
+    expect(calls).toEqual(['GET /sync/_users/org.couchdb.user%3Aanna']);
+    expect(await loadSyncConfig()).toBeUndefined();
+  });
+
+  it('still reports a lockout as a lockout, not as a refused password change', async () => {
+    vi.stubGlobal('fetch', () => {
+      const body = {
+        error: 'forbidden',
+        reason: 'Account is temporarily locked due to multiple authentication failures',
+      };
+      return Promise.resolve(
+        new Response(JSON.stringify(body), { status: 403, headers: { 'Content-Type': 'application/json' } }),
+      );
+    });
+    await expect(changeAccountPassword(config, 'nieuw-wachtwoord')).rejects.toMatchObject({ code: 'sync.lockedOut' });
+  });
 });

@@ -9,8 +9,9 @@
 // replication loop; a removed device stops syncing and forgets its sync
 // settings (credentials included). A device that never comes online again, or
 // whose code was changed, is not stopped by this: the real cut-off is changing
-// the account's password on the server (changeAccountPassword below), after
-// which a removed device gets 401 for every request. SECURITY.md states what a
+// the account's password on the server (changeAccountPassword below, or the
+// server admin where the server refuses that), after which a removed device
+// gets 401 for every request. SECURITY.md states what a
 // removed device still holds.
 import { deviceListSchema, type DeviceEntry, type DeviceList } from '../../../schema/sync-config';
 import { decryptRecord, encryptRecord } from '../crypto';
@@ -133,23 +134,33 @@ export function wasRemovedThisSession(): boolean {
 }
 
 /**
- * Changes the account's password on the server (CouchDB lets a user update
- * their own `_users` document) and stores the new one in this device's
- * configuration. Other devices then get 401 until the worker enters the new
- * password there; a removed device never learns it.
+ * Changes the account's password on the server (the account updates its own
+ * `_users` document) and stores the new one in this device's configuration.
+ * Other devices then get 401 until the worker enters the new password there; a
+ * removed device never learns it. CouchDB 3.x refuses this by default: its
+ * `_users` database admits only server admins ("By default, the _security
+ * settings of the _users database disallow users from accessing or modifying
+ * documents", docs.couchdb.org intro/security), so the account gets 403 and
+ * this fails with 'sync.passwordChangeRefused' (the server admin changes it).
  */
 export async function changeAccountPassword(config: SyncConfig, next: string): Promise<SyncConfig> {
   const users = { ...config, db: '_users' };
   const id = encodeURIComponent(`org.couchdb.user:${config.account}`);
+  const refused = (error: unknown) =>
+    error instanceof SyncError && error.code === 'sync.forbidden'
+      ? new SyncError('sync.passwordChangeRefused', 403)
+      : error;
   // CouchDB may rewrite the user document between the read and the write (its password hasher
   // upgrades a hash after a sign-in, asynchronously): a 409 then means "read it again", never "give up".
   for (let attempt = 1; ; attempt++) {
-    const user = await couchRequest<Record<string, unknown>>(users, 'GET', id);
+    const user = await couchRequest<Record<string, unknown>>(users, 'GET', id).catch((error: unknown) => {
+      throw refused(error);
+    });
     try {
       await couchRequest(users, 'PUT', id, { ...user, password: next });
       break;
     } catch (error) {
-      if (!(error instanceof SyncError && error.code === 'sync.conflict') || attempt >= 3) throw error;
+      if (!(error instanceof SyncError && error.code === 'sync.conflict') || attempt >= 3) throw refused(error);
     }
   }
   const updated = { ...config, password: next };

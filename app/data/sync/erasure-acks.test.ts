@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceEntry } from '../../../schema/sync-config';
 import { decryptRecord } from '../crypto';
 import { requireDataKey } from '../session';
+import { MAX_ACKED_IDS } from '../../../schema/sync-acks';
 import { ackDocId, acknowledgeErased, purgeAcknowledged } from './erasure-acks';
 import { couchClient } from './http';
 import { fromBase64 } from './remote';
@@ -103,5 +104,26 @@ describe('erasure acknowledgements', () => {
     expect(await purgeAcknowledged(c, 'toestel-aaaa', devices)).toEqual({ purged: [erased.id] });
     expect(purges[1]).toEqual({ [erased.id]: [erased.rev] });
     expect(await ackIds('toestel-aaaa')).toEqual([liveId]);
+  });
+
+  it("keeps a full list at half of CouchDB's 1 MiB document limit, dropping the oldest ids first", async () => {
+    const ids = Array.from({ length: MAX_ACKED_IDS + 5 }, () => crypto.randomUUID());
+    const bodies: number[] = [];
+    const measuring: typeof fetch = async (input, init) => {
+      if (init?.method === 'PUT' && String(input).includes(ackDocId('toestel-aaaa'))) {
+        bodies.push(new TextEncoder().encode(String(init.body)).byteLength);
+      }
+      return fetch(input, init);
+    };
+    const c = couchClient({
+      base: `${env.couch.url}${env.db}/`,
+      account: 'anna',
+      password: 'geheim',
+      fetch: measuring,
+    });
+    await acknowledgeErased(c, 'toestel-aaaa', ids);
+    expect(await ackIds('toestel-aaaa')).toEqual(ids.slice(5));
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]).toBeLessThan(0.55 * 1024 * 1024);
   });
 });

@@ -12,7 +12,9 @@ export type SyncErrorCode =
   | 'sync.offline'
   | 'sync.unreachable'
   | 'sync.conflict'
-  | 'sync.failed';
+  | 'sync.failed'
+  /** The server does not let the account change its own password (CouchDB 3's default `_users` security). */
+  | 'sync.passwordChangeRefused';
 
 export class SyncError extends Error {
   constructor(

@@ -28,6 +28,7 @@ import { isIndexedKind } from '../index/entries';
 import { openRecordRow, plaintextColumns, sealRecord } from '../records-io';
 import { getVaultSnapshot, requireDataKey, subscribeVault } from '../session';
 import { decodeDoc, encodeDoc, toBase64 } from '../sync/codec';
+import { SyncHttpError } from '../sync/http';
 import { markChanged } from '../sync/track';
 import type { ShareContext } from './share';
 import { loadSharedCases, storeReceivedKey, updateSharedCases, withdrawDeparted } from './share';
@@ -77,7 +78,21 @@ export async function pullShared(ctx: ShareContext): Promise<PullResult> {
   let restarted = false;
   for (;;) {
     const vaultKey = requireDataKey();
-    const { results, last_seq: lastSeq } = await ctx.server.changes(since, BATCH);
+    let page: Awaited<ReturnType<typeof ctx.server.changes>>;
+    try {
+      page = await ctx.server.changes(since, BATCH);
+    } catch (e) {
+      // CouchDB answers a sequence it cannot read with 400 ("Malformed sequence supplied in 'since'
+      // parameter."): a checkpoint from another server under this database name. Unlike the personal
+      // replicator's (checked against its _local document), this one would then fail every round: read
+      // the feed from the start instead (pulling is idempotent: a revision already stored is skipped).
+      if (since !== 0 && e instanceof SyncHttpError && e.kind === 'protocol' && e.status === 400) {
+        since = 0;
+        continue;
+      }
+      throw e;
+    }
+    const { results, last_seq: lastSeq } = page;
     // Grants first: a key received now can open documents of this very batch.
     let newKeys = false;
     for (const change of results) {
@@ -180,7 +195,10 @@ async function decide(
     // the merged row must not fall back to a key a withdrawn person still holds.
     const keys = cases[caseId]?.keys ?? [];
     const localKeyId = local.k !== undefined && keys.indexOf(local.k) > keys.indexOf(keyId) ? local.k : keyId;
-    const sealWith = { keyId: localKeyId, key: localKeyId === keyId ? caseKey : await caseKeyById(vaultKey, localKeyId) };
+    const sealWith = {
+      keyId: localKeyId,
+      key: localKeyId === keyId ? caseKey : await caseKeyById(vaultKey, localKeyId),
+    };
     return {
       record: merged.record,
       keyId,

@@ -15,7 +15,8 @@ export const sync = {
   connect: 'Verbinden',
   connecting: 'Verbinden…',
   required: 'Vul dit in.',
-  accountColon: 'Een accountnaam kan geen dubbele punt (:) bevatten. Vraag de juiste naam aan wie de sync-server beheert.',
+  accountColon:
+    'Een accountnaam kan geen dubbele punt (:) bevatten. Vraag de juiste naam aan wie de sync-server beheert.',
   connectedAs: (account: string, db: string) => `Verbonden als ${account} met database ${db}.`,
   thisDeviceIs: (name: string) => `Dit toestel heet "${name}".`,
   statusTitle: 'Status',
@@ -36,6 +37,8 @@ export const sync = {
     'sync.unreachable': 'De sync-server is niet bereikbaar. Probeer het later opnieuw.',
     'sync.conflict': 'Een ander toestel wijzigde tegelijk. Probeer het opnieuw.',
     'sync.failed': 'De server gaf een onverwachte fout. Probeer het later opnieuw.',
+    'sync.passwordChangeRefused':
+      'De sync-server laat niet toe dat je het wachtwoord van het account zelf wijzigt. Vraag wie de sync-server beheert om het te wijzigen en vul het nieuwe wachtwoord daarna hieronder in.',
     'pair.invalidCode': 'Deze code klopt niet: een koppelcode heeft 24 tekens.',
     'pair.unknown': 'Deze code is onbekend, al gebruikt of verlopen. Maak een nieuwe code op je andere toestel.',
     'pair.used': 'Deze code is al gebruikt. Maak een nieuwe code op je andere toestel.',
