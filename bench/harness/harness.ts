@@ -89,10 +89,13 @@ let raw: IDBDatabase | undefined;
 
 /** Empties Baken's records and its case index (else the index is stale and the next write rebuilds it). */
 async function clearBaken(): Promise<void> {
-  await db.transaction('rw', db.records, db.caseKeys, db.caseIndex, async () => {
+  // The sync marks go too: they belong to the rows cleared here (left in place, the next bulk write
+  // would overwrite marks of rows that no longer exist, which a restore into a new logbook never does).
+  await db.transaction('rw', db.records, db.caseKeys, db.caseIndex, db.sync, async () => {
     await db.records.clear();
     await db.caseKeys.clear();
     await db.caseIndex.clear();
+    await db.sync.clear();
   });
   dropIndexMemory();
 }
