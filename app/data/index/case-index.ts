@@ -36,7 +36,7 @@ import {
 } from './entries';
 import type { CaseEntry } from './entries';
 import { sealFirstPage } from './first-page';
-import { firstPageOf, samePage } from './page-candidates';
+import { firstPageOf, pageAfterChange, samePage } from './page-candidates';
 import type { PageContent } from './page-candidates';
 import { setRebuildProgress } from './progress';
 import { SHARD_FORMAT, decodeShard, encodeShard, shardTapesSchema } from './shard-codec';
@@ -330,11 +330,13 @@ export interface IndexPlan {
 
 async function sealPlan(base: IndexMemory, shards: Map<number, Map<string, CaseEntry>>): Promise<IndexPlan> {
   const gen = base.gen + 1;
-  const planned = base.shards.map((shard, i) => shards.get(i) ?? shard);
   // Issue 19: most saves change no case on the first page, and then its row (≈ 45 KiB at 10,000
-  // cases) is not sealed and put again; the new head keeps trusting the base's page row.
-  const content = firstPageOf(planned);
-  const unchanged = samePage(pageOfMemory.get(base) ?? firstPageOf(base.shards), content);
+  // cases) is not sealed and put again; the new head keeps trusting the base's page row. Most of
+  // them are also shown not to change it without merging every shard's candidates (pageAfterChange).
+  const before = pageOfMemory.get(base) ?? firstPageOf(base.shards);
+  const content =
+    pageAfterChange(before, base.shards, shards) ?? firstPageOf(base.shards.map((shard, i) => shards.get(i) ?? shard));
+  const unchanged = content === before || samePage(before, content);
   const [page, ...sealed] = await Promise.all([
     unchanged ? null : sealFirstPage(base.key, gen, content),
     ...[...shards].map(([i, cases]) => sealShard(base.key, i, gen, cases)),
