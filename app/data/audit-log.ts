@@ -31,7 +31,7 @@ import { randomBytes } from './crypto';
 import { db } from './db';
 import type { AuditRow } from './db';
 import { openRows, queryRows, sealRecord } from './records-io';
-import { requireDataKey } from './session';
+import { getDataKey, requireDataKey, subscribeVault } from './session';
 
 const HEAD_KEY = 'auditHead';
 const MAX_ATTEMPTS = 5;
@@ -68,6 +68,11 @@ export interface PreparedAudit {
 // the stored head inside the write's transaction, and a head that moved (another tab, or a write
 // that did not come through here) drops the hint, so the retry reads the stored head.
 let lastCommitted: { readonly head: ChainHead | null } | null = null;
+
+// Locking ends the hint too (a reset or wipe of the device locks first): the next unlock reads the stored head.
+subscribeVault(() => {
+  if (getDataKey() === null) lastCommitted = null;
+});
 
 /** Test seam: forget the last committed head (as after a reload). */
 export function forgetCommittedAuditHead(): void {
