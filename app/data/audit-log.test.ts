@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { anchorOf, linkAuditEvent, openCommitment, toHex, verifyAuditChain } from '../../schema/audit-chain';
 import type { ChainHead } from '../../schema/audit-chain';
 import { makeAuditEvent, makeCase } from '../../schema/factories';
-import { exportAuditLog, readAuditAnchor, readAuditHead, sha256 } from './audit-log';
+import { exportAuditLog, forgetCommittedAuditHead, readAuditAnchor, readAuditHead, sha256 } from './audit-log';
 import { db } from './db';
 import { sealRecord } from './records-io';
 import { requireDataKey } from './session';
@@ -121,12 +121,44 @@ describe('appending to the audit chain', () => {
   it('recomputes an append when another tab moved the head after it was prepared', async () => {
     const stale = await db.meta.get('auditHead');
     await appendAudit({ action: 'vault.unlocked' }); // "another tab" moves the head
+    forgetCommittedAuditHead(); // this tab then prepares from the stored head, read stale below
     const real = db.meta.get.bind(db.meta);
     const spy = vi.spyOn(db.meta, 'get').mockImplementationOnce(() => Promise.resolve(stale) as never);
     spy.mockImplementation(real);
     await appendAudit({ action: 'note.added' });
     const events = await chainedEvents();
     expect(events.map((e) => e.chain?.seq)).toEqual([0, 1, 2]);
+    expect(await verifyAuditChain((await exportAuditLog('2026-03-31')).file, sha256)).toMatchObject({ valid: true });
+  });
+
+  it('links onto the head this tab committed last, reading the stored head only inside the transaction', async () => {
+    await appendAudit({ action: 'vault.unlocked' });
+    const reads = vi.spyOn(db.meta, 'get');
+    await appendAudit({ action: 'note.added' });
+    expect(reads.mock.calls.filter(([key]) => (key as unknown) === 'auditHead')).toHaveLength(1);
+    expect((await chainedEvents()).map((e) => e.chain?.seq)).toEqual([0, 1, 2]);
+  });
+
+  it('re-links onto the stored head when another tab appended after this tab’s last commit', async () => {
+    // Another tab appends: its event and the new head go to disk without passing through this page.
+    const head = await readAuditHead();
+    const other = await linkAuditEvent(
+      makeAuditEvent({ action: 'vault.unlocked' }),
+      head,
+      toHex(new Uint8Array(32)),
+      sha256,
+    );
+    const sealed = await sealRecord(requireDataKey(), other);
+    if (sealed.table !== 'audit') throw new Error('not an audit row');
+    await db.transaction('rw', db.audit, db.meta, async () => {
+      await db.audit.add(sealed.row);
+      await db.meta.put({ key: 'auditHead', value: { seq: other.chain.seq, hash: other.chain.hash } });
+    });
+    await appendAudit({ action: 'note.added' });
+    await saveRecords([makeAuditEvent({ action: 'party.added' })]);
+    const events = await chainedEvents();
+    expect(events.map((e) => e.chain?.seq)).toEqual([0, 1, 2, 3]);
+    expect(events[2]?.chain?.prev).toBe(other.chain.hash);
     expect(await verifyAuditChain((await exportAuditLog('2026-03-31')).file, sha256)).toMatchObject({ valid: true });
   });
 

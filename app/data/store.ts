@@ -11,7 +11,7 @@ import type { RecordOfKind, StoredRecord } from '../../schema/records';
 import type { AuditAction, AuditDetails, AuditEvent } from '../../schema/records/audit';
 import type { RecordKind } from '../../schema/records/base';
 import type { Draft } from '../../schema/records/draft';
-import { commitAuditRows, isAuditHeadMoved, prepareAuditRows, serialiseAuditAppend } from './audit-log';
+import { commitAuditRows, isAuditHeadMoved, prepareAuditRows, readAuditHead, serialiseAuditAppend } from './audit-log';
 import { caseKeyById, caseKeyIdOf, casesWithRows, createCaseKey, forgetCaseKey } from './case-key-store';
 import { db } from './db';
 import type { CaseKeyRow, RecordRow } from './db';
@@ -28,7 +28,14 @@ import {
 } from './records-io';
 import type { RecordQuery, RecordResult } from './records-io';
 import { requireDataKey } from './session';
-import { applyIndexPlan, commitIndexPlan, ensureIndex, isIndexMoved, planIndexChange } from './index/case-index';
+import {
+  applyIndexPlan,
+  commitIndexPlan,
+  ensureIndex,
+  isIndexMoved,
+  planIndexChange,
+  readIndexHead,
+} from './index/case-index';
 import type { IndexPlan } from './index/case-index';
 import { openFollowUpsOf } from './index/index-reads';
 import { INDEXED_KINDS, isIndexedKind } from './index/entries';
@@ -179,12 +186,19 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
           async () => {
             const recordIds = recordRows.map((r) => r.id);
             const auditIds = auditRows.map((r) => r.id);
-            const [existing, existingAudit, auditIdsInRecords, recordIdsInAudit] = await Promise.all([
-              newIds ? recordIds.map(() => undefined) : db.records.bulkGet(recordIds),
-              db.audit.bulkGet(auditIds),
-              db.records.bulkGet(auditIds),
-              newIds ? [] : db.audit.bulkGet(recordIds),
+            // Issue 19: every read this write needs goes out at once: one existence read per table
+            // (this write's record and audit ids together) and both heads the commits check below.
+            const checked = newIds ? [] : recordIds;
+            const [inRecords, inAudit, indexHead, auditHead] = await Promise.all([
+              checked.length + auditIds.length > 0 ? db.records.bulkGet([...checked, ...auditIds]) : [],
+              checked.length + auditIds.length > 0 ? db.audit.bulkGet([...auditIds, ...checked]) : [],
+              plan ? readIndexHead() : undefined,
+              auditRows.length > 0 ? readAuditHead() : null,
             ]);
+            const existing = newIds ? recordIds.map(() => undefined) : inRecords.slice(0, checked.length);
+            const auditIdsInRecords = inRecords.slice(checked.length);
+            const existingAudit = inAudit.slice(0, auditIds.length);
+            const recordIdsInAudit = inAudit.slice(auditIds.length);
             existing.forEach((old, i) => {
               if (!old) return;
               if (APPEND_ONLY.has(old.kind)) throw new AppendOnlyError(old.id);
@@ -205,8 +219,8 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
                 : newIds
                   ? db.records.bulkAdd(recordRows)
                   : db.records.bulkPut(recordRows),
-              plan ? commitIndexPlan(plan, rowsDelta) : undefined,
-              commitAuditRows(audit, (rows) => db.audit.bulkAdd(rows)),
+              plan ? commitIndexPlan(plan, rowsDelta, { row: indexHead }) : undefined,
+              commitAuditRows(audit, (rows) => db.audit.bulkAdd(rows), auditHead),
               // Replication: drafts stay on this device.
               markChanged([
                 ...recordRows.filter((r) => r.kind !== 'draft').map((r) => r.id),

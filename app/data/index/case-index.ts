@@ -36,7 +36,8 @@ import {
 } from './entries';
 import type { CaseEntry } from './entries';
 import { sealFirstPage } from './first-page';
-import { firstPageOf, samePage } from './page-candidates';
+import { firstPageOf, pageAfterChange, samePage } from './page-candidates';
+import type { PageContent } from './page-candidates';
 import { setRebuildProgress } from './progress';
 import { SHARD_FORMAT, decodeShard, encodeShard, shardTapesSchema } from './shard-codec';
 
@@ -72,11 +73,16 @@ export function isIndexMoved(e: unknown): boolean {
 }
 
 let memory: IndexMemory | null = null;
+// Issue 19: the first page of an index in memory that a plan already computed, so the next save
+// compares against it instead of merging every shard's candidates again (a pure function of the
+// shards, which are never mutated).
+let pageOfMemory = new WeakMap<IndexMemory, PageContent>();
 let rebuilding: { key: CryptoKey; run: Promise<IndexMemory | null> } | null = null;
 
 // Decrypted values are forgotten the moment the vault locks.
 subscribeVault(() => {
   if (memory && memory.key !== getDataKey()) memory = null;
+  if (getDataKey() === null) pageOfMemory = new WeakMap();
 });
 
 /** The index in memory for the current key, without reading the disk. */
@@ -318,20 +324,32 @@ export interface IndexPlan {
   readonly page: IndexShardRow | null;
   /** The generation of the page row the new head trusts: `gen`, or the base's when the page did not change. */
   readonly pageGen: number;
+  /** The first page's content at `gen` (sealed in `page` when it changed). */
+  readonly pageContent: PageContent;
 }
 
 async function sealPlan(base: IndexMemory, shards: Map<number, Map<string, CaseEntry>>): Promise<IndexPlan> {
   const gen = base.gen + 1;
-  const planned = base.shards.map((shard, i) => shards.get(i) ?? shard);
   // Issue 19: most saves change no case on the first page, and then its row (≈ 45 KiB at 10,000
-  // cases) is not sealed and put again; the new head keeps trusting the base's page row.
-  const content = firstPageOf(planned);
-  const unchanged = samePage(firstPageOf(base.shards), content);
+  // cases) is not sealed and put again; the new head keeps trusting the base's page row. Most of
+  // them are also shown not to change it without merging every shard's candidates (pageAfterChange).
+  const before = pageOfMemory.get(base) ?? firstPageOf(base.shards);
+  const content =
+    pageAfterChange(before, base.shards, shards) ?? firstPageOf(base.shards.map((shard, i) => shards.get(i) ?? shard));
+  const unchanged = content === before || samePage(before, content);
   const [page, ...sealed] = await Promise.all([
     unchanged ? null : sealFirstPage(base.key, gen, content),
     ...[...shards].map(([i, cases]) => sealShard(base.key, i, gen, cases)),
   ]);
-  return { base, gen, shards, sealed, page, pageGen: unchanged ? (base.pageGen ?? base.gen) : gen };
+  return {
+    base,
+    gen,
+    shards,
+    sealed,
+    page,
+    pageGen: unchanged ? (base.pageGen ?? base.gen) : gen,
+    pageContent: content,
+  };
 }
 
 /**
@@ -384,13 +402,20 @@ export async function invalidateIndex(): Promise<void> {
   await db.caseIndex.delete('head');
 }
 
+/** The stored head row (inside a transaction: for commitIndexPlan's `stored`). */
+export function readIndexHead(): Promise<unknown> {
+  return db.caseIndex.get('head');
+}
+
 /**
  * Inside the write's rw transaction (with db.caseIndex in scope): checks the
  * head is still the planned base, then puts the shards and the new head.
  * `rowsDelta`: indexed rows added (or, negative, removed) by this write.
+ * `stored`: the head already read in this same transaction (readIndexHead;
+ * issue 19: read together with the write's other reads); omitted, it is read here.
  */
-export async function commitIndexPlan(plan: IndexPlan, rowsDelta: number): Promise<void> {
-  const head = await db.caseIndex.get('head');
+export async function commitIndexPlan(plan: IndexPlan, rowsDelta: number, stored?: { row: unknown }): Promise<void> {
+  const head = stored ? stored.row : await readIndexHead();
   if (!isHead(head) || head.gen !== plan.base.gen) throw new IndexMovedError();
   const shards = [...head.shards];
   for (const row of plan.sealed) shards[Number(row.id.slice('shard:'.length))] = plan.gen;
@@ -415,6 +440,7 @@ export function applyIndexPlan(plan: IndexPlan, rowsDelta: number): void {
     shards,
     pageGen: plan.pageGen,
   };
+  pageOfMemory.set(memory, plan.pageContent);
 }
 
 /** Every case entry of the index (iteration order: by shard). */

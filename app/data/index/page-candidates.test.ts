@@ -7,30 +7,39 @@ import { seededRandom as rng } from '../test-utils';
 import { emptyEntry, withDamaged, withRecord } from './entries';
 import type { CaseEntry } from './entries';
 import { itemsOfShard } from './list-items';
-import { firstOfRuns, firstPageOf, hasCachedCandidates } from './page-candidates';
+import { firstOfRuns, firstPageOf, hasCachedCandidates, pageAfterChange } from './page-candidates';
 
 type Shards = Array<ReadonlyMap<string, CaseEntry>>;
 
-// Few distinct values, so ties in every key of the list order and of the retention order are common.
-function randomEntry(next: () => number, id: string): CaseEntry {
+// Few distinct values, so ties in every key of the list order and of the retention order are common;
+// `wide`: about a hundred days and any second of them instead, as in a real caseload (ties are rare).
+function randomEntry(next: () => number, id: string, wide = false): CaseEntry {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
+  const spread = (xs: readonly string[], time = false): string => {
+    const base = pick(xs);
+    if (!wide) return base;
+    const at = new Date(
+      Date.parse(base) + Math.floor(next() * 100) * 86_400_000 + (time ? Math.floor(next() * 86_400) * 1000 : 0),
+    );
+    return time ? at.toISOString() : at.toISOString().slice(0, 10);
+  };
   if (next() < 0.05) return withDamaged(emptyEntry(), id, 'case', id);
   const closed = next() < 0.3;
   const kase = makeCase({
     id,
     reference: pick(['2026-001', '2026-002', '2026-003']),
-    updatedAt: pick(['2026-03-01T10:00:00.000Z', '2026-03-02T10:00:00.000Z', '2026-03-03T10:00:00.000Z']),
+    updatedAt: spread(['2026-03-01T10:00:00.000Z', '2026-03-02T10:00:00.000Z', '2026-03-03T10:00:00.000Z'], true),
     ...(closed
       ? {
           status: 'afgesloten' as const,
-          ...(next() < 0.8 ? { retentionUntil: pick(['2027-01-31', '2027-02-28']) } : {}),
+          ...(next() < 0.8 ? { retentionUntil: spread(['2027-01-31', '2027-02-28']) } : {}),
         }
       : {}),
   });
   let entry = withRecord(emptyEntry(), kase);
   const followUps = Math.floor(next() * 3);
   for (let i = 0; i < followUps; i++) {
-    entry = withRecord(entry, makeFollowUp({ caseId: id, due: pick(['2026-04-01', '2026-04-02', '2026-05-01']) }));
+    entry = withRecord(entry, makeFollowUp({ caseId: id, due: spread(['2026-04-01', '2026-04-02', '2026-05-01']) }));
   }
   return entry;
 }
@@ -111,6 +120,52 @@ describe('the first page from per-shard candidates', () => {
         expect(incremental(shards)).toEqual(fullPass(shards));
       }
     }
+  });
+
+  it('keeps the page after a write only when the full computation gives the same page', () => {
+    let kept = 0;
+    let recomputed = 0;
+    for (const seed of [21, 22, 23]) {
+      const next = rng(seed);
+      const shardCount = 128;
+      let serial = 0;
+      const newId = () => `case-${seed}-${serial++}`;
+      let shards: Shards = Array.from({ length: shardCount }, () => new Map<string, CaseEntry>());
+      const cases = 1500 + Math.floor(next() * 1500);
+      for (let n = 0; n < cases; n++) {
+        const id = newId();
+        (shards[Math.floor(next() * shardCount)] as Map<string, CaseEntry>).set(id, randomEntry(next, id, true));
+      }
+      for (let step = 0; step < 150; step++) {
+        const before = firstPageOf(shards);
+        const i = Math.floor(next() * shardCount);
+        const copy = new Map(shards[i]);
+        const ids = [...copy.keys()];
+        const roll = next();
+        if (roll < 0.7 && ids.length > 0) {
+          const id = ids[Math.floor(next() * ids.length)] as string;
+          copy.set(id, randomEntry(next, id, true));
+        } else if (roll < 0.85 || ids.length === 0) {
+          const id = newId();
+          copy.set(id, randomEntry(next, id, true));
+        } else {
+          copy.delete(ids[Math.floor(next() * ids.length)] as string);
+        }
+        const after = pageAfterChange(before, shards, new Map([[i, copy]]));
+        shards = shards.map((s, j) => (j === i ? copy : s));
+        if (after === null) {
+          recomputed++;
+          continue;
+        }
+        kept++;
+        expect(after).toBe(before);
+        expect({ total: after.total, ids: [...after.cases.keys()] }).toEqual(fullPass(shards));
+        expect(incremental(shards)).toEqual(fullPass(shards));
+      }
+    }
+    // Both paths are taken (a write on a case of the page, or a new case, is recomputed).
+    expect(kept).toBeGreaterThan(50);
+    expect(recomputed).toBeGreaterThan(50);
   });
 
   it('derives only the changed shard again after a write', () => {

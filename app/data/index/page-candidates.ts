@@ -82,6 +82,9 @@ export function hasCachedCandidates(shard: ReadonlyMap<string, CaseEntry>): bool
 export interface PageContent {
   readonly total: number;
   readonly cases: ReadonlyMap<string, CaseEntry>;
+  /** The two merged lists the cases come from, in order (for pageAfterChange). */
+  readonly first: readonly Found[];
+  readonly due: readonly Found[];
 }
 
 /** The cases of the first page of an index (its shards in shard order, as caseListOf lists them), and the total. */
@@ -99,7 +102,41 @@ export function firstPageOf(shards: ReadonlyArray<ReadonlyMap<string, CaseEntry>
     CASE_LIST_PAGE_SIZE,
     byRetention,
   );
-  return { total, cases: new Map([...first, ...due].map(([item, entry]) => [item.id, entry])) };
+  return { total, cases: new Map([...first, ...due].map(([item, entry]) => [item.id, entry])), first, due };
+}
+
+/** Whether a run cannot change a full page's list: every item sorts strictly after its last one. */
+function staysOut(page: readonly Found[], run: readonly Found[], compare: (a: Found, b: Found) => number): boolean {
+  const last = page[CASE_LIST_PAGE_SIZE - 1];
+  const head = run[0];
+  return head === undefined || (last !== undefined && compare(head, last) > 0);
+}
+
+/**
+ * Issue 19: the first page after some shards changed, without merging every
+ * shard's candidates again, when it provably did not change: `before` (the page
+ * of `base`) itself. That holds when the number of cases is the same, no case of
+ * a changed shard was on the page (by id: a case lives in one shard), and each
+ * changed shard's new candidates all sort strictly after a full page's last
+ * case, in both lists (strictly: an equal case of an earlier shard would come
+ * first in the stable merge). Null when that is not shown; then the caller
+ * computes the page with firstPageOf.
+ */
+export function pageAfterChange(
+  before: PageContent,
+  base: ReadonlyArray<ReadonlyMap<string, CaseEntry>>,
+  changed: ReadonlyMap<number, ReadonlyMap<string, CaseEntry>>,
+): PageContent | null {
+  let total = before.total;
+  for (const [i, shard] of changed) {
+    const old = base[i];
+    if (old === undefined) return null;
+    for (const id of old.keys()) if (before.cases.has(id)) return null;
+    const next = candidatesOf(shard);
+    total += next.total - candidatesOf(old).total;
+    if (!staysOut(before.first, next.first, byList) || !staysOut(before.due, next.due, byRetention)) return null;
+  }
+  return total === before.total ? before : null;
 }
 
 /**
