@@ -45,7 +45,10 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // after the session-6 merge a fresh clone builds 263.5 KiB (the team loops'
 // refusal handling, the sync pull's lockout checks): ceiling 264 KiB;
 // the critical path went from 109.0 to 104.7 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 264.5, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
+// Session 9 (issue 19): the note save's kept first page and audit head hint,
+// the bulk write's case-key and sync-mark paths, and the Dutch text for a
+// refused password change brought it from 264.3 to 264.8 KiB: ceiling 265 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 265, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds
