@@ -88,6 +88,18 @@ function openRaw(): Promise<IDBDatabase> {
 let raw: IDBDatabase | undefined;
 
 /** Empties Baken's records and its case index (else the index is stale and the next write rebuilds it). */
+/** Laps of one diagnostic: `lap(name)` records the time since the previous lap (or the start) under `name`. */
+function stopwatch(): { out: Record<string, number>; lap: (name: string) => void } {
+  const out: Record<string, number> = {};
+  let start = now();
+  const lap = (name: string): void => {
+    const t = now();
+    out[name] = t - start;
+    start = t;
+  };
+  return { out, lap };
+}
+
 async function clearBaken(): Promise<void> {
   // The sync marks go too: they belong to the rows cleared here (left in place, the next bulk write
   // would overwrite marks of rows that no longer exist, which a restore into a new logbook never does).
@@ -471,13 +483,7 @@ const api = {
   async caseListCost(): Promise<Record<string, number>> {
     const key = getDataKey();
     if (!key) throw new Error('locked');
-    const out: Record<string, number> = {};
-    let start = now();
-    const lap = (name: string): void => {
-      const t = now();
-      out[name] = t - start;
-      start = t;
-    };
+    const { out, lap } = stopwatch();
     await readFirstPageNow(key);
     lap('firstPage');
     const rows = (await db.caseIndex.toArray()).filter((r) => r.id.startsWith('shard:')) as IndexShardRow[];
@@ -527,13 +533,7 @@ const api = {
     if (!key) throw new Error('locked');
     await clearBaken();
     await ensureIndex(key);
-    const out: Record<string, number> = {};
-    let start = now();
-    const lap = (name: string): void => {
-      const t = now();
-      out[name] = t - start;
-      start = t;
-    };
+    const { out, lap } = stopwatch();
     const valid = bulkCases.map(validateRecord);
     lap('validate');
     const ids = valid.map((r) => r.id);
