@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { makeCase, makeDraft, makeNote, makeParty } from '../../schema/factories';
 import { caseKeyById, getCachedCaseKey } from './case-key-store';
-import { generateCaseKey, newWrappedCaseKey, unwrapCaseKey, wrapCaseKey } from './case-keys';
+import { newWrappedCaseKey, unwrapCaseKey, wrapCaseKey } from './case-keys';
 import { decryptRecord } from './crypto';
 import { db } from './db';
 import type { RecordRow } from './db';
@@ -11,6 +11,14 @@ import { openRecordRow } from './records-io';
 import { setDataKey } from './session';
 import { appendAudit, eraseCase, getRecord, listRecords, saveRecords } from './store';
 import { resetDatabase } from './test-utils';
+
+/** A random AES-GCM-256 key that can be exported (only so it can be wrapped here). */
+function extractableKey(): Promise<CryptoKey> {
+  return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, [
+    'encrypt',
+    'decrypt',
+  ]) as Promise<CryptoKey>;
+}
 
 async function vaultKey(): Promise<CryptoKey> {
   return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
@@ -25,7 +33,7 @@ beforeEach(async () => {
 
 describe('wrapping a case key', () => {
   it('unwraps only with the same vault key and key id', async () => {
-    const caseKey = await generateCaseKey();
+    const caseKey = await extractableKey();
     const wrapped = await wrapCaseKey(key, caseKey, 'key-a');
     const back = await unwrapCaseKey(key, wrapped, 'key-a', true);
     const raw = new Uint8Array(await crypto.subtle.exportKey('raw', back));
@@ -43,7 +51,7 @@ describe('a new case key', () => {
     expect(made.key.extractable).toBe(false);
     expect(made.wrapped.iv.byteLength).toBe(12);
     // 32 key bytes + 16 bytes of GCM tag, as wrapCaseKey gives for a generated key.
-    const generated = await wrapCaseKey(key, await generateCaseKey(), 'key-b');
+    const generated = await wrapCaseKey(key, await extractableKey(), 'key-b');
     expect(made.wrapped.wrapped.byteLength).toBe(generated.wrapped.byteLength);
     expect(made.wrapped.wrapped.byteLength).toBe(48);
     const back = await unwrapCaseKey(key, made.wrapped, 'key-a');

@@ -27,33 +27,34 @@ export function newCaseKeyId(): string {
   return crypto.randomUUID();
 }
 
-/** A new case key; extractable only so it can be wrapped (the session keeps a non-extractable copy). */
-export function generateCaseKey(): Promise<CryptoKey> {
-  return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, [
-    'encrypt',
-    'decrypt',
-  ]) as Promise<CryptoKey>;
+/** The one wrapped-key format: raw key bytes sealed with AES-GCM under `vaultKey`, the AAD binding `keyId`. */
+async function sealKeyBytes(vaultKey: CryptoKey, raw: Bytes, keyId: string): Promise<WrappedCaseKey> {
+  const iv = randomBytes(IV_BYTES);
+  const wrapped = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: caseKeyAad(keyId) },
+    vaultKey,
+    raw,
+  );
+  return { iv, wrapped: new Uint8Array(wrapped) };
+}
+
+function importCaseKey(raw: Bytes, extractable: boolean): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', raw, { name: 'AES-GCM', length: 256 }, extractable, ['encrypt', 'decrypt']);
 }
 
 /** Wraps `caseKey` under `vaultKey` (an AES-GCM key with encrypt rights), bound to `keyId`. */
 export async function wrapCaseKey(vaultKey: CryptoKey, caseKey: CryptoKey, keyId: string): Promise<WrappedCaseKey> {
   const raw = new Uint8Array(await crypto.subtle.exportKey('raw', caseKey));
   try {
-    const iv = randomBytes(IV_BYTES);
-    const wrapped = await crypto.subtle.encrypt(
-      { name: 'AES-GCM', iv, additionalData: caseKeyAad(keyId) },
-      vaultKey,
-      raw,
-    );
-    return { iv, wrapped: new Uint8Array(wrapped) };
+    return await sealKeyBytes(vaultKey, raw, keyId);
   } finally {
     raw.fill(0);
   }
 }
 
 /**
- * A new random case key, sealed under `vaultKey` (bound to `keyId`) exactly as
- * wrapCaseKey seals a generated one, and a non-extractable CryptoKey of it.
+ * A new random case key, sealed under `vaultKey` (bound to `keyId`) in the
+ * same format as wrapCaseKey, and a non-extractable CryptoKey of it.
  * Issue 19 (bulk write): 32 random bytes sealed and imported are 2 WebCrypto
  * operations instead of 5 (generate, export, seal, open, import); the raw
  * bytes are zeroed as soon as both are done, as wrapCaseKey and unwrapCaseKey do.
@@ -64,12 +65,8 @@ export async function newWrappedCaseKey(
 ): Promise<{ key: CryptoKey; wrapped: WrappedCaseKey }> {
   const raw = randomBytes(CASE_KEY_BYTES);
   try {
-    const iv = randomBytes(IV_BYTES);
-    const [sealed, key] = await Promise.all([
-      crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: caseKeyAad(keyId) }, vaultKey, raw),
-      crypto.subtle.importKey('raw', raw, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']),
-    ]);
-    return { key, wrapped: { iv, wrapped: new Uint8Array(sealed) } };
+    const [wrapped, key] = await Promise.all([sealKeyBytes(vaultKey, raw, keyId), importCaseKey(raw, false)]);
+    return { key, wrapped };
   } finally {
     raw.fill(0);
   }
@@ -96,10 +93,7 @@ export async function unwrapCaseKey(
   );
   try {
     if (raw.byteLength !== CASE_KEY_BYTES) throw new Error('case key of wrong length');
-    return await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM', length: 256 }, extractable, [
-      'encrypt',
-      'decrypt',
-    ]);
+    return await importCaseKey(raw, extractable);
   } finally {
     raw.fill(0);
   }

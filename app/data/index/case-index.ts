@@ -58,6 +58,11 @@ export interface IndexMemory {
   readonly shards: ReadonlyArray<ReadonlyMap<string, CaseEntry>>;
   /** The generation of the sealed first page row this index's head trusts (absent: `gen`). */
   readonly pageGen?: number;
+  /**
+   * Issue 19: this index's first page when the plan that made it computed it, so the next save
+   * compares against it instead of merging every shard's candidates again (absent: computed then).
+   */
+  readonly page?: PageContent;
 }
 
 /** Another writer moved the index since it was planned; reload and plan again. */
@@ -73,16 +78,11 @@ export function isIndexMoved(e: unknown): boolean {
 }
 
 let memory: IndexMemory | null = null;
-// Issue 19: the first page of an index in memory that a plan already computed, so the next save
-// compares against it instead of merging every shard's candidates again (a pure function of the
-// shards, which are never mutated).
-let pageOfMemory = new WeakMap<IndexMemory, PageContent>();
 let rebuilding: { key: CryptoKey; run: Promise<IndexMemory | null> } | null = null;
 
 // Decrypted values are forgotten the moment the vault locks.
 subscribeVault(() => {
   if (memory && memory.key !== getDataKey()) memory = null;
-  if (getDataKey() === null) pageOfMemory = new WeakMap();
 });
 
 /** The index in memory for the current key, without reading the disk. */
@@ -333,7 +333,7 @@ async function sealPlan(base: IndexMemory, shards: Map<number, Map<string, CaseE
   // Issue 19: most saves change no case on the first page, and then its row (≈ 45 KiB at 10,000
   // cases) is not sealed and put again; the new head keeps trusting the base's page row. Most of
   // them are also shown not to change it without merging every shard's candidates (pageAfterChange).
-  const before = pageOfMemory.get(base) ?? firstPageOf(base.shards);
+  const before = base.page ?? firstPageOf(base.shards);
   const content =
     pageAfterChange(before, base.shards, shards) ?? firstPageOf(base.shards.map((shard, i) => shards.get(i) ?? shard));
   const unchanged = content === before || samePage(before, content);
@@ -439,8 +439,8 @@ export function applyIndexPlan(plan: IndexPlan, rowsDelta: number): void {
     shardGens,
     shards,
     pageGen: plan.pageGen,
+    page: plan.pageContent,
   };
-  pageOfMemory.set(memory, plan.pageContent);
 }
 
 /** Every case entry of the index (iteration order: by shard). */
