@@ -28,7 +28,7 @@ test('a changed team password: the member is told, enters the new one, and a sha
 
   // Bram has a case of his own open (its "Toegang" reads the team server).
   const b = new LogbookPage(bram.page);
-  await b.logExampleCase();
+  const bramReference = await b.logExampleCase();
   const bramAccess = b.section('Toegang');
   await expect(bramAccess.getByText('Alleen jij hebt toegang tot dit dossier.')).toBeVisible({ timeout: 30_000 });
 
@@ -78,6 +78,8 @@ test('a changed team password: the member is told, enters the new one, and a sha
 
   // Elsewhere in the app a short notice points to Instellingen → Team; the shared case does not arrive.
   await new LogbookPage(bram.page).openFromMenu();
+  // The heading shows before the list has loaded: count only once Bram's own case is listed.
+  await expect(bram.page.getByRole('link', { name: new RegExp(bramReference) }).first()).toBeVisible();
   const before = await caseLinks.count();
   const appNotice = bram.page.getByRole('complementary', { name: 'Teamaccount' });
   await expect(appNotice.getByRole('status')).toHaveText(/^De teamserver weigert het wachtwoord van je teamaccount\./);
