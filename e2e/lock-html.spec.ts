@@ -89,6 +89,11 @@ test.describe('before the app module runs', () => {
     const field = page.getByLabel('Wachtwoordzin', { exact: true });
     await field.fill(testPassphrase);
     await expect(field).toBeFocused();
+    // A submit before the app runs goes nowhere (method="dialog", CSP form-action 'none') and keeps what was typed.
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(new URL(page.url()).search).toBe('');
+    await expect(field).toHaveValue(testPassphrase);
     release();
     // The app has run once the page title follows the screen (Page's effect).
     await expect(page).toHaveTitle('Baken ontgrendelen — Baken');

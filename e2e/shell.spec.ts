@@ -15,6 +15,8 @@ test.describe('installable offline shell', () => {
     const manifest = await cdp.send('Page.getAppManifest');
     expect(manifest.errors).toEqual([]);
     expect(manifest.url).toMatch(/\/manifest\.webmanifest$/);
+    // One manifest link: vite-plugin-pwa adds it to the built index.html, so index.html has none of its own.
+    await expect(page.locator('link[rel="manifest"]')).toHaveCount(1);
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
     expect(installabilityErrors).toEqual([]);
     const parsed = JSON.parse(manifest.data ?? '{}') as Record<string, unknown>;
@@ -79,7 +81,9 @@ test.describe('installable offline shell', () => {
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Herladen' }).click()]);
-    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+    ).toBeUndefined();
     await expect(page.getByRole('heading', { level: 1, name: firstRunHeading })).toBeVisible();
     await expect(prompt).toBeHidden();
     await context.close();
