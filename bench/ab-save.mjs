@@ -1,10 +1,13 @@
 // A/B of figure 5 (save one note at 4×) between two builds of the bench harness, alternated in one
 // browser profile on one origin, so both builds save into the same seeded logbook (IndexedDB is per
 // origin) on the same machine state. Not part of `npm run bench`; for comparing a change with the code
-// before it. Build each harness under its own base path, e.g. (in the old and the new tree):
+// before it. Build each harness (in the old and the new tree) and put both on one origin: the builds'
+// hashed assets side by side in DIR/assets (base `/`, as the app's script URL policy allows only
+// /assets/kdf-worker-*.js), each index.html in DIR/a or DIR/b:
 //
-//   node node_modules/vite/bin/vite.js build --config bench/harness/vite.config.ts --base=/a/ --outDir /tmp/ab/a --emptyOutDir
-//   node node_modules/vite/bin/vite.js build --config bench/harness/vite.config.ts --base=/b/ --outDir /tmp/ab/b --emptyOutDir
+//   node node_modules/vite/bin/vite.js build --config bench/harness/vite.config.ts --outDir /tmp/build-a --emptyOutDir
+//   mkdir -p DIR/assets DIR/a && cp /tmp/build-a/index.html DIR/a/ && cp -n /tmp/build-a/assets/* DIR/assets/
+//   (the same with b)
 //
 // then `node bench/ab-save.mjs --root=/tmp/ab [--rounds=6] [--cases=10000]`. Each round loads each
 // build in turn (order alternating per round), unlocks, warms up with 3 saves, then times 8 saves at 4×
@@ -22,7 +25,7 @@ const argv = process.argv.slice(2);
 /** @param {string} name */
 const arg = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const root = arg('root');
-if (!root) throw new Error('--root=DIR (with a/ and b/ harness builds) is required');
+if (!root) throw new Error('--root=DIR (with assets/, a/index.html and b/index.html) is required');
 const ROUNDS = Number(arg('rounds') ?? 6);
 const CASES = Number(arg('cases') ?? 10_000);
 const PER_RUN = 8;
