@@ -175,6 +175,22 @@ describe('append-only records', () => {
     const twice = makeCase();
     await expect(saveRecords([twice, twice])).rejects.toThrow(RecordConflictError);
   });
+
+  it('refuses a note whose id another kind or an audit event holds, and a party over a note (issue 19: notes are added)', async () => {
+    const kase = makeCase();
+    const event = makeAuditEvent();
+    const note = makeNote({ caseId: kase.id });
+    await saveRecords([kase, event, note]);
+    const after = makeAuditEvent();
+    const first = await saveRecords([makeNote({ id: kase.id, caseId: kase.id }), after]).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(RecordConflictError);
+    expect((first as RecordConflictError).id).toBe(kase.id);
+    await expect(saveRecords([makeNote({ id: event.id, caseId: kase.id })])).rejects.toThrow(RecordConflictError);
+    await expect(saveRecords([makeParty({ id: note.id, caseId: kase.id })])).rejects.toThrow(AppendOnlyError);
+    // Nothing of the refused writes was stored: not the audit event that came with the note.
+    expect(await db.audit.get(after.id)).toBeUndefined();
+    expect(await db.audit.count()).toBe(1);
+  });
 });
 
 describe('damaged records', () => {

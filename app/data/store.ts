@@ -14,7 +14,7 @@ import type { Draft } from '../../schema/records/draft';
 import { commitAuditRows, isAuditHeadMoved, prepareAuditRows, readAuditHead, serialiseAuditAppend } from './audit-log';
 import { caseKeyById, caseKeyIdOf, casesWithRows, createCaseKey, forgetCaseKey } from './case-key-store';
 import { db } from './db';
-import type { CaseKeyRow, RecordRow } from './db';
+import type { AuditRow, CaseKeyRow, RecordRow } from './db';
 import { AppendOnlyError, InvalidRecordError, RecordConflictError, VaultLockedError, toStorageError } from './errors';
 import {
   filterAuditByCase,
@@ -154,6 +154,39 @@ export interface SaveOptions {
 /** A case row was re-keyed (case-key migration in another tab) between sealing and the write. */
 class CaseKeyMovedError extends Error {}
 
+/** The first position a bulk add refused because its key exists; rethrows any other failure. */
+function takenPosition(e: unknown): number {
+  if (!(e instanceof Dexie.BulkError)) throw e;
+  const [pos, failure] = Object.entries(e.failuresByPos)[0] ?? [];
+  if (pos === undefined || failure?.name !== 'ConstraintError') throw e;
+  return Number(pos);
+}
+
+/**
+ * Inside saveRecords' transaction: adds rows of an append-only kind (notes). An id that exists
+ * fails as the existence read did: AppendOnlyError when the row there is append-only too, else
+ * RecordConflictError (read in the same transaction, after the refused add).
+ */
+async function addAppendOnly(rows: readonly RecordRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  try {
+    await db.records.bulkAdd([...rows]);
+  } catch (e) {
+    const id = rows[takenPosition(e)]?.id ?? '';
+    const old = await db.records.get(id);
+    throw old && !APPEND_ONLY.has(old.kind) ? new RecordConflictError(id) : new AppendOnlyError(id);
+  }
+}
+
+/** Inside saveRecords' transaction: adds audit rows; an id that exists fails with AppendOnlyError. */
+async function addAudit(rows: AuditRow[]): Promise<void> {
+  try {
+    await db.audit.bulkAdd(rows);
+  } catch (e) {
+    throw new AppendOnlyError(rows[takenPosition(e)]?.id ?? '');
+  }
+}
+
 /**
  * Validates, encrypts and stores records in one transaction: all or nothing.
  * Audit events in the list go to the audit log, linked in this order onto the
@@ -200,26 +233,29 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
             const recordIds = recordRows.map((r) => r.id);
             const auditIds = auditRows.map((r) => r.id);
             // Issue 19: every read this write needs goes out at once: one existence read per table
-            // (this write's record and audit ids together) and both heads the commits check below.
-            const checked = newIds ? [] : recordIds;
+            // and both heads the commits check below. Rows of an append-only kind (notes; audit
+            // events in their own table) are added, not put, so the table's unique key refuses an
+            // existing id in the write itself (addAppendOnly, addAudit) and their own table is not
+            // read first; the other table is (an id is never in both tables).
+            const checked = newIds ? [] : recordIds.filter((_, i) => !APPEND_ONLY.has(recordRows[i]?.kind ?? 'case'));
+            const appendOnlyIds = newIds
+              ? []
+              : recordIds.filter((_, i) => APPEND_ONLY.has(recordRows[i]?.kind ?? 'case'));
             const [inRecords, inAudit, indexHead, auditHead] = await Promise.all([
               checked.length + auditIds.length > 0 ? db.records.bulkGet([...checked, ...auditIds]) : [],
-              checked.length + auditIds.length > 0 ? db.audit.bulkGet([...auditIds, ...checked]) : [],
+              checked.length + appendOnlyIds.length > 0 ? db.audit.bulkGet([...checked, ...appendOnlyIds]) : [],
               plan ? readIndexHead() : undefined,
               auditRows.length > 0 ? readAuditHead() : null,
             ]);
-            const existing = newIds ? recordIds.map(() => undefined) : inRecords.slice(0, checked.length);
+            const found = new Map(checked.map((id, i) => [id, inRecords[i]]));
+            const existing = recordIds.map((id) => found.get(id));
             const auditIdsInRecords = inRecords.slice(checked.length);
-            const existingAudit = inAudit.slice(0, auditIds.length);
-            const recordIdsInAudit = inAudit.slice(auditIds.length);
             existing.forEach((old, i) => {
               if (!old) return;
               if (APPEND_ONLY.has(old.kind)) throw new AppendOnlyError(old.id);
               if (old.kind !== recordRows[i]?.kind) throw new RecordConflictError(old.id);
             });
-            const takenAudit = existingAudit.find((old) => old !== undefined);
-            if (takenAudit) throw new AppendOnlyError(takenAudit.id);
-            const clash = [...auditIdsInRecords, ...recordIdsInAudit].find((old) => old !== undefined);
+            const clash = [...auditIdsInRecords, ...inAudit].find((old) => old !== undefined);
             if (clash) throw new RecordConflictError(clash.id);
             // A case row is rewritten under the key its stored row names (sealingKeys); a row
             // re-keyed since then (another tab's case-key migration) makes this write seal again.
@@ -228,16 +264,15 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
             rowsDelta = recordRows.filter((row, i) => existing[i] === undefined && isIndexedKind(row.kind)).length;
             // Issue 19: the writes go to different tables and none reads what another writes, so they
             // are issued together instead of one round trip each; any failure aborts all of them.
+            const appendOnly = newIds ? [] : recordRows.filter((r) => APPEND_ONLY.has(r.kind));
+            const others = appendOnly.length > 0 ? recordRows.filter((r) => !APPEND_ONLY.has(r.kind)) : recordRows;
             await Promise.all([
               // A new case's wrapped key goes in with its first rows.
               newKeyRows.length > 0 ? db.caseKeys.bulkAdd(newKeyRows) : undefined,
-              recordRows.length === 0
-                ? undefined
-                : newIds
-                  ? db.records.bulkAdd(recordRows)
-                  : db.records.bulkPut(recordRows),
+              others.length === 0 ? undefined : newIds ? db.records.bulkAdd(others) : db.records.bulkPut(others),
+              addAppendOnly(appendOnly),
               plan ? commitIndexPlan(plan, rowsDelta, { row: indexHead }) : undefined,
-              commitAuditRows(audit, (rows) => db.audit.bulkAdd(rows), auditHead),
+              commitAuditRows(audit, addAudit, auditHead),
               // Replication: drafts stay on this device. Rows that did not exist (a new note, the
               // audit event) most likely have no sync mark yet either: added without reading first.
               markChanged(
