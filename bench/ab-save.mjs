@@ -9,7 +9,8 @@
 //   mkdir -p DIR/assets DIR/a && cp /tmp/build-a/index.html DIR/a/ && cp -n /tmp/build-a/assets/* DIR/assets/
 //   (the same with b)
 //
-// then `node bench/ab-save.mjs --root=/tmp/ab [--rounds=6] [--cases=10000]`. Each round loads each
+// then `node bench/ab-save.mjs --root=/tmp/ab [--rounds=6] [--cases=10000] [--settle=S]` (S seconds of
+// rest after seeding). Each round loads each
 // build in turn (order alternating per round), unlocks, warms up with 3 saves, then times 8 saves at 4×
 // CPU (as figure 5); the seeded logbook is shared. Prints p50/p95/min/max per build and the per-round
 // ratio of medians (b ÷ a), and the IndexedDB requests of one save per build (harness saveRequests).
@@ -67,6 +68,12 @@ try {
   log(`seeding ${CASES} cases (build a, 1×)…`);
   const seeded = await page.evaluate((n) => window.bench.seed(n), CASES);
   log(`seeded ${seeded.records} records in ${Math.round(seeded.ms)} ms`);
+  // IndexedDB's LevelDB compacts for a while after a large write and competes for the CPU: wait it out.
+  const settle = Number(arg('settle') ?? 0);
+  if (settle > 0) {
+    log(`settling ${settle} s…`);
+    await new Promise((resolve) => setTimeout(resolve, settle * 1000));
+  }
 
   /** @type {Record<string, number[]>} */
   const saves = { a: [], b: [] };
