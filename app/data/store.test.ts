@@ -118,6 +118,34 @@ describe('writes of new ids (restore, bench)', () => {
   });
 });
 
+describe('case rows the caller read (issue 19: caseRows)', () => {
+  it('seals with the key the stored case row names when the given row is stale (re-keyed meanwhile)', async () => {
+    const kase = makeCase();
+    await saveRecords([kase]);
+    const stored = await db.records.get(kase.id);
+    expect(stored?.k).toBeDefined();
+    // As if read before another tab's case-key migration: the same case under the vault key.
+    const stale = { ...stored!, k: undefined };
+    const note = makeNote({ caseId: kase.id });
+    await saveRecords([note, { ...kase, description: 'anders' }], { caseRows: new Map([[kase.id, stale]]) });
+    expect((await db.records.get(kase.id))?.k).toBe(stored?.k);
+    expect((await db.records.get(note.id))?.k).toBe(stored?.k);
+    const read = await getRecord(kase.id, 'case');
+    expect(read?.ok && read.record.description).toBe('anders');
+    expect((await getRecord(note.id, 'note'))?.ok).toBe(true);
+  });
+
+  it('uses the given row instead of reading it again', async () => {
+    const kase = makeCase();
+    await saveRecords([kase]);
+    const row = await db.records.get(kase.id);
+    const bulkGet = vi.spyOn(db.records, 'bulkGet');
+    await saveRecords([makeNote({ caseId: kase.id }), kase], { caseRows: new Map([[kase.id, row!]]) });
+    // Only the existence read inside the transaction (the note, the case and the audit ids), no sealing read.
+    expect(bulkGet).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('append-only records', () => {
   it('refuses to overwrite a note and writes nothing of that batch', async () => {
     const note = makeNote();
@@ -146,6 +174,22 @@ describe('append-only records', () => {
     await expect(saveRecords([makeAuditEvent({ id: kase.id })])).rejects.toThrow(RecordConflictError);
     const twice = makeCase();
     await expect(saveRecords([twice, twice])).rejects.toThrow(RecordConflictError);
+  });
+
+  it('refuses a note whose id another kind or an audit event holds, and a party over a note (issue 19: notes are added)', async () => {
+    const kase = makeCase();
+    const event = makeAuditEvent();
+    const note = makeNote({ caseId: kase.id });
+    await saveRecords([kase, event, note]);
+    const after = makeAuditEvent();
+    const first = await saveRecords([makeNote({ id: kase.id, caseId: kase.id }), after]).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(RecordConflictError);
+    expect((first as RecordConflictError).id).toBe(kase.id);
+    await expect(saveRecords([makeNote({ id: event.id, caseId: kase.id })])).rejects.toThrow(RecordConflictError);
+    await expect(saveRecords([makeParty({ id: note.id, caseId: kase.id })])).rejects.toThrow(AppendOnlyError);
+    // Nothing of the refused writes was stored: not the audit event that came with the note.
+    expect(await db.audit.get(after.id)).toBeUndefined();
+    expect(await db.audit.count()).toBe(1);
   });
 });
 

@@ -14,7 +14,7 @@ import type { Draft } from '../../schema/records/draft';
 import { commitAuditRows, isAuditHeadMoved, prepareAuditRows, readAuditHead, serialiseAuditAppend } from './audit-log';
 import { caseKeyById, caseKeyIdOf, casesWithRows, createCaseKey, forgetCaseKey } from './case-key-store';
 import { db } from './db';
-import type { CaseKeyRow, RecordRow } from './db';
+import type { AuditRow, CaseKeyRow, RecordRow } from './db';
 import { AppendOnlyError, InvalidRecordError, RecordConflictError, VaultLockedError, toStorageError } from './errors';
 import {
   filterAuditByCase,
@@ -59,6 +59,7 @@ async function sealingKeys(
   vaultKey: CryptoKey,
   records: readonly StoredRecord[],
   newIds: boolean,
+  known: ReadonlyMap<string, RecordRow>,
 ): Promise<{ byCase: Map<string, SealingKey>; newKeyRows: CaseKeyRow[] }> {
   const caseIds = new Set<string>();
   // With `newIds` the case records in the list have no row yet (else the whole write fails).
@@ -72,11 +73,12 @@ async function sealingKeys(
   const byCase = new Map<string, SealingKey>();
   const newKeyRows: CaseKeyRow[] = [];
   const ids = [...caseIds];
-  // One read for all case rows (but new ones); keys are looked up or made in parallel (a restore saves many cases).
-  const asked = ids.filter((id) => !newCases.has(id));
+  // One read for all case rows (but new ones, and the ones the caller read: `known`); keys are looked up
+  // or made in parallel (a restore saves many cases).
+  const asked = ids.filter((id) => !newCases.has(id) && !known.has(id));
   const askedRows = asked.length === 0 ? [] : await db.records.bulkGet(asked);
   const rowOf = new Map(asked.map((id, i) => [id, askedRows[i]]));
-  const caseRows = ids.map((id) => rowOf.get(id));
+  const caseRows = ids.map((id) => (known.has(id) ? known.get(id) : rowOf.get(id)));
   // Issue 19: a bulk write of new cases learns in one read which cases without a case row have rows.
   const withRows = await casesWithRows(ids.filter((_, i) => caseRows[i]?.kind !== 'case'));
   await Promise.all(
@@ -111,8 +113,9 @@ async function sealAll(
   vaultKey: CryptoKey,
   valid: readonly StoredRecord[],
   newIds: boolean,
+  known: ReadonlyMap<string, RecordRow> = new Map(),
 ): Promise<{ newKeyRows: CaseKeyRow[]; recordRows: RecordRow[] }> {
-  const { byCase, newKeyRows } = await sealingKeys(vaultKey, valid, newIds);
+  const { byCase, newKeyRows } = await sealingKeys(vaultKey, valid, newIds, known);
   const sealed = await Promise.all(valid.filter((r) => r.kind !== 'audit').map((r) => sealWith(vaultKey, byCase, r)));
   const recordRows: RecordRow[] = [];
   for (const s of sealed) if (s.table === 'records') recordRows.push(s.row);
@@ -139,6 +142,49 @@ export interface SaveOptions {
    * fails the whole write (RecordConflictError) instead of overwriting.
    */
   newIds?: boolean;
+  /**
+   * Case rows the caller read before this write (the unit of work's loaded case), by id: the key
+   * they name is used to seal that case's records instead of reading the row again. Only a hint,
+   * like a read just before the write: the transaction checks that every case row it rewrites
+   * still names the key it was sealed under, and seals again from fresh reads when not.
+   */
+  caseRows?: ReadonlyMap<string, RecordRow>;
+}
+
+/** A case row was re-keyed (case-key migration in another tab) between sealing and the write. */
+class CaseKeyMovedError extends Error {}
+
+/** The first position a bulk add refused because its key exists; rethrows any other failure. */
+function takenPosition(e: unknown): number {
+  if (!(e instanceof Dexie.BulkError)) throw e;
+  const [pos, failure] = Object.entries(e.failuresByPos)[0] ?? [];
+  if (pos === undefined || failure?.name !== 'ConstraintError') throw e;
+  return Number(pos);
+}
+
+/**
+ * Inside saveRecords' transaction: adds rows of an append-only kind (notes). An id that exists
+ * fails as the existence read did: AppendOnlyError when the row there is append-only too, else
+ * RecordConflictError (read in the same transaction, after the refused add).
+ */
+async function addAppendOnly(rows: readonly RecordRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  try {
+    await db.records.bulkAdd([...rows]);
+  } catch (e) {
+    const id = rows[takenPosition(e)]?.id ?? '';
+    const old = await db.records.get(id);
+    throw old && !APPEND_ONLY.has(old.kind) ? new RecordConflictError(id) : new AppendOnlyError(id);
+  }
+}
+
+/** Inside saveRecords' transaction: adds audit rows; an id that exists fails with AppendOnlyError. */
+async function addAudit(rows: AuditRow[]): Promise<void> {
+  try {
+    await db.audit.bulkAdd(rows);
+  } catch (e) {
+    throw new AppendOnlyError(rows[takenPosition(e)]?.id ?? '');
+  }
 }
 
 /**
@@ -164,7 +210,7 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
   // Issue 19: sealing the records needs neither chain head nor index head, so
   // it starts now and overlaps (WebCrypto runs off the main thread) with the
   // audit link and the index plan below, and with waiting for the audit queue.
-  const sealing = sealAll(key, valid, newIds);
+  let sealing = sealAll(key, valid, newIds, options.caseRows);
   sealing.catch(() => undefined); // awaited in write(); no unhandled rejection while it queues
 
   // Audit events are linked onto the chain head and the case index change is
@@ -187,50 +233,63 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
             const recordIds = recordRows.map((r) => r.id);
             const auditIds = auditRows.map((r) => r.id);
             // Issue 19: every read this write needs goes out at once: one existence read per table
-            // (this write's record and audit ids together) and both heads the commits check below.
-            const checked = newIds ? [] : recordIds;
+            // and both heads the commits check below. Rows of an append-only kind (notes; audit
+            // events in their own table) are added, not put, so the table's unique key refuses an
+            // existing id in the write itself (addAppendOnly, addAudit) and their own table is not
+            // read first; the other table is (an id is never in both tables).
+            const checked = newIds ? [] : recordIds.filter((_, i) => !APPEND_ONLY.has(recordRows[i]?.kind ?? 'case'));
+            const appendOnlyIds = newIds
+              ? []
+              : recordIds.filter((_, i) => APPEND_ONLY.has(recordRows[i]?.kind ?? 'case'));
             const [inRecords, inAudit, indexHead, auditHead] = await Promise.all([
               checked.length + auditIds.length > 0 ? db.records.bulkGet([...checked, ...auditIds]) : [],
-              checked.length + auditIds.length > 0 ? db.audit.bulkGet([...auditIds, ...checked]) : [],
+              checked.length + appendOnlyIds.length > 0 ? db.audit.bulkGet([...checked, ...appendOnlyIds]) : [],
               plan ? readIndexHead() : undefined,
               auditRows.length > 0 ? readAuditHead() : null,
             ]);
-            const existing = newIds ? recordIds.map(() => undefined) : inRecords.slice(0, checked.length);
+            const found = new Map(checked.map((id, i) => [id, inRecords[i]]));
+            const existing = recordIds.map((id) => found.get(id));
             const auditIdsInRecords = inRecords.slice(checked.length);
-            const existingAudit = inAudit.slice(0, auditIds.length);
-            const recordIdsInAudit = inAudit.slice(auditIds.length);
             existing.forEach((old, i) => {
               if (!old) return;
               if (APPEND_ONLY.has(old.kind)) throw new AppendOnlyError(old.id);
               if (old.kind !== recordRows[i]?.kind) throw new RecordConflictError(old.id);
             });
-            const takenAudit = existingAudit.find((old) => old !== undefined);
-            if (takenAudit) throw new AppendOnlyError(takenAudit.id);
-            const clash = [...auditIdsInRecords, ...recordIdsInAudit].find((old) => old !== undefined);
+            const clash = [...auditIdsInRecords, ...inAudit].find((old) => old !== undefined);
             if (clash) throw new RecordConflictError(clash.id);
+            // A case row is rewritten under the key its stored row names (sealingKeys); a row
+            // re-keyed since then (another tab's case-key migration) makes this write seal again.
+            const rekeyed = existing.some((old, i) => old?.kind === 'case' && old.k !== recordRows[i]?.k);
+            if (rekeyed) throw new CaseKeyMovedError();
             rowsDelta = recordRows.filter((row, i) => existing[i] === undefined && isIndexedKind(row.kind)).length;
             // Issue 19: the writes go to different tables and none reads what another writes, so they
             // are issued together instead of one round trip each; any failure aborts all of them.
+            const appendOnly = newIds ? [] : recordRows.filter((r) => APPEND_ONLY.has(r.kind));
+            const others = appendOnly.length > 0 ? recordRows.filter((r) => !APPEND_ONLY.has(r.kind)) : recordRows;
             await Promise.all([
               // A new case's wrapped key goes in with its first rows.
               newKeyRows.length > 0 ? db.caseKeys.bulkAdd(newKeyRows) : undefined,
-              recordRows.length === 0
-                ? undefined
-                : newIds
-                  ? db.records.bulkAdd(recordRows)
-                  : db.records.bulkPut(recordRows),
+              others.length === 0 ? undefined : newIds ? db.records.bulkAdd(others) : db.records.bulkPut(others),
+              addAppendOnly(appendOnly),
               plan ? commitIndexPlan(plan, rowsDelta, { row: indexHead }) : undefined,
-              commitAuditRows(audit, (rows) => db.audit.bulkAdd(rows), auditHead),
-              // Replication: drafts stay on this device.
-              markChanged([
-                ...recordRows.filter((r) => r.kind !== 'draft').map((r) => r.id),
-                ...auditRows.map((r) => r.id),
-              ]),
+              commitAuditRows(audit, addAudit, auditHead),
+              // Replication: drafts stay on this device. Rows that did not exist (a new note, the
+              // audit event) most likely have no sync mark yet either: added without reading first.
+              markChanged(
+                [...recordRows.filter((r) => r.kind !== 'draft').map((r) => r.id), ...auditIds],
+                newIds ? undefined : new Set([...recordIds.filter((_, i) => existing[i] === undefined), ...auditIds]),
+              ),
             ]);
           },
         );
       } catch (e) {
         if (isIndexMoved(e) && attempt < MAX_INDEX_ATTEMPTS) continue;
+        if (e instanceof CaseKeyMovedError) {
+          if (attempt >= MAX_INDEX_ATTEMPTS)
+            throw new RecordConflictError(recordRows.find((r) => r.kind === 'case')?.id ?? '');
+          sealing = sealAll(key, valid, newIds);
+          continue;
+        }
         if (newIds && e instanceof Dexie.BulkError) {
           const failed = Object.keys(e.failuresByPos).map(Number)[0] ?? 0;
           throw new RecordConflictError(recordRows[failed]?.id ?? '');
@@ -256,6 +315,24 @@ export async function getRecord<K extends RecordKind>(
   kind: K,
 ): Promise<RecordResult<RecordOfKind<K>> | undefined>;
 export async function getRecord<K extends RecordKind>(id: string, kind?: K): Promise<RecordResult | undefined> {
+  return (await readRecord(id, kind)).result;
+}
+
+/**
+ * A case for a write (the unit of work): as getRecord(id, 'case'), with the row it was read from,
+ * for saveRecords' `caseRows`. Offline: works. Fails with VaultLockedError.
+ */
+export async function getCaseForWrite(
+  id: string,
+): Promise<{ result: RecordResult<RecordOfKind<'case'>> | undefined; row: RecordRow | undefined }> {
+  const { result, row } = await readRecord(id, 'case');
+  return { result: result as RecordResult<RecordOfKind<'case'>> | undefined, row };
+}
+
+async function readRecord(
+  id: string,
+  kind: RecordKind | undefined,
+): Promise<{ result: RecordResult | undefined; row: RecordRow | undefined }> {
   const key = requireDataKey();
   // Only the table the kind lives in (issue 19: a note save loads its case first).
   const [row, auditRow] = await Promise.all([
@@ -265,9 +342,9 @@ export async function getRecord<K extends RecordKind>(id: string, kind?: K): Pro
   let result: RecordResult | undefined;
   if (row) result = await openRecordRow(key, row);
   else if (auditRow) result = await openAuditRow(key, auditRow);
-  if (!result || kind === undefined) return result;
+  if (!result || kind === undefined) return { result, row };
   const rowKind = result.ok ? result.record.kind : result.kind;
-  return rowKind === kind ? ofKind(result, kind) : undefined;
+  return { result: rowKind === kind ? ofKind(result, kind) : undefined, row };
 }
 
 /**

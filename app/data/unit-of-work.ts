@@ -16,7 +16,8 @@ import type { AuditAction, AuditDetails, AuditEvent } from '../../schema/records
 import type { RecordKind } from '../../schema/records/base';
 import type { Case } from '../../schema/records/case';
 import { InvalidRecordError, RecordDamagedError, RecordNotFoundError } from './errors';
-import { getRecord, listRecords, makeAuditEvent, saveRecords, validateRecord } from './store';
+import type { RecordRow } from './db';
+import { getCaseForWrite, getRecord, listRecords, makeAuditEvent, saveRecords, validateRecord } from './store';
 
 // ---------------------------------------------------------------------------
 // Defining an operation
@@ -154,9 +155,24 @@ export function queued<T>(caseId: string, work: () => Promise<T>): Promise<T> {
   return run;
 }
 
+// Issue 19: the row of each case whose operation is running (one per case in this tab: the queue),
+// as withCase read it, so commit's saveRecords seals with the key that row names instead of reading
+// it again (saveRecords' `caseRows`: the transaction still checks the stored row's key).
+const loadedCaseRows = new Map<string, RecordRow>();
+
 /** Loads the case inside its queue and hands it to `work`. */
 export function withCase<T>(caseId: string, work: (kase: Case) => Promise<T>): Promise<T> {
-  return queued(caseId, async () => work(await load(caseId, 'case')));
+  return queued(caseId, async () => {
+    const { result, row } = await getCaseForWrite(caseId);
+    if (!result) throw new RecordNotFoundError(caseId);
+    if (!result.ok) throw new RecordDamagedError(caseId);
+    if (row) loadedCaseRows.set(caseId, row);
+    try {
+      return await work(result.record);
+    } finally {
+      loadedCaseRows.delete(caseId);
+    }
+  });
 }
 
 /** Loads a record to find its case, then reloads it inside that case's queue. */
@@ -180,7 +196,8 @@ async function commit(
   const touched: Case = { ...kase, updatedAt: now.toISOString() };
   const event = makeAuditEvent({ action, caseId: kase.id, details }, now);
   // saveRecords validates each record before anything is written (same InvalidRecordError); no second pass here.
-  await saveRecords([...records, touched, event]);
+  const row = loadedCaseRows.get(kase.id);
+  await saveRecords([...records, touched, event], row ? { caseRows: new Map([[kase.id, row]]) } : {});
   return touched;
 }
 

@@ -256,6 +256,62 @@ const api = {
     return times;
   },
 
+  /** For bench/ab-save.mjs: the seeded case ids of a logbook seeded earlier (by another page load). */
+  async attachSeeded(): Promise<number> {
+    caseIds = (await db.records.where('kind').equals('case').primaryKeys()).map(String);
+    return caseIds.length;
+  },
+
+  /**
+   * Diagnostics for figure 5: the IndexedDB requests of one appendNote (on a case not saved to before
+   * in this page), counted by wrapping IDBObjectStore/IDBIndex/IDBCursor methods for the duration of
+   * that one save, by `<store>.<method>` (`<store>[<index>].<method>` on an index).
+   */
+  async saveRequests(): Promise<Record<string, number>> {
+    const caseId = caseIds[caseIds.length - 1];
+    if (caseId === undefined) throw new Error('seed first');
+    const counts: Record<string, number> = {};
+    const bump = (name: string): void => {
+      counts[name] = (counts[name] ?? 0) + 1;
+    };
+    const restore: Array<() => void> = [];
+    const wrap = <T extends object>(proto: T, methods: string[], label: (self: T, method: string) => string): void => {
+      for (const method of methods) {
+        const original = (proto as Record<string, unknown>)[method];
+        if (typeof original !== 'function') continue;
+        (proto as Record<string, unknown>)[method] = function (this: T, ...args: unknown[]) {
+          bump(label(this, method));
+          return (original as (...a: unknown[]) => unknown).apply(this, args);
+        };
+        restore.push(() => {
+          (proto as Record<string, unknown>)[method] = original;
+        });
+      }
+    };
+    const requests = [
+      'get',
+      'getAll',
+      'getAllKeys',
+      'getKey',
+      'put',
+      'add',
+      'delete',
+      'clear',
+      'count',
+      'openCursor',
+      'openKeyCursor',
+    ];
+    wrap(IDBObjectStore.prototype, requests, (store, m) => `${store.name}.${m}`);
+    wrap(IDBIndex.prototype, requests, (index, m) => `${index.objectStore.name}[${index.name}].${m}`);
+    wrap(IDBCursor.prototype, ['continue', 'advance', 'continuePrimaryKey'], (_c, m) => `cursor.${m}`);
+    try {
+      await runOperation('appendNote', { caseId, noteKind: 'gesprek', text: 'Notitie voor de telling.' });
+    } finally {
+      for (const undo of restore) undo();
+    }
+    return counts;
+  },
+
   // Figure 6 -----------------------------------------------------------------
 
   /** lock() then the real unlock(): KDF (Argon2id in a worker) + unwrap + audit event. */

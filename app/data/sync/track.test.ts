@@ -55,6 +55,36 @@ describe('pending-push marks', () => {
   });
 });
 
+describe('fresh marks (issue 19: a new id is added without reading first)', () => {
+  it('adds first marks, and bumps a fresh id that had a mark after all, in the same transaction as the write', async () => {
+    await db.sync.put({ id: 'old', pending: 0, gen: 4, rev: '4-a' });
+    await db.transaction('rw', db.sync, db.meta, async () => {
+      await markChanged(['new', 'old', 'other'], new Set(['new', 'old']));
+      // The caught failed add (of 'old') did not abort the transaction: later work still commits.
+      await db.meta.put({ key: 'after', value: 1 });
+    });
+    expect(await db.sync.get('new')).toEqual({ id: 'new', pending: 1, gen: 1 });
+    expect(await db.sync.get('old')).toEqual({ id: 'old', pending: 1, gen: 5, rev: '4-a' });
+    expect(await db.sync.get('other')).toEqual({ id: 'other', pending: 1, gen: 1 });
+    expect((await db.meta.get('after'))?.value).toBe(1);
+  });
+
+  it('gives the same marks as without the hint when an id repeats', async () => {
+    await markChanged(['x', 'x'], new Set(['x']));
+    expect(await db.sync.get('x')).toEqual({ id: 'x', pending: 1, gen: 1 });
+  });
+
+  it('a note save bumps an existing mark of its new note id instead of replacing it', async () => {
+    const kase = makeCase();
+    await saveRecords([kase]);
+    const note = makeNote({ caseId: kase.id });
+    await db.sync.put({ id: note.id, pending: 0, gen: 7, rev: '7-a' });
+    await saveRecords([note, { ...kase, description: 'anders' }]);
+    expect(await db.sync.get(note.id)).toEqual({ id: note.id, pending: 1, gen: 8, rev: '7-a' });
+    expect((await db.sync.get(kase.id))?.gen).toBe(2);
+  });
+});
+
 describe('bulk marks (issue 19: a small sync table is read whole)', () => {
   const full = (id: string, gen: number) => ({
     id,

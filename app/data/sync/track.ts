@@ -3,6 +3,8 @@
 // committed together: a crash can never lose a mark. Tiny on purpose: this
 // is on the normal write path even when sync is not set up (then the marks
 // simply wait for the first push).
+import { Dexie } from 'dexie';
+
 import { db } from '../db';
 import type { SyncRow } from '../db';
 
@@ -25,8 +27,38 @@ async function currentRows(ids: readonly string[]): Promise<Array<SyncRow | unde
   return ids.map((id) => byId.get(id));
 }
 
-/** Marks rows (written or deleted) as changed; call inside a transaction that includes db.sync. */
-export async function markChanged(ids: readonly string[]): Promise<void> {
+/**
+ * Marks rows (written or deleted) as changed; call inside a transaction that includes db.sync.
+ * `fresh`: ids that most likely have no sync row yet (a new note or audit event). Their marks are
+ * added without reading first (issue 19: one request less per id); an id that has a row after all
+ * fails its add (the table's key is unique; the failure is caught, so the transaction goes on) and
+ * is marked like the others. The same rows as without the hint, in the same transaction.
+ */
+export async function markChanged(ids: readonly string[], fresh?: ReadonlySet<string>): Promise<void> {
+  if (ids.length === 0) return;
+  // With a repeated id the add of its second mark would fail and bump its generation twice.
+  const unique = fresh !== undefined && fresh.size > 0 && new Set(ids).size === ids.length;
+  const added = unique ? ids.filter((id) => fresh.has(id)) : [];
+  const rest = added.length > 0 ? ids.filter((id) => !fresh?.has(id)) : ids;
+  const [taken] = await Promise.all([addMarks(added), putMarks(rest)]);
+  await putMarks(taken);
+}
+
+/** Adds first marks for `ids`; resolves the ids that already had a sync row (not changed). */
+async function addMarks(ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  try {
+    await db.sync.bulkAdd(ids.map((id): SyncRow => ({ id, pending: 1, gen: 1 })));
+    return [];
+  } catch (e) {
+    // Anything but "this key exists" is a real failure (then the transaction aborts as before).
+    if (!(e instanceof Dexie.BulkError) || e.failures.some((f) => f.name !== 'ConstraintError')) throw e;
+    return Object.keys(e.failuresByPos).map((pos) => ids[Number(pos)] as string);
+  }
+}
+
+/** Marks rows that may have a sync row: reads them, then puts each with its generation bumped. */
+async function putMarks(ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   const rows = await currentRows(ids);
   await db.sync.bulkPut(
