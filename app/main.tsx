@@ -2,7 +2,6 @@ import './zod-setup';
 import { flushSync } from 'react-dom';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { appElement } from './app-element';
-import { afterNextPaint } from './shell/after-next-paint';
 import { installImageGuard } from './shell/image-guard';
 import { installPrivacyCurtain } from './shell/privacy-curtain';
 import { registerServiceWorker } from './shell/sw-bridge';
@@ -13,23 +12,15 @@ installPrivacyCurtain();
 const root = document.getElementById('root');
 if (root?.firstElementChild) {
   // index.html already shows the lock screen, rendered at build time from the
-  // same tree (app/prerender.tsx). Issue 19, figure 2: hydrating it is the
-  // module's biggest piece of main-thread work, and a module that is ready
-  // when the HTML has been parsed runs before the browser's first frame. So
-  // the prerendered screen is painted first (it is usable without JS: the
-  // form has method="dialog" and the CSP's form-action 'none', so a submit
-  // before hydration goes nowhere), then React takes over that DOM as it is,
-  // with whatever was typed into it, in one synchronous pass. What the build
-  // could not know (the real path, whether a vault exists, online or not)
-  // follows in the render right after, never as a hydration mismatch.
-  afterNextPaint(() => {
-    flushSync(() => {
-      hydrateRoot(root, appElement());
-    });
-    registerServiceWorker();
+  // same tree (app/prerender.tsx): React takes over that DOM as it is, with
+  // whatever was typed into it, in one synchronous pass. What the build could
+  // not know (the real path, whether a vault exists, online or not) follows in
+  // the render right after, never as a hydration mismatch.
+  flushSync(() => {
+    hydrateRoot(root, appElement());
   });
 } else if (root) {
   // `vite` dev server without the prerender, or a page without it.
   createRoot(root).render(appElement());
-  registerServiceWorker();
 }
+registerServiceWorker();
