@@ -17,10 +17,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 
-import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
 import { startServer } from '../scripts/serve.mjs';
+import { launchBenchContext } from './launch.mjs';
 
 const argv = process.argv.slice(2);
 /** @param {string} name */
@@ -41,15 +40,7 @@ function percentile(values, p) {
 
 const server = await startServer({ root });
 const profile = await mkdtemp(join(tmpdir(), 'baken-ab-'));
-const executablePath = await findChromium();
-if (!executablePath) throw new Error('no Chromium');
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  args: chromiumArgs,
-  headless: true,
-  locale: 'nl-BE',
-  timezoneId: 'Europe/Brussels',
-});
+const context = await launchBenchContext(profile);
 context.setDefaultTimeout(600_000);
 try {
   const page = await context.newPage();

@@ -18,9 +18,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
 
-import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
+import { launchBenchContext } from './launch.mjs';
 import { budgets, measureJs } from '../scripts/js-size.mjs';
 import { startServer } from '../scripts/serve.mjs';
 
@@ -175,27 +174,6 @@ function buildApp() {
     log('production build of the app → bench/.out/app');
     vite(['build', '--outDir', appOut, '--emptyOutDir', '--logLevel', 'warn']);
   }
-}
-
-/**
- * A disk-backed Chromium profile; `page` adds the lock screen visits' settings
- * (360 px viewport, service workers on) for the full run and `--only=lock`.
- * @param {string} profile
- * @param {{ page?: boolean }} [options]
- */
-async function launchBenchContext(profile, options = {}) {
-  const executablePath = await findChromium();
-  if (!executablePath) throw new Error('No Chromium found; run `node scripts/ensure-chromium.mjs`.');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    args: chromiumArgs,
-    headless: true,
-    locale: 'nl-BE',
-    timezoneId: 'Europe/Brussels',
-    ...(options.page ? { viewport: { width: 360, height: 780 }, serviceWorkers: /** @type {const} */ ('allow') } : {}),
-  });
-  context.setDefaultTimeout(60_000);
-  return context;
 }
 
 function build() {
