@@ -9,9 +9,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
 import { startServer } from '../scripts/serve.mjs';
+import { launchBenchContext } from './launch.mjs';
 
 const appOut = process.argv[2] ?? 'bench/.out/app';
 const N = Number(process.argv[3] ?? 3);
@@ -46,14 +45,7 @@ const probe = `(() => {
 
 const [server, base] = await Promise.all([startServer({ root: appOut }), startServer({ root: 'bench/baseline' })]);
 const profile = await mkdtemp(join(tmpdir(), 'baken-diag-lock-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: (await findChromium()) ?? undefined,
-  args: chromiumArgs,
-  headless: true,
-  locale: 'nl-BE',
-  viewport: { width: 360, height: 780 },
-  serviceWorkers: 'allow',
-});
+const context = await launchBenchContext(profile, { page: true });
 try {
   const page = await context.newPage();
   await page.goto(server.url);

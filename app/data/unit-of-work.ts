@@ -126,7 +126,11 @@ export function check<R extends StoredRecord>(record: R): R {
 }
 
 export async function load<K extends RecordKind>(id: string, kind: K): Promise<RecordOfKind<K>> {
-  const result = await getRecord(id, kind);
+  return readable(id, await getRecord(id, kind));
+}
+
+/** The record of a read result; RecordNotFoundError when absent, RecordDamagedError when unreadable. */
+function readable<R>(id: string, result: { ok: true; record: R } | { ok: false } | undefined): R {
   if (!result) throw new RecordNotFoundError(id);
   if (!result.ok) throw new RecordDamagedError(id);
   return result.record;
@@ -164,11 +168,10 @@ const loadedCaseRows = new Map<string, RecordRow>();
 export function withCase<T>(caseId: string, work: (kase: Case) => Promise<T>): Promise<T> {
   return queued(caseId, async () => {
     const { result, row } = await getCaseForWrite(caseId);
-    if (!result) throw new RecordNotFoundError(caseId);
-    if (!result.ok) throw new RecordDamagedError(caseId);
+    const kase = readable(caseId, result);
     if (row) loadedCaseRows.set(caseId, row);
     try {
-      return await work(result.record);
+      return await work(kase);
     } finally {
       loadedCaseRows.delete(caseId);
     }
