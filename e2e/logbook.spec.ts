@@ -182,9 +182,12 @@ test.describe('case logbook', () => {
     // No trace after a reload: no note, and the draft holds only the text typed before.
     await page.reload();
     await logbook.lock.unlock();
-    // Issue 18: a case URL holds a per-page handle, never the case id, so after a reload the case
-    // is not found by its URL; it is opened from the list again.
-    await expect(logbook.heading('Dit dossier bestaat niet (meer) op dit toestel.')).toBeVisible();
+    // Issue 18: a case URL holds a per-page handle, never the case id, so after a reload the URL
+    // names no case; the page says so and how to open it from the list again.
+    await expect(logbook.heading('Open het dossier opnieuw vanuit het logboek')).toBeVisible();
+    await expect(
+      page.getByText('Het adres van een dossierpagina werkt alleen zolang die pagina open is.', { exact: false }),
+    ).toBeVisible();
     await page.getByRole('link', { name: 'Terug naar het logboek' }).click();
     await page
       .getByRole('link', { name: /^\d{4}-\d{3}$/ })

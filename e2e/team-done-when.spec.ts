@@ -211,7 +211,7 @@ test('issue 21 done when: share, coordinate, audit, remove, and the server holds
     await cora.page.goto(url);
     await new LockPage(cora.page).unlock();
     await expect(cora.page.getByRole('heading', { level: 1 })).toHaveText(
-      'Dit dossier bestaat niet (meer) op dit toestel.',
+      'Open het dossier opnieuw vanuit het logboek',
     );
     await expect(cora.page.getByText(M.purposeO)).toHaveCount(0);
   }

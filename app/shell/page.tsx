@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { nl } from '../i18n/core';
+import { takePageFocusRequest } from './router';
 
 interface PageProps {
   title: string;
@@ -9,7 +10,12 @@ interface PageProps {
    */
   documentTitle?: string;
   children?: ReactNode;
-  /** Move focus to the heading (after in-app navigation), so screen readers announce the new page. */
+  /**
+   * Move focus to the heading after in-app navigation (router.ts), or when
+   * focus is elsewhere than the page body, so screen readers announce the new
+   * page. False while the page is a placeholder (e.g. loading): the request
+   * waits for the real page.
+   */
   focusHeading?: boolean;
 }
 
@@ -18,7 +24,7 @@ export function Page({ title, documentTitle = title, children, focusHeading = tr
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${documentTitle} — ${nl.shell.appName}`;
-    if (focusHeading && document.activeElement !== document.body) heading.current?.focus();
+    if (focusHeading && (takePageFocusRequest() || document.activeElement !== document.body)) heading.current?.focus();
   }, [documentTitle, focusHeading]);
   return (
     <>

@@ -4,12 +4,40 @@ import { useSyncExternalStore } from 'react';
 
 const listeners = new Set<() => void>();
 
+// Set by in-app navigation (and by unlocking and locking): the next page moves
+// focus to its heading, so a screen reader announces the new page and a
+// keyboard user starts from its top. A link or button that started the
+// navigation has usually left the DOM by then, so "where focus is" cannot
+// tell in-app navigation from a first load.
+let pageFocusRequested = false;
+
+/** The next page to show takes focus on its heading. */
+export function requestPageFocus(): void {
+  pageFocusRequested = true;
+}
+
+/** Whether a page focus request is waiting (read during render). */
+export function pageFocusRequestPending(): boolean {
+  return pageFocusRequested;
+}
+
+/** Takes the waiting request (once): true when the page should focus its heading. */
+export function takePageFocusRequest(): boolean {
+  const requested = pageFocusRequested;
+  pageFocusRequested = false;
+  return requested;
+}
+
 function emit(): void {
   for (const listener of listeners) listener();
 }
 
 // Guarded: index.html's lock screen is rendered from these modules at build time (no window there).
-if (typeof window !== 'undefined') window.addEventListener('popstate', emit);
+if (typeof window !== 'undefined')
+  window.addEventListener('popstate', () => {
+    requestPageFocus();
+    emit();
+  });
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
@@ -42,5 +70,6 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
   const replace = options.replace || path.startsWith('/dossier/') || window.location.pathname.startsWith('/dossier/');
   if (replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
+  requestPageFocus();
   emit();
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import './ui.css';
+import { Button } from './button';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -62,17 +63,17 @@ export function ConfirmDialog({
       </h2>
       <div>{children}</div>
       <div className="button-row">
-        <button ref={cancelButton} type="button" className="button" onClick={onCancel} disabled={busy}>
+        <Button ref={cancelButton} type="button" className="button" onClick={onCancel} disabled={busy}>
           {cancelLabel}
-        </button>
-        <button
+        </Button>
+        <Button
           type="button"
           className={danger ? 'button button--danger' : 'button button--primary'}
           onClick={onConfirm}
           disabled={busy}
         >
           {confirmLabel}
-        </button>
+        </Button>
       </div>
     </dialog>
   );

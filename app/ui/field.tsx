@@ -47,25 +47,41 @@ export function controlProps(
   } as const;
 }
 
+/**
+ * A text control that waits (e.g. while its form is busy): read-only and
+ * announced as unavailable, but still focusable, so focus is not dropped to
+ * the page body the way a native `disabled` drops it.
+ */
+function waiting(disabled: boolean | undefined) {
+  return disabled ? ({ readOnly: true, 'aria-disabled': true } as const) : {};
+}
+
 /** A control's own attributes plus what its FieldFrame shows. */
 type Framed<Attributes> = Omit<Attributes, 'id'> & Omit<FieldFrameProps, 'children'>;
 
 type TextFieldProps = Framed<InputHTMLAttributes<HTMLInputElement>>;
 
-export function TextField({ id, label, hint, error, ...input }: TextFieldProps) {
+export function TextField({ id, label, hint, error, disabled, ...input }: TextFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      {(ids) => <input {...controlProps(ids, error)} {...input} />}
+      {(ids) => <input {...controlProps(ids, error)} {...input} {...waiting(disabled)} />}
     </FieldFrame>
   );
 }
 
 type TextAreaFieldProps = Framed<TextareaHTMLAttributes<HTMLTextAreaElement>>;
 
-export function TextAreaField({ id, label, hint, error, ...textarea }: TextAreaFieldProps) {
+export function TextAreaField({ id, label, hint, error, disabled, ...textarea }: TextAreaFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      {(ids) => <textarea {...controlProps(ids, error)} className="field__input field__textarea" {...textarea} />}
+      {(ids) => (
+        <textarea
+          {...controlProps(ids, error)}
+          className="field__input field__textarea"
+          {...textarea}
+          {...waiting(disabled)}
+        />
+      )}
     </FieldFrame>
   );
 }

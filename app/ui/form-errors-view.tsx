@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { nl } from '../i18n/catalogue';
 import { LiveText } from './live-text';
 import { SubmitRow } from './submit-row';
+import { Button } from './button';
 
 /** The form-level error (announced) — shown when saving failed or fields need attention. */
 export function FormError({ message }: { message: string | null }) {
@@ -24,9 +25,9 @@ export function FormButtons({
   return (
     <SubmitRow busy={busy} label={saveLabel} busyLabel={nl.logbook.common.saving}>
       {onCancel ? (
-        <button type="button" className="button" onClick={onCancel} disabled={busy}>
+        <Button type="button" className="button" onClick={onCancel} disabled={busy}>
           {nl.logbook.common.cancel}
-        </button>
+        </Button>
       ) : null}
       {extra}
     </SubmitRow>

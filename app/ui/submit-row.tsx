@@ -2,6 +2,7 @@
 // busy by what it is doing) and any other buttons. No catalogue import: the
 // lock screen uses it on the critical path.
 import type { ReactNode } from 'react';
+import { Button } from './button';
 
 export function SubmitRow({
   busy,
@@ -19,9 +20,9 @@ export function SubmitRow({
 }) {
   return (
     <div className="button-row">
-      <button type="submit" className="button button--primary" disabled={busy || disabled}>
+      <Button type="submit" className="button button--primary" disabled={busy || disabled}>
         {busy ? busyLabel : label}
-      </button>
+      </Button>
       {children}
     </div>
   );

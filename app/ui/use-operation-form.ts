@@ -31,8 +31,10 @@
 // `progress` holds the last report while busy. A file field keeps a `File |
 // null` value and binds through `form.file(name)` (its key changes on reset,
 // which empties the browser's own input). `liveCheck` gives fields a check
-// that runs while typing or choosing; `revalidate` re-checks every field on
-// each change after a refused submit, until a submit passes the checks.
+// that runs while typing or choosing. After a refused submit every field is
+// checked again on each change, so a corrected field loses its error at once
+// (and the general message goes once all pass), until a submit passes the
+// checks; `revalidate: false` turns that off.
 import { useCallback, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { isSchemaErrorCode } from '../../schema/errors';
@@ -66,7 +68,7 @@ export interface OperationFormOptions<V extends object, I, R, P = never> {
   liveImageCheck?: readonly TextKey<V>[];
   /** Checks that run on each change of their field (e.g. a chosen file's type); null clears the error. */
   liveCheck?: { readonly [K in keyof V]?: (value: V[K]) => string | null };
-  /** After a refused submit, check all fields again on every change (until a submit passes the checks). */
+  /** After a refused submit, check all fields again on every change (until a submit passes the checks). Default true. */
   revalidate?: boolean;
   /** Own Dutch texts for a failed `run` (e.g. a wrong passphrase next to its field); default: the data error table. */
   describe?: (error: unknown) => { fields: FieldErrors; general: string | null };
@@ -120,8 +122,8 @@ export function validateForm<V extends object, I>(
 export function useOperationForm<V extends object, I, R = unknown, P = never>(
   options: OperationFormOptions<V, I, R, P>,
 ) {
-  const { schema, toInput, check, run, onDone, fields, liveImageCheck, liveCheck, revalidate, onChange, describe } =
-    options;
+  const { schema, toInput, check, run, onDone, fields, liveImageCheck, liveCheck, onChange, describe } = options;
+  const revalidate = options.revalidate ?? true;
   const [values, setValues] = useState<V>(options.initial);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<P | null>(null);
@@ -144,10 +146,12 @@ export function useOperationForm<V extends object, I, R = unknown, P = never>(
       onChange?.(next);
       if (revalidate && refused.current) {
         const result = validateForm(next, schema, check, fields, toInput);
-        setFields(result.ok ? {} : result.fields);
+        // All fields pass now: the "check the fields" message goes too.
+        if (result.ok) clear();
+        else setFields(result.fields);
       }
     },
-    [onChange, revalidate, schema, check, fields, toInput, setFields],
+    [onChange, revalidate, schema, check, fields, toInput, setFields, clear],
   );
 
   const set = useCallback(

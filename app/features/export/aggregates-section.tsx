@@ -16,6 +16,7 @@ import { SelectField } from '../../ui/select-field';
 import { todayIso } from '../../ui/dates';
 import { offerDownload } from '../../ui/download';
 import { ExportSection } from './export-section';
+import { Button } from '../../ui/button';
 
 const t = nl.export.audit;
 const L = nl.export.summaryLabels;
@@ -111,9 +112,9 @@ export function AggregatesSection() {
           <SelectField label={t.quarterLabel} options={quarterOptions} {...textValue(quarter, edit(setQuarter))} />
         </div>
         <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <Button type="submit" className="button button--primary" disabled={busy}>
             {t.make}
-          </button>
+          </Button>
         </div>
       </form>
 

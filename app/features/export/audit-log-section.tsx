@@ -17,6 +17,7 @@ import { todayIso } from '../../ui/dates';
 import { offerDownload } from '../../ui/download';
 import { textValue, typedCode } from '../../ui/use-operation-form';
 import { ExportSection } from './export-section';
+import { Button } from '../../ui/button';
 
 const t = nl.export.log;
 const tc = nl.auditChains;
@@ -75,14 +76,14 @@ export function AuditLogSection() {
       </p>
       <p className="export-anchor">{anchor ? t.anchorNow(anchor) : anchor === null ? t.noAnchor : ''}</p>
       <div className="button-row">
-        <button
+        <Button
           type="button"
           className="button"
           disabled={exportState.phase === 'busy'}
           onClick={() => void download()}
         >
           {t.download}
-        </button>
+        </Button>
       </div>
       <p role="status" className="export-status">
         {exportState.phase === 'busy'
@@ -189,9 +190,9 @@ function VerifyForm() {
         {...textValue(anchorText, editAnchor)}
       />
       <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={state.phase === 'busy'}>
+        <Button type="submit" className="button button--primary" disabled={state.phase === 'busy'}>
           {state.phase === 'busy' ? t.verifying : t.verify}
-        </button>
+        </Button>
       </div>
       <p
         role="status"

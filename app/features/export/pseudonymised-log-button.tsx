@@ -11,6 +11,7 @@ import { makeExportKeyedHash, recordPseudonymisedLogExport } from '../../data/ex
 import { nl } from '../../i18n/catalogue';
 import { todayIso } from '../../ui/dates';
 import { offerDownload } from '../../ui/download';
+import { Button } from '../../ui/button';
 
 const t = nl.export.audit.rowLog;
 
@@ -37,9 +38,9 @@ export function PseudonymisedLogButton({ period }: { period: AuditPeriod }) {
         <strong>{t.intro}</strong>
       </p>
       <div className="button-row">
-        <button type="button" className="button" disabled={state === 'busy'} onClick={() => void make()}>
+        <Button type="button" className="button" disabled={state === 'busy'} onClick={() => void make()}>
           {state === 'busy' ? t.busy : t.download}
-        </button>
+        </Button>
       </div>
       <p role="status">{state === 'done' ? t.done : state === 'failed' ? t.failed : ''}</p>
     </div>

@@ -4,10 +4,7 @@
 // what is printed always matches the choice.
 import { useId, useMemo, useRef, useState } from 'react';
 
-import {
-  buildSummary,
-  summaryRecipients,
-} from '../../../schema/summary';
+import { buildSummary, summaryRecipients } from '../../../schema/summary';
 import { factLines, formatDateBe, partyText, sourceText, summaryToText } from '../../../schema/summary-text';
 import type { Summary, SummaryRecipient } from '../../../schema/summary';
 import { readCaseDetail, useCaseList } from '../../data/case-hooks';
@@ -20,6 +17,7 @@ import { SelectField } from '../../ui/select-field';
 import { copyCaseText } from '../../ui/clipboard';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { todayIso } from '../../ui/dates';
+import { Button } from '../../ui/button';
 
 const t = nl.export.summary;
 const L = nl.export.summaryLabels;
@@ -137,14 +135,14 @@ export function SummarySection({ initialCaseId }: { initialCaseId?: string | und
               }}
             />
             <div className="button-row">
-              <button type="submit" className="button button--primary" disabled={state.phase === 'making'}>
+              <Button type="submit" className="button button--primary" disabled={state.phase === 'making'}>
                 {state.phase === 'making' ? t.making : t.make}
-              </button>
+              </Button>
             </div>
           </form>
         )}
         <p role="status" className="export-status">
-          {state.phase === 'failed' ? state.message : ''}
+          {state.phase === 'failed' ? state.message : state.phase === 'ready' ? t.ready : ''}
         </p>
       </div>
 

@@ -10,6 +10,7 @@ import { refreshCoord, useCoordState } from '../../data/team/coord-view';
 import { teamCoord } from '../../i18n/nl/team-coord';
 import { AggregatesPreview } from './aggregates-section';
 import { ExportSection } from './export-section';
+import { Button } from '../../ui/button';
 
 const t = teamCoord;
 
@@ -38,9 +39,9 @@ export function TeamFiguresSection() {
   return (
     <ExportSection id="teamcijfers" title={t.figures.title} intro={t.figures.intro}>
       <div className="button-row">
-        <button type="button" className="button" disabled={busy} onClick={() => void refresh()}>
+        <Button type="button" className="button" disabled={busy} onClick={() => void refresh()}>
           {busy ? t.refreshing : t.refresh}
-        </button>
+        </Button>
       </div>
       <p role="status" className="export-status">
         {message}

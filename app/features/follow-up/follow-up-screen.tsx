@@ -33,6 +33,7 @@ import { useBrusselsToday } from '../../ui/use-now';
 import { AttentionGroups } from './attention-groups';
 import { useTeamPresent } from '../../data/team/presence';
 import './follow-up.css';
+import { Button } from '../../ui/button';
 
 const t = nl.followUp;
 const typeLabels: Readonly<Record<CaseType, string>> = nl.logbook.typeLabels;
@@ -292,7 +293,7 @@ function FollowUpCard({ item, today, onAnnounce }: { item: OkItem; today: string
       ) : null}
       {mode === 'view' ? (
         <div className="button-row">
-          <button
+          <Button
             type="button"
             className="button button--primary"
             aria-label={t.done.label(reference)}
@@ -300,7 +301,7 @@ function FollowUpCard({ item, today, onAnnounce }: { item: OkItem; today: string
             onClick={() => void markDone()}
           >
             {doneBusy ? t.done.busy : t.done.button}
-          </button>
+          </Button>
           <button
             ref={rescheduleButton}
             type="button"
@@ -387,9 +388,9 @@ function CalendarExport() {
       <h2 id={headingId}>{t.calendar.title}</h2>
       <p>{t.calendar.intro}</p>
       <div className="button-row">
-        <button type="button" className="button" disabled={busy} onClick={() => void download()}>
+        <Button type="button" className="button" disabled={busy} onClick={() => void download()}>
           {busy ? t.calendar.busy : t.calendar.button}
-        </button>
+        </Button>
       </div>
       <p role="status" className={message?.error ? 'field__error' : 'follow-up-calendar__status'}>
         {message ? message.text : ''}

@@ -16,6 +16,7 @@ import { nl } from '../../i18n/catalogue';
 import { teamAccount } from '../../i18n/nl/team-account';
 import { teamCoord } from '../../i18n/nl/team-coord';
 import { useBrusselsToday } from '../../ui/use-now';
+import { Button } from '../../ui/button';
 
 const t = teamCoord;
 const flagNames: Readonly<Record<Flag, { label: string }>> = nl.logbook.flagNames;
@@ -54,9 +55,9 @@ export function TeamFollowUp() {
       <PickupRequests state={state} />
       {state.role === 'coordinator' ? <TeamView state={state} /> : null}
       <div className="button-row">
-        <button type="button" className="button" disabled={refresh.busy} onClick={() => void refresh.run()}>
+        <Button type="button" className="button" disabled={refresh.busy} onClick={() => void refresh.run()}>
           {refresh.busy ? t.refreshing : t.refresh}
-        </button>
+        </Button>
       </div>
       <p role="status" className="follow-up-calendar__status">
         {refresh.message}
@@ -155,7 +156,7 @@ function TeamItem({
         {r.nextDue ? t.team.due(absoluteDateNl(r.nextDue)) : t.team.noDue} · {t.team.status[r.status]}
         {r.flag ? ` · ${t.team.flag(flagNames[r.flag].label)}` : ''}
       </p>
-      <button
+      <Button
         type="button"
         className="button"
         aria-label={t.team.askLabel(r.reference, worker)}
@@ -163,7 +164,7 @@ function TeamItem({
         onClick={() => void ask()}
       >
         {busy ? t.team.asking : t.team.ask}
-      </button>
+      </Button>
     </li>
   );
 }

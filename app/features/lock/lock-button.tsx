@@ -1,13 +1,22 @@
 import { useVaultState } from '../../data/vault-hooks';
 import { lock } from '../../data/vault';
 import { nl } from '../../i18n/core';
+import { requestPageFocus } from '../../shell/router';
 
 /** Always within reach while unlocked: locks at once. */
 export function LockButton() {
   const vault = useVaultState();
   if (vault !== 'unlocked') return null;
   return (
-    <button type="button" className="button button--on-brand" onClick={() => lock()}>
+    <button
+      type="button"
+      className="button button--on-brand"
+      onClick={() => {
+        // This button leaves with the unlocked screen: the lock screen's heading takes focus.
+        requestPageFocus();
+        lock();
+      }}
+    >
       <svg
         aria-hidden="true"
         width="18"

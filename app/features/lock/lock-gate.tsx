@@ -1,7 +1,8 @@
-import { useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useVaultState } from '../../data/vault-hooks';
 import { nl } from '../../i18n/core';
 import { Page } from '../../shell/page';
+import { requestPageFocus } from '../../shell/router';
 import { SetupScreen, UnlockScreen } from './lock-screen';
 import { RecoveryCodeView } from './recovery-code-view';
 
@@ -12,6 +13,14 @@ import { RecoveryCodeView } from './recovery-code-view';
 export function LockGate({ children }: { children: ReactNode }) {
   const vault = useVaultState();
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  // Unlocked from the lock screen (or set up): the page that replaces the
+  // form takes focus on its heading. A layout effect runs before the page's
+  // own (passive) focus effect in the same commit.
+  const previous = useRef(vault);
+  useLayoutEffect(() => {
+    if (vault === 'unlocked' && (previous.current === 'locked' || previous.current === 'none')) requestPageFocus();
+    previous.current = vault;
+  }, [vault]);
 
   if (vault === 'loading') {
     // The lock screen index.html shows (prerendered from this very branch), usable at once.
@@ -26,7 +35,13 @@ export function LockGate({ children }: { children: ReactNode }) {
   if (recoveryCode) {
     return (
       <Page title={nl.lock.recoveryTitle}>
-        <RecoveryCodeView code={recoveryCode} onDone={() => setRecoveryCode(null)} />
+        <RecoveryCodeView
+          code={recoveryCode}
+          onDone={() => {
+            requestPageFocus();
+            setRecoveryCode(null);
+          }}
+        />
       </Page>
     );
   }

@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { nl } from '../../i18n/core';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
+import { pageFocusRequestPending } from '../../shell/router';
 import { RecoverForm } from './recover-form';
 import { SetupForm } from './setup-form';
 import { UnlockForm } from './unlock-form';
@@ -35,15 +36,24 @@ const PairJoinForm = lazy(() => import('./pair-join-form').then((m) => ({ defaul
 
 export function SetupScreen({ onCreated }: { onCreated: (recoveryCode: string | undefined) => void }) {
   const [pairing, setPairing] = useState(false);
+  // Back from pairing: the form that replaced the pressed button takes focus.
+  const [returned, setReturned] = useState(false);
   return (
-    <Page title={nl.lock.setupTitle} focusHeading={false}>
+    // Focus stays where it is on a first load (what is typed into index.html's copy is kept);
+    // after in-app navigation or locking, the heading takes it.
+    <Page title={nl.lock.setupTitle} focusHeading={pageFocusRequestPending()}>
       {pairing ? (
         <Suspense fallback={<p>{nl.lock.loading}</p>}>
-          <PairJoinForm onBack={() => setPairing(false)} />
+          <PairJoinForm
+            onBack={() => {
+              setPairing(false);
+              setReturned(true);
+            }}
+          />
         </Suspense>
       ) : (
         <>
-          <SetupForm onCreated={onCreated} />
+          <SetupForm onCreated={onCreated} focusOnMount={returned} />
           <div className="card">
             <p>{nl.lock.pairEntryIntro}</p>
             <button type="button" className="button" onClick={() => setPairing(true)}>
@@ -60,12 +70,19 @@ export function SetupScreen({ onCreated }: { onCreated: (recoveryCode: string | 
 /** `pending`: shown while it is not yet known whether a vault exists (a submit waits for it). */
 export function UnlockScreen({ pending = false }: { pending?: boolean }) {
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
+  // Back from the recovery form: the passphrase field takes focus.
+  const [returned, setReturned] = useState(false);
   return (
-    <Page title={nl.lock.unlockTitle} focusHeading={false}>
+    <Page title={nl.lock.unlockTitle} focusHeading={pageFocusRequestPending()}>
       {mode === 'passphrase' ? (
-        <UnlockForm pending={pending} onForgot={() => setMode('recovery')} />
+        <UnlockForm pending={pending} focusOnMount={returned} onForgot={() => setMode('recovery')} />
       ) : (
-        <RecoverForm onBack={() => setMode('passphrase')} />
+        <RecoverForm
+          onBack={() => {
+            setMode('passphrase');
+            setReturned(true);
+          }}
+        />
       )}
       <KnowledgeLinks />
     </Page>

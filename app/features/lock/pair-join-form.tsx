@@ -10,6 +10,8 @@ import { sync } from '../../i18n/nl/sync';
 import { TextField } from '../../ui/field';
 import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
 import { SyncAccountFields, useSyncAccount } from '../../ui/sync';
+import { Button } from '../../ui/button';
+import { focusFirstInvalid, useFocusOnMount } from '../../ui/focus';
 
 const t = sync;
 
@@ -25,6 +27,8 @@ function describe(error: unknown): string {
 
 export function PairJoinForm({ onBack }: { onBack: () => void }) {
   const account = useSyncAccount();
+  // Shown by the button that left the DOM: the form's heading takes focus.
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const [code, setCode] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -37,6 +41,7 @@ export function PairJoinForm({ onBack }: { onBack: () => void }) {
     const problems = pairProblems(passphrase, confirm);
     if (!account.complete || !code.trim() || problems.value || problems.confirm) {
       setShowErrors(true);
+      focusFirstInvalid(event.currentTarget as HTMLFormElement);
       return;
     }
     setBusy(true);
@@ -52,7 +57,9 @@ export function PairJoinForm({ onBack }: { onBack: () => void }) {
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="card" aria-labelledby="koppel-toestel">
-      <h2 id="koppel-toestel">{t.join.title}</h2>
+      <h2 id="koppel-toestel" ref={heading} tabIndex={-1}>
+        {t.join.title}
+      </h2>
       <p>{t.join.intro}</p>
       <SyncAccountFields {...account.fields} busy={busy} showErrors={showErrors}>
         <TextField
@@ -81,12 +88,12 @@ export function PairJoinForm({ onBack }: { onBack: () => void }) {
         {error ?? ''}
       </p>
       <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <Button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t.join.busy : t.join.submit}
-        </button>
-        <button type="button" className="button" onClick={onBack} disabled={busy}>
+        </Button>
+        <Button type="button" className="button" onClick={onBack} disabled={busy}>
           {t.join.back}
-        </button>
+        </Button>
       </div>
     </form>
   );

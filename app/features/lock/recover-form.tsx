@@ -7,6 +7,7 @@ import { SubmitRow } from '../../ui/submit-row';
 import { errorCode, retryAtOf } from '../../data/errors';
 import { throttledText } from '../../ui/vault-errors';
 import { useVaultSubmit } from './use-vault-submit';
+import { focusFirstInvalid, useFocusOnMount } from '../../ui/focus';
 
 /** Unlock with the recovery code and choose a new passphrase. */
 export function RecoverForm({ onBack }: { onBack: () => void }) {
@@ -14,12 +15,15 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
   const pair = usePassphrasePair();
   const showErrors = pair.bind.showErrors;
   const { busy, error, run } = useVaultSubmit();
+  // Shown by "Wachtwoordzin vergeten?", which left the DOM: the form's heading takes focus.
+  const heading = useFocusOnMount<HTMLHeadingElement>();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const pairOk = pair.check();
     if (code.trim() === '' || !pairOk) {
       pair.show();
+      focusFirstInvalid(event.currentTarget as HTMLFormElement);
       return;
     }
     await run(
@@ -34,7 +38,9 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
 
   return (
     <form onSubmit={submit} noValidate className="card">
-      <h2>{nl.lock.recoverTitle}</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        {nl.lock.recoverTitle}
+      </h2>
       <p>{nl.lock.recoverIntro}</p>
       <TextField
         label={nl.lock.recoverCodeLabel}

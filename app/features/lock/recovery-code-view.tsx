@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { nl } from '../../i18n/core';
+import { Button } from '../../ui/button';
 
 /** Shows the recovery code once, grouped for reading, printable. */
 export function RecoveryCodeView({ code, onDone }: { code: string; onDone: () => void }) {
@@ -21,9 +22,9 @@ export function RecoveryCodeView({ code, onDone }: { code: string; onDone: () =>
         <input type="checkbox" checked={stored} onChange={(event) => setStored(event.target.checked)} />
         <span>{nl.lock.recoveryStored}</span>
       </label>
-      <button type="button" className="button button--primary no-print" disabled={!stored} onClick={onDone}>
+      <Button type="button" className="button button--primary no-print" disabled={!stored} onClick={onDone}>
         {nl.lock.continue}
-      </button>
+      </Button>
     </section>
   );
 }

@@ -5,9 +5,18 @@ import { PassphrasePair, usePassphrasePair } from '../../ui/passphrase-pair';
 import { errorCode } from '../../data/errors';
 import { useVaultSubmit } from './use-vault-submit';
 import { takeEarlyPassphrase } from './early-passphrase';
+import { Button } from '../../ui/button';
+import { focusFirstInvalid } from '../../ui/focus';
 
 /** First run: choose a passphrase (and optionally get a recovery code). */
-export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | undefined) => void }) {
+export function SetupForm({
+  onCreated,
+  focusOnMount = false,
+}: {
+  onCreated: (recoveryCode: string | undefined) => void;
+  /** Focus the first field on mount (back from pairing; never on a first load). */
+  focusOnMount?: boolean;
+}) {
   // What was typed into the prerendered unlock form before a first run was known.
   const [early] = useState(takeEarlyPassphrase);
   const pair = usePassphrasePair(early?.text);
@@ -16,7 +25,10 @@ export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | un
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!pair.check()) return;
+    if (!pair.check()) {
+      focusFirstInvalid(event.currentTarget as HTMLFormElement);
+      return;
+    }
     await run(
       async () => {
         const { recoveryCode } = await createVault(pair.value, { recoveryCode: withRecovery });
@@ -31,7 +43,7 @@ export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | un
     <form onSubmit={submit} noValidate className="card">
       <p>{nl.lock.setupIntro}</p>
       <p>{nl.lock.noPasswordManager}</p>
-      <PassphrasePair label={nl.lock.passphrase} {...pair.bind} autoFocus={early?.focused === true} />
+      <PassphrasePair label={nl.lock.passphrase} {...pair.bind} autoFocus={focusOnMount || early?.focused === true} />
       <label className="checkbox">
         <input type="checkbox" checked={withRecovery} onChange={(event) => setWithRecovery(event.target.checked)} />
         <span>
@@ -44,9 +56,9 @@ export function SetupForm({ onCreated }: { onCreated: (recoveryCode: string | un
       <p role="alert" className="field__error">
         {error ?? ''}
       </p>
-      <button type="submit" className="button button--primary" disabled={busy}>
+      <Button type="submit" className="button button--primary" disabled={busy}>
         {busy ? nl.lock.creating : nl.lock.create}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -12,7 +12,16 @@ import { handOverEarlyPassphrase, takeEarlyPassphrase } from './early-passphrase
  * `pending`: it is not yet known whether a vault exists; the form is usable
  * (as index.html's prerendered copy is) and a submit waits for the answer.
  */
-export function UnlockForm({ onForgot, pending = false }: { onForgot: () => void; pending?: boolean }) {
+export function UnlockForm({
+  onForgot,
+  pending = false,
+  focusOnMount = false,
+}: {
+  onForgot: () => void;
+  pending?: boolean;
+  /** Focus the passphrase field on mount (back from the recovery form; never on a first load). */
+  focusOnMount?: boolean;
+}) {
   const [passphrase, setPassphrase] = useState('');
   const form = useRef<HTMLFormElement>(null);
   // Hydration keeps the field's DOM value: what was typed into index.html's
@@ -88,6 +97,10 @@ export function UnlockForm({ onForgot, pending = false }: { onForgot: () => void
         setError(nl.lock.genericError);
       }
       setBusy(false);
+      // Ready to type the passphrase again (the button kept focus while busy).
+      const input = form.current?.querySelector('input');
+      input?.focus();
+      input?.select();
     }
   }
 
@@ -115,6 +128,7 @@ export function UnlockForm({ onForgot, pending = false }: { onForgot: () => void
           handOver(event.target);
         }}
         onFocus={(event) => handOver(event.target)}
+        autoFocus={focusOnMount}
         onBlur={(event) => handOver(event.target)}
         error={message}
       />

@@ -23,6 +23,7 @@ import { useAction } from '../../ui/use-action';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 import { statusText } from './status-text';
 import { ItemList } from '../../ui/item-list';
+import { Button } from '../../ui/button';
 
 const t = nl.logbook.followUp;
 const tc = nl.logbook.close;
@@ -113,7 +114,7 @@ function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (mes
       {followUp.doneOn ? null : (
         <>
           <div className="button-row">
-            <button
+            <Button
               type="button"
               className="button"
               aria-label={t.markDoneLabel(due)}
@@ -121,7 +122,7 @@ function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (mes
               onClick={() => void markDone()}
             >
               {t.markDone}
-            </button>
+            </Button>
           </div>
           <Expander label={t.reschedule} buttonLabel={t.rescheduleLabel(due)} onSaved={onSaved}>
             {(close, saved) => (
@@ -212,9 +213,9 @@ function ReopenButton({ caseId, onSaved }: { caseId: string; onSaved: (message: 
     );
   return (
     <>
-      <button type="button" className="button" disabled={busy} onClick={() => void reopen()}>
+      <Button type="button" className="button" disabled={busy} onClick={() => void reopen()}>
         {tc.reopen}
-      </button>
+      </Button>
       <LiveText role="alert" className="field__error" message={error} />
     </>
   );

@@ -13,6 +13,7 @@ import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { useOperationForm } from '../../ui/use-operation-form';
 import type { DraftFields } from '../../data/drafts';
 import { useFormDraft } from './use-form-draft';
+import { Button } from '../../ui/button';
 
 const t = nl.logbook;
 export const NEW_CASE_DRAFT = 'case-new';
@@ -104,9 +105,9 @@ function NewCaseForm({ initial, onChange, onDiscard, saved }: NewCaseFormProps) 
         busy={busy}
         saveLabel={t.save}
         extra={
-          <button type="button" className="button button--danger" onClick={() => void discard()} disabled={busy}>
+          <Button type="button" className="button button--danger" onClick={() => void discard()} disabled={busy}>
             {t.discardDraft}
-          </button>
+          </Button>
         }
       />
     </form>

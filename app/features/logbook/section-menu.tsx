@@ -5,6 +5,7 @@
 // away from anywhere.
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { nl } from '../../i18n/catalogue';
+import { Button } from '../../ui/button';
 
 const tp = nl.casePage;
 
@@ -180,7 +181,7 @@ export function SectionMenu({
           >
             {tp.toTop}
           </button>
-          <button
+          <Button
             type="button"
             className="button"
             disabled={allFolded}
@@ -190,8 +191,8 @@ export function SectionMenu({
             }}
           >
             {tp.collapseAll}
-          </button>
-          <button
+          </Button>
+          <Button
             type="button"
             className="button"
             disabled={folded.size === 0}
@@ -201,7 +202,7 @@ export function SectionMenu({
             }}
           >
             {tp.expandAll}
-          </button>
+          </Button>
         </div>
       </div>
     </nav>

@@ -21,6 +21,7 @@ import { describeFailure, imageDataError, type FieldErrors } from '../../ui/form
 import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, SavedStatus, useSavedMessage } from './section';
 import { ContentError } from '../../ui/knowledge/content-error';
+import { Button } from '../../ui/button';
 
 const t = nl.logbook.steps;
 const ts = nl.casePage.steps;
@@ -161,6 +162,8 @@ function PresentStepItem({
 
   // One tap: done today, or no longer done. The checkbox is the state and the action at once.
   function toggleDone() {
+    // Waiting for the previous save: the box stays focusable (aria-disabled), the press does nothing.
+    if (busy) return;
     setOptimistic(!done);
     if (done) void save({ doneOn: null }, ts.undone(step.number));
     else void save({ doneOn: todayIso() }, ts.doneSaved(step.number));
@@ -177,7 +180,7 @@ function PresentStepItem({
         </ul>
       ) : null}
       <label className="step__toggle">
-        <input type="checkbox" checked={optimistic ?? done} disabled={busy} onChange={toggleDone} />
+        <input type="checkbox" checked={optimistic ?? done} aria-disabled={busy || undefined} onChange={toggleDone} />
         <span>
           {ts.doneToggle}
           <span className="visually-hidden"> — {where}</span>
@@ -207,7 +210,7 @@ function PresentStepItem({
             {ts.noteButton}
           </button>
           {done ? null : (
-            <button
+            <Button
               type="button"
               className="button"
               aria-label={ts.remindLabelIn(where)}
@@ -216,7 +219,7 @@ function PresentStepItem({
               onClick={() => void save({ doneOn: null, remind: check?.remind !== true }, nl.logbook.saved)}
             >
               {t.remind}
-            </button>
+            </Button>
           )}
         </div>
       )}

@@ -16,6 +16,7 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { SelectField } from '../../ui/select-field';
 import { setFlash } from './flash';
 import { CaseSection } from './section';
+import { Button } from '../../ui/button';
 
 function label(member: Member): string {
   return t.entry(member.name, t.roles[member.role]);
@@ -120,14 +121,14 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
               <li key={entry.memberId} className="record-card">
                 <p>{entryText(entry)}</p>
                 {entry.me || entry.from !== access.me ? null : (
-                  <button
+                  <Button
                     type="button"
                     className="button button--danger"
                     disabled={busy}
                     onClick={() => setConfirming(entry)}
                   >
                     {t.withdrawButton(nameOf(entry))}
-                  </button>
+                  </Button>
                 )}
               </li>
             ))}
@@ -148,9 +149,9 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
                 onChange={(event) => setPick(event.target.value)}
                 options={access.candidates.map((m) => ({ value: m.id, label: label(m) }))}
               />
-              <button type="submit" className="button button--primary" disabled={busy || pick === ''}>
+              <Button type="submit" className="button button--primary" disabled={busy || pick === ''}>
                 {t.shareButton}
-              </button>
+              </Button>
             </form>
           )}
         </>
@@ -159,9 +160,9 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
         <>
           <h3>{t.eraseTitle}</h3>
           <p className="field__hint">{eraseRole === 'owner' ? t.eraseOwnerIntro : t.eraseHolderIntro(ownerName)}</p>
-          <button type="button" className="button button--danger" disabled={busy} onClick={() => setErasing(true)}>
+          <Button type="button" className="button button--danger" disabled={busy} onClick={() => setErasing(true)}>
             {eraseRole === 'owner' ? t.eraseOwnerButton : t.eraseHolderButton}
-          </button>
+          </Button>
         </>
       ) : null}
       <ConfirmDialog

@@ -90,7 +90,6 @@ export function BackupExportForm() {
     schema: backupExportForm,
     toInput,
     check: checkExport,
-    revalidate: true,
     fields: ['selected', 'current', 'transfer', 'transferConfirm'],
     run: (input, _values, report: (progress: BackupProgress) => void) => {
       setResult(null);

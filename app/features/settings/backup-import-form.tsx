@@ -80,7 +80,6 @@ export function BackupImportForm() {
     schema: backupImportForm,
     toInput: (values: Values) => ({ ...values, mode: values.mode ?? defaultMode }),
     check: checkImport,
-    revalidate: true,
     // A chosen file is judged at once; choosing none is only an error on submit.
     liveCheck: { file: (file) => (file ? fileProblem(file) : null) },
     fields: ['file', 'mode', 'passphrase'],

@@ -9,6 +9,7 @@ import { OneTimeCode } from '../../ui/one-time-code';
 import { PassphraseField } from '../../ui/passphrase-pair';
 import { textValue } from '../../ui/use-operation-form';
 import { syncErrorText } from './sync-errors';
+import { Button } from '../../ui/button';
 
 const timeOnly = new Intl.DateTimeFormat('nl-BE', { timeStyle: 'short' });
 
@@ -86,9 +87,9 @@ export function SyncPairPanel({ config }: { config: SyncConfig }) {
             error={error}
           />
           <div className="button-row">
-            <button type="submit" className="button button--primary" disabled={busy || passphrase === ''}>
+            <Button type="submit" className="button button--primary" disabled={busy || passphrase === ''}>
               {busy ? t.pairBusy : t.pairCreate}
-            </button>
+            </Button>
           </div>
         </form>
       )}

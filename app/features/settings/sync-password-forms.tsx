@@ -10,6 +10,7 @@ import { sync as t } from '../../i18n/nl/sync';
 import { TextField } from '../../ui/field';
 import { textValue } from '../../ui/use-operation-form';
 import { syncErrorText } from './sync-errors';
+import { Button } from '../../ui/button';
 
 /** Both password forms with one shared notice line. */
 export function SyncPasswordForms({
@@ -107,9 +108,9 @@ function PasswordForm({
         error={error}
       />
       <div className="button-row">
-        <button type="submit" className="button" disabled={busy || value === ''}>
+        <Button type="submit" className="button" disabled={busy || value === ''}>
           {change ? t.changePassword : t.passwordUpdate}
-        </button>
+        </Button>
       </div>
     </form>
   );

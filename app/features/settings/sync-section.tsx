@@ -16,6 +16,8 @@ import { syncErrorText } from './sync-errors';
 import { SyncDevicesPanel } from './sync-devices-panel';
 import { SyncPairPanel } from './sync-pair-panel';
 import { SyncPasswordForms } from './sync-password-forms';
+import { Button } from '../../ui/button';
+import { focusFirstInvalid } from '../../ui/focus';
 
 const t = sync;
 
@@ -45,6 +47,7 @@ function ConnectForm({ onConnected }: { onConnected: (config: SyncConfig) => voi
     event.preventDefault();
     if (!account.complete) {
       setMissing(true);
+      focusFirstInvalid(event.currentTarget as HTMLFormElement);
       return;
     }
     setBusy(true);
@@ -69,9 +72,9 @@ function ConnectForm({ onConnected }: { onConnected: (config: SyncConfig) => voi
       <p>{t.connectIntro}</p>
       <SyncAccountFields {...account.fields} busy={busy} showErrors={missing} />
       <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <Button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t.connecting : t.connect}
-        </button>
+        </Button>
       </div>
       <p role="alert" className="settings-status">
         {error ?? ''}

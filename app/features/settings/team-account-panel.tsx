@@ -12,6 +12,7 @@ import { TextField } from '../../ui/field';
 import { LiveText } from '../../ui/live-text';
 import { textValue } from '../../ui/use-operation-form';
 import { teamErrorText } from './team-common';
+import { Button } from '../../ui/button';
 
 export function TeamAccountPanel({ config, onChanged }: { config: TeamConfig; onChanged: (c: TeamConfig) => void }) {
   const refusal = useTeamRefusal();
@@ -57,9 +58,9 @@ export function TeamAccountPanel({ config, onChanged }: { config: TeamConfig; on
             error={error}
           />
           <div className="button-row">
-            <button type="submit" className="button button--primary" disabled={busy || value === ''}>
+            <Button type="submit" className="button button--primary" disabled={busy || value === ''}>
               {t.submit}
-            </button>
+            </Button>
           </div>
         </form>
       ) : null}

@@ -10,6 +10,8 @@ import { RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { textValue, typedCode } from '../../ui/use-operation-form';
 import { roleOptions, useSubmit } from './team-common';
+import { Button } from '../../ui/button';
+import { focusFirstInvalid } from '../../ui/focus';
 
 /** Team id, account, password and name: the fields both the create and the join form ask. */
 function useAccountFields() {
@@ -74,16 +76,18 @@ function TeamForm(props: {
       noValidate
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
-        void props.onSubmit();
+        const form = event.currentTarget as HTMLFormElement;
+        // A refused or failed entry marks its fields; focus goes to the first one.
+        void props.onSubmit().then(() => focusFirstInvalid(form));
       }}
     >
       <h3 id={headingId}>{props.title}</h3>
       <p>{props.intro}</p>
       {props.children}
       <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={props.busy}>
+        <Button type="submit" className="button button--primary" disabled={props.busy}>
           {props.busy ? props.busyLabel : props.submit}
-        </button>
+        </Button>
       </div>
       <p role="alert" className="settings-status">
         {props.error ?? ''}

@@ -14,6 +14,7 @@ import { team as t, teamRoleLabels } from '../../i18n/nl/team';
 import { RadioGroup } from '../../ui/choice-group';
 import { OneTimeCode } from '../../ui/one-time-code';
 import { StatusLines, dateTime, roleOptions, teamErrorText, useSubmit } from './team-common';
+import { Button } from '../../ui/button';
 
 /** The lead creates an invite code for a role, copies or cancels it. */
 export function InvitePanel() {
@@ -69,9 +70,9 @@ export function InvitePanel() {
             onChange={setRole}
           />
           <div className="button-row">
-            <button type="submit" className="button button--primary" disabled={busy}>
+            <Button type="submit" className="button button--primary" disabled={busy}>
               {busy ? t.inviteBusy : t.inviteCreate}
-            </button>
+            </Button>
           </div>
         </form>
       )}
@@ -121,22 +122,22 @@ export function RequestsPanel({
                 {t.fingerprint}: <code>{request.fingerprint}</code>
               </span>
               <div className="button-row">
-                <button
+                <Button
                   type="button"
                   className="button button--primary button--small"
                   disabled={busy}
                   onClick={() => void act(request, true)}
                 >
                   {t.admit(request.member.name)}
-                </button>
-                <button
+                </Button>
+                <Button
                   type="button"
                   className="button button--small"
                   disabled={busy}
                   onClick={() => void act(request, false)}
                 >
                   {t.decline(request.member.name)}
-                </button>
+                </Button>
               </div>
             </li>
           ))}

@@ -144,6 +144,7 @@ export const exportScreen = {
     recipient: 'Voor wie?',
     make: 'Samenvatting maken',
     making: 'Bezig…',
+    ready: 'De samenvatting is klaar. Lees ze hieronder na voor je ze deelt.',
     caseRequired: 'Kies een dossier.',
     caseGone: 'Dit dossier bestaat niet (meer) of kan niet gelezen worden.',
     failed: 'De samenvatting kon niet gemaakt worden. Er is niets gedeeld.',

@@ -102,6 +102,10 @@ export const logbook = {
   caseDocumentTitle: 'Dossier',
   caseLoading: 'Dossier laden…',
   caseNotFound: 'Dit dossier bestaat niet (meer) op dit toestel.',
+  /** A case address from before a reload, or from another tab: the handle in it means nothing here. */
+  caseLinkExpired: 'Open het dossier opnieuw vanuit het logboek',
+  caseLinkExpiredBody:
+    'Het adres van een dossierpagina werkt alleen zolang die pagina open is. Zo blijft er geen dossier achter in de adresbalk of de geschiedenis van de browser. Na het herladen, of in een nieuw tabblad, kies je het dossier opnieuw in het logboek.',
   caseDamaged: 'Dit dossier kan niet gelezen worden. Er is niets gewijzigd.',
   partsDamaged: (n: number) =>
     `${n} ${n === 1 ? 'onderdeel' : 'onderdelen'} van dit dossier ${n === 1 ? 'kan' : 'kunnen'} niet gelezen worden en ${n === 1 ? 'wordt' : 'worden'} niet getoond.`,

@@ -1,0 +1,97 @@
+// Where keyboard and screen-reader focus goes on a phone: after in-app
+// navigation the new page's heading takes it; a button that is busy keeps it;
+// a refused or failed form hands it to the field that needs attention.
+import { expect, test } from './fixtures';
+import { testPassphrase } from './pages/lock-page';
+import { LogbookPage, phone } from './pages/logbook-page';
+
+test.use({ viewport: phone });
+
+test('focus follows the worker through setup, pages, locking, a wrong passphrase and unlocking', async ({ page }) => {
+  const logbook = new LogbookPage(page);
+  await page.goto('/');
+  await logbook.lock.createVault();
+  // Set up: the logbook that replaced the form has focus on its heading.
+  await expect(logbook.heading('Logboek')).toBeFocused();
+
+  // In-page links leave the DOM as they are followed: the new page's heading takes focus.
+  await page.getByRole('link', { name: 'Nieuw incident' }).click();
+  await expect(logbook.heading('Nieuw incident')).toBeFocused();
+  await logbook.fillIncident({
+    types: ['ongewenste sexting'],
+    knownVia: 'Een klasgenoot',
+    schools: ['Sint-Jozefscollege'],
+    description: 'Foto doorgestuurd in een klasgroep.',
+  });
+  const reference = await logbook.saveIncident();
+  await expect(logbook.heading(`Dossier ${reference}`)).toBeFocused();
+  await page.getByRole('link', { name: 'Terug naar het logboek' }).click();
+  await expect(logbook.heading('Logboek')).toBeFocused();
+
+  // Locking: the lock screen's heading, not the page body.
+  await page.getByRole('button', { name: 'Vergrendelen' }).click();
+  await expect(logbook.heading('Baken ontgrendelen')).toBeFocused();
+
+  // A wrong passphrase: the field is ready to be typed into again, with its error.
+  const passphrase = page.getByLabel('Wachtwoordzin', { exact: true });
+  await passphrase.fill('dit is niet de juiste zin');
+  await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+  await expect(page.getByText('Deze wachtwoordzin klopt niet. Probeer het opnieuw.')).toBeVisible();
+  await expect(passphrase).toBeFocused();
+
+  // To the recovery form and back: focus goes with the part of the screen that replaced the button.
+  await page.getByRole('button', { name: 'Wachtwoordzin vergeten? Gebruik je herstelcode' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Ontgrendelen met herstelcode' })).toBeFocused();
+  await page.getByRole('button', { name: 'Terug naar ontgrendelen' }).click();
+  await expect(passphrase).toBeFocused();
+
+  // The retry wait may still run after the wrong attempt; unlock once the button can be used.
+  await passphrase.fill(testPassphrase);
+  const unlock = page.getByRole('button', { name: 'Ontgrendelen' });
+  await expect(unlock).toBeEnabled({ timeout: 15_000 });
+  await unlock.click();
+  await expect(logbook.heading('Logboek')).toBeFocused();
+});
+
+test('a refused form moves focus to the first field to fix, and a fixed field loses its error as it is typed', async ({
+  page,
+}) => {
+  const logbook = new LogbookPage(page);
+  await page.goto('/');
+  await logbook.lock.createVault();
+  await logbook.openNewIncident();
+  await page.getByRole('button', { name: 'Bewaren', exact: true }).click();
+
+  const knownVia = page.getByRole('group', { name: 'Hoe werd het bekend?' });
+  const classmate = knownVia.getByRole('radio', { name: 'Een klasgenoot' });
+  await expect(knownVia.getByRole('radio').first()).toBeFocused();
+  await expect(classmate).toHaveAttribute('aria-invalid', 'true');
+  await classmate.check();
+  await expect(classmate).not.toHaveAttribute('aria-invalid', 'true');
+  // A field not yet fixed still says what is missing.
+  await expect(logbook.description).toHaveAttribute('aria-invalid', 'true');
+  const general = page.getByText('Niet bewaard: kijk de gemarkeerde velden na.');
+  await expect(general).toBeVisible();
+  // Once every field is right, the general message goes too.
+  await page
+    .getByRole('group', { name: 'Soort incident' })
+    .getByRole('checkbox', { name: 'ongewenste sexting', exact: true })
+    .check();
+  await page.getByRole('textbox', { name: 'School 1', exact: true }).fill('Sint-Jozefscollege');
+  await logbook.description.fill('Foto doorgestuurd in een klasgroep.');
+  await expect(logbook.description).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(general).toBeHidden();
+});
+
+test('a summary that is made is announced, and its button keeps focus while it works', async ({ page }) => {
+  const logbook = new LogbookPage(page);
+  await page.goto('/');
+  await logbook.lock.createVault();
+  await logbook.logExampleCase();
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Export' }).click();
+  await page.getByRole('combobox', { name: 'Dossier' }).selectOption({ index: 1 });
+  const make = page.getByRole('button', { name: 'Samenvatting maken' });
+  await make.click();
+  await expect(page.getByRole('status').filter({ hasText: 'De samenvatting is klaar.' })).toBeVisible();
+  await expect(make).toBeFocused();
+});
