@@ -20,7 +20,7 @@ import { CaseConversationGuide } from '../../ui/knowledge/case-guide';
 import { ConsentSection } from './consent-section';
 import { FactsSection, nextDue } from './facts-section';
 import { FlagsSection } from './flags-section';
-import { takeFlash } from './flash';
+import { useFlash } from './flash';
 import { FollowUpSection } from './follow-up-section';
 import { NotesSection } from './notes-section';
 import { PartiesSection } from './parties-section';
@@ -113,7 +113,7 @@ function useFoldedSections(): [ReadonlySet<string>, (ids: readonly string[]) => 
 
 export function CaseDetailView({ id }: { id: string }) {
   const detail = useCaseDetail(id);
-  const [flash] = useState(takeFlash);
+  const [flash] = useFlash();
   const [folded, setFolded] = useFoldedSections();
   const inTeam = useHasTeam();
 

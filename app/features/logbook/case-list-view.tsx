@@ -21,7 +21,7 @@ import { TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select-field';
 import { formatDate, todayIso } from '../../ui/dates';
 import { EraseCaseButton } from './erase-case';
-import { takeFlash } from './flash';
+import { useFlash } from './flash';
 import { NEW_CASE_DRAFT } from './new-case-view';
 import { statusText } from './status-text';
 
@@ -46,7 +46,7 @@ export function CaseListView() {
   const [type, setType] = useState('');
   const [flag, setFlag] = useState('');
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const [flash, setFlash] = useState(takeFlash);
+  const [flash, setFlash] = useFlash();
   const deferredQuery = useDeferredValue(query);
 
   // Sort once per list change; each keystroke then only filters (the filter keeps the order).
