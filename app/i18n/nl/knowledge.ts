@@ -53,7 +53,7 @@ export const knowledge = {
     'shame-sexting': 'shame sexting / sexting misbruik',
     sextortion: 'sextortion',
     grooming: 'grooming',
-    exposing: 'exposing',
+    exposing: 'beelden verspreiden met persoonsgegevens',
     doxing: 'doxing',
     anders: 'anders',
   },
