@@ -228,7 +228,8 @@ export const logbook = {
     entryCategories: (list: string) => `Informatie: ${list}`,
     entryGiven: (by: string, on: string, how: string) => `Toestemming van ${by} op ${on}, ${how}.`,
     withdrawnOn: (date: string) => `Ingetrokken op ${date}`,
-    active: 'geldt',
+    // Only that it is not withdrawn: whether it is enough ("Geldig", "Nog niet genoeg…") is the validity badge's to say.
+    active: 'Niet ingetrokken',
     withdraw: 'Intrekken',
     withdrawLabel: (title: string) => `Toestemming ${title} intrekken`,
     withdrawDate: 'Ingetrokken op',
