@@ -13,13 +13,13 @@ export function todayIso(now: Date = new Date()): string {
  * Brussels, whichever is later (schema/follow-up.ts latestToday). For the
  * `max` of a date field that may not lie in the future.
  */
-export function latestTodayIso(now: Date = new Date()): string {
-  return latestToday(now);
+export function latestTodayIso(): string {
+  return latestToday(new Date());
 }
 
 /** Whether a YYYY-MM-DD date lies after latestTodayIso(). */
-export function isFutureIso(iso: string, now: Date = new Date()): boolean {
-  return iso > latestToday(now);
+export function isFutureIso(iso: string): boolean {
+  return iso > latestTodayIso();
 }
 
 export function isIsoDate(value: string): boolean {

@@ -142,7 +142,7 @@ export const logbook = {
     hideRealName: 'Verberg echte naam',
     realNameLabel: 'Echte naam',
     age: 'Leeftijd (jaar)',
-    ageHint: 'In jaren, toen de zaak bekend werd. Laat leeg als je die niet kent.',
+    ageHint: 'Toen de zaak bekend werd. Leeg laten als je die niet kent.',
     school: 'School (optioneel)',
     className: 'Klas (optioneel)',
     ageText: (age: number) => `${age} jaar`,
@@ -379,7 +379,6 @@ export const logbook = {
     choose: 'Maak een keuze.',
     chooseOne: 'Kies minstens één mogelijkheid.',
     ageRange: 'Vul een leeftijd tussen 0 en 120 in.',
-    invalidDate: 'Geef een geldige datum.',
     dateBefore: 'Deze datum ligt te vroeg.',
   },
 } as const;
