@@ -101,6 +101,16 @@ test('consent releases only the information of the person who may give it', asyn
   await expect(form.getByText(reason).first()).toBeVisible();
   await expect(consent.getByRole('article')).toHaveCount(2);
   await expectNoAxeViolations(page, 'consent form with a refused giver');
+  // A date in the future is refused; judged on that date the pupil would be an adult, so no verdict is shown.
+  const givenOn = form.getByRole('textbox', { name: 'Wanneer?' });
+  await expect(givenOn).toHaveAttribute('max', /^\d{4}-\d{2}-\d{2}$/);
+  await givenOn.fill('2099-01-01');
+  // The live verdict (role=status) goes; the refusal from the earlier save stays until the next one.
+  await expect(form.getByRole('status').filter({ hasText: reason })).toHaveCount(0);
+  await expect(form.getByText('Een volwassene geeft zelf toestemming')).toHaveCount(0);
+  await form.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(form.getByText('Deze datum ligt in de toekomst.')).toBeVisible();
+  await expect(consent.getByRole('article')).toHaveCount(2);
   await form.getByRole('button', { name: 'Annuleren' }).click();
 
   await exports.open();
@@ -115,7 +125,11 @@ test('consent releases only the information of the person who may give it', asyn
     categories: ['feiten'],
     givenBy: 'de jongere',
   });
-  await expect(consent.getByRole('article').filter({ hasText: 'Jongere A' })).toContainText('Geldig');
+  const given = consent.getByRole('article').filter({ hasText: 'Jongere A' });
+  await expect(given).toContainText('Geldig');
+  // Only whether it was withdrawn; no second, green "geldt" next to the validity.
+  await expect(given.getByText('Niet ingetrokken', { exact: true })).toBeVisible();
+  await expect(consent.getByText('geldt', { exact: true })).toHaveCount(0);
 
   await exports.open();
   await exports.makeSummary(reference, 'de school');
@@ -199,7 +213,9 @@ test('a facts correction needs a reason, keeps the earlier version and the summa
   await history.focus();
   await page.keyboard.press('Enter');
   await expect(incident.getByText(OLD)).toBeVisible();
-  await expect(incident.getByText(new RegExp(`^Vervangen op .+\\. Reden: ${REASON.replace('.', '\\.')}$`))).toBeVisible();
+  await expect(
+    incident.getByText(new RegExp(`^Vervangen op .+\\. Reden: ${REASON.replace('.', '\\.')}$`)),
+  ).toBeVisible();
   await expectNoAxeViolations(page, 'facts with an earlier version');
 
   // The summary uses the current version only, never the earlier one or the reason.

@@ -1,5 +1,6 @@
 /// <reference types="node" />
 import { readdirSync, readFileSync } from 'node:fs';
+import ts from 'typescript';
 import { describe, it, expect } from 'vitest';
 import {
   begrippenFileSchema,
@@ -379,6 +380,32 @@ describe('glossary', () => {
   });
 });
 
+/**
+ * DOMAIN.md: never "slachtoffer", "dader" or "kinderporno", and "exposing" only
+ * where a source is quoted. A word in ‘…’ is mentioned, not used (e.g. "spreek
+ * niet over ‘dader’"); compounds such as "SlachtofferWijzer" are names.
+ */
+const forbiddenWord = /(?<!‘)\b(slachtoffers?|daders?|kinderporno\w*|exposing)\b/i;
+
+/** The text of every string and template literal in a TypeScript file, except object keys (enum ids such as `exposing:`). */
+function stringLiterals(path: URL): string[] {
+  const source = ts.createSourceFile(path.pathname, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+  const texts: string[] = [];
+  const visit = (node: ts.Node): void => {
+    const isKey = ts.isPropertyAssignment(node.parent) && node.parent.name === node;
+    if (!isKey && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))) texts.push(node.text);
+    if (ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) texts.push(node.text);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(source, visit);
+  return texts;
+}
+
+const i18nDir = new URL('../app/i18n/', import.meta.url);
+const catalogueFiles = readdirSync(i18nDir, { recursive: true, encoding: 'utf8' })
+  .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+  .sort();
+
 describe('language rules in our own text', () => {
   // Names, ids and links may carry source wording (e.g. "Meldpunt Kinderporno").
   const skip = new Set(['id', 'name', 'website', 'email', 'source', 'appliesTo', 'incidentType', 'topics']);
@@ -386,9 +413,30 @@ describe('language rules in our own text', () => {
   it.each(jsonFiles)('avoids slachtoffer, dader, kinderporno and exposing outside quotes in %s', (name) => {
     const offending = ownTexts(readJson(name), skip)
       .map((t) => t.text)
-      // A word in ‘…’ is mentioned, not used (e.g. "spreek niet over ‘dader’").
-      .filter((t) => /(?<!‘)\b(slachtoffers?|daders?|kinderporno\w*|exposing)\b/i.test(t));
+      .filter((t) => forbiddenWord.test(t));
     expect(offending).toEqual([]);
+  });
+
+  it('finds the interface catalogue', () => {
+    expect(catalogueFiles).toContain('nl/case-types.ts');
+    expect(catalogueFiles.length).toBeGreaterThan(20);
+    // The scan sees the catalogue's strings, not its keys: this label exists, its enum key is skipped.
+    expect(stringLiterals(new URL('nl/case-types.ts', i18nDir))).toContain('ongewenste sexting');
+  });
+
+  it.each(catalogueFiles)(
+    'avoids slachtoffer, dader, kinderporno and exposing outside quotes in app/i18n/%s',
+    (name) => {
+      const offending = stringLiterals(new URL(name, i18nDir)).filter((t) => forbiddenWord.test(t));
+      expect(offending).toEqual([]);
+    },
+  );
+
+  it('catches the words in a catalogue string, and lets a quoted mention pass', () => {
+    expect(forbiddenWord.test('exposing')).toBe(true);
+    expect(forbiddenWord.test('De dader stuurde door.')).toBe(true);
+    expect(forbiddenWord.test('Spreek niet over ‘slachtoffer’ en ‘dader’.')).toBe(false);
+    expect(forbiddenWord.test('SlachtofferWijzer — folder over sexting')).toBe(false);
   });
 });
 

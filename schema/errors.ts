@@ -56,6 +56,8 @@ export const recordErrors = {
   // Issue 15: conversations.
   conversationAgreementRequired: 'conversation.agreementRequired',
   conversationJointNeedsTwo: 'conversation.jointNeedsTwo',
+  // A date that has not happened yet (a consent given, a share made, a case known; checked when written, never on read).
+  dateInFuture: 'date.inFuture',
 } as const;
 
 type ValueOf<T> = T[keyof T];

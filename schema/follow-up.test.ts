@@ -9,8 +9,38 @@ import {
   followUpBounds,
   followUpGroupOf,
   groupFollowUps,
+  isFutureDate,
+  latestToday,
   relativeDueNl,
 } from './follow-up';
+import { formatIsoDate } from './calendar-date';
+
+describe('isFutureDate', () => {
+  // Around Brussels midnight in winter and summer, and at midday: whatever zone this device is set to.
+  const instants = ['2026-01-14T22:59:59Z', '2026-01-14T23:30:00Z', '2026-07-14T22:30:00Z', '2026-03-12T11:00:00Z'];
+
+  it.each(instants)('never calls today in Brussels or on this device the future (%s)', (iso) => {
+    const now = new Date(iso);
+    expect(isFutureDate(brusselsToday(now), now)).toBe(false);
+    expect(isFutureDate(formatIsoDate(now), now)).toBe(false);
+    expect(isFutureDate(addCalendarDays(brusselsToday(now), -400), now)).toBe(false);
+  });
+
+  it.each(instants)('calls the day after the later of the two the future (%s)', (iso) => {
+    const now = new Date(iso);
+    const latest = latestToday(now);
+    expect([brusselsToday(now), formatIsoDate(now)]).toContain(latest);
+    expect(latest >= brusselsToday(now) && latest >= formatIsoDate(now)).toBe(true);
+    expect(isFutureDate(addCalendarDays(latest, 1), now)).toBe(true);
+    expect(isFutureDate('2999-01-01', now)).toBe(true);
+  });
+
+  it('at 00:30 in Brussels on 15 January, the 15th is today there and the 16th is the future', () => {
+    const now = new Date('2026-01-14T23:30:00Z');
+    expect(isFutureDate('2026-01-15', now)).toBe(false);
+    expect(isFutureDate('2026-01-16', now)).toBe(latestToday(now) < '2026-01-16');
+  });
+});
 
 describe('brusselsToday', () => {
   it('is still the old day at 23:59 Brussels time and the new day at 00:00', () => {

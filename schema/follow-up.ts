@@ -30,6 +30,23 @@ export function brusselsToday(now: Date): string {
   return formatIsoDate(new TZDate(now.getTime(), FOLLOW_UP_ZONE));
 }
 
+/**
+ * The latest calendar date it is "today" anywhere that counts: on this
+ * device or in Brussels. A date after it has not happened yet; one up to it
+ * may have, so a worker whose device is set to another zone is never refused
+ * today's date.
+ */
+export function latestToday(now: Date): string {
+  const device = formatIsoDate(now);
+  const brussels = brusselsToday(now);
+  return device > brussels ? device : brussels;
+}
+
+/** Whether a calendar date (YYYY-MM-DD) lies in the future at the instant `now` (see latestToday). */
+export function isFutureDate(isoDate: string, now: Date): boolean {
+  return isoDate > latestToday(now);
+}
+
 /** Group boundaries for a given Brussels calendar date. */
 export function boundsForToday(today: string): FollowUpBounds {
   return { today, weekEnd: formatIsoDate(endOfWeek(brusselsDate(today), { weekStartsOn: 1 })) };

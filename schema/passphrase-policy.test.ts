@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
+import { dictionary as en } from '@zxcvbn-ts/language-en';
+import { dictionary as nlBe } from '@zxcvbn-ts/language-nl-be';
+
 import { buildPassphraseDictionary } from '../scripts/passphrase-dictionary';
-import { createPassphrasePolicy } from './passphrase-policy';
+import { suggestionBlockStems, suggestionBlockWords } from '../scripts/passphrase-suggestions';
+import { createPassphrasePolicy, suggestionWordCount } from './passphrase-policy';
 
 const dictionary = buildPassphraseDictionary();
 const policy = createPassphrasePolicy(dictionary);
@@ -69,10 +73,66 @@ describe('the passphrase policy', () => {
 
   it('accepts a passphrase of four random words, and suggests such passphrases', () => {
     expect(policy.check('correct paard batterij nietje').ok).toBe(true);
-    for (let i = 0; i < 50; i++) {
+    const words = new Set(dictionary.suggestions);
+    for (let i = 0; i < 200; i++) {
       const suggestion = policy.suggest(randomInt);
-      expect(suggestion.split(' ')).toHaveLength(4);
+      expect(suggestion.split(' ')).toHaveLength(suggestionWordCount);
+      for (const word of suggestion.split(' ')) expect(words.has(word), word).toBe(true);
       expect(policy.check(suggestion), suggestion).toMatchObject({ ok: true });
+    }
+  });
+});
+
+describe('the suggestion words', () => {
+  const suggestions = dictionary.suggestions ?? [];
+
+  it('keep enough words for the four-word suggestion to stay strong', () => {
+    expect(new Set(suggestions).size).toBe(suggestions.length);
+    // 4 words from >= 2,500: >= 45 bits, far past the policy's 10^10 (33 bits).
+    expect(suggestions.length).toBeGreaterThanOrEqual(2500);
+    expect(suggestionWordCount * Math.log2(suggestions.length)).toBeGreaterThan(45);
+    expect(suggestions.every((w) => /^[a-z]{4,9}$/.test(w))).toBe(true);
+  });
+
+  it('hold no word that contains a blocked stem or is a blocked word', () => {
+    expect(suggestions.filter((w) => suggestionBlockStems.some((stem) => w.includes(stem)))).toEqual([]);
+    expect(suggestions.filter((w) => suggestionBlockWords.has(w))).toEqual([]);
+  });
+
+  it('hold no English common word and no English, Dutch or Belgian first name', () => {
+    const english = new Set(en.commonWords);
+    const names = new Set([...en.firstnames, ...nlBe.boysFirstnames, ...nlBe.girlsFirstnames]);
+    expect(suggestions.filter((w) => english.has(w))).toEqual([]);
+    expect(suggestions.filter((w) => names.has(w))).toEqual([]);
+  });
+
+  it('hold none of the words the UX review found, nor their inflections', () => {
+    const found = [
+      'neuken',
+      'neukt',
+      'porno',
+      'dader',
+      'daders',
+      'zelfmoord',
+      'misbruik',
+      'misbruikt',
+      'vermoorde',
+      'verkracht',
+      'naakt',
+      'hoer',
+      'geweer',
+      'kogels',
+      'drugs',
+      'wiet',
+      'sukkel',
+      'slet',
+      'kanker',
+      'borsten',
+    ];
+    expect(found.filter((w) => suggestions.includes(w))).toEqual([]);
+    // The stems do the work: each of these is blocked, not merely absent from the candidates.
+    for (const w of found) {
+      expect(suggestionBlockWords.has(w) || suggestionBlockStems.some((stem) => w.includes(stem)), w).toBe(true);
     }
   });
 });

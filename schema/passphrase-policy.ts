@@ -17,6 +17,12 @@ export interface PassphraseDictionary {
   source: string;
   dictionary: Record<string, string[]>;
   graphs: OptionsGraph;
+  /**
+   * The words a suggestion is drawn from: common Dutch words curated at build
+   * time (scripts/passphrase-suggestions.ts) so that none is sexual, violent,
+   * insulting, a name or English. Not part of the estimate's dictionaries.
+   */
+  suggestions?: string[];
 }
 
 const monthsNl = [
@@ -73,18 +79,15 @@ export type PassphraseVerdict =
 
 export interface PassphrasePolicy {
   check(passphrase: string): PassphraseVerdict;
-  /** A four-word passphrase from the Dutch list, for the suggestion under the field. */
+  /** A four-word passphrase from the curated Dutch suggestion list, for the suggestion under the field. */
   suggest(randomInt: (below: number) => number): string;
 }
 
-// Suggestion words: frequent enough to be easy to type and remember, but
-// skipping the most frequent, so each word is worth >= ~1,000 guesses.
-const SUGGESTION_FROM = 1000;
-const SUGGESTION_TO = 8000;
+/** Words per suggestion: four from the curated list of ~3,000 give ~46 bits, well past 10^10 guesses. */
+export const suggestionWordCount = 4;
 
 function suggestionWords(dictionary: PassphraseDictionary | null): string[] {
-  const words = dictionary?.dictionary['nlCommonWords'] ?? [];
-  return words.slice(SUGGESTION_FROM, SUGGESTION_TO).filter((w) => /^[a-z]{4,9}$/.test(w));
+  return (dictionary?.suggestions ?? []).filter((w) => /^[a-z]{4,9}$/.test(w));
 }
 
 /**
@@ -120,7 +123,7 @@ export function createPassphrasePolicy(dictionary: PassphraseDictionary | null):
     },
     suggest(randomInt) {
       if (words.length < 100) return 'fiets lantaarn tegel rivier';
-      return Array.from({ length: 4 }, () => words[randomInt(words.length)] ?? '').join(' ');
+      return Array.from({ length: suggestionWordCount }, () => words[randomInt(words.length)] ?? '').join(' ');
     },
   };
 }

@@ -51,7 +51,11 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // Session 10 (issue 19): the note save's fewer requests (the loaded case row handed
 // to the write, append-only rows and fresh sync marks added without reading first)
 // brought it to 265.2 KiB: ceiling 265.5 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 265.5, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
+// Session 12 (UX fixes): refusing consent and share dates in the future (form,
+// operation, Brussels/device "today"), the quoted grooming phase names and the
+// curated passphrase suggestions' asset check brought it to 265.52 KiB
+// (271,897 bytes): ceiling 266 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 266, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds

@@ -2,7 +2,8 @@
 // taken from zxcvbn-ts's own language packs and cut to their most frequent
 // entries. The build emits them as one JSON asset (precached, so the policy
 // works offline), fetched only by screens that set a passphrase: as data they
-// cost no JS parse on any other screen. Unit tests call
+// cost no JS parse on any other screen. The asset also carries the curated
+// suggestion words (scripts/passphrase-suggestions.ts). Unit tests call
 // buildPassphraseDictionary() directly.
 import { adjacencyGraphs, dictionary as common } from '@zxcvbn-ts/language-common';
 import { dictionary as en } from '@zxcvbn-ts/language-en';
@@ -10,6 +11,7 @@ import { dictionary as nlBe } from '@zxcvbn-ts/language-nl-be';
 import type { Plugin } from 'vite';
 
 import type { PassphraseDictionary } from '../schema/passphrase-policy';
+import { buildSuggestionWords } from './passphrase-suggestions';
 
 export const passphraseDictionaryFile = 'passphrase-dictionary.json';
 
@@ -34,6 +36,7 @@ export function buildPassphraseDictionary(): PassphraseDictionary {
       enFirstnames: en.firstnames.slice(0, keep.enFirstnames),
     },
     graphs: adjacencyGraphs as PassphraseDictionary['graphs'],
+    suggestions: buildSuggestionWords(),
   };
 }
 

@@ -536,6 +536,25 @@ describe('consent', () => {
     ).resolves.toMatchObject({ givenBy: 'ouder-voogd', schemaVersion: 3 });
   });
 
+  it('refuses a consent given on a day in the future, and writes nothing', async () => {
+    const ctx = await seed();
+    const given = await failure(
+      runOperation('recordConsent', {
+        caseId: ctx.kase.id,
+        partyId: ctx.party.id,
+        recipient: 'school',
+        categories: ['feiten'],
+        givenBy: 'jongere',
+        givenOn: '2099-01-01',
+        how: 'mondeling-genoteerd',
+      }),
+    );
+    expect(issuesOf(given)).toEqual([{ path: 'givenOn', message: recordErrors.dateInFuture }]);
+    expect(await listRecords({ kind: 'consent', caseId: ctx.kase.id })).toEqual([]);
+    // Today (the fake clock's 2026-03-12) is never in the future.
+    await expect(consentFor(ctx)).resolves.toMatchObject({ givenOn: '2026-03-12' });
+  });
+
   it('refuses consent for a betrokkene of another case', async () => {
     const ctx = await seed();
     const other = await seed();
@@ -558,6 +577,13 @@ describe('consent', () => {
         ...overrides,
       } as ShareWithoutConsentInput);
     }
+
+    it('refuses a share dated in the future', async () => {
+      const ctx = await seed();
+      const error = await failure(share(ctx, { sharedOn: '2099-01-01' }));
+      expect(issuesOf(error)).toEqual([{ path: 'sharedOn', message: recordErrors.dateInFuture }]);
+      expect(await listRecords({ kind: 'consent', caseId: ctx.kase.id })).toEqual([]);
+    });
 
     it('requires a written justification', async () => {
       const ctx = await seed();

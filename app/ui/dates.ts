@@ -1,16 +1,25 @@
 // Calendar dates in the interface: stored as YYYY-MM-DD, shown as dd/mm/jjjj (nl-BE).
 import { addDays, addMonths } from 'date-fns';
-import {
-  formatIsoDate,
-  formatNlDate,
-  formatNlDateTime,
-  isValidDate,
-  parseIsoDate,
-} from '../../schema/calendar-date';
+import { latestToday } from '../../schema/follow-up';
+import { formatIsoDate, formatNlDate, formatNlDateTime, isValidDate, parseIsoDate } from '../../schema/calendar-date';
 
 /** Today's calendar date on this device, YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
   return formatIsoDate(now);
+}
+
+/**
+ * The last date that is not in the future: today on this device or in
+ * Brussels, whichever is later (schema/follow-up.ts latestToday). For the
+ * `max` of a date field that may not lie in the future.
+ */
+export function latestTodayIso(): string {
+  return latestToday(new Date());
+}
+
+/** Whether a YYYY-MM-DD date lies after latestTodayIso(). */
+export function isFutureIso(iso: string): boolean {
+  return iso > latestTodayIso();
 }
 
 export function isIsoDate(value: string): boolean {

@@ -20,7 +20,7 @@ function isStringArray(v: unknown): v is string[] {
 /** Checks the asset's shape by hand (it is our own file, but still input); null when unusable. */
 function readDictionary(value: unknown): PassphraseDictionary | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { source, dictionary, graphs } = value as Record<string, unknown>;
+  const { source, dictionary, graphs, suggestions } = value as Record<string, unknown>;
   if (typeof source !== 'string' || typeof dictionary !== 'object' || dictionary === null) return null;
   if (typeof graphs !== 'object' || graphs === null) return null;
   const lists = Object.entries(dictionary);
@@ -29,6 +29,7 @@ function readDictionary(value: unknown): PassphraseDictionary | null {
     source,
     dictionary: Object.fromEntries(lists) as Record<string, string[]>,
     graphs: graphs as PassphraseDictionary['graphs'],
+    ...(isStringArray(suggestions) ? { suggestions } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { recordErrors } from '../../../schema/errors';
 import { recordConsentInput, shareWithoutConsentInput, withdrawConsentInput } from '../../../schema/records/consent';
 import type { ConsentGiven, ConsentRecord, ShareWithoutConsent } from '../../../schema/records/consent';
 import type { AuditDetails } from '../../../schema/records/audit';
+import { isFutureDate } from '../../../schema/follow-up';
 import { checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
 import { getSettings } from '../settings';
 import { getRecord } from '../store';
@@ -12,6 +13,11 @@ import { check, defineOperation, newRecordHead, ruleError, withCase, withRecord 
 /** What the audit event says about a consent record: enums only, never text. */
 function consentDetails(consent: ConsentRecord): AuditDetails {
   return { basis: consent.basis, recipient: consent.recipient, categories: consent.categories };
+}
+
+/** A consent given or a share made on a day that has not come yet is refused (`date.inFuture`). */
+function assertNotFuture(field: string, isoDate: string, now: Date): void {
+  if (isFutureDate(isoDate, now)) throw ruleError(undefined, [field], recordErrors.dateInFuture);
 }
 
 async function assertPartyOfCase(caseId: string, partyId: string): Promise<void> {
@@ -26,6 +32,7 @@ async function assertPartyOfCase(caseId: string, partyId: string): Promise<void>
  * (DOMAIN.md). The betrokkene must belong to the case (`consent.partyNotInCase`),
  * and the giver must be able to decide for them on that day under the
  * jurisdiction in the settings (`consent.giverNotEntitled*`, consent-validity.ts).
+ * `givenOn` may not lie in the future (`date.inFuture`).
  */
 export const recordConsent = defineOperation({
   input: recordConsentInput,
@@ -33,6 +40,7 @@ export const recordConsent = defineOperation({
   run: async (input, { commit }): Promise<ConsentRecord> =>
     withCase(input.caseId, async (kase) => {
       const now = new Date();
+      assertNotFuture('givenOn', input.givenOn, now);
       await assertPartyOfCase(kase.id, input.partyId);
       // Issue 14: a consent from someone who may not give it could never count, so it is refused.
       const party = await getRecord(input.partyId, 'party');
@@ -64,6 +72,7 @@ export const recordConsent = defineOperation({
  * isConsentActive). Refused before `givenOn` (`consent.withdrawnBeforeGiven`),
  * when already withdrawn (`consent.alreadyWithdrawn`) and for a share
  * without consent, which is a one-off decision (`consent.notWithdrawable`).
+ * A withdrawal may be dated ahead ("until Friday"): from that day on it counts.
  */
 export const withdrawConsent = defineOperation({
   input: withdrawConsentInput,
@@ -87,7 +96,7 @@ export const withdrawConsent = defineOperation({
  * noodtoestand names who is best placed to help; whether the young person
  * was told is required; contradicting check answers must be confirmed
  * (`share.warningNotConfirmed`). The app always shows it as sharing without
- * consent; it cannot be withdrawn.
+ * consent; it cannot be withdrawn. `sharedOn` may not lie in the future (`date.inFuture`).
  */
 export const recordShareWithoutConsent = defineOperation({
   input: shareWithoutConsentInput,
@@ -95,6 +104,7 @@ export const recordShareWithoutConsent = defineOperation({
   run: async (input, { commit }): Promise<ConsentRecord> =>
     withCase(input.caseId, async (kase) => {
       const now = new Date();
+      assertNotFuture('sharedOn', input.sharedOn, now);
       const found = checkContradictions(input.checks);
       if (!contradictionsConfirmed(found, input.confirmedWarnings)) {
         throw ruleError(undefined, ['confirmedWarnings'], recordErrors.warningNotConfirmed);

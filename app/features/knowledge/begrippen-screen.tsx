@@ -76,7 +76,7 @@ function GroomingPhases({ phases }: { phases: BegrippenFile['groomingPhases'] })
       </div>
       <ul className="phases">
         {phases.phases.map((phase) => (
-          <li key={phase.id}>{phase.label}</li>
+          <li key={phase.id}>{phase.quote ? <q>{phase.label}</q> : phase.label}</li>
         ))}
       </ul>
       <SourceNote

@@ -11,7 +11,7 @@ import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
 import { useLinkWarnings } from '../../ui/link-warning';
-import { todayIso } from '../../ui/dates';
+import { isFutureIso, latestTodayIso } from '../../ui/dates';
 import { imageDataError, type FieldErrors } from '../../ui/form-errors';
 import type { OperationForm } from '../../ui/use-operation-form';
 import { optionsOf } from './form-values';
@@ -33,7 +33,7 @@ export interface CaseValues {
 /** Rules of the form beyond the record schema: not known in the future, and a description (stored records may lack one). */
 export function checkCaseValues(values: CaseValues): FieldErrors {
   const errors: FieldErrors = {};
-  if (values.knownOn > todayIso()) errors.knownOn = t.errors.invalidDate;
+  if (isFutureIso(values.knownOn)) errors.knownOn = nl.errors['date.inFuture'];
   if (values.description.trim() === '') errors.description = t.errors.required;
   return errors;
 }
@@ -77,7 +77,7 @@ export function CaseFields({ form, idPrefix, links }: CaseFieldsProps) {
 
   return (
     <>
-      <TextField label={t.knownOn} type="date" max={todayIso()} required {...form.text('knownOn')} />
+      <TextField label={t.knownOn} type="date" max={latestTodayIso()} required {...form.text('knownOn')} />
       <RadioGroup
         legend={t.knownVia}
         name={`${idPrefix}-knownVia`}

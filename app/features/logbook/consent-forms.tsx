@@ -17,7 +17,7 @@ import type { Party } from '../../../schema/records/party';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
-import { isIsoDate, todayIso } from '../../ui/dates';
+import { isFutureIso, isIsoDate, latestTodayIso, todayIso } from '../../ui/dates';
 import { TextAreaField, TextField } from '../../ui/field';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors';
@@ -158,7 +158,7 @@ export function ConsentForm({
       how: 'mondeling-genoteerd' as 'mondeling-genoteerd' | 'schriftelijk',
     }),
     schema: consentForm,
-    check: (values) => unchosen(values, ['partyId']),
+    check: (values) => ({ ...unchosen(values, ['partyId']), ...notInFuture('givenOn', values.givenOn) }),
     run: (input) => runOperation('recordConsent', { caseId, ...input }),
     onDone,
     fields: ['partyId', 'recipient', 'categories', 'givenBy', 'givenOn', 'how'],
@@ -177,7 +177,7 @@ export function ConsentForm({
         inline
         {...form.choice('givenBy')}
       />
-      <TextField label={t.givenOn} type="date" {...form.text('givenOn')} />
+      <TextField label={t.givenOn} type="date" max={latestTodayIso()} {...form.text('givenOn')} />
       <ConsentVerdict
         party={party}
         givenBy={form.values.givenBy}
@@ -207,7 +207,11 @@ function ConsentVerdict({
   ctx: ConsentContext;
 }) {
   if (!party) return null;
-  const refused = givenBy === '' || !isIsoDate(givenOn) ? null : entitlementError(party, givenBy, givenOn, ctx);
+  // A date in the future gets its own field error; judged on it, a young person could look adult already.
+  const refused =
+    givenBy === '' || !isIsoDate(givenOn) || isFutureIso(givenOn)
+      ? null
+      : entitlementError(party, givenBy, givenOn, ctx);
   const notOwn = categories.filter((c) => !releasableCategories(party, [c]).includes(c));
   if (refused === null && notOwn.length === 0) return null;
   return (
@@ -216,6 +220,11 @@ function ConsentVerdict({
       {notOwn.length > 0 ? <p>{t.notOwnInformation(notOwn.map((c) => t.categoryLabels[c]).join(', '))}</p> : null}
     </div>
   );
+}
+
+/** The field's error when its date lies in the future (the operation refuses it too, `date.inFuture`). */
+function notInFuture(field: string, date: string): FieldErrors {
+  return isIsoDate(date) && isFutureIso(date) ? { [field]: nl.errors['date.inFuture'] } : {};
 }
 
 type Answer = { answer: 'ja' | 'nee' | '' };
@@ -254,7 +263,7 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
     schema: shareForm,
     // Each unanswered question says "Maak een keuze." next to it, as the other choices do.
     check: (values) => {
-      const errors: FieldErrors = unchosen(values, ['partyId']);
+      const errors: FieldErrors = { ...unchosen(values, ['partyId']), ...notInFuture('sharedOn', values.sharedOn) };
       for (const key of checkKeys)
         if (values.checks[key].answer === '') errors[`checks.${key}`] = nl.logbook.errors.choose;
       if (!contradictionsConfirmed(checkContradictions(givenAnswers(values.checks)), values.confirmedWarnings)) {
@@ -309,7 +318,7 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
         }
         recipientHint={form.values.basis === 'art-458bis' ? ts.recipient458bis : undefined}
       />
-      <TextField label={ts.sharedOn} type="date" {...form.text('sharedOn')} />
+      <TextField label={ts.sharedOn} type="date" max={latestTodayIso()} {...form.text('sharedOn')} />
       <TextAreaField label={ts.justification} hint={ts.justificationHint} required {...form.text('justification')} />
       <NameWarning
         text={form.values.justification}

@@ -175,7 +175,8 @@ function GivenCard({
         <p className="badge">{t.withdrawnOn(formatDate(consent.withdrawnOn))}</p>
       ) : (
         <>
-          {active ? <p className="badge badge--ok">{t.active}</p> : null}
+          {/* Neutral: the validity above says whether it is enough; a green "geldt" next to "Nog niet genoeg" confused. */}
+          {active ? <p className="badge">{t.active}</p> : null}
           <Expander label={t.withdraw} buttonLabel={t.withdrawLabel(title)} onSaved={onSaved}>
             {(close, saved) => (
               <WithdrawForm consent={consent} title={title} onDone={() => saved(t.withdrawn)} onCancel={close} />

@@ -22,8 +22,9 @@ import { HistoryCard, InitialsField, RecordForm, type RecordFormProps, RecordSec
 const t = nl.logbook.grooming;
 const phaseOptions = optionsOf(groomingPhaseIdSchema.options, t.phaseLabels);
 
+/** The phase names are the source's own words (one is "Slachtofferselectie"), so they are shown as quotes. */
 function phasesText(r: Grooming): string {
-  return r.phases.length === 0 ? t.nothingObserved : r.phases.map((p) => t.phaseLabels[p]).join(', ');
+  return r.phases.length === 0 ? t.nothingObserved : r.phases.map((p) => `‘${t.phaseLabels[p]}’`).join(', ');
 }
 
 export function GroomingSection({ detail }: { detail: CaseDetail }) {
@@ -47,7 +48,9 @@ export function GroomingSection({ detail }: { detail: CaseDetail }) {
           ) : (
             <ul>
               {current.phases.map((p) => (
-                <li key={p}>{t.phaseLabels[p]}</li>
+                <li key={p}>
+                  <q>{t.phaseLabels[p]}</q>
+                </li>
               ))}
             </ul>
           )}

@@ -151,16 +151,16 @@ function initialValues(party: Party | undefined, parties: readonly Party[]): Par
   };
 }
 
-/** The form's own rules: a role, and age and birth year as digits (the schema wants numbers). */
+/** The form's own rules: a role, and the age as digits, 0 to 120 (the schema wants a number). */
 function checkParty(values: PartyValues, withOverride: boolean): FieldErrors {
   const errors = unchosen(values, ['role']);
   const age = values.age.trim();
-  if (age !== '' && (!/^\d{1,3}$/.test(age) || Number(age) > 120)) errors.age = nl.logbook.errors.ageOrBirthYear;
+  if (age !== '' && (!/^\d{1,3}$/.test(age) || Number(age) > 120)) errors.age = nl.logbook.errors.ageRange;
   if (withOverride && values.competent === '') errors['competence.competent'] = nl.logbook.errors.choose;
   return errors;
 }
 
-/** The values as partyFieldsSchema reads them: numbers for age and birth year, the override only when chosen. */
+/** The values as partyFieldsSchema reads them: a number for the age, the override only when chosen. */
 function partyInput(values: PartyValues, withOverride: boolean) {
   const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
   return {

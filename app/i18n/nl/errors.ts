@@ -20,6 +20,7 @@ export const errors: Record<SchemaErrorCode, string> = {
   'field.invalidInitials': 'Geef je initialen: 1 tot 5 letters, zonder punten.',
   'note.reasonRequired': 'Schrijf kort waarom je deze notitie vervangt.',
   'note.supersedesSelf': 'Een notitie kan zichzelf niet vervangen.',
+  'date.inFuture': 'Deze datum ligt in de toekomst.',
   'consent.withdrawnBeforeGiven': 'De intrekking ligt vóór de datum van de toestemming.',
   'note.alreadySuperseded': 'Deze notitie is al vervangen. Verbeter de nieuwste versie.',
   'consent.alreadyWithdrawn': 'Deze toestemming is al ingetrokken.',

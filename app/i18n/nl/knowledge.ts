@@ -1,6 +1,8 @@
 // Interface strings for the offline knowledge screens (stappenplan,
 // verwijzingen, vlaggensysteem, begrippen). Content text itself comes from
 // public/content/*.json; only the chrome around it lives here.
+import { caseTypeLabels } from './case-types';
+
 export const knowledge = {
   content: {
     loading: 'Inhoud laden…',
@@ -47,16 +49,8 @@ export const knowledge = {
     nederland: 'Nederland',
     beide: 'Vlaanderen en Nederland',
   },
-  incidentTypes: {
-    sexting: 'sexting',
-    'ongewenste-sexting': 'ongewenste sexting',
-    'shame-sexting': 'shame sexting / sexting misbruik',
-    sextortion: 'sextortion',
-    grooming: 'grooming',
-    exposing: 'exposing',
-    doxing: 'doxing',
-    anders: 'anders',
-  },
+  // The logbook's names, plus the source's second name for shame sexting.
+  incidentTypes: { ...caseTypeLabels, 'shame-sexting': 'shame sexting / sexting misbruik' },
   stappenplan: {
     intro: 'Wat je kunt doen, stap voor stap. Open een stap voor de details. Werkt ook zonder netwerk.',
     choosePlan: 'Kies een stappenplan',

@@ -3,7 +3,7 @@
 
 export const competence = {
   title: 'Wie geeft toestemming?',
-  unknownAge: 'Vul de leeftijd of het geboortejaar in om te zien wie toestemming geeft.',
+  unknownAge: 'Vul de leeftijd in om te zien wie toestemming geeft.',
   givers: {
     jongere: 'de jongere zelf',
     'ouder-voogd': 'de ouders of voogd',

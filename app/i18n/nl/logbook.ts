@@ -146,7 +146,7 @@ export const logbook = {
     hideRealName: 'Verberg echte naam',
     realNameLabel: 'Echte naam',
     age: 'Leeftijd (jaar)',
-    ageHint: 'Of vul het geboortejaar in.',
+    ageHint: 'Toen de zaak bekend werd. Leeg laten als je die niet kent.',
     school: 'School (optioneel)',
     className: 'Klas (optioneel)',
     ageText: (age: number) => `${age} jaar`,
@@ -232,7 +232,8 @@ export const logbook = {
     entryCategories: (list: string) => `Informatie: ${list}`,
     entryGiven: (by: string, on: string, how: string) => `Toestemming van ${by} op ${on}, ${how}.`,
     withdrawnOn: (date: string) => `Ingetrokken op ${date}`,
-    active: 'geldt',
+    // Only that it is not withdrawn: whether it is enough ("Geldig", "Nog niet genoeg…") is the validity badge's to say.
+    active: 'Niet ingetrokken',
     withdraw: 'Intrekken',
     withdrawLabel: (title: string) => `Toestemming ${title} intrekken`,
     withdrawDate: 'Ingetrokken op',
@@ -381,8 +382,7 @@ export const logbook = {
     required: 'Vul dit veld in.',
     choose: 'Maak een keuze.',
     chooseOne: 'Kies minstens één mogelijkheid.',
-    ageOrBirthYear: 'Vul een leeftijd tussen 0 en 120 in.',
-    invalidDate: 'Geef een geldige datum.',
+    ageRange: 'Vul een leeftijd tussen 0 en 120 in.',
     dateBefore: 'Deze datum ligt te vroeg.',
   },
 } as const;
