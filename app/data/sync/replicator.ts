@@ -54,15 +54,21 @@ export interface ReplicatorOptions {
    * need it). Without it nothing is purged.
    */
   erasureAcks?: { deviceId: string; devices: () => Promise<DeviceEntry[]> };
+  /** The first wait after a failed round, doubled after each further failure up to 30 s. Default 1 s. */
+  backoffMs?: number;
 }
 
+/** Waits `ms`, or less when `signal` aborts (at once when it already has). */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    const done = () => {
       clearTimeout(t);
+      signal.removeEventListener('abort', done);
       resolve();
-    });
+    };
+    const t = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
   });
 }
 
@@ -253,22 +259,32 @@ export class Replicator {
 
   /** Runs until `signal` aborts: rounds, live waits, backoff on errors. */
   async run(signal: AbortSignal): Promise<void> {
-    let backoff = 1000;
+    const firstBackoff = this.options.backoffMs ?? 1000;
+    let backoff = firstBackoff;
     let lastAfterRound = 0;
-    const wake = new AbortController();
+    let checkpointLoaded = false;
+    // Going online ends the current backoff wait. One controller per wake: an `online` event aborts the
+    // current one (also while a request is under way, so the next wait ends at once), and the wait that
+    // saw it abort puts a fresh one in its place for the next time the device goes offline and back.
+    let wake = new AbortController();
     const onOnline = () => wake.abort();
     if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
     try {
-      await this.loadCheckpoint();
       while (!signal.aborted) {
         try {
           publishSyncStatus({ phase: 'bezig' });
+          // Inside the loop: offline at unlock is retried like any failed round, and a refused account
+          // (401, lockout) while reading the checkpoint stops the loop and says so like any request.
+          if (!checkpointLoaded) {
+            await this.loadCheckpoint();
+            checkpointLoaded = true;
+          }
           await this.syncOnce();
           publishSyncStatus(
             { phase: 'gesynchroniseerd', lastSyncedAt: new Date().toISOString(), waiting: await countPending() },
             ['error'],
           );
-          backoff = 1000;
+          backoff = firstBackoff;
           if (this.options.afterRound && Date.now() - lastAfterRound > 60_000) {
             lastAfterRound = Date.now();
             // Not awaited: it may stop this very loop (a removed device).
@@ -286,7 +302,9 @@ export class Replicator {
           // device of the account for minutes after 5 failures). A lockout stops the loop too: the worker
           // waits, then enters the password again (settings), which checks it once and restarts.
           if (refusesAccount(kind)) return;
-          await sleep(kind === 'forbidden' ? 60_000 : backoff, AbortSignal.any([signal, wake.signal]));
+          const woken = wake.signal;
+          await sleep(kind === 'forbidden' ? 60_000 : backoff, AbortSignal.any([signal, woken]));
+          if (woken.aborted) wake = new AbortController();
           backoff = Math.min(backoff * 2, 30_000);
         }
       }
@@ -331,7 +349,13 @@ export function startSync(target: SyncTarget, options: ReplicatorOptions = {}): 
     ...(afterRound ? { afterRound } : {}),
     ...(erasureAcks ? { erasureAcks } : {}),
   });
-  running = { controller, key, done: replicator.run(controller.signal).catch(() => undefined) };
+  const entry = { controller, key, done: replicator.run(controller.signal).catch(() => undefined) };
+  running = entry;
+  // A loop that ended by itself (a refused password, a lockout) is no longer running: the next start
+  // (unlock, the settings after a new password) starts it again instead of finding it "running".
+  void entry.done.then(() => {
+    if (running === entry) running = undefined;
+  });
   unsubscribeVault = subscribeVault(() => {
     if (getVaultSnapshot().status !== 'unlocked') void stopSync();
   });
@@ -339,12 +363,14 @@ export function startSync(target: SyncTarget, options: ReplicatorOptions = {}): 
 
 /** Stops replication; resolves when the current request has ended. */
 export async function stopSync(): Promise<void> {
+  const started = unsubscribeVault !== undefined;
   unsubscribeVault?.();
   unsubscribeVault = undefined;
   const current = running;
   running = undefined;
-  if (!current) return;
-  current.controller.abort();
+  // A loop that already ended (a refused account) still leaves its status to reset.
+  if (!current && !started) return;
+  current?.controller.abort();
   publishSyncStatus({ phase: 'uit' }, ['progress']);
-  await current.done;
+  await current?.done;
 }
