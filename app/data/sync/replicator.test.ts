@@ -501,4 +501,75 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
       vi.unstubAllGlobals();
     }
   });
+  it.each([
+    ['refused ("forbidden")', 'forbidden', 'refused'],
+    ['too large (413)', 'too_large', 'tooLarge'],
+  ] as const)(
+    'shows why a change the server %s waits, and does not resend it until it changes',
+    async (_what, refusal, field) => {
+      const kase = makeCase();
+      const note = makeFollowUp({ caseId: kase.id, due: '2026-05-01' });
+      await saveRecords([kase, note]);
+      let refuse = true;
+      const sendsOfNote: string[] = []; // the follow-up's revision, per request that carried it
+      let rounds = 0;
+      // The server refuses the follow-up's document while `refuse` holds; everything else is stored.
+      const server: typeof fetch = async (input, init) => {
+        const path = pathOf(input);
+        if (path.endsWith('/_changes') && !String(input).includes('feed=longpoll')) rounds++;
+        if (!path.endsWith('/_bulk_docs')) return fetch(input, init);
+        const body = JSON.parse(String(init?.body)) as { docs: Array<{ _id: string; _rev: string }>; new_edits: false };
+        const mine = body.docs.filter((d) => d._id === note.id);
+        for (const d of mine) sendsOfNote.push(d._rev);
+        if (!refuse || mine.length === 0) return fetch(input, init);
+        if (refusal === 'too_large') {
+          return new Response(JSON.stringify({ error: 'document_too_large', reason: note.id }), { status: 413 });
+        }
+        const rest = { ...body, docs: body.docs.filter((d) => d._id !== note.id) };
+        await fetch(input, { ...init, body: JSON.stringify(rest) });
+        const errors = mine.map((d) => ({ id: d._id, rev: d._rev, error: 'forbidden', reason: 'niet toegelaten' }));
+        return new Response(JSON.stringify(errors), { status: 201 });
+      };
+      const r = new Replicator(
+        { db: perTest.db, account: 'anna', password: 'geheim' },
+        { base: perTest.couch.url, fetch: server, batchSize: 50 },
+      );
+      const controller = new AbortController();
+      const running = r.run(controller.signal);
+      try {
+        await waitFor(
+          'a round done, with the reason in the status',
+          () => getSyncStatus().phase === 'gesynchroniseerd' && getSyncStatus().unsent?.[field] === 1,
+        );
+        expect(getSyncStatus().waiting).toBe(1);
+        // The loop waits (long-poll) instead of sending the same revision round after round (a second
+        // round may pull this device's own push first).
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const [settled, sends] = [rounds, sendsOfNote.length];
+        expect(settled).toBeLessThanOrEqual(2);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect([rounds, sendsOfNote.length]).toEqual([settled, sends]);
+        expect(new Set(sendsOfNote).size).toBe(1); // one revision, sent in one round
+        const stored = (await allDocs()).map((d) => d.id);
+        expect(stored).toContain(kase.id);
+        expect(stored).not.toContain(note.id);
+
+        // A change to the follow-up is a new revision: sent at once, and accepted now.
+        refuse = false;
+        await saveRecords([{ ...note, due: '2026-05-08', updatedAt: '2026-04-02T10:00:00.000Z' }]);
+        await waitFor('the changed follow-up sent', () => new Set(sendsOfNote).size === 2);
+        await waitFor('nothing waiting', () => getSyncStatus().waiting === 0 && getSyncStatus().unsent === undefined);
+        expect((await allDocs()).map((d) => d.id)).toContain(note.id);
+        expect(await remoteGet(note.id)).toMatchObject({ _rev: sendsOfNote.at(-1) });
+        // Stopping ends the loop at once, even when the stop comes while a round runs.
+        const stoppedAt = Date.now();
+        controller.abort();
+        await running;
+        expect(Date.now() - stoppedAt).toBeLessThan(5000);
+      } finally {
+        controller.abort();
+        await running;
+      }
+    },
+  );
 });

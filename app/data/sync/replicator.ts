@@ -23,12 +23,20 @@ import { ACK_DOC_PREFIX, acknowledgeErased, purgeAcknowledged } from './erasure-
 import { SyncHttpError, couchClient } from './http';
 import { refusesAccount } from './lockout';
 import type { ChangesResponse, CouchClient } from './http';
-import { LocalChangedError, countPending, readCheckpoint, readPending, writeCheckpoint } from './local';
+import {
+  LocalChangedError,
+  countPending,
+  readCheckpoint,
+  readPending,
+  readSyncRows,
+  writeCheckpoint,
+} from './local';
 import { applyChanges } from './pull';
 import type { PullCounts } from './pull';
 import { pushBatch } from './push';
+import type { HeldReason } from './push';
 import { randomHash } from './revisions';
-import { publishSyncStatus } from './status';
+import { getSyncStatus, publishSyncStatus } from './status';
 
 /** What the replicator needs of the sync configuration (G's SyncConfig has these fields). */
 export interface SyncTarget {
@@ -85,6 +93,12 @@ export class Replicator {
   private readonly erasedSeen: string[] = [];
   /** An acknowledgement document changed on the server (another device's, or our own write). */
   private acksChanged = false;
+  /**
+   * Pending rows not sent, by id: the local generation that was refused or found damaged, and why. Not
+   * sent again this session (each round would resend the same revision, and a waiting row would wake
+   * the live wait at once) until a local write changes the row; the status line says why they wait.
+   */
+  private readonly held = new Map<string, { gen: number; reason: HeldReason }>();
 
   constructor(
     private readonly target: SyncTarget,
@@ -192,16 +206,48 @@ export class Replicator {
     const skip = new Set<string>();
     const total = await countPending();
     for (;;) {
-      const rows = (await readPending(this.batch + skip.size)).filter((r) => !skip.has(r.id)).slice(0, this.batch);
+      const read = await readPending(this.batch + skip.size);
+      for (const r of read) if (this.held.get(r.id)?.gen === r.gen) skip.add(r.id);
+      const rows = read.filter((r) => !skip.has(r.id)).slice(0, this.batch);
       if (rows.length === 0) break;
       const batch = await pushBatch(this.client, () => this.key(), rows, skip);
       this.erasedSeen.push(...Object.keys(batch.erased));
+      for (const h of batch.held) this.held.set(h.id, { gen: h.gen, reason: h.reason });
       sent += batch.sent;
       if (total > this.batch) publishSyncStatus({ progress: { direction: 'verzonden', done: sent, total } });
       publishSyncStatus({ waiting: await countPending() });
     }
+    await this.publishHeld();
     publishSyncStatus({}, ['progress']);
     return sent;
+  }
+
+  /** Forgets held rows that were sent or changed since, and shows why the others wait. */
+  private async publishHeld(): Promise<void> {
+    if (this.held.size === 0) {
+      if (getSyncStatus().unsent) publishSyncStatus({}, ['unsent']);
+      return;
+    }
+    const ids = [...this.held.keys()];
+    const rows = await readSyncRows(ids);
+    const unsent = { tooLarge: 0, refused: 0 };
+    ids.forEach((id, i) => {
+      const row = rows[i];
+      const held = this.held.get(id);
+      if (!row || row.pending !== 1 || row.gen !== held?.gen) this.held.delete(id);
+      else if (held.reason !== 'damaged') unsent[held.reason]++; // damaged: the logbook says so
+    });
+    if (unsent.tooLarge + unsent.refused > 0) publishSyncStatus({ unsent });
+    else publishSyncStatus({}, ['unsent']);
+  }
+
+  /** Pending rows that a push would send now (not held at their current generation). */
+  private async sendable(): Promise<number> {
+    const n = await countPending();
+    // More pending rows than held ones: at least one is new.
+    if (n > this.held.size) return n;
+    const rows = await readPending(n);
+    return rows.filter((r) => this.held.get(r.id)?.gen !== r.gen).length;
   }
 
   /**
@@ -238,13 +284,16 @@ export class Replicator {
 
   /** Waits for the server (longpoll) or a local change, whichever comes first. */
   async waitForWork(signal: AbortSignal): Promise<void> {
+    // Stopped while the round ran: 'abort' will not fire again, so do not start a long-poll.
+    if (signal.aborted) return;
     const local = new AbortController();
     const stop = () => local.abort();
     signal.addEventListener('abort', stop);
-    const sub = liveQuery(() => countPending()).subscribe({
-      next: (n) => {
-        publishSyncStatus({ waiting: n });
-        if (n > 0) local.abort();
+    const sub = liveQuery(async () => [await countPending(), await this.sendable()] as const).subscribe({
+      next: ([waiting, sendable]) => {
+        publishSyncStatus({ waiting });
+        // Rows held back (refused, damaged) wait for a local change, not for the next round.
+        if (sendable > 0) local.abort();
       },
     });
     try {
@@ -371,6 +420,6 @@ export async function stopSync(): Promise<void> {
   // A loop that already ended (a refused account) still leaves its status to reset.
   if (!current && !started) return;
   current?.controller.abort();
-  publishSyncStatus({ phase: 'uit' }, ['progress']);
+  publishSyncStatus({ phase: 'uit' }, ['progress', 'unsent']);
   await current?.done;
 }
