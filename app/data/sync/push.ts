@@ -13,10 +13,10 @@ import type { Pushed } from './local';
 import { revNumber } from './merge';
 import { REVS_LIMIT, closingHash, hashOf, isChangeable, randomHash } from './revisions';
 
-/** Why a pending row was not sent: damaged here, or refused by the server (too large, or any other refusal). */
-export type HeldReason = 'damaged' | 'tooLarge' | 'refused';
+/** Why the server refused a pending row: too large, or any other refusal. */
+export type HeldReason = 'tooLarge' | 'refused';
 
-/** A pending row not sent at this local generation (`gen`), and why. */
+/** A pending row the server refused at this local generation (`gen`), and why. */
 export interface HeldRow {
   id: string;
   gen: number;
@@ -24,8 +24,8 @@ export interface HeldRow {
 }
 
 /**
- * Pushes one batch of pending rows; adds to `skip` the rows not sent (damaged locally, refused
- * by the server) and returns them as `held`. Returns how many documents were sent and the erased
+ * Pushes one batch of pending rows; adds to `skip` the rows not sent (unreadable locally, refused
+ * by the server) and returns the refused ones as `held`. Returns how many documents were sent and the erased
  * ones (every leaf this device closed), for the replicator to purge where allowed.
  */
 export async function pushBatch(
@@ -60,8 +60,9 @@ export async function pushBatch(
     if (local) {
       const payload = await openLocal(dataKey, local);
       if (!payload) {
-        skip.add(s.id); // damaged locally: never sent, reported by the logbook as "beschadigd"
-        held.push({ id: s.id, gen: s.gen, reason: 'damaged' });
+        // Not readable here: skipped this round, tried again next round (not held: a row can be
+        // unreadable for a moment, e.g. while its case is being erased or its key changes).
+        skip.add(s.id);
         continue;
       }
       const doc: SyncDoc = await encodeDoc(dataKey, payload);

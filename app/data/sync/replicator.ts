@@ -94,7 +94,7 @@ export class Replicator {
   /** An acknowledgement document changed on the server (another device's, or our own write). */
   private acksChanged = false;
   /**
-   * Pending rows not sent, by id: the local generation that was refused or found damaged, and why. Not
+   * Pending rows the server refused, by id: the local generation it refused, and why. Not
    * sent again this session (each round would resend the same revision, and a waiting row would wake
    * the live wait at once) until a local write changes the row; the status line says why they wait.
    */
@@ -235,7 +235,7 @@ export class Replicator {
       const row = rows[i];
       const held = this.held.get(id);
       if (!row || row.pending !== 1 || row.gen !== held?.gen) this.held.delete(id);
-      else if (held.reason !== 'damaged') unsent[held.reason]++; // damaged: the logbook says so
+      else unsent[held.reason]++;
     });
     if (unsent.tooLarge + unsent.refused > 0) publishSyncStatus({ unsent });
     else publishSyncStatus({}, ['unsent']);
@@ -292,7 +292,7 @@ export class Replicator {
     const sub = liveQuery(async () => [await countPending(), await this.sendable()] as const).subscribe({
       next: ([waiting, sendable]) => {
         publishSyncStatus({ waiting });
-        // Rows held back (refused, damaged) wait for a local change, not for the next round.
+        // Rows the server refused wait for a local change, not for the next round.
         if (sendable > 0) local.abort();
       },
     });
