@@ -155,6 +155,32 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     expect((await allDocs()).map((r) => r.id)).toContain(conflict?.id);
   });
 
+  it('makes a conflict item when both devices pushed a different date before pulling the other (a conflict on the server)', async () => {
+    const kase = makeCase();
+    const follow = makeFollowUp({ caseId: kase.id, due: '2026-05-01' });
+    await saveRecords([kase, follow]);
+    await sync();
+    const serverRev = (await remoteGet(follow.id))['_rev'] as string;
+    // B stores its date first; A, reconnecting at the same moment, pushes its own before pulling B's.
+    await remotePut(
+      { t: 'records', record: { ...follow, due: '2026-05-15', updatedAt: '2026-04-03T10:00:00.000Z' } },
+      serverRev,
+    );
+    await saveRecords([{ ...follow, due: '2026-05-08', updatedAt: '2026-04-02T10:00:00.000Z' }]);
+    const r = replicator();
+    await r.loadCheckpoint();
+    await r.pushAll();
+    expect(((await remoteGet(follow.id))['_conflicts'] as unknown[] | undefined)?.length).toBe(1);
+    await r.syncOnce(); // pulls B's branch: neither date may win silently
+    await r.syncOnce();
+    const conflicts = await db.conflicts.where('caseId').equals(kase.id).toArray();
+    expect(conflicts).toHaveLength(1);
+    const conflict = conflicts[0] ? await openConflictRow(key(), conflicts[0]) : null;
+    expect(conflict?.field).toBe('due');
+    expect([...(conflict?.values ?? [])].sort()).toEqual(['2026-05-08', '2026-05-15']);
+    expect((await remoteGet(follow.id))['_conflicts']).toBeUndefined();
+  });
+
   it('erases a case deleted on another device, and pushes a local erasure as deletions', async () => {
     const kase = makeCase();
     const note = makeNote({ caseId: kase.id });
