@@ -7,6 +7,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { securityHeaders } from './security-headers.mjs';
 
@@ -35,22 +36,49 @@ export const syncPrefix = '/sync/';
 const forwardedRequestHeaders = ['authorization', 'content-type', 'accept', 'content-length'];
 /** Response headers passed back; `WWW-Authenticate` is dropped so a 401 never opens the browser's login dialog. */
 const forwardedResponseHeaders = ['content-type', 'content-length', 'etag', 'location'];
+/**
+ * Headers of every `/sync/` answer. Opened directly in a tab, an answer (a stored document is the
+ * client's JSON) runs nothing, loads nothing and is never sniffed into HTML: a sandboxed, empty origin.
+ */
+const syncResponseHeaders = {
+  'Cache-Control': 'no-store',
+  'Content-Security-Policy': "sandbox; default-src 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+/**
+ * How long the upstream may stay silent before the request is given up (504). Above the app's longest
+ * wait: its `_changes` long-polls ask CouchDB for `timeout=25000` (replicator.ts, waitForWork).
+ */
+const upstreamTimeoutMs = 120_000;
+
+/** The client's address for `X-Forwarded-For` (an IPv4 address without Node's `::ffff:` prefix). */
+function clientAddress(/** @type {import('node:http').IncomingMessage} */ req) {
+  const address = req.socket.remoteAddress ?? '';
+  return address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+}
 
 /**
  * Streams one `/sync/…` request to the CouchDB root `target` (method, query,
  * body, Authorization and Content-Type) and streams the answer back.
+ * `X-Forwarded-For` is the client's address, set here (an incoming one is never passed on): CouchDB on
+ * loopback reads it as the client (mochiweb's `peer`), so its account lockout counts per device, not
+ * for every device behind this proxy at once.
+ * An upstream that cannot be reached answers 502, one that stays silent 504, both with a small JSON
+ * body; an upstream answer that breaks off mid-body breaks off the client's answer too (never a hang).
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  * @param {string | undefined} target
+ * @param {number} timeoutMs
  */
-function proxySync(req, res, target) {
+function proxySync(req, res, target, timeoutMs) {
   const fail = (/** @type {number} */ status, /** @type {string} */ error) => {
     if (res.headersSent) {
       res.destroy();
       return;
     }
     const body = JSON.stringify({ error, reason: error });
-    res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(body);
+    res.writeHead(status, { ...syncResponseHeaders, 'Content-Type': 'application/json' }).end(body);
   };
   if (!target) {
     fail(503, 'no_sync_server');
@@ -67,6 +95,8 @@ function proxySync(req, res, target) {
     const value = req.headers[name];
     if (value !== undefined) headers[name] = value;
   }
+  const forwardedFor = clientAddress(req);
+  if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
   const send = root.protocol === 'https:' ? httpsRequest : httpRequest;
   const upstream = {
     protocol: root.protocol,
@@ -78,19 +108,23 @@ function proxySync(req, res, target) {
   };
   const outgoing = send(upstream, (answer) => {
     /** @type {Record<string, string | string[]>} */
-    const back = {
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-    };
+    const back = { ...syncResponseHeaders };
     for (const name of forwardedResponseHeaders) {
       const value = answer.headers[name];
       if (value !== undefined) back[name] = value;
     }
     res.writeHead(answer.statusCode ?? 502, back);
-    answer.pipe(res);
+    // An upstream answer that fails mid-body ends the client's answer with an error too.
+    pipeline(answer, res, (err) => {
+      if (err) res.destroy(err);
+    });
   });
-  outgoing.on('error', () => fail(502, 'sync_server_unreachable'));
+  let timedOut = false;
+  outgoing.setTimeout(timeoutMs, () => {
+    timedOut = true;
+    outgoing.destroy(new Error('sync server timed out'));
+  });
+  outgoing.on('error', () => (timedOut ? fail(504, 'sync_server_timeout') : fail(502, 'sync_server_unreachable')));
   // A closed tab ends a long-poll: end the upstream request too.
   res.on('close', () => {
     if (!res.writableFinished) outgoing.destroy();
@@ -100,8 +134,9 @@ function proxySync(req, res, target) {
 
 /**
  * Start serving `root`. Resolves once listening.
- * @param {{ root?: string, port?: number, host?: string, syncTarget?: string }} [options]
+ * @param {{ root?: string, port?: number, host?: string, syncTarget?: string, syncTimeoutMs?: number }} [options]
  *   syncTarget: the CouchDB root that `/sync/` proxies to (none: `/sync/` answers 503).
+ *   syncTimeoutMs: how long the sync server may stay silent (default 120 s; tests shorten it).
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
 export async function startServer(options = {}) {
@@ -109,7 +144,7 @@ export async function startServer(options = {}) {
   const host = options.host ?? '127.0.0.1';
   const server = createServer(async (req, res) => {
     if ((req.url ?? '').startsWith(syncPrefix)) {
-      proxySync(req, res, options.syncTarget);
+      proxySync(req, res, options.syncTarget, options.syncTimeoutMs ?? upstreamTimeoutMs);
       return;
     }
     try {

@@ -3,13 +3,34 @@
 // server behaves like the README's CouchDB set-up (require_valid_user, one
 // member per database).
 import { createServer, request } from 'node:http';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, RequestListener } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from './serve.mjs';
 import { rawDocsVia, startSyncServer, type SyncServer } from './sync-server.mjs';
+
+/** A fake upstream on a free port; `close` ends it and its connections. */
+async function fakeUpstream(handler: RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
+  const upstream = createServer(handler);
+  await new Promise<void>((done) => upstream.listen(0, '127.0.0.1', () => done()));
+  const address = upstream.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((done) => {
+        upstream.closeAllConnections();
+        upstream.close(() => done());
+      }),
+  };
+}
+
+/** What settles first: `work`, or 'hung' after `ms`. */
+function within<T>(work: Promise<T>, ms: number): Promise<T | 'hung'> {
+  return Promise.race([work, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), ms))]);
+}
 
 const basic = (name: string, password: string) => `Basic ${Buffer.from(`${name}:${password}`).toString('base64')}`;
 
@@ -203,6 +224,82 @@ describe('/sync/ proxy to the embedded sync server', () => {
       release();
       await proxy.close();
       await new Promise<void>((done) => upstream.close(() => done()));
+    }
+  });
+  it('sends the client address as X-Forwarded-For (never an incoming one) and sandboxes every answer', async () => {
+    let seen: IncomingHttpHeaders = {};
+    const upstream = await fakeUpstream((req, res) => {
+      seen = req.headers;
+      // A stored document could hold anything: it must never run as a page of this origin.
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<script>alert(1)</script>');
+    });
+    const proxy = await startServer({ root: dir, syncTarget: upstream.url });
+    try {
+      const response = await fetch(`${proxy.url}/sync/db/doc`, {
+        headers: { Authorization: basic('anna', 'x'), 'X-Forwarded-For': '203.0.113.66' },
+      });
+      await response.text();
+      expect(seen['x-forwarded-for']).toBe('127.0.0.1');
+      expect(response.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      // The proxy's own answers too.
+      const bare = await startServer({ root: dir });
+      try {
+        const none = await fetch(`${bare.url}/sync/db`);
+        expect(none.status).toBe(503);
+        expect(none.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
+        expect(none.headers.get('x-content-type-options')).toBe('nosniff');
+      } finally {
+        await bare.close();
+      }
+    } finally {
+      await proxy.close();
+      await upstream.close();
+    }
+  });
+
+  it('breaks off the answer when the sync server breaks off mid-body, instead of leaving the request hanging', async () => {
+    const upstream = await fakeUpstream((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"results":[{"id":"a"');
+      setTimeout(() => res.destroy(), 50);
+    });
+    const proxy = await startServer({ root: dir, syncTarget: upstream.url });
+    try {
+      const response = await fetch(`${proxy.url}/sync/db/_changes`, { headers: { Authorization: basic('anna', 'x') } });
+      expect(response.status).toBe(200);
+      const body = response.text().then(
+        (text) => `ended: ${text}`,
+        (e: unknown) => `failed: ${String(e)}`,
+      );
+      const outcome = await within(body, 5000);
+      expect(outcome).not.toBe('hung');
+      // The client learns the answer is incomplete: an error, never a truncated body passed off as whole.
+      expect(outcome).toMatch(/^failed: /);
+    } finally {
+      await proxy.close();
+      await upstream.close();
+    }
+  });
+
+  it('answers 504 with a JSON body when the sync server stays silent, and 502 when it refuses the connection', async () => {
+    const upstream = await fakeUpstream(() => undefined); // never answers
+    const silent = await startServer({ root: dir, syncTarget: upstream.url, syncTimeoutMs: 200 });
+    const gone = await startServer({ root: dir, syncTarget: 'http://127.0.0.1:9' });
+    try {
+      const late = await within(fetch(`${silent.url}/sync/db`, { headers: { Authorization: basic('anna', 'x') } }), 5000);
+      expect(late).not.toBe('hung');
+      if (late === 'hung') return;
+      expect(late.status).toBe(504);
+      expect(await late.json()).toEqual({ error: 'sync_server_timeout', reason: 'sync_server_timeout' });
+      const refused = await fetch(`${gone.url}/sync/db`);
+      expect(refused.status).toBe(502);
+      expect(refused.headers.get('content-type')).toBe('application/json');
+      expect(await refused.json()).toEqual({ error: 'sync_server_unreachable', reason: 'sync_server_unreachable' });
+    } finally {
+      await silent.close();
+      await gone.close();
+      await upstream.close();
     }
   });
 });

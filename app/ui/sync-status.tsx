@@ -19,6 +19,8 @@ export function SyncStatus() {
   else lines.push(s.lastSyncedAt ? t.syncedAt(clock(s.lastSyncedAt)) : t.neverSynced);
   if (s.progress) lines.push(t.progress(s.progress.done, s.progress.total, s.progress.direction));
   if (s.waiting > 0) lines.push(t.waiting(s.waiting));
+  if (s.unsent?.tooLarge) lines.push(t.tooLarge(s.unsent.tooLarge));
+  if (s.unsent?.refused) lines.push(t.notAccepted(s.unsent.refused));
   if (s.refused > 0) lines.push(t.refused(s.refused));
   return (
     <p className="sync-status" role="status" aria-label={t.label}>

@@ -11,7 +11,7 @@ import { applyPulled, openLocal, readLocalRows, readSyncRows, sealConflict, seal
 import type { LocalRow, PulledWrite } from './local';
 import { compareRevs, conflictId, mergeVersions } from './merge';
 import type { Candidate } from './merge';
-import { isChangeable, knows, revisionsOf } from './revisions';
+import { hashOf, isChangeable, knows, revisionsOf } from './revisions';
 import { publishSyncStatus } from './status';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -169,7 +169,15 @@ async function decide(
   const candidates: Candidate[] = remote.map(({ rev, payload }) => ({ rev, payload }));
   if (includeLocal && localPayload) candidates.push({ rev: s?.rev ?? '0-', payload: localPayload });
   let base: SyncPayload | undefined;
-  if (s?.base) {
+  // The stored base is the version of `s.rev`: a common ancestor only when every other version
+  // descends from it. Two devices that both pushed before pulling each other's change branch from an
+  // older revision; our own pushed version as base would let the other side's change win silently,
+  // so without a known ancestor every differing field counts as changed on both sides.
+  const syncedRev = s?.rev;
+  const baseIsAncestor =
+    syncedRev !== undefined &&
+    remote.every((r) => r.rev === syncedRev || revisionsOf(r.doc).includes(hashOf(syncedRev)));
+  if (s?.base && baseIsAncestor) {
     const decoded = await decodeDoc(keys, { _id: id, v: 1, ...s.base });
     if (decoded.ok) base = decoded.payload;
   }

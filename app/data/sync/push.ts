@@ -13,23 +13,34 @@ import type { Pushed } from './local';
 import { revNumber } from './merge';
 import { REVS_LIMIT, closingHash, hashOf, isChangeable, randomHash } from './revisions';
 
+/** Why the server refused a pending row: too large, or any other refusal. */
+export type HeldReason = 'tooLarge' | 'refused';
+
+/** A pending row the server refused at this local generation (`gen`), and why. */
+export interface HeldRow {
+  id: string;
+  gen: number;
+  reason: HeldReason;
+}
+
 /**
- * Pushes one batch of pending rows; adds to `skip` the rows not sent (damaged locally, refused
- * by the server). Returns how many documents were sent and the erased ones (every leaf this
- * device closed), for the replicator to purge where allowed.
+ * Pushes one batch of pending rows; adds to `skip` the rows not sent (unreadable locally, refused
+ * by the server) and returns the refused ones as `held`. Returns how many documents were sent and the erased
+ * ones (every leaf this device closed), for the replicator to purge where allowed.
  */
 export async function pushBatch(
   client: CouchClient,
   key: () => CryptoKey,
   rows: readonly SyncRow[],
   skip: Set<string>,
-): Promise<{ sent: number; erased: Record<string, string[]> }> {
+): Promise<{ sent: number; erased: Record<string, string[]>; held: HeldRow[] }> {
   const dataKey = key();
   const locals = await readLocalRows(rows.map((r) => r.id));
   const docs: Array<Record<string, unknown>> = [];
   const pushed: Pushed[] = [];
   const plans: Array<{ id: string; gen: number; rev: string }> = [];
   const erased: Record<string, string[]> = {};
+  const held: HeldRow[] = [];
   for (const s of rows) {
     const local = locals.get(s.id);
     if (!local && !s.rev) {
@@ -49,7 +60,9 @@ export async function pushBatch(
     if (local) {
       const payload = await openLocal(dataKey, local);
       if (!payload) {
-        skip.add(s.id); // damaged locally: never sent, reported by the logbook as "beschadigd"
+        // Not readable here: skipped this round, tried again next round (not held: a row can be
+        // unreadable for a moment, e.g. while its case is being erased or its key changes).
+        skip.add(s.id);
         continue;
       }
       const doc: SyncDoc = await encodeDoc(dataKey, payload);
@@ -81,8 +94,18 @@ export async function pushBatch(
   const send = docs.filter((d) => diff[String(d['_id'])]?.missing?.includes(String(d['_rev'])));
   const errors = await client.bulkDocs(send);
   const failed = new Set(errors.map((e) => e.id));
-  for (const id of failed) if (id !== undefined) skip.add(id);
+  const gens = new Map(rows.map((r) => [r.id, r.gen]));
+  for (const e of errors) {
+    if (e.id === undefined) continue;
+    const gen = gens.get(e.id);
+    // CouchDB: 413 for a document over max_document_size (http.ts: 'too_large'); a per-document
+    // error such as "forbidden" (validate_doc_update) or "unauthorized" otherwise.
+    if (gen !== undefined && !skip.has(e.id)) {
+      held.push({ id: e.id, gen, reason: e.error === 'too_large' ? 'tooLarge' : 'refused' });
+    }
+    skip.add(e.id);
+  }
   await commitPushed(pushed.filter((p) => !failed.has(p.id)));
   for (const id of failed) if (id !== undefined) delete erased[id];
-  return { sent: send.length, erased };
+  return { sent: send.length, erased, held };
 }

@@ -1,7 +1,7 @@
 // The replicator against a real CouchDB-protocol server (express-pouchdb) in
 // Node. "Device A" is this process's Dexie database; "device B" is simulated
 // by writing encrypted documents straight to the server with the same key.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { makeCase, makeFollowUp, makeNote, makeParty } from '../../../schema/factories';
 import { db } from '../db';
@@ -12,8 +12,8 @@ import type { SyncPayload } from './codec';
 import { ackDocId, acknowledgeErased } from './erasure-acks';
 import { couchClient } from './http';
 import { openConflictRow, readCheckpoint } from './local';
-import { Replicator } from './replicator';
-import { getSyncStatus } from './status';
+import { Replicator, startSync, stopSync } from './replicator';
+import { getSyncStatus, subscribeSyncStatus } from './status';
 import { couchPerTest } from './test-couch-per-test';
 
 // One server for the file; an empty device, a new vault and a fresh server database per test.
@@ -43,6 +43,18 @@ interface Row {
   value: { rev: string; deleted?: boolean };
   doc?: Record<string, unknown>;
 }
+
+/** Waits until `check` holds (polled every 10 ms), failing after `ms`. */
+async function waitFor(what: string, check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const pathOf = (input: Parameters<typeof fetch>[0]) =>
+  new URL(input instanceof Request ? input.url : String(input)).pathname;
 
 async function allDocs(): Promise<Row[]> {
   const { json } = await perTest.couch.request('GET', `${perTest.db}/_all_docs?include_docs=true`);
@@ -141,6 +153,32 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     expect(decoded.ok && decoded.payload.record).toEqual(local?.ok && local.record);
     // The conflict item itself replicated.
     expect((await allDocs()).map((r) => r.id)).toContain(conflict?.id);
+  });
+
+  it('makes a conflict item when both devices pushed a different date before pulling the other (a conflict on the server)', async () => {
+    const kase = makeCase();
+    const follow = makeFollowUp({ caseId: kase.id, due: '2026-05-01' });
+    await saveRecords([kase, follow]);
+    await sync();
+    const serverRev = (await remoteGet(follow.id))['_rev'] as string;
+    // B stores its date first; A, reconnecting at the same moment, pushes its own before pulling B's.
+    await remotePut(
+      { t: 'records', record: { ...follow, due: '2026-05-15', updatedAt: '2026-04-03T10:00:00.000Z' } },
+      serverRev,
+    );
+    await saveRecords([{ ...follow, due: '2026-05-08', updatedAt: '2026-04-02T10:00:00.000Z' }]);
+    const r = replicator();
+    await r.loadCheckpoint();
+    await r.pushAll();
+    expect(((await remoteGet(follow.id))['_conflicts'] as unknown[] | undefined)?.length).toBe(1);
+    await r.syncOnce(); // pulls B's branch: neither date may win silently
+    await r.syncOnce();
+    const conflicts = await db.conflicts.where('caseId').equals(kase.id).toArray();
+    expect(conflicts).toHaveLength(1);
+    const conflict = conflicts[0] ? await openConflictRow(key(), conflicts[0]) : null;
+    expect(conflict?.field).toBe('due');
+    expect([...(conflict?.values ?? [])].sort()).toEqual(['2026-05-08', '2026-05-15']);
+    expect((await remoteGet(follow.id))['_conflicts']).toBeUndefined();
   });
 
   it('erases a case deleted on another device, and pushes a local erasure as deletions', async () => {
@@ -374,4 +412,190 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sent).toEqual(['_changes', '_bulk_get']);
   });
+  it('reads the checkpoint inside the retry loop: offline at the start, it retries and completes once the network is back', async () => {
+    const kase = makeCase();
+    await remotePut({ t: 'records', record: kase });
+    await sync(); // pulled: a checkpoint exists now, and loading it asks the server for its _local copy
+    expect(await readCheckpoint()).toBeDefined();
+    const note = makeNote({ caseId: kase.id, text: 'van toestel B' });
+    await remotePut({ t: 'records', record: note });
+    const failed: string[] = [];
+    const offlineFirst: typeof fetch = (input, init) => {
+      if (failed.length < 3) {
+        failed.push(pathOf(input));
+        return Promise.reject(new TypeError('Failed to fetch'));
+      }
+      return fetch(input, init);
+    };
+    const phases: string[] = [];
+    const unsubscribe = subscribeSyncStatus(() => {
+      const { phase, error } = getSyncStatus();
+      if (phase === 'fout') phases.push(`${phase}:${error ?? ''}`);
+    });
+    const r = new Replicator(
+      { db: perTest.db, account: 'anna', password: 'geheim' },
+      { base: perTest.couch.url, fetch: offlineFirst, backoffMs: 10 },
+    );
+    const controller = new AbortController();
+    const running = r.run(controller.signal);
+    await waitFor('a completed round', () => getSyncStatus().phase === 'gesynchroniseerd');
+    controller.abort();
+    await running;
+    unsubscribe();
+    // Each failed attempt was shown (offline), then the round completed and the error was cleared.
+    expect(phases).toEqual(['fout:network', 'fout:network', 'fout:network']);
+    expect(failed).toHaveLength(3);
+    for (const path of failed) expect(path).toContain(`/${perTest.db}/_local/baken-pull-`);
+    expect(getSyncStatus().error).toBeUndefined();
+    expect(await getRecord(note.id, 'note')).toEqual({ ok: true, record: note });
+  });
+
+  it('stops on a 401 while reading the checkpoint, says so, and starts again when asked (same target)', async () => {
+    await remotePut({ t: 'records', record: makeCase() });
+    await sync(); // pulled: a checkpoint to load
+    const sent: string[] = [];
+    let refuse = true;
+    const server: typeof fetch = (input, init) => {
+      sent.push(pathOf(input));
+      if (refuse) return Promise.resolve(new Response(JSON.stringify({ error: 'unauthorized' }), { status: 401 }));
+      return fetch(input, init);
+    };
+    const target = { db: perTest.db, account: 'anna', password: 'geheim' };
+    startSync(target, { base: perTest.couch.url, fetch: server });
+    try {
+      await waitFor('the refusal in the status', () => getSyncStatus().phase === 'fout');
+      expect(getSyncStatus()).toMatchObject({ phase: 'fout', error: 'auth' });
+      // No tight loop: one request, and nothing more while we wait.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toContain(`/${perTest.db}/_local/baken-pull-`);
+      // The loop ended; starting it again (settings, next unlock) really starts it.
+      refuse = false;
+      startSync(target, { base: perTest.couch.url, fetch: server });
+      await waitFor('a completed round', () => getSyncStatus().phase === 'gesynchroniseerd');
+      expect(sent.length).toBeGreaterThan(1);
+    } finally {
+      await stopSync();
+    }
+    expect(getSyncStatus().phase).toBe('uit');
+  });
+
+  it('wakes promptly from its backoff on every return online, not only the first', async () => {
+    const online = new EventTarget();
+    vi.stubGlobal('window', online);
+    let offline = true;
+    const inFlight = new Set<AbortController>();
+    // A network that can go down: refuses new requests and cuts the ones under way (the long-poll).
+    const network: typeof fetch = (input, init) => {
+      if (offline) return Promise.reject(new TypeError('Failed to fetch'));
+      const cut = new AbortController();
+      const outer = init?.signal;
+      if (outer) outer.addEventListener('abort', () => cut.abort(outer.reason));
+      inFlight.add(cut);
+      return fetch(input, { ...init, signal: cut.signal }).finally(() => inFlight.delete(cut));
+    };
+    const goOffline = () => {
+      offline = true;
+      for (const cut of inFlight) cut.abort(new TypeError('connection lost'));
+    };
+    const goOnline = () => {
+      offline = false;
+      online.dispatchEvent(new Event('online'));
+    };
+    await saveRecords([makeCase()]);
+    const r = new Replicator(
+      { db: perTest.db, account: 'anna', password: 'geheim' },
+      // A backoff far longer than the waits below: only the `online` event can end it in time.
+      { base: perTest.couch.url, fetch: network, backoffMs: 20_000 },
+    );
+    const controller = new AbortController();
+    const running = r.run(controller.signal);
+    try {
+      for (let cycle = 1; cycle <= 2; cycle++) {
+        if (cycle > 1) goOffline();
+        await waitFor(`offline ${cycle}`, () => getSyncStatus().phase === 'fout');
+        expect(getSyncStatus().error).toBe('network');
+        const wokenAt = Date.now();
+        goOnline();
+        await waitFor(`back online ${cycle}`, () => getSyncStatus().phase === 'gesynchroniseerd', 3000);
+        expect(Date.now() - wokenAt).toBeLessThan(3000);
+      }
+      expect(await db.sync.where('pending').equals(1).count()).toBe(0);
+    } finally {
+      controller.abort();
+      await running;
+      vi.unstubAllGlobals();
+    }
+  });
+  it.each([
+    ['refused ("forbidden")', 'forbidden', 'refused'],
+    ['too large (413)', 'too_large', 'tooLarge'],
+  ] as const)(
+    'shows why a change the server %s waits, and does not resend it until it changes',
+    async (_what, refusal, field) => {
+      const kase = makeCase();
+      const note = makeFollowUp({ caseId: kase.id, due: '2026-05-01' });
+      await saveRecords([kase, note]);
+      let refuse = true;
+      const sendsOfNote: string[] = []; // the follow-up's revision, per request that carried it
+      let rounds = 0;
+      // The server refuses the follow-up's document while `refuse` holds; everything else is stored.
+      const server: typeof fetch = async (input, init) => {
+        const path = pathOf(input);
+        if (path.endsWith('/_changes') && !String(input).includes('feed=longpoll')) rounds++;
+        if (!path.endsWith('/_bulk_docs')) return fetch(input, init);
+        const body = JSON.parse(String(init?.body)) as { docs: Array<{ _id: string; _rev: string }>; new_edits: false };
+        const mine = body.docs.filter((d) => d._id === note.id);
+        for (const d of mine) sendsOfNote.push(d._rev);
+        if (!refuse || mine.length === 0) return fetch(input, init);
+        if (refusal === 'too_large') {
+          return new Response(JSON.stringify({ error: 'document_too_large', reason: note.id }), { status: 413 });
+        }
+        const rest = { ...body, docs: body.docs.filter((d) => d._id !== note.id) };
+        await fetch(input, { ...init, body: JSON.stringify(rest) });
+        const errors = mine.map((d) => ({ id: d._id, rev: d._rev, error: 'forbidden', reason: 'niet toegelaten' }));
+        return new Response(JSON.stringify(errors), { status: 201 });
+      };
+      const r = new Replicator(
+        { db: perTest.db, account: 'anna', password: 'geheim' },
+        { base: perTest.couch.url, fetch: server, batchSize: 50 },
+      );
+      const controller = new AbortController();
+      const running = r.run(controller.signal);
+      try {
+        await waitFor(
+          'a round done, with the reason in the status',
+          () => getSyncStatus().phase === 'gesynchroniseerd' && getSyncStatus().unsent?.[field] === 1,
+        );
+        expect(getSyncStatus().waiting).toBe(1);
+        // The loop waits (long-poll) instead of sending the same revision round after round (a second
+        // round may pull this device's own push first).
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const [settled, sends] = [rounds, sendsOfNote.length];
+        expect(settled).toBeLessThanOrEqual(2);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect([rounds, sendsOfNote.length]).toEqual([settled, sends]);
+        expect(new Set(sendsOfNote).size).toBe(1); // one revision, sent in one round
+        const stored = (await allDocs()).map((d) => d.id);
+        expect(stored).toContain(kase.id);
+        expect(stored).not.toContain(note.id);
+
+        // A change to the follow-up is a new revision: sent at once, and accepted now.
+        refuse = false;
+        await saveRecords([{ ...note, due: '2026-05-08', updatedAt: '2026-04-02T10:00:00.000Z' }]);
+        await waitFor('the changed follow-up sent', () => new Set(sendsOfNote).size === 2);
+        await waitFor('nothing waiting', () => getSyncStatus().waiting === 0 && getSyncStatus().unsent === undefined);
+        expect((await allDocs()).map((d) => d.id)).toContain(note.id);
+        expect(await remoteGet(note.id)).toMatchObject({ _rev: sendsOfNote.at(-1) });
+        // Stopping ends the loop at once, even when the stop comes while a round runs.
+        const stoppedAt = Date.now();
+        controller.abort();
+        await running;
+        expect(Date.now() - stoppedAt).toBeLessThan(5000);
+      } finally {
+        controller.abort();
+        await running;
+      }
+    },
+  );
 });

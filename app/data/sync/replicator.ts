@@ -23,12 +23,20 @@ import { ACK_DOC_PREFIX, acknowledgeErased, purgeAcknowledged } from './erasure-
 import { SyncHttpError, couchClient } from './http';
 import { refusesAccount } from './lockout';
 import type { ChangesResponse, CouchClient } from './http';
-import { LocalChangedError, countPending, readCheckpoint, readPending, writeCheckpoint } from './local';
+import {
+  LocalChangedError,
+  countPending,
+  readCheckpoint,
+  readPending,
+  readSyncRows,
+  writeCheckpoint,
+} from './local';
 import { applyChanges } from './pull';
 import type { PullCounts } from './pull';
 import { pushBatch } from './push';
+import type { HeldReason } from './push';
 import { randomHash } from './revisions';
-import { publishSyncStatus } from './status';
+import { getSyncStatus, publishSyncStatus } from './status';
 
 /** What the replicator needs of the sync configuration (G's SyncConfig has these fields). */
 export interface SyncTarget {
@@ -54,15 +62,21 @@ export interface ReplicatorOptions {
    * need it). Without it nothing is purged.
    */
   erasureAcks?: { deviceId: string; devices: () => Promise<DeviceEntry[]> };
+  /** The first wait after a failed round, doubled after each further failure up to 30 s. Default 1 s. */
+  backoffMs?: number;
 }
 
+/** Waits `ms`, or less when `signal` aborts (at once when it already has). */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    const done = () => {
       clearTimeout(t);
+      signal.removeEventListener('abort', done);
       resolve();
-    });
+    };
+    const t = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
   });
 }
 
@@ -79,6 +93,12 @@ export class Replicator {
   private readonly erasedSeen: string[] = [];
   /** An acknowledgement document changed on the server (another device's, or our own write). */
   private acksChanged = false;
+  /**
+   * Pending rows the server refused, by id: the local generation it refused, and why. Not
+   * sent again this session (each round would resend the same revision, and a waiting row would wake
+   * the live wait at once) until a local write changes the row; the status line says why they wait.
+   */
+  private readonly held = new Map<string, { gen: number; reason: HeldReason }>();
 
   constructor(
     private readonly target: SyncTarget,
@@ -186,16 +206,48 @@ export class Replicator {
     const skip = new Set<string>();
     const total = await countPending();
     for (;;) {
-      const rows = (await readPending(this.batch + skip.size)).filter((r) => !skip.has(r.id)).slice(0, this.batch);
+      const read = await readPending(this.batch + skip.size);
+      for (const r of read) if (this.held.get(r.id)?.gen === r.gen) skip.add(r.id);
+      const rows = read.filter((r) => !skip.has(r.id)).slice(0, this.batch);
       if (rows.length === 0) break;
       const batch = await pushBatch(this.client, () => this.key(), rows, skip);
       this.erasedSeen.push(...Object.keys(batch.erased));
+      for (const h of batch.held) this.held.set(h.id, { gen: h.gen, reason: h.reason });
       sent += batch.sent;
       if (total > this.batch) publishSyncStatus({ progress: { direction: 'verzonden', done: sent, total } });
       publishSyncStatus({ waiting: await countPending() });
     }
+    await this.publishHeld();
     publishSyncStatus({}, ['progress']);
     return sent;
+  }
+
+  /** Forgets held rows that were sent or changed since, and shows why the others wait. */
+  private async publishHeld(): Promise<void> {
+    if (this.held.size === 0) {
+      if (getSyncStatus().unsent) publishSyncStatus({}, ['unsent']);
+      return;
+    }
+    const ids = [...this.held.keys()];
+    const rows = await readSyncRows(ids);
+    const unsent = { tooLarge: 0, refused: 0 };
+    ids.forEach((id, i) => {
+      const row = rows[i];
+      const held = this.held.get(id);
+      if (!row || row.pending !== 1 || row.gen !== held?.gen) this.held.delete(id);
+      else unsent[held.reason]++;
+    });
+    if (unsent.tooLarge + unsent.refused > 0) publishSyncStatus({ unsent });
+    else publishSyncStatus({}, ['unsent']);
+  }
+
+  /** Pending rows that a push would send now (not held at their current generation). */
+  private async sendable(): Promise<number> {
+    const n = await countPending();
+    // More pending rows than held ones: at least one is new.
+    if (n > this.held.size) return n;
+    const rows = await readPending(n);
+    return rows.filter((r) => this.held.get(r.id)?.gen !== r.gen).length;
   }
 
   /**
@@ -232,13 +284,16 @@ export class Replicator {
 
   /** Waits for the server (longpoll) or a local change, whichever comes first. */
   async waitForWork(signal: AbortSignal): Promise<void> {
+    // Stopped while the round ran: 'abort' will not fire again, so do not start a long-poll.
+    if (signal.aborted) return;
     const local = new AbortController();
     const stop = () => local.abort();
     signal.addEventListener('abort', stop);
-    const sub = liveQuery(() => countPending()).subscribe({
-      next: (n) => {
-        publishSyncStatus({ waiting: n });
-        if (n > 0) local.abort();
+    const sub = liveQuery(async () => [await countPending(), await this.sendable()] as const).subscribe({
+      next: ([waiting, sendable]) => {
+        publishSyncStatus({ waiting });
+        // Rows the server refused wait for a local change, not for the next round.
+        if (sendable > 0) local.abort();
       },
     });
     try {
@@ -253,22 +308,32 @@ export class Replicator {
 
   /** Runs until `signal` aborts: rounds, live waits, backoff on errors. */
   async run(signal: AbortSignal): Promise<void> {
-    let backoff = 1000;
+    const firstBackoff = this.options.backoffMs ?? 1000;
+    let backoff = firstBackoff;
     let lastAfterRound = 0;
-    const wake = new AbortController();
+    let checkpointLoaded = false;
+    // Going online ends the current backoff wait. One controller per wake: an `online` event aborts the
+    // current one (also while a request is under way, so the next wait ends at once), and the wait that
+    // saw it abort puts a fresh one in its place for the next time the device goes offline and back.
+    let wake = new AbortController();
     const onOnline = () => wake.abort();
     if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
     try {
-      await this.loadCheckpoint();
       while (!signal.aborted) {
         try {
           publishSyncStatus({ phase: 'bezig' });
+          // Inside the loop: offline at unlock is retried like any failed round, and a refused account
+          // (401, lockout) while reading the checkpoint stops the loop and says so like any request.
+          if (!checkpointLoaded) {
+            await this.loadCheckpoint();
+            checkpointLoaded = true;
+          }
           await this.syncOnce();
           publishSyncStatus(
             { phase: 'gesynchroniseerd', lastSyncedAt: new Date().toISOString(), waiting: await countPending() },
             ['error'],
           );
-          backoff = 1000;
+          backoff = firstBackoff;
           if (this.options.afterRound && Date.now() - lastAfterRound > 60_000) {
             lastAfterRound = Date.now();
             // Not awaited: it may stop this very loop (a removed device).
@@ -286,7 +351,9 @@ export class Replicator {
           // device of the account for minutes after 5 failures). A lockout stops the loop too: the worker
           // waits, then enters the password again (settings), which checks it once and restarts.
           if (refusesAccount(kind)) return;
-          await sleep(kind === 'forbidden' ? 60_000 : backoff, AbortSignal.any([signal, wake.signal]));
+          const woken = wake.signal;
+          await sleep(kind === 'forbidden' ? 60_000 : backoff, AbortSignal.any([signal, woken]));
+          if (woken.aborted) wake = new AbortController();
           backoff = Math.min(backoff * 2, 30_000);
         }
       }
@@ -331,7 +398,13 @@ export function startSync(target: SyncTarget, options: ReplicatorOptions = {}): 
     ...(afterRound ? { afterRound } : {}),
     ...(erasureAcks ? { erasureAcks } : {}),
   });
-  running = { controller, key, done: replicator.run(controller.signal).catch(() => undefined) };
+  const entry = { controller, key, done: replicator.run(controller.signal).catch(() => undefined) };
+  running = entry;
+  // A loop that ended by itself (a refused password, a lockout) is no longer running: the next start
+  // (unlock, the settings after a new password) starts it again instead of finding it "running".
+  void entry.done.then(() => {
+    if (running === entry) running = undefined;
+  });
   unsubscribeVault = subscribeVault(() => {
     if (getVaultSnapshot().status !== 'unlocked') void stopSync();
   });
@@ -339,12 +412,14 @@ export function startSync(target: SyncTarget, options: ReplicatorOptions = {}): 
 
 /** Stops replication; resolves when the current request has ended. */
 export async function stopSync(): Promise<void> {
+  const started = unsubscribeVault !== undefined;
   unsubscribeVault?.();
   unsubscribeVault = undefined;
   const current = running;
   running = undefined;
-  if (!current) return;
-  current.controller.abort();
-  publishSyncStatus({ phase: 'uit' }, ['progress']);
-  await current.done;
+  // A loop that already ended (a refused account) still leaves its status to reset.
+  if (!current && !started) return;
+  current?.controller.abort();
+  publishSyncStatus({ phase: 'uit' }, ['progress', 'unsent']);
+  await current?.done;
 }

@@ -18,6 +18,11 @@ export interface SyncStatusSnapshot {
   progress?: { direction: 'ontvangen' | 'verzonden'; done: number; total: number };
   /** Received documents refused (damaged, invalid, image data) since the start. */
   refused: number;
+  /**
+   * Local changes the server refused this session, not sent again until they change: too large for
+   * it (CouchDB's max_document_size), or refused otherwise (e.g. "forbidden"). They stay on the device.
+   */
+  unsent?: { tooLarge: number; refused: number };
 }
 
 let snapshot: SyncStatusSnapshot = Object.freeze({ phase: 'uit', waiting: 0, refused: 0 });

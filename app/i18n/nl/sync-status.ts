@@ -14,6 +14,14 @@ export const syncStatus = {
     n === 1
       ? '1 ontvangen onderdeel is geweigerd (beschadigd of ongeldig) en niet bewaard.'
       : `${count(n)} ontvangen onderdelen zijn geweigerd (beschadigd of ongeldig) en niet bewaard.`,
+  tooLarge: (n: number) =>
+    n === 1
+      ? '1 wijziging is te groot voor de sync-server en wordt voorlopig niet verzonden. Ze blijft bewaard op dit toestel.'
+      : `${count(n)} wijzigingen zijn te groot voor de sync-server en worden voorlopig niet verzonden. Ze blijven bewaard op dit toestel.`,
+  notAccepted: (n: number) =>
+    n === 1
+      ? '1 wijziging werd door de sync-server geweigerd en wordt voorlopig niet opnieuw verzonden. Ze blijft bewaard op dit toestel.'
+      : `${count(n)} wijzigingen werden door de sync-server geweigerd en worden voorlopig niet opnieuw verzonden. Ze blijven bewaard op dit toestel.`,
   errors: {
     auth: 'Aanmelding geweigerd: controleer het account en het wachtwoord.',
     lockedOut:
