@@ -202,7 +202,10 @@ async function decide(
         rev: winner.rev,
         revs: revisionsOf(winner.doc),
         losers: [...liveLeaves],
-        ...(s?.base ? { base: s.base } : {}),
+        // The merged version is pushed as a child of the winner, so the winner's version is the base
+        // from now on (the stored base is always the version of `rev`): keeping the older base would
+        // make a later merge count the winner's own changes as local ones.
+        ...(isChangeable(winner.payload) ? { base: envelope(winner.doc) } : {}),
       },
       pending: true,
     },

@@ -181,6 +181,46 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     expect((await remoteGet(follow.id))['_conflicts']).toBeUndefined();
   });
 
+  it.each([
+    ['moves the date back (a lost change with a stale base)', '2026-05-01'],
+    ['moves the date again (a spurious conflict with a stale base)', '2026-05-22'],
+  ] as const)(
+    'merges twice before pushing: the second merge starts from the version the first merged, when B %s',
+    async (_what, secondDue) => {
+      const kase = makeCase();
+      const follow = makeFollowUp({ caseId: kase.id, due: '2026-05-01', purpose: 'Gesprek' });
+      await saveRecords([kase, follow]);
+      await sync();
+      const serverRev = (await remoteGet(follow.id))['_rev'] as string;
+
+      // A changes the purpose (not pushed yet); B moves the date.
+      await saveRecords([{ ...follow, purpose: 'Gesprek met ouders', updatedAt: '2026-04-02T10:00:00.000Z' }]);
+      const bFirst = { ...follow, due: '2026-05-15', updatedAt: '2026-04-03T10:00:00.000Z' };
+      const bRev = await remotePut({ t: 'records', record: bFirst }, serverRev);
+      const r = replicator();
+      await r.loadCheckpoint();
+      await r.pullAll(); // merges B's date into A's pending version; nothing pushed yet
+      const merged = await getRecord(follow.id, 'followup');
+      expect(merged?.ok && [merged.record.due, merged.record.purpose]).toEqual(['2026-05-15', 'Gesprek met ouders']);
+      expect((await db.sync.get(follow.id))?.pending).toBe(1);
+
+      // Both go on: A changes the purpose again, B changes only the date (a child of its first version).
+      await saveRecords([{ ...follow, due: '2026-05-15', purpose: 'Gesprek met de school', updatedAt: '2026-04-04T10:00:00.000Z' }]);
+      await remotePut({ t: 'records', record: { ...bFirst, due: secondDue, updatedAt: '2026-04-05T10:00:00.000Z' } }, bRev);
+      await r.syncOnce(); // the second merge, then the push
+      await r.syncOnce();
+
+      // Each side's last change stands, and nothing is reported as a conflict: only B changed the date.
+      const local = await getRecord(follow.id, 'followup');
+      expect(local?.ok && [local.record.due, local.record.purpose]).toEqual([secondDue, 'Gesprek met de school']);
+      expect(await db.conflicts.where('caseId').equals(kase.id).count()).toBe(0);
+      const server = await remoteGet(follow.id);
+      expect(server['_conflicts']).toBeUndefined();
+      const decoded = await decodeDoc(() => key(), server);
+      expect(decoded.ok && decoded.payload.record).toEqual(local?.ok && local.record);
+    },
+  );
+
   it('erases a case deleted on another device, and pushes a local erasure as deletions', async () => {
     const kase = makeCase();
     const note = makeNote({ caseId: kase.id });
