@@ -25,7 +25,8 @@ export interface HeldRow {
 
 /**
  * Pushes one batch of pending rows; adds to `skip` the rows not sent (unreadable locally, refused
- * by the server) and returns the refused ones as `held`. Returns how many documents were sent and the erased
+ * by the server) and returns the refused ones as `held` and the unreadable ones as `unreadable` (id
+ * and generation). Returns how many documents were sent and the erased
  * ones (every leaf this device closed), for the replicator to purge where allowed.
  */
 export async function pushBatch(
@@ -33,7 +34,12 @@ export async function pushBatch(
   key: () => CryptoKey,
   rows: readonly SyncRow[],
   skip: Set<string>,
-): Promise<{ sent: number; erased: Record<string, string[]>; held: HeldRow[] }> {
+): Promise<{
+  sent: number;
+  erased: Record<string, string[]>;
+  held: HeldRow[];
+  unreadable: Array<{ id: string; gen: number }>;
+}> {
   const dataKey = key();
   const locals = await readLocalRows(rows.map((r) => r.id));
   const docs: Array<Record<string, unknown>> = [];
@@ -41,6 +47,7 @@ export async function pushBatch(
   const plans: Array<{ id: string; gen: number; rev: string }> = [];
   const erased: Record<string, string[]> = {};
   const held: HeldRow[] = [];
+  const unreadable: Array<{ id: string; gen: number }> = [];
   for (const s of rows) {
     const local = locals.get(s.id);
     if (!local && !s.rev) {
@@ -63,6 +70,7 @@ export async function pushBatch(
         // Not readable here: skipped this round, tried again next round (not held: a row can be
         // unreadable for a moment, e.g. while its case is being erased or its key changes).
         skip.add(s.id);
+        unreadable.push({ id: s.id, gen: s.gen });
         continue;
       }
       const doc: SyncDoc = await encodeDoc(dataKey, payload);
@@ -107,5 +115,5 @@ export async function pushBatch(
   }
   await commitPushed(pushed.filter((p) => !failed.has(p.id)));
   for (const id of failed) if (id !== undefined) delete erased[id];
-  return { sent: send.length, erased, held };
+  return { sent: send.length, erased, held, unreadable };
 }

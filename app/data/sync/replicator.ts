@@ -23,14 +23,7 @@ import { ACK_DOC_PREFIX, acknowledgeErased, purgeAcknowledged } from './erasure-
 import { SyncHttpError, couchClient } from './http';
 import { refusesAccount } from './lockout';
 import type { ChangesResponse, CouchClient } from './http';
-import {
-  LocalChangedError,
-  countPending,
-  readCheckpoint,
-  readPending,
-  readSyncRows,
-  writeCheckpoint,
-} from './local';
+import { LocalChangedError, countPending, readCheckpoint, readPending, readSyncRows, writeCheckpoint } from './local';
 import { applyChanges } from './pull';
 import type { PullCounts } from './pull';
 import { pushBatch } from './push';
@@ -99,6 +92,13 @@ export class Replicator {
    * the live wait at once) until a local write changes the row; the status line says why they wait.
    */
   private readonly held = new Map<string, { gen: number; reason: HeldReason }>();
+  /**
+   * Pending rows the last push could not read here, by id: the local generation found unreadable.
+   * Tried again every round (a row can be unreadable for a moment, e.g. while its case is erased),
+   * but they do not wake the live wait by themselves: a row that stays unreadable would otherwise
+   * start round after round at once. A local write to the row (a new generation) wakes it as usual.
+   */
+  private readonly unreadable = new Map<string, number>();
 
   constructor(
     private readonly target: SyncTarget,
@@ -205,6 +205,7 @@ export class Replicator {
     let sent = 0;
     const skip = new Set<string>();
     const total = await countPending();
+    this.unreadable.clear(); // tried again this round
     for (;;) {
       const read = await readPending(this.batch + skip.size);
       for (const r of read) if (this.held.get(r.id)?.gen === r.gen) skip.add(r.id);
@@ -213,6 +214,7 @@ export class Replicator {
       const batch = await pushBatch(this.client, () => this.key(), rows, skip);
       this.erasedSeen.push(...Object.keys(batch.erased));
       for (const h of batch.held) this.held.set(h.id, { gen: h.gen, reason: h.reason });
+      for (const u of batch.unreadable) this.unreadable.set(u.id, u.gen);
       sent += batch.sent;
       if (total > this.batch) publishSyncStatus({ progress: { direction: 'verzonden', done: sent, total } });
       publishSyncStatus({ waiting: await countPending() });
@@ -241,13 +243,16 @@ export class Replicator {
     else publishSyncStatus({}, ['unsent']);
   }
 
-  /** Pending rows that a push would send now (not held at their current generation). */
+  /**
+   * Pending rows that a push would send now: not held, and not found unreadable, at their current
+   * generation.
+   */
   private async sendable(): Promise<number> {
     const n = await countPending();
-    // More pending rows than held ones: at least one is new.
-    if (n > this.held.size) return n;
+    // More pending rows than held and unreadable ones: at least one is new.
+    if (n > this.held.size + this.unreadable.size) return n;
     const rows = await readPending(n);
-    return rows.filter((r) => this.held.get(r.id)?.gen !== r.gen).length;
+    return rows.filter((r) => this.held.get(r.id)?.gen !== r.gen && this.unreadable.get(r.id) !== r.gen).length;
   }
 
   /**
@@ -292,7 +297,8 @@ export class Replicator {
     const sub = liveQuery(async () => [await countPending(), await this.sendable()] as const).subscribe({
       next: ([waiting, sendable]) => {
         publishSyncStatus({ waiting });
-        // Rows the server refused wait for a local change, not for the next round.
+        // Rows the server refused wait for a local change, not for the next round; rows unreadable
+        // here for the next round (the long-poll ends at the latest after its timeout).
         if (sendable > 0) local.abort();
       },
     });
