@@ -1,6 +1,6 @@
 // Calendar dates in the interface: stored as YYYY-MM-DD, shown as dd/mm/jjjj (nl-BE).
 import { addDays, addMonths } from 'date-fns';
-import { latestToday } from '../../schema/follow-up';
+import { isFutureDate, latestToday } from '../../schema/follow-up';
 import { formatIsoDate, formatNlDate, formatNlDateTime, isValidDate, parseIsoDate } from '../../schema/calendar-date';
 
 /** Today's calendar date on this device, YYYY-MM-DD. */
@@ -19,7 +19,7 @@ export function latestTodayIso(): string {
 
 /** Whether a YYYY-MM-DD date lies after latestTodayIso(). */
 export function isFutureIso(iso: string): boolean {
-  return iso > latestTodayIso();
+  return isFutureDate(iso, new Date());
 }
 
 export function isIsoDate(value: string): boolean {

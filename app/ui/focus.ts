@@ -10,9 +10,16 @@ import { useEffect, useRef, type RefObject } from 'react';
  */
 export function focusFirstInvalid(form: HTMLFormElement | null): void {
   if (!form) return;
-  requestAnimationFrame(() => {
-    form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  });
+  requestAnimationFrame(() => focusInvalidNow(form));
+}
+
+/** Focuses the first control of `form` marked invalid (or inside a field shown with an error), if any. */
+export function focusInvalidNow(form: HTMLFormElement): void {
+  form
+    .querySelector<HTMLElement>(
+      '[aria-invalid="true"], .field--error input, .field--error textarea, .field--error select',
+    )
+    ?.focus();
 }
 
 /**

@@ -6,6 +6,7 @@ import { containsImageData } from '../../schema/safe-text';
 import { InvalidRecordError, isDataError } from '../data/errors';
 import { nl } from '../i18n/catalogue';
 import { codeText } from '../i18n/error-text';
+import { focusInvalidNow } from './focus';
 
 const t = nl.logbook.errors;
 type FormRuleText = keyof typeof t;
@@ -83,11 +84,8 @@ export function useFormErrors(known?: readonly string[]) {
   const knownFields = useRef(known);
 
   useEffect(() => {
-    if (attempt === 0) return;
-    const first = form.current?.querySelector<HTMLElement>(
-      '[aria-invalid="true"], .field--error input, .field--error textarea, .field--error select',
-    );
-    first?.focus();
+    if (attempt === 0 || !form.current) return;
+    focusInvalidNow(form.current);
   }, [attempt]);
 
   const fail = useCallback((nextFields: FieldErrors, nextGeneral: string | null) => {

@@ -245,10 +245,9 @@ export class Replicator {
 
   /**
    * Pending rows that a push would send now: not held, and not found unreadable, at their current
-   * generation.
+   * generation. `n`: how many rows are pending (countPending), read once by the caller.
    */
-  private async sendable(): Promise<number> {
-    const n = await countPending();
+  private async sendable(n: number): Promise<number> {
     // More pending rows than held and unreadable ones: at least one is new.
     if (n > this.held.size + this.unreadable.size) return n;
     const rows = await readPending(n);
@@ -294,7 +293,10 @@ export class Replicator {
     const local = new AbortController();
     const stop = () => local.abort();
     signal.addEventListener('abort', stop);
-    const sub = liveQuery(async () => [await countPending(), await this.sendable()] as const).subscribe({
+    const sub = liveQuery(async () => {
+      const waiting = await countPending();
+      return [waiting, await this.sendable(waiting)] as const;
+    }).subscribe({
       next: ([waiting, sendable]) => {
         publishSyncStatus({ waiting });
         // Rows the server refused wait for a local change, not for the next round; rows unreadable
