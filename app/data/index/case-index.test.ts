@@ -16,6 +16,7 @@ import {
   dropIndexMemory,
   ensureIndex,
   indexInMemory,
+  invalidateIndex,
   planIndexChange,
 } from './case-index';
 import { shardOf } from './entries';
@@ -144,6 +145,29 @@ describe('the encrypted case index', () => {
     // Two cases of three indexed records each, and the one written past the index.
     expect(seen).toContain(7);
     expect(getRebuildProgress()).toBeNull();
+  });
+
+  it('continues its generation after an invalidation, so an index still in memory is never taken for the rebuilt one', async () => {
+    const [gone] = await seedCases(2);
+    if (!gone) throw new Error('setup');
+    // An index rebuilt from nothing, as on a new device: its generation is the lowest there is.
+    await forgetCaseIndex();
+    await readCaseList();
+    const held = indexInMemory();
+    if (!held) throw new Error('setup');
+    // A replicated removal that no index plan describes (sync/local.ts applyPulled): rows removed, index invalidated.
+    await db.transaction('rw', db.records, db.caseIndex, async () => {
+      await db.records.where('caseId').equals(gone.id).delete();
+      await invalidateIndex();
+    });
+    const list = await readCaseList();
+    expect(list.map((i) => (i.ok ? i.reference : '')).sort()).toEqual(['2026-002']);
+    // The rebuilt index has a generation of its own: a reader that still holds the old index (another
+    // tab, or a live query that read the memory just before the rebuild replaced it) finds it changed.
+    const rebuilt = indexInMemory();
+    expect(rebuilt?.gen).toBeGreaterThan(held.gen);
+    const [stored, fresh] = await storedAndRebuilt();
+    expect(stored).toEqual(fresh);
   });
 
   it('is rebuilt when a shard was tampered with or belongs to another generation', async () => {

@@ -106,6 +106,11 @@ export function isHead(row: unknown): row is IndexHeadRow {
   return typeof row === 'object' && row !== null && (row as { id?: unknown }).id === 'head';
 }
 
+/** A head the index can be read by: not the marker invalidateIndex leaves (no shards). */
+export function isUsableHead(row: unknown): row is IndexHeadRow {
+  return isHead(row) && row.shards.length === SHARDS;
+}
+
 /** The generation the `page` row must have to be trusted with this head (a head before issue 19's note save: its own). */
 export function pageGenOf(head: IndexHeadRow): number {
   return head.page ?? head.gen;
@@ -160,7 +165,7 @@ async function loadFromDisk(key: CryptoKey, wrap: Wrap, base: IndexMemory | null
   // The head alone first: an unchanged index is one small read (a live query then watches only the head,
   // which every index write replaces).
   const head = await db.caseIndex.get('head');
-  if (!isHead(head) || head.shards.length !== SHARDS) return null;
+  if (!isUsableHead(head)) return null;
   if (base && base.gen === head.gen) return base;
   const reuse = base !== null && base.key === key;
   const wanted = head.shards.flatMap((gen, i) => (reuse && base.shardGens[i] === gen ? [] : [shardId(i)]));
@@ -394,12 +399,18 @@ export async function planIndexChange(
 }
 
 /**
- * Inside a rw transaction over db.caseIndex: removes the head, so the next
- * read rebuilds the index from the records (for a change no plan describes,
- * such as one replicated record removed on its own).
+ * Inside a rw transaction over db.caseIndex: replaces the head with a marker
+ * that names no shards, so the next read rebuilds the index from the records
+ * (for a change no plan describes, such as one replicated record removed on
+ * its own). The marker keeps the generation and the rebuild continues from
+ * it: a generation is never used twice, so an index still in memory (in this
+ * tab or another) at an older generation is never taken for the rebuilt one.
  */
 export async function invalidateIndex(): Promise<void> {
-  await db.caseIndex.delete('head');
+  const head = await db.caseIndex.get('head');
+  const gen = isHead(head) ? head.gen : 0;
+  // `page: -1`: no page row has that generation, so the first page is not trusted either.
+  await db.caseIndex.put({ id: 'head', gen, rows: 0, shards: [], page: -1 } satisfies IndexHeadRow);
 }
 
 /** The stored head row (inside a transaction: for commitIndexPlan's `stored`). */
@@ -416,7 +427,7 @@ export function readIndexHead(): Promise<unknown> {
  */
 export async function commitIndexPlan(plan: IndexPlan, rowsDelta: number, stored?: { row: unknown }): Promise<void> {
   const head = stored ? stored.row : await readIndexHead();
-  if (!isHead(head) || head.gen !== plan.base.gen) throw new IndexMovedError();
+  if (!isUsableHead(head) || head.gen !== plan.base.gen) throw new IndexMovedError();
   const shards = [...head.shards];
   for (const row of plan.sealed) shards[Number(row.id.slice('shard:'.length))] = plan.gen;
   const next: IndexHeadRow = { id: 'head', gen: plan.gen, rows: head.rows + rowsDelta, shards, page: plan.pageGen };

@@ -5,13 +5,13 @@
 // index is already in memory at that generation (the full list is then as quick).
 import { db } from '../db';
 import { getDataKey } from '../session';
-import { forLiveQuery, indexInMemory, isHead, pageGenOf } from './case-index';
+import { forLiveQuery, indexInMemory, isHead, isUsableHead, pageGenOf } from './case-index';
 import { PAGE_ROW_ID, openFirstPage } from './first-page';
 import type { FirstPage } from './first-page';
 
 async function readFirstPage(key: CryptoKey, wrap: <T>(work: Promise<T>) => Promise<T>): Promise<FirstPage | null> {
   const [head, row] = await db.caseIndex.bulkGet(['head', PAGE_ROW_ID]);
-  if (!isHead(head) || row === undefined || isHead(row) || row.gen !== pageGenOf(head)) return null;
+  if (!isUsableHead(head) || row === undefined || isHead(row) || row.gen !== pageGenOf(head)) return null;
   if (indexInMemory()?.gen === head.gen) return null;
   const page = await wrap(openFirstPage(key, row));
   // openFirstPage checked the ciphertext's generation against the row's, checked above.
