@@ -1,10 +1,20 @@
-// A CouchDB-protocol server for one test worker: the embedded server of
-// scripts/sync-server.mjs on 127.0.0.1, a free port and a temporary directory
-// that close() removes.
+// A CouchDB-protocol server for one test worker: by default the embedded server
+// of scripts/sync-server.mjs on 127.0.0.1, a free port and a temporary
+// directory that close() removes. With BAKEN_TEST_COUCHDB_URL set (a server
+// admin's URL, e.g. http://admin:secret@127.0.0.1:5984), the tests run against
+// that Apache CouchDB instead: accounts, databases and teams are made with the
+// same admin requests (their names are random per test), and close() leaves
+// the server as it is.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSyncServer as startEmbedded } from '../scripts/sync-server.mjs';
+import {
+  adminCall,
+  createAccountVia,
+  createTeamVia,
+  rawDocsVia,
+  startSyncServer as startEmbedded,
+} from '../scripts/sync-server.mjs';
 
 export type TeamServerRole = 'medewerker' | 'coordinator' | 'auditor';
 
@@ -26,6 +36,8 @@ export interface TestSyncServer {
 }
 
 export async function startSyncServer(): Promise<TestSyncServer> {
+  const external = process.env.BAKEN_TEST_COUCHDB_URL;
+  if (external) return externalServer(external);
   const dir = await mkdtemp(join(tmpdir(), 'baken-sync-'));
   const server = await startEmbedded({ dir, host: '127.0.0.1', port: 0 });
   return {
@@ -38,5 +50,23 @@ export async function startSyncServer(): Promise<TestSyncServer> {
       await server.close();
       await rm(dir, { recursive: true, force: true });
     },
+  };
+}
+
+function externalServer(adminUrl: string): TestSyncServer {
+  const parsed = new URL(adminUrl);
+  const admin = { name: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password) };
+  if (!admin.name || !admin.password) {
+    throw new Error('BAKEN_TEST_COUCHDB_URL needs a server admin, e.g. http://admin:secret@127.0.0.1:5984');
+  }
+  const url = parsed.origin;
+  const call = adminCall(url, admin);
+  return {
+    url,
+    admin,
+    createAccount: (name, password, team) => createAccountVia(call, name, password, undefined, team),
+    createTeam: (id) => createTeamVia(call, id),
+    rawDocs: (db) => rawDocsVia(call, db),
+    close: async () => undefined,
   };
 }

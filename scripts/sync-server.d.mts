@@ -34,7 +34,11 @@ export function createAccountVia(
   name: string,
   password: string,
   db?: string,
+  team?: { team: string; role: 'medewerker' | 'coordinator' | 'auditor' },
 ): Promise<{ db: string }>;
+export function createTeamVia(call: SyncServerCall, team: string): Promise<{ databases: string[] }>;
+/** JSON requests to `url` as the server admin (Accept: application/json). */
+export function adminCall(url: string, admin: { name: string; password: string }): SyncServerCall;
 export function rawDocsVia(call: SyncServerCall, db: string): Promise<Array<Record<string, unknown>>>;
 export function removeTeamRoleVia(call: SyncServerCall, name: string, team: string): Promise<void>;
 export const teamRoles: readonly ['medewerker', 'coordinator', 'auditor'];

@@ -405,7 +405,7 @@ function option(args, name, fallback) {
  * @param {{ name: string, password: string }} admin
  * @returns {Call}
  */
-function adminCall(url, admin) {
+export function adminCall(url, admin) {
   const auth = `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}`;
   return async (method, path, body) => {
     const response = await fetch(url + path, {
