@@ -82,6 +82,12 @@ test('offline work on two devices replicates, a conflicting date becomes one cho
   const reference = await logbookA.saveIncident();
   await logbookA.addParty({ role: 'afgebeelde jongere', realName: markers.realName, expectPseudonym: 'Jongere A' });
   await logbookA.scheduleFollowUp(markers.purpose);
+  // The sync status says the device is offline (not that the server cannot be reached), and that nothing is lost.
+  await new SettingsPage(page).open();
+  await expect(page.getByRole('status', { name: 'Synchronisatie' })).toContainText(
+    'Dit toestel is offline. Je wijzigingen blijven bewaard',
+    SYNC_WAIT,
+  );
   await page.context().setOffline(false);
   await goHome(pageB);
   await expect(pageB.getByRole('link', { name: reference, exact: true })).toBeVisible(SYNC_WAIT);

@@ -1,23 +1,5 @@
-import { useSyncExternalStore } from 'react';
 import { nl } from '../i18n/core';
-
-function subscribe(listener: () => void): () => void {
-  window.addEventListener('online', listener);
-  window.addEventListener('offline', listener);
-  return () => {
-    window.removeEventListener('online', listener);
-    window.removeEventListener('offline', listener);
-  };
-}
-
-/** null while hydrating index.html's prerendered markup: the build cannot know. */
-function useOnline(): boolean | null {
-  return useSyncExternalStore<boolean | null>(
-    subscribe,
-    () => navigator.onLine,
-    () => null,
-  );
-}
+import { useOnline } from '../ui/online';
 
 /** Online/offline indicator: text plus shape, never colour alone. */
 export function NetworkStatus() {

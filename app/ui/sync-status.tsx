@@ -3,6 +3,7 @@
 import { useSyncStatus } from '../data/sync/status';
 // Its own catalogue section, imported directly so the strings load with the sync chunks.
 import { syncStatus } from '../i18n/nl/sync-status';
+import { useOnline } from './online';
 
 const t = syncStatus;
 
@@ -12,8 +13,11 @@ function clock(iso: string): string {
 
 export function SyncStatus() {
   const s = useSyncStatus();
+  const online = useOnline();
   const lines: string[] = [];
   if (s.phase === 'uit') lines.push(t.off);
+  // A failed request while the device itself is offline: say that, not that the server is unreachable.
+  else if (s.phase === 'fout' && s.error === 'network' && online === false) lines.push(t.offline);
   else if (s.phase === 'fout' && s.error) lines.push(t.errors[s.error]);
   else if (s.phase === 'bezig' && !s.lastSyncedAt) lines.push(t.busy);
   else lines.push(s.lastSyncedAt ? t.syncedAt(clock(s.lastSyncedAt)) : t.neverSynced);
