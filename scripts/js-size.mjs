@@ -58,7 +58,10 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // focusable busy Button, the page focus request, the focus helpers), the
 // reload text on a case address, the summary's "klaar" status and the sync
 // status's unsent-change texts brought it to 266.2 KiB: ceiling 266.5 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 266.5, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
+// Session 13: managing the recovery code after setup (Instellingen →
+// Herstelcode, the "not yet confirmed" reminder, its flag written with the
+// keyring) brought it from 266.1 to 267.84 KiB (274,273 bytes): ceiling 268 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 268, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds

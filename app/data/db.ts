@@ -1,6 +1,7 @@
 // The IndexedDB database "baken", through Dexie. What is stored where:
 // - meta:    { key, value } — "keyring" (wrapped data key + KDF parameters, see
-//            keyring.ts) and "throttle" (failed unlock count + notBefore).
+//            keyring.ts), "throttle" (failed unlock count + notBefore) and
+//            "recoveryUnconfirmed" (a recovery code not yet confirmed, vault.ts).
 //            Nothing here is user content.
 // - records: one row per record (cases, parties, consent, assessments, notes,
 //            follow-ups, drafts). Plaintext only: id, kind, v (schema version),

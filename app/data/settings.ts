@@ -4,6 +4,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { restoreSettings, settingsSchema, defaultSettings, type Settings } from '../../schema/settings';
 import { db } from './db';
 import { toStorageError } from './errors';
+import { useVaultQuery } from './use-vault-query';
+import { RECOVERY_UNCONFIRMED } from './vault';
 
 const SETTINGS = 'settings';
 
@@ -34,4 +36,14 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
 /** Live settings for components; the defaults until the first read resolves. */
 export function useSettings(): Settings {
   return useLiveQuery(getSettings, [], defaultSettings);
+}
+
+/** Whether a recovery code was made but its storing not yet confirmed (vault.ts). Offline: works. */
+export async function isRecoveryCodeUnconfirmed(): Promise<boolean> {
+  return (await db.meta.get(RECOVERY_UNCONFIRMED))?.value === true;
+}
+
+/** Live: the reminder flag; undefined while loading or locked. */
+export function useRecoveryCodeUnconfirmed(): boolean | undefined {
+  return useVaultQuery(isRecoveryCodeUnconfirmed, []);
 }

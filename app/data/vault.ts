@@ -4,6 +4,10 @@
 // - "throttle": { failures, notBefore } — failed attempts and the earliest
 //               time (epoch ms) the next attempt may run. Not sensitive, so
 //               plaintext; it survives reloads. There is no wipe.
+// - "recoveryUnconfirmed": true while a recovery code was made (at setup or
+//               in the settings) but the worker has not yet confirmed storing
+//               it; written with the keyring, so closing the app on the code
+//               screen leaves it set. Not secret: nothing about the code.
 // The unwrapped data key lives only in memory (session.ts). Everything here
 // works offline; nothing ever leaves the device.
 // Upgrade path: a vault whose passphrase slot uses an outdated KDF (PBKDF2
@@ -37,7 +41,7 @@ import {
 } from './keyring';
 import type { Keyring } from './keyring';
 import { metaGet, metaPut, metaUpdate } from './meta-store';
-import { getDataKey, requireDataKey, setDataKey, setVaultPresence } from './session';
+import { getDataKey, getVaultSnapshot, requireDataKey, setDataKey, setVaultPresence } from './session';
 import type { AuditInput } from './store';
 
 export { getVaultSnapshot, subscribeVault } from './session';
@@ -46,6 +50,9 @@ export { PASSPHRASE_MIN_LENGTH } from './keyring';
 
 const KEYRING = 'keyring';
 const THROTTLE = 'throttle';
+/** Meta key of the "recovery code made but not yet confirmed" flag (value `true`). */
+export const RECOVERY_UNCONFIRMED = 'recoveryUnconfirmed';
+const unconfirmedRow = { key: RECOVERY_UNCONFIRMED, value: true };
 const FREE_ATTEMPTS = 3;
 export const MAX_THROTTLE_MS = 5 * 60_000;
 
@@ -122,6 +129,11 @@ async function loadKeyring(): Promise<Keyring> {
   return parseKeyring(value);
 }
 
+/** Dexie, loaded on demand: the lock screen reads and writes through meta-store.ts. */
+async function loadDexie() {
+  return (await import('./db')).db;
+}
+
 /** Audit of vault events is best effort: a full disk must not keep anyone out. */
 async function auditQuietly(input: AuditInput): Promise<void> {
   try {
@@ -167,7 +179,8 @@ export async function hasVault(): Promise<boolean> {
 /**
  * Creates the vault with a passphrase (min. 12 characters) and unlocks it.
  * With `recoveryCode: true` the result holds a recovery code to show once;
- * it is not stored anywhere. Offline: works. Fails with
+ * it is not stored anywhere, but the "not yet confirmed" flag is stored with
+ * the keyring (confirmRecoveryCode() clears it). Offline: works. Fails with
  * PassphraseTooShortError, VaultExistsError or a storage error; then nothing
  * was stored.
  */
@@ -176,7 +189,11 @@ export function createVault(
   options: { recoveryCode: boolean },
 ): Promise<{ recoveryCode?: string }> {
   return serial(async () => {
-    const created = await storeNewVault(passphrase, () => createKeyring(passphrase, options.recoveryCode));
+    const created = await storeNewVault(
+      passphrase,
+      () => createKeyring(passphrase, options.recoveryCode),
+      options.recoveryCode ? async () => [unconfirmedRow] : undefined,
+    );
     return created.recoveryCode === undefined ? {} : { recoveryCode: created.recoveryCode };
   });
 }
@@ -198,7 +215,7 @@ async function storeNewVault<T extends { keyring: Keyring; dataKey: CryptoKey }>
   // transaction cannot wait on WebCrypto, then written in the keyring's transaction.
   const extra = alongside ? await alongside(created.dataKey) : [];
   // Dexie creates the database and its tables; only first run needs it here.
-  const { db } = await import('./db');
+  const db = await loadDexie();
   try {
     await db.transaction('rw', db.meta, async () => {
       if (await db.meta.get(KEYRING)) throw new VaultExistsError();
@@ -211,7 +228,14 @@ async function storeNewVault<T extends { keyring: Keyring; dataKey: CryptoKey }>
     throw toStorageError(e);
   }
   await openSession(created.dataKey, 'vault.created');
+  setupEpoch = getVaultSnapshot().epoch;
   return created;
+}
+
+let setupEpoch = -1;
+/** Whether the current session is the one that created the vault (not opened by an unlock). */
+export function isSetupSession(): boolean {
+  return setupEpoch === getVaultSnapshot().epoch;
 }
 
 /**
@@ -317,7 +341,7 @@ export async function changePassphrase(current: string, next: string): Promise<v
 
 /**
  * Makes a new recovery code and returns it to show once; the earlier code, if
- * any, stops working. Needs an unlocked vault and the current passphrase.
+ * any, stops working. Sets the "not yet confirmed" flag with the new keyring. Needs an unlocked vault and the current passphrase.
  * Offline: works. Fails with VaultLockedError, ThrottledError or
  * WrongPassphraseError (counted); then the old code still works.
  */
@@ -333,7 +357,7 @@ export async function replaceRecoveryCode(passphrase: string): Promise<{ recover
       if (e instanceof WrongPassphraseError) throw new WrongPassphraseError(await recordFailure());
       throw e;
     }
-    await metaPut(KEYRING, replaced.keyring);
+    await storeRecoveryChange(replaced.keyring, true);
     await resetThrottle();
     await auditQuietly({ action: 'vault.recovery-code-replaced' });
     return { recoveryCode: replaced.recoveryCode };
@@ -342,6 +366,7 @@ export async function replaceRecoveryCode(passphrase: string): Promise<{ recover
 
 /**
  * Removes the recovery code: afterwards only the passphrase opens the vault.
+ * Clears the "not yet confirmed" flag with the new keyring.
  * Needs an unlocked vault and the current passphrase. Offline: works. Fails
  * like replaceRecoveryCode(); then the code still works.
  */
@@ -357,10 +382,34 @@ export async function revokeRecoveryCode(passphrase: string): Promise<void> {
       if (e instanceof WrongPassphraseError) throw new WrongPassphraseError(await recordFailure());
       throw e;
     }
-    await metaPut(KEYRING, revoked);
+    await storeRecoveryChange(revoked, false);
     await resetThrottle();
     await auditQuietly({ action: 'vault.recovery-code-revoked' });
   });
+}
+
+/**
+ * Writes a keyring with a new or removed recovery slot and sets (new code) or
+ * clears (revoked) the "not yet confirmed" flag in the same transaction.
+ * Through Dexie, so live reads (the reminder) see the change.
+ */
+async function storeRecoveryChange(keyring: Keyring, unconfirmed: boolean): Promise<void> {
+  const db = await loadDexie();
+  await db.transaction('rw', db.meta, async () => {
+    await db.meta.put({ key: KEYRING, value: keyring });
+    if (unconfirmed) await db.meta.put(unconfirmedRow);
+    else await db.meta.delete(RECOVERY_UNCONFIRMED);
+  });
+}
+
+/**
+ * The worker confirmed "Ik heb de herstelcode veilig bewaard" (or says so
+ * later): clears the reminder flag. Offline: works. Fails with a storage
+ * error; then the reminder stays.
+ */
+export async function confirmRecoveryCode(): Promise<void> {
+  const db = await loadDexie();
+  await db.meta.delete(RECOVERY_UNCONFIRMED);
 }
 
 /** Whether the vault has a recovery code (none, or revoked). Offline: works. */

@@ -1,10 +1,11 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useVaultState } from '../../data/vault-hooks';
+import { confirmRecoveryCode } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { Page } from '../../shell/page';
 import { requestPageFocus } from '../../shell/router';
 import { SetupScreen, UnlockScreen } from './lock-screen';
-import { RecoveryCodeView } from './recovery-code-view';
+import { RecoveryCodeView } from '../../ui/recovery-code-view';
 
 /**
  * Shows its children only while the logbook is unlocked. On lock, the
@@ -38,6 +39,8 @@ export function LockGate({ children }: { children: ReactNode }) {
         <RecoveryCodeView
           code={recoveryCode}
           onDone={() => {
+            // Clears the reminder flag createVault() set; if that fails, the reminder comes back later.
+            void confirmRecoveryCode().catch(() => undefined);
             requestPageFocus();
             setRecoveryCode(null);
           }}

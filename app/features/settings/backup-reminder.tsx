@@ -1,7 +1,7 @@
 // The calm reminder to back up after N days without a backup (setting
 // `backupReminderDays`). Shown only while unlocked, not on Instellingen
 // itself; "Niet nu" hides it until the next page load.
-// This chunk also mounts the team's join-request notice (issue 21), in its own
+// This chunk also mounts the recovery-code reminder (recovery-notice.tsx) and the team's join-request notice (issue 21), in its own
 // team chunk and only on a device in a team, so the shell does not grow.
 import { lazy, Suspense, useState } from 'react';
 import { backupReminder } from '../../../schema/backup';
@@ -12,6 +12,7 @@ import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
 import { usePath } from '../../shell/router';
+import { RecoveryNotice } from './recovery-notice';
 import './backup-reminder.css';
 
 const t = nl.settings.reminder;
@@ -23,6 +24,7 @@ export function BackupReminder() {
   const inTeam = useHasTeam();
   return (
     <>
+      <RecoveryNotice />
       {inTeam && (
         <Suspense fallback={null}>
           <TeamJoinNotice />

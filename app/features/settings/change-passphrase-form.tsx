@@ -31,16 +31,21 @@ function checkChange(values: Values): FieldErrors {
   return errors;
 }
 
-/** A wrong or throttled current passphrase is said next to that field. */
-function describeChangeFailure(caught: unknown): { fields: FieldErrors; general: null } {
+/** What to say next to the current-passphrase field when a vault operation refused it (wrong, throttled). */
+export function passphraseFailureText(caught: unknown): string {
   const code = errorCode(caught);
   const at = retryAtOf(caught);
-  let text: string = nl.settings.errors.generic;
-  if (code === 'vault.throttled' && at !== null) text = throttledText(at);
-  else if (code === 'vault.wrongPassphrase') {
-    text = at !== null && at > Date.now() ? `${t.wrongCurrent} ${throttledText(at)}` : t.wrongCurrent;
-  } else if (code === 'vault.passphraseTooShort') text = nl.lock.tooShort(12);
-  return { fields: { current: text }, general: null };
+  if (code === 'vault.throttled' && at !== null) return throttledText(at);
+  if (code === 'vault.wrongPassphrase') {
+    return at !== null && at > Date.now() ? `${t.wrongCurrent} ${throttledText(at)}` : t.wrongCurrent;
+  }
+  if (code === 'vault.passphraseTooShort') return nl.lock.tooShort(12);
+  return nl.settings.errors.generic;
+}
+
+/** A wrong or throttled current passphrase is said next to that field. */
+function describeChangeFailure(caught: unknown): { fields: FieldErrors; general: null } {
+  return { fields: { current: passphraseFailureText(caught) }, general: null };
 }
 
 /** Current + new + confirmation; only the wrapped key changes. Wrong attempts are throttled. */

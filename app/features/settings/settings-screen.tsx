@@ -1,8 +1,8 @@
 // "Instellingen": back-up (maken, inlezen, herinnering), beveiliging
-// (wachtwoordzin, vergrendelen, opslag) and the other device settings.
+// (wachtwoordzin, vergrendelen, opslag), herstelcode and the other device settings.
 // Renders only while unlocked (LockGate). On a fresh device the lock screen
 // first creates a vault; the restore path is then the import form here.
-import { lazy, Suspense, useId } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { nl } from '../../i18n/catalogue';
 import { Page } from '../../shell/page';
 import { BackupExportForm } from './backup-export-form';
@@ -10,6 +10,7 @@ import { BackupImportForm } from './backup-import-form';
 import { ChangePassphraseForm } from './change-passphrase-form';
 import { GeneralSettings } from './general-settings';
 import { LockSettings } from './lock-settings';
+import { RECOVERY_SECTION_ID, RecoveryCodeSection } from './recovery-code-section';
 import { NumberSetting, SettingStatus } from './setting-fields';
 import { StorageInfo } from './storage-info';
 import { useSettingSaver } from './use-setting-saver';
@@ -64,10 +65,13 @@ function SecuritySection() {
 }
 
 export function SettingsScreen() {
+  // Arrived from the recovery-code reminder: that section takes focus instead of the page heading.
+  const [toRecovery] = useState(() => window.location.hash === `#${RECOVERY_SECTION_ID}`);
   return (
-    <Page title={t.title}>
+    <Page title={t.title} focusHeading={!toRecovery}>
       <BackupSection />
       <SecuritySection />
+      <RecoveryCodeSection focusOnArrival={toRecovery} />
       <Suspense fallback={null}>
         <SyncSection />
       </Suspense>

@@ -168,6 +168,30 @@ export const settings = {
     months: (n: number) => (n % 12 === 0 ? plural(n / 12, 'jaar', 'jaar') : plural(n, 'maand', 'maanden')),
   },
 
+  recovery: {
+    title: 'Herstelcode',
+    has: 'Dit logboek heeft een herstelcode. Daarmee open je Baken als je je wachtwoordzin vergeet.',
+    none: 'Dit logboek heeft geen herstelcode.',
+    unconfirmed:
+      'Je hebt nog niet bevestigd dat je de herstelcode veilig bewaard hebt. Heb je hem niet meer? Maak dan een nieuwe.',
+    storedAnyway: 'Ik heb de herstelcode toch veilig bewaard',
+    intro: 'Een nieuwe herstelcode vervangt de vorige: die werkt daarna niet meer.',
+    passphrase: 'Je wachtwoordzin',
+    passphraseRequired: 'Vul je wachtwoordzin in.',
+    make: 'Nieuwe herstelcode maken',
+    oldStopped: 'Je vorige herstelcode werkt vanaf nu niet meer.',
+    done: 'Klaar',
+    made: 'Je nieuwe herstelcode is klaar.',
+    revoke: 'Herstelcode intrekken',
+    revokeTitle: 'Herstelcode intrekken?',
+    revokeBody: 'Daarna opent alleen je wachtwoordzin Baken nog.',
+    revoked: 'De herstelcode is ingetrokken.',
+    noticeLabel: 'Herstelcode niet bevestigd',
+    notice:
+      'Je hebt je herstelcode nog niet bevestigd. Bewaar hem veilig, of maak een nieuwe als je hem niet meer hebt.',
+    noticeAction: 'Naar Herstelcode in Instellingen',
+  },
+
   reminder: {
     label: 'Herinnering back-up',
     days: (n: number) => `Je hebt al ${n} dagen geen back-up gemaakt.`,

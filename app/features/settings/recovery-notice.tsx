@@ -1,0 +1,43 @@
+// The calm reminder that a recovery code was made but its storing not yet
+// confirmed (app/data/vault.ts, "recoveryUnconfirmed"): shown after every
+// unlock until confirmed or revoked in Instellingen → Herstelcode. Not on
+// Instellingen itself, and not right after setup, where the code is on screen.
+// "Niet nu" hides it until the next unlock. Styled by backup-reminder.css.
+import { useState } from 'react';
+import { useRecoveryCodeUnconfirmed } from '../../data/settings';
+import { isSetupSession } from '../../data/vault';
+import { useVaultSnapshot } from '../../data/vault-hooks';
+import { settings } from '../../i18n/nl/settings';
+import { Link } from '../../shell/link';
+import { usePath } from '../../shell/router';
+
+const t = settings.recovery;
+// The session (vault epoch) in which "Niet nu" was chosen.
+let dismissedEpoch = -1;
+
+export function RecoveryNotice() {
+  const unconfirmed = useRecoveryCodeUnconfirmed();
+  const { epoch } = useVaultSnapshot();
+  const path = usePath();
+  const [dismissed, setDismissed] = useState(dismissedEpoch);
+  // Not in the session that created the vault: its code is (or was just) on screen there.
+  if (!unconfirmed || isSetupSession() || dismissed === epoch || path.startsWith('/instellingen')) return null;
+  return (
+    <aside className="backup-reminder" aria-label={t.noticeLabel}>
+      <div className="backup-reminder__body">
+        <p>{t.notice}</p>
+        <Link href="/instellingen#herstelcode">{t.noticeAction}</Link>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            dismissedEpoch = epoch;
+            setDismissed(epoch);
+          }}
+        >
+          {settings.reminder.later}
+        </button>
+      </div>
+    </aside>
+  );
+}

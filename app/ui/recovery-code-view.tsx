@@ -1,0 +1,58 @@
+// The recovery code, shown once: at setup (lock screen) and after making a new
+// one in Instellingen. Shared so both look and behave the same.
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { nl } from '../i18n/core';
+import { Button } from './button';
+
+/** Shows the recovery code once, grouped for reading, printable. */
+export function RecoveryCodeView({
+  code,
+  onDone,
+  doneLabel = nl.lock.continue,
+  level = 2,
+  focusOnMount = false,
+  children,
+}: {
+  code: string;
+  onDone: () => void;
+  doneLabel?: string;
+  /** Heading level: 2 on its own page, 3 inside a settings section. */
+  level?: 2 | 3;
+  focusOnMount?: boolean;
+  /** Extra text under the intro (e.g. that the old code no longer works). */
+  children?: ReactNode;
+}) {
+  const [stored, setStored] = useState(false);
+  const labelId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const Heading = level === 2 ? 'h2' : 'h3';
+  useEffect(() => {
+    if (focusOnMount) heading.current?.focus();
+    // Only on mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return (
+    <section className="card stack printable" aria-labelledby={labelId}>
+      <Heading id={labelId} ref={heading} tabIndex={-1}>
+        {nl.lock.recoveryTitle}
+      </Heading>
+      <p>{nl.lock.recoveryIntro}</p>
+      {children}
+      <p className="recovery-code" aria-label={nl.lock.recoveryLabel}>
+        {code}
+      </p>
+      <div className="button-row no-print">
+        <button type="button" className="button" onClick={() => window.print()}>
+          {nl.lock.print}
+        </button>
+      </div>
+      <label className="checkbox no-print">
+        <input type="checkbox" checked={stored} onChange={(event) => setStored(event.target.checked)} />
+        <span>{nl.lock.recoveryStored}</span>
+      </label>
+      <Button type="button" className="button button--primary no-print" disabled={!stored} onClick={onDone}>
+        {doneLabel}
+      </Button>
+    </section>
+  );
+}
