@@ -9,7 +9,8 @@ import { expectNoAxeViolations } from './axe';
 import { cspViolations } from './fixtures';
 import { FollowUpPage } from './pages/follow-up-page';
 import { phone } from './pages/logbook-page';
-import { closeTeam, expect, setUpTeam, test } from './team-fixtures';
+import { SettingsPage } from './pages/settings-page';
+import { closeTeam, createTeam, expect, newPerson, newServerTeam, setUpTeam, test } from './team-fixtures';
 import type { TeamPerson } from './team-fixtures';
 
 async function openOpvolging(person: TeamPerson): Promise<void> {
@@ -134,6 +135,78 @@ test('the coordinator sees the team grouped and asks to pick up; the auditor see
   const rawFigures = JSON.stringify(await syncServer.rawDocs(`baken-team-${teamId}-figures`));
   expect(rawFigures).toContain('"_id":"figures-');
   expect(rawFigures).not.toContain('minder');
+
+  for (const person of people) expect(await cspViolations(person.page)).toEqual([]);
+  await closeTeam(people);
+});
+
+test('a newly admitted member is listed at once, a role the server lacks is explained, and the notice lands on Team', async ({
+  browser,
+  baseURL,
+  syncServer,
+}) => {
+  test.setTimeout(420_000);
+  const teamId = await newServerTeam(syncServer);
+  const anna = await newPerson(browser, baseURL!, syncServer, teamId, { name: 'Anna', role: 'coordinator' });
+  const bram = await newPerson(browser, baseURL!, syncServer, teamId, { name: 'Bram', role: 'medewerker' });
+  // Dirk's server account has the medewerker role; Anna invites him as coördinator.
+  const dirk = await newPerson(browser, baseURL!, syncServer, teamId, { name: 'Dirk', role: 'medewerker' });
+  const people = [anna, bram, dirk];
+  await createTeam(anna, teamId);
+
+  // Bram asks to join; Anna, elsewhere in the app, gets the calm notice, whose link lands on the Team section.
+  const code = await anna.team.makeInvite('medewerker');
+  await bram.team.join({ teamId, account: bram.account, password: bram.password, name: 'Bram', code });
+  await openOpvolging(anna);
+  const notice = anna.page.getByRole('complementary', { name: 'Aanvragen voor het team' });
+  await expect(notice).toBeVisible({ timeout: 60_000 });
+  await notice.getByRole('link', { name: 'Aanvragen bekijken in Instellingen → Team' }).click();
+  await expect(anna.page.getByRole('heading', { level: 1, name: 'Instellingen' })).toBeVisible();
+  await expect(anna.team.section.getByRole('heading', { level: 2, name: 'Team', exact: true })).toBeFocused();
+  await anna.team.admit('Bram');
+
+  // Right after admitting, a refresh lists Bram, with a calm line that nothing of his arrived yet.
+  await openOpvolging(anna);
+  await refreshTeam(anna);
+  const teamView = anna.page.getByRole('region', { name: 'Team', exact: true });
+  await expect(teamView.getByRole('listitem').filter({ hasText: 'Nog geen gegevens van Bram.' })).toBeVisible();
+  await expect(teamView.getByRole('listitem').filter({ hasText: 'Anna: geen lopende dossiers.' })).toBeVisible();
+  await expectNoAxeViolations(anna.page, 'team view with a member without data');
+  await noOverflow(anna);
+
+  // Bram's device learns it was admitted and runs its round; Anna's next refresh shows his counts arrived.
+  await bram.team.expectAdmitted('Bram');
+  await expect(async () => {
+    await refreshTeam(anna);
+    await expect(teamView.getByRole('listitem').filter({ hasText: 'Bram: geen lopende dossiers.' })).toBeVisible({
+      timeout: 2_000,
+    });
+    await expect(teamView.getByText('Nog geen gegevens van Bram', { exact: false })).toHaveCount(0);
+  }).toPass({ timeout: 60_000 });
+
+  // Dirk joins with a coördinator invite, but the server gives his account only the medewerker role.
+  await new SettingsPage(anna.page).open();
+  const dirkCode = await anna.team.makeInvite('coördinator');
+  await dirk.team.join({ teamId, account: dirk.account, password: dirk.password, name: 'Dirk', code: dirkCode });
+  const refusal = dirk.team.section.getByRole('alert').filter({ hasText: 'De server geeft dit account niet de rol' });
+  await expect(refusal).toContainText('niet de rol coördinator in dit team');
+  await expect(refusal).toContainText(`baken-team-${teamId}-coordinator`);
+  await expect(dirk.team.members()).toHaveCount(0);
+  await expectNoAxeViolations(dirk.page, 'team join refused for a missing server role');
+  expect(await dirk.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+
+  // The server admin fixes the role: the same code works. Later the role is taken away again by mistake:
+  // Dirk's team view says it is a permission on the server, not a failed connection.
+  await syncServer.createAccount(dirk.account, dirk.password, { team: teamId, role: 'coordinator' });
+  await dirk.team.join({ teamId, account: dirk.account, password: dirk.password, name: 'Dirk', code: dirkCode });
+  expect(await anna.team.admit('Dirk')).toBe(await dirk.team.ownFingerprint());
+  await dirk.team.expectAdmitted('Dirk');
+  await syncServer.createAccount(dirk.account, dirk.password, { team: teamId, role: 'medewerker' });
+  await openOpvolging(dirk);
+  await dirk.page.getByRole('button', { name: 'Teamoverzicht bijwerken' }).click();
+  await expect(
+    dirk.page.getByRole('status').filter({ hasText: 'geen toegang tot een deel van de teamgegevens' }),
+  ).toBeVisible();
 
   for (const person of people) expect(await cspViolations(person.page)).toEqual([]);
   await closeTeam(people);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { coordRecordSchema, groupTeamFollowUps, urgencyOf } from './team-coord';
+import { coordRecordSchema, groupTeamFollowUps, urgencyOf, workersWithoutRecords } from './team-coord';
 import type { CoordRecord } from './team-coord';
 
 // Wednesday 2026-03-11: this week runs to Sunday 2026-03-15.
@@ -57,5 +57,17 @@ describe('coordination records', () => {
     expect(coordRecordSchema.safeParse({ ...ok, pseudonyms: ['Jongere A'] }).success).toBe(false);
     expect(coordRecordSchema.safeParse({ ...ok, schools: ['Sint-Jan'] }).success).toBe(false);
     expect(coordRecordSchema.safeParse({ ...ok, reference: 'Jongere A' }).success).toBe(false);
+  });
+});
+
+describe('workersWithoutRecords', () => {
+  it('names every medewerker and coordinator without a group, and whether their counts arrived', () => {
+    const groups = [{ assignee: 'anna' }];
+    expect(workersWithoutRecords(groups, ['anna', 'bram', 'dirk'], ['anna', 'dirk'])).toEqual([
+      { id: 'bram', reported: false },
+      { id: 'dirk', reported: true },
+    ]);
+    expect(workersWithoutRecords([], [], [])).toEqual([]);
+    expect(workersWithoutRecords(groups, ['anna'], [])).toEqual([]);
   });
 });

@@ -107,3 +107,19 @@ export function groupTeamFollowUps<T extends { record: CoordRecord }>(
       (a.assignee < b.assignee ? -1 : 1),
   );
 }
+
+/**
+ * The team's medewerkers and coordinators (`workers`, in list order) that have
+ * no group in `groups`, so the team view can name each of them: `reported` is
+ * true when their counts arrived (they have no open case), false when nothing
+ * of theirs arrived yet (just admitted, or their device has not run a round).
+ */
+export function workersWithoutRecords(
+  groups: ReadonlyArray<{ assignee: string }>,
+  workers: readonly string[],
+  reported: readonly string[],
+): Array<{ id: string; reported: boolean }> {
+  const grouped = new Set(groups.map((g) => g.assignee));
+  const counted = new Set(reported);
+  return workers.filter((id) => !grouped.has(id)).map((id) => ({ id, reported: counted.has(id) }));
+}

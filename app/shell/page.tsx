@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { nl } from '../i18n/core';
-import { takePageFocusRequest } from './router';
+import { sectionFocusRequestPending, takePageFocusRequest } from './router';
 
 interface PageProps {
   title: string;
@@ -24,7 +24,10 @@ export function Page({ title, documentTitle = title, children, focusHeading = tr
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${documentTitle} — ${nl.shell.appName}`;
-    if (focusHeading && (takePageFocusRequest() || document.activeElement !== document.body)) heading.current?.focus();
+    if (focusHeading && (takePageFocusRequest() || document.activeElement !== document.body)) {
+      // A link to a part of this page (`#team`): that part's heading takes focus (useSectionFocus).
+      if (!sectionFocusRequestPending()) heading.current?.focus();
+    }
   }, [documentTitle, focusHeading]);
   return (
     <>

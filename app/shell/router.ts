@@ -28,6 +28,28 @@ export function takePageFocusRequest(): boolean {
   return requested;
 }
 
+// Set by a link to a part of a page (the notice's "Instellingen → Team"):
+// when that page shows, that part's heading takes focus instead of the page's
+// h1 (useSectionFocus), so on a phone the person lands where the link said.
+let sectionFocusRequested: { id: string; path: string } | null = null;
+
+/** The next page at `path` focuses its part `id` (useSectionFocus) instead of its heading. */
+export function requestSectionFocus(id: string, path: string): void {
+  sectionFocusRequested = { id, path };
+}
+
+/** Whether a part of the current page waits to take focus (the page then leaves its own heading alone). */
+export function sectionFocusRequestPending(): boolean {
+  return sectionFocusRequested !== null && sectionFocusRequested.path === window.location.pathname;
+}
+
+/** Takes the waiting request when it is for part `id` of the current page (once). */
+export function takeSectionFocusRequest(id: string): boolean {
+  if (!sectionFocusRequestPending() || sectionFocusRequested?.id !== id) return false;
+  sectionFocusRequested = null;
+  return true;
+}
+
 function emit(): void {
   for (const listener of listeners) listener();
 }
@@ -67,6 +89,8 @@ export function usePath(): string {
  */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
   if (path === window.location.pathname + window.location.search) return;
+  // A request for a part of another page is dropped when the person goes elsewhere.
+  if (sectionFocusRequested && sectionFocusRequested.path !== path.replace(/[?#].*$/, '')) sectionFocusRequested = null;
   const replace = options.replace || path.startsWith('/dossier/') || window.location.pathname.startsWith('/dossier/');
   if (replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);

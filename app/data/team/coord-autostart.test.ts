@@ -22,6 +22,16 @@ vi.mock('./coord-sync', async () => {
   };
 });
 
+// The joined device's view of its admission (join-watch.ts), switched by the tests.
+const admission = vi.hoisted(() => ({ state: 'admitted' as 'admitted' | 'waiting' | 'out', asked: 0 }));
+vi.mock('./join-watch', () => ({
+  pickUpJoinRequests: async () => 0,
+  ownAdmission: async (askServer: boolean) => {
+    if (askServer) admission.asked++;
+    return admission.state;
+  },
+}));
+
 async function until(check: () => boolean, ms = 5_000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
@@ -108,5 +118,38 @@ describe('the coordination loop', () => {
     } finally {
       rounds.refuse = false;
     }
+  });
+
+  it('runs the first round at once when the device finds itself admitted', async () => {
+    await db.meta.put({ key: TEAM_CONFIG_KEY, value: { sealed: true } });
+    setDataKey(await generateDataKey());
+    const { autostartCoord } = await import('./coord-autostart');
+    admission.state = 'waiting';
+    try {
+      // The debounced round would come only after a minute: any round before is the admission's.
+      await autostartCoord({ debounceMs: 60_000, joinEveryMs: 30 });
+      const before = rounds.count;
+      const asked = admission.asked;
+      await until(() => admission.asked > asked + 1);
+      expect(rounds.count).toBe(before);
+      admission.state = 'admitted';
+      await until(() => rounds.count > before);
+      // Once admitted, the server's list is no longer asked for this.
+      const after = admission.asked;
+      await new Promise((r) => setTimeout(r, 150));
+      expect(admission.asked).toBe(after);
+    } finally {
+      admission.state = 'admitted';
+    }
+  });
+
+  it('runs a round at once when asked (the lead just admitted someone)', async () => {
+    await db.meta.put({ key: TEAM_CONFIG_KEY, value: { sealed: true } });
+    setDataKey(await generateDataKey());
+    const { autostartCoord, runCoordNow } = await import('./coord-autostart');
+    await autostartCoord({ debounceMs: 60_000 });
+    const before = rounds.count;
+    runCoordNow();
+    await until(() => rounds.count > before);
   });
 });

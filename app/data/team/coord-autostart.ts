@@ -4,6 +4,10 @@
 // seconds after each change of the case index (debounced), when the device
 // comes back online and every few minutes. On the lead's device, waiting join
 // requests are picked up every half minute (join-watch.ts; never admitted).
+// A device whose join request waits asks the server's member list every half
+// minute too, and runs its first round the moment it finds itself admitted
+// (or the moment the Team screen's check caches a list that names it); the
+// lead's device runs one right after admitting someone (coord-hooks.ts).
 // Stops at lock, when the device leaves the team and when the team server
 // refuses the account (account-refusal.ts). The round's code is a
 // lazy chunk, loaded only in a team.
@@ -11,14 +15,14 @@ import { liveQuery } from 'dexie';
 
 import { db } from '../db';
 import { getDataKey, subscribeVault } from '../session';
-import { hasTeamConfig } from './has-team';
+import { hasTeamConfig, TEAM_MEMBERS_KEY } from './has-team';
 import { noteTeamRefusal, teamRefusal } from './account-refusal';
 
 const DEBOUNCE_MS = 5_000;
 const EVERY_MS = 5 * 60_000;
 const JOIN_EVERY_MS = 30_000;
 
-let running: { key: CryptoKey; stop: () => void } | null = null;
+let running: { key: CryptoKey; stop: () => void; now: () => void } | null = null;
 
 /** Whether the coordination loop runs now (tests, status). */
 export function isCoordRunning(): boolean {
@@ -77,6 +81,26 @@ export async function autostartCoord(options: { debounceMs?: number; joinEveryMs
     error: () => undefined,
   });
   const interval = setInterval(() => void round(), EVERY_MS);
+  // Whether this device is in the verified member list: the first round after admission runs at once.
+  let admission: 'admitted' | 'waiting' | 'out' | undefined;
+  let checkingAdmission = false;
+  const watchAdmission = async (askServer: boolean): Promise<void> => {
+    if (admission === 'admitted' || admission === 'out' || checkingAdmission) return;
+    checkingAdmission = true;
+    try {
+      const { ownAdmission } = await import('./join-watch');
+      if (stopped || getDataKey() !== key) return;
+      const now = await ownAdmission(askServer);
+      if (now === 'admitted' && admission === 'waiting' && !stopped) void round();
+      admission = now;
+    } finally {
+      checkingAdmission = false;
+    }
+  };
+  const admissionWatch = liveQuery(() => db.meta.get(TEAM_MEMBERS_KEY)).subscribe({
+    next: () => void watchAdmission(false).catch(() => undefined),
+    error: () => undefined,
+  });
   const pickUpJoins = async (): Promise<void> => {
     try {
       const { pickUpJoinRequests } = await import('./join-watch');
@@ -85,6 +109,7 @@ export async function autostartCoord(options: { debounceMs?: number; joinEveryMs
         loop.stop();
         return;
       }
+      if (!stopped && getDataKey() === key) await watchAdmission(true);
       if (!stopped && getDataKey() === key) await pickUpJoinRequests();
     } catch (e) {
       if (noteTeamRefusal(e)) loop.stop();
@@ -107,12 +132,21 @@ export async function autostartCoord(options: { debounceMs?: number; joinEveryMs
       clearInterval(joins);
       subscription.unsubscribe();
       membership.unsubscribe();
+      admissionWatch.unsubscribe();
       window.removeEventListener('online', online);
       unsubscribe();
       if (running === loop) running = null;
     },
+    now: () => {
+      if (!stopped) void round();
+    },
   };
   running = loop;
+}
+
+/** Runs a round now on the running loop (the lead just admitted someone); a no-op when none runs. */
+export function runCoordNow(): void {
+  running?.now();
 }
 
 /** Stops the loop (tests; lock and leaving stop it by themselves). */

@@ -32,7 +32,7 @@ import type { SyncCredentials } from '../sync/remote';
 import { assertTeamAccountUsable } from './account-refusal';
 import { loadTeamConfig, teamCreds } from './config';
 import type { TeamKey } from './coord-docs';
-import { ensureTeamKey, mayGrant, readTeamKeys, rotateTeamKey } from './coord-keys';
+import { ensureTeamKey, mayGrant, mayReceive, readTeamKeys, rotateTeamKey } from './coord-keys';
 import type { CoordTeam, CouchDoc, TeamDocs } from './coord-keys';
 import {
   askToPickUp,
@@ -124,6 +124,10 @@ const stateSchemas = {
     items: z.array(z.strictObject({ id: z.string(), record: coordRecordSchema })),
     names: z.record(z.string(), z.string()),
     order: z.array(z.string()),
+    /** Medewerkers and coordinators of the verified list, in its order: each gets a line, data or not. */
+    workers: z.array(z.string()).optional(),
+    /** Members whose counts this round could read: they have published, even with no record to show. */
+    reported: z.array(z.string()).optional(),
     fetchedAt: z.iso.datetime(),
   }),
   pickups: z.array(z.strictObject({ id: z.string(), request: pickupRequestSchema, from: z.string() })),
@@ -303,16 +307,18 @@ export async function runCoordRound(options: { forceCounts?: boolean } = {}): Pr
   );
   if (ctx.role === 'coordinator') {
     const items = await readCoordRecords(ctx, ctx.coord, held.keys);
+    const counts = await readMemberCounts(ctx, ctx.coord, held.keys);
     await writeState('view', {
       items,
       names,
       order: ctx.members.members.map((m) => m.id),
+      workers: ctx.members.members.filter((m) => mayReceive('coord', m)).map((m) => m.id),
+      reported: counts.map((c) => c.member),
       fetchedAt: new Date().toISOString(),
     });
     const fig = await ensureTeamKey(ctx, 'fig', ctx.figures);
     const figKey = fig.keys.at(-1);
-    if (figKey)
-      await publishTeamFigures(ctx, await readMemberCounts(ctx, ctx.coord, held.keys), ctx.figures, figKey, today);
+    if (figKey) await publishTeamFigures(ctx, counts, ctx.figures, figKey, today);
   }
   return { role: ctx.role, hasKey: true };
 }

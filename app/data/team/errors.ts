@@ -16,7 +16,9 @@ export type TeamErrorCode =
   | 'team.list.wrongTeam'
   | 'team.list.signature'
   | 'team.list.rollback'
-  | 'team.handover.role';
+  | 'team.handover.role'
+  /** The server does not give the account the team role (account-roles.ts). */
+  | 'team.role.missing';
 
 export class TeamError extends Error {
   constructor(readonly code: TeamErrorCode) {

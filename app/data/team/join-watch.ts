@@ -5,12 +5,14 @@
 // invite). It never admits anyone: the lead admits or refuses each request in
 // Instellingen → Team. Which requests wait (invite ids only, no names) is a
 // sealed `meta` row ("teamJoinWaiting") so the app can say how many wait.
+// On the device of someone who joined, ownAdmission() tells the loop when the
+// lead has admitted them, so their first round runs at once.
 import { z } from 'zod';
 
 import { loadTeamConfig } from './config';
-import { cachedMembers } from './members';
+import { cachedMembers, checkMembers } from './members';
 import { readSealedMeta, writeSealedMeta } from './sealed-meta';
-import { listOpenInvites, pendingJoinRequests } from './team';
+import { isAdmitted, listOpenInvites, pendingJoinRequests } from './team';
 
 const WAITING_ROW = {
   key: 'teamJoinWaiting',
@@ -47,4 +49,19 @@ export async function countWaitingJoinRequests(): Promise<number> {
   if (waiting.length === 0) return 0;
   const open = new Set((await listOpenInvites()).map((i) => i.hex));
   return waiting.filter((h) => open.has(h)).length;
+}
+
+/**
+ * Whether this device's member is in the verified member list: 'admitted', 'waiting' (a join request
+ * waits for the lead) or 'out' (in no team, or taken off the list). While waiting, `askServer` fetches
+ * and verifies the server's list (it is cached when it verifies); otherwise only the cached list is read.
+ */
+export async function ownAdmission(askServer: boolean): Promise<'admitted' | 'waiting' | 'out'> {
+  const config = await loadTeamConfig();
+  if (!config) return 'out';
+  if (await isAdmitted(config)) return 'admitted';
+  if (!askServer) return 'waiting';
+  const check = await checkMembers();
+  if (check.removed) return 'out';
+  return check.list?.members.some((m) => m.id === config.memberId) ? 'admitted' : 'waiting';
 }

@@ -26,6 +26,7 @@ import { couchRequest, SyncError } from '../sync/remote';
 import { assertTeamAccountUsable, noteTeamRefusal, TeamAccountRefused } from './account-refusal';
 import { loadTeamConfig, saveTeamConfig, teamCreds } from './config';
 import { TeamError, type TeamErrorCode } from './errors';
+import { TEAM_MEMBERS_KEY } from './has-team';
 import type { Identity } from './identity';
 import { followLeadChain, leadKeyAfter } from './lead-chain';
 import { canonicalJson, signJson, verifyJson } from './seal';
@@ -38,7 +39,7 @@ const cachedSchema = z.object({
   sig: z.base64().max(200),
   chain: z.array(leadLinkSchema).max(MAX_LEAD_LINKS).optional(),
 });
-const CACHE_ROW = { key: 'teamMembers', kind: 'team-members', schema: cachedSchema };
+const CACHE_ROW = { key: TEAM_MEMBERS_KEY, kind: 'team-members', schema: cachedSchema };
 // Set when a verified list no longer names this device's member after one that did: the lead removed them.
 const REMOVED_ROW = {
   key: 'teamRemoved',

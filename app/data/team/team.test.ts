@@ -8,7 +8,7 @@ import { db, type MetaRow } from '../db';
 import { setDataKey } from '../session';
 import { startTestCouch, type TestCouch } from '../sync/test-server';
 import { loadTeamConfig } from './config';
-import { memberRemovedHooks, teamCreatedHooks } from './hooks';
+import { memberAdmittedHooks, memberRemovedHooks, teamCreatedHooks } from './hooks';
 import { loadOrCreateIdentity } from './identity';
 import { checkMembers, loadVerifiedMembers } from './members';
 import { countWaitingJoinRequests, pickUpJoinRequests } from './join-watch';
@@ -67,6 +67,7 @@ afterAll(async () => {
 beforeEach(() => {
   teamCreatedHooks.length = 0;
   memberRemovedHooks.length = 0;
+  memberAdmittedHooks.length = 0;
 });
 
 describe('a team: create, invite, join, admit, tamper, remove', () => {
@@ -131,8 +132,12 @@ describe('a team: create, invite, join, admit, tamper, remove', () => {
     const wimIdentity = await as(wim, () => loadOrCreateIdentity());
     expect(requests[0]?.fingerprint).toBe(await keyFingerprint(wimIdentity.ecdsa));
     expect(requests[0]?.member.name).toBe('Wim');
+    const admittedHook = vi.fn(async () => undefined);
+    memberAdmittedHooks.push(admittedHook);
     const v2 = await as(lead, () => acceptJoinRequest(offer.hex));
     expect(v2.version).toBe(2);
+    // The admission hooks (coordination keys, a round at once) run with the new member and list.
+    expect(admittedHook).toHaveBeenCalledWith(v2.members[1], v2, leadConfig);
     expect(await as(lead, () => pendingJoinRequests())).toEqual([]);
     // Admitted: the waiting count drops at once, and stays at zero after the next pick-up.
     expect(await as(lead, () => countWaitingJoinRequests())).toBe(0);

@@ -41,10 +41,11 @@ import { fromBase64, toBase64 } from '../sync/codec';
 import { formatCode, parsePairingCode } from '../sync/pairing';
 import { couchRequest, SyncError, type SyncCredentials } from '../sync/remote';
 import { assertTeamAccountUsable } from './account-refusal';
+import { assertServerTeamRole } from './account-roles';
 import { clearTeamConfig, loadTeamConfig, saveTeamConfig, teamCreds } from './config';
 import { TeamError } from './errors';
 import './coord-hooks';
-import { memberRemovedHooks, teamCreatedHooks } from './hooks';
+import { memberAdmittedHooks, memberRemovedHooks, teamCreatedHooks } from './hooks';
 import { loadOrCreateIdentity } from './identity';
 import { cachedMembers, checkMembers, forgetCachedMembers, MEMBER_LIST_ID, publishMemberList } from './members';
 import { keyFingerprint, signJson, verifyJson } from './seal';
@@ -184,8 +185,18 @@ export async function createTeam(input: {
     ecdsa: identity.ecdsa,
     addedAt: new Date().toISOString(),
   });
-  const existing = await getOrUndefined<{ list?: { leadId?: unknown } }>(teamCreds(config, 'members'), MEMBER_LIST_ID);
+  // The server must give the account the role the lead takes, or every later round is refused (403).
+  const roleCheck = { team: config.team, account: config.account, password: config.password, role: input.role };
+  let existing: unknown;
+  try {
+    existing = await getOrUndefined<{ list?: unknown }>(teamCreds(config, 'members'), MEMBER_LIST_ID);
+  } catch (error) {
+    // No role in this team at all: say which role the account needs.
+    if (error instanceof SyncError && error.code === 'sync.forbidden') await assertServerTeamRole(roleCheck);
+    throw error;
+  }
   if (existing) throw new TeamError('team.exists');
+  await assertServerTeamRole(roleCheck);
   const list: MemberList = { team: config.team, version: 1, leadId: lead.id, members: [lead], issuedAt: lead.addedAt };
   await saveTeamConfig(config);
   try {
@@ -316,6 +327,15 @@ export async function acceptJoinRequest(hex: string): Promise<MemberList> {
   await saveInvites((await openInvites()).filter((i) => i.hex !== hex));
   await deleteDoc(teamCreds(config, 'members'), inviteId(hex));
   await deleteDoc(teamCreds(config, 'members'), joinId(hex));
+  // Keys for the new member at once (coord-hooks.ts); a failure leaves it to the next round, which grants
+  // to every entitled member without a grant. The admission itself stands.
+  for (const hook of memberAdmittedHooks) {
+    try {
+      await hook(member, list, config);
+    } catch {
+      // The background round tries again.
+    }
+  }
   return list;
 }
 
@@ -366,6 +386,11 @@ export async function joinTeam(input: {
     ecdh: identity.ecdh,
     ecdsa: identity.ecdsa,
   });
+  // A used code says so first; then the server must give the account the invite's role, or joining would
+  // seem to work and every later round would be refused (403). Checked before the request is stored, so
+  // the code still works once the server admin has given the role.
+  if (await getOrUndefined<SealedDoc>(creds, joinId(hex))) throw new TeamError('team.invite.used');
+  await assertServerTeamRole({ team, account: creds.account, password: creds.password, role: invite.role });
   const sig = await signJson(identity.ecdsaPrivate, { team, invite: hex, member });
   const config: TeamConfig = {
     team,

@@ -3,11 +3,11 @@
 // team's follow-ups grouped by worker and urgency, with "Vraag om op te
 // nemen". Case numbers only, and no link into a case: a coordinator opens a
 // case only when it was shared with them (the case list then has it).
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 
 import { absoluteDateNl } from '../../../schema/follow-up';
 import type { Flag } from '../../../schema/records/assessment';
-import { groupTeamFollowUps, teamUrgencies } from '../../../schema/team-coord';
+import { groupTeamFollowUps, teamUrgencies, workersWithoutRecords } from '../../../schema/team-coord';
 import { refusalOf } from '../../data/team/account-refusal';
 import { askPickUp, refreshCoord, seenPickUp, useCoordState } from '../../data/team/coord-view';
 import type { CoordState } from '../../data/team/coord-view';
@@ -21,9 +21,16 @@ import { Button } from '../../ui/button';
 const t = teamCoord;
 const flagNames: Readonly<Record<Flag, { label: string }>> = nl.logbook.flagNames;
 
-function useRefresh(): { busy: boolean; message: string; run: () => Promise<void> } {
+/** A refusal of a team database (403): the account lacks a role on the server, not a network problem. */
+const isForbidden = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'sync.forbidden';
+
+function useRefresh(hasLast = false): { busy: boolean; message: string; run: () => Promise<void> } {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
+  // Read when a refresh fails: "van de laatste keer" only when an overview was stored before.
+  const last = useRef(hasLast);
+  last.current = hasLast;
   async function run() {
     setBusy(true);
     try {
@@ -33,7 +40,19 @@ function useRefresh(): { busy: boolean; message: string; run: () => Promise<void
     } catch (e) {
       // Issue 20 (team side): a refused team account says so and where to fix it (no request is retried).
       const refused = refusalOf(e);
-      setMessage(refused ? teamAccount.short[refused] : navigator.onLine === false ? t.offline : t.failed);
+      setMessage(
+        refused
+          ? teamAccount.short[refused]
+          : isForbidden(e)
+            ? t.forbidden
+            : navigator.onLine === false
+              ? last.current
+                ? t.offline
+                : t.offlineFirst
+              : last.current
+                ? t.failed
+                : t.failedFirst,
+      );
     } finally {
       setBusy(false);
     }
@@ -43,7 +62,7 @@ function useRefresh(): { busy: boolean; message: string; run: () => Promise<void
 
 export function TeamFollowUp() {
   const state = useCoordState();
-  const refresh = useRefresh();
+  const refresh = useRefresh(state?.view !== undefined);
   useEffect(() => {
     void refresh.run();
     // Once per visit; the button refreshes again.
@@ -120,10 +139,35 @@ function TeamView({ state }: { state: CoordState }) {
           )}
         </section>
       ))}
+      <QuietWorkers
+        ids={view ? workersWithoutRecords(groups, view.workers ?? [], view.reported ?? []) : []}
+        nameOf={nameOf}
+      />
       <p role="status" className="visually-hidden">
         {announcement}
       </p>
     </section>
+  );
+}
+
+/**
+ * Every medewerker and coordinator of the signed list has a line, also before anything of theirs arrived
+ * (just admitted): nobody is silently missing. No heading, so the groups' headings keep their counts.
+ */
+function QuietWorkers({
+  ids,
+  nameOf,
+}: {
+  ids: ReadonlyArray<{ id: string; reported: boolean }>;
+  nameOf: (id: string) => string;
+}) {
+  if (ids.length === 0) return null;
+  return (
+    <ul className="team-view__quiet">
+      {ids.map((w) => (
+        <li key={w.id}>{w.reported ? t.team.noOpenCases(nameOf(w.id)) : t.team.noData(nameOf(w.id))}</li>
+      ))}
+    </ul>
   );
 }
 

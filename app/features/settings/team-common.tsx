@@ -12,6 +12,15 @@ export const dateTime = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', 
 /** The Dutch text for a team error code (app/data/team/errors.ts), or the generic one. */
 export function teamErrorText(error: unknown): string {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  // The server lacks the account's team role (app/data/team/account-roles.ts): name the role it needs.
+  const { role, serverRole } = (error ?? {}) as { role?: unknown; serverRole?: unknown };
+  if (
+    code === 'team.role.missing' &&
+    typeof role === 'string' &&
+    role in teamRoleLabels &&
+    typeof serverRole === 'string'
+  )
+    return t.roleMissing(teamRoleLabels[role as TeamRole], serverRole);
   return typeof code === 'string' && code in t.errors ? t.errors[code as keyof typeof t.errors] : t.errors.generic;
 }
 

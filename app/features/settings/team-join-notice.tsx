@@ -12,7 +12,11 @@ import { useWaitingJoinRequests } from '../../data/team/join-hooks';
 import { teamAccount } from '../../i18n/nl/team-account';
 import { teamJoin as t } from '../../i18n/nl/team-join';
 import { Link } from '../../shell/link';
-import { usePath } from '../../shell/router';
+import { requestSectionFocus, usePath } from '../../shell/router';
+
+// The links land on Instellingen's Team section, its heading focused (far below the top on a phone).
+const TEAM_SETTINGS = '/instellingen#team';
+const focusTeamSection = (): void => requestSectionFocus('team', '/instellingen');
 
 // "Niet nu" hides the notice until more requests wait (per page load).
 let dismissedAt = 0;
@@ -36,7 +40,9 @@ function TeamAccountNotice() {
     <aside className="backup-reminder" aria-label={teamAccount.noticeLabel}>
       <div className="backup-reminder__body">
         <p role="status">{teamAccount.short[refusal]}</p>
-        <Link href="/instellingen">{teamAccount.action}</Link>
+        <Link href={TEAM_SETTINGS} onClick={focusTeamSection}>
+          {teamAccount.action}
+        </Link>
       </div>
     </aside>
   );
@@ -51,7 +57,9 @@ function JoinRequestsNotice() {
     <aside className="backup-reminder" aria-label={t.noticeLabel}>
       <div className="backup-reminder__body">
         <p role="status">{t.waiting(waiting)}</p>
-        <Link href="/instellingen">{t.action}</Link>
+        <Link href={TEAM_SETTINGS} onClick={focusTeamSection}>
+          {t.action}
+        </Link>
         <button
           type="button"
           className="link-button"

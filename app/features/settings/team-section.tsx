@@ -6,7 +6,7 @@
 // The panels are in team-entry-form.tsx, team-members-panel.tsx,
 // team-invites.tsx, team-account-panel.tsx (a refused team account); shared
 // pieces in team-common.tsx.
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Member, MemberList } from '../../../schema/team';
 import { loadTeamConfig, type TeamConfig } from '../../data/team/config';
 import { loadOrCreateIdentity } from '../../data/team/identity';
@@ -14,6 +14,7 @@ import { checkMembers, type MembersCheck } from '../../data/team/members';
 import { leaveTeamOnThisDevice, pendingJoinRequests, removeMember, type JoinRequest } from '../../data/team/team';
 // The team strings are their own module (not in the catalogue object), so they load with this chunk.
 import { team as t, teamRoleLabels } from '../../i18n/nl/team';
+import { useSectionFocus } from '../../shell/use-section-focus';
 import { RemoveDialog, useRemoval } from '../../ui/remove-dialog';
 import { TeamAccountPanel } from './team-account-panel';
 import { HandOverDialog } from './team-handover';
@@ -135,6 +136,9 @@ function TeamView({
 
 export function TeamSection() {
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The notices' "Instellingen → Team" links land here (router.ts requestSectionFocus).
+  useSectionFocus('team', heading);
   const [config, setConfig] = useState<TeamConfig | null | undefined>(undefined);
   // One form at a time, so every field's name is unique on the page.
   const [choice, setChoice] = useState<'join' | 'create' | null>(null);
@@ -152,8 +156,10 @@ export function TeamSection() {
   }, []);
 
   return (
-    <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{t.title}</h2>
+    <section id="team" aria-labelledby={headingId}>
+      <h2 id={headingId} ref={heading} tabIndex={-1}>
+        {t.title}
+      </h2>
       <p>{t.intro}</p>
       {config === undefined ? <p>{t.loading}</p> : null}
       {config === null ? (

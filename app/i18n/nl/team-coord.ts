@@ -34,7 +34,18 @@ export const teamCoord = {
     asking: 'Vragen…',
     asked: (reference: string, name: string) => `${name} is gevraagd om dossier ${reference} op te nemen.`,
     askFailed: 'Vragen lukte niet. Probeer opnieuw als je verbinding hebt.',
+    /** A medewerker or coordinator on the member list of whom nothing arrived yet (e.g. just admitted). */
+    noData: (name: string) =>
+      `Nog geen gegevens van ${name}. Die komen zodra Baken op het toestel van ${name} open is en verbinding heeft.`,
+    /** Their counts arrived, but no open case. */
+    noOpenCases: (name: string) => `${name}: geen lopende dossiers.`,
   },
+  /** A refresh that failed when no overview was stored yet ("van de laatste keer" would not be true). */
+  offlineFirst: 'Geen verbinding. Het teamoverzicht komt zodra er netwerk is.',
+  failedFirst: 'Bijwerken lukte niet. Probeer het later opnieuw.',
+  /** The server refused a team database (403): the account lacks a role there. */
+  forbidden:
+    'De server geeft je teamaccount geen toegang tot een deel van de teamgegevens. Dat is een instelling van de rollen op de server: vraag wie de server beheert om je rol in dit team na te kijken.',
   pickups: {
     title: 'Gevraagd om op te nemen',
     item: (reference: string, from: string, date: string) =>

@@ -88,6 +88,9 @@ export const team = {
     `${name} staat niet meer in de ledenlijst. Vraag de beheerder van de server om de rol in het team weg te halen.`,
   removedHooksFailed: (count: number) =>
     `${count === 1 ? 'Eén stap' : `${count} stappen`} om sleutels te vernieuwen lukte niet. Probeer later opnieuw.`,
+  /** The server does not give the account the team role (role: its Dutch label; serverRole: the CouchDB role). */
+  roleMissing: (role: string, serverRole: string) =>
+    `De server geeft dit account niet de rol ${role} in dit team. Daarom is er nog niets opgeslagen. Vraag wie de sync-server beheert om het account de rol ${serverRole} te geven (README, "Team: databases and roles") en probeer het daarna opnieuw.`,
   errors: {
     'team.exists': 'Dit team heeft al een ledenlijst. Vraag de teamverantwoordelijke om een uitnodiging.',
     'team.none': 'Dit toestel is in geen team.',
@@ -110,6 +113,8 @@ export const team = {
     'team.list.rollback':
       'De server toont een oudere ledenlijst dan Baken al kent. Baken weigert ze en gebruikt de laatst gecontroleerde lijst. Verwittig de teamverantwoordelijke.',
     'team.handover.role': 'Alleen een coördinator of medewerker kan teamverantwoordelijke worden.',
+    'team.role.missing':
+      'De server geeft dit account niet de rol die je in dit team krijgt. Vraag wie de sync-server beheert om die rol toe te voegen (README, "Team: databases and roles") en probeer het daarna opnieuw.',
     'sync.unauthorized': 'Aanmelding geweigerd: controleer het account en het wachtwoord.',
     'sync.lockedOut':
       'De teamserver heeft dit account even geblokkeerd na te veel mislukte aanmeldpogingen. Wacht enkele minuten en probeer dan opnieuw.',
