@@ -76,6 +76,14 @@ describe('replacing and revoking the recovery code', () => {
     await unlock(NEXT);
   });
 
+  it('counts a code used to unlock as confirmed', async () => {
+    const { recoveryCode = '' } = await createVault(TEST_PASSPHRASE, { recoveryCode: true });
+    expect(await isRecoveryCodeUnconfirmed()).toBe(true);
+    lock();
+    await unlockWithRecoveryCode(recoveryCode, NEXT);
+    expect(await isRecoveryCodeUnconfirmed()).toBe(false);
+  });
+
   it('makes the old code stop working and the new one work', async () => {
     const { recoveryCode: old = '' } = await createVault(TEST_PASSPHRASE, { recoveryCode: true });
     const { recoveryCode: fresh } = await replaceRecoveryCode(TEST_PASSPHRASE);

@@ -291,7 +291,7 @@ async function storeUpgrade(opened: Keyring, upgraded: Keyring): Promise<void> {
 
 /**
  * Unlocks with the recovery code and sets a new passphrase; the recovery
- * code keeps working. Input may use any case, spaces and dashes. Offline:
+ * code keeps working and counts as confirmed (no reminder). Input may use any case, spaces and dashes. Offline:
  * works. Fails with PassphraseTooShortError or InvalidRecoveryCodeError (a
  * typo; not counted) before anything else; then like unlock(), with
  * NoRecoveryCodeError and WrongRecoveryCodeError (counted).
@@ -310,6 +310,8 @@ export async function unlockWithRecoveryCode(code: string, newPassphrase: string
       throw e;
     }
     await metaPut(KEYRING, recovered.keyring);
+    // The worker has just typed the code in: it was kept, so no reminder to confirm it.
+    await confirmRecoveryCode();
     await openSession(recovered.dataKey, 'vault.unlocked-with-recovery-code');
   });
 }

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { useRecoveryCodeUnconfirmed } from '../../data/settings';
 import { confirmRecoveryCode, hasRecoveryCode, replaceRecoveryCode, revokeRecoveryCode } from '../../data/vault';
 import { nl } from '../../i18n/catalogue';
-import { takePageFocusRequest } from '../../shell/router';
+import { useSectionFocus } from '../../shell/use-section-focus';
 import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import type { FieldErrors } from '../../ui/form-errors';
@@ -26,7 +26,7 @@ const empty = { passphrase: '' };
 /** The link target of the reminder: Instellingen lands here, focus on the heading. */
 export const RECOVERY_SECTION_ID = 'herstelcode';
 
-export function RecoveryCodeSection({ focusOnArrival }: { focusOnArrival: boolean }) {
+export function RecoveryCodeSection() {
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const unconfirmed = useRecoveryCodeUnconfirmed();
@@ -34,7 +34,7 @@ export function RecoveryCodeSection({ focusOnArrival }: { focusOnArrival: boolea
   const [code, setCode] = useState<{ value: string; replaced: boolean } | null>(null);
   const [status, setStatus] = useState('');
   const [asking, setAsking] = useState(false);
-  const [focusCount, setFocusCount] = useState(focusOnArrival ? 1 : 0);
+  const [focusCount, setFocusCount] = useState(0);
   const action = useRef<'make' | 'revoke'>('make');
 
   useEffect(() => {
@@ -48,11 +48,11 @@ export function RecoveryCodeSection({ focusOnArrival }: { focusOnArrival: boolea
     };
   }, []);
 
-  // Arrival from the reminder (the page leaves its heading alone), and after each change.
+  // The reminder's link lands here (router.ts requestSectionFocus), as the Team notices land on Team.
+  useSectionFocus(RECOVERY_SECTION_ID, heading);
+  // After each change, focus goes back to the heading.
   useEffect(() => {
-    if (focusCount === 0) return;
-    takePageFocusRequest();
-    heading.current?.focus();
+    if (focusCount > 0) heading.current?.focus();
   }, [focusCount]);
   const focusHeading = () => setFocusCount((n) => n + 1);
 

@@ -9,7 +9,8 @@ import { isSetupSession } from '../../data/vault';
 import { useVaultSnapshot } from '../../data/vault-hooks';
 import { settings } from '../../i18n/nl/settings';
 import { Link } from '../../shell/link';
-import { usePath } from '../../shell/router';
+import { requestSectionFocus, usePath } from '../../shell/router';
+import { RECOVERY_SECTION_ID } from './recovery-code-section';
 
 const t = settings.recovery;
 // The session (vault epoch) in which "Niet nu" was chosen.
@@ -26,7 +27,12 @@ export function RecoveryNotice() {
     <aside className="backup-reminder" aria-label={t.noticeLabel}>
       <div className="backup-reminder__body">
         <p>{t.notice}</p>
-        <Link href="/instellingen#herstelcode">{t.noticeAction}</Link>
+        <Link
+          href={`/instellingen#${RECOVERY_SECTION_ID}`}
+          onClick={() => requestSectionFocus(RECOVERY_SECTION_ID, '/instellingen')}
+        >
+          {t.noticeAction}
+        </Link>
         <button
           type="button"
           className="link-button"

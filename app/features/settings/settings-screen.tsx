@@ -2,7 +2,7 @@
 // (wachtwoordzin, vergrendelen, opslag), herstelcode and the other device settings.
 // Renders only while unlocked (LockGate). On a fresh device the lock screen
 // first creates a vault; the restore path is then the import form here.
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { nl } from '../../i18n/catalogue';
 import { Page } from '../../shell/page';
 import { BackupExportForm } from './backup-export-form';
@@ -10,7 +10,7 @@ import { BackupImportForm } from './backup-import-form';
 import { ChangePassphraseForm } from './change-passphrase-form';
 import { GeneralSettings } from './general-settings';
 import { LockSettings } from './lock-settings';
-import { RECOVERY_SECTION_ID, RecoveryCodeSection } from './recovery-code-section';
+import { RecoveryCodeSection } from './recovery-code-section';
 import { NumberSetting, SettingStatus } from './setting-fields';
 import { StorageInfo } from './storage-info';
 import { useSettingSaver } from './use-setting-saver';
@@ -65,13 +65,11 @@ function SecuritySection() {
 }
 
 export function SettingsScreen() {
-  // Arrived from the recovery-code reminder: that section takes focus instead of the page heading.
-  const [toRecovery] = useState(() => window.location.hash === `#${RECOVERY_SECTION_ID}`);
   return (
-    <Page title={t.title} focusHeading={!toRecovery}>
+    <Page title={t.title}>
       <BackupSection />
       <SecuritySection />
-      <RecoveryCodeSection focusOnArrival={toRecovery} />
+      <RecoveryCodeSection />
       <Suspense fallback={null}>
         <SyncSection />
       </Suspense>
