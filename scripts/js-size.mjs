@@ -58,7 +58,10 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // focusable busy Button, the page focus request, the focus helpers), the
 // reload text on a case address, the summary's "klaar" status and the sync
 // status's unsent-change texts brought it to 266.2 KiB: ceiling 266.5 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 266.5, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
+// Session 13: naming a case a colleague shared with who shared it (case list,
+// Opvolging, case page; the reader itself is a lazy team chunk) brought it from
+// 266.3 to 266.7 KiB: ceiling 267 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 267, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds
