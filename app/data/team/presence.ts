@@ -27,10 +27,11 @@ const NONE: SharedFrom = new Map();
  * Case id → who shared it with me (a name; null: not in the member list), for
  * naming cases: numbers are per worker, so a colleague's case may carry the
  * same number as mine. Re-read when the shared-cases row or the member list
- * changes; empty while loading or locked, and on a device without shared cases.
+ * changes; empty on a device without shared cases; undefined while loading or
+ * locked (screens wait for it, so a case is never shown under a bare number first).
  */
-export function useSharedFrom(): SharedFrom {
-  const result = useVaultQuery(async () => {
+export function useSharedFrom(): SharedFrom | undefined {
+  return useVaultQuery(async () => {
     // Both rows read first, so the live query re-runs when either changes.
     const [shared] = await Promise.all([db.meta.get('teamSharedCases'), db.meta.get('teamMembers')]);
     if (!shared) return NONE;
@@ -38,5 +39,4 @@ export function useSharedFrom(): SharedFrom {
     const { readSharedFrom } = await Dexie.waitFor(import('./shared-from'));
     return Dexie.waitFor(readSharedFrom());
   }, []);
-  return result ?? NONE;
 }

@@ -148,7 +148,7 @@ export function FollowUpScreen() {
         {announcement}
       </p>
 
-      {overview === undefined ? (
+      {overview === undefined || sharedFrom === undefined ? (
         <p className="lead" role="status">
           {t.loading}
         </p>

@@ -61,7 +61,7 @@ export function TeamFollowUp() {
     // Once per visit; the button refreshes again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  if (!state || state.role === 'auditor' || state.role === undefined) return null;
+  if (!state || !sharedFrom || state.role === 'auditor' || state.role === undefined) return null;
   return (
     <>
       <PickupRequests state={state} sharedFrom={sharedFrom} />

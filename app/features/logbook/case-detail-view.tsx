@@ -136,7 +136,8 @@ export function CaseDetailView({ id }: { id: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  if (detail === undefined) {
+  // Names wait for who shared what: a received case never shows its bare number first.
+  if (detail === undefined || sharedFrom === undefined) {
     return (
       <Page title={t.caseLoading} focusHeading={false}>
         <p role="status">{t.caseLoading}</p>

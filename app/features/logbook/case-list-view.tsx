@@ -30,6 +30,7 @@ import { statusText } from './status-text';
 const t = nl.logbook;
 const tp = nl.caseListPage;
 export const PAGE_SIZE = CASE_LIST_PAGE_SIZE;
+const NO_SHARED: SharedFrom = new Map();
 
 type OkItem = OkCaseListItem;
 
@@ -77,7 +78,8 @@ export function CaseListView() {
   );
   // The first page stands in for the list only in the default view: no search, no filter.
   const firstPage = items === undefined && page && query.trim() === '' && !status && !type && !flag ? page : undefined;
-  const list = filtered ?? firstPage?.items;
+  // Names wait for who shared what: a received case is never listed under its bare number first.
+  const list = sharedFrom === undefined ? undefined : (filtered ?? firstPage?.items);
 
   // A new query or filter starts again at the first page.
   function change(set: (value: string) => void) {
@@ -106,7 +108,7 @@ export function CaseListView() {
           {t.draftWaiting} <Link href="/dossier/nieuw">{t.draftContinue}</Link>
         </p>
       ) : null}
-      {dueForErasure.length > 0 ? (
+      {sharedFrom !== undefined && dueForErasure.length > 0 ? (
         <section className="callout erase-due" aria-labelledby="erase-due-title">
           <h2 id="erase-due-title" className="callout__title">
             {t.dueForErasureTitle}
@@ -174,7 +176,7 @@ export function CaseListView() {
           </p>
           <ul className="case-list">
             {shown.map((item) => (
-              <CaseListEntry key={item.id} item={item} sharedFrom={sharedFrom} />
+              <CaseListEntry key={item.id} item={item} sharedFrom={sharedFrom ?? NO_SHARED} />
             ))}
           </ul>
           {!filtered ? (
