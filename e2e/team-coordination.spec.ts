@@ -74,8 +74,8 @@ test('the coordinator sees the team grouped and asks to pick up; the auditor see
   const teamView = lea.page.getByRole('region', { name: 'Team', exact: true });
   const wimGroup = teamView.getByRole('region', { name: 'Wim', exact: true });
   const miaGroup = teamView.getByRole('region', { name: 'Mia', exact: true });
-  await expect(wimGroup.getByRole('heading', { level: 3 })).toHaveText('Wim: 1 dossiers');
-  await expect(miaGroup.getByRole('heading', { level: 3 })).toHaveText('Mia: 1 dossiers');
+  await expect(wimGroup.getByRole('heading', { level: 3 })).toHaveText('Wim: 1 dossier');
+  await expect(miaGroup.getByRole('heading', { level: 3 })).toHaveText('Mia: 1 dossier');
   await expect(wimGroup.getByRole('heading', { level: 4 })).toHaveText('Later (1)');
   await expect(wimGroup.getByText(`Dossier ${wimRef}`)).toBeVisible();
   await expect(miaGroup.getByText(`Dossier ${miaRef}`)).toBeVisible();

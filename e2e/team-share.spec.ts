@@ -152,7 +152,9 @@ test('a shared case: the same follow-up moved offline by both gives one choice; 
   if (!chooser) throw new Error('no conflict item');
   await expect(region(chooser)).toContainText('opvolging, veld "due"');
   await expectNoAxeViolations(chooser, 'shared-case conflict');
-  await region(chooser).getByRole('button', { name: `Kies ${isoInDays(20)}` }).click();
+  await region(chooser)
+    .getByRole('button', { name: `Kies ${isoInDays(20)}` })
+    .click();
   await expect(region(chooser)).toBeHidden({ timeout: 30_000 });
   // Both devices end on the chosen date, and neither shows an item.
   for (const p of [anna.page, bram.page]) {
@@ -185,6 +187,102 @@ test('a shared case: the same follow-up moved offline by both gives one choice; 
   // On the server only the signed erase notice is left live (no case rows, no grants).
   const live = ((await syncServer.rawDocs(casesDb)) as RawDoc[]).filter((d) => d._deleted !== true);
   expect(live.map((d) => d._id.replace(/-[0-9a-f-]{36}$/, ''))).toEqual(['erase']);
+
+  await closeTeam(people);
+});
+
+test('the same case number on two workers: a shared case says who shared it; a pick-up request names one case', async ({
+  browser,
+  baseURL,
+  syncServer,
+}) => {
+  test.setTimeout(420_000);
+  const { people, anna, bram, a, b } = await annaAndBram(browser, baseURL ?? '', syncServer);
+  const onOpvolging = async (page: Page) => {
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Opvolging', exact: true })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Opvolging' })).toBeVisible();
+  };
+  const refreshTeam = async (page: Page) => {
+    await page.getByRole('button', { name: 'Teamoverzicht bijwerken' }).click();
+    await expect(page.getByText(/^Bijgewerkt om /)).toBeVisible({ timeout: 30_000 });
+  };
+
+  // Numbers are per worker: Bram's first case and Anna's first case get the same number.
+  const bramsOwn = await b.logExampleCase();
+  const annas = await a.logExampleCase();
+  expect(annas).toBe(bramsOwn);
+  const ref = annas;
+  // The number stays out of the address bar and the tab title.
+  expect(anna.page.url()).not.toContain(ref);
+  expect(await anna.page.title()).not.toContain(ref);
+
+  // The coordinator's first round makes the coordination key; Anna's record is on the server first.
+  await onOpvolging(anna.page);
+  await refreshTeam(anna.page);
+
+  // Anna shares hers with Bram.
+  await new LogbookPage(anna.page).openFromMenu();
+  await anna.page.getByRole('link', { name: ref, exact: true }).click();
+  const access = a.section('Toegang');
+  await expect(access.getByText('Alleen jij hebt toegang tot dit dossier.')).toBeVisible({ timeout: 30_000 });
+  await access.getByRole('combobox', { name: 'Collega' }).selectOption({ label: 'Bram (medewerker)' });
+  await access.getByRole('button', { name: 'Delen met collega' }).click();
+  await expect(access.getByRole('status').filter({ hasText: 'Gedeeld met Bram.' })).toBeVisible();
+  // The owner's own case is named by its number alone.
+  await expect(anna.page.getByRole('heading', { level: 1 })).toHaveText(`Dossier ${ref}`);
+
+  // Bram's logbook: his own case by its number, Anna's with who shared it.
+  await new LogbookPage(bram.page).openFromMenu();
+  const shared = bram.page.getByRole('link', { name: `${ref} (gedeeld door Anna)`, exact: true });
+  await expect(shared).toBeVisible({ timeout: 60_000 });
+  await expect(bram.page.getByRole('link', { name: ref, exact: true })).toHaveCount(1);
+  await b.expectNoHorizontalOverflow('Logboek with a shared case');
+  await shared.click();
+  await expect(bram.page.getByRole('heading', { level: 1 })).toHaveText(`Dossier ${ref} (gedeeld door Anna)`);
+  expect(bram.page.url()).not.toContain(ref);
+  expect(await bram.page.title()).not.toContain(ref);
+
+  // Bram's Opvolging (neither case has a date yet): two cards, told apart by name.
+  await onOpvolging(bram.page);
+  await expect(bram.page.getByRole('link', { name: `Dossier ${ref}`, exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(bram.page.getByRole('link', { name: `Dossier ${ref} (gedeeld door Anna)`, exact: true })).toBeVisible();
+  await expectNoAxeViolations(bram.page, 'Opvolging with a shared case');
+  // Bram's round publishes his own case's record (Anna's record of the shared case stays hers).
+  await refreshTeam(bram.page);
+
+  // Anna's team view: one case each, in the singular; her own row has no pick-up button; her own
+  // case links to its page, Bram's (not on her device) does not.
+  await onOpvolging(anna.page);
+  await refreshTeam(anna.page);
+  const teamView = anna.page.getByRole('region', { name: 'Team', exact: true });
+  const annaRow = teamView.getByRole('region', { name: 'Anna', exact: true });
+  const bramRow = teamView.getByRole('region', { name: 'Bram', exact: true });
+  await expect(annaRow.getByRole('heading', { level: 3 })).toHaveText('Anna: 1 dossier');
+  await expect(bramRow.getByRole('heading', { level: 3 })).toHaveText('Bram: 1 dossier');
+  await expect(annaRow.getByRole('button', { name: /op te nemen$/ })).toHaveCount(0);
+  await expect(annaRow.getByRole('link', { name: `Dossier ${ref}`, exact: true })).toBeVisible();
+  await expect(bramRow.getByRole('link')).toHaveCount(0);
+  await expect(bramRow.getByText(`Dossier ${ref}`, { exact: true })).toBeVisible();
+  await expectNoAxeViolations(anna.page, 'team view with the same number twice');
+
+  // Anna asks Bram to pick up HIS case: his device names that one, links to it, and not to the shared one.
+  await bramRow.getByRole('button', { name: `Vraag Bram om dossier ${ref} op te nemen`, exact: true }).click();
+  await expect(teamView.getByRole('status')).toHaveText(`Bram is gevraagd om dossier ${ref} op te nemen.`);
+  await refreshTeam(bram.page);
+  const pickups = bram.page.getByRole('region', { name: 'Gevraagd om op te nemen' });
+  await expect(pickups.getByText(`Anna vraagt je dossier ${ref} op te nemen`, { exact: false })).toBeVisible();
+  await expect(pickups).not.toContainText('gedeeld door');
+  await expect(pickups.getByRole('button', { name: `Vraag over dossier ${ref} gezien`, exact: true })).toBeVisible();
+  await expectNoAxeViolations(bram.page, 'pick-up request with a link');
+  await pickups.getByRole('link', { name: `Dossier ${ref} openen`, exact: true }).click();
+  await expect(bram.page.getByRole('heading', { level: 1 })).toHaveText(`Dossier ${ref}`);
+  // It is Bram's own case: its Toegang says only he has access.
+  await expect(b.section('Toegang').getByText('Alleen jij hebt toegang tot dit dossier.')).toBeVisible({
+    timeout: 30_000,
+  });
 
   await closeTeam(people);
 });

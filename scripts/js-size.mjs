@@ -60,8 +60,11 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // status's unsent-change texts brought it to 266.2 KiB: ceiling 266.5 KiB.
 // Session 13: managing the recovery code after setup (Instellingen →
 // Herstelcode, the "not yet confirmed" reminder, its flag written with the
-// keyring) brought it from 266.1 to 267.84 KiB (274,273 bytes): ceiling 268 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 268, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
+// keyring) brought it from 266.1 to 267.84 KiB (274,273 bytes), and naming a
+// case a colleague shared with who shared it (case list, Opvolging, case page;
+// the reader itself is a lazy team chunk) and the merge of both: 268.54 KiB
+// (274,986 bytes): ceiling 269 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 269, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds

@@ -191,6 +191,34 @@ export async function readCoordRecords(
   );
 }
 
+/**
+ * Which case on this device each wanted coordination document id stands for.
+ * The id is an HMAC of the case id under a coordination key (coordDocId), so
+ * the case numbers never have to be compared: this device recomputes the id of
+ * each of its cases under every key it holds (newest first) and keeps the
+ * matches. Ids of cases that are not on this device stay out of the result.
+ */
+export async function casesOfDocIds(
+  keys: readonly TeamKey[],
+  caseIds: readonly string[],
+  wanted: ReadonlySet<string>,
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (wanted.size === 0) return found;
+  for (const key of [...keys].reverse()) {
+    for (let i = 0; i < caseIds.length; i += 256) {
+      const batch = caseIds.slice(i, i + 256);
+      const ids = await Promise.all(batch.map((caseId) => coordDocId(key, caseId)));
+      ids.forEach((id, j) => {
+        const caseId = batch[j];
+        if (caseId !== undefined && wanted.has(id) && !found.has(id)) found.set(id, caseId);
+      });
+      if (found.size === wanted.size) return found;
+    }
+  }
+  return found;
+}
+
 /** Asks the record's worker to pick up the case: a `pickup-…` document under the newest coordination key. */
 export async function askToPickUp(
   team: CoordTeam,

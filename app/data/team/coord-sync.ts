@@ -6,6 +6,8 @@
 // - "view": the coordinator's copy of the team's coordination records, for
 //   reading offline;
 // - "pickups": pick-up requests addressed to me;
+//   (both with the id of the case on this device they are about, when it is
+//   here: matched by the record's HMAC id, casesOfDocIds, never by number);
 // - "figures": the auditor's verified team figures;
 // - "counted": when this device last published its counts;
 // - "claims": shared cases whose coordination record a colleague writes (and
@@ -26,6 +28,7 @@ import type { TeamCoordRow } from '../db';
 import { VaultLockedError } from '../errors';
 import { readAggregateInputs } from '../export-reads';
 import { ensureIndex, entriesOf } from '../index/case-index';
+import { caseOf } from '../index/index-reads';
 import { getDataKey, requireDataKey } from '../session';
 import { couchRequest, SyncError } from '../sync/remote';
 import type { SyncCredentials } from '../sync/remote';
@@ -36,6 +39,7 @@ import { ensureTeamKey, mayGrant, mayReceive, readTeamKeys, rotateTeamKey } from
 import type { CoordTeam, CouchDoc, TeamDocs } from './coord-keys';
 import {
   askToPickUp,
+  casesOfDocIds,
   coordRecordOf,
   dismissPickupRequest,
   publishCoordRecords,
@@ -121,7 +125,7 @@ export function couchTeamDocs(creds: SyncCredentials): TeamDocs {
 const stateSchemas = {
   published: z.record(z.string(), z.strictObject({ rev: z.string(), sum: z.string() })),
   view: z.strictObject({
-    items: z.array(z.strictObject({ id: z.string(), record: coordRecordSchema })),
+    items: z.array(z.strictObject({ id: z.string(), record: coordRecordSchema, caseId: z.string().optional() })),
     names: z.record(z.string(), z.string()),
     order: z.array(z.string()),
     /** Medewerkers and coordinators of the verified list, in its order: each gets a line, data or not. */
@@ -130,7 +134,9 @@ const stateSchemas = {
     reported: z.array(z.string()).optional(),
     fetchedAt: z.iso.datetime(),
   }),
-  pickups: z.array(z.strictObject({ id: z.string(), request: pickupRequestSchema, from: z.string() })),
+  pickups: z.array(
+    z.strictObject({ id: z.string(), request: pickupRequestSchema, from: z.string(), caseId: z.string().optional() }),
+  ),
   figures: z.strictObject({
     figures: z.array(
       z.strictObject({
@@ -236,6 +242,20 @@ async function myRecords(ctx: CoordContext, today: string): Promise<Map<string, 
   return out;
 }
 
+/** The ids of every case on this device (mine or received), and of those not closed (only they have records). */
+async function localCaseIds(): Promise<{ all: string[]; open: string[] }> {
+  const index = await ensureIndex(requireDataKey());
+  if (!index) throw new VaultLockedError();
+  const all: string[] = [];
+  const open: string[] = [];
+  for (const [caseId, entry] of entriesOf(index)) {
+    all.push(caseId);
+    const status = caseOf(entry)?.status;
+    if (status !== undefined && status !== 'afgesloten') open.push(caseId);
+  }
+  return { all, open };
+}
+
 async function publishMyCounts(ctx: CoordContext, key: TeamKey, today: string, force: boolean): Promise<void> {
   const last = await readState('counted');
   if (!force && last && last.key === key.id && Date.now() - last.at < COUNTS_EVERY_MS) return;
@@ -301,12 +321,24 @@ export async function runCoordRound(options: { forceCounts?: boolean } = {}): Pr
   await publishMyCounts(ctx, key, today, options.forceCounts === true);
   const pickups = await readPickupRequests(ctx, ctx.coord, held.keys);
   const names = namesOf(ctx.members);
+  const caseIds = await localCaseIds();
+  // A request carries the record's id: it names exactly one case, whatever number a colleague's case has.
+  const asked = await casesOfDocIds(held.keys, caseIds.all, new Set(pickups.map((p) => p.request.coordId)));
   await writeState(
     'pickups',
-    pickups.map((p) => ({ ...p, from: names[p.request.from] ?? '' })),
+    pickups.map((p) => {
+      const caseId = asked.get(p.request.coordId);
+      return { ...p, from: names[p.request.from] ?? '', ...(caseId === undefined ? {} : { caseId }) };
+    }),
   );
   if (ctx.role === 'coordinator') {
-    const items = await readCoordRecords(ctx, ctx.coord, held.keys);
+    const read = await readCoordRecords(ctx, ctx.coord, held.keys);
+    // The records of cases also on this device (mine, or shared with me) link to them.
+    const here = await casesOfDocIds(held.keys, caseIds.open, new Set(read.map((i) => i.id)));
+    const items = read.map((i) => {
+      const caseId = here.get(i.id);
+      return caseId === undefined ? i : { ...i, caseId };
+    });
     const counts = await readMemberCounts(ctx, ctx.coord, held.keys);
     await writeState('view', {
       items,

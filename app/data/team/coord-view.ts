@@ -10,6 +10,8 @@ import type { TeamCoordItem } from './coord-rounds';
 
 export interface CoordState {
   role: TeamRole | undefined;
+  /** My member id (my own row in the team view asks no one). */
+  me: string | undefined;
   view: StateOf<'view'> | undefined;
   pickups: StateOf<'pickups'>;
   figures: StateOf<'figures'> | undefined;
@@ -24,7 +26,7 @@ export function useCoordState(): CoordState | undefined {
       readState('pickups'),
       readState('figures'),
     ]);
-    return { role: config?.role, view, pickups: pickups ?? [], figures };
+    return { role: config?.role, me: config?.memberId, view, pickups: pickups ?? [], figures };
   }, []);
 }
 

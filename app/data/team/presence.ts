@@ -2,8 +2,14 @@
 // screens (the case page's "Toegang", Opvolging's and Export's team parts)
 // load the team chunks only when this says yes (like sync). Only whether the
 // team configuration row exists is read, never its content.
+// Also who shared each received case (useSharedFrom): its reader
+// (shared-from.ts) loads only when the device holds a shared-cases row.
+import { Dexie } from 'dexie';
+
+import { db } from '../db';
 import { useVaultQuery } from '../use-vault-query';
 import { hasTeamConfig } from './has-team';
+import type { SharedFrom } from './shared-from';
 
 /** True when a team configuration is stored; undefined while loading or locked. */
 export function useTeamPresent(): boolean | undefined {
@@ -13,4 +19,24 @@ export function useTeamPresent(): boolean | undefined {
 /** The same, false while loading or locked. */
 export function useHasTeam(): boolean {
   return useTeamPresent() ?? false;
+}
+
+const NONE: SharedFrom = new Map();
+
+/**
+ * Case id → who shared it with me (a name; null: not in the member list), for
+ * naming cases: numbers are per worker, so a colleague's case may carry the
+ * same number as mine. Re-read when the shared-cases row or the member list
+ * changes; empty on a device without shared cases; undefined while loading or
+ * locked (screens wait for it, so a case is never shown under a bare number first).
+ */
+export function useSharedFrom(): SharedFrom | undefined {
+  return useVaultQuery(async () => {
+    // Both rows read first, so the live query re-runs when either changes.
+    const [shared] = await Promise.all([db.meta.get('teamSharedCases'), db.meta.get('teamMembers')]);
+    if (!shared) return NONE;
+    // The lazy import and WebCrypto are not Dexie promises: waitFor keeps the live query's context.
+    const { readSharedFrom } = await Dexie.waitFor(import('./shared-from'));
+    return Dexie.waitFor(readSharedFrom());
+  }, []);
 }

@@ -12,6 +12,7 @@ import {
   type AttentionItem,
 } from '../../data/follow-up-attention';
 import { FOLLOW_UP_PAGE_SIZE } from '../../data/follow-up-overview';
+import type { SharedFrom } from '../../data/team/shared-from';
 import { nl } from '../../i18n/catalogue';
 import { caseHref } from '../../shell/case-url';
 import { Link } from '../../shell/link';
@@ -20,7 +21,7 @@ import { ItemList } from '../../ui/item-list';
 const t = nl.followUp;
 const a = t.attention;
 
-export function AttentionGroups({ filter }: { filter: AttentionFilter }) {
+export function AttentionGroups({ filter, sharedFrom }: { filter: AttentionFilter; sharedFrom: SharedFrom }) {
   const attention = useFollowUpAttention(filter);
   if (attention === undefined) {
     return (
@@ -32,13 +33,21 @@ export function AttentionGroups({ filter }: { filter: AttentionFilter }) {
   return (
     <>
       {attentionGroups.map((group) => (
-        <AttentionSection key={group} group={group} items={attention[group]} />
+        <AttentionSection key={group} group={group} items={attention[group]} sharedFrom={sharedFrom} />
       ))}
     </>
   );
 }
 
-function AttentionSection({ group, items }: { group: AttentionGroup; items: readonly AttentionItem[] }) {
+function AttentionSection({
+  group,
+  items,
+  sharedFrom,
+}: {
+  group: AttentionGroup;
+  items: readonly AttentionItem[];
+  sharedFrom: SharedFrom;
+}) {
   const headingId = useId();
   const [limit, setLimit] = useState(FOLLOW_UP_PAGE_SIZE);
   const shown = items.slice(0, limit);
@@ -51,7 +60,7 @@ function AttentionSection({ group, items }: { group: AttentionGroup; items: read
       <p className="follow-up-group__empty">{items.length === 0 ? a.empty[group] : a.intro[group]}</p>
       {shown.length > 0 ? (
         <ItemList className="follow-up-list" items={shown} itemKey={(item) => item.caseId}>
-          {(item) => <AttentionCard item={item} group={group} />}
+          {(item) => <AttentionCard item={item} group={group} sharedBy={sharedFrom.get(item.caseId)} />}
         </ItemList>
       ) : null}
       {remaining > 0 ? (
@@ -63,11 +72,19 @@ function AttentionSection({ group, items }: { group: AttentionGroup; items: read
   );
 }
 
-function AttentionCard({ item, group }: { item: AttentionItem; group: AttentionGroup }) {
+function AttentionCard({
+  item,
+  group,
+  sharedBy,
+}: {
+  item: AttentionItem;
+  group: AttentionGroup;
+  sharedBy: string | null | undefined;
+}) {
   return (
     <article className="card follow-up-card">
       <h3 className="follow-up-card__title">
-        <Link href={caseHref(item.caseId)}>{t.item.caseTitle(item.reference)}</Link>
+        <Link href={caseHref(item.caseId)}>{t.item.caseTitle(nl.logbook.caseName(item.reference, sharedBy))}</Link>
       </h3>
       <dl className="follow-up-card__facts">
         <div>

@@ -31,7 +31,8 @@ import { offerDownload } from '../../ui/download';
 import { useDebounced } from '../../ui/use-debounced';
 import { useBrusselsToday } from '../../ui/use-now';
 import { AttentionGroups } from './attention-groups';
-import { useTeamPresent } from '../../data/team/presence';
+import { useSharedFrom, useTeamPresent } from '../../data/team/presence';
+import type { SharedFrom } from '../../data/team/shared-from';
 import './follow-up.css';
 import { Button } from '../../ui/button';
 
@@ -68,6 +69,8 @@ export function FollowUpScreen() {
 
   const headings = useRef(new Map<FollowUpGroup, HTMLHeadingElement>());
   const inTeam = useTeamPresent();
+  // Received cases say who shared them (a colleague's number may equal one of mine).
+  const sharedFrom = useSharedFrom();
 
   // A changed filter starts every group again at its first page.
   function change(set: (value: string) => void) {
@@ -145,7 +148,7 @@ export function FollowUpScreen() {
         {announcement}
       </p>
 
-      {overview === undefined ? (
+      {overview === undefined || sharedFrom === undefined ? (
         <p className="lead" role="status">
           {t.loading}
         </p>
@@ -157,6 +160,7 @@ export function FollowUpScreen() {
               <GroupSection
                 view={overview.groups[group]}
                 today={overview.bounds.today}
+                sharedFrom={sharedFrom}
                 headingRef={(el) => {
                   if (el) headings.current.set(group, el);
                   else headings.current.delete(group);
@@ -170,7 +174,7 @@ export function FollowUpScreen() {
                 }}
               />
               {/* Cases without a date and marked steps come right after what is late. */}
-              {group === 'te-laat' ? <AttentionGroups filter={filter} /> : null}
+              {group === 'te-laat' ? <AttentionGroups filter={filter} sharedFrom={sharedFrom} /> : null}
             </Fragment>
           ))}
         </div>
@@ -184,12 +188,13 @@ export function FollowUpScreen() {
 interface GroupSectionProps {
   view: FollowUpGroupView;
   today: string;
+  sharedFrom: SharedFrom;
   headingRef: (el: HTMLHeadingElement | null) => void;
   onShowMore: () => void;
   onAnnounce: (message: string) => void;
 }
 
-function GroupSection({ view, today, headingRef, onShowMore, onAnnounce }: GroupSectionProps) {
+function GroupSection({ view, today, sharedFrom, headingRef, onShowMore, onAnnounce }: GroupSectionProps) {
   const headingId = useId();
   const remaining = view.total - view.items.length;
   return (
@@ -204,7 +209,7 @@ function GroupSection({ view, today, headingRef, onShowMore, onAnnounce }: Group
           {view.items.map((item) => (
             <li key={item.ok ? item.followUp.id : item.id}>
               {item.ok ? (
-                <FollowUpCard item={item} today={today} onAnnounce={onAnnounce} />
+                <FollowUpCard item={item} today={today} sharedFrom={sharedFrom} onAnnounce={onAnnounce} />
               ) : (
                 <article className="card follow-up-card follow-up-card--damaged">
                   <h3>{t.item.caseUnreadable}</h3>
@@ -226,9 +231,17 @@ function GroupSection({ view, today, headingRef, onShowMore, onAnnounce }: Group
 
 type OkItem = Extract<FollowUpOverviewItem, { ok: true }>;
 
-function FollowUpCard({ item, today, onAnnounce }: { item: OkItem; today: string; onAnnounce: (m: string) => void }) {
+interface FollowUpCardProps {
+  item: OkItem;
+  today: string;
+  sharedFrom: SharedFrom;
+  onAnnounce: (m: string) => void;
+}
+
+function FollowUpCard({ item, today, sharedFrom, onAnnounce }: FollowUpCardProps) {
   const { followUp, caseInfo } = item;
-  const reference = caseInfo?.reference ?? '?';
+  // The case's name in every label: its number, and who shared it when a colleague did.
+  const reference = caseInfo ? nl.logbook.caseName(caseInfo.reference, sharedFrom.get(followUp.caseId)) : '?';
   const [mode, setMode] = useState<'view' | 'reschedule'>('view');
   const [doneBusy, setDoneBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -249,11 +262,7 @@ function FollowUpCard({ item, today, onAnnounce }: { item: OkItem; today: string
   return (
     <article className="card follow-up-card">
       <h3 className="follow-up-card__title">
-        {caseInfo ? (
-          <Link href={caseHref(followUp.caseId)}>{t.item.caseTitle(caseInfo.reference)}</Link>
-        ) : (
-          t.item.caseUnreadable
-        )}
+        {caseInfo ? <Link href={caseHref(followUp.caseId)}>{t.item.caseTitle(reference)}</Link> : t.item.caseUnreadable}
       </h3>
       <dl className="follow-up-card__facts">
         <div>

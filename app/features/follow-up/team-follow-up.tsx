@@ -1,8 +1,10 @@
 // The team part of Opvolging (issue 21), loaded only when this device is in a
 // team: pick-up requests addressed to me, and for a coordinator the whole
 // team's follow-ups grouped by worker and urgency, with "Vraag om op te
-// nemen". Case numbers only, and no link into a case: a coordinator opens a
-// case only when it was shared with them (the case list then has it).
+// nemen" (never on my own row). Case numbers only; a case links to its page
+// only when it is on this device (mine, or shared with me). Numbers are per
+// worker, so a case a colleague shared with me is named with who shared it,
+// and a pick-up request names its case by the record's id, not its number.
 import { useEffect, useId, useRef, useState } from 'react';
 
 import { absoluteDateNl } from '../../../schema/follow-up';
@@ -12,9 +14,13 @@ import { refusalOf } from '../../data/team/account-refusal';
 import { askPickUp, refreshCoord, seenPickUp, useCoordState } from '../../data/team/coord-view';
 import type { CoordState } from '../../data/team/coord-view';
 import type { TeamCoordItem } from '../../data/team/coord-rounds';
+import { useSharedFrom } from '../../data/team/presence';
+import type { SharedFrom } from '../../data/team/shared-from';
 import { nl } from '../../i18n/catalogue';
 import { teamAccount } from '../../i18n/nl/team-account';
 import { teamCoord } from '../../i18n/nl/team-coord';
+import { caseHref } from '../../shell/case-url';
+import { Link } from '../../shell/link';
 import { useBrusselsToday } from '../../ui/use-now';
 import { Button } from '../../ui/button';
 
@@ -24,6 +30,11 @@ const flagNames: Readonly<Record<Flag, { label: string }>> = nl.logbook.flagName
 /** A refusal of a team database (403): the account lacks a role on the server, not a network problem. */
 const isForbidden = (e: unknown): boolean =>
   typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'sync.forbidden';
+
+/** A case's name: its number, with who shared it when it is a case a colleague shared with me. */
+function caseNameOf(reference: string, caseId: string | undefined, sharedFrom: SharedFrom): string {
+  return nl.logbook.caseName(reference, caseId === undefined ? undefined : sharedFrom.get(caseId));
+}
 
 function useRefresh(hasLast = false): { busy: boolean; message: string; run: () => Promise<void> } {
   const [busy, setBusy] = useState(false);
@@ -62,17 +73,18 @@ function useRefresh(hasLast = false): { busy: boolean; message: string; run: () 
 
 export function TeamFollowUp() {
   const state = useCoordState();
+  const sharedFrom = useSharedFrom();
   const refresh = useRefresh(state?.view !== undefined);
   useEffect(() => {
     void refresh.run();
     // Once per visit; the button refreshes again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  if (!state || state.role === 'auditor' || state.role === undefined) return null;
+  if (!state || !sharedFrom || state.role === 'auditor' || state.role === undefined) return null;
   return (
     <>
-      <PickupRequests state={state} />
-      {state.role === 'coordinator' ? <TeamView state={state} /> : null}
+      <PickupRequests state={state} sharedFrom={sharedFrom} />
+      {state.role === 'coordinator' ? <TeamView state={state} sharedFrom={sharedFrom} /> : null}
       <div className="button-row">
         <Button type="button" className="button" disabled={refresh.busy} onClick={() => void refresh.run()}>
           {refresh.busy ? t.refreshing : t.refresh}
@@ -85,32 +97,42 @@ export function TeamFollowUp() {
   );
 }
 
-function PickupRequests({ state }: { state: CoordState }) {
+function PickupRequests({ state, sharedFrom }: { state: CoordState; sharedFrom: SharedFrom }) {
   const headingId = useId();
   if (state.pickups.length === 0) return null;
   return (
     <section className="card team-pickups" aria-labelledby={headingId}>
       <h2 id={headingId}>{t.pickups.title}</h2>
       <ul>
-        {state.pickups.map((p) => (
-          <li key={p.id}>
-            <p>{t.pickups.item(p.request.reference, p.from, absoluteDateNl(p.request.askedOn))}</p>
-            <button
-              type="button"
-              className="button"
-              aria-label={t.pickups.dismissLabel(p.request.reference)}
-              onClick={() => void seenPickUp(p.id).catch(() => undefined)}
-            >
-              {t.pickups.dismiss}
-            </button>
-          </li>
-        ))}
+        {state.pickups.map((p) => {
+          const name = caseNameOf(p.request.reference, p.caseId, sharedFrom);
+          return (
+            <li key={p.id}>
+              <p>{t.pickups.item(name, p.from, absoluteDateNl(p.request.askedOn))}</p>
+              <p>
+                {p.caseId === undefined ? (
+                  t.pickups.notHere
+                ) : (
+                  <Link href={caseHref(p.caseId)}>{t.pickups.open(name)}</Link>
+                )}
+              </p>
+              <button
+                type="button"
+                className="button"
+                aria-label={t.pickups.dismissLabel(name)}
+                onClick={() => void seenPickUp(p.id).catch(() => undefined)}
+              >
+                {t.pickups.dismiss}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
 }
 
-function TeamView({ state }: { state: CoordState }) {
+function TeamView({ state, sharedFrom }: { state: CoordState; sharedFrom: SharedFrom }) {
   const today = useBrusselsToday();
   const headingId = useId();
   const [announcement, setAnnouncement] = useState('');
@@ -131,7 +153,15 @@ function TeamView({ state }: { state: CoordState }) {
                 <h4>{`${t.team.urgencies[u]} (${g.urgencies[u].length})`}</h4>
                 <ul className="team-view__list">
                   {g.urgencies[u].map((item) => (
-                    <TeamItem key={item.id} item={item} worker={nameOf(g.assignee)} onAnnounce={setAnnouncement} />
+                    <TeamItem
+                      key={item.id}
+                      item={item}
+                      worker={nameOf(g.assignee)}
+                      // No one asks themselves to pick up a case.
+                      own={g.assignee === state.me}
+                      caseName={caseNameOf(item.record.reference, item.caseId, sharedFrom)}
+                      onAnnounce={setAnnouncement}
+                    />
                   ))}
                 </ul>
               </div>
@@ -174,10 +204,14 @@ function QuietWorkers({
 function TeamItem({
   item,
   worker,
+  own,
+  caseName,
   onAnnounce,
 }: {
-  item: TeamCoordItem;
+  item: TeamCoordItem & { caseId?: string };
   worker: string;
+  own: boolean;
+  caseName: string;
   onAnnounce: (text: string) => void;
 }) {
   const [busy, setBusy] = useState(false);
@@ -186,7 +220,7 @@ function TeamItem({
     setBusy(true);
     try {
       await askPickUp(item);
-      onAnnounce(t.team.asked(r.reference, worker));
+      onAnnounce(t.team.asked(caseName, worker));
     } catch {
       onAnnounce(t.team.askFailed);
     } finally {
@@ -195,20 +229,28 @@ function TeamItem({
   }
   return (
     <li className="team-view__item">
-      <p className="team-view__reference">{t.team.item(r.reference)}</p>
+      <p className="team-view__reference">
+        {item.caseId === undefined ? (
+          t.team.item(caseName)
+        ) : (
+          <Link href={caseHref(item.caseId)}>{t.team.item(caseName)}</Link>
+        )}
+      </p>
       <p>
         {r.nextDue ? t.team.due(absoluteDateNl(r.nextDue)) : t.team.noDue} · {t.team.status[r.status]}
         {r.flag ? ` · ${t.team.flag(flagNames[r.flag].label)}` : ''}
       </p>
-      <Button
-        type="button"
-        className="button"
-        aria-label={t.team.askLabel(r.reference, worker)}
-        disabled={busy}
-        onClick={() => void ask()}
-      >
-        {busy ? t.team.asking : t.team.ask}
-      </Button>
+      {own ? null : (
+        <Button
+          type="button"
+          className="button"
+          aria-label={t.team.askLabel(caseName, worker)}
+          disabled={busy}
+          onClick={() => void ask()}
+        >
+          {busy ? t.team.asking : t.team.ask}
+        </Button>
+      )}
     </li>
   );
 }

@@ -10,7 +10,7 @@ import { plansForCase } from '../../../schema/knowledge-rules';
 import { useContent } from '../../content/load-content';
 import type { CaseDetail } from '../../data/case-hooks';
 import { useCaseDetail } from '../../data/case-hooks';
-import { useHasTeam } from '../../data/team/presence';
+import { useHasTeam, useSharedFrom } from '../../data/team/presence';
 import { updateSettings, useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
@@ -116,6 +116,7 @@ export function CaseDetailView({ id }: { id: string }) {
   const [flash] = useFlash();
   const [folded, setFolded] = useFoldedSections();
   const inTeam = useHasTeam();
+  const sharedFrom = useSharedFrom();
 
   const sectionsState = useMemo<CaseSectionsState | null>(() => {
     if (!detail) return null;
@@ -135,7 +136,8 @@ export function CaseDetailView({ id }: { id: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  if (detail === undefined) {
+  // Names wait for who shared what: a received case never shows its bare number first.
+  if (detail === undefined || sharedFrom === undefined) {
     return (
       <Page title={t.caseLoading} focusHeading={false}>
         <p role="status">{t.caseLoading}</p>
@@ -155,7 +157,10 @@ export function CaseDetailView({ id }: { id: string }) {
   const current = detail.case;
   const menuItems = caseSections.map((s) => ({ id: s.id, title: s.title, count: s.count?.(detail) }));
   return (
-    <Page title={t.caseTitle(current.reference)} documentTitle={t.caseDocumentTitle}>
+    <Page
+      title={t.caseTitle(t.caseName(current.reference, sharedFrom.get(current.id)))}
+      documentTitle={t.caseDocumentTitle}
+    >
       <p role="status" className="saved-status">
         {flash ?? ''}
       </p>

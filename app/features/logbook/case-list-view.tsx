@@ -13,6 +13,8 @@ import {
   type OkCaseListItem,
 } from '../../data/case-hooks';
 import { useDraft } from '../../data/hooks';
+import { useSharedFrom } from '../../data/team/presence';
+import type { SharedFrom } from '../../data/team/shared-from';
 import { nl } from '../../i18n/catalogue';
 import { caseHref } from '../../shell/case-url';
 import { Link } from '../../shell/link';
@@ -28,6 +30,7 @@ import { statusText } from './status-text';
 const t = nl.logbook;
 const tp = nl.caseListPage;
 export const PAGE_SIZE = CASE_LIST_PAGE_SIZE;
+const NO_SHARED: SharedFrom = new Map();
 
 type OkItem = OkCaseListItem;
 
@@ -41,6 +44,8 @@ export function CaseListView() {
   const items = useCaseList(page !== undefined);
   const rebuild = useIndexRebuildProgress();
   const draft = useDraft(NEW_CASE_DRAFT);
+  // Received cases say who shared them: numbers are per worker, so a colleague's 2026-002 may sit next to mine.
+  const sharedFrom = useSharedFrom();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState('');
   const [type, setType] = useState('');
@@ -73,7 +78,8 @@ export function CaseListView() {
   );
   // The first page stands in for the list only in the default view: no search, no filter.
   const firstPage = items === undefined && page && query.trim() === '' && !status && !type && !flag ? page : undefined;
-  const list = filtered ?? firstPage?.items;
+  // Names wait for who shared what: a received case is never listed under its bare number first.
+  const list = sharedFrom === undefined ? undefined : (filtered ?? firstPage?.items);
 
   // A new query or filter starts again at the first page.
   function change(set: (value: string) => void) {
@@ -102,7 +108,7 @@ export function CaseListView() {
           {t.draftWaiting} <Link href="/dossier/nieuw">{t.draftContinue}</Link>
         </p>
       ) : null}
-      {dueForErasure.length > 0 ? (
+      {sharedFrom !== undefined && dueForErasure.length > 0 ? (
         <section className="callout erase-due" aria-labelledby="erase-due-title">
           <h2 id="erase-due-title" className="callout__title">
             {t.dueForErasureTitle}
@@ -112,13 +118,13 @@ export function CaseListView() {
             {dueForErasure.map((item) => (
               <li key={item.id}>
                 <span>
-                  <Link href={caseHref(item.id)}>{item.reference}</Link> —{' '}
+                  <Link href={caseHref(item.id)}>{t.caseName(item.reference, sharedFrom.get(item.id))}</Link> —{' '}
                   {t.retentionPassed(formatDate(item.retentionUntil ?? ''))}
                 </span>
                 <EraseCaseButton
                   caseId={item.id}
-                  reference={item.reference}
-                  label={t.eraseCase(item.reference)}
+                  reference={t.caseName(item.reference, sharedFrom.get(item.id))}
+                  label={t.eraseCase(t.caseName(item.reference, sharedFrom.get(item.id)))}
                   onErased={setFlash}
                 />
               </li>
@@ -162,9 +168,7 @@ export function CaseListView() {
       </search>
 
       {list === undefined ? (
-        <p role="status">
-          {rebuild ? t.indexRebuilding(rebuild.done, rebuild.total) : t.loading}
-        </p>
+        <p role="status">{rebuild ? t.indexRebuilding(rebuild.done, rebuild.total) : t.loading}</p>
       ) : (
         <>
           <p role="status" className="case-count">
@@ -172,7 +176,7 @@ export function CaseListView() {
           </p>
           <ul className="case-list">
             {shown.map((item) => (
-              <CaseListEntry key={item.id} item={item} />
+              <CaseListEntry key={item.id} item={item} sharedFrom={sharedFrom ?? NO_SHARED} />
             ))}
           </ul>
           {!filtered ? (
@@ -188,7 +192,7 @@ export function CaseListView() {
   );
 }
 
-function CaseListEntry({ item }: { item: CaseListItem }) {
+function CaseListEntry({ item, sharedFrom }: { item: CaseListItem; sharedFrom: SharedFrom }) {
   if (!item.ok) {
     return (
       <li className="case-item case-item--damaged">
@@ -201,7 +205,7 @@ function CaseListEntry({ item }: { item: CaseListItem }) {
   return (
     <li className="case-item">
       <h2 className="case-item__title">
-        <Link href={caseHref(item.id)}>{item.reference}</Link>
+        <Link href={caseHref(item.id)}>{t.caseName(item.reference, sharedFrom.get(item.id))}</Link>
       </h2>
       <p className="case-item__status">{statusText(item.status, item.nextFollowUp)}</p>
       <p>{item.types.map((type) => t.typeLabels[type]).join(', ')}</p>

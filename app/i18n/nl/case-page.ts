@@ -2,7 +2,7 @@
 // menu, collapsing sections, save confirmations and the warning about links
 // to images.
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { plural } from './plural';
 
 export const casePage = {
   summaryLabel: 'Dossier in het kort',

@@ -98,6 +98,13 @@ export const logbook = {
 
   // ---- case detail ---------------------------------------------------------
   caseTitle: (reference: string) => `Dossier ${reference}`,
+  /**
+   * A case's number as shown wherever cases are named. Numbers are per worker, so a case a colleague
+   * shared may have the same number as one of mine: it says who shared it ("2026-002 (gedeeld door
+   * Anna)"); `null`: the person is not in the team's member list here.
+   */
+  caseName: (reference: string, sharedBy?: string | null) =>
+    sharedBy === undefined ? reference : `${reference} (gedeeld door ${sharedBy ?? 'een collega'})`,
   /** The browser tab's title on a case page: never the case number (it would stay in the history). */
   caseDocumentTitle: 'Dossier',
   caseLoading: 'Dossier laden…',

@@ -1,6 +1,10 @@
 // Interface strings for team coordination (issue 21): the coordinator's team
 // view in Opvolging, pick-up requests for the worker, and the auditor's
 // "Teamcijfers". Case numbers only: never a name, pseudonym or fact.
+// `name` below is a case's number as nl.logbook.caseName gives it: with who
+// shared it when a colleague shared it with me (numbers are per worker).
+import { plural } from './plural';
+
 export const teamCoord = {
   refresh: 'Teamoverzicht bijwerken',
   refreshing: 'Bijwerken…',
@@ -15,7 +19,9 @@ export const teamCoord = {
       'De opvolging van het hele team, per medewerker. Je ziet alleen dossiernummers, datums, status en vlag: geen namen of feiten. Een dossier openen kan alleen als het met jou gedeeld is.',
     empty: 'Nog geen opvolging van het team ontvangen.',
     worker: (name: string, total: number, overdue: number) =>
-      overdue > 0 ? `${name}: ${total} dossiers, ${overdue} te laat` : `${name}: ${total} dossiers`,
+      overdue > 0
+        ? `${name}: ${plural(total, 'dossier', 'dossiers')}, ${overdue} te laat`
+        : `${name}: ${plural(total, 'dossier', 'dossiers')}`,
     unknownWorker: 'Onbekende medewerker',
     urgencies: {
       'te-laat': 'Te laat',
@@ -24,15 +30,15 @@ export const teamCoord = {
       later: 'Later',
       'zonder-datum': 'Zonder opvolgdatum',
     },
-    item: (reference: string) => `Dossier ${reference}`,
+    item: (name: string) => `Dossier ${name}`,
     due: (date: string) => `Volgende opvolging: ${date}`,
     noDue: 'Geen opvolgdatum',
     status: { open: 'open', 'in-rust': 'in rust', afgesloten: 'afgesloten' },
     flag: (flag: string) => `Vlag: ${flag}`,
     ask: 'Vraag om op te nemen',
-    askLabel: (reference: string, name: string) => `Vraag ${name} om dossier ${reference} op te nemen`,
+    askLabel: (caseName: string, worker: string) => `Vraag ${worker} om dossier ${caseName} op te nemen`,
     asking: 'Vragen…',
-    asked: (reference: string, name: string) => `${name} is gevraagd om dossier ${reference} op te nemen.`,
+    asked: (caseName: string, worker: string) => `${worker} is gevraagd om dossier ${caseName} op te nemen.`,
     askFailed: 'Vragen lukte niet. Probeer opnieuw als je verbinding hebt.',
     /** A medewerker or coordinator on the member list of whom nothing arrived yet (e.g. just admitted). */
     noData: (name: string) =>
@@ -48,10 +54,14 @@ export const teamCoord = {
     'De server geeft je teamaccount geen toegang tot een deel van de teamgegevens. Dat is een instelling van de rollen op de server: vraag wie de server beheert om je rol in dit team na te kijken.',
   pickups: {
     title: 'Gevraagd om op te nemen',
-    item: (reference: string, from: string, date: string) =>
-      `${from || 'Een coördinator'} vraagt je dossier ${reference} op te nemen (gevraagd op ${date}).`,
+    item: (name: string, from: string, date: string) =>
+      `${from || 'Een coördinator'} vraagt je dossier ${name} op te nemen (gevraagd op ${date}).`,
+    /** The link to the case, when it is on this device. */
+    open: (name: string) => `Dossier ${name} openen`,
+    /** The case the request is about is not (or no longer) on this device. */
+    notHere: 'Dit dossier staat niet (meer) op dit toestel.',
     dismiss: 'Gezien',
-    dismissLabel: (reference: string) => `Vraag over dossier ${reference} gezien`,
+    dismissLabel: (name: string) => `Vraag over dossier ${name} gezien`,
   },
   figures: {
     title: 'Teamcijfers',
