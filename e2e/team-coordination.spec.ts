@@ -163,6 +163,8 @@ test('a newly admitted member is listed at once, a role the server lacks is expl
   await notice.getByRole('link', { name: 'Aanvragen bekijken in Instellingen → Team' }).click();
   await expect(anna.page.getByRole('heading', { level: 1, name: 'Instellingen' })).toBeVisible();
   await expect(anna.team.section.getByRole('heading', { level: 2, name: 'Team', exact: true })).toBeFocused();
+  // Bram's device is offline while Anna admits him, so nothing of his can have arrived yet.
+  await bram.context.setOffline(true);
   await anna.team.admit('Bram');
 
   // Right after admitting, a refresh lists Bram, with a calm line that nothing of his arrived yet.
@@ -174,7 +176,8 @@ test('a newly admitted member is listed at once, a role the server lacks is expl
   await expectNoAxeViolations(anna.page, 'team view with a member without data');
   await noOverflow(anna);
 
-  // Bram's device learns it was admitted and runs its round; Anna's next refresh shows his counts arrived.
+  // Back online, Bram's device learns it was admitted and runs its round; Anna's next refresh shows his counts.
+  await bram.context.setOffline(false);
   await bram.team.expectAdmitted('Bram');
   await expect(async () => {
     await refreshTeam(anna);
