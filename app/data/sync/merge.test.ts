@@ -99,3 +99,32 @@ describe('lists that only grew', () => {
     expect(result.conflicts.map((c) => c.field)).toEqual(['due']);
   });
 });
+
+describe("a follow-up's calendar sequence", () => {
+  it('takes the highest sequence without an item, and still flags the date both changed', () => {
+    const base = makeFollowUp({ due: '2026-05-01', history: [], sequence: 0 });
+    const hA1 = { from: '2026-05-01', to: '2026-05-04', reason: 'A1', at: '2026-04-02T10:00:00.000Z' };
+    const hA2 = { from: '2026-05-04', to: '2026-05-08', reason: 'A2', at: '2026-04-02T11:00:00.000Z' };
+    const hB = { from: '2026-05-01', to: '2026-05-15', reason: 'B', at: '2026-04-03T10:00:00.000Z' };
+    const a = { ...base, due: '2026-05-08', history: [hA1, hA2], sequence: 2 };
+    const b = { ...base, due: '2026-05-15', history: [hB], sequence: 1 };
+    const result = mergeVersions(
+      [
+        { rev: '3-aaa', payload: { t: 'records', record: a } },
+        { rev: '2-bbb', payload: { t: 'records', record: b } },
+      ],
+      { t: 'records', record: base },
+    );
+    expect((result.payload.record as typeof base).sequence).toBe(2);
+    expect(result.conflicts.map((c) => c.field)).toEqual(['due']);
+    // The other order of the same versions gives the same record.
+    const again = mergeVersions(
+      [
+        { rev: '2-bbb', payload: { t: 'records', record: b } },
+        { rev: '3-aaa', payload: { t: 'records', record: a } },
+      ],
+      { t: 'records', record: base },
+    );
+    expect(again.payload).toEqual(result.payload);
+  });
+});

@@ -12,7 +12,7 @@
 //   value is fine; a field changed differently is a "tegenstrijdige
 //   wijziging": the record keeps the value of the winning revision and a
 //   conflict item keeps every value until the worker chooses.
-// - `updatedAt` takes the latest; a list that only grew on each side (a
+// - `updatedAt` takes the latest, a follow-up's `sequence` the highest; a list that only grew on each side (a
 //   follow-up's history) keeps every addition; a conflict item takes the
 //   resolved version.
 // Every device picks the same winner (CouchDB's rule: highest revision number,
@@ -94,6 +94,13 @@ export function mergeVersions(candidates: readonly Candidate[], base: SyncPayloa
       continue;
     }
     if (NEVER_CONFLICT.has(field)) continue;
+    // A follow-up's calendar sequence only counts up (one per reschedule): the highest wins, no item
+    // (a worker cannot judge a counter; the dates themselves still become an item when they differ).
+    if (field === 'sequence' && winnerRecord.kind === 'followup') {
+      const numbers = values.filter((v): v is number => typeof v === 'number');
+      if (numbers.length > 0) merged[field] = Math.max(...numbers);
+      continue;
+    }
     const changed = baseRecord === undefined ? values : values.filter((v) => !same(v, baseRecord[field]));
     const distinct: unknown[] = [];
     for (const v of changed) if (!distinct.some((d) => same(d, v))) distinct.push(v);
