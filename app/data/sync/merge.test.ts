@@ -128,3 +128,37 @@ describe("a follow-up's calendar sequence", () => {
     expect(again.payload).toEqual(result.payload);
   });
 });
+
+describe('choice lists without a known ancestor', () => {
+  it('makes an item when both sides changed the types, instead of bringing back a removed type', () => {
+    const base = makeCase({ types: ['ongewenste-sexting'] });
+    const a = { ...base, types: ['sextortion'] } as typeof base;
+    const b = { ...base, types: ['ongewenste-sexting', 'grooming'] } as typeof base;
+    const result = mergeVersions(
+      [
+        { rev: '2-aaa', payload: { t: 'records', record: a } },
+        { rev: '2-bbb', payload: { t: 'records', record: b } },
+      ],
+      undefined,
+    );
+    expect((result.payload.record as typeof base).types).toEqual(['ongewenste-sexting', 'grooming']);
+    expect(result.conflicts.map((c) => [c.field, c.values])).toEqual([
+      ['types', [['ongewenste-sexting', 'grooming'], ['sextortion']]],
+    ]);
+  });
+
+  it("still keeps every reschedule of a follow-up's history", () => {
+    const base = makeFollowUp({ due: '2026-05-01', history: [] });
+    const hA = { from: '2026-05-01', to: '2026-05-08', reason: 'A', at: '2026-04-02T10:00:00.000Z' };
+    const hB = { from: '2026-05-01', to: '2026-05-15', reason: 'B', at: '2026-04-03T10:00:00.000Z' };
+    const result = mergeVersions(
+      [
+        { rev: '2-aaa', payload: { t: 'records', record: { ...base, history: [hA] } } },
+        { rev: '2-bbb', payload: { t: 'records', record: { ...base, history: [hB] } } },
+      ],
+      undefined,
+    );
+    expect((result.payload.record as typeof base).history).toEqual([hB, hA]);
+    expect(result.conflicts).toEqual([]);
+  });
+});

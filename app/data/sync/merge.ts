@@ -35,6 +35,8 @@ export interface MergeResult {
 
 const APPEND_ONLY = new Set(['note', 'audit']);
 const NEVER_CONFLICT = new Set(['id', 'kind', 'schemaVersion', 'caseId', 'createdAt', 'updatedAt']);
+/** Lists that only ever grow (a follow-up's reschedules, a case's earlier descriptions). */
+const APPEND_ONLY_LISTS = new Set(['history', 'factsHistory']);
 
 export function revNumber(rev: string): number {
   return Number.parseInt(rev.slice(0, rev.indexOf('-')), 10);
@@ -108,8 +110,11 @@ export function mergeVersions(candidates: readonly Candidate[], base: SyncPayloa
       setField(merged, field, distinct[0]);
       continue;
     }
-    // Lists that only grew on each side (e.g. a follow-up's history): keep every addition.
-    const grown = appendedUnion(baseRecord?.[field], distinct);
+    // Lists that only grew on each side (e.g. a follow-up's history): keep every addition. Without a
+    // known ancestor only the append-only histories: a choice list (types, categories, …) that one
+    // side shortened and the other lengthened would otherwise silently get the removed choice back.
+    const grown =
+      baseRecord !== undefined || APPEND_ONLY_LISTS.has(field) ? appendedUnion(baseRecord?.[field], distinct) : null;
     if (grown) {
       merged[field] = grown;
       continue;
