@@ -162,3 +162,27 @@ describe('choice lists without a known ancestor', () => {
     expect(result.conflicts).toEqual([]);
   });
 });
+
+describe('a choice made in an item', () => {
+  it('stays when a version from before the choice meets it again, whichever revision wins', () => {
+    const base = makeFollowUp({ due: '2026-05-01', updatedAt: '2026-04-01T10:00:00.000Z' });
+    // Both devices merged the first conflict and kept 2026-05-08; B then chose 2026-05-15 (a later updatedAt).
+    const staleA = { ...base, due: '2026-05-08', updatedAt: '2026-04-02T10:00:00.000Z' };
+    const chosenB = { ...base, due: '2026-05-15', updatedAt: '2026-04-03T10:00:00.000Z' };
+    for (const revs of [
+      ['5-aaa', '4-bbb'],
+      ['3-aaa', '4-bbb'],
+    ] as const) {
+      const result = mergeVersions(
+        [
+          { rev: revs[0], payload: { t: 'records', record: staleA } },
+          { rev: revs[1], payload: { t: 'records', record: chosenB } },
+        ],
+        undefined,
+      );
+      expect((result.payload.record as typeof base).due, revs.join()).toBe('2026-05-15');
+      // The item it makes has the first item's values, so the same id: the closed one is not reopened.
+      expect(result.conflicts.map((c) => [...c.values].sort())).toEqual([['2026-05-08', '2026-05-15']]);
+    }
+  });
+});

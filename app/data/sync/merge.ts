@@ -82,6 +82,9 @@ export function mergeVersions(candidates: readonly Candidate[], base: SyncPayloa
   const merged: Record<string, unknown> = { ...records[0] };
   const conflicts: MergeResult['conflicts'] = [];
   const fields = new Set(records.flatMap((r) => Object.keys(r)));
+  const stamp = (r: Record<string, unknown>) => (typeof r.updatedAt === 'string' ? r.updatedAt : '');
+  // The latest change; `sorted` is the winner order, so equal times keep the winner first.
+  const latest = records.reduce((a, b) => (stamp(b) > stamp(a) ? b : a));
   const winnerRecord = winner.payload.record as StoredRecord;
   const caseId = caseIdOf(winnerRecord);
 
@@ -119,7 +122,11 @@ export function mergeVersions(candidates: readonly Candidate[], base: SyncPayloa
       merged[field] = grown;
       continue;
     }
-    // Both sides changed it differently: the winner's value stays, all values are kept in the item.
+    // Both sides changed it differently: the value of the latest change stays (by `updatedAt`, which a
+    // choice in an item sets; same time: the winner's), all values are kept in the item. So when a
+    // version from before the choice meets the chosen one again, the same item (same id, already
+    // closed) is not made twice and the chosen value stays, whichever revision wins.
+    setField(merged, field, latest[field]);
     const all: unknown[] = [];
     for (const v of values) if (!all.some((d) => same(d, v))) all.push(v);
     if (caseId !== undefined && winnerRecord.kind !== 'audit' && winnerRecord.kind !== 'draft') {
