@@ -194,15 +194,19 @@ test('offline work on two devices replicates, conflicting changes become choices
   const buttons = pageB.getByRole('region', { name: 'Tegenstrijdige wijzigingen' }).getByRole('button');
   for (let i = 0; i < (await buttons.count()); i++) {
     const button = buttons.nth(i);
-    await button.evaluate((element) => {
-      // Its bottom edge 10 px above the bottom of the screen: inside the screen, behind the jump button.
-      const box = element.getBoundingClientRect();
-      window.scrollBy({ top: box.bottom - (window.innerHeight - 10), behavior: 'instant' });
-    });
-    await button.focus();
-    const [box, cover] = [await button.boundingBox(), await jump.boundingBox()];
-    if (!box || !cover) throw new Error('no layout');
-    expect(box.y + box.height, `button ${i} above the jump button`).toBeLessThanOrEqual(cover.y);
+    // Retried while the page may still re-render after the last pull.
+    await expect(async () => {
+      await button.evaluate((element) => {
+        // Its bottom edge 10 px above the bottom of the screen: inside the screen, behind the jump button.
+        (document.activeElement as HTMLElement | null)?.blur();
+        const box = element.getBoundingClientRect();
+        window.scrollBy({ top: box.bottom - (window.innerHeight - 10), behavior: 'instant' });
+      });
+      await button.focus();
+      const [box, cover] = [await button.boundingBox(), await jump.boundingBox()];
+      if (!box || !cover) throw new Error('no layout');
+      expect(box.y + box.height, `button ${i} above the jump button`).toBeLessThanOrEqual(cover.y);
+    }).toPass({ timeout: 10_000 });
   }
 
   // The worker chooses on B, one item at a time; each choice reaches A before the next.
