@@ -1,6 +1,6 @@
 // Issue 20 (helper F): two devices, offline work, replication, a conflict,
 // erasure, and what the server holds afterwards.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 import { LockPage, testPassphrase } from './pages/lock-page';
 import { LogbookPage } from './pages/logbook-page';
@@ -29,7 +29,32 @@ async function reschedule(page: Page, to: string, reason: string): Promise<void>
   await new LogbookPage(page).rescheduleFollowUp(to, reason);
 }
 
-test('offline work on two devices replicates, a conflicting date becomes one choice, erasure travels, the server sees no content', async ({
+/** dd/mm/jjjj, as the case page shows a date. */
+function shown(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** Changes the facts: when and how it became known, the types, and the description (with a reason). */
+async function editFacts(
+  page: Page,
+  input: { knownOn: string; knownVia: string; check: string; uncheck?: string; description: string },
+): Promise<void> {
+  const incident = new LogbookPage(page).section('Incident');
+  await incident.getByRole('button', { name: 'Feiten aanpassen', exact: true }).click();
+  const form = incident.getByRole('form', { name: 'Feiten aanpassen' });
+  await form.getByLabel('Bekend sinds').fill(input.knownOn);
+  await form.getByRole('group', { name: 'Hoe werd het bekend?' }).getByRole('radio', { name: input.knownVia }).check();
+  const types = form.getByRole('group', { name: 'Soort incident' });
+  await types.getByRole('checkbox', { name: input.check, exact: true }).check();
+  if (input.uncheck) await types.getByRole('checkbox', { name: input.uncheck, exact: true }).uncheck();
+  await form.getByRole('textbox', { name: 'Wat gebeurde er?' }).fill(input.description);
+  await form.getByRole('textbox', { name: 'Waarom pas je de feiten aan?' }).fill('Aangevuld na het gesprek');
+  await form.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(incident.getByRole('status')).toHaveText('Bewaard.');
+}
+
+test('offline work on two devices replicates, conflicting changes become choices in plain Dutch, erasure travels, the server sees no content', async ({
   page,
   browser,
   baseURL,
@@ -56,7 +81,13 @@ test('offline work on two devices replicates, a conflicting date becomes one cho
   await syncA.connect({ account: syncAccount.account, password: syncAccount.password, deviceName: 'Laptop' });
   await expect(syncA.connectedText(syncAccount.account)).toBeVisible();
   const code = await syncA.makePairingCode(testPassphrase);
-  const contextB = await browser.newContext({ baseURL, locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
+  // Device B is a phone: 360 px wide.
+  const contextB = await browser.newContext({
+    baseURL,
+    locale: 'nl-BE',
+    timezoneId: 'Europe/Brussels',
+    viewport: { width: 360, height: 740 },
+  });
   const pageB = await contextB.newPage();
   await pageB.goto('/');
   await new SyncPage(pageB).join({
@@ -94,32 +125,140 @@ test('offline work on two devices replicates, a conflicting date becomes one cho
   await openCase(pageB, reference);
   await expect(pageB.getByText(/Tot .*: MARKER-opvolgen/)).toBeVisible(SYNC_WAIT);
 
-  // Both offline: a note each, and the same follow-up moved to different dates.
+  // Both offline: a note each, the same follow-up moved to different dates, and the facts changed differently.
   await page.context().setOffline(true);
   await contextB.setOffline(true);
   await openCase(page, reference);
   await logbookA.addNote('gesprek', markers.noteA);
   await reschedule(page, isoInDays(20), markers.reasonA);
+  const longStart = 'Een onbekende volwassene stuurde Jongere A via een app berichten en vroeg daarna';
+  const descriptionA = `${longStart} om foto's te sturen. MARKER-feiten-laptop`;
+  const descriptionB = `${longStart} om af te spreken. MARKER-feiten-telefoon`;
+  await editFacts(page, {
+    knownOn: isoInDays(-1),
+    knownVia: 'Child Focus',
+    check: 'sextortion',
+    uncheck: 'ongewenste sexting',
+    description: descriptionA,
+  });
   const logbookB = new LogbookPage(pageB);
   await logbookB.addNote('gesprek', markers.noteB);
   await reschedule(pageB, isoInDays(30), markers.reasonB);
+  await editFacts(pageB, {
+    knownOn: isoInDays(-2),
+    knownVia: 'Een ouder',
+    check: 'grooming',
+    description: descriptionB,
+  });
   await page.context().setOffline(false);
   await contextB.setOffline(false);
 
+  // Each item names the section and field as the case page does, and each value as the case page shows it.
+  const items = [
+    { what: 'Opvolging en status — Laten rusten tot', choices: [shown(isoInDays(20)), shown(isoInDays(30))] },
+    { what: 'Incident — Bekend sinds', choices: [shown(isoInDays(-1)), shown(isoInDays(-2))] },
+    { what: 'Incident — Bekend via', choices: ['Child Focus', 'Een ouder'] },
+    { what: 'Incident — Soort', choices: ['sextortion', 'ongewenste sexting, grooming'] },
+  ];
   for (const p of [page, pageB]) {
     const timeline = p.getByRole('region', { name: 'Tijdlijn', exact: true });
     await expect(timeline.getByRole('article').filter({ hasText: markers.noteA })).toBeVisible(SYNC_WAIT);
     await expect(timeline.getByRole('article').filter({ hasText: markers.noteB })).toBeVisible(SYNC_WAIT);
     const conflicts = p.getByRole('region', { name: 'Tegenstrijdige wijzigingen' });
-    await expect(conflicts.getByRole('listitem')).toHaveCount(1, SYNC_WAIT);
-    await expect(conflicts).toContainText('opvolging, veld "due"');
+    await expect(conflicts.getByRole('listitem')).toHaveCount(5, SYNC_WAIT);
+    for (const item of items) {
+      const group = conflicts.getByRole('group', { name: `Tegenstrijdige wijziging: ${item.what}`, exact: true });
+      for (const value of item.choices) {
+        await expect(group.getByRole('button', { name: `Kies ${value}`, exact: true })).toBeVisible();
+      }
+    }
+    // The long descriptions: shown whole, their buttons numbered and short, never the same name.
+    const facts = conflicts.getByRole('group', { name: 'Tegenstrijdige wijziging: Incident — Feiten', exact: true });
+    await expect(facts.getByText(descriptionA)).toBeVisible();
+    await expect(facts.getByText(descriptionB)).toBeVisible();
+    await expect(facts.getByRole('button')).toHaveCount(2);
+    await expect(facts.getByRole('button', { name: /^Kies waarde 1: Een onbekende volwassene .*…$/ })).toBeVisible();
+    await expect(facts.getByRole('button', { name: /^Kies waarde 2: Een onbekende volwassene .*…$/ })).toBeVisible();
+    // No field key, code or JSON anywhere in the items.
+    const text = (await conflicts.textContent()) ?? '';
+    for (const raw of [
+      'veld',
+      'knownVia',
+      'knownOn',
+      'types',
+      'description',
+      'due',
+      'child-focus',
+      '["',
+      isoInDays(20),
+    ])
+      expect(text).not.toContain(raw);
   }
 
-  // The worker chooses on B; the item closes on both devices.
+  // On the phone, a choice button that sits under the "Naar sectie" button is brought above it when it gets focus.
+  const jump = pageB.getByRole('button', { name: /^Naar sectie/ });
+  const buttons = pageB.getByRole('region', { name: 'Tegenstrijdige wijzigingen' }).getByRole('button');
+  for (let i = 0; i < (await buttons.count()); i++) {
+    const button = buttons.nth(i);
+    // Retried while the page may still re-render after the last pull.
+    await expect(async () => {
+      await button.evaluate((element) => {
+        // Its bottom edge 10 px above the bottom of the screen: inside the screen, behind the jump button.
+        (document.activeElement as HTMLElement | null)?.blur();
+        const box = element.getBoundingClientRect();
+        window.scrollBy({ top: box.bottom - (window.innerHeight - 10), behavior: 'instant' });
+      });
+      await button.focus();
+      const [box, cover] = [await button.boundingBox(), await jump.boundingBox()];
+      if (!box || !cover) throw new Error('no layout');
+      expect(box.y + box.height, `button ${i} above the jump button`).toBeLessThanOrEqual(cover.y);
+    }).toPass({ timeout: 10_000 });
+  }
+
+  // The worker chooses on B, one item at a time; each choice reaches A before the next.
   const choice = pageB.getByRole('region', { name: 'Tegenstrijdige wijzigingen' });
-  await choice.getByRole('button', { name: `Kies ${isoInDays(20)}` }).click();
+  const facts = choice.getByRole('group', { name: 'Tegenstrijdige wijziging: Incident — Feiten', exact: true });
+  const steps: Array<{ press: Locator; shows: string }> = [
+    {
+      press: choice.getByRole('button', { name: `Kies ${shown(isoInDays(-2))}`, exact: true }),
+      shows: shown(isoInDays(-2)),
+    },
+    { press: choice.getByRole('button', { name: 'Kies Een ouder', exact: true }), shows: 'Een ouder' },
+    {
+      press: choice.getByRole('button', { name: 'Kies ongewenste sexting, grooming', exact: true }),
+      shows: 'ongewenste sexting, grooming',
+    },
+    {
+      // The phone's description: whichever number it has, its button is next to its text.
+      press: facts
+        .locator('div')
+        .filter({ hasText: descriptionB })
+        .filter({ hasNotText: descriptionA })
+        .getByRole('button', { name: /^Kies waarde [12]: Een onbekende volwassene/ }),
+      shows: descriptionB,
+    },
+  ];
+  for (const [i, step] of steps.entries()) {
+    await step.press.click();
+    for (const p of [pageB, page]) {
+      await expect(p.getByRole('region', { name: 'Tegenstrijdige wijzigingen' }).getByRole('listitem')).toHaveCount(
+        4 - i,
+        SYNC_WAIT,
+      );
+      await expect(
+        new LogbookPage(p).section('Incident').getByText(step.shows, { exact: true }),
+        `${step.shows} on ${p === page ? 'A' : 'B'}`,
+      ).toBeVisible(SYNC_WAIT);
+    }
+  }
+  await choice.getByRole('button', { name: `Kies ${shown(isoInDays(20))}`, exact: true }).click();
   await expect(choice).toBeHidden(SYNC_WAIT);
   await expect(page.getByRole('region', { name: 'Tegenstrijdige wijzigingen' })).toBeHidden(SYNC_WAIT);
+  // Both devices keep every choice.
+  for (const p of [page, pageB]) {
+    const incident = new LogbookPage(p).section('Incident');
+    for (const step of steps) await expect(incident.getByText(step.shows, { exact: true })).toBeVisible();
+  }
 
   // Erasing on A removes the case on B.
   const followSection = page.getByRole('region', { name: 'Opvolging en status', exact: true });

@@ -115,6 +115,12 @@ function isoInDays(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** dd/mm/jjjj, as the case page shows a date. */
+function shownDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
 test('a shared case: the same follow-up moved offline by both gives one choice; the owner erases it for B too', async ({
   browser,
   baseURL,
@@ -150,11 +156,16 @@ test('a shared case: the same follow-up moved offline by both gives one choice; 
     expect(chooser).toBeDefined();
   }).toPass({ timeout: 60_000 });
   if (!chooser) throw new Error('no conflict item');
-  await expect(region(chooser)).toContainText('opvolging, veld "due"');
+  // Named as the case page names it, each date as the case page shows it.
+  const item = region(chooser).getByRole('group', {
+    name: 'Tegenstrijdige wijziging: Opvolging en status — Laten rusten tot',
+    exact: true,
+  });
+  await expect(item.getByRole('button', { name: `Kies ${shownDate(isoInDays(30))}`, exact: true })).toBeVisible();
+  await expect(region(chooser)).not.toContainText('due');
+  await expect(region(chooser)).not.toContainText(isoInDays(20));
   await expectNoAxeViolations(chooser, 'shared-case conflict');
-  await region(chooser)
-    .getByRole('button', { name: `Kies ${isoInDays(20)}` })
-    .click();
+  await item.getByRole('button', { name: `Kies ${shownDate(isoInDays(20))}`, exact: true }).click();
   await expect(region(chooser)).toBeHidden({ timeout: 30_000 });
   // Both devices end on the chosen date, and neither shows an item.
   for (const p of [anna.page, bram.page]) {

@@ -42,6 +42,8 @@ export async function resolveConflict(conflictId: string, choice: number): Promi
     const value = conflict.values[choice];
     if (value === null) delete next[conflict.field];
     else next[conflict.field] = value;
+    // The choice is the latest change: a merge with a version from before it keeps the chosen value.
+    if (typeof next.updatedAt === 'string') next.updatedAt = new Date().toISOString();
     await saveRecords([next as typeof current.record]);
   }
   const closed = await sealConflict(key, { ...conflict, resolvedAt: new Date().toISOString() });

@@ -99,3 +99,90 @@ describe('lists that only grew', () => {
     expect(result.conflicts.map((c) => c.field)).toEqual(['due']);
   });
 });
+
+describe("a follow-up's calendar sequence", () => {
+  it('takes the highest sequence without an item, and still flags the date both changed', () => {
+    const base = makeFollowUp({ due: '2026-05-01', history: [], sequence: 0 });
+    const hA1 = { from: '2026-05-01', to: '2026-05-04', reason: 'A1', at: '2026-04-02T10:00:00.000Z' };
+    const hA2 = { from: '2026-05-04', to: '2026-05-08', reason: 'A2', at: '2026-04-02T11:00:00.000Z' };
+    const hB = { from: '2026-05-01', to: '2026-05-15', reason: 'B', at: '2026-04-03T10:00:00.000Z' };
+    const a = { ...base, due: '2026-05-08', history: [hA1, hA2], sequence: 2 };
+    const b = { ...base, due: '2026-05-15', history: [hB], sequence: 1 };
+    const result = mergeVersions(
+      [
+        { rev: '3-aaa', payload: { t: 'records', record: a } },
+        { rev: '2-bbb', payload: { t: 'records', record: b } },
+      ],
+      { t: 'records', record: base },
+    );
+    expect((result.payload.record as typeof base).sequence).toBe(2);
+    expect(result.conflicts.map((c) => c.field)).toEqual(['due']);
+    // The other order of the same versions gives the same record.
+    const again = mergeVersions(
+      [
+        { rev: '2-bbb', payload: { t: 'records', record: b } },
+        { rev: '3-aaa', payload: { t: 'records', record: a } },
+      ],
+      { t: 'records', record: base },
+    );
+    expect(again.payload).toEqual(result.payload);
+  });
+});
+
+describe('choice lists without a known ancestor', () => {
+  it('makes an item when both sides changed the types, instead of bringing back a removed type', () => {
+    const base = makeCase({ types: ['ongewenste-sexting'] });
+    const a = { ...base, types: ['sextortion'] } as typeof base;
+    const b = { ...base, types: ['ongewenste-sexting', 'grooming'] } as typeof base;
+    const result = mergeVersions(
+      [
+        { rev: '2-aaa', payload: { t: 'records', record: a } },
+        { rev: '2-bbb', payload: { t: 'records', record: b } },
+      ],
+      undefined,
+    );
+    expect((result.payload.record as typeof base).types).toEqual(['ongewenste-sexting', 'grooming']);
+    expect(result.conflicts.map((c) => [c.field, c.values])).toEqual([
+      ['types', [['ongewenste-sexting', 'grooming'], ['sextortion']]],
+    ]);
+  });
+
+  it("still keeps every reschedule of a follow-up's history", () => {
+    const base = makeFollowUp({ due: '2026-05-01', history: [] });
+    const hA = { from: '2026-05-01', to: '2026-05-08', reason: 'A', at: '2026-04-02T10:00:00.000Z' };
+    const hB = { from: '2026-05-01', to: '2026-05-15', reason: 'B', at: '2026-04-03T10:00:00.000Z' };
+    const result = mergeVersions(
+      [
+        { rev: '2-aaa', payload: { t: 'records', record: { ...base, history: [hA] } } },
+        { rev: '2-bbb', payload: { t: 'records', record: { ...base, history: [hB] } } },
+      ],
+      undefined,
+    );
+    expect((result.payload.record as typeof base).history).toEqual([hB, hA]);
+    expect(result.conflicts).toEqual([]);
+  });
+});
+
+describe('a choice made in an item', () => {
+  it('stays when a version from before the choice meets it again, whichever revision wins', () => {
+    const base = makeFollowUp({ due: '2026-05-01', updatedAt: '2026-04-01T10:00:00.000Z' });
+    // Both devices merged the first conflict and kept 2026-05-08; B then chose 2026-05-15 (a later updatedAt).
+    const staleA = { ...base, due: '2026-05-08', updatedAt: '2026-04-02T10:00:00.000Z' };
+    const chosenB = { ...base, due: '2026-05-15', updatedAt: '2026-04-03T10:00:00.000Z' };
+    for (const revs of [
+      ['5-aaa', '4-bbb'],
+      ['3-aaa', '4-bbb'],
+    ] as const) {
+      const result = mergeVersions(
+        [
+          { rev: revs[0], payload: { t: 'records', record: staleA } },
+          { rev: revs[1], payload: { t: 'records', record: chosenB } },
+        ],
+        undefined,
+      );
+      expect((result.payload.record as typeof base).due, revs.join()).toBe('2026-05-15');
+      // The item it makes has the first item's values, so the same id: the closed one is not reopened.
+      expect(result.conflicts.map((c) => [...c.values].sort())).toEqual([['2026-05-08', '2026-05-15']]);
+    }
+  });
+});

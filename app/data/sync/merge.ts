@@ -12,7 +12,7 @@
 //   value is fine; a field changed differently is a "tegenstrijdige
 //   wijziging": the record keeps the value of the winning revision and a
 //   conflict item keeps every value until the worker chooses.
-// - `updatedAt` takes the latest; a list that only grew on each side (a
+// - `updatedAt` takes the latest, a follow-up's `sequence` the highest; a list that only grew on each side (a
 //   follow-up's history) keeps every addition; a conflict item takes the
 //   resolved version.
 // Every device picks the same winner (CouchDB's rule: highest revision number,
@@ -35,6 +35,8 @@ export interface MergeResult {
 
 const APPEND_ONLY = new Set(['note', 'audit']);
 const NEVER_CONFLICT = new Set(['id', 'kind', 'schemaVersion', 'caseId', 'createdAt', 'updatedAt']);
+/** Lists that only ever grow (a follow-up's reschedules, a case's earlier descriptions). */
+const APPEND_ONLY_LISTS = new Set(['history', 'factsHistory']);
 
 export function revNumber(rev: string): number {
   return Number.parseInt(rev.slice(0, rev.indexOf('-')), 10);
@@ -80,6 +82,9 @@ export function mergeVersions(candidates: readonly Candidate[], base: SyncPayloa
   const merged: Record<string, unknown> = { ...records[0] };
   const conflicts: MergeResult['conflicts'] = [];
   const fields = new Set(records.flatMap((r) => Object.keys(r)));
+  const stamp = (r: Record<string, unknown>) => (typeof r.updatedAt === 'string' ? r.updatedAt : '');
+  // The latest change; `sorted` is the winner order, so equal times keep the winner first.
+  const latest = records.reduce((a, b) => (stamp(b) > stamp(a) ? b : a));
   const winnerRecord = winner.payload.record as StoredRecord;
   const caseId = caseIdOf(winnerRecord);
 
@@ -94,6 +99,13 @@ export function mergeVersions(candidates: readonly Candidate[], base: SyncPayloa
       continue;
     }
     if (NEVER_CONFLICT.has(field)) continue;
+    // A follow-up's calendar sequence only counts up (one per reschedule): the highest wins, no item
+    // (a worker cannot judge a counter; the dates themselves still become an item when they differ).
+    if (field === 'sequence' && winnerRecord.kind === 'followup') {
+      const numbers = values.filter((v): v is number => typeof v === 'number');
+      if (numbers.length > 0) merged[field] = Math.max(...numbers);
+      continue;
+    }
     const changed = baseRecord === undefined ? values : values.filter((v) => !same(v, baseRecord[field]));
     const distinct: unknown[] = [];
     for (const v of changed) if (!distinct.some((d) => same(d, v))) distinct.push(v);
@@ -101,13 +113,20 @@ export function mergeVersions(candidates: readonly Candidate[], base: SyncPayloa
       setField(merged, field, distinct[0]);
       continue;
     }
-    // Lists that only grew on each side (e.g. a follow-up's history): keep every addition.
-    const grown = appendedUnion(baseRecord?.[field], distinct);
+    // Lists that only grew on each side (e.g. a follow-up's history): keep every addition. Without a
+    // known ancestor only the append-only histories: a choice list (types, categories, …) that one
+    // side shortened and the other lengthened would otherwise silently get the removed choice back.
+    const grown =
+      baseRecord !== undefined || APPEND_ONLY_LISTS.has(field) ? appendedUnion(baseRecord?.[field], distinct) : null;
     if (grown) {
       merged[field] = grown;
       continue;
     }
-    // Both sides changed it differently: the winner's value stays, all values are kept in the item.
+    // Both sides changed it differently: the value of the latest change stays (by `updatedAt`, which a
+    // choice in an item sets; same time: the winner's), all values are kept in the item. So when a
+    // version from before the choice meets the chosen one again, the same item (same id, already
+    // closed) is not made twice and the chosen value stays, whichever revision wins.
+    setField(merged, field, latest[field]);
     const all: unknown[] = [];
     for (const v of values) if (!all.some((d) => same(d, v))) all.push(v);
     if (caseId !== undefined && winnerRecord.kind !== 'audit' && winnerRecord.kind !== 'draft') {

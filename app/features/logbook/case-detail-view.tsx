@@ -184,7 +184,7 @@ export function CaseDetailView({ id }: { id: string }) {
         }}
       />
       <Suspense fallback={null}>
-        <CaseConflicts caseId={detail.case.id} />
+        <CaseConflicts caseId={detail.case.id} parties={detail.parties} />
       </Suspense>
       <CaseSectionsContext.Provider value={sectionsState}>
         <div className="case-page">

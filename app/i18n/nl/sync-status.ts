@@ -37,10 +37,29 @@ export const syncStatus = {
     intro:
       'Twee toestellen wijzigden hetzelfde gegeven verschillend terwijl ze niet verbonden waren. Kies welke waarde klopt; tot dan blijven beide bewaard.',
     item: (what: string) => `Tegenstrijdige wijziging: ${what}`,
+    /** Where the differing values are: the case page's section (with the betrokkene's pseudonym), then the field. */
+    field: (section: string, field: string) => `${section} — ${field}`,
+    section: (title: string, name: string) => `${title} (${name})`,
+    /** A short value; the button shows it whole. */
     choose: (value: string) => `Kies ${value}`,
+    /** A long value (shown whole above its button), or two values that read the same: numbered. */
+    chooseNumbered: (n: number, value: string) => `Kies waarde ${n}: ${value}`,
+    valueNumbered: (n: number) => `Waarde ${n}:`,
     chosen: 'De gekozen waarde is bewaard.',
     empty: '(leeg)',
     failed: 'Dat lukte niet. Probeer het opnieuw.',
-    field: (kind: string, field: string) => `${kind}, veld "${field}"`,
+    /** A record or field this version of Baken has no name for (from a newer version on another device). */
+    otherRecord: 'Dossier',
+    otherField: 'een ander gegeven',
+    unknownParty: 'onbekende betrokkene',
+    /** Fields no form shows by this name. */
+    fields: {
+      reference: 'Dossiernummer',
+      closedAt: 'Afgesloten op',
+      factsHistory: 'Eerdere versies van de feiten',
+      answers: 'Antwoorden per criterium',
+      sequence: 'Aantal keer verplaatst',
+      icsUid: 'Agenda-item',
+    },
   },
 } as const;
