@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { startSyncServer, type SyncServer } from '../../../scripts/sync-server.mjs';
-import { generateDataKey } from '../crypto';
-import { db, type MetaRow } from '../db';
+import { db } from '../db';
 import { setDataKey } from '../session';
 import { SyncError } from '../sync/remote';
 import { accountServerRoles, assertServerTeamRole, hasServerTeamRole, TeamRoleMissing } from './account-roles';
+import { as, Device } from './test-devices';
 import { loadTeamConfig } from './config';
 import { loadOrCreateIdentity } from './identity';
 import { ownAdmission } from './join-watch';
@@ -26,26 +26,6 @@ const TEAM = 'clb-admit';
 let dir: string;
 let sync: SyncServer;
 const realFetch = globalThis.fetch;
-
-class Device {
-  rows: MetaRow[] = [];
-  key!: CryptoKey;
-  async init() {
-    this.key = await generateDataKey();
-    return this;
-  }
-}
-let current: Device | null = null;
-async function as<T>(device: Device, work: () => Promise<T>): Promise<T> {
-  if (current !== device) {
-    if (current) current.rows = await db.meta.toArray();
-    await db.meta.clear();
-    await db.meta.bulkPut(device.rows);
-    setDataKey(device.key);
-    current = device;
-  }
-  return work();
-}
 
 const adminGet = async (path: string) => {
   const auth = `Basic ${Buffer.from(`${sync.admin.name}:${sync.admin.password}`).toString('base64')}`;

@@ -3,10 +3,9 @@
 // its own vault key and its own copy of the `meta` rows, swapped in turn.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { generateDataKey } from '../crypto';
-import { db, type MetaRow } from '../db';
-import { setDataKey } from '../session';
+import { db } from '../db';
 import { startTestCouch, type TestCouch } from '../sync/test-server';
+import { as, Device } from './test-devices';
 import { loadTeamConfig } from './config';
 import { memberAdmittedHooks, memberRemovedHooks, teamCreatedHooks } from './hooks';
 import { loadOrCreateIdentity } from './identity';
@@ -26,26 +25,6 @@ import {
 
 let couch: TestCouch;
 const realFetch = globalThis.fetch;
-
-class Device {
-  rows: MetaRow[] = [];
-  key!: CryptoKey;
-  async init() {
-    this.key = await generateDataKey();
-    return this;
-  }
-}
-let current: Device | null = null;
-async function as<T>(device: Device, work: () => Promise<T>): Promise<T> {
-  if (current !== device) {
-    if (current) current.rows = await db.meta.toArray();
-    await db.meta.clear();
-    await db.meta.bulkPut(device.rows);
-    setDataKey(device.key);
-    current = device;
-  }
-  return work();
-}
 
 beforeAll(async () => {
   couch = await startTestCouch();
