@@ -13,6 +13,7 @@ import {
   createAccountVia,
   createTeamVia,
   rawDocsVia,
+  setTeamRoleVia,
   startSyncServer as startEmbedded,
 } from '../scripts/sync-server.mjs';
 
@@ -30,6 +31,8 @@ export interface TestSyncServer {
   createAccount(name: string, password: string, team?: { team: string; role: TeamServerRole }): Promise<{ db: string }>;
   /** Creates a team's four databases and their `_security` objects (issue 21). */
   createTeam(id: string): Promise<{ databases: string[] }>;
+  /** Gives an existing account `role` in `team` (replacing its earlier one there); its password stays as stored. */
+  setTeamRole(name: string, team: string, role: TeamServerRole): Promise<void>;
   /** Every stored leaf revision (deleted ones too) of every document in `db`. */
   rawDocs(db: string): Promise<unknown[]>;
   close(): Promise<void>;
@@ -40,11 +43,13 @@ export async function startSyncServer(): Promise<TestSyncServer> {
   if (external) return externalServer(external);
   const dir = await mkdtemp(join(tmpdir(), 'baken-sync-'));
   const server = await startEmbedded({ dir, host: '127.0.0.1', port: 0 });
+  const call = adminCall(server.url, server.admin);
   return {
     url: server.url,
     admin: server.admin,
     createAccount: (name, password, team) => server.createAccount(name, password, undefined, team),
     createTeam: (id) => server.createTeam(id),
+    setTeamRole: (name, team, role) => setTeamRoleVia(call, name, team, role),
     rawDocs: (db) => server.rawDocs(db),
     close: async () => {
       await server.close();
@@ -66,6 +71,7 @@ function externalServer(adminUrl: string): TestSyncServer {
     admin,
     createAccount: (name, password, team) => createAccountVia(call, name, password, undefined, team),
     createTeam: (id) => createTeamVia(call, id),
+    setTeamRole: (name, team, role) => setTeamRoleVia(call, name, team, role),
     rawDocs: (db) => rawDocsVia(call, db),
     close: async () => undefined,
   };

@@ -40,6 +40,12 @@ export function createTeamVia(call: SyncServerCall, team: string): Promise<{ dat
 /** JSON requests to `url` as the server admin (Accept: application/json). */
 export function adminCall(url: string, admin: { name: string; password: string }): SyncServerCall;
 export function rawDocsVia(call: SyncServerCall, db: string): Promise<Array<Record<string, unknown>>>;
+export function setTeamRoleVia(
+  call: SyncServerCall,
+  name: string,
+  team: string,
+  role: 'medewerker' | 'coordinator' | 'auditor',
+): Promise<void>;
 export function removeTeamRoleVia(call: SyncServerCall, name: string, team: string): Promise<void>;
 export const teamRoles: readonly ['medewerker', 'coordinator', 'auditor'];
 export function teamRole(team: string, role: string): string;

@@ -307,6 +307,26 @@ export async function removeTeamRoleVia(call, name, team) {
   if (put.status >= 300) throw new Error(`account ${name}: ${put.status} ${JSON.stringify(put.body)}`);
 }
 
+/**
+ * Gives an existing account `role` in `team`, replacing its earlier role there, and keeps its password
+ * as stored (no new hash: a request with the account's password is never refused meanwhile).
+ * @param {Call} call
+ * @param {string} name
+ * @param {string} team
+ * @param {string} role
+ */
+export async function setTeamRoleVia(call, name, team, role) {
+  assertTeamId(team);
+  const userPath = `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
+  const existing = await call('GET', userPath);
+  if (existing.status !== 200) throw new Error(`account ${name}: ${existing.status}`);
+  const user = /** @type {{ roles?: string[] }} */ (existing.body);
+  const prefix = `baken-team-${team}-`;
+  const kept = (user.roles ?? []).filter((r) => !(r.startsWith(prefix) && teamRoles.includes(r.slice(prefix.length))));
+  const put = await call('PUT', userPath, { ...user, roles: [...kept, teamRole(team, role)] });
+  if (put.status >= 300) throw new Error(`account ${name}: ${put.status} ${JSON.stringify(put.body)}`);
+}
+
 /** The three team roles (issue 21), as in schema/team.ts. */
 export const teamRoles = ['medewerker', 'coordinator', 'auditor'];
 
