@@ -54,6 +54,16 @@ async function editFacts(
   await expect(incident.getByRole('status')).toHaveText('Bewaard.');
 }
 
+/** Changes Jongere A's real name (the Betrokkenen form). */
+async function editRealName(page: Page, realName: string): Promise<void> {
+  const parties = new LogbookPage(page).section('Betrokkenen');
+  await parties.getByRole('button', { name: 'Jongere A aanpassen', exact: true }).click();
+  const form = parties.getByRole('form', { name: 'Jongere A aanpassen' });
+  await form.getByRole('textbox', { name: 'Echte naam (gevoelig)' }).fill(realName);
+  await form.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(parties.getByRole('form', { name: 'Jongere A aanpassen' })).toBeHidden();
+}
+
 test('offline work on two devices replicates, conflicting changes become choices in plain Dutch, erasure travels, the server sees no content', async ({
   page,
   browser,
@@ -66,6 +76,8 @@ test('offline work on two devices replicates, conflicting changes become choices
     description: 'MARKER-beschrijving-sync',
     school: 'MARKER-School-Sint-Jozef',
     realName: 'MARKER-Vandenberghe',
+    realNameA: 'MARKER-Naam-laptop',
+    realNameB: 'MARKER-Naam-telefoon',
     noteA: 'MARKER-notitie-laptop',
     noteB: 'MARKER-notitie-telefoon',
     purpose: 'MARKER-opvolgen',
@@ -141,6 +153,7 @@ test('offline work on two devices replicates, conflicting changes become choices
     uncheck: 'ongewenste sexting',
     description: descriptionA,
   });
+  await editRealName(page, markers.realNameA);
   const logbookB = new LogbookPage(pageB);
   await logbookB.addNote('gesprek', markers.noteB);
   await reschedule(pageB, isoInDays(30), markers.reasonB);
@@ -150,6 +163,7 @@ test('offline work on two devices replicates, conflicting changes become choices
     check: 'grooming',
     description: descriptionB,
   });
+  await editRealName(pageB, markers.realNameB);
   await page.context().setOffline(false);
   await contextB.setOffline(false);
 
@@ -165,7 +179,14 @@ test('offline work on two devices replicates, conflicting changes become choices
     await expect(timeline.getByRole('article').filter({ hasText: markers.noteA })).toBeVisible(SYNC_WAIT);
     await expect(timeline.getByRole('article').filter({ hasText: markers.noteB })).toBeVisible(SYNC_WAIT);
     const conflicts = p.getByRole('region', { name: 'Tegenstrijdige wijzigingen' });
-    await expect(conflicts.getByRole('listitem')).toHaveCount(5, SYNC_WAIT);
+    await expect(conflicts.getByRole('listitem')).toHaveCount(6, SYNC_WAIT);
+    // The real names: like the Betrokkenen section, the item shows them (and its buttons) only on request.
+    const names = conflicts
+      .getByRole('listitem')
+      .filter({ hasText: 'Tegenstrijdige wijziging: Betrokkenen (Jongere A) — Echte naam' });
+    await expect(names.getByRole('button', { name: 'Toon echte namen', exact: true })).toBeVisible();
+    await expect(names.getByRole('button', { name: /^Kies/ })).toHaveCount(0);
+    expect((await conflicts.textContent()) ?? '').not.toContain('MARKER-Naam');
     for (const item of items) {
       const group = conflicts.getByRole('group', { name: `Tegenstrijdige wijziging: ${item.what}`, exact: true });
       for (const value of item.choices) {
@@ -242,7 +263,7 @@ test('offline work on two devices replicates, conflicting changes become choices
     await step.press.click();
     for (const p of [pageB, page]) {
       await expect(p.getByRole('region', { name: 'Tegenstrijdige wijzigingen' }).getByRole('listitem')).toHaveCount(
-        4 - i,
+        5 - i,
         SYNC_WAIT,
       );
       await expect(
@@ -251,6 +272,23 @@ test('offline work on two devices replicates, conflicting changes become choices
       ).toBeVisible(SYNC_WAIT);
     }
   }
+  // The real name: shown on request, then chosen like any value; A's Betrokkenen shows the choice.
+  await choice.getByRole('button', { name: 'Toon echte namen', exact: true }).click();
+  const names = choice.getByRole('group', {
+    name: 'Tegenstrijdige wijziging: Betrokkenen (Jongere A) — Echte naam',
+    exact: true,
+  });
+  await expect(names.getByRole('button', { name: `Kies ${markers.realNameA}`, exact: true })).toBeVisible();
+  await names.getByRole('button', { name: `Kies ${markers.realNameB}`, exact: true }).click();
+  for (const p of [pageB, page]) {
+    await expect(p.getByRole('region', { name: 'Tegenstrijdige wijzigingen' }).getByRole('listitem')).toHaveCount(
+      1,
+      SYNC_WAIT,
+    );
+  }
+  const partiesA = new LogbookPage(page).section('Betrokkenen');
+  await partiesA.getByRole('button', { name: 'Toon echte naam', exact: true }).click();
+  await expect(partiesA.getByText(`Echte naam: ${markers.realNameB}`)).toBeVisible(SYNC_WAIT);
   await choice.getByRole('button', { name: `Kies ${shown(isoInDays(20))}`, exact: true }).click();
   await expect(choice).toBeHidden(SYNC_WAIT);
   await expect(page.getByRole('region', { name: 'Tegenstrijdige wijzigingen' })).toBeHidden(SYNC_WAIT);

@@ -9,6 +9,7 @@ import {
   conflictValue,
   conflictWhat,
   fieldLabels,
+  isSensitiveConflict,
   kindLabels,
   SHORT_CHARS,
   type ConflictContext,
@@ -208,5 +209,15 @@ describe('choice buttons', () => {
       'Kies waarde 1: onbekende betrokkene',
       'Kies waarde 2: onbekende betrokkene',
     ]);
+  });
+});
+
+describe('isSensitiveConflict', () => {
+  it('holds back only a real name, as the Betrokkenen section does', () => {
+    expect(isSensitiveConflict({ recordKind: 'party', field: 'realName' })).toBe(true);
+    const others = kinds.flatMap((kind) =>
+      Object.keys(fieldLabels[kind]).map((field) => ({ recordKind: kind, field })),
+    );
+    expect(others.filter(isSensitiveConflict)).toEqual([{ recordKind: 'party', field: 'realName' }]);
   });
 });

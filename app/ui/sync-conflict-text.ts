@@ -353,6 +353,14 @@ export function conflictValue(
   return (format ?? plain)(value ?? null, context);
 }
 
+/**
+ * Fields whose values the case page shows only on request (a betrokkene's real name behind
+ * "Toon echte naam"): an item about one shows its values only after the worker asks.
+ */
+export function isSensitiveConflict(conflict: Pick<SyncConflict, 'recordKind' | 'field'>): boolean {
+  return conflict.recordKind === 'party' && conflict.field === 'realName';
+}
+
 /** Longer values are shown whole in the item; their button names the start. */
 export const SHORT_CHARS = 60;
 

@@ -7,7 +7,8 @@ import { useMemo, useState } from 'react';
 import { resolveConflict, useCaseConflicts } from '../data/sync/conflicts';
 // Its own catalogue section, imported directly so the strings load with the sync chunks.
 import { syncStatus } from '../i18n/nl/sync-status';
-import { conflictChoices, conflictWhat, type ConflictContext } from './sync-conflict-text';
+import { conflictChoices, conflictWhat, isSensitiveConflict, type ConflictContext } from './sync-conflict-text';
+import type { SyncConflict } from '../../schema/sync-conflict';
 
 const t = syncStatus.conflicts;
 
@@ -33,40 +34,69 @@ export function CaseConflicts({
       <h2 id="sync-conflicts-title">{t.title}</h2>
       <p>{t.intro}</p>
       <ul>
-        {conflicts.map((c) => {
-          const what = t.item(conflictWhat(c, context));
-          const choices = conflictChoices(c, context);
-          return (
-            <li key={c.id}>
-              <p>{what}</p>
-              <div role="group" aria-label={what} className="sync-conflicts__choices">
-                {choices.map((choice, i) => (
-                  <div key={i} className="sync-conflicts__choice">
-                    {choice.showFull ? (
-                      <p className="preserve-lines">
-                        <strong>{t.valueNumbered(i + 1)}</strong> {choice.full}
-                      </p>
-                    ) : null}
-                    <button
-                      type="button"
-                      className="button"
-                      onClick={() => {
-                        resolveConflict(c.id, i).then(
-                          () => setMessage(t.chosen),
-                          () => setMessage(t.failed),
-                        );
-                      }}
-                    >
-                      {choice.button}
-                    </button>
-                  </div>
-                ))}
-              </div>
-            </li>
-          );
-        })}
+        {conflicts.map((c) => (
+          <ConflictItem
+            key={c.id}
+            conflict={c}
+            context={context}
+            onChoose={(i) => {
+              resolveConflict(c.id, i).then(
+                () => setMessage(t.chosen),
+                () => setMessage(t.failed),
+              );
+            }}
+          />
+        ))}
       </ul>
       <p role="status">{message}</p>
     </section>
+  );
+}
+
+/**
+ * One item: what differs and a button per value. An item about a real name shows its values
+ * (and so its buttons) only after "Toon echte namen", as the Betrokkenen section does.
+ */
+function ConflictItem({
+  conflict,
+  context,
+  onChoose,
+}: {
+  conflict: SyncConflict;
+  context: ConflictContext;
+  onChoose: (index: number) => void;
+}) {
+  const sensitive = isSensitiveConflict(conflict);
+  const [shown, setShown] = useState(!sensitive);
+  const what = t.item(conflictWhat(conflict, context));
+  const choices = conflictChoices(conflict, context);
+  return (
+    <li>
+      <p>{what}</p>
+      {sensitive ? (
+        <p>
+          {shown ? null : <>{t.hiddenNames} </>}
+          <button type="button" className="link-button" aria-expanded={shown} onClick={() => setShown((v) => !v)}>
+            {shown ? t.hideNames : t.showNames}
+          </button>
+        </p>
+      ) : null}
+      {shown ? (
+        <div role="group" aria-label={what} className={`sync-conflicts__choices${sensitive ? ' sensitive' : ''}`}>
+          {choices.map((choice, i) => (
+            <div key={i} className="sync-conflicts__choice">
+              {choice.showFull ? (
+                <p className="preserve-lines">
+                  <strong>{t.valueNumbered(i + 1)}</strong> {choice.full}
+                </p>
+              ) : null}
+              <button type="button" className="button" onClick={() => onChoose(i)}>
+                {choice.button}
+              </button>
+            </div>
+          ))}
+        </div>
+      ) : null}
+    </li>
   );
 }

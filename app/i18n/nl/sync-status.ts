@@ -46,6 +46,10 @@ export const syncStatus = {
     chooseNumbered: (n: number, value: string) => `Kies waarde ${n}: ${value}`,
     valueNumbered: (n: number) => `Waarde ${n}:`,
     chosen: 'De gekozen waarde is bewaard.',
+    /** An item about a real name: like "Toon echte naam" on the case page, the values show only on request. */
+    hiddenNames: 'De echte namen worden alleen getoond als je erom vraagt.',
+    showNames: 'Toon echte namen',
+    hideNames: 'Verberg echte namen',
     empty: '(leeg)',
     failed: 'Dat lukte niet. Probeer het opnieuw.',
     /** A record or field this version of Baken has no name for (from a newer version on another device). */
