@@ -296,15 +296,7 @@ export async function createAccountVia(call, name, password, db = defaultDbName(
  * @param {string} team
  */
 export async function removeTeamRoleVia(call, name, team) {
-  assertTeamId(team);
-  const userPath = `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
-  const existing = await call('GET', userPath);
-  if (existing.status !== 200) throw new Error(`account ${name}: ${existing.status}`);
-  const user = /** @type {{ roles?: string[] }} */ (existing.body);
-  const prefix = `baken-team-${team}-`;
-  const roles = (user.roles ?? []).filter((r) => !r.startsWith(prefix));
-  const put = await call('PUT', userPath, { ...user, roles });
-  if (put.status >= 300) throw new Error(`account ${name}: ${put.status} ${JSON.stringify(put.body)}`);
+  await editTeamRoles(call, name, team, (roles, prefix) => roles.filter((r) => !r.startsWith(prefix)));
 }
 
 /**
@@ -316,14 +308,27 @@ export async function removeTeamRoleVia(call, name, team) {
  * @param {string} role
  */
 export async function setTeamRoleVia(call, name, team, role) {
+  await editTeamRoles(call, name, team, (roles, prefix) => [
+    ...roles.filter((r) => !(r.startsWith(prefix) && teamRoles.includes(r.slice(prefix.length)))),
+    teamRole(team, role),
+  ]);
+}
+
+/**
+ * Reads an account's `_users` document, changes only its roles and writes it back with its `_rev`
+ * (the stored password hash unchanged).
+ * @param {Call} call
+ * @param {string} name
+ * @param {string} team
+ * @param {(roles: string[], prefix: string) => string[]} edit the new roles from the old and the team's role prefix
+ */
+async function editTeamRoles(call, name, team, edit) {
   assertTeamId(team);
   const userPath = `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
   const existing = await call('GET', userPath);
   if (existing.status !== 200) throw new Error(`account ${name}: ${existing.status}`);
   const user = /** @type {{ roles?: string[] }} */ (existing.body);
-  const prefix = `baken-team-${team}-`;
-  const kept = (user.roles ?? []).filter((r) => !(r.startsWith(prefix) && teamRoles.includes(r.slice(prefix.length))));
-  const put = await call('PUT', userPath, { ...user, roles: [...kept, teamRole(team, role)] });
+  const put = await call('PUT', userPath, { ...user, roles: edit(user.roles ?? [], `baken-team-${team}-`) });
   if (put.status >= 300) throw new Error(`account ${name}: ${put.status} ${JSON.stringify(put.body)}`);
 }
 
