@@ -5,8 +5,9 @@ import type { CoordRecord } from '../../../schema/team-coord';
 import type { StoredRecord } from '../../../schema/records';
 import { emptyEntry, withRecord } from '../index/entries';
 import { ensureTeamKey, readTeamKeys } from './coord-keys';
-import { publishCoordRecords, readCoordRecords } from './coord-rounds';
+import { leftToSharer, publishCoordRecords, readCoordRecords } from './coord-rounds';
 import type { Claims } from './coord-rounds';
+import type { CoordTeam } from './coord-keys';
 import { makeTeam, memoryDocs, recordsFor } from './coord-test-utils';
 
 const TODAY = '2026-03-11';
@@ -159,5 +160,29 @@ describe('one coordination record per shared case', () => {
     await publishCoordRecords(bert, coord, await keyOf(bert), new Map(), bertPublished);
     const items = await readCoordRecords(lead, coord, (await readTeamKeys(lead, 'coord', coord)).keys);
     expect(items.map((i) => i.record.assignee)).toEqual([anna.identity.memberId]);
+  });
+});
+
+describe('leftToSharer', () => {
+  it('leaves a received case to the colleague who shared it while they hold cases in the team, then not', async () => {
+    const { list, people } = await makeTeam([
+      ['coordinator', 'Lead'],
+      ['medewerker', 'Anna'],
+      ['medewerker', 'Bert'],
+      ['auditor', 'Ida'],
+    ]);
+    const [lead, anna, bert, ida] = people as [CoordTeam, CoordTeam, CoordTeam, CoordTeam];
+    const shared = {
+      fromAnna: { owner: anna.identity.memberId },
+      fromLead: { owner: lead.identity.memberId },
+      mine: {},
+      fromIda: { owner: ida.identity.memberId },
+      fromStranger: { owner: 'someone-not-in-the-list' },
+      fromMe: { owner: bert.identity.memberId },
+    };
+    expect([...leftToSharer(bert, shared)].sort()).toEqual(['fromAnna', 'fromLead']);
+    // Anna left the team: her shared case's record is now Bert's to write.
+    const withoutAnna = { ...list, version: 2, members: list.members.filter((m) => m.id !== anna.identity.memberId) };
+    expect([...leftToSharer({ ...bert, members: withoutAnna }, shared)]).toEqual(['fromLead']);
   });
 });

@@ -70,6 +70,24 @@ function holdsCases(team: CoordTeam, memberId: string): boolean {
   return m?.role === 'medewerker' || m?.role === 'coordinator';
 }
 
+/**
+ * The cases I received from a colleague whose coordination record is theirs to write: the
+ * colleague who shared it is still in the team and holds cases. Their device writes it with them
+ * as the assignee, so the team view lists the case under them even when my device has a round
+ * first. When they leave the team (or hold cases no more), I write it.
+ */
+export function leftToSharer(
+  team: CoordTeam,
+  shared: Readonly<Record<string, { owner?: string | undefined }>>,
+): Set<string> {
+  const out = new Set<string>();
+  for (const [caseId, entry] of Object.entries(shared)) {
+    const owner = entry.owner;
+    if (owner !== undefined && owner !== team.identity.memberId && holdsCases(team, owner)) out.add(caseId);
+  }
+  return out;
+}
+
 /** The assignee of a coordination document under `key`; undefined when absent or unreadable. */
 async function assigneeOf(team: CoordTeam, key: TeamKey, doc: CouchDoc | undefined): Promise<string | undefined> {
   if (!doc) return undefined;

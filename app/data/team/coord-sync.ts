@@ -42,6 +42,7 @@ import {
   casesOfDocIds,
   coordRecordOf,
   dismissPickupRequest,
+  leftToSharer,
   publishCoordRecords,
   publishCounts,
   publishTeamFigures,
@@ -223,19 +224,26 @@ function quartersUpTo(today: string): AuditPeriod[] {
   });
 }
 
-/** Shared cases a colleague withdrew from me: their record and counts are no longer mine to give. */
-async function withdrawnFromMe(): Promise<Set<string>> {
+/** Received cases whose record and counts are not this device's to give (see myRecords). */
+async function notMyCases(ctx: CoordContext): Promise<Set<string>> {
   const shared = await loadSharedCases();
-  return new Set(Object.keys(shared).filter((id) => shared[id]?.withdrawn === true));
+  const out = leftToSharer(ctx, shared);
+  for (const [caseId, entry] of Object.entries(shared)) if (entry.withdrawn === true) out.add(caseId);
+  return out;
 }
 
+/**
+ * The coordination records this device writes: one per open case it holds, but not for a case a
+ * colleague withdrew from me (its record is no longer mine to give) nor for one a colleague
+ * shared with me while they are in the team (theirs to write, with them as the assignee).
+ */
 async function myRecords(ctx: CoordContext, today: string): Promise<Map<string, CoordRecord>> {
   const index = await ensureIndex(requireDataKey());
   if (!index) throw new VaultLockedError();
-  const withdrawn = await withdrawnFromMe();
+  const notMine = await notMyCases(ctx);
   const out = new Map<string, CoordRecord>();
   for (const [caseId, entry] of entriesOf(index)) {
-    if (withdrawn.has(caseId)) continue;
+    if (notMine.has(caseId)) continue;
     const record = coordRecordOf(entry, ctx.identity.memberId, today);
     if (record) out.set(caseId, record);
   }
@@ -261,11 +269,11 @@ async function publishMyCounts(ctx: CoordContext, key: TeamKey, today: string, f
   if (!force && last && last.key === key.id && Date.now() - last.at < COUNTS_EVERY_MS) return;
   // A shared case is counted once: by the holder who writes its coordination record.
   const claims = (await readState('claims')) ?? {};
-  const withdrawn = await withdrawnFromMe();
+  const notMine = await notMyCases(ctx);
   const quarters = [];
   for (const period of quartersUpTo(today)) {
     const { inputs } = await readAggregateInputs(period);
-    const mine = inputs.filter((i) => claims[i.case.id] === undefined && !withdrawn.has(i.case.id));
+    const mine = inputs.filter((i) => claims[i.case.id] === undefined && !notMine.has(i.case.id));
     quarters.push(countAggregates(mine, period, today));
   }
   await publishCounts(ctx, ctx.coord, key, { member: ctx.identity.memberId, countedOn: today, quarters });
