@@ -1,7 +1,7 @@
 // Sharing a case inside a team (issue 21), two people in their own browser
 // contexts at 360 px against one server: A shares a case with B, B adds a
-// note that A sees; A withdraws B's access; B is told, and what A writes
-// afterwards does not reach B (on B's screen and in the raw server documents:
+// note that A sees, each note saying who wrote it ("Door Bram"); A withdraws
+// B's access; B is told, and what A writes afterwards does not reach B (on B's screen and in the raw server documents:
 // B holds no grant for the new key the note is sealed under). Second test:
 // both change the same follow-up offline, one "tegenstrijdige wijziging" is
 // resolved in the UI, then the owner erases the case for B too.
@@ -59,17 +59,28 @@ test('a shared case: B adds a note A sees; after withdrawal B is told and gets n
   await expect(bram.page.getByRole('link', { name: new RegExp(reference) })).toBeVisible({ timeout: 60_000 });
   await bram.page.getByRole('link', { name: new RegExp(reference) }).click();
   await expect(
-    b.section('Tijdlijn').getByRole('article').filter({ hasText: 'Eerste gesprek met de school.' }),
+    b
+      .section('Tijdlijn')
+      .getByRole('article', { name: /Door Anna$/ })
+      .filter({ hasText: 'Eerste gesprek met de school.' }),
   ).toBeVisible({ timeout: 30_000 });
   await b.addNote('gesprek', 'Notitie van Bram na het gesprek.');
   await expect(b.section('Toegang').getByRole('listitem').filter({ hasText: 'Anna (coördinator)' })).toBeVisible({
     timeout: 30_000,
   });
 
-  // A sees B's note.
+  // A sees B's note, and who wrote each note: in its heading, so in the article's accessible name too.
+  const bramsNote = a.section('Tijdlijn').getByRole('article').filter({ hasText: 'Notitie van Bram na het gesprek.' });
+  await expect(bramsNote).toBeVisible({ timeout: 60_000 });
+  await expect(bramsNote).toHaveAccessibleName(/ — gesprek — Door Bram$/);
+  await expect(bramsNote.getByRole('heading', { name: /Door Bram$/ })).toBeVisible();
   await expect(
-    a.section('Tijdlijn').getByRole('article').filter({ hasText: 'Notitie van Bram na het gesprek.' }),
-  ).toBeVisible({ timeout: 60_000 });
+    a
+      .section('Tijdlijn')
+      .getByRole('article', { name: /Door Anna$/ })
+      .filter({ hasText: 'Eerste gesprek met de school.' }),
+  ).toBeVisible();
+  await a.expectNoHorizontalOverflow('Tijdlijn');
 
   // A withdraws B's access: the dialog says what B keeps.
   await access.getByRole('button', { name: 'Toegang intrekken voor Bram' }).click();

@@ -35,7 +35,8 @@
 //   betrokkenen it names (that is person information).
 // - Art. 458bis shares only ever go to politie-parket, which is no summary
 //   recipient (share-rules.ts). Conversation notes other than agreements
-//   (afspraken) are never included.
+//   (afspraken) are never included; an agreement gives its date and text,
+//   never who wrote the note (a team note's `by`, issue 21).
 // Labels come from the caller (app/i18n), so this file holds no interface text;
 // the plain-text form of a summary is in summary-text.ts.
 import type { Jurisdiction } from './competence';

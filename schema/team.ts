@@ -2,6 +2,7 @@
 // list and this device's team configuration. Pure zod, no DOM, no WebCrypto.
 import { z } from 'zod';
 
+import { memberIdSchema } from './records/base';
 import { safeText } from './safe-text';
 
 /** A team id, chosen by the server admin: it names the four team databases (`baken-team-<id>-…`). */
@@ -11,8 +12,8 @@ export const teamRoles = ['medewerker', 'coordinator', 'auditor'] as const;
 export const teamRoleSchema = z.enum(teamRoles);
 export type TeamRole = z.infer<typeof teamRoleSchema>;
 
-/** A member id: random, URL-safe, 128 bits or more (never a name or an account). */
-export const memberIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+/** A member id (defined with the record building blocks: a note names its author by it). */
+export { memberIdSchema };
 
 const base64url32 = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 

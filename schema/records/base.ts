@@ -13,6 +13,8 @@ export const isoDateSchema = z.iso.date({ error: fieldErrors.invalidDate });
 export const timestampSchema = z.iso.datetime({ offset: true, error: fieldErrors.invalidTimestamp });
 /** Initials of the professional who recorded something: 1–5 letters (issue 15 parts). */
 export const initialsSchema = z.string().regex(/^\p{L}{1,5}$/u, { error: fieldErrors.invalidInitials });
+/** A team member id (issue 21): random, URL-safe, 128 bits or more (never a name or an account). */
+export const memberIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 /** The head of every stored record: its kind, the version of its schema and its id. */
 export function recordHead<K extends string, N extends number>(kind: K, schemaVersion: N) {

@@ -3,10 +3,20 @@ import { z } from 'zod';
 
 import { recordErrors } from '../errors';
 import { safeText } from '../safe-text';
-import { caseRecordHead, recordIdSchema, timestampSchema } from './base';
+import { caseRecordHead, memberIdSchema, recordIdSchema, timestampSchema } from './base';
 
 export const noteKindSchema = z.enum(['gesprek', 'overleg', 'stap', 'melding', 'afspraak']);
 export type NoteKind = z.infer<typeof noteKindSchema>;
+
+/**
+ * Who wrote a note in a team (issue 21): the writer's member id and the name
+ * that member has in the signed member list, when written. Set by the note
+ * operations on a device in a team (app/data/note-author.ts); absent in a
+ * personal logbook and on every note written before. Inside the encrypted
+ * record, like the text.
+ */
+export const noteAuthorSchema = z.strictObject({ id: memberIdSchema, name: safeText({ min: 1, max: 80 }) });
+export type NoteAuthor = z.infer<typeof noteAuthorSchema>;
 
 /** The fields of a note, before the cross-field rules (zod cannot `.pick` a refined object). */
 const noteFields = z.strictObject({
@@ -18,6 +28,8 @@ const noteFields = z.strictObject({
   /** A correction is a new note that supersedes the old one, with a reason. */
   supersedes: recordIdSchema.optional(),
   reason: safeText({ min: 1, max: 500 }).optional(),
+  /** Who wrote it, in a team; optional, so no schema version change: older notes stay valid as they are. */
+  by: noteAuthorSchema.optional(),
   createdAt: timestampSchema,
 });
 

@@ -4,7 +4,14 @@
 import { recordErrors } from '../../../schema/errors';
 import { appendNoteInput, correctNoteInput } from '../../../schema/records/note';
 import type { Note } from '../../../schema/records/note';
+import { currentNoteAuthor } from '../note-author';
 import { defineAddOperation, defineOperation, newRecordHead, okRecords, ruleError, withRecord } from '../unit-of-work';
+
+/** In a team, who writes the note (the member id and list name); nothing in a personal logbook. */
+function byline(): Pick<Note, 'by'> {
+  const by = currentNoteAuthor();
+  return by ? { by } : {};
+}
 
 /** Adds a note to the case timeline; `at` (when it happened) defaults to now. Notes can never be changed. */
 export const appendNote = defineAddOperation({
@@ -15,6 +22,7 @@ export const appendNote = defineAddOperation({
     noteKind: input.noteKind,
     text: input.text,
     at: input.at ?? now.toISOString(),
+    ...byline(),
     createdAt: now.toISOString(),
   }),
   details: (note) => ({ noteKind: note.noteKind }),
@@ -23,7 +31,8 @@ export const appendNote = defineAddOperation({
 /**
  * Corrects a note by adding a new one that supersedes it, with a reason; the
  * old note stays unchanged and visible. The correction keeps the old note's
- * `at` and (unless given) its kind. Only the latest version can be corrected
+ * `at` and (unless given) its kind; its author (in a team) is whoever
+ * corrects it. Only the latest version can be corrected
  * (`note.alreadySuperseded`), so the history stays one line.
  */
 export const correctNote = defineOperation({
@@ -43,6 +52,7 @@ export const correctNote = defineOperation({
         at: old.at,
         supersedes: old.id,
         reason: input.reason,
+        ...byline(),
         createdAt: now.toISOString(),
       };
       await commit(now, kase, [note], 'note.superseded', { noteKind: note.noteKind });

@@ -26,6 +26,7 @@ vi.mock('./coord-sync', async () => {
 const admission = vi.hoisted(() => ({ state: 'admitted' as 'admitted' | 'waiting' | 'out', asked: 0 }));
 vi.mock('./join-watch', () => ({
   pickUpJoinRequests: async () => 0,
+  refreshNoteAuthor: async () => undefined,
   ownAdmission: async (askServer: boolean) => {
     if (askServer) admission.asked++;
     return admission.state;

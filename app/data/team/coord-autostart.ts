@@ -10,10 +10,13 @@
 // lead's device runs one right after admitting someone (coord-hooks.ts).
 // Stops at lock, when the device leaves the team and when the team server
 // refuses the account (account-refusal.ts). The round's code is a
-// lazy chunk, loaded only in a team.
+// lazy chunk, loaded only in a team. It also keeps the note author
+// (../note-author.ts) set from the verified member list while it runs;
+// leaving the team and lock clear it.
 import { liveQuery } from 'dexie';
 
 import { db } from '../db';
+import { setNoteAuthor } from '../note-author';
 import { getDataKey, subscribeVault } from '../session';
 import { hasTeamConfig, TEAM_MEMBERS_KEY } from './has-team';
 import { noteTeamRefusal, teamRefusal } from './account-refusal';
@@ -76,7 +79,9 @@ export async function autostartCoord(options: { debounceMs?: number; joinEveryMs
   // Leaving the team (the configuration row is deleted) stops the loop.
   const membership = liveQuery(hasTeamConfig).subscribe({
     next: (inTeam) => {
-      if (!inTeam) loop.stop();
+      if (inTeam) return;
+      setNoteAuthor(null);
+      loop.stop();
     },
     error: () => undefined,
   });
@@ -97,8 +102,12 @@ export async function autostartCoord(options: { debounceMs?: number; joinEveryMs
       checkingAdmission = false;
     }
   };
+  // The note author (this member's name in the verified list) follows the cached list too.
   const admissionWatch = liveQuery(() => db.meta.get(TEAM_MEMBERS_KEY)).subscribe({
-    next: () => void watchAdmission(false).catch(() => undefined),
+    next: () => {
+      void watchAdmission(false).catch(() => undefined);
+      void import('./join-watch').then((m) => (stopped ? undefined : m.refreshNoteAuthor())).catch(() => undefined);
+    },
     error: () => undefined,
   });
   const pickUpJoins = async (): Promise<void> => {

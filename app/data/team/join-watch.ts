@@ -7,8 +7,11 @@
 // sealed `meta` row ("teamJoinWaiting") so the app can say how many wait.
 // On the device of someone who joined, ownAdmission() tells the loop when the
 // lead has admitted them, so their first round runs at once.
+// refreshNoteAuthor() reads the same list for the note author (issue 21).
 import { z } from 'zod';
 
+import { setNoteAuthor } from '../note-author';
+import { getDataKey } from '../session';
 import { loadTeamConfig } from './config';
 import { cachedMembers, checkMembers } from './members';
 import { readSealedMeta, writeSealedMeta } from './sealed-meta';
@@ -64,4 +67,18 @@ export async function ownAdmission(askServer: boolean): Promise<'admitted' | 'wa
   const check = await checkMembers();
   if (check.removed) return 'out';
   return check.list?.members.some((m) => m.id === config.memberId) ? 'admitted' : 'waiting';
+}
+
+/**
+ * Fills the note author (../note-author.ts) from this device's team
+ * configuration and its last verified member list: this member's id and the
+ * name the list gives them. Not in the list (a join request still waits, or
+ * taken off the list) or in no team: no author. Run by the coordination loop
+ * (coord-autostart.ts) when it starts and whenever the cached list changes.
+ */
+export async function refreshNoteAuthor(): Promise<void> {
+  const key = getDataKey();
+  const config = await loadTeamConfig();
+  const me = config && (await cachedMembers())?.members.find((m) => m.id === config.memberId);
+  if (key && getDataKey() === key) setNoteAuthor(me ? { id: me.id, name: me.name } : null);
 }

@@ -37,6 +37,7 @@ import {
   type TeamRole,
 } from '../../../schema/team';
 import { randomBytes, utf8, type Bytes } from '../crypto';
+import { setNoteAuthor } from '../note-author';
 import { fromBase64, toBase64 } from '../sync/codec';
 import { formatCode, parsePairingCode } from '../sync/pairing';
 import { couchRequest, SyncError, type SyncCredentials } from '../sync/remote';
@@ -451,6 +452,7 @@ export async function removeMember(memberId: string): Promise<RemovalResult> {
 
 /** This device leaves the team locally: forgets the configuration, the cached list and open invites. */
 export async function leaveTeamOnThisDevice(): Promise<void> {
+  setNoteAuthor(null);
   await clearTeamConfig();
   await forgetCachedMembers();
   await deleteMeta(INVITES_ROW.key);

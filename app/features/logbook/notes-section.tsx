@@ -1,6 +1,7 @@
 // The timeline. Notes are append-only: there is no edit or delete. A
 // correction is a new note that supersedes the old one, with a reason; the old
-// note stays readable, marked as replaced.
+// note stays readable, marked as replaced. In a team, each note's heading
+// says who wrote it ("Door Anna"), so a shared case's notes can be told apart.
 import { useState } from 'react';
 import {
   appendNoteInput,
@@ -83,6 +84,7 @@ function NoteCard({
     >
       <h3 id={`note-${note.id}`} className="record-card__title">
         {when} — {t.kinds[note.noteKind]}
+        {note.by ? <span className="record-card__meta"> — {t.by(note.by.name)}</span> : null}
         {replacedBy ? <span className="badge"> {t.superseded}</span> : null}
       </h3>
       {replacedBy ? <p className="note__replaced">{t.supersededBy(formatDateTime(replacedBy.at))}</p> : null}

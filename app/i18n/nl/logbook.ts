@@ -308,6 +308,8 @@ export const logbook = {
     saveCorrection: 'Correctie bewaren',
     supersededBy: (date: string) => `Vervangen door de correctie van ${date}`,
     superseded: 'Vervangen',
+    /** Who wrote the note, in a team (the name in the team's member list). */
+    by: (name: string) => `Door ${name}`,
     correctionOf: (date: string, reason: string) => `Correctie van de notitie van ${date}. Reden: ${reason}`,
     saved: 'De notitie is bewaard.',
     corrected: 'De correctie is bewaard.',
