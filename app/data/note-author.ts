@@ -1,7 +1,7 @@
 // Who writes notes on this device (issue 21): in a team, the member id and the
 // name this member has in the verified member list; null in a personal
 // logbook. Held in memory only, for this unlock: the team start-up fills it
-// (team/note-author-source.ts, a lazy team chunk) and it is cleared at lock
+// (refreshNoteAuthor in team/join-watch.ts, a lazy team chunk) and it is cleared at lock
 // and when the device leaves the team. Tiny on purpose: the note operations
 // read it synchronously without loading any team code.
 import type { NoteAuthor } from '../../schema/records/note';
