@@ -186,3 +186,37 @@ describe('leftToSharer', () => {
     expect([...leftToSharer({ ...bert, members: withoutAnna }, shared)]).toEqual(['fromLead']);
   });
 });
+
+describe('the sharer writes its own shared case', () => {
+  it("overwrites a record the receiver's device wrote first (an older version) and never gives way to it", async () => {
+    const { lead, anna, bert, coord, keyOf, shared, rows } = await setUp();
+    // Bert's laptop, on an older version, wrote the record of Anna's case first.
+    await publishCoordRecords(
+      bert,
+      coord,
+      await keyOf(bert),
+      recordsFor(bert.identity.memberId, '2026-03-01', [[shared.id, rows.reduce(withRecord, emptyEntry())]]),
+      {},
+      {},
+    );
+    // Anna's device had noted that Bert writes it; the case is hers (in `mine`), so she takes it back.
+    const annaClaims: Claims = { [shared.id]: bert.identity.memberId };
+    const published = await publishCoordRecords(
+      anna,
+      coord,
+      await keyOf(anna),
+      recordsOf(anna.identity.memberId, [shared.id, rows]),
+      {},
+      annaClaims,
+      new Set([shared.id]),
+    );
+    expect(annaClaims).toEqual({});
+    expect(Object.keys(published)).toHaveLength(1);
+    const items = await readCoordRecords(lead, coord, (await readTeamKeys(lead, 'coord', coord)).keys);
+    expect(items.map((i) => [i.record.assignee, i.record.asOf])).toEqual([[anna.identity.memberId, TODAY]]);
+
+    // Closed: Anna deletes her record; no record is left under anyone.
+    await publishCoordRecords(anna, coord, await keyOf(anna), new Map(), published, annaClaims, new Set());
+    expect(await readCoordRecords(lead, coord, (await readTeamKeys(lead, 'coord', coord)).keys)).toEqual([]);
+  });
+});

@@ -107,7 +107,10 @@ async function ownedByColleague(team: CoordTeam, key: TeamKey, doc: CouchDoc | u
  * or written under an older key generation). A record a colleague's device
  * already wrote for the same shared case is left to them and noted in
  * `claims` (changed in place); I take it over once it is gone or they left
- * the team. Returns what is now published.
+ * the team. Cases in `mine` (not received from a colleague: mine to write)
+ * are never left to anyone: a colleague's record of one (written by a device
+ * of an older version that received it) is overwritten. Returns what is now
+ * published.
  */
 export async function publishCoordRecords(
   team: CoordTeam,
@@ -116,10 +119,13 @@ export async function publishCoordRecords(
   records: ReadonlyMap<string, CoordRecord>,
   published: Published,
   claims: Claims = {},
+  mine: ReadonlySet<string> = new Set(),
 ): Promise<Published> {
   const next: Published = {};
   for (const [caseId, record] of records) {
     const id = await coordDocId(key, caseId);
+    const yields = !mine.has(caseId);
+    if (!yields) delete claims[caseId];
     const owner = claims[caseId];
     if (owner !== undefined) {
       const other = await ownedByColleague(team, key, await docs.get(id));
@@ -138,9 +144,10 @@ export async function publishCoordRecords(
     const doc = await encodeTeamDoc(team.team, key, id, { t: 'coord', r: record });
     let rev: string | 'conflict' = await docs.put(before ? { ...doc, _rev: before.rev } : doc);
     for (let attempt = 0; rev === 'conflict' && attempt < 3; attempt++) {
-      // Someone wrote it first: a colleague holding the same case keeps it; my own other device is overwritten.
+      // Someone wrote it first: a colleague holding the same case keeps it (unless it is mine);
+      // my own other device is overwritten.
       const current = await docs.get(id);
-      const other = await ownedByColleague(team, key, current);
+      const other = yields ? await ownedByColleague(team, key, current) : undefined;
       if (other !== undefined) {
         claims[caseId] = other;
         break;

@@ -149,7 +149,8 @@ const stateSchemas = {
     refused: z.int().min(0),
     fetchedAt: z.iso.datetime(),
   }),
-  counted: z.strictObject({ at: z.number(), key: z.string() }),
+  /** When my counts were last published, under which key, and which cases they left out (sorted ids). */
+  counted: z.strictObject({ at: z.number(), key: z.string(), left: z.string().optional() }),
   claims: z.record(z.string(), z.string()),
 };
 type StateName = keyof typeof stateSchemas;
@@ -224,12 +225,19 @@ function quartersUpTo(today: string): AuditPeriod[] {
   });
 }
 
-/** Received cases whose record and counts are not this device's to give (see myRecords). */
-async function notMyCases(ctx: CoordContext): Promise<Set<string>> {
+/**
+ * The cases this device received from a colleague, and those of them whose record and counts are
+ * not this device's to give (see myRecords).
+ */
+async function receivedCases(ctx: CoordContext): Promise<{ received: Set<string>; notMine: Set<string> }> {
   const shared = await loadSharedCases();
-  const out = leftToSharer(ctx, shared);
-  for (const [caseId, entry] of Object.entries(shared)) if (entry.withdrawn === true) out.add(caseId);
-  return out;
+  const notMine = leftToSharer(ctx, shared);
+  const received = new Set<string>();
+  for (const [caseId, entry] of Object.entries(shared)) {
+    if (entry.withdrawn === true) notMine.add(caseId);
+    if (entry.owner !== undefined && entry.owner !== ctx.identity.memberId) received.add(caseId);
+  }
+  return { received, notMine };
 }
 
 /**
@@ -240,7 +248,7 @@ async function notMyCases(ctx: CoordContext): Promise<Set<string>> {
 async function myRecords(ctx: CoordContext, today: string): Promise<Map<string, CoordRecord>> {
   const index = await ensureIndex(requireDataKey());
   if (!index) throw new VaultLockedError();
-  const notMine = await notMyCases(ctx);
+  const { notMine } = await receivedCases(ctx);
   const out = new Map<string, CoordRecord>();
   for (const [caseId, entry] of entriesOf(index)) {
     if (notMine.has(caseId)) continue;
@@ -265,19 +273,23 @@ async function localCaseIds(): Promise<{ all: string[]; open: string[] }> {
 }
 
 async function publishMyCounts(ctx: CoordContext, key: TeamKey, today: string, force: boolean): Promise<void> {
-  const last = await readState('counted');
-  if (!force && last && last.key === key.id && Date.now() - last.at < COUNTS_EVERY_MS) return;
   // A shared case is counted once: by the holder who writes its coordination record.
   const claims = (await readState('claims')) ?? {};
-  const notMine = await notMyCases(ctx);
+  const { notMine } = await receivedCases(ctx);
+  const leftOut = new Set([...Object.keys(claims), ...notMine]);
+  const left = [...leftOut].sort().join(',');
+  const last = await readState('counted');
+  // Counted again at once when the cases left out changed (a share, a withdrawal, a record handed over).
+  const fresh = last && last.key === key.id && (last.left ?? '') === left && Date.now() - last.at < COUNTS_EVERY_MS;
+  if (!force && fresh) return;
   const quarters = [];
   for (const period of quartersUpTo(today)) {
     const { inputs } = await readAggregateInputs(period);
-    const mine = inputs.filter((i) => claims[i.case.id] === undefined && !notMine.has(i.case.id));
+    const mine = inputs.filter((i) => !leftOut.has(i.case.id));
     quarters.push(countAggregates(mine, period, today));
   }
   await publishCounts(ctx, ctx.coord, key, { member: ctx.identity.memberId, countedOn: today, quarters });
-  await writeState('counted', { at: Date.now(), key: key.id });
+  await writeState('counted', { at: Date.now(), key: key.id, left });
 }
 
 function namesOf(list: MemberList): Record<string, string> {
@@ -316,14 +328,13 @@ export async function runCoordRound(options: { forceCounts?: boolean } = {}): Pr
   if (!key) return { role: ctx.role, hasKey: false };
   const published = (await readState('published')) ?? {};
   const claims = (await readState('claims')) ?? {};
-  const next: Published = await publishCoordRecords(
-    ctx,
-    ctx.coord,
-    key,
-    await myRecords(ctx, today),
-    published,
-    claims,
-  );
+  // Only a received case can be a colleague's to write; a claim on one of mine (noted by an older
+  // version when a receiver's device wrote first) is dropped, and that record is overwritten.
+  const { received } = await receivedCases(ctx);
+  for (const caseId of Object.keys(claims)) if (!received.has(caseId)) delete claims[caseId];
+  const records = await myRecords(ctx, today);
+  const mine = new Set([...records.keys()].filter((caseId) => !received.has(caseId)));
+  const next: Published = await publishCoordRecords(ctx, ctx.coord, key, records, published, claims, mine);
   await writeState('published', next);
   await writeState('claims', claims);
   await publishMyCounts(ctx, key, today, options.forceCounts === true);
