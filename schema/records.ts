@@ -48,6 +48,15 @@ export type StoredRecord = z.infer<typeof storedRecordSchema>;
 export type RecordOfKind<K extends RecordKind> = Extract<StoredRecord, { kind: K }>;
 
 /**
+ * What this version of Baken accepts of the records other versions write. Raise it whenever a record
+ * schema starts to accept something an older version refuses (a new optional field; the schemas are
+ * strict). A pull checkpoint saved under another number is read again from the start once, so a
+ * document this device refused before its update (a newer device's record) is fetched again.
+ * 1: up to session 13; 2: a note may name who wrote it (`by`, issue 21).
+ */
+export const RECORD_READ_FORMAT = 2;
+
+/**
  * Current schema version per kind, read from each record schema's literal: a
  * new shape raises that literal (plus a step in `restore.ts`), and operations
  * write records with these versions.

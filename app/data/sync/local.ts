@@ -334,6 +334,8 @@ export interface Checkpoint {
   db: string;
   since: string | number;
   session: string;
+  /** RECORD_READ_FORMAT when saved (absent: saved by a version before it). */
+  format?: number;
 }
 
 export async function readCheckpoint(): Promise<Checkpoint | undefined> {
@@ -343,7 +345,7 @@ export async function readCheckpoint(): Promise<Checkpoint | undefined> {
   return typeof v.db === 'string' &&
     (typeof v.since === 'string' || typeof v.since === 'number') &&
     typeof v.session === 'string'
-    ? { db: v.db, since: v.since, session: v.session }
+    ? { db: v.db, since: v.since, session: v.session, ...(typeof v.format === 'number' ? { format: v.format } : {}) }
     : undefined;
 }
 

@@ -4,6 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import { makeCase, makeFollowUp, makeNote, makeParty } from '../../../schema/factories';
+import { RECORD_READ_FORMAT } from '../../../schema/records';
 import { db } from '../db';
 import { getDataKey } from '../session';
 import { eraseCase, getRecord, listRecords, saveRecords } from '../store';
@@ -118,6 +119,28 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     const before = (await allDocs()).map((r) => r.value.rev).sort();
     await sync();
     expect((await allDocs()).map((r) => r.value.rev).sort()).toEqual(before);
+  });
+
+  it('after an update that reads more record shapes, fetches again what the older version refused', async () => {
+    const kase = makeCase();
+    await saveRecords([kase]);
+    await sync();
+    // Device B's note names its writer; an older version here refused it, so it has no row, and
+    // moved its checkpoint past it (saved without RECORD_READ_FORMAT).
+    const note = makeNote({ caseId: kase.id, text: 'van Bram', by: { id: 'bram-member-id-0001', name: 'Bram' } });
+    await remotePut({ t: 'records', record: note });
+    await sync();
+    await db.records.delete(note.id);
+    await db.sync.delete(note.id);
+    const stored = await readCheckpoint();
+    if (!stored) throw new Error('no checkpoint');
+    await db.meta.put({
+      key: 'syncCheckpoint',
+      value: { db: stored.db, since: stored.since, session: stored.session },
+    });
+    await sync();
+    expect(await getRecord(note.id, 'note')).toEqual({ ok: true, record: note });
+    expect((await readCheckpoint())?.format).toBe(RECORD_READ_FORMAT);
   });
 
   it('merges the same follow-up changed on both devices: one conflict item, one live revision, both notes', async () => {

@@ -17,6 +17,8 @@
 // write (pending count) or going online wakes the loop. Errors back off.
 import { liveQuery } from 'dexie';
 
+import { RECORD_READ_FORMAT } from '../../../schema/records';
+
 import { getDataKey, subscribeVault, getVaultSnapshot } from '../session';
 import type { DeviceEntry } from '../../../schema/sync-config';
 import { ACK_DOC_PREFIX, acknowledgeErased, purgeAcknowledged } from './erasure-acks';
@@ -131,13 +133,18 @@ export class Replicator {
     return `baken-pull-${this.session}`;
   }
 
-  /** Loads the checkpoint; starts over (safely: pulling is idempotent) when the server's copy disagrees. */
+  /**
+   * Loads the checkpoint; starts over (safely: pulling is idempotent, a revision already here is not
+   * fetched) when the server's copy disagrees, or when it was saved by a version that read fewer
+   * record shapes (RECORD_READ_FORMAT): what that version refused is fetched again.
+   */
   async loadCheckpoint(): Promise<void> {
     const local = await readCheckpoint();
     if (local && local.db === this.target.db) {
       this.session = local.session;
       const remote = await this.client.getLocal(this.replicationId);
-      this.since = remote && String(remote['source_last_seq']) === String(local.since) ? local.since : 0;
+      const agrees = remote && String(remote['source_last_seq']) === String(local.since);
+      this.since = agrees && local.format === RECORD_READ_FORMAT ? local.since : 0;
     } else {
       this.session = randomHash();
       this.since = 0;
@@ -146,7 +153,7 @@ export class Replicator {
 
   private async saveCheckpoint(since: string | number): Promise<void> {
     this.since = since;
-    await writeCheckpoint({ db: this.target.db, since, session: this.session });
+    await writeCheckpoint({ db: this.target.db, since, session: this.session, format: RECORD_READ_FORMAT });
     await this.client.putLocal(this.replicationId, { source_last_seq: since, session_id: this.session });
   }
 

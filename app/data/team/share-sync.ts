@@ -20,6 +20,7 @@ import { Dexie } from 'dexie';
 
 import { ERASE_PREFIX, parseGrantId } from '../../../schema/team-share';
 import type { SharedCases } from '../../../schema/team-share';
+import { RECORD_READ_FORMAT } from '../../../schema/records';
 import type { StoredRecord } from '../../../schema/records';
 import { caseKeyById } from '../case-key-store';
 import { db } from '../db';
@@ -42,9 +43,16 @@ const BATCH = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CHECKPOINT_KEY = 'teamShareCheckpoint';
 
+/**
+ * Where the team cases feed goes on: from the start when none is stored for this database, or when it
+ * was saved by a version that read fewer record shapes (RECORD_READ_FORMAT), so what that version
+ * refused is read again.
+ */
 async function readCheckpoint(dbName: string): Promise<string | number> {
-  const v = (await db.meta.get(CHECKPOINT_KEY))?.value as { db?: unknown; since?: unknown } | undefined;
-  return v?.db === dbName && (typeof v.since === 'string' || typeof v.since === 'number') ? v.since : 0;
+  const v = (await db.meta.get(CHECKPOINT_KEY))?.value as
+    { db?: unknown; since?: unknown; format?: unknown } | undefined;
+  const current = v?.db === dbName && v.format === RECORD_READ_FORMAT;
+  return current && (typeof v.since === 'string' || typeof v.since === 'number') ? v.since : 0;
 }
 
 function caseOfKey(cases: SharedCases, keyId: string): string | undefined {
@@ -157,7 +165,7 @@ export async function pullShared(ctx: ShareContext): Promise<PullResult> {
       since = 0;
       continue;
     }
-    await db.meta.put({ key: CHECKPOINT_KEY, value: { db: ctx.server.name, since } });
+    await db.meta.put({ key: CHECKPOINT_KEY, value: { db: ctx.server.name, since, format: RECORD_READ_FORMAT } });
     if (results.length < BATCH) return result;
   }
 }
