@@ -70,19 +70,33 @@ function ConflictItem({
   const [shown, setShown] = useState(!sensitive);
   const what = t.item(conflictWhat(conflict, context));
   const choices = conflictChoices(conflict, context);
+  const whatId = `conflict-${conflict.id}`;
+  const choicesId = `conflict-${conflict.id}-choices`;
   return (
     <li>
-      <p>{what}</p>
+      <p id={whatId}>{what}</p>
       {sensitive ? (
         <p>
           {shown ? null : <>{t.hiddenNames} </>}
-          <button type="button" className="link-button" aria-expanded={shown} onClick={() => setShown((v) => !v)}>
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={shown}
+            aria-controls={choicesId}
+            aria-describedby={whatId}
+            onClick={() => setShown((v) => !v)}
+          >
             {shown ? t.hideNames : t.showNames}
           </button>
         </p>
       ) : null}
       {shown ? (
-        <div role="group" aria-label={what} className={`sync-conflicts__choices${sensitive ? ' sensitive' : ''}`}>
+        <div
+          id={choicesId}
+          role="group"
+          aria-label={what}
+          className={`sync-conflicts__choices${sensitive ? ' sensitive' : ''}`}
+        >
           {choices.map((choice, i) => (
             <div key={i} className="sync-conflicts__choice">
               {choice.showFull ? (
