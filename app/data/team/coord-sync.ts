@@ -245,10 +245,13 @@ async function receivedCases(ctx: CoordContext): Promise<{ received: Set<string>
  * colleague withdrew from me (its record is no longer mine to give) nor for one a colleague
  * shared with me while they are in the team (theirs to write, with them as the assignee).
  */
-async function myRecords(ctx: CoordContext, today: string): Promise<Map<string, CoordRecord>> {
+async function myRecords(
+  ctx: CoordContext,
+  today: string,
+  notMine: ReadonlySet<string>,
+): Promise<Map<string, CoordRecord>> {
   const index = await ensureIndex(requireDataKey());
   if (!index) throw new VaultLockedError();
-  const { notMine } = await receivedCases(ctx);
   const out = new Map<string, CoordRecord>();
   for (const [caseId, entry] of entriesOf(index)) {
     if (notMine.has(caseId)) continue;
@@ -272,15 +275,21 @@ async function localCaseIds(): Promise<{ all: string[]; open: string[] }> {
   return { all, open };
 }
 
-async function publishMyCounts(ctx: CoordContext, key: TeamKey, today: string, force: boolean): Promise<void> {
-  // A shared case is counted once: by the holder who writes its coordination record.
-  const claims = (await readState('claims')) ?? {};
-  const { notMine } = await receivedCases(ctx);
-  const leftOut = new Set([...Object.keys(claims), ...notMine]);
-  const left = [...leftOut].sort().join(',');
+/**
+ * Publishes my counts of every case on this device but those in `leftOut`: a shared case is
+ * counted once, by the holder who writes its coordination record.
+ */
+async function publishMyCounts(
+  ctx: CoordContext,
+  key: TeamKey,
+  today: string,
+  force: boolean,
+  leftOut: ReadonlySet<string>,
+): Promise<void> {
+  const leftIds = [...leftOut].sort().join(',');
   const last = await readState('counted');
   // Counted again at once when the cases left out changed (a share, a withdrawal, a record handed over).
-  const fresh = last && last.key === key.id && (last.left ?? '') === left && Date.now() - last.at < COUNTS_EVERY_MS;
+  const fresh = last && last.key === key.id && (last.left ?? '') === leftIds && Date.now() - last.at < COUNTS_EVERY_MS;
   if (!force && fresh) return;
   const quarters = [];
   for (const period of quartersUpTo(today)) {
@@ -289,7 +298,7 @@ async function publishMyCounts(ctx: CoordContext, key: TeamKey, today: string, f
     quarters.push(countAggregates(mine, period, today));
   }
   await publishCounts(ctx, ctx.coord, key, { member: ctx.identity.memberId, countedOn: today, quarters });
-  await writeState('counted', { at: Date.now(), key: key.id, left });
+  await writeState('counted', { at: Date.now(), key: key.id, left: leftIds });
 }
 
 function namesOf(list: MemberList): Record<string, string> {
@@ -330,14 +339,16 @@ export async function runCoordRound(options: { forceCounts?: boolean } = {}): Pr
   const claims = (await readState('claims')) ?? {};
   // Only a received case can be a colleague's to write; a claim on one of mine (noted by an older
   // version when a receiver's device wrote first) is dropped, and that record is overwritten.
-  const { received } = await receivedCases(ctx);
+  const { received, notMine } = await receivedCases(ctx);
   for (const caseId of Object.keys(claims)) if (!received.has(caseId)) delete claims[caseId];
-  const records = await myRecords(ctx, today);
+  const records = await myRecords(ctx, today, notMine);
   const mine = new Set([...records.keys()].filter((caseId) => !received.has(caseId)));
   const next: Published = await publishCoordRecords(ctx, ctx.coord, key, records, published, claims, mine);
   await writeState('published', next);
   await writeState('claims', claims);
-  await publishMyCounts(ctx, key, today, options.forceCounts === true);
+  // Counted by whoever writes the record: not the cases a colleague writes, nor those not mine to give.
+  const leftOut = new Set([...Object.keys(claims), ...notMine]);
+  await publishMyCounts(ctx, key, today, options.forceCounts === true, leftOut);
   const pickups = await readPickupRequests(ctx, ctx.coord, held.keys);
   const names = namesOf(ctx.members);
   const caseIds = await localCaseIds();
