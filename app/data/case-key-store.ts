@@ -4,22 +4,29 @@
 // in case-keys.ts. Which key a record row uses is in the row itself (`k`);
 // which key a case uses is read from its case row (or, before the case row
 // exists, from any row of the case), so no separate caseId ↔ keyId link is
-// stored (see SECURITY.md).
+// stored (see SECURITY.md). Issue 19 (bulk write): a write that makes many
+// new case keys stores them in a few bundle rows instead (below).
 import { Dexie } from 'dexie';
 
 import { newCaseKeyId, newWrappedCaseKey, unwrapCaseKey } from './case-keys';
+import type { WrappedCaseKey } from './case-keys';
 import { db } from './db';
-import type { CaseKeyRow, RecordRow } from './db';
+import type { CaseKeyBundleRow, CaseKeyRow, RecordRow } from './db';
 import { getDataKey, subscribeVault } from './session';
 
 // Unwrapped case keys by key id, for one unlock only: held with the vault key
 // they were unwrapped under and dropped as soon as that key is (lock). Kept
 // here, not in session.ts, so the lock screen's code does not grow.
 const cache = new Map<string, Promise<CryptoKey>>();
+// The bundled keys by key id for this unlock (wrapped bytes only; see "Bundles" below), read on the
+// first key not in a row of its own; read again on a miss (another tab may have written a bundle) and
+// after an erase here.
+let bundled: Promise<Map<string, WrappedCaseKey>> | null = null;
 let cacheOwner: CryptoKey | null = null;
 subscribeVault(() => {
   if (getDataKey() !== cacheOwner) {
     cache.clear();
+    bundled = null;
     cacheOwner = getDataKey();
   }
 });
@@ -33,6 +40,7 @@ function cacheCaseKey(vaultKey: CryptoKey, keyId: string, key: Promise<CryptoKey
   if (getDataKey() !== vaultKey) return;
   if (cacheOwner !== vaultKey) {
     cache.clear();
+    bundled = null;
     cacheOwner = vaultKey;
   }
   cache.set(keyId, key);
@@ -44,6 +52,113 @@ function cacheCaseKey(vaultKey: CryptoKey, keyId: string, key: Promise<CryptoKey
 /** Forgets one case key (its case was erased). */
 export function forgetCaseKey(keyId: string): void {
   cache.delete(keyId);
+  bundled = null;
+}
+
+// ---------------------------------------------------------------------------
+// Bundles (issue 19, bulk write). On Chromium a row costs about the same to
+// write whatever its size, so a restore of 10,000 cases spent as long on its
+// 10,000 tiny key rows as on half its records. A write that makes at least
+// BUNDLE_FROM new case keys stores them BUNDLE_SIZE to a row (CaseKeyBundleRow,
+// about 100 bytes a key, so a full bundle stays under the 64 KiB at which
+// Chromium moves a value to a file of its own). Each key is sealed exactly as
+// in its own row (case-keys.ts: its own IV, AAD binding its id). Erasing a case
+// zeroes its slot and rewrites the bundle (or deletes it with its last key) in
+// the erase's transaction: crypto-shredding as for a key row of its own.
+// ---------------------------------------------------------------------------
+
+export const BUNDLE_FROM = 64;
+const BUNDLE_SIZE = 500;
+const BUNDLE_PREFIX = 'bundle:';
+const IV_BYTES = 12;
+const WRAPPED_BYTES = 48;
+
+export function isBundle(row: CaseKeyRow | CaseKeyBundleRow): row is CaseKeyBundleRow {
+  return 'ids' in row;
+}
+
+/** The key rows of one write as stored: as they are, or BUNDLE_SIZE to a bundle row from BUNDLE_FROM keys on. */
+export function packCaseKeyRows(rows: readonly CaseKeyRow[]): Array<CaseKeyRow | CaseKeyBundleRow> {
+  if (rows.length < BUNDLE_FROM) return [...rows];
+  const bundles: CaseKeyBundleRow[] = [];
+  for (let start = 0; start < rows.length; start += BUNDLE_SIZE) {
+    const part = rows.slice(start, start + BUNDLE_SIZE);
+    const iv = new Uint8Array(part.length * IV_BYTES);
+    const wrapped = new Uint8Array(part.length * WRAPPED_BYTES);
+    part.forEach((row, i) => {
+      if (row.iv.byteLength !== IV_BYTES || row.wrapped.byteLength !== WRAPPED_BYTES)
+        throw new Error('wrapped case key of unexpected size');
+      iv.set(row.iv, i * IV_BYTES);
+      wrapped.set(row.wrapped, i * WRAPPED_BYTES);
+    });
+    bundles.push({ id: `${BUNDLE_PREFIX}${crypto.randomUUID()}`, ids: part.map((row) => row.id), iv, wrapped });
+  }
+  return bundles;
+}
+
+/** Every wrapped key in `rows` (key rows and bundle rows alike) by key id. */
+export function wrappedKeysOf(rows: Iterable<CaseKeyRow | CaseKeyBundleRow>): Map<string, WrappedCaseKey> {
+  const out = new Map<string, WrappedCaseKey>();
+  for (const row of rows) {
+    if (!isBundle(row)) {
+      out.set(row.id, { iv: row.iv, wrapped: row.wrapped });
+      continue;
+    }
+    row.ids.forEach((id, i) => {
+      if (id === '') return;
+      out.set(id, {
+        iv: row.iv.subarray(i * IV_BYTES, (i + 1) * IV_BYTES),
+        wrapped: row.wrapped.subarray(i * WRAPPED_BYTES, (i + 1) * WRAPPED_BYTES),
+      });
+    });
+  }
+  return out;
+}
+
+/** Every bundle row (in the running transaction, if any). */
+export function bundleRows(): Promise<CaseKeyBundleRow[]> {
+  return db.caseKeys
+    .where('id')
+    .startsWith(BUNDLE_PREFIX)
+    .toArray()
+    .then((rows) => rows.filter(isBundle));
+}
+
+async function bundledKey(keyId: string): Promise<WrappedCaseKey | undefined> {
+  const known = bundled;
+  const hit = known ? (await known).get(keyId) : undefined;
+  if (hit) return hit;
+  if (bundled !== known && bundled !== null) return (await bundled).get(keyId);
+  const fresh = Dexie.ignoreTransaction(() => bundleRows()).then(wrappedKeysOf);
+  bundled = fresh;
+  fresh.catch(() => {
+    if (bundled === fresh) bundled = null;
+  });
+  return (await fresh).get(keyId);
+}
+
+/**
+ * Deletes the wrapped keys `keyIds`: their own rows, and their slots in bundles (zeroed; a bundle
+ * without keys left is deleted; every bundle row is read, which costs nothing without bundles). Call inside a transaction that includes db.caseKeys; then
+ * forgetCaseKey for each id once it committed.
+ */
+export async function deleteCaseKeys(keyIds: readonly string[]): Promise<void> {
+  if (keyIds.length === 0) return;
+  await db.caseKeys.bulkDelete([...keyIds]);
+  const rest = new Set(keyIds);
+  for (const bundle of await bundleRows()) {
+    let cleared = false;
+    bundle.ids.forEach((id, i) => {
+      if (!rest.has(id)) return;
+      bundle.ids[i] = '';
+      bundle.iv.fill(0, i * IV_BYTES, (i + 1) * IV_BYTES);
+      bundle.wrapped.fill(0, i * WRAPPED_BYTES, (i + 1) * WRAPPED_BYTES);
+      cleared = true;
+    });
+    if (!cleared) continue;
+    if (bundle.ids.every((id) => id === '')) await db.caseKeys.delete(bundle.id);
+    else await db.caseKeys.put(bundle);
+  }
 }
 
 export class CaseKeyMissingError extends Error {
@@ -63,8 +178,9 @@ export function caseKeyById(vaultKey: CryptoKey, keyId: string): Promise<CryptoK
   if (cached) return cached;
   const loading = (async () => {
     const row = await Dexie.ignoreTransaction(() => db.caseKeys.get(keyId));
-    if (!row) throw new CaseKeyMissingError(keyId);
-    return unwrapCaseKey(vaultKey, row, keyId);
+    const wrapped = row && !isBundle(row) ? row : await bundledKey(keyId);
+    if (!wrapped) throw new CaseKeyMissingError(keyId);
+    return unwrapCaseKey(vaultKey, wrapped, keyId);
   })();
   cacheCaseKey(vaultKey, keyId, loading);
   return loading;

@@ -2,11 +2,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { makeCase, makeDraft, makeNote, makeParty } from '../../schema/factories';
-import { caseKeyById, getCachedCaseKey } from './case-key-store';
+import { BUNDLE_FROM, CaseKeyMissingError, caseKeyById, getCachedCaseKey, wrappedKeysOf } from './case-key-store';
+import { holdsCaseKey, readWrappedKey } from './case-key-lookup';
 import { newWrappedCaseKey, unwrapCaseKey, wrapCaseKey } from './case-keys';
 import { decryptRecord } from './crypto';
 import { db } from './db';
-import type { RecordRow } from './db';
+import type { CaseKeyBundleRow, RecordRow } from './db';
 import { openRecordRow } from './records-io';
 import { setDataKey } from './session';
 import { appendAudit, eraseCase, getRecord, listRecords, saveRecords } from './store';
@@ -131,7 +132,9 @@ describe('records of a case use its own key', () => {
     const keys = new Set(rows.map((r) => r?.k));
     expect(keys.size).toBe(300);
     expect(keys.has((await db.records.get(other.id))?.k)).toBe(false);
-    expect(await db.caseKeys.count()).toBe(301);
+    // 299 new keys in one bundle row (issue 19), besides the two rows of the earlier writes.
+    expect(wrappedKeysOf(await db.caseKeys.toArray()).size).toBe(301);
+    expect(await db.caseKeys.count()).toBe(3);
     for (const row of rows) expect((await openRecordRow(key, row as RecordRow)).ok).toBe(true);
   });
 
@@ -197,5 +200,79 @@ describe('crypto-shredding', () => {
     }
     expect(order[0]).toBe('key');
     expect(order.filter((o) => o === 'row')).toHaveLength(2);
+  });
+});
+
+describe('key bundles (issue 19, bulk write)', () => {
+  const bundles = async (): Promise<CaseKeyBundleRow[]> =>
+    (await db.caseKeys.toArray()).filter((row): row is CaseKeyBundleRow => 'ids' in row);
+
+  it('below BUNDLE_FROM new cases, every key keeps a row of its own', async () => {
+    await saveRecords(
+      Array.from({ length: BUNDLE_FROM - 1 }, () => makeCase()),
+      { newIds: true },
+    );
+    expect(await db.caseKeys.count()).toBe(BUNDLE_FROM - 1);
+    expect(await bundles()).toEqual([]);
+  });
+
+  it('a write of many new cases stores their keys 500 to a bundle row; each opens after a new unlock', async () => {
+    const cases = Array.from({ length: 1200 }, () => makeCase());
+    await saveRecords([...cases, makeNote({ caseId: cases[0]!.id })], { newIds: true });
+    const stored = await bundles();
+    expect(stored.map((b) => b.ids.length).sort()).toEqual([200, 500, 500]);
+    expect(await db.caseKeys.count()).toBe(3);
+    // Each key is sealed as in a row of its own: under the vault key, bound to its own id.
+    const keyIds = new Set((await db.records.bulkGet(cases.map((c) => c.id))).map((r) => r?.k));
+    expect(new Set(wrappedKeysOf(stored).keys())).toEqual(keyIds);
+    const [first] = stored;
+    const wrapped = wrappedKeysOf([first!]);
+    const [id0, id1] = first!.ids;
+    await expect(unwrapCaseKey(key, wrapped.get(id0!)!, id0!)).resolves.toBeDefined();
+    await expect(unwrapCaseKey(key, wrapped.get(id0!)!, id1!)).rejects.toThrow();
+    // A new unlock has no key cached: every case and the note open from the bundles.
+    setDataKey(null);
+    setDataKey(key);
+    const opened = await listRecords({ kind: 'case' });
+    expect(opened.filter((r) => r.ok)).toHaveLength(1200);
+    expect((await listRecords({ kind: 'note', caseId: cases[0]!.id }))[0]?.ok).toBe(true);
+    expect(await holdsCaseKey(id0!)).toBe(true);
+    expect(await readWrappedKey(id0!)).toEqual(wrapped.get(id0!));
+  });
+
+  it('erasing a case zeroes its slot in the bundle; its old ciphertext no longer opens, the others still do', async () => {
+    const cases = Array.from({ length: BUNDLE_FROM }, () => makeCase({ description: 'MARKER-BUNDLE' }));
+    await saveRecords(cases, { newIds: true });
+    const [gone, kept] = cases;
+    const oldRow = (await db.records.get(gone!.id)) as RecordRow;
+    const keyId = oldRow.k as string;
+    const [before] = await bundles();
+    const slot = before!.ids.indexOf(keyId);
+    expect(slot).toBeGreaterThanOrEqual(0);
+
+    await eraseCase(gone!.id);
+
+    const [after] = await bundles();
+    expect(after!.ids[slot]).toBe('');
+    expect(after!.ids.filter((id) => id !== '')).toHaveLength(BUNDLE_FROM - 1);
+    expect(after!.iv.subarray(slot * 12, slot * 12 + 12).every((b) => b === 0)).toBe(true);
+    expect(after!.wrapped.subarray(slot * 48, slot * 48 + 48).every((b) => b === 0)).toBe(true);
+    expect(await holdsCaseKey(keyId)).toBe(false);
+    expect(await readWrappedKey(keyId)).toBeUndefined();
+    await expect(caseKeyById(key, keyId)).rejects.toBeInstanceOf(CaseKeyMissingError);
+    expect((await openRecordRow(key, oldRow)).ok).toBe(false);
+    // A new unlock reads the bundle again: the erased key is not in it, the others are.
+    setDataKey(null);
+    setDataKey(key);
+    await expect(caseKeyById(key, keyId)).rejects.toBeInstanceOf(CaseKeyMissingError);
+    expect((await getRecord(kept!.id, 'case'))?.ok).toBe(true);
+  });
+
+  it('erasing the last case of a bundle deletes the bundle row', async () => {
+    const cases = Array.from({ length: BUNDLE_FROM }, () => makeCase());
+    await saveRecords(cases, { newIds: true });
+    for (const c of cases) await eraseCase(c.id);
+    expect(await db.caseKeys.count()).toBe(0);
+    expect(await db.records.count()).toBe(0);
   });
 });

@@ -11,7 +11,9 @@
 // - audit:   audit events, plaintext id, v and `at` (the UTC day since
 //            version 4); the event is in `data`.
 // - caseKeys (version 3): one wrapped per-case data key per row
-//            (case-keys.ts): plaintext random key id only.
+//            (case-keys.ts): plaintext random key id only. Since issue 19
+//            (bulk write) also bundle rows `{ id: 'bundle:<random>', ids, iv,
+//            wrapped }` holding many keys of one write (case-key-store.ts).
 // - caseIndex (version 4): the encrypted case index (index/), a plaintext
 //            head row `{ id: 'head', gen, rows, shards }` and a few shard
 //            rows `{ id: 'shard:N', gen, iv, data }`.
@@ -57,6 +59,17 @@ export interface RecordRow {
 /** A per-case data key wrapped by the vault data key (case-keys.ts); self-contained, addressed by its random id. */
 export interface CaseKeyRow {
   id: string;
+  iv: Bytes;
+  wrapped: Bytes;
+}
+
+/**
+ * Issue 19 (bulk write): the wrapped keys of many new cases of one write in one row
+ * (case-key-store.ts): `ids[i]` ('' once erased) is sealed as `iv[12i…]`, `wrapped[48i…]`.
+ */
+export interface CaseKeyBundleRow {
+  id: string;
+  ids: string[];
   iv: Bytes;
   wrapped: Bytes;
 }
@@ -225,7 +238,7 @@ export class BakenDb extends Dexie {
   meta!: Table<MetaRow, string>;
   records!: Table<RecordRow, string>;
   audit!: Table<AuditRow, string>;
-  caseKeys!: Table<CaseKeyRow, string>;
+  caseKeys!: Table<CaseKeyRow | CaseKeyBundleRow, string>;
   caseIndex!: Table<IndexRow, string>;
   sync!: Table<SyncRow, string>;
   conflicts!: Table<ConflictRow, string>;

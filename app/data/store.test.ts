@@ -13,6 +13,7 @@ import {
   makeShareWithoutConsent,
 } from '../../schema/factories';
 import type { StoredRecord } from '../../schema/records';
+import { BUNDLE_FROM } from './case-key-store';
 import { db } from './db';
 import { AppendOnlyError, InvalidRecordError, RecordConflictError, StorageFullError, VaultLockedError } from './errors';
 import {
@@ -337,6 +338,11 @@ describe('what reaches the disk', () => {
     ]);
     await saveDraft({ id: 'case-new', fields: { description: markers.draft } });
     await appendAudit({ action: 'case.created', caseId });
+    // Issue 19 (bulk write): a write of many new cases puts their wrapped keys in bundle rows.
+    await saveRecords(
+      Array.from({ length: BUNDLE_FROM }, () => makeCase({ description: markers.description })),
+      { newIds: true },
+    );
 
     const raw = await dumpRawDatabase();
     const text = raw.map((r) => rawText(r.value)).join('\n');
@@ -347,7 +353,8 @@ describe('what reaches the disk', () => {
       records: ['id', 'kind', 'v', 'caseId', 'k', 'iv', 'data'],
       audit: ['id', 'v', 'at', 'iv', 'data'],
       meta: ['key', 'value'],
-      caseKeys: ['id', 'iv', 'wrapped'],
+      // Issue 19 (bulk write): a bundle row lists its random key ids ('ids').
+      caseKeys: ['id', 'iv', 'wrapped', 'ids'],
       // Issue 19 (note save): the head names its page row's generation ('page'), documented in SECURITY.md.
       caseIndex: ['id', 'gen', 'rows', 'shards', 'page', 'iv', 'data'],
       // Issue 20: replication state (ids, revisions, marks; the merge base is an encrypted envelope).
@@ -362,6 +369,7 @@ describe('what reaches the disk', () => {
     expect(audit.length).toBeGreaterThan(0);
     for (const { value } of audit) expect((value as { at: string }).at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(raw.some((r) => r.store === 'caseIndex')).toBe(true);
+    expect(raw.some((r) => r.store === 'caseKeys' && 'ids' in (r.value as object))).toBe(true);
   });
 });
 

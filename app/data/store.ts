@@ -12,7 +12,16 @@ import type { AuditAction, AuditDetails, AuditEvent } from '../../schema/records
 import type { RecordKind } from '../../schema/records/base';
 import type { Draft } from '../../schema/records/draft';
 import { commitAuditRows, isAuditHeadMoved, prepareAuditRows, readAuditHead, serialiseAuditAppend } from './audit-log';
-import { caseKeyById, caseKeyIdOf, casesWithRows, createCaseKey, forgetCaseKey } from './case-key-store';
+import {
+  caseKeyById,
+  caseKeyIdOf,
+  casesWithRows,
+  createCaseKey,
+  deleteCaseKeys,
+  forgetCaseKey,
+  packCaseKeyRows,
+} from './case-key-store';
+import type { NewCaseKey } from './case-key-store';
 import { db } from './db';
 import type { AuditRow, CaseKeyRow, RecordRow } from './db';
 import { AppendOnlyError, InvalidRecordError, RecordConflictError, VaultLockedError, toStorageError } from './errors';
@@ -39,7 +48,7 @@ import {
 import type { IndexPlan } from './index/case-index';
 import { openFollowUpsOf } from './index/index-reads';
 import { INDEXED_KINDS, isIndexedKind } from './index/entries';
-import { eraseCaseConflicts, markChanged } from './sync/track';
+import { bulkMarksNeeded, eraseCaseConflicts, markChanged } from './sync/track';
 import { sealErasedCase } from './sync/erased-case-mark';
 
 export type { RecordQuery, RecordResult } from './records-io';
@@ -60,6 +69,7 @@ async function sealingKeys(
   records: readonly StoredRecord[],
   newIds: boolean,
   known: ReadonlyMap<string, RecordRow>,
+  early?: ReadonlyMap<string, Promise<NewCaseKey>>,
 ): Promise<{ byCase: Map<string, SealingKey>; newKeyRows: CaseKeyRow[] }> {
   const caseIds = new Set<string>();
   // With `newIds` the case records in the list have no row yet (else the whole write fails).
@@ -89,7 +99,7 @@ async function sealingKeys(
       if (keyId === null) byCase.set(caseId, { key: vaultKey });
       else if (keyId !== undefined) byCase.set(caseId, { key: await caseKeyById(vaultKey, keyId), keyId });
       else {
-        const created = await createCaseKey(vaultKey);
+        const created = await (early?.get(caseId) ?? createCaseKey(vaultKey));
         newKeyRows.push(created.row);
         byCase.set(caseId, { key: created.key, keyId: created.keyId });
       }
@@ -114,8 +124,9 @@ async function sealAll(
   valid: readonly StoredRecord[],
   newIds: boolean,
   known: ReadonlyMap<string, RecordRow> = new Map(),
+  early?: ReadonlyMap<string, Promise<NewCaseKey>>,
 ): Promise<{ newKeyRows: CaseKeyRow[]; recordRows: RecordRow[] }> {
-  const { byCase, newKeyRows } = await sealingKeys(vaultKey, valid, newIds, known);
+  const { byCase, newKeyRows } = await sealingKeys(vaultKey, valid, newIds, known, early);
   const sealed = await Promise.all(valid.filter((r) => r.kind !== 'audit').map((r) => sealWith(vaultKey, byCase, r)));
   const recordRows: RecordRow[] = [];
   for (const s of sealed) if (s.table === 'records') recordRows.push(s.row);
@@ -200,7 +211,18 @@ async function addAudit(rows: AuditRow[]): Promise<void> {
 export async function saveRecords(records: readonly StoredRecord[], options: SaveOptions = {}): Promise<void> {
   const newIds = options.newIds === true;
   const key = requireDataKey();
-  const valid = records.map(validateRecord);
+  // Issue 19 (bulk write): with new ids, each case's new key is made while the records after it are
+  // validated (WebCrypto works off the main thread); sealing uses it where it would make a key.
+  const early = newIds ? new Map<string, Promise<NewCaseKey>>() : undefined;
+  const valid = records.map((record) => {
+    const checked = validateRecord(record);
+    if (early && checked.kind === 'case') {
+      const made = createCaseKey(key);
+      made.catch(() => undefined); // a write refused later never uses it
+      early.set(checked.id, made);
+    }
+    return checked;
+  });
   const ids = new Set<string>();
   for (const r of valid) {
     if (ids.has(r.id)) throw new RecordConflictError(r.id);
@@ -210,7 +232,7 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
   // Issue 19: sealing the records needs neither chain head nor index head, so
   // it starts now and overlaps (WebCrypto runs off the main thread) with the
   // audit link and the index plan below, and with waiting for the audit queue.
-  let sealing = sealAll(key, valid, newIds, options.caseRows);
+  let sealing = sealAll(key, valid, newIds, options.caseRows, early);
   sealing.catch(() => undefined); // awaited in write(); no unhandled rejection while it queues
 
   // Audit events are linked onto the chain head and the case index change is
@@ -241,11 +263,12 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
             const appendOnlyIds = newIds
               ? []
               : recordIds.filter((_, i) => APPEND_ONLY.has(recordRows[i]?.kind ?? 'case'));
-            const [inRecords, inAudit, indexHead, auditHead] = await Promise.all([
+            const [inRecords, inAudit, indexHead, auditHead, marks] = await Promise.all([
               checked.length + auditIds.length > 0 ? db.records.bulkGet([...checked, ...auditIds]) : [],
               checked.length + appendOnlyIds.length > 0 ? db.audit.bulkGet([...checked, ...appendOnlyIds]) : [],
               plan ? readIndexHead() : undefined,
               auditRows.length > 0 ? readAuditHead() : null,
+              newIds ? bulkMarksNeeded() : true,
             ]);
             const found = new Map(checked.map((id, i) => [id, inRecords[i]]));
             const existing = recordIds.map((id) => found.get(id));
@@ -267,18 +290,23 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
             const appendOnly = newIds ? [] : recordRows.filter((r) => APPEND_ONLY.has(r.kind));
             const others = appendOnly.length > 0 ? recordRows.filter((r) => !APPEND_ONLY.has(r.kind)) : recordRows;
             await Promise.all([
-              // A new case's wrapped key goes in with its first rows.
-              newKeyRows.length > 0 ? db.caseKeys.bulkAdd(newKeyRows) : undefined,
+              // A new case's wrapped key goes in with its first rows (many new keys: in bundle rows).
+              newKeyRows.length > 0 ? db.caseKeys.bulkAdd(packCaseKeyRows(newKeyRows)) : undefined,
               others.length === 0 ? undefined : newIds ? db.records.bulkAdd(others) : db.records.bulkPut(others),
               addAppendOnly(appendOnly),
               plan ? commitIndexPlan(plan, rowsDelta, { row: indexHead }) : undefined,
               commitAuditRows(audit, addAudit, auditHead),
               // Replication: drafts stay on this device. Rows that did not exist (a new note, the
               // audit event) most likely have no sync mark yet either: added without reading first.
-              markChanged(
-                [...recordRows.filter((r) => r.kind !== 'draft').map((r) => r.id), ...auditIds],
-                newIds ? undefined : new Set([...recordIds.filter((_, i) => existing[i] === undefined), ...auditIds]),
-              ),
+              // A bulk write of new ids without a sync configuration adds none (track.ts).
+              !marks
+                ? undefined
+                : markChanged(
+                    [...recordRows.filter((r) => r.kind !== 'draft').map((r) => r.id), ...auditIds],
+                    newIds
+                      ? undefined
+                      : new Set([...recordIds.filter((_, i) => existing[i] === undefined), ...auditIds]),
+                  ),
             ]);
           },
         );
@@ -444,7 +472,7 @@ export async function eraseCase(caseId: string): Promise<{ erased: number }> {
                 if (row.k !== undefined) keyIds.add(row.k);
               });
             shredded = [...keyIds];
-            await db.caseKeys.bulkDelete(shredded);
+            await deleteCaseKeys(shredded);
             removed = await db.records
               .where('[caseId+kind]')
               .anyOf(INDEXED_KINDS.map((kind) => [caseId, kind]))

@@ -39,8 +39,8 @@ import { openRecordRow, sealRecord } from '../../app/data/records-io';
 import { getDataKey } from '../../app/data/session';
 import { restoreRecord } from '../../schema/restore';
 import { getRecord, saveRecords, validateRecord } from '../../app/data/store';
-import { casesWithRows, createCaseKey } from '../../app/data/case-key-store';
-import { markChanged } from '../../app/data/sync/track';
+import { casesWithRows, createCaseKey, packCaseKeyRows } from '../../app/data/case-key-store';
+import { bulkMarksNeeded, markChanged } from '../../app/data/sync/track';
 import { createVault, hasVault, lock, unlock } from '../../app/data/vault';
 import { FollowUpScreen } from '../../app/features/follow-up/follow-up-screen';
 import { pbkdf2Sha256 } from './pbkdf2';
@@ -581,7 +581,8 @@ const api = {
    * writeBaken starts): validate; find which cases have rows (one read, bulk
    * writes only: casesWithRows); make the new case keys; encrypt; plan the
    * index; then inside one rw transaction each write awaited in turn (the app
-   * issues them together; markChanged reads the sync rows, then puts them).
+   * issues them together; the keys in bundle rows; replication marks only when
+   * sync is set up, which the bench logbook is not).
    * Wall-clock ms; `syncRows` is the sync table's size before the marks.
    */
   async writeParts(): Promise<Record<string, number>> {
@@ -608,7 +609,7 @@ const api = {
       [db.records, db.audit, db.meta, db.caseKeys, db.caseIndex, db.sync, db.conflicts],
       async () => {
         lap('txOpen');
-        await db.caseKeys.bulkAdd(created.map((c) => c.row));
+        await db.caseKeys.bulkAdd(packCaseKeyRows(created.map((c) => c.row)));
         lap('txCaseKeysAdd');
         await db.records.bulkAdd(rows);
         lap('txRecordsAdd');
@@ -616,7 +617,8 @@ const api = {
         lap('txIndexCommit');
         out.syncRows = await db.sync.count();
         lap('txSyncCount');
-        await markChanged(ids);
+        // As saveRecords: a write of new ids on a device without sync adds no replication marks.
+        if (await bulkMarksNeeded()) await markChanged(ids);
         lap('txMarkChanged');
       },
     );

@@ -1,7 +1,7 @@
 // Robustness suite (issue 10), part 1: kill in the middle of a write.
 // One disk-backed profile with a logbook; each run saves a case with several
-// parts through the real UI — a handover import (10 cases × 10 parts, one
-// transaction) or a new incident (case + audit event) — and ends the browser
+// parts through the real UI — a handover import (64 cases × 10 parts, one
+// transaction; as many new cases as make their keys go into a bundle row) or a new incident (case + audit event) — and ends the browser
 // or the page at a random moment: SIGKILL of the browser process, a renderer
 // crash, closing the page, or closing the browser. After reopening the same
 // profile and unlocking: every case is complete or absent, every row still
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { deriveBackupKeys, sealBackupText } from '../../app/data/backup';
+import { BUNDLE_FROM } from '../../app/data/case-key-store';
 import { newKdfParams } from '../../app/data/crypto';
 import type { StoredRecord } from '../../schema/records';
 import { expect, test, waitForServiceWorker } from '../fixtures';
@@ -30,7 +31,8 @@ import {
 } from './robust-support';
 
 const RUNS = 50;
-const CASES_PER_IMPORT = 10;
+// Issue 19 (bulk write): from BUNDLE_FROM new cases on, their keys are written in a bundle row.
+const CASES_PER_IMPORT = BUNDLE_FROM;
 const SEED = 4242;
 const TRANSFER = 'overdracht voor de kill-test';
 

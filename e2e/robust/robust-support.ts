@@ -22,7 +22,8 @@ import type { StoredRecord } from '../../schema/records';
 import { openWithPassphrase, parseKeyring } from '../../app/data/keyring';
 import { openAuditRow, openRecordRow } from '../../app/data/records-io';
 import type { RecordResult } from '../../app/data/records-io';
-import type { AuditRow, CaseKeyRow, IndexRow, RecordRow } from '../../app/data/db';
+import type { AuditRow, CaseKeyBundleRow, CaseKeyRow, IndexRow, RecordRow } from '../../app/data/db';
+import { wrappedKeysOf } from '../../app/data/case-key-store';
 import { unwrapCaseKey } from '../../app/data/case-keys';
 import { chromiumArgs, findSystemChromium } from '../../scripts/chromium.mjs';
 import { captureCspViolations } from '../fixtures';
@@ -87,8 +88,8 @@ export interface RawStore {
   meta: Array<{ key: string; value: unknown }>;
   records: RecordRow[];
   audit: AuditRow[];
-  /** Wrapped per-case keys (db.version(3)); empty in an older database. */
-  caseKeys: CaseKeyRow[];
+  /** Wrapped per-case keys (db.version(3)), in rows of their own or in bundles; empty in an older database. */
+  caseKeys: Array<CaseKeyRow | CaseKeyBundleRow>;
   /** The encrypted case index (head and shards); empty before db.version(4). */
   caseIndex: IndexRow[];
 }
@@ -197,8 +198,8 @@ export async function openRawStore(raw: RawStore, passphrase: string): Promise<O
   const keyringRow = raw.meta.find((m) => m.key === 'keyring');
   if (!keyringRow) throw new Error('no keyring in the store');
   const key = await openWithPassphrase(parseKeyring(keyringRow.value), passphrase);
-  // Per-case keys come from the copied caseKeys rows, unwrapped with the vault key (no app session here).
-  const wrapped = new Map(raw.caseKeys.map((row) => [row.id, row]));
+  // Per-case keys come from the copied caseKeys rows (bundles too), unwrapped with the vault key (no app session here).
+  const wrapped = wrappedKeysOf(raw.caseKeys);
   const caseKeyOf = async (vaultKey: CryptoKey, keyId: string): Promise<CryptoKey> => {
     const row = wrapped.get(keyId);
     if (!row) throw new Error(`no wrapped key ${keyId}`);

@@ -9,11 +9,13 @@ import type { Bytes, Sealed } from '../crypto';
 import { db } from '../db';
 import { toStorageError } from '../errors';
 import { requireDataKey } from '../session';
+import type { SyncRow } from '../db';
+import { SYNC_CONFIG_KEY } from './track';
 
 export type { SyncConfig } from '../../../schema/sync-config';
 export { defaultSyncDbName } from '../../../schema/sync-config';
 
-const CONFIG_KEY = 'syncConfig';
+const CONFIG_KEY = SYNC_CONFIG_KEY;
 const CONFIG_HEADER = { kind: 'sync-config', id: CONFIG_KEY, schemaVersion: 1 } as const;
 
 function asSealed(value: unknown): Sealed | undefined {
@@ -56,11 +58,36 @@ export async function sealSyncConfigRow(key: CryptoKey, config: SyncConfig): Pro
   return { key: CONFIG_KEY, value: await encryptRecord(key, CONFIG_HEADER, valid) };
 }
 
-/** Validates and stores the configuration (replacing any earlier one). Throws ZodError or a storage error. */
+/**
+ * Marks every replicated row (records but drafts, audit events) that has no sync row yet as a
+ * change to push. Call inside a transaction that includes db.records, db.audit and db.sync.
+ * Resolves how many rows it marked.
+ */
+async function markUnmarked(): Promise<number> {
+  const [recordIds, auditIds, marked] = await Promise.all([
+    db.records.where('kind').notEqual('draft').primaryKeys(),
+    db.audit.toCollection().primaryKeys(),
+    db.sync.toCollection().primaryKeys(),
+  ]);
+  const have = new Set<string>(marked);
+  const missing = [...recordIds, ...auditIds].filter((id) => !have.has(id));
+  if (missing.length > 0) await db.sync.bulkAdd(missing.map((id): SyncRow => ({ id, pending: 1, gen: 1 })));
+  return missing.length;
+}
+
+/**
+ * Validates and stores the configuration (replacing any earlier one). The first one also marks every
+ * row a restore wrote without a replication mark (sync/track.ts, bulkMarksNeeded), in the same
+ * transaction. Throws ZodError or a storage error.
+ */
 export async function saveSyncConfig(config: SyncConfig): Promise<void> {
   const row = await sealSyncConfigRow(requireDataKey(), config);
   try {
-    await db.meta.put(row);
+    await db.transaction('rw', [db.meta, db.records, db.audit, db.sync], async () => {
+      const had = await db.meta.get(CONFIG_KEY);
+      await db.meta.put(row);
+      if (!had) await markUnmarked();
+    });
   } catch (error) {
     throw toStorageError(error);
   }

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { makeCase, makeDraft, makeNote } from '../../../schema/factories';
 import { db } from '../db';
-import { eraseCase, saveRecords } from '../store';
+import { eraseCase, makeAuditEvent, saveRecords } from '../store';
+import { newDeviceId, saveSyncConfig } from './config';
 import { markChanged } from './track';
 import { TEST_PASSPHRASE, resetDatabase } from '../test-utils';
 import { createVault } from '../vault';
@@ -122,5 +123,51 @@ describe('bulk marks (issue 19: a small sync table is read whole)', () => {
     // Rows not marked are untouched.
     expect(await db.sync.get('other-0')).toEqual(others === 0 ? undefined : full('other-0', 9));
     expect(await db.sync.count()).toBe(others + held.length + fresh.length);
+  });
+});
+
+describe('a restore before sync is set up (issue 19, bulk write)', () => {
+  const config = {
+    db: 'baken-anna',
+    account: 'anna',
+    password: 'geheim-wachtwoord',
+    deviceId: newDeviceId(),
+    deviceName: 'Telefoon',
+  };
+
+  it('adds no marks; the first configuration marks every record but drafts and every audit event, once', async () => {
+    const earlier = makeCase();
+    await saveRecords([earlier]);
+    await db.sync.update(earlier.id, { pending: 0, rev: '1-a' });
+    const kase = makeCase();
+    const note = makeNote({ caseId: kase.id });
+    const draft = makeDraft({ caseId: kase.id });
+    const event = makeAuditEvent({ action: 'backup.imported', details: { count: 3 } });
+    await saveRecords([kase, note, draft, event], { newIds: true });
+    expect(await db.sync.bulkGet([kase.id, note.id, draft.id, event.id])).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+
+    await saveSyncConfig(config);
+
+    for (const id of [kase.id, note.id, event.id]) expect(await db.sync.get(id)).toEqual({ id, pending: 1, gen: 1 });
+    expect(await db.sync.get(draft.id)).toBeUndefined();
+    // A row that already had its replication state keeps it.
+    expect(await db.sync.get(earlier.id)).toEqual({ id: earlier.id, pending: 0, gen: 1, rev: '1-a' });
+    // Changing the configuration later marks nothing again.
+    await db.sync.toCollection().modify({ pending: 0 });
+    await saveSyncConfig({ ...config, deviceName: 'Laptop' });
+    expect(await db.sync.where('pending').equals(1).count()).toBe(0);
+  });
+
+  it('marks a restore as every other write once sync is set up', async () => {
+    await saveSyncConfig(config);
+    const kase = makeCase();
+    const note = makeNote({ caseId: kase.id });
+    await saveRecords([kase, note], { newIds: true });
+    for (const id of [kase.id, note.id]) expect(await db.sync.get(id)).toEqual({ id, pending: 1, gen: 1 });
   });
 });

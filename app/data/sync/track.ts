@@ -2,7 +2,10 @@
 // every local write (store.ts), so a change and its pending-push mark are
 // committed together: a crash can never lose a mark. Tiny on purpose: this
 // is on the normal write path even when sync is not set up (then the marks
-// simply wait for the first push).
+// simply wait for the first push). One exception (issue 19, bulk write): a
+// write of new ids (a restore) on a device without a sync configuration adds no
+// marks; storing the first configuration marks every unmarked row
+// (sync/config.ts), in the configuration's own transaction.
 import { Dexie } from 'dexie';
 
 import { db } from '../db';
@@ -67,6 +70,19 @@ async function putMarks(ids: readonly string[]): Promise<void> {
       return { ...(old ?? { id }), id, pending: 1, gen: (old?.gen ?? 0) + 1 };
     }),
   );
+}
+
+/** The `meta` key of the sync configuration (sync/config.ts). */
+export const SYNC_CONFIG_KEY = 'syncConfig';
+
+/**
+ * Whether a bulk write of new ids must add replication marks: only when this device has a sync
+ * configuration. Without one nothing is pushed, and storing the first configuration marks every
+ * unmarked row (sync/config.ts) in the same transaction, so no row is ever left out of the first push.
+ * Call inside the write's transaction (it must include db.meta).
+ */
+export async function bulkMarksNeeded(): Promise<boolean> {
+  return (await db.meta.get(SYNC_CONFIG_KEY)) !== undefined;
 }
 
 /** An erased case also loses its conflict items (they replicate as deletions too). */

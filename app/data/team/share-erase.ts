@@ -13,6 +13,7 @@
 // purged: CouchDB keeps deletion stubs (SECURITY.md says what remains).
 import { ERASE_PREFIX, eraseNoticeBody, eraseNoticeSchema, grantId } from '../../../schema/team-share';
 import type { SharedCase, SharedCases } from '../../../schema/team-share';
+import { holdsCaseKey } from '../case-key-lookup';
 import { db } from '../db';
 import { appendAudit, eraseCase } from '../store';
 import type { ShareContext } from './share';
@@ -80,7 +81,7 @@ export async function eraseSharedCase(ctx: ShareContext, caseId: string): Promis
     // Then every document of the case the team database holds (mine and my colleagues', also those not
     // pulled here yet: found by their key id), and every grant.
     const ids = new Set([caseId, ...(await db.records.where('caseId').equals(caseId).primaryKeys())]);
-    for (let since: string | number = 0; ; ) {
+    for (let since: string | number = 0; ;) {
       const { results, last_seq: last } = await ctx.server.changes(since, 500);
       for (const change of results) {
         if (change.deleted || change.id.startsWith(ERASE_PREFIX)) continue;
@@ -151,8 +152,7 @@ export async function leaveErasedHere(ctx: ShareContext): Promise<string[]> {
   const left: string[] = [];
   for (const [caseId, entry] of Object.entries(await loadSharedCases())) {
     if (entry.withdrawn || (await db.records.get(caseId))) continue;
-    const held = await db.caseKeys.bulkGet(entry.keys);
-    if (held.some((k) => k !== undefined)) continue;
+    if (await holdsCaseKey(...entry.keys)) continue;
     for (const keyId of entry.keys) {
       const grant = await ctx.server.get(grantId(keyId, ctx.identity.memberId));
       if (grant?._rev) await ctx.server.remove(grant._id, grant._rev);

@@ -22,6 +22,7 @@ import { ERASE_PREFIX, parseGrantId } from '../../../schema/team-share';
 import type { SharedCases } from '../../../schema/team-share';
 import { RECORD_READ_FORMAT } from '../../../schema/records';
 import type { StoredRecord } from '../../../schema/records';
+import { holdsCaseKey } from '../case-key-lookup';
 import { caseKeyById } from '../case-key-store';
 import { db } from '../db';
 import { applyIndexPlan, commitIndexPlan, isIndexMoved, planIndexChange } from '../index/case-index';
@@ -122,12 +123,12 @@ export async function pullShared(ctx: ShareContext): Promise<PullResult> {
       }
       // A key this case already had whose wrapped copy is gone: the case was erased here; it stays erased.
       const known = (await loadSharedCases())[opened.caseId]?.keys.includes(opened.keyId) === true;
-      if (known && !(await db.caseKeys.get(opened.keyId))) {
+      if (known && !(await holdsCaseKey(opened.keyId))) {
         opened.rawKey.fill(0);
         continue;
       }
       try {
-        if (!(await db.caseKeys.get(opened.keyId))) newKeys = true;
+        if (!(await holdsCaseKey(opened.keyId))) newKeys = true;
         await storeReceivedKey(vaultKey, opened.keyId, opened.rawKey);
       } finally {
         opened.rawKey.fill(0);

@@ -14,6 +14,7 @@ import { Dexie } from 'dexie';
 import { grantId, sharedCasesSchema } from '../../../schema/team-share';
 import type { SharedCases } from '../../../schema/team-share';
 import type { Member } from '../../../schema/team';
+import { holdsCaseKey, readWrappedKey } from '../case-key-lookup';
 import { createCaseKey } from '../case-key-store';
 import { unwrapCaseKey, wrapCaseKey } from '../case-keys';
 import { decryptRecord, encryptRecord } from '../crypto';
@@ -80,7 +81,7 @@ function addKeys(cases: SharedCases, caseId: string, keys: readonly string[], wi
 
 /** The raw bytes of one of my case keys, to seal into a grant (the caller wipes them). */
 async function rawCaseKey(vaultKey: CryptoKey, keyId: string): Promise<Uint8Array> {
-  const row = await db.caseKeys.get(keyId);
+  const row = await readWrappedKey(keyId);
   if (!row) throw new Error('case key missing');
   const key = await unwrapCaseKey(vaultKey, row, keyId, true);
   return new Uint8Array(await crypto.subtle.exportKey('raw', key));
@@ -88,7 +89,7 @@ async function rawCaseKey(vaultKey: CryptoKey, keyId: string): Promise<Uint8Arra
 
 /** Stores a received case key wrapped under my vault key, like my own case keys. */
 export async function storeReceivedKey(vaultKey: CryptoKey, keyId: string, rawKey: Uint8Array): Promise<void> {
-  if (await db.caseKeys.get(keyId)) return;
+  if (await holdsCaseKey(keyId)) return;
   const key = await crypto.subtle.importKey('raw', rawKey as Uint8Array<ArrayBuffer>, 'AES-GCM', true, [
     'encrypt',
     'decrypt',
