@@ -18,15 +18,17 @@ import { getDataKey, subscribeVault } from './session';
 // they were unwrapped under and dropped as soon as that key is (lock). Kept
 // here, not in session.ts, so the lock screen's code does not grow.
 const cache = new Map<string, Promise<CryptoKey>>();
-// The bundled keys by key id for this unlock (wrapped bytes only; see "Bundles" below), read on the
-// first key not in a row of its own; read again on a miss (another tab may have written a bundle) and
-// after an erase here.
-let bundled: Promise<Map<string, WrappedCaseKey>> | null = null;
+// Which bundle row holds each bundled key id, for this unlock (see "Bundles" below; the ids are random
+// and say nothing): read on the first key not in a row of its own, and again on a miss (another tab may
+// have written a bundle). The wrapped bytes are read from the row at every lookup, so a key another tab
+// erased is not found here either.
+let directory: Promise<Map<string, string>> | null = null;
+let directoryRead: Map<string, string> | null = null;
 let cacheOwner: CryptoKey | null = null;
 subscribeVault(() => {
   if (getDataKey() !== cacheOwner) {
     cache.clear();
-    bundled = null;
+    forgetDirectory();
     cacheOwner = getDataKey();
   }
 });
@@ -40,7 +42,7 @@ function cacheCaseKey(vaultKey: CryptoKey, keyId: string, key: Promise<CryptoKey
   if (getDataKey() !== vaultKey) return;
   if (cacheOwner !== vaultKey) {
     cache.clear();
-    bundled = null;
+    forgetDirectory();
     cacheOwner = vaultKey;
   }
   cache.set(keyId, key);
@@ -52,7 +54,11 @@ function cacheCaseKey(vaultKey: CryptoKey, keyId: string, key: Promise<CryptoKey
 /** Forgets one case key (its case was erased). */
 export function forgetCaseKey(keyId: string): void {
   cache.delete(keyId);
-  bundled = null;
+}
+
+function forgetDirectory(): void {
+  directory = null;
+  directoryRead = null;
 }
 
 // ---------------------------------------------------------------------------
@@ -124,29 +130,76 @@ export function bundleRows(): Promise<CaseKeyBundleRow[]> {
     .then((rows) => rows.filter(isBundle));
 }
 
-async function bundledKey(keyId: string): Promise<WrappedCaseKey | undefined> {
-  const known = bundled;
-  const hit = known ? (await known).get(keyId) : undefined;
-  if (hit) return hit;
-  if (bundled !== known && bundled !== null) return (await bundled).get(keyId);
-  const fresh = Dexie.ignoreTransaction(() => bundleRows()).then(wrappedKeysOf);
-  bundled = fresh;
-  fresh.catch(() => {
-    if (bundled === fresh) bundled = null;
+/** The wrapped key in slot `i` of `bundle`. */
+function slotOf(bundle: CaseKeyBundleRow, i: number): WrappedCaseKey {
+  return {
+    iv: bundle.iv.subarray(i * IV_BYTES, (i + 1) * IV_BYTES),
+    wrapped: bundle.wrapped.subarray(i * WRAPPED_BYTES, (i + 1) * WRAPPED_BYTES),
+  };
+}
+
+function readDirectory(): Promise<Map<string, string>> {
+  const reading = Dexie.ignoreTransaction(() => bundleRows()).then((bundles) => {
+    const map = new Map<string, string>();
+    for (const bundle of bundles) for (const id of bundle.ids) if (id !== '') map.set(id, bundle.id);
+    if (directory === reading) directoryRead = map;
+    return map;
   });
-  return (await fresh).get(keyId);
+  directory = reading;
+  reading.catch(() => {
+    if (directory === reading) forgetDirectory();
+  });
+  return reading;
+}
+
+// Reads of one bundle row under way: the many lookups of a bulk read (an export, a rebuild) share them.
+const bundleReads = new Map<string, Promise<CaseKeyBundleRow | undefined>>();
+
+function readBundle(id: string): Promise<CaseKeyBundleRow | undefined> {
+  let reading = bundleReads.get(id);
+  if (!reading) {
+    reading = Dexie.ignoreTransaction(() => db.caseKeys.get(id)).then((row) =>
+      row && isBundle(row) ? row : undefined,
+    );
+    bundleReads.set(id, reading);
+    const done = () => bundleReads.delete(id);
+    reading.then(done, done);
+  }
+  return reading;
+}
+
+/** A bundled key, read from its bundle row now; undefined when no bundle holds it. */
+async function bundledKey(keyId: string): Promise<WrappedCaseKey | undefined> {
+  const known = directory;
+  for (const map of [known ? await known : undefined, undefined]) {
+    // A miss in the known directory reads it again (once; concurrent misses share that read).
+    const current = map ?? (await (directory !== known && directory !== null ? directory : readDirectory()));
+    const bundleId = current.get(keyId);
+    const bundle = bundleId === undefined ? undefined : await readBundle(bundleId);
+    const i = bundle ? bundle.ids.indexOf(keyId) : -1;
+    if (bundle && i >= 0) return slotOf(bundle, i);
+    if (map === undefined) return undefined;
+  }
+  return undefined;
 }
 
 /**
  * Deletes the wrapped keys `keyIds`: their own rows, and their slots in bundles (zeroed; a bundle
- * without keys left is deleted; every bundle row is read, which costs nothing without bundles). Call inside a transaction that includes db.caseKeys; then
+ * without keys left is deleted; the bundles this unlock's directory names, else every bundle row,
+ * which costs nothing without bundles). Call inside a transaction that includes db.caseKeys; then
  * forgetCaseKey for each id once it committed.
  */
 export async function deleteCaseKeys(keyIds: readonly string[]): Promise<void> {
   if (keyIds.length === 0) return;
   await db.caseKeys.bulkDelete([...keyIds]);
   const rest = new Set(keyIds);
-  for (const bundle of await bundleRows()) {
+  // The bundles the directory names (checked: the slot must still hold the id); else every bundle.
+  const named = [...new Set(keyIds.map((id) => directoryRead?.get(id)))];
+  const hinted = named.every((id) => id !== undefined)
+    ? (await db.caseKeys.bulkGet(named)).filter((row) => row !== undefined && isBundle(row))
+    : [];
+  const complete = hinted.length === named.length && keyIds.every((id) => hinted.some((b) => b.ids.includes(id)));
+  for (const bundle of complete ? hinted : await bundleRows()) {
     let cleared = false;
     bundle.ids.forEach((id, i) => {
       if (!rest.has(id)) return;

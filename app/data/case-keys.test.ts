@@ -268,6 +268,24 @@ describe('key bundles (issue 19, bulk write)', () => {
     expect((await getRecord(kept!.id, 'case'))?.ok).toBe(true);
   });
 
+  it('a key another tab erased from a bundle is not found here, although this tab read the bundles before', async () => {
+    const cases = Array.from({ length: BUNDLE_FROM }, () => makeCase());
+    await saveRecords(cases, { newIds: true });
+    setDataKey(null);
+    setDataKey(key);
+    const [first, second] = cases;
+    expect((await getRecord(first!.id, 'case'))?.ok).toBe(true);
+    // Another tab's erase: the slot zeroed and the id removed in the stored bundle.
+    const keyId = (await db.records.get(second!.id))?.k as string;
+    const [bundle] = await bundles();
+    const slot = bundle!.ids.indexOf(keyId);
+    bundle!.ids[slot] = '';
+    bundle!.wrapped.fill(0, slot * 48, slot * 48 + 48);
+    await db.caseKeys.put(bundle!);
+    await expect(caseKeyById(key, keyId)).rejects.toBeInstanceOf(CaseKeyMissingError);
+    expect((await getRecord(cases[2]!.id, 'case'))?.ok).toBe(true);
+  });
+
   it('erasing the last case of a bundle deletes the bundle row', async () => {
     const cases = Array.from({ length: BUNDLE_FROM }, () => makeCase());
     await saveRecords(cases, { newIds: true });

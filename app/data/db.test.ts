@@ -38,8 +38,8 @@ describe('database versions', () => {
 
     const v2 = new BakenDb(NAME);
     await v2.open();
-    // Opens at the latest version (3 adds caseKeys; 4 drops exact timestamps; 5 adds sync state; 8 adds team sync state; 9 team coordination; v1 rows keep no `k` and open with the vault key).
-    expect(v2.verno).toBe(9);
+    // Opens at the latest version (3 adds caseKeys; 4 drops exact timestamps; 5 adds sync state; 8 adds team sync state; 9 team coordination; 10 key bundles, no schema change; v1 rows keep no `k` and open with the vault key).
+    expect(v2.verno).toBe(10);
     expect(await v2.records.where('kind').equals('audit').count()).toBe(0);
 
     const caseRow = await v2.records.get(kase.id);
@@ -82,7 +82,7 @@ describe('database versions', () => {
 
     const v4 = new BakenDb(NAME);
     await v4.open();
-    expect(v4.verno).toBe(9);
+    expect(v4.verno).toBe(10);
     const rows = await v4.records.toArray();
     for (const row of rows) expect(Object.keys(row).sort()).toEqual(['caseId', 'data', 'id', 'iv', 'kind', 'v']);
     const followUpRow = await v4.records.get(followUp.id);
@@ -98,7 +98,7 @@ describe('database versions', () => {
   it('opens an empty database at the latest version', async () => {
     const fresh = new BakenDb(NAME);
     await fresh.open();
-    expect(fresh.verno).toBe(9);
+    expect(fresh.verno).toBe(10);
     expect(fresh.tables.map((t) => t.name).sort()).toEqual([
       'audit',
       'caseIndex',

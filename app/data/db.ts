@@ -259,6 +259,10 @@ export class BakenDb extends Dexie {
     this.version(8).stores(STORES_V8);
     // Version 9 (issue 21, G): team coordination state; versions 6-8 belong to other branches.
     this.version(9).stores(STORES_V9);
+    // Version 10 (issue 19, bulk write): no new table; caseKeys may hold bundle rows (case-key-store.ts)
+    // that older code would not find. The new version closes older tabs' connections and makes an older
+    // build refuse the database, instead of either reading a restored case as erased.
+    this.version(10).stores({});
   }
 }
 

@@ -298,7 +298,7 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
               commitAuditRows(audit, addAudit, auditHead),
               // Replication: drafts stay on this device. Rows that did not exist (a new note, the
               // audit event) most likely have no sync mark yet either: added without reading first.
-              // A bulk write of new ids without a sync configuration adds none (track.ts).
+              // A bulk write of new ids on a device that never synced adds none (track.ts).
               !marks
                 ? undefined
                 : markChanged(

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { makeCase, makeConflict, makeFollowUp, makeNote } from '../../../schema/factories';
 import type { StoredRecord } from '../../../schema/records';
+import { CaseKeyMissingError, caseKeyById } from '../case-key-store';
 import { db } from '../db';
 import { dropIndexMemory, ensureIndex, entriesOf, indexInMemory } from '../index/case-index';
 import { getDataKey } from '../session';
@@ -36,10 +37,18 @@ async function pulledWrite(record: Exclude<StoredRecord, { kind: 'audit' }>): Pr
   };
 }
 
-async function setUp(): Promise<{ caseId: string; erase: PulledWrite; writes: PulledWrite[]; extra: LocalRow[] }> {
+async function setUp(): Promise<{
+  caseId: string;
+  keyId: string;
+  erase: PulledWrite;
+  writes: PulledWrite[];
+  extra: LocalRow[];
+}> {
   const kase = makeCase();
   const follow = makeFollowUp({ caseId: kase.id, due: '2026-05-15' });
   await saveRecords([kase, follow]);
+  const keyId = (await db.records.get(kase.id))?.k as string;
+  expect(await db.caseKeys.get(keyId)).toBeDefined();
   const erase: PulledWrite = {
     id: kase.id,
     expectGen: (await db.sync.get(kase.id))?.gen ?? 0,
@@ -55,11 +64,14 @@ async function setUp(): Promise<{ caseId: string; erase: PulledWrite; writes: Pu
   ];
   const conflict = makeConflict({ caseId: kase.id, recordId: follow.id, values: ['2026-05-15', '2026-05-20'] });
   const extra: LocalRow[] = [{ table: 'conflicts', row: await sealConflict(key(), conflict) }];
-  return { caseId: kase.id, erase, writes, extra };
+  return { caseId: kase.id, keyId, erase, writes, extra };
 }
 
-async function expectErased(caseId: string, writes: readonly PulledWrite[]): Promise<void> {
+async function expectErased(caseId: string, keyId: string, writes: readonly PulledWrite[]): Promise<void> {
   expect(await db.records.where('caseId').equals(caseId).count()).toBe(0);
+  // Crypto-shredding: the case's wrapped key is gone as after an erasure here.
+  expect(await db.caseKeys.get(keyId)).toBeUndefined();
+  await expect(caseKeyById(key(), keyId)).rejects.toBeInstanceOf(CaseKeyMissingError);
   expect(await db.records.get(caseId)).toBeUndefined();
   expect(await db.conflicts.where('caseId').equals(caseId).count()).toBe(0);
   const memory = indexInMemory();
@@ -79,35 +91,35 @@ async function expectErased(caseId: string, writes: readonly PulledWrite[]): Pro
 
 describe('a pulled batch that erases a case and writes to it', () => {
   it('ends erased when the writes come before the erasure', async () => {
-    const { caseId, erase, writes, extra } = await setUp();
+    const { caseId, keyId, erase, writes, extra } = await setUp();
     await applyPulled(key(), [...writes, erase], extra);
-    await expectErased(caseId, writes);
+    await expectErased(caseId, keyId, writes);
   });
 
   it('ends erased when the writes come after the erasure', async () => {
-    const { caseId, erase, writes, extra } = await setUp();
+    const { caseId, keyId, erase, writes, extra } = await setUp();
     await applyPulled(key(), [erase, ...writes], extra);
-    await expectErased(caseId, writes);
+    await expectErased(caseId, keyId, writes);
   });
 
   it('ends erased when the writes come in a later batch than the erasure', async () => {
-    const { caseId, erase, writes, extra } = await setUp();
+    const { caseId, keyId, erase, writes, extra } = await setUp();
     await applyPulled(key(), [erase]);
     // Decided before the erasure was applied, as a later batch of the same round would be.
     const later = await Promise.all(
       writes.map(async (w) => ({ ...w, expectGen: (await db.sync.get(w.id))?.gen ?? 0 })),
     );
     expect(await applyPulled(key(), later, extra)).toEqual({ dropped: 3 });
-    await expectErased(caseId, writes);
+    await expectErased(caseId, keyId, writes);
   });
 
   it('ends erased when the case was erased on this device and the writes come later', async () => {
-    const { caseId, writes, extra } = await setUp();
+    const { caseId, keyId, writes, extra } = await setUp();
     await eraseCase(caseId);
     const later = await Promise.all(
       writes.map(async (w) => ({ ...w, expectGen: (await db.sync.get(w.id))?.gen ?? 0 })),
     );
     expect(await applyPulled(key(), later, extra)).toEqual({ dropped: 3 });
-    await expectErased(caseId, writes);
+    await expectErased(caseId, keyId, writes);
   });
 });

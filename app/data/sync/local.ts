@@ -5,6 +5,7 @@ import { conflictSchema } from '../../../schema/sync-conflict';
 import type { SyncConflict } from '../../../schema/sync-conflict';
 import type { StoredRecord } from '../../../schema/records';
 import { decryptRecord, encryptRecord } from '../crypto';
+import { deleteCaseKeys, forgetCaseKey } from '../case-key-store';
 import { db } from '../db';
 import type { AuditRow, ConflictRow, RecordRow, SyncRow } from '../db';
 import { applyIndexPlan, commitIndexPlan, invalidateIndex, isIndexMoved, planIndexChange } from '../index/case-index';
@@ -120,74 +121,93 @@ export async function applyPulled(
   const plan = await planIndexChange(key, records, erased);
   let rowsDelta = 0;
   let unplanned = false;
+  let shredded: string[] = [];
   try {
-    await db.transaction('rw', [db.records, db.audit, db.conflicts, db.sync, db.caseIndex, db.meta], async () => {
-      if ((await countErasedRows()) !== known.rows) throw new LocalChangedError('erased');
-      await db.meta.bulkPut(marks);
-      const current = await db.sync.bulkGet(writes.map((w) => w.id));
-      writes.forEach((w, i) => {
-        if ((current[i]?.gen ?? 0) !== w.expectGen) throw new LocalChangedError(w.id);
-      });
-      // Whether each id already had a records row: a new indexed row adds to the index's count.
-      const before = await db.records.bulkGet(writes.map((w) => w.id));
-      // Plain writes are buffered and written in bulk (one request per table instead of one per
-      // row); the buffer is flushed before any removal, so the order of the batch is kept.
-      const buffer = { records: [] as RecordRow[], audit: [] as AuditRow[], conflicts: [] as ConflictRow[] };
-      const syncRows: SyncRow[] = [];
-      const flush = async (): Promise<void> => {
-        await Promise.all([
-          db.records.bulkPut(buffer.records.splice(0)),
-          db.audit.bulkPut(buffer.audit.splice(0)),
-          db.conflicts.bulkPut(buffer.conflicts.splice(0)),
-          db.sync.bulkPut(syncRows.splice(0)),
-        ]);
-      };
-      for (const [i, w] of writes.entries()) {
-        const old = before[i];
-        if (w.remove || w.eraseCase !== undefined) await flush();
-        if (w.remove) {
-          await Promise.all([db.records.delete(w.id), db.audit.delete(w.id), db.conflicts.delete(w.id)]);
-          if (old && isIndexedKind(old.kind)) {
-            rowsDelta -= 1;
-            // A record removed on its own (not with its case) is not in the plan: rebuild instead.
-            if (w.eraseCase === undefined) unplanned = true;
+    await db.transaction(
+      'rw',
+      [db.records, db.audit, db.conflicts, db.sync, db.caseIndex, db.meta, db.caseKeys],
+      async () => {
+        if ((await countErasedRows()) !== known.rows) throw new LocalChangedError('erased');
+        await db.meta.bulkPut(marks);
+        const current = await db.sync.bulkGet(writes.map((w) => w.id));
+        writes.forEach((w, i) => {
+          if ((current[i]?.gen ?? 0) !== w.expectGen) throw new LocalChangedError(w.id);
+        });
+        // Whether each id already had a records row: a new indexed row adds to the index's count.
+        const before = await db.records.bulkGet(writes.map((w) => w.id));
+        shredded = [];
+        // Plain writes are buffered and written in bulk (one request per table instead of one per
+        // row); the buffer is flushed before any removal, so the order of the batch is kept.
+        const buffer = { records: [] as RecordRow[], audit: [] as AuditRow[], conflicts: [] as ConflictRow[] };
+        const syncRows: SyncRow[] = [];
+        const flush = async (): Promise<void> => {
+          await Promise.all([
+            db.records.bulkPut(buffer.records.splice(0)),
+            db.audit.bulkPut(buffer.audit.splice(0)),
+            db.conflicts.bulkPut(buffer.conflicts.splice(0)),
+            db.sync.bulkPut(syncRows.splice(0)),
+          ]);
+        };
+        for (const [i, w] of writes.entries()) {
+          const old = before[i];
+          if (w.remove || w.eraseCase !== undefined) await flush();
+          if (w.remove) {
+            await Promise.all([db.records.delete(w.id), db.audit.delete(w.id), db.conflicts.delete(w.id)]);
+            if (old && isIndexedKind(old.kind)) {
+              rowsDelta -= 1;
+              // A record removed on its own (not with its case) is not in the plan: rebuild instead.
+              if (w.eraseCase === undefined) unplanned = true;
+            }
           }
+          const erasedCase = w.eraseCase;
+          if (erasedCase !== undefined) {
+            rowsDelta -= await db.records
+              .where('[caseId+kind]')
+              .anyOf(INDEXED_KINDS.map((kind) => [erasedCase, kind]))
+              .count();
+            // Crypto-shredding as for an erasure here (store.ts eraseCase): the case's wrapped keys go too.
+            const keyIds = new Set<string>();
+            if (old?.kind === 'case' && old.id === erasedCase && old.k !== undefined) keyIds.add(old.k);
+            const ids: string[] = [];
+            await db.records
+              .where('caseId')
+              .equals(erasedCase)
+              .each((row) => {
+                ids.push(row.id);
+                if (row.k !== undefined) keyIds.add(row.k);
+              });
+            const conflictIds = await db.conflicts.where('caseId').equals(erasedCase).primaryKeys();
+            await deleteCaseKeys([...keyIds]);
+            shredded.push(...keyIds);
+            await db.records.bulkDelete(ids);
+            await db.conflicts.bulkDelete(conflictIds);
+            await markChanged([...ids, ...conflictIds].filter((id) => id !== w.id));
+          }
+          if (w.write) {
+            if (w.write.table === 'records' && !old && isIndexedKind(w.write.row.kind)) rowsDelta += 1;
+            if (w.write.table === 'records') buffer.records.push(w.write.row);
+            else if (w.write.table === 'audit') buffer.audit.push(w.write.row);
+            else buffer.conflicts.push(w.write.row);
+          }
+          const gen = (current[i]?.gen ?? 0) + (w.pending ? 1 : 0);
+          syncRows.push({ id: w.id, gen, pending: w.pending ? 1 : 0, ...w.sync });
         }
-        const erasedCase = w.eraseCase;
-        if (erasedCase !== undefined) {
-          rowsDelta -= await db.records
-            .where('[caseId+kind]')
-            .anyOf(INDEXED_KINDS.map((kind) => [erasedCase, kind]))
-            .count();
-          const ids = await db.records.where('caseId').equals(erasedCase).primaryKeys();
-          const conflictIds = await db.conflicts.where('caseId').equals(erasedCase).primaryKeys();
-          await db.records.bulkDelete(ids);
-          await db.conflicts.bulkDelete(conflictIds);
-          await markChanged([...ids, ...conflictIds].filter((id) => id !== w.id));
+        await flush();
+        for (const row of extra) {
+          if (await db.conflicts.get(row.row.id)) continue;
+          await putLocal(row);
+          await markChanged([row.row.id]);
         }
-        if (w.write) {
-          if (w.write.table === 'records' && !old && isIndexedKind(w.write.row.kind)) rowsDelta += 1;
-          if (w.write.table === 'records') buffer.records.push(w.write.row);
-          else if (w.write.table === 'audit') buffer.audit.push(w.write.row);
-          else buffer.conflicts.push(w.write.row);
-        }
-        const gen = (current[i]?.gen ?? 0) + (w.pending ? 1 : 0);
-        syncRows.push({ id: w.id, gen, pending: w.pending ? 1 : 0, ...w.sync });
-      }
-      await flush();
-      for (const row of extra) {
-        if (await db.conflicts.get(row.row.id)) continue;
-        await putLocal(row);
-        await markChanged([row.row.id]);
-      }
-      if (unplanned) await invalidateIndex();
-      else if (plan) await commitIndexPlan(plan, rowsDelta);
-    });
+        if (unplanned) await invalidateIndex();
+        else if (plan) await commitIndexPlan(plan, rowsDelta);
+      },
+    );
   } catch (e) {
     if (isIndexMoved(e)) throw new LocalChangedError('index');
     throw e;
   }
   if (plan && !unplanned) applyIndexPlan(plan, rowsDelta);
+  for (const keyId of shredded) forgetCaseKey(keyId);
   return { dropped };
 }
 

@@ -136,9 +136,6 @@ describe('a restore before sync is set up (issue 19, bulk write)', () => {
   };
 
   it('adds no marks; the first configuration marks every record but drafts and every audit event, once', async () => {
-    const earlier = makeCase();
-    await saveRecords([earlier]);
-    await db.sync.update(earlier.id, { pending: 0, rev: '1-a' });
     const kase = makeCase();
     const note = makeNote({ caseId: kase.id });
     const draft = makeDraft({ caseId: kase.id });
@@ -155,12 +152,20 @@ describe('a restore before sync is set up (issue 19, bulk write)', () => {
 
     for (const id of [kase.id, note.id, event.id]) expect(await db.sync.get(id)).toEqual({ id, pending: 1, gen: 1 });
     expect(await db.sync.get(draft.id)).toBeUndefined();
-    // A row that already had its replication state keeps it.
-    expect(await db.sync.get(earlier.id)).toEqual({ id: earlier.id, pending: 0, gen: 1, rev: '1-a' });
     // Changing the configuration later marks nothing again.
     await db.sync.toCollection().modify({ pending: 0 });
     await saveSyncConfig({ ...config, deviceName: 'Laptop' });
     expect(await db.sync.where('pending').equals(1).count()).toBe(0);
+  });
+
+  it('marks a restore as before on a device with replication state left from an earlier sync', async () => {
+    // An erased case whose deletion was pushed keeps a sync row saying so; restoring it must push it again.
+    const kase = makeCase();
+    await db.sync.put({ id: kase.id, pending: 0, gen: 3, rev: '2-b' });
+    const note = makeNote({ caseId: kase.id });
+    await saveRecords([kase, note], { newIds: true });
+    expect(await db.sync.get(kase.id)).toEqual({ id: kase.id, pending: 1, gen: 4, rev: '2-b' });
+    expect(await db.sync.get(note.id)).toEqual({ id: note.id, pending: 1, gen: 1 });
   });
 
   it('marks a restore as every other write once sync is set up', async () => {

@@ -3,9 +3,9 @@
 // committed together: a crash can never lose a mark. Tiny on purpose: this
 // is on the normal write path even when sync is not set up (then the marks
 // simply wait for the first push). One exception (issue 19, bulk write): a
-// write of new ids (a restore) on a device without a sync configuration adds no
-// marks; storing the first configuration marks every unmarked row
-// (sync/config.ts), in the configuration's own transaction.
+// write of new ids (a restore) on a device without a sync configuration and
+// without replication state adds no marks; storing the first configuration
+// marks every unmarked row (sync/config.ts), in its own transaction.
 import { Dexie } from 'dexie';
 
 import { db } from '../db';
@@ -76,13 +76,16 @@ async function putMarks(ids: readonly string[]): Promise<void> {
 export const SYNC_CONFIG_KEY = 'syncConfig';
 
 /**
- * Whether a bulk write of new ids must add replication marks: only when this device has a sync
- * configuration. Without one nothing is pushed, and storing the first configuration marks every
- * unmarked row (sync/config.ts) in the same transaction, so no row is ever left out of the first push.
- * Call inside the write's transaction (it must include db.meta).
+ * Whether a bulk write of new ids must add replication marks: not on a device that has neither a
+ * sync configuration nor any replication state (a new logbook). There nothing is pushed, and storing
+ * the first configuration marks every unmarked row (sync/config.ts) in the same transaction, so no
+ * row is ever left out of the first push. (With replication state left from an earlier sync, an id
+ * may have a sync row saying it was pushed: then every row is marked as before.) Call inside the
+ * write's transaction (it must include db.meta and db.sync).
  */
 export async function bulkMarksNeeded(): Promise<boolean> {
-  return (await db.meta.get(SYNC_CONFIG_KEY)) !== undefined;
+  const [config, synced] = await Promise.all([db.meta.get(SYNC_CONFIG_KEY), db.sync.count()]);
+  return config !== undefined || synced > 0;
 }
 
 /** An erased case also loses its conflict items (they replicate as deletions too). */
