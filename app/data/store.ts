@@ -21,7 +21,6 @@ import {
   forgetCaseKey,
   packCaseKeyRows,
 } from './case-key-store';
-import type { NewCaseKey } from './case-key-store';
 import { db } from './db';
 import type { AuditRow, CaseKeyRow, RecordRow } from './db';
 import { AppendOnlyError, InvalidRecordError, RecordConflictError, VaultLockedError, toStorageError } from './errors';
@@ -69,7 +68,6 @@ async function sealingKeys(
   records: readonly StoredRecord[],
   newIds: boolean,
   known: ReadonlyMap<string, RecordRow>,
-  early?: ReadonlyMap<string, Promise<NewCaseKey>>,
 ): Promise<{ byCase: Map<string, SealingKey>; newKeyRows: CaseKeyRow[] }> {
   const caseIds = new Set<string>();
   // With `newIds` the case records in the list have no row yet (else the whole write fails).
@@ -99,7 +97,7 @@ async function sealingKeys(
       if (keyId === null) byCase.set(caseId, { key: vaultKey });
       else if (keyId !== undefined) byCase.set(caseId, { key: await caseKeyById(vaultKey, keyId), keyId });
       else {
-        const created = await (early?.get(caseId) ?? createCaseKey(vaultKey));
+        const created = await createCaseKey(vaultKey);
         newKeyRows.push(created.row);
         byCase.set(caseId, { key: created.key, keyId: created.keyId });
       }
@@ -124,9 +122,8 @@ async function sealAll(
   valid: readonly StoredRecord[],
   newIds: boolean,
   known: ReadonlyMap<string, RecordRow> = new Map(),
-  early?: ReadonlyMap<string, Promise<NewCaseKey>>,
 ): Promise<{ newKeyRows: CaseKeyRow[]; recordRows: RecordRow[] }> {
-  const { byCase, newKeyRows } = await sealingKeys(vaultKey, valid, newIds, known, early);
+  const { byCase, newKeyRows } = await sealingKeys(vaultKey, valid, newIds, known);
   const sealed = await Promise.all(valid.filter((r) => r.kind !== 'audit').map((r) => sealWith(vaultKey, byCase, r)));
   const recordRows: RecordRow[] = [];
   for (const s of sealed) if (s.table === 'records') recordRows.push(s.row);
@@ -211,18 +208,7 @@ async function addAudit(rows: AuditRow[]): Promise<void> {
 export async function saveRecords(records: readonly StoredRecord[], options: SaveOptions = {}): Promise<void> {
   const newIds = options.newIds === true;
   const key = requireDataKey();
-  // Issue 19 (bulk write): with new ids, each case's new key is made while the records after it are
-  // validated (WebCrypto works off the main thread); sealing uses it where it would make a key.
-  const early = newIds ? new Map<string, Promise<NewCaseKey>>() : undefined;
-  const valid = records.map((record) => {
-    const checked = validateRecord(record);
-    if (early && checked.kind === 'case') {
-      const made = createCaseKey(key);
-      made.catch(() => undefined); // a write refused later never uses it
-      early.set(checked.id, made);
-    }
-    return checked;
-  });
+  const valid = records.map(validateRecord);
   const ids = new Set<string>();
   for (const r of valid) {
     if (ids.has(r.id)) throw new RecordConflictError(r.id);
@@ -232,7 +218,7 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
   // Issue 19: sealing the records needs neither chain head nor index head, so
   // it starts now and overlaps (WebCrypto runs off the main thread) with the
   // audit link and the index plan below, and with waiting for the audit queue.
-  let sealing = sealAll(key, valid, newIds, options.caseRows, early);
+  let sealing = sealAll(key, valid, newIds, options.caseRows);
   sealing.catch(() => undefined); // awaited in write(); no unhandled rejection while it queues
 
   // Audit events are linked onto the chain head and the case index change is
