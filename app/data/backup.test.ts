@@ -30,7 +30,8 @@ import { argon2idBytes } from './kdf';
 import { getSettings } from './settings';
 import { listRecords, saveRecords } from './store';
 import { TEST_PASSPHRASE, dumpRawDatabase, resetDatabase } from './test-utils';
-import { createVault } from './vault';
+import { db } from './db';
+import { createVault, lock, unlock } from './vault';
 
 const TRANSFER = 'overdracht voor Jan, maart';
 
@@ -184,6 +185,14 @@ describe('backup and restore', () => {
       (r) => r.ok && r.record.action === 'backup.imported',
     );
     expect(imported).toHaveLength(1);
+    // Issue 19 (bulk write): the 1,000 new case keys went into two bundle rows, and after a new unlock
+    // (no key cached) every case opens from them.
+    const keyRows = await db.caseKeys.toArray();
+    expect(keyRows.map((row) => ('ids' in row ? row.ids.length : 1))).toEqual([500, 500]);
+    await lock();
+    await unlock('een heel andere wachtwoordzin');
+    const reopened = await everyRecord();
+    for (const [id, record] of after) expect(reopened.get(id)).toEqual(record);
   }, 120_000);
 
   it('never hands out a restored case number again', async () => {
