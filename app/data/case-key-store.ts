@@ -23,7 +23,6 @@ const cache = new Map<string, Promise<CryptoKey>>();
 // have written a bundle). The wrapped bytes are read from the row at every lookup, so a key another tab
 // erased is not found here either.
 let directory: Promise<Map<string, string>> | null = null;
-let directoryRead: Map<string, string> | null = null;
 let cacheOwner: CryptoKey | null = null;
 subscribeVault(() => {
   if (getDataKey() !== cacheOwner) {
@@ -58,7 +57,6 @@ export function forgetCaseKey(keyId: string): void {
 
 function forgetDirectory(): void {
   directory = null;
-  directoryRead = null;
 }
 
 // ---------------------------------------------------------------------------
@@ -79,7 +77,7 @@ const BUNDLE_PREFIX = 'bundle:';
 const IV_BYTES = 12;
 const WRAPPED_BYTES = 48;
 
-export function isBundle(row: CaseKeyRow | CaseKeyBundleRow): row is CaseKeyBundleRow {
+function isBundle(row: CaseKeyRow | CaseKeyBundleRow): row is CaseKeyBundleRow {
   return 'ids' in row;
 }
 
@@ -111,18 +109,14 @@ export function wrappedKeysOf(rows: Iterable<CaseKeyRow | CaseKeyBundleRow>): Ma
       continue;
     }
     row.ids.forEach((id, i) => {
-      if (id === '') return;
-      out.set(id, {
-        iv: row.iv.subarray(i * IV_BYTES, (i + 1) * IV_BYTES),
-        wrapped: row.wrapped.subarray(i * WRAPPED_BYTES, (i + 1) * WRAPPED_BYTES),
-      });
+      if (id !== '') out.set(id, slotOf(row, i));
     });
   }
   return out;
 }
 
 /** Every bundle row (in the running transaction, if any). */
-export function bundleRows(): Promise<CaseKeyBundleRow[]> {
+function bundleRows(): Promise<CaseKeyBundleRow[]> {
   return db.caseKeys
     .where('id')
     .startsWith(BUNDLE_PREFIX)
@@ -142,7 +136,6 @@ function readDirectory(): Promise<Map<string, string>> {
   const reading = Dexie.ignoreTransaction(() => bundleRows()).then((bundles) => {
     const map = new Map<string, string>();
     for (const bundle of bundles) for (const id of bundle.ids) if (id !== '') map.set(id, bundle.id);
-    if (directory === reading) directoryRead = map;
     return map;
   });
   directory = reading;
@@ -184,22 +177,24 @@ async function bundledKey(keyId: string): Promise<WrappedCaseKey | undefined> {
 }
 
 /**
- * Deletes the wrapped keys `keyIds`: their own rows, and their slots in bundles (zeroed; a bundle
- * without keys left is deleted; the bundles this unlock's directory names, else every bundle row,
- * which costs nothing without bundles). Call inside a transaction that includes db.caseKeys; then
- * forgetCaseKey for each id once it committed.
+ * The wrapped key `keyId`, from its own row or its bundle (read now, outside any running
+ * transaction); undefined when this device does not hold it (erased, or never received).
  */
-export async function deleteCaseKeys(keyIds: readonly string[]): Promise<void> {
+export async function readWrappedKey(keyId: string): Promise<WrappedCaseKey | undefined> {
+  const row = await Dexie.ignoreTransaction(() => db.caseKeys.get(keyId));
+  return row && !isBundle(row) ? row : bundledKey(keyId);
+}
+
+/**
+ * Deletes the wrapped keys `keyIds`: their own rows, and their slots in bundles (zeroed; a bundle
+ * without keys left is deleted; every bundle row is read, which costs nothing without bundles).
+ * Inside shredCaseKeys' transaction.
+ */
+async function deleteCaseKeys(keyIds: readonly string[]): Promise<void> {
   if (keyIds.length === 0) return;
   await db.caseKeys.bulkDelete([...keyIds]);
   const rest = new Set(keyIds);
-  // The bundles the directory names (checked: the slot must still hold the id); else every bundle.
-  const named = [...new Set(keyIds.map((id) => directoryRead?.get(id)))];
-  const hinted = named.every((id) => id !== undefined)
-    ? (await db.caseKeys.bulkGet(named)).filter((row) => row !== undefined && isBundle(row))
-    : [];
-  const complete = hinted.length === named.length && keyIds.every((id) => hinted.some((b) => b.ids.includes(id)));
-  for (const bundle of complete ? hinted : await bundleRows()) {
+  for (const bundle of await bundleRows()) {
     let cleared = false;
     bundle.ids.forEach((id, i) => {
       if (!rest.has(id)) return;
@@ -212,6 +207,24 @@ export async function deleteCaseKeys(keyIds: readonly string[]): Promise<void> {
     if (bundle.ids.every((id) => id === '')) await db.caseKeys.delete(bundle.id);
     else await db.caseKeys.put(bundle);
   }
+}
+
+/**
+ * Crypto-shredding of one case: deletes the wrapped keys its rows name (and `alsoKeyIds`, e.g. of
+ * its case row removed earlier in the same transaction). Call inside a transaction that includes
+ * db.records and db.caseKeys, before the rows go; resolves the key ids, for forgetCaseKey once it
+ * committed.
+ */
+export async function shredCaseKeys(caseId: string, alsoKeyIds: readonly string[] = []): Promise<string[]> {
+  const keyIds = new Set(alsoKeyIds);
+  await db.records
+    .where('caseId')
+    .equals(caseId)
+    .each((row) => {
+      if (row.k !== undefined) keyIds.add(row.k);
+    });
+  await deleteCaseKeys([...keyIds]);
+  return [...keyIds];
 }
 
 export class CaseKeyMissingError extends Error {
@@ -230,8 +243,7 @@ export function caseKeyById(vaultKey: CryptoKey, keyId: string): Promise<CryptoK
   const cached = getDataKey() === vaultKey ? getCachedCaseKey(keyId) : undefined;
   if (cached) return cached;
   const loading = (async () => {
-    const row = await Dexie.ignoreTransaction(() => db.caseKeys.get(keyId));
-    const wrapped = row && !isBundle(row) ? row : await bundledKey(keyId);
+    const wrapped = await readWrappedKey(keyId);
     if (!wrapped) throw new CaseKeyMissingError(keyId);
     return unwrapCaseKey(vaultKey, wrapped, keyId);
   })();

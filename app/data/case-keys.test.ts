@@ -2,8 +2,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { makeCase, makeDraft, makeNote, makeParty } from '../../schema/factories';
-import { BUNDLE_FROM, CaseKeyMissingError, caseKeyById, getCachedCaseKey, wrappedKeysOf } from './case-key-store';
-import { holdsCaseKey, readWrappedKey } from './case-key-lookup';
+import {
+  BUNDLE_FROM,
+  CaseKeyMissingError,
+  caseKeyById,
+  getCachedCaseKey,
+  readWrappedKey,
+  wrappedKeysOf,
+} from './case-key-store';
+import { holdsCaseKey } from './case-key-lookup';
 import { newWrappedCaseKey, unwrapCaseKey, wrapCaseKey } from './case-keys';
 import { decryptRecord } from './crypto';
 import { db } from './db';

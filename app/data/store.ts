@@ -17,9 +17,9 @@ import {
   caseKeyIdOf,
   casesWithRows,
   createCaseKey,
-  deleteCaseKeys,
   forgetCaseKey,
   packCaseKeyRows,
+  shredCaseKeys,
 } from './case-key-store';
 import { db } from './db';
 import type { AuditRow, CaseKeyRow, RecordRow } from './db';
@@ -450,15 +450,7 @@ export async function eraseCase(caseId: string): Promise<{ erased: number }> {
             // Crypto-shredding: the case's wrapped key(s) go first, so leftover
             // ciphertext of the case (old versions in IndexedDB's files) can no
             // longer be decrypted, not even with the vault key.
-            const keyIds = new Set<string>();
-            await db.records
-              .where('caseId')
-              .equals(caseId)
-              .each((row) => {
-                if (row.k !== undefined) keyIds.add(row.k);
-              });
-            shredded = [...keyIds];
-            await deleteCaseKeys(shredded);
+            shredded = await shredCaseKeys(caseId);
             removed = await db.records
               .where('[caseId+kind]')
               .anyOf(INDEXED_KINDS.map((kind) => [caseId, kind]))

@@ -5,7 +5,7 @@ import { conflictSchema } from '../../../schema/sync-conflict';
 import type { SyncConflict } from '../../../schema/sync-conflict';
 import type { StoredRecord } from '../../../schema/records';
 import { decryptRecord, encryptRecord } from '../crypto';
-import { deleteCaseKeys, forgetCaseKey } from '../case-key-store';
+import { forgetCaseKey, shredCaseKeys } from '../case-key-store';
 import { db } from '../db';
 import type { AuditRow, ConflictRow, RecordRow, SyncRow } from '../db';
 import { applyIndexPlan, commitIndexPlan, invalidateIndex, isIndexMoved, planIndexChange } from '../index/case-index';
@@ -166,19 +166,10 @@ export async function applyPulled(
               .anyOf(INDEXED_KINDS.map((kind) => [erasedCase, kind]))
               .count();
             // Crypto-shredding as for an erasure here (store.ts eraseCase): the case's wrapped keys go too.
-            const keyIds = new Set<string>();
-            if (old?.kind === 'case' && old.id === erasedCase && old.k !== undefined) keyIds.add(old.k);
-            const ids: string[] = [];
-            await db.records
-              .where('caseId')
-              .equals(erasedCase)
-              .each((row) => {
-                ids.push(row.id);
-                if (row.k !== undefined) keyIds.add(row.k);
-              });
+            const caseRowKey = old?.kind === 'case' && old.id === erasedCase ? old.k : undefined;
+            shredded.push(...(await shredCaseKeys(erasedCase, caseRowKey === undefined ? [] : [caseRowKey])));
+            const ids = await db.records.where('caseId').equals(erasedCase).primaryKeys();
             const conflictIds = await db.conflicts.where('caseId').equals(erasedCase).primaryKeys();
-            await deleteCaseKeys([...keyIds]);
-            shredded.push(...keyIds);
             await db.records.bulkDelete(ids);
             await db.conflicts.bulkDelete(conflictIds);
             await markChanged([...ids, ...conflictIds].filter((id) => id !== w.id));
