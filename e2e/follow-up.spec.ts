@@ -73,6 +73,46 @@ test.describe('follow-up overview', () => {
     await expectNoAxeViolations(page, 'empty overview');
   });
 
+  test('with more than a page, every card comes in and "Toon meer" shows the rest', async ({ page }) => {
+    test.slow(); // 12 cases through the UI
+    const followUp = new FollowUpPage(page);
+    await page.clock.install({ time: monday });
+    await page.goto('/');
+    await followUp.lock.createVault();
+    // 11 this week (a page is 10) and 1 later: the first render shows 10 cards, the rest follows.
+    const dues = [...Array.from({ length: 11 }, (_, i) => (i % 2 === 0 ? '2026-03-04' : '2026-03-05')), '2026-03-20'];
+    for (const [i, due] of dues.entries()) {
+      await page
+        .getByRole('navigation', { name: 'Hoofdmenu' })
+        .getByRole('link', { name: 'Logboek', exact: true })
+        .click();
+      await followUp.logbook.openNewIncident();
+      await followUp.logbook.fillIncident({
+        knownVia: 'Een klasgenoot',
+        types: ['sextortion'],
+        schools: ['Xyloschool'],
+        description: `Melding ${i + 1}.`,
+      });
+      await followUp.logbook.saveIncident();
+      const section = followUp.logbook.section('Opvolging en status');
+      await section.getByRole('button', { name: 'Laten rusten tot…' }).click();
+      await section.getByLabel('Laten rusten tot', { exact: true }).fill(due);
+      await section.getByRole('textbox', { name: 'Waarvoor kom je erop terug?' }).fill(`Nagaan ${i + 1}`);
+      await section.getByRole('button', { name: 'Opvolgdatum bewaren' }).click();
+      await expect(section.getByRole('status')).toHaveText('De opvolgdatum is bewaard.');
+    }
+
+    await followUp.open();
+    await expect(followUp.groupHeading('Deze week', 11)).toBeVisible();
+    await expect(followUp.group('Deze week').getByRole('article')).toHaveCount(10);
+    await expect(followUp.group('Later').getByRole('article')).toHaveCount(1);
+    await expect(followUp.group('Later')).toContainText('Nagaan 12');
+    await page.getByRole('button', { name: 'Toon meer (nog 1)' }).click();
+    await expect(followUp.group('Deze week').getByRole('article')).toHaveCount(11);
+    await expect(page.getByRole('button', { name: /^Toon meer/ })).toHaveCount(0);
+    await followUp.expectNoHorizontalOverflow('overview with two pages');
+  });
+
   test('a reschedule needs a reason and keeps the history, also after lock and unlock', async ({ page }) => {
     const followUp = new FollowUpPage(page);
     const reference = await planOnMonday(followUp);

@@ -7,6 +7,7 @@
 import { Dexie } from 'dexie';
 
 import { db } from '../db';
+import { getDataKey, subscribeVault } from '../session';
 import { useVaultQuery } from '../use-vault-query';
 import { hasTeamConfig } from './has-team';
 import type { SharedFrom } from './shared-from';
@@ -23,20 +24,47 @@ export function useHasTeam(): boolean {
 
 const NONE: SharedFrom = new Map();
 
+// Issue 19: the last result, for the first render of the next screen that
+// needs it (Opvolging, the case list and a case page wait for it). Kept for
+// the unlocked key only, and forgotten as soon as any `meta` row changes, in
+// this tab or another (Dexie's storagemutated covers both), so it is never
+// older than the rows it was read from.
+let remembered: { key: CryptoKey; value: SharedFrom } | null = null;
+subscribeVault(() => {
+  if (remembered && remembered.key !== getDataKey()) remembered = null;
+});
+const metaPart = `idb://${db.name}/meta/`;
+Dexie.on('storagemutated', (parts) => {
+  if (remembered && Object.keys(parts).some((part) => part.startsWith(metaPart))) remembered = null;
+});
+
+export async function readSharedFromLive(): Promise<SharedFrom> {
+  const key = getDataKey();
+  // Both rows read first, so the live query re-runs when either changes.
+  const [shared] = await Promise.all([db.meta.get('teamSharedCases'), db.meta.get('teamMembers')]);
+  let value = NONE;
+  if (shared) {
+    // The lazy import and WebCrypto are not Dexie promises: waitFor keeps the live query's context.
+    const { readSharedFrom } = await Dexie.waitFor(import('./shared-from'));
+    value = await Dexie.waitFor(readSharedFrom());
+  }
+  if (key && key === getDataKey()) remembered = { key, value };
+  return value;
+}
+
+export function sharedFromInMemory(): SharedFrom | undefined {
+  return remembered && remembered.key === getDataKey() ? remembered.value : undefined;
+}
+
 /**
  * Case id → who shared it with me (a name; null: not in the member list), for
  * naming cases: numbers are per worker, so a colleague's case may carry the
  * same number as mine. Re-read when the shared-cases row or the member list
  * changes; empty on a device without shared cases; undefined while loading or
- * locked (screens wait for it, so a case is never shown under a bare number first).
+ * locked (screens wait for it, so a case is never shown under a bare number
+ * first). A screen opened after an earlier read starts from that result when
+ * no `meta` row has changed since.
  */
 export function useSharedFrom(): SharedFrom | undefined {
-  return useVaultQuery(async () => {
-    // Both rows read first, so the live query re-runs when either changes.
-    const [shared] = await Promise.all([db.meta.get('teamSharedCases'), db.meta.get('teamMembers')]);
-    if (!shared) return NONE;
-    // The lazy import and WebCrypto are not Dexie promises: waitFor keeps the live query's context.
-    const { readSharedFrom } = await Dexie.waitFor(import('./shared-from'));
-    return Dexie.waitFor(readSharedFrom());
-  }, []);
+  return useVaultQuery(readSharedFromLive, [], sharedFromInMemory);
 }

@@ -2,7 +2,7 @@
 // later (Brussels calendar), with inline "Klaar" and "Verplaatsen", filters on
 // school, type and flag, and the calendar file. Only the first page of each
 // group is decrypted; "Toon meer" asks for more.
-import { Fragment, lazy, Suspense, useId, useRef, useState } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { absoluteDateNl, followUpGroups, relativeDueNl, type FollowUpGroup } from '../../../schema/follow-up';
 import { ICS_FILE_NAME, ICS_MIME_TYPE } from '../../../schema/ics';
 import { flagSchema, type Flag } from '../../../schema/records/assessment';
@@ -43,6 +43,11 @@ const flagNames: Readonly<Record<Flag, { label: string; meaning: string }>> = nl
 // Team coordination (issue 21): its code loads only on a device that is in a team.
 const TeamFollowUp = lazy(() => import('./team-follow-up').then((m) => ({ default: m.TeamFollowUp })));
 
+// Issue 19: the first render shows this many cards, from the first groups on
+// (more than a phone shows above the fold); the other cards follow in a
+// second render right after that paint.
+const FIRST_RENDER_CARDS = 10;
+
 type Limits = Record<FollowUpGroup, number>;
 const initialLimits = Object.fromEntries(followUpGroups.map((g) => [g, FOLLOW_UP_PAGE_SIZE])) as Limits;
 
@@ -66,6 +71,11 @@ export function FollowUpScreen() {
   const overview = useFollowUpOverview(options);
   const filterActive = school.trim() !== '' || type !== '' || flag !== '';
   const busy = overview !== undefined && (overview.key !== overviewKey(options) || school !== debouncedSchool);
+
+  const [allCards, setAllCards] = useState(false);
+  // After the first paint (passive effects run after it): every card, in one render.
+  useEffect(() => setAllCards(true), []);
+  let firstRenderBudget = FIRST_RENDER_CARDS;
 
   const headings = useRef(new Map<FollowUpGroup, HTMLHeadingElement>());
   const inTeam = useTeamPresent();
@@ -155,28 +165,34 @@ export function FollowUpScreen() {
       ) : (
         <div aria-busy={busy}>
           {overview.total === 0 ? <p className="callout">{overview.filtered ? t.emptyFiltered : t.empty}</p> : null}
-          {followUpGroups.map((group) => (
-            <Fragment key={group}>
-              <GroupSection
-                view={overview.groups[group]}
-                today={overview.bounds.today}
-                sharedFrom={sharedFrom}
-                headingRef={(el) => {
-                  if (el) headings.current.set(group, el);
-                  else headings.current.delete(group);
-                }}
-                onShowMore={() =>
-                  setLimits((current) => ({ ...current, [group]: current[group] + FOLLOW_UP_PAGE_SIZE }))
-                }
-                onAnnounce={(message) => {
-                  setAnnouncement(message);
-                  headings.current.get(group)?.focus();
-                }}
-              />
-              {/* Cases without a date and marked steps come right after what is late. */}
-              {group === 'te-laat' ? <AttentionGroups filter={filter} sharedFrom={sharedFrom} /> : null}
-            </Fragment>
-          ))}
+          {followUpGroups.map((group) => {
+            const items = overview.groups[group].items.length;
+            const shown = allCards ? items : Math.min(items, firstRenderBudget);
+            firstRenderBudget -= shown;
+            return (
+              <Fragment key={group}>
+                <GroupSection
+                  view={overview.groups[group]}
+                  shown={shown}
+                  today={overview.bounds.today}
+                  sharedFrom={sharedFrom}
+                  headingRef={(el) => {
+                    if (el) headings.current.set(group, el);
+                    else headings.current.delete(group);
+                  }}
+                  onShowMore={() =>
+                    setLimits((current) => ({ ...current, [group]: current[group] + FOLLOW_UP_PAGE_SIZE }))
+                  }
+                  onAnnounce={(message) => {
+                    setAnnouncement(message);
+                    headings.current.get(group)?.focus();
+                  }}
+                />
+                {/* Cases without a date and marked steps come right after what is late. */}
+                {group === 'te-laat' ? <AttentionGroups filter={filter} sharedFrom={sharedFrom} /> : null}
+              </Fragment>
+            );
+          })}
         </div>
       )}
 
@@ -187,6 +203,8 @@ export function FollowUpScreen() {
 
 interface GroupSectionProps {
   view: FollowUpGroupView;
+  /** How many of the group's items to render now (fewer only in the first render). */
+  shown: number;
   today: string;
   sharedFrom: SharedFrom;
   headingRef: (el: HTMLHeadingElement | null) => void;
@@ -194,9 +212,12 @@ interface GroupSectionProps {
   onAnnounce: (message: string) => void;
 }
 
-function GroupSection({ view, today, sharedFrom, headingRef, onShowMore, onAnnounce }: GroupSectionProps) {
+function GroupSection({ view, shown, today, sharedFrom, headingRef, onShowMore, onAnnounce }: GroupSectionProps) {
   const headingId = useId();
   const remaining = view.total - view.items.length;
+  // Cards still to come in the background render: no "empty" text and no "Toon meer" yet.
+  const pending = shown < view.items.length;
+  const items = pending ? view.items.slice(0, shown) : view.items;
   return (
     <section className={`follow-up-group follow-up-group--${view.group}`} aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
@@ -204,9 +225,9 @@ function GroupSection({ view, today, sharedFrom, headingRef, onShowMore, onAnnou
       </h2>
       {view.items.length === 0 ? (
         <p className="follow-up-group__empty">{t.groupEmpty[view.group]}</p>
-      ) : (
+      ) : items.length === 0 ? null : (
         <ul className="follow-up-list">
-          {view.items.map((item) => (
+          {items.map((item) => (
             <li key={item.ok ? item.followUp.id : item.id}>
               {item.ok ? (
                 <FollowUpCard item={item} today={today} sharedFrom={sharedFrom} onAnnounce={onAnnounce} />
@@ -220,7 +241,7 @@ function GroupSection({ view, today, sharedFrom, headingRef, onShowMore, onAnnou
           ))}
         </ul>
       )}
-      {remaining > 0 ? (
+      {remaining > 0 && !pending ? (
         <button type="button" className="button" onClick={onShowMore}>
           {t.showMore(remaining)}
         </button>
