@@ -89,7 +89,10 @@ const summaryLabels = {
     'daadwerkelijk-misbruik': 'Daadwerkelijk misbruik',
   },
   how: { 'mondeling-genoteerd': 'mondeling genoteerd', schriftelijk: 'schriftelijk' },
-  basis: { noodtoestand: 'noodtoestand', 'art-458bis': 'art. 458bis Strafwetboek' },
+  basis: {
+    noodtoestand: 'noodtoestand',
+    'art-458bis': 'art. 458bis oud Strafwetboek (nummering van vóór 8 april 2026)',
+  },
   party: (name: string, age: number | undefined) => (age === undefined ? name : `${name} (${age})`),
   sourceConsent: (who: string, givenBy: 'jongere' | 'ouder-voogd', how: string, date: string) =>
     givenBy === 'jongere'
@@ -237,7 +240,7 @@ export const exportScreen = {
       shares: {
         toestemming: 'met toestemming',
         noodtoestand: 'zonder toestemming: noodtoestand',
-        'art-458bis': 'zonder toestemming: art. 458bis',
+        'art-458bis': 'zonder toestemming: art. 458bis (oud Strafwetboek)',
       },
     },
     fileName: (period: string, ext: string) => `baken-auditor-${period}.${ext}`,

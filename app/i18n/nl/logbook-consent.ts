@@ -36,7 +36,8 @@ export const consentRules = {
 };
 
 export const shareRules = {
-  recipient458bis: 'Art. 458bis Strafwetboek laat alleen toe de procureur des Konings (parket) te informeren.',
+  recipient458bis:
+    'Art. 458bis van het oude Strafwetboek laat alleen toe de procureur des Konings (parket) te informeren.',
   bestPlacedToHelp: 'Wie (persoon of dienst) kan het best helpen?',
   bestPlacedToHelpHint: 'Betrek de derde die het meest hulp kan bieden, niet noodzakelijk politie of parket.',
   informed: 'Weet de jongere wat je deelt, waarom en wat er daarna gebeurt?',
@@ -62,7 +63,7 @@ export const shareRules = {
     count === 1
       ? 'Eén waarschuwing bij de controlevragen bevestigd.'
       : `${count} waarschuwingen bij de controlevragen bevestigd.`,
-  invalid458bis: 'Telt niet: art. 458bis laat alleen het parket toe, niet deze ontvanger.',
+  invalid458bis: 'Telt niet: art. 458bis (oud Strafwetboek) laat alleen het parket toe, niet deze ontvanger.',
 };
 
 export const names = {
