@@ -63,14 +63,14 @@ describe('readCaseList', () => {
     await runOperation('addParty', { caseId: a.id, role: 'jongere-die-doorstuurde', pseudonym: 'Zoë' });
     await runOperation('addParty', { caseId: b.id, role: 'melder' });
     const base = { criteriaVersion: '2021', answers: ANSWERS, reasoning: 'r' } as const;
-    await runOperation('assessFlags', { ...base, caseId: a.id, flag: 'geel', assessedOn: '2026-03-13' });
+    await runOperation('assessFlags', { ...base, caseId: a.id, flag: 'geel', assessedOn: '2026-03-12' });
     tick();
     // Recorded later, but about an earlier date: not the latest.
-    await runOperation('assessFlags', { ...base, caseId: a.id, flag: 'zwart', assessedOn: '2026-03-12' });
+    await runOperation('assessFlags', { ...base, caseId: a.id, flag: 'zwart', assessedOn: '2026-03-11' });
     const done = await runOperation('scheduleFollowUp', { caseId: a.id, due: '2026-03-13', purpose: 'Eerst' });
     await runOperation('scheduleFollowUp', { caseId: a.id, due: '2026-03-30', purpose: 'Later' });
     await runOperation('scheduleFollowUp', { caseId: a.id, due: '2026-03-20', purpose: 'Dan' });
-    await runOperation('completeFollowUp', { id: done.id, doneOn: '2026-03-13' });
+    await runOperation('completeFollowUp', { id: done.id, doneOn: '2026-03-12' });
 
     const list = await readCaseList();
     const itemA = list.find((i) => i.id === a.id);

@@ -239,7 +239,7 @@ describe('every operation writes its records and exactly one audit event in one 
       action: 'followup.done',
       prepare: async ({ kase }) =>
         runOperation('scheduleFollowUp', { caseId: kase.id, due: '2026-03-19', purpose: M.purpose }),
-      run: async (_ctx, f) => runOperation('completeFollowUp', { id: (f as { id: string }).id, doneOn: '2026-03-19' }),
+      run: async (_ctx, f) => runOperation('completeFollowUp', { id: (f as { id: string }).id, doneOn: '2026-03-12' }),
     },
     {
       name: 'rescheduleFollowUp',
@@ -677,7 +677,7 @@ describe('Vlaggensysteem assessments', () => {
       answers: allFine,
       flag: 'zwart',
       reasoning: 'Gekozen door de professional',
-      assessedOn: '2026-03-12',
+      assessedOn: '2026-03-11',
     });
     tick();
     const second = await runOperation('assessFlags', {
@@ -686,7 +686,7 @@ describe('Vlaggensysteem assessments', () => {
       answers: ANSWERS_2021,
       flag: 'groen',
       reasoning: 'Herbekeken',
-      assessedOn: '2026-03-13',
+      assessedOn: '2026-03-12',
     });
     expect(first.flag).toBe('zwart');
     const detail = await readCaseDetail(kase.id);
@@ -918,7 +918,7 @@ describe('erasing a case', () => {
     const note = await runOperation('appendNote', { caseId, noteKind: 'gesprek', text: M.note });
     await runOperation('correctNote', { supersedes: note.id, text: M.correction, reason: M.reason });
     const done = await runOperation('scheduleFollowUp', { caseId, due: '2026-03-13', purpose: M.purpose });
-    await runOperation('completeFollowUp', { id: done.id, doneOn: '2026-03-13' });
+    await runOperation('completeFollowUp', { id: done.id, doneOn: '2026-03-12' });
     await runOperation('scheduleFollowUp', { caseId, due: '2026-03-20', purpose: M.purpose });
     await runOperation('recordReferral', {
       caseId,
@@ -991,7 +991,7 @@ describe('closing and reopening', () => {
     expect(issuesOf(await failure(runOperation('closeCase', { id: kase.id, retentionUntil: '2031-03-12' })))).toEqual([
       { path: 'status', message: recordErrors.openFollowUps },
     ]);
-    await runOperation('completeFollowUp', { id: f.id, doneOn: '2026-03-19' });
+    await runOperation('completeFollowUp', { id: f.id, doneOn: '2026-03-12' });
     expect(issuesOf(await failure(runOperation('closeCase', { id: kase.id, retentionUntil: '2026-03-11' })))).toEqual([
       { path: 'retentionUntil', message: recordErrors.retentionInPast },
     ]);
@@ -1026,13 +1026,13 @@ describe('follow-ups', () => {
     const first = await runOperation('scheduleFollowUp', { caseId: kase.id, due: '2026-03-19', purpose: 'Terugkomen' });
     const second = await runOperation('scheduleFollowUp', { caseId: kase.id, due: '2026-04-02', purpose: 'Nog eens' });
     expect((await stored(kase.id)) as Case).toMatchObject({ status: 'in-rust' });
-    await runOperation('completeFollowUp', { id: first.id, doneOn: '2026-03-19' });
+    await runOperation('completeFollowUp', { id: first.id, doneOn: '2026-03-11' });
     expect((await stored(kase.id)) as Case).toMatchObject({ status: 'in-rust' });
-    const done = await runOperation('completeFollowUp', { id: second.id, doneOn: '2026-03-20' });
-    expect(done.doneOn).toBe('2026-03-20');
+    const done = await runOperation('completeFollowUp', { id: second.id, doneOn: '2026-03-12' });
+    expect(done.doneOn).toBe('2026-03-12');
     expect((await stored(kase.id)) as Case).toMatchObject({ status: 'open' });
     expect((await listFollowUpsDue('9999-12-31')).some((r) => r.ok && r.record.id === second.id)).toBe(false);
-    expect(issuesOf(await failure(runOperation('completeFollowUp', { id: second.id, doneOn: '2026-03-21' })))).toEqual([
+    expect(issuesOf(await failure(runOperation('completeFollowUp', { id: second.id, doneOn: '2026-03-12' })))).toEqual([
       { path: 'doneOn', message: recordErrors.alreadyDone },
     ]);
   });
@@ -1063,7 +1063,7 @@ describe('follow-ups', () => {
     expect(
       issuesOf(await failure(runOperation('rescheduleFollowUp', { id: f.id, to: '2026-03-30', reason: ' ' }))),
     ).toEqual([{ path: 'reason', message: textErrors.required }]);
-    await runOperation('completeFollowUp', { id: f.id, doneOn: '2026-03-23' });
+    await runOperation('completeFollowUp', { id: f.id, doneOn: '2026-03-12' });
     expect(
       issuesOf(await failure(runOperation('rescheduleFollowUp', { id: f.id, to: '2026-03-30', reason: 'x' }))),
     ).toEqual([{ path: 'doneOn', message: recordErrors.alreadyDone }]);
@@ -1094,14 +1094,14 @@ describe('referrals and step checks', () => {
     const unchecked = await runOperation('setStepCheck', { ...step, doneOn: null });
     expect(unchecked).toMatchObject({ id: first.id, note: 'Verwijderd' });
     expect(unchecked).not.toHaveProperty('doneOn');
-    const again = await runOperation('setStepCheck', { ...step, doneOn: '2026-03-14', note: '' });
+    const again = await runOperation('setStepCheck', { ...step, doneOn: '2026-03-11', note: '' });
     expect(again.id).toBe(first.id);
     expect(again).not.toHaveProperty('note');
     await runOperation('setStepCheck', { ...step, stepId: 'gesprek-jongere', doneOn: '2026-03-12' });
     const detail = await readCaseDetail(kase.id);
     expect(detail?.steps.map((s) => [s.stepId, s.doneOn])).toEqual([
       ['gesprek-jongere', '2026-03-12'],
-      ['schade-beperken', '2026-03-14'],
+      ['schade-beperken', '2026-03-11'],
     ]);
     expect(await listRecords({ kind: 'step', caseId: kase.id })).toHaveLength(2);
   });

@@ -9,7 +9,8 @@
 import type { z } from 'zod';
 
 import { formatIsoDate } from '../../schema/calendar-date';
-import type { RecordErrorCode } from '../../schema/errors';
+import { recordErrors, type RecordErrorCode } from '../../schema/errors';
+import { isFutureDate } from '../../schema/follow-up';
 import { currentSchemaVersion } from '../../schema/records';
 import type { RecordOfKind, StoredRecord } from '../../schema/records';
 import type { AuditAction, AuditDetails, AuditEvent } from '../../schema/records/audit';
@@ -117,6 +118,16 @@ export function newRecordHead<K extends Exclude<RecordKind, 'case' | 'audit' | '
 
 export function ruleError(id: string | undefined, path: PropertyKey[], code: RecordErrorCode): InvalidRecordError {
   return new InvalidRecordError(id, [{ path, message: code }]);
+}
+
+/**
+ * The date of something that happened (an assessment, a conversation, a step
+ * done, consent given…) may not be a day that has not come yet anywhere
+ * (`date.inFuture` on `field`). Planned dates (a follow-up's `due`) are not checked here.
+ */
+export function assertNotFuture(field: string | PropertyKey[], isoDate: string | null | undefined, now: Date): void {
+  if (typeof isoDate === 'string' && isFutureDate(isoDate, now))
+    throw ruleError(undefined, Array.isArray(field) ? field : [field], recordErrors.dateInFuture);
 }
 
 /** Validates a record before anything is written (saveRecords validates again); the same check and error as saveRecords. */

@@ -4,17 +4,20 @@
 import type { z } from 'zod';
 import type { RecordOfKind } from '../../../schema/records';
 import type { AuditAction } from '../../../schema/records/audit';
-import { defineAddOperation, newRecordHead } from '../unit-of-work';
+import { assertNotFuture, defineAddOperation, newRecordHead } from '../unit-of-work';
 
 export function defineRecordOperation<
   K extends 'referral' | 'takedown' | 'evidence' | 'police' | 'informed' | 'grooming',
   S extends z.ZodType<{ caseId: string }>,
   A extends AuditAction,
->(kind: K, input: S, audit: A) {
+>(kind: K, input: S, audit: A, happenedOn: keyof z.output<S> & string) {
   return defineAddOperation({
     input,
     audit,
-    build: (fields, kase, now) =>
-      ({ ...newRecordHead(kind, kase.id), ...fields, createdAt: now.toISOString() }) as RecordOfKind<K>,
+    build: (fields, kase, now) => {
+      // The day it happened may not lie in the future (`date.inFuture`).
+      assertNotFuture(happenedOn, fields[happenedOn] as string | undefined, now);
+      return { ...newRecordHead(kind, kase.id), ...fields, createdAt: now.toISOString() } as RecordOfKind<K>;
+    },
   });
 }

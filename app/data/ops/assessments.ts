@@ -4,7 +4,7 @@ import { recordErrors } from '../../../schema/errors';
 import { assessFlagsInput } from '../../../schema/records/assessment';
 import type { FlagAssessment } from '../../../schema/records/assessment';
 import { getRecord } from '../store';
-import { check, defineOperation, newRecordHead, ruleError, withCase } from '../unit-of-work';
+import { assertNotFuture, check, defineOperation, newRecordHead, ruleError, withCase } from '../unit-of-work';
 
 const CRITERIA: Record<FlagAssessment['criteriaVersion'], readonly string[]> = {
   '2021': criteria2021Ids,
@@ -26,6 +26,7 @@ export const assessFlags = defineOperation({
   run: async (input, { commit }): Promise<FlagAssessment> =>
     withCase(input.caseId, async (kase) => {
       const now = new Date();
+      assertNotFuture('assessedOn', input.assessedOn, now);
       const assessment: FlagAssessment = {
         ...newRecordHead('assessment', kase.id),
         criteriaVersion: input.criteriaVersion,

@@ -4,20 +4,22 @@ import { recordErrors } from '../../../schema/errors';
 import { recordConsentInput, shareWithoutConsentInput, withdrawConsentInput } from '../../../schema/records/consent';
 import type { ConsentGiven, ConsentRecord, ShareWithoutConsent } from '../../../schema/records/consent';
 import type { AuditDetails } from '../../../schema/records/audit';
-import { isFutureDate } from '../../../schema/follow-up';
 import { checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
 import { getSettings } from '../settings';
 import { getRecord } from '../store';
-import { check, defineOperation, newRecordHead, ruleError, withCase, withRecord } from '../unit-of-work';
+import {
+  assertNotFuture,
+  check,
+  defineOperation,
+  newRecordHead,
+  ruleError,
+  withCase,
+  withRecord,
+} from '../unit-of-work';
 
 /** What the audit event says about a consent record: enums only, never text. */
 function consentDetails(consent: ConsentRecord): AuditDetails {
   return { basis: consent.basis, recipient: consent.recipient, categories: consent.categories };
-}
-
-/** A consent given or a share made on a day that has not come yet is refused (`date.inFuture`). */
-function assertNotFuture(field: string, isoDate: string, now: Date): void {
-  if (isFutureDate(isoDate, now)) throw ruleError(undefined, [field], recordErrors.dateInFuture);
 }
 
 async function assertPartyOfCase(caseId: string, partyId: string): Promise<void> {

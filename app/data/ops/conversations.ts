@@ -3,7 +3,7 @@ import { recordErrors } from '../../../schema/errors';
 import { recordConversationInput } from '../../../schema/records/conversation';
 import type { Conversation } from '../../../schema/records/conversation';
 import { getRecord } from '../store';
-import { defineOperation, newRecordHead, ruleError, withCase } from '../unit-of-work';
+import { assertNotFuture, defineOperation, newRecordHead, ruleError, withCase } from '../unit-of-work';
 
 /**
  * Records a conversation: when, joint or separate, with which betrokkenen of
@@ -17,6 +17,7 @@ export const recordConversation = defineOperation({
   run: async (input, { commit }): Promise<Conversation> =>
     withCase(input.caseId, async (kase) => {
       const now = new Date();
+      assertNotFuture('on', input.on, now);
       for (const [i, partyId] of input.partyIds.entries()) {
         const party = await getRecord(partyId, 'party');
         if (!party?.ok || party.record.caseId !== kase.id)

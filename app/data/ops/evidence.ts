@@ -8,6 +8,6 @@ import { defineRecordOperation } from './add-record';
  * the record has no free text. Append-only: the latest record is the current
  * state. The audit event carries only its action and the case.
  */
-export const recordEvidence = defineRecordOperation('evidence', recordEvidenceInput, 'evidence.recorded');
+export const recordEvidence = defineRecordOperation('evidence', recordEvidenceInput, 'evidence.recorded', 'on');
 
 export const evidenceOperations = { recordEvidence };

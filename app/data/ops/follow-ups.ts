@@ -9,6 +9,7 @@ import {
 } from '../../../schema/records/follow-up';
 import type { FollowUp } from '../../../schema/records/follow-up';
 import {
+  assertNotFuture,
   check,
   defineOperation,
   newRecordHead,
@@ -59,6 +60,7 @@ export const completeFollowUp = defineOperation({
     withRecord(id, 'followup', async (followUp, kase) => {
       if (followUp.doneOn !== undefined) throw ruleError(id, ['doneOn'], recordErrors.alreadyDone);
       const now = new Date();
+      assertNotFuture('doneOn', doneOn, now);
       const next: FollowUp = check({ ...followUp, doneOn, updatedAt: now.toISOString() });
       const othersOpen = hasOpenFollowUp(await okRecords('followup', kase.id), id);
       const status = kase.status === 'in-rust' && !othersOpen ? 'open' : kase.status;

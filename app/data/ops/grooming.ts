@@ -7,6 +7,11 @@ import { defineRecordOperation } from './add-record';
  * a set of tags; an empty set says none any more. Append-only: the latest
  * record is the current set. The audit event carries only its action and the case.
  */
-export const recordGroomingObservation = defineRecordOperation('grooming', recordGroomingInput, 'grooming.recorded');
+export const recordGroomingObservation = defineRecordOperation(
+  'grooming',
+  recordGroomingInput,
+  'grooming.recorded',
+  'observedOn',
+);
 
 export const groomingOperations = { recordGroomingObservation };

@@ -8,6 +8,11 @@ import { defineRecordOperation } from './add-record';
  * Append-only. The audit event carries only its action and the case, never
  * the institution's name.
  */
-export const recordInstitutionInformed = defineRecordOperation('informed', recordInformedInput, 'informed.recorded');
+export const recordInstitutionInformed = defineRecordOperation(
+  'informed',
+  recordInformedInput,
+  'informed.recorded',
+  'on',
+);
 
 export const informedOperations = { recordInstitutionInformed };

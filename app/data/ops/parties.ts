@@ -5,6 +5,7 @@ import { addPartyInput, partyFieldsSchema, updatePartyInput } from '../../../sch
 import type { Party } from '../../../schema/records/party';
 import {
   applyPatch,
+  assertNotFuture,
   check,
   defineOperation,
   newRecordHead,
@@ -36,6 +37,7 @@ export const addParty = defineOperation({
   run: async ({ caseId, ...input }, { commit }): Promise<Party> =>
     withCase(caseId, async (kase) => {
       const now = new Date();
+      assertNotFuture(['competence', 'assessedOn'], input.competence?.assessedOn, now);
       const parties = await okRecords('party', caseId);
       const party: Party = withoutUndefined({
         ...newRecordHead('party', caseId),
@@ -63,6 +65,8 @@ export const updateParty = defineOperation({
   run: async ({ id, ...patch }, { commit }): Promise<Party> =>
     withRecord(id, 'party', async (party, kase) => {
       const now = new Date();
+      // A competence judgement given now is dated today or earlier; one stored earlier is not checked again.
+      assertNotFuture(['competence', 'assessedOn'], patch.competence?.assessedOn, now);
       // Role and pseudonym are required: undefined there means "unchanged".
       if (patch.role === undefined) delete patch.role;
       if (patch.pseudonym === undefined) delete patch.pseudonym;

@@ -8,6 +8,6 @@ import { defineRecordOperation } from './add-record';
  * means, and the worker's initials. Append-only: the latest record per stage
  * is its state. The audit event carries only its action and the case.
  */
-export const recordPoliceStep = defineRecordOperation('police', recordPoliceInput, 'police.recorded');
+export const recordPoliceStep = defineRecordOperation('police', recordPoliceInput, 'police.recorded', 'on');
 
 export const policeOperations = { recordPoliceStep };

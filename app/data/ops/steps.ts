@@ -2,7 +2,7 @@
 import { currentSchemaVersion } from '../../../schema/records';
 import { setStepCheckInput } from '../../../schema/records/step';
 import type { StepCheck } from '../../../schema/records/step';
-import { defineOperation, okRecords, withCase, withoutUndefined } from '../unit-of-work';
+import { assertNotFuture, defineOperation, okRecords, withCase, withoutUndefined } from '../unit-of-work';
 
 /**
  * Checks (or unchecks) one step of a step plan for a case. There is one
@@ -19,6 +19,7 @@ export const setStepCheck = defineOperation({
   run: async (input, { commit }): Promise<StepCheck> =>
     withCase(input.caseId, async (kase) => {
       const now = new Date();
+      assertNotFuture('doneOn', input.doneOn, now);
       const existing = (await okRecords('step', kase.id))
         .filter((s) => s.planId === input.planId && s.stepId === input.stepId)
         .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))[0];

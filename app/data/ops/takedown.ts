@@ -9,6 +9,6 @@ import { defineRecordOperation } from './add-record';
  * record of a step is its status, earlier ones stay as history. The audit
  * event carries only its action and the case.
  */
-export const recordTakedownStep = defineRecordOperation('takedown', recordTakedownInput, 'takedown.recorded');
+export const recordTakedownStep = defineRecordOperation('takedown', recordTakedownInput, 'takedown.recorded', 'on');
 
 export const takedownOperations = { recordTakedownStep };

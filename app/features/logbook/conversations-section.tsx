@@ -12,9 +12,9 @@ import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
-import { formatDate, todayIso } from '../../ui/dates';
+import { formatDate, latestTodayIso, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { chosen, missing, oneBox, optionsOf, ticked } from './form-values';
+import { chosen, missing, oneBox, optionsOf, pastDates, ticked } from './form-values';
 import { InitialsField, RecordForm, type RecordFormProps, RecordSection } from './record-section';
 
 const t = nl.logbook.conversations;
@@ -68,14 +68,17 @@ function ConversationForm({ detail, onDone, onCancel }: RecordFormProps & { deta
       byInitials: '',
     }),
     schema: conversationForm,
-    check: (v) => missing(v, { format: 'choose', partyIds: 'chooseOne', byInitials: 'required' }),
+    check: (v) => ({
+      ...missing(v, { format: 'choose', partyIds: 'chooseOne', byInitials: 'required' }),
+      ...pastDates(v, ['on']),
+    }),
     run: (input) => runOperation('recordConversation', { caseId, ...input }),
     onDone,
     fields: ['on', 'format', 'partyIds', 'allAgreed', 'byInitials'],
   });
   return (
     <RecordForm form={form} label={t.formTitle} onCancel={onCancel}>
-      <TextField label={t.on} type="date" {...form.text('on')} />
+      <TextField label={t.on} type="date" max={latestTodayIso()} {...form.text('on')} />
       <RadioGroup
         legend={t.format}
         name={`conversation-format-${caseId}`}

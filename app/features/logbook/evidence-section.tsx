@@ -15,9 +15,9 @@ import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
-import { formatDate, todayIso } from '../../ui/dates';
+import { formatDate, latestTodayIso, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { chosen, missing, optionsOf } from './form-values';
+import { chosen, missing, optionsOf, pastDates } from './form-values';
 import { HistoryCard, InitialsField, RecordForm, type RecordFormProps, RecordSection } from './record-section';
 
 const t = nl.logbook.evidence;
@@ -83,8 +83,14 @@ function EvidenceForm({ caseId, onDone, onCancel }: RecordFormProps & { caseId: 
       byInitials: '',
     }),
     schema: evidenceForm,
-    check: (v) =>
-      missing(v, { exists: 'choose', ...(v.exists === 'ja' ? { heldBy: 'chooseOne' } : {}), byInitials: 'required' }),
+    check: (v) => ({
+      ...missing(v, {
+        exists: 'choose',
+        ...(v.exists === 'ja' ? { heldBy: 'chooseOne' } : {}),
+        byInitials: 'required',
+      }),
+      ...pastDates(v, ['on']),
+    }),
     run: (input) => runOperation('recordEvidence', { caseId, ...input }),
     onDone,
     fields: ['exists', 'forms', 'heldBy', 'on', 'byInitials'],
@@ -104,7 +110,7 @@ function EvidenceForm({ caseId, onDone, onCancel }: RecordFormProps & { caseId: 
           <CheckboxGroup legend={t.heldBy} options={holderOptions} {...form.choice('heldBy')} />
         </>
       ) : null}
-      <TextField label={t.on} type="date" {...form.text('on')} />
+      <TextField label={t.on} type="date" max={latestTodayIso()} {...form.text('on')} />
       <InitialsField label={t.byInitials} hint={t.byInitialsHint} {...form.text('byInitials')} />
     </RecordForm>
   );

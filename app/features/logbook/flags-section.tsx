@@ -17,12 +17,12 @@ import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
-import { formatDate, todayIso } from '../../ui/dates';
+import { formatDate, latestTodayIso, todayIso } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { unchosen } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
-import { optionsOf } from './form-values';
+import { optionsOf, pastDates } from './form-values';
 
 const t = nl.logbook.flags;
 const answerOptions = optionsOf(criterionAnswerSchema.options, t.answers);
@@ -155,7 +155,7 @@ function FlagsForm({
       partyIds: [],
     }),
     schema: flagsForm,
-    check: (values) => unchosen(values, ['flag']),
+    check: (values) => ({ ...unchosen(values, ['flag']), ...pastDates(values, ['assessedOn']) }),
     run: (input) => runOperation('assessFlags', { caseId, ...input, reasoning: input.reasoning.trim() }),
     onDone,
     fields: ['criteriaVersion', 'answers', 'flag', 'reasoning', 'assessedOn', 'behaviour', 'partyIds'],
@@ -192,7 +192,7 @@ function FlagsForm({
       ))}
       <RadioGroup legend={t.flag} hint={t.flagHint} name="flag" options={flagOptions} {...form.choice('flag')} />
       <TextAreaField label={t.reasoning} {...form.text('reasoning')} />
-      <TextField label={t.assessedOn} type="date" {...form.text('assessedOn')} />
+      <TextField label={t.assessedOn} type="date" max={latestTodayIso()} {...form.text('assessedOn')} />
       <FormError message={form.general} />
       <FormButtons busy={form.busy} onCancel={onCancel} />
     </form>

@@ -3,6 +3,7 @@
 // read as yes/no, and the usual "left empty" checks with their Dutch text.
 import { z } from 'zod';
 import { nl } from '../../i18n/catalogue';
+import { isFutureIso, isIsoDate } from '../../ui/dates';
 import type { FieldErrors } from '../../ui/form-errors';
 
 /** A radio group's value: '' until chosen; the form schema then wants one of `schema`'s options. */
@@ -37,6 +38,20 @@ export function missing(values: Record<string, unknown>, rules: Record<string, '
     const value = values[field];
     const empty = Array.isArray(value) ? value.length === 0 : typeof value !== 'string' || value.trim() === '';
     if (empty) errors[field] = nl.logbook.errors[rule];
+  }
+  return errors;
+}
+
+/**
+ * Dates of something that happened (an assessment, a conversation, a step
+ * done…) set after today: "Deze datum ligt in de toekomst." on each, before
+ * anything is saved. The operation refuses them too (`date.inFuture`).
+ */
+export function pastDates<V extends object>(values: V, fields: readonly (keyof V & string)[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of fields) {
+    const value: unknown = values[field];
+    if (typeof value === 'string' && isIsoDate(value) && isFutureIso(value)) errors[field] = nl.errors['date.inFuture'];
   }
   return errors;
 }

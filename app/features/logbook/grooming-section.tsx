@@ -14,9 +14,9 @@ import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
-import { formatDate, todayIso } from '../../ui/dates';
+import { formatDate, latestTodayIso, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { missing, optionsOf } from './form-values';
+import { missing, optionsOf, pastDates } from './form-values';
 import { HistoryCard, InitialsField, RecordForm, type RecordFormProps, RecordSection } from './record-section';
 
 const t = nl.logbook.grooming;
@@ -78,7 +78,7 @@ function GroomingForm({
   const form = useOperationForm({
     initial: () => ({ phases: [...start], observedOn: todayIso(), byInitials: '' }),
     schema: groomingForm,
-    check: (v) => missing(v, { byInitials: 'required' }),
+    check: (v) => ({ ...missing(v, { byInitials: 'required' }), ...pastDates(v, ['observedOn']) }),
     run: (input) => runOperation('recordGroomingObservation', { caseId, ...input }),
     onDone,
     fields: ['phases', 'observedOn', 'byInitials'],
@@ -86,7 +86,7 @@ function GroomingForm({
   return (
     <RecordForm form={form} label={t.formTitle} onCancel={onCancel}>
       <CheckboxGroup legend={t.phases} hint={t.phasesHint} options={phaseOptions} {...form.choice('phases')} />
-      <TextField label={t.observedOn} type="date" {...form.text('observedOn')} />
+      <TextField label={t.observedOn} type="date" max={latestTodayIso()} {...form.text('observedOn')} />
       <InitialsField label={t.byInitials} hint={t.byInitialsHint} {...form.text('byInitials')} />
     </RecordForm>
   );

@@ -12,9 +12,9 @@ import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
-import { formatDate, todayIso } from '../../ui/dates';
+import { formatDate, latestTodayIso, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { chosen, missing, oneBox, optionsOf, ticked } from './form-values';
+import { chosen, missing, oneBox, optionsOf, pastDates, ticked } from './form-values';
 import { InitialsField, RecordForm, type RecordFormProps, RecordSection } from './record-section';
 
 const t = nl.logbook.informed;
@@ -70,7 +70,10 @@ function InformedForm({ caseId, onDone, onCancel }: RecordFormProps & { caseId: 
       byInitials: '',
     }),
     schema: informedForm,
-    check: (v) => missing(v, { institutionKind: 'choose', basis: 'choose', byInitials: 'required' }),
+    check: (v) => ({
+      ...missing(v, { institutionKind: 'choose', basis: 'choose', byInitials: 'required' }),
+      ...pastDates(v, ['on']),
+    }),
     run: (input) => runOperation('recordInstitutionInformed', { caseId, ...input }),
     onDone,
     fields: ['institutionKind', 'institution', 'on', 'basis', 'pupilsToldFirst', 'byInitials'],
@@ -92,7 +95,7 @@ function InformedForm({ caseId, onDone, onCancel }: RecordFormProps & { caseId: 
         maxLength={120}
         {...form.text('institution')}
       />
-      <TextField label={t.on} type="date" {...form.text('on')} />
+      <TextField label={t.on} type="date" max={latestTodayIso()} {...form.text('on')} />
       <RadioGroup
         legend={t.basis}
         hint={t.basisHint}

@@ -10,13 +10,13 @@ import { RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
 import { useLinkWarnings } from '../../ui/link-warning';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
-import { todayIso } from '../../ui/dates';
+import { latestTodayIso, todayIso } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { RecordList } from '../../ui/item-list';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
-import { optionsOf } from './form-values';
+import { optionsOf, pastDates } from './form-values';
 
 const t = nl.logbook.parties;
 const tc = nl.logbook.competence;
@@ -97,7 +97,13 @@ function PartyCard({
       <p>{details.join(' · ')}</p>
       {party.realName ? (
         <p>
-          <button type="button" className="link-button" onClick={() => setShowName((v) => !v)}>
+          {/* Described by the card's heading: each card's button says whose name it shows. */}
+          <button
+            type="button"
+            className="link-button"
+            aria-describedby={`party-${party.id}`}
+            onClick={() => setShowName((v) => !v)}
+          >
             {showName ? t.hideRealName : t.showRealName}
           </button>
           {showName ? (
@@ -157,6 +163,11 @@ function checkParty(values: PartyValues, withOverride: boolean): FieldErrors {
   const age = values.age.trim();
   if (age !== '' && (!/^\d{1,3}$/.test(age) || Number(age) > 120)) errors.age = nl.logbook.errors.ageRange;
   if (withOverride && values.competent === '') errors['competence.competent'] = nl.logbook.errors.choose;
+  // A judgement already made: not dated in the future (the operation refuses it too).
+  if (withOverride) {
+    const future = pastDates(values, ['assessedOn']).assessedOn;
+    if (future) errors['competence.assessedOn'] = future;
+  }
   return errors;
 }
 
@@ -309,7 +320,7 @@ function PartyForm({
                 maxLength={120}
                 {...competenceText('assessedBy')}
               />
-              <TextField label={tc.assessedOn} type="date" {...competenceText('assessedOn')} />
+              <TextField label={tc.assessedOn} type="date" max={latestTodayIso()} {...competenceText('assessedOn')} />
               <TextAreaField label={tc.reason} {...competenceText('reason')} />
             </div>
           ) : null}

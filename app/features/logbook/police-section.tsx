@@ -14,9 +14,9 @@ import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
-import { formatDate, todayIso } from '../../ui/dates';
+import { formatDate, latestTodayIso, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { chosen, missing, oneBox, optionsOf, ticked } from './form-values';
+import { chosen, missing, oneBox, optionsOf, pastDates, ticked } from './form-values';
 import { InitialsField, LatestPerKeySection, RecordForm, type RecordFormProps } from './record-section';
 
 const t = nl.logbook.police;
@@ -68,7 +68,10 @@ function PoliceForm({ caseId, onDone, onCancel }: RecordFormProps & { caseId: st
       byInitials: '',
     }),
     schema: policeForm,
-    check: (v) => missing(v, { stage: 'choose', by: 'choose', byInitials: 'required' }),
+    check: (v) => ({
+      ...missing(v, { stage: 'choose', by: 'choose', byInitials: 'required' }),
+      ...pastDates(v, ['on']),
+    }),
     run: (input) => runOperation('recordPoliceStep', { caseId, ...input }),
     onDone,
     fields: ['stage', 'by', 'on', 'informed', 'byInitials'],
@@ -77,7 +80,7 @@ function PoliceForm({ caseId, onDone, onCancel }: RecordFormProps & { caseId: st
     <RecordForm form={form} label={t.formTitle} onCancel={onCancel}>
       <RadioGroup legend={t.stage} name={`police-stage-${caseId}`} options={stageOptions} {...form.choice('stage')} />
       <RadioGroup legend={t.by} name={`police-by-${caseId}`} options={actorOptions} {...form.choice('by')} />
-      <TextField label={t.on} type="date" {...form.text('on')} />
+      <TextField label={t.on} type="date" max={latestTodayIso()} {...form.text('on')} />
       <CheckboxGroup legend={t.informed} hint={t.informedHint} options={informedOptions} {...form.choice('informed')} />
       <InitialsField label={t.byInitials} hint={t.byInitialsHint} {...form.text('byInitials')} />
     </RecordForm>

@@ -6,11 +6,11 @@ import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/catalogue';
 import { TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select-field';
-import { formatDate, todayIso } from '../../ui/dates';
+import { formatDate, latestTodayIso, todayIso } from '../../ui/dates';
 import type { FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
-import { missing } from './form-values';
+import { missing, pastDates } from './form-values';
 import { InitialsField, RecordForm } from './record-section';
 import { ContentError } from '../../ui/knowledge/content-error';
 import { RecordList } from '../../ui/item-list';
@@ -69,6 +69,7 @@ function ReferralForm({
     check: (values): FieldErrors => ({
       ...(entryFor(values.organisationId) ? {} : { organisationId: nl.logbook.errors.choose }),
       ...missing(values, { byInitials: 'required' }),
+      ...pastDates(values, ['referredOn']),
     }),
     run: (input) => runOperation('recordReferral', { caseId, ...input }),
     onDone,
@@ -91,7 +92,7 @@ function ReferralForm({
         placeholder={t.chooseOrganisation}
         {...form.text('organisationId')}
       />
-      <TextField label={t.referredOn} type="date" {...form.text('referredOn')} />
+      <TextField label={t.referredOn} type="date" max={latestTodayIso()} {...form.text('referredOn')} />
       <InitialsField label={t.byInitials} hint={t.byInitialsHint} {...form.text('byInitials')} />
     </RecordForm>
   );

@@ -15,7 +15,8 @@ import { plansForCase } from '../../../schema/knowledge-rules';
 import { useSettings } from '../../data/settings';
 import { PlanGapNotice } from '../../ui/knowledge/plan-gap-notice';
 import { TextField } from '../../ui/field';
-import { formatDate, todayIso } from '../../ui/dates';
+import { formatDate, latestTodayIso, todayIso } from '../../ui/dates';
+import { pastDates } from './form-values';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { describeFailure, imageDataError, type FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
@@ -254,9 +255,9 @@ function StepForm({
     initial: { doneOn: check?.doneOn ?? todayIso(), note: check?.note ?? '' },
     schema: stepForm,
     // The operation takes any note text; the never-images rule is the record's, shown here before saving.
-    check: ({ note }): FieldErrors => {
+    check: ({ note, doneOn }): FieldErrors => {
       const problem = imageDataError(note);
-      return problem ? { note: problem } : {};
+      return { ...(problem ? { note: problem } : {}), ...pastDates({ doneOn }, ['doneOn']) };
     },
     run: (input) => {
       const trimmed = (input.note ?? '').trim();
@@ -275,7 +276,7 @@ function StepForm({
 
   return (
     <form {...form.formProps} className="logbook-form step-form" aria-label={title}>
-      <TextField label={t.doneOn} type="date" {...form.text('doneOn')} />
+      <TextField label={t.doneOn} type="date" max={latestTodayIso()} {...form.text('doneOn')} />
       <TextField label={t.note} maxLength={500} {...form.text('note')} />
       <FormError message={form.general} />
       <FormButtons busy={form.busy} onCancel={onCancel} />

@@ -13,9 +13,9 @@ import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
-import { formatDate, todayIso } from '../../ui/dates';
+import { formatDate, latestTodayIso, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { chosen, missing, optionsOf } from './form-values';
+import { chosen, missing, optionsOf, pastDates } from './form-values';
 import { InitialsField, LatestPerKeySection, RecordForm, type RecordFormProps } from './record-section';
 
 const t = nl.logbook.takedown;
@@ -53,7 +53,7 @@ function TakedownForm({ caseId, onDone, onCancel }: RecordFormProps & { caseId: 
   const form = useOperationForm({
     initial: () => ({ step: '', status: 'gedaan', on: todayIso(), byInitials: '' }),
     schema: takedownForm,
-    check: (v) => missing(v, { step: 'choose', byInitials: 'required' }),
+    check: (v) => ({ ...missing(v, { step: 'choose', byInitials: 'required' }), ...pastDates(v, ['on']) }),
     run: (input) => runOperation('recordTakedownStep', { caseId, ...input }),
     onDone,
     fields: ['step', 'status', 'on', 'byInitials'],
@@ -68,7 +68,7 @@ function TakedownForm({ caseId, onDone, onCancel }: RecordFormProps & { caseId: 
         options={statusOptions}
         {...form.choice('status')}
       />
-      <TextField label={t.on} type="date" {...form.text('on')} />
+      <TextField label={t.on} type="date" max={latestTodayIso()} {...form.text('on')} />
       <InitialsField label={t.byInitials} hint={t.byInitialsHint} {...form.text('byInitials')} />
     </RecordForm>
   );

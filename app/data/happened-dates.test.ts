@@ -1,0 +1,198 @@
+// The date of something that happened (an assessment, a conversation, a step
+// done, a referral…) may not lie in the future: every operation that takes one
+// refuses a later day with `date.inFuture` on that field and writes nothing,
+// and takes today. A planned date (a follow-up's `due`) is not such a date.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { criteria2021Ids } from '../../schema/content-ids';
+import { recordErrors } from '../../schema/errors';
+import { db } from './db';
+import { InvalidRecordError } from './errors';
+import { runOperation } from './operations';
+import { TEST_PASSPHRASE, resetDatabase } from './test-utils';
+import { createVault } from './vault';
+
+const ANSWERS_2021_UNKNOWN = Object.fromEntries(criteria2021Ids.map((id) => [id, 'onbekend'] as const));
+const TODAY = '2026-03-12';
+const LATER = '2026-03-14';
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(`${TODAY}T09:00:00.000Z`));
+  await resetDatabase();
+  await createVault(TEST_PASSPHRASE, { recoveryCode: false });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function newCase() {
+  const kase = await runOperation('createCase', {
+    knownOn: '2026-03-02',
+    knownVia: 'klasgenoot',
+    types: ['ongewenste-sexting'],
+    schools: [],
+    description: 'Gemeld door een klasgenoot.',
+  });
+  const party = await runOperation('addParty', { caseId: kase.id, role: 'afgebeelde-jongere', age: 14 });
+  return { caseId: kase.id, partyId: party.id };
+}
+
+type Ids = Awaited<ReturnType<typeof newCase>>;
+
+interface Case {
+  name: string;
+  field: string;
+  /** Writes what the operation needs first (not part of what is checked). */
+  prepare?: (ids: Ids) => Promise<string>;
+  run: (ids: Ids, day: string, prepared: string) => Promise<unknown>;
+}
+
+const cases: Case[] = [
+  {
+    name: 'assessFlags',
+    field: 'assessedOn',
+    run: ({ caseId }, day) =>
+      runOperation('assessFlags', {
+        caseId,
+        criteriaVersion: '2021',
+        answers: ANSWERS_2021_UNKNOWN,
+        flag: 'geel',
+        reasoning: 'Afweging van het team.',
+        assessedOn: day,
+      }),
+  },
+  {
+    name: 'recordConversation',
+    field: 'on',
+    run: ({ caseId, partyId }, day) =>
+      runOperation('recordConversation', {
+        caseId,
+        on: day,
+        format: 'apart',
+        partyIds: [partyId],
+        allAgreed: true,
+        byInitials: 'KV',
+      }),
+  },
+  {
+    name: 'recordEvidence',
+    field: 'on',
+    run: ({ caseId }, day) =>
+      runOperation('recordEvidence', { caseId, exists: 'ja', heldBy: ['politie'], on: day, byInitials: 'KV' }),
+  },
+  {
+    name: 'recordGroomingObservation',
+    field: 'observedOn',
+    run: ({ caseId }, day) =>
+      runOperation('recordGroomingObservation', {
+        caseId,
+        phases: ['slachtofferselectie'],
+        observedOn: day,
+        byInitials: 'KV',
+      }),
+  },
+  {
+    name: 'recordInstitutionInformed',
+    field: 'on',
+    run: ({ caseId }, day) =>
+      runOperation('recordInstitutionInformed', {
+        caseId,
+        institutionKind: 'school',
+        institution: 'De school',
+        on: day,
+        basis: 'toestemming',
+        byInitials: 'KV',
+      }),
+  },
+  {
+    name: 'recordPoliceStep',
+    field: 'on',
+    run: ({ caseId }, day) =>
+      runOperation('recordPoliceStep', { caseId, stage: 'overwogen', by: 'clb', on: day, byInitials: 'KV' }),
+  },
+  {
+    name: 'recordReferral',
+    field: 'referredOn',
+    run: ({ caseId }, day) =>
+      runOperation('recordReferral', {
+        caseId,
+        organisationId: 'child-focus',
+        organisationName: 'Child Focus',
+        referredOn: day,
+        byInitials: 'KV',
+      }),
+  },
+  {
+    name: 'recordTakedownStep',
+    field: 'on',
+    run: ({ caseId }, day) =>
+      runOperation('recordTakedownStep', { caseId, step: 'child-focus', status: 'gedaan', on: day, byInitials: 'KV' }),
+  },
+  {
+    name: 'setStepCheck',
+    field: 'doneOn',
+    run: ({ caseId }, day) =>
+      runOperation('setStepCheck', { caseId, planId: 'sexting-18', stepId: 'gesprek-jongere', doneOn: day }),
+  },
+  {
+    name: 'completeFollowUp',
+    field: 'doneOn',
+    prepare: async ({ caseId }) =>
+      (await runOperation('scheduleFollowUp', { caseId, due: '2026-03-19', purpose: 'Nagaan.' })).id,
+    run: (_ids, day, followUpId) => runOperation('completeFollowUp', { id: followUpId, doneOn: day }),
+  },
+  {
+    name: 'addParty (competence judgement)',
+    field: 'competence.assessedOn',
+    run: ({ caseId }, day) =>
+      runOperation('addParty', {
+        caseId,
+        role: 'jongere-die-doorstuurde',
+        age: 11,
+        competence: { competent: true, assessedBy: 'KV', assessedOn: day, reason: 'Gesprek met de jongere.' },
+      }),
+  },
+  {
+    name: 'updateParty (competence judgement)',
+    field: 'competence.assessedOn',
+    run: ({ partyId }, day) =>
+      runOperation('updateParty', {
+        id: partyId,
+        competence: { competent: false, assessedBy: 'KV', assessedOn: day, reason: 'Gesprek met de jongere.' },
+      }),
+  },
+];
+
+/** Every stored row, as it is on disk. */
+async function snapshot() {
+  const [records, audit] = await Promise.all([db.records.toArray(), db.audit.toArray()]);
+  return { records, audit };
+}
+
+describe('a date of something that happened', () => {
+  it.each(cases)('$name refuses a day after today and writes nothing', async ({ field, prepare, run }) => {
+    const ids = await newCase();
+    const prepared = (await prepare?.(ids)) ?? '';
+    const before = await snapshot();
+    const error = await run(ids, LATER, prepared).then(
+      () => expect.unreachable('should have failed'),
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InvalidRecordError);
+    expect((error as InvalidRecordError).issues.map((i) => [i.path.map(String).join('.'), i.message])).toEqual([
+      [field, recordErrors.dateInFuture],
+    ]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it.each(cases)('$name takes today', async ({ prepare, run }) => {
+    const ids = await newCase();
+    const prepared = (await prepare?.(ids)) ?? '';
+    const auditBefore = await db.audit.count();
+    await run(ids, TODAY, prepared);
+    // Every operation writes exactly one audit event with its records.
+    expect(await db.audit.count()).toBe(auditBefore + 1);
+  });
+});
