@@ -292,6 +292,32 @@ test.describe('the case page on a phone', () => {
     await expectNoAxeViolations(page, 'case page after saves');
   });
 
+  test('a note at its maximum length says so, and is saved whole', async ({ page, context }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await newCase(logbook);
+    const notes = logbook.section('Tijdlijn');
+
+    // Near the maximum: how much room is left.
+    await logbook.noteText.fill('a'.repeat(7500));
+    await expect(notes.getByText('Nog 500 tekens (maximaal 8000).')).toBeVisible();
+    await expect(notes.getByRole('alert')).toHaveCount(0);
+    // A paste beyond it: the field keeps 8000 characters and the worker is told where the rest must go.
+    await logbook.noteText.fill('b'.repeat(7990));
+    await logbook.noteText.press('End');
+    // As a paste arrives: the browser inserts only what fits.
+    await page.keyboard.insertText(' EINDE-MARKER-44 en wat niet meer past');
+    await expect(logbook.noteText).toHaveValue(new RegExp(`^b{7990} EINDE-MAR$`));
+    await expect(notes.getByRole('alert')).toHaveText(
+      'De notitie is 8000 tekens lang, het maximum: wat je nog typt of plakt, komt er niet bij. Schrijf de rest in een nieuwe notitie.',
+    );
+    await expectNoAxeViolations(page, 'note at its maximum length');
+    await notes.getByRole('button', { name: 'Notitie toevoegen' }).tap();
+    await expect(notes.getByRole('article')).toHaveCount(1);
+    await expect(notes.getByRole('article')).toContainText('EINDE-MAR');
+    await expect(notes.getByRole('alert')).toHaveCount(0);
+  });
+
   test('a link to an image in a note needs removing or "dit is geen beeld"; a name field warns about any link', async ({
     page,
     context,

@@ -28,6 +28,9 @@ import { RecordList } from '../../ui/item-list';
 import { optionsOf } from './form-values';
 
 const t = nl.logbook.notes;
+
+/** A note's maximum length (schema/records/note.ts); the field takes no more. */
+const NOTE_MAX = 8000;
 // The operations' inputs; the case, the corrected note and the time are added when saving.
 const noteForm = appendNoteInput.omit({ caseId: true, at: true });
 const correctForm = correctNoteInput.omit({ supersedes: true, noteKind: true });
@@ -136,7 +139,8 @@ function CorrectForm({
 
   return (
     <form {...form.formProps} className="logbook-form" aria-label={t.correctLabel(when)}>
-      <TextAreaField label={t.correctedText} maxLength={8000} {...form.text('text')} />
+      <TextAreaField label={t.correctedText} maxLength={NOTE_MAX} {...form.text('text')} />
+      <LengthNote length={form.values.text.length} />
       <NameWarning
         text={form.values.text}
         parties={parties}
@@ -217,7 +221,8 @@ function NoteForm({
     <form {...form.formProps} className="card logbook-form" aria-labelledby="note-form-title">
       <h3 id="note-form-title">{t.formTitle}</h3>
       <RadioGroup legend={t.kind} name="note-kind" options={kindOptions} inline {...form.choice('noteKind')} />
-      <TextAreaField label={t.text} hint={t.textHint} maxLength={8000} {...form.text('text')} />
+      <TextAreaField label={t.text} hint={t.textHint} maxLength={NOTE_MAX} {...form.text('text')} />
+      <LengthNote length={form.values.text.length} />
       <NameWarning
         text={form.values.text}
         parties={parties}
@@ -229,5 +234,26 @@ function NoteForm({
       <FormError message={form.general} />
       <FormButtons busy={form.busy} saveLabel={t.add} />
     </form>
+  );
+}
+
+/**
+ * How much room a note has left, from 90 % of its maximum on; at the maximum a
+ * warning says so (a paste longer than the room is cut by the field,
+ * so the worker must know to continue in a new note).
+ */
+function LengthNote({ length }: { length: number }) {
+  const full = length >= NOTE_MAX;
+  return (
+    <>
+      {length >= NOTE_MAX * 0.9 && !full ? (
+        <p className="field__hint">{t.charactersLeft(NOTE_MAX - length, NOTE_MAX)}</p>
+      ) : null}
+      {full ? (
+        <p role="alert" className="field__error">
+          {t.atMaximum(NOTE_MAX)}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -299,6 +299,11 @@ export const logbook = {
     },
     text: 'Notitie',
     textHint: 'Feiten en afspraken. Geen beelden, geen links naar beelden.',
+    /** Shown from 90 % of a note's maximum length on. */
+    charactersLeft: (left: number, max: number) => `Nog ${left} ${left === 1 ? 'teken' : 'tekens'} (maximaal ${max}).`,
+    /** Announced once the note is as long as it can be (the field takes no more). */
+    atMaximum: (max: number) =>
+      `De notitie is ${max} tekens lang, het maximum: wat je nog typt of plakt, komt er niet bij. Schrijf de rest in een nieuwe notitie.`,
     correct: 'Corrigeren',
     correctLabel: (date: string) => `Notitie van ${date} corrigeren`,
     correctTitle: 'Notitie corrigeren',
