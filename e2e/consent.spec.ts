@@ -68,6 +68,10 @@ test('consent releases only the information of the person who may give it', asyn
   await expect(
     consent.getByText(/^Telt niet voor feiten, afspraken: dat is informatie over de afgebeelde jongere/),
   ).toHaveCount(2);
+  // The case header does not count them as consent that is in place.
+  await expect(
+    page.getByRole('group', { name: 'Dossier in het kort' }).getByText('2 gegeven (2 tellen niet)', { exact: true }),
+  ).toBeVisible();
 
   await exports.open();
   await exports.makeSummary(reference, 'de school');

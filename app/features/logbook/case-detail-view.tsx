@@ -15,9 +15,10 @@ import { updateSettings, useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
-import { formatDate } from '../../ui/dates';
+import { formatDate, todayIso } from '../../ui/dates';
 import { CaseConversationGuide } from '../../ui/knowledge/case-guide';
 import { ConsentSection } from './consent-section';
+import { releasesToday } from './consent-validity-view';
 import { FactsSection, nextDue } from './facts-section';
 import { FlagsSection } from './flags-section';
 import { useFlash } from './flash';
@@ -207,8 +208,17 @@ function CaseSummary({ detail }: { detail: CaseDetail }) {
   const current = detail.case;
   const due = nextDue(detail);
   const flag = latestFlag(detail.assessments);
+  const { jurisdiction } = useSettings();
   const given = detail.consents.filter((c) => c.basis === 'toestemming');
-  const withdrawn = given.filter((c) => 'withdrawnOn' in c && c.withdrawnOn !== undefined).length;
+  const active = given.filter((c) => c.withdrawnOn === undefined);
+  const withdrawn = given.length - active.length;
+  // Given but releasing nothing today (not valid, not yet, incomplete, or someone else's information only).
+  const ctx = { jurisdiction, knownOn: current.knownOn };
+  const today = todayIso();
+  const partyById = new Map(detail.parties.map((party) => [party.id, party]));
+  const notCounting = active.filter(
+    (c) => !releasesToday(c, partyById.get(c.partyId), detail.consents, ctx, today),
+  ).length;
   const open = useOpenSteps(detail);
   return (
     <div role="group" aria-label={tp.summaryLabel}>
@@ -236,7 +246,7 @@ function CaseSummary({ detail }: { detail: CaseDetail }) {
         </div>
         <div>
           <dt>{tp.consent}</dt>
-          <dd>{tp.consentCount(given.length - withdrawn, withdrawn)}</dd>
+          <dd>{tp.consentCount(active.length, withdrawn, notCounting)}</dd>
         </div>
         {open ? (
           <div>

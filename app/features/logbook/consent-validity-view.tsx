@@ -45,6 +45,22 @@ export function decidersText(deciders: Deciders): string {
   return `${why} ${deciders.sets.length > 1 ? t.decidesUncertain(who) : t.decides(who)}`;
 }
 
+/**
+ * Whether a consent record releases anything today: valid today, and not only
+ * about someone else's information (then it releases nothing, whoever gave it).
+ */
+export function releasesToday(
+  consent: ConsentGiven,
+  party: Party | undefined,
+  all: readonly ConsentRecord[],
+  ctx: ConsentContext,
+  today: string,
+): boolean {
+  if (!party) return false;
+  const validity = consentValidity(consent, party, all, ctx, today);
+  return validity.state.status === 'geldig' && validity.notOwnInformation.length < consent.categories.length;
+}
+
 function addYear(iso: string): string {
   return `${String(Number(iso.slice(0, 4)) + 1).padStart(4, '0')}${iso.slice(4)}`;
 }

@@ -12,11 +12,15 @@ export const casePage = {
   flag: 'Vlaggensysteem',
   noFlag: 'nog niet ingeschat',
   consent: 'Toestemming',
-  /** Consents given and not withdrawn, and withdrawn ones; whether each covers a sharing is in the section. */
-  consentCount: (given: number, withdrawn: number) =>
+  /**
+   * Consents given and not withdrawn (of which `notCounting` release nothing
+   * today: not valid, not yet, incomplete, or only someone else's information),
+   * and withdrawn ones; what each covers is in the section.
+   */
+  consentCount: (given: number, withdrawn: number, notCounting = 0) =>
     given === 0 && withdrawn === 0
       ? 'nog geen'
-      : `${given} gegeven${withdrawn > 0 ? `, ${withdrawn} ingetrokken` : ''}`,
+      : `${given} gegeven${notCounting > 0 ? ` (${notCounting} ${notCounting === 1 ? 'telt' : 'tellen'} niet)` : ''}${withdrawn > 0 ? `, ${withdrawn} ingetrokken` : ''}`,
   openSteps: 'Open stappen',
   openStepsCount: (open: number, total: number) => `${open} van ${total}`,
   /** The "Naar sectie" control that stays at hand while scrolling. */
