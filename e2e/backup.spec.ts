@@ -180,6 +180,12 @@ test.describe('backup and restore', () => {
       .setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
     await expect(settings.importForm.getByText('Dit is geen .baken-bestand.')).toBeVisible();
     await expect(settings.importForm.getByLabel('Back-upbestand (.baken)')).toHaveAttribute('accept', '.baken');
+    // Reading in saves nothing: the form says it read nothing in, not that nothing was saved.
+    await settings.importForm.getByRole('button', { name: 'Back-up inlezen' }).click();
+    await expect(
+      settings.importError().filter({ hasText: 'Niet ingelezen: kijk de gemarkeerde velden na.' }),
+    ).toBeVisible();
+    await expect(settings.importForm).not.toContainText('Niet bewaard');
   });
 });
 

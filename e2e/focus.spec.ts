@@ -83,14 +83,20 @@ test('a refused form moves focus to the first field to fix, and a fixed field lo
   await expect(general).toBeHidden();
 });
 
-test('a summary that is made is announced, and its button keeps focus while it works', async ({ page }) => {
+test('a summary without a case sends focus to the field; one that is made is announced, and its button keeps focus', async ({
+  page,
+}) => {
   const logbook = new LogbookPage(page);
   await page.goto('/');
   await logbook.lock.createVault();
   await logbook.logExampleCase();
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Export' }).click();
-  await page.getByRole('combobox', { name: 'Dossier' }).selectOption({ index: 1 });
   const make = page.getByRole('button', { name: 'Samenvatting maken' });
+  // No case chosen: the error is on the field, and focus goes there.
+  await make.click();
+  await expect(page.getByRole('combobox', { name: 'Dossier' })).toBeFocused();
+  await expect(page.getByRole('combobox', { name: 'Dossier' })).toHaveAccessibleDescription(/Kies een dossier\./);
+  await page.getByRole('combobox', { name: 'Dossier' }).selectOption({ index: 1 });
   await make.click();
   await expect(page.getByRole('status').filter({ hasText: 'De samenvatting is klaar.' })).toBeVisible();
   await expect(make).toBeFocused();

@@ -1,4 +1,4 @@
-import type { ReactNode, SelectHTMLAttributes } from 'react';
+import type { ComponentPropsWithRef, ReactNode } from 'react';
 import { FieldFrame, controlProps } from './field';
 
 export interface SelectOption {
@@ -11,7 +11,7 @@ export interface SelectGroup {
   options: readonly SelectOption[];
 }
 
-type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+type SelectFieldProps = Omit<ComponentPropsWithRef<'select'>, 'id'> & {
   id?: string | undefined;
   label: string;
   hint?: ReactNode;

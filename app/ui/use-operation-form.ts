@@ -74,6 +74,8 @@ export interface OperationFormOptions<V extends object, I, R, P = never> {
   describe?: (error: unknown) => { fields: FieldErrors; general: string | null };
   /** Called with the new values after every change (e.g. to keep a draft). */
   onChange?: (values: V) => void;
+  /** The general text when fields are marked, for a form that saves nothing (default: "Niet bewaard: …"). */
+  refusedText?: string;
 }
 
 /**
@@ -122,7 +124,8 @@ export function validateForm<V extends object, I>(
 export function useOperationForm<V extends object, I, R = unknown, P = never>(
   options: OperationFormOptions<V, I, R, P>,
 ) {
-  const { schema, toInput, check, run, onDone, fields, liveImageCheck, liveCheck, onChange, describe } = options;
+  const { schema, toInput, check, run, onDone, fields, liveImageCheck, liveCheck, onChange, describe, refusedText } =
+    options;
   const revalidate = options.revalidate ?? true;
   const [values, setValues] = useState<V>(options.initial);
   const [busy, setBusy] = useState(false);
@@ -173,7 +176,9 @@ export function useOperationForm<V extends object, I, R = unknown, P = never>(
       const result = validateForm(current.current, schema, check, fields, toInput);
       refused.current = !result.ok;
       if (!result.ok) {
-        fail(result.fields, result.general);
+        const general =
+          refusedText !== undefined && result.general === nl.logbook.errors.checkFields ? refusedText : result.general;
+        fail(result.fields, general);
         return;
       }
       running.current = true;
@@ -194,7 +199,7 @@ export function useOperationForm<V extends object, I, R = unknown, P = never>(
         setProgress(null);
       }
     },
-    [schema, toInput, check, fields, run, onDone, describe, fail, failWith, clear],
+    [schema, toInput, check, fields, run, onDone, describe, refusedText, fail, failWith, clear],
   );
 
   const error = errors.error;

@@ -3,6 +3,7 @@
 // copy it as text. Changing the case or recipient drops the made summary, so
 // what is printed always matches the choice.
 import { useId, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 
 import { buildSummary, summaryRecipients } from '../../../schema/summary';
 import { factLines, formatDateBe, partyText, sourceText, summaryToText } from '../../../schema/summary-text';
@@ -40,6 +41,7 @@ export function SummarySection({ initialCaseId }: { initialCaseId?: string | und
   const [copyStatus, setCopyStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [confirmCopy, setConfirmCopy] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const caseSelect = useRef<HTMLSelectElement>(null);
 
   const cases = useMemo(
     () =>
@@ -57,7 +59,9 @@ export function SummarySection({ initialCaseId }: { initialCaseId?: string | und
 
   async function make() {
     if (caseId === '') {
-      setCaseError(t.caseRequired);
+      // The error is on the page before focus lands on the field, so it is read with it.
+      flushSync(() => setCaseError(t.caseRequired));
+      caseSelect.current?.focus();
       return;
     }
     setCaseError(null);
@@ -114,6 +118,7 @@ export function SummarySection({ initialCaseId }: { initialCaseId?: string | und
             }}
           >
             <SelectField
+              ref={caseSelect}
               label={t.case}
               placeholder={t.chooseCase}
               options={caseOptions}

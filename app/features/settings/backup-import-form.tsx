@@ -83,6 +83,7 @@ export function BackupImportForm() {
     // A chosen file is judged at once; choosing none is only an error on submit.
     liveCheck: { file: (file) => (file ? fileProblem(file) : null) },
     fields: ['file', 'mode', 'passphrase'],
+    refusedText: t.refused,
     run: async (input, _values, report: (progress: BackupProgress) => void) => {
       setResult(null);
       const bytes = new Uint8Array(await input.file.arrayBuffer());

@@ -53,6 +53,7 @@ export const settings = {
 
   import: {
     title: 'Back-up inlezen',
+    refused: 'Niet ingelezen: kijk de gemarkeerde velden na.',
     intro:
       'Op een nieuw toestel maak je eerst een logboek aan met een nieuwe wachtwoordzin; daarna zet je hier de back-up terug. Alles wordt opnieuw versleuteld met de sleutel van dit toestel.',
     fileLabel: 'Back-upbestand (.baken)',
