@@ -69,7 +69,11 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // fresh at each lookup) and its skipped replication marks before sync is set
 // up brought it to about 269.4 KiB (the team-only key reads went to the team
 // chunk): ceiling 270 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 270, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
+// Session 16: every date of something that happened refused in the future on
+// the case page (ten forms), the note length warning, the case header's count
+// of consent that releases nothing, Opvolging's first render of ten cards and
+// the remembered "who shared it": 270.3 KiB: ceiling 271 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 271, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds
