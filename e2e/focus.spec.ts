@@ -78,6 +78,12 @@ test('a refused form moves focus to the first field to fix, and a fixed field lo
     .getByRole('checkbox', { name: 'ongewenste sexting', exact: true })
     .check();
   await page.getByRole('textbox', { name: 'School 1', exact: true }).fill('Sint-Jozefscollege');
+  // "Nog een school" puts focus in the new field; removing it brings focus back to the one before.
+  await page.getByRole('button', { name: 'Nog een school' }).click();
+  await expect(page.getByRole('textbox', { name: 'School 2', exact: true })).toBeFocused();
+  await page.getByRole('button', { name: 'School 2 weghalen' }).click();
+  await expect(page.getByRole('textbox', { name: 'School 1', exact: true })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'School 1', exact: true })).toHaveValue('Sint-Jozefscollege');
   await logbook.description.fill('Foto doorgestuurd in een klasgroep.');
   await expect(logbook.description).not.toHaveAttribute('aria-invalid', 'true');
   await expect(general).toBeHidden();

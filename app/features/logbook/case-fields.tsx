@@ -7,6 +7,7 @@ import {
   type CaseType,
   type KnownVia,
 } from '../../../schema/records/case';
+import { useEffect, useRef, useState } from 'react';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
@@ -70,6 +71,14 @@ interface CaseFieldsProps {
 export function CaseFields({ form, idPrefix, links }: CaseFieldsProps) {
   const { values, error } = form;
   const onChange = form.patch;
+  const schoolsRef = useRef<HTMLFieldSetElement>(null);
+  // After "Nog een school" or removing one, focus goes to the field that is now the last (or the new one).
+  const [focusSchool, setFocusSchool] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusSchool === null) return;
+    schoolsRef.current?.querySelectorAll('input')[focusSchool]?.focus();
+    setFocusSchool(null);
+  }, [focusSchool]);
   function changeSchool(index: number, value: string) {
     form.setFieldError(`schools.${index}`, imageDataError(value));
     onChange({ schools: values.schools.map((school, i) => (i === index ? value : school)) });
@@ -85,7 +94,7 @@ export function CaseFields({ form, idPrefix, links }: CaseFieldsProps) {
         {...form.choice('knownVia')}
       />
       <CheckboxGroup legend={t.types} hint={t.typesHint} options={typeOptions} inline {...form.choice('types')} />
-      <fieldset className="field choice-group">
+      <fieldset ref={schoolsRef} className="field choice-group">
         <legend className="field__label">{t.schools}</legend>
         {values.schools.map((school, i) => (
           <div key={i} className="school-row">
@@ -101,7 +110,10 @@ export function CaseFields({ form, idPrefix, links }: CaseFieldsProps) {
               <button
                 type="button"
                 className="button"
-                onClick={() => onChange({ schools: values.schools.filter((_, j) => j !== i) })}
+                onClick={() => {
+                  onChange({ schools: values.schools.filter((_, j) => j !== i) });
+                  setFocusSchool(Math.max(0, i - 1));
+                }}
               >
                 {t.removeSchool(i + 1)}
               </button>
@@ -109,7 +121,14 @@ export function CaseFields({ form, idPrefix, links }: CaseFieldsProps) {
           </div>
         ))}
         {values.schools.length < 20 ? (
-          <button type="button" className="button" onClick={() => onChange({ schools: [...values.schools, ''] })}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              onChange({ schools: [...values.schools, ''] });
+              setFocusSchool(values.schools.length);
+            }}
+          >
             {t.addSchool}
           </button>
         ) : null}
