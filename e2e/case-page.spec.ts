@@ -300,7 +300,8 @@ test.describe('the case page on a phone', () => {
 
     // Near the maximum: how much room is left.
     await logbook.noteText.fill('a'.repeat(7500));
-    await expect(notes.getByText('Nog 500 tekens (maximaal 8000).')).toBeVisible();
+    // In the field's description, so a screen reader reads it with the field.
+    await expect(logbook.noteText).toHaveAccessibleDescription(/Nog 500 tekens \(maximaal 8000\)\./);
     await expect(notes.getByRole('alert')).toHaveCount(0);
     // A paste beyond it: the field keeps 8000 characters and the worker is told where the rest must go.
     await logbook.noteText.fill('b'.repeat(7990));

@@ -51,6 +51,45 @@ interface Case {
 
 const cases: Case[] = [
   {
+    name: 'createCase',
+    field: 'knownOn',
+    run: (_ids, day) =>
+      runOperation('createCase', {
+        knownOn: day,
+        knownVia: 'klasgenoot',
+        types: ['ongewenste-sexting'],
+        schools: [],
+        description: 'Gemeld.',
+      }),
+  },
+  {
+    name: 'updateCase',
+    field: 'knownOn',
+    run: ({ caseId }, day) => runOperation('updateCase', { id: caseId, knownOn: day }),
+  },
+  {
+    name: 'recordShareWithoutConsent (when the young person was told)',
+    field: 'youngPersonInformed.on',
+    run: ({ caseId, partyId }, day) =>
+      runOperation('recordShareWithoutConsent', {
+        caseId,
+        partyId,
+        basis: 'art-458bis',
+        recipient: 'politie-parket',
+        categories: ['feiten'],
+        sharedOn: TODAY,
+        justification: 'Ernstig gevaar, besproken in het team.',
+        checks: {
+          solutionWithinTrustImpossible: { answer: 'ja' },
+          consultedOthers: { answer: 'ja', note: 'VK zonder naam' },
+          discussedWithYoungPerson: { answer: 'ja' },
+          canBeMotivatedToReport: { answer: 'nee' },
+          bestPlacedToInform: 'De politie',
+        },
+        youngPersonInformed: { told: 'ja', on: day, how: 'In een gesprek op het CLB.' },
+      }),
+  },
+  {
     name: 'assessFlags',
     field: 'assessedOn',
     run: ({ caseId }, day) =>
@@ -194,5 +233,40 @@ describe('a date of something that happened', () => {
     await run(ids, TODAY, prepared);
     // Every operation writes exactly one audit event with its records.
     expect(await db.audit.count()).toBe(auditBefore + 1);
+  });
+});
+
+describe('a date stored before this rule', () => {
+  // Written on a later (fake) day, then looked at "earlier": as a record made before the rule would be.
+  async function storedAhead<T>(write: () => Promise<T>): Promise<T> {
+    vi.setSystemTime(new Date(`${LATER}T09:00:00.000Z`));
+    const written = await write();
+    vi.setSystemTime(new Date(`${TODAY}T10:00:00.000Z`));
+    return written;
+  }
+
+  it('does not block another change of the betrokkene when its competence date is sent unchanged', async () => {
+    const { caseId } = await newCase();
+    const competence = { competent: true, assessedBy: 'KV', assessedOn: LATER, reason: 'Gesprek met de jongere.' };
+    const party = await storedAhead(() =>
+      runOperation('addParty', { caseId, role: 'jongere-die-doorstuurde', age: 11, competence }),
+    );
+    await expect(runOperation('updateParty', { id: party.id, age: 12, competence })).resolves.toMatchObject({
+      age: 12,
+    });
+  });
+
+  it('does not block a new note on a step done "later", and a changed later day is refused', async () => {
+    const { caseId } = await newCase();
+    const step = { caseId, planId: 'sexting-18', stepId: 'gesprek-jongere' };
+    await storedAhead(() => runOperation('setStepCheck', { ...step, doneOn: LATER }));
+    await expect(
+      runOperation('setStepCheck', { ...step, doneOn: LATER, note: 'Kort gesprek.' }),
+    ).resolves.toMatchObject({
+      note: 'Kort gesprek.',
+    });
+    await expect(runOperation('setStepCheck', { ...step, doneOn: '2026-03-13' })).rejects.toBeInstanceOf(
+      InvalidRecordError,
+    );
   });
 });

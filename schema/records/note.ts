@@ -5,6 +5,9 @@ import { recordErrors } from '../errors';
 import { safeText } from '../safe-text';
 import { caseRecordHead, memberIdSchema, recordIdSchema, timestampSchema } from './base';
 
+/** A note's maximum length in characters (the note form says so near it). */
+export const NOTE_MAX_LENGTH = 8000;
+
 export const noteKindSchema = z.enum(['gesprek', 'overleg', 'stap', 'melding', 'afspraak']);
 export type NoteKind = z.infer<typeof noteKindSchema>;
 
@@ -22,7 +25,7 @@ export type NoteAuthor = z.infer<typeof noteAuthorSchema>;
 const noteFields = z.strictObject({
   ...caseRecordHead('note', 1),
   noteKind: noteKindSchema,
-  text: safeText({ min: 1, max: 8000 }),
+  text: safeText({ min: 1, max: NOTE_MAX_LENGTH }),
   /** When it happened (may be earlier than createdAt). */
   at: timestampSchema,
   /** A correction is a new note that supersedes the old one, with a reason. */

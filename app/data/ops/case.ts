@@ -16,7 +16,17 @@ import {
 import type { Case } from '../../../schema/records/case';
 import { reserveCaseReference } from '../case-reference';
 import { eraseCase, getRecord, listRecords, saveRecords } from '../store';
-import { applyPatch, check, defineOperation, okRecords, queued, ruleError, today, withCase } from '../unit-of-work';
+import {
+  applyPatch,
+  assertNotFuture,
+  check,
+  defineOperation,
+  okRecords,
+  queued,
+  ruleError,
+  today,
+  withCase,
+} from '../unit-of-work';
 
 /**
  * Opens a new case (status "open") with a random id and the next readable
@@ -32,6 +42,7 @@ export const createCase = defineOperation({
   audit: 'case.created',
   run: async (input, { auditEvent }): Promise<Case> => {
     const now = new Date();
+    assertNotFuture('knownOn', input.knownOn, now);
     const at = now.toISOString();
     const draft: Case = {
       kind: 'case',
@@ -66,6 +77,8 @@ export const updateCase = defineOperation({
   run: async ({ id, factsReason, ...patch }, { commit }): Promise<Case> =>
     withCase(id, async (kase) => {
       const now = new Date();
+      // A changed "bekend sinds" may not lie in the future; an unchanged one is not checked again.
+      if (patch.knownOn !== kase.knownOn) assertNotFuture('knownOn', patch.knownOn, now);
       const corrected = patch.description !== undefined && patch.description !== kase.description;
       if (corrected && factsReason === undefined)
         throw ruleError(id, ['factsReason'], recordErrors.factsReasonRequired);

@@ -107,6 +107,8 @@ export const recordShareWithoutConsent = defineOperation({
     withCase(input.caseId, async (kase) => {
       const now = new Date();
       assertNotFuture('sharedOn', input.sharedOn, now);
+      if (input.youngPersonInformed.told === 'ja')
+        assertNotFuture(['youngPersonInformed', 'on'], input.youngPersonInformed.on, now);
       const found = checkContradictions(input.checks);
       if (!contradictionsConfirmed(found, input.confirmedWarnings)) {
         throw ruleError(undefined, ['confirmedWarnings'], recordErrors.warningNotConfirmed);

@@ -65,8 +65,9 @@ export const updateParty = defineOperation({
   run: async ({ id, ...patch }, { commit }): Promise<Party> =>
     withRecord(id, 'party', async (party, kase) => {
       const now = new Date();
-      // A competence judgement given now is dated today or earlier; one stored earlier is not checked again.
-      assertNotFuture(['competence', 'assessedOn'], patch.competence?.assessedOn, now);
+      // A competence judgement given now is dated today or earlier; the date stored earlier is not checked again.
+      if (patch.competence?.assessedOn !== party.competence?.assessedOn)
+        assertNotFuture(['competence', 'assessedOn'], patch.competence?.assessedOn, now);
       // Role and pseudonym are required: undefined there means "unchanged".
       if (patch.role === undefined) delete patch.role;
       if (patch.pseudonym === undefined) delete patch.pseudonym;

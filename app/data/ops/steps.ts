@@ -19,10 +19,11 @@ export const setStepCheck = defineOperation({
   run: async (input, { commit }): Promise<StepCheck> =>
     withCase(input.caseId, async (kase) => {
       const now = new Date();
-      assertNotFuture('doneOn', input.doneOn, now);
       const existing = (await okRecords('step', kase.id))
         .filter((s) => s.planId === input.planId && s.stepId === input.stepId)
         .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))[0];
+      // The day it was done may not lie in the future; the day stored earlier is not checked again.
+      if (input.doneOn !== existing?.doneOn) assertNotFuture('doneOn', input.doneOn, now);
       const note = input.note === undefined ? existing?.note : input.note.trim() || undefined;
       const step: StepCheck = withoutUndefined({
         kind: 'step',

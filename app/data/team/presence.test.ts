@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { db } from '../db';
 import { TEST_PASSPHRASE, resetDatabase } from '../test-utils';
+import { runOperation } from '../operations';
 import { createVault, lock, unlock } from '../vault';
 import { makeTeam } from './coord-test-utils';
 import { cacheOwnList } from './members';
@@ -20,7 +21,7 @@ beforeEach(async () => {
 });
 
 describe('who shared a received case, remembered for the next screen', () => {
-  it('gives the last read until a meta row changes', async () => {
+  it('gives the last read until a row it comes from changes', async () => {
     expect(sharedFromInMemory()).toBeUndefined();
     const none = await readSharedFromLive();
     expect(none.size).toBe(0);
@@ -43,12 +44,27 @@ describe('who shared a received case, remembered for the next screen', () => {
     expect([...from.entries()]).toEqual([[FROM_ANNA, 'Anna Coördinator']]);
     expect(sharedFromInMemory()).toBe(from);
 
-    // Any meta row, even one that has nothing to do with teams.
+    // Another meta row (every save writes the audit chain head there) leaves it.
     await db.meta.put({ key: 'presence-test', value: 1 } as never);
+    expect(sharedFromInMemory()).toBe(from);
+    // Deleting a row it comes from forgets it.
+    await db.meta.delete('teamMembers');
     expect(sharedFromInMemory()).toBeUndefined();
   });
 
-  it('forgets it at lock, and a new unlock starts without it', async () => {
+  it('keeps it across a save, which writes the audit chain head', async () => {
+    const from = await readSharedFromLive();
+    await runOperation('createCase', {
+      knownOn: '2026-03-02',
+      knownVia: 'klasgenoot',
+      types: ['ongewenste-sexting'],
+      schools: [],
+      description: 'Gemeld.',
+    });
+    expect(sharedFromInMemory()).toBe(from);
+  });
+
+  it('gives nothing after a lock, and a new unlock starts without it', async () => {
     await readSharedFromLive();
     expect(sharedFromInMemory()).toBeDefined();
     lock();

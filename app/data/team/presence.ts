@@ -4,7 +4,7 @@
 // team configuration row exists is read, never its content.
 // Also who shared each received case (useSharedFrom): its reader
 // (shared-from.ts) loads only when the device holds a shared-cases row.
-import { Dexie } from 'dexie';
+import { Dexie, RangeSet, rangesOverlap } from 'dexie';
 
 import { db } from '../db';
 import { getDataKey, subscribeVault } from '../session';
@@ -26,20 +26,33 @@ const NONE: SharedFrom = new Map();
 
 // Issue 19: the last result, for the first render of the next screen that
 // needs it (Opvolging, the case list and a case page wait for it). Kept for
-// the unlocked key only, and forgotten as soon as any `meta` row changes, in
-// this tab or another (Dexie's storagemutated covers both), so it is never
-// older than the rows it was read from.
+// the unlocked key only, and forgotten as soon as either row it comes from
+// (the shared-cases row, the member list) changes, in this tab or another
+// (Dexie's storagemutated covers both; other meta rows, such as the audit
+// chain head every save writes, leave it). A read that overlaps such a change
+// is not kept.
 let remembered: { key: CryptoKey; value: SharedFrom } | null = null;
+let changes = 0;
 subscribeVault(() => {
   if (remembered && remembered.key !== getDataKey()) remembered = null;
 });
-const metaPart = `idb://${db.name}/meta/`;
+const SOURCE_ROWS = ['teamSharedCases', 'teamMembers'];
+const sourceKeys = new RangeSet().addKeys(SOURCE_ROWS);
+const metaParts = [`idb://${db.name}/meta/`, `idb://${db.name}/meta/:dels`];
 Dexie.on('storagemutated', (parts) => {
-  if (remembered && Object.keys(parts).some((part) => part.startsWith(metaPart))) remembered = null;
+  const touched = metaParts.some((part) => {
+    const ranges = parts[part];
+    return ranges !== undefined && rangesOverlap(ranges, sourceKeys);
+  });
+  if (touched) {
+    changes++;
+    remembered = null;
+  }
 });
 
 export async function readSharedFromLive(): Promise<SharedFrom> {
   const key = getDataKey();
+  const seen = changes;
   // Both rows read first, so the live query re-runs when either changes.
   const [shared] = await Promise.all([db.meta.get('teamSharedCases'), db.meta.get('teamMembers')]);
   let value = NONE;
@@ -48,7 +61,7 @@ export async function readSharedFromLive(): Promise<SharedFrom> {
     const { readSharedFrom } = await Dexie.waitFor(import('./shared-from'));
     value = await Dexie.waitFor(readSharedFrom());
   }
-  if (key && key === getDataKey()) remembered = { key, value };
+  if (key && key === getDataKey() && seen === changes) remembered = { key, value };
   return value;
 }
 

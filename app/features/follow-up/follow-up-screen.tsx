@@ -72,15 +72,28 @@ export function FollowUpScreen() {
   const filterActive = school.trim() !== '' || type !== '' || flag !== '';
   const busy = overview !== undefined && (overview.key !== overviewKey(options) || school !== debouncedSchool);
 
-  const [allCards, setAllCards] = useState(false);
-  // After the first paint (passive effects run after it): every card, in one render.
-  useEffect(() => setAllCards(true), []);
-  let firstRenderBudget = FIRST_RENDER_CARDS;
-
   const headings = useRef(new Map<FollowUpGroup, HTMLHeadingElement>());
   const inTeam = useTeamPresent();
   // Received cases say who shared them (a colleague's number may equal one of mine).
   const sharedFrom = useSharedFrom();
+
+  // The first render with cards shows FIRST_RENDER_CARDS of them; the others come in one
+  // render after a frame has been painted (a navigation renders synchronously, so an
+  // effect alone could run before any paint).
+  const [allCards, setAllCards] = useState(false);
+  const cardsReady = overview !== undefined && sharedFrom !== undefined;
+  useEffect(() => {
+    if (!cardsReady || allCards) return;
+    let timer: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setAllCards(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [cardsReady, allCards]);
+  let firstRenderBudget = FIRST_RENDER_CARDS;
 
   // A changed filter starts every group again at its first page.
   function change(set: (value: string) => void) {

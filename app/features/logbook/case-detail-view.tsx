@@ -209,12 +209,13 @@ function CaseSummary({ detail }: { detail: CaseDetail }) {
   const due = nextDue(detail);
   const flag = latestFlag(detail.assessments);
   const { jurisdiction } = useSettings();
+  const today = todayIso();
   const given = detail.consents.filter((c) => c.basis === 'toestemming');
-  const active = given.filter((c) => c.withdrawnOn === undefined);
+  // Withdrawn from today or earlier; a withdrawal dated ahead still lets the consent count today.
+  const active = given.filter((c) => c.withdrawnOn === undefined || c.withdrawnOn > today);
   const withdrawn = given.length - active.length;
   // Given but releasing nothing today (not valid, not yet, incomplete, or someone else's information only).
   const ctx = { jurisdiction, knownOn: current.knownOn };
-  const today = todayIso();
   const partyById = new Map(detail.parties.map((party) => [party.id, party]));
   const notCounting = active.filter(
     (c) => !releasesToday(c, partyById.get(c.partyId), detail.consents, ctx, today),

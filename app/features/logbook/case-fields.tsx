@@ -72,7 +72,7 @@ export function CaseFields({ form, idPrefix, links }: CaseFieldsProps) {
   const { values, error } = form;
   const onChange = form.patch;
   const schoolsRef = useRef<HTMLFieldSetElement>(null);
-  // After "Nog een school" or removing one, focus goes to the field that is now the last (or the new one).
+  // After "Nog een school" focus goes to the new field; after removing one, to the field before it (or the first).
   const [focusSchool, setFocusSchool] = useState<number | null>(null);
   useEffect(() => {
     if (focusSchool === null) return;

@@ -263,7 +263,13 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
     schema: shareForm,
     // Each unanswered question says "Maak een keuze." next to it, as the other choices do.
     check: (values) => {
-      const errors: FieldErrors = { ...unchosen(values, ['partyId']), ...notInFuture('sharedOn', values.sharedOn) };
+      const errors: FieldErrors = {
+        ...unchosen(values, ['partyId']),
+        ...notInFuture('sharedOn', values.sharedOn),
+        ...(values.youngPersonInformed.told === 'ja'
+          ? notInFuture('youngPersonInformed.on', values.youngPersonInformed.on)
+          : {}),
+      };
       for (const key of checkKeys)
         if (values.checks[key].answer === '') errors[`checks.${key}`] = nl.logbook.errors.choose;
       if (!contradictionsConfirmed(checkContradictions(givenAnswers(values.checks)), values.confirmedWarnings)) {
@@ -394,6 +400,7 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
           <TextField
             label={ts.informedOn}
             type="date"
+            max={latestTodayIso()}
             value={informed.on}
             error={form.error('youngPersonInformed.on')}
             onChange={(event) => setInformed({ ...informed, on: event.target.value })}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import {
   appendNoteInput,
   correctNoteInput,
+  NOTE_MAX_LENGTH,
   noteKindSchema,
   type Note,
   type NoteKind,
@@ -29,8 +30,8 @@ import { optionsOf } from './form-values';
 
 const t = nl.logbook.notes;
 
-/** A note's maximum length (schema/records/note.ts); the field takes no more. */
-const NOTE_MAX = 8000;
+/** A note's maximum length; the field takes no more. */
+const NOTE_MAX = NOTE_MAX_LENGTH;
 // The operations' inputs; the case, the corrected note and the time are added when saving.
 const noteForm = appendNoteInput.omit({ caseId: true, at: true });
 const correctForm = correctNoteInput.omit({ supersedes: true, noteKind: true });
@@ -139,8 +140,13 @@ function CorrectForm({
 
   return (
     <form {...form.formProps} className="logbook-form" aria-label={t.correctLabel(when)}>
-      <TextAreaField label={t.correctedText} maxLength={NOTE_MAX} {...form.text('text')} />
-      <LengthNote length={form.values.text.length} />
+      <TextAreaField
+        label={t.correctedText}
+        hint={roomLeft(form.values.text.length)}
+        maxLength={NOTE_MAX}
+        {...form.text('text')}
+      />
+      <AtMaximum length={form.values.text.length} />
       <NameWarning
         text={form.values.text}
         parties={parties}
@@ -221,8 +227,13 @@ function NoteForm({
     <form {...form.formProps} className="card logbook-form" aria-labelledby="note-form-title">
       <h3 id="note-form-title">{t.formTitle}</h3>
       <RadioGroup legend={t.kind} name="note-kind" options={kindOptions} inline {...form.choice('noteKind')} />
-      <TextAreaField label={t.text} hint={t.textHint} maxLength={NOTE_MAX} {...form.text('text')} />
-      <LengthNote length={form.values.text.length} />
+      <TextAreaField
+        label={t.text}
+        hint={[t.textHint, roomLeft(form.values.text.length)].filter(Boolean).join(' ')}
+        maxLength={NOTE_MAX}
+        {...form.text('text')}
+      />
+      <AtMaximum length={form.values.text.length} />
       <NameWarning
         text={form.values.text}
         parties={parties}
@@ -237,23 +248,19 @@ function NoteForm({
   );
 }
 
+/** From 90 % of the maximum on, how much room is left (in the field's hint, read with the field). */
+function roomLeft(length: number): string | undefined {
+  return length >= NOTE_MAX * 0.9 && length < NOTE_MAX ? t.charactersLeft(NOTE_MAX - length, NOTE_MAX) : undefined;
+}
+
 /**
- * How much room a note has left, from 90 % of its maximum on; at the maximum a
- * warning says so (a paste longer than the room is cut by the field,
- * so the worker must know to continue in a new note).
+ * At the maximum a warning says so: a paste longer than the room is cut by the
+ * field, so the worker must know to continue in a new note.
  */
-function LengthNote({ length }: { length: number }) {
-  const full = length >= NOTE_MAX;
-  return (
-    <>
-      {length >= NOTE_MAX * 0.9 && !full ? (
-        <p className="field__hint">{t.charactersLeft(NOTE_MAX - length, NOTE_MAX)}</p>
-      ) : null}
-      {full ? (
-        <p role="alert" className="field__error">
-          {t.atMaximum(NOTE_MAX)}
-        </p>
-      ) : null}
-    </>
-  );
+function AtMaximum({ length }: { length: number }) {
+  return length >= NOTE_MAX ? (
+    <p role="alert" className="field__error">
+      {t.atMaximum(NOTE_MAX)}
+    </p>
+  ) : null;
 }

@@ -91,7 +91,7 @@ const summaryLabels = {
   how: { 'mondeling-genoteerd': 'mondeling genoteerd', schriftelijk: 'schriftelijk' },
   basis: {
     noodtoestand: 'noodtoestand',
-    'art-458bis': 'art. 458bis oud Strafwetboek (nummering van vóór 8 april 2026)',
+    'art-458bis': 'art. 458bis van het oude Strafwetboek (nummering van vóór 8 april 2026)',
   },
   party: (name: string, age: number | undefined) => (age === undefined ? name : `${name} (${age})`),
   sourceConsent: (who: string, givenBy: 'jongere' | 'ouder-voogd', how: string, date: string) =>

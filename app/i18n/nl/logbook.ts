@@ -256,12 +256,12 @@ export const logbook = {
     title: 'Delen zonder toestemming',
     add: 'Delen zonder toestemming noteren',
     intro:
-      'Alleen bij een noodtoestand (ernstig en reëel gevaar dat niet anders af te wenden is) of met art. 458bis van het oude Strafwetboek (het parket informeren). Dat artikelnummer is dat van het Strafwetboek van 1867; sinds 8 april 2026 geldt een nieuw Strafwetboek met andere nummers, die Baken niet invult. Schrijf altijd op waarom, en beantwoord de controlevragen.',
+      'Alleen bij een noodtoestand (ernstig en reëel gevaar dat niet anders af te wenden is) of met art. 458bis van het oude Strafwetboek (het parket informeren). Dat artikelnummer is dat van het Strafwetboek van 1867; sinds 8 april 2026 geldt een nieuw Strafwetboek met een andere nummering. Baken vermeldt die nieuwe nummers niet. Schrijf altijd op waarom, en beantwoord de controlevragen.',
     badge: 'Gedeeld zonder toestemming',
     basis: 'Grond',
     bases: {
       noodtoestand: 'noodtoestand',
-      'art-458bis': 'art. 458bis oud Strafwetboek (nummering van vóór 8 april 2026)',
+      'art-458bis': 'art. 458bis van het oude Strafwetboek (nummering van vóór 8 april 2026)',
     },
     sharedOn: 'Gedeeld op',
     justification: 'Verantwoording',
