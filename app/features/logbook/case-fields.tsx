@@ -12,10 +12,10 @@ import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
 import { useLinkWarnings } from '../../ui/link-warning';
-import { isFutureIso, latestTodayIso } from '../../ui/dates';
+import { latestTodayIso } from '../../ui/dates';
 import { imageDataError, type FieldErrors } from '../../ui/form-errors';
 import type { OperationForm } from '../../ui/use-operation-form';
-import { optionsOf } from './form-values';
+import { notInFuture, optionsOf } from './form-values';
 
 const t = nl.logbook;
 const knownViaOptions = optionsOf(knownViaSchema.options, t.knownViaOptions);
@@ -34,7 +34,7 @@ export interface CaseValues {
 /** Rules of the form beyond the record schema: not known in the future, and a description (stored records may lack one). */
 export function checkCaseValues(values: CaseValues): FieldErrors {
   const errors: FieldErrors = {};
-  if (isFutureIso(values.knownOn)) errors.knownOn = nl.errors['date.inFuture'];
+  Object.assign(errors, notInFuture('knownOn', values.knownOn));
   if (values.description.trim() === '') errors.description = t.errors.required;
   return errors;
 }

@@ -27,7 +27,7 @@ import { entitlementError, releasableCategories, type ConsentContext } from '../
 import { ART_458BIS_RECIPIENT, checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
 import { NameWarning } from './name-warning';
-import { optionsOf } from './form-values';
+import { notInFuture, optionsOf } from './form-values';
 
 const t = nl.logbook.consent;
 const ts = nl.logbook.share;
@@ -220,11 +220,6 @@ function ConsentVerdict({
       {notOwn.length > 0 ? <p>{t.notOwnInformation(notOwn.map((c) => t.categoryLabels[c]).join(', '))}</p> : null}
     </div>
   );
-}
-
-/** The field's error when its date lies in the future (the operation refuses it too, `date.inFuture`). */
-function notInFuture(field: string, date: string): FieldErrors {
-  return isIsoDate(date) && isFutureIso(date) ? { [field]: nl.errors['date.inFuture'] } : {};
 }
 
 type Answer = { answer: 'ja' | 'nee' | '' };

@@ -51,7 +51,12 @@ export function pastDates<V extends object>(values: V, fields: readonly (keyof V
   const errors: FieldErrors = {};
   for (const field of fields) {
     const value: unknown = values[field];
-    if (typeof value === 'string' && isIsoDate(value) && isFutureIso(value)) errors[field] = nl.errors['date.inFuture'];
+    if (typeof value === 'string') Object.assign(errors, notInFuture(field, value));
   }
   return errors;
+}
+
+/** The error of one such date under `field` (a path such as `competence.assessedOn` too), or none. */
+export function notInFuture(field: string, date: string): FieldErrors {
+  return isIsoDate(date) && isFutureIso(date) ? { [field]: nl.errors['date.inFuture'] } : {};
 }

@@ -16,7 +16,7 @@ import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors
 import { useOperationForm } from '../../ui/use-operation-form';
 import { RecordList } from '../../ui/item-list';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
-import { optionsOf, pastDates } from './form-values';
+import { notInFuture, optionsOf } from './form-values';
 
 const t = nl.logbook.parties;
 const tc = nl.logbook.competence;
@@ -164,11 +164,7 @@ function checkParty(values: PartyValues, withOverride: boolean): FieldErrors {
   if (age !== '' && (!/^\d{1,3}$/.test(age) || Number(age) > 120)) errors.age = nl.logbook.errors.ageRange;
   if (withOverride && values.competent === '') errors['competence.competent'] = nl.logbook.errors.choose;
   // A judgement already made: not dated in the future (the operation refuses it too).
-  if (withOverride) {
-    const future = pastDates(values, ['assessedOn']).assessedOn;
-    if (future) errors['competence.assessedOn'] = future;
-  }
-  return errors;
+  return withOverride ? { ...errors, ...notInFuture('competence.assessedOn', values.assessedOn) } : errors;
 }
 
 /** The values as partyFieldsSchema reads them: a number for the age, the override only when chosen. */
