@@ -107,3 +107,37 @@ test('a summary without a case sends focus to the field; one that is made is ann
   await expect(page.getByRole('status').filter({ hasText: 'De samenvatting is klaar.' })).toBeVisible();
   await expect(make).toBeFocused();
 });
+
+test('a form that opens takes focus at once, and no late frame pulls focus (or typing) away from the next field', async ({
+  page,
+}) => {
+  const logbook = new LogbookPage(page);
+  await page.clock.install();
+  await page.goto('/');
+  await logbook.lock.createVault();
+  await logbook.openNewIncident();
+  await logbook.fillIncident({
+    types: ['sextortion'],
+    knownVia: 'Een klasgenoot',
+    schools: ['Atheneum Noord'],
+    description: 'Dreiging met doorsturen.',
+  });
+  await logbook.saveIncident();
+  const followUp = logbook.section('Opvolging en status');
+  // Frames (requestAnimationFrame) wait while the clock is paused, as on a slow, busy phone.
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await followUp.getByRole('button', { name: 'Laten rusten tot…' }).click();
+  const due = followUp.getByLabel('Laten rusten tot', { exact: true });
+  const purpose = followUp.getByRole('textbox', { name: 'Waarvoor kom je erop terug?' });
+  await expect(due).toBeFocused();
+  await purpose.fill('Nagaan of de foto offline is.');
+  await page.clock.runFor(1_000);
+  await expect(purpose).toBeFocused();
+  await expect(purpose).toHaveValue('Nagaan of de foto offline is.');
+  await page.clock.resume();
+  // Saved: the form closes, and focus goes to the saved follow-up (the button is back for the next one).
+  await followUp.getByRole('button', { name: 'Opvolgdatum bewaren' }).click();
+  await expect(followUp.getByRole('status')).toHaveText('De opvolgdatum is bewaard.');
+  await expect(followUp.getByRole('article').filter({ hasText: 'Nagaan of de foto offline is.' })).toBeFocused();
+  await expect(followUp.getByRole('button', { name: 'Laten rusten tot…' })).toBeVisible();
+});

@@ -10,16 +10,46 @@ import { useEffect, useRef, type RefObject } from 'react';
  */
 export function focusFirstInvalid(form: HTMLFormElement | null): void {
   if (!form) return;
-  requestAnimationFrame(() => focusInvalidNow(form));
+  focusAfterFrame(() => firstInvalid(form));
+}
+
+/**
+ * True when nobody holds focus on purpose: it is on the page body (the focused
+ * element left the DOM) or still inside `within` (the part of the screen that
+ * asked to move it). False once the worker has moved on to another control.
+ */
+export function focusWasDropped(within: Element | null): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || (within !== null && within.contains(active));
+}
+
+/**
+ * Focuses what `target` returns after the next frame (when the DOM it needs is
+ * there), unless focus moved elsewhere in the meantime: a late frame must
+ * never pull focus, and the text being typed, away from the field the worker
+ * went to (see focusWasDropped; `within` is the part of the screen that asked).
+ */
+export function focusAfterFrame(
+  target: () => HTMLElement | null | undefined,
+  within: Element | null = null,
+  options?: FocusOptions,
+): void {
+  const before = document.activeElement;
+  requestAnimationFrame(() => {
+    if (document.activeElement !== before && !focusWasDropped(within)) return;
+    target()?.focus(options);
+  });
 }
 
 /** Focuses the first control of `form` marked invalid (or inside a field shown with an error), if any. */
 export function focusInvalidNow(form: HTMLFormElement): void {
-  form
-    .querySelector<HTMLElement>(
-      '[aria-invalid="true"], .field--error input, .field--error textarea, .field--error select',
-    )
-    ?.focus();
+  firstInvalid(form)?.focus();
+}
+
+function firstInvalid(form: HTMLFormElement): HTMLElement | null {
+  return form.querySelector<HTMLElement>(
+    '[aria-invalid="true"], .field--error input, .field--error textarea, .field--error select',
+  );
 }
 
 /**

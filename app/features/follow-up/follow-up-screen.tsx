@@ -35,6 +35,7 @@ import { useSharedFrom, useTeamPresent } from '../../data/team/presence';
 import type { SharedFrom } from '../../data/team/shared-from';
 import './follow-up.css';
 import { Button } from '../../ui/button';
+import { focusAfterFrame } from '../../ui/focus';
 
 const t = nl.followUp;
 const typeLabels: Readonly<Record<CaseType, string>> = nl.logbook.typeLabels;
@@ -375,8 +376,8 @@ function FollowUpCard({ item, today, sharedFrom, onAnnounce }: FollowUpCardProps
           run={(input) => runOperation('rescheduleFollowUp', { id: followUp.id, ...input })}
           onCancel={() => {
             setMode('view');
-            // The button is back after this render; return focus to it.
-            window.setTimeout(() => rescheduleButton.current?.focus(), 0);
+            // The button is back after this render; return focus to it (unless focus went elsewhere).
+            focusAfterFrame(() => rescheduleButton.current);
           }}
           onDone={(to) => {
             setMode('view');

@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { nl } from '../../i18n/catalogue';
 import { Button } from '../../ui/button';
+import { focusAfterFrame, focusWasDropped } from '../../ui/focus';
 
 const tp = nl.casePage;
 
@@ -103,7 +104,7 @@ export function SectionMenu({
 
   function close(returnFocus: boolean) {
     setOpen(false);
-    if (returnFocus) requestAnimationFrame(() => buttonRef.current?.focus());
+    if (returnFocus) focusAfterFrame(() => buttonRef.current, navRef.current);
   }
 
   function go(id: string) {
@@ -111,9 +112,9 @@ export function SectionMenu({
     onOpen(id);
     setOpen(false);
     // After the section has opened: bring its heading to the top and give it focus.
+    const nav = navRef.current;
     requestAnimationFrame(() => {
-      const heading = document.getElementById(`${id}-title`);
-      heading?.focus({ preventScroll: true });
+      if (focusWasDropped(nav)) document.getElementById(`${id}-title`)?.focus({ preventScroll: true });
       document.getElementById(id)?.scrollIntoView({ block: 'start' });
       // Names the chosen section on the button even when the page did not need to move.
       window.dispatchEvent(new Event('scroll'));

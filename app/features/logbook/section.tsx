@@ -1,5 +1,16 @@
-import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { nl } from '../../i18n/catalogue';
+import { focusWasDropped } from '../../ui/focus';
 
 const tp = nl.casePage;
 
@@ -184,10 +195,22 @@ export function Expander({
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const buttonId = `${panelId}-button`;
+  // Where focus goes once the panel has opened or closed: set by the click or close, moved in the
+  // commit itself (a layout effect), not a frame later, so it can never land after the worker (or a
+  // test) has already moved on to a field and take the typing with it.
+  const focusNext = useRef<'panel' | 'button' | null>(null);
+  useLayoutEffect(() => {
+    const target = focusNext.current;
+    focusNext.current = null;
+    if (target === null || !focusWasDropped(document.getElementById(panelId))) return;
+    if (target === 'panel')
+      document.getElementById(panelId)?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+    else document.getElementById(buttonId)?.focus();
+  }, [open, panelId, buttonId]);
 
   function close() {
+    focusNext.current = 'button';
     setOpen(false);
-    requestAnimationFrame(() => document.getElementById(buttonId)?.focus());
   }
 
   return (
@@ -200,10 +223,8 @@ export function Expander({
           aria-expanded={false}
           aria-label={buttonLabel}
           onClick={() => {
+            focusNext.current = 'panel';
             setOpen(true);
-            requestAnimationFrame(() =>
-              document.getElementById(panelId)?.querySelector<HTMLElement>('input, textarea, select')?.focus(),
-            );
           }}
         >
           {label}
