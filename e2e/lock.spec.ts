@@ -15,6 +15,10 @@ test.describe('lock screen and session', () => {
     await lock.createVault(testPassphrase, { recoveryCode: true });
     const code = page.getByLabel('Herstelcode', { exact: true });
     await expect(code).toHaveText(/^([0-9A-Z]{4}-){8}[0-9A-Z]{4}$/);
+    // One heading names the screen; the code's region carries the same name, without a second heading.
+    await expect(page.getByRole('heading', { name: 'Je herstelcode' })).toHaveCount(1);
+    await expect(page.getByRole('heading', { level: 1, name: 'Je herstelcode' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Je herstelcode' })).toContainText(await code.innerText());
     await expectNoAxeViolations(page, 'recovery code');
     await page.getByRole('checkbox', { name: 'Ik heb de herstelcode veilig bewaard' }).check();
     await page.getByRole('button', { name: 'Verder naar het logboek' }).click();

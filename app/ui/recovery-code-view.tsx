@@ -16,8 +16,11 @@ export function RecoveryCodeView({
   code: string;
   onDone: () => void;
   doneLabel?: string;
-  /** Heading level: 2 on its own page, 3 inside a settings section. */
-  level?: 2 | 3;
+  /**
+   * Heading level: 3 inside a settings section; 2 under another title. `null` on a page whose own
+   * title already says "Je herstelcode": no second heading, the region keeps the name.
+   */
+  level?: 2 | 3 | null;
   focusOnMount?: boolean;
   /** Extra text under the intro (e.g. that the old code no longer works). */
   children?: ReactNode;
@@ -25,17 +28,22 @@ export function RecoveryCodeView({
   const [stored, setStored] = useState(false);
   const labelId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const Heading = level === 2 ? 'h2' : 'h3';
+  const Heading = level === null ? null : level === 2 ? 'h2' : 'h3';
   useEffect(() => {
     if (focusOnMount) heading.current?.focus();
     // Only on mount.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return (
-    <section className="card stack printable" aria-labelledby={labelId}>
-      <Heading id={labelId} ref={heading} tabIndex={-1}>
-        {nl.lock.recoveryTitle}
-      </Heading>
+    <section
+      className="card stack printable"
+      {...(Heading ? { 'aria-labelledby': labelId } : { 'aria-label': nl.lock.recoveryTitle })}
+    >
+      {Heading ? (
+        <Heading id={labelId} ref={heading} tabIndex={-1}>
+          {nl.lock.recoveryTitle}
+        </Heading>
+      ) : null}
       <p>{nl.lock.recoveryIntro}</p>
       {children}
       <p className="recovery-code" aria-label={nl.lock.recoveryLabel}>

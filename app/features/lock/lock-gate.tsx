@@ -38,6 +38,7 @@ export function LockGate({ children }: { children: ReactNode }) {
       <Page title={nl.lock.recoveryTitle}>
         <RecoveryCodeView
           code={recoveryCode}
+          level={null}
           onDone={() => {
             // Clears the reminder flag createVault() set; if that fails, the reminder comes back later.
             void confirmRecoveryCode().catch(() => undefined);
