@@ -183,6 +183,12 @@ const cases: Case[] = [
     run: (_ids, day, followUpId) => runOperation('completeFollowUp', { id: followUpId, doneOn: day }),
   },
   {
+    name: 'appendNote (when it happened)',
+    field: 'at',
+    run: ({ caseId }, day) =>
+      runOperation('appendNote', { caseId, noteKind: 'gesprek', text: 'Kort gesprek.', at: `${day}T08:00:00.000Z` }),
+  },
+  {
     name: 'addParty (competence judgement)',
     field: 'competence.assessedOn',
     run: ({ caseId }, day) =>

@@ -5,7 +5,15 @@ import { recordErrors } from '../../../schema/errors';
 import { appendNoteInput, correctNoteInput } from '../../../schema/records/note';
 import type { Note } from '../../../schema/records/note';
 import { currentNoteAuthor } from '../note-author';
-import { defineAddOperation, defineOperation, newRecordHead, okRecords, ruleError, withRecord } from '../unit-of-work';
+import {
+  assertNotFuture,
+  defineAddOperation,
+  defineOperation,
+  newRecordHead,
+  okRecords,
+  ruleError,
+  withRecord,
+} from '../unit-of-work';
 
 /** In a team, who writes the note (the member id and list name); nothing in a personal logbook. */
 function byline(): Pick<Note, 'by'> {
@@ -13,18 +21,25 @@ function byline(): Pick<Note, 'by'> {
   return by ? { by } : {};
 }
 
-/** Adds a note to the case timeline; `at` (when it happened) defaults to now. Notes can never be changed. */
+/**
+ * Adds a note to the case timeline; `at` (when it happened) defaults to now and may not fall on a
+ * day that has not come yet (`date.inFuture`). Notes can never be changed.
+ */
 export const appendNote = defineAddOperation({
   input: appendNoteInput,
   audit: 'note.added',
-  build: (input, kase, now): Note => ({
-    ...newRecordHead('note', kase.id),
-    noteKind: input.noteKind,
-    text: input.text,
-    at: input.at ?? now.toISOString(),
-    ...byline(),
-    createdAt: now.toISOString(),
-  }),
+  build: (input, kase, now): Note => {
+    // When it happened: never a day that has not come yet (the UI always takes now).
+    assertNotFuture('at', input.at?.slice(0, 10), now);
+    return {
+      ...newRecordHead('note', kase.id),
+      noteKind: input.noteKind,
+      text: input.text,
+      at: input.at ?? now.toISOString(),
+      ...byline(),
+      createdAt: now.toISOString(),
+    };
+  },
   details: (note) => ({ noteKind: note.noteKind }),
 });
 
