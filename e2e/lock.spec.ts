@@ -44,7 +44,17 @@ test.describe('lock screen and session', () => {
     await expect(
       page.getByRole('alert').filter({ hasText: 'De twee wachtwoordzinnen zijn niet gelijk.' }),
     ).toBeVisible();
-    await expect(page.getByLabel('Wachtwoordzin', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    const field = page.getByLabel('Wachtwoordzin', { exact: true });
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    // The field's description says the rule once and the problem once (the error, not the hint again).
+    const said = await field.evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+    expect(said.split('Nog 8 tekens nodig (minstens 12).').length - 1).toBe(1);
+    expect(said).toContain('Minstens 12 tekens.');
     await expectNoAxeViolations(page, 'setup errors');
   });
 

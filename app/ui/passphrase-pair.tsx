@@ -76,7 +76,7 @@ export function PassphrasePair(props: PassphrasePairProps) {
         disabled={props.disabled}
         autoFocus={props.autoFocus}
         onChange={(event) => props.onChange(event.target.value)}
-        hint={<PassphraseHint value={props.value} />}
+        hint={<PassphraseHint value={props.value} error={problems?.value ?? null} />}
         error={problems?.value ?? null}
       />
       <PassphraseField
