@@ -23,7 +23,8 @@ export const consentRules = {
       competent ? `Beoordeeld als bekwaam door ${by} op ${on}.` : `Beoordeeld als niet bekwaam door ${by} op ${on}.`,
     leeftijd: (min: number, max: number) =>
       min === max ? `Leeftijd: ${min} jaar.` : `Leeftijd: ${min} of ${max} jaar.`,
-    'leeftijd-onbekend': 'Leeftijd onbekend: de jongere en de ouders moeten allebei toestemmen.',
+    'leeftijd-onbekend':
+      'Leeftijd niet ingevuld: Baken vraagt dan de toestemming van allebei. Vul de leeftijd in als je die kent.',
   },
   notOwnInformation: (list: string) =>
     `Telt niet voor ${list}: dat is informatie over de afgebeelde jongere. Alleen haar of zijn toestemming (of die van de ouders) geldt daarvoor.`,
