@@ -326,4 +326,43 @@ test.describe('case logbook', () => {
     await expect(logbook.heading('Logboek')).toBeVisible();
     await expect(page.getByText('Nog geen dossiers.', { exact: false })).toBeVisible();
   });
+
+  test("the phone's Back button goes from a case to the page it was opened from, and history keeps no trail of cases", async ({
+    page,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await page.goto('/');
+    await logbook.lock.createVault();
+    await logbook.openNewIncident();
+    await logbook.fillIncident(incident);
+    const first = await logbook.saveIncident();
+    // The saved case took the form's place: Back goes to the logbook, not to an empty form.
+    await page.goBack();
+    await expect(logbook.heading('Logboek')).toBeVisible();
+    await logbook.openNewIncident();
+    await logbook.fillIncident({ ...incident, description: 'Tweede melding, een andere klas.' });
+    const second = await logbook.saveIncident();
+    await page.goBack();
+    await expect(logbook.heading('Logboek')).toBeVisible();
+
+    // Opened from the list: Back returns to the list.
+    await page.getByRole('link', { name: first, exact: true }).click();
+    await expect(logbook.heading(`Dossier ${first}`)).toBeVisible();
+    await page.goBack();
+    await expect(logbook.heading('Logboek')).toBeVisible();
+
+    // From a case to Opvolging and on: the case's entry is replaced, so Back skips it.
+    await page.getByRole('link', { name: second, exact: true }).click();
+    await expect(logbook.heading(`Dossier ${second}`)).toBeVisible();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Opvolging', exact: true })
+      .click();
+    await expect(logbook.heading('Opvolging')).toBeVisible();
+    await page.goBack();
+    await expect(logbook.heading('Logboek')).toBeVisible();
+    // No case number or id in any URL on the way.
+    expect(page.url()).not.toContain(first);
+    expect(page.url()).not.toContain(second);
+  });
 });

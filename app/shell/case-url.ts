@@ -3,8 +3,8 @@
 // that means something only in this page's memory. It survives lock and
 // unlock (so the worker returns to the case they were on) and is gone when the
 // page is closed or reloaded; after a reload or in a new tab the handle is
-// unknown and the page says to open the case from the logbook again. Case pages also replace
-// the history entry (router.ts).
+// unknown and the page says to open the case from the logbook again. History holds at most one
+// case page entry, the last one (router.ts).
 const handleByCase = new Map<string, string>();
 const caseByHandle = new Map<string, string>();
 

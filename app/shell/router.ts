@@ -84,14 +84,17 @@ export function usePath(): string {
 }
 
 /**
- * Goes to `path`. Case pages (and leaving one) replace the current history
- * entry instead of adding one, so history holds no trail of case visits.
+ * Goes to `path`. Opening a case page from another page adds one history
+ * entry, so Back (the phone's button) returns to where the worker came from
+ * instead of leaving Baken. Every navigation from a case page (to another case
+ * or elsewhere) replaces its entry, so history holds at most one case page, the
+ * last one, under its opaque handle (case-url.ts), and no trail of case visits.
  */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
   if (path === window.location.pathname + window.location.search) return;
   // A request for a part of another page is dropped when the person goes elsewhere.
   if (sectionFocusRequested && sectionFocusRequested.path !== path.replace(/[?#].*$/, '')) sectionFocusRequested = null;
-  const replace = options.replace || path.startsWith('/dossier/') || window.location.pathname.startsWith('/dossier/');
+  const replace = options.replace || window.location.pathname.startsWith('/dossier/');
   if (replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
   requestPageFocus();

@@ -85,7 +85,8 @@ function NewCaseForm({ initial, onChange, onDiscard, saved }: NewCaseFormProps) 
     },
     onDone: (created) => {
       setFlash(t.created(created.reference));
-      navigate(caseHref(created.id));
+      // The saved case takes the new-incident form's place: Back goes to where the form was opened from.
+      navigate(caseHref(created.id), { replace: true });
     },
   });
   const busy = form.busy;
