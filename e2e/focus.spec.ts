@@ -141,3 +141,42 @@ test('a form that opens takes focus at once, and no late frame pulls focus (or t
   await expect(followUp.getByRole('article').filter({ hasText: 'Nagaan of de foto offline is.' })).toBeFocused();
   await expect(followUp.getByRole('button', { name: 'Laten rusten tot…' })).toBeVisible();
 });
+
+test('editing a betrokkene or a step puts focus in its form, and cancelling brings it back to the button', async ({
+  page,
+}) => {
+  const logbook = new LogbookPage(page);
+  await page.goto('/');
+  await logbook.lock.createVault();
+  await logbook.openNewIncident();
+  await logbook.fillIncident({
+    types: ['ongewenste sexting'],
+    knownVia: 'Een klasgenoot',
+    schools: ['Atheneum Noord'],
+    description: 'Dreiging met doorsturen.',
+  });
+  await logbook.saveIncident();
+
+  const parties = logbook.section('Betrokkenen');
+  await parties.getByRole('button', { name: 'Betrokkene toevoegen' }).click();
+  const add = parties.getByRole('form', { name: 'Betrokkene toevoegen' });
+  await add.getByRole('radio', { name: 'afgebeelde jongere', exact: true }).check();
+  await add.getByRole('textbox', { name: 'Pseudoniem' }).fill('Jongere A');
+  await add.getByRole('textbox', { name: 'Leeftijd (jaar)' }).fill('14');
+  await add.getByRole('button', { name: 'Bewaren' }).click();
+  const edit = parties.getByRole('button', { name: 'Jongere A aanpassen' });
+  await edit.click();
+  const form = parties.getByRole('form', { name: 'Jongere A aanpassen' });
+  await expect(form.getByRole('radio').first()).toBeFocused();
+  await form.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(edit).toBeFocused();
+
+  const steps = logbook.section('Stappenplan');
+  const note = steps.getByRole('button', { name: /^Notitie of datum bij stap 1 van / }).first();
+  await note.click();
+  await expect(
+    steps.getByRole('form', { name: /^Notitie en datum bij stap 1 van / }).getByLabel(/^Gedaan op/),
+  ).toBeFocused();
+  await steps.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(note).toBeFocused();
+});

@@ -1,7 +1,7 @@
 // Focus after a form was refused (WCAG 3.3.1) or a part of a screen was
 // replaced. No catalogue import: the lock screen's forms use it on the
 // critical path.
-import { useEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 
 /**
  * Moves focus to the first control of `form` marked invalid, once the errors
@@ -65,4 +65,31 @@ export function useFocusOnMount<T extends HTMLElement>(enabled = true): RefObjec
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return element;
+}
+
+type Find = () => HTMLElement | null | undefined;
+
+/**
+ * For a part of a screen swapped for another by a state change (a button for
+ * its form, and back): call the returned function with what should take focus,
+ * together with the change. Focus moves in the commit that shows it (a layout
+ * effect), never a frame later, so it cannot land after the worker (or a test)
+ * went on to a field and take the typing with it; and only when focus was
+ * dropped (focusWasDropped, `within`: the part that asked).
+ */
+export function useFocusAfterSwap(state: unknown): (target: Find, within?: () => Element | null) => void {
+  const pending = useRef<{ target: Find; within: (() => Element | null) | undefined } | null>(null);
+  useLayoutEffect(() => {
+    const next = pending.current;
+    pending.current = null;
+    if (next && focusWasDropped(next.within?.() ?? null)) next.target()?.focus();
+  }, [state]);
+  return useCallback((target: Find, within?: () => Element | null) => {
+    pending.current = { target, within };
+  }, []);
+}
+
+/** The first form control inside `root` (for a form that just opened). */
+export function firstControl(root: Element | null): HTMLElement | null {
+  return root?.querySelector<HTMLElement>('input, textarea, select') ?? null;
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { suggestPseudonym } from '../../../schema/case-rules';
 import type { Jurisdiction } from '../../../schema/competence';
 import { partyFieldsSchema, partyRoleSchema, type Party, type PartyRole } from '../../../schema/records/party';
@@ -14,6 +14,7 @@ import { latestTodayIso, todayIso } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
+import { firstControl, useFocusAfterSwap } from '../../ui/focus';
 import { RecordList } from '../../ui/item-list';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 import { notInFuture, optionsOf } from './form-values';
@@ -69,6 +70,10 @@ function PartyCard({
 }) {
   const [showName, setShowName] = useState(false);
   const [editing, setEditing] = useState(false);
+  // The card and its edit form take each other's place: focus goes along (into the form, back to the button).
+  const focusAfter = useFocusAfterSwap(editing);
+  const formId = useId();
+  const editButtonId = `${formId}-edit`;
   const details = [party.age !== undefined ? t.ageText(party.age) : t.ageUnknown, party.school, party.className].filter(
     Boolean,
   );
@@ -84,7 +89,11 @@ function PartyCard({
           setEditing(false);
           onSaved(message);
         }}
-        onCancel={() => setEditing(false)}
+        onCancel={() => {
+          focusAfter(() => document.getElementById(editButtonId));
+          setEditing(false);
+        }}
+        id={formId}
       />
     );
   }
@@ -120,7 +129,15 @@ function PartyCard({
           <CompetenceView party={party} jurisdiction={jurisdiction} />
         </div>
       ) : null}
-      <button type="button" className="button" onClick={() => setEditing(true)}>
+      <button
+        id={editButtonId}
+        type="button"
+        className="button"
+        onClick={() => {
+          focusAfter(() => firstControl(document.getElementById(formId)));
+          setEditing(true);
+        }}
+      >
         {t.edit(party.pseudonym)}
       </button>
     </article>
@@ -195,6 +212,7 @@ function PartyForm({
   jurisdiction,
   onDone,
   onCancel,
+  id,
 }: {
   caseId: string;
   party?: Party;
@@ -202,6 +220,8 @@ function PartyForm({
   jurisdiction: Jurisdiction;
   onDone: (message: string) => void;
   onCancel: () => void;
+  /** The form element's id (an edit form is found by it to take focus). */
+  id?: string;
 }) {
   const canOverride = (role: PartyValues['role']) =>
     jurisdiction === 'vlaanderen' && role !== '' && isYoungPersonRole(role);
@@ -251,6 +271,7 @@ function PartyForm({
   return (
     <form
       {...form.formProps}
+      id={id}
       className="card logbook-form"
       aria-label={party ? t.formTitleEdit(party.pseudonym) : t.formTitleAdd}
     >

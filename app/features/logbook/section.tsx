@@ -1,16 +1,6 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { nl } from '../../i18n/catalogue';
-import { focusWasDropped } from '../../ui/focus';
+import { firstControl, useFocusAfterSwap } from '../../ui/focus';
 
 const tp = nl.casePage;
 
@@ -195,21 +185,12 @@ export function Expander({
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const buttonId = `${panelId}-button`;
-  // Where focus goes once the panel has opened or closed: set by the click or close, moved in the
-  // commit itself (a layout effect), not a frame later, so it can never land after the worker (or a
-  // test) has already moved on to a field and take the typing with it.
-  const focusNext = useRef<'panel' | 'button' | null>(null);
-  useLayoutEffect(() => {
-    const target = focusNext.current;
-    focusNext.current = null;
-    if (target === null || !focusWasDropped(document.getElementById(panelId))) return;
-    if (target === 'panel')
-      document.getElementById(panelId)?.querySelector<HTMLElement>('input, textarea, select')?.focus();
-    else document.getElementById(buttonId)?.focus();
-  }, [open, panelId, buttonId]);
+  // Focus moves in the commit that opens or closes the panel (useFocusAfterSwap).
+  const focusAfter = useFocusAfterSwap(open);
+  const panel = () => document.getElementById(panelId);
 
   function close() {
-    focusNext.current = 'button';
+    focusAfter(() => document.getElementById(buttonId), panel);
     setOpen(false);
   }
 
@@ -223,7 +204,7 @@ export function Expander({
           aria-expanded={false}
           aria-label={buttonLabel}
           onClick={() => {
-            focusNext.current = 'panel';
+            focusAfter(() => firstControl(panel()), panel);
             setOpen(true);
           }}
         >

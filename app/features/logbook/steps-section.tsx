@@ -3,7 +3,7 @@
 // short note per step. A step the source lacks is shown as missing, never
 // filled in. Reminders (never promise secrecy, never view images) sit at the
 // steps the content marks.
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Plan, PresentStep, Step } from '../../../schema/content';
 import { setStepCheckInput, type StepCheck } from '../../../schema/records/step';
 import type { CaseDetail } from '../../data/case-hooks';
@@ -20,6 +20,7 @@ import { pastDates } from './form-values';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { describeFailure, imageDataError, type FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
+import { firstControl, useFocusAfterSwap } from '../../ui/focus';
 import { CaseSection, SavedStatus, useSavedMessage } from './section';
 import { ContentError } from '../../ui/knowledge/content-error';
 import { Button } from '../../ui/button';
@@ -133,6 +134,10 @@ function PresentStepItem({
   onSaved: (message: string) => void;
 }) {
   const [editing, setEditing] = useState(false);
+  // The note button and its form take each other's place: focus goes along.
+  const focusAfter = useFocusAfterSwap(editing);
+  const formId = useId();
+  const noteButtonId = `${formId}-button`;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const done = check?.doneOn !== undefined;
@@ -203,11 +208,24 @@ function PresentStepItem({
             setEditing(false);
             onSaved(nl.logbook.saved);
           }}
-          onCancel={() => setEditing(false)}
+          onCancel={() => {
+            focusAfter(() => document.getElementById(noteButtonId));
+            setEditing(false);
+          }}
+          id={formId}
         />
       ) : (
         <div className="button-row">
-          <button type="button" className="button" aria-label={ts.noteLabel(where)} onClick={() => setEditing(true)}>
+          <button
+            id={noteButtonId}
+            type="button"
+            className="button"
+            aria-label={ts.noteLabel(where)}
+            onClick={() => {
+              focusAfter(() => firstControl(document.getElementById(formId)));
+              setEditing(true);
+            }}
+          >
             {ts.noteButton}
           </button>
           {done ? null : (
@@ -242,6 +260,7 @@ function StepForm({
   check,
   onDone,
   onCancel,
+  id,
 }: {
   caseId: string;
   planId: string;
@@ -250,6 +269,7 @@ function StepForm({
   check: StepCheck | undefined;
   onDone: () => void;
   onCancel: () => void;
+  id: string;
 }) {
   const form = useOperationForm({
     initial: { doneOn: check?.doneOn ?? todayIso(), note: check?.note ?? '' },
@@ -275,7 +295,7 @@ function StepForm({
   });
 
   return (
-    <form {...form.formProps} className="logbook-form step-form" aria-label={title}>
+    <form {...form.formProps} id={id} className="logbook-form step-form" aria-label={title}>
       <TextField label={t.doneOn} type="date" max={latestTodayIso()} {...form.text('doneOn')} />
       <TextField label={t.note} maxLength={500} {...form.text('note')} />
       <FormError message={form.general} />
