@@ -123,6 +123,22 @@ test.describe('the case page on a phone', () => {
     await expect(menuLink(page, 'Tijdlijn')).toContainText('10');
     await expect(menuLink(page, 'Betrokkenen')).toContainText('3');
     await expect(menuLink(page, 'Toestemming')).toContainText('4');
+    await expect(menuLink(page, 'Betrokkenen')).toHaveAccessibleName('Betrokkenen, 3 items');
+    // Every tile holds its title and count at 360 px: nothing sticks out past its edge.
+    const sticksOut = await page
+      .getByRole('navigation', { name: 'Onderdelen van het dossier' })
+      .getByRole('link')
+      .evaluateAll((links) =>
+        links
+          .filter((link) => {
+            const edge = link.getBoundingClientRect().right;
+            return Array.from(link.querySelectorAll('*')).some(
+              (part) => part.getBoundingClientRect().right > edge + 0.5,
+            );
+          })
+          .map((link) => link.textContent),
+      );
+    expect(sticksOut).toEqual([]);
     await expectNoAxeViolations(page, 'case page, section menu open');
 
     // All sections folded: about two screens.

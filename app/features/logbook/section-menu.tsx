@@ -154,6 +154,8 @@ export function SectionMenu({
               <a
                 href={`#${item.id}-title`}
                 aria-current={item.id === current ? 'location' : undefined}
+                // The count is read with the title ("Betrokkenen, 2 items"); the badge is only seen.
+                aria-label={item.count === undefined ? undefined : tp.countLabel(item.title, item.count)}
                 onClick={(event) => {
                   event.preventDefault();
                   go(item.id);
@@ -161,9 +163,8 @@ export function SectionMenu({
               >
                 <span>{item.title}</span>
                 {item.count !== undefined ? (
-                  <span className="count-badge">
-                    <span aria-hidden="true">{item.count}</span>
-                    <span className="visually-hidden">{`, ${tp.items(item.count)}`}</span>
+                  <span className="count-badge" aria-hidden="true">
+                    {item.count}
                   </span>
                 ) : null}
               </a>
