@@ -236,3 +236,49 @@ test('a facts correction needs a reason, keeps the earlier version and the summa
   await expect(doc).toContainText('Foto doorgestuurd in klas 4A.');
   for (const hidden of [OLD, 'klas 3B', REASON, 'Lotte', 'Janssens']) await expect(doc).not.toContainText(hidden);
 });
+
+test('a withdrawal dated ahead says the consent still counts until that day; one dated today says it is withdrawn', async ({
+  page,
+}) => {
+  const logbook = new LogbookPage(page);
+  await page.goto('/');
+  await logbook.lock.createVault();
+  await logbook.openNewIncident();
+  await logbook.fillIncident({
+    knownVia: 'Een klasgenoot',
+    types: ['ongewenste sexting'],
+    schools: ['Sint-Jozefscollege'],
+    description: 'Foto doorgestuurd in de klasgroep.',
+  });
+  await logbook.saveIncident();
+  await logbook.addParty({ role: 'afgebeelde jongere', age: '15', expectPseudonym: 'Jongere A' });
+  for (const recipient of ['school', 'ouders/voogd'])
+    await logbook.recordConsent({
+      party: 'Jongere A (afgebeelde jongere)',
+      recipient,
+      categories: ['feiten'],
+      givenBy: 'de jongere',
+    });
+  const consent = logbook.section('Toestemming');
+  const inAWeek = await page.evaluate(() => {
+    const day = new Date(Date.now() + 7 * 86_400_000);
+    return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Brussels' }).format(day);
+  });
+  const shown = `${inAWeek.slice(8, 10)}/${inAWeek.slice(5, 7)}/${inAWeek.slice(0, 4)}`;
+
+  await consent.getByRole('button', { name: 'Toestemming Jongere A → school intrekken' }).click();
+  const form = consent.getByRole('form', { name: 'Toestemming Jongere A → school intrekken' });
+  const date = form.getByLabel('Ingetrokken op');
+  await expect(date).toHaveAccessibleDescription(/tot dan geldt de toestemming nog/);
+  await date.fill(inAWeek);
+  await form.getByRole('button', { name: 'Intrekking bewaren' }).click();
+  const school = consent.getByRole('article', { name: /^Jongere A → school/ });
+  await expect(school).toContainText(`Wordt ingetrokken op ${shown}; tot dan geldt de toestemming nog`);
+  await expect(school).not.toContainText('Ingetrokken op');
+
+  await consent.getByRole('button', { name: /^Toestemming Jongere A → ouders\/voogd/ }).click();
+  await consent.getByRole('button', { name: 'Intrekking bewaren' }).click();
+  await expect(consent.getByRole('article', { name: /^Jongere A → ouders\/voogd/ })).toContainText(
+    /Ingetrokken op \d{2}\/\d{2}\/\d{4}/,
+  );
+});

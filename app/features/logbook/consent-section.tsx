@@ -172,7 +172,11 @@ function GivenCard({
       <p>{t.entryGiven(t.givenByOptions[consent.givenBy], formatDate(consent.givenOn), t.howOptions[consent.how])}</p>
       {children}
       {consent.withdrawnOn ? (
-        <p className="badge">{t.withdrawnOn(formatDate(consent.withdrawnOn))}</p>
+        <p className="badge">
+          {consent.withdrawnOn > today
+            ? t.withdrawsOn(formatDate(consent.withdrawnOn))
+            : t.withdrawnOn(formatDate(consent.withdrawnOn))}
+        </p>
       ) : (
         <>
           {/* Neutral: the validity above says whether it is enough; a green "geldt" next to "Nog niet genoeg" confused. */}
@@ -214,7 +218,13 @@ function WithdrawForm({
 
   return (
     <form {...form.formProps} className="logbook-form" aria-label={t.withdrawLabel(title)}>
-      <TextField label={t.withdrawDate} type="date" min={consent.givenOn} {...form.text('withdrawnOn')} />
+      <TextField
+        label={t.withdrawDate}
+        hint={t.withdrawDateHint}
+        type="date"
+        min={consent.givenOn}
+        {...form.text('withdrawnOn')}
+      />
       <FormError message={form.general} />
       <FormButtons busy={form.busy} saveLabel={t.withdrawConfirm} onCancel={onCancel} />
     </form>

@@ -239,11 +239,15 @@ export const logbook = {
     entryCategories: (list: string) => `Informatie: ${list}`,
     entryGiven: (by: string, on: string, how: string) => `Toestemming van ${by} op ${on}, ${how}.`,
     withdrawnOn: (date: string) => `Ingetrokken op ${date}`,
+    // A withdrawal dated ahead: until that day the consent still counts.
+    withdrawsOn: (date: string) => `Wordt ingetrokken op ${date}; tot dan geldt de toestemming nog`,
     // Only that it is not withdrawn: whether it is enough ("Geldig", "Nog niet genoeg…") is the validity badge's to say.
     active: 'Niet ingetrokken',
     withdraw: 'Intrekken',
     withdrawLabel: (title: string) => `Toestemming ${title} intrekken`,
     withdrawDate: 'Ingetrokken op',
+    withdrawDateHint:
+      'Vandaag, of een latere dag: tot dan geldt de toestemming nog. Een intrekking kun je achteraf niet meer wijzigen.',
     withdrawConfirm: 'Intrekking bewaren',
     saved: 'De toestemming is bewaard.',
     withdrawn: 'De intrekking is bewaard.',
