@@ -365,4 +365,26 @@ test.describe('case logbook', () => {
     expect(page.url()).not.toContain(first);
     expect(page.url()).not.toContain(second);
   });
+
+  test('a follow-up with a past date and no purpose shows both problems at once, and saves nothing', async ({
+    page,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await page.goto('/');
+    await logbook.lock.createVault();
+    await logbook.openNewIncident();
+    await logbook.fillIncident(incident);
+    await logbook.saveIncident();
+    const followUp = logbook.section('Opvolging en status');
+    await followUp.getByRole('button', { name: 'Laten rusten tot…' }).click();
+    const due = followUp.getByLabel('Laten rusten tot', { exact: true });
+    const purpose = followUp.getByRole('textbox', { name: 'Waarvoor kom je erop terug?' });
+    await due.fill('2020-01-06');
+    await followUp.getByRole('button', { name: 'Opvolgdatum bewaren' }).click();
+    await expect(due).toHaveAttribute('aria-invalid', 'true');
+    await expect(due).toHaveAccessibleDescription(/Kies een datum vanaf vandaag\./);
+    await expect(purpose).toHaveAttribute('aria-invalid', 'true');
+    await expect(due).toBeFocused();
+    await expect(followUp.getByText('Geen opvolgdatum gepland.')).toBeVisible();
+  });
 });

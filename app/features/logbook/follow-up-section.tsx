@@ -13,6 +13,7 @@ import { TextField } from '../../ui/field';
 import { useLinkWarnings } from '../../ui/link-warning';
 import { RescheduleForm } from '../../ui/reschedule-form';
 import { useOperationForm } from '../../ui/use-operation-form';
+import { notBeforeToday } from './form-values';
 import { formatDate, plusMonths, todayIso } from '../../ui/dates';
 import { EraseCaseButton } from './erase-case';
 import { nextDue } from './facts-section';
@@ -153,7 +154,7 @@ function ScheduleForm({ caseId, onDone, onCancel }: { caseId: string; onDone: ()
   const form = useOperationForm({
     initial: () => ({ due: suggestFollowUpDate(todayIso()), purpose: '' }),
     schema: scheduleForm,
-    check: links.check,
+    check: (values) => ({ ...links.check(values), ...notBeforeToday('due', values.due) }),
     run: (input) => runOperation('scheduleFollowUp', { caseId, due: input.due, purpose: input.purpose.trim() }),
     onDone,
     fields: ['due', 'purpose'],

@@ -3,7 +3,7 @@
 // read as yes/no, and the usual "left empty" checks with their Dutch text.
 import { z } from 'zod';
 import { nl } from '../../i18n/catalogue';
-import { isFutureIso, isIsoDate } from '../../ui/dates';
+import { isFutureIso, isIsoDate, todayIso } from '../../ui/dates';
 import type { FieldErrors } from '../../ui/form-errors';
 
 /** A radio group's value: '' until chosen; the form schema then wants one of `schema`'s options. */
@@ -59,4 +59,12 @@ export function pastDates<V extends object>(values: V, fields: readonly (keyof V
 /** The error of one such date under `field` (a path such as `competence.assessedOn` too), or none. */
 export function notInFuture(field: string, date: string): FieldErrors {
   return isIsoDate(date) && isFutureIso(date) ? { [field]: nl.errors['date.inFuture'] } : {};
+}
+
+/**
+ * A planned date (a follow-up's) before today: "Kies een datum vanaf vandaag." before anything is
+ * saved, together with the form's other errors. The operation refuses it too (`followup.dueInPast`).
+ */
+export function notBeforeToday(field: string, date: string): FieldErrors {
+  return isIsoDate(date) && date < todayIso() ? { [field]: nl.errors['followup.dueInPast'] } : {};
 }
