@@ -73,7 +73,10 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // the case page (ten forms), the note length warning, the case header's count
 // of consent that releases nothing, Opvolging's first render of ten cards and
 // the remembered "who shared it": 270.3 KiB: ceiling 271 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 271, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
+// Session 17: fixes from a review at 360 px (focus moved in the commit that
+// swaps a button for its form, the follow-up form's past-date check, the
+// withdrawal wording, Back from a case): 271.0 KiB: ceiling 272 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 272, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds
