@@ -387,4 +387,60 @@ test.describe('case logbook', () => {
     await expect(due).toBeFocused();
     await expect(followUp.getByText('Geen opvolgdatum gepland.')).toBeVisible();
   });
+
+  test('what was typed into a case form and not saved waits while the worker looks elsewhere, until cancel or lock', async ({
+    page,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await page.goto('/');
+    await logbook.lock.createVault();
+    await logbook.openNewIncident();
+    await logbook.fillIncident(incident);
+    const reference = await logbook.saveIncident();
+    const parties = logbook.section('Betrokkenen');
+    const add = parties.getByRole('button', { name: 'Betrokkene toevoegen' });
+    const form = parties.getByRole('form', { name: 'Betrokkene toevoegen' });
+    const realName = form.getByRole('textbox', { name: 'Echte naam (gevoelig)' });
+    const away = async (): Promise<void> => {
+      await page
+        .getByRole('navigation', { name: 'Hoofdmenu' })
+        .getByRole('link', { name: 'Opvolging', exact: true })
+        .click();
+      await expect(logbook.heading('Opvolging')).toBeVisible();
+      await page
+        .getByRole('navigation', { name: 'Hoofdmenu' })
+        .getByRole('link', { name: 'Logboek', exact: true })
+        .click();
+      await page.getByRole('link', { name: reference, exact: true }).click();
+      await expect(logbook.heading(`Dossier ${reference}`)).toBeVisible();
+    };
+
+    await add.click();
+    await form.getByRole('radio', { name: 'afgebeelde jongere', exact: true }).check();
+    await realName.fill('Lotte Janssens');
+    await away();
+    // The button says something waits; the form opens with it.
+    await expect(add).toHaveAccessibleDescription('Hier staat nog iets klaar dat je typte en nog niet bewaarde.');
+    await add.click();
+    await expect(parties.getByText('Je was hier nog bezig. Wat je typte, is nog niet bewaard.')).toBeVisible();
+    await expect(realName).toHaveValue('Lotte Janssens');
+    await expect(form.getByRole('radio', { name: 'afgebeelde jongere', exact: true })).toBeChecked();
+
+    // Cancelled: nothing is kept.
+    await form.getByRole('button', { name: 'Annuleren' }).click();
+    await away();
+    await expect(add).toHaveAccessibleDescription('');
+    await add.click();
+    await expect(realName).toHaveValue('');
+
+    // Locked: nothing is kept either.
+    await realName.fill('Lotte Janssens');
+    await logbook.lock.lock();
+    await logbook.lock.unlock();
+    await away();
+    await expect(add).toHaveAccessibleDescription('');
+    await add.click();
+    await expect(realName).toHaveValue('');
+    await expect(parties.getByText('Je was hier nog bezig.', { exact: false })).toBeHidden();
+  });
 });

@@ -35,11 +35,12 @@
 // checked again on each change, so a corrected field loses its error at once
 // (and the general message goes once all pass), until a submit passes the
 // checks; `revalidate: false` turns that off.
-import { useCallback, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useCallback, useContext, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { isSchemaErrorCode } from '../../schema/errors';
 import { nl } from '../i18n/catalogue';
 import { describeIssues, imageDataError, useFormErrors, type FieldErrors } from './form-errors';
+import { KeptFormKey, keepValues, keptValues } from './kept-form';
 
 /** Field names of `V` whose values are strings (text inputs, selects, dates). */
 export type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
@@ -121,13 +122,20 @@ export function validateForm<V extends object, I>(
   return { ok: false, fields: merged, general };
 }
 
+/** The form's first values: `initial` itself, or what it returns. */
+function initialValues<V extends object>(initial: V | (() => V)): V {
+  return typeof initial === 'function' ? (initial as () => V)() : initial;
+}
+
 export function useOperationForm<V extends object, I, R = unknown, P = never>(
   options: OperationFormOptions<V, I, R, P>,
 ) {
   const { schema, toInput, check, run, onDone, fields, liveImageCheck, liveCheck, onChange, describe, refusedText } =
     options;
   const revalidate = options.revalidate ?? true;
-  const [values, setValues] = useState<V>(options.initial);
+  // Inside a case page's Expander: what was typed before the worker went elsewhere (kept-form.ts).
+  const keepKey = useContext(KeptFormKey);
+  const [values, setValues] = useState<V>(() => keptValues<V>(keepKey) ?? initialValues(options.initial));
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<P | null>(null);
   // Bumped by reset: file inputs take it as key, so the browser forgets the chosen file.
@@ -146,6 +154,7 @@ export function useOperationForm<V extends object, I, R = unknown, P = never>(
       const next = { ...current.current, ...changes };
       current.current = next;
       setValues(next);
+      keepValues(keepKey, next);
       onChange?.(next);
       if (revalidate && refused.current) {
         const result = validateForm(next, schema, check, fields, toInput);
@@ -154,7 +163,7 @@ export function useOperationForm<V extends object, I, R = unknown, P = never>(
         else setFields(result.fields);
       }
     },
-    [onChange, revalidate, schema, check, fields, toInput, setFields, clear],
+    [onChange, keepKey, revalidate, schema, check, fields, toInput, setFields, clear],
   );
 
   const set = useCallback(
@@ -245,12 +254,16 @@ export function useOperationForm<V extends object, I, R = unknown, P = never>(
   }
 
   /** New values without a change event (no draft update), e.g. empty fields after saving; file inputs empty too. */
-  const reset = useCallback((changes: Partial<V>) => {
-    const next = { ...current.current, ...changes };
-    current.current = next;
-    setValues(next);
-    setGeneration((n) => n + 1);
-  }, []);
+  const reset = useCallback(
+    (changes: Partial<V>) => {
+      const next = { ...current.current, ...changes };
+      current.current = next;
+      setValues(next);
+      keepValues(keepKey, next);
+      setGeneration((n) => n + 1);
+    },
+    [keepKey],
+  );
 
   return {
     values,

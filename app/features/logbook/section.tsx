@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { nl } from '../../i18n/catalogue';
 import { firstControl, useFocusAfterSwap } from '../../ui/focus';
+import { KeptFormKey, forgetKept, keptFormKey, keptValues, startKeeping } from '../../ui/kept-form';
 
 const tp = nl.casePage;
 
@@ -182,6 +183,11 @@ export function Expander({
   danger?: boolean;
   onSaved?: (message: string) => void;
 }) {
+  // On a case page, what was typed into a form and not saved is still there when the worker comes
+  // back from elsewhere in Baken and opens it again (kept-form.ts), until it is saved, cancelled or
+  // Baken locks. The button says so; the form opens only when asked, as always.
+  const [keepKey] = useState(() => keptFormKey(buttonLabel ?? label));
+  const [waiting, setWaiting] = useState(() => keptValues(keepKey) !== undefined);
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const buttonId = `${panelId}-button`;
@@ -190,6 +196,8 @@ export function Expander({
   const panel = () => document.getElementById(panelId);
 
   function close() {
+    forgetKept(keepKey);
+    setWaiting(false);
     focusAfter(() => document.getElementById(buttonId), panel);
     setOpen(false);
   }
@@ -203,7 +211,9 @@ export function Expander({
           className={danger ? 'button button--danger' : 'button'}
           aria-expanded={false}
           aria-label={buttonLabel}
+          aria-describedby={waiting ? `${panelId}-kept` : undefined}
           onClick={() => {
+            startKeeping(keepKey);
             focusAfter(() => firstControl(panel()), panel);
             setOpen(true);
           }}
@@ -211,13 +221,21 @@ export function Expander({
           {label}
         </button>
       )}
+      {!open && waiting ? (
+        <p id={`${panelId}-kept`} className="field__hint">
+          {nl.logbook.keptWaiting}
+        </p>
+      ) : null}
       <div id={panelId}>
-        {open
-          ? children(close, (message) => {
+        {open ? (
+          <KeptFormKey.Provider value={keepKey}>
+            {waiting ? <p className="field__hint">{nl.logbook.keptUnsaved}</p> : null}
+            {children(close, (message) => {
               onSaved?.(message);
               close();
-            })
-          : null}
+            })}
+          </KeptFormKey.Provider>
+        ) : null}
       </div>
     </div>
   );

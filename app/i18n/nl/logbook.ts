@@ -16,6 +16,9 @@ export const logbook = {
   indexRebuilding: (done: number, total: number) =>
     `Overzicht van je dossiers opnieuw opbouwen: ${done} van ${total} onderdelen…`,
   draftWaiting: 'Je hebt een incident dat nog niet bewaard is.',
+  /** A case page's form left open: on return it is open again with what was typed (until lock). */
+  keptUnsaved: 'Je was hier nog bezig. Wat je typte, is nog niet bewaard.',
+  keptWaiting: 'Hier staat nog iets klaar dat je typte en nog niet bewaarde.',
   draftContinue: 'Verder invullen',
   search: 'Zoeken',
   searchHint: 'Op dossiernummer, pseudoniem of school.',
