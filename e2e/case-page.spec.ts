@@ -124,6 +124,8 @@ test.describe('the case page on a phone', () => {
     await expect(menuLink(page, 'Betrokkenen')).toContainText('3');
     await expect(menuLink(page, 'Toestemming')).toContainText('4');
     await expect(menuLink(page, 'Betrokkenen')).toHaveAccessibleName('Betrokkenen, 3 items');
+    // The Stappenplan's count is of steps done, and says so.
+    await expect(menuLink(page, 'Stappenplan')).toHaveAccessibleName(/^Stappenplan, \d+ (stap|stappen) gedaan$/);
     // Every tile holds its title and count at 360 px: nothing sticks out past its edge.
     const sticksOut = await page
       .getByRole('navigation', { name: 'Onderdelen van het dossier' })

@@ -155,7 +155,7 @@ export function SectionMenu({
                 href={`#${item.id}-title`}
                 aria-current={item.id === current ? 'location' : undefined}
                 // The count is read with the title ("Betrokkenen, 2 items"); the badge is only seen.
-                aria-label={item.count === undefined ? undefined : tp.countLabel(item.title, item.count)}
+                aria-label={item.count === undefined ? undefined : tp.countLabel(item.title, item.count, item.id)}
                 onClick={(event) => {
                   event.preventDefault();
                   go(item.id);

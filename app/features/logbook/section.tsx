@@ -32,7 +32,7 @@ export function CaseSection({ id, title, children }: { id: string; title: string
         {count !== undefined ? (
           <span className="count-badge">
             <span aria-hidden="true">{count}</span>
-            <span className="visually-hidden">{tp.countLabel(title, count)}</span>
+            <span className="visually-hidden">{tp.countLabel(title, count, id)}</span>
           </span>
         ) : null}
         {sections ? (

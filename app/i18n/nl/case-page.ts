@@ -28,7 +28,9 @@ export const casePage = {
   jumpLabel: 'Naar een sectie van dit dossier',
   closeJump: 'Sectiemenu sluiten',
   items: (n: number) => plural(n, 'item', 'items'),
-  countLabel: (title: string, n: number) => `${title}, ${plural(n, 'item', 'items')}`,
+  /** A section's count as read: the Stappenplan counts steps done, the others what they hold. */
+  countLabel: (title: string, n: number, sectionId?: string) =>
+    `${title}, ${sectionId === 'stappenplan' ? plural(n, 'stap gedaan', 'stappen gedaan') : plural(n, 'item', 'items')}`,
   toTop: 'Naar boven',
   expandAll: 'Alles openklappen',
   collapseAll: 'Alles dichtklappen',
