@@ -187,6 +187,19 @@ test.describe('exports', () => {
       expect(rows.text).not.toContain(marker);
     }
     expect(rows.text.match(/\d{4}-\d{2}-\d{2}/g)).toEqual([envelope.generatedOn]);
+
+    // A quarter in which no case became known: true zeros, not "minder dan 5", and nothing to count.
+    await section.getByRole('textbox', { name: 'Jaar' }).fill('2020');
+    await section.getByRole('combobox', { name: 'Welk kwartaal?' }).selectOption({ index: 0 });
+    await section.getByRole('button', { name: 'Overzicht maken' }).click();
+    await expect(types.getByRole('row', { name: 'Totaal 0' })).toBeVisible();
+    await expect(types.getByRole('row', { name: 'sextortion 0' })).toBeVisible();
+    await expect(section.getByRole('cell', { name: 'minder dan 5', exact: true })).toHaveCount(0);
+    await expect(
+      section
+        .getByRole('table', { name: 'Kerncijfers' })
+        .getByRole('row', { name: 'Delen met gedocumenteerde toestemming (%) niets te tellen' }),
+    ).toBeVisible();
   });
 
   test('a summary shows the newest flag of each behaviour with its words, once consent covers the assessment', async ({

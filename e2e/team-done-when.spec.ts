@@ -48,14 +48,15 @@ const seeded: Array<{ by: 'Anna' | 'Bram'; type: 'ongewenste sexting' | 'sextort
 
 /**
  * The disclosure rule as the README states it (k = 5), computed by hand here:
- * a table under 5 in total shows only "minder dan 5"; a count of 1 to 4 is
+ * a table of 1 to 4 in total shows only "minder dan 5"; a count of 1 to 4 is
  * hidden; while the hidden cells are fewer than two, sum to less than 5, or
- * could all be 1, the smallest other non-zero cell is hidden too; 0 is shown.
+ * could all be 1, the smallest other non-zero cell is hidden too; 0 is shown,
+ * a total of 0 too.
  */
 function expectedTable(counts: Record<string, number>): { total: string; cells: Record<string, string> } {
   const entries = Object.entries(counts);
   const total = entries.reduce((s, [, v]) => s + v, 0);
-  if (total < 5) return { total: 'minder dan 5', cells: {} };
+  if (total > 0 && total < 5) return { total: 'minder dan 5', cells: {} };
   const hidden = new Set(entries.filter(([, v]) => v > 0 && v < 5).map(([k]) => k));
   const sum = () => [...hidden].reduce((s, k) => s + (counts[k] ?? 0), 0);
   while (hidden.size > 0 && (hidden.size < 2 || sum() < 5 || sum() <= hidden.size)) {

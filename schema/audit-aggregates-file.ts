@@ -1,7 +1,7 @@
 // The files an auditor downloads from the anonymised figures
 // (audit-aggregates.ts makes them): CSV with the envelope first, and JSON.
 // Pure text; nothing here decides what is shown or suppressed.
-import type { AuditAggregates } from './audit-aggregates';
+import { nothingToCount, type AuditAggregates } from './audit-aggregates';
 
 function csvField(value: string | number | null): string {
   if (value === null) return '';
@@ -12,7 +12,8 @@ function csvField(value: string | number | null): string {
 /**
  * CSV: the envelope (header + one row), a blank line, then one row per
  * figure: table, cell, value, suppressed (1 = suppressed, value empty). A
- * table below k has one row: cell `total`, value `<k`, suppressed 1.
+ * table below k has one row: cell `total`, value `<k`, suppressed 1. A figure
+ * with nothing to count (a percentage of 0 shares) is empty with suppressed 0.
  */
 export function aggregatesToCsv(a: AuditAggregates): string {
   const rows: Array<Array<string | number | null>> = [
@@ -29,7 +30,10 @@ export function aggregatesToCsv(a: AuditAggregates): string {
     for (const c of t.cells) rows.push([t.id, c.key, c.value, c.value === null ? 1 : 0]);
     rows.push([t.id, 'total', t.total, 0]);
   }
-  for (const [key, value] of Object.entries(a.stats)) rows.push(['stats', key, value, value === null ? 1 : 0]);
+  // A figure with nothing to count (a base of 0) is empty but not suppressed.
+  const none = nothingToCount(a);
+  for (const [key, value] of Object.entries(a.stats))
+    rows.push(['stats', key, value, value === null && !none.has(key as keyof AuditAggregates['stats']) ? 1 : 0]);
   return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 

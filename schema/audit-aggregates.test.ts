@@ -7,6 +7,7 @@ import {
   buildAuditAggregates,
   caseShares,
   depictedAge,
+  nothingToCount,
   periodLabel,
   periodRange,
   summaryBasis,
@@ -158,7 +159,7 @@ describe('suppressTable', () => {
     expect(t.cells.every((c) => c.value === null)).toBe(true);
   });
 
-  it('shows only "less than k" when the total is below k, also when it is 0', () => {
+  it('shows only "less than k" when the total is from 1 to k-1', () => {
     expect(
       suppressTable('types', [
         { key: 'a', value: 4 },
@@ -170,7 +171,24 @@ describe('suppressTable', () => {
       total: null,
       cells: [],
     });
-    expect(suppressTable('types', [{ key: 'a', value: 0 }])).toMatchObject({ lessThanK: true, cells: [] });
+    expect(suppressTable('types', [{ key: 'a', value: 1 }])).toMatchObject({ lessThanK: true, cells: [] });
+  });
+
+  it('publishes a table whose total is 0 as zeros: a true zero, not "less than k"', () => {
+    expect(
+      suppressTable('shares', [
+        { key: 'toestemming', value: 0 },
+        { key: 'noodtoestand', value: 0 },
+      ]),
+    ).toEqual({
+      id: 'shares',
+      lessThanK: false,
+      total: 0,
+      cells: [
+        { key: 'toestemming', value: 0 },
+        { key: 'noodtoestand', value: 0 },
+      ],
+    });
   });
 });
 
@@ -378,6 +396,29 @@ describe('buildAuditAggregates (hand-computed)', () => {
     // 20 with consent, 2 noodtoestand (its summaries are not counted again), 0 art. 458bis.
     expect(values(a).shares).toEqual({ total: 22, toestemming: null, noodtoestand: null, 'art-458bis': 0 });
     expect(a.stats.pctSharesWithConsent).toBeNull();
+  });
+
+  it('publishes a quarter without cases as zeros, and its percentages and medians as nothing to count', () => {
+    // Only the Q2 case: nothing became known in Q1.
+    const a = buildAuditAggregates(handBuiltCohort({ emergencies: false }).slice(-1), Q1, GENERATED_ON);
+    for (const table of a.tables) {
+      expect(table.lessThanK).toBe(false);
+      expect(table.total).toBe(0);
+      expect(table.cells.every((c) => c.value === 0)).toBe(true);
+    }
+    expect(Object.values(a.stats).every((v) => v === null)).toBe(true);
+    expect([...nothingToCount(a)].sort()).toEqual(Object.keys(a.stats).sort());
+    const csv = aggregatesToCsv(a);
+    expect(csv).toContain('\r\ntypes,total,0,0\r\n');
+    expect(csv).toContain('\r\nstats,pctSharesWithConsent,,0\r\n');
+    expect(csv).not.toContain('<5');
+  });
+
+  it('keeps a percentage of hidden cells hidden, not "nothing to count"', () => {
+    const a = buildAuditAggregates(handBuiltCohort({ emergencies: true }), Q1, GENERATED_ON);
+    expect(a.stats.pctSharesWithConsent).toBeNull();
+    expect(nothingToCount(a).has('pctSharesWithConsent')).toBe(false);
+    expect(aggregatesToCsv(a)).toContain('\r\nstats,pctSharesWithConsent,,1\r\n');
   });
 
   it('shows only "less than k" for every table of a cohort below k, even when it has many follow-ups', () => {
@@ -630,9 +671,9 @@ describe('buildAuditAggregates (properties)', () => {
           }
           const published = table.cells.flatMap((c) => (c.value === null ? [] : [c.value]));
           const hidden = table.cells.length - published.length;
-          // True zeros are published; anything else published is at least k.
+          // True zeros are published (a total of 0 too); anything else published is at least k.
           for (const v of published) if (v !== 0) expect(v).toBeGreaterThanOrEqual(a.k);
-          expect(table.total).toBeGreaterThanOrEqual(a.k);
+          if (table.total !== 0) expect(table.total).toBeGreaterThanOrEqual(a.k);
           // Published total minus published cells = what the hidden cells add up to.
           const hiddenSum = table.total - published.reduce((s, v) => s + v, 0);
           if (hidden === 0) expect(hiddenSum).toBe(0);
@@ -695,15 +736,17 @@ describe('buildAuditAggregates (properties)', () => {
         const n = cases.filter((c) => c.case.knownOn >= from && c.case.knownOn < until).length;
         for (const id of ['types', 'ageBands', 'flags', 'firstFollowUp']) {
           const total = a.tables.find((t) => t.id === id)?.total;
-          expect(total).toBe(n >= a.k ? n : null);
+          // An empty quarter is published as 0; 1 to k-1 cases only as "less than k".
+          const small = n > 0 && n < a.k;
+          expect(total).toBe(small ? null : n);
           // Tables of cases follow the cohort; the follow-up and share tables
           // count events, so with k cases or more they follow their own total
-          // (no follow-ups in the period is "less than k", by design), and
-          // below k cases they too say only "less than k".
+          // (no follow-ups in the period is a published 0), and with 1 to k-1
+          // cases they too say only "less than k".
           const eventTables = new Set(['followUps', 'shares']);
-          expect(
-            a.tables.every((t) => (eventTables.has(t.id) ? n >= a.k || t.lessThanK : t.lessThanK === n < a.k)),
-          ).toBe(true);
+          expect(a.tables.every((t) => (eventTables.has(t.id) ? !small || t.lessThanK : t.lessThanK === small))).toBe(
+            true,
+          );
         }
       }),
       { numRuns: 100 },

@@ -4,9 +4,11 @@
 // never names, pseudonyms, schools, exact dates or free text.
 //
 // Disclosure control, per table (each table partitions one set, and shows its total):
-// - when the cohort or the table's total is below k, the table shows only
-//   "less than k" (no total, no cells): published zeros would otherwise tell
-//   the attribute of every case in it;
+// - when the cohort or the table's total is from 1 to k-1, the table shows
+//   only "less than k" (no total, no cells): published zeros would otherwise
+//   tell the attribute of every case in it;
+// - a total of 0 is published as 0, every cell 0 (a quarter without cases, or
+//   no shares among k or more cases): it tells nothing about a small group;
 // - true zeros are published ("0 te laat" is the answer an auditor wants);
 // - every count from 1 to k-1 is suppressed (primary suppression);
 // - complementary suppression: while a table has exactly one suppressed cell,
@@ -220,6 +222,8 @@ export function suppressTable(
   k: number = SUPPRESSION_K,
 ): AggregateTable {
   const total = counts.reduce((sum, c) => sum + c.value, 0);
+  // A true zero, also of the whole table: nothing to hide (an empty quarter, or none among k or more cases).
+  if (total === 0) return { id, lessThanK: false, total: 0, cells: counts.map((c) => ({ key: c.key, value: 0 })) };
   if (total < k) return { id, lessThanK: true, total: null, cells: [] };
   const hidden = new Set<number>();
   counts.forEach((c, i) => {
@@ -392,10 +396,12 @@ export function aggregatesFromCounts(
   generatedOn: string,
   k: number = SUPPRESSION_K,
 ): AuditAggregates {
-  // A cohort below k: every table (also those that count follow-ups or
-  // shares, which can add up to k or more) says only "less than k".
+  // A cohort of 1 to k-1: every table (also those that count follow-ups or
+  // shares, which can add up to k or more) says only "less than k". A cohort
+  // of 0 (no case became known in the quarter) is published as the zeros it is.
+  const small = counts.cohort > 0 && counts.cohort < k;
   const tables = counts.tables.map((t): AggregateTable =>
-    counts.cohort < k ? { id: t.id, lessThanK: true, total: null, cells: [] } : suppressTable(t.id, t.counts, k),
+    small ? { id: t.id, lessThanK: true, total: null, cells: [] } : suppressTable(t.id, t.counts, k),
   );
   const byId = (id: AggregateTableId): AggregateTable =>
     tables.find((t) => t.id === id) ?? { id, lessThanK: true, total: null, cells: [] };
@@ -421,6 +427,24 @@ export function aggregatesFromCounts(
       medianDaysToFirstConversation: conversationDaysPublished ? percentile(conversationDays, 50) : null,
     },
   };
+}
+
+/**
+ * The figures that are null because there was nothing to count (a base of 0: no case in the
+ * quarter, no follow-up, no share), not because they are hidden. Read from the published tables.
+ */
+export function nothingToCount(a: Pick<AuditAggregates, 'tables'>): ReadonlySet<keyof AggregateStats> {
+  const total = (id: AggregateTableId): number | null => {
+    const table = a.tables.find((t) => t.id === id);
+    return table && !table.lessThanK ? table.total : null;
+  };
+  const none = new Set<keyof AggregateStats>();
+  if (total('types') === 0)
+    for (const key of ['medianDaysToFirstFollowUp', 'p90DaysToFirstFollowUp', 'medianDaysToFirstConversation'] as const)
+      none.add(key);
+  if (total('followUps') === 0) none.add('pctFollowUpsOverdue');
+  if (total('shares') === 0) none.add('pctSharesWithConsent');
+  return none;
 }
 
 /** The figures for `period`, over the cases that became known in it (see countAggregates). */

@@ -3,7 +3,7 @@
 // compute the suppressed tables, preview them and save them as CSV or JSON.
 import { useId, useState } from 'react';
 
-import { auditPeriodSchema, buildAuditAggregates } from '../../../schema/audit-aggregates';
+import { auditPeriodSchema, buildAuditAggregates, nothingToCount } from '../../../schema/audit-aggregates';
 import { aggregatesToCsv, aggregatesToJson } from '../../../schema/audit-aggregates-file';
 import type { AggregateInput, AggregateTable, AuditAggregates, AuditPeriod } from '../../../schema/audit-aggregates';
 import { PseudonymisedLogButton } from './pseudonymised-log-button';
@@ -149,12 +149,16 @@ export function AggregatesPreview({
   files?: { csv: string; json: string; name: (ext: 'csv' | 'json') => string };
 }) {
   const fileName = (ext: 'csv' | 'json'): string => files?.name(ext) ?? t.fileName(result.period, ext);
-  const stats: Array<[string, number | null]> = [
-    [t.stats.medianDays, result.stats.medianDaysToFirstFollowUp],
-    [t.stats.p90Days, result.stats.p90DaysToFirstFollowUp],
-    [t.stats.pctOverdue, result.stats.pctFollowUpsOverdue],
-    [t.stats.pctConsent, result.stats.pctSharesWithConsent],
-    [t.stats.medianDaysConversation, result.stats.medianDaysToFirstConversation],
+  // A figure with a base of 0 has nothing to count: said so, not "verborgen".
+  const none = nothingToCount(result);
+  const stat = (key: keyof AuditAggregates['stats']): string =>
+    result.stats[key] === null && none.has(key) ? t.nothingToCount : shown(result.stats[key]);
+  const stats: Array<[string, string]> = [
+    [t.stats.medianDays, stat('medianDaysToFirstFollowUp')],
+    [t.stats.p90Days, stat('p90DaysToFirstFollowUp')],
+    [t.stats.pctOverdue, stat('pctFollowUpsOverdue')],
+    [t.stats.pctConsent, stat('pctSharesWithConsent')],
+    [t.stats.medianDaysConversation, stat('medianDaysToFirstConversation')],
   ];
   return (
     <>
@@ -184,7 +188,7 @@ export function AggregatesPreview({
             {stats.map(([label, value]) => (
               <tr key={label}>
                 <th scope="row">{label}</th>
-                <td>{shown(value)}</td>
+                <td>{value}</td>
               </tr>
             ))}
           </tbody>

@@ -173,7 +173,7 @@ export const exportScreen = {
   audit: {
     title: 'Geanonimiseerd overzicht voor de auditor',
     intro:
-      'Aantallen per kwartaal, over de dossiers die in dat kwartaal bekend werden. Geen namen, pseudoniemen, scholen, exacte datums of vrije tekst. Een 0 wordt getoond. Elk aantal van 1 tot 4 wordt verborgen, en ook een tweede cel wanneer een totaal het verborgen aantal zou verraden. Een tabel met minder dan 5 in totaal toont alleen “minder dan 5”. Per maand kan niet: een maand en haar kwartaal zouden samen verborgen aantallen verraden.',
+      'Aantallen per kwartaal, over de dossiers die in dat kwartaal bekend werden. Geen namen, pseudoniemen, scholen, exacte datums of vrije tekst. Een 0 wordt getoond. Elk aantal van 1 tot 4 wordt verborgen, en ook een tweede cel wanneer een totaal het verborgen aantal zou verraden. Een tabel met 1 tot 4 in totaal toont alleen “minder dan 5”; een kwartaal zonder dossiers toont overal 0. Per maand kan niet: een maand en haar kwartaal zouden samen verborgen aantallen verraden.',
     year: 'Jaar',
     quarterLabel: 'Welk kwartaal?',
     quarters: ['1e kwartaal (jan–mrt)', '2e kwartaal (apr–jun)', '3e kwartaal (jul–sep)', '4e kwartaal (okt–dec)'],
@@ -187,6 +187,8 @@ export const exportScreen = {
     downloadJson: 'JSON bewaren',
     suppressed: 'verborgen',
     lessThanK: 'minder dan 5',
+    // A percentage or median of nothing (no case, no follow-up, no share in the quarter).
+    nothingToCount: 'niets te tellen',
     suppressedHint:
       '“verborgen” betekent: 1 tot 4, of verborgen zodat een totaal een klein aantal niet verraadt. Een 0 is echt 0.',
     tableCaption: (title: string) => title,
