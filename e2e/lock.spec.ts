@@ -133,6 +133,8 @@ test.describe('lock screen and session', () => {
 
     await page.clock.fastForward('05:01');
     await expect(page.getByRole('heading', { level: 1, name: 'Baken ontgrendelen' })).toBeVisible();
+    // Focus does not fall to the page: the lock screen's heading says what happened.
+    await expect(page.getByRole('heading', { level: 1, name: 'Baken ontgrendelen' })).toBeFocused();
     await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeHidden();
     await expect(page.getByRole('button', { name: 'Vergrendelen' })).toBeHidden();
   });

@@ -4,6 +4,7 @@
 // grace period follows the setting once the unlocked session has read it.
 import { useEffect } from 'react';
 import { isUnlocked, lock } from '../../data/vault';
+import { requestPageFocus } from '../../shell/router';
 
 const defaultGraceMs = 60_000;
 let graceMs = defaultGraceMs;
@@ -11,6 +12,12 @@ let graceMs = defaultGraceMs;
 /** Called by the unlocked session with the user's setting. */
 export function setHiddenGraceMs(ms: number): void {
   graceMs = ms;
+}
+
+/** Locks; the lock screen's heading takes focus (it is read in the render that shows it), not the page body. */
+export function lockAndFocus(): void {
+  requestPageFocus();
+  lock();
 }
 
 export function useHiddenLock(): void {
@@ -22,11 +29,11 @@ export function useHiddenLock(): void {
         hiddenAt = Date.now();
         window.clearTimeout(timer);
         timer = window.setTimeout(() => {
-          if (isUnlocked()) lock();
+          if (isUnlocked()) lockAndFocus();
         }, graceMs);
       } else {
         window.clearTimeout(timer);
-        if (hiddenAt !== null && Date.now() - hiddenAt >= graceMs && isUnlocked()) lock();
+        if (hiddenAt !== null && Date.now() - hiddenAt >= graceMs && isUnlocked()) lockAndFocus();
         hiddenAt = null;
       }
     };

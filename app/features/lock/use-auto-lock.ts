@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { lock } from '../../data/vault';
 import { useSettings } from '../../data/settings';
-import { setHiddenGraceMs } from './hidden-lock';
+import { lockAndFocus, setHiddenGraceMs } from './hidden-lock';
 
 const activityEvents = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'] as const;
 /** The warning shows at least this long before the idle lock. */
@@ -45,7 +44,7 @@ export function useAutoLock(active: boolean): AutoLockState {
       const idle = Date.now() - lastActivity.current;
       if (idle >= idleMs) {
         setSecondsLeft(null);
-        lock();
+        lockAndFocus();
       } else if (idle >= idleMs - idleWarningMs) {
         setSecondsLeft(Math.ceil((idleMs - idle) / 1000));
       } else {
