@@ -118,7 +118,16 @@ export function BackupExportForm() {
     }));
 
   return (
-    <form {...form.formProps} className="card settings-form" aria-labelledby={headingId}>
+    <form
+      {...form.formProps}
+      // A new attempt: the last one's result goes, so it never stands next to this one's errors.
+      onSubmit={(event) => {
+        setResult(null);
+        form.formProps.onSubmit(event);
+      }}
+      className="card settings-form"
+      aria-labelledby={headingId}
+    >
       <h3 id={headingId}>{t.title}</h3>
       <RadioGroup legend={t.scopeLegend} name="backup-scope" {...form.choice('scope')} options={scopeOptions} />
       {values.scope === 'cases' ? (

@@ -105,7 +105,16 @@ export function BackupImportForm() {
   }
 
   return (
-    <form {...form.formProps} className="card settings-form" aria-labelledby={headingId}>
+    <form
+      {...form.formProps}
+      // A new attempt: the last one's result goes, so it never stands next to this one's errors.
+      onSubmit={(event) => {
+        setResult(null);
+        form.formProps.onSubmit(event);
+      }}
+      className="card settings-form"
+      aria-labelledby={headingId}
+    >
       <h3 id={headingId}>{t.title}</h3>
       <p>{t.intro}</p>
       <FieldFrame id={fileInput.id} label={t.fileLabel} hint={t.fileHint} error={fileInput.error}>
