@@ -85,6 +85,11 @@ test.describe('backup and restore', () => {
 
     await fresh.importBackup(file, 'niet de goede wachtwoordzin', 'Terugzetten in een leeg logboek');
     await expect(fresh.importError()).toContainText('Deze wachtwoordzin opent de back-up niet.');
+    // The error is the passphrase field's: marked, described and focused, so it can be typed again.
+    const passphraseField = fresh.importForm.getByLabel('Wachtwoordzin van de back-up', { exact: true });
+    await expect(passphraseField).toHaveAttribute('aria-invalid', 'true');
+    await expect(passphraseField).toHaveAccessibleDescription(/Deze wachtwoordzin opent de back-up niet\./);
+    await expect(passphraseField).toBeFocused();
     await fresh.importBackup(file, testPassphrase, 'Terugzetten in een leeg logboek');
     // Issue 16: the result in words, each kind with its own singular or plural.
     await expect(fresh.importStatus()).toContainText(

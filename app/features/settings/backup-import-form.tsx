@@ -2,6 +2,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { z } from 'zod';
 import { backupLimits } from '../../../schema/backup';
 import { importBackup, useHasCases, type BackupProgress, type ImportMode, type ImportSummary } from '../../data/backup';
+import { errorCode } from '../../data/errors';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
 import { RadioGroup } from '../../ui/choice-group';
@@ -89,7 +90,12 @@ export function BackupImportForm() {
       const bytes = new Uint8Array(await input.file.arrayBuffer());
       return importBackup(bytes, input.passphrase, { mode: input.mode }, report);
     },
-    describe: (caught) => ({ fields: {}, general: backupErrorText(caught) }),
+    // A passphrase that does not open the file is that field's error (marked, focused, announced once);
+    // others are the form's.
+    describe: (caught): { fields: FieldErrors; general: string | null } =>
+      errorCode(caught) === 'backup.wrongPassphrase'
+        ? { fields: { passphrase: backupErrorText(caught) }, general: null }
+        : { fields: {}, general: backupErrorText(caught) },
     onDone: (summary) => {
       setResult(summaryText(summary));
       form.reset({ file: null, passphrase: '' });
