@@ -247,6 +247,15 @@ test.describe('Instellingen', () => {
 
     // Changing the passphrase: a wrong current one is refused, then the change works.
     const form = page.getByRole('form', { name: 'Wachtwoordzin wijzigen' });
+    // The same passphrase again: said on the new passphrase's field, which takes focus.
+    const next = form.getByLabel('Nieuwe wachtwoordzin', { exact: true });
+    await form.getByLabel('Huidige wachtwoordzin').fill(testPassphrase);
+    await next.fill(testPassphrase);
+    await form.getByLabel('Herhaal de nieuwe wachtwoordzin').fill(testPassphrase);
+    await form.getByRole('button', { name: 'Wachtwoordzin wijzigen' }).click();
+    await expect(next).toHaveAttribute('aria-invalid', 'true');
+    await expect(next).toHaveAccessibleDescription(/De nieuwe wachtwoordzin is dezelfde als de huidige\./);
+    await expect(next).toBeFocused();
     await form.getByLabel('Huidige wachtwoordzin').fill('niet mijn wachtwoordzin');
     await form.getByLabel('Nieuwe wachtwoordzin', { exact: true }).fill(otherPassphrase);
     await form.getByLabel('Herhaal de nieuwe wachtwoordzin').fill(otherPassphrase);

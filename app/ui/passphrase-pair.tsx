@@ -32,6 +32,8 @@ interface PassphrasePairProps extends PairBinding {
   disabled?: boolean;
   /** Focus the first field on mount (the lock screen hands focus over on a first run). */
   autoFocus?: boolean;
+  /** A problem of the new passphrase the pair cannot see (e.g. the same as the current one), shown on its field. */
+  valueError?: string | null;
 }
 
 /** A passphrase input: never offered to password managers (autocomplete off), always required. */
@@ -68,6 +70,7 @@ export function usePassphrasePair(initial = '') {
  */
 export function PassphrasePair(props: PassphrasePairProps) {
   const problems = props.showErrors ? pairProblems(props.value, props.confirm) : null;
+  const valueError = problems?.value ?? props.valueError ?? null;
   return (
     <>
       <PassphraseField
@@ -76,8 +79,8 @@ export function PassphrasePair(props: PassphrasePairProps) {
         disabled={props.disabled}
         autoFocus={props.autoFocus}
         onChange={(event) => props.onChange(event.target.value)}
-        hint={<PassphraseHint value={props.value} error={problems?.value ?? null} />}
-        error={problems?.value ?? null}
+        hint={<PassphraseHint value={props.value} error={valueError} />}
+        error={valueError}
       />
       <PassphraseField
         label={props.confirmLabel ?? nl.lock.confirm}

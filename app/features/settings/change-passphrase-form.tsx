@@ -77,12 +77,13 @@ export function ChangePassphraseForm() {
       <h3 id={headingId}>{t.passphraseTitle}</h3>
       <p>{t.passphraseIntro}</p>
       <PassphraseField label={t.current} disabled={busy} {...form.text('current')} />
-      <PassphrasePair label={t.next} confirmLabel={t.confirm} {...formPair(form, 'next', 'confirm')} disabled={busy} />
-      {same ? (
-        <p className="field__error" role="alert">
-          {same}
-        </p>
-      ) : null}
+      <PassphrasePair
+        label={t.next}
+        confirmLabel={t.confirm}
+        {...formPair(form, 'next', 'confirm')}
+        disabled={busy}
+        valueError={same}
+      />
       <SubmitRow busy={busy} label={t.submit} busyLabel={t.busy} />
       <SettingStatus message={done ? t.changed : ''} />
     </form>
