@@ -19,7 +19,16 @@ test('the account password is changed from this device, and a changed password i
   const account = connectForm.getByLabel('Account', { exact: true });
   await account.fill('anna:werk');
   await expect(account).toHaveAttribute('aria-invalid', 'true');
-  await expect(connectForm.getByText('Een accountnaam kan geen dubbele punt (:) bevatten.', { exact: false })).toBeVisible();
+  await expect(
+    connectForm.getByText('Een accountnaam kan geen dubbele punt (:) bevatten.', { exact: false }),
+  ).toBeVisible();
+  // So is a database name the server would refuse; emptied, the proposed name is used.
+  const db = connectForm.getByLabel('Databasenaam', { exact: true });
+  await db.fill('Mijn DB!');
+  await expect(db).toHaveAttribute('aria-invalid', 'true');
+  await expect(db).toHaveAccessibleDescription(/Een databasenaam begint met een kleine letter/);
+  await db.fill('');
+  await expect(db).not.toHaveAttribute('aria-invalid', 'true');
 
   const sync = new SyncPage(page);
   await sync.connect({ account: syncAccount.account, password: syncAccount.password, deviceName: 'Laptop' });

@@ -3,6 +3,7 @@
 // database name (proposed from the account) and this device's name. Loaded
 // only with the sync chunks.
 import { useState, type ReactNode } from 'react';
+import { syncDbNameSchema } from '../../schema/sync-config';
 import { defaultSyncDbName } from '../data/sync/config';
 import { sync as t } from '../i18n/nl/sync';
 import { TextField } from './field';
@@ -17,6 +18,8 @@ export interface SyncAccountValues {
 // HTTP Basic authentication splits the credentials at the first colon (CouchDB too), so an account
 // name with one can never sign in: said at once, before any request.
 const hasColon = (account: string): boolean => account.includes(':');
+// A database name the server would refuse (CouchDB's rule, narrowed to what Baken uses): said at once.
+const badDb = (db: string): boolean => db.trim() !== '' && !syncDbNameSchema.safeParse(db.trim()).success;
 
 /**
  * The fields' state: `fields` goes to SyncAccountFields, `complete` says the
@@ -28,7 +31,7 @@ export function useSyncAccount() {
   const [values, setValues] = useState<SyncAccountValues>({ account: '', password: '', db: '', deviceName: '' });
   return {
     fields: { values, onChange: setValues },
-    complete: values.account.trim() !== '' && !hasColon(values.account) && values.password !== '',
+    complete: values.account.trim() !== '' && !hasColon(values.account) && values.password !== '' && !badDb(values.db),
     input: () => ({
       account: values.account.trim(),
       password: values.password,
@@ -83,6 +86,7 @@ export function SyncAccountFields({
         spellCheck={false}
         value={values.db}
         disabled={busy}
+        error={badDb(values.db) ? t.dbInvalid : null}
         onChange={set('db')}
       />
       {children}

@@ -9,6 +9,8 @@ export const sync = {
   password: 'Wachtwoord van het account',
   db: 'Databasenaam',
   dbHint: (proposal: string) => `Laat leeg voor ${proposal}.`,
+  dbInvalid:
+    'Een databasenaam begint met een kleine letter en bevat alleen kleine letters, cijfers, - en _ (geen spaties).',
   deviceName: 'Naam van dit toestel',
   deviceNameHint: 'Bijvoorbeeld "Laptop kantoor", zodat je het herkent in de lijst van toestellen.',
   defaultDeviceName: 'Toestel',
