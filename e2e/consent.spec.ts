@@ -243,14 +243,7 @@ test('a withdrawal dated ahead says the consent still counts until that day; one
   const logbook = new LogbookPage(page);
   await page.goto('/');
   await logbook.lock.createVault();
-  await logbook.openNewIncident();
-  await logbook.fillIncident({
-    knownVia: 'Een klasgenoot',
-    types: ['ongewenste sexting'],
-    schools: ['Sint-Jozefscollege'],
-    description: 'Foto doorgestuurd in de klasgroep.',
-  });
-  await logbook.saveIncident();
+  await logbook.logExampleCase();
   await logbook.addParty({ role: 'afgebeelde jongere', age: '15', expectPseudonym: 'Jongere A' });
   for (const recipient of ['school', 'ouders/voogd'])
     await logbook.recordConsent({

@@ -115,14 +115,7 @@ test('a form that opens takes focus at once, and no late frame pulls focus (or t
   await page.clock.install();
   await page.goto('/');
   await logbook.lock.createVault();
-  await logbook.openNewIncident();
-  await logbook.fillIncident({
-    types: ['sextortion'],
-    knownVia: 'Een klasgenoot',
-    schools: ['Atheneum Noord'],
-    description: 'Dreiging met doorsturen.',
-  });
-  await logbook.saveIncident();
+  await logbook.logExampleCase();
   const followUp = logbook.section('Opvolging en status');
   // Frames (requestAnimationFrame) wait while the clock is paused, as on a slow, busy phone.
   await page.clock.pauseAt(Date.now() + 60_000);
@@ -148,14 +141,7 @@ test('editing a betrokkene or a step puts focus in its form, and cancelling brin
   const logbook = new LogbookPage(page);
   await page.goto('/');
   await logbook.lock.createVault();
-  await logbook.openNewIncident();
-  await logbook.fillIncident({
-    types: ['ongewenste sexting'],
-    knownVia: 'Een klasgenoot',
-    schools: ['Atheneum Noord'],
-    description: 'Dreiging met doorsturen.',
-  });
-  await logbook.saveIncident();
+  await logbook.logExampleCase();
 
   const parties = logbook.section('Betrokkenen');
   await parties.getByRole('button', { name: 'Betrokkene toevoegen' }).click();
