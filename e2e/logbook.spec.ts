@@ -346,19 +346,13 @@ test.describe('case logbook', () => {
     await expect(logbook.heading('Logboek')).toBeVisible();
 
     // Opened from the list: Back returns to the list.
-    await page.getByRole('link', { name: first, exact: true }).click();
-    await expect(logbook.heading(`Dossier ${first}`)).toBeVisible();
+    await logbook.openCase(first);
     await page.goBack();
     await expect(logbook.heading('Logboek')).toBeVisible();
 
     // From a case to Opvolging and on: the case's entry is replaced, so Back skips it.
-    await page.getByRole('link', { name: second, exact: true }).click();
-    await expect(logbook.heading(`Dossier ${second}`)).toBeVisible();
-    await page
-      .getByRole('navigation', { name: 'Hoofdmenu' })
-      .getByRole('link', { name: 'Opvolging', exact: true })
-      .click();
-    await expect(logbook.heading('Opvolging')).toBeVisible();
+    await logbook.openCase(second);
+    await logbook.openFromMenu('Opvolging');
     await page.goBack();
     await expect(logbook.heading('Logboek')).toBeVisible();
     // No case number or id in any URL on the way.
@@ -372,9 +366,7 @@ test.describe('case logbook', () => {
     const logbook = new LogbookPage(page);
     await page.goto('/');
     await logbook.lock.createVault();
-    await logbook.openNewIncident();
-    await logbook.fillIncident(incident);
-    await logbook.saveIncident();
+    await logbook.logExampleCase();
     const followUp = logbook.section('Opvolging en status');
     await followUp.getByRole('button', { name: 'Laten rusten tot…' }).click();
     const due = followUp.getByLabel('Laten rusten tot', { exact: true });
@@ -394,25 +386,15 @@ test.describe('case logbook', () => {
     const logbook = new LogbookPage(page);
     await page.goto('/');
     await logbook.lock.createVault();
-    await logbook.openNewIncident();
-    await logbook.fillIncident(incident);
-    const reference = await logbook.saveIncident();
+    const reference = await logbook.logExampleCase();
     const parties = logbook.section('Betrokkenen');
     const add = parties.getByRole('button', { name: 'Betrokkene toevoegen' });
     const form = parties.getByRole('form', { name: 'Betrokkene toevoegen' });
     const realName = form.getByRole('textbox', { name: 'Echte naam (gevoelig)' });
     const away = async (): Promise<void> => {
-      await page
-        .getByRole('navigation', { name: 'Hoofdmenu' })
-        .getByRole('link', { name: 'Opvolging', exact: true })
-        .click();
-      await expect(logbook.heading('Opvolging')).toBeVisible();
-      await page
-        .getByRole('navigation', { name: 'Hoofdmenu' })
-        .getByRole('link', { name: 'Logboek', exact: true })
-        .click();
-      await page.getByRole('link', { name: reference, exact: true }).click();
-      await expect(logbook.heading(`Dossier ${reference}`)).toBeVisible();
+      await logbook.openFromMenu('Opvolging');
+      await logbook.openFromMenu();
+      await logbook.openCase(reference);
     };
 
     await add.click();

@@ -77,6 +77,8 @@ export interface OperationFormOptions<V extends object, I, R, P = never> {
   onChange?: (values: V) => void;
   /** The general text when fields are marked, for a form that saves nothing (default: "Niet bewaard: …"). */
   refusedText?: string;
+  /** Called at the start of every submit, refused or not (e.g. to drop the last attempt's result). */
+  onSubmitStart?: () => void;
 }
 
 /**
@@ -130,8 +132,20 @@ function initialValues<V extends object>(initial: V | (() => V)): V {
 export function useOperationForm<V extends object, I, R = unknown, P = never>(
   options: OperationFormOptions<V, I, R, P>,
 ) {
-  const { schema, toInput, check, run, onDone, fields, liveImageCheck, liveCheck, onChange, describe, refusedText } =
-    options;
+  const {
+    schema,
+    toInput,
+    check,
+    run,
+    onDone,
+    fields,
+    liveImageCheck,
+    liveCheck,
+    onChange,
+    describe,
+    refusedText,
+    onSubmitStart,
+  } = options;
   const revalidate = options.revalidate ?? true;
   // Inside a case page's Expander: what was typed before the worker went elsewhere (kept-form.ts).
   const keepKey = useContext(KeptFormKey);
@@ -182,6 +196,7 @@ export function useOperationForm<V extends object, I, R = unknown, P = never>(
     async (event?: FormEvent) => {
       event?.preventDefault();
       if (running.current) return;
+      onSubmitStart?.();
       const result = validateForm(current.current, schema, check, fields, toInput);
       refused.current = !result.ok;
       if (!result.ok) {
@@ -208,7 +223,7 @@ export function useOperationForm<V extends object, I, R = unknown, P = never>(
         setProgress(null);
       }
     },
-    [schema, toInput, check, fields, run, onDone, describe, refusedText, fail, failWith, clear],
+    [schema, toInput, check, fields, run, onDone, describe, refusedText, onSubmitStart, fail, failWith, clear],
   );
 
   const error = errors.error;

@@ -50,10 +50,16 @@ export class LogbookPage {
     return this.page.getByRole('region', { name: title, exact: true });
   }
 
-  /** Opens the logbook from the main menu. */
-  async openFromMenu(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek', exact: true }).click();
-    await expect(this.heading('Logboek')).toBeVisible();
+  /** Opens the logbook (or Opvolging) from the main menu. */
+  async openFromMenu(name: 'Logboek' | 'Opvolging' = 'Logboek'): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click();
+    await expect(this.heading(name)).toBeVisible();
+  }
+
+  /** Opens a case from the logbook list by its case number. */
+  async openCase(reference: string): Promise<void> {
+    await this.page.getByRole('link', { name: reference, exact: true }).click();
+    await expect(this.heading(`Dossier ${reference}`)).toBeVisible();
   }
 
   /** A new case (the same example incident each time), left open on its page; resolves its case number. */

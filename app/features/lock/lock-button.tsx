@@ -1,7 +1,6 @@
 import { useVaultState } from '../../data/vault-hooks';
-import { lock } from '../../data/vault';
 import { nl } from '../../i18n/core';
-import { requestPageFocus } from '../../shell/router';
+import { lockAndFocus } from './hidden-lock';
 
 /** Always within reach while unlocked: locks at once. */
 export function LockButton() {
@@ -11,11 +10,8 @@ export function LockButton() {
     <button
       type="button"
       className="button button--on-brand"
-      onClick={() => {
-        // This button leaves with the unlocked screen: the lock screen's heading takes focus.
-        requestPageFocus();
-        lock();
-      }}
+      // This button leaves with the unlocked screen: the lock screen's heading takes focus.
+      onClick={lockAndFocus}
     >
       <svg
         aria-hidden="true"

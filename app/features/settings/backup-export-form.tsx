@@ -91,10 +91,9 @@ export function BackupExportForm() {
     toInput,
     check: checkExport,
     fields: ['selected', 'current', 'transfer', 'transferConfirm'],
-    run: (input, _values, report: (progress: BackupProgress) => void) => {
-      setResult(null);
-      return exportBackup(input, report);
-    },
+    // A new attempt: the last one's result goes, so it never stands next to this one's errors.
+    onSubmitStart: () => setResult(null),
+    run: (input, _values, report: (progress: BackupProgress) => void) => exportBackup(input, report),
     describe: describeExportFailure,
     onDone: (made) => {
       download.offer(made.bytes, made.fileName);
@@ -118,16 +117,7 @@ export function BackupExportForm() {
     }));
 
   return (
-    <form
-      {...form.formProps}
-      // A new attempt: the last one's result goes, so it never stands next to this one's errors.
-      onSubmit={(event) => {
-        setResult(null);
-        form.formProps.onSubmit(event);
-      }}
-      className="card settings-form"
-      aria-labelledby={headingId}
-    >
+    <form {...form.formProps} className="card settings-form" aria-labelledby={headingId}>
       <h3 id={headingId}>{t.title}</h3>
       <RadioGroup legend={t.scopeLegend} name="backup-scope" {...form.choice('scope')} options={scopeOptions} />
       {values.scope === 'cases' ? (

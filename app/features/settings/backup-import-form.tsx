@@ -85,8 +85,9 @@ export function BackupImportForm() {
     liveCheck: { file: (file) => (file ? fileProblem(file) : null) },
     fields: ['file', 'mode', 'passphrase'],
     refusedText: t.refused,
+    // A new attempt: the last one's result goes, so it never stands next to this one's errors.
+    onSubmitStart: () => setResult(null),
     run: async (input, _values, report: (progress: BackupProgress) => void) => {
-      setResult(null);
       const bytes = new Uint8Array(await input.file.arrayBuffer());
       return importBackup(bytes, input.passphrase, { mode: input.mode }, report);
     },
@@ -111,16 +112,7 @@ export function BackupImportForm() {
   }
 
   return (
-    <form
-      {...form.formProps}
-      // A new attempt: the last one's result goes, so it never stands next to this one's errors.
-      onSubmit={(event) => {
-        setResult(null);
-        form.formProps.onSubmit(event);
-      }}
-      className="card settings-form"
-      aria-labelledby={headingId}
-    >
+    <form {...form.formProps} className="card settings-form" aria-labelledby={headingId}>
       <h3 id={headingId}>{t.title}</h3>
       <p>{t.intro}</p>
       <FieldFrame id={fileInput.id} label={t.fileLabel} hint={t.fileHint} error={fileInput.error}>
