@@ -236,11 +236,33 @@ test.describe('Instellingen', () => {
     await expect(
       page.getByRole('region', { name: 'Algemeen' }).getByRole('status').filter({ hasText: 'Bewaard.' }),
     ).toBeVisible();
+    // What Instellingen shows first after unlock, recorded as it enters the page: the stored settings,
+    // never the defaults for a moment (no "no backup yet", no 5 minutes, no Vlaanderen).
+    await page.addInitScript(() => {
+      const first: Record<string, unknown> = {};
+      Object.defineProperty(window, '__firstShown', { value: first });
+      new MutationObserver(() => {
+        const select = Array.from(document.querySelectorAll('select')).find((el) =>
+          el.labels?.[0]?.textContent?.includes('Vergrendelen na zoveel tijd'),
+        );
+        if (select && !('lockAfter' in first)) first.lockAfter = select.value;
+        const radio = Array.from(document.querySelectorAll<HTMLInputElement>('input[type="radio"]')).find(
+          (el) => el.labels?.[0]?.textContent?.trim() === 'Nederland',
+        );
+        if (radio && !('nederland' in first)) first.nederland = radio.checked;
+        if (document.body.textContent?.includes('Je hebt op dit toestel nog geen back-up gemaakt.')) first.never = true;
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
     await page.reload();
     await logbook.lock.unlock();
     await expect(page.getByRole('combobox', { name: 'Vergrendelen na zoveel tijd zonder activiteit' })).toHaveValue(
       '10',
     );
+    await expect(page.getByText(/^Laatste back-up: /)).toBeVisible();
+    expect(await page.evaluate(() => Reflect.get(window, '__firstShown'))).toEqual({
+      lockAfter: '10',
+      nederland: true,
+    });
     await expect(
       page.getByRole('group', { name: 'Rechtsgebied' }).getByRole('radio', { name: 'Nederland' }),
     ).toBeChecked();

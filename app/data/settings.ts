@@ -9,10 +9,19 @@ import { RECOVERY_UNCONFIRMED } from './vault';
 
 const SETTINGS = 'settings';
 
+/**
+ * The settings last read or written in this page. A screen that mounts later
+ * starts from them instead of the defaults, so it never shows a default for a
+ * moment (device settings only, no case content: SECURITY.md).
+ */
+let lastKnown: Settings | undefined;
+
 /** Reads the settings; defaults where nothing (valid) is stored. Offline: works. */
 export async function getSettings(): Promise<Settings> {
   const row = await db.meta.get(SETTINGS);
-  return restoreSettings(row?.value);
+  const settings = restoreSettings(row?.value);
+  lastKnown = settings;
+  return settings;
 }
 
 /**
@@ -21,21 +30,31 @@ export async function getSettings(): Promise<Settings> {
  */
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   try {
-    return await db.transaction('rw', db.meta, async () => {
+    const written = await db.transaction('rw', db.meta, async () => {
       const current = restoreSettings((await db.meta.get(SETTINGS))?.value);
       const next = settingsSchema.parse({ ...current, ...patch });
       await db.meta.put({ key: SETTINGS, value: next });
       return next;
     });
+    lastKnown = written;
+    return written;
   } catch (error) {
     if (error instanceof Error && error.name === 'ZodError') throw error;
     throw toStorageError(error);
   }
 }
 
-/** Live settings for components; the defaults until the first read resolves. */
+/**
+ * Live settings, or undefined until this page first read them. For a screen
+ * that shows the settings themselves: it waits rather than show a default.
+ */
+export function useStoredSettings(): Settings | undefined {
+  return useLiveQuery(getSettings, [], lastKnown);
+}
+
+/** Live settings for components; the defaults until this page first read them. */
 export function useSettings(): Settings {
-  return useLiveQuery(getSettings, [], defaultSettings);
+  return useStoredSettings() ?? defaultSettings;
 }
 
 /** Whether a recovery code was made but its storing not yet confirmed (vault.ts). Offline: works. */

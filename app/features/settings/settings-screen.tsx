@@ -3,6 +3,7 @@
 // Renders only while unlocked (LockGate). On a fresh device the lock screen
 // first creates a vault; the restore path is then the import form here.
 import { lazy, Suspense, useId } from 'react';
+import { useStoredSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { Page } from '../../shell/page';
 import { BackupExportForm } from './backup-export-form';
@@ -65,6 +66,10 @@ function SecuritySection() {
 }
 
 export function SettingsScreen() {
+  // Until this page has read the settings, the sections wait: a default (say "no backup yet")
+  // shown for a moment would be wrong. After the first read (at unlock) this is at once.
+  const stored = useStoredSettings();
+  if (stored === undefined) return <Page title={t.title}>{null}</Page>;
   return (
     <Page title={t.title}>
       <BackupSection />
