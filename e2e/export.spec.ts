@@ -274,6 +274,13 @@ test.describe('exports', () => {
     const tamperedEvents = file.events.map((e) => (e.seq === 2 ? { ...e, action: 'backup.exported' } : e));
     const tampered = testInfo.outputPath('auditlog-gewijzigd.json');
     await writeFile(tampered, JSON.stringify({ ...file, events: tamperedEvents }));
+    // A link edited out of the log's format (an action Baken does not know): a changed Baken log,
+    // not "not a Baken log".
+    const outOfFormat = testInfo.outputPath('auditlog-buiten-formaat.json');
+    await writeFile(
+      outOfFormat,
+      JSON.stringify({ ...file, events: file.events.map((e) => (e.seq === 3 ? { ...e, action: 'verwijderd' } : e)) }),
+    );
     const wrongType = join(testInfo.outputPath(), 'notities.txt');
     await writeFile(wrongType, 'geen auditlog');
 
@@ -292,9 +299,19 @@ test.describe('exports', () => {
     await expect(await exports.verify(tampered)).toHaveText(
       'Ongeldig vanaf schakel 2: de inhoud van de schakel is gewijzigd.',
     );
-    await exports.logSection.getByLabel('Auditlogbestand').setInputFiles(wrongType);
+    await expect(await exports.verify(outOfFormat)).toHaveText(
+      'Ongeldig vanaf schakel 3: dit is een auditlog van Baken, maar het werd gewijzigd: de inhoud past niet meer in het vaste formaat.',
+    );
+    // A wrong file and a malformed anchor: both fields marked, focus on the first.
+    const fileField = exports.logSection.getByLabel('Auditlogbestand');
+    const anchorField = exports.logSection.getByRole('textbox', { name: /Ankercode die je eerder noteerde/ });
+    await fileField.setInputFiles(wrongType);
+    await anchorField.fill('12-ABC');
     await exports.logSection.getByRole('button', { name: 'Controleren' }).click();
-    await expect(exports.logSection.getByRole('alert')).toHaveText('Kies een .json-bestand van Baken.');
+    await expect(fileField).toHaveAccessibleDescription(/Kies een \.json-bestand van Baken\./);
+    await expect(anchorField).toHaveAttribute('aria-invalid', 'true');
+    await expect(anchorField).toHaveAccessibleDescription(/Een ankercode is een nummer/);
+    await expect(fileField).toBeFocused();
     await expectNoAxeViolations(page, 'audit log section');
   });
 });

@@ -155,6 +155,28 @@ describe('verifyAuditChain', () => {
     }
   });
 
+  it('calls a Baken log that no longer fits its format changed, naming the first link that does not fit', async () => {
+    const { links } = await chainOf(5);
+    const file = await fileOf(links);
+    const edited = structuredClone(file) as unknown as { events: Array<Record<string, unknown>> };
+    const third = edited.events[2];
+    const fourth = edited.events[3];
+    if (!third || !fourth) throw new Error('no link');
+    third.action = 'iets anders';
+    fourth.note = 'toegevoegd';
+    expect(await verifyAuditChain(JSON.stringify(edited), sha256)).toEqual({
+      valid: false,
+      firstBrokenSeq: 2,
+      reason: 'altered',
+    });
+    // Outside the links (an extra field on the file): changed, no link named.
+    expect(await verifyAuditChain({ ...file, comment: 'x' }, sha256)).toEqual({
+      valid: false,
+      firstBrokenSeq: null,
+      reason: 'altered',
+    });
+  });
+
   it('detects any single-character change anywhere in the exported file', async () => {
     const { links } = await chainOf(4);
     const text = auditLogFileToText(await fileOf(links));

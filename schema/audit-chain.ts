@@ -74,7 +74,7 @@ export const auditLogFileSchema = z.strictObject({
 });
 export type AuditLogFile = z.infer<typeof auditLogFileSchema>;
 
-export type ChainProblem = 'format' | 'seq' | 'prev' | 'hash' | 'head' | 'checksum' | 'anchor';
+export type ChainProblem = 'format' | 'altered' | 'seq' | 'prev' | 'hash' | 'head' | 'checksum' | 'anchor';
 
 export type ChainVerdict =
   | { valid: true; head: ChainHead | null; anchor: string | null; events: number }
@@ -365,7 +365,8 @@ export function auditLogFileToText(file: AuditLogFile): string {
 
 /**
  * Verifies an exported audit log (its text or parsed JSON). Checks, in order:
- * the format (zod, strict), each link's seq, prev and hash from seq 0 on,
+ * the format (zod, strict; a file of Baken's audit-log type that fails it is
+ * `altered`, with the first link that fails when the problem is in one), each link's seq, prev and hash from seq 0 on,
  * the head, the file checksum, and — when given — that `anchor` (a code the
  * auditor noted earlier) is the anchor of one of the links. Reports the first
  * broken link; `firstBrokenSeq` is null when the file as a whole is wrong, and
@@ -386,7 +387,17 @@ export async function verifyAuditChain(
     }
   }
   const parsed = auditLogFileSchema.safeParse(value);
-  if (!parsed.success) return { valid: false, firstBrokenSeq: null, reason: 'format' };
+  if (!parsed.success) {
+    // A Baken audit log by its type, but no longer in its format: changed, not a stranger.
+    // Names the first link that no longer fits, when the problem is in a link.
+    if (typeof value !== 'object' || value === null || Reflect.get(value, 'type') !== AUDIT_LOG_TYPE) {
+      return { valid: false, firstBrokenSeq: null, reason: 'format' };
+    }
+    const links = parsed.error.issues.flatMap((issue) =>
+      issue.path[0] === 'events' && typeof issue.path[1] === 'number' ? [issue.path[1]] : [],
+    );
+    return { valid: false, firstBrokenSeq: links.length > 0 ? Math.min(...links) : null, reason: 'altered' };
+  }
   const log = parsed.data;
   let anchor: { seq: number; code: string } | null = null;
   if (options.anchor !== undefined) {

@@ -12,6 +12,7 @@ import { runnerImport } from 'vite';
 /** @type {Record<string, string>} */
 const reasonsEn = {
   format: 'this is not a valid Baken audit log.',
+  altered: 'this is a Baken audit log, but it was changed: its content no longer fits the fixed format.',
   seq: 'a link is missing or out of place.',
   prev: 'the link does not point to the previous one.',
   hash: 'the content of the link was changed.',

@@ -14,6 +14,7 @@ import { useAuditAnchor } from '../../data/hooks';
 import { nl } from '../../i18n/catalogue';
 import { controlProps, FieldFrame, TextField } from '../../ui/field';
 import { todayIso } from '../../ui/dates';
+import { focusFirstInvalid } from '../../ui/focus';
 import { offerDownload } from '../../ui/download';
 import { textValue, typedCode } from '../../ui/use-operation-form';
 import { ExportSection } from './export-section';
@@ -130,7 +131,7 @@ function VerifyForm() {
     idle();
   };
 
-  async function verify() {
+  async function verify(form: HTMLFormElement) {
     idle();
     const file = fileRef.current?.files?.[0];
     let fileProblem: string | null = null;
@@ -142,7 +143,11 @@ function VerifyForm() {
     const anchorProblem = trimmed !== '' && normalizeAnchor(trimmed) === null ? t.anchorInvalid : null;
     setFileError(fileProblem);
     setAnchorError(anchorProblem);
-    if (fileProblem || anchorProblem || !file) return;
+    if (fileProblem || anchorProblem || !file) {
+      // The first field with a problem takes focus (after the render that marks it).
+      focusFirstInvalid(form);
+      return;
+    }
     setState({ phase: 'busy' });
     try {
       const text = await file.text();
@@ -163,7 +168,7 @@ function VerifyForm() {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void verify();
+        void verify(event.currentTarget);
       }}
     >
       <h3>{t.verifyTitle}</h3>

@@ -298,6 +298,7 @@ export const exportScreen = {
       seq === null ? `Ongeldig: ${reason}` : `Ongeldig vanaf schakel ${seq}: ${reason}`,
     reasons: {
       format: 'dit is geen geldig auditlog van Baken.',
+      altered: 'dit is een auditlog van Baken, maar het werd gewijzigd: de inhoud past niet meer in het vaste formaat.',
       seq: 'een schakel ontbreekt of staat op de verkeerde plaats.',
       prev: 'de schakel verwijst niet naar de vorige.',
       hash: 'de inhoud van de schakel is gewijzigd.',
