@@ -4,6 +4,7 @@ import {
   absoluteDateNl,
   addCalendarDays,
   boundsForToday,
+  brusselsDayOf,
   brusselsToday,
   daysUntil,
   followUpBounds,
@@ -50,6 +51,13 @@ describe('brusselsToday', () => {
     // Summer: Brussels = UTC+2.
     expect(brusselsToday(new Date('2026-07-14T21:59:00Z'))).toBe('2026-07-14');
     expect(brusselsToday(new Date('2026-07-14T22:00:00Z'))).toBe('2026-07-15');
+  });
+
+  it('gives a timestamp its Brussels day (brusselsDayOf)', () => {
+    expect(brusselsDayOf('2026-01-14T23:30:00.000Z')).toBe('2026-01-15');
+    expect(brusselsDayOf('2026-07-14T21:30:00Z')).toBe('2026-07-14');
+    expect(brusselsDayOf('2026-07-15T00:30:00+02:00')).toBe('2026-07-15');
+    expect(brusselsDayOf('2026-07-15')).toBe('2026-07-15');
   });
 
   it('follows Brussels midnight on the spring-forward night (29 March 2026)', () => {

@@ -31,6 +31,18 @@ export function brusselsToday(now: Date): string {
 }
 
 /**
+ * The Brussels calendar date of a timestamp (`2026-12-03T23:30:00Z` is
+ * 2026-12-04): a note written just after midnight belongs to the day the
+ * worker lived it, not to the UTC day. A plain date or an unreadable value
+ * is returned as its first ten characters.
+ */
+export function brusselsDayOf(timestamp: string): string {
+  if (timestamp.length <= 10) return timestamp;
+  const instant = new Date(timestamp);
+  return Number.isNaN(instant.getTime()) ? timestamp.slice(0, 10) : brusselsToday(instant);
+}
+
+/**
  * The latest calendar date it is "today" anywhere that counts: on this
  * device or in Brussels. A date after it has not happened yet; one up to it
  * may have, so a worker whose device is set to another zone is never refused

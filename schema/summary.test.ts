@@ -226,6 +226,17 @@ describe('buildSummary (examples)', () => {
     expect(text).not.toContain('Eerste versie.');
   });
 
+  it('dates an agreement by its Brussels day, also when it was written just after midnight', () => {
+    // 00:30 in Brussels on 15 March is 23:30 UTC on the 14th.
+    const late = makeNote({ caseId, noteKind: 'afspraak', text: 'Na middernacht.', at: '2026-03-14T23:30:00.000Z' });
+    const consents = [makeConsent({ caseId, partyId: jongere.id, recipient: 'school', categories: ['afspraken'] })];
+    const summary = buildSummary({ ...base, consents, notes: [late] }, 'school', ON, VL);
+    const facts = summary.sections.flatMap((s) => s.facts);
+    expect(facts).toContainEqual(
+      expect.objectContaining({ kind: 'agreement', on: '2026-03-15', text: 'Na middernacht.' }),
+    );
+  });
+
   it('shows the newest assessment of each behaviour with its words, names replaced, never whom it names', () => {
     const forwarder = makeParty({
       caseId,

@@ -41,6 +41,7 @@
 // the plain-text form of a summary is in summary-text.ts.
 import type { Jurisdiction } from './competence';
 import { caseLevelCategories, consentRelease, isCaseLevel, personLevelCategories } from './consent-validity';
+import { brusselsDayOf } from './follow-up';
 import { latestPerBehaviour } from './latest-flag';
 import { replaceNames } from './name-redaction';
 import { emergencyRelease } from './share-rules';
@@ -195,7 +196,7 @@ function caseFacts(
   const afspraken: SummaryFact[] = currentNotes(input.notes.filter((n) => n.caseId === kase.id))
     .filter((n) => n.noteKind === 'afspraak')
     .sort((a, b) => byText(a.at, b.at))
-    .map((n) => ({ kind: 'agreement', on: n.at.slice(0, 10), text: clean(n.text) }));
+    .map((n) => ({ kind: 'agreement', on: brusselsDayOf(n.at), text: clean(n.text) }));
   // Issue 15, flags per behaviour: the newest assessment of each behaviour
   // (none named = the case as a whole), so one behaviour's flag never hides another's.
   const vlaggen: SummaryFact[] = latestPerBehaviour(input.assessments.filter((a) => a.caseId === kase.id)).map((a) => ({

@@ -1,6 +1,6 @@
 // Calendar dates in the interface: stored as YYYY-MM-DD, shown as dd/mm/jjjj (nl-BE).
 import { addDays, addMonths } from 'date-fns';
-import { isFutureDate, latestToday } from '../../schema/follow-up';
+import { brusselsDayOf, isFutureDate, latestToday } from '../../schema/follow-up';
 import { formatIsoDate, formatNlDate, formatNlDateTime, isValidDate, parseIsoDate } from '../../schema/calendar-date';
 
 /** Today's calendar date on this device, YYYY-MM-DD. */
@@ -26,9 +26,13 @@ export function isIsoDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && isValidDate(parseIsoDate(value));
 }
 
-/** 2026-03-12 → 12/03/2026; anything else is returned unchanged. */
+/**
+ * 2026-03-12 → 12/03/2026. A timestamp shows its Brussels day
+ * (2026-03-11T23:30:00Z → 12/03/2026); anything else is returned unchanged.
+ */
 export function formatDate(iso: string): string {
-  return isIsoDate(iso.slice(0, 10)) ? formatNlDate(parseIsoDate(iso.slice(0, 10))) : iso;
+  const day = brusselsDayOf(iso);
+  return isIsoDate(day) ? formatNlDate(parseIsoDate(day)) : iso;
 }
 
 /** A timestamp as date and local time: 12/03/2026 09:30. */

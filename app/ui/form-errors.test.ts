@@ -40,6 +40,8 @@ describe('logbook form errors', () => {
 describe('logbook dates', () => {
   it('shows calendar dates as dd/mm/jjjj and adds months by the calendar', () => {
     expect(formatDate('2026-03-12')).toBe('12/03/2026');
+    // A timestamp shows its Brussels day: 00:30 on 12 March in Brussels.
+    expect(formatDate('2026-03-11T23:30:00.000Z')).toBe('12/03/2026');
     expect(isIsoDate('2026-02-30')).toBe(false);
     expect(plusMonths('2026-01-31', 24)).toBe('2028-01-31');
   });

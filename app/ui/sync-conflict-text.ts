@@ -243,7 +243,7 @@ const factsHistory: Format = (value, context) => {
   return value
     .map((v) =>
       isRecord(v)
-        ? `${t.facts.historyEntry(formatDate(text(v.replacedAt).slice(0, 10)), text(v.reason))} ${text(v.text)}`
+        ? `${t.facts.historyEntry(formatDate(text(v.replacedAt)), text(v.reason))} ${text(v.text)}`
         : plain(v, context),
     )
     .join(' ');

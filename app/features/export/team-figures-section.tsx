@@ -5,7 +5,7 @@
 // and the coordinators see this; nothing of a case is in it.
 import { useEffect, useState } from 'react';
 
-import { absoluteDateNl } from '../../../schema/follow-up';
+import { absoluteDateNl, brusselsDayOf } from '../../../schema/follow-up';
 import { refreshCoord, useCoordState } from '../../data/team/coord-view';
 import { teamCoord } from '../../i18n/nl/team-coord';
 import { AggregatesPreview } from './aggregates-section';
@@ -57,7 +57,7 @@ export function TeamFiguresSection() {
         return (
           <section key={period} aria-label={t.figures.period(period)} className="team-figures">
             <h3>{t.figures.period(period)}</h3>
-            <p>{t.figures.signed(f.signer.name, absoluteDateNl(f.signedAt.slice(0, 10)))}</p>
+            <p>{t.figures.signed(f.signer.name, absoluteDateNl(brusselsDayOf(f.signedAt)))}</p>
             <p>
               {t.figures.members(f.figures.members, f.figures.countedFrom && absoluteDateNl(f.figures.countedFrom))}
             </p>

@@ -88,7 +88,7 @@ function FactsHistory({ versions }: { versions: readonly FactsVersion[] }) {
       <ol reversed>
         {[...versions].reverse().map((version) => (
           <li key={version.replacedAt}>
-            <p>{t.facts.historyEntry(formatDate(version.replacedAt.slice(0, 10)), version.reason)}</p>
+            <p>{t.facts.historyEntry(formatDate(version.replacedAt), version.reason)}</p>
             <p className="preserve-lines">{version.text}</p>
           </li>
         ))}
