@@ -1,13 +1,12 @@
 // The export screen (locked route /export): need-to-know summary, anonymised
 // auditor figures and the audit log. Lazy-loaded from app/screens.tsx, so none
-// of this is on the lock screen's path. `/export/samenvatting/<case id>`
-// opens with that case chosen.
+// of this is on the lock screen's path. No case is ever chosen through the
+// URL: a case id there would outlive erasure in the browser history.
 import { lazy, Suspense } from 'react';
 
 import { useTeamPresent } from '../../data/team/presence';
 import { nl } from '../../i18n/catalogue';
 import { Page } from '../../shell/page';
-import { usePath } from '../../shell/router';
 import { AggregatesSection } from './aggregates-section';
 import { AuditLogSection } from './audit-log-section';
 import { SummarySection } from './summary-section';
@@ -18,11 +17,8 @@ const t = nl.export;
 const TeamFiguresSection = lazy(() =>
   import('./team-figures-section').then((m) => ({ default: m.TeamFiguresSection })),
 );
-const CASE_PATH = /^\/export\/samenvatting\/([0-9a-f-]{36})\/?$/;
 
 export function ExportScreen() {
-  const path = usePath();
-  const initialCaseId = CASE_PATH.exec(path)?.[1];
   const inTeam = useTeamPresent();
   return (
     <Page title={nl.shell.nav.export}>
@@ -40,7 +36,7 @@ export function ExportScreen() {
           </li>
         </ul>
       </nav>
-      <SummarySection initialCaseId={initialCaseId} />
+      <SummarySection />
       <AggregatesSection />
       {inTeam ? (
         <Suspense fallback={null}>

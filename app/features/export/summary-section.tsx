@@ -31,10 +31,10 @@ type State =
 
 const recipientOptions = summaryRecipients.map((value) => ({ value, label: L.recipients[value] }));
 
-export function SummarySection({ initialCaseId }: { initialCaseId?: string | undefined }) {
+export function SummarySection() {
   const items = useCaseList();
   const { jurisdiction } = useSettings();
-  const [caseId, setCaseId] = useState(initialCaseId ?? '');
+  const [caseId, setCaseId] = useState('');
   const [recipient, setRecipient] = useState<SummaryRecipient>('school');
   const [caseError, setCaseError] = useState<string | null>(null);
   const [state, setState] = useState<State>({ phase: 'idle' });
