@@ -36,6 +36,15 @@ export default defineConfig({
       '/sync/': {
         target: process.env.BAKEN_COUCHDB_URL ?? 'http://127.0.0.1:5984',
         rewrite: (path) => path.replace(/^\/sync/, ''),
+        // As scripts/serve.mjs: no cookies either way, and no WWW-Authenticate, so a 401 never
+        // opens the browser's login dialog.
+        configure: (proxy) => {
+          proxy.on('proxyReq', (request) => request.removeHeader('cookie'));
+          proxy.on('proxyRes', (response) => {
+            delete response.headers['www-authenticate'];
+            delete response.headers['set-cookie'];
+          });
+        },
       },
     },
   },

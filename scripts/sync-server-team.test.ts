@@ -5,7 +5,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSyncServer, teamDatabases, type SyncServer } from './sync-server.mjs';
+import {
+  createAccountVia,
+  defaultDbName,
+  setTeamRoleVia,
+  startSyncServer,
+  teamDatabases,
+  type SyncServer,
+  type SyncServerCall,
+} from './sync-server.mjs';
+import { defaultSyncDbName } from '../schema/sync-config';
 
 const basic = (name: string) => `Basic ${Buffer.from(`${name}:pw-${name}`).toString('base64')}`;
 
@@ -86,5 +95,44 @@ describe('team databases and roles on the embedded server', () => {
     expect(await status('wissel', 'baken-team-clb-gent-figures')).toBe(403);
     expect(await status('wissel', 'baken-team-clb-gent-cases')).toBe(200);
     await expect(sync.createTeam('Bad_Id')).rejects.toThrow();
+  });
+});
+
+describe('account writes by the admin scripts', () => {
+  /** A `_users` document that another admin changes once between our read and our write (409). */
+  function racingUsers(): { call: SyncServerCall; puts: Array<{ roles?: string[] }> } {
+    let doc = { _id: 'org.couchdb.user:wim', _rev: '1-a', name: 'wim', roles: ['baken-team-clb-gent-medewerker'] };
+    let raced = false;
+    const puts: Array<{ roles?: string[] }> = [];
+    const call: SyncServerCall = (method, path, body) => {
+      if (!path.startsWith('/_users/')) return Promise.resolve({ status: method === 'PUT' ? 201 : 200, body: {} });
+      if (method === 'GET') return Promise.resolve({ status: 200, body: { ...doc } });
+      const next = body as typeof doc;
+      if (!raced) {
+        raced = true;
+        doc = { ...doc, _rev: '2-b', roles: [...doc.roles, 'baken-team-clb-brugge-auditor'] };
+        return Promise.resolve({ status: 409, body: { error: 'conflict' } });
+      }
+      if (next._rev !== doc._rev) return Promise.resolve({ status: 409, body: { error: 'conflict' } });
+      puts.push(next);
+      doc = { ...next, _rev: '3-c' };
+      return Promise.resolve({ status: 201, body: { ok: true } });
+    };
+    return { call, puts };
+  }
+
+  it('reads the account again after a 409 and keeps the change made meanwhile', async () => {
+    const roles = racingUsers();
+    await setTeamRoleVia(roles.call, 'wim', 'clb-gent', 'coordinator');
+    expect(roles.puts.at(-1)?.roles).toEqual(['baken-team-clb-brugge-auditor', 'baken-team-clb-gent-coordinator']);
+    const account = racingUsers();
+    await createAccountVia(account.call, 'wim', 'nieuw', 'baken-wim', { team: 'clb-gent', role: 'auditor' });
+    expect(account.puts.at(-1)?.roles).toEqual(['baken-team-clb-brugge-auditor', 'baken-team-clb-gent-auditor']);
+  });
+
+  it('proposes the same default database name as the app', () => {
+    for (const name of ['anna', ' Anna.Peeters ', 'jan@clb.be', 'x'.repeat(200)]) {
+      expect(defaultDbName(name)).toBe(defaultSyncDbName(name));
+    }
   });
 });

@@ -42,10 +42,12 @@ export const defaultSyncDir = '.baken-sync';
  * @param {string} account
  */
 export function defaultDbName(account) {
+  // The same rule as the app's defaultSyncDbName (schema/sync-config.ts).
   const clean = String(account)
+    .trim()
     .toLowerCase()
     .replace(/[^a-z0-9_-]/g, '-');
-  return `baken-${clean}`;
+  return `baken-${clean}`.slice(0, 128);
 }
 
 /** Server-wide endpoints that only the admin may use (CouchDB 3 defaults, plus what we never need). */
@@ -265,20 +267,25 @@ export async function startSyncServer(options = {}) {
  */
 export async function createAccountVia(call, name, password, db = defaultDbName(name), team = undefined) {
   const userPath = `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
-  const existing = await call('GET', userPath);
-  /** @type {string[]} */
-  const roles = existing.status === 200 && Array.isArray(existing.body.roles) ? [...existing.body.roles] : [];
-  if (team) {
-    const role = teamRole(team.team, team.role);
-    // One role per team: a changed role replaces the earlier one.
-    const prefix = `baken-team-${team.team}-`;
-    const kept = roles.filter((r) => !(r.startsWith(prefix) && teamRoles.includes(r.slice(prefix.length))));
-    roles.splice(0, roles.length, ...kept, role);
+  // Read, change, write with _rev; a 409 (someone changed the account meanwhile) reads again.
+  for (let attempt = 1; ; attempt++) {
+    const existing = await call('GET', userPath);
+    /** @type {string[]} */
+    const roles = existing.status === 200 && Array.isArray(existing.body.roles) ? [...existing.body.roles] : [];
+    if (team) {
+      const role = teamRole(team.team, team.role);
+      // One role per team: a changed role replaces the earlier one.
+      const prefix = `baken-team-${team.team}-`;
+      const kept = roles.filter((r) => !(r.startsWith(prefix) && teamRoles.includes(r.slice(prefix.length))));
+      roles.splice(0, roles.length, ...kept, role);
+    }
+    const user = { _id: `org.couchdb.user:${name}`, name, password, roles, type: 'user' };
+    if (existing.status === 200) Object.assign(user, { _rev: existing.body._rev });
+    const put = await call('PUT', userPath, user);
+    if (put.status === 409 && attempt < USER_WRITE_ATTEMPTS) continue;
+    if (put.status >= 300) throw new Error(`account ${name}: ${put.status} ${JSON.stringify(put.body)}`);
+    break;
   }
-  const user = { _id: `org.couchdb.user:${name}`, name, password, roles, type: 'user' };
-  if (existing.status === 200) Object.assign(user, { _rev: existing.body._rev });
-  const put = await call('PUT', userPath, user);
-  if (put.status >= 300) throw new Error(`account ${name}: ${put.status} ${JSON.stringify(put.body)}`);
   const created = await call('PUT', `/${encodeURIComponent(db)}`);
   if (created.status >= 300 && created.status !== 412) throw new Error(`database ${db}: ${created.status}`);
   const security = await call('PUT', `/${encodeURIComponent(db)}/_security`, {
@@ -325,12 +332,19 @@ export async function setTeamRoleVia(call, name, team, role) {
 async function editTeamRoles(call, name, team, edit) {
   assertTeamId(team);
   const userPath = `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
-  const existing = await call('GET', userPath);
-  if (existing.status !== 200) throw new Error(`account ${name}: ${existing.status}`);
-  const user = /** @type {{ roles?: string[] }} */ (existing.body);
-  const put = await call('PUT', userPath, { ...user, roles: edit(user.roles ?? [], `baken-team-${team}-`) });
-  if (put.status >= 300) throw new Error(`account ${name}: ${put.status} ${JSON.stringify(put.body)}`);
+  for (let attempt = 1; ; attempt++) {
+    const existing = await call('GET', userPath);
+    if (existing.status !== 200) throw new Error(`account ${name}: ${existing.status}`);
+    const user = /** @type {{ roles?: string[] }} */ (existing.body);
+    const put = await call('PUT', userPath, { ...user, roles: edit(user.roles ?? [], `baken-team-${team}-`) });
+    if (put.status === 409 && attempt < USER_WRITE_ATTEMPTS) continue;
+    if (put.status >= 300) throw new Error(`account ${name}: ${put.status} ${JSON.stringify(put.body)}`);
+    return;
+  }
 }
+
+/** How often an account write is tried when another write to the same `_users` document got there first (409). */
+const USER_WRITE_ATTEMPTS = 3;
 
 /** The three team roles (issue 21), as in schema/team.ts. */
 export const teamRoles = ['medewerker', 'coordinator', 'auditor'];

@@ -83,7 +83,7 @@ describe('CouchDB protocol client', () => {
     const result = await client.bulkGet([{ id: 'a', rev: '1-x' }]);
     expect(result).toEqual([{ id: 'a', docs: [{ ok: { _id: 'a', _rev: '1-x', k: 'vault' } }] }]);
     expect(calls[1]?.url).toBe(
-      `/sync/x/a?revs=true&open_revs=${encodeURIComponent('["1-x"]')}`.replace('/x/', '/baken-anna/'),
+      `/sync/x/a?revs=true&open_revs=${encodeURIComponent('["1-x"]')}&latest=true`.replace('/x/', '/baken-anna/'),
     );
   });
 
@@ -172,6 +172,28 @@ describe('CouchDB protocol client', () => {
     });
     expect(calls[0]?.headers['Content-Type']).toBe('application/json');
     expect(result[1]?.docs).toEqual([error]);
+  });
+
+  it('fails a _bulk_get batch with a revision the server could not read (not "not found"), so no checkpoint moves past it', async () => {
+    const fabric = { error: { id: 'b', rev: '1-y', error: 'internal_fabric_error', reason: 'timeout' } };
+    const { client } = fake(() => ({
+      status: 200,
+      body: {
+        results: [
+          { id: 'a', docs: [{ ok: { _id: 'a', _rev: '1-x' } }] },
+          { id: 'b', docs: [fabric] },
+        ],
+      },
+    }));
+    await expect(
+      client.bulkGet([
+        { id: 'a', rev: '1-x' },
+        { id: 'b', rev: '1-y' },
+      ]),
+    ).rejects.toMatchObject({ kind: 'server' });
+    // An entry that is neither a document, a missing revision nor an error is not CouchDB's answer.
+    const odd = fake(() => ({ status: 200, body: { results: [{ id: 'a', docs: [{ what: 1 }] }] } }));
+    await expect(odd.client.bulkGet([{ id: 'a', rev: '1-x' }])).rejects.toMatchObject({ kind: 'protocol' });
   });
 
   it('reports per-document _bulk_docs failures (forbidden) and halves a request the server finds too large', async () => {

@@ -138,6 +138,24 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** At most this many document ids per _purge request (CouchDB 3.5.0's default max_document_id_number). */
 export const PURGE_IDS_PER_REQUEST = 100;
 
+/**
+ * One revision of a _bulk_get or open_revs answer. CouchDB answers 200 and
+ * reports a revision it could not read in place: `{ error: { error:
+ * "not_found" } }` (_bulk_get) or `{ missing: rev }` (open_revs) means the
+ * revision is gone and is skipped; any other error (e.g.
+ * "internal_fabric_error" from a cluster under load) fails the whole batch,
+ * so the checkpoint never moves past a revision that was not read.
+ */
+function assertFetched(doc: unknown): asserts doc is FetchedRev {
+  if (!isRecord(doc)) throw new SyncHttpError('protocol');
+  if (isRecord(doc['ok'])) return;
+  if (typeof doc['missing'] === 'string') return;
+  const error = doc['error'];
+  if (isRecord(error) && error['error'] === 'not_found') return;
+  if (error !== undefined) throw new SyncHttpError('server');
+  throw new SyncHttpError('protocol');
+}
+
 export function couchClient(options: ClientOptions): CouchClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const auth = basicAuth(options.account, options.password);
@@ -162,7 +180,8 @@ export function couchClient(options: ClientOptions): CouchClient {
   let bulkGetMissing = false;
 
   async function openRevs(id: string, revs: string[] | 'all'): Promise<FetchedRev[]> {
-    const query = `?revs=true&open_revs=${revs === 'all' ? 'all' : encodeURIComponent(JSON.stringify(revs))}`;
+    // latest=true, as for _bulk_get: a revision that stopped being a leaf comes back as the leaf.
+    const query = `?revs=true&open_revs=${revs === 'all' ? 'all' : `${encodeURIComponent(JSON.stringify(revs))}&latest=true`}`;
     // CouchDB 3.5 answers open_revs=all for a document without any revision (never written, or
     // purged) with 404 not_found, not []: no leaves.
     const { status, json } = await request('GET', `${encodeURIComponent(id)}${query}`, undefined, {
@@ -170,6 +189,7 @@ export function couchClient(options: ClientOptions): CouchClient {
     });
     if (status === 404) return [];
     if (!Array.isArray(json)) throw new SyncHttpError('protocol');
+    for (const doc of json as unknown[]) assertFetched(doc);
     return json as FetchedRev[];
   }
 
@@ -216,7 +236,14 @@ export function couchClient(options: ClientOptions): CouchClient {
         );
         if (status !== 404 && status !== 501) {
           if (!isRecord(json) || !Array.isArray(json['results'])) throw new SyncHttpError('protocol');
-          return json['results'] as Array<{ id: string; docs: FetchedRev[] }>;
+          const results = json['results'] as unknown[];
+          for (const result of results) {
+            if (!isRecord(result) || typeof result['id'] !== 'string' || !Array.isArray(result['docs'])) {
+              throw new SyncHttpError('protocol');
+            }
+            for (const doc of result['docs'] as unknown[]) assertFetched(doc);
+          }
+          return results as Array<{ id: string; docs: FetchedRev[] }>;
         }
         bulkGetMissing = true;
       }

@@ -91,10 +91,16 @@ export function teamDb(options: TeamDbOptions): TeamDb {
       const body = json as { results?: unknown; last_seq?: unknown } | undefined;
       if (status >= 400 || !Array.isArray(body?.results)) throw new SyncHttpError('protocol', status);
       const lastSeq = body.last_seq;
-      return {
-        results: (body.results as TeamChange[]).filter((r) => typeof r?.id === 'string'),
-        last_seq: typeof lastSeq === 'number' || typeof lastSeq === 'string' ? lastSeq : since,
-      };
+      if (typeof lastSeq !== 'number' && typeof lastSeq !== 'string') throw new SyncHttpError('protocol', status);
+      const results = body.results as unknown[];
+      for (const row of results) {
+        const r = row as { id?: unknown; deleted?: unknown; doc?: unknown } | null;
+        if (typeof r?.id !== 'string') throw new SyncHttpError('protocol', status);
+        // include_docs: a live row without its document was not read (a cluster under load can answer
+        // so); the page fails, so the checkpoint never moves past a document this device never saw.
+        if (r.deleted !== true && !isDoc(r.doc)) throw new SyncHttpError('server', status);
+      }
+      return { results: results as TeamChange[], last_seq: lastSeq };
     },
   };
 }
