@@ -380,6 +380,27 @@ test.describe('case logbook', () => {
     await expect(followUp.getByText('Geen opvolgdatum gepland.')).toBeVisible();
   });
 
+  test('moving a follow-up to a past date and without a reason shows both problems at the first try, and saves nothing', async ({
+    page,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await page.goto('/');
+    await logbook.lock.createVault();
+    await logbook.logExampleCase();
+    await logbook.scheduleFollowUp('Terugkomen op de afspraken.');
+    const followUp = logbook.section('Opvolging en status');
+    await followUp.getByRole('button', { name: /^Opvolging van .* verplaatsen$/ }).click();
+    const to = followUp.getByLabel('Nieuwe datum');
+    const reason = followUp.getByRole('textbox', { name: 'Waarom verplaats je de opvolging?' });
+    await to.fill('2020-01-06');
+    await followUp.getByRole('button', { name: 'Nieuwe datum bewaren' }).click();
+    await expect(to).toHaveAttribute('aria-invalid', 'true');
+    await expect(to).toHaveAccessibleDescription(/Kies vandaag of een latere datum\./);
+    await expect(reason).toHaveAttribute('aria-invalid', 'true');
+    await expect(to).toBeFocused();
+    await expect(followUp.getByRole('listitem').filter({ hasText: '06/01/2020' })).toHaveCount(0);
+  });
+
   test('what was typed into a case form and not saved waits while the worker looks elsewhere, until cancel or lock', async ({
     page,
   }) => {

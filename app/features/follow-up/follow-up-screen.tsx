@@ -26,7 +26,7 @@ import { Page } from '../../shell/page';
 import { TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select-field';
 import { RescheduleForm } from '../../ui/reschedule-form';
-import { validateReschedule } from './follow-up-errors';
+import { validateReschedule } from '../../ui/reschedule-check';
 import { offerDownload } from '../../ui/download';
 import { useDebounced } from '../../ui/use-debounced';
 import { useBrusselsToday } from '../../ui/use-now';

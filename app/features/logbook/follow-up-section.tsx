@@ -12,6 +12,7 @@ import { navigate } from '../../shell/router';
 import { TextField } from '../../ui/field';
 import { useLinkWarnings } from '../../ui/link-warning';
 import { RescheduleForm } from '../../ui/reschedule-form';
+import { validateReschedule } from '../../ui/reschedule-check';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { notBeforeToday } from './form-values';
 import { formatDate, plusMonths, todayIso } from '../../ui/dates';
@@ -132,6 +133,7 @@ function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (mes
                 initialTo={followUp.due}
                 min={todayIso()}
                 texts={{ to: t.rescheduleTo, reason: t.rescheduleReason, save: t.saveReschedule }}
+                check={(values) => validateReschedule({ ...values, current: followUp.due, today: todayIso() })}
                 summary
                 className="logbook-form"
                 run={(input) => runOperation('rescheduleFollowUp', { id: followUp.id, ...input })}

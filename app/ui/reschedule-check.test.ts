@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { InvalidRecordError, StorageFullError, VaultLockedError } from '../../data/errors';
-import { nl } from '../../i18n/catalogue';
-import { errorText } from '../../i18n/error-text';
-import { validateReschedule } from './follow-up-errors';
+import { InvalidRecordError, StorageFullError, VaultLockedError } from '../data/errors';
+import { nl } from '../i18n/catalogue';
+import { errorText } from '../i18n/error-text';
+import { validateReschedule } from './reschedule-check';
 
 const r = nl.followUp.reschedule.errors;
 const base = { to: '2026-03-20', reason: 'Jongere A is ziek', current: '2026-03-12', today: '2026-03-11' };

@@ -1,7 +1,7 @@
-// The reschedule form's own checks on the overview, with their own Dutch
+// The reschedule form's own checks (overview and case page), with their own Dutch
 // texts; failures of operations go through the one error table (errorText).
-import { containsImageData } from '../../../schema/safe-text';
-import { nl } from '../../i18n/catalogue';
+import { containsImageData } from '../../schema/safe-text';
+import { nl } from '../i18n/catalogue';
 
 const t = nl.followUp;
 
