@@ -315,6 +315,12 @@ test.describe('case logbook', () => {
     await expect(status.getByRole('textbox', { name: 'Bewaren tot' })).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
     await status.getByRole('button', { name: 'Afsluiten' }).click();
     await expect(status.getByText('Status: afgesloten')).toBeVisible();
+    // A closed case speaks as one: no invitation to let it rest, a heading for what is left to do.
+    await expect(status.getByRole('heading', { name: 'Afgesloten dossier' })).toBeVisible();
+    await expect(status.getByRole('heading', { name: 'Dossier afsluiten' })).toHaveCount(0);
+    await expect(status.getByText(/^Een afgesloten dossier heeft geen opvolging\./)).toBeVisible();
+    await expect(status.getByText('Geen opvolgdatum gepland.')).toHaveCount(0);
+    await expect(status.getByRole('button', { name: 'Dossier heropenen' })).toBeVisible();
 
     // The erase confirmation dialog.
     await logbook.section('Opvolging en status').getByRole('button', { name: 'Dossier wissen' }).click();
@@ -399,6 +405,8 @@ test.describe('case logbook', () => {
     await expect(reason).toHaveAttribute('aria-invalid', 'true');
     await expect(to).toBeFocused();
     await expect(followUp.getByRole('listitem').filter({ hasText: '06/01/2020' })).toHaveCount(0);
+    // Closing waits for the open follow-up, and the section says so before anyone tries.
+    await expect(followUp.getByText(/^Er staat nog een opvolging open\. Vink die eerst af met ‘Klaar’/)).toBeVisible();
   });
 
   test('what was typed into a case form and not saved waits while the worker looks elsewhere, until cancel or lock', async ({

@@ -44,8 +44,8 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
       <p>
         {nl.logbook.facts.status}: <strong>{statusText(current.status, nextDue(detail))}</strong>
       </p>
-      <p className="field__hint">{t.intro}</p>
-      {open.length === 0 ? <p>{t.none}</p> : null}
+      {closed ? <p>{t.noneClosed}</p> : <p className="field__hint">{t.intro}</p>}
+      {open.length === 0 && !closed ? <p>{t.none}</p> : null}
       <ItemList className="record-list" items={open} itemKey={(followUp) => followUp.id} markRecords>
         {(followUp) => <FollowUpCard followUp={followUp} onSaved={setSaved} />}
       </ItemList>
@@ -67,13 +67,16 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
           </ul>
         </>
       ) : null}
-      <h3>{tc.title}</h3>
+      <h3>{closed ? tc.titleClosed : tc.title}</h3>
       {closed ? (
         <ReopenButton caseId={current.id} onSaved={setSaved} />
       ) : (
-        <Expander label={tc.button} onSaved={setSaved}>
-          {(close, saved) => <CloseForm caseId={current.id} onDone={() => saved(tc.closedDone)} onCancel={close} />}
-        </Expander>
+        <>
+          {open.length > 0 ? <p className="field__hint">{tc.openFirst}</p> : null}
+          <Expander label={tc.button} onSaved={setSaved}>
+            {(close, saved) => <CloseForm caseId={current.id} onDone={() => saved(tc.closedDone)} onCancel={close} />}
+          </Expander>
+        </>
       )}
       <div className="erase-row">
         <EraseCaseButton

@@ -36,7 +36,8 @@ export const errors: Record<SchemaErrorCode, string> = {
   'followup.alreadyDone': 'Deze opvolging is al afgerond.',
   'case.closed': 'Dit dossier is afgesloten. Heropen het eerst.',
   'case.notClosed': 'Dit dossier is niet afgesloten.',
-  'case.openFollowUps': 'Er staat nog een opvolging open. Rond die eerst af of verzet ze.',
+  'case.openFollowUps':
+    'Er staat nog een opvolging open. Vink die eerst af met ‘Klaar’; daarna kun je het dossier afsluiten.',
   'case.retentionInPast': 'Kies een bewaardatum vanaf vandaag.',
   'consent.giverNotEntitledCompetent':
     'Deze jongere beslist zelf: vanaf 12 jaar wordt een jongere in Vlaanderen bekwaam geacht, tenzij een beoordeling anders zegt. Toestemming van de ouders geldt hier niet; vraag de toestemming van de jongere.',

@@ -345,6 +345,7 @@ export const logbook = {
     title: 'Opvolging en status',
     intro: 'Laat het rusten en kom erop terug op een vaste datum.',
     none: 'Geen opvolgdatum gepland.',
+    noneClosed: 'Een afgesloten dossier heeft geen opvolging. Heropen het om opnieuw een datum te plannen.',
     add: 'Laten rusten tot…',
     due: 'Laten rusten tot',
     dueHint: 'Voorstel van Baken (een eigen keuze, geen bron): over een week.',
@@ -368,6 +369,8 @@ export const logbook = {
 
   close: {
     title: 'Dossier afsluiten',
+    titleClosed: 'Afgesloten dossier',
+    openFirst: 'Er staat nog een opvolging open. Vink die eerst af met ‘Klaar’; daarna kun je het dossier afsluiten.',
     button: 'Dossier afsluiten',
     retentionUntil: 'Bewaren tot',
     retentionHint: (months: number) =>
