@@ -180,6 +180,11 @@ test.describe('backup and restore', () => {
       'Samenvoegen met dit logboek',
     );
     await expect(settings.importError()).toContainText('Dit is geen Baken-back-up.');
+    // The refusal is the file field's: marked, described and focused, so another file can be chosen.
+    const fileField = settings.importForm.getByLabel('Back-upbestand (.baken)');
+    await expect(fileField).toHaveAttribute('aria-invalid', 'true');
+    await expect(fileField).toHaveAccessibleDescription(/Dit is geen Baken-back-up\./);
+    await expect(fileField).toBeFocused();
     await settings.importForm
       .getByLabel('Back-upbestand (.baken)')
       .setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });

@@ -188,8 +188,16 @@ test.describe('exports', () => {
     }
     expect(rows.text.match(/\d{4}-\d{2}-\d{2}/g)).toEqual([envelope.generatedOn]);
 
+    // A year that is not a year: marked on its field, focus there, and the last figures stay away.
+    const year = section.getByRole('textbox', { name: 'Jaar' });
+    await year.fill('20');
+    await section.getByRole('button', { name: 'Overzicht maken' }).click();
+    await expect(year).toHaveAttribute('aria-invalid', 'true');
+    await expect(year).toHaveAccessibleDescription(/Geef een jaar tussen 2000 en 2100\./);
+    await expect(year).toBeFocused();
+
     // A quarter in which no case became known: true zeros, not "minder dan 5", and nothing to count.
-    await section.getByRole('textbox', { name: 'Jaar' }).fill('2020');
+    await year.fill('2020');
     await section.getByRole('combobox', { name: 'Welk kwartaal?' }).selectOption({ index: 0 });
     await section.getByRole('button', { name: 'Overzicht maken' }).click();
     await expect(types.getByRole('row', { name: 'Totaal 0' })).toBeVisible();

@@ -23,6 +23,11 @@ test('a second device joins with a one-time code, the code works once, and a rem
   const syncA = new SyncPage(page);
   await syncA.connect({ account: syncAccount.account, password: 'fout-wachtwoord', deviceName: 'Laptop' });
   await expect(page.getByRole('alert').filter({ hasText: 'Aanmelding geweigerd' })).toBeVisible();
+  // The refusal is the password field's: marked, described and focused, so it can be typed again.
+  const passwordA = page.getByRole('form', { name: 'Dit toestel verbinden' }).getByLabel('Wachtwoord van het account');
+  await expect(passwordA).toHaveAttribute('aria-invalid', 'true');
+  await expect(passwordA).toHaveAccessibleDescription(/^Aanmelding geweigerd/);
+  await expect(passwordA).toBeFocused();
   await syncA.connect({ account: syncAccount.account, password: syncAccount.password, deviceName: 'Laptop' });
   await expect(syncA.connectedText(syncAccount.account)).toBeVisible();
   const code = await syncA.makePairingCode(testPassphrase);
@@ -69,6 +74,9 @@ test('a second device joins with a one-time code, the code works once, and a rem
     deviceName: 'Derde',
   });
   await expect(pageC.getByRole('alert').filter({ hasText: 'onbekend, al gebruikt of verlopen' })).toBeVisible();
+  const codeC = pageC.getByRole('form', { name: 'Koppel dit toestel aan je logboek' }).getByLabel('Koppelcode');
+  await expect(codeC).toHaveAttribute('aria-invalid', 'true');
+  await expect(codeC).toBeFocused();
   await expect(pageC.getByRole('heading', { level: 1, name: 'Baken instellen' })).toBeVisible();
 
   // The server holds no readable device names, account or code.

@@ -112,6 +112,11 @@ test('four people form a team, see the same signed list, and a tampered list is 
     code: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01',
   });
   await expect(ida.team.section.getByRole('alert').filter({ hasText: 'Deze code is onbekend' })).toBeVisible();
+  // The refusal is the code field's: marked, described and focused, so a new code can be typed at once.
+  const codeField = ida.team.section.getByLabel('Uitnodigingscode', { exact: true });
+  await expect(codeField).toHaveAttribute('aria-invalid', 'true');
+  await expect(codeField).toHaveAccessibleDescription(/24 tekens.*Deze code is onbekend/);
+  await expect(codeField).toBeFocused();
   await expectNoAxeViolations(ida.page, 'team join form with an error');
   expect(await ida.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
   await ida.team.open('Een nieuw team aanmaken');

@@ -1,7 +1,7 @@
 // Focus after a form was refused (WCAG 3.3.1) or a part of a screen was
 // replaced. No catalogue import: the lock screen's forms use it on the
 // critical path.
-import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
 /**
  * Moves focus to the first control of `form` marked invalid, once the errors
@@ -92,4 +92,19 @@ export function useFocusAfterSwap(state: unknown): (target: Find, within?: () =>
 /** The first form control inside `root` (for a form that just opened). */
 export function firstControl(root: Element | null): HTMLElement | null {
   return root?.querySelector<HTMLElement>('input, textarea, select') ?? null;
+}
+
+/**
+ * For a form whose server refusal marks a field: call the returned function,
+ * and the first marked control takes focus after the render that marks it and
+ * enables the form again (a disabled control takes no focus).
+ */
+export function useFocusInvalidAfterRender(): (form: HTMLFormElement) => void {
+  const [form, setForm] = useState<HTMLFormElement | null>(null);
+  useEffect(() => {
+    if (!form) return;
+    focusInvalidNow(form);
+    setForm(null);
+  }, [form]);
+  return setForm;
 }

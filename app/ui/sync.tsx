@@ -41,12 +41,31 @@ export function useSyncAccount() {
   };
 }
 
+/** A server refusal that is about one of these fields: shown there (marked, described, focused). */
+export interface SyncRefusal {
+  field: 'password' | 'db';
+  text: string;
+}
+
+/**
+ * Which field a sync error code is about: a refused sign-in is the password's (the account
+ * name is the other half, the text says so), a database that does not exist or may not be
+ * read is the database name's. Anything else (offline, server errors) is the form's.
+ */
+export function syncRefusal(code: string | null, text: string | null): SyncRefusal | null {
+  if (text === null) return null;
+  if (code === 'sync.unauthorized') return { field: 'password', text };
+  if (code === 'sync.notFound' || code === 'sync.forbidden') return { field: 'db', text };
+  return null;
+}
+
 /** The four fields; `children` (e.g. the pairing code) stand before the device name. */
 export function SyncAccountFields({
   values,
   onChange,
   busy,
   showErrors,
+  refused,
   children,
 }: {
   values: SyncAccountValues;
@@ -54,6 +73,8 @@ export function SyncAccountFields({
   busy: boolean;
   /** After a refused submit: the required fields left empty say so. */
   showErrors: boolean;
+  /** The server's refusal of the last attempt, when it is about one of these fields (syncRefusal). */
+  refused?: SyncRefusal | null | undefined;
   children?: ReactNode;
 }) {
   const set = (field: keyof SyncAccountValues) => (event: { target: { value: string } }) =>
@@ -76,7 +97,7 @@ export function SyncAccountFields({
         value={values.password}
         disabled={busy}
         required
-        error={showErrors && !values.password ? t.required : null}
+        error={showErrors && !values.password ? t.required : refused?.field === 'password' ? refused.text : null}
         onChange={set('password')}
       />
       <TextField
@@ -86,7 +107,7 @@ export function SyncAccountFields({
         spellCheck={false}
         value={values.db}
         disabled={busy}
-        error={badDb(values.db) ? t.dbInvalid : null}
+        error={badDb(values.db) ? t.dbInvalid : refused?.field === 'db' ? refused.text : null}
         onChange={set('db')}
       />
       {children}

@@ -16,6 +16,7 @@ import { SelectField } from '../../ui/select-field';
 import { todayIso } from '../../ui/dates';
 import { offerDownload } from '../../ui/download';
 import { ExportSection } from './export-section';
+import { focusFirstInvalid } from '../../ui/focus';
 import { Button } from '../../ui/button';
 
 const t = nl.export.audit;
@@ -65,11 +66,13 @@ export function AggregatesSection() {
   const [state, setState] = useState<State>({ phase: 'idle' });
   const progressId = useId();
 
-  async function make() {
+  async function make(form: HTMLFormElement) {
     const period: AuditPeriod = { kind: 'quarter', year: Number(year), quarter: Number(quarter) };
     const parsed = auditPeriodSchema.safeParse(period);
     if (!parsed.success || !/^\d{4}$/.test(year.trim())) {
       setYearError(t.yearInvalid);
+      // Focus moves to the year, which reads out its error (aria-describedby).
+      focusFirstInvalid(form);
       return;
     }
     setYearError(null);
@@ -98,7 +101,7 @@ export function AggregatesSection() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          void make();
+          void make(event.currentTarget);
         }}
       >
         <div className="export-period">

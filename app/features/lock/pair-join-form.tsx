@@ -9,17 +9,20 @@ import { nl as core } from '../../i18n/core';
 import { sync } from '../../i18n/nl/sync';
 import { TextField } from '../../ui/field';
 import { PassphrasePair, pairProblems } from '../../ui/passphrase-pair';
-import { SyncAccountFields, useSyncAccount } from '../../ui/sync';
+import { SyncAccountFields, syncRefusal, useSyncAccount, type SyncRefusal } from '../../ui/sync';
 import { Button } from '../../ui/button';
-import { focusFirstInvalid, useFocusOnMount } from '../../ui/focus';
+import { focusFirstInvalid, useFocusInvalidAfterRender, useFocusOnMount } from '../../ui/focus';
 
 const t = sync;
 
+function codeOf(error: unknown): string | null {
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
+    ? (error as { code: string }).code
+    : errorCode(error);
+}
+
 function describe(error: unknown): string {
-  const code =
-    typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
-      ? (error as { code: string }).code
-      : errorCode(error);
+  const code = codeOf(error);
   if (code && code in t.errors) return t.errors[code as keyof typeof t.errors];
   if (code === 'storage.full') return core.lock.storageFull;
   return t.errors.generic;
@@ -35,23 +38,38 @@ export function PairJoinForm({ onBack }: { onBack: () => void }) {
   const [showErrors, setShowErrors] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<SyncRefusal | null>(null);
+  const [codeError, setCodeError] = useState<string | null>(null);
+
+  const setFocusTo = useFocusInvalidAfterRender();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
     const problems = pairProblems(passphrase, confirm);
     if (!account.complete || !code.trim() || problems.value || problems.confirm) {
       setShowErrors(true);
-      focusFirstInvalid(event.currentTarget as HTMLFormElement);
+      focusFirstInvalid(form);
       return;
     }
     setBusy(true);
     setError(null);
+    setRefused(null);
+    setCodeError(null);
     try {
       // On success the vault is unlocked and the lock gate shows the app.
       await joinWithPairingCode({ ...account.input(), code, passphrase });
     } catch (caught) {
-      setError(describe(caught));
+      // A refusal about a field (password, database, the code) is shown there and focused.
+      const text = describe(caught);
+      const kind = codeOf(caught);
+      const onField = syncRefusal(kind, text);
+      const aboutCode = kind?.startsWith('pair.') === true;
+      setRefused(onField);
+      setCodeError(aboutCode ? text : null);
+      setError(onField || aboutCode ? null : text);
       setBusy(false);
+      if (onField || aboutCode) setFocusTo(form);
     }
   }
 
@@ -61,7 +79,7 @@ export function PairJoinForm({ onBack }: { onBack: () => void }) {
         {t.join.title}
       </h2>
       <p>{t.join.intro}</p>
-      <SyncAccountFields {...account.fields} busy={busy} showErrors={showErrors}>
+      <SyncAccountFields {...account.fields} busy={busy} showErrors={showErrors} refused={refused}>
         <TextField
           label={t.join.code}
           hint={t.join.codeHint}
@@ -70,7 +88,7 @@ export function PairJoinForm({ onBack }: { onBack: () => void }) {
           value={code}
           disabled={busy}
           required
-          error={showErrors && !code.trim() ? t.required : null}
+          error={showErrors && !code.trim() ? t.required : codeError}
           onChange={(e) => setCode(e.target.value)}
         />
       </SyncAccountFields>

@@ -72,7 +72,7 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
         <ReopenButton caseId={current.id} onSaved={setSaved} />
       ) : (
         <>
-          {open.length > 0 ? <p className="field__hint">{tc.openFirst}</p> : null}
+          {open.length > 0 ? <p className="field__hint">{nl.errors['case.openFollowUps']}</p> : null}
           <Expander label={tc.button} onSaved={setSaved}>
             {(close, saved) => <CloseForm caseId={current.id} onDone={() => saved(tc.closedDone)} onCancel={close} />}
           </Expander>

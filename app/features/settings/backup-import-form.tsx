@@ -91,12 +91,24 @@ export function BackupImportForm() {
       const bytes = new Uint8Array(await input.file.arrayBuffer());
       return importBackup(bytes, input.passphrase, { mode: input.mode }, report);
     },
-    // A passphrase that does not open the file is that field's error (marked, focused, announced once);
-    // others are the form's.
-    describe: (caught): { fields: FieldErrors; general: string | null } =>
-      errorCode(caught) === 'backup.wrongPassphrase'
-        ? { fields: { passphrase: backupErrorText(caught) }, general: null }
-        : { fields: {}, general: backupErrorText(caught) },
+    // A refusal belongs to the field it is about (marked, focused, announced once): the passphrase
+    // that does not open the file, the file whose content is refused, restore into a logbook that
+    // is not empty; anything else (storage, a locked vault) is the form's.
+    describe: (caught): { fields: FieldErrors; general: string | null } => {
+      const code = errorCode(caught);
+      const field =
+        code === 'backup.wrongPassphrase'
+          ? 'passphrase'
+          : code === 'backup.notEmpty'
+            ? 'mode'
+            : // Every other backup refusal is about what is in the chosen file.
+              code?.startsWith('backup.')
+              ? 'file'
+              : undefined;
+      return field
+        ? { fields: { [field]: backupErrorText(caught) }, general: null }
+        : { fields: {}, general: backupErrorText(caught) };
+    },
     onDone: (summary) => {
       setResult(summaryText(summary));
       form.reset({ file: null, passphrase: '' });

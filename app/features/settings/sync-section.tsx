@@ -11,13 +11,14 @@ import { checkAccess } from '../../data/sync/remote';
 import { startReplication, stopReplication } from '../../data/sync/runtime';
 // The sync strings are their own module (not in the catalogue object), so they load with the sync chunk.
 import { sync } from '../../i18n/nl/sync';
-import { SyncAccountFields, useSyncAccount } from '../../ui/sync';
+import { SyncAccountFields, syncRefusal, useSyncAccount, type SyncRefusal } from '../../ui/sync';
+import { errorCode } from '../../data/errors';
 import { syncErrorText } from './sync-errors';
 import { SyncDevicesPanel } from './sync-devices-panel';
 import { SyncPairPanel } from './sync-pair-panel';
 import { SyncPasswordForms } from './sync-password-forms';
 import { Button } from '../../ui/button';
-import { focusFirstInvalid } from '../../ui/focus';
+import { focusFirstInvalid, useFocusInvalidAfterRender } from '../../ui/focus';
 
 const t = sync;
 
@@ -42,16 +43,21 @@ function ConnectForm({ onConnected }: { onConnected: (config: SyncConfig) => voi
   const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<SyncRefusal | null>(null);
+
+  const setFocusTo = useFocusInvalidAfterRender();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
     if (!account.complete) {
       setMissing(true);
-      focusFirstInvalid(event.currentTarget as HTMLFormElement);
+      focusFirstInvalid(form);
       return;
     }
     setBusy(true);
     setError(null);
+    setRefused(null);
     try {
       const config: SyncConfig = { ...account.input(), deviceId: newDeviceId() };
       await checkAccess(config);
@@ -60,7 +66,12 @@ function ConnectForm({ onConnected }: { onConnected: (config: SyncConfig) => voi
       await startReplication(config);
       onConnected(config);
     } catch (caught) {
-      setError(syncErrorText(caught));
+      // A refusal about a field is shown there and focused; anything else under the form.
+      const text = syncErrorText(caught);
+      const onField = syncRefusal(errorCode(caught), text);
+      setRefused(onField);
+      setError(onField ? null : text);
+      if (onField) setFocusTo(form);
     } finally {
       setBusy(false);
     }
@@ -70,7 +81,7 @@ function ConnectForm({ onConnected }: { onConnected: (config: SyncConfig) => voi
     <form className="card settings-form" aria-labelledby={headingId} onSubmit={(e) => void submit(e)} noValidate>
       <h3 id={headingId}>{t.connectTitle}</h3>
       <p>{t.connectIntro}</p>
-      <SyncAccountFields {...account.fields} busy={busy} showErrors={missing} />
+      <SyncAccountFields {...account.fields} busy={busy} showErrors={missing} refused={refused} />
       <div className="button-row">
         <Button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t.connecting : t.connect}

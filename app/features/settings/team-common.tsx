@@ -30,19 +30,21 @@ export const roleOptions = <R extends TeamRole>(roles: readonly R[]) =>
 /** Busy and error state around one team action; a failure becomes its Dutch text. */
 export function useSubmit(run: () => Promise<void>) {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ text: string; code: string | null } | null>(null);
   const submit = async () => {
     setBusy(true);
-    setError(null);
+    setFailure(null);
     try {
       await run();
     } catch (caught) {
-      setError(teamErrorText(caught));
+      const code = typeof caught === 'object' && caught !== null ? (caught as { code?: unknown }).code : undefined;
+      setFailure({ text: teamErrorText(caught), code: typeof code === 'string' ? code : null });
     } finally {
       setBusy(false);
     }
   };
-  return { busy, error, submit };
+  /** The failure's error code (e.g. 'team.invite.unknown'), so a form can show it on its field. */
+  return { busy, error: failure?.text ?? null, errorCode: failure?.code ?? null, submit };
 }
 
 /** The announced error (alert) and notice (status) lines under a panel. */

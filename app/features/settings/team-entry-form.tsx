@@ -14,7 +14,17 @@ import { Button } from '../../ui/button';
 import { focusFirstInvalid } from '../../ui/focus';
 
 /** Team id, account, password and name: the fields both the create and the join form ask. */
-function useAccountFields() {
+/** Which entry field a refusal is about: it is shown there (marked, focused) instead of under the form. */
+type EntryField = 'teamId' | 'account' | 'password' | 'code';
+function fieldOfError(code: string | null): EntryField | undefined {
+  if (code === null) return undefined;
+  if (code === 'team.invite.wrongTeam' || code === 'sync.notFound' || code === 'sync.forbidden') return 'teamId';
+  if (code.startsWith('team.invite.')) return 'code';
+  if (code === 'sync.unauthorized') return 'password';
+  return undefined;
+}
+
+function useAccountFields(refused?: { field: EntryField | undefined; text: string | null }) {
   const [teamId, setTeamId] = useState('');
   const [account, setAccount] = useState('');
   const [password, setPassword] = useState('');
@@ -23,11 +33,11 @@ function useAccountFields() {
   const idValid = teamIdSchema.safeParse(teamId.trim()).success;
   const complete = idValid && account.trim() !== '' && password !== '' && name.trim() !== '';
   // Every account field is required and waits while the form is busy.
-  const entry = (busy: boolean, value: string, set: (value: string) => void, empty: boolean) => ({
+  const entry = (busy: boolean, value: string, set: (value: string) => void, empty: boolean, field?: EntryField) => ({
     ...textValue(value, set),
     disabled: busy,
     required: true,
-    error: missing && empty ? t.required : null,
+    error: missing && empty ? t.required : field && refused?.field === field ? refused.text : null,
   });
   const fields = (busy: boolean) => (
     <>
@@ -35,15 +45,27 @@ function useAccountFields() {
         label={t.teamId}
         hint={t.teamIdHint}
         {...typedCode}
-        {...entry(busy, teamId, setTeamId, !idValid)}
-        error={missing && !idValid ? (teamId.trim() ? t.teamIdInvalid : t.required) : null}
+        {...entry(busy, teamId, setTeamId, !idValid, 'teamId')}
+        error={
+          missing && !idValid
+            ? teamId.trim()
+              ? t.teamIdInvalid
+              : t.required
+            : refused?.field === 'teamId'
+              ? refused.text
+              : null
+        }
       />
-      <TextField label={t.account} autoComplete="username" {...entry(busy, account, setAccount, !account.trim())} />
+      <TextField
+        label={t.account}
+        autoComplete="username"
+        {...entry(busy, account, setAccount, !account.trim(), 'account')}
+      />
       <TextField
         label={t.password}
         type="password"
         autoComplete="current-password"
-        {...entry(busy, password, setPassword, !password)}
+        {...entry(busy, password, setPassword, !password, 'password')}
       />
       <TextField
         label={t.name}
@@ -99,10 +121,9 @@ function TeamForm(props: {
 /** Create a team (the lead) or join one with an invite code: the same account fields, then a role or the code. */
 export function EntryForm({ mode, onDone }: { mode: 'join' | 'create'; onDone: (config: TeamConfig) => void }) {
   const join = mode === 'join';
-  const fields = useAccountFields();
   const [role, setRole] = useState<'coordinator' | 'medewerker'>('coordinator');
   const [code, setCode] = useState('');
-  const { busy, error, submit } = useSubmit(async () => {
+  const { busy, error, errorCode, submit } = useSubmit(async () => {
     if (!fields.complete || (join && !code.trim())) {
       // The code field's "required" shows with the account fields' (`fields.entry`).
       fields.setMissing(true);
@@ -110,19 +131,26 @@ export function EntryForm({ mode, onDone }: { mode: 'join' | 'create'; onDone: (
     }
     onDone(join ? await joinTeam({ ...fields.values, code }) : await createTeam({ ...fields.values, role }));
   });
+  const refusedField = fieldOfError(errorCode);
+  const fields = useAccountFields({ field: refusedField, text: error });
   return (
     <TeamForm
       title={join ? t.joinTitle : t.createTitle}
       intro={join ? t.joinIntro : t.createIntro}
       busy={busy}
-      error={error}
+      error={refusedField && (refusedField !== 'code' || join) ? null : error}
       submit={join ? t.join : t.create}
       busyLabel={join ? t.joining : t.creating}
       onSubmit={submit}
     >
       {fields.fields(busy)}
       {join ? (
-        <TextField label={t.code} {...typedCode} {...fields.entry(busy, code, setCode, !code.trim())} />
+        <TextField
+          label={t.code}
+          hint={t.codeHint}
+          {...typedCode}
+          {...fields.entry(busy, code, setCode, !code.trim(), 'code')}
+        />
       ) : (
         <RadioGroup
           name="team-lead-role"

@@ -370,7 +370,6 @@ export const logbook = {
   close: {
     title: 'Dossier afsluiten',
     titleClosed: 'Afgesloten dossier',
-    openFirst: 'Er staat nog een opvolging open. Vink die eerst af met ‘Klaar’; daarna kun je het dossier afsluiten.',
     button: 'Dossier afsluiten',
     retentionUntil: 'Bewaren tot',
     retentionHint: (months: number) =>

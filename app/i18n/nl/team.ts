@@ -33,6 +33,7 @@ export const team = {
   joinIntro:
     'Je kreeg een uitnodigingscode van de teamverantwoordelijke. Vul ze in met het team-id en je account. De code werkt één keer en vervalt na 24 uur.',
   code: 'Uitnodigingscode',
+  codeHint: '24 tekens, zoals de teamverantwoordelijke ze doorgaf; streepjes, spaties en hoofdletters maken niet uit.',
   join: 'Aansluiten',
   joining: 'Aansluiten…',
   youAre: (teamId: string, role: string) => `Je bent in team ${teamId} als ${role}.`,
