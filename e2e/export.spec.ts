@@ -304,6 +304,17 @@ test.describe('exports', () => {
 
     // In the app ("Auditlog controleren").
     await expect(await exports.verify(untouched, anchor.toLowerCase())).toContainText('Geldig');
+    // A mistyped anchor names its own link and asks to check the code, rather than claiming a rewrite outright.
+    const [anchorSeq, ...anchorRest] = anchor.split('-');
+    const firstGroup = anchorRest[0] ?? '';
+    const mistyped = [
+      anchorSeq,
+      (firstGroup[0] === 'A' ? 'B' : 'A') + firstGroup.slice(1),
+      ...anchorRest.slice(1),
+    ].join('-');
+    await expect(await exports.verify(untouched, mistyped)).toHaveText(
+      `Ongeldig vanaf schakel ${anchorSeq}: de ankercode past niet bij de schakel met dat nummer. Controleer of je de code juist overnam; klopt ze, dan werd de geschiedenis tot daar herschreven.`,
+    );
     await expect(await exports.verify(tampered)).toHaveText(
       'Ongeldig vanaf schakel 2: de inhoud van de schakel is gewijzigd.',
     );

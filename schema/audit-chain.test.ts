@@ -133,10 +133,18 @@ describe('verifyAuditChain', () => {
     const link = links[2];
     if (!link) throw new Error('no link');
     const moved = anchorOf(link).replace(/^2-/, '3-');
+    // Link 3 exists but has another hash: named, so the auditor can check the code they typed.
     expect(await verifyAuditChain(await fileOf(links), sha256, { anchor: moved })).toEqual({
       valid: false,
-      firstBrokenSeq: 6,
+      firstBrokenSeq: 3,
       reason: 'anchor',
+    });
+    // A link past the end of the log: the history after it is gone.
+    const past = anchorOf(link).replace(/^2-/, '9-');
+    expect(await verifyAuditChain(await fileOf(links), sha256, { anchor: past })).toEqual({
+      valid: false,
+      firstBrokenSeq: 6,
+      reason: 'anchorPastEnd',
     });
   });
 
@@ -260,7 +268,7 @@ describe('verifyAuditChain', () => {
         expect(await verifyAuditChain(truncated, sha256, { anchor })).toEqual({
           valid: false,
           firstBrokenSeq: keep,
-          reason: 'anchor',
+          reason: 'anchorPastEnd',
         });
       }),
       { numRuns: 25 },

@@ -74,7 +74,18 @@ export const auditLogFileSchema = z.strictObject({
 });
 export type AuditLogFile = z.infer<typeof auditLogFileSchema>;
 
-export type ChainProblem = 'format' | 'altered' | 'seq' | 'prev' | 'hash' | 'head' | 'checksum' | 'anchor';
+export type ChainProblem =
+  | 'format'
+  | 'altered'
+  | 'seq'
+  | 'prev'
+  | 'hash'
+  | 'head'
+  | 'checksum'
+  /** The anchor names a link of this log, but not its hash: mistyped, or the history up to it was rewritten. */
+  | 'anchor'
+  /** The anchor names a link past the end of this log: the history after it was cut off. */
+  | 'anchorPastEnd';
 
 export type ChainVerdict =
   | { valid: true; head: ChainHead | null; anchor: string | null; events: number }
@@ -431,7 +442,9 @@ export async function verifyAuditChain(
     return { valid: false, firstBrokenSeq: null, reason: 'checksum' };
   }
   if (anchor !== null && !anchorFound) {
-    return { valid: false, firstBrokenSeq: log.events.length, reason: 'anchor' };
+    return anchor.seq < log.events.length
+      ? { valid: false, firstBrokenSeq: anchor.seq, reason: 'anchor' }
+      : { valid: false, firstBrokenSeq: log.events.length, reason: 'anchorPastEnd' };
   }
   return {
     valid: true,

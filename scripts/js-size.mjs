@@ -77,7 +77,11 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // swaps a button for its form, the follow-up form's past-date check, the
 // withdrawal wording, Back from a case): 271.0 KiB: ceiling 272 KiB. Keeping a
 // case form's unsaved input while the worker looks elsewhere: 271.5 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 272, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
+// Session 19: review fixes (errors shown on their own field in the backup,
+// team, sync and pairing forms; the case page's reschedule check; the closed
+// case's wording; the two anchor verdicts; Brussels days of timestamps), less
+// nine unused catalogue strings: 272.0 KiB: ceiling 273 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 273, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds

@@ -18,7 +18,9 @@ const reasonsEn = {
   hash: 'the content of the link was changed.',
   head: 'the end of the chain does not match.',
   checksum: 'the file envelope was changed.',
-  anchor: 'the anchor code does not match the link with that number: history was cut off or rewritten.',
+  anchor:
+    'the anchor code does not match the link with that number. Check that it was copied correctly; if it was, the history up to that link was rewritten.',
+  anchorPastEnd: 'the chain ends before the link the anchor code names: the history after it was cut off.',
 };
 
 /** @param {string[]} argv */

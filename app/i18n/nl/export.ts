@@ -191,7 +191,6 @@ export const exportScreen = {
     nothingToCount: 'niets te tellen',
     suppressedHint:
       '“verborgen” betekent: 1 tot 4, of verborgen zodat een totaal een klein aantal niet verraadt. Een 0 is echt 0.',
-    tableCaption: (title: string) => title,
     cell: 'Categorie',
     value: 'Aantal',
     tables: {
@@ -288,7 +287,6 @@ export const exportScreen = {
     fileRequired: 'Kies een auditlogbestand.',
     fileTooLarge: 'Dit bestand is groter dan 20 MB. Het is geen auditlog van Baken.',
     fileWrongType: 'Kies een .json-bestand van Baken.',
-    notJson: 'Dit bestand is geen auditlog van Baken.',
     valid: (n: number, anchor: string | null) =>
       anchor === null
         ? `Geldig: de keten van ${n} handelingen is niet gewijzigd.`
@@ -304,7 +302,10 @@ export const exportScreen = {
       hash: 'de inhoud van de schakel is gewijzigd.',
       head: 'het einde van de keten klopt niet.',
       checksum: 'de gegevens van het bestand zijn gewijzigd.',
-      anchor: 'de ankercode past niet bij de schakel met dat nummer: de geschiedenis werd ingekort of herschreven.',
+      anchor:
+        'de ankercode past niet bij de schakel met dat nummer. Controleer of je de code juist overnam; klopt ze, dan werd de geschiedenis tot daar herschreven.',
+      anchorPastEnd:
+        'de keten eindigt vóór de schakel die de ankercode noemt: de geschiedenis na die schakel werd ingekort.',
     } satisfies Record<ChainProblem, string>,
   },
 } as const;

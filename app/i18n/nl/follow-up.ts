@@ -53,7 +53,6 @@ export const followUp = {
     dueText: (relative: string, absolute: string) => `${relative} — ${absolute}`,
     history: 'Eerder verplaatst',
     historyEntry: (from: string, to: string, reason: string) => `Verplaatst van ${from} naar ${to}: ${reason}`,
-    openCase: 'Open het dossier',
   },
 
   done: {

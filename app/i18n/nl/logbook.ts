@@ -116,7 +116,6 @@ export const logbook = {
   caseLinkExpired: 'Open het dossier opnieuw vanuit het logboek',
   caseLinkExpiredBody:
     'Het adres van een dossierpagina werkt alleen zolang die pagina open is. Zo blijft er geen dossier achter in de adresbalk of de geschiedenis van de browser. Na het herladen, of in een nieuw tabblad, kies je het dossier opnieuw in het logboek.',
-  caseDamaged: 'Dit dossier kan niet gelezen worden. Er is niets gewijzigd.',
   partsDamaged: (n: number) =>
     `${n} ${n === 1 ? 'onderdeel' : 'onderdelen'} van dit dossier ${n === 1 ? 'kan' : 'kunnen'} niet gelezen worden en ${n === 1 ? 'wordt' : 'worden'} niet getoond.`,
   backToList: 'Terug naar het logboek',
@@ -180,7 +179,6 @@ export const logbook = {
     markDone: 'Afvinken',
     markDoneLabel: (n: number) => `Stap ${n} afvinken`,
     undo: 'Niet meer afgevinkt',
-    undoLabel: (n: number) => `Stap ${n} niet meer afgevinkt`,
     doneOn: 'Gedaan op',
     note: 'Korte notitie (optioneel)',
     reminders: {
@@ -189,7 +187,6 @@ export const logbook = {
     },
     remindersLabel: 'Denk eraan',
     remind: 'Herinneren in Opvolging',
-    remindLabel: (n: number) => `Stap ${n} herinneren in Opvolging`,
     reminded: 'Staat in Opvolging tot de stap gedaan is',
   },
 
@@ -313,7 +310,6 @@ export const logbook = {
       `De notitie is ${max} tekens lang, het maximum: wat je nog typt of plakt, komt er niet bij. Schrijf de rest in een nieuwe notitie.`,
     correct: 'Corrigeren',
     correctLabel: (date: string) => `Notitie van ${date} corrigeren`,
-    correctTitle: 'Notitie corrigeren',
     correctedText: 'Verbeterde notitie',
     reason: 'Waarom corrigeer je?',
     reasonHint: 'Verplicht. De oude notitie blijft leesbaar in de geschiedenis.',
