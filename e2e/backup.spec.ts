@@ -227,6 +227,13 @@ test.describe('Instellingen', () => {
     await expect(settings.exportForm.getByText('Kies minstens één dossier.')).toBeVisible();
     // The earlier backup's "Back-up gemaakt" does not stand next to this attempt's errors.
     await expect(settings.exportForm.getByText(/^Back-up gemaakt/)).toHaveCount(0);
+    // Making a backup saves nothing: the refusal says no backup was made, not that nothing was saved.
+    await expect(
+      settings.exportForm
+        .getByRole('alert')
+        .filter({ hasText: 'Geen back-up gemaakt: kijk de gemarkeerde velden na.' }),
+    ).toBeVisible();
+    await expect(settings.exportForm).not.toContainText('Niet bewaard');
     await expectNoAxeViolations(page, 'Instellingen with errors shown');
     await settings.expectNoHorizontalOverflow('Instellingen');
 

@@ -110,8 +110,20 @@ test.describe('offline knowledge screens', () => {
     await page.clock.setFixedTime(new Date('2026-11-28T11:00:00+01:00'));
     await page.reload();
     await knowledge.chooseRegion('Alle');
-    await expect(qpido.getByText('Gesloten, opent maandag om 13:00')).toBeVisible();
-    await expect(knowledge.entry('Awel').getByText('Openingsuren onbekend')).toBeVisible();
+    await expect(qpido.getByText('Gesloten (chat), opent maandag om 13:00')).toBeVisible();
+    // Awel's uncertain hours are said once, in the source's words.
+    await expect(knowledge.entry('Awel').getByText('Openingsuren onzeker; niet opgenomen.')).toHaveCount(1);
+    await expect(knowledge.entry('Awel').getByText('Openingsuren onbekend')).toHaveCount(0);
+    // The police emergency number says what it is for, not "hours unknown".
+    const police = knowledge.entry('Politie (België)');
+    await expect(police.getByText('Noodnummer, bij acuut gevaar. Voor een klacht: de lokale politie.')).toBeVisible();
+    await expect(police.getByText('Openingsuren onbekend')).toHaveCount(0);
+    // An organisation the source names without any contact details says so.
+    await expect(
+      knowledge
+        .entry('Vertrouwenscentrum Kindermishandeling (VK)')
+        .getByText('De bron noemt geen telefoonnummer, adres of website.'),
+    ).toBeVisible();
   });
 
   test('the grooming plan shows that step 4 is missing in the source', async ({ page, context }) => {

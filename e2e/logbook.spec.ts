@@ -71,6 +71,9 @@ test.describe('case logbook', () => {
       'Jongere B was er ook bij.',
     );
     const timeline = logbook.section('Tijdlijn');
+    // Two notes written in the same minute still have buttons that say which one they correct.
+    await expect(timeline.getByRole('button', { name: /^Notitie van .* \(afspraak\) corrigeren$/ })).toHaveCount(1);
+    await expect(timeline.getByRole('button', { name: /^Notitie van .* \(gesprek\) corrigeren$/ })).toHaveCount(1);
     const old = timeline.getByRole('article').filter({ hasText: 'Gesprek met Jongere A, marker-noot-1.' });
     await expect(old).toContainText('Vervangen door de correctie van');
     await expect(old.getByRole('button', { name: /corrigeren$/ })).toHaveCount(0);
@@ -395,6 +398,10 @@ test.describe('case logbook', () => {
     await logbook.logExampleCase();
     await logbook.scheduleFollowUp('Terugkomen op de afspraken.');
     const followUp = logbook.section('Opvolging en status');
+    // The open follow-up's card heading sits one level under the section's.
+    await expect(
+      followUp.getByRole('heading', { level: 3, name: /^Tot .*: Terugkomen op de afspraken\.$/ }),
+    ).toBeVisible();
     await followUp.getByRole('button', { name: /^Opvolging van .* verplaatsen$/ }).click();
     const to = followUp.getByLabel('Nieuwe datum');
     const reason = followUp.getByRole('textbox', { name: 'Waarom verplaats je de opvolging?' });

@@ -64,6 +64,8 @@ export interface SummaryLabels {
     conversation: (date: string, format: string) => string;
   };
   withheld: (list: string) => string;
+  /** A person-level category shared about some betrokkenen and withheld about the others. */
+  withheldOthers: (category: string) => string;
   nothingShared: string;
 }
 
@@ -152,8 +154,18 @@ export function summaryToText(summary: Summary, t: SummaryLabels, options: { anc
     }
     for (const fact of section.facts) for (const line of factLines(fact, t)) out.push(`- ${line}`);
   }
-  if (summary.withheld.length > 0) {
-    out.push('', t.withheld(summary.withheld.map((c) => t.categories[c]).join(', ')));
-  }
+  if (summary.withheld.length > 0) out.push('', withheldText(summary, t));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * "Niet gedeeld: …" for the summary's withheld categories. A category also in
+ * `shared` (names shared about some betrokkenen, not about others) is named as
+ * withheld about the others, so the line never contradicts names shown above it.
+ */
+export function withheldText(summary: Pick<Summary, 'shared' | 'withheld'>, t: SummaryLabels): string {
+  const shared = new Set(summary.shared);
+  return t.withheld(
+    summary.withheld.map((c) => (shared.has(c) ? t.withheldOthers(t.categories[c]) : t.categories[c])).join(', '),
+  );
 }

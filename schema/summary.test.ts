@@ -111,6 +111,7 @@ const labels: SummaryLabels = {
     police: (stage, by, date, informed) => echo(stage, by, date, informed ? 'informed' : 'not-informed'),
   },
   withheld: (list) => `WITHHELD ${list}`,
+  withheldOthers: (category) => `${category} OF OTHERS`,
   nothingShared: 'NOTHING',
 };
 
@@ -162,6 +163,21 @@ describe('buildSummary (examples)', () => {
     const summary = buildSummary({ ...base, consents }, 'school', ON, VL);
     expect(summaryToText(summary, labels)).toContain('Jongere A');
     expect(summary.withheld).toEqual(['vlaggen-beoordeling']);
+  });
+
+  it('names names as withheld only about the betrokkenen whose names are not shared', () => {
+    const other = makeParty({ caseId, role: 'jongere-die-doorstuurde', pseudonym: 'Jongere B', age: 16 });
+    const consents = [
+      ...base.consents,
+      makeConsent({ caseId, partyId: jongere.id, recipient: 'school', categories: ['namen-betrokkenen'] }),
+    ];
+    const summary = buildSummary({ ...base, parties: [...base.parties, other], consents }, 'school', ON, VL);
+    expect(summary.shared).toContain('namen-betrokkenen');
+    expect(summary.withheld).toContain('namen-betrokkenen');
+    const text = summaryToText(summary, labels);
+    expect(text).toContain('Jongere A');
+    expect(text).not.toContain('Jongere B');
+    expect(text).toContain(`WITHHELD ${labels.categories['namen-betrokkenen']} OF OTHERS`);
   });
 
   it('leaves out everything a withdrawn consent covered, from the day of withdrawal', () => {

@@ -6,7 +6,14 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 import { buildSummary, summaryRecipients } from '../../../schema/summary';
-import { factLines, formatDateBe, partyText, sourceText, summaryToText } from '../../../schema/summary-text';
+import {
+  factLines,
+  formatDateBe,
+  partyText,
+  sourceText,
+  summaryToText,
+  withheldText,
+} from '../../../schema/summary-text';
 import type { Summary, SummaryRecipient } from '../../../schema/summary';
 import { readCaseDetail, useCaseList } from '../../data/case-hooks';
 import type { OkCaseListItem } from '../../data/case-hooks';
@@ -247,9 +254,7 @@ function SummaryDocument({ summary, anchor }: { summary: Summary; anchor: string
                 </section>
               ))}
               {summary.withheld.length > 0 ? (
-                <p className="summary-print__withheld">
-                  {L.withheld(summary.withheld.map((c) => L.categories[c]).join(', '))}
-                </p>
+                <p className="summary-print__withheld">{withheldText(summary, L)}</p>
               ) : null}
             </td>
           </tr>

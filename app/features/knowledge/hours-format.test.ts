@@ -44,14 +44,25 @@ describe('formatOpenStatus', () => {
   });
 
   it('says when a closed entry opens: today, tomorrow or on a weekday', () => {
-    expect(status(qpido, '2026-11-23T08:00:00Z')).toBe('Gesloten, opent vandaag om 13:00');
-    expect(status(qpido, '2026-11-24T21:00:00Z')).toBe('Gesloten, opent morgen om 13:00');
-    expect(status(qpido, '2026-11-27T20:00:00Z')).toBe('Gesloten, opent maandag om 13:00');
+    // Hours that are all chat hours say so when closed too: they are never read as the phone's.
+    expect(status(qpido, '2026-11-23T08:00:00Z')).toBe('Gesloten (chat), opent vandaag om 13:00');
+    expect(status(qpido, '2026-11-24T21:00:00Z')).toBe('Gesloten (chat), opent morgen om 13:00');
+    expect(status(qpido, '2026-11-27T20:00:00Z')).toBe('Gesloten (chat), opent maandag om 13:00');
+    const office: Hours = {
+      kind: 'weekly',
+      timeZone: 'Europe/Brussels',
+      slots: [{ days: [1], from: '09:00', to: '12:00' }],
+    };
+    expect(status(office, '2026-11-23T12:00:00Z')).toBe('Gesloten, opent maandag om 09:00');
   });
 
   it('names 24/7 and unknown hours in words', () => {
     expect(status({ kind: '24/7' }, '2026-11-23T13:00:00Z')).toBe('24/7 bereikbaar');
     expect(status({ kind: 'unknown' }, '2026-11-23T13:00:00Z')).toBe('Openingsuren onbekend');
+    // The source's own words about unknown hours take the status line's place (shown once, not twice).
+    expect(status({ kind: 'unknown', note: 'Openingsuren onzeker; niet opgenomen.' }, '2026-11-23T13:00:00Z')).toBe(
+      'Openingsuren onzeker; niet opgenomen.',
+    );
   });
 });
 

@@ -59,6 +59,13 @@ function formatNextOpen(next: Date, now: Date, timeZone: string | undefined): st
   return t.status.onDay(weekday, time);
 }
 
+/** The label every weekly slot shares ("chat"), if they all have the same one. */
+function sharedLabel(hours: Hours): string | undefined {
+  if (hours.kind !== 'weekly') return undefined;
+  const first = hours.slots[0]?.label;
+  return first !== undefined && hours.slots.every((slot) => slot.label === first) ? first : undefined;
+}
+
 /** The status line, in words (never colour alone). */
 export function formatOpenStatus(status: OpenStatus, hours: Hours, now: Date): string {
   const timeZone = hours.kind === 'weekly' ? hours.timeZone : undefined;
@@ -66,14 +73,20 @@ export function formatOpenStatus(status: OpenStatus, hours: Hours, now: Date): s
     case '24/7':
       return t.status.always;
     case 'onbekend':
-      return t.status.unknown;
+      // The source's own words about its hours (e.g. "uncertain, not included") say more than "unknown".
+      return hours.kind === 'unknown' && hours.note ? hours.note : t.status.unknown;
     case 'open':
       if (!status.until) return t.status.open;
       return status.label
         ? t.status.openUntilLabel(status.label, formatTime(status.until, timeZone))
         : t.status.openUntil(formatTime(status.until, timeZone));
-    case 'gesloten':
-      return status.nextOpen ? t.status.closedUntil(formatNextOpen(status.nextOpen, now, timeZone)) : t.status.closed;
+    case 'gesloten': {
+      // Hours that are all of one channel (Qpido: chat) say so when closed too, so they are never read as the phone's.
+      const label = sharedLabel(hours);
+      const when = status.nextOpen ? formatNextOpen(status.nextOpen, now, timeZone) : null;
+      if (label) return when ? t.status.closedUntilLabel(label, when) : t.status.closedLabel(label);
+      return when ? t.status.closedUntil(when) : t.status.closed;
+    }
   }
 }
 
@@ -92,9 +105,14 @@ export function showsOpenStatus(entry: ReferralEntry): boolean {
 
 /**
  * Whether the hours deserve their own row next to the status line: weekly
- * slots, or a note about unknown hours. "24/7" is already said by the status.
+ * slots. "24/7" is already said by the status, and so is a note about unknown
+ * hours (the status line shows it instead of "onbekend"), so it is not said twice.
  */
 export function showsHoursDetails(entry: ReferralEntry): boolean {
-  if (!showsOpenStatus(entry)) return false;
-  return entry.hours.kind === 'weekly' || (entry.hours.kind === 'unknown' && entry.hours.note !== undefined);
+  return showsOpenStatus(entry) && entry.hours.kind === 'weekly';
+}
+
+/** True when the entry has no way to reach it: the card then says the source names none. */
+export function hasNoContact(entry: ReferralEntry): boolean {
+  return entry.phones.length === 0 && !entry.email && !entry.website && !entry.address;
 }

@@ -15,7 +15,14 @@ import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
 import { TextField } from '../../ui/field';
 import { ContentView, SeeAlso, SourceNote } from './content-view';
-import { formatCheckedDate, formatOpenStatus, formatSlot, showsHoursDetails, showsOpenStatus } from './hours-format';
+import {
+  formatCheckedDate,
+  formatOpenStatus,
+  formatSlot,
+  hasNoContact,
+  showsHoursDetails,
+  showsOpenStatus,
+} from './hours-format';
 import {
   filterReferrals,
   isFiltered,
@@ -252,6 +259,7 @@ function ReferralCard({ entry, now, pinned = false }: { entry: ReferralEntry; no
           ))}
         </ul>
       ) : null}
+      {hasNoContact(entry) ? <p>{t.noContact}</p> : null}
       <dl className="facts">
         <div>
           <dt>{t.helpsWith}</dt>

@@ -47,7 +47,7 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
       {closed ? <p>{t.noneClosed}</p> : <p className="field__hint">{t.intro}</p>}
       {open.length === 0 && !closed ? <p>{t.none}</p> : null}
       <ItemList className="record-list" items={open} itemKey={(followUp) => followUp.id} markRecords>
-        {(followUp) => <FollowUpCard followUp={followUp} onSaved={setSaved} />}
+        {(followUp) => <FollowUpCard followUp={followUp} heading="h3" onSaved={setSaved} />}
       </ItemList>
       <SavedStatus message={saved} />
       {closed ? null : (
@@ -61,7 +61,7 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
           <ul className="record-list">
             {done.map((followUp) => (
               <li key={followUp.id} data-record={followUp.id}>
-                <FollowUpCard followUp={followUp} onSaved={setSaved} />
+                <FollowUpCard followUp={followUp} heading="h4" onSaved={setSaved} />
               </li>
             ))}
           </ul>
@@ -92,7 +92,16 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
   );
 }
 
-function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (message: string) => void }) {
+function FollowUpCard({
+  followUp,
+  heading: Heading,
+  onSaved,
+}: {
+  followUp: FollowUp;
+  /** h3 right under the section's h2, h4 under "Eerdere opvolging". */
+  heading: 'h3' | 'h4';
+  onSaved: (message: string) => void;
+}) {
   const { busy, error, run } = useAction();
   const due = formatDate(followUp.due);
 
@@ -105,9 +114,9 @@ function FollowUpCard({ followUp, onSaved }: { followUp: FollowUp; onSaved: (mes
 
   return (
     <article className="record-card" aria-labelledby={`followup-${followUp.id}`}>
-      <h4 id={`followup-${followUp.id}`} className="record-card__title">
+      <Heading id={`followup-${followUp.id}`} className="record-card__title">
         {t.entry(due, followUp.purpose)}
-      </h4>
+      </Heading>
       {followUp.doneOn ? <p className="badge badge--ok">{t.doneOn(formatDate(followUp.doneOn))}</p> : null}
       {followUp.history.length > 0 ? (
         <ul className="history">

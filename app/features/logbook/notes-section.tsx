@@ -103,7 +103,7 @@ function NoteCard({
         <p className="preserve-lines note__text">{note.text}</p>
       )}
       {replacedBy ? null : (
-        <Expander label={t.correct} buttonLabel={t.correctLabel(when)} onSaved={onSaved}>
+        <Expander label={t.correct} buttonLabel={t.correctLabel(when, t.kinds[note.noteKind])} onSaved={onSaved}>
           {(close, saved) => (
             <CorrectForm note={note} when={when} parties={parties} onDone={() => saved(t.corrected)} onCancel={close} />
           )}
@@ -139,7 +139,7 @@ function CorrectForm({
   });
 
   return (
-    <form {...form.formProps} className="logbook-form" aria-label={t.correctLabel(when)}>
+    <form {...form.formProps} className="logbook-form" aria-label={t.correctLabel(when, t.kinds[note.noteKind])}>
       <TextAreaField
         label={t.correctedText}
         hint={roomLeft(form.values.text.length)}

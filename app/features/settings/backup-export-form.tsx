@@ -91,6 +91,7 @@ export function BackupExportForm() {
     toInput,
     check: checkExport,
     fields: ['selected', 'current', 'transfer', 'transferConfirm'],
+    refusedText: t.refused,
     // A new attempt: the last one's result goes, so it never stands next to this one's errors.
     onSubmitStart: () => setResult(null),
     run: (input, _values, report: (progress: BackupProgress) => void) => exportBackup(input, report),

@@ -30,7 +30,7 @@ export const errors: Record<SchemaErrorCode, string> = {
   'share.checkRequired': 'Beantwoord elke controlevraag voor je zonder toestemming deelt.',
   'assessment.criterionMissing': 'Beoordeel elk criterium. "Onbekend" mag.',
   'assessment.criterionUnknown': 'Dit criterium hoort niet bij de gekozen versie van het Vlaggensysteem.',
-  'party.pseudonymTaken': 'Deze schuilnaam wordt al gebruikt in dit dossier. Kies een andere.',
+  'party.pseudonymTaken': 'Dit pseudoniem wordt al gebruikt in dit dossier. Kies een ander.',
   'followup.dueInPast': 'Kies een datum vanaf vandaag.',
   'followup.sameDate': 'Kies een andere datum dan de huidige.',
   'followup.alreadyDone': 'Deze opvolging is al afgerond.',

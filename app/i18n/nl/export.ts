@@ -127,6 +127,7 @@ const summaryLabels = {
       `${stage} door ${by} (${date})${informed ? '; uitgelegd wat een klacht betekent' : ''}`,
   },
   withheld: (list: string) => `Niet gedeeld: ${list}`,
+  withheldOthers: (category: string) => `${category} (over de andere betrokkenen)`,
   nothingShared:
     'Er is niets dat je met deze ontvanger mag delen: er is geen geldige toestemming en geen gedocumenteerde noodtoestand voor vandaag.',
 } as const satisfies SummaryLabels;

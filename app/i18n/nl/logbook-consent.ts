@@ -68,7 +68,7 @@ export const shareRules = {
 };
 
 export const names = {
-  warning: 'Je typt een echte naam. Namen in vrije tekst zijn ook namen: gebruik liever de schuilnaam.',
+  warning: 'Je typt een echte naam. Namen in vrije tekst zijn ook namen: gebruik liever het pseudoniem.',
   suggestion: (found: string, pseudonym: string) => `"${found}": schrijf "${pseudonym}".`,
   replace: 'Vervang door schuilnamen',
   /** The button's accessible name where more than one warning can be on the page (unique names). */

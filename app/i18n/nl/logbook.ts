@@ -309,7 +309,7 @@ export const logbook = {
     atMaximum: (max: number) =>
       `De notitie is ${max} tekens lang, het maximum: wat je nog typt of plakt, komt er niet bij. Schrijf de rest in een nieuwe notitie.`,
     correct: 'Corrigeren',
-    correctLabel: (date: string) => `Notitie van ${date} corrigeren`,
+    correctLabel: (date: string, kind: string) => `Notitie van ${date} (${kind}) corrigeren`,
     correctedText: 'Verbeterde notitie',
     reason: 'Waarom corrigeer je?',
     reasonHint: 'Verplicht. De oude notitie blijft leesbaar in de geschiedenis.',

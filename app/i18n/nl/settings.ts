@@ -49,6 +49,7 @@ export const settings = {
     nothingSelected: 'Kies minstens één dossier.',
     passphraseRequired: 'Vul je huidige wachtwoordzin in.',
     wrongPassphrase: 'Dit is niet je huidige wachtwoordzin.',
+    refused: 'Geen back-up gemaakt: kijk de gemarkeerde velden na.',
   },
 
   import: {
