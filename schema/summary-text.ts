@@ -9,10 +9,9 @@ import type { ConversationFormat } from './records/conversation';
 import type { EvidenceExists, EvidenceForm, EvidenceHolder } from './records/evidence';
 import type { GroomingPhaseId } from './records/grooming';
 import type { InstitutionKind } from './records/informed';
-import type { PartyRole } from './records/party';
 import type { PoliceActor, PoliceStage } from './records/police';
 import type { TakedownStatus, TakedownStep } from './records/takedown';
-import type { PartyLabel, Summary, SummaryFact, SummaryRecipient, SummarySource } from './summary';
+import type { PartyLabel, Summary, SummaryFact, SummaryRecipient, SummaryRole, SummarySource } from './summary';
 
 /** Interface words for the text form; app/i18n/nl/export.ts provides them. */
 export interface SummaryLabels {
@@ -22,7 +21,7 @@ export interface SummaryLabels {
   anchor: (code: string) => string;
   recipients: Record<SummaryRecipient, string>;
   categories: Record<InfoCategory, string>;
-  roles: Record<PartyRole, string>;
+  roles: Record<SummaryRole, string>;
   caseTypes: Record<CaseType, string>;
   knownVia: Record<KnownVia, string>;
   flags: Record<Flag, string>;

@@ -53,7 +53,7 @@ const labels: SummaryLabels = {
   anchor: echo,
   recipients: identity(summaryRecipients),
   categories: identity(infoCategorySchema.options),
-  roles: identity(partyRoleSchema.options),
+  roles: identity([...partyRoleSchema.options, 'betrokkene']),
   caseTypes: identity([
     'sexting',
     'ongewenste-sexting',
@@ -178,6 +178,41 @@ describe('buildSummary (examples)', () => {
     expect(text).toContain('Jongere A');
     expect(text).not.toContain('Jongere B');
     expect(text).toContain(`WITHHELD ${labels.categories['namen-betrokkenen']} OF OTHERS`);
+  });
+
+  it("never reveals a betrokkene's role when no case information may go out, even with that person's own consent", () => {
+    const forwarder = makeParty({ caseId, role: 'jongere-die-doorstuurde', pseudonym: 'Jongere B', age: 16 });
+    const own = makeConsent({
+      caseId,
+      partyId: forwarder.id,
+      recipient: 'school',
+      givenBy: 'jongere',
+      categories: ['namen-betrokkenen'],
+    });
+    // The depicted young person withdrew: only the forwarder's own consent for their name is left.
+    const withdrawn = base.consents.map((c) => ({ ...c, withdrawnOn: shiftDate(-1) }));
+    const summary = buildSummary(
+      { ...base, parties: [...base.parties, forwarder], consents: [...withdrawn, own] },
+      'school',
+      ON,
+      VL,
+    );
+    const text = summaryToText(summary, labels);
+    expect(text).toContain('Jongere B');
+    expect(text).toContain('betrokkene');
+    expect(text).not.toContain('jongere-die-doorstuurde');
+    expect(text).not.toContain('afgebeelde-jongere');
+    // With the depicted young person's consent for the facts, the roles are part of what may be told.
+    const told = summaryToText(
+      buildSummary(
+        { ...base, parties: [...base.parties, forwarder], consents: [...base.consents, own] },
+        'school',
+        ON,
+        VL,
+      ),
+      labels,
+    );
+    expect(told).toContain('jongere-die-doorstuurde');
   });
 
   it('leaves out everything a withdrawn consent covered, from the day of withdrawal', () => {

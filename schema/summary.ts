@@ -16,6 +16,11 @@
 //   Without it, the person is called by role and age only, also inside shared
 //   free text, where their real name and pseudonym are replaced
 //   (name-redaction.ts: "names typed into free text are still names").
+// - A betrokkene's role (afgebeelde jongere, jongere die doorstuurde, …) tells
+//   what happened, so it is case-level too: while no case-level category is
+//   released for the recipient, a person is named only as "betrokkene", also
+//   when their own consent shares their name (a forwarder's consent never
+//   reveals the case, e.g. after the depicted young person withdrew).
 // - offline-halen (issue 15: the takedown steps, schema/records/takedown.ts)
 //   is case-level too, released by that same rule: the current status of each
 //   step, never who recorded it (it is in consent-validity.ts's case-level list).
@@ -107,8 +112,11 @@ export interface SummaryOptions {
   nameReplacement?: ((party: PartyLabel) => string) | undefined;
 }
 
+/** A party's role as a summary may show it: 'betrokkene' while the facts are not released. */
+export type SummaryRole = PartyRole | 'betrokkene';
+
 export interface PartyLabel {
-  role: PartyRole;
+  role: SummaryRole;
   age?: number | undefined;
   /** Only when namen-betrokkenen may be shared about this person. */
   pseudonym?: string | undefined;
@@ -133,7 +141,7 @@ export type SummaryFact =
   | { kind: 'assessment'; flag: Flag; assessedOn: string; reasoning: string; behaviour?: string | undefined }
   | {
       kind: 'party';
-      role: PartyRole;
+      role: SummaryRole;
       pseudonym: string;
       realName?: string | undefined;
       age?: number | undefined;
@@ -308,10 +316,13 @@ export function buildSummary(
       return records ? [[p.id, records] as const] : [];
     }),
   );
+  // A role tells what happened: shown only where some case-level information may be shared.
+  const rolesShown = caseLevelCategories.some((category) => caseRelease(category) !== null);
+  const roleOf = (role: PartyRole): SummaryRole => (rolesShown ? role : 'betrokkene');
   const label = (partyId: string): PartyLabel => {
     const p = partyById.get(partyId);
     return {
-      role: p?.role ?? 'andere',
+      role: roleOf(p?.role ?? 'andere'),
       age: p?.age,
       pseudonym: p !== undefined && named.has(p.id) ? p.pseudonym : undefined,
     };
@@ -352,7 +363,7 @@ export function buildSummary(
         sections.push({
           category,
           sources: records.map(sourceOf),
-          facts: [{ kind: 'party', role, pseudonym, realName, age, school, className }],
+          facts: [{ kind: 'party', role: roleOf(role), pseudonym, realName, age, school, className }],
         });
       }
       continue;

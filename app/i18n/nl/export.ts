@@ -29,7 +29,7 @@ const summaryLabels = {
     gesprekken: 'Gesprekken',
   },
   // The summary names the catch-all role in full; a list heading gives the logbook that context.
-  roles: { ...partyRoleLabels, andere: 'andere betrokkene' },
+  roles: { ...partyRoleLabels, andere: 'andere betrokkene', betrokkene: 'betrokkene' },
   caseTypes: caseTypeLabels,
   knownVia: {
     'betrokkene-zelf': 'de betrokkene zelf',
