@@ -414,6 +414,19 @@ test.describe('case logbook', () => {
     await expect(followUp.getByRole('listitem').filter({ hasText: '06/01/2020' })).toHaveCount(0);
     // Closing waits for the open follow-up, and the section says so before anyone tries.
     await expect(followUp.getByText(/^Er staat nog een opvolging open\. Vink die eerst af met ‘Klaar’/)).toBeVisible();
+
+    // "Klaar" by mistake: the done follow-up can be opened again, with its date and purpose.
+    await followUp.getByRole('button', { name: 'Annuleren' }).click();
+    await followUp.getByRole('button', { name: /^Klaar: opvolging van .* afvinken$/ }).click();
+    await expect(followUp.getByRole('status').filter({ hasText: 'De opvolging is afgevinkt.' })).toBeVisible();
+    await expect(followUp.getByText('Geen opvolgdatum gepland.')).toBeVisible();
+    await followUp.getByRole('button', { name: /^Toch niet klaar: opvolging van .* weer openzetten$/ }).click();
+    await expect(followUp.getByRole('status').filter({ hasText: 'De opvolging staat weer open.' })).toBeVisible();
+    await expect(
+      followUp.getByRole('heading', { level: 3, name: /^Tot .*: Terugkomen op de afspraken\.$/ }),
+    ).toBeVisible();
+    await expect(followUp.getByRole('button', { name: /^Klaar: opvolging van .* afvinken$/ })).toBeVisible();
+    await expect(followUp.getByText(/^Status: in rust/)).toBeVisible();
   });
 
   test('what was typed into a case form and not saved waits while the worker looks elsewhere, until cancel or lock', async ({

@@ -38,6 +38,7 @@ export const recordErrors = {
   dueInPast: 'followup.dueInPast',
   sameDate: 'followup.sameDate',
   alreadyDone: 'followup.alreadyDone',
+  notDone: 'followup.notDone',
   caseClosed: 'case.closed',
   caseNotClosed: 'case.notClosed',
   openFollowUps: 'case.openFollowUps',

@@ -323,6 +323,19 @@ describe('exportFollowUpCalendar', () => {
 
     await runOperation('completeFollowUp', { id: scheduled.id, doneOn: today });
     expect((await readFollowUpOverview({ today }))?.total).toBe(0);
+
+    // "Klaar" by mistake, undone: the follow-up is back with its date and history, the case rests again.
+    const reopened = await runOperation('undoFollowUpDone', { id: scheduled.id });
+    expect(reopened.doneOn).toBeUndefined();
+    const back = await readFollowUpOverview({ today });
+    expect(back?.total).toBe(1);
+    const again = okItems(back?.groups.later.items ?? []).concat(okItems(back?.groups['deze-week'].items ?? []))[0];
+    expect(again?.followUp).toMatchObject({ id: scheduled.id, due: addCalendarDays(today, 9) });
+    expect(again?.followUp.history).toHaveLength(1);
+    // Only a done follow-up can be undone.
+    await expect(runOperation('undoFollowUpDone', { id: scheduled.id })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ message: 'followup.notDone' })],
+    });
   });
 
   it('refuses while locked', async () => {

@@ -242,6 +242,15 @@ describe('every operation writes its records and exactly one audit event in one 
       run: async (_ctx, f) => runOperation('completeFollowUp', { id: (f as { id: string }).id, doneOn: '2026-03-12' }),
     },
     {
+      name: 'undoFollowUpDone',
+      action: 'followup.undone',
+      prepare: async ({ kase }) => {
+        const f = await runOperation('scheduleFollowUp', { caseId: kase.id, due: '2026-03-19', purpose: M.purpose });
+        return runOperation('completeFollowUp', { id: f.id, doneOn: '2026-03-12' });
+      },
+      run: async (_ctx, f) => runOperation('undoFollowUpDone', { id: (f as { id: string }).id }),
+    },
+    {
       name: 'rescheduleFollowUp',
       action: 'followup.rescheduled',
       prepare: async ({ kase }) =>
@@ -840,6 +849,7 @@ describe('the operation map', () => {
       correctNote: ['note.superseded'],
       scheduleFollowUp: ['followup.scheduled'],
       completeFollowUp: ['followup.done'],
+      undoFollowUpDone: ['followup.undone'],
       rescheduleFollowUp: ['followup.rescheduled'],
       recordReferral: ['referral.recorded'],
       setStepCheck: ['step.checked', 'step.unchecked'],

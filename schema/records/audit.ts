@@ -51,6 +51,8 @@ export const auditActionSchema = z.enum([
   // A shared case erased by its owner for every holder / a holder's own copy erased and access given up.
   'case.team-erased',
   'case.team-left',
+  // A follow-up marked done by mistake, open again (its "Klaar" undone).
+  'followup.undone',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
@@ -70,7 +72,10 @@ export const auditDetailsSchema = z.strictObject({
   flag: flagSchema.optional(),
   status: caseStatusSchema.optional(),
   // Issue 21: the random member id of a team share or withdrawal (never a name).
-  member: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
+  member: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/)
+    .optional(),
 });
 export type AuditDetails = z.infer<typeof auditDetailsSchema>;
 

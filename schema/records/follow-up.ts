@@ -39,6 +39,10 @@ export type ScheduleFollowUpInput = z.input<typeof scheduleFollowUpInput>;
 export const completeFollowUpInput = followUpSchema.pick({ id: true, doneOn: true }).required();
 export type CompleteFollowUpInput = z.input<typeof completeFollowUpInput>;
 
+/** Undoes "Klaar": the follow-up is open again. */
+export const undoFollowUpDoneInput = followUpSchema.pick({ id: true });
+export type UndoFollowUpDoneInput = z.input<typeof undoFollowUpDoneInput>;
+
 /** The reschedule form: the new date and a reason (a history entry without `from` and `at`). */
 export const rescheduleFollowUpInput = rescheduleSchema
   .pick({ to: true, reason: true })

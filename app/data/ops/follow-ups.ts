@@ -6,6 +6,7 @@ import {
   completeFollowUpInput,
   rescheduleFollowUpInput,
   scheduleFollowUpInput,
+  undoFollowUpDoneInput,
 } from '../../../schema/records/follow-up';
 import type { FollowUp } from '../../../schema/records/follow-up';
 import {
@@ -70,6 +71,26 @@ export const completeFollowUp = defineOperation({
 });
 
 /**
+ * Undoes "Klaar" (a tap by mistake): the follow-up is open again with its date,
+ * purpose and history, and an open case rests again ("in-rust"). Refused when
+ * it is not done (`followup.notDone`) or the case is closed (`case.closed`).
+ */
+export const undoFollowUpDone = defineOperation({
+  input: undoFollowUpDoneInput,
+  audit: 'followup.undone',
+  run: async ({ id }, { commit }): Promise<FollowUp> =>
+    withRecord(id, 'followup', async (followUp, kase) => {
+      if (followUp.doneOn === undefined) throw ruleError(id, ['doneOn'], recordErrors.notDone);
+      if (kase.status === 'afgesloten') throw ruleError(kase.id, ['status'], recordErrors.caseClosed);
+      const now = new Date();
+      const { doneOn: _undone, ...open } = followUp;
+      const next: FollowUp = check({ ...open, updatedAt: now.toISOString() });
+      await commit(now, { ...kase, status: 'in-rust' }, [next], 'followup.undone', { status: 'in-rust' });
+      return next;
+    }),
+});
+
+/**
  * Moves an open follow-up to `to` (today or later, not the current date)
  * with a reason. Keeps its calendar UID, raises `sequence` by one (so
  * calendars update the event) and adds `{ from, to, reason, at }` to its
@@ -98,4 +119,4 @@ export const rescheduleFollowUp = defineOperation({
     }),
 });
 
-export const followUpOperations = { scheduleFollowUp, completeFollowUp, rescheduleFollowUp };
+export const followUpOperations = { scheduleFollowUp, completeFollowUp, undoFollowUpDone, rescheduleFollowUp };

@@ -61,7 +61,7 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
           <ul className="record-list">
             {done.map((followUp) => (
               <li key={followUp.id} data-record={followUp.id}>
-                <FollowUpCard followUp={followUp} heading="h4" onSaved={setSaved} />
+                <FollowUpCard followUp={followUp} heading="h4" canUndo={!closed} onSaved={setSaved} />
               </li>
             ))}
           </ul>
@@ -95,11 +95,14 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
 function FollowUpCard({
   followUp,
   heading: Heading,
+  canUndo = false,
   onSaved,
 }: {
   followUp: FollowUp;
   /** h3 right under the section's h2, h4 under "Eerdere opvolging". */
   heading: 'h3' | 'h4';
+  /** A done follow-up of an open case can be opened again ("Klaar" by mistake). */
+  canUndo?: boolean;
   onSaved: (message: string) => void;
 }) {
   const { busy, error, run } = useAction();
@@ -112,12 +115,32 @@ function FollowUpCard({
     );
   }
 
+  function undoDone() {
+    return run(
+      () => runOperation('undoFollowUpDone', { id: followUp.id }),
+      () => onSaved(t.undone),
+    );
+  }
+
   return (
     <article className="record-card" aria-labelledby={`followup-${followUp.id}`}>
       <Heading id={`followup-${followUp.id}`} className="record-card__title">
         {t.entry(due, followUp.purpose)}
       </Heading>
       {followUp.doneOn ? <p className="badge badge--ok">{t.doneOn(formatDate(followUp.doneOn))}</p> : null}
+      {followUp.doneOn && canUndo ? (
+        <div className="button-row">
+          <Button
+            type="button"
+            className="button"
+            aria-label={t.undoLabel(due)}
+            disabled={busy}
+            onClick={() => void undoDone()}
+          >
+            {t.undo}
+          </Button>
+        </div>
+      ) : null}
       {followUp.history.length > 0 ? (
         <ul className="history">
           {followUp.history.map((change) => (

@@ -23,7 +23,7 @@ export function GeneralSettings() {
           name="jurisdiction"
           inline
           value={settings.jurisdiction}
-          onChange={(jurisdiction) => save({ jurisdiction })}
+          onChange={(jurisdiction) => save({ jurisdiction }, t.jurisdictionSaved(t[jurisdiction]))}
           options={[
             { value: 'vlaanderen', label: t.vlaanderen },
             { value: 'nederland', label: t.nederland },

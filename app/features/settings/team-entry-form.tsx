@@ -11,7 +11,7 @@ import { TextField } from '../../ui/field';
 import { textValue, typedCode } from '../../ui/use-operation-form';
 import { roleOptions, useSubmit } from './team-common';
 import { Button } from '../../ui/button';
-import { focusFirstInvalid } from '../../ui/focus';
+import { useFocusInvalidAfterRender } from '../../ui/focus';
 
 /** Team id, account, password and name: the fields both the create and the join form ask. */
 /** Which entry field a refusal is about: it is shown there (marked, focused) instead of under the form. */
@@ -91,6 +91,7 @@ function TeamForm(props: {
   children: ReactNode;
 }) {
   const headingId = useId();
+  const focusInvalid = useFocusInvalidAfterRender();
   return (
     <form
       className="card settings-form"
@@ -99,8 +100,9 @@ function TeamForm(props: {
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
         const form = event.currentTarget as HTMLFormElement;
-        // A refused or failed entry marks its fields; focus goes to the first one.
-        void props.onSubmit().then(() => focusFirstInvalid(form));
+        // A refused or failed entry marks its fields; focus goes to the first one once the form is
+        // enabled again (a field disabled while busy takes no focus).
+        void props.onSubmit().then(() => focusInvalid(form));
       }}
     >
       <h3 id={headingId}>{props.title}</h3>

@@ -8,15 +8,20 @@ import { nl } from '../../i18n/catalogue';
  * follows a moment later), a save that says "Bewaard." in a status line, and
  * a revert with a message when saving fails.
  */
-export function useSettingSaver(): { values: Settings; save: (patch: Partial<Settings>) => void; message: string } {
+export function useSettingSaver(): {
+  values: Settings;
+  /** Saves at once; `savedText` replaces "Bewaard." when the change needs its consequence said. */
+  save: (patch: Partial<Settings>, savedText?: string) => void;
+  message: string;
+} {
   const stored = useSettings();
   const [pending, setPending] = useState<Partial<Settings>>({});
   const [message, setMessage] = useState('');
-  function save(patch: Partial<Settings>) {
+  function save(patch: Partial<Settings>, savedText: string = nl.settings.saved) {
     setMessage('');
     setPending((current) => ({ ...current, ...patch }));
     updateSettings(patch).then(
-      () => setMessage(nl.settings.saved),
+      () => setMessage(savedText),
       () => {
         setPending((current) => {
           const next = { ...current };

@@ -34,6 +34,7 @@ export const errors: Record<SchemaErrorCode, string> = {
   'followup.dueInPast': 'Kies een datum vanaf vandaag.',
   'followup.sameDate': 'Kies een andere datum dan de huidige.',
   'followup.alreadyDone': 'Deze opvolging is al afgerond.',
+  'followup.notDone': 'Deze opvolging staat al open.',
   'case.closed': 'Dit dossier is afgesloten. Heropen het eerst.',
   'case.notClosed': 'Dit dossier is niet afgesloten.',
   'case.openFollowUps':

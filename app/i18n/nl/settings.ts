@@ -161,6 +161,8 @@ export const settings = {
     title: 'Algemeen',
     jurisdiction: 'Rechtsgebied',
     jurisdictionHint: 'Bepaalt welke regels voor toestemming en beslissingsbevoegdheid Baken toont.',
+    jurisdictionSaved: (region: string) =>
+      `Bewaard. Baken volgt nu in elk dossier de regels van ${region}: wie toestemming geeft, wie beslist en het stappenplan.`,
     vlaanderen: 'Vlaanderen',
     nederland: 'Nederland',
     appBadge:
