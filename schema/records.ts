@@ -52,9 +52,10 @@ export type RecordOfKind<K extends RecordKind> = Extract<StoredRecord, { kind: K
  * schema starts to accept something an older version refuses (a new optional field; the schemas are
  * strict). A pull checkpoint saved under another number is read again from the start once, so a
  * document this device refused before its update (a newer device's record) is fetched again.
- * 1: up to session 13; 2: a note may name who wrote it (`by`, issue 21).
+ * 1: up to session 13; 2: a note may name who wrote it (`by`, issue 21); 3: an audit event may be
+ * `followup.undone` (a follow-up's "Klaar" undone, session 19).
  */
-export const RECORD_READ_FORMAT = 2;
+export const RECORD_READ_FORMAT = 3;
 
 /**
  * Current schema version per kind, read from each record schema's literal: a
