@@ -71,6 +71,20 @@ test.describe('follow-up overview', () => {
     await expect(page.getByRole('article')).toHaveCount(1);
     await expect(page.getByText('Er staan geen opvolgingen open.', { exact: false })).toBeVisible();
     await expectNoAxeViolations(page, 'empty overview');
+
+    // "Klaar" by mistake: the next Tab from the group's heading reaches "Toch niet klaar", which brings it back.
+    await page.keyboard.press('Tab');
+    const undo = followUp.group('Te laat').getByRole('button', {
+      name: `Toch niet klaar: opvolging van dossier ${reference} weer openzetten`,
+    });
+    await expect(undo).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(
+      page.getByRole('status').filter({ hasText: `De opvolging van dossier ${reference} staat weer open.` }),
+    ).toBeAttached();
+    await expect(followUp.card(reference)).toBeVisible();
+    await expect(followUp.groupHeading('Te laat', 1)).toBeFocused();
+    await expect(undo).toHaveCount(0);
   });
 
   test('with more than a page, every card comes in and "Toon meer" shows the rest', async ({ page }) => {

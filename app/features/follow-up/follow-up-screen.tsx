@@ -59,6 +59,8 @@ export function FollowUpScreen() {
   const [flag, setFlag] = useState<Flag | ''>('');
   const [limits, setLimits] = useState<Limits>(initialLimits);
   const [announcement, setAnnouncement] = useState('');
+  // The follow-up last marked done here, so a tap by mistake can be undone under its group's heading.
+  const [lastDone, setLastDone] = useState<LastDone | null>(null);
   const [filtersOpen, setFiltersOpen] = useState(false);
   // The school text waits for a pause in typing: a filter decrypts every case with an open follow-up.
   const debouncedSchool = useDebounced(school, 300);
@@ -201,6 +203,13 @@ export function FollowUpScreen() {
                     setAnnouncement(message);
                     headings.current.get(group)?.focus();
                   }}
+                  lastDone={lastDone?.group === group ? lastDone : null}
+                  onDone={(done) => setLastDone({ ...done, group })}
+                  onUndone={(reference) => {
+                    setLastDone(null);
+                    setAnnouncement(t.done.undone(reference));
+                    headings.current.get(group)?.focus();
+                  }}
                 />
                 {/* Cases without a date and marked steps come right after what is late. */}
                 {group === 'te-laat' ? <AttentionGroups filter={filter} sharedFrom={sharedFrom} /> : null}
@@ -224,9 +233,20 @@ interface GroupSectionProps {
   headingRef: (el: HTMLHeadingElement | null) => void;
   onShowMore: () => void;
   onAnnounce: (message: string) => void;
+  /** The follow-up of this group last marked done, if any: it can be opened again. */
+  lastDone: LastDone | null;
+  onDone: (done: Omit<LastDone, 'group'>) => void;
+  onUndone: (reference: string) => void;
 }
 
-function GroupSection({ view, shown, today, sharedFrom, headingRef, onShowMore, onAnnounce }: GroupSectionProps) {
+interface LastDone {
+  id: string;
+  reference: string;
+  group: FollowUpGroup;
+}
+
+function GroupSection(props: GroupSectionProps) {
+  const { view, shown, today, sharedFrom, headingRef, onShowMore, onAnnounce, lastDone, onDone, onUndone } = props;
   const headingId = useId();
   const remaining = view.total - view.items.length;
   // Cards still to come in the background render: no "empty" text and no "Toon meer" yet.
@@ -237,6 +257,7 @@ function GroupSection({ view, shown, today, sharedFrom, headingRef, onShowMore, 
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         {t.groupHeading(t.groups[view.group], view.total)}
       </h2>
+      {lastDone ? <UndoDone done={lastDone} onUndone={onUndone} /> : null}
       {view.items.length === 0 ? (
         <p className="follow-up-group__empty">{t.groupEmpty[view.group]}</p>
       ) : items.length === 0 ? null : (
@@ -244,7 +265,13 @@ function GroupSection({ view, shown, today, sharedFrom, headingRef, onShowMore, 
           {items.map((item) => (
             <li key={item.ok ? item.followUp.id : item.id}>
               {item.ok ? (
-                <FollowUpCard item={item} today={today} sharedFrom={sharedFrom} onAnnounce={onAnnounce} />
+                <FollowUpCard
+                  item={item}
+                  today={today}
+                  sharedFrom={sharedFrom}
+                  onAnnounce={onAnnounce}
+                  onDone={onDone}
+                />
               ) : (
                 <article className="card follow-up-card follow-up-card--damaged">
                   <h3>{t.item.caseUnreadable}</h3>
@@ -271,9 +298,46 @@ interface FollowUpCardProps {
   today: string;
   sharedFrom: SharedFrom;
   onAnnounce: (m: string) => void;
+  onDone: (done: Omit<LastDone, 'group'>) => void;
 }
 
-function FollowUpCard({ item, today, sharedFrom, onAnnounce }: FollowUpCardProps) {
+/** "Afgevinkt: dossier X" with "Toch niet klaar", under the heading of the group the card left. */
+function UndoDone({ done, onUndone }: { done: LastDone; onUndone: (reference: string) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function undo() {
+    setBusy(true);
+    setError(null);
+    try {
+      await runOperation('undoFollowUpDone', { id: done.id });
+      onUndone(done.reference);
+    } catch (e) {
+      setError(errorText(e));
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="follow-up-undo">
+      <p>{t.done.shown(done.reference)}</p>
+      <button
+        type="button"
+        className="button"
+        aria-label={t.done.undoLabel(done.reference)}
+        disabled={busy}
+        onClick={() => void undo()}
+      >
+        {t.done.undo}
+      </button>
+      {error ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function FollowUpCard({ item, today, sharedFrom, onAnnounce, onDone }: FollowUpCardProps) {
   const { followUp, caseInfo } = item;
   // The case's name in every label: its number, and who shared it when a colleague did.
   const reference = caseInfo ? nl.logbook.caseName(caseInfo.reference, sharedFrom.get(followUp.caseId)) : '?';
@@ -287,6 +351,7 @@ function FollowUpCard({ item, today, sharedFrom, onAnnounce }: FollowUpCardProps
     setError(null);
     try {
       await runOperation('completeFollowUp', { id: followUp.id, doneOn: today });
+      onDone({ id: followUp.id, reference });
       onAnnounce(t.done.announced(reference));
     } catch (e) {
       setError(errorText(e));

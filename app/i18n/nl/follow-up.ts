@@ -23,8 +23,10 @@ export const followUp = {
       'stappen-met-herinnering': 'Stappen met herinnering',
     },
     intro: {
-      'zonder-opvolgdatum': 'Dossiers die niet afgesloten zijn en geen open opvolging hebben. Plan een datum in het dossier.',
-      'stappen-met-herinnering': 'Dossiers met stappen uit het stappenplan die nog open staan en die je liet herinneren.',
+      'zonder-opvolgdatum':
+        'Dossiers die niet afgesloten zijn en geen open opvolging hebben. Plan een datum in het dossier.',
+      'stappen-met-herinnering':
+        'Dossiers met stappen uit het stappenplan die nog open staan en die je liet herinneren.',
     },
     empty: {
       'zonder-opvolgdatum': 'Elk open dossier heeft een opvolgdatum.',
@@ -60,6 +62,10 @@ export const followUp = {
     label: (reference: string) => `Klaar: opvolging van dossier ${reference} afvinken`,
     busy: 'Bezig…',
     announced: (reference: string) => `De opvolging van dossier ${reference} is afgevinkt.`,
+    shown: (reference: string) => `Afgevinkt: de opvolging van dossier ${reference}.`,
+    undo: 'Toch niet klaar',
+    undoLabel: (reference: string) => `Toch niet klaar: opvolging van dossier ${reference} weer openzetten`,
+    undone: (reference: string) => `De opvolging van dossier ${reference} staat weer open.`,
   },
 
   reschedule: {
