@@ -45,10 +45,29 @@ function openExisting(): Promise<IDBDatabase | null> {
   });
 }
 
+/**
+ * Right after a crash or a killed browser the storage can refuse to open for a
+ * moment ("UnknownError: Internal error opening backing store"): tried again
+ * after these pauses before the error stands.
+ */
+const OPEN_RETRY_MS = [100, 300, 900, 2000];
+
+async function openWithRetry(): Promise<IDBDatabase | null> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await openExisting();
+    } catch (error) {
+      const pause = OPEN_RETRY_MS[attempt];
+      if (pause === undefined || (error as { name?: unknown } | null)?.name !== 'UnknownError') throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
+
 /** The shared raw connection, or null when the database does not exist yet. */
 function open(): Promise<IDBDatabase | null> {
   if (!connection) {
-    const opening = (async () => ((await databaseExists()) === false ? null : openExisting()))();
+    const opening = (async () => ((await databaseExists()) === false ? null : openWithRetry()))();
     connection = opening;
     opening.then(
       (db) => {
