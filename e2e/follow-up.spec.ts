@@ -72,10 +72,10 @@ test.describe('follow-up overview', () => {
     await expect(page.getByText('Er staan geen opvolgingen open.', { exact: false })).toBeVisible();
     await expectNoAxeViolations(page, 'empty overview');
 
-    // "Klaar" by mistake: the next Tab from the group's heading reaches "Toch niet klaar", which brings it back.
+    // "Klaar" by mistake: the next Tab from the group's heading reaches "Weer openzetten", which brings it back.
     await page.keyboard.press('Tab');
     const undo = followUp.group('Te laat').getByRole('button', {
-      name: `Toch niet klaar: opvolging van dossier ${reference} weer openzetten`,
+      name: `Opvolging van dossier ${reference} weer openzetten`,
     });
     await expect(undo).toBeFocused();
     await page.keyboard.press('Enter');

@@ -420,7 +420,7 @@ test.describe('case logbook', () => {
     await followUp.getByRole('button', { name: /^Klaar: opvolging van .* afvinken$/ }).click();
     await expect(followUp.getByRole('status').filter({ hasText: 'De opvolging is afgevinkt.' })).toBeVisible();
     await expect(followUp.getByText('Geen opvolgdatum gepland.')).toBeVisible();
-    await followUp.getByRole('button', { name: /^Toch niet klaar: opvolging van .* weer openzetten$/ }).click();
+    await followUp.getByRole('button', { name: /^Opvolging van .* weer openzetten$/ }).click();
     await expect(followUp.getByRole('status').filter({ hasText: 'De opvolging staat weer open.' })).toBeVisible();
     await expect(
       followUp.getByRole('heading', { level: 3, name: /^Tot .*: Terugkomen op de afspraken\.$/ }),

@@ -301,7 +301,7 @@ interface FollowUpCardProps {
   onDone: (done: Omit<LastDone, 'group'>) => void;
 }
 
-/** "Afgevinkt: dossier X" with "Toch niet klaar", under the heading of the group the card left. */
+/** "Opvolging van dossier X weer openzetten", under the heading of the group the card left. */
 function UndoDone({ done, onUndone }: { done: LastDone; onUndone: (reference: string) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -318,15 +318,8 @@ function UndoDone({ done, onUndone }: { done: LastDone; onUndone: (reference: st
   }
   return (
     <div className="follow-up-undo">
-      <p>{t.done.shown(done.reference)}</p>
-      <button
-        type="button"
-        className="button"
-        aria-label={t.done.undoLabel(done.reference)}
-        disabled={busy}
-        onClick={() => void undo()}
-      >
-        {t.done.undo}
+      <button type="button" className="button" disabled={busy} onClick={() => void undo()}>
+        {t.done.undoLabel(done.reference)}
       </button>
       {error ? (
         <p className="field__error" role="alert">

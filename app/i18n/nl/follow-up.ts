@@ -62,9 +62,7 @@ export const followUp = {
     label: (reference: string) => `Klaar: opvolging van dossier ${reference} afvinken`,
     busy: 'Bezig…',
     announced: (reference: string) => `De opvolging van dossier ${reference} is afgevinkt.`,
-    shown: (reference: string) => `Afgevinkt: de opvolging van dossier ${reference}.`,
-    undo: 'Toch niet klaar',
-    undoLabel: (reference: string) => `Toch niet klaar: opvolging van dossier ${reference} weer openzetten`,
+    undoLabel: (reference: string) => `Opvolging van dossier ${reference} weer openzetten`,
     undone: (reference: string) => `De opvolging van dossier ${reference} staat weer open.`,
   },
 
