@@ -112,7 +112,7 @@ export interface SummaryOptions {
   nameReplacement?: ((party: PartyLabel) => string) | undefined;
 }
 
-/** A party's role as a summary may show it: 'betrokkene' while the facts are not released. */
+/** A party's role as a summary may show it: 'betrokkene' while no case-level category is released. */
 export type SummaryRole = PartyRole | 'betrokkene';
 
 export interface PartyLabel {
@@ -316,8 +316,10 @@ export function buildSummary(
       return records ? [[p.id, records] as const] : [];
     }),
   );
+  // Each case-level category's release, decided once: the roles and the sections below both use it.
+  const releases = new Map(caseLevelCategories.map((category) => [category as InfoCategory, caseRelease(category)]));
   // A role tells what happened: shown only where some case-level information may be shared.
-  const rolesShown = caseLevelCategories.some((category) => caseRelease(category) !== null);
+  const rolesShown = [...releases.values()].some((records) => records !== null);
   const roleOf = (role: PartyRole): SummaryRole => (rolesShown ? role : 'betrokkene');
   const label = (partyId: string): PartyLabel => {
     const p = partyById.get(partyId);
@@ -370,7 +372,7 @@ export function buildSummary(
     }
     const items = facts[category as Exclude<InfoCategory, 'namen-betrokkenen'>];
     if (items.length === 0) continue;
-    const records = caseRelease(category);
+    const records = releases.get(category) ?? null;
     if (records === null) withheld.add(category);
     else sections.push({ category, sources: records.map(sourceOf), facts: items });
   }

@@ -15,14 +15,8 @@ import { focusFirstInvalid, useFocusInvalidAfterRender, useFocusOnMount } from '
 
 const t = sync;
 
-function codeOf(error: unknown): string | null {
-  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
-    ? (error as { code: string }).code
-    : errorCode(error);
-}
-
 function describe(error: unknown): string {
-  const code = codeOf(error);
+  const code = errorCode(error);
   if (code && code in t.errors) return t.errors[code as keyof typeof t.errors];
   if (code === 'storage.full') return core.lock.storageFull;
   return t.errors.generic;
@@ -62,7 +56,7 @@ export function PairJoinForm({ onBack }: { onBack: () => void }) {
     } catch (caught) {
       // A refusal about a field (password, database, the code) is shown there and focused.
       const text = describe(caught);
-      const kind = codeOf(caught);
+      const kind = errorCode(caught);
       const onField = syncRefusal(kind, text);
       const aboutCode = kind?.startsWith('pair.') === true;
       setRefused(onField);

@@ -3,6 +3,7 @@
 // the submit state, the status lines and a key fingerprint.
 import { useEffect, useState } from 'react';
 import type { TeamRole } from '../../../schema/team';
+import { errorCode } from '../../data/errors';
 import { keyFingerprint } from '../../data/team/seal';
 import { team as t, teamRoleLabels } from '../../i18n/nl/team';
 import { LiveText } from '../../ui/live-text';
@@ -37,8 +38,7 @@ export function useSubmit(run: () => Promise<void>) {
     try {
       await run();
     } catch (caught) {
-      const code = typeof caught === 'object' && caught !== null ? (caught as { code?: unknown }).code : undefined;
-      setFailure({ text: teamErrorText(caught), code: typeof code === 'string' ? code : null });
+      setFailure({ text: teamErrorText(caught), code: errorCode(caught) });
     } finally {
       setBusy(false);
     }

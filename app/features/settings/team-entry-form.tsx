@@ -39,43 +39,39 @@ function useAccountFields(refused?: { field: EntryField | undefined; text: strin
     required: true,
     error: missing && empty ? t.required : field && refused?.field === field ? refused.text : null,
   });
-  const fields = (busy: boolean) => (
-    <>
-      <TextField
-        label={t.teamId}
-        hint={t.teamIdHint}
-        {...typedCode}
-        {...entry(busy, teamId, setTeamId, !idValid, 'teamId')}
-        error={
-          missing && !idValid
-            ? teamId.trim()
-              ? t.teamIdInvalid
-              : t.required
-            : refused?.field === 'teamId'
-              ? refused.text
-              : null
-        }
-      />
-      <TextField
-        label={t.account}
-        autoComplete="username"
-        {...entry(busy, account, setAccount, !account.trim(), 'account')}
-      />
-      <TextField
-        label={t.password}
-        type="password"
-        autoComplete="current-password"
-        {...entry(busy, password, setPassword, !password, 'password')}
-      />
-      <TextField
-        label={t.name}
-        hint={t.nameHint}
-        autoComplete="name"
-        maxLength={80}
-        {...entry(busy, name, setName, !name.trim())}
-      />
-    </>
-  );
+  const fields = (busy: boolean) => {
+    // A typed id that is not valid says why; otherwise as every field ("required", a refusal).
+    const idEntry = entry(busy, teamId, setTeamId, !idValid, 'teamId');
+    return (
+      <>
+        <TextField
+          label={t.teamId}
+          hint={t.teamIdHint}
+          {...typedCode}
+          {...idEntry}
+          error={missing && !idValid && teamId.trim() ? t.teamIdInvalid : idEntry.error}
+        />
+        <TextField
+          label={t.account}
+          autoComplete="username"
+          {...entry(busy, account, setAccount, !account.trim(), 'account')}
+        />
+        <TextField
+          label={t.password}
+          type="password"
+          autoComplete="current-password"
+          {...entry(busy, password, setPassword, !password, 'password')}
+        />
+        <TextField
+          label={t.name}
+          hint={t.nameHint}
+          autoComplete="name"
+          maxLength={80}
+          {...entry(busy, name, setName, !name.trim())}
+        />
+      </>
+    );
+  };
   return { values: { team: teamId.trim(), account, password, name }, complete, setMissing, fields, entry };
 }
 
