@@ -130,6 +130,32 @@ describe('account writes by the admin scripts', () => {
     expect(account.puts.at(-1)?.roles).toEqual(['baken-team-clb-brugge-auditor', 'baken-team-clb-gent-auditor']);
   });
 
+  it('makes `_users` first on a CouchDB set up without it, then the account', async () => {
+    const requests: string[] = [];
+    let usersExists = false;
+    const call: SyncServerCall = (method, path) => {
+      requests.push(`${method} ${path}`);
+      if (path === '/_users') {
+        usersExists = true;
+        return Promise.resolve({ status: 201, body: { ok: true } });
+      }
+      if (path.startsWith('/_users/') && method === 'GET') {
+        const reason = usersExists ? 'missing' : 'Database does not exist.';
+        return Promise.resolve({ status: 404, body: { error: 'not_found', reason } });
+      }
+      return Promise.resolve({ status: 201, body: { ok: true } });
+    };
+    await createAccountVia(call, 'wim', 'pw', 'baken-wim');
+    expect(requests).toEqual([
+      'GET /_users/org.couchdb.user%3Awim',
+      'PUT /_users',
+      'GET /_users/org.couchdb.user%3Awim',
+      'PUT /_users/org.couchdb.user%3Awim',
+      'PUT /baken-wim',
+      'PUT /baken-wim/_security',
+    ]);
+  });
+
   it('proposes the same default database name as the app', () => {
     for (const name of ['anna', ' Anna.Peeters ', 'jan@clb.be', 'x'.repeat(200)]) {
       expect(defaultDbName(name)).toBe(defaultSyncDbName(name));

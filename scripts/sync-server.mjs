@@ -268,8 +268,17 @@ export async function startSyncServer(options = {}) {
 export async function createAccountVia(call, name, password, db = defaultDbName(name), team = undefined) {
   const userPath = `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
   // Read, change, write with _rev; a 409 (someone changed the account meanwhile) reads again.
+  let madeUsers = false;
   for (let attempt = 1; ; attempt++) {
     const existing = await call('GET', userPath);
+    if (existing.status === 404 && existing.body?.reason === 'Database does not exist.' && !madeUsers) {
+      // A CouchDB 3 set up without the wizard or `single_node = true` has no `_users` yet: make it once.
+      const made = await call('PUT', '/_users');
+      if (made.status >= 300 && made.status !== 412) throw new Error(`_users: ${made.status}`);
+      madeUsers = true;
+      attempt--;
+      continue;
+    }
     /** @type {string[]} */
     const roles = existing.status === 200 && Array.isArray(existing.body.roles) ? [...existing.body.roles] : [];
     if (team) {
