@@ -30,6 +30,14 @@ test('a second device joins with a one-time code, the code works once, and a rem
   await expect(passwordA).toBeFocused();
   await syncA.connect({ account: syncAccount.account, password: syncAccount.password, deviceName: 'Laptop' });
   await expect(syncA.connectedText(syncAccount.account)).toBeVisible();
+  // The form that had focus is gone: focus is on the status card that replaced it.
+  await expect(syncA.section.getByRole('heading', { name: 'Status', exact: true })).toBeFocused();
+  // A code withdrawn gives the passphrase field back, focused; the code is gone.
+  const pairPanel = page.getByRole('region', { name: 'Een toestel toevoegen' });
+  await syncA.makePairingCode(testPassphrase);
+  await pairPanel.getByRole('button', { name: 'Koppelcode intrekken' }).click();
+  await expect(pairPanel.getByLabel('Je wachtwoordzin (ter bevestiging)')).toBeFocused();
+  await expect(pairPanel.getByLabel('Koppelcode')).toHaveCount(0);
   const code = await syncA.makePairingCode(testPassphrase);
   await expectNoAxeViolations(page, 'sync settings with a pairing code');
 
@@ -84,11 +92,13 @@ test('a second device joins with a one-time code, the code works once, and a rem
   const docs = JSON.stringify(raw);
   expect(docs).toContain('baken-devices');
   for (const marker of ['Laptop', 'Telefoon', code, code.replace(/-/g, '')]) expect(docs).not.toContain(marker);
-  // The used pairing document is gone: only its deletion marker (no ciphertext) remains.
+  // The withdrawn and the used pairing documents are gone: only their deletion markers (no ciphertext) remain.
   const pairDocs = raw.filter((doc) => String(doc._id).startsWith('baken-pair-'));
-  expect(pairDocs).toHaveLength(1);
-  expect(pairDocs[0]).toMatchObject({ _deleted: true });
-  expect(pairDocs[0]).not.toHaveProperty('ct');
+  expect(pairDocs).toHaveLength(2);
+  for (const doc of pairDocs) {
+    expect(doc).toMatchObject({ _deleted: true });
+    expect(doc).not.toHaveProperty('ct');
+  }
 
   // A removes B; B stops and forgets its sync settings at its next check.
   await page.reload();
@@ -103,6 +113,10 @@ test('a second device joins with a one-time code, the code works once, and a rem
   await new SettingsPage(pageB).open();
   await expect(syncB.section.getByText('Dit toestel werd verwijderd uit je lijst van toestellen.')).toBeVisible();
   await expect(pageB.getByRole('form', { name: 'Dit toestel verbinden' })).toBeVisible();
+
+  // On A, disconnecting swaps the status card for the connect form: focus goes to its heading.
+  await syncA.section.getByRole('button', { name: 'Dit toestel loskoppelen' }).click();
+  await expect(syncA.section.getByRole('heading', { name: 'Dit toestel verbinden' })).toBeFocused();
 
   await contextB.close();
   await contextC.close();

@@ -74,6 +74,7 @@ export async function createTeam(lead: TeamPerson, teamId: string): Promise<void
     name: lead.name,
     role: roleLabel[lead.role],
   });
+  await expect(lead.team.section.getByRole('heading', { name: 'Team', exact: true })).toBeFocused();
   await expect(lead.team.members()).toHaveCount(1);
   await expect(lead.team.section.getByText('Jij bent de teamverantwoordelijke')).toBeVisible();
 }
@@ -86,9 +87,18 @@ export async function createTeam(lead: TeamPerson, teamId: string): Promise<void
 export async function joinTeam(lead: TeamPerson, person: TeamPerson, teamId: string): Promise<void> {
   const code = await lead.team.makeInvite(roleLabel[person.role]);
   await person.team.join({ teamId, account: person.account, password: person.password, name: person.name, code });
+  // The join form made way for the team's view: focus is on the section's heading.
+  await expect(person.team.section.getByRole('heading', { name: 'Team', exact: true })).toBeFocused();
   const own = await person.team.ownFingerprint();
   const seenByLead = await lead.team.admit(person.name);
   expect(seenByLead).toBe(own);
+  // The used code is no longer offered; its request's buttons left, focus is on "Aanvragen".
+  const invites = lead.team.invitePanel();
+  await expect(
+    invites.getByRole('status').filter({ hasText: `De uitnodigingscode is gebruikt door ${person.name}.` }),
+  ).toBeVisible();
+  await expect(invites.getByRole('status', { name: 'Uitnodigingscode' })).toHaveCount(0);
+  await expect(lead.team.section.getByRole('heading', { name: 'Aanvragen' })).toBeFocused();
   await person.team.expectAdmitted(person.name);
 }
 

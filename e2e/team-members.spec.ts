@@ -31,6 +31,12 @@ test('four people form a team, see the same signed list, and a tampered list is 
   const fingerprintsSeenBy: string[][] = [];
   for (const person of people) {
     await person.team.refresh();
+    // "Vernieuwen" says what it did.
+    await expect(
+      person.team.section
+        .getByRole('status')
+        .filter({ hasText: /^Ledenlijst en aanvragen gecontroleerd om \d{2}:\d{2}\.$/ }),
+    ).toBeVisible();
     await expect(person.team.section.getByText(/^Versie 4, ondertekend op/)).toBeVisible();
     const items = person.team.members();
     await expect(items).toHaveCount(4);

@@ -53,6 +53,8 @@ test('a shared case: B adds a note A sees; after withdrawal B is told and gets n
   await access.getByRole('button', { name: 'Delen met collega' }).click();
   await expect(access.getByRole('status').filter({ hasText: 'Gedeeld met Bram.' })).toBeVisible();
   await expect(access.getByRole('listitem').filter({ hasText: 'Bram (medewerker)' })).toBeVisible();
+  // The form left with the last colleague to offer: focus is on the list it changed.
+  await expect(access.getByRole('heading', { name: 'Wie heeft toegang' })).toBeFocused();
 
   // B sees the case and A's note, and adds a note.
   await new LogbookPage(bram.page).openFromMenu();

@@ -3,6 +3,7 @@
 // screen's own further buttons. Used only by the lazy sync and team settings
 // sections, so scripts/js-size.mjs counts it with sync, never in "all".
 import type { ReactNode } from 'react';
+import { useFocusOnMount } from './focus';
 
 export function OneTimeCode(props: {
   /** The code's name: written before it and the output's accessible name. */
@@ -16,6 +17,9 @@ export function OneTimeCode(props: {
   /** Further buttons after "copy" (another code, cancel). */
   children?: ReactNode;
 }) {
+  // The card appears when the code was just made (its form, and the button pressed, are gone): the
+  // code takes focus, so a screen reader reads it and the next Tab is "copy".
+  const output = useFocusOnMount<HTMLOutputElement>();
   async function copy() {
     try {
       await navigator.clipboard.writeText(props.code);
@@ -28,7 +32,7 @@ export function OneTimeCode(props: {
     <>
       <p>
         {props.label}:{' '}
-        <output className="sync-pair-code" aria-label={props.label}>
+        <output className="sync-pair-code" aria-label={props.label} ref={output} tabIndex={-1}>
           {props.code}
         </output>
       </p>

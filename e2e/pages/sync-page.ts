@@ -28,6 +28,8 @@ export class SyncPage {
     await panel.getByRole('button', { name: 'Maak een koppelcode' }).click();
     const code = panel.getByLabel('Koppelcode');
     await expect(code).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/);
+    // The form (and the button pressed) made way for the code, which has focus.
+    await expect(code).toBeFocused();
     return (await code.textContent()) ?? '';
   }
 

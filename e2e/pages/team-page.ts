@@ -55,6 +55,7 @@ export class TeamPage {
     await panel.getByRole('button', { name: 'Maak een uitnodigingscode' }).click();
     const code = panel.getByRole('status', { name: 'Uitnodigingscode' });
     await expect(code).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/);
+    await expect(code).toBeFocused();
     return (await code.textContent()) ?? '';
   }
 

@@ -2,7 +2,7 @@
 // colleague, withdraw a colleague's access (re-key). A lazy chunk, loaded only
 // on a device that belongs to a team. Kept apart from "Toestemming": sharing
 // inside the team is not a consent-based share to an outside recipient.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 
 import type { Member } from '../../../schema/team';
 import type { CaseDetail } from '../../data/case-hooks';
@@ -17,6 +17,7 @@ import { SelectField } from '../../ui/select-field';
 import { setFlash } from './flash';
 import { CaseSection } from './section';
 import { Button } from '../../ui/button';
+import { focusAfterFrame } from '../../ui/focus';
 
 function label(member: Member): string {
   return t.entry(member.name, t.roles[member.role]);
@@ -36,6 +37,8 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<AccessEntry | null>(null);
+  // After a share or a withdrawal focus goes to the list it changed (the form or the button may be gone).
+  const who = useRef<HTMLHeadingElement>(null);
 
   const nameOf = (entry: AccessEntry | Member | undefined): string =>
     entry && 'name' in entry ? entry.name : (entry?.member?.name ?? t.notInList);
@@ -49,6 +52,7 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
       await share(pick);
       setStatus(t.shared(nameOf(member)));
       setPick('');
+      focusAfterFrame(() => who.current);
     } catch {
       setError(t.shareFailed);
     } finally {
@@ -64,6 +68,7 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
     try {
       await withdraw(entry.memberId);
       setStatus(t.withdrawn(nameOf(entry)));
+      focusAfterFrame(() => who.current);
     } catch {
       setError(t.withdrawFailed);
     } finally {
@@ -114,7 +119,9 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
       ) : null}
       {access.status === 'ready' ? (
         <>
-          <h3>{t.whoTitle}</h3>
+          <h3 ref={who} tabIndex={-1}>
+            {t.whoTitle}
+          </h3>
           {access.access.filter((a) => !a.me).length === 0 ? <p>{t.onlyYou}</p> : null}
           <ul className="record-list">
             {access.access.map((entry) => (

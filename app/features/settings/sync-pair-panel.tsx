@@ -1,7 +1,7 @@
 // Pairing a second device (Instellingen → Synchronisatie, sync-section.tsx):
 // the passphrase, then a one-time code that is withdrawn from the server when
 // it expires, is cancelled or the panel closes.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { SyncConfig } from '../../data/sync/config';
 import { cancelPairing, createPairing, type PairingOffer } from '../../data/sync/pairing';
 import { sync as t } from '../../i18n/nl/sync';
@@ -10,6 +10,7 @@ import { PassphraseField } from '../../ui/passphrase-pair';
 import { textValue } from '../../ui/use-operation-form';
 import { syncErrorText } from './sync-errors';
 import { Button } from '../../ui/button';
+import { firstControl, useFocusAfterSwap } from '../../ui/focus';
 
 const timeOnly = new Intl.DateTimeFormat('nl-BE', { timeStyle: 'short' });
 
@@ -21,6 +22,14 @@ export function SyncPairPanel({ config }: { config: SyncConfig }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
+  // A withdrawn or expired code gives the passphrase field back; focus goes there if it was on the code.
+  const section = useRef<HTMLElement>(null);
+  const focusAfter = useFocusAfterSwap(offer);
+  const focusPassphrase = () =>
+    focusAfter(
+      () => firstControl(section.current),
+      () => section.current,
+    );
 
   // The offer is withdrawn from the server when it expires or the panel closes.
   useEffect(() => {
@@ -28,11 +37,15 @@ export function SyncPairPanel({ config }: { config: SyncConfig }) {
     const wait = Math.max(0, offer.expiresAt.getTime() - Date.now());
     const timer = window.setTimeout(() => {
       void cancelPairing(config, offer.docId);
+      focusAfter(
+        () => firstControl(section.current),
+        () => section.current,
+      );
       setOffer(null);
       setNotice(t.pairExpired);
     }, wait);
     return () => window.clearTimeout(timer);
-  }, [offer, config]);
+  }, [offer, config, focusAfter]);
   useEffect(
     () => () => {
       if (offer) void cancelPairing(config, offer.docId);
@@ -56,7 +69,7 @@ export function SyncPairPanel({ config }: { config: SyncConfig }) {
   }
 
   return (
-    <section className="card settings-form" aria-labelledby={headingId}>
+    <section className="card settings-form" aria-labelledby={headingId} ref={section}>
       <h3 id={headingId}>{t.pairTitle}</h3>
       <p>{t.pairIntro}</p>
       {offer ? (
@@ -72,6 +85,7 @@ export function SyncPairPanel({ config }: { config: SyncConfig }) {
             className="button"
             onClick={() => {
               void cancelPairing(config, offer.docId);
+              focusPassphrase();
               setOffer(null);
             }}
           >

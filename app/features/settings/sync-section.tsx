@@ -4,7 +4,17 @@
 // Loaded lazily by the settings screen; the data side is app/data/sync/.
 // The panels are in sync-pair-panel.tsx, sync-devices-panel.tsx and
 // sync-password-forms.tsx.
-import { lazy, Suspense, useEffect, useId, useState, type ComponentType, type FormEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ComponentType,
+  type FormEvent,
+  type RefObject,
+} from 'react';
 import { clearSyncConfig, loadSyncConfig, newDeviceId, saveSyncConfig, type SyncConfig } from '../../data/sync/config';
 import { checkDeviceStatus, registerDevice, wasRemovedThisSession } from '../../data/sync/devices';
 import { checkAccess } from '../../data/sync/remote';
@@ -18,7 +28,7 @@ import { SyncDevicesPanel } from './sync-devices-panel';
 import { SyncPairPanel } from './sync-pair-panel';
 import { SyncPasswordForms } from './sync-password-forms';
 import { Button } from '../../ui/button';
-import { focusFirstInvalid, useFocusInvalidAfterRender } from '../../ui/focus';
+import { focusFirstInvalid, useFocusAfterSwap, useFocusInvalidAfterRender } from '../../ui/focus';
 
 const t = sync;
 
@@ -37,7 +47,13 @@ function StatusSlot() {
   );
 }
 
-function ConnectForm({ onConnected }: { onConnected: (config: SyncConfig) => void }) {
+function ConnectForm({
+  onConnected,
+  headingRef,
+}: {
+  onConnected: (config: SyncConfig) => void;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
   const headingId = useId();
   const account = useSyncAccount();
   const [busy, setBusy] = useState(false);
@@ -79,7 +95,9 @@ function ConnectForm({ onConnected }: { onConnected: (config: SyncConfig) => voi
 
   return (
     <form className="card settings-form" aria-labelledby={headingId} onSubmit={(e) => void submit(e)} noValidate>
-      <h3 id={headingId}>{t.connectTitle}</h3>
+      <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+        {t.connectTitle}
+      </h3>
       <p>{t.connectIntro}</p>
       <SyncAccountFields {...account.fields} busy={busy} showErrors={missing} refused={refused} />
       <div className="button-row">
@@ -98,6 +116,10 @@ export function SyncSection() {
   const headingId = useId();
   const [config, setConfig] = useState<SyncConfig | null | undefined>(undefined);
   const [notice, setNotice] = useState('');
+  // Connecting swaps the form for the status card, disconnecting swaps back: focus goes with it.
+  const focusAfter = useFocusAfterSwap(config);
+  const statusHeading = useRef<HTMLHeadingElement>(null);
+  const connectHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -120,6 +142,7 @@ export function SyncSection() {
   async function disconnect() {
     await stopReplication();
     await clearSyncConfig();
+    focusAfter(() => connectHeading.current);
     setConfig(null);
     setNotice(t.disconnected);
   }
@@ -133,8 +156,10 @@ export function SyncSection() {
       </p>
       {config === null ? (
         <ConnectForm
+          headingRef={connectHeading}
           onConnected={(connected) => {
             setNotice('');
+            focusAfter(() => statusHeading.current);
             setConfig(connected);
           }}
         />
@@ -142,7 +167,9 @@ export function SyncSection() {
       {config ? (
         <>
           <div className="card">
-            <h3>{t.statusTitle}</h3>
+            <h3 ref={statusHeading} tabIndex={-1}>
+              {t.statusTitle}
+            </h3>
             <p>{t.connectedAs(config.account, config.db)}</p>
             <p>{t.thisDeviceIs(config.deviceName)}</p>
             <StatusSlot />

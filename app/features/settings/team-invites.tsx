@@ -1,6 +1,6 @@
 // The lead's panels in Instellingen → Team (team-section.tsx): invite codes
 // (one-time, for a role) and the join requests waiting to be admitted.
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { teamRoles, type TeamRole } from '../../../schema/team';
 import {
   acceptJoinRequest,
@@ -15,9 +15,10 @@ import { RadioGroup } from '../../ui/choice-group';
 import { OneTimeCode } from '../../ui/one-time-code';
 import { StatusLines, dateTime, roleOptions, teamErrorText, useSubmit } from './team-common';
 import { Button } from '../../ui/button';
+import { firstControl, useFocusAfterSwap } from '../../ui/focus';
 
 /** The lead creates an invite code for a role, copies or cancels it. */
-export function InvitePanel() {
+export function InvitePanel({ requests }: { requests: JoinRequest[] | null }) {
   const headingId = useId();
   const [role, setRole] = useState<TeamRole>('medewerker');
   const [offer, setOffer] = useState<InviteOffer | null>(null);
@@ -26,8 +27,22 @@ export function InvitePanel() {
     setNotice('');
     setOffer(await createInvite(role));
   });
+  // Back from the code to the form (another code, withdrawn, used): focus goes to the chosen role.
+  const section = useRef<HTMLElement>(null);
+  const focusAfter = useFocusAfterSwap(offer);
+  const closeOffer = (message: string) => {
+    focusAfter(
+      () => section.current?.querySelector<HTMLElement>('input:checked') ?? firstControl(section.current),
+      () => section.current,
+    );
+    setOffer(null);
+    setNotice(message);
+  };
+  // A code someone joined with is no longer valid: once its request is listed, the code goes.
+  const usedBy = offer ? requests?.find((request) => request.hex === offer.hex) : undefined;
+  if (usedBy) closeOffer(t.inviteUsed(usedBy.member.name));
   return (
-    <section className="card settings-form" aria-labelledby={headingId}>
+    <section className="card settings-form" aria-labelledby={headingId} ref={section}>
       <h3 id={headingId}>{t.inviteTitle}</h3>
       <p>{t.inviteIntro}</p>
       {offer ? (
@@ -38,7 +53,7 @@ export function InvitePanel() {
           copyLabel={t.inviteCopy}
           onCopied={(copied) => setNotice(copied ? t.inviteCopied : '')}
         >
-          <button type="button" className="button" onClick={() => setOffer(null)}>
+          <button type="button" className="button" onClick={() => closeOffer('')}>
             {t.inviteAnother}
           </button>
           <button
@@ -46,8 +61,7 @@ export function InvitePanel() {
             className="button"
             onClick={() => {
               void cancelInvite(offer.hex);
-              setOffer(null);
-              setNotice(t.inviteCancelled);
+              closeOffer(t.inviteCancelled);
             }}
           >
             {t.inviteCancel}
@@ -92,12 +106,20 @@ export function RequestsPanel({
   const headingId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The request's buttons leave with it: focus goes to this panel's heading.
+  const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusAfter = useFocusAfterSwap(requests);
   async function act(request: JoinRequest, admit: boolean) {
     setBusy(true);
     setError(null);
     try {
       if (admit) await acceptJoinRequest(request.hex);
       else await declineJoinRequest(request.hex);
+      focusAfter(
+        () => heading.current,
+        () => section.current,
+      );
       onChanged(admit ? t.admitted(request.member.name) : t.declined(request.member.name));
     } catch (caught) {
       setError(teamErrorText(caught));
@@ -106,8 +128,10 @@ export function RequestsPanel({
     }
   }
   return (
-    <section className="card settings-form" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t.requestsTitle}</h3>
+    <section className="card settings-form" aria-labelledby={headingId} ref={section}>
+      <h3 id={headingId} ref={heading} tabIndex={-1}>
+        {t.requestsTitle}
+      </h3>
       <p>{t.requestsIntro}</p>
       {requests && requests.length === 0 ? <p>{t.requestsEmpty}</p> : null}
       {requests && requests.length > 0 ? (

@@ -19,9 +19,12 @@ import { RemoveDialog, useRemoval } from '../../ui/remove-dialog';
 import { TeamAccountPanel } from './team-account-panel';
 import { HandOverDialog } from './team-handover';
 import { Fingerprint, StatusLines, teamErrorText } from './team-common';
+import { useFocusAfterSwap } from '../../ui/focus';
 import { EntryForm } from './team-entry-form';
 import { InvitePanel, RequestsPanel } from './team-invites';
 import { MembersPanel } from './team-members-panel';
+
+const timeOnly = new Intl.DateTimeFormat('nl-BE', { timeStyle: 'short' });
 
 function TeamView({
   config,
@@ -43,7 +46,7 @@ function TeamView({
   const isLead = list?.leadId === config.memberId;
   const admitted = Boolean(list?.members.some((m) => m.id === config.memberId));
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (): Promise<MembersCheck | undefined> => {
     setError(null);
     try {
       const next = await checkMembers();
@@ -51,10 +54,21 @@ function TeamView({
       // A refused team account sends nothing more (team-account-panel.tsx says what to do).
       const refused = next.problem === 'sync.unauthorized' || next.problem === 'sync.lockedOut';
       if (next.list?.leadId === config.memberId && !next.offline && !refused) setRequests(await pendingJoinRequests());
+      return next;
     } catch (caught) {
       setError(teamErrorText(caught));
+      return undefined;
     }
   }, [config]);
+
+  /** "Vernieuwen": the same check, and a status line that says what it found (a problem is shown where it is). */
+  async function refreshByHand() {
+    setNotice('');
+    const next = await refresh();
+    if (!next) return;
+    if (next.offline) setNotice(t.membersNotChecked);
+    else if (!next.problem) setNotice(t.membersChecked(timeOnly.format(new Date())));
+  }
 
   useEffect(() => {
     void refresh();
@@ -70,7 +84,9 @@ function TeamView({
           .join(' '),
       );
     },
-    after: refresh,
+    after: async () => {
+      await refresh();
+    },
     onError: (caught) => setError(teamErrorText(caught)),
   });
 
@@ -100,7 +116,7 @@ function TeamView({
         {list && !admitted ? <p>{t.waiting}</p> : null}
         <p>{ownKey ? <Fingerprint jwk={ownKey} label={t.yourFingerprint} /> : null}</p>
         <div className="button-row">
-          <button type="button" className="button" onClick={() => void refresh()}>
+          <button type="button" className="button" onClick={() => void refreshByHand()}>
             {t.refresh}
           </button>
         </div>
@@ -109,7 +125,7 @@ function TeamView({
       <MembersPanel config={config} check={check} isLead={isLead} onRemove={removal.ask} onHandOver={setHandingOver} />
       {isLead ? (
         <>
-          <InvitePanel />
+          <InvitePanel requests={requests} />
           <RequestsPanel
             requests={requests}
             onChanged={(message) => {
@@ -142,6 +158,8 @@ export function TeamSection() {
   const [config, setConfig] = useState<TeamConfig | null | undefined>(undefined);
   // One form at a time, so every field's name is unique on the page.
   const [choice, setChoice] = useState<'join' | 'create' | null>(null);
+  // Creating, joining or leaving swaps the whole section: focus goes to its heading.
+  const focusAfter = useFocusAfterSwap(config);
 
   useEffect(() => {
     let live = true;
@@ -182,7 +200,16 @@ export function TeamSection() {
               {t.chooseCreate}
             </button>
           </div>
-          {choice ? <EntryForm key={choice} mode={choice} onDone={setConfig} /> : null}
+          {choice ? (
+            <EntryForm
+              key={choice}
+              mode={choice}
+              onDone={(done) => {
+                focusAfter(() => heading.current);
+                setConfig(done);
+              }}
+            />
+          ) : null}
         </>
       ) : null}
       {config ? (
@@ -190,6 +217,7 @@ export function TeamSection() {
           config={config}
           onChanged={setConfig}
           onLeft={() => {
+            focusAfter(() => heading.current);
             setChoice(null);
             setConfig(null);
           }}

@@ -53,6 +53,9 @@ export const team = {
   membersVersion: (version: number, date: string) => `Versie ${version}, ondertekend op ${date}.`,
   membersLoading: 'Ledenlijst laden…',
   membersOffline: 'Offline: dit is de laatst gecontroleerde ledenlijst.',
+  /** After "Vernieuwen": what the press did. */
+  membersChecked: (time: string) => `Ledenlijst en aanvragen gecontroleerd om ${time}.`,
+  membersNotChecked: 'Geen verbinding: de ledenlijst is niet opnieuw gecontroleerd.',
   memberLine: (name: string, role: string, account: string) => `${name}, ${role} (account ${account})`,
   leadMark: 'teamverantwoordelijke',
   youMark: 'jij',
@@ -69,6 +72,8 @@ export const team = {
   inviteCopied: 'De code is gekopieerd.',
   inviteCancel: 'Uitnodiging intrekken',
   inviteCancelled: 'De uitnodiging is ingetrokken.',
+  /** The code shown was used: its join request is under "Aanvragen". */
+  inviteUsed: (name: string) => `De uitnodigingscode is gebruikt door ${name}.`,
   requestsTitle: 'Aanvragen',
   requestsIntro:
     'Wie een uitnodigingscode gebruikte, staat hier. Vergelijk de sleutelvingerafdruk met wat op het scherm van die persoon staat, en laat dan toe.',
