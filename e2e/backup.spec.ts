@@ -221,7 +221,16 @@ test.describe('Instellingen', () => {
     }
     await expect(page.getByText(/ MB van .* MB gebruikt\.$/)).toBeVisible();
     await settings.exportBackup({ passphrase: testPassphrase });
+    // Refused for its passphrase, then "Enkele dossiers": the group that opens is not marked before it is used.
+    await settings.exportForm.getByRole('button', { name: 'Back-up maken' }).click();
+    await expect(
+      settings.exportForm.getByRole('alert').filter({ hasText: 'Vul je huidige wachtwoordzin in.' }),
+    ).toBeVisible();
     await settings.exportForm.getByRole('radio', { name: /^Enkele dossiers/ }).check();
+    const pick = settings.exportForm.getByRole('group', { name: 'Welke dossiers?' });
+    await expect(pick.getByRole('checkbox').first()).toBeVisible();
+    await expect(pick.getByRole('checkbox').first()).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(settings.exportForm.getByText('Kies minstens één dossier.')).toHaveCount(0);
     await settings.exportForm.getByRole('radio', { name: /^Een eenmalige wachtwoordzin/ }).check();
     await settings.exportForm.getByRole('button', { name: 'Back-up maken' }).click();
     await expect(settings.exportForm.getByText('Kies minstens één dossier.')).toBeVisible();

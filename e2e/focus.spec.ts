@@ -32,8 +32,14 @@ test('focus follows the worker through setup, pages, locking, a wrong passphrase
   await page.getByRole('button', { name: 'Vergrendelen' }).click();
   await expect(logbook.heading('Baken ontgrendelen')).toBeFocused();
 
-  // A wrong passphrase: the field is ready to be typed into again, with its error.
+  // An empty passphrase is asked for, on the field.
   const passphrase = page.getByLabel('Wachtwoordzin', { exact: true });
+  await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Vul je wachtwoordzin in.');
+  await expect(passphrase).toHaveAttribute('aria-invalid', 'true');
+  await expect(passphrase).toBeFocused();
+
+  // A wrong passphrase: the field is ready to be typed into again, with its error.
   await passphrase.fill('dit is niet de juiste zin');
   await page.getByRole('button', { name: 'Ontgrendelen' }).click();
   await expect(page.getByText('Deze wachtwoordzin klopt niet. Probeer het opnieuw.')).toBeVisible();

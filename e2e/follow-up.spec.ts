@@ -197,7 +197,10 @@ test.describe('follow-up overview', () => {
     const reference = await planOnMonday(followUp);
     await followUp.open();
 
-    await page.getByText('Filteren op school, soort of vlag').click();
+    await page
+      .getByRole('group', { name: 'Filteren op school, soort of vlag', exact: true })
+      .getByText('Filteren op school, soort of vlag')
+      .click();
     const filters = page.getByRole('search', { name: 'Filteren' });
     await filters.getByRole('searchbox', { name: 'School' }).fill('xyloschool');
     await expect(filters.getByRole('status')).toHaveText('1 opvolging gevonden.');

@@ -17,7 +17,9 @@ export async function dumpIndexedDb(page: Page): Promise<string> {
       else if (typeof value === 'number' || typeof value === 'boolean') parts.push(String(value));
       else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
         const bytes =
-          value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+          value instanceof ArrayBuffer
+            ? new Uint8Array(value)
+            : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
         parts.push(utf8.decode(bytes), latin1.decode(bytes));
       } else if (Array.isArray(value)) value.forEach(visit);
       else if (typeof value === 'object') {

@@ -20,6 +20,10 @@ test.describe('offline knowledge screens', () => {
     await expect(page).toHaveURL(/\/stappenplan\?plan=sexting-18$/);
 
     const step = knowledge.step('Stap 1: Ga in gesprek met de jongere en stel gerust');
+    // The step is a group named by its summary, for screen readers and role locators.
+    await expect(
+      page.getByRole('group', { name: 'Stap 1: Ga in gesprek met de jongere en stel gerust', exact: true }),
+    ).toBeVisible();
     await expect(knowledge.heading('Wat doe/zeg je wel', 4)).toBeHidden();
     // By keyboard: the native <summary> toggles with Enter.
     await step.focus();

@@ -38,8 +38,9 @@ test.describe('case logbook', () => {
     const parties = logbook.section('Betrokkenen');
     // The real name is sensitive: only shown on demand.
     await expect(parties.getByText('Naam-Marker-K9')).toBeHidden();
-    await parties.getByRole('button', { name: 'Toon echte naam' }).click();
+    await parties.getByRole('button', { name: 'Toon echte naam van Jongere A', exact: true }).click();
     await expect(parties.getByText('Naam-Marker-K9')).toBeVisible();
+    await expect(parties.getByRole('button', { name: 'Verberg echte naam van Jongere A', exact: true })).toBeVisible();
     // Flanders (default setting): 12+ is presumed competent.
     await expect(parties.getByText('Toestemming geeft: de jongere zelf.').first()).toBeVisible();
 

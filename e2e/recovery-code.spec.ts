@@ -78,6 +78,10 @@ test('an unconfirmed code is recalled after unlock; a new one replaces it, and r
   // The old code no longer unlocks; the new one does.
   await lock.lock();
   await page.getByRole('button', { name: 'Wachtwoordzin vergeten? Gebruik je herstelcode' }).click();
+  // No code typed: asked for, not called wrong.
+  await page.getByRole('button', { name: 'Ontgrendelen en wachtwoordzin wijzigen' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Vul je herstelcode in.' })).toBeVisible();
+  await expect(page.getByLabel('Herstelcode', { exact: true })).toBeFocused();
   await page.getByLabel('Herstelcode', { exact: true }).fill(oldCode);
   await page.getByLabel('Nieuwe wachtwoordzin').fill(nextPassphrase);
   await page.getByLabel('Herhaal de wachtwoordzin').fill(nextPassphrase);

@@ -118,9 +118,17 @@ export function useFormErrors(known?: readonly string[]) {
     });
   }, []);
 
-  /** Replaces the field errors without touching the general message or focus (re-checking while typing). */
-  const replaceFields = useCallback((next: FieldErrors) => {
-    setFields((current) => (sameErrors(current, next) ? current : next));
+  /**
+   * Re-checking while typing, after a refused submit: the errors shown change or go, without touching
+   * the general message or focus. A field without an error shown gets one only at the next submit
+   * (e.g. a group that a choice just opened is not marked before the worker used it).
+   */
+  const replaceFields = useCallback((checked: FieldErrors) => {
+    setFields((current) => {
+      const next: FieldErrors = {};
+      for (const [key, text] of Object.entries(checked)) if (Object.hasOwn(current, key)) next[key] = text;
+      return sameErrors(current, next) ? current : next;
+    });
   }, []);
 
   return {

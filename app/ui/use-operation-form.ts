@@ -34,7 +34,8 @@
 // that runs while typing or choosing. After a refused submit every field is
 // checked again on each change, so a corrected field loses its error at once
 // (and the general message goes once all pass), until a submit passes the
-// checks; `revalidate: false` turns that off.
+// checks; a field that shows no error gets none before the next submit.
+// `revalidate: false` turns that off.
 import { useCallback, useContext, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { isSchemaErrorCode } from '../../schema/errors';

@@ -36,6 +36,7 @@ import type { SharedFrom } from '../../data/team/shared-from';
 import './follow-up.css';
 import { Button } from '../../ui/button';
 import { focusAfterFrame } from '../../ui/focus';
+import { Disclosure } from '../../ui/disclosure';
 
 const t = nl.followUp;
 const typeLabels: Readonly<Record<CaseType, string>> = nl.logbook.typeLabels;
@@ -123,12 +124,12 @@ export function FollowUpScreen() {
         </Suspense>
       ) : null}
 
-      <details
+      <Disclosure
         className="card follow-up-filters"
         open={filtersOpen}
         onToggle={(e) => setFiltersOpen(e.currentTarget.open)}
+        summary={filterActive ? t.filters.summaryActive : t.filters.summary}
       >
-        <summary>{filterActive ? t.filters.summaryActive : t.filters.summary}</summary>
         <form role="search" aria-label={t.filters.legend} onSubmit={(e) => e.preventDefault()}>
           <div className="follow-up-filters__grid">
             <TextField
@@ -168,7 +169,7 @@ export function FollowUpScreen() {
             {busy ? t.filters.busy : filterActive && overview ? t.filters.result(overview.total) : ''}
           </p>
         </form>
-      </details>
+      </Disclosure>
 
       <p role="status" className="visually-hidden">
         {announcement}

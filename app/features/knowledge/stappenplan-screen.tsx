@@ -18,6 +18,7 @@ import { formatSources } from '../../ui/knowledge/source-label';
 import { PlanGapNotice } from '../../ui/knowledge/plan-gap-notice';
 import { ContentView, SeeAlso, SourceNote } from './content-view';
 import './knowledge.css';
+import { Disclosure } from '../../ui/disclosure';
 
 const t = nl.knowledge.stappenplan;
 const planPath = '/stappenplan';
@@ -221,11 +222,15 @@ function PresentStepItem({
     return entry ? [entry] : [];
   });
   return (
-    <details className="step">
-      <summary>
-        <span className="step__number">{t.step(step.number)}: </span>
-        <span className="step__title">{step.title}</span>
-      </summary>
+    <Disclosure
+      className="step"
+      summary={
+        <>
+          <span className="step__number">{t.step(step.number)}: </span>
+          <span className="step__title">{step.title}</span>
+        </>
+      }
+    >
       <div className="step__body">
         <p>{step.quote ? <q>{step.body}</q> : step.body}</p>
         {step.setsFollowUpDate ? <p className="callout step__follow-up">{t.followUp}</p> : null}
@@ -257,7 +262,7 @@ function PresentStepItem({
         ) : null}
         <SourceNote sources={[step.source]} quote={step.quote} />
       </div>
-    </details>
+    </Disclosure>
   );
 }
 

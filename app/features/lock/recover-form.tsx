@@ -50,7 +50,7 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
         spellCheck={false}
         value={code}
         onChange={(event) => setCode(event.target.value)}
-        error={error ?? (showErrors && code.trim() === '' ? nl.lock.wrongRecoveryCode : null)}
+        error={error ?? (showErrors && code.trim() === '' ? nl.lock.recoverCodeRequired : null)}
         required
       />
       <PassphrasePair label={nl.lock.newPassphrase} {...pair.bind} />

@@ -45,35 +45,43 @@ export function UnlockForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [retryAt, setRetryAt] = useState<number | null>(null);
-  const [now, setNow] = useState(() => Date.now());
 
-  // A wait from earlier wrong attempts still applies after a reload.
+  // A wait from earlier wrong attempts still applies after a reload, and is said.
   useEffect(() => {
     let live = true;
     void getUnlockRetryAt().then((at) => {
-      if (live && at) setRetryAt(at.getTime());
+      if (live && at && at.getTime() > Date.now()) {
+        setRetryAt(at.getTime());
+        setError(throttledText(at.getTime()));
+      }
     });
     return () => {
       live = false;
     };
   }, []);
 
+  // The error is an alert: it says the wait once (no countdown a screen reader would read every
+  // second) and, when the wait is over, that the passphrase was wrong and may be tried again.
   useEffect(() => {
     if (retryAt === null) return;
-    const timer = window.setInterval(() => {
-      const current = Date.now();
-      setNow(current);
-      if (current >= retryAt) {
+    const timer = window.setTimeout(
+      () => {
         setRetryAt(null);
-        setError(null);
-      }
-    }, 1000);
-    return () => window.clearInterval(timer);
+        setError((shown) => (shown === null ? null : nl.lock.wrongPassphrase));
+      },
+      Math.max(0, retryAt - Date.now()),
+    );
+    return () => window.clearTimeout(timer);
   }, [retryAt]);
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
-    if (busy || passphrase === '') return;
+    if (busy) return;
+    if (passphrase === '') {
+      setError(nl.lock.passphraseRequired);
+      form.current?.querySelector('input')?.focus();
+      return;
+    }
     // Usable before the device is checked (as index.html shows it): unlock once it is known.
     if (pending) {
       setAutoSubmit(true);
@@ -89,10 +97,11 @@ export function UnlockForm({
       const at = retryAtOf(caught);
       if (code === 'vault.throttled' && at !== null) {
         setRetryAt(at);
-        setNow(Date.now());
+        setError(throttledText(at));
       } else if (code === 'vault.wrongPassphrase') {
-        setError(nl.lock.wrongPassphrase);
-        if (at !== null && at > Date.now()) setRetryAt(at);
+        const waits = at !== null && at > Date.now();
+        setError(waits ? throttledText(at) : nl.lock.wrongPassphrase);
+        if (waits) setRetryAt(at);
       } else {
         setError(nl.lock.genericError);
       }
@@ -114,8 +123,6 @@ export function UnlockForm({
     void submitRef.current();
   }, [autoSubmit, pending]);
 
-  const message = retryAt !== null ? throttledText(retryAt, now) : error;
-
   // method="dialog": a submit before the JS has taken over goes nowhere (and the CSP has form-action 'none').
   return (
     <form ref={form} method="dialog" onSubmit={submit} noValidate className="card">
@@ -130,7 +137,7 @@ export function UnlockForm({
         onFocus={(event) => handOver(event.target)}
         autoFocus={focusOnMount}
         onBlur={(event) => handOver(event.target)}
-        error={message}
+        error={error}
       />
       <SubmitRow busy={busy} label={nl.lock.unlock} busyLabel={nl.lock.unlocking} disabled={retryAt !== null}>
         <button type="button" className="link-button" onClick={onForgot}>

@@ -14,6 +14,7 @@ import { NameWarning } from './name-warning';
 import type { RecordFormProps } from './record-section';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 import { statusText } from './status-text';
+import { Disclosure } from '../../ui/disclosure';
 
 const t = nl.logbook;
 
@@ -83,8 +84,7 @@ export function FactsSection({ detail }: { detail: CaseDetail }) {
 function FactsHistory({ versions }: { versions: readonly FactsVersion[] }) {
   if (versions.length === 0) return null;
   return (
-    <details className="facts-history">
-      <summary>{t.facts.history(versions.length)}</summary>
+    <Disclosure className="facts-history" summary={t.facts.history(versions.length)}>
       <ol reversed>
         {[...versions].reverse().map((version) => (
           <li key={version.replacedAt}>
@@ -93,7 +93,7 @@ function FactsHistory({ versions }: { versions: readonly FactsVersion[] }) {
           </li>
         ))}
       </ol>
-    </details>
+    </Disclosure>
   );
 }
 

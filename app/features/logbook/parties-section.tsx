@@ -106,14 +106,9 @@ function PartyCard({
       <p>{details.join(' · ')}</p>
       {party.realName ? (
         <p>
-          {/* Described by the card's heading: each card's button says whose name it shows. */}
-          <button
-            type="button"
-            className="link-button"
-            aria-describedby={`party-${party.id}`}
-            onClick={() => setShowName((v) => !v)}
-          >
-            {showName ? t.hideRealName : t.showRealName}
+          {/* Each card's button says whose name it shows: one name per button on the page. */}
+          <button type="button" className="link-button" onClick={() => setShowName((v) => !v)}>
+            {showName ? t.hideRealName(party.pseudonym) : t.showRealName(party.pseudonym)}
           </button>
           {showName ? (
             <span className="sensitive">

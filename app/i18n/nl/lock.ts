@@ -52,6 +52,7 @@ export const lock = {
   unlock: 'Ontgrendelen',
   unlocking: 'Bezig met ontgrendelen…',
   wrongPassphrase: 'Deze wachtwoordzin klopt niet. Probeer het opnieuw.',
+  passphraseRequired: 'Vul je wachtwoordzin in.',
   throttled: (seconds: number) =>
     `Te veel foute pogingen. Je kunt het opnieuw proberen over ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'}.`,
   forgot: 'Wachtwoordzin vergeten? Gebruik je herstelcode',
@@ -62,6 +63,7 @@ export const lock = {
   newPassphrase: 'Nieuwe wachtwoordzin',
   recover: 'Ontgrendelen en wachtwoordzin wijzigen',
   wrongRecoveryCode: 'Deze herstelcode klopt niet, of er is geen herstelcode ingesteld.',
+  recoverCodeRequired: 'Vul je herstelcode in.',
   backToUnlock: 'Terug naar ontgrendelen',
   genericError: 'Er ging iets mis. Er is niets gewijzigd. Probeer het opnieuw.',
   storageFull: 'Het toestel is vol. Er is niets bewaard. Maak ruimte vrij en probeer opnieuw.',

@@ -45,12 +45,13 @@ export const teamShare = {
     `${owner} deelde dit dossier met jou. Alleen ${owner} kan het voor iedereen wissen. Jij kunt je eigen kopie wissen en je toegang opgeven.`,
   eraseOwnerConfirmTitle: 'Dossier wissen voor iedereen?',
   eraseOwnerExplain:
-    "Het dossier wordt definitief gewist op dit toestel en op het toestel van elke collega met toegang, zodra dat toestel verbinding heeft met de teamserver. Op de teamserver worden de versleutelde onderdelen en sleutels verwijderd; er blijft een ondertekende wismelding zonder inhoud. Een collega wiens toegang eerder werd ingetrokken en die de server niet meer bereikt, houdt wat die al ontving. Dit kan niet ongedaan worden.",
+    'Het dossier wordt definitief gewist op dit toestel en op het toestel van elke collega met toegang, zodra dat toestel verbinding heeft met de teamserver. Op de teamserver worden de versleutelde onderdelen en sleutels verwijderd; er blijft een ondertekende wismelding zonder inhoud. Een collega wiens toegang eerder werd ingetrokken en die de server niet meer bereikt, houdt wat die al ontving. Dit kan niet ongedaan worden.',
   eraseHolderConfirmTitle: 'Jouw kopie wissen en toegang opgeven?',
   eraseHolderExplain: (owner: string) =>
     `Alleen jouw kopie wordt van dit toestel gewist en je toegang stopt. ${owner} en de andere collega's met toegang houden het dossier. Dit kan niet ongedaan worden.`,
   eraseConfirm: 'Definitief wissen',
-  erasedAll: 'Het dossier is gewist, ook bij je collega\'s zodra hun toestel verbinding heeft.',
+  erasedAll: "Het dossier is gewist, ook bij je collega's zodra hun toestel verbinding heeft.",
   erasedMine: 'Jouw kopie is gewist en je toegang is opgegeven.',
-  eraseFailed: 'Wissen lukte niet. Controleer de verbinding met de teamserver en probeer opnieuw. Op dit toestel is niets gewist.',
+  eraseFailed:
+    'Wissen lukte niet. Controleer de verbinding met de teamserver en probeer opnieuw. Op dit toestel is niets gewist.',
 } as const;

@@ -8,6 +8,7 @@ import { nl } from '../../i18n/core';
 import { formatSources } from './source-label';
 import { SourceNote } from './source-note';
 import './knowledge-ui.css';
+import { Disclosure } from '../disclosure';
 
 const t = nl.knowledge.guide;
 
@@ -41,15 +42,15 @@ export function GuideSectionView({ section, level = 2 }: { section: GuideSection
 export function GuideSectionDetails({ section }: { section: GuideSection }) {
   const [opened, setOpened] = useState(false);
   return (
-    <details
+    <Disclosure
       className="guide-section guide-section--details"
+      summary={section.title}
       onToggle={(event) => {
         if (event.currentTarget.open) setOpened(true);
       }}
     >
-      <summary>{section.title}</summary>
       {opened ? <GuideSectionBody section={section} level={3} /> : null}
-    </details>
+    </Disclosure>
   );
 }
 
@@ -69,11 +70,10 @@ function GuideSectionBody({ section, level }: { section: GuideSection; level: Le
       {section.questions && section.questions.length > 0 ? (
         <div className="qa-list">
           {section.questions.map((question) => (
-            <details key={question.id} className="qa">
-              <summary>{question.question}</summary>
+            <Disclosure key={question.id} className="qa" summary={question.question}>
               <p>{question.quote ? <q>{question.answer}</q> : question.answer}</p>
               <ItemCitation source={question.source} parentSource={section.source} />
-            </details>
+            </Disclosure>
           ))}
         </div>
       ) : null}
