@@ -184,6 +184,7 @@ export function ConsentForm({
         givenOn={form.values.givenOn}
         categories={form.values.categories}
         ctx={{ jurisdiction, knownOn }}
+        shown={[form.error('givenBy'), form.error('givenOn'), form.error('partyId'), form.general]}
       />
       <RadioGroup legend={t.how} name="consent-how" options={howOptions} {...form.choice('how')} />
       <FormError message={form.general} />
@@ -199,24 +200,28 @@ function ConsentVerdict({
   givenOn,
   categories,
   ctx,
+  shown,
 }: {
   party: Party | undefined;
   givenBy: 'jongere' | 'ouder-voogd' | '';
   givenOn: string;
   categories: readonly InfoCategory[];
   ctx: ConsentContext;
+  /** The form's own errors: a refusal a refused save already shows (and announced) there is not said twice. */
+  shown: ReadonlyArray<string | null>;
 }) {
   if (!party) return null;
   // A date in the future gets its own field error; judged on it, a young person could look adult already.
-  const refused =
+  const code =
     givenBy === '' || !isIsoDate(givenOn) || isFutureIso(givenOn)
       ? null
       : entitlementError(party, givenBy, givenOn, ctx);
+  const refused = code === null || shown.includes(nl.errors[code]) ? null : nl.errors[code];
   const notOwn = categories.filter((c) => !releasableCategories(party, [c]).includes(c));
   if (refused === null && notOwn.length === 0) return null;
   return (
     <div className="callout callout--danger" role="status">
-      {refused ? <p>{nl.errors[refused]}</p> : null}
+      {refused ? <p>{refused}</p> : null}
       {notOwn.length > 0 ? <p>{t.notOwnInformation(notOwn.map((c) => t.categoryLabels[c]).join(', '))}</p> : null}
     </div>
   );
