@@ -25,8 +25,6 @@ export const casePage = {
   openStepsCount: (open: number, total: number) => `${open} van ${total}`,
   /** The "Naar sectie" control that stays at hand while scrolling. */
   jump: 'Naar sectie',
-  jumpLabel: 'Naar een sectie van dit dossier',
-  closeJump: 'Sectiemenu sluiten',
   items: (n: number) => plural(n, 'item', 'items'),
   /** A section's count as read: the Stappenplan counts steps done, the others what they hold. */
   countLabel: (title: string, n: number, sectionId?: string) =>
@@ -37,7 +35,6 @@ export const casePage = {
   /** The collapse button of one section; the heading stays, its content hides. */
   toggle: (title: string, open: boolean) => (open ? `${title} dichtklappen` : `${title} openklappen`),
   /** Announced after a save, next to the saved item. */
-  savedMark: 'Net bewaard',
   /** A checklist step is one tap (a checkbox); names carry the step and the plan, so two plans never clash. */
   steps: {
     where: (n: number, plan: string) => `stap ${n} van ${plan}`,

@@ -58,7 +58,6 @@ export const knowledge = {
     appliesTo: (types: string) => `Bij: ${types}`,
     steps: 'Stappen',
     step: (number: number) => `Stap ${number}`,
-    stepTitle: (number: number, title: string) => `Stap ${number}: ${title}`,
     missingStep: (number: number) => `Stap ${number} ontbreekt in de bron`,
     doList: 'Wat doe/zeg je wel',
     dontList: 'Wat doe/zeg je niet',

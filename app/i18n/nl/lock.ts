@@ -73,7 +73,6 @@ export const lock = {
   idleTitle: 'Baken vergrendelt zo',
   idleBody: (seconds: number) => `Je was een tijd niet actief. Over ${seconds} seconden vergrendelt Baken.`,
   stay: 'Blijf aangemeld',
-  lockedNotice: 'Baken is vergrendeld.',
   loading: 'Baken laden…',
   /** Setup screen: join an existing logbook from another device (issue 20). */
   pairEntry: 'Koppel dit toestel aan je logboek',

@@ -33,7 +33,6 @@ export const competence = {
   assessedByHint: 'Naam of initialen van wie het beoordeelde.',
   assessedOn: 'Beoordeeld op',
   reason: 'Waarom?',
-  removeOverride: 'Eigen beoordeling weghalen',
 } as const;
 
 export const flags = {
@@ -56,7 +55,6 @@ export const flags = {
   none: 'Nog geen beoordeling.',
   entry: (date: string, label: string, meaning: string) => `${date}: ${label} — ${meaning}`,
   saved: 'De beoordeling is bewaard.',
-  criteriaLoading: 'Criteria laden…',
   latest: 'meest recent',
   // Issue 15: flags per behaviour and the label set used.
   criteriaVersion: 'Welke versie van het Vlaggensysteem?',

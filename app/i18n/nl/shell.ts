@@ -1,6 +1,5 @@
 export const shell = {
   appName: 'Baken',
-  tagline: 'Logboek voor CLB en zorgteams',
   skipToContent: 'Naar de inhoud',
   mainNav: 'Hoofdmenu',
   nav: {
@@ -18,7 +17,6 @@ export const shell = {
     gesprek: 'In gesprek',
     praktijkvragen: 'Vragen uit de praktijk',
   },
-  lockButton: 'Vergrendelen',
   network: {
     online: 'Online',
     offline: 'Offline — Baken werkt gewoon verder',
