@@ -169,6 +169,26 @@ test.describe('backup and restore', () => {
     await expect(settings.importStatus()).toContainText('Samengevoegd: 0 dossiers toegevoegd, 0 bijgewerkt.');
     await expect(settings.importStatus()).not.toContainText('notitie');
     await device.context.close();
+
+    // Device C has its own case with the same number: the handed-over case gets the next free one.
+    const third = await secondDevice(browser, baseURL);
+    const logbookC = await startDevice(third.page, third.context, otherPassphrase);
+    await logbookC.openNewIncident();
+    await logbookC.fillIncident(incident);
+    expect(await logbookC.saveIncident()).toBe(reference);
+    const settingsC = new SettingsPage(third.page);
+    await settingsC.open();
+    await settingsC.importBackup(handover, transferPassphrase, 'Samenvoegen met dit logboek');
+    await expect(settingsC.importStatus()).toContainText(
+      new RegExp(`Dossier ${reference} uit het bestand heet hier \\d{4}-\\d{3}: dat nummer was al in gebruik\\.`),
+    );
+    await third.page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Logboek', exact: true })
+      .click();
+    // Two cases, two numbers: each link's name is unique.
+    await expect(third.page.getByRole('link', { name: reference })).toHaveCount(1);
+    await third.context.close();
   });
 
   test('refuses a file that is not a Baken backup and keeps the logbook as it was', async ({ page, context }) => {

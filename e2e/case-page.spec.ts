@@ -102,6 +102,12 @@ test.describe('the case page on a phone', () => {
       });
     }
     for (let i = 1; i <= 10; i++) await logbook.addNote('gesprek', `Gesprek ${i} met Jongere A.`);
+    // Ten notes in a minute or two: every correct button names a different note (seconds where minutes repeat).
+    const correct = logbook.section('Tijdlijn').getByRole('button', { name: / corrigeren$/ });
+    await expect(correct).toHaveCount(10);
+    const names = await correct.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
+    expect(new Set(names).size).toBe(10);
+    expect(names.some((name) => /\d{2}:\d{2}:\d{2}/.test(name))).toBe(true);
     const steps = logbook.section('Stappenplan');
     await steps
       .getByRole('checkbox', { name: /^Gedaan — stap 1 van / })

@@ -277,3 +277,21 @@ test('a withdrawal dated ahead says the consent still counts until that day; one
     /Ingetrokken op \d{2}\/\d{2}\/\d{4}/,
   );
 });
+
+test("an adult's own consent is theirs: 'de betrokkene zelf', never 'de jongere'", async ({ page }) => {
+  const logbook = new LogbookPage(page);
+  await page.goto('/');
+  await logbook.lock.createVault();
+  await logbook.logExampleCase();
+  await logbook.addParty({ role: 'ouder/voogd', age: '45', expectPseudonym: 'Ouder A' });
+  await logbook.recordConsent({
+    party: 'Ouder A (ouder/voogd)',
+    recipient: 'hulpverlening',
+    categories: ['namen van betrokkenen'],
+    givenBy: 'de betrokkene zelf',
+  });
+  const card = logbook.section('Toestemming').getByRole('article', { name: /^Ouder A → / });
+  await expect(card).toContainText('Toestemming van de betrokkene zelf op');
+  await expect(card).toContainText('Beslist: de betrokkene zelf.');
+  await expect(card).not.toContainText('de jongere');
+});

@@ -324,7 +324,11 @@ test.describe('case logbook', () => {
     await expect(status.getByRole('heading', { name: 'Dossier afsluiten' })).toHaveCount(0);
     await expect(status.getByText(/^Een afgesloten dossier heeft geen opvolging\./)).toBeVisible();
     await expect(status.getByText('Geen opvolgdatum gepland.')).toHaveCount(0);
-    await expect(status.getByRole('button', { name: 'Dossier heropenen' })).toBeVisible();
+    // The close form made way for "Dossier heropenen", which has focus; reopening swaps back, focus too.
+    await expect(status.getByRole('button', { name: 'Dossier heropenen' })).toBeFocused();
+    await status.getByRole('button', { name: 'Dossier heropenen' }).click();
+    await expect(status.getByRole('button', { name: 'Dossier afsluiten' })).toBeFocused();
+    await expect(status.getByText('Status: afgesloten')).toHaveCount(0);
 
     // The erase confirmation dialog.
     await logbook.section('Opvolging en status').getByRole('button', { name: 'Dossier wissen' }).click();

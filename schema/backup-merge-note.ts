@@ -71,3 +71,8 @@ export function isNoteworthy(change: CaseMergeChange): boolean {
   const any = (c: Partial<Record<RecordKind, number>>) => Object.values(c).some((n) => (n ?? 0) > 0);
   return change.caseFields.length > 0 || any(change.added) || any(change.updated);
 }
+
+/** The note on a case a merge renumbered: the number the case had in the file's logbook, to find it there. */
+export function renumberNoteText(from: string, to: string): string {
+  return `Ingelezen uit een back-up. In dat logboek heette dit dossier ${from}; dat nummer was hier al in gebruik, dus heet het hier ${to}.`;
+}

@@ -381,6 +381,8 @@ export function planMerge(local: ReadonlyMap<string, LocalRecord>, incoming: rea
     }
     const mine = existing.record;
     if (mine.kind !== record.kind) throw new MergeConflictError(record.id);
+    // A case keeps its number on this device (a merge may have renumbered it here: app/data/backup.ts).
+    if (mine.kind === 'case' && target.kind === 'case') target = { ...target, reference: mine.reference };
     // Identical, or differing only in their stamps (e.g. a case touched by a new note): nothing to take over.
     if (canonicalJson(mine) === canonicalJson(target) || changedFields(mine, target).length === 0) {
       counts.recordsSkipped++;
@@ -420,7 +422,7 @@ export function changedFields(before: StoredRecord, after: StoredRecord): string
 }
 
 // The merge note's text lives in its own module (stored Dutch, not interface text).
-export { isNoteworthy, mergeNoteText } from './backup-merge-note';
+export { isNoteworthy, mergeNoteText, renumberNoteText } from './backup-merge-note';
 
 // ---------------------------------------------------------------------------
 // Reminder

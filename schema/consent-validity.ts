@@ -99,6 +99,11 @@ function unionOf(sets: ReadonlyArray<readonly ConsentGiver[]>): ConsentGiver[] {
   return BOTH.filter((g) => sets.some((s) => s.includes(g)));
 }
 
+/** A parent/guardian, another adult, or someone 18 or older: gives consent about their own information alone. */
+export function isAdultParty(party: Pick<Party, 'role' | 'age'>): boolean {
+  return party.role === 'ouder-voogd' || party.role === 'volwassene' || (party.age ?? 0) >= ADULT_AGE;
+}
+
 /** Whose consent is needed for information about `party` on `onDate`. */
 export function decidersOn(
   party: Pick<Party, 'role' | 'age' | 'competence'>,

@@ -215,6 +215,31 @@ describe('buildSummary (examples)', () => {
     expect(told).toContain('jongere-die-doorstuurde');
   });
 
+  it('does not let a pseudonym made from a role tell that role when roles are not shown', () => {
+    const melder = makeParty({ caseId, role: 'melder', pseudonym: 'Melder A', age: 13 });
+    const own = makeConsent({
+      caseId,
+      partyId: melder.id,
+      recipient: 'school',
+      givenBy: 'jongere',
+      categories: ['namen-betrokkenen'],
+    });
+    const withdrawn = base.consents.map((c) => ({ ...c, withdrawnOn: shiftDate(-1) }));
+    const parties = [...base.parties, melder];
+    const hidden = summaryToText(
+      buildSummary({ ...base, parties, consents: [...withdrawn, own] }, 'school', ON, VL),
+      labels,
+    );
+    expect(hidden).not.toMatch(/melder/i);
+    expect(hidden).toContain(`Betrokkene ${parties.indexOf(melder) + 1}`);
+    // Where roles may be told, the pseudonym is the worker's own.
+    const told = summaryToText(
+      buildSummary({ ...base, parties, consents: [...base.consents, own] }, 'school', ON, VL),
+      labels,
+    );
+    expect(told).toContain('Melder A');
+  });
+
   it('leaves out everything a withdrawn consent covered, from the day of withdrawal', () => {
     const consents = [
       makeConsent({ caseId, partyId: jongere.id, recipient: 'school', categories: ['feiten'], withdrawnOn: ON }),

@@ -321,12 +321,18 @@ export function buildSummary(
   // A role tells what happened: shown only where some case-level information may be shared.
   const rolesShown = [...releases.values()].some((records) => records !== null);
   const roleOf = (role: PartyRole): SummaryRole => (rolesShown ? role : 'betrokkene');
+  // A pseudonym made from a role ("Melder A", "Ouder A") would tell that role too: without roles it is
+  // "Betrokkene" and the person's place in the list (unlike "Betrokkene A" of the role "andere").
+  const pseudonymOf = (p: Party): string =>
+    rolesShown || !/^(melder|ouder|volwassene)\b/i.test(p.pseudonym.trim())
+      ? p.pseudonym
+      : `Betrokkene ${parties.indexOf(p) + 1}`;
   const label = (partyId: string): PartyLabel => {
     const p = partyById.get(partyId);
     return {
       role: roleOf(p?.role ?? 'andere'),
       age: p?.age,
-      pseudonym: p !== undefined && named.has(p.id) ? p.pseudonym : undefined,
+      pseudonym: p !== undefined && named.has(p.id) ? pseudonymOf(p) : undefined,
     };
   };
   const replacement = options.nameReplacement ?? defaultReplacement;
@@ -361,11 +367,11 @@ export function buildSummary(
           withheld.add(category);
           continue;
         }
-        const { role, pseudonym, realName, age, school, className } = p;
+        const { role, realName, age, school, className } = p;
         sections.push({
           category,
           sources: records.map(sourceOf),
-          facts: [{ kind: 'party', role: roleOf(role), pseudonym, realName, age, school, className }],
+          facts: [{ kind: 'party', role: roleOf(role), pseudonym: pseudonymOf(p), realName, age, school, className }],
         });
       }
       continue;

@@ -83,7 +83,13 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // nine unused catalogue strings, and the wording fixes after them: 272.2 KiB;
 // undoing a follow-up's "Klaar" (case page and Opvolging) and the region
 // switch's saved line: 272.8 KiB. Ceiling 273 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 273, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
+// Session 20: fixes from three reviews as a keyboard and screen-reader user
+// (the unlock wait said once, empty unlock and recovery code asked for,
+// named real-name buttons and <details> groups, focus after closing and
+// reopening a case, notes of one minute told apart, an adult's own consent,
+// a merged case's number kept unique, role-free pseudonyms in a summary),
+// less nine unused catalogue strings: 273.6 KiB. Ceiling 274 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 274, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds

@@ -314,6 +314,56 @@ describe('merging a backup into an existing logbook', () => {
     expect(file.bytes.byteLength).toBeGreaterThan(0);
   });
 
+  it('gives a new case whose number is taken here the next free number, and says so on the case', async () => {
+    // A colleague's handover file: their own 2026-001 and 2026-002.
+    const theirs = makeCase({ reference: '2026-001', description: 'Dossier van de collega.' });
+    const theirNext = makeCase({ reference: '2026-002', description: 'Tweede dossier van de collega.' });
+    await saveRecords([theirs, theirNext, makeNote({ caseId: theirs.id, text: 'Notitie van de collega.' })]);
+    const file = await exportBackup({ protection: { kind: 'transfer', passphrase: TRANSFER } });
+
+    // This logbook already has its own 2026-001.
+    await freshVault();
+    const mine = makeCase({ reference: await reserveCaseReference(2026), description: 'Mijn dossier.' });
+    expect(mine.reference).toBe('2026-001');
+    await saveRecords([mine]);
+
+    const summary = await importBackup(file.bytes, TRANSFER, { mode: 'merge' });
+    // 2026-002 is free here but comes with the file: the renumbered case skips it.
+    expect(summary).toMatchObject({ casesAdded: 2, renumbered: [{ from: '2026-001', to: '2026-003' }] });
+    const cases = (await listRecords({ kind: 'case' })).flatMap((r) =>
+      r.ok && r.record.kind === 'case' ? [r.record] : [],
+    );
+    const byId = new Map(cases.map((c) => [c.id, c.reference]));
+    expect(byId.get(mine.id)).toBe('2026-001');
+    expect(byId.get(theirs.id)).toBe('2026-003');
+    expect(byId.get(theirNext.id)).toBe('2026-002');
+    expect(new Set(cases.map((c) => c.reference)).size).toBe(cases.length);
+    const notes = (await listRecords({ kind: 'note', caseId: theirs.id })).flatMap((r) =>
+      r.ok ? [r.record.text] : [],
+    );
+    expect(notes).toContain(
+      'Ingelezen uit een back-up. In dat logboek heette dit dossier 2026-001; dat nummer was hier al in gebruik, dus heet het hier 2026-003.',
+    );
+    // The next case made here gets a number no case has.
+    expect(await reserveCaseReference(2026)).toBe('2026-004');
+
+    // The same file again: the case is known by its id now; nothing is renumbered twice.
+    const again = await importBackup(file.bytes, TRANSFER, { mode: 'merge' });
+    expect(again).toMatchObject({ casesAdded: 0, casesUpdated: 0, recordsKept: 0, renumbered: [] });
+    // A newer version of that case from the colleague updates it here and keeps its number here.
+    await freshVault();
+    const newer = { ...theirs, status: 'in-rust' as const, updatedAt: new Date().toISOString() };
+    await saveRecords([newer]);
+    const newerFile = await exportBackup({ protection: { kind: 'transfer', passphrase: TRANSFER } });
+    await freshVault();
+    await saveRecords([mine, { ...theirs, reference: '2026-003' }]);
+    expect(await importBackup(newerFile.bytes, TRANSFER, { mode: 'merge' })).toMatchObject({ casesUpdated: 1 });
+    const after = (await listRecords({ kind: 'case' })).flatMap((r) =>
+      r.ok && r.record.kind === 'case' ? [r.record] : [],
+    );
+    expect(after.find((c) => c.id === theirs.id)).toMatchObject({ reference: '2026-003', status: 'in-rust' });
+  });
+
   it('takes the newer version of a case and says which fields changed', async () => {
     const parts = caseWithParts(3);
     const kase = parts[0];

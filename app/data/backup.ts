@@ -3,6 +3,7 @@
 // payload are in backup-file.ts; this module reads the store for an export
 // and writes an import in one transaction: all or nothing.
 import { formatIsoDate } from '../../schema/calendar-date';
+import { parseCaseReference } from '../../schema/case-rules';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import {
@@ -14,6 +15,7 @@ import {
   isNoteworthy,
   kindsNotBackedUp,
   mergeNoteText,
+  renumberNoteText,
   planMerge,
 } from '../../schema/backup';
 import type { BackupPayload, BackupScope, LocalRecord, MergeCounts } from '../../schema/backup';
@@ -29,7 +31,7 @@ import type { BackupKeySource, ProgressListener } from './backup-file';
 import { newKdfParams } from './crypto';
 import type { Bytes } from './crypto';
 import { sha256 } from './audit-log';
-import { raiseCaseReferenceCounter, readCaseReferenceCounter } from './case-reference';
+import { raiseCaseReferenceCounter, readCaseReferenceCounter, reserveCaseReference } from './case-reference';
 import { db } from './db';
 import { AppendOnlyError, RecordConflictError, WrongPassphraseError } from './errors';
 import { assertPassphrase, openWithPassphrase, parseKeyring } from './keyring';
@@ -192,6 +194,8 @@ export interface ImportSummary extends MergeCounts {
   auditChain: { status: 'intact' | 'none' } | { status: 'broken'; firstBrokenSeq: number };
   /** Restore only: how many records of each kind came back (cases included), for a result in words. */
   restoredKinds?: Partial<Record<RecordKind, number>>;
+  /** Merge only: new cases whose number was already used on this device, and the number they got here. */
+  renumbered?: Array<{ from: string; to: string }>;
 }
 
 async function loadLocalRecords(): Promise<Map<string, LocalRecord>> {
@@ -204,6 +208,36 @@ async function loadLocalRecords(): Promise<Map<string, LocalRecord>> {
     }
   }
   return local;
+}
+
+/**
+ * A merge never leaves two cases with one number (a colleague's handover file numbers its cases in
+ * that logbook's own series): a new case whose number is used here, or by another new case of the
+ * file, gets the next free number of its year from this device's counter (reserved before the write,
+ * so a failed write leaves a gap, never a duplicate). Changes `write` in place.
+ */
+async function renumberTakenReferences(
+  write: StoredRecord[],
+  local: ReadonlyMap<string, LocalRecord>,
+): Promise<Array<{ caseId: string; from: string; to: string }>> {
+  const used = new Set<string>();
+  for (const entry of local.values()) if (entry.ok && entry.record.kind === 'case') used.add(entry.record.reference);
+  const incoming = new Set(write.flatMap((r) => (r.kind === 'case' ? [r.reference] : [])));
+  const renumbered: Array<{ caseId: string; from: string; to: string }> = [];
+  for (const [i, record] of write.entries()) {
+    if (record.kind !== 'case' || local.has(record.id)) continue;
+    if (!used.has(record.reference)) {
+      used.add(record.reference);
+      continue;
+    }
+    const year = parseCaseReference(record.reference)?.year ?? new Date().getFullYear();
+    let to = await reserveCaseReference(year);
+    while (used.has(to) || incoming.has(to)) to = await reserveCaseReference(year);
+    used.add(to);
+    write[i] = { ...record, reference: to };
+    renumbered.push({ caseId: record.id, from: record.reference, to });
+  }
+  return renumbered;
 }
 
 function mergeNote(caseId: string, text: string, at: string): Note {
@@ -298,16 +332,19 @@ export async function importBackupUsing(
     const future = findFutureDated(payload.records, new Date());
     if (future !== null) throw new BackupError('backup.futureDated', future);
     let plan;
+    const local = await loadLocalRecords();
     try {
-      plan = planMerge(await loadLocalRecords(), payload.records);
+      plan = planMerge(local, payload.records);
     } catch (e) {
       if (e instanceof MergeConflictError) throw new BackupError('backup.conflict', e.message);
       throw e;
     }
     const at = new Date().toISOString();
-    const notes = plan.changes
-      .filter(isNoteworthy)
-      .map((change) => mergeNote(change.caseId, mergeNoteText(change), at));
+    const renumbered = await renumberTakenReferences(plan.write, local);
+    const notes = [
+      ...plan.changes.filter(isNoteworthy).map((change) => mergeNote(change.caseId, mergeNoteText(change), at)),
+      ...renumbered.map((r) => mergeNote(r.caseId, renumberNoteText(r.from, r.to), at)),
+    ];
     write = [...plan.write, ...notes];
     summary = {
       mode: 'merge',
@@ -315,6 +352,7 @@ export async function importBackupUsing(
       mergeNotes: notes.length,
       auditEvents: 0,
       auditChain: { status: 'none' },
+      renumbered: renumbered.map(({ from, to }) => ({ from, to })),
     };
   }
 

@@ -23,7 +23,12 @@ import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors';
 import { SelectField } from '../../ui/select-field';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { entitlementError, releasableCategories, type ConsentContext } from '../../../schema/consent-validity';
+import {
+  entitlementError,
+  isAdultParty,
+  releasableCategories,
+  type ConsentContext,
+} from '../../../schema/consent-validity';
 import { ART_458BIS_RECIPIENT, checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
 import { NameWarning } from './name-warning';
@@ -35,6 +40,7 @@ const recipientOptions = optionsOf(recipientSchema.options, t.recipients);
 const formCategories = infoCategorySchema.options;
 const categoryOptions = formCategories.map((value) => ({ value, label: t.categoryLabels[value] }));
 const giverOptions = optionsOf(consentGiverSchema.options, t.givenByOptions);
+const adultGiverOptions = optionsOf(consentGiverSchema.options, { ...t.givenByOptions, jongere: t.adultSelf });
 const howOptions = (['mondeling-genoteerd', 'schriftelijk'] as const).map((value) => ({
   value,
   label: t.howOptions[value],
@@ -173,7 +179,7 @@ export function ConsentForm({
       <RadioGroup
         legend={t.givenBy}
         name="consent-given-by"
-        options={giverOptions}
+        options={party && isAdultParty(party) ? adultGiverOptions : giverOptions}
         inline
         {...form.choice('givenBy')}
       />

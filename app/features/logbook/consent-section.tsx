@@ -3,7 +3,7 @@
 // (noodtoestand / art. 458bis) needs a written justification and the check
 // questions, and is always shown as "Gedeeld zonder toestemming".
 import type { ReactNode } from 'react';
-import type { ConsentContext } from '../../../schema/consent-validity';
+import { isAdultParty, type ConsentContext } from '../../../schema/consent-validity';
 import { basisAllowsRecipient } from '../../../schema/share-rules';
 import { isConsentActive } from '../../../schema/consent-rules';
 import {
@@ -101,7 +101,14 @@ function ConsentCard({
   const categories = consentCategoriesText(consent);
   if (consent.basis !== 'toestemming') return <ShareCard share={consent} title={title} categories={categories} />;
   return (
-    <GivenCard consent={consent} title={title} categories={categories} today={today} onSaved={onSaved}>
+    <GivenCard
+      consent={consent}
+      title={title}
+      categories={categories}
+      today={today}
+      onSaved={onSaved}
+      adult={party !== undefined && isAdultParty(party)}
+    >
       {party ? <ConsentValidityView consent={consent} party={party} all={all} ctx={ctx} today={today} /> : null}
     </GivenCard>
   );
@@ -153,6 +160,7 @@ function GivenCard({
   categories,
   today,
   onSaved,
+  adult,
   children,
 }: {
   consent: ConsentGiven;
@@ -160,6 +168,8 @@ function GivenCard({
   categories: string;
   today: string;
   onSaved: (message: string) => void;
+  /** About an adult: their own consent reads "de betrokkene zelf", not "de jongere". */
+  adult: boolean;
   children: ReactNode;
 }) {
   const active = isConsentActive(consent, today);
@@ -169,7 +179,13 @@ function GivenCard({
         {title}
       </h3>
       <p>{categories}</p>
-      <p>{t.entryGiven(t.givenByOptions[consent.givenBy], formatDate(consent.givenOn), t.howOptions[consent.how])}</p>
+      <p>
+        {t.entryGiven(
+          adult && consent.givenBy === 'jongere' ? t.adultSelf : t.givenByOptions[consent.givenBy],
+          formatDate(consent.givenOn),
+          t.howOptions[consent.how],
+        )}
+      </p>
       {children}
       {consent.withdrawnOn ? (
         <p className="badge">

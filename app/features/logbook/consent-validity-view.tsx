@@ -41,7 +41,7 @@ export function decidersText(deciders: Deciders): string {
         : basis.kind === 'leeftijd'
           ? t.why.leeftijd(basis.min, basis.max)
           : t.why['leeftijd-onbekend'];
-  const who = deciders.anyOf.map((g) => t.giverNames[g]).join(' en ');
+  const who = basis.kind === 'volwassene' ? t.adultSelf : deciders.anyOf.map((g) => t.giverNames[g]).join(' en ');
   return `${why} ${deciders.sets.length > 1 ? t.decidesUncertain(who) : t.decides(who)}`;
 }
 

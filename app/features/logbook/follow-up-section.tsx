@@ -1,6 +1,7 @@
 // "Laten rusten tot": a follow-up date with a purpose (suggested +7 days),
 // done or rescheduled with a reason (history kept). Also the case status:
 // close with a retention date, reopen, erase after confirmation.
+import { useRef } from 'react';
 import { suggestFollowUpDate } from '../../../schema/case-rules';
 import { closeCaseInput } from '../../../schema/records/case';
 import { scheduleFollowUpInput, type FollowUp } from '../../../schema/records/follow-up';
@@ -25,6 +26,7 @@ import { useAction } from '../../ui/use-action';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 import { statusText } from './status-text';
 import { ItemList } from '../../ui/item-list';
+import { useFocusAfterSwap } from '../../ui/focus';
 import { Button } from '../../ui/button';
 
 const t = nl.logbook.followUp;
@@ -38,6 +40,14 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
     .filter((followUp) => followUp.doneOn === undefined)
     .sort((a, b) => a.due.localeCompare(b.due));
   const done = detail.followUps.filter((followUp) => followUp.doneOn !== undefined);
+  // Closing swaps the close form for "Dossier heropenen", reopening swaps back: focus goes to the new button.
+  const closeArea = useRef<HTMLDivElement>(null);
+  const focusAfter = useFocusAfterSwap(closed);
+  const focusCloseArea = () =>
+    focusAfter(
+      () => closeArea.current?.querySelector('button'),
+      () => closeArea.current,
+    );
 
   return (
     <CaseSection id="opvolging" title={t.title}>
@@ -68,16 +78,33 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
         </>
       ) : null}
       <h3>{closed ? tc.titleClosed : tc.title}</h3>
-      {closed ? (
-        <ReopenButton caseId={current.id} onSaved={setSaved} />
-      ) : (
-        <>
-          {open.length > 0 ? <p className="field__hint">{nl.errors['case.openFollowUps']}</p> : null}
-          <Expander label={tc.button} onSaved={setSaved}>
-            {(close, saved) => <CloseForm caseId={current.id} onDone={() => saved(tc.closedDone)} onCancel={close} />}
-          </Expander>
-        </>
-      )}
+      <div ref={closeArea}>
+        {closed ? (
+          <ReopenButton
+            caseId={current.id}
+            onSaved={(message) => {
+              focusCloseArea();
+              setSaved(message);
+            }}
+          />
+        ) : (
+          <>
+            {open.length > 0 ? <p className="field__hint">{nl.errors['case.openFollowUps']}</p> : null}
+            <Expander label={tc.button} onSaved={setSaved}>
+              {(close, saved) => (
+                <CloseForm
+                  caseId={current.id}
+                  onDone={() => {
+                    focusCloseArea();
+                    saved(tc.closedDone);
+                  }}
+                  onCancel={close}
+                />
+              )}
+            </Expander>
+          </>
+        )}
+      </div>
       <div className="erase-row">
         <EraseCaseButton
           caseId={current.id}

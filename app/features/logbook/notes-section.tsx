@@ -46,6 +46,9 @@ export function NotesSection({ detail }: { detail: CaseDetail }) {
   const byId = new Map(detail.notes.map((note) => [note.id, note]));
   const replacement = new Map<string, Note>();
   for (const note of detail.notes) if (note.supersedes) replacement.set(note.supersedes, note);
+  // Each note's time, as its heading and buttons name it: notes of the same minute are told apart by
+  // their seconds, and notes of the same second by their place ("(2)").
+  const whenOf = noteTimes(detail.notes);
 
   return (
     <CaseSection id="tijdlijn" title={t.title}>
@@ -58,6 +61,7 @@ export function NotesSection({ detail }: { detail: CaseDetail }) {
             replaces={note.supersedes ? byId.get(note.supersedes) : undefined}
             parties={detail.parties}
             onSaved={setSaved}
+            when={whenOf.get(note.id) ?? formatDateTime(note.at)}
           />
         )}
       </RecordList>
@@ -67,20 +71,44 @@ export function NotesSection({ detail }: { detail: CaseDetail }) {
   );
 }
 
+function noteTimes(notes: readonly Note[]): Map<string, string> {
+  const count = (labels: string[]) => labels.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
+  const minutes = notes.map((note) => formatDateTime(note.at));
+  const perMinute = count(minutes);
+  const labels = notes.map((note, i) => {
+    const minute = minutes[i] ?? '';
+    return (perMinute.get(minute) ?? 0) > 1
+      ? `${minute}:${String(new Date(note.at).getSeconds()).padStart(2, '0')}`
+      : minute;
+  });
+  const perLabel = count(labels);
+  const seen = new Map<string, number>();
+  return new Map(
+    notes.map((note, i) => {
+      const label = labels[i] ?? '';
+      if ((perLabel.get(label) ?? 0) < 2) return [note.id, label];
+      const n = (seen.get(label) ?? 0) + 1;
+      seen.set(label, n);
+      return [note.id, `${label} (${n})`];
+    }),
+  );
+}
+
 function NoteCard({
   note,
   replacedBy,
   replaces,
   parties,
   onSaved,
+  when,
 }: {
   note: Note;
   replacedBy: Note | undefined;
   replaces: Note | undefined;
   parties: readonly Party[];
   onSaved: (message: string) => void;
+  when: string;
 }) {
-  const when = formatDateTime(note.at);
   return (
     <article
       className={replacedBy ? 'record-card note note--superseded' : 'record-card note'}

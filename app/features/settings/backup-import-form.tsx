@@ -66,6 +66,7 @@ export function summaryText(summary: ImportSummary): string[] {
     t.merged(summary.casesAdded, summary.casesUpdated),
     t.mergedRecords(summary.recordsAdded, summary.recordsUpdated, summary.recordsSkipped),
     summary.recordsKept > 0 ? t.kept(summary.recordsKept) : '',
+    ...(summary.renumbered ?? []).map((r) => t.renumbered(r.from, r.to)),
     summary.mergeNotes > 0 ? t.mergeNotes(summary.mergeNotes) : '',
   ].filter(Boolean);
 }

@@ -14,6 +14,8 @@ export const consentRules = {
     onvolledig: (who: string) => `Nog niet genoeg: ook toestemming van ${who} is nodig.`,
   },
   giverNames: { jongere: 'de jongere', 'ouder-voogd': 'de ouders of voogd' },
+  /** An adult's own consent (stored as giver "jongere": the person the information is about). */
+  adultSelf: 'de betrokkene zelf',
   decides: (who: string) => `Beslist: ${who}.`,
   decidesUncertain: (who: string) =>
     `Beslist: ${who} samen, omdat een leeftijdsgrens in deze periode kan vallen (de verjaardag is niet bekend).`,

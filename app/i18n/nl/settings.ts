@@ -99,6 +99,8 @@ export const settings = {
       `Verder ${plural(added, 'gegeven', 'gegevens')} toegevoegd en ${updated} bijgewerkt; ${same} ${same === 1 ? 'was' : 'waren'} al gelijk.`,
     kept: (n: number) =>
       `${plural(n, 'gegeven', 'gegevens')} bleef zoals het hier stond, omdat de versie op dit toestel nieuwer of anders was.`,
+    renumbered: (from: string, to: string) =>
+      `Dossier ${from} uit het bestand heet hier ${to}: dat nummer was al in gebruik.`,
     mergeNotes: (n: number) =>
       `Bij ${plural(n, 'dossier', 'dossiers')} staat nu een notitie die zegt wat het samenvoegen veranderde.`,
   },
