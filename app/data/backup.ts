@@ -3,7 +3,12 @@
 // payload are in backup-file.ts; this module reads the store for an export
 // and writes an import in one transaction: all or nothing.
 import { formatIsoDate } from '../../schema/calendar-date';
-import { parseCaseReference } from '../../schema/case-rules';
+import {
+  MAX_REFERENCE_SEQUENCE,
+  formatCaseReference,
+  highestSequences,
+  parseCaseReference,
+} from '../../schema/case-rules';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import {
@@ -31,9 +36,9 @@ import type { BackupKeySource, ProgressListener } from './backup-file';
 import { newKdfParams } from './crypto';
 import type { Bytes } from './crypto';
 import { sha256 } from './audit-log';
-import { raiseCaseReferenceCounter, readCaseReferenceCounter, reserveCaseReference } from './case-reference';
+import { raiseCaseReferenceCounter, readCaseReferenceCounter } from './case-reference';
 import { db } from './db';
-import { AppendOnlyError, RecordConflictError, WrongPassphraseError } from './errors';
+import { AppendOnlyError, RecordConflictError, StorageFailedError, WrongPassphraseError } from './errors';
 import { assertPassphrase, openWithPassphrase, parseKeyring } from './keyring';
 import { requireDataKey } from './session';
 import { updateSettings } from './settings';
@@ -213,8 +218,10 @@ async function loadLocalRecords(): Promise<Map<string, LocalRecord>> {
 /**
  * A merge never leaves two cases with one number (a colleague's handover file numbers its cases in
  * that logbook's own series): a new case whose number is used here, or by another new case of the
- * file, gets the next free number of its year from this device's counter (reserved before the write,
- * so a failed write leaves a gap, never a duplicate). Changes `write` in place.
+ * file, gets the next number of its year above this device's counter and every number in use here or
+ * in the file. Nothing is written before the import's one transaction (a refused import leaves the
+ * logbook as it was); the counter is raised after it (raiseCaseReferenceCounter scans the numbers in
+ * use). Changes `write` in place.
  */
 async function renumberTakenReferences(
   write: StoredRecord[],
@@ -222,7 +229,11 @@ async function renumberTakenReferences(
 ): Promise<Array<{ caseId: string; from: string; to: string }>> {
   const used = new Set<string>();
   for (const entry of local.values()) if (entry.ok && entry.record.kind === 'case') used.add(entry.record.reference);
-  const incoming = new Set(write.flatMap((r) => (r.kind === 'case' ? [r.reference] : [])));
+  const incoming = write.flatMap((r) => (r.kind === 'case' ? [r.reference] : []));
+  const last = new Map<string, number>(Object.entries(await readCaseReferenceCounter()));
+  for (const [year, n] of Object.entries(highestSequences([...used, ...incoming]))) {
+    last.set(year, Math.max(last.get(year) ?? 0, n));
+  }
   const renumbered: Array<{ caseId: string; from: string; to: string }> = [];
   for (const [i, record] of write.entries()) {
     if (record.kind !== 'case' || local.has(record.id)) continue;
@@ -231,8 +242,10 @@ async function renumberTakenReferences(
       continue;
     }
     const year = parseCaseReference(record.reference)?.year ?? new Date().getFullYear();
-    let to = await reserveCaseReference(year);
-    while (used.has(to) || incoming.has(to)) to = await reserveCaseReference(year);
+    const sequence = (last.get(String(year)) ?? 0) + 1;
+    if (sequence > MAX_REFERENCE_SEQUENCE) throw new StorageFailedError(new Error(`no references left for ${year}`));
+    last.set(String(year), sequence);
+    const to = formatCaseReference(year, sequence);
     used.add(to);
     write[i] = { ...record, reference: to };
     renumbered.push({ caseId: record.id, from: record.reference, to });

@@ -25,7 +25,7 @@ describe('decidersText', () => {
 
   it('an adult decides about their own information, whatever the age field says', () => {
     expect(decidersText(decidersOn({ role: 'volwassene' }, flanders, '2026-03-12'))).toBe(
-      'Een volwassene beslist zelf over de eigen gegevens. Beslist: de jongere.',
+      'Een volwassene beslist zelf over de eigen gegevens. Beslist: de betrokkene zelf.',
     );
   });
 });
