@@ -32,6 +32,7 @@ import {
 import { ART_458BIS_RECIPIENT, checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
 import { NameWarning } from './name-warning';
+import { giverLabels } from './consent-validity-view';
 import { notInFuture, optionsOf } from './form-values';
 
 const t = nl.logbook.consent;
@@ -39,8 +40,8 @@ const ts = nl.logbook.share;
 const recipientOptions = optionsOf(recipientSchema.options, t.recipients);
 const formCategories = infoCategorySchema.options;
 const categoryOptions = formCategories.map((value) => ({ value, label: t.categoryLabels[value] }));
-const giverOptions = optionsOf(consentGiverSchema.options, t.givenByOptions);
-const adultGiverOptions = optionsOf(consentGiverSchema.options, { ...t.givenByOptions, jongere: t.adultSelf });
+const giverOptions = optionsOf(consentGiverSchema.options, giverLabels(false));
+const adultGiverOptions = optionsOf(consentGiverSchema.options, giverLabels(true));
 const howOptions = (['mondeling-genoteerd', 'schriftelijk'] as const).map((value) => ({
   value,
   label: t.howOptions[value],

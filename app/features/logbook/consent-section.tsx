@@ -24,7 +24,7 @@ import type { FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { consentCategoriesText } from './consent-categories';
 import { ConsentForm, ShareForm, checkKeys } from './consent-forms';
-import { ConsentValidityView } from './consent-validity-view';
+import { ConsentValidityView, giverLabels } from './consent-validity-view';
 import { RecordList } from '../../ui/item-list';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 
@@ -179,13 +179,7 @@ function GivenCard({
         {title}
       </h3>
       <p>{categories}</p>
-      <p>
-        {t.entryGiven(
-          adult && consent.givenBy === 'jongere' ? t.adultSelf : t.givenByOptions[consent.givenBy],
-          formatDate(consent.givenOn),
-          t.howOptions[consent.how],
-        )}
-      </p>
+      <p>{t.entryGiven(giverLabels(adult)[consent.givenBy], formatDate(consent.givenOn), t.howOptions[consent.how])}</p>
       {children}
       {consent.withdrawnOn ? (
         <p className="badge">

@@ -15,6 +15,11 @@ import { formatDate } from '../../ui/dates';
 
 const t = nl.logbook.consent;
 
+/** Who gave a consent, as the form offers it and the card says it: an adult's own is "de betrokkene zelf". */
+export function giverLabels(adult: boolean): Readonly<Record<ConsentGiven['givenBy'], string>> {
+  return adult ? { ...t.givenByOptions, jongere: t.adultSelf } : t.givenByOptions;
+}
+
 export function statusText(state: ConsentStatus): string {
   switch (state.status) {
     case 'geldig':

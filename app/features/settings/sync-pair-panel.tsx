@@ -1,7 +1,7 @@
 // Pairing a second device (Instellingen → Synchronisatie, sync-section.tsx):
 // the passphrase, then a one-time code that is withdrawn from the server when
 // it expires, is cancelled or the panel closes.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { SyncConfig } from '../../data/sync/config';
 import { cancelPairing, createPairing, type PairingOffer } from '../../data/sync/pairing';
 import { sync as t } from '../../i18n/nl/sync';
@@ -25,11 +25,14 @@ export function SyncPairPanel({ config }: { config: SyncConfig }) {
   // A withdrawn or expired code gives the passphrase field back; focus goes there if it was on the code.
   const section = useRef<HTMLElement>(null);
   const focusAfter = useFocusAfterSwap(offer);
-  const focusPassphrase = () =>
-    focusAfter(
-      () => firstControl(section.current),
-      () => section.current,
-    );
+  const focusPassphrase = useCallback(
+    () =>
+      focusAfter(
+        () => firstControl(section.current),
+        () => section.current,
+      ),
+    [focusAfter],
+  );
 
   // The offer is withdrawn from the server when it expires or the panel closes.
   useEffect(() => {
@@ -37,15 +40,12 @@ export function SyncPairPanel({ config }: { config: SyncConfig }) {
     const wait = Math.max(0, offer.expiresAt.getTime() - Date.now());
     const timer = window.setTimeout(() => {
       void cancelPairing(config, offer.docId);
-      focusAfter(
-        () => firstControl(section.current),
-        () => section.current,
-      );
+      focusPassphrase();
       setOffer(null);
       setNotice(t.pairExpired);
     }, wait);
     return () => window.clearTimeout(timer);
-  }, [offer, config, focusAfter]);
+  }, [offer, config, focusPassphrase]);
   useEffect(
     () => () => {
       if (offer) void cancelPairing(config, offer.docId);

@@ -9,6 +9,7 @@ import { team as t, teamRoleLabels } from '../../i18n/nl/team';
 import { LiveText } from '../../ui/live-text';
 
 export const dateTime = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', timeStyle: 'short' });
+export const timeOnly = new Intl.DateTimeFormat('nl-BE', { timeStyle: 'short' });
 
 /** The Dutch text for a team error code (app/data/team/errors.ts), or the generic one. */
 export function teamErrorText(error: unknown): string {

@@ -18,13 +18,11 @@ import { useSectionFocus } from '../../shell/use-section-focus';
 import { RemoveDialog, useRemoval } from '../../ui/remove-dialog';
 import { TeamAccountPanel } from './team-account-panel';
 import { HandOverDialog } from './team-handover';
-import { Fingerprint, StatusLines, teamErrorText } from './team-common';
+import { Fingerprint, StatusLines, teamErrorText, timeOnly } from './team-common';
 import { useFocusAfterSwap } from '../../ui/focus';
 import { EntryForm } from './team-entry-form';
 import { InvitePanel, RequestsPanel } from './team-invites';
 import { MembersPanel } from './team-members-panel';
-
-const timeOnly = new Intl.DateTimeFormat('nl-BE', { timeStyle: 'short' });
 
 function TeamView({
   config,
