@@ -188,6 +188,19 @@ test.describe('follow-up overview', () => {
     expect(second.text).toContain('DTSTART;VALUE=DATE:20260313\r\n');
     expect(second.text).not.toContain('Later gesprek');
 
+    // With nothing open, no (empty) file is offered, and the status says why.
+    await followUp.markDone(reference);
+    const downloads: string[] = [];
+    page.on('download', (download) => downloads.push(download.suggestedFilename()));
+    await page.getByRole('button', { name: 'Agenda-bestand (.ics)' }).click();
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: 'Er staan geen opvolgingen open. Er is geen agenda-bestand gemaakt.' }),
+    ).toBeVisible();
+    await expect(page.getByText('Open het bestand opnieuw in je agenda')).toHaveCount(0);
+    expect(downloads).toEqual([]);
+
     expect(await cspViolations(page)).toEqual([]);
     await expectNoAxeViolations(page, 'after calendar download');
   });

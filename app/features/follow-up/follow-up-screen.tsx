@@ -466,7 +466,7 @@ function History({ followUp }: { followUp: FollowUp }) {
 
 function CalendarExport() {
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean; file?: boolean } | null>(null);
   const headingId = useId();
 
   async function download() {
@@ -474,11 +474,13 @@ function CalendarExport() {
     setMessage(null);
     try {
       const result = await exportFollowUpCalendar();
-      offerDownload(new Blob([result.text], { type: `${ICS_MIME_TYPE};charset=utf-8` }), ICS_FILE_NAME);
-      const text = [t.calendar.done(result.count), result.skipped > 0 ? t.calendar.skipped(result.skipped) : '']
-        .filter(Boolean)
-        .join(' ');
-      setMessage({ text, error: false });
+      // An empty calendar adds nothing to an agenda (and removes nothing from it): no file then.
+      if (result.count > 0) {
+        offerDownload(new Blob([result.text], { type: `${ICS_MIME_TYPE};charset=utf-8` }), ICS_FILE_NAME);
+      }
+      const done = result.count > 0 ? t.calendar.done(result.count) : t.calendar.none;
+      const text = [done, result.skipped > 0 ? t.calendar.skipped(result.skipped) : ''].filter(Boolean).join(' ');
+      setMessage({ text, error: false, file: result.count > 0 });
     } catch (e) {
       setMessage({ text: errorText(e), error: true });
     } finally {
@@ -498,7 +500,9 @@ function CalendarExport() {
       <p role="status" className={message?.error ? 'field__error' : 'follow-up-calendar__status'}>
         {message ? message.text : ''}
       </p>
-      {message && !message.error ? <p className="follow-up-calendar__hint">{t.calendar.again}</p> : null}
+      {message && !message.error && message.file ? (
+        <p className="follow-up-calendar__hint">{t.calendar.again}</p>
+      ) : null}
     </section>
   );
 }

@@ -110,6 +110,7 @@ export const followUp = {
       n === 1
         ? 'Het agenda-bestand met 1 opvolging is gedownload.'
         : `Het agenda-bestand met ${n} opvolgingen is gedownload.`,
+    none: 'Er staan geen opvolgingen open. Er is geen agenda-bestand gemaakt.',
     skipped: (n: number) =>
       `${n} ${n === 1 ? 'opvolging kon' : 'opvolgingen konden'} niet gelezen worden en ${n === 1 ? 'staat' : 'staan'} er niet in.`,
     again: 'Open het bestand opnieuw in je agenda na elke wijziging: verplaatste opvolgingen worden dan bijgewerkt.',
