@@ -24,6 +24,10 @@ describe('whoDecides', () => {
     ['nederland', 12, undefined, ['jongere', 'ouder-voogd'], 'nl-12-tot-16', false, false],
     ['nederland', 15, undefined, ['jongere', 'ouder-voogd'], 'nl-12-tot-16', false, false],
     ['nederland', 16, undefined, ['jongere'], 'nl-16-plus', false, false],
+    ['nederland', 17, undefined, ['jongere'], 'nl-16-plus', false, false],
+    ['nederland', 18, undefined, ['jongere'], 'volwassene', false, false],
+    ['vlaanderen', 18, undefined, ['jongere'], 'volwassene', false, false],
+    ['vlaanderen', 19, override(false), ['jongere'], 'volwassene', false, false],
   ] as const)(
     '%s, age %s, override %o: %o decide (%s)',
     (jurisdiction, age, ov, givers, rule, presumed, overridden) => {
@@ -39,6 +43,11 @@ describe('whoDecides', () => {
       reason: 'leeftijd-onbekend',
     });
     expect(whoDecides({ jurisdiction: 'nederland', override: override(true) })).toMatchObject({ known: false });
+  });
+
+  it('does not apply a competence judgement to an adult but says so', () => {
+    const result = whoDecides({ jurisdiction: 'vlaanderen', age: 20, override: override(false) });
+    expect(result).toMatchObject({ givers: ['jongere'], rule: 'volwassene', overrideNotApplied: true });
   });
 
   it('does not apply an override in the Netherlands but says so', () => {

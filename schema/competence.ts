@@ -33,6 +33,8 @@ export type CompetenceOverride = z.infer<typeof competenceOverrideSchema>;
 export const PRESUMED_COMPETENT_AGE_VL = 12;
 export const NL_BOTH_FROM_AGE = 12;
 export const NL_ALONE_FROM_AGE = 16;
+/** From 18 a person is an adult and decides alone, in both jurisdictions. */
+export const ADULT_AGE = 18;
 
 export type CompetenceRule =
   | 'vl-vermoeden-bekwaam' // 12+, presumed competent
@@ -41,7 +43,8 @@ export type CompetenceRule =
   | 'vl-beoordeeld-niet-bekwaam' // assessed not competent (override)
   | 'nl-onder-12' // parents decide
   | 'nl-12-tot-16' // young person and parents together
-  | 'nl-16-plus'; // young person alone
+  | 'nl-16-plus' // young person alone
+  | 'volwassene'; // 18 or older: decides about their own information, whatever a judgement said
 
 export type WhoDecides =
   | {
@@ -75,6 +78,20 @@ export function whoDecides(input: {
 }): WhoDecides {
   const { jurisdiction, age, override } = input;
   const validAge = age !== undefined && Number.isFinite(age) && age >= 0 ? Math.floor(age) : undefined;
+
+  // An adult decides alone; a competence judgement (Flanders: about a minor) does not apply to them.
+  if (validAge !== undefined && validAge >= ADULT_AGE) {
+    return {
+      known: true,
+      jurisdiction,
+      givers: YOUNG,
+      rule: 'volwassene',
+      presumed: false,
+      overridden: false,
+      ...(override ? { override } : {}),
+      overrideNotApplied: override !== undefined,
+    };
+  }
 
   if (jurisdiction === 'vlaanderen') {
     if (override) {

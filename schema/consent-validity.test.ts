@@ -66,6 +66,13 @@ const table: Row[] = [
   ['nederland', 'niet-bekwaam', 12, 'N', 'N', 'Y'],
   ['nederland', 'niet-bekwaam', 15, 'N', 'N', 'Y'],
   ['nederland', 'niet-bekwaam', 17, 'Y', 'N', 'Y'],
+  // 18 and older: an adult decides about their own information; a judgement is about a minor.
+  ['vlaanderen', 'geen', 18, 'Y', 'N', 'Y'],
+  ['vlaanderen', 'bekwaam', 19, 'Y', 'N', 'Y'],
+  ['vlaanderen', 'niet-bekwaam', 18, 'Y', 'N', 'Y'],
+  ['vlaanderen', 'niet-bekwaam', 19, 'Y', 'N', 'Y'],
+  ['nederland', 'geen', 18, 'Y', 'N', 'Y'],
+  ['nederland', 'niet-bekwaam', 19, 'Y', 'N', 'Y'],
 ];
 
 function setUp(age: number | undefined, competence?: CompetenceOverride, extra: Partial<Party> = {}) {
@@ -214,6 +221,30 @@ describe('validity over time', () => {
       '2026-03-11',
       '2027-03-11',
     ]);
+  });
+
+  it('hands a Flemish 17-year-old judged not competent their own decision once surely 18', () => {
+    const { party, consent } = setUp(17, judgement(false));
+    const ctx = { jurisdiction: 'vlaanderen', knownOn: KNOWN_ON } as const;
+    const young = consent('jongere', { givenOn: '2027-03-11' });
+    const parent = consent('ouder-voogd');
+    const query = { recipient: 'school', category: 'feiten' } as const;
+    // Still 17 on the day: the parents decide.
+    expect(consentRelease([parent], party, { ...query, onDate: KNOWN_ON }, ctx).released).toBe(true);
+    // 17 or 18 (the birthday is not known): only both together.
+    expect(decidersOn(party, ctx, '2026-09-01').sets).toEqual([['ouder-voogd'], ['jongere']]);
+    expect(consentRelease([parent], party, { ...query, onDate: '2026-09-01' }, ctx).released).toBe(false);
+    // Surely 18: the young adult alone, whatever the judgement said; the parents' consent no longer counts.
+    expect(decidersOn(party, ctx, '2027-03-11')).toMatchObject({
+      sets: [['jongere']],
+      basis: { kind: 'volwassene' },
+      overrideNotApplied: true,
+    });
+    expect(consentRelease([parent, young], party, { ...query, onDate: '2027-03-11' }, ctx).records).toEqual([young]);
+    expect(consentValidity(parent, party, [parent, young], ctx, '2027-03-11').state).toEqual({
+      status: 'niet-geldig',
+      reason: 'niet-meer-bevoegd',
+    });
   });
 
   it('lets an adult betrokkene decide about their own name', () => {

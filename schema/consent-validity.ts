@@ -25,7 +25,7 @@
 //   and still decides on the day asked: a parent's consent for an 11-year-old
 //   stops binding once the child may be 12 (Flanders); an 11-year-old's own
 //   consent does not start binding at 12 — ask again.
-import { whoDecides } from './competence';
+import { ADULT_AGE, whoDecides } from './competence';
 import type { CompetenceOverride, ConsentGiver, Jurisdiction } from './competence';
 import { isConsentActive } from './consent-rules';
 import { recordErrors } from './errors';
@@ -33,8 +33,6 @@ import type { RecordErrorCode } from './errors';
 import { infoCategorySchema } from './records/consent';
 import type { ConsentGiven, ConsentRecord, InfoCategory, Recipient } from './records/consent';
 import type { Party } from './records/party';
-
-export const ADULT_AGE = 18;
 
 /** Whose-information context shared by every rule in this file. */
 export interface ConsentContext {
@@ -116,8 +114,19 @@ export function decidersOn(
   }
   const override = party.competence && party.competence.assessedOn <= onDate ? party.competence : undefined;
   const range = ageRangeOn(party, ctx.knownOn, onDate);
+  // Someone surely 18 or older decides alone: a competence judgement is about a minor (DOMAIN.md).
+  if (range !== undefined && range.min >= ADULT_AGE) {
+    return {
+      sets: [['jongere']],
+      anyOf: ['jongere'],
+      basis: { kind: 'volwassene' },
+      overrideNotApplied: override !== undefined,
+    };
+  }
   if (ctx.jurisdiction === 'vlaanderen' && override) {
-    const sets: ReadonlyArray<readonly ConsentGiver[]> = [override.competent ? ['jongere'] : ['ouder-voogd']];
+    const sets: Array<readonly ConsentGiver[]> = [override.competent ? ['jongere'] : ['ouder-voogd']];
+    // Judged not competent but perhaps 18 already on that day: the young person may decide too, so both.
+    if (!override.competent && range !== undefined && range.max >= ADULT_AGE) sets.push(['jongere']);
     return { sets, anyOf: unionOf(sets), basis: { kind: 'oordeel', override }, overrideNotApplied: false };
   }
   if (range === undefined) {
@@ -127,9 +136,6 @@ export function decidersOn(
       basis: { kind: 'leeftijd-onbekend' },
       overrideNotApplied: override !== undefined,
     };
-  }
-  if (range.min >= ADULT_AGE) {
-    return { sets: [['jongere']], anyOf: ['jongere'], basis: { kind: 'volwassene' }, overrideNotApplied: false };
   }
   const sets: Array<readonly ConsentGiver[]> = [];
   for (let age = range.min; age <= range.max; age++) {

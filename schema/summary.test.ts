@@ -939,12 +939,14 @@ function oracle(
       : c.sharedOn === ON;
   const deciders = (p: Party, day: string): Giver[][] => {
     if (p.role === 'ouder-voogd' || p.role === 'volwassene') return [['jongere']];
-    if (jurisdiction === 'vlaanderen' && p.competence && p.competence.assessedOn <= day) {
-      return [[p.competence.competent ? 'jongere' : 'ouder-voogd']];
-    }
-    if (p.age === undefined) return [['jongere', 'ouder-voogd']];
+    // A Flemish competence judgement is about a minor: it decides for any age under 18.
+    const judged = jurisdiction === 'vlaanderen' && p.competence && p.competence.assessedOn <= day;
+    const judgedGivers: Giver[] = p.competence?.competent ? ['jongere'] : ['ouder-voogd'];
+    if (p.age === undefined) return judged ? [judgedGivers] : [['jongere', 'ouder-voogd']];
     const ages = day === KNOWN_ON ? [p.age] : [p.age, p.age + 1];
     return ages.map((age): Giver[] => {
+      if (age >= 18) return ['jongere'];
+      if (judged) return judgedGivers;
       if (jurisdiction === 'vlaanderen') return age >= 12 ? ['jongere'] : ['ouder-voogd'];
       return age < 12 ? ['ouder-voogd'] : age < 16 ? ['jongere', 'ouder-voogd'] : ['jongere'];
     });

@@ -19,8 +19,10 @@ export function isYoungPersonRole(role: Party['role']): boolean {
 export function CompetenceView({ party, jurisdiction }: { party: Party; jurisdiction: Jurisdiction }) {
   const result = whoDecides({ jurisdiction, age: partyAge(party), override: party.competence });
   if (!result.known) return <p className="competence">{t.unknownAge}</p>;
-  const who =
-    result.givers.length === 2
+  const adult = result.rule === 'volwassene';
+  const who = adult
+    ? nl.logbook.consent.adultSelf
+    : result.givers.length === 2
       ? t.givers.both
       : result.givers[0] === 'jongere'
         ? t.givers.jongere
@@ -34,7 +36,7 @@ export function CompetenceView({ party, jurisdiction }: { party: Party; jurisdic
       {result.override ? (
         <p>{t.assessed(result.override.assessedBy, formatDate(result.override.assessedOn), result.override.reason)}</p>
       ) : null}
-      {result.overrideNotApplied ? <p className="callout">{t.overrideNotApplied}</p> : null}
+      {result.overrideNotApplied ? <p className="callout">{adult ? t.overrideAdult : t.overrideNotApplied}</p> : null}
     </div>
   );
 }

@@ -20,10 +20,13 @@ export const competence = {
     'nl-onder-12': 'Nederland: onder 12 jaar beslissen de ouders.',
     'nl-12-tot-16': 'Nederland: van 12 tot 16 jaar beslissen de jongere en de ouders samen.',
     'nl-16-plus': 'Nederland: vanaf 16 jaar beslist de jongere alleen.',
+    volwassene: 'Vanaf 18 jaar is iemand volwassen en beslist zelf over de eigen gegevens.',
   },
   assessed: (by: string, on: string, reason: string) => `Beoordeeld door ${by} op ${on}. Waarom: ${reason}`,
   overrideNotApplied:
     'Er is een eigen beoordeling genoteerd, maar de regels voor Nederland kennen geen afwijking. Ze is niet toegepast.',
+  overrideAdult:
+    'Er is een beoordeling van bekwaamheid genoteerd, maar die geldt niet voor een volwassene. Ze is niet toegepast.',
   override: 'Bekwaamheid zelf beoordelen (afwijken van het vermoeden)',
   overrideHint: 'Alleen in Vlaanderen. Noteer wie het beoordeelde, wanneer en waarom.',
   competent: 'Beoordeling',
