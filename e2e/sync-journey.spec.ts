@@ -261,6 +261,9 @@ test('offline work on two devices replicates, conflicting changes become choices
   ];
   for (const [i, step] of steps.entries()) {
     await step.press.click();
+    // The chosen item (and its button) leaves; focus goes to the items still open, and the choice is said.
+    await expect(choice.getByRole('heading', { name: 'Tegenstrijdige wijzigingen', exact: true })).toBeFocused();
+    await expect(pageB.getByRole('status').filter({ hasText: 'De gekozen waarde is bewaard.' })).toBeAttached();
     for (const p of [pageB, page]) {
       await expect(p.getByRole('region', { name: 'Tegenstrijdige wijzigingen' }).getByRole('listitem')).toHaveCount(
         5 - i,
@@ -291,11 +294,15 @@ test('offline work on two devices replicates, conflicting changes become choices
   await expect(partiesA.getByText(`Echte naam: ${markers.realNameB}`)).toBeVisible(SYNC_WAIT);
   await choice.getByRole('button', { name: `Kies ${shown(isoInDays(20))}`, exact: true }).click();
   await expect(choice).toBeHidden(SYNC_WAIT);
+  // The last item gone, focus is on the case's heading.
+  await expect(pageB.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(page.getByRole('region', { name: 'Tegenstrijdige wijzigingen' })).toBeHidden(SYNC_WAIT);
-  // Both devices keep every choice.
+  // Both devices keep every choice, and the facts not chosen stay readable under the earlier versions.
   for (const p of [page, pageB]) {
     const incident = new LogbookPage(p).section('Incident');
     for (const step of steps) await expect(incident.getByText(step.shows, { exact: true })).toBeVisible();
+    await expect(incident.getByText(descriptionA, { exact: true })).toBeAttached(SYNC_WAIT);
+    await expect(incident.getByText(/Niet gekozen bij een tegenstrijdige wijziging/)).toBeAttached();
   }
 
   // Erasing on A removes the case on B.

@@ -2,11 +2,12 @@
 // differing values of one field; the worker chooses one. Renders nothing
 // when the case has none. Names and values read as on the case page
 // (./sync-conflict-text.ts).
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 
 import { resolveConflict, useCaseConflicts } from '../data/sync/conflicts';
 // Its own catalogue section, imported directly so the strings load with the sync chunks.
 import { syncStatus } from '../i18n/nl/sync-status';
+import { useFocusAfterSwap } from './focus';
 import { conflictChoices, conflictWhat, isSensitiveConflict, type ConflictContext } from './sync-conflict-text';
 import type { SyncConflict } from '../../schema/sync-conflict';
 
@@ -22,34 +23,57 @@ export function CaseConflicts({
 }) {
   const conflicts = useCaseConflicts(caseId);
   const [message, setMessage] = useState('');
+  const sectionRef = useRef<HTMLElement>(null);
+  const focusAfter = useFocusAfterSwap(conflicts);
   const context = useMemo<ConflictContext>(
     () => ({ pseudonyms: new Map(parties.map((p) => [p.id, p.pseudonym])) }),
     [parties],
   );
-  if (!conflicts || conflicts.length === 0) {
-    return message ? <p role="status">{message}</p> : null;
-  }
+  const open = conflicts !== undefined && conflicts.length > 0;
   return (
-    <section className="callout callout--warning sync-conflicts" aria-labelledby="sync-conflicts-title">
-      <h2 id="sync-conflicts-title">{t.title}</h2>
-      <p>{t.intro}</p>
-      <ul>
-        {conflicts.map((c) => (
-          <ConflictItem
-            key={c.id}
-            conflict={c}
-            context={context}
-            onChoose={(i) => {
-              resolveConflict(c.id, i).then(
-                () => setMessage(t.chosen),
-                () => setMessage(t.failed),
-              );
-            }}
-          />
-        ))}
-      </ul>
-      <p role="status">{message}</p>
-    </section>
+    <>
+      {open ? (
+        <section
+          ref={sectionRef}
+          className="callout callout--warning sync-conflicts"
+          aria-labelledby="sync-conflicts-title"
+        >
+          <h2 id="sync-conflicts-title" tabIndex={-1}>
+            {t.title}
+          </h2>
+          <p>{t.intro}</p>
+          <ul>
+            {conflicts.map((c) => (
+              <ConflictItem
+                key={c.id}
+                conflict={c}
+                context={context}
+                onChoose={(i) => {
+                  setMessage('');
+                  resolveConflict(c.id, i, t.notChosen).then(
+                    () => {
+                      // The chosen item leaves the page, and its button with it: focus goes to the
+                      // items still open, or else to the case's heading.
+                      focusAfter(
+                        () =>
+                          document.getElementById('sync-conflicts-title') ?? document.querySelector<HTMLElement>('h1'),
+                        () => sectionRef.current,
+                      );
+                      setMessage(t.chosen);
+                    },
+                    () => setMessage(t.failed),
+                  );
+                }}
+              />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {/* Always on the page, so what a choice did is announced (a live region that arrives with its text is not). */}
+      <p role="status" className="sync-conflicts__status">
+        {message}
+      </p>
+    </>
   );
 }
 

@@ -24,7 +24,7 @@ describe('choosing in a tegenstrijdige wijziging', () => {
     const conflict = makeConflict({ caseId: kase.id, recordId: follow.id, values: ['2026-05-15', '2026-05-08'] });
     await db.conflicts.put(await sealConflict(key, conflict));
     await db.sync.clear();
-    await resolveConflict(conflict.id, 1);
+    await resolveConflict(conflict.id, 1, 'Niet gekozen');
     const after = await getRecord(follow.id, 'followup');
     expect(after?.ok && after.record.due).toBe('2026-05-08');
     const row = await db.conflicts.get(conflict.id);
@@ -32,5 +32,30 @@ describe('choosing in a tegenstrijdige wijziging', () => {
     expect(closed?.resolvedAt).toBeDefined();
     const pending = await db.sync.where('pending').equals(1).primaryKeys();
     expect(pending).toEqual(expect.arrayContaining([follow.id, conflict.id]));
+  });
+
+  it('keeps the facts not chosen under the earlier versions, once, so no text a worker saved is lost', async () => {
+    const original = { text: 'Eerst genoteerd.', replacedAt: '2026-05-01T10:00:00.000Z', reason: 'Aangevuld' };
+    const kase = makeCase({ description: 'Versie van toestel A.', factsHistory: [original] });
+    await saveRecords([kase]);
+    const key = getDataKey();
+    if (!key) throw new Error('locked');
+    const values = ['Versie van toestel A.', 'Versie van toestel B.'];
+    const conflict = makeConflict({
+      caseId: kase.id,
+      recordId: kase.id,
+      recordKind: 'case',
+      field: 'description',
+      values,
+    });
+    await db.conflicts.put(await sealConflict(key, conflict));
+    await resolveConflict(conflict.id, 1, 'Niet gekozen bij een tegenstrijdige wijziging');
+    const after = await getRecord(kase.id, 'case');
+    if (!after?.ok) throw new Error('case not readable');
+    expect(after.record.description).toBe('Versie van toestel B.');
+    expect(after.record.factsHistory?.map((v) => [v.text, v.reason])).toEqual([
+      ['Eerst genoteerd.', 'Aangevuld'],
+      ['Versie van toestel A.', 'Niet gekozen bij een tegenstrijdige wijziging'],
+    ]);
   });
 });

@@ -3,6 +3,7 @@
 // the record and closes the item. Both changes replicate.
 import { Dexie } from 'dexie';
 
+import type { Case, FactsVersion } from '../../../schema/records/case';
 import type { SyncConflict } from '../../../schema/sync-conflict';
 import { db } from '../db';
 import { getDataKey, requireDataKey } from '../session';
@@ -29,9 +30,17 @@ export function useCaseConflicts(caseId: string): SyncConflict[] | undefined {
 
 /**
  * The worker chose `values[choice]`: the record gets that value (validated
- * like every write) and the item is closed. Offline: works.
+ * like every write) and the item is closed. Offline: works. A case's facts
+ * are never lost by a choice: the texts not chosen go into its earlier
+ * versions (`factsHistory`), with `replacedReason` as the reason, as a
+ * correction keeps the text it replaces.
  */
-export async function resolveConflict(conflictId: string, choice: number): Promise<void> {
+export async function resolveConflict(
+  conflictId: string,
+  choice: number,
+  /** The reason a text not chosen is kept with (the catalogue's words). */
+  replacedReason: string,
+): Promise<void> {
   const key = requireDataKey();
   const row = await db.conflicts.get(conflictId);
   const conflict = row ? await openConflictRow(key, row) : null;
@@ -44,6 +53,9 @@ export async function resolveConflict(conflictId: string, choice: number): Promi
     else next[conflict.field] = value;
     // The choice is the latest change: a merge with a version from before it keeps the chosen value.
     if (typeof next.updatedAt === 'string') next.updatedAt = new Date().toISOString();
+    if (current.record.kind === 'case' && conflict.field === 'description') {
+      next.factsHistory = keepUnchosenFacts(current.record, conflict.values, choice, replacedReason);
+    }
     await saveRecords([next as typeof current.record]);
   }
   const closed = await sealConflict(key, { ...conflict, resolvedAt: new Date().toISOString() });
@@ -55,4 +67,17 @@ export async function resolveConflict(conflictId: string, choice: number): Promi
   } catch (e) {
     throw toStorageError(e);
   }
+}
+
+/** The case's earlier facts plus every text of the item that was not chosen and is not kept yet. */
+function keepUnchosenFacts(kase: Case, values: readonly unknown[], choice: number, reason: string): FactsVersion[] {
+  const history = [...(kase.factsHistory ?? [])];
+  const chosen = values[choice];
+  const replacedAt = new Date().toISOString();
+  for (const value of values) {
+    if (typeof value !== 'string' || value === chosen || value.trim() === '') continue;
+    if (history.some((v) => v.text === value)) continue;
+    history.push({ text: value, replacedAt, reason });
+  }
+  return history;
 }

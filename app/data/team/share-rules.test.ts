@@ -146,7 +146,7 @@ describe('concurrent edits of a shared case', () => {
     // A resolves: chooses their own value; it reaches the team and the item closes.
     const conflict = conflicts[0];
     if (!conflict) throw new Error('no conflict');
-    await resolveConflict(conflict.id, conflict.values.indexOf('leerkracht'));
+    await resolveConflict(conflict.id, conflict.values.indexOf('leerkracht'), 'Niet gekozen');
     expect(await openConflicts(kase.id)).toHaveLength(0);
     expect(await pushShared(ctxFor(a))).toBe(1);
     expect((await serverCase(kase.id, keyId)).record.knownVia).toBe('leerkracht');

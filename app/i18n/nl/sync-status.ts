@@ -46,6 +46,8 @@ export const syncStatus = {
     chooseNumbered: (n: number, value: string) => `Kies waarde ${n}: ${value}`,
     valueNumbered: (n: number) => `Waarde ${n}:`,
     chosen: 'De gekozen waarde is bewaard.',
+    /** The reason shown with a text of the facts that was not chosen (kept under Eerdere versies). */
+    notChosen: 'Niet gekozen bij een tegenstrijdige wijziging',
     /** An item about a real name: like "Toon echte naam" on the case page, the values show only on request. */
     hiddenNames: 'De echte namen worden alleen getoond als je erom vraagt.',
     showNames: 'Toon echte namen',
