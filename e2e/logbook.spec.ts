@@ -374,6 +374,43 @@ test.describe('case logbook', () => {
     expect(page.url()).not.toContain(second);
   });
 
+  test('a slip of the year in "Bekend sinds" or in a follow-up date is caught before anything is saved', async ({
+    page,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await page.goto('/');
+    await logbook.lock.createVault();
+    await logbook.openFromMenu();
+    await logbook.openNewIncident();
+    await logbook.fillIncident({
+      types: ['sextortion'],
+      knownVia: 'Een klasgenoot',
+      schools: [],
+      description: 'Bericht met dreiging ontvangen.',
+    });
+    // 2016 for this year: a young person's recorded age would count as ten years older on every later day.
+    const knownOn = page.getByRole('textbox', { name: 'Bekend sinds' });
+    const thisYear = Number((await knownOn.inputValue()).slice(0, 4));
+    await knownOn.fill(`${thisYear - 10}-03-02`);
+    await page.getByRole('button', { name: 'Bewaren', exact: true }).click();
+    await expect(knownOn).toHaveAttribute('aria-invalid', 'true');
+    await expect(knownOn).toHaveAccessibleDescription(/Deze datum ligt meer dan 5 jaar terug\. Kijk het jaartal na\./);
+    await expect(knownOn).toBeFocused();
+    await expect(logbook.heading('Nieuw incident')).toBeVisible();
+    await knownOn.fill(`${thisYear - 1}-03-02`);
+    await logbook.saveIncident();
+
+    const followUp = logbook.section('Opvolging en status');
+    await followUp.getByRole('button', { name: 'Laten rusten tot…' }).click();
+    const due = followUp.getByLabel('Laten rusten tot', { exact: true });
+    await due.fill(`${thisYear + 100}-01-06`);
+    await followUp.getByRole('textbox', { name: 'Waarvoor kom je erop terug?' }).fill('Terugkomen.');
+    await followUp.getByRole('button', { name: 'Opvolgdatum bewaren' }).click();
+    await expect(due).toHaveAccessibleDescription(/Kies een datum binnen een jaar\. Kijk het jaartal na\./);
+    await expect(due).toBeFocused();
+    await expect(followUp.getByText('Geen opvolgdatum gepland.')).toBeVisible();
+  });
+
   test('a follow-up with a past date and no purpose shows both problems at once, and saves nothing', async ({
     page,
   }) => {

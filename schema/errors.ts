@@ -36,6 +36,7 @@ export const recordErrors = {
   criterionUnknown: 'assessment.criterionUnknown',
   pseudonymTaken: 'party.pseudonymTaken',
   dueInPast: 'followup.dueInPast',
+  dueTooFar: 'followup.dueTooFar',
   sameDate: 'followup.sameDate',
   alreadyDone: 'followup.alreadyDone',
   notDone: 'followup.notDone',
@@ -43,6 +44,8 @@ export const recordErrors = {
   caseNotClosed: 'case.notClosed',
   openFollowUps: 'case.openFollowUps',
   retentionInPast: 'case.retentionInPast',
+  retentionTooFar: 'case.retentionTooFar',
+  knownOnTooLongAgo: 'case.knownOnTooLongAgo',
   // Issue 14: who may consent, sharing without consent, facts corrections.
   giverNotEntitledCompetent: 'consent.giverNotEntitledCompetent',
   giverNotEntitledNotCompetent: 'consent.giverNotEntitledNotCompetent',

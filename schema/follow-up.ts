@@ -54,6 +54,23 @@ export function latestToday(now: Date): string {
   return device > brussels ? device : brussels;
 }
 
+/**
+ * Baken's own bounds on dates a worker types (not sourced): they catch a slip of the year, such as
+ * 2016 for 2026, which would make a young person's recorded age years older on every later day.
+ */
+export const KNOWN_ON_MAX_YEARS_BACK = 5;
+/** A follow-up is a date to come back to the case ("smeed het ijzer als het koud is"): within a year. */
+export const FOLLOW_UP_MAX_YEARS_AHEAD = 1;
+/** A retention date at most as far as the longest default in Instellingen (120 months). */
+export const RETENTION_MAX_YEARS_AHEAD = 10;
+
+/** The same calendar day `years` later (earlier when negative); 29 February becomes 28 February. */
+export function addYearsIso(isoDate: string, years: number): string {
+  const year = String(Number(isoDate.slice(0, 4)) + years).padStart(4, '0');
+  const rest = isoDate.slice(4);
+  return rest === '-02-29' ? `${year}-02-28` : `${year}${rest}`;
+}
+
 /** Whether a calendar date (YYYY-MM-DD) lies in the future at the instant `now` (see latestToday). */
 export function isFutureDate(isoDate: string, now: Date): boolean {
   return isoDate > latestToday(now);

@@ -994,6 +994,25 @@ describe('erasing a case', () => {
   });
 });
 
+describe('dates a worker types', () => {
+  it('refuses a "bekend sinds" more than 5 years back, when created and when changed, and a follow-up beyond a year', async () => {
+    expect(issuesOf(await failure(newCase({ knownOn: '2016-03-12' })))).toEqual([
+      { path: 'knownOn', message: recordErrors.knownOnTooLongAgo },
+    ]);
+    const kase = await newCase({ knownOn: '2021-03-12' });
+    expect(kase.knownOn).toBe('2021-03-12');
+    expect(issuesOf(await failure(runOperation('updateCase', { id: kase.id, knownOn: '2021-03-11' })))).toEqual([
+      { path: 'knownOn', message: recordErrors.knownOnTooLongAgo },
+    ]);
+    expect(
+      issuesOf(await failure(runOperation('scheduleFollowUp', { caseId: kase.id, due: '2126-03-12', purpose: 'x' }))),
+    ).toMatchObject([{ path: 'due', message: recordErrors.dueTooFar }]);
+    expect((await runOperation('scheduleFollowUp', { caseId: kase.id, due: '2027-03-12', purpose: 'x' })).due).toBe(
+      '2027-03-12',
+    );
+  });
+});
+
 describe('closing and reopening', () => {
   it('closes with a retention date, refuses while a follow-up is open, and reopens cleanly', async () => {
     const { kase } = await seed();
@@ -1004,6 +1023,10 @@ describe('closing and reopening', () => {
     await runOperation('completeFollowUp', { id: f.id, doneOn: '2026-03-12' });
     expect(issuesOf(await failure(runOperation('closeCase', { id: kase.id, retentionUntil: '2026-03-11' })))).toEqual([
       { path: 'retentionUntil', message: recordErrors.retentionInPast },
+    ]);
+    // At most 10 years ahead (the longest default in Instellingen): a slip of the year is refused.
+    expect(issuesOf(await failure(runOperation('closeCase', { id: kase.id, retentionUntil: '2036-03-13' })))).toEqual([
+      { path: 'retentionUntil', message: recordErrors.retentionTooFar },
     ]);
     const closed = await runOperation('closeCase', { id: kase.id, retentionUntil: '2031-03-12' });
     expect(closed).toMatchObject({
@@ -1070,6 +1093,10 @@ describe('follow-ups', () => {
     expect(
       issuesOf(await failure(runOperation('rescheduleFollowUp', { id: f.id, to: '2026-03-01', reason: 'x' }))),
     ).toEqual([{ path: 'to', message: recordErrors.dueInPast }]);
+    // Within a year: 2027-03-12 is allowed, the day after (or 2127) is a slip of the year.
+    expect(
+      issuesOf(await failure(runOperation('rescheduleFollowUp', { id: f.id, to: '2027-03-13', reason: 'x' }))),
+    ).toEqual([{ path: 'to', message: recordErrors.dueTooFar }]);
     expect(
       issuesOf(await failure(runOperation('rescheduleFollowUp', { id: f.id, to: '2026-03-30', reason: ' ' }))),
     ).toEqual([{ path: 'reason', message: textErrors.required }]);

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 
 import { formatIsoDate } from '../../schema/calendar-date';
 import { recordErrors, type RecordErrorCode } from '../../schema/errors';
-import { isFutureDate } from '../../schema/follow-up';
+import { addYearsIso, isFutureDate } from '../../schema/follow-up';
 import { currentSchemaVersion } from '../../schema/records';
 import type { RecordOfKind, StoredRecord } from '../../schema/records';
 import type { AuditAction, AuditDetails, AuditEvent } from '../../schema/records/audit';
@@ -128,6 +128,29 @@ export function ruleError(id: string | undefined, path: PropertyKey[], code: Rec
 export function assertNotFuture(field: string | PropertyKey[], isoDate: string | null | undefined, now: Date): void {
   if (typeof isoDate === 'string' && isFutureDate(isoDate, now))
     throw ruleError(undefined, Array.isArray(field) ? field : [field], recordErrors.dateInFuture);
+}
+
+/** A typed date at most `years` before today (Baken's bound on a slip of the year: KNOWN_ON_MAX_YEARS_BACK). */
+export function assertNotLongAgo(
+  field: string,
+  isoDate: string,
+  years: number,
+  code: RecordErrorCode,
+  now: Date,
+): void {
+  if (isoDate < addYearsIso(today(now), -years)) throw ruleError(undefined, [field], code);
+}
+
+/** A planned date at most `years` after today (FOLLOW_UP_MAX_YEARS_AHEAD, RETENTION_MAX_YEARS_AHEAD). */
+export function assertNotTooFar(
+  id: string,
+  field: string,
+  isoDate: string,
+  years: number,
+  code: RecordErrorCode,
+  now: Date,
+): void {
+  if (isoDate > addYearsIso(today(now), years)) throw ruleError(id, [field], code);
 }
 
 /** Validates a record before anything is written (saveRecords validates again); the same check and error as saveRecords. */

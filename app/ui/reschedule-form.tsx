@@ -30,6 +30,8 @@ interface RescheduleFormProps {
   initialTo: string;
   /** Earliest date the picker offers (today). */
   min: string;
+  /** Latest date the picker offers (a year ahead). */
+  max: string;
   texts: RescheduleTexts;
   /** Checks with their own Dutch texts, before the schema's. */
   check?: (values: RescheduleValues) => FieldErrors;
@@ -42,7 +44,7 @@ interface RescheduleFormProps {
 }
 
 export function RescheduleForm(props: RescheduleFormProps) {
-  const { name, heading, initialTo, min, texts, check, summary, className, run, onDone, onCancel } = props;
+  const { name, heading, initialTo, min, max, texts, check, summary, className, run, onDone, onCancel } = props;
   const form = useOperationForm({
     initial: { to: initialTo, reason: '' },
     schema: rescheduleForm,
@@ -70,7 +72,15 @@ export function RescheduleForm(props: RescheduleFormProps) {
       aria-label={heading ? undefined : name}
     >
       {heading ? <h4 id={headingId}>{name}</h4> : null}
-      <TextField label={texts.to} type="date" min={min} required {...to} error={to.error ?? form.error('due')} />
+      <TextField
+        label={texts.to}
+        type="date"
+        min={min}
+        max={max}
+        required
+        {...to}
+        error={to.error ?? form.error('due')}
+      />
       <TextAreaField
         label={texts.reason}
         hint={texts.reasonHint}

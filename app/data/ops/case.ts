@@ -6,6 +6,7 @@
 import { formatCaseReference, hasOpenFollowUp } from '../../../schema/case-rules';
 import { currentSchemaVersion } from '../../../schema/records';
 import { recordErrors } from '../../../schema/errors';
+import { KNOWN_ON_MAX_YEARS_BACK, RETENTION_MAX_YEARS_AHEAD } from '../../../schema/follow-up';
 import {
   caseFieldsSchema,
   caseIdInput,
@@ -19,6 +20,8 @@ import { eraseCase, getRecord, listRecords, saveRecords } from '../store';
 import {
   applyPatch,
   assertNotFuture,
+  assertNotLongAgo,
+  assertNotTooFar,
   check,
   defineOperation,
   okRecords,
@@ -43,6 +46,7 @@ export const createCase = defineOperation({
   run: async (input, { auditEvent }): Promise<Case> => {
     const now = new Date();
     assertNotFuture('knownOn', input.knownOn, now);
+    assertNotLongAgo('knownOn', input.knownOn, KNOWN_ON_MAX_YEARS_BACK, recordErrors.knownOnTooLongAgo, now);
     const at = now.toISOString();
     const draft: Case = {
       kind: 'case',
@@ -78,7 +82,11 @@ export const updateCase = defineOperation({
     withCase(id, async (kase) => {
       const now = new Date();
       // A changed "bekend sinds" may not lie in the future; an unchanged one is not checked again.
-      if (patch.knownOn !== kase.knownOn) assertNotFuture('knownOn', patch.knownOn, now);
+      if (patch.knownOn !== kase.knownOn) {
+        assertNotFuture('knownOn', patch.knownOn, now);
+        if (patch.knownOn !== undefined)
+          assertNotLongAgo('knownOn', patch.knownOn, KNOWN_ON_MAX_YEARS_BACK, recordErrors.knownOnTooLongAgo, now);
+      }
       const corrected = patch.description !== undefined && patch.description !== kase.description;
       if (corrected && factsReason === undefined)
         throw ruleError(id, ['factsReason'], recordErrors.factsReasonRequired);
@@ -106,6 +114,14 @@ export const closeCase = defineOperation({
       const next: Case = { ...kase, status: 'afgesloten', retentionUntil, closedAt: now.toISOString() };
       check(next);
       if (retentionUntil < today(now)) throw ruleError(id, ['retentionUntil'], recordErrors.retentionInPast);
+      assertNotTooFar(
+        id,
+        'retentionUntil',
+        retentionUntil,
+        RETENTION_MAX_YEARS_AHEAD,
+        recordErrors.retentionTooFar,
+        now,
+      );
       return commit(now, next, [], 'case.closed', { status: 'afgesloten' });
     }),
 });

@@ -2,6 +2,7 @@
 // described in ./case.ts; on failure nothing was written.
 import { hasOpenFollowUp } from '../../../schema/case-rules';
 import { recordErrors } from '../../../schema/errors';
+import { FOLLOW_UP_MAX_YEARS_AHEAD } from '../../../schema/follow-up';
 import {
   completeFollowUpInput,
   rescheduleFollowUpInput,
@@ -11,6 +12,7 @@ import {
 import type { FollowUp } from '../../../schema/records/follow-up';
 import {
   assertNotFuture,
+  assertNotTooFar,
   check,
   defineOperation,
   newRecordHead,
@@ -44,6 +46,7 @@ export const scheduleFollowUp = defineOperation({
         updatedAt: now.toISOString(),
       });
       if (followUp.due < today(now)) throw ruleError(followUp.id, ['due'], recordErrors.dueInPast);
+      assertNotTooFar(followUp.id, 'due', followUp.due, FOLLOW_UP_MAX_YEARS_AHEAD, recordErrors.dueTooFar, now);
       await commit(now, { ...kase, status: 'in-rust' }, [followUp], 'followup.scheduled', { status: 'in-rust' });
       return followUp;
     }),
@@ -114,6 +117,7 @@ export const rescheduleFollowUp = defineOperation({
       });
       if (to === followUp.due) throw ruleError(id, ['to'], recordErrors.sameDate);
       if (to < today(now)) throw ruleError(id, ['to'], recordErrors.dueInPast);
+      assertNotTooFar(id, 'to', to, FOLLOW_UP_MAX_YEARS_AHEAD, recordErrors.dueTooFar, now);
       await commit(now, kase, [next], 'followup.rescheduled', { status: kase.status });
       return next;
     }),

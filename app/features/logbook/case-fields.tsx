@@ -15,7 +15,8 @@ import { useLinkWarnings } from '../../ui/link-warning';
 import { latestTodayIso } from '../../ui/dates';
 import { imageDataError, type FieldErrors } from '../../ui/form-errors';
 import type { OperationForm } from '../../ui/use-operation-form';
-import { notInFuture, optionsOf } from './form-values';
+import { KNOWN_ON_MAX_YEARS_BACK } from '../../../schema/follow-up';
+import { notInFuture, notLongAgo, optionsOf, yearsBackIso } from './form-values';
 
 const t = nl.logbook;
 const knownViaOptions = optionsOf(knownViaSchema.options, t.knownViaOptions);
@@ -35,6 +36,7 @@ export interface CaseValues {
 export function checkCaseValues(values: CaseValues): FieldErrors {
   const errors: FieldErrors = {};
   Object.assign(errors, notInFuture('knownOn', values.knownOn));
+  Object.assign(errors, notLongAgo('knownOn', values.knownOn, KNOWN_ON_MAX_YEARS_BACK));
   if (values.description.trim() === '') errors.description = t.errors.required;
   return errors;
 }
@@ -86,7 +88,14 @@ export function CaseFields({ form, idPrefix, links }: CaseFieldsProps) {
 
   return (
     <>
-      <TextField label={t.knownOn} type="date" max={latestTodayIso()} required {...form.text('knownOn')} />
+      <TextField
+        label={t.knownOn}
+        type="date"
+        min={yearsBackIso(KNOWN_ON_MAX_YEARS_BACK)}
+        max={latestTodayIso()}
+        required
+        {...form.text('knownOn')}
+      />
       <RadioGroup
         legend={t.knownVia}
         name={`${idPrefix}-knownVia`}

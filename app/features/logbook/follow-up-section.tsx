@@ -15,7 +15,8 @@ import { useLinkWarnings } from '../../ui/link-warning';
 import { RescheduleForm } from '../../ui/reschedule-form';
 import { validateReschedule } from '../../ui/reschedule-check';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { notBeforeToday } from './form-values';
+import { FOLLOW_UP_MAX_YEARS_AHEAD, RETENTION_MAX_YEARS_AHEAD } from '../../../schema/follow-up';
+import { notBeforeToday, notTooFarAhead, yearsAheadIso } from './form-values';
 import { formatDate, plusMonths, todayIso } from '../../ui/dates';
 import { EraseCaseButton } from './erase-case';
 import { nextDue } from './facts-section';
@@ -194,6 +195,7 @@ function FollowUpCard({
                 name={t.rescheduleLabel(due)}
                 initialTo={followUp.due}
                 min={todayIso()}
+                max={yearsAheadIso(FOLLOW_UP_MAX_YEARS_AHEAD)}
                 texts={{ to: t.rescheduleTo, reason: t.rescheduleReason, save: t.saveReschedule }}
                 check={(values) => validateReschedule({ ...values, current: followUp.due, today: todayIso() })}
                 summary
@@ -218,7 +220,11 @@ function ScheduleForm({ caseId, onDone, onCancel }: { caseId: string; onDone: ()
   const form = useOperationForm({
     initial: () => ({ due: suggestFollowUpDate(todayIso()), purpose: '' }),
     schema: scheduleForm,
-    check: (values) => ({ ...links.check(values), ...notBeforeToday('due', values.due) }),
+    check: (values) => ({
+      ...links.check(values),
+      ...notBeforeToday('due', values.due),
+      ...notTooFarAhead('due', values.due, FOLLOW_UP_MAX_YEARS_AHEAD),
+    }),
     run: (input) => runOperation('scheduleFollowUp', { caseId, due: input.due, purpose: input.purpose.trim() }),
     onDone,
     fields: ['due', 'purpose'],
@@ -227,7 +233,14 @@ function ScheduleForm({ caseId, onDone, onCancel }: { caseId: string; onDone: ()
 
   return (
     <form {...form.formProps} className="card logbook-form" aria-label={t.add}>
-      <TextField label={t.due} hint={t.dueHint} type="date" min={todayIso()} {...form.text('due')} />
+      <TextField
+        label={t.due}
+        hint={t.dueHint}
+        type="date"
+        min={todayIso()}
+        max={yearsAheadIso(FOLLOW_UP_MAX_YEARS_AHEAD)}
+        {...form.text('due')}
+      />
       <TextField label={t.purpose} maxLength={500} required {...form.text('purpose')} />
       {links.notice('purpose', form.values.purpose, t.purpose)}
       <FormError message={form.general} />
@@ -260,6 +273,7 @@ function CloseForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () =>
         type="date"
         value={form.values.retentionUntil ?? fallback}
         min={todayIso()}
+        max={yearsAheadIso(RETENTION_MAX_YEARS_AHEAD)}
         error={form.error('retentionUntil')}
         onChange={(event) => form.set('retentionUntil', event.target.value)}
       />

@@ -2,6 +2,7 @@
 // choices that start empty, catalogue-labelled options, one-box checkboxes
 // read as yes/no, and the usual "left empty" checks with their Dutch text.
 import { z } from 'zod';
+import { addYearsIso } from '../../../schema/follow-up';
 import { nl } from '../../i18n/catalogue';
 import { isFutureIso, isIsoDate, todayIso } from '../../ui/dates';
 import type { FieldErrors } from '../../ui/form-errors';
@@ -67,4 +68,24 @@ export function notInFuture(field: string, date: string): FieldErrors {
  */
 export function notBeforeToday(field: string, date: string): FieldErrors {
   return isIsoDate(date) && date < todayIso() ? { [field]: nl.errors['followup.dueInPast'] } : {};
+}
+
+/** The earliest date allowed `years` back (Baken's bound on a slip of the year), for a date input's `min`. */
+export function yearsBackIso(years: number): string {
+  return addYearsIso(todayIso(), -years);
+}
+
+/** The latest date allowed `years` ahead, for a date input's `max`. */
+export function yearsAheadIso(years: number): string {
+  return addYearsIso(todayIso(), years);
+}
+
+/** A "bekend sinds" more than `years` back: "Deze datum ligt meer dan 5 jaar terug…" (the operation refuses it too). */
+export function notLongAgo(field: string, date: string, years: number): FieldErrors {
+  return isIsoDate(date) && date < yearsBackIso(years) ? { [field]: nl.errors['case.knownOnTooLongAgo'] } : {};
+}
+
+/** A follow-up date more than `years` ahead (the operation refuses it too, `followup.dueTooFar`). */
+export function notTooFarAhead(field: string, date: string, years: number): FieldErrors {
+  return isIsoDate(date) && date > yearsAheadIso(years) ? { [field]: nl.errors['followup.dueTooFar'] } : {};
 }

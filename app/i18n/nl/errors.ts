@@ -32,6 +32,7 @@ export const errors: Record<SchemaErrorCode, string> = {
   'assessment.criterionUnknown': 'Dit criterium hoort niet bij de gekozen versie van het Vlaggensysteem.',
   'party.pseudonymTaken': 'Dit pseudoniem wordt al gebruikt in dit dossier. Kies een ander.',
   'followup.dueInPast': 'Kies een datum vanaf vandaag.',
+  'followup.dueTooFar': 'Kies een datum binnen een jaar. Kijk het jaartal na.',
   'followup.sameDate': 'Kies een andere datum dan de huidige.',
   'followup.alreadyDone': 'Deze opvolging is al afgerond.',
   'followup.notDone': 'Deze opvolging staat al open.',
@@ -40,6 +41,9 @@ export const errors: Record<SchemaErrorCode, string> = {
   'case.openFollowUps':
     'Er staat nog een opvolging open. Vink die eerst af met ‘Klaar’; daarna kun je het dossier afsluiten.',
   'case.retentionInPast': 'Kies een bewaardatum vanaf vandaag.',
+  'case.retentionTooFar':
+    'Kies een bewaardatum binnen 10 jaar (de langste termijn in Instellingen). Kijk het jaartal na.',
+  'case.knownOnTooLongAgo': 'Deze datum ligt meer dan 5 jaar terug. Kijk het jaartal na.',
   'consent.giverNotEntitledCompetent':
     'Deze jongere beslist zelf: vanaf 12 jaar wordt een jongere in Vlaanderen bekwaam geacht, tenzij een beoordeling anders zegt. Toestemming van de ouders geldt hier niet; vraag de toestemming van de jongere.',
   'consent.giverNotEntitledNotCompetent':
