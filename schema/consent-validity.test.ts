@@ -210,6 +210,26 @@ describe('validity over time', () => {
     ]);
   });
 
+  it('asks a Flemish child again once surely 12, when her own consent was given while she might still be 11', () => {
+    const { party, consent } = setUp(11);
+    const ctx = { jurisdiction: 'vlaanderen', knownOn: KNOWN_ON } as const;
+    const young = consent('jongere', { givenOn: '2026-06-01' });
+    const parent = consent('ouder-voogd', { givenOn: '2026-06-01' });
+    const query = { recipient: 'school', category: 'feiten' } as const;
+    // 11 or 12 that day: both together release it.
+    expect(consentRelease([young, parent], party, { ...query, onDate: '2026-06-01' }, ctx).released).toBe(true);
+    // Surely 12: she decides alone, but her consent of June may have been an 11-year-old's.
+    expect(consentRelease([young, parent], party, { ...query, onDate: '2027-03-11' }, ctx).released).toBe(false);
+    expect(consentValidity(young, party, [young, parent], ctx, '2027-03-11').state).toEqual({
+      status: 'niet-geldig',
+      reason: 'opnieuw-vragen',
+    });
+    const again = consent('jongere', { givenOn: '2027-03-11' });
+    expect(consentRelease([young, parent, again], party, { ...query, onDate: '2027-03-11' }, ctx).records).toEqual([
+      again,
+    ]);
+  });
+
   it('lets a Dutch 15-year-old decide alone once surely 16', () => {
     const { party, consent } = setUp(15);
     const young = consent('jongere');

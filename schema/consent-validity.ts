@@ -186,6 +186,34 @@ export function giverWasEntitled(
   return decidersOn(party, ctx, consent.givenOn).anyOf.includes(consent.givenBy);
 }
 
+/**
+ * Could `giver` surely decide on the day it was given, whatever the unknown birthday? A consent
+ * given while the age straddled a threshold (a Flemish 11- or 12-year-old) counts only while the
+ * deciders are still uncertain and everyone who might decide consented; once it is certain who
+ * decides, it counts only if its giver surely could decide when giving: else ask again.
+ */
+export function giverWasSurelyEntitled(
+  consent: ConsentGiven,
+  party: Parameters<typeof decidersOn>[0],
+  ctx: ConsentContext,
+): boolean {
+  return decidersOn(party, ctx, consent.givenOn).sets.every((set) => set.includes(consent.givenBy));
+}
+
+/** Whether a record's giver counts on a day with these deciders (see giverWasSurelyEntitled). */
+function giverCounts(
+  consent: ConsentGiven,
+  party: Parameters<typeof decidersOn>[0],
+  ctx: ConsentContext,
+  deciders: Deciders,
+): boolean {
+  return (
+    deciders.anyOf.includes(consent.givenBy) &&
+    giverWasEntitled(consent, party, ctx) &&
+    (deciders.sets.length > 1 || giverWasSurelyEntitled(consent, party, ctx))
+  );
+}
+
 export interface Release {
   /** The consent records that together release it (empty when not released). */
   records: ConsentGiven[];
@@ -214,8 +242,7 @@ export function consentRelease(
       c.recipient === query.recipient &&
       c.categories.includes(query.category) &&
       isConsentActive(c, query.onDate) &&
-      deciders.anyOf.includes(c.givenBy) &&
-      giverWasEntitled(c, party, ctx),
+      giverCounts(c, party, ctx, deciders),
   );
   // The newest record per giver is the one a summary cites.
   const newest = new Map<ConsentGiver, ConsentGiven>();
@@ -234,6 +261,8 @@ export type ConsentStatus =
   | { status: 'niet-geldig'; reason: 'niet-bevoegd-bij-geven' }
   /** The giver no longer decides (birthday, judgement). */
   | { status: 'niet-geldig'; reason: 'niet-meer-bevoegd' }
+  /** Given when it was not sure the giver could decide (a threshold in the age range); now it is clear who decides. */
+  | { status: 'niet-geldig'; reason: 'opnieuw-vragen' }
   /** The giver decides, but someone else must consent too. */
   | { status: 'onvolledig'; missing: ConsentGiver[] }
   | { status: 'geldig' };
@@ -263,6 +292,7 @@ export function consentValidity(
   if (!giverWasEntitled(consent, party, ctx))
     return result({ status: 'niet-geldig', reason: 'niet-bevoegd-bij-geven' });
   if (!deciders.anyOf.includes(consent.givenBy)) return result({ status: 'niet-geldig', reason: 'niet-meer-bevoegd' });
+  if (!giverCounts(consent, party, ctx, deciders)) return result({ status: 'niet-geldig', reason: 'opnieuw-vragen' });
   const missing = new Set<ConsentGiver>();
   for (const category of consent.categories) {
     const release = consentRelease(all, party, { recipient: consent.recipient, category, onDate }, ctx);

@@ -952,12 +952,18 @@ function oracle(
     });
   };
   const mayDecide = (p: Party, g: Giver, day: string): boolean => deciders(p, day).some((set) => set.includes(g));
+  const uncertain = (p: Party, day: string): boolean =>
+    new Set(deciders(p, day).map((set) => [...set].sort().join('+'))).size > 1;
   const consentOk = (p: Party, category: InfoCategory): boolean => {
     const givers = new Set(
       own
         .filter((c) => c.basis === 'toestemming' && c.partyId === p.id && c.categories.includes(category) && active(c))
         .flatMap((c) =>
-          c.basis === 'toestemming' && mayDecide(p, c.givenBy, c.givenOn) && mayDecide(p, c.givenBy, ON)
+          c.basis === 'toestemming' &&
+          mayDecide(p, c.givenBy, c.givenOn) &&
+          mayDecide(p, c.givenBy, ON) &&
+          // Given while it was unsure who decides: counts only while it is still unsure.
+          (uncertain(p, ON) || deciders(p, c.givenOn).every((set) => set.includes(c.givenBy)))
             ? [c.givenBy]
             : [],
         ),

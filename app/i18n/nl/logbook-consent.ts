@@ -11,6 +11,8 @@ export const consentRules = {
     'niet-bevoegd-bij-geven':
       'Niet geldig: wie toestemming gaf, kon op die dag niet beslissen. Ze wordt nooit gebruikt.',
     'niet-meer-bevoegd': 'Niet meer geldig: wie toestemming gaf, beslist nu niet (meer). Vraag opnieuw toestemming.',
+    'opnieuw-vragen':
+      'Niet meer geldig: toen ze gegeven werd, was niet zeker of de jongere al zelf mocht beslissen (de verjaardag is niet bekend). Vraag opnieuw toestemming.',
     onvolledig: (who: string) => `Nog niet genoeg: ook toestemming van ${who} is nodig.`,
   },
   giverNames: { jongere: 'de jongere', 'ouder-voogd': 'de ouders of voogd' },
