@@ -261,6 +261,15 @@ test('a withdrawal dated ahead says the consent still counts until that day; one
   });
   const shown = `${inAWeek.slice(8, 10)}/${inAWeek.slice(5, 7)}/${inAWeek.slice(0, 4)}`;
 
+  // Each consent is named by who gave it and when, so two to one recipient (the young person's and a parent's) differ.
+  await expect(
+    consent.getByRole('article', { name: /^Jongere A → school Toestemming van de jongere op \d{2}\/\d{2}\/\d{4}, / }),
+  ).toHaveCount(1);
+  await expect(
+    consent.getByRole('button', {
+      name: /^Toestemming Jongere A → school intrekken \(van de jongere, \d{2}\/\d{2}\/\d{4}\)$/,
+    }),
+  ).toHaveCount(1);
   await consent.getByRole('button', { name: 'Toestemming Jongere A → school intrekken' }).click();
   const form = consent.getByRole('form', { name: 'Toestemming Jongere A → school intrekken' });
   const date = form.getByLabel('Ingetrokken op');

@@ -173,13 +173,18 @@ function GivenCard({
   children: ReactNode;
 }) {
   const active = isConsentActive(consent, today);
+  const giver = giverLabels(adult)[consent.givenBy];
+  const withdrawName = t.withdrawLabel(title, giver, formatDate(consent.givenOn));
+  // Named by its title and who gave it when: two consents to one recipient (the young person's and a parent's) differ.
   return (
-    <article className="record-card" aria-labelledby={`consent-${consent.id}`}>
+    <article className="record-card" aria-labelledby={`consent-${consent.id} consent-${consent.id}-given`}>
       <h3 id={`consent-${consent.id}`} className="record-card__title">
         {title}
       </h3>
       <p>{categories}</p>
-      <p>{t.entryGiven(giverLabels(adult)[consent.givenBy], formatDate(consent.givenOn), t.howOptions[consent.how])}</p>
+      <p id={`consent-${consent.id}-given`}>
+        {t.entryGiven(giver, formatDate(consent.givenOn), t.howOptions[consent.how])}
+      </p>
       {children}
       {consent.withdrawnOn ? (
         <p className="badge">
@@ -191,9 +196,9 @@ function GivenCard({
         <>
           {/* Neutral: the validity above says whether it is enough; a green "geldt" next to "Nog niet genoeg" confused. */}
           {active ? <p className="badge">{t.active}</p> : null}
-          <Expander label={t.withdraw} buttonLabel={t.withdrawLabel(title)} onSaved={onSaved}>
+          <Expander label={t.withdraw} buttonLabel={withdrawName} onSaved={onSaved}>
             {(close, saved) => (
-              <WithdrawForm consent={consent} title={title} onDone={() => saved(t.withdrawn)} onCancel={close} />
+              <WithdrawForm consent={consent} name={withdrawName} onDone={() => saved(t.withdrawn)} onCancel={close} />
             )}
           </Expander>
         </>
@@ -206,12 +211,13 @@ const withdrawForm = withdrawConsentInput.omit({ id: true });
 
 function WithdrawForm({
   consent,
-  title,
+  name,
   onDone,
   onCancel,
 }: {
   consent: ConsentGiven;
-  title: string;
+  /** The form's accessible name, the same as its button's. */
+  name: string;
   onDone: () => void;
   onCancel: () => void;
 }) {
@@ -227,7 +233,7 @@ function WithdrawForm({
   });
 
   return (
-    <form {...form.formProps} className="logbook-form" aria-label={t.withdrawLabel(title)}>
+    <form {...form.formProps} className="logbook-form" aria-label={name}>
       <TextField
         label={t.withdrawDate}
         hint={t.withdrawDateHint}

@@ -244,7 +244,8 @@ export const logbook = {
     // Only that it is not withdrawn: whether it is enough ("Geldig", "Nog niet genoeg…") is the validity badge's to say.
     active: 'Niet ingetrokken',
     withdraw: 'Intrekken',
-    withdrawLabel: (title: string) => `Toestemming ${title} intrekken`,
+    /** Names one consent among several to the same recipient: who gave it and when, after the usual words. */
+    withdrawLabel: (title: string, by: string, on: string) => `Toestemming ${title} intrekken (van ${by}, ${on})`,
     withdrawDate: 'Ingetrokken op',
     withdrawDateHint:
       'Vandaag, of een latere dag: tot dan geldt de toestemming nog. Een intrekking kun je achteraf niet meer wijzigen.',
