@@ -97,6 +97,7 @@ test('four people form a team, see the same signed list, and a tampered list is 
   await expect(
     lead.team.section.getByRole('status').filter({ hasText: 'Ida staat niet meer in de ledenlijst.' }),
   ).toBeVisible();
+  await expect(lead.team.section.getByRole('heading', { name: 'Leden', exact: true })).toBeFocused();
   await cas.team.refresh();
   await expect(cas.team.problem()).toHaveCount(0);
   await expect(cas.team.section.getByText(/^Versie 5, ondertekend op/)).toBeVisible();

@@ -92,6 +92,8 @@ test('a shared case: B adds a note A sees; after withdrawal B is told and gets n
   await dialog.getByRole('button', { name: 'Toegang intrekken' }).click();
   await expect(access.getByRole('status').filter({ hasText: /^Toegang ingetrokken voor Bram\./ })).toBeVisible();
   await expect(access.getByText('Alleen jij hebt toegang tot dit dossier.')).toBeVisible();
+  // The withdraw button left with Bram: focus is on the list it changed, not on the page.
+  await expect(access.getByRole('heading', { name: 'Wie heeft toegang', exact: true })).toBeFocused();
 
   // B is told on the case page.
   await expect(b.section('Toegang').getByText(/heeft jouw toegang tot dit dossier ingetrokken/)).toBeVisible({

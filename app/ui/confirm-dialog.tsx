@@ -13,6 +13,11 @@ interface ConfirmDialogProps {
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /**
+   * Where focus goes when the dialog closes, if it returns an element: after a confirmed removal the
+   * opener is about to leave the page (its item is gone), so a heading of the list takes it instead.
+   */
+  returnFocus?: () => HTMLElement | null | undefined;
 }
 
 /**
@@ -29,6 +34,7 @@ export function ConfirmDialog({
   busy,
   onConfirm,
   onCancel,
+  returnFocus,
 }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -44,8 +50,12 @@ export function ConfirmDialog({
       cancelButton.current?.focus();
     } else if (!open && element.open) {
       element.close();
-      if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
+      const target = returnFocus?.();
+      if (target) target.focus();
+      else if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
     }
+    // Runs on open and close only; returnFocus is read at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
   return (

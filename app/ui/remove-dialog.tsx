@@ -2,7 +2,7 @@
 // the same dialog with the area's four catalogue texts, and the same steps
 // around the removal. Used only by the lazy sync and team settings sections,
 // so scripts/js-size.mjs counts it with sync.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ConfirmDialog } from './confirm-dialog';
 
 /** The texts both catalogues (i18n/nl/sync.ts, team.ts) give a removal. */
@@ -19,6 +19,8 @@ export interface Removal<T> {
   ask: (item: T | null) => void;
   busy: boolean;
   confirm: () => Promise<void>;
+  /** True between a confirmed removal and the next question. */
+  removed: () => boolean;
 }
 
 /**
@@ -32,11 +34,13 @@ export function useRemoval<T>(options: {
 }): Removal<T> {
   const [item, setItem] = useState<T | null>(null);
   const [busy, setBusy] = useState(false);
+  const removed = useRef(false);
   async function confirm() {
     if (!item) return;
     setBusy(true);
     try {
       await options.remove(item);
+      removed.current = true;
       setItem(null);
       await options.after();
     } catch (caught) {
@@ -46,15 +50,22 @@ export function useRemoval<T>(options: {
       setBusy(false);
     }
   }
-  return { item, ask: setItem, busy, confirm };
+  const ask = (next: T | null) => {
+    if (next !== null) removed.current = false;
+    setItem(next);
+  };
+  return { item, ask, busy, confirm, removed: () => removed.current };
 }
 
 export function RemoveDialog<T extends { name: string }>({
   texts,
   removal,
+  focusAfterRemove,
 }: {
   texts: RemoveTexts;
   removal: Removal<T>;
+  /** The list's heading: the removed item's button leaves the page with it. */
+  focusAfterRemove: () => HTMLElement | null;
 }) {
   return (
     <ConfirmDialog
@@ -66,6 +77,7 @@ export function RemoveDialog<T extends { name: string }>({
       busy={removal.busy}
       onConfirm={() => void removal.confirm()}
       onCancel={() => removal.ask(null)}
+      returnFocus={() => (removal.removed() ? focusAfterRemove() : null)}
     >
       <p>{texts.removeExplain}</p>
     </ConfirmDialog>

@@ -64,5 +64,7 @@ export class SyncPage {
     await expect(dialog).toContainText('blijft er wel staan');
     await dialog.getByRole('button', { name: 'Ja, verwijder dit toestel' }).click();
     await expect(panel.getByRole('status')).toHaveText(`${name} is verwijderd.`);
+    // Its button left with it: focus is on the list's heading, not on the page.
+    await expect(panel.getByRole('heading', { name: 'Toestellen', exact: true })).toBeFocused();
   }
 }

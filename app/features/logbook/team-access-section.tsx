@@ -39,6 +39,8 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
   const [confirming, setConfirming] = useState<AccessEntry | null>(null);
   // After a share or a withdrawal focus goes to the list it changed (the form or the button may be gone).
   const who = useRef<HTMLHeadingElement>(null);
+  // A confirmed withdrawal: the dialog gives focus to "Wie heeft toegang", not to the button that leaves the list.
+  const withdrew = useRef(false);
 
   const nameOf = (entry: AccessEntry | Member | undefined): string =>
     entry && 'name' in entry ? entry.name : (entry?.member?.name ?? t.notInList);
@@ -68,7 +70,7 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
     try {
       await withdraw(entry.memberId);
       setStatus(t.withdrawn(nameOf(entry)));
-      focusAfterFrame(() => who.current);
+      withdrew.current = true;
     } catch {
       setError(t.withdrawFailed);
     } finally {
@@ -132,7 +134,10 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
                     type="button"
                     className="button button--danger"
                     disabled={busy}
-                    onClick={() => setConfirming(entry)}
+                    onClick={() => {
+                      withdrew.current = false;
+                      setConfirming(entry);
+                    }}
                   >
                     {t.withdrawButton(nameOf(entry))}
                   </Button>
@@ -193,6 +198,7 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
         busy={busy}
         onConfirm={() => void onWithdraw()}
         onCancel={() => setConfirming(null)}
+        returnFocus={() => (withdrew.current ? who.current : null)}
       >
         <p>{t.withdrawExplain(nameOf(confirming ?? undefined))}</p>
       </ConfirmDialog>

@@ -40,7 +40,9 @@ export function SyncDevicesPanel({ config }: { config: SyncConfig }) {
 
   return (
     <section className="card settings-form" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t.devicesTitle}</h3>
+      <h3 id={headingId} tabIndex={-1}>
+        {t.devicesTitle}
+      </h3>
       <p>{t.devicesIntro}</p>
       {devices === null && !error ? <p>{t.devicesLoading}</p> : null}
       {devices && devices.length === 0 ? <p>{t.devicesEmpty}</p> : null}
@@ -72,7 +74,7 @@ export function SyncDevicesPanel({ config }: { config: SyncConfig }) {
       </div>
       <LiveText role="alert" className="settings-status" message={error} />
       <LiveText role="status" className="settings-status" message={notice} />
-      <RemoveDialog texts={t} removal={removal} />
+      <RemoveDialog texts={t} removal={removal} focusAfterRemove={() => document.getElementById(headingId)} />
     </section>
   );
 }

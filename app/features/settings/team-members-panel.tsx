@@ -24,7 +24,9 @@ export function MembersPanel(props: {
   const list = check?.list;
   return (
     <section className="card settings-form" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t.membersTitle}</h3>
+      <h3 id={headingId} tabIndex={-1} data-focus="team-members">
+        {t.membersTitle}
+      </h3>
       <p>{t.membersIntro}</p>
       {check === null ? <p>{t.membersLoading}</p> : null}
       {/* A refused account is told (with what to do) by team-account-panel.tsx, not twice. */}

@@ -133,7 +133,11 @@ function TeamView({
           />
         </>
       ) : null}
-      <RemoveDialog texts={t} removal={removal} />
+      <RemoveDialog
+        texts={t}
+        removal={removal}
+        focusAfterRemove={() => document.querySelector<HTMLElement>('[data-focus="team-members"]')}
+      />
       <HandOverDialog
         member={handingOver}
         onCancel={() => setHandingOver(null)}
