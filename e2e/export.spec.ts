@@ -297,13 +297,23 @@ test.describe('exports', () => {
     expect(ok.status, ok.out).toBe(0);
     expect(ok.out).toContain('Geldig');
     expect(ok.out).toContain('Valid');
+    expect(ok.out).toContain('up to that link the history was not rewritten');
     const bad = verifyAuditCli(tampered);
     expect(bad.status, bad.out).toBe(1);
     expect(bad.out).toContain('Ongeldig vanaf schakel 2');
     expect(bad.out).toContain('Invalid from link 2');
 
     // In the app ("Auditlog controleren").
-    await expect(await exports.verify(untouched, anchor.toLowerCase())).toContainText('Geldig');
+    await expect(await exports.verify(untouched, anchor.toLowerCase())).toContainText(
+      'De ankercode die je opgaf, staat in de keten: tot die schakel werd de geschiedenis niet herschreven.',
+    );
+    // Without an anchor a chain that holds together is no proof that nothing was rewritten, and the verdict says so.
+    const alone = await exports.verify(untouched);
+    await expect(alone).toContainText(/^Geldig: de keten van \d+ handelingen klopt in zichzelf\./);
+    await expect(alone).toContainText(
+      'Of er niets herschreven werd, toont alleen een ankercode die je eerder noteerde',
+    );
+    await expect(alone).not.toContainText('niet gewijzigd');
     // A mistyped anchor names its own link and asks to check the code, rather than claiming a rewrite outright.
     const [anchorSeq, ...anchorRest] = anchor.split('-');
     const firstGroup = anchorRest[0] ?? '';

@@ -70,9 +70,16 @@ const verdict = await chain.verifyAuditChain(text, sha256, { anchor: args.anchor
 if (verdict.valid) {
   console.log(nl.valid(verdict.events, verdict.anchor));
   console.log(
-    `Valid: the chain of ${verdict.events} events is unchanged.${verdict.anchor ? ` Anchor code of this file: ${verdict.anchor}.` : ''}`,
+    `Valid: the chain of ${verdict.events} events holds together.${verdict.anchor ? ` Anchor code of this file: ${verdict.anchor}.` : ''}`,
   );
-  if (args.anchor) console.log(`${nl.validAnchor}\nThe anchor code you gave is in the chain.`);
+  if (args.anchor)
+    console.log(
+      `${nl.validAnchor}\nThe anchor code you gave is in the chain: up to that link the history was not rewritten.`,
+    );
+  else
+    console.log(
+      `${nl.validNoAnchor}\nOnly an anchor code noted earlier shows that nothing was rewritten: whoever has the file can compute a whole new chain.`,
+    );
   console.log(`${nl.personalData}\nThis file is pseudonymised personal data: keep and share it as personal data.`);
   process.exit(0);
 }

@@ -40,9 +40,7 @@ type VerifyState =
 
 function verdictText(verdict: ChainVerdict, anchorGiven: boolean): string {
   if (verdict.valid)
-    return anchorGiven
-      ? `${t.valid(verdict.events, verdict.anchor)} ${t.validAnchor}`
-      : t.valid(verdict.events, verdict.anchor);
+    return `${t.valid(verdict.events, verdict.anchor)} ${anchorGiven ? t.validAnchor : t.validNoAnchor}`;
   return t.invalid(verdict.firstBrokenSeq, t.reasons[verdict.reason]);
 }
 

@@ -3,7 +3,7 @@ export const auditChains = {
   /** One line per chain of another device, shown after the audit log is made. */
   other: (anchor: string, n: number, firstBrokenSeq: number | null) =>
     `Keten van een ander toestel (ankercode ${anchor}, ${n} ${n === 1 ? 'handeling' : 'handelingen'}): ${
-      firstBrokenSeq === null ? 'geldig, niet gewijzigd.' : `ongeldig vanaf schakel ${firstBrokenSeq}.`
+      firstBrokenSeq === null ? 'geldig, de keten klopt.' : `ongeldig vanaf schakel ${firstBrokenSeq}.`
     }`,
   otherIntro:
     'Via synchronisatie staan hier ook de handelingen van je andere toestellen, elk in de keten van dat toestel. Het bestand bevat alleen de keten van dit toestel; bewaar het auditlog van een ander toestel op dat toestel.',

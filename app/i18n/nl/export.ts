@@ -288,11 +288,13 @@ export const exportScreen = {
     fileRequired: 'Kies een auditlogbestand.',
     fileTooLarge: 'Dit bestand is groter dan 20 MB. Het is geen auditlog van Baken.',
     fileWrongType: 'Kies een .json-bestand van Baken.',
+    // Without an anchor noted earlier, a chain that holds together proves no more than that: whoever has
+    // the file can compute a whole new chain (SECURITY.md, "Tamper-evident audit log").
     valid: (n: number, anchor: string | null) =>
-      anchor === null
-        ? `Geldig: de keten van ${n} handelingen is niet gewijzigd.`
-        : `Geldig: de keten van ${n} handelingen is niet gewijzigd. Ankercode van dit bestand: ${anchor}.`,
-    validAnchor: 'De ankercode die je opgaf, staat in de keten.',
+      `Geldig: de keten van ${n} handelingen klopt in zichzelf.${anchor === null ? '' : ` Ankercode van dit bestand: ${anchor}.`}`,
+    validNoAnchor:
+      'Of er niets herschreven werd, toont alleen een ankercode die je eerder noteerde: wie het bestand heeft, kan een hele keten opnieuw berekenen.',
+    validAnchor: 'De ankercode die je opgaf, staat in de keten: tot die schakel werd de geschiedenis niet herschreven.',
     invalid: (seq: number | null, reason: string) =>
       seq === null ? `Ongeldig: ${reason}` : `Ongeldig vanaf schakel ${seq}: ${reason}`,
     reasons: {
