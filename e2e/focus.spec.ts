@@ -162,6 +162,13 @@ test('editing a betrokkene or a step puts focus in its form, and cancelling brin
   await expect(form.getByRole('radio').first()).toBeFocused();
   await form.getByRole('button', { name: 'Annuleren' }).click();
   await expect(edit).toBeFocused();
+  // Another role: focus goes to the chosen radio, so an arrow key cannot change the role by accident.
+  await logbook.addParty({ role: 'ouder/voogd', expectPseudonym: 'Ouder A' });
+  await parties.getByRole('button', { name: 'Ouder A aanpassen' }).click();
+  const parentForm = parties.getByRole('form', { name: 'Ouder A aanpassen' });
+  await expect(parentForm.getByRole('radio', { name: 'ouder/voogd', exact: true })).toBeFocused();
+  await expect(parentForm.getByRole('radio', { name: 'ouder/voogd', exact: true })).toBeChecked();
+  await parentForm.getByRole('button', { name: 'Annuleren' }).click();
 
   const steps = logbook.section('Stappenplan');
   const note = steps.getByRole('button', { name: /^Notitie of datum bij stap 1 van / }).first();

@@ -89,9 +89,19 @@ export function useFocusAfterSwap(state: unknown): (target: Find, within?: () =>
   }, []);
 }
 
-/** The first form control inside `root` (for a form that just opened). */
+/**
+ * The first form control inside `root` (for a form that just opened). When it is a radio button of a
+ * group with a choice made, the chosen one: arrow keys from an unchosen radio would change the choice.
+ */
 export function firstControl(root: Element | null): HTMLElement | null {
-  return root?.querySelector<HTMLElement>('input, textarea, select') ?? null;
+  const first = root?.querySelector<HTMLElement>('input, textarea, select') ?? null;
+  if (root && first instanceof HTMLInputElement && first.type === 'radio' && !first.checked && first.name) {
+    const chosen = [...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
+      (radio) => radio.name === first.name && radio.checked,
+    );
+    if (chosen) return chosen;
+  }
+  return first;
 }
 
 /**
