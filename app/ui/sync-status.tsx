@@ -17,8 +17,10 @@ export function SyncStatus() {
   const lines: string[] = [];
   if (s.phase === 'uit') lines.push(t.off);
   // A failed request while the device itself is offline: say that, not that the server is unreachable.
-  else if (s.phase === 'fout' && s.error === 'network' && online === false) lines.push(t.offline);
-  else if (s.phase === 'fout' && s.error) lines.push(t.errors[s.error]);
+  // A retry after a failure ("bezig" with the error still set) keeps saying the failure until a round succeeds:
+  // no "Gesynchroniseerd om …" in between, and no second announcement per retry.
+  else if (s.phase !== 'gesynchroniseerd' && s.error === 'network' && online === false) lines.push(t.offline);
+  else if (s.phase !== 'gesynchroniseerd' && s.error) lines.push(t.errors[s.error]);
   else if (s.phase === 'bezig' && !s.lastSyncedAt) lines.push(t.busy);
   else lines.push(s.lastSyncedAt ? t.syncedAt(clock(s.lastSyncedAt)) : t.neverSynced);
   if (s.progress) lines.push(t.progress(s.progress.done, s.progress.total, s.progress.direction));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { SyncHttpError, couchClient } from './http';
+import { SyncHttpError, couchClient, statusError } from './http';
 
 type Call = { url: string; method: string; headers: Record<string, string>; body?: unknown };
 
@@ -261,5 +261,14 @@ describe('CouchDB protocol client', () => {
     const forbidden = { status: 403, body: { error: 'forbidden', reason: 'You are not a server admin.' } };
     expect(await fake(() => forbidden).client.purge({ a: ['2-x'] })).toBe('refused');
     expect(await fake(() => forbidden).client.canPurge()).toBe(false);
+  });
+});
+
+describe('statusError', () => {
+  it('calls a proxy that cannot reach CouchDB (502, 503, 504) no connection, and any other 5xx a server error', () => {
+    for (const status of [502, 503, 504]) expect(statusError(status)).toMatchObject({ kind: 'network', status });
+    expect(statusError(500)).toMatchObject({ kind: 'server', status: 500 });
+    expect(statusError(401)?.kind).toBe('auth');
+    expect(statusError(404)).toBeUndefined();
   });
 });

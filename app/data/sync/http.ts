@@ -111,6 +111,9 @@ export async function sendCouch(
 export function statusError(status: number): SyncHttpError | undefined {
   if (status === 401) return new SyncHttpError('auth', 401);
   if (status === 403) return new SyncHttpError('forbidden', 403);
+  // Baken's proxy (and nginx) answer 502 / 504 when CouchDB cannot be reached or stays silent; 503 is a
+  // server not taking requests: to the worker, all three are "no connection to the sync server".
+  if (status === 502 || status === 503 || status === 504) return new SyncHttpError('network', status);
   if (status >= 500) return new SyncHttpError('server', status);
   return undefined;
 }

@@ -29,7 +29,7 @@ export const syncStatus = {
       'De sync-server heeft dit account even geblokkeerd na te veel mislukte aanmeldingen. Je wijzigingen blijven bewaard op dit toestel. Wacht enkele minuten en vul daarna het wachtwoord van het account opnieuw in bij Instellingen, Synchronisatie.',
     forbidden: 'Geen toegang tot deze database.',
     network: 'Geen verbinding met de sync-server. Baken probeert het opnieuw; je wijzigingen blijven bewaard.',
-    server: 'De sync-server gaf een fout. Baken probeert het opnieuw.',
+    server: 'De sync-server gaf een fout. Baken probeert het opnieuw; je wijzigingen blijven bewaard.',
     protocol: 'De sync-server antwoordde onverwacht. Baken probeert het opnieuw.',
   },
   conflicts: {
