@@ -37,6 +37,21 @@ describe('the image guard catches', () => {
         .match(/.{1,3}/g)
         ?.join('.|') ?? '',
     ],
+    // Session 21 (a security review typed these into a note and pushed one over sync).
+    ['base64 with a zero-width space between every character', [...base64(PNG)].join('\u200b')],
+    ['base64 with soft hyphens and word joiners', [...base64(JPEG)].join('\u00ad\u2060')],
+    [
+      'base64 in groups of four split by #',
+      base64(PNG)
+        .match(/.{1,4}/g)
+        ?.join('#') ?? '',
+    ],
+    [
+      'base64 as quoted pieces joined with +',
+      (base64(PNG).match(/.{1,5}/g) ?? []).map((piece) => `"${piece}"`).join(' + '),
+    ],
+    ['hex with a zero-width space between the bytes', hex(PNG, '\u200b')],
+    ['hex as #-prefixed groups', (hex(JPEG).match(/.{1,6}/g) ?? []).map((g) => `#${g}`).join(' ')],
     ['raw SVG markup', '<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>'],
     ['entity-encoded SVG markup', '&lt;svg viewBox="0 0 1 1"&gt;&lt;/svg&gt;'],
     ['upper-case SVG markup with a space', '< SVG>'],
@@ -53,6 +68,8 @@ describe('the image guard still lets ordinary text through', () => {
     'Kleurcode #ff00aa en serienummer 0xDEADBEEF stonden in het bericht.',
     'cafe deed face bed fee dab — a-b-c-d-e-f — 12-34-56-78-90',
     'Verslag: leerling A, B en C; opvolging op 12/03, 19/03 en 26/03.',
+    'Hij zei: "Stuur!" (en daarna) #help #snapchat = "nee" + "stop" — zo\u200bveel zero\u00adwidth tekst.',
+    'https://www.childfocus.be/nl-be/hulp?vraag=sexting&stap=2#contact',
   ])('%s', (text) => {
     expect(containsImageData(text)).toBe(false);
   });

@@ -29,8 +29,12 @@
 //   108, 124); TIFF needs its 4-byte signature and a first-IFD offset >= 8.
 // - The same base64 scan runs again on the NFKC form (full-width base64 such as
 //   "ｉＶＢＯＲｗ０ＫＧｇｏ…") and on a form where the separators - . _ | : ; , * ~
-//   are transparent too (base64 broken up as "iVBO-Rw0K-GgoA…").
-// - hex: runs of hex digits, with whitespace, : , - and the prefixes 0x and \x
+//   and every other ASCII punctuation mark that is not a base64 character
+//   (# " ' ( ) = …) are transparent too (base64 broken up as "iVBO-Rw0K-GgoA…" or
+//   "iVBO#Rw0K#…"), and once more with quoted pieces joined by "+" undone
+//   ("iVBO"+"Rw0K"…). Zero-width and other invisible characters are transparent
+//   in every base64 and hex scan, like whitespace.
+// - hex: runs of hex digits, with whitespace, # : , - and the prefixes 0x and \x
 //   transparent, are decoded at both nibble alignments and searched for the
 //   same signatures (>= 24 hex digits, >= 12 bytes after the signature).
 // - Raw (non-base64) signatures in the string itself, e.g. binary pasted into a
@@ -52,8 +56,16 @@ const BASE64_VALUES = new Int8Array(128).fill(-1);
 }
 
 function isTransparentWhitespace(code: number): boolean {
-  // space, \t, \n, \v, \f, \r
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  // space, \t, \n, \v, \f, \r, and the invisible characters (soft hyphen, zero-width, word joiner, BOM)
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x00ad ||
+    code === 0x180e ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x2060 && code <= 0x2064) ||
+    code === 0xfeff
+  );
 }
 
 const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'mif1', 'msf1', 'avif', 'avis']);
@@ -141,13 +153,18 @@ function runHasImage(values: Uint8Array, count: number, scratch: Uint8Array): bo
 // Separators someone might put between groups of base64 or hex characters.
 const SEPARATORS = new Set([...'-._|:;,*~'].map((c) => c.charCodeAt(0)));
 
+/** Any ASCII punctuation that is not a base64 character ("#", quotes, brackets, "=", …). */
+function isOtherPunctuation(code: number): boolean {
+  return code >= 0x21 && code <= 0x7e && (BASE64_VALUES[code] ?? -1) < 0;
+}
+
 function containsBase64Image(s: string, separatorsTransparent = false): boolean {
   const values = new Uint8Array(s.length);
   const scratch = new Uint8Array(Math.ceil((s.length * 3) / 4) + 3);
   let count = 0;
   for (let k = 0; k < s.length; k++) {
     const code = s.charCodeAt(k);
-    const separator = separatorsTransparent && SEPARATORS.has(code);
+    const separator = separatorsTransparent && (SEPARATORS.has(code) || isOtherPunctuation(code));
     const value = code < 128 && !separator ? (BASE64_VALUES[code] ?? -1) : -1;
     if (value >= 0) {
       values[count++] = value;
@@ -192,7 +209,7 @@ function containsHexImage(s: string): boolean {
     }
     const value = hexValue(code);
     if (value >= 0) nibbles[count++] = value;
-    else if (code !== 0x5c && !isTransparentWhitespace(code) && !SEPARATORS.has(code)) {
+    else if (code !== 0x5c && code !== 0x23 && !isTransparentWhitespace(code) && !SEPARATORS.has(code)) {
       if (hexRunHasImage(nibbles, count, scratch)) return true;
       count = 0;
     }
@@ -243,6 +260,7 @@ const DATA_URL =
   /data\s*:\s*(?:(?:application|audio|font|image|message|model|multipart|text|video|x-[a-z0-9.+-]+)\s*\/\s*[a-z0-9!#$&^_.+-]+\s*[;,]|[;,])/;
 
 const SVG_TAG = /<\s*svg[\s>/]/;
+const QUOTED_JOIN = /["'`]\s*\+\s*["'`]/g;
 
 function normalizedText(decoded: string): string {
   return decodeEntities(decoded).normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
@@ -265,6 +283,9 @@ export function containsImageData(s: string): boolean {
   if (wide !== decoded && containsBase64Image(wide)) return true;
   if (containsBase64Image(wide, true)) return true;
   if (containsHexImage(wide)) return true;
+  // Base64 or hex cut into quoted pieces joined with "+" ("iVBO" + "Rw0K" …): the "+" is a base64 character.
+  const joined = wide.replace(QUOTED_JOIN, '');
+  if (joined !== wide && (containsBase64Image(joined, true) || containsHexImage(joined))) return true;
   return containsRawSignature(decoded);
 }
 
