@@ -18,7 +18,7 @@
 //   have CouchDB's shape; JSON bodies need their content type, and `Accept`
 //   decides between JSON and multipart (scripts/couch-like.mjs).
 //
-// CLI:
+// CLI (the directory: --dir, else $BAKEN_SYNC_DIR, else .baken-sync):
 //   node scripts/sync-server.mjs [--port 5984] [--dir .baken-sync]
 //   node scripts/sync-server.mjs account <name> <password> [--team <id> --role <role>] [--dir .baken-sync]
 //   node scripts/sync-server.mjs team <id> [--dir .baken-sync]
@@ -34,8 +34,11 @@ import { couchLike } from './couch-like.mjs';
 
 /** @typedef {(method: string, path: string, body?: unknown) => Promise<{ status: number, body: any }>} Call */
 
-/** Default on-disk home of the embedded server (git-ignored). */
-export const defaultSyncDir = '.baken-sync';
+/**
+ * Default on-disk home of the embedded server (git-ignored): `BAKEN_SYNC_DIR` when set (as `npm start`
+ * reads it, so `account` and `team` reach the server it started), else `.baken-sync`. `--dir` wins.
+ */
+export const defaultSyncDir = process.env.BAKEN_SYNC_DIR || '.baken-sync';
 
 /**
  * The default database name for an account, as the app proposes it: `baken-<account>`, only [a-z0-9_-].
