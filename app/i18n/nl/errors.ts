@@ -52,7 +52,7 @@ export const errors: Record<SchemaErrorCode, string> = {
     'In Nederland beslissen de ouders onder 12 jaar, vanaf 16 jaar de jongere zelf, en van 12 tot 16 jaar de jongere en de ouders samen. Deze persoon kan hier geen toestemming geven.',
   'consent.giverNotEntitledAdult': 'Een volwassene geeft zelf toestemming over de eigen gegevens.',
   'share.art458bisParketOnly':
-    'Art. 458bis van het oude Strafwetboek laat alleen toe de procureur des Konings (parket) te informeren. Kies "Politie / parket" of deel op een andere grond.',
+    'Art. 458bis van het oude Strafwetboek laat alleen toe de procureur des Konings (parket) te informeren. Kies "politie/parket" (voor het parket) of deel op een andere grond.',
   'share.bestPlacedToHelpRequired': 'Schrijf wie (persoon of dienst) het best kan helpen in deze noodtoestand.',
   'share.informedRequired':
     'Noteer of de jongere weet wat je deelt, waarom en wat er daarna gebeurt, of waarom dat niet kon.',
