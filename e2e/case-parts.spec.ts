@@ -88,6 +88,10 @@ test.describe('the structured parts of a case', () => {
     await expect(schools.getByRole('listitem').filter({ hasText: 'Sint-Victor Turnhout' })).toContainText(
       'De leerlingen wisten het eerst.',
     );
+    // "Met toestemming", but no consent to a school is on record yet: the entry says so (and is kept).
+    await expect(schools.getByRole('listitem').filter({ hasText: 'Sint-Victor Turnhout' })).toContainText(
+      'Bij Toestemming staat nog geen toestemming voor deze ontvanger. Noteer ze daar.',
+    );
 
     // Grooming: phases as tags.
     const grooming = logbook.section('Signalen van grooming');

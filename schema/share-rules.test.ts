@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { makeConsent, makeShareWithoutConsent } from './factories';
-import { basisAllowsRecipient, checkContradictions, contradictionsConfirmed, emergencyRelease } from './share-rules';
+import {
+  basisAllowsRecipient,
+  checkContradictions,
+  contradictionsConfirmed,
+  emergencyRelease,
+  informedBasisDocumented,
+} from './share-rules';
 import { recipientSchema } from './records/consent';
 
 describe('basisAllowsRecipient', () => {
@@ -63,5 +69,20 @@ describe('checkContradictions', () => {
   it('needs every contradiction confirmed', () => {
     expect(contradictionsConfirmed(['jongere-kan-zelf-melden'], [])).toBe(false);
     expect(contradictionsConfirmed(['jongere-kan-zelf-melden'], ['jongere-kan-zelf-melden'])).toBe(true);
+  });
+});
+
+describe('informedBasisDocumented', () => {
+  it('wants a noodtoestand share to that kind of recipient for an institution told without consent', () => {
+    const noodSchool = makeShareWithoutConsent({ basis: 'noodtoestand', recipient: 'school' });
+    const givenClb = makeConsent({ recipient: 'ander-clb' });
+    const school = { institutionKind: 'school', basis: 'dreiging' } as const;
+    const clb = { institutionKind: 'clb', basis: 'toestemming' } as const;
+    expect(informedBasisDocumented(school, [])).toBe(false);
+    expect(informedBasisDocumented(school, [givenClb])).toBe(false);
+    expect(informedBasisDocumented(school, [noodSchool])).toBe(true);
+    expect(informedBasisDocumented({ ...school, institutionKind: 'clb' }, [noodSchool])).toBe(false);
+    expect(informedBasisDocumented(clb, [noodSchool])).toBe(false);
+    expect(informedBasisDocumented(clb, [givenClb])).toBe(true);
   });
 });

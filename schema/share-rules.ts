@@ -13,6 +13,7 @@
 // - A share without consent covers its own day only (consent-rules.ts).
 import { isConsentActive } from './consent-rules';
 import type { ConsentRecord, InfoCategory, Recipient, ShareChecks, ShareWithoutConsent } from './records/consent';
+import type { Informed } from './records/informed';
 
 /** The only recipient an art. 458bis share may go to. */
 export const ART_458BIS_RECIPIENT = 'politie-parket' satisfies Recipient;
@@ -77,4 +78,22 @@ export function contradictionsConfirmed(
   confirmed: readonly ContradictionCode[],
 ): boolean {
   return found.every((c) => confirmed.includes(c));
+}
+
+/**
+ * Whether an "Andere scholen en CLB's" entry has its basis on record under Toestemming (DOMAIN.md:
+ * "Either way, record the justification"): a noodtoestand share to that kind of recipient for an
+ * entry "zonder toestemming", a consent given to it for one "met toestemming". The entry is kept
+ * either way (it records what happened); the case page says what is missing.
+ */
+export function informedBasisDocumented(
+  entry: Pick<Informed, 'institutionKind' | 'basis'>,
+  consents: readonly ConsentRecord[],
+): boolean {
+  const recipient: Recipient = entry.institutionKind === 'school' ? 'school' : 'ander-clb';
+  return consents.some(
+    (c) =>
+      c.recipient === recipient &&
+      (entry.basis === 'dreiging' ? c.basis === 'noodtoestand' : c.basis === 'toestemming'),
+  );
 }

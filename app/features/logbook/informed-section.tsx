@@ -7,6 +7,7 @@ import {
   institutionKindSchema,
   type Informed,
 } from '../../../schema/records/informed';
+import { informedBasisDocumented } from '../../../schema/share-rules';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
@@ -36,6 +37,7 @@ export function InformedSection({ detail }: { detail: CaseDetail }) {
             <h3>{r.institution}</h3>
             <p>{entryText(r)}</p>
             <p>{r.pupilsToldFirst ? t.toldFirst : t.notToldFirst}</p>
+            {informedBasisDocumented(r, detail.consents) ? null : <p className="callout">{t.basisMissing[r.basis]}</p>}
           </li>
         ))}
       </ul>

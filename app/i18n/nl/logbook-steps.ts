@@ -119,6 +119,12 @@ export const stepSections = {
     byInitialsHint: 'Een tot vijf letters.',
     entry: (kind: string, date: string, basis: string, initials: string) =>
       `${kind}, op ${date}, ${basis} (${initials})`,
+    /** The entry's basis is not on record under Toestemming (the entry itself is kept). */
+    basisMissing: {
+      dreiging:
+        'De verantwoording ontbreekt nog: noteer bij Toestemming, onder "Delen zonder toestemming", waarom je zonder toestemming deelde (noodtoestand).',
+      toestemming: 'Bij Toestemming staat nog geen toestemming voor deze ontvanger. Noteer ze daar.',
+    },
     toldFirst: 'De leerlingen wisten het eerst.',
     notToldFirst: 'De leerlingen wisten het niet eerst.',
     saved: 'De school of het CLB is genoteerd.',
