@@ -277,7 +277,16 @@ test.describe('case logbook', () => {
       .getByRole('group', { name: 'Weet de jongere wat je deelt, waarom en wat er daarna gebeurt?' })
       .getByRole('radio', { name: 'ja, de jongere is ingelicht' })
       .check();
-    await share.getByRole('textbox', { name: 'Hoe ingelicht?' }).fill('In een gesprek op school.');
+    // Answered, but "Hoe ingelicht?" left empty: the error is said there, not on the answered question.
+    await share.getByRole('button', { name: 'Bewaren' }).click();
+    const how = share.getByRole('textbox', { name: 'Hoe ingelicht?' });
+    await expect(how).toHaveAttribute('aria-invalid', 'true');
+    await expect(
+      share
+        .getByRole('group', { name: 'Weet de jongere wat je deelt, waarom en wat er daarna gebeurt?' })
+        .getByRole('alert'),
+    ).toHaveCount(0);
+    await how.fill('In een gesprek op school.');
     await share.getByRole('button', { name: 'Bewaren' }).click();
     await expect(share.getByRole('status')).toHaveText('Het delen zonder toestemming is genoteerd.');
     await expect(share.getByRole('article').filter({ hasText: 'marker-nood-3' })).toContainText(

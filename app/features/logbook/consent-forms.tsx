@@ -397,7 +397,8 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
         name="share-informed"
         options={(['ja', 'nee'] as const).map((value) => ({ value, label: ts.informedOptions[value] }))}
         value={informed.told}
-        error={form.error('youngPersonInformed')}
+        // Once answered, a missing detail is said at its own field ("Hoe ingelicht?"), not on the answered question.
+        error={informed.told === '' ? form.error('youngPersonInformed') : undefined}
         onChange={(told) =>
           setInformed(told === 'ja' ? { told, on: todayIso(), how: '' } : { told: 'nee', whyNot: '' })
         }
