@@ -208,7 +208,7 @@ export const exportScreen = {
       'takedown-child-focus': 'Dossiers waarin Child Focus gecontacteerd werd',
       complaints: 'Dossiers waarin klacht bij de politie neergelegd werd',
       otherSchools: 'Dossiers waarin een andere school of een ander CLB op de hoogte gebracht werd',
-      firstConversation: 'Dossiers met minstens één gesprek',
+      firstConversation: 'Dossiers met minstens één gesprek (genoteerd bij Gesprekken, niet als notitie)',
     },
     stats: {
       medianDays: 'Dagen tot de eerste afgeronde opvolging (mediaan)',
