@@ -28,6 +28,8 @@ test.describe('installable offline shell', () => {
     await expect(page.getByText('Klaar voor offline gebruik')).toBeVisible();
     await page.getByRole('button', { name: 'Sluiten' }).click();
     await expect(page.getByText('Klaar voor offline gebruik')).toBeHidden();
+    // The notice left with its button: focus is on the screen's heading, not dropped to the page.
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
     await page.reload();
     await expect(new ShellPage(page).heading(firstRunHeading)).toBeVisible();
     await page.waitForTimeout(500);

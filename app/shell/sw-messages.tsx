@@ -1,4 +1,5 @@
 import { nl } from '../i18n/core';
+import { focusAfterFrame } from '../ui/focus';
 import { applyUpdate, dismissOfflineReady, useSwState } from './sw-bridge';
 
 /** Offline-ready and update notices; a polite live region for screen readers. */
@@ -19,7 +20,15 @@ export function SwMessages() {
       {offlineReady && !updateWaiting ? (
         <div className="notice">
           <p>{nl.shell.sw.offlineReady}</p>
-          <button type="button" className="button" onClick={dismissOfflineReady}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              dismissOfflineReady();
+              // The notice leaves with its button: focus goes to the screen's heading, not to the page.
+              focusAfterFrame(() => document.querySelector<HTMLElement>('h1[tabindex="-1"]'));
+            }}
+          >
             {nl.shell.sw.dismiss}
           </button>
         </div>
