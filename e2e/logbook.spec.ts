@@ -420,6 +420,23 @@ test.describe('case logbook', () => {
     await expect(followUp.getByText('Geen opvolgdatum gepland.')).toBeVisible();
   });
 
+  test('a refused note whose marked text is cleared leaves no stale "Niet bewaard" alert behind', async ({ page }) => {
+    const logbook = new LogbookPage(page);
+    await page.goto('/');
+    await logbook.lock.createVault();
+    await logbook.logExampleCase();
+    const timeline = logbook.section('Tijdlijn');
+    await timeline.getByRole('group', { name: 'Soort notitie' }).getByRole('radio').first().check();
+    await logbook.noteText.fill('zie https://imgur.com/abc.jpg');
+    await timeline.getByRole('button', { name: 'Notitie toevoegen' }).click();
+    const refused = timeline.getByRole('alert').filter({ hasText: 'Niet bewaard: kijk de gemarkeerde velden na.' });
+    await expect(refused).toBeVisible();
+    await expect(logbook.noteText).toHaveAttribute('aria-invalid', 'true');
+    await logbook.noteText.fill('');
+    await expect(logbook.noteText).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(refused).toHaveCount(0);
+  });
+
   test('a follow-up with a past date and no purpose shows both problems at once, and saves nothing', async ({
     page,
   }) => {

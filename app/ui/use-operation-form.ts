@@ -289,7 +289,13 @@ export function useOperationForm<V extends object, I, R = unknown, P = never>(
     busy,
     progress,
     submit,
-    general: errors.general,
+    // "Check the marked fields" once no field is marked any more (the worker fixed or emptied it) is stale: gone.
+    general:
+      Object.keys(errors.fields).length === 0 &&
+      (errors.general === nl.logbook.errors.checkFields ||
+        (refusedText !== undefined && errors.general === refusedText))
+        ? null
+        : errors.general,
     error,
     fieldErrors: errors.fields,
     setFieldError: setField,
