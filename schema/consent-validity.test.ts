@@ -230,6 +230,28 @@ describe('validity over time', () => {
     ]);
   });
 
+  it('never lets a consent given in a year of uncertainty count again in a later one', () => {
+    const { party, consent } = setUp(11);
+    const ctx = { jurisdiction: 'nederland', knownOn: KNOWN_ON } as const;
+    const young = consent('jongere', { givenOn: '2026-06-01' });
+    const parent = consent('ouder-voogd', { givenOn: '2026-06-01' });
+    const all = [young, parent];
+    const query = { recipient: 'school', category: 'feiten' } as const;
+    // 15 or 16 four years later: uncertain again, but she may have been 11 when she consented.
+    for (const day of ['2027-06-01', '2030-06-01', '2031-06-01']) {
+      expect(consentRelease(all, party, { ...query, onDate: day }, ctx).released, day).toBe(false);
+      expect(consentValidity(young, party, all, ctx, day).state, day).toEqual({
+        status: 'niet-geldig',
+        reason: 'opnieuw-vragen',
+      });
+    }
+    // The parent's own consent still counts, so its card asks for the young person's, not "Geldig".
+    expect(consentValidity(parent, party, all, ctx, '2027-06-01').state).toEqual({
+      status: 'onvolledig',
+      missing: ['jongere'],
+    });
+  });
+
   it('lets a Dutch 15-year-old decide alone once surely 16', () => {
     const { party, consent } = setUp(15);
     const young = consent('jongere');

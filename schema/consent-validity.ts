@@ -188,9 +188,10 @@ export function giverWasEntitled(
 
 /**
  * Could `giver` surely decide on the day it was given, whatever the unknown birthday? A consent
- * given while the age straddled a threshold (a Flemish 11- or 12-year-old) counts only while the
- * deciders are still uncertain and everyone who might decide consented; once it is certain who
- * decides, it counts only if its giver surely could decide when giving: else ask again.
+ * given while the age straddled a threshold (a Flemish 11- or 12-year-old) counts only in that same
+ * year of uncertainty (the same possible ages, so the same unknown birthday) and while everyone who
+ * might decide consented; after it, it counts only if its giver surely could decide when giving:
+ * else ask again (also when a later year straddles another threshold).
  */
 export function giverWasSurelyEntitled(
   consent: ConsentGiven,
@@ -200,18 +201,20 @@ export function giverWasSurelyEntitled(
   return decidersOn(party, ctx, consent.givenOn).sets.every((set) => set.includes(consent.givenBy));
 }
 
-/** Whether a record's giver counts on a day with these deciders (see giverWasSurelyEntitled). */
+/** Whether a record's giver counts on `onDate`, with that day's deciders (see giverWasSurelyEntitled). */
 function giverCounts(
   consent: ConsentGiven,
   party: Parameters<typeof decidersOn>[0],
   ctx: ConsentContext,
   deciders: Deciders,
+  onDate: string,
 ): boolean {
-  return (
-    deciders.anyOf.includes(consent.givenBy) &&
-    giverWasEntitled(consent, party, ctx) &&
-    (deciders.sets.length > 1 || giverWasSurelyEntitled(consent, party, ctx))
-  );
+  if (!deciders.anyOf.includes(consent.givenBy) || !giverWasEntitled(consent, party, ctx)) return false;
+  if (giverWasSurelyEntitled(consent, party, ctx)) return true;
+  const given = ageRangeOn(party, ctx.knownOn, consent.givenOn);
+  const asked = ageRangeOn(party, ctx.knownOn, onDate);
+  const sameYear = given !== undefined && asked !== undefined && given.min === asked.min && given.max === asked.max;
+  return deciders.sets.length > 1 && sameYear;
 }
 
 export interface Release {
@@ -242,7 +245,7 @@ export function consentRelease(
       c.recipient === query.recipient &&
       c.categories.includes(query.category) &&
       isConsentActive(c, query.onDate) &&
-      giverCounts(c, party, ctx, deciders),
+      giverCounts(c, party, ctx, deciders, query.onDate),
   );
   // The newest record per giver is the one a summary cites.
   const newest = new Map<ConsentGiver, ConsentGiven>();
@@ -292,7 +295,8 @@ export function consentValidity(
   if (!giverWasEntitled(consent, party, ctx))
     return result({ status: 'niet-geldig', reason: 'niet-bevoegd-bij-geven' });
   if (!deciders.anyOf.includes(consent.givenBy)) return result({ status: 'niet-geldig', reason: 'niet-meer-bevoegd' });
-  if (!giverCounts(consent, party, ctx, deciders)) return result({ status: 'niet-geldig', reason: 'opnieuw-vragen' });
+  if (!giverCounts(consent, party, ctx, deciders, onDate))
+    return result({ status: 'niet-geldig', reason: 'opnieuw-vragen' });
   const missing = new Set<ConsentGiver>();
   for (const category of consent.categories) {
     const release = consentRelease(all, party, { recipient: consent.recipient, category, onDate }, ctx);
@@ -304,7 +308,7 @@ export function consentValidity(
         c.recipient === consent.recipient &&
         c.categories.includes(category) &&
         isConsentActive(c, onDate) &&
-        giverWasEntitled(c, party, ctx),
+        giverCounts(c, party, ctx, deciders, onDate),
     );
     const have = new Set([consent.givenBy, ...others.map((c) => c.givenBy)]);
     for (const g of deciders.anyOf) if (!have.has(g)) missing.add(g);

@@ -32,20 +32,25 @@ export interface CaseValues {
   description: string;
 }
 
-/** Rules of the form beyond the record schema: not known in the future, and a description (stored records may lack one). */
-export function checkCaseValues(values: CaseValues): FieldErrors {
+/**
+ * Rules of the form beyond the record schema: not known in the future, not a slip of the year (a
+ * changed date only: `storedKnownOn` is the case's own, kept as it is), and a description (stored
+ * records may lack one).
+ */
+export function checkCaseValues(values: CaseValues, storedKnownOn?: string): FieldErrors {
   const errors: FieldErrors = {};
   Object.assign(errors, notInFuture('knownOn', values.knownOn));
-  Object.assign(errors, notLongAgo('knownOn', values.knownOn, KNOWN_ON_MAX_YEARS_BACK));
+  if (values.knownOn !== storedKnownOn)
+    Object.assign(errors, notLongAgo('knownOn', values.knownOn, KNOWN_ON_MAX_YEARS_BACK));
   if (values.description.trim() === '') errors.description = t.errors.required;
   return errors;
 }
 
 /** The case form as the hook runs it: parsed by caseFieldsSchema (schools trimmed, blank ones dropped). */
-export function caseFormOptions(links?: CaseLinks) {
+export function caseFormOptions(links?: CaseLinks, storedKnownOn?: string) {
   return {
     schema: caseFieldsSchema,
-    check: (values: CaseValues) => ({ ...checkCaseValues(values), ...links?.check(values) }),
+    check: (values: CaseValues) => ({ ...checkCaseValues(values, storedKnownOn), ...links?.check(values) }),
     fields: caseFieldNames,
     liveImageCheck: ['description'] as const,
   };
@@ -68,9 +73,11 @@ interface CaseFieldsProps {
   links?: CaseLinks;
   /** Distinguishes radio groups when two forms could be on one page. */
   idPrefix: string;
+  /** The case's stored "bekend sinds" (editing): offered as it is, even when older than the bound. */
+  storedKnownOn?: string;
 }
 
-export function CaseFields({ form, idPrefix, links }: CaseFieldsProps) {
+export function CaseFields({ form, idPrefix, links, storedKnownOn }: CaseFieldsProps) {
   const { values, error } = form;
   const onChange = form.patch;
   const schoolsRef = useRef<HTMLFieldSetElement>(null);
@@ -91,7 +98,11 @@ export function CaseFields({ form, idPrefix, links }: CaseFieldsProps) {
       <TextField
         label={t.knownOn}
         type="date"
-        min={yearsBackIso(KNOWN_ON_MAX_YEARS_BACK)}
+        min={
+          storedKnownOn !== undefined && storedKnownOn < yearsBackIso(KNOWN_ON_MAX_YEARS_BACK)
+            ? storedKnownOn
+            : yearsBackIso(KNOWN_ON_MAX_YEARS_BACK)
+        }
         max={latestTodayIso()}
         required
         {...form.text('knownOn')}

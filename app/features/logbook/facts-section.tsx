@@ -109,7 +109,7 @@ function EditFactsForm({
   // The reason lives beside the case fields: only a changed description needs one (like a note correction).
   const [reason, setReason] = useState('');
   const links = useCaseLinks();
-  const options = caseFormOptions(links);
+  const options = caseFormOptions(links, current.knownOn);
   const changed = (description: string): boolean => description.trim() !== current.description;
   const form = useOperationForm({
     initial: (): CaseValues => ({
@@ -138,7 +138,7 @@ function EditFactsForm({
 
   return (
     <form {...form.formProps} className="card logbook-form" aria-label={t.facts.editTitle}>
-      <CaseFields form={form} idPrefix="edit-case" links={links} />
+      <CaseFields form={form} idPrefix="edit-case" links={links} storedKnownOn={current.knownOn} />
       <NameWarning
         text={form.values.description}
         parties={parties}
