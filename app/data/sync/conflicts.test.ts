@@ -58,4 +58,25 @@ describe('choosing in a tegenstrijdige wijziging', () => {
       ['Versie van toestel A.', 'Niet gekozen bij een tegenstrijdige wijziging'],
     ]);
   });
+
+  it('also keeps the text on the case when it is none of the values (merged by hand after the item came)', async () => {
+    const kase = makeCase({ description: 'Beide versies samengevoegd.', factsHistory: [] });
+    await saveRecords([kase]);
+    const key = getDataKey();
+    if (!key) throw new Error('locked');
+    const values = ['Versie A.', 'Versie B.'];
+    const conflict = makeConflict({
+      caseId: kase.id,
+      recordId: kase.id,
+      recordKind: 'case',
+      field: 'description',
+      values,
+    });
+    await db.conflicts.put(await sealConflict(key, conflict));
+    await resolveConflict(conflict.id, 0, 'Niet gekozen');
+    const after = await getRecord(kase.id, 'case');
+    if (!after?.ok) throw new Error('case not readable');
+    expect(after.record.description).toBe('Versie A.');
+    expect(after.record.factsHistory?.map((v) => v.text)).toEqual(['Versie B.', 'Beide versies samengevoegd.']);
+  });
 });

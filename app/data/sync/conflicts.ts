@@ -74,7 +74,9 @@ function keepUnchosenFacts(kase: Case, values: readonly unknown[], choice: numbe
   const history = [...(kase.factsHistory ?? [])];
   const chosen = values[choice];
   const replacedAt = new Date().toISOString();
-  for (const value of values) {
+  // The text on the case now, when it is none of the item's (written after the item came, e.g. both merged
+  // by hand through "Feiten aanpassen"), is replaced by the choice too: keep it as well.
+  for (const value of [...values, kase.description]) {
     if (typeof value !== 'string' || value === chosen || value.trim() === '') continue;
     if (history.some((v) => v.text === value)) continue;
     history.push({ text: value, replacedAt, reason });

@@ -98,6 +98,22 @@ describe('lists that only grew', () => {
     expect((result.payload.record as typeof base).history).toEqual([hB, hA]);
     expect(result.conflicts.map((c) => c.field)).toEqual(['due']);
   });
+
+  it("keeps a case's earlier facts once and oldest first, when two devices kept the same text for the same reason", () => {
+    const first = { text: 'Eerst genoteerd.', replacedAt: '2026-04-01T10:00:00.000Z', reason: 'Aangevuld' };
+    const base = makeCase({ description: 'Eerst genoteerd.', factsHistory: [] });
+    const onA = { ...first, replacedAt: '2026-04-02T10:00:00.000Z' };
+    const onB = { ...first, replacedAt: '2026-04-02T11:00:00.000Z' };
+    const other = { text: 'Tussenversie.', replacedAt: '2026-04-01T09:00:00.000Z', reason: 'Niet gekozen' };
+    const result = mergeVersions(
+      [
+        { rev: '3-bbb', payload: { t: 'records', record: { ...base, factsHistory: [onB, other] } as typeof base } },
+        { rev: '2-aaa', payload: { t: 'records', record: { ...base, factsHistory: [onA] } as typeof base } },
+      ],
+      { t: 'records', record: base },
+    );
+    expect((result.payload.record as typeof base).factsHistory).toEqual([other, onB]);
+  });
 });
 
 describe("a follow-up's calendar sequence", () => {

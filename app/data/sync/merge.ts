@@ -117,7 +117,9 @@ export function mergeVersions(candidates: readonly Candidate[], base: SyncPayloa
     // known ancestor only the append-only histories: a choice list (types, categories, …) that one
     // side shortened and the other lengthened would otherwise silently get the removed choice back.
     const grown =
-      baseRecord !== undefined || APPEND_ONLY_LISTS.has(field) ? appendedUnion(baseRecord?.[field], distinct) : null;
+      baseRecord !== undefined || APPEND_ONLY_LISTS.has(field)
+        ? appendedUnion(baseRecord?.[field], distinct, field === 'factsHistory' ? FACTS_VERSION : undefined)
+        : null;
     if (grown) {
       merged[field] = grown;
       continue;
@@ -144,17 +146,39 @@ export function mergeVersions(candidates: readonly Candidate[], base: SyncPayloa
   return { payload: { ...winner.payload, record: merged } as SyncPayload, conflicts };
 }
 
+/**
+ * How a list's additions are told apart and ordered. A case's earlier facts: the same text replaced
+ * for the same reason on two devices (or kept by the same choice made on both) is one version, and
+ * the versions stay oldest first.
+ */
+interface ListItems {
+  key: (item: unknown) => string;
+  order: (a: unknown, b: unknown) => number;
+}
+const prop = (item: unknown, name: string): string => {
+  const value = item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' ? value : '';
+};
+const FACTS_VERSION: ListItems = {
+  key: (item) => JSON.stringify([prop(item, 'text'), prop(item, 'reason')]),
+  order: (a, b) => prop(a, 'replacedAt').localeCompare(prop(b, 'replacedAt')),
+};
+
 /** When every version is the base list plus additions at its end: base + all additions (deduplicated). */
-function appendedUnion(base: unknown, versions: readonly unknown[]): unknown[] | null {
+function appendedUnion(base: unknown, versions: readonly unknown[], items?: ListItems): unknown[] | null {
   const start = base === undefined ? [] : base;
   if (!Array.isArray(start)) return null;
   const out: unknown[] = [...start];
+  const added: unknown[] = [];
+  const isKept = (candidate: unknown): boolean =>
+    [...out, ...added].some((o) => (items ? items.key(o) === items.key(candidate) : same(o, candidate)));
   for (const v of versions) {
     if (!Array.isArray(v) || v.length < start.length) return null;
     if (!start.every((item, i) => same(item, v[i]))) return null;
-    for (const added of v.slice(start.length)) if (!out.some((o) => same(o, added))) out.push(added);
+    for (const addition of v.slice(start.length)) if (!isKept(addition)) added.push(addition);
   }
-  return out;
+  if (items) added.sort((a, b) => items.order(a, b) || items.key(a).localeCompare(items.key(b)));
+  return [...out, ...added];
 }
 
 function setField(target: Record<string, unknown>, field: string, value: unknown): void {
