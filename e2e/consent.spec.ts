@@ -304,3 +304,32 @@ test("an adult's own consent is theirs: 'de betrokkene zelf', never 'de jongere'
   await expect(card).toContainText('Beslist: de betrokkene zelf.');
   await expect(card).not.toContainText('de jongere');
 });
+
+test('the betrokkene card says who decides today: an 11-year-old known months ago may be 12, so both decide', async ({
+  page,
+}) => {
+  const logbook = new LogbookPage(page);
+  await page.goto('/');
+  await logbook.lock.createVault();
+  await logbook.openFromMenu();
+  await logbook.openNewIncident();
+  await logbook.fillIncident({
+    types: ['ongewenste sexting'],
+    knownVia: 'Een klasgenoot',
+    schools: [],
+    description: 'Foto doorgestuurd in een klasgroep.',
+  });
+  // Known three months ago, at 11: today 11 or 12 (the birthday is not known).
+  const knownOn = page.getByRole('textbox', { name: 'Bekend sinds' });
+  const today = await knownOn.inputValue();
+  const earlier = new Date(`${today}T12:00:00Z`);
+  earlier.setUTCMonth(earlier.getUTCMonth() - 3);
+  await knownOn.fill(earlier.toISOString().slice(0, 10));
+  await logbook.saveIncident();
+  await logbook.addParty({ role: 'afgebeelde jongere', age: '11', expectPseudonym: 'Jongere A' });
+  const card = logbook.section('Betrokkenen').getByRole('article', { name: /^Jongere A/ });
+  await expect(card).toContainText(
+    'Leeftijd: 11 of 12 jaar. Beslist: de jongere en de ouders of voogd samen, omdat een leeftijdsgrens in deze periode kan vallen',
+  );
+  await expect(card).not.toContainText('Toestemming geeft: de ouders of voogd.');
+});

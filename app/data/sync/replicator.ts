@@ -327,6 +327,9 @@ export class Replicator {
     let backoff = firstBackoff;
     let lastAfterRound = 0;
     let checkpointLoaded = false;
+    // A new start (the password entered again after a refusal or a lockout): the old failure is not said
+    // during the first round; a failure of this run says itself.
+    publishSyncStatus({ phase: 'bezig' }, ['error']);
     // Going online ends the current backoff wait. One controller per wake: an `online` event aborts the
     // current one (also while a request is under way, so the next wait ends at once), and the wait that
     // saw it abort puts a fresh one in its place for the next time the device goes offline and back.

@@ -1,7 +1,9 @@
 import { whoDecides, type Jurisdiction } from '../../../schema/competence';
 import type { Party } from '../../../schema/records/party';
 import { nl } from '../../i18n/catalogue';
-import { formatDate } from '../../ui/dates';
+import { ageRangeOn, decidersOn } from '../../../schema/consent-validity';
+import { formatDate, todayIso } from '../../ui/dates';
+import { decidersText } from './consent-validity-view';
 
 const t = nl.logbook.competence;
 
@@ -15,9 +17,25 @@ export function isYoungPersonRole(role: Party['role']): boolean {
   return role !== 'ouder-voogd' && role !== 'volwassene';
 }
 
-/** The consent rule for one young person under the chosen jurisdiction, in plain words. */
-export function CompetenceView({ party, jurisdiction }: { party: Party; jurisdiction: Jurisdiction }) {
-  const result = whoDecides({ jurisdiction, age: partyAge(party), override: party.competence });
+/**
+ * The consent rule for one young person under the chosen jurisdiction, in plain words, as it stands
+ * today: the recorded age is the age on `knownOn`, so today it may be a year or more higher. When a
+ * threshold may fall in this year (the birthday is not known), it says who decide together and why,
+ * as the consent cards do.
+ */
+export function CompetenceView({
+  party,
+  jurisdiction,
+  knownOn,
+}: {
+  party: Party;
+  jurisdiction: Jurisdiction;
+  knownOn: string;
+}) {
+  const today = todayIso();
+  const range = ageRangeOn(party, knownOn, today);
+  const deciders = decidersOn(party, { jurisdiction, knownOn }, today);
+  const result = whoDecides({ jurisdiction, age: range?.min ?? partyAge(party), override: party.competence });
   if (!result.known) return <p className="competence">{t.unknownAge}</p>;
   const adult = result.rule === 'volwassene';
   const who = adult
@@ -31,7 +49,7 @@ export function CompetenceView({ party, jurisdiction }: { party: Party; jurisdic
     <div className="competence">
       <p>{t.rules[result.rule]}</p>
       <p>
-        <strong>{t.decides(who)}</strong>
+        <strong>{deciders.sets.length > 1 ? decidersText(deciders) : t.decides(who)}</strong>
       </p>
       {result.override ? (
         <p>{t.assessed(result.override.assessedBy, formatDate(result.override.assessedOn), result.override.reason)}</p>

@@ -137,12 +137,20 @@ function ScopeFields<V extends { partyId: string; recipient: Recipient | ''; cat
 }
 
 /** The competence rule for the chosen young person. */
-function CompetenceNote({ party, jurisdiction }: { party: Party | undefined; jurisdiction: Jurisdiction }) {
+function CompetenceNote({
+  party,
+  jurisdiction,
+  knownOn,
+}: {
+  party: Party | undefined;
+  jurisdiction: Jurisdiction;
+  knownOn: string;
+}) {
   if (!party || !isYoungPersonRole(party.role)) return null;
   return (
     <div className="competence-box">
       <p className="competence__title">{t.ruleFor(party.pseudonym)}</p>
-      <CompetenceView party={party} jurisdiction={jurisdiction} />
+      <CompetenceView party={party} jurisdiction={jurisdiction} knownOn={knownOn} />
     </div>
   );
 }
@@ -171,7 +179,7 @@ export function ConsentForm({
     fields: ['partyId', 'recipient', 'categories', 'givenBy', 'givenOn', 'how'],
   });
   const party = parties.find((p) => p.id === form.values.partyId);
-  const competence = <CompetenceNote party={party} jurisdiction={jurisdiction} />;
+  const competence = <CompetenceNote party={party} jurisdiction={jurisdiction} knownOn={knownOn} />;
 
   return (
     <form {...form.formProps} className="card logbook-form" aria-labelledby="consent-form-title">

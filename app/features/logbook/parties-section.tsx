@@ -34,6 +34,7 @@ export function PartiesSection({ detail }: { detail: CaseDetail }) {
             party={party}
             parties={detail.parties}
             jurisdiction={jurisdiction}
+            knownOn={detail.case.knownOn}
             onSaved={(message) => setSaved(message)}
           />
         )}
@@ -61,11 +62,13 @@ function PartyCard({
   party,
   parties,
   jurisdiction,
+  knownOn,
   onSaved,
 }: {
   party: Party;
   parties: readonly Party[];
   jurisdiction: Jurisdiction;
+  knownOn: string;
   onSaved: (message: string) => void;
 }) {
   const [showName, setShowName] = useState(false);
@@ -121,7 +124,7 @@ function PartyCard({
       {isYoungPersonRole(party.role) ? (
         <div className="competence-box">
           <h4 className="competence__title">{tc.title}</h4>
-          <CompetenceView party={party} jurisdiction={jurisdiction} />
+          <CompetenceView party={party} jurisdiction={jurisdiction} knownOn={knownOn} />
         </div>
       ) : null}
       <button
