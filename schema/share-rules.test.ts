@@ -76,13 +76,18 @@ describe('informedBasisDocumented', () => {
   it('wants a noodtoestand share to that kind of recipient for an institution told without consent', () => {
     const noodSchool = makeShareWithoutConsent({ basis: 'noodtoestand', recipient: 'school' });
     const givenClb = makeConsent({ recipient: 'ander-clb' });
-    const school = { institutionKind: 'school', basis: 'dreiging' } as const;
-    const clb = { institutionKind: 'clb', basis: 'toestemming' } as const;
+    const school = { institutionKind: 'school', basis: 'dreiging', on: '2026-03-12' } as const;
+    const clb = { institutionKind: 'clb', basis: 'toestemming', on: '2026-03-12' } as const;
     expect(informedBasisDocumented(school, [])).toBe(false);
     expect(informedBasisDocumented(school, [givenClb])).toBe(false);
     expect(informedBasisDocumented(school, [noodSchool])).toBe(true);
     expect(informedBasisDocumented({ ...school, institutionKind: 'clb' }, [noodSchool])).toBe(false);
     expect(informedBasisDocumented(clb, [noodSchool])).toBe(false);
     expect(informedBasisDocumented(clb, [givenClb])).toBe(true);
+    // A consent withdrawn by that day, or given only later, does not cover it.
+    const withdrawn = makeConsent({ recipient: 'ander-clb', givenOn: '2026-03-01', withdrawnOn: '2026-03-10' });
+    const later = makeConsent({ recipient: 'ander-clb', givenOn: '2026-03-20' });
+    expect(informedBasisDocumented(clb, [withdrawn, later])).toBe(false);
+    expect(informedBasisDocumented({ ...clb, on: '2026-03-09' }, [withdrawn])).toBe(true);
   });
 });

@@ -87,13 +87,14 @@ export function contradictionsConfirmed(
  * either way (it records what happened); the case page says what is missing.
  */
 export function informedBasisDocumented(
-  entry: Pick<Informed, 'institutionKind' | 'basis'>,
+  entry: Pick<Informed, 'institutionKind' | 'basis' | 'on'>,
   consents: readonly ConsentRecord[],
 ): boolean {
   const recipient: Recipient = entry.institutionKind === 'school' ? 'school' : 'ander-clb';
-  return consents.some(
-    (c) =>
-      c.recipient === recipient &&
-      (entry.basis === 'dreiging' ? c.basis === 'noodtoestand' : c.basis === 'toestemming'),
-  );
+  return consents.some((c) => {
+    if (c.recipient !== recipient) return false;
+    if (entry.basis === 'dreiging') return c.basis === 'noodtoestand';
+    // A consent given by that day and not withdrawn then (whether it was enough, its own card says).
+    return c.basis === 'toestemming' && isConsentActive(c, entry.on);
+  });
 }

@@ -20,7 +20,8 @@ const reasonsEn = {
   checksum: 'the file envelope was changed.',
   anchor:
     'the anchor code does not match the link with that number. Check that it was copied correctly; if it was, the history up to that link was rewritten.',
-  anchorPastEnd: 'the chain ends before the link the anchor code names: the history after it was cut off.',
+  anchorPastEnd:
+    'the chain in this file ends before the link the anchor code names. If the file was made before the code was noted, that explains it: check a newer audit log. Otherwise the history was cut off.',
 };
 
 /** @param {string[]} argv */

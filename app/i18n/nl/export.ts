@@ -308,7 +308,7 @@ export const exportScreen = {
       anchor:
         'de ankercode past niet bij de schakel met dat nummer. Controleer of je de code juist overnam; klopt ze, dan werd de geschiedenis tot daar herschreven.',
       anchorPastEnd:
-        'de keten eindigt vóór de schakel die de ankercode noemt: de geschiedenis na die schakel werd ingekort.',
+        'de keten in dit bestand eindigt vóór de schakel die de ankercode noemt. Werd dit bestand gemaakt vóór je die code noteerde, dan is dat de verklaring: controleer een nieuwer auditlog. Anders werd de geschiedenis ingekort.',
     } satisfies Record<ChainProblem, string>,
   },
 } as const;
