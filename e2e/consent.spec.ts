@@ -309,19 +309,8 @@ test('the betrokkene card says who decides today: an 11-year-old known months ag
   page,
 }) => {
   const logbook = new LogbookPage(page);
-  await page.goto('/');
-  await logbook.lock.createVault();
-  await logbook.openFromMenu();
-  await logbook.openNewIncident();
-  await logbook.fillIncident({
-    types: ['ongewenste sexting'],
-    knownVia: 'Een klasgenoot',
-    schools: [],
-    description: 'Foto doorgestuurd in een klasgroep.',
-  });
+  const { knownOn, today } = await logbook.startIncidentInNewVault('Foto doorgestuurd in een klasgroep.');
   // Known three months ago, at 11: today 11 or 12 (the birthday is not known).
-  const knownOn = page.getByRole('textbox', { name: 'Bekend sinds' });
-  const today = await knownOn.inputValue();
   const earlier = new Date(`${today}T12:00:00Z`);
   earlier.setUTCMonth(earlier.getUTCMonth() - 3);
   await knownOn.fill(earlier.toISOString().slice(0, 10));

@@ -130,27 +130,19 @@ export function assertNotFuture(field: string | PropertyKey[], isoDate: string |
     throw ruleError(undefined, Array.isArray(field) ? field : [field], recordErrors.dateInFuture);
 }
 
-/** A typed date at most `years` before today (Baken's bound on a slip of the year: KNOWN_ON_MAX_YEARS_BACK). */
-export function assertNotLongAgo(
-  field: string,
+/**
+ * Baken's bounds on a slip of the year in a typed date: at most `years` before today (negative: a
+ * "bekend sinds", KNOWN_ON_MAX_YEARS_BACK) or after it (positive: a follow-up or retention date).
+ */
+export function assertWithinYears(
+  at: { id?: string; field: string },
   isoDate: string,
   years: number,
   code: RecordErrorCode,
   now: Date,
 ): void {
-  if (isoDate < addYearsIso(today(now), -years)) throw ruleError(undefined, [field], code);
-}
-
-/** A planned date at most `years` after today (FOLLOW_UP_MAX_YEARS_AHEAD, RETENTION_MAX_YEARS_AHEAD). */
-export function assertNotTooFar(
-  id: string,
-  field: string,
-  isoDate: string,
-  years: number,
-  code: RecordErrorCode,
-  now: Date,
-): void {
-  if (isoDate > addYearsIso(today(now), years)) throw ruleError(id, [field], code);
+  const bound = addYearsIso(today(now), years);
+  if (years < 0 ? isoDate < bound : isoDate > bound) throw ruleError(at.id, [at.field], code);
 }
 
 /** Validates a record before anything is written (saveRecords validates again); the same check and error as saveRecords. */

@@ -75,6 +75,20 @@ export class LogbookPage {
     return this.saveIncident();
   }
 
+  /**
+   * A new vault, and the new-incident form filled with a short example, not saved: returns the
+   * "Bekend sinds" field and the date it offers (today), for a test that types its own date.
+   */
+  async startIncidentInNewVault(description: string): Promise<{ knownOn: Locator; today: string }> {
+    await this.page.goto('/');
+    await this.lock.createVault();
+    await this.openFromMenu();
+    await this.openNewIncident();
+    await this.fillIncident({ types: ['sextortion'], knownVia: 'Een klasgenoot', schools: [], description });
+    const knownOn = this.page.getByRole('textbox', { name: 'Bekend sinds' });
+    return { knownOn, today: await knownOn.inputValue() };
+  }
+
   async openNewIncident(): Promise<void> {
     await this.page.getByRole('link', { name: 'Nieuw incident' }).click();
     await expect(this.heading('Nieuw incident')).toBeVisible();

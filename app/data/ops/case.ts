@@ -20,8 +20,7 @@ import { eraseCase, getRecord, listRecords, saveRecords } from '../store';
 import {
   applyPatch,
   assertNotFuture,
-  assertNotLongAgo,
-  assertNotTooFar,
+  assertWithinYears,
   check,
   defineOperation,
   okRecords,
@@ -46,7 +45,13 @@ export const createCase = defineOperation({
   run: async (input, { auditEvent }): Promise<Case> => {
     const now = new Date();
     assertNotFuture('knownOn', input.knownOn, now);
-    assertNotLongAgo('knownOn', input.knownOn, KNOWN_ON_MAX_YEARS_BACK, recordErrors.knownOnTooLongAgo, now);
+    assertWithinYears(
+      { field: 'knownOn' },
+      input.knownOn,
+      -KNOWN_ON_MAX_YEARS_BACK,
+      recordErrors.knownOnTooLongAgo,
+      now,
+    );
     const at = now.toISOString();
     const draft: Case = {
       kind: 'case',
@@ -85,7 +90,13 @@ export const updateCase = defineOperation({
       if (patch.knownOn !== kase.knownOn) {
         assertNotFuture('knownOn', patch.knownOn, now);
         if (patch.knownOn !== undefined)
-          assertNotLongAgo('knownOn', patch.knownOn, KNOWN_ON_MAX_YEARS_BACK, recordErrors.knownOnTooLongAgo, now);
+          assertWithinYears(
+            { field: 'knownOn' },
+            patch.knownOn,
+            -KNOWN_ON_MAX_YEARS_BACK,
+            recordErrors.knownOnTooLongAgo,
+            now,
+          );
       }
       const corrected = patch.description !== undefined && patch.description !== kase.description;
       if (corrected && factsReason === undefined)
@@ -114,9 +125,8 @@ export const closeCase = defineOperation({
       const next: Case = { ...kase, status: 'afgesloten', retentionUntil, closedAt: now.toISOString() };
       check(next);
       if (retentionUntil < today(now)) throw ruleError(id, ['retentionUntil'], recordErrors.retentionInPast);
-      assertNotTooFar(
-        id,
-        'retentionUntil',
+      assertWithinYears(
+        { id, field: 'retentionUntil' },
         retentionUntil,
         RETENTION_MAX_YEARS_AHEAD,
         recordErrors.retentionTooFar,

@@ -12,7 +12,7 @@ import {
 import type { FollowUp } from '../../../schema/records/follow-up';
 import {
   assertNotFuture,
-  assertNotTooFar,
+  assertWithinYears,
   check,
   defineOperation,
   newRecordHead,
@@ -46,7 +46,8 @@ export const scheduleFollowUp = defineOperation({
         updatedAt: now.toISOString(),
       });
       if (followUp.due < today(now)) throw ruleError(followUp.id, ['due'], recordErrors.dueInPast);
-      assertNotTooFar(followUp.id, 'due', followUp.due, FOLLOW_UP_MAX_YEARS_AHEAD, recordErrors.dueTooFar, now);
+      const at = { id: followUp.id, field: 'due' };
+      assertWithinYears(at, followUp.due, FOLLOW_UP_MAX_YEARS_AHEAD, recordErrors.dueTooFar, now);
       await commit(now, { ...kase, status: 'in-rust' }, [followUp], 'followup.scheduled', { status: 'in-rust' });
       return followUp;
     }),
@@ -117,7 +118,7 @@ export const rescheduleFollowUp = defineOperation({
       });
       if (to === followUp.due) throw ruleError(id, ['to'], recordErrors.sameDate);
       if (to < today(now)) throw ruleError(id, ['to'], recordErrors.dueInPast);
-      assertNotTooFar(id, 'to', to, FOLLOW_UP_MAX_YEARS_AHEAD, recordErrors.dueTooFar, now);
+      assertWithinYears({ id, field: 'to' }, to, FOLLOW_UP_MAX_YEARS_AHEAD, recordErrors.dueTooFar, now);
       await commit(now, kase, [next], 'followup.rescheduled', { status: kase.status });
       return next;
     }),

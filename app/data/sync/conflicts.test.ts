@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { makeCase, makeConflict, makeFollowUp } from '../../../schema/factories';
+import type { Case } from '../../../schema/records/case';
 import { db } from '../db';
 import { getDataKey } from '../session';
 import { getRecord, saveRecords } from '../store';
@@ -34,49 +35,36 @@ describe('choosing in a tegenstrijdige wijziging', () => {
     expect(pending).toEqual(expect.arrayContaining([follow.id, conflict.id]));
   });
 
-  it('keeps the facts not chosen under the earlier versions, once, so no text a worker saved is lost', async () => {
-    const original = { text: 'Eerst genoteerd.', replacedAt: '2026-05-01T10:00:00.000Z', reason: 'Aangevuld' };
-    const kase = makeCase({ description: 'Versie van toestel A.', factsHistory: [original] });
+  /** Stores the case and an item about its facts, chooses `choice`, and reads the case back. */
+  async function chooseFacts(kase: Case, values: string[], choice: number, reason: string): Promise<Case> {
     await saveRecords([kase]);
     const key = getDataKey();
     if (!key) throw new Error('locked');
-    const values = ['Versie van toestel A.', 'Versie van toestel B.'];
-    const conflict = makeConflict({
-      caseId: kase.id,
-      recordId: kase.id,
-      recordKind: 'case',
-      field: 'description',
-      values,
-    });
+    const fields = { caseId: kase.id, recordId: kase.id, recordKind: 'case', field: 'description' } as const;
+    const conflict = makeConflict({ ...fields, values });
     await db.conflicts.put(await sealConflict(key, conflict));
-    await resolveConflict(conflict.id, 1, 'Niet gekozen bij een tegenstrijdige wijziging');
+    await resolveConflict(conflict.id, choice, reason);
     const after = await getRecord(kase.id, 'case');
     if (!after?.ok) throw new Error('case not readable');
-    expect(after.record.description).toBe('Versie van toestel B.');
-    expect(after.record.factsHistory?.map((v) => [v.text, v.reason])).toEqual([
+    return after.record;
+  }
+
+  it('keeps the facts not chosen under the earlier versions, once, so no text a worker saved is lost', async () => {
+    const original = { text: 'Eerst genoteerd.', replacedAt: '2026-05-01T10:00:00.000Z', reason: 'Aangevuld' };
+    const kase = makeCase({ description: 'Versie van toestel A.', factsHistory: [original] });
+    const reason = 'Niet gekozen bij een tegenstrijdige wijziging';
+    const after = await chooseFacts(kase, ['Versie van toestel A.', 'Versie van toestel B.'], 1, reason);
+    expect(after.description).toBe('Versie van toestel B.');
+    expect(after.factsHistory?.map((v) => [v.text, v.reason])).toEqual([
       ['Eerst genoteerd.', 'Aangevuld'],
-      ['Versie van toestel A.', 'Niet gekozen bij een tegenstrijdige wijziging'],
+      ['Versie van toestel A.', reason],
     ]);
   });
 
   it('also keeps the text on the case when it is none of the values (merged by hand after the item came)', async () => {
     const kase = makeCase({ description: 'Beide versies samengevoegd.', factsHistory: [] });
-    await saveRecords([kase]);
-    const key = getDataKey();
-    if (!key) throw new Error('locked');
-    const values = ['Versie A.', 'Versie B.'];
-    const conflict = makeConflict({
-      caseId: kase.id,
-      recordId: kase.id,
-      recordKind: 'case',
-      field: 'description',
-      values,
-    });
-    await db.conflicts.put(await sealConflict(key, conflict));
-    await resolveConflict(conflict.id, 0, 'Niet gekozen');
-    const after = await getRecord(kase.id, 'case');
-    if (!after?.ok) throw new Error('case not readable');
-    expect(after.record.description).toBe('Versie A.');
-    expect(after.record.factsHistory?.map((v) => v.text)).toEqual(['Versie B.', 'Beide versies samengevoegd.']);
+    const after = await chooseFacts(kase, ['Versie A.', 'Versie B.'], 0, 'Niet gekozen');
+    expect(after.description).toBe('Versie A.');
+    expect(after.factsHistory?.map((v) => v.text)).toEqual(['Versie B.', 'Beide versies samengevoegd.']);
   });
 });
