@@ -187,21 +187,13 @@ export function giverWasEntitled(
 }
 
 /**
- * Could `giver` surely decide on the day it was given, whatever the unknown birthday? A consent
- * given while the age straddled a threshold (a Flemish 11- or 12-year-old) counts only in that same
+ * Whether a record's giver counts on `onDate`, with that day's deciders: the giver decides that day
+ * and could decide the day it was given. A consent given while the age straddled a threshold (a
+ * Flemish 11- or 12-year-old), so by someone who only possibly could decide, counts only in that same
  * year of uncertainty (the same possible ages, so the same unknown birthday) and while everyone who
- * might decide consented; after it, it counts only if its giver surely could decide when giving:
- * else ask again (also when a later year straddles another threshold).
+ * might decide consented; after it, only a giver who surely could decide when giving counts: else ask
+ * again (also when a later year straddles another threshold).
  */
-export function giverWasSurelyEntitled(
-  consent: ConsentGiven,
-  party: Parameters<typeof decidersOn>[0],
-  ctx: ConsentContext,
-): boolean {
-  return decidersOn(party, ctx, consent.givenOn).sets.every((set) => set.includes(consent.givenBy));
-}
-
-/** Whether a record's giver counts on `onDate`, with that day's deciders (see giverWasSurelyEntitled). */
 function giverCounts(
   consent: ConsentGiven,
   party: Parameters<typeof decidersOn>[0],
@@ -209,8 +201,10 @@ function giverCounts(
   deciders: Deciders,
   onDate: string,
 ): boolean {
-  if (!deciders.anyOf.includes(consent.givenBy) || !giverWasEntitled(consent, party, ctx)) return false;
-  if (giverWasSurelyEntitled(consent, party, ctx)) return true;
+  if (!deciders.anyOf.includes(consent.givenBy)) return false;
+  const atGiving = decidersOn(party, ctx, consent.givenOn);
+  if (!atGiving.anyOf.includes(consent.givenBy)) return false;
+  if (atGiving.sets.every((set) => set.includes(consent.givenBy))) return true;
   const given = ageRangeOn(party, ctx.knownOn, consent.givenOn);
   const asked = ageRangeOn(party, ctx.knownOn, onDate);
   const sameYear = given !== undefined && asked !== undefined && given.min === asked.min && given.max === asked.max;

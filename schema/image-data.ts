@@ -55,17 +55,25 @@ const BASE64_VALUES = new Int8Array(128).fill(-1);
   BASE64_VALUES['_'.charCodeAt(0)] = 63;
 }
 
+/**
+ * Invisible characters (soft hyphen, Mongolian vowel separator, zero-width and direction marks, word
+ * joiner and invisible operators, BOM), as inclusive code ranges: the one list both the base64/hex
+ * scans (isTransparentWhitespace) and the data:-URL check (INVISIBLE) use.
+ */
+const INVISIBLE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x00ad, 0x00ad],
+  [0x180e, 0x180e],
+  [0x200b, 0x200f],
+  [0x2060, 0x2064],
+  [0xfeff, 0xfeff],
+];
+
 function isTransparentWhitespace(code: number): boolean {
-  // space, \t, \n, \v, \f, \r, and the invisible characters (soft hyphen, zero-width, word joiner, BOM)
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0x00ad ||
-    code === 0x180e ||
-    (code >= 0x200b && code <= 0x200f) ||
-    (code >= 0x2060 && code <= 0x2064) ||
-    code === 0xfeff
-  );
+  // space, \t, \n, \v, \f, \r, and the invisible characters (a plain loop: this runs per character)
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
+  if (code < 0x00ad) return false;
+  for (const [from, to] of INVISIBLE_RANGES) if (code >= from && code <= to) return true;
+  return false;
 }
 
 const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'mif1', 'msf1', 'avif', 'avis']);
@@ -255,7 +263,11 @@ function decodeEntities(s: string): string {
     return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
   });
 }
-const INVISIBLE = /[\t\n\r\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
+const unicodeEscape = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`;
+const INVISIBLE = new RegExp(
+  `[\\t\\n\\r${INVISIBLE_RANGES.map(([from, to]) => (from === to ? unicodeEscape(from) : `${unicodeEscape(from)}-${unicodeEscape(to)}`)).join('')}]`,
+  'g',
+);
 const DATA_URL =
   /data\s*:\s*(?:(?:application|audio|font|image|message|model|multipart|text|video|x-[a-z0-9.+-]+)\s*\/\s*[a-z0-9!#$&^_.+-]+\s*[;,]|[;,])/;
 

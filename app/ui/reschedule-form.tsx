@@ -2,6 +2,7 @@
 // case page and on the follow-up overview. The caller passes the operation and
 // its texts; the reason is kept in the follow-up's history.
 import { useEffect } from 'react';
+import { addYearsIso, FOLLOW_UP_MAX_YEARS_AHEAD } from '../../schema/follow-up';
 import { rescheduleFollowUpInput } from '../../schema/records/follow-up';
 import { TextAreaField, TextField } from './field';
 import { FormButtons, FormError } from './form-errors-view';
@@ -28,10 +29,8 @@ interface RescheduleFormProps {
   name: string;
   heading?: boolean;
   initialTo: string;
-  /** Earliest date the picker offers (today). */
+  /** Earliest date the picker offers (today); the latest is a year after it (FOLLOW_UP_MAX_YEARS_AHEAD). */
   min: string;
-  /** Latest date the picker offers (a year ahead). */
-  max: string;
   texts: RescheduleTexts;
   /** Checks with their own Dutch texts, before the schema's. */
   check?: (values: RescheduleValues) => FieldErrors;
@@ -44,7 +43,7 @@ interface RescheduleFormProps {
 }
 
 export function RescheduleForm(props: RescheduleFormProps) {
-  const { name, heading, initialTo, min, max, texts, check, summary, className, run, onDone, onCancel } = props;
+  const { name, heading, initialTo, min, texts, check, summary, className, run, onDone, onCancel } = props;
   const form = useOperationForm({
     initial: { to: initialTo, reason: '' },
     schema: rescheduleForm,
@@ -76,7 +75,7 @@ export function RescheduleForm(props: RescheduleFormProps) {
         label={texts.to}
         type="date"
         min={min}
-        max={max}
+        max={addYearsIso(min, FOLLOW_UP_MAX_YEARS_AHEAD)}
         required
         {...to}
         error={to.error ?? form.error('due')}

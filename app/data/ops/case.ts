@@ -30,6 +30,12 @@ import {
   withCase,
 } from '../unit-of-work';
 
+/** A typed "bekend sinds": not in the future, and not a slip of the year (KNOWN_ON_MAX_YEARS_BACK). */
+function assertKnownOn(knownOn: string, now: Date): void {
+  assertNotFuture('knownOn', knownOn, now);
+  assertWithinYears({ field: 'knownOn' }, knownOn, -KNOWN_ON_MAX_YEARS_BACK, recordErrors.knownOnTooLongAgo, now);
+}
+
 /**
  * Opens a new case (status "open") with a random id and the next readable
  * reference of the current year on this device, e.g. `2026-015`. The year is
@@ -44,14 +50,7 @@ export const createCase = defineOperation({
   audit: 'case.created',
   run: async (input, { auditEvent }): Promise<Case> => {
     const now = new Date();
-    assertNotFuture('knownOn', input.knownOn, now);
-    assertWithinYears(
-      { field: 'knownOn' },
-      input.knownOn,
-      -KNOWN_ON_MAX_YEARS_BACK,
-      recordErrors.knownOnTooLongAgo,
-      now,
-    );
+    assertKnownOn(input.knownOn, now);
     const at = now.toISOString();
     const draft: Case = {
       kind: 'case',
@@ -86,18 +85,8 @@ export const updateCase = defineOperation({
   run: async ({ id, factsReason, ...patch }, { commit }): Promise<Case> =>
     withCase(id, async (kase) => {
       const now = new Date();
-      // A changed "bekend sinds" may not lie in the future; an unchanged one is not checked again.
-      if (patch.knownOn !== kase.knownOn) {
-        assertNotFuture('knownOn', patch.knownOn, now);
-        if (patch.knownOn !== undefined)
-          assertWithinYears(
-            { field: 'knownOn' },
-            patch.knownOn,
-            -KNOWN_ON_MAX_YEARS_BACK,
-            recordErrors.knownOnTooLongAgo,
-            now,
-          );
-      }
+      // A changed "bekend sinds" is checked like a new one (assertKnownOn); an unchanged one is not checked again.
+      if (patch.knownOn !== undefined && patch.knownOn !== kase.knownOn) assertKnownOn(patch.knownOn, now);
       const corrected = patch.description !== undefined && patch.description !== kase.description;
       if (corrected && factsReason === undefined)
         throw ruleError(id, ['factsReason'], recordErrors.factsReasonRequired);

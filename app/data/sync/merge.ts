@@ -170,8 +170,9 @@ function appendedUnion(base: unknown, versions: readonly unknown[], items?: List
   if (!Array.isArray(start)) return null;
   const out: unknown[] = [...start];
   const added: unknown[] = [];
+  const sameItem = (a: unknown, b: unknown): boolean => (items ? items.key(a) === items.key(b) : same(a, b));
   const isKept = (candidate: unknown): boolean =>
-    [...out, ...added].some((o) => (items ? items.key(o) === items.key(candidate) : same(o, candidate)));
+    out.some((o) => sameItem(o, candidate)) || added.some((o) => sameItem(o, candidate));
   for (const v of versions) {
     if (!Array.isArray(v) || v.length < start.length) return null;
     if (!start.every((item, i) => same(item, v[i]))) return null;

@@ -3,14 +3,7 @@
 // school, type and flag, and the calendar file. Only the first page of each
 // group is decrypted; "Toon meer" asks for more.
 import { Fragment, lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
-import {
-  absoluteDateNl,
-  addYearsIso,
-  FOLLOW_UP_MAX_YEARS_AHEAD,
-  followUpGroups,
-  relativeDueNl,
-  type FollowUpGroup,
-} from '../../../schema/follow-up';
+import { absoluteDateNl, followUpGroups, relativeDueNl, type FollowUpGroup } from '../../../schema/follow-up';
 import { ICS_FILE_NAME, ICS_MIME_TYPE } from '../../../schema/ics';
 import { flagSchema, type Flag } from '../../../schema/records/assessment';
 import { caseTypeSchema, type CaseType } from '../../../schema/records/case';
@@ -431,7 +424,6 @@ function FollowUpCard({ item, today, sharedFrom, onAnnounce, onDone }: FollowUpC
           heading
           initialTo=""
           min={today}
-          max={addYearsIso(today, FOLLOW_UP_MAX_YEARS_AHEAD)}
           texts={{
             to: t.reschedule.to,
             reason: t.reschedule.reason,

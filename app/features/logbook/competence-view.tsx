@@ -7,11 +7,6 @@ import { decidersText } from './consent-validity-view';
 
 const t = nl.logbook.competence;
 
-/** Age in whole years when the case became known, if recorded (issue 15 removed the birth year). */
-export function partyAge(party: Pick<Party, 'age'>, _today: Date = new Date()): number | undefined {
-  return party.age;
-}
-
 /** Roles for which the consent rule of a young person applies. */
 export function isYoungPersonRole(role: Party['role']): boolean {
   return role !== 'ouder-voogd' && role !== 'volwassene';
@@ -35,7 +30,8 @@ export function CompetenceView({
   const today = todayIso();
   const range = ageRangeOn(party, knownOn, today);
   const deciders = decidersOn(party, { jurisdiction, knownOn }, today);
-  const result = whoDecides({ jurisdiction, age: range?.min ?? partyAge(party), override: party.competence });
+  // The youngest age the party may have today (none when no age was recorded).
+  const result = whoDecides({ jurisdiction, age: range?.min, override: party.competence });
   if (!result.known) return <p className="competence">{t.unknownAge}</p>;
   const adult = result.rule === 'volwassene';
   const who = adult

@@ -195,7 +195,6 @@ function FollowUpCard({
                 name={t.rescheduleLabel(due)}
                 initialTo={followUp.due}
                 min={todayIso()}
-                max={yearsAheadIso(FOLLOW_UP_MAX_YEARS_AHEAD)}
                 texts={{ to: t.rescheduleTo, reason: t.rescheduleReason, save: t.saveReschedule }}
                 check={(values) => validateReschedule({ ...values, current: followUp.due, today: todayIso() })}
                 summary
