@@ -49,8 +49,51 @@ describe('replaceNames', () => {
     expect(replaceNames(text, [lotte, jens], label)).toBe(expected);
   });
 
+  const bo: NameOwner = { id: 'c', role: 'afgebeelde-jongere', pseudonym: 'Jongere C', realName: 'Bo Claes', age: 14 };
+  const emma: NameOwner = {
+    id: 'd',
+    role: 'ontvanger-omstander',
+    pseudonym: 'Jongere D',
+    realName: 'Emma-Lou De Smet',
+    age: 13,
+  };
+  const tim: NameOwner = {
+    id: 'e',
+    role: 'afgebeelde-jongere',
+    pseudonym: 'Jongere E',
+    realName: 'Tim Goossens',
+    age: 14,
+  };
   it.each([
-    'Annemie en Lottes vriendin', // other words that contain a name
+    // Possessives are the name (DOMAIN.md: names typed into free text are still names).
+    ['Lottes klasgenoten zagen het.', "[afgebeelde-jongere (15)]'s klasgenoten zagen het."],
+    ["Lotte's ouders en Lotte’s broer.", "[afgebeelde-jongere (15)]'s ouders en [afgebeelde-jongere (15)]’s broer."],
+    ["Jens' moeder belde.", "[jongere-die-doorstuurde (16)]'s moeder belde."],
+    ['Tims thuissituatie is onveilig.', "[afgebeelde-jongere (14)]'s thuissituatie is onveilig."],
+    // A two-letter first name, as typed with a capital.
+    [
+      "Bo kreeg de foto terug. Bo's moeder weet het.",
+      "[afgebeelde-jongere (14)] kreeg de foto terug. [afgebeelde-jongere (14)]'s moeder weet het.",
+    ],
+    ['Gesprek met BO en Claes.', 'Gesprek met [afgebeelde-jongere (14)] en [afgebeelde-jongere (14)].'],
+    // A hyphenated first name is one name, not two replacements joined by a hyphen.
+    [
+      'Emma-Lou keek mee, net als De Smet.',
+      '[ontvanger-omstander (13)] keek mee, net als [ontvanger-omstander (13)].',
+    ],
+  ])('%j → %j', (text, expected) => {
+    expect(replaceNames(text, [lotte, jens, bo, emma, tim], label)).toBe(expected);
+  });
+
+  it.each([
+    'bo en an zijn geen namen in kleine letters', // two-letter parts only with a capital
+    'De leerkracht zag de foto', // a two-letter particle of "Emma-Lou De Smet"
+  ])('leaves %j alone', (text) => {
+    expect(replaceNames(text, [bo, emma], label)).toBe(text);
+  });
+
+  it.each([
+    'Annemie en Lottesvriendin', // other words that contain a name
     'De jongeren van de klas', // particles and a pseudonym part alone
     'Jongere Alfa',
   ])('leaves %j alone', (text) => {

@@ -4,10 +4,13 @@
 // Péeters", "LottePeeters"), and to replace them (summaries) or warn about
 // them (forms, issue 14).
 //
-// What counts as a name: the full pseudonym, the full real name, and each part
-// of a real name of three letters or more that is not a name particle ("van",
-// "de", …) — a first name on its own is still that person's name. Matching
-// more than needed only hides a word too many; matching less would leak.
+// What counts as a name: the full pseudonym, the full real name, a hyphenated
+// part ("Emma-Lou") whole, and each part of a real name that is not a name
+// particle ("van", "de", …) — a first name on its own is still that person's
+// name. A two-letter part ("Bo", "An") is matched only as typed with a capital,
+// so a lower-case word such as "bo" or "an" never counts as the name. A name with a possessive
+// ending ("Lottes", "Bo's", "Jens'") is that name too. Matching more than
+// needed only hides a word too many; matching less would leak.
 import type { Party } from './records/party';
 
 export type NameOwner = Pick<Party, 'id' | 'role' | 'pseudonym' | 'realName'> & { age?: number | undefined };
@@ -17,6 +20,8 @@ export interface NameHit {
   end: number;
   ownerId: string;
   kind: 'pseudoniem' | 'naam' | 'naamdeel';
+  /** A possessive ending typed after the name ("s", "'s", "’s", "'"), part of the hit. */
+  possessive?: string;
 }
 
 // Dutch, French and German name particles; never matched on their own.
@@ -35,8 +40,21 @@ const PARTICLES = new Set([
   'vande',
   'vander',
   'vanden',
+  // Two-letter particles (the others are too short to be matched on their own anyway).
+  'de',
+  'da',
+  'di',
+  'do',
+  'du',
+  'le',
+  'la',
+  'lo',
+  'te',
+  'el',
 ]);
+/** Parts shorter than this are matched only as typed with a capital (CASED_PART). */
 const MIN_PART = 3;
+const CASED_PART = 2;
 
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 
@@ -62,40 +80,69 @@ export function foldForMatch(text: string): { folded: string; map: number[] } {
   return { folded, map };
 }
 
-function needlesOf(owner: NameOwner): Array<{ needle: string; kind: NameHit['kind'] }> {
-  const out: Array<{ needle: string; kind: NameHit['kind'] }> = [];
-  const add = (raw: string, kind: NameHit['kind']): void => {
+interface Needle {
+  needle: string;
+  kind: NameHit['kind'];
+  /** Matched only where the text has a capital at its first letter. */
+  capital: boolean;
+}
+
+function needlesOf(owner: NameOwner): Needle[] {
+  const out: Needle[] = [];
+  const add = (raw: string, kind: NameHit['kind'], capital = false): void => {
     const needle = foldForMatch(raw).folded;
-    if (needle.length > 0 && !out.some((n) => n.needle === needle)) out.push({ needle, kind });
+    if (needle.length > 0 && !out.some((n) => n.needle === needle)) out.push({ needle, kind, capital });
   };
   add(owner.pseudonym, 'pseudoniem');
   if (owner.realName !== undefined) {
     add(owner.realName, 'naam');
+    // A hyphenated first name or surname ("Emma-Lou") whole, before its parts.
+    for (const word of owner.realName.split(/\s+/u)) if (/[-'’]/u.test(word)) add(word, 'naamdeel');
     const words = owner.realName.split(/[\s\-'’.]+/u).filter((w) => w !== '');
     // A surname with its particles ("Van den Broeck") before its parts alone.
     for (let i = 1; i < words.length - 1; i++) add(words.slice(i).join(' '), 'naamdeel');
     for (const part of words) {
       const folded = foldForMatch(part).folded;
-      if (folded.length >= MIN_PART && !PARTICLES.has(folded)) add(part, 'naamdeel');
+      if (PARTICLES.has(folded)) continue;
+      if (folded.length >= MIN_PART) add(part, 'naamdeel');
+      else if (folded.length >= CASED_PART) add(part, 'naamdeel', true);
     }
   }
   return out;
 }
+
+const POSSESSIVE = /^(?:['’]s|s|['’])(?![\p{L}\p{N}])/u;
+
+/** The possessive ending right after a name, if any: "Lottes", "Bo's", "Jens'" (the bare apostrophe after s, x or z). */
+function possessiveAfter(text: string, end: number, needle: string): string | undefined {
+  const ending = POSSESSIVE.exec(text.slice(end, end + 3))?.[0];
+  if (ending === undefined) return undefined;
+  if ((ending === "'" || ending === '’') && !/[sxz]$/u.test(needle)) return undefined;
+  return ending;
+}
+
+const startsWithCapital = (text: string, at: number): boolean => {
+  const ch = String.fromCodePoint(text.codePointAt(at) ?? 32);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+};
 
 /** Every name of `owners` in `text`, longest first where they overlap, in text order. */
 export function findNames(text: string, owners: readonly NameOwner[]): NameHit[] {
   const { folded, map } = foldForMatch(text);
   const candidates: NameHit[] = [];
   for (const owner of owners) {
-    for (const { needle, kind } of needlesOf(owner)) {
+    for (const { needle, kind, capital } of needlesOf(owner)) {
       for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
         const start = map[at] ?? 0;
         const lastIndex = map[at + needle.length - 1] ?? start;
         const lastChar = String.fromCodePoint(text.codePointAt(lastIndex) ?? 32);
-        const end = lastIndex + lastChar.length;
-        // Whole words only: "Ann" is not a name inside "Annemie" or "kANNen".
-        if (isWordChar(text[start - 1]) || isWordChar(text[end])) continue;
-        candidates.push({ start, end, ownerId: owner.id, kind });
+        let end = lastIndex + lastChar.length;
+        if (isWordChar(text[start - 1]) || (capital && !startsWithCapital(text, start))) continue;
+        // Whole words only: "Ann" is not a name inside "Annemie" or "kANNen"; "Lottes" is "Lotte".
+        const possessive = possessiveAfter(text, end, needle);
+        if (possessive !== undefined) end += possessive.length;
+        else if (isWordChar(text[end])) continue;
+        candidates.push({ start, end, ownerId: owner.id, kind, ...(possessive !== undefined && { possessive }) });
       }
     }
   }
@@ -121,7 +168,9 @@ export function replaceNames(
   for (const hit of findNames(text, owners)) {
     const owner = byId.get(hit.ownerId);
     if (!owner) continue;
-    out += text.slice(from, hit.start) + replacement(owner);
+    // A possessive stays one: "Lottes vriendin" → "Jongere A's vriendin".
+    const ending = hit.possessive === undefined ? '' : hit.possessive.startsWith('’') ? '’s' : "'s";
+    out += text.slice(from, hit.start) + replacement(owner) + ending;
     from = hit.end;
   }
   return out + text.slice(from);

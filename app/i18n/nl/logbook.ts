@@ -270,7 +270,8 @@ export const logbook = {
     },
     sharedOn: 'Gedeeld op',
     justification: 'Verantwoording',
-    justificationHint: 'Wat deel je, waarom, en wat gebeurt er daarna? Het moet voor iedereen duidelijk zijn.',
+    justificationHint:
+      'Wat deel je, waarom, en wat gebeurt er daarna? Het moet voor iedereen duidelijk zijn. Deze tekst staat in de samenvatting voor wie je informeert: schrijf er alleen in wat die moet weten.',
     checks: 'Controlevragen',
     checkQuestions: {
       solutionWithinTrustImpossible: 'Is een oplossing binnen de vertrouwensrelatie onmogelijk?',
