@@ -277,9 +277,9 @@ test.describe('Instellingen', () => {
     await expect(
       page.getByRole('region', { name: 'Algemeen' }).getByRole('status').filter({ hasText: 'Bewaard.' }),
     ).toBeVisible();
-    // A switch of region changes the rules in every case: the saved line says so.
+    // A switch of region is for new cases; the saved line says the existing ones keep theirs.
     await expect(page.getByRole('region', { name: 'Algemeen' }).getByRole('status')).toHaveText(
-      'Bewaard. Baken volgt nu in elk dossier de regels van Nederland: wie toestemming geeft, wie beslist en het stappenplan.',
+      'Bewaard. Nieuwe dossiers volgen nu de regels van Nederland. Bestaande dossiers houden hun eigen rechtsgebied.',
     );
     // What Instellingen shows first after unlock, recorded as it enters the page: the stored settings,
     // never the defaults for a moment (no "no backup yet", no 5 minutes, no Vlaanderen).

@@ -7,6 +7,7 @@ import { expectNoAxeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { ExportPage } from './pages/export-page';
 import { LogbookPage, phone } from './pages/logbook-page';
+import { SettingsPage } from './pages/settings-page';
 
 test.use({ viewport: phone });
 
@@ -321,4 +322,69 @@ test('the betrokkene card says who decides today: an 11-year-old known months ag
     'Leeftijd: 11 of 12 jaar. Beslist: de jongere en de ouders of voogd samen, omdat een leeftijdsgrens in deze periode kan vallen',
   );
   await expect(card).not.toContainText('Toestemming geeft: de ouders of voogd.');
+});
+
+test("a case keeps the Rechtsgebied it was made under: changing the device's setting re-judges no consent", async ({
+  page,
+  context,
+}) => {
+  const logbook = new LogbookPage(page);
+  const exports = new ExportPage(page);
+  const settings = new SettingsPage(page);
+  await logbook.startOffline(context);
+  const chooseRegion = async (region: 'Vlaanderen' | 'Nederland'): Promise<void> => {
+    await settings.open();
+    await page.getByRole('group', { name: 'Rechtsgebied' }).getByRole('radio', { name: region, exact: true }).check();
+    await expect(page.getByRole('region', { name: 'Algemeen' }).getByRole('status')).toHaveText(
+      `Bewaard. Nieuwe dossiers volgen nu de regels van ${region}. Bestaande dossiers houden hun eigen rechtsgebied.`,
+    );
+  };
+
+  // A Dutch case: a 14-year-old's own consent alone does not release the facts (12–15: both decide).
+  await chooseRegion('Nederland');
+  await logbook.openFromMenu('Logboek');
+  await logbook.openNewIncident();
+  await logbook.fillIncident({
+    knownVia: 'Een leerkracht',
+    types: ['ongewenste sexting'],
+    schools: ['Het Baken College'],
+    description: `De foto ging rond in de klas. ${FACT}.`,
+  });
+  const reference = await logbook.saveIncident();
+  const facts = logbook.section('Incident');
+  await expect(facts.getByRole('definition').filter({ hasText: /^Nederland$/ })).toBeVisible();
+  await logbook.addParty({ role: 'afgebeelde jongere', age: '14', expectPseudonym: 'Jongere A' });
+  await logbook.recordConsent({
+    party: 'Jongere A (afgebeelde jongere)',
+    recipient: 'school',
+    categories: ['feiten'],
+    givenBy: 'de jongere',
+  });
+  await exports.open();
+  await exports.makeSummary(reference, 'de school');
+  await expect(exports.summaryDocument).toContainText('Er is niets dat je met deze ontvanger mag delen');
+
+  // The device moves to Vlaanderen: the Dutch case keeps Dutch law, so still nothing is shared.
+  await chooseRegion('Vlaanderen');
+  await exports.open();
+  await exports.makeSummary(reference, 'de school');
+  await expect(exports.summaryDocument).toContainText('Er is niets dat je met deze ontvanger mag delen');
+  await expect(exports.summaryDocument).not.toContainText(FACT);
+
+  // Only a choice on the case itself changes its law.
+  await logbook.openFromMenu('Logboek');
+  await logbook.openCase(reference);
+  await expect(facts.getByRole('definition').filter({ hasText: /^Nederland$/ })).toBeVisible();
+  await facts.getByRole('button', { name: 'Feiten aanpassen' }).click();
+  const edit = facts.getByRole('form', { name: 'Feiten aanpassen' });
+  const region = edit.getByRole('group', { name: 'Rechtsgebied van dit dossier' });
+  await expect(region.getByRole('radio', { name: 'Nederland' })).toBeChecked();
+  await region.getByRole('radio', { name: 'Vlaanderen' }).check();
+  await edit.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(edit).toBeHidden();
+  await expect(facts.getByRole('definition').filter({ hasText: /^Vlaanderen$/ })).toBeVisible();
+  await exports.open();
+  await exports.makeSummary(reference, 'de school');
+  await expect(exports.summaryDocument).toContainText(FACT);
+  await expect(exports.summaryDocument).toContainText(/Bron: gedeeld met toestemming van afgebeelde jongere \(14\)/);
 });

@@ -530,7 +530,26 @@ describe('consent', () => {
     );
     expect(issuesOf(error)).toEqual([{ path: 'givenBy', message: recordErrors.giverNotEntitledCompetent }]);
     expect(await listRecords({ kind: 'consent', caseId: ctx.kase.id })).toEqual([]);
+    // The device's Rechtsgebied changes: the case keeps the law it was made under.
     await updateSettings({ jurisdiction: 'nederland' });
+    expect(ctx.kase.jurisdiction).toBe('vlaanderen');
+    expect(
+      issuesOf(
+        await failure(
+          runOperation('recordConsent', {
+            caseId: ctx.kase.id,
+            partyId: ctx.party.id,
+            recipient: 'school',
+            categories: ['feiten'],
+            givenBy: 'ouder-voogd',
+            givenOn: '2026-03-12',
+            how: 'mondeling-genoteerd',
+          }),
+        ),
+      ),
+    ).toEqual([{ path: 'givenBy', message: recordErrors.giverNotEntitledCompetent }]);
+    // Only the case's own Rechtsgebied, changed on the case, applies Dutch law to it.
+    await runOperation('updateCase', { id: ctx.kase.id, jurisdiction: 'nederland' });
     // Netherlands, 12–15: the parent gives their part; the record waits for the young person's.
     await expect(
       runOperation('recordConsent', {

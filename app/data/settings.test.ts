@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../schema/settings';
+import { caseJurisdiction, defaultSettings } from '../../schema/settings';
 import { db } from './db';
 import { getSettings, updateSettings } from './settings';
 
@@ -18,6 +18,23 @@ describe('settings', () => {
     await updateSettings({ jurisdiction: 'nederland' });
     await updateSettings({ autoLockMinutes: 2 });
     expect(await getSettings()).toMatchObject({ jurisdiction: 'nederland', autoLockMinutes: 2 });
+  });
+
+  it('remembers the Rechtsgebied a change replaces, so a case made before keeps its law', async () => {
+    await updateSettings({ jurisdiction: 'vlaanderen' });
+    expect((await getSettings()).jurisdictionUntil).toEqual([]);
+    const madeBefore = new Date(Date.now() - 1000).toISOString();
+    await updateSettings({ jurisdiction: 'nederland' });
+    const settings = await getSettings();
+    expect(settings.jurisdictionUntil).toEqual([{ jurisdiction: 'vlaanderen', until: expect.any(String) }]);
+    // A case without a Rechtsgebied of its own (made before cases had one) follows the one of its day.
+    expect(caseJurisdiction({ createdAt: madeBefore }, settings)).toBe('vlaanderen');
+    expect(caseJurisdiction({ createdAt: new Date(Date.now() + 1000).toISOString() }, settings)).toBe('nederland');
+    // A case's own always wins.
+    expect(caseJurisdiction({ createdAt: madeBefore, jurisdiction: 'nederland' }, settings)).toBe('nederland');
+    // Choosing the same again remembers nothing new.
+    await updateSettings({ jurisdiction: 'nederland' });
+    expect((await getSettings()).jurisdictionUntil).toHaveLength(1);
   });
 
   it('refuses an invalid value and leaves the stored settings unchanged', async () => {

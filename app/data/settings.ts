@@ -1,7 +1,15 @@
 // Device settings live in the `meta` table as plain JSON under "settings":
 // they hold no case content and some are needed before unlock (SECURITY.md).
 import { useLiveQuery } from 'dexie-react-hooks';
-import { restoreSettings, settingsSchema, defaultSettings, type Settings } from '../../schema/settings';
+import {
+  caseJurisdiction,
+  defaultSettings,
+  restoreSettings,
+  settingsSchema,
+  withJurisdiction,
+  type Jurisdiction,
+  type Settings,
+} from '../../schema/settings';
 import { db } from './db';
 import { toStorageError } from './errors';
 import { useVaultQuery } from './use-vault-query';
@@ -32,7 +40,15 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
   try {
     const written = await db.transaction('rw', db.meta, async () => {
       const current = restoreSettings((await db.meta.get(SETTINGS))?.value);
-      const next = settingsSchema.parse({ ...current, ...patch });
+      // A new Rechtsgebied: the one it replaces is remembered for the cases made under it (caseJurisdiction).
+      const earlier =
+        patch.jurisdiction === undefined
+          ? {}
+          : {
+              jurisdictionUntil: withJurisdiction(current, patch.jurisdiction, new Date().toISOString())
+                .jurisdictionUntil,
+            };
+      const next = settingsSchema.parse({ ...current, ...patch, ...earlier });
       await db.meta.put({ key: SETTINGS, value: next });
       return next;
     });
@@ -55,6 +71,11 @@ export function useStoredSettings(): Settings | undefined {
 /** Live settings for components; the defaults until this page first read them. */
 export function useSettings(): Settings {
   return useStoredSettings() ?? defaultSettings;
+}
+
+/** The Rechtsgebied a case is handled under (its own, else the setting when it was made), live. */
+export function useCaseJurisdiction(kase: Parameters<typeof caseJurisdiction>[0]): Jurisdiction {
+  return caseJurisdiction(kase, useSettings());
 }
 
 /** Whether a recovery code was made but its storing not yet confirmed (vault.ts). Offline: works. */

@@ -55,6 +55,7 @@ export const fieldLabels: { [K in ConflictKind]: Record<ConflictField<K>, string
     types: t.facts.types,
     schools: t.facts.schools,
     description: t.facts.description,
+    jurisdiction: t.facts.jurisdiction,
     factsHistory: tc.fields.factsHistory,
     status: t.facts.status,
     retentionUntil: t.close.retentionUntil,
@@ -283,6 +284,7 @@ const formats: { [K in ConflictKind]?: Partial<Record<ConflictField<K>, Format>>
     types: options(t.typeLabels),
     schools: options({}, t.facts.noSchools),
     status: option(t.statusFilter),
+    jurisdiction: option(t.facts.jurisdictions),
     factsHistory,
   },
   party: {

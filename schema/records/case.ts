@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { incidentTypeIds } from '../content-ids';
 import { fieldErrors } from '../errors';
 import { safeText } from '../safe-text';
+import { jurisdictionSchema } from '../settings';
 import { choiceList, isoDateSchema, recordHead, recordIdSchema, stamps, timestampSchema } from './base';
 
 // The list itself lives in the zod-free content-ids module, which the lock screen's
@@ -54,6 +55,13 @@ export const caseSchema = z.strictObject({
    */
   factsHistory: z.array(factsVersionSchema).max(200).optional(),
   status: caseStatusSchema,
+  /**
+   * The Rechtsgebied the case is handled under: who gives consent, who decides, which plan. Set when
+   * the case is made (the device's setting) and changed only on the case itself, so changing the
+   * setting never re-judges a case's consents. Optional without a version bump: a case made before
+   * has none and follows the setting in force when it was made (schema/settings.ts caseJurisdiction).
+   */
+  jurisdiction: jurisdictionSchema.optional(),
   retentionUntil: isoDateSchema.optional(),
   closedAt: timestampSchema.optional(),
   ...stamps,
@@ -66,7 +74,7 @@ export type Case = z.infer<typeof caseSchema>;
 
 /** The intake form: what the worker fills in; school names are trimmed and blank ones dropped. */
 export const caseFieldsSchema = caseSchema
-  .pick({ knownOn: true, knownVia: true, types: true, description: true })
+  .pick({ knownOn: true, knownVia: true, types: true, description: true, jurisdiction: true })
   .extend({
     schools: z
       .array(z.string())

@@ -16,6 +16,7 @@ import {
 } from '../../../schema/records/case';
 import type { Case } from '../../../schema/records/case';
 import { reserveCaseReference } from '../case-reference';
+import { getSettings } from '../settings';
 import { eraseCase, getRecord, listRecords, saveRecords } from '../store';
 import {
   applyPatch,
@@ -52,6 +53,8 @@ export const createCase = defineOperation({
     const now = new Date();
     assertKnownOn(input.knownOn, now);
     const at = now.toISOString();
+    // The device's Rechtsgebied unless the form chose one; the case keeps it (caseJurisdiction).
+    const jurisdiction = input.jurisdiction ?? (await getSettings()).jurisdiction;
     const draft: Case = {
       kind: 'case',
       schemaVersion: currentSchemaVersion.case,
@@ -63,6 +66,7 @@ export const createCase = defineOperation({
       schools: input.schools,
       description: input.description,
       status: 'open',
+      jurisdiction,
       createdAt: at,
       updatedAt: at,
     };

@@ -4,6 +4,7 @@ import { recordErrors } from '../../../schema/errors';
 import { recordConsentInput, shareWithoutConsentInput, withdrawConsentInput } from '../../../schema/records/consent';
 import type { ConsentGiven, ConsentRecord, ShareWithoutConsent } from '../../../schema/records/consent';
 import type { AuditDetails } from '../../../schema/records/audit';
+import { caseJurisdiction } from '../../../schema/settings';
 import { checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
 import { getSettings } from '../settings';
 import { getRecord } from '../store';
@@ -33,7 +34,7 @@ async function assertPartyOfCase(caseId: string, partyId: string): Promise<void>
  * the listed information categories. Noting it in the dossier suffices
  * (DOMAIN.md). The betrokkene must belong to the case (`consent.partyNotInCase`),
  * and the giver must be able to decide for them on that day under the
- * jurisdiction in the settings (`consent.giverNotEntitled*`, consent-validity.ts).
+ * case's jurisdiction (caseJurisdiction) (`consent.giverNotEntitled*`, consent-validity.ts).
  * `givenOn` may not lie in the future (`date.inFuture`).
  */
 export const recordConsent = defineOperation({
@@ -47,8 +48,7 @@ export const recordConsent = defineOperation({
       // Issue 14: a consent from someone who may not give it could never count, so it is refused.
       const party = await getRecord(input.partyId, 'party');
       if (party?.ok) {
-        const { jurisdiction } = await getSettings();
-        const ctx = { jurisdiction, knownOn: kase.knownOn };
+        const ctx = { jurisdiction: caseJurisdiction(kase, await getSettings()), knownOn: kase.knownOn };
         const refused = entitlementError(party.record, input.givenBy, input.givenOn, ctx);
         if (refused !== null) throw ruleError(undefined, ['givenBy'], refused);
       }

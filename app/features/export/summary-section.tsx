@@ -19,6 +19,7 @@ import { readCaseDetail, useCaseList } from '../../data/case-hooks';
 import type { OkCaseListItem } from '../../data/case-hooks';
 import { recordSummaryExport } from '../../data/export-reads';
 import { useSettings } from '../../data/settings';
+import { caseJurisdiction } from '../../../schema/settings';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { SelectField } from '../../ui/select-field';
@@ -40,7 +41,7 @@ const recipientOptions = summaryRecipients.map((value) => ({ value, label: L.rec
 
 export function SummarySection() {
   const items = useCaseList();
-  const { jurisdiction } = useSettings();
+  const settings = useSettings();
   const [caseId, setCaseId] = useState('');
   const [recipient, setRecipient] = useState<SummaryRecipient>('school');
   const [caseError, setCaseError] = useState<string | null>(null);
@@ -81,7 +82,8 @@ export function SummarySection() {
         return;
       }
       const summary = buildSummary(detail, recipient, todayIso(), {
-        jurisdiction,
+        // The case's own Rechtsgebied: changing the device setting never re-judges its consents.
+        jurisdiction: caseJurisdiction(detail.case, settings),
         nameReplacement: (party) => partyText({ ...party, pseudonym: undefined }, L),
       });
       // The audit event comes first: no summary is shown unless it was recorded.

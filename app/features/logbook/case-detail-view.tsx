@@ -11,7 +11,7 @@ import { useContent } from '../../content/load-content';
 import type { CaseDetail } from '../../data/case-hooks';
 import { useCaseDetail } from '../../data/case-hooks';
 import { useHasTeam, useSharedFrom } from '../../data/team/presence';
-import { updateSettings, useSettings } from '../../data/settings';
+import { updateSettings, useCaseJurisdiction, useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
@@ -70,7 +70,7 @@ export const caseSections: readonly CaseSectionDef[] = [
   {
     id: 'in-gesprek',
     title: nl.knowledge.caseGuide.title,
-    Component: () => <CaseConversationGuide Frame={CaseSection} />,
+    Component: CaseGuideSection,
   },
   {
     id: 'offline-halen',
@@ -203,12 +203,17 @@ export function CaseDetailView({ id }: { id: string }) {
   );
 }
 
+/** The conversation guide in the case's own Rechtsgebied. */
+function CaseGuideSection({ detail }: { detail: CaseDetail }) {
+  return <CaseConversationGuide Frame={CaseSection} jurisdiction={useCaseJurisdiction(detail.case)} />;
+}
+
 /** What a worker checks first when opening a case on a school visit. */
 function CaseSummary({ detail }: { detail: CaseDetail }) {
   const current = detail.case;
   const due = nextDue(detail);
   const flag = latestFlag(detail.assessments);
-  const { jurisdiction } = useSettings();
+  const jurisdiction = useCaseJurisdiction(current);
   const today = todayIso();
   const given = detail.consents.filter((c) => c.basis === 'toestemming');
   // Withdrawn from today or earlier; a withdrawal dated ahead still lets the consent count today.
@@ -263,7 +268,7 @@ function CaseSummary({ detail }: { detail: CaseDetail }) {
 /** Open steps of the plans that fit the case (undefined while the plans load or when none fits). */
 function useOpenSteps(detail: CaseDetail): { open: number; total: number } | undefined {
   const content = useContent('stappenplan.json');
-  const { jurisdiction } = useSettings();
+  const jurisdiction = useCaseJurisdiction(detail.case);
   if (content.status !== 'ready') return undefined;
   const { plans } = plansForCase(content.data.plans, content.data.gaps, jurisdiction, detail.case.types);
   const done = new Set(detail.steps.filter((s) => s.doneOn !== undefined).map((s) => `${s.planId}/${s.stepId}`));

@@ -1,5 +1,6 @@
 // The intake fields of a case (new incident and "Feiten aanpassen"): date it
-// became known, how, type(s), school(s) and a short factual description.
+// became known, how, type(s), school(s) and a short factual description; when
+// editing also the case's Rechtsgebied (a new case gets the device's setting).
 import {
   caseFieldsSchema,
   caseTypeSchema,
@@ -9,6 +10,7 @@ import {
 } from '../../../schema/records/case';
 import { useEffect, useRef, useState } from 'react';
 import { nl } from '../../i18n/catalogue';
+import { jurisdictionSchema, type Jurisdiction } from '../../../schema/settings';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
 import { useLinkWarnings } from '../../ui/link-warning';
@@ -21,8 +23,9 @@ import { notInFuture, notLongAgo, optionsOf, yearsBackIso } from './form-values'
 const t = nl.logbook;
 const knownViaOptions = optionsOf(knownViaSchema.options, t.knownViaOptions);
 const typeOptions = optionsOf(caseTypeSchema.options, t.typeLabels);
+const jurisdictionOptions = optionsOf(jurisdictionSchema.options, t.facts.jurisdictions);
 
-export const caseFieldNames = ['knownOn', 'knownVia', 'types', 'schools', 'description'] as const;
+export const caseFieldNames = ['knownOn', 'knownVia', 'types', 'schools', 'description', 'jurisdiction'] as const;
 
 export interface CaseValues {
   knownOn: string;
@@ -30,6 +33,8 @@ export interface CaseValues {
   types: CaseType[];
   schools: string[];
   description: string;
+  /** Editing only: the case's Rechtsgebied (absent: a new case gets the device's setting). */
+  jurisdiction?: Jurisdiction;
 }
 
 /**
@@ -114,6 +119,17 @@ export function CaseFields({ form, idPrefix, links, storedKnownOn }: CaseFieldsP
         {...form.choice('knownVia')}
       />
       <CheckboxGroup legend={t.types} hint={t.typesHint} options={typeOptions} inline {...form.choice('types')} />
+      {values.jurisdiction === undefined ? null : (
+        <RadioGroup
+          legend={t.facts.jurisdictionLegend}
+          hint={t.facts.jurisdictionHint}
+          name={`${idPrefix}-jurisdiction`}
+          options={jurisdictionOptions}
+          value={values.jurisdiction}
+          error={error('jurisdiction')}
+          onChange={(jurisdiction) => onChange({ jurisdiction })}
+        />
+      )}
       <fieldset ref={schoolsRef} className="field choice-group">
         <legend className="field__label">{t.schools}</legend>
         {values.schools.map((school, i) => (

@@ -15,7 +15,7 @@ import {
 import type { Party } from '../../../schema/records/party';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
-import { useSettings } from '../../data/settings';
+import { useCaseJurisdiction } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { formatDate, isIsoDate, todayIso } from '../../ui/dates';
 import { TextField } from '../../ui/field';
@@ -32,7 +32,7 @@ const t = nl.logbook.consent;
 const ts = nl.logbook.share;
 
 export function ConsentSection({ detail }: { detail: CaseDetail }) {
-  const { jurisdiction } = useSettings();
+  const jurisdiction = useCaseJurisdiction(detail.case);
   const [saved, setSaved] = useSavedMessage();
   const partyById = new Map(detail.parties.map((party) => [party.id, party]));
   const caseId = detail.case.id;

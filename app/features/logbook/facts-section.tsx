@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { Case, FactsVersion } from '../../../schema/records/case';
 import type { Party } from '../../../schema/records/party';
+import type { Jurisdiction } from '../../../schema/settings';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
+import { useCaseJurisdiction } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { CaseFields, caseFormOptions, caseInput, useCaseLinks, type CaseValues } from './case-fields';
 import { formatDate } from '../../ui/dates';
@@ -28,6 +30,7 @@ export function nextDue(detail: CaseDetail): string | undefined {
 
 export function FactsSection({ detail }: { detail: CaseDetail }) {
   const current = detail.case;
+  const jurisdiction = useCaseJurisdiction(current);
   const [saved, setSaved] = useSavedMessage();
   return (
     <CaseSection id="incident" title={t.facts.title}>
@@ -58,6 +61,10 @@ export function FactsSection({ detail }: { detail: CaseDetail }) {
           <dd>{current.schools.length > 0 ? current.schools.join(', ') : t.facts.noSchools}</dd>
         </div>
         <div>
+          <dt>{t.facts.jurisdiction}</dt>
+          <dd>{t.facts.jurisdictions[jurisdiction]}</dd>
+        </div>
+        <div>
           <dt>{t.facts.description}</dt>
           <dd className="preserve-lines">{current.description}</dd>
         </div>
@@ -69,6 +76,7 @@ export function FactsSection({ detail }: { detail: CaseDetail }) {
           {(close, saved) => (
             <EditFactsForm
               current={current}
+              jurisdiction={jurisdiction}
               parties={detail.parties}
               onDone={() => saved(nl.logbook.saved)}
               onCancel={close}
@@ -99,11 +107,14 @@ function FactsHistory({ versions }: { versions: readonly FactsVersion[] }) {
 
 function EditFactsForm({
   current,
+  jurisdiction,
   parties,
   onDone,
   onCancel,
 }: RecordFormProps & {
   current: Case;
+  /** The case's Rechtsgebied as it applies now (its own, or the setting's when it has none). */
+  jurisdiction: Jurisdiction;
   parties: readonly Party[];
 }) {
   // The reason lives beside the case fields: only a changed description needs one (like a note correction).
@@ -118,6 +129,7 @@ function EditFactsForm({
       types: [...current.types],
       schools: current.schools.length > 0 ? [...current.schools] : [''],
       description: current.description,
+      jurisdiction,
     }),
     ...options,
     fields: [...options.fields, 'factsReason'],

@@ -4,7 +4,7 @@ import type { Jurisdiction } from '../../../schema/competence';
 import { partyFieldsSchema, partyRoleSchema, type Party, type PartyRole } from '../../../schema/records/party';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
-import { useSettings } from '../../data/settings';
+import { useCaseJurisdiction } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { TextAreaField, TextField } from '../../ui/field';
@@ -24,7 +24,7 @@ const tc = nl.logbook.competence;
 const roleOptions = optionsOf(partyRoleSchema.options, t.roles);
 
 export function PartiesSection({ detail }: { detail: CaseDetail }) {
-  const { jurisdiction } = useSettings();
+  const jurisdiction = useCaseJurisdiction(detail.case);
   const [saved, setSaved] = useSavedMessage();
   return (
     <CaseSection id="betrokkenen" title={t.title}>

@@ -12,7 +12,7 @@ import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
 import { plansForCase } from '../../../schema/knowledge-rules';
-import { useSettings } from '../../data/settings';
+import { useCaseJurisdiction } from '../../data/settings';
 import { PlanGapNotice } from '../../ui/knowledge/plan-gap-notice';
 import { TextField } from '../../ui/field';
 import { formatDate, latestTodayIso, todayIso } from '../../ui/dates';
@@ -30,7 +30,7 @@ const ts = nl.casePage.steps;
 
 export function StepsSection({ detail }: { detail: CaseDetail }) {
   const content = useContent('stappenplan.json');
-  const { jurisdiction } = useSettings();
+  const jurisdiction = useCaseJurisdiction(detail.case);
   const [saved, setSaved] = useSavedMessage();
   // Only the Rechtsgebied's plans; a type without one there is shown as a gap, never another jurisdiction's plan.
   const forCase =

@@ -131,6 +131,11 @@ export const logbook = {
     schools: 'School',
     noSchools: 'Geen school genoteerd',
     description: 'Feiten',
+    jurisdiction: 'Rechtsgebied',
+    jurisdictionLegend: 'Rechtsgebied van dit dossier',
+    jurisdictionHint:
+      'Welke regels gelden voor dit dossier: wie toestemming geeft, wie beslist en welk stappenplan. Kies je een ander, dan beoordeelt Baken de toestemmingen van dit dossier volgens die regels.',
+    jurisdictions: { vlaanderen: 'Vlaanderen', nederland: 'Nederland' },
     edit: 'Feiten aanpassen',
     editTitle: 'Feiten aanpassen',
     ...factsRules,

@@ -162,9 +162,10 @@ export const settings = {
   general: {
     title: 'Algemeen',
     jurisdiction: 'Rechtsgebied',
-    jurisdictionHint: 'Bepaalt welke regels voor toestemming en beslissingsbevoegdheid Baken toont.',
+    jurisdictionHint:
+      'Het rechtsgebied van een nieuw dossier (wie toestemming geeft, wie beslist en het stappenplan), en waarmee Stappenplan, Verwijzingen en In gesprek openen. Een bestaand dossier houdt zijn eigen rechtsgebied: dat wijzig je in het dossier bij "Feiten aanpassen".',
     jurisdictionSaved: (region: string) =>
-      `Bewaard. Baken volgt nu in elk dossier de regels van ${region}: wie toestemming geeft, wie beslist en het stappenplan.`,
+      `Bewaard. Nieuwe dossiers volgen nu de regels van ${region}. Bestaande dossiers houden hun eigen rechtsgebied.`,
     vlaanderen: 'Vlaanderen',
     nederland: 'Nederland',
     appBadge:

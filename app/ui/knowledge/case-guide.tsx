@@ -4,8 +4,8 @@
 // Reading content only: nothing here is stored with the case.
 import type { ReactNode } from 'react';
 import { appliesIn } from '../../../schema/knowledge-rules';
+import type { Jurisdiction } from '../../../schema/settings';
 import { useContent } from '../../content/load-content';
-import { useJurisdiction } from '../../data/jurisdiction';
 import { nl } from '../../i18n/core';
 import { LinkList } from '../link-list';
 import { GuideSectionDetails } from './guide-section';
@@ -28,10 +28,15 @@ function PlainSection({ id, title, children }: { id: string; title: string; chil
   );
 }
 
-/** The worker's Rechtsgebied (device setting) decides which parts show. */
-export function CaseConversationGuide({ Frame = PlainSection }: { Frame?: SectionFrame }) {
+/** The case's Rechtsgebied decides which parts show. */
+export function CaseConversationGuide({
+  Frame = PlainSection,
+  jurisdiction,
+}: {
+  Frame?: SectionFrame;
+  jurisdiction: Jurisdiction;
+}) {
   const content = useContent('gesprek.json');
-  const jurisdiction = useJurisdiction() ?? 'vlaanderen';
   return (
     <Frame id="in-gesprek" title={t.title}>
       <p className="field__hint">{t.intro}</p>
