@@ -127,6 +127,7 @@ function ScopeFields<V extends { partyId: string; recipient: Recipient | ''; cat
       />
       <CheckboxGroup
         legend={t.categories}
+        hint={t.categoriesHint}
         options={categoryOptions}
         value={form.values.categories}
         error={form.error('categories')}

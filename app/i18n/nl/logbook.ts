@@ -216,6 +216,7 @@ export const logbook = {
       hulpverlening: 'hulpverlening',
     },
     categories: 'Welke informatie?',
+    categoriesHint: '"Namen van betrokkenen" is de naam van deze persoon, met school en klas als die genoteerd zijn.',
     categoryLabels: {
       feiten: 'feiten',
       afspraken: 'afspraken',
