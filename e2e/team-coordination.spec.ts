@@ -86,6 +86,10 @@ test('the coordinator sees the team grouped and asks to pick up; the auditor see
 
   await wimGroup.getByRole('button', { name: `Vraag Wim om dossier ${wimRef} op te nemen` }).click();
   await expect(teamView.getByRole('status')).toHaveText(`Wim is gevraagd om dossier ${wimRef} op te nemen.`);
+  // Asked once: the button says so and cannot send the same request again.
+  await expect(
+    wimGroup.getByRole('button', { name: `Wim is gevraagd om dossier ${wimRef} op te nemen` }),
+  ).toBeDisabled();
 
   // Wim sees the request; Mia does not.
   await refreshTeam(wim);
@@ -96,8 +100,17 @@ test('the coordinator sees the team grouped and asks to pick up; the auditor see
   await refreshTeam(mia);
   await expect(mia.page.getByRole('region', { name: 'Gevraagd om op te nemen' })).toHaveCount(0);
 
-  // Lea's round after the workers' counts arrived publishes the signed team figures.
+  // Lea's round after the workers' counts arrived publishes the signed team figures, and she sees them.
   await refreshTeam(lea);
+  await lea.page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Export', exact: true })
+    .click();
+  const leaFigures = lea.page.getByRole('region', { name: 'Teamcijfers' });
+  await expect(
+    leaFigures.getByText(/^Ondertekend door coördinator Lea op .* Handtekening gecontroleerd\.$/).first(),
+  ).toBeVisible();
+  await expect(leaFigures).toContainText('Hier zie je ze zoals de auditor ze krijgt.');
 
   // Ida: Export → Teamcijfers, signed by Lea, verified; two cases are below k: every table says so.
   await ida.page

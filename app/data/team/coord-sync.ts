@@ -349,7 +349,16 @@ export async function runCoordRound(options: { forceCounts?: boolean } = {}): Pr
   // Counted by whoever writes the record: not the cases a colleague writes, nor those not mine to give.
   const leftOut = new Set([...Object.keys(claims), ...notMine]);
   await publishMyCounts(ctx, key, today, options.forceCounts === true, leftOut);
-  const pickups = await readPickupRequests(ctx, ctx.coord, held.keys);
+  // One request per case: a coordinator who asked twice (or two coordinators) gives one line; the
+  // copies addressed to me are removed as if seen (best effort: they are removed at the next round).
+  const pickups: Awaited<ReturnType<typeof readPickupRequests>> = [];
+  const requests = await readPickupRequests(ctx, ctx.coord, held.keys);
+  requests.sort((a, b) => a.request.askedOn.localeCompare(b.request.askedOn) || a.id.localeCompare(b.id));
+  for (const p of requests) {
+    if (pickups.some((kept) => kept.request.coordId === p.request.coordId))
+      await dismissPickupRequest(ctx.coord, p.id).catch(() => undefined);
+    else pickups.push(p);
+  }
   const names = namesOf(ctx.members);
   const caseIds = await localCaseIds();
   // A request carries the record's id: it names exactly one case, whatever number a colleague's case has.
@@ -381,6 +390,9 @@ export async function runCoordRound(options: { forceCounts?: boolean } = {}): Pr
     const fig = await ensureTeamKey(ctx, 'fig', ctx.figures);
     const figKey = fig.keys.at(-1);
     if (figKey) await publishTeamFigures(ctx, counts, ctx.figures, figKey, today);
+    // The coordinator sees the published figures as the auditor does (signed, checked), own ones included.
+    const figures = await readTeamFigures(ctx, ctx.figures, fig.keys);
+    await writeState('figures', { ...figures, fetchedAt: new Date().toISOString() });
   }
   return { role: ctx.role, hasKey: true };
 }

@@ -11,6 +11,7 @@ import { teamCoord } from '../../i18n/nl/team-coord';
 import { AggregatesPreview } from './aggregates-section';
 import { ExportSection } from './export-section';
 import { Button } from '../../ui/button';
+import { teamRefreshFailure, teamRefreshText } from '../../ui/team-refresh-text';
 
 const t = teamCoord;
 
@@ -23,10 +24,9 @@ export function TeamFiguresSection() {
     try {
       const result = await refreshCoord();
       const time = new Date().toLocaleTimeString('nl-BE', { hour: '2-digit', minute: '2-digit' });
-      setMessage(t.updatedAt(time));
-      if (result && !result.hasKey) setMessage(t.noKey);
-    } catch {
-      setMessage(navigator.onLine === false ? t.offline : t.failed);
+      setMessage(teamRefreshText(result, time));
+    } catch (e) {
+      setMessage(teamRefreshFailure(e, true));
     } finally {
       setBusy(false);
     }
@@ -37,7 +37,11 @@ export function TeamFiguresSection() {
   if (!state || (state.role !== 'auditor' && state.role !== 'coordinator')) return null;
   const figures = state.figures?.figures ?? [];
   return (
-    <ExportSection id="teamcijfers" title={t.figures.title} intro={t.figures.intro}>
+    <ExportSection
+      id="teamcijfers"
+      title={t.figures.title}
+      intro={`${t.figures.intro} ${state.role === 'auditor' ? t.figures.auditorNote : t.figures.coordinatorNote}`}
+    >
       <div className="button-row">
         <Button type="button" className="button" disabled={busy} onClick={() => void refresh()}>
           {busy ? t.refreshing : t.refresh}

@@ -10,26 +10,21 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { absoluteDateNl } from '../../../schema/follow-up';
 import type { Flag } from '../../../schema/records/assessment';
 import { groupTeamFollowUps, teamUrgencies, workersWithoutRecords } from '../../../schema/team-coord';
-import { refusalOf } from '../../data/team/account-refusal';
 import { askPickUp, refreshCoord, seenPickUp, useCoordState } from '../../data/team/coord-view';
 import type { CoordState } from '../../data/team/coord-view';
 import type { TeamCoordItem } from '../../data/team/coord-rounds';
 import { useSharedFrom } from '../../data/team/presence';
 import type { SharedFrom } from '../../data/team/shared-from';
 import { nl } from '../../i18n/catalogue';
-import { teamAccount } from '../../i18n/nl/team-account';
 import { teamCoord } from '../../i18n/nl/team-coord';
 import { caseHref } from '../../shell/case-url';
 import { Link } from '../../shell/link';
 import { useBrusselsToday } from '../../ui/use-now';
 import { Button } from '../../ui/button';
+import { teamRefreshFailure, teamRefreshText } from '../../ui/team-refresh-text';
 
 const t = teamCoord;
 const flagNames: Readonly<Record<Flag, { label: string }>> = nl.logbook.flagNames;
-
-/** A refusal of a team database (403): the account lacks a role on the server, not a network problem. */
-const isForbidden = (e: unknown): boolean =>
-  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'sync.forbidden';
 
 /** A case's name: its number, with who shared it when it is a case a colleague shared with me. */
 function caseNameOf(reference: string, caseId: string | undefined, sharedFrom: SharedFrom): string {
@@ -47,23 +42,10 @@ function useRefresh(hasLast = false): { busy: boolean; message: string; run: () 
     try {
       const result = await refreshCoord();
       const time = new Date().toLocaleTimeString('nl-BE', { hour: '2-digit', minute: '2-digit' });
-      setMessage(result && !result.hasKey ? t.noKey : t.updatedAt(time));
+      setMessage(teamRefreshText(result, time));
     } catch (e) {
       // Issue 20 (team side): a refused team account says so and where to fix it (no request is retried).
-      const refused = refusalOf(e);
-      setMessage(
-        refused
-          ? teamAccount.short[refused]
-          : isForbidden(e)
-            ? t.forbidden
-            : navigator.onLine === false
-              ? last.current
-                ? t.offline
-                : t.offlineFirst
-              : last.current
-                ? t.failed
-                : t.failedFirst,
-      );
+      setMessage(teamRefreshFailure(e, last.current));
     } finally {
       setBusy(false);
     }
@@ -215,11 +197,14 @@ function TeamItem({
   onAnnounce: (text: string) => void;
 }) {
   const [busy, setBusy] = useState(false);
+  // Asked on this visit: the button says so and cannot send the same request again.
+  const [asked, setAsked] = useState(false);
   const r = item.record;
   async function ask() {
     setBusy(true);
     try {
       await askPickUp(item);
+      setAsked(true);
       onAnnounce(t.team.asked(caseName, worker));
     } catch {
       onAnnounce(t.team.askFailed);
@@ -244,11 +229,11 @@ function TeamItem({
         <Button
           type="button"
           className="button"
-          aria-label={t.team.askLabel(caseName, worker)}
-          disabled={busy}
+          aria-label={asked ? t.team.askedLabel(caseName, worker) : t.team.askLabel(caseName, worker)}
+          disabled={busy || asked}
           onClick={() => void ask()}
         >
-          {busy ? t.team.asking : t.team.ask}
+          {busy ? t.team.asking : asked ? t.team.askedButton : t.team.ask}
         </Button>
       )}
     </li>

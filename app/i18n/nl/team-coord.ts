@@ -11,6 +11,11 @@ export const teamCoord = {
   updatedAt: (time: string) => `Bijgewerkt om ${time}.`,
   offline: 'Geen verbinding: je ziet het overzicht van de laatste keer.',
   failed: 'Bijwerken lukte niet. Je ziet het overzicht van de laatste keer.',
+  unreachable:
+    'De sync-server is niet bereikbaar: je ziet het overzicht van de laatste keer. Probeer het later opnieuw.',
+  /** No team context: this device is not (yet, or no longer) on the signed member list. */
+  notMember:
+    'Er is niets bijgewerkt: je staat (nog) niet op de ondertekende ledenlijst van het team. Kijk bij Instellingen → Team.',
   noKey:
     'Dit toestel heeft de coördinatiesleutel van het team nog niet. Die komt zodra een coördinator van het team online is.',
   team: {
@@ -38,6 +43,8 @@ export const teamCoord = {
     ask: 'Vraag om op te nemen',
     askLabel: (caseName: string, worker: string) => `Vraag ${worker} om dossier ${caseName} op te nemen`,
     asking: 'Vragen…',
+    askedButton: 'Gevraagd',
+    askedLabel: (caseName: string, worker: string) => `${worker} is gevraagd om dossier ${caseName} op te nemen`,
     asked: (caseName: string, worker: string) => `${worker} is gevraagd om dossier ${caseName} op te nemen.`,
     askFailed: 'Vragen lukte niet. Probeer opnieuw als je verbinding hebt.',
     /** A medewerker or coordinator on the member list of whom nothing arrived yet (e.g. just admitted). */
@@ -49,6 +56,7 @@ export const teamCoord = {
   /** A refresh that failed when no overview was stored yet ("van de laatste keer" would not be true). */
   offlineFirst: 'Geen verbinding. Het teamoverzicht komt zodra er netwerk is.',
   failedFirst: 'Bijwerken lukte niet. Probeer het later opnieuw.',
+  unreachableFirst: 'De sync-server is niet bereikbaar. Het teamoverzicht komt zodra de server weer antwoordt.',
   /** The server refused a team database (403): the account lacks a role there. */
   forbidden:
     'De server geeft je teamaccount geen toegang tot een deel van de teamgegevens. Dat is een instelling van de rollen op de server: vraag wie de server beheert om je rol in dit team na te kijken.',
@@ -66,7 +74,10 @@ export const teamCoord = {
   figures: {
     title: 'Teamcijfers',
     intro:
-      'Cijfers van het hele team per kwartaal, berekend op het toestel van een coördinator uit de tellingen van elke medewerker. Kleine aantallen (1 tot 4) zijn verborgen, net als in je eigen auditorexport. Je krijgt nooit dossiers of opvolging te zien.',
+      'Cijfers van het hele team per kwartaal, berekend op het toestel van een coördinator uit de tellingen van elke medewerker. Kleine aantallen (1 tot 4) zijn verborgen, net als in je eigen auditorexport.',
+    auditorNote: 'Als auditor krijg je nooit dossiers of opvolging te zien.',
+    coordinatorNote:
+      'Je toestel berekent, ondertekent en publiceert deze cijfers telkens je het teamoverzicht bijwerkt. Hier zie je ze zoals de auditor ze krijgt.',
     empty: 'Nog geen teamcijfers ontvangen.',
     period: (period: string) => `Kwartaal ${period}`,
     signed: (name: string, date: string) =>

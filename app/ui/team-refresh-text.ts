@@ -1,0 +1,30 @@
+// What a team refresh ("Teamoverzicht bijwerken", in Opvolging and under
+// Teamcijfers) says: updated, no key yet, not (or no longer) in the team, or
+// why it failed, with the cause where it is known. `hasLast`: an overview from
+// an earlier refresh is on the page, so "van de laatste keer" is true.
+import type { CoordRoundResult } from '../data/team/coord-sync';
+import { refusalOf } from '../data/team/account-refusal';
+import { teamAccount } from '../i18n/nl/team-account';
+import { teamCoord } from '../i18n/nl/team-coord';
+
+const t = teamCoord;
+
+const codeOf = (e: unknown): unknown =>
+  typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+
+export function teamRefreshText(result: CoordRoundResult | undefined, time: string): string {
+  // No team context: this device's identity is not (or no longer) on the signed member list.
+  if (result === undefined) return t.notMember;
+  return result.hasKey ? t.updatedAt(time) : t.noKey;
+}
+
+export function teamRefreshFailure(e: unknown, hasLast: boolean): string {
+  const refused = refusalOf(e);
+  if (refused) return teamAccount.short[refused];
+  const code = codeOf(e);
+  // A refusal of a team database (403): the account lacks a role on the server, not a network problem.
+  if (code === 'sync.forbidden') return t.forbidden;
+  if (code === 'sync.offline' || navigator.onLine === false) return hasLast ? t.offline : t.offlineFirst;
+  if (code === 'sync.unreachable') return hasLast ? t.unreachable : t.unreachableFirst;
+  return hasLast ? t.failed : t.failedFirst;
+}
