@@ -34,9 +34,11 @@ export const teamSources = [
   'app/features/logbook/team-access-section',
   'app/features/follow-up/team-',
   'app/features/export/team-',
+  // The refresh texts both team panels share.
+  'app/ui/team-',
 ];
 export const teamChunkNames =
-  /^assets\/(team-section|team|members|seal|identity|sealed-meta|share-runtime|share-sync|share-hooks|share|team-access-section|has-team|coord-sync|coord-view|coord-autostart|coord-hooks|team-coord|join-watch|join-hooks|share-db|account-refusal|team-account)-[\w-]{8}\.js$/;
+  /^assets\/(team-section|team|members|seal|identity|sealed-meta|share-runtime|share-sync|share-hooks|share|team-access-section|has-team|coord-sync|coord-view|coord-autostart|coord-hooks|team-coord|join-watch|join-hooks|share-db|account-refusal|team-account|team-follow-up|team-figures-section|team-refresh-text)-[\w-]{8}\.js$/;
 
 /** Source files whose chunks are on the critical path besides the entry. */
 export const criticalSources = [
