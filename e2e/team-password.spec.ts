@@ -99,6 +99,8 @@ test('a changed team password: the member is told, enters the new one, and a sha
   ).toBeVisible();
   await expect(form).toHaveCount(0);
   await expect(notice).toHaveCount(0);
+  // The form went: focus is on the Team heading, not lost to the page.
+  await expect(bram.page.getByRole('heading', { name: 'Team', level: 2, exact: true })).toBeFocused();
   await expectNoAxeViolations(bram.page, 'Team, password entered again');
 
   await new LogbookPage(bram.page).openFromMenu();

@@ -2,6 +2,8 @@
 export type TeamErrorCode =
   | 'team.exists'
   | 'team.none'
+  /** No team with this id on the server (its members database does not exist). */
+  | 'team.unknown'
   | 'team.notLead'
   | 'team.notMember'
   | 'team.self'

@@ -85,6 +85,10 @@ describe('a team: create, invite, join, admit, tamper, remove', () => {
     await expect(
       as(wim, () => joinTeam({ team: 'clb-test', account: 'wim', password: 'pw-wim', name: 'Wim', code: 'ABCD' })),
     ).rejects.toMatchObject({ code: 'team.invite.invalidCode' });
+    // A mistyped team id is said to be unknown, not blamed on the (good) code.
+    await expect(
+      as(wim, () => joinTeam({ team: 'clb-tset', account: 'wim', password: 'pw-wim', name: 'Wim', code: offer.code })),
+    ).rejects.toMatchObject({ code: 'team.unknown' });
     const wimConfig = await as(wim, () =>
       joinTeam({ team: 'clb-test', account: 'wim', password: 'pw-wim', name: 'Wim', code: offer.code.toLowerCase() }),
     );

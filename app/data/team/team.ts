@@ -370,7 +370,14 @@ export async function joinTeam(input: {
   secret.fill(0);
   const creds = { db: teamDbNames(team).members, account: input.account.trim(), password: input.password };
   const doc = await getOrUndefined<SealedDoc>(creds, inviteId(hex));
-  if (!doc) throw new TeamError('team.invite.unknown');
+  if (!doc) {
+    // A mistyped team id is not a bad code: without its members database there is no such team.
+    const teamExists = await couchRequest(creds, 'GET', '').then(
+      () => true,
+      (error: unknown) => !(error instanceof SyncError && error.code === 'sync.notFound'),
+    );
+    throw new TeamError(teamExists ? 'team.invite.unknown' : 'team.unknown');
+  }
   let invite: z.infer<typeof invitePayloadSchema>;
   try {
     invite = invitePayloadSchema.parse(await openDoc(key, doc, team));

@@ -27,6 +27,10 @@ export function SyncDevicesPanel({ config }: { config: SyncConfig }) {
   }, [config]);
   useEffect(() => {
     void refresh();
+    // Back online: the list (or the offline notice it replaced) is checked again.
+    const again = (): void => void refresh();
+    window.addEventListener('online', again);
+    return () => window.removeEventListener('online', again);
   }, [refresh]);
 
   const removal = useRemoval<DeviceEntry>({

@@ -3,12 +3,13 @@
 // and what to do, and a form to enter the team password again, which checks it
 // once and restarts the team loops (account-reentry.ts). Nothing shows while
 // the account is accepted; the status line then says when a new password was saved.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { TeamConfig } from '../../data/team/config';
 import { reenterTeamPassword } from '../../data/team/account-reentry';
 import { useTeamRefusal } from '../../data/team/account-refusal';
 import { teamAccount as t } from '../../i18n/nl/team-account';
 import { TextField } from '../../ui/field';
+import { focusAfterFrame } from '../../ui/focus';
 import { LiveText } from '../../ui/live-text';
 import { textValue } from '../../ui/use-operation-form';
 import { teamErrorText } from './team-common';
@@ -21,6 +22,7 @@ export function TeamAccountPanel({ config, onChanged }: { config: TeamConfig; on
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState('');
+  const formRef = useRef<HTMLFormElement>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -30,9 +32,12 @@ export function TeamAccountPanel({ config, onChanged }: { config: TeamConfig; on
     setSaved('');
     try {
       const updated = await reenterTeamPassword(value);
+      // The form goes once the password works: focus goes to the Team heading, not to the page.
+      const heading = formRef.current?.closest('section')?.querySelector<HTMLElement>('h2[tabindex="-1"]');
       setValue('');
       setSaved(t.saved);
       onChanged(updated);
+      focusAfterFrame(() => heading, formRef.current);
     } catch (caught) {
       // Nothing stored changed; the typed password stays so it can be corrected.
       setError(teamErrorText(caught));
@@ -46,7 +51,13 @@ export function TeamAccountPanel({ config, onChanged }: { config: TeamConfig; on
       {/* One polite line, always in the page: the refusal while it lasts, then the confirmation. */}
       <LiveText role="status" className="settings-status" message={refusal ? t.notice[refusal] : saved} />
       {refusal ? (
-        <form className="card settings-form" aria-labelledby={headingId} noValidate onSubmit={(e) => void submit(e)}>
+        <form
+          ref={formRef}
+          className="card settings-form"
+          aria-labelledby={headingId}
+          noValidate
+          onSubmit={(e) => void submit(e)}
+        >
           <h3 id={headingId}>{t.formTitle}</h3>
           <p>{t.formIntro(config.account)}</p>
           <TextField

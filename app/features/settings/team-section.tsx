@@ -71,6 +71,10 @@ function TeamView({
   useEffect(() => {
     void refresh();
     void loadOrCreateIdentity().then((identity) => setOwnKey(identity.ecdsa));
+    // Back online: the member list is checked again ("Offline: … laatst gecontroleerde ledenlijst" goes).
+    const again = (): void => void refresh();
+    window.addEventListener('online', again);
+    return () => window.removeEventListener('online', again);
   }, [refresh]);
 
   const removal = useRemoval<Member>({

@@ -100,6 +100,8 @@ export const team = {
   errors: {
     'team.exists': 'Dit team heeft al een ledenlijst. Vraag de teamverantwoordelijke om een uitnodiging.',
     'team.none': 'Dit toestel is in geen team.',
+    'team.unknown':
+      'Er is geen team met dit team-id op de server. Controleer het team-id (zoals de teamverantwoordelijke het gaf); de code kan wel kloppen.',
     'team.notLead': 'Alleen de teamverantwoordelijke kan dat.',
     'team.notMember': 'Deze persoon staat niet in de ledenlijst.',
     'team.self': 'Je kunt jezelf niet uit het team halen.',
