@@ -123,6 +123,30 @@ test.describe('case logbook', () => {
     await logbook.expectNoHorizontalOverflow('case list');
   });
 
+  test('keeps the words typed just before "Vergrendelen", and never says a cleared draft is kept', async ({
+    page,
+    context,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await logbook.openNewIncident();
+    // Typed and locked at once: the lock waits for the draft, so nothing typed is lost.
+    await logbook.description.fill('Vlak voor het vergrendelen getypt, marker-lock-22');
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await logbook.lock.unlock();
+    // Back on the form it was locked on, with the text restored from the draft.
+    await expect(page.getByText('Je onafgewerkte invoer is teruggezet.')).toBeVisible();
+    await expect(logbook.description).toHaveValue('Vlak voor het vergrendelen getypt, marker-lock-22');
+    // Emptied: the draft is removed, and the form does not claim it is kept.
+    await logbook.description.fill('');
+    // Past the draft's save delay (a fixed wait: the claim must not come back once the removal is done).
+    await page.waitForTimeout(1500);
+    await expect(page.getByText('Concept bewaard op dit toestel (versleuteld).')).toBeHidden();
+    await page.reload();
+    await logbook.lock.unlock();
+    await expect(page.getByRole('link', { name: 'Verder invullen' })).toHaveCount(0);
+  });
+
   test('keeps a half-typed incident as a draft when the page is closed', async ({ page, context }) => {
     const logbook = new LogbookPage(page);
     await logbook.startOffline(context);

@@ -65,3 +65,22 @@ export function subscribeVault(listener: () => void): () => void {
     listeners.delete(listener);
   };
 }
+
+// Saves that must finish while the key is still here (a form's pending draft): the lock waits for
+// them, at most a moment, so words typed just before a lock are kept (app/features/lock/hidden-lock.ts).
+const lockFlushes = new Set<() => Promise<unknown>>();
+
+/** Registers work to finish before the key is dropped; returns its removal. */
+export function addLockFlush(flush: () => Promise<unknown>): () => void {
+  lockFlushes.add(flush);
+  return () => {
+    lockFlushes.delete(flush);
+  };
+}
+
+/** Runs every registered flush; resolves when all settled or after `maxMs`, whichever comes first. */
+export function flushBeforeLock(maxMs: number): Promise<void> {
+  if (lockFlushes.size === 0) return Promise.resolve();
+  const all = Promise.allSettled([...lockFlushes].map((flush) => flush())).then(() => undefined);
+  return Promise.race([all, new Promise<void>((resolve) => setTimeout(resolve, maxMs))]);
+}

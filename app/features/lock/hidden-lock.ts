@@ -3,6 +3,7 @@
 // no moment right after unlock in which hiding the app would not count. The
 // grace period follows the setting once the unlocked session has read it.
 import { useEffect } from 'react';
+import { flushBeforeLock } from '../../data/session';
 import { isUnlocked, lock } from '../../data/vault';
 import { requestPageFocus } from '../../shell/router';
 
@@ -14,10 +15,19 @@ export function setHiddenGraceMs(ms: number): void {
   graceMs = ms;
 }
 
-/** Locks; the lock screen's heading takes focus (it is read in the render that shows it), not the page body. */
+/** At most this long a lock waits for a form's pending draft to be stored (usually a few ms). */
+const LOCK_FLUSH_MAX_MS = 1000;
+
+/**
+ * Locks once pending drafts are stored (addLockFlush, at most LOCK_FLUSH_MAX_MS); the lock screen's
+ * heading takes focus (it is read in the render that shows it), not the page body.
+ */
 export function lockAndFocus(): void {
-  requestPageFocus();
-  lock();
+  void flushBeforeLock(LOCK_FLUSH_MAX_MS).finally(() => {
+    if (!isUnlocked()) return;
+    requestPageFocus();
+    lock();
+  });
 }
 
 export function useHiddenLock(): void {

@@ -1,13 +1,17 @@
-// Saves a form's fields as an encrypted draft while typing (debounced), so a
-// locked phone or a killed app loses at most the last few keystrokes. Pending
-// changes are flushed when the page is hidden (phone locks, app switch) —
-// before the auto-lock can clear the key.
+// Saves a form's fields as an encrypted draft while typing (debounced, and at
+// least every DRAFT_MAX_WAIT_MS while typing goes on), so a killed app loses at
+// most the last second of typing. Pending changes are flushed when the page is
+// hidden (phone locks, app switch), and every lock waits for them before it
+// drops the key (addLockFlush).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDraft } from '../../data/hooks';
+import { addLockFlush } from '../../data/session';
 import { discardDraft, keepDraft } from '../../data/drafts';
 import type { DraftFields } from '../../data/drafts';
 
 export const DRAFT_DELAY_MS = 300;
+/** Steady typing is still stored this often: the pause the debounce waits for may never come. */
+export const DRAFT_MAX_WAIT_MS = 1000;
 
 interface FormDraft {
   /** undefined while the stored draft is loading; null when there is none. */
@@ -27,23 +31,32 @@ export function useFormDraft(draftId: string, caseId?: string): FormDraft {
   const [saved, setSaved] = useState(false);
   const pending = useRef<DraftFields | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** When the oldest change not yet stored was made (for DRAFT_MAX_WAIT_MS). */
+  const pendingSince = useRef<number | null>(null);
+  /** The save under way, so a lock can wait for it. */
+  const inFlight = useRef<Promise<void>>(Promise.resolve());
   const discarded = useRef(false);
 
   // The first answer of the store is the draft to restore; later answers are our own saves.
   if (initial === undefined && stored !== undefined) setInitial(stored ? { ...stored.fields } : null);
 
-  const flush = useCallback(async () => {
+  const flush = useCallback((): Promise<void> => {
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
+    pendingSince.current = null;
     const fields = pending.current;
     pending.current = null;
-    if (fields === null || discarded.current) return;
-    try {
-      await keepDraft({ id: draftId, fields, caseId });
-      if (!discarded.current && pending.current === null) setSaved(true);
-    } catch {
-      // Image data or a locked vault: nothing is stored; the form shows the field error.
-    }
+    if (fields === null || discarded.current) return inFlight.current;
+    inFlight.current = (async () => {
+      try {
+        const kept = await keepDraft({ id: draftId, fields, caseId });
+        // Cleared fields remove the draft: then nothing is "bewaard".
+        if (!discarded.current && pending.current === null) setSaved(kept !== null);
+      } catch {
+        // Image data or a locked vault: nothing is stored; the form shows the field error.
+      }
+    })();
+    return inFlight.current;
   }, [draftId, caseId]);
 
   const update = useCallback(
@@ -51,8 +64,11 @@ export function useFormDraft(draftId: string, caseId?: string): FormDraft {
       discarded.current = false;
       pending.current = fields;
       setSaved(false);
+      const now = Date.now();
+      pendingSince.current ??= now;
       if (timer.current !== null) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), DRAFT_DELAY_MS);
+      const wait = Math.min(DRAFT_DELAY_MS, Math.max(0, pendingSince.current + DRAFT_MAX_WAIT_MS - now));
+      timer.current = setTimeout(() => void flush(), wait);
     },
     [flush],
   );
@@ -61,6 +77,7 @@ export function useFormDraft(draftId: string, caseId?: string): FormDraft {
     discarded.current = true;
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
+    pendingSince.current = null;
     pending.current = null;
     setSaved(false);
     await discardDraft(draftId, caseId).catch(() => undefined);
@@ -73,9 +90,11 @@ export function useFormDraft(draftId: string, caseId?: string): FormDraft {
     const onPageHide = () => void flush();
     document.addEventListener('visibilitychange', onHide);
     window.addEventListener('pagehide', onPageHide);
+    const removeLockFlush = addLockFlush(flush);
     return () => {
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('pagehide', onPageHide);
+      removeLockFlush();
       void flush();
     };
   }, [flush]);
