@@ -128,12 +128,16 @@ test.describe('lock screen and session', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeVisible();
 
     // Default idle time is 5 minutes; the warning shows 30 s before.
+    const search = page.getByRole('searchbox', { name: 'Zoeken' });
+    await search.focus();
     await page.clock.fastForward('04:35');
     const warning = page.getByRole('alertdialog', { name: 'Baken vergrendelt zo' });
     await expect(warning).toBeVisible();
     await expectNoAxeViolations(page, 'idle warning');
-    await warning.getByRole('button', { name: 'Blijf aangemeld' }).click();
+    await warning.getByRole('button', { name: 'Blijf aangemeld' }).press('Enter');
     await expect(warning).toBeHidden();
+    // Focus goes back to where the worker was, not to the page.
+    await expect(search).toBeFocused();
 
     await page.clock.fastForward('05:01');
     await expect(page.getByRole('heading', { level: 1, name: 'Baken ontgrendelen' })).toBeVisible();
