@@ -368,6 +368,8 @@ test.describe('case logbook', () => {
     const dialog = page.getByRole('dialog', { name: /^Dossier \d{4}-\d{3} wissen\?$/ });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Niet wissen' })).toBeFocused();
+    // Its consequence is the dialog's description, read with the title.
+    await expect(dialog).toHaveAccessibleDescription(/kan niet ongedaan/i);
     await expectNoAxeViolations(page, 'erase dialog');
     await dialog.getByRole('button', { name: 'Definitief wissen' }).click();
     await expect(logbook.heading('Logboek')).toBeVisible();

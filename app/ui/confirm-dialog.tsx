@@ -40,6 +40,7 @@ export function ConfirmDialog({
   const cancelButton = useRef<HTMLButtonElement>(null);
   const opener = useRef<Element | null>(null);
   const titleId = useId();
+  const bodyId = useId();
 
   useEffect(() => {
     const element = dialog.current;
@@ -63,6 +64,8 @@ export function ConfirmDialog({
       ref={dialog}
       className="confirm-dialog"
       aria-labelledby={titleId}
+      // The consequence is read with the title when focus lands on the safe button.
+      aria-describedby={bodyId}
       onCancel={(event) => {
         event.preventDefault();
         onCancel();
@@ -71,7 +74,7 @@ export function ConfirmDialog({
       <h2 id={titleId} className="confirm-dialog__title">
         {title}
       </h2>
-      <div>{children}</div>
+      <div id={bodyId}>{children}</div>
       <div className="button-row">
         <Button ref={cancelButton} type="button" className="button" onClick={onCancel} disabled={busy}>
           {cancelLabel}

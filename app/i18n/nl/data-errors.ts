@@ -14,7 +14,7 @@ export const backupErrors: Record<BackupErrorCode, string> = {
   'backup.damaged':
     'Dit bestand is onvolledig of beschadigd, of er is iets in veranderd. Er is niets ingelezen. Gebruik een andere kopie of vraag een nieuwe back-up.',
   'backup.wrongPassphrase':
-    'Deze wachtwoordzin opent de back-up niet. Het kan ook de wachtwoordzin voor overdracht zijn, of je wachtwoordzin van toen. Er is niets ingelezen.',
+    'Deze wachtwoordzin opent de back-up niet. Het kan ook de wachtwoordzin voor overdracht zijn, of je wachtwoordzin van toen. Klopt de wachtwoordzin zeker, dan is het bestand gewijzigd of beschadigd: neem een andere kopie. Er is niets ingelezen.',
   'backup.weakProtection':
     'Deze back-up is beveiligd met te zwakke instellingen. Baken weigert ze. Er is niets ingelezen.',
   'backup.invalid':

@@ -49,7 +49,8 @@ export function GuideSectionDetails({ section }: { section: GuideSection }) {
         if (event.currentTarget.open) setOpened(true);
       }}
     >
-      {opened ? <GuideSectionBody section={section} level={3} /> : null}
+      {/* The summary is no heading: the groups' headings follow the case section's h2 as h3. */}
+      {opened ? <GuideSectionBody section={section} level={2} /> : null}
     </Disclosure>
   );
 }
