@@ -390,3 +390,55 @@ test.describe('the case page on a phone', () => {
     await expect(parties.getByRole('article', { name: /^Jongere A/ })).toBeVisible();
   });
 });
+
+test('two tabs editing one betrokkene: a change saved in one is kept, never silently undone by the other', async ({
+  page,
+  context,
+}) => {
+  const logbook = new LogbookPage(page);
+  await logbook.startOffline(context);
+  const reference = await newCase(logbook);
+  await logbook.addParty({ role: 'afgebeelde jongere', age: '14', expectPseudonym: 'Jongere A' });
+
+  // Tab B opens the same case (same logbook, same device) and starts editing Jongere A.
+  const other = await context.newPage();
+  const logbookB = new LogbookPage(other);
+  await other.goto('/');
+  await logbookB.lock.unlock();
+  await logbookB.openCase(reference);
+  const partiesB = logbookB.section('Betrokkenen');
+  await partiesB.getByRole('button', { name: 'Jongere A aanpassen' }).tap();
+
+  // Tab A changes the school and saves.
+  const parties = logbook.section('Betrokkenen');
+  await parties.getByRole('button', { name: 'Jongere A aanpassen' }).tap();
+  await parties.getByRole('textbox', { name: 'School' }).fill('School volgens tab A');
+  await parties.getByRole('button', { name: 'Bewaren' }).tap();
+  await expect(parties.getByRole('article', { name: /^Jongere A/ })).toContainText('School volgens tab A');
+
+  // Tab B, whose form still shows no school, changes the class: both are kept.
+  await partiesB.getByRole('textbox', { name: 'Klas' }).fill('5A');
+  await partiesB.getByRole('button', { name: 'Bewaren' }).tap();
+  const cardB = partiesB.getByRole('article', { name: /^Jongere A/ });
+  await expect(cardB).toContainText('School volgens tab A');
+  await expect(cardB).toContainText('5A');
+
+  // B opens its form, then A saves a new school; B changes the school it saw before A's save.
+  await partiesB.getByRole('button', { name: 'Jongere A aanpassen' }).tap();
+  await parties.getByRole('button', { name: 'Jongere A aanpassen' }).tap();
+  await parties.getByRole('textbox', { name: 'School' }).fill('Tweede school volgens tab A');
+  await parties.getByRole('button', { name: 'Bewaren' }).tap();
+  await expect(parties.getByRole('article', { name: /^Jongere A/ })).toContainText('Tweede school volgens tab A');
+  const formB = partiesB.getByRole('form', { name: /aanpassen/ });
+  await formB.getByRole('textbox', { name: 'School' }).fill('School volgens tab B');
+  await formB.getByRole('button', { name: 'Bewaren' }).tap();
+  // Refused on that field, in Dutch; A's school stays, and B's text is still in the form to copy.
+  await expect(
+    formB.getByText(/Dit werd intussen gewijzigd, in een ander venster of op een ander toestel\./),
+  ).toBeVisible();
+  await expect(formB.getByRole('textbox', { name: 'School' })).toHaveValue('School volgens tab B');
+  await expect(parties.getByRole('article', { name: /^Jongere A/ })).toContainText('Tweede school volgens tab A');
+  await formB.getByRole('button', { name: 'Annuleren' }).tap();
+  await expect(cardB).toContainText('Tweede school volgens tab A');
+  await other.close();
+});

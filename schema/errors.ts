@@ -57,6 +57,8 @@ export const recordErrors = {
   warningNotConfirmed: 'share.warningNotConfirmed',
   factsReasonRequired: 'case.factsReasonRequired',
   factsUnchanged: 'case.factsUnchanged',
+  // A field changed elsewhere (another tab or device) since the edit form opened (schema/edit-base.ts).
+  changedMeanwhile: 'record.changedMeanwhile',
   // Issue 15: conversations.
   conversationAgreementRequired: 'conversation.agreementRequired',
   conversationJointNeedsTwo: 'conversation.jointNeedsTwo',

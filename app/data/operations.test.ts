@@ -456,6 +456,30 @@ describe('betrokkenen', () => {
     expect(issuesOf(error2)).toEqual([{ path: 'pseudonym', message: recordErrors.pseudonymTaken }]);
   });
 
+  it('keep a change saved meanwhile elsewhere: another field is merged, the same field is refused', async () => {
+    const { kase, party } = await seed();
+    // Tab A saves a school; tab B, opened before, changes the class only: both stay.
+    await runOperation('updateParty', { id: party.id, school: 'Nieuwe school', expected: { school: undefined } });
+    const merged = await runOperation('updateParty', {
+      id: party.id,
+      className: '5A',
+      expected: { className: undefined },
+    });
+    expect(merged).toMatchObject({ school: 'Nieuwe school', className: '5A' });
+    // Tab B also changes the school it saw as empty: refused on that field, A's school stays.
+    const error = await failure(
+      runOperation('updateParty', { id: party.id, school: 'Andere school', expected: { school: undefined } }),
+    );
+    expect(issuesOf(error)).toEqual([{ path: 'school', message: recordErrors.changedMeanwhile }]);
+    expect((await runOperation('updateParty', { id: party.id })).school).toBe('Nieuwe school');
+    // The same for the facts of a case.
+    await runOperation('updateCase', { id: kase.id, types: ['grooming'], expected: { types: kase.types } });
+    const stale = await failure(
+      runOperation('updateCase', { id: kase.id, types: ['sextortion'], expected: { types: kase.types } }),
+    );
+    expect(issuesOf(stale)).toEqual([{ path: 'types', message: recordErrors.changedMeanwhile }]);
+  });
+
   it('can record and remove a competence override and optional details', async () => {
     const { party } = await seed();
     const competence = { competent: true, assessedBy: 'AV', assessedOn: '2026-03-12', reason: 'Besproken' };

@@ -7,6 +7,12 @@ import { fieldErrors } from '../errors';
 
 /** Random UUID (crypto.randomUUID()). */
 export const recordIdSchema = z.uuid({ error: fieldErrors.invalidId });
+
+/**
+ * An edit's base: what each changed field held when the form opened (schema/edit-base.ts). Only
+ * compared with the stored record, never stored.
+ */
+export const editExpectedSchema = z.record(z.string().max(40), z.unknown()).optional();
 /** Calendar date, `YYYY-MM-DD`. */
 export const isoDateSchema = z.iso.date({ error: fieldErrors.invalidDate });
 /** Point in time, ISO 8601 with zone, e.g. `2026-03-12T09:30:00.000Z`. */

@@ -5,7 +5,15 @@ import { incidentTypeIds } from '../content-ids';
 import { fieldErrors } from '../errors';
 import { safeText } from '../safe-text';
 import { jurisdictionSchema } from '../settings';
-import { choiceList, isoDateSchema, recordHead, recordIdSchema, stamps, timestampSchema } from './base';
+import {
+  choiceList,
+  editExpectedSchema,
+  isoDateSchema,
+  recordHead,
+  recordIdSchema,
+  stamps,
+  timestampSchema,
+} from './base';
 
 // The list itself lives in the zod-free content-ids module, which the lock screen's
 // critical path can import without pulling in the record schemas.
@@ -85,8 +93,10 @@ export type CaseFields = z.input<typeof caseFieldsSchema>;
 
 export const createCaseInput = caseFieldsSchema;
 /** Changing the description needs `factsReason` (checked by the operation, which knows the current text). */
-export const updateCaseInput = caseFieldsSchema
-  .partial()
-  .extend({ id: recordIdSchema, factsReason: factsVersionSchema.shape.reason.optional() });
+export const updateCaseInput = caseFieldsSchema.partial().extend({
+  id: recordIdSchema,
+  factsReason: factsVersionSchema.shape.reason.optional(),
+  expected: editExpectedSchema,
+});
 export const closeCaseInput = caseSchema.pick({ id: true, retentionUntil: true }).required();
 export const caseIdInput = caseSchema.pick({ id: true });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { competenceOverrideSchema } from '../competence';
 import { safeText } from '../safe-text';
-import { caseRecordHead, formFields, optionalTextInput, recordIdSchema, stamps } from './base';
+import { caseRecordHead, editExpectedSchema, formFields, optionalTextInput, recordIdSchema, stamps } from './base';
 
 export const partyRoleSchema = z.enum([
   'afgebeelde-jongere',
@@ -58,5 +58,7 @@ export const addPartyInput = partyFieldsSchema
 export type AddPartyInput = z.input<typeof addPartyInput>;
 
 /** A key given as undefined removes that optional field; role and pseudonym then stay as they are. */
-export const updatePartyInput = partyFieldsSchema.partial().extend({ id: recordIdSchema });
+export const updatePartyInput = partyFieldsSchema
+  .partial()
+  .extend({ id: recordIdSchema, expected: editExpectedSchema });
 export type UpdatePartyInput = z.input<typeof updatePartyInput>;

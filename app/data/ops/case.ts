@@ -4,6 +4,7 @@
 // InvalidRecordError with schema or rule codes per path; AppendOnlyError,
 // RecordConflictError, StorageFullError, StorageFailedError from saveRecords).
 import { formatCaseReference, hasOpenFollowUp } from '../../../schema/case-rules';
+import { changedMeanwhile } from '../../../schema/edit-base';
 import { currentSchemaVersion } from '../../../schema/records';
 import { recordErrors } from '../../../schema/errors';
 import { KNOWN_ON_MAX_YEARS_BACK, RETENTION_MAX_YEARS_AHEAD } from '../../../schema/follow-up';
@@ -86,9 +87,12 @@ export const createCase = defineOperation({
 export const updateCase = defineOperation({
   input: updateCaseInput,
   audit: ['case.updated', 'case.facts-corrected'],
-  run: async ({ id, factsReason, ...patch }, { commit }): Promise<Case> =>
+  run: async ({ id, factsReason, expected, ...patch }, { commit }): Promise<Case> =>
     withCase(id, async (kase) => {
       const now = new Date();
+      // A field changed elsewhere since the form opened is not overwritten (schema/edit-base.ts).
+      const meanwhile = changedMeanwhile(kase, expected);
+      if (meanwhile !== undefined) throw ruleError(id, [meanwhile], recordErrors.changedMeanwhile);
       // A changed "bekend sinds" is checked like a new one (assertKnownOn); an unchanged one is not checked again.
       if (patch.knownOn !== undefined && patch.knownOn !== kase.knownOn) assertKnownOn(patch.knownOn, now);
       const corrected = patch.description !== undefined && patch.description !== kase.description;

@@ -1,5 +1,6 @@
 // Betrokkenen: add and change. Fails as described in ./case.ts; on failure nothing was written.
 import { samePseudonym, suggestPseudonym } from '../../../schema/case-rules';
+import { changedMeanwhile } from '../../../schema/edit-base';
 import { recordErrors } from '../../../schema/errors';
 import { addPartyInput, partyFieldsSchema, updatePartyInput } from '../../../schema/records/party';
 import type { Party } from '../../../schema/records/party';
@@ -62,11 +63,14 @@ export const addParty = defineOperation({
 export const updateParty = defineOperation({
   input: updatePartyInput,
   audit: 'party.updated',
-  run: async ({ id, ...patch }, { commit }): Promise<Party> =>
+  run: async ({ id, expected, ...patch }, { commit }): Promise<Party> =>
     withRecord(id, 'party', async (party, kase) => {
       const now = new Date();
+      // A field changed elsewhere since the form opened is not overwritten (schema/edit-base.ts).
+      const meanwhile = changedMeanwhile(party, expected);
+      if (meanwhile !== undefined) throw ruleError(id, [meanwhile], recordErrors.changedMeanwhile);
       // A competence judgement given now is dated today or earlier; the date stored earlier is not checked again.
-      if (patch.competence?.assessedOn !== party.competence?.assessedOn)
+      if (Object.hasOwn(patch, 'competence') && patch.competence?.assessedOn !== party.competence?.assessedOn)
         assertNotFuture(['competence', 'assessedOn'], patch.competence?.assessedOn, now);
       // Role and pseudonym are required: undefined there means "unchanged".
       if (patch.role === undefined) delete patch.role;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Case, FactsVersion } from '../../../schema/records/case';
 import type { Party } from '../../../schema/records/party';
+import { changesFrom } from '../../../schema/edit-base';
 import type { Jurisdiction } from '../../../schema/settings';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
@@ -119,9 +120,12 @@ function EditFactsForm({
 }) {
   // The reason lives beside the case fields: only a changed description needs one (like a note correction).
   const [reason, setReason] = useState('');
+  // The case as the form opened it: only what the worker changed is sent (schema/edit-base.ts), so a
+  // change saved meanwhile in another tab or on another device is kept, or, on the same field, not overwritten.
+  const [base] = useState(() => ({ ...current, jurisdiction }));
   const links = useCaseLinks();
-  const options = caseFormOptions(links, current.knownOn);
-  const changed = (description: string): boolean => description.trim() !== current.description;
+  const options = caseFormOptions(links, base.knownOn);
+  const changed = (description: string): boolean => description.trim() !== base.description;
   const form = useOperationForm({
     initial: (): CaseValues => ({
       knownOn: current.knownOn,
@@ -139,18 +143,21 @@ function EditFactsForm({
         ? { factsReason: nl.errors['case.factsReasonRequired'] }
         : {}),
     }),
-    run: (input) =>
-      runOperation('updateCase', {
-        id: current.id,
-        ...caseInput(input),
+    run: (input) => {
+      const { patch, expected } = changesFrom(base, caseInput(input));
+      return runOperation('updateCase', {
+        id: base.id,
+        ...patch,
+        expected,
         ...(changed(input.description) ? { factsReason: reason.trim() } : {}),
-      }),
+      });
+    },
     onDone,
   });
 
   return (
     <form {...form.formProps} className="card logbook-form" aria-label={t.facts.editTitle}>
-      <CaseFields form={form} idPrefix="edit-case" links={links} storedKnownOn={current.knownOn} />
+      <CaseFields form={form} idPrefix="edit-case" links={links} storedKnownOn={base.knownOn} />
       <NameWarning
         text={form.values.description}
         parties={parties}

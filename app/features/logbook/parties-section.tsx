@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { suggestPseudonym } from '../../../schema/case-rules';
+import { changesFrom } from '../../../schema/edit-base';
 import type { Jurisdiction } from '../../../schema/competence';
 import { partyFieldsSchema, partyRoleSchema, type Party, type PartyRole } from '../../../schema/records/party';
 import type { CaseDetail } from '../../data/case-hooks';
@@ -231,13 +232,19 @@ function PartyForm({
     school: 'noLinks',
     className: 'noLinks',
   });
+  // The betrokkene as the form opened it: only what the worker changed is sent (schema/edit-base.ts), so a
+  // change saved meanwhile in another tab or on another device is kept, or, on the same field, not overwritten.
+  const [base] = useState(party);
   const form = useOperationForm({
     initial: () => initialValues(party, parties),
     schema: partyFieldsSchema,
     toInput: (values) => partyInput(values, withOverride(values)),
     check: (values) => ({ ...checkParty(values, withOverride(values)), ...links.check(values) }),
-    run: (input) =>
-      party ? runOperation('updateParty', { id: party.id, ...input }) : runOperation('addParty', { caseId, ...input }),
+    run: (input) => {
+      if (!base) return runOperation('addParty', { caseId, ...input });
+      const { patch, expected } = changesFrom(base, input);
+      return runOperation('updateParty', { id: base.id, ...patch, expected });
+    },
     onDone: (savedParty) => onDone(t.saved(savedParty.pseudonym)),
     fields: ['role', 'pseudonym', 'realName', 'age', 'school', 'className', 'competence'],
     liveImageCheck: ['pseudonym', 'realName', 'school', 'className'],

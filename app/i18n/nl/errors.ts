@@ -57,6 +57,8 @@ export const errors: Record<SchemaErrorCode, string> = {
   'share.informedRequired':
     'Noteer of de jongere weet wat je deelt, waarom en wat er daarna gebeurt, of waarom dat niet kon.',
   'share.warningNotConfirmed': 'Bevestig eerst dat je de waarschuwing bij de controlevragen gelezen hebt.',
+  'record.changedMeanwhile':
+    'Dit werd intussen gewijzigd, in een ander venster of op een ander toestel. Je wijziging hier is niet bewaard, zodat de andere niet verloren gaat: annuleer, bekijk de nieuwe versie en pas opnieuw aan.',
   'case.factsReasonRequired': 'Schrijf kort waarom je de feiten aanpast. De vorige versie blijft zichtbaar.',
   'case.factsUnchanged': 'De feiten zijn niet veranderd.',
   'conversation.agreementRequired':
