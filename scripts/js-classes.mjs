@@ -20,7 +20,7 @@ export const syncSources = [
   'app/ui/remove-dialog',
 ];
 export const syncChunkNames =
-  /^assets\/(sync|sync-section|sync-status|sync-conflicts|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart|one-time-code|remove-dialog)-[\w-]{8}\.js$/;
+  /^assets\/(sync|sync-section|sync-status|sync-trouble|sync-conflicts|pairing|pair-join-form|devices|remote|runtime|replicator|codec|merge|config|local|http|status|conflicts|autostart|one-time-code|remove-dialog)-[\w-]{8}\.js$/;
 
 /**
  * Issue 21: team code (lazy: Instellingen → Team, the team rounds, the case

@@ -48,5 +48,6 @@ export function subscribeSyncStatus(listener: () => void): () => void {
 }
 
 export function useSyncStatus(): SyncStatusSnapshot {
-  return useSyncExternalStore(subscribeSyncStatus, getSyncStatus);
+  // The same snapshot when index.html is prerendered (the shell reads the phase; it is 'uit' there).
+  return useSyncExternalStore(subscribeSyncStatus, getSyncStatus, getSyncStatus);
 }

@@ -148,7 +148,7 @@ export function SyncSection() {
   }
 
   return (
-    <section aria-labelledby={headingId}>
+    <section id="synchronisatie" aria-labelledby={headingId}>
       <h2 id={headingId}>{t.title}</h2>
       <p>{t.intro}</p>
       <p role="status" className="settings-status">

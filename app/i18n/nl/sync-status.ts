@@ -3,6 +3,7 @@ const count = (n: number) => new Intl.NumberFormat('nl-BE').format(n);
 
 export const syncStatus = {
   label: 'Synchronisatie',
+  toSettings: 'Naar Synchronisatie in Instellingen',
   off: 'Synchronisatie staat uit op dit toestel.',
   busy: 'Bezig met synchroniseren…',
   offline: 'Dit toestel is offline. Je wijzigingen blijven bewaard en gaan mee zodra er weer verbinding is.',
