@@ -130,6 +130,22 @@ test.describe('installable offline shell', () => {
     });
   }
 
+  test('fits 360 px with text at 200% on every route (WCAG 1.4.4, 1.4.10)', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const route of routeHeadings) {
+      await page.goto(route.path);
+      await expect(
+        page.getByRole('heading', { level: 1, name: route.locked ? firstRunHeading : route.heading }),
+      ).toBeVisible();
+      // The browser's text size setting, as a user sets it (the CSP allows no style element; CSSOM is fine).
+      await page.evaluate(() => {
+        document.documentElement.style.fontSize = '200%';
+      });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `horizontal overflow on ${route.path} at 200% text`).toBeLessThanOrEqual(0);
+    }
+  });
+
   test('can be used by keyboard: skip link and menu', async ({ page }) => {
     const shell = new ShellPage(page);
     await shell.goto('/');
