@@ -18,6 +18,7 @@ import { latestTodayIso } from '../../ui/dates';
 import { imageDataError, type FieldErrors } from '../../ui/form-errors';
 import type { OperationForm } from '../../ui/use-operation-form';
 import { KNOWN_ON_MAX_YEARS_BACK } from '../../../schema/follow-up';
+import { DEFAULT_TEXT_MAX } from '../../../schema/safe-text';
 import { notInFuture, notLongAgo, optionsOf, yearsBackIso } from './form-values';
 
 const t = nl.logbook;
@@ -169,7 +170,26 @@ export function CaseFields({ form, idPrefix, links, storedKnownOn }: CaseFieldsP
           </button>
         ) : null}
       </fieldset>
-      <TextAreaField label={t.description} hint={t.descriptionHint} required {...form.text('description')} />
+      <TextAreaField
+        label={t.description}
+        hint={[
+          t.descriptionHint,
+          values.description.length >= DEFAULT_TEXT_MAX * 0.9 && values.description.length < DEFAULT_TEXT_MAX
+            ? t.notes.charactersLeft(DEFAULT_TEXT_MAX - values.description.length, DEFAULT_TEXT_MAX)
+            : undefined,
+        ]
+          .filter(Boolean)
+          .join(' ')}
+        maxLength={DEFAULT_TEXT_MAX}
+        required
+        {...form.text('description')}
+      />
+      {values.description.length >= DEFAULT_TEXT_MAX ? (
+        // A paste longer than the room is cut by the field: said at once, not after saving.
+        <p role="alert" className="field__error">
+          {t.descriptionAtMaximum(DEFAULT_TEXT_MAX)}
+        </p>
+      ) : null}
       {links?.notice('description', values.description, t.description)}
     </>
   );

@@ -89,6 +89,9 @@ export const logbook = {
   addSchool: 'Nog een school',
   removeSchool: (n: number) => `School ${n} weghalen`,
   description: 'Wat gebeurde er?',
+  /** The facts at their maximum length (the field takes no more). */
+  descriptionAtMaximum: (max: number) =>
+    `De feiten zijn ${max} tekens lang, het maximum: wat je nog typt of plakt, komt er niet bij. Houd het kort en zakelijk; details horen in een notitie.`,
   descriptionHint:
     'Noteer concrete feiten: wat, wanneer, wie (pseudoniemen), welke school. Zoek niet naar de waarheid: feitenonderzoek is voor de politie. Noteer nooit beelden of links naar beelden.',
   save: 'Bewaren',
