@@ -7,6 +7,8 @@ import { syncDbNameSchema } from '../../schema/sync-config';
 import { defaultSyncDbName } from '../data/sync/config';
 import { sync as t } from '../i18n/nl/sync';
 import { TextField } from './field';
+import { containsImageData } from '../../schema/safe-text';
+import { errors } from '../i18n/nl/errors';
 
 export interface SyncAccountValues {
   account: string;
@@ -20,6 +22,8 @@ export interface SyncAccountValues {
 const hasColon = (account: string): boolean => account.includes(':');
 // A database name the server would refuse (CouchDB's rule, narrowed to what Baken uses): said at once.
 const badDb = (db: string): boolean => db.trim() !== '' && !syncDbNameSchema.safeParse(db.trim()).success;
+// Image data is never stored, not even as a device name: said at once, before any request.
+const deviceNameError = (name: string): string | null => (containsImageData(name) ? errors['text.imageData'] : null);
 
 /**
  * The fields' state: `fields` goes to SyncAccountFields, `complete` says the
@@ -31,7 +35,12 @@ export function useSyncAccount() {
   const [values, setValues] = useState<SyncAccountValues>({ account: '', password: '', db: '', deviceName: '' });
   return {
     fields: { values, onChange: setValues },
-    complete: values.account.trim() !== '' && !hasColon(values.account) && values.password !== '' && !badDb(values.db),
+    complete:
+      values.account.trim() !== '' &&
+      !hasColon(values.account) &&
+      values.password !== '' &&
+      !badDb(values.db) &&
+      deviceNameError(values.deviceName) === null,
     input: () => ({
       account: values.account.trim(),
       password: values.password,
@@ -118,6 +127,7 @@ export function SyncAccountFields({
         value={values.deviceName}
         disabled={busy}
         maxLength={80}
+        error={deviceNameError(values.deviceName)}
         onChange={set('deviceName')}
       />
     </>

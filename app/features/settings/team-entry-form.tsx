@@ -2,9 +2,11 @@
 // lead) or join one with an invite code. Both forms ask the same account
 // fields; one form shows at a time (team-section.tsx).
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { containsImageData } from '../../../schema/safe-text';
 import { teamIdSchema } from '../../../schema/team';
 import type { TeamConfig } from '../../data/team/config';
 import { createTeam, joinTeam } from '../../data/team/team';
+import { errors } from '../../i18n/nl/errors';
 import { team as t } from '../../i18n/nl/team';
 import { RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
@@ -18,7 +20,13 @@ import { useFocusInvalidAfterRender } from '../../ui/focus';
 type EntryField = 'teamId' | 'account' | 'password' | 'code';
 function fieldOfError(code: string | null): EntryField | undefined {
   if (code === null) return undefined;
-  if (code === 'team.invite.wrongTeam' || code === 'sync.notFound' || code === 'sync.forbidden') return 'teamId';
+  if (
+    code === 'team.invite.wrongTeam' ||
+    code === 'team.unknown' ||
+    code === 'sync.notFound' ||
+    code === 'sync.forbidden'
+  )
+    return 'teamId';
   if (code.startsWith('team.invite.')) return 'code';
   if (code === 'sync.unauthorized') return 'password';
   return undefined;
@@ -31,7 +39,9 @@ function useAccountFields(refused?: { field: EntryField | undefined; text: strin
   const [name, setName] = useState('');
   const [missing, setMissing] = useState(false);
   const idValid = teamIdSchema.safeParse(teamId.trim()).success;
-  const complete = idValid && account.trim() !== '' && password !== '' && name.trim() !== '';
+  // Image data is never stored, not even as a name: said at once, before any request.
+  const nameImage = containsImageData(name) ? errors['text.imageData'] : null;
+  const complete = idValid && account.trim() !== '' && password !== '' && name.trim() !== '' && nameImage === null;
   // Every account field is required and waits while the form is busy.
   const entry = (busy: boolean, value: string, set: (value: string) => void, empty: boolean, field?: EntryField) => ({
     ...textValue(value, set),
@@ -68,6 +78,7 @@ function useAccountFields(refused?: { field: EntryField | undefined; text: strin
           autoComplete="name"
           maxLength={80}
           {...entry(busy, name, setName, !name.trim())}
+          error={nameImage ?? entry(busy, name, setName, !name.trim()).error}
         />
       </>
     );
