@@ -147,6 +147,23 @@ test.describe('case logbook', () => {
     await expect(page.getByRole('link', { name: 'Verder invullen' })).toHaveCount(0);
   });
 
+  test('"Concept weggooien" asks first; "Niet weggooien" keeps the text', async ({ page, context }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await logbook.openNewIncident();
+    await logbook.description.fill('Een concept dat blijft, marker-discard-22');
+    await page.getByRole('button', { name: 'Concept weggooien' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Dit concept weggooien?' });
+    await expect(dialog.getByRole('button', { name: 'Niet weggooien' })).toBeFocused();
+    await expect(dialog).toHaveAccessibleDescription(/kan niet ongedaan/);
+    await dialog.getByRole('button', { name: 'Niet weggooien' }).click();
+    await expect(logbook.description).toHaveValue('Een concept dat blijft, marker-discard-22');
+    await page.getByRole('button', { name: 'Concept weggooien' }).click();
+    await dialog.getByRole('button', { name: 'Weggooien', exact: true }).click();
+    await expect(logbook.heading('Logboek')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Verder invullen' })).toHaveCount(0);
+  });
+
   test('keeps a half-typed incident as a draft when the page is closed', async ({ page, context }) => {
     const logbook = new LogbookPage(page);
     await logbook.startOffline(context);

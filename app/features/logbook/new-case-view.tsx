@@ -14,6 +14,8 @@ import { useOperationForm } from '../../ui/use-operation-form';
 import type { DraftFields } from '../../data/drafts';
 import { useFormDraft } from './use-form-draft';
 import { Button } from '../../ui/button';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { useState } from 'react';
 
 const t = nl.logbook;
 export const NEW_CASE_DRAFT = 'case-new';
@@ -90,8 +92,11 @@ function NewCaseForm({ initial, onChange, onDiscard, saved }: NewCaseFormProps) 
     },
   });
   const busy = form.busy;
+  // Throwing away typed text is asked first: one tap next to Bewaren must not lose it.
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
 
   async function discard() {
+    setConfirmDiscard(false);
     await onDiscard();
     navigate('/');
   }
@@ -106,11 +111,27 @@ function NewCaseForm({ initial, onChange, onDiscard, saved }: NewCaseFormProps) 
         busy={busy}
         saveLabel={t.save}
         extra={
-          <Button type="button" className="button button--danger" onClick={() => void discard()} disabled={busy}>
+          <Button
+            type="button"
+            className="button button--danger"
+            onClick={() => setConfirmDiscard(true)}
+            disabled={busy}
+          >
             {t.discardDraft}
           </Button>
         }
       />
+      <ConfirmDialog
+        open={confirmDiscard}
+        title={t.discardDraftTitle}
+        confirmLabel={t.discardDraftConfirm}
+        cancelLabel={t.discardDraftCancel}
+        danger
+        onConfirm={() => void discard()}
+        onCancel={() => setConfirmDiscard(false)}
+      >
+        <p>{t.discardDraftBody}</p>
+      </ConfirmDialog>
     </form>
   );
 }
