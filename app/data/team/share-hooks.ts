@@ -18,8 +18,10 @@ import { autostartShareSync, loadShareContext, shareContextState } from './share
 
 export type CaseAccess =
   | { status: 'loading' }
-  /** No usable team context (no verified list, or I am not in it). */
+  /** No usable team context: no verified member list on this device. */
   | { status: 'unavailable' }
+  /** The verified member list does not name me (not admitted yet, or removed). */
+  | { status: 'notMember' }
   /** An auditor never receives or shares cases. */
   | { status: 'auditor' }
   /** The server could not be reached or failed. */

@@ -21,14 +21,17 @@ export async function loadShareContext(): Promise<ShareContext | undefined> {
 }
 
 /** The context, or why there is none (the case page says which). */
-export async function shareContextState(): Promise<{ ctx: ShareContext } | { reason: 'auditor' | 'unavailable' }> {
+export async function shareContextState(): Promise<
+  { ctx: ShareContext } | { reason: 'auditor' | 'unavailable' | 'notMember' }
+> {
   const config = await loadTeamConfig();
   if (config?.role === 'auditor') return { reason: 'auditor' };
   if (!config) return { reason: 'unavailable' };
   const members = await loadVerifiedMembers();
   const identity = await loadIdentity();
   if (!members || !identity || identity.memberId !== config.memberId) return { reason: 'unavailable' };
-  if (!members.members.some((m) => m.id === identity.memberId)) return { reason: 'unavailable' };
+  // A verified list without me: not admitted yet, or removed from the team.
+  if (!members.members.some((m) => m.id === identity.memberId)) return { reason: 'notMember' };
   return { ctx: { team: config.team, identity, members, server: teamCasesDb(config) } };
 }
 

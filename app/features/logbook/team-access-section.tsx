@@ -112,6 +112,11 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
       ) : null}
       {access.status === 'loading' ? <p>{t.loading}</p> : null}
       {access.status === 'unavailable' ? <p>{t.unavailable}</p> : null}
+      {access.status === 'notMember' ? (
+        <p>
+          {t.notMember} <Link href="/instellingen#team">{t.toTeamSettings}</Link>
+        </p>
+      ) : null}
       {access.status === 'auditor' ? <p>{t.auditor}</p> : null}
       {access.status === 'offline' ? <p>{t.offline}</p> : null}
       {access.status === 'refused' ? (

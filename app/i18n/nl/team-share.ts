@@ -9,6 +9,9 @@ export const teamShare = {
   loading: 'Toegang laden…',
   unavailable:
     'De ledenlijst van het team kon niet gecontroleerd worden op dit toestel. Delen kan pas als de ondertekende ledenlijst klopt.',
+  notMember:
+    'Je staat niet (of nog niet) op de ondertekende ledenlijst van het team, dus je kunt geen dossiers delen of ontvangen.',
+  toTeamSettings: 'Naar Team in Instellingen',
   auditor: 'Als auditor ontvang en deel je geen dossiers: je ziet alleen de teamcijfers.',
   othersShared: 'Wie een collega toegang gaf, kan die toegang ook weer intrekken.',
   offline: 'De teamserver is niet bereikbaar. Wie toegang heeft, verschijnt zodra er verbinding is.',
