@@ -33,11 +33,12 @@ export function TeamAccountPanel({ config, onChanged }: { config: TeamConfig; on
     try {
       const updated = await reenterTeamPassword(value);
       // The form goes once the password works: focus goes to the Team heading, not to the page.
-      const heading = formRef.current?.closest('section')?.querySelector<HTMLElement>('h2[tabindex="-1"]');
+      const within = formRef.current;
       setValue('');
       setSaved(t.saved);
       onChanged(updated);
-      focusAfterFrame(() => heading, formRef.current);
+      // The Team section (team-section.tsx, id "team") keeps its heading focusable for this.
+      focusAfterFrame(() => document.querySelector<HTMLElement>('#team > h2'), within);
     } catch (caught) {
       // Nothing stored changed; the typed password stays so it can be corrected.
       setError(teamErrorText(caught));
