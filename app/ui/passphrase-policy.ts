@@ -99,5 +99,9 @@ export function verdictText(verdict: PassphraseVerdict): string | null {
  */
 export function passphraseProblem(value: string): string | null {
   if (!policy) return nl.lock.policy.checking;
-  return verdictText(policy.check(value));
+  const verdict = policy.check(value);
+  // The error does not count characters: it is an alert, and a count would be announced again at every
+  // keystroke after a refused submit. The hint's polite live verdict keeps the count.
+  if (!verdict.ok && verdict.reason === 'tooShort') return nl.lock.tooShortError;
+  return verdictText(verdict);
 }

@@ -15,6 +15,7 @@ export const lock = {
   create: 'Logboek aanmaken',
   creating: 'Bezig met versleutelen…',
   tooShort: (count: number) => `Nog ${count} ${count === 1 ? 'teken' : 'tekens'} nodig (minstens 12).`,
+  tooShortError: 'Te kort: een wachtwoordzin heeft minstens 12 tekens.',
   mismatch: 'De twee wachtwoordzinnen zijn niet gelijk.',
   policy: {
     checking: 'Even geduld: de sterkte van de wachtwoordzin wordt gecontroleerd.',
