@@ -20,7 +20,16 @@ test.describe('lock screen and session', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Je herstelcode' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Je herstelcode' })).toContainText(await code.innerText());
     await expectNoAxeViolations(page, 'recovery code');
-    await page.getByRole('checkbox', { name: 'Ik heb de herstelcode veilig bewaard' }).check();
+    // Pressed before ticking (by keyboard: the button is marked unavailable): the box says why and takes focus.
+    const stored = page.getByRole('checkbox', { name: 'Ik heb de herstelcode veilig bewaard' });
+    const onward = page.getByRole('button', { name: 'Verder naar het logboek' });
+    await expect(onward).toBeDisabled();
+    await onward.focus();
+    await onward.press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: 'Vink eerst aan' })).toBeVisible();
+    await expect(stored).toBeFocused();
+    await expect(stored).toHaveAccessibleDescription(/Vink eerst aan/);
+    await stored.check();
     await page.getByRole('button', { name: 'Verder naar het logboek' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeVisible();
 

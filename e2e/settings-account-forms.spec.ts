@@ -36,6 +36,10 @@ test('the account password is changed from this device, and a changed password i
 
   const changeForm = page.getByRole('form', { name: 'Wachtwoord van het account wijzigen' });
   const next = changeForm.getByLabel('Nieuw wachtwoord voor het account');
+  // Sent with the field empty (Enter; the button is marked unavailable): said at the field, not ignored.
+  await expect(changeForm.getByRole('button', { name: 'Wijzig het wachtwoord' })).toBeDisabled();
+  await next.press('Enter');
+  await expect(changeForm.getByRole('alert')).toHaveText('Vul dit in.');
   await next.fill('te kort');
   await changeForm.getByRole('button', { name: 'Wijzig het wachtwoord' }).click();
   await expect(changeForm.getByRole('alert')).toHaveText('Kies minstens 12 tekens.');

@@ -26,6 +26,10 @@ export function RecoveryCodeView({
   children?: ReactNode;
 }) {
   const [stored, setStored] = useState(false);
+  // Pressed before ticking: said at the box, which takes focus (a silent no-op explained nothing).
+  const [notTicked, setNotTicked] = useState(false);
+  const box = useRef<HTMLInputElement>(null);
+  const errorId = useId();
   const labelId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const Heading = level === null ? null : level === 2 ? 'h2' : 'h3';
@@ -55,10 +59,36 @@ export function RecoveryCodeView({
         </button>
       </div>
       <label className="checkbox no-print">
-        <input type="checkbox" checked={stored} onChange={(event) => setStored(event.target.checked)} />
+        <input
+          ref={box}
+          type="checkbox"
+          checked={stored}
+          aria-invalid={notTicked || undefined}
+          aria-describedby={notTicked ? errorId : undefined}
+          onChange={(event) => {
+            setStored(event.target.checked);
+            if (event.target.checked) setNotTicked(false);
+          }}
+        />
         <span>{nl.lock.recoveryStored}</span>
       </label>
-      <Button type="button" className="button button--primary no-print" disabled={!stored} onClick={onDone}>
+      <p id={errorId} className="field__error no-print" role={notTicked ? 'alert' : undefined}>
+        {notTicked ? nl.lock.recoveryNotTicked : ''}
+      </p>
+      <Button
+        type="button"
+        className="button button--primary no-print"
+        // Unavailable until ticked, as before, but a press says why instead of doing nothing.
+        aria-disabled={!stored || undefined}
+        onClick={() => {
+          if (stored) {
+            onDone();
+            return;
+          }
+          setNotTicked(true);
+          box.current?.focus();
+        }}
+      >
         {doneLabel}
       </Button>
     </section>

@@ -55,6 +55,12 @@ export function SyncPairPanel({ config }: { config: SyncConfig }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // An empty passphrase is said at the field (the button is never a silent no-op).
+    if (passphrase === '') {
+      setError(t.required);
+      focusPassphrase();
+      return;
+    }
     setBusy(true);
     setError(null);
     setNotice('');
@@ -101,7 +107,12 @@ export function SyncPairPanel({ config }: { config: SyncConfig }) {
             error={error}
           />
           <div className="button-row">
-            <Button type="submit" className="button button--primary" disabled={busy || passphrase === ''}>
+            <Button
+              type="submit"
+              className="button button--primary"
+              disabled={busy}
+              aria-disabled={busy || passphrase === '' || undefined}
+            >
               {busy ? t.pairBusy : t.pairCreate}
             </Button>
           </div>

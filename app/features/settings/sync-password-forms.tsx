@@ -82,6 +82,11 @@ function PasswordForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // Empty or too short: said at the field, which keeps focus (the button is never a silent no-op).
+    if (value === '') {
+      setError(t.required);
+      return;
+    }
     if (change && [...value].length < 12) {
       setError(t.passwordTooShort);
       return;
@@ -108,7 +113,7 @@ function PasswordForm({
         error={error}
       />
       <div className="button-row">
-        <Button type="submit" className="button" disabled={busy || value === ''}>
+        <Button type="submit" className="button" disabled={busy} aria-disabled={busy || value === '' || undefined}>
           {change ? t.changePassword : t.passwordUpdate}
         </Button>
       </div>

@@ -47,6 +47,7 @@ export const lock = {
   recoveryLabel: 'Herstelcode',
   print: 'Afdrukken',
   recoveryStored: 'Ik heb de herstelcode veilig bewaard',
+  recoveryNotTicked: 'Vink eerst aan dat je de herstelcode veilig bewaard hebt: je ziet hem daarna niet meer terug.',
   continue: 'Verder naar het logboek',
   unlockTitle: 'Baken ontgrendelen',
   unlockIntro: 'Je logboek is vergrendeld. Vul je wachtwoordzin in.',
