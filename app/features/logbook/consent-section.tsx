@@ -226,7 +226,9 @@ function WithdrawForm({
     schema: withdrawForm,
     // Checked here too, so the date gets its own message before anything is saved.
     check: ({ withdrawnOn }): FieldErrors =>
-      isIsoDate(withdrawnOn) && withdrawnOn < consent.givenOn ? { withdrawnOn: nl.logbook.errors.dateBefore } : {},
+      isIsoDate(withdrawnOn) && withdrawnOn < consent.givenOn
+        ? { withdrawnOn: nl.logbook.withdrawnBeforeGiven(formatDate(consent.givenOn)) }
+        : {},
     run: (input) => runOperation('withdrawConsent', { id: consent.id, ...input }),
     onDone,
     fields: ['withdrawnOn'],

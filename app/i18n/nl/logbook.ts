@@ -420,6 +420,8 @@ export const logbook = {
     choose: 'Maak een keuze.',
     chooseOne: 'Kies minstens één mogelijkheid.',
     ageRange: 'Vul een leeftijd tussen 0 en 120 in.',
-    dateBefore: 'Deze datum ligt te vroeg.',
   },
+  /** A withdrawal dated before the consent was given: says the earliest day. */
+  withdrawnBeforeGiven: (given: string) =>
+    `Deze datum ligt te vroeg: de toestemming werd gegeven op ${given}. Kies die dag of later.`,
 } as const;
