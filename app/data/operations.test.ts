@@ -5,7 +5,7 @@ import { recordErrors, textErrors } from '../../schema/errors';
 import type { StoredRecord } from '../../schema/records';
 import type { AuditAction, AuditEvent } from '../../schema/records/audit';
 import type { Case, CaseFields } from '../../schema/records/case';
-import type { ShareChecks, ShareWithoutConsentInput } from '../../schema/records/consent';
+import type { RecordConsentInput, ShareChecks, ShareWithoutConsentInput } from '../../schema/records/consent';
 import type { Party } from '../../schema/records/party';
 import { raiseCaseReferenceCounter, readCaseReferenceCounter } from './case-reference';
 import { readCaseDetail, readCaseList } from './case-reads';
@@ -541,51 +541,31 @@ describe('consent', () => {
 
   it('refuses consent from someone who may not give it, with the reason (issue 14)', async () => {
     const ctx = await seed(); // a 14-year-old depicted pupil, Flanders by default: presumed competent
-    const error = await failure(
-      runOperation('recordConsent', {
-        caseId: ctx.kase.id,
-        partyId: ctx.party.id,
-        recipient: 'school',
-        categories: ['feiten'],
-        givenBy: 'ouder-voogd',
-        givenOn: '2026-03-12',
-        how: 'mondeling-genoteerd',
-      }),
-    );
+    const parentConsent: RecordConsentInput = {
+      caseId: ctx.kase.id,
+      partyId: ctx.party.id,
+      recipient: 'school',
+      categories: ['feiten'],
+      givenBy: 'ouder-voogd',
+      givenOn: '2026-03-12',
+      how: 'mondeling-genoteerd',
+    };
+    const error = await failure(runOperation('recordConsent', parentConsent));
     expect(issuesOf(error)).toEqual([{ path: 'givenBy', message: recordErrors.giverNotEntitledCompetent }]);
     expect(await listRecords({ kind: 'consent', caseId: ctx.kase.id })).toEqual([]);
     // The device's Rechtsgebied changes: the case keeps the law it was made under.
     await updateSettings({ jurisdiction: 'nederland' });
     expect(ctx.kase.jurisdiction).toBe('vlaanderen');
-    expect(
-      issuesOf(
-        await failure(
-          runOperation('recordConsent', {
-            caseId: ctx.kase.id,
-            partyId: ctx.party.id,
-            recipient: 'school',
-            categories: ['feiten'],
-            givenBy: 'ouder-voogd',
-            givenOn: '2026-03-12',
-            how: 'mondeling-genoteerd',
-          }),
-        ),
-      ),
-    ).toEqual([{ path: 'givenBy', message: recordErrors.giverNotEntitledCompetent }]);
+    expect(issuesOf(await failure(runOperation('recordConsent', parentConsent)))).toEqual([
+      { path: 'givenBy', message: recordErrors.giverNotEntitledCompetent },
+    ]);
     // Only the case's own Rechtsgebied, changed on the case, applies Dutch law to it.
     await runOperation('updateCase', { id: ctx.kase.id, jurisdiction: 'nederland' });
     // Netherlands, 12–15: the parent gives their part; the record waits for the young person's.
-    await expect(
-      runOperation('recordConsent', {
-        caseId: ctx.kase.id,
-        partyId: ctx.party.id,
-        recipient: 'school',
-        categories: ['feiten'],
-        givenBy: 'ouder-voogd',
-        givenOn: '2026-03-12',
-        how: 'mondeling-genoteerd',
-      }),
-    ).resolves.toMatchObject({ givenBy: 'ouder-voogd', schemaVersion: 3 });
+    await expect(runOperation('recordConsent', parentConsent)).resolves.toMatchObject({
+      givenBy: 'ouder-voogd',
+      schemaVersion: 3,
+    });
   });
 
   it('refuses a consent given on a day in the future, and writes nothing', async () => {
