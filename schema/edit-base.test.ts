@@ -30,4 +30,12 @@ describe('edit base', () => {
     expect(changedMeanwhile(stored, { school: 'Atheneum' })).toBe('school');
     expect(changedMeanwhile(stored, undefined)).toBeUndefined();
   });
+
+  it('stamps a field the stored record lacks without calling it a change made meanwhile', () => {
+    // A case made before cases carried a Rechtsgebied: the form shows the one that applies.
+    const stored = { knownOn: '2026-11-02' };
+    const { patch, expected } = changesFrom(stored, { knownOn: '2026-11-02', jurisdiction: 'vlaanderen' });
+    expect(patch).toEqual({ jurisdiction: 'vlaanderen' });
+    expect(changedMeanwhile(stored, expected)).toBeUndefined();
+  });
 });

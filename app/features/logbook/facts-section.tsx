@@ -122,7 +122,8 @@ function EditFactsForm({
   const [reason, setReason] = useState('');
   // The case as the form opened it: only what the worker changed is sent (schema/edit-base.ts), so a
   // change saved meanwhile in another tab or on another device is kept, or, on the same field, not overwritten.
-  const [base] = useState(() => ({ ...current, jurisdiction }));
+  // As stored: a case made before cases carried a Rechtsgebied has none, and saving stamps the one shown.
+  const [base] = useState(current);
   const links = useCaseLinks();
   const options = caseFormOptions(links, base.knownOn);
   const changed = (description: string): boolean => description.trim() !== base.description;
