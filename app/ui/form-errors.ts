@@ -2,11 +2,11 @@
 // to the field whose path they carry, everything else becomes one form-level
 // message. `message` of an error (English, for developers) is never shown.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { containsImageData } from '../../schema/safe-text';
 import { InvalidRecordError, isDataError } from '../data/errors';
 import { nl } from '../i18n/catalogue';
 import { codeText } from '../i18n/error-text';
 import { focusInvalidNow } from './focus';
+import { imageDataError } from './image-data-error';
 
 const t = nl.logbook.errors;
 type FormRuleText = keyof typeof t;
@@ -67,10 +67,8 @@ export function errorFor(errors: FieldErrors, name: string): string | null {
   return nested ? (errors[nested] ?? null) : null;
 }
 
-/** Never-images check while typing, so the refusal shows before saving. */
-export function imageDataError(value: string): string | null {
-  return value !== '' && containsImageData(value) ? errorText('text.imageData') : null;
-}
+/** Never-images check while typing, so the refusal shows before saving (one light module). */
+export { imageDataError };
 
 /**
  * Form state for errors: `fail(fields, general)` shows them and moves focus to

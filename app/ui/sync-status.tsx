@@ -1,6 +1,6 @@
 // <SyncStatus>: one status line for replication (issue 20). Reads the tiny
 // status store; never loads the replicator itself.
-import { useSyncStatus } from '../data/sync/status';
+import { shownFailure, useSyncStatus } from '../data/sync/status';
 // Its own catalogue section, imported directly so the strings load with the sync chunks.
 import { syncStatus } from '../i18n/nl/sync-status';
 import { useOnline } from './online';
@@ -14,13 +14,14 @@ function clock(iso: string): string {
 export function SyncStatus() {
   const s = useSyncStatus();
   const online = useOnline();
+  const failure = shownFailure(s);
   const lines: string[] = [];
   if (s.phase === 'uit') lines.push(t.off);
   // A failed request while the device itself is offline: say that, not that the server is unreachable.
   // A retry after a failure ("bezig" with the error still set) keeps saying the failure until a round succeeds:
   // no "Gesynchroniseerd om …" in between, and no second announcement per retry.
-  else if (s.phase !== 'gesynchroniseerd' && s.error === 'network' && online === false) lines.push(t.offline);
-  else if (s.phase !== 'gesynchroniseerd' && s.error) lines.push(t.errors[s.error]);
+  else if (failure === 'network' && online === false) lines.push(t.offline);
+  else if (failure) lines.push(t.errors[failure]);
   else if (s.phase === 'bezig' && !s.lastSyncedAt) lines.push(t.busy);
   else lines.push(s.lastSyncedAt ? t.syncedAt(clock(s.lastSyncedAt)) : t.neverSynced);
   if (s.progress) lines.push(t.progress(s.progress.done, s.progress.total, s.progress.direction));

@@ -3,7 +3,7 @@
 // work was on the server). Loaded only on a device with sync set up
 // (app/unlocked-extras.tsx). Offline, the header says so already; in
 // Instellingen the full status line is shown.
-import { useSyncStatus } from '../data/sync/status';
+import { shownFailure, useSyncStatus } from '../data/sync/status';
 // Its own catalogue section, imported directly so the strings load with the sync chunks.
 import { syncStatus } from '../i18n/nl/sync-status';
 import { Link } from '../shell/link';
@@ -17,13 +17,13 @@ export function SyncTrouble() {
   const s = useSyncStatus();
   const online = useOnline();
   const path = usePath();
-  if (online !== true || path.startsWith('/instellingen')) return null;
-  // A retry keeps the failure ("bezig" with the error still set) until a round succeeds, as in <SyncStatus>.
-  if (s.phase === 'gesynchroniseerd' || s.phase === 'uit' || s.error === undefined) return null;
+  // The same failure <SyncStatus> says, by the same rule.
+  const failure = shownFailure(s);
+  if (online !== true || path.startsWith('/instellingen') || failure === undefined) return null;
   return (
     <aside className="sync-trouble" aria-label={t.label}>
       <p role="status">
-        {t.errors[s.error]}
+        {t.errors[failure]}
         {s.waiting > 0 ? ` ${t.waiting(s.waiting)}` : ''}
       </p>
       <Link href="/instellingen#synchronisatie">{t.toSettings}</Link>

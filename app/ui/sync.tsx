@@ -7,8 +7,7 @@ import { syncDbNameSchema } from '../../schema/sync-config';
 import { defaultSyncDbName } from '../data/sync/config';
 import { sync as t } from '../i18n/nl/sync';
 import { TextField } from './field';
-import { containsImageData } from '../../schema/safe-text';
-import { errors } from '../i18n/nl/errors';
+import { imageDataError } from './image-data-error';
 
 export interface SyncAccountValues {
   account: string;
@@ -22,8 +21,6 @@ export interface SyncAccountValues {
 const hasColon = (account: string): boolean => account.includes(':');
 // A database name the server would refuse (CouchDB's rule, narrowed to what Baken uses): said at once.
 const badDb = (db: string): boolean => db.trim() !== '' && !syncDbNameSchema.safeParse(db.trim()).success;
-// Image data is never stored, not even as a device name: said at once, before any request.
-const deviceNameError = (name: string): string | null => (containsImageData(name) ? errors['text.imageData'] : null);
 
 /**
  * The fields' state: `fields` goes to SyncAccountFields, `complete` says the
@@ -40,7 +37,7 @@ export function useSyncAccount() {
       !hasColon(values.account) &&
       values.password !== '' &&
       !badDb(values.db) &&
-      deviceNameError(values.deviceName) === null,
+      imageDataError(values.deviceName) === null,
     input: () => ({
       account: values.account.trim(),
       password: values.password,
@@ -127,7 +124,7 @@ export function SyncAccountFields({
         value={values.deviceName}
         disabled={busy}
         maxLength={80}
-        error={deviceNameError(values.deviceName)}
+        error={imageDataError(values.deviceName)}
         onChange={set('deviceName')}
       />
     </>

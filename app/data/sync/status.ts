@@ -28,6 +28,14 @@ export interface SyncStatusSnapshot {
 let snapshot: SyncStatusSnapshot = Object.freeze({ phase: 'uit', waiting: 0, refused: 0 });
 const listeners = new Set<() => void>();
 
+/**
+ * The failure a status shows, if any: a failed round, and a retry after it ("bezig" with the error still
+ * set) until a round succeeds. <SyncStatus> and <SyncTrouble> both say it by this one rule.
+ */
+export function shownFailure(s: SyncStatusSnapshot): SyncStatusSnapshot['error'] {
+  return s.phase === 'gesynchroniseerd' || s.phase === 'uit' ? undefined : s.error;
+}
+
 export function getSyncStatus(): SyncStatusSnapshot {
   return snapshot;
 }

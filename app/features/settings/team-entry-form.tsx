@@ -2,11 +2,9 @@
 // lead) or join one with an invite code. Both forms ask the same account
 // fields; one form shows at a time (team-section.tsx).
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { containsImageData } from '../../../schema/safe-text';
 import { teamIdSchema } from '../../../schema/team';
 import type { TeamConfig } from '../../data/team/config';
 import { createTeam, joinTeam } from '../../data/team/team';
-import { errors } from '../../i18n/nl/errors';
 import { team as t } from '../../i18n/nl/team';
 import { RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
@@ -14,6 +12,7 @@ import { textValue, typedCode } from '../../ui/use-operation-form';
 import { roleOptions, useSubmit } from './team-common';
 import { Button } from '../../ui/button';
 import { useFocusInvalidAfterRender } from '../../ui/focus';
+import { imageDataError } from '../../ui/image-data-error';
 
 /** Team id, account, password and name: the fields both the create and the join form ask. */
 /** Which entry field a refusal is about: it is shown there (marked, focused) instead of under the form. */
@@ -40,7 +39,7 @@ function useAccountFields(refused?: { field: EntryField | undefined; text: strin
   const [missing, setMissing] = useState(false);
   const idValid = teamIdSchema.safeParse(teamId.trim()).success;
   // Image data is never stored, not even as a name: said at once, before any request.
-  const nameImage = containsImageData(name) ? errors['text.imageData'] : null;
+  const nameImage = imageDataError(name);
   const complete = idValid && account.trim() !== '' && password !== '' && name.trim() !== '' && nameImage === null;
   // Every account field is required and waits while the form is busy.
   const entry = (busy: boolean, value: string, set: (value: string) => void, empty: boolean, field?: EntryField) => ({
@@ -52,6 +51,7 @@ function useAccountFields(refused?: { field: EntryField | undefined; text: strin
   const fields = (busy: boolean) => {
     // A typed id that is not valid says why; otherwise as every field ("required", a refusal).
     const idEntry = entry(busy, teamId, setTeamId, !idValid, 'teamId');
+    const nameEntry = entry(busy, name, setName, !name.trim());
     return (
       <>
         <TextField
@@ -77,8 +77,8 @@ function useAccountFields(refused?: { field: EntryField | undefined; text: strin
           hint={t.nameHint}
           autoComplete="name"
           maxLength={80}
-          {...entry(busy, name, setName, !name.trim())}
-          error={nameImage ?? entry(busy, name, setName, !name.trim()).error}
+          {...nameEntry}
+          error={nameImage ?? nameEntry.error}
         />
       </>
     );
