@@ -2,24 +2,33 @@ import { nl } from '../i18n/core';
 import { focusAfterFrame } from '../ui/focus';
 import { applyUpdate, dismissOfflineReady, useSwState } from './sw-bridge';
 
-/** Offline-ready and update notices; a polite live region for screen readers. */
+const t = nl.shell.sw;
+
+/**
+ * Offline-ready and update notices. Only the notice's text is a polite live region, and it is always
+ * in the page (empty when there is nothing to say), so screen readers announce a notice when it comes;
+ * its button is outside the region, so it is not read out as part of the announcement.
+ */
 export function SwMessages() {
   const { offlineReady, updateWaiting } = useSwState();
+  const notice = updateWaiting ? 'update' : offlineReady ? 'ready' : null;
   return (
-    <div className="notices" role="status" aria-live="polite">
-      {updateWaiting ? (
-        <div className="notice">
-          <p>
-            <strong>{nl.shell.sw.updateWaiting}</strong> — {nl.shell.sw.reloadHint}
-          </p>
+    <div className={notice ? 'notices notices--shown' : 'notices'}>
+      <div className={notice ? 'notice' : undefined}>
+        <p role="status">
+          {notice === 'update' ? (
+            <>
+              <strong>{t.updateWaiting}</strong> — {t.reloadHint}
+            </>
+          ) : notice === 'ready' ? (
+            t.offlineReady
+          ) : null}
+        </p>
+        {notice === 'update' ? (
           <button type="button" className="button button--primary" onClick={applyUpdate}>
-            {nl.shell.sw.reload}
+            {t.reload}
           </button>
-        </div>
-      ) : null}
-      {offlineReady && !updateWaiting ? (
-        <div className="notice">
-          <p>{nl.shell.sw.offlineReady}</p>
+        ) : notice === 'ready' ? (
           <button
             type="button"
             className="button"
@@ -29,10 +38,10 @@ export function SwMessages() {
               focusAfterFrame(() => document.querySelector<HTMLElement>('h1[tabindex="-1"]'));
             }}
           >
-            {nl.shell.sw.dismiss}
+            {t.dismiss}
           </button>
-        </div>
-      ) : null}
+        ) : null}
+      </div>
     </div>
   );
 }
