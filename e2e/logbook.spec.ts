@@ -575,4 +575,29 @@ test.describe('case logbook', () => {
     await expect(realName).toHaveValue('');
     await expect(parties.getByText('Je was hier nog bezig.', { exact: false })).toBeHidden();
   });
+
+  test('a paste longer than a name field takes is cut by the browser, and the field says so at once', async ({
+    page,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await page.goto('/');
+    await logbook.lock.createVault();
+    await logbook.logExampleCase();
+    const parties = logbook.section('Betrokkenen');
+    await parties.getByRole('button', { name: 'Betrokkene toevoegen' }).click();
+    const form = parties.getByRole('form', { name: 'Betrokkene toevoegen' });
+    const pseudonym = form.getByRole('textbox', { name: 'Pseudoniem' });
+    const full = form.getByRole('alert').filter({ hasText: 'Dit veld is vol' });
+    await pseudonym.fill('Jongere A');
+    await expect(full).toBeHidden();
+    // insertText goes through the editing path a paste takes, where the browser applies maxlength (60).
+    await pseudonym.fill('');
+    await pseudonym.focus();
+    await page.keyboard.insertText('Jongere uit het derde jaar die de berichten van de klasgroep doorstuurde');
+    await expect(pseudonym).toHaveValue('Jongere uit het derde jaar die de berichten van de klasgroep');
+    await expect(full).toHaveText('Dit veld is vol (maximaal 60 tekens): wat je nog typt of plakt, komt er niet bij.');
+    // Shorter again: the notice goes.
+    await page.keyboard.press('Backspace');
+    await expect(full).toBeHidden();
+  });
 });

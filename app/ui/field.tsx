@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { shell } from '../i18n/nl/shell';
 
 interface FieldFrameProps {
   /** A stable id for the control (e.g. from useOperationForm); generated when absent. */
@@ -59,12 +60,29 @@ function waiting(disabled: boolean | undefined) {
 /** A control's own attributes plus what its FieldFrame shows. */
 type Framed<Attributes> = Omit<Attributes, 'id'> & Omit<FieldFrameProps, 'children'>;
 
-type TextFieldProps = Framed<InputHTMLAttributes<HTMLInputElement>>;
+type TextFieldProps = Framed<InputHTMLAttributes<HTMLInputElement>> & {
+  /**
+   * With a `maxLength`, a full field says so at once: the browser cuts a longer paste without a word
+   * (a review: a pasted name lost its end unnoticed). False for fields full by design (initials, an age).
+   */
+  noticeWhenFull?: boolean;
+};
 
-export function TextField({ id, label, hint, error, disabled, ...input }: TextFieldProps) {
+export function TextField({ id, label, hint, error, disabled, noticeWhenFull = true, ...input }: TextFieldProps) {
+  const { maxLength, value } = input;
+  const full = noticeWhenFull && maxLength !== undefined && typeof value === 'string' && value.length >= maxLength;
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      {(ids) => <input {...controlProps(ids, error)} {...input} {...waiting(disabled)} />}
+      {(ids) => (
+        <>
+          <input {...controlProps(ids, error)} {...input} {...waiting(disabled)} />
+          {full ? (
+            <p role="alert" className="field__full">
+              {shell.fieldFull(maxLength)}
+            </p>
+          ) : null}
+        </>
+      )}
     </FieldFrame>
   );
 }

@@ -300,6 +300,7 @@ function PartyForm({
           hint={t.ageHint}
           inputMode="numeric"
           maxLength={3}
+          noticeWhenFull={false}
           autoComplete="off"
           {...form.text('age')}
         />

@@ -202,5 +202,5 @@ export function RecordForm({
 
 /** The "initials of who did it" field every record form ends with. */
 export function InitialsField(field: ComponentProps<typeof TextField>) {
-  return <TextField autoComplete="off" maxLength={5} {...field} />;
+  return <TextField autoComplete="off" maxLength={5} noticeWhenFull={false} {...field} />;
 }

@@ -21,6 +21,8 @@ export const shell = {
     online: 'Online',
     offline: 'Offline — Baken werkt gewoon verder',
   },
+  /** Under a one-line text field that is full: the field takes no more, so a longer paste was cut. */
+  fieldFull: (max: number) => `Dit veld is vol (maximaal ${max} tekens): wat je nog typt of plakt, komt er niet bij.`,
   sw: {
     offlineReady: 'Klaar voor offline gebruik',
     updateWaiting: 'Nieuwe versie beschikbaar',
