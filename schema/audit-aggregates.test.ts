@@ -414,6 +414,41 @@ describe('buildAuditAggregates (hand-computed)', () => {
     expect(csv).not.toContain('<5');
   });
 
+  it('says "nothing to count" for a day figure whose base is a published 0, and keeps it hidden otherwise', () => {
+    // Cases in the quarter, but none with a completed follow-up and none with a conversation.
+    const none = handBuiltCohort({ emergencies: false })
+      .slice(0, 25)
+      .map((c) => ({
+        ...c,
+        followUps: c.followUps.map(({ doneOn: _, ...open }) => open),
+        conversations: [],
+      }));
+    const a = buildAuditAggregates(none, Q1, GENERATED_ON);
+    expect(values(a).firstFollowUp).toEqual({ total: 25, afgerond: 0, 'nog-niet': 25 });
+    expect(values(a).firstConversation).toEqual({ total: 25, ja: 0, nee: 25 });
+    expect(a.stats.medianDaysToFirstFollowUp).toBeNull();
+    const nothing = nothingToCount(a);
+    expect(nothing.has('medianDaysToFirstFollowUp')).toBe(true);
+    expect(nothing.has('p90DaysToFirstFollowUp')).toBe(true);
+    expect(nothing.has('medianDaysToFirstConversation')).toBe(true);
+    const csv = aggregatesToCsv(a);
+    expect(csv).toContain('\r\nstats,medianDaysToFirstFollowUp,,0\r\n');
+    expect(csv).toContain('\r\nstats,medianDaysToFirstConversation,,0\r\n');
+
+    // Two completed follow-ups and one conversation: too few for a median, so hidden, not "nothing to count".
+    const few = none.map((c, i) => ({
+      ...c,
+      followUps: i < 2 ? c.followUps.map((f) => ({ ...f, doneOn: '2026-02-09' })) : c.followUps,
+      conversations: i === 0 ? [makeConversation({ caseId: c.case.id, on: '2026-02-11' })] : [],
+    }));
+    const b = buildAuditAggregates(few, Q1, GENERATED_ON);
+    expect(b.stats.medianDaysToFirstFollowUp).toBeNull();
+    expect(b.stats.medianDaysToFirstConversation).toBeNull();
+    expect(nothingToCount(b).has('medianDaysToFirstFollowUp')).toBe(false);
+    expect(nothingToCount(b).has('medianDaysToFirstConversation')).toBe(false);
+    expect(aggregatesToCsv(b)).toContain('\r\nstats,medianDaysToFirstFollowUp,,1\r\n');
+  });
+
   it('keeps a percentage of hidden cells hidden, not "nothing to count"', () => {
     const a = buildAuditAggregates(handBuiltCohort({ emergencies: true }), Q1, GENERATED_ON);
     expect(a.stats.pctSharesWithConsent).toBeNull();

@@ -438,10 +438,19 @@ export function nothingToCount(a: Pick<AuditAggregates, 'tables'>): ReadonlySet<
     const table = a.tables.find((t) => t.id === id);
     return table && !table.lessThanK ? table.total : null;
   };
+  // A published 0 in the base cell (no follow-up completed, no conversation held) is as good as no case:
+  // a day figure over nothing is "niets te tellen", never "verborgen", which would suggest 1 to k-1.
+  const published = (id: AggregateTableId, key: string): Cell => {
+    const table = a.tables.find((t) => t.id === id);
+    return table ? cell(table, key) : null;
+  };
   const none = new Set<keyof AggregateStats>();
-  if (total('types') === 0)
-    for (const key of ['medianDaysToFirstFollowUp', 'p90DaysToFirstFollowUp', 'medianDaysToFirstConversation'] as const)
-      none.add(key);
+  const noCase = total('types') === 0;
+  if (noCase || published('firstFollowUp', 'afgerond') === 0) {
+    none.add('medianDaysToFirstFollowUp');
+    none.add('p90DaysToFirstFollowUp');
+  }
+  if (noCase || published('firstConversation', 'ja') === 0) none.add('medianDaysToFirstConversation');
   if (total('followUps') === 0) none.add('pctFollowUpsOverdue');
   if (total('shares') === 0) none.add('pctSharesWithConsent');
   return none;
