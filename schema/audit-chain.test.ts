@@ -163,6 +163,24 @@ describe('verifyAuditChain', () => {
     }
   });
 
+  it('calls a Baken log that is cut off or no longer JSON damaged, not a stranger', async () => {
+    const { links } = await chainOf(3);
+    const text = auditLogFileToText(await fileOf(links));
+    for (const broken of [
+      text.slice(0, -1),
+      text.slice(0, text.length / 2),
+      `${text.slice(0, 40)}\u0000${text.slice(41)}`,
+    ]) {
+      expect(await verifyAuditChain(broken, sha256)).toEqual({ valid: false, firstBrokenSeq: null, reason: 'damaged' });
+    }
+    // Another file cut off stays "not an audit log".
+    expect(await verifyAuditChain('{"type":"baken-backup","ver', sha256)).toEqual({
+      valid: false,
+      firstBrokenSeq: null,
+      reason: 'format',
+    });
+  });
+
   it('calls a Baken log that no longer fits its format changed, naming the first link that does not fit', async () => {
     const { links } = await chainOf(5);
     const file = await fileOf(links);

@@ -77,6 +77,8 @@ export type AuditLogFile = z.infer<typeof auditLogFileSchema>;
 export type ChainProblem =
   | 'format'
   | 'altered'
+  /** Starts as a Baken audit log but is no longer JSON: cut off (an interrupted download) or damaged. */
+  | 'damaged'
   | 'seq'
   | 'prev'
   | 'hash'
@@ -384,17 +386,21 @@ export function auditLogFileToText(file: AuditLogFile): string {
  * the number of links when an anchor is missing (the history after it was cut
  * off or rewritten).
  */
+const AUDIT_LOG_START = new RegExp(`^\\uFEFF?\\s*\\{\\s*"type"\\s*:\\s*"${AUDIT_LOG_TYPE}"`);
+
 export async function verifyAuditChain(
   file: unknown,
   sha256: Sha256,
   options: { anchor?: string | undefined } = {},
 ): Promise<ChainVerdict> {
   let value = file;
-  if (typeof value === 'string') {
+  if (typeof file === 'string') {
     try {
-      value = JSON.parse(value) as unknown;
+      value = JSON.parse(file) as unknown;
     } catch {
-      return { valid: false, firstBrokenSeq: null, reason: 'format' };
+      // The file is written with its type first (buildAuditLogFile): text that begins so is Baken's own
+      // log cut off or damaged, not a stranger's file.
+      return { valid: false, firstBrokenSeq: null, reason: AUDIT_LOG_START.test(file) ? 'damaged' : 'format' };
     }
   }
   const parsed = auditLogFileSchema.safeParse(value);
