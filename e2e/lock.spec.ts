@@ -245,6 +245,17 @@ test.describe('never images', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'bevat beeldgegevens' })).toBeVisible();
     await expect(search).toHaveValue('');
 
+    // A dragged data: URL arrives as a URI list only: refused as well.
+    await page.getByRole('button', { name: 'Begrepen' }).click();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/uri-list', 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB');
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await expect(page.getByRole('alert').filter({ hasText: 'bevat beeldgegevens' })).toBeVisible();
+    await expect(search).toHaveValue('');
+
     const raw = await dumpIndexedDb(page);
     expect(raw).not.toContain('iVBORw0KGgo');
     expect(raw).not.toMatch(/\[baken\/records: [1-9]/);

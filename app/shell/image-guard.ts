@@ -39,11 +39,17 @@ function carriesFiles(data: DataTransfer | null): boolean {
   return Array.from(data.types).some((type) => type === 'Files' || type.startsWith('image/'));
 }
 
+/**
+ * Image data in any text the transfer carries: plain text, HTML (also an <img>), a URI list (a dragged
+ * or copied data: URL) or any other string type, as the field would receive whichever it prefers.
+ */
 function carriesImageText(data: DataTransfer | null): boolean {
   if (!data) return false;
-  const text = data.getData('text/plain');
-  const html = data.getData('text/html');
-  return containsImageData(text) || (html !== '' && (containsImageData(html) || /<img[\s>]/i.test(html)));
+  return Array.from(data.types).some((type) => {
+    if (type === 'Files') return false;
+    const text = data.getData(type);
+    return text !== '' && (containsImageData(text) || (type === 'text/html' && /<img[\s>]/i.test(text)));
+  });
 }
 
 function refuse(event: Event, reason: GuardRefusal): void {
