@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startServer } from '../scripts/serve.mjs';
 import { expectNoAxeViolations } from './axe';
 import { cspViolations, distDir, expect, test, waitForServiceWorker } from './fixtures';
+import { LogbookPage } from './pages/logbook-page';
 import { firstRunHeading, routeHeadings, ShellPage } from './pages/shell-page';
 
 test.describe('installable offline shell', () => {
@@ -148,6 +149,20 @@ test.describe('installable offline shell', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `horizontal overflow on ${route.path} at 200% text`).toBeLessThanOrEqual(0);
     }
+    // Unlocked, the header carries the status and the lock button too: what does not fit wraps.
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '';
+    });
+    await page.goto('/');
+    await new LogbookPage(page).lock.createVault();
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    const lock = page.getByRole('button', { name: 'Vergrendelen' });
+    await expect(lock).toBeVisible();
+    const box = await lock.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0), 'the lock button inside the screen').toBeLessThanOrEqual(360);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   });
 
   test('can be used by keyboard: skip link and menu', async ({ page }) => {
