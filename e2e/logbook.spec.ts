@@ -583,9 +583,7 @@ test.describe('case logbook', () => {
     await page.goto('/');
     await logbook.lock.createVault();
     await logbook.logExampleCase();
-    const parties = logbook.section('Betrokkenen');
-    await parties.getByRole('button', { name: 'Betrokkene toevoegen' }).click();
-    const form = parties.getByRole('form', { name: 'Betrokkene toevoegen' });
+    const form = await logbook.openNewParty();
     const pseudonym = form.getByRole('textbox', { name: 'Pseudoniem' });
     const full = form.getByRole('alert').filter({ hasText: 'Dit veld is vol' });
     await pseudonym.fill('Jongere A');

@@ -121,10 +121,16 @@ export class LogbookPage {
     return ((await title.textContent()) ?? '').replace('Dossier ', '');
   }
 
-  async addParty(input: { role: string; age?: string; realName?: string; expectPseudonym: string }): Promise<void> {
+  /** Opens the "Betrokkene toevoegen" form on the open case. */
+  async openNewParty(): Promise<Locator> {
     const section = this.section('Betrokkenen');
     await section.getByRole('button', { name: 'Betrokkene toevoegen' }).click();
-    const form = section.getByRole('form', { name: 'Betrokkene toevoegen' });
+    return section.getByRole('form', { name: 'Betrokkene toevoegen' });
+  }
+
+  async addParty(input: { role: string; age?: string; realName?: string; expectPseudonym: string }): Promise<void> {
+    const section = this.section('Betrokkenen');
+    const form = await this.openNewParty();
     await form.getByRole('radio', { name: input.role, exact: true }).check();
     await expect(form.getByRole('textbox', { name: 'Pseudoniem' })).toHaveValue(input.expectPseudonym);
     if (input.realName) await form.getByRole('textbox', { name: 'Echte naam (gevoelig)' }).fill(input.realName);
