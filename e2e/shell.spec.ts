@@ -98,6 +98,40 @@ test.describe('installable offline shell', () => {
     await rm(root, { recursive: true, force: true });
   });
 
+  test('an update taken in one tab is loaded by "Herladen" in the other', async ({ browser }) => {
+    const root = await mkdtemp(join(tmpdir(), 'baken-dist-'));
+    await cp(distDir, root, { recursive: true });
+    const server = await startServer({ root });
+    const context = await browser.newContext({ baseURL: server.url });
+    const first = await context.newPage();
+    await first.goto('/stappenplan');
+    await waitForServiceWorker(first);
+    const second = await context.newPage();
+    await second.goto('/verwijzingen');
+    await second.evaluate(() => Object.assign(window, { __sameDocument: true }));
+
+    const swPath = join(root, 'sw.js');
+    await writeFile(swPath, `${await readFile(swPath, 'utf8')}\n// second build\n`);
+    await first.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update();
+    });
+    for (const page of [first, second]) await expect(page.getByText('Nieuwe versie beschikbaar')).toBeVisible();
+
+    await Promise.all([first.waitForEvent('load'), first.getByRole('button', { name: 'Herladen' }).click()]);
+    // The second tab's version no longer waits (the first activated it): its button reloads all the same.
+    const reload = second.getByRole('button', { name: 'Herladen' });
+    await reload.focus();
+    await Promise.all([second.waitForEvent('load'), second.keyboard.press('Enter')]);
+    expect(
+      await second.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+    ).toBeUndefined();
+    await expect(second.getByText('Nieuwe versie beschikbaar')).toBeHidden();
+    await context.close();
+    await server.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
   test('sends every request to its own origin, with no CSP violations', async ({ page, context, baseURL }) => {
     const requests: string[] = [];
     context.on('request', (request) => requests.push(request.url()));

@@ -33,12 +33,22 @@ export function registerServiceWorker(): void {
   void workbox.register();
 }
 
-/** Activates the waiting version, then reloads once it controls the page. */
+/**
+ * Activates the waiting version, then reloads once it controls the page. When another tab already
+ * activated it (no version waits any more), this page only has to load it: it reloads at once
+ * (a review: "Herladen" in a second tab did nothing).
+ */
 export function applyUpdate(): void {
   const wb = workbox;
   if (!wb) return;
-  wb.addEventListener('controlling', () => window.location.reload());
-  wb.messageSkipWaiting();
+  void navigator.serviceWorker.getRegistration().then((registration) => {
+    if (registration?.waiting) {
+      wb.addEventListener('controlling', () => window.location.reload());
+      wb.messageSkipWaiting();
+    } else {
+      window.location.reload();
+    }
+  });
 }
 
 export function dismissOfflineReady(): void {
