@@ -63,6 +63,21 @@ export function matchesFilter(
   );
 }
 
+/**
+ * Where the directory opens for a link to one entry (`/verwijzingen#qpido` from a step plan): the
+ * worker's own filter, or the entry's region when that filter would hide it (a review: a link from the
+ * other region's plan landed on an empty spot).
+ */
+export function filterForLinked(
+  entries: readonly ReferralEntry[],
+  base: ReferralFilter,
+  linkedId: string,
+): ReferralFilter {
+  const linked = entries.find((entry) => entry.id === linkedId);
+  if (linked === undefined || linked.pinned || matchesRegion(linked, base.region)) return base;
+  return { ...base, region: linked.region === 'beide' ? 'alle' : linked.region };
+}
+
 export function filterReferrals(
   entries: readonly ReferralEntry[],
   filter: ReferralFilter,

@@ -28,10 +28,12 @@ import {
   isFiltered,
   matchingTerms,
   referralFilterFor,
+  filterForLinked,
   type ReferralFilter,
   type RegionFilter,
   type TopicFilter,
 } from './referral-filter';
+import { focusAfterFrame } from '../../ui/focus';
 import { useNow } from '../../ui/use-now';
 import './knowledge.css';
 
@@ -80,11 +82,24 @@ export function VerwijzingenScreen() {
 
 function Directory({ entries, jurisdiction }: { entries: readonly ReferralEntry[]; jurisdiction: Jurisdiction }) {
   const base = referralFilterFor(jurisdiction);
-  const [filter, setFilter] = useState<ReferralFilter>(base);
+  // A link to one entry opens on its region when the worker's own would hide it.
+  const [filter, setFilter] = useState<ReferralFilter>(() =>
+    filterForLinked(entries, base, decodeURIComponent(window.location.hash.slice(1))),
+  );
   const glossary = useContent('begrippen.json');
   const terms = glossary.status === 'ready' ? matchingTerms(glossary.data.terms, filter.query) : [];
   const now = useNow();
   const { pinned, results } = filterReferrals(entries, filter, topicLabels);
+  // Nothing in the chosen region: say whether another region has a match, one press away.
+  const elsewhere =
+    results.length === 0 && filter.region !== 'alle'
+      ? filterReferrals(entries, { ...filter, region: 'alle' }, topicLabels).results.length
+      : 0;
+  // The pressed button leaves with the empty result: focus goes to the first organisation found.
+  const widen = (next: ReferralFilter): void => {
+    setFilter(next);
+    focusAfterFrame(() => document.querySelector<HTMLElement>('.referral-list .referral__name'));
+  };
   const pinnedHeadingId = useId();
   const resultsHeadingId = useId();
 
@@ -117,8 +132,16 @@ function Directory({ entries, jurisdiction }: { entries: readonly ReferralEntry[
         ) : (
           <div className="card">
             <p>{t.noResults}</p>
+            {elsewhere > 0 ? (
+              <>
+                <p>{t.elsewhere(elsewhere)}</p>
+                <button type="button" className="button" onClick={() => widen({ ...filter, region: 'alle' })}>
+                  {t.showAllRegions}
+                </button>
+              </>
+            ) : null}
             {isFiltered(filter, base) ? (
-              <button type="button" className="button" onClick={() => setFilter(base)}>
+              <button type="button" className="button" onClick={() => widen(base)}>
                 {t.clearFilters}
               </button>
             ) : null}

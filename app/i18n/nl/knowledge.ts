@@ -103,6 +103,12 @@ export const knowledge = {
       count === 0 ? 'Geen organisaties gevonden' : `${count} ${count === 1 ? 'organisatie' : 'organisaties'} gevonden`,
     noResults: 'Niets gevonden met deze zoekterm en filters.',
     clearFilters: 'Filters wissen',
+    /** No match in the chosen region, but in another one. */
+    elsewhere: (count: number) =>
+      count === 1
+        ? 'In een andere regio past wel 1 organisatie.'
+        : `In een andere regio passen wel ${count} organisaties.`,
+    showAllRegions: 'Toon alle regio’s',
     helpsWith: 'Helpt bij',
     forWhom: 'Voor wie',
     phone: 'Telefoon',
