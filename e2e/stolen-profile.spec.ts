@@ -2,7 +2,7 @@
 // journey through the screens with marker texts in a disk-backed Chromium
 // profile, one case erased; then the raw IndexedDB (and the keyring in it) is
 // read as someone with a copy of the profile would, without the passphrase.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unwrapCaseKey } from '../app/data/case-keys';
@@ -22,6 +22,8 @@ const M = {
   name: 'Marker-STOLEN-naam-A',
   note: 'Marker-STOLEN-notitie-A',
   draft: 'Marker-STOLEN-concept-A',
+  purpose: 'Marker-STOLEN-doel-B',
+  unsaved: 'Marker-STOLEN-ongesaved',
   factsB: 'Marker-STOLEN-feit-B',
   nameB: 'Marker-STOLEN-naam-B',
   noteB: 'Marker-STOLEN-notitie-B',
@@ -71,6 +73,8 @@ test('a copy of the profile: Argon2id keyring, no marker text, no audit-to-case 
     await logbook.saveIncident();
     await logbook.addParty({ role: 'afgebeelde jongere', age: '15', realName: M.nameB, expectPseudonym: 'Jongere A' });
     await logbook.addNote('gesprek', M.noteB);
+    // A saved follow-up purpose: a text Chromium's autofill would keep, were the field not marked off.
+    await logbook.scheduleFollowUp(M.purpose);
 
     // The rows of case A as they are on disk before the erasure (what IndexedDB's files may keep).
     const before = await readRawStore(page);
@@ -97,6 +101,11 @@ test('a copy of the profile: Argon2id keyring, no marker text, no audit-to-case 
       .getByRole('button', { name: 'Definitief wissen' })
       .click();
     await expect(logbook.heading('Logboek')).toBeVisible();
+    // Facts typed and never saved, then the lock: Chromium's form state (kept for Back and session
+    // restore, written to the profile's session files) must not hold them.
+    await logbook.openNewIncident();
+    await page.getByRole('textbox', { name: 'Wat gebeurde er?' }).fill(M.unsaved);
+    await page.waitForTimeout(1500);
     await new LockPage(page).lock();
 
     // ---- the copy, without the passphrase ------------------------------------------------
@@ -153,8 +162,31 @@ test('a copy of the profile: Argon2id keyring, no marker text, no audit-to-case 
     const rowsB = raw.records.filter((row) => row.caseId !== undefined);
     expect(rowsB.length).toBeGreaterThan(0);
     for (const row of rowsB) expect((await openRecordRow(vaultKey, row, caseKeyOf)).ok).toBe(true);
+
+    // ---- every file of the profile, after the browser closed ------------------------------
+    // Session files, autofill ("Web Data"), history, caches: no marker in UTF-8 or UTF-16 anywhere.
+    await context.close();
+    const found = await markersInFiles(dir, Object.values(M));
+    expect(found).toEqual([]);
   } finally {
     await context.close();
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+/** `file: marker` for every marker found in any file under `dir`, as UTF-8 or UTF-16LE text. */
+async function markersInFiles(dir: string, markers: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const bytes = await readFile(path).catch(() => null);
+    if (bytes === null) continue;
+    for (const marker of markers) {
+      if (bytes.includes(Buffer.from(marker, 'utf8')) || bytes.includes(Buffer.from(marker, 'utf16le'))) {
+        found.push(`${path.slice(dir.length)}: ${marker}`);
+      }
+    }
+  }
+  return found;
+}

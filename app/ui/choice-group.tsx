@@ -67,6 +67,7 @@ function OptionInput<V extends string>(props: {
     <label className="checkbox">
       <input
         type={props.type}
+        autoComplete="off"
         name={props.name}
         value={props.option.value}
         checked={props.checked}

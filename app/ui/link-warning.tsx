@@ -58,6 +58,7 @@ export function useLinkWarnings<K extends string>(rules: LinkRules<K>) {
         <label className="checkbox">
           <input
             type="checkbox"
+            autoComplete="off"
             checked={confirmed[name] === key}
             aria-label={t.confirmLabel(fieldLabel)}
             onChange={(event) => setConfirmed((c) => ({ ...c, [name]: event.target.checked ? key : undefined }))}

@@ -308,7 +308,13 @@ export function useOperationForm<V extends object, I, R = unknown, P = never>(
     file,
     choice,
     aria,
-    formProps: { ref: errors.form, noValidate: true, onSubmit: (event: FormEvent) => void submit(event) },
+    // autocomplete off for every control in the form, radios and checkboxes too (see controlProps).
+    formProps: {
+      ref: errors.form,
+      noValidate: true,
+      autoComplete: 'off',
+      onSubmit: (event: FormEvent) => void submit(event),
+    },
   };
 }
 

@@ -99,6 +99,7 @@ export function AggregatesSection() {
     <ExportSection id="auditor" title={t.title} intro={t.intro}>
       <form
         noValidate
+        autoComplete="off"
         onSubmit={(event) => {
           event.preventDefault();
           void make(event.currentTarget);

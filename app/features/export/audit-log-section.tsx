@@ -164,6 +164,7 @@ function VerifyForm() {
     <form
       className="export-verify"
       noValidate
+      autoComplete="off"
       onSubmit={(event) => {
         event.preventDefault();
         void verify(event.currentTarget);

@@ -121,6 +121,7 @@ export function SummarySection() {
         ) : (
           <form
             noValidate
+            autoComplete="off"
             onSubmit={(event) => {
               event.preventDefault();
               void make();

@@ -130,7 +130,7 @@ export function FollowUpScreen() {
         onToggle={(e) => setFiltersOpen(e.currentTarget.open)}
         summary={filterActive ? t.filters.summaryActive : t.filters.summary}
       >
-        <form role="search" aria-label={t.filters.legend} onSubmit={(e) => e.preventDefault()}>
+        <form role="search" aria-label={t.filters.legend} autoComplete="off" onSubmit={(e) => e.preventDefault()}>
           <div className="follow-up-filters__grid">
             <TextField
               label={t.filters.school}

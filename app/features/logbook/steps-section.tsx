@@ -186,7 +186,13 @@ function PresentStepItem({
         </ul>
       ) : null}
       <label className="step__toggle">
-        <input type="checkbox" checked={optimistic ?? done} aria-disabled={busy || undefined} onChange={toggleDone} />
+        <input
+          type="checkbox"
+          autoComplete="off"
+          checked={optimistic ?? done}
+          aria-disabled={busy || undefined}
+          onChange={toggleDone}
+        />
         <span>
           {ts.doneToggle}
           <span className="visually-hidden"> — {where}</span>

@@ -154,6 +154,7 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
             <p>{t.shareNone}</p>
           ) : (
             <form
+              autoComplete="off"
               onSubmit={(event) => {
                 event.preventDefault();
                 void onShare();
