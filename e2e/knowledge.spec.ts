@@ -85,7 +85,10 @@ test.describe('offline knowledge screens', () => {
     await expect(qpido).toBeVisible();
     await expect(qpido.getByRole('link', { name: 'Bel 06 - 29 33 80 64' })).toHaveAttribute('href', 'tel:0629338064');
     await expect(qpido.getByRole('link', { name: 'info@qpido.nl' })).toHaveAttribute('href', 'mailto:info@qpido.nl');
+    // The other Rechtsgebied's numbers say where they work as written.
+    await expect(qpido.getByText(/^Zo gebeld werken deze nummers vanuit Nederland;/)).toBeVisible();
     await expect(knowledge.entry('Noodnummer 112')).toBeVisible();
+    await expect(knowledge.entry('Noodnummer 112').getByText(/^Zo gebeld werken deze nummers/)).toBeHidden();
     await expect(knowledge.heading('Bij acuut gevaar', 2)).toBeVisible();
 
     await knowledge.topic.selectOption({ label: 'beelden laten verwijderen' });
@@ -95,7 +98,37 @@ test.describe('offline knowledge screens', () => {
 
     await knowledge.chooseRegion('Vlaanderen');
     await expect(knowledge.entry('Child Focus')).toBeVisible();
+    await expect(knowledge.entry('Child Focus').getByText(/^Zo gebeld werken deze nummers/)).toBeHidden();
     await expect(knowledge.entry('Helpwanted.nl')).toBeHidden();
+  });
+
+  test('an organisation of the other region is found from a search and from a link to it', async ({
+    page,
+    context,
+  }) => {
+    const knowledge = new KnowledgePage(page);
+    await knowledge.startOffline(context);
+    await knowledge.openFromMenu('Verwijzingen');
+
+    // Searched under Vlaanderen: none here, but the screen says another region has one, one press away.
+    await knowledge.search.fill('qpido');
+    await expect(knowledge.resultCount).toHaveText('Geen organisaties gevonden');
+    await expect(page.getByText('In een andere regio past wel 1 organisatie.')).toBeVisible();
+    await page.getByRole('button', { name: 'Toon alle regio’s' }).click();
+    await expect(knowledge.entry('Qpido')).toBeVisible();
+    await expect(knowledge.heading('Qpido', 3)).toBeFocused();
+    await expect(page.getByRole('radio', { name: 'Alle', exact: true })).toBeChecked();
+
+    // A link to it (as from the Dutch step plans) opens on its region, with the organisation focused.
+    await page.goto('/stappenplan');
+    await page.goto('/verwijzingen#qpido');
+    await expect(knowledge.heading('Qpido', 3)).toBeFocused();
+    await expect(page.getByRole('radio', { name: 'Nederland (ander rechtsgebied)' })).toBeChecked();
+    // A link to one of the worker's own region changes nothing.
+    await page.goto('/stappenplan');
+    await page.goto('/verwijzingen#child-focus');
+    await expect(knowledge.heading('Child Focus', 3)).toBeFocused();
+    await expect(page.getByRole('radio', { name: 'Vlaanderen', exact: true })).toBeChecked();
   });
 
   test('shows Qpido open or closed in words, computed on the device', async ({ page, context }) => {

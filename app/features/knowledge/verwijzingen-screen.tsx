@@ -109,7 +109,7 @@ function Directory({ entries, jurisdiction }: { entries: readonly ReferralEntry[
         <section className="pinned" aria-labelledby={pinnedHeadingId}>
           <h2 id={pinnedHeadingId}>{t.pinnedHeading}</h2>
           {pinned.map((entry) => (
-            <ReferralCard key={entry.id} entry={entry} now={now} pinned />
+            <ReferralCard key={entry.id} entry={entry} now={now} jurisdiction={jurisdiction} pinned />
           ))}
         </section>
       ) : null}
@@ -125,7 +125,7 @@ function Directory({ entries, jurisdiction }: { entries: readonly ReferralEntry[
           <ul className="referral-list">
             {results.map((entry) => (
               <li key={entry.id}>
-                <ReferralCard entry={entry} now={now} />
+                <ReferralCard entry={entry} now={now} jurisdiction={jurisdiction} />
               </li>
             ))}
           </ul>
@@ -255,8 +255,21 @@ function displayUrl(url: string): string {
   return shown;
 }
 
-function ReferralCard({ entry, now, pinned = false }: { entry: ReferralEntry; now: Date; pinned?: boolean }) {
+function ReferralCard({
+  entry,
+  now,
+  pinned = false,
+  jurisdiction,
+}: {
+  entry: ReferralEntry;
+  now: Date;
+  pinned?: boolean;
+  jurisdiction: Jurisdiction;
+}) {
   const headingId = entryHeadingId(entry.id);
+  // The other Rechtsgebied's numbers are written as dialled there (a review: 101 or 0800-2000 from the
+  // other country reaches no one, or someone else). Said once under them; the numbers stay as the sources give them.
+  const abroad = entry.region !== 'beide' && entry.region !== jurisdiction ? entry.region : null;
   const status = openStatus(entry.hours, now);
   const tags = [entry.free ? t.free : null, entry.anonymous ? t.anonymous : null].filter((tag) => tag !== null);
   return (
@@ -282,6 +295,7 @@ function ReferralCard({ entry, now, pinned = false }: { entry: ReferralEntry; no
           ))}
         </ul>
       ) : null}
+      {entry.phones.length > 0 && abroad !== null ? <p className="phone-list__note">{t.phonesFrom(abroad)}</p> : null}
       {hasNoContact(entry) ? <p>{t.noContact}</p> : null}
       <dl className="facts">
         <div>

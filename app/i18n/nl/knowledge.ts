@@ -113,6 +113,11 @@ export const knowledge = {
     forWhom: 'Voor wie',
     phone: 'Telefoon',
     call: (display: string) => `Bel ${display}`,
+    /** Under the numbers of an organisation in the other Rechtsgebied: they are dialled as written from its own country. */
+    phonesFrom: (region: 'vlaanderen' | 'nederland') => {
+      const country = region === 'vlaanderen' ? 'België' : 'Nederland';
+      return `Zo gebeld werken deze nummers vanuit ${country}; van elders misschien niet, of je komt bij een andere dienst uit.`;
+    },
     email: 'E-mail',
     website: 'Website',
     address: 'Adres',
