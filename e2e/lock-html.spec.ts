@@ -55,7 +55,15 @@ test('with JavaScript off, index.html shows the usable lock form and the knowled
   await expect(field).toBeEditable();
   await expect(page.getByRole('button', { name: 'Ontgrendelen' })).toBeEnabled();
   const knowledge = page.getByRole('navigation', { name: 'Zonder ontgrendelen' });
-  for (const name of ['Stappenplan', 'Verwijzingen', 'Vlaggensysteem', 'Begrippen']) {
+  for (const name of [
+    'Stappenplan',
+    'Verwijzingen',
+    'Vlaggensysteem',
+    'Begrippen',
+    'Wat zegt de wet',
+    'In gesprek',
+    'Vragen uit de praktijk',
+  ]) {
     await expect(knowledge.getByRole('link', { name, exact: true })).toBeVisible();
   }
   // Styled by the linked stylesheet alone: the unlock button has the brand colour, not the browser default.

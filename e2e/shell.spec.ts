@@ -82,7 +82,7 @@ test.describe('installable offline shell', () => {
     await expect(prompt).toBeVisible();
     // The live region announces the notice's text, not its button too.
     await expect(page.getByRole('status').filter({ hasText: 'Nieuwe versie beschikbaar' })).toHaveText(
-      'Nieuwe versie beschikbaar — Bewaar eerst wat je aan het typen bent.',
+      'Nieuwe versie beschikbaar — Bewaar eerst wat je aan het typen bent: herladen vergrendelt Baken.',
     );
     await page.waitForTimeout(1500);
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);

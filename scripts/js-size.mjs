@@ -100,7 +100,12 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // lock, focus back after the idle warning): 276.1 KiB; with edits that keep
 // a change saved elsewhere, the sync trouble notice and a confirmation before
 // a draft is thrown away: 277.0 KiB. Ceiling 278 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 278, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
+// Session 23: fixes from three reviews (autocomplete off on every form control,
+// a full one-line field says so, the other region's organisations reachable by
+// link and search with a note under their numbers, the lock screen's links to
+// all seven knowledge screens, true zeros in the auditor's day figures):
+// 278.0 KiB. Ceiling 279 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 279, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds

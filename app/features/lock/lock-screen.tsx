@@ -3,16 +3,14 @@ import { nl } from '../../i18n/core';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
 import { pageFocusRequestPending } from '../../shell/router';
+import { routes } from '../../shell/routes';
 import { RecoverForm } from './recover-form';
 import { SetupForm } from './setup-form';
 import { UnlockForm } from './unlock-form';
 
-const knowledgeLinks = [
-  ['/stappenplan', nl.shell.nav.stappenplan],
-  ['/verwijzingen', nl.shell.nav.verwijzingen],
-  ['/vlaggensysteem', nl.shell.extra.vlaggensysteem],
-  ['/begrippen', nl.shell.extra.begrippen],
-] as const;
+// Every screen that needs no unlocking, in menu order: a worker in a conversation can open the
+// conversation guide or the law without unlocking (a review: three of the seven were missing here).
+const knowledgeLinks = routes.filter((route) => !route.locked).map((route) => [route.path, route.title] as const);
 
 /** Content that needs no unlocking: reachable straight from the lock screen. */
 function KnowledgeLinks() {

@@ -27,7 +27,7 @@ export const shell = {
     offlineReady: 'Klaar voor offline gebruik',
     updateWaiting: 'Nieuwe versie beschikbaar',
     reload: 'Herladen',
-    reloadHint: 'Bewaar eerst wat je aan het typen bent.',
+    reloadHint: 'Bewaar eerst wat je aan het typen bent: herladen vergrendelt Baken.',
     dismiss: 'Sluiten',
   },
   notFound: {
