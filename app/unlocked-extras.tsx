@@ -19,7 +19,7 @@ export function UnlockedExtras() {
   const vault = useVaultState();
   // The tiny status store (no replicator code): its phase leaves 'uit' once replication runs, at
   // unlock or the moment the worker connects in Instellingen.
-  const syncPhase = useSyncStatus().phase;
+  const { phase: syncPhase, removed: syncRemoved } = useSyncStatus();
   useEffect(() => {
     // Sync (issue 20): starts only when a configuration exists; its code is a lazy chunk.
     if (vault === 'unlocked')
@@ -29,7 +29,7 @@ export function UnlockedExtras() {
   return (
     <Suspense fallback={null}>
       <CaseKeyMigrationStatus />
-      {syncPhase === 'uit' ? null : <SyncTrouble />}
+      {syncPhase === 'uit' && !syncRemoved ? null : <SyncTrouble />}
       <BackupReminder />
     </Suspense>
   );

@@ -47,11 +47,16 @@ test('a removed device gets no new data', async ({ page, browser, baseURL, syncA
   const first = await logbookA.saveIncident();
   await expect(pageB.getByText(first)).toBeVisible({ timeout: 30_000 });
 
-  // A removes B; B sees it was removed at its next check and stops.
+  // A removes B and at once makes a new case. B checks its own entry before every round, so it stops
+  // before storing anything more, and says so on the screen it is on (not only in Instellingen).
   await new SettingsPage(page).open();
   await syncA.removeDevice('Telefoon');
-  await new SettingsPage(pageB).open();
-  await expect(pageB.getByText('Dit toestel werd verwijderd uit je lijst van toestellen.')).toBeVisible();
+  await expect(
+    pageB.getByRole('status').filter({ hasText: 'Dit toestel werd verwijderd uit je lijst van toestellen' }),
+  ).toHaveText(
+    'Dit toestel werd verwijderd uit je lijst van toestellen en synchroniseert niet meer. Wat je hier nu noteert, blijft alleen op dit toestel.',
+    { timeout: 30_000 },
+  );
 
   // A new case from A reaches the server …
   const docsBefore = (await syncServer.rawDocs(syncAccount.db)).length;
@@ -71,8 +76,14 @@ test('a removed device gets no new data', async ({ page, browser, baseURL, syncA
   await expect(pageB.getByText(first)).toBeVisible();
   await pageB.waitForTimeout(3000);
   await expect(pageB.getByText(second)).toHaveCount(0);
+  await new SettingsPage(pageB).open();
+  await expect(pageB.getByText('Dit toestel werd verwijderd uit je lijst van toestellen.')).toBeVisible();
   await pageB.reload();
   await new LockPage(pageB).unlock(passphraseB);
+  await pageB
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Logboek', exact: true })
+    .click();
   await expect(pageB.getByText(first)).toBeVisible();
   await pageB.waitForTimeout(3000);
   await expect(pageB.getByText(second)).toHaveCount(0);

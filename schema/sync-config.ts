@@ -34,3 +34,6 @@ export type DeviceEntry = z.infer<typeof deviceEntrySchema>;
 
 export const deviceListSchema = z.object({ devices: z.array(deviceEntrySchema).max(100) });
 export type DeviceList = z.infer<typeof deviceListSchema>;
+
+/** The device-local note that this device was removed from the worker's device list (app/data/sync/config.ts). */
+export const syncRemovedSchema = z.strictObject({ removedAt: z.iso.datetime() });

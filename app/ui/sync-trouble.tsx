@@ -17,14 +17,15 @@ export function SyncTrouble() {
   const s = useSyncStatus();
   const online = useOnline();
   const path = usePath();
-  // The same failure <SyncStatus> says, by the same rule.
+  // The same failure <SyncStatus> says, by the same rule; a removal is said also offline.
   const failure = shownFailure(s);
-  if (online !== true || path.startsWith('/instellingen') || failure === undefined) return null;
+  if (path.startsWith('/instellingen')) return null;
+  if (!s.removed && (online !== true || failure === undefined)) return null;
   return (
     <aside className="sync-trouble" aria-label={t.label}>
       <p role="status">
-        {t.errors[failure]}
-        {s.waiting > 0 ? ` ${t.waiting(s.waiting)}` : ''}
+        {s.removed ? t.removed : failure ? t.errors[failure] : null}
+        {!s.removed && s.waiting > 0 ? ` ${t.waiting(s.waiting)}` : ''}
       </p>
       <Link href="/instellingen#synchronisatie">{t.toSettings}</Link>
     </aside>

@@ -4,6 +4,7 @@ import { setDataKey } from '../session';
 import { generateDataKey } from '../crypto';
 import {
   clearSyncConfig,
+  syncRemovedAt,
   defaultSyncDbName,
   loadSyncConfig,
   newDeviceId,
@@ -41,6 +42,22 @@ describe('sync configuration in the vault', () => {
     expect(await loadSyncConfig()).toBeUndefined();
     await clearSyncConfig();
     expect(await db.meta.get('syncConfig')).toBeUndefined();
+  });
+
+  it('keeps, sealed, that this device was removed, until it is connected again', async () => {
+    await saveSyncConfig(config);
+    expect(await syncRemovedAt()).toBeUndefined();
+    await clearSyncConfig('2026-12-04T22:58:00.913Z');
+    expect(await loadSyncConfig()).toBeUndefined();
+    expect(await syncRemovedAt()).toBe('2026-12-04T22:58:00.913Z');
+    const row = await db.meta.get('syncRemoved');
+    expect(JSON.stringify(row)).not.toContain('2026-12-04');
+    // Another key (another vault) reads nothing; connecting again drops the note.
+    const key = await generateDataKey();
+    setDataKey(key);
+    expect(await syncRemovedAt()).toBeUndefined();
+    await saveSyncConfig(config);
+    expect(await db.meta.get('syncRemoved')).toBeUndefined();
   });
 
   it('refuses invalid configurations and proposes a safe database name', async () => {

@@ -3,7 +3,7 @@
 // "syncConfig", encrypted with the vault's data key (AAD kind "sync-config"),
 // so the credentials are as safe as the case data at rest and unreadable while
 // locked. It is device-local: never replicated, never in a backup file.
-import { syncConfigSchema, type SyncConfig } from '../../../schema/sync-config';
+import { syncConfigSchema, syncRemovedSchema, type SyncConfig } from '../../../schema/sync-config';
 import { decryptRecord, encryptRecord, randomBytes } from '../crypto';
 import type { Bytes, Sealed } from '../crypto';
 import { db } from '../db';
@@ -17,6 +17,8 @@ export { defaultSyncDbName } from '../../../schema/sync-config';
 
 const CONFIG_KEY = SYNC_CONFIG_KEY;
 const CONFIG_HEADER = { kind: 'sync-config', id: CONFIG_KEY, schemaVersion: 1 } as const;
+const REMOVED_KEY = 'syncRemoved';
+const REMOVED_HEADER = { kind: 'sync-removed', id: REMOVED_KEY, schemaVersion: 1 } as const;
 
 function asSealed(value: unknown): Sealed | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -86,6 +88,8 @@ export async function saveSyncConfig(config: SyncConfig): Promise<void> {
     await db.transaction('rw', [db.meta, db.records, db.audit, db.sync], async () => {
       const had = await db.meta.get(CONFIG_KEY);
       await db.meta.put(row);
+      // Connected again: an earlier removal is no longer news.
+      await db.meta.delete(REMOVED_KEY);
       if (!had) await markUnmarked();
     });
   } catch (error) {
@@ -93,11 +97,35 @@ export async function saveSyncConfig(config: SyncConfig): Promise<void> {
   }
 }
 
-/** Forgets the configuration (credentials included) on this device. */
-export async function clearSyncConfig(): Promise<void> {
+/**
+ * Forgets the configuration (credentials included) on this device. `removedAt`: the worker's device
+ * list marked this device removed; that is kept (sealed like the configuration) so Instellingen can
+ * say it also after a reload, until the device is connected again (saveSyncConfig drops it).
+ */
+export async function clearSyncConfig(removedAt?: string): Promise<void> {
   try {
-    await db.meta.delete(CONFIG_KEY);
+    if (removedAt === undefined) {
+      await db.meta.delete(CONFIG_KEY);
+      return;
+    }
+    const sealed = await encryptRecord(requireDataKey(), REMOVED_HEADER, syncRemovedSchema.parse({ removedAt }));
+    await db.transaction('rw', db.meta, async () => {
+      await db.meta.delete(CONFIG_KEY);
+      await db.meta.put({ key: REMOVED_KEY, value: sealed });
+    });
   } catch (error) {
     throw toStorageError(error);
+  }
+}
+
+/** When this device found itself removed from the worker's device list, if it did and was not connected since. */
+export async function syncRemovedAt(): Promise<string | undefined> {
+  const sealed = asSealed((await db.meta.get(REMOVED_KEY))?.value);
+  if (!sealed) return undefined;
+  try {
+    const parsed = syncRemovedSchema.safeParse(await decryptRecord(requireDataKey(), REMOVED_HEADER, sealed));
+    return parsed.success ? parsed.data.removedAt : undefined;
+  } catch {
+    return undefined;
   }
 }

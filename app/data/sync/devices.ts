@@ -5,8 +5,8 @@
 // and writes it directly, retrying on 409.
 //
 // Removing a device marks its entry `removedAt`. Every device checks its own
-// entry (checkDeviceStatus) when the sync settings open and from the
-// replication loop; a removed device stops syncing and forgets its sync
+// entry (checkDeviceStatus) when the sync settings open and before every
+// replication round, before it stores or sends anything; a removed device stops syncing and forgets its sync
 // settings (credentials included). A device that never comes online again, or
 // whose code was changed, is not stopped by this: the real cut-off is changing
 // the account's password on the server (changeAccountPassword below, or the
@@ -19,6 +19,7 @@ import { requireDataKey } from '../session';
 import { clearSyncConfig, saveSyncConfig, type SyncConfig } from './config';
 import { couchRequest, fromBase64, SyncError, toBase64, type SyncCredentials } from './remote';
 import { stopReplication } from './runtime';
+import { publishSyncStatus } from './status';
 
 export const DEVICES_DOC_ID = 'baken-devices';
 const HEADER = { kind: 'sync-devices', id: DEVICES_DOC_ID, schemaVersion: 1 } as const;
@@ -118,19 +119,14 @@ export async function checkDeviceStatus(config: SyncConfig): Promise<DeviceStatu
   if (own?.removedAt) {
     // Forget the settings first, so nothing can restart sync; the replicator may
     // itself be the caller, so its stop is not awaited here.
-    removedThisSession = true;
-    await clearSyncConfig();
+    // Said on every screen (<SyncTrouble>) for the rest of this session, also once sync has stopped;
+    // Instellingen says it until the device is connected again.
+    publishSyncStatus({ removed: true });
+    await clearSyncConfig(own.removedAt);
     void stopReplication().catch(() => undefined);
     return 'removed';
   }
   return own ? 'active' : 'unknown';
-}
-
-let removedThisSession = false;
-
-/** Whether a check in this page found this device removed (the settings then say so). */
-export function wasRemovedThisSession(): boolean {
-  return removedThisSession;
 }
 
 /**

@@ -48,8 +48,12 @@ export interface ReplicatorOptions {
   live?: boolean;
   /** Documents per request in both directions (default: 1,000 pulled, 200 pushed). */
   batchSize?: number;
-  /** Called (not awaited) after a completed round, at most once a minute: e.g. the device-removal check. */
-  afterRound?: () => Promise<unknown>;
+  /**
+   * Awaited before every round, before anything is pulled or pushed: false ends the loop. The
+   * device-removal check (a review: a removed device kept receiving new data for up to a minute,
+   * as the check ran only after a round, at most once a minute).
+   */
+  beforeRound?: () => Promise<boolean>;
   /**
    * Erasure acknowledgements (erasure-acks.ts): this device's id and the device list. Deletions this
    * device applied or made are acknowledged, and documents every active device acknowledged are
@@ -325,11 +329,10 @@ export class Replicator {
   async run(signal: AbortSignal): Promise<void> {
     const firstBackoff = this.options.backoffMs ?? 1000;
     let backoff = firstBackoff;
-    let lastAfterRound = 0;
     let checkpointLoaded = false;
     // A new start (the password entered again after a refusal or a lockout): the old failure is not said
     // during the first round; a failure of this run says itself.
-    publishSyncStatus({ phase: 'bezig' }, ['error']);
+    publishSyncStatus({ phase: 'bezig' }, ['error', 'removed']);
     // Going online ends the current backoff wait. One controller per wake: an `online` event aborts the
     // current one (also while a request is under way, so the next wait ends at once), and the wait that
     // saw it abort puts a fresh one in its place for the next time the device goes offline and back.
@@ -346,17 +349,14 @@ export class Replicator {
             await this.loadCheckpoint();
             checkpointLoaded = true;
           }
+          // A removed device stops here, before it stores or sends anything of this round.
+          if (this.options.beforeRound && !(await this.options.beforeRound())) return;
           await this.syncOnce();
           publishSyncStatus(
             { phase: 'gesynchroniseerd', lastSyncedAt: new Date().toISOString(), waiting: await countPending() },
             ['error'],
           );
           backoff = firstBackoff;
-          if (this.options.afterRound && Date.now() - lastAfterRound > 60_000) {
-            lastAfterRound = Date.now();
-            // Not awaited: it may stop this very loop (a removed device).
-            void this.options.afterRound().catch(() => undefined);
-          }
           if (this.options.live === false) return;
           await this.waitForWork(signal);
         } catch (e) {
@@ -394,12 +394,12 @@ export function startSync(target: SyncTarget, options: ReplicatorOptions = {}): 
   void stopSync();
   if (getVaultSnapshot().status !== 'unlocked') return;
   const controller = new AbortController();
-  const afterRound =
-    options.afterRound ??
+  const beforeRound =
+    options.beforeRound ??
     ('deviceId' in target
       ? async () => {
           const { checkDeviceStatus } = await import('./devices');
-          await checkDeviceStatus(target as Parameters<typeof checkDeviceStatus>[0]);
+          return (await checkDeviceStatus(target as Parameters<typeof checkDeviceStatus>[0])) !== 'removed';
         }
       : undefined);
   // Purge what every active device has acknowledged (a removed device is not awaited).
@@ -413,7 +413,7 @@ export function startSync(target: SyncTarget, options: ReplicatorOptions = {}): 
       : undefined);
   const replicator = new Replicator(target, {
     ...options,
-    ...(afterRound ? { afterRound } : {}),
+    ...(beforeRound ? { beforeRound } : {}),
     ...(erasureAcks ? { erasureAcks } : {}),
   });
   const entry = { controller, key, done: replicator.run(controller.signal).catch(() => undefined) };

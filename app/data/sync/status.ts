@@ -23,6 +23,8 @@ export interface SyncStatusSnapshot {
    * it (CouchDB's max_document_size), or refused otherwise (e.g. "forbidden"). They stay on the device.
    */
   unsent?: { tooLarge: number; refused: number };
+  /** This device was removed from the worker's device list (found this session): sync has stopped. */
+  removed?: boolean;
 }
 
 let snapshot: SyncStatusSnapshot = Object.freeze({ phase: 'uit', waiting: 0, refused: 0 });

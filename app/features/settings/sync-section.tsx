@@ -15,8 +15,15 @@ import {
   type FormEvent,
   type RefObject,
 } from 'react';
-import { clearSyncConfig, loadSyncConfig, newDeviceId, saveSyncConfig, type SyncConfig } from '../../data/sync/config';
-import { checkDeviceStatus, registerDevice, wasRemovedThisSession } from '../../data/sync/devices';
+import {
+  clearSyncConfig,
+  loadSyncConfig,
+  newDeviceId,
+  saveSyncConfig,
+  syncRemovedAt,
+  type SyncConfig,
+} from '../../data/sync/config';
+import { checkDeviceStatus, registerDevice } from '../../data/sync/devices';
 import { checkAccess } from '../../data/sync/remote';
 import { startReplication, stopReplication } from '../../data/sync/runtime';
 // The sync strings are their own module (not in the catalogue object), so they load with the sync chunk.
@@ -127,7 +134,8 @@ export function SyncSection() {
       const loaded = (await loadSyncConfig().catch(() => undefined)) ?? null;
       if (!live) return;
       setConfig(loaded);
-      if (!loaded && wasRemovedThisSession()) setNotice(t.revokedNotice);
+      // Removed from the device list, found now or earlier (kept until the device is connected again).
+      if (!loaded && (await syncRemovedAt().catch(() => undefined)) !== undefined && live) setNotice(t.revokedNotice);
       // A device removed elsewhere stops here at the latest.
       if (loaded && (await checkDeviceStatus(loaded)) === 'removed' && live) {
         setConfig(null);

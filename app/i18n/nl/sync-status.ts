@@ -33,6 +33,9 @@ export const syncStatus = {
     server: 'De sync-server gaf een fout. Baken probeert het opnieuw; je wijzigingen blijven bewaard.',
     protocol: 'De sync-server antwoordde onverwacht. Baken probeert het opnieuw.',
   },
+  /** On every screen once this device found itself removed from the worker's device list. */
+  removed:
+    'Dit toestel werd verwijderd uit je lijst van toestellen en synchroniseert niet meer. Wat je hier nu noteert, blijft alleen op dit toestel.',
   conflicts: {
     title: 'Tegenstrijdige wijzigingen',
     intro:
