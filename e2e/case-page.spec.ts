@@ -442,3 +442,47 @@ test('two tabs editing one betrokkene: a change saved in one is kept, never sile
   await expect(cardB).toContainText('Tweede school volgens tab A');
   await other.close();
 });
+
+test('facts changed in another tab while this one edits them: refused first, then kept as mine on request, the other in Eerdere versies', async ({
+  page,
+  context,
+}) => {
+  const logbook = new LogbookPage(page);
+  await logbook.startOffline(context);
+  const reference = await newCase(logbook);
+
+  // Tab A opens "Feiten aanpassen" and types; tab B saves other facts meanwhile.
+  const incident = logbook.section('Incident');
+  await incident.getByRole('button', { name: 'Feiten aanpassen' }).tap();
+  const formA = incident.getByRole('form', { name: 'Feiten aanpassen' });
+  await formA.getByRole('textbox', { name: 'Wat gebeurde er?' }).fill('Feiten volgens tab A, na het gesprek.');
+  await formA.getByRole('textbox', { name: 'Waarom pas je de feiten aan?' }).fill('Aangevuld na het gesprek.');
+
+  const other = await context.newPage();
+  const logbookB = new LogbookPage(other);
+  await other.goto('/');
+  await logbookB.lock.unlock();
+  await logbookB.openCase(reference);
+  const incidentB = logbookB.section('Incident');
+  await incidentB.getByRole('button', { name: 'Feiten aanpassen' }).tap();
+  const formB = incidentB.getByRole('form', { name: 'Feiten aanpassen' });
+  await formB.getByRole('textbox', { name: 'Wat gebeurde er?' }).fill('Feiten volgens tab B.');
+  await formB.getByRole('textbox', { name: 'Waarom pas je de feiten aan?' }).fill('Verbeterd in tab B.');
+  await formB.getByRole('button', { name: 'Bewaren' }).tap();
+  await expect(incidentB.getByText('Feiten volgens tab B.')).toBeVisible();
+  await other.close();
+
+  // A saves: refused, the typed text stays; then A keeps its own version on purpose.
+  await formA.getByRole('button', { name: 'Bewaren' }).tap();
+  await expect(formA.getByText(/Dit werd intussen gewijzigd/)).toBeVisible();
+  await expect(formA.getByRole('textbox', { name: 'Wat gebeurde er?' })).toHaveValue(
+    'Feiten volgens tab A, na het gesprek.',
+  );
+  await formA.getByRole('button', { name: 'Toch mijn versie bewaren' }).tap();
+  await expect(formA).toBeHidden();
+  await expect(incident.getByText('Feiten volgens tab A, na het gesprek.')).toBeVisible();
+  // Nothing lost: B's facts and the original are both under Eerdere versies.
+  await incident.getByText(/^Eerdere versies \(2\)$/).tap();
+  await expect(incident.getByText('Feiten volgens tab B.')).toBeVisible();
+  await expect(incident.getByText('Een foto werd doorgestuurd in een klasgroep.')).toBeVisible();
+});

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Case, FactsVersion } from '../../../schema/records/case';
 import type { Party } from '../../../schema/records/party';
 import { changesFrom } from '../../../schema/edit-base';
 import type { Jurisdiction } from '../../../schema/settings';
 import type { CaseDetail } from '../../data/case-hooks';
+import { InvalidRecordError } from '../../data/errors';
 import { runOperation } from '../../data/operations';
 import { useCaseJurisdiction } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
@@ -123,10 +124,16 @@ function EditFactsForm({
   // The case as the form opened it: only what the worker changed is sent (schema/edit-base.ts), so a
   // change saved meanwhile in another tab or on another device is kept, or, on the same field, not overwritten.
   // As stored: a case made before cases carried a Rechtsgebied has none, and saving stamps the one shown.
-  const [base] = useState(current);
+  // A ref, so "Toch mijn versie bewaren" can move it to the case as now stored and submit in one press.
+  const base = useRef(current);
+  // The case as stored now (it follows the database while the form is open).
+  const latest = useRef(current);
+  latest.current = current;
+  // The save was refused because a field the worker changed was saved meanwhile elsewhere.
+  const [meanwhile, setMeanwhile] = useState(false);
   const links = useCaseLinks();
-  const options = caseFormOptions(links, base.knownOn);
-  const changed = (description: string): boolean => description.trim() !== base.description;
+  const options = caseFormOptions(links, base.current.knownOn);
+  const changed = (description: string): boolean => description.trim() !== base.current.description;
   const form = useOperationForm({
     initial: (): CaseValues => ({
       knownOn: current.knownOn,
@@ -144,21 +151,27 @@ function EditFactsForm({
         ? { factsReason: nl.errors['case.factsReasonRequired'] }
         : {}),
     }),
-    run: (input) => {
-      const { patch, expected } = changesFrom(base, caseInput(input));
-      return runOperation('updateCase', {
-        id: base.id,
-        ...patch,
-        expected,
-        ...(changed(input.description) ? { factsReason: reason.trim() } : {}),
-      });
+    run: async (input) => {
+      const { patch, expected } = changesFrom(base.current, caseInput(input));
+      setMeanwhile(false);
+      try {
+        return await runOperation('updateCase', {
+          id: base.current.id,
+          ...patch,
+          expected,
+          ...(changed(input.description) ? { factsReason: reason.trim() } : {}),
+        });
+      } catch (error) {
+        if (isChangedMeanwhile(error)) setMeanwhile(true);
+        throw error;
+      }
     },
     onDone,
   });
 
   return (
     <form {...form.formProps} className="card logbook-form" aria-label={t.facts.editTitle}>
-      <CaseFields form={form} idPrefix="edit-case" links={links} storedKnownOn={base.knownOn} />
+      <CaseFields form={form} idPrefix="edit-case" links={links} storedKnownOn={base.current.knownOn} />
       <NameWarning
         text={form.values.description}
         parties={parties}
@@ -178,7 +191,29 @@ function EditFactsForm({
         />
       ) : null}
       <FormError message={form.general} />
+      {meanwhile ? (
+        <div className="card">
+          <p>{t.facts.meanwhileChoice}</p>
+          <button
+            type="button"
+            className="button"
+            onClick={(event) => {
+              // What is stored now becomes the base: the worker's fields replace it, nothing else changes.
+              base.current = latest.current;
+              event.currentTarget.form?.requestSubmit();
+            }}
+          >
+            {t.facts.keepMine}
+          </button>
+        </div>
+      ) : null}
       <FormButtons busy={form.busy} onCancel={onCancel} />
     </form>
+  );
+}
+
+function isChangedMeanwhile(error: unknown): boolean {
+  return (
+    error instanceof InvalidRecordError && error.issues.some((issue) => issue.message === 'record.changedMeanwhile')
   );
 }

@@ -145,6 +145,10 @@ export const logbook = {
     jurisdictions: { vlaanderen: 'Vlaanderen', nederland: 'Nederland' },
     edit: 'Feiten aanpassen',
     editTitle: 'Feiten aanpassen',
+    /** After "changed meanwhile": the worker may still save what they typed over the other version. */
+    meanwhileChoice:
+      'Je kunt ook je eigen versie bewaren. Ze vervangt dan wat intussen bewaard werd; vervangen feiten blijven zichtbaar bij Eerdere versies.',
+    keepMine: 'Toch mijn versie bewaren',
     ...factsRules,
   },
 
