@@ -124,6 +124,8 @@ test.describe('follow-up overview', () => {
     await page.getByRole('button', { name: 'Toon meer (nog 1)' }).click();
     await expect(followUp.group('Deze week').getByRole('article')).toHaveCount(11);
     await expect(page.getByRole('button', { name: /^Toon meer/ })).toHaveCount(0);
+    // The button left with the last page: focus is on the first card it brought, not on the page.
+    await expect(followUp.group('Deze week').getByRole('listitem').nth(10).getByRole('link').first()).toBeFocused();
     await followUp.expectNoHorizontalOverflow('overview with two pages');
   });
 
@@ -226,6 +228,11 @@ test.describe('follow-up overview', () => {
 
     await filters.getByRole('button', { name: 'Filters wissen' }).click();
     await expect(followUp.card(reference)).toBeVisible();
+    // The button left with the filters: focus is on the first filter, and the clearing is said.
+    await expect(filters.getByRole('searchbox', { name: 'School' })).toBeFocused();
+    await expect(page.getByRole('status').filter({ hasText: 'Filters gewist' })).toHaveText(
+      'Filters gewist: alle opvolgingen staan er weer.',
+    );
     await filters.getByRole('combobox', { name: 'Vlag' }).selectOption({ label: 'Rood — ernstig grensoverschrijdend' });
     await expect(filters.getByRole('status')).toHaveText('0 opvolgingen gevonden.');
     await filters.getByRole('combobox', { name: 'Vlag' }).selectOption({ label: 'Alle' });

@@ -17,6 +17,7 @@ import { nl } from '../../i18n/catalogue';
 import { caseHref } from '../../shell/case-url';
 import { Link } from '../../shell/link';
 import { ItemList } from '../../ui/item-list';
+import { useShowMoreFocus } from '../../ui/show-more-focus';
 
 const t = nl.followUp;
 const a = t.attention;
@@ -52,8 +53,9 @@ function AttentionSection({
   const [limit, setLimit] = useState(FOLLOW_UP_PAGE_SIZE);
   const shown = items.slice(0, limit);
   const remaining = items.length - shown.length;
+  const { sectionRef, showMoreFrom } = useShowMoreFocus(shown.length);
   return (
-    <section className={`follow-up-group follow-up-group--${group}`} aria-labelledby={headingId}>
+    <section ref={sectionRef} className={`follow-up-group follow-up-group--${group}`} aria-labelledby={headingId}>
       <h2 id={headingId} tabIndex={-1}>
         {t.groupHeading(a.groups[group], items.length)}
       </h2>
@@ -64,7 +66,14 @@ function AttentionSection({
         </ItemList>
       ) : null}
       {remaining > 0 ? (
-        <button type="button" className="button" onClick={() => setLimit((n) => n + FOLLOW_UP_PAGE_SIZE)}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            showMoreFrom(shown.length);
+            setLimit((n) => n + FOLLOW_UP_PAGE_SIZE);
+          }}
+        >
           {t.showMore(remaining)}
         </button>
       ) : null}

@@ -24,6 +24,8 @@ import { errorText } from '../../i18n/error-text';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
 import { TextField } from '../../ui/field';
+import { focusAfterFrame } from '../../ui/focus';
+import { useShowMoreFocus } from '../../ui/show-more-focus';
 import { SelectField } from '../../ui/select-field';
 import { RescheduleForm } from '../../ui/reschedule-form';
 import { validateReschedule } from '../../ui/reschedule-check';
@@ -35,7 +37,6 @@ import { useSharedFrom, useTeamPresent } from '../../data/team/presence';
 import type { SharedFrom } from '../../data/team/shared-from';
 import './follow-up.css';
 import { Button } from '../../ui/button';
-import { focusAfterFrame } from '../../ui/focus';
 import { Disclosure } from '../../ui/disclosure';
 
 const t = nl.followUp;
@@ -60,6 +61,7 @@ export function FollowUpScreen() {
   const [flag, setFlag] = useState<Flag | ''>('');
   const [limits, setLimits] = useState<Limits>(initialLimits);
   const [announcement, setAnnouncement] = useState('');
+  const schoolFilterId = useId();
   // The follow-up last marked done here, so a tap by mistake can be undone under its group's heading.
   const [lastDone, setLastDone] = useState<LastDone | null>(null);
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -112,6 +114,9 @@ export function FollowUpScreen() {
     setType('');
     setFlag('');
     setLimits(initialLimits);
+    // The button leaves with the filters: focus goes to the first filter, and the clearing is said.
+    setAnnouncement(t.filters.cleared);
+    focusAfterFrame(() => document.getElementById(schoolFilterId));
   }
 
   return (
@@ -133,6 +138,7 @@ export function FollowUpScreen() {
         <form role="search" aria-label={t.filters.legend} autoComplete="off" onSubmit={(e) => e.preventDefault()}>
           <div className="follow-up-filters__grid">
             <TextField
+              id={schoolFilterId}
               label={t.filters.school}
               hint={t.filters.schoolHint}
               type="search"
@@ -253,8 +259,9 @@ function GroupSection(props: GroupSectionProps) {
   // Cards still to come in the background render: no "empty" text and no "Toon meer" yet.
   const pending = shown < view.items.length;
   const items = pending ? view.items.slice(0, shown) : view.items;
+  const { sectionRef, showMoreFrom } = useShowMoreFocus(items.length);
   return (
-    <section className={`follow-up-group follow-up-group--${view.group}`} aria-labelledby={headingId}>
+    <section ref={sectionRef} className={`follow-up-group follow-up-group--${view.group}`} aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         {t.groupHeading(t.groups[view.group], view.total)}
       </h2>
@@ -284,7 +291,14 @@ function GroupSection(props: GroupSectionProps) {
         </ul>
       )}
       {remaining > 0 && !pending ? (
-        <button type="button" className="button" onClick={onShowMore}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            showMoreFrom(items.length);
+            onShowMore();
+          }}
+        >
           {t.showMore(remaining)}
         </button>
       ) : null}

@@ -96,6 +96,7 @@ export const followUp = {
     flag: 'Vlag',
     all: 'Alle',
     clear: 'Filters wissen',
+    cleared: 'Filters gewist: alle opvolgingen staan er weer.',
     busy: 'Bezig met filteren…',
     result: (n: number) => (n === 1 ? '1 opvolging gevonden.' : `${n} opvolgingen gevonden.`),
   },
