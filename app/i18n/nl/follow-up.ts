@@ -114,6 +114,7 @@ export const followUp = {
     none: 'Er staan geen opvolgingen open. Er is geen agenda-bestand gemaakt.',
     skipped: (n: number) =>
       `${n} ${n === 1 ? 'opvolging kon' : 'opvolgingen konden'} niet gelezen worden en ${n === 1 ? 'staat' : 'staan'} er niet in.`,
-    again: 'Open het bestand opnieuw in je agenda na elke wijziging: verplaatste opvolgingen worden dan bijgewerkt.',
+    again:
+      'Open het bestand opnieuw in je agenda na elke wijziging: verplaatste opvolgingen worden dan bijgewerkt. Afgevinkte opvolgingen en die van afgesloten of gewiste dossiers verdwijnen niet vanzelf uit je agenda: verwijder ze daar zelf.',
   },
 } as const;
