@@ -39,7 +39,7 @@ export const syncStatus = {
   conflicts: {
     title: 'Tegenstrijdige wijzigingen',
     intro:
-      'Twee toestellen wijzigden hetzelfde gegeven verschillend terwijl ze niet verbonden waren. Kies welke waarde klopt; tot dan blijven beide bewaard.',
+      'Voor hetzelfde gegeven kwamen twee verschillende waarden binnen, bewaard op toestellen die niet met elkaar verbonden waren; soms kan Baken niet nagaan of maar één ervan gewijzigd werd. Kies welke waarde klopt; tot dan blijven beide bewaard.',
     item: (what: string) => `Tegenstrijdige wijziging: ${what}`,
     /** Where the differing values are: the case page's section (with the betrokkene's pseudonym), then the field. */
     field: (section: string, field: string) => `${section} — ${field}`,
