@@ -1093,6 +1093,23 @@ describe('follow-ups', () => {
     ]);
   });
 
+  it('may not be planned before today in Brussels, the day Opvolging counts by, whatever the device zone', async () => {
+    const { kase } = await seed();
+    // 23:30 UTC on 4 December is 00:30 on 5 December in Brussels: the 4th is past there.
+    vi.setSystemTime(new Date('2026-12-04T23:30:00.000Z'));
+    expect(
+      issuesOf(await failure(runOperation('scheduleFollowUp', { caseId: kase.id, due: '2026-12-04', purpose: 'x' }))),
+    ).toEqual([{ path: 'due', message: recordErrors.dueInPast }]);
+    expect(
+      await runOperation('scheduleFollowUp', { caseId: kase.id, due: '2026-12-05', purpose: 'Terugkomen' }),
+    ).toMatchObject({ due: '2026-12-05' });
+    // 22:30 UTC on 4 December is still the 4th in Brussels (23:30): the 4th may be chosen.
+    vi.setSystemTime(new Date('2026-12-04T22:30:00.000Z'));
+    expect(
+      await runOperation('scheduleFollowUp', { caseId: kase.id, due: '2026-12-04', purpose: 'Vandaag nog' }),
+    ).toMatchObject({ due: '2026-12-04' });
+  });
+
   it('keep their calendar UID when rescheduled, with a growing sequence and history', async () => {
     const { kase } = await seed();
     const f = await runOperation('scheduleFollowUp', { caseId: kase.id, due: '2026-03-19', purpose: 'Terugkomen' });

@@ -8,9 +8,8 @@
 // operations through app/data/operations.ts (lint-enforced).
 import type { z } from 'zod';
 
-import { formatIsoDate } from '../../schema/calendar-date';
 import { recordErrors, type RecordErrorCode } from '../../schema/errors';
-import { addYearsIso, isFutureDate } from '../../schema/follow-up';
+import { addYearsIso, brusselsToday, isFutureDate } from '../../schema/follow-up';
 import { currentSchemaVersion } from '../../schema/records';
 import type { RecordOfKind, StoredRecord } from '../../schema/records';
 import type { AuditAction, AuditDetails, AuditEvent } from '../../schema/records/audit';
@@ -106,9 +105,13 @@ function checkInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S>
 // Loading, checking and committing records
 // ---------------------------------------------------------------------------
 
-/** Today on this device, `YYYY-MM-DD` (local calendar, as the worker sees it). */
+/**
+ * Today in Brussels, `YYYY-MM-DD`: the day a planned date (a follow-up, the retention date) may not lie
+ * before. Opvolging groups by the same day, so a date the forms accept is never "te laat" there, also on
+ * a device set to another time zone (a review found the two disagreeing).
+ */
 export function today(now: Date = new Date()): string {
-  return formatIsoDate(now);
+  return brusselsToday(now);
 }
 
 /** The fields every new record of a case starts with: its kind, the schema version this Baken writes, a fresh id, its case. */

@@ -1,11 +1,16 @@
 // Calendar dates in the interface: stored as YYYY-MM-DD, shown as dd/mm/jjjj (nl-BE).
 import { addDays, addMonths } from 'date-fns';
-import { brusselsDayOf, isFutureDate, latestToday } from '../../schema/follow-up';
+import { brusselsDayOf, brusselsToday, isFutureDate, latestToday } from '../../schema/follow-up';
 import { formatIsoDate, formatNlDate, formatNlDateTime, isValidDate, parseIsoDate } from '../../schema/calendar-date';
 
 /** Today's calendar date on this device, YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
   return formatIsoDate(now);
+}
+
+/** Today in Brussels, YYYY-MM-DD: the first day a planned date (a follow-up's) may take, as Opvolging counts. */
+export function planTodayIso(now: Date = new Date()): string {
+  return brusselsToday(now);
 }
 
 /**

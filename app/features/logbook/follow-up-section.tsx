@@ -17,7 +17,7 @@ import { validateReschedule } from '../../ui/reschedule-check';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { FOLLOW_UP_MAX_YEARS_AHEAD, RETENTION_MAX_YEARS_AHEAD } from '../../../schema/follow-up';
 import { notBeforeToday, notTooFarAhead, yearsAheadIso } from './form-values';
-import { formatDate, plusMonths, todayIso } from '../../ui/dates';
+import { formatDate, plusMonths, planTodayIso, todayIso } from '../../ui/dates';
 import { EraseCaseButton } from './erase-case';
 import { nextDue } from './facts-section';
 import { setFlash } from './flash';
@@ -194,9 +194,9 @@ function FollowUpCard({
               <RescheduleForm
                 name={t.rescheduleLabel(due)}
                 initialTo={followUp.due}
-                min={todayIso()}
+                min={planTodayIso()}
                 texts={{ to: t.rescheduleTo, reason: t.rescheduleReason, save: t.saveReschedule }}
-                check={(values) => validateReschedule({ ...values, current: followUp.due, today: todayIso() })}
+                check={(values) => validateReschedule({ ...values, current: followUp.due, today: planTodayIso() })}
                 summary
                 className="logbook-form"
                 run={(input) => runOperation('rescheduleFollowUp', { id: followUp.id, ...input })}
@@ -217,7 +217,7 @@ const scheduleForm = scheduleFollowUpInput.omit({ caseId: true });
 function ScheduleForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () => void; onCancel: () => void }) {
   const links = useLinkWarnings<'purpose'>({ purpose: 'images' });
   const form = useOperationForm({
-    initial: () => ({ due: suggestFollowUpDate(todayIso()), purpose: '' }),
+    initial: () => ({ due: suggestFollowUpDate(planTodayIso()), purpose: '' }),
     schema: scheduleForm,
     check: (values) => ({
       ...links.check(values),
@@ -236,7 +236,7 @@ function ScheduleForm({ caseId, onDone, onCancel }: { caseId: string; onDone: ()
         label={t.due}
         hint={t.dueHint}
         type="date"
-        min={todayIso()}
+        min={planTodayIso()}
         max={yearsAheadIso(FOLLOW_UP_MAX_YEARS_AHEAD)}
         {...form.text('due')}
       />
@@ -254,7 +254,7 @@ const closeForm = closeCaseInput.omit({ id: true });
 function CloseForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () => void; onCancel: () => void }) {
   const { retentionMonths } = useSettings();
   // Until the worker picks a date, the default follows the settings (they may load after the form opens).
-  const fallback = plusMonths(todayIso(), retentionMonths);
+  const fallback = plusMonths(planTodayIso(), retentionMonths);
   const form = useOperationForm({
     initial: { retentionUntil: null as string | null },
     schema: closeForm,
@@ -271,7 +271,7 @@ function CloseForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () =>
         hint={tc.retentionHint(retentionMonths)}
         type="date"
         value={form.values.retentionUntil ?? fallback}
-        min={todayIso()}
+        min={planTodayIso()}
         max={yearsAheadIso(RETENTION_MAX_YEARS_AHEAD)}
         error={form.error('retentionUntil')}
         onChange={(event) => form.set('retentionUntil', event.target.value)}

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { addYearsIso } from '../../../schema/follow-up';
 import { nl } from '../../i18n/catalogue';
-import { isFutureIso, isIsoDate, todayIso } from '../../ui/dates';
+import { isFutureIso, isIsoDate, planTodayIso, todayIso } from '../../ui/dates';
 import type { FieldErrors } from '../../ui/form-errors';
 
 /** A radio group's value: '' until chosen; the form schema then wants one of `schema`'s options. */
@@ -67,7 +67,7 @@ export function notInFuture(field: string, date: string): FieldErrors {
  * saved, together with the form's other errors. The operation refuses it too (`followup.dueInPast`).
  */
 export function notBeforeToday(field: string, date: string): FieldErrors {
-  return isIsoDate(date) && date < todayIso() ? { [field]: nl.errors['followup.dueInPast'] } : {};
+  return isIsoDate(date) && date < planTodayIso() ? { [field]: nl.errors['followup.dueInPast'] } : {};
 }
 
 /** The earliest date allowed `years` back (Baken's bound on a slip of the year), for a date input's `min`. */
