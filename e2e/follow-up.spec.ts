@@ -252,6 +252,19 @@ test.describe('follow-up overview', () => {
     await expect(followUp.group('Zonder opvolgdatum').getByRole('article')).toHaveCount(1);
   });
 
+  test('the case list says an overdue follow-up is late, as Opvolging does', async ({ page }) => {
+    const followUp = new FollowUpPage(page);
+    const reference = await planOnMonday(followUp);
+    await lookOnFriday(followUp);
+    await expect(followUp.groupHeading('Te laat', 1)).toBeVisible();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Logboek', exact: true })
+      .click();
+    const entry = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: reference }) });
+    await expect(entry.getByText('Opvolging: 04/03/2026, te laat')).toBeVisible();
+  });
+
   test('the app badge shows only the overdue count while unlocked, and is cleared on lock', async ({ page }) => {
     // Record Badging API calls (Chromium has the API; the OS badge itself is not observable).
     await page.addInitScript(() => {

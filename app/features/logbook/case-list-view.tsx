@@ -21,7 +21,7 @@ import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
 import { TextField } from '../../ui/field';
 import { SelectField } from '../../ui/select-field';
-import { formatDate, todayIso } from '../../ui/dates';
+import { formatDate, planTodayIso, todayIso } from '../../ui/dates';
 import { EraseCaseButton } from './erase-case';
 import { useFlash } from './flash';
 import { NEW_CASE_DRAFT } from './new-case-view';
@@ -67,6 +67,8 @@ export function CaseListView() {
   }, [sorted, deferredQuery, status, type, flag]);
 
   const today = todayIso();
+  // A follow-up date before today in Brussels is "te laat", as Opvolging counts.
+  const planToday = planTodayIso();
   // Until the full list is read: the first page's closed cases with the earliest retention dates.
   const dueForErasure = useMemo(
     () =>
@@ -176,7 +178,7 @@ export function CaseListView() {
           </p>
           <ul className="case-list">
             {shown.map((item) => (
-              <CaseListEntry key={item.id} item={item} sharedFrom={sharedFrom ?? NO_SHARED} />
+              <CaseListEntry key={item.id} item={item} sharedFrom={sharedFrom ?? NO_SHARED} today={planToday} />
             ))}
           </ul>
           {!filtered ? (
@@ -192,7 +194,7 @@ export function CaseListView() {
   );
 }
 
-function CaseListEntry({ item, sharedFrom }: { item: CaseListItem; sharedFrom: SharedFrom }) {
+function CaseListEntry({ item, sharedFrom, today }: { item: CaseListItem; sharedFrom: SharedFrom; today: string }) {
   if (!item.ok) {
     return (
       <li className="case-item case-item--damaged">
@@ -212,7 +214,14 @@ function CaseListEntry({ item, sharedFrom }: { item: CaseListItem; sharedFrom: S
       {item.pseudonyms.length > 0 ? <p>{item.pseudonyms.join(', ')}</p> : null}
       {item.schools.length > 0 ? <p>{item.schools.join(', ')}</p> : null}
       <p>{flag ? t.latestFlag(flag.label, flag.meaning) : t.noFlagYet}</p>
-      <p>{item.nextFollowUp ? t.nextFollowUp(formatDate(item.nextFollowUp)) : t.noFollowUp}</p>
+      {item.nextFollowUp && item.status !== 'afgesloten' && item.nextFollowUp < today ? (
+        // Overdue, said as in Opvolging (a review: the list read "in rust tot" a date long past).
+        <p>
+          <strong>{t.nextFollowUpLate(formatDate(item.nextFollowUp))}</strong>
+        </p>
+      ) : (
+        <p>{item.nextFollowUp ? t.nextFollowUp(formatDate(item.nextFollowUp)) : t.noFollowUp}</p>
+      )}
     </li>
   );
 }

@@ -39,6 +39,7 @@ export const logbook = {
   damaged: 'beschadigd',
   damagedBody: 'Dit dossier kan niet gelezen worden. Het is niet gewijzigd.',
   nextFollowUp: (date: string) => `Opvolging: ${date}`,
+  nextFollowUpLate: (date: string) => `Opvolging: ${date}, te laat`,
   noFollowUp: 'Geen opvolgdatum',
   latestFlag: (label: string, meaning: string) => `Vlag: ${label} (${meaning})`,
   dueForErasureTitle: 'Bewaartermijn verstreken — wissen?',
