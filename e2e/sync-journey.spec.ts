@@ -216,6 +216,17 @@ test('offline work on two devices replicates, conflicting changes become choices
       expect(text).not.toContain(raw);
   }
 
+  // Elsewhere in Baken the waiting choice is said too, with the way to the case.
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Opvolging', exact: true })
+    .click();
+  const waiting = page.getByRole('complementary', { name: 'Tegenstrijdige wijzigingen' });
+  await expect(waiting).toContainText('In 1 dossier moet je kiezen tussen tegenstrijdige wijzigingen.');
+  await waiting.getByRole('link', { name: `Dossier ${reference}: kiezen` }).click();
+  await expect(page.getByRole('region', { name: 'Tegenstrijdige wijzigingen' }).getByRole('listitem')).toHaveCount(6);
+  await expect(waiting).toBeHidden();
+
   // On the phone, a choice button that sits under the "Naar sectie" button is brought above it when it gets focus.
   const jump = pageB.getByRole('button', { name: /^Naar sectie/ });
   const buttons = pageB.getByRole('region', { name: 'Tegenstrijdige wijzigingen' }).getByRole('button');

@@ -3,7 +3,9 @@
 // work was on the server). Loaded only on a device with sync set up
 // (app/unlocked-extras.tsx). Offline, the header says so already; in
 // Instellingen the full status line is shown.
+import { useCasesWithConflicts } from '../data/sync/conflicts';
 import { shownFailure, useSyncStatus } from '../data/sync/status';
+import { caseHref } from '../shell/case-url';
 // Its own catalogue section, imported directly so the strings load with the sync chunks.
 import { syncStatus } from '../i18n/nl/sync-status';
 import { Link } from '../shell/link';
@@ -14,6 +16,37 @@ import './sync-trouble.css';
 const t = syncStatus;
 
 export function SyncTrouble() {
+  return (
+    <>
+      <SyncFailure />
+      <ConflictsWaiting />
+    </>
+  );
+}
+
+/** Cases with a choice to make between conflicting values: named on every screen, one link each. */
+function ConflictsWaiting() {
+  const cases = useCasesWithConflicts();
+  const path = usePath();
+  if (!cases || cases.length === 0) return null;
+  // On a case page of its own, its own section says it.
+  const shown = cases.filter((c) => path !== caseHref(c.caseId));
+  if (shown.length === 0) return null;
+  return (
+    <aside className="sync-trouble" aria-label={t.conflicts.title}>
+      <p>{t.conflicts.waiting(shown.length)}</p>
+      <ul className="sync-trouble__cases">
+        {shown.map((c) => (
+          <li key={c.caseId}>
+            <Link href={caseHref(c.caseId)}>{t.conflicts.caseLink(c.reference)}</Link>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}
+
+function SyncFailure() {
   const s = useSyncStatus();
   const online = useOnline();
   const path = usePath();

@@ -23,6 +23,32 @@ async function readOpenConflicts(caseId: string): Promise<SyncConflict[] | undef
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
+/** A case with at least one open conflict item, for a notice outside its page. */
+export interface CaseWithConflict {
+  caseId: string;
+  reference: string;
+}
+
+async function readCasesWithConflicts(): Promise<CaseWithConflict[] | undefined> {
+  const key = getDataKey();
+  if (!key) return undefined;
+  const rows = await db.conflicts.toArray();
+  const opened = await Dexie.waitFor(Promise.all(rows.map((r) => openConflictRow(key, r))));
+  const caseIds = [...new Set(opened.flatMap((c) => (c !== null && c.resolvedAt === undefined ? [c.caseId] : [])))];
+  const cases = await Promise.all(caseIds.map((id) => getRecord(id, 'case')));
+  return cases
+    .flatMap((c) => (c?.ok ? [{ caseId: c.record.id, reference: c.record.reference }] : []))
+    .sort((a, b) => a.reference.localeCompare(b.reference));
+}
+
+/**
+ * Every case with an open conflict item (a review: they showed only on that case's page, while the
+ * later value applied everywhere). Undefined while loading or locked.
+ */
+export function useCasesWithConflicts(): CaseWithConflict[] | undefined {
+  return useVaultQuery(readCasesWithConflicts, []);
+}
+
 /** Open conflict items of one case; undefined while loading or locked. */
 export function useCaseConflicts(caseId: string): SyncConflict[] | undefined {
   return useVaultQuery(() => readOpenConflicts(caseId), [caseId]);

@@ -41,6 +41,12 @@ export const syncStatus = {
     intro:
       'Voor hetzelfde gegeven kwamen twee verschillende waarden binnen, bewaard op toestellen die niet met elkaar verbonden waren; soms kan Baken niet nagaan of maar één ervan gewijzigd werd. Kies welke waarde klopt; tot dan blijven beide bewaard.',
     item: (what: string) => `Tegenstrijdige wijziging: ${what}`,
+    /** On every screen while cases wait for a choice. */
+    waiting: (n: number) =>
+      n === 1
+        ? 'In 1 dossier moet je kiezen tussen tegenstrijdige wijzigingen. Tot dan geldt er één van de waarden.'
+        : `In ${n} dossiers moet je kiezen tussen tegenstrijdige wijzigingen. Tot dan geldt er telkens één van de waarden.`,
+    caseLink: (reference: string) => `Dossier ${reference}: kiezen`,
     /** Where the differing values are: the case page's section (with the betrokkene's pseudonym), then the field. */
     field: (section: string, field: string) => `${section} — ${field}`,
     section: (title: string, name: string) => `${title} (${name})`,
