@@ -2,7 +2,7 @@
 // A full case folds into about two screens, any section is two taps away from
 // the bottom, every save shows the saved item with focus on it, and a
 // checklist step is one tap.
-import type { Locator, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './axe';
 import { LogbookPage, phone } from './pages/logbook-page';
@@ -32,6 +32,19 @@ async function newCase(logbook: LogbookPage): Promise<string> {
     description: 'Een foto werd doorgestuurd in een klasgroep.',
   });
   return logbook.saveIncident();
+}
+
+/** A second tab of the same logbook on the same device, unlocked, on the case `reference`. */
+async function openInSecondTab(
+  context: BrowserContext,
+  reference: string,
+): Promise<{ other: Page; logbookB: LogbookPage }> {
+  const other = await context.newPage();
+  const logbookB = new LogbookPage(other);
+  await other.goto('/');
+  await logbookB.lock.unlock();
+  await logbookB.openCase(reference);
+  return { other, logbookB };
 }
 
 function menuButton(page: Page): Locator {
@@ -401,11 +414,7 @@ test('two tabs editing one betrokkene: a change saved in one is kept, never sile
   await logbook.addParty({ role: 'afgebeelde jongere', age: '14', expectPseudonym: 'Jongere A' });
 
   // Tab B opens the same case (same logbook, same device) and starts editing Jongere A.
-  const other = await context.newPage();
-  const logbookB = new LogbookPage(other);
-  await other.goto('/');
-  await logbookB.lock.unlock();
-  await logbookB.openCase(reference);
+  const { other, logbookB } = await openInSecondTab(context, reference);
   const partiesB = logbookB.section('Betrokkenen');
   await partiesB.getByRole('button', { name: 'Jongere A aanpassen' }).tap();
 
@@ -458,11 +467,7 @@ test('facts changed in another tab while this one edits them: refused first, the
   await formA.getByRole('textbox', { name: 'Wat gebeurde er?' }).fill('Feiten volgens tab A, na het gesprek.');
   await formA.getByRole('textbox', { name: 'Waarom pas je de feiten aan?' }).fill('Aangevuld na het gesprek.');
 
-  const other = await context.newPage();
-  const logbookB = new LogbookPage(other);
-  await other.goto('/');
-  await logbookB.lock.unlock();
-  await logbookB.openCase(reference);
+  const { other, logbookB } = await openInSecondTab(context, reference);
   const incidentB = logbookB.section('Incident');
   await incidentB.getByRole('button', { name: 'Feiten aanpassen' }).tap();
   const formB = incidentB.getByRole('form', { name: 'Feiten aanpassen' });
