@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'react';
 
 /**
- * `sectionRef` goes on the element around the list (its items are `li` elements); call
+ * `sectionRef` goes on the element whose child list (`ul > li`) holds the items; call
  * `showMoreFrom(shownNow)` when "Toon meer" is pressed, with how many items are shown now.
  * Once more than that are rendered (`rendered`), focus moves into item number `shownNow + 1`.
  */
@@ -15,7 +15,7 @@ export function useShowMoreFocus(rendered: number) {
     const first = from.current;
     if (first === null || rendered <= first) return;
     from.current = null;
-    const item = sectionRef.current?.querySelectorAll('li')[first];
+    const item = sectionRef.current?.querySelectorAll(':scope > ul > li')[first];
     item?.querySelector<HTMLElement>('a[href], button, [tabindex="-1"]')?.focus();
   }, [rendered]);
   return {
