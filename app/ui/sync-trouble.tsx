@@ -30,7 +30,7 @@ function ConflictsWaiting() {
   const path = usePath();
   if (!cases || cases.length === 0) return null;
   // On a case page of its own, its own section says it.
-  const shown = cases.filter((c) => path !== caseHref(c.caseId));
+  const shown = cases.map((c) => ({ ...c, href: caseHref(c.caseId) })).filter((c) => c.href !== path);
   if (shown.length === 0) return null;
   return (
     <aside className="sync-trouble" aria-label={t.conflicts.title}>
@@ -38,7 +38,7 @@ function ConflictsWaiting() {
       <ul className="sync-trouble__cases">
         {shown.map((c) => (
           <li key={c.caseId}>
-            <Link href={caseHref(c.caseId)}>{t.conflicts.caseLink(c.reference)}</Link>
+            <Link href={c.href}>{t.conflicts.caseLink(c.reference)}</Link>
           </li>
         ))}
       </ul>

@@ -39,12 +39,20 @@ export function newDeviceId(): string {
  * stored cannot be read or validated: then sync simply stays off). Needs the
  * vault unlocked (VaultLockedError otherwise).
  */
-export async function loadSyncConfig(): Promise<SyncConfig | undefined> {
+export function loadSyncConfig(): Promise<SyncConfig | undefined> {
+  return readSealedRow(CONFIG_HEADER, syncConfigSchema);
+}
+
+/** A `meta` row sealed under the data key (its id is the row key), validated; undefined when absent or unreadable. */
+async function readSealedRow<T>(
+  header: { kind: string; id: string; schemaVersion: number },
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+): Promise<T | undefined> {
   const key = requireDataKey();
-  const sealed = asSealed((await db.meta.get(CONFIG_KEY))?.value);
+  const sealed = asSealed((await db.meta.get(header.id))?.value);
   if (!sealed) return undefined;
   try {
-    const parsed = syncConfigSchema.safeParse(await decryptRecord(key, CONFIG_HEADER, sealed));
+    const parsed = schema.safeParse(await decryptRecord(key, header, sealed));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
@@ -120,12 +128,5 @@ export async function clearSyncConfig(removedAt?: string): Promise<void> {
 
 /** When this device found itself removed from the worker's device list, if it did and was not connected since. */
 export async function syncRemovedAt(): Promise<string | undefined> {
-  const sealed = asSealed((await db.meta.get(REMOVED_KEY))?.value);
-  if (!sealed) return undefined;
-  try {
-    const parsed = syncRemovedSchema.safeParse(await decryptRecord(requireDataKey(), REMOVED_HEADER, sealed));
-    return parsed.success ? parsed.data.removedAt : undefined;
-  } catch {
-    return undefined;
-  }
+  return (await readSealedRow(REMOVED_HEADER, syncRemovedSchema))?.removedAt;
 }

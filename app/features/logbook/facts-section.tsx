@@ -126,9 +126,6 @@ function EditFactsForm({
   // As stored: a case made before cases carried a Rechtsgebied has none, and saving stamps the one shown.
   // A ref, so "Toch mijn versie bewaren" can move it to the case as now stored and submit in one press.
   const base = useRef(current);
-  // The case as stored now (it follows the database while the form is open).
-  const latest = useRef(current);
-  latest.current = current;
   // The save was refused because a field the worker changed was saved meanwhile elsewhere.
   const [meanwhile, setMeanwhile] = useState(false);
   const links = useCaseLinks();
@@ -198,8 +195,9 @@ function EditFactsForm({
             type="button"
             className="button"
             onClick={(event) => {
-              // What is stored now becomes the base: the worker's fields replace it, nothing else changes.
-              base.current = latest.current;
+              // What is stored now (`current` follows the database) becomes the base: the worker's fields
+              // replace it, nothing else changes.
+              base.current = current;
               event.currentTarget.form?.requestSubmit();
             }}
           >
