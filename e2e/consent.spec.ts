@@ -118,6 +118,12 @@ test('consent releases only the information of the person who may give it', asyn
   await form.getByRole('button', { name: 'Bewaren' }).click();
   await expect(form.getByText('Deze datum ligt in de toekomst.')).toBeVisible();
   await expect(consent.getByRole('article')).toHaveCount(2);
+  // Nor before the case became known ("Bekend sinds" is today here): it cannot be about this incident.
+  await expect(givenOn).toHaveAttribute('min', /^\d{4}-\d{2}-\d{2}$/);
+  await givenOn.fill(new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10));
+  await form.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(form.getByText('Deze datum ligt vóór ‘Bekend sinds’ van dit dossier.')).toBeVisible();
+  await expect(consent.getByRole('article')).toHaveCount(2);
   await form.getByRole('button', { name: 'Annuleren' }).click();
 
   await exports.open();
@@ -344,6 +350,10 @@ test("a case keeps the Rechtsgebied it was made under: changing the device's set
   await chooseRegion('Nederland');
   await logbook.openFromMenu('Logboek');
   await logbook.openNewIncident();
+  // The new incident form says (and lets the worker change) the Rechtsgebied it starts from: the device's.
+  await expect(
+    page.getByRole('group', { name: 'Rechtsgebied van dit dossier' }).getByRole('radio', { name: 'Nederland' }),
+  ).toBeChecked();
   await logbook.fillIncident({
     knownVia: 'Een leerkracht',
     types: ['ongewenste sexting'],

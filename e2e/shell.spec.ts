@@ -27,7 +27,7 @@ test.describe('installable offline shell', () => {
   test('shows "Klaar voor offline gebruik" once, after the first install', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByText('Klaar voor offline gebruik')).toBeVisible();
-    await page.getByRole('button', { name: 'Sluiten' }).click();
+    await page.getByRole('button', { name: 'Melding sluiten' }).click();
     await expect(page.getByText('Klaar voor offline gebruik')).toBeHidden();
     // The notice left with its button: focus is on the screen's heading, not dropped to the page.
     await expect(page.getByRole('heading', { level: 1 })).toBeFocused();

@@ -14,7 +14,7 @@ import type { ConsentGiven } from './records/consent';
 import type { Party } from './records/party';
 
 const KNOWN_ON = '2026-03-11';
-const judgement = (competent: boolean, assessedOn = '2026-03-01'): CompetenceOverride => ({
+const judgement = (competent: boolean, assessedOn = KNOWN_ON): CompetenceOverride => ({
   competent,
   assessedBy: 'CLB-medewerker',
   assessedOn,
@@ -287,6 +287,36 @@ describe('validity over time', () => {
       status: 'niet-geldig',
       reason: 'niet-meer-bevoegd',
     });
+  });
+
+  it('never counts a consent dated before the case became known, and says why', () => {
+    const { party, consent } = setUp(14);
+    const ctx = { jurisdiction: 'vlaanderen', knownOn: KNOWN_ON } as const;
+    const early = consent('jongere', { givenOn: '2026-02-01' });
+    const query = { recipient: 'school', category: 'feiten', onDate: '2026-04-01' } as const;
+    expect(consentRelease([early], party, query, ctx).released).toBe(false);
+    expect(consentValidity(early, party, [early], ctx, '2026-04-01').state).toEqual({
+      status: 'niet-geldig',
+      reason: 'voor-bekend',
+    });
+    // Asked again after the case became known, it counts.
+    const again = consent('jongere', { givenOn: KNOWN_ON });
+    expect(consentRelease([early, again], party, query, ctx).records).toEqual([again]);
+  });
+
+  it('ignores a competence judgement dated before the case became known: it cannot revive the early consent of a child', () => {
+    const { party, consent } = setUp(10, judgement(true, '2026-01-15'));
+    const ctx = { jurisdiction: 'vlaanderen', knownOn: KNOWN_ON } as const;
+    expect(decidersOn(party, ctx, '2026-04-01').basis).toEqual({ kind: 'leeftijd', min: 10, max: 11 });
+    const own = consent('jongere');
+    expect(
+      consentRelease([own], party, { recipient: 'school', category: 'feiten', onDate: '2026-04-01' }, ctx).released,
+    ).toBe(false);
+    // The same judgement dated on the day the case became known counts.
+    const judged = { ...party, competence: judgement(true, KNOWN_ON) };
+    expect(
+      consentRelease([own], judged, { recipient: 'school', category: 'feiten', onDate: '2026-04-01' }, ctx).released,
+    ).toBe(true);
   });
 
   it('lets an adult betrokkene decide about their own name', () => {

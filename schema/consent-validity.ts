@@ -102,6 +102,20 @@ export function isAdultParty(party: Pick<Party, 'role' | 'age'>): boolean {
   return party.role === 'ouder-voogd' || party.role === 'volwassene' || (party.age ?? 0) >= ADULT_AGE;
 }
 
+/**
+ * The competence judgement that counts on `onDate`: from its assessedOn day, and only when it lies on or
+ * after the day the case became known (competence is judged for this matter; an earlier date is a
+ * mistake, and a judgement could otherwise revive consent given before it, see giverCounts).
+ */
+export function effectiveJudgement(
+  party: Pick<Party, 'competence'>,
+  ctx: Pick<ConsentContext, 'knownOn'>,
+  onDate: string,
+): CompetenceOverride | undefined {
+  const judgement = party.competence;
+  return judgement && judgement.assessedOn <= onDate && judgement.assessedOn >= ctx.knownOn ? judgement : undefined;
+}
+
 /** Whose consent is needed for information about `party` on `onDate`. */
 export function decidersOn(
   party: Pick<Party, 'role' | 'age' | 'competence'>,
@@ -112,7 +126,7 @@ export function decidersOn(
   if (party.role === 'ouder-voogd' || party.role === 'volwassene') {
     return { sets: [['jongere']], anyOf: ['jongere'], basis: { kind: 'volwassene' }, overrideNotApplied: false };
   }
-  const override = party.competence && party.competence.assessedOn <= onDate ? party.competence : undefined;
+  const override = effectiveJudgement(party, ctx, onDate);
   const range = ageRangeOn(party, ctx.knownOn, onDate);
   // Someone surely 18 or older decides alone: a competence judgement is about a minor (DOMAIN.md).
   if (range !== undefined && range.min >= ADULT_AGE) {
@@ -201,7 +215,7 @@ function giverCounts(
   deciders: Deciders,
   onDate: string,
 ): boolean {
-  if (!deciders.anyOf.includes(consent.givenBy)) return false;
+  if (consent.givenOn < ctx.knownOn || !deciders.anyOf.includes(consent.givenBy)) return false;
   const atGiving = decidersOn(party, ctx, consent.givenOn);
   if (!atGiving.anyOf.includes(consent.givenBy)) return false;
   if (atGiving.sets.every((set) => set.includes(consent.givenBy))) return true;
@@ -254,6 +268,8 @@ export function consentRelease(
 export type ConsentStatus =
   | { status: 'nog-niet' }
   | { status: 'ingetrokken'; since: string }
+  /** Dated before the case became known (knownOn): it cannot be about this case. */
+  | { status: 'niet-geldig'; reason: 'voor-bekend' }
   /** The giver could not decide when it was given. */
   | { status: 'niet-geldig'; reason: 'niet-bevoegd-bij-geven' }
   /** The giver no longer decides (birthday, judgement). */
@@ -286,6 +302,7 @@ export function consentValidity(
   if (consent.withdrawnOn !== undefined && consent.withdrawnOn <= onDate) {
     return result({ status: 'ingetrokken', since: consent.withdrawnOn });
   }
+  if (consent.givenOn < ctx.knownOn) return result({ status: 'niet-geldig', reason: 'voor-bekend' });
   if (!giverWasEntitled(consent, party, ctx))
     return result({ status: 'niet-geldig', reason: 'niet-bevoegd-bij-geven' });
   if (!deciders.anyOf.includes(consent.givenBy)) return result({ status: 'niet-geldig', reason: 'niet-meer-bevoegd' });

@@ -156,18 +156,25 @@ export function findNames(text: string, owners: readonly NameOwner[]): NameHit[]
   return hits;
 }
 
-/** `text` with every name of `owners` replaced by `replacement(owner)`. */
+/**
+ * `text` with every name of `owners` replaced by `replacement(owner)`. The names of `kept` stay as
+ * typed, also a part they share with an owner ("Peeters" of both), and they win where they overlap:
+ * "Lotte Peeters" of a kept person stays whole when an owner is also called Peeters.
+ */
 export function replaceNames(
   text: string,
   owners: readonly NameOwner[],
   replacement: (owner: NameOwner) => string,
+  kept: readonly NameOwner[] = [],
 ): string {
   const byId = new Map(owners.map((o) => [o.id, o]));
+  const keptIds = new Set(kept.map((o) => o.id));
   let out = '';
   let from = 0;
-  for (const hit of findNames(text, owners)) {
+  // Kept owners first: of two hits on the same words, findNames keeps the first (a stable sort).
+  for (const hit of findNames(text, [...kept, ...owners])) {
     const owner = byId.get(hit.ownerId);
-    if (!owner) continue;
+    if (!owner || keptIds.has(hit.ownerId)) continue;
     // A possessive stays one: "Lottes vriendin" → "Jongere A's vriendin".
     const ending = hit.possessive === undefined ? '' : hit.possessive.startsWith('’') ? '’s' : "'s";
     out += text.slice(from, hit.start) + replacement(owner) + ending;

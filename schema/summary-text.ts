@@ -39,6 +39,8 @@ export interface SummaryLabels {
   basis: Record<'noodtoestand' | 'art-458bis', string>;
   party: (name: string, age: number | undefined) => string;
   sourceConsent: (who: string, givenBy: ConsentGiven['givenBy'], how: string, date: string) => string;
+  /** Appended to sourceConsent when a competence judgement decides who consents. */
+  sourceJudgement: (competent: boolean, by: string, date: string) => string;
   sourceWithout: (basis: string, who: string, date: string) => string;
   justification: (text: string) => string;
   facts: {
@@ -80,9 +82,12 @@ export function partyText(p: PartyLabel, t: SummaryLabels): string {
 
 export function sourceText(source: SummarySource, t: SummaryLabels): string {
   const who = partyText(source.party, t);
-  return source.basis === 'toestemming'
-    ? t.sourceConsent(who, source.givenBy, t.how[source.how], formatDateBe(source.givenOn))
-    : t.sourceWithout(t.basis[source.basis], who, formatDateBe(source.sharedOn));
+  if (source.basis !== 'toestemming') return t.sourceWithout(t.basis[source.basis], who, formatDateBe(source.sharedOn));
+  const judgement = source.judgement;
+  const consent = t.sourceConsent(who, source.givenBy, t.how[source.how], formatDateBe(source.givenOn));
+  return judgement === undefined
+    ? consent
+    : `${consent}${t.sourceJudgement(judgement.competent, judgement.by, formatDateBe(judgement.on))}`;
 }
 
 /** The lines of one fact (most facts are one line; a betrokkene may take more). */

@@ -88,6 +88,8 @@ const labels: SummaryLabels = {
   conversationFormats: identity(conversationFormatSchema.options),
   party: echo,
   sourceConsent: echo,
+  sourceJudgement: (competent: boolean, by: string, date: string) =>
+    ` | oordeel ${String(competent)} | ${by} | ${date}`,
   sourceWithout: echo,
   justification: (text) => `JUSTIFICATION ${text}`,
   facts: {
@@ -254,6 +256,50 @@ describe('buildSummary (examples)', () => {
     const summary = buildSummary(base, 'ouders-voogd', ON, VL);
     expect(summary.sections).toEqual([]);
     expect(summaryToText(summary, labels)).toContain('NOTHING');
+  });
+
+  it("cites the competence judgement a young child's own consent relies on", () => {
+    const child = makeParty({
+      caseId,
+      pseudonym: 'Jongere A',
+      age: 10,
+      competence: { competent: true, assessedBy: 'KV', assessedOn: '2026-03-11', reason: 'Gesprek.' },
+    });
+    const own = makeConsent({ caseId, partyId: child.id, recipient: 'school', categories: ['feiten'] });
+    const summary = buildSummary({ ...base, parties: [child], consents: [own] }, 'school', ON, VL);
+    expect(summary.sections[0]?.sources[0]).toMatchObject({
+      basis: 'toestemming',
+      givenBy: 'jongere',
+      judgement: { competent: true, by: 'KV', on: '2026-03-11' },
+    });
+    expect(summaryToText(summary, labels)).toContain(' | oordeel true | KV | 11/03/2026');
+    // Without the judgement a 10-year-old's own consent releases nothing in Flanders.
+    const { competence: _judged, ...unjudged } = child;
+    expect(buildSummary({ ...base, parties: [unjudged], consents: [own] }, 'school', ON, VL).shared).toEqual([]);
+  });
+
+  it('keeps a shared name whole when an unnamed betrokkene has the same surname', () => {
+    const lotte = makeParty({ caseId, pseudonym: 'Jongere A', realName: 'Lotte Peeters', age: 14 });
+    const an = makeParty({ caseId, role: 'ouder-voogd', pseudonym: 'Ouder A', realName: 'An Peeters' });
+    const kaseNamed = { ...kase, description: 'Lotte Peeters werd afgeperst; An Peeters belde. An was ongerust.' };
+    const consents = [
+      makeConsent({ caseId, partyId: lotte.id, recipient: 'school', categories: ['feiten', 'namen-betrokkenen'] }),
+    ];
+    const text = summaryToText(
+      buildSummary({ ...base, case: kaseNamed, parties: [lotte, an], consents }, 'school', ON, VL),
+      labels,
+    );
+    expect(text).toContain('Lotte Peeters werd afgeperst');
+    // An age typed after a replaced name is not said twice.
+    const withAge = { ...kase, description: 'An (41) belde.' };
+    const aged = { ...an, age: 41 };
+    const once = summaryToText(
+      buildSummary({ ...base, case: withAge, parties: [lotte, aged], consents }, 'school', ON, VL),
+      labels,
+    );
+    expect(once).toContain('ouder-voogd (41) belde.');
+    expect(text).not.toContain('An Peeters');
+    expect(text).not.toMatch(/\bAn\b/);
   });
 
   it('labels a noodtoestand share as without consent, with its justification, on its own day only', () => {

@@ -45,7 +45,13 @@
 // Labels come from the caller (app/i18n), so this file holds no interface text;
 // the plain-text form of a summary is in summary-text.ts.
 import type { Jurisdiction } from './competence';
-import { caseLevelCategories, consentRelease, isCaseLevel, personLevelCategories } from './consent-validity';
+import {
+  caseLevelCategories,
+  consentRelease,
+  decidersOn,
+  isCaseLevel,
+  personLevelCategories,
+} from './consent-validity';
 import { brusselsDayOf } from './follow-up';
 import { latestPerBehaviour } from './latest-flag';
 import { replaceNames } from './name-redaction';
@@ -129,6 +135,8 @@ export type SummarySource =
       givenBy: ConsentGiven['givenBy'];
       how: ConsentGiven['how'];
       givenOn: string;
+      /** The competence judgement that decides who consents for this person (Flanders), cited with it. */
+      judgement?: { competent: boolean; by: string; on: string } | undefined;
     }
   | { basis: 'noodtoestand' | 'art-458bis'; party: PartyLabel; sharedOn: string; justification: string };
 
@@ -337,7 +345,23 @@ export function buildSummary(
   };
   const replacement = options.nameReplacement ?? defaultReplacement;
   const unnamed = parties.filter((p) => !named.has(p.id));
-  const clean = (text: string): string => replaceNames(text, unnamed, (owner) => replacement(label(owner.id)));
+  // A name part shared by a named and an unnamed person ("Peeters" of a named young person and an
+  // unnamed parent) stays: it is released already, and replacing it would garble the named one.
+  const released = parties.filter((p) => named.has(p.id));
+  // "Lotte (14)" becomes "afgebeelde jongere (14)", not "afgebeelde jongere (14) (14)".
+  const clean = (text: string): string =>
+    replaceNames(text, unnamed, (owner) => replacement(label(owner.id)), released).replace(
+      /\((\d{1,3})\)\s*\(\1\)/gu,
+      '($1)',
+    );
+  /** The judgement that decides who consents for the party today (none: the age rule, or not Flanders). */
+  const judgementOf = (partyId: string): { competent: boolean; by: string; on: string } | undefined => {
+    const p = partyById.get(partyId);
+    const basis = p === undefined ? undefined : decidersOn(p, ctx, onDate).basis;
+    return basis?.kind === 'oordeel'
+      ? { competent: basis.override.competent, by: clean(basis.override.assessedBy), on: basis.override.assessedOn }
+      : undefined;
+  };
   const sourceOf = (record: ConsentRecord): SummarySource =>
     record.basis === 'toestemming'
       ? {
@@ -346,6 +370,7 @@ export function buildSummary(
           givenBy: record.givenBy,
           how: record.how,
           givenOn: record.givenOn,
+          judgement: judgementOf(record.partyId),
         }
       : {
           basis: record.basis,

@@ -496,6 +496,22 @@ describe('betrokkenen', () => {
     expect(cleared).not.toHaveProperty('realName');
     expect(cleared.pseudonym).toBe('Jongere A');
   });
+
+  it('refuses a competence judgement dated before the case became known, and changes nothing', async () => {
+    const { kase, party } = await seed();
+    const early = { competent: true, assessedBy: 'AV', assessedOn: '2026-03-10', reason: 'Besproken' };
+    const error = await failure(runOperation('updateParty', { id: party.id, competence: early }));
+    expect(issuesOf(error)).toEqual([{ path: 'competence.assessedOn', message: recordErrors.dateBeforeKnown }]);
+    expect((await listRecords({ kind: 'party', caseId: kase.id }))[0]).not.toHaveProperty('competence');
+    const added = await failure(
+      runOperation('addParty', { caseId: kase.id, role: 'afgebeelde-jongere', age: 10, competence: early }),
+    );
+    expect(issuesOf(added)).toEqual([{ path: 'competence.assessedOn', message: recordErrors.dateBeforeKnown }]);
+    // The day the case became known is fine.
+    await expect(
+      runOperation('updateParty', { id: party.id, competence: { ...early, assessedOn: kase.knownOn } }),
+    ).resolves.toMatchObject({ competence: { assessedOn: '2026-03-11' } });
+  });
 });
 
 describe('consent', () => {
@@ -587,6 +603,23 @@ describe('consent', () => {
     await expect(consentFor(ctx)).resolves.toMatchObject({ givenOn: '2026-03-12' });
   });
 
+  it('refuses a consent dated before the case became known, and writes nothing', async () => {
+    const ctx = await seed();
+    const early = await failure(
+      runOperation('recordConsent', {
+        caseId: ctx.kase.id,
+        partyId: ctx.party.id,
+        recipient: 'school',
+        categories: ['feiten'],
+        givenBy: 'jongere',
+        givenOn: '2026-02-01',
+        how: 'mondeling-genoteerd',
+      }),
+    );
+    expect(issuesOf(early)).toEqual([{ path: 'givenOn', message: recordErrors.dateBeforeKnown }]);
+    expect(await listRecords({ kind: 'consent', caseId: ctx.kase.id })).toEqual([]);
+  });
+
   it('refuses consent for a betrokkene of another case', async () => {
     const ctx = await seed();
     const other = await seed();
@@ -614,6 +647,13 @@ describe('consent', () => {
       const ctx = await seed();
       const error = await failure(share(ctx, { sharedOn: '2099-01-01' }));
       expect(issuesOf(error)).toEqual([{ path: 'sharedOn', message: recordErrors.dateInFuture }]);
+      expect(await listRecords({ kind: 'consent', caseId: ctx.kase.id })).toEqual([]);
+    });
+
+    it('refuses a share dated before the case became known', async () => {
+      const ctx = await seed();
+      const error = await failure(share(ctx, { sharedOn: '2026-03-10' }));
+      expect(issuesOf(error)).toEqual([{ path: 'sharedOn', message: recordErrors.dateBeforeKnown }]);
       expect(await listRecords({ kind: 'consent', caseId: ctx.kase.id })).toEqual([]);
     });
 

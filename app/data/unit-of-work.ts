@@ -134,6 +134,19 @@ export function assertNotFuture(field: string | PropertyKey[], isoDate: string |
 }
 
 /**
+ * A consent, a share without consent or a competence judgement about this case cannot be dated before
+ * the day the case became known (`date.beforeKnown` on `field`; consent-validity.ts never counts one).
+ */
+export function assertNotBeforeKnown(
+  field: string | PropertyKey[],
+  isoDate: string | null | undefined,
+  kase: Pick<Case, 'knownOn'>,
+): void {
+  if (typeof isoDate === 'string' && isoDate < kase.knownOn)
+    throw ruleError(undefined, Array.isArray(field) ? field : [field], recordErrors.dateBeforeKnown);
+}
+
+/**
  * Baken's bounds on a slip of the year in a typed date: at most `years` before today (negative: a
  * "bekend sinds", KNOWN_ON_MAX_YEARS_BACK) or after it (positive: a follow-up or retention date).
  */

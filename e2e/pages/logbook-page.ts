@@ -41,7 +41,7 @@ export class LogbookPage {
     // The one-time "ready for offline use" notice would cover the bottom of the screen.
     const ready = this.page.getByText('Klaar voor offline gebruik');
     await ready.waitFor({ timeout: 5000 }).then(
-      () => this.page.getByRole('button', { name: 'Sluiten' }).click(),
+      () => this.page.getByRole('button', { name: 'Melding sluiten' }).click(),
       () => undefined,
     );
   }

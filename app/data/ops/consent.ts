@@ -9,6 +9,7 @@ import { checkContradictions, contradictionsConfirmed } from '../../../schema/sh
 import { getSettings } from '../settings';
 import { getRecord } from '../store';
 import {
+  assertNotBeforeKnown,
   assertNotFuture,
   check,
   defineOperation,
@@ -35,7 +36,7 @@ async function assertPartyOfCase(caseId: string, partyId: string): Promise<void>
  * (DOMAIN.md). The betrokkene must belong to the case (`consent.partyNotInCase`),
  * and the giver must be able to decide for them on that day under the
  * case's jurisdiction (caseJurisdiction) (`consent.giverNotEntitled*`, consent-validity.ts).
- * `givenOn` may not lie in the future (`date.inFuture`).
+ * `givenOn` may not lie in the future (`date.inFuture`) nor before the case's knownOn (`date.beforeKnown`).
  */
 export const recordConsent = defineOperation({
   input: recordConsentInput,
@@ -44,6 +45,7 @@ export const recordConsent = defineOperation({
     withCase(input.caseId, async (kase) => {
       const now = new Date();
       assertNotFuture('givenOn', input.givenOn, now);
+      assertNotBeforeKnown('givenOn', input.givenOn, kase);
       await assertPartyOfCase(kase.id, input.partyId);
       // Issue 14: a consent from someone who may not give it could never count, so it is refused.
       const party = await getRecord(input.partyId, 'party');
@@ -98,7 +100,8 @@ export const withdrawConsent = defineOperation({
  * noodtoestand names who is best placed to help; whether the young person
  * was told is required; contradicting check answers must be confirmed
  * (`share.warningNotConfirmed`). The app always shows it as sharing without
- * consent; it cannot be withdrawn. `sharedOn` may not lie in the future (`date.inFuture`).
+ * consent; it cannot be withdrawn. `sharedOn` may not lie in the future (`date.inFuture`) nor
+ * before the case's knownOn (`date.beforeKnown`).
  */
 export const recordShareWithoutConsent = defineOperation({
   input: shareWithoutConsentInput,
@@ -107,6 +110,7 @@ export const recordShareWithoutConsent = defineOperation({
     withCase(input.caseId, async (kase) => {
       const now = new Date();
       assertNotFuture('sharedOn', input.sharedOn, now);
+      assertNotBeforeKnown('sharedOn', input.sharedOn, kase);
       if (input.youngPersonInformed.told === 'ja')
         assertNotFuture(['youngPersonInformed', 'on'], input.youngPersonInformed.on, now);
       const found = checkContradictions(input.checks);

@@ -6,6 +6,7 @@ import { addPartyInput, partyFieldsSchema, updatePartyInput } from '../../../sch
 import type { Party } from '../../../schema/records/party';
 import {
   applyPatch,
+  assertNotBeforeKnown,
   assertNotFuture,
   check,
   defineOperation,
@@ -39,6 +40,7 @@ export const addParty = defineOperation({
     withCase(caseId, async (kase) => {
       const now = new Date();
       assertNotFuture(['competence', 'assessedOn'], input.competence?.assessedOn, now);
+      assertNotBeforeKnown(['competence', 'assessedOn'], input.competence?.assessedOn, kase);
       const parties = await okRecords('party', caseId);
       const party: Party = withoutUndefined({
         ...newRecordHead('party', caseId),
@@ -70,8 +72,10 @@ export const updateParty = defineOperation({
       const meanwhile = changedMeanwhile(party, expected);
       if (meanwhile !== undefined) throw ruleError(id, [meanwhile], recordErrors.changedMeanwhile);
       // A competence judgement given now is dated today or earlier; the date stored earlier is not checked again.
-      if (Object.hasOwn(patch, 'competence') && patch.competence?.assessedOn !== party.competence?.assessedOn)
+      if (Object.hasOwn(patch, 'competence') && patch.competence?.assessedOn !== party.competence?.assessedOn) {
         assertNotFuture(['competence', 'assessedOn'], patch.competence?.assessedOn, now);
+        assertNotBeforeKnown(['competence', 'assessedOn'], patch.competence?.assessedOn, kase);
+      }
       // Role and pseudonym are required: undefined there means "unchanged".
       if (patch.role === undefined) delete patch.role;
       if (patch.pseudonym === undefined) delete patch.pseudonym;

@@ -1,6 +1,6 @@
 // The intake fields of a case (new incident and "Feiten aanpassen"): date it
-// became known, how, type(s), school(s) and a short factual description; when
-// editing also the case's Rechtsgebied (a new case gets the device's setting).
+// became known, how, type(s), school(s), the case's Rechtsgebied (a new case
+// starts from the device's setting) and a short factual description.
 import {
   caseFieldsSchema,
   caseTypeSchema,
@@ -34,7 +34,7 @@ export interface CaseValues {
   types: CaseType[];
   schools: string[];
   description: string;
-  /** Editing only: the case's Rechtsgebied (absent: a new case gets the device's setting). */
+  /** The case's Rechtsgebied (a new case starts from the device's setting; absent: not asked). */
   jurisdiction?: Jurisdiction;
 }
 
@@ -123,7 +123,7 @@ export function CaseFields({ form, idPrefix, links, storedKnownOn }: CaseFieldsP
       {values.jurisdiction === undefined ? null : (
         <RadioGroup
           legend={t.facts.jurisdictionLegend}
-          hint={t.facts.jurisdictionHint}
+          hint={storedKnownOn === undefined ? t.facts.jurisdictionHintNew : t.facts.jurisdictionHint}
           name={`${idPrefix}-jurisdiction`}
           options={jurisdictionOptions}
           value={values.jurisdiction}

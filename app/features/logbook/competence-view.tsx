@@ -1,7 +1,7 @@
 import { whoDecides, type Jurisdiction } from '../../../schema/competence';
 import type { Party } from '../../../schema/records/party';
 import { nl } from '../../i18n/catalogue';
-import { ageRangeOn, decidersOn } from '../../../schema/consent-validity';
+import { ageRangeOn, decidersOn, effectiveJudgement } from '../../../schema/consent-validity';
 import { formatDate, todayIso } from '../../ui/dates';
 import { decidersText } from './consent-validity-view';
 
@@ -31,8 +31,18 @@ export function CompetenceView({
   const range = ageRangeOn(party, knownOn, today);
   const deciders = decidersOn(party, { jurisdiction, knownOn }, today);
   // The youngest age the party may have today (none when no age was recorded).
-  const result = whoDecides({ jurisdiction, age: range?.min, override: party.competence });
-  if (!result.known) return <p className="competence">{t.unknownAge}</p>;
+  const judgement = effectiveJudgement(party, { knownOn }, today);
+  const result = whoDecides({ jurisdiction, age: range?.min, override: judgement });
+  // A judgement dated before the case became known never counts (consent-validity.ts): say so, with the way out.
+  const early = party.competence && party.competence.assessedOn < knownOn ? party.competence : undefined;
+  const earlyNote = early ? <p className="callout">{t.beforeKnown(formatDate(early.assessedOn))}</p> : null;
+  if (!result.known)
+    return (
+      <div className="competence">
+        <p>{t.unknownAge}</p>
+        {earlyNote}
+      </div>
+    );
   const adult = result.rule === 'volwassene';
   const who = adult
     ? nl.logbook.consent.adultSelf
@@ -50,6 +60,7 @@ export function CompetenceView({
       {result.override ? (
         <p>{t.assessed(result.override.assessedBy, formatDate(result.override.assessedOn), result.override.reason)}</p>
       ) : null}
+      {earlyNote}
       {result.overrideNotApplied ? <p className="callout">{adult ? t.overrideAdult : t.overrideNotApplied}</p> : null}
     </div>
   );

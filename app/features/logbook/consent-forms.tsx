@@ -193,7 +193,7 @@ export function ConsentForm({
         inline
         {...form.choice('givenBy')}
       />
-      <TextField label={t.givenOn} type="date" max={latestTodayIso()} {...form.text('givenOn')} />
+      <TextField label={t.givenOn} type="date" min={knownOn} max={latestTodayIso()} {...form.text('givenOn')} />
       <ConsentVerdict
         party={party}
         givenBy={form.values.givenBy}
@@ -256,7 +256,7 @@ function givenAnswers(checks: ShareChecksValues) {
   );
 }
 
-export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
+export function ShareForm({ caseId, parties, knownOn, onDone, onCancel }: FormProps & { knownOn: string }) {
   const form = useOperationForm({
     initial: () => ({
       partyId: onlyParty(parties),
@@ -340,7 +340,7 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
         }
         recipientHint={form.values.basis === 'art-458bis' ? ts.recipient458bis : undefined}
       />
-      <TextField label={ts.sharedOn} type="date" max={latestTodayIso()} {...form.text('sharedOn')} />
+      <TextField label={ts.sharedOn} type="date" min={knownOn} max={latestTodayIso()} {...form.text('sharedOn')} />
       <TextAreaField label={ts.justification} hint={ts.justificationHint} required {...form.text('justification')} />
       <NameWarning
         text={form.values.justification}
@@ -373,6 +373,16 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
           setChecks({ bestPlacedToInform });
         }}
       />
+      {/* Right under the check question it resembles, so the difference is seen (and heard) at once. */}
+      {form.values.basis === 'noodtoestand' ? (
+        <TextField
+          label={ts.bestPlacedToHelp}
+          hint={ts.bestPlacedToHelpHint}
+          maxLength={500}
+          required
+          {...form.text('bestPlacedToHelp')}
+        />
+      ) : null}
       {warnings.length > 0 ? (
         <div className="callout callout--danger">
           <p>
@@ -391,15 +401,6 @@ export function ShareForm({ caseId, parties, onDone, onCancel }: FormProps) {
             onChange={(value) => form.set('confirmedWarnings', value.length > 0 ? warnings : [])}
           />
         </div>
-      ) : null}
-      {form.values.basis === 'noodtoestand' ? (
-        <TextField
-          label={ts.bestPlacedToHelp}
-          hint={ts.bestPlacedToHelpHint}
-          maxLength={500}
-          required
-          {...form.text('bestPlacedToHelp')}
-        />
       ) : null}
       <RadioGroup
         legend={ts.informed}

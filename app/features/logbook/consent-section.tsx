@@ -73,7 +73,13 @@ export function ConsentSection({ detail }: { detail: CaseDetail }) {
           </Expander>
           <Expander label={ts.add} danger onSaved={setSaved}>
             {(close, saved) => (
-              <ShareForm caseId={caseId} parties={detail.parties} onDone={() => saved(ts.saved)} onCancel={close} />
+              <ShareForm
+                caseId={caseId}
+                parties={detail.parties}
+                knownOn={detail.case.knownOn}
+                onDone={() => saved(ts.saved)}
+                onCancel={close}
+              />
             )}
           </Expander>
         </div>

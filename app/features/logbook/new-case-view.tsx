@@ -1,6 +1,8 @@
 // New incident in under a minute on a phone: five fields, defaults where they
 // are safe (today), and the text kept as an encrypted draft while typing.
 import { caseTypeSchema, knownViaSchema } from '../../../schema/records/case';
+import { jurisdictionSchema, type Jurisdiction } from '../../../schema/settings';
+import { useStoredSettings } from '../../data/settings';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { caseHref } from '../../shell/case-url';
@@ -20,8 +22,9 @@ import { useState } from 'react';
 const t = nl.logbook;
 export const NEW_CASE_DRAFT = 'case-new';
 
-function fromDraft(fields: DraftFields | null): CaseValues {
+function fromDraft(fields: DraftFields | null, deviceJurisdiction: Jurisdiction): CaseValues {
   const knownVia = knownViaSchema.safeParse(fields?.knownVia);
+  const jurisdiction = jurisdictionSchema.safeParse(fields?.jurisdiction);
   const types = (fields?.types ?? '').split(',').flatMap((value) => {
     const parsed = caseTypeSchema.safeParse(value);
     return parsed.success ? [parsed.data] : [];
@@ -36,15 +39,19 @@ function fromDraft(fields: DraftFields | null): CaseValues {
     types,
     schools: schools.length > 0 ? schools : [''],
     description: fields?.description ?? '',
+    jurisdiction: jurisdiction.success ? jurisdiction.data : deviceJurisdiction,
   };
 }
 
-function toDraft(values: CaseValues): DraftFields {
+function toDraft(values: CaseValues, deviceJurisdiction: Jurisdiction): DraftFields {
   const fields: DraftFields = {
     knownVia: values.knownVia,
     types: values.types.join(','),
     description: values.description,
   };
+  // Like today's date, the device's Rechtsgebied alone is no input worth keeping.
+  if (values.jurisdiction !== undefined && values.jurisdiction !== deviceJurisdiction)
+    fields.jurisdiction = values.jurisdiction;
   // Today's date alone is no input worth keeping.
   if (values.knownOn !== todayIso()) fields.knownOn = values.knownOn;
   values.schools.forEach((school, i) => {
@@ -55,13 +62,21 @@ function toDraft(values: CaseValues): DraftFields {
 
 export function NewCaseView() {
   const draft = useFormDraft(NEW_CASE_DRAFT);
+  // The device's Rechtsgebied is the form's start: waited for, never guessed.
+  const jurisdiction = useStoredSettings()?.jurisdiction;
   return (
     <Page title={t.newTitle}>
       <p className="lead">{t.newIntro}</p>
-      {draft.initial === undefined ? (
+      {draft.initial === undefined || jurisdiction === undefined ? (
         <p>{t.loading}</p>
       ) : (
-        <NewCaseForm initial={draft.initial} onChange={draft.update} onDiscard={draft.discard} saved={draft.saved} />
+        <NewCaseForm
+          initial={draft.initial}
+          jurisdiction={jurisdiction}
+          onChange={draft.update}
+          onDiscard={draft.discard}
+          saved={draft.saved}
+        />
       )}
     </Page>
   );
@@ -69,17 +84,19 @@ export function NewCaseView() {
 
 interface NewCaseFormProps {
   initial: DraftFields | null;
+  /** The device's Rechtsgebied (Instellingen), proposed for the new case. */
+  jurisdiction: Jurisdiction;
   onChange: (fields: DraftFields) => void;
   onDiscard: () => Promise<void>;
   saved: boolean;
 }
 
-function NewCaseForm({ initial, onChange, onDiscard, saved }: NewCaseFormProps) {
+function NewCaseForm({ initial, jurisdiction, onChange, onDiscard, saved }: NewCaseFormProps) {
   const links = useCaseLinks();
   const form = useOperationForm({
-    initial: () => fromDraft(initial),
+    initial: () => fromDraft(initial, jurisdiction),
     ...caseFormOptions(links),
-    onChange: (values) => onChange(toDraft(values)),
+    onChange: (values) => onChange(toDraft(values, jurisdiction)),
     run: async (input) => {
       const created = await runOperation('createCase', caseInput(input));
       await onDiscard();

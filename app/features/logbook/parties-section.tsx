@@ -47,6 +47,7 @@ export function PartiesSection({ detail }: { detail: CaseDetail }) {
             caseId={detail.case.id}
             parties={detail.parties}
             jurisdiction={jurisdiction}
+            knownOn={detail.case.knownOn}
             onDone={(message) => {
               setSaved(message);
               close();
@@ -89,6 +90,7 @@ function PartyCard({
         party={party}
         parties={parties}
         jurisdiction={jurisdiction}
+        knownOn={knownOn}
         onDone={(message) => {
           setEditing(false);
           onSaved(message);
@@ -209,6 +211,7 @@ function PartyForm({
   party,
   parties,
   jurisdiction,
+  knownOn,
   onDone,
   onCancel,
   id,
@@ -217,6 +220,8 @@ function PartyForm({
   party?: Party;
   parties: readonly Party[];
   jurisdiction: Jurisdiction;
+  /** The case's "Bekend sinds": a competence judgement about it is dated from then. */
+  knownOn: string;
   onDone: (message: string) => void;
   onCancel: () => void;
   /** The form element's id (an edit form is found by it to take focus). */
@@ -343,7 +348,13 @@ function PartyForm({
                 maxLength={120}
                 {...competenceText('assessedBy')}
               />
-              <TextField label={tc.assessedOn} type="date" max={latestTodayIso()} {...competenceText('assessedOn')} />
+              <TextField
+                label={tc.assessedOn}
+                type="date"
+                min={knownOn}
+                max={latestTodayIso()}
+                {...competenceText('assessedOn')}
+              />
               <TextAreaField label={tc.reason} {...competenceText('reason')} />
             </div>
           ) : null}

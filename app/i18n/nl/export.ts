@@ -98,6 +98,10 @@ const summaryLabels = {
     givenBy === 'jongere'
       ? `Bron: gedeeld met toestemming van ${who}, ${how}, ${date}`
       : `Bron: gedeeld met toestemming van de ouder/voogd van ${who}, ${how}, ${date}`,
+  sourceJudgement: (competent: boolean, by: string, date: string) =>
+    competent
+      ? `; beoordeeld als bekwaam om zelf te beslissen door ${by} op ${date}`
+      : `; beoordeeld als niet bekwaam om zelf te beslissen door ${by} op ${date}`,
   sourceWithout: (basis: string, who: string, date: string) =>
     `Bron: gedeeld zonder toestemming (${basis}), over ${who}, ${date}`,
   justification: (text: string) => `Verantwoording: ${text}`,

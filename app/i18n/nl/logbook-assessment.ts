@@ -23,6 +23,8 @@ export const competence = {
     volwassene: 'Vanaf 18 jaar is iemand volwassen en beslist zelf over de eigen gegevens.',
   },
   assessed: (by: string, on: string, reason: string) => `Beoordeeld door ${by} op ${on}. Waarom: ${reason}`,
+  beforeKnown: (on: string) =>
+    `Het oordeel over de bekwaamheid (${on}) ligt vóór ‘Bekend sinds’ van dit dossier en telt daarom niet. Pas de datum aan of noteer een nieuw oordeel.`,
   overrideNotApplied:
     'Er is een eigen beoordeling genoteerd, maar de regels voor Nederland kennen geen afwijking. Ze is niet toegepast.',
   overrideAdult:

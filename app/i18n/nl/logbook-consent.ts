@@ -8,6 +8,8 @@ export const consentRules = {
     releasesNothing: 'Geeft niets vrij',
     'nog-niet': 'Nog niet van kracht',
     ingetrokken: (date: string) => `Ingetrokken vanaf ${date}`,
+    'voor-bekend':
+      'Niet geldig: gegeven vóór ‘Bekend sinds’ van dit dossier, dus niet over dit incident. Ze wordt nooit gebruikt. Vraag opnieuw toestemming.',
     'niet-bevoegd-bij-geven':
       'Niet geldig: wie toestemming gaf, kon op die dag niet beslissen. Ze wordt nooit gebruikt.',
     'niet-meer-bevoegd': 'Niet meer geldig: wie toestemming gaf, beslist nu niet (meer). Vraag opnieuw toestemming.',
@@ -44,7 +46,8 @@ export const shareRules = {
   recipient458bis:
     'Art. 458bis van het oude Strafwetboek laat alleen toe de procureur des Konings (parket) te informeren.',
   bestPlacedToHelp: 'Wie (persoon of dienst) kan het best helpen?',
-  bestPlacedToHelpHint: 'Betrek de derde die het meest hulp kan bieden, niet noodzakelijk politie of parket.',
+  bestPlacedToHelpHint:
+    'In een noodtoestand betrek je de derde die het meest hulp kan bieden, niet noodzakelijk politie of parket. Dat kan dezelfde zijn als wie je hierboven noemde.',
   informed: 'Weet de jongere wat je deelt, waarom en wat er daarna gebeurt?',
   informedOptions: { ja: 'ja, de jongere is ingelicht', nee: 'nee, dat kon niet' },
   informedOn: 'Wanneer ingelicht?',

@@ -143,6 +143,8 @@ export const logbook = {
     jurisdictionLegend: 'Rechtsgebied van dit dossier',
     jurisdictionHint:
       'Welke regels gelden voor dit dossier: wie toestemming geeft, wie beslist en welk stappenplan. Kies je een ander, dan beoordeelt Baken de toestemmingen van dit dossier volgens die regels.',
+    jurisdictionHintNew:
+      'Welke regels gelden voor dit dossier: wie toestemming geeft, wie beslist en welk stappenplan. Baken stelt voor wat in Instellingen staat.',
     jurisdictions: { vlaanderen: 'Vlaanderen', nederland: 'Nederland' },
     edit: 'Feiten aanpassen',
     editTitle: 'Feiten aanpassen',

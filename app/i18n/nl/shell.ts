@@ -28,7 +28,8 @@ export const shell = {
     updateWaiting: 'Nieuwe versie beschikbaar',
     reload: 'Herladen',
     reloadHint: 'Bewaar eerst wat je aan het typen bent: herladen vergrendelt Baken.',
-    dismiss: 'Sluiten',
+    // Heard alone it still says what it closes ("Sluiten" of what?).
+    dismiss: 'Melding sluiten',
   },
   notFound: {
     title: 'Pagina niet gevonden',
