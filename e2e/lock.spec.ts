@@ -140,6 +140,25 @@ test.describe('lock screen and session', () => {
     await lock.unlock('een heel nieuwe zin voor later');
   });
 
+  test('"Vergrendelen" locks every open tab, not only its own', async ({ page, context }) => {
+    const lock = new LockPage(page);
+    await page.goto('/');
+    await lock.createVault();
+    await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeVisible();
+    const other = await context.newPage();
+    const lockB = new LockPage(other);
+    await other.goto('/');
+    await lockB.unlock();
+    await expect(other.getByRole('heading', { level: 1, name: 'Logboek' })).toBeVisible();
+
+    await lock.lock();
+    await expect(page.getByRole('heading', { level: 1, name: 'Baken ontgrendelen' })).toBeVisible();
+    // The other tab was not touched, yet it is locked too.
+    await expect(other.getByRole('heading', { level: 1, name: 'Baken ontgrendelen' })).toBeVisible();
+    await expect(other.getByRole('heading', { level: 1, name: 'Logboek' })).toBeHidden();
+    await other.close();
+  });
+
   test('auto-locks after the idle time, with a warning first, and clears the screen', async ({ page }) => {
     await page.clock.install();
     const lock = new LockPage(page);
@@ -152,6 +171,14 @@ test.describe('lock screen and session', () => {
     await search.focus();
     await page.clock.fastForward('04:35');
     const warning = page.getByRole('alertdialog', { name: 'Baken vergrendelt zo' });
+    await expect(warning).toBeVisible();
+    // The worker was typing: focus stays in the field, so the next words are not lost to the button.
+    await expect(search).toBeFocused();
+    await search.pressSequentially('Daarna');
+    await expect(search).toHaveValue('Daarna');
+    await expect(warning).toBeHidden();
+    await search.clear();
+    await page.clock.fastForward('04:35');
     await expect(warning).toBeVisible();
     await expectNoAxeViolations(page, 'idle warning');
     await warning.getByRole('button', { name: 'Blijf aangemeld' }).press('Enter');

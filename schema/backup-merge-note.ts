@@ -11,6 +11,8 @@ const caseFieldNl: Record<string, string> = {
   types: 'soort incident',
   schools: 'scholen',
   description: 'beschrijving',
+  factsHistory: 'eerdere versies van de feiten',
+  jurisdiction: 'rechtsgebied',
   status: 'status',
   retentionUntil: 'bewaren tot',
   closedAt: 'afgesloten op',

@@ -8,6 +8,7 @@ import {
   isFromNewerBaken,
   isNoteworthy,
   jsonNestingDepth,
+  MERGE_FACTS_REASON,
   mergeNoteText,
   planMerge,
 } from './backup';
@@ -94,16 +95,60 @@ describe('merge rules', () => {
 
   it('takes the newer case and names the fields that changed, and keeps the newer local one', () => {
     const kase = makeCase({ updatedAt: early });
-    const newer = { ...kase, status: 'in-rust' as const, description: 'Bijgewerkt.', updatedAt: later };
+    // A real correction keeps the replaced description in factsHistory.
+    const newer = {
+      ...kase,
+      status: 'in-rust' as const,
+      description: 'Bijgewerkt.',
+      factsHistory: [{ text: kase.description, replacedAt: later, reason: 'Aangevuld.' }],
+      updatedAt: later,
+    };
     const plan = planMerge(localOf([kase]), [newer]);
     expect(plan.write).toEqual([newer]);
     expect(plan.counts.casesUpdated).toBe(1);
-    expect(plan.changes[0]?.caseFields).toEqual(['description', 'status']);
+    expect(plan.changes[0]?.caseFields).toEqual(['description', 'factsHistory', 'status']);
 
     const reverse = planMerge(localOf([newer]), [kase]);
     expect(reverse.write).toEqual([]);
     expect(reverse.counts.recordsKept).toBe(1);
     expect(reverse.changes.filter(isNoteworthy)).toEqual([]);
+  });
+
+  it('never loses a description of the facts: the replaced one joins the earlier versions, either way', () => {
+    const base = makeCase({ updatedAt: early, description: 'Eerste versie.' });
+    const mine = {
+      ...base,
+      description: 'Versie van dit toestel.',
+      factsHistory: [{ text: 'Eerste versie.', replacedAt: '2026-03-15T08:00:00.000Z', reason: 'Hier aangevuld.' }],
+      updatedAt: '2026-03-15T08:00:00.000Z',
+    };
+    const theirs = {
+      ...base,
+      description: 'Versie van het andere toestel.',
+      factsHistory: [{ text: 'Eerste versie.', replacedAt: later, reason: 'Daar aangevuld.' }],
+      updatedAt: later,
+    };
+    // The backup's newer case wins; this device's text is kept among the earlier versions.
+    const plan = planMerge(localOf([mine]), [theirs]);
+    const written = plan.write[0] as typeof theirs;
+    expect(written.description).toBe('Versie van het andere toestel.');
+    expect(written.factsHistory.map((v) => v.text)).toEqual([
+      'Eerste versie.',
+      'Eerste versie.',
+      'Versie van dit toestel.',
+    ]);
+    expect(written.factsHistory.at(-1)).toEqual({
+      text: 'Versie van dit toestel.',
+      replacedAt: later,
+      reason: MERGE_FACTS_REASON,
+    });
+    expect(mergeNoteText(plan.changes[0]!)).toContain('eerdere versies van de feiten');
+    // This device's newer case wins; the backup's text is kept with it, and the case is written.
+    const reverse = planMerge(localOf([theirs]), [mine]);
+    expect(reverse.counts.casesUpdated).toBe(1);
+    const kept = reverse.write[0] as typeof theirs;
+    expect(kept.description).toBe('Versie van het andere toestel.');
+    expect(kept.factsHistory.map((v) => v.text)).toContain('Versie van dit toestel.');
   });
 
   it('skips a record that differs only in its stamps', () => {

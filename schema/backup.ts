@@ -14,6 +14,7 @@ import { caseReferenceCounterSchema } from './case-rules';
 import { currentSchemaVersion } from './records';
 import { kindSchema, recordIdSchema, timestampSchema } from './records/base';
 import type { StoredRecord } from './records';
+import type { Case, FactsVersion } from './records/case';
 import type { RecordKind } from './records/base';
 
 export const BACKUP_TYPE = 'baken-backup';
@@ -391,11 +392,22 @@ export function planMerge(local: ReadonlyMap<string, LocalRecord>, incoming: rea
     const theirsAt = stampOf(target);
     const mineAt = stampOf(mine);
     if (theirsAt === undefined || mineAt === undefined || theirsAt <= mineAt) {
+      // This device's case wins, but the backup's other description of the facts is kept with it.
+      const kept = mine.kind === 'case' && target.kind === 'case' ? withFactsOf(mine, target) : mine;
+      if (kept !== mine) {
+        write.push(kept);
+        counts.casesUpdated++;
+        const change = changeOf(mine);
+        if (change) change.caseFields = changedFields(mine, kept);
+        continue;
+      }
       counts.recordsKept++;
       const change = changeOf(mine);
       if (change) bump(change.kept, record.kind);
       continue;
     }
+    // The backup's case wins; this device's own description of the facts goes to its earlier versions.
+    if (mine.kind === 'case' && target.kind === 'case') target = withFactsOf(target, mine);
     write.push(target);
     if (target.kind === 'case') {
       counts.casesUpdated++;
@@ -408,6 +420,33 @@ export function planMerge(local: ReadonlyMap<string, LocalRecord>, incoming: rea
     }
   }
   return { write, counts, changes: [...changes.values()] };
+}
+
+/** The reason stored with a description a backup merge replaced (stored data, like the merge note). */
+export const MERGE_FACTS_REASON = 'Samengevoegd uit een back-up: de andere versie was nieuwer.';
+
+/**
+ * `winner` with every earlier description of both versions, and `loser`'s own description among them
+ * when it differs (dated at the winner's change): a merge never loses a description of the facts. The
+ * same `winner` object when nothing is added. At most the newest 200 versions (the schema's bound).
+ */
+export function withFactsOf(winner: Case, loser: Case): Case {
+  const key = (v: FactsVersion): string => `${v.replacedAt}|${v.text}`;
+  const history = [...(winner.factsHistory ?? [])];
+  const seen = new Set(history.map(key));
+  const add = (v: FactsVersion): void => {
+    if (!seen.has(key(v))) {
+      seen.add(key(v));
+      history.push(v);
+    }
+  };
+  for (const v of loser.factsHistory ?? []) add(v);
+  const texts = new Set(history.map((v) => v.text));
+  if (loser.description !== winner.description && !texts.has(loser.description))
+    add({ text: loser.description, replacedAt: winner.updatedAt, reason: MERGE_FACTS_REASON });
+  if (history.length === (winner.factsHistory ?? []).length) return winner;
+  history.sort((a, b) => a.replacedAt.localeCompare(b.replacedAt));
+  return { ...winner, factsHistory: history.slice(-200) };
 }
 
 /** Top-level fields that differ between two versions of a record (stamps left out). */

@@ -80,4 +80,21 @@ describe('assessFlags per behaviour (issue 15)', () => {
     expect(error?.issues.map((i) => i.message)).toEqual(['consent.partyNotInCase']);
     expect((await readCaseDetail(kase.id))?.assessments).toEqual([]);
   });
+
+  it('refuses an assessment dated before the case became known, and writes nothing', async () => {
+    const { kase } = await newCase();
+    const error = await runOperation('assessFlags', {
+      caseId: kase.id,
+      criteriaVersion: 'nl-oud',
+      answers: unknown,
+      assessedOn: '2026-03-01',
+      flag: 'geel',
+      reasoning: 'r',
+    }).then(
+      () => null,
+      (e: unknown) => e as InvalidRecordError,
+    );
+    expect(error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['assessedOn', 'date.beforeKnown']]);
+    expect((await readCaseDetail(kase.id))?.assessments).toEqual([]);
+  });
 });

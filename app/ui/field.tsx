@@ -74,37 +74,52 @@ type TextFieldProps = Framed<InputHTMLAttributes<HTMLInputElement>> & {
   noticeWhenFull?: boolean;
 };
 
+/** "Dit veld is vol …" under a field whose value reached its maxLength (when asked for). */
+function FullNotice({ when, maxLength, value }: { when: boolean; maxLength?: number | undefined; value: unknown }) {
+  return when && maxLength !== undefined && typeof value === 'string' && value.length >= maxLength ? (
+    <p role="alert" className="field__full">
+      {shell.fieldFull(maxLength)}
+    </p>
+  ) : null;
+}
+
 export function TextField({ id, label, hint, error, disabled, noticeWhenFull = true, ...input }: TextFieldProps) {
-  const { maxLength, value } = input;
-  const full = noticeWhenFull && maxLength !== undefined && typeof value === 'string' && value.length >= maxLength;
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       {(ids) => (
         <>
           <input {...controlProps(ids, error)} {...input} {...waiting(disabled)} />
-          {full ? (
-            <p role="alert" className="field__full">
-              {shell.fieldFull(maxLength)}
-            </p>
-          ) : null}
+          <FullNotice when={noticeWhenFull} maxLength={input.maxLength} value={input.value} />
         </>
       )}
     </FieldFrame>
   );
 }
 
-type TextAreaFieldProps = Framed<TextareaHTMLAttributes<HTMLTextAreaElement>>;
+/** Like TextField's: false where the form says it in its own words (the facts, a note). */
+type TextAreaFieldProps = Framed<TextareaHTMLAttributes<HTMLTextAreaElement>> & { noticeWhenFull?: boolean };
 
-export function TextAreaField({ id, label, hint, error, disabled, ...textarea }: TextAreaFieldProps) {
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  error,
+  disabled,
+  noticeWhenFull = true,
+  ...textarea
+}: TextAreaFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       {(ids) => (
-        <textarea
-          {...controlProps(ids, error)}
-          className="field__input field__textarea"
-          {...textarea}
-          {...waiting(disabled)}
-        />
+        <>
+          <textarea
+            {...controlProps(ids, error)}
+            className="field__input field__textarea"
+            {...textarea}
+            {...waiting(disabled)}
+          />
+          <FullNotice when={noticeWhenFull} maxLength={textarea.maxLength} value={textarea.value} />
+        </>
       )}
     </FieldFrame>
   );

@@ -4,7 +4,15 @@ import { recordErrors } from '../../../schema/errors';
 import { assessFlagsInput } from '../../../schema/records/assessment';
 import type { FlagAssessment } from '../../../schema/records/assessment';
 import { getRecord } from '../store';
-import { assertNotFuture, check, defineOperation, newRecordHead, ruleError, withCase } from '../unit-of-work';
+import {
+  assertNotBeforeKnown,
+  assertNotFuture,
+  check,
+  defineOperation,
+  newRecordHead,
+  ruleError,
+  withCase,
+} from '../unit-of-work';
 
 const CRITERIA: Record<FlagAssessment['criteriaVersion'], readonly string[]> = {
   '2021': criteria2021Ids,
@@ -27,6 +35,8 @@ export const assessFlags = defineOperation({
     withCase(input.caseId, async (kase) => {
       const now = new Date();
       assertNotFuture('assessedOn', input.assessedOn, now);
+      // An assessment of this incident is made once it is known.
+      assertNotBeforeKnown('assessedOn', input.assessedOn, kase);
       const assessment: FlagAssessment = {
         ...newRecordHead('assessment', kase.id),
         criteriaVersion: input.criteriaVersion,

@@ -30,8 +30,22 @@ export function lockAndFocus(): void {
   });
 }
 
+// "Vergrendelen" locks Baken in every tab of this browser: a second tab must not stay open on a case
+// once the worker locked. The idle and hidden locks stay per tab, since another tab may be in use.
+const lockChannel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('baken-lock');
+
+/** The lock button: this tab and every other open tab (each stores its pending drafts first). */
+export function lockEverywhere(): void {
+  lockChannel?.postMessage('lock');
+  lockAndFocus();
+}
+
 export function useHiddenLock(): void {
   useEffect(() => {
+    if (lockChannel)
+      lockChannel.onmessage = (event: MessageEvent) => {
+        if (event.data === 'lock' && isUnlocked()) lockAndFocus();
+      };
     let hiddenAt: number | null = null;
     let timer: number | undefined;
     const onVisibility = () => {

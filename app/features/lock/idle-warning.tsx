@@ -1,24 +1,43 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { nl } from '../../i18n/core';
 
-/** Warns before the idle lock; "Blijf aangemeld" keeps the session. */
+/** Whether focus is where the worker types: the warning must not take the next keystrokes. */
+function typingIn(element: Element | null): boolean {
+  return (
+    element instanceof HTMLTextAreaElement ||
+    (element instanceof HTMLElement && element.isContentEditable) ||
+    (element instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(element.type))
+  );
+}
+
+/**
+ * Warns before the idle lock; "Blijf aangemeld" keeps the session, and so does any activity. While
+ * the worker types in a field the warning leaves focus there (the next words would go to the button
+ * and be lost, a phone would close its keyboard) and is said by a live region instead.
+ */
 export function IdleWarning({ secondsLeft, onStay }: { secondsLeft: number; onStay: () => void }) {
   const button = useRef<HTMLButtonElement>(null);
+  const [typing] = useState(() => typingIn(document.activeElement));
   useEffect(() => {
     // Focus comes back where it was (the field being typed in) when the warning goes, by the button
     // or by any activity; it never falls to the page.
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const own = button.current;
-    own?.focus();
+    if (!typing) own?.focus();
     return () => {
       const active = document.activeElement;
       if (before?.isConnected && (active === null || active === document.body || active === own)) before.focus();
     };
-  }, []);
+  }, [typing]);
   return (
     <div className="idle-warning" role="alertdialog" aria-labelledby="idle-title" aria-describedby="idle-body">
       <h2 id="idle-title">{nl.lock.idleTitle}</h2>
       <p id="idle-body">{nl.lock.idleBody(secondsLeft)}</p>
+      {typing ? (
+        <p role="alert" className="visually-hidden">
+          {nl.lock.idleWhileTyping}
+        </p>
+      ) : null}
       <button ref={button} type="button" className="button button--primary" onClick={onStay}>
         {nl.lock.stay}
       </button>

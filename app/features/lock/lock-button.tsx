@@ -1,6 +1,6 @@
 import { useVaultState } from '../../data/vault-hooks';
 import { nl } from '../../i18n/core';
-import { lockAndFocus } from './hidden-lock';
+import { lockEverywhere } from './hidden-lock';
 
 /** Always within reach while unlocked: locks at once. */
 export function LockButton() {
@@ -10,8 +10,8 @@ export function LockButton() {
     <button
       type="button"
       className="button button--on-brand"
-      // This button leaves with the unlocked screen: the lock screen's heading takes focus.
-      onClick={lockAndFocus}
+      // This button leaves with the unlocked screen: the lock screen's heading takes focus. Other tabs lock too.
+      onClick={lockEverywhere}
     >
       <svg
         aria-hidden="true"

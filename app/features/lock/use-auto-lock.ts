@@ -37,6 +37,8 @@ export function useAutoLock(active: boolean): AutoLockState {
     lastActivity.current = Date.now();
     const onActivity = () => {
       lastActivity.current = Date.now();
+      // The warning goes at once, not at the next tick (React skips the update when none is shown).
+      setSecondsLeft(null);
     };
     for (const name of activityEvents) window.addEventListener(name, onActivity, { capture: true, passive: true });
 

@@ -181,6 +181,7 @@ export function CaseFields({ form, idPrefix, links, storedKnownOn }: CaseFieldsP
           .filter(Boolean)
           .join(' ')}
         maxLength={DEFAULT_TEXT_MAX}
+        noticeWhenFull={false}
         required
         {...form.text('description')}
       />

@@ -172,6 +172,7 @@ function CorrectForm({
         label={t.correctedText}
         hint={roomLeft(form.values.text.length)}
         maxLength={NOTE_MAX}
+        noticeWhenFull={false}
         {...form.text('text')}
       />
       <AtMaximum length={form.values.text.length} />
@@ -259,6 +260,7 @@ function NoteForm({
         label={t.text}
         hint={[t.textHint, roomLeft(form.values.text.length)].filter(Boolean).join(' ')}
         maxLength={NOTE_MAX}
+        noticeWhenFull={false}
         {...form.text('text')}
       />
       <AtMaximum length={form.values.text.length} />

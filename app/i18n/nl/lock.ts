@@ -74,6 +74,7 @@ export const lock = {
   lockNow: 'Vergrendelen',
   idleTitle: 'Baken vergrendelt zo',
   idleBody: (seconds: number) => `Je was een tijd niet actief. Over ${seconds} seconden vergrendelt Baken.`,
+  idleWhileTyping: 'Baken vergrendelt zo. Typ gewoon verder om aangemeld te blijven.',
   stay: 'Blijf aangemeld',
   loading: 'Baken laden…',
   /** Setup screen: join an existing logbook from another device (issue 20). */

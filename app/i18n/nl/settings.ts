@@ -64,7 +64,7 @@ export const settings = {
     modeLegend: 'Hoe lees je de back-up in?',
     modeMerge: 'Samenvoegen met dit logboek',
     modeMergeHint:
-      'Nieuwe dossiers komen erbij; bij een dossier dat hier al staat, wint de nieuwste versie en komen alle notities samen. Er gaat niets verloren.',
+      'Nieuwe dossiers komen erbij. Bij een dossier dat hier al staat, wint per onderdeel de nieuwste versie; alle notities komen samen en een vervangen beschrijving van de feiten blijft bij Eerdere versies.',
     modeRestore: 'Terugzetten in een leeg logboek',
     modeRestoreHint: 'Voor een nieuw toestel: alles uit de back-up komt terug, ook het logboek van acties.',
     passphrase: 'Wachtwoordzin van de back-up',
