@@ -15,16 +15,21 @@ import { handOverLead } from './lead-handover';
 import { keyFingerprint, signJson } from './seal';
 import {
   acceptJoinRequest,
+  cancelInvite,
   createInvite,
   createTeam,
+  declineJoinRequest,
   isAdmitted,
   joinTeam,
+  listOpenInvites,
   pendingJoinRequests,
   removeMember,
 } from './team';
 
 let couch: TestCouch;
 const realFetch = globalThis.fetch;
+/** While true the team server cannot be reached (the request fails as fetch does without a network). */
+let unreachable = false;
 
 beforeAll(async () => {
   couch = await startTestCouch();
@@ -33,9 +38,11 @@ beforeAll(async () => {
   await couch.createAccount('wim', 'pw-wim', { team: 'clb-test', role: 'medewerker' });
   await couch.createAccount('ida', 'pw-ida', { team: 'clb-test', role: 'auditor' });
   // The app reaches the server at same-origin /sync/; here that is the test server.
-  vi.stubGlobal('fetch', (input: string, init?: RequestInit) =>
-    realFetch(input.startsWith('/sync/') ? couch.url + input.slice('/sync/'.length) : input, init),
-  );
+  vi.stubGlobal('fetch', (input: string, init?: RequestInit) => {
+    if (!input.startsWith('/sync/')) return realFetch(input, init);
+    if (unreachable) return Promise.reject(new TypeError('fetch failed'));
+    return realFetch(couch.url + input.slice('/sync/'.length), init);
+  });
 });
 
 afterAll(async () => {
@@ -44,6 +51,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
+  unreachable = false;
   teamCreatedHooks.length = 0;
   memberRemovedHooks.length = 0;
   memberAdmittedHooks.length = 0;
@@ -234,5 +242,78 @@ describe('a team: create, invite, join, admit, tamper, remove', () => {
     expect(removal.list.version).toBe(5);
     expect((await as(lea, () => checkMembers())).list).toEqual(removal.list);
     expect((await as(ida, () => checkMembers())).removed).toBe(true);
+  });
+});
+
+describe('withdrawing an invite', () => {
+  const team = { team: 'clb-drie' };
+  const serverDoc = async (id: string) => (await couch.request('GET', `baken-team-clb-drie-members/${id}`)).status;
+
+  it('deletes it on the server before forgetting it here; without the server both stay and the code works', async () => {
+    await couch.createTeam('clb-drie');
+    await couch.createAccount('lea', 'pw-lea', { team: 'clb-drie', role: 'coordinator' });
+    await couch.createAccount('wim', 'pw-wim', { team: 'clb-drie', role: 'medewerker' });
+    const lea = await new Device().init();
+    const wim = await new Device().init();
+    await as(lea, () => createTeam({ ...team, account: 'lea', password: 'pw-lea', name: 'Lea', role: 'coordinator' }));
+    const first = await as(lea, () => createInvite('medewerker'));
+    const second = await as(lea, () => createInvite('auditor'));
+
+    // The lead's list of open invites: role and expiry, never the code.
+    const listed = await as(lea, () => listOpenInvites());
+    expect(listed).toEqual([
+      { hex: first.hex, role: 'medewerker', expiresAt: first.expiresAt },
+      { hex: second.hex, role: 'auditor', expiresAt: second.expiresAt },
+    ]);
+    expect(JSON.stringify(listed)).not.toContain('secret');
+
+    // The server cannot be reached: the withdrawal fails, and says so; nothing is forgotten.
+    unreachable = true;
+    await expect(as(lea, () => cancelInvite(first.hex))).rejects.toMatchObject({ code: 'sync.unreachable' });
+    unreachable = false;
+    expect((await as(lea, () => listOpenInvites())).map((i) => i.hex)).toEqual([first.hex, second.hex]);
+    expect(await serverDoc(`invite-${first.hex}`)).toBe(200);
+
+    // With the server: withdrawn there and here; the code is refused.
+    await as(lea, () => cancelInvite(first.hex));
+    expect(await serverDoc(`invite-${first.hex}`)).toBe(404);
+    expect((await as(lea, () => listOpenInvites())).map((i) => i.hex)).toEqual([second.hex]);
+    await expect(
+      as(wim, () => joinTeam({ ...team, account: 'wim', password: 'pw-wim', name: 'Wim', code: first.code })),
+    ).rejects.toMatchObject({ code: 'team.invite.unknown' });
+
+    // An invite already gone from the server (deleted there, or withdrawn by a first try that lost its answer)
+    // is withdrawn here without complaint.
+    const { json } = await couch.request('GET', `baken-team-clb-drie-members/invite-${second.hex}`);
+    const rev = (json as { _rev: string })._rev;
+    await couch.request('DELETE', `baken-team-clb-drie-members/invite-${second.hex}?rev=${rev}`);
+    await as(lea, () => cancelInvite(second.hex));
+    expect(await as(lea, () => listOpenInvites())).toEqual([]);
+  });
+
+  it('refusing a join request without the server fails, and the request stays until the server confirms', async () => {
+    const lea = await new Device().init();
+    const cas = await new Device().init();
+    await couch.createTeam('clb-vier');
+    await couch.createAccount('lea4', 'pw-lea4', { team: 'clb-vier', role: 'coordinator' });
+    await couch.createAccount('cas4', 'pw-cas4', { team: 'clb-vier', role: 'medewerker' });
+    const four = { team: 'clb-vier' };
+    await as(lea, () =>
+      createTeam({ ...four, account: 'lea4', password: 'pw-lea4', name: 'Lea', role: 'coordinator' }),
+    );
+    const offer = await as(lea, () => createInvite('medewerker'));
+    await as(cas, () => joinTeam({ ...four, account: 'cas4', password: 'pw-cas4', name: 'Cas', code: offer.code }));
+    expect((await as(lea, () => pendingJoinRequests())).map((r) => r.member.name)).toEqual(['Cas']);
+
+    unreachable = true;
+    await expect(as(lea, () => declineJoinRequest(offer.hex))).rejects.toMatchObject({ code: 'sync.unreachable' });
+    unreachable = false;
+    expect((await as(lea, () => pendingJoinRequests())).map((r) => r.member.name)).toEqual(['Cas']);
+
+    await as(lea, () => declineJoinRequest(offer.hex));
+    expect(await as(lea, () => pendingJoinRequests())).toEqual([]);
+    expect(await as(lea, () => listOpenInvites())).toEqual([]);
+    const docs = await couch.request('GET', `baken-team-clb-vier-members/join-${offer.hex}`);
+    expect(docs.status).toBe(404);
   });
 });

@@ -128,13 +128,25 @@ async function getOrUndefined<T>(creds: SyncCredentials, id: string): Promise<T 
   }
 }
 
-async function deleteDoc(creds: SyncCredentials, id: string): Promise<void> {
-  try {
+/** Deletes a server document; one already gone counts as deleted. Rejects with SyncError otherwise. */
+async function removeDoc(creds: SyncCredentials, id: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
     const doc = await getOrUndefined<SealedDoc>(creds, id);
-    if (doc?._rev) await couchRequest(creds, 'DELETE', `${id}?rev=${encodeURIComponent(doc._rev)}`);
-  } catch {
-    // Best effort: an unusable leftover (sealed, expired) harms no one.
+    if (!doc?._rev) return;
+    try {
+      await couchRequest(creds, 'DELETE', `${id}?rev=${encodeURIComponent(doc._rev)}`);
+      return;
+    } catch (error) {
+      if (error instanceof SyncError && error.code === 'sync.notFound') return;
+      // Deleted or changed in between: read it again.
+      if (!(error instanceof SyncError && error.code === 'sync.conflict') || attempt >= 2) throw error;
+    }
   }
+}
+
+async function deleteDoc(creds: SyncCredentials, id: string): Promise<void> {
+  // Best effort (after an admission): an unusable leftover (sealed, expired) harms no one.
+  await removeDoc(creds, id).catch(() => undefined);
 }
 
 async function requireConfig(): Promise<TeamConfig> {
@@ -243,18 +255,36 @@ export async function createInvite(role: TeamRole): Promise<InviteOffer> {
   return { code: formatCode(secret), role, expiresAt: new Date(expiresAt), hex };
 }
 
-/** The lead's device: the invites not yet used, cancelled or expired. */
-export async function listOpenInvites(): Promise<OpenInvite[]> {
+async function liveInvites(): Promise<OpenInvite[]> {
   const now = Date.now();
   return (await openInvites()).filter((i) => i.expiresAt > now);
 }
 
-/** The lead's device: withdraws an invite (its code no longer works). */
+/** An open invite as the lead's screen may show it: never its code (the secret stays in the sealed row). */
+export interface InviteSummary {
+  hex: string;
+  role: TeamRole;
+  expiresAt: Date;
+}
+
+/** The lead's device: the invites made here and not yet admitted, withdrawn or expired (local, works offline). */
+export async function listOpenInvites(): Promise<InviteSummary[]> {
+  return (await liveInvites()).map(({ hex, role, expiresAt }) => ({ hex, role, expiresAt: new Date(expiresAt) }));
+}
+
+/**
+ * The lead's device: withdraws an invite, so its code no longer works. The invite and any join request
+ * are deleted on the server first (one already gone counts as deleted), and only then forgotten here.
+ * Rejects with SyncError (offline, unreachable, refused) when the server did not confirm: the invite then
+ * stays open here and on the server, and its code still works until it is withdrawn or expires.
+ */
 export async function cancelInvite(hex: string): Promise<void> {
   const config = await requireConfig();
+  const creds = teamCreds(config, 'members');
+  // The invite first: without it the code is refused, even if the request's delete fails below.
+  await removeDoc(creds, inviteId(hex));
+  await removeDoc(creds, joinId(hex));
   await saveInvites((await openInvites()).filter((i) => i.hex !== hex));
-  await deleteDoc(teamCreds(config, 'members'), inviteId(hex));
-  await deleteDoc(teamCreds(config, 'members'), joinId(hex));
 }
 
 export interface JoinRequest {
@@ -283,7 +313,7 @@ async function readJoinRequest(config: TeamConfig, invite: OpenInvite): Promise<
 export async function pendingJoinRequests(): Promise<JoinRequest[]> {
   const config = await requireConfig();
   const out: JoinRequest[] = [];
-  for (const invite of await listOpenInvites()) {
+  for (const invite of await liveInvites()) {
     const request = await readJoinRequest(config, invite);
     if (request) out.push(request);
   }
@@ -307,7 +337,7 @@ async function publishChange(config: TeamConfig, change: (list: MemberList) => M
 /** The lead's device: admits the person of a join request with the invite's role; the list gets version + 1. */
 export async function acceptJoinRequest(hex: string): Promise<MemberList> {
   const config = await requireConfig();
-  const invite = (await listOpenInvites()).find((i) => i.hex === hex);
+  const invite = (await liveInvites()).find((i) => i.hex === hex);
   if (!invite) throw new TeamError('team.invite.expired');
   const request = await readJoinRequest(config, invite);
   if (!request) throw new TeamError('team.join.invalid');
@@ -340,7 +370,10 @@ export async function acceptJoinRequest(hex: string): Promise<MemberList> {
   return list;
 }
 
-/** The lead's device: refuses a join request (the code then no longer works). */
+/**
+ * The lead's device: refuses a join request (the code then no longer works). Like cancelInvite, it needs
+ * the server: offline it rejects and the request stays.
+ */
 export function declineJoinRequest(hex: string): Promise<void> {
   return cancelInvite(hex);
 }

@@ -10,6 +10,7 @@ import {
   type InviteOffer,
   type JoinRequest,
 } from '../../data/team/team';
+import { errorCode } from '../../data/errors';
 import { team as t, teamRoleLabels } from '../../i18n/nl/team';
 import { RadioGroup } from '../../ui/choice-group';
 import { OneTimeCode } from '../../ui/one-time-code';
@@ -17,14 +18,23 @@ import { StatusLines, dateTime, roleOptions, teamErrorText, useSubmit } from './
 import { Button } from '../../ui/button';
 import { firstControl, useFocusAfterSwap } from '../../ui/focus';
 
+/** Why withdrawing or refusing failed: no connection to the team server, or the server's own answer. */
+function failureReason(caught: unknown, needsServer: string): string {
+  const code = errorCode(caught);
+  return code === 'sync.offline' || code === 'sync.unreachable' ? needsServer : teamErrorText(caught);
+}
+
 /** The lead creates an invite code for a role, copies or cancels it. */
 export function InvitePanel({ requests }: { requests: JoinRequest[] | null }) {
   const headingId = useId();
   const [role, setRole] = useState<TeamRole>('medewerker');
   const [offer, setOffer] = useState<InviteOffer | null>(null);
   const [notice, setNotice] = useState('');
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   const { busy, error, submit } = useSubmit(async () => {
     setNotice('');
+    setFailure(null);
     setOffer(await createInvite(role));
   });
   // Back from the code to the form (another code, withdrawn, used): focus goes to the chosen role.
@@ -36,8 +46,23 @@ export function InvitePanel({ requests }: { requests: JoinRequest[] | null }) {
       () => section.current,
     );
     setOffer(null);
+    setFailure(null);
     setNotice(message);
   };
+  /** Withdraws on the server first (cancelInvite): offline the code stays on screen, and still works. */
+  async function withdraw(shown: InviteOffer) {
+    setWithdrawing(true);
+    setFailure(null);
+    setNotice('');
+    try {
+      await cancelInvite(shown.hex);
+      closeOffer(t.inviteCancelled);
+    } catch (caught) {
+      setFailure(t.inviteNotCancelled(failureReason(caught, t.cancelNeedsServer), dateTime.format(shown.expiresAt)));
+    } finally {
+      setWithdrawing(false);
+    }
+  }
   // A code someone joined with is no longer valid: once its request is listed, the code goes.
   const usedBy = offer ? requests?.find((request) => request.hex === offer.hex) : undefined;
   if (usedBy) closeOffer(t.inviteUsed(usedBy.member.name));
@@ -53,19 +78,12 @@ export function InvitePanel({ requests }: { requests: JoinRequest[] | null }) {
           copyLabel={t.inviteCopy}
           onCopied={(copied) => setNotice(copied ? t.inviteCopied : '')}
         >
-          <button type="button" className="button" onClick={() => closeOffer('')}>
+          <Button type="button" className="button" disabled={withdrawing} onClick={() => closeOffer('')}>
             {t.inviteAnother}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              void cancelInvite(offer.hex);
-              closeOffer(t.inviteCancelled);
-            }}
-          >
-            {t.inviteCancel}
-          </button>
+          </Button>
+          <Button type="button" className="button" disabled={withdrawing} onClick={() => void withdraw(offer)}>
+            {withdrawing ? t.inviteCancelBusy : t.inviteCancel}
+          </Button>
         </OneTimeCode>
       ) : (
         <form
@@ -90,7 +108,7 @@ export function InvitePanel({ requests }: { requests: JoinRequest[] | null }) {
           </div>
         </form>
       )}
-      <StatusLines error={error} notice={notice} />
+      <StatusLines error={error ?? failure} notice={notice} />
     </section>
   );
 }
@@ -122,7 +140,9 @@ export function RequestsPanel({
       );
       onChanged(admit ? t.admitted(request.member.name) : t.declined(request.member.name));
     } catch (caught) {
-      setError(teamErrorText(caught));
+      setError(
+        admit ? teamErrorText(caught) : t.notDeclined(request.member.name, failureReason(caught, t.declineNeedsServer)),
+      );
     } finally {
       setBusy(false);
     }

@@ -72,6 +72,12 @@ export const team = {
   inviteCopied: 'De code is gekopieerd.',
   inviteCancel: 'Uitnodiging intrekken',
   inviteCancelled: 'De uitnodiging is ingetrokken.',
+  inviteCancelBusy: 'Intrekken…',
+  /** Withdrawing failed: the invite is still on the server, so its code still works. */
+  inviteNotCancelled: (reason: string, time: string) =>
+    `De uitnodiging is niet ingetrokken. ${reason} Tot ze ingetrokken is, werkt de code nog (uiterlijk tot ${time}).`,
+  /** Why withdrawing failed when the team server could not be reached. */
+  cancelNeedsServer: 'Intrekken kan alleen met verbinding met de teamserver. Probeer opnieuw zodra die er is.',
   /** The code shown was used: its join request is under "Aanvragen". */
   inviteUsed: (name: string) => `De uitnodigingscode is gebruikt door ${name}.`,
   requestsTitle: 'Aanvragen',
@@ -84,6 +90,8 @@ export const team = {
   decline: (name: string) => `Aanvraag van ${name} weigeren`,
   admitted: (name: string) => `${name} staat nu in de ledenlijst.`,
   declined: (name: string) => `De aanvraag van ${name} is geweigerd.`,
+  notDeclined: (name: string, reason: string) => `De aanvraag van ${name} is niet geweigerd. ${reason}`,
+  declineNeedsServer: 'Weigeren kan alleen met verbinding met de teamserver. Probeer opnieuw zodra die er is.',
   remove: (name: string) => `${name} uit het team halen`,
   removeTitle: (name: string) => `${name} uit het team halen?`,
   removeConfirm: 'Uit het team halen',
