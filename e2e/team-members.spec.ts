@@ -1,10 +1,13 @@
 // Issue 21: a team of four (lead, medewerker, coördinator, auditor) made in
 // the UI, each in their own browser context; every device verifies the same
-// signed member list; a list the server admin rewrites is refused.
+// signed member list; a list the server admin rewrites is refused. And the
+// lead withdraws invite codes: without the team server the code stays and
+// still works, an earlier code is listed (never shown again) and withdrawn,
+// and a withdrawn code is refused on join.
 import { expectNoAxeViolations } from './axe';
 import { cspViolations } from './fixtures';
 import { phone } from './pages/logbook-page';
-import { closeTeam, expect, setUpTeam, test } from './team-fixtures';
+import { closeTeam, createTeam, expect, newPerson, newServerTeam, setUpTeam, test } from './team-fixtures';
 
 test('four people form a team, see the same signed list, and a tampered list is refused', async ({
   browser,
@@ -130,4 +133,73 @@ test('four people form a team, see the same signed list, and a tampered list is 
   await expect(ida.team.section.getByRole('form', { name: 'Een team aanmaken' })).toBeVisible();
   await expectNoAxeViolations(ida.page, 'team create form');
   await closeTeam(people);
+});
+
+test('the lead withdraws invite codes: offline the code stays and still works; an earlier code is listed and withdrawn', async ({
+  browser,
+  baseURL,
+  syncServer,
+}) => {
+  test.setTimeout(240_000);
+  const teamId = await newServerTeam(syncServer);
+  const lead = await newPerson(browser, baseURL!, syncServer, teamId, { name: 'Lea', role: 'coordinator' });
+  const wim = await newPerson(browser, baseURL!, syncServer, teamId, { name: 'Wim', role: 'medewerker' });
+  await createTeam(lead, teamId);
+  const panel = lead.team.invitePanel();
+  const shownCode = panel.getByRole('status', { name: 'Uitnodigingscode' });
+  const alert = panel.getByRole('alert');
+  const first = await lead.team.makeInvite('medewerker');
+
+  // The team server cannot be reached (the proxy answers 503): withdrawing fails, says so, and keeps the code.
+  await lead.page.route('**/sync/**', (route) => route.fulfill({ status: 503, body: '' }));
+  await panel.getByRole('button', { name: 'Uitnodiging intrekken' }).click();
+  await expect(alert).toContainText('De uitnodiging is niet ingetrokken.');
+  await expect(alert).toContainText('Intrekken kan alleen met verbinding met de teamserver.');
+  await expect(alert).toContainText('Tot ze ingetrokken is, werkt de code nog');
+  await expect(shownCode).toHaveText(first);
+  await expect(panel.getByRole('button', { name: 'Uitnodiging intrekken' })).toBeFocused();
+  await expect(panel.getByRole('status').filter({ hasText: 'De uitnodiging is ingetrokken.' })).toHaveCount(0);
+  await lead.page.unroute('**/sync/**');
+
+  // Another code: the first leaves the screen, but stays listed by role and expiry, never as a code.
+  const second = await lead.team.makeInvite('auditor');
+  await expect(lead.team.openInvites()).toHaveCount(1);
+  await expect(lead.team.openInvites()).toHaveText(/^Voor een medewerker, geldig tot .+\. Intrekken$/);
+  await expect(panel).not.toContainText(first);
+  expect(await lead.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+  await expectNoAxeViolations(lead.page, 'team invites with an open invite listed');
+
+  // Listed, offline: the same refusal; the line stays.
+  const withdrawFirst = panel.getByRole('button', {
+    name: /^Uitnodiging voor een medewerker, geldig tot .+, intrekken$/,
+  });
+  await lead.page.route('**/sync/**', (route) => route.fulfill({ status: 503, body: '' }));
+  await withdrawFirst.click();
+  await expect(alert).toContainText('Intrekken kan alleen met verbinding met de teamserver.');
+  await expect(lead.team.openInvites()).toHaveCount(1);
+  await lead.page.unroute('**/sync/**');
+
+  // With the server: withdrawn; the list goes and focus with it to the panel; the code on screen is untouched.
+  await withdrawFirst.click();
+  await expect(panel.getByRole('status').filter({ hasText: 'De uitnodiging is ingetrokken.' })).toBeVisible();
+  await expect(panel.getByText('De uitnodiging is niet ingetrokken.', { exact: false })).toHaveCount(0);
+  await expect(lead.team.openInvites()).toHaveCount(0);
+  await expect(panel.getByRole('heading', { name: 'Iemand uitnodigen' })).toBeFocused();
+  await expect(shownCode).toHaveText(second);
+
+  // The withdrawn code is refused on join.
+  await wim.team.join({ teamId, account: wim.account, password: wim.password, name: 'Wim', code: first });
+  await expect(
+    wim.team.section.getByRole('alert').filter({ hasText: 'Deze code is onbekend, ingetrokken' }),
+  ).toBeVisible();
+
+  // The code on screen, withdrawn with the server: gone there too. Only the signed list stays live.
+  await panel.getByRole('button', { name: 'Uitnodiging intrekken' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'De uitnodiging is ingetrokken.' })).toBeVisible();
+  await expect(shownCode).toHaveCount(0);
+  await expect(lead.team.openInvites()).toHaveCount(0);
+  const rawDocs = (await syncServer.rawDocs(`baken-team-${teamId}-members`)) as Array<Record<string, unknown>>;
+  expect(rawDocs.filter((d) => !d._deleted).map((d) => d._id)).toEqual(['member-list']);
+  for (const person of [lead, wim]) expect(await cspViolations(person.page)).toEqual([]);
+  await closeTeam([lead, wim]);
 });

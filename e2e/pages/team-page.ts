@@ -46,6 +46,11 @@ export class TeamPage {
     return this.section.getByRole('region', { name: 'Iemand uitnodigen' });
   }
 
+  /** The lead's earlier codes still open (role and expiry, never the code), each with its withdraw button. */
+  openInvites(): Locator {
+    return this.invitePanel().getByRole('list', { name: 'Open uitnodigingen' }).getByRole('listitem');
+  }
+
   /** The lead makes a one-time invite code for a role; returns the code. */
   async makeInvite(role: TeamRoleLabel): Promise<string> {
     const panel = this.invitePanel();

@@ -1,13 +1,15 @@
 // The lead's panels in Instellingen → Team (team-section.tsx): invite codes
 // (one-time, for a role) and the join requests waiting to be admitted.
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { teamRoles, type TeamRole } from '../../../schema/team';
 import {
   acceptJoinRequest,
   cancelInvite,
   createInvite,
   declineJoinRequest,
+  listOpenInvites,
   type InviteOffer,
+  type InviteSummary,
   type JoinRequest,
 } from '../../data/team/team';
 import { errorCode } from '../../data/errors';
@@ -24,14 +26,21 @@ function failureReason(caught: unknown, needsServer: string): string {
   return code === 'sync.offline' || code === 'sync.unreachable' ? needsServer : teamErrorText(caught);
 }
 
-/** The lead creates an invite code for a role, copies or cancels it. */
+/**
+ * The lead creates an invite code for a role, copies or withdraws it; the codes made earlier on this
+ * device that are still open are listed by role and expiry (never the code), each to withdraw.
+ */
 export function InvitePanel({ requests }: { requests: JoinRequest[] | null }) {
   const headingId = useId();
+  const openId = useId();
   const [role, setRole] = useState<TeamRole>('medewerker');
   const [offer, setOffer] = useState<InviteOffer | null>(null);
   const [notice, setNotice] = useState('');
-  const [withdrawing, setWithdrawing] = useState(false);
+  /** The invite being withdrawn (its hex), if any. */
+  const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [open, setOpen] = useState<InviteSummary[]>([]);
+  const [listRound, setListRound] = useState(0);
   const { busy, error, submit } = useSubmit(async () => {
     setNotice('');
     setFailure(null);
@@ -39,7 +48,22 @@ export function InvitePanel({ requests }: { requests: JoinRequest[] | null }) {
   });
   // Back from the code to the form (another code, withdrawn, used): focus goes to the chosen role.
   const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const openHeading = useRef<HTMLHeadingElement>(null);
   const focusAfter = useFocusAfterSwap(offer);
+  // A listed invite withdrawn: its button left with it, focus goes to the list (or the panel, when empty).
+  const focusAfterList = useFocusAfterSwap(open);
+  // Read again after a code was made, withdrawn, used or admitted (local only: works offline).
+  useEffect(() => {
+    let live = true;
+    void listOpenInvites().then(
+      (invites) => live && setOpen(invites),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [offer, requests, listRound]);
   const closeOffer = (message: string) => {
     focusAfter(
       () => section.current?.querySelector<HTMLElement>('input:checked') ?? firstControl(section.current),
@@ -49,26 +73,39 @@ export function InvitePanel({ requests }: { requests: JoinRequest[] | null }) {
     setFailure(null);
     setNotice(message);
   };
-  /** Withdraws on the server first (cancelInvite): offline the code stays on screen, and still works. */
-  async function withdraw(shown: InviteOffer) {
-    setWithdrawing(true);
+  /** Withdraws on the server first (cancelInvite): offline the invite stays (code or line), and still works. */
+  async function withdraw(invite: { hex: string; expiresAt: Date }, done: () => void) {
+    setWithdrawing(invite.hex);
     setFailure(null);
     setNotice('');
     try {
-      await cancelInvite(shown.hex);
-      closeOffer(t.inviteCancelled);
+      await cancelInvite(invite.hex);
+      done();
     } catch (caught) {
-      setFailure(t.inviteNotCancelled(failureReason(caught, t.cancelNeedsServer), dateTime.format(shown.expiresAt)));
+      setFailure(t.inviteNotCancelled(failureReason(caught, t.cancelNeedsServer), dateTime.format(invite.expiresAt)));
     } finally {
-      setWithdrawing(false);
+      setWithdrawing(null);
     }
   }
+  const withdrawListed = (invite: InviteSummary) =>
+    withdraw(invite, () => {
+      focusAfterList(
+        () => openHeading.current ?? heading.current,
+        () => section.current,
+      );
+      setNotice(t.inviteCancelled);
+      setListRound((n) => n + 1);
+    });
+  // The code on screen has its own button; a used code is under "Aanvragen".
+  const listed = open.filter((i) => i.hex !== offer?.hex && !requests?.some((r) => r.hex === i.hex));
   // A code someone joined with is no longer valid: once its request is listed, the code goes.
   const usedBy = offer ? requests?.find((request) => request.hex === offer.hex) : undefined;
   if (usedBy) closeOffer(t.inviteUsed(usedBy.member.name));
   return (
     <section className="card settings-form" aria-labelledby={headingId} ref={section}>
-      <h3 id={headingId}>{t.inviteTitle}</h3>
+      <h3 id={headingId} ref={heading} tabIndex={-1}>
+        {t.inviteTitle}
+      </h3>
       <p>{t.inviteIntro}</p>
       {offer ? (
         <OneTimeCode
@@ -78,11 +115,16 @@ export function InvitePanel({ requests }: { requests: JoinRequest[] | null }) {
           copyLabel={t.inviteCopy}
           onCopied={(copied) => setNotice(copied ? t.inviteCopied : '')}
         >
-          <Button type="button" className="button" disabled={withdrawing} onClick={() => closeOffer('')}>
+          <Button type="button" className="button" disabled={withdrawing !== null} onClick={() => closeOffer('')}>
             {t.inviteAnother}
           </Button>
-          <Button type="button" className="button" disabled={withdrawing} onClick={() => void withdraw(offer)}>
-            {withdrawing ? t.inviteCancelBusy : t.inviteCancel}
+          <Button
+            type="button"
+            className="button"
+            disabled={withdrawing !== null}
+            onClick={() => void withdraw(offer, () => closeOffer(t.inviteCancelled))}
+          >
+            {withdrawing === offer.hex ? t.inviteCancelBusy : t.inviteCancel}
           </Button>
         </OneTimeCode>
       ) : (
@@ -109,6 +151,34 @@ export function InvitePanel({ requests }: { requests: JoinRequest[] | null }) {
         </form>
       )}
       <StatusLines error={error ?? failure} notice={notice} />
+      {listed.length > 0 ? (
+        <>
+          <h4 id={openId} ref={openHeading} tabIndex={-1}>
+            {t.openTitle}
+          </h4>
+          <p>{t.openIntro}</p>
+          <ul className="team-members" aria-labelledby={openId}>
+            {listed.map((invite) => {
+              const role = teamRoleLabels[invite.role];
+              const until = dateTime.format(invite.expiresAt);
+              return (
+                <li key={invite.hex}>
+                  {t.openLine(role, until)}{' '}
+                  <Button
+                    type="button"
+                    className="button button--small"
+                    disabled={withdrawing !== null}
+                    aria-label={t.openWithdraw(role, until)}
+                    onClick={() => void withdrawListed(invite)}
+                  >
+                    {withdrawing === invite.hex ? t.inviteCancelBusy : t.openWithdrawShort}
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

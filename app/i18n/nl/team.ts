@@ -78,6 +78,14 @@ export const team = {
     `De uitnodiging is niet ingetrokken. ${reason} Tot ze ingetrokken is, werkt de code nog (uiterlijk tot ${time}).`,
   /** Why withdrawing failed when the team server could not be reached. */
   cancelNeedsServer: 'Intrekken kan alleen met verbinding met de teamserver. Probeer opnieuw zodra die er is.',
+  /** The lead's earlier codes, still open: role and expiry only (the code itself is never shown again). */
+  openTitle: 'Open uitnodigingen',
+  openIntro:
+    'Codes die je op dit toestel maakte en die nog niet gebruikt, ingetrokken of verlopen zijn. De code zelf toont Baken niet opnieuw: is ze zoek, trek ze dan in en maak een nieuwe.',
+  openLine: (role: string, time: string) => `Voor een ${role}, geldig tot ${time}.`,
+  openWithdrawShort: 'Intrekken',
+  /** The accessible name of a listed invite's button: which invite. */
+  openWithdraw: (role: string, time: string) => `Uitnodiging voor een ${role}, geldig tot ${time}, intrekken`,
   /** The code shown was used: its join request is under "Aanvragen". */
   inviteUsed: (name: string) => `De uitnodigingscode is gebruikt door ${name}.`,
   requestsTitle: 'Aanvragen',
