@@ -6,7 +6,9 @@
 // password is refused and changes nothing; the right one is checked, stored,
 // and the loops resume: the case a colleague shared meanwhile arrives. 360 px,
 // axe on the new states. (CouchDB's lockout has no embedded counterpart: its
-// text is covered by app/data/team/account-reentry.test.ts.)
+// text is covered by app/data/team/account-reentry.test.ts.) First, a role the
+// server takes away (403 on the cases database): "Toegang" says it is a role
+// setting on the server, as Opvolging does, not that the server is offline.
 import { expectNoAxeViolations } from './axe';
 import { LogbookPage } from './pages/logbook-page';
 import { SettingsPage } from './pages/settings-page';
@@ -30,6 +32,20 @@ test('a changed team password: the member is told, enters the new one, and a sha
   const b = new LogbookPage(bram.page);
   const bramReference = await b.logExampleCase();
   const bramAccess = b.section('Toegang');
+  await expect(bramAccess.getByText('Alleen jij hebt toegang tot dit dossier.')).toBeVisible({ timeout: 30_000 });
+
+  // The server admin gives Bram's account the auditor role by mistake: the cases database refuses it (403).
+  await syncServer.setTeamRole(bram.account, teamId, 'auditor');
+  await b.openFromMenu();
+  await b.openCase(bramReference);
+  await expect(bramAccess.getByText(/^De server geeft je teamaccount geen toegang tot een deel/)).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(bramAccess).toContainText('een instelling van de rollen op de server');
+  await expect(bramAccess).not.toContainText('niet bereikbaar');
+  await syncServer.setTeamRole(bram.account, teamId, 'medewerker');
+  await b.openFromMenu();
+  await b.openCase(bramReference);
   await expect(bramAccess.getByText('Alleen jij hebt toegang tot dit dossier.')).toBeVisible({ timeout: 30_000 });
 
   // The server admin gives Bram's account a new password; Bram's device still holds the old one.

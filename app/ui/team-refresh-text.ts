@@ -4,6 +4,7 @@
 // an earlier refresh is on the page, so "van de laatste keer" is true.
 import type { CoordRoundResult } from '../data/team/coord-sync';
 import { refusalOf } from '../data/team/account-refusal';
+import { isTeamForbidden } from '../data/team/errors';
 import { teamAccount } from '../i18n/nl/team-account';
 import { teamCoord } from '../i18n/nl/team-coord';
 
@@ -21,9 +22,9 @@ export function teamRefreshText(result: CoordRoundResult | undefined, time: stri
 export function teamRefreshFailure(e: unknown, hasLast: boolean): string {
   const refused = refusalOf(e);
   if (refused) return teamAccount.short[refused];
-  const code = codeOf(e);
   // A refusal of a team database (403): the account lacks a role on the server, not a network problem.
-  if (code === 'sync.forbidden') return t.forbidden;
+  if (isTeamForbidden(e)) return teamAccount.forbidden;
+  const code = codeOf(e);
   if (code === 'sync.offline' || navigator.onLine === false) return hasLast ? t.offline : t.offlineFirst;
   if (code === 'sync.unreachable') return hasLast ? t.unreachable : t.unreachableFirst;
   return hasLast ? t.failed : t.failedFirst;

@@ -28,3 +28,12 @@ export class TeamError extends Error {
     this.name = 'TeamError';
   }
 }
+
+/**
+ * Whether a team request was refused with 403 for lack of a role on the server (not CouchDB's lockout,
+ * which is also a 403): SyncError 'sync.forbidden' (couchRequest) or SyncHttpError 'forbidden' (teamDb).
+ */
+export function isTeamForbidden(e: unknown): boolean {
+  const { code, kind } = (typeof e === 'object' && e !== null ? e : {}) as { code?: unknown; kind?: unknown };
+  return code === 'sync.forbidden' || kind === 'forbidden';
+}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
+import { SyncError } from '../sync/remote';
 import { teamDb } from './share-db';
+import { accessAfterFailure } from './share-hooks';
 
 function answering(status: number, body: unknown): typeof fetch {
   return () => Promise.resolve(new Response(JSON.stringify(body), { status }));
@@ -22,6 +24,40 @@ describe('team database client', () => {
       fetch: answering(403, { error: 'forbidden', reason: 'You are not allowed to access this db.' }),
     });
     await expect(forbidden.get('doc')).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+
+  it('"Toegang" calls a role refusal (403) a server setting, not offline, and reads again only after a minute', async () => {
+    const options = { db: 'baken-team-x-cases', account: 'anna', password: 'geheim' };
+    const failureOf = (db: ReturnType<typeof teamDb>) =>
+      db.byPrefix('grant-').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    const forbidden = await failureOf(
+      teamDb({
+        ...options,
+        fetch: answering(403, { error: 'forbidden', reason: 'You are not allowed to access this db.' }),
+      }),
+    );
+    expect(accessAfterFailure(forbidden)).toEqual({ access: { status: 'forbidden' }, retryMs: 60_000 });
+    // The same refusal through the other client (Opvolging's), as the coordination round meets it.
+    expect(accessAfterFailure(new SyncError('sync.forbidden', 403)).access).toEqual({ status: 'forbidden' });
+    // A lockout is a 403 too, but the account's refusal: never retried.
+    const locked = await failureOf(
+      teamDb({
+        ...options,
+        fetch: answering(403, {
+          error: 'forbidden',
+          reason: 'Account is temporarily locked due to multiple authentication failures',
+        }),
+      }),
+    );
+    expect(accessAfterFailure(locked)).toEqual({ access: { status: 'refused', refusal: 'lockout' }, retryMs: null });
+    // No connection, or a server down behind the proxy: offline, tried again soon.
+    const down = await failureOf(teamDb({ ...options, fetch: () => Promise.reject(new TypeError('fetch failed')) }));
+    expect(accessAfterFailure(down)).toEqual({ access: { status: 'offline' }, retryMs: 5_000 });
+    const proxy = await failureOf(teamDb({ ...options, fetch: answering(503, {}) }));
+    expect(accessAfterFailure(proxy)).toEqual({ access: { status: 'offline' }, retryMs: 5_000 });
   });
 
   it('fails a _changes page with a live row whose document was not read, and reads a complete page', async () => {

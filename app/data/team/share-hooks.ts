@@ -11,6 +11,7 @@ import { loadSharedCases, readAccess, shareCase, withdrawAccess } from './share'
 import type { AccessEntry, Withdrawn } from './share';
 import { noteTeamRefusal, refusalOf, useTeamRefusal } from './account-refusal';
 import type { TeamRefusal } from './account-refusal';
+import { isTeamForbidden } from './errors';
 import { canReceiveCases } from './share-grants';
 import { eraseRoleOfEntry, eraseSharedCase } from './share-erase';
 import type { EraseRole } from './share-erase';
@@ -26,9 +27,27 @@ export type CaseAccess =
   | { status: 'auditor' }
   /** The server could not be reached or failed. */
   | { status: 'offline' }
+  /** The server refused the team's cases database (403): a role setting on the server, not the connection. */
+  | { status: 'forbidden' }
   /** The team server refused the account (wrong or changed password, or a lockout): nothing is retried. */
   | { status: 'refused'; refusal: TeamRefusal }
   | { status: 'ready'; me: string; access: AccessEntry[]; candidates: Member[] };
+
+/** How soon "Toegang" reads again after a failure: soon for the connection, rarely for a server setting. */
+const RETRY_OFFLINE_MS = 5_000;
+const RETRY_FORBIDDEN_MS = 60_000;
+
+/**
+ * What "Toegang" shows after a failed read, and when to read again (null: not by itself). A refused
+ * password or a lockout is never retried (CouchDB counts every failed login); a 403 on the database is a
+ * role the server admin must fix, so it is not hammered either.
+ */
+export function accessAfterFailure(e: unknown): { access: CaseAccess; retryMs: number | null } {
+  const refusal = refusalOf(e);
+  if (refusal) return { access: { status: 'refused', refusal }, retryMs: null };
+  if (isTeamForbidden(e)) return { access: { status: 'forbidden' }, retryMs: RETRY_FORBIDDEN_MS };
+  return { access: { status: 'offline' }, retryMs: RETRY_OFFLINE_MS };
+}
 
 export function useCaseAccess(caseId: string): {
   access: CaseAccess;
@@ -74,16 +93,11 @@ export function useCaseAccess(caseId: string): {
         if (live) setAccess({ status: 'ready', me: ctx.identity.memberId, access: list, candidates });
       } catch (e) {
         if (!live) return;
-        // A refused password or a lockout: no retry into it (CouchDB counts every failed login).
-        const refused = refusalOf(e);
-        if (refused) {
-          noteTeamRefusal(e);
-          setAccess({ status: 'refused', refusal: refused });
-          return;
-        }
-        setAccess({ status: 'offline' });
+        noteTeamRefusal(e);
+        const { access: failed, retryMs } = accessAfterFailure(e);
+        setAccess(failed);
         // Try again while the page stays open: the connection often comes back (school visit, basement room).
-        retry = setTimeout(() => setRound((n) => n + 1), 5000);
+        if (retryMs !== null) retry = setTimeout(() => setRound((n) => n + 1), retryMs);
       }
     })();
     return () => {

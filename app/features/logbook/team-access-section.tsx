@@ -119,6 +119,7 @@ export function TeamAccessSection({ detail }: { detail: CaseDetail }) {
       ) : null}
       {access.status === 'auditor' ? <p>{t.auditor}</p> : null}
       {access.status === 'offline' ? <p>{t.offline}</p> : null}
+      {access.status === 'forbidden' ? <p>{teamAccount.forbidden}</p> : null}
       {access.status === 'refused' ? (
         <p>
           {teamAccount.short[access.refusal]} <Link href="/instellingen">{teamAccount.caseAction}</Link>

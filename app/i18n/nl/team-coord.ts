@@ -57,9 +57,6 @@ export const teamCoord = {
   offlineFirst: 'Geen verbinding. Het teamoverzicht komt zodra er netwerk is.',
   failedFirst: 'Bijwerken lukte niet. Probeer het later opnieuw.',
   unreachableFirst: 'De sync-server is niet bereikbaar. Het teamoverzicht komt zodra de server weer antwoordt.',
-  /** The server refused a team database (403): the account lacks a role there. */
-  forbidden:
-    'De server geeft je teamaccount geen toegang tot een deel van de teamgegevens. Dat is een instelling van de rollen op de server: vraag wie de server beheert om je rol in dit team na te kijken.',
   pickups: {
     title: 'Gevraagd om op te nemen',
     item: (name: string, from: string, date: string) =>
