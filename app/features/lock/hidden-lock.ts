@@ -32,7 +32,9 @@ export function lockAndFocus(): void {
 
 // "Vergrendelen" locks Baken in every tab of this browser: a second tab must not stay open on a case
 // once the worker locked. The idle and hidden locks stay per tab, since another tab may be in use.
-const lockChannel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('baken-lock');
+// Opened by useHiddenLock, never on import: the build imports this module in Node, where an open
+// channel would keep the process alive.
+let lockChannel: BroadcastChannel | null = null;
 
 /** The lock button: this tab and every other open tab (each stores its pending drafts first). */
 export function lockEverywhere(): void {
@@ -42,8 +44,10 @@ export function lockEverywhere(): void {
 
 export function useHiddenLock(): void {
   useEffect(() => {
-    if (lockChannel)
-      lockChannel.onmessage = (event: MessageEvent) => {
+    const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('baken-lock');
+    lockChannel = channel;
+    if (channel)
+      channel.onmessage = (event: MessageEvent) => {
         if (event.data === 'lock' && isUnlocked()) lockAndFocus();
       };
     let hiddenAt: number | null = null;
@@ -65,6 +69,8 @@ export function useHiddenLock(): void {
     return () => {
       window.clearTimeout(timer);
       document.removeEventListener('visibilitychange', onVisibility);
+      channel?.close();
+      if (lockChannel === channel) lockChannel = null;
     };
   }, []);
 }
