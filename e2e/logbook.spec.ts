@@ -274,7 +274,9 @@ test.describe('case logbook', () => {
     await parties.getByRole('textbox', { name: 'Leeftijd (jaar)' }).fill('abc');
     await parties.getByRole('button', { name: 'Bewaren' }).click();
     await expect(parties.getByRole('alert').filter({ hasText: 'Maak een keuze.' })).toBeVisible();
-    await expect(parties.getByRole('alert').filter({ hasText: 'Vul een leeftijd tussen 0 en 120 in.' })).toBeVisible();
+    await expect(
+      parties.getByRole('alert').filter({ hasText: 'Vul een leeftijd in hele jaren in, van 0 tot 120.' }),
+    ).toBeVisible();
 
     const share = logbook.section('Toestemming');
     await share.getByText('Voeg eerst een betrokkene toe.').waitFor();

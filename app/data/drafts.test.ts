@@ -50,4 +50,19 @@ describe('drafts of a case form', () => {
     await eraseCase(a.id);
     expect(await db.records.where('kind').equals('draft').count()).toBe(0);
   });
+
+  it("are removed by a tab's save only while they hold that tab's own text", async () => {
+    const kase = makeCase();
+    await saveRecords([kase]);
+    // Tab A stored its text; tab B typed after it, so the draft now holds B's.
+    await keepDraft({ id: 'note', caseId: kase.id, fields: { text: 'tab A' } });
+    await keepDraft({ id: 'note', caseId: kase.id, fields: { text: 'tab B, nog niet bewaard' } });
+    // A saves its note: its discard leaves B's text alone, also a tab that never stored one.
+    await discardDraft('note', kase.id, { text: 'tab A' });
+    await discardDraft('note', kase.id, null);
+    expect((await readDraftLive('note', kase.id))?.fields).toEqual({ text: 'tab B, nog niet bewaard' });
+    // B saves: its own draft goes.
+    await discardDraft('note', kase.id, { text: 'tab B, nog niet bewaard' });
+    expect(await readDraftLive('note', kase.id)).toBeNull();
+  });
 });

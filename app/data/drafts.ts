@@ -5,7 +5,7 @@
 // stored id is random (draft-ids.ts), so it does not name the case.
 import type { Draft } from '../../schema/records/draft';
 import { caseDraftId, findCaseDraftId } from './draft-ids';
-import { deleteDraft, saveDraft } from './store';
+import { deleteDraft, getRecord, saveDraft } from './store';
 
 /** The fields of a form by name, as typed (text only). */
 export type DraftFields = Record<string, string>;
@@ -48,10 +48,22 @@ export function keepDraft(input: {
   });
 }
 
-/** Forgets the draft of one form (after saving the real record, or when discarding). Offline: works. */
-export function discardDraft(id: string, caseId?: string): Promise<void> {
+const sameFields = (a: DraftFields, b: DraftFields): boolean =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([key, value]) => b[key] === value);
+
+/**
+ * Forgets the draft of one form (after saving the real record, or when discarding). Offline: works.
+ * With `onlyIf`, only a draft holding exactly those fields (what this tab last stored or restored;
+ * null: none) is removed: a draft another tab wrote since is that tab's text, and stays.
+ */
+export function discardDraft(id: string, caseId?: string, onlyIf?: DraftFields | null): Promise<void> {
   return serial(`${id}|${caseId ?? ''}`, async () => {
     const stored = caseId === undefined ? id : await findCaseDraftId(id, caseId);
-    if (stored !== undefined) await deleteDraft(stored);
+    if (stored === undefined) return;
+    if (onlyIf !== undefined) {
+      const found = await getRecord(stored, 'draft');
+      if (found?.ok && (onlyIf === null || !sameFields(found.record.fields, onlyIf))) return;
+    }
+    await deleteDraft(stored);
   });
 }

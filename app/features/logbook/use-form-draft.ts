@@ -36,9 +36,14 @@ export function useFormDraft(draftId: string, caseId?: string): FormDraft {
   /** The save under way, so a lock can wait for it. */
   const inFlight = useRef<Promise<void>>(Promise.resolve());
   const discarded = useRef(false);
+  /** What this tab last stored or restored (null: no draft): the only draft its discard removes. */
+  const ours = useRef<DraftFields | null>(null);
 
   // The first answer of the store is the draft to restore; later answers are our own saves.
-  if (initial === undefined && stored !== undefined) setInitial(stored ? { ...stored.fields } : null);
+  if (initial === undefined && stored !== undefined) {
+    ours.current = stored ? { ...stored.fields } : null;
+    setInitial(stored ? { ...stored.fields } : null);
+  }
 
   const flush = useCallback((): Promise<void> => {
     if (timer.current !== null) clearTimeout(timer.current);
@@ -50,6 +55,7 @@ export function useFormDraft(draftId: string, caseId?: string): FormDraft {
     inFlight.current = (async () => {
       try {
         const kept = await keepDraft({ id: draftId, fields, caseId });
+        ours.current = kept === null ? null : fields;
         // Cleared fields remove the draft: then nothing is "bewaard".
         if (!discarded.current && pending.current === null) setSaved(kept !== null);
       } catch {
@@ -80,7 +86,9 @@ export function useFormDraft(draftId: string, caseId?: string): FormDraft {
     pendingSince.current = null;
     pending.current = null;
     setSaved(false);
-    await discardDraft(draftId, caseId).catch(() => undefined);
+    // A draft another tab stored since is that tab's text: only our own goes.
+    await inFlight.current;
+    await discardDraft(draftId, caseId, ours.current).catch(() => undefined);
   }, [draftId, caseId]);
 
   useEffect(() => {

@@ -426,7 +426,7 @@ export const logbook = {
     required: 'Vul dit veld in.',
     choose: 'Maak een keuze.',
     chooseOne: 'Kies minstens één mogelijkheid.',
-    ageRange: 'Vul een leeftijd tussen 0 en 120 in.',
+    ageRange: 'Vul een leeftijd in hele jaren in, van 0 tot 120.',
   },
   /** A withdrawal dated before the consent was given: says the earliest day. */
   withdrawnBeforeGiven: (given: string) =>
