@@ -147,6 +147,34 @@ test.describe('case logbook', () => {
     await expect(page.getByRole('link', { name: 'Verder invullen' })).toHaveCount(0);
   });
 
+  test('a save in one tab leaves the unsaved text another tab typed into the same form', async ({ page, context }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await logbook.openNewIncident();
+    await logbook.fillIncident({
+      knownVia: 'Een klasgenoot',
+      types: ['sextortion'],
+      schools: ['Sint-Jozefscollege'],
+      description: 'Tekst van tab A',
+    });
+    await expect(page.getByText('Concept bewaard op dit toestel (versleuteld).')).toBeVisible();
+    // Tab B opens the same form, gets A's draft, and writes its own text over it.
+    const other = await context.newPage();
+    const logbookB = new LogbookPage(other);
+    await other.goto('/');
+    await logbookB.lock.unlock();
+    await logbookB.openNewIncident();
+    await expect(logbookB.description).toHaveValue('Tekst van tab A');
+    await logbookB.description.fill('Tekst van tab B, nog niet bewaard, marker-tabs-24');
+    await expect(other.getByText('Concept bewaard op dit toestel (versleuteld).')).toBeVisible();
+    // A saves its case: that must not throw away what B typed.
+    await logbook.saveIncident();
+    await other.getByRole('button', { name: 'Vergrendelen' }).click();
+    await logbookB.lock.unlock();
+    await expect(logbookB.description).toHaveValue('Tekst van tab B, nog niet bewaard, marker-tabs-24');
+    await other.close();
+  });
+
   test('"Concept weggooien" asks first; "Niet weggooien" keeps the text', async ({ page, context }) => {
     const logbook = new LogbookPage(page);
     await logbook.startOffline(context);
