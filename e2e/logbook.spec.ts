@@ -627,5 +627,13 @@ test.describe('case logbook', () => {
     // Shorter again: the notice goes.
     await page.keyboard.press('Backspace');
     await expect(full).toBeHidden();
+    // A multi-line field with a limit says it too: the competence judgement's reason (1,000 characters).
+    await form.getByRole('radio', { name: 'afgebeelde jongere', exact: true }).check();
+    await form.getByRole('checkbox', { name: /Bekwaamheid zelf beoordelen/ }).check();
+    const reason = form.getByRole('textbox', { name: 'Waarom?' });
+    await reason.focus();
+    await page.keyboard.insertText('Lang verhaal. '.repeat(80));
+    await expect(reason).toHaveValue('Lang verhaal. '.repeat(80).slice(0, 1000));
+    await expect(form.getByRole('alert').filter({ hasText: 'Dit veld is vol (maximaal 1000 tekens)' })).toBeVisible();
   });
 });

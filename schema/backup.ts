@@ -428,7 +428,8 @@ export const MERGE_FACTS_REASON = 'Samengevoegd uit een back-up: de andere versi
 /**
  * `winner` with every earlier description of both versions, and `loser`'s own description among them
  * when it differs (dated at the winner's change): a merge never loses a description of the facts. The
- * same `winner` object when nothing is added. At most the newest 200 versions (the schema's bound).
+ * loser's versions are appended after the winner's. The same `winner` object when nothing is added. At
+ * most the last 200 versions (the schema's bound).
  */
 export function withFactsOf(winner: Case, loser: Case): Case {
   const key = (v: FactsVersion): string => `${v.replacedAt}|${v.text}`;
@@ -445,7 +446,7 @@ export function withFactsOf(winner: Case, loser: Case): Case {
   if (loser.description !== winner.description && !texts.has(loser.description))
     add({ text: loser.description, replacedAt: winner.updatedAt, reason: MERGE_FACTS_REASON });
   if (history.length === (winner.factsHistory ?? []).length) return winner;
-  history.sort((a, b) => a.replacedAt.localeCompare(b.replacedAt));
+  // Appended, never re-sorted: sync's merge needs the list it last exchanged to stay the list's start.
   return { ...winner, factsHistory: history.slice(-200) };
 }
 

@@ -304,19 +304,20 @@ describe('validity over time', () => {
     expect(consentRelease([early, again], party, query, ctx).records).toEqual([again]);
   });
 
-  it('ignores a competence judgement dated before the case became known: it cannot revive the early consent of a child', () => {
-    const { party, consent } = setUp(10, judgement(true, '2026-01-15'));
+  it('keeps applying a judgement stored with a date before the case became known, without reviving early consent', () => {
+    const query = { recipient: 'school', category: 'feiten', onDate: '2026-04-01' } as const;
     const ctx = { jurisdiction: 'vlaanderen', knownOn: KNOWN_ON } as const;
-    expect(decidersOn(party, ctx, '2026-04-01').basis).toEqual({ kind: 'leeftijd', min: 10, max: 11 });
-    const own = consent('jongere');
+    // Judged competent "in January": her own consent given once the case was known counts, one from before never.
+    const child = setUp(10, judgement(true, '2026-01-15'));
+    expect(decidersOn(child.party, ctx, '2026-04-01').basis).toMatchObject({ kind: 'oordeel' });
+    expect(consentRelease([child.consent('jongere')], child.party, query, ctx).released).toBe(true);
     expect(
-      consentRelease([own], party, { recipient: 'school', category: 'feiten', onDate: '2026-04-01' }, ctx).released,
+      consentRelease([child.consent('jongere', { givenOn: '2026-02-01' })], child.party, query, ctx).released,
     ).toBe(false);
-    // The same judgement dated on the day the case became known counts.
-    const judged = { ...party, competence: judgement(true, KNOWN_ON) };
-    expect(
-      consentRelease([own], judged, { recipient: 'school', category: 'feiten', onDate: '2026-04-01' }, ctx).released,
-    ).toBe(true);
+    // Judged not competent "early": the age rule does not take over, so a 14-year-old's own consent releases nothing.
+    const pupil = setUp(14, judgement(false, '2026-03-05'));
+    expect(consentRelease([pupil.consent('jongere')], pupil.party, query, ctx).released).toBe(false);
+    expect(consentRelease([pupil.consent('ouder-voogd')], pupil.party, query, ctx).released).toBe(true);
   });
 
   it('lets an adult betrokkene decide about their own name', () => {

@@ -103,17 +103,15 @@ export function isAdultParty(party: Pick<Party, 'role' | 'age'>): boolean {
 }
 
 /**
- * The competence judgement that counts on `onDate`: from its assessedOn day, and only when it lies on or
- * after the day the case became known (competence is judged for this matter; an earlier date is a
- * mistake, and a judgement could otherwise revive consent given before it, see giverCounts).
+ * The competence judgement that counts on `onDate`: from its assessedOn day. One dated before the case
+ * became known is refused when written (`date.beforeKnown`), but one stored so (or left so by a later
+ * "Bekend sinds") still applies as recorded: dropping it would hand the decision back to the age rule,
+ * which can release more than the professional's judgement allows. No consent given before knownOn
+ * counts (giverCounts), so an early judgement never revives one.
  */
-export function effectiveJudgement(
-  party: Pick<Party, 'competence'>,
-  ctx: Pick<ConsentContext, 'knownOn'>,
-  onDate: string,
-): CompetenceOverride | undefined {
+export function effectiveJudgement(party: Pick<Party, 'competence'>, onDate: string): CompetenceOverride | undefined {
   const judgement = party.competence;
-  return judgement && judgement.assessedOn <= onDate && judgement.assessedOn >= ctx.knownOn ? judgement : undefined;
+  return judgement && judgement.assessedOn <= onDate ? judgement : undefined;
 }
 
 /** Whose consent is needed for information about `party` on `onDate`. */
@@ -126,7 +124,7 @@ export function decidersOn(
   if (party.role === 'ouder-voogd' || party.role === 'volwassene') {
     return { sets: [['jongere']], anyOf: ['jongere'], basis: { kind: 'volwassene' }, overrideNotApplied: false };
   }
-  const override = effectiveJudgement(party, ctx, onDate);
+  const override = effectiveJudgement(party, onDate);
   const range = ageRangeOn(party, ctx.knownOn, onDate);
   // Someone surely 18 or older decides alone: a competence judgement is about a minor (DOMAIN.md).
   if (range !== undefined && range.min >= ADULT_AGE) {

@@ -64,8 +64,9 @@ export const recordErrors = {
   conversationJointNeedsTwo: 'conversation.jointNeedsTwo',
   // A date that has not happened yet (a consent given, a share made, a case known; checked when written, never on read).
   dateInFuture: 'date.inFuture',
-  // A consent, a share without consent or a competence judgement about this case dated before the
-  // case became known (knownOn): it cannot be about this case (checked when written; consent-validity.ts).
+  // A consent, a share without consent, a competence judgement or a flag assessment about this case
+  // dated before the case became known (knownOn): checked when written. Of what is stored, only a
+  // consent given before knownOn is never counted (consent-validity.ts).
   dateBeforeKnown: 'date.beforeKnown',
 } as const;
 

@@ -157,9 +157,9 @@ export function findNames(text: string, owners: readonly NameOwner[]): NameHit[]
 }
 
 /**
- * `text` with every name of `owners` replaced by `replacement(owner)`. The names of `kept` stay as
- * typed, also a part they share with an owner ("Peeters" of both), and they win where they overlap:
- * "Lotte Peeters" of a kept person stays whole when an owner is also called Peeters.
+ * `text` with every name of `owners` replaced by `replacement(owner)`. A longer name of `kept` stays as
+ * typed where it overlaps: "Lotte Peeters" of a kept person stays whole when an owner is also called
+ * Peeters. A word both have ("Peeters" alone, a shared first name) is still replaced: it may mean the owner.
  */
 export function replaceNames(
   text: string,
@@ -171,8 +171,9 @@ export function replaceNames(
   const keptIds = new Set(kept.map((o) => o.id));
   let out = '';
   let from = 0;
-  // Kept owners first: of two hits on the same words, findNames keeps the first (a stable sort).
-  for (const hit of findNames(text, [...kept, ...owners])) {
+  // Owners first: of two hits on the same words, findNames keeps the first (a stable sort), so an
+  // ambiguous word is replaced; a longer kept name still wins its words.
+  for (const hit of findNames(text, [...owners, ...kept])) {
     const owner = byId.get(hit.ownerId);
     if (!owner || keptIds.has(hit.ownerId)) continue;
     // A possessive stays one: "Lottes vriendin" → "Jongere A's vriendin".

@@ -300,6 +300,18 @@ describe('buildSummary (examples)', () => {
     expect(once).toContain('ouder-voogd (41) belde.');
     expect(text).not.toContain('An Peeters');
     expect(text).not.toMatch(/\bAn\b/);
+    // A surname alone may mean the unnamed parent: it is replaced, only the full shared name stays.
+    const alone = summaryToText(
+      buildSummary(
+        { ...base, case: { ...kase, description: 'Mevrouw Peeters belde.' }, parties: [lotte, an], consents },
+        'school',
+        ON,
+        VL,
+      ),
+      labels,
+    );
+    expect(alone).not.toContain('Mevrouw Peeters');
+    expect(alone).toMatch(/Mevrouw ouder-voogd( \(\d+\))? belde\./);
   });
 
   it('labels a noodtoestand share as without consent, with its justification, on its own day only', () => {

@@ -345,8 +345,8 @@ export function buildSummary(
   };
   const replacement = options.nameReplacement ?? defaultReplacement;
   const unnamed = parties.filter((p) => !named.has(p.id));
-  // A name part shared by a named and an unnamed person ("Peeters" of a named young person and an
-  // unnamed parent) stays: it is released already, and replacing it would garble the named one.
+  // A named person's full name stays whole when an unnamed person shares a part of it ("Lotte Peeters",
+  // with an unnamed parent Peeters); the shared part alone is still replaced, as it may mean the other.
   const released = parties.filter((p) => named.has(p.id));
   // "Lotte (14)" becomes "afgebeelde jongere (14)", not "afgebeelde jongere (14) (14)".
   const clean = (text: string): string =>
@@ -354,12 +354,15 @@ export function buildSummary(
       /\((\d{1,3})\)\s*\(\1\)/gu,
       '($1)',
     );
-  /** The judgement that decides who consents for the party today (none: the age rule, or not Flanders). */
+  /** A "bekwaam" judgement that lets the party decide today (none: the age rule, not Flanders, or "niet bekwaam"). */
   const judgementOf = (partyId: string): { competent: boolean; by: string; on: string } | undefined => {
     const p = partyById.get(partyId);
     const basis = p === undefined ? undefined : decidersOn(p, ctx, onDate).basis;
-    return basis?.kind === 'oordeel'
-      ? { competent: basis.override.competent, by: clean(basis.override.assessedBy), on: basis.override.assessedOn }
+    // Only a judgement that lets the young person decide is cited: it is what the own consent rests on.
+    // "Niet bekwaam" is a sensitive finding about a minor that no category releases; the parents' consent
+    // is cited without it.
+    return basis?.kind === 'oordeel' && basis.override.competent
+      ? { competent: true, by: clean(basis.override.assessedBy), on: basis.override.assessedOn }
       : undefined;
   };
   const sourceOf = (record: ConsentRecord): SummarySource =>

@@ -134,8 +134,9 @@ export function assertNotFuture(field: string | PropertyKey[], isoDate: string |
 }
 
 /**
- * A consent, a share without consent or a competence judgement about this case cannot be dated before
- * the day the case became known (`date.beforeKnown` on `field`; consent-validity.ts never counts one).
+ * A consent, a share without consent, a competence judgement or a flag assessment about this case
+ * cannot be dated before the day the case became known (`date.beforeKnown` on `field`). Checked when
+ * written; of stored records only a consent given before knownOn is never counted (consent-validity.ts).
  */
 export function assertNotBeforeKnown(
   field: string | PropertyKey[],

@@ -281,9 +281,10 @@ export async function listOpenInvites(): Promise<InviteSummary[]> {
 export async function cancelInvite(hex: string): Promise<void> {
   const config = await requireConfig();
   const creds = teamCreds(config, 'members');
-  // The invite first: without it the code is refused, even if the request's delete fails below.
+  // The invite first: without it the code is refused. Once it is gone the withdrawal has happened, so a
+  // failed delete of the request (sealed, useless without the invite) no longer says otherwise.
   await removeDoc(creds, inviteId(hex));
-  await removeDoc(creds, joinId(hex));
+  await removeDoc(creds, joinId(hex)).catch(() => undefined);
   await saveInvites((await openInvites()).filter((i) => i.hex !== hex));
 }
 

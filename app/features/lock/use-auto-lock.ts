@@ -35,10 +35,11 @@ export function useAutoLock(active: boolean): AutoLockState {
   useEffect(() => {
     if (!active) return;
     lastActivity.current = Date.now();
-    const onActivity = () => {
+    const onActivity = (event: Event) => {
       lastActivity.current = Date.now();
-      // The warning goes at once, not at the next tick (React skips the update when none is shown).
-      setSecondsLeft(null);
+      // The warning goes at once, not at the next tick (React skips the update when none is shown); not
+      // on a tap on the warning itself, whose click would then land on what lies under it.
+      if (!(event.target instanceof Element && event.target.closest('.idle-warning'))) setSecondsLeft(null);
     };
     for (const name of activityEvents) window.addEventListener(name, onActivity, { capture: true, passive: true });
 

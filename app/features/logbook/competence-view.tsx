@@ -31,9 +31,8 @@ export function CompetenceView({
   const range = ageRangeOn(party, knownOn, today);
   const deciders = decidersOn(party, { jurisdiction, knownOn }, today);
   // The youngest age the party may have today (none when no age was recorded).
-  const judgement = effectiveJudgement(party, { knownOn }, today);
-  const result = whoDecides({ jurisdiction, age: range?.min, override: judgement });
-  // A judgement dated before the case became known never counts (consent-validity.ts): say so, with the way out.
+  const result = whoDecides({ jurisdiction, age: range?.min, override: effectiveJudgement(party, today) });
+  // A judgement dated before the case became known is refused now; one stored so is flagged for a check.
   const early = party.competence && party.competence.assessedOn < knownOn ? party.competence : undefined;
   const earlyNote = early ? <p className="callout">{t.beforeKnown(formatDate(early.assessedOn))}</p> : null;
   if (!result.known)

@@ -1,6 +1,7 @@
 // The two ways information about a betrokkene is shared: with consent (who
 // gave it, when, how) or without it (noodtoestand / art. 458bis), which needs
 // a written justification and every check question answered.
+import { DEFAULT_TEXT_MAX } from '../../../schema/safe-text';
 import type { ReactNode } from 'react';
 import { z } from 'zod';
 import { consentGiverSchema, type Jurisdiction } from '../../../schema/competence';
@@ -341,7 +342,13 @@ export function ShareForm({ caseId, parties, knownOn, onDone, onCancel }: FormPr
         recipientHint={form.values.basis === 'art-458bis' ? ts.recipient458bis : undefined}
       />
       <TextField label={ts.sharedOn} type="date" min={knownOn} max={latestTodayIso()} {...form.text('sharedOn')} />
-      <TextAreaField label={ts.justification} hint={ts.justificationHint} required {...form.text('justification')} />
+      <TextAreaField
+        label={ts.justification}
+        hint={ts.justificationHint}
+        maxLength={DEFAULT_TEXT_MAX}
+        required
+        {...form.text('justification')}
+      />
       <NameWarning
         text={form.values.justification}
         parties={parties}
@@ -439,6 +446,7 @@ export function ShareForm({ caseId, parties, knownOn, onDone, onCancel }: FormPr
       {informed.told === 'nee' ? (
         <TextAreaField
           label={ts.informedWhyNot}
+          maxLength={1000}
           required
           value={informed.whyNot}
           error={form.error('youngPersonInformed.whyNot')}

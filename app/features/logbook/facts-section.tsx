@@ -178,6 +178,7 @@ function EditFactsForm({
         <TextAreaField
           label={t.facts.reason}
           hint={t.facts.reasonHint}
+          maxLength={500}
           required
           value={reason}
           error={form.error('factsReason')}

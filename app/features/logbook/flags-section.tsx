@@ -1,6 +1,7 @@
 // Vlaggensysteem (Sensoa, 2021 criteria): a judgement per criterion
 // ("onbekend" allowed), then the professional's own flag and reasoning. The
 // flag is never computed from the answers. Every assessment is kept.
+import { DEFAULT_TEXT_MAX } from '../../../schema/safe-text';
 import { criteria2021Ids, criteriaOuderNlIds } from '../../../schema/content-ids';
 import {
   assessFlagsInput,
@@ -191,7 +192,7 @@ function FlagsForm({
         />
       ))}
       <RadioGroup legend={t.flag} hint={t.flagHint} name="flag" options={flagOptions} {...form.choice('flag')} />
-      <TextAreaField label={t.reasoning} {...form.text('reasoning')} />
+      <TextAreaField label={t.reasoning} maxLength={DEFAULT_TEXT_MAX} {...form.text('reasoning')} />
       <TextField label={t.assessedOn} type="date" max={latestTodayIso()} {...form.text('assessedOn')} />
       <FormError message={form.general} />
       <FormButtons busy={form.busy} onCancel={onCancel} />

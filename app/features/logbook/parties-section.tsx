@@ -355,7 +355,7 @@ function PartyForm({
                 max={latestTodayIso()}
                 {...competenceText('assessedOn')}
               />
-              <TextAreaField label={tc.reason} {...competenceText('reason')} />
+              <TextAreaField label={tc.reason} maxLength={1000} {...competenceText('reason')} />
             </div>
           ) : null}
         </>

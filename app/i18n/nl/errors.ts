@@ -22,7 +22,7 @@ export const errors: Record<SchemaErrorCode, string> = {
   'note.supersedesSelf': 'Een notitie kan zichzelf niet vervangen.',
   'date.inFuture': 'Deze datum ligt in de toekomst.',
   'date.beforeKnown':
-    'Deze datum ligt vóór ‘Bekend sinds’ van dit dossier. Toestemming of een oordeel over dit incident kan pas daarna gegeven zijn.',
+    'Deze datum ligt vóór ‘Bekend sinds’ van dit dossier. Toestemming, delen of een beoordeling van dit incident kan pas vanaf die dag.',
   'consent.withdrawnBeforeGiven': 'De intrekking ligt vóór de datum van de toestemming.',
   'note.alreadySuperseded': 'Deze notitie is al vervangen. Verbeter de nieuwste versie.',
   'consent.alreadyWithdrawn': 'Deze toestemming is al ingetrokken.',

@@ -24,7 +24,7 @@ export const competence = {
   },
   assessed: (by: string, on: string, reason: string) => `Beoordeeld door ${by} op ${on}. Waarom: ${reason}`,
   beforeKnown: (on: string) =>
-    `Het oordeel over de bekwaamheid (${on}) ligt vóór ‘Bekend sinds’ van dit dossier en telt daarom niet. Pas de datum aan of noteer een nieuw oordeel.`,
+    `Het oordeel over de bekwaamheid is gedateerd op ${on}, vóór ‘Bekend sinds’ van dit dossier. Kijk de datum na en pas ze aan.`,
   overrideNotApplied:
     'Er is een eigen beoordeling genoteerd, maar de regels voor Nederland kennen geen afwijking. Ze is niet toegepast.',
   overrideAdult:
