@@ -584,7 +584,10 @@ describe('consent', () => {
     });
   });
 
-  it('refuses a consent given on a day in the future, and writes nothing', async () => {
+  it.each([
+    ['on a day in the future', '2099-01-01', recordErrors.dateInFuture],
+    ['before the case became known', '2026-02-01', recordErrors.dateBeforeKnown],
+  ])('refuses a consent given %s, and writes nothing', async (_when, givenOn, code) => {
     const ctx = await seed();
     const given = await failure(
       runOperation('recordConsent', {
@@ -593,31 +596,14 @@ describe('consent', () => {
         recipient: 'school',
         categories: ['feiten'],
         givenBy: 'jongere',
-        givenOn: '2099-01-01',
+        givenOn,
         how: 'mondeling-genoteerd',
       }),
     );
-    expect(issuesOf(given)).toEqual([{ path: 'givenOn', message: recordErrors.dateInFuture }]);
+    expect(issuesOf(given)).toEqual([{ path: 'givenOn', message: code }]);
     expect(await listRecords({ kind: 'consent', caseId: ctx.kase.id })).toEqual([]);
-    // Today (the fake clock's 2026-03-12) is never in the future.
+    // Today (the fake clock's 2026-03-12) is neither in the future nor before "Bekend sinds".
     await expect(consentFor(ctx)).resolves.toMatchObject({ givenOn: '2026-03-12' });
-  });
-
-  it('refuses a consent dated before the case became known, and writes nothing', async () => {
-    const ctx = await seed();
-    const early = await failure(
-      runOperation('recordConsent', {
-        caseId: ctx.kase.id,
-        partyId: ctx.party.id,
-        recipient: 'school',
-        categories: ['feiten'],
-        givenBy: 'jongere',
-        givenOn: '2026-02-01',
-        how: 'mondeling-genoteerd',
-      }),
-    );
-    expect(issuesOf(early)).toEqual([{ path: 'givenOn', message: recordErrors.dateBeforeKnown }]);
-    expect(await listRecords({ kind: 'consent', caseId: ctx.kase.id })).toEqual([]);
   });
 
   it('refuses consent for a betrokkene of another case', async () => {
