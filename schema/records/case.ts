@@ -65,7 +65,8 @@ export const caseSchema = z.strictObject({
   status: caseStatusSchema,
   /**
    * The Rechtsgebied the case is handled under: who gives consent, who decides, which plan. Set when
-   * the case is made (the device's setting) and changed only on the case itself, so changing the
+   * the case is made (the new incident form proposes the device's setting; createCase falls back to
+   * it) and changed only on the case itself, so changing the
    * setting never re-judges a case's consents. Optional without a version bump: a case made before
    * has none and follows the setting in force when it was made (schema/settings.ts caseJurisdiction).
    */
