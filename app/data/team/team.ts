@@ -145,7 +145,8 @@ async function removeDoc(creds: SyncCredentials, id: string): Promise<void> {
 }
 
 async function deleteDoc(creds: SyncCredentials, id: string): Promise<void> {
-  // Best effort (after an admission): an unusable leftover (sealed, expired) harms no one.
+  // Best effort (after an admission, or a join request once its invite is gone): an unusable leftover
+  // (sealed, expired) harms no one.
   await removeDoc(creds, id).catch(() => undefined);
 }
 
@@ -284,7 +285,7 @@ export async function cancelInvite(hex: string): Promise<void> {
   // The invite first: without it the code is refused. Once it is gone the withdrawal has happened, so a
   // failed delete of the request (sealed, useless without the invite) no longer says otherwise.
   await removeDoc(creds, inviteId(hex));
-  await removeDoc(creds, joinId(hex)).catch(() => undefined);
+  await deleteDoc(creds, joinId(hex));
   await saveInvites((await openInvites()).filter((i) => i.hex !== hex));
 }
 

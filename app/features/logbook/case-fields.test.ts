@@ -10,6 +10,7 @@ const values = (knownOn: string): CaseValues => ({
   types: ['sexting'],
   schools: [],
   description: 'Foto doorgestuurd.',
+  jurisdiction: 'vlaanderen',
 });
 
 describe('checkCaseValues', () => {

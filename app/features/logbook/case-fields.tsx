@@ -34,8 +34,8 @@ export interface CaseValues {
   types: CaseType[];
   schools: string[];
   description: string;
-  /** The case's Rechtsgebied (a new case starts from the device's setting; absent: not asked). */
-  jurisdiction?: Jurisdiction;
+  /** The case's Rechtsgebied (a new case starts from the device's setting). */
+  jurisdiction: Jurisdiction;
 }
 
 /**
@@ -120,17 +120,15 @@ export function CaseFields({ form, idPrefix, links, storedKnownOn }: CaseFieldsP
         {...form.choice('knownVia')}
       />
       <CheckboxGroup legend={t.types} hint={t.typesHint} options={typeOptions} inline {...form.choice('types')} />
-      {values.jurisdiction === undefined ? null : (
-        <RadioGroup
-          legend={t.facts.jurisdictionLegend}
-          hint={storedKnownOn === undefined ? t.facts.jurisdictionHintNew : t.facts.jurisdictionHint}
-          name={`${idPrefix}-jurisdiction`}
-          options={jurisdictionOptions}
-          value={values.jurisdiction}
-          error={error('jurisdiction')}
-          onChange={(jurisdiction) => onChange({ jurisdiction })}
-        />
-      )}
+      <RadioGroup
+        legend={t.facts.jurisdictionLegend}
+        hint={storedKnownOn === undefined ? t.facts.jurisdictionHintNew : t.facts.jurisdictionHint}
+        name={`${idPrefix}-jurisdiction`}
+        options={jurisdictionOptions}
+        value={values.jurisdiction}
+        error={error('jurisdiction')}
+        onChange={(jurisdiction) => onChange({ jurisdiction })}
+      />
       <fieldset ref={schoolsRef} className="field choice-group">
         <legend className="field__label">{t.schools}</legend>
         {values.schools.map((school, i) => (

@@ -50,8 +50,7 @@ function toDraft(values: CaseValues, deviceJurisdiction: Jurisdiction): DraftFie
     description: values.description,
   };
   // Like today's date, the device's Rechtsgebied alone is no input worth keeping.
-  if (values.jurisdiction !== undefined && values.jurisdiction !== deviceJurisdiction)
-    fields.jurisdiction = values.jurisdiction;
+  if (values.jurisdiction !== deviceJurisdiction) fields.jurisdiction = values.jurisdiction;
   // Today's date alone is no input worth keeping.
   if (values.knownOn !== todayIso()) fields.knownOn = values.knownOn;
   values.schools.forEach((school, i) => {
