@@ -474,6 +474,8 @@ test('facts changed in another tab while this one edits them: refused first, the
   await formB.getByRole('textbox', { name: 'Wat gebeurde er?' }).fill('Feiten volgens tab B.');
   await formB.getByRole('textbox', { name: 'Waarom pas je de feiten aan?' }).fill('Verbeterd in tab B.');
   await formB.getByRole('button', { name: 'Bewaren' }).tap();
+  // Saved only once the form has closed: the text in the form's own field is not proof of a write.
+  await expect(formB).toBeHidden();
   await expect(incidentB.getByText('Feiten volgens tab B.')).toBeVisible();
   await other.close();
 
