@@ -203,3 +203,48 @@ test('the lead withdraws invite codes: offline the code stays and still works; a
   for (const person of [lead, wim]) expect(await cspViolations(person.page)).toEqual([]);
   await closeTeam([lead, wim]);
 });
+
+test('a declined applicant is shown the way out, forgets the team on the device and joins again with a new code', async ({
+  browser,
+  baseURL,
+  syncServer,
+}) => {
+  test.setTimeout(240_000);
+  const teamId = await newServerTeam(syncServer);
+  const lead = await newPerson(browser, baseURL!, syncServer, teamId, { name: 'Lea', role: 'coordinator' });
+  const wim = await newPerson(browser, baseURL!, syncServer, teamId, { name: 'Wim', role: 'medewerker' });
+  await createTeam(lead, teamId);
+
+  // Wim asks to join; the lead declines.
+  const first = await lead.team.makeInvite('medewerker');
+  await wim.team.join({ teamId, account: wim.account, password: wim.password, name: 'Wim', code: first });
+  await expect(
+    wim.team.section.getByText('Je aanvraag wacht op de teamverantwoordelijke.', { exact: false }),
+  ).toBeVisible();
+  await expect(async () => {
+    await lead.team.refresh();
+    await expect(lead.team.requests().filter({ hasText: 'Wim' })).toHaveCount(1, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await lead.team.requests().getByRole('button', { name: 'Aanvraag van Wim weigeren' }).click();
+  await expect(
+    lead.team.section.getByRole('status').filter({ hasText: 'De aanvraag van Wim is geweigerd.' }),
+  ).toBeVisible();
+
+  // Wim still waits, and the screen says what to do when a request was declined.
+  await wim.team.refresh();
+  await expect(wim.team.section.getByText(/^Weigerde de teamverantwoordelijke je aanvraag/)).toBeVisible();
+  await wim.team.section.getByRole('button', { name: 'Team op dit toestel vergeten' }).click();
+  await expect(wim.team.section.getByRole('heading', { name: 'Team', exact: true })).toBeFocused();
+  await expect(wim.team.section.getByRole('button', { name: 'Aansluiten met een uitnodigingscode' })).toBeVisible();
+  await expectNoAxeViolations(wim.page, 'team section after forgetting a declined request');
+
+  // A new code: Wim joins again and is admitted.
+  const second = await lead.team.makeInvite('medewerker');
+  await wim.team.join({ teamId, account: wim.account, password: wim.password, name: 'Wim', code: second });
+  const own = await wim.team.ownFingerprint();
+  expect(await lead.team.admit('Wim')).toBe(own);
+  await wim.team.expectAdmitted('Wim');
+  await expect(wim.team.section.getByRole('button', { name: 'Team op dit toestel vergeten' })).toHaveCount(0);
+  for (const person of [lead, wim]) expect(await cspViolations(person.page)).toEqual([]);
+  await closeTeam([lead, wim]);
+});

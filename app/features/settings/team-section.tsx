@@ -115,12 +115,23 @@ function TeamView({
             : t.waitingRole(config.team, teamRoleLabels[config.role])}
         </p>
         {isLead ? <p>{t.youAreLead}</p> : null}
-        {list && !admitted ? <p>{t.waiting}</p> : null}
+        {list && !admitted ? (
+          <>
+            <p>{t.waiting}</p>
+            <p>{t.waitingStop}</p>
+          </>
+        ) : null}
         <p>{ownKey ? <Fingerprint jwk={ownKey} label={t.yourFingerprint} /> : null}</p>
         <div className="button-row">
           <button type="button" className="button" onClick={() => void refreshByHand()}>
             {t.refresh}
           </button>
+          {list && !admitted ? (
+            // A declined or unwanted request: this device leaves the team so its person can join again.
+            <button type="button" className="button" onClick={() => void leaveTeamOnThisDevice().then(onLeft)}>
+              {t.forget}
+            </button>
+          ) : null}
         </div>
         <StatusLines error={error} notice={notice} />
       </div>

@@ -40,6 +40,9 @@ export const team = {
   youAreLead: 'Jij bent de teamverantwoordelijke: jouw toestel ondertekent de ledenlijst.',
   waiting:
     'Je aanvraag wacht op de teamverantwoordelijke. Vergelijk samen je sleutelvingerafdruk met wat op het scherm van de teamverantwoordelijke staat.',
+  /** A waiting request can be declined (it then waits forever) or no longer wanted: the way out. */
+  waitingStop:
+    'Weigerde de teamverantwoordelijke je aanvraag, of wil je niet meer aansluiten? Vergeet dan het team op dit toestel. Met een nieuwe code kun je daarna opnieuw aansluiten.',
   waitingRole: (teamId: string, role: string) => `Aanvraag voor team ${teamId} als ${role}.`,
   removedFromTeam: (teamId: string) =>
     `Je staat niet meer in de ledenlijst van team ${teamId}: de teamverantwoordelijke haalde je uit het team. Niemand geeft je nog nieuwe sleutels. Wat al op dit toestel staat, blijft hier.`,
