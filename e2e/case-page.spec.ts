@@ -329,6 +329,30 @@ test.describe('the case page on a phone', () => {
     await expectNoAxeViolations(page, 'case page after saves');
   });
 
+  test('the section menu by keyboard: Tab past its last button closes it and focus goes back to its button', async ({
+    page,
+    context,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await newCase(logbook);
+    const button = menuButton(page);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    // The list's last control (it stays focusable while there is nothing to open: aria-disabled).
+    const last = page.getByRole('button', { name: 'Alles openklappen' });
+    for (let i = 0; i < 30 && !(await last.evaluate((e) => e === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
+    await expect(last).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    await expect(button).toBeFocused();
+    // The page behind is usable again: the next Tab goes into it, not to the page body.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+  });
+
   test('a note at its maximum length says so, and is saved whole', async ({ page, context }) => {
     const logbook = new LogbookPage(page);
     await logbook.startOffline(context);

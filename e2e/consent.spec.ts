@@ -64,6 +64,8 @@ test('consent releases only the information of the person who may give it', asyn
     recipient: 'school',
     categories: ['feiten', 'afspraken'],
     givenBy: 'de jongere',
+    // Said while filling in, in a live region that was already there (so screen readers read it).
+    verdict: /^Telt niet voor feiten, afspraken: dat is informatie over de afgebeelde jongere/,
   });
   const consent = logbook.section('Toestemming');
   await expect(

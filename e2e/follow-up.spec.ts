@@ -326,6 +326,8 @@ test.describe('follow-up overview', () => {
     await remind.click();
     await expect(remind).toHaveAttribute('aria-pressed', 'true');
     await expect(steps.getByText('Staat in Opvolging tot de stap gedaan is')).toBeVisible();
+    // The status says which way the toggle went (its text stays the same).
+    await expect(steps.getByRole('status').filter({ hasText: 'Stap 2 staat in Opvolging tot ze gedaan is.' })).toBeVisible();
 
     const followUp = new FollowUpPage(page);
     await followUp.open();

@@ -154,6 +154,8 @@ test('a worker who skipped the code at setup can make one in Instellingen', asyn
   // "Niet nu" hides it until the next unlock.
   await notice.getByRole('button', { name: 'Niet nu' }).click();
   await expect(notice).toHaveCount(0);
+  // Its button left with it: focus is on the screen's content, so the next Tab goes on from there.
+  await expect(page.getByRole('main')).toBeFocused();
   await lock.lock();
   await lock.unlock();
   await expect(notice).toBeVisible();

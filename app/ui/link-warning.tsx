@@ -37,14 +37,20 @@ export function useLinkWarnings<K extends string>(rules: LinkRules<K>) {
     return errors;
   }
 
-  /** The warning under a field, with its "Dit is geen beeld" checkbox; nothing when the field has no such link. */
+  /**
+   * The warning under a field, with its "Dit is geen beeld" checkbox, in a live region that stays while
+   * empty (one inserted with its text already in it is often not read).
+   */
   function notice(name: K, value: string, fieldLabel: string) {
     const found = findings(name, value);
-    if (found.length === 0) return null;
+    return <div role="status">{found.length > 0 ? warning(name, found, fieldLabel) : null}</div>;
+  }
+
+  function warning(name: K, found: LinkFinding[], fieldLabel: string) {
     const key = keyOf(found);
     const image = found.some((f) => f.kind === 'image');
     return (
-      <div className="callout callout--warning link-warning" role="status">
+      <div className="callout callout--warning link-warning">
         <p>
           <strong>{image ? t.imageTitle : t.linkTitle}</strong> {image ? t.image : t.link}
         </p>

@@ -171,10 +171,13 @@ export class LogbookPage {
     recipient: string;
     categories: string[];
     givenBy: string;
+    /** The form's live verdict, once party, categories and giver are chosen (its region is there, empty, before). */
+    verdict?: RegExp;
   }): Promise<void> {
     const section = this.section('Toestemming');
     await section.getByRole('button', { name: 'Toestemming noteren', exact: true }).click();
     const form = section.getByRole('form', { name: 'Toestemming noteren' });
+    if (input.verdict) await expect(form.getByRole('status')).toHaveText('');
     await form.getByRole('combobox', { name: 'Van wie is de informatie?' }).selectOption({ label: input.party });
     await form
       .getByRole('group', { name: 'Aan wie mag het?' })
@@ -187,6 +190,7 @@ export class LogbookPage {
       .getByRole('group', { name: 'Gegeven door' })
       .getByRole('radio', { name: input.givenBy, exact: true })
       .check();
+    if (input.verdict) await expect(form.getByRole('status')).toHaveText(input.verdict);
     await expect(form.getByRole('radio', { name: 'mondeling, genoteerd in het dossier' })).toBeChecked();
     await form.getByRole('button', { name: 'Bewaren' }).click();
     // The open form has its own live verdict (also role=status) until it closes; pick the saved message.

@@ -227,19 +227,24 @@ function ConsentVerdict({
   /** The form's own errors: a refusal a refused save already shows (and announced) there is not said twice. */
   shown: ReadonlyArray<string | null>;
 }) {
-  if (!party) return null;
   // A date in the future gets its own field error; judged on it, a young person could look adult already.
   const code =
-    givenBy === '' || !isIsoDate(givenOn) || isFutureIso(givenOn)
+    !party || givenBy === '' || !isIsoDate(givenOn) || isFutureIso(givenOn)
       ? null
       : entitlementError(party, givenBy, givenOn, ctx);
   const refused = code === null || shown.includes(nl.errors[code]) ? null : nl.errors[code];
-  const notOwn = categories.filter((c) => !releasableCategories(party, [c]).includes(c));
-  if (refused === null && notOwn.length === 0) return null;
+  const notOwn = party ? categories.filter((c) => !releasableCategories(party, [c]).includes(c)) : [];
+  // The live region stays in the form while empty: one inserted with its text already in it is often not read.
   return (
-    <div className="callout callout--danger" role="status">
-      {refused ? <p>{refused}</p> : null}
-      {notOwn.length > 0 ? <p>{t.notOwnInformation(notOwn.map((c) => t.categoryLabels[c]).join(', '))}</p> : null}
+    <div role="status">
+      {refused !== null || notOwn.length > 0 ? (
+        <div className="callout callout--danger">
+          {refused ? <p>{refused}</p> : null}
+          {notOwn.length > 0 ? (
+            <p>{t.notOwnInformation(notOwn.map((c) => t.categoryLabels[c]).join(', '))}</p>
+          ) : null}
+        </div>
+      ) : null}
     </div>
   );
 }

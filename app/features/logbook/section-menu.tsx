@@ -131,6 +131,18 @@ export function SectionMenu({
           event.preventDefault();
           close(true);
         }
+        // Tab past the list's last control: the page behind is inert, so focus would leave the page.
+        // The list closes and its button takes focus; the next Tab goes on into the page.
+        const controls = event.currentTarget.querySelectorAll('a, button');
+        if (event.key === 'Tab' && !event.shiftKey && open && event.target === controls[controls.length - 1]) {
+          event.preventDefault();
+          close(true);
+        }
+      }}
+      // Focus moved out of the open list (Shift+Tab into the header): it closes, like after a tap outside.
+      onBlur={(event) => {
+        const to = event.relatedTarget;
+        if (open && to instanceof HTMLElement && !event.currentTarget.contains(to)) close(false);
       }}
     >
       <div className="section-menu__bar">

@@ -241,7 +241,10 @@ function PresentStepItem({
               aria-label={ts.remindLabelIn(where)}
               aria-pressed={check?.remind === true}
               disabled={busy}
-              onClick={() => void save({ doneOn: null, remind: check?.remind !== true }, nl.logbook.saved)}
+              onClick={() => {
+                const remind = check?.remind !== true;
+                void save({ doneOn: null, remind }, remind ? ts.remindOn(step.number) : ts.remindOff(step.number));
+              }}
             >
               {t.remind}
             </Button>

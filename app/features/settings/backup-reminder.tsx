@@ -12,7 +12,7 @@ import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
 import { usePath } from '../../shell/router';
-import { RecoveryNotice } from './recovery-notice';
+import { focusContentAfterDismiss, RecoveryNotice } from './recovery-notice';
 import './backup-reminder.css';
 
 const t = nl.settings.reminder;
@@ -58,6 +58,7 @@ function BackupDue() {
           onClick={() => {
             dismissedThisVisit = true;
             setDismissed(true);
+            focusContentAfterDismiss();
           }}
         >
           {t.later}

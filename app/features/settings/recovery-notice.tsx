@@ -10,11 +10,17 @@ import { useVaultSnapshot } from '../../data/vault-hooks';
 import { settings } from '../../i18n/nl/settings';
 import { Link } from '../../shell/link';
 import { requestSectionFocus, usePath } from '../../shell/router';
+import { focusAfterFrame } from '../../ui/focus';
 import { RECOVERY_SECTION_ID } from './recovery-code-section';
 
 const t = settings.recovery;
 // The session (vault epoch) in which "Niet nu" was chosen.
 let dismissedEpoch = -1;
+
+/** "Niet nu" removes its own button: focus goes to the screen's content, not to the page body. */
+export function focusContentAfterDismiss(): void {
+  focusAfterFrame(() => document.getElementById('inhoud'));
+}
 
 export function RecoveryNotice() {
   const unconfirmed = useRecoveryCodeUnconfirmed();
@@ -39,6 +45,7 @@ export function RecoveryNotice() {
           onClick={() => {
             dismissedEpoch = epoch;
             setDismissed(epoch);
+            focusContentAfterDismiss();
           }}
         >
           {settings.reminder.later}

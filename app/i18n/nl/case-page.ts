@@ -45,6 +45,9 @@ export const casePage = {
     noteLabel: (where: string) => `Notitie of datum bij ${where}`,
     noteFormLabel: (where: string) => `Notitie en datum bij ${where}`,
     remindLabelIn: (where: string) => `Herinneren in Opvolging: ${where}`,
+    /** After the reminder toggle: which way it went (the button's text stays the same). */
+    remindOn: (n: number) => `Stap ${n} staat in Opvolging tot ze gedaan is.`,
+    remindOff: (n: number) => `Stap ${n} staat niet meer in Opvolging.`,
   },
   links: {
     imageTitle: 'Link naar een beeld?',
