@@ -55,6 +55,24 @@ describe('the image guard catches', () => {
     ['raw SVG markup', '<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>'],
     ['entity-encoded SVG markup', '&lt;svg viewBox="0 0 1 1"&gt;&lt;/svg&gt;'],
     ['upper-case SVG markup with a space', '< SVG>'],
+    // Session 25 (a security review stored these in a note).
+    ['SVG markup with a tab after the tag name', '<svg\twidth="1"/>'],
+    ['SVG markup with a line break after the tag name', '<svg\nxmlns="http://www.w3.org/2000/svg">'],
+    ['namespaced SVG markup', '<s:svg xmlns:s="http://www.w3.org/2000/svg"><s:rect width="1"/></s:svg>'],
+    ...[
+      ['a variation selector', '\ufe0f'],
+      ['a combining grapheme joiner', '\u034f'],
+      ['a Hangul filler', '\u3164'],
+      ['a braille blank', '\u2800'],
+      ['a line separator', '\u2028'],
+      ['a next-line character', '\u0085'],
+      ['an Ogham space', '\u1680'],
+      ['a no-break space', '\u00a0'],
+      ['a tag character', '\udb40\udc20'],
+    ].map(([what, mark]): [string, string] => [
+      `base64 with ${what} every 8 characters`,
+      (base64(PNG).match(/.{1,8}/g) ?? []).join(mark),
+    ]),
   ])('%s', (_name, text) => {
     expect(containsImageData(text)).toBe(true);
   });
@@ -70,6 +88,8 @@ describe('the image guard still lets ordinary text through', () => {
     'Verslag: leerling A, B en C; opvolging op 12/03, 19/03 en 26/03.',
     'Hij zei: "Stuur!" (en daarna) #help #snapchat = "nee" + "stop" — zo\u200bveel zero\u00adwidth tekst.',
     'https://www.childfocus.be/nl-be/hulp?vraag=sexting&stap=2#contact',
+    'Klas 3\u00a0B kreeg uitleg\u2028over svg-bestanden en <svgs> in de les; 👍🏽 en 🏴󠁧󠁢󠁳󠁣󠁴󠁿 als reactie.',
+    'Namespaces zoals <xs:element> en <s:sv> zijn geen beeld.',
   ])('%s', (text) => {
     expect(containsImageData(text)).toBe(false);
   });

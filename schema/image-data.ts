@@ -39,8 +39,9 @@
 //   same signatures (>= 24 hex digits, >= 12 bytes after the signature).
 // - Raw (non-base64) signatures in the string itself, e.g. binary pasted into a
 //   field or percent-encoded bytes, are refused too.
-// - SVG markup: an `<svg` tag (also entity-encoded or full-width) is refused,
-//   since SVG is an image written as text.
+// - SVG markup: an `<svg` tag (also entity-encoded, full-width, with a namespace
+//   prefix, or followed by a tab or line break) is refused, since SVG is an image
+//   written as text.
 // All scans are linear in the input; no backtracking regular expressions.
 
 const MIN_RUN_CHARS = 16;
@@ -56,22 +57,42 @@ const BASE64_VALUES = new Int8Array(128).fill(-1);
 }
 
 /**
- * Invisible characters (soft hyphen, Mongolian vowel separator, zero-width and direction marks, word
- * joiner and invisible operators, BOM), as inclusive code ranges: the one list both the base64/hex
- * scans (isTransparentWhitespace) and the data:-URL check (INVISIBLE) use.
+ * Invisible and blank characters, as inclusive code ranges: the one list both the base64/hex scans
+ * (isTransparentWhitespace) and the data:-URL check (INVISIBLE) use. Next line and no-break space, soft
+ * hyphen, combining grapheme joiner, Arabic letter mark, Hangul fillers, Ogham space, Khmer inherent
+ * vowels, Mongolian variation selectors and vowel separator, the typographic spaces, zero-width and
+ * direction marks, line and paragraph separators, bidi embeddings and isolates, word joiner and
+ * invisible operators, braille blank, ideographic space, variation selectors, BOM. The tag characters
+ * and supplementary variation selectors (U+E0000–E01EF, surrogate pairs) are handled apart.
  */
 const INVISIBLE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x0085, 0x0085],
+  [0x00a0, 0x00a0],
   [0x00ad, 0x00ad],
-  [0x180e, 0x180e],
-  [0x200b, 0x200f],
-  [0x2060, 0x2064],
+  [0x034f, 0x034f],
+  [0x061c, 0x061c],
+  [0x115f, 0x1160],
+  [0x1680, 0x1680],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180f],
+  [0x2000, 0x200f],
+  [0x2028, 0x202f],
+  [0x205f, 0x206f],
+  [0x2800, 0x2800],
+  [0x3000, 0x3000],
+  [0x3164, 0x3164],
+  [0xfe00, 0xfe0f],
   [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
 ];
 
 function isTransparentWhitespace(code: number): boolean {
   // space, \t, \n, \v, \f, \r, and the invisible characters (a plain loop: this runs per character)
   if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
-  if (code < 0x00ad) return false;
+  if (code < 0x0085) return false;
+  // U+E0000–E01EF are \uDB40 plus a low surrogate; a low surrogate alone never starts a run (what
+  // precedes it, a high surrogate, already ended the run unless it was \uDB40).
+  if (code === 0xdb40 || (code >= 0xdc00 && code <= 0xdfff)) return true;
   for (const [from, to] of INVISIBLE_RANGES) if (code >= from && code <= to) return true;
   return false;
 }
@@ -264,18 +285,19 @@ function decodeEntities(s: string): string {
   });
 }
 const unicodeEscape = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`;
-const INVISIBLE = new RegExp(
-  `[\\t\\n\\r${INVISIBLE_RANGES.map(([from, to]) => (from === to ? unicodeEscape(from) : `${unicodeEscape(from)}-${unicodeEscape(to)}`)).join('')}]`,
-  'g',
-);
+const INVISIBLE_CLASS = `[${INVISIBLE_RANGES.map(([from, to]) => (from === to ? unicodeEscape(from) : `${unicodeEscape(from)}-${unicodeEscape(to)}`)).join('')}]|\\uDB40[\\uDC00-\\uDDEF]`;
+const INVISIBLE = new RegExp(`[\\t\\n\\r]|${INVISIBLE_CLASS}`, 'g');
+// For the SVG check: tabs and line breaks stay (whitespace ends a tag name: "<svg\twidth=…").
+const INVISIBLE_NOT_BREAKS = new RegExp(INVISIBLE_CLASS, 'g');
 const DATA_URL =
   /data\s*:\s*(?:(?:application|audio|font|image|message|model|multipart|text|video|x-[a-z0-9.+-]+)\s*\/\s*[a-z0-9!#$&^_.+-]+\s*[;,]|[;,])/;
 
-const SVG_TAG = /<\s*svg[\s>/]/;
+// An svg element, also with a namespace prefix ("<s:svg xmlns:s=…>").
+const SVG_TAG = /<\s*(?:[a-z_][\w.-]*:)?svg[\s>/]/;
 const QUOTED_JOIN = /["'`]\s*\+\s*["'`]/g;
 
-function normalizedText(decoded: string): string {
-  return decodeEntities(decoded).normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
+function normalizedText(decoded: string, invisible = INVISIBLE): string {
+  return decodeEntities(decoded).normalize('NFKC').replace(invisible, '').toLowerCase();
 }
 
 /**
@@ -287,8 +309,8 @@ function normalizedText(decoded: string): string {
  */
 export function containsImageData(s: string): boolean {
   const decoded = percentDecode(s);
-  const normalized = normalizedText(decoded);
-  if (DATA_URL.test(normalized) || SVG_TAG.test(normalized)) return true;
+  if (DATA_URL.test(normalizedText(decoded)) || SVG_TAG.test(normalizedText(decoded, INVISIBLE_NOT_BREAKS)))
+    return true;
   if (containsBase64Image(s)) return true;
   if (decoded !== s && containsBase64Image(decoded)) return true;
   const wide = decoded.normalize('NFKC');
