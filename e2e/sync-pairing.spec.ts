@@ -32,8 +32,18 @@ test('a second device joins with a one-time code, the code works once, and a rem
   await expect(syncA.connectedText(syncAccount.account)).toBeVisible();
   // The form that had focus is gone: focus is on the status card that replaced it.
   await expect(syncA.section.getByRole('heading', { name: 'Status', exact: true })).toBeFocused();
-  // A code withdrawn gives the passphrase field back, focused; the code is gone.
   const pairPanel = page.getByRole('region', { name: 'Een toestel toevoegen' });
+  // A copied code (with the account, the key to the whole logbook) leaves the clipboard at lock.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const copiedCode = await syncA.makePairingCode(testPassphrase);
+  await pairPanel.getByRole('button', { name: 'Kopieer de koppelcode' }).click();
+  await expect(pairPanel.getByRole('status').filter({ hasText: 'gekopieerd' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(copiedCode);
+  await new LockPage(page).lock();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('');
+  await new LockPage(page).unlock();
+  await new SettingsPage(page).open();
+  // A code withdrawn gives the passphrase field back, focused; the code is gone.
   await syncA.makePairingCode(testPassphrase);
   await pairPanel.getByRole('button', { name: 'Koppelcode intrekken' }).click();
   await expect(pairPanel.getByLabel('Je wachtwoordzin (ter bevestiging)')).toBeFocused();
@@ -92,9 +102,10 @@ test('a second device joins with a one-time code, the code works once, and a rem
   const docs = JSON.stringify(raw);
   expect(docs).toContain('baken-devices');
   for (const marker of ['Laptop', 'Telefoon', code, code.replace(/-/g, '')]) expect(docs).not.toContain(marker);
-  // The withdrawn and the used pairing documents are gone: only their deletion markers (no ciphertext) remain.
+  // The pairing documents withdrawn (by the lock and by hand) and used are gone: only their deletion
+  // markers (no ciphertext) remain.
   const pairDocs = raw.filter((doc) => String(doc._id).startsWith('baken-pair-'));
-  expect(pairDocs).toHaveLength(2);
+  expect(pairDocs).toHaveLength(3);
   for (const doc of pairDocs) {
     expect(doc).toMatchObject({ _deleted: true });
     expect(doc).not.toHaveProperty('ct');

@@ -3,6 +3,7 @@
 // screen's own further buttons. Used only by the lazy sync and team settings
 // sections, so scripts/js-size.mjs counts it with sync, never in "all".
 import type { ReactNode } from 'react';
+import { copyCaseText } from './clipboard';
 import { useFocusOnMount } from './focus';
 
 export function OneTimeCode(props: {
@@ -20,13 +21,10 @@ export function OneTimeCode(props: {
   // The card appears when the code was just made (its form, and the button pressed, are gone): the
   // code takes focus, so a screen reader reads it and the next Tab is "copy".
   const output = useFocusOnMount<HTMLOutputElement>();
+  // Through copyCaseText, so the code (with the account, the key to the whole logbook) leaves the
+  // clipboard when the vault locks, like a copied summary.
   async function copy() {
-    try {
-      await navigator.clipboard.writeText(props.code);
-      props.onCopied(true);
-    } catch {
-      props.onCopied(false);
-    }
+    props.onCopied(await copyCaseText(props.code));
   }
   return (
     <>
