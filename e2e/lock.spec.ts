@@ -120,6 +120,45 @@ test.describe('lock screen and session', () => {
     await expect(page.getByRole('button', { name: 'Vergrendelen' })).toBeVisible();
   });
 
+  test('six tabs submitting wrong passphrases at once get no more attempts than one tab would', async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(120_000);
+    const lock = new LockPage(page);
+    await page.goto('/');
+    await lock.createVault();
+    await lock.lock();
+    const tabs = [page];
+    for (let i = 1; i < 6; i++) {
+      const tab = await context.newPage();
+      await tab.goto('/');
+      tabs.push(tab);
+    }
+    for (const [i, tab] of tabs.entries()) {
+      await tab.getByLabel('Wachtwoordzin', { exact: true }).fill(`fout wachtwoord ${i}`);
+    }
+    await Promise.all(tabs.map((tab) => tab.getByRole('button', { name: 'Ontgrendelen' }).click()));
+    for (const tab of tabs)
+      await expect(tab.getByText(/klopt niet|Te veel foute pogingen/)).toBeVisible({ timeout: 60_000 });
+    // Three free attempts and a fourth that starts the wait; the other two tabs were refused before
+    // their key derivation ran, so they were not counted either (the device's counter, read as stored).
+    const failures = await page.evaluate(
+      () =>
+        new Promise<unknown>((resolve, reject) => {
+          const open = indexedDB.open('baken');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const read = open.result.transaction('meta', 'readonly').objectStore('meta').get('throttle');
+            read.onerror = () => reject(read.error);
+            read.onsuccess = () => resolve((read.result as { value: { failures: number } }).value.failures);
+          };
+        }),
+    );
+    expect(failures).toBe(4);
+    for (const tab of tabs.slice(1)) await tab.close();
+  });
+
   test('the recovery code unlocks and sets a new passphrase', async ({ page }) => {
     const lock = new LockPage(page);
     await page.goto('/');

@@ -84,10 +84,16 @@ function restoreThrottle(value: unknown): Throttle {
   return { failures: 0, notBefore: 0 };
 }
 
-// One vault operation at a time, so two attempts cannot both pass the throttle.
+// One vault operation at a time, so two attempts cannot both pass the throttle: in this page (the
+// queue) and across the origin's tabs (a Web Lock, where the browser has them). Without the lock, N tabs
+// submitting at once each ran a key derivation in the same throttle window.
 let queue: Promise<unknown> = Promise.resolve();
 function serial<T>(operation: () => Promise<T>): Promise<T> {
-  const run = queue.then(operation, operation);
+  const locked = (): Promise<T> =>
+    typeof navigator !== 'undefined' && navigator.locks
+      ? navigator.locks.request('baken-vault', operation)
+      : operation();
+  const run = queue.then(locked, locked);
   queue = run.catch(() => undefined);
   return run;
 }
