@@ -223,6 +223,10 @@ test('offline work on two devices replicates, conflicting changes become choices
     .click();
   const waiting = page.getByRole('complementary', { name: 'Tegenstrijdige wijzigingen' });
   await expect(waiting).toContainText('In 1 dossier moet je kiezen tussen tegenstrijdige wijzigingen.');
+  await expect(waiting).not.toContainText('Een back-up bewaart alleen de waarde die nu geldt');
+  // In Instellingen, where backups are made: a backup would keep only the value that applies now.
+  await new SettingsPage(page).open();
+  await expect(waiting).toContainText('Een back-up bewaart alleen de waarde die nu geldt, niet de andere.');
   await waiting.getByRole('link', { name: `Dossier ${reference}: kiezen` }).click();
   await expect(page.getByRole('region', { name: 'Tegenstrijdige wijzigingen' }).getByRole('listitem')).toHaveCount(6);
   await expect(waiting).toBeHidden();

@@ -35,6 +35,7 @@ function ConflictsWaiting() {
   return (
     <aside className="sync-trouble" aria-label={t.conflicts.title}>
       <p>{t.conflicts.waiting(shown.length)}</p>
+      {path.startsWith('/instellingen') ? <p>{t.conflicts.backupNote}</p> : null}
       <ul className="sync-trouble__cases">
         {shown.map((c) => (
           <li key={c.caseId}>

@@ -47,6 +47,9 @@ export const syncStatus = {
         ? 'In 1 dossier moet je kiezen tussen tegenstrijdige wijzigingen. Tot dan geldt er één van de waarden.'
         : `In ${n} dossiers moet je kiezen tussen tegenstrijdige wijzigingen. Tot dan geldt er telkens één van de waarden.`,
     caseLink: (reference: string) => `Dossier ${reference}: kiezen`,
+    /** In Instellingen, where backups are made: a backup holds only the value that applies now. */
+    backupNote:
+      'Een back-up bewaart alleen de waarde die nu geldt, niet de andere. Kies dus eerst, en maak dan de back-up.',
     /** Where the differing values are: the case page's section (with the betrokkene's pseudonym), then the field. */
     field: (section: string, field: string) => `${section} — ${field}`,
     section: (title: string, name: string) => `${title} (${name})`,
