@@ -337,6 +337,18 @@ test.describe('the case page on a phone', () => {
     await logbook.startOffline(context);
     await newCase(logbook);
     const button = menuButton(page);
+    // At 360 px the button's text is whole, also for the longest section name: "Naar sectie" on one
+    // line, the name not cut off.
+    await button.tap();
+    await menuLink(page, 'Opvolging en status').tap();
+    await expect(button).toHaveAccessibleName('Naar sectie · Opvolging en status');
+    const cut = await button.evaluate(
+      (b) =>
+        Array.from(b.querySelectorAll('span')).filter(
+          (part) => part.scrollWidth > part.clientWidth + 0.5 || part.getBoundingClientRect().height > 60,
+        ).length,
+    );
+    expect(cut).toBe(0);
     await button.focus();
     await page.keyboard.press('Enter');
     await expect(button).toHaveAttribute('aria-expanded', 'true');
