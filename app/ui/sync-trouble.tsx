@@ -19,8 +19,25 @@ export function SyncTrouble() {
   return (
     <>
       <SyncFailure />
+      <Receiving />
       <ConflictsWaiting />
     </>
+  );
+}
+
+/**
+ * A long pull (a newly paired device receives the logbook) on every screen: until it ends, the case
+ * list is incomplete, and a case made now could be made twice. Said once (status); the count is not live.
+ */
+function Receiving() {
+  const s = useSyncStatus();
+  const path = usePath();
+  if (path.startsWith('/instellingen') || s.progress?.direction !== 'ontvangen') return null;
+  return (
+    <aside className="sync-trouble" aria-label={t.label}>
+      <p role="status">{t.receiving}</p>
+      <p>{t.progress(s.progress.done, s.progress.total, s.progress.direction)}</p>
+    </aside>
   );
 }
 

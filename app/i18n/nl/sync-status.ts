@@ -12,6 +12,9 @@ export const syncStatus = {
   waiting: (n: number) => (n === 1 ? '1 wijziging wacht.' : `${count(n)} wijzigingen wachten.`),
   progress: (done: number, total: number, direction: 'ontvangen' | 'verzonden') =>
     `${count(done)} van ${count(total)} onderdelen ${direction}.`,
+  /** On every screen while a long pull runs (a newly paired device). */
+  receiving:
+    'Je logboek wordt nog binnengehaald van de sync-server. Tot dat klaar is, ontbreken er dossiers in de lijst.',
   refused: (n: number) =>
     n === 1
       ? '1 ontvangen onderdeel is geweigerd (beschadigd of ongeldig) en niet bewaard.'
