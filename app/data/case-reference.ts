@@ -2,7 +2,10 @@
 // is kept in the `meta` table under "caseReferences", encrypted with the data
 // key (AAD kind "case-reference-counter"), so it reveals nothing on disk.
 // Why a counter and not "highest reference in use + 1": a number must never be
-// handed out twice, not even after its case was erased. Why in `meta` and not
+// handed out twice, not even after its case was erased. The counter is per
+// device and not synced, so a reservation also starts above the highest
+// reference of the year among the cases this device holds (the case index),
+// cases pulled from the worker's other devices included. Why in `meta` and not
 // as a record: reserving a number is a compare-and-swap on one row, which
 // needs its own small transaction (WebCrypto cannot run inside one).
 import {
@@ -15,13 +18,14 @@ import type { CaseReferenceCounter } from '../../schema/case-rules';
 import { decryptRecord, encryptRecord } from './crypto';
 import type { Bytes, Sealed } from './crypto';
 import { db } from './db';
-import { StorageFailedError, toStorageError } from './errors';
-import { openRecordRow } from './records-io';
+import { StorageFailedError, VaultLockedError, toStorageError } from './errors';
+import { ensureIndex, entriesOf } from './index/case-index';
 import { requireDataKey } from './session';
 
 const COUNTER_KEY = 'caseReferences';
 const COUNTER_HEADER = { kind: 'case-reference-counter', id: COUNTER_KEY, schemaVersion: 1 } as const;
 const MAX_ATTEMPTS = 20;
+const SHARED_KEY = 'teamSharedCases';
 
 function asSealed(value: unknown): Sealed | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -45,14 +49,33 @@ async function openCounter(key: CryptoKey, sealed: Sealed | undefined): Promise<
   }
 }
 
-/** Highest sequence per year among the stored cases (decrypts every case; used rarely). */
+/**
+ * Ids of the cases a colleague shared with me: entries with an `owner` in
+ * share.ts's sealed row of shared cases (same key and AAD; shared-from.ts reads
+ * it too). Only a device in a team has the row.
+ */
+async function receivedCases(key: CryptoKey): Promise<Set<string>> {
+  const sealed = asSealed((await db.meta.get(SHARED_KEY))?.value);
+  const header = { kind: 'team-shared-cases', id: SHARED_KEY, schemaVersion: 1 };
+  // Unreadable (damaged): nothing is left out, which can only leave a gap in the numbers.
+  const shared = (sealed ? await decryptRecord(key, header, sealed).catch(() => ({})) : {}) as Record<
+    string,
+    { owner?: unknown } | null
+  >;
+  return new Set(Object.keys(shared).filter((id) => shared[id]?.owner !== undefined));
+}
+
+/**
+ * Highest sequence per year among the cases this device holds, from the case
+ * index. Cases a colleague shared with me (team) carry their owner's numbers,
+ * another series (README, team sharing): they are left out.
+ */
 async function sequencesInUse(key: CryptoKey): Promise<Record<string, number>> {
-  const rows = await db.records.where('kind').equals('case').toArray();
+  const index = await ensureIndex(key);
+  if (!index) throw new VaultLockedError();
+  const received = await receivedCases(key);
   const references: string[] = [];
-  for (let i = 0; i < rows.length; i += 256) {
-    const results = await Promise.all(rows.slice(i, i + 256).map((row) => openRecordRow(key, row)));
-    for (const r of results) if (r.ok && r.record.kind === 'case') references.push(r.record.reference);
-  }
+  for (const [id, entry] of entriesOf(index)) if (entry.c && !received.has(id)) references.push(entry.c.reference);
   return highestSequences(references);
 }
 
@@ -88,15 +111,17 @@ async function updateCounter<T>(
 /**
  * Hands out the next reference of `year`, e.g. `2026-015`, and records it as
  * used before the case is written: a failed save leaves a gap, never a
- * duplicate. The first number of a year on this device starts above the
- * highest reference of that year already stored (e.g. after a restore).
+ * duplicate. It is above both the last number this device handed out and the
+ * highest reference of that year among the cases stored here (after a restore,
+ * or cases synced from the worker's other devices). Two devices that each make
+ * a case while offline can still hand out the same number (README, sync).
  * Offline: works. Fails with VaultLockedError, StorageFailedError (also when
  * the year has run out of numbers) or StorageFullError.
  */
 export async function reserveCaseReference(year: number): Promise<string> {
   return updateCounter(async (counter, key) => {
     const y = String(year);
-    const last = counter.years[y] ?? (await sequencesInUse(key))[y] ?? 0;
+    const last = Math.max(counter.years[y] ?? 0, (await sequencesInUse(key))[y] ?? 0);
     const sequence = last + 1;
     if (sequence > MAX_REFERENCE_SEQUENCE) throw new StorageFailedError(new Error(`no references left for ${y}`));
     return { next: { years: { ...counter.years, [y]: sequence } }, result: formatCaseReference(year, sequence) };
