@@ -15,10 +15,11 @@
 // removed device still holds.
 import { deviceListSchema, type DeviceEntry, type DeviceList } from '../../../schema/sync-config';
 import { decryptRecord, encryptRecord } from '../crypto';
+import { VaultLockedError } from '../errors';
 import { requireDataKey } from '../session';
 import { clearSyncConfig, saveSyncConfig, type SyncConfig } from './config';
-import { couchRequest, fromBase64, SyncError, toBase64, type SyncCredentials } from './remote';
-import { stopReplication } from './runtime';
+import { checkAccess, couchRequest, fromBase64, SyncError, toBase64, type SyncCredentials } from './remote';
+import { startReplication, stopReplication } from './runtime';
 import { publishSyncStatus } from './status';
 
 export const DEVICES_DOC_ID = 'baken-devices';
@@ -45,7 +46,15 @@ async function read(creds: SyncCredentials): Promise<{ list: DeviceList; rev?: s
     if (error instanceof SyncError && error.code === 'sync.notFound') return { list: { devices: [] } };
     throw error;
   }
-  const plain = await decryptRecord(requireDataKey(), HEADER, { iv: fromBase64(doc.iv), data: fromBase64(doc.ct) });
+  let plain: unknown;
+  try {
+    plain = await decryptRecord(requireDataKey(), HEADER, { iv: fromBase64(doc.iv), data: fromBase64(doc.ct) });
+  } catch (error) {
+    // Sealed under another data key: the database belongs to another logbook (connected
+    // with "Dit toestel verbinden" where "Koppel dit toestel" was meant). Locked: as it was.
+    if (error instanceof VaultLockedError) throw error;
+    throw new SyncError('sync.otherLogbook');
+  }
   return { list: deviceListSchema.parse(plain), ...(doc._rev ? { rev: doc._rev } : {}) };
 }
 
@@ -90,6 +99,27 @@ export async function registerDevice(config: SyncConfig): Promise<void> {
           ],
         },
   );
+}
+
+/**
+ * Connects this device's own logbook to a database: checks the account, adds
+ * this device to the device list, then saves the settings and starts syncing.
+ * Nothing is saved, and nothing but the list read is sent, when the database
+ * belongs to another logbook ('sync.otherLogbook': its device list does not
+ * open with this data key) or the account or list fails; when starting fails,
+ * the saved settings are forgotten again.
+ */
+export async function connectDevice(config: SyncConfig): Promise<void> {
+  await checkAccess(config);
+  await registerDevice(config);
+  await saveSyncConfig(config);
+  try {
+    await startReplication(config);
+  } catch (error) {
+    await stopReplication().catch(() => undefined);
+    await clearSyncConfig();
+    throw error;
+  }
 }
 
 /** Marks a device removed; it stops syncing at its next check and forgets its sync settings. */

@@ -14,7 +14,9 @@ export type SyncErrorCode =
   | 'sync.conflict'
   | 'sync.failed'
   /** The server does not let the account change its own password (CouchDB 3's default `_users` security). */
-  | 'sync.passwordChangeRefused';
+  | 'sync.passwordChangeRefused'
+  /** The database's device list does not open with this logbook's key: another logbook uses it. */
+  | 'sync.otherLogbook';
 
 export class SyncError extends Error {
   constructor(

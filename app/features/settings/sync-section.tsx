@@ -15,17 +15,9 @@ import {
   type FormEvent,
   type RefObject,
 } from 'react';
-import {
-  clearSyncConfig,
-  loadSyncConfig,
-  newDeviceId,
-  saveSyncConfig,
-  syncRemovedAt,
-  type SyncConfig,
-} from '../../data/sync/config';
-import { checkDeviceStatus, registerDevice } from '../../data/sync/devices';
-import { checkAccess } from '../../data/sync/remote';
-import { startReplication, stopReplication } from '../../data/sync/runtime';
+import { clearSyncConfig, loadSyncConfig, newDeviceId, syncRemovedAt, type SyncConfig } from '../../data/sync/config';
+import { checkDeviceStatus, connectDevice } from '../../data/sync/devices';
+import { stopReplication } from '../../data/sync/runtime';
 // The sync strings are their own module (not in the catalogue object), so they load with the sync chunk.
 import { sync } from '../../i18n/nl/sync';
 import { SyncAccountFields, syncRefusal, useSyncAccount, type SyncRefusal } from '../../ui/sync';
@@ -83,10 +75,8 @@ function ConnectForm({
     setRefused(null);
     try {
       const config: SyncConfig = { ...account.input(), deviceId: newDeviceId() };
-      await checkAccess(config);
-      await saveSyncConfig(config);
-      await registerDevice(config);
-      await startReplication(config);
+      // Saves nothing when the database belongs to another logbook or anything fails.
+      await connectDevice(config);
       onConnected(config);
     } catch (caught) {
       // A refusal about a field is shown there and focused; anything else under the form.

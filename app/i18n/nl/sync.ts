@@ -41,6 +41,8 @@ export const sync = {
     'sync.failed': 'De server gaf een onverwachte fout. Probeer het later opnieuw.',
     'sync.passwordChangeRefused':
       'De sync-server laat niet toe dat je het wachtwoord van het account zelf wijzigt. Vraag wie de sync-server beheert om het te wijzigen en vul het nieuwe wachtwoord daarna hieronder in.',
+    'sync.otherLogbook':
+      'Deze database hoort al bij een ander logboek. Er is niets bewaard of verstuurd. Wil je dit toestel aan dat logboek toevoegen? Maak dan op een toestel dat al verbonden is een koppelcode ("Maak een koppelcode" onder Synchronisatie) en kies op dit toestel "Koppel dit toestel aan je logboek". Die keuze staat op het eerste scherm, zolang er op het toestel nog geen logboek staat.',
     'pair.invalidCode': 'Deze code klopt niet: een koppelcode heeft 24 tekens.',
     'pair.unknown': 'Deze code is onbekend, al gebruikt of verlopen. Maak een nieuwe code op je andere toestel.',
     'pair.used': 'Deze code is al gebruikt. Maak een nieuwe code op je andere toestel.',
