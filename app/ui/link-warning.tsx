@@ -39,18 +39,19 @@ export function useLinkWarnings<K extends string>(rules: LinkRules<K>) {
 
   /**
    * The warning under a field, with its "Dit is geen beeld" checkbox, in a live region that stays while
-   * empty (one inserted with its text already in it is often not read).
+   * empty (one inserted with its text already in it is often not read). The region itself has no role,
+   * so while empty it is no second "status" beside a section's saved message; the warning is one.
    */
   function notice(name: K, value: string, fieldLabel: string) {
     const found = findings(name, value);
-    return <div role="status">{found.length > 0 ? warning(name, found, fieldLabel) : null}</div>;
+    return <div aria-live="polite">{found.length > 0 ? warning(name, found, fieldLabel) : null}</div>;
   }
 
   function warning(name: K, found: LinkFinding[], fieldLabel: string) {
     const key = keyOf(found);
     const image = found.some((f) => f.kind === 'image');
     return (
-      <div className="callout callout--warning link-warning">
+      <div className="callout callout--warning link-warning" role="status">
         <p>
           <strong>{image ? t.imageTitle : t.linkTitle}</strong> {image ? t.image : t.link}
         </p>

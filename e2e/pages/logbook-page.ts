@@ -177,7 +177,8 @@ export class LogbookPage {
     const section = this.section('Toestemming');
     await section.getByRole('button', { name: 'Toestemming noteren', exact: true }).click();
     const form = section.getByRole('form', { name: 'Toestemming noteren' });
-    if (input.verdict) await expect(form.getByRole('status')).toHaveText('');
+    // The live region is in the form, empty, before there is anything to say (so it is read when there is).
+    if (input.verdict) await expect(form.locator('[aria-live="polite"]')).toHaveText('');
     await form.getByRole('combobox', { name: 'Van wie is de informatie?' }).selectOption({ label: input.party });
     await form
       .getByRole('group', { name: 'Aan wie mag het?' })

@@ -234,15 +234,14 @@ function ConsentVerdict({
       : entitlementError(party, givenBy, givenOn, ctx);
   const refused = code === null || shown.includes(nl.errors[code]) ? null : nl.errors[code];
   const notOwn = party ? categories.filter((c) => !releasableCategories(party, [c]).includes(c)) : [];
-  // The live region stays in the form while empty: one inserted with its text already in it is often not read.
+  // The live region stays in the form while empty: one inserted with its text already in it is often not
+  // read. No role of its own, so while empty it is no second "status" beside the section's saved message.
   return (
-    <div role="status">
+    <div aria-live="polite">
       {refused !== null || notOwn.length > 0 ? (
-        <div className="callout callout--danger">
+        <div className="callout callout--danger" role="status">
           {refused ? <p>{refused}</p> : null}
-          {notOwn.length > 0 ? (
-            <p>{t.notOwnInformation(notOwn.map((c) => t.categoryLabels[c]).join(', '))}</p>
-          ) : null}
+          {notOwn.length > 0 ? <p>{t.notOwnInformation(notOwn.map((c) => t.categoryLabels[c]).join(', '))}</p> : null}
         </div>
       ) : null}
     </div>
