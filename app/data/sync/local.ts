@@ -12,6 +12,7 @@ import { applyIndexPlan, commitIndexPlan, invalidateIndex, isIndexMoved, planInd
 import { INDEXED_KINDS, isIndexedKind } from '../index/entries';
 import { openAuditRow, openRecordRow, sealRecord } from '../records-io';
 import type { SyncPayload } from './codec';
+import { conflictKey } from './merge';
 import { countErasedRows, readErasedCases, sealErasedCase } from './erased-cases';
 import { markChanged } from './track';
 
@@ -48,6 +49,13 @@ export async function openConflictRow(key: CryptoKey, row: ConflictRow): Promise
   } catch {
     return null;
   }
+}
+
+/** `conflictKey` of a record's closed items (the worker's choices), for the merge of a consent. */
+export async function closedConflictKeys(key: CryptoKey, caseId: string, recordId: string): Promise<string[]> {
+  const rows = await db.conflicts.where('caseId').equals(caseId).toArray();
+  const items = await Promise.all(rows.map((r) => openConflictRow(key, r)));
+  return items.flatMap((c) => (c?.recordId === recordId && c.resolvedAt !== undefined ? [conflictKey(c)] : []));
 }
 
 export async function sealConflict(key: CryptoKey, conflict: SyncConflict): Promise<ConflictRow> {

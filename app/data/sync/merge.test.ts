@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { makeCase, makeFollowUp, makeNote } from '../../../schema/factories';
+import { makeCase, makeConsent, makeFollowUp, makeNote } from '../../../schema/factories';
 import { conflictSchema } from '../../../schema/sync-conflict';
-import { compareRevs, conflictId, mergeVersions } from './merge';
+import { compareRevs, conflictId, conflictKey, mergeVersions } from './merge';
 
 describe('merging versions of one document', () => {
   it('orders revisions like CouchDB: higher number, then higher hash', () => {
@@ -199,6 +199,91 @@ describe('a choice made in an item', () => {
       expect((result.payload.record as typeof base).due, revs.join()).toBe('2026-05-15');
       // The item it makes has the first item's values, so the same id: the closed one is not reopened.
       expect(result.conflicts.map((c) => [...c.values].sort())).toEqual([['2026-05-08', '2026-05-15']]);
+    }
+  });
+});
+
+describe('a consent changed on two devices', () => {
+  const base = makeConsent({ recipient: 'ander-clb', givenOn: '2026-11-02', updatedAt: '2026-11-02T10:00:00.000Z' });
+  // E withdrew as of 05/12 first, A as of 09/12 later: the latest change is the later date.
+  const onE = { ...base, withdrawnOn: '2026-12-05', updatedAt: '2026-12-05T09:00:00.000Z' };
+  const onA = { ...base, withdrawnOn: '2026-12-09', updatedAt: '2026-12-05T10:00:00.000Z' };
+  const revsBoth = [
+    ['2-aaa', '2-bbb'],
+    ['2-bbb', '2-aaa'],
+  ] as const;
+
+  it('keeps the earliest withdrawal while the item is open, whichever revision wins, and keeps the item', () => {
+    for (const [revE, revA] of revsBoth) {
+      for (const known of [{ t: 'records', record: base } as const, undefined]) {
+        const result = mergeVersions(
+          [
+            { rev: revE, payload: { t: 'records', record: onE } },
+            { rev: revA, payload: { t: 'records', record: onA } },
+          ],
+          known,
+        );
+        expect((result.payload.record as typeof base).withdrawnOn, revE).toBe('2026-12-05');
+        expect(result.conflicts.map((c) => [c.field, [...c.values].sort()])).toEqual([
+          ['withdrawnOn', ['2026-12-05', '2026-12-09']],
+        ]);
+      }
+    }
+  });
+
+  it('keeps a withdrawal made on one side only, with or without a known ancestor', () => {
+    const untouched = { ...base };
+    for (const known of [{ t: 'records', record: base } as const, undefined]) {
+      const result = mergeVersions(
+        [
+          { rev: '2-bbb', payload: { t: 'records', record: untouched } },
+          { rev: '2-aaa', payload: { t: 'records', record: onA } },
+        ],
+        known,
+      );
+      expect((result.payload.record as typeof base).withdrawnOn).toBe('2026-12-09');
+      expect(result.conflicts.length).toBe(known ? 0 : 1);
+    }
+  });
+
+  it('keeps only the categories every version names while the item is open', () => {
+    const narrowed = { ...base, categories: ['feiten'], updatedAt: '2026-12-05T09:00:00.000Z' } as typeof base;
+    const widened = {
+      ...base,
+      categories: ['feiten', 'afspraken', 'opvolging'],
+      updatedAt: '2026-12-05T10:00:00.000Z',
+    } as typeof base;
+    const result = mergeVersions(
+      [
+        { rev: '2-bbb', payload: { t: 'records', record: widened } },
+        { rev: '2-aaa', payload: { t: 'records', record: narrowed } },
+      ],
+      undefined,
+    );
+    expect((result.payload.record as typeof base).categories).toEqual(['feiten']);
+    expect(result.conflicts.map((c) => c.field)).toEqual(['categories']);
+  });
+
+  it('keeps the later date once the worker chose it, when a version from before the choice meets it', () => {
+    // Both devices merged and kept 05/12; A's worker then chose 09/12 (a later updatedAt).
+    const staleE = { ...onE, updatedAt: onA.updatedAt };
+    const chosenA = { ...onA, updatedAt: '2026-12-06T08:00:00.000Z' };
+    const key = conflictKey({ recordId: base.id, field: 'withdrawnOn', values: ['2026-12-09', '2026-12-05'] });
+    for (const [revE, revA] of [
+      ['3-eee', '4-aaa'],
+      ['5-eee', '4-aaa'],
+    ] as const) {
+      const candidates = [
+        { rev: revE, payload: { t: 'records', record: staleE } },
+        { rev: revA, payload: { t: 'records', record: chosenA } },
+      ] as const;
+      const chosen = mergeVersions(candidates, undefined, new Set([key]));
+      expect((chosen.payload.record as typeof base).withdrawnOn, revE).toBe('2026-12-09');
+      // Same values, so the same (closed) item: it is not reopened.
+      expect(chosen.conflicts.map((c) => [...c.values].sort())).toEqual([['2026-12-05', '2026-12-09']]);
+      // Not chosen yet (the item still open): the earlier date holds.
+      const open = mergeVersions(candidates, undefined);
+      expect((open.payload.record as typeof base).withdrawnOn, revE).toBe('2026-12-05');
     }
   });
 });

@@ -12,6 +12,10 @@
 //   value is fine; a field changed differently is a "tegenstrijdige
 //   wijziging": the record keeps the value of the winning revision and a
 //   conflict item keeps every value until the worker chooses.
+// - A consent (toestemming) keeps its strictest value while the item is open: the
+//   earliest withdrawal (any withdrawal beats none) and only the categories
+//   every version names. Once the worker chose (the item is closed, `chosen`),
+//   the latest change holds, as for every other record.
 // - `updatedAt` takes the latest, a follow-up's `sequence` the highest; a list that only grew on each side (a
 //   follow-up's history) keeps every addition; a conflict item takes the
 //   resolved version.
@@ -63,7 +67,12 @@ function caseIdOf(record: { id: string; kind: string; caseId?: string | undefine
  * Merges two or more versions of one document. `base` is the common ancestor
  * when known (undefined: every differing field counts as changed on both sides).
  */
-export function mergeVersions(candidates: readonly Candidate[], base: SyncPayload | undefined): MergeResult {
+export function mergeVersions(
+  candidates: readonly Candidate[],
+  base: SyncPayload | undefined,
+  /** `conflictKey` of this record's closed items: the worker chose, so the latest change (the choice) holds. */
+  chosen: ReadonlySet<string> = new Set(),
+): MergeResult {
   const sorted = [...candidates].sort((a, b) => compareRevs(a.rev, b.rev));
   const winner = sorted[0];
   if (!winner) throw new Error('nothing to merge');
@@ -128,9 +137,16 @@ export function mergeVersions(candidates: readonly Candidate[], base: SyncPayloa
     // choice in an item sets; same time: the winner's), all values are kept in the item. So when a
     // version from before the choice meets the chosen one again, the same item (same id, already
     // closed) is not made twice and the chosen value stays, whichever revision wins.
-    setField(merged, field, latest[field]);
+    // A consent's open item: the strictest value until the worker chooses (a review: the latest change
+    // kept a later withdrawal, and the need-to-know summary shared on it).
     const all: unknown[] = [];
     for (const v of values) if (!all.some((d) => same(d, v))) all.push(v);
+    const item = itemValues(all);
+    const strict =
+      winnerRecord.kind === 'consent' && !chosen.has(conflictKey({ recordId: winnerRecord.id, field, values: item }))
+        ? STRICTER[field]?.(values)
+        : undefined;
+    setField(merged, field, strict ?? latest[field]);
     if (caseId !== undefined && winnerRecord.kind !== 'audit' && winnerRecord.kind !== 'draft') {
       conflicts.push({
         kind: 'conflict',
@@ -139,12 +155,27 @@ export function mergeVersions(candidates: readonly Candidate[], base: SyncPayloa
         recordId: winnerRecord.id,
         recordKind: winnerRecord.kind as SyncConflict['recordKind'],
         field,
-        values: all.map((v) => (v === undefined ? null : v)),
+        values: item,
       });
     }
   }
   return { payload: { ...winner.payload, record: merged } as SyncPayload, conflicts };
 }
+
+/** An item's values: an absent field is stored as null. */
+const itemValues = (all: readonly unknown[]): unknown[] => all.map((v) => (v === undefined ? null : v));
+
+/** Consent fields where one value shares less than another: the value that shares least (undefined: none). */
+const STRICTER: Partial<Record<string, (values: readonly unknown[]) => unknown>> = {
+  // The earliest withdrawal; a withdrawal beats none.
+  withdrawnOn: (values) => values.filter((v): v is string => typeof v === 'string').sort()[0],
+  // The categories every version names; none in common: undefined (a consent names one).
+  categories: (values) => {
+    const lists = values.filter(Array.isArray);
+    const common = (lists[0] ?? []).filter((c: unknown) => lists.every((l) => l.includes(c)));
+    return lists.length === values.length && common.length > 0 ? common : undefined;
+  },
+};
 
 /**
  * How a list's additions are told apart and ordered. A case's earlier facts: the same text replaced
@@ -187,10 +218,14 @@ function setField(target: Record<string, unknown>, field: string, value: unknown
   else target[field] = value;
 }
 
+/** What an item's id derives from: its record, field and values in any order. */
+export function conflictKey(c: Pick<SyncConflict, 'recordId' | 'field' | 'values'>): string {
+  return JSON.stringify([c.recordId, c.field, c.values.map((v) => JSON.stringify(v)).sort()]);
+}
+
 /** A UUID-shaped id derived from the conflict's content, so every device derives the same one. */
 export async function conflictId(c: Omit<SyncConflict, 'id' | 'createdAt'>): Promise<string> {
-  const values = c.values.map((v) => JSON.stringify(v)).sort();
-  const text = JSON.stringify([c.recordId, c.field, values]);
+  const text = conflictKey(c);
   const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
   const hex = [...hash.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
   // Version 8 (custom) UUID layout with the RFC variant bits.

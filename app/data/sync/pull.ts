@@ -3,13 +3,22 @@
 // decrypt + validate each → fast-forward, deletion, or merge (merge.ts) when
 // versions diverged → one Dexie transaction for the batch. The loop around it
 // and the checkpoint stay in replicator.ts.
+import type { SyncConflict } from '../../../schema/sync-conflict';
 import type { SyncRow } from '../db';
 import { VAULT_KEY_ID, decodeDoc, encodeDoc } from './codec';
 import type { SyncPayload } from './codec';
 import type { ChangeRow, CouchClient } from './http';
-import { applyPulled, openLocal, readLocalRows, readSyncRows, sealConflict, sealPayload } from './local';
+import {
+  applyPulled,
+  closedConflictKeys,
+  openLocal,
+  readLocalRows,
+  readSyncRows,
+  sealConflict,
+  sealPayload,
+} from './local';
 import type { LocalRow, PulledWrite } from './local';
-import { compareRevs, conflictId, mergeVersions } from './merge';
+import { compareRevs, conflictId, conflictKey, mergeVersions } from './merge';
 import type { Candidate } from './merge';
 import { hashOf, isChangeable, knows, revisionsOf } from './revisions';
 import { publishSyncStatus } from './status';
@@ -67,11 +76,33 @@ export async function applyChanges(
   const syncOf = new Map(ids.map((id, i) => [id, syncRows[i]]));
   // Documents are decided concurrently: WebCrypto runs off the main thread, so
   // decrypting one while another is parsed and validated shortens a batch.
-  const decisions = await Promise.all(
-    touched.map((id) =>
-      decide(dataKey, id, syncOf.get(id), leavesOf.get(id) ?? [], docsById.get(id) ?? [], locals.get(id), counts),
-    ),
-  );
+  const decideAll = (list: string[], chosen: ReadonlySet<string>) =>
+    Promise.all(
+      list.map((id) =>
+        decide(
+          dataKey,
+          id,
+          syncOf.get(id),
+          leavesOf.get(id) ?? [],
+          docsById.get(id) ?? [],
+          locals.get(id),
+          counts,
+          chosen,
+        ),
+      ),
+    );
+  // Conflict items first: a choice that comes in the same batch as the chosen record is known when
+  // that record merges (a consent keeps its strictest value only while its item is open).
+  const isItem = (id: string) => locals.get(id)?.table === 'conflicts';
+  const items = await decideAll(touched.filter(isItem), new Set());
+  const chosen = new Set(items.flatMap((d) => (d?.item?.resolvedAt ? [conflictKey(d.item)] : [])));
+  const decisions = [
+    ...items,
+    ...(await decideAll(
+      touched.filter((id) => !isItem(id)),
+      chosen,
+    )),
+  ];
   const writes: PulledWrite[] = [];
   const extra: LocalRow[] = [];
   for (const decision of decisions) {
@@ -92,7 +123,9 @@ async function decide(
   docs: ReadonlyArray<Record<string, unknown>>,
   local: LocalRow | undefined,
   counts: PullCounts,
-): Promise<{ write: PulledWrite; conflicts: LocalRow[] } | null> {
+  /** `conflictKey` of closed items that came in this batch. */
+  chosen: ReadonlySet<string>,
+): Promise<{ write: PulledWrite; conflicts: LocalRow[]; item?: SyncConflict } | null> {
   const expectGen = s?.gen ?? 0;
   const keys = (k: string) => (k === VAULT_KEY_ID ? key : undefined);
   const liveDocs = docs.filter((d) => d['_deleted'] !== true);
@@ -163,6 +196,7 @@ async function decide(
         pending: false,
       },
       conflicts: [],
+      ...(winner.payload.t === 'conflicts' ? { item: winner.payload.record } : {}),
     };
   }
 
@@ -181,7 +215,9 @@ async function decide(
     const decoded = await decodeDoc(keys, { _id: id, v: 1, ...s.base });
     if (decoded.ok) base = decoded.payload;
   }
-  const merged = mergeVersions(candidates, base);
+  const record = winner.payload.t === 'records' ? winner.payload.record : undefined;
+  const closed = record?.kind === 'consent' ? [...chosen, ...(await closedConflictKeys(key, record.caseId, id))] : [];
+  const merged = mergeVersions(candidates, base, new Set(closed));
   const now = new Date().toISOString();
   const conflicts: LocalRow[] = [];
   for (const c of merged.conflicts) {
@@ -210,6 +246,7 @@ async function decide(
       pending: true,
     },
     conflicts,
+    ...(valid.t === 'conflicts' ? { item: valid.record } : {}),
   };
 }
 

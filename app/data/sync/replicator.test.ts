@@ -3,7 +3,7 @@
 // by writing encrypted documents straight to the server with the same key.
 import { describe, expect, it, vi } from 'vitest';
 
-import { makeCase, makeFollowUp, makeNote, makeParty } from '../../../schema/factories';
+import { makeCase, makeConsent, makeFollowUp, makeNote, makeParty } from '../../../schema/factories';
 import { RECORD_READ_FORMAT } from '../../../schema/records';
 import { db } from '../db';
 import { getDataKey } from '../session';
@@ -11,6 +11,7 @@ import { eraseCase, getRecord, listRecords, saveRecords } from '../store';
 import { decodeDoc, encodeDoc, fromBase64, toBase64 } from './codec';
 import type { SyncPayload } from './codec';
 import { ackDocId, acknowledgeErased } from './erasure-acks';
+import { resolveConflict } from './conflicts';
 import { couchClient } from './http';
 import { openConflictRow, readCheckpoint } from './local';
 import { Replicator, startSync, stopSync } from './replicator';
@@ -202,6 +203,49 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     expect(conflict?.field).toBe('due');
     expect([...(conflict?.values ?? [])].sort()).toEqual(['2026-05-08', '2026-05-15']);
     expect((await remoteGet(follow.id))['_conflicts']).toBeUndefined();
+  });
+
+  it("keeps a consent's earliest withdrawal while its item is open, and the later date once chosen, also against a stale merge", async () => {
+    const kase = makeCase();
+    const consent = makeConsent({ caseId: kase.id, recipient: 'ander-clb', givenOn: '2026-11-02' });
+    await saveRecords([kase, consent]);
+    await sync();
+    const serverRev = (await remoteGet(consent.id))['_rev'] as string;
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    // B withdraws as of 05/12; A, later, as of 09/12 and pushes before pulling B's.
+    const onB = { ...consent, withdrawnOn: '2026-12-05', updatedAt: ago(20) };
+    const bRev = await remotePut({ t: 'records', record: onB }, serverRev);
+    await saveRecords([{ ...consent, withdrawnOn: '2026-12-09', updatedAt: ago(10) }]);
+    const r = replicator();
+    await r.loadCheckpoint();
+    await r.pushAll();
+    await r.syncOnce();
+    await r.syncOnce();
+    const pending = await getRecord(consent.id, 'consent');
+    expect(pending?.ok && pending.record.basis === 'toestemming' && pending.record.withdrawnOn).toBe('2026-12-05');
+    const [row] = await db.conflicts.where('caseId').equals(kase.id).toArray();
+    const item = row ? await openConflictRow(key(), row) : null;
+    if (!item) throw new Error('expected an item');
+    expect(item.resolvedAt).toBeUndefined();
+
+    await resolveConflict(item.id, item.values.indexOf('2026-12-09'), 'Niet gekozen');
+    await r.syncOnce();
+    // B had merged the first versions too (05/12) and replicates that now: a branch beside A's choice.
+    const [n, hash] = bRev.split('-');
+    const staleRev = `${Number(n) + 1}-${'b'.repeat(32)}`;
+    const stale = await encodeDoc(key(), { t: 'records', record: { ...onB, updatedAt: ago(10) } });
+    await perTest.couch.request('POST', `${perTest.db}/_bulk_docs`, {
+      new_edits: false,
+      docs: [{ ...stale, _rev: staleRev, _revisions: { start: Number(n) + 1, ids: ['b'.repeat(32), hash] } }],
+    });
+    await r.syncOnce();
+    await r.syncOnce();
+    const chosen = await getRecord(consent.id, 'consent');
+    expect(chosen?.ok && chosen.record.basis === 'toestemming' && chosen.record.withdrawnOn).toBe('2026-12-09');
+    const server = await decodeDoc(() => key(), await remoteGet(consent.id));
+    expect(server.ok && server.payload.record).toEqual(chosen?.ok && chosen.record);
+    const items = await Promise.all((await db.conflicts.toArray()).map((c) => openConflictRow(key(), c)));
+    expect(items.filter((c) => c?.resolvedAt === undefined)).toEqual([]);
   });
 
   it.each([
