@@ -6,6 +6,7 @@ import { conflictSchema } from '../../schema/sync-conflict';
 import { nl } from '../i18n/catalogue';
 import {
   conflictChoices,
+  conflictContext,
   conflictValue,
   conflictWhat,
   fieldLabels,
@@ -102,6 +103,34 @@ describe('names of a tegenstrijdige wijziging', () => {
     // A betrokkene is named by pseudonym; a form hint such as "(optioneel)" is left out.
     expect(conflictWhat({ recordKind: 'party', recordId: partyA, field: 'className' }, context)).toBe(
       'Betrokkenen (Jongere A) — Klas',
+    );
+  });
+
+  it('names a consent as its card on the case page does: pseudonym and recipient, never the real name', () => {
+    const toClb = '2d9b5e30-6c7d-4e8f-8a1b-2c3d4e5f6071';
+    const toHelp = '3eac6f41-7d8e-4f90-9b2c-3d4e5f607182';
+    const party = { id: partyA, pseudonym: 'Jongere A', realName: 'Echte Naam' };
+    const withConsents = conflictContext(
+      [party],
+      [
+        { id: toClb, partyId: partyA, recipient: 'ander-clb' },
+        { id: toHelp, partyId: partyB, recipient: 'hulpverlening' },
+      ],
+    );
+    const tc = nl.logbook.consent;
+    const what = (recordId: string) =>
+      conflictWhat({ recordKind: 'consent', recordId, field: 'withdrawnOn' }, withConsents);
+    expect(what(toClb)).toBe(
+      `Toestemming (${tc.entryTitle('Jongere A', tc.recipients['ander-clb'])}) — Ingetrokken op`,
+    );
+    expect(what(toClb)).toContain('Jongere A → ');
+    expect(what(toClb)).not.toContain('Echte Naam');
+    expect(what(toHelp)).toBe(
+      `Toestemming (${tc.entryTitle(tc.unknownParty, tc.recipients.hulpverlening)}) — Ingetrokken op`,
+    );
+    // A consent the page does not know (erased meanwhile): the section alone.
+    expect(conflictWhat({ recordKind: 'consent', recordId: partyB, field: 'withdrawnOn' }, none)).toBe(
+      'Toestemming — Ingetrokken op',
     );
   });
 

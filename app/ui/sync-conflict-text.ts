@@ -24,6 +24,19 @@ export type ConflictField<K extends ConflictKind> = Exclude<KeysOf<RecordOfKind<
 /** What the page knows that a value can refer to: the case's betrokkenen by id. */
 export interface ConflictContext {
   pseudonyms: ReadonlyMap<string, string>;
+  /** A consent by its card's title on the case page ("Jongere A → school"), by record id. */
+  consents?: ReadonlyMap<string, string>;
+}
+
+/** The context of a case's items: betrokkenen by pseudonym, consents as their cards name them (never a real name). */
+export function conflictContext(
+  parties: ReadonlyArray<{ id: string; pseudonym: string }>,
+  consents: ReadonlyArray<{ id: string; partyId: string; recipient: keyof typeof t.consent.recipients }>,
+): ConflictContext {
+  const pseudonyms = new Map(parties.map((p) => [p.id, p.pseudonym]));
+  const title = (c: (typeof consents)[number]) =>
+    t.consent.entryTitle(pseudonyms.get(c.partyId) ?? t.consent.unknownParty, t.consent.recipients[c.recipient]);
+  return { pseudonyms, consents: new Map(consents.map((c) => [c.id, title(c)])) };
 }
 
 /** "Welke informatie? (optioneel)" reads as a name without its form hint. */
@@ -328,7 +341,10 @@ function lookup<V>(table: Readonly<Record<string, V>> | undefined, key: string):
   return table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-/** The section and field of an item, e.g. "Incident — Bekend sinds" or "Betrokkenen (Jongere A) — Rol". */
+/**
+ * The section and field of an item, e.g. "Incident — Bekend sinds", "Betrokkenen (Jongere A) — Rol" or
+ * "Toestemming (Jongere A → school) — Ingetrokken op".
+ */
 export function conflictWhat(
   conflict: Pick<SyncConflict, 'recordKind' | 'recordId' | 'field'>,
   context: ConflictContext,
@@ -337,8 +353,13 @@ export function conflictWhat(
   const field =
     lookup<string>(lookup<Readonly<Record<string, string>>>(fieldLabels, conflict.recordKind), conflict.field) ??
     tc.otherField;
-  const party = conflict.recordKind === 'party' ? context.pseudonyms.get(conflict.recordId) : undefined;
-  return tc.field(party ? tc.section(kind, party) : kind, field);
+  const which =
+    conflict.recordKind === 'party'
+      ? context.pseudonyms.get(conflict.recordId)
+      : conflict.recordKind === 'consent'
+        ? context.consents?.get(conflict.recordId)
+        : undefined;
+  return tc.field(which ? tc.section(kind, which) : kind, field);
 }
 
 /** One value of an item, as the case page shows it. */

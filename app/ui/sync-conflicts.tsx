@@ -8,7 +8,13 @@ import { resolveConflict, useCaseConflicts } from '../data/sync/conflicts';
 // Its own catalogue section, imported directly so the strings load with the sync chunks.
 import { syncStatus } from '../i18n/nl/sync-status';
 import { useFocusAfterSwap } from './focus';
-import { conflictChoices, conflictWhat, isSensitiveConflict, type ConflictContext } from './sync-conflict-text';
+import {
+  conflictChoices,
+  conflictContext,
+  conflictWhat,
+  isSensitiveConflict,
+  type ConflictContext,
+} from './sync-conflict-text';
 import type { SyncConflict } from '../../schema/sync-conflict';
 
 const t = syncStatus.conflicts;
@@ -16,19 +22,19 @@ const t = syncStatus.conflicts;
 export function CaseConflicts({
   caseId,
   parties,
+  consents,
 }: {
   caseId: string;
   /** The case's betrokkenen, so a value that names one shows the pseudonym. */
   parties: ReadonlyArray<{ id: string; pseudonym: string }>;
+  /** The case's consents, so an item about one names it as its card does. */
+  consents: Parameters<typeof conflictContext>[1];
 }) {
   const conflicts = useCaseConflicts(caseId);
   const [message, setMessage] = useState('');
   const sectionRef = useRef<HTMLElement>(null);
   const focusAfter = useFocusAfterSwap(conflicts);
-  const context = useMemo<ConflictContext>(
-    () => ({ pseudonyms: new Map(parties.map((p) => [p.id, p.pseudonym])) }),
-    [parties],
-  );
+  const context = useMemo(() => conflictContext(parties, consents), [parties, consents]);
   const open = conflicts !== undefined && conflicts.length > 0;
   return (
     <>

@@ -185,7 +185,7 @@ export function CaseDetailView({ id }: { id: string }) {
         }}
       />
       <Suspense fallback={null}>
-        <CaseConflicts caseId={detail.case.id} parties={detail.parties} />
+        <CaseConflicts caseId={detail.case.id} parties={detail.parties} consents={detail.consents} />
       </Suspense>
       <CaseSectionsContext.Provider value={sectionsState}>
         <div className="case-page">
