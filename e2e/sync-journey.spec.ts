@@ -2,6 +2,7 @@
 // erasure, and what the server holds afterwards.
 import type { Locator, Page } from '@playwright/test';
 
+import { ExportPage } from './pages/export-page';
 import { LockPage, testPassphrase } from './pages/lock-page';
 import { LogbookPage } from './pages/logbook-page';
 import { SettingsPage } from './pages/settings-page';
@@ -227,6 +228,18 @@ test('offline work on two devices replicates, conflicting changes become choices
   // In Instellingen, where backups are made: a backup would keep only the value that applies now.
   await new SettingsPage(page).open();
   await expect(waiting).toContainText('Een back-up bewaart alleen de waarde die nu geldt, niet de andere.');
+  // No need-to-know summary of the case until the choice is made: a value waiting there (another real
+  // name) is not what the summary would be judged on.
+  const exports = new ExportPage(page);
+  await exports.open();
+  const summary = exports.summarySection;
+  const option = summary.getByRole('option', { name: new RegExp(`^${reference} `) });
+  await summary.getByRole('combobox', { name: 'Dossier' }).selectOption((await option.getAttribute('value')) ?? '');
+  await summary.getByRole('button', { name: 'Samenvatting maken' }).click();
+  await expect(summary.getByRole('status').filter({ hasText: 'wacht nog een keuze' })).toHaveText(
+    /^In dit dossier wacht nog een keuze tussen tegenstrijdige wijzigingen\..*Er is niets gedeeld\.$/,
+  );
+  await expect(exports.summaryDocument).toHaveCount(0);
   await waiting.getByRole('link', { name: `Dossier ${reference}: kiezen` }).click();
   await expect(page.getByRole('region', { name: 'Tegenstrijdige wijzigingen' }).getByRole('listitem')).toHaveCount(6);
   await expect(waiting).toBeHidden();

@@ -11,7 +11,7 @@ import { useVaultQuery } from './use-vault-query';
 export type { CaseListItem, OkCaseListItem } from '../../schema/case-list';
 export type { CaseDetail } from './case-reads';
 // The non-hook readers, for code outside React (exports, backup) and tests.
-export { readCaseDetail, readCaseList } from './case-reads';
+export { caseHasOpenConflicts, readCaseDetail, readCaseList } from './case-reads';
 export { useIndexRebuildProgress } from './index/progress';
 
 export type { FirstPage } from './index/first-page';

@@ -212,3 +212,12 @@ export async function readCaseDetailLive(caseId: string): Promise<CaseDetail | n
   const key = getDataKey();
   return key ? caseDetail(key, caseId, forLiveQuery) : undefined;
 }
+
+/**
+ * Whether a case has sync conflict items waiting for a choice. The conflicts table is counted first,
+ * so the sync code loads only on a device that has such items for this case.
+ */
+export async function caseHasOpenConflicts(caseId: string): Promise<boolean> {
+  if ((await db.conflicts.where('caseId').equals(caseId).count()) === 0) return false;
+  return (await import('./sync/conflicts')).hasOpenConflicts(caseId);
+}

@@ -49,6 +49,12 @@ export function useCasesWithConflicts(): CaseWithConflict[] | undefined {
   return useVaultQuery(readCasesWithConflicts, []);
 }
 
+/** Whether a case has a conflict item waiting for the worker's choice (VaultLockedError when locked). */
+export async function hasOpenConflicts(caseId: string): Promise<boolean> {
+  requireDataKey();
+  return ((await readOpenConflicts(caseId)) ?? []).length > 0;
+}
+
 /** Open conflict items of one case; undefined while loading or locked. */
 export function useCaseConflicts(caseId: string): SyncConflict[] | undefined {
   return useVaultQuery(() => readOpenConflicts(caseId), [caseId]);

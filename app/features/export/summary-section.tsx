@@ -15,7 +15,7 @@ import {
   withheldText,
 } from '../../../schema/summary-text';
 import type { Summary, SummaryRecipient } from '../../../schema/summary';
-import { readCaseDetail, useCaseList } from '../../data/case-hooks';
+import { caseHasOpenConflicts, readCaseDetail, useCaseList } from '../../data/case-hooks';
 import type { OkCaseListItem } from '../../data/case-hooks';
 import { recordSummaryExport } from '../../data/export-reads';
 import { useSettings } from '../../data/settings';
@@ -79,6 +79,12 @@ export function SummarySection() {
       const detail = await readCaseDetail(caseId);
       if (!detail) {
         setState({ phase: 'failed', message: t.caseGone });
+        return;
+      }
+      // A value waiting in a sync conflict (another real name, another withdrawal) is not what the summary
+      // is judged on: until the worker chooses, it could share what it should leave out.
+      if (await caseHasOpenConflicts(caseId)) {
+        setState({ phase: 'failed', message: t.conflictsOpen });
         return;
       }
       const summary = buildSummary(detail, recipient, todayIso(), {

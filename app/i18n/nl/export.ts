@@ -156,6 +156,8 @@ export const exportScreen = {
     caseRequired: 'Kies een dossier.',
     caseGone: 'Dit dossier bestaat niet (meer) of kan niet gelezen worden.',
     failed: 'De samenvatting kon niet gemaakt worden. Er is niets gedeeld.',
+    conflictsOpen:
+      'In dit dossier wacht nog een keuze tussen tegenstrijdige wijzigingen. Kies eerst op de pagina van het dossier: tot dan weet Baken niet zeker wat het moet weglaten. Er is niets gedeeld.',
     preview: 'Voorbeeld',
     previewHint:
       'Lees na wat je gaat delen. Het maken van deze samenvatting staat in het auditlog (ontvanger en soorten informatie, geen inhoud).',
