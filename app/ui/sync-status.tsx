@@ -25,10 +25,14 @@ export function SyncStatus() {
   else if (s.phase === 'bezig' && !s.lastSyncedAt) lines.push(t.busy);
   else lines.push(s.lastSyncedAt ? t.syncedAt(clock(s.lastSyncedAt)) : t.neverSynced);
   if (s.progress) lines.push(t.progress(s.progress.done, s.progress.total, s.progress.direction));
-  if (s.waiting > 0) lines.push(t.waiting(s.waiting));
+  // A removed device sends nothing more: its waiting changes are said with the removal (below).
+  if (s.waiting > 0 && !s.removed) lines.push(t.waiting(s.waiting));
   if (s.unsent?.tooLarge) lines.push(t.tooLarge(s.unsent.tooLarge));
   if (s.unsent?.refused) lines.push(t.notAccepted(s.unsent.refused));
   if (s.refused > 0) lines.push(t.refused(s.refused));
+  if (s.erasedUnsent) lines.push(t.erasedUnsent(s.erasedUnsent));
+  if (s.removed) lines.push(t.removed);
+  if (s.removed && s.removedUnsent) lines.push(t.removedUnsent(s.removedUnsent));
   return (
     <p className="sync-status" role="status" aria-label={t.label}>
       {lines.join(' ')}

@@ -19,6 +19,7 @@ export function SyncTrouble() {
   return (
     <>
       <SyncFailure />
+      <ErasedUnsent />
       <Receiving />
       <ConflictsWaiting />
     </>
@@ -37,6 +38,21 @@ function Receiving() {
     <aside className="sync-trouble" aria-label={t.label}>
       <p role="status">{t.receiving}</p>
       <p>{t.progress(s.progress.done, s.progress.total, s.progress.direction)}</p>
+    </aside>
+  );
+}
+
+/**
+ * Local changes discarded with a case erased on another device (an erased case stays erased): said on
+ * every screen until the next unlock; in Instellingen the status line says it.
+ */
+function ErasedUnsent() {
+  const n = useSyncStatus().erasedUnsent ?? 0;
+  const path = usePath();
+  if (n === 0 || path.startsWith('/instellingen')) return null;
+  return (
+    <aside className="sync-trouble" aria-label={t.erasedUnsentTitle}>
+      <p>{t.erasedUnsent(n)}</p>
     </aside>
   );
 }
@@ -76,6 +92,7 @@ function SyncFailure() {
     <aside className="sync-trouble" aria-label={t.label}>
       <p role="status">
         {s.removed ? t.removed : failure ? t.errors[failure] : null}
+        {s.removed && s.removedUnsent ? ` ${t.removedUnsent(s.removedUnsent)}` : ''}
         {!s.removed && s.waiting > 0 ? ` ${t.waiting(s.waiting)}` : ''}
       </p>
       <Link href="/instellingen#synchronisatie">{t.toSettings}</Link>

@@ -1,12 +1,17 @@
 // "Dit toestel verbinden" with a database another logbook already uses: refused
 // before anything is saved or sent. The server is a small in-memory fake of
-// the few requests connecting makes.
+// the few requests connecting makes. Also: what a removed device publishes
+// when it finds its removal (checkDeviceStatus).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { resetDatabase, TEST_PASSPHRASE } from '../test-utils';
 import { createVault } from '../vault';
 import { loadSyncConfig, type SyncConfig } from './config';
-import { connectDevice, DEVICES_DOC_ID, listDevices } from './devices';
+import { makeCase, makeNote } from '../../../schema/factories';
+import { saveRecords } from '../store';
+import { checkDeviceStatus, connectDevice, DEVICES_DOC_ID, listDevices, removeDevice } from './devices';
+import { countPending } from './local';
+import { getSyncStatus, publishSyncStatus } from './status';
 
 vi.mock('./runtime', () => ({
   startReplication: vi.fn(() => Promise.resolve()),
@@ -77,5 +82,22 @@ describe('connectDevice', () => {
     fakeServer({ failPut: true });
     await expect(connectDevice(config('device-aaaa1111'))).rejects.toMatchObject({ code: 'sync.failed' });
     expect(await loadSyncConfig()).toBeUndefined();
+  });
+});
+
+describe('checkDeviceStatus on a removed device', () => {
+  it('publishes the removal with the changes that were waiting to be sent when it was found', async () => {
+    fakeServer();
+    await connectDevice(config('device-bbbb2222'));
+    // Written while offline: never sent.
+    const kase = makeCase();
+    await saveRecords([kase, makeNote({ caseId: kase.id })]);
+    const waiting = await countPending();
+    expect(waiting).toBeGreaterThanOrEqual(2);
+    await removeDevice(config('device-aaaa1111'), 'device-bbbb2222');
+
+    expect(await checkDeviceStatus(config('device-bbbb2222'))).toBe('removed');
+    expect(getSyncStatus()).toMatchObject({ removed: true, removedUnsent: waiting });
+    publishSyncStatus({}, ['removed', 'removedUnsent']);
   });
 });

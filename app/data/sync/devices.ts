@@ -15,6 +15,7 @@
 // removed device still holds.
 import { deviceListSchema, type DeviceEntry, type DeviceList } from '../../../schema/sync-config';
 import { decryptRecord, encryptRecord } from '../crypto';
+import { db } from '../db';
 import { VaultLockedError } from '../errors';
 import { requireDataKey } from '../session';
 import { clearSyncConfig, saveSyncConfig, type SyncConfig } from './config';
@@ -151,7 +152,9 @@ export async function checkDeviceStatus(config: SyncConfig): Promise<DeviceStatu
     // itself be the caller, so its stop is not awaited here.
     // Said on every screen (<SyncTrouble>) for the rest of this session, also once sync has stopped;
     // Instellingen says it until the device is connected again.
-    publishSyncStatus({ removed: true });
+    // The changes still waiting to be pushed now never leave this device: said with the removal.
+    const removedUnsent = await db.sync.where('pending').equals(1).count();
+    publishSyncStatus({ removed: true, removedUnsent });
     await clearSyncConfig(own.removedAt);
     void stopReplication().catch(() => undefined);
     return 'removed';

@@ -109,7 +109,7 @@ describe('a pulled batch that erases a case and writes to it', () => {
     const later = await Promise.all(
       writes.map(async (w) => ({ ...w, expectGen: (await db.sync.get(w.id))?.gen ?? 0 })),
     );
-    expect(await applyPulled(key(), later, extra)).toEqual({ dropped: 3 });
+    expect(await applyPulled(key(), later, extra)).toEqual({ dropped: 3, unsentErased: 0 });
     await expectErased(caseId, keyId, writes);
   });
 
@@ -119,7 +119,7 @@ describe('a pulled batch that erases a case and writes to it', () => {
     const later = await Promise.all(
       writes.map(async (w) => ({ ...w, expectGen: (await db.sync.get(w.id))?.gen ?? 0 })),
     );
-    expect(await applyPulled(key(), later, extra)).toEqual({ dropped: 3 });
+    expect(await applyPulled(key(), later, extra)).toEqual({ dropped: 3, unsentErased: 0 });
     await expectErased(caseId, keyId, writes);
   });
 });

@@ -112,24 +112,29 @@ export interface PulledWrite {
  * erasure committed meanwhile (the list of erased cases grew). Writes of a case
  * erased on this device (erased-cases.ts), in this batch or before, are dropped
  * and left as deletions to push; the cases this batch erases join that list in
- * the same transaction. Resolves how many pulled writes and conflict items it dropped.
+ * the same transaction. Resolves how many pulled writes and conflict items it dropped, and
+ * `unsentErased`: how many records of the cases this batch erases had a local change not yet pushed
+ * (their sync row pending; a pending deletion, with no local record, is not counted). Those changes
+ * are discarded with their case; the worker is told how many (status.ts `erasedUnsent`).
  */
 export async function applyPulled(
   key: CryptoKey,
   pulled: readonly PulledWrite[],
   pulledExtra: readonly LocalRow[] = [],
-): Promise<{ dropped: number }> {
+): Promise<{ dropped: number; unsentErased: number }> {
   const known = await readErasedCases(key);
   const unheld = await withUnheldErasures(pulled, known.ids);
   const { writes, extra, erased, dropped } = dropErasedCaseWrites(unheld.pulled, pulledExtra, unheld.gone);
   const marks = await Promise.all(
     [...new Set(erased)].filter((id) => !known.ids.has(id)).map((id) => sealErasedCase(key, id)),
   );
+  const erasedCases = new Set([...unheld.gone, ...erased]);
   const records = writes.flatMap((w) => (w.record ? [w.record] : []));
   const plan = await planIndexChange(key, records, erased);
   let rowsDelta = 0;
   let unplanned = false;
   let shredded: string[] = [];
+  let unsentErased = 0;
   try {
     await db.transaction(
       'rw',
@@ -144,6 +149,7 @@ export async function applyPulled(
         // Whether each id already had a records row: a new indexed row adds to the index's count.
         const before = await db.records.bulkGet(writes.map((w) => w.id));
         shredded = [];
+        unsentErased = 0;
         // Plain writes are buffered and written in bulk (one request per table instead of one per
         // row); the buffer is flushed before any removal, so the order of the batch is kept.
         const buffer = { records: [] as RecordRow[], audit: [] as AuditRow[], conflicts: [] as ConflictRow[] };
@@ -160,6 +166,11 @@ export async function applyPulled(
           const old = before[i];
           if (w.remove || w.eraseCase !== undefined) await flush();
           if (w.remove) {
+            // A record of an erased case (the case itself, or a part whose deletion came on its own)
+            // with a local change not yet pushed.
+            if (old && current[i]?.pending === 1 && (w.eraseCase !== undefined || erasedCases.has(old.caseId ?? ''))) {
+              unsentErased += 1;
+            }
             await Promise.all([db.records.delete(w.id), db.audit.delete(w.id), db.conflicts.delete(w.id)]);
             if (old && isIndexedKind(old.kind)) {
               rowsDelta -= 1;
@@ -178,6 +189,9 @@ export async function applyPulled(
             shredded.push(...(await shredCaseKeys(erasedCase, caseRowKey === undefined ? [] : [caseRowKey])));
             const ids = await db.records.where('caseId').equals(erasedCase).primaryKeys();
             const conflictIds = await db.conflicts.where('caseId').equals(erasedCase).primaryKeys();
+            // Its other records with a local change not yet pushed (conflict items are not counted:
+            // a choice made there is a change of its record too).
+            unsentErased += (await db.sync.bulkGet(ids)).filter((r) => r?.pending === 1).length;
             await db.records.bulkDelete(ids);
             await db.conflicts.bulkDelete(conflictIds);
             await markChanged([...ids, ...conflictIds].filter((id) => id !== w.id));
@@ -207,7 +221,7 @@ export async function applyPulled(
   }
   if (plan && !unplanned) applyIndexPlan(plan, rowsDelta);
   for (const keyId of shredded) forgetCaseKey(keyId);
-  return { dropped };
+  return { dropped, unsentErased };
 }
 
 function caseOfRow(local: LocalRow): string | undefined {

@@ -21,7 +21,7 @@ import type { LocalRow, PulledWrite } from './local';
 import { compareRevs, conflictId, conflictKey, mergeVersions } from './merge';
 import type { Candidate } from './merge';
 import { hashOf, isChangeable, knows, revisionsOf } from './revisions';
-import { publishSyncStatus } from './status';
+import { getSyncStatus, publishSyncStatus } from './status';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -110,7 +110,12 @@ export async function applyChanges(
     writes.push(decision.write);
     extra.push(...decision.conflicts);
   }
-  counts.erasedDropped += (await applyPulled(dataKey, writes, extra)).dropped;
+  const applied = await applyPulled(dataKey, writes, extra);
+  counts.erasedDropped += applied.dropped;
+  // Added to the session count in the status (kept across restarts of replication, cleared at lock).
+  if (applied.unsentErased > 0) {
+    publishSyncStatus({ erasedUnsent: (getSyncStatus().erasedUnsent ?? 0) + applied.unsentErased });
+  }
   if (counts.refused > 0) publishSyncStatus({ refused: counts.refused });
   return writes.flatMap((w) => (w.remove ? [w.id] : []));
 }

@@ -15,7 +15,7 @@ import { resolveConflict } from './conflicts';
 import { couchClient } from './http';
 import { openConflictRow, readCheckpoint } from './local';
 import { Replicator, startSync, stopSync } from './replicator';
-import { getSyncStatus, subscribeSyncStatus } from './status';
+import { getSyncStatus, publishSyncStatus, subscribeSyncStatus } from './status';
 import { couchPerTest } from './test-couch-per-test';
 
 // One server for the file; an empty device, a new vault and a fresh server database per test.
@@ -314,6 +314,30 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     const live = (await allDocs()).map((r) => r.id);
     expect(live).not.toContain(other.id);
     expect(live).not.toContain(otherNote.id);
+  });
+
+  it('counts, and publishes, a local note not yet pushed that goes with a case erased on another device', async () => {
+    const kase = makeCase();
+    const note = makeNote({ caseId: kase.id });
+    await saveRecords([kase, note]);
+    await sync();
+    // Written here while "offline": not pushed before the other device erased the case.
+    const unsent = makeNote({ caseId: kase.id });
+    await saveRecords([unsent]);
+    for (const id of [kase.id, note.id]) {
+      const rev = (await remoteGet(id))['_rev'] as string;
+      expect((await perTest.couch.request('DELETE', `${perTest.db}/${id}?rev=${rev}`)).status).toBe(200);
+    }
+    const r = replicator();
+    await r.loadCheckpoint();
+    await r.pullAll();
+    // The erased case stays erased, the unsent note with it; the status says one change was lost.
+    expect(await db.records.get(unsent.id)).toBeUndefined();
+    expect(getSyncStatus().erasedUnsent).toBe(1);
+    // A session count: a later round adds nothing for the same erasure.
+    await sync();
+    expect(getSyncStatus().erasedUnsent).toBe(1);
+    publishSyncStatus({}, ['erasedUnsent']);
   });
 
   it('refuses a tampered or moved document and stores nothing of it', async () => {

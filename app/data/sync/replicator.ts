@@ -332,7 +332,7 @@ export class Replicator {
     let checkpointLoaded = false;
     // A new start (the password entered again after a refusal or a lockout): the old failure is not said
     // during the first round; a failure of this run says itself.
-    publishSyncStatus({ phase: 'bezig' }, ['error', 'removed']);
+    publishSyncStatus({ phase: 'bezig' }, ['error', 'removed', 'removedUnsent']);
     // Going online ends the current backoff wait. One controller per wake: an `online` event aborts the
     // current one (also while a request is under way, so the next wait ends at once), and the wait that
     // saw it abort puts a fresh one in its place for the next time the device goes offline and back.
@@ -424,7 +424,11 @@ export function startSync(target: SyncTarget, options: ReplicatorOptions = {}): 
     if (running === entry) running = undefined;
   });
   unsubscribeVault = subscribeVault(() => {
-    if (getVaultSnapshot().status !== 'unlocked') void stopSync();
+    if (getVaultSnapshot().status !== 'unlocked') {
+      // The count of local changes discarded with a case erased elsewhere is said until the next unlock.
+      publishSyncStatus({}, ['erasedUnsent']);
+      void stopSync();
+    }
   });
 }
 

@@ -25,6 +25,17 @@ export interface SyncStatusSnapshot {
   unsent?: { tooLarge: number; refused: number };
   /** This device was removed from the worker's device list (found this session): sync has stopped. */
   removed?: boolean;
+  /**
+   * With `removed`: local changes still waiting to be pushed when the removal was found. They never
+   * left this device (sync stops there) and stay only here.
+   */
+  removedUnsent?: number;
+  /**
+   * Local changes not yet pushed that belonged to a case erased on another device: discarded with the
+   * case when the erasure was pulled (an erased case stays erased). A session count: added up across
+   * restarts of replication, cleared when the vault locks (startSync), so it is said until the next unlock.
+   */
+  erasedUnsent?: number;
 }
 
 let snapshot: SyncStatusSnapshot = Object.freeze({ phase: 'uit', waiting: 0, refused: 0 });

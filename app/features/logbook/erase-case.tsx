@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { runOperation } from '../../data/operations';
+import { useSyncStatus } from '../../data/sync/status';
 import { nl } from '../../i18n/catalogue';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { LiveText } from '../../ui/live-text';
@@ -19,6 +20,8 @@ interface EraseCaseButtonProps {
 export function EraseCaseButton({ caseId, reference, label = t.button, onErased }: EraseCaseButtonProps) {
   const [open, setOpen] = useState(false);
   const { busy, error, run } = useAction();
+  // Replication runs (the tiny status store, already in the main bundle): this device syncs.
+  const syncs = useSyncStatus().phase !== 'uit';
 
   function erase() {
     return run(
@@ -46,6 +49,7 @@ export function EraseCaseButton({ caseId, reference, label = t.button, onErased 
         onCancel={() => setOpen(false)}
       >
         <p>{t.body}</p>
+        {syncs ? <p>{t.syncNote}</p> : null}
         <LiveText role="alert" className="field__error" message={error} />
       </ConfirmDialog>
     </>

@@ -18,8 +18,10 @@ import {
 import { clearSyncConfig, loadSyncConfig, newDeviceId, syncRemovedAt, type SyncConfig } from '../../data/sync/config';
 import { checkDeviceStatus, connectDevice } from '../../data/sync/devices';
 import { stopReplication } from '../../data/sync/runtime';
+import { getSyncStatus } from '../../data/sync/status';
 // The sync strings are their own module (not in the catalogue object), so they load with the sync chunk.
 import { sync } from '../../i18n/nl/sync';
+import { syncStatus } from '../../i18n/nl/sync-status';
 import { SyncAccountFields, syncRefusal, useSyncAccount, type SyncRefusal } from '../../ui/sync';
 import { errorCode } from '../../data/errors';
 import { syncErrorText } from './sync-errors';
@@ -109,6 +111,14 @@ function ConnectForm({
   );
 }
 
+/** The removal, with the changes it left unsent when it was found this session (status.ts `removedUnsent`). */
+function revokedNotice(): string {
+  const s = getSyncStatus();
+  return s.removed && s.removedUnsent
+    ? `${t.revokedNotice} ${syncStatus.removedUnsent(s.removedUnsent)}`
+    : t.revokedNotice;
+}
+
 export function SyncSection() {
   const headingId = useId();
   const [config, setConfig] = useState<SyncConfig | null | undefined>(undefined);
@@ -125,11 +135,11 @@ export function SyncSection() {
       if (!live) return;
       setConfig(loaded);
       // Removed from the device list, found now or earlier (kept until the device is connected again).
-      if (!loaded && (await syncRemovedAt().catch(() => undefined)) !== undefined && live) setNotice(t.revokedNotice);
+      if (!loaded && (await syncRemovedAt().catch(() => undefined)) !== undefined && live) setNotice(revokedNotice());
       // A device removed elsewhere stops here at the latest.
       if (loaded && (await checkDeviceStatus(loaded)) === 'removed' && live) {
         setConfig(null);
-        setNotice(t.revokedNotice);
+        setNotice(revokedNotice());
       }
     })();
     return () => {

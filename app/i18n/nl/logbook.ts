@@ -406,6 +406,9 @@ export const logbook = {
     button: 'Dossier wissen',
     title: (reference: string) => `Dossier ${reference} wissen?`,
     body: 'Het dossier en alles wat erbij hoort (betrokkenen, toestemmingen, beoordelingen, notities, opvolging) wordt definitief van dit toestel gewist, en bij synchronisatie ook van je andere toestellen. Dit kan niet ongedaan worden. Er blijft alleen een vermelding in het auditlogboek dat er iets gewist is, zonder inhoud. Zette je een opvolging in je agenda, verwijder die daar zelf.',
+    /** Only on a device that syncs. */
+    syncNote:
+      'Wijzigingen aan dit dossier op je andere toestellen die nog niet gesynchroniseerd zijn, gaan ook verloren.',
     confirm: 'Definitief wissen',
     cancel: 'Niet wissen',
   },

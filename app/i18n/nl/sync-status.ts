@@ -39,6 +39,18 @@ export const syncStatus = {
   /** On every screen once this device found itself removed from the worker's device list. */
   removed:
     'Dit toestel werd verwijderd uit je lijst van toestellen en synchroniseert niet meer. Wat je hier nu noteert, blijft alleen op dit toestel.',
+  /** With `removed`, when changes waited to be sent at the moment the removal was found. */
+  removedUnsent: (n: number) =>
+    (n === 1
+      ? '1 wijziging van vóór de verwijdering is niet verstuurd en staat alleen op dit toestel.'
+      : `${count(n)} wijzigingen van vóór de verwijdering zijn niet verstuurd en staan alleen op dit toestel.`) +
+    ' Maak een back-up (Instellingen) als je ze wilt bewaren of overdragen.',
+  /** Local changes not yet sent, discarded with a case erased on another device (never its number). */
+  erasedUnsentTitle: 'Wijzigingen bij een gewist dossier',
+  erasedUnsent: (n: number) =>
+    n === 1
+      ? '1 wijziging op dit toestel hoorde bij een dossier dat op een ander toestel gewist werd. Ze is niet bewaard, zoals het dossier zelf.'
+      : `${count(n)} wijzigingen op dit toestel hoorden bij een dossier dat op een ander toestel gewist werd. Ze zijn niet bewaard, zoals het dossier zelf.`,
   conflicts: {
     title: 'Tegenstrijdige wijzigingen',
     intro:
