@@ -23,7 +23,13 @@ export function ImageGuardNotice() {
   return (
     <div role="alert" className="guard-region">
       {refusal ? (
-        <section className="guard" aria-labelledby="guard-title">
+        <section
+          className="guard"
+          aria-labelledby="guard-title"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') close();
+          }}
+        >
           <h2 id="guard-title">{nl.guard.title}</h2>
           <p>{nl.guard[refusal]}</p>
           <p>{nl.guard.why}</p>
