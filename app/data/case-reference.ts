@@ -25,7 +25,6 @@ import { requireDataKey } from './session';
 const COUNTER_KEY = 'caseReferences';
 const COUNTER_HEADER = { kind: 'case-reference-counter', id: COUNTER_KEY, schemaVersion: 1 } as const;
 const MAX_ATTEMPTS = 20;
-const SHARED_KEY = 'teamSharedCases';
 
 function asSealed(value: unknown): Sealed | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -50,32 +49,16 @@ async function openCounter(key: CryptoKey, sealed: Sealed | undefined): Promise<
 }
 
 /**
- * Ids of the cases a colleague shared with me: entries with an `owner` in
- * share.ts's sealed row of shared cases (same key and AAD; shared-from.ts reads
- * it too). Only a device in a team has the row.
- */
-async function receivedCases(key: CryptoKey): Promise<Set<string>> {
-  const sealed = asSealed((await db.meta.get(SHARED_KEY))?.value);
-  const header = { kind: 'team-shared-cases', id: SHARED_KEY, schemaVersion: 1 };
-  // Unreadable (damaged): nothing is left out, which can only leave a gap in the numbers.
-  const shared = (sealed ? await decryptRecord(key, header, sealed).catch(() => ({})) : {}) as Record<
-    string,
-    { owner?: unknown } | null
-  >;
-  return new Set(Object.keys(shared).filter((id) => shared[id]?.owner !== undefined));
-}
-
-/**
  * Highest sequence per year among the cases this device holds, from the case
- * index. Cases a colleague shared with me (team) carry their owner's numbers,
- * another series (README, team sharing): they are left out.
+ * index. A case a colleague shared (team) counts too: it carries its owner's
+ * number, and a new case here then never takes a number already in this
+ * device's case list (the numbers may jump; a gap is harmless, a clash is not).
  */
 async function sequencesInUse(key: CryptoKey): Promise<Record<string, number>> {
   const index = await ensureIndex(key);
   if (!index) throw new VaultLockedError();
-  const received = await receivedCases(key);
   const references: string[] = [];
-  for (const [id, entry] of entriesOf(index)) if (entry.c && !received.has(id)) references.push(entry.c.reference);
+  for (const [, entry] of entriesOf(index)) if (entry.c) references.push(entry.c.reference);
   return highestSequences(references);
 }
 

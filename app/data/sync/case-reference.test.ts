@@ -64,12 +64,12 @@ describe('case references across synced devices', () => {
     expect((await newCase()).reference).toBe('2026-011');
   });
 
-  it('leave out cases a colleague shared (their own series) when raised after an import', async () => {
+  it('count a case a colleague shared too, so no number in the list on this device is taken twice', async () => {
     expect((await newCase()).reference).toBe('2026-001');
     const received = await caseFromDeviceB('2026-040');
     await sync();
     await writeSealedMeta(SHARED_CASES_ROW, { [received.id]: { owner: 'member-bram' } });
     await raiseCaseReferenceCounter();
-    expect((await newCase()).reference).toBe('2026-002');
+    expect((await newCase()).reference).toBe('2026-041');
   });
 });
