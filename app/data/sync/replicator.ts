@@ -177,6 +177,8 @@ export class Replicator {
         // once this batch's _bulk_get succeeded: after a 401 or a lockout nothing more is sent (each
         // refused request counts towards CouchDB's lockout). It is read only after this page's
         // checkpoint is saved: pages and checkpoints keep their order.
+        // A long pull says so from its first batch on (a newly paired device: the case list fills while it runs).
+        if (total > this.pullBatch) publishSyncStatus({ progress: { direction: 'ontvangen', done: seen, total } });
         let next: Promise<ChangesResponse> | undefined;
         const fetchAhead = (): void => {
           if (!more || next) return;
