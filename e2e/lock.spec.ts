@@ -115,7 +115,7 @@ test.describe('lock screen and session', () => {
     await expect(page.getByRole('button', { name: 'Vergrendelen' })).toBeHidden();
     // Once the wait is over, the alert says so, and the right passphrase unlocks.
     await expect(button).toBeEnabled({ timeout: 20_000 });
-    await expect(page.getByRole('alert')).toHaveText('Deze wachtwoordzin klopt niet. Probeer het opnieuw.');
+    await expect(page.getByRole('alert')).toHaveText('De wachttijd is voorbij. Vul je wachtwoordzin opnieuw in.');
     await button.click();
     await expect(page.getByRole('button', { name: 'Vergrendelen' })).toBeVisible();
   });

@@ -55,6 +55,9 @@ test('four people form a team, see the same signed list, and a tampered list is 
   await expect(wim.team.invitePanel()).toHaveCount(0);
   await expect(wim.team.section.getByRole('button', { name: /uit het team halen$/ })).toHaveCount(0);
   await expect(lead.team.section.getByRole('button', { name: 'Wim uit het team halen' })).toBeVisible();
+  // A listed member is told how to leave (only the lead changes the signed list); the lead, to hand over first.
+  await expect(wim.team.section.getByText(/^Wil je uit het team\? Vraag de teamverantwoordelijke/)).toBeVisible();
+  await expect(lead.team.section.getByText(/^Wil je zelf uit het team\? Draag dan eerst/)).toBeVisible();
 
   await expectNoAxeViolations(lead.page, 'team settings of the lead');
   expect(await lead.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);

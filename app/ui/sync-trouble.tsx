@@ -35,7 +35,7 @@ function Receiving() {
   const path = usePath();
   if (path.startsWith('/instellingen') || s.progress?.direction !== 'ontvangen') return null;
   return (
-    <aside className="sync-trouble" aria-label={t.label}>
+    <aside className="sync-trouble" aria-label={t.receivingTitle}>
       <p role="status">{t.receiving}</p>
       <p>{t.progress(s.progress.done, s.progress.total, s.progress.direction)}</p>
     </aside>

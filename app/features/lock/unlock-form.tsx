@@ -61,13 +61,14 @@ export function UnlockForm({
   }, []);
 
   // The error is an alert: it says the wait once (no countdown a screen reader would read every
-  // second) and, when the wait is over, that the passphrase was wrong and may be tried again.
+  // second) and, when the wait is over, that the passphrase may be tried again (a review: it said
+  // "klopt niet" then, also after a reload where nothing had been submitted).
   useEffect(() => {
     if (retryAt === null) return;
     const timer = window.setTimeout(
       () => {
         setRetryAt(null);
-        setError((shown) => (shown === null ? null : nl.lock.wrongPassphrase));
+        setError((shown) => (shown === null ? null : nl.lock.waitOver));
       },
       Math.max(0, retryAt - Date.now()),
     );

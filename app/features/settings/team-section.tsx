@@ -115,6 +115,7 @@ function TeamView({
             : t.waitingRole(config.team, teamRoleLabels[config.role])}
         </p>
         {isLead ? <p>{t.youAreLead}</p> : null}
+        {admitted ? <p>{isLead ? t.leaveHowLead : t.leaveHow}</p> : null}
         {list && !admitted ? (
           <>
             <p>{t.waiting}</p>

@@ -57,6 +57,8 @@ export const lock = {
   passphraseRequired: 'Vul je wachtwoordzin in.',
   throttled: (seconds: number) =>
     `Te veel foute pogingen. Je kunt het opnieuw proberen over ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'}.`,
+  /** When a wait after wrong attempts is over (the alert that said the wait now says this). */
+  waitOver: 'De wachttijd is voorbij. Vul je wachtwoordzin opnieuw in.',
   forgot: 'Wachtwoordzin vergeten? Gebruik je herstelcode',
   recoverTitle: 'Ontgrendelen met herstelcode',
   recoverIntro: 'Vul je herstelcode in en kies een nieuwe wachtwoordzin.',

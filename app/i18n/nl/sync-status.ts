@@ -12,7 +12,8 @@ export const syncStatus = {
   waiting: (n: number) => (n === 1 ? '1 wijziging wacht.' : `${count(n)} wijzigingen wachten.`),
   progress: (done: number, total: number, direction: 'ontvangen' | 'verzonden') =>
     `${count(done)} van ${count(total)} onderdelen ${direction}.`,
-  /** On every screen while a long pull runs (a newly paired device). */
+  /** On every screen while a long pull runs (a newly paired device): the aside's name, then its text. */
+  receivingTitle: 'Logboek wordt binnengehaald',
   receiving:
     'Je logboek wordt nog binnengehaald van de sync-server. Tot dat klaar is, ontbreken er dossiers in de lijst.',
   refused: (n: number) =>
