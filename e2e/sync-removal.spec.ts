@@ -47,14 +47,24 @@ test('a removed device gets no new data', async ({ page, browser, baseURL, syncA
   const first = await logbookA.saveIncident();
   await expect(pageB.getByText(first)).toBeVisible({ timeout: 30_000 });
 
+  // B writes a note while offline, so it has a change waiting to be sent.
+  const logbookB = new LogbookPage(pageB);
+  await contextB.setOffline(true);
+  await logbookB.openCase(first);
+  await logbookB.addNote('gesprek', 'Noot van de telefoon, offline geschreven.');
+
   // A removes B and at once makes a new case. B checks its own entry before every round, so it stops
-  // before storing anything more, and says so on the screen it is on (not only in Instellingen).
+  // before storing anything more (or sending its note), and says so on the screen it is on (not only
+  // in Instellingen), with the change it never sent (the note and the case it touched; audit events
+  // are not counted).
   await new SettingsPage(page).open();
   await syncA.removeDevice('Telefoon');
+  await contextB.setOffline(false);
   await expect(
     pageB.getByRole('status').filter({ hasText: 'Dit toestel werd verwijderd uit je lijst van toestellen' }),
   ).toHaveText(
-    'Dit toestel werd verwijderd uit je lijst van toestellen en synchroniseert niet meer. Wat je hier nu noteert, blijft alleen op dit toestel.',
+    'Dit toestel werd verwijderd uit je lijst van toestellen en synchroniseert niet meer. Wat je hier nu noteert, blijft alleen op dit toestel.' +
+      ' 2 wijzigingen van vóór de verwijdering zijn niet verstuurd en staan alleen op dit toestel. Maak een back-up (Instellingen) als je ze wilt bewaren of overdragen.',
     { timeout: 30_000 },
   );
 
@@ -80,6 +90,13 @@ test('a removed device gets no new data', async ({ page, browser, baseURL, syncA
   await expect(pageB.getByText('Dit toestel werd verwijderd uit je lijst van toestellen.')).toBeVisible();
   await pageB.reload();
   await new LockPage(pageB).unlock(passphraseB);
+  // After a reload, Instellingen still says what was left unsent (kept, sealed, with the removal).
+  await new SettingsPage(pageB).open();
+  await expect(
+    pageB.getByText(
+      'Dit toestel werd verwijderd uit je lijst van toestellen. Het synchroniseert niet meer. 2 wijzigingen van vóór de verwijdering zijn niet verstuurd',
+    ),
+  ).toBeVisible();
   await pageB
     .getByRole('navigation', { name: 'Hoofdmenu' })
     .getByRole('link', { name: 'Logboek', exact: true })

@@ -36,4 +36,9 @@ export const deviceListSchema = z.object({ devices: z.array(deviceEntrySchema).m
 export type DeviceList = z.infer<typeof deviceListSchema>;
 
 /** The device-local note that this device was removed from the worker's device list (app/data/sync/config.ts). */
-export const syncRemovedSchema = z.strictObject({ removedAt: z.iso.datetime() });
+export const syncRemovedSchema = z.strictObject({
+  removedAt: z.iso.datetime(),
+  /** Changed records still waiting to be pushed when the removal was found (never sent); older notes lack it. */
+  unsent: z.number().int().nonnegative().optional(),
+});
+export type SyncRemoval = z.infer<typeof syncRemovedSchema>;

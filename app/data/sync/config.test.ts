@@ -4,7 +4,7 @@ import { setDataKey } from '../session';
 import { generateDataKey } from '../crypto';
 import {
   clearSyncConfig,
-  syncRemovedAt,
+  syncRemoval,
   defaultSyncDbName,
   loadSyncConfig,
   newDeviceId,
@@ -46,16 +46,16 @@ describe('sync configuration in the vault', () => {
 
   it('keeps, sealed, that this device was removed, until it is connected again', async () => {
     await saveSyncConfig(config);
-    expect(await syncRemovedAt()).toBeUndefined();
-    await clearSyncConfig('2026-12-04T22:58:00.913Z');
+    expect(await syncRemoval()).toBeUndefined();
+    await clearSyncConfig({ removedAt: '2026-12-04T22:58:00.913Z', unsent: 3 });
     expect(await loadSyncConfig()).toBeUndefined();
-    expect(await syncRemovedAt()).toBe('2026-12-04T22:58:00.913Z');
+    expect(await syncRemoval()).toEqual({ removedAt: '2026-12-04T22:58:00.913Z', unsent: 3 });
     const row = await db.meta.get('syncRemoved');
     expect(JSON.stringify(row)).not.toContain('2026-12-04');
     // Another key (another vault) reads nothing; connecting again drops the note.
     const key = await generateDataKey();
     setDataKey(key);
-    expect(await syncRemovedAt()).toBeUndefined();
+    expect(await syncRemoval()).toBeUndefined();
     await saveSyncConfig(config);
     expect(await db.meta.get('syncRemoved')).toBeUndefined();
   });

@@ -3,7 +3,7 @@
 // "syncConfig", encrypted with the vault's data key (AAD kind "sync-config"),
 // so the credentials are as safe as the case data at rest and unreadable while
 // locked. It is device-local: never replicated, never in a backup file.
-import { syncConfigSchema, syncRemovedSchema, type SyncConfig } from '../../../schema/sync-config';
+import { syncConfigSchema, syncRemovedSchema, type SyncConfig, type SyncRemoval } from '../../../schema/sync-config';
 import { decryptRecord, encryptRecord, randomBytes } from '../crypto';
 import type { Bytes, Sealed } from '../crypto';
 import { db } from '../db';
@@ -106,17 +106,18 @@ export async function saveSyncConfig(config: SyncConfig): Promise<void> {
 }
 
 /**
- * Forgets the configuration (credentials included) on this device. `removedAt`: the worker's device
- * list marked this device removed; that is kept (sealed like the configuration) so Instellingen can
- * say it also after a reload, until the device is connected again (saveSyncConfig drops it).
+ * Forgets the configuration (credentials included) on this device. `removal`: the worker's device
+ * list marked this device removed (and how many changes were then left unsent); that is kept (sealed
+ * like the configuration) so Instellingen can say it also after a reload, until the device is
+ * connected again (saveSyncConfig drops it).
  */
-export async function clearSyncConfig(removedAt?: string): Promise<void> {
+export async function clearSyncConfig(removal?: SyncRemoval): Promise<void> {
   try {
-    if (removedAt === undefined) {
+    if (removal === undefined) {
       await db.meta.delete(CONFIG_KEY);
       return;
     }
-    const sealed = await encryptRecord(requireDataKey(), REMOVED_HEADER, syncRemovedSchema.parse({ removedAt }));
+    const sealed = await encryptRecord(requireDataKey(), REMOVED_HEADER, syncRemovedSchema.parse(removal));
     await db.transaction('rw', db.meta, async () => {
       await db.meta.delete(CONFIG_KEY);
       await db.meta.put({ key: REMOVED_KEY, value: sealed });
@@ -126,7 +127,10 @@ export async function clearSyncConfig(removedAt?: string): Promise<void> {
   }
 }
 
-/** When this device found itself removed from the worker's device list, if it did and was not connected since. */
-export async function syncRemovedAt(): Promise<string | undefined> {
-  return (await readSealedRow(REMOVED_HEADER, syncRemovedSchema))?.removedAt;
+/**
+ * When this device found itself removed from the worker's device list, and the changes it then left
+ * unsent, if it was removed and not connected since.
+ */
+export async function syncRemoval(): Promise<SyncRemoval | undefined> {
+  return readSealedRow(REMOVED_HEADER, syncRemovedSchema);
 }

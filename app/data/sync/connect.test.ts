@@ -6,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { resetDatabase, TEST_PASSPHRASE } from '../test-utils';
 import { createVault } from '../vault';
-import { loadSyncConfig, type SyncConfig } from './config';
+import { loadSyncConfig, syncRemoval, type SyncConfig } from './config';
 import { makeCase, makeNote } from '../../../schema/factories';
-import { saveRecords } from '../store';
+import { makeAuditEvent, saveRecords } from '../store';
 import { checkDeviceStatus, connectDevice, DEVICES_DOC_ID, listDevices, removeDevice } from './devices';
 import { countPending } from './local';
 import { getSyncStatus, publishSyncStatus } from './status';
@@ -86,18 +86,19 @@ describe('connectDevice', () => {
 });
 
 describe('checkDeviceStatus on a removed device', () => {
-  it('publishes the removal with the changes that were waiting to be sent when it was found', async () => {
+  it('publishes the removal with the changes that were waiting to be sent when it was found, and keeps the count', async () => {
     fakeServer();
     await connectDevice(config('device-bbbb2222'));
-    // Written while offline: never sent.
+    // Written while offline: never sent. Two records and their audit event, which is not counted.
     const kase = makeCase();
-    await saveRecords([kase, makeNote({ caseId: kase.id })]);
-    const waiting = await countPending();
-    expect(waiting).toBeGreaterThanOrEqual(2);
+    await saveRecords([kase, makeNote({ caseId: kase.id }), makeAuditEvent({ action: 'note.added', caseId: kase.id })]);
+    expect(await countPending()).toBeGreaterThanOrEqual(3);
     await removeDevice(config('device-aaaa1111'), 'device-bbbb2222');
 
     expect(await checkDeviceStatus(config('device-bbbb2222'))).toBe('removed');
-    expect(getSyncStatus()).toMatchObject({ removed: true, removedUnsent: waiting });
+    expect(getSyncStatus()).toMatchObject({ removed: true, removedUnsent: 2 });
+    // Kept with the removal (sealed), so Instellingen still says it after a reload.
+    expect(await syncRemoval()).toMatchObject({ unsent: 2 });
     publishSyncStatus({}, ['removed', 'removedUnsent']);
   });
 });

@@ -133,6 +133,14 @@ export async function removeDevice(creds: SyncCredentials, deviceId: string): Pr
 
 export type DeviceStatus = 'active' | 'removed' | 'unknown';
 
+/** Records (not audit events) still waiting to be pushed. */
+async function unsentChanges(): Promise<number> {
+  const ids = await db.sync.where('pending').equals(1).primaryKeys();
+  if (ids.length === 0) return 0;
+  const audit = await db.audit.bulkGet(ids);
+  return audit.filter((row) => row === undefined).length;
+}
+
 /**
  * Checks this device's own entry. When it was removed: stops replication and
  * forgets the sync settings on this device, then resolves 'removed'.
@@ -152,10 +160,12 @@ export async function checkDeviceStatus(config: SyncConfig): Promise<DeviceStatu
     // itself be the caller, so its stop is not awaited here.
     // Said on every screen (<SyncTrouble>) for the rest of this session, also once sync has stopped;
     // Instellingen says it until the device is connected again.
-    // The changes still waiting to be pushed now never leave this device: said with the removal.
-    const removedUnsent = await db.sync.where('pending').equals(1).count();
+    // The changes still waiting to be pushed now never leave this device: said with the removal, and
+    // kept with it so Instellingen still says it after a reload. Audit events are not counted: each
+    // change carries one, and a worker counts changes, not log lines.
+    const removedUnsent = await unsentChanges();
     publishSyncStatus({ removed: true, removedUnsent });
-    await clearSyncConfig(own.removedAt);
+    await clearSyncConfig({ removedAt: own.removedAt, unsent: removedUnsent });
     void stopReplication().catch(() => undefined);
     return 'removed';
   }

@@ -15,7 +15,7 @@ import {
   type FormEvent,
   type RefObject,
 } from 'react';
-import { clearSyncConfig, loadSyncConfig, newDeviceId, syncRemovedAt, type SyncConfig } from '../../data/sync/config';
+import { clearSyncConfig, loadSyncConfig, newDeviceId, syncRemoval, type SyncConfig } from '../../data/sync/config';
 import { checkDeviceStatus, connectDevice } from '../../data/sync/devices';
 import { stopReplication } from '../../data/sync/runtime';
 import { getSyncStatus } from '../../data/sync/status';
@@ -111,12 +111,14 @@ function ConnectForm({
   );
 }
 
-/** The removal, with the changes it left unsent when it was found this session (status.ts `removedUnsent`). */
-function revokedNotice(): string {
+/**
+ * The removal, with the changes it left unsent: as found this session (status.ts `removedUnsent`), else
+ * as kept with the removal on this device (`stored`, after a reload).
+ */
+function revokedNotice(stored?: number): string {
   const s = getSyncStatus();
-  return s.removed && s.removedUnsent
-    ? `${t.revokedNotice} ${syncStatus.removedUnsent(s.removedUnsent)}`
-    : t.revokedNotice;
+  const unsent = s.removed ? s.removedUnsent : stored;
+  return unsent ? `${t.revokedNotice} ${syncStatus.removedUnsent(unsent)}` : t.revokedNotice;
 }
 
 export function SyncSection() {
@@ -135,7 +137,10 @@ export function SyncSection() {
       if (!live) return;
       setConfig(loaded);
       // Removed from the device list, found now or earlier (kept until the device is connected again).
-      if (!loaded && (await syncRemovedAt().catch(() => undefined)) !== undefined && live) setNotice(revokedNotice());
+      if (!loaded) {
+        const removal = await syncRemoval().catch(() => undefined);
+        if (removal && live) setNotice(revokedNotice(removal.unsent));
+      }
       // A device removed elsewhere stops here at the latest.
       if (loaded && (await checkDeviceStatus(loaded)) === 'removed' && live) {
         setConfig(null);
