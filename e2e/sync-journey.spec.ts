@@ -170,7 +170,10 @@ test('offline work on two devices replicates, conflicting changes become choices
 
   // Each item names the section and field as the case page does, and each value as the case page shows it.
   const items = [
-    { what: 'Opvolging en status — Laten rusten tot', choices: [shown(isoInDays(20)), shown(isoInDays(30))] },
+    {
+      what: 'Opvolging en status (MARKER-opvolgen) — Laten rusten tot',
+      choices: [shown(isoInDays(20)), shown(isoInDays(30))],
+    },
     { what: 'Incident — Bekend sinds', choices: [shown(isoInDays(-1)), shown(isoInDays(-2))] },
     { what: 'Incident — Bekend via', choices: ['Child Focus', 'Een ouder'] },
     { what: 'Incident — Soort', choices: ['sextortion', 'ongewenste sexting, grooming'] },

@@ -134,6 +134,22 @@ describe('names of a tegenstrijdige wijziging', () => {
     );
   });
 
+  it('names a follow-up by the start of its purpose, so two items about two follow-ups differ', () => {
+    const talk = '4fbd7052-8e9f-4a01-8c3d-4e5f60718293';
+    const withFollowUps = conflictContext(
+      [],
+      [],
+      [{ id: talk, purpose: 'Gesprek met de ouders over wat er op school gezegd werd en wat de jongere wil' }],
+    );
+    expect(conflictWhat({ recordKind: 'followup', recordId: talk, field: 'due' }, withFollowUps)).toBe(
+      'Opvolging en status (Gesprek met de ouders over wat er op…) — Laten rusten tot',
+    );
+    // A follow-up the page does not know: the section alone.
+    expect(conflictWhat({ recordKind: 'followup', recordId: partyA, field: 'due' }, withFollowUps)).toBe(
+      'Opvolging en status — Laten rusten tot',
+    );
+  });
+
   it('has a calm fallback for a field or kind it does not know', () => {
     expect(conflictWhat({ recordKind: 'case', recordId: partyA, field: 'newFieldFromLater' }, none)).toBe(
       'Incident — een ander gegeven',

@@ -26,18 +26,32 @@ export interface ConflictContext {
   pseudonyms: ReadonlyMap<string, string>;
   /** A consent by its card's title on the case page ("Jongere A → school"), by record id. */
   consents?: ReadonlyMap<string, string>;
+  /** A follow-up by the start of its purpose as this device holds it, by record id. */
+  followUps?: ReadonlyMap<string, string>;
 }
 
-/** The context of a case's items: betrokkenen by pseudonym, consents as their cards name them (never a real name). */
+/**
+ * The context of a case's items: betrokkenen by pseudonym, consents as their cards name them (never a
+ * real name), follow-ups by the start of their purpose (a review: two items read "Opvolging en status —
+ * Laten rusten tot" alike).
+ */
 export function conflictContext(
   parties: ReadonlyArray<{ id: string; pseudonym: string }>,
   consents: ReadonlyArray<{ id: string; partyId: string; recipient: keyof typeof t.consent.recipients }>,
+  followUps: ReadonlyArray<{ id: string; purpose: string }> = [],
 ): ConflictContext {
   const pseudonyms = new Map(parties.map((p) => [p.id, p.pseudonym]));
   const title = (c: (typeof consents)[number]) =>
     t.consent.entryTitle(pseudonyms.get(c.partyId) ?? t.consent.unknownParty, t.consent.recipients[c.recipient]);
-  return { pseudonyms, consents: new Map(consents.map((c) => [c.id, title(c)])) };
+  return {
+    pseudonyms,
+    consents: new Map(consents.map((c) => [c.id, title(c)])),
+    followUps: new Map(followUps.map((f) => [f.id, shorten(f.purpose, PURPOSE_CHARS)])),
+  };
 }
+
+/** How much of a follow-up's purpose names it in an item. */
+const PURPOSE_CHARS = 40;
 
 /** "Welke informatie? (optioneel)" reads as a name without its form hint. */
 const name = (label: string): string => label.replace(/\s*\(optioneel\)$/, '');
@@ -342,8 +356,9 @@ function lookup<V>(table: Readonly<Record<string, V>> | undefined, key: string):
 }
 
 /**
- * The section and field of an item, e.g. "Incident — Bekend sinds", "Betrokkenen (Jongere A) — Rol" or
- * "Toestemming (Jongere A → school) — Ingetrokken op".
+ * The section and field of an item, e.g. "Incident — Bekend sinds", "Betrokkenen (Jongere A) — Rol",
+ * "Toestemming (Jongere A → school) — Ingetrokken op" or "Opvolging en status (Gesprek met de ouders)
+ * — Laten rusten tot".
  */
 export function conflictWhat(
   conflict: Pick<SyncConflict, 'recordKind' | 'recordId' | 'field'>,
@@ -358,7 +373,9 @@ export function conflictWhat(
       ? context.pseudonyms.get(conflict.recordId)
       : conflict.recordKind === 'consent'
         ? context.consents?.get(conflict.recordId)
-        : undefined;
+        : conflict.recordKind === 'followup'
+          ? context.followUps?.get(conflict.recordId)
+          : undefined;
   return tc.field(which ? tc.section(kind, which) : kind, field);
 }
 
@@ -387,12 +404,12 @@ export function isSensitiveConflict(conflict: Pick<SyncConflict, 'recordKind' | 
 /** Longer values are shown whole in the item; their button names the start. */
 export const SHORT_CHARS = 60;
 
-function shorten(full: string): string {
+function shorten(full: string, chars = SHORT_CHARS): string {
   const oneLine = full.replace(/\s+/g, ' ').trim();
-  if (oneLine.length <= SHORT_CHARS) return oneLine;
-  const cut = oneLine.slice(0, SHORT_CHARS);
+  if (oneLine.length <= chars) return oneLine;
+  const cut = oneLine.slice(0, chars);
   const space = cut.lastIndexOf(' ');
-  return `${(space > SHORT_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
+  return `${(space > chars / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
 }
 
 export interface ConflictChoice {
@@ -410,7 +427,7 @@ export function conflictChoices(
   context: ConflictContext,
 ): ConflictChoice[] {
   const full = conflict.values.map((v) => conflictValue(conflict, v, context));
-  const short = full.map(shorten);
+  const short = full.map((f) => shorten(f));
   const numbered = short.some((s, i) => s !== full[i] || short.indexOf(s) !== i);
   return full.map((f, i) => ({
     full: f,

@@ -23,18 +23,21 @@ export function CaseConflicts({
   caseId,
   parties,
   consents,
+  followUps,
 }: {
   caseId: string;
   /** The case's betrokkenen, so a value that names one shows the pseudonym. */
   parties: ReadonlyArray<{ id: string; pseudonym: string }>;
   /** The case's consents, so an item about one names it as its card does. */
   consents: Parameters<typeof conflictContext>[1];
+  /** The case's follow-ups, so an item about one names its purpose. */
+  followUps: Parameters<typeof conflictContext>[2];
 }) {
   const conflicts = useCaseConflicts(caseId);
   const [message, setMessage] = useState('');
   const sectionRef = useRef<HTMLElement>(null);
   const focusAfter = useFocusAfterSwap(conflicts);
-  const context = useMemo(() => conflictContext(parties, consents), [parties, consents]);
+  const context = useMemo(() => conflictContext(parties, consents, followUps), [parties, consents, followUps]);
   const open = conflicts !== undefined && conflicts.length > 0;
   return (
     <>

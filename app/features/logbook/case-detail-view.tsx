@@ -185,7 +185,12 @@ export function CaseDetailView({ id }: { id: string }) {
         }}
       />
       <Suspense fallback={null}>
-        <CaseConflicts caseId={detail.case.id} parties={detail.parties} consents={detail.consents} />
+        <CaseConflicts
+          caseId={detail.case.id}
+          parties={detail.parties}
+          consents={detail.consents}
+          followUps={detail.followUps}
+        />
       </Suspense>
       <CaseSectionsContext.Provider value={sectionsState}>
         <div className="case-page">
