@@ -173,7 +173,7 @@ test('a shared case: the same follow-up moved offline by both gives one choice; 
   if (!chooser) throw new Error('no conflict item');
   // Named as the case page names it, each date as the case page shows it.
   const item = region(chooser).getByRole('group', {
-    name: 'Tegenstrijdige wijziging: Opvolging en status — Laten rusten tot',
+    name: 'Tegenstrijdige wijziging: Opvolging en status (Terugkoppeling met de leerling) — Laten rusten tot',
     exact: true,
   });
   await expect(item.getByRole('button', { name: `Kies ${shownDate(isoInDays(30))}`, exact: true })).toBeVisible();
