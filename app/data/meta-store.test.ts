@@ -46,6 +46,17 @@ describe('raw meta reads', () => {
     expect(open).toHaveBeenCalledTimes(3);
   });
 
+  it('never take the database list alone for the answer: a database it leaves out is still read', async () => {
+    vi.spyOn(indexedDB, 'databases').mockResolvedValue([]);
+    expect(await metaGet('probe')).toBe('bewaard');
+  });
+
+  it('create nothing when there is no database', async () => {
+    await db.delete();
+    expect(await metaGet('probe')).toBeUndefined();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(db.name);
+  });
+
   it('give up on other errors at once', async () => {
     vi.spyOn(indexedDB, 'open').mockImplementation(() => {
       const request = { error: new DOMException('nope', 'VersionError') } as {

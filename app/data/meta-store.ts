@@ -15,12 +15,6 @@ interface MetaRow {
 
 let connection: Promise<IDBDatabase | null> | null = null;
 
-async function databaseExists(): Promise<boolean | undefined> {
-  if (typeof indexedDB.databases !== 'function') return undefined;
-  const list = await indexedDB.databases();
-  return list.some((info) => info.name === DB_NAME);
-}
-
 function openExisting(): Promise<IDBDatabase | null> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DB_NAME);
@@ -64,10 +58,15 @@ async function openWithRetry(): Promise<IDBDatabase | null> {
   }
 }
 
-/** The shared raw connection, or null when the database does not exist yet. */
+/**
+ * The shared raw connection, or null when the database does not exist yet. Always an open that
+ * creates nothing (openExisting), never `indexedDB.databases()` alone: right after a killed browser
+ * that list could leave the database out for a moment, and the lock screen then offered "Baken
+ * instellen" on a device with a logbook (a robustness run saw it once).
+ */
 function open(): Promise<IDBDatabase | null> {
   if (!connection) {
-    const opening = (async () => ((await databaseExists()) === false ? null : openWithRetry()))();
+    const opening = openWithRetry();
     connection = opening;
     opening.then(
       (db) => {
