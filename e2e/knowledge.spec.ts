@@ -31,6 +31,15 @@ test.describe('offline knowledge screens', () => {
     await expect(knowledge.heading('Wat doe/zeg je wel', 4)).toBeVisible();
     await expect(knowledge.heading('Wat doe/zeg je niet', 4)).toBeVisible();
     await expect(page.getByText('Beloof nooit geheimhouding.', { exact: true }).first()).toBeVisible();
+    // Only the step's body is the source's words: "Letterlijk uit" is its caption, right under it; the
+    // reworded do's and don'ts and Baken's own reminders are under a plain "Bron:" and labelled as Baken's.
+    const quote = page.getByRole('figure').filter({ hasText: 'Ga in gesprek met de jongen of het meisje' });
+    await expect(quote.getByText(/^Letterlijk uit: Qpido — Wat doe je bij… .*\(brondocument 000\)$/)).toBeVisible();
+    await expect(knowledge.heading('Denk eraan (herinneringen van Baken)', 4)).toBeVisible();
+    // A type the source's plan does not name is said to be Baken's choice.
+    await expect(
+      page.getByText('Voor sextortion is dit plan een keuze van Baken: de bron noemt het niet.'),
+    ).toBeVisible();
 
     await knowledge.openFromMenu('Verwijzingen');
     await knowledge.search.fill('child focus');

@@ -9,6 +9,7 @@ import {
   criteria2021Ids,
   flagIds,
   legalFrameFileSchema,
+  planSchema,
   practiceFileSchema,
   stappenplanFileSchema,
   verwijzingenFileSchema,
@@ -310,6 +311,14 @@ describe('step plans', () => {
       expect(tips.map((t) => t.text)).toContain('Beloof nooit geheimhouding.');
       expect(tips.every((t) => t.source === '000_8b6da676571e0853.txt')).toBe(true);
     }
+  });
+
+  it('says which types a plan covers by Baken’s choice, and only types it covers', () => {
+    // Seed 000's Sexting 18- plan does not name sextortion.
+    expect(planById.get('sexting-18')?.appliesToByChoice).toEqual(['sextortion']);
+    const plan = stappenplan.plans[0];
+    if (!plan) throw new Error('no plan');
+    expect(planSchema.safeParse({ ...plan, appliesToByChoice: ['doxing'] }).success).toBe(false);
   });
 
   it('links every referral id in a step to an entry in the directory', () => {

@@ -83,11 +83,17 @@ export const planSchema = z
     title: text,
     region: regionSchema,
     appliesTo: z.array(incidentTypeSchema).min(1),
+    /** Of `appliesTo`, the types the plan's source does not name: Baken's choice, said on the plan. */
+    appliesToByChoice: z.array(incidentTypeSchema).min(1).optional(),
     intro: sourcedTextSchema.optional(),
     steps: z.array(stepSchema).min(1),
     tips: z.array(tipSchema),
     source: sourceSchema,
     lastChecked: lastCheckedSchema,
+  })
+  .refine((p) => (p.appliesToByChoice ?? []).every((type) => p.appliesTo.includes(type)), {
+    message: 'appliesToByChoice noemt alleen soorten uit appliesTo',
+    path: ['appliesToByChoice'],
   })
   .refine((p) => p.steps.every((s, i) => s.number === i + 1), {
     message: 'stappen moeten doorlopend genummerd zijn vanaf 1 (ontbrekende stap expliciet opnemen)',

@@ -6,6 +6,7 @@
 // is shown as a gap, never filled in.
 import { useEffect, useId, useState } from 'react';
 import type { DoDont, NeverImages, Plan, PresentStep, ReferralEntry, Step, Tip } from '../../../schema/content';
+import type { IncidentType } from '../../../schema/content-base';
 import { incidentTypeIds } from '../../../schema/content-ids';
 import { plansByJurisdiction, uncoveredTypes } from '../../../schema/knowledge-rules';
 import type { Jurisdiction } from '../../../schema/settings';
@@ -151,7 +152,8 @@ function PlanChooser({ own, other, jurisdiction, selectedId, onChoose }: PlanCho
 
 function PlanSection({ plan, referralsById }: { plan: Plan; referralsById: ReadonlyMap<string, ReferralEntry> }) {
   const headingId = useId();
-  const types = plan.appliesTo.map((type) => nl.knowledge.incidentTypes[type]).join(', ');
+  const names = (types: readonly IncidentType[]) => types.map((type) => nl.knowledge.incidentTypes[type]).join(', ');
+  const types = names(plan.appliesTo);
   return (
     <section className="plan" aria-labelledby={headingId}>
       <h2 id={headingId}>{plan.title}</h2>
@@ -159,6 +161,12 @@ function PlanSection({ plan, referralsById }: { plan: Plan; referralsById: Reado
         {t.region(nl.knowledge.regions[plan.region])}
         <br />
         {t.appliesTo(types)}
+        {plan.appliesToByChoice ? (
+          <>
+            <br />
+            {t.appliesToByChoice(names(plan.appliesToByChoice))}
+          </>
+        ) : null}
       </p>
       {plan.intro ? (
         plan.intro.quote ? (
@@ -232,7 +240,20 @@ function PresentStepItem({
       }
     >
       <div className="step__body">
-        <p>{step.quote ? <q>{step.body}</q> : step.body}</p>
+        {step.quote ? (
+          // Only the body is the source's words: its "Letterlijk uit" sits right under it, not under the
+          // reworded do's and don'ts and Baken's own reminders (a review read those as quoted too).
+          <figure className="quote">
+            <blockquote>
+              <p>{step.body}</p>
+            </blockquote>
+            <figcaption>
+              <SourceNote sources={[step.source]} quote />
+            </figcaption>
+          </figure>
+        ) : (
+          <p>{step.body}</p>
+        )}
         {step.setsFollowUpDate ? <p className="callout step__follow-up">{t.followUp}</p> : null}
         {dos.length > 0 ? <DoDontList heading={t.doList} items={dos} stepSource={step.source} kind="wel" /> : null}
         {donts.length > 0 ? (
@@ -260,7 +281,7 @@ function PresentStepItem({
             </ul>
           </>
         ) : null}
-        <SourceNote sources={[step.source]} quote={step.quote} />
+        <SourceNote sources={[step.source]} />
       </div>
     </Disclosure>
   );

@@ -10,6 +10,7 @@ import {
   type Police,
 } from '../../../schema/records/police';
 import type { CaseDetail } from '../../data/case-hooks';
+import { useCaseJurisdiction } from '../../data/settings';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
@@ -25,11 +26,13 @@ const actorOptions = optionsOf(policeActorSchema.options, t.actors);
 const informedOptions = oneBox(t.informedOption);
 
 export function PoliceSection({ detail }: { detail: CaseDetail }) {
+  // Seed 004's explanation is Belgian law: a case in the Netherlands gets seed 000's step instead.
+  const hint = useCaseJurisdiction(detail.case) === 'nederland' ? t.informedHintNl : t.informedHint;
   return (
     <LatestPerKeySection
       id="politie"
       t={t}
-      form={(props) => <PoliceForm caseId={detail.case.id} {...props} />}
+      form={(props) => <PoliceForm caseId={detail.case.id} hint={hint} {...props} />}
       keys={policeStageSchema.options}
       latest={latestPolice(detail.police)}
       records={detail.police}
@@ -58,7 +61,7 @@ const policeForm = z
   })
   .pipe(policeFormInput);
 
-function PoliceForm({ caseId, onDone, onCancel }: RecordFormProps & { caseId: string }) {
+function PoliceForm({ caseId, hint, onDone, onCancel }: RecordFormProps & { caseId: string; hint: string }) {
   const form = useOperationForm({
     initial: () => ({
       stage: '' as z.infer<typeof policeStageSchema> | '',
@@ -81,7 +84,7 @@ function PoliceForm({ caseId, onDone, onCancel }: RecordFormProps & { caseId: st
       <RadioGroup legend={t.stage} name={`police-stage-${caseId}`} options={stageOptions} {...form.choice('stage')} />
       <RadioGroup legend={t.by} name={`police-by-${caseId}`} options={actorOptions} {...form.choice('by')} />
       <TextField label={t.on} type="date" max={latestTodayIso()} {...form.text('on')} />
-      <CheckboxGroup legend={t.informed} hint={t.informedHint} options={informedOptions} {...form.choice('informed')} />
+      <CheckboxGroup legend={t.informed} hint={hint} options={informedOptions} {...form.choice('informed')} />
       <InitialsField label={t.byInitials} hint={t.byInitialsHint} {...form.text('byInitials')} />
     </RecordForm>
   );

@@ -83,9 +83,12 @@ export const stepSections = {
     on: 'Datum',
     informed: 'Uitleg',
     informedOption: 'De jongere of de ouders weten wat een klacht betekent',
-    // Seed 004 (interview "Als sexting misgaat", CLB Antwerpen).
+    // Seed 004 (interview "Als sexting misgaat", CLB Antwerpen): Belgian law, shown for a case in Vlaanderen.
     informedHint:
       'Je bent niet verplicht om klacht neer te leggen. Een klacht kan niet anoniem. Een minderjarige kan zelf klacht neerleggen bij politie of parket; ouders hoeven er niet bij te zijn, maar de briefwisseling gaat wel naar het adres van de ouders.',
+    // Seed 000 (Qpido stappenplan), for a case in the Netherlands: no Dutch source says more.
+    informedHintNl:
+      'Bespreek of het doen van aangifte of melding gewenst is (Qpido, stappenplan). Over een aangifte door een minderjarige heeft Baken geen Nederlandse bron.',
     informedText: 'Uitgelegd wat een klacht betekent',
     notInformedText: 'Nog niet genoteerd dat uitgelegd is wat een klacht betekent',
     byInitials: 'Jouw initialen',

@@ -4,12 +4,12 @@ import { formatCheckedDate, formatSourcePart, formatSources, sourceParts } from 
 describe('source labels', () => {
   it('shows a seed file as its readable title and seed number', () => {
     expect(formatSourcePart('000_8b6da676571e0853.txt')).toBe(
-      'Qpido — Wat doe je bij… Sexting 18- / Grooming 18- (seed 000)',
+      'Qpido — Wat doe je bij… Sexting 18- / Grooming 18- (brondocument 000)',
     );
   });
 
   it('falls back to the seed number for a seed without a title', () => {
-    expect(formatSourcePart('099_0123456789abcdef.txt')).toBe('seed 099');
+    expect(formatSourcePart('099_0123456789abcdef.txt')).toBe('brondocument 099');
   });
 
   it('keeps public sources readable', () => {
@@ -28,7 +28,7 @@ describe('source labels', () => {
         '000_8b6da676571e0853.txt',
       ),
     ).toBe(
-      'Interview ‘Als sexting misgaat’ (CLB Antwerpen) (seed 004); X (publieke bron); Qpido — Wat doe je bij… Sexting 18- / Grooming 18- (seed 000)',
+      'Interview ‘Als sexting misgaat’ (CLB Antwerpen) (brondocument 004); X (publieke bron); Qpido — Wat doe je bij… Sexting 18- / Grooming 18- (brondocument 000)',
     );
   });
 
