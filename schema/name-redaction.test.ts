@@ -77,10 +77,7 @@ describe('replaceNames', () => {
     ],
     ['Gesprek met BO en Claes.', 'Gesprek met [afgebeelde-jongere (14)] en [afgebeelde-jongere (14)].'],
     // A hyphenated first name is one name, not two replacements joined by a hyphen.
-    [
-      'Emma-Lou keek mee, net als De Smet.',
-      '[ontvanger-omstander (13)] keek mee, net als [ontvanger-omstander (13)].',
-    ],
+    ['Emma-Lou keek mee, net als De Smet.', '[ontvanger-omstander (13)] keek mee, net als [ontvanger-omstander (13)].'],
   ])('%j → %j', (text, expected) => {
     expect(replaceNames(text, [lotte, jens, bo, emma, tim], label)).toBe(expected);
   });
@@ -98,6 +95,37 @@ describe('replaceNames', () => {
     'Jongere Alfa',
   ])('leaves %j alone', (text) => {
     expect(replaceNames(text, [lotte, jens], label)).toBe(text);
+  });
+
+  const noor: NameOwner = {
+    id: 'f',
+    role: 'ontvanger-omstander',
+    pseudonym: 'Jongere F',
+    realName: 'Noor El Amrani',
+    age: 13,
+  };
+  const jan: NameOwner = { id: 'g', role: 'ouder-voogd', pseudonym: 'Ouder G', realName: 'Jan Ann' };
+  it.each([
+    // Account names and nicknames: a name joined to digits or to a capital is still the name (a review
+    // found "@sanne_bakker2013" and "SanneB" in a summary to the school).
+    ['Account @lotte_peeters2013 stuurde het.', 'Account @[afgebeelde-jongere (15)]2013 stuurde het.'],
+    [
+      'Mail van lotte123@mail.be en 2013lotte.',
+      'Mail van [afgebeelde-jongere (15)]123@mail.be en 2013[afgebeelde-jongere (15)].',
+    ],
+    ['LotteP en JensV op Insta.', '[afgebeelde-jongere (15)]P en [jongere-die-doorstuurde (16)]V op Insta.'],
+    // Two parts of one name side by side are one replacement, not two.
+    ['Noor Amrani zag het.', '[ontvanger-omstander (13)] zag het.'],
+    ['Amrani-Noor zag het.', '[ontvanger-omstander (13)] zag het.'],
+  ])('%j → %j', (text, expected) => {
+    expect(replaceNames(text, [lotte, jens, noor], label)).toBe(expected);
+  });
+
+  it.each([
+    'Sinds januari in de klas van mevrouw JANSSENS', // a lower-case letter after "Jan" is another word
+    'ANNEMIE en JANA schreven het', // a capital after a capital too
+  ])('leaves %j alone', (text) => {
+    expect(replaceNames(text, [jan], label)).toBe(text);
   });
 
   it('keeps the text around a name intact, including characters outside the basic plane', () => {

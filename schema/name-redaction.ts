@@ -57,6 +57,21 @@ const MIN_PART = 3;
 const CASED_PART = 2;
 
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && /\p{N}/u.test(ch);
+const isLower = (ch: string | undefined): boolean => ch !== undefined && /\p{Ll}/u.test(ch);
+const isUpper = (ch: string | undefined): boolean => ch !== undefined && /\p{Lu}/u.test(ch);
+
+/**
+ * Whether the name ending before `end` is joined to what follows the way account names and nicknames are
+ * ("lotte123", "sanne_bakker2013", "SanneB", "DaanV"): a digit, or a capital right after a lower-case
+ * letter. A lower-case letter still means another word ("Jan" is not in "januari"), and so does a capital
+ * after a capital ("ANNEMIE" is not "Ann").
+ */
+const joinedAfter = (text: string, end: number): boolean =>
+  isDigit(text[end]) || (isUpper(text[end]) && isLower(text[end - 1]));
+/** As joinedAfter, before a name: "2013lotte", "mijnLotte". */
+const joinedBefore = (text: string, start: number): boolean =>
+  isDigit(text[start - 1]) || (isLower(text[start - 1]) && isUpper(text[start]));
 
 /**
  * Letters and digits only, without accents, lower case; `map[i]` is the index
@@ -137,11 +152,13 @@ export function findNames(text: string, owners: readonly NameOwner[]): NameHit[]
         const lastIndex = map[at + needle.length - 1] ?? start;
         const lastChar = String.fromCodePoint(text.codePointAt(lastIndex) ?? 32);
         let end = lastIndex + lastChar.length;
-        if (isWordChar(text[start - 1]) || (capital && !startsWithCapital(text, start))) continue;
-        // Whole words only: "Ann" is not a name inside "Annemie" or "kANNen"; "Lottes" is "Lotte".
+        if ((isWordChar(text[start - 1]) && !joinedBefore(text, start)) || (capital && !startsWithCapital(text, start)))
+          continue;
+        // Whole words only: "Ann" is not a name inside "Annemie" or "kANNen"; "Lottes" is "Lotte". A name
+        // joined to digits or a capital is still the name (an account name: "@lotte_peeters08", "LotteP").
         const possessive = possessiveAfter(text, end, needle);
         if (possessive !== undefined) end += possessive.length;
-        else if (isWordChar(text[end])) continue;
+        else if (isWordChar(text[end]) && !joinedAfter(text, end)) continue;
         candidates.push({ start, end, ownerId: owner.id, kind, ...(possessive !== undefined && { possessive }) });
       }
     }
@@ -171,6 +188,7 @@ export function replaceNames(
   const keptIds = new Set(kept.map((o) => o.id));
   let out = '';
   let from = 0;
+  let previous: NameHit | undefined;
   // Owners first: of two hits on the same words, findNames keeps the first (a stable sort), so an
   // ambiguous word is replaced; a longer kept name still wins its words.
   for (const hit of findNames(text, [...owners, ...kept])) {
@@ -178,8 +196,14 @@ export function replaceNames(
     if (!owner || keptIds.has(hit.ownerId)) continue;
     // A possessive stays one: "Lottes vriendin" → "Jongere A's vriendin".
     const ending = hit.possessive === undefined ? '' : hit.possessive.startsWith('’') ? '’s' : "'s";
-    out += text.slice(from, hit.start) + replacement(owner) + ending;
+    // Two parts of one person's name typed side by side ("Noor Amrani" for Noor El Amrani) are one name.
+    const sameName =
+      previous?.ownerId === hit.ownerId &&
+      previous.possessive === undefined &&
+      /^[\s-]*$/u.test(text.slice(from, hit.start));
+    out += sameName ? ending : text.slice(from, hit.start) + replacement(owner) + ending;
     from = hit.end;
+    previous = hit;
   }
   return out + text.slice(from);
 }

@@ -484,6 +484,16 @@ describe('buildSummary (examples)', () => {
       expect(text).not.toMatch(/jens|broeck/i);
     });
 
+    it('gives a typed age after a replaced name way to the recorded one, and keeps other numbers in brackets', () => {
+      const consents = [makeConsent({ caseId, partyId: depicted.id, categories: ['feiten'] })];
+      const typed = 'Jens (17) en Jens Broeck (16) stuurden het door; klas (3) (4).';
+      const text = summaryToText(buildSummary(input(consents, typed), 'school', ON, VL), labels);
+      expect(text).toContain(
+        'jongere-die-doorstuurde (16) en jongere-die-doorstuurde (16) stuurden het door; klas (3) (4).',
+      );
+      expect(text).not.toContain('\uE000');
+    });
+
     it('needs the consent of every depicted young person', () => {
       const second = makeParty({ caseId, role: 'afgebeelde-jongere', pseudonym: 'Jongere D', age: 14 });
       const consents = [makeConsent({ caseId, partyId: depicted.id, categories: ['feiten'] })];

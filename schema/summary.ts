@@ -348,12 +348,13 @@ export function buildSummary(
   // A named person's full name stays whole when an unnamed person shares a part of it ("Lotte Peeters",
   // with an unnamed parent Peeters); the shared part alone is still replaced, as it may mean the other.
   const released = parties.filter((p) => named.has(p.id));
-  // "Lotte (14)" becomes "afgebeelde jongere (14)", not "afgebeelde jongere (14) (14)".
+  // "Lotte (14)" becomes "afgebeelde jongere (14)", not "afgebeelde jongere (14) (14)"; an age typed after
+  // a name that differs from the recorded one ("Milan (11)", recorded 10) gives way to the recorded one.
+  // (A private-use mark after each replacement keeps other numbers in brackets as typed.)
   const clean = (text: string): string =>
-    replaceNames(text, unnamed, (owner) => replacement(label(owner.id)), released).replace(
-      /\((\d{1,3})\)\s*\(\1\)/gu,
-      '($1)',
-    );
+    replaceNames(text, unnamed, (owner) => `${replacement(label(owner.id))}\uE000`, released)
+      .replace(/\((\d{1,3})\)\uE000\s*\(\d{1,3}\)/gu, '($1)')
+      .replace(/\uE000/gu, '');
   /** A "bekwaam" judgement that lets the party decide today (none: the age rule, not Flanders, or "niet bekwaam"). */
   const judgementOf = (partyId: string): { competent: boolean; by: string; on: string } | undefined => {
     const p = partyById.get(partyId);
