@@ -71,6 +71,23 @@ test('consent releases only the information of the person who may give it', asyn
   await expect(
     consent.getByText(/^Telt niet voor feiten, afspraken: dat is informatie over de afgebeelde jongere/),
   ).toHaveCount(2);
+  // A share without consent about the melder would not release the facts either, and the form says so.
+  await consent.getByRole('button', { name: 'Delen zonder toestemming noteren' }).click();
+  const shareForm = consent.getByRole('form', { name: 'Delen zonder toestemming' });
+  await shareForm
+    .getByRole('combobox', { name: 'Van wie is de informatie?' })
+    .selectOption({ label: 'Melder A (melder)' });
+  await shareForm
+    .getByRole('group', { name: 'Welke informatie?' })
+    .getByRole('checkbox', { name: 'feiten', exact: true })
+    .check();
+  await expect(
+    shareForm.getByRole('status').filter({
+      hasText:
+        /^Telt niet voor feiten: dat is informatie over de afgebeelde jongere\. Gaat wat je deelt over het incident zelf/,
+    }),
+  ).toBeVisible();
+  await shareForm.getByRole('button', { name: 'Annuleren' }).click();
   // The case header does not count them as consent that is in place.
   await expect(
     page.getByRole('group', { name: 'Dossier in het kort' }).getByText('2 gegeven (2 tellen niet)', { exact: true }),

@@ -560,10 +560,10 @@ describe('buildSummary (examples)', () => {
         expect(summary.withheld).toContain('offline-halen');
       });
 
-      it('is shared by a noodtoestand share of that day that covers it', () => {
+      it('is shared by a noodtoestand share of that day about the depicted young person that covers it', () => {
         const share = makeShareWithoutConsent({
           caseId,
-          partyId: forwarder.id,
+          partyId: depicted.id,
           recipient: 'hulpverlening',
           categories: ['offline-halen'],
           sharedOn: ON,
@@ -572,6 +572,19 @@ describe('buildSummary (examples)', () => {
         expect(summary.shared).toEqual(['offline-halen']);
         expect(summary.sections[0]?.sources.map((s) => s.basis)).toEqual(['noodtoestand']);
         expect(buildSummary(withSteps([share]), 'school', ON, VL).shared).toEqual([]);
+      });
+
+      it('is not shared by a noodtoestand share recorded about someone else (the case information is not theirs)', () => {
+        const share = makeShareWithoutConsent({
+          caseId,
+          partyId: forwarder.id,
+          recipient: 'hulpverlening',
+          categories: ['offline-halen', 'feiten'],
+          sharedOn: ON,
+        });
+        const summary = buildSummary(withSteps([share]), 'hulpverlening', ON, VL);
+        expect(summary.shared).toEqual([]);
+        expect(summary.withheld).toEqual(expect.arrayContaining(['offline-halen', 'feiten']));
       });
 
       it('is neither shared nor withheld when no step was recorded', () => {
@@ -1051,7 +1064,9 @@ function oracle(
   const sources = summary.sections.flatMap((s) => s.sources);
   return {
     category: (category) =>
-      (depicted.length > 0 && depicted.every((p) => consentOk(p, category))) || emergencyOk(category),
+      (depicted.length > 0 && depicted.every((p) => consentOk(p, category))) ||
+      // Only a share about a depicted young person: the case's information is theirs.
+      depicted.some((p) => emergencyOk(category, p.id)),
     party: (partyId) => {
       const p = input.parties.find((x) => x.id === partyId);
       return p !== undefined && (consentOk(p, 'namen-betrokkenen') || emergencyOk('namen-betrokkenen', partyId));

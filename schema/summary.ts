@@ -9,8 +9,9 @@
 // - Case-level categories (feiten, afspraken, vlaggen-beoordeling, opvolging)
 //   are about the depicted young person(s): released only when the valid
 //   consent of (or for) every depicted young person covers them
-//   (consent-validity.ts), or by a noodtoestand share of this case on that day.
-//   A melder's, bystander's or forwarding pupil's consent never releases them.
+//   (consent-validity.ts), or by a noodtoestand share of this case on that day
+//   about a depicted young person. A melder's, bystander's or forwarding
+//   pupil's consent never releases them, and neither does a share about them.
 // - namen-betrokkenen is per person: released only by that person's valid
 //   consent (or their decider's) or a noodtoestand share about that person.
 //   Without it, the person is called by role and age only, also inside shared
@@ -309,12 +310,21 @@ export function buildSummary(
     const emergency = emergencyRelease(consents, { partyId: p.id, recipient, category, onDate });
     return emergency ? [emergency] : null;
   };
-  /** Case-level: every depicted young person's valid consent, else a documented emergency share. */
+  /**
+   * Case-level: every depicted young person's valid consent, else a documented emergency share about a
+   * depicted young person: the case's information is theirs, so a share recorded about a melder or a
+   * bystander releases it no more than their consent would (a review: the form and card said "whose
+   * information: Melder A", and the summary shared the depicted pupils' facts).
+   */
   const caseRelease = (category: InfoCategory): ConsentRecord[] | null => {
     const depicted = parties.filter((p) => p.role === 'afgebeelde-jongere');
     const releases = depicted.map((p) => consentRelease(consents, p, { recipient, category, onDate }, ctx));
     if (depicted.length > 0 && releases.every((r) => r.released)) return releases.flatMap((r) => r.records);
-    const emergency = emergencyRelease(consents, { recipient, category, onDate });
+    const aboutDepicted = new Set(depicted.map((p) => p.id));
+    const emergency = emergencyRelease(
+      consents.filter((c) => aboutDepicted.has(c.partyId)),
+      { recipient, category, onDate },
+    );
     return emergency ? [emergency] : null;
   };
 

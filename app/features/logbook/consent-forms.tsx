@@ -233,7 +233,7 @@ function ConsentVerdict({
       ? null
       : entitlementError(party, givenBy, givenOn, ctx);
   const refused = code === null || shown.includes(nl.errors[code]) ? null : nl.errors[code];
-  const notOwn = party ? categories.filter((c) => !releasableCategories(party, [c]).includes(c)) : [];
+  const notOwn = notOwnCategories(party, categories);
   // The live region stays in the form while empty: one inserted with its text already in it is often not
   // read. No role of its own, so while empty it is no second "status" beside the section's saved message.
   return (
@@ -258,6 +258,25 @@ type Warning = ReturnType<typeof checkContradictions>[number];
 function givenAnswers(checks: ShareChecksValues) {
   return Object.fromEntries(
     checkKeys.flatMap((key) => (checks[key].answer === '' ? [] : [[key, { answer: checks[key].answer }] as const])),
+  );
+}
+
+/** Categories a share about this person cannot release (the case's information is the depicted young person's). */
+export function notOwnCategories(party: Party | undefined, categories: readonly InfoCategory[]): InfoCategory[] {
+  return party ? categories.filter((c) => !releasableCategories(party, [c]).includes(c)) : [];
+}
+
+/** Said while the share form is filled in, in a live region present while empty (as ConsentVerdict). */
+function NotOwnInformation({ party, categories }: { party: Party | undefined; categories: readonly InfoCategory[] }) {
+  const notOwn = notOwnCategories(party, categories);
+  return (
+    <div aria-live="polite">
+      {notOwn.length > 0 ? (
+        <p className="callout callout--danger" role="status">
+          {ts.notOwnInformation(notOwn.map((c) => t.categoryLabels[c]).join(', '))}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
@@ -344,6 +363,10 @@ export function ShareForm({ caseId, parties, knownOn, onDone, onCancel }: FormPr
             : recipientOptions
         }
         recipientHint={form.values.basis === 'art-458bis' ? ts.recipient458bis : undefined}
+      />
+      <NotOwnInformation
+        party={parties.find((p) => p.id === form.values.partyId)}
+        categories={form.values.categories}
       />
       <TextField label={ts.sharedOn} type="date" min={knownOn} max={latestTodayIso()} {...form.text('sharedOn')} />
       <TextAreaField

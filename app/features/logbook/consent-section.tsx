@@ -23,7 +23,7 @@ import { FormButtons, FormError } from '../../ui/form-errors-view';
 import type { FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { consentCategoriesText } from './consent-categories';
-import { ConsentForm, ShareForm, checkKeys } from './consent-forms';
+import { ConsentForm, ShareForm, checkKeys, notOwnCategories } from './consent-forms';
 import { ConsentValidityView, giverLabels } from './consent-validity-view';
 import { RecordList } from '../../ui/item-list';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
@@ -105,7 +105,8 @@ function ConsentCard({
 }) {
   const title = t.entryTitle(party?.pseudonym ?? t.unknownParty, t.recipients[consent.recipient]);
   const categories = consentCategoriesText(consent);
-  if (consent.basis !== 'toestemming') return <ShareCard share={consent} title={title} categories={categories} />;
+  if (consent.basis !== 'toestemming')
+    return <ShareCard share={consent} title={title} categories={categories} party={party} />;
   return (
     <GivenCard
       consent={consent}
@@ -120,7 +121,18 @@ function ConsentCard({
   );
 }
 
-function ShareCard({ share, title, categories }: { share: ShareWithoutConsent; title: string; categories: string }) {
+function ShareCard({
+  share,
+  title,
+  categories,
+  party,
+}: {
+  share: ShareWithoutConsent;
+  title: string;
+  categories: string;
+  party: Party | undefined;
+}) {
+  const notOwn = notOwnCategories(party, share.categories);
   return (
     <article className="record-card share-card" aria-labelledby={`consent-${share.id}`}>
       <h3 id={`consent-${share.id}`} className="record-card__title">
@@ -129,6 +141,9 @@ function ShareCard({ share, title, categories }: { share: ShareWithoutConsent; t
       <p className="badge badge--danger">{ts.badge}</p>
       <p>{categories}</p>
       <p>{ts.entryBasis(ts.bases[share.basis], formatDate(share.sharedOn))}</p>
+      {notOwn.length > 0 ? (
+        <p className="callout">{ts.notOwnInformation(notOwn.map((c) => t.categoryLabels[c]).join(', '))}</p>
+      ) : null}
       {basisAllowsRecipient(share.basis, share.recipient) ? null : (
         <p className="badge badge--danger">{ts.invalid458bis}</p>
       )}

@@ -283,6 +283,9 @@ export const logbook = {
     intro:
       'Alleen bij een noodtoestand (ernstig en reëel gevaar dat niet anders af te wenden is) of met art. 458bis van het oude Strafwetboek (het parket informeren). Dat artikelnummer is dat van het Strafwetboek van 1867; sinds 8 april 2026 geldt een nieuw Strafwetboek met een andere nummering. Baken vermeldt die nieuwe nummers niet. Schrijf altijd op waarom, en beantwoord de controlevragen.',
     badge: 'Gedeeld zonder toestemming',
+    /** Case-level categories in a share about someone other than a depicted young person. */
+    notOwnInformation: (list: string) =>
+      `Telt niet voor ${list}: dat is informatie over de afgebeelde jongere. Gaat wat je deelt over het incident zelf, noteer het delen dan over de afgebeelde jongere.`,
     basis: 'Grond',
     bases: {
       noodtoestand: 'noodtoestand',
