@@ -203,6 +203,22 @@ describe('caseShares', () => {
     ).toEqual(['toestemming']);
   });
 
+  it('counts the same summary for the same recipient on one day once; another day or recipient is another share', () => {
+    const made = (day: string, recipient: string) => ({ basis: 'toestemming' as const, day, recipient });
+    const summaries = [
+      made('2026-02-11', 'school'),
+      made('2026-02-11', 'school'),
+      made('2026-02-11', 'school'),
+      made('2026-02-11', 'ouders-voogd'),
+      made('2026-02-12', 'school'),
+    ];
+    expect(caseShares({ consents: [makeConsent({ caseId })], summaries })).toEqual([
+      'toestemming',
+      'toestemming',
+      'toestemming',
+    ]);
+  });
+
   it('counts a share without consent once, also when a summary carried it out', () => {
     expect(caseShares({ consents: [emergency], summaries: [{ basis: 'noodtoestand', day: '2026-02-10' }] })).toEqual([
       'noodtoestand',

@@ -75,6 +75,8 @@ export interface SummaryMade {
   basis: ConsentBasis | undefined;
   /** UTC day of the event. */
   day: string;
+  /** To whom (events before it was recorded have none). */
+  recipient?: string | undefined;
 }
 
 /**
@@ -203,14 +205,22 @@ export function summaryBasis(parts: ReadonlyArray<{ basis: ConsentBasis }>): Con
  * made under that noodtoestand is how it was carried out, not a second share.
  * A summary event without a basis (older events) rested on consent when the
  * case had no share without consent on or before that day: a summary can
- * rest on nothing else.
+ * rest on nothing else. The same summary made again for the same recipient on
+ * the same day (a second look, a copy after a print) is one share, not more (a
+ * review: each "Samenvatting maken" counted, and shares with consent grew
+ * against the ones without).
  */
 export function caseShares(c: Pick<AggregateInput, 'consents' | 'summaries'>): ConsentBasis[] {
   const emergencies = c.consents.flatMap((r) => (r.basis === 'toestemming' ? [] : [r]));
   const out: ConsentBasis[] = emergencies.map((r) => r.basis);
+  const counted = new Set<string>();
   for (const s of c.summaries) {
     const basis = s.basis ?? (emergencies.some((r) => r.sharedOn <= s.day) ? undefined : 'toestemming');
-    if (basis === 'toestemming') out.push('toestemming');
+    const once = `${s.day}|${s.recipient ?? ''}`;
+    if (basis === 'toestemming' && !counted.has(once)) {
+      counted.add(once);
+      out.push('toestemming');
+    }
   }
   return out;
 }

@@ -118,12 +118,12 @@ describe('summaries as shares', () => {
     const { inputs, damaged } = await readAggregateInputs(Q1);
     expect(damaged).toBe(0);
     expect(inputs.map((i) => i.case.id)).toEqual([a.kase.id]);
-    expect(inputs[0]?.summaries).toEqual([{ basis: 'toestemming', day: '2026-03-12' }]);
+    expect(inputs[0]?.summaries).toEqual([{ basis: 'toestemming', day: '2026-03-12', recipient: 'school' }]);
     expect(inputs[0]?.takedowns?.map((r) => [r.step, r.status])).toEqual([['child-focus', 'gedaan']]);
     // The row-level log's reader also brings the evidence and grooming records (issue 15).
     const forLog = (await readLogInputs(Q1)).inputs;
     expect(forLog.map((i) => i.case.id)).toEqual([a.kase.id]);
-    expect(forLog[0]?.summaries).toEqual([{ basis: 'toestemming', day: '2026-03-12' }]);
+    expect(forLog[0]?.summaries).toEqual([{ basis: 'toestemming', day: '2026-03-12', recipient: 'school' }]);
     expect(forLog[0]?.evidence?.map((r) => [r.exists, r.heldBy])).toEqual([['ja', ['politie']]]);
     expect(forLog[0]?.grooming?.map((r) => r.phases)).toEqual([['slachtofferselectie']]);
   });

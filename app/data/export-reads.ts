@@ -76,7 +76,11 @@ export function takeSummaryEvent(
   // A summary with nothing in it shared nothing.
   if ((event.details?.categories?.length ?? 0) === 0) return true;
   const input = inputs.get(event.caseId);
-  if (input) input.summaries = [...input.summaries, { basis: event.details?.basis, day: coarseDay(event.at) }];
+  if (input)
+    input.summaries = [
+      ...input.summaries,
+      { basis: event.details?.basis, day: coarseDay(event.at), recipient: event.details?.recipient },
+    ];
   return true;
 }
 
