@@ -22,7 +22,12 @@ test.describe('the structured parts of a case', () => {
       description: 'Een volwassene zocht online contact met een leerling.',
     });
     await logbook.saveIncident();
-    await logbook.addParty({ role: 'afgebeelde jongere', age: '14', expectPseudonym: 'Jongere A' });
+    await logbook.addParty({
+      role: 'afgebeelde jongere',
+      age: '14',
+      realName: 'Milan Claes',
+      expectPseudonym: 'Jongere A',
+    });
     await logbook.addParty({ role: 'jongere die doorstuurde', age: '15', expectPseudonym: 'Jongere B' });
 
     // Evidence: what and who only once it exists.
@@ -73,7 +78,17 @@ test.describe('the structured parts of a case', () => {
     await schools.getByRole('button', { name: 'School of CLB noteren' }).click();
     const schoolForm = schools.getByRole('form', { name: 'Andere school of CLB op de hoogte gebracht' });
     await schoolForm.getByRole('group', { name: 'Wie?' }).getByRole('radio', { name: 'een andere school' }).check();
-    await schoolForm.getByRole('textbox', { name: 'Naam van de school of het CLB' }).fill('www.school.test');
+    // A person's name typed into the institution's name is warned about at once, with the pseudonym offered.
+    const institution = schoolForm.getByRole('textbox', { name: 'Naam van de school of het CLB' });
+    await institution.fill('Basisschool De Linde, juf van Milan');
+    await expect(schoolForm.getByRole('status').filter({ hasText: 'Je typt een echte naam.' })).toContainText(
+      '"Milan": schrijf "Jongere A".',
+    );
+    await schoolForm
+      .getByRole('button', { name: 'Vervang door schuilnamen in de naam van de school of het CLB' })
+      .click();
+    await expect(institution).toHaveValue('Basisschool De Linde, juf van Jongere A');
+    await institution.fill('www.school.test');
     await schoolForm
       .getByRole('group', { name: 'Op welke grond?' })
       .getByRole('radio', { name: 'met toestemming' })

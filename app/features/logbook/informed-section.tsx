@@ -8,6 +8,7 @@ import {
   type Informed,
 } from '../../../schema/records/informed';
 import { informedBasisDocumented } from '../../../schema/share-rules';
+import type { Party } from '../../../schema/records/party';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
@@ -17,6 +18,7 @@ import { formatDate, latestTodayIso, todayIso } from '../../ui/dates';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { chosen, missing, oneBox, optionsOf, pastDates, ticked } from './form-values';
 import { InitialsField, RecordForm, type RecordFormProps, RecordSection } from './record-section';
+import { NameWarning } from './name-warning';
 
 const t = nl.logbook.informed;
 const kindOptions = optionsOf(institutionKindSchema.options, t.institutionKinds);
@@ -29,7 +31,7 @@ export function InformedSection({ detail }: { detail: CaseDetail }) {
       id="andere-scholen"
       t={t}
       empty={detail.informed.length === 0}
-      form={(props) => <InformedForm caseId={detail.case.id} {...props} />}
+      form={(props) => <InformedForm caseId={detail.case.id} parties={detail.parties} {...props} />}
     >
       <ul className="record-list">
         {detail.informed.map((r) => (
@@ -61,7 +63,12 @@ const informedForm = z
   })
   .pipe(informedFormInput);
 
-function InformedForm({ caseId, onDone, onCancel }: RecordFormProps & { caseId: string }) {
+function InformedForm({
+  caseId,
+  parties,
+  onDone,
+  onCancel,
+}: RecordFormProps & { caseId: string; parties: readonly Party[] }) {
   const form = useOperationForm({
     initial: () => ({
       institutionKind: '' as z.infer<typeof institutionKindSchema> | '',
@@ -96,6 +103,13 @@ function InformedForm({ caseId, onDone, onCancel }: RecordFormProps & { caseId: 
         autoComplete="off"
         maxLength={120}
         {...form.text('institution')}
+      />
+      {/* The institution's name, never a person's (a review typed "juf van Milan" here unwarned). */}
+      <NameWarning
+        text={form.values.institution}
+        parties={parties}
+        where={nl.logbook.names.inInstitution}
+        onReplace={(institution) => form.patch({ institution })}
       />
       <TextField label={t.on} type="date" max={latestTodayIso()} {...form.text('on')} />
       <RadioGroup

@@ -83,6 +83,7 @@ export const names = {
   inNewNote: 'de nieuwe notitie',
   inCorrection: (when: string) => `de verbetering van de notitie van ${when}`,
   inJustification: 'de verantwoording',
+  inInstitution: 'de naam van de school of het CLB',
 };
 
 export const factsRules = {
