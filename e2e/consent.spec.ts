@@ -167,7 +167,9 @@ test('consent releases only the information of the person who may give it', asyn
   await exports.makeSummary(reference, 'de school');
   const doc = exports.summaryDocument;
   await expect(doc).toContainText(FACT);
-  await expect(doc).toContainText('jongere die doorstuurde (16) stuurde de foto door in de klasgroep.');
+  // The forwarding pupil is named by role alone: their age is their information too.
+  await expect(doc).toContainText('jongere die doorstuurde stuurde de foto door in de klasgroep.');
+  await expect(doc).not.toContainText('doorstuurde (16)');
   await expect(doc).toContainText(/Bron: gedeeld met toestemming van afgebeelde jongere \(15\)/);
   await expect(doc).toContainText('Niet gedeeld: Namen van betrokkenen, Afspraken');
   for (const hidden of [AGREEMENT, 'Jens', 'Peeters', 'PÉETERS', 'Lotte', 'Jongere A', 'Jongere B', 'Melder A']) {

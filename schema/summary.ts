@@ -14,7 +14,8 @@
 //   pupil's consent never releases them, and neither does a share about them.
 // - namen-betrokkenen is per person: released only by that person's valid
 //   consent (or their decider's) or a noodtoestand share about that person.
-//   Without it, the person is called by role and age only, also inside shared
+//   Without it, the person is called by role only (a depicted young person by
+//   role and age, with the case's information), also inside shared
 //   free text, where their real name and pseudonym are replaced
 //   (name-redaction.ts: "names typed into free text are still names").
 // - A betrokkene's role (afgebeelde jongere, jongere die doorstuurde, …) tells
@@ -345,11 +346,15 @@ export function buildSummary(
     rolesShown || !/^(melder|ouder|volwassene)\b/i.test(p.pseudonym.trim())
       ? p.pseudonym
       : `Betrokkene ${parties.indexOf(p) + 1}`;
+  // An age is that person's information too: shown with a released name, and for a depicted young person
+  // with the case's information (the incident is about them); never for an unnamed melder, bystander,
+  // forwarding pupil or parent (a review: "melder (14)" beside a class named the melder to the school).
+  const ageShown = (p: Party): boolean => named.has(p.id) || (rolesShown && p.role === 'afgebeelde-jongere');
   const label = (partyId: string): PartyLabel => {
     const p = partyById.get(partyId);
     return {
       role: roleOf(p?.role ?? 'andere'),
-      age: p?.age,
+      age: p !== undefined && ageShown(p) ? p.age : undefined,
       pseudonym: p !== undefined && named.has(p.id) ? pseudonymOf(p) : undefined,
     };
   };
@@ -359,11 +364,14 @@ export function buildSummary(
   // with an unnamed parent Peeters); the shared part alone is still replaced, as it may mean the other.
   const released = parties.filter((p) => named.has(p.id));
   // "Lotte (14)" becomes "afgebeelde jongere (14)", not "afgebeelde jongere (14) (14)"; an age typed after
-  // a name that differs from the recorded one ("Milan (11)", recorded 10) gives way to the recorded one.
+  // a name that differs from the recorded one ("Milan (11)", recorded 10) gives way to the recorded one,
+  // and one typed after a name whose age is not shown ("Jens (16)") goes.
   // (A private-use mark after each replacement keeps other numbers in brackets as typed.)
   const clean = (text: string): string =>
     replaceNames(text, unnamed, (owner) => `${replacement(label(owner.id))}\uE000`, released)
       .replace(/\((\d{1,3})\)\uE000\s*\(\d{1,3}\)/gu, '($1)')
+      // A typed age after a name whose age is not shown goes with the name.
+      .replace(/\uE000\s*\(\d{1,3}\)/gu, '')
       .replace(/\uE000/gu, '');
   /** A "bekwaam" judgement that lets the party decide today (none: the age rule, not Flanders, or "niet bekwaam"). */
   const judgementOf = (partyId: string): { competent: boolean; by: string; on: string } | undefined => {
