@@ -87,6 +87,12 @@ test('consent releases only the information of the person who may give it', asyn
         /^Telt niet voor feiten: dat is informatie over de afgebeelde jongere\. Gaat wat je deelt over het incident zelf/,
     }),
   ).toBeVisible();
+  // Art. 458bis informs only the parket: choosing it chooses that recipient, no other stays selected.
+  const to = shareForm.getByRole('group', { name: 'Aan wie mag het?' });
+  await to.getByRole('radio', { name: 'school', exact: true }).check();
+  await shareForm.getByRole('radio', { name: /^art\. 458bis/ }).check();
+  await expect(to.getByRole('radio')).toHaveCount(1);
+  await expect(to.getByRole('radio', { name: 'politie/parket' })).toBeChecked();
   await shareForm.getByRole('button', { name: 'Annuleren' }).click();
   // The case header does not count them as consent that is in place.
   await expect(

@@ -354,7 +354,17 @@ export function ShareForm({ caseId, parties, knownOn, onDone, onCancel }: FormPr
         parties={parties}
         prefix="share"
         afterParty={
-          <RadioGroup legend={ts.basis} name="share-basis" options={basisOptions} {...form.choice('basis')} />
+          <RadioGroup
+            legend={ts.basis}
+            name="share-basis"
+            options={basisOptions}
+            {...form.choice('basis')}
+            // Art. 458bis informs only the parket: its one recipient is chosen with it, so no other choice
+            // stays selected out of sight (a review: a hidden "school" was refused only at saving).
+            onChange={(basis) =>
+              form.patch(basis === 'art-458bis' ? { basis, recipient: ART_458BIS_RECIPIENT } : { basis })
+            }
+          />
         }
         // Art. 458bis only ever informs the parket (DOMAIN.md).
         recipients={
