@@ -502,9 +502,10 @@ describe('every item names its source', () => {
     expect(vlaggen.bakenChoices.map((c) => c.source)).toEqual([expect.stringMatching(/^keuze van Baken: /)]);
   });
 
-  it('credits the CLB approach to the PVOC Antwerpen PSF anchors, not to “samen met Child Focus”', () => {
+  it('credits the CLB approach to the PVOC Antwerpen PSF anchors, spelled out, not to “samen met Child Focus”', () => {
     const intro = stappenplan.plans.find((p) => p.id === 'clb-aanpak')?.intro?.text ?? '';
-    expect(intro).toMatch(/PSF/);
+    expect(intro).toMatch(/ankerfiguren psychosociaal functioneren van de provinciale vormings- en ondersteuningscel/);
+    expect(intro).not.toMatch(/PSF/);
     expect(intro).not.toMatch(/samen met Child Focus/);
   });
 
