@@ -310,5 +310,11 @@ test('the same case number on two workers: a shared case says who shared it; a p
     timeout: 30_000,
   });
 
+  // "Gezien" takes the request away; after the last one focus goes to the page heading, not the body.
+  await new LogbookPage(bram.page).openFromMenu('Opvolging');
+  await pickups.getByRole('button', { name: `Vraag over dossier ${ref} gezien`, exact: true }).click();
+  await expect(pickups).toBeHidden();
+  await expect(bram.page.getByRole('heading', { level: 1 })).toBeFocused();
+
   await closeTeam(people);
 });

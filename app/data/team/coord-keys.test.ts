@@ -129,4 +129,22 @@ describe('coordination and figures keys', () => {
     expect([...docs.docs.keys()].some((id) => id.endsWith(bert!.identity.memberId))).toBe(false);
     expect((await readTeamKeys(bert!, 'coord', docs)).keys).toHaveLength(0);
   });
+
+  it('rotates only when a grant names someone no longer on the list, so a coördinator can rotate what a lead could not', async () => {
+    const { list, people } = await makeTeam(ROLES);
+    const [lead, , , auditor] = people;
+    const figures = memoryDocs();
+    await ensureTeamKey(lead!, 'fig', figures);
+    expect(await rotateTeamKey(lead!, 'fig', figures, true)).toBe(0);
+    // The auditor left, and the figures key was not rotated (a medewerker lead cannot reach figures).
+    const without = {
+      ...list,
+      version: 2,
+      members: list.members.filter((m) => m.id !== auditor!.identity.memberId),
+    };
+    const coordinator = { ...lead!, members: without };
+    expect(await rotateTeamKey(coordinator, 'fig', figures, true)).toBe(2);
+    expect(await rotateTeamKey(coordinator, 'fig', figures, true)).toBe(0);
+    expect((await readTeamKeys(auditor!, 'fig', figures)).keys).toHaveLength(0);
+  });
 });

@@ -232,11 +232,19 @@ async function addMissingGrants(team: CoordTeam, kind: TeamKeyKind, docs: TeamDo
  * team"): granted only to entitled members of the current verified list, and
  * every grant of a person no longer in that list is deleted. What was written
  * under older generations stays readable to whoever held them. Coordinator or
- * lead only (KeyGrantRefusedError otherwise).
+ * lead only (KeyGrantRefusedError otherwise). `onlyIfStale`: only when a grant
+ * names someone no longer on the list (a rotation was missed); resolves 0 when not.
  */
-export async function rotateTeamKey(team: CoordTeam, kind: TeamKeyKind, docs: TeamDocs): Promise<number> {
+export async function rotateTeamKey(
+  team: CoordTeam,
+  kind: TeamKeyKind,
+  docs: TeamDocs,
+  onlyIfStale = false,
+): Promise<number> {
   if (!mayGrant(team.members, team.identity.memberId)) throw new KeyGrantRefusedError('role');
   const grants = await docs.byPrefix(`${PREFIX[kind]}-`);
+  const current = new Set(team.members.members.map((m) => m.id));
+  if (onlyIfStale && grants.every((g) => current.has(String(g.to)))) return 0;
   const gen = grants.reduce((max, g) => Math.max(max, genOf(kind, g._id)), 0) + 1;
   const raw = randomBytes(32);
   try {
@@ -244,10 +252,6 @@ export async function rotateTeamKey(team: CoordTeam, kind: TeamKeyKind, docs: Te
   } finally {
     raw.fill(0);
   }
-  const current = new Set(team.members.members.map((m) => m.id));
-  for (const g of grants) {
-    const to = typeof g.to === 'string' ? g.to : '';
-    if (!current.has(to) && g._rev) await docs.remove(g._id, g._rev);
-  }
+  for (const g of grants) if (!current.has(String(g.to)) && g._rev) await docs.remove(g._id, g._rev);
   return gen;
 }

@@ -387,6 +387,9 @@ export async function runCoordRound(options: { forceCounts?: boolean } = {}): Pr
       reported: counts.map((c) => c.member),
       fetchedAt: new Date().toISOString(),
     });
+    // A lead who is a medewerker cannot rotate the figures key when someone leaves (reachesFigures): a
+    // coördinator's round does, when a grant names someone no longer on the list.
+    await rotateTeamKey(ctx, 'fig', ctx.figures, true);
     const fig = await ensureTeamKey(ctx, 'fig', ctx.figures);
     const figKey = fig.keys.at(-1);
     if (figKey) await publishTeamFigures(ctx, counts, ctx.figures, figKey, today);
@@ -416,6 +419,14 @@ export async function dismissPickUp(id: string): Promise<void> {
 }
 
 /**
+ * Whether this device's account reaches the figures database: a coördinator's does, a medewerker's gets
+ * 403 (README, "Team: databases and roles"). A lead who is a medewerker leaves the figures key to the
+ * first coördinator's round (ensureTeamKey there makes it); a review found team creation reported as
+ * failed, after the team was made, when the lead tried anyway.
+ */
+const reachesFigures = (config: TeamConfig): boolean => config.role !== 'medewerker';
+
+/**
  * Team creation (E's teamCreatedHooks): the lead's device makes the
  * coordination and figures keys at once, granted to the members of list v1.
  */
@@ -423,7 +434,7 @@ export async function createCoordinationKey(config: TeamConfig, list: MemberList
   const identity = await loadOrCreateIdentity();
   const team: CoordTeam = { team: config.team, identity, members: list };
   await ensureTeamKey(team, 'coord', couchTeamDocs(teamCreds(config, 'coord')));
-  await ensureTeamKey(team, 'fig', couchTeamDocs(teamCreds(config, 'figures')));
+  if (reachesFigures(config)) await ensureTeamKey(team, 'fig', couchTeamDocs(teamCreds(config, 'figures')));
 }
 
 /**
@@ -436,5 +447,5 @@ export async function rotateCoordinationKeys(config: TeamConfig, list: MemberLis
   const identity = await loadOrCreateIdentity();
   const team: CoordTeam = { team: config.team, identity, members: list };
   await rotateTeamKey(team, 'coord', couchTeamDocs(teamCreds(config, 'coord')));
-  await rotateTeamKey(team, 'fig', couchTeamDocs(teamCreds(config, 'figures')));
+  if (reachesFigures(config)) await rotateTeamKey(team, 'fig', couchTeamDocs(teamCreds(config, 'figures')));
 }

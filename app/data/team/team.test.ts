@@ -12,6 +12,7 @@ import { loadOrCreateIdentity } from './identity';
 import { checkMembers, loadVerifiedMembers } from './members';
 import { countWaitingJoinRequests, pickUpJoinRequests } from './join-watch';
 import { handOverLead } from './lead-handover';
+import { createCoordinationKey } from './coord-sync';
 import { keyFingerprint, signJson } from './seal';
 import {
   acceptJoinRequest,
@@ -175,6 +176,36 @@ describe('a team: create, invite, join, admit, tamper, remove', () => {
     expect((await as(lead, () => checkMembers())).removed).toBe(false);
     expect(await as(wim, () => loadTeamConfig())).toEqual(wimConfig);
     await expect(as(wim, () => removeMember(leadConfig.memberId))).rejects.toMatchObject({ code: 'team.notLead' });
+  });
+
+  it('creates a team whose lead is a medewerker without trying the figures database it cannot reach', async () => {
+    await couch.createTeam('clb-mw');
+    await couch.createAccount('max', 'pw-max', { team: 'clb-mw', role: 'medewerker' });
+    const max = await new Device().init();
+    teamCreatedHooks.push(createCoordinationKey);
+    // This test server does not enforce _security (admin party); the embedded and a real CouchDB answer
+    // 403 to a medewerker on the figures database, so the lead's device must not ask it at all.
+    const asked: string[] = [];
+    const stubbed = globalThis.fetch;
+    vi.stubGlobal('fetch', (input: string, init?: RequestInit) => {
+      asked.push(input);
+      return stubbed(input, init);
+    });
+    try {
+      const config = await as(max, () =>
+        createTeam({ team: 'clb-mw', account: 'max', password: 'pw-max', name: 'Max', role: 'medewerker' }),
+      );
+      expect(config.role).toBe('medewerker');
+      expect(asked.some((url) => url.includes('baken-team-clb-mw-coord'))).toBe(true);
+      expect(asked.filter((url) => url.includes('baken-team-clb-mw-figures'))).toEqual([]);
+      // The coordination key is made and granted to the lead; the figures key waits for a coördinator.
+      const coordDocs = (await couch.request('GET', 'baken-team-clb-mw-coord/_all_docs')).json as {
+        rows: Array<{ id: string }>;
+      };
+      expect(coordDocs.rows.map((r) => r.id)).toEqual([`coordkey-1-${config.memberId}`]);
+    } finally {
+      vi.stubGlobal('fetch', stubbed);
+    }
   });
 
   it('hands the lead role over: every device pins the new lead key, lists of the old lead alone are refused', async () => {

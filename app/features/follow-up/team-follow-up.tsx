@@ -21,6 +21,7 @@ import { caseHref } from '../../shell/case-url';
 import { Link } from '../../shell/link';
 import { useBrusselsToday } from '../../ui/use-now';
 import { Button } from '../../ui/button';
+import { useFocusAfterSwap } from '../../ui/focus';
 import { teamRefreshFailure, teamRefreshText } from '../../ui/team-refresh-text';
 
 const t = teamCoord;
@@ -81,6 +82,10 @@ export function TeamFollowUp() {
 
 function PickupRequests({ state, sharedFrom }: { state: CoordState; sharedFrom: SharedFrom }) {
   const headingId = useId();
+  // "Gezien" takes its item away: focus goes to the next request, or the page heading after the last
+  // (a review: it fell to the page body); a failure is said (it was swallowed).
+  const focusAfter = useFocusAfterSwap(state.pickups);
+  const [failed, setFailed] = useState(false);
   if (state.pickups.length === 0) return null;
   return (
     <section className="card team-pickups" aria-labelledby={headingId}>
@@ -102,7 +107,13 @@ function PickupRequests({ state, sharedFrom }: { state: CoordState; sharedFrom: 
                 type="button"
                 className="button"
                 aria-label={t.pickups.dismissLabel(name)}
-                onClick={() => void seenPickUp(p.id).catch(() => undefined)}
+                onClick={() => {
+                  setFailed(false);
+                  focusAfter(
+                    () => document.querySelector<HTMLElement>('.team-pickups button') ?? document.querySelector('h1'),
+                  );
+                  void seenPickUp(p.id).catch(() => setFailed(true));
+                }}
               >
                 {t.pickups.dismiss}
               </button>
@@ -110,6 +121,7 @@ function PickupRequests({ state, sharedFrom }: { state: CoordState; sharedFrom: 
           );
         })}
       </ul>
+      {failed ? <p role="alert">{nl.logbook.errors.generic}</p> : null}
     </section>
   );
 }

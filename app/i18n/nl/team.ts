@@ -39,9 +39,8 @@ export const team = {
   youAre: (teamId: string, role: string) => `Je bent in team ${teamId} als ${role}.`,
   /** How a listed member leaves: only the lead changes the signed list (a review: no way out was said). */
   leaveHow:
-    'Wil je uit het team? Vraag de teamverantwoordelijke om je uit het team te halen. Daarna kun je het team hier op dit toestel vergeten.',
-  leaveHowLead:
-    'Wil je zelf uit het team? Draag dan eerst de rol van teamverantwoordelijke over aan een collega in de ledenlijst, en vraag die je uit het team te halen.',
+    'Wil je uit het team? Vraag de teamverantwoordelijke om je uit het team te halen. Daarna kun je het team op dit toestel vergeten.',
+  leaveHowLead: 'Wil je zelf uit het team? Draag dan eerst de rol van teamverantwoordelijke over.',
   youAreLead: 'Jij bent de teamverantwoordelijke: jouw toestel ondertekent de ledenlijst.',
   waiting:
     'Je aanvraag wacht op de teamverantwoordelijke. Vergelijk samen je sleutelvingerafdruk met wat op het scherm van de teamverantwoordelijke staat.',
