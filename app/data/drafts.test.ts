@@ -51,6 +51,26 @@ describe('drafts of a case form', () => {
     expect(await db.records.where('kind').equals('draft').count()).toBe(0);
   });
 
+  it('saved just before a lock, are not restored after the unlock and are removed then', async () => {
+    const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    setDataKey(key);
+    const kase = makeCase();
+    await saveRecords([kase]);
+    const fields = { text: 'Al bewaard als notitie.' };
+    await keepDraft({ id: 'note', caseId: kase.id, fields });
+    // The note was saved; before its draft is forgotten, another tab locks the vault.
+    setDataKey(null);
+    await expect(discardDraft('note', kase.id, fields)).rejects.toMatchObject({ code: 'vault.locked' });
+    expect(await db.records.where('kind').equals('draft').count()).toBe(1);
+    // At the unlock the form finds no draft to restore, and the draft is removed.
+    setDataKey(key);
+    expect(await readDraftLive('note', kase.id)).toBeNull();
+    await expect.poll(() => db.records.where('kind').equals('draft').count()).toBe(0);
+    // A new draft of that form is restored again as usual.
+    await keepDraft({ id: 'note', caseId: kase.id, fields: { text: 'Nieuwe tekst.' } });
+    expect((await readDraftLive('note', kase.id))?.fields).toEqual({ text: 'Nieuwe tekst.' });
+  });
+
   it("are removed by a tab's save only while they hold that tab's own text", async () => {
     const kase = makeCase();
     await saveRecords([kase]);

@@ -6,6 +6,8 @@
 import type { Draft } from '../../schema/records/draft';
 import { caseDraftId, findCaseDraftId } from './draft-ids';
 import { deleteDraft, getRecord, saveDraft } from './store';
+import { forgetDiscard, pendingDiscards, rememberDiscard } from './draft-discards';
+import { getDataKey, subscribeVault } from './session';
 
 /** The fields of a form by name, as typed (text only). */
 export type DraftFields = Record<string, string>;
@@ -57,13 +59,26 @@ const sameFields = (a: DraftFields, b: DraftFields): boolean =>
  * null: none) is removed: a draft another tab wrote since is that tab's text, and stays.
  */
 export function discardDraft(id: string, caseId?: string, onlyIf?: DraftFields | null): Promise<void> {
-  return serial(`${id}|${caseId ?? ''}`, async () => {
+  const run = serial(`${id}|${caseId ?? ''}`, async () => {
     const stored = caseId === undefined ? id : await findCaseDraftId(id, caseId);
-    if (stored === undefined) return;
-    if (onlyIf !== undefined) {
-      const found = await getRecord(stored, 'draft');
-      if (found?.ok && (onlyIf === null || !sameFields(found.record.fields, onlyIf))) return;
+    if (stored !== undefined) {
+      // A draft another tab stored since (not what this tab last had) is that tab's text, and stays.
+      let theirs = false;
+      if (onlyIf !== undefined) {
+        const found = await getRecord(stored, 'draft');
+        theirs = found?.ok === true && (onlyIf === null || !sameFields(found.record.fields, onlyIf));
+      }
+      if (!theirs) await deleteDraft(stored);
     }
-    await deleteDraft(stored);
+    forgetDiscard(id, caseId);
   });
+  // Failed (the vault locked meanwhile): the draft is hidden and removed at the next unlock
+  // (draft-discards.ts), so text already saved never comes back as unfinished.
+  run.catch(() => rememberDiscard({ id, caseId, onlyIf }));
+  return run;
 }
+
+subscribeVault(() => {
+  if (getDataKey() === null) return;
+  for (const d of pendingDiscards()) void discardDraft(d.id, d.caseId, d.onlyIf).catch(() => undefined);
+});

@@ -13,6 +13,7 @@ import type { RecordKind } from '../../schema/records/base';
 import type { Draft } from '../../schema/records/draft';
 import { db } from './db';
 import { findCaseDraftId } from './draft-ids';
+import { isDiscardPending } from './draft-discards';
 import { filterAuditByCase, ofKind, openAuditRow, openRecordRow, openRows, queryRows } from './records-io';
 import type { RecordQuery, RecordResult } from './records-io';
 import { readIndexLive } from './index/case-index';
@@ -68,7 +69,8 @@ export async function readDraftLive(id: string, caseId?: string): Promise<Draft 
   if (stored === undefined) return getDataKey() ? null : undefined;
   const result = await readRecordLive(stored, 'draft');
   if (result === undefined) return undefined;
-  return result?.ok ? result.record : null;
+  // A draft whose record was saved just before a lock is waiting to be removed: not restored.
+  return result?.ok && !isDiscardPending(id, caseId, result.record.fields) ? result.record : null;
 }
 
 /** Observable form of readRecordsLive, for code outside React. */

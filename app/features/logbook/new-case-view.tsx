@@ -22,7 +22,7 @@ import { useState } from 'react';
 const t = nl.logbook;
 export const NEW_CASE_DRAFT = 'case-new';
 
-function fromDraft(fields: DraftFields | null, deviceJurisdiction: Jurisdiction): CaseValues {
+export function fromDraft(fields: DraftFields | null, deviceJurisdiction: Jurisdiction): CaseValues {
   const knownVia = knownViaSchema.safeParse(fields?.knownVia);
   const jurisdiction = jurisdictionSchema.safeParse(fields?.jurisdiction);
   const types = (fields?.types ?? '').split(',').flatMap((value) => {
@@ -43,7 +43,7 @@ function fromDraft(fields: DraftFields | null, deviceJurisdiction: Jurisdiction)
   };
 }
 
-function toDraft(values: CaseValues, deviceJurisdiction: Jurisdiction): DraftFields {
+export function toDraft(values: CaseValues, deviceJurisdiction: Jurisdiction): DraftFields {
   const fields: DraftFields = {
     knownVia: values.knownVia,
     types: values.types.join(','),
@@ -51,11 +51,13 @@ function toDraft(values: CaseValues, deviceJurisdiction: Jurisdiction): DraftFie
   };
   // Like today's date, the device's Rechtsgebied alone is no input worth keeping.
   if (values.jurisdiction !== deviceJurisdiction) fields.jurisdiction = values.jurisdiction;
-  // Today's date alone is no input worth keeping.
-  if (values.knownOn !== todayIso()) fields.knownOn = values.knownOn;
   values.schools.forEach((school, i) => {
     fields[`school.${i}`] = school;
   });
+  // Today's date alone is no input worth keeping; with other input it is kept as it stood, so a draft
+  // restored on a later day keeps the day it was typed (a review: it moved to the day of the restore).
+  const typed = Object.values(fields).some((value) => value.trim() !== '');
+  if (typed || values.knownOn !== todayIso()) fields.knownOn = values.knownOn;
   return fields;
 }
 
