@@ -31,6 +31,11 @@ export function ExportScreen() {
           <li>
             <a href="#auditor">{t.audit.title}</a>
           </li>
+          {inTeam ? (
+            <li>
+              <a href="#teamcijfers">{t.teamFiguresLink}</a>
+            </li>
+          ) : null}
           <li>
             <a href="#auditlog">{t.log.title}</a>
           </li>

@@ -177,10 +177,12 @@ export const exportScreen = {
   },
   summaryLabels,
 
+  /** The jump link to the team figures (a device in a team). */
+  teamFiguresLink: 'Teamcijfers',
   audit: {
     title: 'Geanonimiseerd overzicht voor de auditor',
     intro:
-      'Aantallen per kwartaal, over de dossiers die in dat kwartaal bekend werden. Geen namen, pseudoniemen, scholen, exacte datums of vrije tekst. Een 0 wordt getoond. Elk aantal van 1 tot 4 wordt verborgen, en ook een tweede cel wanneer een totaal het verborgen aantal zou verraden. Een tabel met 1 tot 4 in totaal toont alleen “minder dan 5”; een kwartaal zonder dossiers toont overal 0. Per maand kan niet: een maand en haar kwartaal zouden samen verborgen aantallen verraden.',
+      'Aantallen per kwartaal, over de dossiers op dit toestel die in dat kwartaal bekend werden. Geen namen, pseudoniemen, scholen, exacte datums of vrije tekst. Een 0 wordt getoond, behalve in een tabel die alleen haar totaal kan tonen. Elk aantal van 1 tot 4 wordt verborgen, en ook een tweede cel wanneer een totaal het verborgen aantal zou verraden. Een tabel met 1 tot 4 in totaal toont alleen “minder dan 5”; een kwartaal zonder dossiers toont overal 0. Per maand kan niet: een maand en haar kwartaal zouden samen verborgen aantallen verraden.',
     year: 'Jaar',
     quarterLabel: 'Welk kwartaal?',
     quarters: ['1e kwartaal (jan–mrt)', '2e kwartaal (apr–jun)', '3e kwartaal (jul–sep)', '4e kwartaal (okt–dec)'],
