@@ -184,9 +184,12 @@ export function isDepicted(party: Pick<Party, 'role'>): boolean {
   return party.role === 'afgebeelde-jongere';
 }
 
-/** The categories a record about this party can ever release. */
-export function releasableCategories(party: Pick<Party, 'role'>, categories: readonly InfoCategory[]): InfoCategory[] {
-  return categories.filter((c) => !isCaseLevel(c) || isDepicted(party));
+/** The categories a record about this party can never release: case-level ones, unless the party is depicted. */
+export function notOwnCategories(
+  party: Pick<Party, 'role'> | undefined,
+  categories: readonly InfoCategory[],
+): InfoCategory[] {
+  return party && !isDepicted(party) ? categories.filter(isCaseLevel) : [];
 }
 
 /** Could `giver` decide for the party on the day the consent was given? */
@@ -294,7 +297,7 @@ export function consentValidity(
   onDate: string,
 ): ConsentValidity {
   const deciders = decidersOn(party, ctx, onDate);
-  const notOwnInformation = consent.categories.filter((c) => !releasableCategories(party, [c]).includes(c));
+  const notOwnInformation = notOwnCategories(party, consent.categories);
   const result = (state: ConsentStatus): ConsentValidity => ({ state, deciders, notOwnInformation });
   if (consent.givenOn > onDate) return result({ status: 'nog-niet' });
   if (consent.withdrawnOn !== undefined && consent.withdrawnOn <= onDate) {

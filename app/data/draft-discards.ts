@@ -27,15 +27,13 @@ export function pendingDiscards(): PendingDiscard[] {
   return [...pending.values()];
 }
 
+export const sameFields = (a: DraftFields, b: DraftFields): boolean =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([key, value]) => b[key] === value);
+
 /** Whether this stored draft is one a failed discard still has to remove (then it is not restored). */
 export function isDiscardPending(id: string, caseId: string | undefined, fields: DraftFields): boolean {
   const discard = pending.get(slotOf(id, caseId));
   if (!discard) return false;
   const { onlyIf } = discard;
-  if (onlyIf === undefined) return true;
-  return (
-    onlyIf !== null &&
-    Object.keys(onlyIf).length === Object.keys(fields).length &&
-    Object.entries(onlyIf).every(([key, value]) => fields[key] === value)
-  );
+  return onlyIf === undefined || (onlyIf !== null && sameFields(onlyIf, fields));
 }

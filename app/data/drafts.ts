@@ -6,7 +6,7 @@
 import type { Draft } from '../../schema/records/draft';
 import { caseDraftId, findCaseDraftId } from './draft-ids';
 import { deleteDraft, getRecord, saveDraft } from './store';
-import { forgetDiscard, pendingDiscards, rememberDiscard } from './draft-discards';
+import { forgetDiscard, pendingDiscards, rememberDiscard, sameFields } from './draft-discards';
 import { getDataKey, subscribeVault } from './session';
 
 /** The fields of a form by name, as typed (text only). */
@@ -49,9 +49,6 @@ export function keepDraft(input: {
     return saveDraft({ id, fields: input.fields, caseId });
   });
 }
-
-const sameFields = (a: DraftFields, b: DraftFields): boolean =>
-  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([key, value]) => b[key] === value);
 
 /**
  * Forgets the draft of one form (after saving the real record, or when discarding). Offline: works.

@@ -27,12 +27,13 @@ import { useOperationForm } from '../../ui/use-operation-form';
 import {
   entitlementError,
   isAdultParty,
-  releasableCategories,
+  notOwnCategories,
   type ConsentContext,
 } from '../../../schema/consent-validity';
 import { ART_458BIS_RECIPIENT, checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
 import { NameWarning } from './name-warning';
+import { categoryNames } from './consent-categories';
 import { giverLabels } from './consent-validity-view';
 import { notInFuture, optionsOf } from './form-values';
 
@@ -241,7 +242,7 @@ function ConsentVerdict({
       {refused !== null || notOwn.length > 0 ? (
         <div className="callout callout--danger" role="status">
           {refused ? <p>{refused}</p> : null}
-          {notOwn.length > 0 ? <p>{t.notOwnInformation(notOwn.map((c) => t.categoryLabels[c]).join(', '))}</p> : null}
+          {notOwn.length > 0 ? <p>{t.notOwnInformation(categoryNames(notOwn))}</p> : null}
         </div>
       ) : null}
     </div>
@@ -261,11 +262,6 @@ function givenAnswers(checks: ShareChecksValues) {
   );
 }
 
-/** Categories a share about this person cannot release (the case's information is the depicted young person's). */
-export function notOwnCategories(party: Party | undefined, categories: readonly InfoCategory[]): InfoCategory[] {
-  return party ? categories.filter((c) => !releasableCategories(party, [c]).includes(c)) : [];
-}
-
 /** Said while the share form is filled in, in a live region present while empty (as ConsentVerdict). */
 function NotOwnInformation({ party, categories }: { party: Party | undefined; categories: readonly InfoCategory[] }) {
   const notOwn = notOwnCategories(party, categories);
@@ -273,7 +269,7 @@ function NotOwnInformation({ party, categories }: { party: Party | undefined; ca
     <div aria-live="polite">
       {notOwn.length > 0 ? (
         <p className="callout callout--danger" role="status">
-          {ts.notOwnInformation(notOwn.map((c) => t.categoryLabels[c]).join(', '))}
+          {ts.notOwnInformation(categoryNames(notOwn))}
         </p>
       ) : null}
     </div>

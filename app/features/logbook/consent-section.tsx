@@ -3,7 +3,7 @@
 // (noodtoestand / art. 458bis) needs a written justification and the check
 // questions, and is always shown as "Gedeeld zonder toestemming".
 import type { ReactNode } from 'react';
-import { isAdultParty, type ConsentContext } from '../../../schema/consent-validity';
+import { isAdultParty, notOwnCategories, type ConsentContext } from '../../../schema/consent-validity';
 import { basisAllowsRecipient } from '../../../schema/share-rules';
 import { isConsentActive } from '../../../schema/consent-rules';
 import {
@@ -22,8 +22,8 @@ import { TextField } from '../../ui/field';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import type { FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { consentCategoriesText } from './consent-categories';
-import { ConsentForm, ShareForm, checkKeys, notOwnCategories } from './consent-forms';
+import { categoryNames, consentCategoriesText } from './consent-categories';
+import { ConsentForm, ShareForm, checkKeys } from './consent-forms';
 import { ConsentValidityView, giverLabels } from './consent-validity-view';
 import { RecordList } from '../../ui/item-list';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
@@ -141,9 +141,7 @@ function ShareCard({
       <p className="badge badge--danger">{ts.badge}</p>
       <p>{categories}</p>
       <p>{ts.entryBasis(ts.bases[share.basis], formatDate(share.sharedOn))}</p>
-      {notOwn.length > 0 ? (
-        <p className="callout">{ts.notOwnInformation(notOwn.map((c) => t.categoryLabels[c]).join(', '))}</p>
-      ) : null}
+      {notOwn.length > 0 ? <p className="callout">{ts.notOwnInformation(categoryNames(notOwn))}</p> : null}
       {basisAllowsRecipient(share.basis, share.recipient) ? null : (
         <p className="badge badge--danger">{ts.invalid458bis}</p>
       )}

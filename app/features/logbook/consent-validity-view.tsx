@@ -12,6 +12,7 @@ import type { ConsentGiven, ConsentRecord } from '../../../schema/records/consen
 import type { Party } from '../../../schema/records/party';
 import { nl } from '../../i18n/catalogue';
 import { formatDate } from '../../ui/dates';
+import { categoryNames } from './consent-categories';
 
 const t = nl.logbook.consent;
 
@@ -95,9 +96,7 @@ export function ConsentValidityView({
       </p>
       <p>{decidersText(validity.deciders)}</p>
       {validity.notOwnInformation.length > 0 ? (
-        <p className="callout">
-          {t.notOwnInformation(validity.notOwnInformation.map((c) => t.categoryLabels[c]).join(', '))}
-        </p>
+        <p className="callout">{t.notOwnInformation(categoryNames(validity.notOwnInformation))}</p>
       ) : null}
       {timeline.length > 1 ? (
         <>
