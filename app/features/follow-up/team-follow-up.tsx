@@ -84,7 +84,8 @@ function PickupRequests({ state, sharedFrom }: { state: CoordState; sharedFrom: 
   const headingId = useId();
   // "Gezien" takes its item away: focus goes to the next request, or the page heading after the last
   // (a review: it fell to the page body); a failure is said (it was swallowed).
-  const focusAfter = useFocusAfterSwap(state.pickups);
+  // Keyed on the ids: a coordination round that rewrites the same requests must not use up the move.
+  const focusAfter = useFocusAfterSwap(state.pickups.map((p) => p.id).join());
   const [failed, setFailed] = useState(false);
   if (state.pickups.length === 0) return null;
   return (
