@@ -175,6 +175,33 @@ test.describe('case logbook', () => {
     await other.close();
   });
 
+  test('words typed while a note is being saved stay in the field, and in its draft', async ({ page, context }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await logbook.logExampleCase();
+    const section = logbook.section('Tijdlijn');
+    await logbook.noteText.fill('Gesprek met de leerlingbegeleider.');
+    // The click starts the save; the next keystrokes arrive before it is done (a save awaits the database).
+    await logbook.noteText.evaluate((field: HTMLTextAreaElement) => {
+      field.form?.requestSubmit();
+      const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
+      setValue?.call(field, `${field.value} Afspraak: marker-typed-on-29`);
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect(
+      section.getByRole('status').filter({ hasText: 'Wat je typte terwijl ze bewaard werd, staat nog in het veld.' }),
+    ).toBeVisible();
+    // The note holds what was submitted; the field keeps only what came after.
+    await expect(section.getByRole('article').filter({ hasText: 'Gesprek met de leerlingbegeleider.' })).toBeVisible();
+    await expect(section.getByRole('article').filter({ hasText: 'marker-typed-on-29' })).toHaveCount(0);
+    await expect(logbook.noteText).toHaveValue('Afspraak: marker-typed-on-29');
+    // Kept as a draft too: a lock and unlock bring it back.
+    await expect(page.getByText('Concept bewaard op dit toestel (versleuteld).')).toBeVisible();
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await logbook.lock.unlock();
+    await expect(logbook.noteText).toHaveValue('Afspraak: marker-typed-on-29');
+  });
+
   test('"Concept weggooien" asks first; "Niet weggooien" keeps the text', async ({ page, context }) => {
     const logbook = new LogbookPage(page);
     await logbook.startOffline(context);
@@ -558,6 +585,30 @@ test.describe('case logbook', () => {
     ).toBeVisible();
     await expect(followUp.getByRole('button', { name: /^Klaar: opvolging van .* afvinken$/ })).toBeVisible();
     await expect(followUp.getByText(/^Status: in rust/)).toBeVisible();
+  });
+
+  test('the idle warning says that an open form with typed input is emptied by the lock', async ({ page }) => {
+    await page.clock.install();
+    const logbook = new LogbookPage(page);
+    await page.goto('/');
+    await logbook.lock.createVault();
+    await logbook.logExampleCase();
+    const warning = page.getByRole('alertdialog', { name: 'Baken vergrendelt zo' });
+    const emptied = 'Wat je in een geopend formulier typte en nog niet bewaarde, gaat dan verloren.';
+    // Nothing typed into a form without a draft: no such sentence.
+    await page.clock.fastForward('04:35');
+    await expect(warning).toBeVisible();
+    await expect(warning).not.toContainText(emptied);
+    await warning.getByRole('button', { name: 'Blijf aangemeld' }).click();
+    const parties = logbook.section('Betrokkenen');
+    await parties.getByRole('button', { name: 'Betrokkene toevoegen' }).click();
+    await parties
+      .getByRole('form', { name: 'Betrokkene toevoegen' })
+      .getByRole('radio', { name: 'afgebeelde jongere', exact: true })
+      .check();
+    await page.clock.fastForward('04:35');
+    await expect(warning).toBeVisible();
+    await expect(warning).toHaveAccessibleDescription(new RegExp(`${emptied.replace(/[.,]/g, '\\$&')}$`));
   });
 
   test('what was typed into a case form and not saved waits while the worker looks elsewhere, until cancel or lock', async ({

@@ -41,6 +41,12 @@ export function keepValues(key: string | null, values: object): void {
   if (key !== null && kept.has(key)) kept.set(key, { values });
 }
 
+/** Whether an open form holds typed input that a lock would empty (such forms have no draft). */
+export function hasUnsavedForms(): boolean {
+  for (const entry of kept.values()) if (entry.values !== undefined) return true;
+  return false;
+}
+
 /** Cancelled or saved: nothing to keep. */
 export function forgetKept(key: string | null): void {
   if (key !== null) kept.delete(key);

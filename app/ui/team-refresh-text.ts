@@ -2,7 +2,9 @@
 // Teamcijfers) says: updated, no key yet, not (or no longer) in the team, or
 // why it failed, with the cause where it is known. `hasLast`: an overview from
 // an earlier refresh is on the page, so "van de laatste keer" is true.
+import { useEffect, useRef, useState } from 'react';
 import type { CoordRoundResult } from '../data/team/coord-sync';
+import { refreshCoord } from '../data/team/coord-view';
 import { refusalOf } from '../data/team/account-refusal';
 import { isTeamForbidden } from '../data/team/errors';
 import { teamAccount } from '../i18n/nl/team-account';
@@ -28,4 +30,34 @@ export function teamRefreshFailure(e: unknown, hasLast: boolean): string {
   if (code === 'sync.offline' || navigator.onLine === false) return hasLast ? t.offline : t.offlineFirst;
   if (code === 'sync.unreachable') return hasLast ? t.unreachable : t.unreachableFirst;
   return hasLast ? t.failed : t.failedFirst;
+}
+
+/**
+ * A team refresh, run once when the panel opens and again by its button: busy
+ * while it runs, then what it says. `hasLast` as for teamRefreshFailure.
+ */
+export function useTeamRefresh(hasLast: boolean): { busy: boolean; message: string; run: () => Promise<void> } {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+  // Read when a refresh fails, so a failure after the first overview says "van de laatste keer".
+  const last = useRef(hasLast);
+  last.current = hasLast;
+  async function run() {
+    setBusy(true);
+    try {
+      const result = await refreshCoord();
+      const time = new Date().toLocaleTimeString('nl-BE', { hour: '2-digit', minute: '2-digit' });
+      setMessage(teamRefreshText(result, time));
+    } catch (e) {
+      // A refused team account says so and where to fix it (no request is retried).
+      setMessage(teamRefreshFailure(e, last.current));
+    } finally {
+      setBusy(false);
+    }
+  }
+  useEffect(() => {
+    void run();
+    // Once per visit; the button refreshes again.
+  }, []);
+  return { busy, message, run };
 }

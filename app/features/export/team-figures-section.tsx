@@ -3,37 +3,20 @@
 // signature was checked against the verified member list (coord-rounds.ts),
 // with CSV and JSON downloads like the personal auditor figures. The auditor
 // and the coordinators see this; nothing of a case is in it.
-import { useEffect, useState } from 'react';
 
 import { absoluteDateNl, brusselsDayOf } from '../../../schema/follow-up';
-import { refreshCoord, useCoordState } from '../../data/team/coord-view';
+import { useCoordState } from '../../data/team/coord-view';
 import { teamCoord } from '../../i18n/nl/team-coord';
 import { AggregatesPreview } from './aggregates-section';
 import { ExportSection } from './export-section';
 import { Button } from '../../ui/button';
-import { teamRefreshFailure, teamRefreshText } from '../../ui/team-refresh-text';
+import { useTeamRefresh } from '../../ui/team-refresh-text';
 
 const t = teamCoord;
 
 export function TeamFiguresSection() {
   const state = useCoordState();
-  const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
-  async function refresh() {
-    setBusy(true);
-    try {
-      const result = await refreshCoord();
-      const time = new Date().toLocaleTimeString('nl-BE', { hour: '2-digit', minute: '2-digit' });
-      setMessage(teamRefreshText(result, time));
-    } catch (e) {
-      setMessage(teamRefreshFailure(e, true));
-    } finally {
-      setBusy(false);
-    }
-  }
-  useEffect(() => {
-    void refresh();
-  }, []);
+  const { busy, message, run: refresh } = useTeamRefresh(true);
   if (!state || (state.role !== 'auditor' && state.role !== 'coordinator')) return null;
   const figures = state.figures?.figures ?? [];
   return (

@@ -5,12 +5,12 @@
 // only when it is on this device (mine, or shared with me). Numbers are per
 // worker, so a case a colleague shared with me is named with who shared it,
 // and a pick-up request names its case by the record's id, not its number.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 
 import { absoluteDateNl } from '../../../schema/follow-up';
 import type { Flag } from '../../../schema/records/assessment';
 import { groupTeamFollowUps, teamUrgencies, workersWithoutRecords } from '../../../schema/team-coord';
-import { askPickUp, refreshCoord, seenPickUp, useCoordState } from '../../data/team/coord-view';
+import { askPickUp, seenPickUp, useCoordState } from '../../data/team/coord-view';
 import type { CoordState } from '../../data/team/coord-view';
 import type { TeamCoordItem } from '../../data/team/coord-rounds';
 import { useSharedFrom } from '../../data/team/presence';
@@ -22,7 +22,7 @@ import { Link } from '../../shell/link';
 import { useBrusselsToday } from '../../ui/use-now';
 import { Button } from '../../ui/button';
 import { useFocusAfterSwap } from '../../ui/focus';
-import { teamRefreshFailure, teamRefreshText } from '../../ui/team-refresh-text';
+import { useTeamRefresh } from '../../ui/team-refresh-text';
 
 const t = teamCoord;
 const flagNames: Readonly<Record<Flag, { label: string }>> = nl.logbook.flagNames;
@@ -32,37 +32,10 @@ function caseNameOf(reference: string, caseId: string | undefined, sharedFrom: S
   return nl.logbook.caseName(reference, caseId === undefined ? undefined : sharedFrom.get(caseId));
 }
 
-function useRefresh(hasLast = false): { busy: boolean; message: string; run: () => Promise<void> } {
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState('');
-  // Read when a refresh fails: "van de laatste keer" only when an overview was stored before.
-  const last = useRef(hasLast);
-  last.current = hasLast;
-  async function run() {
-    setBusy(true);
-    try {
-      const result = await refreshCoord();
-      const time = new Date().toLocaleTimeString('nl-BE', { hour: '2-digit', minute: '2-digit' });
-      setMessage(teamRefreshText(result, time));
-    } catch (e) {
-      // Issue 20 (team side): a refused team account says so and where to fix it (no request is retried).
-      setMessage(teamRefreshFailure(e, last.current));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { busy, message, run };
-}
-
 export function TeamFollowUp() {
   const state = useCoordState();
   const sharedFrom = useSharedFrom();
-  const refresh = useRefresh(state?.view !== undefined);
-  useEffect(() => {
-    void refresh.run();
-    // Once per visit; the button refreshes again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const refresh = useTeamRefresh(state?.view !== undefined);
   if (!state || !sharedFrom || state.role === 'auditor' || state.role === undefined) return null;
   return (
     <>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { nl } from '../../i18n/core';
+import { hasUnsavedForms } from '../../ui/kept-form';
 
 /** Whether focus is where the worker types: the warning must not take the next keystrokes. */
 function typingIn(element: Element | null): boolean {
@@ -18,6 +19,8 @@ function typingIn(element: Element | null): boolean {
 export function IdleWarning({ secondsLeft, onStay }: { secondsLeft: number; onStay: () => void }) {
   const button = useRef<HTMLButtonElement>(null);
   const [typing] = useState(() => typingIn(document.activeElement));
+  const [unsaved] = useState(hasUnsavedForms);
+  const emptied = unsaved ? ` ${nl.lock.idleUnsaved}` : '';
   useEffect(() => {
     // Focus comes back where it was (the field being typed in) when the warning goes, by the button
     // or by any activity; it never falls to the page.
@@ -32,10 +35,14 @@ export function IdleWarning({ secondsLeft, onStay }: { secondsLeft: number; onSt
   return (
     <div className="idle-warning" role="alertdialog" aria-labelledby="idle-title" aria-describedby="idle-body">
       <h2 id="idle-title">{nl.lock.idleTitle}</h2>
-      <p id="idle-body">{nl.lock.idleBody(secondsLeft)}</p>
+      <p id="idle-body">
+        {nl.lock.idleBody(secondsLeft)}
+        {emptied}
+      </p>
       {typing ? (
         <p role="alert" className="visually-hidden">
           {nl.lock.idleWhileTyping}
+          {emptied}
         </p>
       ) : null}
       <button ref={button} type="button" className="button button--primary" onClick={onStay}>

@@ -2,7 +2,7 @@
 // correction is a new note that supersedes the old one, with a reason; the old
 // note stays readable, marked as replaced. In a team, each note's heading
 // says who wrote it ("Door Anna"), so a shared case's notes can be told apart.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   appendNoteInput,
   correctNoteInput,
@@ -212,7 +212,9 @@ function NewNote({
       initial={formKey === 0 ? draft.initial : null}
       onChange={draft.update}
       saved={draft.saved}
-      onDone={async () => {
+      onDone={async (typedOn) => {
+        // Typed while saving: the form stays, with only that text (its draft follows the field).
+        if (typedOn) return onSaved(t.savedTypedOn);
         await draft.discard();
         setFormKey((k) => k + 1);
         onSaved(t.saved);
@@ -234,23 +236,33 @@ function NoteForm({
   initial: DraftFields | null;
   onChange: (fields: DraftFields) => void;
   saved: boolean;
-  onDone: () => Promise<void>;
+  /** `typedOn`: the field changed while the note was being saved and keeps what was typed. */
+  onDone: (typedOn: boolean) => Promise<void> | void;
 }) {
   const parsedKind = noteKindSchema.safeParse(initial?.noteKind);
   const links = useLinkWarnings<'text'>({ text: 'images' });
+  // The field's text as typed, also while a save is awaited (a render's `form.values` would be stale).
+  const typed = useRef(initial?.text ?? '');
   const form = useOperationForm({
     initial: { noteKind: parsedKind.success ? parsedKind.data : ('gesprek' as NoteKind), text: initial?.text ?? '' },
     schema: noteForm,
     check: links.check,
     // A blank text is no draft worth keeping.
-    onChange: (values) => onChange(values.text.trim() === '' ? {} : values),
-    run: async (input) => {
+    onChange: (values) => {
+      typed.current = values.text;
+      onChange(values.text.trim() === '' ? {} : values);
+    },
+    run: async (input, submitted) => {
       await runOperation('appendNote', { caseId, noteKind: input.noteKind, text: input.text.trim() });
-      await onDone();
+      // A slow save lets the worker type on: those words are not in the note and must not go with the form.
+      const rest = typedWhileSaving(submitted.text, typed.current);
+      if (rest !== '') form.patch({ text: rest });
+      await onDone(rest !== '');
     },
     fields: ['text'],
     liveImageCheck: ['text'],
   });
+  typed.current = form.values.text;
 
   return (
     <form {...form.formProps} className="card logbook-form" aria-labelledby="note-form-title">
@@ -276,6 +288,15 @@ function NoteForm({
       <FormButtons busy={form.busy} saveLabel={t.add} />
     </form>
   );
+}
+
+/**
+ * What the field holds beyond the saved text: the part typed after it, or the
+ * whole field when the saved part itself was changed (the worker decides).
+ */
+export function typedWhileSaving(submitted: string, now: string): string {
+  if (now === submitted) return '';
+  return now.startsWith(submitted) ? now.slice(submitted.length).replace(/^\s+/, '') : now;
 }
 
 /** From 90 % of the maximum on, how much room is left (in the field's hint, read with the field). */

@@ -77,6 +77,8 @@ export const lock = {
   idleTitle: 'Baken vergrendelt zo',
   idleBody: (seconds: number) => `Je was een tijd niet actief. Over ${seconds} seconden vergrendelt Baken.`,
   idleWhileTyping: 'Baken vergrendelt zo. Typ gewoon verder om aangemeld te blijven.',
+  /** Added when a case page's open form holds input: such forms keep no draft, a lock empties them. */
+  idleUnsaved: 'Wat je in een geopend formulier typte en nog niet bewaarde, gaat dan verloren.',
   stay: 'Blijf aangemeld',
   loading: 'Baken laden…',
   /** Setup screen: join an existing logbook from another device (issue 20). */

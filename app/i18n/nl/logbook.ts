@@ -345,6 +345,8 @@ export const logbook = {
     by: (name: string) => `Door ${name}`,
     correctionOf: (date: string, reason: string) => `Correctie van de notitie van ${date}. Reden: ${reason}`,
     saved: 'De notitie is bewaard.',
+    /** Text typed while the note was being saved is not part of it: it stays in the field. */
+    savedTypedOn: 'De notitie is bewaard. Wat je typte terwijl ze bewaard werd, staat nog in het veld.',
     corrected: 'De correctie is bewaard.',
   },
 
