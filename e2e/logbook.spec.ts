@@ -587,6 +587,26 @@ test.describe('case logbook', () => {
     await expect(followUp.getByText(/^Status: in rust/)).toBeVisible();
   });
 
+  test('a correction written later says when it was written, and keeps the time of what happened', async ({ page }) => {
+    await page.clock.install({ time: new Date('2026-12-01T09:00:00+01:00') });
+    const logbook = new LogbookPage(page);
+    await page.goto('/');
+    await logbook.lock.createVault();
+    await logbook.logExampleCase();
+    await logbook.addNote('gesprek', 'Gesprek in de voormiddag, marker-time-30.');
+    // The afternoon: the clock moves on without the idle lock firing.
+    await page.clock.setSystemTime(new Date('2026-12-01T14:30:00+01:00'));
+    await logbook.correctNote('marker-time-30', 'Gesprek in de voormiddag, marker-time-30-verbeterd.', 'Tikfout.');
+    const timeline = logbook.section('Tijdlijn');
+    const old = timeline.getByRole('article').filter({ hasText: 'Gesprek in de voormiddag, marker-time-30.' });
+    await expect(old).toContainText('Vervangen door de correctie van 01/12/2026 14:30');
+    const correction = timeline.getByRole('article').filter({ hasText: 'marker-time-30-verbeterd' });
+    await expect(correction).toContainText(
+      'Correctie van de notitie van 01/12/2026 09:00, geschreven op 01/12/2026 14:30. Reden: Tikfout.',
+    );
+    await expect(correction.getByRole('heading', { level: 3 })).toContainText('01/12/2026 09:00');
+  });
+
   test('the idle warning says that an open form with typed input is emptied by the lock', async ({ page }) => {
     await page.clock.install();
     const logbook = new LogbookPage(page);

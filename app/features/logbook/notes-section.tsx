@@ -119,9 +119,11 @@ function NoteCard({
         {note.by ? <span className="record-card__meta"> — {t.by(note.by.name)}</span> : null}
         {replacedBy ? <span className="badge"> {t.superseded}</span> : null}
       </h3>
-      {replacedBy ? <p className="note__replaced">{t.supersededBy(formatDateTime(replacedBy.at))}</p> : null}
+      {replacedBy ? <p className="note__replaced">{t.supersededBy(formatDateTime(replacedBy.createdAt))}</p> : null}
       {note.supersedes && note.reason ? (
-        <p className="note__correction">{t.correctionOf(replaces ? formatDateTime(replaces.at) : '—', note.reason)}</p>
+        <p className="note__correction">
+          {t.correctionOf(replaces ? formatDateTime(replaces.at) : '—', note.reason, formatDateTime(note.createdAt))}
+        </p>
       ) : null}
       {replacedBy ? (
         <p className="preserve-lines note__text">

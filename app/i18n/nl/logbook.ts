@@ -339,11 +339,14 @@ export const logbook = {
     reason: 'Waarom corrigeer je?',
     reasonHint: 'Verplicht. De oude notitie blijft leesbaar in de geschiedenis.',
     saveCorrection: 'Correctie bewaren',
+    /** `date`: when the correction was written. */
     supersededBy: (date: string) => `Vervangen door de correctie van ${date}`,
     superseded: 'Vervangen',
     /** Who wrote the note, in a team (the name in the team's member list). */
     by: (name: string) => `Door ${name}`,
-    correctionOf: (date: string, reason: string) => `Correctie van de notitie van ${date}. Reden: ${reason}`,
+    /** `date`: when the corrected note's event was (a correction keeps it); `madeOn`: when the correction was written. */
+    correctionOf: (date: string, reason: string, madeOn: string) =>
+      `Correctie van de notitie van ${date}, geschreven op ${madeOn}. Reden: ${reason}`,
     saved: 'De notitie is bewaard.',
     /** Text typed while the note was being saved is not part of it: it stays in the field. */
     savedTypedOn: 'De notitie is bewaard. Wat je typte terwijl ze bewaard werd, staat nog in het veld.',
