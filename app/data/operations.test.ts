@@ -18,7 +18,8 @@ import { AppendOnlyError, InvalidRecordError, RecordNotFoundError, VaultLockedEr
 import * as store from './store';
 import { deleteDraft, eraseCase, getRecord, listFollowUpsDue, listRecords, saveDraft, saveRecords } from './store';
 import { TEST_PASSPHRASE, dumpRawDatabase, rawText, resetDatabase } from './test-utils';
-import { createVault, lock } from './vault';
+import { createVault, lock, unlock } from './vault';
+import { flushBeforeLock } from './session';
 
 // Marker strings in every free-text field: none may reach an audit event.
 const M = {
@@ -374,6 +375,20 @@ describe('every operation writes its records and exactly one audit event in one 
       VaultLockedError,
     );
     await expect(newCase()).rejects.toThrow(VaultLockedError);
+  });
+});
+
+describe('a lock while an operation runs', () => {
+  it('waits for the save under way, so it is kept and the key goes only afterwards', async () => {
+    const kase = await newCase();
+    const saving = runOperation('appendNote', { caseId: kase.id, noteKind: 'gesprek', text: M.note });
+    // What every lock does first (app/features/lock/hidden-lock.ts), then the key goes.
+    await flushBeforeLock(1000);
+    lock();
+    const note = await saving;
+    expect(note.text).toBe(M.note);
+    await unlock(TEST_PASSPHRASE);
+    expect((await stored(note.id))?.kind).toBe('note');
   });
 });
 

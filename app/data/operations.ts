@@ -19,6 +19,7 @@ import { policeOperations } from './ops/police';
 import { informedOperations } from './ops/informed';
 import { groomingOperations } from './ops/grooming';
 import { conversationOperations } from './ops/conversations';
+import { addLockFlush } from './session';
 
 export const operations = {
   ...caseOperations,
@@ -48,10 +49,15 @@ export type OperationResult<N extends OperationName> = Awaited<ReturnType<Operat
  * DataError (app/data/errors.ts): VaultLockedError; RecordNotFoundError /
  * RecordDamagedError for the case or record named; InvalidRecordError with
  * schema or rule codes (schema/errors.ts) per input path; AppendOnlyError,
- * RecordConflictError, StorageFullError or StorageFailedError.
+ * RecordConflictError, StorageFullError or StorageFailedError. A lock that
+ * comes while it runs waits for it (at most a moment), so it is not lost.
  */
 export function runOperation<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationResult<N>> {
   // TypeScript cannot correlate `operations[name]` with N; the map's own types guarantee the pairing.
   const operation = operations[name] as unknown as { run(input: OperationInput<N>): Promise<OperationResult<N>> };
-  return operation.run(input);
+  const running = operation.run(input);
+  // A lock waits for a save under way (flushBeforeLock), so a "Bewaren" tapped just before it is kept.
+  const done = addLockFlush(() => running);
+  running.then(done, done);
+  return running;
 }
