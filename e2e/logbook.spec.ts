@@ -202,6 +202,35 @@ test.describe('case logbook', () => {
     await expect(logbook.noteText).toHaveValue('Afspraak: marker-typed-on-29');
   });
 
+  test('an open correction stays, with its text, when another tab corrects the same note first', async ({
+    page,
+    context,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    const reference = await logbook.logExampleCase();
+    await logbook.addNote('gesprek', 'Eerste versie, marker-both-31.');
+    const card = logbook.section('Tijdlijn').getByRole('article').filter({ hasText: 'Eerste versie, marker-both-31.' });
+    await card.getByRole('button', { name: /corrigeren$/ }).click();
+    await card.getByRole('textbox', { name: 'Verbeterde notitie' }).fill('Versie van tab A, marker-both-31-a.');
+    // Tab B corrects the same note first.
+    const other = await context.newPage();
+    const logbookB = new LogbookPage(other);
+    await other.goto('/');
+    await logbookB.lock.unlock();
+    await logbookB.openCase(reference);
+    await logbookB.correctNote('marker-both-31', 'Versie van tab B, marker-both-31-b.', 'Aangevuld.');
+    // Tab A: the form stays open with its text, and says why it can no longer be saved.
+    await expect(card.getByRole('alert')).toContainText('Deze notitie is intussen gecorrigeerd');
+    await expect(card.getByRole('textbox', { name: 'Verbeterde notitie' })).toHaveValue(
+      'Versie van tab A, marker-both-31-a.',
+    );
+    await card.getByRole('button', { name: 'Annuleren' }).click();
+    await expect(card.getByRole('textbox', { name: 'Verbeterde notitie' })).toHaveCount(0);
+    await expect(card.getByRole('button', { name: /corrigeren$/ })).toHaveCount(0);
+    await other.close();
+  });
+
   test('"Concept weggooien" asks first; "Niet weggooien" keeps the text', async ({ page, context }) => {
     const logbook = new LogbookPage(page);
     await logbook.startOffline(context);

@@ -211,17 +211,20 @@ function GivenCard({
             ? t.withdrawsOn(formatDate(consent.withdrawnOn))
             : t.withdrawnOn(formatDate(consent.withdrawnOn))}
         </p>
-      ) : (
-        <>
-          {/* Neutral: the validity above says whether it is enough; a green "geldt" next to "Nog niet genoeg" confused. */}
-          {active ? <p className="badge">{t.active}</p> : null}
-          <Expander label={t.withdraw} buttonLabel={withdrawName} onSaved={onSaved}>
-            {(close, saved) => (
-              <WithdrawForm consent={consent} name={withdrawName} onDone={() => saved(t.withdrawn)} onCancel={close} />
-            )}
-          </Expander>
-        </>
-      )}
+      ) : active ? (
+        // Neutral: the validity above says whether it is enough; a green "geldt" next to "Nog niet genoeg" confused.
+        <p className="badge">{t.active}</p>
+      ) : null}
+      <Expander
+        label={t.withdraw}
+        buttonLabel={withdrawName}
+        onSaved={onSaved}
+        changed={consent.withdrawnOn ? nl.logbook.changedMeanwhile.consent : undefined}
+      >
+        {(close, saved) => (
+          <WithdrawForm consent={consent} name={withdrawName} onDone={() => saved(t.withdrawn)} onCancel={close} />
+        )}
+      </Expander>
     </article>
   );
 }

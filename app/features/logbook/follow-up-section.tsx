@@ -177,36 +177,39 @@ function FollowUpCard({
         </ul>
       ) : null}
       {followUp.doneOn ? null : (
-        <>
-          <div className="button-row">
-            <Button
-              type="button"
-              className="button"
-              aria-label={t.markDoneLabel(due)}
-              disabled={busy}
-              onClick={() => void markDone()}
-            >
-              {t.markDone}
-            </Button>
-          </div>
-          <Expander label={t.reschedule} buttonLabel={t.rescheduleLabel(due)} onSaved={onSaved}>
-            {(close, saved) => (
-              <RescheduleForm
-                name={t.rescheduleLabel(due)}
-                initialTo={followUp.due}
-                min={planTodayIso()}
-                texts={{ to: t.rescheduleTo, reason: t.rescheduleReason, save: t.saveReschedule }}
-                check={(values) => validateReschedule({ ...values, current: followUp.due, today: planTodayIso() })}
-                summary
-                className="logbook-form"
-                run={(input) => runOperation('rescheduleFollowUp', { id: followUp.id, ...input })}
-                onDone={() => saved(t.rescheduled)}
-                onCancel={close}
-              />
-            )}
-          </Expander>
-        </>
+        <div className="button-row">
+          <Button
+            type="button"
+            className="button"
+            aria-label={t.markDoneLabel(due)}
+            disabled={busy}
+            onClick={() => void markDone()}
+          >
+            {t.markDone}
+          </Button>
+        </div>
       )}
+      <Expander
+        label={t.reschedule}
+        buttonLabel={t.rescheduleLabel(due)}
+        onSaved={onSaved}
+        changed={followUp.doneOn ? nl.logbook.changedMeanwhile.followUp : undefined}
+      >
+        {(close, saved) => (
+          <RescheduleForm
+            name={t.rescheduleLabel(due)}
+            initialTo={followUp.due}
+            min={planTodayIso()}
+            texts={{ to: t.rescheduleTo, reason: t.rescheduleReason, save: t.saveReschedule }}
+            check={(values) => validateReschedule({ ...values, current: followUp.due, today: planTodayIso() })}
+            summary
+            className="logbook-form"
+            run={(input) => runOperation('rescheduleFollowUp', { id: followUp.id, ...input })}
+            onDone={() => saved(t.rescheduled)}
+            onCancel={close}
+          />
+        )}
+      </Expander>
       <LiveText role="alert" className="field__error" message={error} />
     </article>
   );

@@ -132,13 +132,16 @@ function NoteCard({
       ) : (
         <p className="preserve-lines note__text">{note.text}</p>
       )}
-      {replacedBy ? null : (
-        <Expander label={t.correct} buttonLabel={t.correctLabel(when, t.kinds[note.noteKind])} onSaved={onSaved}>
-          {(close, saved) => (
-            <CorrectForm note={note} when={when} parties={parties} onDone={() => saved(t.corrected)} onCancel={close} />
-          )}
-        </Expander>
-      )}
+      <Expander
+        label={t.correct}
+        buttonLabel={t.correctLabel(when, t.kinds[note.noteKind])}
+        onSaved={onSaved}
+        changed={replacedBy ? nl.logbook.changedMeanwhile.note : undefined}
+      >
+        {(close, saved) => (
+          <CorrectForm note={note} when={when} parties={parties} onDone={() => saved(t.corrected)} onCancel={close} />
+        )}
+      </Expander>
     </article>
   );
 }

@@ -175,6 +175,7 @@ export function Expander({
   children,
   danger,
   onSaved,
+  changed,
 }: {
   label: string;
   /** Accessible name when it differs from the visible label. */
@@ -182,6 +183,11 @@ export function Expander({
   children: (close: () => void, saved: (message: string) => void) => ReactNode;
   danger?: boolean;
   onSaved?: (message: string) => void;
+  /**
+   * The item changed meanwhile so that this action no longer applies (corrected, done, withdrawn,
+   * elsewhere): the button goes, but an open form stays with what was typed, and says why.
+   */
+  changed?: string;
 }) {
   // On a case page, what was typed into a form and not saved is still there when the worker comes
   // back from elsewhere in Baken and opens it again (kept-form.ts), until it is saved, cancelled or
@@ -202,6 +208,7 @@ export function Expander({
     setOpen(false);
   }
 
+  if (changed !== undefined && !open) return null;
   return (
     <div className="expander">
       {open ? null : (
@@ -229,6 +236,11 @@ export function Expander({
       <div id={panelId}>
         {open ? (
           <KeptFormKey.Provider value={keepKey}>
+            {changed === undefined ? null : (
+              <p role="alert" className="callout">
+                {changed}
+              </p>
+            )}
             {waiting ? <p className="field__hint">{nl.logbook.keptUnsaved}</p> : null}
             {children(close, (message) => {
               onSaved?.(message);

@@ -19,6 +19,14 @@ export const logbook = {
   /** A case page's form left open: on return it is open again with what was typed (until lock). */
   keptUnsaved: 'Je was hier nog bezig. Wat je typte, is nog niet bewaard.',
   keptWaiting: 'Hier staat nog iets klaar dat je typte en nog niet bewaarde.',
+  /** An open form whose item changed meanwhile (another tab or device): it stays, with what was typed. */
+  changedMeanwhile: {
+    note: 'Deze notitie is intussen gecorrigeerd, in een ander tabblad of op een ander toestel. Deze correctie kan niet meer bewaard worden. Wat je typte, staat hieronder: neem over wat je nodig hebt in een nieuwe notitie.',
+    followUp:
+      'Deze opvolging is intussen afgevinkt. Verplaatsen kan niet meer. Wat je typte, staat hieronder tot je annuleert.',
+    consent:
+      'Deze toestemming is intussen ingetrokken, in een ander tabblad of op een ander toestel. Wat je typte, staat hieronder tot je annuleert.',
+  },
   draftContinue: 'Verder invullen',
   search: 'Zoeken',
   searchHint: 'Op dossiernummer, pseudoniem of school.',
