@@ -341,11 +341,13 @@ export function buildSummary(
   const rolesShown = [...releases.values()].some((records) => records !== null);
   const roleOf = (role: PartyRole): SummaryRole => (rolesShown ? role : 'betrokkene');
   // A pseudonym made from a role ("Melder A", "Ouder A") would tell that role too: without roles it is
-  // "Betrokkene" and the person's place in the list (unlike "Betrokkene A" of the role "andere").
+  // "Betrokkene 1", "Betrokkene 2", … counted among those people only, so the number does not tell
+  // their place in the case's list either (digits, unlike "Betrokkene A" of the role "andere").
+  const roleMade = rolesShown
+    ? []
+    : parties.filter((p) => named.has(p.id) && /^(melder|ouder|volwassene)\b/i.test(p.pseudonym.trim()));
   const pseudonymOf = (p: Party): string =>
-    rolesShown || !/^(melder|ouder|volwassene)\b/i.test(p.pseudonym.trim())
-      ? p.pseudonym
-      : `Betrokkene ${parties.indexOf(p) + 1}`;
+    roleMade.includes(p) ? `Betrokkene ${roleMade.indexOf(p) + 1}` : p.pseudonym;
   // An age is that person's information too: shown with a released name, and for a depicted young person
   // with the case's information (the incident is about them); never for an unnamed melder, bystander,
   // forwarding pupil or parent (a review: "melder (14)" beside a class named the melder to the school).
