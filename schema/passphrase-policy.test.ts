@@ -37,6 +37,22 @@ describe('the passphrase policy', () => {
     }
   });
 
+  it('refuses known words and years also when spaces or hyphens separate them (a review found these accepted)', () => {
+    for (const p of [
+      'lotte peeters 2010',
+      'Welkom-Baken-2026!',
+      'overdracht clb 2026',
+      'baken-clb-sexting',
+      'Lotte_Peeters.2010',
+    ]) {
+      expect(policy.check(p), p).toMatchObject({ ok: false, reason: 'guessable' });
+    }
+    // Random words with separators stay strong.
+    for (const p of ['paars kompas regenjas fluit', 'paars-kompas-regenjas-fluit-77']) {
+      expect(policy.check(p).ok, p).toBe(true);
+    }
+  });
+
   it('refuses Dutch first names with years', () => {
     const names = (dictionary.dictionary['nlFirstnames'] ?? []).slice(0, 150);
     expect(names.length).toBe(150);

@@ -62,6 +62,9 @@ export const contextWords: readonly string[] = [
   ...Array.from({ length: 2040 - 1950 }, (_, i) => String(1950 + i)),
 ];
 
+/** What people put between words: spaces, hyphens, dots, underscores and the like. */
+const separators = /[\s\-_.,;:+/\\|]+/g;
+
 export type PassphraseVerdict =
   | { ok: true; guessesLog10: number }
   | {
@@ -109,7 +112,12 @@ export function createPassphrasePolicy(dictionary: PassphraseDictionary | null):
         return { ok: false, reason: 'tooShort', missing, guessesLog10: 0, warning: null, suggestions: [] };
       }
       // zxcvbn's cost grows with length; past 100 characters only the first 100 are estimated.
-      const result = zxcvbn(passphrase.slice(0, 100));
+      const head = passphrase.slice(0, 100);
+      // zxcvbn scores a known word with a space or hyphen after it ("lotte ", "Baken-") as random
+      // characters, so "Welkom-Baken-2026!" looked strong. Scored without separators too, the weaker counts.
+      const joined = head.replace(separators, '');
+      const results = [zxcvbn(head), ...(joined !== head && joined.length > 0 ? [zxcvbn(joined)] : [])];
+      const result = results.reduce((a, b) => (b.guessesLog10 < a.guessesLog10 ? b : a));
       const guessesLog10 = result.guessesLog10;
       if (guessesLog10 >= minPassphraseGuessesLog10) return { ok: true, guessesLog10 };
       return {
