@@ -330,7 +330,16 @@ test.describe('Instellingen', () => {
     await expect(form.getByText('De huidige wachtwoordzin klopt niet.')).toBeVisible();
     await form.getByLabel('Huidige wachtwoordzin').fill(testPassphrase);
     await form.getByRole('button', { name: 'Wachtwoordzin wijzigen' }).click();
-    await expect(form.getByRole('status')).toHaveText('Je wachtwoordzin is gewijzigd. Gebruik voortaan de nieuwe.');
+    await expect(form.getByRole('status')).toHaveText(
+      'Je wachtwoordzin is gewijzigd. Gebruik voortaan de nieuwe. Je vorige back-ups openen alleen met de oude: maak een nieuwe back-up.',
+    );
+    // A next attempt that is refused: the last one's "gewijzigd" does not stand beside its error.
+    await form.getByLabel('Huidige wachtwoordzin').fill(otherPassphrase);
+    await next.fill(otherPassphrase);
+    await form.getByLabel('Herhaal de nieuwe wachtwoordzin').fill(otherPassphrase);
+    await form.getByRole('button', { name: 'Wachtwoordzin wijzigen' }).click();
+    await expect(next).toHaveAccessibleDescription(/De nieuwe wachtwoordzin is dezelfde als de huidige\./);
+    await expect(form.getByText('Je wachtwoordzin is gewijzigd.', { exact: false })).toHaveCount(0);
     await logbook.lock.lock();
     await logbook.lock.unlock(otherPassphrase);
     await expect(settings.heading()).toBeVisible();

@@ -310,6 +310,11 @@ test.describe('exports', () => {
     // Without an anchor a chain that holds together is no proof that nothing was rewritten, and the verdict says so.
     const alone = await exports.verify(untouched);
     await expect(alone).toContainText(/^Geldig: de keten van \d+ handelingen klopt in zichzelf\./);
+    // The same log handed over by mail or a cloud drive, typed as text or as bytes: still read.
+    for (const mimeType of ['text/plain', 'application/octet-stream']) {
+      const handedOver = await exports.verify({ name: 'auditlog.json', mimeType, buffer: Buffer.from(log.text) });
+      await expect(handedOver).toContainText(/^Geldig: de keten van \d+ handelingen klopt in zichzelf\./);
+    }
     await expect(alone).toContainText(
       'Of er niets herschreven werd, toont alleen een ankercode die je eerder noteerde',
     );

@@ -87,6 +87,13 @@ test('an unconfirmed code is recalled after unlock; a new one replaces it, and r
   await page.getByLabel('Herhaal de wachtwoordzin').fill(nextPassphrase);
   await page.getByRole('button', { name: 'Ontgrendelen en wachtwoordzin wijzigen' }).click();
   await expect(page.getByText('Deze herstelcode klopt niet, of er is geen herstelcode ingesteld.')).toBeVisible();
+  // A typo in the new code: the code's own check says so (not that the code does not work), and the
+  // last attempt's "klopt niet" goes as soon as the code is changed.
+  const typo = `${newCode.startsWith('A') ? 'B' : 'A'}${newCode.slice(1)}`;
+  await page.getByLabel('Herstelcode', { exact: true }).fill(typo);
+  await expect(page.getByText('Deze herstelcode klopt niet, of er is geen herstelcode ingesteld.')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Ontgrendelen en wachtwoordzin wijzigen' }).click();
+  await expect(page.getByText('Deze herstelcode is onvolledig of bevat een tikfout. Kijk hem na.')).toBeVisible();
   await page.getByLabel('Herstelcode', { exact: true }).fill(newCode);
   await page.getByRole('button', { name: 'Ontgrendelen en wachtwoordzin wijzigen' }).click();
   await expect(page.getByRole('button', { name: 'Vergrendelen' })).toBeVisible();

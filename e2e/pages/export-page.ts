@@ -7,7 +7,10 @@ export class ExportPage {
 
   /** Opens the screen through the main menu (a reload would lock the vault). */
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Export', exact: true }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Export', exact: true })
+      .click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Export' })).toBeVisible();
   }
 
@@ -26,7 +29,10 @@ export class ExportPage {
   async makeSummary(reference: string, recipient: string): Promise<void> {
     const section = this.summarySection;
     await section.getByRole('combobox', { name: 'Dossier' }).selectOption({ label: `${reference} (open)` });
-    await section.getByRole('group', { name: 'Voor wie?' }).getByRole('radio', { name: recipient, exact: true }).check();
+    await section
+      .getByRole('group', { name: 'Voor wie?' })
+      .getByRole('radio', { name: recipient, exact: true })
+      .check();
     await section.getByRole('button', { name: 'Samenvatting maken' }).click();
     await expect(this.summaryDocument).toBeVisible();
   }
@@ -63,7 +69,8 @@ export class ExportPage {
   }
 
   /** "Auditlog controleren": opens a file (path) with an optional anchor and returns the verdict text. */
-  async verify(file: string, anchor = ''): Promise<Locator> {
+  /** `file`: a path, or the file's bytes with the name and type a browser would give it. */
+  async verify(file: string | { name: string; mimeType: string; buffer: Buffer }, anchor = ''): Promise<Locator> {
     const section = this.logSection;
     await section.getByLabel('Auditlogbestand').setInputFiles(file);
     await section.getByRole('textbox', { name: /Ankercode die je eerder noteerde/ }).fill(anchor);

@@ -20,6 +20,12 @@ import { textValue, typedCode } from '../../ui/use-operation-form';
 import { ExportSection } from './export-section';
 import { Button } from '../../ui/button';
 
+/**
+ * The types a browser gives a .json audit log: mail and cloud drives often hand it over as text or
+ * bytes. Anything else (an image renamed .json) is refused before reading; the content is checked anyway.
+ */
+const JSON_FILE_TYPES = new Set(['', 'application/json', 'text/json', 'text/plain', 'application/octet-stream']);
+
 const t = nl.export.log;
 const tc = nl.auditChains;
 
@@ -134,8 +140,7 @@ function VerifyForm() {
     const file = fileRef.current?.files?.[0];
     let fileProblem: string | null = null;
     if (!file) fileProblem = t.fileRequired;
-    else if (!/\.json$/i.test(file.name) || (file.type !== '' && file.type !== 'application/json'))
-      fileProblem = t.fileWrongType;
+    else if (!/\.json$/i.test(file.name) || !JSON_FILE_TYPES.has(file.type)) fileProblem = t.fileWrongType;
     else if (file.size > AUDIT_LOG_MAX_BYTES) fileProblem = t.fileTooLarge;
     const trimmed = anchorText.trim();
     const anchorProblem = trimmed !== '' && normalizeAnchor(trimmed) === null ? t.anchorInvalid : null;

@@ -14,7 +14,7 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
   const [code, setCode] = useState('');
   const pair = usePassphrasePair();
   const showErrors = pair.bind.showErrors;
-  const { busy, error, run } = useVaultSubmit();
+  const { busy, error, run, clear } = useVaultSubmit();
   // Shown by "Wachtwoordzin vergeten?", which left the DOM: the form's heading takes focus.
   const heading = useFocusOnMount<HTMLHeadingElement>();
 
@@ -29,9 +29,16 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
     await run(
       () => unlockWithRecoveryCode(code, pair.value),
       (caught) => {
+        const code = errorCode(caught);
         const at = retryAtOf(caught);
-        if (errorCode(caught) === 'vault.throttled' && at !== null) return throttledText(at);
-        return (errorCode(caught)?.startsWith('vault.') ?? false) ? nl.lock.wrongRecoveryCode : nl.lock.genericError;
+        if (code === 'vault.throttled' && at !== null) return throttledText(at);
+        // A typo the code's own check found: it says so, rather than that the code does not work.
+        if (code === 'vault.recoveryCodeInvalid') return nl.dataErrors['vault.recoveryCodeInvalid'];
+        if (!(code?.startsWith('vault.') ?? false)) return nl.lock.genericError;
+        // A wrong code that starts a wait says the wait too (as a wrong passphrase does).
+        return at !== null && at > Date.now()
+          ? `${nl.lock.wrongRecoveryCode} ${throttledText(at)}`
+          : nl.lock.wrongRecoveryCode;
       },
     );
   }
@@ -49,7 +56,11 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
         autoCapitalize="characters"
         spellCheck={false}
         value={code}
-        onChange={(event) => setCode(event.target.value)}
+        onChange={(event) => {
+          setCode(event.target.value);
+          // What the last attempt said was about the code as it was then.
+          clear();
+        }}
         error={error ?? (showErrors && code.trim() === '' ? nl.lock.recoverCodeRequired : null)}
         required
       />

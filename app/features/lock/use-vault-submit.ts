@@ -21,5 +21,8 @@ export function useVaultSubmit() {
     }
   }
 
-  return { busy, error, run };
+  /** Forgets the last failure's text (the field it was about was changed). */
+  const clear = () => setError(null);
+
+  return { busy, error, run, clear };
 }

@@ -57,7 +57,6 @@ export function ChangePassphraseForm() {
     schema: passphraseChangeForm,
     check: checkChange,
     run: (input) => {
-      setDone(false);
       return changePassphrase(input.current, input.next);
     },
     describe: describeChangeFailure,
@@ -66,6 +65,8 @@ export function ChangePassphraseForm() {
       setDone(true);
     },
     fields: ['current', 'next', 'confirm'],
+    // A new attempt: the last one's "gewijzigd" no longer stands beside what this one says.
+    onSubmitStart: () => setDone(false),
   });
   const { values, busy } = form;
   // After a refused attempt the pair's problems follow the typing, as before the hook.

@@ -9,7 +9,8 @@ export const lock = {
     'Bewaar deze wachtwoordzin niet in de wachtwoordbeheerder van de browser: die vult hem in voor iedereen die dit toestel kan gebruiken. Schrijf hem liever op en bewaar dat papier apart van het toestel.',
   confirm: 'Herhaal de wachtwoordzin',
   makeRecoveryCode: 'Maak ook een herstelcode (aangeraden)',
-  recoveryCodeExplain: 'Met de herstelcode kun je Baken openen en een nieuwe wachtwoordzin kiezen als je die vergeet.',
+  recoveryCodeExplain:
+    'Met de herstelcode kun je Baken op dit toestel openen en een nieuwe wachtwoordzin kiezen als je die vergeet. Een back-upbestand opent ze niet: dat opent alleen met de wachtwoordzin waarmee je het maakte.',
   lossWarning:
     'Let op: vergeet je de wachtwoordzin en heb je geen herstelcode, dan zijn je gegevens verloren. Niemand kan ze terughalen.',
   create: 'Logboek aanmaken',

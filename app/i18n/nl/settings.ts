@@ -135,7 +135,8 @@ export const settings = {
     confirm: 'Herhaal de nieuwe wachtwoordzin',
     submit: 'Wachtwoordzin wijzigen',
     busy: 'Bezig…',
-    changed: 'Je wachtwoordzin is gewijzigd. Gebruik voortaan de nieuwe.',
+    changed:
+      'Je wachtwoordzin is gewijzigd. Gebruik voortaan de nieuwe. Je vorige back-ups openen alleen met de oude: maak een nieuwe back-up.',
     currentRequired: 'Vul je huidige wachtwoordzin in.',
     wrongCurrent: 'De huidige wachtwoordzin klopt niet. Er is niets gewijzigd.',
     sameAsCurrent: 'De nieuwe wachtwoordzin is dezelfde als de huidige.',
