@@ -5,7 +5,9 @@ import { filterCaseList, sortByNextFollowUp } from '../../schema/case-list';
 import type { CaseListItem } from '../../schema/case-list';
 import type { Case } from '../../schema/records/case';
 import { readCaseDetail, readCaseDetailLive, readCaseList, readCaseListLive } from './case-reads';
+import { makeStepCheck } from '../../schema/factories';
 import { runOperation } from './operations';
+import { saveRecords } from './store';
 import { db } from './db';
 import { VaultLockedError } from './errors';
 import { TEST_PASSPHRASE, forgetCaseIndex, resetDatabase } from './test-utils';
@@ -172,6 +174,39 @@ describe('readCaseDetail', () => {
     expect(detail?.steps).toEqual([step]);
     expect(detail?.consents).toEqual([]);
     expect(detail?.damaged).toEqual([{ id: broken.id, kind: 'note' }]);
+  });
+
+  it("shows another device's note of the same step until the step's note is saved, which takes it in", async () => {
+    const kase = await newCase();
+    const where = { caseId: kase.id, planId: 'sexting-18', stepId: 'op-gemak' };
+    const before = new Date().toISOString();
+    tick();
+    const ours = await runOperation('setStepCheck', {
+      ...where,
+      doneOn: '2026-03-12',
+      note: 'Ouders gebeld (toestel 1).',
+    });
+    // Device 2 checked the same step first too, offline: its record of its own arrives by replication.
+    const theirs = makeStepCheck({ ...where, note: 'Directie ingelicht (toestel 2).', updatedAt: before });
+    await saveRecords([theirs]);
+    expect(ours.id).not.toBe(theirs.id);
+    let detail = await readCaseDetail(kase.id);
+    expect(detail?.steps.map((s) => s.note)).toEqual(['Ouders gebeld (toestel 1).']);
+    expect(detail?.stepOthers.map((s) => s.note)).toEqual(['Directie ingelicht (toestel 2).']);
+    // A tap on the box changes the step, not the other note.
+    tick();
+    await runOperation('setStepCheck', { ...where, doneOn: null });
+    expect((await readCaseDetail(kase.id))?.stepOthers.map((s) => s.note)).toEqual(['Directie ingelicht (toestel 2).']);
+    // The note saved from the form (which offered both) takes the other one in.
+    tick();
+    await runOperation('setStepCheck', {
+      ...where,
+      doneOn: '2026-03-12',
+      note: 'Ouders gebeld (toestel 1). / Directie ingelicht (toestel 2).',
+    });
+    detail = await readCaseDetail(kase.id);
+    expect(detail?.steps.map((s) => s.note)).toEqual(['Ouders gebeld (toestel 1). / Directie ingelicht (toestel 2).']);
+    expect(detail?.stepOthers).toEqual([]);
   });
 
   it('gives null for an unknown id, a non-case id and a case whose own record is damaged', async () => {

@@ -50,6 +50,12 @@ export interface CaseDetail {
   referrals: Referral[];
   /** One per (planId, stepId): the latest. */
   steps: StepCheck[];
+  /**
+   * Older records of a step that carry a note of their own: two devices (or tabs) that each
+   * checked the step first made a record each, and replication brought both. The step shows
+   * their notes until the worker saves the step's note, which takes them in (setStepCheck).
+   */
+  stepOthers: StepCheck[];
   /** Steps to take the material offline, oldest first (history included). */
   takedowns: Takedown[];
   /** Whether evidence exists and who holds it, oldest first (history included). */
@@ -136,12 +142,17 @@ function buildDetail(caseId: string, results: readonly RecordResult[]): CaseDeta
     } else if (r.record.kind === 'case' && r.record.id === caseId) kase = r.record;
   }
   if (!kase) return null;
+  const stepRecords = okOfKind(results, 'step');
   const latestSteps = new Map<string, StepCheck>();
-  for (const s of okOfKind(results, 'step')) {
+  for (const s of stepRecords) {
     const k = `${s.planId}|${s.stepId}`;
     const seen = latestSteps.get(k);
     if (!seen || s.updatedAt > seen.updatedAt) latestSteps.set(k, s);
   }
+  const stepOthers = stepRecords.filter((s) => {
+    const latest = latestSteps.get(`${s.planId}|${s.stepId}`);
+    return latest !== s && s.note !== undefined && s.note !== latest?.note;
+  });
   return {
     case: kase,
     parties: okOfKind(results, 'party').sort(compareParties),
@@ -153,6 +164,7 @@ function buildDetail(caseId: string, results: readonly RecordResult[]): CaseDeta
       (a, b) => byText(a.referredOn, b.referredOn) || byText(a.createdAt, b.createdAt),
     ),
     steps: [...latestSteps.values()].sort((a, b) => byText(a.planId, b.planId) || byText(a.stepId, b.stepId)),
+    stepOthers: stepOthers.sort((a, b) => byText(a.updatedAt, b.updatedAt)),
     takedowns: okOfKind(results, 'takedown').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
     evidence: okOfKind(results, 'evidence').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),
     police: okOfKind(results, 'police').sort((a, b) => byText(a.on, b.on) || byText(a.createdAt, b.createdAt)),

@@ -11,7 +11,9 @@ import { assertNotFuture, defineOperation, okRecords, withCase, withoutUndefined
  * from plan and step would reveal on disk which steps were done. A note
  * given as undefined keeps the current note; a blank one removes it.
  * `remind` (true/false) marks or unmarks the step for Opvolging; left out, the
- * current mark stays.
+ * current mark stays. Two devices that each checked the step first made a
+ * record each: the newest is the step, and a note given here takes in the
+ * others' notes (they are removed from those records).
  */
 export const setStepCheck = defineOperation({
   input: setStepCheckInput,
@@ -19,9 +21,9 @@ export const setStepCheck = defineOperation({
   run: async (input, { commit }): Promise<StepCheck> =>
     withCase(input.caseId, async (kase) => {
       const now = new Date();
-      const existing = (await okRecords('step', kase.id))
+      const [existing, ...older] = (await okRecords('step', kase.id))
         .filter((s) => s.planId === input.planId && s.stepId === input.stepId)
-        .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))[0];
+        .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
       // The day it was done may not lie in the future; the day stored earlier is not checked again.
       if (input.doneOn !== existing?.doneOn) assertNotFuture('doneOn', input.doneOn, now);
       const note = input.note === undefined ? existing?.note : input.note.trim() || undefined;
@@ -37,7 +39,14 @@ export const setStepCheck = defineOperation({
         remind: (input.remind ?? existing?.remind === true) ? true : undefined,
         updatedAt: now.toISOString(),
       });
-      await commit(now, kase, [step], step.doneOn === undefined ? 'step.unchecked' : 'step.checked');
+      // Another device's record of the same step (both checked it first): a note typed now is the
+      // step's note, and the form offered theirs in it (app/features/logbook/steps-section.tsx), so
+      // theirs is taken in and no longer shown apart. A tap on the box leaves their notes as they are.
+      const takenIn =
+        input.note === undefined
+          ? []
+          : older.filter((s) => s.note !== undefined).map(({ note: _taken, ...rest }): StepCheck => rest);
+      await commit(now, kase, [step, ...takenIn], step.doneOn === undefined ? 'step.unchecked' : 'step.checked');
       return step;
     }),
 });

@@ -39,6 +39,11 @@ export function StepsSection({ detail }: { detail: CaseDetail }) {
       : undefined;
   const plans = forCase?.plans ?? [];
   const checks = new Map(detail.steps.map((check) => [`${check.planId}/${check.stepId}`, check]));
+  const others = new Map<string, string[]>();
+  for (const other of detail.stepOthers) {
+    const key = `${other.planId}/${other.stepId}`;
+    if (other.note !== undefined) others.set(key, [...(others.get(key) ?? []), other.note]);
+  }
 
   return (
     <CaseSection id="stappenplan" title={t.title}>
@@ -48,7 +53,14 @@ export function StepsSection({ detail }: { detail: CaseDetail }) {
       {forCase && plans.length === 0 && forCase.gapTypes.length === 0 ? <p>{t.none}</p> : null}
       <SavedStatus message={saved} />
       {plans.map((plan) => (
-        <PlanChecklist key={plan.id} plan={plan} caseId={detail.case.id} checks={checks} onSaved={setSaved} />
+        <PlanChecklist
+          key={plan.id}
+          plan={plan}
+          caseId={detail.case.id}
+          checks={checks}
+          others={others}
+          onSaved={setSaved}
+        />
       ))}
       {content.status === 'ready' && forCase ? (
         <PlanGapNotice
@@ -66,11 +78,13 @@ function PlanChecklist({
   plan,
   caseId,
   checks,
+  others,
   onSaved,
 }: {
   plan: Plan;
   caseId: string;
   checks: ReadonlyMap<string, StepCheck>;
+  others: ReadonlyMap<string, string[]>;
   onSaved: (message: string) => void;
 }) {
   return (
@@ -87,6 +101,7 @@ function PlanChecklist({
               plan={plan}
               caseId={caseId}
               check={checks.get(`${plan.id}/${step.id}`)}
+              otherNotes={others.get(`${plan.id}/${step.id}`) ?? []}
               onSaved={onSaved}
             />
           </li>
@@ -101,12 +116,14 @@ function StepItem({
   plan,
   caseId,
   check,
+  otherNotes,
   onSaved,
 }: {
   step: Step;
   plan: Plan;
   caseId: string;
   check: StepCheck | undefined;
+  otherNotes: string[];
   onSaved: (message: string) => void;
 }) {
   if (step.missing === true) {
@@ -117,7 +134,9 @@ function StepItem({
       </div>
     );
   }
-  return <PresentStepItem step={step} plan={plan} caseId={caseId} check={check} onSaved={onSaved} />;
+  return (
+    <PresentStepItem step={step} plan={plan} caseId={caseId} check={check} otherNotes={otherNotes} onSaved={onSaved} />
+  );
 }
 
 function PresentStepItem({
@@ -125,12 +144,14 @@ function PresentStepItem({
   plan,
   caseId,
   check,
+  otherNotes,
   onSaved,
 }: {
   step: PresentStep;
   plan: Plan;
   caseId: string;
   check: StepCheck | undefined;
+  otherNotes: string[];
   onSaved: (message: string) => void;
 }) {
   const [editing, setEditing] = useState(false);
@@ -203,6 +224,12 @@ function PresentStepItem({
         {check?.note ? ` — ${check.note}` : ''}
       </p>
       {!done && check?.remind ? <p className="step__state">{t.reminded}</p> : null}
+      {otherNotes.map((note) => (
+        <p key={note} className="step__state">
+          {ts.otherNote(note)}
+        </p>
+      ))}
+      {otherNotes.length > 0 && !editing ? <p className="field__hint">{ts.otherNoteHint}</p> : null}
       {editing ? (
         <StepForm
           caseId={caseId}
@@ -210,6 +237,7 @@ function PresentStepItem({
           stepId={step.id}
           title={ts.noteFormLabel(where)}
           check={check}
+          otherNotes={otherNotes}
           onDone={() => {
             setEditing(false);
             onSaved(nl.logbook.saved);
@@ -267,6 +295,7 @@ function StepForm({
   stepId,
   title,
   check,
+  otherNotes,
   onDone,
   onCancel,
   id,
@@ -276,12 +305,17 @@ function StepForm({
   stepId: string;
   title: string;
   check: StepCheck | undefined;
+  /** Notes of the same step from another device's record: offered in the field, to be saved as one. */
+  otherNotes: string[];
   onDone: () => void;
   onCancel: () => void;
   id: string;
 }) {
   const form = useOperationForm({
-    initial: { doneOn: check?.doneOn ?? todayIso(), note: check?.note ?? '' },
+    initial: {
+      doneOn: check?.doneOn ?? todayIso(),
+      note: [check?.note, ...otherNotes].filter((note) => note !== undefined).join(' / '),
+    },
     schema: stepForm,
     // The operation takes any note text; the never-images rule is the record's, shown here before saving.
     check: ({ note, doneOn }): FieldErrors => {

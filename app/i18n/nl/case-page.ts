@@ -48,6 +48,9 @@ export const casePage = {
     /** After the reminder toggle: which way it went (the button's text stays the same). */
     remindOn: (n: number) => `Stap ${n} staat in Opvolging tot ze gedaan is.`,
     remindOff: (n: number) => `Stap ${n} staat niet meer in Opvolging.`,
+    /** A note of the same step from another device's record (both checked it first); see CaseDetail.stepOthers. */
+    otherNote: (note: string) => `Ook bij deze stap genoteerd, op een ander toestel: ${note}`,
+    otherNoteHint: 'Open ‘Notitie of datum’: beide notities staan daar samen, om als één te bewaren.',
   },
   links: {
     imageTitle: 'Link naar een beeld?',
