@@ -126,7 +126,15 @@ test('a second device joins with a one-time code, the code works once, and a rem
   await expect(pageB.getByRole('form', { name: 'Dit toestel verbinden' })).toBeVisible();
 
   // On A, disconnecting swaps the status card for the connect form: focus goes to its heading.
+  // It asks first; "Verbonden blijven" changes nothing.
   await syncA.section.getByRole('button', { name: 'Dit toestel loskoppelen' }).click();
+  const ask = page.getByRole('dialog', { name: 'Dit toestel loskoppelen?' });
+  await expect(ask).toContainText('De gegevens op dit toestel blijven staan.');
+  await ask.getByRole('button', { name: 'Verbonden blijven' }).click();
+  await expect(ask).toBeHidden();
+  await expect(syncA.section.getByRole('button', { name: 'Dit toestel loskoppelen' })).toBeFocused();
+  await syncA.section.getByRole('button', { name: 'Dit toestel loskoppelen' }).click();
+  await ask.getByRole('button', { name: 'Loskoppelen' }).click();
   await expect(syncA.section.getByRole('heading', { name: 'Dit toestel verbinden' })).toBeFocused();
 
   await contextB.close();

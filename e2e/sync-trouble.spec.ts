@@ -41,6 +41,8 @@ test('an unreachable sync server is said on the logbook screen, with the way to 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
   await trouble.getByRole('link', { name: 'Naar Synchronisatie in Instellingen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Instellingen' })).toBeVisible();
+  // It lands on the Synchronisatie section, not at the top of a long page.
+  await expect(page.getByRole('heading', { level: 2, name: 'Synchronisatie' })).toBeFocused();
 
   // The server answers again: after the next round the notice is gone.
   await page.unroute('**/sync/**');

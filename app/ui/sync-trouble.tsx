@@ -9,7 +9,7 @@ import { caseHref } from '../shell/case-url';
 // Its own catalogue section, imported directly so the strings load with the sync chunks.
 import { syncStatus } from '../i18n/nl/sync-status';
 import { Link } from '../shell/link';
-import { usePath } from '../shell/router';
+import { requestSectionFocus, usePath } from '../shell/router';
 import { useOnline } from './online';
 import './sync-trouble.css';
 
@@ -95,7 +95,9 @@ function SyncFailure() {
         {s.removed && s.removedUnsent ? ` ${t.removedUnsent(s.removedUnsent)}` : ''}
         {!s.removed && s.waiting > 0 ? ` ${t.waiting(s.waiting)}` : ''}
       </p>
-      <Link href="/instellingen#synchronisatie">{t.toSettings}</Link>
+      <Link href="/instellingen#synchronisatie" onClick={() => requestSectionFocus('synchronisatie', '/instellingen')}>
+        {t.toSettings}
+      </Link>
     </aside>
   );
 }

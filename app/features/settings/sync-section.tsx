@@ -29,6 +29,8 @@ import { SyncDevicesPanel } from './sync-devices-panel';
 import { SyncPairPanel } from './sync-pair-panel';
 import { SyncPasswordForms } from './sync-password-forms';
 import { Button } from '../../ui/button';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { useSectionFocus } from '../../shell/use-section-focus';
 import { focusFirstInvalid, useFocusAfterSwap, useFocusInvalidAfterRender } from '../../ui/focus';
 
 const t = sync;
@@ -123,6 +125,9 @@ function revokedNotice(stored?: number): string {
 
 export function SyncSection() {
   const headingId = useId();
+  const sectionHeading = useRef<HTMLHeadingElement>(null);
+  // The sync notices' "Naar Synchronisatie in Instellingen" lands here (router.ts requestSectionFocus).
+  useSectionFocus('synchronisatie', sectionHeading);
   const [config, setConfig] = useState<SyncConfig | null | undefined>(undefined);
   const [notice, setNotice] = useState('');
   // Connecting swaps the form for the status card, disconnecting swaps back: focus goes with it.
@@ -152,7 +157,11 @@ export function SyncSection() {
     };
   }, []);
 
+  // Loskoppelen asks first, with the changes not yet sent (as the status line counts them).
+  const [asking, setAsking] = useState<number | null>(null);
+
   async function disconnect() {
+    setAsking(null);
     await stopReplication();
     await clearSyncConfig();
     focusAfter(() => connectHeading.current);
@@ -162,7 +171,9 @@ export function SyncSection() {
 
   return (
     <section id="synchronisatie" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t.title}</h2>
+      <h2 id={headingId} ref={sectionHeading} tabIndex={-1}>
+        {t.title}
+      </h2>
       <p>{t.intro}</p>
       <p role="status" className="settings-status">
         {notice}
@@ -187,10 +198,21 @@ export function SyncSection() {
             <p>{t.thisDeviceIs(config.deviceName)}</p>
             <StatusSlot />
             <div className="button-row">
-              <button type="button" className="button" onClick={() => void disconnect()}>
+              <button type="button" className="button" onClick={() => setAsking(getSyncStatus().waiting)}>
                 {t.disconnect}
               </button>
             </div>
+            <ConfirmDialog
+              open={asking !== null}
+              title={t.disconnectTitle}
+              confirmLabel={t.disconnectConfirm}
+              cancelLabel={t.disconnectCancel}
+              onConfirm={() => void disconnect()}
+              onCancel={() => setAsking(null)}
+            >
+              <p>{t.disconnectExplain}</p>
+              {asking ? <p>{t.disconnectUnsent(asking)}</p> : null}
+            </ConfirmDialog>
           </div>
           <SyncPairPanel config={config} />
           <SyncDevicesPanel config={config} />

@@ -25,6 +25,14 @@ export const sync = {
   statusPending: 'De status van de synchronisatie verschijnt hier.',
   disconnect: 'Dit toestel loskoppelen',
   disconnected: 'Dit toestel synchroniseert niet meer. De gegevens op dit toestel blijven staan.',
+  disconnectTitle: 'Dit toestel loskoppelen?',
+  disconnectExplain:
+    'Dit toestel stuurt en ontvangt dan niets meer, en vergeet het wachtwoord van het account. De gegevens op dit toestel blijven staan.',
+  /** Said in the dialog when changes of this device have not been sent yet. */
+  disconnectUnsent: (n: number) =>
+    `${n === 1 ? '1 wijziging van dit toestel is' : `${n} wijzigingen van dit toestel zijn`} nog niet verstuurd. Ze blijven op dit toestel staan, maar komen niet op je andere toestellen zolang dit toestel losgekoppeld is.`,
+  disconnectConfirm: 'Loskoppelen',
+  disconnectCancel: 'Verbonden blijven',
   passwordUpdateTitle: 'Nieuw wachtwoord van het account invullen',
   passwordUpdateIntro: 'Werd het wachtwoord van het account gewijzigd op een ander toestel? Vul het nieuwe hier in.',
   passwordUpdate: 'Wachtwoord bewaren',
