@@ -43,11 +43,18 @@ test('a second device joins with a one-time code, the code works once, and a rem
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('');
   await new LockPage(page).unlock();
   await new SettingsPage(page).open();
-  // A code withdrawn gives the passphrase field back, focused; the code is gone.
+  // Withdrawing needs the server: offline, the code stays on screen and the panel says until when it works.
   await syncA.makePairingCode(testPassphrase);
+  await page.context().setOffline(true);
+  await pairPanel.getByRole('button', { name: 'Koppelcode intrekken' }).click();
+  await expect(pairPanel.getByRole('status').filter({ hasText: 'Intrekken lukte niet' })).toBeVisible();
+  await expect(pairPanel.getByLabel('Koppelcode')).toHaveCount(1);
+  await page.context().setOffline(false);
+  // A code withdrawn gives the passphrase field back, focused; the code is gone.
   await pairPanel.getByRole('button', { name: 'Koppelcode intrekken' }).click();
   await expect(pairPanel.getByLabel('Je wachtwoordzin (ter bevestiging)')).toBeFocused();
   await expect(pairPanel.getByLabel('Koppelcode')).toHaveCount(0);
+  await expect(pairPanel.getByRole('status').filter({ hasText: 'De koppelcode is ingetrokken.' })).toBeVisible();
   const code = await syncA.makePairingCode(testPassphrase);
   await expectNoAxeViolations(page, 'sync settings with a pairing code');
 

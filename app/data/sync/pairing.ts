@@ -101,13 +101,19 @@ export async function createPairing(config: SyncConfig, passphrase: string): Pro
   }
 }
 
-/** Device A: removes an offer (closed, expired or no longer needed). Best effort. */
-export async function cancelPairing(creds: SyncCredentials, docId: string): Promise<void> {
+/**
+ * Device A: removes an offer (closed, expired or no longer needed). Resolves true when it is gone
+ * (withdrawn now, or used or gone before), false when the server could not be reached.
+ */
+export async function cancelPairing(creds: SyncCredentials, docId: string): Promise<boolean> {
   try {
     const doc = await couchRequest<PairDoc>(creds, 'GET', docId);
     if (doc._rev) await couchRequest(creds, 'DELETE', `${docId}?rev=${encodeURIComponent(doc._rev)}`);
-  } catch {
-    // Already used or gone; an unusable leftover expires by itself.
+    return true;
+  } catch (error) {
+    // Already used or gone: nothing left to withdraw. Otherwise (offline, no server) it is still
+    // there and usable until it expires: false, so the screen can say so.
+    return error instanceof SyncError && (error.code === 'sync.notFound' || error.code === 'sync.conflict');
   }
 }
 

@@ -86,17 +86,25 @@ export function SyncPairPanel({ config }: { config: SyncConfig }) {
           copyLabel={t.pairCopy}
           onCopied={(copied) => setNotice(copied ? t.pairCopied : '')}
         >
-          <button
+          <Button
             type="button"
             className="button"
+            disabled={busy}
             onClick={() => {
-              void cancelPairing(config, offer.docId);
-              focusPassphrase();
-              setOffer(null);
+              setBusy(true);
+              setNotice('');
+              void cancelPairing(config, offer.docId).then((gone) => {
+                setBusy(false);
+                // Not withdrawn: the code stays on screen, with until when it still works.
+                if (!gone) return setNotice(t.pairCancelFailed(timeOnly.format(offer.expiresAt)));
+                focusPassphrase();
+                setOffer(null);
+                setNotice(t.pairCancelled);
+              });
             }}
           >
             {t.pairCancel}
-          </button>
+          </Button>
         </OneTimeCode>
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate>

@@ -70,6 +70,10 @@ export const sync = {
   pairCopied: 'De koppelcode is gekopieerd.',
   pairCancel: 'Koppelcode intrekken',
   pairExpired: 'De koppelcode is verlopen.',
+  pairCancelled: 'De koppelcode is ingetrokken.',
+  /** Withdrawing needs the server: offline the code stays usable until it expires. */
+  pairCancelFailed: (time: string) =>
+    `Intrekken lukte niet: de sync-server is niet bereikbaar. De code werkt nog tot ${time}, daarna vervalt hij vanzelf. Probeer opnieuw als je verbinding hebt.`,
   devicesTitle: 'Toestellen',
   devicesIntro: 'De toestellen die met dit logboek synchroniseren.',
   devicesEmpty: 'Nog geen toestellen in de lijst.',
