@@ -1,8 +1,9 @@
 // The worker's devices (Instellingen → Synchronisatie, sync-section.tsx): when
 // each was added or removed, and removing one after a confirmation.
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { SyncConfig } from '../../data/sync/config';
 import { listDevices, removeDevice, type DeviceEntry } from '../../data/sync/devices';
+import { useSyncStatus } from '../../data/sync/status';
 import { sync as t } from '../../i18n/nl/sync';
 import { LiveText } from '../../ui/live-text';
 import { RemoveDialog, useRemoval } from '../../ui/remove-dialog';
@@ -32,6 +33,14 @@ export function SyncDevicesPanel({ config }: { config: SyncConfig }) {
     window.addEventListener('online', again);
     return () => window.removeEventListener('online', again);
   }, [refresh]);
+  // The server back (a round went through) while the list shows it could not be reached: checked again,
+  // once per round that ends well, so a list that keeps failing is not asked for in a loop.
+  const phase = useSyncStatus().phase;
+  const failed = useRef(false);
+  failed.current = error !== null;
+  useEffect(() => {
+    if (phase === 'gesynchroniseerd' && failed.current) void refresh();
+  }, [phase, refresh]);
 
   const removal = useRemoval<DeviceEntry>({
     remove: async (device) => {

@@ -70,6 +70,9 @@ function ConnectForm({
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     if (!account.complete) {
+      // The last attempt's refusals were about the fields as they were then.
+      setRefused(null);
+      setError(null);
       setMissing(true);
       focusFirstInvalid(form);
       return;

@@ -6,7 +6,8 @@ export const syncStatus = {
   toSettings: 'Naar Synchronisatie in Instellingen',
   off: 'Synchronisatie staat uit op dit toestel.',
   busy: 'Bezig met synchroniseren…',
-  offline: 'Dit toestel is offline. Je wijzigingen blijven bewaard en gaan mee zodra er weer verbinding is.',
+  offline:
+    'Dit toestel is offline. Je wijzigingen blijven bewaard en gaan mee zodra er weer verbinding is en Baken ontgrendeld is.',
   syncedAt: (time: string) => `Gesynchroniseerd om ${time}.`,
   neverSynced: 'Nog niet gesynchroniseerd.',
   waiting: (n: number) => (n === 1 ? '1 wijziging wacht.' : `${count(n)} wijzigingen wachten.`),
