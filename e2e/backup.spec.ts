@@ -225,6 +225,11 @@ test.describe('Instellingen', () => {
     await logbook.openNewIncident();
     await logbook.fillIncident(incident);
     await logbook.saveIncident();
+    // A logbook with a case and no backup: the reminder's link lands on the Back-up section.
+    const reminder = page.getByRole('complementary', { name: 'Herinnering back-up' });
+    await expect(reminder).toContainText('Je hebt nog geen back-up gemaakt van je logboek.');
+    await reminder.getByRole('link', { name: 'Back-up maken' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Back-up' })).toBeFocused();
     const settings = new SettingsPage(page);
     await settings.open();
     for (const name of ['Back-up', 'Beveiliging', 'Algemeen']) {

@@ -11,7 +11,7 @@ import { useHasTeam } from '../../data/team/presence';
 import { useSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
-import { usePath } from '../../shell/router';
+import { requestSectionFocus, usePath } from '../../shell/router';
 import { focusContentAfterDismiss, RecoveryNotice } from './recovery-notice';
 import './backup-reminder.css';
 
@@ -51,7 +51,9 @@ function BackupDue() {
     <aside className="backup-reminder" aria-label={t.label}>
       <div className="backup-reminder__body">
         <p>{due.days === null ? t.never : t.days(due.days)}</p>
-        <Link href="/instellingen">{t.action}</Link>
+        <Link href="/instellingen#back-up" onClick={() => requestSectionFocus('back-up', '/instellingen')}>
+          {t.action}
+        </Link>
         <button
           type="button"
           className="link-button"

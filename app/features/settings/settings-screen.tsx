@@ -2,7 +2,8 @@
 // (wachtwoordzin, vergrendelen, opslag), herstelcode and the other device settings.
 // Renders only while unlocked (LockGate). On a fresh device the lock screen
 // first creates a vault; the restore path is then the import form here.
-import { lazy, Suspense, useId } from 'react';
+import { lazy, Suspense, useId, useRef } from 'react';
+import { useSectionFocus } from '../../shell/use-section-focus';
 import { useStoredSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { Page } from '../../shell/page';
@@ -27,12 +28,17 @@ const dateTime = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long', timeStyle
 
 function BackupSection() {
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The backup reminder's "Back-up maken" lands here (router.ts requestSectionFocus).
+  useSectionFocus('back-up', heading);
   const saver = useSettingSaver();
   const settings = saver.values;
   const last = settings.lastBackupAt === undefined ? null : new Date(settings.lastBackupAt);
   return (
-    <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{t.backup.title}</h2>
+    <section id="back-up" aria-labelledby={headingId}>
+      <h2 id={headingId} ref={heading} tabIndex={-1}>
+        {t.backup.title}
+      </h2>
       <div className="card">
         <p>{t.backup.intro}</p>
         <p className="settings-last-backup">
