@@ -299,6 +299,13 @@ describe('verifyAuditChain', () => {
     const tampered = { ...file, head: { seq: 2, hash: links[1]?.hash ?? '' } };
     expect(await verifyAuditChain(tampered, sha256)).toMatchObject({ valid: false, reason: 'head', firstBrokenSeq: 2 });
   });
+
+  it('names the first missing link when the last links were cut off (the head still names the end)', async () => {
+    const { links } = await chainOf(4);
+    const file = await fileOf(links);
+    const cut = { ...file, events: file.events.slice(0, 3) };
+    expect(await verifyAuditChain(cut, sha256)).toMatchObject({ valid: false, reason: 'seq', firstBrokenSeq: 3 });
+  });
 });
 
 describe("verifyEventChain (a backup's audit log before restore re-links it)", () => {

@@ -441,7 +441,12 @@ export async function verifyAuditChain(
     last === undefined
       ? log.head === null
       : log.head !== null && log.head.seq === last.seq && log.head.hash === last.hash;
-  if (!headOk) return { valid: false, firstBrokenSeq: last?.seq ?? 0, reason: 'head' };
+  if (!headOk) {
+    // The head names a later link than the file holds: the links from there on are missing.
+    const next = last === undefined ? 0 : last.seq + 1;
+    if (log.head !== null && log.head.seq >= next) return { valid: false, firstBrokenSeq: next, reason: 'seq' };
+    return { valid: false, firstBrokenSeq: last?.seq ?? 0, reason: 'head' };
+  }
 
   const { checksum, ...body } = log;
   if ((await sha256Hex(sha256, checksumText(body))) !== checksum) {
