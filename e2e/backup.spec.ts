@@ -166,7 +166,9 @@ test.describe('backup and restore', () => {
     // The same file again changes nothing.
     await settings.open();
     await settings.importBackup(fromB, transferPassphrase, 'Samenvoegen met dit logboek');
-    await expect(settings.importStatus()).toContainText('Samengevoegd: 0 dossiers toegevoegd, 0 bijgewerkt.');
+    await expect(settings.importStatus()).toContainText(
+      'Samengevoegd: 0 dossiers toegevoegd, bij 0 de dossiergegevens bijgewerkt.',
+    );
     await expect(settings.importStatus()).not.toContainText('notitie');
     await device.context.close();
 

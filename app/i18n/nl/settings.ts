@@ -94,9 +94,10 @@ export const settings = {
     } as Readonly<Record<string, readonly [string, string]>>,
     restoredCount: (n: number, one: string, many: string) => plural(n, one, many),
     merged: (added: number, updated: number) =>
-      `Samengevoegd: ${plural(added, 'dossier', 'dossiers')} toegevoegd, ${updated} bijgewerkt.`,
+      `Samengevoegd: ${plural(added, 'dossier', 'dossiers')} toegevoegd, bij ${updated} de dossiergegevens bijgewerkt.`,
+    /** Records inside cases (notes, betrokkenen, …): a case's own record is counted by `merged`. */
     mergedRecords: (added: number, updated: number, same: number) =>
-      `Verder ${plural(added, 'gegeven', 'gegevens')} toegevoegd en ${updated} bijgewerkt; ${same} ${same === 1 ? 'was' : 'waren'} al gelijk.`,
+      `In de dossiers ${plural(added, 'gegeven', 'gegevens')} toegevoegd en ${updated} bijgewerkt; ${same} ${same === 1 ? 'was' : 'waren'} al gelijk.`,
     kept: (n: number) =>
       `${plural(n, 'gegeven', 'gegevens')} bleef zoals het hier stond, omdat de versie op dit toestel nieuwer of anders was.`,
     renumbered: (from: string, to: string) =>
