@@ -58,6 +58,7 @@ export function SetupScreen({ onCreated }: { onCreated: (recoveryCode: string | 
               {nl.lock.pairEntry}
             </button>
           </div>
+          <p className="card">{nl.lock.restoreHint}</p>
         </>
       )}
       <KnowledgeLinks />

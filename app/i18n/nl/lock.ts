@@ -86,4 +86,7 @@ export const lock = {
   pairEntry: 'Koppel dit toestel aan je logboek',
   pairEntryIntro:
     'Gebruik je Baken al op een ander toestel met synchronisatie? Koppel dit toestel dan aan hetzelfde logboek.',
+  /** Setup screen: a new phone with a backup file (restore needs a logbook to restore into). */
+  restoreHint:
+    'Heb je een back-upbestand van Baken (.baken)? Maak hierboven een logboek aan en lees het bestand daarna in bij Instellingen, onder Back-up inlezen. Het opent met de wachtwoordzin waarmee je de back-up maakte.',
 } as const;
