@@ -202,8 +202,13 @@ test('offline work on two devices replicates, conflicting changes become choices
     await expect(facts.getByText(descriptionA)).toBeVisible();
     await expect(facts.getByText(descriptionB)).toBeVisible();
     await expect(facts.getByRole('button')).toHaveCount(2);
-    await expect(facts.getByRole('button', { name: /^Kies waarde 1: Een onbekende volwassene .*…$/ })).toBeVisible();
-    await expect(facts.getByRole('button', { name: /^Kies waarde 2: Een onbekende volwassene .*…$/ })).toBeVisible();
+    // Named from where the two part, not by their shared start.
+    await expect(
+      facts.getByRole('button', { name: /^Kies waarde [12]: …foto's te sturen\. MARKER-feiten-laptop$/ }),
+    ).toBeVisible();
+    await expect(
+      facts.getByRole('button', { name: /^Kies waarde [12]: …af te spreken\. MARKER-feiten-telefoon$/ }),
+    ).toBeVisible();
     // No field key, code or JSON anywhere in the items.
     const text = (await conflicts.textContent()) ?? '';
     for (const raw of [
@@ -286,7 +291,7 @@ test('offline work on two devices replicates, conflicting changes become choices
         .locator('div')
         .filter({ hasText: descriptionB })
         .filter({ hasNotText: descriptionA })
-        .getByRole('button', { name: /^Kies waarde [12]: Een onbekende volwassene/ }),
+        .getByRole('button', { name: /^Kies waarde [12]: …af te spreken/ }),
       shows: descriptionB,
     },
   ];

@@ -404,8 +404,23 @@ export function isSensitiveConflict(conflict: Pick<SyncConflict, 'recordKind' | 
 /** Longer values are shown whole in the item; their button names the start. */
 export const SHORT_CHARS = 60;
 
+const oneLineOf = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Where the values' shared start ends, at the start of a word, when that start is long enough to
+ * push the difference out of a shortened button (else 0).
+ */
+function partingWord(values: readonly string[]): number {
+  const lines = values.map(oneLineOf);
+  const first = lines[0] ?? '';
+  let same = 0;
+  while (same < first.length && lines.every((line) => line[same] === first[same])) same++;
+  if (same <= SHORT_CHARS / 2) return 0;
+  return first.lastIndexOf(' ', same) + 1;
+}
+
 function shorten(full: string, chars = SHORT_CHARS): string {
-  const oneLine = full.replace(/\s+/g, ' ').trim();
+  const oneLine = oneLineOf(full);
   if (oneLine.length <= chars) return oneLine;
   const cut = oneLine.slice(0, chars);
   const space = cut.lastIndexOf(' ');
@@ -427,7 +442,10 @@ export function conflictChoices(
   context: ConflictContext,
 ): ConflictChoice[] {
   const full = conflict.values.map((v) => conflictValue(conflict, v, context));
-  const short = full.map((f) => shorten(f));
+  // Values that start alike (a description with one sentence changed) are named from the word where
+  // they part: the shared start told a screen-reader user nothing about which one a button keeps.
+  const from = partingWord(full);
+  const short = full.map((f) => (from > 0 ? `…${shorten(oneLineOf(f).slice(from))}` : shorten(f)));
   const numbered = short.some((s, i) => s !== full[i] || short.indexOf(s) !== i);
   return full.map((f, i) => ({
     full: f,
