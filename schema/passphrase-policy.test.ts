@@ -47,6 +47,9 @@ describe('the passphrase policy', () => {
     ]) {
       expect(policy.check(p), p).toMatchObject({ ok: false, reason: 'guessable' });
     }
+    // The reason is named (zxcvbn itself says nothing from 10^8 guesses on): Baken's own words, or names.
+    expect(policy.check('baken-clb-sexting')).toMatchObject({ warning: 'userInputs' });
+    expect(policy.check('lotte peeters 2010')).toMatchObject({ warning: 'commonNames' });
     // Random words with separators stay strong.
     for (const p of ['paars kompas regenjas fluit', 'paars-kompas-regenjas-fluit-77']) {
       expect(policy.check(p).ok, p).toBe(true);

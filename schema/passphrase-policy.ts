@@ -62,6 +62,19 @@ export const contextWords: readonly string[] = [
   ...Array.from({ length: 2040 - 1950 }, (_, i) => String(1950 + i)),
 ];
 
+/**
+ * zxcvbn gives no warning for an estimate of 10^8 and more (its score 3), which this policy still
+ * refuses: then the reason is named from the words it found (Baken's own words first, then names).
+ */
+function guessedFrom(sequence: ReadonlyArray<{ pattern: string; dictionaryName?: string }>): string | null {
+  const from = new Set(
+    sequence.flatMap((m) => (m.pattern === 'dictionary' && m.dictionaryName ? [m.dictionaryName] : [])),
+  );
+  if (from.has('userInputs')) return 'userInputs';
+  if ([...from].some((name) => /names$/i.test(name))) return 'commonNames';
+  return null;
+}
+
 /** What people put between words: spaces, hyphens, dots, underscores and the like. */
 const separators = /[\s\-_.,;:+/\\|]+/g;
 
@@ -100,7 +113,8 @@ function suggestionWords(dictionary: PassphraseDictionary | null): string[] {
  */
 export function createPassphrasePolicy(dictionary: PassphraseDictionary | null): PassphrasePolicy {
   zxcvbnOptions.setOptions({
-    dictionary: { ...(dictionary?.dictionary ?? {}), baken: [...contextWords] },
+    // Named userInputs: zxcvbn then says so ('userInputs': words linked to Baken or this work).
+    dictionary: { ...(dictionary?.dictionary ?? {}), userInputs: [...contextWords] },
     graphs: dictionary?.graphs ?? {},
     useLevenshteinDistance: false,
   });
@@ -125,7 +139,7 @@ export function createPassphrasePolicy(dictionary: PassphraseDictionary | null):
         reason: 'guessable',
         missing: 0,
         guessesLog10,
-        warning: result.feedback.warning || null,
+        warning: result.feedback.warning || guessedFrom(result.sequence),
         suggestions: result.feedback.suggestions,
       };
     },
