@@ -431,6 +431,19 @@ test.describe('case logbook', () => {
       .first()
       .click();
     await steps.getByRole('textbox', { name: 'Korte notitie (optioneel)' }).fill('Meteen gereageerd, marker-stap-1');
+    // A note alone leaves the step open (a review: the form used to tick it done today).
+    await expect(steps.getByLabel(/^Gedaan op/)).toHaveValue('');
+    await steps.getByRole('button', { name: 'Bewaren' }).click();
+    await expect(steps.getByText('Nog niet gedaan — Meteen gereageerd, marker-stap-1')).toBeVisible();
+    // With a date, it is done.
+    await steps
+      .getByRole('button', { name: /^Notitie of datum bij stap 1 van / })
+      .first()
+      .click();
+    await expect(steps.getByRole('textbox', { name: 'Korte notitie (optioneel)' })).toHaveValue(
+      'Meteen gereageerd, marker-stap-1',
+    );
+    await steps.getByLabel(/^Gedaan op/).fill(new Date().toISOString().slice(0, 10));
     await steps.getByRole('button', { name: 'Bewaren' }).click();
     await expect(steps.getByText(/^Gedaan op \d{2}\/\d{2}\/\d{4}$/)).toBeVisible();
     await expect(steps.getByText('— Meteen gereageerd, marker-stap-1')).toBeVisible();

@@ -312,11 +312,16 @@ function StepForm({
   id: string;
 }) {
   const form = useOperationForm({
+    // A note on a step not done yet leaves it open: the date is filled in only when it was done.
     initial: {
-      doneOn: check?.doneOn ?? todayIso(),
+      doneOn: check?.doneOn ?? '',
       note: [check?.note, ...otherNotes].filter((note) => note !== undefined).join(' / '),
     },
     schema: stepForm,
+    toInput: (values: { doneOn: string; note: string }) => ({
+      ...values,
+      doneOn: values.doneOn === '' ? null : values.doneOn,
+    }),
     // The operation takes any note text; the never-images rule is the record's, shown here before saving.
     check: ({ note, doneOn }): FieldErrors => {
       const problem = imageDataError(note);
@@ -339,7 +344,7 @@ function StepForm({
 
   return (
     <form {...form.formProps} id={id} className="logbook-form step-form" aria-label={title}>
-      <TextField label={t.doneOn} type="date" max={latestTodayIso()} {...form.text('doneOn')} />
+      <TextField label={t.doneOn} hint={t.doneOnHint} type="date" max={latestTodayIso()} {...form.text('doneOn')} />
       <TextField label={t.note} maxLength={500} {...form.text('note')} />
       <FormError message={form.general} />
       <FormButtons busy={form.busy} onCancel={onCancel} />

@@ -207,6 +207,7 @@ export const logbook = {
     markDoneLabel: (n: number) => `Stap ${n} afvinken`,
     undo: 'Niet meer afgevinkt',
     doneOn: 'Gedaan op',
+    doneOnHint: 'Leeg laten zolang de stap niet gedaan is: dan bewaar je alleen de notitie.',
     note: 'Korte notitie (optioneel)',
     reminders: {
       geheimhouding: 'Nooit geheimhouding beloven',
