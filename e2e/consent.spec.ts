@@ -307,7 +307,7 @@ test('a withdrawal dated ahead says the consent still counts until that day; one
   await consent.getByRole('button', { name: 'Toestemming Jongere A → school intrekken' }).click();
   const form = consent.getByRole('form', { name: 'Toestemming Jongere A → school intrekken' });
   const date = form.getByLabel('Ingetrokken op');
-  await expect(date).toHaveAccessibleDescription(/tot dan geldt de toestemming nog/);
+  await expect(date).toHaveAccessibleDescription(/Kies je een latere dag, dan geldt ze tot dan\./);
   await date.fill(inAWeek);
   await form.getByRole('button', { name: 'Intrekking bewaren' }).click();
   const school = consent.getByRole('article', { name: /^Jongere A → school/ });

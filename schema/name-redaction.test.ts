@@ -134,13 +134,16 @@ describe('replaceNames', () => {
 });
 
 describe('realNameWarnings and withPseudonyms', () => {
-  it('warns once per person for a real name typed in any spelling, and suggests the pseudonym', () => {
-    const text = 'lotte zag dat JENS de foto van Lotte Péeters doorstuurde';
+  it('warns about every way a real name was written (once each), and suggests the pseudonym', () => {
+    const text = 'lotte zag dat JENS de foto van Lotte Péeters doorstuurde; Lotte wist het';
     expect(realNameWarnings(text, [lotte, jens])).toEqual([
       { ownerId: 'a', found: 'lotte', pseudonym: 'Jongere A' },
       { ownerId: 'b', found: 'JENS', pseudonym: 'Jongere B' },
+      { ownerId: 'a', found: 'Lotte Péeters', pseudonym: 'Jongere A' },
     ]);
-    expect(withPseudonyms(text, [lotte, jens])).toBe('Jongere A zag dat Jongere B de foto van Jongere A doorstuurde');
+    expect(withPseudonyms(text, [lotte, jens])).toBe(
+      'Jongere A zag dat Jongere B de foto van Jongere A doorstuurde; Jongere A wist het',
+    );
   });
 
   it('does not warn about pseudonyms or people without a real name', () => {

@@ -217,7 +217,7 @@ export interface NameWarning {
 }
 
 /**
- * Real names typed into a free-text field, one warning per person, so a form
+ * Real names typed into a free-text field, one warning per way each was written, so a form
  * can warn at once and suggest the pseudonym. Pseudonyms are fine in the
  * dossier: the summary replaces them where names may not be shared.
  */
@@ -229,8 +229,13 @@ export function realNameWarnings(text: string, parties: readonly NameOwner[]): N
     withName.filter((p) => p.realName !== undefined),
   )) {
     const party = parties.find((p) => p.id === hit.ownerId);
-    if (!party || warnings.some((w) => w.ownerId === party.id)) continue;
-    warnings.push({ ownerId: party.id, found: text.slice(hit.start, hit.end), pseudonym: party.pseudonym });
+    const found = text.slice(hit.start, hit.end);
+    // Every way a name was written is listed (a review: with one per person, a worker who fixed the
+    // listed word by hand left "lotte" and "Van Damme" in a note that can never be changed).
+    const same = (w: NameWarning) =>
+      w.ownerId === party?.id && foldForMatch(w.found).folded === foldForMatch(found).folded;
+    if (!party || warnings.some(same)) continue;
+    warnings.push({ ownerId: party.id, found, pseudonym: party.pseudonym });
   }
   return warnings;
 }

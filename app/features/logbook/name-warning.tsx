@@ -26,7 +26,7 @@ export function NameWarning({
       <p>{t.warning}</p>
       <ul>
         {warnings.map((w) => (
-          <li key={w.ownerId}>{t.suggestion(w.found, w.pseudonym)}</li>
+          <li key={`${w.ownerId}|${w.found}`}>{t.suggestion(w.found, w.pseudonym)}</li>
         ))}
       </ul>
       <button

@@ -33,7 +33,7 @@ export const consentRules = {
       'Leeftijd niet ingevuld: Baken vraagt dan de toestemming van allebei. Vul de leeftijd in als je die kent.',
   },
   notOwnInformation: (list: string) =>
-    `Telt niet voor ${list}: dat is informatie over de afgebeelde jongere. Alleen haar of zijn toestemming (of die van de ouders) geldt daarvoor.`,
+    `Telt niet voor ${list}: dat is informatie over de afgebeelde jongere. Alleen een toestemming voor haar of hem geldt daarvoor (van de jongere zelf, de ouders of beide, naargelang leeftijd en bekwaamheid).`,
   // Issue 15 item 3: a category that no longer exists, as an older record names it.
   retiredCategoryLabels: { contactgegevens: 'contactgegevens (categorie vervallen)' },
   onlyRetired:

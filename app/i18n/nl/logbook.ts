@@ -223,7 +223,7 @@ export const logbook = {
   consent: {
     title: 'Toestemming',
     intro:
-      'Noteer per betrokkene wie wat mag weten. Mondeling, genoteerd in het dossier, is genoeg. Deel alleen wat nodig is. De feiten, afspraken, Vlaggensysteem-beoordeling en opvolging gaan over de afgebeelde jongere: alleen haar of zijn geldige toestemming (of die van de ouders) geeft ze vrij.',
+      'Noteer per betrokkene wie wat mag weten. Mondeling, genoteerd in het dossier, is genoeg. Deel alleen wat nodig is. De feiten, afspraken, Vlaggensysteem-beoordeling en opvolging gaan over de afgebeelde jongere: alleen een geldige toestemming voor haar of hem geeft ze vrij: van de jongere zelf, van de ouders of van beide, naargelang leeftijd en bekwaamheid. Het formulier zegt wie.',
     none: 'Nog geen toestemming genoteerd.',
     needParty: 'Voeg eerst een betrokkene toe.',
     add: 'Toestemming noteren',
@@ -277,7 +277,7 @@ export const logbook = {
     withdrawLabel: (title: string, by: string, on: string) => `Toestemming ${title} intrekken (van ${by}, ${on})`,
     withdrawDate: 'Ingetrokken op',
     withdrawDateHint:
-      'Vandaag, of een latere dag: tot dan geldt de toestemming nog. Een intrekking kun je achteraf niet meer wijzigen.',
+      'Vanaf die dag geldt de toestemming niet meer. Kies je een latere dag, dan geldt ze tot dan. Een intrekking kun je achteraf niet meer wijzigen.',
     withdrawConfirm: 'Intrekking bewaren',
     saved: 'De toestemming is bewaard.',
     withdrawn: 'De intrekking is bewaard.',
