@@ -157,8 +157,11 @@ test.describe('offline knowledge screens', () => {
     await page.reload();
     await knowledge.chooseRegion('Alle');
     await expect(qpido.getByText('Gesloten (chat), opent maandag om 13:00')).toBeVisible();
-    // Awel's uncertain hours are said once, in the source's words.
-    await expect(knowledge.entry('Awel').getByText('Openingsuren onzeker; niet opgenomen.')).toHaveCount(1);
+    // Awel's hours are not in the sources: said once, pointing to its website (not "does not answer").
+    await expect(
+      knowledge.entry('Awel').getByText('De openingsuren staan niet in onze bronnen: kijk ze na op de website.'),
+    ).toHaveCount(1);
+    await expect(knowledge.entry('Awel').getByRole('link', { name: /awel\.be/ })).toBeVisible();
     await expect(knowledge.entry('Awel').getByText('Openingsuren onbekend')).toHaveCount(0);
     // The police emergency number says what it is for, not "hours unknown".
     const police = knowledge.entry('Politie (België)');
