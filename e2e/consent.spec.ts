@@ -174,7 +174,8 @@ test('consent releases only the information of the person who may give it', asyn
   const doc = exports.summaryDocument;
   await expect(doc).toContainText(FACT);
   // The forwarding pupil is named by role alone: their age is their information too.
-  await expect(doc).toContainText('jongere die doorstuurde stuurde de foto door in de klasgroep.');
+  // At the start of the sentence, the role starts with a capital.
+  await expect(doc).toContainText('Jongere die doorstuurde stuurde de foto door in de klasgroep.');
   await expect(doc).not.toContainText('doorstuurde (16)');
   await expect(doc).toContainText(/Bron: gedeeld met toestemming van afgebeelde jongere \(15\)/);
   await expect(doc).toContainText('Niet gedeeld: Namen van betrokkenen, Afspraken');

@@ -201,7 +201,12 @@ export function replaceNames(
       previous?.ownerId === hit.ownerId &&
       previous.possessive === undefined &&
       /^[\s-]*$/u.test(text.slice(from, hit.start));
-    out += sameName ? ending : text.slice(from, hit.start) + replacement(owner) + ending;
+    const lead = text.slice(from, hit.start);
+    // A role put in at the start of a sentence starts with a capital ("Jongere die doorstuurde stuurde…").
+    const startsSentence = /(^|[.!?:]\s+|\n\s*)$/u.test(out + lead);
+    const put = replacement(owner);
+    const said = startsSentence ? put.charAt(0).toLocaleUpperCase('nl') + put.slice(1) : put;
+    out += sameName ? ending : lead + said + ending;
     from = hit.end;
     previous = hit;
   }

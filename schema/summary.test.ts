@@ -299,7 +299,7 @@ describe('buildSummary (examples)', () => {
       buildSummary({ ...base, case: withAge, parties: [lotte, aged], consents }, 'school', ON, VL),
       labels,
     );
-    expect(once).toContain('ouder-voogd belde.');
+    expect(once).toContain('Ouder-voogd belde.');
     expect(once).not.toContain('41');
     expect(text).not.toContain('An Peeters');
     expect(text).not.toMatch(/\bAn\b/);
@@ -483,7 +483,7 @@ describe('buildSummary (examples)', () => {
       const summary = buildSummary(input(consents), 'school', ON, VL);
       expect(summary.shared).toEqual(['feiten']);
       const text = summaryToText(summary, labels);
-      expect(text).toContain('jongere-die-doorstuurde stuurde de foto door.');
+      expect(text).toContain('Jongere-die-doorstuurde stuurde de foto door.');
       expect(text).not.toMatch(/jens|broeck|16/i);
     });
 
@@ -493,7 +493,7 @@ describe('buildSummary (examples)', () => {
       const text = summaryToText(buildSummary(input(consents, typed), 'school', ON, VL), labels);
       // The depicted pupil's recorded age (15) stands; the forwarder's age is not shown, typed or not.
       expect(text).toContain(
-        'afgebeelde-jongere (15) kreeg het van jongere-die-doorstuurde en jongere-die-doorstuurde; klas (3) (4).',
+        'Afgebeelde-jongere (15) kreeg het van jongere-die-doorstuurde en jongere-die-doorstuurde; klas (3) (4).',
       );
       expect(text).not.toContain('\uE000');
     });
