@@ -629,6 +629,26 @@ test.describe('case logbook', () => {
     await expect(followUp.getByText(/^Status: in rust/)).toBeVisible();
   });
 
+  test('the idle warning is seen, reached and read over an open confirmation dialog', async ({ page }) => {
+    await page.clock.install();
+    const logbook = new LogbookPage(page);
+    await page.goto('/');
+    await logbook.lock.createVault();
+    await logbook.logExampleCase();
+    await logbook.section('Opvolging en status').getByRole('button', { name: 'Dossier wissen' }).click();
+    const erase = page.getByRole('dialog', { name: /^Dossier \d{4}-\d{3} wissen\?$/ });
+    await expect(erase.getByRole('button', { name: 'Niet wissen' })).toBeFocused();
+    await page.clock.fastForward('04:35');
+    // On top of the modal dialog (not under its backdrop), with focus on its button.
+    const warning = page.getByRole('alertdialog', { name: 'Baken vergrendelt zo' });
+    await expect(warning).toBeVisible();
+    await expect(warning.getByRole('button', { name: 'Blijf aangemeld' })).toBeFocused();
+    await warning.getByRole('button', { name: 'Blijf aangemeld' }).press('Enter');
+    await expect(warning).toBeHidden();
+    // Back where the worker was: the dialog, still open, with focus on its safe choice.
+    await expect(erase.getByRole('button', { name: 'Niet wissen' })).toBeFocused();
+  });
+
   test('a correction written later says when it was written, and keeps the time of what happened', async ({ page }) => {
     await page.clock.install({ time: new Date('2026-12-01T09:00:00+01:00') });
     const logbook = new LogbookPage(page);

@@ -19,21 +19,29 @@ function typingIn(element: Element | null): boolean {
 export function IdleWarning({ secondsLeft, onStay }: { secondsLeft: number; onStay: () => void }) {
   const button = useRef<HTMLButtonElement>(null);
   const [typing] = useState(() => typingIn(document.activeElement));
+  // Where focus was before the warning (read in the first render: a modal warning takes focus on open).
+  const [before] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
   const [unsaved] = useState(hasUnsavedForms);
+  // A confirmation dialog is open (showModal: the top layer, the rest of the page inert): the warning
+  // then opens as a modal dialog too, on top of it, or it could be neither seen, reached nor read.
+  const [overModal] = useState(() => document.querySelector('dialog[open]:modal') !== null);
+  const modal = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (overModal && modal.current && !modal.current.open) modal.current.showModal();
+  }, [overModal]);
   const emptied = unsaved ? ` ${nl.lock.idleUnsaved}` : '';
   useEffect(() => {
     // Focus comes back where it was (the field being typed in) when the warning goes, by the button
     // or by any activity; it never falls to the page.
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const own = button.current;
     if (!typing) own?.focus();
     return () => {
       const active = document.activeElement;
       if (before?.isConnected && (active === null || active === document.body || active === own)) before.focus();
     };
-  }, [typing]);
-  return (
-    <div className="idle-warning" role="alertdialog" aria-labelledby="idle-title" aria-describedby="idle-body">
+  }, [typing, before]);
+  const content = (
+    <>
       <h2 id="idle-title">{nl.lock.idleTitle}</h2>
       <p id="idle-body">
         {nl.lock.idleBody(secondsLeft)}
@@ -48,6 +56,25 @@ export function IdleWarning({ secondsLeft, onStay }: { secondsLeft: number; onSt
       <button ref={button} type="button" className="button button--primary" onClick={onStay}>
         {nl.lock.stay}
       </button>
+    </>
+  );
+  const labels = { role: 'alertdialog', 'aria-labelledby': 'idle-title', 'aria-describedby': 'idle-body' } as const;
+  return overModal ? (
+    <dialog
+      ref={modal}
+      className="idle-warning"
+      {...labels}
+      onCancel={(event) => {
+        // Escape keeps the session, as the button does (the dialog goes with the warning).
+        event.preventDefault();
+        onStay();
+      }}
+    >
+      {content}
+    </dialog>
+  ) : (
+    <div className="idle-warning" {...labels}>
+      {content}
     </div>
   );
 }
