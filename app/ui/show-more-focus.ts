@@ -8,8 +8,8 @@ import { useEffect, useRef } from 'react';
  * `showMoreFrom(shownNow)` when "Toon meer" is pressed, with how many items are shown now.
  * Once more than that are rendered (`rendered`), focus moves into item number `shownNow + 1`.
  */
-export function useShowMoreFocus(rendered: number) {
-  const sectionRef = useRef<HTMLElement | null>(null);
+export function useShowMoreFocus<E extends HTMLElement = HTMLElement>(rendered: number) {
+  const sectionRef = useRef<E | null>(null);
   const from = useRef<number | null>(null);
   useEffect(() => {
     const first = from.current;

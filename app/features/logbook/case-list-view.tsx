@@ -1,6 +1,7 @@
 // The case list: search (diacritics-insensitive, over decrypted data in
 // memory), filters, ordered by next follow-up. Only a page of results is
 // rendered at a time ("Toon meer"), so 10,000 cases stay smooth on a phone.
+import { useShowMoreFocus } from '../../ui/show-more-focus';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { flagSchema } from '../../../schema/records/assessment';
 import { caseStatusSchema, caseTypeSchema } from '../../../schema/records/case';
@@ -92,6 +93,7 @@ export function CaseListView() {
   }
 
   const shown = list?.slice(0, limit) ?? [];
+  const moreFocus = useShowMoreFocus<HTMLDivElement>(shown.length);
   const total = filtered?.length ?? firstPage?.total ?? 0;
 
   return (
@@ -176,15 +178,25 @@ export function CaseListView() {
           <p role="status" className="case-count">
             {(items?.length ?? total) === 0 ? t.empty : t.resultCount(shown.length, total)}
           </p>
-          <ul className="case-list">
-            {shown.map((item) => (
-              <CaseListEntry key={item.id} item={item} sharedFrom={sharedFrom ?? NO_SHARED} today={planToday} />
-            ))}
-          </ul>
+          {/* "Toon meer" moves focus to the first newly shown case (show-more-focus.ts), as Opvolging does. */}
+          <div ref={moreFocus.sectionRef}>
+            <ul className="case-list">
+              {shown.map((item) => (
+                <CaseListEntry key={item.id} item={item} sharedFrom={sharedFrom ?? NO_SHARED} today={planToday} />
+              ))}
+            </ul>
+          </div>
           {!filtered ? (
             <p role="status">{rebuild ? t.indexRebuilding(rebuild.done, rebuild.total) : tp.loadingRest}</p>
           ) : filtered.length > shown.length ? (
-            <button type="button" className="button" onClick={() => setLimit((n) => n + PAGE_SIZE)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                moreFocus.showMoreFrom(shown.length);
+                setLimit((n) => n + PAGE_SIZE);
+              }}
+            >
               {t.showMore(filtered.length - shown.length)}
             </button>
           ) : null}
