@@ -230,6 +230,8 @@ test.describe('Instellingen', () => {
     // A logbook with a case and no backup: the reminder's link lands on the Back-up section.
     const reminder = page.getByRole('complementary', { name: 'Herinnering back-up' });
     await expect(reminder).toContainText('Je hebt nog geen back-up gemaakt van je logboek.');
+    // Its "Niet nu" says which notice it is about (the recovery-code notice can show at the same time).
+    await expect(reminder.getByRole('button', { name: 'Niet nu — Herinnering back-up', exact: true })).toBeVisible();
     await reminder.getByRole('link', { name: 'Back-up maken' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Back-up' })).toBeFocused();
     const settings = new SettingsPage(page);

@@ -55,6 +55,7 @@ function BackupDue() {
           {t.action}
         </Link>
         <button
+          aria-label={t.laterFor(t.label)}
           type="button"
           className="link-button"
           onClick={() => {

@@ -40,6 +40,7 @@ export function RecoveryNotice() {
           {t.noticeAction}
         </Link>
         <button
+          aria-label={settings.reminder.laterFor(t.noticeLabel)}
           type="button"
           className="link-button"
           onClick={() => {

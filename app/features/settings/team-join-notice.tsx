@@ -61,6 +61,7 @@ function JoinRequestsNotice() {
           {t.action}
         </Link>
         <button
+          aria-label={t.laterLabel}
           type="button"
           className="link-button"
           onClick={() => {

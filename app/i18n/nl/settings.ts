@@ -207,5 +207,7 @@ export const settings = {
     never: 'Je hebt nog geen back-up gemaakt van je logboek.',
     action: 'Back-up maken',
     later: 'Niet nu',
+    /** The "Niet nu" button's name: several notices can show at once, each with its own. */
+    laterFor: (notice: string) => `Niet nu — ${notice}`,
   },
 } as const;

@@ -9,4 +9,6 @@ export const teamJoin = {
       : `Er wachten ${n} aanvragen om lid te worden van je team. Niemand wordt toegelaten zonder jou.`,
   action: 'Aanvragen bekijken in Instellingen → Team',
   later: 'Niet nu',
+  /** Its name: other notices with a "Niet nu" can show at the same time. */
+  laterLabel: 'Niet nu — Aanvragen voor het team',
 } as const;
