@@ -363,6 +363,15 @@ test.describe('the case page on a phone', () => {
     // The page behind is usable again: the next Tab goes into it, not to the page body.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+
+    // At 320 px no section title runs past its tile (one tile per row there).
+    await page.setViewportSize({ width: 320, height: 640 });
+    await button.click();
+    const nav = page.getByRole('navigation', { name: 'Onderdelen van het dossier' });
+    const overflowing = await nav.evaluate(
+      (n) => Array.from(n.querySelectorAll('li a')).filter((a) => a.scrollWidth > a.clientWidth + 0.5).length,
+    );
+    expect(overflowing).toBe(0);
   });
 
   test('a note at its maximum length says so, and is saved whole', async ({ page, context }) => {
