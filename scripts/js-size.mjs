@@ -121,7 +121,13 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // card say so; the institution name's real-name warning; a saved record's
 // draft not restored after a lock; the export's team figures link): 281.6 KiB.
 // Ceiling 282 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 282, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
+// Session 27: fixes from four more reviews and the never-lose-a-word list (a
+// lock waits for a save under way; typing during a note's save kept; open
+// forms whose item changed elsewhere stay; the idle warning over a dialog and
+// about open forms; the recovery form's typo and wait texts; a step's note
+// from another device; disconnect asks first; the restore hint on setup; the
+// notices' own "Niet nu" names): 283.1 KiB. Ceiling 284 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 284, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds
