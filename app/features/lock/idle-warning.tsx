@@ -11,6 +11,15 @@ function typingIn(element: Element | null): boolean {
   );
 }
 
+/** Whether a <dialog> is open as a modal (a browser without `:modal` has only modal ones here). */
+function modalDialogOpen(): boolean {
+  try {
+    return document.querySelector('dialog[open]:modal') !== null;
+  } catch {
+    return document.querySelector('dialog[open]') !== null;
+  }
+}
+
 /**
  * Warns before the idle lock; "Blijf aangemeld" keeps the session, and so does any activity. While
  * the worker types in a field the warning leaves focus there (the next words would go to the button
@@ -24,7 +33,7 @@ export function IdleWarning({ secondsLeft, onStay }: { secondsLeft: number; onSt
   const [unsaved] = useState(hasUnsavedForms);
   // A confirmation dialog is open (showModal: the top layer, the rest of the page inert): the warning
   // then opens as a modal dialog too, on top of it, or it could be neither seen, reached nor read.
-  const [overModal] = useState(() => document.querySelector('dialog[open]:modal') !== null);
+  const [overModal] = useState(modalDialogOpen);
   const modal = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (overModal && modal.current && !modal.current.open) modal.current.showModal();

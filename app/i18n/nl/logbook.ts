@@ -223,7 +223,7 @@ export const logbook = {
   consent: {
     title: 'Toestemming',
     intro:
-      'Noteer per betrokkene wie wat mag weten. Mondeling, genoteerd in het dossier, is genoeg. Deel alleen wat nodig is. De feiten, afspraken, Vlaggensysteem-beoordeling en opvolging gaan over de afgebeelde jongere: alleen een geldige toestemming voor haar of hem geeft ze vrij: van de jongere zelf, van de ouders of van beide, naargelang leeftijd en bekwaamheid. Het formulier zegt wie.',
+      'Noteer per betrokkene wie wat mag weten. Mondeling, genoteerd in het dossier, is genoeg. Deel alleen wat nodig is. De feiten, afspraken, Vlaggensysteem-beoordeling en opvolging gaan over de afgebeelde jongere. Alleen een geldige toestemming voor haar of hem geeft ze vrij: van de jongere zelf, van de ouders of van beide, naargelang leeftijd en bekwaamheid. Het formulier zegt wie.',
     none: 'Nog geen toestemming genoteerd.',
     needParty: 'Voeg eerst een betrokkene toe.',
     add: 'Toestemming noteren',
