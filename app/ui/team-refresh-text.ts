@@ -1,7 +1,8 @@
-// What a team refresh ("Teamoverzicht bijwerken", in Opvolging and under
-// Teamcijfers) says: updated, no key yet, not (or no longer) in the team, or
-// why it failed, with the cause where it is known. `hasLast`: an overview from
-// an earlier refresh is on the page, so "van de laatste keer" is true.
+// A team refresh ("Teamoverzicht bijwerken", in Opvolging and under
+// Teamcijfers): useTeamRefresh runs it, and this says what came of it:
+// updated, no key yet, not (or no longer) in the team, or why it failed, with
+// the cause where it is known. `hasLast`: an overview from an earlier refresh
+// is on the page, so "van de laatste keer" is true.
 import { useEffect, useRef, useState } from 'react';
 import type { CoordRoundResult } from '../data/team/coord-sync';
 import { refreshCoord } from '../data/team/coord-view';
@@ -15,13 +16,13 @@ const t = teamCoord;
 const codeOf = (e: unknown): unknown =>
   typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
 
-export function teamRefreshText(result: CoordRoundResult | undefined, time: string): string {
+function teamRefreshText(result: CoordRoundResult | undefined, time: string): string {
   // No team context: this device's identity is not (or no longer) on the signed member list.
   if (result === undefined) return t.notMember;
   return result.hasKey ? t.updatedAt(time) : t.noKey;
 }
 
-export function teamRefreshFailure(e: unknown, hasLast: boolean): string {
+function teamRefreshFailure(e: unknown, hasLast: boolean): string {
   const refused = refusalOf(e);
   if (refused) return teamAccount.short[refused];
   // A refusal of a team database (403): the account lacks a role on the server, not a network problem.

@@ -299,7 +299,7 @@ function NoteForm({
  * What the field holds beyond the saved text: the part typed after it, or the
  * whole field when the saved part itself was changed (the worker decides).
  */
-export function typedWhileSaving(submitted: string, now: string): string {
+function typedWhileSaving(submitted: string, now: string): string {
   if (now === submitted) return '';
   return now.startsWith(submitted) ? now.slice(submitted.length).replace(/^\s+/, '') : now;
 }
