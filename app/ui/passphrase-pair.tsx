@@ -6,7 +6,7 @@ import { useState, type ComponentProps } from 'react';
 import { nl } from '../i18n/core';
 import { TextField } from './field';
 import { PassphraseHint } from './passphrase-hint';
-import { passphraseProblem } from './passphrase-policy';
+import { loadPassphrasePolicy, passphraseProblem } from './passphrase-policy';
 
 /** Problems with a new passphrase and its confirmation, or null each. */
 export function pairProblems(value: string, confirm: string): { value: string | null; confirm: string | null } {
@@ -50,7 +50,12 @@ export function usePassphrasePair(initial = '') {
   const [confirm, setConfirm] = useState('');
   const [showErrors, setShowErrors] = useState(false);
   const bind: PairBinding = { value, confirm, onChange: setValue, onConfirmChange: setConfirm, showErrors };
-  function check(): boolean {
+  /**
+   * Whether both fields pass (else their errors show). Waits for the policy first: a tap on submit
+   * before it has loaded (slow phone, first visit) is checked, not refused with "Even geduld".
+   */
+  async function check(): Promise<boolean> {
+    await loadPassphrasePolicy().catch(() => undefined);
     const problems = pairProblems(value, confirm);
     const ok = problems.value === null && problems.confirm === null;
     if (!ok) setShowErrors(true);

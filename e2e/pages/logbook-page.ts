@@ -58,8 +58,15 @@ export class LogbookPage {
 
   /** Opens a case from the logbook list by its case number. */
   async openCase(reference: string): Promise<void> {
-    await this.page.getByRole('link', { name: reference, exact: true }).click();
-    await expect(this.heading(`Dossier ${reference}`)).toBeVisible();
+    const heading = this.heading(`Dossier ${reference}`);
+    // Right after an unlock a notice (the backup reminder) can still appear above the list and move
+    // it between Playwright's stability check and the click: the click then misses. Clicked again.
+    await expect(async () => {
+      if (!(await heading.isVisible())) {
+        await this.page.getByRole('link', { name: reference, exact: true }).click({ timeout: 2000 });
+      }
+      await expect(heading).toBeVisible({ timeout: 3000 });
+    }).toPass({ timeout: 15_000 });
   }
 
   /** A new case (the same example incident each time), left open on its page; resolves its case number. */

@@ -20,10 +20,11 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const pairOk = pair.check();
+    const form = event.currentTarget as HTMLFormElement;
+    const pairOk = await pair.check();
     if (code.trim() === '' || !pairOk) {
       pair.show();
-      focusFirstInvalid(event.currentTarget as HTMLFormElement);
+      focusFirstInvalid(form);
       return;
     }
     await run(

@@ -25,8 +25,9 @@ export function SetupForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!pair.check()) {
-      focusFirstInvalid(event.currentTarget as HTMLFormElement);
+    const form = event.currentTarget as HTMLFormElement;
+    if (!(await pair.check())) {
+      focusFirstInvalid(form);
       return;
     }
     await run(
