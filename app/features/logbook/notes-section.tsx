@@ -217,10 +217,10 @@ function NewNote({
       initial={formKey === 0 ? draft.initial : null}
       onChange={draft.update}
       saved={draft.saved}
-      onDone={async (typedOn) => {
+      discard={draft.discard}
+      onDone={(typedOn) => {
         // Typed while saving: the form stays, with only that text (its draft follows the field).
         if (typedOn) return onSaved(t.savedTypedOn);
-        await draft.discard();
         setFormKey((k) => k + 1);
         onSaved(t.saved);
       }}
@@ -234,6 +234,7 @@ function NoteForm({
   initial,
   onChange,
   saved,
+  discard,
   onDone,
 }: {
   caseId: string;
@@ -241,8 +242,10 @@ function NoteForm({
   initial: DraftFields | null;
   onChange: (fields: DraftFields) => void;
   saved: boolean;
+  /** Forgets the form's draft once its note is saved. */
+  discard: () => Promise<void>;
   /** `typedOn`: the field changed while the note was being saved and keeps what was typed. */
-  onDone: (typedOn: boolean) => Promise<void> | void;
+  onDone: (typedOn: boolean) => void;
 }) {
   const parsedKind = noteKindSchema.safeParse(initial?.noteKind);
   const links = useLinkWarnings<'text'>({ text: 'images' });
@@ -259,10 +262,12 @@ function NoteForm({
     },
     run: async (input, submitted) => {
       await runOperation('appendNote', { caseId, noteKind: input.noteKind, text: input.text.trim() });
-      // A slow save lets the worker type on: those words are not in the note and must not go with the form.
+      await discard();
+      // A slow save lets the worker type on (until the draft is gone too): those words are not in the
+      // note and must not go with the form.
       const rest = typedWhileSaving(submitted.text, typed.current);
       if (rest !== '') form.patch({ text: rest });
-      await onDone(rest !== '');
+      onDone(rest !== '');
     },
     fields: ['text'],
     liveImageCheck: ['text'],
