@@ -1,8 +1,9 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { useVaultState } from '../../data/vault-hooks';
+import { useVaultSnapshot, useVaultState } from '../../data/vault-hooks';
 import { confirmRecoveryCode } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { Page } from '../../shell/page';
+import { useNoticesSettled } from '../../shell/notices-settled';
 import { requestPageFocus } from '../../shell/router';
 import { SetupScreen, UnlockScreen } from './lock-screen';
 import { RecoveryCodeView } from '../../ui/recovery-code-view';
@@ -13,16 +14,28 @@ import { RecoveryCodeView } from '../../ui/recovery-code-view';
  */
 export function LockGate({ children }: { children: ReactNode }) {
   const vault = useVaultState();
+  const { epoch } = useVaultSnapshot();
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  // Right after an unlock the screen waits (briefly) for the notices above it to decide, so they
+  // do not appear after it and move what is about to be tapped (notices-settled.ts).
+  const waiting = !useNoticesSettled(epoch, vault === 'unlocked' && !recoveryCode);
   // Unlocked from the lock screen (or set up): the page that replaces the
   // form takes focus on its heading. A layout effect runs before the page's
-  // own (passive) focus effect in the same commit.
+  // own (passive) focus effect in the same commit. While the screen waits,
+  // the form stays (and `previous` keeps naming it).
   const previous = useRef(vault);
   useLayoutEffect(() => {
+    if (vault === 'unlocked' && waiting) return;
     if (vault === 'unlocked' && (previous.current === 'locked' || previous.current === 'none')) requestPageFocus();
     previous.current = vault;
-  }, [vault]);
+  }, [vault, waiting]);
 
+  if (vault === 'unlocked' && waiting) {
+    // The same element as before the unlock, so nothing remounts or flashes; nothing when the
+    // gate mounted unlocked (a link followed within the wait).
+    if (previous.current === 'none') return <SetupScreen onCreated={(code) => setRecoveryCode(code ?? null)} />;
+    return previous.current === 'locked' || previous.current === 'loading' ? <UnlockScreen /> : null;
+  }
   if (vault === 'loading') {
     // The lock screen index.html shows (prerendered from this very branch), usable at once.
     return <UnlockScreen pending />;

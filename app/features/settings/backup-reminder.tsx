@@ -3,14 +3,15 @@
 // itself; "Niet nu" hides it until the next page load.
 // This chunk also mounts the recovery-code reminder (recovery-notice.tsx) and the team's join-request notice (issue 21), in its own
 // team chunk and only on a device in a team, so the shell does not grow.
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useState } from 'react';
 import { backupReminder } from '../../../schema/backup';
 import { useHasCases } from '../../data/backup';
-import { useVaultState } from '../../data/hooks';
+import { useVaultSnapshot } from '../../data/vault-hooks';
 import { useHasTeam } from '../../data/team/presence';
-import { useSettings } from '../../data/settings';
+import { useRecoveryCodeUnconfirmed, useStoredSettings } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
+import { settleNotices } from '../../shell/notices-settled';
 import { requestSectionFocus, usePath } from '../../shell/router';
 import { focusContentAfterDismiss, RecoveryNotice } from './recovery-notice';
 import './backup-reminder.css';
@@ -22,31 +23,41 @@ const TeamJoinNotice = lazy(() => import('./team-join-notice').then((m) => ({ de
 
 export function BackupReminder() {
   const inTeam = useHasTeam();
+  const { status, epoch } = useVaultSnapshot();
+  const unconfirmed = useRecoveryCodeUnconfirmed();
+  const settings = useStoredSettings();
+  const hasCases = useHasCases();
+  const path = usePath();
+  // Every notice has decided (shown or not) in this commit: the screen below may show now, in the
+  // same frame (notices-settled.ts). The team's notice is left out: it waits on the network.
+  const decided =
+    status === 'unlocked' && unconfirmed !== undefined && settings !== undefined && hasCases !== undefined;
+  useLayoutEffect(() => {
+    if (decided) settleNotices(epoch);
+  }, [decided, epoch]);
+  const due =
+    decided && !path.startsWith('/instellingen')
+      ? backupReminder(
+          { lastBackupAt: settings.lastBackupAt, reminderDays: settings.backupReminderDays, hasCases },
+          new Date(),
+        )
+      : null;
   return (
     <>
-      <RecoveryNotice />
+      <RecoveryNotice unconfirmed={unconfirmed} />
       {inTeam && (
         <Suspense fallback={null}>
           <TeamJoinNotice />
         </Suspense>
       )}
-      <BackupDue />
+      {due && <BackupDue due={due} />}
     </>
   );
 }
 
-function BackupDue() {
-  const vault = useVaultState();
-  const settings = useSettings();
-  const hasCases = useHasCases();
-  const path = usePath();
+function BackupDue({ due }: { due: { days: number | null } }) {
   const [dismissed, setDismissed] = useState(dismissedThisVisit);
-  if (vault !== 'unlocked' || hasCases === undefined || dismissed || path.startsWith('/instellingen')) return null;
-  const due = backupReminder(
-    { lastBackupAt: settings.lastBackupAt, reminderDays: settings.backupReminderDays, hasCases },
-    new Date(),
-  );
-  if (!due) return null;
+  if (dismissed) return null;
   return (
     <aside className="backup-reminder" aria-label={t.label}>
       <div className="backup-reminder__body">

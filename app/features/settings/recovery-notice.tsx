@@ -4,7 +4,6 @@
 // Instellingen itself, and not right after setup, where the code is on screen.
 // "Niet nu" hides it until the next unlock. Styled by backup-reminder.css.
 import { useState } from 'react';
-import { useRecoveryCodeUnconfirmed } from '../../data/settings';
 import { isSetupSession } from '../../data/vault';
 import { useVaultSnapshot } from '../../data/vault-hooks';
 import { settings } from '../../i18n/nl/settings';
@@ -22,8 +21,8 @@ export function focusContentAfterDismiss(): void {
   focusAfterFrame(() => document.getElementById('inhoud'));
 }
 
-export function RecoveryNotice() {
-  const unconfirmed = useRecoveryCodeUnconfirmed();
+/** `unconfirmed`: the live flag (useRecoveryCodeUnconfirmed), read by the parent so it knows when every notice has decided. */
+export function RecoveryNotice({ unconfirmed }: { unconfirmed: boolean | undefined }) {
   const { epoch } = useVaultSnapshot();
   const path = usePath();
   const [dismissed, setDismissed] = useState(dismissedEpoch);
