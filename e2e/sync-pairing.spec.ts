@@ -143,6 +143,18 @@ test('a second device joins with a one-time code, the code works once, and a rem
   await syncA.section.getByRole('button', { name: 'Dit toestel loskoppelen' }).click();
   await ask.getByRole('button', { name: 'Loskoppelen' }).click();
   await expect(syncA.section.getByRole('heading', { name: 'Dit toestel verbinden' })).toBeFocused();
+  await expect(syncA.section.getByRole('status').filter({ hasText: 'synchroniseert niet meer' })).not.toContainText(
+    'niet bereikbaar',
+  );
+
+  // Disconnecting took A off the list: connected again (under a new entry), the old one shows as removed.
+  await syncA.connect({ account: syncAccount.account, password: syncAccount.password, deviceName: 'Laptop' });
+  await expect(syncA.connectedText(syncAccount.account)).toBeVisible();
+  await expect(syncA.devices()).toHaveCount(3);
+  await expect(syncA.devices().filter({ hasText: 'dit toestel' })).toContainText('toegevoegd op');
+  await expect(syncA.devices().filter({ hasText: 'Laptop' }).filter({ hasNotText: 'dit toestel' })).toContainText(
+    'verwijderd op',
+  );
 
   await contextB.close();
   await contextC.close();

@@ -9,7 +9,14 @@ import { createVault } from '../vault';
 import { loadSyncConfig, syncRemoval, type SyncConfig } from './config';
 import { makeCase, makeNote } from '../../../schema/factories';
 import { makeAuditEvent, saveRecords } from '../store';
-import { checkDeviceStatus, connectDevice, DEVICES_DOC_ID, listDevices, removeDevice } from './devices';
+import {
+  checkDeviceStatus,
+  connectDevice,
+  DEVICES_DOC_ID,
+  disconnectThisDevice,
+  listDevices,
+  removeDevice,
+} from './devices';
 import { countPending } from './local';
 import { getSyncStatus, publishSyncStatus } from './status';
 
@@ -100,5 +107,30 @@ describe('checkDeviceStatus on a removed device', () => {
     // Kept with the removal (sealed), so Instellingen still says it after a reload.
     expect(await syncRemoval()).toMatchObject({ unsent: 2 });
     publishSyncStatus({}, ['removed', 'removedUnsent']);
+  });
+});
+
+describe('disconnectThisDevice', () => {
+  it('marks its own entry removed, so the other devices no longer list it as active, and forgets the settings', async () => {
+    fakeServer();
+    await connectDevice(config('device-aaaa1111'));
+    await connectDevice(config('device-bbbb2222'));
+
+    expect(await disconnectThisDevice(config('device-bbbb2222'))).toEqual({ unlisted: true });
+    const devices = await listDevices(config('device-aaaa1111'));
+    expect(devices.find((d) => d.id === 'device-bbbb2222')?.removedAt).toEqual(expect.any(String));
+    expect(devices.find((d) => d.id === 'device-aaaa1111')?.removedAt).toBeUndefined();
+    expect(await loadSyncConfig()).toBeUndefined();
+  });
+
+  it('still stops and forgets the settings when the server cannot take it off the list', async () => {
+    const server = fakeServer();
+    await connectDevice(config('device-aaaa1111'));
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+
+    expect(await disconnectThisDevice(config('device-aaaa1111'))).toEqual({ unlisted: false });
+    expect(await loadSyncConfig()).toBeUndefined();
+    // The list on the server is as it was: this device still shows there until removed elsewhere.
+    expect(server.docs.has(DEVICES_DOC_ID)).toBe(true);
   });
 });

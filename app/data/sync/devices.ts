@@ -131,6 +131,38 @@ export async function removeDevice(creds: SyncCredentials, deviceId: string): Pr
   }));
 }
 
+// How long "Loskoppelen" waits for the server to take this device off the list.
+const LEAVE_WAIT_MS = 5_000;
+
+/**
+ * Disconnects this device ("Dit toestel loskoppelen"): stops syncing, marks its own entry in the
+ * device list removed, then forgets the sync settings (credentials included). Marked, the other
+ * devices no longer list it as active, and an erasure no longer waits for its acknowledgement.
+ * The mark needs the server: offline, refused or slower than LEAVE_WAIT_MS it is skipped
+ * (`unlisted` false) and the settings go anyway; the other devices then list this one until it
+ * is removed there. Reconnecting later adds this device again under a new id.
+ */
+export async function disconnectThisDevice(config: SyncConfig): Promise<{ unlisted: boolean }> {
+  await stopReplication();
+  let unlisted = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await Promise.race([
+      removeDevice(config, config.deviceId),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new SyncError('sync.unreachable')), LEAVE_WAIT_MS);
+      }),
+    ]);
+    unlisted = true;
+  } catch {
+    // Offline, refused (a changed password) or slow: this device stops all the same.
+  } finally {
+    clearTimeout(timer);
+  }
+  await clearSyncConfig();
+  return { unlisted };
+}
+
 export type DeviceStatus = 'active' | 'removed' | 'unknown';
 
 /** Records (not audit events) still waiting to be pushed. */

@@ -15,9 +15,8 @@ import {
   type FormEvent,
   type RefObject,
 } from 'react';
-import { clearSyncConfig, loadSyncConfig, newDeviceId, syncRemoval, type SyncConfig } from '../../data/sync/config';
-import { checkDeviceStatus, connectDevice } from '../../data/sync/devices';
-import { stopReplication } from '../../data/sync/runtime';
+import { loadSyncConfig, newDeviceId, syncRemoval, type SyncConfig } from '../../data/sync/config';
+import { checkDeviceStatus, connectDevice, disconnectThisDevice } from '../../data/sync/devices';
 import { getSyncStatus } from '../../data/sync/status';
 // The sync strings are their own module (not in the catalogue object), so they load with the sync chunk.
 import { sync } from '../../i18n/nl/sync';
@@ -163,13 +162,13 @@ export function SyncSection() {
   // Loskoppelen asks first, with the changes not yet sent (as the status line counts them).
   const [asking, setAsking] = useState<number | null>(null);
 
-  async function disconnect() {
+  async function disconnect(from: SyncConfig) {
     setAsking(null);
-    await stopReplication();
-    await clearSyncConfig();
+    setNotice(t.disconnecting);
+    const { unlisted } = await disconnectThisDevice(from);
     focusAfter(() => connectHeading.current);
     setConfig(null);
-    setNotice(t.disconnected);
+    setNotice(unlisted ? t.disconnected : `${t.disconnected} ${t.disconnectedStillListed}`);
   }
 
   return (
@@ -210,7 +209,7 @@ export function SyncSection() {
               title={t.disconnectTitle}
               confirmLabel={t.disconnectConfirm}
               cancelLabel={t.disconnectCancel}
-              onConfirm={() => void disconnect()}
+              onConfirm={() => void disconnect(config)}
               onCancel={() => setAsking(null)}
             >
               <p>{t.disconnectExplain}</p>

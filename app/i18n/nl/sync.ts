@@ -24,10 +24,14 @@ export const sync = {
   statusTitle: 'Status',
   statusPending: 'De status van de synchronisatie verschijnt hier.',
   disconnect: 'Dit toestel loskoppelen',
+  disconnecting: 'Dit toestel wordt losgekoppeld…',
   disconnected: 'Dit toestel synchroniseert niet meer. De gegevens op dit toestel blijven staan.',
+  /** The server could not take this device off the list (offline): the other devices still show it. */
+  disconnectedStillListed:
+    'De sync-server was niet bereikbaar, dus je andere toestellen tonen dit toestel nog. Verwijder het daar bij Toestellen.',
   disconnectTitle: 'Dit toestel loskoppelen?',
   disconnectExplain:
-    'Dit toestel stuurt en ontvangt dan niets meer, en vergeet het wachtwoord van het account. De gegevens op dit toestel blijven staan.',
+    'Dit toestel stuurt en ontvangt dan niets meer, en vergeet het wachtwoord van het account. De gegevens op dit toestel blijven staan. Je andere toestellen tonen het daarna als verwijderd.',
   /** Said in the dialog when changes of this device have not been sent yet. */
   disconnectUnsent: (n: number) =>
     `${n === 1 ? '1 wijziging van dit toestel is' : `${n} wijzigingen van dit toestel zijn`} nog niet verstuurd. Ze blijven op dit toestel staan, maar komen niet op je andere toestellen zolang dit toestel losgekoppeld is.`,
