@@ -169,6 +169,8 @@ test.describe('lock screen and session', () => {
     await lock.lock();
 
     await page.getByRole('button', { name: 'Wachtwoordzin vergeten? Gebruik je herstelcode' }).click();
+    await expect(page.getByText('Vul je herstelcode in en kies een nieuwe wachtwoordzin.')).toBeVisible();
+    await expect(page.getByText(/geen herstelcode ingesteld/)).toHaveCount(0);
     await page.getByLabel('Herstelcode', { exact: true }).fill(code.toLowerCase().replaceAll('-', ' '));
     await page.getByLabel('Nieuwe wachtwoordzin').fill('een heel nieuwe zin voor later');
     await page.getByLabel('Herhaal de wachtwoordzin').fill('een heel nieuwe zin voor later');

@@ -124,6 +124,11 @@ test('an unconfirmed code is recalled after unlock; a new one replaces it, and r
 
   await lock.lock();
   await page.getByRole('button', { name: 'Wachtwoordzin vergeten? Gebruik je herstelcode' }).click();
+  // Said before any code is typed: this logbook has none now.
+  await expect(
+    page.getByText(/^Op dit toestel is geen herstelcode ingesteld, dus een code zal niet werken\./),
+  ).toBeVisible();
+  await expect(page.getByText('Vul je herstelcode in en kies een nieuwe wachtwoordzin.')).toHaveCount(0);
   await page.getByLabel('Herstelcode', { exact: true }).fill(newCode);
   await page.getByLabel('Nieuwe wachtwoordzin').fill(testPassphrase);
   await page.getByLabel('Herhaal de wachtwoordzin').fill(testPassphrase);

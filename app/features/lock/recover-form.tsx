@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { unlockWithRecoveryCode } from '../../data/vault';
+import { useEffect, useState, type FormEvent } from 'react';
+import { hasRecoveryCode, unlockWithRecoveryCode } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { TextField } from '../../ui/field';
 import { PassphrasePair, usePassphrasePair } from '../../ui/passphrase-pair';
@@ -17,6 +17,20 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
   const { busy, error, run, clear } = useVaultSubmit();
   // Shown by "Wachtwoordzin vergeten?", which left the DOM: the form's heading takes focus.
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  // A logbook without a recovery code (never made, revoked, or a paired device): the worker is told so
+  // at once rather than only after typing a code (the fields stay: a code typed anyway is refused as
+  // before). Unknown until read (offline too).
+  const [codeExists, setCodeExists] = useState<boolean | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    hasRecoveryCode().then(
+      (exists) => live && setCodeExists(exists),
+      () => live && setCodeExists(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -49,7 +63,7 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
       <h2 ref={heading} tabIndex={-1}>
         {nl.lock.recoverTitle}
       </h2>
-      <p>{nl.lock.recoverIntro}</p>
+      <p>{codeExists === false ? nl.lock.noRecoveryCode : nl.lock.recoverIntro}</p>
       <TextField
         label={nl.lock.recoverCodeLabel}
         hint={nl.lock.recoverCodeHint}

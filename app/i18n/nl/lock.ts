@@ -69,6 +69,9 @@ export const lock = {
   recover: 'Ontgrendelen en wachtwoordzin wijzigen',
   wrongRecoveryCode: 'Deze herstelcode klopt niet, of er is geen herstelcode ingesteld.',
   recoverCodeRequired: 'Vul je herstelcode in.',
+  /** "Wachtwoordzin vergeten?" on a logbook without a recovery code (never made, revoked, or a paired device). */
+  noRecoveryCode:
+    'Op dit toestel is geen herstelcode ingesteld, dus een code zal niet werken. Zonder de wachtwoordzin kan Baken dit logboek hier niet openen. Synchroniseert het met een ander toestel, of heb je een back-up? Dan staan je gegevens daar nog.',
   backToUnlock: 'Terug naar ontgrendelen',
   genericError: 'Er ging iets mis. Er is niets gewijzigd. Probeer het opnieuw.',
   storageFull: 'Het toestel is vol. Er is niets bewaard. Maak ruimte vrij en probeer opnieuw.',
