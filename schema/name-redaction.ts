@@ -22,6 +22,8 @@ export interface NameHit {
   kind: 'pseudoniem' | 'naam' | 'naamdeel';
   /** A possessive ending typed after the name ("s", "'s", "’s", "'"), part of the hit. */
   possessive?: string;
+  /** Other owners with a name on exactly these words ("Peeters" for two Peeters), in owner order. */
+  sharedWith?: string[];
 }
 
 // Dutch, French and German name particles; never matched on their own.
@@ -167,7 +169,11 @@ export function findNames(text: string, owners: readonly NameOwner[]): NameHit[]
   const hits: NameHit[] = [];
   for (const hit of candidates) {
     const previous = hits[hits.length - 1];
-    if (previous && hit.start < previous.end) continue;
+    if (previous && hit.start < previous.end) {
+      if (hit.start === previous.start && hit.end === previous.end && hit.ownerId !== previous.ownerId)
+        previous.sharedWith = [...(previous.sharedWith ?? []), hit.ownerId];
+      continue;
+    }
     hits.push(hit);
   }
   return hits;
@@ -177,12 +183,15 @@ export function findNames(text: string, owners: readonly NameOwner[]): NameHit[]
  * `text` with every name of `owners` replaced by `replacement(owner)`. A longer name of `kept` stays as
  * typed where it overlaps: "Lotte Peeters" of a kept person stays whole when an owner is also called
  * Peeters. A word both have ("Peeters" alone, a shared first name) is still replaced: it may mean the owner.
+ * A word several owners share ("Peeters" of a pupil and a parent, both replaced) goes to `shared` with
+ * all of them when given (it cannot tell whom the word meant), else to the first owner's replacement.
  */
 export function replaceNames(
   text: string,
   owners: readonly NameOwner[],
   replacement: (owner: NameOwner) => string,
   kept: readonly NameOwner[] = [],
+  shared?: (owners: readonly NameOwner[]) => string,
 ): string {
   const byId = new Map(owners.map((o) => [o.id, o]));
   const keptIds = new Set(kept.map((o) => o.id));
@@ -204,7 +213,11 @@ export function replaceNames(
     const lead = text.slice(from, hit.start);
     // A role put in at the start of a sentence starts with a capital ("Jongere die doorstuurde stuurde…").
     const startsSentence = /(^|[.!?:]\s+|\n\s*)$/u.test(out + lead);
-    const put = replacement(owner);
+    const others = (hit.sharedWith ?? []).flatMap((id) => {
+      const other = keptIds.has(id) ? undefined : byId.get(id);
+      return other ? [other] : [];
+    });
+    const put = shared && others.length > 0 ? shared([owner, ...others]) : replacement(owner);
     const said = startsSentence ? put.charAt(0).toLocaleUpperCase('nl') + put.slice(1) : put;
     out += sameName ? ending : lead + said + ending;
     from = hit.end;

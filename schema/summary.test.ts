@@ -317,6 +317,22 @@ describe('buildSummary (examples)', () => {
     expect(alone).toMatch(/Mevrouw ouder-voogd( \(\d+\))? belde\./);
   });
 
+  it('gives a surname two unnamed betrokkenen share to neither of them', () => {
+    const lotte = makeParty({ caseId, pseudonym: 'Jongere A', realName: 'Lotte Peeters', age: 14 });
+    const jan = makeParty({ caseId, role: 'ouder-voogd', pseudonym: 'Ouder A', realName: 'Jan Peeters' });
+    const kaseNamed = { ...kase, description: 'Peeters belde de school. Lotte kreeg de foto; Jan was ongerust.' };
+    const consents = [makeConsent({ caseId, partyId: lotte.id, recipient: 'school', categories: ['feiten'] })];
+    const text = summaryToText(
+      buildSummary({ ...base, case: kaseNamed, parties: [lotte, jan], consents }, 'school', ON, VL),
+      labels,
+    );
+    // Whom "Peeters" meant is not known: not the pupil's role (the first listed), not the parent's either.
+    expect(text).toContain('Betrokkene belde de school.');
+    expect(text).not.toContain('Peeters');
+    // A first name of one of them is still theirs.
+    expect(text).toContain('Afgebeelde-jongere (14) kreeg de foto; ouder-voogd was ongerust.');
+  });
+
   it('labels a noodtoestand share as without consent, with its justification, on its own day only', () => {
     const share = makeShareWithoutConsent({
       caseId,

@@ -369,8 +369,14 @@ export function buildSummary(
   // a name that differs from the recorded one ("Milan (11)", recorded 10) gives way to the recorded one,
   // and one typed after a name whose age is not shown ("Jens (16)") goes.
   // (A private-use mark after each replacement keeps other numbers in brackets as typed.)
+  // A word two unnamed people share ("Peeters" of a pupil and a parent): which of them it meant is not
+  // known, so it is neither one's role unless they read the same; then it says "betrokkene".
+  const sharedWord = (owners: readonly { id: string }[]): string => {
+    const said = new Set(owners.map((o) => replacement(label(o.id))));
+    return `${said.size === 1 ? [...said][0] : replacement({ role: 'betrokkene', age: undefined, pseudonym: undefined })}\uE000`;
+  };
   const clean = (text: string): string =>
-    replaceNames(text, unnamed, (owner) => `${replacement(label(owner.id))}\uE000`, released)
+    replaceNames(text, unnamed, (owner) => `${replacement(label(owner.id))}\uE000`, released, sharedWord)
       .replace(/\((\d{1,3})\)\uE000\s*\(\d{1,3}\)/gu, '($1)')
       // A typed age after a name whose age is not shown goes with the name.
       .replace(/\uE000\s*\(\d{1,3}\)/gu, '')
