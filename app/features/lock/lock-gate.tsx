@@ -25,16 +25,16 @@ export function LockGate({ children }: { children: ReactNode }) {
   // the form stays (and `previous` keeps naming it).
   const previous = useRef(vault);
   useLayoutEffect(() => {
-    if (vault === 'unlocked' && waiting) return;
+    if (vault === 'unlocked' && waiting && previous.current !== 'unlocked') return;
     if (vault === 'unlocked' && (previous.current === 'locked' || previous.current === 'none')) requestPageFocus();
     previous.current = vault;
   }, [vault, waiting]);
 
-  if (vault === 'unlocked' && waiting) {
-    // The same element as before the unlock, so nothing remounts or flashes; nothing when the
-    // gate mounted unlocked (a link followed within the wait).
+  if (vault === 'unlocked' && waiting && previous.current !== 'unlocked') {
+    // The same element as before the unlock, so nothing remounts or flashes. A gate that already
+    // shows the logbook (or mounted unlocked) never hides it again.
     if (previous.current === 'none') return <SetupScreen onCreated={(code) => setRecoveryCode(code ?? null)} />;
-    return previous.current === 'locked' || previous.current === 'loading' ? <UnlockScreen /> : null;
+    return <UnlockScreen />;
   }
   if (vault === 'loading') {
     // The lock screen index.html shows (prerendered from this very branch), usable at once.
