@@ -2,7 +2,7 @@
 // correction is a new note that supersedes the old one, with a reason; the old
 // note stays readable, marked as replaced. In a team, each note's heading
 // says who wrote it ("Door Anna"), so a shared case's notes can be told apart.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   appendNoteInput,
   correctNoteInput,
@@ -208,19 +208,32 @@ function NewNote({
 }) {
   const draft = useFormDraft(NOTE_DRAFT, caseId);
   const [formKey, setFormKey] = useState(0);
+  // What was typed between the saved note's last check and the empty form's first render (the
+  // old form still takes input until it unmounts): the new form starts with it (npm test lost a fill
+  // that landed in that gap). `emptying`: set from that check until the new form renders.
+  const [carried, setCarried] = useState<DraftFields | null>(null);
+  const emptying = useRef(false);
   if (draft.initial === undefined) return null;
   return (
     <NoteForm
       key={formKey}
       caseId={caseId}
       parties={parties}
-      initial={formKey === 0 ? draft.initial : null}
-      onChange={draft.update}
+      initial={formKey === 0 ? draft.initial : carried}
+      onChange={(fields) => {
+        draft.update(fields);
+        if (emptying.current) setCarried(fields);
+      }}
+      onMounted={() => {
+        emptying.current = false;
+      }}
       saved={draft.saved}
       discard={draft.discard}
       onDone={(typedOn) => {
         // Typed while saving: the form stays, with only that text (its draft follows the field).
         if (typedOn) return onSaved(t.savedTypedOn);
+        emptying.current = true;
+        setCarried(null);
         setFormKey((k) => k + 1);
         onSaved(t.saved);
       }}
@@ -236,11 +249,14 @@ function NoteForm({
   saved,
   discard,
   onDone,
+  onMounted,
 }: {
   caseId: string;
   parties: readonly Party[];
   initial: DraftFields | null;
   onChange: (fields: DraftFields) => void;
+  /** After this form's first render is on screen (the previous form can take no more input). */
+  onMounted: () => void;
   saved: boolean;
   /** Forgets the form's draft once its note is saved. */
   discard: () => Promise<void>;
@@ -273,6 +289,7 @@ function NoteForm({
     liveImageCheck: ['text'],
   });
   typed.current = form.values.text;
+  useEffect(() => onMounted(), []); // eslint-disable-line react-hooks/exhaustive-deps -- once, at mount
 
   return (
     <form {...form.formProps} className="card logbook-form" aria-labelledby="note-form-title">
