@@ -31,7 +31,7 @@ export const sync = {
     'De sync-server was niet bereikbaar, dus je andere toestellen tonen dit toestel nog. Verwijder het daar bij Toestellen.',
   disconnectTitle: 'Dit toestel loskoppelen?',
   disconnectExplain:
-    'Dit toestel stuurt en ontvangt dan niets meer, en vergeet het wachtwoord van het account. De gegevens op dit toestel blijven staan. Je andere toestellen tonen het daarna als verwijderd.',
+    'Dit toestel stuurt en ontvangt dan niets meer, en vergeet het wachtwoord van het account. De gegevens op dit toestel blijven staan. Is de sync-server bereikbaar, dan tonen je andere toestellen het daarna als verwijderd.',
   /** Said in the dialog when changes of this device have not been sent yet. */
   disconnectUnsent: (n: number) =>
     `${n === 1 ? '1 wijziging van dit toestel is' : `${n} wijzigingen van dit toestel zijn`} nog niet verstuurd. Ze blijven op dit toestel staan, maar komen niet op je andere toestellen zolang dit toestel losgekoppeld is.`,
