@@ -202,6 +202,24 @@ test.describe('case logbook', () => {
     await expect(logbook.noteText).toHaveValue('Afspraak: marker-typed-on-29');
   });
 
+  test('a draft keeps no link to an image: after a lock the note comes back without it, the rest as typed', async ({
+    page,
+    context,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await logbook.logExampleCase();
+    await logbook.noteText.fill(
+      'Gesprek gehad. Zie https://voorbeeld.be/foto/naakt.jpg en https://voorbeeld.be/uitleg.',
+    );
+    await expect(page.getByText('Concept bewaard op dit toestel (versleuteld).')).toBeVisible();
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await logbook.lock.unlock();
+    await expect(logbook.noteText).toHaveValue(
+      'Gesprek gehad. Zie [link naar een beeld, niet bewaard] en https://voorbeeld.be/uitleg.',
+    );
+  });
+
   test('an open correction stays, with its text, when another tab corrects the same note first', async ({
     page,
     context,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLinks, isImageLink, linksToWarnAbout } from './image-links';
+import { findLinks, isImageLink, linksToWarnAbout, withoutImageLinks } from './image-links';
 
 describe('findLinks', () => {
   it('finds http, https, www and bare host links in prose, without trailing punctuation', () => {
@@ -48,5 +48,13 @@ describe('linksToWarnAbout', () => {
   it('warns about every link in a field that should hold none', () => {
     expect(linksToWarnAbout('www.school.be', { noLinks: true })).toEqual([{ url: 'www.school.be', kind: 'link' }]);
     expect(linksToWarnAbout('Sint-Jan', { noLinks: true })).toEqual([]);
+  });
+});
+
+describe('withoutImageLinks', () => {
+  it('replaces every link to an image, each time it occurs, and keeps other links and the text', () => {
+    const text = 'Zie https://i.imgur.com/abc123.jpg, nog eens https://i.imgur.com/abc123.jpg en www.klasse.be/uitleg.';
+    expect(withoutImageLinks(text, '[weg]')).toBe('Zie [weg], nog eens [weg] en www.klasse.be/uitleg.');
+    expect(withoutImageLinks('Geen link hier.', '[weg]')).toBe('Geen link hier.');
   });
 });

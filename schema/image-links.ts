@@ -183,3 +183,13 @@ export function linksToWarnAbout(text: string, opts: { noLinks?: boolean } = {})
     return opts.noLinks ? [{ url, kind: 'link' }] : [];
   });
 }
+
+/**
+ * `text` with every link to an image replaced by `placeholder`: what a form's draft keeps (Baken stores
+ * no links to images, also not while a form is being filled in). Other links stay as typed.
+ */
+export function withoutImageLinks(text: string, placeholder: string): string {
+  let out = text;
+  for (const url of new Set(findLinks(text))) if (isImageLink(url)) out = out.split(url).join(placeholder);
+  return out;
+}

@@ -8,6 +8,8 @@ import { useDraft } from '../../data/hooks';
 import { addLockFlush } from '../../data/session';
 import { discardDraft, keepDraft } from '../../data/drafts';
 import type { DraftFields } from '../../data/drafts';
+import { nl } from '../../i18n/catalogue';
+import { withoutImageLinks } from '../../../schema/image-links';
 
 export const DRAFT_DELAY_MS = 300;
 /** Steady typing is still stored this often: the pause the debounce waits for may never come. */
@@ -68,7 +70,14 @@ export function useFormDraft(draftId: string, caseId?: string): FormDraft {
   const update = useCallback(
     (fields: DraftFields) => {
       discarded.current = false;
-      pending.current = fields;
+      // A link to an image is not kept, also not in a draft (a refused note's link came back after a
+      // reload): the draft says where it was. The field itself keeps what was typed until it is fixed.
+      pending.current = Object.fromEntries(
+        Object.entries(fields).map(([name, value]) => [
+          name,
+          withoutImageLinks(value, nl.logbook.draftImageLinkLeftOut),
+        ]),
+      );
       setSaved(false);
       const now = Date.now();
       pendingSince.current ??= now;

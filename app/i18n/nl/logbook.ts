@@ -112,6 +112,8 @@ export const logbook = {
   discardDraftConfirm: 'Weggooien',
   discardDraftCancel: 'Niet weggooien',
   draftSaved: 'Concept bewaard op dit toestel (versleuteld).',
+  /** Put in a draft where a link to an image was typed: drafts keep no such links either. */
+  draftImageLinkLeftOut: '[link naar een beeld, niet bewaard]',
   draftRestored: 'Je onafgewerkte invoer is teruggezet.',
   created: (reference: string) => `Dossier ${reference} is aangemaakt.`,
 
