@@ -46,6 +46,10 @@ test.describe('lock screen and session', () => {
 
   test('explains short and mismatched passphrases in Dutch', async ({ page }) => {
     await page.goto('/');
+    // The recovery-code checkbox is named by its label alone; the explanation is its description.
+    const recovery = page.getByRole('checkbox', { name: 'Maak ook een herstelcode (aangeraden)', exact: true });
+    await expect(recovery).toBeChecked();
+    await expect(recovery).toHaveAccessibleDescription(/^Met de herstelcode kun je Baken op dit toestel openen/);
     await page.getByLabel('Wachtwoordzin', { exact: true }).fill('kort');
     await page.getByLabel('Herhaal de wachtwoordzin').fill('anders');
     await page.getByRole('button', { name: 'Logboek aanmaken' }).click();

@@ -45,14 +45,22 @@ export function SetupForm({
       <p>{nl.lock.setupIntro}</p>
       <p>{nl.lock.noPasswordManager}</p>
       <PassphrasePair label={nl.lock.passphrase} {...pair.bind} autoFocus={focusOnMount || early?.focused === true} />
-      <label className="checkbox">
-        <input type="checkbox" checked={withRecovery} onChange={(event) => setWithRecovery(event.target.checked)} />
+      {/* The explanation describes the checkbox rather than being part of its name (a review: a screen
+          reader read the whole paragraph as the name, then again as text). One setup form per page. */}
+      <div className="checkbox">
+        <input
+          id="setup-recovery"
+          type="checkbox"
+          aria-describedby="setup-recovery-hint"
+          checked={withRecovery}
+          onChange={(event) => setWithRecovery(event.target.checked)}
+        />
         <span>
-          {nl.lock.makeRecoveryCode}
+          <label htmlFor="setup-recovery">{nl.lock.makeRecoveryCode}</label>
           <br />
-          <small>{nl.lock.recoveryCodeExplain}</small>
+          <small id="setup-recovery-hint">{nl.lock.recoveryCodeExplain}</small>
         </span>
-      </label>
+      </div>
       <p className="callout callout--danger">{nl.lock.lossWarning}</p>
       <p role="alert" className="field__error">
         {error ?? ''}

@@ -165,7 +165,7 @@ export const exportScreen = {
     copy: 'Tekst kopiëren',
     copyConfirmTitle: 'Tekst op het klembord zetten?',
     copyConfirmBody:
-      'De samenvatting bevat het dossiernummer, en de namen die je mag delen. Op het klembord kunnen andere apps op dit toestel ze lezen. Baken maakt het klembord leeg als het vergrendelt, als het toestel dat toelaat; niet als je de pagina herlaadt of sluit.',
+      'De samenvatting bevat het dossiernummer en wat je mag delen, met de namen als die gedeeld mogen worden. Op het klembord kunnen andere apps op dit toestel ze lezen. Baken maakt het klembord leeg als het vergrendelt, als het toestel dat toelaat; niet als je de pagina herlaadt of sluit.',
     copyConfirm: 'Ja, kopiëren',
     copyCancel: 'Niet kopiëren',
     copied: 'De tekst staat op het klembord. Plak hem alleen in een beveiligd kanaal.',
