@@ -20,13 +20,13 @@ const markers = {
 };
 
 /** Seeds one case through the logbook UI: facts consented for the school, an assessment without consent. */
-async function seedCase(logbook: LogbookPage): Promise<string> {
+async function seedCase(logbook: LogbookPage, moreFacts = ''): Promise<string> {
   await logbook.openNewIncident();
   await logbook.fillIncident({
     knownVia: 'Een klasgenoot',
     types: ['ongewenste sexting'],
     schools: [markers.school],
-    description: `Foto doorgestuurd in de klasgroep. ${markers.fact}.`,
+    description: `Foto doorgestuurd in de klasgroep. ${markers.fact}.${moreFacts}`,
   });
   const reference = await logbook.saveIncident();
   await logbook.addParty({
@@ -88,6 +88,8 @@ test.describe('exports', () => {
     }
     await logbook.expectNoHorizontalOverflow('summary preview');
     await expectNoAxeViolations(page, 'summary preview');
+    // Nothing like a phone number or e-mail address in it (the dates are not): no warning.
+    await expect(exports.summarySection.getByText(/lijkt op een telefoonnummer of e-mailadres/)).toHaveCount(0);
 
     // The same summary as plain text.
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -117,6 +119,19 @@ test.describe('exports', () => {
     // Issue 18: locking empties the clipboard Baken wrote to.
     await logbook.lock.lock();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('');
+  });
+
+  test('a summary whose text holds a phone number warns before it is shared', async ({ page, context }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    const reference = await seedCase(logbook, ' Moeder belde vanop 0471 23 45 67.');
+    const exports = new ExportPage(page);
+    await exports.open();
+    await exports.makeSummary(reference, 'de school');
+    await expect(exports.summaryDocument).toContainText('0471 23 45 67');
+    await expect(
+      exports.summarySection.getByText(/^Let op: in deze samenvatting staat iets wat op een telefoonnummer/),
+    ).toBeVisible();
   });
 
   test('a downloaded auditor CSV and JSON contain no names, schools, free text or exact dates', async ({

@@ -2,6 +2,7 @@
 // (which records an audit event first), read the preview, then print it or
 // copy it as text. Changing the case or recipient drops the made summary, so
 // what is printed always matches the choice.
+import { hasContactDetails } from '../../../schema/contact-details';
 import { useId, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 
@@ -170,6 +171,7 @@ export function SummarySection() {
       {state.phase === 'ready' ? (
         <>
           <p className="field__hint no-print">{t.previewHint}</p>
+          {hasContactDetails(state.text) ? <p className="callout no-print">{t.contactDetails}</p> : null}
           <SummaryDocument summary={state.summary} anchor={state.anchor} />
           <div className="button-row no-print">
             <button type="button" className="button button--primary" onClick={() => window.print()}>

@@ -161,6 +161,9 @@ export const exportScreen = {
     preview: 'Voorbeeld',
     previewHint:
       'Lees na wat je gaat delen. Het maken van deze samenvatting staat in het auditlog (ontvanger en soorten informatie, geen inhoud).',
+    /** Shown above the preview when its text holds something like a phone number or e-mail address. */
+    contactDetails:
+      'Let op: in deze samenvatting staat iets wat op een telefoonnummer of e-mailadres lijkt. Baken weet niet van wie het is. Deel het alleen als de persoon van wie het is (of wie voor hem of haar beslist) daarmee instemt; anders corrigeer je de notitie of het veld waar het in staat, en maak je de samenvatting opnieuw.',
     print: 'Afdrukken',
     copy: 'Tekst kopiëren',
     copyConfirmTitle: 'Tekst op het klembord zetten?',
