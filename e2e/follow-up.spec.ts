@@ -263,6 +263,11 @@ test.describe('follow-up overview', () => {
       .click();
     const entry = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: reference }) });
     await expect(entry.getByText('Opvolging: 04/03/2026, te laat')).toBeVisible();
+    // The case page says it too, in "Dossier in het kort".
+    await entry.getByRole('link', { name: reference }).click();
+    await expect(
+      page.getByRole('group', { name: 'Dossier in het kort' }).getByText('04/03/2026, te laat', { exact: true }),
+    ).toBeVisible();
   });
 
   test('the app badge shows only the overdue count while unlocked, and is cleared on lock', async ({ page }) => {

@@ -240,7 +240,16 @@ function CaseSummary({ detail }: { detail: CaseDetail }) {
         </div>
         <div>
           <dt>{tp.nextFollowUp}</dt>
-          <dd>{due ? formatDate(due) : tp.noFollowUp}</dd>
+          <dd>
+            {due === undefined ? (
+              tp.noFollowUp
+            ) : current.status !== 'afgesloten' && due < today ? (
+              // Overdue, said as the list and Opvolging say it (a review: the case page gave no sign).
+              <strong>{tp.followUpLate(formatDate(due))}</strong>
+            ) : (
+              formatDate(due)
+            )}
+          </dd>
         </div>
         <div>
           <dt>{tp.flag}</dt>

@@ -9,6 +9,8 @@ export const casePage = {
   status: 'Status',
   nextFollowUp: 'Volgende opvolging',
   noFollowUp: 'geen gepland',
+  /** The next follow-up's date when it lies before today (Brussels), as Opvolging counts "te laat". */
+  followUpLate: (date: string) => `${date}, te laat`,
   flag: 'Vlaggensysteem',
   noFlag: 'nog niet ingeschat',
   consent: 'Toestemming',
