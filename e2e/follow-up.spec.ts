@@ -252,6 +252,46 @@ test.describe('follow-up overview', () => {
     await expect(followUp.group('Zonder opvolgdatum').getByRole('article')).toHaveCount(1);
   });
 
+  test('two follow-ups of one case on the same day have buttons that say which is which', async ({ page }) => {
+    const followUp = new FollowUpPage(page);
+    const reference = await planOnMonday(followUp);
+    // A second one on the same day, on the case page seedCase left open.
+    const section = followUp.logbook.section('Opvolging en status');
+    await section.getByRole('button', { name: 'Laten rusten tot…' }).click();
+    await section.getByLabel('Laten rusten tot', { exact: true }).fill('2026-03-04');
+    await section.getByRole('textbox', { name: 'Waarvoor kom je erop terug?' }).fill('Tweede afspraak');
+    await section.getByRole('button', { name: 'Opvolgdatum bewaren' }).click();
+    await expect(section.getByRole('status')).toHaveText('De opvolgdatum is bewaard.');
+    for (const purpose of [markers.purpose, 'Tweede afspraak']) {
+      await expect(
+        section.getByRole('button', { name: `Klaar: opvolging van 04/03/2026 (${purpose}) afvinken`, exact: true }),
+      ).toBeVisible();
+      await expect(
+        section.getByRole('button', { name: `Opvolging van 04/03/2026 (${purpose}) verplaatsen`, exact: true }),
+      ).toBeVisible();
+    }
+    // On Opvolging too: the case has two cards.
+    await followUp.open();
+    for (const purpose of [markers.purpose, 'Tweede afspraak']) {
+      await expect(
+        page.getByRole('button', {
+          name: `Klaar: opvolging van dossier ${reference} afvinken (${purpose})`,
+          exact: true,
+        }),
+      ).toBeVisible();
+    }
+    // One follow-up left: the short names again.
+    await page
+      .getByRole('button', {
+        name: `Klaar: opvolging van dossier ${reference} afvinken (Tweede afspraak)`,
+        exact: true,
+      })
+      .click();
+    await expect(
+      page.getByRole('button', { name: `Klaar: opvolging van dossier ${reference} afvinken`, exact: true }),
+    ).toBeVisible();
+  });
+
   test('the case list says an overdue follow-up is late, as Opvolging does', async ({ page }) => {
     const followUp = new FollowUpPage(page);
     const reference = await planOnMonday(followUp);
@@ -332,7 +372,9 @@ test.describe('follow-up overview', () => {
     await expect(remind).toHaveAttribute('aria-pressed', 'true');
     await expect(steps.getByText('Staat in Opvolging tot de stap gedaan is')).toBeVisible();
     // The status says which way the toggle went (its text stays the same).
-    await expect(steps.getByRole('status').filter({ hasText: 'Stap 2 staat in Opvolging tot ze gedaan is.' })).toBeVisible();
+    await expect(
+      steps.getByRole('status').filter({ hasText: 'Stap 2 staat in Opvolging tot ze gedaan is.' }),
+    ).toBeVisible();
 
     const followUp = new FollowUpPage(page);
     await followUp.open();

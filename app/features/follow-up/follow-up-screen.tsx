@@ -100,6 +100,8 @@ export function FollowUpScreen() {
     };
   }, [cardsReady, allCards]);
   let firstRenderBudget = FIRST_RENDER_CARDS;
+  // Cases with more than one card on screen: their buttons' names add the purpose (a review).
+  const several = overview ? casesShownMoreThanOnce(followUpGroups.flatMap((g) => overview.groups[g].items)) : NO_CASES;
 
   // A changed filter starts every group again at its first page.
   function change(set: (value: string) => void) {
@@ -211,6 +213,7 @@ export function FollowUpScreen() {
                     headings.current.get(group)?.focus();
                   }}
                   lastDone={lastDone?.group === group ? lastDone : null}
+                  several={several}
                   onDone={(done) => setLastDone({ ...done, group })}
                   onUndone={(reference) => {
                     setLastDone(null);
@@ -244,6 +247,8 @@ interface GroupSectionProps {
   lastDone: LastDone | null;
   onDone: (done: Omit<LastDone, 'group'>) => void;
   onUndone: (reference: string) => void;
+  /** Cases with more than one card on the screen. */
+  several: ReadonlySet<string>;
 }
 
 interface LastDone {
@@ -253,7 +258,8 @@ interface LastDone {
 }
 
 function GroupSection(props: GroupSectionProps) {
-  const { view, shown, today, sharedFrom, headingRef, onShowMore, onAnnounce, lastDone, onDone, onUndone } = props;
+  const { view, shown, today, sharedFrom, headingRef, onShowMore, onAnnounce, lastDone, onDone, onUndone, several } =
+    props;
   const headingId = useId();
   const remaining = view.total - view.items.length;
   // Cards still to come in the background render: no "empty" text and no "Toon meer" yet.
@@ -275,6 +281,7 @@ function GroupSection(props: GroupSectionProps) {
               {item.ok ? (
                 <FollowUpCard
                   item={item}
+                  withPurpose={several.has(item.followUp.caseId)}
                   today={today}
                   sharedFrom={sharedFrom}
                   onAnnounce={onAnnounce}
@@ -310,6 +317,8 @@ type OkItem = Extract<FollowUpOverviewItem, { ok: true }>;
 
 interface FollowUpCardProps {
   item: OkItem;
+  /** The case has another card on the screen: the buttons' names add this one's purpose. */
+  withPurpose: boolean;
   today: string;
   sharedFrom: SharedFrom;
   onAnnounce: (m: string) => void;
@@ -345,7 +354,7 @@ function UndoDone({ done, onUndone }: { done: LastDone; onUndone: (reference: st
   );
 }
 
-function FollowUpCard({ item, today, sharedFrom, onAnnounce, onDone }: FollowUpCardProps) {
+function FollowUpCard({ item, withPurpose, today, sharedFrom, onAnnounce, onDone }: FollowUpCardProps) {
   const { followUp, caseInfo } = item;
   // The case's name in every label: its number, and who shared it when a colleague did.
   const reference = caseInfo ? nl.logbook.caseName(caseInfo.reference, sharedFrom.get(followUp.caseId)) : '?';
@@ -413,7 +422,7 @@ function FollowUpCard({ item, today, sharedFrom, onAnnounce, onDone }: FollowUpC
           <Button
             type="button"
             className="button button--primary"
-            aria-label={t.done.label(reference)}
+            aria-label={withPurpose ? t.done.labelOn(reference, followUp.purpose) : t.done.label(reference)}
             disabled={doneBusy}
             onClick={() => void markDone()}
           >
@@ -423,7 +432,7 @@ function FollowUpCard({ item, today, sharedFrom, onAnnounce, onDone }: FollowUpC
             ref={rescheduleButton}
             type="button"
             className="button"
-            aria-label={t.reschedule.label(reference)}
+            aria-label={withPurpose ? t.reschedule.labelOn(reference, followUp.purpose) : t.reschedule.label(reference)}
             onClick={() => {
               setError(null);
               setMode('reschedule');
@@ -519,4 +528,14 @@ function CalendarExport() {
       ) : null}
     </section>
   );
+}
+
+const NO_CASES: ReadonlySet<string> = new Set();
+
+/** The cases that have more than one card among `items`. */
+function casesShownMoreThanOnce(items: readonly FollowUpOverviewItem[]): ReadonlySet<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const item of items) if (item.ok) (seen.has(item.followUp.caseId) ? twice : seen).add(item.followUp.caseId);
+  return twice;
 }

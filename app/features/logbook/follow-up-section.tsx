@@ -41,6 +41,10 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
     .filter((followUp) => followUp.doneOn === undefined)
     .sort((a, b) => a.due.localeCompare(b.due));
   const done = detail.followUps.filter((followUp) => followUp.doneOn !== undefined);
+  // Two follow-ups of one list on the same day: their buttons' names also say what each is for, so a
+  // screen reader's list of buttons tells them apart (a review). One per day keeps the short names.
+  const openShared = sharedDays(open);
+  const doneShared = sharedDays(done);
   // Closing swaps the close form for "Dossier heropenen", reopening swaps back: focus goes to the new button.
   const closeArea = useRef<HTMLDivElement>(null);
   const focusAfter = useFocusAfterSwap(closed);
@@ -58,7 +62,14 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
       {closed ? <p>{t.noneClosed}</p> : <p className="field__hint">{t.intro}</p>}
       {open.length === 0 && !closed ? <p>{t.none}</p> : null}
       <ItemList className="record-list" items={open} itemKey={(followUp) => followUp.id} markRecords>
-        {(followUp) => <FollowUpCard followUp={followUp} heading="h3" onSaved={setSaved} />}
+        {(followUp) => (
+          <FollowUpCard
+            followUp={followUp}
+            heading="h3"
+            withPurpose={openShared.has(followUp.due)}
+            onSaved={setSaved}
+          />
+        )}
       </ItemList>
       <SavedStatus message={saved} />
       {closed ? null : (
@@ -72,7 +83,13 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
           <ul className="record-list">
             {done.map((followUp) => (
               <li key={followUp.id} data-record={followUp.id}>
-                <FollowUpCard followUp={followUp} heading="h4" canUndo={!closed} onSaved={setSaved} />
+                <FollowUpCard
+                  followUp={followUp}
+                  heading="h4"
+                  canUndo={!closed}
+                  withPurpose={doneShared.has(followUp.due)}
+                  onSaved={setSaved}
+                />
               </li>
             ))}
           </ul>
@@ -124,6 +141,7 @@ function FollowUpCard({
   followUp,
   heading: Heading,
   canUndo = false,
+  withPurpose = false,
   onSaved,
 }: {
   followUp: FollowUp;
@@ -131,10 +149,14 @@ function FollowUpCard({
   heading: 'h3' | 'h4';
   /** A done follow-up of an open case can be opened again ("Klaar" by mistake). */
   canUndo?: boolean;
+  /** Another follow-up in the same list falls on the same day: the buttons' names add the purpose. */
+  withPurpose?: boolean;
   onSaved: (message: string) => void;
 }) {
   const { busy, error, run } = useAction();
-  const due = formatDate(followUp.due);
+  const dueDate = formatDate(followUp.due);
+  // What the buttons' names call this follow-up: its date, with its purpose when the date is shared.
+  const due = withPurpose ? t.dateAndPurpose(dueDate, followUp.purpose) : dueDate;
 
   function markDone() {
     return run(
@@ -153,7 +175,7 @@ function FollowUpCard({
   return (
     <article className="record-card" aria-labelledby={`followup-${followUp.id}`}>
       <Heading id={`followup-${followUp.id}`} className="record-card__title">
-        {t.entry(due, followUp.purpose)}
+        {t.entry(dueDate, followUp.purpose)}
       </Heading>
       {followUp.doneOn ? <p className="badge badge--ok">{t.doneOn(formatDate(followUp.doneOn))}</p> : null}
       {followUp.doneOn && canUndo ? (
@@ -300,4 +322,12 @@ function ReopenButton({ caseId, onSaved }: { caseId: string; onSaved: (message: 
       <LiveText role="alert" className="field__error" message={error} />
     </>
   );
+}
+
+/** The days on which more than one of `followUps` falls. */
+function sharedDays(followUps: ReadonlyArray<{ due: string }>): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const { due } of followUps) (seen.has(due) ? shared : seen).add(due);
+  return shared;
 }

@@ -60,6 +60,8 @@ export const followUp = {
   done: {
     button: 'Klaar',
     label: (reference: string) => `Klaar: opvolging van dossier ${reference} afvinken`,
+    /** When the case has more than one card on the screen. */
+    labelOn: (reference: string, purpose: string) => `Klaar: opvolging van dossier ${reference} afvinken (${purpose})`,
     busy: 'Bezig…',
     announced: (reference: string) => `De opvolging van dossier ${reference} is afgevinkt.`,
     undoLabel: (reference: string) => `Opvolging van dossier ${reference} weer openzetten`,
@@ -69,6 +71,7 @@ export const followUp = {
   reschedule: {
     button: 'Verplaatsen',
     label: (reference: string) => `Opvolging van dossier ${reference} verplaatsen`,
+    labelOn: (reference: string, purpose: string) => `Opvolging van dossier ${reference} verplaatsen (${purpose})`,
     formTitle: (reference: string) => `Opvolging van dossier ${reference} verplaatsen`,
     to: 'Nieuwe datum',
     reason: 'Reden',

@@ -389,6 +389,8 @@ export const logbook = {
     purpose: 'Waarvoor kom je erop terug?',
     save: 'Opvolgdatum bewaren',
     entry: (date: string, purpose: string) => `Tot ${date}: ${purpose}`,
+    /** How the buttons' names call a follow-up that shares its day with another in the same list. */
+    dateAndPurpose: (date: string, purpose: string) => `${date} (${purpose})`,
     doneOn: (date: string) => `Afgevinkt op ${date}`,
     markDone: 'Klaar',
     markDoneLabel: (date: string) => `Klaar: opvolging van ${date} afvinken`,
