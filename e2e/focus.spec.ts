@@ -179,3 +179,24 @@ test('editing a betrokkene or a step puts focus in its form, and cancelling brin
   await steps.getByRole('button', { name: 'Annuleren' }).click();
   await expect(note).toBeFocused();
 });
+
+test('the main menu on a phone scrolls a link reached by Tab fully into view', async ({ page }) => {
+  const logbook = new LogbookPage(page);
+  await page.goto('/');
+  await logbook.lock.createVault();
+  const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  const width = page.viewportSize()?.width ?? 360;
+  // Tab from the first menu link to each next one: each lands whole inside the screen.
+  await menu.getByRole('link', { name: 'Logboek', exact: true }).focus();
+  for (const name of ['Opvolging', 'Stappenplan', 'Verwijzingen', 'Export', 'Instellingen']) {
+    await page.keyboard.press('Tab');
+    const link = menu.getByRole('link', { name, exact: true });
+    await expect(link).toBeFocused();
+    await expect
+      .poll(async () => {
+        const box = await link.boundingBox();
+        return box !== null && box.x >= 0 && box.x + box.width <= width;
+      })
+      .toBe(true);
+  }
+});

@@ -10,7 +10,13 @@ export function MainNav({ current }: { current: RouteId | undefined }) {
           .filter((route) => route.inMenu)
           .map((route) => (
             <li key={route.id}>
-              <Link href={route.path} aria-current={route.id === current ? 'page' : undefined}>
+              <Link
+                href={route.path}
+                aria-current={route.id === current ? 'page' : undefined}
+                // On a phone the menu is one row that scrolls sideways: a link reached by Tab comes fully
+                // into view (Chromium left one half outside, its focus ring clipped).
+                onFocus={(event) => event.currentTarget.scrollIntoView({ block: 'nearest', inline: 'nearest' })}
+              >
                 {route.title}
               </Link>
             </li>
