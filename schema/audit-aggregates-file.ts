@@ -37,6 +37,13 @@ export function aggregatesToCsv(a: AuditAggregates): string {
   return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
+/**
+ * JSON: the figures as made, plus `statsNothingToCount`: the keys of `stats` that are null because there
+ * was nothing to count (a base of 0), so a null there is told apart from a suppressed one, as the CSV's
+ * `suppressed` column and the screen ("niets te tellen" / "verborgen") do (a review found them alike).
+ */
 export function aggregatesToJson(a: AuditAggregates): string {
-  return `${JSON.stringify(a, null, 2)}\n`;
+  const none = nothingToCount(a);
+  const statsNothingToCount = Object.keys(a.stats).filter((key) => none.has(key as keyof AuditAggregates['stats']));
+  return `${JSON.stringify({ ...a, statsNothingToCount }, null, 2)}\n`;
 }

@@ -450,6 +450,9 @@ describe('buildAuditAggregates (hand-computed)', () => {
     const csv = aggregatesToCsv(a);
     expect(csv).toContain('\r\nstats,medianDaysToFirstFollowUp,,0\r\n');
     expect(csv).toContain('\r\nstats,medianDaysToFirstConversation,,0\r\n');
+    // The JSON tells the two nulls apart too.
+    const json = JSON.parse(aggregatesToJson(a)) as { statsNothingToCount: string[] };
+    expect(json.statsNothingToCount).toEqual(expect.arrayContaining(['medianDaysToFirstFollowUp']));
 
     // Two completed follow-ups and one conversation: too few for a median, so hidden, not "nothing to count".
     const few = none.map((c, i) => ({
@@ -463,6 +466,8 @@ describe('buildAuditAggregates (hand-computed)', () => {
     expect(nothingToCount(b).has('medianDaysToFirstFollowUp')).toBe(false);
     expect(nothingToCount(b).has('medianDaysToFirstConversation')).toBe(false);
     expect(aggregatesToCsv(b)).toContain('\r\nstats,medianDaysToFirstFollowUp,,1\r\n');
+    const hidden = JSON.parse(aggregatesToJson(b)) as { statsNothingToCount: string[] };
+    expect(hidden.statsNothingToCount).not.toContain('medianDaysToFirstFollowUp');
   });
 
   it('keeps a percentage of hidden cells hidden, not "nothing to count"', () => {
