@@ -397,7 +397,12 @@ export async function importBackupUsing(
  * Counts the plaintext `kind` column only, so nothing is decrypted.
  */
 export function useHasCases(): boolean | undefined {
-  return useLiveQuery(async () => (await db.records.where('kind').equals('case').count()) > 0, []);
+  // One key is enough: counting every case took time that grows with the logbook, and the screen after
+  // an unlock now waits for this answer (app/shell/notices-settled.ts).
+  return useLiveQuery(
+    async () => (await db.records.where('kind').equals('case').limit(1).primaryKeys()).length > 0,
+    [],
+  );
 }
 
 function countKinds(records: readonly { kind: RecordKind }[]): Partial<Record<RecordKind, number>> {
