@@ -162,13 +162,21 @@ export function SyncSection() {
   // Loskoppelen asks first, with the changes not yet sent (as the status line counts them).
   const [asking, setAsking] = useState<number | null>(null);
 
+  // While the server is asked to take this device off the list (up to 5 s), the button waits.
+  const [leaving, setLeaving] = useState(false);
+
   async function disconnect(from: SyncConfig) {
     setAsking(null);
+    setLeaving(true);
     setNotice(t.disconnecting);
-    const { unlisted } = await disconnectThisDevice(from);
-    focusAfter(() => connectHeading.current);
-    setConfig(null);
-    setNotice(unlisted ? t.disconnected : `${t.disconnected} ${t.disconnectedStillListed}`);
+    try {
+      const { unlisted } = await disconnectThisDevice(from);
+      focusAfter(() => connectHeading.current);
+      setConfig(null);
+      setNotice(unlisted ? t.disconnected : `${t.disconnected} ${t.disconnectedStillListed}`);
+    } finally {
+      setLeaving(false);
+    }
   }
 
   return (
@@ -200,9 +208,14 @@ export function SyncSection() {
             <p>{t.thisDeviceIs(config.deviceName)}</p>
             <StatusSlot />
             <div className="button-row">
-              <button type="button" className="button" onClick={() => setAsking(getSyncStatus().waiting)}>
+              <Button
+                type="button"
+                className="button"
+                disabled={leaving}
+                onClick={() => setAsking(getSyncStatus().waiting)}
+              >
                 {t.disconnect}
-              </button>
+              </Button>
             </div>
             <ConfirmDialog
               open={asking !== null}
