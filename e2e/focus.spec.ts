@@ -184,6 +184,8 @@ test('the main menu on a phone scrolls a link reached by Tab fully into view', a
   const logbook = new LogbookPage(page);
   await page.goto('/');
   await logbook.lock.createVault();
+  // The new logbook's page takes focus on its heading first; Tab from the menu after that.
+  await expect(logbook.heading('Logboek')).toBeFocused();
   const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
   const width = page.viewportSize()?.width ?? 360;
   // Tab from the first menu link to each next one: each lands whole inside the screen.
