@@ -130,7 +130,9 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // Session 28: leftovers and two reviews (the screen after an unlock waits for
 // the notices above it, a disconnected device leaves the device list, the
 // recovery form without a code, a shared surname in summaries, drafts without
-// image links, the summary's phone and e-mail warning): 284.1 KiB. Ceiling 285 KiB.
+// image links, the summary's phone and e-mail warning, an overdue follow-up on
+// the case page, follow-up buttons named apart, the menu's focus scroll): 284.4 KiB.
+// Ceiling 285 KiB.
 export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 285, syncKiB: 50, teamKiB: 40, wasmKiB: 20 };
 
 /**
