@@ -150,3 +150,17 @@ export function absoluteDateNl(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   return absoluteFormat.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
 }
+
+/**
+ * The keys that more than one of `items` has: follow-ups on the same day of a case, or cases with more
+ * than one card on Opvolging, whose buttons' names then also say the purpose.
+ */
+export function keysSeenTwice<T>(items: Iterable<T>, key: (item: T) => string | undefined): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const item of items) {
+    const k = key(item);
+    if (k !== undefined) (seen.has(k) ? twice : seen).add(k);
+  }
+  return twice;
+}

@@ -3,7 +3,13 @@
 // school, type and flag, and the calendar file. Only the first page of each
 // group is decrypted; "Toon meer" asks for more.
 import { Fragment, lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
-import { absoluteDateNl, followUpGroups, relativeDueNl, type FollowUpGroup } from '../../../schema/follow-up';
+import {
+  absoluteDateNl,
+  followUpGroups,
+  keysSeenTwice,
+  relativeDueNl,
+  type FollowUpGroup,
+} from '../../../schema/follow-up';
 import { ICS_FILE_NAME, ICS_MIME_TYPE } from '../../../schema/ics';
 import { flagSchema, type Flag } from '../../../schema/records/assessment';
 import { caseTypeSchema, type CaseType } from '../../../schema/records/case';
@@ -101,7 +107,12 @@ export function FollowUpScreen() {
   }, [cardsReady, allCards]);
   let firstRenderBudget = FIRST_RENDER_CARDS;
   // Cases with more than one card on screen: their buttons' names add the purpose (a review).
-  const several = overview ? casesShownMoreThanOnce(followUpGroups.flatMap((g) => overview.groups[g].items)) : NO_CASES;
+  const several = overview
+    ? keysSeenTwice(
+        followUpGroups.flatMap((g) => overview.groups[g].items),
+        (item) => (item.ok ? item.followUp.caseId : undefined),
+      )
+    : NO_CASES;
 
   // A changed filter starts every group again at its first page.
   function change(set: (value: string) => void) {
@@ -531,11 +542,3 @@ function CalendarExport() {
 }
 
 const NO_CASES: ReadonlySet<string> = new Set();
-
-/** The cases that have more than one card among `items`. */
-function casesShownMoreThanOnce(items: readonly FollowUpOverviewItem[]): ReadonlySet<string> {
-  const seen = new Set<string>();
-  const twice = new Set<string>();
-  for (const item of items) if (item.ok) (seen.has(item.followUp.caseId) ? twice : seen).add(item.followUp.caseId);
-  return twice;
-}

@@ -15,7 +15,7 @@ import { useLinkWarnings } from '../../ui/link-warning';
 import { RescheduleForm } from '../../ui/reschedule-form';
 import { validateReschedule } from '../../ui/reschedule-check';
 import { useOperationForm } from '../../ui/use-operation-form';
-import { FOLLOW_UP_MAX_YEARS_AHEAD, RETENTION_MAX_YEARS_AHEAD } from '../../../schema/follow-up';
+import { FOLLOW_UP_MAX_YEARS_AHEAD, keysSeenTwice, RETENTION_MAX_YEARS_AHEAD } from '../../../schema/follow-up';
 import { notBeforeToday, notTooFarAhead, yearsAheadIso } from './form-values';
 import { formatDate, plusMonths, planTodayIso, todayIso } from '../../ui/dates';
 import { EraseCaseButton } from './erase-case';
@@ -43,8 +43,8 @@ export function FollowUpSection({ detail }: { detail: CaseDetail }) {
   const done = detail.followUps.filter((followUp) => followUp.doneOn !== undefined);
   // Two follow-ups of one list on the same day: their buttons' names also say what each is for, so a
   // screen reader's list of buttons tells them apart (a review). One per day keeps the short names.
-  const openShared = sharedDays(open);
-  const doneShared = sharedDays(done);
+  const openShared = keysSeenTwice(open, (f) => f.due);
+  const doneShared = keysSeenTwice(done, (f) => f.due);
   // Closing swaps the close form for "Dossier heropenen", reopening swaps back: focus goes to the new button.
   const closeArea = useRef<HTMLDivElement>(null);
   const focusAfter = useFocusAfterSwap(closed);
@@ -322,12 +322,4 @@ function ReopenButton({ caseId, onSaved }: { caseId: string; onSaved: (message: 
       <LiveText role="alert" className="field__error" message={error} />
     </>
   );
-}
-
-/** The days on which more than one of `followUps` falls. */
-function sharedDays(followUps: ReadonlyArray<{ due: string }>): Set<string> {
-  const seen = new Set<string>();
-  const shared = new Set<string>();
-  for (const { due } of followUps) (seen.has(due) ? shared : seen).add(due);
-  return shared;
 }
