@@ -147,6 +147,30 @@ test.describe('case logbook', () => {
     await expect(page.getByRole('link', { name: 'Verder invullen' })).toHaveCount(0);
   });
 
+  test('words typed into a note just before a reload come back from its draft', async ({ page, context }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await logbook.openNewIncident();
+    await logbook.fillIncident(incident);
+    await logbook.saveIncident();
+    const note = logbook.noteText;
+    await note.fill('Basis zin.');
+    await expect(logbook.section('Tijdlijn').getByText('Concept bewaard op dit toestel (versleuteld).')).toBeVisible();
+    // Fast typing, then a reload a moment later (a review lost these words: the draft was stored in the
+    // background at the page's end and the reload came first).
+    await note.press('End');
+    await note.pressSequentially(' Extra woorden erbij.', { delay: 15 });
+    await page.waitForTimeout(50);
+    await page.reload();
+    await logbook.lock.unlock();
+    await page.getByRole('link', { name: 'Terug naar het logboek' }).click();
+    await page
+      .getByRole('link', { name: /^\d{4}-\d{3}$/ })
+      .first()
+      .click();
+    await expect(logbook.noteText).toHaveValue('Basis zin. Extra woorden erbij.');
+  });
+
   test('a save in one tab leaves the unsaved text another tab typed into the same form', async ({ page, context }) => {
     const logbook = new LogbookPage(page);
     await logbook.startOffline(context);

@@ -10,8 +10,3 @@ export async function findCaseDraftId(form: string, caseId: string): Promise<str
   const ids = await db.records.where('[caseId+kind]').equals([caseId, 'draft']).primaryKeys();
   return ids.find((id) => id.startsWith(`${form}:`));
 }
-
-/** The id to store `form`'s draft under: the existing one, or a new random one. */
-export async function caseDraftId(form: string, caseId: string): Promise<string> {
-  return (await findCaseDraftId(form, caseId)) ?? `${form}:${crypto.randomUUID()}`;
-}

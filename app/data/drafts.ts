@@ -4,8 +4,9 @@
 // A case form's draft is addressed by the form's name and its case; its
 // stored id is random (draft-ids.ts), so it does not name the case.
 import type { Draft } from '../../schema/records/draft';
-import { caseDraftId, findCaseDraftId } from './draft-ids';
-import { deleteDraft, getRecord, saveDraft } from './store';
+import type { RecordRow } from './db';
+import { findCaseDraftId } from './draft-ids';
+import { deleteDraft, getRecord, saveDraft, sealDraft, writeDraftAtOnce } from './store';
 import { forgetDiscard, pendingDiscards, rememberDiscard, sameFields } from './draft-discards';
 import { getDataKey, subscribeVault } from './session';
 
@@ -23,6 +24,21 @@ function serial<T>(slot: string, work: () => Promise<T>): Promise<T> {
     if (queues.get(slot) === settled) queues.delete(slot);
   });
   return run;
+}
+
+// A case form's draft id this tab chose before the draft was first stored, so that a draft sealed
+// ahead (prepareDraft) and the first save use the same one.
+const chosen = new Map<string, string>();
+
+/** The stored id of `form`'s draft: the form's name, or for a case the existing or a new random one. */
+async function draftIdFor(form: string, caseId: string | undefined): Promise<string> {
+  if (caseId === undefined) return form;
+  const stored = await findCaseDraftId(form, caseId);
+  if (stored !== undefined) return stored;
+  const slot = `${form}|${caseId}`;
+  const id = chosen.get(slot) ?? `${form}:${crypto.randomUUID()}`;
+  chosen.set(slot, id);
+  return id;
 }
 
 /**
@@ -45,9 +61,44 @@ export function keepDraft(input: {
       if (stored !== undefined) await deleteDraft(stored);
       return null;
     }
-    const id = caseId === undefined ? input.id : await caseDraftId(input.id, caseId);
-    return saveDraft({ id, fields: input.fields, caseId });
+    return saveDraft({ id: await draftIdFor(input.id, caseId), fields: input.fields, caseId });
   });
+}
+
+/** A draft made ready for the page's end: the fields, and the sealed row (null: remove draft `id`). */
+export interface PreparedDraft {
+  readonly fields: DraftFields;
+  readonly id: string;
+  readonly row: RecordRow | null;
+}
+
+/**
+ * Seals a form's draft ahead without storing it (not queued behind saves under way), for
+ * keepDraftAtOnce when the page goes away. Null when it cannot be (a new case key would be needed);
+ * fails like keepDraft (VaultLockedError, InvalidRecordError).
+ */
+export async function prepareDraft(input: {
+  id: string;
+  fields: DraftFields;
+  caseId?: string | undefined;
+}): Promise<PreparedDraft | null> {
+  const { caseId, fields } = input;
+  if (Object.values(fields).every((value) => value.trim() === '')) {
+    const stored = caseId === undefined ? input.id : await findCaseDraftId(input.id, caseId);
+    return stored === undefined ? null : { fields, id: stored, row: null };
+  }
+  const id = await draftIdFor(input.id, caseId);
+  const row = await sealDraft({ id, fields, caseId });
+  return row ? { fields, id, row } : null;
+}
+
+/**
+ * At the page's end (beforeunload, pagehide): stores a prepared draft with requests issued before
+ * this returns, where keepDraft's chain of reads, encryption and writes would not finish. Whatever
+ * keepDraft stores later (the page lived on) comes after it.
+ */
+export function keepDraftAtOnce(prepared: PreparedDraft): void {
+  writeDraftAtOnce(prepared.id, prepared.row);
 }
 
 /**
@@ -68,6 +119,7 @@ export function discardDraft(id: string, caseId?: string, onlyIf?: DraftFields |
       if (!theirs) await deleteDraft(stored);
     }
     forgetDiscard(id, caseId);
+    chosen.delete(`${id}|${caseId ?? ''}`);
   });
   // Failed (the vault locked meanwhile): the draft is hidden and removed at the next unlock
   // (draft-discards.ts), so text already saved never comes back as unfinished.

@@ -505,6 +505,48 @@ export async function saveDraft(input: {
 }
 
 /**
+ * Validates and encrypts a draft as saveDraft would (under its case's key), without writing it: for
+ * writeDraftAtOnce when the page goes away. Null when sealing it would make a new case key (its case
+ * row is gone): that draft is left to the ordinary save.
+ */
+export async function sealDraft(input: {
+  id: string;
+  fields: Record<string, string>;
+  caseId?: string | undefined;
+}): Promise<RecordRow | null> {
+  const key = requireDataKey();
+  const draft = validateRecord({
+    kind: 'draft',
+    schemaVersion: 1,
+    id: input.id,
+    ...(input.caseId === undefined ? {} : { caseId: input.caseId }),
+    fields: input.fields,
+    updatedAt: new Date().toISOString(),
+  });
+  const { newKeyRows, recordRows } = await sealAll(key, [draft], false);
+  return newKeyRows.length === 0 ? (recordRows[0] ?? null) : null;
+}
+
+/**
+ * Puts a draft row sealed by sealDraft (or, with null, removes the draft `id`) in one request with an
+ * explicit commit, both issued before this returns: at the page's end (a reload, a closed tab) a
+ * promise chain such as saveRecords' no longer finishes, while a request already issued does. A draft
+ * row is all saveDraft writes for it (drafts are not indexed, not audited and have no replication
+ * mark). Never throws: the last ordinary save then stays.
+ */
+export function writeDraftAtOnce(id: string, row: RecordRow | null): void {
+  try {
+    const transaction = db.backendDB().transaction('records', 'readwrite');
+    const store = transaction.objectStore('records');
+    if (row) store.put(row);
+    else store.delete(id);
+    transaction.commit();
+  } catch {
+    // Closed or closing: nothing more can be done at the page's end.
+  }
+}
+
+/**
  * The draft of one form, or undefined. A damaged draft is treated as absent
  * (the next saveDraft replaces it). Offline: works. Fails with VaultLockedError.
  */
