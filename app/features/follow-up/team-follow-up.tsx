@@ -185,15 +185,18 @@ function TeamItem({
   const [busy, setBusy] = useState(false);
   // Asked on this visit: the button says so and cannot send the same request again.
   const [asked, setAsked] = useState(false);
+  // A failed request is said next to its button, on screen (a review: only a hidden status said it).
+  const [failed, setFailed] = useState(false);
   const r = item.record;
   async function ask() {
     setBusy(true);
+    setFailed(false);
     try {
       await askPickUp(item);
       setAsked(true);
       onAnnounce(t.team.asked(caseName, worker));
     } catch {
-      onAnnounce(t.team.askFailed);
+      setFailed(true);
     } finally {
       setBusy(false);
     }
@@ -222,6 +225,11 @@ function TeamItem({
           {busy ? t.team.asking : asked ? t.team.askedButton : t.team.ask}
         </Button>
       )}
+      {failed ? (
+        <p role="alert" className="field__error">
+          {t.team.askFailed}
+        </p>
+      ) : null}
     </li>
   );
 }
