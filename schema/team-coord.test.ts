@@ -51,6 +51,22 @@ describe('coordination records', () => {
     expect(a?.urgencies.later.map((i) => i.record.reference)).toEqual(['2026-003']);
   });
 
+  it("gives each worker's group the newest day their device computed a record", () => {
+    const old = (r: { record: CoordRecord }, asOf: string) => ({ record: { ...r.record, asOf } });
+    const groups = groupTeamFollowUps(
+      [
+        old(rec('2026-001', 'worker-aaaa-aaaa-aaaa', '2026-03-12'), '2026-03-05'),
+        old(rec('2026-002', 'worker-aaaa-aaaa-aaaa', '2026-03-20'), '2026-03-07'),
+        rec('2026-003', 'worker-bbbb-bbbb-bbbb', '2026-03-20'),
+      ],
+      TODAY,
+    );
+    expect(groups.map((g) => [g.assignee, g.asOf])).toEqual([
+      ['worker-aaaa-aaaa-aaaa', '2026-03-07'],
+      ['worker-bbbb-bbbb-bbbb', TODAY],
+    ]);
+  });
+
   it('refuses a record that carries anything beyond the coordination fields', () => {
     const ok = rec('2026-001', 'worker-aaaa-aaaa-aaaa', '2026-03-12').record;
     expect(coordRecordSchema.safeParse(ok).success).toBe(true);

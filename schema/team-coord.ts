@@ -59,6 +59,8 @@ export interface TeamWorkerGroup<T> {
   urgencies: Record<TeamUrgency, T[]>;
   total: number;
   overdue: number;
+  /** The newest day (Brussels) on which the worker's device computed one of these records. */
+  asOf: string;
 }
 
 function byDueThenReference(a: CoordRecord, b: CoordRecord): number {
@@ -88,6 +90,7 @@ export function groupTeamFollowUps<T extends { record: CoordRecord }>(
         urgencies: { 'te-laat': [], vandaag: [], 'deze-week': [], later: [], 'zonder-datum': [] },
         total: 0,
         overdue: 0,
+        asOf: item.record.asOf,
       };
       byWorker.set(item.record.assignee, group);
     }
@@ -95,6 +98,7 @@ export function groupTeamFollowUps<T extends { record: CoordRecord }>(
     group.urgencies[urgency].push(item);
     group.total++;
     if (urgency === 'te-laat') group.overdue++;
+    if (item.record.asOf > group.asOf) group.asOf = item.record.asOf;
   }
   const rank = (id: string): number => {
     const i = workerOrder.indexOf(id);

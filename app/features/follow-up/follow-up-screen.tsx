@@ -137,9 +137,13 @@ export function FollowUpScreen() {
       <p className="lead">{t.intro}</p>
 
       {inTeam ? (
-        <Suspense fallback={null}>
-          <TeamFollowUp />
-        </Suspense>
+        <>
+          <Suspense fallback={null}>
+            <TeamFollowUp />
+          </Suspense>
+          {/* A review: under the team's overdue cases, "Niets te laat" read as the team's. */}
+          <p className="lead">{t.ownIntro}</p>
+        </>
       ) : null}
 
       <Disclosure
@@ -200,7 +204,9 @@ export function FollowUpScreen() {
         </p>
       ) : (
         <div aria-busy={busy}>
-          {overview.total === 0 ? <p className="callout">{overview.filtered ? t.emptyFiltered : t.empty}</p> : null}
+          {overview.total === 0 ? (
+            <p className="callout">{overview.filtered ? t.emptyFiltered : inTeam ? t.emptyOwn : t.empty}</p>
+          ) : null}
           {followUpGroups.map((group) => {
             const items = overview.groups[group].items.length;
             const shown = allCards ? items : Math.min(items, firstRenderBudget);

@@ -20,6 +20,7 @@ import { TeamAccountPanel } from './team-account-panel';
 import { HandOverDialog } from './team-handover';
 import { Fingerprint, StatusLines, teamErrorText, timeOnly } from './team-common';
 import { useFocusAfterSwap } from '../../ui/focus';
+import { LiveText } from '../../ui/live-text';
 import { EntryForm } from './team-entry-form';
 import { InvitePanel, RequestsPanel } from './team-invites';
 import { MembersPanel } from './team-members-panel';
@@ -92,15 +93,22 @@ function TeamView({
     onError: (caught) => setError(teamErrorText(caught)),
   });
 
+  /** This device leaves the team (after a removal, or a request no longer wanted); a failure is said. */
+  function forget() {
+    setError(null);
+    void leaveTeamOnThisDevice().then(onLeft, (caught: unknown) => setError(teamErrorText(caught)));
+  }
+
   if (check?.removed) {
     return (
       <div className="card">
         <p role="alert">{t.removedFromTeam(config.team)}</p>
         <div className="button-row">
-          <button type="button" className="button" onClick={() => void leaveTeamOnThisDevice().then(onLeft)}>
+          <button type="button" className="button" onClick={forget}>
             {t.forget}
           </button>
         </div>
+        <StatusLines error={error} notice="" />
       </div>
     );
   }
@@ -129,7 +137,7 @@ function TeamView({
           </button>
           {list && !admitted ? (
             // A declined or unwanted request: this device leaves the team so its person can join again.
-            <button type="button" className="button" onClick={() => void leaveTeamOnThisDevice().then(onLeft)}>
+            <button type="button" className="button" onClick={forget}>
               {t.forget}
             </button>
           ) : null}
@@ -176,6 +184,8 @@ export function TeamSection() {
   const [config, setConfig] = useState<TeamConfig | null | undefined>(undefined);
   // One form at a time, so every field's name is unique on the page.
   const [choice, setChoice] = useState<'join' | 'create' | null>(null);
+  // Said after "Team op dit toestel vergeten" (a review: the section changed without a word).
+  const [forgotten, setForgotten] = useState('');
   // Creating, joining or leaving swaps the whole section: focus goes to its heading.
   const focusAfter = useFocusAfterSwap(config);
 
@@ -197,6 +207,8 @@ export function TeamSection() {
         {t.title}
       </h2>
       <p>{t.intro}</p>
+      {/* In the page while empty, so the message after forgetting is announced. */}
+      <LiveText role="status" className="settings-status" message={forgotten} />
       {config === undefined ? <p>{t.loading}</p> : null}
       {config === null ? (
         <>
@@ -205,7 +217,10 @@ export function TeamSection() {
               type="button"
               className="button"
               aria-expanded={choice === 'join'}
-              onClick={() => setChoice(choice === 'join' ? null : 'join')}
+              onClick={() => {
+                setForgotten('');
+                setChoice(choice === 'join' ? null : 'join');
+              }}
             >
               {t.chooseJoin}
             </button>
@@ -213,7 +228,10 @@ export function TeamSection() {
               type="button"
               className="button"
               aria-expanded={choice === 'create'}
-              onClick={() => setChoice(choice === 'create' ? null : 'create')}
+              onClick={() => {
+                setForgotten('');
+                setChoice(choice === 'create' ? null : 'create');
+              }}
             >
               {t.chooseCreate}
             </button>
@@ -237,6 +255,7 @@ export function TeamSection() {
           onLeft={() => {
             focusAfter(() => heading.current);
             setChoice(null);
+            setForgotten(t.forgotten(config.team));
             setConfig(null);
           }}
         />

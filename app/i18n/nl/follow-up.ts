@@ -40,6 +40,11 @@ export const followUp = {
   },
   empty: 'Er staan geen opvolgingen open. Een opvolgdatum plan je in een dossier in het logboek.',
   emptyFiltered: 'Geen opvolgingen die bij deze filters passen.',
+  /** In a team: what follows the team part is this worker's own follow-up (and what was shared with them). */
+  ownIntro:
+    'Hieronder staat de opvolging van je eigen dossiers en van de dossiers die collega’s met je deelden. De filters gelden alleen voor dit deel.',
+  emptyOwn:
+    'Er staan geen opvolgingen open in je eigen dossiers. Een opvolgdatum plan je in een dossier in het logboek.',
   showMore: (n: number) => `Toon meer (nog ${n})`,
 
   item: {

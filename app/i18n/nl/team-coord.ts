@@ -28,6 +28,9 @@ export const teamCoord = {
         ? `${name}: ${plural(total, 'dossier', 'dossiers')}, ${overdue} te laat`
         : `${name}: ${plural(total, 'dossier', 'dossiers')}`,
     unknownWorker: 'Onbekende medewerker',
+    /** The worker's device last sent its follow-ups before today: what changed since is not here. */
+    asOf: (name: string, date: string) =>
+      `Laatst doorgegeven door het toestel van ${name} op ${date}. Wat sindsdien veranderde, staat hier nog niet.`,
     urgencies: {
       'te-laat': 'Te laat',
       vandaag: 'Vandaag',

@@ -51,6 +51,9 @@ export const team = {
   removedFromTeam: (teamId: string) =>
     `Je staat niet meer in de ledenlijst van team ${teamId}: de teamverantwoordelijke haalde je uit het team. Niemand geeft je nog nieuwe sleutels. Wat al op dit toestel staat, blijft hier.`,
   forget: 'Team op dit toestel vergeten',
+  /** After forgetting: what happened, and the way back. */
+  forgotten: (teamId: string) =>
+    `Team ${teamId} is vergeten op dit toestel. Met een nieuwe uitnodigingscode kun je opnieuw aansluiten.`,
   yourFingerprint: 'Jouw sleutelvingerafdruk',
   fingerprint: 'Sleutelvingerafdruk',
   refresh: 'Vernieuwen',
@@ -112,14 +115,14 @@ export const team = {
   removeConfirm: 'Uit het team halen',
   removeCancel: 'Annuleren',
   removeExplain:
-    'Deze persoon verdwijnt uit de ondertekende ledenlijst: geen enkel toestel geeft nog een nieuwe sleutel aan hem of haar, en de dossiers die met die persoon gedeeld waren, krijgen een nieuwe sleutel. Wat het toestel van die persoon al ontving, blijft daar leesbaar: die gedeelde dossiers zoals ze tot nu toe waren, de coördinatiegegevens die het al had (dossiernummers, opvolgdata, status, vlag), de ledenlijst en, voor een coördinator of auditor, de teamcijfers tot nu toe. De toegang tot de server eindigt pas als de beheerder van de server de rol in het team weghaalt: vraag dat meteen.',
+    'Deze persoon verdwijnt uit de ondertekende ledenlijst: geen enkel toestel geeft nog een nieuwe sleutel aan hem of haar, en de dossiers die met die persoon gedeeld waren, krijgen een nieuwe sleutel. Haar of zijn lopende dossiers die met niemand gedeeld zijn, verdwijnen uit het teamoverzicht van de coördinator: spreek vooraf af wie ze opvolgt. Wat het toestel van die persoon al ontving, blijft daar leesbaar: die gedeelde dossiers zoals ze tot nu toe waren, de coördinatiegegevens die het al had (dossiernummers, opvolgdata, status, vlag), de ledenlijst en, voor een coördinator of auditor, de teamcijfers tot nu toe. De toegang tot de server eindigt pas als de beheerder van de server de rol in het team weghaalt: vraag dat meteen.',
   removed: (name: string) =>
     `${name} staat niet meer in de ledenlijst. Vraag de beheerder van de server om de rol in het team weg te halen.`,
   removedHooksFailed: (count: number) =>
     `${count === 1 ? 'Eén stap' : `${count} stappen`} om sleutels te vernieuwen lukte niet. Probeer later opnieuw.`,
   /** The server does not give the account the team role (role: its Dutch label; serverRole: the CouchDB role). */
   roleMissing: (role: string, serverRole: string) =>
-    `De server geeft dit account niet de rol ${role} in dit team. Daarom is er nog niets opgeslagen. Vraag wie de sync-server beheert om het account de rol ${serverRole} te geven (README, "Team: databases and roles") en probeer het daarna opnieuw.`,
+    `De server geeft dit account niet de rol ${role} in dit team. Daarom is er nog niets opgeslagen. Vraag wie de sync-server beheert om het account de rol ${serverRole} te geven en probeer het daarna opnieuw.`,
   errors: {
     'team.exists': 'Dit team heeft al een ledenlijst. Vraag de teamverantwoordelijke om een uitnodiging.',
     'team.none': 'Dit toestel is in geen team.',
@@ -145,7 +148,7 @@ export const team = {
       'De server toont een oudere ledenlijst dan Baken al kent. Baken weigert ze en gebruikt de laatst gecontroleerde lijst. Verwittig de teamverantwoordelijke.',
     'team.handover.role': 'Alleen een coördinator of medewerker kan teamverantwoordelijke worden.',
     'team.role.missing':
-      'De server geeft dit account niet de rol die je in dit team krijgt. Vraag wie de sync-server beheert om die rol toe te voegen (README, "Team: databases and roles") en probeer het daarna opnieuw.',
+      'De server geeft dit account niet de rol die je in dit team krijgt. Vraag wie de sync-server beheert om die rol toe te voegen en probeer het daarna opnieuw.',
     'sync.unauthorized': 'Aanmelding geweigerd: controleer het account en het wachtwoord.',
     'sync.lockedOut':
       'De teamserver heeft dit account even geblokkeerd na te veel mislukte aanmeldpogingen. Wacht enkele minuten en probeer dan opnieuw.',
