@@ -42,3 +42,12 @@ export const syncRemovedSchema = z.strictObject({
   unsent: z.number().int().nonnegative().optional(),
 });
 export type SyncRemoval = z.infer<typeof syncRemovedSchema>;
+
+/**
+ * The device-local note that the sync server refused this account password (401): the device sends it
+ * no more until the worker enters a password again (app/data/sync/config.ts, refusedPassword).
+ */
+export const syncRefusedSchema = z.strictObject({
+  password: z.string().min(1).max(1000),
+  at: z.iso.datetime(),
+});

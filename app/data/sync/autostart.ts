@@ -5,14 +5,20 @@ import { liveQuery } from 'dexie';
 
 import { getVaultSnapshot, subscribeVault } from '../session';
 import { hasTeamConfig } from '../team/has-team';
-import { loadSyncConfig } from './config';
+import { loadSyncConfig, refusedPassword } from './config';
+import { countPending } from './local';
+import { publishSyncStatus } from './status';
 import { startReplication } from './runtime';
 
 export async function autostartSync(): Promise<void> {
   // Team coordination (issue 21) starts here too, off the critical path: a no-op without a team.
   void import('../team/coord-autostart').then((m) => m.autostartCoord()).catch(() => undefined);
   const config = await loadSyncConfig();
-  if (config) await startReplication(config);
+  if (config && (await refusedPassword(config))) {
+    // The server refused this password before: it is not sent again (each try counts towards CouchDB's
+    // lockout of the account) until the worker enters one in Instellingen, which restarts sync.
+    publishSyncStatus({ phase: 'fout', error: 'auth', waiting: await countPending() });
+  } else if (config) await startReplication(config);
   watchTeam();
 }
 

@@ -3,7 +3,13 @@
 // "syncConfig", encrypted with the vault's data key (AAD kind "sync-config"),
 // so the credentials are as safe as the case data at rest and unreadable while
 // locked. It is device-local: never replicated, never in a backup file.
-import { syncConfigSchema, syncRemovedSchema, type SyncConfig, type SyncRemoval } from '../../../schema/sync-config';
+import {
+  syncConfigSchema,
+  syncRefusedSchema,
+  syncRemovedSchema,
+  type SyncConfig,
+  type SyncRemoval,
+} from '../../../schema/sync-config';
 import { decryptRecord, encryptRecord, randomBytes } from '../crypto';
 import type { Bytes, Sealed } from '../crypto';
 import { db } from '../db';
@@ -19,6 +25,8 @@ const CONFIG_KEY = SYNC_CONFIG_KEY;
 const CONFIG_HEADER = { kind: 'sync-config', id: CONFIG_KEY, schemaVersion: 1 } as const;
 const REMOVED_KEY = 'syncRemoved';
 const REMOVED_HEADER = { kind: 'sync-removed', id: REMOVED_KEY, schemaVersion: 1 } as const;
+const REFUSED_KEY = 'syncRefused';
+const REFUSED_HEADER = { kind: 'sync-refused', id: REFUSED_KEY, schemaVersion: 1 } as const;
 
 function asSealed(value: unknown): Sealed | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -96,8 +104,10 @@ export async function saveSyncConfig(config: SyncConfig): Promise<void> {
     await db.transaction('rw', [db.meta, db.records, db.audit, db.sync], async () => {
       const had = await db.meta.get(CONFIG_KEY);
       await db.meta.put(row);
-      // Connected again: an earlier removal is no longer news.
+      // Connected again: an earlier removal is no longer news. Every caller checked the password with the
+      // server first, so a refusal of it is over too.
       await db.meta.delete(REMOVED_KEY);
+      await db.meta.delete(REFUSED_KEY);
       if (!had) await markUnmarked();
     });
   } catch (error) {
@@ -114,12 +124,12 @@ export async function saveSyncConfig(config: SyncConfig): Promise<void> {
 export async function clearSyncConfig(removal?: SyncRemoval): Promise<void> {
   try {
     if (removal === undefined) {
-      await db.meta.delete(CONFIG_KEY);
+      await db.meta.bulkDelete([CONFIG_KEY, REFUSED_KEY]);
       return;
     }
     const sealed = await encryptRecord(requireDataKey(), REMOVED_HEADER, syncRemovedSchema.parse(removal));
     await db.transaction('rw', db.meta, async () => {
-      await db.meta.delete(CONFIG_KEY);
+      await db.meta.bulkDelete([CONFIG_KEY, REFUSED_KEY]);
       await db.meta.put({ key: REMOVED_KEY, value: sealed });
     });
   } catch (error) {
@@ -133,4 +143,27 @@ export async function clearSyncConfig(removal?: SyncRemoval): Promise<void> {
  */
 export async function syncRemoval(): Promise<SyncRemoval | undefined> {
   return readSealedRow(REMOVED_HEADER, syncRemovedSchema);
+}
+
+/**
+ * Notes that the sync server refused `password` (401). CouchDB 3.4+ locks an account out after 5 failed
+ * logins from one address, for every device of the worker (lockout.ts), so this device sends that
+ * password no more: no replication at unlock and no device list (refusedPassword) until the worker
+ * enters a password that the server accepts (saveSyncConfig drops the note). Sealed like the
+ * configuration. Never throws (a locked vault: the replicator stops for this unlock anyway).
+ */
+export async function noteRefusedPassword(password: string): Promise<void> {
+  try {
+    const value = syncRefusedSchema.parse({ password, at: new Date().toISOString() });
+    const sealed = await encryptRecord(requireDataKey(), REFUSED_HEADER, value);
+    // Only while that password is still the configured one (the worker may have entered another meanwhile).
+    if ((await loadSyncConfig())?.password === password) await db.meta.put({ key: REFUSED_KEY, value: sealed });
+  } catch {
+    // Not noted: the next unlock tries the password once more.
+  }
+}
+
+/** Whether the server refused this configuration's password and no other was entered since. */
+export async function refusedPassword(config: { password: string }): Promise<boolean> {
+  return (await readSealedRow(REFUSED_HEADER, syncRefusedSchema))?.password === config.password;
 }

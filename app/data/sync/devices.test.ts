@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { resetDatabase, TEST_PASSPHRASE } from '../test-utils';
 import { createVault } from '../vault';
-import { loadSyncConfig } from './config';
-import { changeAccountPassword } from './devices';
+import { loadSyncConfig, noteRefusedPassword, refusedPassword, saveSyncConfig } from './config';
+import { changeAccountPassword, listDevices } from './devices';
 import type { SyncConfig } from './config';
 
 const config: SyncConfig = {
@@ -101,5 +101,31 @@ describe('changeAccountPassword', () => {
       );
     });
     await expect(changeAccountPassword(config, 'nieuw-wachtwoord')).rejects.toMatchObject({ code: 'sync.lockedOut' });
+  });
+});
+
+describe('a password the server refused', () => {
+  it('is not sent again until a password the server accepts is saved', async () => {
+    await saveSyncConfig(config);
+    await noteRefusedPassword(config.password);
+    expect(await refusedPassword(config)).toBe(true);
+    const calls = fakeUsers(0);
+    // The device list and a password change both refuse at once, as the server did, without a request.
+    await expect(listDevices(config)).rejects.toMatchObject({ code: 'sync.unauthorized' });
+    await expect(changeAccountPassword(config, 'nieuw-wachtwoord')).rejects.toMatchObject({
+      code: 'sync.unauthorized',
+    });
+    expect(calls).toEqual([]);
+    // Another password entered (and checked by the caller): the note is gone.
+    await saveSyncConfig({ ...config, password: 'nieuw-wachtwoord' });
+    expect(await refusedPassword({ password: 'nieuw-wachtwoord' })).toBe(false);
+    expect(await refusedPassword(config)).toBe(false);
+  });
+
+  it('is only noted while it is still the configured password', async () => {
+    await saveSyncConfig({ ...config, password: 'al-een-ander' });
+    await noteRefusedPassword(config.password);
+    expect(await refusedPassword(config)).toBe(false);
+    expect(await refusedPassword({ password: 'al-een-ander' })).toBe(false);
   });
 });

@@ -18,7 +18,7 @@ import { decryptRecord, encryptRecord } from '../crypto';
 import { db } from '../db';
 import { VaultLockedError } from '../errors';
 import { requireDataKey } from '../session';
-import { clearSyncConfig, saveSyncConfig, type SyncConfig } from './config';
+import { clearSyncConfig, refusedPassword, saveSyncConfig, type SyncConfig } from './config';
 import { checkAccess, couchRequest, fromBase64, SyncError, toBase64, type SyncCredentials } from './remote';
 import { startReplication, stopReplication } from './runtime';
 import { publishSyncStatus } from './status';
@@ -39,7 +39,17 @@ export interface SealedDoc {
 
 export type { DeviceEntry } from '../../../schema/sync-config';
 
+/**
+ * A password the server refused is not sent again until the worker enters one (config.ts,
+ * noteRefusedPassword): each try would count towards CouchDB's lockout of the account. The same
+ * error as the server's, without a request.
+ */
+async function notRefused(creds: SyncCredentials): Promise<void> {
+  if (await refusedPassword(creds)) throw new SyncError('sync.unauthorized', 401);
+}
+
 async function read(creds: SyncCredentials): Promise<{ list: DeviceList; rev?: string }> {
+  await notRefused(creds);
   let doc: SealedDoc;
   try {
     doc = await couchRequest<SealedDoc>(creds, 'GET', DEVICES_DOC_ID);
@@ -215,6 +225,8 @@ export async function checkDeviceStatus(config: SyncConfig): Promise<DeviceStatu
  * this fails with 'sync.passwordChangeRefused' (the server admin changes it).
  */
 export async function changeAccountPassword(config: SyncConfig, next: string): Promise<SyncConfig> {
+  // Signing in with a password the server already refused only adds a failed login.
+  await notRefused(config);
   const users = { ...config, db: '_users' };
   const id = encodeURIComponent(`org.couchdb.user:${config.account}`);
   const refused = (error: unknown) =>

@@ -23,6 +23,7 @@ import { getDataKey, subscribeVault, getVaultSnapshot } from '../session';
 import type { DeviceEntry } from '../../../schema/sync-config';
 import { ACK_DOC_PREFIX, acknowledgeErased, purgeAcknowledged } from './erasure-acks';
 import { SyncHttpError, couchClient } from './http';
+import { noteRefusedPassword } from './config';
 import { refusesAccount } from './lockout';
 import type { ChangesResponse, CouchClient } from './http';
 import { LocalChangedError, countPending, readCheckpoint, readPending, readSyncRows, writeCheckpoint } from './local';
@@ -370,7 +371,12 @@ export class Replicator {
           // A refused password stays refused: retrying would trip CouchDB's lockout (3.4+: 403 to every
           // device of the account for minutes after 5 failures). A lockout stops the loop too: the worker
           // waits, then enters the password again (settings), which checks it once and restarts.
-          if (refusesAccount(kind)) return;
+          if (refusesAccount(kind)) {
+            // A wrong password (not a lockout, which may follow another device's tries) is not sent
+            // again at the next unlock either, until the worker enters one (config.ts).
+            if (kind === 'auth') await noteRefusedPassword(this.target.password);
+            return;
+          }
           const woken = wake.signal;
           await sleep(kind === 'forbidden' ? 60_000 : backoff, AbortSignal.any([signal, woken]));
           if (woken.aborted) wake = new AbortController();

@@ -116,9 +116,7 @@ function TeamView({ state, sharedFrom }: { state: CoordState; sharedFrom: Shared
         <section key={g.assignee} className="team-view__worker" aria-label={nameOf(g.assignee)}>
           <h3>{t.team.worker(nameOf(g.assignee), g.total, g.overdue)}</h3>
           {/* A review: "1 te laat" may be a missed follow-up, or a phone that has not synced since. */}
-          {g.asOf < today ? (
-            <p className="field__hint">{t.team.asOf(nameOf(g.assignee), absoluteDateNl(g.asOf))}</p>
-          ) : null}
+          {g.asOf < today ? <p className="field__hint">{t.team.asOf(absoluteDateNl(g.asOf))}</p> : null}
           {teamUrgencies.map((u) =>
             g.urgencies[u].length === 0 ? null : (
               <div key={u}>

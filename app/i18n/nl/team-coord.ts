@@ -29,8 +29,7 @@ export const teamCoord = {
         : `${name}: ${plural(total, 'dossier', 'dossiers')}`,
     unknownWorker: 'Onbekende medewerker',
     /** The worker's device last sent its follow-ups before today: what changed since is not here. */
-    asOf: (name: string, date: string) =>
-      `Laatst doorgegeven door het toestel van ${name} op ${date}. Wat sindsdien veranderde, staat hier nog niet.`,
+    asOf: (date: string) => `Laatst doorgegeven op ${date}; wat daarna veranderde, staat hier niet.`,
     urgencies: {
       'te-laat': 'Te laat',
       vandaag: 'Vandaag',

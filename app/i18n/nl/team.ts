@@ -52,8 +52,7 @@ export const team = {
     `Je staat niet meer in de ledenlijst van team ${teamId}: de teamverantwoordelijke haalde je uit het team. Niemand geeft je nog nieuwe sleutels. Wat al op dit toestel staat, blijft hier.`,
   forget: 'Team op dit toestel vergeten',
   /** After forgetting: what happened, and the way back. */
-  forgotten: (teamId: string) =>
-    `Team ${teamId} is vergeten op dit toestel. Met een nieuwe uitnodigingscode kun je opnieuw aansluiten.`,
+  forgotten: (teamId: string) => `Team ${teamId} is vergeten op dit toestel.`,
   yourFingerprint: 'Jouw sleutelvingerafdruk',
   fingerprint: 'Sleutelvingerafdruk',
   refresh: 'Vernieuwen',
@@ -115,7 +114,7 @@ export const team = {
   removeConfirm: 'Uit het team halen',
   removeCancel: 'Annuleren',
   removeExplain:
-    'Deze persoon verdwijnt uit de ondertekende ledenlijst: geen enkel toestel geeft nog een nieuwe sleutel aan hem of haar, en de dossiers die met die persoon gedeeld waren, krijgen een nieuwe sleutel. Haar of zijn lopende dossiers die met niemand gedeeld zijn, verdwijnen uit het teamoverzicht van de coördinator: spreek vooraf af wie ze opvolgt. Wat het toestel van die persoon al ontving, blijft daar leesbaar: die gedeelde dossiers zoals ze tot nu toe waren, de coördinatiegegevens die het al had (dossiernummers, opvolgdata, status, vlag), de ledenlijst en, voor een coördinator of auditor, de teamcijfers tot nu toe. De toegang tot de server eindigt pas als de beheerder van de server de rol in het team weghaalt: vraag dat meteen.',
+    'Deze persoon verdwijnt uit de ondertekende ledenlijst: geen enkel toestel geeft nog een nieuwe sleutel aan hem of haar, en de dossiers die met die persoon gedeeld waren, krijgen een nieuwe sleutel. Niet-gedeelde lopende dossiers van die persoon verdwijnen uit het teamoverzicht. Wat het toestel van die persoon al ontving, blijft daar leesbaar: die gedeelde dossiers zoals ze tot nu toe waren, de coördinatiegegevens die het al had (dossiernummers, opvolgdata, status, vlag), de ledenlijst en, voor een coördinator of auditor, de teamcijfers tot nu toe. De toegang tot de server eindigt pas als de beheerder van de server de rol in het team weghaalt: vraag dat meteen.',
   removed: (name: string) =>
     `${name} staat niet meer in de ledenlijst. Vraag de beheerder van de server om de rol in het team weg te halen.`,
   removedHooksFailed: (count: number) =>
