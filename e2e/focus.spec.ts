@@ -202,3 +202,24 @@ test('the main menu on a phone scrolls a link reached by Tab fully into view', a
       .toBe(true);
   }
 });
+
+test("the main menu on a phone shows the current screen's link whole, also when the screen is opened by its address", async ({
+  page,
+}) => {
+  const logbook = new LogbookPage(page);
+  await page.goto('/');
+  await logbook.lock.createVault();
+  await page.goto('/instellingen');
+  await logbook.lock.unlock();
+  const current = page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Instellingen', exact: true });
+  await expect(current).toHaveAttribute('aria-current', 'page');
+  const width = page.viewportSize()?.width ?? 360;
+  await expect
+    .poll(async () => {
+      const box = await current.boundingBox();
+      return box !== null && box.x >= 0 && box.x + box.width <= width;
+    })
+    .toBe(true);
+});
