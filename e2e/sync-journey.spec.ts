@@ -126,6 +126,7 @@ test('offline work on two devices replicates, conflicting changes become choices
   const reference = await logbookA.saveIncident();
   await logbookA.addParty({ role: 'afgebeelde jongere', realName: markers.realName, expectPseudonym: 'Jongere A' });
   await logbookA.scheduleFollowUp(markers.purpose);
+  await logbookA.addNote('gesprek', 'MARKER-notitie-samen: eerste gesprek.');
   // The sync status says the device is offline (not that the server cannot be reached), and that nothing is lost.
   await new SettingsPage(page).open();
   await expect(page.getByRole('status', { name: 'Synchronisatie' })).toContainText(
@@ -137,12 +138,19 @@ test('offline work on two devices replicates, conflicting changes become choices
   await expect(pageB.getByRole('link', { name: reference, exact: true })).toBeVisible(SYNC_WAIT);
   await openCase(pageB, reference);
   await expect(pageB.getByText(/Tot .*: MARKER-opvolgen/)).toBeVisible(SYNC_WAIT);
+  await expect(pageB.getByText('MARKER-notitie-samen: eerste gesprek.')).toBeVisible(SYNC_WAIT);
 
   // Both offline: a note each, the same follow-up moved to different dates, and the facts changed differently.
   await page.context().setOffline(true);
   await contextB.setOffline(true);
   await openCase(page, reference);
   await logbookA.addNote('gesprek', markers.noteA);
+  // The same note corrected on both devices, each without knowing of the other.
+  await logbookA.correctNote(
+    'MARKER-notitie-samen',
+    'MARKER-notitie-samen: correctie laptop.',
+    'Aangevuld op de laptop.',
+  );
   await reschedule(page, isoInDays(20), markers.reasonA);
   const longStart = 'Een onbekende volwassene stuurde Jongere A via een app berichten en vroeg daarna';
   const descriptionA = `${longStart} om foto's te sturen. MARKER-feiten-laptop`;
@@ -157,6 +165,11 @@ test('offline work on two devices replicates, conflicting changes become choices
   await editRealName(page, markers.realNameA);
   const logbookB = new LogbookPage(pageB);
   await logbookB.addNote('gesprek', markers.noteB);
+  await logbookB.correctNote(
+    'MARKER-notitie-samen',
+    'MARKER-notitie-samen: correctie telefoon.',
+    'Aangevuld op de telefoon.',
+  );
   await reschedule(pageB, isoInDays(30), markers.reasonB);
   await editFacts(pageB, {
     knownOn: isoInDays(-2),
@@ -182,6 +195,17 @@ test('offline work on two devices replicates, conflicting changes become choices
     const timeline = p.getByRole('region', { name: 'Tijdlijn', exact: true });
     await expect(timeline.getByRole('article').filter({ hasText: markers.noteA })).toBeVisible(SYNC_WAIT);
     await expect(timeline.getByRole('article').filter({ hasText: markers.noteB })).toBeVisible(SYNC_WAIT);
+    // A note corrected twice apart: the old note says so, and each correction points to the other.
+    const corrected = timeline.getByRole('article').filter({ hasText: 'MARKER-notitie-samen' });
+    await expect(corrected).toHaveCount(3, SYNC_WAIT);
+    await expect(
+      corrected.filter({ hasText: 'Vervangen door meer dan één correctie' }).filter({ hasText: 'eerste gesprek' }),
+    ).toHaveCount(1);
+    for (const version of ['correctie laptop', 'correctie telefoon']) {
+      await expect(
+        corrected.filter({ hasText: version }).getByText(/^Dezelfde notitie werd ook elders gecorrigeerd/),
+      ).toBeVisible();
+    }
     const conflicts = p.getByRole('region', { name: 'Tegenstrijdige wijzigingen' });
     await expect(conflicts.getByRole('listitem')).toHaveCount(6, SYNC_WAIT);
     // The real names: like the Betrokkenen section, the item shows them (and its buttons) only on request.

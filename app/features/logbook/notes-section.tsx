@@ -44,8 +44,12 @@ export function NotesSection({ detail }: { detail: CaseDetail }) {
   const [saved, setSaved] = useSavedMessage();
   const caseId = detail.case.id;
   const byId = new Map(detail.notes.map((note) => [note.id, note]));
-  const replacement = new Map<string, Note>();
-  for (const note of detail.notes) if (note.supersedes) replacement.set(note.supersedes, note);
+  // Every correction of each note: more than one when it was corrected on two devices (or by two
+  // colleagues) before they synchronised; none of them is then the one, and the timeline says so.
+  const corrections = new Map<string, Note[]>();
+  for (const note of detail.notes) {
+    if (note.supersedes) corrections.set(note.supersedes, [...(corrections.get(note.supersedes) ?? []), note]);
+  }
   // Each note's time, as its heading and buttons name it: notes of the same minute are told apart by
   // their seconds, and notes of the same second by their place ("(2)").
   const whenOf = noteTimes(detail.notes);
@@ -57,8 +61,9 @@ export function NotesSection({ detail }: { detail: CaseDetail }) {
         {(note) => (
           <NoteCard
             note={note}
-            replacedBy={replacement.get(note.id)}
+            replacedBy={corrections.get(note.id) ?? []}
             replaces={note.supersedes ? byId.get(note.supersedes) : undefined}
+            alongside={note.supersedes ? (corrections.get(note.supersedes) ?? []).filter((c) => c !== note) : []}
             parties={detail.parties}
             onSaved={setSaved}
             when={whenOf.get(note.id) ?? formatDateTime(note.at)}
@@ -94,21 +99,32 @@ function noteTimes(notes: readonly Note[]): Map<string, string> {
   );
 }
 
+/** When each of `notes` was written, as one phrase ("… en …"). */
+function writtenOn(notes: readonly Note[]): string {
+  const dates = notes.map((n) => formatDateTime(n.createdAt));
+  return dates.length < 2 ? (dates[0] ?? '') : `${dates.slice(0, -1).join(', ')} en ${dates.at(-1) ?? ''}`;
+}
+
 function NoteCard({
   note,
-  replacedBy,
+  replacedBy: corrections,
   replaces,
+  alongside,
   parties,
   onSaved,
   when,
 }: {
   note: Note;
-  replacedBy: Note | undefined;
+  /** Its corrections (none: it is current). */
+  replacedBy: readonly Note[];
   replaces: Note | undefined;
+  /** For a correction: the other corrections of the same note, made without knowing of this one. */
+  alongside: readonly Note[];
   parties: readonly Party[];
   onSaved: (message: string) => void;
   when: string;
 }) {
+  const replacedBy = corrections[0];
   return (
     <article
       className={replacedBy ? 'record-card note note--superseded' : 'record-card note'}
@@ -119,7 +135,14 @@ function NoteCard({
         {note.by ? <span className="record-card__meta"> — {t.by(note.by.name)}</span> : null}
         {replacedBy ? <span className="badge"> {t.superseded}</span> : null}
       </h3>
-      {replacedBy ? <p className="note__replaced">{t.supersededBy(formatDateTime(replacedBy.createdAt))}</p> : null}
+      {replacedBy ? (
+        <p className="note__replaced">
+          {corrections.length > 1
+            ? t.supersededByMany(writtenOn(corrections))
+            : t.supersededBy(formatDateTime(replacedBy.createdAt))}
+        </p>
+      ) : null}
+      {alongside.length > 0 ? <p className="callout">{t.alsoCorrected(writtenOn(alongside))}</p> : null}
       {note.supersedes && note.reason ? (
         <p className="note__correction">
           {t.correctionOf(replaces ? formatDateTime(replaces.at) : '—', note.reason, formatDateTime(note.createdAt))}

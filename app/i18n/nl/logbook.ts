@@ -353,6 +353,15 @@ export const logbook = {
     /** `date`: when the correction was written. */
     supersededBy: (date: string) => `Vervangen door de correctie van ${date}`,
     superseded: 'Vervangen',
+    /**
+     * One note corrected more than once, each time without the other (two devices or colleagues before
+     * they synchronised): `dates`, when each correction was written.
+     */
+    supersededByMany: (dates: string) =>
+      `Vervangen door meer dan één correctie (van ${dates}), elk gemaakt zonder de andere: op een ander toestel of door een collega. Ze staan allemaal in de tijdlijn; kijk na welke klopt en corrigeer zo nodig.`,
+    /** On a correction whose note was also corrected elsewhere: `dates` of the other corrections. */
+    alsoCorrected: (dates: string) =>
+      `Dezelfde notitie werd ook elders gecorrigeerd (correctie van ${dates}), zonder deze correctie te kennen. Kijk na welke klopt en corrigeer zo nodig.`,
     /** Who wrote the note, in a team (the name in the team's member list). */
     by: (name: string) => `Door ${name}`,
     /** `date`: when the corrected note's event was (a correction keeps it); `madeOn`: when the correction was written. */
