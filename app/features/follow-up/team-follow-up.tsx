@@ -40,7 +40,12 @@ export function TeamFollowUp() {
   return (
     <>
       <PickupRequests state={state} sharedFrom={sharedFrom} />
-      {state.role === 'coordinator' ? <TeamView state={state} sharedFrom={sharedFrom} /> : null}
+      {state.role === 'coordinator' ? (
+        <TeamView state={state} sharedFrom={sharedFrom} />
+      ) : (
+        // A review: a medewerker saw "Teamoverzicht bijwerken" but no overview; it says what the button does.
+        <p className="field__hint">{t.refreshWorker}</p>
+      )}
       <div className="button-row">
         <Button type="button" className="button" disabled={refresh.busy} onClick={() => void refresh.run()}>
           {refresh.busy ? t.refreshing : t.refresh}

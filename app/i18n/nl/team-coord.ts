@@ -8,6 +8,9 @@ import { plural } from './plural';
 export const teamCoord = {
   refresh: 'Teamoverzicht bijwerken',
   refreshing: 'Bijwerken…',
+  /** For a medewerker, who has no team overview of their own. */
+  refreshWorker:
+    'Het teamoverzicht is voor de coördinator. Bijwerken stuurt de opvolgdata van je eigen dossiers (nummers, datums, status en vlag) naar dat overzicht en haalt vragen om op te nemen op.',
   updatedAt: (time: string) => `Bijgewerkt om ${time}.`,
   offline: 'Geen verbinding: je ziet het overzicht van de laatste keer.',
   failed: 'Bijwerken lukte niet. Je ziet het overzicht van de laatste keer.',
