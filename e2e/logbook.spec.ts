@@ -171,6 +171,43 @@ test.describe('case logbook', () => {
     await expect(logbook.noteText).toHaveValue('Basis zin. Extra woorden erbij.');
   });
 
+  test('every save is announced, also the same message twice, and a refused save takes the old one away', async ({
+    page,
+    context,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await logbook.openNewIncident();
+    await logbook.fillIncident(incident);
+    await logbook.saveIncident();
+    await logbook.addNote('gesprek', 'Eerste notitie, marker-announce-1.');
+    const status = logbook.section('Tijdlijn').getByRole('status').filter({ hasText: 'De notitie is bewaard.' });
+    await expect(status).toHaveCount(1);
+    // The same region throughout, also while it is empty.
+    const region = await status.elementHandle();
+    if (!region) throw new Error('no status region');
+    const text = () => region.evaluate((element) => element.textContent);
+    // What a screen reader hears: each change of the region's text.
+    await region.evaluate((element) => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      new MutationObserver(() => seen.push(element.textContent ?? '')).observe(element, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    await logbook.addNote('gesprek', 'Tweede notitie, marker-announce-2.');
+    await expect.poll(text).toBe('De notitie is bewaard.');
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.at(-1)).toBe('De notitie is bewaard.');
+    expect(seen).toContain('');
+    // A refused save (nothing typed) leaves no "bewaard" of the save before.
+    await logbook.section('Tijdlijn').getByRole('button', { name: 'Notitie toevoegen' }).click();
+    await expect(logbook.noteText).toBeFocused();
+    await expect.poll(text).toBe('');
+  });
+
   test('a save in one tab leaves the unsaved text another tab typed into the same form', async ({ page, context }) => {
     const logbook = new LogbookPage(page);
     await logbook.startOffline(context);

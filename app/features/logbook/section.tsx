@@ -94,8 +94,13 @@ export function useSavedMessage(): [SavedNotice | null, (text: string) => void] 
   return [notice, confirm];
 }
 
-// A new record appears when the live read has decrypted it; an edited one is already there.
-const WAIT_FOR_NEW_MS = 800;
+// A new record appears when the live read has decrypted it; an edited one is already there. A review
+// on a busy shared machine saw the read take longer than 800 ms once (focus went to the heading); the
+// wait ends as soon as the worker presses a key or taps, so a longer one never pulls the page away.
+const WAIT_FOR_NEW_MS = 3000;
+// The message is written this long after the region was emptied, so a screen reader hears the same
+// message again for the next save (an unchanged text is not announced).
+const ANNOUNCE_AFTER_MS = 100;
 const WAIT_FOR_EDIT_MS = 250;
 const MARK_MS = 2500;
 
@@ -157,9 +162,26 @@ export function SavedStatus({ message }: { message: SavedNotice | string | null 
   }, [nonce]);
 
   const text = typeof message === 'string' ? message : (notice?.text ?? '');
+  // Every save is said, also the same message twice (a review: the second "De notitie is bewaard." was
+  // never announced): emptied, then written again.
+  const [shown, setShown] = useState(text);
+  useEffect(() => {
+    setShown('');
+    const timer = window.setTimeout(() => setShown(text), ANNOUNCE_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, [nonce, text]);
+  // A new attempt in the section takes the old confirmation away, so a refused save never stands under
+  // "… bewaard." of the one before.
+  useEffect(() => {
+    const section = ref.current?.closest('.case-section');
+    if (!section) return;
+    const clear = (): void => setShown('');
+    section.addEventListener('submit', clear, true);
+    return () => section.removeEventListener('submit', clear, true);
+  }, []);
   return (
     <p ref={ref} role="status" className="saved-status">
-      {text}
+      {shown}
     </p>
   );
 }
