@@ -270,9 +270,16 @@ test.describe('follow-up overview', () => {
         section.getByRole('button', { name: `Opvolging van 04/03/2026 (${purpose}) verplaatsen`, exact: true }),
       ).toBeVisible();
     }
-    // On Opvolging too: the case has two cards.
+    // On Opvolging too: the case has two cards, and their headings say which is which.
     await followUp.open();
     for (const purpose of [markers.purpose, 'Tweede afspraak']) {
+      await expect(
+        page.getByRole('heading', {
+          level: 3,
+          name: `Dossier ${reference} · opvolging van wo 4 mrt 2026 (${purpose})`,
+          exact: true,
+        }),
+      ).toBeVisible();
       await expect(
         page.getByRole('button', {
           name: `Klaar: opvolging van dossier ${reference} afvinken (${purpose})`,

@@ -397,6 +397,11 @@ function FollowUpCard({ item, withPurpose, today, sharedFrom, onAnnounce, onDone
     <article className="card follow-up-card">
       <h3 className="follow-up-card__title">
         {caseInfo ? <Link href={caseHref(followUp.caseId)}>{t.item.caseTitle(reference)}</Link> : t.item.caseUnreadable}
+        {/* One case with several cards: its heading tells a screen reader which (a review: alike in the list
+            of headings); the card shows the date and purpose already. */}
+        {withPurpose ? (
+          <span className="visually-hidden">{t.item.which(absoluteDateNl(followUp.due), followUp.purpose)}</span>
+        ) : null}
       </h3>
       <dl className="follow-up-card__facts">
         <div>

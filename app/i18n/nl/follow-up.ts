@@ -49,6 +49,8 @@ export const followUp = {
 
   item: {
     caseTitle: (reference: string) => `Dossier ${reference}`,
+    /** After the case title when the case has more than one card: which follow-up this is. */
+    which: (date: string, purpose: string) => ` · opvolging van ${date} (${purpose})`,
     caseUnreadable: 'Dossier (kan niet gelezen worden)',
     damaged: 'Deze opvolging kan niet gelezen worden. Er is niets gewijzigd.',
     purpose: 'Waarvoor',
