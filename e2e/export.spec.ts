@@ -121,17 +121,22 @@ test.describe('exports', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('');
   });
 
-  test('a summary whose text holds a phone number warns before it is shared', async ({ page, context }) => {
+  test('a summary leaves a phone number and an e-mail address out, whole, and says why', async ({ page, context }) => {
     const logbook = new LogbookPage(page);
     await logbook.startOffline(context);
-    const reference = await seedCase(logbook, ' Moeder belde vanop 0471 23 45 67.');
+    const reference = await seedCase(logbook, ' Moeder belde vanop 0471 23 45 67, mail: an.peeters@telenet.be.');
     const exports = new ExportPage(page);
     await exports.open();
     await exports.makeSummary(reference, 'de school');
-    await expect(exports.summaryDocument).toContainText('0471 23 45 67');
+    await expect(exports.summaryDocument).toContainText(
+      'Moeder belde vanop [telefoonnummer weggelaten], mail: [e-mailadres weggelaten].',
+    );
+    for (const hidden of ['0471', '@', 'telenet']) await expect(exports.summaryDocument).not.toContainText(hidden);
     await expect(
-      exports.summarySection.getByText(/^Let op: in deze samenvatting staat iets wat op een telefoonnummer/),
+      exports.summarySection.getByText(/^Telefoonnummers en e-mailadressen laat Baken weg uit een samenvatting/),
     ).toBeVisible();
+    // Nothing like one is left in the text: the other warning does not show.
+    await expect(exports.summarySection.getByText(/lijkt op een telefoonnummer of e-mailadres/)).toHaveCount(0);
   });
 
   test('a downloaded auditor CSV and JSON contain no names, schools, free text or exact dates', async ({

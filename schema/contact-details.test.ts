@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasContactDetails } from './contact-details';
+import { hasContactDetails, withoutContactDetails } from './contact-details';
 
 describe('hasContactDetails', () => {
   it('finds phone numbers as they are written in Belgium and the Netherlands, and e-mail addresses', () => {
@@ -24,5 +24,20 @@ describe('hasContactDetails', () => {
       'Geen contactgegevens hier.',
     ])
       expect(hasContactDetails(text), text).toBe(false);
+  });
+});
+
+describe('withoutContactDetails', () => {
+  it('replaces each phone number and e-mail address whole, and keeps dates, times and case numbers', () => {
+    expect(
+      withoutContactDetails(
+        'Contact: 0470 12 34 56, yasmine.ea@mail.be. Gesprek op 05/12/2026 16:00, dossier 2026-014. Moeder: +32 471 23 45 67',
+        '[e-mail]',
+        '[telefoon]',
+      ),
+    ).toBe('Contact: [telefoon], [e-mail]. Gesprek op 05/12/2026 16:00, dossier 2026-014. Moeder: [telefoon]');
+    expect(withoutContactDetails('Geen contactgegevens hier.', '[e-mail]', '[telefoon]')).toBe(
+      'Geen contactgegevens hier.',
+    );
   });
 });

@@ -45,6 +45,11 @@ describe('replaceNames', () => {
       'Jens van den broeck, Broeck en Van den Broeck',
       '[jongere-die-doorstuurde (16)], [jongere-die-doorstuurde (16)] en [jongere-die-doorstuurde (16)]',
     ],
+    // Initials of the person's own name go with it; another initial, or an abbreviation, stays.
+    ['L. Peeters belt morgen.', '[afgebeelde-jongere (15)] belt morgen.'],
+    ['Gesprek met J.V.D. Broeck.', 'Gesprek met [jongere-die-doorstuurde (16)].'],
+    ['Dhr. K. Peeters belt.', 'Dhr. K. [afgebeelde-jongere (15)] belt.'],
+    ['Gemeld aan het CLB. Peeters belde.', 'Gemeld aan het CLB. [afgebeelde-jongere (15)] belde.'],
   ])('%j → %j', (text, expected) => {
     expect(replaceNames(text, [lotte, jens], label)).toBe(expected);
   });

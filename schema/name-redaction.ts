@@ -210,7 +210,18 @@ export function replaceNames(
       previous?.ownerId === hit.ownerId &&
       previous.possessive === undefined &&
       /^[\s-]*$/u.test(text.slice(from, hit.start));
-    const lead = text.slice(from, hit.start);
+    let lead = text.slice(from, hit.start);
+    // Initials typed before a replaced name go with it ("Y. El Amrani", "Y.E. Amrani"): an initial of the
+    // person's own name words would still point at them (a review).
+    if (!sameName) {
+      const initials = /(?<![\p{L}\p{N}])((?:\p{Lu}\.\s?)+)\s*$/u.exec(lead);
+      const first = new Set(
+        (owner.realName ?? '').split(/[\s-]+/u).flatMap((w) => (w ? [w.charAt(0).toLocaleUpperCase('nl')] : [])),
+      );
+      if (initials?.[1] && [...initials[1].replace(/[.\s]/gu, '')].every((c) => first.has(c))) {
+        lead = lead.slice(0, initials.index);
+      }
+    }
     // A role put in at the start of a sentence starts with a capital ("Jongere die doorstuurde stuurde…").
     const startsSentence = /(^|[.!?:]\s+|\n\s*)$/u.test(out + lead);
     const others = (hit.sharedWith ?? []).flatMap((id) => {

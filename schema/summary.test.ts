@@ -333,6 +333,31 @@ describe('buildSummary (examples)', () => {
     expect(text).toContain('Afgebeelde-jongere (14) kreeg de foto; ouder-voogd was ongerust.');
   });
 
+  it('leaves phone numbers and e-mail addresses out of what is shared, whole, and says so', () => {
+    const yasmine = makeParty({ caseId, pseudonym: 'Jongere A', realName: 'Yasmine El Amrani', age: 15 });
+    const note = makeNote({
+      caseId,
+      noteKind: 'afspraak',
+      text: 'Y. El Amrani belt de mentor. Contact: 0470 12 34 56, yasmine.ea@mail.be.',
+    });
+    const consents = [makeConsent({ caseId, partyId: yasmine.id, recipient: 'school', categories: ['afspraken'] })];
+    const contactReplacement = { email: '[e-mail weg]', phone: '[nummer weg]' };
+    const summary = buildSummary({ ...base, parties: [yasmine], consents, notes: [note] }, 'school', ON, {
+      ...VL,
+      contactReplacement,
+    });
+    const text = summaryToText(summary, labels);
+    expect(text).toContain('Afgebeelde-jongere (15) belt de mentor. Contact: [nummer weg], [e-mail weg].');
+    expect(text).not.toMatch(/0470|@|\bY\./u);
+    expect(summary.contactsLeftOut).toBe(true);
+    // Not shared (no consent for afspraken): nothing is said to be left out.
+    const withheld = buildSummary({ ...base, parties: [yasmine], notes: [note] }, 'school', ON, {
+      ...VL,
+      contactReplacement,
+    });
+    expect(withheld.contactsLeftOut).toBe(false);
+  });
+
   it('labels a noodtoestand share as without consent, with its justification, on its own day only', () => {
     const share = makeShareWithoutConsent({
       caseId,

@@ -56,6 +56,7 @@ import {
 } from './consent-validity';
 import { brusselsDayOf } from './follow-up';
 import { latestPerBehaviour } from './latest-flag';
+import { withoutContactDetails } from './contact-details';
 import { replaceNames } from './name-redaction';
 import { emergencyRelease } from './share-rules';
 import type { Flag, FlagAssessment } from './records/assessment';
@@ -118,6 +119,12 @@ export interface SummaryOptions {
   jurisdiction: Jurisdiction;
   /** What replaces a name in free text: role and age (the caller's words; default the role id). */
   nameReplacement?: ((party: PartyLabel) => string) | undefined;
+  /**
+   * What replaces a phone number or an e-mail address in free text (the caller's words; default "[…]").
+   * No consent category covers them and Baken cannot tell whose they are, so a summary never shares
+   * them (a review: a number went out as part of "afspraken", an address half replaced).
+   */
+  contactReplacement?: { email: string; phone: string } | undefined;
 }
 
 /** A party's role as a summary may show it: 'betrokkene' while no case-level category is released. */
@@ -182,6 +189,8 @@ export interface Summary {
   shared: InfoCategory[];
   /** Categories with content that is (partly) not shared, in catalogue order. */
   withheld: InfoCategory[];
+  /** Whether a phone number or e-mail address was left out of the shared text. */
+  contactsLeftOut: boolean;
 }
 
 // The facts, then the names, then the other case-level categories in the enum's order.
@@ -375,8 +384,15 @@ export function buildSummary(
     const said = new Set(owners.map((o) => replacement(label(o.id))));
     return `${said.size === 1 ? [...said][0] : replacement({ role: 'betrokkene', age: undefined, pseudonym: undefined })}\uE000`;
   };
+  const contact = options.contactReplacement ?? { email: '[…]', phone: '[…]' };
   const clean = (text: string): string =>
-    replaceNames(text, unnamed, (owner) => `${replacement(label(owner.id))}\uE000`, released, sharedWord)
+    replaceNames(
+      withoutContactDetails(text, contact.email, contact.phone),
+      unnamed,
+      (owner) => `${replacement(label(owner.id))}\uE000`,
+      released,
+      sharedWord,
+    )
       .replace(/\((\d{1,3})\)\uE000\s*\(\d{1,3}\)/gu, '($1)')
       // A typed age after a name whose age is not shown goes with the name.
       .replace(/\uE000\s*\(\d{1,3}\)/gu, '')
@@ -439,6 +455,11 @@ export function buildSummary(
   }
 
   const sharedSet = new Set(sections.map((s) => s.category));
+  // Only what is shared counts (a number in a withheld note was never going out): its placeholders.
+  const sharedText = JSON.stringify(sections);
+  const contactsLeftOut = [contact.email, contact.phone].some((placeholder) =>
+    sharedText.includes(JSON.stringify(placeholder).slice(1, -1)),
+  );
   return {
     reference: input.case.reference,
     recipient,
@@ -446,5 +467,6 @@ export function buildSummary(
     sections,
     shared: CATEGORY_ORDER.filter((c) => sharedSet.has(c)),
     withheld: CATEGORY_ORDER.filter((c) => withheld.has(c)),
+    contactsLeftOut,
   };
 }

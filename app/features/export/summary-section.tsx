@@ -92,6 +92,7 @@ export function SummarySection() {
         // The case's own Rechtsgebied: changing the device setting never re-judges its consents.
         jurisdiction: caseJurisdiction(detail.case, settings),
         nameReplacement: (party) => partyText({ ...party, pseudonym: undefined }, L),
+        contactReplacement: t.contactLeftOut,
       });
       // The audit event comes first: no summary is shown unless it was recorded.
       const { anchor } = await recordSummaryExport({
@@ -171,6 +172,7 @@ export function SummarySection() {
       {state.phase === 'ready' ? (
         <>
           <p className="field__hint no-print">{t.previewHint}</p>
+          {state.summary.contactsLeftOut ? <p className="callout no-print">{t.contactsLeftOut}</p> : null}
           {hasContactDetails(state.text) ? <p className="callout no-print">{t.contactDetails}</p> : null}
           <SummaryDocument summary={state.summary} anchor={state.anchor} />
           <div className="button-row no-print">

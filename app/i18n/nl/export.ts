@@ -161,7 +161,12 @@ export const exportScreen = {
     preview: 'Voorbeeld',
     previewHint:
       'Lees na wat je gaat delen. Het maken van deze samenvatting staat in het auditlog (ontvanger en soorten informatie, geen inhoud).',
-    /** Shown above the preview when its text holds something like a phone number or e-mail address. */
+    /** What stands in a summary where free text held a phone number or an e-mail address. */
+    contactLeftOut: { email: '[e-mailadres weggelaten]', phone: '[telefoonnummer weggelaten]' },
+    /** Above the preview when one was left out. */
+    contactsLeftOut:
+      'Telefoonnummers en e-mailadressen laat Baken weg uit een samenvatting: Baken weet niet van wie ze zijn, en geen toestemming in Baken geldt voor contactgegevens. Geef ze alleen door als de persoon van wie ze zijn (of wie voor hem of haar beslist) daarmee instemt.',
+    /** Shown above the preview when its text still holds something like a phone number or e-mail address. */
     contactDetails:
       'Let op: in deze samenvatting staat iets wat op een telefoonnummer of e-mailadres lijkt. Baken weet niet van wie het is. Deel het alleen als de persoon van wie het is (of wie voor hem of haar beslist) daarmee instemt; anders corrigeer je de notitie of het veld waar het in staat, en maak je de samenvatting opnieuw.',
     print: 'Afdrukken',
