@@ -345,6 +345,17 @@ describe('entitlementError', () => {
     expect(entitlementError(party, givenBy, KNOWN_ON, ctx(jurisdiction))).toBe(expected);
   });
 
+  it('gives a recorded competence judgement as the reason, not the age presumption (Flanders)', () => {
+    const judged = (competent: boolean) => makeParty({ age: 15, competence: judgement(competent) });
+    expect(entitlementError(judged(true), 'ouder-voogd', KNOWN_ON, ctx('vlaanderen'))).toBe(
+      'consent.giverNotEntitledJudgedCompetent',
+    );
+    expect(entitlementError(judged(false), 'jongere', KNOWN_ON, ctx('vlaanderen'))).toBe(
+      'consent.giverNotEntitledJudgedNotCompetent',
+    );
+    expect(entitlementError(judged(true), 'jongere', KNOWN_ON, ctx('vlaanderen'))).toBeNull();
+  });
+
   it('refuses a parent consenting for another adult', () => {
     expect(entitlementError(makeParty({ role: 'volwassene' }), 'ouder-voogd', KNOWN_ON, ctx('vlaanderen'))).toBe(
       'consent.giverNotEntitledAdult',

@@ -405,5 +405,11 @@ export function entitlementError(
   if (deciders.anyOf.includes(givenBy)) return null;
   if (deciders.basis.kind === 'volwassene') return recordErrors.giverNotEntitledAdult;
   if (ctx.jurisdiction === 'nederland') return recordErrors.giverNotEntitledNl;
+  // A recorded judgement rebuts the age presumption: it is then the reason given.
+  if (deciders.basis.kind === 'oordeel') {
+    return givenBy === 'ouder-voogd'
+      ? recordErrors.giverNotEntitledJudgedCompetent
+      : recordErrors.giverNotEntitledJudgedNotCompetent;
+  }
   return givenBy === 'ouder-voogd' ? recordErrors.giverNotEntitledCompetent : recordErrors.giverNotEntitledNotCompetent;
 }

@@ -49,6 +49,9 @@ export const recordErrors = {
   // Issue 14: who may consent, sharing without consent, facts corrections.
   giverNotEntitledCompetent: 'consent.giverNotEntitledCompetent',
   giverNotEntitledNotCompetent: 'consent.giverNotEntitledNotCompetent',
+  // A recorded competence judgement is the reason, not the age presumption (a review against DOMAIN.md).
+  giverNotEntitledJudgedCompetent: 'consent.giverNotEntitledJudgedCompetent',
+  giverNotEntitledJudgedNotCompetent: 'consent.giverNotEntitledJudgedNotCompetent',
   giverNotEntitledNl: 'consent.giverNotEntitledNl',
   giverNotEntitledAdult: 'consent.giverNotEntitledAdult',
   art458bisParketOnly: 'share.art458bisParketOnly',

@@ -50,6 +50,10 @@ export const errors: Record<SchemaErrorCode, string> = {
     'Deze jongere beslist zelf: vanaf 12 jaar wordt een jongere in Vlaanderen bekwaam geacht, tenzij een beoordeling anders zegt. Toestemming van de ouders geldt hier niet; vraag de toestemming van de jongere.',
   'consent.giverNotEntitledNotCompetent':
     'Deze jongere is (nog) niet bekwaam om zelf te beslissen: jonger dan 12, of zo beoordeeld. Vraag de toestemming van de ouders of voogd.',
+  'consent.giverNotEntitledJudgedCompetent':
+    'Deze jongere is beoordeeld als bekwaam om zelf te beslissen (zie de beoordeling bij de betrokkene). Toestemming van de ouders geldt hier niet; vraag de toestemming van de jongere.',
+  'consent.giverNotEntitledJudgedNotCompetent':
+    'Deze jongere is beoordeeld als (nog) niet bekwaam om zelf te beslissen (zie de beoordeling bij de betrokkene). Vraag de toestemming van de ouders of voogd.',
   'consent.giverNotEntitledNl':
     'In Nederland beslissen de ouders onder 12 jaar, vanaf 16 jaar de jongere zelf, en van 12 tot 16 jaar de jongere en de ouders samen. Deze persoon kan hier geen toestemming geven.',
   'consent.giverNotEntitledAdult': 'Een volwassene geeft zelf toestemming over de eigen gegevens.',
