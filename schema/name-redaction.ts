@@ -128,6 +128,26 @@ function needlesOf(owner: NameOwner): Needle[] {
   return out;
 }
 
+/** The parts of a real name that point at its person: the words of at least MIN_PART letters, no particles. */
+function nameParts(realName: string | undefined): Set<string> {
+  const parts = new Set<string>();
+  for (const word of (realName ?? '').split(/[\s\-'’.]+/u)) {
+    const folded = foldForMatch(word).folded;
+    if (folded.length >= MIN_PART && !PARTICLES.has(folded)) parts.add(folded);
+  }
+  return parts;
+}
+
+/**
+ * Whether one of `shown` (whose names go out whole) has a name part in common with one of `hidden`
+ * (whose names may not go out), such as a surname: whoever reads the one may recognise the other
+ * ("Nora El Amrani" beside an unnamed "Yasmine El Amrani").
+ */
+export function namesSharePart(shown: readonly NameOwner[], hidden: readonly NameOwner[]): boolean {
+  const hiddenParts = hidden.flatMap((o) => [...nameParts(o.realName)]);
+  return shown.some((o) => hiddenParts.some((part) => nameParts(o.realName).has(part)));
+}
+
 const POSSESSIVE = /^(?:['’]s|s|['’])(?![\p{L}\p{N}])/u;
 
 /** The possessive ending right after a name, if any: "Lottes", "Bo's", "Jens'" (the bare apostrophe after s, x or z). */

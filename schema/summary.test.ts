@@ -315,6 +315,18 @@ describe('buildSummary (examples)', () => {
     );
     expect(alone).not.toContain('Mevrouw Peeters');
     expect(alone).toMatch(/Mevrouw ouder-voogd( \(\d+\))? belde\./);
+    // The shared full name holds the unnamed parent's surname: the summary says so, for a warning.
+    expect(
+      buildSummary({ ...base, case: kaseNamed, parties: [lotte, an], consents }, 'school', ON, VL).namesSharePart,
+    ).toBe(true);
+    // No name shared, or no part in common: nothing to warn about.
+    const factsOnly = [makeConsent({ caseId, partyId: lotte.id, recipient: 'school', categories: ['feiten'] })];
+    expect(
+      buildSummary({ ...base, case: kaseNamed, parties: [lotte, an], consents: factsOnly }, 'school', ON, VL)
+        .namesSharePart,
+    ).toBe(false);
+    const other = { ...an, realName: 'An Janssens' };
+    expect(buildSummary({ ...base, parties: [lotte, other], consents }, 'school', ON, VL).namesSharePart).toBe(false);
   });
 
   it('gives a surname two unnamed betrokkenen share to neither of them', () => {

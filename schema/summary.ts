@@ -57,7 +57,7 @@ import {
 import { brusselsDayOf } from './follow-up';
 import { latestPerBehaviour } from './latest-flag';
 import { withoutContactDetails } from './contact-details';
-import { replaceNames } from './name-redaction';
+import { namesSharePart, replaceNames } from './name-redaction';
 import { emergencyRelease } from './share-rules';
 import type { Flag, FlagAssessment } from './records/assessment';
 import type { CaseType, KnownVia, Case } from './records/case';
@@ -191,6 +191,11 @@ export interface Summary {
   withheld: InfoCategory[];
   /** Whether a phone number or e-mail address was left out of the shared text. */
   contactsLeftOut: boolean;
+  /**
+   * Whether a name that is shared has a part (a surname) in common with the name of a betrokkene whose
+   * name is not shared: the worker is warned before sharing (a review: "Nora El Amrani" named her sister).
+   */
+  namesSharePart: boolean;
 }
 
 // The facts, then the names, then the other case-level categories in the enum's order.
@@ -468,5 +473,6 @@ export function buildSummary(
     shared: CATEGORY_ORDER.filter((c) => sharedSet.has(c)),
     withheld: CATEGORY_ORDER.filter((c) => withheld.has(c)),
     contactsLeftOut,
+    namesSharePart: sharedSet.has('namen-betrokkenen') && namesSharePart(released, unnamed),
   };
 }

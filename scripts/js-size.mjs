@@ -134,10 +134,12 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // the case page, follow-up buttons named apart, the menu's focus scroll): 284.4 KiB.
 // Ceiling 285 KiB.
 // Session 29: a draft kept through a reload (sealed ahead, written as the page goes) and review fixes
-// (the coordinator's own part of Opvolging): 285.0 KiB, ceiling 286 KiB. The team chunks went from 39.9
+// (the coordinator's own part of Opvolging): 285.0 KiB, ceiling 286 KiB. With the fixes of three more
+// reviews (every save announced, contact details left out of summaries and a warning for a shared
+// surname, a judged pupil's consent wording, a note corrected on two devices): 286.2 KiB, ceiling 287 KiB. The team chunks went from 39.9
 // to 40.1 KiB with a coordinator review's fixes (when each worker last reported, a failed pick-up request
 // said on screen, leaving a team said, the removal's effect on the overview): team budget 41 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 286, syncKiB: 50, teamKiB: 41, wasmKiB: 20 };
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 287, syncKiB: 50, teamKiB: 41, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds

@@ -172,6 +172,7 @@ export function SummarySection() {
       {state.phase === 'ready' ? (
         <>
           <p className="field__hint no-print">{t.previewHint}</p>
+          {state.summary.namesSharePart ? <p className="callout no-print">{t.namesSharePart}</p> : null}
           {state.summary.contactsLeftOut ? <p className="callout no-print">{t.contactsLeftOut}</p> : null}
           {hasContactDetails(state.text) ? <p className="callout no-print">{t.contactDetails}</p> : null}
           <SummaryDocument summary={state.summary} anchor={state.anchor} />
