@@ -483,16 +483,14 @@ export async function eraseCase(caseId: string): Promise<{ erased: number }> {
 // Drafts: half-filled forms, encrypted like every other record.
 // ---------------------------------------------------------------------------
 
-/**
- * Stores (or replaces) the draft of one form. Offline: works. Fails like
- * saveRecords (e.g. InvalidRecordError when a field holds image data).
- */
-export async function saveDraft(input: {
+interface DraftInput {
   id: string;
   fields: Record<string, string>;
   caseId?: string | undefined;
-}): Promise<Draft> {
-  const draft: Draft = {
+}
+
+function draftRecord(input: DraftInput): Draft {
+  return {
     kind: 'draft',
     schemaVersion: 1,
     id: input.id,
@@ -500,6 +498,14 @@ export async function saveDraft(input: {
     fields: input.fields,
     updatedAt: new Date().toISOString(),
   };
+}
+
+/**
+ * Stores (or replaces) the draft of one form. Offline: works. Fails like
+ * saveRecords (e.g. InvalidRecordError when a field holds image data).
+ */
+export async function saveDraft(input: DraftInput): Promise<Draft> {
+  const draft = draftRecord(input);
   await saveRecords([draft]);
   return draft;
 }
@@ -509,20 +515,9 @@ export async function saveDraft(input: {
  * writeDraftAtOnce when the page goes away. Null when sealing it would make a new case key (its case
  * row is gone): that draft is left to the ordinary save.
  */
-export async function sealDraft(input: {
-  id: string;
-  fields: Record<string, string>;
-  caseId?: string | undefined;
-}): Promise<RecordRow | null> {
+export async function sealDraft(input: DraftInput): Promise<RecordRow | null> {
   const key = requireDataKey();
-  const draft = validateRecord({
-    kind: 'draft',
-    schemaVersion: 1,
-    id: input.id,
-    ...(input.caseId === undefined ? {} : { caseId: input.caseId }),
-    fields: input.fields,
-    updatedAt: new Date().toISOString(),
-  });
+  const draft = validateRecord(draftRecord(input));
   const { newKeyRows, recordRows } = await sealAll(key, [draft], false);
   return newKeyRows.length === 0 ? (recordRows[0] ?? null) : null;
 }
