@@ -735,15 +735,16 @@ test.describe('case logbook', () => {
     await logbook.lock.createVault();
     await logbook.logExampleCase();
     await logbook.addNote('gesprek', 'Gesprek in de voormiddag, marker-time-30.');
-    // The afternoon: the clock moves on without the idle lock firing.
-    await page.clock.setSystemTime(new Date('2026-12-01T14:30:00+01:00'));
+    // Minutes later, within the idle time: a jump of hours made the idle lock fire at its next
+    // one-second check, as it should, and the correction raced it (flaky under load).
+    await page.clock.setSystemTime(new Date('2026-12-01T09:03:00+01:00'));
     await logbook.correctNote('marker-time-30', 'Gesprek in de voormiddag, marker-time-30-verbeterd.', 'Tikfout.');
     const timeline = logbook.section('Tijdlijn');
     const old = timeline.getByRole('article').filter({ hasText: 'Gesprek in de voormiddag, marker-time-30.' });
-    await expect(old).toContainText('Vervangen door de correctie van 01/12/2026 14:30');
+    await expect(old).toContainText('Vervangen door de correctie van 01/12/2026 09:03');
     const correction = timeline.getByRole('article').filter({ hasText: 'marker-time-30-verbeterd' });
     await expect(correction).toContainText(
-      'Correctie van de notitie van 01/12/2026 09:00, geschreven op 01/12/2026 14:30. Reden: Tikfout.',
+      'Correctie van de notitie van 01/12/2026 09:00, geschreven op 01/12/2026 09:03. Reden: Tikfout.',
     );
     await expect(correction.getByRole('heading', { level: 3 })).toContainText('01/12/2026 09:00');
   });
