@@ -46,12 +46,25 @@ function openExisting(): Promise<IDBDatabase | null> {
  */
 const OPEN_RETRY_MS = [100, 300, 900, 2000];
 
+/**
+ * "No database" is asked again after these pauses before it stands: right after a killed browser the
+ * storage once answered as if the database did not exist, and the lock screen offered "Baken
+ * instellen" on a device with a logbook (a robustness run, session 29). Only a device without a
+ * logbook waits for them, once, before its setup screen.
+ */
+const ABSENT_RECHECK_MS = [150, 500];
+
 async function openWithRetry(): Promise<IDBDatabase | null> {
-  for (let attempt = 0; ; attempt++) {
+  let absentChecks = 0;
+  let failures = 0;
+  for (;;) {
     try {
-      return await openExisting();
+      const db = await openExisting();
+      const pause = ABSENT_RECHECK_MS[absentChecks++];
+      if (db !== null || pause === undefined) return db;
+      await new Promise((resolve) => setTimeout(resolve, pause));
     } catch (error) {
-      const pause = OPEN_RETRY_MS[attempt];
+      const pause = OPEN_RETRY_MS[failures++];
       if (pause === undefined || (error as { name?: unknown } | null)?.name !== 'UnknownError') throw error;
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
