@@ -104,6 +104,13 @@ export interface PulledWrite {
   pending: boolean;
 }
 
+/** Changes lost per erased case: its pending records but the case row, or 1 when only the case row changed. */
+function countUnsent(unsent: ReadonlyMap<string, ReadonlySet<string>>): number {
+  let n = 0;
+  for (const [caseId, ids] of unsent) n += ids.size - (ids.has(caseId) && ids.size > 1 ? 1 : 0);
+  return n;
+}
+
 /**
  * Writes one pulled batch: rows, sync state, conflict items and the case
  * index change, all or nothing. Key is the vault data key (the index change is
@@ -113,9 +120,11 @@ export interface PulledWrite {
  * erased on this device (erased-cases.ts), in this batch or before, are dropped
  * and left as deletions to push; the cases this batch erases join that list in
  * the same transaction. Resolves how many pulled writes and conflict items it dropped, and
- * `unsentErased`: how many records of the cases this batch erases had a local change not yet pushed
- * (their sync row pending; a pending deletion, with no local record, is not counted). Those changes
- * are discarded with their case; the worker is told how many (status.ts `erasedUnsent`).
+ * `unsentErased`: how many changes to the cases this batch erases were not yet pushed (records with
+ * their sync row pending; a pending deletion, with no local record, is not counted). Those changes
+ * are discarded with their case; the worker is told how many (status.ts `erasedUnsent`). The case
+ * row is counted only when nothing else of its case is: every saved part rewrites it too, so a note
+ * added offline is one change, not two (countUnsent).
  */
 export async function applyPulled(
   key: CryptoKey,
@@ -149,7 +158,11 @@ export async function applyPulled(
         // Whether each id already had a records row: a new indexed row adds to the index's count.
         const before = await db.records.bulkGet(writes.map((w) => w.id));
         shredded = [];
-        unsentErased = 0;
+        // Per erased case, its records with a local change not yet pushed.
+        const unsent = new Map<string, Set<string>>();
+        const noteUnsent = (caseId: string, id: string): void => {
+          unsent.set(caseId, (unsent.get(caseId) ?? new Set()).add(id));
+        };
         // Plain writes are buffered and written in bulk (one request per table instead of one per
         // row); the buffer is flushed before any removal, so the order of the batch is kept.
         const buffer = { records: [] as RecordRow[], audit: [] as AuditRow[], conflicts: [] as ConflictRow[] };
@@ -168,8 +181,14 @@ export async function applyPulled(
           if (w.remove) {
             // A record of an erased case (the case itself, or a part whose deletion came on its own)
             // with a local change not yet pushed.
-            if (old && current[i]?.pending === 1 && (w.eraseCase !== undefined || erasedCases.has(old.caseId ?? ''))) {
-              unsentErased += 1;
+            const ofCase = w.eraseCase ?? old?.caseId;
+            if (
+              old &&
+              current[i]?.pending === 1 &&
+              ofCase !== undefined &&
+              (w.eraseCase !== undefined || erasedCases.has(ofCase))
+            ) {
+              noteUnsent(ofCase, w.id);
             }
             await Promise.all([db.records.delete(w.id), db.audit.delete(w.id), db.conflicts.delete(w.id)]);
             if (old && isIndexedKind(old.kind)) {
@@ -191,7 +210,9 @@ export async function applyPulled(
             const conflictIds = await db.conflicts.where('caseId').equals(erasedCase).primaryKeys();
             // Its other records with a local change not yet pushed (conflict items are not counted:
             // a choice made there is a change of its record too).
-            unsentErased += (await db.sync.bulkGet(ids)).filter((r) => r?.pending === 1).length;
+            (await db.sync.bulkGet(ids)).forEach((r, j) => {
+              if (r?.pending === 1) noteUnsent(erasedCase, ids[j] ?? '');
+            });
             await db.records.bulkDelete(ids);
             await db.conflicts.bulkDelete(conflictIds);
             await markChanged([...ids, ...conflictIds].filter((id) => id !== w.id));
@@ -206,6 +227,7 @@ export async function applyPulled(
           syncRows.push({ id: w.id, gen, pending: w.pending ? 1 : 0, ...w.sync });
         }
         await flush();
+        unsentErased = countUnsent(unsent);
         for (const row of extra) {
           if (await db.conflicts.get(row.row.id)) continue;
           await putLocal(row);

@@ -340,6 +340,38 @@ describe('replicator against an embedded CouchDB-protocol server', () => {
     publishSyncStatus({}, ['erasedUnsent']);
   });
 
+  it('counts a note added offline as one change, though its case row changed with it', async () => {
+    const kase = makeCase();
+    await saveRecords([kase]);
+    await sync();
+    // As appendNote writes it: the note and the case, bumped.
+    const unsent = makeNote({ caseId: kase.id });
+    await saveRecords([unsent, { ...kase, updatedAt: new Date(Date.parse(kase.updatedAt) + 60_000).toISOString() }]);
+    const rev = (await remoteGet(kase.id))['_rev'] as string;
+    expect((await perTest.couch.request('DELETE', `${perTest.db}/${kase.id}?rev=${rev}`)).status).toBe(200);
+    const r = replicator();
+    await r.loadCheckpoint();
+    await r.pullAll();
+    expect(await db.records.get(unsent.id)).toBeUndefined();
+    expect(getSyncStatus().erasedUnsent).toBe(1);
+    publishSyncStatus({}, ['erasedUnsent']);
+  });
+
+  it('counts a change to the case row alone as one change', async () => {
+    const kase = makeCase();
+    await saveRecords([kase]);
+    await sync();
+    await saveRecords([{ ...kase, updatedAt: new Date(Date.parse(kase.updatedAt) + 60_000).toISOString() }]);
+    const rev = (await remoteGet(kase.id))['_rev'] as string;
+    expect((await perTest.couch.request('DELETE', `${perTest.db}/${kase.id}?rev=${rev}`)).status).toBe(200);
+    const r = replicator();
+    await r.loadCheckpoint();
+    await r.pullAll();
+    expect(await db.records.get(kase.id)).toBeUndefined();
+    expect(getSyncStatus().erasedUnsent).toBe(1);
+    publishSyncStatus({}, ['erasedUnsent']);
+  });
+
   it('refuses a tampered or moved document and stores nothing of it', async () => {
     const kase = makeCase();
     const doc = await encodeDoc(key(), { t: 'records', record: kase });
