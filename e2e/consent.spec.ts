@@ -433,3 +433,62 @@ test("a case keeps the Rechtsgebied it was made under: changing the device's set
   await expect(exports.summaryDocument).toContainText(FACT);
   await expect(exports.summaryDocument).toContainText(/Bron: gedeeld met toestemming van afgebeelde jongere \(14\)/);
 });
+
+test('"Bekend sinds" cannot move past a consent already recorded, so that consent never quietly stops counting', async ({
+  page,
+  context,
+}) => {
+  const day = (daysAgo: number): string =>
+    new Date(Date.now() - daysAgo * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+  const logbook = new LogbookPage(page);
+  await logbook.startOffline(context);
+  await logbook.openNewIncident();
+  await page.getByLabel('Bekend sinds', { exact: true }).fill(day(5));
+  await logbook.fillIncident({
+    knownVia: 'De betrokkene zelf',
+    types: ['ongewenste sexting'],
+    schools: [],
+    description: 'Foto doorgestuurd in de klas.',
+  });
+  await logbook.saveIncident();
+  await logbook.addParty({ role: 'afgebeelde jongere', age: '15', expectPseudonym: 'Jongere A' });
+
+  // A consent given three days ago.
+  const consent = logbook.section('Toestemming');
+  await consent.getByRole('button', { name: 'Toestemming noteren', exact: true }).click();
+  const consentForm = consent.getByRole('form', { name: 'Toestemming noteren' });
+  await consentForm
+    .getByRole('combobox', { name: 'Van wie is de informatie?' })
+    .selectOption({ label: 'Jongere A (afgebeelde jongere)' });
+  await consentForm.getByRole('group', { name: 'Aan wie mag het?' }).getByRole('radio', { name: 'school' }).check();
+  await consentForm
+    .getByRole('group', { name: 'Welke informatie?' })
+    .getByRole('checkbox', { name: 'feiten', exact: true })
+    .check();
+  await consentForm
+    .getByRole('group', { name: 'Gegeven door' })
+    .getByRole('radio', { name: 'de jongere', exact: true })
+    .check();
+  await consentForm.getByLabel('Wanneer?', { exact: true }).fill(day(3));
+  await consentForm.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(consentForm).toBeHidden();
+
+  // "Bekend sinds" two days ago would put the consent before it: refused at the field, nothing changes.
+  const incident = logbook.section('Incident');
+  await incident.getByRole('button', { name: 'Feiten aanpassen', exact: true }).click();
+  const form = incident.getByRole('form', { name: 'Feiten aanpassen' });
+  const knownOn = form.getByLabel('Bekend sinds', { exact: true });
+  await knownOn.fill(day(2));
+  await form.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(
+    form.getByText(/al een toestemming, een beslissing om te delen of een beoordeling/).first(),
+  ).toBeVisible();
+  await expect(knownOn).toHaveAttribute('aria-invalid', 'true');
+  await expect(consent.getByText(/Niet geldig/)).toHaveCount(0);
+
+  // The day of the consent itself is allowed.
+  await knownOn.fill(day(3));
+  await form.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(form).toBeHidden();
+  await expect(consent.getByText(/Niet geldig/)).toHaveCount(0);
+});

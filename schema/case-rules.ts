@@ -125,3 +125,27 @@ export function suggestFollowUpDate(today: string): string {
 export function hasOpenFollowUp(followUps: ReadonlyArray<Pick<FollowUp, 'id' | 'doneOn'>>, except?: string): boolean {
   return followUps.some((f) => f.doneOn === undefined && f.id !== except);
 }
+
+// ---------------------------------------------------------------------------
+// "Bekend sinds" and what is dated after it
+// ---------------------------------------------------------------------------
+
+/**
+ * The earliest day of what a case records as done about its incident and may not lie before its
+ * "bekend sinds" (`date.beforeKnown` when written): a consent given, a share without consent, a flag
+ * assessment, a judgement of a betrokkene's competence. Undefined when there is none. Moving
+ * "bekend sinds" past this day would quietly make such a consent count for nothing (a review), so
+ * updateCase refuses it (`case.knownOnAfterRecords`).
+ */
+export function earliestDatedAfterKnown(records: {
+  consents: ReadonlyArray<{ givenOn: string } | { sharedOn: string }>;
+  assessments: ReadonlyArray<{ assessedOn: string }>;
+  parties: ReadonlyArray<Pick<Party, 'competence'>>;
+}): string | undefined {
+  const days = [
+    ...records.consents.map((c) => ('givenOn' in c ? c.givenOn : c.sharedOn)),
+    ...records.assessments.map((a) => a.assessedOn),
+    ...records.parties.flatMap((p) => (p.competence ? [p.competence.assessedOn] : [])),
+  ];
+  return days.reduce<string | undefined>((min, day) => (min === undefined || day < min ? day : min), undefined);
+}

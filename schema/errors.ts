@@ -71,6 +71,9 @@ export const recordErrors = {
   // dated before the case became known (knownOn): checked when written. Of what is stored, only a
   // consent given before knownOn is never counted (consent-validity.ts).
   dateBeforeKnown: 'date.beforeKnown',
+  // A later "bekend sinds" than a consent, share, competence judgement or flag assessment already
+  // recorded (earliestDatedAfterKnown): refused, so nothing stored quietly stops counting.
+  knownOnAfterRecords: 'case.knownOnAfterRecords',
 } as const;
 
 type ValueOf<T> = T[keyof T];

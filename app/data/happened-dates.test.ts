@@ -276,3 +276,70 @@ describe('a date stored before this rule', () => {
     );
   });
 });
+
+describe('a later "bekend sinds" than what is recorded as done', () => {
+  // The case is known since 2026-03-02 (newCase); each record below is dated 2026-03-05.
+  const ON = '2026-03-05';
+  const recorded: Array<{ name: string; write: (ids: Ids) => Promise<unknown> }> = [
+    {
+      name: 'a consent',
+      write: ({ caseId, partyId }) =>
+        runOperation('recordConsent', {
+          caseId,
+          partyId,
+          recipient: 'school',
+          categories: ['feiten'],
+          givenBy: 'jongere',
+          givenOn: ON,
+          how: 'mondeling-genoteerd',
+        }),
+    },
+    {
+      name: 'a flag assessment',
+      write: ({ caseId }) =>
+        runOperation('assessFlags', {
+          caseId,
+          criteriaVersion: '2021',
+          answers: ANSWERS_2021_UNKNOWN,
+          flag: 'geel',
+          reasoning: 'Afweging van het team.',
+          assessedOn: ON,
+        }),
+    },
+    {
+      name: 'a competence judgement',
+      write: ({ partyId }) =>
+        runOperation('updateParty', {
+          id: partyId,
+          competence: { competent: true, assessedBy: 'KV', assessedOn: ON, reason: 'Gesprek met de jongere.' },
+        }),
+    },
+  ];
+
+  for (const { name, write } of recorded) {
+    it(`is refused past ${name}, and the case is unchanged; up to its day is allowed`, async () => {
+      const ids = await newCase();
+      await write(ids);
+      const before = await db.records.get(ids.caseId);
+      const refused = await runOperation('updateCase', { id: ids.caseId, knownOn: '2026-03-06' }).catch((e) => e);
+      expect(refused).toBeInstanceOf(InvalidRecordError);
+      expect((refused as InvalidRecordError).issues).toEqual([
+        { path: ['knownOn'], message: recordErrors.knownOnAfterRecords },
+      ]);
+      expect(await db.records.get(ids.caseId)).toEqual(before);
+      await expect(runOperation('updateCase', { id: ids.caseId, knownOn: ON })).resolves.toMatchObject({
+        knownOn: ON,
+      });
+    });
+  }
+
+  it('lets "bekend sinds" move later when nothing dated is recorded, and earlier at any time', async () => {
+    const { caseId } = await newCase();
+    await expect(runOperation('updateCase', { id: caseId, knownOn: '2026-03-10' })).resolves.toMatchObject({
+      knownOn: '2026-03-10',
+    });
+    await expect(runOperation('updateCase', { id: caseId, knownOn: '2026-03-01' })).resolves.toMatchObject({
+      knownOn: '2026-03-01',
+    });
+  });
+});

@@ -3,7 +3,7 @@
 // written (VaultLockedError; RecordNotFoundError / RecordDamagedError;
 // InvalidRecordError with schema or rule codes per path; AppendOnlyError,
 // RecordConflictError, StorageFullError, StorageFailedError from saveRecords).
-import { formatCaseReference, hasOpenFollowUp } from '../../../schema/case-rules';
+import { earliestDatedAfterKnown, formatCaseReference, hasOpenFollowUp } from '../../../schema/case-rules';
 import { changedMeanwhile } from '../../../schema/edit-base';
 import { currentSchemaVersion } from '../../../schema/records';
 import { recordErrors } from '../../../schema/errors';
@@ -95,6 +95,17 @@ export const updateCase = defineOperation({
       if (meanwhile !== undefined) throw ruleError(id, [meanwhile], recordErrors.changedMeanwhile);
       // A changed "bekend sinds" is checked like a new one (assertKnownOn); an unchanged one is not checked again.
       if (patch.knownOn !== undefined && patch.knownOn !== kase.knownOn) assertKnownOn(patch.knownOn, now);
+      // A later "bekend sinds" may not pass what is already recorded as done about the incident.
+      if (patch.knownOn !== undefined && patch.knownOn > kase.knownOn) {
+        const [consents, assessments, parties] = await Promise.all([
+          okRecords('consent', id),
+          okRecords('assessment', id),
+          okRecords('party', id),
+        ]);
+        const earliest = earliestDatedAfterKnown({ consents, assessments, parties });
+        if (earliest !== undefined && patch.knownOn > earliest)
+          throw ruleError(id, ['knownOn'], recordErrors.knownOnAfterRecords);
+      }
       const corrected = patch.description !== undefined && patch.description !== kase.description;
       if (corrected && factsReason === undefined)
         throw ruleError(id, ['factsReason'], recordErrors.factsReasonRequired);
