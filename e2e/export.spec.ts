@@ -228,6 +228,20 @@ test.describe('exports', () => {
         .getByRole('table', { name: 'Kerncijfers' })
         .getByRole('row', { name: 'Delen met gedocumenteerde toestemming (%) niets te tellen' }),
     ).toBeVisible();
+    // At 360 px a row heading wraps between words, never inside one (a review saw "gedocumenteer / de").
+    const header = section.getByRole('rowheader', { name: 'Delen met gedocumenteerde toestemming (%)' });
+    const wordLines = await header.evaluate((th) => {
+      const text = [...th.childNodes].find(
+        (n) => n.nodeType === Node.TEXT_NODE && n.textContent?.includes('gedocumenteerde'),
+      );
+      if (!text?.textContent) return -1;
+      const range = document.createRange();
+      const start = text.textContent.indexOf('gedocumenteerde');
+      range.setStart(text, start);
+      range.setEnd(text, start + 'gedocumenteerde'.length);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(wordLines).toBe(1);
   });
 
   test('a summary shows the newest flag of each behaviour with its words, once consent covers the assessment', async ({

@@ -280,7 +280,7 @@ export const exportScreen = {
   log: {
     title: 'Auditlog',
     intro:
-      'Elke handeling in Baken staat in een keten van hashes. Wie een ankercode bewaart, kan later nagaan dat de geschiedenis tot dan niet herschreven is. Het bestand toont per handeling alleen de soort, de dag en versleutelde verwijzingen.',
+      'Baken houdt elke handeling bij in een keten: elke schakel verwijst naar de vorige, zodat niets ongemerkt gewijzigd, weggelaten of tussengevoegd kan worden. Noteer de ankercode hieronder buiten Baken (op papier of in je dossiersysteem): daarmee kan je later nagaan dat de geschiedenis tot dan niet herschreven is. Het bestand toont per handeling alleen de soort, de dag en versleutelde verwijzingen. De dag is die in wereldtijd (UTC): een handeling tussen middernacht en 1 uur ’s nachts (in de zomer 2 uur) staat bij de dag ervoor.',
     personalData:
       'Het auditlog bevat gepseudonimiseerde persoonsgegevens: geen namen of inhoud, maar wel gegevens over handelingen in dossiers van personen. Bewaar en deel het zoals persoonsgegevens. Het bestand zegt dat zelf ook.',
     anchorNow: (code: string) => `Huidige ankercode: ${code}`,
