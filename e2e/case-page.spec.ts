@@ -372,6 +372,26 @@ test.describe('the case page on a phone', () => {
       (n) => Array.from(n.querySelectorAll('li a')).filter((a) => a.scrollWidth > a.clientWidth + 0.5).length,
     );
     expect(overflowing).toBe(0);
+
+    // Text at 200 % at 360 px (a review): no tile title is cut, and the button's parts stay inside it.
+    await page.setViewportSize(phone);
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    const enlarged = await nav.evaluate(
+      (n) => Array.from(n.querySelectorAll('li a')).filter((a) => a.scrollWidth > a.clientWidth + 0.5).length,
+    );
+    expect(enlarged).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    const outside = await button.evaluate((b) => {
+      const box = b.getBoundingClientRect();
+      return Array.from(b.querySelectorAll('span')).filter((part) => {
+        const r = part.getBoundingClientRect();
+        return r.right > box.right + 0.5 || r.left < box.left - 0.5 || r.bottom > box.bottom + 0.5;
+      }).length;
+    });
+    expect(outside).toBe(0);
   });
 
   test('a note at its maximum length says so, and is saved whole', async ({ page, context }) => {
