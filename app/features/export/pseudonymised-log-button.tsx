@@ -15,7 +15,14 @@ import { Button } from '../../ui/button';
 
 const t = nl.export.audit.rowLog;
 
-export function PseudonymisedLogButton({ period }: { period: AuditPeriod }) {
+/** `hidesSmallCounts`: the figures above hide a small count, which rows per case can give away. */
+export function PseudonymisedLogButton({
+  period,
+  hidesSmallCounts,
+}: {
+  period: AuditPeriod;
+  hidesSmallCounts: boolean;
+}) {
   const [state, setState] = useState<'idle' | 'busy' | 'done' | 'failed'>('idle');
 
   async function make() {
@@ -37,6 +44,7 @@ export function PseudonymisedLogButton({ period }: { period: AuditPeriod }) {
       <p>
         <strong>{t.intro}</strong>
       </p>
+      {hidesSmallCounts ? <p className="callout">{t.smallCounts}</p> : null}
       <div className="button-row">
         <Button type="button" className="button" disabled={state === 'busy'} onClick={() => void make()}>
           {state === 'busy' ? t.busy : t.download}
