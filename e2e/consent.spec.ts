@@ -148,6 +148,9 @@ test('consent releases only the information of the person who may give it', asyn
   await givenOn.fill(new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10));
   await form.getByRole('button', { name: 'Bewaren' }).click();
   await expect(form.getByText('Deze datum ligt vóór ‘Bekend sinds’ van dit dossier.')).toBeVisible();
+  // With it, in the same round, the refused giver (a review: it came only on the next try), said once.
+  await expect(form.getByRole('alert').filter({ hasText: reason })).toBeVisible();
+  await expect(form.getByText(reason)).toHaveCount(1);
   await expect(consent.getByRole('article')).toHaveCount(2);
   await form.getByRole('button', { name: 'Annuleren' }).click();
 

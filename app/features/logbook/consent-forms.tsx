@@ -176,7 +176,21 @@ export function ConsentForm({
       how: 'mondeling-genoteerd' as 'mondeling-genoteerd' | 'schriftelijk',
     }),
     schema: consentForm,
-    check: (values) => ({ ...unchosen(values, ['partyId']), ...notInFuture('givenOn', values.givenOn) }),
+    // Every problem the save would refuse, at once (a review: the date first, then on the next try the giver).
+    check: (values) => ({
+      ...unchosen(values, ['partyId']),
+      ...notInFuture('givenOn', values.givenOn),
+      ...(isIsoDate(values.givenOn) && values.givenOn < knownOn ? { givenOn: nl.errors['date.beforeKnown'] } : {}),
+      ...giverRefusal(
+        parties.find((p) => p.id === values.partyId),
+        values.givenBy,
+        values.givenOn,
+        {
+          jurisdiction,
+          knownOn,
+        },
+      ),
+    }),
     run: (input) => runOperation('recordConsent', { caseId, ...input }),
     onDone,
     fields: ['partyId', 'recipient', 'categories', 'givenBy', 'givenOn', 'how'],
@@ -209,6 +223,18 @@ export function ConsentForm({
       <FormButtons busy={form.busy} onCancel={onCancel} />
     </form>
   );
+}
+
+/** The giver's refusal as a field error, as recordConsent would refuse it (none while party, giver or a usable date is missing). */
+function giverRefusal(
+  party: Party | undefined,
+  givenBy: 'jongere' | 'ouder-voogd' | '',
+  givenOn: string,
+  ctx: ConsentContext,
+): { givenBy?: string } {
+  if (!party || givenBy === '' || !isIsoDate(givenOn) || isFutureIso(givenOn)) return {};
+  const code = entitlementError(party, givenBy, givenOn, ctx);
+  return code === null ? {} : { givenBy: nl.errors[code] };
 }
 
 /** What the rule says about this consent before it is saved: who may give it, and what it can release. */
