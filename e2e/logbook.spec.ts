@@ -747,6 +747,17 @@ test.describe('case logbook', () => {
       'Correctie van de notitie van 01/12/2026 09:00, geschreven op 01/12/2026 09:03. Reden: Tikfout.',
     );
     await expect(correction.getByRole('heading', { level: 3 })).toContainText('01/12/2026 09:00');
+
+    // Another note written in the same minute as the correction: the reference names the correction by
+    // its seconds, as the correction itself says when it was written (a review found them alike).
+    await page.clock.setSystemTime(new Date('2026-12-01T09:03:40+01:00'));
+    await logbook.addNote('gesprek', 'Nog een notitie, marker-time-31.');
+    const reference = /Vervangen door de correctie van (01\/12\/2026 09:03:\d{2})$/;
+    const replaced = old.getByText(reference);
+    await expect(replaced).toBeVisible();
+    const seconds = reference.exec((await replaced.textContent()) ?? '')?.[1] ?? '';
+    expect(seconds).not.toBe('01/12/2026 09:03:40');
+    await expect(correction).toContainText(`geschreven op ${seconds}. Reden: Tikfout.`);
   });
 
   test('the idle warning says that an open form with typed input is emptied by the lock', async ({ page }) => {

@@ -52,7 +52,11 @@ export function NotesSection({ detail }: { detail: CaseDetail }) {
   }
   // Each note's time, as its heading and buttons name it: notes of the same minute are told apart by
   // their seconds, and notes of the same second by their place ("(2)").
-  const whenOf = noteTimes(detail.notes);
+  const whenOf = noteTimes(detail.notes, (note) => note.at);
+  // When each was written, told apart the same way: a correction is named by it ("Vervangen door de
+  // correctie van …"; a review found two corrections of the same minute named alike).
+  const writtenAt = noteTimes(detail.notes, (note) => note.createdAt);
+  const written = (note: Note): string => writtenAt.get(note.id) ?? formatDateTime(note.createdAt);
 
   return (
     <CaseSection id="tijdlijn" title={t.title}>
@@ -67,6 +71,7 @@ export function NotesSection({ detail }: { detail: CaseDetail }) {
             parties={detail.parties}
             onSaved={setSaved}
             when={whenOf.get(note.id) ?? formatDateTime(note.at)}
+            written={written}
           />
         )}
       </RecordList>
@@ -76,14 +81,14 @@ export function NotesSection({ detail }: { detail: CaseDetail }) {
   );
 }
 
-function noteTimes(notes: readonly Note[]): Map<string, string> {
+function noteTimes(notes: readonly Note[], time: (note: Note) => string): Map<string, string> {
   const count = (labels: string[]) => labels.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
-  const minutes = notes.map((note) => formatDateTime(note.at));
+  const minutes = notes.map((note) => formatDateTime(time(note)));
   const perMinute = count(minutes);
   const labels = notes.map((note, i) => {
     const minute = minutes[i] ?? '';
     return (perMinute.get(minute) ?? 0) > 1
-      ? `${minute}:${String(new Date(note.at).getSeconds()).padStart(2, '0')}`
+      ? `${minute}:${String(new Date(time(note)).getSeconds()).padStart(2, '0')}`
       : minute;
   });
   const perLabel = count(labels);
@@ -100,8 +105,8 @@ function noteTimes(notes: readonly Note[]): Map<string, string> {
 }
 
 /** When each of `notes` was written, as one phrase ("… en …"). */
-function writtenOn(notes: readonly Note[]): string {
-  const dates = notes.map((n) => formatDateTime(n.createdAt));
+function writtenOn(notes: readonly Note[], written: (note: Note) => string): string {
+  const dates = notes.map(written);
   return dates.length < 2 ? (dates[0] ?? '') : `${dates.slice(0, -1).join(', ')} en ${dates.at(-1) ?? ''}`;
 }
 
@@ -113,6 +118,7 @@ function NoteCard({
   parties,
   onSaved,
   when,
+  written,
 }: {
   note: Note;
   /** Its corrections (none: it is current). */
@@ -123,6 +129,8 @@ function NoteCard({
   parties: readonly Party[];
   onSaved: (message: string) => void;
   when: string;
+  /** When a note was written, as the timeline tells it apart from others of the same minute. */
+  written: (note: Note) => string;
 }) {
   const replacedBy = corrections[0];
   return (
@@ -138,14 +146,14 @@ function NoteCard({
       {replacedBy ? (
         <p className="note__replaced">
           {corrections.length > 1
-            ? t.supersededByMany(writtenOn(corrections))
-            : t.supersededBy(formatDateTime(replacedBy.createdAt))}
+            ? t.supersededByMany(writtenOn(corrections, written))
+            : t.supersededBy(written(replacedBy))}
         </p>
       ) : null}
-      {alongside.length > 0 ? <p className="callout">{t.alsoCorrected(writtenOn(alongside))}</p> : null}
+      {alongside.length > 0 ? <p className="callout">{t.alsoCorrected(writtenOn(alongside, written))}</p> : null}
       {note.supersedes && note.reason ? (
         <p className="note__correction">
-          {t.correctionOf(replaces ? formatDateTime(replaces.at) : '—', note.reason, formatDateTime(note.createdAt))}
+          {t.correctionOf(replaces ? formatDateTime(replaces.at) : '—', note.reason, written(note))}
         </p>
       ) : null}
       {replacedBy ? (
