@@ -394,6 +394,32 @@ test.describe('the case page on a phone', () => {
     expect(outside).toBe(0);
   });
 
+  test('a paste longer than the room left says how much of it is not in the field', async ({ page, context }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await newCase(logbook);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.evaluate((text) => navigator.clipboard.writeText(text), 'p'.repeat(20_000));
+    await logbook.noteText.click();
+    await page.keyboard.press('Control+V');
+    await expect(logbook.noteText).toHaveValue('p'.repeat(8000));
+    const notes = logbook.section('Tijdlijn');
+    await expect(
+      notes.getByRole('alert').filter({
+        hasText: 'Van wat je plakte, pasten 12.000 tekens er niet meer bij: ze staan niet in het veld.',
+      }),
+    ).toBeVisible();
+    // With room again, the notice goes; a paste that fits says nothing.
+    await logbook.noteText.fill('Kort.');
+    await expect(notes.getByText(/Van wat je plakte/)).toHaveCount(0);
+    await page.evaluate(() => navigator.clipboard.writeText(' Nog een zin.'));
+    await logbook.noteText.press('End');
+    await page.keyboard.press('Control+V');
+    await expect(logbook.noteText).toHaveValue('Kort. Nog een zin.');
+    await expect(notes.getByText(/Van wat je plakte/)).toHaveCount(0);
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+  });
+
   test('a note at its maximum length says so, and is saved whole', async ({ page, context }) => {
     const logbook = new LogbookPage(page);
     await logbook.startOffline(context);

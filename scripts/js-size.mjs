@@ -139,7 +139,9 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // surname, a judged pupil's consent wording, a note corrected on two devices): 286.2 KiB, ceiling 287 KiB. The team chunks went from 39.9
 // to 40.1 KiB with a coordinator review's fixes (when each worker last reported, a failed pick-up request
 // said on screen, leaving a team said, the removal's effect on the overview): team budget 41 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 287, syncKiB: 50, teamKiB: 41, wasmKiB: 20 };
+// Session 30: review fixes (a "bekend sinds" past recorded consent refused, consent errors in one round,
+// the rows-per-case warning, corrections named to the second, a cut paste said): 287.2 KiB, ceiling 288 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 288, syncKiB: 50, teamKiB: 41, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds

@@ -1,4 +1,12 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import {
+  useEffect,
+  useId,
+  useState,
+  type ClipboardEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { shell } from '../i18n/nl/shell';
 
 interface FieldFrameProps {
@@ -83,13 +91,51 @@ function FullNotice({ when, maxLength, value }: { when: boolean; maxLength?: num
   ) : null;
 }
 
+/**
+ * How much of the last paste a field with a `maxLength` cut off (the browser drops it without a word;
+ * a review pasted 20,000 characters into a note and was told only that the note was full), and the
+ * paste handler that measures it. Zero again once the field has room.
+ */
+function usePasteCut(
+  maxLength: number | undefined,
+  value: unknown,
+  onPaste: ((event: ClipboardEvent<HTMLInputElement & HTMLTextAreaElement>) => void) | undefined,
+) {
+  const [cut, setCut] = useState(0);
+  const length = typeof value === 'string' ? value.length : 0;
+  useEffect(() => {
+    if (maxLength === undefined || length < maxLength) setCut(0);
+  }, [length, maxLength]);
+  const handle = (event: ClipboardEvent<HTMLInputElement & HTMLTextAreaElement>): void => {
+    onPaste?.(event);
+    // A paste refused (an image: the guard) or handled by the form puts nothing in.
+    if (event.defaultPrevented || maxLength === undefined) return;
+    const field = event.currentTarget;
+    const selected = (field.selectionEnd ?? 0) - (field.selectionStart ?? 0);
+    const room = maxLength - (field.value.length - selected);
+    const pasted = event.clipboardData.getData('text/plain').replace(/\r\n/g, '\n').length;
+    setCut(pasted > room ? pasted - Math.max(0, room) : 0);
+  };
+  return { cut, onPaste: handle };
+}
+
+function PasteCut({ cut }: { cut: number }) {
+  return cut > 0 ? (
+    <p role="alert" className="field__full">
+      {shell.pasteCut(cut)}
+    </p>
+  ) : null;
+}
+
 export function TextField({ id, label, hint, error, disabled, noticeWhenFull = true, ...input }: TextFieldProps) {
+  const paste = usePasteCut(input.maxLength, input.value, input.onPaste);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       {(ids) => (
         <>
-          <input {...controlProps(ids, error)} {...input} {...waiting(disabled)} />
+          <input {...controlProps(ids, error)} {...input} onPaste={paste.onPaste} {...waiting(disabled)} />
           <FullNotice when={noticeWhenFull} maxLength={input.maxLength} value={input.value} />
+          <PasteCut cut={paste.cut} />
         </>
       )}
     </FieldFrame>
@@ -108,6 +154,7 @@ export function TextAreaField({
   noticeWhenFull = true,
   ...textarea
 }: TextAreaFieldProps) {
+  const paste = usePasteCut(textarea.maxLength, textarea.value, textarea.onPaste);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       {(ids) => (
@@ -116,9 +163,11 @@ export function TextAreaField({
             {...controlProps(ids, error)}
             className="field__input field__textarea"
             {...textarea}
+            onPaste={paste.onPaste}
             {...waiting(disabled)}
           />
           <FullNotice when={noticeWhenFull} maxLength={textarea.maxLength} value={textarea.value} />
+          <PasteCut cut={paste.cut} />
         </>
       )}
     </FieldFrame>

@@ -23,6 +23,11 @@ export const shell = {
   },
   /** Under a one-line text field that is full: the field takes no more, so a longer paste was cut. */
   fieldFull: (max: number) => `Dit veld is vol (maximaal ${max} tekens): wat je nog typt of plakt, komt er niet bij.`,
+  /** Under a field whose maxLength cut off part of a paste: how much is not in the field. */
+  pasteCut: (n: number) =>
+    n === 1
+      ? 'Van wat je plakte, paste 1 teken er niet meer bij: het staat niet in het veld.'
+      : `Van wat je plakte, pasten ${new Intl.NumberFormat('nl-BE').format(n)} tekens er niet meer bij: ze staan niet in het veld.`,
   sw: {
     offlineReady: 'Klaar voor offline gebruik',
     updateWaiting: 'Nieuwe versie beschikbaar',
