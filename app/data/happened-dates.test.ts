@@ -296,15 +296,7 @@ describe('a later "bekend sinds" than what is recorded as done', () => {
     },
     {
       name: 'a flag assessment',
-      write: ({ caseId }) =>
-        runOperation('assessFlags', {
-          caseId,
-          criteriaVersion: '2021',
-          answers: ANSWERS_2021_UNKNOWN,
-          flag: 'geel',
-          reasoning: 'Afweging van het team.',
-          assessedOn: ON,
-        }),
+      write: (ids) => cases.find((c) => c.name === 'assessFlags')?.run(ids, ON, '') ?? Promise.reject(new Error()),
     },
     {
       name: 'a competence judgement',

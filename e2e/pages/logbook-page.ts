@@ -180,6 +180,8 @@ export class LogbookPage {
     givenBy: string;
     /** The form's live verdict, once party, categories and giver are chosen (its region is there, empty, before). */
     verdict?: RegExp;
+    /** YYYY-MM-DD; today when absent. */
+    givenOn?: string;
   }): Promise<void> {
     const section = this.section('Toestemming');
     await section.getByRole('button', { name: 'Toestemming noteren', exact: true }).click();
@@ -198,6 +200,7 @@ export class LogbookPage {
       .getByRole('group', { name: 'Gegeven door' })
       .getByRole('radio', { name: input.givenBy, exact: true })
       .check();
+    if (input.givenOn) await form.getByLabel('Wanneer?', { exact: true }).fill(input.givenOn);
     if (input.verdict) await expect(form.getByRole('status')).toHaveText(input.verdict);
     await expect(form.getByRole('radio', { name: 'mondeling, genoteerd in het dossier' })).toBeChecked();
     await form.getByRole('button', { name: 'Bewaren' }).click();
