@@ -50,7 +50,7 @@ export const shell = {
     instellingen: 'Hier stel je Baken in.',
     vlaggensysteem: 'Hier staat de uitleg bij het Vlaggensysteem.',
     begrippen: 'Hier staan de begrippen en de fasen van grooming.',
-    wetgeving: 'Hier staat wat de Belgische wet zegt over sexting.',
+    wetgeving: 'Wat de Belgische wet over sexting zegt volgens een bron uit 2018, en wat sindsdien veranderde.',
     gesprek: 'Hier staat wat je kunt doen in het gesprek.',
     praktijkvragen: 'Hier staan vragen van scholen en CLB’s.',
   },
