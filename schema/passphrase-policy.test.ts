@@ -83,6 +83,15 @@ describe('the passphrase policy', () => {
     }
   });
 
+  it('refuses well-known phrases and place names with years (a new-user review found these "Sterk genoeg"), and says why', () => {
+    const phrases = ['oost west thuis best', 'Alle begin is moeilijk!', 'wie dit leest is gek', 'de kat zit op de mat'];
+    for (const p of [...phrases, 'Antwerpen2026!', 'ik hou van jou schat']) {
+      expect(policy.check(p).ok, p).toBe(false);
+    }
+    expect(policy.check('oost-west, thuis best')).toMatchObject({ ok: false, warning: 'commonPhrases' });
+    expect(policy.check('Antwerpen2026!')).toMatchObject({ ok: false, warning: 'placeNames' });
+  });
+
   it('says why, as zxcvbn feedback keys the interface translates', () => {
     const verdict = policy.check('password2026');
     expect(verdict.ok).toBe(false);

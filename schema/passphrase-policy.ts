@@ -1,6 +1,7 @@
 // The passphrase policy (issue 18): refuse passphrases an attacker would
 // guess in fewer than 10^10 tries. The estimate is zxcvbn-ts's, with its
-// common-password, Dutch (nl-BE) and English lists (scripts/passphrase-dictionary.ts)
+// common-password, Dutch (nl-BE) and English lists, and Baken's lists of place
+// names and well-known phrases (scripts/passphrase-dictionary.ts)
 // plus Baken's own context words, which an attacker who knows the app would try
 // first. Pure: the caller loads the word lists (a lazy chunk and a JSON asset,
 // only on screens that set a passphrase) and supplies randomness.
@@ -71,6 +72,8 @@ function guessedFrom(sequence: ReadonlyArray<{ pattern: string; dictionaryName?:
     sequence.flatMap((m) => (m.pattern === 'dictionary' && m.dictionaryName ? [m.dictionaryName] : [])),
   );
   if (from.has('userInputs')) return 'userInputs';
+  if (from.has('commonPhrases')) return 'commonPhrases';
+  if (from.has('placeNames')) return 'placeNames';
   if ([...from].some((name) => /names$/i.test(name))) return 'commonNames';
   return null;
 }

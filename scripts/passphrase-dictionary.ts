@@ -11,6 +11,7 @@ import { dictionary as nlBe } from '@zxcvbn-ts/language-nl-be';
 import type { Plugin } from 'vite';
 
 import type { PassphraseDictionary } from '../schema/passphrase-policy';
+import { commonPhrases, placeNames } from './passphrase-extra-words';
 import { buildSuggestionWords } from './passphrase-suggestions';
 
 export const passphraseDictionaryFile = 'passphrase-dictionary.json';
@@ -26,7 +27,8 @@ const keep = {
 
 export function buildPassphraseDictionary(): PassphraseDictionary {
   return {
-    source: '@zxcvbn-ts/language-common, language-nl-be, language-en (most frequent entries)',
+    source:
+      '@zxcvbn-ts/language-common, language-nl-be, language-en (most frequent entries); place names and phrases (scripts/passphrase-extra-words.ts)',
     dictionary: {
       passwords: common.passwords.slice(0, keep.passwords),
       nlCommonWords: nlBe.commonWords.slice(0, keep.nlCommonWords),
@@ -34,6 +36,8 @@ export function buildPassphraseDictionary(): PassphraseDictionary {
       nlLastnames: nlBe.lastnames.slice(0, keep.nlLastnames),
       enCommonWords: en.commonWords.slice(0, keep.enCommonWords),
       enFirstnames: en.firstnames.slice(0, keep.enFirstnames),
+      placeNames: [...placeNames],
+      commonPhrases: [...commonPhrases],
     },
     graphs: adjacencyGraphs as PassphraseDictionary['graphs'],
     suggestions: buildSuggestionWords(),
