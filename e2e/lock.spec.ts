@@ -20,6 +20,17 @@ test.describe('lock screen and session', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Je herstelcode' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Je herstelcode' })).toContainText(await code.innerText());
     await expectNoAxeViolations(page, 'recovery code');
+    // A tap on the main menu does not lose the code (a review: it was gone for good): Opvolging and a
+    // knowledge screen wait, and every locked screen shows the same code until it is confirmed.
+    const shownCode = await code.innerText();
+    const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await menu.getByRole('link', { name: 'Opvolging' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Je herstelcode' })).toBeVisible();
+    await expect(code).toHaveText(shownCode);
+    await menu.getByRole('link', { name: 'Stappenplan' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Stappenplan' })).toBeVisible();
+    await menu.getByRole('link', { name: 'Logboek' }).click();
+    await expect(code).toHaveText(shownCode);
     // Pressed before ticking (by keyboard: the button is marked unavailable): the box says why and takes focus.
     const stored = page.getByRole('checkbox', { name: 'Ik heb de herstelcode veilig bewaard' });
     const onward = page.getByRole('button', { name: 'Verder naar het logboek' });

@@ -1,12 +1,21 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useVaultSnapshot, useVaultState } from '../../data/vault-hooks';
-import { confirmRecoveryCode } from '../../data/vault';
+import { confirmRecoveryCode, getVaultSnapshot, subscribeVault } from '../../data/vault';
 import { nl } from '../../i18n/core';
 import { Page } from '../../shell/page';
 import { useNoticesSettled } from '../../shell/notices-settled';
 import { requestPageFocus } from '../../shell/router';
 import { SetupScreen, UnlockScreen } from './lock-screen';
 import { RecoveryCodeView } from '../../ui/recovery-code-view';
+
+// The recovery code shown once after setup lives outside the gate: every screen has its own gate
+// (app.tsx keys the route), so a tap on the main menu while the code was on screen lost it for good (a
+// new-user review). Now any locked screen shows it until the worker confirms it. Page memory only, and
+// gone as soon as Baken locks.
+let pendingCode: string | null = null;
+subscribeVault(() => {
+  if (getVaultSnapshot().status !== 'unlocked') pendingCode = null;
+});
 
 /**
  * Shows its children only while the logbook is unlocked. On lock, the
@@ -15,7 +24,11 @@ import { RecoveryCodeView } from '../../ui/recovery-code-view';
 export function LockGate({ children }: { children: ReactNode }) {
   const vault = useVaultState();
   const { epoch } = useVaultSnapshot();
-  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  const [recoveryCode, setShownCode] = useState<string | null>(() => (vault === 'unlocked' ? pendingCode : null));
+  const setRecoveryCode = (code: string | null): void => {
+    pendingCode = code;
+    setShownCode(code);
+  };
   // Right after an unlock the screen waits (briefly) for the notices above it to decide, so they
   // do not appear after it and move what is about to be tapped (notices-settled.ts).
   const waiting = !useNoticesSettled(epoch, vault === 'unlocked' && !recoveryCode);
