@@ -38,6 +38,25 @@ async function lookOnFriday(followUp: FollowUpPage): Promise<void> {
 }
 
 test.describe('follow-up overview', () => {
+  test('what is due today is on the first screen at 360 × 740, below the notices and the empty groups', async ({
+    page,
+  }) => {
+    const followUp = new FollowUpPage(page);
+    const reference = await planOnMonday(followUp);
+    await followUp.page.clock.setSystemTime(new Date('2026-03-04T08:30:00+01:00'));
+    await followUp.page.goto('/opvolging');
+    await followUp.lock.unlock();
+    const today = followUp.groupHeading('Vandaag', 1);
+    await expect(today).toBeVisible();
+    // The backup reminder is above it (no backup made), and three groups are empty.
+    await expect(page.getByRole('complementary', { name: 'Herinnering back-up' })).toBeVisible();
+    await expect(followUp.groupHeading('Te laat', 0)).toBeVisible();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    const box = await today.boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(phone.height);
+    await expect(followUp.group('Vandaag').getByRole('heading', { level: 3 })).toHaveText(`Dossier ${reference}`);
+  });
+
   test('an overdue follow-up shows under "te laat" and marking it done removes it', async ({ page }) => {
     const followUp = new FollowUpPage(page);
     const reference = await planOnMonday(followUp);

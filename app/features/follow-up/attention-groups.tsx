@@ -55,7 +55,11 @@ function AttentionSection({
   const remaining = items.length - shown.length;
   const { sectionRef, showMoreFrom } = useShowMoreFocus(shown.length);
   return (
-    <section ref={sectionRef} className={`follow-up-group follow-up-group--${group}`} aria-labelledby={headingId}>
+    <section
+      ref={sectionRef}
+      className={`follow-up-group follow-up-group--${group}${items.length === 0 ? ' follow-up-group--none' : ''}`}
+      aria-labelledby={headingId}
+    >
       <h2 id={headingId} tabIndex={-1}>
         {t.groupHeading(a.groups[group], items.length)}
       </h2>

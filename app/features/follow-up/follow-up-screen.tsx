@@ -284,7 +284,11 @@ function GroupSection(props: GroupSectionProps) {
   const items = pending ? view.items.slice(0, shown) : view.items;
   const { sectionRef, showMoreFrom } = useShowMoreFocus(items.length);
   return (
-    <section ref={sectionRef} className={`follow-up-group follow-up-group--${view.group}`} aria-labelledby={headingId}>
+    <section
+      ref={sectionRef}
+      className={`follow-up-group follow-up-group--${view.group}${view.total === 0 ? ' follow-up-group--none' : ''}`}
+      aria-labelledby={headingId}
+    >
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         {t.groupHeading(t.groups[view.group], view.total)}
       </h2>
