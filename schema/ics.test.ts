@@ -57,8 +57,25 @@ describe('buildFollowUpCalendar', () => {
     expect(stamp?.toString()).toBe('2026-03-12T09:30:00Z');
     const alarm = vevent?.getFirstSubcomponent('valarm');
     expect(alarm?.getFirstPropertyValue('action')).toBe('DISPLAY');
-    expect(alarm?.getFirstPropertyValue('trigger')?.toString()).toBe('-P1D');
+    // 09:00 the day before (the day starts at 00:00).
+    expect(alarm?.getFirstPropertyValue('trigger')?.toString()).toBe('-PT15H');
     expect(alarm?.getFirstPropertyValue('description')).toBe('Baken opvolging 2026-003');
+  });
+
+  it('reminds on the day itself at 08:00 when the day before is today or past (planned for tomorrow)', () => {
+    const triggers = (due: string, now: Date) => {
+      const [event] = new ICAL.Component(
+        ICAL.parse(buildFollowUpCalendar([{ ...goldenItems[0]!, due }], now)),
+      ).getAllSubcomponents('vevent');
+      return event?.getFirstSubcomponent('valarm')?.getFirstPropertyValue('trigger')?.toString();
+    };
+    // 22:33 on 5 December in Brussels, planned for the 6th: the day before is today.
+    const evening = new Date('2026-12-05T21:33:00Z');
+    expect(triggers('2026-12-06', evening)).toBe('PT8H');
+    expect(triggers('2026-12-05', evening)).toBe('PT8H');
+    expect(triggers('2026-12-07', evening)).toBe('-PT15H');
+    // 00:30 on 6 December in Brussels is still the 5th in UTC: Brussels decides.
+    expect(triggers('2026-12-07', new Date('2026-12-05T23:30:00Z'))).toBe('PT8H');
   });
 
   it('holds nothing but the reference: no description, location, attendee or organizer', () => {

@@ -3,6 +3,7 @@
 // stable UID and a SEQUENCE. No name, pseudonym, school, type, purpose,
 // location or attendee ever goes into the file: it leaves the encrypted vault
 // and may be synced to a calendar service.
+import { brusselsToday } from './follow-up';
 
 export interface CalendarFollowUp {
   /** Stable random UID as stored on the follow-up (`<uuid>@baken`). */
@@ -82,7 +83,22 @@ function icsUtc(instant: Date): string {
     .replace(/\.\d{3}/, '');
 }
 
-function eventLines(item: CalendarFollowUp, stamp: string): string[] {
+// An all-day event starts at 00:00 in the calendar's own zone; a reminder is relative to that.
+/** 09:00 the day before. */
+const REMINDER_DAY_BEFORE = '-PT15H';
+/** 08:00 on the day itself. */
+const REMINDER_ON_THE_DAY = 'PT8H';
+
+/**
+ * The day before at 09:00, unless that day is today or already past (a follow-up planned for
+ * tomorrow, the common case: a reminder the day before at midnight had passed when the file was
+ * made, a review found): then 08:00 on the day itself.
+ */
+export function reminderTrigger(due: string, today: string): string {
+  return due > nextDay(today) ? REMINDER_DAY_BEFORE : REMINDER_ON_THE_DAY;
+}
+
+function eventLines(item: CalendarFollowUp, stamp: string, today: string): string[] {
   if (!Number.isInteger(item.sequence) || item.sequence < 0)
     throw new RangeError('SEQUENCE must be a whole number ≥ 0');
   const summary = escapeText(followUpSummary(item.reference));
@@ -97,7 +113,7 @@ function eventLines(item: CalendarFollowUp, stamp: string): string[] {
     'TRANSP:TRANSPARENT',
     'BEGIN:VALARM',
     'ACTION:DISPLAY',
-    'TRIGGER:-P1D',
+    `TRIGGER:${reminderTrigger(item.due, today)}`,
     `DESCRIPTION:${summary}`,
     'END:VALARM',
     'END:VEVENT',
@@ -106,7 +122,7 @@ function eventLines(item: CalendarFollowUp, stamp: string): string[] {
 
 /**
  * One VCALENDAR with an all-day VEVENT per follow-up, each with a reminder
- * the day before. `now` becomes DTSTAMP. Events are ordered by date, then
+ * (reminderTrigger, from today in Brussels at `now`). `now` becomes DTSTAMP. Events are ordered by date, then
  * UID, so the same input always gives the same file. CRLF line endings,
  * lines folded at 75 octets.
  */
@@ -121,7 +137,7 @@ export function buildFollowUpCalendar(items: readonly CalendarFollowUp[], now: D
     `PRODID:${ICS_PRODID}`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    ...sorted.flatMap((item) => eventLines(item, stamp)),
+    ...sorted.flatMap((item) => eventLines(item, stamp, brusselsToday(now))),
     'END:VCALENDAR',
   ];
   return lines.map(foldLine).join('\r\n') + '\r\n';

@@ -114,7 +114,7 @@ export const followUp = {
   calendar: {
     title: 'In je agenda',
     intro:
-      'Download een agenda-bestand met alle open opvolgingen, met een herinnering de dag ervoor. Het bevat alleen het dossiernummer en de datum: geen namen, pseudoniemen, school of soort incident.',
+      'Download een agenda-bestand met alle open opvolgingen, met een herinnering de dag ervoor om 9 uur (voor vandaag en morgen: die dag om 8 uur). Het bevat alleen het dossiernummer en de datum: geen namen, pseudoniemen, school of soort incident.',
     button: 'Agenda-bestand (.ics)',
     busy: 'Bezig met maken…',
     done: (n: number) =>
