@@ -310,6 +310,10 @@ test.describe('offline knowledge screens', () => {
     await expect(gap).toContainText('sextortion');
     await expect(gap.getByRole('link', { name: 'Child Focus', exact: true })).toBeVisible();
     await expect(gap.getByRole('link', { name: 'Bel 116 000' })).toHaveAttribute('href', 'tel:116000');
+    // The police's number says what it is for: not for a complaint (a review read "Bel 101" as that).
+    await expect(gap.getByRole('listitem').filter({ hasText: 'Politie (België)' })).toContainText(
+      'Bel 101 (noodnummer politie, niet voor een klacht)',
+    );
     await expect(knowledge.heading('Grooming 18-', 2)).toBeHidden();
 
     // The Dutch plan is one tap away, and says it belongs to another jurisdiction.

@@ -595,7 +595,7 @@ describe('corrections in the directory', () => {
 
   it('calls 101 the police emergency number and sends complaints to the local police', () => {
     const police = byId.get('politie-be');
-    expect(police?.phones).toEqual([{ display: '101', tel: '101', label: 'noodnummer politie' }]);
+    expect(police?.phones).toEqual([{ display: '101', tel: '101', label: 'noodnummer politie, niet voor een klacht' }]);
     expect(police?.helpsWith).toMatch(/lokale politie/);
     expect(police?.helpsWith).toMatch(/niet via 101/);
   });

@@ -59,6 +59,8 @@ export function PlanGapNotice({
                   <a className="tel-link" href={`tel:${phone.tel}`}>
                     {nl.knowledge.verwijzingen.call(phone.display)}
                   </a>
+                  {/* What the number is for, as in Verwijzingen (a review: "Bel 101" alone read as the way to file a complaint). */}
+                  {phone.label ? ` (${phone.label})` : null}
                 </span>
               ))}
             </li>
