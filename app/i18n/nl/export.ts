@@ -317,7 +317,9 @@ export const exportScreen = {
       'Of er niets herschreven werd, toont alleen een ankercode die je eerder noteerde: wie het bestand heeft, kan een hele keten opnieuw berekenen.',
     validAnchor: 'De ankercode die je opgaf, staat in de keten: tot die schakel werd de geschiedenis niet herschreven.',
     invalid: (seq: number | null, reason: string) =>
-      seq === null ? `Ongeldig: ${reason}` : `Ongeldig vanaf schakel ${seq}: ${reason}`,
+      seq === null
+        ? `Ongeldig: ${reason}`
+        : `Ongeldig vanaf schakel ${seq}${seq === 0 ? ' (de eerste)' : ''}: ${reason}`,
     reasons: {
       format: 'dit is geen geldig auditlog van Baken.',
       altered: 'dit is een auditlog van Baken, maar het werd gewijzigd: de inhoud past niet meer in het vaste formaat.',
