@@ -406,7 +406,7 @@ test.describe('the case page on a phone', () => {
     const notes = logbook.section('Tijdlijn');
     await expect(
       notes.getByRole('alert').filter({
-        hasText: 'Van wat je plakte, pasten 12.000 tekens er niet meer bij: ze staan niet in het veld.',
+        hasText: 'Van wat je plakte, konden 12.000 tekens er niet meer bij: ze staan niet in het veld.',
       }),
     ).toBeVisible();
     // With room again, the notice goes; a paste that fits says nothing.

@@ -55,6 +55,20 @@ test.describe('lock screen and session', () => {
     expect(raw).not.toContain(testPassphrase);
   });
 
+  test('locking while the recovery code is on screen drops it: the next unlock shows the logbook', async ({ page }) => {
+    const lock = new LockPage(page);
+    await page.goto('/');
+    await lock.createVault(testPassphrase, { recoveryCode: true });
+    await expect(page.getByRole('heading', { level: 1, name: 'Je herstelcode' })).toBeVisible();
+    await lock.lock();
+    await lock.unlock();
+    await expect(page.getByRole('heading', { level: 1, name: 'Logboek' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Je herstelcode' })).toHaveCount(0);
+    await expect(page.getByLabel('Herstelcode', { exact: true })).toHaveCount(0);
+    // Not lost without a word: the reminder leads to a new code in Instellingen.
+    await expect(page.getByRole('complementary', { name: 'Herstelcode niet bevestigd' })).toBeVisible();
+  });
+
   test('explains short and mismatched passphrases in Dutch', async ({ page }) => {
     await page.goto('/');
     // The recovery-code checkbox is named by its label alone; the explanation is its description.

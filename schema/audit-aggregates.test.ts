@@ -7,7 +7,6 @@ import {
   buildAuditAggregates,
   caseShares,
   depictedAge,
-  hidesSmallCounts,
   nothingToCount,
   periodLabel,
   periodRange,
@@ -990,26 +989,5 @@ describe('re-identification by subtracting published figures', () => {
       }),
       { numRuns: 40 },
     );
-  });
-});
-
-describe('hidesSmallCounts', () => {
-  it('is true when a table is below k or a cell is suppressed, and false for true zeros and large counts', () => {
-    const big = suppressTable('types', [
-      { key: 'sexting', value: 0 },
-      { key: 'grooming', value: 7 },
-      { key: 'sextortion', value: 9 },
-    ]);
-    expect(hidesSmallCounts({ tables: [big] })).toBe(false);
-    const oneSmall = suppressTable('types', [
-      { key: 'sexting', value: 2 },
-      { key: 'grooming', value: 7 },
-      { key: 'sextortion', value: 9 },
-    ]);
-    expect(hidesSmallCounts({ tables: [big, oneSmall] })).toBe(true);
-    const belowK = suppressTable('types', [{ key: 'grooming', value: 3 }]);
-    expect(belowK.lessThanK).toBe(true);
-    expect(hidesSmallCounts({ tables: [belowK] })).toBe(true);
-    expect(hidesSmallCounts({ tables: [] })).toBe(false);
   });
 });

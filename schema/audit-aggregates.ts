@@ -475,12 +475,3 @@ export function buildAuditAggregates(
 ): AuditAggregates {
   return aggregatesFromCounts(countAggregates(cases, period, generatedOn), generatedOn, k);
 }
-
-/**
- * Whether the published figures hide a small count (a table below k, or a suppressed cell). A
- * row-level log of the same period lists every case, so it can give such a count away; the
- * export screen says so before offering it (a review).
- */
-export function hidesSmallCounts(result: Pick<AuditAggregates, 'tables'>): boolean {
-  return result.tables.some((t) => t.lessThanK || t.cells.some((c) => c.value === null));
-}

@@ -94,7 +94,7 @@ const REMINDER_ON_THE_DAY = 'PT8H';
  * tomorrow, the common case: a reminder the day before at midnight had passed when the file was
  * made, a review found): then 08:00 on the day itself.
  */
-export function reminderTrigger(due: string, today: string): string {
+function reminderTrigger(due: string, today: string): string {
   return due > nextDay(today) ? REMINDER_DAY_BEFORE : REMINDER_ON_THE_DAY;
 }
 

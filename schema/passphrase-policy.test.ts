@@ -4,6 +4,7 @@ import { dictionary as en } from '@zxcvbn-ts/language-en';
 import { dictionary as nlBe } from '@zxcvbn-ts/language-nl-be';
 
 import { buildPassphraseDictionary } from '../scripts/passphrase-dictionary';
+import { placeNames } from '../scripts/passphrase-extra-words';
 import { suggestionBlockStems, suggestionBlockWords } from '../scripts/passphrase-suggestions';
 import { createPassphrasePolicy, suggestionWordCount } from './passphrase-policy';
 
@@ -125,6 +126,10 @@ describe('the suggestion words', () => {
   it('hold no word that contains a blocked stem or is a blocked word', () => {
     expect(suggestions.filter((w) => suggestionBlockStems.some((stem) => w.includes(stem)))).toEqual([]);
     expect(suggestions.filter((w) => suggestionBlockWords.has(w))).toEqual([]);
+  });
+
+  it('hold no place name, which the policy counts as an early guess', () => {
+    expect(suggestions.filter((w) => placeNames.includes(w))).toEqual([]);
   });
 
   it('hold no English common word and no English, Dutch or Belgian first name', () => {

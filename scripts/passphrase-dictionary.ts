@@ -40,7 +40,8 @@ export function buildPassphraseDictionary(): PassphraseDictionary {
       commonPhrases: [...commonPhrases],
     },
     graphs: adjacencyGraphs as PassphraseDictionary['graphs'],
-    suggestions: buildSuggestionWords(),
+    // A place name is an early guess (placeNames): a suggestion never holds one (geel, leiden, luik …).
+    suggestions: buildSuggestionWords().filter((word) => !placeNames.includes(word)),
   };
 }
 

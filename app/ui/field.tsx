@@ -109,11 +109,14 @@ function usePasteCut(
   const handle = (event: ClipboardEvent<HTMLInputElement & HTMLTextAreaElement>): void => {
     onPaste?.(event);
     // A paste refused (an image: the guard) or handled by the form puts nothing in.
-    if (event.defaultPrevented || maxLength === undefined) return;
     const field = event.currentTarget;
+    if (event.defaultPrevented || maxLength === undefined || field.readOnly) return;
     const selected = (field.selectionEnd ?? 0) - (field.selectionStart ?? 0);
     const room = maxLength - (field.value.length - selected);
-    const pasted = event.clipboardData.getData('text/plain').replace(/\r\n/g, '\n').length;
+    const text = event.clipboardData.getData('text/plain');
+    // A textarea keeps a line break as one character; a one-line field drops them.
+    const pasted = (field instanceof HTMLTextAreaElement ? text.replace(/\r\n/g, '\n') : text.replace(/[\r\n]/g, ''))
+      .length;
     setCut(pasted > room ? pasted - Math.max(0, room) : 0);
   };
   return { cut, onPaste: handle };
@@ -134,7 +137,8 @@ export function TextField({ id, label, hint, error, disabled, noticeWhenFull = t
       {(ids) => (
         <>
           <input {...controlProps(ids, error)} {...input} onPaste={paste.onPaste} {...waiting(disabled)} />
-          <FullNotice when={noticeWhenFull} maxLength={input.maxLength} value={input.value} />
+          {/* One notice at a time: a cut paste says more than "full". */}
+          <FullNotice when={noticeWhenFull && paste.cut === 0} maxLength={input.maxLength} value={input.value} />
           <PasteCut cut={paste.cut} />
         </>
       )}
@@ -166,7 +170,7 @@ export function TextAreaField({
             onPaste={paste.onPaste}
             {...waiting(disabled)}
           />
-          <FullNotice when={noticeWhenFull} maxLength={textarea.maxLength} value={textarea.value} />
+          <FullNotice when={noticeWhenFull && paste.cut === 0} maxLength={textarea.maxLength} value={textarea.value} />
           <PasteCut cut={paste.cut} />
         </>
       )}

@@ -3,12 +3,7 @@
 // compute the suppressed tables, preview them and save them as CSV or JSON.
 import { useId, useState } from 'react';
 
-import {
-  auditPeriodSchema,
-  buildAuditAggregates,
-  hidesSmallCounts,
-  nothingToCount,
-} from '../../../schema/audit-aggregates';
+import { auditPeriodSchema, buildAuditAggregates, nothingToCount } from '../../../schema/audit-aggregates';
 import { aggregatesToCsv, aggregatesToJson } from '../../../schema/audit-aggregates-file';
 import type { AggregateInput, AggregateTable, AuditAggregates, AuditPeriod } from '../../../schema/audit-aggregates';
 import { PseudonymisedLogButton } from './pseudonymised-log-button';
@@ -144,9 +139,7 @@ export function AggregatesSection() {
       </p>
 
       {state.phase === 'ready' ? <AggregatesPreview result={state.result} /> : null}
-      {state.phase === 'ready' ? (
-        <PseudonymisedLogButton period={state.period} hidesSmallCounts={hidesSmallCounts(state.result)} />
-      ) : null}
+      {state.phase === 'ready' ? <PseudonymisedLogButton period={state.period} /> : null}
     </ExportSection>
   );
 }

@@ -15,14 +15,7 @@ import { Button } from '../../ui/button';
 
 const t = nl.export.audit.rowLog;
 
-/** `hidesSmallCounts`: the figures above hide a small count, which rows per case can give away. */
-export function PseudonymisedLogButton({
-  period,
-  hidesSmallCounts,
-}: {
-  period: AuditPeriod;
-  hidesSmallCounts: boolean;
-}) {
+export function PseudonymisedLogButton({ period }: { period: AuditPeriod }) {
   const [state, setState] = useState<'idle' | 'busy' | 'done' | 'failed'>('idle');
 
   async function make() {
@@ -44,7 +37,8 @@ export function PseudonymisedLogButton({
       <p>
         <strong>{t.intro}</strong>
       </p>
-      {hidesSmallCounts ? <p className="callout">{t.smallCounts}</p> : null}
+      {/* A row per case can single a pupil out even where the tables hide nothing (type × age band × week). */}
+      <p className="callout">{t.identifiable}</p>
       <div className="button-row">
         <Button type="button" className="button" disabled={state === 'busy'} onClick={() => void make()}>
           {state === 'busy' ? t.busy : t.download}

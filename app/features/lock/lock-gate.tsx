@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useVaultSnapshot, useVaultState } from '../../data/vault-hooks';
 import { confirmRecoveryCode, getVaultSnapshot, subscribeVault } from '../../data/vault';
 import { nl } from '../../i18n/core';
@@ -29,6 +29,11 @@ export function LockGate({ children }: { children: ReactNode }) {
     pendingCode = code;
     setShownCode(code);
   };
+  // Locked while the code was on screen (the gate stays mounted): this copy goes too, so the next
+  // unlock shows the logbook and the reminder in it, never the code again.
+  useEffect(() => {
+    if (vault !== 'unlocked') setShownCode(null);
+  }, [vault]);
   // Right after an unlock the screen waits (briefly) for the notices above it to decide, so they
   // do not appear after it and move what is about to be tapped (notices-settled.ts).
   const waiting = !useNoticesSettled(epoch, vault === 'unlocked' && !recoveryCode);

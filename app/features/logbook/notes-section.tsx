@@ -72,6 +72,7 @@ export function NotesSection({ detail }: { detail: CaseDetail }) {
             onSaved={setSaved}
             when={whenOf.get(note.id) ?? formatDateTime(note.at)}
             written={written}
+            whenOf={(other) => whenOf.get(other.id) ?? formatDateTime(other.at)}
           />
         )}
       </RecordList>
@@ -119,6 +120,7 @@ function NoteCard({
   onSaved,
   when,
   written,
+  whenOf,
 }: {
   note: Note;
   /** Its corrections (none: it is current). */
@@ -131,6 +133,8 @@ function NoteCard({
   when: string;
   /** When a note was written, as the timeline tells it apart from others of the same minute. */
   written: (note: Note) => string;
+  /** Another note's time as its heading says it (the note a correction replaces). */
+  whenOf: (note: Note) => string;
 }) {
   const replacedBy = corrections[0];
   return (
@@ -153,7 +157,7 @@ function NoteCard({
       {alongside.length > 0 ? <p className="callout">{t.alsoCorrected(writtenOn(alongside, written))}</p> : null}
       {note.supersedes && note.reason ? (
         <p className="note__correction">
-          {t.correctionOf(replaces ? formatDateTime(replaces.at) : '—', note.reason, written(note))}
+          {t.correctionOf(replaces ? whenOf(replaces) : '—', note.reason, written(note))}
         </p>
       ) : null}
       {replacedBy ? (

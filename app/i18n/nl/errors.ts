@@ -47,7 +47,7 @@ export const errors: Record<SchemaErrorCode, string> = {
     'Kies een bewaardatum binnen 10 jaar (de langste termijn in Instellingen). Kijk het jaartal na.',
   'case.knownOnTooLongAgo': 'Deze datum ligt meer dan 5 jaar terug. Kijk het jaartal na.',
   'case.knownOnAfterRecords':
-    'In dit dossier staat al een toestemming, een beslissing om te delen of een beoordeling met een vroegere datum. ‘Bekend sinds’ kan niet later liggen dan die datum, anders telt ze niet meer. Kies een vroegere datum, of kijk eerst die gegevens na.',
+    'In dit dossier staat al een toestemming, een beslissing om te delen of een beoordeling met een vroegere datum. ‘Bekend sinds’ kan niet later liggen dan die datum: een toestemming van vóór ‘Bekend sinds’ telt niet. Kies een vroegere datum, of kijk eerst die gegevens na.',
   'consent.giverNotEntitledCompetent':
     'Deze jongere beslist zelf: vanaf 12 jaar wordt een jongere in Vlaanderen bekwaam geacht, tenzij een beoordeling anders zegt. Toestemming van de ouders geldt hier niet; vraag de toestemming van de jongere.',
   'consent.giverNotEntitledNotCompetent':

@@ -269,8 +269,8 @@ export const exportScreen = {
       title: 'Rij per dossier (gepseudonimiseerd, niet verplicht)',
       intro:
         'Eén rij per dossier van dit kwartaal: een pseudoniem dat bij elke export anders is, de week waarin het dossier bekend werd, soort, leeftijdsgroep, vlag, aantallen, en als keuzes en weken: offline halen, bewijsmateriaal, klacht bij de politie, andere scholen of CLB’s op de hoogte, groomingsignalen en gesprekken. Geen namen, scholen, datums of vrije tekst. Dit zijn gepseudonimiseerde persoonsgegevens: bewaar en deel het bestand zoals persoonsgegevens.',
-      smallCounts:
-        'Let op: in het overzicht hierboven zijn kleine aantallen verborgen, zodat niemand een leerling kan herkennen. Dit bestand toont per dossier wel de soort, de leeftijdsgroep en de week, en kan die kleine aantallen dus toch prijsgeven. Maak het alleen als de auditor het echt nodig heeft, en geef het alleen aan die persoon.',
+      identifiable:
+        'Let op: elke rij is één dossier, met de soort, de leeftijdsgroep en de week. Wie de school of de week kent, kan daarin soms een leerling herkennen, ook waar het overzicht hierboven kleine aantallen verbergt. Maak het bestand alleen als de auditor het echt nodig heeft, en geef het alleen aan die persoon.',
       download: 'Rij per dossier bewaren (JSON, gepseudonimiseerd)',
       busy: 'Bezig…',
       done: 'Het gepseudonimiseerde bestand is klaar om te bewaren.',

@@ -26,8 +26,8 @@ export const shell = {
   /** Under a field whose maxLength cut off part of a paste: how much is not in the field. */
   pasteCut: (n: number) =>
     n === 1
-      ? 'Van wat je plakte, paste 1 teken er niet meer bij: het staat niet in het veld.'
-      : `Van wat je plakte, pasten ${new Intl.NumberFormat('nl-BE').format(n)} tekens er niet meer bij: ze staan niet in het veld.`,
+      ? 'Van wat je plakte, kon 1 teken er niet meer bij: het staat niet in het veld.'
+      : `Van wat je plakte, konden ${new Intl.NumberFormat('nl-BE').format(n)} tekens er niet meer bij: ze staan niet in het veld.`,
   sw: {
     offlineReady: 'Klaar voor offline gebruik',
     updateWaiting: 'Nieuwe versie beschikbaar',
@@ -50,7 +50,8 @@ export const shell = {
     instellingen: 'Hier stel je Baken in.',
     vlaggensysteem: 'Hier staat de uitleg bij het Vlaggensysteem.',
     begrippen: 'Hier staan de begrippen en de fasen van grooming.',
-    wetgeving: 'Wat de Belgische wet over sexting zegt volgens een bron uit 2018, en wat sindsdien veranderde.',
+    wetgeving:
+      'Hier staat wat de Belgische wet over sexting zegt volgens een bron uit 2018, en wat sindsdien veranderde.',
     gesprek: 'Hier staat wat je kunt doen in het gesprek.',
     praktijkvragen: 'Hier staan vragen van scholen en CLB’s.',
   },
