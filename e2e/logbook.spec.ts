@@ -743,8 +743,10 @@ test.describe('case logbook', () => {
     const old = timeline.getByRole('article').filter({ hasText: 'Gesprek in de voormiddag, marker-time-30.' });
     await expect(old).toContainText('Vervangen door de correctie van 01/12/2026 09:03');
     const correction = timeline.getByRole('article').filter({ hasText: 'marker-time-30-verbeterd' });
+    // The note it replaces is named as its heading names it: a correction keeps the note's time, so the
+    // two share it and are told apart by seconds and place ("(1)" is the first).
     await expect(correction).toContainText(
-      'Correctie van de notitie van 01/12/2026 09:00, geschreven op 01/12/2026 09:03. Reden: Tikfout.',
+      /Correctie van de notitie van 01\/12\/2026 09:00:\d{2} \(1\), geschreven op 01\/12\/2026 09:03\. Reden: Tikfout\./,
     );
     await expect(correction.getByRole('heading', { level: 3 })).toContainText('01/12/2026 09:00');
 
