@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useVaultSnapshot, useVaultState } from '../../data/vault-hooks';
 import { confirmRecoveryCode, getVaultSnapshot, subscribeVault } from '../../data/vault';
 import { nl } from '../../i18n/core';
@@ -24,16 +24,14 @@ subscribeVault(() => {
 export function LockGate({ children }: { children: ReactNode }) {
   const vault = useVaultState();
   const { epoch } = useVaultSnapshot();
-  const [recoveryCode, setShownCode] = useState<string | null>(() => (vault === 'unlocked' ? pendingCode : null));
+  // One copy of the code, `pendingCode`; read only while unlocked (it is cleared at lock, so the next
+  // unlock shows the logbook and the reminder in it, never the code again).
+  const recoveryCode = vault === 'unlocked' ? pendingCode : null;
+  const [, rerender] = useState(0);
   const setRecoveryCode = (code: string | null): void => {
     pendingCode = code;
-    setShownCode(code);
+    rerender((n) => n + 1);
   };
-  // Locked while the code was on screen (the gate stays mounted): this copy goes too, so the next
-  // unlock shows the logbook and the reminder in it, never the code again.
-  useEffect(() => {
-    if (vault !== 'unlocked') setShownCode(null);
-  }, [vault]);
   // Right after an unlock the screen waits (briefly) for the notices above it to decide, so they
   // do not appear after it and move what is about to be tapped (notices-settled.ts).
   const waiting = !useNoticesSettled(epoch, vault === 'unlocked' && !recoveryCode);
