@@ -181,6 +181,15 @@ async function bundledKey(keyId: string): Promise<WrappedCaseKey | undefined> {
  * transaction); undefined when this device does not hold it (erased, or never received).
  */
 export async function readWrappedKey(keyId: string): Promise<WrappedCaseKey | undefined> {
+  // Issue 19: a key the bundle directory already read names is read from its bundle at once, not
+  // after a miss on its own row (one read less on the first save to a case after unlock). A key
+  // id always names the same key, so a bundle slot and an own row of it are the same key.
+  const bundleId = directory ? (await directory.catch(() => undefined))?.get(keyId) : undefined;
+  if (bundleId !== undefined) {
+    const bundle = await readBundle(bundleId);
+    const i = bundle ? bundle.ids.indexOf(keyId) : -1;
+    if (bundle && i >= 0) return slotOf(bundle, i);
+  }
   const row = await Dexie.ignoreTransaction(() => db.caseKeys.get(keyId));
   return row && !isBundle(row) ? row : bundledKey(keyId);
 }

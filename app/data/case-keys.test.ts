@@ -293,6 +293,22 @@ describe('key bundles (issue 19, bulk write)', () => {
     expect((await getRecord(cases[2]!.id, 'case'))?.ok).toBe(true);
   });
 
+  it('once the bundles are known, a bundled key is read from its bundle alone (issue 19: one read less)', async () => {
+    const cases = Array.from({ length: BUNDLE_FROM }, () => makeCase());
+    await saveRecords(cases, { newIds: true });
+    setDataKey(null);
+    setDataKey(key);
+    const [first, second] = cases;
+    expect((await getRecord(first!.id, 'case'))?.ok).toBe(true);
+    const keyId = (await db.records.get(second!.id))?.k as string;
+    const get = vi.spyOn(db.caseKeys, 'get');
+    const wrapped = await readWrappedKey(keyId);
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(wrapped).toEqual(wrappedKeysOf(await bundles()).get(keyId));
+    expect((await getRecord(second!.id, 'case'))?.ok).toBe(true);
+    get.mockRestore();
+  });
+
   it('erasing the last case of a bundle deletes the bundle row', async () => {
     const cases = Array.from({ length: BUNDLE_FROM }, () => makeCase());
     await saveRecords(cases, { newIds: true });

@@ -147,6 +147,52 @@ describe('case rows the caller read (issue 19: caseRows)', () => {
   });
 });
 
+describe('ids made for this write (issue 19: freshIds)', () => {
+  it('still refuses a fresh id that its own table holds, and writes nothing of that batch', async () => {
+    const kase = makeCase();
+    const note = makeNote({ caseId: kase.id });
+    const followUp = makeFollowUp({ caseId: kase.id });
+    await saveRecords([kase, note, followUp]);
+    const other = makeCase();
+    const again = { ...note, text: 'Herschreven' };
+    await expect(saveRecords([other, again], { freshIds: new Set([again.id]) })).rejects.toThrow(AppendOnlyError);
+    // A kind that is put, not added, is still read first: an id of another kind is refused.
+    const error: unknown = await saveRecords([other, makeCase({ id: followUp.id })], {
+      freshIds: new Set([followUp.id]),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecordConflictError);
+    const event = makeAuditEvent();
+    await saveRecords([event]);
+    await expect(saveRecords([other, { ...event }], { freshIds: new Set([event.id]) })).rejects.toThrow(
+      AppendOnlyError,
+    );
+    expect(await getRecord(other.id)).toBeUndefined();
+    expect(await getRecord(note.id)).toEqual({ ok: true, record: note });
+  });
+
+  it('reads the other table only for ids that are neither fresh nor a case row just read, and marks each row once', async () => {
+    const kase = makeCase();
+    await saveRecords([kase]);
+    const row = await db.records.get(kase.id);
+    const genBefore = (await db.sync.get(kase.id))?.gen ?? 0;
+    const note = makeNote({ caseId: kase.id });
+    const event = makeAuditEvent({ caseId: kase.id });
+    const auditGet = vi.spyOn(db.audit, 'bulkGet');
+    const syncGet = vi.spyOn(db.sync, 'bulkGet');
+    await saveRecords([note, kase, event], {
+      freshIds: new Set([note.id, event.id]),
+      caseRows: new Map([[kase.id, row!]]),
+    });
+    expect(auditGet).not.toHaveBeenCalled();
+    // The case row's sync row is read once, with the write's other reads.
+    expect(syncGet).toHaveBeenCalledTimes(1);
+    expect((await db.sync.get(kase.id))?.gen).toBe(genBefore + 1);
+    expect((await db.sync.get(note.id))?.pending).toBe(1);
+    expect((await db.sync.get(event.id))?.pending).toBe(1);
+    expect(await getRecord(note.id)).toEqual({ ok: true, record: note });
+  });
+});
+
 describe('append-only records', () => {
   it('refuses to overwrite a note and writes nothing of that batch', async () => {
     const note = makeNote();

@@ -157,6 +157,13 @@ export interface SaveOptions {
    * still names the key it was sealed under, and seals again from fresh reads when not.
    */
   caseRows?: ReadonlyMap<string, RecordRow>;
+  /**
+   * Ids the caller made with crypto.randomUUID() for this write (a new note, its audit event): not
+   * looked up in the other table first (issue 19, figure 5), as a random id is never one a stored row
+   * has. Their own table still refuses them if it holds them: a note or audit row is added, not put,
+   * and any other kind is read before it is put, as without the hint.
+   */
+  freshIds?: ReadonlySet<string>;
 }
 
 /** A case row was re-keyed (case-key migration in another tab) between sealing and the write. */
@@ -245,16 +252,29 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
             // events in their own table) are added, not put, so the table's unique key refuses an
             // existing id in the write itself (addAppendOnly, addAudit) and their own table is not
             // read first; the other table is (an id is never in both tables).
+            // Fresh ids (options.freshIds) and case rows just read from `records` (options.caseRows:
+            // an id is never in both tables) are not looked up in the other table. The sync rows of
+            // the ids read here go out in the same round, for markChanged below.
+            const fresh = options.freshIds ?? new Set<string>();
             const checked = newIds ? [] : recordIds.filter((_, i) => !APPEND_ONLY.has(recordRows[i]?.kind ?? 'case'));
+            const inOtherTable = (id: string): boolean => !fresh.has(id) && !options.caseRows?.has(id);
+            const auditChecked = checked.filter(inOtherTable);
             const appendOnlyIds = newIds
               ? []
-              : recordIds.filter((_, i) => APPEND_ONLY.has(recordRows[i]?.kind ?? 'case'));
-            const [inRecords, inAudit, indexHead, auditHead, marks] = await Promise.all([
-              checked.length + auditIds.length > 0 ? db.records.bulkGet([...checked, ...auditIds]) : [],
-              checked.length + appendOnlyIds.length > 0 ? db.audit.bulkGet([...checked, ...appendOnlyIds]) : [],
+              : recordIds.filter((id, i) => APPEND_ONLY.has(recordRows[i]?.kind ?? 'case') && inOtherTable(id));
+            const auditIdsChecked = auditIds.filter(inOtherTable);
+            const syncChecked = newIds
+              ? []
+              : recordRows.filter((r) => !APPEND_ONLY.has(r.kind) && r.kind !== 'draft').map((r) => r.id);
+            const [inRecords, inAudit, indexHead, auditHead, marks, syncRows] = await Promise.all([
+              checked.length + auditIdsChecked.length > 0 ? db.records.bulkGet([...checked, ...auditIdsChecked]) : [],
+              auditChecked.length + appendOnlyIds.length > 0
+                ? db.audit.bulkGet([...auditChecked, ...appendOnlyIds])
+                : [],
               plan ? readIndexHead() : undefined,
               auditRows.length > 0 ? readAuditHead() : null,
               newIds ? bulkMarksNeeded() : true,
+              syncChecked.length > 0 ? db.sync.bulkGet(syncChecked) : [],
             ]);
             const found = new Map(checked.map((id, i) => [id, inRecords[i]]));
             const existing = recordIds.map((id) => found.get(id));
@@ -292,6 +312,7 @@ export async function saveRecords(records: readonly StoredRecord[], options: Sav
                     newIds
                       ? undefined
                       : new Set([...recordIds.filter((_, i) => existing[i] === undefined), ...auditIds]),
+                    new Map(syncChecked.map((id, i) => [id, syncRows[i]])),
                   ),
             ]);
           },

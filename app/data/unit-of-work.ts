@@ -243,7 +243,13 @@ async function commit(
   const event = makeAuditEvent({ action, caseId: kase.id, details }, now);
   // saveRecords validates each record before anything is written (same InvalidRecordError); no second pass here.
   const row = loadedCaseRows.get(kase.id);
-  await saveRecords([...records, touched, event], row ? { caseRows: new Map([[kase.id, row]]) } : {});
+  // The audit event's id and a note's (notes are append-only: every note written is new, with an id
+  // from newRecordHead) were made with crypto.randomUUID() for this write: saveRecords' freshIds.
+  const freshIds = new Set([event.id, ...records.filter((r) => r.kind === 'note').map((r) => r.id)]);
+  await saveRecords([...records, touched, event], {
+    freshIds,
+    ...(row ? { caseRows: new Map([[kase.id, row]]) } : {}),
+  });
   return touched;
 }
 

@@ -36,14 +36,19 @@ async function currentRows(ids: readonly string[]): Promise<Array<SyncRow | unde
  * added without reading first (issue 19: one request less per id); an id that has a row after all
  * fails its add (the table's key is unique; the failure is caught, so the transaction goes on) and
  * is marked like the others. The same rows as without the hint, in the same transaction.
+ * `known`: sync rows of some ids already read in this transaction (not read again).
  */
-export async function markChanged(ids: readonly string[], fresh?: ReadonlySet<string>): Promise<void> {
+export async function markChanged(
+  ids: readonly string[],
+  fresh?: ReadonlySet<string>,
+  known?: ReadonlyMap<string, SyncRow | undefined>,
+): Promise<void> {
   if (ids.length === 0) return;
   // With a repeated id the add of its second mark would fail and bump its generation twice.
   const unique = fresh !== undefined && fresh.size > 0 && new Set(ids).size === ids.length;
   const added = unique ? ids.filter((id) => fresh.has(id)) : [];
   const rest = added.length > 0 ? ids.filter((id) => !fresh?.has(id)) : ids;
-  const [taken] = await Promise.all([addMarks(added), putMarks(rest)]);
+  const [taken] = await Promise.all([addMarks(added), putMarks(rest, known)]);
   await putMarks(taken);
 }
 
@@ -60,10 +65,14 @@ async function addMarks(ids: readonly string[]): Promise<string[]> {
   }
 }
 
-/** Marks rows that may have a sync row: reads them, then puts each with its generation bumped. */
-async function putMarks(ids: readonly string[]): Promise<void> {
+/**
+ * Marks rows that may have a sync row: reads them, then puts each with its generation bumped.
+ * `known`: sync rows the caller already read in this same transaction (issue 19: with its other
+ * reads); read here only when one of `ids` is not among them.
+ */
+async function putMarks(ids: readonly string[], known?: ReadonlyMap<string, SyncRow | undefined>): Promise<void> {
   if (ids.length === 0) return;
-  const rows = await currentRows(ids);
+  const rows = known && ids.every((id) => known.has(id)) ? ids.map((id) => known.get(id)) : await currentRows(ids);
   await db.sync.bulkPut(
     ids.map((id, i) => {
       const old = rows[i];
