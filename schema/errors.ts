@@ -55,6 +55,8 @@ export const recordErrors = {
   giverNotEntitledNl: 'consent.giverNotEntitledNl',
   giverNotEntitledAdult: 'consent.giverNotEntitledAdult',
   art458bisParketOnly: 'share.art458bisParketOnly',
+  // Art. 458bis is Belgian law: not a basis in a case under Dutch rules (a review as a Dutch care team).
+  art458bisNotInNl: 'share.art458bisNotInNl',
   bestPlacedToHelpRequired: 'share.bestPlacedToHelpRequired',
   informedRequired: 'share.informedRequired',
   warningNotConfirmed: 'share.warningNotConfirmed',

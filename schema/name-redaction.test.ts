@@ -156,6 +156,14 @@ describe('realNameWarnings and withPseudonyms', () => {
     expect(realNameWarnings('Lotte', [{ ...lotte, realName: undefined }])).toEqual([]);
   });
 
+  it('does not warn about a word that is the pseudonym too (pseudonym "Noor" of Noor Vermeulen)', () => {
+    const noor = { id: 'n', role: 'afgebeelde-jongere' as const, pseudonym: 'Noor', realName: 'Noor Vermeulen' };
+    expect(realNameWarnings('Leerling Noor kreeg dreigberichten.', [noor])).toEqual([]);
+    expect(realNameWarnings('Noor Vermeulen en noor.', [noor])).toEqual([
+      { ownerId: 'n', found: 'Noor Vermeulen', pseudonym: 'Noor' },
+    ]);
+  });
+
   it('reports positions that point at the name as typed', () => {
     const text = 'Met  LOTTE   peeters gesproken';
     const [hit] = findNames(text, [lotte]);

@@ -28,7 +28,7 @@ import { conversationFormatSchema } from './records/conversation';
 import type { ConsentRecord, InfoCategory } from './records/consent';
 import type { Note } from './records/note';
 import type { Party } from './records/party';
-import { buildSummary, summaryRecipients } from './summary';
+import { buildSummary, depictedAwaitingConsent, summaryRecipients } from './summary';
 import type { Summary, SummaryInput, SummaryRecipient } from './summary';
 import { formatDateBe, summaryToText } from './summary-text';
 import type { SummaryLabels } from './summary-text';
@@ -556,8 +556,13 @@ describe('buildSummary (examples)', () => {
       const consents = [makeConsent({ caseId, partyId: depicted.id, categories: ['feiten'] })];
       const withSecond = { ...input(consents), parties: [...parties, second] };
       expect(buildSummary(withSecond, 'school', ON, VL).shared).toEqual([]);
+      // The worker is told whose consent is missing (apart from the summary, which never names them).
+      expect(depictedAwaitingConsent(withSecond, 'school', ON, VL)).toEqual(['Jongere D']);
       const both = [...consents, makeConsent({ caseId, partyId: second.id, categories: ['feiten'] })];
       expect(buildSummary({ ...withSecond, consents: both }, 'school', ON, VL).shared).toEqual(['feiten']);
+      expect(depictedAwaitingConsent({ ...withSecond, consents: both }, 'school', ON, VL)).toEqual([]);
+      // No one consented: "no valid consent" already says it all.
+      expect(depictedAwaitingConsent({ ...withSecond, consents: [] }, 'school', ON, VL)).toEqual([]);
     });
 
     it('needs both the young person and a parent for a Dutch 15-year-old', () => {

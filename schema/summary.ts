@@ -301,6 +301,37 @@ function caseFacts(
 const defaultReplacement = (p: PartyLabel): string => (p.age === undefined ? p.role : `${p.role} (${p.age})`);
 
 /**
+ * For the worker only (never part of the summary or its text): the pseudonyms of the depicted young
+ * persons whose valid consent (or their decider's) for `recipient` is missing where another depicted
+ * young person's consent is there, for incident information the case holds. The incident is about each
+ * of them, so it goes out only with every one's consent (a review: one pupil's "Geldig" consent next to a
+ * summary that said "geen geldige toestemming"). Empty when no one or everyone consented.
+ */
+export function depictedAwaitingConsent(
+  input: SummaryInput,
+  recipient: SummaryRecipient,
+  onDate: string,
+  options: SummaryOptions,
+): string[] {
+  const caseId = input.case.id;
+  const ctx = { jurisdiction: options.jurisdiction, knownOn: input.case.knownOn };
+  const depicted = input.parties.filter((p) => p.caseId === caseId && p.role === 'afgebeelde-jongere');
+  const ids = new Set(input.parties.filter((p) => p.caseId === caseId).map((p) => p.id));
+  const consents = input.consents.filter((c) => c.caseId === caseId && ids.has(c.partyId));
+  const facts = caseFacts(input, (text) => text);
+  const aboutDepicted = consents.filter((c) => depicted.some((p) => p.id === c.partyId));
+  const missing = new Set<string>();
+  for (const category of caseLevelCategories) {
+    if (facts[category as Exclude<InfoCategory, 'namen-betrokkenen'>].length === 0) continue;
+    // A documented noodtoestand about a depicted young person shares it without anyone's consent.
+    if (emergencyRelease(aboutDepicted, { recipient, category, onDate })) continue;
+    const without = depicted.filter((p) => !consentRelease(consents, p, { recipient, category, onDate }, ctx).released);
+    if (without.length > 0 && without.length < depicted.length) for (const p of without) missing.add(p.id);
+  }
+  return depicted.filter((p) => missing.has(p.id)).map((p) => p.pseudonym);
+}
+
+/**
  * Builds the summary of `input.case` for `recipient` on `onDate` (YYYY-MM-DD)
  * under the rules of `options.jurisdiction`. Only records of this case about
  * its own betrokkenen count.

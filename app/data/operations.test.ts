@@ -692,6 +692,18 @@ describe('consent', () => {
       expect(await listRecords({ kind: 'consent', caseId: ctx.kase.id })).toEqual([]);
     });
 
+    it('refuses art. 458bis (Belgian law) in a case under Dutch rules; a noodtoestand is still noted', async () => {
+      const ctx = await seed();
+      await runOperation('updateCase', { id: ctx.kase.id, jurisdiction: 'nederland' });
+      expect(issuesOf(await failure(share(ctx, {})))).toEqual([
+        { path: 'basis', message: recordErrors.art458bisNotInNl },
+      ]);
+      expect(await listRecords({ kind: 'consent', caseId: ctx.kase.id })).toEqual([]);
+      await expect(
+        share(ctx, { basis: 'noodtoestand', recipient: 'school', bestPlacedToHelp: 'de zorgcoördinator' }),
+      ).resolves.toMatchObject({ basis: 'noodtoestand' });
+    });
+
     it('asks a noodtoestand who is best placed to help, and every share whether the young person was told', async () => {
       const ctx = await seed();
       expect(

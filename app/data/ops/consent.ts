@@ -96,7 +96,8 @@ export const withdrawConsent = defineOperation({
  * Records sharing without consent, in a noodtoestand or under art. 458bis
  * Sw. A written justification and an answer to every check question are
  * required (`text.required`, `share.checkRequired` on their paths). Art.
- * 458bis goes to politie-parket only (`share.art458bisParketOnly`); a
+ * 458bis goes to politie-parket only (`share.art458bisParketOnly`) and is
+ * Belgian law, so a case under Dutch rules cannot use it (`share.art458bisNotInNl`); a
  * noodtoestand names who is best placed to help; whether the young person
  * was told is required; contradicting check answers must be confirmed
  * (`share.warningNotConfirmed`). The app always shows it as sharing without
@@ -111,6 +112,8 @@ export const recordShareWithoutConsent = defineOperation({
       const now = new Date();
       assertNotFuture('sharedOn', input.sharedOn, now);
       assertNotBeforeKnown('sharedOn', input.sharedOn, kase);
+      if (input.basis === 'art-458bis' && caseJurisdiction(kase, await getSettings()) === 'nederland')
+        throw ruleError(undefined, ['basis'], recordErrors.art458bisNotInNl);
       if (input.youngPersonInformed.told === 'ja')
         assertNotFuture(['youngPersonInformed', 'on'], input.youngPersonInformed.on, now);
       const found = checkContradictions(input.checks);

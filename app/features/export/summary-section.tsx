@@ -6,7 +6,7 @@ import { hasContactDetails } from '../../../schema/contact-details';
 import { useId, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 
-import { buildSummary, summaryRecipients } from '../../../schema/summary';
+import { buildSummary, depictedAwaitingConsent, summaryRecipients } from '../../../schema/summary';
 import {
   factLines,
   formatDateBe,
@@ -35,7 +35,7 @@ const L = nl.export.summaryLabels;
 type State =
   | { phase: 'idle' }
   | { phase: 'making' }
-  | { phase: 'ready'; summary: Summary; anchor: string | null; text: string }
+  | { phase: 'ready'; summary: Summary; anchor: string | null; text: string; awaiting: string[] }
   | { phase: 'failed'; message: string };
 
 const recipientOptions = summaryRecipients.map((value) => ({ value, label: L.recipients[value] }));
@@ -88,12 +88,15 @@ export function SummarySection() {
         setState({ phase: 'failed', message: t.conflictsOpen });
         return;
       }
-      const summary = buildSummary(detail, recipient, todayIso(), {
-        // The case's own Rechtsgebied: changing the device setting never re-judges its consents.
-        jurisdiction: caseJurisdiction(detail.case, settings),
+      // The case's own Rechtsgebied: changing the device setting never re-judges its consents.
+      const jurisdiction = caseJurisdiction(detail.case, settings);
+      const onDate = todayIso();
+      const summary = buildSummary(detail, recipient, onDate, {
+        jurisdiction,
         nameReplacement: (party) => partyText({ ...party, pseudonym: undefined }, L),
         contactReplacement: t.contactLeftOut,
       });
+      const awaiting = depictedAwaitingConsent(detail, recipient, onDate, { jurisdiction });
       // The audit event comes first: no summary is shown unless it was recorded.
       const { anchor } = await recordSummaryExport({
         caseId,
@@ -101,7 +104,7 @@ export function SummarySection() {
         categories: summary.shared,
         parts: summary.sections.flatMap((section) => section.sources),
       });
-      setState({ phase: 'ready', summary, anchor, text: summaryToText(summary, L, { anchor }) });
+      setState({ phase: 'ready', summary, anchor, text: summaryToText(summary, L, { anchor }), awaiting });
     } catch {
       setState({ phase: 'failed', message: t.failed });
     }
@@ -172,6 +175,9 @@ export function SummarySection() {
       {state.phase === 'ready' ? (
         <>
           <p className="field__hint no-print">{t.previewHint}</p>
+          {state.awaiting.length > 0 ? (
+            <p className="callout no-print">{t.awaitingDepicted(state.awaiting.join(', '))}</p>
+          ) : null}
           {state.summary.namesSharePart ? <p className="callout no-print">{t.namesSharePart}</p> : null}
           {state.summary.contactsLeftOut ? <p className="callout no-print">{t.contactsLeftOut}</p> : null}
           {hasContactDetails(state.text) ? <p className="callout no-print">{t.contactDetails}</p> : null}

@@ -56,7 +56,10 @@ export function checkCaseValues(values: CaseValues, storedKnownOn?: string): Fie
 export function caseFormOptions(links?: CaseLinks, storedKnownOn?: string) {
   return {
     schema: caseFieldsSchema,
-    check: (values: CaseValues) => ({ ...checkCaseValues(values, storedKnownOn), ...links?.check(values) }),
+    check: (values: CaseValues) => ({
+      ...checkCaseValues(values, storedKnownOn),
+      ...links?.check({ description: values.description, ...schoolFields(values.schools) }),
+    }),
     fields: caseFieldNames,
     liveImageCheck: ['description'] as const,
   };
@@ -67,11 +70,26 @@ export function caseInput<I extends { description: string }>(input: I): I {
   return { ...input, description: input.description.trim() };
 }
 
-/** The link warning of the description (issue 16): links to images need removing or confirming. */
-export type CaseLinks = ReturnType<typeof useLinkWarnings<'description'>>;
+/** A school field's name in the form's errors and link warnings. */
+type SchoolKey = `schools.${number}`;
+const MAX_SCHOOLS = 20;
+const schoolLinkRules = Object.fromEntries(
+  Array.from({ length: MAX_SCHOOLS }, (_, i) => [`schools.${i}`, 'noLinks'] as const),
+) as Record<SchoolKey, 'noLinks'>;
+
+function schoolFields(schools: readonly string[]): Record<SchoolKey, string> {
+  return Object.fromEntries(schools.map((school, i) => [`schools.${i}`, school])) as Record<SchoolKey, string>;
+}
+
+/**
+ * The link warnings (issue 16): links to images in the description, and any link in a school's name (as
+ * a betrokkene's school: a security review saved "https://example.com/foto.jpg" as the school, and the
+ * summary shared it), need removing or confirming.
+ */
+export type CaseLinks = ReturnType<typeof useLinkWarnings<'description' | SchoolKey>>;
 
 export function useCaseLinks(): CaseLinks {
-  return useLinkWarnings<'description'>({ description: 'images' });
+  return useLinkWarnings<'description' | SchoolKey>({ description: 'images', ...schoolLinkRules });
 }
 
 interface CaseFieldsProps {
@@ -141,6 +159,7 @@ export function CaseFields({ form, idPrefix, links, storedKnownOn }: CaseFieldsP
               error={error(`schools.${i}`)}
               onChange={(event) => changeSchool(i, event.target.value)}
             />
+            {links?.notice(`schools.${i}`, school, t.school(i + 1))}
             {values.schools.length > 1 ? (
               <button
                 type="button"
@@ -155,7 +174,7 @@ export function CaseFields({ form, idPrefix, links, storedKnownOn }: CaseFieldsP
             ) : null}
           </div>
         ))}
-        {values.schools.length < 20 ? (
+        {values.schools.length < MAX_SCHOOLS ? (
           <button
             type="button"
             className="button"

@@ -49,6 +49,8 @@ const howOptions = (['mondeling-genoteerd', 'schriftelijk'] as const).map((value
   label: t.howOptions[value],
 }));
 const basisOptions = (['noodtoestand', 'art-458bis'] as const).map((value) => ({ value, label: ts.bases[value] }));
+// Art. 458bis is Belgian law: a case under Dutch rules offers a noodtoestand only (recordShareWithoutConsent refuses it too).
+const basisOptionsNl = basisOptions.filter((o) => o.value === 'noodtoestand');
 const yesNoOptions = [
   { value: 'ja', label: ts.yes },
   { value: 'nee', label: ts.no },
@@ -302,7 +304,15 @@ function NotOwnInformation({ party, categories }: { party: Party | undefined; ca
   );
 }
 
-export function ShareForm({ caseId, parties, knownOn, onDone, onCancel }: FormProps & { knownOn: string }) {
+export function ShareForm({
+  caseId,
+  parties,
+  knownOn,
+  jurisdiction,
+  onDone,
+  onCancel,
+}: FormProps & { knownOn: string; jurisdiction: Jurisdiction }) {
+  const inNl = jurisdiction === 'nederland';
   const form = useOperationForm({
     initial: () => ({
       partyId: onlyParty(parties),
@@ -370,7 +380,7 @@ export function ShareForm({ caseId, parties, knownOn, onDone, onCancel }: FormPr
   return (
     <form {...form.formProps} className="card logbook-form share-form" aria-labelledby="share-form-title">
       <h3 id="share-form-title">{ts.title}</h3>
-      <p className="callout callout--danger">{ts.intro}</p>
+      <p className="callout callout--danger">{inNl ? ts.introNl : ts.intro}</p>
       <ScopeFields
         form={form}
         parties={parties}
@@ -379,7 +389,7 @@ export function ShareForm({ caseId, parties, knownOn, onDone, onCancel }: FormPr
           <RadioGroup
             legend={ts.basis}
             name="share-basis"
-            options={basisOptions}
+            options={inNl ? basisOptionsNl : basisOptions}
             {...form.choice('basis')}
             // Art. 458bis informs only the parket: its one recipient is chosen with it, so no other choice
             // stays selected out of sight (a review: a hidden "school" was refused only at saving).
@@ -418,7 +428,7 @@ export function ShareForm({ caseId, parties, knownOn, onDone, onCancel }: FormPr
       {checkKeys.map((key) => (
         <RadioGroup
           key={key}
-          legend={ts.checkQuestions[key]}
+          legend={inNl && key === 'consultedOthers' ? ts.consultedOthersNl : ts.checkQuestions[key]}
           name={`share-check-${key}`}
           options={yesNoOptions}
           value={checks[key].answer}

@@ -77,6 +77,7 @@ export function ConsentSection({ detail }: { detail: CaseDetail }) {
                 caseId={caseId}
                 parties={detail.parties}
                 knownOn={detail.case.knownOn}
+                jurisdiction={jurisdiction}
                 onDone={() => saved(ts.saved)}
                 onCancel={close}
               />

@@ -33,28 +33,41 @@ const flagOptions = flagSchema.options.map((value) => ({
   description: nl.logbook.flagNames[value].meaning,
 }));
 
-/** Criterion labels from the content file, falling back to the id while it loads. */
-function useCriterionLabels(): Record<string, string> {
+/**
+ * Criterion labels from the content file, falling back to the id while it loads, and the older Dutch
+ * version's gap note (its list is incomplete in the sources: the form says so where it is chosen).
+ */
+function useCriterionLabels(): { labels: Record<string, string>; olderGap: string | undefined } {
   const content = useContent('vlaggensysteem.json');
   const labels: Record<string, string> = {};
+  let olderGap: string | undefined;
   for (const id of [...criteria2021Ids, ...criteriaOuderNlIds]) labels[id] = id;
   if (content.status === 'ready') {
     for (const version of content.data.versions) {
       for (const criterion of version.criteria) labels[criterion.id] = criterion.label;
+      if (version.id === 'ouder-nl' && !version.complete) olderGap = version.gapNote?.text;
     }
   }
-  return labels;
+  return { labels, olderGap };
 }
 
 export function FlagsSection({ detail }: { detail: CaseDetail }) {
-  const labels = useCriterionLabels();
+  const { labels, olderGap } = useCriterionLabels();
   const [saved, setSaved] = useSavedMessage();
   return (
     <CaseSection id="vlaggensysteem" title={t.title}>
       <p className="field__hint">{t.intro}</p>
       <SavedStatus message={saved} />
       <Expander label={t.add} onSaved={setSaved}>
-        {(close, saved) => <FlagsForm detail={detail} labels={labels} onDone={() => saved(t.saved)} onCancel={close} />}
+        {(close, saved) => (
+          <FlagsForm
+            detail={detail}
+            labels={labels}
+            olderGap={olderGap}
+            onDone={() => saved(t.saved)}
+            onCancel={close}
+          />
+        )}
       </Expander>
       <h3>{t.history}</h3>
       {detail.assessments.length === 0 ? <p>{t.none}</p> : null}
@@ -98,7 +111,10 @@ function AssessmentCard({
           {t.partiesText(assessment.partyIds.map((id) => names.get(id) ?? nl.logbook.consent.unknownParty).join(', '))}
         </p>
       ) : null}
-      <p className="record-card__meta">{t.versionText(t.versionShort[assessment.criteriaVersion])}</p>
+      <p className="record-card__meta">
+        {t.versionText(t.versionShort[assessment.criteriaVersion])}
+        {assessment.criteriaVersion === 'nl-oud' ? ` (${t.incompleteShort})` : null}
+      </p>
       <dl className="criteria-answers">
         {Object.entries(assessment.answers).map(([criterion, answer]) => (
           <div key={criterion}>
@@ -135,11 +151,13 @@ interface FlagValues {
 function FlagsForm({
   detail,
   labels,
+  olderGap,
   onDone,
   onCancel,
 }: {
   detail: CaseDetail;
   labels: Record<string, string>;
+  olderGap: string | undefined;
   onDone: () => void;
   onCancel: () => void;
 }) {
@@ -175,6 +193,11 @@ function FlagsForm({
         value={version}
         onChange={(next) => form.patch({ criteriaVersion: next, answers: unknownAnswers(next) })}
       />
+      {version === 'nl-oud' && olderGap !== undefined ? (
+        <p className="callout" role="note">
+          <strong>{t.incomplete}</strong> {olderGap}
+        </p>
+      ) : null}
       <TextField label={t.behaviour} hint={t.behaviourHint} maxLength={200} {...form.text('behaviour')} />
       {partyOptions.length > 0 ? (
         <CheckboxGroup legend={t.parties} options={partyOptions} {...form.choice('partyIds')} />

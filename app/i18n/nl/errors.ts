@@ -57,10 +57,12 @@ export const errors: Record<SchemaErrorCode, string> = {
   'consent.giverNotEntitledJudgedNotCompetent':
     'Deze jongere is beoordeeld als (nog) niet bekwaam om zelf te beslissen (zie de beoordeling bij de betrokkene). Vraag de toestemming van de ouders of voogd.',
   'consent.giverNotEntitledNl':
-    'In Nederland beslissen de ouders onder 12 jaar, vanaf 16 jaar de jongere zelf, en van 12 tot 16 jaar de jongere en de ouders samen. Deze persoon kan hier geen toestemming geven.',
+    'In Nederland beslissen de ouders onder 12 jaar, vanaf 16 jaar de jongere zelf, en van 12 tot 16 jaar de jongere en de ouders samen. Wie je koos, kan voor deze jongere geen toestemming geven: vraag die van de ouders (onder 12 jaar) of van de jongere zelf (vanaf 16 jaar).',
   'consent.giverNotEntitledAdult': 'Een volwassene geeft zelf toestemming over de eigen gegevens.',
   'share.art458bisParketOnly':
     'Art. 458bis van het oude Strafwetboek laat alleen toe de procureur des Konings (parket) te informeren. Kies "politie/parket" (voor het parket) of deel op een andere grond.',
+  'share.art458bisNotInNl':
+    'Art. 458bis is Belgisch recht en geldt niet voor een dossier in Nederland. Noteer een noodtoestand, of deel niet zonder toestemming.',
   'share.bestPlacedToHelpRequired': 'Schrijf wie (persoon of dienst) het best kan helpen in deze noodtoestand.',
   'share.informedRequired':
     'Noteer of de jongere weet wat je deelt, waarom en wat er daarna gebeurt, of waarom dat niet kon.',

@@ -75,4 +75,7 @@ export const flags = {
   partiesText: (list: string) => `Betrokkenen: ${list}`,
   versionText: (label: string) => `Vlaggensysteem ${label}`,
   versionShort: { '2021': 'versie 2021', 'nl-oud': 'oudere versie' },
+  /** The older Dutch version: only the criteria the sources name (its gap note follows). */
+  incomplete: 'Onvolledig in de bronnen.',
+  incompleteShort: 'onvolledig in de bronnen',
 } as const;

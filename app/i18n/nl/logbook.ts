@@ -293,6 +293,9 @@ export const logbook = {
     add: 'Delen zonder toestemming noteren',
     intro:
       'Alleen bij een noodtoestand (ernstig en reëel gevaar dat niet anders af te wenden is) of met art. 458bis van het oude Strafwetboek (het parket informeren). Dat artikelnummer is dat van het Strafwetboek van 1867; sinds 8 april 2026 geldt een nieuw Strafwetboek met een andere nummering. Baken vermeldt die nieuwe nummers niet. Schrijf altijd op waarom, en beantwoord de controlevragen.',
+    /** A case under Dutch rules: DOMAIN.md and the seeds give the bases for sharing without consent for Flanders only. */
+    introNl:
+      'Art. 458bis is Belgisch recht en geldt niet in Nederland; de bronnen van Baken beschrijven delen zonder toestemming alleen voor Vlaanderen. Noteer hier alleen een noodtoestand (ernstig en reëel gevaar voor deze jongere of anderen dat niet anders af te wenden is) en volg daarnaast de afspraken van je organisatie. Schrijf altijd op waarom, en beantwoord de controlevragen.',
     badge: 'Gedeeld zonder toestemming',
     /** Case-level categories in a share about someone other than a depicted young person. */
     notOwnInformation: (list: string) =>
@@ -314,6 +317,8 @@ export const logbook = {
       discussedWithYoungPerson: 'Heb je het met de jongere besproken?',
       canBeMotivatedToReport: 'Kan de jongere gemotiveerd worden om zelf te melden?',
     },
+    /** The Vertrouwenscentrum Kindermishandeling is Flemish: not named as an example in a Dutch case. */
+    consultedOthersNl: 'Heb je overlegd met anderen, zonder de jongere te noemen?',
     yes: 'ja',
     no: 'nee',
     bestPlacedToInform: 'Wie kan het best geïnformeerd worden?',

@@ -58,6 +58,10 @@ export function GuideSectionDetails({ section }: { section: GuideSection }) {
 function GuideSectionBody({ section, level }: { section: GuideSection; level: Level }) {
   return (
     <div className="guide-section__body">
+      {/* A section for one region says so, as the stappenplan and the directory do (a review as a Dutch care team). */}
+      {section.region !== 'beide' ? (
+        <p className="guide-section__region">{nl.knowledge.stappenplan.region(nl.knowledge.regions[section.region])}</p>
+      ) : null}
       {section.intro ? (
         <div className="guide-section__intro">
           <p>{section.intro.text}</p>

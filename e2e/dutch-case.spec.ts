@@ -1,0 +1,108 @@
+// A case under Dutch rules, as a Dutch school care team meets it (a review as a zorgcoördinator): no
+// Belgian legal basis for sharing without consent, the older Dutch Vlaggensysteem said to be incomplete
+// where it is chosen, Flemish-only reading sections labelled, and a summary that says whose consent is
+// still missing when one of two depicted pupils consented. Also: a school field refuses a link to an image
+// until the worker removes it or says it is no image (a security review).
+import { expect, test } from './fixtures';
+import { ExportPage } from './pages/export-page';
+import { LogbookPage, phone } from './pages/logbook-page';
+
+test.use({ viewport: phone });
+
+const FACT = 'Marker-feit-NL31';
+
+test('a Dutch case offers no Belgian basis, says the older Vlaggensysteem is incomplete, and names missing consent', async ({
+  page,
+  context,
+}) => {
+  const logbook = new LogbookPage(page);
+  const exports = new ExportPage(page);
+  await logbook.startOffline(context);
+  await logbook.openNewIncident();
+  await page
+    .getByRole('group', { name: 'Rechtsgebied van dit dossier' })
+    .getByRole('radio', { name: 'Nederland' })
+    .check();
+  await logbook.fillIncident({
+    knownVia: 'Een leerkracht',
+    types: ['shame sexting'],
+    schools: ['Het Baken College'],
+    description: `De foto van twee leerlingen ging rond. ${FACT}.`,
+  });
+  const reference = await logbook.saveIncident();
+  await logbook.addParty({ role: 'afgebeelde jongere', age: '17', expectPseudonym: 'Jongere A' });
+  await logbook.addParty({ role: 'afgebeelde jongere', age: '16', expectPseudonym: 'Jongere B' });
+
+  // Sharing without consent: art. 458bis is Belgian law, so only a noodtoestand is offered, and the
+  // Flemish Vertrouwenscentrum Kindermishandeling is no example of whom to consult.
+  const consent = logbook.section('Toestemming');
+  await consent.getByRole('button', { name: 'Delen zonder toestemming noteren' }).click();
+  const share = consent.getByRole('form', { name: 'Delen zonder toestemming' });
+  await expect(share.getByText(/^Art\. 458bis is Belgisch recht en geldt niet in Nederland/)).toBeVisible();
+  const basis = share.getByRole('group', { name: 'Grond' });
+  await expect(basis.getByRole('radio')).toHaveCount(1);
+  await expect(basis.getByRole('radio', { name: 'noodtoestand' })).toBeVisible();
+  await expect(
+    share.getByRole('group', { name: 'Heb je overlegd met anderen, zonder de jongere te noemen?' }),
+  ).toBeVisible();
+  await expect(share.getByText(/Vertrouwenscentrum Kindermishandeling/)).toHaveCount(0);
+  await share.getByRole('button', { name: 'Annuleren' }).click();
+
+  // The older Dutch version of the Vlaggensysteem: the form says its list is incomplete in the sources.
+  const flags = logbook.section('Vlaggensysteem');
+  await flags.getByRole('button', { name: 'Beoordeling toevoegen' }).click();
+  const flagForm = flags.getByRole('form', { name: 'Nieuwe beoordeling' });
+  await expect(flagForm.getByText('Onvolledig in de bronnen.')).toHaveCount(0);
+  await flagForm
+    .getByRole('group', { name: 'Welke versie van het Vlaggensysteem?' })
+    .getByRole('radio', { name: 'oudere versie (nog gebruikt in Nederland)' })
+    .check();
+  await expect(flagForm.getByRole('note')).toContainText(
+    /^Onvolledig in de bronnen\. De bronnen van Baken noemen van deze oudere versie alleen de criteria/,
+  );
+  await flagForm.getByRole('button', { name: 'Annuleren' }).click();
+
+  // One of the two depicted pupils (16 and 17: each decides alone in the Netherlands) consents.
+  await logbook.recordConsent({
+    party: 'Jongere A (afgebeelde jongere)',
+    recipient: 'school',
+    categories: ['feiten'],
+    givenBy: 'de jongere',
+  });
+  await exports.open();
+  await exports.makeSummary(reference, 'de school');
+  await expect(exports.summaryDocument).toContainText('Er is niets dat je met deze ontvanger mag delen');
+  await expect(exports.summaryDocument).not.toContainText(FACT);
+  // Said to the worker, outside the document: whose consent is missing.
+  const awaiting = exports.summarySection.getByText(/^Informatie over het incident \(zoals de feiten\)/);
+  await expect(awaiting).toContainText('Nog geen geldige toestemming voor wat hier niet gedeeld wordt: Jongere B.');
+  await expect(exports.summaryDocument).not.toContainText('Jongere B');
+
+  // Flemish-only reading sections say so.
+  await page.goto('/praktijkvragen');
+  await expect(page.getByText('Geldt in: Vlaanderen').first()).toBeVisible();
+});
+
+test('a link in a school field is held back until it is removed or said to be no image', async ({ page, context }) => {
+  const logbook = new LogbookPage(page);
+  await logbook.startOffline(context);
+  await logbook.openNewIncident();
+  await logbook.fillIncident({
+    knownVia: 'Een leerkracht',
+    types: ['sextortion'],
+    schools: ['https://example.com/foto.jpg'],
+    description: 'Dreigberichten na een videogesprek.',
+  });
+  const warning = page.getByRole('status').filter({ hasText: 'https://example.com/foto.jpg' });
+  await expect(warning).toBeVisible();
+  await page.getByRole('button', { name: 'Bewaren', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /^Dossier \d{4}-\d{3,5}$/ })).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'School 1', exact: true })).toHaveAccessibleDescription(/.+/);
+  await page.getByRole('textbox', { name: 'School 1', exact: true }).fill('Sint-Jozefscollege');
+  await expect(warning).toHaveCount(0);
+  const reference = await logbook.saveIncident();
+  expect(reference).toMatch(/^\d{4}-\d{3,5}$/);
+  await expect(
+    logbook.section('Incident').getByRole('definition').filter({ hasText: 'Sint-Jozefscollege' }),
+  ).toBeVisible();
+});
