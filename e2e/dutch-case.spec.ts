@@ -46,7 +46,33 @@ test('a Dutch case offers no Belgian basis, says the older Vlaggensysteem is inc
     share.getByRole('group', { name: 'Heb je overlegd met anderen, zonder de jongere te noemen?' }),
   ).toBeVisible();
   await expect(share.getByText(/Vertrouwenscentrum Kindermishandeling/)).toHaveCount(0);
-  await share.getByRole('button', { name: 'Annuleren' }).click();
+  // Saved, the record shows the question as it was asked.
+  await share.getByRole('combobox', { name: 'Van wie is de informatie?' }).selectOption({
+    label: 'Jongere B (afgebeelde jongere)',
+  });
+  await basis.getByRole('radio', { name: 'noodtoestand' }).check();
+  await share.getByRole('group', { name: 'Aan wie mag het?' }).getByRole('radio', { name: 'hulpverlening' }).check();
+  await share.getByRole('group', { name: 'Welke informatie?' }).getByRole('checkbox', { name: 'feiten' }).check();
+  await share.getByRole('textbox', { name: 'Verantwoording' }).fill('Ernstig en reëel gevaar, marker-nood-nl.');
+  for (const [question, answer] of [
+    ['Is een oplossing binnen de vertrouwensrelatie onmogelijk?', 'ja'],
+    ['Heb je overlegd met anderen, zonder de jongere te noemen?', 'ja'],
+    ['Heb je het met de jongere besproken?', 'ja'],
+    ['Kan de jongere gemotiveerd worden om zelf te melden?', 'nee'],
+  ] as const) {
+    await share.getByRole('group', { name: question }).getByRole('radio', { name: answer }).check();
+  }
+  await share.getByRole('textbox', { name: 'Wie kan het best geïnformeerd worden?' }).fill('De huisarts');
+  await share.getByRole('textbox', { name: 'Wie (persoon of dienst) kan het best helpen?' }).fill('De huisarts');
+  await share
+    .getByRole('group', { name: 'Weet de jongere wat je deelt, waarom en wat er daarna gebeurt?' })
+    .getByRole('radio', { name: 'ja, de jongere is ingelicht' })
+    .check();
+  await share.getByRole('textbox', { name: 'Hoe ingelicht?' }).fill('In een gesprek op school.');
+  await share.getByRole('button', { name: 'Bewaren' }).click();
+  const card = consent.getByRole('article').filter({ hasText: 'marker-nood-nl' });
+  await expect(card).toContainText('Heb je overlegd met anderen, zonder de jongere te noemen?');
+  await expect(card).not.toContainText('Vertrouwenscentrum');
 
   // The older Dutch version of the Vlaggensysteem: the form says its list is incomplete in the sources.
   const flags = logbook.section('Vlaggensysteem');

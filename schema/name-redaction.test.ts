@@ -159,6 +159,13 @@ describe('realNameWarnings and withPseudonyms', () => {
   it('does not warn about a word that is the pseudonym too (pseudonym "Noor" of Noor Vermeulen)', () => {
     const noor = { id: 'n', role: 'afgebeelde-jongere' as const, pseudonym: 'Noor', realName: 'Noor Vermeulen' };
     expect(realNameWarnings('Leerling Noor kreeg dreigberichten.', [noor])).toEqual([]);
+    // The word is another person's real first name too: it still warns, whichever is listed first.
+    const other = { id: 'o', role: 'melder' as const, pseudonym: 'Melder A', realName: 'Noor Jansen' };
+    for (const parties of [
+      [noor, other],
+      [other, noor],
+    ])
+      expect(realNameWarnings('Noor stuurde de foto door.', parties)).toHaveLength(1);
     expect(realNameWarnings('Noor Vermeulen en noor.', [noor])).toEqual([
       { ownerId: 'n', found: 'Noor Vermeulen', pseudonym: 'Noor' },
     ]);

@@ -286,7 +286,9 @@ export function realNameWarnings(text: string, parties: readonly NameOwner[]): N
     if (!party || warnings.some(same)) continue;
     // A word that is the person's pseudonym as well ("Noor" of Noor Vermeulen, pseudonym "Noor") is what
     // the worker should write: no warning that says to write it instead of itself (a security review).
-    if (foldForMatch(found).folded === foldForMatch(party.pseudonym).folded) continue;
+    // A word another person's real name has too still warns (as theirs).
+    if ((hit.sharedWith ?? []).length === 0 && foldForMatch(found).folded === foldForMatch(party.pseudonym).folded)
+      continue;
     warnings.push({ ownerId: party.id, found, pseudonym: party.pseudonym });
   }
   return warnings;

@@ -175,17 +175,29 @@ describe('ids made for this write (issue 19: freshIds)', () => {
     await saveRecords([kase]);
     const row = await db.records.get(kase.id);
     const genBefore = (await db.sync.get(kase.id))?.gen ?? 0;
+    const syncGetOriginal = db.sync.bulkGet.bind(db.sync);
+    const recordsPutOriginal = db.records.bulkPut.bind(db.records);
     const note = makeNote({ caseId: kase.id });
     const event = makeAuditEvent({ caseId: kase.id });
     const auditGet = vi.spyOn(db.audit, 'bulkGet');
-    const syncGet = vi.spyOn(db.sync, 'bulkGet');
+    const order: string[] = [];
+    const syncGet = vi.spyOn(db.sync, 'bulkGet').mockImplementation(function (this: unknown, ...args) {
+      order.push('sync.bulkGet');
+      return syncGetOriginal.apply(db.sync, args);
+    });
+    const recordsPut = vi.spyOn(db.records, 'bulkPut');
+    recordsPut.mockImplementation((...args) => {
+      order.push('records.bulkPut');
+      return recordsPutOriginal.apply(db.records, args);
+    });
     await saveRecords([note, kase, event], {
       freshIds: new Set([note.id, event.id]),
       caseRows: new Map([[kase.id, row!]]),
     });
     expect(auditGet).not.toHaveBeenCalled();
-    // The case row's sync row is read once, with the write's other reads.
+    // The case row's sync row is read once, with the write's other reads (before any write).
     expect(syncGet).toHaveBeenCalledTimes(1);
+    expect(order).toEqual(['sync.bulkGet', 'records.bulkPut']);
     expect((await db.sync.get(kase.id))?.gen).toBe(genBefore + 1);
     expect((await db.sync.get(note.id))?.pending).toBe(1);
     expect((await db.sync.get(event.id))?.pending).toBe(1);

@@ -2,7 +2,7 @@
 // gave it, when, how) or without it (noodtoestand / art. 458bis), which needs
 // a written justification and every check question answered.
 import { DEFAULT_TEXT_MAX } from '../../../schema/safe-text';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { z } from 'zod';
 import { consentGiverSchema, type Jurisdiction } from '../../../schema/competence';
 import {
@@ -371,6 +371,11 @@ export function ShareForm({
     ],
     liveImageCheck: ['justification', 'bestPlacedToHelp'],
   });
+  // The case became Dutch while the form was open: art. 458bis is no longer offered, so it is not kept out of sight.
+  const hiddenBasis = inNl && form.values.basis === 'art-458bis';
+  useEffect(() => {
+    if (hiddenBasis) form.patch({ basis: '', recipient: '' });
+  }, [hiddenBasis, form]);
   const checks = form.values.checks;
   const warnings = checkContradictions(givenAnswers(checks));
   const informed = form.values.youngPersonInformed;

@@ -107,7 +107,15 @@ function ConsentCard({
   const title = t.entryTitle(party?.pseudonym ?? t.unknownParty, t.recipients[consent.recipient]);
   const categories = consentCategoriesText(consent);
   if (consent.basis !== 'toestemming')
-    return <ShareCard share={consent} title={title} categories={categories} party={party} />;
+    return (
+      <ShareCard
+        share={consent}
+        title={title}
+        categories={categories}
+        party={party}
+        inNl={ctx.jurisdiction === 'nederland'}
+      />
+    );
   return (
     <GivenCard
       consent={consent}
@@ -127,11 +135,14 @@ function ShareCard({
   title,
   categories,
   party,
+  inNl,
 }: {
   share: ShareWithoutConsent;
   title: string;
   categories: string;
   party: Party | undefined;
+  /** A case under Dutch rules: the check question as its form asked it. */
+  inNl: boolean;
 }) {
   const notOwn = notOwnCategories(party, share.categories);
   return (
@@ -161,7 +172,7 @@ function ShareCard({
       <dl className="criteria-answers">
         {checkKeys.map((key) => (
           <div key={key}>
-            <dt>{ts.checkQuestions[key]}</dt>
+            <dt>{inNl && key === 'consultedOthers' ? ts.consultedOthersNl : ts.checkQuestions[key]}</dt>
             <dd>{share.checks[key].answer === 'ja' ? ts.yes : ts.no}</dd>
           </div>
         ))}

@@ -74,7 +74,13 @@ export function FlagsSection({ detail }: { detail: CaseDetail }) {
       <ol className="record-list">
         {detail.assessments.map((assessment, index) => (
           <li key={assessment.id} data-record={assessment.id}>
-            <AssessmentCard assessment={assessment} labels={labels} latest={index === 0} detail={detail} />
+            <AssessmentCard
+              assessment={assessment}
+              labels={labels}
+              latest={index === 0}
+              detail={detail}
+              incomplete={assessment.criteriaVersion === 'nl-oud' && olderGap !== undefined}
+            />
           </li>
         ))}
       </ol>
@@ -87,11 +93,14 @@ function AssessmentCard({
   labels,
   latest,
   detail,
+  incomplete,
 }: {
   assessment: FlagAssessment;
   labels: Record<string, string>;
   latest: boolean;
   detail: CaseDetail;
+  /** Its version's list of criteria is incomplete in the sources (the content file says so). */
+  incomplete: boolean;
 }) {
   const flag = nl.logbook.flagNames[assessment.flag];
   const names = new Map(detail.parties.map((p) => [p.id, p.pseudonym]));
@@ -113,7 +122,7 @@ function AssessmentCard({
       ) : null}
       <p className="record-card__meta">
         {t.versionText(t.versionShort[assessment.criteriaVersion])}
-        {assessment.criteriaVersion === 'nl-oud' ? ` (${t.incompleteShort})` : null}
+        {incomplete ? ` (${t.incompleteShort})` : null}
       </p>
       <dl className="criteria-answers">
         {Object.entries(assessment.answers).map(([criterion, answer]) => (
@@ -193,11 +202,15 @@ function FlagsForm({
         value={version}
         onChange={(next) => form.patch({ criteriaVersion: next, answers: unknownAnswers(next) })}
       />
-      {version === 'nl-oud' && olderGap !== undefined ? (
-        <p className="callout" role="note">
-          <strong>{t.incomplete}</strong> {olderGap}
-        </p>
-      ) : null}
+      {/* Present while empty, so the note is read when the older version is chosen (a live region
+          inserted with its text already in it is often not read). */}
+      <div aria-live="polite">
+        {version === 'nl-oud' && olderGap !== undefined ? (
+          <p className="callout" role="note">
+            <strong>{t.incomplete}</strong> {olderGap}
+          </p>
+        ) : null}
+      </div>
       <TextField label={t.behaviour} hint={t.behaviourHint} maxLength={200} {...form.text('behaviour')} />
       {partyOptions.length > 0 ? (
         <CheckboxGroup legend={t.parties} options={partyOptions} {...form.choice('partyIds')} />

@@ -166,10 +166,10 @@ export const exportScreen = {
     /** Above the preview when one was left out. */
     contactsLeftOut:
       'Telefoonnummers en e-mailadressen laat Baken weg uit een samenvatting: Baken weet niet van wie ze zijn, en geen toestemming in Baken geldt voor contactgegevens. Geef ze alleen door als de persoon van wie ze zijn (of wie voor hem of haar beslist) daarmee instemt.',
-    /** Above the preview when a shared name has a part (a surname) in common with a name that is not shared. */
     /** Above the preview, for the worker only: the depicted young persons whose consent is still missing. */
     awaitingDepicted: (list: string) =>
-      `Informatie over het incident (zoals de feiten) deel je alleen als elke afgebeelde jongere, of wie voor haar of hem beslist, ermee instemt voor deze ontvanger. Nog geen geldige toestemming voor wat hier niet gedeeld wordt: ${list}.`,
+      `Informatie over het incident (zoals de feiten) deel je alleen als elke afgebeelde jongere, of wie voor haar of hem beslist, ermee instemt voor deze ontvanger, of bij een genoteerde noodtoestand. Nog geen geldige toestemming voor wat hier niet gedeeld wordt: ${list}.`,
+    /** Above the preview when a shared name has a part (a surname) in common with a name that is not shared. */
     namesSharePart:
       'Let op: een naam die je deelt, heeft een deel gemeen met de naam van een betrokkene van wie de naam niet gedeeld mag worden (bijvoorbeeld dezelfde familienaam). Wie de samenvatting leest, kan die betrokkene zo herkennen. Deel ze alleen als dat kan, of vraag ook die betrokkene (of wie voor hem of haar beslist) om toestemming.',
     /** Shown above the preview when its text still holds something like a phone number or e-mail address. */
