@@ -300,6 +300,16 @@ function caseFacts(
 
 const defaultReplacement = (p: PartyLabel): string => (p.age === undefined ? p.role : `${p.role} (${p.age})`);
 
+/** Only records of this case about its own betrokkenen count, under the case's rules. */
+function caseScope(input: SummaryInput, options: Pick<SummaryOptions, 'jurisdiction'>) {
+  const caseId = input.case.id;
+  const ctx = { jurisdiction: options.jurisdiction, knownOn: input.case.knownOn };
+  const parties = input.parties.filter((p) => p.caseId === caseId);
+  const partyIds = new Set(parties.map((p) => p.id));
+  const consents = input.consents.filter((c) => c.caseId === caseId && partyIds.has(c.partyId));
+  return { ctx, parties, consents };
+}
+
 /**
  * For the worker only (never part of the summary or its text): the pseudonyms of the depicted young
  * persons whose valid consent (or their decider's) for `recipient` is missing where another depicted
@@ -313,11 +323,8 @@ export function depictedAwaitingConsent(
   onDate: string,
   options: SummaryOptions,
 ): string[] {
-  const caseId = input.case.id;
-  const ctx = { jurisdiction: options.jurisdiction, knownOn: input.case.knownOn };
-  const depicted = input.parties.filter((p) => p.caseId === caseId && p.role === 'afgebeelde-jongere');
-  const ids = new Set(input.parties.filter((p) => p.caseId === caseId).map((p) => p.id));
-  const consents = input.consents.filter((c) => c.caseId === caseId && ids.has(c.partyId));
+  const { ctx, parties, consents } = caseScope(input, options);
+  const depicted = parties.filter((p) => p.role === 'afgebeelde-jongere');
   const facts = caseFacts(input, (text) => text);
   const aboutDepicted = consents.filter((c) => depicted.some((p) => p.id === c.partyId));
   const missing = new Set<string>();
@@ -342,11 +349,7 @@ export function buildSummary(
   onDate: string,
   options: SummaryOptions,
 ): Summary {
-  const caseId = input.case.id;
-  const ctx = { jurisdiction: options.jurisdiction, knownOn: input.case.knownOn };
-  const parties = input.parties.filter((p) => p.caseId === caseId);
-  const partyIds = new Set(parties.map((p) => p.id));
-  const consents = input.consents.filter((c) => c.caseId === caseId && partyIds.has(c.partyId));
+  const { ctx, parties, consents } = caseScope(input, options);
   const partyById = new Map(parties.map((p) => [p.id, p]));
 
   /** The records that release `category` about one party, or null. */

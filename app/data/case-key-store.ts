@@ -132,6 +132,12 @@ function slotOf(bundle: CaseKeyBundleRow, i: number): WrappedCaseKey {
   };
 }
 
+/** The wrapped key `keyId` in `bundle`; undefined when the bundle (read now) does not hold it. */
+function keyIn(bundle: CaseKeyBundleRow | undefined, keyId: string): WrappedCaseKey | undefined {
+  const i = bundle ? bundle.ids.indexOf(keyId) : -1;
+  return bundle && i >= 0 ? slotOf(bundle, i) : undefined;
+}
+
 function readDirectory(): Promise<Map<string, string>> {
   const reading = Dexie.ignoreTransaction(() => bundleRows()).then((bundles) => {
     const map = new Map<string, string>();
@@ -168,9 +174,8 @@ async function bundledKey(keyId: string): Promise<WrappedCaseKey | undefined> {
     // A miss in the known directory reads it again (once; concurrent misses share that read).
     const current = map ?? (await (directory !== known && directory !== null ? directory : readDirectory()));
     const bundleId = current.get(keyId);
-    const bundle = bundleId === undefined ? undefined : await readBundle(bundleId);
-    const i = bundle ? bundle.ids.indexOf(keyId) : -1;
-    if (bundle && i >= 0) return slotOf(bundle, i);
+    const found = bundleId === undefined ? undefined : keyIn(await readBundle(bundleId), keyId);
+    if (found) return found;
     if (map === undefined) return undefined;
   }
   return undefined;
@@ -185,11 +190,8 @@ export async function readWrappedKey(keyId: string): Promise<WrappedCaseKey | un
   // after a miss on its own row (one read less on the first save to a case after unlock). A key
   // id always names the same key, so a bundle slot and an own row of it are the same key.
   const bundleId = directory ? (await directory.catch(() => undefined))?.get(keyId) : undefined;
-  if (bundleId !== undefined) {
-    const bundle = await readBundle(bundleId);
-    const i = bundle ? bundle.ids.indexOf(keyId) : -1;
-    if (bundle && i >= 0) return slotOf(bundle, i);
-  }
+  const bundled = bundleId === undefined ? undefined : keyIn(await readBundle(bundleId), keyId);
+  if (bundled) return bundled;
   const row = await Dexie.ignoreTransaction(() => db.caseKeys.get(keyId));
   return row && !isBundle(row) ? row : bundledKey(keyId);
 }

@@ -64,6 +64,11 @@ export const checkKeys = [
 ] as const;
 type CheckKey = (typeof checkKeys)[number];
 
+/** A check question as the form asks it, and the saved card shows it: in a Dutch case without the Flemish centre as example. */
+export function checkQuestion(key: CheckKey, inNl: boolean): string {
+  return inNl && key === 'consultedOthers' ? ts.consultedOthersNl : ts.checkQuestions[key];
+}
+
 // The operations' inputs; the case id is added when saving.
 const consentForm = recordConsentInput.omit({ caseId: true });
 // An empty "best placed to help" is no answer (required for a noodtoestand only).
@@ -433,7 +438,7 @@ export function ShareForm({
       {checkKeys.map((key) => (
         <RadioGroup
           key={key}
-          legend={inNl && key === 'consultedOthers' ? ts.consultedOthersNl : ts.checkQuestions[key]}
+          legend={checkQuestion(key, inNl)}
           name={`share-check-${key}`}
           options={yesNoOptions}
           value={checks[key].answer}

@@ -23,7 +23,7 @@ import { FormButtons, FormError } from '../../ui/form-errors-view';
 import type { FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { categoryNames, consentCategoriesText } from './consent-categories';
-import { ConsentForm, ShareForm, checkKeys } from './consent-forms';
+import { ConsentForm, ShareForm, checkKeys, checkQuestion } from './consent-forms';
 import { ConsentValidityView, giverLabels } from './consent-validity-view';
 import { RecordList } from '../../ui/item-list';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
@@ -172,7 +172,7 @@ function ShareCard({
       <dl className="criteria-answers">
         {checkKeys.map((key) => (
           <div key={key}>
-            <dt>{inNl && key === 'consultedOthers' ? ts.consultedOthersNl : ts.checkQuestions[key]}</dt>
+            <dt>{checkQuestion(key, inNl)}</dt>
             <dd>{share.checks[key].answer === 'ja' ? ts.yes : ts.no}</dd>
           </div>
         ))}
