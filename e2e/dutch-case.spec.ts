@@ -132,3 +132,58 @@ test('a link in a school field is held back until it is removed or said to be no
     logbook.section('Incident').getByRole('definition').filter({ hasText: 'Sint-Jozefscollege' }),
   ).toBeVisible();
 });
+
+test('a Dutch case says "aangifte" in its police part, its consent and its summary', async ({ page, context }) => {
+  const logbook = new LogbookPage(page);
+  const exports = new ExportPage(page);
+  await logbook.startOffline(context);
+  await logbook.openNewIncident();
+  await page
+    .getByRole('group', { name: 'Rechtsgebied van dit dossier' })
+    .getByRole('radio', { name: 'Nederland' })
+    .check();
+  await logbook.fillIncident({
+    knownVia: 'Een leerkracht',
+    types: ['sextortion'],
+    schools: ['Het Baken College'],
+    description: 'Dreigberichten na een videogesprek.',
+  });
+  const reference = await logbook.saveIncident();
+  await logbook.addParty({ role: 'afgebeelde jongere', age: '16', expectPseudonym: 'Jongere A' });
+
+  const police = logbook.section('Politie');
+  await expect(police.getByRole('button', { name: 'Klacht noteren' })).toHaveCount(0);
+  await police.getByRole('button', { name: 'Aangifte noteren' }).click();
+  const policeForm = police.getByRole('form', { name: 'Aangifte bij de politie noteren' });
+  await expect(policeForm.getByText(/^Bespreek of het doen van aangifte of melding gewenst is/)).toBeVisible();
+  await policeForm
+    .getByRole('group', { name: 'Wat gebeurde er?' })
+    .getByRole('radio', { name: 'Aangifte gedaan' })
+    .check();
+  await policeForm.getByRole('group', { name: 'Door wie?' }).getByRole('radio', { name: 'de jongere' }).check();
+  await policeForm.getByRole('checkbox', { name: 'De jongere of de ouders weten wat een aangifte betekent' }).check();
+  await policeForm.getByRole('textbox', { name: 'Jouw initialen' }).fill('ZC');
+  await policeForm.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(police.getByRole('status')).toHaveText('De aangifte is genoteerd.');
+  await expect(police.getByRole('listitem').filter({ hasText: 'Aangifte gedaan' })).toContainText('(ZC)');
+  await expect(police).toContainText('Uitgelegd wat een aangifte betekent');
+  await expect(police).not.toContainText(/klacht/i);
+
+  await logbook.recordConsent({
+    party: 'Jongere A (afgebeelde jongere)',
+    recipient: 'school',
+    categories: ['feiten', 'aangifte bij de politie'],
+    givenBy: 'de jongere',
+  });
+  await expect(
+    logbook.section('Toestemming').getByText('Informatie: feiten, aangifte bij de politie', { exact: true }),
+  ).toBeVisible();
+
+  await exports.open();
+  await exports.makeSummary(reference, 'de school');
+  await expect(exports.summaryDocument.getByRole('heading', { name: 'Aangifte bij de politie' })).toBeVisible();
+  await expect(exports.summaryDocument).toContainText(
+    /Aangifte bij de politie gedaan door de jongere \(\d{2}\/\d{2}\/\d{4}\); uitgelegd wat een aangifte betekent/,
+  );
+  await expect(exports.summaryDocument).not.toContainText(/klacht/i);
+});

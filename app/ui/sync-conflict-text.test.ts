@@ -219,6 +219,21 @@ describe('values of a tegenstrijdige wijziging', () => {
     ).toBe('Bekwaam om zelf te beslissen. Beoordeeld door KV op 01/03/2026. Waarom: rijp');
   });
 
+  it('shows a case under Dutch rules in its own words: "aangifte", the check question without VK', () => {
+    const dutch = { ...context, inNl: true };
+    const checks = { consultedOthers: { answer: 'ja' } };
+    expect(conflictValue({ recordKind: 'consent', field: 'checks' }, checks, dutch)).toBe(
+      'Heb je overlegd met anderen, zonder de jongere te noemen? ja',
+    );
+    expect(value('consent', 'checks', checks)).toMatch(/Vertrouwenscentrum Kindermishandeling.* ja$/);
+    expect(conflictValue({ recordKind: 'consent', field: 'categories' }, ['feiten', 'klacht-politie'], dutch)).toBe(
+      'feiten, aangifte bij de politie',
+    );
+    expect(value('consent', 'categories', ['klacht-politie'])).toBe('klacht bij de politie');
+    expect(conflictValue({ recordKind: 'police', field: 'stage' }, 'neergelegd', dutch)).toBe('Aangifte gedaan');
+    expect(value('police', 'stage', 'neergelegd')).toBe('Klacht neergelegd');
+  });
+
   it('never shows JSON for an unknown field', () => {
     const shown = value('case', 'newFieldFromLater', { a: ['x', 'y'], b: true, c: '2026-01-02' });
     expect(shown).toBe('x, y, ja, 02/01/2026');

@@ -28,6 +28,8 @@ export interface ConflictContext {
   consents?: ReadonlyMap<string, string>;
   /** A follow-up by the start of its purpose as this device holds it, by record id. */
   followUps?: ReadonlyMap<string, string>;
+  /** A case under Dutch rules: its words as its forms show them ("aangifte", the check question without VK). */
+  inNl?: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export function conflictContext(
   parties: ReadonlyArray<{ id: string; pseudonym: string }>,
   consents: ReadonlyArray<{ id: string; partyId: string; recipient: keyof typeof t.consent.recipients }>,
   followUps: ReadonlyArray<{ id: string; purpose: string }> = [],
+  inNl = false,
 ): ConflictContext {
   const pseudonyms = new Map(parties.map((p) => [p.id, p.pseudonym]));
   const title = (c: (typeof consents)[number]) =>
@@ -47,6 +50,7 @@ export function conflictContext(
     pseudonyms,
     consents: new Map(consents.map((c) => [c.id, title(c)])),
     followUps: new Map(followUps.map((f) => [f.id, shorten(f.purpose, PURPOSE_CHARS)])),
+    inNl,
   };
 }
 
@@ -244,7 +248,9 @@ const competence: Format = (value, context) => {
 const checks: Format = (value, context) => {
   if (!isRecord(value)) return plain(value, context);
   const out: string[] = [];
-  for (const [id, question] of Object.entries(t.share.checkQuestions)) {
+  for (const [id, asked] of Object.entries(t.share.checkQuestions)) {
+    // A case under Dutch rules asked the question without the Flemish VK (consent-forms.tsx checkQuestion).
+    const question = context.inNl && id === 'consultedOthers' ? t.share.consultedOthersNl : asked;
     const answer = value[id];
     if (isRecord(answer)) {
       const note = text(answer.note);
@@ -304,6 +310,12 @@ const flag: Format = (value, context) => {
   return plain(value, context);
 };
 
+/** `flemish`, or `dutch` for a case under Dutch rules. */
+const byRules =
+  (flemish: Format, dutch: Format): Format =>
+  (value, context) =>
+    (context.inNl ? dutch : flemish)(value, context);
+
 /** Fields whose values need more than `plain` (codes, ids, nested answers). */
 const formats: { [K in ConflictKind]?: Partial<Record<ConflictField<K>, Format>> } = {
   case: {
@@ -322,7 +334,10 @@ const formats: { [K in ConflictKind]?: Partial<Record<ConflictField<K>, Format>>
   consent: {
     partyId: pseudonym,
     recipient: option(t.consent.recipients),
-    categories: options(t.consent.categoryLabels),
+    categories: byRules(
+      options(t.consent.categoryLabels),
+      options({ ...t.consent.categoryLabels, ...t.consent.categoryLabelsNl }),
+    ),
     retiredCategories: options(t.consent.retiredCategoryLabels),
     basis: option({ ...t.share.bases, toestemming: t.informed.bases.toestemming }),
     givenBy: option(t.consent.givenByOptions),
@@ -345,7 +360,7 @@ const formats: { [K in ConflictKind]?: Partial<Record<ConflictField<K>, Format>>
     forms: options(t.evidence.formOptions),
     heldBy: options(t.evidence.holderOptions),
   },
-  police: { stage: option(t.police.stages), by: option(t.police.actors) },
+  police: { stage: byRules(option(t.police.stages), option(t.policeNl.stages)), by: option(t.police.actors) },
   informed: { institutionKind: option(t.informed.institutionKinds), basis: option(t.informed.bases) },
   grooming: { phases: options(t.grooming.phaseLabels, t.grooming.nothingObserved) },
   conversation: { format: option(t.conversations.formats), partyIds: pseudonyms },

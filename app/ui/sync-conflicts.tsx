@@ -24,6 +24,7 @@ export function CaseConflicts({
   parties,
   consents,
   followUps,
+  inNl,
 }: {
   caseId: string;
   /** The case's betrokkenen, so a value that names one shows the pseudonym. */
@@ -32,12 +33,17 @@ export function CaseConflicts({
   consents: Parameters<typeof conflictContext>[1];
   /** The case's follow-ups, so an item about one names its purpose. */
   followUps: Parameters<typeof conflictContext>[2];
+  /** A case under Dutch rules: values in its own words. */
+  inNl: boolean;
 }) {
   const conflicts = useCaseConflicts(caseId);
   const [message, setMessage] = useState('');
   const sectionRef = useRef<HTMLElement>(null);
   const focusAfter = useFocusAfterSwap(conflicts);
-  const context = useMemo(() => conflictContext(parties, consents, followUps), [parties, consents, followUps]);
+  const context = useMemo(
+    () => conflictContext(parties, consents, followUps, inNl),
+    [parties, consents, followUps, inNl],
+  );
   const open = conflicts !== undefined && conflicts.length > 0;
   return (
     <>

@@ -14,13 +14,14 @@ import {
   sourceText,
   summaryToText,
   withheldText,
+  type SummaryLabels,
 } from '../../../schema/summary-text';
 import type { Summary, SummaryRecipient } from '../../../schema/summary';
 import { caseHasOpenConflicts, readCaseDetail, useCaseList } from '../../data/case-hooks';
 import type { OkCaseListItem } from '../../data/case-hooks';
 import { recordSummaryExport } from '../../data/export-reads';
 import { useSettings } from '../../data/settings';
-import { caseJurisdiction } from '../../../schema/settings';
+import { caseJurisdiction, type Jurisdiction } from '../../../schema/settings';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { SelectField } from '../../ui/select-field';
@@ -31,11 +32,14 @@ import { Button } from '../../ui/button';
 
 const t = nl.export.summary;
 const L = nl.export.summaryLabels;
+/** The document's words for a case under `jurisdiction`'s rules ("aangifte" in the Netherlands). */
+const labelsOf = (jurisdiction: Jurisdiction): SummaryLabels =>
+  jurisdiction === 'nederland' ? nl.export.summaryLabelsNl : L;
 
 type State =
   | { phase: 'idle' }
   | { phase: 'making' }
-  | { phase: 'ready'; summary: Summary; anchor: string | null; text: string; awaiting: string[] }
+  | { phase: 'ready'; summary: Summary; labels: SummaryLabels; anchor: string | null; text: string; awaiting: string[] }
   | { phase: 'failed'; message: string };
 
 const recipientOptions = summaryRecipients.map((value) => ({ value, label: L.recipients[value] }));
@@ -104,7 +108,8 @@ export function SummarySection() {
         categories: summary.shared,
         parts: summary.sections.flatMap((section) => section.sources),
       });
-      setState({ phase: 'ready', summary, anchor, text: summaryToText(summary, L, { anchor }), awaiting });
+      const labels = labelsOf(jurisdiction);
+      setState({ phase: 'ready', summary, labels, anchor, text: summaryToText(summary, labels, { anchor }), awaiting });
     } catch {
       setState({ phase: 'failed', message: t.failed });
     }
@@ -181,7 +186,7 @@ export function SummarySection() {
           {state.summary.namesSharePart ? <p className="callout no-print">{t.namesSharePart}</p> : null}
           {state.summary.contactsLeftOut ? <p className="callout no-print">{t.contactsLeftOut}</p> : null}
           {hasContactDetails(state.text) ? <p className="callout no-print">{t.contactDetails}</p> : null}
-          <SummaryDocument summary={state.summary} anchor={state.anchor} />
+          <SummaryDocument summary={state.summary} labels={state.labels} anchor={state.anchor} />
           <div className="button-row no-print">
             <button type="button" className="button button--primary" onClick={() => window.print()}>
               {t.print}
@@ -226,7 +231,15 @@ export function SummarySection() {
 }
 
 /** The summary as a document; the same markup is previewed and printed. */
-function SummaryDocument({ summary, anchor }: { summary: Summary; anchor: string | null }) {
+function SummaryDocument({
+  summary,
+  labels: L,
+  anchor,
+}: {
+  summary: Summary;
+  labels: SummaryLabels;
+  anchor: string | null;
+}) {
   const titleId = useId();
   const title = L.title(summary.reference, L.recipients[summary.recipient]);
   const date = L.date(formatDateBe(summary.onDate));

@@ -12,6 +12,7 @@ import type { CaseDetail } from '../../data/case-hooks';
 import { useCaseDetail } from '../../data/case-hooks';
 import { useHasTeam, useSharedFrom } from '../../data/team/presence';
 import { updateSettings, useCaseJurisdiction, useSettings } from '../../data/settings';
+import { caseJurisdiction } from '../../../schema/settings';
 import { nl } from '../../i18n/catalogue';
 import { Link } from '../../shell/link';
 import { Page } from '../../shell/page';
@@ -118,6 +119,7 @@ export function CaseDetailView({ id }: { id: string }) {
   const [folded, setFolded] = useFoldedSections();
   const inTeam = useHasTeam();
   const sharedFrom = useSharedFrom();
+  const settings = useSettings();
 
   const sectionsState = useMemo<CaseSectionsState | null>(() => {
     if (!detail) return null;
@@ -190,6 +192,7 @@ export function CaseDetailView({ id }: { id: string }) {
           parties={detail.parties}
           consents={detail.consents}
           followUps={detail.followUps}
+          inNl={caseJurisdiction(current, settings) === 'nederland'}
         />
       </Suspense>
       <CaseSectionsContext.Provider value={sectionsState}>

@@ -33,7 +33,7 @@ import {
 import { ART_458BIS_RECIPIENT, checkContradictions, contradictionsConfirmed } from '../../../schema/share-rules';
 import { CompetenceView, isYoungPersonRole } from './competence-view';
 import { NameWarning } from './name-warning';
-import { categoryNames } from './consent-categories';
+import { categoryLabelsOf, categoryNames } from './consent-categories';
 import { giverLabels } from './consent-validity-view';
 import { notInFuture, optionsOf } from './form-values';
 
@@ -41,7 +41,9 @@ const t = nl.logbook.consent;
 const ts = nl.logbook.share;
 const recipientOptions = optionsOf(recipientSchema.options, t.recipients);
 const formCategories = infoCategorySchema.options;
-const categoryOptions = formCategories.map((value) => ({ value, label: t.categoryLabels[value] }));
+const categoryOptionsOf = (jurisdiction: Jurisdiction) =>
+  formCategories.map((value) => ({ value, label: categoryLabelsOf(jurisdiction)[value] }));
+const categoryOptions = { vlaanderen: categoryOptionsOf('vlaanderen'), nederland: categoryOptionsOf('nederland') };
 const giverOptions = optionsOf(consentGiverSchema.options, giverLabels(false));
 const adultGiverOptions = optionsOf(consentGiverSchema.options, giverLabels(true));
 const howOptions = (['mondeling-genoteerd', 'schriftelijk'] as const).map((value) => ({
@@ -102,6 +104,7 @@ function ScopeFields<V extends { partyId: string; recipient: Recipient | ''; cat
   afterParty,
   recipients = recipientOptions,
   recipientHint,
+  jurisdiction,
 }: {
   form: ReturnType<typeof useOperationForm<V, unknown>>;
   parties: readonly Party[];
@@ -109,6 +112,8 @@ function ScopeFields<V extends { partyId: string; recipient: Recipient | ''; cat
   afterParty: ReactNode;
   recipients?: typeof recipientOptions;
   recipientHint?: string | undefined;
+  /** The case's rules: the category labels ("aangifte" in the Netherlands). */
+  jurisdiction: Jurisdiction;
 }) {
   const recipient = form.values.recipient;
   return (
@@ -137,7 +142,7 @@ function ScopeFields<V extends { partyId: string; recipient: Recipient | ''; cat
       <CheckboxGroup
         legend={t.categories}
         hint={t.categoriesHint}
-        options={categoryOptions}
+        options={categoryOptions[jurisdiction]}
         value={form.values.categories}
         error={form.error('categories')}
         onChange={(categories) => form.patch({ categories } as Partial<V>)}
@@ -208,7 +213,7 @@ export function ConsentForm({
   return (
     <form {...form.formProps} className="card logbook-form" aria-labelledby="consent-form-title">
       <h3 id="consent-form-title">{t.formTitle}</h3>
-      <ScopeFields form={form} parties={parties} prefix="consent" afterParty={competence} />
+      <ScopeFields form={form} parties={parties} prefix="consent" afterParty={competence} jurisdiction={jurisdiction} />
       <RadioGroup
         legend={t.givenBy}
         name="consent-given-by"
@@ -275,7 +280,7 @@ function ConsentVerdict({
       {refused !== null || notOwn.length > 0 ? (
         <div className="callout callout--danger" role="status">
           {refused ? <p>{refused}</p> : null}
-          {notOwn.length > 0 ? <p>{t.notOwnInformation(categoryNames(notOwn))}</p> : null}
+          {notOwn.length > 0 ? <p>{t.notOwnInformation(categoryNames(notOwn, ctx.jurisdiction))}</p> : null}
         </div>
       ) : null}
     </div>
@@ -296,13 +301,21 @@ function givenAnswers(checks: ShareChecksValues) {
 }
 
 /** Said while the share form is filled in, in a live region present while empty (as ConsentVerdict). */
-function NotOwnInformation({ party, categories }: { party: Party | undefined; categories: readonly InfoCategory[] }) {
+function NotOwnInformation({
+  party,
+  categories,
+  jurisdiction,
+}: {
+  party: Party | undefined;
+  categories: readonly InfoCategory[];
+  jurisdiction: Jurisdiction;
+}) {
   const notOwn = notOwnCategories(party, categories);
   return (
     <div aria-live="polite">
       {notOwn.length > 0 ? (
         <p className="callout callout--danger" role="status">
-          {ts.notOwnInformation(categoryNames(notOwn))}
+          {ts.notOwnInformation(categoryNames(notOwn, jurisdiction))}
         </p>
       ) : null}
     </div>
@@ -395,6 +408,7 @@ export function ShareForm({
         form={form}
         parties={parties}
         prefix="share"
+        jurisdiction={jurisdiction}
         afterParty={
           <RadioGroup
             legend={ts.basis}
@@ -419,6 +433,7 @@ export function ShareForm({
       <NotOwnInformation
         party={parties.find((p) => p.id === form.values.partyId)}
         categories={form.values.categories}
+        jurisdiction={jurisdiction}
       />
       <TextField label={ts.sharedOn} type="date" min={knownOn} max={latestTodayIso()} {...form.text('sharedOn')} />
       <TextAreaField

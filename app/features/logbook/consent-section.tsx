@@ -105,7 +105,7 @@ function ConsentCard({
   onSaved: (message: string) => void;
 }) {
   const title = t.entryTitle(party?.pseudonym ?? t.unknownParty, t.recipients[consent.recipient]);
-  const categories = consentCategoriesText(consent);
+  const categories = consentCategoriesText(consent, ctx.jurisdiction);
   if (consent.basis !== 'toestemming')
     return (
       <ShareCard
@@ -141,7 +141,7 @@ function ShareCard({
   title: string;
   categories: string;
   party: Party | undefined;
-  /** A case under Dutch rules: the check question as its form asked it. */
+  /** A case under Dutch rules: the check question as its form asked it, and its category labels. */
   inNl: boolean;
 }) {
   const notOwn = notOwnCategories(party, share.categories);
@@ -153,7 +153,9 @@ function ShareCard({
       <p className="badge badge--danger">{ts.badge}</p>
       <p>{categories}</p>
       <p>{ts.entryBasis(ts.bases[share.basis], formatDate(share.sharedOn))}</p>
-      {notOwn.length > 0 ? <p className="callout">{ts.notOwnInformation(categoryNames(notOwn))}</p> : null}
+      {notOwn.length > 0 ? (
+        <p className="callout">{ts.notOwnInformation(categoryNames(notOwn, inNl ? 'nederland' : 'vlaanderen'))}</p>
+      ) : null}
       {basisAllowsRecipient(share.basis, share.recipient) ? null : (
         <p className="badge badge--danger">{ts.invalid458bis}</p>
       )}

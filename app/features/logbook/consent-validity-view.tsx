@@ -96,7 +96,7 @@ export function ConsentValidityView({
       </p>
       <p>{decidersText(validity.deciders)}</p>
       {validity.notOwnInformation.length > 0 ? (
-        <p className="callout">{t.notOwnInformation(categoryNames(validity.notOwnInformation))}</p>
+        <p className="callout">{t.notOwnInformation(categoryNames(validity.notOwnInformation, ctx.jurisdiction))}</p>
       ) : null}
       {timeline.length > 1 ? (
         <>

@@ -1,6 +1,7 @@
 // "Politie" (issue 15): a complaint considered, advised or made; by whom and
 // when; and whether the young person or parents know what a complaint means
-// (seed 004's wording, in the catalogue). Each stage shows its latest state.
+// (seed 004's wording, in the catalogue; "aangifte" for a case in the
+// Netherlands). Each stage shows its latest state.
 import { z } from 'zod';
 import {
   latestPolice,
@@ -21,27 +22,37 @@ import { chosen, missing, oneBox, optionsOf, pastDates, ticked } from './form-va
 import { InitialsField, LatestPerKeySection, RecordForm, type RecordFormProps } from './record-section';
 
 const t = nl.logbook.police;
-const stageOptions = optionsOf(policeStageSchema.options, t.stages);
+
+// The section's words: a case in the Netherlands says "aangifte" where Flanders says "klacht", and gets
+// seed 000's step as the hint instead of seed 004's explanation of Belgian law.
+function textsOf(inNl: boolean) {
+  const words = inNl ? { ...t, ...nl.logbook.policeNl, informedHint: t.informedHintNl } : t;
+  return {
+    ...words,
+    stageOptions: optionsOf(policeStageSchema.options, words.stages),
+    informedOptions: oneBox(words.informedOption),
+  };
+}
+type PoliceTexts = ReturnType<typeof textsOf>;
+const texts = { vlaanderen: textsOf(false), nederland: textsOf(true) };
 const actorOptions = optionsOf(policeActorSchema.options, t.actors);
-const informedOptions = oneBox(t.informedOption);
 
 export function PoliceSection({ detail }: { detail: CaseDetail }) {
-  // Seed 004's explanation is Belgian law: a case in the Netherlands gets seed 000's step instead.
-  const hint = useCaseJurisdiction(detail.case) === 'nederland' ? t.informedHintNl : t.informedHint;
+  const tj = texts[useCaseJurisdiction(detail.case)];
   return (
     <LatestPerKeySection
       id="politie"
-      t={t}
-      form={(props) => <PoliceForm caseId={detail.case.id} hint={hint} {...props} />}
+      t={tj}
+      form={(props) => <PoliceForm caseId={detail.case.id} tj={tj} {...props} />}
       keys={policeStageSchema.options}
       latest={latestPolice(detail.police)}
       records={detail.police}
       keyOf={(r) => r.stage}
       recordPrefix="police"
-      heading={(stage) => t.stages[stage]}
+      heading={(stage) => tj.stages[stage]}
       entryText={entryText}
     >
-      {(current) => <p>{current.informed ? t.informedText : t.notInformedText}</p>}
+      {(current) => <p>{current.informed ? tj.informedText : tj.notInformedText}</p>}
     </LatestPerKeySection>
   );
 }
@@ -61,7 +72,7 @@ const policeForm = z
   })
   .pipe(policeFormInput);
 
-function PoliceForm({ caseId, hint, onDone, onCancel }: RecordFormProps & { caseId: string; hint: string }) {
+function PoliceForm({ caseId, tj, onDone, onCancel }: RecordFormProps & { caseId: string; tj: PoliceTexts }) {
   const form = useOperationForm({
     initial: () => ({
       stage: '' as z.infer<typeof policeStageSchema> | '',
@@ -80,11 +91,21 @@ function PoliceForm({ caseId, hint, onDone, onCancel }: RecordFormProps & { case
     fields: ['stage', 'by', 'on', 'informed', 'byInitials'],
   });
   return (
-    <RecordForm form={form} label={t.formTitle} onCancel={onCancel}>
-      <RadioGroup legend={t.stage} name={`police-stage-${caseId}`} options={stageOptions} {...form.choice('stage')} />
+    <RecordForm form={form} label={tj.formTitle} onCancel={onCancel}>
+      <RadioGroup
+        legend={t.stage}
+        name={`police-stage-${caseId}`}
+        options={tj.stageOptions}
+        {...form.choice('stage')}
+      />
       <RadioGroup legend={t.by} name={`police-by-${caseId}`} options={actorOptions} {...form.choice('by')} />
       <TextField label={t.on} type="date" max={latestTodayIso()} {...form.text('on')} />
-      <CheckboxGroup legend={t.informed} hint={hint} options={informedOptions} {...form.choice('informed')} />
+      <CheckboxGroup
+        legend={t.informed}
+        hint={tj.informedHint}
+        options={tj.informedOptions}
+        {...form.choice('informed')}
+      />
       <InitialsField label={t.byInitials} hint={t.byInitialsHint} {...form.text('byInitials')} />
     </RecordForm>
   );

@@ -136,6 +136,22 @@ const summaryLabels = {
     'Er is niets dat je met deze ontvanger mag delen: er is geen geldige toestemming en geen gedocumenteerde noodtoestand voor vandaag.',
 } as const satisfies SummaryLabels;
 
+// A case in the Netherlands says "aangifte" where Flanders says "klacht" (logbook stepSections.policeNl).
+const summaryLabelsNl = {
+  ...summaryLabels,
+  categories: { ...summaryLabels.categories, 'klacht-politie': 'Aangifte bij de politie' },
+  policeStages: {
+    overwogen: 'Aangifte bij de politie overwogen',
+    aangeraden: 'Aangifte bij de politie aangeraden',
+    neergelegd: 'Aangifte bij de politie gedaan',
+  },
+  facts: {
+    ...summaryLabels.facts,
+    police: (stage: string, by: string, date: string, informed: boolean) =>
+      `${stage} door ${by} (${date})${informed ? '; uitgelegd wat een aangifte betekent' : ''}`,
+  },
+} as const satisfies SummaryLabels;
+
 export const exportScreen = {
   intro:
     'Alles wordt op dit toestel gemaakt, ook zonder netwerk. Er gaat niets vanzelf naar buiten: jij kiest wat je afdrukt, kopieert of bewaart.',
@@ -190,6 +206,7 @@ export const exportScreen = {
     statuses: { open: 'open', 'in-rust': 'in rust', afgesloten: 'afgesloten' },
   },
   summaryLabels,
+  summaryLabelsNl,
 
   /** The jump link to the team figures (a device in a team). */
   teamFiguresLink: 'Teamcijfers',

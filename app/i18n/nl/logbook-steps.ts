@@ -97,6 +97,24 @@ export const stepSections = {
     history: 'Eerder',
     saved: 'De klacht is genoteerd.',
   },
+  // The same section for a case in the Netherlands: "aangifte" is the Dutch term there (seed 000,
+  // Qpido stappenplan: "het doen van aangifte"; seed 003: "Overweeg aangifte bij politie"). The
+  // stored stages are the same; "neergelegd" reads "gedaan".
+  policeNl: {
+    intro:
+      'Is aangifte bij de politie overwogen, aangeraden of gedaan? Noteer door wie en wanneer. Aangifte is niet de enige manier om ongewenste sexting te stoppen.',
+    add: 'Aangifte noteren',
+    formTitle: 'Aangifte bij de politie noteren',
+    stages: {
+      overwogen: 'Aangifte overwogen',
+      aangeraden: 'Aangifte aangeraden',
+      neergelegd: 'Aangifte gedaan',
+    },
+    informedOption: 'De jongere of de ouders weten wat een aangifte betekent',
+    informedText: 'Uitgelegd wat een aangifte betekent',
+    notInformedText: 'Nog niet genoteerd dat uitgelegd is wat een aangifte betekent',
+    saved: 'De aangifte is genoteerd.',
+  },
 
   informed: {
     title: "Andere scholen en CLB's",

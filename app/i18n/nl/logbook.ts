@@ -255,6 +255,8 @@ export const logbook = {
       'grooming-signalen': 'signalen van grooming',
       gesprekken: 'gesprekken',
     },
+    // A case in the Netherlands: "aangifte" (see stepSections.policeNl).
+    categoryLabelsNl: { 'klacht-politie': 'aangifte bij de politie' },
     givenBy: 'Gegeven door',
     givenByOptions: {
       jongere: 'de jongere',
