@@ -396,8 +396,8 @@ test("a case keeps the Rechtsgebied it was made under: changing the device's set
   await expect(facts.getByRole('definition').filter({ hasText: /^Nederland$/ })).toBeVisible();
   // Police: a Dutch case gets seed 000's step, not seed 004's Belgian explanation of a complaint.
   const police = logbook.section('Politie');
-  await police.getByRole('button', { name: 'Klacht noteren' }).click();
-  const policeForm = police.getByRole('form', { name: 'Klacht bij de politie noteren' });
+  await police.getByRole('button', { name: 'Aangifte noteren' }).click();
+  const policeForm = police.getByRole('form', { name: 'Aangifte bij de politie noteren' });
   await expect(policeForm.getByText(/^Bespreek of het doen van aangifte of melding gewenst is/)).toBeVisible();
   await expect(policeForm.getByText(/Een klacht kan niet anoniem/)).toHaveCount(0);
   await policeForm.getByRole('button', { name: 'Annuleren' }).click();
