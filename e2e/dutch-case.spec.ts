@@ -5,6 +5,7 @@
 // until the worker removes it or says it is no image (a security review).
 import { expect, test } from './fixtures';
 import { ExportPage } from './pages/export-page';
+import { LockPage } from './pages/lock-page';
 import { LogbookPage, phone } from './pages/logbook-page';
 
 test.use({ viewport: phone });
@@ -186,4 +187,24 @@ test('a Dutch case says "aangifte" in its police part, its consent and its summa
     /Aangifte bij de politie gedaan door de jongere \(\d{2}\/\d{2}\/\d{4}\); uitgelegd wat een aangifte betekent/,
   );
   await expect(exports.summaryDocument).not.toContainText(/klacht/i);
+});
+
+test('a care team in the Netherlands says so when setting up: new cases and the reading screens follow', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const region = page.getByRole('group', { name: 'Waar werk je?' });
+  await expect(region).toHaveAccessibleDescription(/^Dit bepaalt de regels voor nieuwe dossiers/);
+  await expect(region.getByRole('radio', { name: 'In Vlaanderen' })).toBeChecked();
+  await new LockPage(page).createVault(undefined, { region: 'In Nederland' });
+
+  const logbook = new LogbookPage(page);
+  await logbook.openNewIncident();
+  await expect(
+    page.getByRole('group', { name: 'Rechtsgebied van dit dossier' }).getByRole('radio', { name: 'Nederland' }),
+  ).toBeChecked();
+  await page.goto('/verwijzingen');
+  // The worker's own region is Nederland now; Vlaanderen is the other one.
+  await expect(page.getByRole('radio', { name: 'Nederland', exact: true })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Vlaanderen (ander rechtsgebied)' })).not.toBeChecked();
 });

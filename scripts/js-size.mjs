@@ -144,7 +144,9 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // Session 31: the note save's fresh-id and sync-mark paths, and review fixes (a Dutch case's share form
 // and its missing-consent notice, the older Vlaggensysteem's gap note, the region on reading sections, the
 // case school's link warning): 288.4 KiB, ceiling 289 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 289, syncKiB: 50, teamKiB: 41, wasmKiB: 20 };
+// Session 32: a Dutch case's own words ("aangifte") in the police part, consent, summary and conflict text,
+// and the Rechtsgebied asked at setup: 289.2 KiB, ceiling 290 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 290, syncKiB: 50, teamKiB: 41, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds

@@ -7,11 +7,16 @@ export class LockPage {
   constructor(readonly page: Page) {}
 
   /** First run: create the logbook (without a recovery code unless asked). */
-  async createVault(passphrase = testPassphrase, options: { recoveryCode?: boolean } = {}): Promise<void> {
+  async createVault(
+    passphrase = testPassphrase,
+    options: { recoveryCode?: boolean; region?: 'In Vlaanderen' | 'In Nederland' } = {},
+  ): Promise<void> {
     const page = this.page;
     await expect(page.getByRole('heading', { level: 1, name: 'Baken instellen' })).toBeVisible();
     await page.getByLabel('Wachtwoordzin', { exact: true }).fill(passphrase);
     await page.getByLabel('Herhaal de wachtwoordzin').fill(passphrase);
+    if (options.region)
+      await page.getByRole('group', { name: 'Waar werk je?' }).getByRole('radio', { name: options.region }).check();
     const recovery = page.getByRole('checkbox', { name: /Maak ook een herstelcode/ });
     if (!options.recoveryCode) await recovery.uncheck();
     await page.getByRole('button', { name: 'Logboek aanmaken' }).click();

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { createVault } from '../../data/vault';
+import type { Jurisdiction } from '../../../schema/settings';
 import { nl } from '../../i18n/core';
 import { PassphrasePair, usePassphrasePair } from '../../ui/passphrase-pair';
 import { errorCode } from '../../data/errors';
@@ -21,6 +22,7 @@ export function SetupForm({
   const [early] = useState(takeEarlyPassphrase);
   const pair = usePassphrasePair(early?.text);
   const [withRecovery, setWithRecovery] = useState(true);
+  const [region, setRegion] = useState<Jurisdiction>('vlaanderen');
   const { busy, error, run } = useVaultSubmit();
 
   async function submit(event: FormEvent) {
@@ -34,6 +36,13 @@ export function SetupForm({
       async () => {
         const { recoveryCode } = await createVault(pair.value, { recoveryCode: withRecovery });
         pair.clear();
+        // Vlaanderen is the default: only another choice is written. Should that write fail, the logbook
+        // exists all the same and the worker can still choose under Instellingen.
+        // Loaded only then: the settings module is not part of the lock screen's JS.
+        if (region !== 'vlaanderen')
+          await import('../../data/settings')
+            .then(({ updateSettings }) => updateSettings({ jurisdiction: region }))
+            .catch(() => undefined);
         onCreated(recoveryCode);
       },
       (caught) => (errorCode(caught) === 'storage.full' ? nl.lock.storageFull : nl.lock.genericError),
@@ -61,6 +70,28 @@ export function SetupForm({
           <small id="setup-recovery-hint">{nl.lock.recoveryCodeExplain}</small>
         </span>
       </div>
+      {/* The same markup as ui/choice-group's RadioGroup, which the lock screen does not load. */}
+      <fieldset className="field choice-group" aria-describedby="setup-region-hint">
+        <legend className="field__label">{nl.lock.setupRegion}</legend>
+        <div id="setup-region-hint" className="field__hint">
+          {nl.lock.setupRegionHint}
+        </div>
+        <div className="choice-group__options">
+          {(['vlaanderen', 'nederland'] as const).map((value) => (
+            <label key={value} className="checkbox">
+              <input
+                type="radio"
+                autoComplete="off"
+                name="setup-region"
+                value={value}
+                checked={region === value}
+                onChange={() => setRegion(value)}
+              />
+              <span>{nl.lock.setupRegions[value]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <p className="callout callout--danger">{nl.lock.lossWarning}</p>
       <p role="alert" className="field__error">
         {error ?? ''}

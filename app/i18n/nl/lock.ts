@@ -13,6 +13,11 @@ export const lock = {
     'Met de herstelcode kun je Baken op dit toestel openen en een nieuwe wachtwoordzin kiezen als je die vergeet. Een back-upbestand opent ze niet: dat opent alleen met de wachtwoordzin waarmee je het maakte.',
   lossWarning:
     'Let op: vergeet je de wachtwoordzin en heb je geen herstelcode, dan zijn je gegevens verloren. Niemand kan ze terughalen.',
+  // Issue 19 follow-up (a Dutch care team's review): the Rechtsgebied was only under Instellingen.
+  setupRegion: 'Waar werk je?',
+  setupRegionHint:
+    'Dit bepaalt de regels voor nieuwe dossiers (wie toestemming geeft en wie beslist) en waarmee Stappenplan, Verwijzingen en In gesprek openen. Je kunt het later wijzigen bij Instellingen, Algemeen.',
+  setupRegions: { vlaanderen: 'In Vlaanderen', nederland: 'In Nederland' },
   create: 'Logboek aanmaken',
   creating: 'Bezig met versleutelen…',
   tooShort: (count: number) => `Nog ${count} ${count === 1 ? 'teken' : 'tekens'} nodig (minstens 12).`,
