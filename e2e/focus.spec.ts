@@ -223,3 +223,38 @@ test("the main menu on a phone shows the current screen's link whole, also when 
     })
     .toBe(true);
 });
+
+test('a double tap on Bewaren of a half-filled form chooses nothing: the second tap lands where the refused save scrolled to', async ({
+  page,
+}) => {
+  const logbook = new LogbookPage(page);
+  await page.goto('/');
+  await logbook.lock.createVault();
+  await page.getByRole('link', { name: 'Nieuw incident' }).click();
+  // "Hoe werd het bekend?" is left open; the rest is filled in.
+  await page.getByRole('group', { name: 'Soort incident' }).getByRole('checkbox', { name: 'sextortion' }).check();
+  await logbook.description.fill('Dreigberichten na een videogesprek.');
+  const save = page.getByRole('button', { name: 'Bewaren', exact: true });
+  await save.scrollIntoViewIfNeeded();
+  const box = await save.boundingBox();
+  if (!box) throw new Error('no Bewaren button on screen');
+  const spot = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  // A double tap, its two taps 120 ms apart at one spot (the second counted as such, clickCount 2): the
+  // first is refused and focus scrolls to the open question.
+  await page.mouse.click(spot.x, spot.y);
+  await page.waitForTimeout(120);
+  const underFinger = await page.evaluate(
+    ({ x, y }) => document.elementFromPoint(x, y)?.closest('label, button')?.textContent ?? '',
+    spot,
+  );
+  await page.mouse.down({ clickCount: 2 });
+  await page.mouse.up({ clickCount: 2 });
+
+  const knownVia = page.getByRole('group', { name: 'Hoe werd het bekend?' });
+  await expect(knownVia.getByRole('radio').first()).toBeFocused();
+  await expect(knownVia.getByRole('radio', { checked: true })).toHaveCount(0);
+  await expect(knownVia).toContainText('Maak een keuze');
+  // The test shows the danger it guards against: what lay under the finger after the scroll.
+  expect(underFinger).not.toBe('Bewaren');
+  await expect(logbook.heading('Nieuw incident')).toBeVisible();
+});

@@ -10,7 +10,58 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObje
  */
 export function focusFirstInvalid(form: HTMLFormElement | null): void {
   if (!form) return;
-  focusAfterFrame(() => firstInvalid(form));
+  focusAfterFrame(() => {
+    const target = firstInvalid(form);
+    if (target) ignoreRepeatTap(form);
+    return target;
+  });
+}
+
+/** How long after a tap a second tap on the same spot counts as part of it (a double tap). */
+const REPEAT_TAP_MS = 500;
+/** How far (CSS px) a second tap may land from the first and still count as the same spot. */
+const REPEAT_TAP_PX = 24;
+/** The latest pointer click on the page (`detail` > 0: not a key press), for ignoreRepeatTap. */
+let lastTap: { x: number; y: number; at: number; target: EventTarget | null } | null = null;
+// Not in the build's prerender (Node), which imports the lock screen's forms.
+if (typeof document !== 'undefined')
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (event.detail > 0) lastTap = { x: event.clientX, y: event.clientY, at: event.timeStamp, target: event.target };
+    },
+    true,
+  );
+
+/**
+ * A review (a worker double-tapping "Bewaren" on a half-filled form): focusing the first invalid
+ * control scrolls it into view, so the second tap of the double tap landed on a radio button that
+ * had moved under the finger and chose an answer nobody gave. After a refused save, a pointer press
+ * and click in the form that the browser counts as the second of a double tap, at the spot of the
+ * tap that saved and within REPEAT_TAP_MS of it, are ignored when they land on something else than
+ * that tap did (the same button again is a second save).
+ */
+function ignoreRepeatTap(form: HTMLFormElement): void {
+  const tap = lastTap;
+  if (!tap || performance.now() - tap.at > REPEAT_TAP_MS) return;
+  const guard = (event: MouseEvent): void => {
+    // detail ≥ 2: the browser counts it as the second press of a double tap or click (a single
+    // press right after a refusal, to fix the field focus went to, is never ignored).
+    const moved =
+      event.detail >= 2 &&
+      event.timeStamp - tap.at <= REPEAT_TAP_MS &&
+      Math.abs(event.clientX - tap.x) <= REPEAT_TAP_PX &&
+      Math.abs(event.clientY - tap.y) <= REPEAT_TAP_PX &&
+      event.target !== tap.target;
+    if (!moved) return;
+    event.preventDefault();
+    event.stopPropagation();
+  };
+  // Its mousedown too: it would move focus away from the control that needs attention.
+  for (const type of ['mousedown', 'click'] as const) {
+    form.addEventListener(type, guard, true);
+    setTimeout(() => form.removeEventListener(type, guard, true), REPEAT_TAP_MS);
+  }
 }
 
 /**
@@ -43,7 +94,10 @@ export function focusAfterFrame(
 
 /** Focuses the first control of `form` marked invalid (or inside a field shown with an error), if any. */
 export function focusInvalidNow(form: HTMLFormElement): void {
-  firstInvalid(form)?.focus();
+  const target = firstInvalid(form);
+  if (!target) return;
+  ignoreRepeatTap(form);
+  target.focus();
 }
 
 function firstInvalid(form: HTMLFormElement): HTMLElement | null {
