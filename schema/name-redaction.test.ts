@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { findNames, foldForMatch, realNameWarnings, replaceNames, withPseudonyms } from './name-redaction';
+import {
+  findNames,
+  foldForMatch,
+  realNameWarnings,
+  replaceNames,
+  withoutClasses,
+  withPseudonyms,
+} from './name-redaction';
 import type { NameOwner } from './name-redaction';
 
 const lotte: NameOwner = {
@@ -175,5 +182,18 @@ describe('realNameWarnings and withPseudonyms', () => {
     const text = 'Met  LOTTE   peeters gesproken';
     const [hit] = findNames(text, [lotte]);
     expect(hit && text.slice(hit.start, hit.end)).toBe('LOTTE   peeters');
+  });
+});
+
+describe('withoutClasses', () => {
+  it('replaces a recorded class as a whole word, however spaced or cased', () => {
+    expect(withoutClasses('In 4B, of 4 b of 4-B; niet in 14B of 4Ba.', [{ className: '4B' }], '[klas]')).toBe(
+      'In [klas], of [klas] of [klas]; niet in 14B of 4Ba.',
+    );
+  });
+
+  it('matches a one-letter class only as typed, so a lower-case word stays', () => {
+    expect(withoutClasses('Klas A of a?', [{ className: 'A' }], '[klas]')).toBe('Klas [klas] of a?');
+    expect(withoutClasses('Niets', [{}, { className: undefined }], '[klas]')).toBe('Niets');
   });
 });

@@ -257,6 +257,42 @@ export function replaceNames(
   return out + text.slice(from);
 }
 
+/**
+ * `text` with the recorded class of each of `owners` replaced by `replacement` (a review: "blijft in
+ * klas 4B" told a school which depicted pupil it was, though her name, which includes her school and
+ * class, was not released). Matched as whole words, robust to case and spacing ("4b", "4 B"); a class
+ * of one letter or digit only as typed. Matching more than needed only hides a word too many.
+ */
+export function withoutClasses(
+  text: string,
+  owners: ReadonlyArray<Pick<Party, 'className'>>,
+  replacement: string,
+): string {
+  const { folded, map } = foldForMatch(text);
+  const ranges: Array<[number, number]> = [];
+  for (const { className } of owners) {
+    const needle = foldForMatch(className ?? '').folded;
+    if (needle === '') continue;
+    for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
+      const start = map[at] ?? 0;
+      const lastIndex = map[at + needle.length - 1] ?? start;
+      const end = lastIndex + String.fromCodePoint(text.codePointAt(lastIndex) ?? 32).length;
+      if (isWordChar(text[start - 1]) || isWordChar(text[end])) continue;
+      if (needle.length < CASED_PART && text.slice(start, end) !== className?.trim()) continue;
+      ranges.push([start, end]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let out = '';
+  let from = 0;
+  for (const [start, end] of ranges) {
+    if (start < from) continue;
+    out += text.slice(from, start) + replacement;
+    from = end;
+  }
+  return out + text.slice(from);
+}
+
 export interface NameWarning {
   ownerId: string;
   /** The text as typed. */

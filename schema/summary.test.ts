@@ -345,6 +345,42 @@ describe('buildSummary (examples)', () => {
     expect(text).toContain('Afgebeelde-jongere (14) kreeg de foto; ouder-voogd was ongerust.');
   });
 
+  it('leaves the recorded class of a betrokkene whose name is not shared out of shared free text', () => {
+    const roos = makeParty({
+      caseId,
+      pseudonym: 'Jongere A',
+      realName: 'Rozemarijn Van Damme',
+      age: 15,
+      className: '4B',
+    });
+    const kay = makeParty({
+      caseId,
+      role: 'jongere-die-doorstuurde',
+      pseudonym: 'Jongere B',
+      age: 16,
+      className: '5A',
+    });
+    const note = makeNote({
+      caseId,
+      noteKind: 'afspraak',
+      text: 'Jongere A blijft in klas 4B, naast de deur van 4 b. Kay gaat naar 5A. Lokaal 14B blijft open.',
+    });
+    const consents = [
+      makeConsent({ caseId, partyId: roos.id, recipient: 'school', categories: ['afspraken'] }),
+      makeConsent({ caseId, partyId: kay.id, recipient: 'school', categories: ['afspraken', 'namen-betrokkenen'] }),
+    ];
+    const summary = buildSummary({ ...base, parties: [roos, kay], consents, notes: [note] }, 'school', ON, {
+      ...VL,
+      classReplacement: '[klas weg]',
+    });
+    const text = summaryToText(summary, labels);
+    // Roos's name (with school and class) is not released: her class goes, as typed in either way.
+    expect(text).toContain('blijft in klas [klas weg], naast de deur van [klas weg].');
+    expect(text).not.toMatch(/\b4 ?b\b/iu);
+    // Kay's name is released, so his class stays; a word that only contains the class is no class.
+    expect(text).toContain('gaat naar 5A. Lokaal 14B blijft open.');
+  });
+
   it('leaves phone numbers and e-mail addresses out of what is shared, whole, and says so', () => {
     const yasmine = makeParty({ caseId, pseudonym: 'Jongere A', realName: 'Yasmine El Amrani', age: 15 });
     const note = makeNote({

@@ -57,7 +57,7 @@ import {
 import { brusselsDayOf } from './follow-up';
 import { latestPerBehaviour } from './latest-flag';
 import { withoutContactDetails } from './contact-details';
-import { namesSharePart, replaceNames } from './name-redaction';
+import { namesSharePart, replaceNames, withoutClasses } from './name-redaction';
 import { emergencyRelease } from './share-rules';
 import type { Flag, FlagAssessment } from './records/assessment';
 import type { CaseType, KnownVia, Case } from './records/case';
@@ -125,6 +125,8 @@ export interface SummaryOptions {
    * them (a review: a number went out as part of "afspraken", an address half replaced).
    */
   contactReplacement?: { email: string; phone: string } | undefined;
+  /** What replaces the recorded class of a betrokkene whose name is not shared, in shared free text. */
+  classReplacement?: string | undefined;
 }
 
 /** A party's role as a summary may show it: 'betrokkene' while no case-level category is released. */
@@ -426,7 +428,11 @@ export function buildSummary(
   const contact = options.contactReplacement ?? { email: '[…]', phone: '[…]' };
   const clean = (text: string): string =>
     replaceNames(
-      withoutContactDetails(text, contact.email, contact.phone),
+      withoutClasses(
+        withoutContactDetails(text, contact.email, contact.phone),
+        unnamed,
+        options.classReplacement ?? '[…]',
+      ),
       unnamed,
       (owner) => `${replacement(label(owner.id))}\uE000`,
       released,

@@ -99,6 +99,7 @@ export function SummarySection() {
         jurisdiction,
         nameReplacement: (party) => partyText({ ...party, pseudonym: undefined }, L),
         contactReplacement: t.contactLeftOut,
+        classReplacement: t.classLeftOut,
       });
       const awaiting = depictedAwaitingConsent(detail, recipient, onDate, { jurisdiction });
       // The audit event comes first: no summary is shown unless it was recorded.
