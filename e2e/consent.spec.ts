@@ -485,3 +485,45 @@ test('"Bekend sinds" cannot move past a consent already recorded, so that consen
   await expect(form).toBeHidden();
   await expect(consent.getByText(/Niet geldig/)).toHaveCount(0);
 });
+
+test('one of two depicted pupils consenting is "geldig" but releases nothing yet, and says whose consent is missing', async ({
+  page,
+  context,
+}) => {
+  const logbook = new LogbookPage(page);
+  await logbook.startOffline(context);
+  await logbook.openNewIncident();
+  await logbook.fillIncident({
+    knownVia: 'Een leerkracht',
+    types: ['shame sexting'],
+    schools: ['Het Baken College'],
+    description: 'De foto van twee leerlingen ging rond.',
+  });
+  await logbook.saveIncident();
+  await logbook.addParty({ role: 'afgebeelde jongere', age: '14', expectPseudonym: 'Jongere A' });
+  await logbook.addParty({ role: 'afgebeelde jongere', age: '15', expectPseudonym: 'Jongere B' });
+  await logbook.recordConsent({
+    party: 'Jongere A (afgebeelde jongere)',
+    recipient: 'school',
+    categories: ['feiten'],
+    givenBy: 'de jongere',
+  });
+  const header = page.getByRole('group', { name: 'Dossier in het kort' });
+  await expect(header.getByText('1 gegeven (1 telt niet)', { exact: true })).toBeVisible();
+  const card = logbook.section('Toestemming').getByRole('article').filter({ hasText: 'Jongere A' });
+  await expect(card.getByText('Geldig, maar geeft nog niets vrij', { exact: true })).toBeVisible();
+  await expect(card).toContainText(
+    'Nog niet gedeeld: feiten. Het incident gaat ook over Jongere B: dit gaat pas naar deze ontvanger als er ook voor Jongere B geldige toestemming is.',
+  );
+
+  // Once Jongere B consents too, both count and nothing waits.
+  await logbook.recordConsent({
+    party: 'Jongere B (afgebeelde jongere)',
+    recipient: 'school',
+    categories: ['feiten'],
+    givenBy: 'de jongere',
+  });
+  await expect(header.getByText('2 gegeven', { exact: true })).toBeVisible();
+  await expect(card.getByText('Geldig', { exact: true })).toBeVisible();
+  await expect(card).not.toContainText('Nog niet gedeeld');
+});

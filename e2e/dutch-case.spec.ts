@@ -74,6 +74,12 @@ test('a Dutch case offers no Belgian basis, says the older Vlaggensysteem is inc
   const card = consent.getByRole('article').filter({ hasText: 'marker-nood-nl' });
   await expect(card).toContainText('Heb je overlegd met anderen, zonder de jongere te noemen?');
   await expect(card).not.toContainText('Vertrouwenscentrum');
+  // The case header says it too (a review: it read "nog geen" after a share without consent).
+  await expect(
+    page
+      .getByRole('group', { name: 'Dossier in het kort' })
+      .getByText('nog geen; 1 keer gedeeld zonder toestemming', { exact: true }),
+  ).toBeVisible();
 
   // The older Dutch version of the Vlaggensysteem: the form says its list is incomplete in the sources.
   const flags = logbook.section('Vlaggensysteem');

@@ -28,7 +28,7 @@ import { conversationFormatSchema } from './records/conversation';
 import type { ConsentRecord, InfoCategory } from './records/consent';
 import type { Note } from './records/note';
 import type { Party } from './records/party';
-import { buildSummary, depictedAwaitingConsent, summaryRecipients } from './summary';
+import { buildSummary, depictedAwaitingConsent, depictedWaitingFor, summaryRecipients } from './summary';
 import type { Summary, SummaryInput, SummaryRecipient } from './summary';
 import { formatDateBe, summaryToText } from './summary-text';
 import type { SummaryLabels } from './summary-text';
@@ -599,6 +599,34 @@ describe('buildSummary (examples)', () => {
       expect(depictedAwaitingConsent({ ...withSecond, consents: both }, 'school', ON, VL)).toEqual([]);
       // No one consented: "no valid consent" already says it all.
       expect(depictedAwaitingConsent({ ...withSecond, consents: [] }, 'school', ON, VL)).toEqual([]);
+    });
+
+    it("tells a depicted young person's consent card which incident information waits for whom", () => {
+      const second = makeParty({ caseId, role: 'afgebeelde-jongere', pseudonym: 'Jongere D', age: 14 });
+      const all = [...parties, second];
+      const ctx = { jurisdiction: 'vlaanderen', knownOn: kase.knownOn } as const;
+      const own = makeConsent({
+        caseId,
+        partyId: depicted.id,
+        categories: ['feiten', 'afspraken', 'namen-betrokkenen'],
+      });
+      // Names are the person's own; the incident's categories wait for the other depicted pupil.
+      expect(depictedWaitingFor(own, all, [own], ctx, ON)).toEqual({
+        categories: ['feiten', 'afspraken'],
+        pseudonyms: ['Jongere D'],
+      });
+      // Jongere D consents to the facts only: the agreements still wait.
+      const theirs = makeConsent({ caseId, partyId: second.id, categories: ['feiten'] });
+      expect(depictedWaitingFor(own, all, [own, theirs], ctx, ON)).toEqual({
+        categories: ['afspraken'],
+        pseudonyms: ['Jongere D'],
+      });
+      // Alone in the case, or about someone not depicted: nothing waits.
+      expect(depictedWaitingFor(own, parties, [own], ctx, ON)).toEqual({ categories: [], pseudonyms: [] });
+      const notDepicted = parties.find((p) => p.role !== 'afgebeelde-jongere');
+      if (!notDepicted) throw new Error('fixture without another role');
+      const other = makeConsent({ caseId, partyId: notDepicted.id, categories: ['feiten'] });
+      expect(depictedWaitingFor(other, all, [other], ctx, ON)).toEqual({ categories: [], pseudonyms: [] });
     });
 
     it('needs both the young person and a parent for a Dutch 15-year-old', () => {

@@ -52,7 +52,9 @@ import {
   consentRelease,
   decidersOn,
   isCaseLevel,
+  isDepicted,
   personLevelCategories,
+  type ConsentContext,
 } from './consent-validity';
 import { brusselsDayOf } from './follow-up';
 import { latestPerBehaviour } from './latest-flag';
@@ -338,6 +340,43 @@ export function depictedAwaitingConsent(
     if (without.length > 0 && without.length < depicted.length) for (const p of without) missing.add(p.id);
   }
   return depicted.filter((p) => missing.has(p.id)).map((p) => p.pseudonym);
+}
+
+/** What a depicted young person's valid consent still waits for (depictedWaitingFor). */
+export interface DepictedWaiting {
+  /** Its incident (case-level) categories that no one may share yet with its recipient. */
+  categories: InfoCategory[];
+  /** The pseudonyms of the other depicted young persons whose consent (or their decider's) is missing. */
+  pseudonyms: string[];
+}
+
+/**
+ * For the case page: the incident information a depicted young person's consent names that does not go
+ * to its recipient on `onDate` because another depicted young person's consent is missing (the incident
+ * is about each of them, as in buildSummary; a review: a "Geldig" consent that released nothing).
+ * Empty lists when the consent is about someone else, or nothing waits. `parties` and `consents` are
+ * the case's own.
+ */
+export function depictedWaitingFor(
+  consent: ConsentGiven,
+  parties: readonly Party[],
+  consents: readonly ConsentRecord[],
+  ctx: ConsentContext,
+  onDate: string,
+): DepictedWaiting {
+  const own = parties.find((p) => p.id === consent.partyId);
+  if (own === undefined || !isDepicted(own)) return { categories: [], pseudonyms: [] };
+  const others = parties.filter((p) => p.id !== own.id && isDepicted(p));
+  const aboutDepicted = consents.filter((c) => parties.some((p) => p.id === c.partyId && isDepicted(p)));
+  const recipient = consent.recipient;
+  const missing = new Set<string>();
+  const categories = consent.categories.filter((category) => {
+    if (!isCaseLevel(category) || emergencyRelease(aboutDepicted, { recipient, category, onDate })) return false;
+    const without = others.filter((p) => !consentRelease(consents, p, { recipient, category, onDate }, ctx).released);
+    for (const p of without) missing.add(p.id);
+    return without.length > 0;
+  });
+  return { categories, pseudonyms: others.filter((p) => missing.has(p.id)).map((p) => p.pseudonym) };
 }
 
 /**

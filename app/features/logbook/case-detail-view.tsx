@@ -229,10 +229,7 @@ function CaseSummary({ detail }: { detail: CaseDetail }) {
   const withdrawn = given.length - active.length;
   // Given but releasing nothing today (not valid, not yet, incomplete, or someone else's information only).
   const ctx = { jurisdiction, knownOn: current.knownOn };
-  const partyById = new Map(detail.parties.map((party) => [party.id, party]));
-  const notCounting = active.filter(
-    (c) => !releasesToday(c, partyById.get(c.partyId), detail.consents, ctx, today),
-  ).length;
+  const notCounting = active.filter((c) => !releasesToday(c, detail.parties, detail.consents, ctx, today)).length;
   const open = useOpenSteps(detail);
   return (
     <div role="group" aria-label={tp.summaryLabel}>
@@ -269,7 +266,7 @@ function CaseSummary({ detail }: { detail: CaseDetail }) {
         </div>
         <div>
           <dt>{tp.consent}</dt>
-          <dd>{tp.consentCount(active.length, withdrawn, notCounting)}</dd>
+          <dd>{tp.consentCount(active.length, withdrawn, notCounting, detail.consents.length - given.length)}</dd>
         </div>
         {open ? (
           <div>

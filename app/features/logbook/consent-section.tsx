@@ -47,6 +47,7 @@ export function ConsentSection({ detail }: { detail: CaseDetail }) {
           <ConsentCard
             consent={consent}
             party={partyById.get(consent.partyId)}
+            parties={detail.parties}
             all={detail.consents}
             ctx={ctx}
             today={today}
@@ -92,6 +93,7 @@ export function ConsentSection({ detail }: { detail: CaseDetail }) {
 function ConsentCard({
   consent,
   party,
+  parties,
   all,
   ctx,
   today,
@@ -99,6 +101,7 @@ function ConsentCard({
 }: {
   consent: ConsentRecord;
   party: Party | undefined;
+  parties: readonly Party[];
   all: readonly ConsentRecord[];
   ctx: ConsentContext;
   today: string;
@@ -125,7 +128,9 @@ function ConsentCard({
       onSaved={onSaved}
       adult={party !== undefined && isAdultParty(party)}
     >
-      {party ? <ConsentValidityView consent={consent} party={party} all={all} ctx={ctx} today={today} /> : null}
+      {party ? (
+        <ConsentValidityView consent={consent} party={party} parties={parties} all={all} ctx={ctx} today={today} />
+      ) : null}
     </GivenCard>
   );
 }

@@ -10,6 +10,7 @@ import {
 } from '../../../schema/consent-validity';
 import type { ConsentGiven, ConsentRecord } from '../../../schema/records/consent';
 import type { Party } from '../../../schema/records/party';
+import { depictedWaitingFor } from '../../../schema/summary';
 import { nl } from '../../i18n/catalogue';
 import { formatDate } from '../../ui/dates';
 import { categoryNames } from './consent-categories';
@@ -52,19 +53,23 @@ export function decidersText(deciders: Deciders): string {
 }
 
 /**
- * Whether a consent record releases anything today: valid today, and not only
- * about someone else's information (then it releases nothing, whoever gave it).
+ * Whether a consent record releases anything today: valid today, not only about someone else's
+ * information (then it releases nothing, whoever gave it), and not only about incident information that
+ * waits for another depicted young person's consent (`parties`: the case's).
  */
 export function releasesToday(
   consent: ConsentGiven,
-  party: Party | undefined,
+  parties: readonly Party[],
   all: readonly ConsentRecord[],
   ctx: ConsentContext,
   today: string,
 ): boolean {
+  const party = parties.find((p) => p.id === consent.partyId);
   if (!party) return false;
   const validity = consentValidity(consent, party, all, ctx, today);
-  return validity.state.status === 'geldig' && validity.notOwnInformation.length < consent.categories.length;
+  if (validity.state.status !== 'geldig' || validity.notOwnInformation.length >= consent.categories.length)
+    return false;
+  return depictedWaitingFor(consent, parties, all, ctx, today).categories.length < consent.categories.length;
 }
 
 function addYear(iso: string): string {
@@ -74,12 +79,15 @@ function addYear(iso: string): string {
 export function ConsentValidityView({
   consent,
   party,
+  parties,
   all,
   ctx,
   today,
 }: {
   consent: ConsentGiven;
   party: Party;
+  /** The case's betrokkenen: incident information goes out only with every depicted young person's consent. */
+  parties: readonly Party[];
   all: readonly ConsentRecord[];
   ctx: ConsentContext;
   today: string;
@@ -88,13 +96,26 @@ export function ConsentValidityView({
   const timeline = validityTimeline(consent, party, all, ctx, addYear(today));
   // A record whose categories are all someone else's information releases nothing, whoever gave it.
   const releasesNothing = validity.notOwnInformation.length === consent.categories.length;
-  const ok = validity.state.status === 'geldig' && !releasesNothing;
+  const valid = validity.state.status === 'geldig' && !releasesNothing;
+  const waiting = valid ? depictedWaitingFor(consent, parties, all, ctx, today) : { categories: [], pseudonyms: [] };
+  // Valid, but every category it names waits for another depicted young person's consent (a review).
+  const waitsForAll = waiting.categories.length === consent.categories.length;
+  const ok = valid && !waitsForAll;
   return (
     <div className="consent-validity">
       <p className={ok ? 'badge badge--ok' : 'badge badge--danger'}>
-        {releasesNothing ? t.validity.releasesNothing : statusText(validity.state)}
+        {releasesNothing
+          ? t.validity.releasesNothing
+          : valid && waitsForAll
+            ? t.validity.waiting
+            : statusText(validity.state)}
       </p>
       <p>{decidersText(validity.deciders)}</p>
+      {waiting.categories.length > 0 ? (
+        <p className={waitsForAll ? 'callout callout--danger' : 'callout'}>
+          {t.waitingForDepicted(categoryNames(waiting.categories, ctx.jurisdiction), waiting.pseudonyms.join(', '))}
+        </p>
+      ) : null}
       {validity.notOwnInformation.length > 0 ? (
         <p className="callout">{t.notOwnInformation(categoryNames(validity.notOwnInformation, ctx.jurisdiction))}</p>
       ) : null}

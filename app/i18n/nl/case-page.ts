@@ -19,10 +19,11 @@ export const casePage = {
    * today: not valid, not yet, incomplete, or only someone else's information),
    * and withdrawn ones; what each covers is in the section.
    */
-  consentCount: (given: number, withdrawn: number, notCounting = 0) =>
-    given === 0 && withdrawn === 0
+  consentCount: (given: number, withdrawn: number, notCounting = 0, sharedWithout = 0) =>
+    (given === 0 && withdrawn === 0
       ? 'nog geen'
-      : `${given} gegeven${notCounting > 0 ? ` (${notCounting} ${notCounting === 1 ? 'telt' : 'tellen'} niet)` : ''}${withdrawn > 0 ? `, ${withdrawn} ingetrokken` : ''}`,
+      : `${given} gegeven${notCounting > 0 ? ` (${notCounting} ${notCounting === 1 ? 'telt' : 'tellen'} niet)` : ''}${withdrawn > 0 ? `, ${withdrawn} ingetrokken` : ''}`) +
+    (sharedWithout > 0 ? `; ${sharedWithout} keer gedeeld zonder toestemming` : ''),
   openSteps: 'Open stappen',
   openStepsCount: (open: number, total: number) => `${open} van ${total}`,
   /** The "Naar sectie" control that stays at hand while scrolling. */

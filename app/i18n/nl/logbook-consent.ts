@@ -6,6 +6,7 @@ export const consentRules = {
   validity: {
     geldig: 'Geldig',
     releasesNothing: 'Geeft niets vrij',
+    waiting: 'Geldig, maar geeft nog niets vrij',
     'nog-niet': 'Nog niet van kracht',
     ingetrokken: (date: string) => `Ingetrokken vanaf ${date}`,
     'voor-bekend':
@@ -32,6 +33,8 @@ export const consentRules = {
     'leeftijd-onbekend':
       'Leeftijd niet ingevuld: Baken vraagt dan de toestemming van allebei. Vul de leeftijd in als je die kent.',
   },
+  waitingForDepicted: (list: string, others: string) =>
+    `Nog niet gedeeld: ${list}. Het incident gaat ook over ${others}: dit gaat pas naar deze ontvanger als er ook voor ${others} geldige toestemming is.`,
   notOwnInformation: (list: string) =>
     `Telt niet voor ${list}: dat is informatie over de afgebeelde jongere. Alleen een toestemming voor haar of hem geldt daarvoor (van de jongere zelf, de ouders of beide, naargelang leeftijd en bekwaamheid).`,
   // Issue 15 item 3: a category that no longer exists, as an older record names it.
