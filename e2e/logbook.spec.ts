@@ -169,6 +169,24 @@ test.describe('case logbook', () => {
       .first()
       .click();
     await expect(logbook.noteText).toHaveValue('Basis zin. Extra woorden erbij.');
+    // Said, with a way to throw it away (a review: an old half-sentence came back unannounced).
+    const timeline = logbook.section('Tijdlijn');
+    await expect(timeline.getByText('Je onafgewerkte invoer is teruggezet.', { exact: true })).toBeVisible();
+    await timeline.getByRole('button', { name: 'Concept weggooien' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Dit concept weggooien?' });
+    await dialog.getByRole('button', { name: 'Weggooien', exact: true }).click();
+    await expect(logbook.noteText).toHaveValue('');
+    await expect(logbook.noteText).toBeFocused();
+    await expect(timeline.getByText('Je onafgewerkte invoer is teruggezet.', { exact: true })).toHaveCount(0);
+    await expect(timeline.getByRole('button', { name: 'Concept weggooien' })).toHaveCount(0);
+    await page.reload();
+    await logbook.lock.unlock();
+    await page.getByRole('link', { name: 'Terug naar het logboek' }).click();
+    await page
+      .getByRole('link', { name: /^\d{4}-\d{3}$/ })
+      .first()
+      .click();
+    await expect(logbook.noteText).toHaveValue('');
   });
 
   test('every save is announced, also the same message twice, and a refused save takes the old one away', async ({

@@ -20,6 +20,8 @@ import { TextAreaField } from '../../ui/field';
 import { useLinkWarnings } from '../../ui/link-warning';
 import { formatDateTime } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
+import { Button } from '../../ui/button';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { NameWarning } from './name-warning';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
@@ -248,6 +250,8 @@ function NewNote({
   // that landed in that gap). `emptying`: set from that check until the new form renders.
   const [carried, setCarried] = useState<DraftFields | null>(null);
   const emptying = useRef(false);
+  // After a thrown-away draft the empty form's text field takes focus (its button left with the draft).
+  const [discarded, setDiscarded] = useState(false);
   if (draft.initial === undefined) return null;
   return (
     <NoteForm
@@ -264,10 +268,18 @@ function NewNote({
       }}
       saved={draft.saved}
       discard={draft.discard}
+      restored={formKey === 0 && (draft.initial?.text ?? '').trim() !== ''}
+      focusText={discarded}
+      onDiscarded={() => {
+        setCarried(null);
+        setDiscarded(true);
+        setFormKey((k) => k + 1);
+      }}
       onDone={(typedOn) => {
         // Typed while saving: the form stays, with only that text (its draft follows the field).
         if (typedOn) return onSaved(t.savedTypedOn);
         emptying.current = true;
+        setDiscarded(false);
         setCarried(null);
         setFormKey((k) => k + 1);
         onSaved(t.saved);
@@ -283,12 +295,24 @@ function NoteForm({
   onChange,
   saved,
   discard,
+  restored,
+  focusText,
+  onDiscarded,
   onDone,
   onMounted,
 }: {
   caseId: string;
   parties: readonly Party[];
   initial: DraftFields | null;
+  /**
+   * The form holds a draft from an earlier visit (a reload, a lock): said, with a way to throw it away
+   * (a review: a hurried worker could add to an old half-sentence without noticing).
+   */
+  restored: boolean;
+  /** After the worker threw the restored draft away: an empty form follows. */
+  onDiscarded: () => void;
+  /** Focus the text field on mount (the form that follows a thrown-away draft). */
+  focusText: boolean;
   onChange: (fields: DraftFields) => void;
   /** After this form's first render is on screen (the previous form can take no more input). */
   onMounted: () => void;
@@ -325,16 +349,20 @@ function NoteForm({
   });
   typed.current = form.values.text;
   useEffect(() => onMounted(), []); // eslint-disable-line react-hooks/exhaustive-deps -- once, at mount
+  // Throwing away typed text is asked first, as for a new incident's draft.
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
 
   return (
     <form {...form.formProps} className="card logbook-form" aria-labelledby="note-form-title">
       <h3 id="note-form-title">{t.formTitle}</h3>
+      {restored ? <p className="callout">{nl.logbook.draftRestored}</p> : null}
       <RadioGroup legend={t.kind} name="note-kind" options={kindOptions} inline {...form.choice('noteKind')} />
       <TextAreaField
         label={t.text}
         hint={[t.textHint, roomLeft(form.values.text.length)].filter(Boolean).join(' ')}
         maxLength={NOTE_MAX}
         noticeWhenFull={false}
+        autoFocus={focusText}
         {...form.text('text')}
       />
       <AtMaximum length={form.values.text.length} />
@@ -347,7 +375,36 @@ function NoteForm({
       {links.notice('text', form.values.text, t.text)}
       <p className="draft-status">{saved ? nl.logbook.draftSaved : '\u00a0'}</p>
       <FormError message={form.general} />
-      <FormButtons busy={form.busy} saveLabel={t.add} />
+      <FormButtons
+        busy={form.busy}
+        saveLabel={t.add}
+        extra={
+          restored ? (
+            <Button
+              type="button"
+              className="button button--danger"
+              onClick={() => setConfirmDiscard(true)}
+              disabled={form.busy}
+            >
+              {nl.logbook.discardDraft}
+            </Button>
+          ) : null
+        }
+      />
+      <ConfirmDialog
+        open={confirmDiscard}
+        title={nl.logbook.discardDraftTitle}
+        confirmLabel={nl.logbook.discardDraftConfirm}
+        cancelLabel={nl.logbook.discardDraftCancel}
+        danger
+        onConfirm={() => {
+          setConfirmDiscard(false);
+          void discard().then(onDiscarded);
+        }}
+        onCancel={() => setConfirmDiscard(false)}
+      >
+        <p>{nl.logbook.discardDraftBody}</p>
+      </ConfirmDialog>
     </form>
   );
 }

@@ -20,7 +20,7 @@ export const errors: Record<SchemaErrorCode, string> = {
   'field.invalidInitials': 'Geef je initialen: 1 tot 5 letters, zonder punten.',
   'note.reasonRequired': 'Schrijf kort waarom je deze notitie vervangt.',
   'note.supersedesSelf': 'Een notitie kan zichzelf niet vervangen.',
-  'date.inFuture': 'Deze datum ligt in de toekomst.',
+  'date.inFuture': 'Deze datum ligt in de toekomst. Kies vandaag of een eerdere dag.',
   'date.beforeKnown':
     'Deze datum ligt vóór ‘Bekend sinds’ van dit dossier. Toestemming, delen of een beoordeling van dit incident kan pas vanaf die dag.',
   'consent.withdrawnBeforeGiven': 'De intrekking ligt vóór de datum van de toestemming.',

@@ -433,7 +433,8 @@ export const logbook = {
     retentionHint: (months: number) =>
       `Standaard ${months} maanden (instelling; die standaard is een keuze van Baken, geen bron). Daarna stelt Baken voor om het dossier te wissen.`,
     confirm: 'Afsluiten',
-    closed: (date: string) => `Afgesloten. Bewaren tot ${date}.`,
+    // After the status "afgesloten" (facts-section.tsx), so it does not say it again.
+    closed: (date: string) => `bewaren tot ${date}.`,
     reopen: 'Dossier heropenen',
     reopened: 'Het dossier is heropend.',
     closedDone: 'Het dossier is afgesloten.',
