@@ -400,6 +400,8 @@ test.describe('case logbook', () => {
       .getByRole('alert')
       .filter({ hasText: 'Baken bewaart nooit beelden' });
     await expect(fieldError).toBeVisible();
+    // It says what to remove (a review: in a long text it did not say where).
+    await expect(fieldError).toContainText(`Verwijder dit uit het veld: „${imageDataUrl.slice(0, 32)}…”.`);
     await logbook.section('Tijdlijn').getByRole('button', { name: 'Notitie toevoegen' }).click();
     await expect(note).toBeFocused();
     await expect(logbook.section('Tijdlijn').getByText('Nog geen notities.')).toBeVisible();

@@ -1,5 +1,8 @@
 import type { SchemaErrorCode } from '../../../schema/errors';
 
+/** Before errors['text.imageData'] when the part holding image data was found: what to remove. */
+export const imageDataFound = (start: string): string => `Verwijder dit uit het veld: „${start}”.`;
+
 /** Dutch texts for the stable validation codes of schema/ (one per code, checked by the type). */
 export const errors: Record<SchemaErrorCode, string> = {
   'text.required': 'Vul dit veld in.',
