@@ -128,6 +128,9 @@ test('a link in a school field is held back until it is removed or said to be no
   });
   const warning = page.getByRole('status').filter({ hasText: 'https://example.com/foto.jpg' });
   await expect(warning).toBeVisible();
+  // Said for a field that holds no link at all (a review: "describe what happened" did not fit a school).
+  await expect(warning).toContainText('in dit veld hoort geen link: verwijder hem.');
+  await expect(warning).not.toContainText('Beschrijf in woorden');
   await page.getByRole('button', { name: 'Bewaren', exact: true }).click();
   await expect(page.getByRole('heading', { name: /^Dossier \d{4}-\d{3,5}$/ })).toHaveCount(0);
   await expect(page.getByRole('textbox', { name: 'School 1', exact: true })).toHaveAccessibleDescription(/.+/);

@@ -53,7 +53,8 @@ export function useLinkWarnings<K extends string>(rules: LinkRules<K>) {
     return (
       <div className="callout callout--warning link-warning" role="status">
         <p>
-          <strong>{image ? t.imageTitle : t.linkTitle}</strong> {image ? t.image : t.link}
+          <strong>{image ? t.imageTitle : t.linkTitle}</strong>{' '}
+          {image ? (rules[name] === 'noLinks' ? t.imageNoLinks : t.image) : t.link}
         </p>
         <ul>
           {found.map((f) => (

@@ -59,6 +59,9 @@ export const casePage = {
     imageTitle: 'Link naar een beeld?',
     image:
       'Deze link lijkt naar een foto of video te wijzen. Baken bewaart geen beelden en ook geen links ernaar: een link leidt terug naar het materiaal, en wie dit dossier later opent, kan het zo bekijken of doorsturen. Beschrijf in woorden wat er gebeurde, of verwijder de link.',
+    /** In a field that holds no link at all (a school, a class): "describe what happened" does not fit there. */
+    imageNoLinks:
+      'Deze link lijkt naar een foto of video te wijzen. Baken bewaart geen beelden en ook geen links ernaar, en in dit veld hoort geen link: verwijder hem.',
     linkTitle: 'Link in dit veld',
     link: 'In dit veld hoort geen link. Baken bewaart geen links naar beelden: verwijder de link, of bevestig dat hij niet naar een beeld wijst.',
     found: (url: string) => `Gevonden: ${url}`,
