@@ -145,6 +145,8 @@ test.describe('the case page on a phone', () => {
     await expect(menuLink(page, 'Betrokkenen')).toHaveAccessibleName('Betrokkenen, 3 items');
     // The Stappenplan's count is of steps done, and says so.
     await expect(menuLink(page, 'Stappenplan')).toHaveAccessibleName(/^Stappenplan, \d+ (stap|stappen) gedaan$/);
+    // Opvolging counts the open follow-ups, and says so.
+    await expect(menuLink(page, 'Opvolging en status')).toHaveAccessibleName('Opvolging en status, 2 open');
     // Every tile holds its title and count at 360 px: nothing sticks out past its edge.
     const sticksOut = await page
       .getByRole('navigation', { name: 'Onderdelen van het dossier' })

@@ -29,9 +29,12 @@ export const casePage = {
   /** The "Naar sectie" control that stays at hand while scrolling. */
   jump: 'Naar sectie',
   items: (n: number) => plural(n, 'item', 'items'),
-  /** A section's count as read: the Stappenplan counts steps done, the others what they hold. */
+  /**
+   * A section's count as read: the Stappenplan counts steps done, Opvolging the open follow-ups (a review:
+   * "0 items" above three done ones), the others what they hold.
+   */
   countLabel: (title: string, n: number, sectionId?: string) =>
-    `${title}, ${sectionId === 'stappenplan' ? plural(n, 'stap gedaan', 'stappen gedaan') : plural(n, 'item', 'items')}`,
+    `${title}, ${sectionId === 'stappenplan' ? plural(n, 'stap gedaan', 'stappen gedaan') : sectionId === 'opvolging' ? `${n} open` : plural(n, 'item', 'items')}`,
   toTop: 'Naar boven',
   expandAll: 'Alles openklappen',
   collapseAll: 'Alles dichtklappen',
