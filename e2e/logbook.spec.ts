@@ -35,6 +35,8 @@ test.describe('case logbook', () => {
       expectPseudonym: 'Jongere A',
     });
     await logbook.addParty({ role: 'jongere die doorstuurde', age: '15', expectPseudonym: 'Jongere B' });
+    // The creation message gave way to the sections' own messages once something else was saved.
+    await expect(page.getByText(`Dossier ${reference} is aangemaakt.`)).toHaveCount(0);
     const parties = logbook.section('Betrokkenen');
     // The real name is sensitive: only shown on demand.
     await expect(parties.getByText('Naam-Marker-K9')).toBeHidden();

@@ -115,7 +115,7 @@ function useFoldedSections(): [ReadonlySet<string>, (ids: readonly string[]) => 
 
 export function CaseDetailView({ id }: { id: string }) {
   const detail = useCaseDetail(id);
-  const [flash] = useFlash();
+  const [flash, setFlashText] = useFlash();
   const [folded, setFolded] = useFoldedSections();
   const inTeam = useHasTeam();
   const sharedFrom = useSharedFrom();
@@ -130,6 +130,15 @@ export function CaseDetailView({ id }: { id: string }) {
       count: (sectionId) => caseSections.find((s) => s.id === sectionId)?.count?.(detail),
     };
   }, [detail, folded, setFolded]);
+
+  // "Dossier … is aangemaakt." stays until the worker saves something else on the page (a review: it stood
+  // under the heading through twenty later saves, each with its own message).
+  useEffect(() => {
+    if (flash === null) return;
+    const clear = () => setFlashText(null);
+    document.addEventListener('submit', clear, true);
+    return () => document.removeEventListener('submit', clear, true);
+  }, [flash, setFlashText]);
 
   useEffect(() => {
     // A link such as #tijdlijn-title (or a knowledge screen's link back) opens the section it points to.
