@@ -28,11 +28,27 @@ describe('useOperationForm validation', () => {
 
   it('lets the form’s own check speak first for a field, and still blocks when only the check fails', () => {
     const check = (v: { purpose: string }): FieldErrors => (v.purpose === 'x' ? { purpose: 'Eigen tekst.' } : {});
-    const both = validateForm({ purpose: '', kind: '', tags: ['t'] }, schema, () => ({ purpose: 'Eigen tekst.' }), fields);
+    const both = validateForm(
+      { purpose: '', kind: '', tags: ['t'] },
+      schema,
+      () => ({ purpose: 'Eigen tekst.' }),
+      fields,
+    );
     expect(both.ok).toBe(false);
     if (!both.ok) expect(both.fields).toEqual({ purpose: 'Eigen tekst.', kind: 'Maak een keuze.' });
     const only = validateForm({ purpose: 'x', kind: 'a', tags: ['t'] }, schema, check, fields);
-    expect(only).toEqual({ ok: false, fields: { purpose: 'Eigen tekst.' }, general: 'Niet bewaard: kijk de gemarkeerde velden na.' });
+    expect(only).toEqual({
+      ok: false,
+      fields: { purpose: 'Eigen tekst.' },
+      general: 'Niet bewaard: kijk de gemarkeerde velden na.',
+    });
+  });
+
+  it('keeps the never-images text over a form check on the same field', () => {
+    const text = z.object({ note: z.string().refine((v) => !v.includes('data:image'), { message: 'text.imageData' }) });
+    const result = validateForm({ note: 'data:image/png;base64,x' }, text, () => ({ note: 'Eigen tekst.' }), ['note']);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fields.note).toMatch(/^Baken bewaart nooit beelden/);
   });
 
   it('spells out an issue on a path the form has no field for', () => {

@@ -115,7 +115,9 @@ export function validateForm<V extends object, I>(
         fields,
       );
   const merged: FieldErrors = { ...fromSchema.fields };
-  for (const [key, text] of Object.entries(own)) merged[key] = text;
+  // The form's own text wins, but never over the never-images rule (a review: a link warning hid the
+  // image data in the same field until the link was confirmed).
+  for (const [key, text] of Object.entries(own)) if (merged[key] !== nl.errors['text.imageData']) merged[key] = text;
   // Drop a schema text on a nested path when the form already speaks for its field.
   for (const key of Object.keys(fromSchema.fields)) {
     if (Object.hasOwn(own, key)) continue;
