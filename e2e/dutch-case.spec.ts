@@ -161,6 +161,13 @@ test('a Dutch case says "aangifte" in its police part, its consent and its summa
   const reference = await logbook.saveIncident();
   await logbook.addParty({ role: 'afgebeelde jongere', age: '16', expectPseudonym: 'Jongere A' });
 
+  // The case's checklist says, as the reading screen does, that a plan for sextortion is Baken's choice.
+  await expect(
+    logbook
+      .section('Stappenplan')
+      .getByText('Voor sextortion is dit plan een keuze van Baken: de bron noemt het niet.'),
+  ).toBeVisible();
+
   const police = logbook.section('Politie');
   await expect(police.getByRole('button', { name: 'Klacht noteren' })).toHaveCount(0);
   await police.getByRole('button', { name: 'Aangifte noteren' }).click();

@@ -5,6 +5,7 @@
 // steps the content marks.
 import { useEffect, useId, useState } from 'react';
 import type { Plan, PresentStep, Step } from '../../../schema/content';
+import type { IncidentType } from '../../../schema/content-base';
 import { setStepCheckInput, type StepCheck } from '../../../schema/records/step';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
@@ -56,6 +57,7 @@ export function StepsSection({ detail }: { detail: CaseDetail }) {
         <PlanChecklist
           key={plan.id}
           plan={plan}
+          caseTypes={detail.case.types}
           caseId={detail.case.id}
           checks={checks}
           others={others}
@@ -76,23 +78,35 @@ export function StepsSection({ detail }: { detail: CaseDetail }) {
 
 function PlanChecklist({
   plan,
+  caseTypes,
   caseId,
   checks,
   others,
   onSaved,
 }: {
   plan: Plan;
+  caseTypes: readonly IncidentType[];
   caseId: string;
   checks: ReadonlyMap<string, StepCheck>;
   others: ReadonlyMap<string, string[]>;
   onSaved: (message: string) => void;
 }) {
+  // A case type this plan covers by Baken's choice, not its source's (a review: the reading screen said so,
+  // the case page did not).
+  const byChoice = (plan.appliesToByChoice ?? []).filter((type) => caseTypes.includes(type));
   return (
     <div className="plan-checklist">
       <h3>
         <Link href={`/stappenplan?plan=${encodeURIComponent(plan.id)}`}>{plan.title}</Link>
       </h3>
       <p className="record-card__meta">{t.planRegion(nl.knowledge.regions[plan.region])}</p>
+      {byChoice.length > 0 ? (
+        <p className="callout">
+          {nl.knowledge.stappenplan.appliesToByChoice(
+            byChoice.map((type) => nl.knowledge.incidentTypes[type]).join(', '),
+          )}
+        </p>
+      ) : null}
       <ol className="step-list">
         {plan.steps.map((step) => (
           <li key={step.id} data-record={`${plan.id}/${step.id}`}>
