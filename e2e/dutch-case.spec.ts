@@ -168,6 +168,15 @@ test('a Dutch case says "aangifte" in its police part, its consent and its summa
       .getByText('Voor sextortion is dit plan een keuze van Baken: de bron noemt het niet.'),
   ).toBeVisible();
 
+  // Referrals list the case's own region first.
+  const referrals = logbook.section('Doorverwijzingen');
+  await referrals.getByRole('button', { name: 'Doorverwijzing noteren' }).click();
+  const groups = await referrals
+    .getByRole('combobox', { name: 'Organisatie' })
+    .evaluate((select) => Array.from(select.querySelectorAll('optgroup'), (group) => group.label));
+  expect(groups[0]).toBe('Nederland');
+  await referrals.getByRole('button', { name: 'Annuleren' }).click();
+
   const police = logbook.section('Politie');
   await expect(police.getByRole('button', { name: 'Klacht noteren' })).toHaveCount(0);
   await police.getByRole('button', { name: 'Aangifte noteren' }).click();

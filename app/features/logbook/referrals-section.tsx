@@ -1,6 +1,8 @@
 import type { ReferralEntry } from '../../../schema/content';
 import { recordReferralInput } from '../../../schema/records/referral';
 import type { CaseDetail } from '../../data/case-hooks';
+import { useCaseJurisdiction } from '../../data/settings';
+import type { Jurisdiction } from '../../../schema/settings';
 import { runOperation } from '../../data/operations';
 import { useContent } from '../../content/load-content';
 import { nl } from '../../i18n/catalogue';
@@ -19,6 +21,7 @@ const t = nl.logbook.referrals;
 
 export function ReferralsSection({ detail }: { detail: CaseDetail }) {
   const content = useContent('verwijzingen.json');
+  const jurisdiction = useCaseJurisdiction(detail.case);
   const [saved, setSaved] = useSavedMessage();
   return (
     <CaseSection id="doorverwijzingen" title={t.title}>
@@ -32,6 +35,7 @@ export function ReferralsSection({ detail }: { detail: CaseDetail }) {
             <ReferralForm
               caseId={detail.case.id}
               entries={content.data.entries}
+              jurisdiction={jurisdiction}
               onDone={() => saved(t.saved)}
               onCancel={close}
             />
@@ -52,11 +56,14 @@ const referralForm = recordReferralInput.omit({ caseId: true });
 function ReferralForm({
   caseId,
   entries,
+  jurisdiction,
   onDone,
   onCancel,
 }: {
   caseId: string;
   entries: readonly ReferralEntry[];
+  /** The case's Rechtsgebied: its organisations are listed first (a Dutch review scrolled past 12 Belgian ones). */
+  jurisdiction: Jurisdiction;
   onDone: () => void;
   onCancel: () => void;
 }) {
@@ -75,7 +82,9 @@ function ReferralForm({
     onDone,
     fields: ['organisationId', 'referredOn', 'byInitials'],
   });
-  const groups = (['vlaanderen', 'nederland', 'beide'] as const)
+  const order =
+    jurisdiction === 'nederland' ? (['nederland', 'vlaanderen'] as const) : (['vlaanderen', 'nederland'] as const);
+  const groups = [...order, 'beide' as const]
     .map((region) => ({
       label: nl.knowledge.regions[region],
       options: entries
