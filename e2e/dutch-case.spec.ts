@@ -204,6 +204,11 @@ test('a Dutch case says "aangifte" in its police part, its consent and its summa
   await expect(
     logbook.section('Toestemming').getByText('Informatie: feiten, aangifte bij de politie', { exact: true }),
   ).toBeVisible();
+  // The Flemish decree's "mondeling is genoeg" and competence are not stated as Dutch rules.
+  await expect(logbook.section('Toestemming').getByText(/^Noteer per betrokkene wie wat mag weten\./)).toContainText(
+    'naargelang de leeftijd.',
+  );
+  await expect(logbook.section('Toestemming')).not.toContainText('Mondeling, genoteerd in het dossier, is genoeg.');
 
   await exports.open();
   await exports.makeSummary(reference, 'de school');

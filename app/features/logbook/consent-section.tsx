@@ -41,7 +41,7 @@ export function ConsentSection({ detail }: { detail: CaseDetail }) {
 
   return (
     <CaseSection id="toestemming" title={t.title}>
-      <p className="field__hint">{t.intro}</p>
+      <p className="field__hint">{jurisdiction === 'nederland' ? t.introNl : t.intro}</p>
       <RecordList items={detail.consents} empty={t.none}>
         {(consent) => (
           <ConsentCard

@@ -226,6 +226,10 @@ export const logbook = {
     title: 'Toestemming',
     intro:
       'Noteer per betrokkene wie wat mag weten. Mondeling, genoteerd in het dossier, is genoeg. Deel alleen wat nodig is. De feiten, afspraken, Vlaggensysteem-beoordeling en opvolging gaan over de afgebeelde jongere. Alleen een geldige toestemming voor haar of hem geeft ze vrij: van de jongere zelf, van de ouders of van beide, naargelang leeftijd en bekwaamheid. Het formulier zegt wie.',
+    // A case in the Netherlands: "mondeling is genoeg" is the Flemish decree's rule (DOMAIN.md, CLB →
+    // school), and who decides goes by age only there.
+    introNl:
+      'Noteer per betrokkene wie wat mag weten. Deel alleen wat nodig is. De feiten, afspraken, Vlaggensysteem-beoordeling en opvolging gaan over de afgebeelde jongere. Alleen een geldige toestemming voor haar of hem geeft ze vrij: van de jongere zelf, van de ouders of van beide, naargelang de leeftijd. Het formulier zegt wie.',
     none: 'Nog geen toestemming genoteerd.',
     needParty: 'Voeg eerst een betrokkene toe.',
     add: 'Toestemming noteren',
