@@ -258,3 +258,22 @@ test('a double tap on Bewaren of a half-filled form chooses nothing: the second 
   expect(underFinger).not.toBe('Bewaren');
   await expect(logbook.heading('Nieuw incident')).toBeVisible();
 });
+
+test('the focus ring on the dark header is white, and the current screen keeps a frame in forced colours', async ({
+  page,
+}) => {
+  const logbook = new LogbookPage(page);
+  await page.goto('/');
+  await logbook.lock.createVault();
+  const lockButton = page.getByRole('button', { name: 'Vergrendelen' });
+  for (let i = 0; i < 12 && !(await lockButton.evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(lockButton).toBeFocused();
+  // 1.44:1 against the header with the blue ring (a low-vision review).
+  expect(await lockButton.evaluate((b) => getComputedStyle(b).outlineColor)).toBe('rgb(255, 255, 255)');
+
+  await page.emulateMedia({ forcedColors: 'active' });
+  const current = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek' });
+  await expect(current).toHaveAttribute('aria-current', 'page');
+  expect(await current.evaluate((a) => getComputedStyle(a).outlineStyle)).toBe('solid');
+});

@@ -251,6 +251,14 @@ test.describe('lock screen and session', () => {
     await page.clock.fastForward('04:35');
     await expect(warning).toBeVisible();
     await expectNoAxeViolations(page, 'idle warning');
+    // At 200% text on a phone the whole warning stays on the screen, its title and countdown too.
+    await page.setViewportSize({ width: 360, height: 740 });
+    // Through the CSSOM: the CSP refuses an inline style sheet.
+    await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+    const box = await warning.boundingBox();
+    expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
+    expect((box?.y ?? 0) + (box?.height ?? Infinity)).toBeLessThanOrEqual(740);
+    await expect(warning.getByRole('heading', { name: 'Baken vergrendelt zo' })).toBeInViewport();
     await warning.getByRole('button', { name: 'Blijf aangemeld' }).press('Enter');
     await expect(warning).toBeHidden();
     // Focus goes back to where the worker was, not to the page.
