@@ -527,3 +527,47 @@ test('one of two depicted pupils consenting is "geldig" but releases nothing yet
   await expect(card.getByText('Geldig', { exact: true })).toBeVisible();
   await expect(card).not.toContainText('Nog niet gedeeld');
 });
+
+test("a Dutch 13-year-old's consent that goes partly with the parents' consent says which categories go and which wait", async ({
+  page,
+  context,
+}) => {
+  const logbook = new LogbookPage(page);
+  await logbook.startOffline(context);
+  await logbook.openNewIncident();
+  await page
+    .getByRole('group', { name: 'Rechtsgebied van dit dossier' })
+    .getByRole('radio', { name: 'Nederland' })
+    .check();
+  await logbook.fillIncident({
+    knownVia: 'Een leerkracht',
+    types: ['sextortion'],
+    schools: ['Het Baken College'],
+    description: 'Dreigberichten na een videogesprek.',
+  });
+  await logbook.saveIncident();
+  await logbook.addParty({ role: 'afgebeelde jongere', age: '13', expectPseudonym: 'Jongere A' });
+  await logbook.recordConsent({
+    party: 'Jongere A (afgebeelde jongere)',
+    recipient: 'school',
+    categories: ['feiten', 'afspraken'],
+    givenBy: 'de jongere',
+  });
+  await logbook.recordConsent({
+    party: 'Jongere A (afgebeelde jongere)',
+    recipient: 'school',
+    categories: ['feiten'],
+    givenBy: 'ouder/voogd',
+  });
+  const consent = logbook.section('Toestemming');
+  await expect(
+    consent.getByText(
+      'Nog niet genoeg voor afspraken: ook toestemming van de ouders of voogd is nodig. Samen met een andere toestemming geldig voor feiten.',
+      { exact: true },
+    ),
+  ).toBeVisible();
+  // Both count: together they release the facts.
+  await expect(
+    page.getByRole('group', { name: 'Dossier in het kort' }).getByText('2 gegeven', { exact: true }),
+  ).toBeVisible();
+});

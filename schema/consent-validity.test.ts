@@ -121,9 +121,24 @@ describe('who may consent (table from DOMAIN.md)', () => {
     expect(consentValidity(young, party, [young], ctx, KNOWN_ON).state).toEqual({
       status: 'onvolledig',
       missing: ['ouder-voogd'],
+      waiting: ['feiten'],
+      released: [],
     });
     const parent = consent('ouder-voogd');
     expect(consentValidity(young, party, [young, parent], ctx, KNOWN_ON).state).toEqual({ status: 'geldig' });
+  });
+
+  it('says which categories of an incomplete consent already go with another consent, and which wait', () => {
+    const { party, consent } = setUp(13);
+    const ctx = { jurisdiction: 'nederland', knownOn: KNOWN_ON } as const;
+    const young = consent('jongere', { categories: ['feiten', 'afspraken', 'namen-betrokkenen'] });
+    const parent = consent('ouder-voogd', { categories: ['feiten'] });
+    expect(consentValidity(young, party, [young, parent], ctx, KNOWN_ON).state).toEqual({
+      status: 'onvolledig',
+      missing: ['ouder-voogd'],
+      waiting: ['afspraken', 'namen-betrokkenen'],
+      released: ['feiten'],
+    });
   });
 
   it('never lets a melder, bystander or forwarding pupil release case-level information, only their own name', () => {
@@ -205,7 +220,7 @@ describe('validity over time', () => {
     const timeline = validityTimeline(parent, party, [parent], ctx, '2027-12-31');
     expect(timeline.map((c) => [c.from, c.validity.state])).toEqual([
       ['2026-03-11', { status: 'geldig' }],
-      ['2026-03-12', { status: 'onvolledig', missing: ['jongere'] }],
+      ['2026-03-12', { status: 'onvolledig', missing: ['jongere'], waiting: ['feiten'], released: [] }],
       ['2027-03-11', { status: 'niet-geldig', reason: 'niet-meer-bevoegd' }],
     ]);
   });
@@ -249,6 +264,8 @@ describe('validity over time', () => {
     expect(consentValidity(parent, party, all, ctx, '2027-06-01').state).toEqual({
       status: 'onvolledig',
       missing: ['jongere'],
+      waiting: ['feiten'],
+      released: [],
     });
   });
 

@@ -277,8 +277,12 @@ export type ConsentStatus =
   | { status: 'niet-geldig'; reason: 'niet-meer-bevoegd' }
   /** Given when it was not sure the giver could decide (a threshold in the age range); now it is clear who decides. */
   | { status: 'niet-geldig'; reason: 'opnieuw-vragen' }
-  /** The giver decides, but someone else must consent too. */
-  | { status: 'onvolledig'; missing: ConsentGiver[] }
+  /**
+   * The giver decides, but someone else must consent too: for `waiting` (in the record's order). The
+   * record's other categories of this person (`released`) already go, together with another consent
+   * (a review: a card said "nog niet genoeg" while its facts went out with the parents' consent).
+   */
+  | { status: 'onvolledig'; missing: ConsentGiver[]; waiting: InfoCategory[]; released: InfoCategory[] }
   | { status: 'geldig' };
 
 export interface ConsentValidity {
@@ -310,9 +314,16 @@ export function consentValidity(
   if (!giverCounts(consent, party, ctx, deciders, onDate))
     return result({ status: 'niet-geldig', reason: 'opnieuw-vragen' });
   const missing = new Set<ConsentGiver>();
+  const waiting: InfoCategory[] = [];
+  const released: InfoCategory[] = [];
   for (const category of consent.categories) {
     const release = consentRelease(all, party, { recipient: consent.recipient, category, onDate }, ctx);
-    if (release.released || (isCaseLevel(category) && !isDepicted(party))) continue;
+    if (isCaseLevel(category) && !isDepicted(party)) continue;
+    if (release.released) {
+      released.push(category);
+      continue;
+    }
+    waiting.push(category);
     const others = all.filter(
       (c): c is ConsentGiven =>
         c.basis === 'toestemming' &&
@@ -325,7 +336,8 @@ export function consentValidity(
     const have = new Set([consent.givenBy, ...others.map((c) => c.givenBy)]);
     for (const g of deciders.anyOf) if (!have.has(g)) missing.add(g);
   }
-  if (missing.size > 0) return result({ status: 'onvolledig', missing: BOTH.filter((g) => missing.has(g)) });
+  if (missing.size > 0)
+    return result({ status: 'onvolledig', missing: BOTH.filter((g) => missing.has(g)), waiting, released });
   return result({ status: 'geldig' });
 }
 

@@ -10,6 +10,7 @@ import {
 } from '../../../schema/consent-validity';
 import type { ConsentGiven, ConsentRecord } from '../../../schema/records/consent';
 import type { Party } from '../../../schema/records/party';
+import type { Jurisdiction } from '../../../schema/settings';
 import { depictedWaitingFor } from '../../../schema/summary';
 import { nl } from '../../i18n/catalogue';
 import { formatDate } from '../../ui/dates';
@@ -22,7 +23,7 @@ export function giverLabels(adult: boolean): Readonly<Record<ConsentGiven['given
   return adult ? { ...t.givenByOptions, jongere: t.adultSelf } : t.givenByOptions;
 }
 
-export function statusText(state: ConsentStatus): string {
+export function statusText(state: ConsentStatus, jurisdiction: Jurisdiction): string {
   switch (state.status) {
     case 'geldig':
       return t.validity.geldig;
@@ -32,8 +33,16 @@ export function statusText(state: ConsentStatus): string {
       return t.validity.ingetrokken(formatDate(state.since));
     case 'niet-geldig':
       return t.validity[state.reason];
-    case 'onvolledig':
-      return t.validity.onvolledig(state.missing.map((g) => t.giverNames[g]).join(' en '));
+    case 'onvolledig': {
+      const who = state.missing.map((g) => t.giverNames[g]).join(' en ');
+      return state.released.length === 0
+        ? t.validity.onvolledig(who)
+        : t.validity.onvolledigPart(
+            who,
+            categoryNames(state.waiting, jurisdiction),
+            categoryNames(state.released, jurisdiction),
+          );
+    }
   }
 }
 
@@ -67,6 +76,8 @@ export function releasesToday(
   const party = parties.find((p) => p.id === consent.partyId);
   if (!party) return false;
   const validity = consentValidity(consent, party, all, ctx, today);
+  // Incomplete, but some of its categories go together with another consent of the same person.
+  if (validity.state.status === 'onvolledig') return validity.state.released.length > 0;
   if (validity.state.status !== 'geldig' || validity.notOwnInformation.length >= consent.categories.length)
     return false;
   return depictedWaitingFor(consent, parties, all, ctx, today).categories.length < consent.categories.length;
@@ -108,7 +119,7 @@ export function ConsentValidityView({
           ? t.validity.releasesNothing
           : valid && waitsForAll
             ? t.validity.waiting
-            : statusText(validity.state)}
+            : statusText(validity.state, ctx.jurisdiction)}
       </p>
       <p>{decidersText(validity.deciders)}</p>
       {waiting.categories.length > 0 ? (
@@ -124,7 +135,9 @@ export function ConsentValidityView({
           <p className="consent-validity__title">{t.timeline}</p>
           <ul>
             {timeline.map((change) => (
-              <li key={change.from}>{t.timelineEntry(formatDate(change.from), statusText(change.validity.state))}</li>
+              <li key={change.from}>
+                {t.timelineEntry(formatDate(change.from), statusText(change.validity.state, ctx.jurisdiction))}
+              </li>
             ))}
           </ul>
         </>

@@ -17,6 +17,9 @@ export const consentRules = {
     'opnieuw-vragen':
       'Niet meer geldig: toen ze gegeven werd, was niet zeker of de jongere al zelf mocht beslissen (de verjaardag is niet bekend). Vraag opnieuw toestemming.',
     onvolledig: (who: string) => `Nog niet genoeg: ook toestemming van ${who} is nodig.`,
+    /** Some of its categories already go, together with another consent of the same person. */
+    onvolledigPart: (who: string, waiting: string, released: string) =>
+      `Nog niet genoeg voor ${waiting}: ook toestemming van ${who} is nodig. Samen met een andere toestemming geldig voor ${released}.`,
   },
   giverNames: { jongere: 'de jongere', 'ouder-voogd': 'de ouders of voogd' },
   /** An adult's own consent (stored as giver "jongere": the person the information is about). */
