@@ -186,6 +186,8 @@ test('a Dutch case says "aangifte" in its police part, its consent and its summa
     .getByRole('group', { name: 'Wat gebeurde er?' })
     .getByRole('radio', { name: 'Aangifte gedaan' })
     .check();
+  // No CLB in the Netherlands.
+  await expect(policeForm.getByRole('group', { name: 'Door wie?' }).getByRole('radio', { name: 'CLB' })).toHaveCount(0);
   await policeForm.getByRole('group', { name: 'Door wie?' }).getByRole('radio', { name: 'de jongere' }).check();
   await policeForm.getByRole('checkbox', { name: 'De jongere of de ouders weten wat een aangifte betekent' }).check();
   await policeForm.getByRole('textbox', { name: 'Jouw initialen' }).fill('ZC');
@@ -195,6 +197,16 @@ test('a Dutch case says "aangifte" in its police part, its consent and its summa
   await expect(police).toContainText('Uitgelegd wat een aangifte betekent');
   await expect(police).not.toContainText(/klacht/i);
 
+  // Nor a CLB or Child Focus (Belgian) to share with.
+  const consentSection = logbook.section('Toestemming');
+  await consentSection.getByRole('button', { name: 'Toestemming noteren', exact: true }).click();
+  const to = consentSection
+    .getByRole('form', { name: 'Toestemming noteren' })
+    .getByRole('group', { name: 'Aan wie mag het?' });
+  await expect(to.getByRole('radio', { name: 'ander CLB' })).toHaveCount(0);
+  await expect(to.getByRole('radio', { name: 'Child Focus' })).toHaveCount(0);
+  await expect(to.getByRole('radio', { name: 'school', exact: true })).toBeVisible();
+  await consentSection.getByRole('button', { name: 'Annuleren' }).click();
   await logbook.recordConsent({
     party: 'Jongere A (afgebeelde jongere)',
     recipient: 'school',

@@ -40,6 +40,8 @@ import { notInFuture, optionsOf } from './form-values';
 const t = nl.logbook.consent;
 const ts = nl.logbook.share;
 const recipientOptions = optionsOf(recipientSchema.options, t.recipients);
+// A case in the Netherlands: no CLB and no Child Focus there (Belgian; a Dutch care team's review).
+const recipientOptionsNl = recipientOptions.filter((o) => o.value !== 'ander-clb' && o.value !== 'child-focus');
 const formCategories = infoCategorySchema.options;
 const categoryOptionsOf = (jurisdiction: Jurisdiction) =>
   formCategories.map((value) => ({ value, label: categoryLabelsOf(jurisdiction)[value] }));
@@ -102,7 +104,7 @@ function ScopeFields<V extends { partyId: string; recipient: Recipient | ''; cat
   parties,
   prefix,
   afterParty,
-  recipients = recipientOptions,
+  recipients,
   recipientHint,
   jurisdiction,
 }: {
@@ -134,7 +136,7 @@ function ScopeFields<V extends { partyId: string; recipient: Recipient | ''; cat
         legend={t.recipient}
         name={`${prefix}-recipient`}
         hint={recipientHint}
-        options={recipients}
+        options={recipients ?? (jurisdiction === 'nederland' ? recipientOptionsNl : recipientOptions)}
         value={recipient}
         error={form.error('recipient')}
         onChange={(value) => form.patch({ recipient: value } as Partial<V>)}
@@ -426,7 +428,9 @@ export function ShareForm({
         recipients={
           form.values.basis === 'art-458bis'
             ? recipientOptions.filter((o) => o.value === ART_458BIS_RECIPIENT)
-            : recipientOptions
+            : inNl
+              ? recipientOptionsNl
+              : recipientOptions
         }
         recipientHint={form.values.basis === 'art-458bis' ? ts.recipient458bis : undefined}
       />

@@ -31,11 +31,12 @@ function textsOf(inNl: boolean) {
     ...words,
     stageOptions: optionsOf(policeStageSchema.options, words.stages),
     informedOptions: oneBox(words.informedOption),
+    // No CLB in the Netherlands (a Dutch care team's review); a stored "CLB" still reads as such.
+    actorOptions: optionsOf(policeActorSchema.options, t.actors).filter((o) => !inNl || o.value !== 'clb'),
   };
 }
 type PoliceTexts = ReturnType<typeof textsOf>;
 const texts = { vlaanderen: textsOf(false), nederland: textsOf(true) };
-const actorOptions = optionsOf(policeActorSchema.options, t.actors);
 
 export function PoliceSection({ detail }: { detail: CaseDetail }) {
   const tj = texts[useCaseJurisdiction(detail.case)];
@@ -98,7 +99,7 @@ function PoliceForm({ caseId, tj, onDone, onCancel }: RecordFormProps & { caseId
         options={tj.stageOptions}
         {...form.choice('stage')}
       />
-      <RadioGroup legend={t.by} name={`police-by-${caseId}`} options={actorOptions} {...form.choice('by')} />
+      <RadioGroup legend={t.by} name={`police-by-${caseId}`} options={tj.actorOptions} {...form.choice('by')} />
       <TextField label={t.on} type="date" max={latestTodayIso()} {...form.text('on')} />
       <CheckboxGroup
         legend={t.informed}
