@@ -245,6 +245,11 @@ test('a care team in the Netherlands says so when setting up: new cases and the 
   await expect(
     page.getByRole('group', { name: 'Rechtsgebied van dit dossier' }).getByRole('radio', { name: 'Nederland' }),
   ).toBeChecked();
+  // "Hoe werd het bekend?" offers no CLB and no Child Focus in the Netherlands.
+  const knownVia = page.getByRole('group', { name: 'Hoe werd het bekend?' });
+  await expect(knownVia.getByRole('radio', { name: 'Een andere school', exact: true })).toBeVisible();
+  await expect(knownVia.getByRole('radio', { name: 'Child Focus' })).toHaveCount(0);
+  await expect(knownVia.getByRole('radio', { name: /CLB/ })).toHaveCount(0);
   await page.goto('/verwijzingen');
   // The worker's own region is Nederland now; Vlaanderen is the other one.
   await expect(page.getByRole('radio', { name: 'Nederland', exact: true })).toBeChecked();

@@ -23,6 +23,11 @@ import { notInFuture, notLongAgo, optionsOf, yearsBackIso } from './form-values'
 
 const t = nl.logbook;
 const knownViaOptions = optionsOf(knownViaSchema.options, t.knownViaOptions);
+// A case in the Netherlands (a Dutch care team's review): a stored "Child Focus" stays shown while chosen.
+const knownViaOptionsNl = (chosen: KnownVia | '') =>
+  knownViaOptions
+    .filter((o) => o.value !== 'child-focus' || chosen === 'child-focus')
+    .map((o) => (o.value === 'ander-clb-of-school' ? { ...o, label: t.knownViaOtherSchoolNl } : o));
 const typeOptions = optionsOf(caseTypeSchema.options, t.typeLabels);
 const jurisdictionOptions = optionsOf(jurisdictionSchema.options, t.facts.jurisdictions);
 
@@ -134,7 +139,7 @@ export function CaseFields({ form, idPrefix, links, storedKnownOn }: CaseFieldsP
       <RadioGroup
         legend={t.knownVia}
         name={`${idPrefix}-knownVia`}
-        options={knownViaOptions}
+        options={values.jurisdiction === 'nederland' ? knownViaOptionsNl(values.knownVia) : knownViaOptions}
         {...form.choice('knownVia')}
       />
       <CheckboxGroup legend={t.types} hint={t.typesHint} options={typeOptions} inline {...form.choice('types')} />

@@ -52,7 +52,11 @@ export function FactsSection({ detail }: { detail: CaseDetail }) {
         </div>
         <div>
           <dt>{t.facts.knownVia}</dt>
-          <dd>{t.knownViaOptions[current.knownVia]}</dd>
+          <dd>
+            {jurisdiction === 'nederland' && current.knownVia === 'ander-clb-of-school'
+              ? t.knownViaOtherSchoolNl
+              : t.knownViaOptions[current.knownVia]}
+          </dd>
         </div>
         <div>
           <dt>{t.facts.types}</dt>

@@ -140,6 +140,7 @@ const summaryLabels = {
 const summaryLabelsNl = {
   ...summaryLabels,
   categories: { ...summaryLabels.categories, 'klacht-politie': 'Aangifte bij de politie' },
+  knownVia: { ...summaryLabels.knownVia, 'ander-clb-of-school': 'een andere school' },
   policeStages: {
     overwogen: 'Aangifte bij de politie overwogen',
     aangeraden: 'Aangifte bij de politie aangeraden',

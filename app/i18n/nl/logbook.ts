@@ -90,6 +90,8 @@ export const logbook = {
     'child-focus': 'Child Focus',
     andere: 'Andere',
   },
+  /** A case in the Netherlands: no CLB there, and Child Focus (Belgian) is not offered. */
+  knownViaOtherSchoolNl: 'Een andere school',
   types: 'Soort incident',
   typesHint: 'Kies één of meer.',
   typeLabels: caseTypeLabels,
