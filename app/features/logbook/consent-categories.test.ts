@@ -31,5 +31,7 @@ describe('the categories line of a consent card', () => {
     expect(consentCategoriesText(consent, 'nederland')).toBe('Informatie: feiten, aangifte bij de politie');
     expect(consentCategoriesText(consent, 'vlaanderen')).toBe('Informatie: feiten, klacht bij de politie');
     expect(categoryNames(['klacht-politie', 'feiten'], 'nederland')).toBe('aangifte bij de politie, feiten');
+    expect(categoryNames(['andere-scholen'], 'nederland')).toBe('andere scholen op de hoogte');
+    expect(categoryNames(['andere-scholen'], 'vlaanderen')).toBe("andere scholen en CLB's op de hoogte");
   });
 });

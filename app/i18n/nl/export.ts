@@ -139,7 +139,11 @@ const summaryLabels = {
 // A case in the Netherlands says "aangifte" where Flanders says "klacht" (logbook stepSections.policeNl).
 const summaryLabelsNl = {
   ...summaryLabels,
-  categories: { ...summaryLabels.categories, 'klacht-politie': 'Aangifte bij de politie' },
+  categories: {
+    ...summaryLabels.categories,
+    'klacht-politie': 'Aangifte bij de politie',
+    'andere-scholen': 'Andere scholen op de hoogte gebracht',
+  },
   knownVia: { ...summaryLabels.knownVia, 'ander-clb-of-school': 'een andere school' },
   policeStages: {
     overwogen: 'Aangifte bij de politie overwogen',

@@ -261,8 +261,8 @@ export const logbook = {
       'grooming-signalen': 'signalen van grooming',
       gesprekken: 'gesprekken',
     },
-    // A case in the Netherlands: "aangifte" (see stepSections.policeNl).
-    categoryLabelsNl: { 'klacht-politie': 'aangifte bij de politie' },
+    // A case in the Netherlands: "aangifte" (see stepSections.policeNl), and no CLBs.
+    categoryLabelsNl: { 'klacht-politie': 'aangifte bij de politie', 'andere-scholen': 'andere scholen op de hoogte' },
     givenBy: 'Gegeven door',
     givenByOptions: {
       jongere: 'de jongere',
