@@ -534,18 +534,12 @@ test("a Dutch 13-year-old's consent that goes partly with the parents' consent s
 }) => {
   const logbook = new LogbookPage(page);
   await logbook.startOffline(context);
-  await logbook.openNewIncident();
-  await page
-    .getByRole('group', { name: 'Rechtsgebied van dit dossier' })
-    .getByRole('radio', { name: 'Nederland' })
-    .check();
-  await logbook.fillIncident({
+  await logbook.logDutchCase({
     knownVia: 'Een leerkracht',
     types: ['sextortion'],
     schools: ['Het Baken College'],
     description: 'Dreigberichten na een videogesprek.',
   });
-  await logbook.saveIncident();
   await logbook.addParty({ role: 'afgebeelde jongere', age: '13', expectPseudonym: 'Jongere A' });
   await logbook.recordConsent({
     party: 'Jongere A (afgebeelde jongere)',

@@ -19,18 +19,12 @@ test('a Dutch case offers no Belgian basis, says the older Vlaggensysteem is inc
   const logbook = new LogbookPage(page);
   const exports = new ExportPage(page);
   await logbook.startOffline(context);
-  await logbook.openNewIncident();
-  await page
-    .getByRole('group', { name: 'Rechtsgebied van dit dossier' })
-    .getByRole('radio', { name: 'Nederland' })
-    .check();
-  await logbook.fillIncident({
+  const reference = await logbook.logDutchCase({
     knownVia: 'Een leerkracht',
     types: ['shame sexting'],
     schools: ['Het Baken College'],
     description: `De foto van twee leerlingen ging rond. ${FACT}.`,
   });
-  const reference = await logbook.saveIncident();
   await logbook.addParty({ role: 'afgebeelde jongere', age: '17', expectPseudonym: 'Jongere A' });
   await logbook.addParty({ role: 'afgebeelde jongere', age: '16', expectPseudonym: 'Jongere B' });
 
@@ -147,18 +141,12 @@ test('a Dutch case says "aangifte" in its police part, its consent and its summa
   const logbook = new LogbookPage(page);
   const exports = new ExportPage(page);
   await logbook.startOffline(context);
-  await logbook.openNewIncident();
-  await page
-    .getByRole('group', { name: 'Rechtsgebied van dit dossier' })
-    .getByRole('radio', { name: 'Nederland' })
-    .check();
-  await logbook.fillIncident({
+  const reference = await logbook.logDutchCase({
     knownVia: 'Een leerkracht',
     types: ['sextortion'],
     schools: ['Het Baken College'],
     description: 'Dreigberichten na een videogesprek.',
   });
-  const reference = await logbook.saveIncident();
   await logbook.addParty({ role: 'afgebeelde jongere', age: '16', expectPseudonym: 'Jongere A' });
 
   // The case's checklist says, as the reading screen does, that a plan for sextortion is Baken's choice.

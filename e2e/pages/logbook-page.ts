@@ -96,6 +96,17 @@ export class LogbookPage {
     return { knownOn, today: await knownOn.inputValue() };
   }
 
+  /** A new case under Dutch rules (Rechtsgebied "Nederland" on the new-incident form), left open; resolves its number. */
+  async logDutchCase(incident: NewIncident): Promise<string> {
+    await this.openNewIncident();
+    await this.page
+      .getByRole('group', { name: 'Rechtsgebied van dit dossier' })
+      .getByRole('radio', { name: 'Nederland' })
+      .check();
+    await this.fillIncident(incident);
+    return this.saveIncident();
+  }
+
   async openNewIncident(): Promise<void> {
     await this.page.getByRole('link', { name: 'Nieuw incident' }).click();
     await expect(this.heading('Nieuw incident')).toBeVisible();
