@@ -211,6 +211,8 @@ test.describe('backup and restore', () => {
       .getByLabel('Back-upbestand (.baken)')
       .setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
     await expect(settings.importForm.getByText('Dit is geen .baken-bestand.')).toBeVisible();
+    // The chosen file's whole name is written out (the browser's field can show one letter of it).
+    await expect(settings.importForm.getByText('Gekozen bestand: foto.png', { exact: true })).toBeVisible();
     await expect(settings.importForm.getByLabel('Back-upbestand (.baken)')).toHaveAttribute('accept', '.baken');
     // Reading in saves nothing: the form says it read nothing in, not that nothing was saved.
     await settings.importForm.getByRole('button', { name: 'Back-up inlezen' }).click();

@@ -1,4 +1,5 @@
-import type { InputHTMLAttributes, Ref } from 'react';
+import { useState, type InputHTMLAttributes, type Ref } from 'react';
+import { nl } from '../i18n/catalogue';
 
 type OwnFileInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'accept'> & {
   /** Only Baken's own formats: `.baken` backups or exported audit logs. Never images. */
@@ -6,7 +7,25 @@ type OwnFileInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'a
   ref?: Ref<HTMLInputElement>;
 };
 
-/** The only file input in Baken: always narrowly typed; contents are validated before use. */
-export function OwnFileInput({ accept, ...rest }: OwnFileInputProps) {
-  return <input type="file" accept={accept} {...rest} />;
+/**
+ * The only file input in Baken: always narrowly typed; contents are validated before use. The chosen
+ * file's name is also written under it in full (a low-vision review: at 200% text the browser's field
+ * showed one letter of it, and the worker could not check which backup she was about to read in).
+ */
+export function OwnFileInput({ accept, onChange, ...rest }: OwnFileInputProps) {
+  const [chosen, setChosen] = useState('');
+  return (
+    <>
+      <input
+        type="file"
+        accept={accept}
+        {...rest}
+        onChange={(event) => {
+          setChosen(event.target.files?.[0]?.name ?? '');
+          onChange?.(event);
+        }}
+      />
+      {chosen === '' ? null : <span className="own-file__name">{nl.logbook.common.chosenFile(chosen)}</span>}
+    </>
+  );
 }

@@ -458,6 +458,8 @@ export const logbook = {
   },
 
   common: {
+    /** Under a file field: the browser's own field can show as little as one letter of the name at large text. */
+    chosenFile: (name: string) => `Gekozen bestand: ${name}`,
     date: 'Datum',
     save: 'Bewaren',
     cancel: 'Annuleren',
