@@ -147,8 +147,9 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // Session 32: a Dutch case's own words ("aangifte") in the police part, consent, summary and conflict text,
 // and the Rechtsgebied asked at setup: 289.2 KiB, ceiling 290 KiB. With two reviews' fixes (a double tap
 // after a refused save, a class left out of summaries, a pseudonym that is the real name refused, a
-// consent that waits for another depicted pupil, a restored note draft said, where image data is): 290.1
-// KiB, ceiling 291 KiB.
+// consent that waits for another depicted pupil, a restored note draft said, where image data is) and two
+// more (a Dutch case's own options, a partly released consent, the chosen file's name): 290.6 KiB,
+// ceiling 291 KiB.
 export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 291, syncKiB: 50, teamKiB: 41, wasmKiB: 20 };
 
 /**

@@ -439,9 +439,7 @@ const api = {
     const rowKeys = await Promise.all(rows.map((row) => (row.k === undefined ? key : caseKeyById(key, row.k))));
     let start = now();
     const values = await Promise.all(
-      rows.map((row, i) =>
-        decryptRecord(rowKeys[i] ?? key, { kind: row.kind, id: row.id, schemaVersion: row.v }, row),
-      ),
+      rows.map((row, i) => decryptRecord(rowKeys[i] ?? key, { kind: row.kind, id: row.id, schemaVersion: row.v }, row)),
     );
     const decryptMs = now() - start;
     start = now();
