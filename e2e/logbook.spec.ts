@@ -406,6 +406,8 @@ test.describe('case logbook', () => {
     await expect(fieldError).toContainText(`Verwijder dit uit het veld: „${imageDataUrl.slice(0, 32)}…”.`);
     await logbook.section('Tijdlijn').getByRole('button', { name: 'Notitie toevoegen' }).click();
     await expect(note).toBeFocused();
+    // Also after the refused save, read where focus lands.
+    await expect(note).toHaveAccessibleDescription(/Verwijder dit uit het veld: „data:image\//);
     await expect(logbook.section('Tijdlijn').getByText('Nog geen notities.')).toBeVisible();
     await expectNoAxeViolations(page, 'note with image data');
 

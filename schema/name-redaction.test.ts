@@ -195,5 +195,7 @@ describe('withoutClasses', () => {
   it('matches a one-letter class only as typed, so a lower-case word stays', () => {
     expect(withoutClasses('Klas A of a?', [{ className: 'A' }], '[klas]')).toBe('Klas [klas] of a?');
     expect(withoutClasses('Niets', [{}, { className: undefined }], '[klas]')).toBe('Niets');
+    // Recorded with the word "klas", typed without it.
+    expect(withoutClasses('Blijft in 4B.', [{ className: 'klas 4B' }], '[klas]')).toBe('Blijft in [klas].');
   });
 });

@@ -271,14 +271,16 @@ export function withoutClasses(
   const { folded, map } = foldForMatch(text);
   const ranges: Array<[number, number]> = [];
   for (const { className } of owners) {
-    const needle = foldForMatch(className ?? '').folded;
+    // Recorded as "klas 4B", typed as "4B": the word "klas" is no part of what names it.
+    const needle = foldForMatch((className ?? '').replace(/^\s*klas\s+/iu, '')).folded;
     if (needle === '') continue;
     for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
       const start = map[at] ?? 0;
       const lastIndex = map[at + needle.length - 1] ?? start;
       const end = lastIndex + String.fromCodePoint(text.codePointAt(lastIndex) ?? 32).length;
       if (isWordChar(text[start - 1]) || isWordChar(text[end])) continue;
-      if (needle.length < CASED_PART && text.slice(start, end) !== className?.trim()) continue;
+      if (needle.length < CASED_PART && text.slice(start, end) !== className?.replace(/^\s*klas\s+/iu, '').trim())
+        continue;
       ranges.push([start, end]);
     }
   }

@@ -37,6 +37,14 @@ describe('settings', () => {
     expect((await getSettings()).jurisdictionUntil).toHaveLength(1);
   });
 
+  it('remembers no earlier Rechtsgebied for the one chosen at setup', async () => {
+    await updateSettings({ jurisdiction: 'nederland' }, { atSetup: true });
+    const settings = await getSettings();
+    expect(settings).toMatchObject({ jurisdiction: 'nederland', jurisdictionUntil: [] });
+    // A case restored later without a Rechtsgebied of its own follows the one chosen, not a default.
+    expect(caseJurisdiction({ createdAt: '2020-01-01T00:00:00.000Z' }, settings)).toBe('nederland');
+  });
+
   it('refuses an invalid value and leaves the stored settings unchanged', async () => {
     await updateSettings({ autoLockMinutes: 10 });
     await expect(updateSettings({ autoLockMinutes: 0 })).rejects.toThrow();

@@ -35,14 +35,17 @@ export async function getSettings(): Promise<Settings> {
 /**
  * Changes some settings. Validates the merged result before writing; on a
  * validation or storage error nothing changes and the error is thrown.
+ * `atSetup`: the logbook was just made and holds no case, so a new Rechtsgebied
+ * replaces the default without remembering it (a case restored later from a
+ * backup made elsewhere must not be judged under a default never chosen here).
  */
-export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+export async function updateSettings(patch: Partial<Settings>, options: { atSetup?: boolean } = {}): Promise<Settings> {
   try {
     const written = await db.transaction('rw', db.meta, async () => {
       const current = restoreSettings((await db.meta.get(SETTINGS))?.value);
       // A new Rechtsgebied: the one it replaces is remembered for the cases made under it (caseJurisdiction).
       const earlier =
-        patch.jurisdiction === undefined
+        patch.jurisdiction === undefined || options.atSetup === true
           ? {}
           : {
               jurisdictionUntil: withJurisdiction(current, patch.jurisdiction, new Date().toISOString())

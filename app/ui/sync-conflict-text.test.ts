@@ -232,6 +232,10 @@ describe('values of a tegenstrijdige wijziging', () => {
     expect(value('consent', 'categories', ['klacht-politie'])).toBe('klacht bij de politie');
     expect(conflictValue({ recordKind: 'police', field: 'stage' }, 'neergelegd', dutch)).toBe('Aangifte gedaan');
     expect(value('police', 'stage', 'neergelegd')).toBe('Klacht neergelegd');
+    expect(conflictValue({ recordKind: 'case', field: 'knownVia' }, 'ander-clb-of-school', dutch)).toBe(
+      'Een andere school',
+    );
+    expect(value('case', 'knownVia', 'ander-clb-of-school')).toBe('Een ander CLB of een andere school');
   });
 
   it('never shows JSON for an unknown field', () => {

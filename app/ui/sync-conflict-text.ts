@@ -319,7 +319,10 @@ const byRules =
 /** Fields whose values need more than `plain` (codes, ids, nested answers). */
 const formats: { [K in ConflictKind]?: Partial<Record<ConflictField<K>, Format>> } = {
   case: {
-    knownVia: option(t.knownViaOptions),
+    knownVia: byRules(
+      option(t.knownViaOptions),
+      option({ ...t.knownViaOptions, 'ander-clb-of-school': t.knownViaOtherSchoolNl }),
+    ),
     types: options(t.typeLabels),
     schools: options({}, t.facts.noSchools),
     status: option(t.statusFilter),

@@ -51,6 +51,15 @@ describe('useOperationForm validation', () => {
     if (!result.ok) expect(result.fields.note).toMatch(/^Baken bewaart nooit beelden/);
   });
 
+  it('says what to remove in the never-images text after a refused save, as while typing', () => {
+    const text = z.object({ note: z.string().refine((v) => !v.includes('data:image'), { message: 'text.imageData' }) });
+    const png =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    const result = validateForm({ note: `Gesprek gehad. ${png} Morgen verder.` }, text, undefined, ['note']);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fields.note).toMatch(/^Verwijder dit uit het veld: „data:image\/png;base64,/);
+  });
+
   it('spells out an issue on a path the form has no field for', () => {
     const rule = z.object({ due: z.string() }).refine(() => false, { message: 'case.closed', path: ['status'] });
     const result = validateForm({ due: '2026-03-12' }, rule, undefined, ['due']);

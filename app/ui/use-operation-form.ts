@@ -118,6 +118,11 @@ export function validateForm<V extends object, I>(
   // The form's own text wins, but never over the never-images rule (a review: a link warning hid the
   // image data in the same field until the link was confirmed).
   for (const [key, text] of Object.entries(own)) if (merged[key] !== nl.errors['text.imageData']) merged[key] = text;
+  // The never-images text says what to remove, as while typing (imageDataError), also after a refused save.
+  for (const [key, text] of Object.entries(merged)) {
+    const value = (values as Record<string, unknown>)[key];
+    if (text === nl.errors['text.imageData'] && typeof value === 'string') merged[key] = imageDataError(value) ?? text;
+  }
   // Drop a schema text on a nested path when the form already speaks for its field.
   for (const key of Object.keys(fromSchema.fields)) {
     if (Object.hasOwn(own, key)) continue;

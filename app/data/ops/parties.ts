@@ -22,14 +22,24 @@ import {
 // The fields a worker can change: all of the form schema's, so a new field needs no edit here.
 const PARTY_FIELDS = partyFieldsSchema.keyof().options;
 
+/** A name's words, folded (case, accents) and sorted. */
+function nameWords(name: string): string {
+  return name
+    .split(/[\s\-'’.,]+/u)
+    .map((word) => foldForMatch(word).folded)
+    .filter((word) => word !== '')
+    .sort()
+    .join(' ');
+}
+
 function assertPseudonymFree(parties: readonly Party[], party: Party): void {
   if (parties.some((p) => p.id !== party.id && samePseudonym(p.pseudonym, party.pseudonym))) {
     throw ruleError(party.id, ['pseudonym'], recordErrors.pseudonymTaken);
   }
   // A review: "Emma Janssens" as both pseudonym and real name showed the name everywhere a pseudonym
-  // goes, and silenced the real-name warnings (which never flag a pseudonym). Case, accents and spacing
-  // do not make it another name.
-  if (party.realName !== undefined && foldForMatch(party.realName).folded === foldForMatch(party.pseudonym).folded) {
+  // goes, and silenced the real-name warnings (which never flag a pseudonym). Case, accents, spacing and
+  // the order of its words ("Janssens Emma") do not make it another name.
+  if (party.realName !== undefined && nameWords(party.realName) === nameWords(party.pseudonym)) {
     throw ruleError(party.id, ['pseudonym'], recordErrors.pseudonymIsRealName);
   }
 }

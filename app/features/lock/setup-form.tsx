@@ -36,12 +36,13 @@ export function SetupForm({
       async () => {
         const { recoveryCode } = await createVault(pair.value, { recoveryCode: withRecovery });
         pair.clear();
-        // Vlaanderen is the default: only another choice is written. Should that write fail, the logbook
-        // exists all the same and the worker can still choose under Instellingen.
-        // Loaded only then: the settings module is not part of the lock screen's JS.
+        // Vlaanderen is the default: only another choice is written, with no earlier one remembered (no
+        // case exists yet). The settings module is loaded only then: it is not part of the lock screen's
+        // JS. Should the write fail (a full device), the logbook exists all the same: every new-incident
+        // form shows the Rechtsgebied it will use, and Instellingen changes it.
         if (region !== 'vlaanderen')
           await import('../../data/settings')
-            .then(({ updateSettings }) => updateSettings({ jurisdiction: region }))
+            .then(({ updateSettings }) => updateSettings({ jurisdiction: region }, { atSetup: true }))
             .catch(() => undefined);
         onCreated(recoveryCode);
       },

@@ -282,7 +282,13 @@ function ConsentVerdict({
       {refused !== null || notOwn.length > 0 ? (
         <div className="callout callout--danger" role="status">
           {refused ? <p>{refused}</p> : null}
-          {notOwn.length > 0 ? <p>{t.notOwnInformation(categoryNames(notOwn, ctx.jurisdiction))}</p> : null}
+          {notOwn.length > 0 ? (
+            <p>
+              {(ctx.jurisdiction === 'nederland' ? t.notOwnInformationNl : t.notOwnInformation)(
+                categoryNames(notOwn, ctx.jurisdiction),
+              )}
+            </p>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -6,12 +6,13 @@ import {
   validityTimeline,
   type ConsentContext,
   type ConsentStatus,
+  type ConsentValidity,
   type Deciders,
 } from '../../../schema/consent-validity';
 import type { ConsentGiven, ConsentRecord } from '../../../schema/records/consent';
 import type { Party } from '../../../schema/records/party';
 import type { Jurisdiction } from '../../../schema/settings';
-import { depictedWaitingFor } from '../../../schema/summary';
+import { depictedWaitingFor, type DepictedWaiting } from '../../../schema/summary';
 import { nl } from '../../i18n/catalogue';
 import { formatDate } from '../../ui/dates';
 import { categoryNames } from './consent-categories';
@@ -62,9 +63,38 @@ export function decidersText(deciders: Deciders): string {
 }
 
 /**
+ * A record's validity today and what it lets go: incident information that waits for another depicted
+ * young person's consent (`waiting`) is taken out of what an incomplete record releases together with
+ * another consent (a review: "geldig voor feiten" while the summary withheld them for the other pupil).
+ */
+function judgedToday(
+  consent: ConsentGiven,
+  party: Party,
+  parties: readonly Party[],
+  all: readonly ConsentRecord[],
+  ctx: ConsentContext,
+  today: string,
+): { validity: ConsentValidity; state: ConsentStatus; waiting: DepictedWaiting } {
+  const validity = consentValidity(consent, party, all, ctx, today);
+  const state = validity.state;
+  if (state.status === 'geldig')
+    return { validity, state, waiting: depictedWaitingFor(consent, parties, all, ctx, today) };
+  if (state.status !== 'onvolledig' || state.released.length === 0)
+    return { validity, state, waiting: { categories: [], pseudonyms: [] } };
+  const others = depictedWaitingFor(consent, parties, all, ctx, today);
+  const categories = others.categories.filter((c) => state.released.includes(c));
+  return {
+    validity,
+    state: { ...state, released: state.released.filter((c) => !categories.includes(c)) },
+    waiting: { categories, pseudonyms: categories.length > 0 ? others.pseudonyms : [] },
+  };
+}
+
+/**
  * Whether a consent record releases anything today: valid today, not only about someone else's
  * information (then it releases nothing, whoever gave it), and not only about incident information that
- * waits for another depicted young person's consent (`parties`: the case's).
+ * waits for another depicted young person's consent (`parties`: the case's); or incomplete, with some of
+ * its categories going together with another consent of the same person.
  */
 export function releasesToday(
   consent: ConsentGiven,
@@ -75,12 +105,10 @@ export function releasesToday(
 ): boolean {
   const party = parties.find((p) => p.id === consent.partyId);
   if (!party) return false;
-  const validity = consentValidity(consent, party, all, ctx, today);
-  // Incomplete, but some of its categories go together with another consent of the same person.
-  if (validity.state.status === 'onvolledig') return validity.state.released.length > 0;
-  if (validity.state.status !== 'geldig' || validity.notOwnInformation.length >= consent.categories.length)
-    return false;
-  return depictedWaitingFor(consent, parties, all, ctx, today).categories.length < consent.categories.length;
+  const { validity, state, waiting } = judgedToday(consent, party, parties, all, ctx, today);
+  if (state.status === 'onvolledig') return state.released.length > 0;
+  if (state.status !== 'geldig' || validity.notOwnInformation.length >= consent.categories.length) return false;
+  return waiting.categories.length < consent.categories.length;
 }
 
 function addYear(iso: string): string {
@@ -103,32 +131,35 @@ export function ConsentValidityView({
   ctx: ConsentContext;
   today: string;
 }) {
-  const validity = consentValidity(consent, party, all, ctx, today);
+  const { validity, state, waiting } = judgedToday(consent, party, parties, all, ctx, today);
   const timeline = validityTimeline(consent, party, all, ctx, addYear(today));
   // A record whose categories are all someone else's information releases nothing, whoever gave it.
   const releasesNothing = validity.notOwnInformation.length === consent.categories.length;
-  const valid = validity.state.status === 'geldig' && !releasesNothing;
-  const waiting = valid ? depictedWaitingFor(consent, parties, all, ctx, today) : { categories: [], pseudonyms: [] };
+  const valid = state.status === 'geldig' && !releasesNothing;
   // Valid, but every category it names waits for another depicted young person's consent (a review).
-  const waitsForAll = waiting.categories.length === consent.categories.length;
+  const waitsForAll = valid && waiting.categories.length === consent.categories.length;
   const ok = valid && !waitsForAll;
   return (
     <div className="consent-validity">
       <p className={ok ? 'badge badge--ok' : 'badge badge--danger'}>
         {releasesNothing
           ? t.validity.releasesNothing
-          : valid && waitsForAll
+          : waitsForAll
             ? t.validity.waiting
-            : statusText(validity.state, ctx.jurisdiction)}
+            : statusText(state, ctx.jurisdiction)}
       </p>
       <p>{decidersText(validity.deciders)}</p>
       {waiting.categories.length > 0 ? (
-        <p className={waitsForAll ? 'callout callout--danger' : 'callout'}>
+        <p className={ok ? 'callout' : 'callout callout--danger'}>
           {t.waitingForDepicted(categoryNames(waiting.categories, ctx.jurisdiction), waiting.pseudonyms.join(', '))}
         </p>
       ) : null}
       {validity.notOwnInformation.length > 0 ? (
-        <p className="callout">{t.notOwnInformation(categoryNames(validity.notOwnInformation, ctx.jurisdiction))}</p>
+        <p className="callout">
+          {(ctx.jurisdiction === 'nederland' ? t.notOwnInformationNl : t.notOwnInformation)(
+            categoryNames(validity.notOwnInformation, ctx.jurisdiction),
+          )}
+        </p>
       ) : null}
       {timeline.length > 1 ? (
         <>

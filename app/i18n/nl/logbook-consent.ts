@@ -40,6 +40,9 @@ export const consentRules = {
     `Nog niet gedeeld: ${list}. Het incident gaat ook over ${others}: dit gaat pas naar deze ontvanger als er ook voor ${others} geldige toestemming is.`,
   notOwnInformation: (list: string) =>
     `Telt niet voor ${list}: dat is informatie over de afgebeelde jongere. Alleen een toestemming voor haar of hem geldt daarvoor (van de jongere zelf, de ouders of beide, naargelang leeftijd en bekwaamheid).`,
+  /** A case in the Netherlands: who decides goes by age only there. */
+  notOwnInformationNl: (list: string) =>
+    `Telt niet voor ${list}: dat is informatie over de afgebeelde jongere. Alleen een toestemming voor haar of hem geldt daarvoor (van de jongere zelf, de ouders of beide, naargelang de leeftijd).`,
   // Issue 15 item 3: a category that no longer exists, as an older record names it.
   retiredCategoryLabels: { contactgegevens: 'contactgegevens (categorie vervallen)' },
   onlyRetired:
