@@ -35,7 +35,6 @@ export const recordErrors = {
   criterionMissing: 'assessment.criterionMissing',
   criterionUnknown: 'assessment.criterionUnknown',
   pseudonymTaken: 'party.pseudonymTaken',
-  pseudonymIsRealName: 'party.pseudonymIsRealName',
   dueInPast: 'followup.dueInPast',
   dueTooFar: 'followup.dueTooFar',
   sameDate: 'followup.sameDate',

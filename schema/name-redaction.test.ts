@@ -5,6 +5,7 @@ import {
   foldForMatch,
   realNameWarnings,
   replaceNames,
+  sameNameWords,
   withoutClasses,
   withPseudonyms,
 } from './name-redaction';
@@ -197,5 +198,13 @@ describe('withoutClasses', () => {
     expect(withoutClasses('Niets', [{}, { className: undefined }], '[klas]')).toBe('Niets');
     // Recorded with the word "klas", typed without it.
     expect(withoutClasses('Blijft in 4B.', [{ className: 'klas 4B' }], '[klas]')).toBe('Blijft in [klas].');
+  });
+});
+
+describe('sameNameWords', () => {
+  it('matches a name whatever its case, accents, spacing or word order, and never an empty one', () => {
+    expect(sameNameWords('Janssens, Emma', 'emma  JANSSÉNS')).toBe(true);
+    expect(sameNameWords('Emma', 'Emma Janssens')).toBe(false);
+    expect(sameNameWords('', '')).toBe(false);
   });
 });

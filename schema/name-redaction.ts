@@ -258,6 +258,22 @@ export function replaceNames(
 }
 
 /**
+ * Whether two names have the same words, whatever their case, accents, spacing or order ("Janssens,
+ * Emma" and "emma janssens"): a pseudonym that is the real name (a review; the form warns).
+ */
+export function sameNameWords(a: string, b: string): boolean {
+  const words = (name: string): string =>
+    name
+      .split(/[\s\-'’.,]+/u)
+      .map((word) => foldForMatch(word).folded)
+      .filter((word) => word !== '')
+      .sort()
+      .join(' ');
+  const first = words(a);
+  return first !== '' && first === words(b);
+}
+
+/**
  * `text` with the recorded class of each of `owners` replaced by `replacement` (a review: "blijft in
  * klas 4B" told a school which depicted pupil it was, though her name, which includes her school and
  * class, was not released). Matched as whole words, robust to case and spacing ("4b", "4 B"); a class

@@ -148,9 +148,9 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // and the Rechtsgebied asked at setup: 289.2 KiB, ceiling 290 KiB. With two reviews' fixes (a double tap
 // after a refused save, a class left out of summaries, a pseudonym that is the real name refused, a
 // consent that waits for another depicted pupil, a restored note draft said, where image data is) and two
-// more (a Dutch case's own options, a partly released consent, the chosen file's name): 290.6 KiB,
-// ceiling 291 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 291, syncKiB: 50, teamKiB: 41, wasmKiB: 20 };
+// more (a Dutch case's own options, a partly released consent, the chosen file's name), and the diff
+// review's fixes: 291.0 KiB, ceiling 292 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 292, syncKiB: 50, teamKiB: 41, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds

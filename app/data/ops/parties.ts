@@ -2,7 +2,6 @@
 import { samePseudonym, suggestPseudonym } from '../../../schema/case-rules';
 import { changedMeanwhile } from '../../../schema/edit-base';
 import { recordErrors } from '../../../schema/errors';
-import { foldForMatch } from '../../../schema/name-redaction';
 import { addPartyInput, partyFieldsSchema, updatePartyInput } from '../../../schema/records/party';
 import type { Party } from '../../../schema/records/party';
 import {
@@ -22,33 +21,16 @@ import {
 // The fields a worker can change: all of the form schema's, so a new field needs no edit here.
 const PARTY_FIELDS = partyFieldsSchema.keyof().options;
 
-/** A name's words, folded (case, accents) and sorted. */
-function nameWords(name: string): string {
-  return name
-    .split(/[\s\-'’.,]+/u)
-    .map((word) => foldForMatch(word).folded)
-    .filter((word) => word !== '')
-    .sort()
-    .join(' ');
-}
-
 function assertPseudonymFree(parties: readonly Party[], party: Party): void {
   if (parties.some((p) => p.id !== party.id && samePseudonym(p.pseudonym, party.pseudonym))) {
     throw ruleError(party.id, ['pseudonym'], recordErrors.pseudonymTaken);
-  }
-  // A review: "Emma Janssens" as both pseudonym and real name showed the name everywhere a pseudonym
-  // goes, and silenced the real-name warnings (which never flag a pseudonym). Case, accents, spacing and
-  // the order of its words ("Janssens Emma") do not make it another name.
-  if (party.realName !== undefined && nameWords(party.realName) === nameWords(party.pseudonym)) {
-    throw ruleError(party.id, ['pseudonym'], recordErrors.pseudonymIsRealName);
   }
 }
 
 /**
  * Adds a betrokkene to a case. Without a pseudonym, the first free
  * "Jongere A", "Jongere B", … of the case is used; a pseudonym already used
- * in the case is refused (`party.pseudonymTaken`), and so is one that is the real name
- * (`party.pseudonymIsRealName`). Blank optional text
+ * in the case is refused (`party.pseudonymTaken`). Blank optional text
  * counts as not given.
  */
 export const addParty = defineOperation({

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { suggestPseudonym } from '../../../schema/case-rules';
+import { sameNameWords } from '../../../schema/name-redaction';
 import { changesFrom } from '../../../schema/edit-base';
 import type { Jurisdiction } from '../../../schema/competence';
 import { partyFieldsSchema, partyRoleSchema, type Party, type PartyRole } from '../../../schema/records/party';
@@ -299,6 +300,14 @@ function PartyForm({
       />
       {nameField('pseudonym', 60)}
       <div className="sensitive-field">{nameField('realName', 120)}</div>
+      {/* A live region present while empty (one inserted with its text is often not read). */}
+      <div aria-live="polite">
+        {sameNameWords(values.pseudonym, values.realName) ? (
+          <p className="callout callout--warning" role="status">
+            {t.pseudonymIsRealName}
+          </p>
+        ) : null}
+      </div>
       <div className="field-pair">
         <TextField
           label={t.age}

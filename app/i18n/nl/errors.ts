@@ -36,8 +36,6 @@ export const errors: Record<SchemaErrorCode, string> = {
   'assessment.criterionMissing': 'Beoordeel elk criterium. "Onbekend" mag.',
   'assessment.criterionUnknown': 'Dit criterium hoort niet bij de gekozen versie van het Vlaggensysteem.',
   'party.pseudonymTaken': 'Dit pseudoniem wordt al gebruikt in dit dossier. Kies een ander.',
-  'party.pseudonymIsRealName':
-    'Het pseudoniem is hier de echte naam. Kies een verzonnen naam, zoals "Jongere A": de echte naam staat apart en blijft verborgen.',
   'followup.dueInPast': 'Kies een datum vanaf vandaag.',
   'followup.dueTooFar': 'Kies een datum binnen een jaar. Kijk het jaartal na.',
   'followup.sameDate': 'Kies een andere datum dan de huidige.',

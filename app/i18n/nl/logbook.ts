@@ -182,6 +182,9 @@ export const logbook = {
     pseudonymHint: 'Baken toont overal het pseudoniem, niet de naam.',
     realName: 'Echte naam (gevoelig)',
     realNameHint: 'Gevoelig — alleen invullen als het nodig is. De naam wordt alleen getoond als je erom vraagt.',
+    /** A review: "Emma Janssens" as both showed the name wherever a pseudonym goes. */
+    pseudonymIsRealName:
+      'Het pseudoniem is hier de echte naam. Kies liever een verzonnen naam, zoals "Jongere A": het pseudoniem staat overal, de echte naam alleen als je erom vraagt.',
     showRealName: (pseudonym: string) => `Toon echte naam van ${pseudonym}`,
     hideRealName: (pseudonym: string) => `Verberg echte naam van ${pseudonym}`,
     realNameLabel: 'Echte naam',
