@@ -163,13 +163,17 @@ test.describe('case logbook', () => {
     await note.press('End');
     await note.pressSequentially(' Extra woorden erbij.', { delay: 15 });
     await page.waitForTimeout(50);
-    await page.reload();
-    await logbook.lock.unlock();
-    await page.getByRole('link', { name: 'Terug naar het logboek' }).click();
-    await page
-      .getByRole('link', { name: /^\d{4}-\d{3}$/ })
-      .first()
-      .click();
+    // A reload, then the case again.
+    const reloadCase = async () => {
+      await page.reload();
+      await logbook.lock.unlock();
+      await page.getByRole('link', { name: 'Terug naar het logboek' }).click();
+      await page
+        .getByRole('link', { name: /^\d{4}-\d{3}$/ })
+        .first()
+        .click();
+    };
+    await reloadCase();
     await expect(logbook.noteText).toHaveValue('Basis zin. Extra woorden erbij.');
     // Said, with a way to throw it away (a review: an old half-sentence came back unannounced).
     const timeline = logbook.section('Tijdlijn');
@@ -181,13 +185,7 @@ test.describe('case logbook', () => {
     await expect(logbook.noteText).toBeFocused();
     await expect(timeline.getByText('Je onafgewerkte invoer is teruggezet.', { exact: true })).toHaveCount(0);
     await expect(timeline.getByRole('button', { name: 'Concept weggooien' })).toHaveCount(0);
-    await page.reload();
-    await logbook.lock.unlock();
-    await page.getByRole('link', { name: 'Terug naar het logboek' }).click();
-    await page
-      .getByRole('link', { name: /^\d{4}-\d{3}$/ })
-      .first()
-      .click();
+    await reloadCase();
     await expect(logbook.noteText).toHaveValue('');
   });
 

@@ -288,15 +288,15 @@ export function withoutClasses(
   const ranges: Array<[number, number]> = [];
   for (const { className } of owners) {
     // Recorded as "klas 4B", typed as "4B": the word "klas" is no part of what names it.
-    const needle = foldForMatch((className ?? '').replace(/^\s*klas\s+/iu, '')).folded;
+    const recorded = (className ?? '').replace(/^\s*klas\s+/iu, '').trim();
+    const needle = foldForMatch(recorded).folded;
     if (needle === '') continue;
     for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
       const start = map[at] ?? 0;
       const lastIndex = map[at + needle.length - 1] ?? start;
       const end = lastIndex + String.fromCodePoint(text.codePointAt(lastIndex) ?? 32).length;
       if (isWordChar(text[start - 1]) || isWordChar(text[end])) continue;
-      if (needle.length < CASED_PART && text.slice(start, end) !== className?.replace(/^\s*klas\s+/iu, '').trim())
-        continue;
+      if (needle.length < CASED_PART && text.slice(start, end) !== recorded) continue;
       ranges.push([start, end]);
     }
   }

@@ -328,18 +328,32 @@ export function depictedAwaitingConsent(
   options: SummaryOptions,
 ): string[] {
   const { ctx, parties, consents } = caseScope(input, options);
-  const depicted = parties.filter((p) => p.role === 'afgebeelde-jongere');
+  const depicted = parties.filter(isDepicted);
   const facts = caseFacts(input, (text) => text);
-  const aboutDepicted = consents.filter((c) => depicted.some((p) => p.id === c.partyId));
   const missing = new Set<string>();
   for (const category of caseLevelCategories) {
     if (facts[category as Exclude<InfoCategory, 'namen-betrokkenen'>].length === 0) continue;
-    // A documented noodtoestand about a depicted young person shares it without anyone's consent.
-    if (emergencyRelease(aboutDepicted, { recipient, category, onDate })) continue;
-    const without = depicted.filter((p) => !consentRelease(consents, p, { recipient, category, onDate }, ctx).released);
+    const without = depictedWithout(depicted, parties, consents, { recipient, category, onDate }, ctx);
     if (without.length > 0 && without.length < depicted.length) for (const p of without) missing.add(p.id);
   }
   return depicted.filter((p) => missing.has(p.id)).map((p) => p.pseudonym);
+}
+
+/**
+ * Of `depicted`, those whose consent (or their decider's) does not release incident information
+ * `category` to `recipient` on `onDate`; none when a documented noodtoestand about a depicted young
+ * person of the case (`parties`) shares it without anyone's consent.
+ */
+function depictedWithout(
+  depicted: readonly Party[],
+  parties: readonly Party[],
+  consents: readonly ConsentRecord[],
+  query: { recipient: Recipient; category: InfoCategory; onDate: string },
+  ctx: ConsentContext,
+): Party[] {
+  const aboutDepicted = consents.filter((c) => parties.some((p) => p.id === c.partyId && isDepicted(p)));
+  if (emergencyRelease(aboutDepicted, query)) return [];
+  return depicted.filter((p) => !consentRelease(consents, p, query, ctx).released);
 }
 
 /** What a depicted young person's valid consent still waits for (depictedWaitingFor). */
@@ -367,12 +381,11 @@ export function depictedWaitingFor(
   const own = parties.find((p) => p.id === consent.partyId);
   if (own === undefined || !isDepicted(own)) return { categories: [], pseudonyms: [] };
   const others = parties.filter((p) => p.id !== own.id && isDepicted(p));
-  const aboutDepicted = consents.filter((c) => parties.some((p) => p.id === c.partyId && isDepicted(p)));
-  const recipient = consent.recipient;
   const missing = new Set<string>();
   const categories = consent.categories.filter((category) => {
-    if (!isCaseLevel(category) || emergencyRelease(aboutDepicted, { recipient, category, onDate })) return false;
-    const without = others.filter((p) => !consentRelease(consents, p, { recipient, category, onDate }, ctx).released);
+    if (!isCaseLevel(category)) return false;
+    const query = { recipient: consent.recipient, category, onDate };
+    const without = depictedWithout(others, parties, consents, query, ctx);
     for (const p of without) missing.add(p.id);
     return without.length > 0;
   });

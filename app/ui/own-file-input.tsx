@@ -1,4 +1,4 @@
-import { useState, type InputHTMLAttributes, type Ref } from 'react';
+import { useState, type ChangeEvent, type InputHTMLAttributes, type Ref } from 'react';
 import { nl } from '../i18n/catalogue';
 
 type OwnFileInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'accept'> & {
@@ -14,17 +14,13 @@ type OwnFileInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'a
  */
 export function OwnFileInput({ accept, onChange, ...rest }: OwnFileInputProps) {
   const [chosen, setChosen] = useState('');
+  const choose = (event: ChangeEvent<HTMLInputElement>) => {
+    setChosen(event.target.files?.[0]?.name ?? '');
+    onChange?.(event);
+  };
   return (
     <>
-      <input
-        type="file"
-        accept={accept}
-        {...rest}
-        onChange={(event) => {
-          setChosen(event.target.files?.[0]?.name ?? '');
-          onChange?.(event);
-        }}
-      />
+      <input type="file" accept={accept} {...rest} onChange={choose} />
       {chosen === '' ? null : <span className="own-file__name">{nl.logbook.common.chosenFile(chosen)}</span>}
     </>
   );

@@ -23,11 +23,17 @@ import { notInFuture, notLongAgo, optionsOf, yearsBackIso } from './form-values'
 
 const t = nl.logbook;
 const knownViaOptions = optionsOf(knownViaSchema.options, t.knownViaOptions);
-// A case in the Netherlands (a Dutch care team's review): a stored "Child Focus" stays shown while chosen.
+/** How a case says how it became known: in the Netherlands there is no CLB (a Dutch care team's review). */
+export function knownViaLabel(knownVia: KnownVia, jurisdiction: Jurisdiction): string {
+  return jurisdiction === 'nederland' && knownVia === 'ander-clb-of-school'
+    ? t.knownViaOtherSchoolNl
+    : t.knownViaOptions[knownVia];
+}
+// A case in the Netherlands: no Child Focus either, though a stored one stays shown while chosen.
 const knownViaOptionsNl = (chosen: KnownVia | '') =>
   knownViaOptions
     .filter((o) => o.value !== 'child-focus' || chosen === 'child-focus')
-    .map((o) => (o.value === 'ander-clb-of-school' ? { ...o, label: t.knownViaOtherSchoolNl } : o));
+    .map((o) => ({ ...o, label: knownViaLabel(o.value, 'nederland') }));
 const typeOptions = optionsOf(caseTypeSchema.options, t.typeLabels);
 const jurisdictionOptions = optionsOf(jurisdictionSchema.options, t.facts.jurisdictions);
 

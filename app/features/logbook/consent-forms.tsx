@@ -34,7 +34,7 @@ import { ART_458BIS_RECIPIENT, checkContradictions, contradictionsConfirmed } fr
 import { CompetenceView, isYoungPersonRole } from './competence-view';
 import { NameWarning } from './name-warning';
 import { categoryLabelsOf, categoryNames } from './consent-categories';
-import { giverLabels } from './consent-validity-view';
+import { giverLabels, notOwnText } from './consent-validity-view';
 import { notInFuture, optionsOf } from './form-values';
 
 const t = nl.logbook.consent;
@@ -282,13 +282,7 @@ function ConsentVerdict({
       {refused !== null || notOwn.length > 0 ? (
         <div className="callout callout--danger" role="status">
           {refused ? <p>{refused}</p> : null}
-          {notOwn.length > 0 ? (
-            <p>
-              {(ctx.jurisdiction === 'nederland' ? t.notOwnInformationNl : t.notOwnInformation)(
-                categoryNames(notOwn, ctx.jurisdiction),
-              )}
-            </p>
-          ) : null}
+          {notOwn.length > 0 ? <p>{notOwnText(notOwn, ctx.jurisdiction)}</p> : null}
         </div>
       ) : null}
     </div>

@@ -9,7 +9,7 @@ import {
   type ConsentValidity,
   type Deciders,
 } from '../../../schema/consent-validity';
-import type { ConsentGiven, ConsentRecord } from '../../../schema/records/consent';
+import type { ConsentGiven, ConsentRecord, InfoCategory } from '../../../schema/records/consent';
 import type { Party } from '../../../schema/records/party';
 import type { Jurisdiction } from '../../../schema/settings';
 import { depictedWaitingFor, type DepictedWaiting } from '../../../schema/summary';
@@ -111,6 +111,13 @@ export function releasesToday(
   return waiting.categories.length < consent.categories.length;
 }
 
+/** "Telt niet voor …": someone else's information in a consent, in the words of the case's rules. */
+export function notOwnText(categories: readonly InfoCategory[], jurisdiction: Jurisdiction): string {
+  return (jurisdiction === 'nederland' ? t.notOwnInformationNl : t.notOwnInformation)(
+    categoryNames(categories, jurisdiction),
+  );
+}
+
 function addYear(iso: string): string {
   return `${String(Number(iso.slice(0, 4)) + 1).padStart(4, '0')}${iso.slice(4)}`;
 }
@@ -155,11 +162,7 @@ export function ConsentValidityView({
         </p>
       ) : null}
       {validity.notOwnInformation.length > 0 ? (
-        <p className="callout">
-          {(ctx.jurisdiction === 'nederland' ? t.notOwnInformationNl : t.notOwnInformation)(
-            categoryNames(validity.notOwnInformation, ctx.jurisdiction),
-          )}
-        </p>
+        <p className="callout">{notOwnText(validity.notOwnInformation, ctx.jurisdiction)}</p>
       ) : null}
       {timeline.length > 1 ? (
         <>

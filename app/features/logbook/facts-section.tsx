@@ -8,7 +8,7 @@ import { InvalidRecordError } from '../../data/errors';
 import { runOperation } from '../../data/operations';
 import { useCaseJurisdiction } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
-import { CaseFields, caseFormOptions, caseInput, useCaseLinks, type CaseValues } from './case-fields';
+import { CaseFields, caseFormOptions, caseInput, knownViaLabel, useCaseLinks, type CaseValues } from './case-fields';
 import { formatDate } from '../../ui/dates';
 import { TextAreaField } from '../../ui/field';
 import { imageDataError } from '../../ui/form-errors';
@@ -52,11 +52,7 @@ export function FactsSection({ detail }: { detail: CaseDetail }) {
         </div>
         <div>
           <dt>{t.facts.knownVia}</dt>
-          <dd>
-            {jurisdiction === 'nederland' && current.knownVia === 'ander-clb-of-school'
-              ? t.knownViaOtherSchoolNl
-              : t.knownViaOptions[current.knownVia]}
-          </dd>
+          <dd>{knownViaLabel(current.knownVia, jurisdiction)}</dd>
         </div>
         <div>
           <dt>{t.facts.types}</dt>
