@@ -219,6 +219,66 @@ test('a Dutch case says "aangifte" in its police part, its consent and its summa
   await expect(exports.summaryDocument).not.toContainText(/klacht/i);
 });
 
+test('a Dutch case speaks of other schools only and offers Helpwanted.nl to take material offline', async ({
+  page,
+  context,
+}) => {
+  const logbook = new LogbookPage(page);
+  const exports = new ExportPage(page);
+  await logbook.startOffline(context);
+  const reference = await logbook.logDutchCase({
+    knownVia: 'Een leerkracht',
+    types: ['ongewenste sexting'],
+    schools: ['Het Baken College'],
+    description: 'Een foto werd doorgestuurd naar een andere school.',
+  });
+
+  // Helpwanted.nl is the Dutch counterpart of Child Focus for taking images offline (DOMAIN.md).
+  const takedown = logbook.section('Materiaal offline halen');
+  await takedown.getByRole('button', { name: 'Stap noteren' }).click();
+  const stepForm = takedown.getByRole('form', { name: 'Stap om het materiaal offline te halen noteren' });
+  const steps = stepForm.getByRole('group', { name: 'Welke stap?' });
+  await expect(steps.getByRole('radio', { name: 'Child Focus gecontacteerd' })).toHaveCount(0);
+  await steps.getByRole('radio', { name: 'Helpwanted.nl gecontacteerd' }).check();
+  await stepForm.getByRole('textbox', { name: 'Jouw initialen' }).fill('ZC');
+  await stepForm.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(takedown.getByRole('status')).toHaveText('De stap is genoteerd.');
+  await expect(takedown.getByRole('listitem').filter({ hasText: 'Helpwanted.nl gecontacteerd' })).toContainText(
+    /gedaan op \d{2}\/\d{2}\/\d{4} \(ZC\)/,
+  );
+
+  // No CLB in the Netherlands: the section, its menu link and its form name a school only.
+  await expect(page.getByRole('region', { name: "Andere scholen en CLB's" })).toHaveCount(0);
+  const sectionNav = page.getByRole('navigation', { name: 'Onderdelen van het dossier' });
+  await sectionNav.getByRole('button', { name: /^Naar sectie/ }).click();
+  await expect(sectionNav.getByRole('link', { name: /^Andere scholen/ })).toHaveText(/^Andere scholen\d*$/);
+  await page.keyboard.press('Escape');
+  const schools = logbook.section('Andere scholen');
+  await schools.getByRole('button', { name: 'School noteren' }).click();
+  const schoolForm = schools.getByRole('form', { name: 'Andere school op de hoogte gebracht' });
+  await expect(schoolForm.getByRole('group', { name: 'Wie?' })).toHaveCount(0);
+  await schoolForm.getByRole('textbox', { name: 'Naam van de school' }).fill('Het Noorderlicht College');
+  await schoolForm
+    .getByRole('group', { name: 'Op welke grond?' })
+    .getByRole('radio', { name: 'met toestemming' })
+    .check();
+  await schoolForm.getByRole('textbox', { name: 'Jouw initialen' }).fill('ZC');
+  await schoolForm.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(schools.getByRole('status')).toHaveText('De school is genoteerd.');
+  await expect(schools.getByRole('listitem').filter({ hasText: 'Het Noorderlicht College' })).toContainText(
+    'een andere school, op',
+  );
+
+  // A summary for this case is not offered for another CLB.
+  await exports.open();
+  const section = exports.summarySection;
+  const recipients = section.getByRole('group', { name: 'Voor wie?' });
+  await expect(recipients.getByRole('radio', { name: 'een ander CLB' })).toBeVisible();
+  await section.getByRole('combobox', { name: 'Dossier' }).selectOption({ label: `${reference} (open)` });
+  await expect(recipients.getByRole('radio', { name: 'een ander CLB' })).toHaveCount(0);
+  await expect(recipients.getByRole('radio', { name: 'de school', exact: true })).toBeChecked();
+});
+
 test('a care team in the Netherlands says so when setting up: new cases and the reading screens follow', async ({
   page,
 }) => {

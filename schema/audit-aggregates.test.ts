@@ -414,6 +414,26 @@ describe('buildAuditAggregates (hand-computed)', () => {
     expect(a.stats.pctSharesWithConsent).toBeNull();
   });
 
+  it('counts a Dutch case that contacted Helpwanted.nl in the helpline table with Child Focus, once per case', () => {
+    const cohort = handBuiltCohort({ emergencies: false }).map((c, i) => {
+      const caseId = c.case.id;
+      const extra =
+        i < 4
+          ? [makeTakedown({ caseId, step: 'child-focus', status: 'gedaan', on: '2026-02-05' })]
+          : i < 10
+            ? [makeTakedown({ caseId, step: 'helpwanted', status: 'gedaan', on: '2026-02-05' })]
+            : i === 10
+              ? [makeTakedown({ caseId, step: 'helpwanted', status: 'lukte-niet', on: '2026-02-05' })]
+              : [];
+      // Case 0 contacted both: one case.
+      const both = i === 0 ? [makeTakedown({ caseId, step: 'helpwanted', status: 'gedaan', on: '2026-02-06' })] : [];
+      return { ...c, takedowns: [...(c.takedowns ?? []), ...extra, ...both] };
+    });
+    const a = buildAuditAggregates(cohort, Q1, GENERATED_ON);
+    expect(values(a)['takedown-child-focus']).toEqual({ total: 25, gedaan: 10, 'niet-gedaan': 15 });
+    expect(a.tables.map((t) => t.id)).not.toContain('takedown-helpwanted');
+  });
+
   it('publishes a quarter without cases as zeros, and its percentages and medians as nothing to count', () => {
     // Only the Q2 case: nothing became known in Q1.
     const a = buildAuditAggregates(handBuiltCohort({ emergencies: false }).slice(-1), Q1, GENERATED_ON);

@@ -108,9 +108,17 @@ const caseTypes = caseTypeSchema.options;
 const flagKeys = ['groen', 'geel', 'rood', 'zwart', 'geen'] as const satisfies ReadonlyArray<Flag | 'geen'>;
 const shareKeys = ['toestemming', 'noodtoestand', 'art-458bis'] as const satisfies readonly ConsentBasis[];
 
-export type TakedownTableId = `takedown-${TakedownStep}`;
-/** One table per step: of the cases, how many have the step done (its latest status), how many not. */
-export const takedownTableIds = takedownStepSchema.options.map((step): TakedownTableId => `takedown-${step}`);
+/**
+ * One table per step: of the cases, how many have the step done (its latest status), how many not.
+ * Contacting Helpwanted.nl (a case in the Netherlands) counts in the Child Focus table, as the same step
+ * there: the tables stay the ones other versions of Baken read (team figures check their ids).
+ */
+const takedownTableSteps = takedownStepSchema.options.filter((s) => s !== 'helpwanted');
+export type TakedownTableId = `takedown-${Exclude<TakedownStep, 'helpwanted'>}`;
+export const takedownTableIds = takedownTableSteps.map((step): TakedownTableId => `takedown-${step}`);
+/** The steps a takedown table counts. */
+const countedSteps = (step: Exclude<TakedownStep, 'helpwanted'>): readonly TakedownStep[] =>
+  step === 'child-focus' ? ['child-focus', 'helpwanted'] : [step];
 export const aggregateTableIds = [
   'types',
   'ageBands',
@@ -361,8 +369,11 @@ export function countAggregates(
 
   table('shares', countBy(shareKeys, cohort.flatMap(caseShares)));
 
-  for (const step of takedownStepSchema.options) {
-    const done = cohort.filter((c) => latestTakedowns(c.takedowns ?? []).get(step)?.status === 'gedaan').length;
+  for (const step of takedownTableSteps) {
+    const done = cohort.filter((c) => {
+      const latest = latestTakedowns(c.takedowns ?? []);
+      return countedSteps(step).some((s) => latest.get(s)?.status === 'gedaan');
+    }).length;
     table(`takedown-${step}`, [
       { key: 'gedaan', value: done },
       { key: 'niet-gedaan', value: cohort.length - done },

@@ -91,6 +91,7 @@ describe('pseudonymised row-level log', () => {
         'ontvangers-gevraagd': 'geen',
         'platform-gemeld': 'geen',
         'child-focus': 'gedaan',
+        helpwanted: 'geen',
       },
       evidence: 'ja',
       evidenceForms: ['schermafbeeldingen'],
@@ -116,7 +117,7 @@ describe('pseudonymised row-level log', () => {
     }
     expect(text).not.toMatch(/MRK-/);
     expect(text).not.toMatch(/[ŊĦ]|KV/);
-    expect(log.version).toBe(2);
+    expect(log.version).toBe(3);
     expect(text.match(/\d{4}-\d{2}-\d{2}/g)).toEqual(['2026-04-10']);
   });
 

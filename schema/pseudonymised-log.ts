@@ -28,8 +28,9 @@ import type { TakedownStatus, TakedownStep } from './records/takedown';
 export const PSEUDONYMISED_LOG_TYPE = 'baken-auditor-pseudonymised-log';
 // Version 2 (issue 15): the structured parts (takedown status per step,
 // evidence, police complaint, other schools informed, grooming phases,
-// conversations) replace version 1's `takedownDone`.
-export const PSEUDONYMISED_LOG_VERSION = 2;
+// conversations) replace version 1's `takedownDone`. Version 3 (session 33): the
+// takedown status has a `helpwanted` step (Helpwanted.nl, a case in the Netherlands).
+export const PSEUDONYMISED_LOG_VERSION = 3;
 export const PSEUDONYMISED_DATA_CLASS = 'gepseudonimiseerde-persoonsgegevens';
 
 /** Keyed hash of a case id, lowercase hex; the key lives only for one export. */

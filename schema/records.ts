@@ -53,9 +53,10 @@ export type RecordOfKind<K extends RecordKind> = Extract<StoredRecord, { kind: K
  * strict). A pull checkpoint saved under another number is read again from the start once, so a
  * document this device refused before its update (a newer device's record) is fetched again.
  * 1: up to session 13; 2: a note may name who wrote it (`by`, issue 21); 3: an audit event may be
- * `followup.undone` (a follow-up's "Klaar" undone, session 19).
+ * `followup.undone` (a follow-up's "Klaar" undone, session 19); 4: a takedown step may be `helpwanted`
+ * (Helpwanted.nl contacted, a case in the Netherlands; session 33).
  */
-export const RECORD_READ_FORMAT = 3;
+export const RECORD_READ_FORMAT = 4;
 
 /**
  * Current schema version per kind, read from each record schema's literal: a

@@ -236,6 +236,10 @@ describe('values of a tegenstrijdige wijziging', () => {
       'Een andere school',
     );
     expect(value('case', 'knownVia', 'ander-clb-of-school')).toBe('Een ander CLB of een andere school');
+    const informed = { recordKind: 'informed', recordId: 'x', field: 'institution' } as const;
+    expect(conflictWhat(informed, dutch)).toBe('Andere scholen — Naam van de school');
+    expect(conflictWhat(informed, context)).toBe("Andere scholen en CLB's — Naam van de school of het CLB");
+    expect(value('takedown', 'step', 'helpwanted')).toBe('Helpwanted.nl gecontacteerd');
   });
 
   it('never shows JSON for an unknown field', () => {

@@ -382,8 +382,14 @@ export function conflictWhat(
   conflict: Pick<SyncConflict, 'recordKind' | 'recordId' | 'field'>,
   context: ConflictContext,
 ): string {
-  const kind = lookup<string>(kindLabels, conflict.recordKind) ?? tc.otherRecord;
+  const kind =
+    (context.inNl && conflict.recordKind === 'informed' ? t.informedNl.title : undefined) ??
+    lookup<string>(kindLabels, conflict.recordKind) ??
+    tc.otherRecord;
   const field =
+    (context.inNl && conflict.recordKind === 'informed' && conflict.field === 'institution'
+      ? t.informedNl.institution
+      : undefined) ??
     lookup<string>(lookup<Readonly<Record<string, string>>>(fieldLabels, conflict.recordKind), conflict.field) ??
     tc.otherField;
   const which =

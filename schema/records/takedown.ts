@@ -17,6 +17,11 @@ export const takedownStepSchema = z.enum([
   'platform-gemeld',
   /** Child Focus was contacted (it can help remove images). */
   'child-focus',
+  /**
+   * Helpwanted.nl was contacted: in the Netherlands it helps remove images (DOMAIN.md, seed 002). Added
+   * last (RECORD_READ_FORMAT 4), so the index codec's step numbers of the others stay as they were.
+   */
+  'helpwanted',
 ]);
 export type TakedownStep = z.infer<typeof takedownStepSchema>;
 

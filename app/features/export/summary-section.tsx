@@ -3,7 +3,7 @@
 // copy it as text. Changing the case or recipient drops the made summary, so
 // what is printed always matches the choice.
 import { hasContactDetails } from '../../../schema/contact-details';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 import { buildSummary, depictedAwaitingConsent, summaryRecipients } from '../../../schema/summary';
@@ -43,6 +43,8 @@ type State =
   | { phase: 'failed'; message: string };
 
 const recipientOptions = summaryRecipients.map((value) => ({ value, label: L.recipients[value] }));
+/** A case in the Netherlands has no other CLB to write for. */
+const recipientOptionsNl = recipientOptions.filter((o) => o.value !== 'ander-clb');
 
 export function SummarySection() {
   const items = useCaseList();
@@ -50,6 +52,8 @@ export function SummarySection() {
   const [caseId, setCaseId] = useState('');
   const [recipient, setRecipient] = useState<SummaryRecipient>('school');
   const [caseError, setCaseError] = useState<string | null>(null);
+  // The chosen case's Rechtsgebied (read when it is chosen; the list does not hold it).
+  const [caseInNl, setCaseInNl] = useState(false);
   const [state, setState] = useState<State>({ phase: 'idle' });
   const [copyStatus, setCopyStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [confirmCopy, setConfirmCopy] = useState(false);
@@ -69,6 +73,23 @@ export function SummarySection() {
     setState({ phase: 'idle' });
     setCopyStatus('idle');
   }
+
+  useEffect(() => {
+    let current = true;
+    if (caseId === '') setCaseInNl(false);
+    else
+      void readCaseDetail(caseId)
+        .then((detail) => {
+          if (!current) return;
+          const inNl = detail ? caseJurisdiction(detail.case, settings) === 'nederland' : false;
+          setCaseInNl(inNl);
+          if (inNl) setRecipient((r) => (r === 'ander-clb' ? 'school' : r));
+        })
+        .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [caseId, settings]);
 
   async function make() {
     if (caseId === '') {
@@ -159,7 +180,7 @@ export function SummarySection() {
             <RadioGroup
               legend={t.recipient}
               name="summary-recipient"
-              options={recipientOptions}
+              options={caseInNl ? recipientOptionsNl : recipientOptions}
               value={recipient}
               onChange={(value) => {
                 setRecipient(value);

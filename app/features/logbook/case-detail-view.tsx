@@ -54,6 +54,8 @@ const tp = nl.casePage;
 export interface CaseSectionDef {
   id: string;
   title: string;
+  /** The title in a case in the Netherlands, where it differs. */
+  titleNl?: string;
   count?: (detail: CaseDetail) => number;
   Component: (props: { detail: CaseDetail }) => ReactNode;
 }
@@ -81,7 +83,13 @@ export const caseSections: readonly CaseSectionDef[] = [
   },
   { id: 'bewijsmateriaal', title: t.evidence.title, count: (d) => d.evidence.length, Component: EvidenceSection },
   { id: 'politie', title: t.police.title, count: (d) => d.police.length, Component: PoliceSection },
-  { id: 'andere-scholen', title: t.informed.title, count: (d) => d.informed.length, Component: InformedSection },
+  {
+    id: 'andere-scholen',
+    title: t.informed.title,
+    titleNl: t.informedNl.title,
+    count: (d) => d.informed.length,
+    Component: InformedSection,
+  },
   { id: 'grooming', title: t.grooming.title, count: (d) => d.grooming.length, Component: GroomingSection },
   {
     id: 'gesprekken',
@@ -167,7 +175,12 @@ export function CaseDetailView({ id }: { id: string }) {
   }
 
   const current = detail.case;
-  const menuItems = caseSections.map((s) => ({ id: s.id, title: s.title, count: s.count?.(detail) }));
+  const inNl = caseJurisdiction(current, settings) === 'nederland';
+  const menuItems = caseSections.map((s) => ({
+    id: s.id,
+    title: (inNl ? s.titleNl : undefined) ?? s.title,
+    count: s.count?.(detail),
+  }));
   return (
     <Page
       title={t.caseTitle(t.caseName(current.reference, sharedFrom.get(current.id)))}
@@ -201,7 +214,7 @@ export function CaseDetailView({ id }: { id: string }) {
           parties={detail.parties}
           consents={detail.consents}
           followUps={detail.followUps}
-          inNl={caseJurisdiction(current, settings) === 'nederland'}
+          inNl={inNl}
         />
       </Suspense>
       <CaseSectionsContext.Provider value={sectionsState}>

@@ -1,5 +1,6 @@
 // "Andere scholen en CLB's" (issue 15, seed 004): which other school or CLB
-// was told, when, on what basis, and whether the pupils knew first.
+// was told, when, on what basis, and whether the pupils knew first. A case in
+// the Netherlands says "Andere scholen" and asks for a school only (no CLBs there).
 import { z } from 'zod';
 import {
   informedBasisSchema,
@@ -15,23 +16,40 @@ import { nl } from '../../i18n/catalogue';
 import { CheckboxGroup, RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
 import { formatDate, latestTodayIso, todayIso } from '../../ui/dates';
+import { useCaseJurisdiction } from '../../data/settings';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { chosen, missing, oneBox, optionsOf, pastDates, ticked } from './form-values';
 import { InitialsField, RecordForm, type RecordFormProps, RecordSection } from './record-section';
 import { NameWarning } from './name-warning';
 
 const t = nl.logbook.informed;
+type InformedTexts = { [K in keyof typeof t]: (typeof t)[K] extends string ? string : (typeof t)[K] } & {
+  nameWhere: string;
+};
+const texts: Record<'vlaanderen' | 'nederland', InformedTexts> = {
+  vlaanderen: { ...t, nameWhere: nl.logbook.names.inInstitution },
+  nederland: { ...t, ...nl.logbook.informedNl },
+};
 const kindOptions = optionsOf(institutionKindSchema.options, t.institutionKinds);
 const basisOptions = optionsOf(informedBasisSchema.options, t.bases);
 const toldOptions = oneBox(t.pupilsToldFirstOption);
 
 export function InformedSection({ detail }: { detail: CaseDetail }) {
+  const jurisdiction = useCaseJurisdiction(detail.case);
   return (
     <RecordSection
       id="andere-scholen"
-      t={t}
+      t={texts[jurisdiction]}
       empty={detail.informed.length === 0}
-      form={(props) => <InformedForm caseId={detail.case.id} parties={detail.parties} {...props} />}
+      form={(props) => (
+        <InformedForm
+          caseId={detail.case.id}
+          parties={detail.parties}
+          tj={texts[jurisdiction]}
+          schoolOnly={jurisdiction === 'nederland'}
+          {...props}
+        />
+      )}
     >
       <ul className="record-list">
         {detail.informed.map((r) => (
@@ -66,12 +84,15 @@ const informedForm = z
 function InformedForm({
   caseId,
   parties,
+  tj,
+  schoolOnly,
   onDone,
   onCancel,
-}: RecordFormProps & { caseId: string; parties: readonly Party[] }) {
+}: RecordFormProps & { caseId: string; parties: readonly Party[]; tj: InformedTexts; schoolOnly: boolean }) {
   const form = useOperationForm({
     initial: () => ({
-      institutionKind: '' as z.infer<typeof institutionKindSchema> | '',
+      // In the Netherlands the only kind is a school: no question with one answer.
+      institutionKind: (schoolOnly ? 'school' : '') as z.infer<typeof institutionKindSchema> | '',
       institution: '',
       on: todayIso(),
       basis: '' as z.infer<typeof informedBasisSchema> | '',
@@ -89,17 +110,19 @@ function InformedForm({
     liveImageCheck: ['institution'],
   });
   return (
-    <RecordForm form={form} label={t.formTitle} onCancel={onCancel}>
-      <RadioGroup
-        legend={t.institutionKind}
-        name={`informed-kind-${caseId}`}
-        inline
-        options={kindOptions}
-        {...form.choice('institutionKind')}
-      />
+    <RecordForm form={form} label={tj.formTitle} onCancel={onCancel}>
+      {schoolOnly ? null : (
+        <RadioGroup
+          legend={t.institutionKind}
+          name={`informed-kind-${caseId}`}
+          inline
+          options={kindOptions}
+          {...form.choice('institutionKind')}
+        />
+      )}
       <TextField
-        label={t.institution}
-        hint={t.institutionHint}
+        label={tj.institution}
+        hint={tj.institutionHint}
         autoComplete="off"
         maxLength={120}
         {...form.text('institution')}
@@ -108,7 +131,7 @@ function InformedForm({
       <NameWarning
         text={form.values.institution}
         parties={parties}
-        where={nl.logbook.names.inInstitution}
+        where={tj.nameWhere}
         onReplace={(institution) => form.patch({ institution })}
       />
       <TextField label={t.on} type="date" max={latestTodayIso()} {...form.text('on')} />

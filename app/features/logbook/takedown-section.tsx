@@ -1,6 +1,8 @@
 // "Materiaal offline halen" (issue 15, seed 004): the current status of each
 // step to get the material offline, its history, and a form to note a step.
 // Only that a step was taken, when and by whom: never the material or a link.
+// The helpline that helps remove images is Child Focus in Flanders and
+// Helpwanted.nl in the Netherlands (DOMAIN.md): the form offers the case's own.
 import {
   latestTakedowns,
   takedownFormInput,
@@ -10,6 +12,7 @@ import {
 } from '../../../schema/records/takedown';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
+import { useCaseJurisdiction } from '../../data/settings';
 import { nl } from '../../i18n/catalogue';
 import { RadioGroup } from '../../ui/choice-group';
 import { TextField } from '../../ui/field';
@@ -19,15 +22,20 @@ import { chosen, missing, optionsOf, pastDates } from './form-values';
 import { InitialsField, LatestPerKeySection, RecordForm, type RecordFormProps } from './record-section';
 
 const t = nl.logbook.takedown;
-const stepOptions = optionsOf(takedownStepSchema.options, t.steps);
+const allSteps = optionsOf(takedownStepSchema.options, t.steps);
+const stepOptions = {
+  vlaanderen: allSteps.filter((o) => o.value !== 'helpwanted'),
+  nederland: allSteps.filter((o) => o.value !== 'child-focus'),
+};
 const statusOptions = optionsOf(takedownStatusSchema.options, t.statuses);
 
 export function TakedownSection({ detail }: { detail: CaseDetail }) {
+  const jurisdiction = useCaseJurisdiction(detail.case);
   return (
     <LatestPerKeySection
       id="offline-halen"
       t={t}
-      form={(props) => <TakedownForm caseId={detail.case.id} {...props} />}
+      form={(props) => <TakedownForm caseId={detail.case.id} options={stepOptions[jurisdiction]} {...props} />}
       keys={takedownStepSchema.options}
       latest={latestTakedowns(detail.takedowns)}
       records={detail.takedowns}
@@ -49,7 +57,12 @@ const takedownForm = takedownFormInput.extend({
   status: chosen(takedownStatusSchema),
 });
 
-function TakedownForm({ caseId, onDone, onCancel }: RecordFormProps & { caseId: string }) {
+function TakedownForm({
+  caseId,
+  options,
+  onDone,
+  onCancel,
+}: RecordFormProps & { caseId: string; options: typeof allSteps }) {
   const form = useOperationForm({
     initial: () => ({ step: '', status: 'gedaan', on: todayIso(), byInitials: '' }),
     schema: takedownForm,
@@ -60,7 +73,7 @@ function TakedownForm({ caseId, onDone, onCancel }: RecordFormProps & { caseId: 
   });
   return (
     <RecordForm form={form} label={t.formTitle} onCancel={onCancel}>
-      <RadioGroup legend={t.step} name={`takedown-step-${caseId}`} options={stepOptions} {...form.choice('step')} />
+      <RadioGroup legend={t.step} name={`takedown-step-${caseId}`} options={options} {...form.choice('step')} />
       <RadioGroup
         legend={t.status}
         name={`takedown-status-${caseId}`}

@@ -51,6 +51,7 @@ const summaryLabels = {
     'ontvangers-gevraagd': 'Ontvangers zijn gevraagd het te verwijderen en niet door te sturen',
     'platform-gemeld': 'Gemeld bij het platform of een moderator',
     'child-focus': 'Child Focus gecontacteerd',
+    helpwanted: 'Helpwanted.nl gecontacteerd',
   },
   takedownStatuses: { gedaan: 'gedaan', 'lukte-niet': 'lukte niet', 'niet-nodig': 'niet nodig' },
   evidenceExists: {
@@ -250,8 +251,9 @@ export const exportScreen = {
       'takedown-ontvangers-gevraagd':
         'Dossiers waarin ontvangers gevraagd werden het te verwijderen en niet door te sturen',
       'takedown-platform-gemeld': 'Dossiers waarin het gemeld werd bij het platform of een moderator',
-      'takedown-child-focus': 'Dossiers waarin Child Focus gecontacteerd werd',
-      complaints: 'Dossiers waarin klacht bij de politie neergelegd werd',
+      'takedown-child-focus':
+        'Dossiers waarin Child Focus (Vlaanderen) of Helpwanted.nl (Nederland) gecontacteerd werd',
+      complaints: 'Dossiers waarin klacht (Vlaanderen) of aangifte (Nederland) bij de politie gedaan werd',
       otherSchools: 'Dossiers waarin een andere school of een ander CLB op de hoogte gebracht werd',
       firstConversation: 'Dossiers met minstens één gesprek (genoteerd bij Gesprekken, niet als notitie)',
     },
@@ -294,7 +296,7 @@ export const exportScreen = {
     rowLog: {
       title: 'Rij per dossier (gepseudonimiseerd, niet verplicht)',
       intro:
-        'Eén rij per dossier van dit kwartaal: een pseudoniem dat bij elke export anders is, de week waarin het dossier bekend werd, soort, leeftijdsgroep, vlag, aantallen, en als keuzes en weken: offline halen, bewijsmateriaal, klacht bij de politie, andere scholen of CLB’s op de hoogte, groomingsignalen en gesprekken. Geen namen, scholen, datums of vrije tekst. Dit zijn gepseudonimiseerde persoonsgegevens: bewaar en deel het bestand zoals persoonsgegevens.',
+        'Eén rij per dossier van dit kwartaal: een pseudoniem dat bij elke export anders is, de week waarin het dossier bekend werd, soort, leeftijdsgroep, vlag, aantallen, en als keuzes en weken: offline halen, bewijsmateriaal, klacht of aangifte bij de politie, andere scholen of CLB’s op de hoogte, groomingsignalen en gesprekken. Geen namen, scholen, datums of vrije tekst. Dit zijn gepseudonimiseerde persoonsgegevens: bewaar en deel het bestand zoals persoonsgegevens.',
       identifiable:
         'Let op: elke rij is één dossier, met de soort, de leeftijdsgroep en de week. Wie de school of de week kent, kan daarin soms een leerling herkennen, ook waar het overzicht hierboven kleine aantallen verbergt. Maak het bestand alleen als de auditor het echt nodig heeft, en geef het alleen aan die persoon.',
       download: 'Rij per dossier bewaren (JSON, gepseudonimiseerd)',

@@ -18,6 +18,7 @@ export const stepSections = {
       'ontvangers-gevraagd': 'Ontvangers zijn gevraagd het te verwijderen en niet door te sturen',
       'platform-gemeld': 'Gemeld bij het platform of een moderator',
       'child-focus': 'Child Focus gecontacteerd',
+      helpwanted: 'Helpwanted.nl gecontacteerd',
     },
     status: 'Stand',
     statuses: { gedaan: 'gedaan', 'lukte-niet': 'lukte niet', 'niet-nodig': 'niet nodig' },
@@ -149,6 +150,22 @@ export const stepSections = {
     toldFirst: 'De leerlingen wisten het eerst.',
     notToldFirst: 'De leerlingen wisten het niet eerst.',
     saved: 'De school of het CLB is genoteerd.',
+  },
+  // The same section for a case in the Netherlands: there is no CLB, so it speaks of schools only
+  // (DOMAIN.md step 7: inform the other school with need-to-know information only). A stored
+  // "een ander CLB" still reads as such.
+  informedNl: {
+    title: 'Andere scholen',
+    intro:
+      'Zijn er leerlingen van een andere school betrokken? Breng die school op de hoogte met alleen wat ze moet weten. Liefst vertel je het eerst aan de betrokken leerlingen. Noteer welke school, wanneer en op welke grond.',
+    none: 'Nog geen andere school op de hoogte gebracht.',
+    add: 'School noteren',
+    formTitle: 'Andere school op de hoogte gebracht',
+    institution: 'Naam van de school',
+    institutionHint: 'Alleen de naam van de school. Namen van personen zijn niet nodig.',
+    /** Where a real name was typed (the name warning's words). */
+    nameWhere: 'de naam van de school',
+    saved: 'De school is genoteerd.',
   },
 
   grooming: {
