@@ -195,8 +195,9 @@ test.describe('exports', () => {
     expect(log.dataClass).toBe('gepseudonimiseerde-persoonsgegevens');
     expect(log.rows).toHaveLength(1);
     expect(log.rows[0]?.knownWeek).toMatch(/^\d{4}-W\d{2}$/);
-    // Issue 15: version 2 carries the structured parts as enums, counts and weeks (none recorded here).
-    expect(log.version).toBe(2);
+    // Issue 15: version 2 carries the structured parts as enums, counts and weeks (none recorded here);
+    // version 3 adds the Helpwanted.nl takedown step.
+    expect(log.version).toBe(3);
     expect(log.rows[0]).toMatchObject({
       evidence: 'geen',
       police: { overwogen: 'geen', aangeraden: 'geen', neergelegd: 'geen' },
@@ -244,6 +245,20 @@ test.describe('exports', () => {
       return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
     });
     expect(wordLines).toBe(1);
+
+    // At 200% text on the phone every table stays on the screen: a row's label above its value, the page
+    // never scrolls sideways (a review: "Aantal" was off-screen), and the table is still a table.
+    await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+    await logbook.expectNoHorizontalOverflow('auditor figures at 200% text');
+    const zero = types.getByRole('row', { name: 'sextortion 0' });
+    await zero.scrollIntoViewIfNeeded();
+    const [label, value] = await Promise.all([
+      zero.getByRole('rowheader').boundingBox(),
+      zero.getByRole('cell').boundingBox(),
+    ]);
+    expect(value?.y ?? 0).toBeGreaterThan(label?.y ?? 0);
+    expect((value?.x ?? 999) + (value?.width ?? 0)).toBeLessThanOrEqual(360);
+    await expect(types.getByRole('columnheader', { name: 'Aantal' })).toHaveCount(1);
   });
 
   test('a summary shows the newest flag of each behaviour with its words, once consent covers the assessment', async ({

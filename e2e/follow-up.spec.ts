@@ -69,7 +69,7 @@ test.describe('follow-up overview', () => {
 
     await lookOnFriday(followUp);
     await expect(followUp.groupHeading('Te laat', 1)).toBeVisible();
-    const card = followUp.group('Te laat').getByRole('article');
+    const card = followUp.group('Te laat').getByRole('article', { name: `Dossier ${reference}` });
     await expect(card.getByRole('heading', { level: 3 })).toHaveText(`Dossier ${reference}`);
     await expect(card).toContainText('2 dagen te laat');
     await expect(card).toContainText(markers.pseudonym);
@@ -407,7 +407,8 @@ test.describe('follow-up overview', () => {
     for (const viewport of [{ width: 1280, height: 800 }, phone]) {
       await page.setViewportSize(viewport);
       await expect(followUp.groupHeading('Zonder opvolgdatum', 1)).toBeVisible();
-      const noDate = followUp.group('Zonder opvolgdatum').getByRole('article');
+      // Each card is named by its heading, as on the case page (a review heard a bare "article").
+      const noDate = followUp.group('Zonder opvolgdatum').getByRole('article', { name: `Dossier ${reference}` });
       await expect(noDate.getByRole('link', { name: `Dossier ${reference}` })).toBeVisible();
       await expect(noDate).toContainText('open');
       await expect(followUp.groupHeading('Stappen met herinnering', 1)).toBeVisible();

@@ -14,7 +14,7 @@ const reasonsEn = {
   format: 'this is not a valid Baken audit log.',
   altered: 'this is a Baken audit log, but it was changed: its content no longer fits the fixed format.',
   damaged:
-    'this is a Baken audit log, but the file is incomplete or damaged and can no longer be read. Was it not fully downloaded? Then save the audit log again.',
+    'this is a Baken audit log, but the file is incomplete or damaged and can no longer be read. It may have been downloaded only in part, or changed: ask for or save a new audit log.',
   seq: 'a link is missing or out of place.',
   prev: 'the link does not point to the previous one.',
   hash: 'the content of the link was changed.',

@@ -94,9 +94,11 @@ function AttentionCard({
   group: AttentionGroup;
   sharedBy: string | null | undefined;
 }) {
+  // Named by its heading, as the case page's cards are (a review heard a bare "article").
+  const titleId = useId();
   return (
-    <article className="card follow-up-card">
-      <h3 className="follow-up-card__title">
+    <article className="card follow-up-card" aria-labelledby={titleId}>
+      <h3 className="follow-up-card__title" id={titleId}>
         <Link href={caseHref(item.caseId)}>{t.item.caseTitle(nl.logbook.caseName(item.reference, sharedBy))}</Link>
       </h3>
       <dl className="follow-up-card__facts">

@@ -383,6 +383,8 @@ function FollowUpCard({ item, withPurpose, today, sharedFrom, onAnnounce, onDone
   const [doneBusy, setDoneBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const rescheduleButton = useRef<HTMLButtonElement>(null);
+  // Named by its heading (a review heard a bare "article").
+  const titleId = useId();
 
   async function markDone() {
     setDoneBusy(true);
@@ -398,8 +400,8 @@ function FollowUpCard({ item, withPurpose, today, sharedFrom, onAnnounce, onDone
   }
 
   return (
-    <article className="card follow-up-card">
-      <h3 className="follow-up-card__title">
+    <article className="card follow-up-card" aria-labelledby={titleId}>
+      <h3 className="follow-up-card__title" id={titleId}>
         {caseInfo ? <Link href={caseHref(followUp.caseId)}>{t.item.caseTitle(reference)}</Link> : t.item.caseUnreadable}
         {/* One case with several cards: its heading tells a screen reader which (a review: alike in the list
             of headings); the card shows the date and purpose already. */}

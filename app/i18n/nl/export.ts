@@ -352,7 +352,7 @@ export const exportScreen = {
       format: 'dit is geen geldig auditlog van Baken.',
       altered: 'dit is een auditlog van Baken, maar het werd gewijzigd: de inhoud past niet meer in het vaste formaat.',
       damaged:
-        'dit is een auditlog van Baken, maar het bestand is onvolledig of beschadigd en niet meer te lezen. Werd het niet helemaal gedownload? Bewaar het auditlog dan opnieuw.',
+        'dit is een auditlog van Baken, maar het bestand is onvolledig of beschadigd en niet meer te lezen. Het kan onvolledig gedownload of gewijzigd zijn: vraag of bewaar een nieuw auditlog.',
       seq: 'een schakel ontbreekt of staat op de verkeerde plaats.',
       prev: 'de schakel verwijst niet naar de vorige.',
       hash: 'de inhoud van de schakel is gewijzigd.',

@@ -33,7 +33,7 @@ export const followUp = {
       'stappen-met-herinnering': 'Geen open stappen met herinnering.',
     },
     status: { open: 'open', 'in-rust': 'in rust' },
-    statusLabel: 'Stand',
+    statusLabel: 'Status',
     knownOn: 'Bekend sinds',
     reminderSteps: 'Open stappen met herinnering',
     loading: 'Dossiers zonder opvolgdatum laden…',
