@@ -35,6 +35,10 @@ const PraktijkvragenScreen = lazy(() =>
   import('./features/knowledge/reading-screens').then((m) => ({ default: m.PraktijkvragenScreen })),
 );
 
+const AuditLogScreen = lazy(() =>
+  import('./features/export/audit-verify-screen').then((m) => ({ default: m.AuditVerifyScreen })),
+);
+
 const SettingsScreen = lazy(() =>
   import('./features/settings/settings-screen').then((m) => ({ default: m.SettingsScreen })),
 );
@@ -51,4 +55,5 @@ export const screens: Record<RouteId, Screen> = {
   wetgeving: WetgevingScreen,
   gesprek: GesprekScreen,
   praktijkvragen: PraktijkvragenScreen,
+  auditlog: AuditLogScreen,
 };

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expectNoAxeViolations } from './axe';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ExportPage } from './pages/export-page';
 import { LogbookPage, phone } from './pages/logbook-page';
@@ -308,6 +309,8 @@ test.describe('exports', () => {
   test('the audit log verifies in the app and with verify-audit, and a tampered copy fails both', async ({
     page,
     context,
+    browser,
+    server,
   }, testInfo) => {
     const logbook = new LogbookPage(page);
     await logbook.startOffline(context);
@@ -398,5 +401,36 @@ test.describe('exports', () => {
     await expect(anchorField).toHaveAccessibleDescription(/Een ankercode is een nummer/);
     await expect(fileField).toBeFocused();
     await expectNoAxeViolations(page, 'audit log section');
+
+    // An auditor with no logbook of their own (another browser): "Auditlog controleren" from the first
+    // screen, without setting Baken up, on a phone.
+    const auditorContext = await browser.newContext({ viewport: phone, baseURL: server.url });
+    const auditor = await auditorContext.newPage();
+    await auditor.goto('/');
+    await expect(auditor.getByRole('heading', { level: 1, name: 'Baken instellen' })).toBeVisible();
+    await auditor
+      .getByRole('navigation', { name: 'Zonder ontgrendelen' })
+      .getByRole('link', { name: 'Auditlog controleren', exact: true })
+      .click();
+    await expect(auditor.getByRole('heading', { level: 1, name: 'Auditlog controleren' })).toBeVisible();
+    await expect(auditor.getByText(/Je hebt er geen eigen logboek voor nodig\./)).toBeVisible();
+    const check = async (path: string, code = ''): Promise<Locator> => {
+      await auditor.getByLabel('Auditlogbestand').setInputFiles(path);
+      await auditor.getByRole('textbox', { name: /Ankercode die je eerder noteerde/ }).fill(code);
+      await auditor.getByRole('button', { name: 'Controleren' }).click();
+      const verdict = auditor.getByRole('status').filter({ hasText: /^(Geldig|Ongeldig)/ });
+      await expect(verdict).toBeVisible();
+      return verdict;
+    };
+    await expect(await check(untouched, anchor)).toContainText(
+      'De ankercode die je opgaf, staat in de keten: tot die schakel werd de geschiedenis niet herschreven.',
+    );
+    await expect(await check(tampered)).toHaveText('Ongeldig vanaf schakel 2: de inhoud van de schakel is gewijzigd.');
+    await expect(auditor.getByRole('heading', { level: 1, name: 'Baken instellen' })).toHaveCount(0);
+    expect(await auditor.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+      0,
+    );
+    await expectNoAxeViolations(auditor, 'audit log check without a logbook');
+    await auditorContext.close();
   });
 });

@@ -11,7 +11,8 @@ export type RouteId =
   | 'begrippen'
   | 'wetgeving'
   | 'gesprek'
-  | 'praktijkvragen';
+  | 'praktijkvragen'
+  | 'auditlog';
 
 export interface RouteDef {
   id: RouteId;
@@ -38,6 +39,9 @@ export const routes: readonly RouteDef[] = [
   { id: 'wetgeving', path: '/wet', title: nl.shell.extra.wetgeving, locked: false, inMenu: false },
   { id: 'gesprek', path: '/gesprek', title: nl.shell.extra.gesprek, locked: false, inMenu: false },
   { id: 'praktijkvragen', path: '/praktijkvragen', title: nl.shell.extra.praktijkvragen, locked: false, inMenu: false },
+  // An auditor who received an audit log checks it without a logbook of their own (a review: the check
+  // was only under Export, behind unlocking). It reads the chosen file on this device and stores nothing.
+  { id: 'auditlog', path: '/auditlog', title: nl.shell.extra.auditlog, locked: false, inMenu: false },
 ];
 
 export function matchRoute(pathname: string): RouteDef | undefined {

@@ -121,7 +121,8 @@ export function AuditLogSection() {
   );
 }
 
-function VerifyForm() {
+/** "Auditlog controleren"; `standalone` on its own page (the page's title names it, so no heading here). */
+export function VerifyForm({ standalone = false }: { standalone?: boolean }) {
   const fileId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -167,7 +168,7 @@ function VerifyForm() {
 
   return (
     <form
-      className="export-verify"
+      className={standalone ? 'card' : 'export-verify'}
       noValidate
       autoComplete="off"
       onSubmit={(event) => {
@@ -175,8 +176,8 @@ function VerifyForm() {
         void verify(event.currentTarget);
       }}
     >
-      <h3>{t.verifyTitle}</h3>
-      <p>{t.verifyIntro}</p>
+      {standalone ? null : <h3>{t.verifyTitle}</h3>}
+      <p>{standalone ? t.verifyIntroStandalone : t.verifyIntro}</p>
       <FieldFrame id={fileId} label={t.file} hint={t.fileHint} error={fileError}>
         {(ids) => (
           <OwnFileInput

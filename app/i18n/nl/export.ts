@@ -326,6 +326,8 @@ export const exportScreen = {
       `${n} ${n === 1 ? 'handeling kan' : 'handelingen kunnen'} niet gelezen worden; de controle zal die plek aanwijzen.`,
     verifyTitle: 'Auditlog controleren',
     verifyIntro: 'Open een auditlog dat met Baken bewaard werd. Alleen zo’n bestand (.json) wordt aanvaard.',
+    verifyIntroStandalone:
+      'Kreeg je een auditlog van Baken? Controleer hier of de keten van handelingen klopt. Je hebt er geen eigen logboek voor nodig. Het bestand blijft op dit toestel: Baken bewaart of verstuurt het niet. Alleen een .json-bestand van Baken wordt aanvaard.',
     file: 'Auditlogbestand',
     fileHint: 'Een .json-bestand van Baken, hoogstens 20 MB.',
     anchor: 'Ankercode die je eerder noteerde (niet verplicht)',

@@ -16,6 +16,7 @@ export const shell = {
     wetgeving: 'Wat zegt de wet',
     gesprek: 'In gesprek',
     praktijkvragen: 'Vragen uit de praktijk',
+    auditlog: 'Auditlog controleren',
   },
   network: {
     online: 'Online',
@@ -54,5 +55,6 @@ export const shell = {
       'Hier staat wat de Belgische wet over sexting zegt volgens een bron uit 2018, en wat sindsdien veranderde.',
     gesprek: 'Hier staat wat je kunt doen in het gesprek.',
     praktijkvragen: 'Hier staan vragen van scholen en CLB’s.',
+    auditlog: 'Hier controleer je een auditlog van Baken.',
   },
 } as const;
