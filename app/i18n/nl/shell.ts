@@ -42,19 +42,4 @@ export const shell = {
     body: 'Deze pagina bestaat niet in Baken.',
     back: 'Naar het logboek',
   },
-  placeholder: {
-    logboek: 'Hier komen de dossiers: wat er gebeurde, wie betrokken is en wat er is afgesproken.',
-    opvolging: 'Hier zie je welke dossiers opvolging nodig hebben, en wanneer.',
-    stappenplan: 'Hier staan de stappenplannen, ook zonder netwerk.',
-    verwijzingen: 'Hier staan de organisaties waarnaar je kunt verwijzen.',
-    export: 'Hier maak je een samenvatting met alleen wat nodig is, of een geanonimiseerd overzicht.',
-    instellingen: 'Hier stel je Baken in.',
-    vlaggensysteem: 'Hier staat de uitleg bij het Vlaggensysteem.',
-    begrippen: 'Hier staan de begrippen en de fasen van grooming.',
-    wetgeving:
-      'Hier staat wat de Belgische wet over sexting zegt volgens een bron uit 2018, en wat sindsdien veranderde.',
-    gesprek: 'Hier staat wat je kunt doen in het gesprek.',
-    praktijkvragen: 'Hier staan vragen van scholen en CLB’s.',
-    auditlog: 'Hier controleer je een auditlog van Baken.',
-  },
 } as const;
