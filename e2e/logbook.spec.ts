@@ -125,6 +125,31 @@ test.describe('case logbook', () => {
     await logbook.expectNoHorizontalOverflow('case list');
   });
 
+  test('the incident type ticked first is the main one: the case keeps the order they were ticked in', async ({
+    page,
+    context,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    await logbook.openNewIncident();
+    const types = page.getByRole('group', { name: 'Soort incident' });
+    await expect(types).toHaveAccessibleDescription(/Kies eerst wat het meest past/);
+    // Ticked against the list's order (a review: the figures counted the one higher in the list).
+    await logbook.fillIncident({
+      knownVia: 'Een leerkracht',
+      types: ['shame sexting', 'ongewenste sexting'],
+      schools: [],
+      description: 'Een foto werd rondgestuurd om te beschamen.',
+    });
+    await logbook.saveIncident();
+    await expect(
+      logbook
+        .section('Incident')
+        .getByRole('definition')
+        .filter({ hasText: /sexting/ }),
+    ).toHaveText('shame sexting, ongewenste sexting');
+  });
+
   test('keeps the words typed just before "Vergrendelen", and never says a cleared draft is kept', async ({
     page,
     context,

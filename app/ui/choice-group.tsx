@@ -107,11 +107,23 @@ interface CheckboxGroupProps<V extends string> extends GroupProps {
   options: readonly ChoiceOption<V>[];
   value: readonly V[];
   onChange: (value: V[]) => void;
+  /** The result's order: the options' (default), or the order they were ticked in (the first is the main one). */
+  order?: 'options' | 'chosen';
 }
 
-/** Several choices; the result keeps the options' order. */
-export function CheckboxGroup<V extends string>({ options, value, onChange, ...group }: CheckboxGroupProps<V>) {
+/** Several choices; the result keeps the options' order, or with `order="chosen"` the order of ticking. */
+export function CheckboxGroup<V extends string>({
+  options,
+  value,
+  onChange,
+  order = 'options',
+  ...group
+}: CheckboxGroupProps<V>) {
   function toggle(option: V, checked: boolean) {
+    if (order === 'chosen') {
+      onChange(checked ? [...value.filter((v) => v !== option), option] : value.filter((v) => v !== option));
+      return;
+    }
     const next = new Set(value);
     if (checked) next.add(option);
     else next.delete(option);

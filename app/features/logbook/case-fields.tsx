@@ -148,7 +148,15 @@ export function CaseFields({ form, idPrefix, links, storedKnownOn }: CaseFieldsP
         options={values.jurisdiction === 'nederland' ? knownViaOptionsNl(values.knownVia) : knownViaOptions}
         {...form.choice('knownVia')}
       />
-      <CheckboxGroup legend={t.types} hint={t.typesHint} options={typeOptions} inline {...form.choice('types')} />
+      {/* Ticking order is kept: the first type is the case's main one (the auditor counts each case under it). */}
+      <CheckboxGroup
+        legend={t.types}
+        hint={t.typesHint}
+        options={typeOptions}
+        inline
+        order="chosen"
+        {...form.choice('types')}
+      />
       <RadioGroup
         legend={t.facts.jurisdictionLegend}
         hint={storedKnownOn === undefined ? t.facts.jurisdictionHintNew : t.facts.jurisdictionHint}

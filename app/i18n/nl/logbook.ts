@@ -93,7 +93,7 @@ export const logbook = {
   /** A case in the Netherlands: no CLB there, and Child Focus (Belgian) is not offered. */
   knownViaOtherSchoolNl: 'Een andere school',
   types: 'Soort incident',
-  typesHint: 'Kies één of meer.',
+  typesHint: 'Kies één of meer. Kies eerst wat het meest past: die soort telt in de cijfers voor de auditor.',
   typeLabels: caseTypeLabels,
   schools: 'School of scholen',
   school: (n: number) => `School ${n}`,
