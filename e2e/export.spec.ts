@@ -165,6 +165,10 @@ test.describe('exports', () => {
     const json = await exports.download(section, 'JSON bewaren');
     expect(csv.name).toMatch(/^baken-auditor-\d{4}-Q[1-4]\.csv$/);
     expect(csv.text.split('\r\n')[0]).toBe('type,version,generatedOn,period,k');
+    // Each row also in words, for an auditor without Baken (a review: only codes).
+    expect(csv.text.split('\r\n')[3]).toBe('table,cell,value,suppressed,omschrijving');
+    expect(csv.text).toContain('types,total,<5,1,Dossiers per soort incident (eerste gekozen soort): Totaal\r\n');
+    expect(csv.text).toMatch(/\r\nstats,pctSharesWithConsent,[^,]*,\d,Delen met gedocumenteerde toestemming \(%\)\r\n/);
     const envelope = JSON.parse(json.text) as {
       type: string;
       version: number;

@@ -15,25 +15,36 @@ function csvField(value: string | number | null): string {
  * table below k has one row: cell `total`, value `<k`, suppressed 1. A figure
  * with nothing to count (a percentage of 0 shares) is empty with suppressed 0.
  */
-export function aggregatesToCsv(a: AuditAggregates): string {
+export function aggregatesToCsv(
+  a: AuditAggregates,
+  /**
+   * The row in words (the screen's caption and row label, in Dutch), in a last column `omschrijving`, so an
+   * auditor without Baken reads the file (a review: only codes such as `takedown-child-focus`). Optional:
+   * without it the columns are as before.
+   */
+  describe?: (table: string, cell: string) => string,
+): string {
   const rows: Array<Array<string | number | null>> = [
     ['type', 'version', 'generatedOn', 'period', 'k'],
     [a.type, a.version, a.generatedOn, a.period, a.k],
     [],
-    ['table', 'cell', 'value', 'suppressed'],
+    ['table', 'cell', 'value', 'suppressed', ...(describe ? ['omschrijving'] : [])],
   ];
+  const row = (table: string, cell: string, value: string | number | null, suppressed: 0 | 1): void => {
+    rows.push([table, cell, value, suppressed, ...(describe ? [describe(table, cell)] : [])]);
+  };
   for (const t of a.tables) {
     if (t.lessThanK) {
-      rows.push([t.id, 'total', `<${a.k}`, 1]);
+      row(t.id, 'total', `<${a.k}`, 1);
       continue;
     }
-    for (const c of t.cells) rows.push([t.id, c.key, c.value, c.value === null ? 1 : 0]);
-    rows.push([t.id, 'total', t.total, 0]);
+    for (const c of t.cells) row(t.id, c.key, c.value, c.value === null ? 1 : 0);
+    row(t.id, 'total', t.total, 0);
   }
   // A figure with nothing to count (a base of 0) is empty but not suppressed.
   const none = nothingToCount(a);
   for (const [key, value] of Object.entries(a.stats))
-    rows.push(['stats', key, value, value === null && !none.has(key as keyof AuditAggregates['stats']) ? 1 : 0]);
+    row('stats', key, value, value === null && !none.has(key as keyof AuditAggregates['stats']) ? 1 : 0);
   return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 

@@ -512,6 +512,18 @@ describe('buildAuditAggregates (hand-computed)', () => {
     expect(csv).toContain('\r\ntypes,total,<5,1\r\n');
     expect(csv).not.toMatch(/types,sexting/);
   });
+
+  it('adds each row in words as a last column when asked, quoted where it holds a comma', () => {
+    const a = buildAuditAggregates(handBuiltCohort({ emergencies: false }), Q1, GENERATED_ON);
+    const csv = aggregatesToCsv(a, (table, cell) => (table === 'stats' ? `kern ${cell}` : `${table}, ${cell}`));
+    const lines = csv.split('\r\n');
+    expect(lines[3]).toBe('table,cell,value,suppressed,omschrijving');
+    expect(lines).toContain('types,sexting,12,0,"types, sexting"');
+    expect(lines).toContain('types,total,25,0,"types, total"');
+    expect(lines.find((l) => l.startsWith('stats,pctFollowUpsOverdue,'))).toMatch(/,kern pctFollowUpsOverdue$/);
+    // Without it, the columns are as before.
+    expect(aggregatesToCsv(a).split('\r\n')[3]).toBe('table,cell,value,suppressed');
+  });
 });
 
 // ---------------------------------------------------------------------------

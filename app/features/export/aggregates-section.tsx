@@ -54,6 +54,21 @@ function cellLabel(table: AggregateTable['id'], key: string): string {
   }
 }
 
+/** A CSV row in words: "<caption>: <row label>", or a key figure's label. */
+function csvDescription(table: string, cell: string): string {
+  if (table === 'stats') return statLabels[cell] ?? cell;
+  const caption = (t.tables as Record<string, string>)[table] ?? table;
+  return `${caption}: ${cell === 'total' ? t.total : cellLabel(table as AggregateTable['id'], cell)}`;
+}
+
+const statLabels: Record<string, string> = {
+  medianDaysToFirstFollowUp: t.stats.medianDays,
+  p90DaysToFirstFollowUp: t.stats.p90Days,
+  pctFollowUpsOverdue: t.stats.pctOverdue,
+  pctSharesWithConsent: t.stats.pctConsent,
+  medianDaysToFirstConversation: t.stats.medianDaysConversation,
+} satisfies Record<keyof AuditAggregates['stats'], string>;
+
 function shown(value: number | null): string {
   return value === null ? t.suppressed : String(value);
 }
@@ -170,7 +185,9 @@ export function AggregatesPreview({
         <button
           type="button"
           className="button"
-          onClick={() => offerDownload(new Blob([aggregatesToCsv(result)], { type: 'text/csv' }), fileName('csv'))}
+          onClick={() =>
+            offerDownload(new Blob([aggregatesToCsv(result, csvDescription)], { type: 'text/csv' }), fileName('csv'))
+          }
         >
           {files?.csv ?? t.downloadCsv}
         </button>
