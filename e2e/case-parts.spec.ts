@@ -105,7 +105,7 @@ test.describe('the structured parts of a case', () => {
     );
     // "Met toestemming", but no consent to a school is on record yet: the entry says so (and is kept).
     await expect(schools.getByRole('listitem').filter({ hasText: 'Sint-Victor Turnhout' })).toContainText(
-      'Bij Toestemming staat nog geen toestemming voor deze ontvanger. Noteer ze daar.',
+      'Bij Toestemming staat nog geen toestemming voor deze ontvanger die op die dag genoeg was.',
     );
 
     // Grooming: phases as tags.

@@ -184,6 +184,8 @@ test('a Dutch case says "aangifte" in its police part, its consent and its summa
   await expect(police.getByRole('listitem').filter({ hasText: 'Aangifte gedaan' })).toContainText('(ZC)');
   await expect(police).toContainText('Uitgelegd wat een aangifte betekent');
   await expect(police).not.toContainText(/klacht/i);
+  // Seed 004's "niet de enige manier om ongewenste sexting te stoppen" is said of a Belgian klacht.
+  await expect(police).not.toContainText('niet de enige manier');
 
   // Nor a CLB or Child Focus (Belgian) to share with.
   const consentSection = logbook.section('Toestemming');
@@ -194,6 +196,9 @@ test('a Dutch case says "aangifte" in its police part, its consent and its summa
   await expect(to.getByRole('radio', { name: 'ander CLB' })).toHaveCount(0);
   await expect(to.getByRole('radio', { name: 'Child Focus' })).toHaveCount(0);
   await expect(to.getByRole('radio', { name: 'school', exact: true })).toBeVisible();
+  // The parket is Belgian: the police are "politie" (a Dutch care team's review).
+  await expect(to.getByRole('radio', { name: 'politie', exact: true })).toBeVisible();
+  await expect(to.getByRole('radio', { name: /parket/ })).toHaveCount(0);
   await consentSection.getByRole('button', { name: 'Annuleren' }).click();
   await logbook.recordConsent({
     party: 'Jongere A (afgebeelde jongere)',
@@ -265,9 +270,25 @@ test('a Dutch case speaks of other schools only and offers Helpwanted.nl to take
   await schoolForm.getByRole('textbox', { name: 'Jouw initialen' }).fill('ZC');
   await schoolForm.getByRole('button', { name: 'Bewaren' }).click();
   await expect(schools.getByRole('status')).toHaveText('De school is genoteerd.');
-  await expect(schools.getByRole('listitem').filter({ hasText: 'Het Noorderlicht College' })).toContainText(
-    'een andere school, op',
+  const entry = schools.getByRole('listitem').filter({ hasText: 'Het Noorderlicht College' });
+  await expect(entry).toContainText('een andere school, op');
+  // "Met toestemming" of a 13-year-old in the Netherlands needs the pupil's and the parents' consent: the
+  // pupil's alone is no basis (a review: it was accepted as one).
+  await logbook.addParty({ role: 'afgebeelde jongere', age: '13', expectPseudonym: 'Jongere A' });
+  const consentOf = (givenBy: string) =>
+    logbook.recordConsent({
+      party: 'Jongere A (afgebeelde jongere)',
+      recipient: 'school',
+      categories: ['feiten'],
+      givenBy,
+    });
+  await consentOf('de jongere');
+  const missing = entry.getByText(
+    /^Bij Toestemming staat nog geen toestemming voor deze ontvanger die op die dag genoeg was\./,
   );
+  await expect(missing).toBeVisible();
+  await consentOf('ouder/voogd');
+  await expect(missing).toHaveCount(0);
 
   // A summary for this case is not offered for another CLB.
   await exports.open();

@@ -7,6 +7,7 @@ import {
   consentValidity,
   decidersOn,
   entitlementError,
+  releasesAnything,
   validityTimeline,
 } from './consent-validity';
 import { makeConsent, makeParty } from './factories';
@@ -90,6 +91,20 @@ function setUp(age: number | undefined, competence?: CompetenceOverride, extra: 
     });
   return { party, consent };
 }
+
+describe('releasesAnything', () => {
+  it("is true only once everyone who decides has consented, and only for the record's own person", () => {
+    const { party, consent } = setUp(13);
+    const ctx = { jurisdiction: 'nederland', knownOn: KNOWN_ON } as const;
+    const young = consent('jongere');
+    const parent = consent('ouder-voogd');
+    expect(releasesAnything(young, [party], [young], ctx, KNOWN_ON)).toBe(false);
+    expect(releasesAnything(young, [party], [young, parent], ctx, KNOWN_ON)).toBe(true);
+    expect(releasesAnything(young, [], [young, parent], ctx, KNOWN_ON)).toBe(false);
+    // In Flanders a 13-year-old decides alone.
+    expect(releasesAnything(young, [party], [young], { ...ctx, jurisdiction: 'vlaanderen' }, KNOWN_ON)).toBe(true);
+  });
+});
 
 describe('who may consent (table from DOMAIN.md)', () => {
   it.each(table)(

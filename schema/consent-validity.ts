@@ -266,6 +266,27 @@ export function consentRelease(
   return { records: released ? BOTH.flatMap((g) => newest.get(g) ?? []) : [], deciders, released };
 }
 
+/**
+ * Whether `consent`, on `onDate`, releases at least one of its categories to its recipient (together
+ * with the other records of its person, as a summary would judge it): false when its person is not
+ * among `parties`.
+ */
+export function releasesAnything(
+  consent: ConsentGiven,
+  parties: ReadonlyArray<Parameters<typeof decidersOn>[0] & Pick<Party, 'id'>>,
+  all: readonly ConsentRecord[],
+  ctx: ConsentContext,
+  onDate: string,
+): boolean {
+  const party = parties.find((p) => p.id === consent.partyId);
+  return (
+    party !== undefined &&
+    consent.categories.some(
+      (category) => consentRelease(all, party, { recipient: consent.recipient, category, onDate }, ctx).released,
+    )
+  );
+}
+
 export type ConsentStatus =
   | { status: 'nog-niet' }
   | { status: 'ingetrokken'; since: string }

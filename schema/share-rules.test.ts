@@ -89,5 +89,8 @@ describe('informedBasisDocumented', () => {
     const later = makeConsent({ recipient: 'ander-clb', givenOn: '2026-03-20' });
     expect(informedBasisDocumented(clb, [withdrawn, later])).toBe(false);
     expect(informedBasisDocumented({ ...clb, on: '2026-03-09' }, [withdrawn])).toBe(true);
+    // A consent that was not enough that day (who decides, consent-validity.ts) is no basis either.
+    expect(informedBasisDocumented(clb, [givenClb], () => false)).toBe(false);
+    expect(informedBasisDocumented(school, [noodSchool], () => false)).toBe(true);
   });
 });

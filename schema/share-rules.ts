@@ -12,7 +12,14 @@
 //   school or parents.
 // - A share without consent covers its own day only (consent-rules.ts).
 import { isConsentActive } from './consent-rules';
-import type { ConsentRecord, InfoCategory, Recipient, ShareChecks, ShareWithoutConsent } from './records/consent';
+import type {
+  ConsentGiven,
+  ConsentRecord,
+  InfoCategory,
+  Recipient,
+  ShareChecks,
+  ShareWithoutConsent,
+} from './records/consent';
 import type { Informed } from './records/informed';
 
 /** The only recipient an art. 458bis share may go to. */
@@ -85,16 +92,20 @@ export function contradictionsConfirmed(
  * "Either way, record the justification"): a noodtoestand share to that kind of recipient for an
  * entry "zonder toestemming", a consent given to it for one "met toestemming". The entry is kept
  * either way (it records what happened); the case page says what is missing.
+ * `releases` says whether a consent, on that day, released anything at all under the rules of who
+ * decides (consent-validity.ts: a Dutch 13-year-old's consent alone releases nothing); the case page
+ * passes it, so "met toestemming" on a consent that was not enough is said to lack its basis (a review).
  */
 export function informedBasisDocumented(
   entry: Pick<Informed, 'institutionKind' | 'basis' | 'on'>,
   consents: readonly ConsentRecord[],
+  releases: (consent: ConsentGiven, onDate: string) => boolean = () => true,
 ): boolean {
   const recipient: Recipient = entry.institutionKind === 'school' ? 'school' : 'ander-clb';
   return consents.some((c) => {
     if (c.recipient !== recipient) return false;
     if (entry.basis === 'dreiging') return c.basis === 'noodtoestand';
-    // A consent given by that day and not withdrawn then (whether it was enough, its own card says).
-    return c.basis === 'toestemming' && isConsentActive(c, entry.on);
+    // A consent given by that day, not withdrawn then, and enough to release something that day.
+    return c.basis === 'toestemming' && isConsentActive(c, entry.on) && releases(c, entry.on);
   });
 }

@@ -240,6 +240,8 @@ describe('values of a tegenstrijdige wijziging', () => {
     expect(conflictWhat(informed, dutch)).toBe('Andere scholen — Naam van de school');
     expect(conflictWhat(informed, context)).toBe("Andere scholen en CLB's — Naam van de school of het CLB");
     expect(value('takedown', 'step', 'helpwanted')).toBe('Helpwanted.nl gecontacteerd');
+    expect(conflictValue({ recordKind: 'consent', field: 'recipient' }, 'politie-parket', dutch)).toBe('politie');
+    expect(value('consent', 'recipient', 'politie-parket')).toBe('politie/parket');
   });
 
   it('never shows JSON for an unknown field', () => {

@@ -45,7 +45,10 @@ export function conflictContext(
 ): ConflictContext {
   const pseudonyms = new Map(parties.map((p) => [p.id, p.pseudonym]));
   const title = (c: (typeof consents)[number]) =>
-    t.consent.entryTitle(pseudonyms.get(c.partyId) ?? t.consent.unknownParty, t.consent.recipients[c.recipient]);
+    t.consent.entryTitle(
+      pseudonyms.get(c.partyId) ?? t.consent.unknownParty,
+      inNl && c.recipient === 'politie-parket' ? t.consent.recipientPoliceNl : t.consent.recipients[c.recipient],
+    );
   return {
     pseudonyms,
     consents: new Map(consents.map((c) => [c.id, title(c)])),
@@ -336,7 +339,10 @@ const formats: { [K in ConflictKind]?: Partial<Record<ConflictField<K>, Format>>
   },
   consent: {
     partyId: pseudonym,
-    recipient: option(t.consent.recipients),
+    recipient: byRules(
+      option(t.consent.recipients),
+      option({ ...t.consent.recipients, 'politie-parket': t.consent.recipientPoliceNl }),
+    ),
     categories: byRules(
       options(t.consent.categoryLabels),
       options({ ...t.consent.categoryLabels, ...t.consent.categoryLabelsNl }),

@@ -41,7 +41,10 @@ const t = nl.logbook.consent;
 const ts = nl.logbook.share;
 const recipientOptions = optionsOf(recipientSchema.options, t.recipients);
 // A case in the Netherlands: no CLB and no Child Focus there (Belgian; a Dutch care team's review).
-const recipientOptionsNl = recipientOptions.filter((o) => o.value !== 'ander-clb' && o.value !== 'child-focus');
+// The parket is Belgian: the recipient is "politie" there (the stored value is the same).
+const recipientOptionsNl = recipientOptions
+  .filter((o) => o.value !== 'ander-clb' && o.value !== 'child-focus')
+  .map((o) => (o.value === 'politie-parket' ? { ...o, label: t.recipientPoliceNl } : o));
 const formCategories = infoCategorySchema.options;
 const categoryOptionsOf = (jurisdiction: Jurisdiction) =>
   formCategories.map((value) => ({ value, label: categoryLabelsOf(jurisdiction)[value] }));
@@ -482,7 +485,7 @@ export function ShareForm({
       {form.values.basis === 'noodtoestand' ? (
         <TextField
           label={ts.bestPlacedToHelp}
-          hint={ts.bestPlacedToHelpHint}
+          hint={inNl ? ts.bestPlacedToHelpHintNl : ts.bestPlacedToHelpHint}
           maxLength={500}
           required
           {...form.text('bestPlacedToHelp')}

@@ -107,7 +107,12 @@ function ConsentCard({
   today: string;
   onSaved: (message: string) => void;
 }) {
-  const title = t.entryTitle(party?.pseudonym ?? t.unknownParty, t.recipients[consent.recipient]);
+  // The parket is Belgian: "politie" in a case in the Netherlands (the stored recipient is the same).
+  const recipient =
+    ctx.jurisdiction === 'nederland' && consent.recipient === 'politie-parket'
+      ? t.recipientPoliceNl
+      : t.recipients[consent.recipient];
+  const title = t.entryTitle(party?.pseudonym ?? t.unknownParty, recipient);
   const categories = consentCategoriesText(consent, ctx.jurisdiction);
   if (consent.basis !== 'toestemming')
     return (

@@ -9,7 +9,9 @@ import {
   type Informed,
 } from '../../../schema/records/informed';
 import { informedBasisDocumented } from '../../../schema/share-rules';
+import { releasesAnything } from '../../../schema/consent-validity';
 import type { Party } from '../../../schema/records/party';
+import type { ConsentGiven } from '../../../schema/records/consent';
 import type { CaseDetail } from '../../data/case-hooks';
 import { runOperation } from '../../data/operations';
 import { nl } from '../../i18n/catalogue';
@@ -36,6 +38,10 @@ const toldOptions = oneBox(t.pupilsToldFirstOption);
 
 export function InformedSection({ detail }: { detail: CaseDetail }) {
   const jurisdiction = useCaseJurisdiction(detail.case);
+  // "met toestemming" counts only on a consent that was enough that day, under the case's rules.
+  const ctx = { jurisdiction, knownOn: detail.case.knownOn };
+  const releases = (consent: ConsentGiven, onDate: string) =>
+    releasesAnything(consent, detail.parties, detail.consents, ctx, onDate);
   return (
     <RecordSection
       id="andere-scholen"
@@ -57,7 +63,9 @@ export function InformedSection({ detail }: { detail: CaseDetail }) {
             <h3>{r.institution}</h3>
             <p>{entryText(r)}</p>
             <p>{r.pupilsToldFirst ? t.toldFirst : t.notToldFirst}</p>
-            {informedBasisDocumented(r, detail.consents) ? null : <p className="callout">{t.basisMissing[r.basis]}</p>}
+            {informedBasisDocumented(r, detail.consents, releases) ? null : (
+              <p className="callout">{t.basisMissing[r.basis]}</p>
+            )}
           </li>
         ))}
       </ul>

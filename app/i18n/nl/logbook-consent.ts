@@ -57,6 +57,8 @@ export const shareRules = {
   bestPlacedToHelp: 'Wie (persoon of dienst) kan het best helpen?',
   bestPlacedToHelpHint:
     'In een noodtoestand betrek je de derde die het meest hulp kan bieden, niet noodzakelijk politie of parket. Dat kan dezelfde zijn als wie je hierboven noemde.',
+  bestPlacedToHelpHintNl:
+    'In een noodtoestand betrek je de derde die het meest hulp kan bieden, niet noodzakelijk de politie. Dat kan dezelfde zijn als wie je hierboven noemde.',
   informed: 'Weet de jongere wat je deelt, waarom en wat er daarna gebeurt?',
   informedOptions: { ja: 'ja, de jongere is ingelicht', nee: 'nee, dat kon niet' },
   informedOn: 'Wanneer ingelicht?',

@@ -100,10 +100,10 @@ export const stepSections = {
   },
   // The same section for a case in the Netherlands: "aangifte" is the Dutch term there (seed 000,
   // Qpido stappenplan: "het doen van aangifte"; seed 003: "Overweeg aangifte bij politie"). The
-  // stored stages are the same; "neergelegd" reads "gedaan".
+  // stored stages are the same; "neergelegd" reads "gedaan". Seed 004's "not the only way to stop
+  // unwanted sexting" is about a Belgian klacht, and wrong next to grooming by an adult: not said here.
   policeNl: {
-    intro:
-      'Is aangifte bij de politie overwogen, aangeraden of gedaan? Noteer door wie en wanneer. Aangifte is niet de enige manier om ongewenste sexting te stoppen.',
+    intro: 'Is aangifte bij de politie overwogen, aangeraden of gedaan? Noteer door wie en wanneer.',
     add: 'Aangifte noteren',
     formTitle: 'Aangifte bij de politie noteren',
     stages: {
@@ -145,7 +145,8 @@ export const stepSections = {
     basisMissing: {
       dreiging:
         'De verantwoording ontbreekt nog: noteer bij Toestemming, onder "Delen zonder toestemming", waarom je zonder toestemming deelde (noodtoestand).',
-      toestemming: 'Bij Toestemming staat nog geen toestemming voor deze ontvanger. Noteer ze daar.',
+      toestemming:
+        'Bij Toestemming staat nog geen toestemming voor deze ontvanger die op die dag genoeg was. Noteer ze daar, van wie moet beslissen.',
     },
     toldFirst: 'De leerlingen wisten het eerst.',
     notToldFirst: 'De leerlingen wisten het niet eerst.',

@@ -249,6 +249,8 @@ export const logbook = {
       'child-focus': 'Child Focus',
       hulpverlening: 'hulpverlening',
     },
+    /** The same recipient in a case in the Netherlands (the parket is Belgian). */
+    recipientPoliceNl: 'politie',
     categories: 'Welke informatie?',
     categoriesHint: '"Namen van betrokkenen" is de naam van deze persoon, met school en klas als die genoteerd zijn.',
     categoryLabels: {
