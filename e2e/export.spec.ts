@@ -310,6 +310,44 @@ test.describe('exports', () => {
     await logbook.expectNoHorizontalOverflow('summary with a flag per behaviour');
   });
 
+  test("a link to an image in a flag's reasoning is warned about, and never reaches the summary", async ({
+    page,
+    context,
+  }) => {
+    const logbook = new LogbookPage(page);
+    await logbook.startOffline(context);
+    const reference = await seedCase(logbook);
+    const flags = logbook.section('Vlaggensysteem');
+    await flags.getByRole('button', { name: 'Beoordeling toevoegen' }).click();
+    const form = flags.getByRole('form', { name: 'Nieuwe beoordeling' });
+    await form.getByRole('radio', { name: /^Geel/ }).check();
+    const reasoning = form.getByRole('textbox', { name: 'Waarom deze vlag?' });
+    await reasoning.fill('Zie https://cdn.voorbeeld.be/leak/foto123.jpg voor wat rondging.');
+    // Warned at once, and the save is held back until the link goes or is said to be no image.
+    const warning = form.getByRole('status').filter({ hasText: 'Link naar een beeld?' });
+    await expect(warning).toContainText('Gevonden: https://cdn.voorbeeld.be/leak/foto123.jpg');
+    await form.getByRole('button', { name: 'Bewaren' }).click();
+    await expect(form.getByRole('alert').filter({ hasText: 'Verwijder de link' })).toBeVisible();
+    await expect(reasoning).toBeFocused();
+    // Said to be no image, it is kept on the case page; a summary still leaves it out.
+    await form.getByRole('checkbox', { name: 'Dit is geen beeld (Waarom deze vlag?)' }).check();
+    await form.getByRole('button', { name: 'Bewaren' }).click();
+    await expect(flags.getByRole('status').filter({ hasText: /^De beoordeling is bewaard\.$/ })).toBeVisible();
+    await logbook.recordConsent({
+      party: 'Jongere A (afgebeelde jongere)',
+      recipient: 'school',
+      categories: ['Vlaggensysteem-beoordeling'],
+      givenBy: 'de jongere',
+    });
+    const exports = new ExportPage(page);
+    await exports.open();
+    await exports.makeSummary(reference, 'de school');
+    await expect(exports.summaryDocument).toContainText(
+      'Toelichting: Zie [link naar een beeld weggelaten] voor wat rondging.',
+    );
+    await expect(exports.summaryDocument).not.toContainText('foto123');
+  });
+
   test('the audit log verifies in the app and with verify-audit, and a tampered copy fails both', async ({
     page,
     context,

@@ -364,7 +364,10 @@ test.describe('never images', () => {
       const target = document.activeElement ?? document.body;
       target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     });
-    await expect(page.getByRole('alert').filter({ hasText: 'bevat beeldgegevens' })).toBeVisible();
+    // Said as what the worker did: dragged, not pasted (a review).
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'De tekst die je hierheen sleepte bevat beeldgegevens' }),
+    ).toBeVisible();
     await expect(search).toHaveValue('');
 
     const raw = await dumpIndexedDb(page);

@@ -406,6 +406,40 @@ describe('buildSummary (examples)', () => {
     expect(withheld.contactsLeftOut).toBe(false);
   });
 
+  it('never carries a link to an image, in any shared text, also one the worker said was no image', () => {
+    const yasmine = makeParty({ caseId, pseudonym: 'Jongere A', age: 15 });
+    const note = makeNote({ caseId, noteKind: 'afspraak', text: 'Zie https://i.imgur.com/abc.png en www.school.be.' });
+    const assessment = makeAssessment({ caseId, reasoning: 'Bewijs: https://cdn.example.com/x/foto.JPG?s=1' });
+    const share = makeShareWithoutConsent({
+      caseId,
+      partyId: yasmine.id,
+      recipient: 'school',
+      categories: ['feiten'],
+      sharedOn: ON,
+      justification: 'Gezien op pbs.twimg.com/media/Fx1.jpg',
+    });
+    const consents = [
+      makeConsent({
+        caseId,
+        partyId: yasmine.id,
+        recipient: 'school',
+        categories: ['afspraken', 'vlaggen-beoordeling'],
+      }),
+      share,
+    ];
+    const summary = buildSummary(
+      { ...base, parties: [yasmine], consents, notes: [note], assessments: [assessment] },
+      'school',
+      ON,
+      { ...VL, imageLinkReplacement: '[beeldlink weg]' },
+    );
+    const text = summaryToText(summary, labels);
+    expect(text).not.toMatch(/imgur|foto\.JPG|twimg/iu);
+    expect(text).toContain('Zie [beeldlink weg] en www.school.be.');
+    expect(text).toContain('Bewijs: [beeldlink weg]');
+    expect(text).toContain('Gezien op [beeldlink weg]');
+  });
+
   it('labels a noodtoestand share as without consent, with its justification, on its own day only', () => {
     const share = makeShareWithoutConsent({
       caseId,

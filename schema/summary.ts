@@ -59,6 +59,7 @@ import {
 import { brusselsDayOf } from './follow-up';
 import { latestPerBehaviour } from './latest-flag';
 import { withoutContactDetails } from './contact-details';
+import { withoutImageLinks } from './image-links';
 import { namesSharePart, replaceNames, withoutClasses } from './name-redaction';
 import { emergencyRelease } from './share-rules';
 import type { Flag, FlagAssessment } from './records/assessment';
@@ -129,6 +130,12 @@ export interface SummaryOptions {
   contactReplacement?: { email: string; phone: string } | undefined;
   /** What replaces the recorded class of a betrokkene whose name is not shared, in shared free text. */
   classReplacement?: string | undefined;
+  /**
+   * What replaces a link to an image in free text (default "[…]"): a summary never carries one, also
+   * when the worker said in the form that it is no image (a link is a way back to the material;
+   * a security review found one in a flag's "Toelichting" going to the school).
+   */
+  imageLinkReplacement?: string | undefined;
 }
 
 /** A party's role as a summary may show it: 'betrokkene' while no case-level category is released. */
@@ -481,7 +488,11 @@ export function buildSummary(
   const clean = (text: string): string =>
     replaceNames(
       withoutClasses(
-        withoutContactDetails(text, contact.email, contact.phone),
+        withoutContactDetails(
+          withoutImageLinks(text, options.imageLinkReplacement ?? '[…]'),
+          contact.email,
+          contact.phone,
+        ),
         unnamed,
         options.classReplacement ?? '[…]',
       ),

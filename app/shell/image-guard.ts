@@ -5,7 +5,7 @@
 import { useSyncExternalStore } from 'react';
 import { containsImageData } from '../../schema/image-data';
 
-export type GuardRefusal = 'pastedFile' | 'droppedFile' | 'pastedImageText';
+export type GuardRefusal = 'pastedFile' | 'droppedFile' | 'pastedImageText' | 'droppedImageText';
 
 let refusal: GuardRefusal | null = null;
 const listeners = new Set<() => void>();
@@ -73,7 +73,7 @@ function onDragOver(event: DragEvent): void {
 
 function onDrop(event: DragEvent): void {
   if (carriesFiles(event.dataTransfer)) refuse(event, 'droppedFile');
-  else if (carriesImageText(event.dataTransfer)) refuse(event, 'pastedImageText');
+  else if (carriesImageText(event.dataTransfer)) refuse(event, 'droppedImageText');
 }
 
 let installed = false;

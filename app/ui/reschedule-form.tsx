@@ -8,6 +8,7 @@ import { TextAreaField, TextField } from './field';
 import { FormButtons, FormError } from './form-errors-view';
 import type { FieldErrors } from './form-errors';
 import { useOperationForm } from './use-operation-form';
+import { useLinkWarnings } from './link-warning';
 
 // The operation's input without the follow-up id, which the caller adds.
 const rescheduleForm = rescheduleFollowUpInput.omit({ id: true });
@@ -44,10 +45,11 @@ interface RescheduleFormProps {
 
 export function RescheduleForm(props: RescheduleFormProps) {
   const { name, heading, initialTo, min, texts, check, summary, className, run, onDone, onCancel } = props;
+  const links = useLinkWarnings<'reason'>({ reason: 'images' });
   const form = useOperationForm({
     initial: { to: initialTo, reason: '' },
     schema: rescheduleForm,
-    check,
+    check: (values) => ({ ...check?.(values), ...links.check(values) }),
     run: (input) => run({ to: input.to, reason: input.reason.trim() }),
     onDone: (_result, input) => onDone(input.to),
     // A data rule on the stored `due` belongs to the new date.
@@ -88,6 +90,7 @@ export function RescheduleForm(props: RescheduleFormProps) {
         rows={3}
         {...form.text('reason')}
       />
+      {links.notice('reason', form.values.reason, texts.reason)}
       {summary ? (
         <FormError message={form.general} />
       ) : form.general && !failedFields ? (

@@ -121,6 +121,7 @@ export function SummarySection() {
         nameReplacement: (party) => partyText({ ...party, pseudonym: undefined }, L),
         contactReplacement: t.contactLeftOut,
         classReplacement: t.classLeftOut,
+        imageLinkReplacement: t.imageLinkLeftOut,
       });
       const awaiting = depictedAwaitingConsent(detail, recipient, onDate, { jurisdiction });
       // The audit event comes first: no summary is shown unless it was recorded.

@@ -24,6 +24,7 @@ import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors';
 import { SelectField } from '../../ui/select-field';
 import { useOperationForm } from '../../ui/use-operation-form';
+import { useLinkWarnings } from '../../ui/link-warning';
 import {
   entitlementError,
   isAdultParty,
@@ -336,6 +337,11 @@ export function ShareForm({
   onCancel,
 }: FormProps & { knownOn: string; jurisdiction: Jurisdiction }) {
   const inNl = jurisdiction === 'nederland';
+  // The justification goes into the summary: a link to an image is warned about first (a security review).
+  const links = useLinkWarnings<'justification' | 'bestPlacedToHelp'>({
+    justification: 'images',
+    bestPlacedToHelp: 'images',
+  });
   const form = useOperationForm({
     initial: () => ({
       partyId: onlyParty(parties),
@@ -360,6 +366,7 @@ export function ShareForm({
     check: (values) => {
       const errors: FieldErrors = {
         ...unchosen(values, ['partyId']),
+        ...links.check(values),
         ...notInFuture('sharedOn', values.sharedOn),
         ...(values.youngPersonInformed.told === 'ja'
           ? notInFuture('youngPersonInformed.on', values.youngPersonInformed.on)
@@ -450,6 +457,7 @@ export function ShareForm({
         required
         {...form.text('justification')}
       />
+      {links.notice('justification', form.values.justification, ts.justification)}
       <NameWarning
         text={form.values.justification}
         parties={parties}
@@ -491,6 +499,9 @@ export function ShareForm({
           {...form.text('bestPlacedToHelp')}
         />
       ) : null}
+      {form.values.basis === 'noodtoestand'
+        ? links.notice('bestPlacedToHelp', form.values.bestPlacedToHelp, ts.bestPlacedToHelp)
+        : null}
       {warnings.length > 0 ? (
         <div className="callout callout--danger">
           <p>

@@ -22,6 +22,7 @@ import { formatDate, latestTodayIso, todayIso } from '../../ui/dates';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { unchosen } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
+import { useLinkWarnings } from '../../ui/link-warning';
 import { CaseSection, Expander, SavedStatus, useSavedMessage } from './section';
 import { optionsOf, pastDates } from './form-values';
 
@@ -172,6 +173,8 @@ function FlagsForm({
 }) {
   const caseId = detail.case.id;
   const partyOptions = detail.parties.map((p) => ({ value: p.id, label: p.pseudonym }));
+  // A link to an image is warned about before it is kept (a security review: a "Toelichting" with one went to the school).
+  const links = useLinkWarnings<'reasoning' | 'behaviour'>({ reasoning: 'images', behaviour: 'images' });
   const form = useOperationForm({
     initial: (): FlagValues => ({
       criteriaVersion: '2021',
@@ -183,7 +186,11 @@ function FlagsForm({
       partyIds: [],
     }),
     schema: flagsForm,
-    check: (values) => ({ ...unchosen(values, ['flag']), ...pastDates(values, ['assessedOn']) }),
+    check: (values) => ({
+      ...unchosen(values, ['flag']),
+      ...pastDates(values, ['assessedOn']),
+      ...links.check(values),
+    }),
     run: (input) => runOperation('assessFlags', { caseId, ...input, reasoning: input.reasoning.trim() }),
     onDone,
     fields: ['criteriaVersion', 'answers', 'flag', 'reasoning', 'assessedOn', 'behaviour', 'partyIds'],
@@ -212,6 +219,7 @@ function FlagsForm({
         ) : null}
       </div>
       <TextField label={t.behaviour} hint={t.behaviourHint} maxLength={200} {...form.text('behaviour')} />
+      {links.notice('behaviour', form.values.behaviour, t.behaviour)}
       {partyOptions.length > 0 ? (
         <CheckboxGroup legend={t.parties} options={partyOptions} {...form.choice('partyIds')} />
       ) : null}
@@ -229,6 +237,7 @@ function FlagsForm({
       ))}
       <RadioGroup legend={t.flag} hint={t.flagHint} name="flag" options={flagOptions} {...form.choice('flag')} />
       <TextAreaField label={t.reasoning} maxLength={DEFAULT_TEXT_MAX} {...form.text('reasoning')} />
+      {links.notice('reasoning', form.values.reasoning, t.reasoning)}
       <TextField label={t.assessedOn} type="date" max={latestTodayIso()} {...form.text('assessedOn')} />
       <FormError message={form.general} />
       <FormButtons busy={form.busy} onCancel={onCancel} />

@@ -232,11 +232,13 @@ function PartyForm({
     jurisdiction === 'vlaanderen' && role !== '' && isYoungPersonRole(role);
   const withOverride = (values: PartyValues) => canOverride(values.role) && values.override;
   // A name, school or class never holds a link (issue 16).
-  const links = useLinkWarnings<'pseudonym' | 'realName' | 'school' | 'className'>({
+  const links = useLinkWarnings<'pseudonym' | 'realName' | 'school' | 'className' | 'reason'>({
     pseudonym: 'noLinks',
     realName: 'noLinks',
     school: 'noLinks',
     className: 'noLinks',
+    // The competence judgement's reason: free text, where a link to an image is warned about.
+    reason: 'images',
   });
   // The betrokkene as the form opened it: only what the worker changed is sent (schema/edit-base.ts), so a
   // change saved meanwhile in another tab or on another device is kept, or, on the same field, not overwritten.
@@ -245,7 +247,15 @@ function PartyForm({
     initial: () => initialValues(party, parties),
     schema: partyFieldsSchema,
     toInput: (values) => partyInput(values, withOverride(values)),
-    check: (values) => ({ ...checkParty(values, withOverride(values)), ...links.check(values) }),
+    check: (values) => {
+      // The judgement's reason shows its errors under `competence.` (competenceText).
+      const { reason, ...linkErrors } = links.check(values);
+      return {
+        ...checkParty(values, withOverride(values)),
+        ...linkErrors,
+        ...(reason ? { 'competence.reason': reason } : {}),
+      };
+    },
     run: (input) => {
       if (!base) return runOperation('addParty', { caseId, ...input });
       const { patch, expected } = changesFrom(base, input);
@@ -365,6 +375,7 @@ function PartyForm({
                 {...competenceText('assessedOn')}
               />
               <TextAreaField label={tc.reason} maxLength={1000} {...competenceText('reason')} />
+              {links.notice('reason', values.reason, tc.reason)}
             </div>
           ) : null}
         </>

@@ -21,6 +21,7 @@ import { pastDates } from './form-values';
 import { FormButtons, FormError } from '../../ui/form-errors-view';
 import { describeFailure, imageDataError, type FieldErrors } from '../../ui/form-errors';
 import { useOperationForm } from '../../ui/use-operation-form';
+import { useLinkWarnings } from '../../ui/link-warning';
 import { firstControl, useFocusAfterSwap } from '../../ui/focus';
 import { CaseSection, SavedStatus, useSavedMessage } from './section';
 import { ContentError } from '../../ui/knowledge/content-error';
@@ -325,6 +326,7 @@ function StepForm({
   onCancel: () => void;
   id: string;
 }) {
+  const links = useLinkWarnings<'note'>({ note: 'images' });
   const form = useOperationForm({
     // A note on a step not done yet leaves it open: the date is filled in only when it was done.
     initial: {
@@ -339,7 +341,7 @@ function StepForm({
     // The operation takes any note text; the never-images rule is the record's, shown here before saving.
     check: ({ note, doneOn }): FieldErrors => {
       const problem = imageDataError(note);
-      return { ...(problem ? { note: problem } : {}), ...pastDates({ doneOn }, ['doneOn']) };
+      return { ...links.check({ note }), ...(problem ? { note: problem } : {}), ...pastDates({ doneOn }, ['doneOn']) };
     },
     run: (input) => {
       const trimmed = (input.note ?? '').trim();
@@ -360,6 +362,7 @@ function StepForm({
     <form {...form.formProps} id={id} className="logbook-form step-form" aria-label={title}>
       <TextField label={t.doneOn} hint={t.doneOnHint} type="date" max={latestTodayIso()} {...form.text('doneOn')} />
       <TextField label={t.note} maxLength={500} {...form.text('note')} />
+      {links.notice('note', form.values.note, t.note)}
       <FormError message={form.general} />
       <FormButtons busy={form.busy} onCancel={onCancel} />
     </form>

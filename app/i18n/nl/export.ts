@@ -186,6 +186,7 @@ export const exportScreen = {
     /** What stands in a summary where free text held a phone number or an e-mail address. */
     contactLeftOut: { email: '[e-mailadres weggelaten]', phone: '[telefoonnummer weggelaten]' },
     classLeftOut: '[klas weggelaten]',
+    imageLinkLeftOut: '[link naar een beeld weggelaten]',
     /** Above the preview when one was left out. */
     contactsLeftOut:
       'Telefoonnummers en e-mailadressen laat Baken weg uit een samenvatting: Baken weet niet van wie ze zijn, en geen toestemming in Baken geldt voor contactgegevens. Geef ze alleen door als de persoon van wie ze zijn (of wie voor hem of haar beslist) daarmee instemt.',
