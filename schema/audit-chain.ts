@@ -388,6 +388,31 @@ export function auditLogFileToText(file: AuditLogFile): string {
  */
 const AUDIT_LOG_START = new RegExp(`^\\uFEFF?\\s*\\{\\s*"type"\\s*:\\s*"${AUDIT_LOG_TYPE}"`);
 
+/** An audit log nests four levels deep; far deeper text is no audit log (a hostile file). */
+const MAX_JSON_DEPTH = 32;
+
+/**
+ * Whether JSON text nests deeper than `limit` (brackets outside strings): one linear pass, so a hostile
+ * file of millions of nested brackets is refused without JSON.parse building them (a security review:
+ * 18 MB of them froze the page for seconds).
+ */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 export async function verifyAuditChain(
   file: unknown,
   sha256: Sha256,
@@ -395,6 +420,8 @@ export async function verifyAuditChain(
 ): Promise<ChainVerdict> {
   let value = file;
   if (typeof file === 'string') {
+    if (nestsDeeperThan(file, MAX_JSON_DEPTH))
+      return { valid: false, firstBrokenSeq: null, reason: AUDIT_LOG_START.test(file) ? 'altered' : 'format' };
     try {
       value = JSON.parse(file) as unknown;
     } catch {
