@@ -319,6 +319,28 @@ test('a care team in the Netherlands says so when setting up: new cases and the 
   await expect(knownVia.getByRole('radio', { name: 'Een andere school', exact: true })).toBeVisible();
   await expect(knownVia.getByRole('radio', { name: 'Child Focus' })).toHaveCount(0);
   await expect(knownVia.getByRole('radio', { name: /CLB/ })).toHaveCount(0);
+  // A grooming case says which role the young person who was approached has (a review recorded her as
+  // "andere", whose consent releases none of the case's facts).
+  await logbook.fillIncident({
+    knownVia: 'Een leerkracht',
+    types: ['grooming'],
+    schools: [],
+    description: 'Een volwassene benaderde een leerling online.',
+  });
+  await logbook.saveIncident();
+  const parties = logbook.section('Betrokkenen');
+  await parties.getByRole('button', { name: 'Betrokkene toevoegen' }).click();
+  await expect(
+    parties.getByRole('form', { name: 'Betrokkene toevoegen' }).getByRole('group', { name: 'Rol' }),
+  ).toHaveAccessibleDescription(/^Bij grooming: kies "afgebeelde jongere" voor de jongere die benaderd werd/);
+  await parties.getByRole('button', { name: 'Annuleren' }).click();
+  // Before a case is chosen, a summary is not offered for another CLB either (the device works in NL).
+  await new ExportPage(page).open();
+  await expect(
+    new ExportPage(page).summarySection
+      .getByRole('group', { name: 'Voor wie?' })
+      .getByRole('radio', { name: 'een ander CLB' }),
+  ).toHaveCount(0);
   await page.goto('/verwijzingen');
   // The worker's own region is Nederland now; Vlaanderen is the other one.
   await expect(page.getByRole('radio', { name: 'Nederland', exact: true })).toBeChecked();

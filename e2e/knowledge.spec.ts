@@ -212,6 +212,10 @@ test.describe('offline knowledge screens', () => {
     await knowledge.openSeeAlso('Begrippen');
     await expect(knowledge.contentVersionText()).toBeVisible();
     await expect(page.getByRole('term').filter({ hasText: 'Sextortion' }).first()).toBeVisible();
+    // Seed 004's noodtoestand is Belgian (beroepsgeheim, "politie of parket"): it says where it holds.
+    await expect(
+      page.getByRole('definition').filter({ hasText: /^Geldt in: Vlaanderen.*Er is een reëel gevaar/ }),
+    ).toBeVisible();
     await knowledge.openFromMenu('Verwijzingen');
     await expect(knowledge.contentVersionText()).toBeVisible();
     // Parsing the content (zod) must not trip the strict CSP.
@@ -358,6 +362,11 @@ test.describe('offline knowledge screens', () => {
     await knowledge.openFromMenu('Verwijzingen');
     await knowledge.search.fill('chantage');
     await expect(knowledge.entry('Child Focus')).toBeVisible();
+    // In the Netherlands Helpwanted.nl helps with it (online grensoverschrijdend gedrag, removing images;
+    // a Dutch care team's review found only the police).
+    await knowledge.chooseRegion('Nederland (ander rechtsgebied)');
+    await expect(knowledge.entry('Helpwanted.nl')).toBeVisible();
+    await knowledge.chooseRegion('Vlaanderen');
     const terms = page.getByRole('region', { name: 'Ook in Begrippen', exact: true });
     await terms.getByRole('link', { name: 'Sextortion', exact: true }).click();
     await expect(knowledge.heading('Begrippen')).toBeVisible();

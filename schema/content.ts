@@ -342,6 +342,8 @@ export const termSchema = z.strictObject({
   quote: z.boolean(),
   /** The incident type this term defines, if any. */
   incidentType: incidentTypeSchema.optional(),
+  /** Set when the definition holds in one region only (e.g. seed 004's Belgian noodtoestand). */
+  region: regionSchema.optional(),
   source: sourceSchema,
   lastChecked: lastCheckedSchema,
 });

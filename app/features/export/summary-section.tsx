@@ -76,7 +76,8 @@ export function SummarySection() {
 
   useEffect(() => {
     let current = true;
-    if (caseId === '') setCaseInNl(false);
+    // No case chosen yet: the device's Rechtsgebied (a Dutch care team saw "een ander CLB" offered).
+    if (caseId === '') setCaseInNl(settings.jurisdiction === 'nederland');
     else
       void readCaseDetail(caseId)
         .then((detail) => {

@@ -47,6 +47,9 @@ function Glossary({ terms }: { terms: readonly Term[] }) {
               <dfn>{term.term}</dfn>
             </dt>
             <dd>
+              {term.region ? (
+                <p className="tag">{nl.knowledge.stappenplan.region(nl.knowledge.regions[term.region])}</p>
+              ) : null}
               {term.quote ? (
                 <blockquote className="glossary__quote">
                   <p>{term.definition}</p>

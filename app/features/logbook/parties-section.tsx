@@ -46,6 +46,7 @@ export function PartiesSection({ detail }: { detail: CaseDetail }) {
         {(close) => (
           <PartyForm
             caseId={detail.case.id}
+            grooming={detail.case.types.includes('grooming')}
             parties={detail.parties}
             jurisdiction={jurisdiction}
             knownOn={detail.case.knownOn}
@@ -209,6 +210,7 @@ function partyInput(values: PartyValues, withOverride: boolean) {
 
 function PartyForm({
   caseId,
+  grooming = false,
   party,
   parties,
   jurisdiction,
@@ -218,6 +220,8 @@ function PartyForm({
   id,
 }: {
   caseId: string;
+  /** A grooming case: the role question says which role the young person who was approached has. */
+  grooming?: boolean;
   party?: Party;
   parties: readonly Party[];
   jurisdiction: Jurisdiction;
@@ -299,6 +303,7 @@ function PartyForm({
       <h3>{party ? t.formTitleEdit(party.pseudonym) : t.formTitleAdd}</h3>
       <RadioGroup
         legend={t.role}
+        hint={grooming ? t.roleHintGrooming : undefined}
         name={`role-${party?.id ?? 'new'}`}
         options={roleOptions}
         {...form.choice('role')}
