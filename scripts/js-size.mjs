@@ -150,7 +150,10 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // consent that waits for another depicted pupil, a restored note draft said, where image data is) and two
 // more (a Dutch case's own options, a partly released consent, the chosen file's name), and the diff
 // review's fixes: 291.0 KiB, ceiling 292 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 292, syncKiB: 50, teamKiB: 41, wasmKiB: 20 };
+// Session 33: the rest of a Dutch case's own words (Andere scholen, Helpwanted.nl, politie), the auditor's
+// check of an audit log without a logbook (/auditlog), the auditor CSV in words, link warnings in six more
+// fields and a summary without image links, less the unused placeholder screen: 292.8 KiB, ceiling 293 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 293, syncKiB: 50, teamKiB: 41, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds
