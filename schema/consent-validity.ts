@@ -269,7 +269,8 @@ export function consentRelease(
 /**
  * Whether `consent`, on `onDate`, releases at least one of its categories to its recipient (together
  * with the other records of its person, as a summary would judge it): false when its person is not
- * among `parties`.
+ * among `parties`. Any category counts, also a person's own name: an "Andere scholen" entry does not
+ * record what was told, so a consent that released something to that recipient is its basis.
  */
 export function releasesAnything(
   consent: ConsentGiven,

@@ -438,6 +438,15 @@ describe('buildSummary (examples)', () => {
     expect(text).toContain('Zie [beeldlink weg] en www.school.be.');
     expect(text).toContain('Bewijs: [beeldlink weg]');
     expect(text).toContain('Gezien op [beeldlink weg]');
+    // Nor in a betrokkene's own fields, once names are released.
+    const linked = makeParty({ caseId, pseudonym: 'Jongere B', age: 15, school: 'i.imgur.com/xyz.jpg' });
+    const names = makeConsent({ caseId, partyId: linked.id, recipient: 'school', categories: ['namen-betrokkenen'] });
+    const named = buildSummary({ ...base, parties: [linked], consents: [names] }, 'school', ON, {
+      ...VL,
+      imageLinkReplacement: '[beeldlink weg]',
+    });
+    expect(JSON.stringify(named.sections)).not.toContain('imgur');
+    expect(JSON.stringify(named.sections)).toContain('[beeldlink weg]');
   });
 
   it('labels a noodtoestand share as without consent, with its justification, on its own day only', () => {

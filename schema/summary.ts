@@ -546,11 +546,24 @@ export function buildSummary(
           withheld.add(category);
           continue;
         }
-        const { role, realName, age, school, className } = p;
+        const { role, age } = p;
+        // A name field warns about any link, but the worker can say it is no image: never one in a summary.
+        const noImageLink = <T extends string | undefined>(text: T): T =>
+          (text === undefined ? text : withoutImageLinks(text, options.imageLinkReplacement ?? '[…]')) as T;
         sections.push({
           category,
           sources: records.map(sourceOf),
-          facts: [{ kind: 'party', role: roleOf(role), pseudonym: pseudonymOf(p), realName, age, school, className }],
+          facts: [
+            {
+              kind: 'party',
+              role: roleOf(role),
+              pseudonym: noImageLink(pseudonymOf(p)),
+              realName: noImageLink(p.realName),
+              age,
+              school: noImageLink(p.school),
+              className: noImageLink(p.className),
+            },
+          ],
         });
       }
       continue;

@@ -19,7 +19,9 @@ describe('logbook form errors', () => {
     const error = new InvalidRecordError('x', [{ path: ['status'], message: 'case.openFollowUps' }]);
     const { fields, general } = describeFailure(error, ['retentionUntil']);
     expect(fields).toEqual({});
-    expect(general).toBe('Er staat nog een opvolging open. Vink die eerst af met ‘Klaar’; daarna kun je het dossier afsluiten.');
+    expect(general).toBe(
+      'Er staat nog een opvolging open. Vink die eerst af met ‘Klaar’; daarna kun je het dossier afsluiten.',
+    );
   });
 
   it('translates storage errors and never shows an unknown code', () => {

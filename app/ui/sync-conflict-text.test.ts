@@ -128,6 +128,12 @@ describe('names of a tegenstrijdige wijziging', () => {
     expect(what(toHelp)).toBe(
       `Toestemming (${tc.entryTitle(tc.unknownParty, tc.recipients.hulpverlening)}) — Ingetrokken op`,
     );
+    // A case in the Netherlands names the police without the (Belgian) parket.
+    const toPolice = '4fbd7052-8e9f-4a01-8c3d-4e5f60718293';
+    const dutch = conflictContext([party], [{ id: toPolice, partyId: partyA, recipient: 'politie-parket' }], [], true);
+    expect(conflictWhat({ recordKind: 'consent', recordId: toPolice, field: 'withdrawnOn' }, dutch)).toBe(
+      'Toestemming (Jongere A → politie) — Ingetrokken op',
+    );
     // A consent the page does not know (erased meanwhile): the section alone.
     expect(conflictWhat({ recordKind: 'consent', recordId: partyB, field: 'withdrawnOn' }, none)).toBe(
       'Toestemming — Ingetrokken op',

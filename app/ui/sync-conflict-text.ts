@@ -6,6 +6,8 @@
 // field name or a raw code: an unknown field (from a newer version on another
 // device) gets a calm fallback.
 import type { RecordOfKind } from '../../schema/records';
+import type { Recipient } from '../../schema/records/consent';
+import { recipientLabel } from './recipient-label';
 import type { SyncConflict } from '../../schema/sync-conflict';
 import { nl } from '../i18n/catalogue';
 import { syncStatus } from '../i18n/nl/sync-status';
@@ -45,10 +47,7 @@ export function conflictContext(
 ): ConflictContext {
   const pseudonyms = new Map(parties.map((p) => [p.id, p.pseudonym]));
   const title = (c: (typeof consents)[number]) =>
-    t.consent.entryTitle(
-      pseudonyms.get(c.partyId) ?? t.consent.unknownParty,
-      inNl && c.recipient === 'politie-parket' ? t.consent.recipientPoliceNl : t.consent.recipients[c.recipient],
-    );
+    t.consent.entryTitle(pseudonyms.get(c.partyId) ?? t.consent.unknownParty, recipientLabel(c.recipient, inNl));
   return {
     pseudonyms,
     consents: new Map(consents.map((c) => [c.id, title(c)])),
@@ -339,10 +338,10 @@ const formats: { [K in ConflictKind]?: Partial<Record<ConflictField<K>, Format>>
   },
   consent: {
     partyId: pseudonym,
-    recipient: byRules(
-      option(t.consent.recipients),
-      option({ ...t.consent.recipients, 'politie-parket': t.consent.recipientPoliceNl }),
-    ),
+    recipient: (value, context) =>
+      typeof value === 'string' && Object.hasOwn(t.consent.recipients, value)
+        ? recipientLabel(value as Recipient, context.inNl === true)
+        : plain(value, context),
     categories: byRules(
       options(t.consent.categoryLabels),
       options({ ...t.consent.categoryLabels, ...t.consent.categoryLabelsNl }),

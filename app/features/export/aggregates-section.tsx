@@ -202,44 +202,58 @@ export function AggregatesPreview({
         </button>
       </div>
       <p className="field__hint">{t.suppressedHint}</p>
+      {/* Explicit roles: at large text the tables stack (display: block, export.css), and some screen
+          readers (WebKit) drop a table's semantics when its display changes. */}
       <div className="export-tables">
-        <table className="export-table">
+        <table className="export-table" role="table">
           <caption>{t.statsCaption}</caption>
-          <tbody>
+          <tbody role="rowgroup">
             {stats.map(([label, value]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td>{value}</td>
+              <tr key={label} role="row">
+                <th scope="row" role="rowheader">
+                  {label}
+                </th>
+                <td role="cell">{value}</td>
               </tr>
             ))}
           </tbody>
         </table>
         {result.tables.map((table) => (
-          <table key={table.id} className="export-table">
+          <table key={table.id} className="export-table" role="table">
             <caption>{t.tables[table.id]}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.cell}</th>
-                <th scope="col">{t.value}</th>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">
+                  {t.cell}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t.value}
+                </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {table.lessThanK ? (
-                <tr className="export-table__total">
-                  <th scope="row">{t.total}</th>
-                  <td>{t.lessThanK}</td>
+                <tr className="export-table__total" role="row">
+                  <th scope="row" role="rowheader">
+                    {t.total}
+                  </th>
+                  <td role="cell">{t.lessThanK}</td>
                 </tr>
               ) : (
                 <>
                   {table.cells.map((c) => (
-                    <tr key={c.key}>
-                      <th scope="row">{cellLabel(table.id, c.key)}</th>
-                      <td>{shown(c.value)}</td>
+                    <tr key={c.key} role="row">
+                      <th scope="row" role="rowheader">
+                        {cellLabel(table.id, c.key)}
+                      </th>
+                      <td role="cell">{shown(c.value)}</td>
                     </tr>
                   ))}
-                  <tr className="export-table__total">
-                    <th scope="row">{t.total}</th>
-                    <td>{table.total}</td>
+                  <tr className="export-table__total" role="row">
+                    <th scope="row" role="rowheader">
+                      {t.total}
+                    </th>
+                    <td role="cell">{table.total}</td>
                   </tr>
                 </>
               )}

@@ -116,6 +116,13 @@ export function SummarySection() {
       }
       // The case's own Rechtsgebied: changing the device setting never re-judges its consents.
       const jurisdiction = caseJurisdiction(detail.case, settings);
+      // Chosen before the case's Rechtsgebied was read: a case in the Netherlands has no other CLB.
+      if (jurisdiction === 'nederland' && recipient === 'ander-clb') {
+        setCaseInNl(true);
+        setRecipient('school');
+        setState({ phase: 'idle' });
+        return;
+      }
       const onDate = todayIso();
       const summary = buildSummary(detail, recipient, onDate, {
         jurisdiction,

@@ -309,8 +309,8 @@ function GroupSection(props: GroupSectionProps) {
                   onDone={onDone}
                 />
               ) : (
-                <article className="card follow-up-card follow-up-card--damaged">
-                  <h3>{t.item.caseUnreadable}</h3>
+                <article className="card follow-up-card follow-up-card--damaged" aria-labelledby={`damaged-${item.id}`}>
+                  <h3 id={`damaged-${item.id}`}>{t.item.caseUnreadable}</h3>
                   <p>{t.item.damaged}</p>
                 </article>
               )}

@@ -25,6 +25,7 @@ import { imageDataError, unchosen, type FieldErrors } from '../../ui/form-errors
 import { SelectField } from '../../ui/select-field';
 import { useOperationForm } from '../../ui/use-operation-form';
 import { useLinkWarnings } from '../../ui/link-warning';
+import { recipientLabel } from '../../ui/recipient-label';
 import {
   entitlementError,
   isAdultParty,
@@ -42,10 +43,10 @@ const t = nl.logbook.consent;
 const ts = nl.logbook.share;
 const recipientOptions = optionsOf(recipientSchema.options, t.recipients);
 // A case in the Netherlands: no CLB and no Child Focus there (Belgian; a Dutch care team's review).
-// The parket is Belgian: the recipient is "politie" there (the stored value is the same).
+// The parket is Belgian: the recipient is "politie" there (recipientLabel; the stored value is the same).
 const recipientOptionsNl = recipientOptions
   .filter((o) => o.value !== 'ander-clb' && o.value !== 'child-focus')
-  .map((o) => (o.value === 'politie-parket' ? { ...o, label: t.recipientPoliceNl } : o));
+  .map((o) => ({ ...o, label: recipientLabel(o.value, true) }));
 const formCategories = infoCategorySchema.options;
 const categoryOptionsOf = (jurisdiction: Jurisdiction) =>
   formCategories.map((value) => ({ value, label: categoryLabelsOf(jurisdiction)[value] }));
@@ -366,7 +367,8 @@ export function ShareForm({
     check: (values) => {
       const errors: FieldErrors = {
         ...unchosen(values, ['partyId']),
-        ...links.check(values),
+        // "Wie kan het best helpen?" is asked (and kept) only for a noodtoestand.
+        ...links.check(values.basis === 'noodtoestand' ? values : { ...values, bestPlacedToHelp: '' }),
         ...notInFuture('sharedOn', values.sharedOn),
         ...(values.youngPersonInformed.told === 'ja'
           ? notInFuture('youngPersonInformed.on', values.youngPersonInformed.on)

@@ -3,6 +3,7 @@
 // (noodtoestand / art. 458bis) needs a written justification and the check
 // questions, and is always shown as "Gedeeld zonder toestemming".
 import type { ReactNode } from 'react';
+import { recipientLabel } from '../../ui/recipient-label';
 import { isAdultParty, notOwnCategories, type ConsentContext } from '../../../schema/consent-validity';
 import { basisAllowsRecipient } from '../../../schema/share-rules';
 import { isConsentActive } from '../../../schema/consent-rules';
@@ -107,12 +108,10 @@ function ConsentCard({
   today: string;
   onSaved: (message: string) => void;
 }) {
-  // The parket is Belgian: "politie" in a case in the Netherlands (the stored recipient is the same).
-  const recipient =
-    ctx.jurisdiction === 'nederland' && consent.recipient === 'politie-parket'
-      ? t.recipientPoliceNl
-      : t.recipients[consent.recipient];
-  const title = t.entryTitle(party?.pseudonym ?? t.unknownParty, recipient);
+  const title = t.entryTitle(
+    party?.pseudonym ?? t.unknownParty,
+    recipientLabel(consent.recipient, ctx.jurisdiction === 'nederland'),
+  );
   const categories = consentCategoriesText(consent, ctx.jurisdiction);
   if (consent.basis !== 'toestemming')
     return (

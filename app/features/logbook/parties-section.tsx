@@ -34,6 +34,7 @@ export function PartiesSection({ detail }: { detail: CaseDetail }) {
         {(party) => (
           <PartyCard
             party={party}
+            grooming={detail.case.types.includes('grooming')}
             parties={detail.parties}
             jurisdiction={jurisdiction}
             knownOn={detail.case.knownOn}
@@ -64,12 +65,14 @@ export function PartiesSection({ detail }: { detail: CaseDetail }) {
 
 function PartyCard({
   party,
+  grooming,
   parties,
   jurisdiction,
   knownOn,
   onSaved,
 }: {
   party: Party;
+  grooming: boolean;
   parties: readonly Party[];
   jurisdiction: Jurisdiction;
   knownOn: string;
@@ -89,6 +92,7 @@ function PartyCard({
     return (
       <PartyForm
         caseId={party.caseId}
+        grooming={grooming}
         party={party}
         parties={parties}
         jurisdiction={jurisdiction}
@@ -252,8 +256,9 @@ function PartyForm({
     schema: partyFieldsSchema,
     toInput: (values) => partyInput(values, withOverride(values)),
     check: (values) => {
-      // The judgement's reason shows its errors under `competence.` (competenceText).
-      const { reason, ...linkErrors } = links.check(values);
+      // The judgement's reason shows its errors under `competence.` (competenceText); it is checked only
+      // while the judgement is on screen (and saved).
+      const { reason, ...linkErrors } = links.check(withOverride(values) ? values : { ...values, reason: '' });
       return {
         ...checkParty(values, withOverride(values)),
         ...linkErrors,

@@ -180,7 +180,7 @@ export const logbook = {
     // The facts of a case are the depicted young person's information (DOMAIN.md): in grooming, the
     // young person who was approached (a Dutch care team review recorded the young person as "andere").
     roleHintGrooming:
-      'Bij grooming: kies "afgebeelde jongere" voor de jongere die benaderd werd, ook als er geen beeld is. Dan beslissen die jongere of de ouders, naargelang de leeftijd, over wat gedeeld wordt.',
+      'Bij grooming: kies "afgebeelde jongere" voor de jongere die benaderd werd, ook als er geen beeld is. Dan gaat de toestemming van die jongere of van de ouders (wie beslist, staat bij Toestemming) over de feiten.',
     roles: partyRoleLabels,
     pseudonym: 'Pseudoniem',
     pseudonymHint: 'Baken toont overal het pseudoniem, niet de naam.',
