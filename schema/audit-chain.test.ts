@@ -17,7 +17,6 @@ import {
   splitAuditChains,
   openCommitment,
   verifyAuditChain,
-  nestsDeeperThan,
 } from './audit-chain';
 import type { AuditLogFile, ChainHead, ExportedLink } from './audit-chain';
 import { makeAuditEvent } from './factories';
@@ -114,15 +113,13 @@ describe('verifyAuditChain', () => {
     });
   });
 
-  it('refuses text nested far deeper than an audit log without parsing it, and counts brackets in strings as text', async () => {
+  it('refuses text nested far deeper than an audit log without parsing it', async () => {
     const hostile = `{"type":"baken-audit-log","version":1,"events":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
     expect(await verifyAuditChain(hostile, sha256)).toEqual({ valid: false, firstBrokenSeq: null, reason: 'altered' });
     expect(await verifyAuditChain(`${'['.repeat(100)}${']'.repeat(100)}`, sha256)).toMatchObject({ reason: 'format' });
-    expect(nestsDeeperThan('{"a":"[[[[[[[[[[\\"[[[["}', 3)).toBe(false);
-    expect(nestsDeeperThan('[[[[]]]]', 3)).toBe(true);
-    // A real export passes the check.
+    // A real export is far within the limit.
     const { links } = await chainOf(3);
-    expect(nestsDeeperThan(auditLogFileToText(await fileOf(links)), 32)).toBe(false);
+    expect((await verifyAuditChain(auditLogFileToText(await fileOf(links)), sha256)).valid).toBe(true);
   });
 
   it('accepts an empty chain', async () => {

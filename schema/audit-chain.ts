@@ -24,6 +24,7 @@
 // - The file's checksum covers the envelope, so no byte of an export can
 //   change unnoticed; like the hashes it can be recomputed by a forger, which
 //   is why anchors matter.
+import { jsonNestingDepth } from './backup';
 import { z } from 'zod';
 
 import { auditActionSchema } from './records/audit';
@@ -391,28 +392,6 @@ const AUDIT_LOG_START = new RegExp(`^\\uFEFF?\\s*\\{\\s*"type"\\s*:\\s*"${AUDIT_
 /** An audit log nests four levels deep; far deeper text is no audit log (a hostile file). */
 const MAX_JSON_DEPTH = 32;
 
-/**
- * Whether JSON text nests deeper than `limit` (brackets outside strings): one linear pass, so a hostile
- * file of millions of nested brackets is refused without JSON.parse building them (a security review:
- * 18 MB of them froze the page for seconds).
- */
-export function nestsDeeperThan(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return true;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return false;
-}
-
 export async function verifyAuditChain(
   file: unknown,
   sha256: Sha256,
@@ -420,7 +399,9 @@ export async function verifyAuditChain(
 ): Promise<ChainVerdict> {
   let value = file;
   if (typeof file === 'string') {
-    if (nestsDeeperThan(file, MAX_JSON_DEPTH))
+    // Far deeper than an audit log: refused in one linear pass, without JSON.parse building millions of
+    // nested arrays (a security review: a hostile 18 MB file froze the page for seconds).
+    if (jsonNestingDepth(file, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
       return { valid: false, firstBrokenSeq: null, reason: AUDIT_LOG_START.test(file) ? 'altered' : 'format' };
     try {
       value = JSON.parse(file) as unknown;
