@@ -153,8 +153,9 @@ import { criticalSources, syncChunkNames, syncSources, teamChunkNames, teamSourc
 // Session 33: the rest of a Dutch case's own words (Andere scholen, Helpwanted.nl, politie), the auditor's
 // check of an audit log without a logbook (/auditlog), the auditor CSV in words, link warnings in six more
 // fields and a summary without image links, less the unused placeholder screen: 292.8 KiB; with the diff
-// review's fixes (explicit roles on the auditor tables, one recipient label): 293.0 KiB, ceiling 294 KiB.
-export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 294, syncKiB: 50, teamKiB: 41, wasmKiB: 20 };
+// review's fixes (explicit roles on the auditor tables, one recipient label, one JSON depth scan):
+// 292.7 KiB, ceiling 293 KiB.
+export const budgets = { criticalKiB: 110, allKiB: 200, allCeilingKiB: 293, syncKiB: 50, teamKiB: 41, wasmKiB: 20 };
 
 /**
  * Issue 19: WebAssembly is counted apart, against 20 KiB gzip. hash-wasm embeds
