@@ -485,14 +485,13 @@ export function buildSummary(
     return `${said.size === 1 ? [...said][0] : replacement({ role: 'betrokkene', age: undefined, pseudonym: undefined })}\uE000`;
   };
   const contact = options.contactReplacement ?? { email: '[…]', phone: '[…]' };
+  // Never a link to an image in a summary, also one the worker said was no image.
+  const noImageLink = <T extends string | undefined>(text: T): T =>
+    (text === undefined ? text : withoutImageLinks(text, options.imageLinkReplacement ?? '[…]')) as T;
   const clean = (text: string): string =>
     replaceNames(
       withoutClasses(
-        withoutContactDetails(
-          withoutImageLinks(text, options.imageLinkReplacement ?? '[…]'),
-          contact.email,
-          contact.phone,
-        ),
+        withoutContactDetails(noImageLink(text), contact.email, contact.phone),
         unnamed,
         options.classReplacement ?? '[…]',
       ),
@@ -547,9 +546,7 @@ export function buildSummary(
           continue;
         }
         const { role, age } = p;
-        // A name field warns about any link, but the worker can say it is no image: never one in a summary.
-        const noImageLink = <T extends string | undefined>(text: T): T =>
-          (text === undefined ? text : withoutImageLinks(text, options.imageLinkReplacement ?? '[…]')) as T;
+        // A name field warns about any link, but the worker can say it is no image (noImageLink above).
         sections.push({
           category,
           sources: records.map(sourceOf),

@@ -56,18 +56,19 @@ function cellLabel(table: AggregateTable['id'], key: string): string {
 
 /** A CSV row in words: "<caption>: <row label>", or a key figure's label. */
 function csvDescription(table: string, cell: string): string {
-  if (table === 'stats') return statLabels[cell] ?? cell;
+  if (table === 'stats') return (statLabels as Record<string, string>)[cell] ?? cell;
   const caption = (t.tables as Record<string, string>)[table] ?? table;
   return `${caption}: ${cell === 'total' ? t.total : cellLabel(table as AggregateTable['id'], cell)}`;
 }
 
-const statLabels: Record<string, string> = {
+/** Each key figure's label, in the order the table shows them (and the CSV describes them). */
+const statLabels: Record<keyof AuditAggregates['stats'], string> = {
   medianDaysToFirstFollowUp: t.stats.medianDays,
   p90DaysToFirstFollowUp: t.stats.p90Days,
   pctFollowUpsOverdue: t.stats.pctOverdue,
   pctSharesWithConsent: t.stats.pctConsent,
   medianDaysToFirstConversation: t.stats.medianDaysConversation,
-} satisfies Record<keyof AuditAggregates['stats'], string>;
+};
 
 function shown(value: number | null): string {
   return value === null ? t.suppressed : String(value);
@@ -172,13 +173,10 @@ export function AggregatesPreview({
   const none = nothingToCount(result);
   const stat = (key: keyof AuditAggregates['stats']): string =>
     result.stats[key] === null && none.has(key) ? t.nothingToCount : shown(result.stats[key]);
-  const stats: Array<[string, string]> = [
-    [t.stats.medianDays, stat('medianDaysToFirstFollowUp')],
-    [t.stats.p90Days, stat('p90DaysToFirstFollowUp')],
-    [t.stats.pctOverdue, stat('pctFollowUpsOverdue')],
-    [t.stats.pctConsent, stat('pctSharesWithConsent')],
-    [t.stats.medianDaysConversation, stat('medianDaysToFirstConversation')],
-  ];
+  const stats = (Object.keys(statLabels) as Array<keyof AuditAggregates['stats']>).map((key): [string, string] => [
+    statLabels[key],
+    stat(key),
+  ]);
   return (
     <>
       <div className="button-row">
